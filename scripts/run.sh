@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# `make run`: migrate, load the demo office, start the worker and serve on 127.0.0.1:$PORT.
+set -euo pipefail
+PORT="${1:-8000}"
+export KINERJA_DEBUG="${KINERJA_DEBUG:-1}"
+export KINERJA_DATA_DIR="${KINERJA_DATA_DIR:-$PWD/.data}"
+export PORT
+BIN=.venv/bin
+"$BIN/kinerja" demo
+"$BIN/kinerja" worker &
+worker=$!
+trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+echo
+echo "kinerja is at http://127.0.0.1:${PORT}/  (Ctrl-C stops it; data in $KINERJA_DATA_DIR)"
+echo
+"$BIN/kinerja" serve --bind "127.0.0.1:${PORT}" &
+server=$!
+trap 'kill $worker $server 2>/dev/null || true' EXIT INT TERM
+wait $server

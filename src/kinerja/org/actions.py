@@ -1,0 +1,105 @@
+"""State changes of the organisation. Each is one transaction; views, CLI and the demo call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+
+from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, Unit
+from .nip import normalise_nip
+
+DEFAULT_HOURS = [(day, dt.time(7, 30), dt.time(16, 0)) for day in range(5)]
+
+
+class OverlappingAssignment(KinerjaError):
+    def __init__(self, position: Position, other: Assignment) -> None:
+        self.position, self.other = position, other
+        until = date_format(other.ends_on) if other.ends_on else _("open-ended")
+        super().__init__(
+            _("%(position)s already has a definitive holder from %(start)s to %(end)s (%(person)s).") % {
+                "position": position.title, "start": date_format(other.starts_on), "end": until,
+                "person": other.person.full_name})
+
+
+@transaction.atomic
+def create_office(*, code: str, name: str, short_name: str, city: str, address: str = "",
+                  letterhead: str = "", time_zone: str = "Asia/Jakarta", is_demo: bool = False) -> Office:
+    office = Office(code=code, name=name, short_name=short_name, city=city, address=address,
+                    letterhead=letterhead, time_zone=time_zone, is_demo=is_demo)
+    office.full_clean()
+    office.save()
+    OfficeHours.objects.bulk_create(
+        OfficeHours(office=office, weekday=d, opens_at=o, closes_at=c) for d, o, c in DEFAULT_HOURS)
+    return office
+
+
+def add_unit(office: Office, name: str, kind: str, *, parent: Unit | None = None, short_name: str = "") -> Unit:
+    unit = Unit(office=office, name=name, kind=kind, parent=parent, short_name=short_name)
+    unit.full_clean()
+    unit.save()
+    return unit
+
+
+def add_position(unit: Unit, title: str, kind: str, *, short_title: str = "", aliases: tuple[str, ...] = (),
+                 single_holder: bool = True) -> Position:
+    position = Position(office=unit.office, unit=unit, title=title, kind=kind, short_title=short_title,
+                        single_holder=single_holder)
+    position.full_clean()
+    position.save()
+    PositionAlias.objects.bulk_create(PositionAlias(position=position, name=a) for a in aliases)
+    return position
+
+
+@transaction.atomic
+def add_person(office: Office, *, username: str, full_name: str, password: str, nip: str = "",
+               grade: str = "", email: str = "", is_staff: bool = False, extra_role: str = "") -> Person:
+    user = get_user_model().objects.create_user(username=username, password=password, email=email,
+                                                is_staff=is_staff, is_superuser=is_staff)
+    person = Person(user=user, office=office, full_name=full_name, nip=normalise_nip(nip), grade=grade,
+                    extra_role=extra_role)
+    try:
+        person.full_clean(exclude=["user"])
+    except ValidationError as e:
+        raise KinerjaError("; ".join(f"{k}: {' '.join(v)}" for k, v in e.message_dict.items())) from e
+    person.save()
+    return person
+
+
+@transaction.atomic
+def assign(person: Person, position: Position, *, starts_on: dt.date, ends_on: dt.date | None = None,
+           kind: str = Assignment.Kind.DEFINITIVE, decree_number: str = "") -> Assignment:
+    """Give `person` the position. Two definitive holders of a single-holder position never overlap."""
+    if person.office_id != position.office_id:
+        raise KinerjaError(_("%(person)s works in another office than %(position)s.")
+                           % {"person": person.full_name, "position": position.title})
+    # Lock the position so two administrators cannot both slip a holder into the same period.
+    Position.objects.select_for_update().get(pk=position.pk)
+    if kind == Assignment.Kind.DEFINITIVE and position.single_holder:
+        clash = (Assignment.objects.filter(position=position, kind=Assignment.Kind.DEFINITIVE,
+                                           starts_on__lte=ends_on or dt.date.max)
+                 .exclude(ends_on__lt=starts_on).select_related("person").first())
+        if clash:
+            raise OverlappingAssignment(position, clash)
+    assignment = Assignment(person=person, position=position, kind=kind, starts_on=starts_on,
+                            ends_on=ends_on, decree_number=decree_number)
+    try:
+        assignment.full_clean()
+    except ValidationError as e:
+        raise KinerjaError(" ".join(e.messages)) from e
+    assignment.save()
+    return assignment
+
+
+@transaction.atomic
+def set_language(person: Person, language: str) -> Person:
+    person.language = language
+    person.full_clean(exclude=["user"])
+    person.save(update_fields=["language"])
+    return person

@@ -1,0 +1,58 @@
+"""Who holds position P on date D, acting holders included. Every feature that asks "who may act"
+comes here, so a Plt or Plh is honoured everywhere at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Case, IntegerField, Value, When
+
+from .models import Assignment, Person, Position
+
+
+def today_in(office_tz: str | None = None) -> dt.date:
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    return timezone.now().astimezone(ZoneInfo(office_tz or "Asia/Jakarta")).date()
+
+
+def holdings(position: Position, on: dt.date) -> list[Assignment]:
+    """The assignments to `position` in force on `on`, acting ones first: while a Plt or Plh is in
+    office, they act for the position."""
+    return list(
+        Assignment.objects.filter(Assignment.active_on(on), position=position)
+        .select_related("person__user", "position")
+        .annotate(acting_first=Case(When(kind__in=Assignment.ACTING_KINDS, then=Value(0)),
+                                    default=Value(1), output_field=IntegerField()))
+        .order_by("acting_first", "starts_on", "pk")
+    )
+
+
+def holders(position: Position, on: dt.date) -> list[Person]:
+    """The people who hold `position` on `on`: the acting holder alone while one is in office,
+    otherwise every definitive holder (several for a staff position)."""
+    found = holdings(position, on)
+    acting = [a.person for a in found if a.is_acting]
+    return acting or [a.person for a in found]
+
+
+def holder(position: Position, on: dt.date) -> Person | None:
+    found = holders(position, on)
+    return found[0] if found else None
+
+
+def positions_held(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> list[Assignment]:
+    """The assignments `user` holds on `on` (acting ones marked by their kind)."""
+    if not user.is_authenticated:
+        return []
+    return list(Assignment.objects.filter(Assignment.active_on(on), person__user=user)
+                .select_related("position__unit").order_by("position__pk"))
+
+
+def holds(user: AbstractBaseUser | AnonymousUser, positions: Iterable[Position], on: dt.date) -> bool:
+    wanted = {p.pk for p in positions}
+    return any(a.position_id in wanted for a in positions_held(user, on))

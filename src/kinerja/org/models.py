@@ -1,0 +1,306 @@
+"""The organisation: offices, units, positions, people and who holds what on which day.
+
+Everything else asks this app who may act (`holders`, `positions_held`, `roles_of`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from .nip import validate_nip
+
+TIME_ZONES = [
+    ("Asia/Jakarta", _("WIB (Asia/Jakarta)")),
+    ("Asia/Makassar", _("WITA (Asia/Makassar)")),
+    ("Asia/Jayapura", _("WIT (Asia/Jayapura)")),
+]
+
+# Golongan → pangkat of the civil service (PP 99/2000).
+GRADES = [
+    ("I/a", "Juru Muda"), ("I/b", "Juru Muda Tingkat I"), ("I/c", "Juru"), ("I/d", "Juru Tingkat I"),
+    ("II/a", "Pengatur Muda"), ("II/b", "Pengatur Muda Tingkat I"), ("II/c", "Pengatur"),
+    ("II/d", "Pengatur Tingkat I"), ("III/a", "Penata Muda"), ("III/b", "Penata Muda Tingkat I"),
+    ("III/c", "Penata"), ("III/d", "Penata Tingkat I"), ("IV/a", "Pembina"), ("IV/b", "Pembina Tingkat I"),
+    ("IV/c", "Pembina Utama Muda"), ("IV/d", "Pembina Utama Madya"), ("IV/e", "Pembina Utama"),
+]
+RANK_OF_GRADE = dict(GRADES)
+
+
+class Office(models.Model):
+    """A perangkat daerah (OPD). Every record of kinerja belongs to one."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=80)
+    city = models.CharField(_("city or regency"), max_length=120)
+    address = models.TextField(_("address"), blank=True)
+    letterhead = models.TextField(_("letterhead lines"), blank=True,
+                                  help_text=_("One line per row, as printed at the top of letters."))
+    logo = models.FileField(_("logo"), upload_to="logos/", blank=True)
+    time_zone = models.CharField(_("time zone"), max_length=40, choices=TIME_ZONES, default="Asia/Jakarta")
+    is_demo = models.BooleanField(_("demo data"), default=False)
+
+    class Meta:
+        verbose_name = _("office")
+        verbose_name_plural = _("offices")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def letterhead_lines(self) -> list[str]:
+        return [line for line in self.letterhead.splitlines() if line.strip()]
+
+
+class OfficeHours(models.Model):
+    """Opening hours of one weekday; a weekday without a row is closed."""
+
+    class Weekday(models.IntegerChoices):
+        MONDAY = 0, _("Monday")
+        TUESDAY = 1, _("Tuesday")
+        WEDNESDAY = 2, _("Wednesday")
+        THURSDAY = 3, _("Thursday")
+        FRIDAY = 4, _("Friday")
+        SATURDAY = 5, _("Saturday")
+        SUNDAY = 6, _("Sunday")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="hours", verbose_name=_("office"))
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=Weekday)
+    opens_at = models.TimeField(_("opens at"))
+    closes_at = models.TimeField(_("closes at"))
+
+    class Meta:
+        verbose_name = _("office hours")
+        verbose_name_plural = _("office hours")
+        ordering = ["office", "weekday"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "weekday"], name="%(app_label)s_%(class)s_one_per_day",
+                                    violation_error_message=_("This weekday already has office hours.")),
+            models.CheckConstraint(condition=Q(closes_at__gt=F("opens_at")),
+                                   name="%(app_label)s_%(class)s_closes_after_opening",
+                                   violation_error_message=_("Closing time must be after opening time.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_weekday_display()} {self.opens_at:%H.%M}–{self.closes_at:%H.%M}"
+
+
+class Unit(models.Model):
+    """An organisational unit: the office itself, the Sekretariat, a Subbagian, a Bidang."""
+
+    class Kind(models.TextChoices):
+        OFFICE = "office", _("Office")
+        SECRETARIAT = "secretariat", _("Secretariat")
+        SUBSECTION = "subsection", _("Subsection")
+        DIVISION = "division", _("Division")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="units", verbose_name=_("office"))
+    parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
+                               verbose_name=_("parent unit"))
+    name = models.CharField(_("name"), max_length=200)
+    short_name = models.CharField(_("short name"), max_length=80, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["office", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "name"], name="%(app_label)s_%(class)s_unique_name",
+                                    violation_error_message=_("The office already has a unit with this name.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def head_position(self) -> Position | None:
+        return self.positions.filter(kind__in=Position.HEAD_KINDS).first()
+
+
+class Position(models.Model):
+    """A jabatan. Its kind decides what its holder may do."""
+
+    class Kind(models.TextChoices):
+        HEAD = "head", _("Head of office")
+        SECRETARY = "secretary", _("Secretary")
+        UNIT_HEAD = "unit_head", _("Unit head")
+        STAFF = "staff", _("Staff")
+        DIVISION_CONTACT = "division_contact", _("Division contact")
+
+    HEAD_KINDS = (Kind.HEAD, Kind.SECRETARY, Kind.UNIT_HEAD)
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="positions", verbose_name=_("office"))
+    unit = models.ForeignKey(Unit, models.PROTECT, related_name="positions", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=200)
+    short_title = models.CharField(_("short title"), max_length=60, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    single_holder = models.BooleanField(
+        _("single holder"), default=True,
+        help_text=_("Only one definitive holder at a time (false for staff positions held by several)."))
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        ordering = ["office", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "title"], name="%(app_label)s_%(class)s_unique_title",
+                                    violation_error_message=_("The office already has a position with this title.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def label(self) -> str:
+        return self.short_title or self.title
+
+    def names(self) -> list[str]:
+        """Every name this position goes by: title, short title and aliases."""
+        found = [self.title, self.short_title, *(a.name for a in self.aliases.all())]
+        return [n for n in found if n]
+
+
+class PositionAlias(models.Model):
+    """Another name of a position as documents write it (Kadis, Kasubbag, JFU, staf)."""
+
+    position = models.ForeignKey(Position, models.CASCADE, related_name="aliases", verbose_name=_("position"))
+    name = models.CharField(_("name"), max_length=120)
+
+    class Meta:
+        verbose_name = _("position alias")
+        verbose_name_plural = _("position aliases")
+        constraints = [
+            models.UniqueConstraint(fields=["position", "name"], name="%(app_label)s_%(class)s_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Person(models.Model):
+    """A civil servant (or contract staff) with a user account in one office."""
+
+    class Role(models.TextChoices):
+        NONE = "", _("None")
+        AUDITOR = "auditor", _("Auditor (read only)")
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, models.CASCADE, related_name="person",
+                                verbose_name=_("user account"))
+    office = models.ForeignKey(Office, models.CASCADE, related_name="people", verbose_name=_("office"))
+    full_name = models.CharField(_("full name with titles"), max_length=200)
+    nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
+    grade = models.CharField(_("grade (golongan)"), max_length=6, blank=True, choices=GRADES)
+    extra_role = models.CharField(_("extra role"), max_length=20, blank=True, choices=Role, default="")
+    language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="id")
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["full_name"]
+        constraints = [
+            models.UniqueConstraint(fields=["nip"], condition=~Q(nip=""), name="%(app_label)s_%(class)s_unique_nip",
+                                    violation_error_message=_("Another person already has this NIP.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def rank(self) -> str:
+        """Pangkat, which follows from the golongan."""
+        return RANK_OF_GRADE.get(self.grade, "")
+
+    @property
+    def rank_and_grade(self) -> str:
+        return f"{self.rank} ({self.grade})" if self.grade else ""
+
+    @property
+    def nip_display(self) -> str:
+        """NIP grouped as printed under signatures: 19750427 199311 2 001."""
+        n = self.nip
+        return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+
+
+class Assignment(models.Model):
+    """A person holds a position from a date to a date, definitively or acting (Plt/Plh)."""
+
+    class Kind(models.TextChoices):
+        DEFINITIVE = "definitive", _("Definitive")
+        PLT = "plt", _("Plt (Pelaksana Tugas)")
+        PLH = "plh", _("Plh (Pelaksana Harian)")
+
+    ACTING_KINDS = (Kind.PLT, Kind.PLH)
+
+    person = models.ForeignKey(Person, models.CASCADE, related_name="assignments", verbose_name=_("person"))
+    position = models.ForeignKey(Position, models.CASCADE, related_name="assignments", verbose_name=_("position"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.DEFINITIVE)
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    decree_number = models.CharField(_("decree number"), max_length=120, blank=True)
+
+    class Meta:
+        verbose_name = _("assignment")
+        verbose_name_plural = _("assignments")
+        ordering = ["position", "starts_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ends_on__isnull=True) | Q(ends_on__gte=F("starts_on")),
+                                   name="%(app_label)s_%(class)s_ends_after_start",
+                                   violation_error_message=_("The end date is before the start date.")),
+            models.CheckConstraint(condition=Q(kind="definitive") | ~Q(decree_number=""),
+                                   name="%(app_label)s_%(class)s_acting_has_decree",
+                                   violation_error_message=_("An acting assignment needs its decree number.")),
+        ]
+
+    def __str__(self) -> str:
+        prefix = self.acting_prefix
+        return f"{self.person} — {prefix + ' ' if prefix else ''}{self.position}"
+
+    @property
+    def is_acting(self) -> bool:
+        return self.kind in self.ACTING_KINDS
+
+    @property
+    def acting_prefix(self) -> str:
+        """Printed before the position title: "Plt." or "Plh."."""
+        return {"plt": "Plt.", "plh": "Plh."}.get(self.kind, "")
+
+    @property
+    def title_as_held(self) -> str:
+        return f"{self.acting_prefix} {self.position.title}".strip()
+
+    @staticmethod
+    def active_on(day: dt.date) -> Q:
+        return Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+
+
+class SpecialDay(models.Model):
+    """A day the office's calendar differs from the national one: a regional holiday it adds, or a
+    national holiday / cuti bersama it works on after all (a changed decree)."""
+
+    class Kind(models.TextChoices):
+        HOLIDAY = "holiday", _("Holiday (office closed)")
+        WORKING_DAY = "working_day", _("Working day (office open)")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="special_days", verbose_name=_("office"))
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    reason = models.CharField(_("reason"), max_length=200)
+
+    class Meta:
+        verbose_name = _("special day")
+        verbose_name_plural = _("special days")
+        ordering = ["office", "date"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "date"], name="%(app_label)s_%(class)s_one_per_date",
+                                    violation_error_message=_("This date already has an entry.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.reason}"

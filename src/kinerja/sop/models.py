@@ -1,0 +1,144 @@
+"""SOPs, their versions, actors (Pelaksana columns) and steps with their service standard.
+
+This app knows nothing of running cases: the workflow app reads a version, never edits it.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Position
+
+
+class Sop(models.Model):
+    """One standard procedure of an office, across all its versions."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="sops", verbose_name=_("office"))
+    number = models.CharField(_("SOP number"), max_length=120, blank=True)
+    name = models.CharField(_("SOP name"), max_length=300)
+
+    class Meta:
+        verbose_name = _("SOP")
+        verbose_name_plural = _("SOPs")
+        ordering = ["office", "name"]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.name}".strip()
+
+
+class SopVersion(models.Model):
+    """One version of an SOP as imported from a document. At most one per SOP is in force."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_FORCE = "in_force", _("In force")
+        SUPERSEDED = "superseded", _("Superseded")
+        REVOKED = "revoked", _("Revoked")
+
+    sop = models.ForeignKey(Sop, models.CASCADE, related_name="versions", verbose_name=_("SOP"))
+    version = models.PositiveIntegerField(_("version"))
+    status = models.CharField(_("status"), max_length=12, choices=Status, default=Status.DRAFT)
+    name = models.CharField(_("SOP name"), max_length=300)
+    number = models.CharField(_("SOP number"), max_length=120, blank=True)
+    created_on = models.DateField(_("date created"), null=True, blank=True)
+    revised_on = models.DateField(_("date revised"), null=True, blank=True)
+    effective_on = models.DateField(_("effective date"), null=True, blank=True)
+    approved_by = models.CharField(_("approved by (position)"), max_length=300, blank=True)
+    approved_by_name = models.CharField(_("approved by (name)"), max_length=200, blank=True)
+    approved_by_nip = models.CharField(_("approved by (NIP)"), max_length=18, blank=True)
+    # The document's header as read: government/unit lines and the paired blocks
+    # (legal_basis, qualifications, related_sops, equipment, warning, records) as lists of items.
+    header = models.JSONField(_("header"), default=dict, blank=True)
+    source_file = models.FileField(_("source document"), upload_to="sop-sources/%Y/", blank=True)
+    source_name = models.CharField(_("source file name"), max_length=255, blank=True)
+    source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True)
+    imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
+    imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("imported by"))
+
+    class Meta:
+        verbose_name = _("SOP version")
+        verbose_name_plural = _("SOP versions")
+        ordering = ["sop", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["sop", "version"], name="%(app_label)s_%(class)s_unique_number",
+                                    violation_error_message=_("This SOP already has a version with this number.")),
+            models.UniqueConstraint(fields=["sop"], condition=Q(status="in_force"),
+                                    name="%(app_label)s_%(class)s_one_in_force",
+                                    violation_error_message=_("Only one version of an SOP can be in force.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} (v{self.version})"
+
+
+class Actor(models.Model):
+    """A Pelaksana column of the procedure table, linked to a position of the office."""
+
+    version = models.ForeignKey(SopVersion, models.CASCADE, related_name="actors", verbose_name=_("SOP version"))
+    name = models.CharField(_("name as written"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("column order"))
+    position = models.ForeignKey(Position, models.SET_NULL, null=True, blank=True, related_name="sop_actors",
+                                 verbose_name=_("position"))
+
+    class Meta:
+        verbose_name = _("actor")
+        verbose_name_plural = _("actors")
+        ordering = ["version", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "order"], name="%(app_label)s_%(class)s_unique_order"),
+            models.UniqueConstraint(fields=["version", "name"], name="%(app_label)s_%(class)s_unique_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Step(models.Model):
+    """A numbered row of the procedure table with its service standard (mutu baku)."""
+
+    class Unit(models.TextChoices):
+        MINUTE = "minute", _("minute")
+        HOUR = "hour", _("hour")
+        DAY = "day", _("working day")
+        WEEK = "week", _("week")
+        MONTH = "month", _("month")
+
+    version = models.ForeignKey(SopVersion, models.CASCADE, related_name="steps", verbose_name=_("SOP version"))
+    number = models.PositiveSmallIntegerField(_("number"))
+    activity = models.TextField(_("activity"))
+    actor = models.ForeignKey(Actor, models.PROTECT, related_name="steps", verbose_name=_("actor"))
+    inputs = models.TextField(_("inputs"), blank=True)
+    duration_value = models.DecimalField(_("standard time"), max_digits=8, decimal_places=2)
+    duration_unit = models.CharField(_("time unit"), max_length=8, choices=Unit)
+    output = models.TextField(_("output"), blank=True)
+    note = models.TextField(_("note"), blank=True)
+    # Steps the work goes back to when this step finds it "belum sesuai" (makes it a decision).
+    returns_to = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="returned_from",
+                                        verbose_name=_("returns to"))
+    # The performer sends a request to every division (parallel step, "berkoordinasi dengan bidang").
+    coordinates_divisions = models.BooleanField(_("coordinates with the divisions"), default=False)
+
+    class Meta:
+        verbose_name = _("step")
+        verbose_name_plural = _("steps")
+        ordering = ["version", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "number"], name="%(app_label)s_%(class)s_unique_number",
+                                    violation_error_message=_("Step numbers must be unique within a version.")),
+            models.CheckConstraint(condition=Q(duration_value__gt=Decimal(0)),
+                                   name="%(app_label)s_%(class)s_positive_duration",
+                                   violation_error_message=_("The standard time must be more than zero.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.activity[:60]}"
+
+    @property
+    def is_decision(self) -> bool:
+        return self.returns_to.exists()

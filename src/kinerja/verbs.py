@@ -1,0 +1,51 @@
+"""Verbs of the grouped CLI commands (`kinerja sop import`, `kinerja sop plan`, `kinerja data report`).
+
+A command such as `sop` belongs to one app, yet later apps add verbs to it (the workflow app adds
+`sop plan` and `sop compliance`) without the SOP app importing them: imports go one way. Each app
+registers its verbs in its AppConfig.ready(); the command builds its sub-parsers from the registry.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from kinerja.errors import KinerjaError
+
+
+@dataclass(frozen=True)
+class Verb:
+    name: str
+    help: str
+    add_arguments: Callable[[CommandParser], None]
+    # handle(command, **options): writes to command.stdout; raises KinerjaError or CommandError.
+    handle: Callable[..., None]
+
+
+REGISTRY: dict[str, dict[str, Verb]] = {}
+
+
+def register(group: str, verb: Verb) -> None:
+    REGISTRY.setdefault(group, {})[verb.name] = verb
+
+
+class GroupCommand(BaseCommand):
+    """A management command whose first argument is a verb of `group`."""
+
+    group = ""
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        subparsers = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+        for verb in sorted(REGISTRY.get(self.group, {}).values(), key=lambda v: v.name):
+            sub = subparsers.add_parser(verb.name, help=verb.help, description=verb.help,
+                                        called_from_command_line=getattr(parser, "called_from_command_line", None))
+            verb.add_arguments(sub)
+
+    def handle(self, *args: Any, verb: str, **options: Any) -> None:
+        try:
+            REGISTRY[self.group][verb].handle(self, **options)
+        except KinerjaError as e:
+            raise CommandError(str(e)) from e

@@ -1,0 +1,22 @@
+import os
+import sys
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+
+class Command(BaseCommand):
+    help = "Serve kinerja with gunicorn (the production web server)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--bind", default=None, help="Address to bind (default 127.0.0.1:$PORT or :8000).")
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("KINERJA_WEB_WORKERS", "2")),
+                            help="Number of gunicorn worker processes.")
+
+    def handle(self, *args: Any, bind: str | None, workers: int, **options: Any) -> None:
+        bind = bind or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
+        argv = [sys.executable, "-m", "gunicorn", "kinerja.wsgi:application", "--bind", bind,
+                "--workers", str(workers), "--access-logfile", "-", "--timeout", "120"]
+        self.stdout.write(f"kinerja serves on http://{bind}/")
+        self.stdout.flush()
+        os.execv(sys.executable, argv)

@@ -1,0 +1,58 @@
+"""The frame around the domain pages: home (Beranda), language choice, health check."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from kinerja.org import actions as org_actions
+from kinerja.org.holding import positions_held, today_in
+from kinerja.org.roles import roles_of
+
+
+@login_required
+def home(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        return render(request, "web/no_office.html", status=403)
+    today = today_in(office.time_zone)
+    return render(request, "web/home.html", {
+        "today": today,
+        "held": positions_held(request.user, today),
+        "roles": sorted(roles_of(request.user, today)),
+    })
+
+
+@require_POST
+def set_language(request: HttpRequest) -> HttpResponse:
+    language = request.POST.get("language", "")
+    if language not in dict(settings.LANGUAGES):
+        return HttpResponseBadRequest("unknown language")
+    person = getattr(request, "person", None)
+    if person is not None:
+        org_actions.set_language(person, language)
+    translation.activate(language)
+    nxt = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, require_https=request.is_secure()):
+        nxt = "/"
+    response = redirect(nxt)
+    response.set_cookie(settings.LANGUAGE_COOKIE_NAME, language, samesite="Lax", secure=request.is_secure(), httponly=True)
+    return response
+
+
+@never_cache
+def healthz(request: HttpRequest) -> HttpResponse:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as e:  # any database failure means "not healthy"
+        return JsonResponse({"status": "error", "detail": type(e).__name__}, status=503)
+    return JsonResponse({"status": "ok"})
