@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.appconfig import KinerjaAppConfig
 
-class CorrespondenceConfig(AppConfig):
+
+class CorrespondenceConfig(KinerjaAppConfig):
     name = "kinerja.correspondence"
     label = "correspondence"
     verbose_name = _("Correspondence")

@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.appconfig import KinerjaAppConfig
 
-class OrgConfig(AppConfig):
+
+class OrgConfig(KinerjaAppConfig):
     name = "kinerja.org"
     label = "org"
     verbose_name = _("Organisation")

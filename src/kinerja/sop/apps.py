@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.appconfig import KinerjaAppConfig
 
-class SopConfig(AppConfig):
+
+class SopConfig(KinerjaAppConfig):
     name = "kinerja.sop"
     label = "sop"
     verbose_name = _("SOP documents")

@@ -29,7 +29,7 @@ ENTRIES: list[Entry] = [
     Entry("sop:list", _("SOPs")),
     Entry("workflow:inbox", _("Inbox"), ALL - {Role.AUDITOR}),
     Entry("workflow:case_list", _("Cases")),
-    Entry("performance:dashboard", _("Performance data")),
+    Entry("reports:dashboard", _("Performance data")),
     Entry("correspondence:letters", _("Letters"), frozenset({Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD,
                                                               Role.ADMIN, Role.AUDITOR})),
 ]

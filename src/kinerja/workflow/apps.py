@@ -1,8 +1,9 @@
-from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.appconfig import KinerjaAppConfig
 
-class WorkflowConfig(AppConfig):
+
+class WorkflowConfig(KinerjaAppConfig):
     name = "kinerja.workflow"
     label = "workflow"
     verbose_name = _("Workflow")

@@ -1,0 +1,6 @@
+from kinerja.verbs import GroupCommand
+
+
+class Command(GroupCommand):
+    help = "Performance data: import, template, report."
+    group = "data"

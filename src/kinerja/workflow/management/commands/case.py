@@ -1,0 +1,6 @@
+from kinerja.verbs import GroupCommand
+
+
+class Command(GroupCommand):
+    help = "Cases (runs of an SOP): start, list, show, complete, return."
+    group = "case"
