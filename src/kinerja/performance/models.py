@@ -1,0 +1,399 @@
+"""The performance data of an office (PermenPAN-RB 53/2014): strategic objectives, their indicators,
+targets, the actuals each division enters with evidence, programs with their budget, and the compiled
+report versions.
+
+Decisions written down here because every other module relies on them:
+- An actual belongs to one quarter (1..4) or to the whole year (quarter NULL). The annual actual is
+  entered directly only when an indicator is measured once a year (an audit opinion, a SAKIP grade);
+  otherwise the year's value follows from the quarters by the indicator's `quarter_aggregation`.
+- Actuals are versioned rows: a correction after locking writes a new row (version + 1, is_current)
+  and leaves the old one as it was; `ActualRevision` records every change with who, when and why.
+- A target or actual is a number (`value_number`) or a text (`value_text`, e.g. "WTP"), never both.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Unit
+
+VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
+MONEY_DIGITS = {"max_digits": 18, "decimal_places": 2}
+QUARTERS = [(1, _("Quarter I")), (2, _("Quarter II")), (3, _("Quarter III")), (4, _("Quarter IV"))]
+
+
+class Objective(models.Model):
+    """A sasaran strategis of the Renstra, valid for the years of its strategic plan."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="objectives", verbose_name=_("office"))
+    code = models.CharField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=500)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    plan_start_year = models.PositiveSmallIntegerField(_("strategic plan starts in"))
+    plan_end_year = models.PositiveSmallIntegerField(_("strategic plan ends in"))
+
+    class Meta:
+        verbose_name = _("strategic objective")
+        verbose_name_plural = _("strategic objectives")
+        ordering = ["office", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code", "plan_start_year"],
+                                    name="%(app_label)s_%(class)s_unique_code",
+                                    violation_error_message=_("The plan already has an objective with this code.")),
+            models.CheckConstraint(condition=Q(plan_end_year__gte=F("plan_start_year")),
+                                   name="%(app_label)s_%(class)s_plan_ends_after_start",
+                                   violation_error_message=_("The strategic plan ends before it starts.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Indicator(models.Model):
+    """An indikator kinerja of an objective, with the division responsible for its data."""
+
+    class Polarity(models.TextChoices):
+        HIGHER_IS_BETTER = "higher_is_better", _("Positive (higher is better)")
+        LOWER_IS_BETTER = "lower_is_better", _("Negative (lower is better)")
+
+    class NegativeMethod(models.TextChoices):
+        STANDARD = "standard", _("(2 × target − actual) ÷ target × 100")
+        RATIO = "ratio", _("target ÷ actual × 100")
+
+    class Aggregation(models.TextChoices):
+        SUM = "sum", _("Sum of the quarters")
+        LAST = "last", _("Value of the last quarter")
+        AVERAGE = "average", _("Average of the quarters")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="indicators", verbose_name=_("office"))
+    objective = models.ForeignKey(Objective, models.PROTECT, related_name="indicators", verbose_name=_("objective"))
+    code = models.CharField(_("code"), max_length=30)
+    name = models.CharField(_("name"), max_length=500)
+    unit = models.CharField(_("unit"), max_length=60)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    polarity = models.CharField(_("polarity"), max_length=20, choices=Polarity, default=Polarity.HIGHER_IS_BETTER)
+    negative_method = models.CharField(_("formula for negative polarity"), max_length=10, choices=NegativeMethod,
+                                       default=NegativeMethod.STANDARD)
+    is_key = models.BooleanField(_("key indicator (IKU)"), default=False)
+    definition = models.TextField(_("definition or formula"), blank=True)
+    data_source = models.CharField(_("data source"), max_length=300, blank=True)
+    division = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="indicators",
+                                 verbose_name=_("responsible division"))
+    quarter_aggregation = models.CharField(_("how the quarters add up"), max_length=10, choices=Aggregation,
+                                           default=Aggregation.LAST)
+    national_standard = models.DecimalField(_("national standard"), null=True, blank=True, **VALUE_DIGITS)
+
+    class Meta:
+        verbose_name = _("indicator")
+        verbose_name_plural = _("indicators")
+        ordering = ["office", "objective__order", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "code"], name="%(app_label)s_%(class)s_unique_code",
+                                    violation_error_message=_("The office already has an indicator with this code.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+    @property
+    def is_negative(self) -> bool:
+        return self.polarity == self.Polarity.LOWER_IS_BETTER
+
+
+class Target(models.Model):
+    """A planned value: per year of the Renstra, for the end of the Renstra, the annual target of the
+    performance agreement (Perjanjian Kinerja), or a quarter's target."""
+
+    class Kind(models.TextChoices):
+        RENSTRA = "renstra", _("Strategic plan (year)")
+        RENSTRA_END = "renstra_end", _("Strategic plan (end of period)")
+        AGREEMENT = "agreement", _("Performance agreement")
+        QUARTER = "quarter", _("Quarter")
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="targets", verbose_name=_("indicator"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind)
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
+    value_number = models.DecimalField(_("target (number)"), null=True, blank=True, **VALUE_DIGITS)
+    value_text = models.CharField(_("target (text)"), max_length=60, blank=True)
+
+    class Meta:
+        verbose_name = _("target")
+        verbose_name_plural = _("targets")
+        ordering = ["indicator", "year", "kind", "quarter"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "kind"], condition=Q(quarter__isnull=True),
+                                    name="%(app_label)s_%(class)s_unique_annual",
+                                    violation_error_message=_("This indicator already has this target for the year.")),
+            models.UniqueConstraint(fields=["indicator", "year", "quarter"], condition=Q(quarter__isnull=False),
+                                    name="%(app_label)s_%(class)s_unique_quarter",
+                                    violation_error_message=_("This indicator already has a target for the quarter.")),
+            models.CheckConstraint(condition=(Q(kind="quarter") & Q(quarter__gte=1) & Q(quarter__lte=4))
+                                   | (~Q(kind="quarter") & Q(quarter__isnull=True)),
+                                   name="%(app_label)s_%(class)s_quarter_only_for_quarters",
+                                   violation_error_message=_("Only a quarter target has a quarter (1 to 4).")),
+            models.CheckConstraint(condition=Q(value_number__isnull=True) | Q(value_text=""),
+                                   name="%(app_label)s_%(class)s_number_or_text",
+                                   violation_error_message=_("A target is a number or a text, not both.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year} {self.get_kind_display()}"
+
+    @property
+    def value(self) -> Decimal | str | None:
+        return self.value_number if self.value_number is not None else (self.value_text or None)
+
+
+class Actual(models.Model):
+    """What a division achieved for one indicator in one quarter (or the whole year: quarter NULL).
+    One row per version; the current version has is_current."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        SUBMITTED = "submitted", _("Submitted")
+        CHECKED = "checked", _("Checked")
+        RETURNED = "returned", _("Returned for revision")
+        LOCKED = "locked", _("Locked")
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="actuals", verbose_name=_("indicator"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS,
+                                               help_text=_("Empty for a value measured once for the whole year."))
+    value_number = models.DecimalField(_("actual (number)"), null=True, blank=True, **VALUE_DIGITS)
+    value_text = models.CharField(_("actual (text)"), max_length=60, blank=True)
+    obstacles = models.TextField(_("obstacles"), blank=True)
+    solutions = models.TextField(_("solutions"), blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    version = models.PositiveIntegerField(_("version"), default=1)
+    is_current = models.BooleanField(_("current version"), default=True)
+    correction_reason = models.TextField(_("reason for the correction"), blank=True)
+    entered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("entered by"))
+    entered_at = models.DateTimeField(_("entered at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    checked_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("checked by"))
+    checked_at = models.DateTimeField(_("checked at"), null=True, blank=True)
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    locked_at = models.DateTimeField(_("locked at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("actual")
+        verbose_name_plural = _("actuals")
+        ordering = ["indicator", "year", "quarter", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "quarter", "version"], condition=Q(quarter__isnull=False),
+                                    name="%(app_label)s_%(class)s_unique_quarter_version",
+                                    violation_error_message=_("This version of the actual already exists.")),
+            models.UniqueConstraint(fields=["indicator", "year", "version"], condition=Q(quarter__isnull=True),
+                                    name="%(app_label)s_%(class)s_unique_annual_version",
+                                    violation_error_message=_("This version of the actual already exists.")),
+            models.UniqueConstraint(fields=["indicator", "year", "quarter"],
+                                    condition=Q(is_current=True, quarter__isnull=False),
+                                    name="%(app_label)s_%(class)s_one_current_quarter",
+                                    violation_error_message=_("Only one version of an actual is current.")),
+            models.UniqueConstraint(fields=["indicator", "year"], condition=Q(is_current=True, quarter__isnull=True),
+                                    name="%(app_label)s_%(class)s_one_current_annual",
+                                    violation_error_message=_("Only one version of an actual is current.")),
+            models.CheckConstraint(condition=Q(quarter__isnull=True) | (Q(quarter__gte=1) & Q(quarter__lte=4)),
+                                   name="%(app_label)s_%(class)s_quarter_1_to_4",
+                                   violation_error_message=_("The quarter is 1 to 4.")),
+            models.CheckConstraint(condition=Q(value_number__isnull=True) | Q(value_text=""),
+                                   name="%(app_label)s_%(class)s_number_or_text",
+                                   violation_error_message=_("An actual is a number or a text, not both.")),
+            models.CheckConstraint(condition=Q(version=1) | ~Q(correction_reason=""),
+                                   name="%(app_label)s_%(class)s_correction_has_reason",
+                                   violation_error_message=_("A correction needs its reason.")),
+        ]
+        indexes = [models.Index(fields=["year", "quarter", "status"], name="perf_actual_year_q_status")]
+
+    def __str__(self) -> str:
+        period = f"TW{self.quarter}" if self.quarter else ""
+        return f"{self.indicator.code} {self.year} {period} v{self.version}".replace("  ", " ")
+
+    @property
+    def value(self) -> Decimal | str | None:
+        return self.value_number if self.value_number is not None else (self.value_text or None)
+
+    @property
+    def is_editable(self) -> bool:
+        """The division may still change it (before it is submitted, or after it came back)."""
+        return self.status in (self.Status.DRAFT, self.Status.RETURNED)
+
+
+class ActualRevision(models.Model):
+    """One change of an actual: the history the SAKIP evaluators ask for (who changed what and why)."""
+
+    class Action(models.TextChoices):
+        SAVED = "saved", _("Saved")
+        SUBMITTED = "submitted", _("Submitted")
+        CHECKED = "checked", _("Checked")
+        RETURNED = "returned", _("Returned for revision")
+        LOCKED = "locked", _("Locked")
+        CORRECTED = "corrected", _("Corrected after locking")
+        EVIDENCE_ADDED = "evidence_added", _("Evidence added")
+        EVIDENCE_REMOVED = "evidence_removed", _("Evidence removed")
+        IMPORTED = "imported", _("Imported")
+
+    actual = models.ForeignKey(Actual, models.CASCADE, related_name="revisions", verbose_name=_("actual"))
+    action = models.CharField(_("action"), max_length=20, choices=Action)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True, related_name="+",
+                             verbose_name=_("user"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    reason = models.TextField(_("reason"), blank=True)
+    # {"field": [before, after]} with values as strings, so the record reads the same forever.
+    changes = models.JSONField(_("changes"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("change of an actual")
+        verbose_name_plural = _("changes of actuals")
+        ordering = ["actual", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.actual} {self.get_action_display()}"
+
+
+def evidence_path(instance: Evidence, filename: str) -> str:
+    # Named by content hash: the stored name never carries what the uploader typed.
+    suffix = PurePath(filename).suffix.lower()[:8]
+    indicator = instance.actual.indicator
+    return f"evidence/{indicator.office_id}/{instance.actual.year}/{instance.sha256}{suffix}"
+
+
+class Evidence(models.Model):
+    """A bukti dukung file for an actual."""
+
+    actual = models.ForeignKey(Actual, models.CASCADE, related_name="evidence", verbose_name=_("actual"))
+    file = models.FileField(_("file"), upload_to=evidence_path, max_length=300)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    content_type = models.CharField(_("content type"), max_length=100)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                    related_name="+", verbose_name=_("uploaded by"))
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("evidence file")
+        verbose_name_plural = _("evidence files")
+        ordering = ["actual", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class Program(models.Model):
+    """A budget program of one year, with its ceiling (pagu) and spending."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="programs", verbose_name=_("office"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    code = models.CharField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=500)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    budget = models.DecimalField(_("budget ceiling (pagu)"), default=Decimal(0), **MONEY_DIGITS)
+    spent = models.DecimalField(_("spent"), default=Decimal(0), **MONEY_DIGITS)
+    objectives = models.ManyToManyField(Objective, blank=True, related_name="programs",
+                                        verbose_name=_("objectives it serves"))
+
+    class Meta:
+        verbose_name = _("program")
+        verbose_name_plural = _("programs")
+        ordering = ["office", "year", "order", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "code"], name="%(app_label)s_%(class)s_unique_code",
+                                    violation_error_message=_("The office already has a program with this code this year.")),
+            models.CheckConstraint(condition=Q(budget__gte=0) & Q(spent__gte=0),
+                                   name="%(app_label)s_%(class)s_amounts_not_negative",
+                                   violation_error_message=_("Budget and spending cannot be negative.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class Activity(models.Model):
+    """A kegiatan of a program."""
+
+    program = models.ForeignKey(Program, models.CASCADE, related_name="activities", verbose_name=_("program"))
+    code = models.CharField(_("code"), max_length=40)
+    name = models.CharField(_("name"), max_length=500)
+    budget = models.DecimalField(_("budget ceiling (pagu)"), default=Decimal(0), **MONEY_DIGITS)
+    spent = models.DecimalField(_("spent"), default=Decimal(0), **MONEY_DIGITS)
+
+    class Meta:
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        ordering = ["program", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "code"], name="%(app_label)s_%(class)s_unique_code",
+                                    violation_error_message=_("The program already has an activity with this code.")),
+            models.CheckConstraint(condition=Q(budget__gte=0) & Q(spent__gte=0),
+                                   name="%(app_label)s_%(class)s_amounts_not_negative",
+                                   violation_error_message=_("Budget and spending cannot be negative.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.name}"
+
+
+class PerformanceSettings(models.Model):
+    """An office's choices for its performance data."""
+
+    office = models.OneToOneField(Office, models.CASCADE, related_name="performance_settings",
+                                  verbose_name=_("office"))
+    # Achievement minus absorption at or above this many percentage points counts as "efisien".
+    efficiency_threshold = models.DecimalField(_("efficiency threshold (percentage points)"), max_digits=6,
+                                               decimal_places=2, default=Decimal(0))
+
+    class Meta:
+        verbose_name = _("performance settings")
+        verbose_name_plural = _("performance settings")
+
+    def __str__(self) -> str:
+        return str(self.office)
+
+
+def report_path(instance: ReportVersion, filename: str) -> str:
+    return f"reports/{instance.office_id}/{instance.year}/{filename}"
+
+
+class ReportVersion(models.Model):
+    """One compiled Data Kinerja report. Initials and signatures bind to its SHA-256."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="report_versions", verbose_name=_("office"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
+    number = models.PositiveIntegerField(_("version number"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                   related_name="+", verbose_name=_("created by"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    pdf = models.FileField(_("PDF"), upload_to=report_path, blank=True, max_length=300)
+    xlsx = models.FileField(_("XLSX"), upload_to=report_path, blank=True, max_length=300)
+    docx = models.FileField(_("DOCX"), upload_to=report_path, blank=True, max_length=300)
+    data = models.JSONField(_("report figures"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("report version")
+        verbose_name_plural = _("report versions")
+        ordering = ["office", "-year", "quarter", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "quarter", "number"], condition=Q(quarter__isnull=False),
+                                    name="%(app_label)s_%(class)s_unique_quarter_number",
+                                    violation_error_message=_("This report version already exists.")),
+            models.UniqueConstraint(fields=["office", "year", "number"], condition=Q(quarter__isnull=True),
+                                    name="%(app_label)s_%(class)s_unique_annual_number",
+                                    violation_error_message=_("This report version already exists.")),
+        ]
+
+    def __str__(self) -> str:
+        period = f"{self.year} TW{self.quarter}" if self.quarter else str(self.year)
+        return f"Data Kinerja {period} v{self.number}"
