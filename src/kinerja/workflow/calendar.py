@@ -1,0 +1,244 @@
+"""Working time of one office: its hours, national holidays and cuti bersama, and its own changes.
+
+Every due date, SLA state and duration statistic goes through `WorkCalendar`. Hand-written because
+`holidays` knows the dates (we use it for them) but no library adds 5 hari kerja to a Friday in
+Asia/Makassar with the office's own hours, regional holidays and a revoked cuti bersama; the business-
+time packages on PyPI know neither Indonesian decrees nor per-office exceptions, and each would need
+the same adapter code as the arithmetic below.
+
+Rules (issue 5, "Working time"):
+- Office hours per weekday from `org.OfficeHours`; an office without any row works Monday–Friday
+  07:30–16:00. Times are in the office's time zone (WIB, WITA, WIT); a working interval is
+  [opening, closing).
+- A day is a working day when its weekday has hours and it is neither a national holiday nor cuti
+  bersama (`holidays`, Indonesia, categories public and government), unless the office recorded it
+  as a `SpecialDay`: a holiday closes any day; a working day opens any day, with the hours of its
+  weekday or, on a weekday without hours, the office's normal hours.
+- A start outside office hours counts from the next opening.
+- Minutes and hours are counted inside office hours; what is left at closing carries on from the next
+  working day's opening.
+- N hari ends at the same clock time on the Nth following working day (kept inside that day's hours).
+  A fraction of a day is that fraction of the office's normal day (the most common length of its
+  weekdays' hours, 8 h 30 min by default), counted on as working time after the whole days. A fixed
+  length keeps the due date monotonic in the start when days have different hours.
+- A week is 5 working days (so 1,5 minggu = 7,5 hari).
+- A month ends on the same date of the next month (the month's last day when that date does not
+  exist) at the same clock time, moved forward to a working day. Months must be whole.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import lru_cache
+from typing import TYPE_CHECKING
+from zoneinfo import ZoneInfo
+
+import holidays
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+
+if TYPE_CHECKING:
+    from kinerja.org.models import Office
+
+DEFAULT_TIME_ZONE = "Asia/Jakarta"
+DEFAULT_HOURS: dict[int, tuple[dt.time, dt.time]] = {wd: (dt.time(7, 30), dt.time(16, 0)) for wd in range(5)}
+UNITS = ("minute", "hour", "day", "week", "month")
+DAYS_PER_WEEK = 5
+# Far enough for any real standard time; stops a bad calendar (no working day at all) from looping.
+MAX_SEARCH_DAYS = 3660
+
+
+@lru_cache(maxsize=64)
+def national_holidays(year: int) -> Mapping[dt.date, str]:
+    """National holidays and cuti bersama of Indonesia in `year`, with their Indonesian names."""
+    found = holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id")
+    return dict(found.items())
+
+
+@dataclass
+class WorkCalendar:
+    """The working time of one office. Build it with `for_office` (two queries) or directly in tests."""
+
+    time_zone: str = DEFAULT_TIME_ZONE
+    hours: Mapping[int, tuple[dt.time, dt.time]] = field(default_factory=lambda: dict(DEFAULT_HOURS))
+    office_holidays: Mapping[dt.date, str] = field(default_factory=dict)
+    office_working_days: Mapping[dt.date, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.tz = ZoneInfo(self.time_zone)
+        lengths = Counter(_length(o, c) for o, c in self.hours.values())
+        # Normal hours: the most common opening hours, for office working days on a closed weekday.
+        common = Counter(self.hours.values()).most_common(1)
+        self.normal_hours = common[0][0] if common else DEFAULT_HOURS[0]
+        self.day_length = lengths.most_common(1)[0][0] if lengths else _length(*DEFAULT_HOURS[0])
+
+    @classmethod
+    def for_office(cls, office: Office) -> WorkCalendar:
+        from kinerja.org.models import SpecialDay
+
+        rows = list(office.hours.all())
+        hours = {h.weekday: (h.opens_at, h.closes_at) for h in rows} if rows else dict(DEFAULT_HOURS)
+        closed: dict[dt.date, str] = {}
+        opened: dict[dt.date, str] = {}
+        for day in office.special_days.all():
+            (closed if day.kind == SpecialDay.Kind.HOLIDAY else opened)[day.date] = day.reason
+        return cls(time_zone=office.time_zone or DEFAULT_TIME_ZONE, hours=hours,
+                   office_holidays=closed, office_working_days=opened)
+
+    # --- days -------------------------------------------------------------------------------------
+
+    def holiday_name(self, day: dt.date) -> str | None:
+        """Why `day` is a holiday (office or national), or None when it is not one."""
+        if day in self.office_holidays:
+            return self.office_holidays[day]
+        if day in self.office_working_days:
+            return None
+        return national_holidays(day.year).get(day)
+
+    def hours_on(self, day: dt.date) -> tuple[dt.time, dt.time] | None:
+        """Opening and closing time on `day`, or None when the office is closed."""
+        if day in self.office_holidays:
+            return None
+        if day in self.office_working_days:
+            return self.hours.get(day.weekday(), self.normal_hours)
+        if day in national_holidays(day.year):
+            return None
+        return self.hours.get(day.weekday())
+
+    def is_working_day(self, day: dt.date) -> bool:
+        return self.hours_on(day) is not None
+
+    def next_working_day(self, day: dt.date) -> dt.date:
+        """The first working day strictly after `day`."""
+        for n in range(1, MAX_SEARCH_DAYS):
+            candidate = day + dt.timedelta(days=n)
+            if self.is_working_day(candidate):
+                return candidate
+        raise KinerjaError(_("The office calendar has no working day after %(day)s.") % {"day": day.isoformat()})
+
+    def working_days(self, first: dt.date, last: dt.date) -> Iterable[dt.date]:
+        """The working days from `first` to `last`, both included."""
+        day = first
+        while day <= last:
+            if self.is_working_day(day):
+                yield day
+            day += dt.timedelta(days=1)
+
+    def opening(self, day: dt.date) -> tuple[dt.datetime, dt.datetime]:
+        """The working interval of working day `day` as aware datetimes."""
+        found = self.hours_on(day)
+        if found is None:
+            raise ValueError(f"{day} is not a working day")
+        return (dt.datetime.combine(day, found[0], self.tz), dt.datetime.combine(day, found[1], self.tz))
+
+    # --- instants ---------------------------------------------------------------------------------
+
+    def local(self, moment: dt.datetime) -> dt.datetime:
+        if moment.tzinfo is None:
+            raise ValueError("working time needs an aware datetime")
+        return moment.astimezone(self.tz)
+
+    def next_opening(self, moment: dt.datetime) -> dt.datetime:
+        """`moment` itself when the office is open then, otherwise the next opening (office time zone)."""
+        moment = self.local(moment)
+        day = moment.date()
+        if self.is_working_day(day):
+            opens, closes = self.opening(day)
+            if moment < opens:
+                return opens
+            if moment < closes:
+                return moment
+        return self.opening(self.next_working_day(day))[0]
+
+    def add(self, start: dt.datetime, value: Decimal | int | str, unit: str) -> dt.datetime:
+        """The due date of work started at `start` that takes `value` `unit`s of working time."""
+        amount = Decimal(value)
+        if amount < 0:
+            raise ValueError("a duration cannot be negative")
+        begin = self.next_opening(start)
+        if unit == "minute":
+            return self._add_working(begin, dt.timedelta(minutes=float(amount)))
+        if unit == "hour":
+            return self._add_working(begin, dt.timedelta(hours=float(amount)))
+        if unit == "day":
+            return self._add_days(begin, amount)
+        if unit == "week":
+            return self._add_days(begin, amount * DAYS_PER_WEEK)
+        if unit == "month":
+            if amount != amount.to_integral_value():
+                raise KinerjaError(_("A standard time in months must be a whole number, not %(value)s.")
+                                   % {"value": amount})
+            return self._add_months(begin, int(amount))
+        raise KinerjaError(_("Unknown time unit %(unit)r: use one of %(units)s.")
+                           % {"unit": unit, "units": ", ".join(UNITS)})
+
+    def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        """Working time between two instants (zero when `end` is not after `start`)."""
+        start, end = self.local(start), self.local(end)
+        total = dt.timedelta(0)
+        if end <= start:
+            return total
+        day = start.date()
+        while day <= end.date():
+            if self.is_working_day(day):
+                opens, closes = self.opening(day)
+                lo, hi = max(opens, start), min(closes, end)
+                if hi > lo:
+                    total += hi - lo
+            day += dt.timedelta(days=1)
+        return total
+
+    # --- arithmetic -------------------------------------------------------------------------------
+
+    def _add_working(self, begin: dt.datetime, remaining: dt.timedelta) -> dt.datetime:
+        moment = begin
+        for _day in range(MAX_SEARCH_DAYS):
+            closes = self.opening(moment.date())[1]
+            if remaining <= closes - moment:
+                return moment + remaining
+            remaining -= closes - moment
+            moment = self.opening(self.next_working_day(moment.date()))[0]
+        raise KinerjaError(_("The duration is too long for the office calendar."))
+
+    def _add_days(self, begin: dt.datetime, amount: Decimal) -> dt.datetime:
+        whole = int(amount)
+        day = begin.date()
+        for _n in range(whole):
+            day = self.next_working_day(day)
+        due = self._at_clock(day, begin.time())
+        fraction = amount - whole
+        if fraction:
+            due = self._add_working(self.next_opening(due), self.day_length * float(fraction))
+        return due
+
+    def _add_months(self, begin: dt.datetime, months: int) -> dt.datetime:
+        index = begin.month - 1 + months
+        year, month = begin.year + index // 12, index % 12 + 1
+        last = _last_day(year, month)
+        day = dt.date(year, month, min(begin.day, last))
+        clock = begin.time()
+        if begin.day > last:
+            # Clamped to the month's end: later starts must not get earlier dues, so it ends at closing.
+            clock = dt.time.max
+        if not self.is_working_day(day):
+            day = self.next_working_day(day)
+        return self._at_clock(day, clock)
+
+    def _at_clock(self, day: dt.date, clock: dt.time) -> dt.datetime:
+        opens, closes = self.opening(day)
+        moment = dt.datetime.combine(day, clock.replace(tzinfo=None), self.tz)
+        return min(max(moment, opens), closes)
+
+
+def _length(opens: dt.time, closes: dt.time) -> dt.timedelta:
+    return dt.datetime.combine(dt.date.min, closes) - dt.datetime.combine(dt.date.min, opens)
+
+
+def _last_day(year: int, month: int) -> int:
+    following = dt.date(year + month // 12, month % 12 + 1, 1)
+    return (following - dt.timedelta(days=1)).day
