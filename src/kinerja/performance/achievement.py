@@ -1,0 +1,270 @@
+"""Achievement (capaian) and the comparisons of an LKjIP, as pure functions over Decimals.
+
+Written here because the rules are PermenPAN-RB 53/2014 practice, not a library's: two formulas for
+negative polarity, a predicate scale, text targets that are met or not, and exact rounding half up
+(90.625 → 90.63, where float rounding gives 90.62). No database access: the report, the dashboard
+and the input form all call these with the values they already hold.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, localcontext
+
+from django.utils.translation import gettext as _
+
+HUNDRED = Decimal(100)
+ZERO = Decimal(0)
+POSITIVE = "higher_is_better"
+NEGATIVE = "lower_is_better"
+
+# Predicates as printed in the documents (data, not translated text), lowest bound first wins from the top.
+PREDICATES: list[tuple[Decimal, str]] = [
+    (Decimal(91), "Sangat Tinggi"),
+    (Decimal(76), "Tinggi"),
+    (Decimal(66), "Sedang"),
+    (Decimal(51), "Rendah"),
+]
+LOWEST_PREDICATE = "Sangat Rendah"
+PREDICATE_TONE = {"Sangat Tinggi": "ok", "Tinggi": "ok", "Sedang": "warn", "Rendah": "bad", "Sangat Rendah": "bad"}
+
+# Ordered scales of text targets, best first: a better value than the target meets it.
+TEXT_SCALES: list[list[str]] = [
+    ["WTP", "WDP", "TW", "TMP"],  # BPK audit opinions
+    ["AA", "A", "BB", "B", "CC", "C", "D"],  # SAKIP evaluation grades
+]
+
+
+class NoAchievement(enum.StrEnum):
+    """Why an indicator has no achievement percentage."""
+
+    NO_TARGET = "no_target"
+    ZERO_TARGET = "zero_target"
+    NO_ACTUAL = "no_actual"
+    ZERO_ACTUAL = "zero_actual"  # target ÷ actual cannot divide by zero
+    TEXT_TARGET = "text_target"
+    TEXT_ACTUAL = "text_actual"
+
+    @property
+    def label(self) -> str:
+        return {
+            "no_target": _("no target"),
+            "zero_target": _("the target is zero"),
+            "no_actual": _("no actual yet"),
+            "zero_actual": _("the actual is zero, target ÷ actual cannot be computed"),
+            "text_target": _("a text target is met or not met, without a percentage"),
+            "text_actual": _("the actual is a text where the target is a number"),
+        }[self.value]
+
+
+@dataclass(frozen=True)
+class Result:
+    """The achievement of one indicator: `value` exact (None with a `reason`), and for a text
+    target whether it is `met`."""
+
+    value: Decimal | None
+    reason: NoAchievement | None = None
+    met: bool | None = None
+
+    @property
+    def rounded(self) -> Decimal | None:
+        return round_half_up(self.value) if self.value is not None else None
+
+    @property
+    def predicate(self) -> str | None:
+        return predicate(self.value)
+
+
+def round_half_up(value: Decimal, places: int = 2) -> Decimal:
+    """90.625 → 90.63; -0.005 → -0.01 (away from zero at the half, as people round by hand)."""
+    return value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+
+
+def _divide(a: Decimal, b: Decimal) -> Decimal:
+    # 34 significant digits: exact for every value the models store, ample before rounding to 2 places.
+    with localcontext() as ctx:
+        ctx.prec = 34
+        return a * HUNDRED / b
+
+
+def _number(value: Decimal | int | str | None) -> Decimal | str | None:
+    if value is None or isinstance(value, Decimal):
+        return value
+    if isinstance(value, int):
+        return Decimal(value)
+    text = value.strip()
+    return text or None
+
+
+def evaluate(target: Decimal | int | str | None, actual: Decimal | int | str | None, polarity: str = POSITIVE,
+             negative_method: str = "standard") -> Result:
+    """The achievement of `actual` against `target` as a Result. Numbers are Decimals; a str is a
+    text value ("WTP")."""
+    target, actual = _number(target), _number(actual)
+    if target is None:
+        return Result(None, NoAchievement.NO_TARGET)
+    if isinstance(target, str):
+        met = text_target_met(target, actual) if isinstance(actual, str) else None
+        return Result(None, NoAchievement.TEXT_TARGET if actual is not None else NoAchievement.NO_ACTUAL, met)
+    if target == 0:
+        return Result(None, NoAchievement.ZERO_TARGET)
+    if actual is None:
+        return Result(None, NoAchievement.NO_ACTUAL)
+    if isinstance(actual, str):
+        return Result(None, NoAchievement.TEXT_ACTUAL)
+    if polarity != NEGATIVE:
+        return Result(_divide(actual, target))
+    if negative_method == "ratio":
+        if actual == 0:
+            return Result(None, NoAchievement.ZERO_ACTUAL)
+        return Result(max(ZERO, _divide(target, actual)))
+    return Result(max(ZERO, _divide(2 * target - actual, target)))
+
+
+def achievement(target: Decimal | int | str | None, actual: Decimal | int | str | None, polarity: str = POSITIVE,
+                negative_method: str = "standard") -> Decimal | None:
+    """Actual against target in percent, exact; None when there is none (see achievement_reason)."""
+    return evaluate(target, actual, polarity, negative_method).value
+
+
+def achievement_reason(target: Decimal | int | str | None, actual: Decimal | int | str | None,
+                       polarity: str = POSITIVE, negative_method: str = "standard") -> NoAchievement | None:
+    """Why achievement() is None for these values (None when it has a value)."""
+    return evaluate(target, actual, polarity, negative_method).reason
+
+
+def predicate(value: Decimal | None) -> str | None:
+    """Sangat Tinggi ≥ 91, Tinggi ≥ 76, Sedang ≥ 66, Rendah ≥ 51, Sangat Rendah below."""
+    if value is None:
+        return None
+    for bound, name in PREDICATES:
+        if value >= bound:
+            return name
+    return LOWEST_PREDICATE
+
+
+def predicate_tone(name: str | None) -> str:
+    """The badge colour of a predicate (ok, warn, bad), "" for none."""
+    return PREDICATE_TONE.get(name or "", "")
+
+
+def _normal_text(value: str) -> str:
+    return " ".join(value.upper().replace(".", "").split())
+
+
+def text_target_met(target_text: str, actual_text: str | None) -> bool:
+    """Whether a text actual meets a text target: equal (case and spacing aside), or better on a
+    known scale (an "AA" grade meets a target of "A"; "WDP" does not meet "WTP")."""
+    if not actual_text:
+        return False
+    target, actual = _normal_text(target_text), _normal_text(actual_text)
+    if target == actual:
+        return True
+    for scale in TEXT_SCALES:
+        if target in scale and actual in scale:
+            return scale.index(actual) <= scale.index(target)
+    return False
+
+
+def mean(values: Iterable[Decimal | None]) -> Decimal | None:
+    """The average of the values that exist; None when none does."""
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    with localcontext() as ctx:
+        ctx.prec = 34
+        return sum(present, ZERO) / len(present)
+
+
+def objective_achievement(indicator_achievements: Iterable[Decimal | None]) -> Decimal | None:
+    """An objective's achievement: the average of its indicators that have one."""
+    return mean(indicator_achievements)
+
+
+def aggregate_quarters(values: Mapping[int, Decimal | None], method: str, up_to: int = 4) -> Decimal | None:
+    """The value of quarters 1..up_to as the indicator adds them up: "sum", "last" (the latest
+    quarter that has a value) or "average" (of the quarters that have one)."""
+    present = [(q, v) for q, v in sorted(values.items()) if q <= up_to and v is not None]
+    if not present:
+        return None
+    if method == "sum":
+        return sum((v for _q, v in present), ZERO)
+    if method == "average":
+        return mean(v for _q, v in present)
+    if method == "last":
+        return present[-1][1]
+    raise ValueError(f"unknown quarter aggregation {method!r}")
+
+
+def absorption(spent: Decimal | None, budget: Decimal | None) -> Decimal | None:
+    """Budget absorption (serapan) in percent: spent ÷ budget × 100; None without a budget."""
+    if spent is None or not budget:
+        return None
+    return _divide(spent, budget)
+
+
+@dataclass(frozen=True)
+class Efficiency:
+    value: Decimal | None  # achievement minus absorption, in percentage points
+    efficient: bool | None
+
+    @property
+    def rounded(self) -> Decimal | None:
+        return round_half_up(self.value) if self.value is not None else None
+
+
+def efficiency(achievement_value: Decimal | None, absorption_value: Decimal | None,
+               threshold: Decimal = ZERO) -> Efficiency:
+    """Achievement minus absorption; "efisien" when at or above the office's threshold."""
+    if achievement_value is None or absorption_value is None:
+        return Efficiency(None, None)
+    value = achievement_value - absorption_value
+    return Efficiency(value, value >= threshold)
+
+
+@dataclass(frozen=True)
+class YearComparison:
+    year: int
+    value: Decimal | None
+    change: Decimal | None  # this year's value minus that year's, in the values' own unit
+
+
+def compare_years(current: Decimal | None, previous: Mapping[int, Decimal | None], limit: int = 5) -> list[YearComparison]:
+    """This year's value against up to `limit` previous years, latest first."""
+    years = sorted(previous, reverse=True)[:limit]
+    return [YearComparison(y, previous[y], current - previous[y] if current is not None and previous[y] is not None
+                           else None) for y in years]
+
+
+def trend(values: Sequence[Decimal | None]) -> str | None:
+    """"up", "down" or "same" from the second-to-last to the last value present."""
+    present = [v for v in values if v is not None]
+    if len(present) < 2:
+        return None
+    a, b = present[-2], present[-1]
+    return "up" if b > a else "down" if b < a else "same"
+
+
+def plan_progress(actual: Decimal | int | str | None, plan_end_target: Decimal | int | str | None,
+                  polarity: str = POSITIVE, negative_method: str = "standard") -> Result:
+    """Progress toward the Renstra end-of-period target: the achievement against it."""
+    return evaluate(plan_end_target, actual, polarity, negative_method)
+
+
+@dataclass(frozen=True)
+class StandardComparison:
+    achievement: Decimal | None
+    meets: bool | None
+
+
+def against_national_standard(actual: Decimal | None, standard: Decimal | None,
+                              polarity: str = POSITIVE, negative_method: str = "standard") -> StandardComparison:
+    """The actual against a national standard: its achievement, and whether it meets the standard
+    (at least the standard, or at most it for a negative indicator)."""
+    if actual is None or standard is None:
+        return StandardComparison(None, None)
+    result = evaluate(standard, actual, polarity, negative_method)
+    meets = actual <= standard if polarity == NEGATIVE else actual >= standard
+    return StandardComparison(result.value, meets)
