@@ -1,0 +1,94 @@
+"""`kinerja sop plan SOURCE --start ISO-8601 [--json] [--office CODE]`: the planned due date of every
+step of a stored SOP version or of an SOP document, in the office's working time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from kinerja.errors import KinerjaError
+from kinerja.verbs import Verb, register
+
+from .calendar import WorkCalendar
+from .planning import PlannedStep, plan
+
+
+def add_arguments(parser: CommandParser) -> None:
+    parser.add_argument("source",
+                        help=gettext_lazy("A stored SOP version id, or the path of an SOP document (txt, docx, xlsx)."))
+    parser.add_argument("--start", required=True,
+                        help=gettext_lazy("When the first step starts, ISO 8601, e.g. 2025-03-24T08:00:00+07:00."))
+    parser.add_argument("--office", help=gettext_lazy("Office code whose calendar to use (default: the SOP's office)."))
+    parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
+
+
+def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
+    """An ISO 8601 instant; without an offset it is read in the office's time zone."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise KinerjaError(_("--start: %(value)r is not an ISO 8601 date and time, e.g. 2025-03-24T08:00:00+07:00.")
+                           % {"value": text}) from None
+    return moment if moment.tzinfo else moment.replace(tzinfo=calendar.tz)
+
+
+def load_source(source: str, office_code: str | None) -> tuple[list[Any], WorkCalendar]:
+    """The steps of SOURCE and the calendar to plan them in."""
+    from kinerja.org.models import Office
+    from kinerja.sop.models import SopVersion
+
+    office = None
+    if office_code:
+        office = Office.objects.filter(code=office_code).first()
+        if office is None:
+            raise KinerjaError(_("--office: there is no office with code %(code)r.") % {"code": office_code})
+    if source.isdigit():
+        version = SopVersion.objects.select_related("sop__office").filter(pk=int(source)).first()
+        if version is None:
+            raise KinerjaError(_("There is no stored SOP version with id %(id)s.") % {"id": source})
+        steps: list[Any] = list(version.steps.select_related("actor").order_by("number"))
+        office = office or version.sop.office
+    else:
+        path = Path(source)
+        if not path.is_file():
+            raise KinerjaError(_("%(source)s is neither a stored SOP version id nor an existing file.")
+                               % {"source": source})
+        from kinerja.sop.importers import read_document
+
+        steps = list(read_document(path).steps)
+    if not steps:
+        raise KinerjaError(_("%(source)s has no steps to plan.") % {"source": source})
+    return steps, WorkCalendar.for_office(office) if office else WorkCalendar()
+
+
+def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
+    return {"steps": [{"number": p.number, "actor": p.actor, "starts": p.starts.isoformat(), "due": p.due.isoformat()}
+                      for p in planned]}
+
+
+def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
+           **options: Any) -> None:
+    steps, calendar = load_source(source, office)
+    planned = plan(steps, parse_start(start, calendar), calendar)
+    if json:
+        command.stdout.write(_dumps(as_json(planned)))
+        return
+    command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<17} {_('Due'):<17} {_('Standard time')}")
+    for p in planned:
+        command.stdout.write(f"{p.number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
+                             f"{p.duration_value.normalize():f} {p.duration_unit}")
+    command.stdout.write(_("Times in %(tz)s.") % {"tz": calendar.time_zone})
+
+
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+register("sop", Verb(name="plan", help=gettext_lazy("Plan the due date of every step of an SOP from a start time."),
+                     add_arguments=add_arguments, handle=handle))
