@@ -1,0 +1,121 @@
+"""Charts of the Data Kinerja report, drawn as SVG on the server by pygal.
+
+The same SVG goes into the dashboard (as an <img> data URI, so the page's Content-Security-Policy
+needs no inline script or style) and into the PDF, so what prints is what the page shows. pygal adds a
+<script> with its config whatever the options; we strip it, with the comments that carry the date, and
+replace its random chart id by a fixed one so an unchanged report renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from decimal import Decimal
+
+import pygal
+from pygal.style import Style
+
+from .renderers.common import NO_PREDICATE_COLOUR, PREDICATE_COLOUR, number
+from .report import ReportData
+
+_STYLE = Style(
+    font_family="DejaVu Sans, sans-serif",
+    background="#ffffff",
+    plot_background="#ffffff",
+    foreground="#1d2733",
+    foreground_strong="#1d2733",
+    foreground_subtle="#d5dbe2",
+    colors=("#0b5c8a", "#e08a00", "#1e7d3a", "#7b3fa0", "#b3261e", "#3aa0c8", "#6b7c2e", "#c2417a"),
+    label_font_size=13,
+    major_label_font_size=13,
+    value_font_size=12,
+    value_label_font_size=12,
+    legend_font_size=13,
+    title_font_size=15,
+)
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+def _config(**extra: object) -> dict[str, object]:
+    return {"style": _STYLE, "disable_xml_declaration": True, "js": [], "tooltip_fancy_mode": False,
+            "show_legend": True, "legend_at_bottom": True, "print_values": True, "width": 800,
+            "height": 420, "truncate_label": 40, "truncate_legend": 60, "margin": 12, **extra}
+
+
+def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
+    svg = chart.render(is_unicode=True)
+    svg = _SCRIPT.sub("", svg)
+    svg = _COMMENT.sub("", svg)
+    return _UUID.sub(f"kinerja-{name}", svg)
+
+
+def _pct(value: float | None) -> str:
+    return "" if value is None else number(Decimal(str(value)).quantize(Decimal("0.01")), 2) + "%"
+
+
+def _axis(value: float) -> str:
+    return f"{value:.0f}"
+
+
+def _scale(values: list[float]) -> list[float]:
+    """Axis ticks every 20 up to the largest value (at least 120, so 100 is visibly not the end)."""
+    top = max([120.0, *values])
+    return [float(t) for t in range(0, int(top) + 20, 20)]
+
+
+def achievement_by_objective(report: ReportData) -> str:
+    """One bar per objective, coloured by its predicate, labelled with the percentage."""
+    values = [float(o.achievement) for o in report.objectives if o.achievement is not None]
+    chart = pygal.HorizontalBar(**_config(title="Capaian per Sasaran (%)", show_legend=False,
+                                          height=max(180, 90 + 46 * len(report.objectives)),
+                                          value_formatter=_axis, formatter=_pct))
+    chart.y_labels = _scale(values)
+    chart.x_labels = [f"S{o.number}. {o.name}" for o in report.objectives]
+    chart.add("Capaian", [
+        {"value": float(o.achievement) if o.achievement is not None else None,
+         "color": PREDICATE_COLOUR.get(o.predicate or "", NO_PREDICATE_COLOUR),
+         "label": o.predicate or "–"}
+        for o in report.objectives])
+    chart.x_labels_major_count = len(report.objectives)
+    return _finish(chart, "objectives")
+
+
+def target_vs_actual(report: ReportData) -> str:
+    """Target and actual of each numeric indicator, the actual as a share of its target: indicators
+    have different units, so the target is the common 100."""
+    rows = [i for i in report.indicators if not i.is_text and isinstance(i.target, Decimal) and i.target != 0]
+    actuals = [float(i.actual / i.target * 100) if isinstance(i.actual, Decimal) and isinstance(i.target, Decimal)
+               else None for i in rows]
+    chart = pygal.HorizontalBar(**_config(title="Target dan Realisasi per Indikator (target = 100)",
+                                          height=max(200, 110 + 34 * len(rows)), value_formatter=_axis,
+                                          print_values=False))
+    chart.y_labels = _scale([a for a in actuals if a is not None])
+    chart.x_labels = [f"{i.code} {i.name}" for i in rows]
+    chart.add("Target", [100.0 for _ in rows])
+    chart.add("Realisasi", actuals)
+    return _finish(chart, "indicators")
+
+
+def trend(report: ReportData) -> str:
+    """Achievement per objective over the years: the average of its indicators that have one."""
+    years = [*report.history_years, report.year]
+    chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis,
+                                 print_values=False, dots_size=4, allow_interruptions=True))
+    chart.x_labels = [str(y) for y in years]
+    for objective in report.objectives:
+        values: list[float | None] = []
+        for year in years:
+            if year == report.year:
+                found = [i.achievement for i in objective.indicators if i.achievement is not None]
+            else:
+                found = [h.achievement for i in objective.indicators for h in i.history
+                         if h.year == year and h.achievement is not None]
+            values.append(float(sum(found) / len(found)) if found else None)
+        chart.add(f"S{objective.number}. {objective.name}", values)
+    return _finish(chart, "trend")
+
+
+def data_uri(svg: str) -> str:
+    return "data:image/svg+xml;base64," + base64.b64encode(svg.encode()).decode()

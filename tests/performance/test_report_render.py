@@ -1,0 +1,207 @@
+"""The report renderers read back: the XLSX with openpyxl, the PDF with pdftotext, the DOCX with
+python-docx. The report is a plain ReportData here (no database), with each difficult kind of indicator:
+positive and negative polarity, a zero target, a text target and one without an actual."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import subprocess
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl
+from django.test import SimpleTestCase
+
+from kinerja.performance.renderers import docx as docx_renderer
+from kinerja.performance.renderers import pdf, xlsx
+from kinerja.performance.report import Approver, BudgetRow, IndicatorRow, ObjectiveRow, ReportData, YearValue
+
+D = Decimal
+
+
+def sample_report(extra: int = 0) -> ReportData:
+    """A report of the kind the demo office makes; `extra` adds that many plain indicators."""
+    s1 = [
+        IndicatorRow("IK-01", "Meningkatnya kualitas koperasi", "Persentase koperasi aktif", "%", False,
+                     D("80"), D("72.5"), D("90.63"), "Tinggi", division="Bidang Kelembagaan",
+                     obstacles="Banyak koperasi belum RAT.", solutions="Pendampingan RAT daring.",
+                     history=[YearValue(2023, D("70"), D("56"), D("80.00")),
+                              YearValue(2024, D("75"), D("63.75"), D("85.00"))]),
+        IndicatorRow("IK-02", "Meningkatnya kualitas koperasi", "Jumlah koperasi bermasalah", "unit", True,
+                     D("40"), D("30"), D("125.00"), "Sangat Tinggi",
+                     history=[YearValue(2023, D("45"), D("50"), D("88.89")), YearValue(2024, D("42"), D("44"), D("95.24"))]),
+    ]
+    s2 = [
+        IndicatorRow("IK-03", "Meningkatnya daya saing UMKM", "Jumlah UMKM naik kelas", "UMKM", False,
+                     D("1725.5"), D("1500"), D("86.93"), "Tinggi",
+                     history=[YearValue(2023, None, None, None), YearValue(2024, D("1500"), D("1200"), D("80.00"))]),
+        IndicatorRow("IK-04", "Meningkatnya daya saing UMKM", "Kasus sengketa UMKM", "kasus", True,
+                     D("0"), D("2"), None, None, note="Target nol: capaian tidak dihitung"),
+    ]
+    s2 += [IndicatorRow(f"IK-{10 + n:02d}", "Meningkatnya daya saing UMKM", f"Indikator tambahan {n + 1}", "%", False,
+                        D("100"), D("60"), D("60.00"), "Rendah") for n in range(extra)]
+    s3 = [
+        IndicatorRow("IK-05", "Akuntabilitas kinerja", "Opini BPK atas laporan keuangan", "opini", False,
+                     "WTP", "WTP", None, None, met=True),
+        IndicatorRow("IK-06", "Akuntabilitas kinerja", "Nilai SAKIP", "nilai", False, D("70"), None, None, None,
+                     note="Belum ada realisasi"),
+    ]
+    objectives = [
+        ObjectiveRow(1, "Meningkatnya kualitas koperasi", s1, D("107.82"), "Sangat Tinggi"),
+        ObjectiveRow(2, "Meningkatnya daya saing UMKM", s2, D("86.93") if not extra else D("70.00"), "Tinggi"),
+        ObjectiveRow(3, "Akuntabilitas kinerja", s3, None, None),
+    ]
+    budget = [BudgetRow("Program Pemberdayaan Koperasi", D("1250000000"), D("1100000000.50"), D("88.00"),
+                        D("107.82"), D("19.82"), True),
+              BudgetRow("Program Pengembangan UMKM", D("900000000"), D("0"), D("0.00"), D("86.93"), D("86.93"), True),
+              BudgetRow("Program Penunjang Urusan", D("0"), D("0"), None, None, None, None)]
+    return ReportData(
+        office_code="diskopukm-bdl", office_name="Dinas Koperasi dan UKM Kota Bandar Lampung",
+        city="Kota Bandar Lampung", letterhead=["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS KOPERASI DAN UKM"],
+        year=2025, quarter=None, objectives=objectives, budget=budget,
+        initials=[Approver("subsection_head", "Kepala Sub Bagian Program, Keuangan dan Aset", "Contoh Kasubbag"),
+                  Approver("secretary", "Sekretaris Dinas", "Contoh Sekretaris")],
+        signer=Approver("head", "Kepala Dinas Koperasi dan UKM", "Dr. Contoh Kadis", "19750427 200003 2 001"),
+        made_on=dt.date(2026, 1, 15), history_years=[2023, 2024], is_demo=True)
+
+
+def pdf_text(data: bytes) -> str:
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "r.pdf"
+        path.write_bytes(data)
+        return subprocess.run(["pdftotext", "-layout", str(path), "-"], check=True, capture_output=True,
+                              text=True).stdout
+
+
+class XlsxTestCase(SimpleTestCase):
+    def setUp(self) -> None:
+        self.book = openpyxl.load_workbook(io.BytesIO(xlsx.render(sample_report())))
+        self.sheet = self.book["Capaian"]
+        self.rows = {r[1].value: r for r in self.sheet.iter_rows(min_row=1) if r[1].value}
+
+    def test_it_stores_numbers_as_numbers_with_number_formats(self) -> None:
+        row = self.rows["IK-03"]
+        target, actual, achievement = row[6], row[7], row[8]
+        self.assertEqual(target.value, 1725.5)
+        self.assertEqual(actual.value, 1500)
+        self.assertEqual(achievement.value, 86.93)
+        self.assertEqual(target.number_format, "#,##0.00")
+        self.assertEqual(actual.number_format, "#,##0")
+        self.assertEqual(achievement.number_format, "0.00")
+
+    def test_it_keeps_text_targets_as_text_and_leaves_missing_achievement_empty(self) -> None:
+        self.assertEqual(self.rows["IK-05"][6].value, "WTP")
+        self.assertIsNone(self.rows["IK-05"][8].value)
+        self.assertIn("Tercapai", self.rows["IK-05"][10].value)
+        self.assertEqual(self.rows["IK-04"][6].value, 0)
+        self.assertIsNone(self.rows["IK-04"][8].value)
+        self.assertIn("Target nol", self.rows["IK-04"][10].value)
+        self.assertEqual(self.rows["IK-02"][5].value, "Negatif")
+        self.assertEqual(self.rows["IK-01"][5].value, "Positif")
+
+    def test_it_never_stores_a_number_as_text(self) -> None:
+        for sheet in self.book.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    if isinstance(cell.value, str):
+                        compact = cell.value.replace(".", "").replace(",", "").replace("%", "")
+                        self.assertFalse(compact.isdigit(), f"{sheet.title}!{cell.coordinate} = {cell.value!r}")
+
+    def test_it_freezes_the_header_and_prints_on_a4(self) -> None:
+        self.assertEqual(self.sheet.freeze_panes, "A5")
+        self.assertEqual(int(self.sheet.page_setup.paperSize), 9)  # 9 is A4 in SpreadsheetML
+        self.assertEqual(self.sheet.page_setup.orientation, "landscape")
+        self.assertEqual(self.sheet.print_title_rows, "$4:$4")
+
+    def test_it_has_the_comparison_and_budget_sheets(self) -> None:
+        compare = self.book["Perbandingan"]
+        header = [c.value for c in compare[4]]
+        self.assertEqual(header[:3], ["No", "Kode", "Indikator"])
+        self.assertIn("Capaian 2024 (%)", header)
+        ik01 = next(r for r in compare.iter_rows(min_row=5) if r[1].value == "IK-01")
+        self.assertEqual(ik01[header.index("Capaian 2024 (%)")].value, 85)
+        budget = self.book["Anggaran"]
+        first = [c.value for c in budget[5]]
+        self.assertEqual(first[1:4], ["Program Pemberdayaan Koperasi", 1250000000, 1100000000.5])
+        self.assertEqual(budget.cell(5, 5).number_format, "0.00")
+
+
+class PdfTestCase(SimpleTestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        super().setUpClass()
+        cls.data = pdf.render(sample_report())
+        cls.text = pdf_text(cls.data)
+
+    def test_it_is_an_a4_pdf_with_page_numbers(self) -> None:
+        self.assertTrue(self.data.startswith(b"%PDF"))
+        with tempfile.NamedTemporaryFile(suffix=".pdf") as f:
+            f.write(self.data)
+            f.flush()
+            info = subprocess.run(["pdfinfo", f.name], check=True, capture_output=True, text=True).stdout
+        self.assertIn("(A4)", info)
+        self.assertIn("Halaman 2 dari", self.text)
+
+    def test_it_prints_the_cover_and_the_table_the_indonesian_way(self) -> None:
+        self.assertIn("DATA KINERJA", self.text)
+        self.assertIn("TAHUN 2025", self.text)
+        header = next(ln for ln in self.text.splitlines() if ln.strip().startswith("No") and "Sasaran" in ln)
+        self.assertEqual(header.split(), ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian",
+                                          "Predikat", "Keterangan"])
+        self.assertIn("1.725,50", self.text)
+        self.assertIn("90,63%", self.text)
+        self.assertIn("125,00%", self.text)
+
+    def test_it_shows_zero_and_text_targets_without_a_percentage(self) -> None:
+        line = next(ln for ln in self.text.splitlines() if "Kasus sengketa" in ln)
+        self.assertIn("–", line)
+        self.assertIn("Target nol", self.text)
+        wtp = next(ln for ln in self.text.splitlines() if "Opini BPK" in ln and "WTP" in ln)
+        self.assertIn("Tercapai", wtp)
+
+    def test_it_has_comparison_budget_obstacles_and_the_approval_block(self) -> None:
+        self.assertIn("Perbandingan dengan Tahun Sebelumnya", self.text)
+        self.assertIn("85,00%", self.text)
+        self.assertIn("2024", self.text)
+        self.assertNotIn("2.024", self.text)
+        self.assertIn("1.250.000.000", self.text)
+        self.assertIn("88,00%", self.text)
+        self.assertIn("Efisien", self.text)
+        self.assertIn("Pendampingan RAT daring.", self.text)
+        self.assertIn("Paraf", self.text)
+        self.assertIn("Sekretaris Dinas", self.text)
+        self.assertIn("Dr. Contoh Kadis", self.text)
+        self.assertIn("NIP. 19750427 200003 2 001", self.text)
+
+    def test_it_embeds_the_chart(self) -> None:
+        self.assertIn("Capaian per Sasaran", self.text)
+
+
+class DocxTestCase(SimpleTestCase):
+    def setUp(self) -> None:
+        self.document = docx.Document(io.BytesIO(docx_renderer.render(sample_report())))
+        self.text = "\n".join(p.text for p in self.document.paragraphs)
+
+    def test_it_writes_one_paragraph_per_indicator_from_the_data(self) -> None:
+        self.assertIn("Capaian indikator Persentase koperasi aktif tahun 2025 sebesar 90,63% (Tinggi), "
+                      "naik dari 85,00% pada 2024", self.text)
+        self.assertIn("Jumlah koperasi bermasalah", self.text)
+        self.assertIn("polaritas negatif", self.text)
+        self.assertIn("realisasi 30 unit dari target 40 unit", self.text)
+
+    def test_it_explains_zero_and_text_targets(self) -> None:
+        paragraph = next(p.text for p in self.document.paragraphs if "Kasus sengketa" in p.text)
+        self.assertIn("tidak dihitung", paragraph)
+        wtp = next(p.text for p in self.document.paragraphs if "Opini BPK" in p.text)
+        self.assertIn("WTP", wtp)
+        self.assertIn("tercapai", wtp)
+
+    def test_it_is_chapter_three_with_the_tables(self) -> None:
+        self.assertTrue(self.document.paragraphs[0].text.startswith("BAB III"))
+        self.assertGreaterEqual(len(self.document.tables), 2)
+        cells = [c.text for c in self.document.tables[0].rows[0].cells]
+        self.assertEqual(cells[:3], ["No", "Sasaran", "Indikator"])
+        self.assertIn("90,63", "".join(c.text for r in self.document.tables[0].rows for c in r.cells))
