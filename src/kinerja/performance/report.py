@@ -8,11 +8,41 @@ indicators) into `ReportData`; the renderers (PDF, XLSX, DOCX), the charts, the 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Prefetch, Q
+from django.utils.translation import gettext as _
+
+from kinerja.errors import NotAllowed
+from kinerja.org.holding import holdings, today_in
+from kinerja.org.models import Office, Position, Unit
+from kinerja.org.roles import Role, roles_of
+
+from . import access
+from . import achievement as ach
+from .models import Actual, Indicator, Objective, PerformanceSettings, Program, ReportVersion, Target
+
 Value = Decimal | str | None
+# Years before the report's year that the comparison shows (PermenPAN-RB 53/2014 asks for up to five).
+HISTORY_YEARS = 5
+# Actuals a division has not yet submitted are its own working copy, not the office's data.
+REPORTED = (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED)
+# The Keterangan printed when an indicator has no percentage: document text, Indonesian in every language.
+NO_ACHIEVEMENT_NOTE = {
+    ach.NoAchievement.NO_TARGET: "Target belum ditetapkan",
+    ach.NoAchievement.ZERO_TARGET: "Target nol: capaian tidak dihitung",
+    ach.NoAchievement.NO_ACTUAL: "Belum ada realisasi",
+    ach.NoAchievement.ZERO_ACTUAL: "Realisasi nol: target ÷ realisasi tidak dapat dihitung",
+    ach.NoAchievement.TEXT_ACTUAL: "Realisasi berupa teks, target berupa angka",
+}
 
 
 @dataclass
@@ -136,6 +166,8 @@ class ReportData:
                 "history": [{"year": h.year, "target": _num(h.target), "actual": _num(h.actual),
                              "achievement": _num(h.achievement)} for h in i.history],
             } for i in self.indicators],
+            "approval": [{"role": a.key, "position": a.position, "name": a.name, "nip": a.nip, "acting": a.acting}
+                         for a in [*self.initials, *([self.signer] if self.signer else [])]],
             "budget": [{"program": b.program, "budget": _num(b.budget), "spent": _num(b.spent),
                         "absorption": _num(b.absorption), "efficiency": _num(b.efficiency),
                         "efficient": b.efficient} for b in self.budget],
@@ -147,3 +179,227 @@ def _num(value: Value) -> int | float | str | None:
     if isinstance(value, Decimal):
         return int(value) if value == value.to_integral_value() else float(value)
     return value
+
+
+def _value(number: Decimal | None, text: str) -> Value:
+    """A stored target/actual as the report holds it: Decimal without the storage's trailing zeros,
+    text, or None."""
+    if number is not None:
+        return number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize()
+    return text or None
+
+
+@dataclass
+class _Facts:
+    """One indicator's stored values, grouped by year."""
+
+    targets: dict[tuple[int, str, int | None], Value] = field(default_factory=dict)
+    annual: dict[int, Value] = field(default_factory=dict)
+    quarters: dict[int, dict[int, Value]] = field(default_factory=lambda: defaultdict(dict))
+    narratives: dict[int, list[tuple[int, str, str]]] = field(default_factory=lambda: defaultdict(list))
+    renstra_end: Value = None
+
+
+def _year_target(facts: _Facts, year: int, quarter: int | None) -> Value:
+    """The target a report compares with: the quarter's own target for a quarterly report, the
+    performance agreement's annual target, else the Renstra target of that year."""
+    if quarter is not None and (year, Target.Kind.QUARTER, quarter) in facts.targets:
+        return facts.targets[(year, Target.Kind.QUARTER, quarter)]
+    for kind in (Target.Kind.AGREEMENT, Target.Kind.RENSTRA):
+        if (year, kind, None) in facts.targets:
+            return facts.targets[(year, kind, None)]
+    return None
+
+
+def _year_actual(facts: _Facts, indicator: Indicator, year: int, quarter: int | None) -> Value:
+    quarters = facts.quarters.get(year, {})
+    numeric = {q: v for q, v in quarters.items() if isinstance(v, Decimal)}
+    texts = [v for q, v in sorted(quarters.items()) if isinstance(v, str) and q <= (quarter or 4)]
+    annual = facts.annual.get(year) if quarter is None else None
+    value = ach.year_value(annual, numeric, indicator.quarter_aggregation, up_to=quarter or 4)
+    if value is None and texts:
+        return texts[-1]  # a text measured per quarter: the latest one stands
+    return _value(value, "") if isinstance(value, Decimal) else value
+
+
+def _evaluate(indicator: Indicator, target: Value, actual: Value) -> ach.Result:
+    return ach.evaluate(target, actual, indicator.polarity, indicator.negative_method)
+
+
+def _rounded(value: Decimal | None) -> Decimal | None:
+    return ach.round_half_up(value) if value is not None else None
+
+
+def _approvers(office: Office, day: dt.date) -> tuple[list[Approver], Approver | None]:
+    """The initials (Kasubbag Program, Sekretaris) and the signer (Kepala Dinas) as positions of the
+    office and their holders on `day`; the correspondence app fills the boxes."""
+    positions = list(Position.objects.filter(office=office).select_related("unit").order_by("pk"))
+    subsections = [p for p in positions if p.kind == Position.Kind.UNIT_HEAD and p.unit.kind == Unit.Kind.SUBSECTION]
+    # The Kasubbag who compiles the data heads the subsection for programs (Program, Keuangan dan Aset).
+    subsections.sort(key=lambda p: "program" not in p.unit.name.lower())
+    chosen = [("subsection_head", subsections[:1]),
+              ("secretary", [p for p in positions if p.kind == Position.Kind.SECRETARY][:1]),
+              ("head", [p for p in positions if p.kind == Position.Kind.HEAD][:1])]
+    found: dict[str, Approver] = {}
+    for key, candidates in chosen:
+        for position in candidates:
+            held = holdings(position, day)
+            first = held[0] if held else None
+            found[key] = Approver(key, position.title, first.person.full_name if first else "",
+                                  first.person.nip_display if first else "", first.acting_prefix if first else "")
+    initials = [found[k] for k in ("subsection_head", "secretary") if k in found]
+    return initials, found.get("head")
+
+
+def build_reports(offices: Sequence[Office], year: int, quarter: int | None = None, *,
+                  made_on: dt.date | None = None, approvals: bool = True) -> list[ReportData]:
+    """The reports of several offices (a city) with the same queries as one: the number of queries
+    does not grow with offices' indicators or years, only the approval block asks per office."""
+    office_ids = [o.pk for o in offices]
+    first_year = year - HISTORY_YEARS
+    objectives = list(Objective.objects.filter(office_id__in=office_ids, plan_start_year__lte=year,
+                                               plan_end_year__gte=year).order_by("office_id", "order", "code", "pk"))
+    indicators = list(Indicator.objects.filter(objective__in=[o.pk for o in objectives]).select_related("division")
+                      .order_by("order", "code", "pk"))
+    facts: dict[int, _Facts] = defaultdict(_Facts)
+    for t in Target.objects.filter(indicator__office_id__in=office_ids).filter(
+            Q(year__gte=first_year, year__lte=year) | Q(kind=Target.Kind.RENSTRA_END)).order_by("year").values_list(
+            "indicator_id", "year", "kind", "quarter", "value_number", "value_text"):
+        ind, y, kind, q, number, text = t
+        if kind == Target.Kind.RENSTRA_END:
+            facts[ind].renstra_end = _value(number, text)
+        else:
+            facts[ind].targets[(y, kind, q)] = _value(number, text)
+    history_years: set[int] = set()
+    for a in Actual.objects.filter(indicator__office_id__in=office_ids, is_current=True, status__in=REPORTED,
+                                   year__gte=first_year, year__lte=year).values_list(
+            "indicator_id", "year", "quarter", "value_number", "value_text", "obstacles", "solutions"):
+        ind, y, q, number, text, obstacles, solutions = a
+        value = _value(number, text)
+        if q is None:
+            facts[ind].annual[y] = value
+        else:
+            facts[ind].quarters[y][q] = value
+        if y == year and (obstacles or solutions):
+            facts[ind].narratives[y].append((q or 0, obstacles, solutions))
+        if y < year:
+            history_years.add(y)
+    programs = list(Program.objects.filter(office_id__in=office_ids, year=year).prefetch_related(
+        "activities", Prefetch("objectives", queryset=Objective.objects.only("pk"))))
+    thresholds = dict(PerformanceSettings.objects.filter(office_id__in=office_ids).values_list(
+        "office_id", "efficiency_threshold"))
+
+    by_objective: dict[int, list[Indicator]] = defaultdict(list)
+    for indicator in indicators:
+        by_objective[indicator.objective_id].append(indicator)
+    years = sorted(history_years)[-HISTORY_YEARS:]
+    day = made_on or today_in(offices[0].time_zone if offices else None)
+    reports = []
+    for office in offices:
+        rows: list[ObjectiveRow] = []
+        exact: dict[int, Decimal | None] = {}
+        for objective in (o for o in objectives if o.office_id == office.pk):
+            items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years) for i in by_objective[objective.pk]]
+            exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
+            mean = _rounded(exact[objective.pk])
+            rows.append(ObjectiveRow(len(rows) + 1, objective.name, [row for row, _a in items], mean,
+                                     ach.predicate(mean)))
+        budget = [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
+                  for p in programs if p.office_id == office.pk]
+        initials, signer = _approvers(office, day) if approvals else ([], None)
+        reports.append(ReportData(
+            office_code=office.code, office_name=office.name, city=office.city, letterhead=office.letterhead_lines,
+            year=year, quarter=quarter, objectives=rows, budget=budget, initials=initials, signer=signer,
+            made_on=day, history_years=years, is_demo=office.is_demo))
+    return reports
+
+
+def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None) -> ReportData:
+    """One office's report for a year, or for the quarters 1..`quarter` of it."""
+    return build_reports([office], year, quarter, made_on=made_on)[0]
+
+
+def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, year: int, quarter: int | None,
+                   years: list[int]) -> tuple[IndicatorRow, Decimal | None]:
+    """The row and its exact achievement (the objective averages exact values, not rounded ones)."""
+    target = _year_target(facts, year, quarter)
+    actual = _year_actual(facts, indicator, year, quarter)
+    result = _evaluate(indicator, target, actual)
+    rounded = _rounded(result.value)
+    note = NO_ACHIEVEMENT_NOTE.get(result.reason, "") if result.reason is not None else ""
+    history = []
+    for y in years:
+        past_target, past_actual = _year_target(facts, y, None), _year_actual(facts, indicator, y, None)
+        if past_target is None and past_actual is None:
+            continue
+        past = _evaluate(indicator, past_target, past_actual)
+        history.append(YearValue(y, past_target, past_actual, _rounded(past.value)))
+    narratives = sorted(facts.narratives.get(year, []))
+    progress = (ach.plan_progress(actual, facts.renstra_end, indicator.polarity, indicator.negative_method)
+                if facts.renstra_end is not None else None)
+    row = IndicatorRow(
+        code=indicator.code, objective=objective.name, name=indicator.name, unit=indicator.unit,
+        negative=indicator.is_negative, target=target, actual=actual, achievement=rounded,
+        predicate=ach.predicate(rounded), met=result.met, note=note,
+        division=indicator.division.short_name or indicator.division.name if indicator.division else "",
+        obstacles=" ".join(dict.fromkeys(o for _q, o, _s in narratives if o)),
+        solutions=" ".join(dict.fromkeys(s for _q, _o, s in narratives if s)),
+        history=history, strategic_target=facts.renstra_end,
+        progress=_rounded(progress.value) if progress is not None else None,
+        national_standard=_value(indicator.national_standard, "") if indicator.national_standard is not None else None)
+    return row, result.value
+
+
+def _budget_row(program: Program, objective_achievement: dict[int, Decimal | None], threshold: Decimal) -> BudgetRow:
+    absorption = ach.absorption(program.spent, program.budget)
+    served = ach.mean(objective_achievement.get(o.pk) for o in program.objectives.all())
+    efficiency = ach.efficiency(served, absorption, threshold)
+    activities = [BudgetRow(f"{a.code} {a.name}", a.budget, a.spent, _rounded(ach.absorption(a.spent, a.budget)),
+                            None, None, None) for a in program.activities.all()]
+    return BudgetRow(f"{program.code} {program.name}", program.budget, program.spent, _rounded(absorption),
+                     _rounded(served), _rounded(efficiency.value), efficiency.efficient, activities)
+
+
+def may_compile(user: AbstractBaseUser | AnonymousUser, office: Office, day: dt.date) -> bool:
+    """The Kasubbag compiles the report; the Sekretaris, the head and the administrator may too."""
+    if access.can_check(user, day):
+        return True
+    return bool(roles_of(user, day) & {Role.SECRETARY, Role.HEAD, Role.ADMIN})
+
+
+def file_stem(office: Office, year: int, quarter: int | None, number: int) -> str:
+    period = f"{year}-tw{quarter}" if quarter else str(year)
+    return f"data-kinerja-{office.code}-{period}-v{number}"
+
+
+@transaction.atomic
+def compile_report(office: Office, year: int, quarter: int | None = None, *,
+                   user: AbstractBaseUser | None) -> ReportVersion:
+    """Compile the report as a new version (PDF, XLSX, DOCX and the SHA-256 of the PDF), unless the
+    latest version holds exactly the same figures: then that one is returned, so initials already
+    given to it stay valid. `user` None is the CLI."""
+    day = today_in(office.time_zone)
+    if user is not None and not may_compile(user, office, day):
+        raise NotAllowed(_("Only the Kasubbag, the Sekretaris, the head of office or the administrator may "
+                           "compile the report."))
+    # Lock the office: two people pressing "compile" at once must not both write version n + 1.
+    Office.objects.select_for_update().get(pk=office.pk)
+    report = build_report(office, year, quarter, made_on=day)
+    data = report.to_json()
+    latest = ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number").first()
+    if latest is not None and latest.data == data:
+        return latest
+    # Imported here: the renderers import this module for ReportData.
+    from .renderers import docx as docx_renderer
+    from .renderers import pdf, xlsx
+
+    pdf_bytes = pdf.render(report)
+    number = latest.number + 1 if latest else 1
+    version = ReportVersion(office=office, year=year, quarter=quarter, number=number, created_by=user,
+                            sha256=hashlib.sha256(pdf_bytes).hexdigest(), data=data)
+    stem = file_stem(office, year, quarter, number)
+    version.pdf.save(f"{stem}.pdf", ContentFile(pdf_bytes), save=False)
+    version.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx.render(report)), save=False)
+    version.docx.save(f"{stem}.docx", ContentFile(docx_renderer.render(report)), save=False)
+    version.save()
+    return version
