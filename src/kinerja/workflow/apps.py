@@ -4,6 +4,9 @@ from kinerja.appconfig import KinerjaAppConfig
 
 
 class WorkflowConfig(KinerjaAppConfig):
+    # apps.py also imports KinerjaAppConfig: name this one the default, or Django falls back to a plain
+    # AppConfig whose ready() never imports cli.py.
+    default = True
     name = "kinerja.workflow"
     label = "workflow"
     verbose_name = _("Workflow")

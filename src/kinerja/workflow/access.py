@@ -1,0 +1,117 @@
+"""Who may act on a task, answer a division's request or oversee a unit, asked of the org app on the day.
+
+One place, so the actions, the inbox queries and the views apply the same rule: a task with a stored
+assignee belongs to that person; a task without one belongs to whoever holds its position that day
+(`holders`, so a Plt or Plh acts instead of the absent official)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q
+from django.utils import timezone
+
+from kinerja.org.holding import holders, positions_held
+from kinerja.org.models import Assignment, Office, Person, Position, Unit
+
+from .models import DivisionRequest, Task
+
+
+def office_day(office: Office, at: dt.datetime | None = None) -> dt.date:
+    return (at or timezone.now()).astimezone(ZoneInfo(office.time_zone or "Asia/Jakarta")).date()
+
+
+def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
+    if user is None or not user.is_authenticated:
+        return None
+    return getattr(user, "person", None)
+
+
+def can_act(task: Task, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:
+    person = person_of(user)
+    if person is None or person.office_id != task.case.office_id:
+        return False
+    if task.assignee_id is not None:
+        return task.assignee_id == person.pk
+    return any(p.pk == person.pk for p in holders(task.position, day))
+
+
+def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:
+    """The division's data contact answers; its head may answer for it."""
+    return any(a.position.unit_id == request.division_id
+               and a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)
+               for a in positions_held(user, day)) if user is not None else False
+
+
+def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date) -> set[int]:
+    """Units whose overdue tasks `user` sees and may reassign: the head of office oversees every unit;
+    the secretary and unit heads their own unit and the units under it."""
+    if user is None:
+        return set()
+    held = [a for a in positions_held(user, day) if a.position.office_id == office.pk]
+    if not held:
+        return set()
+    if any(a.position.kind == Position.Kind.HEAD for a in held):
+        return set(Unit.objects.filter(office=office).values_list("pk", flat=True))
+    roots = {a.position.unit_id for a in held if a.position.kind in Position.HEAD_KINDS}
+    if not roots:
+        return set()
+    children: dict[int | None, list[int]] = {}
+    for pk, parent in Unit.objects.filter(office=office).values_list("pk", "parent_id"):
+        children.setdefault(parent, []).append(pk)
+    found, todo = set(), list(roots)
+    while todo:
+        unit = todo.pop()
+        if unit not in found:
+            found.add(unit)
+            todo.extend(children.get(unit, []))
+    return found
+
+
+def superiors_of(positions: list[Position], day: dt.date) -> list[Person]:
+    """The people holding the head positions of the units of `positions` and the units above them."""
+    if not positions:
+        return []
+    office = positions[0].office_id
+    parent = dict(Unit.objects.filter(office_id=office).values_list("pk", "parent_id"))
+    units: set[int] = set()
+    for position in positions:
+        unit: int | None = position.unit_id
+        while unit is not None and unit not in units:
+            units.add(unit)
+            unit = parent.get(unit)
+    found = (Assignment.objects.filter(Assignment.active_on(day), position__unit_id__in=units,
+                                       position__kind__in=Position.HEAD_KINDS)
+             .select_related("person__user"))
+    return list({a.person.pk: a.person for a in found}.values())
+
+
+def current_holders(position_ids: set[int], day: dt.date) -> dict[int, list[Person]]:
+    """holders() for many positions in one query: acting holders alone where one is in office."""
+    rows = (Assignment.objects.filter(Assignment.active_on(day), position_id__in=position_ids)
+            .select_related("person").order_by("starts_on", "pk"))
+    acting: dict[int, list[Person]] = {}
+    definitive: dict[int, list[Person]] = {}
+    for a in rows:
+        (acting if a.is_acting else definitive).setdefault(a.position_id, []).append(a.person)
+    return {pk: acting.get(pk) or definitive.get(pk, []) for pk in position_ids}
+
+
+def acting_for(user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> list[int]:
+    """Positions whose tasks `user` does on `day`: those they hold, less those where a Plt or Plh
+    acts instead of them (two queries)."""
+    held = positions_held(user, day) if user is not None else []
+    if not held:
+        return []
+    ids = {a.position_id for a in held}
+    mine_acting = {a.position_id for a in held if a.is_acting}
+    replaced = set(Assignment.objects.filter(Assignment.active_on(day), position_id__in=ids - mine_acting,
+                                             kind__in=Assignment.ACTING_KINDS).values_list("position_id", flat=True))
+    return sorted(ids - replaced)
+
+
+def open_task_filter(person: Person, held_position_ids: list[int]) -> Q:
+    """Tasks that are `person`'s to do: assigned to them, or unassigned on a position they hold."""
+    return Q(assignee=person) | Q(assignee__isnull=True, position_id__in=held_position_ids)

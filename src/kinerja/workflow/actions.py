@@ -1,0 +1,432 @@
+"""State changes of cases and tasks. One function per thing a person does; views, the CLI, the demo and
+the benchmark call these and nothing else writes.
+
+Each runs in one durable transaction that first locks the case row (select_for_update; on SQLite the
+IMMEDIATE transaction mode takes the write lock at BEGIN), so two people pressing "Selesai" on one task
+are serialised: the second sees the first's result and is told who did it and when. Every change appends
+its audit event (audit.record) in the same transaction.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable
+from decimal import Decimal
+from pathlib import PurePath
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import holders
+from kinerja.org.models import Person, Position, Unit
+from kinerja.org.roles import Role, roles_of
+from kinerja.sop.models import SopVersion, Step
+
+from . import audit
+from .access import can_act, can_answer, office_day, person_of, superiors_of, supervised_unit_ids
+from .calendar import WorkCalendar
+from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
+from .notify import notify
+from .signals import request_answered
+
+STARTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
+
+
+class TaskNotOpen(KinerjaError):
+    """Somebody else already finished the task (or it was cancelled)."""
+
+    def __init__(self, task: Task) -> None:
+        self.task = task
+        who = _name(task.done_by) if task.done_by_id else _("somebody")
+        when = _when(task, task.done_at) if task.done_at else ""
+        messages = {
+            Task.Status.DONE: _("This task was already completed by %(who)s on %(when)s."),
+            Task.Status.RETURNED: _("This task was already returned for revision by %(who)s on %(when)s."),
+            Task.Status.CANCELLED: _("This task was cancelled."),
+        }
+        super().__init__(messages[Task.Status(task.status)] % {"who": who, "when": when})
+
+
+def _name(user: Any) -> str:
+    person = getattr(user, "person", None)
+    return person.full_name if person else user.get_username()
+
+
+def _when(task: Task, moment: dt.datetime) -> str:
+    from zoneinfo import ZoneInfo
+
+    local = moment.astimezone(ZoneInfo(task.case.office.time_zone or "Asia/Jakarta"))
+    return date_format(local, "j F Y H:i")
+
+
+def _step_label(step: Step) -> str:
+    return _("step %(number)d") % {"number": step.number}
+
+
+# --- internals ------------------------------------------------------------------------------------
+
+def _lock_task(task_id: int) -> Task:
+    """Lock the case, then the task (always in this order, so two actions never deadlock)."""
+    case_id = Task.objects.filter(pk=task_id).values_list("case_id", flat=True).first()
+    if case_id is None:
+        raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
+    Case.objects.select_for_update().filter(pk=case_id).values_list("pk").get()
+    return (Task.objects.select_for_update(of=("self",))
+            .select_related("case__office", "case__sop_version", "step__actor", "position", "done_by__person")
+            .get(pk=task_id))
+
+
+def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
+    if task.status != Task.Status.OPEN:
+        raise TaskNotOpen(task)
+    if not can_act(task, user, office_day(task.case.office, at)):
+        raise NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % {
+            "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
+
+
+def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None) -> Person | None:
+    """Single-holder positions: nobody stored (the holder of the day acts). Several holders: the
+    chosen person, else the only holder, else nobody (every holder sees it until one takes it)."""
+    if position.single_holder:
+        return None
+    people = holders(position, day)
+    if chosen is not None:
+        if chosen.pk not in {p.pk for p in people}:
+            raise KinerjaError(_("%(person)s does not hold %(position)s, who does %(step)s.") % {
+                "person": chosen.full_name, "position": position.title, "step": _step_label(step)})
+        return chosen
+    return people[0] if len(people) == 1 else None
+
+
+def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
+               chosen: Person | None = None) -> Task:
+    position = step.actor.position
+    if position is None:
+        raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
+            "step": _step_label(step), "actor": step.actor.name})
+    earlier = Task.objects.filter(case=case, step=step).count()
+    assignee = _assignee_for(step, position, office_day(case.office, at), chosen)
+    task = Task.objects.create(case=case, step=step, position=position, assignee=assignee, round=earlier + 1,
+                               opened_at=at, due_at=cal.add(at, Decimal(step.duration_value), step.duration_unit))
+    audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
+                 position=position.pk, assignee=assignee.pk if assignee else None, round=task.round,
+                 due=task.due_at.isoformat())
+    return task
+
+
+def _save_files(task: Task, files: Iterable[Any], user: AbstractBaseUser, at: dt.datetime,
+                request: DivisionRequest | None = None) -> list[TaskFile]:
+    saved = []
+    for f in files:
+        name = PurePath(f.name or "file").name
+        if f.size is not None and f.size > settings.KINERJA_MAX_UPLOAD_BYTES:
+            raise KinerjaError(_("%(file)s is larger than %(max)d MB.") % {
+                "file": name, "max": settings.KINERJA_MAX_UPLOAD_BYTES // (1024 * 1024)})
+        sha = hashlib.sha256()
+        for chunk in f.chunks():
+            sha.update(chunk)
+        f.seek(0)
+        row = TaskFile(task=task, request=request, name=name, sha256=sha.hexdigest(), uploaded_at=at, uploaded_by=user)
+        row.file.save(name, File(f, name=name), save=False)
+        row.save()
+        saved.append(row)
+    return saved
+
+
+def _finish(task: Task, *, status: str, user: AbstractBaseUser, at: dt.datetime, cal: WorkCalendar, note: str = "",
+            verdict: str = "", reason: str = "") -> None:
+    task.status, task.done_at, task.done_by = status, at, user
+    task.working_seconds = max(0, int(cal.elapsed(task.opened_at, at).total_seconds()))
+    task.note, task.verdict, task.reason = note, verdict, reason
+    task.save(update_fields=["status", "done_at", "done_by", "working_seconds", "note", "verdict", "reason"])
+
+
+def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCalendar,
+             next_user: AbstractBaseUser | None) -> Task | None:
+    """Open the next step, or finish the case after its last step."""
+    case = task.case
+    nxt = (Step.objects.filter(version_id=case.sop_version_id, number__gt=task.step.number)
+           .select_related("actor__position").order_by("number").first())
+    if nxt is None:
+        case.status, case.finished_at = Case.Status.DONE, at
+        case.save(update_fields=["status", "finished_at"])
+        audit.record(case, Event.Kind.CASE_FINISHED, actor=user, at=at)
+        return None
+    chosen = person_of(next_user) if next_user is not None else None
+    if next_user is not None and chosen is None:
+        raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": next_user.get_username()})
+    new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen)
+    check_at_risk(case, cal=cal, at=at)
+    return new
+
+
+def _version_steps(case: Case) -> list[Step]:
+    return list(Step.objects.filter(version_id=case.sop_version_id).select_related("actor__position").order_by("number"))
+
+
+def projected_finish(case: Case, cal: WorkCalendar, at: dt.datetime) -> dt.datetime | None:
+    """When the case ends if its open step ends at its due date (or now, if overdue) and every later
+    step takes exactly its standard time."""
+    current = (Task.objects.filter(case=case, status=Task.Status.OPEN).select_related("step")
+               .order_by("step__number").first())
+    if current is None:
+        return None
+    moment = max(current.due_at, at)
+    for step in _version_steps(case):
+        if step.number > current.step.number:
+            moment = cal.add(moment, Decimal(step.duration_value), step.duration_unit)
+    return moment
+
+
+def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
+    """Early warning: flag the case once (guarded update) when the remaining standard time no longer
+    fits before its target deadline, and tell the actors of the remaining steps and their superiors."""
+    if case.target_deadline is None or case.at_risk or case.status != Case.Status.OPEN:
+        return False
+    finish = projected_finish(case, cal, at)
+    if finish is None or finish <= case.target_deadline:
+        return False
+    if Case.objects.filter(pk=case.pk, at_risk=False).update(at_risk=True, at_risk_since=at) != 1:
+        return False
+    case.at_risk, case.at_risk_since = True, at
+    audit.record(case, Event.Kind.AT_RISK, actor=None, at=at, projected=finish.isoformat(),
+                 deadline=case.target_deadline.isoformat())
+    current = Task.objects.filter(case=case, status=Task.Status.OPEN).select_related("step").first()
+    positions = [s.actor.position for s in _version_steps(case)
+                 if s.actor.position is not None and current is not None and s.number >= current.step.number]
+    day = office_day(case.office, at)
+    people: list[Person] = []
+    for position in {p.pk: p for p in positions}.values():
+        people.extend(holders(position, day))
+    people.extend(superiors_of(positions, day))
+    notify(people, Notification.Kind.AT_RISK, case, current, at)
+    return True
+
+
+# --- actions --------------------------------------------------------------------------------------
+
+@transaction.atomic(durable=True)
+def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str, trigger_note: str = "",
+               target_deadline: dt.datetime | None = None, at: dt.datetime | None = None) -> Case:
+    """Start a run of an SOP version in force; its first step becomes a task."""
+    at = at or timezone.now()
+    version = SopVersion.objects.select_related("sop__office").filter(pk=version_id).first()
+    if version is None:
+        raise KinerjaError(_("There is no SOP version %(id)s.") % {"id": version_id})
+    office = version.sop.office
+    if version.status != SopVersion.Status.IN_FORCE:
+        raise KinerjaError(_("%(sop)s is %(status)s: a case can only start from the version in force.") % {
+            "sop": str(version), "status": version.get_status_display().lower()})
+    person = person_of(user)
+    day = office_day(office, at)
+    steps = list(version.steps.select_related("actor__position").order_by("number"))
+    if person is None or person.office_id != office.pk or not (
+            roles_of(user, day) & STARTER_ROLES or (steps and can_hold(user, steps[0], day))):
+        raise NotAllowed(_("Only the head of office, the secretary, a unit head or the actor of the first step "
+                           "may start a case of %(sop)s.") % {"sop": version.name})
+    if not steps:
+        raise KinerjaError(_("%(sop)s has no steps.") % {"sop": str(version)})
+    for step in steps:
+        if step.actor.position_id is None:
+            raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
+                "step": _step_label(step), "actor": step.actor.name})
+    if not title.strip():
+        raise KinerjaError(_("Title: give the case a title."))
+    if not period.strip():
+        raise KinerjaError(_("Period: say which period the case is about."))
+    if target_deadline is not None and target_deadline <= at:
+        raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
+    case = Case.objects.create(office=office, sop_version=version, title=title.strip(), period=period.strip(),
+                               trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at,
+                               started_by=user)
+    audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
+                 period=case.period, trigger_note=case.trigger_note,
+                 target_deadline=target_deadline.isoformat() if target_deadline else None)
+    cal = WorkCalendar.for_office(office)
+    _open_task(case, steps[0], at=at, cal=cal, actor=user)
+    check_at_risk(case, cal=cal, at=at)
+    return case
+
+
+def can_hold(user: AbstractBaseUser, step: Step, day: dt.date) -> bool:
+    position = step.actor.position
+    person = person_of(user)
+    return position is not None and person is not None and any(p.pk == person.pk for p in holders(position, day))
+
+
+@transaction.atomic(durable=True)
+def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files: Iterable[Any] = (),
+                  next_user: AbstractBaseUser | None = None, verdict: str | None = None,
+                  at: dt.datetime | None = None) -> Task:
+    """Record the output (note, files, working time taken) and open the next step. On a step that checks
+    earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task."""
+    at = at or timezone.now()
+    task = _lock_task(task_id)
+    _check_can_act(task, user, at)
+    if verdict not in (None, "", Task.Verdict.OK):
+        raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
+                           % {"value": verdict})
+    if task.step.coordinates_divisions:
+        missing = list(task.requests.filter(answered_at__isnull=True).select_related("division"))
+        if missing:
+            raise KinerjaError(_("%(count)d divisions have not answered yet (%(names)s): wait for them, or complete "
+                                 "the step with a reason.") % {"count": len(missing),
+                                                                "names": ", ".join(r.division.name for r in missing)})
+    return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at)
+
+
+def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[Any],
+              next_user: AbstractBaseUser | None, at: dt.datetime, reason: str = "",
+              missing: list[int] | None = None) -> Task:
+    cal = WorkCalendar.for_office(task.case.office)
+    verdict = Task.Verdict.OK if task.step.returns_to.exists() else ""
+    _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
+    saved = _save_files(task, files, user, at)
+    kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
+    extra: dict[str, Any] = {"missing_divisions": missing, "reason": reason} if missing is not None else {}
+    audit.record(task.case, kind, actor=user, at=at, task=task.pk, step=task.step.number, round=task.round,
+                 verdict=verdict, working_seconds=task.working_seconds, note=task.note,
+                 files=[f.sha256 for f in saved], **extra)
+    _advance(task, user=user, at=at, cal=cal, next_user=next_user)
+    return task
+
+
+@transaction.atomic(durable=True)
+def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.datetime | None = None) -> Task:
+    """"Belum sesuai": close this task and send the work back to the return target step, which gets a
+    fresh task with a fresh due date (the earlier rounds stay in the history)."""
+    at = at or timezone.now()
+    task = _lock_task(task_id)
+    _check_can_act(task, user, at)
+    if not reason.strip():
+        raise KinerjaError(_("Reason: say what is not right, so it can be fixed."))
+    target = task.step.returns_to.select_related("actor__position").order_by("-number").first()
+    if target is None:
+        raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
+            "step": _step_label(task.step)})
+    cal = WorkCalendar.for_office(task.case.office)
+    _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
+            reason=reason.strip())
+    audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
+                 round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
+    # The person who did the target step last time gets it back, if they still hold the position.
+    previous = (Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
+                .select_related("done_by__person").order_by("-done_at").first())
+    chosen = None
+    if previous is not None and previous.done_by is not None and not target.actor.position.single_holder:
+        candidate = person_of(previous.done_by)
+        day = office_day(task.case.office, at)
+        if candidate and candidate.pk in {p.pk for p in holders(target.actor.position, day)}:
+            chosen = candidate
+    _open_task(task.case, target, at=at, cal=cal, actor=user, chosen=chosen)
+    check_at_risk(task.case, cal=cal, at=at)
+    return task
+
+
+@transaction.atomic(durable=True)
+def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBaseUser, reason: str,
+                  at: dt.datetime | None = None) -> Task:
+    """A superior gives an open task of their unit to another person of the office, with a reason."""
+    at = at or timezone.now()
+    task = _lock_task(task_id)
+    if task.status != Task.Status.OPEN:
+        raise TaskNotOpen(task)
+    office = task.case.office
+    if task.position.unit_id not in supervised_unit_ids(user, office, office_day(office, at)):
+        raise NotAllowed(_("Only a superior of %(unit)s may reassign this task.") % {"unit": task.position.unit.name})
+    target = person_of(to_user)
+    if target is None or target.office_id != office.pk:
+        raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": to_user.get_username()})
+    if not reason.strip():
+        raise KinerjaError(_("Reason: say why the task moves to another person."))
+    before = task.assignee_id
+    task.assignee = target
+    task.save(update_fields=["assignee"])
+    audit.record(task.case, Event.Kind.REASSIGNED, actor=user, at=at, task=task.pk, step=task.step.number,
+                 from_person=before, to_person=target.pk, reason=reason.strip())
+    return task
+
+
+@transaction.atomic(durable=True)
+def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: Iterable[Unit | int], what: str,
+                           due_at: dt.datetime, at: dt.datetime | None = None) -> list[DivisionRequest]:
+    """The performer of a coordinating step asks each division for its data, by a date."""
+    at = at or timezone.now()
+    task = _lock_task(task_id)
+    _check_can_act(task, user, at)
+    if not task.step.coordinates_divisions:
+        raise KinerjaError(_("%(step)s does not coordinate with the divisions.") % {"step": _step_label(task.step)})
+    ids = {d.pk if isinstance(d, Unit) else int(d) for d in divisions}
+    units = list(Unit.objects.filter(pk__in=ids, office=task.case.office, kind=Unit.Kind.DIVISION).order_by("pk"))
+    if not ids or len(units) != len(ids):
+        raise KinerjaError(_("Divisions: choose one or more divisions of this office."))
+    if not what.strip():
+        raise KinerjaError(_("What to supply: say what the divisions must send."))
+    if due_at <= at:
+        raise KinerjaError(_("Due: %(value)s is not in the future.") % {"value": due_at.isoformat()})
+    already = set(task.requests.filter(division__in=units).values_list("division__name", flat=True))
+    if already:
+        raise KinerjaError(_("Already asked: %(names)s.") % {"names": ", ".join(sorted(already))})
+    rows = DivisionRequest.objects.bulk_create(
+        DivisionRequest(task=task, division=u, what=what.strip(), due_at=due_at, sent_at=at, sent_by=user) for u in units)
+    audit.record(task.case, Event.Kind.REQUESTS_SENT, actor=user, at=at, task=task.pk, step=task.step.number,
+                 divisions=[u.pk for u in units], what=what.strip(), due=due_at.isoformat())
+    return rows
+
+
+@transaction.atomic(durable=True)
+def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files: Iterable[Any] = (),
+                   at: dt.datetime | None = None) -> DivisionRequest:
+    """A division's contact answers its request with a note and files. The performance app adds the
+    indicator actuals through the `request_answered` signal (signals.py)."""
+    at = at or timezone.now()
+    found = DivisionRequest.objects.filter(pk=request_id).values_list("task_id", flat=True).first()
+    if found is None:
+        raise KinerjaError(_("There is no request %(id)s.") % {"id": request_id})
+    task = _lock_task(found)
+    request = DivisionRequest.objects.select_related("division", "answered_by__person").get(pk=request_id)
+    if request.answered_at is not None:
+        raise KinerjaError(_("%(division)s already answered: %(who)s on %(when)s.") % {
+            "division": request.division.name, "who": _name(request.answered_by) if request.answered_by else "",
+            "when": _when(task, request.answered_at)})
+    if task.status != Task.Status.OPEN:
+        raise TaskNotOpen(task)
+    if not can_answer(request, user, office_day(task.case.office, at)):
+        raise NotAllowed(_("Only the data contact or the head of %(division)s may answer this request.") % {
+            "division": request.division.name})
+    if not note.strip() and not files:
+        raise KinerjaError(_("Answer: write a note or attach the data."))
+    request.answered_at, request.answered_by, request.note = at, user, note.strip()
+    request.save(update_fields=["answered_at", "answered_by", "note"])
+    saved = _save_files(task, files, user, at, request=request)
+    audit.record(task.case, Event.Kind.REQUEST_ANSWERED, actor=user, at=at, task=task.pk, request=request.pk,
+                 division=request.division_id, note=request.note, files=[f.sha256 for f in saved])
+    transaction.on_commit(lambda: request_answered.send(sender=DivisionRequest, request=request))
+    return request
+
+
+@transaction.atomic(durable=True)
+def complete_with_missing(task_id: int, *, user: AbstractBaseUser, reason: str, note: str = "",
+                          files: Iterable[Any] = (), next_user: AbstractBaseUser | None = None,
+                          at: dt.datetime | None = None) -> Task:
+    """Complete a coordinating step before every division answered; the reason and the divisions that
+    did not answer are recorded."""
+    at = at or timezone.now()
+    task = _lock_task(task_id)
+    _check_can_act(task, user, at)
+    missing = list(task.requests.filter(answered_at__isnull=True).select_related("division").order_by("division__pk"))
+    if not missing:
+        raise KinerjaError(_("Every division has answered: complete the step normally."))
+    if not reason.strip():
+        raise KinerjaError(_("Reason: say why %(names)s did not answer.") % {
+            "names": ", ".join(r.division.name for r in missing)})
+    return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at, reason=reason.strip(),
+                     missing=[r.division_id for r in missing])

@@ -1,0 +1,165 @@
+"""CLI verbs of the engine: `kinerja case start|list|show|complete|return` and `kinerja audit verify`.
+
+Thin callers of actions.py; `--user` names the person acting (their username), as on the web."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+from kinerja.org.models import Office
+from kinerja.sop.models import SopVersion
+from kinerja.verbs import Verb, register
+
+from . import actions, audit
+from .models import Case, Task
+
+
+def _user(username: str) -> Any:
+    found = get_user_model().objects.filter(username=username).select_related("person").first()
+    if found is None:
+        raise KinerjaError(_("--user: there is no user %(name)s.") % {"name": username})
+    return found
+
+
+def _moment(value: str | None, option: str) -> dt.datetime | None:
+    if not value:
+        return None
+    parsed = parse_datetime(value)
+    if parsed is None or parsed.tzinfo is None:
+        raise KinerjaError(_("%(option)s: %(value)s is not an ISO 8601 date and time with an offset "
+                             "(2025-03-24T08:00:00+07:00).") % {"option": option, "value": value})
+    return parsed
+
+
+def _version(value: str) -> SopVersion:
+    """A version id, or the name (part of it) of an SOP whose version in force is meant."""
+    if value.isdigit():
+        found = SopVersion.objects.filter(pk=int(value)).first()
+    else:
+        found = SopVersion.objects.filter(name__icontains=value, status=SopVersion.Status.IN_FORCE).first()
+    if found is None:
+        raise KinerjaError(_("SOP %(value)s: no such SOP version.") % {"value": value})
+    return found
+
+
+def _start_args(p: CommandParser) -> None:
+    p.add_argument("sop", help="SOP version id, or part of the SOP's name (its version in force)")
+    p.add_argument("--user", required=True, help="username of the person starting the case")
+    p.add_argument("--title", required=True)
+    p.add_argument("--period", required=True, help="e.g. 'Triwulan III 2025'")
+    p.add_argument("--trigger-note", default="", help="the letter that triggered the case")
+    p.add_argument("--target-deadline", help="ISO 8601 with offset")
+    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+
+
+def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str, trigger_note: str,
+           target_deadline: str | None, at: str | None, **options: Any) -> None:
+    case = actions.start_case(_version(sop).pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
+                              target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"))
+    task = case.tasks.get()
+    command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.number} due "
+                         f"{task.due_at.isoformat()}")
+
+
+def _list_args(p: CommandParser) -> None:
+    p.add_argument("--office", help="office code (default: every office)")
+    p.add_argument("--status", choices=[s.value for s in Case.Status])
+
+
+def _list(command: BaseCommand, *, office: str | None, status: str | None, **options: Any) -> None:
+    cases = Case.objects.select_related("office").order_by("pk")
+    if office:
+        if not Office.objects.filter(code=office).exists():
+            raise KinerjaError(_("--office: there is no office %(code)s.") % {"code": office})
+        cases = cases.filter(office__code=office)
+    if status:
+        cases = cases.filter(status=status)
+    current = {t.case_id: t for t in Task.objects.filter(case__in=cases, status=Task.Status.OPEN).select_related("step")}
+    for case in cases:
+        task = current.get(case.pk)
+        where = f"step {task.step.number} task {task.pk} due {task.due_at.isoformat()}" if task else ""
+        risk = " AT RISK" if case.at_risk else ""
+        command.stdout.write(f"{case.pk}\t{case.status}{risk}\t{case.title}\t{case.period}\t{where}")
+
+
+def _show_args(p: CommandParser) -> None:
+    p.add_argument("case", type=int)
+
+
+def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
+    found = Case.objects.filter(pk=case).select_related("sop_version").first()
+    if found is None:
+        raise KinerjaError(_("There is no case %(id)s.") % {"id": case})
+    command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}")
+    for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
+        done = f" {t.done_at.isoformat()} by {t.done_by.get_username()}" if t.done_by else ""
+        command.stdout.write(f"  task {t.pk}\tstep {t.step.number} round {t.round}\t{t.status}\t{t.position.label}\t"
+                             f"due {t.due_at.isoformat()}{done}")
+    for e in found.events.select_related("actor").order_by("seq"):
+        who = e.actor.get_username() if e.actor else "-"
+        command.stdout.write(f"  #{e.seq}\t{e.at.isoformat()}\t{e.kind}\t{who}\t{e.data}")
+
+
+def _complete_args(p: CommandParser) -> None:
+    p.add_argument("task", type=int)
+    p.add_argument("--user", required=True)
+    p.add_argument("--note", default="")
+    p.add_argument("--next-user", help="username of the person who does the next step (JFU)")
+    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+
+
+def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
+              **options: Any) -> None:
+    done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
+                                 at=_moment(at, "--at"))
+    nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
+    command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.number} due "
+                                                      f"{nxt.due_at.isoformat()}" if nxt else "case finished"))
+
+
+def _return_args(p: CommandParser) -> None:
+    p.add_argument("task", type=int)
+    p.add_argument("--user", required=True)
+    p.add_argument("--reason", required=True)
+    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+
+
+def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str | None, **options: Any) -> None:
+    done = actions.return_task(task, user=_user(user), reason=reason, at=_moment(at, "--at"))
+    nxt = Task.objects.get(case_id=done.case_id, status=Task.Status.OPEN)
+    command.stdout.write(f"task {done.pk} returned · back to task {nxt.pk} step {nxt.step.number} round {nxt.round}")
+
+
+def _verify_args(p: CommandParser) -> None:
+    p.add_argument("--office", help="office code (default: every office)")
+
+
+def _verify(command: BaseCommand, *, office: str | None, **options: Any) -> None:
+    office_id = None
+    if office:
+        found = Office.objects.filter(code=office).first()
+        if found is None:
+            raise KinerjaError(_("--office: there is no office %(code)s.") % {"code": office})
+        office_id = found.pk
+    cases, events, breaks = audit.verify_all(office_id)
+    if breaks:
+        for b in breaks:
+            command.stderr.write("BROKEN " + b.describe())
+        raise CommandError(f"{len(breaks)} of {cases} audit chains are broken; first: {breaks[0].describe()}")
+    command.stdout.write(f"OK: {cases} cases, {events} events, every chain intact.")
+
+
+register("case", Verb("start", "Start a case from the SOP version in force.", _start_args, _start))
+register("case", Verb("list", "List cases with their open step.", _list_args, _list))
+register("case", Verb("show", "Show a case: its tasks and its audit timeline.", _show_args, _show))
+register("case", Verb("complete", "Complete a task (Selesai / Sesuai).", _complete_args, _complete))
+register("case", Verb("return", "Return a task for revision (Belum sesuai) with a reason.", _return_args, _return))
+register("audit", Verb("verify", "Check every case's hash chain; exit 1 naming the first broken event.",
+                       _verify_args, _verify))

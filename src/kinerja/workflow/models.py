@@ -1,0 +1,245 @@
+"""Running SOPs: cases, tasks, division requests, files, the hash-chained event log and notifications.
+
+The engine is ours and relational on purpose. Every case, task, request and event is a row, so inboxes,
+overdue lists and compliance statistics are plain queries, and a case's state does not grow with its
+returns (a return closes one Task row and opens another). We do not build on SpiffWorkflow or viewflow:
+SpiffWorkflow keeps a case as one serialized blob (about 12 KB for our 6-step SOP, growing with every
+return; NOTES.md measured about 950 completions/s just to serialize it and read it back, before any
+database write), it is LGPL-3.0, and neither it nor viewflow (AGPL for its workflow part) knows an
+Indonesian business calendar or lets a running case keep its SOP version. SpiffWorkflow stays a test
+and benchmark peer for our BPMN export.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Person, Position, Unit
+from kinerja.sop.models import SopVersion, Step
+
+
+class Case(models.Model):
+    """One run of an SOP version (Pelaksanaan SOP), from its trigger to its last step."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("In progress")
+        DONE = "done", _("Finished")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="cases", verbose_name=_("office"))
+    # PROTECT: a case keeps the version it started from, even after the SOP is revised.
+    sop_version = models.ForeignKey(SopVersion, models.PROTECT, related_name="cases", verbose_name=_("SOP version"))
+    title = models.CharField(_("title"), max_length=300)
+    period = models.CharField(_("period"), max_length=80, help_text=_("What the case is about, e.g. Triwulan III 2025."))
+    trigger_note = models.TextField(_("triggering document"), blank=True)
+    target_deadline = models.DateTimeField(_("target deadline"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    started_at = models.DateTimeField(_("started at"))
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("started by"))
+    # Early warning: the remaining standard time no longer fits before the target deadline.
+    at_risk = models.BooleanField(_("at risk"), default=False)
+    at_risk_since = models.DateTimeField(_("at risk since"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("case")
+        verbose_name_plural = _("cases")
+        ordering = ["-started_at", "-pk"]
+        indexes = [models.Index(fields=["office", "status"], name="workflow_case_office_status")]
+        constraints = [
+            models.CheckConstraint(condition=Q(finished_at__isnull=True) | Q(finished_at__gte=F("started_at")),
+                                   name="%(app_label)s_%(class)s_finished_after_start",
+                                   violation_error_message=_("A case cannot finish before it started.")),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Task(models.Model):
+    """One step of a case for one position (and so for the person holding it), in one round.
+
+    `assignee` is empty for a single-holder position: the task belongs to the position and whoever
+    holds it on the day (a Plt or Plh included) sees and does it, so open tasks follow the position
+    when the holding changes. For a position with several holders (JFU, division contacts) the
+    previous actor picks the person, stored here; a superior's reassignment also stores a person."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+        RETURNED = "returned", _("Returned for revision")
+        CANCELLED = "cancelled", _("Cancelled")
+
+    class Verdict(models.TextChoices):
+        NONE = "", _("None")
+        OK = "ok", _("Sesuai")
+        NOT_OK = "not_ok", _("Belum sesuai")
+
+    case = models.ForeignKey(Case, models.CASCADE, related_name="tasks", verbose_name=_("case"))
+    step = models.ForeignKey(Step, models.PROTECT, related_name="tasks", verbose_name=_("step"))
+    position = models.ForeignKey(Position, models.PROTECT, related_name="tasks", verbose_name=_("position"))
+    assignee = models.ForeignKey(Person, models.SET_NULL, null=True, blank=True, related_name="tasks",
+                                 verbose_name=_("assigned person"))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
+    round = models.PositiveSmallIntegerField(_("round"), default=1)
+    opened_at = models.DateTimeField(_("opened at"))
+    due_at = models.DateTimeField(_("due at"))  # in working time
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                related_name="+", verbose_name=_("done by"))
+    working_seconds = models.PositiveIntegerField(_("working time taken (seconds)"), null=True, blank=True)
+    note = models.TextField(_("output note"), blank=True)
+    verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict, blank=True, default="")
+    # Why it was returned, or why it was completed before every division answered.
+    reason = models.TextField(_("reason"), blank=True)
+    # Reminders, each claimed once by a guarded UPDATE (see reminders.py).
+    warned_half_at = models.DateTimeField(_("half-way reminder sent at"), null=True, blank=True)
+    warned_soon_at = models.DateTimeField(_("due-soon reminder sent at"), null=True, blank=True)
+    warned_overdue_at = models.DateTimeField(_("overdue reminder sent at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
+        ordering = ["case", "opened_at", "pk"]
+        indexes = [
+            models.Index(fields=["status", "due_at"], name="workflow_task_status_due"),
+            models.Index(fields=["position", "status"], name="workflow_task_position_status"),
+            models.Index(fields=["assignee", "status"], name="workflow_task_assignee_status"),
+            models.Index(fields=["done_by", "done_at"], name="workflow_task_done_by"),
+        ]
+        constraints = [
+            models.CheckConstraint(condition=Q(due_at__gte=F("opened_at")), name="%(app_label)s_%(class)s_due_after_open",
+                                   violation_error_message=_("A task cannot be due before it opened.")),
+            # At most one open task per step of a case: two people pressing "Selesai" at once
+            # can never open the next step twice.
+            models.UniqueConstraint(fields=["case", "step"], condition=Q(status="open"),
+                                    name="%(app_label)s_%(class)s_one_open_per_step",
+                                    violation_error_message=_("This step already has an open task.")),
+            models.UniqueConstraint(fields=["case", "step", "round"], name="%(app_label)s_%(class)s_unique_round"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case} · {self.step}"
+
+
+class DivisionRequest(models.Model):
+    """One division's part of a parallel step: what to supply and by when, and its answer."""
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="requests", verbose_name=_("task"))
+    division = models.ForeignKey(Unit, models.PROTECT, related_name="requests", verbose_name=_("division"))
+    what = models.TextField(_("what to supply"))
+    due_at = models.DateTimeField(_("due at"))
+    sent_at = models.DateTimeField(_("sent at"))
+    sent_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                related_name="+", verbose_name=_("sent by"))
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("answered by"))
+    note = models.TextField(_("answer"), blank=True)
+
+    class Meta:
+        verbose_name = _("request to a division")
+        verbose_name_plural = _("requests to divisions")
+        ordering = ["task", "division__pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["task", "division"], name="%(app_label)s_%(class)s_one_per_division",
+                                    violation_error_message=_("This division already has a request for this task.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.division} · {self.task}"
+
+
+class TaskFile(models.Model):
+    """A file handed in with a task's output or a division's answer."""
+
+    task = models.ForeignKey(Task, models.CASCADE, related_name="files", verbose_name=_("task"))
+    request = models.ForeignKey(DivisionRequest, models.CASCADE, null=True, blank=True, related_name="files",
+                                verbose_name=_("request"))
+    file = models.FileField(_("file"), upload_to="cases/%Y/%m/")
+    name = models.CharField(_("file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"))
+    uploaded_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("uploaded by"))
+
+    class Meta:
+        verbose_name = _("file")
+        verbose_name_plural = _("files")
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Event(models.Model):
+    """An append-only record of one change of state, hash-chained per case (see audit.py).
+
+    `data` holds codes and ids, never translated text, so the hash does not change with the language."""
+
+    class Kind(models.TextChoices):
+        CASE_STARTED = "case_started", _("Case started")
+        TASK_ASSIGNED = "task_assigned", _("Task assigned")
+        COMPLETED = "completed", _("Completed")
+        RETURNED = "returned", _("Returned for revision")
+        REASSIGNED = "reassigned", _("Reassigned")
+        CANCELLED = "cancelled", _("Cancelled")
+        REQUESTS_SENT = "requests_sent", _("Requests sent to divisions")
+        REQUEST_ANSWERED = "request_answered", _("Division answered")
+        COMPLETED_WITH_MISSING = "completed_missing", _("Completed without every division")
+        CASE_FINISHED = "case_finished", _("Case finished")
+        REMINDER_SENT = "reminder_sent", _("Reminder sent")
+        AT_RISK = "at_risk", _("Early warning: deadline at risk")
+
+    case = models.ForeignKey(Case, models.PROTECT, related_name="events", verbose_name=_("case"))
+    seq = models.PositiveIntegerField(_("sequence number"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                              related_name="+", verbose_name=_("by"))
+    at = models.DateTimeField(_("at"))
+    data = models.JSONField(_("data"), default=dict)
+    prev_hash = models.CharField(_("previous hash"), max_length=64)
+    hash = models.CharField(_("hash"), max_length=64)
+
+    class Meta:
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        ordering = ["case", "seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["case", "seq"], name="%(app_label)s_%(class)s_unique_seq"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.case_id}#{self.seq} {self.kind}"
+
+
+class Notification(models.Model):
+    """An in-app message for one person (a reminder or an early warning); the page shows the unread count."""
+
+    class Kind(models.TextChoices):
+        HALF = "half", _("Half of the standard time has passed")
+        SOON = "soon", _("Due within one working hour")
+        OVERDUE = "overdue", _("Overdue")
+        AT_RISK = "at_risk", _("Case deadline at risk")
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="kinerja_notifications",
+                             verbose_name=_("user"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    case = models.ForeignKey(Case, models.CASCADE, related_name="notifications", verbose_name=_("case"))
+    task = models.ForeignKey(Task, models.CASCADE, null=True, blank=True, related_name="notifications",
+                             verbose_name=_("task"))
+    created_at = models.DateTimeField(_("created at"))
+    read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("notification")
+        verbose_name_plural = _("notifications")
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["user", "read_at"], name="workflow_notification_unread")]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.case}"

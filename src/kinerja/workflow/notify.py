@@ -1,0 +1,54 @@
+"""Telling people: an in-app Notification row (the page shows the unread count) and an e-mail through
+Django's mail, in each person's own language, sent only once the transaction commits."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.mail import send_mail
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from kinerja.org.models import Person
+
+from .models import Case, Notification, Task
+
+
+def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
+    step = f"{task.step.number}. {task.step.activity}" if task else ""
+    subjects = {
+        Notification.Kind.HALF: _("Half of the standard time has passed: %(case)s"),
+        Notification.Kind.SOON: _("Due within one working hour: %(case)s"),
+        Notification.Kind.OVERDUE: _("Overdue: %(case)s"),
+        Notification.Kind.AT_RISK: _("Early warning, the deadline is at risk: %(case)s"),
+    }
+    subject = subjects[Notification.Kind(kind)] % {"case": case.title}
+    lines = [subject, ""]
+    if task is not None:
+        lines.append(_("Step: %(step)s") % {"step": step})
+        lines.append(_("Due: %(due)s") % {"due": task.due_at.isoformat(timespec="minutes")})
+    if case.target_deadline:
+        lines.append(_("Target deadline: %(deadline)s") % {"deadline": case.target_deadline.isoformat(timespec="minutes")})
+    return subject, "\n".join(lines)
+
+
+def notify(people: Iterable[Person], kind: str, case: Case, task: Task | None, at: dt.datetime) -> list[Notification]:
+    """One notification and one e-mail per person (each person once)."""
+    unique = list({p.pk: p for p in people}.values())
+    rows = Notification.objects.bulk_create(
+        Notification(user_id=p.user_id, kind=kind, case=case, task=task, created_at=at) for p in unique)
+    mails = []
+    for person in unique:
+        email = person.user.email
+        if email:
+            with translation.override(person.language or "id"):
+                mails.append((*_message(kind, case, task), email))
+
+    def send() -> None:
+        for subject, body, to in mails:
+            send_mail(subject, body, None, [to], fail_silently=True)
+
+    transaction.on_commit(send)
+    return rows
