@@ -268,3 +268,12 @@ def against_national_standard(actual: Decimal | None, standard: Decimal | None,
     result = evaluate(standard, actual, polarity, negative_method)
     meets = actual <= standard if polarity == NEGATIVE else actual >= standard
     return StandardComparison(result.value, meets)
+
+
+def year_value(annual: Decimal | str | None, quarters: Mapping[int, Decimal | None], method: str,
+               up_to: int = 4) -> Decimal | str | None:
+    """The year's actual: the annual value when one was entered (an indicator measured once a year),
+    otherwise the quarters 1..up_to added up by the indicator's method."""
+    if annual is not None and annual != "":
+        return annual
+    return aggregate_quarters(quarters, method, up_to)

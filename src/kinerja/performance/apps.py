@@ -4,6 +4,9 @@ from kinerja.appconfig import KinerjaAppConfig
 
 
 class PerformanceConfig(KinerjaAppConfig):
+    # apps.py also imports KinerjaAppConfig: name this one the default, or Django falls back to a plain
+    # AppConfig whose ready() never imports cli.py.
+    default = True
     name = "kinerja.performance"
     label = "performance"
     verbose_name = _("Performance data")

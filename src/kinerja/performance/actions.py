@@ -1,0 +1,389 @@
+"""State changes of performance data, one function per thing a user does. Each is one transaction,
+locks the row it changes and writes an ActualRevision (who, what, why) in the same transaction.
+
+The status of an actual: draft → submitted → checked → locked (when the report is signed); the
+Kasubbag may return a submitted or checked actual with a reason (→ returned, editable again). A
+locked actual is never edited: `correct_actual` writes a new version with the reason.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import today_in
+from kinerja.org.models import Office, Unit
+
+from . import access
+from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
+from .numbers import NumberError, format_plain, looks_numeric, parse_number
+
+User = AbstractBaseUser
+
+
+class FieldError(KinerjaError):
+    """A bad value in one field of a form; the view shows it next to that field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def _today(office: Office) -> dt.date:
+    return today_in(office.time_zone)
+
+
+def _text(value: Decimal | str | None) -> str:
+    if value is None:
+        return ""
+    return format_plain(value) if isinstance(value, Decimal) else value
+
+
+def _record(actual: Actual, action: str, user: User | None, *, reason: str = "",
+            changes: Mapping[str, tuple[str, str]] | None = None) -> ActualRevision:
+    return ActualRevision.objects.create(actual=actual, action=action, user=user, reason=reason,
+                                         changes={k: list(v) for k, v in (changes or {}).items()})
+
+
+# --- values -------------------------------------------------------------------------------------
+
+def is_text_indicator(indicator: Indicator, year: int) -> bool:
+    """Whether the indicator's values are texts this year: its agreement (or any) target is a text."""
+    return indicator.targets.filter(year=year).exclude(value_text="").exists()
+
+
+def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[Decimal | None, str]:
+    """(number, text) for what a user typed: a number the Indonesian way, or a text when the
+    indicator's target is a text. Raises FieldError naming the value."""
+    raw = (raw or "").strip()
+    if not raw:
+        return None, ""
+    if text_allowed and not looks_numeric(raw):
+        return None, raw[:60]
+    try:
+        return parse_number(raw), ""
+    except NumberError as e:
+        raise FieldError(field, str(e)) from e
+
+
+# --- actuals ------------------------------------------------------------------------------------
+
+def _check_can_enter(indicator: Indicator, user: User) -> None:
+    if not access.can_enter(user, indicator.division_id, _today(indicator.office)):
+        raise NotAllowed(_("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
+
+
+def _current(indicator: Indicator, year: int, quarter: int | None, *, lock: bool = True) -> Actual | None:
+    rows = Actual.objects.filter(indicator=indicator, year=year, quarter=quarter, is_current=True)
+    if lock:
+        rows = rows.select_for_update()
+    return rows.first()
+
+
+@transaction.atomic
+def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User, value: str,
+                obstacles: str = "", solutions: str = "") -> Actual:
+    """The division saves its actual (as a draft) for a quarter, or the year when quarter is None."""
+    indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
+    _check_can_enter(indicator, user)
+    number, text = read_value(value, text_allowed=is_text_indicator(indicator, year))
+    actual = _current(indicator, year, quarter)
+    if actual is None:
+        actual = Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)
+        before: dict[str, str] = {}
+    elif not actual.is_editable:
+        if actual.status == Actual.Status.LOCKED:
+            raise KinerjaError(_("This actual is locked; a change needs a correction with its reason."))
+        raise KinerjaError(_("This actual was submitted and waits for checking; it cannot be changed now."))
+    else:
+        before = {"value": _text(actual.value), "obstacles": actual.obstacles, "solutions": actual.solutions}
+    actual.value_number, actual.value_text = number, text
+    actual.obstacles, actual.solutions = obstacles.strip(), solutions.strip()
+    actual.status = Actual.Status.DRAFT
+    actual.save()
+    after = {"value": _text(actual.value), "obstacles": actual.obstacles, "solutions": actual.solutions}
+    changes = {k: (before.get(k, ""), v) for k, v in after.items() if before.get(k, "") != v}
+    if changes or not before:
+        _record(actual, ActualRevision.Action.SAVED, user, changes=changes)
+    return actual
+
+
+@transaction.atomic
+def submit_actual(actual_id: int, *, user: User) -> Actual:
+    """The division hands its actual to the Subbag Program for checking."""
+    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    _check_can_enter(actual.indicator, user)
+    if not actual.is_editable or not actual.is_current:
+        raise KinerjaError(_("Only a draft or returned actual can be submitted."))
+    if actual.value is None:
+        raise FieldError("value", _("Enter the actual before submitting it."))
+    actual.status, actual.submitted_at, actual.return_reason = Actual.Status.SUBMITTED, timezone.now(), ""
+    actual.save(update_fields=["status", "submitted_at", "return_reason", "updated_at"])
+    _record(actual, ActualRevision.Action.SUBMITTED, user)
+    return actual
+
+
+def _check_can_check(actual: Actual, user: User) -> None:
+    if not access.can_check(user, _today(actual.indicator.office)):
+        raise NotAllowed(_("Only the Kasubbag checks actuals."))
+
+
+@transaction.atomic
+def check_actual(actual_id: int, *, user: User) -> Actual:
+    """The Kasubbag accepts a submitted actual."""
+    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    _check_can_check(actual, user)
+    if actual.status != Actual.Status.SUBMITTED or not actual.is_current:
+        raise KinerjaError(_("Only a submitted actual can be checked."))
+    actual.status, actual.checked_by, actual.checked_at = Actual.Status.CHECKED, user, timezone.now()
+    actual.save(update_fields=["status", "checked_by", "checked_at", "updated_at"])
+    _record(actual, ActualRevision.Action.CHECKED, user)
+    return actual
+
+
+@transaction.atomic
+def return_actual(actual_id: int, *, user: User, reason: str) -> Actual:
+    """The Kasubbag sends an actual back to the division with the reason."""
+    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    _check_can_check(actual, user)
+    reason = reason.strip()
+    if not reason:
+        raise FieldError("reason", _("Say why the actual goes back to the division."))
+    if actual.status not in (Actual.Status.SUBMITTED, Actual.Status.CHECKED) or not actual.is_current:
+        raise KinerjaError(_("Only a submitted or checked actual can be returned."))
+    actual.status, actual.return_reason = Actual.Status.RETURNED, reason
+    actual.checked_by, actual.checked_at = None, None
+    actual.save(update_fields=["status", "return_reason", "checked_by", "checked_at", "updated_at"])
+    _record(actual, ActualRevision.Action.RETURNED, user, reason=reason)
+    return actual
+
+
+@transaction.atomic
+def lock_actuals(office: Office, year: int, quarter: int | None = None, *, user: User | None) -> int:
+    """Lock the checked actuals of a period when its report is signed. `quarter` None locks the
+    whole year (annual and quarterly actuals); returns how many were locked."""
+    rows = Actual.objects.select_for_update().filter(indicator__office=office, year=year, is_current=True,
+                                                     status=Actual.Status.CHECKED)
+    if quarter is not None:
+        rows = rows.filter(quarter__lte=quarter)
+    locked = list(rows)
+    now = timezone.now()
+    for actual in locked:
+        actual.status, actual.locked_at = Actual.Status.LOCKED, now
+    Actual.objects.bulk_update(locked, ["status", "locked_at"])
+    ActualRevision.objects.bulk_create(ActualRevision(actual=a, action=ActualRevision.Action.LOCKED, user=user)
+                                       for a in locked)
+    return len(locked)
+
+
+@transaction.atomic
+def correct_actual(actual_id: int, *, user: User, value: str, reason: str, obstacles: str | None = None,
+                   solutions: str | None = None) -> Actual:
+    """Correct a locked actual: a new version (submitted, to be checked again) with the reason;
+    the locked version stays as it was, with its evidence carried over."""
+    old = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    indicator = old.indicator
+    today = _today(indicator.office)
+    if not (access.can_check(user, today) or access.can_enter(user, indicator.division_id, today)):
+        raise NotAllowed(_("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
+    if old.status != Actual.Status.LOCKED or not old.is_current:
+        raise KinerjaError(_("Only the current locked version is corrected; change a draft directly."))
+    reason = reason.strip()
+    if not reason:
+        raise FieldError("reason", _("A correction after locking needs its reason."))
+    number, text = read_value(value, text_allowed=is_text_indicator(indicator, old.year))
+    old.is_current = False
+    old.save(update_fields=["is_current", "updated_at"])
+    new = Actual.objects.create(
+        indicator=indicator, year=old.year, quarter=old.quarter, value_number=number, value_text=text,
+        obstacles=old.obstacles if obstacles is None else obstacles.strip(),
+        solutions=old.solutions if solutions is None else solutions.strip(),
+        status=Actual.Status.SUBMITTED, submitted_at=timezone.now(), version=old.version + 1, is_current=True,
+        correction_reason=reason, entered_by=user)
+    Evidence.objects.bulk_create(
+        Evidence(actual=new, file=e.file.name, original_name=e.original_name, content_type=e.content_type,
+                 size=e.size, sha256=e.sha256, uploaded_by=e.uploaded_by) for e in old.evidence.all())
+    changes = {k: (b, a) for k, b, a in [("value", _text(old.value), _text(new.value)),
+                                         ("obstacles", old.obstacles, new.obstacles),
+                                         ("solutions", old.solutions, new.solutions)] if b != a}
+    _record(new, ActualRevision.Action.CORRECTED, user, reason=reason,
+            changes={"version": (str(old.version), str(new.version)), **changes})
+    return new
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FileKind:
+    content_type: str
+    extensions: tuple[str, ...]
+
+
+PDF = FileKind("application/pdf", (".pdf",))
+PNG = FileKind("image/png", (".png",))
+JPEG = FileKind("image/jpeg", (".jpg", ".jpeg"))
+XLSX = FileKind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",))
+
+
+def sniff(head: bytes, whole: bytes) -> FileKind | None:
+    """The kind of file by its first bytes (and, for XLSX, the parts its zip must hold)."""
+    if head.startswith(b"%PDF-"):
+        return PDF
+    if head.startswith(b"\x89PNG\r\n\x1a\n"):
+        return PNG
+    if head.startswith(b"\xff\xd8\xff"):
+        return JPEG
+    if head.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in whole and b"xl/" in whole:
+        return XLSX
+    return None
+
+
+@transaction.atomic
+def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidence:
+    """Attach an evidence file: PDF, PNG/JPEG or XLSX by content and extension, within the size limit,
+    stored under its SHA-256."""
+    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    _check_can_enter(actual.indicator, user)
+    if not actual.is_editable or not actual.is_current:
+        raise KinerjaError(_("Evidence is added while the actual is a draft or returned."))
+    name = PurePath(upload.name or "").name
+    limit = settings.KINERJA_MAX_UPLOAD_BYTES
+    if upload.size is None or upload.size > limit:
+        raise FieldError("file", _("%(name)s is larger than %(limit)d MB.") % {"name": name, "limit": limit // 2**20})
+    data = b"".join(upload.chunks())
+    kind = sniff(data[:16], data)
+    if kind is None:
+        raise FieldError("file", _("%(name)s is not a PDF, PNG, JPEG or XLSX file.") % {"name": name})
+    if PurePath(name).suffix.lower() not in kind.extensions:
+        raise FieldError("file", _("%(name)s holds a %(kind)s file but its name ends otherwise.")
+                         % {"name": name, "kind": kind.extensions[0].lstrip(".").upper()})
+    evidence = Evidence(actual=actual, original_name=name[:255], content_type=kind.content_type, size=len(data),
+                        sha256=hashlib.sha256(data).hexdigest(), uploaded_by=user)
+    evidence.file.save(name, ContentFile(data), save=False)
+    evidence.save()
+    _record(actual, ActualRevision.Action.EVIDENCE_ADDED, user, changes={"evidence": ("", name)})
+    return evidence
+
+
+@transaction.atomic
+def remove_evidence(evidence_id: int, *, user: User) -> None:
+    """Detach an evidence file from a draft or returned actual (the file stays: history refers to it)."""
+    evidence = Evidence.objects.select_related("actual__indicator__office").get(pk=evidence_id)
+    actual = Actual.objects.select_for_update().get(pk=evidence.actual_id)
+    _check_can_enter(evidence.actual.indicator, user)
+    if not actual.is_editable or not actual.is_current:
+        raise KinerjaError(_("Evidence is removed while the actual is a draft or returned."))
+    evidence.delete()
+    _record(actual, ActualRevision.Action.EVIDENCE_REMOVED, user, changes={"evidence": (evidence.original_name, "")})
+
+
+# --- indicators and targets ---------------------------------------------------------------------
+
+def _check_can_manage(office: Office, user: User) -> None:
+    if not access.can_manage(user, _today(office)):
+        raise NotAllowed(_("Only the Subbag Program manages indicators and targets."))
+
+
+@transaction.atomic
+def save_indicator(office: Office, *, user: User, indicator_id: int | None = None, objective: Objective,
+                   code: str, name: str, unit: str, polarity: str, negative_method: str, is_key: bool,
+                   definition: str, data_source: str, division: Unit | None, quarter_aggregation: str,
+                   national_standard: Decimal | None, order: int = 0) -> Indicator:
+    """Create or change an indicator of the office."""
+    _check_can_manage(office, user)
+    if objective.office_id != office.pk or (division is not None and division.office_id != office.pk):
+        raise NotAllowed(_("The objective and the division must belong to the office."))
+    if indicator_id is None:
+        indicator = Indicator(office=office)
+    else:
+        indicator = Indicator.objects.select_for_update().get(pk=indicator_id, office=office)
+    clash = Indicator.objects.filter(office=office, code=code).exclude(pk=indicator.pk).first()
+    if clash:
+        raise FieldError("code", _("The code %(code)s is already used by %(name)s.") % {"code": code, "name": clash.name})
+    for field, value in dict(objective=objective, code=code, name=name, unit=unit, polarity=polarity,
+                             negative_method=negative_method, is_key=is_key, definition=definition,
+                             data_source=data_source, division=division, quarter_aggregation=quarter_aggregation,
+                             national_standard=national_standard, order=order).items():
+        setattr(indicator, field, value)
+    indicator.save()
+    return indicator
+
+
+TARGET_SLOTS: list[tuple[str, int | None]] = [
+    (Target.Kind.RENSTRA, None), (Target.Kind.AGREEMENT, None),
+    (Target.Kind.QUARTER, 1), (Target.Kind.QUARTER, 2), (Target.Kind.QUARTER, 3), (Target.Kind.QUARTER, 4),
+]
+
+
+def target_field(kind: str, quarter: int | None) -> str:
+    """The form field name of a target slot: "renstra", "agreement", "quarter_1"…"""
+    return f"{kind}_{quarter}" if quarter else kind
+
+
+@transaction.atomic
+def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str, str],
+                plan_end_value: str | None = None) -> list[Target]:
+    """Set the targets of one indicator and year from what was typed per slot (see target_field);
+    an empty slot removes its target. Every bad value is reported at once (FieldErrors)."""
+    indicator = Indicator.objects.select_for_update().select_related("office", "objective").get(pk=indicator_id)
+    _check_can_manage(indicator.office, user)
+    parsed: dict[tuple[str, int | None, int], tuple[Decimal | None, str]] = {}
+    errors: list[FieldError] = []
+    slots = [(k, q, year, target_field(k, q)) for k, q in TARGET_SLOTS]
+    if plan_end_value is not None:
+        slots.append((Target.Kind.RENSTRA_END, None, indicator.objective.plan_end_year, Target.Kind.RENSTRA_END))
+    for kind, quarter, slot_year, field in slots:
+        raw = plan_end_value if kind == Target.Kind.RENSTRA_END else values.get(field, "")
+        try:
+            # A target that is not number-like is a text target (WTP, A).
+            parsed[(kind, quarter, slot_year)] = read_value(raw or "", text_allowed=True, field=field)
+        except FieldError as e:
+            errors.append(e)
+    if errors:
+        raise TargetErrors(errors)
+    saved = []
+    for (kind, quarter, slot_year), (number, text) in parsed.items():
+        rows = Target.objects.filter(indicator=indicator, year=slot_year, kind=kind, quarter=quarter)
+        if number is None and not text:
+            rows.delete()
+            continue
+        target, _created = Target.objects.update_or_create(
+            indicator=indicator, year=slot_year, kind=kind, quarter=quarter,
+            defaults={"value_number": number, "value_text": text})
+        saved.append(target)
+    return saved
+
+
+class TargetErrors(KinerjaError):
+    """Several bad target values; each FieldError names its field."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(str(e) for e in errors))
+
+
+@transaction.atomic
+def set_efficiency_threshold(office: Office, *, user: User, threshold: Decimal) -> PerformanceSettings:
+    _check_can_manage(office, user)
+    found, _created = PerformanceSettings.objects.update_or_create(office=office,
+                                                                   defaults={"efficiency_threshold": threshold})
+    return found
+
+
+def efficiency_threshold(office: Office) -> Decimal:
+    """The office's threshold for "efisien" (0 percentage points unless it chose another)."""
+    found = PerformanceSettings.objects.filter(office=office).values_list("efficiency_threshold", flat=True).first()
+    return found if found is not None else Decimal(0)

@@ -1,0 +1,59 @@
+"""`kinerja data template` and `kinerja data import` through the real console script: exit codes,
+messages and no traceback."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+KINERJA = Path(sys.executable).parent / "kinerja"
+MAKE_OFFICE = ("from kinerja.org import actions as a; o = a.create_office(code='dinas', name='Dinas Contoh', "
+               "short_name='Dinas', city='Kota Contoh'); a.add_unit(o, 'Bidang Kelembagaan', 'division')")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kd-cli")
+
+
+def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(KINERJA_DATA_DIR=str(data_dir), KINERJA_DEBUG="1", LANG="C.UTF-8")
+    return subprocess.run([str(KINERJA), *args], capture_output=True, text=True, env=env, timeout=180)
+
+
+def test_the_console_script_writes_a_template_and_imports_it(data_dir: Path) -> None:
+    template = data_dir / "perf-template.xlsx"
+    done = run(data_dir, "data", "template", "-o", str(template))
+    assert done.returncode == 0, done.stderr
+    assert [c.value for c in load_workbook(template).active[1]][:8] == [
+        "Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi", "Bidang"]
+
+    # No office yet: a clear message, exit 1, no traceback.
+    done = run(data_dir, "data", "import", str(template), "--year", "2025")
+    assert done.returncode == 1
+    assert "--office" in done.stderr and "Traceback" not in done.stderr
+
+    assert run(data_dir, "manage", "shell", "-c", MAKE_OFFICE).returncode == 0
+    done = run(data_dir, "data", "import", str(template), "--year", "2025", "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "1" in done.stdout and "Traceback" not in done.stderr
+
+    bad = data_dir / "perf-bad.csv"
+    bad.write_text("Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
+                   "IK-1;Sasaran A;Indikator A;unit;Naik;10;abc;Bidang Kelembagaan\n", encoding="utf-8")
+    done = run(data_dir, "data", "import", str(bad), "--year", "2025", "--office", "dinas")
+    assert done.returncode == 1
+    assert "perf-bad.csv" in done.stderr and "Polaritas" in done.stderr and "Realisasi" in done.stderr
+    assert '"abc"' in done.stderr and '"Naik"' in done.stderr
+    assert "Traceback" not in done.stderr
+
+    done = run(data_dir, "data", "import", str(template), "--year", "2025", "--office", "dinas")
+    assert done.returncode == 0, done.stderr
+    done = run(data_dir, "data", "import", str(data_dir / "missing.xlsx"), "--year", "2025")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
