@@ -7,6 +7,9 @@ A failing browser test leaves its screenshot in test-results/ (pytest-playwright
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from kinerja.i18n import compile_catalogues
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOTS = ROOT / "test-results" / "screenshots"
+KINERJA = Path(shutil.which("kinerja", path=str(Path(sys.executable).parent)) or "kinerja")
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls of a browser test
 # are synchronous and safe there (NOTES.md).
@@ -49,3 +53,29 @@ def shot(page) -> Iterator:  # type: ignore[no-untyped-def]
         return path
 
     yield take
+
+
+def run_kinerja(*args: str, data_dir: Path, env: dict[str, str] | None = None,
+                input: str | None = None) -> "subprocess.CompletedProcess[str]":
+    """Run the installed `kinerja` console script as a user would, in its own data directory.
+
+    DATABASE_URL is dropped unless given in `env`: the CLI under test gets a private SQLite
+    database instead of the server the test run itself uses."""
+    full_env = {k: v for k, v in os.environ.items()
+                if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE", "KINERJA_SECRET_KEY", "KINERJA_HTTPS",
+                             "DJANGO_ALLOW_ASYNC_UNSAFE"}}
+    full_env.update({"KINERJA_DATA_DIR": str(data_dir), **(env or {})})
+    return subprocess.run([str(KINERJA), *args], capture_output=True, text=True, env=full_env, input=input,
+                          timeout=300)
+
+
+@pytest.fixture
+def kinerja(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """kinerja("sop", "list") runs the console script in a fresh data directory of this test."""
+    data_dir = tmp_path / "data"
+
+    def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
+        return run_kinerja(*args, data_dir=data_dir, env=env, input=input)
+
+    run.data_dir = data_dir  # type: ignore[attr-defined]
+    return run

@@ -13,6 +13,7 @@ APP_PREFIXES = [("sop", "sop/"), ("workflow", ""), ("performance", "data/"), ("c
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("", include("kinerja.web.urls")),
+    path("org/", include("kinerja.org.urls")),
 ]
 for app, prefix in APP_PREFIXES:
     package = import_module(f"kinerja.{app}")

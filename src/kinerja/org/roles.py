@@ -9,6 +9,7 @@ import enum
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
 from .holding import positions_held
+from .models import Assignment
 
 
 class Role(enum.StrEnum):
@@ -24,7 +25,12 @@ class Role(enum.StrEnum):
 def roles_of(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> set[Role]:
     if not user.is_authenticated:
         return set()
-    found = {Role(a.position.kind) for a in positions_held(user, on)}
+    return roles_from(user, positions_held(user, on))
+
+
+def roles_from(user: AbstractBaseUser | AnonymousUser, held: list[Assignment]) -> set[Role]:
+    """The roles of `user` given the assignments they hold (when the caller has them already)."""
+    found = {Role(a.position.kind) for a in held}
     if user.is_staff or user.is_superuser:
         found.add(Role.ADMIN)
     person = getattr(user, "person", None)

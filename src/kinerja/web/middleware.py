@@ -17,8 +17,12 @@ class OfficeMiddleware:
         request.person = None  # type: ignore[attr-defined]
         request.office = None  # type: ignore[attr-defined]
         if request.user.is_authenticated:
-            person = getattr(request.user, "person", None)
+            from kinerja.org.models import Person
+
+            # One query for the person and their office, which every page needs.
+            person = Person.objects.select_related("office").filter(user=request.user).first()
             if person is not None:
+                request.user.person = person  # fills the reverse one-to-one cache: no second query
                 request.person = person  # type: ignore[attr-defined]
                 request.office = person.office  # type: ignore[attr-defined]
                 # The person's own choice wins over the browser's Accept-Language.

@@ -11,8 +11,9 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.org.holding import today_in
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.holding import positions_held, today_in
+from kinerja.org.models import Assignment
+from kinerja.org.roles import Role, roles_from
 
 ALL = frozenset(Role)
 
@@ -32,6 +33,7 @@ ENTRIES: list[Entry] = [
     Entry("reports:dashboard", _("Performance data")),
     Entry("correspondence:letters", _("Letters"), frozenset({Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD,
                                                               Role.ADMIN, Role.AUDITOR})),
+    Entry("org:structure", _("Organisation")),
 ]
 
 
@@ -43,9 +45,20 @@ def _url(name: str) -> str | None:
         return None
 
 
+def held_today(request: HttpRequest) -> list[Assignment]:
+    """The signed-in person's assignments today, looked up once per request."""
+    if not hasattr(request, "_held_today"):
+        office = request.office  # type: ignore[attr-defined]
+        request._held_today = positions_held(request.user, today_in(office.time_zone))  # type: ignore[attr-defined]
+    return request._held_today  # type: ignore[attr-defined]
+
+
+def roles_today(request: HttpRequest) -> set[Role]:
+    return roles_from(request.user, held_today(request))
+
+
 def navigation(request: HttpRequest) -> list[dict[str, object]]:
-    office = request.office  # type: ignore[attr-defined]
-    roles = roles_of(request.user, today_in(office.time_zone))
+    roles = roles_today(request)
     items = []
     for entry in ENTRIES:
         url = _url(entry.url_name)

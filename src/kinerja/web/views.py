@@ -13,8 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from kinerja.org import actions as org_actions
-from kinerja.org.holding import positions_held, today_in
-from kinerja.org.roles import roles_of
+from kinerja.org.holding import today_in
+
+from .nav import held_today
 
 
 @login_required
@@ -22,11 +23,9 @@ def home(request: HttpRequest) -> HttpResponse:
     office = request.office  # type: ignore[attr-defined]
     if office is None:
         return render(request, "web/no_office.html", status=403)
-    today = today_in(office.time_zone)
     return render(request, "web/home.html", {
-        "today": today,
-        "held": positions_held(request.user, today),
-        "roles": sorted(roles_of(request.user, today)),
+        "today": today_in(office.time_zone),
+        "held": held_today(request),
     })
 
 

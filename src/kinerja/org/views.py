@@ -1,0 +1,45 @@
+"""The organisation as people see it: units, positions and who holds them today; a person's page."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from .holding import today_in
+from .models import Assignment, Person, Unit
+
+
+def _office(request: HttpRequest):  # type: ignore[no-untyped-def]
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        from django.http import Http404
+
+        raise Http404
+    return office
+
+
+@login_required
+def structure(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    today = today_in(office.time_zone)
+    # Three queries whatever the size of the office: units, positions, today's assignments.
+    units = list(Unit.objects.filter(office=office).select_related("parent").prefetch_related("positions"))
+    held = defaultdict(list)
+    for a in (Assignment.objects.filter(Assignment.active_on(today), position__office=office)
+              .select_related("person").order_by("kind", "starts_on")):
+        held[a.position_id].append(a)
+    rows = [{"unit": u, "positions": [(p, held.get(p.pk, [])) for p in u.positions.all()]} for u in units]
+    return render(request, "org/structure.html", {"rows": rows, "today": today})
+
+
+@login_required
+def person(request: HttpRequest, pk: int) -> HttpResponse:
+    office = _office(request)
+    # Scoped to the user's office: another office's person is a 404, not a 403 that confirms it exists.
+    someone = get_object_or_404(Person.objects.select_related("user"), pk=pk, office=office)
+    assignments = someone.assignments.select_related("position__unit").order_by("-starts_on")
+    return render(request, "org/person.html", {"someone": someone, "assignments": assignments,
+                                               "today": today_in(office.time_zone)})

@@ -1,0 +1,68 @@
+import datetime as dt
+
+from kinerja.errors import KinerjaError
+from kinerja.org import actions
+from kinerja.org.holding import holder, holders, positions_held
+from kinerja.org.models import Assignment
+from kinerja.org.roles import Role, roles_of
+from tests.base import TODAY, KinerjaTestCase
+
+
+class HoldingTestCase(KinerjaTestCase):
+    def test_it_names_the_definitive_head_outside_the_acting_week(self) -> None:
+        before = TODAY - dt.timedelta(days=1)
+        self.assertEqual(holder(self.positions["head"], before).user, self.head)
+
+    def test_it_names_the_acting_head_during_the_plt_week(self) -> None:
+        for day in (TODAY, TODAY + dt.timedelta(days=6)):
+            self.assertEqual(holders(self.positions["head"], day)[0].user, self.secretary)
+        self.assertEqual(holder(self.positions["head"], TODAY + dt.timedelta(days=7)).user, self.head)
+
+    def test_it_marks_acting_positions_held(self) -> None:
+        held = positions_held(self.secretary, TODAY)
+        kinds = {a.position.kind: a for a in held}
+        self.assertTrue(kinds["head"].is_acting)
+        self.assertEqual(kinds["head"].title_as_held, "Plt. Kepala Dinas Koperasi dan UKM")
+        self.assertFalse(kinds["secretary"].is_acting)
+
+    def test_it_lists_every_holder_of_a_staff_position(self) -> None:
+        users = {p.user for p in holders(self.positions["staff"], TODAY)}
+        self.assertEqual(users, {self.staff, self.staff2})
+
+    def test_it_refuses_an_overlapping_definitive_holder(self) -> None:
+        person = self.built.people["jfu"]
+        with self.assertRaises(KinerjaError) as e:
+            actions.assign(person, self.positions["subsection_head"], starts_on=TODAY)
+        message = str(e.exception)
+        self.assertIn("Kepala Sub Bagian Program, Keuangan dan Aset", message)
+        self.assertIn("2023", message)  # the clashing holder's start date
+        self.assertEqual(Assignment.objects.filter(person=person).count(), 1)
+
+    def test_it_accepts_a_definitive_holder_after_the_previous_one_ends(self) -> None:
+        old = Assignment.objects.get(position=self.positions["subsection_head"])
+        old.ends_on = TODAY
+        old.save()
+        actions.assign(self.built.people["jfu"], self.positions["subsection_head"],
+                       starts_on=TODAY + dt.timedelta(days=1))
+        self.assertEqual(holder(self.positions["subsection_head"], TODAY + dt.timedelta(days=1)).user, self.staff)
+
+    def test_acting_assignments_need_a_decree(self) -> None:
+        with self.assertRaises(KinerjaError):
+            actions.assign(self.built.people["kasubbag"], self.positions["secretary"], starts_on=TODAY,
+                           kind=Assignment.Kind.PLH)
+
+    def test_it_refuses_a_position_of_another_office(self) -> None:
+        with self.assertRaises(KinerjaError):
+            actions.assign(self.built.people["jfu"], self.other.positions["staff"], starts_on=TODAY)
+
+
+class RolesTestCase(KinerjaTestCase):
+    def test_roles_follow_positions_held_that_day(self) -> None:
+        self.assertEqual(roles_of(self.secretary, TODAY), {Role.SECRETARY, Role.HEAD})
+        self.assertEqual(roles_of(self.secretary, TODAY - dt.timedelta(days=1)), {Role.SECRETARY})
+        self.assertEqual(roles_of(self.subsection_head, TODAY), {Role.UNIT_HEAD})
+        self.assertEqual(roles_of(self.contacts[0], TODAY), {Role.DIVISION_CONTACT})
+
+    def test_administrator_and_auditor_roles(self) -> None:
+        self.assertEqual(roles_of(self.admin, TODAY), {Role.ADMIN})
+        self.assertEqual(roles_of(self.auditor, TODAY), {Role.AUDITOR})

@@ -1,0 +1,74 @@
+"""The console script as a newcomer meets it: help, first use creates the database, clear errors."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+
+def test_help_lists_the_grouped_commands(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("--help")
+    assert done.returncode == 0
+    for name in ("sop", "data", "case", "demo", "serve", "worker", "backup", "restore", "manage"):
+        assert f"  {name} " in done.stdout
+
+
+def test_an_unknown_command_is_named_without_a_traceback(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("frobnicate")
+    assert done.returncode == 2
+    assert "unknown command 'frobnicate'" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_first_use_creates_and_migrates_the_database(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("sop", "--help")
+    assert done.returncode == 0
+    done = kinerja("backup", "-o", str(kinerja.data_dir / "b.tar.gz"))
+    assert done.returncode == 0, done.stderr
+    tables = {r[0] for r in sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3").execute(
+        "select name from sqlite_master where type='table'")}
+    assert {"org_office", "org_person", "django_migrations"} <= tables
+    assert (kinerja.data_dir / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_the_demo_is_refused_in_production_settings(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("demo")
+    assert done.returncode == 1
+    assert "refused in production" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
+    first = kinerja("demo", env={"KINERJA_DEBUG": "1"})
+    assert first.returncode == 0, first.stderr
+    assert "Loaded the demo office" in first.stdout
+    assert "sekretaris" in first.stdout
+    second = kinerja("demo", env={"KINERJA_DEBUG": "1"})
+    assert second.returncode == 0, second.stderr
+    assert "Found the demo office" in second.stdout
+    db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
+    assert db.execute("select count(*) from org_office").fetchone()[0] == 1
+    assert db.execute("select count(*) from org_person").fetchone()[0] == 11
+
+
+def test_manage_passes_through_to_django(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("manage", "check")
+    assert done.returncode == 0, done.stderr
+    assert "no issues" in done.stdout
+
+
+@pytest.mark.parametrize("args", [("restore", "/nonexistent/backup.tar.gz")])
+def test_errors_name_the_problem_and_exit_non_zero(kinerja, args) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja(*args)
+    assert done.returncode == 1
+    assert "/nonexistent/backup.tar.gz" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_production_settings_pass_the_deploy_check(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("manage", "check", "--deploy", "--fail-level", "WARNING", env={
+        "KINERJA_SECRET_KEY": "x7Gq2-9vLw_Kp4Zs8Nd3Rb6Tf1Yh5Jc0Mx_Ue7Wa2Qi9Oo4Lr8Pn3Sv6Dk1Gz5Bt0Hy",
+        "KINERJA_ALLOWED_HOSTS": "kinerja.bandarlampungkota.go.id"})
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "no issues" in done.stdout
