@@ -29,7 +29,7 @@ from kinerja.org.models import Office, Unit
 
 from . import access
 from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
-from .numbers import NumberError, format_plain, looks_numeric, parse_number
+from .numbers import NumberError, format_plain, parse_number
 
 User = AbstractBaseUser
 
@@ -71,7 +71,9 @@ def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[D
     raw = (raw or "").strip()
     if not raw:
         return None, ""
-    if text_allowed and not looks_numeric(raw):
+    # A value without a digit is a text (WTP, A, BB); one with digits must be a proper number, so a
+    # mistyped "1.5" is reported rather than kept as a text.
+    if text_allowed and not any(c.isdigit() for c in raw):
         return None, raw[:60]
     try:
         return parse_number(raw), ""

@@ -79,15 +79,6 @@ def parse_optional_number(value: object) -> Decimal | None:
     return parse_number(value)
 
 
-def looks_numeric(value: object) -> bool:
-    """Whether `value` reads as a number (a cell that holds text such as "WTP" does not)."""
-    try:
-        parse_number(value)
-    except NumberError:
-        return False
-    return True
-
-
 def format_number(value: Decimal | int | float | None, places: int = 2) -> str:
     """"1.725,50" for Decimal("1725.5") with 2 places; "–" for None. Rounds half up."""
     if value is None:
