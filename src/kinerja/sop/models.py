@@ -60,6 +60,11 @@ class SopVersion(models.Model):
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("imported by"))
+    # Who last changed the status and when (put in force, superseded, revoked), and why for a revocation.
+    status_changed_at = models.DateTimeField(_("status changed at"), null=True, blank=True)
+    status_changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                          related_name="+", verbose_name=_("status changed by"))
+    revoked_reason = models.TextField(_("reason for revocation"), blank=True)
 
     class Meta:
         verbose_name = _("SOP version")
@@ -75,6 +80,11 @@ class SopVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} (v{self.version})"
+
+    @property
+    def status_badge(self) -> str:
+        """The CSS badge class of the status: in force is good, a draft waits, the others are history."""
+        return {"in_force": "ok", "draft": "warn", "revoked": "bad"}.get(self.status, "")
 
 
 class Actor(models.Model):

@@ -1,0 +1,283 @@
+"""State changes of SOP records: import a document as a new version, put a version in force, revoke
+it, link an actor column to a position. Each is one transaction; the CLI, the upload page and the
+demo call these and nothing else writes SOP records.
+
+When a version is in force: an imported version goes in force at once when its effective date
+(Tanggal efektif) is today or past, or when the document has none; it then supersedes the version
+in force before it, and the user is shown what changed (compare_versions). A version whose effective
+date is still ahead stays a draft until someone puts it in force (put_in_force). Revoking a version
+leaves its SOP with none in force until another is put in force.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+from kinerja.org.holding import today_in
+from kinerja.org.models import Office, Position
+
+from .importers import SopDraft, parse_document, read_document
+from .importers.flow import normalise_name, squeeze_letters
+from .models import Actor, Sop, SopVersion, Step
+
+
+class AlreadyImported(KinerjaError):
+    def __init__(self, version: SopVersion) -> None:
+        self.version = version
+        super().__init__(_("This document is already stored as version %(version)d of “%(sop)s”.")
+                         % {"version": version.version, "sop": version.name})
+
+
+def office_aliases(office: Office) -> dict[str, list[str]]:
+    """Every name of every position of the office, mapped to its other names (Kadis → Kepala Dinas …)."""
+    aliases: dict[str, list[str]] = {}
+    for position in Position.objects.filter(office=office).prefetch_related("aliases"):
+        names = position.names()
+        for name in names:
+            aliases.setdefault(name, []).extend(n for n in names if n != name)
+    return aliases
+
+
+def _key(name: str) -> str:
+    return squeeze_letters(normalise_name(name))
+
+
+def match_positions(office: Office, actor_names: list[str]) -> dict[str, Position | None]:
+    """The position each actor column stands for: the one position of the office that has the column's
+    name as its title, short title or alias (ignoring case, spacing and doubled letters). Two
+    candidates or none leave the actor unlinked, for the administrator to resolve."""
+    by_name: dict[str, set[Position]] = {}
+    for position in Position.objects.filter(office=office).prefetch_related("aliases"):
+        for name in position.names():
+            by_name.setdefault(_key(name), set()).add(position)
+    found: dict[str, Position | None] = {}
+    for actor in actor_names:
+        candidates = by_name.get(_key(actor), set())
+        found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
+    return found
+
+
+def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str] | None = None) -> SopDraft:
+    """What the document says, with step problems kept on the draft (the upload preview)."""
+    return parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
+
+
+def find_sop(office: Office, draft: SopDraft) -> Sop | None:
+    """The SOP a document is a version of: same Nomor SOP, or the same name when it has no number."""
+    if draft.number:
+        return Sop.objects.filter(office=office, number=draft.number).first()
+    return Sop.objects.filter(office=office, number="", name__iexact=draft.name).first()
+
+
+def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
+               actor_overrides: dict[int, str] | None = None, dry_run: bool = False) -> SopVersion:
+    """Read the document and store it as the next version of its SOP (see the module docstring for
+    when it goes in force). With dry_run nothing is stored and the returned version is unsaved."""
+    path = Path(path)
+    draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
+    if dry_run:
+        sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)
+        latest = sop.versions.order_by("-version").first() if sop.pk else None
+        return _version_of(draft, sop, (latest.version if latest else 0) + 1)
+    return store_draft(draft, office=office, user=user, source=path)
+
+
+def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
+    return SopVersion(sop=sop, version=number, name=draft.name, number=draft.number, created_on=draft.created_on,
+                      revised_on=draft.revised_on, effective_on=draft.effective_on, approved_by=draft.approved_by,
+                      approved_by_name=draft.approved_by_name, approved_by_nip=draft.approved_by_nip,
+                      header=draft.header())
+
+
+@transaction.atomic
+def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | None, source: Path,
+                source_name: str = "") -> SopVersion:
+    """Store a checked draft (read_document, or the upload preview after the user's corrections) as a
+    new version, in one transaction: a problem anywhere stores nothing."""
+    if draft.problems:
+        raise draft.problems[0]
+    for step in draft.steps:
+        if not step.actor or step.duration_value is None:
+            raise KinerjaError(_("Step %(step)d is not complete.") % {"step": step.number})
+    data = Path(source).read_bytes()
+    sha256 = hashlib.sha256(data).hexdigest()
+    sop = find_sop(office, draft)
+    if sop is None:
+        sop = Sop.objects.create(office=office, number=draft.number, name=draft.name)
+    # Lock the SOP: two uploads of its next version at once must not both become version n+1.
+    sop = Sop.objects.select_for_update().get(pk=sop.pk)
+    latest = sop.versions.order_by("-version").first()
+    if latest and latest.source_sha256 == sha256:
+        raise AlreadyImported(latest)
+    if sop.name != draft.name:
+        sop.name = draft.name
+        sop.save(update_fields=["name"])
+    version = _version_of(draft, sop, (latest.version if latest else 0) + 1)
+    version.imported_by = user if user is not None and user.is_authenticated else None
+    version.source_name = source_name or Path(source).name
+    version.source_sha256 = sha256
+    version.source_file.save(version.source_name, ContentFile(data), save=False)
+    version.save()
+    positions = match_positions(office, draft.actors)
+    actors = Actor.objects.bulk_create(
+        Actor(version=version, name=name, order=i, position=positions[name]) for i, name in enumerate(draft.actors))
+    actor_of = {a.name: a for a in actors}
+    steps = Step.objects.bulk_create(
+        Step(version=version, number=s.number, activity=s.activity, actor=actor_of[s.actor], inputs=s.inputs,
+             duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output, note=s.note,
+             coordinates_divisions=s.coordinates_divisions) for s in draft.steps)
+    step_of = {s.number: s for s in steps}
+    Step.returns_to.through.objects.bulk_create(
+        Step.returns_to.through(from_step=step_of[s.number], to_step=step_of[target])
+        for s in draft.steps for target in s.returns_to)
+    if version.effective_on is None or version.effective_on <= today_in(office.time_zone):
+        _put_in_force(version, user)
+    return version
+
+
+def _put_in_force(version: SopVersion, user: AbstractBaseUser | None) -> None:
+    now = timezone.now()
+    by = user if user is not None and user.is_authenticated else None
+    SopVersion.objects.filter(sop_id=version.sop_id, status=SopVersion.Status.IN_FORCE).exclude(pk=version.pk).update(
+        status=SopVersion.Status.SUPERSEDED, status_changed_at=now, status_changed_by=by)
+    version.status, version.status_changed_at, version.status_changed_by = SopVersion.Status.IN_FORCE, now, by
+    version.save(update_fields=["status", "status_changed_at", "status_changed_by"])
+
+
+@transaction.atomic
+def put_in_force(version_id: int, *, user: AbstractBaseUser | None) -> SopVersion:
+    """Make a draft (or an earlier, superseded version) the one in force; the one before is superseded."""
+    version = SopVersion.objects.select_for_update().select_related("sop").get(pk=version_id)
+    # Lock the SOP too: two people putting two versions in force at once must leave exactly one.
+    Sop.objects.select_for_update().get(pk=version.sop_id)
+    if version.status == SopVersion.Status.IN_FORCE:
+        raise KinerjaError(_("Version %(version)d is already in force.") % {"version": version.version})
+    if version.status == SopVersion.Status.REVOKED:
+        raise KinerjaError(_("Version %(version)d was revoked and cannot be put in force again.")
+                           % {"version": version.version})
+    _put_in_force(version, user)
+    return version
+
+
+@transaction.atomic
+def revoke(version_id: int, *, user: AbstractBaseUser | None, reason: str) -> SopVersion:
+    """Revoke (cabut) a version; its SOP has no version in force until another is put in force."""
+    version = SopVersion.objects.select_for_update().get(pk=version_id)
+    if not reason.strip():
+        raise KinerjaError(_("Give the reason for revoking the SOP."))
+    if version.status == SopVersion.Status.REVOKED:
+        raise KinerjaError(_("Version %(version)d is already revoked.") % {"version": version.version})
+    version.status, version.revoked_reason = SopVersion.Status.REVOKED, reason.strip()
+    version.status_changed_at = timezone.now()
+    version.status_changed_by = user if user is not None and user.is_authenticated else None
+    version.save(update_fields=["status", "revoked_reason", "status_changed_at", "status_changed_by"])
+    return version
+
+
+@transaction.atomic
+def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUser | None) -> Actor:
+    """Link an actor column to a position of the SOP's office (None unlinks it)."""
+    actor = Actor.objects.select_for_update().select_related("version__sop").get(pk=actor_id)
+    if position is not None and position.office_id != actor.version.sop.office_id:
+        raise KinerjaError(_("%(position)s belongs to another office.") % {"position": position})
+    actor.position = position
+    actor.save(update_fields=["position"])
+    return actor
+
+
+@dataclass(frozen=True)
+class StepFacts:
+    number: int
+    actor: str
+    activity: str
+    duration_value: Decimal
+    duration_unit: str
+
+
+@dataclass(frozen=True)
+class StepChange:
+    number: int
+    old: StepFacts
+    new: StepFacts
+
+    @property
+    def actor_changed(self) -> bool:
+        return normalise_name(self.old.actor) != normalise_name(self.new.actor)
+
+    @property
+    def time_changed(self) -> bool:
+        return (self.old.duration_value, self.old.duration_unit) != (self.new.duration_value, self.new.duration_unit)
+
+    @property
+    def activity_changed(self) -> bool:
+        return normalise_name(self.old.activity) != normalise_name(self.new.activity)
+
+
+@dataclass
+class VersionComparison:
+    added: list[StepFacts] = field(default_factory=list)
+    removed: list[StepFacts] = field(default_factory=list)
+    changed: list[StepChange] = field(default_factory=list)
+    actors_added: list[str] = field(default_factory=list)
+    actors_removed: list[str] = field(default_factory=list)
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.actors_added or self.actors_removed)
+
+
+def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts]]:
+    if isinstance(source, SopDraft):
+        return list(source.actors), [StepFacts(s.number, s.actor, s.activity, s.duration_value or Decimal(0),
+                                               s.duration_unit) for s in source.steps]
+    actors = [a.name for a in source.actors.all()]
+    return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit)
+                    for s in source.steps.select_related("actor").order_by("number")]
+
+
+def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> VersionComparison:
+    """What changed from `old` to `new`, step by step number: steps added and removed, and for the
+    steps both have, a changed actor, standard time or text; actor columns added and removed."""
+    old_actors, old_steps = step_facts(old)
+    new_actors, new_steps = step_facts(new)
+    before = {s.number: s for s in old_steps}
+    after = {s.number: s for s in new_steps}
+    result = VersionComparison(
+        added=[s for n, s in after.items() if n not in before],
+        removed=[s for n, s in before.items() if n not in after],
+        actors_added=[a for a in new_actors if _key(a) not in {_key(o) for o in old_actors}],
+        actors_removed=[a for a in old_actors if _key(a) not in {_key(n) for n in new_actors}],
+    )
+    for number, new_step in after.items():
+        if number in before:
+            change = StepChange(number, before[number], new_step)
+            if change.actor_changed or change.time_changed or change.activity_changed:
+                result.changed.append(change)
+    return result
+
+
+def version_json(version: SopVersion) -> dict[str, object]:
+    """The stored version in the JSON shape of `kinerja sop import --json` (SopDraft.as_json)."""
+    from .importers.draft import StepDraft
+
+    steps = version.steps.select_related("actor").prefetch_related("returns_to").order_by("number")
+    return {
+        "id": version.pk, "name": version.name, "number": version.number, "header": version.header,
+        "actors": [a.name for a in version.actors.all()],
+        "steps": [StepDraft(number=s.number, actor=s.actor.name, activity=s.activity, inputs=s.inputs,
+                            duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output,
+                            note=s.note, returns_to=sorted(r.number for r in s.returns_to.all()),
+                            coordinates_divisions=s.coordinates_divisions).as_json() for s in steps],
+        "version": version.version, "status": version.status,
+        "sha256": version.source_sha256,
+    }

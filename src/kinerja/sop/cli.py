@@ -1,0 +1,171 @@
+"""`kinerja sop import | list | show`: thin callers of sop.actions (the `render` verb lives in
+cli_render.py)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+
+from kinerja.org.models import Office
+from kinerja.verbs import Verb, register
+
+from . import actions
+from .importers.values import format_duration
+from .models import Sop, SopVersion
+
+
+def office_for(code: str | None) -> Office:
+    """The office named by --office, or the only office of the installation."""
+    if code:
+        office = Office.objects.filter(code=code).first()
+        if office is None:
+            raise CommandError(_("There is no office with the code %(code)s.") % {"code": code})
+        return office
+    offices = list(Office.objects.all()[:2])
+    if len(offices) == 1:
+        return offices[0]
+    if not offices:
+        raise CommandError(_("There is no office yet: create one (or run `kinerja demo`)."))
+    raise CommandError(_("There are several offices: choose one with --office CODE."))
+
+
+def _actor_choice(text: str) -> tuple[int, str]:
+    step, sep, name = text.partition("=")
+    if not sep or not step.strip().isdigit() or not name.strip():
+        raise CommandError(_("--actor takes STEP=NAME, for example --actor 3=JFU (got “%(value)s”).") % {"value": text})
+    return int(step), name.strip()
+
+
+def add_import_arguments(parser: CommandParser) -> None:
+    parser.add_argument("path", type=Path, help=_("the SOP document: .txt, .docx or .xlsx"))
+    parser.add_argument("--json", action="store_true", help=_("print what was imported as JSON"))
+    parser.add_argument("--dry-run", action="store_true", help=_("read and check the document, store nothing"))
+    parser.add_argument("--actor", action="append", default=[], metavar="STEP=NAME",
+                        help=_("the actor column of a step the importer cannot decide (repeatable)"))
+    parser.add_argument("--office", help=_("office code (default: the only office)"))
+
+
+def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
+                  office: str | None, **options: Any) -> None:
+    target = office_for(office)
+    overrides = dict(_actor_choice(a) for a in actor)
+    if dry_run:
+        draft = actions.preview_import(path, office=target, actor_overrides=overrides)
+        if draft.problems:
+            raise draft.problems[0]
+        if json:
+            _print_json(command, draft.as_json(None))
+        else:
+            command.stdout.write(_("%(file)s is readable: “%(name)s”, %(steps)d steps (nothing stored).")
+                                 % {"file": path.name, "name": draft.name, "steps": len(draft.steps)})
+        return
+    previous = None
+    draft_sop = None
+    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides)
+    draft_sop = version.sop
+    previous = draft_sop.versions.filter(version__lt=version.version).order_by("-version").first()
+    if json:
+        _print_json(command, actions.version_json(version))
+        return
+    command.stdout.write(_("Imported “%(name)s” as version %(version)d (id %(id)d, %(status)s).") % {
+        "name": version.name, "version": version.version, "id": version.pk, "status": version.get_status_display()})
+    unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
+    if unlinked:
+        command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
+    if previous is not None:
+        _write_comparison(command, actions.compare_versions(previous, version), previous.version)
+
+
+def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old: int) -> None:
+    if diff.is_empty:
+        command.stdout.write(_("No step changed since version %(old)d.") % {"old": old})
+        return
+    command.stdout.write(_("Changes since version %(old)d:") % {"old": old})
+    for s in diff.added:
+        command.stdout.write("  + " + _("step %(n)d added: %(text)s") % {"n": s.number, "text": s.activity[:70]})
+    for s in diff.removed:
+        command.stdout.write("  - " + _("step %(n)d removed: %(text)s") % {"n": s.number, "text": s.activity[:70]})
+    for c in diff.changed:
+        parts = []
+        if c.actor_changed:
+            parts.append(_("actor %(old)s → %(new)s") % {"old": c.old.actor, "new": c.new.actor})
+        if c.time_changed:
+            parts.append(_("time %(old)s → %(new)s") % {
+                "old": format_duration(c.old.duration_value, c.old.duration_unit),
+                "new": format_duration(c.new.duration_value, c.new.duration_unit)})
+        if c.activity_changed:
+            parts.append(_("text changed"))
+        command.stdout.write("  ~ " + _("step %(n)d: %(what)s") % {"n": c.number, "what": "; ".join(parts)})
+
+
+def _print_json(command: BaseCommand, data: dict[str, Any]) -> None:
+    command.stdout.write(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def add_list_arguments(parser: CommandParser) -> None:
+    parser.add_argument("--office", help=_("office code (default: the only office)"))
+
+
+def handle_list(command: BaseCommand, *, office: str | None, **options: Any) -> None:
+    target = office_for(office)
+    sops = Sop.objects.filter(office=target).prefetch_related("versions").order_by("number", "name")
+    rows = []
+    for sop in sops:
+        versions = sorted(sop.versions.all(), key=lambda v: -v.version)
+        current = next((v for v in versions if v.status == SopVersion.Status.IN_FORCE), versions[0] if versions else None)
+        if current is None:
+            continue
+        rows.append((str(current.pk), sop.number or "-", sop.name, f"v{current.version}",
+                     str(current.get_status_display()),
+                     date_format(current.effective_on) if current.effective_on else "-"))
+    if not rows:
+        command.stdout.write(_("No SOPs yet. Import one with: kinerja sop import FILE"))
+        return
+    header = ("ID", _("Number"), _("Name"), _("Version"), _("Status"), _("Effective"))
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+    widths[2] = min(widths[2], 60)
+    for row in [header, *rows]:
+        command.stdout.write("  ".join(cell[:w].ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip())
+
+
+def add_show_arguments(parser: CommandParser) -> None:
+    parser.add_argument("id", type=int, help=_("the version id (from `kinerja sop list` or the import)"))
+    parser.add_argument("--json", action="store_true", help=_("print the version as JSON"))
+
+
+def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) -> None:
+    version = SopVersion.objects.select_related("sop").filter(pk=id).first()
+    if version is None:
+        raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})
+    if json:
+        _print_json(command, actions.version_json(version))
+        return
+    w = command.stdout.write
+    w(f"{version.name}")
+    w(_("Number: %(number)s · version %(version)d · %(status)s") % {
+        "number": version.number or "-", "version": version.version, "status": version.get_status_display()})
+    w(_("Effective: %(date)s") % {"date": date_format(version.effective_on) if version.effective_on else "-"})
+    if version.approved_by:
+        w(_("Approved by: %(position)s, %(name)s") % {"position": version.approved_by, "name": version.approved_by_name})
+    actors = list(version.actors.select_related("position"))
+    w(_("Actors:"))
+    for a in actors:
+        w(f"  {a.name}: {a.position or _('(not linked to a position)')}")
+    w(_("Steps:"))
+    for s in version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"):
+        back = sorted(r.number for r in s.returns_to.all())
+        extra = (" ↩ " + ", ".join(map(str, back))) if back else ""
+        w(f"  {s.number:>2}. [{s.actor.name}] {s.activity} ({format_duration(s.duration_value, s.duration_unit)}){extra}")
+
+
+register("sop", Verb(name="import", help=_("Import an SOP document (.txt, .docx, .xlsx) as a new version."),
+                     add_arguments=add_import_arguments, handle=handle_import))
+register("sop", Verb(name="list", help=_("List the SOPs of the office."), add_arguments=add_list_arguments,
+                     handle=handle_list))
+register("sop", Verb(name="show", help=_("Show one SOP version."), add_arguments=add_show_arguments,
+                     handle=handle_show))

@@ -1,0 +1,111 @@
+"""What an importer understood of an SOP document, before anything is stored.
+
+Every reader (text, DOCX, XLSX) yields the same `SopDraft`, so the three renditions of one SOP can be
+compared field by field, and the action that stores a draft never looks at the file format.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+
+
+class SopImportError(KinerjaError):
+    """A document the importer cannot take as it is. The message names the file, the step (when the
+    problem sits in one), the column as the document writes it, and the offending value."""
+
+    def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
+                 problem: str) -> None:
+        self.path, self.step, self.column, self.problem = Path(path), step, column, problem
+        self.value = value if value is None or len(value) <= 80 else value[:77] + "…"
+        where = [self.path.name]
+        if step is not None:
+            where.append(_("step %(step)d") % {"step": step})
+        if column:
+            where.append(_("column %(column)s") % {"column": column})
+        message = ", ".join(where) + ": " + problem
+        if self.value is not None:
+            message += " " + _("(value: “%(value)s”)") % {"value": self.value}
+        super().__init__(message)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"detail": str(self), "file": self.path.name, "step": self.step, "column": self.column,
+                "value": self.value}
+
+
+@dataclass
+class StepDraft:
+    number: int
+    actor: str  # the Pelaksana column as written; "" while undecided
+    activity: str
+    inputs: str = ""
+    duration_value: Decimal | None = None  # None while the Waktu text is unreadable
+    duration_unit: str = ""
+    output: str = ""
+    note: str = ""
+    returns_to: list[int] = field(default_factory=list)
+    coordinates_divisions: bool = False
+    # How the actor was found: "symbol", "handoff", "text", "override" (shown in the web preview).
+    actor_source: str = ""
+    duration_text: str = ""  # the Waktu cell as written
+
+    def as_json(self) -> dict[str, Any]:
+        value = self.duration_value
+        number: int | float | None = None
+        if value is not None:
+            number = int(value) if value == value.to_integral_value() else float(value)
+        return {"number": self.number, "actor": self.actor, "activity": self.activity, "inputs": self.inputs,
+                "duration": {"value": number, "unit": self.duration_unit}, "output": self.output,
+                "note": self.note, "returns_to": list(self.returns_to),
+                "coordinates_divisions": self.coordinates_divisions}
+
+
+@dataclass
+class SopDraft:
+    path: Path
+    name: str
+    number: str = ""
+    lines: list[str] = field(default_factory=list)  # government and unit lines above the header
+    created_on: dt.date | None = None
+    revised_on: dt.date | None = None
+    effective_on: dt.date | None = None
+    approved_by: str = ""
+    approved_by_name: str = ""
+    approved_by_nip: str = ""
+    # The paired blocks, each a list of items: legal_basis, qualifications, related_sops, equipment,
+    # warning, records.
+    blocks: dict[str, list[str]] = field(default_factory=dict)
+    actors: list[str] = field(default_factory=list)
+    steps: list[StepDraft] = field(default_factory=list)
+    # Problems the user can settle step by step (undecided actor, unreadable time, unknown return
+    # target). read_document raises the first; the web preview shows them all.
+    problems: list[SopImportError] = field(default_factory=list)
+
+    def header(self) -> dict[str, Any]:
+        """The header as stored in SopVersion.header and printed in the JSON."""
+        return {
+            "lines": list(self.lines),
+            "created_on": self.created_on.isoformat() if self.created_on else None,
+            "revised_on": self.revised_on.isoformat() if self.revised_on else None,
+            "effective_on": self.effective_on.isoformat() if self.effective_on else None,
+            "approved_by": {"position": self.approved_by, "name": self.approved_by_name,
+                            "nip": self.approved_by_nip},
+            **{key: list(self.blocks.get(key, [])) for key in BLOCK_KEYS},
+        }
+
+    def as_json(self, version_id: int | None = None) -> dict[str, Any]:
+        return {"id": version_id, "name": self.name, "number": self.number, "header": self.header(),
+                "actors": list(self.actors), "steps": [s.as_json() for s in self.steps]}
+
+    def step(self, number: int) -> StepDraft:
+        return next(s for s in self.steps if s.number == number)
+
+
+BLOCK_KEYS = ("legal_basis", "qualifications", "related_sops", "equipment", "warning", "records")

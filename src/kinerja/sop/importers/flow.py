@@ -1,0 +1,164 @@
+"""Recovering the flow of an SOP from its text: who performs each step, where work goes back, which
+step coordinates with the divisions.
+
+Copies of SOPs lose their flowchart symbols (the seed keeps only "Mulai"), so the actor of a step is
+read from the hand-off in the step before it ("… menyampaikan kepada Kasubbag"), matched to the
+Pelaksana columns while tolerating case, spacing, doubled letters ("Kassubbag") and the aliases of the
+office's positions ("Kepala Dinas" for a "Kadis" column). Hand-written: it is the phrasing of one
+document form; difflib supplies the tolerant comparison.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+# Names of positions that SOP documents use interchangeably (document vocabulary, not UI text). The
+# office's own aliases (org.Position.names()) are added to these at import.
+COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
+    ("Kadis", "Kepala Dinas"),
+    ("Kaban", "Kepala Badan"),
+    ("Sekretaris", "Sekretaris Dinas", "Sekdis", "Sekretaris Badan", "Sekban"),
+    ("Kasubbag", "Kepala Sub Bagian", "Kepala Subbagian", "Kepala Sub Bag", "Kasubag"),
+    ("Kabag", "Kepala Bagian"),
+    ("Kabid", "Kepala Bidang"),
+    ("Kasi", "Kasie", "Kepala Seksi"),
+    ("JFU", "Jabatan Fungsional Umum", "Staf", "Staff"),
+)
+SIMILARITY = 0.85
+MAX_NAME_WORDS = 7
+
+
+def normalise_name(text: str) -> str:
+    """Lower case, punctuation to spaces, single spaces: "Kepala  Sub-Bagian." → "kepala sub bagian"."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+
+
+def squeeze_letters(text: str) -> str:
+    """Doubled letters once: "kassubbag" and "kasubbag" both become "kasubag" (a common typo)."""
+    return re.sub(r"(\w)\1+", r"\1", text)
+
+
+class ActorMatcher:
+    """Matches a name as written in the text to one Pelaksana column."""
+
+    def __init__(self, actors: Iterable[str], aliases: dict[str, list[str]] | None = None) -> None:
+        self.actors = list(actors)
+        groups = [list(g) for g in COMMON_ALIASES]
+        groups += [[name, *others] for name, others in (aliases or {}).items()]
+        self.candidates: list[tuple[str, str]] = []  # (squeezed normalised name, actor column)
+        for actor in self.actors:
+            key = self._key(actor)
+            names = {key}
+            for group in groups:
+                if key in {self._key(n) for n in group}:
+                    names |= {self._key(n) for n in group if n}
+            self.candidates += [(n, actor) for n in sorted(names) if n]
+
+    @staticmethod
+    def _key(name: str) -> str:
+        return squeeze_letters(normalise_name(name))
+
+    def match(self, name: str) -> str | None:
+        """The column `name` stands for, or None when there is none or two fit equally."""
+        key = self._key(name)
+        if not key:
+            return None
+        exact = {actor for n, actor in self.candidates if n == key}
+        if len(exact) == 1:
+            return exact.pop()
+        if exact:
+            return None
+        scored: dict[str, float] = {}
+        for n, actor in self.candidates:
+            ratio = difflib.SequenceMatcher(None, key, n).ratio()
+            if ratio >= SIMILARITY:
+                scored[actor] = max(scored.get(actor, 0.0), ratio)
+        if not scored:
+            return None
+        best = max(scored.values())
+        winners = [a for a, r in scored.items() if r == best]
+        return winners[0] if len(winners) == 1 else None
+
+    def match_at_start(self, text: str) -> str | None:
+        """The column named by the first words of `text` ("Kasubbag untuk menyusun …" → "Kasubbag"),
+        trying the longest run of words first so "Kepala Dinas" wins over "Kepala"."""
+        words = normalise_name(text).split()[:MAX_NAME_WORDS]
+        for n in range(len(words), 0, -1):
+            if found := self.match(" ".join(words[:n])):
+                return found
+        return None
+
+
+@dataclass(frozen=True)
+class ReturnPhrase:
+    """A "dikembalikan kepada JFU" / "kembali ke langkah 3" clause of a step's text."""
+
+    start: int
+    end: int
+    step: int | None  # a step number named in the text
+    actor_text: str  # or the words naming a position
+    text: str
+
+
+_RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
+_TARGET_RE = re.compile(
+    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,.;:()]|\bdan\b|\bserta\b|\blalu\b|\bkemudian\b"
+    r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
+_STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?(\d+)\b", re.IGNORECASE)
+_PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
+
+
+def return_phrases(activity: str) -> list[ReturnPhrase]:
+    """The clauses of `activity` that send work back, in text order. "dikembalikan untuk diperbaiki"
+    without a target sends it to the step before (step=None, actor_text="")."""
+    found = []
+    for m in _RETURN_RE.finditer(activity):
+        target = _TARGET_RE.match(activity, m.end())
+        if target:
+            end = target.end()
+            words = target["target"].strip()
+            if step := _STEP_RE.match(words):
+                found.append(ReturnPhrase(m.start(), end, int(step[1]), "", activity[m.start():end]))
+            else:
+                found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end]))
+        elif _PASSIVE_RE.fullmatch(m[0]):
+            found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
+    return found
+
+
+_HANDOFF_RE = re.compile(r"\b(?:kepada|ke)\s+(?P<target>[^,.;:()]+)", re.IGNORECASE)
+
+
+def handoff_target(activity: str, matcher: ActorMatcher) -> str | None:
+    """The column the step hands its work to: the last "kepada <name>" (or "ke <name>") naming a
+    Pelaksana column, outside any return clause ("dikembalikan kepada JFU" is not a hand-off)."""
+    spans = [(r.start, r.end) for r in return_phrases(activity)]
+    found = None
+    for m in _HANDOFF_RE.finditer(activity):
+        if any(start <= m.start() < end for start, end in spans):
+            continue
+        if _STEP_RE.match(m["target"].strip()):
+            continue
+        if actor := matcher.match_at_start(m["target"]):
+            found = actor
+    return found
+
+
+_COORDINATION_RE = re.compile(
+    r"\b(?:ber)?koordinasi\s+dengan\s+(?:seluruh\s+|semua\s+|masing-masing\s+|para\s+)?(?:kepala\s+)?bidang",
+    re.IGNORECASE)
+
+
+def coordinates_divisions(activity: str) -> bool:
+    """"berkoordinasi dengan bidang-bidang" makes the step a request to every division."""
+    return bool(_COORDINATION_RE.search(activity))
+
+
+def symbol_actor(marks: dict[str, str]) -> str | None:
+    """The column holding the step's flowchart symbol ("Mulai", "Selesai", a box mark), when exactly
+    one Pelaksana cell of the row is filled."""
+    filled = [actor for actor, mark in marks.items() if mark.strip()]
+    return filled[0] if len(filled) == 1 else None

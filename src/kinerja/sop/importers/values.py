@@ -1,0 +1,154 @@
+"""Reading the values of an SOP AP document as Indonesian offices write them: standard times
+("5 Hari", "½ hari", "0,5 hari"), dates ("9 Januari 2023", "-" for none), numbered items run together
+on one line ("1. … 2. …") and the approval line with position, name and NIP.
+
+Hand-written: these are conventions of one document form, not a general format a library parses.
+Each function raises ValueError with a translated problem; the table reader adds file, step and column.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal, InvalidOperation
+
+from django.utils.translation import gettext as _
+
+# Document words, not user-interface text: the units of the Waktu column.
+DURATION_UNITS = {
+    "menit": "minute", "mnt": "minute",
+    "jam": "hour",
+    "hari": "day", "hr": "day",
+    "minggu": "week", "pekan": "week",
+    "bulan": "month", "bln": "month",
+}
+FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
+MONTHS = {
+    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
+    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nopember": 11, "nov": 11,
+    "desember": 12, "des": 12,
+    # English month names appear in documents typed on English Word.
+    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
+    "oct": 10, "december": 12, "dec": 12,
+}
+NONE_MARKS = {"", "-", "–", "—", "--", "n/a"}
+
+_NUMBER = r"(?:\d+(?:[.,]\d+)?\s*[½¼¾]?|[½¼¾]|\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+)"
+_DURATION_RE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>[a-z]+)\.?(?:\s+kerja)?\.?")
+MAX_DURATION = Decimal("999999.99")
+
+
+def _number(text: str) -> Decimal:
+    text = re.sub(r"\s+", " ", text.strip())
+    if m := re.fullmatch(r"(\d+) (\d+) ?/ ?(\d+)", text):
+        whole, num, den = (int(g) for g in m.groups())
+        return Decimal(whole) + Decimal(num) / Decimal(den) if den else Decimal(-1)
+    if m := re.fullmatch(r"(\d+) ?/ ?(\d+)", text):
+        num, den = (int(g) for g in m.groups())
+        return Decimal(num) / Decimal(den) if den else Decimal(-1)
+    fraction = Decimal(0)
+    if text and text[-1] in FRACTIONS:
+        fraction, text = FRACTIONS[text[-1]], text[:-1].strip()
+    return (Decimal(text.replace(",", ".")) if text else Decimal(0)) + fraction
+
+
+def parse_duration(text: str) -> tuple[Decimal, str]:
+    """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja" are accepted; any case."""
+    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    m = _DURATION_RE.fullmatch(cleaned)
+    if not m or m["unit"] not in DURATION_UNITS:
+        raise ValueError(_("is not a standard time: write a number and menit, jam, hari, minggu or bulan"))
+    try:
+        value = _number(m["num"]).quantize(Decimal("0.01"))
+    except (InvalidOperation, ValueError):
+        raise ValueError(_("is not a standard time: the number cannot be read")) from None
+    if value <= 0 or value > MAX_DURATION:
+        raise ValueError(_("is not a standard time: the number must be more than zero"))
+    return value.normalize() if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
+
+
+def format_duration(value: Decimal, unit: str) -> str:
+    """The Waktu text of a duration, as the document writes it ("2 menit", "0,5 hari")."""
+    words = {v: k for k, v in reversed(DURATION_UNITS.items()) if len(k) > 3 or k == "jam"}
+    number = f"{value.normalize():f}".replace(".", ",")
+    return f"{number} {words[unit]}"
+
+
+def parse_date(text: str) -> dt.date | None:
+    """"9 Januari 2023" → date; "-" or empty → None; also 09-01-2023, 9/1/2023 and 2023-01-09."""
+    cleaned = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
+    if cleaned in NONE_MARKS:
+        return None
+    try:
+        if m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", cleaned):
+            if m[2] not in MONTHS:
+                raise ValueError
+            return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))
+        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{2}:\d{2}(?::\d{2})?)?", cleaned):
+            return dt.date(int(m[1]), int(m[2]), int(m[3]))
+        if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", cleaned):
+            return dt.date(int(m[3]), int(m[2]), int(m[1]))
+    except ValueError:
+        pass
+    raise ValueError(_("is not a date such as “9 Januari 2023” (or “-” for none)"))
+
+
+_ITEM_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+")
+
+
+def split_items(text: str) -> list[str]:
+    """"1. A 2. B" → ["A", "B"]. Only a run of numbers 1, 2, 3 … counts, so "Nomor 53 Tahun 2014" or
+    "No. 5" inside an item do not split it. Text that does not start with "1." is one item."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text or text in NONE_MARKS:
+        return []
+    cuts: list[tuple[int, int]] = []
+    expected = 1
+    for m in _ITEM_RE.finditer(text):
+        if int(m[1]) == expected and (expected > 1 or m.start() == 0):
+            cuts.append((m.start(), m.end()))
+            expected += 1
+    if not cuts:
+        return [text]
+    items = []
+    for i, (_start, end) in enumerate(cuts):
+        stop = cuts[i + 1][0] if i + 1 < len(cuts) else len(text)
+        item = text[end:stop].strip()
+        if item:
+            items.append(item)
+    return items
+
+
+# Words of office position titles. The approval line runs position and name together
+# ("KEPALA DINAS KOPERASI DAN UKM RIANA AFRIANA, AP.MM"); the name starts after the last of these.
+POSITION_WORDS = {
+    "kepala", "plt", "plt.", "plh", "plh.", "pj", "pj.", "sekretaris", "dinas", "badan", "kantor", "bagian", "sub",
+    "subbagian", "bidang", "seksi", "upt", "upt.", "uptd", "koperasi", "dan", "ukm", "usaha", "kecil", "menengah",
+    "mikro", "daerah", "kota", "kabupaten", "provinsi", "kecamatan", "camat", "lurah", "kelurahan", "inspektur",
+    "inspektorat", "direktur", "walikota", "wali", "bupati", "gubernur", "perdagangan", "perindustrian",
+    "pendidikan", "kesehatan", "sosial", "umum", "kepegawaian", "program", "keuangan", "aset", "perencanaan",
+    "pembangunan", "tenaga", "kerja", "kependudukan", "pencatatan", "sipil", "ketua", "wakil", "sekda", "asisten",
+    "ttd", "ttd.", "a.n.", "an.", "u.b.",
+}
+
+
+def parse_approval(text: str) -> tuple[str, str, str]:
+    """"KEPALA DINAS … UKM RIANA AFRIANA, AP.MM NIP. 19750427 199311 2 001" →
+    (position, name, NIP digits). Lines, when the document has them, separate the parts; on one line
+    the name starts after the last word of a position title."""
+    nip = ""
+    if m := re.search(r"\bNIP\.?\s*:?\s*([\d\s]{18,30})", text, re.IGNORECASE):
+        nip = re.sub(r"\s", "", m[1])[:18]
+        text = text[:m.start()] + text[m.end():]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    if len(lines) >= 2:
+        return " ".join(lines[:-1]), lines[-1], nip
+    words = " ".join(lines).split()
+    last_position_word = -1
+    for i, word in enumerate(words):
+        if word.lower().strip(",") in POSITION_WORDS:
+            last_position_word = i
+    position = " ".join(words[:last_position_word + 1])
+    name = " ".join(words[last_position_word + 1:])
+    return position, name, nip

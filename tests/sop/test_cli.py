@@ -1,0 +1,115 @@
+"""`kinerja sop import | list | show`, through call_command and through the real console script."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from kinerja.sop.models import Sop, SopVersion
+from tests.base import KinerjaTestCase
+
+from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("sop", *args, stdout=out)
+    return out.getvalue()
+
+
+class SopCommandTestCase(KinerjaTestCase):
+    def test_it_imports_the_seed_and_prints_the_json_of_the_issue(self) -> None:
+        data = json.loads(run("import", str(SEED), "--json", "--office", self.office.code))
+        version = SopVersion.objects.get()
+        self.assertEqual(data["id"], version.pk)
+        self.assertEqual(data["actors"], SEED_ACTORS)
+        self.assertEqual([s["actor"] for s in data["steps"]], SEED_STEP_ACTORS)
+        self.assertEqual(data["steps"][0]["duration"], {"value": 2, "unit": "minute"})
+        self.assertEqual(data["steps"][2]["duration"], {"value": 5, "unit": "day"})
+        self.assertEqual(data["name"], "PENGUMPULAN DATA KINERJA DINAS KOPERASI DAN UKM KOTA BANDAR LAMPUNG")
+
+    def test_a_dry_run_prints_the_json_and_stores_nothing(self) -> None:
+        data = json.loads(run("import", str(SEED), "--json", "--dry-run", "--office", self.office.code))
+        self.assertIsNone(data["id"])
+        self.assertEqual(len(data["steps"]), 6)
+        self.assertFalse(Sop.objects.exists())
+
+    def test_the_office_is_required_when_there_are_several(self) -> None:
+        with self.assertRaisesMessage(CommandError, "--office"):
+            run("import", str(SEED))
+
+    def test_actor_choices_settle_an_undecided_step(self) -> None:
+        import tempfile
+
+        path = Path(tempfile.mkdtemp()) / "sop.txt"
+        path.write_text(sop_text(["Kasubbag", "JFU"], [("Menyusun", "1 hari", "JFU"), ("Memeriksa", "1 jam", None),
+                                                       ("Mengarsipkan", "1 jam", "JFU")]))
+        with self.assertRaisesMessage(CommandError, "step 2, column Pelaksana"):
+            run("import", str(path), "--office", self.office.code)
+        with self.assertRaisesMessage(CommandError, "STEP=NAME"):
+            run("import", str(path), "--office", self.office.code, "--actor", "Kasubbag")
+        out = run("import", str(path), "--office", self.office.code, "--actor", "2=Kasubbag")
+        self.assertIn("version 1", out)
+        self.assertEqual(SopVersion.objects.get().steps.get(number=2).actor.name, "Kasubbag")
+
+    def test_it_lists_and_shows_and_reports_changes(self) -> None:
+        run("import", str(SEED), "--office", self.office.code)
+        import tempfile
+
+        revised = Path(tempfile.mkdtemp()) / "revisi.txt"
+        revised.write_text(SEED.read_text().replace("10 menit", "15 menit"))
+        out = run("import", str(revised), "--office", self.office.code)
+        self.assertIn("version 2", out)
+        self.assertIn("step 2: time 10 menit → 15 menit", out)
+        listing = run("list", "--office", self.office.code)
+        self.assertIn("PENGUMPULAN DATA KINERJA", listing)
+        self.assertIn("v2", listing)
+        version = SopVersion.objects.get(version=2)
+        shown = run("show", str(version.pk))
+        self.assertIn("[Kasubbag]", shown)
+        self.assertIn("15 menit", shown)
+        self.assertEqual(json.loads(run("show", str(version.pk), "--json"))["id"], version.pk)
+        with self.assertRaisesMessage(CommandError, "no SOP version with id 999999"):
+            run("show", "999999")
+
+
+@pytest.fixture(scope="module")
+def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("kinerja-cli")
+
+
+def kinerja(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env.update(KINERJA_DATA_DIR=str(data_dir), KINERJA_DEBUG="1")
+    script = Path(sys.executable).parent / "kinerja"
+    return subprocess.run([str(script), *args], capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: Path) -> None:
+    empty = kinerja(data_dir, "sop", "import", str(SEED))
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr and "no office" in empty.stderr
+    assert kinerja(data_dir, "demo").returncode == 0
+    done = kinerja(data_dir, "sop", "import", str(SEED), "--json")
+    assert done.returncode == 0, done.stderr
+    assert [s["actor"] for s in json.loads(done.stdout)["steps"]] == SEED_STEP_ACTORS
+    bad = tmp_path / "rusak.txt"
+    bad.write_text(SEED.read_text().replace("5 Hari", "sebentar saja", 1))
+    failed = kinerja(data_dir, "sop", "import", str(bad))
+    assert failed.returncode == 1
+    assert "Traceback" not in failed.stderr
+    assert "rusak.txt, step 3, column Waktu" in failed.stderr and "sebentar saja" in failed.stderr
+    pdf = tmp_path / "sop.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n")
+    failed = kinerja(data_dir, "sop", "import", str(pdf))
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    listing = kinerja(data_dir, "sop", "list")
+    assert listing.returncode == 0 and "PENGUMPULAN DATA KINERJA" in listing.stdout
+    shown = kinerja(data_dir, "sop", "show", "12345")
+    assert shown.returncode == 1 and "Traceback" not in shown.stderr

@@ -1,0 +1,73 @@
+"""Values of the SOP AP form: standard times, dates, numbered items, the approval line."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from kinerja.sop.importers.values import format_duration, parse_approval, parse_date, parse_duration, split_items
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("2 menit", "2", "minute"), ("5 Hari", "5", "day"), ("½ hari", "0.5", "day"), ("0,5 hari", "0.5", "day"),
+    ("1 jam", "1", "hour"), ("2 minggu", "2", "week"), ("1 bulan", "1", "month"), ("1 JAM", "1", "hour"),
+    ("5 hari kerja", "5", "day"), ("1½ hari", "1.5", "day"), ("1/2 hari", "0.5", "day"), ("10  Menit", "10", "minute"),
+    ("0.25 jam", "0.25", "hour"),
+])
+def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
+    assert parse_duration(text) == (Decimal(value), unit)
+
+
+@pytest.mark.parametrize("text", ["sebentar saja", "", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari"])
+def test_it_refuses_unreadable_times(text: str) -> None:
+    with pytest.raises(ValueError, match="standard time"):
+        parse_duration(text)
+
+
+def test_it_writes_times_back_as_the_document_does() -> None:
+    assert format_duration(Decimal("2.00"), "minute") == "2 menit"
+    assert format_duration(Decimal("0.50"), "day") == "0,5 hari"
+
+
+@pytest.mark.parametrize(("text", "day"), [
+    ("9 Januari 2023", dt.date(2023, 1, 9)), ("1 Februari 2023", dt.date(2023, 2, 1)),
+    ("17 agustus 2024", dt.date(2024, 8, 17)),
+    ("2 Nopember 2022", dt.date(2022, 11, 2)), ("2023-01-09", dt.date(2023, 1, 9)), ("09-01-2023", dt.date(2023, 1, 9)),
+    ("-", None), ("", None),
+])
+def test_it_reads_indonesian_dates(text: str, day: dt.date | None) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["31 Februari 2023", "9 Janvier 2023", "kemarin"])
+def test_it_refuses_what_is_not_a_date(text: str) -> None:
+    with pytest.raises(ValueError, match="date"):
+        parse_date(text)
+
+
+def test_it_splits_numbered_items_written_on_one_line() -> None:
+    assert split_items("1. SOP Penyusunan Renja 2. SOP Penanganan Penetapan Kinerja (TAPKIN) 3. SOP Penyusunan DPA") == [
+        "SOP Penyusunan Renja", "SOP Penanganan Penetapan Kinerja (TAPKIN)", "SOP Penyusunan DPA"]
+
+
+def test_it_keeps_numbers_inside_an_item() -> None:
+    assert split_items("1. PERMENPAN Nomor 53 Tahun 2014 tentang Juknis 2. UU No. 5 Tahun 2014") == [
+        "PERMENPAN Nomor 53 Tahun 2014 tentang Juknis", "UU No. 5 Tahun 2014"]
+
+
+def test_it_keeps_an_unnumbered_block_as_one_item() -> None:
+    assert split_items("Apabila SOP tidak dilaksanakan maka 2. hal tertunda") == [
+        "Apabila SOP tidak dilaksanakan maka 2. hal tertunda"]
+    assert split_items("-") == []
+
+
+def test_it_splits_the_approval_into_position_name_and_nip() -> None:
+    assert parse_approval("KEPALA DINAS KOPERASI DAN UKM RIANA AFRIANA, AP.MM NIP. 19750427 199311 2 001") == (
+        "KEPALA DINAS KOPERASI DAN UKM", "RIANA AFRIANA, AP.MM", "197504271993112001")
+
+
+def test_it_uses_the_lines_of_the_approval_when_there_are_some() -> None:
+    assert parse_approval("Kepala Dinas Koperasi dan UKM\nRiana Afriana, AP.MM\nNIP. 19750427 199311 2 001") == (
+        "Kepala Dinas Koperasi dan UKM", "Riana Afriana, AP.MM", "197504271993112001")
