@@ -32,9 +32,9 @@ GRID = "#000"
 GRID_WIDTH = 0.2
 LINE_WIDTH = 0.3
 ARROW = 1.6  # arrowhead length
-# Total width of the actor columns, and the widest one column may be (2 actors are not 64 mm wide).
+# Total width of the actor columns, and the widest one column may be (4 actors leave Uraian Prosedur room).
 FLOW_WIDTH = 128.0
-COLUMN_MAX = 32.0
+COLUMN_MAX = 26.0
 PROCESS_H = 7.0
 DECISION_H = 10.0
 TERMINATOR_H = 6.0
