@@ -102,14 +102,15 @@ def docx_grid(path: Path) -> Grid:
         if tag == "p":
             grid.append([Paragraph(child, document).text])
         elif tag == "tbl":
-            seen: set[int] = set()
+            # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
+            seen: dict[int, object] = {}
             for row in Table(child, document).rows:
                 cells = []
                 for cell in row.cells:
                     if id(cell._tc) in seen:
                         cells.append("")
                     else:
-                        seen.add(id(cell._tc))
+                        seen[id(cell._tc)] = cell._tc
                         cells.append(cell.text)
                 grid.append(cells)
     return grid
@@ -133,15 +134,12 @@ def xlsx_grids(path: Path) -> list[Grid]:
 
     try:
         workbook = openpyxl.load_workbook(str(path), read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds on a damaged workbook
+        try:
+            return [[[_cell_text(v) for v in row[:MAX_SHEET_COLUMNS]]
+                     for row in sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)]
+                    for sheet in workbook.worksheets]
+        finally:
+            workbook.close()
+    except Exception as e:  # openpyxl reads lazily and raises many kinds on a damaged workbook
         raise SopImportError(path, None, None, None, _("the Excel workbook cannot be read: %(error)s")
                              % {"error": type(e).__name__}) from None
-    try:
-        grids = []
-        for sheet in workbook.worksheets:
-            grid = [[_cell_text(v) for v in row[:MAX_SHEET_COLUMNS]]
-                    for row in sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True)]
-            grids.append(grid)
-        return grids
-    finally:
-        workbook.close()
