@@ -90,7 +90,7 @@ class NationalCalendarTestCase(SimpleTestCase):
         self.assertEqual(self.cal.add(wib(2025, 11, 10, 10, 0), 2, "month"), wib(2026, 1, 12, 10, 0))
 
     def test_it_refuses_a_fractional_month_and_an_unknown_unit(self) -> None:
-        with self.assertRaisesMessage(KinerjaError, "whole number"):
+        with self.assertRaisesMessage(KinerjaError, "1.5"):
             self.cal.add(wib(2025, 1, 15, 10, 0), Decimal("1.5"), "month")
         with self.assertRaisesMessage(KinerjaError, "'fortnight'"):
             self.cal.add(wib(2025, 1, 15, 10, 0), 1, "fortnight")

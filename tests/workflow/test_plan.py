@@ -115,7 +115,8 @@ class SeedPlanTestCase(KinerjaTestCase):
 
     def test_it_prints_a_table(self) -> None:
         out = self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00:00+07:00")
-        self.assertIn("2025-03-24 08:02 2025-03-24 08:12", out)
+        self.assertIn("2025-03-24 08:02 2025-03-24 08:12 10 menit", out)
+        self.assertIn("2025-04-09 08:12 2025-04-16 08:12 5 hari", out)
         self.assertIn("2025-04-17 08:12 2025-04-21 08:12", out)
         self.assertIn("Asia/Jakarta", out)
 
@@ -128,13 +129,13 @@ class SeedPlanTestCase(KinerjaTestCase):
         self.assertEqual(data["steps"][1]["due"], "2025-03-24T09:12:00+08:00")
 
     def test_it_refuses_an_unknown_sop_version(self) -> None:
-        with self.assertRaisesMessage(CommandError, "There is no stored SOP version with id 9999"):
+        with self.assertRaisesMessage(CommandError, "Tidak ada versi SOP tersimpan dengan id 9999"):
             self.run_plan("9999", "--start", "2025-03-24T08:00:00+07:00")
 
     def test_it_refuses_a_start_that_is_not_iso_8601(self) -> None:
-        with self.assertRaisesMessage(CommandError, "'24/03/2025 08:00' is not an ISO 8601 date and time"):
+        with self.assertRaisesMessage(CommandError, "'24/03/2025 08:00' bukan tanggal dan waktu ISO 8601"):
             self.run_plan(str(self.version.pk), "--start", "24/03/2025 08:00")
 
     def test_it_refuses_an_unknown_office(self) -> None:
-        with self.assertRaisesMessage(CommandError, "no office with code 'nowhere'"):
+        with self.assertRaisesMessage(CommandError, "tidak ada kantor dengan kode 'nowhere'"):
             self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00", "--office", "nowhere")

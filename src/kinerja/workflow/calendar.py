@@ -81,11 +81,11 @@ class WorkCalendar:
     def for_office(cls, office: Office) -> WorkCalendar:
         from kinerja.org.models import SpecialDay
 
-        rows = list(office.hours.all())
+        rows = list(office.hours.order_by("weekday"))
         hours = {h.weekday: (h.opens_at, h.closes_at) for h in rows} if rows else dict(DEFAULT_HOURS)
         closed: dict[dt.date, str] = {}
         opened: dict[dt.date, str] = {}
-        for day in office.special_days.all():
+        for day in office.special_days.order_by("date"):
             (closed if day.kind == SpecialDay.Kind.HOLIDAY else opened)[day.date] = day.reason
         return cls(time_zone=office.time_zone or DEFAULT_TIME_ZONE, hours=hours,
                    office_holidays=closed, office_working_days=opened)

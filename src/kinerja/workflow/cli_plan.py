@@ -28,13 +28,18 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
 
 
-def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
-    """An ISO 8601 instant; without an offset it is read in the office's time zone."""
+def parse_iso(text: str) -> dt.datetime:
+    """An ISO 8601 date and time, naive when it has no offset."""
     try:
-        moment = dt.datetime.fromisoformat(text)
+        return dt.datetime.fromisoformat(text)
     except ValueError:
         raise KinerjaError(_("--start: %(value)r is not an ISO 8601 date and time, e.g. 2025-03-24T08:00:00+07:00.")
                            % {"value": text}) from None
+
+
+def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
+    """An ISO 8601 instant; without an offset it is read in the office's time zone."""
+    moment = parse_iso(text)
     return moment if moment.tzinfo else moment.replace(tzinfo=calendar.tz)
 
 
@@ -74,6 +79,7 @@ def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
 
 def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
            **options: Any) -> None:
+    parse_iso(start)  # a typo in the start is reported before the source is looked up
     steps, calendar = load_source(source, office)
     planned = plan(steps, parse_start(start, calendar), calendar)
     if json:
@@ -82,7 +88,7 @@ def handle(command: BaseCommand, *, source: str, start: str, office: str | None 
     command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<17} {_('Due'):<17} {_('Standard time')}")
     for p in planned:
         command.stdout.write(f"{p.number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
-                             f"{p.duration_value.normalize():f} {p.duration_unit}")
+                             f"{p.standard_time}")
     command.stdout.write(_("Times in %(tz)s.") % {"tz": calendar.time_zone})
 
 

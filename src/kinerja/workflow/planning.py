@@ -15,6 +15,15 @@ from typing import Any
 
 from .calendar import WorkCalendar
 
+# The SOP document's own words for a standard time ("5 hari"): data, not translated text.
+UNIT_WORDS = {"minute": "menit", "hour": "jam", "day": "hari", "week": "minggu", "month": "bulan"}
+
+
+def standard_time(value: Decimal, unit: str) -> str:
+    """A standard time as an SOP writes it: "2 menit", "1,5 hari"."""
+    number = f"{Decimal(value).normalize():f}".replace(".", ",")
+    return f"{number} {UNIT_WORDS.get(unit, unit)}"
+
 
 @dataclass(frozen=True)
 class PlannedStep:
@@ -24,6 +33,10 @@ class PlannedStep:
     due: dt.datetime
     duration_value: Decimal
     duration_unit: str
+
+    @property
+    def standard_time(self) -> str:
+        return standard_time(self.duration_value, self.duration_unit)
 
 
 def actor_name(step: Any) -> str:

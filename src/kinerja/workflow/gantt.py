@@ -1,0 +1,183 @@
+"""Gantt charts of an SOP's plan and of a running case's plan against what happened, as server-side SVG.
+
+Hand-written because the page must work without JavaScript under a strict Content-Security-Policy
+(no inline style, no script): the JavaScript Gantt libraries draw in the browser, and pygal has no
+time-range bars on a working-day axis. Colours are SVG presentation attributes, not CSS, so the chart
+looks the same wherever it is embedded (the plan page, the case page).
+
+The axis is one column per calendar day. Inside a working day, time is placed by its share of that
+day's office hours (so 08:12 sits near the left edge of a 07:30–16:00 day); days off are grey and
+holidays are tinted and carry their name as a tooltip.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from .calendar import WorkCalendar
+from .planning import plan
+
+if TYPE_CHECKING:
+    from .models import Case
+
+LABEL_WIDTH = 190
+HEADER = 44
+ROW = 30
+BAR = 9
+MIN_BAR = 3
+COLOURS = {
+    "planned": "#8fb3de",
+    "done": "#2e7d32",
+    "late": "#c62828",
+    "open": "#f0a202",
+    "overdue": "#c62828",
+    "returned": "#8e6c00",
+    "working": "#ffffff",
+    "off": "#e6e6e6",
+    "holiday": "#f6d5d5",
+    "grid": "#d0d0d0",
+    "text": "#222222",
+    "muted": "#666666",
+    "now": "#1565c0",
+}
+
+
+@dataclass(frozen=True)
+class Bar:
+    starts: dt.datetime
+    ends: dt.datetime
+    state: str  # a key of COLOURS
+    title: str
+
+
+@dataclass
+class GanttRow:
+    label: str
+    planned: Bar | None = None
+    actual: list[Bar] = field(default_factory=list)
+
+
+def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
+              now: dt.datetime | None = None) -> SafeString:
+    """An SVG chart of `rows` over every day their bars touch (office time zone)."""
+    moments = [m for r in rows for b in ([r.planned] if r.planned else []) + r.actual for m in (b.starts, b.ends)]
+    if now is not None:
+        moments.append(now)
+    if not moments:
+        return mark_safe("")
+    local = [calendar.local(m) for m in moments]
+    first, last = min(local).date(), max(local).date()
+    days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+    width = max(14.0, min(48.0, 900 / len(days)))
+    total_w = LABEL_WIDTH + width * len(days) + 8
+    total_h = HEADER + ROW * len(rows) + 8
+
+    def x(moment: dt.datetime) -> float:
+        moment = calendar.local(moment)
+        index = (moment.date() - first).days
+        hours = calendar.hours_on(moment.date())
+        if hours is None:
+            share = 0.0
+        else:
+            opens, closes = calendar.opening(moment.date())
+            share = min(1.0, max(0.0, (moment - opens) / (closes - opens)))
+        return LABEL_WIDTH + width * (index + share)
+
+    out: list[str] = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" viewBox="0 0 {total_w:.0f} {total_h}" '
+        f'width="{total_w:.0f}" height="{total_h}" font-family="sans-serif" font-size="11" '
+        f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
+    ]
+    month = None
+    for i, day in enumerate(days):
+        left = LABEL_WIDTH + width * i
+        holiday = calendar.holiday_name(day)
+        fill = COLOURS["holiday"] if holiday else COLOURS["working"] if calendar.is_working_day(day) else COLOURS["off"]
+        tip = f"{day:%d-%m-%Y}" + (f" · {holiday}" if holiday else "")
+        out.append(f'<rect x="{left:.1f}" y="{HEADER - 16}" width="{width:.1f}" height="{total_h - HEADER + 8}" '
+                   f'fill="{fill}" stroke="{COLOURS["grid"]}" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
+        out.append(f'<text x="{left + width / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
+                   f'fill="{COLOURS["muted"]}">{day.day}</text>')
+        if (day.year, day.month) != month:
+            month = (day.year, day.month)
+            out.append(f'<text x="{left + 2:.1f}" y="14" fill="{COLOURS["text"]}">{escape(date_format(day, "M Y"))}</text>')
+    for n, row in enumerate(rows):
+        top = HEADER + ROW * n
+        out.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["text"]}">{escape(row.label[:30])}</text>')
+        out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
+                   f'stroke-width="0.5"/>')
+        if row.planned:
+            out.append(_bar(row.planned, x, top + 4, hollow=True))
+        for bar in row.actual:
+            out.append(_bar(bar, x, top + 6 + BAR, hollow=False))
+    if now is not None:
+        at = x(now)
+        out.append(f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{HEADER - 16}" y2="{total_h}" stroke="{COLOURS["now"]}" '
+                   f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(_("Now"))}</title></line>')
+    out.append("</svg>")
+    return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
+
+
+def _bar(bar: Bar, x: Any, top: float, *, hollow: bool) -> str:
+    left, right = x(bar.starts), x(bar.ends)
+    colour = COLOURS[bar.state]
+    paint = f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"' if hollow else f'fill="{colour}"'
+    return (f'<rect x="{left:.1f}" y="{top:.1f}" width="{max(MIN_BAR, right - left):.1f}" height="{BAR}" rx="2" '
+            f'{paint}><title>{escape(bar.title)}</title></rect>')
+
+
+def _span(starts: dt.datetime, ends: dt.datetime, calendar: WorkCalendar) -> str:
+    a, b = calendar.local(starts), calendar.local(ends)
+    return f"{a:%d-%m-%Y %H:%M} – {b:%d-%m-%Y %H:%M}"
+
+
+def plan_rows(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) -> list[GanttRow]:
+    """One row per step with its planned bar."""
+    rows = []
+    for p in plan(steps, start, calendar):
+        label = f"{p.number}. {p.actor}"
+        tip = _("Step %(number)s planned: %(span)s") % {"number": p.number, "span": _span(p.starts, p.due, calendar)}
+        rows.append(GanttRow(label=label, planned=Bar(p.starts, p.due, "planned", tip)))
+    return rows
+
+
+def plan_gantt_svg(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) -> SafeString:
+    return gantt_svg(plan_rows(steps, start, calendar), calendar, title=_("Planned steps"))
+
+
+def case_gantt_svg(case: Case, *, now: dt.datetime | None = None,
+                   calendar: WorkCalendar | None = None) -> SafeString:
+    """A running case's plan (from its start, every step at its standard time) against its tasks:
+    one bar per round, green when done by its due date, red when late, amber while open. Four
+    queries (steps, tasks, and the calendar's two) whatever the number of rounds."""
+    now = now or timezone.now()
+    calendar = calendar or WorkCalendar.for_office(case.office)
+    steps = list(case.sop_version.steps.select_related("actor").order_by("number"))
+    rows = plan_rows(steps, case.started_at, calendar)
+    by_step = {s.pk: row for s, row in zip(steps, rows, strict=True)}
+    for task in case.tasks.order_by("opened_at", "pk"):
+        row = by_step.get(task.step_id)
+        if row is None:
+            continue
+        ends = task.done_at or now
+        if task.status == "returned":
+            state = "returned"
+        elif task.done_at is not None:
+            state = "done" if task.done_at <= task.due_at else "late"
+        else:
+            state = "overdue" if now > task.due_at else "open"
+        tip = _("Round %(round)s: %(span)s, due %(due)s") % {
+            "round": task.round, "span": _span(task.opened_at, ends, calendar),
+            "due": f"{calendar.local(task.due_at):%d-%m-%Y %H:%M}"}
+        row.actual.append(Bar(task.opened_at, max(ends, task.opened_at), state, tip))
+    return gantt_svg(rows, calendar, title=_("Plan and actual of %(case)s") % {"case": case.title},
+                     now=now if case.status == "open" else None)

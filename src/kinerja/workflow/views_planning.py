@@ -1,0 +1,52 @@
+"""Pages of planning and compliance: an SOP version's plan as a Gantt chart, and the SOP compliance
+report with its chart and XLSX export. Thin: the work is in planning.py, gantt.py and compliance.py."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from kinerja.errors import KinerjaError
+from kinerja.org.models import Office
+from kinerja.sop.models import SopVersion
+
+from .calendar import WorkCalendar
+from .cli_plan import parse_start
+from .gantt import plan_gantt_svg
+from .planning import plan
+
+
+def _office(request: HttpRequest) -> Office:
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        raise Http404
+    return office
+
+
+@login_required
+def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
+    office = _office(request)
+    # Scoped to the user's office: another office's SOP is a 404.
+    version = get_object_or_404(SopVersion.objects.select_related("sop"), pk=pk, sop__office=office)
+    calendar = WorkCalendar.for_office(office)
+    steps = list(version.steps.select_related("actor").order_by("number"))
+    error = ""
+    start_text = request.GET.get("start", "").strip()
+    start = calendar.next_opening(timezone.now())
+    if start_text:
+        try:
+            start = parse_start(start_text, calendar)
+        except KinerjaError as e:
+            error = str(e)
+    planned = plan(steps, start, calendar) if steps else []
+    rows = [(p, step, calendar.holiday_name(p.due.date())) for p, step in zip(planned, steps, strict=True)]
+    return render(request, "workflow/planning/plan.html", {
+        "version": version, "rows": rows, "start": calendar.local(start), "error": error,
+        "start_value": start_text or f"{calendar.local(start):%Y-%m-%dT%H:%M}",
+        "gantt": plan_gantt_svg(steps, start, calendar) if steps else "",
+        "time_zone": calendar.time_zone, "finish": planned[-1].due if planned else None,
+        "working_days": len(list(calendar.working_days(start.date(), planned[-1].due.date()))) if planned else 0,
+    })
+

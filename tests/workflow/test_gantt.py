@@ -1,0 +1,98 @@
+"""The plan page and its Gantt chart: seed SOP over Lebaran, office scoping, a bad start."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from django.test import SimpleTestCase
+from django.urls import reverse
+
+from kinerja.sop.models import Step
+from kinerja.workflow.calendar import WorkCalendar
+from kinerja.workflow.gantt import Bar, GanttRow, gantt_svg, plan_gantt_svg
+from tests.base import KinerjaTestCase
+from tests.workflow.test_plan import seed_version
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+class GanttSvgTestCase(SimpleTestCase):
+    def test_it_marks_working_days_days_off_and_holidays(self) -> None:
+        start = dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)
+        svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, start + dt.timedelta(days=12), "planned", "x"))],
+                        WorkCalendar(), title="Rencana")
+        # 27 March – 8 April: 13 day columns, each with its date as a tooltip.
+        self.assertEqual(len(re.findall(r"<title>\d\d-\d\d-2025", svg)), 13)
+        self.assertIn("<title>31-03-2025 · Hari Raya Idul Fitri</title>", svg)
+        self.assertIn("<title>28-03-2025 · Cuti Bersama Hari Suci Nyepi</title>", svg)
+        self.assertEqual(svg.count('fill="#f6d5d5"'), 8)  # 28, 29 (Nyepi, a Saturday), 31 March, 1-4, 7 April
+        self.assertEqual(svg.count('fill="#ffffff"'), 2)  # 27 March and 8 April
+        self.assertEqual(svg.count('fill="#e6e6e6"'), 3)  # Sunday 30 March, 5 and 6 April
+        self.assertNotIn("<script", svg)
+
+    def test_it_escapes_labels(self) -> None:
+        start = dt.datetime(2025, 3, 24, 9, 0, tzinfo=WIB)
+        svg = gantt_svg([GanttRow("<b>", planned=Bar(start, start, "planned", "<i>"))], WorkCalendar(), title="&")
+        self.assertIn("&lt;b&gt;", svg)
+        self.assertNotIn("<b>", svg)
+        self.assertNotIn("<i>", svg)
+
+    def test_it_places_time_by_its_share_of_office_hours(self) -> None:
+        class Draft:
+            number, actor, duration_value, duration_unit = 1, "Sekretaris", Decimal("4.25"), "hour"
+
+        svg = plan_gantt_svg([Draft()], dt.datetime(2025, 3, 24, 7, 30, tzinfo=WIB), WorkCalendar())
+        # One day column (48 px wide after the 190 px labels); half the office day is half the column.
+        bar = re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="9"', svg)
+        assert bar is not None
+        self.assertEqual((float(bar[1]), float(bar[2])), (190.0, 24.0))
+
+
+class PlanPageTestCase(KinerjaTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.version = seed_version(cls.office, cls.positions)
+        cls.url = reverse("planning:plan", kwargs={"pk": cls.version.pk})
+
+    def setUp(self) -> None:
+        self.client.force_login(self.secretary)
+
+    def test_it_shows_the_seed_plan_and_its_gantt_chart(self) -> None:
+        response = self.client.get(self.url, {"start": "2025-03-24T08:00"})
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn("<svg", html)
+        self.assertIn("Hari Raya Idul Fitri", html)
+        self.assertIn("Sen 24 Mar 2025 08.12", html)  # step 2 due
+        self.assertIn("Sen 21 Apr 2025 08.12", html)  # step 6 due, after Good Friday
+        self.assertNotIn("<script>", html)
+        self.assertNotIn('style="', html)
+
+    def test_it_shows_a_start_that_is_not_iso_8601_as_an_error(self) -> None:
+        response = self.client.get(self.url, {"start": "besok"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "ISO 8601")
+
+    def test_it_answers_404_for_another_office(self) -> None:
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.client.get(self.url).status_code, 404)
+
+    def test_it_asks_a_stranger_to_sign_in(self) -> None:
+        self.client.logout()
+        self.assertEqual(self.client.get(self.url).status_code, 302)
+
+    def test_it_needs_the_same_queries_for_6_steps_and_30(self) -> None:
+        with self.assertNumQueries(8) as six:
+            self.client.get(self.url, {"start": "2025-03-24T08:00"})
+        step = self.version.steps.get(number=6)
+        for number in range(7, 31):
+            Step.objects.create(version=self.version, number=number, activity="Tambahan", actor=step.actor,
+                                duration_value=Decimal(1), duration_unit="hour")
+        # session, user, person+office, version, office hours, special days, steps with actors, nav positions
+        with self.assertNumQueries(len(six.captured_queries)):
+            response = self.client.get(self.url, {"start": "2025-03-24T08:00"})
+        self.assertContains(response, "30. Kadis")
