@@ -83,6 +83,10 @@ class IndicatorRow:
         return isinstance(self.target, str)
 
     @property
+    def actual_is_text(self) -> bool:
+        return isinstance(self.actual, str)
+
+    @property
     def previous(self) -> YearValue | None:
         """The latest earlier year with a value, for "naik dari 85,00% pada 2024"."""
         for past in reversed(self.history):
@@ -252,15 +256,19 @@ def _approvers(office: Office, day: dt.date) -> tuple[list[Approver], Approver |
 
 
 def build_reports(offices: Sequence[Office], year: int, quarter: int | None = None, *,
-                  made_on: dt.date | None = None, approvals: bool = True) -> list[ReportData]:
+                  made_on: dt.date | None = None, approvals: bool = True,
+                  division_id: int | None = None) -> list[ReportData]:
     """The reports of several offices (a city) with the same queries as one: the number of queries
-    does not grow with offices' indicators or years, only the approval block asks per office."""
+    does not grow with offices' indicators or years, only the approval block asks per office.
+    `division_id` keeps the indicators one division answers for (the dashboard's filter)."""
     office_ids = [o.pk for o in offices]
     first_year = year - HISTORY_YEARS
     objectives = list(Objective.objects.filter(office_id__in=office_ids, plan_start_year__lte=year,
                                                plan_end_year__gte=year).order_by("office_id", "order", "code", "pk"))
-    indicators = list(Indicator.objects.filter(objective__in=[o.pk for o in objectives]).select_related("division")
-                      .order_by("order", "code", "pk"))
+    chosen = Indicator.objects.filter(objective__in=[o.pk for o in objectives])
+    if division_id is not None:
+        chosen = chosen.filter(division_id=division_id)
+    indicators = list(chosen.select_related("division").order_by("order", "code", "pk"))
     facts: dict[int, _Facts] = defaultdict(_Facts)
     for t in Target.objects.filter(indicator__office_id__in=office_ids).filter(
             Q(year__gte=first_year, year__lte=year) | Q(kind=Target.Kind.RENSTRA_END)).order_by("year").values_list(
@@ -299,6 +307,8 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
         rows: list[ObjectiveRow] = []
         exact: dict[int, Decimal | None] = {}
         for objective in (o for o in objectives if o.office_id == office.pk):
+            if division_id is not None and not by_objective[objective.pk]:
+                continue  # another division's objective
             items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years) for i in by_objective[objective.pk]]
             exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
             mean = _rounded(exact[objective.pk])
@@ -314,9 +324,10 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     return reports
 
 
-def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None) -> ReportData:
+def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None,
+                 division_id: int | None = None, approvals: bool = True) -> ReportData:
     """One office's report for a year, or for the quarters 1..`quarter` of it."""
-    return build_reports([office], year, quarter, made_on=made_on)[0]
+    return build_reports([office], year, quarter, made_on=made_on, division_id=division_id, approvals=approvals)[0]
 
 
 def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, year: int, quarter: int | None,

@@ -1,0 +1,141 @@
+"""The performance dashboard and the report downloads: thin views over report.py.
+
+Every view reads `request.office`; a report version of another office is a 404.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import today_in
+from kinerja.org.models import Office, Unit
+
+from . import charts
+from .models import ReportVersion, Target
+from .renderers import agreement, pdf, xlsx
+from .renderers import docx as docx_renderer
+from .renderers.common import PREDICATE_CLASS
+from .report import build_report, compile_report, file_stem, may_compile
+
+FORMATS = {
+    "pdf": (pdf.render, "application/pdf"),
+    "xlsx": (xlsx.render, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    "docx": (docx_renderer.render, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+}
+
+
+def _office(request: HttpRequest) -> Office:
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        raise Http404
+    return office
+
+
+def _int(value: str | None, allowed: range | list[int]) -> int | None:
+    return int(value) if value and value.isdigit() and int(value) in allowed else None
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        return render(request, "web/no_office.html", status=403)
+    today = today_in(office.time_zone)
+    years = sorted(set(Target.objects.filter(indicator__office=office).values_list("year", flat=True).distinct())
+                   | {today.year}, reverse=True)
+    year = _int(request.GET.get("year"), years) or (today.year - 1 if today.year - 1 in years else years[0])
+    quarter = _int(request.GET.get("quarter"), range(1, 5))
+    divisions = list(Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk"))
+    division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
+    report = build_report(office, year, quarter, made_on=today, division_id=division.pk if division else None,
+                          approvals=False)
+    versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
+                    .select_related("created_by__person").order_by("-number")[:10])
+    counts: dict[str, int] = {}
+    for row in report.indicators:
+        counts[row.predicate or "–"] = counts.get(row.predicate or "–", 0) + 1
+    period = {"year": year, **({"quarter": quarter} if quarter else {})}
+    return render(request, "performance/reports/dashboard.html", {
+        "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
+        "divisions": divisions, "division": division, "versions": versions,
+        "counts": [(name, counts[name], PREDICATE_CLASS.get(name, "p-none")) for name in
+                   ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "–") if name in counts],
+        "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
+                        "rows": [{"row": i, "class": PREDICATE_CLASS.get(i.predicate or "", "p-none")}
+                                 for i in o.indicators]} for o in report.objectives],
+        "charts": {
+            "objectives": charts.data_uri(charts.achievement_by_objective(report)),
+            "indicators": charts.data_uri(charts.target_vs_actual(report)),
+            "trend": charts.data_uri(charts.trend(report)),
+        },
+        "may_compile": may_compile(request.user, office, today),
+        "query": urlencode(period),
+    })
+
+
+@login_required
+def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
+    """The report as it stands now, rendered on request (not stored: compiling stores a version)."""
+    office = _office(request)
+    if fmt not in FORMATS:
+        raise Http404
+    quarter = _int(request.GET.get("quarter"), range(1, 5))
+    render_fn, content_type = FORMATS[fmt]
+    data = render_fn(build_report(office, year, quarter, made_on=today_in(office.time_zone)))
+    period = f"{year}-tw{quarter}" if quarter else str(year)
+    response = HttpResponse(data, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="data-kinerja-{office.code}-{period}.{fmt}"'
+    return response
+
+
+@login_required
+def agreement_pdf(request: HttpRequest, year: int) -> HttpResponse:
+    office = _office(request)
+    data = agreement.render(build_report(office, year, made_on=today_in(office.time_zone)))
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="perjanjian-kinerja-{office.code}-{year}.pdf"'
+    return response
+
+
+@login_required
+def version_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
+    version = get_object_or_404(ReportVersion, pk=pk, office=_office(request))
+    if fmt not in FORMATS or not getattr(version, fmt):
+        raise Http404
+    stem = file_stem(version.office, version.year, version.quarter, version.number)
+    return FileResponse(getattr(version, fmt).open("rb"), as_attachment=True, filename=f"{stem}.{fmt}",
+                        content_type=FORMATS[fmt][1])
+
+
+@require_POST
+@login_required
+def compile_view(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    year = _int(request.POST.get("year"), range(2000, 2101))
+    quarter = _int(request.POST.get("quarter"), range(1, 5))
+    if year is None:
+        raise Http404
+    before = ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number").first()
+    try:
+        version = compile_report(office, year, quarter, user=request.user)
+    except NotAllowed as e:
+        return HttpResponseForbidden(str(e))
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    else:
+        if before is not None and before.pk == version.pk:
+            messages.info(request, _("The data has not changed since version %(number)d; no new version was made.")
+                          % {"number": version.number})
+        else:
+            messages.success(request, _("Report version %(number)d compiled (SHA-256 %(sha)s…).")
+                             % {"number": version.number, "sha": version.sha256[:16]})
+    period = {"year": year, **({"quarter": quarter} if quarter else {})}
+    return redirect(f"{reverse('reports:dashboard')}?{urlencode(period)}")
