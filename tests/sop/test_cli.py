@@ -95,10 +95,14 @@ def kinerja(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: Path) -> None:
     empty = kinerja(data_dir, "sop", "import", str(SEED))
     assert empty.returncode == 1 and "Traceback" not in empty.stderr and "no office" in empty.stderr
-    assert kinerja(data_dir, "demo").returncode == 0
-    done = kinerja(data_dir, "sop", "import", str(SEED), "--json")
+    assert kinerja(data_dir, "demo").returncode == 0  # imports the seed (sop/demo.py)
+    revised = tmp_path / "revisi.txt"
+    revised.write_text(SEED.read_text().replace("10 menit", "15 menit"))
+    done = kinerja(data_dir, "sop", "import", str(revised), "--json")
     assert done.returncode == 0, done.stderr
-    assert [s["actor"] for s in json.loads(done.stdout)["steps"]] == SEED_STEP_ACTORS
+    data = json.loads(done.stdout)
+    assert [s["actor"] for s in data["steps"]] == SEED_STEP_ACTORS
+    assert data["version"] == 2 and data["steps"][1]["duration"] == {"value": 15, "unit": "minute"}
     bad = tmp_path / "rusak.txt"
     bad.write_text(SEED.read_text().replace("5 Hari", "sebentar saja", 1))
     failed = kinerja(data_dir, "sop", "import", str(bad))
