@@ -160,3 +160,11 @@ def test_predicates_never_fall_as_achievement_rises(a: Decimal, b: Decimal) -> N
     order = ["Sangat Rendah", "Rendah", "Sedang", "Tinggi", "Sangat Tinggi"]
     low, high = sorted([a, b])
     assert order.index(predicate(low)) <= order.index(predicate(high))
+
+
+def test_the_annual_value_wins_over_the_quarters() -> None:
+    from kinerja.performance.achievement import year_value
+
+    assert year_value("WTP", {}, "last") == "WTP"
+    assert year_value(None, {1: D(2), 2: D(3)}, "sum") == D(5)
+    assert year_value(D(9), {1: D(2)}, "sum") == D(9)

@@ -389,3 +389,17 @@ def efficiency_threshold(office: Office) -> Decimal:
     """The office's threshold for "efisien" (0 percentage points unless it chose another)."""
     found = PerformanceSettings.objects.filter(office=office).values_list("efficiency_threshold", flat=True).first()
     return found if found is not None else Decimal(0)
+
+
+@transaction.atomic
+def enter_actual(indicator_id: int, year: int, quarter: int | None, *, user: User, value: str, obstacles: str = "",
+                 solutions: str = "", files: list[UploadedFile] | tuple[UploadedFile, ...] = (),
+                 submit: bool = False) -> Actual:
+    """What the division's input form does in one go: save the value and narrative, attach the
+    evidence files and, when asked, submit. A bad value or file saves none of it."""
+    actual = save_actual(indicator_id, year, quarter, user=user, value=value, obstacles=obstacles, solutions=solutions)
+    for upload in files:
+        add_evidence(actual.pk, user=user, upload=upload)
+    if submit:
+        actual = submit_actual(actual.pk, user=user)
+    return actual

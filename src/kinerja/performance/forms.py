@@ -1,0 +1,92 @@
+"""Forms of the performance pages. Values are plain text fields: numbers are typed the Indonesian way
+and read by numbers.py inside the actions, so the form keeps exactly what the user typed."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Unit
+
+from .models import Indicator, Objective
+from .numbers import NumberError, format_plain, parse_optional_number
+
+
+class ObjectiveForm(forms.ModelForm):
+    class Meta:
+        model = Objective
+        fields = ["code", "name", "order", "plan_start_year", "plan_end_year"]
+        widgets = {"name": forms.Textarea(attrs={"rows": 2})}
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.instance.office = office
+
+
+class IndicatorForm(forms.Form):
+    objective = forms.ModelChoiceField(label=_("Strategic objective"), queryset=Objective.objects.none())
+    code = forms.CharField(label=_("Code"), max_length=30)
+    name = forms.CharField(label=_("Indicator"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    unit = forms.CharField(label=_("Unit"), max_length=60)
+    polarity = forms.ChoiceField(label=_("Polarity"), choices=Indicator.Polarity.choices)
+    negative_method = forms.ChoiceField(label=_("Formula for negative polarity"),
+                                        choices=Indicator.NegativeMethod.choices)
+    is_key = forms.BooleanField(label=_("Key indicator (IKU)"), required=False)
+    division = forms.ModelChoiceField(label=_("Responsible division"), queryset=Unit.objects.none(), required=False)
+    quarter_aggregation = forms.ChoiceField(label=_("How the quarters add up"), choices=Indicator.Aggregation.choices)
+    national_standard = forms.CharField(label=_("National standard"), required=False, max_length=40,
+                                        help_text=_("Optional; typed as 1.725,5"))
+    definition = forms.CharField(label=_("Definition or formula"), required=False,
+                                 widget=forms.Textarea(attrs={"rows": 3}))
+    data_source = forms.CharField(label=_("Data source"), required=False, max_length=300)
+    order = forms.IntegerField(label=_("Order"), min_value=0, initial=0)
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["objective"].queryset = Objective.objects.filter(office=office)
+        self.fields["division"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION)
+
+    @staticmethod
+    def initial_for(indicator: Indicator) -> dict[str, Any]:
+        return {"objective": indicator.objective_id, "code": indicator.code, "name": indicator.name,
+                "unit": indicator.unit, "polarity": indicator.polarity, "negative_method": indicator.negative_method,
+                "is_key": indicator.is_key, "division": indicator.division_id,
+                "quarter_aggregation": indicator.quarter_aggregation,
+                "national_standard": format_plain(indicator.national_standard),
+                "definition": indicator.definition, "data_source": indicator.data_source, "order": indicator.order}
+
+    def clean_national_standard(self) -> Decimal | None:
+        try:
+            return parse_optional_number(self.cleaned_data["national_standard"])
+        except NumberError as e:
+            raise forms.ValidationError(str(e)) from e
+
+
+class TargetsForm(forms.Form):
+    renstra = forms.CharField(label=_("Strategic plan target for the year"), required=False, max_length=60)
+    agreement = forms.CharField(label=_("Performance agreement target"), required=False, max_length=60)
+    quarter_1 = forms.CharField(label=_("Quarter I"), required=False, max_length=60)
+    quarter_2 = forms.CharField(label=_("Quarter II"), required=False, max_length=60)
+    quarter_3 = forms.CharField(label=_("Quarter III"), required=False, max_length=60)
+    quarter_4 = forms.CharField(label=_("Quarter IV"), required=False, max_length=60)
+    renstra_end = forms.CharField(label=_("End of the strategic plan"), required=False, max_length=60)
+
+
+class ActualForm(forms.Form):
+    value = forms.CharField(label=_("Actual"), required=False, max_length=60,
+                            help_text=_("Typed the Indonesian way: 1.725 or 65,5 or 12,5%"))
+    obstacles = forms.CharField(label=_("Obstacles"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    solutions = forms.CharField(label=_("Solutions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    file = forms.FileField(label=_("Evidence (PDF, PNG, JPEG, XLSX)"), required=False)
+
+
+class ReturnForm(forms.Form):
+    reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class CorrectionForm(forms.Form):
+    value = forms.CharField(label=_("Corrected actual"), max_length=60)
+    reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -1,0 +1,25 @@
+"""URLs of the performance data pages, under /data/ (the reports and dashboard are in urls_reports.py)."""
+
+from django.urls import path
+
+from . import views
+
+app_name = "performance"
+
+urlpatterns = [
+    path("start/", views.start, name="start"),
+    path("indicators/", views.indicator_list, name="indicators"),
+    path("indicators/new/", views.indicator_edit, name="indicator_new"),
+    path("indicators/<int:indicator_id>/", views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:indicator_id>/targets/", views.indicator_targets, name="targets"),
+    path("objectives/new/", views.objective_new, name="objective_new"),
+    path("input/", views.actual_input, name="input"),
+    path("input/<int:indicator_id>/", views.actual_save, name="input_save"),
+    path("check/", views.check_list, name="check"),
+    path("actuals/<int:actual_id>/check/", views.actual_check, name="actual_check"),
+    path("actuals/<int:actual_id>/return/", views.actual_return, name="actual_return"),
+    path("actuals/<int:actual_id>/history/", views.actual_history, name="history"),
+    path("actuals/<int:actual_id>/correct/", views.actual_correct, name="actual_correct"),
+    path("evidence/<int:evidence_id>/", views.evidence_download, name="evidence"),
+    path("evidence/<int:evidence_id>/remove/", views.evidence_remove, name="evidence_remove"),
+]

@@ -1,0 +1,484 @@
+"""Pages of the performance data: indicator and target management (Subbag Program), each division's
+quarterly input form, the Kasubbag's check screen and the history of an actual. Thin: each POST
+calls one action; every query filters by request.office, so another office's id is a 404."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import today_in
+from kinerja.org.models import Office, Unit
+
+from . import access, actions
+from .achievement import Result, evaluate, predicate_tone
+from .actions import FieldError, TargetErrors, target_field
+from .forms import ActualForm, CorrectionForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
+from .models import QUARTERS, Actual, Evidence, Indicator, Objective, Target
+from .numbers import format_plain
+
+ANNUAL = 0  # the "quarter" of the period selector that means the whole year
+
+
+# --- helpers ------------------------------------------------------------------------------------
+
+def _office(request: HttpRequest) -> Office:
+    office = request.office  # type: ignore[attr-defined]
+    if office is None:
+        raise PermissionDenied
+    return office
+
+
+def _today(request: HttpRequest) -> dt.date:
+    return today_in(_office(request).time_zone)
+
+
+def _int(value: str | None, default: int, low: int, high: int) -> int:
+    try:
+        number = int(value or "")
+    except ValueError:
+        return default
+    return number if low <= number <= high else default
+
+
+@dataclass
+class Period:
+    year: int
+    quarter: int  # 1..4, or ANNUAL
+
+    @property
+    def db_quarter(self) -> int | None:
+        return self.quarter or None
+
+    @property
+    def query(self) -> str:
+        return f"year={self.year}&quarter={self.quarter}"
+
+    @property
+    def label(self) -> str:
+        if not self.quarter:
+            return _("Year %(year)d") % {"year": self.year}
+        return f"{dict(QUARTERS)[self.quarter]} {self.year}"
+
+
+def _period(request: HttpRequest) -> Period:
+    today = _today(request)
+    source = request.POST if request.method == "POST" else request.GET
+    year = _int(source.get("year"), today.year, 2000, 2100)
+    quarter = _int(source.get("quarter"), (today.month - 1) // 3 + 1, 0, 4)
+    return Period(year, quarter)
+
+
+def _period_choices(today: dt.date) -> dict[str, Any]:
+    return {"years": list(range(today.year + 1, today.year - 5, -1)),
+            "quarters": [(ANNUAL, _("Whole year")), *QUARTERS]}
+
+
+def _target_for(targets: list[Target], quarter: int | None) -> Target | None:
+    """The target an actual of this period is measured against: the quarter's own target, else the
+    year's performance agreement target."""
+    by_slot = {(t.kind, t.quarter): t for t in targets}
+    if quarter is not None and (Target.Kind.QUARTER, quarter) in by_slot:
+        return by_slot[(Target.Kind.QUARTER, quarter)]
+    return by_slot.get((Target.Kind.AGREEMENT, None)) or by_slot.get((Target.Kind.RENSTRA, None))
+
+
+def _evaluate(indicator: Indicator, target: Target | None, actual: Actual | None) -> Result:
+    return evaluate(target.value if target else None, actual.value if actual else None,
+                    indicator.polarity, indicator.negative_method)
+
+
+# --- indicators and targets ---------------------------------------------------------------------
+
+@login_required
+def indicator_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    today = _today(request)
+    year = _int(request.GET.get("year"), today.year, 2000, 2100)
+    # Three queries whatever the number of indicators: objectives, their indicators, the year's targets.
+    objectives = Objective.objects.filter(office=office).prefetch_related(Prefetch(
+        "indicators", queryset=Indicator.objects.select_related("division").prefetch_related(
+            Prefetch("targets", queryset=Target.objects.filter(year=year), to_attr="year_targets"))))
+    groups = []
+    for objective in objectives:
+        rows = []
+        for indicator in objective.indicators.all():
+            slots = {target_field(t.kind, t.quarter): t.value for t in indicator.year_targets}
+            rows.append({"indicator": indicator, "targets": slots,
+                         "quarters": [slots.get(f"quarter_{q}") for q in range(1, 5)]})
+        groups.append({"objective": objective, "rows": rows})
+    return render(request, "performance/indicator_list.html", {
+        "groups": groups, "year": year, "can_manage": access.can_manage(request.user, today),
+        **_period_choices(today)})
+
+
+def _require_manager(request: HttpRequest) -> Office:
+    office = _office(request)
+    if not access.can_manage(request.user, _today(request)):
+        raise PermissionDenied
+    return office
+
+
+@login_required
+def objective_new(request: HttpRequest) -> HttpResponse:
+    office = _require_manager(request)
+    form = ObjectiveForm(request.POST or None, office=office,
+                         initial={"plan_start_year": _today(request).year, "plan_end_year": _today(request).year + 4})
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The objective was saved."))
+        return redirect("performance:indicators")
+    return render(request, "performance/objective_form.html", {"form": form})
+
+
+@login_required
+def indicator_edit(request: HttpRequest, indicator_id: int | None = None) -> HttpResponse:
+    office = _require_manager(request)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, office=office) if indicator_id else None
+    initial = IndicatorForm.initial_for(indicator) if indicator else None
+    form = IndicatorForm(request.POST or None, office=office, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = actions.save_indicator(office, user=request.user, indicator_id=indicator.pk if indicator else None,
+                                           **form.cleaned_data)
+        except FieldError as e:
+            form.add_error(e.field, str(e))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        else:
+            messages.success(request, _("The indicator %(code)s was saved.") % {"code": saved.code})
+            return redirect("performance:indicators")
+    return render(request, "performance/indicator_form.html", {"form": form, "indicator": indicator})
+
+
+@login_required
+def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    office = _require_manager(request)
+    indicator = get_object_or_404(Indicator.objects.select_related("objective"), pk=indicator_id, office=office)
+    year = _int(request.GET.get("year"), _today(request).year, 2000, 2100)
+    end_year = indicator.objective.plan_end_year
+    if request.method == "POST":
+        form = TargetsForm(request.POST)
+        if form.is_valid():
+            values = {k: v for k, v in form.cleaned_data.items() if k != "renstra_end"}
+            try:
+                actions.set_targets(indicator.pk, year, user=request.user, values=values,
+                                    plan_end_value=form.cleaned_data["renstra_end"])
+            except TargetErrors as e:
+                for error in e.errors:
+                    form.add_error(error.field if error.field != Target.Kind.RENSTRA_END else "renstra_end", str(error))
+            except NotAllowed as e:
+                raise PermissionDenied from e
+            else:
+                messages.success(request, _("The targets of %(code)s for %(year)d were saved.")
+                                 % {"code": indicator.code, "year": year})
+                return redirect(f"{reverse('performance:indicators')}?year={year}")
+    else:
+        found = {target_field(t.kind, t.quarter): t.value for t in indicator.targets.filter(year=year)}
+        end = indicator.targets.filter(kind=Target.Kind.RENSTRA_END, year=end_year).first()
+        initial = {k: format_plain(v) if not isinstance(v, str) else v for k, v in found.items()}
+        if end:
+            initial["renstra_end"] = format_plain(end.value_number) if end.value_number is not None else end.value_text
+        form = TargetsForm(initial=initial)
+    return render(request, "performance/targets_form.html", {"form": form, "indicator": indicator, "year": year,
+                                                             "end_year": end_year})
+
+
+# --- the division's input form ------------------------------------------------------------------
+
+@dataclass
+class Card:
+    indicator: Indicator
+    target: Target | None
+    actual: Actual | None
+    form: ActualForm
+    result: Result
+    editable: bool
+    saved: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def tone(self) -> str:
+        return predicate_tone(self.result.predicate)
+
+
+def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
+    today = _today(request)
+    if access.can_manage(request.user, today):
+        return list(Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION))
+    return access.divisions_of(request.user, today)
+
+
+def _card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
+          saved: bool = False) -> Card:
+    actual = indicator.current[0] if indicator.current else None
+    target = _target_for(indicator.year_targets, period.db_quarter)
+    if form is None:
+        form = ActualForm(initial={"value": format_plain(actual.value_number) if actual and actual.value_number is not None
+                                   else (actual.value_text if actual else ""),
+                                   "obstacles": actual.obstacles if actual else "",
+                                   "solutions": actual.solutions if actual else ""},
+                          prefix=f"i{indicator.pk}")
+    return Card(indicator, target, actual, form, _evaluate(indicator, target, actual),
+                editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [])
+
+
+def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
+    # Three queries for any number of indicators: indicators, the year's targets, current actuals with evidence.
+    rows = (Indicator.objects.filter(office=office, division=division).select_related("objective")
+            .prefetch_related(
+                Prefetch("targets", queryset=Target.objects.filter(year=period.year), to_attr="year_targets"),
+                Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(
+                    year=period.year, quarter=period.db_quarter, is_current=True).prefetch_related("evidence")))
+            .order_by("objective__order", "order", "code"))
+    if only is not None:
+        rows = rows.filter(pk=only)
+    return list(rows)
+
+
+def _render_input(request: HttpRequest, office: Office, period: Period, division: Unit | None,
+                  divisions: list[Unit], replace: Card | None = None, status: int = 200) -> HttpResponse:
+    cards = [replace if replace and replace.indicator.pk == i.pk else _card(i, period)
+             for i in _input_indicators(office, division, period)]
+    return render(request, "performance/input.html", {
+        "cards": cards, "period": period, "division": division, "divisions": divisions,
+        **_period_choices(_today(request))}, status=status)
+
+
+def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None:
+    wanted = _int(request.GET.get("division"), 0, 0, 2**62)
+    return next((d for d in divisions if d.pk == wanted), divisions[0] if divisions else None)
+
+
+@login_required
+def actual_input(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    divisions = _input_divisions(request, office)
+    if not divisions:
+        raise PermissionDenied
+    return _render_input(request, office, _period(request), _chosen_division(request, divisions), divisions)
+
+
+@require_POST
+@login_required
+def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    office = _office(request)
+    indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
+    divisions = _input_divisions(request, office)
+    if indicator.division_id not in {d.pk for d in divisions}:
+        raise PermissionDenied
+    period = _period(request)
+    form = ActualForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
+    errors: list[str] = []
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.enter_actual(indicator.pk, period.year, period.db_quarter, user=request.user, value=data["value"],
+                                 obstacles=data["obstacles"], solutions=data["solutions"],
+                                 files=[data["file"]] if data["file"] else [], submit="submit" in request.POST)
+        except FieldError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+        else:
+            if request.htmx:  # type: ignore[attr-defined]
+                fresh = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
+                return render(request, "performance/partials/input_card.html",
+                              {"card": _card(fresh, period, saved=True), "period": period})
+            messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
+            return redirect(f"{reverse('performance:input')}?{period.query}"
+                            f"&division={indicator.division_id}#i{indicator.pk}")
+    if data_file := request.FILES.get(f"i{indicator.pk}-file"):
+        errors.append(_("Choose the file %(name)s again: a browser does not keep a chosen file after an error.")
+                      % {"name": data_file.name})
+    current = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
+    card = _card(current, period, form=form, errors=errors)
+    if request.htmx:  # type: ignore[attr-defined]
+        # htmx swaps only 2xx answers; the card carries the error itself.
+        return render(request, "performance/partials/input_card.html", {"card": card, "period": period})
+    division = next(d for d in divisions if d.pk == indicator.division_id)
+    return _render_input(request, office, period, division, divisions, replace=card, status=400)
+
+
+# --- the Kasubbag's check screen ----------------------------------------------------------------
+
+STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all"]
+
+
+@login_required
+def check_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    today = _today(request)
+    if not (access.can_check(request.user, today) or access.can_manage(request.user, today)):
+        raise PermissionDenied
+    period = _period(request)
+    status = request.GET.get("status", "submitted")
+    status = status if status in STATUS_FILTERS else "submitted"
+    current = Actual.objects.filter(indicator__office=office, year=period.year, quarter=period.db_quarter,
+                                    is_current=True)
+    counts = dict(current.values_list("status").annotate(n=Count("pk")).order_by())
+    missing = Indicator.objects.filter(office=office).exclude(
+        actuals__in=current.exclude(status=Actual.Status.DRAFT)).count()
+    # Four queries for any number of rows: actuals with their indicator, targets, evidence (+ counts above).
+    rows_qs = (current if status == "all" else current.filter(status=status)).select_related(
+        "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(
+        "evidence", Prefetch("indicator__targets", queryset=Target.objects.filter(year=period.year),
+                             to_attr="year_targets")).order_by("indicator__objective__order", "indicator__order",
+                                                               "indicator__code")
+    rows = []
+    for actual in rows_qs:
+        target = _target_for(actual.indicator.year_targets, period.db_quarter)
+        result = _evaluate(actual.indicator, target, actual)
+        rows.append({"actual": actual, "target": target, "result": result, "tone": predicate_tone(result.predicate),
+                     "return_form": ReturnForm(prefix=f"r{actual.pk}")})
+    return render(request, "performance/check.html", {
+        "rows": rows, "period": period, "status": status, "counts": counts, "missing": missing,
+        "filters": [(s, counts.get(s, 0) if s != "all" else sum(counts.values())) for s in STATUS_FILTERS],
+        "status_labels": dict(Actual.Status.choices), "can_check": access.can_check(request.user, today),
+        **_period_choices(today)})
+
+
+def _actual_for(request: HttpRequest, actual_id: int) -> Actual:
+    return get_object_or_404(Actual.objects.select_related("indicator"), pk=actual_id,
+                             indicator__office=_office(request))
+
+
+def _back_to_check(request: HttpRequest, actual: Actual) -> HttpResponse:
+    quarter = actual.quarter or ANNUAL
+    status = request.POST.get("status", "submitted")
+    status = status if status in STATUS_FILTERS else "submitted"
+    return redirect(f"{reverse('performance:check')}?year={actual.year}&quarter={quarter}&status={status}")
+
+
+@require_POST
+@login_required
+def actual_check(request: HttpRequest, actual_id: int) -> HttpResponse:
+    actual = _actual_for(request, actual_id)
+    try:
+        actions.check_actual(actual.pk, user=request.user)
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    else:
+        messages.success(request, _("%(code)s was checked.") % {"code": actual.indicator.code})
+    return _back_to_check(request, actual)
+
+
+@require_POST
+@login_required
+def actual_return(request: HttpRequest, actual_id: int) -> HttpResponse:
+    actual = _actual_for(request, actual_id)
+    form = ReturnForm(request.POST, prefix=f"r{actual.pk}")
+    reason = form.data.get(form.add_prefix("reason"), "")
+    try:
+        actions.return_actual(actual.pk, user=request.user, reason=reason)
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    except KinerjaError as e:
+        messages.error(request, f"{actual.indicator.code}: {e}")
+    else:
+        messages.success(request, _("%(code)s was returned to the division.") % {"code": actual.indicator.code})
+    return _back_to_check(request, actual)
+
+
+# --- history and corrections --------------------------------------------------------------------
+
+@login_required
+def actual_history(request: HttpRequest, actual_id: int, form: CorrectionForm | None = None,
+                   status: int = 200) -> HttpResponse:
+    actual = _actual_for(request, actual_id)
+    versions = list(Actual.objects.filter(indicator=actual.indicator, year=actual.year, quarter=actual.quarter)
+                    .select_related("entered_by__person", "checked_by__person")
+                    .prefetch_related("evidence", "revisions__user__person").order_by("-version"))
+    current = next((v for v in versions if v.is_current), None)
+    today = _today(request)
+    may_correct = (current is not None and current.status == Actual.Status.LOCKED
+                   and (access.can_check(request.user, today)
+                        or access.can_enter(request.user, actual.indicator.division_id, today)))
+    if may_correct and form is None:
+        form = CorrectionForm()
+    return render(request, "performance/history.html", {
+        "actual": actual, "indicator": actual.indicator, "versions": versions, "current": current,
+        "form": form if may_correct else None}, status=status)
+
+
+@require_POST
+@login_required
+def actual_correct(request: HttpRequest, actual_id: int) -> HttpResponse:
+    actual = _actual_for(request, actual_id)
+    form = CorrectionForm(request.POST)
+    if form.is_valid():
+        try:
+            new = actions.correct_actual(actual.pk, user=request.user, value=form.cleaned_data["value"],
+                                         reason=form.cleaned_data["reason"])
+        except FieldError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("Version %(n)d was created and waits for checking.") % {"n": new.version})
+            return redirect("performance:history", actual_id=new.pk)
+    return actual_history(request, actual_id, form=form, status=400)
+
+
+# --- evidence -----------------------------------------------------------------------------------
+
+def _evidence_for(request: HttpRequest, evidence_id: int) -> Evidence:
+    return get_object_or_404(Evidence.objects.select_related("actual__indicator"), pk=evidence_id,
+                             actual__indicator__office=_office(request))
+
+
+@login_required
+def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = _evidence_for(request, evidence_id)
+    try:
+        handle = evidence.file.open("rb")
+    except FileNotFoundError as e:
+        raise Http404 from e
+    return FileResponse(handle, as_attachment=True, filename=evidence.original_name,
+                        content_type=evidence.content_type)
+
+
+@require_POST
+@login_required
+def evidence_remove(request: HttpRequest, evidence_id: int) -> HttpResponse:
+    evidence = _evidence_for(request, evidence_id)
+    actual = evidence.actual
+    try:
+        actions.remove_evidence(evidence.pk, user=request.user)
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    quarter = actual.quarter or ANNUAL
+    return redirect(f"{reverse('performance:input')}?year={actual.year}&quarter={quarter}"
+                    f"&division={actual.indicator.division_id}#i{actual.indicator_id}")
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """/data/input/ for a division's contact, the check screen for the Kasubbag, else the indicators."""
+    today = _today(request)
+    if access.can_check(request.user, today):
+        return redirect("performance:check")
+    if access.divisions_of(request.user, today) and not access.can_manage(request.user, today):
+        return redirect("performance:input")
+    return redirect("performance:indicators")
+

@@ -1,0 +1,281 @@
+"""The performance pages: indicator and target management, the division's input form, the
+Kasubbag's check screen, history and corrections. Another office's ids are 404 everywhere."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kinerja.performance import actions
+from kinerja.performance.models import Actual, Evidence, Indicator, Objective, Target
+from tests.base import KinerjaTestCase
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+class ViewsTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.division = self.built.divisions[0]
+        self.contact = self.contacts[0]
+        self.objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                                  plan_start_year=2021, plan_end_year=2026)
+        self.indicator = self.make_indicator("IK1", "Jumlah koperasi aktif", 1725)
+        other_objective = Objective.objects.create(office=self.other_office, code="S1", name="Sasaran lain",
+                                                   plan_start_year=2021, plan_end_year=2026)
+        self.foreign = Indicator.objects.create(office=self.other_office, objective=other_objective, code="X1",
+                                                name="Indikator kantor lain", unit="unit",
+                                                division=self.other.divisions[0])
+
+    def make_indicator(self, code: str, name: str, target: int, division: object = None) -> Indicator:
+        indicator = Indicator.objects.create(office=self.office, objective=self.objective, code=code, name=name,
+                                             unit="unit", division=division or self.division)
+        Target.objects.create(indicator=indicator, year=2025, kind="agreement", value_number=Decimal(target))
+        return indicator
+
+    def many(self, n: int) -> None:
+        start = Indicator.objects.filter(office=self.office).count()
+        for i in range(start, start + n):
+            indicator = self.make_indicator(f"M{i:02}", f"Indikator tambahan {i}", 100)
+            actual = actions.save_actual(indicator.pk, 2025, 1, user=self.contact, value=str(90 + i % 10))
+            actions.add_evidence(actual.pk, user=self.contact, upload=SimpleUploadedFile("b.pdf", PDF))
+            actions.submit_actual(actual.pk, user=self.contact)
+
+    def count_queries(self, url: str) -> int:
+        with CaptureQueriesContext(connection) as ctx:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(ctx.captured_queries)
+
+
+class IndicatorPagesTestCase(ViewsTestCase):
+    def test_it_asks_for_a_login(self) -> None:
+        self.assertEqual(self.client.get("/data/indicators/").status_code, 302)
+
+    def test_it_lists_the_office_indicators_with_targets(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.get("/data/indicators/?year=2025")
+        self.assertContains(response, "Jumlah koperasi aktif")
+        self.assertContains(response, "1.725")
+        self.assertNotContains(response, "Indikator kantor lain")
+
+    def test_the_list_costs_the_same_queries_for_one_or_fifty_indicators(self) -> None:
+        self.client.force_login(self.staff)
+        # session, user, person+office, held positions (for can_manage), objectives, indicators, targets
+        one = self.count_queries("/data/indicators/?year=2025")
+        for i in range(49):
+            self.make_indicator(f"M{i:02}", f"Indikator tambahan {i}", 100)
+        self.assertEqual(self.count_queries("/data/indicators/?year=2025"), one)
+
+    def test_the_subbag_adds_an_indicator(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post("/data/indicators/new/", {
+            "objective": self.objective.pk, "code": "IK9", "name": "Persentase koperasi tidak aktif", "unit": "%",
+            "polarity": "lower_is_better", "negative_method": "standard", "division": self.division.pk,
+            "quarter_aggregation": "last", "national_standard": "12,5", "order": 3})
+        self.assertEqual(response.status_code, 302)
+        created = Indicator.objects.get(code="IK9")
+        self.assertEqual((created.polarity, created.national_standard), ("lower_is_better", Decimal("12.5")))
+
+    def test_a_duplicate_code_shows_next_to_the_field(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post("/data/indicators/new/", {
+            "objective": self.objective.pk, "code": "IK1", "name": "Nama baru yang diketik", "unit": "%",
+            "polarity": "higher_is_better", "negative_method": "standard", "quarter_aggregation": "last", "order": 0})
+        self.assertContains(response, "IK1", status_code=200)
+        self.assertContains(response, "Nama baru yang diketik")
+        self.assertEqual(Indicator.objects.filter(office=self.office).count(), 1)
+
+    def test_a_division_contact_may_not_manage_indicators(self) -> None:
+        self.client.force_login(self.contact)
+        self.assertEqual(self.client.get("/data/indicators/new/").status_code, 403)
+        self.assertEqual(self.client.get(f"/data/indicators/{self.indicator.pk}/targets/").status_code, 403)
+
+    def test_another_office_indicator_is_not_found(self) -> None:
+        self.client.force_login(self.staff)
+        self.assertEqual(self.client.get(f"/data/indicators/{self.foreign.pk}/").status_code, 404)
+        self.assertEqual(self.client.get(f"/data/indicators/{self.foreign.pk}/targets/").status_code, 404)
+
+    def test_targets_keep_what_was_typed_on_error(self) -> None:
+        self.client.force_login(self.subsection_head)
+        url = f"/data/indicators/{self.indicator.pk}/targets/?year=2025"
+        response = self.client.post(url, {"renstra": "1.700", "agreement": "1.5", "quarter_1": "400",
+                                          "renstra_end": "2.000"})
+        self.assertContains(response, "1.5")
+        self.assertContains(response, 'value="400"')
+        self.assertContains(response, 'class="error"')
+        self.assertEqual(self.indicator.targets.get(kind="agreement").value_number, Decimal(1725))
+        response = self.client.post(url, {"renstra": "1.700", "agreement": "1.750", "quarter_1": "400",
+                                          "renstra_end": "2.000"})
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(self.indicator.targets.get(kind="agreement").value_number, Decimal(1750))
+        self.assertEqual(self.indicator.targets.get(kind="renstra_end", year=2026).value_number, Decimal(2000))
+        self.assertContains(self.client.get(url), 'value="1.750"')
+
+    def test_the_subbag_adds_an_objective(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post("/data/objectives/new/", {"code": "S2", "name": "Meningkatnya UMKM naik kelas",
+                                                               "order": 2, "plan_start_year": 2021, "plan_end_year": 2026})
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Objective.objects.filter(office=self.office, code="S2").exists())
+
+
+class InputPageTestCase(ViewsTestCase):
+    def url(self, indicator: Indicator | None = None) -> str:
+        return f"/data/input/{indicator.pk}/" if indicator else "/data/input/?year=2025&quarter=1"
+
+    def post(self, value: str, **extra: object) -> object:
+        data = {"year": 2025, "quarter": 1, f"i{self.indicator.pk}-value": value,
+                f"i{self.indicator.pk}-obstacles": "RAT beberapa koperasi terlambat",
+                f"i{self.indicator.pk}-solutions": "Pendampingan oleh penyuluh", **extra}
+        return self.client.post(self.url(self.indicator), data)
+
+    def test_the_contact_sees_the_division_indicators_only(self) -> None:
+        self.make_indicator("IK2", "Jumlah UMKM binaan", 300, division=self.built.divisions[2])
+        self.client.force_login(self.contact)
+        response = self.client.get(self.url())
+        self.assertContains(response, "Jumlah koperasi aktif")
+        self.assertNotContains(response, "Jumlah UMKM binaan")
+
+    def test_a_bad_value_is_shown_next_to_the_field_and_nothing_typed_is_lost(self) -> None:
+        self.client.force_login(self.contact)
+        response = self.post("1.5")
+        self.assertContains(response, '"1.5"', status_code=400)
+        self.assertContains(response, 'aria-invalid="true"', status_code=400)
+        self.assertContains(response, 'value="1.5"', status_code=400)
+        self.assertContains(response, "RAT beberapa koperasi terlambat", status_code=400)
+        self.assertContains(response, "Pendampingan oleh penyuluh", status_code=400)
+        self.assertFalse(Actual.objects.exists())
+
+    def test_a_bad_file_saves_nothing_and_asks_for_it_again(self) -> None:
+        self.client.force_login(self.contact)
+        response = self.post("1.650", **{f"i{self.indicator.pk}-file": SimpleUploadedFile("foto.pdf", b"GIF89a")})
+        self.assertContains(response, "foto.pdf", status_code=400)
+        self.assertContains(response, 'value="1.650"', status_code=400)
+        self.assertFalse(Actual.objects.exists())
+
+    def test_the_contact_saves_uploads_and_submits(self) -> None:
+        self.client.force_login(self.contact)
+        response = self.post("1.650", submit="1", **{f"i{self.indicator.pk}-file": SimpleUploadedFile("rat.pdf", PDF)})
+        self.assertEqual(response.status_code, 302)
+        actual = Actual.objects.get()
+        self.assertEqual((actual.value_number, actual.status, actual.quarter), (Decimal(1650), "submitted", 1))
+        self.assertEqual(actual.evidence.get().original_name, "rat.pdf")
+        page = self.client.get(self.url())
+        self.assertContains(page, "95,65%")  # 1650 ÷ 1725
+        self.assertContains(page, "Sangat Tinggi")
+        self.assertContains(page, "rat.pdf")
+
+    def test_htmx_gets_the_card_back(self) -> None:
+        self.client.force_login(self.contact)
+        data = {"year": 2025, "quarter": 1, f"i{self.indicator.pk}-value": "abc"}
+        response = self.client.post(self.url(self.indicator), data, headers={"HX-Request": "true"})
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, '"abc"')
+        self.assertNotContains(response, "<html")
+
+    def test_another_division_may_not_post(self) -> None:
+        self.client.force_login(self.contacts[1])
+        self.assertEqual(self.post("1").status_code, 403)
+
+    def test_another_office_indicator_is_not_found(self) -> None:
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.post("1").status_code, 404)
+
+    def test_the_form_costs_the_same_queries_for_one_or_fifty_indicators(self) -> None:
+        self.client.force_login(self.contact)
+        self.many(1)
+        one = self.count_queries(self.url())
+        self.many(49)
+        self.assertEqual(self.count_queries(self.url()), one)
+
+    def test_evidence_is_downloaded_within_the_office_only(self) -> None:
+        actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1")
+        evidence = actions.add_evidence(actual.pk, user=self.contact, upload=SimpleUploadedFile("rat.pdf", PDF))
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(f"/data/evidence/{evidence.pk}/")
+        self.assertEqual(b"".join(response.streaming_content), PDF)
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.client.get(f"/data/evidence/{evidence.pk}/").status_code, 404)
+        self.assertEqual(self.client.post(f"/data/evidence/{evidence.pk}/remove/").status_code, 404)
+        self.client.force_login(self.contact)
+        self.client.post(f"/data/evidence/{evidence.pk}/remove/")
+        self.assertFalse(Evidence.objects.exists())
+
+
+class CheckPageTestCase(ViewsTestCase):
+    def submitted(self) -> Actual:
+        actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1.650")
+        return actions.submit_actual(actual.pk, user=self.contact)
+
+    def test_the_kasubbag_sees_submitted_actuals_with_achievement(self) -> None:
+        self.submitted()
+        self.client.force_login(self.subsection_head)
+        response = self.client.get("/data/check/?year=2025&quarter=1")
+        self.assertContains(response, "Jumlah koperasi aktif")
+        self.assertContains(response, "95,65%")
+
+    def test_the_kasubbag_checks(self) -> None:
+        actual = self.submitted()
+        self.client.force_login(self.subsection_head)
+        response = self.client.post(f"/data/actuals/{actual.pk}/check/")
+        self.assertEqual(response.status_code, 302)
+        actual.refresh_from_db()
+        self.assertEqual((actual.status, actual.checked_by), ("checked", self.subsection_head))
+
+    def test_the_kasubbag_returns_with_a_reason(self) -> None:
+        actual = self.submitted()
+        self.client.force_login(self.subsection_head)
+        self.client.post(f"/data/actuals/{actual.pk}/return/", {f"r{actual.pk}-reason": ""})
+        actual.refresh_from_db()
+        self.assertEqual(actual.status, "submitted")
+        self.client.post(f"/data/actuals/{actual.pk}/return/", {f"r{actual.pk}-reason": "Bukti RAT belum ada"})
+        actual.refresh_from_db()
+        self.assertEqual((actual.status, actual.return_reason), ("returned", "Bukti RAT belum ada"))
+        self.client.force_login(self.contact)
+        self.assertContains(self.client.get("/data/input/?year=2025&quarter=1"), "Bukti RAT belum ada")
+
+    def test_a_division_contact_may_not_check(self) -> None:
+        actual = self.submitted()
+        self.client.force_login(self.contact)
+        self.assertEqual(self.client.get("/data/check/").status_code, 403)
+        self.assertEqual(self.client.post(f"/data/actuals/{actual.pk}/check/").status_code, 403)
+
+    def test_another_office_actual_is_not_found(self) -> None:
+        actual = self.submitted()
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.client.post(f"/data/actuals/{actual.pk}/check/").status_code, 404)
+        self.assertEqual(self.client.get(f"/data/actuals/{actual.pk}/history/").status_code, 404)
+
+    def test_the_check_screen_costs_the_same_queries_for_one_or_fifty_actuals(self) -> None:
+        self.client.force_login(self.subsection_head)
+        self.many(1)
+        one = self.count_queries("/data/check/?year=2025&quarter=1")
+        self.many(49)
+        self.assertEqual(self.count_queries("/data/check/?year=2025&quarter=1"), one)
+
+
+class HistoryPageTestCase(ViewsTestCase):
+    def locked(self) -> Actual:
+        actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1.650")
+        actions.submit_actual(actual.pk, user=self.contact)
+        actions.check_actual(actual.pk, user=self.subsection_head)
+        actions.lock_actuals(self.office, 2025, user=self.head)
+        return actual
+
+    def test_a_correction_needs_a_reason_and_keeps_the_typed_value(self) -> None:
+        actual = self.locked()
+        self.client.force_login(self.subsection_head)
+        response = self.client.post(f"/data/actuals/{actual.pk}/correct/", {"value": "1.700", "reason": ""})
+        self.assertContains(response, 'value="1.700"', status_code=400)
+        response = self.client.post(f"/data/actuals/{actual.pk}/correct/",
+                                    {"value": "1.700", "reason": "Data RAT susulan dari 50 koperasi"})
+        new = Actual.objects.get(is_current=True)
+        self.assertRedirects(response, f"/data/actuals/{new.pk}/history/")
+        page = self.client.get(f"/data/actuals/{new.pk}/history/")
+        self.assertContains(page, "Data RAT susulan dari 50 koperasi")
+        self.assertContains(page, "1.650")
+        self.assertContains(page, "1.700")
