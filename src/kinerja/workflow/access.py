@@ -10,7 +10,6 @@ import datetime as dt
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q
 from django.utils import timezone
 
 from kinerja.org.holding import holders, positions_held
@@ -45,12 +44,13 @@ def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser 
                for a in positions_held(user, day)) if user is not None else False
 
 
-def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date) -> set[int]:
+def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date,
+                        held: list[Assignment] | None = None) -> set[int]:
     """Units whose overdue tasks `user` sees and may reassign: the head of office oversees every unit;
-    the secretary and unit heads their own unit and the units under it."""
+    the secretary and unit heads their own unit and the units under it. `held`: positions_held() if known."""
     if user is None:
         return set()
-    held = [a for a in positions_held(user, day) if a.position.office_id == office.pk]
+    held = [a for a in (positions_held(user, day) if held is None else held) if a.position.office_id == office.pk]
     if not held:
         return set()
     if any(a.position.kind == Position.Kind.HEAD for a in held):
@@ -97,21 +97,3 @@ def current_holders(position_ids: set[int], day: dt.date) -> dict[int, list[Pers
     for a in rows:
         (acting if a.is_acting else definitive).setdefault(a.position_id, []).append(a.person)
     return {pk: acting.get(pk) or definitive.get(pk, []) for pk in position_ids}
-
-
-def acting_for(user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> list[int]:
-    """Positions whose tasks `user` does on `day`: those they hold, less those where a Plt or Plh
-    acts instead of them (two queries)."""
-    held = positions_held(user, day) if user is not None else []
-    if not held:
-        return []
-    ids = {a.position_id for a in held}
-    mine_acting = {a.position_id for a in held if a.is_acting}
-    replaced = set(Assignment.objects.filter(Assignment.active_on(day), position_id__in=ids - mine_acting,
-                                             kind__in=Assignment.ACTING_KINDS).values_list("position_id", flat=True))
-    return sorted(ids - replaced)
-
-
-def open_task_filter(person: Person, held_position_ids: list[int]) -> Q:
-    """Tasks that are `person`'s to do: assigned to them, or unassigned on a position they hold."""
-    return Q(assignee=person) | Q(assignee__isnull=True, position_id__in=held_position_ids)

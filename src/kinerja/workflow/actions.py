@@ -88,8 +88,12 @@ def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
     if task.status != Task.Status.OPEN:
         raise TaskNotOpen(task)
     if not can_act(task, user, office_day(task.case.office, at)):
-        raise NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % {
-            "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
+        raise not_yours(task)
+
+
+def not_yours(task: Task) -> NotAllowed:
+    return NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % {
+        "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
 
 
 def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None) -> Person | None:

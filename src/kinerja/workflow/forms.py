@@ -1,0 +1,103 @@
+"""Forms of the case pages. They only parse input; the rules live in actions.py."""
+
+from __future__ import annotations
+
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Person, Unit
+from kinerja.sop.models import SopVersion
+
+from .models import Task
+
+
+class LocalDateTimeField(forms.DateTimeField):
+    """A datetime-local input read in the office's time zone (set by the form)."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+class StartCaseForm(forms.Form):
+    version = forms.ModelChoiceField(SopVersion.objects.none(), label=_("SOP"))
+    title = forms.CharField(label=_("Title"), max_length=300)
+    period = forms.CharField(label=_("Period"), max_length=80, help_text=_("For example: Triwulan III 2025"))
+    trigger_note = forms.CharField(label=_("Triggering document"), required=False,
+                                   widget=forms.Textarea(attrs={"rows": 2}),
+                                   help_text=_("The head's letter: number, date and subject."))
+    target_deadline = LocalDateTimeField(label=_("Target deadline (optional)"), required=False)
+
+    def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz = ZoneInfo(office.time_zone)
+        self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
+                                           .order_by("name"))
+
+    def clean_target_deadline(self) -> Any:
+        value = self.cleaned_data.get("target_deadline")
+        return value.replace(tzinfo=None).replace(tzinfo=self.tz) if value else None
+
+
+class CompleteForm(forms.Form):
+    note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    next_user = forms.ModelChoiceField(Person.objects.none(), label=_("Who does the next step"), required=False)
+
+    def __init__(self, *args: Any, next_people: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if next_people and len(next_people) > 1:
+            self.fields["next_user"].queryset = Person.objects.filter(pk__in=[p.pk for p in next_people])
+            self.fields["next_user"].required = True
+        else:
+            del self.fields["next_user"]
+
+
+class DecideForm(CompleteForm):
+    """A step that checks earlier work: Sesuai, or Belum sesuai with a reason."""
+
+    verdict = forms.ChoiceField(label=_("Verdict"), choices=[(Task.Verdict.OK, _("Sesuai")),
+                                                             (Task.Verdict.NOT_OK, _("Belum sesuai"))],
+                                widget=forms.RadioSelect)
+    reason = forms.CharField(label=_("Reason (required for Belum sesuai)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("verdict") == Task.Verdict.NOT_OK and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say what is not right, so it can be fixed."))
+        return data
+
+
+class RequestsForm(forms.Form):
+    divisions = forms.ModelMultipleChoiceField(Unit.objects.none(), label=_("Divisions"),
+                                               widget=forms.CheckboxSelectMultiple)
+    what = forms.CharField(label=_("What to supply"), widget=forms.Textarea(attrs={"rows": 2}))
+    due_at = LocalDateTimeField(label=_("By when"))
+
+    def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.tz = ZoneInfo(office.time_zone)
+        self.fields["divisions"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk")
+
+    def clean_due_at(self) -> Any:
+        value = self.cleaned_data["due_at"]
+        return value.replace(tzinfo=None).replace(tzinfo=self.tz)
+
+
+class AnswerForm(forms.Form):
+    note = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class MissingForm(forms.Form):
+    reason = forms.CharField(label=_("Why not every division answered"), widget=forms.Textarea(attrs={"rows": 2}))
+    note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ReassignForm(forms.Form):
+    to_person = forms.ModelChoiceField(Person.objects.none(), label=_("Give the task to"))
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["to_person"].queryset = Person.objects.filter(office=office).order_by("full_name")

@@ -1,0 +1,144 @@
+"""The queries behind a person's inbox and the case pages, in a fixed number of queries whatever the
+number of tasks (the inbox of a person with 10,000 tasks in history must stay fast)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kinerja.org.holding import positions_held
+from kinerja.org.models import Assignment, Office, Person, Position
+
+from .access import current_holders, person_of, supervised_unit_ids
+from .calendar import WorkCalendar
+from .models import Case, DivisionRequest, Task
+
+DONE_SHOWN = 20
+WAITING_SHOWN = 50
+
+
+def describe(delta: dt.timedelta, day_length: dt.timedelta) -> str:
+    """Working time in words: whole working days, then hours and minutes."""
+    minutes = max(0, int(delta.total_seconds() // 60))
+    day_minutes = max(1, int(day_length.total_seconds() // 60))
+    days, rest = divmod(minutes, day_minutes)
+    hours, mins = divmod(rest, 60)
+    parts = []
+    if days:
+        parts.append(ngettext("%(n)d working day", "%(n)d working days", days) % {"n": days})
+    if hours:
+        parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
+    if mins or not parts:
+        parts.append(ngettext("%(n)d minute", "%(n)d minutes", mins) % {"n": mins})
+    return " ".join(parts)
+
+
+@dataclass
+class Row:
+    """A task as the inbox shows it."""
+
+    task: Task
+    state: str  # "todo", "soon" or "overdue"
+    time_left: str = ""
+    overdue_by: str = ""
+    people: list[Person] = field(default_factory=list)
+
+    @property
+    def label(self) -> str:
+        return {"todo": _("On time"), "soon": _("Due soon"), "overdue": _("Overdue")}[self.state]
+
+    @property
+    def progress(self) -> tuple[int, int]:
+        return getattr(self.task, "answered_count", 0), getattr(self.task, "request_count", 0)
+
+
+def with_progress(tasks: QuerySet[Task]) -> QuerySet[Task]:
+    return tasks.annotate(request_count=Count("requests", distinct=True),
+                          answered_count=Count("requests", filter=Q(requests__answered_at__isnull=False), distinct=True))
+
+
+def classify(task: Task, cal: WorkCalendar, now: dt.datetime) -> Row:
+    """Overdue after its due time; due soon once half of its standard time has passed."""
+    if task.due_at <= now:
+        return Row(task, "overdue", overdue_by=describe(cal.elapsed(task.due_at, now), cal.day_length))
+    left = cal.elapsed(now, task.due_at)
+    total = cal.elapsed(task.opened_at, task.due_at)
+    state = "soon" if left * 2 <= total or left <= dt.timedelta(hours=1) else "todo"
+    return Row(task, state, time_left=describe(left, cal.day_length))
+
+
+@dataclass
+class Inbox:
+    todo: list[Row]
+    soon: list[Row]
+    overdue: list[Row]
+    requests: list[DivisionRequest]
+    waiting: list[Task]
+    done: list[Task]
+    team_overdue: list[Row]
+    supervises: bool
+
+
+def my_positions(user: AbstractBaseUser, day: dt.date) -> tuple[list[Assignment], list[int]]:
+    """Positions held, and those whose tasks are the user's (less those a Plt or Plh acts for)."""
+    held = positions_held(user, day)
+    ids = {a.position_id for a in held}
+    mine_acting = {a.position_id for a in held if a.is_acting}
+    replaced: set[int] = set()
+    if ids - mine_acting:
+        replaced = set(Assignment.objects.filter(Assignment.active_on(day), position_id__in=ids - mine_acting,
+                                                 kind__in=Assignment.ACTING_KINDS).values_list("position_id", flat=True))
+    return held, sorted(ids - replaced)
+
+
+TASK_RELATED = ("case", "step", "position__unit", "assignee")
+
+
+def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
+    person = person_of(user)
+    cal = WorkCalendar.for_office(office)
+    held, acting_ids = my_positions(user, day)
+    mine = Q(assignee=person) | Q(assignee__isnull=True, position_id__in=acting_ids)
+    open_tasks = with_progress(Task.objects.filter(mine, case__office=office, status=Task.Status.OPEN)
+                               .select_related(*TASK_RELATED).order_by("due_at", "pk"))
+    rows = [classify(t, cal, now) for t in open_tasks]
+    division_ids = [a.position.unit_id for a in held
+                    if a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)]
+    requests = list(DivisionRequest.objects.filter(division_id__in=division_ids, answered_at__isnull=True,
+                                                   task__status=Task.Status.OPEN, task__case__office=office)
+                    .select_related("task__case", "task__step", "division", "sent_by__person").order_by("due_at", "pk"))
+    waiting = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN,
+                                       case__in=Task.objects.filter(done_by=user).values("case_id"))
+                   .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:WAITING_SHOWN])
+    done = list(Task.objects.filter(done_by=user, case__office=office).select_related("case", "step")
+                .order_by("-done_at", "-pk")[:DONE_SHOWN])
+    units = supervised_unit_ids(user, office, day, held)
+    team: list[Row] = []
+    if units:
+        overdue = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN, due_at__lt=now,
+                                           position__unit_id__in=units)
+                       .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:100])
+        people = current_holders({t.position_id for t in overdue}, day) if overdue else {}
+        for t in overdue:
+            row = classify(t, cal, now)
+            row.people = [t.assignee] if t.assignee else people.get(t.position_id, [])
+            team.append(row)
+    return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
+                 overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
+                 team_overdue=team, supervises=bool(units))
+
+
+def case_list(office: Office) -> QuerySet[Case]:
+    return Case.objects.filter(office=office).select_related("sop_version").order_by("-started_at", "-pk")
+
+
+def open_tasks_by_case(cases: list[Case]) -> dict[int, Task]:
+    found = (Task.objects.filter(case__in=[c.pk for c in cases], status=Task.Status.OPEN)
+             .select_related("step", "position"))
+    return {t.case_id: t for t in found}
+

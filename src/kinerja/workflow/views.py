@@ -1,0 +1,277 @@
+"""Pages of the engine: the inbox, the case list, the case page with its timeline and the task forms
+(htmx: a form with an error comes back in place; success reloads the case page), notifications.
+
+Thin: parse the form, call one action, show its KinerjaError on the form or a 403 page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import holders
+from kinerja.sop.models import Step
+
+from . import actions, forms, inbox
+from .access import can_act, can_answer, office_day, supervised_unit_ids
+from .calendar import WorkCalendar
+from .models import Case, DivisionRequest, Notification, Task, TaskFile
+
+
+def _office(request: HttpRequest) -> Any:
+    office = getattr(request, "office", None)
+    if office is None:
+        raise Http404
+    return office
+
+
+def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
+    return render(request, "workflow/forbidden.html", {"message": message}, status=403)
+
+
+def _done(request: HttpRequest, case: Case) -> HttpResponse:
+    url = reverse("workflow:case", args=[case.pk])
+    if request.htmx:  # type: ignore[attr-defined]
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = url
+        return response
+    return redirect(url)
+
+
+@login_required
+def inbox_page(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    now = timezone.now()
+    box = inbox.build(request.user, office, now, office_day(office, now))
+    return render(request, "workflow/inbox.html", {"box": box, "now": now})
+
+
+@login_required
+def case_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    cases = list(inbox.case_list(office)[:200])
+    current = inbox.open_tasks_by_case(cases)
+    rows = [(c, current.get(c.pk)) for c in cases]
+    may_start = bool(actions.STARTER_ROLES & _roles(request, office))
+    return render(request, "workflow/case_list.html", {"rows": rows, "may_start": may_start, "now": timezone.now()})
+
+
+def _roles(request: HttpRequest, office: Any) -> set[Any]:
+    from kinerja.org.roles import roles_of
+
+    return roles_of(request.user, office_day(office))
+
+
+@login_required
+def case_start(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    form = forms.StartCaseForm(request.POST or None, office=office)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            case = actions.start_case(data["version"].pk, user=request.user, title=data["title"], period=data["period"],
+                                      trigger_note=data["trigger_note"], target_deadline=data["target_deadline"])
+            return redirect("workflow:case", case.pk)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return render(request, "workflow/case_start.html", {"form": form})
+
+
+def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> dict[str, Any]:
+    office = case.office
+    now = timezone.now()
+    day = office_day(office, now)
+    cal = WorkCalendar.for_office(office)
+    tasks = list(case.tasks.select_related("step", "position", "assignee", "done_by__person")
+                 .prefetch_related(Prefetch("requests", DivisionRequest.objects.select_related(
+                     "division", "answered_by__person").order_by("division__pk")),
+                     Prefetch("files", TaskFile.objects.order_by("pk")))
+                 .order_by("opened_at", "pk"))
+    current = next((t for t in tasks if t.status == Task.Status.OPEN), None)
+    steps = list(Step.objects.filter(version=case.sop_version_id).select_related("actor__position").order_by("number"))
+    ctx: dict[str, Any] = {"case": case, "tasks": tasks, "current": current, "steps": steps, "now": now,
+                           "day_length": cal.day_length,
+                           "events": case.events.select_related("actor__person").order_by("seq")}
+    if current is None:
+        return ctx
+    ctx["row"] = inbox.classify(current, cal, now)
+    ctx["current_people"] = [current.assignee] if current.assignee else holders(current.position, day)
+    answered = sum(1 for r in current.requests.all() if r.answered_at)
+    ctx["progress"] = (answered, len(current.requests.all()))
+    ctx["answerable"] = [r for r in current.requests.all() if not r.answered_at and can_answer(r, request.user, day)]
+    ctx["answer_form"] = forms_override.get("answer_form") or forms.AnswerForm()
+    if can_act(current, request.user, day):
+        ctx["mine"] = True
+        people = _next_people(next((s for s in steps if s.number > current.step.number), None), day)
+        form_class = forms.DecideForm if current.step.returns_to.exists() else forms.CompleteForm
+        ctx["complete_form"] = forms_override.get("complete_form") or form_class(next_people=people)
+        ctx["is_decision"] = form_class is forms.DecideForm
+        if current.step.coordinates_divisions:
+            asked = {r.division_id for r in current.requests.all()}
+            ctx["requests_form"] = forms_override.get("requests_form") or forms.RequestsForm(
+                office=office, initial={"divisions": [], "due_at": cal.add(now, 3, "day").astimezone(cal.tz)})
+            ctx["requests_form"].fields["divisions"].queryset = ctx["requests_form"].fields["divisions"].queryset.exclude(
+                pk__in=asked)
+            ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
+    if current.position.unit_id in supervised_unit_ids(request.user, office, day):
+        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(office=office)
+    return ctx
+
+
+def _next_people(step: Step | None, day: Any) -> list[Any]:
+    """Who may do the next step, when its position has several holders (the performer picks one)."""
+    position = step.actor.position if step else None
+    return holders(position, day) if position and not position.single_holder else []
+
+
+def _case_for(request: HttpRequest, pk: int) -> Case:
+    return get_object_or_404(Case.objects.select_related("office", "sop_version__sop", "started_by__person"),
+                             pk=pk, office=_office(request))
+
+
+@login_required
+def case_page(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_for(request, pk)
+    return render(request, "workflow/case.html", _case_context(request, case))
+
+
+def _task_for(request: HttpRequest, pk: int) -> Task:
+    return get_object_or_404(Task.objects.select_related("case__office", "step", "position"), pk=pk,
+                             case__office=_office(request))
+
+
+@login_required
+def task_page(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task_for(request, pk)
+    return redirect(reverse("workflow:case", args=[task.case_id]) + f"#task-{task.pk}")
+
+
+def _form_error(request: HttpRequest, case: Case, key: str, form: Any) -> HttpResponse:
+    ctx = _case_context(request, case, **{key: form})
+    template = "workflow/partials/actions.html" if request.htmx else "workflow/case.html"  # type: ignore[attr-defined]
+    return render(request, template, ctx)
+
+
+@require_POST
+@login_required
+def complete(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task_for(request, pk)
+    day = office_day(task.case.office)
+    if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
+        return _forbidden(request, str(actions.not_yours(task)))
+    people = _next_people(Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
+                          .select_related("actor__position").order_by("number").first(), day)
+    decision = task.step.returns_to.exists()
+    form = (forms.DecideForm if decision else forms.CompleteForm)(request.POST, next_people=people)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            if decision and data["verdict"] == Task.Verdict.NOT_OK:
+                actions.return_task(task.pk, user=request.user, reason=data["reason"])
+            else:
+                actions.complete_task(task.pk, user=request.user, note=data["note"], files=request.FILES.getlist("files"),
+                                      next_user=data["next_user"].user if data.get("next_user") else None,
+                                      verdict=Task.Verdict.OK if decision else None)
+            return _done(request, task.case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return _form_error(request, task.case, "complete_form", form)
+
+
+@require_POST
+@login_required
+def send_requests(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task_for(request, pk)
+    form = forms.RequestsForm(request.POST, office=task.case.office)
+    if form.is_valid():
+        try:
+            actions.send_division_requests(task.pk, user=request.user, divisions=form.cleaned_data["divisions"],
+                                           what=form.cleaned_data["what"], due_at=form.cleaned_data["due_at"])
+            return _done(request, task.case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return _form_error(request, task.case, "requests_form", form)
+
+
+@require_POST
+@login_required
+def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task_for(request, pk)
+    form = forms.MissingForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.complete_with_missing(task.pk, user=request.user, reason=form.cleaned_data["reason"],
+                                          note=form.cleaned_data["note"])
+            return _done(request, task.case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return _form_error(request, task.case, "missing_form", form)
+
+
+@require_POST
+@login_required
+def reassign(request: HttpRequest, pk: int) -> HttpResponse:
+    task = _task_for(request, pk)
+    form = forms.ReassignForm(request.POST, office=task.case.office)
+    if form.is_valid():
+        try:
+            actions.reassign_task(task.pk, user=request.user, to_user=form.cleaned_data["to_person"].user,
+                                  reason=form.cleaned_data["reason"])
+            return _done(request, task.case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return _form_error(request, task.case, "reassign_form", form)
+
+
+@require_POST
+@login_required
+def answer(request: HttpRequest, pk: int) -> HttpResponse:
+    req = get_object_or_404(DivisionRequest.objects.select_related("task__case__office"), pk=pk,
+                            task__case__office=_office(request))
+    form = forms.AnswerForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
+                                   files=request.FILES.getlist("files"))
+            return _done(request, req.task.case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return _form_error(request, req.task.case, "answer_form", form)
+
+
+@login_required
+def notifications(request: HttpRequest) -> HttpResponse:
+    """The unread count, a fragment the page frame loads with htmx."""
+    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
+    return render(request, "workflow/partials/notifications.html", {"unread": unread})
+
+
+@login_required
+def notification_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    mine = Notification.objects.filter(user=request.user, case__office=office)
+    if request.method == "POST":
+        mine.filter(read_at__isnull=True).update(read_at=timezone.now())
+        return redirect("workflow:notification_list")
+    shown = list(mine.select_related("case", "task__step")[:100])
+    return render(request, "workflow/notifications.html", {"items": shown})
+

@@ -1,0 +1,173 @@
+"""The inbox, case list and case pages: who sees what, the forms, 403 and form errors, query counts."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+from django.utils import timezone
+
+from kinerja.workflow import actions
+from kinerja.workflow.models import Notification, Task
+
+from .base import START, WorkflowTestCase, at
+
+# The pages run "now" at Tuesday 25 March 2025 10:00 WIB.
+NOW = at(25, 10)
+
+
+class ViewTestCase(WorkflowTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        patcher = mock.patch("django.utils.timezone.now", return_value=NOW)
+        patcher.start()
+        self.addCleanup(patcher.stop)
+
+
+class InboxTestCase(ViewTestCase):
+    def test_the_secretary_sees_step_one_as_overdue(self) -> None:
+        case = self.start_case()
+        self.client.force_login(self.secretary)
+        r = self.client.get("/inbox/")
+        self.assertContains(r, case.title)
+        self.assertEqual([row.task.pk for row in r.context["box"].overdue], [self.open_task(case).pk])
+
+    def test_the_jfu_sees_time_left_in_working_time(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 3)
+        self.client.force_login(self.staff)
+        r = self.client.get("/inbox/")
+        rows = r.context["box"].todo
+        self.assertEqual(len(rows), 1)
+        # Opened Monday 08:02 for 5 hari: due 9 April 08:02 (28 March to 7 April are off). On Tuesday
+        # 10:00 that leaves Tuesday's rest (6 h), 26, 27 March and 8 April, and 32 min on 9 April.
+        self.assertEqual(rows[0].time_left, "3 hari kerja 6 jam 32 menit")
+        self.client.force_login(self.subsection_head)
+        waiting = self.client.get("/inbox/").context["box"].waiting
+        self.assertEqual([t.step.number for t in waiting], [3])
+
+    def test_a_superior_sees_overdue_tasks_of_the_unit(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 2)
+        self.client.force_login(self.secretary)
+        team = self.client.get("/inbox/").context["box"].team_overdue
+        self.assertEqual([(row.task.step.number, [p.full_name for p in row.people]) for row in team],
+                         [(2, ["Contoh Kasubbag Demo, S.E."])])
+        self.client.force_login(self.staff)
+        self.assertFalse(self.client.get("/inbox/").context["box"].supervises)
+
+    def test_query_count_is_the_same_for_one_task_and_fifty(self) -> None:
+        self.client.force_login(self.secretary)
+        self.start_case()
+        # Session, user, person and office, calendar (hours, special days), positions held, acting
+        # replacements, open tasks, waiting, done, units (supervised), overdue of the units, roles for
+        # the navigation. (A division contact has one more: the requests to the division.)
+        with self.assertNumQueries(13):
+            self.client.get("/inbox/")
+        for i in range(49):
+            self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
+        with self.assertNumQueries(13):
+            r = self.client.get("/inbox/")
+        self.assertEqual(len(r.context["box"].overdue), 50)
+
+
+class CaseListTestCase(ViewTestCase):
+    def test_query_count_is_the_same_for_one_case_and_fifty(self) -> None:
+        self.client.force_login(self.head)
+        self.start_case()
+        # Session, user, person and office, cases, their open tasks, roles (start button), roles (navigation).
+        with self.assertNumQueries(7):
+            self.client.get("/cases/")
+        for i in range(49):
+            self.start_case(f"Kasus {i}")
+        with self.assertNumQueries(7):
+            r = self.client.get("/cases/")
+        self.assertEqual(len(r.context["rows"]), 50)
+
+    def test_another_office_sees_none_of_ours(self) -> None:
+        case = self.start_case()
+        self.client.force_login(self.outsider)
+        self.assertNotContains(self.client.get("/cases/"), case.title)
+        self.assertEqual(self.client.get(f"/cases/{case.pk}/").status_code, 404)
+
+    def test_the_secretary_starts_a_case_from_the_form(self) -> None:
+        self.client.force_login(self.secretary)
+        r = self.client.post("/cases/new/", {"version": self.version.pk, "title": "Triwulan II 2025",
+                                             "period": "Triwulan II 2025", "trigger_note": "Surat 800/1"})
+        case = self.version.cases.get()
+        self.assertRedirects(r, f"/cases/{case.pk}/")
+
+
+class CasePageTestCase(ViewTestCase):
+    def test_it_shows_the_timeline_and_the_rounds(self) -> None:
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        actions.return_task(step5.pk, user=self.secretary, reason="Capaian belum lengkap", at=at(25, 9))
+        self.client.force_login(self.auditor)
+        r = self.client.get(f"/cases/{case.pk}/")
+        self.assertContains(r, "Capaian belum lengkap")
+        self.assertContains(r, "Dikembalikan untuk diperbaiki")
+        self.assertEqual(len(r.context["tasks"]), 6)
+
+    def test_completing_a_task_that_is_not_yours_is_403(self) -> None:
+        task = self.open_task(self.start_case())
+        self.client.force_login(self.staff)
+        r = self.client.post(f"/tasks/{task.pk}/complete/", {"note": "x"})
+        self.assertEqual(r.status_code, 403)
+        self.assertContains(r, "bukan tugas Anda", status_code=403)
+        task.refresh_from_db()
+        self.assertEqual(task.status, Task.Status.OPEN)
+
+    def test_belum_sesuai_without_a_reason_is_a_form_error(self) -> None:
+        step5 = self.run_to_step(self.start_case(), 5)
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"verdict": "not_ok", "reason": ""},
+                             headers={"HX-Request": "true"})
+        self.assertContains(r, 'role="alert"')
+        self.assertTemplateUsed(r, "workflow/partials/actions.html")
+        step5.refresh_from_db()
+        self.assertEqual(step5.status, Task.Status.OPEN)
+
+    def test_belum_sesuai_with_a_reason_returns_the_work(self) -> None:
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"verdict": "not_ok", "reason": "Tabel 2 kosong"},
+                             headers={"HX-Request": "true"})
+        self.assertEqual(r.headers["HX-Redirect"], f"/cases/{case.pk}/")
+        self.assertEqual(self.open_task(case).step.number, 4)
+
+    def test_the_kasubbag_must_choose_the_jfu(self) -> None:
+        case = self.start_case()
+        step2 = self.run_to_step(case, 2)
+        self.client.force_login(self.subsection_head)
+        r = self.client.post(f"/tasks/{step2.pk}/complete/", {"note": "Petunjuk"})
+        self.assertEqual(r.status_code, 200)
+        self.assertTrue(r.context["complete_form"].errors["next_user"])
+        self.client.post(f"/tasks/{step2.pk}/complete/", {"note": "Petunjuk", "next_user": self.staff2.person.pk})
+        self.assertEqual(self.open_task(case).assignee, self.staff2.person)
+
+    def test_divisions_are_asked_and_answer_on_the_page(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.client.force_login(self.staff)
+        self.client.post(f"/tasks/{step3.pk}/requests/", {
+            "divisions": [d.pk for d in self.divisions[:2]], "what": "Realisasi Triwulan I", "due_at": "2025-03-27T12:00"})
+        self.assertEqual(step3.requests.count(), 2)
+        request = step3.requests.get(division=self.divisions[0])
+        self.assertEqual(request.due_at, at(27, 12))
+        self.client.force_login(self.contacts[0])
+        self.client.post(f"/requests/{request.pk}/answer/", {"note": "Terlampir"})
+        r = self.client.get(f"/cases/{case.pk}/")
+        self.assertContains(r, "1 dari 2 bidang telah menjawab")
+
+
+class NotificationTestCase(ViewTestCase):
+    def test_the_fragment_shows_the_unread_count(self) -> None:
+        case = self.start_case()
+        Notification.objects.create(user=self.secretary, kind="overdue", case=case, task=self.open_task(case),
+                                    created_at=timezone.now())
+        self.client.force_login(self.secretary)
+        self.assertContains(self.client.get("/notifications/count/"), '<span class="badge bad">1</span>')
+        self.client.post("/notifications/")
+        self.assertNotContains(self.client.get("/notifications/count/"), "badge")
