@@ -141,3 +141,13 @@ class FlowchartTestCase(KinerjaTestCase):
         version = make_version(self.office, 5, 2)
         with self.assertRaises(ValueError):
             flowchart.render_svg(version, page_rows=[range(0, 2), range(3, 5)])
+
+    def test_it_inlines_the_same_svg_through_the_template_tag(self) -> None:
+        from django.template import Context, Template
+
+        version = make_version(self.office, 4, 2, returns={3: [1]})
+        version.actors.filter(order=1).update(name="Sekretaris <i>&</i>")
+        page = Template("{% load sop_render %}<div>{% flowchart version %}</div>").render(Context({"version": version}))
+        self.assertIn(flowchart.render_svg(version), page)
+        self.assertNotIn("<i>", page)
+        self.assertNotIn("<script", page)
