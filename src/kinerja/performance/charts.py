@@ -26,12 +26,13 @@ _STYLE = Style(
     foreground_strong="#1d2733",
     foreground_subtle="#d5dbe2",
     colors=("#0b5c8a", "#e08a00", "#1e7d3a", "#7b3fa0", "#b3261e", "#3aa0c8", "#6b7c2e", "#c2417a"),
-    label_font_size=13,
-    major_label_font_size=13,
-    value_font_size=12,
-    value_label_font_size=12,
-    legend_font_size=13,
-    title_font_size=15,
+    # Large enough to read when the page shows the chart at half its width.
+    label_font_size=17,
+    major_label_font_size=17,
+    value_font_size=16,
+    value_label_font_size=16,
+    legend_font_size=17,
+    title_font_size=19,
 )
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.S)
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -41,7 +42,7 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 def _config(**extra: object) -> dict[str, object]:
     return {"style": _STYLE, "disable_xml_declaration": True, "js": [], "tooltip_fancy_mode": False,
             "show_legend": True, "legend_at_bottom": True, "print_values": True, "width": 800,
-            "height": 420, "truncate_label": 40, "truncate_legend": 60, "margin": 12, **extra}
+            "height": 460, "truncate_label": 32, "truncate_legend": 48, "margin": 12, **extra}
 
 
 def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
@@ -69,27 +70,28 @@ def achievement_by_objective(report: ReportData) -> str:
     """One bar per objective, coloured by its predicate, labelled with the percentage."""
     values = [float(o.achievement) for o in report.objectives if o.achievement is not None]
     chart = pygal.HorizontalBar(**_config(title="Capaian per Sasaran (%)", show_legend=False,
-                                          height=max(180, 90 + 46 * len(report.objectives)),
+                                          height=max(220, 120 + 56 * len(report.objectives)),
                                           value_formatter=_axis, formatter=_pct))
     chart.y_labels = _scale(values)
-    chart.x_labels = [f"S{o.number}. {o.name}" for o in report.objectives]
+    # pygal draws the first bar at the bottom; reversed, S1 reads first from the top.
+    objectives = list(reversed(report.objectives))
+    chart.x_labels = [f"S{o.number}. {o.name}" for o in objectives]
     chart.add("Capaian", [
         {"value": float(o.achievement) if o.achievement is not None else None,
          "color": PREDICATE_COLOUR.get(o.predicate or "", NO_PREDICATE_COLOUR),
          "label": o.predicate or "–"}
-        for o in report.objectives])
-    chart.x_labels_major_count = len(report.objectives)
+        for o in objectives])
     return _finish(chart, "objectives")
 
 
 def target_vs_actual(report: ReportData) -> str:
     """Target and actual of each numeric indicator, the actual as a share of its target: indicators
     have different units, so the target is the common 100."""
-    rows = [i for i in report.indicators if not i.is_text and isinstance(i.target, Decimal) and i.target != 0]
+    rows = [i for i in reversed(report.indicators) if isinstance(i.target, Decimal) and i.target != 0]
     actuals = [float(i.actual / i.target * 100) if isinstance(i.actual, Decimal) and isinstance(i.target, Decimal)
                else None for i in rows]
     chart = pygal.HorizontalBar(**_config(title="Target dan Realisasi per Indikator (target = 100)",
-                                          height=max(200, 110 + 34 * len(rows)), value_formatter=_axis,
+                                          height=max(240, 140 + 44 * len(rows)), value_formatter=_axis,
                                           print_values=False))
     chart.y_labels = _scale([a for a in actuals if a is not None])
     chart.x_labels = [f"{i.code} {i.name}" for i in rows]
@@ -102,7 +104,8 @@ def trend(report: ReportData) -> str:
     """Achievement per objective over the years: the average of its indicators that have one."""
     years = [*report.history_years, report.year]
     chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis,
-                                 print_values=False, dots_size=4, allow_interruptions=True))
+                                 print_values=False, dots_size=4, allow_interruptions=True,
+                                 legend_at_bottom_columns=1))
     chart.x_labels = [str(y) for y in years]
     for objective in report.objectives:
         values: list[float | None] = []

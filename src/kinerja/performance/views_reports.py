@@ -66,8 +66,8 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
         "divisions": divisions, "division": division, "versions": versions,
-        "counts": [(name, counts[name], PREDICATE_CLASS.get(name, "p-none")) for name in
-                   ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "–") if name in counts],
+        "counts": [(_("no achievement") if name == "–" else name, counts[name], PREDICATE_CLASS.get(name, "p-none"))
+                   for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "–") if name in counts],
         "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
                         "rows": [{"row": i, "class": PREDICATE_CLASS.get(i.predicate or "", "p-none")}
                                  for i in o.indicators]} for o in report.objectives],

@@ -1,0 +1,69 @@
+"""The dashboard in a real browser at desktop and phone width, as the Kasubbag sees it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kinerja.org import demo
+from kinerja.performance.models import Objective, Program
+from tests.base import PASSWORD
+
+from .test_report_build import actual, add_indicator, target
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+D = Decimal
+
+
+@pytest.fixture
+def office(db):  # type: ignore[no-untyped-def]
+    built = demo.build(password=PASSWORD, today=dt.date.today())
+    s1 = Objective.objects.create(office=built.office, code="S1", name="Meningkatnya kualitas kelembagaan koperasi",
+                                  order=1, plan_start_year=2021, plan_end_year=2026)
+    s2 = Objective.objects.create(office=built.office, code="S2", name="Meningkatnya daya saing UMKM", order=2,
+                                  plan_start_year=2021, plan_end_year=2026)
+    rows = [(s1, "IK-01", "Persentase koperasi aktif", "%", False, [(75, 70), (78, 74), (80, 72.5)]),
+            (s1, "IK-02", "Jumlah koperasi bermasalah", "unit", True, [(50, 48), (45, 40), (40, 30)]),
+            (s1, "IK-03", "Kasus sengketa koperasi", "kasus", True, [(0, 1), (0, 0), (0, 2)]),
+            (s2, "IK-04", "UMKM naik kelas", "UMKM", False, [(1200, 1000), (1500, 1300), (1725, 1100)]),
+            (s2, "IK-05", "Opini BPK", "opini", False, [("WTP", "WTP"), ("WTP", "WTP"), ("WTP", "WDP")])]
+    for objective, code, name, unit, negative, values in rows:
+        indicator = add_indicator(objective, code, name, unit, negative=negative)
+        indicator.division = built.divisions[0 if objective is s1 else 2]
+        indicator.save()
+        for year, (t, a) in zip((2023, 2024, 2025), values, strict=True):
+            target(indicator, year, t if isinstance(t, str) else D(t))
+            actual(indicator, year, a if isinstance(a, str) else D(str(a)),
+                   obstacles="Sebagian data belum masuk." if year == 2025 else "")
+    program = Program.objects.create(office=built.office, year=2025, code="P1", name="Program Pemberdayaan Koperasi",
+                                     budget=D("1250000000"), spent=D("1100000000"))
+    program.objectives.add(s1)
+    return built
+
+
+def test_kasubbag_reads_the_dashboard_and_compiles_a_version(live_server, page: Page, office, shot) -> None:
+    page.goto(f"{live_server.url}/login/")
+    page.get_by_label("Nama pengguna").fill("kasubbag")
+    page.get_by_label("Kata sandi").fill(PASSWORD)
+    page.get_by_role("button", name="Masuk").click()
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.goto(f"{live_server.url}/data/dashboard/?year=2025")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Data Kinerja 2025")
+    expect(page.locator("table.indicators")).to_contain_text("90,63%")
+    expect(page.locator("table.indicators .pred.p-very-high").first).to_have_text("Sangat Tinggi")
+    expect(page.locator(".charts img")).to_have_count(3)
+    shot("performance-dashboard-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("performance-dashboard-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
+    page.get_by_role("button", name="Susun versi laporan").click()
+    expect(page.locator(".messages")).to_contain_text("Laporan versi 1 telah disusun")
+    expect(page.locator("table.versions")).to_contain_text("Contoh Kasubbag Demo")
+    page.get_by_label("Bidang").select_option(label="Bidang UMKM")
+    page.get_by_role("button", name="Tampilkan").click()
+    expect(page.locator("table.indicators")).not_to_contain_text("Persentase koperasi aktif")
+    expect(page.locator("table.indicators")).to_contain_text("UMKM naik kelas")
+    shot("performance-dashboard-division")
