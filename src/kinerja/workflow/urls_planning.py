@@ -8,4 +8,6 @@ app_name = "planning"
 
 urlpatterns = [
     path("sop-versions/<int:pk>/plan/", views_planning.plan_page, name="plan"),
+    path("sop-versions/<int:pk>/compliance/", views_planning.compliance_page, name="compliance"),
+    path("sop-versions/<int:pk>/compliance.xlsx", views_planning.compliance_xlsx, name="compliance_xlsx"),
 ]

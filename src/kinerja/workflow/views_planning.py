@@ -14,6 +14,7 @@ from kinerja.sop.models import SopVersion
 
 from .calendar import WorkCalendar
 from .cli_plan import parse_start
+from .compliance import ComplianceReport, chart_svg, compliance, duration_text, to_xlsx
 from .gantt import plan_gantt_svg
 from .planning import plan
 
@@ -50,3 +51,32 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
         "working_days": len(list(calendar.working_days(start.date(), planned[-1].due.date()))) if planned else 0,
     })
 
+
+
+def _report(request: HttpRequest, pk: int) -> ComplianceReport:
+    office = _office(request)
+    version = get_object_or_404(SopVersion.objects.select_related("sop__office"), pk=pk, sop__office=office)
+    calendar = WorkCalendar.for_office(office)
+    year_text = request.GET.get("year", "")
+    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else \
+        calendar.local(timezone.now()).year
+    return compliance(version.sop, year, calendar=calendar)
+
+
+@login_required
+def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    rows = [(s, duration_text(s.median_seconds, report.day_seconds), duration_text(s.p90_seconds, report.day_seconds))
+            for s in report.steps]
+    return render(request, "workflow/planning/compliance.html", {
+        "report": report, "rows": rows, "chart": chart_svg(report), "pk": pk,
+        "years": range(report.year - 3, report.year + 2)})
+
+
+@login_required
+def compliance_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
+    report = _report(request, pk)
+    response = HttpResponse(to_xlsx(report),
+                            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = f'attachment; filename="kepatuhan-sop-{report.sop.pk}-{report.year}.xlsx"'
+    return response

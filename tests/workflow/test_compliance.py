@@ -1,0 +1,196 @@
+"""SOP compliance of 2025: two cases of the seed SOP run through the engine's actions on a fixed clock,
+one finished the same morning, one returned once by the Kasubbag and waiting at step 4; a 2024 case
+stays out. Also the CLI, the page with its chart, the XLSX export and the case Gantt chart."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from io import StringIO
+
+from django.core.management import CommandError, call_command
+from django.urls import reverse
+from openpyxl import load_workbook
+
+import kinerja.workflow.cli_compliance  # noqa: F401  registers `sop compliance` even where ready() does not
+from kinerja.workflow import actions
+from kinerja.workflow.compliance import compliance, duration_text, percentile
+from kinerja.workflow.gantt import case_gantt_svg
+from kinerja.workflow.models import Case
+
+from .base import START, WorkflowTestCase, at
+
+NOW = at(25, 12)
+
+
+class ComplianceTestCase(WorkflowTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.build_cases()
+
+    @classmethod
+    def build_cases(cls) -> None:
+        # Case 1: every step done one minute after the previous one.
+        first = cls.start(START)
+        cls.finish_quickly(first)
+        # Case 2: step 1 an hour late, steps 2 and 3 in 10 minutes each, the Kasubbag sends it back at
+        # 09:30, the JFU redoes step 3 by 09:40, and it waits at step 4.
+        cls.second = second = cls.start(START)
+        cls.done(second, 1, cls.secretary, at(24, 9, 0))
+        cls.done(second, 2, cls.subsection_head, at(24, 9, 10), next_user=cls.staff)
+        cls.done(second, 3, cls.staff, at(24, 9, 20))
+        actions.return_task(second.tasks.get(step__number=4).pk, user=cls.subsection_head,
+                            reason="Data Bidang UMKM belum lengkap", at=at(24, 9, 30))
+        cls.done(second, 3, cls.staff, at(24, 9, 40))
+        # A case of 2024 is not counted in 2025.
+        cls.finish_quickly(cls.start(dt.datetime(2024, 12, 2, 8, 0, tzinfo=START.tzinfo)))
+
+    @classmethod
+    def start(cls, when: dt.datetime) -> Case:
+        return actions.start_case(cls.version.pk, user=cls.secretary, title=f"Pengumpulan Data Kinerja {when:%d-%m-%Y}",
+                                  period="Triwulan I", at=when)
+
+    @classmethod
+    def done(cls, case: Case, number: int, user, when: dt.datetime, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        task = case.tasks.get(step__number=number, status="open")
+        actions.complete_task(task.pk, user=user, note="selesai", at=when, **kwargs)
+
+    @classmethod
+    def finish_quickly(cls, case: Case) -> None:
+        # The Sekretaris is Plt Kadis from 24 to 30 March 2025; otherwise the Kadis signs.
+        kadis = cls.secretary if dt.date(2025, 3, 24) <= case.started_at.date() <= dt.date(2025, 3, 30) else cls.head
+        performers = [cls.secretary, cls.subsection_head, cls.staff, cls.subsection_head, cls.secretary, kadis]
+        for number, user in enumerate(performers, start=1):
+            kwargs = {"next_user": cls.staff} if number == 2 else {}
+            cls.done(case, number, user, case.started_at + dt.timedelta(minutes=number), **kwargs)
+
+    def test_it_counts_runs_working_time_on_time_returns_and_waiting(self) -> None:
+        report = compliance(self.version.sop, 2025, now=NOW)
+        self.assertEqual((report.cases_started, report.cases_finished, report.cases_open), (2, 1, 1))
+        got = {s.number: (s.runs, s.median_seconds, s.p90_seconds, s.on_time, s.returns, s.waiting, s.overdue)
+               for s in report.steps}
+        self.assertEqual(got, {
+            1: (2, (60 + 3600) // 2, 3600, 1, 0, 0, 0),  # 1 min and 60 min against 2 menit
+            2: (2, (60 + 600) // 2, 600, 2, 0, 0, 0),  # 10 minutes is exactly on time
+            3: (3, 600, 600, 3, 0, 0, 0),  # 1, 10 and (second round) 10 minutes
+            4: (2, (60 + 600) // 2, 600, 2, 1, 1, 0),  # sent back once; case 2 waits here
+            5: (1, 60, 60, 1, 0, 0, 0),
+            6: (1, 60, 60, 1, 0, 0, 0),
+        })
+        self.assertEqual([s.standard for s in report.steps], ["2 menit", "10 menit", "5 hari", "5 hari", "1 hari", "1 hari"])
+        self.assertEqual(report.steps[2].standard_seconds, 5 * 8.5 * 3600)
+        self.assertEqual(report.steps[0].on_time_share, 0.5)
+
+    def test_it_shows_overdue_waiting_cases(self) -> None:
+        # Step 4 (5 hari from Monday 24 March 09:40) is due on Wednesday 9 April 09:40, after Lebaran.
+        self.assertEqual(compliance(self.version.sop, 2025, now=at(9, 9, 40, month=4)).steps[3].overdue, 0)
+        self.assertEqual(compliance(self.version.sop, 2025, now=at(9, 9, 41, month=4)).steps[3].overdue, 1)
+
+    def test_it_counts_the_2024_case_in_2024_only(self) -> None:
+        report = compliance(self.version.sop, 2024, now=NOW)
+        self.assertEqual((report.cases_started, report.steps[0].runs, report.steps[3].waiting), (1, 1, 0))
+
+    def test_it_needs_the_same_queries_for_3_cases_and_13(self) -> None:
+        # Calendar hours and special days, cases, steps, tasks.
+        with self.assertNumQueries(5):
+            compliance(self.version.sop, 2025, now=NOW)
+        for day in range(1, 11):
+            self.finish_quickly(self.start(dt.datetime(2025, 5, 19, 8, 0, tzinfo=START.tzinfo)
+                                           + dt.timedelta(days=day % 4)))
+        with self.assertNumQueries(5):
+            report = compliance(self.version.sop, 2025, now=NOW)
+        self.assertEqual(report.cases_started, 12)
+
+    def test_it_prints_json(self) -> None:
+        out = StringIO()
+        call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--json", stdout=out)
+        data = json.loads(out.getvalue())
+        self.assertEqual(data["cases"], {"started": 2, "finished": 1, "open": 1})
+        step4 = data["steps"][3]
+        self.assertEqual((step4["number"], step4["runs"], step4["returns"], step4["waiting"], step4["on_time_share"]),
+                         (4, 2, 1, 1, 1.0))
+        self.assertEqual(data["steps"][0]["median_seconds"], 1830)
+
+    def test_it_prints_a_table_and_writes_xlsx(self) -> None:
+        path = self.settings_dir() / "kepatuhan.xlsx"
+        out = StringIO()
+        call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--xlsx", str(path), stdout=out)
+        self.assertIn("2 menit", out.getvalue())
+        self.assertIn("30 menit    1,0 jam      50%", out.getvalue())  # step 1: median 30,5 minutes, p90 1 hour
+        sheet = load_workbook(path).active
+        header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "No.")
+        step1 = [c.value for c in sheet[header_row + 1]]
+        self.assertEqual(step1[:2], [1, "Sekretaris"])
+        self.assertAlmostEqual(step1[6], 1830 / 3600, places=4)  # median in hours, a real number
+        self.assertEqual(step1[9], 0.5)
+        self.assertEqual(sheet.cell(header_row + 1, 10).number_format, "0.0%")
+        self.assertEqual(sheet.cell(header_row + 1, 7).number_format, "0.00")
+
+    def settings_dir(self):  # type: ignore[no-untyped-def]
+        import tempfile
+        from pathlib import Path
+
+        folder = Path(tempfile.mkdtemp())
+        self.addCleanup(lambda: [p.unlink() for p in folder.iterdir()] and None)
+        return folder
+
+    def test_it_refuses_an_unknown_sop_and_a_silly_year(self) -> None:
+        with self.assertRaisesMessage(CommandError, "9999"):
+            call_command("sop", "compliance", "9999", "--year", "2025", stdout=StringIO())
+        with self.assertRaisesMessage(CommandError, "--year"):
+            call_command("sop", "compliance", str(self.version.pk), "--year", "25", stdout=StringIO())
+
+    def test_it_shows_the_page_with_a_chart(self) -> None:
+        self.client.force_login(self.subsection_head)
+        url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
+        response = self.client.get(url, {"year": 2025})
+        self.assertEqual(response.status_code, 200)
+        html = response.content.decode()
+        self.assertIn('<svg xmlns="http://www.w3.org/2000/svg" class="chart"', html)
+        self.assertIn("1/2", html)  # step 1 on time once of twice
+        self.assertNotIn('style="', html)
+        self.assertNotIn("<script>", html)
+
+    def test_it_downloads_xlsx(self) -> None:
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(reverse("planning:compliance_xlsx", kwargs={"pk": self.version.pk}), {"year": 2025})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("attachment", response["Content-Disposition"])
+        sheet = load_workbook(io.BytesIO(response.content)).active
+        self.assertEqual(sheet["B2"].value, 2025)
+
+    def test_it_answers_404_for_another_office(self) -> None:
+        self.client.force_login(self.outsider)
+        for name in ("planning:compliance", "planning:compliance_xlsx"):
+            self.assertEqual(self.client.get(reverse(name, kwargs={"pk": self.version.pk})).status_code, 404)
+
+    def test_it_needs_the_same_queries_on_the_page_for_3_cases_and_13(self) -> None:
+        self.client.force_login(self.subsection_head)
+        url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
+        # session, user, person, version, hours, special days, cases, steps, tasks, nav positions
+        with self.assertNumQueries(10) as few:
+            self.client.get(url, {"year": 2025})
+        for day in range(10):
+            self.finish_quickly(self.start(dt.datetime(2025, 5, 19, 8, 0, tzinfo=START.tzinfo)
+                                           + dt.timedelta(days=day % 4)))
+        with self.assertNumQueries(len(few.captured_queries)):
+            self.client.get(url, {"year": 2025})
+
+    def test_it_draws_a_case_against_its_plan(self) -> None:
+        svg = case_gantt_svg(self.second, now=NOW)
+        # Six planned bars, and five rounds: steps 1, 2, 3 (twice) and 4 (returned, then open).
+        self.assertEqual(svg.count('fill-opacity="0.45"'), 6)
+        self.assertEqual(svg.count("<title>Putaran"), 6)
+        self.assertIn('fill="#c62828"', svg)  # step 1 was late
+        self.assertIn('fill="#8e6c00"', svg)  # step 4 sent the work back
+        self.assertIn('fill="#f0a202"', svg)  # step 4 is open again
+        self.assertIn('stroke="#1565c0" stroke-width="1.5" stroke-dasharray', svg)  # the line of now
+
+    def test_it_formats_working_time(self) -> None:
+        day = int(8.5 * 3600)
+        self.assertEqual([duration_text(s, day) for s in (None, 60, 1830, 5400, 3 * day)],
+                         ["–", "1 menit", "30 menit", "1,5 jam", "3,0 hari"])
+        self.assertEqual(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9)
+        self.assertEqual(percentile([7], 0.9), 7)
