@@ -11,7 +11,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -76,8 +76,11 @@ class Period:
 def _period(request: HttpRequest) -> Period:
     today = _today(request)
     source = request.POST if request.method == "POST" else request.GET
-    year = _int(source.get("year"), today.year, 2000, 2100)
-    quarter = _int(source.get("quarter"), (today.month - 1) // 3 + 1, 0, 4)
+    # By default the last quarter that has ended: its data is what the divisions are collecting.
+    ended = (today.month - 1) // 3
+    default_year, default_quarter = (today.year, ended) if ended else (today.year - 1, 4)
+    year = _int(source.get("year"), default_year, 2000, 2100)
+    quarter = _int(source.get("quarter"), default_quarter, 0, 4)
     return Period(year, quarter)
 
 
@@ -217,7 +220,9 @@ class Card:
 def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
     today = _today(request)
     if access.can_manage(request.user, today):
-        return list(Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION))
+        # Every division, and the units (such as the Subbag Program itself) that answer for an indicator.
+        return list(Unit.objects.filter(Q(kind=Unit.Kind.DIVISION) | Q(indicators__isnull=False), office=office)
+                    .distinct().order_by("pk"))
     return access.divisions_of(request.user, today)
 
 
