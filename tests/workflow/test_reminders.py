@@ -1,0 +1,96 @@
+"""Reminders (half-way, due within one working hour, overdue) once per task and threshold, and the
+early warning when a case can no longer meet its target deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from kinerja.org import demo
+from kinerja.workflow import actions
+from kinerja.workflow.models import Case, Event, Notification
+from kinerja.workflow.reminders import send_due_reminders
+from tests.base import PASSWORD, TODAY
+
+from .base import START, WorkflowTestCase, at
+from .seed import build_seed_sop
+from .test_concurrency import race
+
+
+class RemindersTestCase(WorkflowTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.case = self.start_case()
+        # Step 4 (Kasubbag, 5 hari) opens Monday 24 March 08:04, due 9 April 08:04 (Lebaran in between).
+        self.task = self.run_to_step(self.case, 4)
+
+    def send(self, moment: dt.datetime) -> list[tuple[int, str]]:
+        with self.captureOnCommitCallbacks(execute=True):
+            return [s for s in send_due_reminders(moment) if s[0] == self.task.pk]
+
+    def test_each_threshold_is_sent_once(self) -> None:
+        self.assertEqual(self.send(at(25, 12)), [])
+        self.assertEqual(self.send(at(27, 10)), [(self.task.pk, "half")])
+        self.assertEqual(self.send(at(27, 11)), [])
+        self.assertEqual(self.send(at(9, 7, 30, month=4)), [(self.task.pk, "soon")])
+        self.assertEqual(self.send(at(9, 9, month=4)), [(self.task.pk, "overdue")])
+        self.assertEqual(self.send(at(10, 9, month=4)), [])
+        kasubbag = Notification.objects.filter(user=self.subsection_head).order_by("pk")
+        self.assertEqual([n.kind for n in kasubbag], ["half", "soon", "overdue"])
+        self.assertEqual([m.to for m in mail.outbox], [["kasubbag@demo.invalid"]] * 3)
+        self.assertIn("Terlambat", mail.outbox[-1].subject)
+        self.assertEqual(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).count(), 3)
+
+    def test_an_overdue_task_is_not_told_half_way_afterwards(self) -> None:
+        self.assertEqual(self.send(at(10, 9, month=4)), [(self.task.pk, "overdue")])
+        self.assertEqual(self.send(at(11, 9, month=4)), [])
+        self.task.refresh_from_db()
+        self.assertIsNotNone(self.task.warned_half_at)
+
+    def test_the_command_queues_the_run(self) -> None:
+        out = StringIO()
+        call_command("remind", stdout=out)
+        self.assertIn("Queued reminders", out.getvalue())
+
+
+class EarlyWarningTestCase(WorkflowTestCase):
+    def test_a_case_that_cannot_meet_its_deadline_is_flagged_once(self) -> None:
+        # 12 working days of standard time cannot fit before Friday 4 April.
+        with self.captureOnCommitCallbacks(execute=True):
+            case = self.start_case(target_deadline=at(4, 16, month=4))
+        case.refresh_from_db()
+        self.assertTrue(case.at_risk)
+        told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
+        # Every remaining actor (the Sekretaris acts as Kadis this week) and the superiors of their units,
+        # the Kadis among them; nobody of the divisions.
+        self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2", "kadis"})
+        self.run_to_step(case, 3)
+        self.assertEqual(case.events.filter(kind=Event.Kind.AT_RISK).count(), 1)
+
+    def test_a_case_with_room_is_not_flagged_until_time_runs_out(self) -> None:
+        case = self.start_case(target_deadline=at(30, 16, month=4))
+        self.assertFalse(Case.objects.get(pk=case.pk).at_risk)
+        with self.captureOnCommitCallbacks(execute=True):
+            send_due_reminders(at(25, 10, month=4))
+        self.assertTrue(Case.objects.get(pk=case.pk).at_risk)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_send_each_reminder_once() -> None:
+    built = demo.build(password=PASSWORD, today=TODAY)
+    version = build_seed_sop(built)
+    secretary = built.people["sekretaris"].user
+    cases = [actions.start_case(version.pk, user=secretary, title=f"Kasus {i}", period="2025", at=START)
+             for i in range(5)]
+    moment = at(24, 9)
+    results = race(lambda: send_due_reminders(moment), lambda: send_due_reminders(moment))
+    assert not any(isinstance(r, Exception) for r in results), results
+    sent = [s for r in results for s in r]
+    assert sorted(sent) == sorted((c.tasks.get().pk, "overdue") for c in cases)
+    assert Notification.objects.count() == 5
+    assert len(mail.outbox) == 5
+    assert Event.objects.filter(kind=Event.Kind.REMINDER_SENT).count() == 5
