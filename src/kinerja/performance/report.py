@@ -28,7 +28,7 @@ from kinerja.org.roles import Role, roles_of
 
 from . import access
 from . import achievement as ach
-from .models import Actual, Indicator, Objective, PerformanceSettings, Program, ReportVersion, Target
+from .models import Activity, Actual, Indicator, Objective, PerformanceSettings, Program, ReportVersion, Target
 
 Value = Decimal | str | None
 # Years before the report's year that the comparison shows (PermenPAN-RB 53/2014 asks for up to five).
@@ -280,7 +280,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             facts[ind].targets[(y, kind, q)] = _value(number, text)
     history_years: set[int] = set()
     for a in Actual.objects.filter(indicator__office_id__in=office_ids, is_current=True, status__in=REPORTED,
-                                   year__gte=first_year, year__lte=year).values_list(
+                                   year__gte=first_year, year__lte=year).order_by().values_list(
             "indicator_id", "year", "quarter", "value_number", "value_text", "obstacles", "solutions"):
         ind, y, q, number, text, obstacles, solutions = a
         value = _value(number, text)
@@ -292,8 +292,10 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             facts[ind].narratives[y].append((q or 0, obstacles, solutions))
         if y < year:
             history_years.add(y)
-    programs = list(Program.objects.filter(office_id__in=office_ids, year=year).prefetch_related(
-        "activities", Prefetch("objectives", queryset=Objective.objects.only("pk"))))
+    # order_by() without the models' default orderings: those join the office table on every row.
+    programs = list(Program.objects.filter(office_id__in=office_ids, year=year).order_by("order", "code").prefetch_related(
+        Prefetch("activities", queryset=Activity.objects.order_by("code")),
+        Prefetch("objectives", queryset=Objective.objects.only("pk").order_by())))
     thresholds = dict(PerformanceSettings.objects.filter(office_id__in=office_ids).values_list(
         "office_id", "efficiency_threshold"))
 
