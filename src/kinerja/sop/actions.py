@@ -28,7 +28,7 @@ from kinerja.org.models import Office, Position
 
 from .importers import SopDraft, parse_document, read_document
 from .importers.flow import normalise_name, squeeze_letters
-from .models import Actor, Sop, SopVersion, Step
+from .models import Actor, Sop, SopVersion, Step, duration_display
 
 
 class AlreadyImported(KinerjaError):
@@ -202,6 +202,10 @@ class StepFacts:
     activity: str
     duration_value: Decimal
     duration_unit: str
+
+    @property
+    def duration_display(self) -> str:
+        return duration_display(self.duration_value, self.duration_unit)
 
 
 @dataclass(frozen=True)

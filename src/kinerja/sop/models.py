@@ -152,3 +152,18 @@ class Step(models.Model):
     @property
     def is_decision(self) -> bool:
         return self.returns_to.exists()
+
+    @property
+    def duration_display(self) -> str:
+        return duration_display(self.duration_value, self.duration_unit)
+
+
+def duration_display(value: Decimal | None, unit: str) -> str:
+    """"2 minute", "0,5 working day" in the user's language (the unit label is translated)."""
+    if value is None:
+        return ""
+    from django.utils.formats import number_format
+
+    number = number_format(value.normalize() if value == value.to_integral_value() else value)
+    label = Step.Unit(unit).label if unit in Step.Unit.values else unit
+    return f"{number} {label}"

@@ -1,0 +1,73 @@
+"""Forms of the SOP pages: the upload, the per-step corrections of the preview, revoking, linking."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Position
+
+from .importers import StepDraft
+from .models import Step
+
+
+class UploadForm(forms.Form):
+    document = forms.FileField(label=_("SOP document"),
+                               help_text=_("A .docx, .xlsx or .txt file in the SOP AP form, at most 10 MB."))
+
+    def clean_document(self) -> UploadedFile:
+        document: UploadedFile = self.cleaned_data["document"]
+        limit = settings.KINERJA_MAX_UPLOAD_BYTES
+        if document.size and document.size > limit:
+            raise forms.ValidationError(_("The file is larger than %(max)d MB.") % {"max": limit // (1024 * 1024)})
+        return document
+
+
+class StepForm(forms.Form):
+    """The parts of one step the user may correct before saving: actor, standard time, return target."""
+
+    actor = forms.ChoiceField(label=_("Actor"))
+    duration_value = forms.DecimalField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
+                                        decimal_places=2, localize=True)
+    duration_unit = forms.ChoiceField(label=_("Unit"), choices=Step.Unit.choices)
+    returns_to = forms.CharField(label=_("Returns to step"), required=False, max_length=60,
+                                 help_text=_("Step numbers, separated by commas; empty if the step sends nothing back."))
+
+    def __init__(self, *args: Any, step: StepDraft, actors: list[str], **kwargs: Any) -> None:
+        kwargs.setdefault("initial", {
+            "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
+            "returns_to": ", ".join(str(n) for n in step.returns_to)})
+        super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
+        self.step = step
+        self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
+
+    def clean_returns_to(self) -> list[int]:
+        text = self.cleaned_data["returns_to"].strip()
+        if not text:
+            return []
+        parts = [p for p in re.split(r"[,\s;]+", text) if p]
+        if not all(p.isdigit() for p in parts):
+            raise forms.ValidationError(_("Write step numbers such as 3 or 2, 3."))
+        numbers = sorted({int(p) for p in parts})
+        if any(not 1 <= n < self.step.number for n in numbers):
+            raise forms.ValidationError(_("A step can only send work back to an earlier step."))
+        return numbers
+
+
+class RevokeForm(forms.Form):
+    reason = forms.CharField(label=_("Reason"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class LinkActorForm(forms.Form):
+    position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none(), required=False,
+                                      empty_label=_("(not linked)"))
+
+    def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["position"].queryset = Position.objects.filter(office_id=office_id).order_by("title")

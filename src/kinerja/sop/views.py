@@ -1,0 +1,271 @@
+"""SOP pages: the list with search, a version with its steps, flowchart and history, the upload with
+its preview and corrections, the comparison of two versions. Thin: sop.actions changes the records."""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from pathlib import Path
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db.models import Prefetch, Q
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_valid_filename
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.errors import KinerjaError
+from kinerja.org.models import Office
+
+from . import actions
+from .access import may_manage
+from .forms import LinkActorForm, RevokeForm, StepForm, UploadForm
+from .importers import SopDraft, SopImportError
+from .models import Actor, Sop, SopVersion
+
+PENDING = "sop-pending"
+SESSION_KEY = "sop_uploads"
+
+
+def _office(request: HttpRequest) -> Office:
+    office = getattr(request, "office", None)
+    if office is None:
+        raise PermissionDenied
+    return office
+
+
+def _manager_office(request: HttpRequest) -> Office:
+    office = _office(request)
+    if not may_manage(request.user, office):
+        raise PermissionDenied
+    return office
+
+
+def _version(request: HttpRequest, pk: int) -> SopVersion:
+    """The version, or 404 when it belongs to another office."""
+    return get_object_or_404(SopVersion.objects.select_related("sop", "imported_by", "status_changed_by"),
+                              pk=pk, sop__office=_office(request))
+
+
+@login_required
+def sop_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    query = request.GET.get("q", "").strip()
+    sops = Sop.objects.filter(office=office).order_by("name").prefetch_related(
+        Prefetch("versions", queryset=SopVersion.objects.order_by("-version").only(
+            "pk", "sop_id", "version", "status", "effective_on", "name")))
+    if query:
+        sops = sops.filter(Q(name__icontains=query) | Q(number__icontains=query))
+    rows = []
+    for sop in sops:
+        versions = list(sop.versions.all())
+        if versions:
+            current = next((v for v in versions if v.status == SopVersion.Status.IN_FORCE), versions[0])
+            rows.append({"sop": sop, "current": current, "count": len(versions)})
+    return render(request, "sop/list.html", {"rows": rows, "query": query,
+                                             "may_manage": may_manage(request.user, office)})
+
+
+@login_required
+def sop_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    sop = get_object_or_404(Sop, pk=pk, office=_office(request))
+    versions = list(sop.versions.order_by("-version"))
+    if not versions:
+        raise Http404
+    current = next((v for v in versions if v.status == SopVersion.Status.IN_FORCE), versions[0])
+    return redirect("sop:version", pk=current.pk)
+
+
+@login_required
+def version_page(request: HttpRequest, pk: int) -> HttpResponse:
+    version = _version(request, pk)
+    office = _office(request)
+    steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
+    actors = list(version.actors.select_related("position"))
+    manager = may_manage(request.user, office)
+    unlinked = [(a, LinkActorForm(office_id=office.pk, prefix=f"actor-{a.pk}")) for a in actors if a.position is None]
+    return render(request, "sop/version.html", {
+        "version": version, "sop": version.sop, "steps": steps, "actors": actors, "manager": manager,
+        "unlinked": unlinked if manager else [], "history": version.sop.versions.order_by("-version"),
+        "revoke_form": RevokeForm(), "header": version.header,
+        "blocks": _blocks(version.header)})
+
+
+BLOCK_TITLES = [("legal_basis", "Dasar Hukum"), ("qualifications", "Kualifikasi Pelaksana"),
+                ("related_sops", "Keterkaitan"), ("equipment", "Peralatan/Perlengkapan"),
+                ("warning", "Peringatan"), ("records", "Pencatatan dan Pendataan")]
+
+
+def _blocks(header: dict[str, object]) -> list[tuple[str, object]]:
+    # The SOP AP form's own headings: document words, printed as the sheet prints them.
+    return [(title, header.get(key) or []) for key, title in BLOCK_TITLES]
+
+
+@login_required
+def source(request: HttpRequest, pk: int) -> FileResponse:
+    version = _version(request, pk)
+    if not version.source_file:
+        raise Http404
+    return FileResponse(version.source_file.open("rb"), as_attachment=True, filename=version.source_name)
+
+
+@login_required
+def compare(request: HttpRequest, pk: int) -> HttpResponse:
+    new = _version(request, pk)
+    other = request.GET.get("with", "")
+    if other.isdigit():
+        old = get_object_or_404(SopVersion, pk=int(other), sop=new.sop)
+    else:
+        old = new.sop.versions.filter(version__lt=new.version).order_by("-version").first()
+        if old is None:
+            messages.info(request, _("This is the first version: there is nothing to compare it with."))
+            return redirect("sop:version", pk=new.pk)
+    return render(request, "sop/compare.html", {
+        "old": old, "new": new, "sop": new.sop, "diff": actions.compare_versions(old, new),
+        "history": new.sop.versions.order_by("-version")})
+
+
+@require_POST
+@login_required
+def put_in_force(request: HttpRequest, pk: int) -> HttpResponse:
+    _manager_office(request)
+    version = _version(request, pk)
+    try:
+        actions.put_in_force(version.pk, user=request.user)
+        messages.success(request, _("Version %(version)d is now in force.") % {"version": version.version})
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    return redirect("sop:version", pk=version.pk)
+
+
+@require_POST
+@login_required
+def revoke(request: HttpRequest, pk: int) -> HttpResponse:
+    _manager_office(request)
+    version = _version(request, pk)
+    form = RevokeForm(request.POST)
+    try:
+        if form.is_valid():
+            actions.revoke(version.pk, user=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("Version %(version)d is revoked.") % {"version": version.version})
+        else:
+            messages.error(request, _("Give the reason for revoking the SOP."))
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    return redirect("sop:version", pk=version.pk)
+
+
+@require_POST
+@login_required
+def link_actor(request: HttpRequest, pk: int) -> HttpResponse:
+    office = _manager_office(request)
+    actor = get_object_or_404(Actor.objects.select_related("version"), pk=pk, version__sop__office=office)
+    form = LinkActorForm(request.POST, office_id=office.pk, prefix=f"actor-{actor.pk}")
+    if form.is_valid():
+        actions.link_actor(actor.pk, position=form.cleaned_data["position"], user=request.user)
+        messages.success(request, _("%(actor)s is linked to %(position)s.") % {
+            "actor": actor.name, "position": form.cleaned_data["position"] or _("no position")})
+    else:
+        messages.error(request, _("Choose a position of the office."))
+    return redirect("sop:version", pk=actor.version_id)
+
+
+# Upload: the file waits in a private pending folder (named by an unguessable token remembered in the
+# user's session) between the preview and the save, so the user's corrections apply to the same bytes.
+
+def _pending_path(request: HttpRequest, token: str) -> Path:
+    if token not in request.session.get(SESSION_KEY, {}):
+        raise Http404
+    name = request.session[SESSION_KEY][token]
+    path = Path(default_storage.path(f"{PENDING}/{token}/{name}"))
+    if not path.exists():
+        raise Http404
+    return path
+
+
+def _forget(request: HttpRequest, token: str) -> None:
+    uploads = dict(request.session.get(SESSION_KEY, {}))
+    uploads.pop(token, None)
+    request.session[SESSION_KEY] = uploads
+    shutil.rmtree(Path(default_storage.path(f"{PENDING}/{token}")), ignore_errors=True)
+
+
+@login_required
+def upload(request: HttpRequest) -> HttpResponse:
+    office = _manager_office(request)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        document = form.cleaned_data["document"]
+        token = secrets.token_urlsafe(18)
+        name = get_valid_filename(Path(document.name).name) or "sop"
+        default_storage.save(f"{PENDING}/{token}/{name}", document)
+        request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: name}
+        try:
+            actions.preview_import(_pending_path(request, token), office=office)
+        except SopImportError as e:
+            _forget(request, token)
+            form.add_error("document", str(e))
+        else:
+            return redirect("sop:preview", token=token)
+    return render(request, "sop/upload.html", {"form": form}, status=400 if form.errors else 200)
+
+
+@login_required
+def preview(request: HttpRequest, token: str) -> HttpResponse:
+    office = _manager_office(request)
+    path = _pending_path(request, token)
+    if request.method == "POST" and "cancel" in request.POST:
+        _forget(request, token)
+        messages.info(request, _("The upload was discarded."))
+        return redirect("sop:list")
+    draft = actions.preview_import(path, office=office)
+    posted = request.POST if request.method == "POST" else None
+    forms = [StepForm(posted, step=s, actors=draft.actors) for s in draft.steps]
+    error = ""
+    if posted is not None and all(f.is_valid() for f in forms):
+        try:
+            corrected = _corrected(path, office, forms)
+            version = actions.store_draft(corrected, office=office, user=request.user, source=path,
+                                          source_name=request.session[SESSION_KEY][token])
+        except KinerjaError as e:
+            error = str(e)
+        else:
+            _forget(request, token)
+            messages.success(request, _("“%(name)s” is stored as version %(version)d (%(status)s).") % {
+                "name": version.name, "version": version.version, "status": version.get_status_display()})
+            if version.version > 1:
+                return redirect("sop:compare", pk=version.pk)
+            return redirect("sop:version", pk=version.pk)
+    sop = actions.find_sop(office, draft)
+    current = None
+    if sop is not None:
+        current = sop.versions.filter(status=SopVersion.Status.IN_FORCE).first() or sop.versions.order_by("-version").first()
+    problems = {}
+    if posted is None:
+        for p in draft.problems:
+            problems.setdefault(p.step, []).append(str(p))
+    return render(request, "sop/preview.html", {
+        "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
+        "general_problems": [str(p) for p in draft.problems if p.step is None] if posted is None else [],
+        "token": token, "sop": sop, "current": current,
+        "diff": actions.compare_versions(current, draft) if current else None,
+        "header": draft.header(), "blocks": _blocks(draft.header()),
+    }, status=400 if error or (posted is not None and any(f.errors for f in forms)) else 200)
+
+
+def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
+    """The document read again with the user's actor choices, then their times and return targets."""
+    chosen = {f.step.number: f.cleaned_data["actor"] for f in forms if f.cleaned_data["actor"]}
+    draft = actions.preview_import(path, office=office, actor_overrides=chosen)
+    by_number = {f.step.number: f for f in forms}
+    for step in draft.steps:
+        data = by_number[step.number].cleaned_data
+        step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
+        step.returns_to = data["returns_to"]
+    # The user settled the times and return targets; only problems they cannot fix here remain.
+    draft.problems = [p for p in draft.problems if p.column not in {"Waktu", "Uraian Prosedur"}]
+    return draft
