@@ -1,0 +1,52 @@
+"""The demo cases: run through the real actions, in the states the issue asks for, loaded once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+from kinerja.workflow import audit, demo
+from kinerja.workflow.models import Case, DivisionRequest, Event, Task
+
+from .base import WIB, WorkflowTestCase
+
+NOW = dt.datetime(2025, 11, 28, 10, 0, tzinfo=WIB)
+
+
+class DemoTestCase(WorkflowTestCase):
+    def load(self) -> None:
+        with mock.patch("django.utils.timezone.now", return_value=NOW):
+            demo.load(self.office)
+
+    def test_it_adds_cases_in_every_state(self) -> None:
+        self.load()
+        cases = Case.objects.filter(office=self.office)
+        finished = cases.filter(status=Case.Status.DONE)
+        self.assertEqual(sorted(finished.values_list("period", flat=True)),
+                         ["Triwulan I 2025", "Triwulan II 2025", "Triwulan III 2025", "Triwulan IV 2024"])
+        self.assertTrue(all(c.finished_at < NOW for c in finished))
+        open_tasks = Task.objects.filter(case__in=cases, status=Task.Status.OPEN)
+        self.assertEqual(sorted(open_tasks.values_list("step__number", flat=True)), [1, 3, 4, 4])
+        overdue = open_tasks.filter(due_at__lt=NOW)
+        self.assertEqual(list(overdue.values_list("step__number", "round")), [(4, 1)])
+        returned = Event.objects.filter(case__status=Case.Status.OPEN, kind=Event.Kind.RETURNED)
+        self.assertEqual([(e.data["step"], e.actor.username) for e in returned], [(5, "sekretaris")])
+        waiting = DivisionRequest.objects.filter(task__status=Task.Status.OPEN, answered_at__isnull=True)
+        self.assertEqual(waiting.count(), 2)
+        # A finished quarter was returned once, another completed before every division answered.
+        self.assertEqual(Event.objects.filter(case__in=finished, kind=Event.Kind.RETURNED).count(), 1)
+        self.assertEqual(Event.objects.filter(case__in=finished, kind=Event.Kind.COMPLETED_WITH_MISSING).count(), 1)
+        self.assertEqual(audit.verify_all()[2], [])
+        self.assertTrue(all(t.done_at <= NOW for t in Task.objects.exclude(done_at=None)))
+
+    def test_it_loads_once(self) -> None:
+        self.load()
+        count = Case.objects.count()
+        self.load()
+        self.assertEqual(Case.objects.count(), count)
+
+    def test_without_the_seed_sop_it_does_nothing(self) -> None:
+        self.version.status = "superseded"
+        self.version.save()
+        self.load()
+        self.assertFalse(Case.objects.exists())
