@@ -1,0 +1,472 @@
+"""State changes of the correspondence app, one function per thing a user does. Each is one
+transaction, checks who may act through kinerja.org, and leaves nothing half-saved."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import secrets
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import positions_held, today_in
+from kinerja.org.models import Assignment, Office, Person, Position
+from kinerja.org.roles import Role, roles_of
+
+from .models import (
+    Attendance,
+    Counter,
+    Disposition,
+    Document,
+    DocumentVersion,
+    FollowUp,
+    Initial,
+    Instruction,
+    Letter,
+    Minutes,
+    RegisterSettings,
+    RequiredInitial,
+    Signature,
+    SignatureEvent,
+)
+
+REGISTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
+DISPOSER_KINDS = (Position.Kind.HEAD, Position.Kind.SECRETARY)
+
+
+class BadUpload(KinerjaError):
+    """An uploaded file that is not a usable PDF or is too large."""
+
+
+class SigningRefused(KinerjaError):
+    """Signing is not allowed yet; the message says why (e.g. the missing initials)."""
+
+
+# Registers and numbers ------------------------------------------------------------------------------
+
+def settings_of(office: Office) -> RegisterSettings:
+    found, _created = RegisterSettings.objects.get_or_create(office=office)
+    return found
+
+
+def format_number(fmt: str, *, seq: int, year: int, code: str = "") -> str:
+    """The register number in the office's format, e.g. "005/{seq:03d}/III.07/{year}"."""
+    try:
+        return fmt.format(seq=seq, year=year, code=code or "-")
+    except (KeyError, IndexError, ValueError) as e:
+        raise KinerjaError(_("The number format %(format)s is not valid (%(error)s). Use {seq}, {year} and {code}.")
+                           % {"format": fmt, "error": e}) from e
+
+
+def _next_seq(office: Office, register: str, year: int) -> int:
+    """The next number of a register. The counter row is locked, so two clerks registering at once
+    get different numbers; the first number of a year may be created by both at once, which the
+    unique constraint turns into one winner and one retry."""
+    for _attempt in range(3):
+        updated = Counter.objects.filter(office=office, register=register, year=year).update(last=F("last") + 1)
+        if updated:
+            return Counter.objects.get(office=office, register=register, year=year).last
+        try:
+            with transaction.atomic():
+                Counter.objects.create(office=office, register=register, year=year, last=1)
+            return 1
+        except IntegrityError:
+            continue
+    raise KinerjaError(_("The register is busy; please try again."))
+
+
+# Uploads ------------------------------------------------------------------------------------------
+
+def read_pdf_upload(upload: Any, *, field: str) -> bytes:
+    """The bytes of an uploaded PDF, refused when too large (before reading it), not a PDF by its
+    magic bytes, or damaged."""
+    limit = settings.KINERJA_MAX_UPLOAD_BYTES
+    name = getattr(upload, "name", "") or field
+    if upload.size > limit:
+        raise BadUpload(_("%(field)s: %(file)s is %(size)s MB; the limit is %(limit)s MB.") % {
+            "field": field, "file": name, "size": f"{upload.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"})
+    upload.seek(0)
+    data = upload.read()
+    check_pdf_bytes(data, name=name, field=field)
+    return data
+
+
+def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    if not data.lstrip()[:5] == b"%PDF-":
+        raise BadUpload(_("%(field)s: %(file)s is not a PDF file.") % {"field": field, "file": name})
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        int(reader.root["/Pages"]["/Count"])
+    except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
+        raise BadUpload(_("%(field)s: %(file)s is a damaged PDF (%(error)s).")
+                        % {"field": field, "file": name, "error": e}) from e
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+# Who may act --------------------------------------------------------------------------------------
+
+def _today(office: Office) -> dt.date:
+    return today_in(office.time_zone)
+
+
+def _person(user: AbstractBaseUser, office: Office) -> Person:
+    person = getattr(user, "person", None)
+    if person is None or person.office_id != office.pk:
+        raise NotAllowed(_("You do not work in %(office)s.") % {"office": office.name})
+    return person
+
+
+def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str) -> Assignment:
+    """The assignment by which `user` may do `what` today: a position of one of `kinds`, acting ones first."""
+    _person(user, office)
+    held = [a for a in positions_held(user, _today(office)) if a.position.kind in kinds
+            and a.position.office_id == office.pk]
+    if not held:
+        raise NotAllowed(_("Only the holder (or acting holder) of %(positions)s may %(what)s.") % {
+            "positions": ", ".join(str(Position.Kind(k).label) for k in kinds), "what": what})
+    held.sort(key=lambda a: (not a.is_acting, a.position_id))
+    return held[0]
+
+
+def can_register(user: AbstractBaseUser, office: Office) -> bool:
+    return bool(roles_of(user, _today(office)) & REGISTER_ROLES)
+
+
+# Letters ------------------------------------------------------------------------------------------
+
+@dataclass
+class LetterInput:
+    number: str
+    letter_date: dt.date
+    sender: str
+    subject: str
+    received_on: dt.date
+    classification: str = ""
+    kind: str = Letter.Kind.GENERAL
+    period: str = ""
+
+
+@transaction.atomic
+def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any) -> Letter:
+    """Put an incoming letter in the register with the next agenda number of its year."""
+    if not can_register(user, office):
+        raise NotAllowed(_("Only the secretariat and the heads may register letters."))
+    content = read_pdf_upload(scan, field=_("Scanned letter"))
+    year = data.received_on.year
+    seq = _next_seq(office, Counter.Register.INCOMING, year)
+    letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,
+                    sender=data.sender, subject=data.subject, classification=data.classification,
+                    received_on=data.received_on, period=data.period.strip(), year=year, seq=seq, registered_by=user,
+                    agenda_number=format_number(settings_of(office).agenda_format, seq=seq, year=year,
+                                                code=data.classification),
+                    scan_sha256=sha256(content))
+    letter.scan.save(f"surat-{year}-{seq:04d}.pdf", ContentFile(content), save=False)
+    letter.save()
+    return letter
+
+
+@transaction.atomic
+def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterable[Position | int],
+                   instructions: Iterable[str], note: str = "", disposed_on: dt.date | None = None) -> Disposition:
+    """The Sekretaris (or the head) routes a letter to positions with instructions."""
+    letter = Letter.objects.select_for_update().select_related("office").get(pk=letter_id)
+    office = letter.office
+    holding = _holding(user, office, DISPOSER_KINDS, _("dispose letters"))
+    ids = {r.pk if isinstance(r, Position) else int(r) for r in recipients}
+    positions = list(Position.objects.filter(office=office, pk__in=ids))
+    if not positions or len(positions) != len(ids):
+        raise KinerjaError(_("Disposition: choose at least one position of this office under \"To\"."))
+    codes = list(dict.fromkeys(instructions))
+    unknown = [c for c in codes if c not in Instruction.values]
+    if unknown or not codes:
+        raise KinerjaError(_("Disposition: tick at least one instruction (unknown: %(codes)s).")
+                           % {"codes": ", ".join(unknown) or "-"})
+    person = holding.person
+    disposition = Disposition.objects.create(
+        office=office, letter=letter, instructions=codes, note=note.strip(),
+        disposed_on=disposed_on or _today(office), disposed_by=user, disposer_name=person.full_name,
+        disposer_nip=person.nip_display, disposer_title=holding.title_as_held)
+    disposition.recipients.set(positions)
+    return disposition
+
+
+# Documents and versions ---------------------------------------------------------------------------
+
+def _add_version(document: Document, *, user: AbstractBaseUser, content: bytes, note: str = "",
+                 source: models.Model | None = None) -> DocumentVersion:
+    last = document.versions.order_by("-version").values_list("version", flat=True).first() or 0
+    version = DocumentVersion(office=document.office, document=document, version=last + 1, sha256=sha256(content),
+                              note=note, created_by=user)
+    if source is not None:
+        version.source_type = ContentType.objects.get_for_model(source)
+        version.source_id = source.pk
+    version.file.save(f"dokumen-{document.pk}-v{last + 1}.pdf", ContentFile(content), save=False)
+    version.save()
+    return version
+
+
+@transaction.atomic
+def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title: str, content: bytes,
+                    note: str = "", source: models.Model | None = None) -> DocumentVersion:
+    """A document that arrives as a PDF (a compiled report, an uploaded draft): version 1."""
+    _person(user, office)
+    check_pdf_bytes(content, name=title, field=_("Document"))
+    document = Document.objects.create(office=office, kind=kind, title=title, created_by=user)
+    return _add_version(document, user=user, content=content, note=note, source=source)
+
+
+@transaction.atomic
+def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, note: str = "",
+                source: models.Model | None = None) -> DocumentVersion:
+    """A changed document: a new version, on which earlier initials no longer count."""
+    document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
+    _person(user, document.office)
+    if Signature.objects.filter(version__document=document).exists():
+        raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
+                           % {"document": document.title})
+    check_pdf_bytes(content, name=document.title, field=_("Document"))
+    return _add_version(document, user=user, content=content, note=note, source=source)
+
+
+@dataclass
+class OutgoingInput:
+    kind: str
+    title: str
+    addressee: str
+    body: str
+    classification: str = ""
+    letter: Letter | None = None
+
+
+@transaction.atomic
+def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUser) -> DocumentVersion:
+    """A nota dinas, a data request or a cover letter from its template, numbered from the outgoing
+    register, stored as a PDF version."""
+    from .renderers.documents import outgoing_pdf
+
+    if not can_register(user, office) and not roles_of(user, _today(office)) & {Role.STAFF}:
+        raise NotAllowed(_("You may not write outgoing documents."))
+    if data.kind not in Document.OUTGOING_KINDS:
+        raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
+    if data.letter is not None and data.letter.office_id != office.pk:
+        raise NotAllowed(_("The letter belongs to another office."))
+    today = _today(office)
+    seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
+    document = Document.objects.create(
+        office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
+        classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
+        number=format_number(settings_of(office).outgoing_format, seq=seq, year=today.year, code=data.classification))
+    return _add_version(document, user=user, content=outgoing_pdf(document, today), note=_("First draft"))
+
+
+@transaction.atomic
+def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, addressee: str, body: str,
+                    note: str) -> DocumentVersion:
+    from .renderers.documents import outgoing_pdf
+
+    document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
+    _person(user, document.office)
+    if Signature.objects.filter(version__document=document).exists():
+        raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
+                           % {"document": document.title})
+    document.title, document.addressee, document.body = title, addressee, body
+    document.save(update_fields=["title", "addressee", "body"])
+    return _add_version(document, user=user, content=outgoing_pdf(document, _today(document.office)), note=note)
+
+
+# Initials and signatures --------------------------------------------------------------------------
+
+def required_positions(office: Office) -> list[Position]:
+    return [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")]
+
+
+@transaction.atomic
+def set_required_initials(office: Office, positions: list[Position]) -> None:
+    RequiredInitial.objects.filter(office=office).delete()
+    RequiredInitial.objects.bulk_create(
+        RequiredInitial(office=office, position=p, order=i) for i, p in enumerate(positions, start=1))
+
+
+def missing_initials(version: DocumentVersion) -> list[Position]:
+    """Required positions without valid initials on this exact version, in the SOP's order."""
+    done = set(version.initials.filter(sha256=version.sha256).values_list("position_id", flat=True))
+    return [p for p in required_positions(version.office) if p.pk not in done]
+
+
+@transaction.atomic
+def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int | None = None) -> Initial:
+    """Paraf on one version, by a holder of a required position, in the SOP's order."""
+    version = DocumentVersion.objects.select_for_update().select_related("office", "document").get(pk=version_id)
+    office = version.office
+    if not version.is_latest:
+        raise KinerjaError(_("Version %(n)d of %(document)s has been superseded by a newer version; initial the "
+                             "newest one.") % {"n": version.version, "document": version.document.title})
+    if Signature.objects.filter(version=version).exists():
+        raise KinerjaError(_("This version is already signed."))
+    _person(user, office)
+    required = required_positions(office)
+    held = {a.position_id: a for a in positions_held(user, _today(office))}
+    candidates = [p for p in required if p.pk in held and (position_id is None or p.pk == position_id)]
+    if not candidates:
+        raise NotAllowed(_("Initials on this document come from: %(positions)s. You hold none of them today.")
+                         % {"positions": ", ".join(p.title for p in required) or "-"})
+    done = set(version.initials.values_list("position_id", flat=True))
+    position = next((p for p in candidates if p.pk not in done), None)
+    if position is None:
+        raise KinerjaError(_("You have already initialled this version."))
+    earlier = [p for p in required[:required.index(position)] if p.pk not in done]
+    if earlier:
+        raise KinerjaError(_("%(position)s initials after %(earlier)s; their initials are still missing.")
+                           % {"position": position.title, "earlier": ", ".join(p.title for p in earlier)})
+    assignment = held[position.pk]
+    return Initial.objects.create(
+        office=office, version=version, sha256=version.sha256, user=user, name=assignment.person.full_name,
+        position=position, position_title=assignment.title_as_held, acting=assignment.acting_prefix)
+
+
+@transaction.atomic
+def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, verify_url_for: Any,
+                 signer: Any = None) -> Signature:
+    """The head (or acting head) signs the newest version once every required initial is on it.
+
+    `verify_url_for(token)` gives the public verification address printed in the QR code."""
+    from .renderers.documents import with_initials_box
+    from .signing import get_signer
+
+    version = DocumentVersion.objects.select_for_update().select_related("office", "document").get(pk=version_id)
+    office = version.office
+    if not user.check_password(password):
+        raise SigningRefused(_("The password is not correct; the document was not signed."))
+    holding = _holding(user, office, (Position.Kind.HEAD,), _("sign documents"))
+    if not version.is_latest:
+        raise SigningRefused(_("Version %(n)d has been superseded; only the newest version can be signed.")
+                             % {"n": version.version})
+    if Signature.objects.filter(version__document=version.document).exists():
+        raise SigningRefused(_("%(document)s is already signed.") % {"document": version.document.title})
+    if not required_positions(office):
+        raise SigningRefused(_("The office has not set whose initials a document needs before signing "
+                               "(Administration → Required initials)."))
+    missing = missing_initials(version)
+    if missing:
+        raise SigningRefused(_("Initials missing from version %(n)d: %(positions)s.") % {
+            "n": version.version, "positions": ", ".join(p.title for p in missing)})
+    signer = signer or get_signer()
+    person = holding.person
+    token = secrets.token_urlsafe(18)
+    with version.file.open("rb") as f:
+        original = f.read()
+    initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
+    printed = with_initials_box(original, initials, office=office)
+    signed = signer.sign(printed, signer_name=person.full_name, nip=person.nip_display,
+                         position=holding.title_as_held, reason=version.document.title,
+                         verify_url=verify_url_for(token))
+    now = timezone.now()
+    signature = Signature(
+        office=office, version=version, token=token, signed_sha256=sha256(signed), user=user,
+        signer_name=person.full_name, signer_nip=person.nip_display, signer_title=holding.title_as_held,
+        certificate_subject=signer.certificate_subject, certificate_serial=signer.certificate_serial,
+        is_demo=signer.is_demo, signed_at=now)
+    signature.file.save(f"ditandatangani-{version.document_id}-v{version.version}.pdf", ContentFile(signed),
+                        save=False)
+    signature.save()
+    SignatureEvent.objects.create(office=office, kind=SignatureEvent.Kind.SIGNED, version=version, user=user, data={
+        "version_sha256": version.sha256, "signed_sha256": signature.signed_sha256, "token": token,
+        "position": holding.position_id, "acting": holding.acting_prefix,
+        "certificate_serial": signature.certificate_serial, "initials": [i.pk for i in initials]})
+    return signature
+
+
+# Minutes ------------------------------------------------------------------------------------------
+
+@dataclass
+class FollowUpInput:
+    description: str
+    position: Position
+    due_on: dt.date
+
+
+@dataclass
+class MinutesInput:
+    title: str
+    held_on: dt.date
+    place: str
+    chair: Position
+    agenda: str
+    discussion: str
+    decisions: str
+    present: list[Position]
+    absent: list[Position]
+    follow_ups: list[FollowUpInput]
+    letter: Letter | None = None
+
+
+@transaction.atomic
+def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser) -> Minutes:
+    """Minutes of a meeting, their follow-ups, and the printed PDF as version 1 of a document."""
+    from .renderers.documents import minutes_pdf
+
+    _person(user, office)
+    if not roles_of(user, _today(office)) - {Role.AUDITOR}:
+        raise NotAllowed(_("You may not record minutes."))
+    positions = [data.chair, *data.present, *data.absent, *(f.position for f in data.follow_ups)]
+    if any(p.office_id != office.pk for p in positions):
+        raise NotAllowed(_("A chosen position belongs to another office."))
+    both = {p.pk for p in data.present} & {p.pk for p in data.absent}
+    if both:
+        raise KinerjaError(_("Attendance: a position cannot be both present and absent."))
+    for i, f in enumerate(data.follow_ups, start=1):
+        if f.due_on < data.held_on:
+            raise KinerjaError(_("Follow-up %(n)d, due date: %(due)s is before the meeting.")
+                               % {"n": i, "due": f.due_on.isoformat()})
+    minutes = Minutes.objects.create(
+        office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,
+        agenda=data.agenda, discussion=data.discussion, decisions=data.decisions, letter=data.letter,
+        created_by=user)
+    day = data.held_on
+    from kinerja.org.holding import holder
+
+    Attendance.objects.bulk_create(
+        [Attendance(minutes=minutes, position=p, present=True, name=getattr(holder(p, day), "full_name", ""))
+         for p in data.present]
+        + [Attendance(minutes=minutes, position=p, present=False, name=getattr(holder(p, day), "full_name", ""))
+           for p in data.absent])
+    FollowUp.objects.bulk_create(
+        FollowUp(office=office, minutes=minutes, description=f.description, position=f.position, due_on=f.due_on)
+        for f in data.follow_ups)
+    document = Document.objects.create(office=office, kind=Document.Kind.MINUTES,
+                                       title=_("Minutes: %(title)s") % {"title": data.title}, created_by=user)
+    minutes.document = document
+    minutes.save(update_fields=["document"])
+    _add_version(document, user=user, content=minutes_pdf(minutes))
+    return minutes
+
+
+@transaction.atomic
+def complete_follow_up(follow_up_id: int, *, user: AbstractBaseUser) -> FollowUp:
+    follow_up = FollowUp.objects.select_for_update().select_related("office", "position").get(pk=follow_up_id)
+    if not any(a.position_id == follow_up.position_id for a in positions_held(user, _today(follow_up.office))):
+        raise NotAllowed(_("Only the holder of %(position)s can complete this follow-up.")
+                         % {"position": follow_up.position.title})
+    if follow_up.status == FollowUp.Status.DONE:
+        raise KinerjaError(_("This follow-up is already done."))
+    follow_up.status, follow_up.done_at, follow_up.done_by = FollowUp.Status.DONE, timezone.now(), user
+    follow_up.save(update_fields=["status", "done_at", "done_by"])
+    return follow_up

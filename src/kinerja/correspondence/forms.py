@@ -1,0 +1,136 @@
+"""Forms of the correspondence pages. They parse input; the actions decide and save."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Position
+
+from .models import Document, Instruction, Letter
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf"})
+
+
+class PositionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Position) -> str:  # type: ignore[override]
+        return obj.title
+
+
+class PositionMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, obj: Position) -> str:  # type: ignore[override]
+        return obj.title
+
+
+class LetterForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=Letter.Kind.choices)
+    number = forms.CharField(label=_("Letter number"), max_length=120)
+    letter_date = forms.DateField(label=_("Letter date"), widget=DATE)
+    sender = forms.CharField(label=_("Sender"), max_length=200)
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
+    received_on = forms.DateField(label=_("Date received"), widget=DATE)
+    period = forms.CharField(label=_("Period asked for"), max_length=80, required=False,
+                             help_text=_("For a data collection letter, e.g. Triwulan I 2025."))
+    scan = forms.FileField(label=_("Scanned letter (PDF)"), widget=PDF_INPUT)
+
+
+class DispositionForm(forms.Form):
+    recipients = PositionMultipleChoiceField(label=_("To"), queryset=Position.objects.none(),
+                                             widget=forms.CheckboxSelectMultiple)
+    instructions = forms.MultipleChoiceField(label=_("Instructions"), choices=Instruction.choices,
+                                             widget=forms.CheckboxSelectMultiple)
+    note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    disposed_on = forms.DateField(label=_("Date"), widget=DATE)
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["recipients"].queryset = Position.objects.filter(office=office).exclude(kind=Position.Kind.HEAD)
+
+
+class OutgoingForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Template"), choices=[(k.value, k.label) for k in Document.OUTGOING_KINDS])
+    title = forms.CharField(label=_("Subject"), max_length=300)
+    addressee = forms.CharField(label=_("To"), max_length=300)
+    classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}),
+                           help_text=_("Separate paragraphs with an empty line."))
+
+
+class ReviseForm(forms.Form):
+    title = forms.CharField(label=_("Subject"), max_length=300)
+    addressee = forms.CharField(label=_("To"), max_length=300)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    note = forms.CharField(label=_("What changed"), max_length=300)
+
+
+class UploadVersionForm(forms.Form):
+    file = forms.FileField(label=_("New version (PDF)"), widget=PDF_INPUT)
+    note = forms.CharField(label=_("What changed"), max_length=300)
+
+
+class SignForm(forms.Form):
+    password = forms.CharField(label=_("Your password (again)"),
+                               widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}))
+
+
+class VerifyForm(forms.Form):
+    file = forms.FileField(label=_("Signed PDF to check"), widget=PDF_INPUT)
+
+
+ATTENDANCE_CHOICES = [("", _("Not invited")), ("present", _("Present")), ("absent", _("Absent"))]
+FOLLOW_UP_ROWS = 4
+
+
+class MinutesForm(forms.Form):
+    title = forms.CharField(label=_("Meeting"), max_length=300)
+    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    place = forms.CharField(label=_("Place"), max_length=200)
+    chair = PositionChoiceField(label=_("Chair"), queryset=Position.objects.none())
+    agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
+    discussion = forms.CharField(label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
+    decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.positions = list(Position.objects.filter(office=office))
+        self.fields["chair"].queryset = Position.objects.filter(office=office)
+        for p in self.positions:
+            self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
+        for i in range(1, FOLLOW_UP_ROWS + 1):
+            self.fields[f"fu_{i}_description"] = forms.CharField(label=_("Follow-up %(n)d") % {"n": i},
+                                                                 max_length=400, required=False)
+            self.fields[f"fu_{i}_position"] = PositionChoiceField(label=_("Person in charge"), required=False,
+                                                                  queryset=Position.objects.filter(office=office))
+            self.fields[f"fu_{i}_due_on"] = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+
+    def attendance_fields(self) -> list[forms.BoundField]:
+        return [self[f"att_{p.pk}"] for p in self.positions]
+
+    def follow_up_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [(self[f"fu_{i}_description"], self[f"fu_{i}_position"], self[f"fu_{i}_due_on"])
+                for i in range(1, FOLLOW_UP_ROWS + 1)]
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        by_pk = {p.pk: p for p in self.positions}
+        data["present"] = [by_pk[p.pk] for p in self.positions if data.get(f"att_{p.pk}") == "present"]
+        data["absent"] = [by_pk[p.pk] for p in self.positions if data.get(f"att_{p.pk}") == "absent"]
+        if not data["present"]:
+            raise forms.ValidationError(_("Attendance: mark at least one position as present."))
+        follow_ups = []
+        for i in range(1, FOLLOW_UP_ROWS + 1):
+            description = data.get(f"fu_{i}_description", "")
+            position, due_on = data.get(f"fu_{i}_position"), data.get(f"fu_{i}_due_on")
+            if not description and not position and not due_on:
+                continue
+            if not (description and position and due_on):
+                self.add_error(f"fu_{i}_description",
+                               _("Follow-up %(n)d needs a description, a person in charge and a due date.") % {"n": i})
+                continue
+            follow_ups.append((description, position, due_on))
+        data["follow_ups"] = follow_ups
+        return data

@@ -1,0 +1,403 @@
+"""Letters and the register (buku agenda), dispositions, documents as versions with their initials and
+signatures, and meeting minutes with follow-ups.
+
+A document never changes in place: a changed draft is a new `DocumentVersion` with its own SHA-256,
+so initials and signatures, which record the hash they saw, visibly stop counting for later versions.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.org.models import Office, Position
+
+User = settings.AUTH_USER_MODEL
+
+
+class RegisterSettings(models.Model):
+    """How an office numbers its register, and whose initials a document needs before signing."""
+
+    office = models.OneToOneField(Office, models.CASCADE, related_name="register_settings", verbose_name=_("office"))
+    agenda_format = models.CharField(
+        _("agenda number format"), max_length=120, default="{seq:03d}/{year}",
+        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
+    outgoing_format = models.CharField(
+        _("outgoing number format"), max_length=120, default="{code}/{seq:03d}/{year}",
+        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
+    # The SOP a letter on performance data collection starts (the seed SOP).
+    data_collection_sop = models.ForeignKey("sop.Sop", models.SET_NULL, null=True, blank=True, related_name="+",
+                                            verbose_name=_("SOP started by a data collection letter"))
+
+    class Meta:
+        verbose_name = _("register settings")
+        verbose_name_plural = _("register settings")
+
+    def __str__(self) -> str:
+        return str(self.office)
+
+
+class RequiredInitial(models.Model):
+    """A position whose initials a document needs before the head signs, in the SOP's order
+    (for the seed: Kasubbag, then Sekretaris)."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="required_initials", verbose_name=_("office"))
+    position = models.ForeignKey(Position, models.CASCADE, related_name="+", verbose_name=_("position"))
+    order = models.PositiveSmallIntegerField(_("order"))
+
+    class Meta:
+        verbose_name = _("required initial")
+        verbose_name_plural = _("required initials")
+        ordering = ["office", "order"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "order"], name="%(app_label)s_%(class)s_unique_order"),
+            models.UniqueConstraint(fields=["office", "position"], name="%(app_label)s_%(class)s_unique_position"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.order}. {self.position}"
+
+
+class Counter(models.Model):
+    """The last number given in a register (incoming or outgoing) of one office in one year."""
+
+    class Register(models.TextChoices):
+        INCOMING = "incoming", _("Incoming letters")
+        OUTGOING = "outgoing", _("Outgoing documents")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="+", verbose_name=_("office"))
+    register = models.CharField(_("register"), max_length=10, choices=Register)
+    year = models.PositiveSmallIntegerField(_("year"))
+    last = models.PositiveIntegerField(_("last number"), default=0)
+
+    class Meta:
+        verbose_name = _("register counter")
+        verbose_name_plural = _("register counters")
+        constraints = [
+            models.UniqueConstraint(fields=["office", "register", "year"], name="%(app_label)s_%(class)s_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.office} {self.register} {self.year}: {self.last}"
+
+
+class Letter(models.Model):
+    """An incoming letter (surat masuk) in the register."""
+
+    class Kind(models.TextChoices):
+        GENERAL = "general", _("General")
+        DATA_COLLECTION = "data_collection", _("Head's letter on performance data collection")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="letters", verbose_name=_("office"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.GENERAL)
+    number = models.CharField(_("letter number"), max_length=120)
+    letter_date = models.DateField(_("letter date"))
+    sender = models.CharField(_("sender"), max_length=200)
+    subject = models.CharField(_("subject"), max_length=300)
+    classification = models.CharField(_("classification code"), max_length=30, blank=True)
+    received_on = models.DateField(_("date received"))
+    period = models.CharField(_("period"), max_length=80, blank=True,
+                              help_text=_("For a data collection letter: the period asked for, e.g. Triwulan I 2025."))
+    year = models.PositiveSmallIntegerField(_("register year"))
+    seq = models.PositiveIntegerField(_("number in the register"))
+    agenda_number = models.CharField(_("agenda number"), max_length=120)
+    scan = models.FileField(_("scanned letter (PDF)"), upload_to="letters/%Y/")
+    scan_sha256 = models.CharField(_("SHA-256 of the scan"), max_length=64)
+    # The case this letter started in the workflow (id only: the workflow app may be absent).
+    case_id = models.PositiveBigIntegerField(_("case"), null=True, blank=True)
+    registered_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("registered by"))
+    registered_at = models.DateTimeField(_("registered at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("letter")
+        verbose_name_plural = _("letters")
+        ordering = ["office", "-year", "-seq"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "seq"], name="%(app_label)s_%(class)s_unique_seq",
+                                    violation_error_message=_("This agenda number is already taken.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agenda_number} — {self.subject}"
+
+
+class Instruction(models.TextChoices):
+    FOLLOW_UP = "follow_up", _("Follow up")
+    STUDY = "study", _("Study")
+    COORDINATE = "coordinate", _("Coordinate")
+    PREPARE = "prepare", _("Prepare material")
+    FOR_INFORMATION = "for_information", _("For information")
+    FILE = "file", _("File")
+
+
+# The printed sheet names the instructions as every Indonesian office does, whatever the UI language.
+INSTRUCTION_PRINTED = {
+    "follow_up": "Tindak lanjuti", "study": "Pelajari", "coordinate": "Koordinasikan",
+    "prepare": "Siapkan bahan", "for_information": "Untuk diketahui", "file": "Arsipkan",
+}
+
+
+class Disposition(models.Model):
+    """A superior's routing instruction on a letter (lembar disposisi)."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="dispositions", verbose_name=_("office"))
+    letter = models.ForeignKey(Letter, models.CASCADE, related_name="dispositions", verbose_name=_("letter"))
+    recipients = models.ManyToManyField(Position, related_name="dispositions_received", verbose_name=_("to"))
+    instructions = models.JSONField(_("instructions"), default=list)
+    note = models.TextField(_("note"), blank=True)
+    disposed_on = models.DateField(_("date"))
+    disposed_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("disposed by"))
+    # As printed under the sheet, kept as they were that day (a Plt prints as "Plt. Kepala Dinas").
+    disposer_name = models.CharField(_("disposer's name"), max_length=200)
+    disposer_nip = models.CharField(_("disposer's NIP"), max_length=24, blank=True)
+    disposer_title = models.CharField(_("disposer's position"), max_length=220)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("disposition")
+        verbose_name_plural = _("dispositions")
+        ordering = ["letter", "created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.letter.agenda_number} — {self.disposer_title}"
+
+    @property
+    def instruction_labels(self) -> list[str]:
+        labels = dict(Instruction.choices)
+        return [str(labels[c]) for c in self.instructions if c in labels]
+
+
+class Document(models.Model):
+    """A document that goes through versions: an outgoing letter, minutes, a compiled report."""
+
+    class Kind(models.TextChoices):
+        MEMO = "memo", _("Memo (nota dinas)")
+        DATA_REQUEST = "data_request", _("Data request to a division")
+        COVER_LETTER = "cover_letter", _("Report cover letter")
+        MINUTES = "minutes", _("Minutes")
+        PERFORMANCE_DATA = "performance_data", _("Performance data")
+        OTHER = "other", _("Other document")
+
+    OUTGOING_KINDS = (Kind.MEMO, Kind.DATA_REQUEST, Kind.COVER_LETTER)
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="documents", verbose_name=_("office"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    title = models.CharField(_("title"), max_length=300)
+    # Outgoing documents take a number from the register; the others have none.
+    number = models.CharField(_("number"), max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField(_("register year"), null=True, blank=True)
+    seq = models.PositiveIntegerField(_("number in the register"), null=True, blank=True)
+    classification = models.CharField(_("classification code"), max_length=30, blank=True)
+    addressee = models.CharField(_("to"), max_length=300, blank=True)
+    body = models.TextField(_("text"), blank=True)
+    letter = models.ForeignKey(Letter, models.SET_NULL, null=True, blank=True, related_name="documents",
+                               verbose_name=_("in reply to"))
+    # The workflow case the document belongs to (id only: the workflow app may be absent).
+    case_id = models.PositiveBigIntegerField(_("case"), null=True, blank=True)
+    created_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("created by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("document")
+        verbose_name_plural = _("documents")
+        ordering = ["office", "-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["office", "year", "seq"], condition=Q(seq__isnull=False),
+                                    name="%(app_label)s_%(class)s_unique_seq",
+                                    violation_error_message=_("This outgoing number is already taken.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.title}".strip()
+
+
+class DocumentVersion(models.Model):
+    """One immutable version of a document: its PDF and the PDF's SHA-256."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="document_versions", verbose_name=_("office"))
+    document = models.ForeignKey(Document, models.CASCADE, related_name="versions", verbose_name=_("document"))
+    version = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to="documents/%Y/")
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    note = models.CharField(_("what changed"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    created_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("created by"))
+    # Where the content came from, e.g. a compiled performance report version.
+    source_type = models.ForeignKey(ContentType, models.SET_NULL, null=True, blank=True, related_name="+")
+    source_id = models.PositiveBigIntegerField(null=True, blank=True)
+    source = GenericForeignKey("source_type", "source_id")
+
+    class Meta:
+        verbose_name = _("document version")
+        verbose_name_plural = _("document versions")
+        ordering = ["document", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "version"], name="%(app_label)s_%(class)s_unique_number"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.title} (v{self.version})"
+
+    @property
+    def is_latest(self) -> bool:
+        return not DocumentVersion.objects.filter(document_id=self.document_id, version__gt=self.version).exists()
+
+
+class Initial(models.Model):
+    """Paraf: an official approves one exact version (by its SHA-256) in a position held that day."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="+", verbose_name=_("office"))
+    version = models.ForeignKey(DocumentVersion, models.CASCADE, related_name="initials", verbose_name=_("version"))
+    sha256 = models.CharField(_("SHA-256 initialled"), max_length=64)
+    user = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("initialled by"))
+    name = models.CharField(_("name"), max_length=200)
+    position = models.ForeignKey(Position, models.PROTECT, related_name="+", verbose_name=_("position"))
+    position_title = models.CharField(_("position as held"), max_length=220)
+    acting = models.CharField(_("acting"), max_length=4, blank=True, help_text=_("Plt. or Plh. when acting."))
+    created_at = models.DateTimeField(_("initialled at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("initial")
+        verbose_name_plural = _("initials")
+        ordering = ["version", "created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "position"], name="%(app_label)s_%(class)s_once_per_position",
+                                    violation_error_message=_("This position has already initialled this version.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position_title}: {self.name}"
+
+
+class Signature(models.Model):
+    """An electronic signature on one version; the signed PDF is kept with its own SHA-256, which the
+    register knows when anyone checks a copy."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="signatures", verbose_name=_("office"))
+    version = models.OneToOneField(DocumentVersion, models.PROTECT, related_name="signature",
+                                   verbose_name=_("version signed"))
+    token = models.CharField(_("verification code"), max_length=40, unique=True)
+    file = models.FileField(_("signed file"), upload_to="signed/%Y/")
+    signed_sha256 = models.CharField(_("SHA-256 of the signed file"), max_length=64, db_index=True)
+    user = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("signed by"))
+    signer_name = models.CharField(_("signer"), max_length=200)
+    signer_nip = models.CharField(_("signer's NIP"), max_length=24, blank=True)
+    signer_title = models.CharField(_("signer's position"), max_length=220)
+    certificate_subject = models.CharField(_("certificate"), max_length=400)
+    certificate_serial = models.CharField(_("certificate serial"), max_length=80)
+    is_demo = models.BooleanField(_("demo signature"), default=False)
+    signed_at = models.DateTimeField(_("signed at"))
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        ordering = ["office", "-signed_at"]
+
+    def __str__(self) -> str:
+        return f"{self.version} — {self.signer_title}"
+
+
+class SignatureEvent(models.Model):
+    """Append-only audit of signatures (codes and data, not translated text)."""
+
+    class Kind(models.TextChoices):
+        SIGNED = "signed", _("Signed")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="+", verbose_name=_("office"))
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    version = models.ForeignKey(DocumentVersion, models.PROTECT, related_name="signature_events",
+                                verbose_name=_("version"))
+    user = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("user"))
+    at = models.DateTimeField(_("at"), auto_now_add=True)
+    data = models.JSONField(_("data"), default=dict)
+
+    class Meta:
+        verbose_name = _("signature event")
+        verbose_name_plural = _("signature events")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.kind} {self.version_id}"
+
+    def save(self, *args: object, **kwargs: object) -> None:
+        if self.pk is not None:
+            raise ValueError("Signature events are append-only.")
+        super().save(*args, **kwargs)  # type: ignore[arg-type]
+
+
+class Minutes(models.Model):
+    """Notulen of a meeting; its printed PDF is a document version."""
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="minutes", verbose_name=_("office"))
+    title = models.CharField(_("meeting"), max_length=300)
+    held_on = models.DateField(_("date"))
+    place = models.CharField(_("place"), max_length=200)
+    chair = models.ForeignKey(Position, models.PROTECT, related_name="+", verbose_name=_("chair"))
+    agenda = models.TextField(_("agenda"))
+    discussion = models.TextField(_("discussion"), blank=True)
+    decisions = models.TextField(_("decisions"), blank=True)
+    letter = models.ForeignKey(Letter, models.SET_NULL, null=True, blank=True, related_name="minutes",
+                               verbose_name=_("letter"))
+    document = models.OneToOneField(Document, models.PROTECT, null=True, blank=True, related_name="minutes",
+                                    verbose_name=_("document"))
+    created_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("recorded by"))
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+        ordering = ["office", "-held_on", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.title} ({self.held_on:%d-%m-%Y})"
+
+
+class Attendance(models.Model):
+    minutes = models.ForeignKey(Minutes, models.CASCADE, related_name="attendance", verbose_name=_("minutes"))
+    position = models.ForeignKey(Position, models.PROTECT, related_name="+", verbose_name=_("position"))
+    name = models.CharField(_("name"), max_length=200, blank=True)
+    present = models.BooleanField(_("present"), default=True)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendance")
+        ordering = ["minutes", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["minutes", "position"], name="%(app_label)s_%(class)s_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.position}: {'hadir' if self.present else 'tidak hadir'}"
+
+
+class FollowUp(models.Model):
+    """A decision of a meeting that someone must carry out by a date."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open")
+        DONE = "done", _("Done")
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="follow_ups", verbose_name=_("office"))
+    minutes = models.ForeignKey(Minutes, models.CASCADE, related_name="follow_ups", verbose_name=_("minutes"))
+    description = models.CharField(_("follow-up"), max_length=400)
+    position = models.ForeignKey(Position, models.PROTECT, related_name="follow_ups",
+                                 verbose_name=_("person in charge"))
+    due_on = models.DateField(_("due date"))
+    status = models.CharField(_("status"), max_length=6, choices=Status, default=Status.OPEN)
+    done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    done_by = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="+",
+                                verbose_name=_("done by"))
+    # The workflow task it became, when the workflow app offers one (id only: it may be absent).
+    task_id = models.PositiveBigIntegerField(_("task"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+        ordering = ["due_on", "pk"]
+
+    def __str__(self) -> str:
+        return self.description

@@ -1,0 +1,100 @@
+"""The printed forms: lembar disposisi, outgoing documents (nota dinas, data request, cover letter),
+notulen with signature lines, and the initials box stamped onto a version when it is printed or signed."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import tempfile
+from collections.abc import Sequence
+
+from kinerja.org.holding import holder
+from kinerja.org.models import Office, Position
+
+from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
+from .pdf import letterhead_context, long_date, render_pdf
+
+# Bottom left of the last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
+INITIALS_BOX = (35, 40, 300, 140)
+
+KIND_HEADINGS = {
+    Document.Kind.MEMO: "NOTA DINAS",
+    Document.Kind.DATA_REQUEST: "SURAT PERMINTAAN DATA",
+    Document.Kind.COVER_LETTER: "SURAT PENGANTAR",
+}
+
+
+def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> bytes:
+    """The A4 lembar disposisi of a letter with each of its dispositions."""
+    sheets = []
+    for d in dispositions:
+        chosen = set(d.instructions)
+        sheets.append({
+            "disposition": d,
+            "recipients": [p.title for p in d.recipients.all()],
+            "boxes": [(INSTRUCTION_PRINTED[c], c in chosen) for c in Instruction.values],
+            "disposed_on": long_date(d.disposed_on),
+        })
+    return render_pdf("correspondence/pdf/disposition.html", {
+        **letterhead_context(letter.office), "letter": letter, "sheets": sheets,
+        "letter_date": long_date(letter.letter_date), "received_on": long_date(letter.received_on),
+    })
+
+
+def _head_signatory(office: Office, day: dt.date) -> tuple[str, str, str]:
+    head = Position.objects.filter(office=office, kind=Position.Kind.HEAD).first()
+    person = holder(head, day) if head else None
+    return (head.title if head else "", person.full_name if person else "", person.nip_display if person else "")
+
+
+def outgoing_pdf(document: Document, day: dt.date) -> bytes:
+    title, name, nip = _head_signatory(document.office, day)
+    return render_pdf("correspondence/pdf/outgoing.html", {
+        **letterhead_context(document.office), "document": document,
+        "heading": KIND_HEADINGS.get(document.kind, document.get_kind_display().upper()),
+        "date": long_date(day), "paragraphs": [p for p in document.body.split("\n\n") if p.strip()],
+        "signatory_title": title, "signatory_name": name, "signatory_nip": nip,
+    })
+
+
+def minutes_pdf(minutes: Minutes) -> bytes:
+    attendance = list(minutes.attendance.select_related("position"))
+    chair_holder = holder(minutes.chair, minutes.held_on)
+    return render_pdf("correspondence/pdf/minutes.html", {
+        **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on),
+        "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
+        "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
+        "chair_name": chair_holder.full_name if chair_holder else "",
+        "chair_nip": chair_holder.nip_display if chair_holder else "",
+    })
+
+
+def initials_box_pdf(initials: Sequence[Initial], *, office: Office) -> bytes:
+    from zoneinfo import ZoneInfo
+
+    tz = ZoneInfo(office.time_zone)
+    rows = [{"title": i.position_title, "name": i.name, "at": i.created_at.astimezone(tz).strftime("%d-%m-%Y %H.%M"),
+             "hash": i.sha256[:12]} for i in initials]
+    return render_pdf("correspondence/pdf/initials_box.html", {"rows": rows})
+
+
+def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office) -> bytes:
+    """`pdf` with the initials box drawn on its last page (an incremental update; the version's own
+    file is untouched, so its hash stays the one the initials name)."""
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.pdf_utils.layout import BoxConstraints
+    from pyhanko.stamp import StaticStampStyle
+    from pyhanko.stamp.static import StaticContentStamp
+
+    x1, y1, x2, y2 = INITIALS_BOX
+    with tempfile.NamedTemporaryFile(suffix=".pdf") as box_file:
+        box_file.write(initials_box_pdf(initials, office=office))
+        box_file.flush()
+        writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        pages = int(writer.root["/Pages"]["/Count"])
+        stamp = StaticContentStamp(writer=writer, style=StaticStampStyle.from_pdf_file(box_file.name, border_width=0),
+                                   box=BoxConstraints(width=x2 - x1, height=y2 - y1))
+        stamp.apply(pages - 1, x1, y1)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()

@@ -1,0 +1,107 @@
+"""Is this signed PDF valid? One answer for the public page and `kinerja verify`.
+
+Valid means all of: the signature is intact (judged by pyHanko's `intact` and `bottom_line`, never
+`valid` alone: after a flipped byte `valid` can still be true), it covers the whole file, the signer's
+certificate chains to a trust root of this installation and is neither expired nor revoked (CRLs in
+keys/crl/), and the file's SHA-256 is one the register signed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+
+from .models import Signature
+from .signing import crls, trust_roots
+
+
+@dataclass
+class Verdict:
+    valid: bool
+    code: str  # valid, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
+    reason: str
+    sha256: str
+    signer: str = ""
+    signed_at: dt.datetime | None = None
+    signature: Signature | None = None
+    details: list[str] = field(default_factory=list)
+
+    def summary(self) -> list[str]:
+        lines = [(_("VALID") if self.valid else _("NOT VALID")) + ": " + self.reason]
+        if self.signature is not None:
+            s = self.signature
+            lines += [_("Document: %(title)s, version %(n)d") % {"title": s.version.document.title, "n": s.version.version},
+                      _("Signed by: %(name)s, %(title)s") % {"name": s.signer_name, "title": s.signer_title}]
+        elif self.signer:
+            lines.append(_("Certificate: %(subject)s") % {"subject": self.signer})
+        if self.signed_at:
+            lines.append(_("Signed at: %(at)s") % {"at": self.signed_at.isoformat(timespec="seconds")})
+        lines.append(_("SHA-256 of the file: %(hash)s") % {"hash": self.sha256})
+        return lines + self.details
+
+
+def _invalid(code: str, reason: str, digest: str, **kw: object) -> Verdict:
+    return Verdict(False, code, reason, digest, **kw)  # type: ignore[arg-type]
+
+
+def verify_pdf(data: bytes) -> Verdict:
+    from pyhanko.pdf_utils.misc import PdfError
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.sign.diff_analysis import ModificationLevel
+    from pyhanko.sign.validation import validate_pdf_signature
+    from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.status import SignatureCoverageLevel
+    from pyhanko_certvalidator import ValidationContext
+
+    digest = hashlib.sha256(data).hexdigest()
+    if data.lstrip()[:5] != b"%PDF-":
+        return _invalid("not_pdf", _("The file is not a PDF."), digest)
+    try:
+        reader = PdfFileReader(io.BytesIO(data), strict=False)
+        signatures = reader.embedded_signatures
+    except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
+        return _invalid("damaged", _("The PDF is damaged and cannot be read (%(error)s).") % {"error": e}, digest)
+    if not signatures:
+        return _invalid("unsigned", _("The PDF carries no electronic signature."), digest)
+    embedded = signatures[-1]
+    context = ValidationContext(trust_roots=trust_roots(), crls=crls(), allow_fetching=False)
+    try:
+        status = validate_pdf_signature(embedded, context)
+    except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as e:
+        return _invalid("altered", _("The file was altered after signing (%(error)s).") % {"error": e}, digest)
+    cert = status.signing_cert
+    subject = cert.subject.human_friendly if cert is not None else ""
+    signed_at = status.signer_reported_dt
+    known = Signature.objects.filter(signed_sha256=digest).select_related("version__document").first()
+    extra = {"signer": subject, "signed_at": signed_at, "signature": known}
+    if not status.intact:
+        return _invalid("altered", _("The file was altered after signing: its content no longer matches the "
+                                     "signature."), digest, **extra)
+    if status.coverage != SignatureCoverageLevel.ENTIRE_FILE and (
+            status.modification_level is None or status.modification_level > ModificationLevel.LTA_UPDATES):
+        return _invalid("altered", _("The file was changed after signing (content added after the signature)."),
+                        digest, **extra)
+    if status.revoked:
+        return _invalid("revoked", _("The signer's certificate has been revoked."), digest, **extra)
+    if cert is not None:
+        validity = cert["tbs_certificate"]["validity"]
+        not_after = validity["not_after"].native
+        not_before = validity["not_before"].native
+        now = dt.datetime.now(dt.UTC)
+        if not_after < now or (signed_at is not None and not (not_before <= signed_at <= not_after)):
+            return _invalid("expired", _("The signer's certificate expired on %(date)s.")
+                            % {"date": not_after.date().isoformat()}, digest, **extra)
+    if not status.trusted:
+        return _invalid("untrusted", _("The signer is unknown: the certificate (%(subject)s) does not come from "
+                                       "this office's trust root.") % {"subject": subject}, digest, **extra)
+    if not status.bottom_line:
+        return _invalid("invalid", _("The signature is not valid."), digest, **extra)
+    if known is None:
+        return _invalid("unknown_document", _("The signature is sound, but this document is not in the register "
+                                              "of signed documents."), digest, **extra)
+    return Verdict(True, "valid", _("The signature is intact, from a trusted certificate, and the document is in "
+                                    "the register."), digest, **extra)  # type: ignore[arg-type]

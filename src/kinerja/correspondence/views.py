@@ -1,0 +1,414 @@
+"""Pages of the correspondence app: the register, dispositions, documents with their initials and
+signature, minutes and follow-ups, and the public verification page. Thin: parse, call one action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db.models import Count, Prefetch
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.holding import positions_held, today_in
+from kinerja.org.models import Position
+
+from . import actions, forms
+from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
+from .renderers.documents import disposition_pdf, with_initials_box
+from .verification import verify_pdf
+
+# A request body above this is refused before Django reads and stores the file.
+BODY_MARGIN = 64 * 1024
+
+
+def _office(request: HttpRequest) -> Any:
+    office = getattr(request, "office", None)
+    if office is None:
+        raise Http404
+    return office
+
+
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > settings.KINERJA_MAX_UPLOAD_BYTES + BODY_MARGIN
+
+
+def _too_large_message() -> str:
+    return _("The file is larger than the limit of %(limit)s MB and was not stored.") % {
+        "limit": f"{settings.KINERJA_MAX_UPLOAD_BYTES / 1048576:.0f}"}
+
+
+def _pdf(data: bytes, name: str) -> HttpResponse:
+    response = HttpResponse(data, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
+    return response
+
+
+# Letters ------------------------------------------------------------------------------------------
+
+@login_required
+def letters(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    rows = (Letter.objects.filter(office=office).annotate(disposition_count=Count("dispositions"))
+            .order_by("-year", "-seq"))
+    return render(request, "correspondence/letters.html", {
+        "letters": rows, "can_register": actions.can_register(request.user, office)})
+
+
+@login_required
+def letter_new(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    if not actions.can_register(request.user, office):
+        raise Http404
+    today = today_in(office.time_zone)
+    if request.method == "POST":
+        if _too_large(request):
+            return render(request, "correspondence/letter_form.html", {
+                "form": forms.LetterForm(initial={"received_on": today}), "error": _too_large_message()}, status=413)
+        form = forms.LetterForm(request.POST, request.FILES)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                letter = actions.register_letter(office, actions.LetterInput(
+                    number=data["number"], letter_date=data["letter_date"], sender=data["sender"],
+                    subject=data["subject"], received_on=data["received_on"], classification=data["classification"],
+                    kind=data["kind"], period=data["period"]), user=request.user, scan=data["scan"])
+                for note in _after_register(letter, request):
+                    messages.info(request, note)
+                messages.success(request, _("Registered as %(number)s.") % {"number": letter.agenda_number})
+                return redirect("correspondence:letter", letter.pk)
+            except KinerjaError as e:
+                form.add_error(None, str(e))
+    else:
+        form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
+    return render(request, "correspondence/letter_form.html", {"form": form})
+
+
+def _after_register(letter: Letter, request: HttpRequest) -> list[str]:
+    from .workflow_link import start_case_for_letter
+
+    return start_case_for_letter(letter, user=request.user)
+
+
+def _letter(request: HttpRequest, letter_id: int) -> Letter:
+    return get_object_or_404(Letter.objects.select_related("registered_by__person"), pk=letter_id,
+                             office=_office(request))
+
+
+@login_required
+def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = _letter(request, letter_id)
+    office = letter.office
+    today = today_in(office.time_zone)
+    may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in positions_held(request.user, today))
+    return render(request, "correspondence/letter_detail.html", {
+        "letter": letter,
+        "dispositions": letter.dispositions.prefetch_related("recipients"),
+        "documents": letter.documents.all(),
+        "minutes_list": letter.minutes.all(),
+        "form": forms.DispositionForm(office=office, initial={"disposed_on": today}) if may_dispose else None,
+    })
+
+
+@login_required
+def letter_scan(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = _letter(request, letter_id)
+    return FileResponse(letter.scan.open("rb"), content_type="application/pdf",
+                        filename=f"surat-{letter.year}-{letter.seq:04d}.pdf", as_attachment=False)
+
+
+@require_POST
+@login_required
+def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = _letter(request, letter_id)
+    form = forms.DispositionForm(request.POST, office=letter.office)
+    if form.is_valid():
+        try:
+            disposition = actions.dispose_letter(letter.pk, user=request.user, **form.cleaned_data)
+            from .workflow_link import disposition_done
+
+            for note in disposition_done(disposition, user=request.user):
+                messages.info(request, note)
+            messages.success(request, _("Disposition saved. Print the disposition sheet below."))
+            return redirect("correspondence:letter", letter.pk)
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    return render(request, "correspondence/letter_detail.html", {
+        "letter": letter, "dispositions": letter.dispositions.prefetch_related("recipients"),
+        "documents": letter.documents.all(), "minutes_list": letter.minutes.all(), "form": form}, status=400)
+
+
+@login_required
+def disposition_sheet(request: HttpRequest, letter_id: int) -> HttpResponse:
+    letter = _letter(request, letter_id)
+    dispositions = list(Disposition.objects.filter(letter=letter).prefetch_related("recipients"))
+    if not dispositions:
+        raise Http404
+    return _pdf(disposition_pdf(letter, dispositions), f"disposisi-{letter.year}-{letter.seq:04d}.pdf")
+
+
+# Documents ----------------------------------------------------------------------------------------
+
+@login_required
+def documents(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    rows = (Document.objects.filter(office=office)
+            .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")))
+            .annotate(signed=Count("versions__signature")).order_by("-created_at"))
+    return render(request, "correspondence/documents.html", {"documents": rows})
+
+
+@login_required
+def document_new(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    letter = None
+    if request.GET.get("letter"):
+        letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    if request.method == "POST":
+        form = forms.OutgoingForm(request.POST)
+        if form.is_valid():
+            try:
+                version = actions.create_outgoing(office, actions.OutgoingInput(letter=letter, **form.cleaned_data),
+                                                  user=request.user)
+                messages.success(request, _("Created %(number)s.") % {"number": version.document.number})
+                return redirect("correspondence:document", version.document_id)
+            except KinerjaError as e:
+                form.add_error(None, str(e))
+    else:
+        form = forms.OutgoingForm(initial={"title": letter.subject if letter else ""})
+    return render(request, "correspondence/document_form.html", {"form": form, "letter": letter})
+
+
+def _document(request: HttpRequest, document_id: int) -> Document:
+    return get_object_or_404(Document.objects.select_related("letter"), pk=document_id, office=_office(request))
+
+
+@login_required
+def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _document(request, document_id)
+    office = document.office
+    versions = list(document.versions.select_related("created_by__person")
+                    .prefetch_related(Prefetch("initials", queryset=Initial.objects.order_by("created_at"))))
+    latest = versions[0] if versions else None
+    signature = Signature.objects.filter(version__document=document).first()
+    required = actions.required_positions(office)
+    today = today_in(office.time_zone)
+    held = {a.position_id for a in positions_held(request.user, today)}
+    done = {i.position_id for i in latest.initials.all()} if latest else set()
+    is_signer = any(a.position.kind == Position.Kind.HEAD for a in positions_held(request.user, today))
+    return render(request, "correspondence/document_detail.html", {
+        "document": document, "versions": versions, "latest": latest, "signature": signature,
+        "required": [(p, p.pk in done) for p in required],
+        "missing": [p for p in required if p.pk not in done],
+        "can_initial": latest is not None and signature is None and any(p.pk in held and p.pk not in done for p in required),
+        "can_sign": latest is not None and signature is None and is_signer,
+        "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
+        "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
+                                                 "body": document.body})
+        if document.kind in Document.OUTGOING_KINDS else None,
+        "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
+    })
+
+
+def _version(request: HttpRequest, version_id: int) -> DocumentVersion:
+    return get_object_or_404(DocumentVersion.objects.select_related("document", "office"), pk=version_id,
+                             office=_office(request))
+
+
+@login_required
+def version_pdf(request: HttpRequest, version_id: int) -> HttpResponse:
+    """A print copy of a version: its file with the initials box as it stands."""
+    version = _version(request, version_id)
+    with version.file.open("rb") as f:
+        data = f.read()
+    initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
+    return _pdf(with_initials_box(data, initials, office=version.office),
+                f"dokumen-{version.document_id}-v{version.version}.pdf")
+
+
+@require_POST
+@login_required
+def initial(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = _version(request, version_id)
+    try:
+        done = actions.initial_version(version.pk, user=request.user)
+        from .workflow_link import initial_done
+
+        for note in initial_done(done, user=request.user):
+            messages.info(request, note)
+        messages.success(request, _("Initialled version %(n)d as %(position)s.")
+                         % {"n": version.version, "position": done.position_title})
+    except KinerjaError as e:
+        messages.error(request, str(e))
+    return redirect("correspondence:document", version.document_id)
+
+
+@require_POST
+@login_required
+def sign(request: HttpRequest, version_id: int) -> HttpResponse:
+    version = _version(request, version_id)
+    form = forms.SignForm(request.POST)
+    if form.is_valid():
+        try:
+            signature = actions.sign_version(
+                version.pk, user=request.user, password=form.cleaned_data["password"],
+                verify_url_for=lambda token: request.build_absolute_uri(
+                    reverse("correspondence:verify_token", args=[token])))
+            from .workflow_link import document_signed
+
+            for note in document_signed(signature, user=request.user):
+                messages.info(request, note)
+            messages.success(request, _("Signed. The signed PDF is ready."))
+        except KinerjaError as e:
+            messages.error(request, str(e))
+    else:
+        messages.error(request, _("Enter your password to sign."))
+    return redirect("correspondence:document", version.document_id)
+
+
+@require_POST
+@login_required
+def revise(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _document(request, document_id)
+    form = forms.ReviseForm(request.POST)
+    if form.is_valid():
+        try:
+            version = actions.revise_outgoing(document.pk, user=request.user, **form.cleaned_data)
+            messages.success(request, _("Version %(n)d saved; earlier initials no longer count.")
+                             % {"n": version.version})
+        except KinerjaError as e:
+            messages.error(request, str(e))
+    else:
+        messages.error(request, _("Fill in subject, addressee, text and what changed."))
+    return redirect("correspondence:document", document.pk)
+
+
+@require_POST
+@login_required
+def upload_version(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _document(request, document_id)
+    if _too_large(request):
+        messages.error(request, _too_large_message())
+        return redirect("correspondence:document", document.pk)
+    form = forms.UploadVersionForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            content = actions.read_pdf_upload(form.cleaned_data["file"], field=_("New version"))
+            version = actions.add_version(document.pk, user=request.user, content=content,
+                                          note=form.cleaned_data["note"])
+            messages.success(request, _("Version %(n)d saved; earlier initials no longer count.")
+                             % {"n": version.version})
+        except KinerjaError as e:
+            messages.error(request, str(e))
+    else:
+        messages.error(request, _("Choose a PDF and say what changed."))
+    return redirect("correspondence:document", document.pk)
+
+
+@login_required
+def signed_pdf(request: HttpRequest, document_id: int) -> HttpResponse:
+    document = _document(request, document_id)
+    signature = get_object_or_404(Signature, version__document=document)
+    return FileResponse(signature.file.open("rb"), content_type="application/pdf",
+                        filename=f"ditandatangani-{document.pk}.pdf", as_attachment=False)
+
+
+# Minutes and follow-ups ---------------------------------------------------------------------------
+
+@login_required
+def minutes_list(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    rows = (Minutes.objects.filter(office=office).select_related("chair")
+            .annotate(follow_up_count=Count("follow_ups")).order_by("-held_on", "-pk"))
+    return render(request, "correspondence/minutes_list.html", {"minutes_list": rows})
+
+
+@login_required
+def minutes_new(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    letter = None
+    if request.GET.get("letter"):
+        letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    if request.method == "POST":
+        form = forms.MinutesForm(request.POST, office=office)
+        if form.is_valid():
+            d = form.cleaned_data
+            try:
+                minutes = actions.record_minutes(office, actions.MinutesInput(
+                    title=d["title"], held_on=d["held_on"], place=d["place"], chair=d["chair"], agenda=d["agenda"],
+                    discussion=d["discussion"], decisions=d["decisions"], present=d["present"], absent=d["absent"],
+                    follow_ups=[actions.FollowUpInput(*f) for f in d["follow_ups"]], letter=letter),
+                    user=request.user)
+                from .workflow_link import follow_ups_recorded
+
+                for note in follow_ups_recorded(minutes, user=request.user):
+                    messages.info(request, note)
+                messages.success(request, _("Minutes saved."))
+                return redirect("correspondence:minutes", minutes.pk)
+            except KinerjaError as e:
+                form.add_error(None, str(e))
+    else:
+        form = forms.MinutesForm(office=office, initial={"held_on": today_in(office.time_zone)})
+    return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter})
+
+
+@login_required
+def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
+    minutes = get_object_or_404(Minutes.objects.select_related("chair", "document", "letter"), pk=minutes_id,
+                                office=_office(request))
+    return render(request, "correspondence/minutes_detail.html", {
+        "minutes": minutes, "attendance": minutes.attendance.select_related("position"),
+        "follow_ups": minutes.follow_ups.select_related("position")})
+
+
+@login_required
+def my_follow_ups(request: HttpRequest) -> HttpResponse:
+    office = _office(request)
+    held = [a.position_id for a in positions_held(request.user, today_in(office.time_zone))]
+    rows = (FollowUp.objects.filter(office=office, position_id__in=held).select_related("minutes", "position")
+            .order_by("status", "due_on", "pk"))
+    return render(request, "correspondence/follow_ups.html", {"follow_ups": rows})
+
+
+@require_POST
+@login_required
+def follow_up_done(request: HttpRequest, follow_up_id: int) -> HttpResponse:
+    follow_up = get_object_or_404(FollowUp, pk=follow_up_id, office=_office(request))
+    try:
+        actions.complete_follow_up(follow_up.pk, user=request.user)
+        messages.success(request, _("Follow-up marked done."))
+    except (KinerjaError, NotAllowed) as e:
+        messages.error(request, str(e))
+    return redirect("correspondence:follow_ups")
+
+
+# Public verification (no login) -------------------------------------------------------------------
+
+def verify_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
+    signature = None
+    if token is not None:
+        signature = get_object_or_404(Signature.objects.select_related("version__document", "office"), token=token)
+    verdict, form, status, error = None, forms.VerifyForm(), 200, ""
+    if request.method == "POST":
+        if _too_large(request):
+            error, status = _too_large_message(), 413
+        else:
+            form = forms.VerifyForm(request.POST, request.FILES)
+            if form.is_valid():
+                upload = form.cleaned_data["file"]
+                if upload.size > settings.KINERJA_MAX_UPLOAD_BYTES:
+                    error, status = _too_large_message(), 413
+                else:
+                    verdict = verify_pdf(upload.read())
+    return render(request, "correspondence/verify.html",
+                  {"signature": signature, "verdict": verdict, "form": form, "error": error}, status=status)

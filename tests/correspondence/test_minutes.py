@@ -1,0 +1,78 @@
+"""Minutes of a coordination meeting, their PDF and the follow-ups of their persons in charge."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import FollowUp, Minutes
+from kinerja.errors import KinerjaError, NotAllowed
+
+from .helpers import CorrespondenceTestCase
+
+
+class MinutesTestCase(CorrespondenceTestCase):
+    def minutes(self, **kw) -> Minutes:  # type: ignore[no-untyped-def]
+        p = self.positions
+        data = actions.MinutesInput(
+            title="Rapat Koordinasi Data Kinerja Triwulan I", held_on=dt.date(2025, 3, 26), place="Ruang Rapat",
+            chair=p["subsection_head"], agenda="Pengumpulan data kinerja", discussion="Data UMKM terlambat",
+            decisions="Semua bidang menyerahkan data", present=[p["subsection_head"], p["staff"], p["contact:0"]],
+            absent=[p["contact:1"]], follow_ups=kw.pop("follow_ups", [
+                actions.FollowUpInput("Serahkan realisasi Bidang Kelembagaan", p["contact:0"], dt.date(2025, 3, 31))]),
+            **kw)
+        return actions.record_minutes(self.office, data, user=self.staff)
+
+    def test_it_records_attendance_follow_ups_and_a_pdf_version(self) -> None:
+        minutes = self.minutes()
+        self.assertEqual(minutes.attendance.filter(present=True).count(), 3)
+        self.assertEqual(minutes.attendance.get(present=False).name, "Contoh Operator Bidang Dua")
+        version = minutes.document.versions.get()
+        path = self.data_dir / "notulen.pdf"
+        path.write_bytes(version.file.read())
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        for expected in ("NOTULEN RAPAT", "Daftar Hadir", "Tidak hadir", "Serahkan realisasi Bidang Kelembagaan",
+                         "31 Maret 2025", "Notulis", "Pimpinan Rapat", "Contoh Staf Demo Satu"):
+            self.assertIn(expected, text)
+
+    def test_a_follow_up_due_before_the_meeting_is_refused(self) -> None:
+        with self.assertRaisesMessage(KinerjaError, "Follow-up 1, due date: 2025-03-01"):
+            self.minutes(follow_ups=[actions.FollowUpInput("X", self.positions["staff"], dt.date(2025, 3, 1))])
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_the_person_in_charge_sees_and_completes_the_follow_up(self) -> None:
+        self.minutes()
+        follow_up = FollowUp.objects.get()
+        self.client.force_login(self.contacts[0])
+        self.assertContains(self.client.get("/follow-ups/"), "Serahkan realisasi Bidang Kelembagaan")
+        self.client.force_login(self.contacts[1])
+        self.assertNotContains(self.client.get("/follow-ups/"), "Serahkan realisasi Bidang Kelembagaan")
+        with self.assertRaises(NotAllowed):
+            actions.complete_follow_up(follow_up.pk, user=self.contacts[1])
+        actions.complete_follow_up(follow_up.pk, user=self.contacts[0])
+        follow_up.refresh_from_db()
+        self.assertEqual(follow_up.status, "done")
+
+    def test_the_form_records_minutes(self) -> None:
+        p = self.positions
+        self.client.force_login(self.staff)
+        response = self.client.post("/minutes/new/", {
+            "title": "Rapat Koordinasi", "held_on": "2025-03-26", "place": "Ruang Rapat",
+            "chair": p["subsection_head"].pk, "agenda": "Data kinerja", "discussion": "", "decisions": "",
+            f"att_{p['subsection_head'].pk}": "present", f"att_{p['staff'].pk}": "present",
+            "fu_1_description": "Kirim data", "fu_1_position": p["staff"].pk, "fu_1_due_on": "2025-03-28"})
+        minutes = Minutes.objects.get()
+        self.assertRedirects(response, f"/minutes/{minutes.pk}/")
+        self.assertEqual(minutes.follow_ups.get().description, "Kirim data")
+
+    def test_the_list_costs_the_same_queries_for_1_and_50(self) -> None:
+        self.client.force_login(self.staff)
+        self.minutes()
+        with self.assertNumQueries(5):
+            self.client.get("/minutes/")
+        for _ in range(49):
+            self.minutes(follow_ups=[])
+        with self.assertNumQueries(5):
+            self.client.get("/minutes/")

@@ -1,0 +1,114 @@
+"""The register of incoming letters: agenda numbers in the office's format, per year, the PDF checks,
+and the list page."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import override_settings
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import Counter, Letter, RegisterSettings
+from kinerja.errors import KinerjaError, NotAllowed
+
+from .helpers import CorrespondenceTestCase, pdf_upload, small_pdf
+
+
+class RegisterLetterTestCase(CorrespondenceTestCase):
+    def test_it_numbers_letters_in_the_office_format(self) -> None:
+        RegisterSettings.objects.update_or_create(office=self.office,
+                                                  defaults={"agenda_format": "005/{seq:03d}/III.07/{year}"})
+        first = self.register()
+        second = self.register("Undangan rapat")
+        self.assertEqual(first.agenda_number, "005/001/III.07/2025")
+        self.assertEqual(second.agenda_number, "005/002/III.07/2025")
+
+    def test_it_restarts_the_count_each_year(self) -> None:
+        self.register(received_on=dt.date(2024, 12, 30))
+        letter = self.register(received_on=dt.date(2025, 1, 2))
+        self.assertEqual((letter.year, letter.seq), (2025, 1))
+
+    def test_it_continues_from_an_existing_counter(self) -> None:
+        Counter.objects.create(office=self.office, register="incoming", year=2025, last=122)
+        self.assertEqual(self.register().agenda_number, "123/2025")
+
+    def test_it_keeps_the_scan_and_its_hash(self) -> None:
+        letter = self.register()
+        self.assertEqual(letter.scan.read(), small_pdf())
+        self.assertEqual(len(letter.scan_sha256), 64)
+
+    def test_it_refuses_a_file_that_is_not_a_pdf(self) -> None:
+        data = actions.LetterInput("1", dt.date(2025, 3, 1), "X", "Y", dt.date(2025, 3, 2))
+        with self.assertRaisesMessage(KinerjaError, "surat.docx is not a PDF file"):
+            actions.register_letter(self.office, data, user=self.secretary,
+                                    scan=SimpleUploadedFile("surat.docx", b"PK\x03\x04 not a pdf"))
+        self.assertFalse(Letter.objects.exists())
+        self.assertFalse(Counter.objects.exists())  # nothing half-saved: the number is not used up
+
+    def test_it_refuses_a_damaged_pdf(self) -> None:
+        data = actions.LetterInput("1", dt.date(2025, 3, 1), "X", "Y", dt.date(2025, 3, 2))
+        with self.assertRaisesMessage(KinerjaError, "damaged PDF"):
+            actions.register_letter(self.office, data, user=self.secretary,
+                                    scan=pdf_upload(data=b"%PDF-1.7\n1 0 obj garbage"))
+
+    @override_settings(KINERJA_MAX_UPLOAD_BYTES=1000)
+    def test_it_refuses_a_file_over_the_limit(self) -> None:
+        data = actions.LetterInput("1", dt.date(2025, 3, 1), "X", "Y", dt.date(2025, 3, 2))
+        with self.assertRaisesMessage(KinerjaError, "the limit is"):
+            actions.register_letter(self.office, data, user=self.secretary, scan=pdf_upload())
+
+    def test_staff_may_not_register(self) -> None:
+        with self.assertRaises(NotAllowed):
+            self.register(user=self.staff)
+
+    def test_a_bad_format_is_named(self) -> None:
+        RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{nomor}/{year}"})
+        with self.assertRaisesMessage(KinerjaError, "{nomor}/{year}"):
+            self.register()
+
+
+class RegisterPageTestCase(CorrespondenceTestCase):
+    def test_it_registers_through_the_form(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/1/2025", "letter_date": "2025-03-20", "sender": "Bappeda",
+            "subject": "Undangan", "classification": "005", "received_on": "2025-03-21", "scan": pdf_upload()})
+        letter = Letter.objects.get()
+        self.assertRedirects(response, f"/letters/{letter.pk}/")
+        self.assertEqual(letter.agenda_number, "001/2025")
+
+    def test_the_form_keeps_input_and_says_why_on_a_non_pdf(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/1/2025", "letter_date": "2025-03-20", "sender": "Bappeda",
+            "subject": "Undangan", "received_on": "2025-03-21",
+            "scan": SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0 jpeg")})
+        self.assertContains(response, "foto.jpg bukan berkas PDF")
+        self.assertContains(response, 'value="Bappeda"')
+
+    @override_settings(KINERJA_MAX_UPLOAD_BYTES=10)
+    def test_an_oversize_request_is_refused_before_reading_it(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {"kind": "general",
+                                                      "scan": pdf_upload("besar.pdf", b"%PDF-" + b"0" * 70000)})
+        self.assertEqual(response.status_code, 413)
+        self.assertFalse(Letter.objects.exists())
+
+    def test_another_office_gets_404(self) -> None:
+        letter = self.register()
+        self.client.force_login(self.outsider)
+        self.assertEqual(self.client.get(f"/letters/{letter.pk}/").status_code, 404)
+        self.assertEqual(self.client.get(f"/letters/{letter.pk}/scan.pdf").status_code, 404)
+
+    def test_the_list_costs_the_same_queries_for_1_and_50_letters(self) -> None:
+        self.client.force_login(self.secretary)
+        self.register()
+        # session, user, person+office, positions held (nav roles), roles for the button, letters
+        with self.assertNumQueries(6):
+            self.client.get("/letters/")
+        for i in range(49):
+            self.register(f"Surat {i}")
+        with self.assertNumQueries(6):
+            response = self.client.get("/letters/")
+        self.assertContains(response, "050/2025")

@@ -1,0 +1,209 @@
+"""Initials bound to a version, signing by the head, and verification (page and CLI logic)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from pathlib import Path
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kinerja.correspondence import actions, signing
+from kinerja.correspondence.models import Document, Initial, Signature, SignatureEvent
+from kinerja.correspondence.verification import verify_pdf
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org import actions as org_actions
+from tests.base import PASSWORD
+
+from .helpers import CorrespondenceTestCase, small_pdf
+
+
+def url_for(token: str) -> str:
+    return f"http://testserver/v/{token}/"
+
+
+def flip_byte(data: bytes) -> bytes:
+    """One byte changed inside the signed page content (a stream, so the file still parses)."""
+    at = data.index(b"stream", data.index(b"/Contents")) + 40
+    return data[:at] + bytes([data[at] ^ 0x01]) + data[at + 1:]
+
+
+class InitialsTestCase(CorrespondenceTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.PERFORMANCE_DATA,
+                                               title="Data Kinerja Triwulan I 2025", content=small_pdf("Draft"))
+
+    def test_it_records_who_in_which_position_and_the_hash(self) -> None:
+        initial = actions.initial_version(self.version.pk, user=self.subsection_head)
+        self.assertEqual(initial.position, self.positions["subsection_head"])
+        self.assertEqual(initial.sha256, self.version.sha256)
+        self.assertEqual(initial.position_title, "Kepala Sub Bagian Program, Keuangan dan Aset")
+
+    def test_the_secretary_initials_after_the_kasubbag(self) -> None:
+        with self.assertRaisesMessage(KinerjaError, "Kepala Sub Bagian Program, Keuangan dan Aset"):
+            actions.initial_version(self.version.pk, user=self.secretary)
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        self.assertEqual(actions.initial_version(self.version.pk, user=self.secretary).position,
+                         self.positions["secretary"])
+
+    def test_staff_cannot_initial(self) -> None:
+        with self.assertRaises(NotAllowed):
+            actions.initial_version(self.version.pk, user=self.staff)
+
+    def test_a_new_version_leaves_earlier_initials_behind_and_refuses_initials_on_the_old_one(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        newer = actions.add_version(self.version.document_id, user=self.staff, content=small_pdf("Draft 2"),
+                                    note="Angka Bidang UMKM diperbaiki")
+        self.assertEqual([p.pk for p in actions.missing_initials(newer)],
+                         [self.positions["subsection_head"].pk, self.positions["secretary"].pk])
+        with self.assertRaisesMessage(KinerjaError, "superseded"):
+            actions.initial_version(self.version.pk, user=self.secretary)
+
+    def test_the_page_says_old_initials_no_longer_count(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.add_version(self.version.document_id, user=self.staff, content=small_pdf("Draft 2"), note="Revisi")
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(f"/documents/{self.version.document_id}/")
+        self.assertContains(response, "sudah digantikan versi yang lebih baru")
+
+    def test_an_acting_holder_initials_as_plt(self) -> None:
+        today = actions._today(self.office)
+        person = self.built.people["jfu2"]
+        org_actions.assign(person, self.positions["subsection_head"], starts_on=today, ends_on=today,
+                           kind="plt", decree_number="800/9/2026")
+        initial = actions.initial_version(self.version.pk, user=self.staff2)
+        self.assertEqual((initial.acting, initial.position_title),
+                         ("Plt.", "Plt. Kepala Sub Bagian Program, Keuangan dan Aset"))
+
+
+class SigningTestCase(CorrespondenceTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.PERFORMANCE_DATA,
+                                               title="Data Kinerja Triwulan I 2025", content=small_pdf("Draft"))
+
+    def initial_both(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.initial_version(self.version.pk, user=self.secretary)
+
+    def sign(self, user=None, password: str = PASSWORD, **kw) -> Signature:  # type: ignore[no-untyped-def]
+        return actions.sign_version(self.version.pk, user=user or self.head, password=password,
+                                    verify_url_for=url_for, **kw)
+
+    def test_it_refuses_without_initials_naming_the_missing_ones(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        with self.assertRaisesMessage(KinerjaError, "Initials missing from version 1: Sekretaris Dinas"):
+            self.sign()
+        self.assertFalse(Signature.objects.exists())
+
+    def test_it_asks_for_the_password_again(self) -> None:
+        self.initial_both()
+        with self.assertRaisesMessage(KinerjaError, "password is not correct"):
+            self.sign(password="salah")
+
+    def test_only_the_head_signs(self) -> None:
+        self.initial_both()
+        with self.assertRaises(NotAllowed):
+            self.sign(user=self.secretary)
+
+    def test_a_signed_document_verifies_and_is_audited(self) -> None:
+        self.initial_both()
+        signature = self.sign()
+        self.assertTrue(signature.is_demo)
+        self.assertEqual(signature.signer_title, "Kepala Dinas Koperasi dan UKM")
+        data = signature.file.read()
+        verdict = verify_pdf(data)
+        self.assertTrue(verdict.valid, verdict.reason)
+        self.assertEqual(verdict.signature, signature)
+        event = SignatureEvent.objects.get()
+        self.assertEqual(event.data["version_sha256"], self.version.sha256)
+        self.assertEqual(event.data["signed_sha256"], signature.signed_sha256)
+
+    def test_the_printed_copy_carries_initials_signature_block_and_demo_mark(self) -> None:
+        import subprocess
+
+        self.initial_both()
+        path = self.data_dir / "signed.pdf"
+        path.write_bytes(self.sign().file.read())
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        for expected in ("Paraf", "Contoh Kasubbag", "Contoh Sekretaris", "Ditandatangani secara elektronik",
+                         "DEMO", "NIP. 19750427 200003 2 001", "http://testserver/v/"):
+            self.assertIn(expected, text)
+
+    def test_one_flipped_byte_is_reported_as_altered(self) -> None:
+        self.initial_both()
+        verdict = verify_pdf(flip_byte(self.sign().file.read()))
+        self.assertFalse(verdict.valid)
+        self.assertEqual(verdict.code, "altered")
+
+    def test_a_signer_of_another_ca_is_unknown(self) -> None:
+        self.initial_both()
+        other = signing.make_demo_ca(common_name="DEMO Other CA")
+        p12 = signing.make_demo_signing_p12(other, holder="Orang Lain", password=b"x")
+        verdict = verify_pdf(self.sign(signer=signing.Pkcs12Signer(p12, b"x")).file.read())
+        self.assertEqual(verdict.code, "untrusted")
+        self.assertIn("unknown", verdict.reason)
+
+    def test_an_expired_certificate_is_reported(self) -> None:
+        self.initial_both()
+        ca = self._installed_ca()
+        long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        p12 = signing.make_demo_signing_p12(ca, holder="Kadis Lama", password=b"x", not_before=long_ago,
+                                            not_after=long_ago + dt.timedelta(days=365))
+        verdict = verify_pdf(self.sign(signer=signing.Pkcs12Signer(p12, b"x")).file.read())
+        self.assertEqual(verdict.code, "expired")
+
+    def test_a_revoked_certificate_is_reported(self) -> None:
+        self.initial_both()
+        ca = self._installed_ca()
+        p12 = signing.make_demo_signing_p12(ca, holder="Kadis Dicabut", password=b"x")
+        signer = signing.Pkcs12Signer(p12, b"x")
+        (self.data_dir / "keys" / "crl" / "demo-root-ca.crl").write_bytes(
+            signing.make_crl(ca, [signer.certificate.serial_number]))
+        try:
+            verdict = verify_pdf(self.sign(signer=signer).file.read())
+        finally:
+            (self.data_dir / "keys" / "crl" / "demo-root-ca.crl").write_bytes(signing.make_crl(ca, []))
+        self.assertEqual(verdict.code, "revoked")
+
+    def test_a_sound_signature_on_a_document_not_in_the_register_is_not_valid(self) -> None:
+        self.initial_both()
+        data = self.sign().file.read()
+        Signature.objects.all().update(signed_sha256="0" * 64)
+        self.assertEqual(verify_pdf(data).code, "unknown_document")
+
+    def test_a_signed_document_does_not_change(self) -> None:
+        self.initial_both()
+        self.sign()
+        with self.assertRaisesMessage(KinerjaError, "already signed"):
+            actions.add_version(self.version.document_id, user=self.staff, content=small_pdf("Lagi"))
+
+    def test_the_cli_exits_0_when_valid_and_1_with_the_reason_when_altered(self) -> None:
+        self.initial_both()
+        data = self.sign().file.read()
+        good, bad = self.data_dir / "baik.pdf", self.data_dir / "diubah.pdf"
+        good.write_bytes(data)
+        bad.write_bytes(flip_byte(data))
+        out = io.StringIO()
+        call_command("verify", str(good), stdout=out)
+        self.assertIn("Data Kinerja Triwulan I 2025", out.getvalue())
+        with self.assertRaisesMessage(CommandError, "altered"):
+            call_command("verify", str(bad))
+
+    def _installed_ca(self) -> signing.DemoCa:
+        """A CA trusted by this installation whose key the test holds (the demo's key is not kept)."""
+        ca = signing.make_demo_ca(common_name="DEMO Test CA")
+        (self.data_dir / "keys" / "trust" / "test-ca.pem").write_bytes(ca.pem)
+        self.addCleanup(Path.unlink, self.data_dir / "keys" / "trust" / "test-ca.pem")
+        return ca
+
+
+class InitialsAreBoundToTheHashTestCase(CorrespondenceTestCase):
+    def test_initials_with_another_hash_do_not_count(self) -> None:
+        version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER, title="Draf",
+                                          content=small_pdf("Draft"))
+        actions.initial_version(version.pk, user=self.subsection_head)
+        Initial.objects.update(sha256="f" * 64)
+        self.assertIn(self.positions["subsection_head"], actions.missing_initials(version))
