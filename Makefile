@@ -34,7 +34,7 @@ bench: $(STAMP) sysdeps i18n
 	$(BIN)/python bench/run.py
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff check src tests $(wildcard bench)
 
 clean:
 	rm -rf $(VENV) $(TEST_DATA) .data

@@ -56,7 +56,7 @@ def shot(page) -> Iterator:  # type: ignore[no-untyped-def]
 
 
 def run_kinerja(*args: str, data_dir: Path, env: dict[str, str] | None = None,
-                input: str | None = None) -> "subprocess.CompletedProcess[str]":
+                input: str | None = None) -> subprocess.CompletedProcess[str]:
     """Run the installed `kinerja` console script as a user would, in its own data directory.
 
     DATABASE_URL is dropped unless given in `env`: the CLI under test gets a private SQLite
