@@ -47,3 +47,20 @@ def test_it_never_gives_a_later_start_an_earlier_due(cal: WorkCalendar, a: dt.da
         value = "1"
     first, second = sorted([a, b])
     assert cal.add(first, Decimal(value), unit) <= cal.add(second, Decimal(value), unit)
+
+
+def walked_elapsed(cal: WorkCalendar, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+    """Elapsed working time the slow way, day by day."""
+    total, day = dt.timedelta(0), cal.local(start).date()
+    while day <= cal.local(end).date():
+        if cal.is_working_day(day):
+            opens, closes = cal.opening(day)
+            total += max(dt.timedelta(0), min(closes, end) - max(opens, start))
+        day += dt.timedelta(days=1)
+    return total if end > start else dt.timedelta(0)
+
+
+@settings(max_examples=200, deadline=None)
+@given(calendars, starts, starts)
+def test_it_measures_long_spans_like_walking_every_day(cal: WorkCalendar, a: dt.datetime, b: dt.datetime) -> None:
+    assert cal.elapsed(a, b) == walked_elapsed(cal, a, b)

@@ -76,6 +76,7 @@ class WorkCalendar:
         common = Counter(self.hours.values()).most_common(1)
         self.normal_hours = common[0][0] if common else DEFAULT_HOURS[0]
         self.day_length = lengths.most_common(1)[0][0] if lengths else _length(*DEFAULT_HOURS[0])
+        self._totals: dict[int, list[dt.timedelta]] = {}
 
     @classmethod
     def for_office(cls, office: Office) -> WorkCalendar:
@@ -180,17 +181,47 @@ class WorkCalendar:
     def elapsed(self, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         """Working time between two instants (zero when `end` is not after `start`)."""
         start, end = self.local(start), self.local(end)
-        total = dt.timedelta(0)
         if end <= start:
-            return total
-        day = start.date()
-        while day <= end.date():
-            if self.is_working_day(day):
-                opens, closes = self.opening(day)
-                lo, hi = max(opens, start), min(closes, end)
-                if hi > lo:
-                    total += hi - lo
-            day += dt.timedelta(days=1)
+            return dt.timedelta(0)
+        first, last = start.date(), end.date()
+        if first == last:
+            return self._overlap(first, start, end)
+        # Whole days in between come from per-year running totals: an overdue task of last year
+        # is measured without walking every day since.
+        return (self._overlap(first, start, end) + self._days_total(first + dt.timedelta(days=1), last)
+                + self._overlap(last, start, end))
+
+    def _overlap(self, day: dt.date, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
+        if not self.is_working_day(day):
+            return dt.timedelta(0)
+        opens, closes = self.opening(day)
+        return max(dt.timedelta(0), min(closes, end) - max(opens, start))
+
+    def _running(self, year: int) -> list[dt.timedelta]:
+        """Working time of the year's days before each day of the year (index = day of year - 1)."""
+        if year not in self._totals:
+            total, running = dt.timedelta(0), []
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                running.append(total)
+                found = self.hours_on(day)
+                if found is not None:
+                    total += _length(*found)
+                day += dt.timedelta(days=1)
+            running.append(total)
+            self._totals[year] = running
+        return self._totals[year]
+
+    def _days_total(self, first: dt.date, stop: dt.date) -> dt.timedelta:
+        """Working time of the whole days from `first` up to, not including, `stop`."""
+        total = dt.timedelta(0)
+        while first < stop:
+            running = self._running(first.year)
+            index = first.timetuple().tm_yday - 1
+            if stop.year == first.year:
+                return total + running[stop.timetuple().tm_yday - 1] - running[index]
+            total += running[-1] - running[index]
+            first = dt.date(first.year + 1, 1, 1)
         return total
 
     # --- arithmetic -------------------------------------------------------------------------------
