@@ -9,7 +9,7 @@ web page and the PDF (WeasyPrint). All lengths are millimetres (the SVG user uni
 
 Routing: a forward flow leaves a symbol at its bottom, turns in the gap above the next row's
 symbol and enters it from the top (orthogonal lines between the actor columns). A return leaves a
-decision at its side ("Tidak"), climbs a channel at the edge of the decision's column and enters
+decision at its side ("Tidak"), climbs a channel along the edge of an actor column and enters
 the target step from the side. An edge between two pages goes through a numbered pair of off-page
 connectors: one in a band under the last row of a page, its twin in a band over the first row of
 the page where the flow continues.
@@ -18,6 +18,7 @@ the page where the flow continues.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from html import escape
 from typing import TYPE_CHECKING
 
@@ -97,6 +98,40 @@ def flow_of(version: SopVersion) -> Flow:
                     for s in steps))
 
 
+@lru_cache(maxsize=16)
+def channel_slots(flow: Flow) -> dict[tuple[int, int], tuple[int, int, int, int]]:
+    """For every return (step, target): the column boundary its channel runs along, on which side of that
+    boundary (-1 left, +1 right), the side of the decision it leaves by, and its slot (0 nearest the line).
+
+    A return to another column climbs inside the decision's column, on the side facing the target. A
+    return within one column climbs just outside it (in the neighbour's margin), so the arrow into the
+    target's side has room. Returns whose step ranges overlap get different slots of a channel, for the
+    whole chart at once, so both pages of a return that crosses a page use the same channel."""
+    last = len(flow.actors) - 1
+    found: dict[tuple[int, int], tuple[int, int, int, int]] = {}
+    taken: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
+    returns = sorted(((i, t) for i, s in enumerate(flow.steps) for t in s.returns_to),
+                     key=lambda e: (min(e), max(e)))
+    for i, t in returns:
+        source, dest = flow.steps[i].actor, flow.steps[t].actor
+        if dest < source:
+            boundary, inside, side = source, 1, -1
+        elif dest > source or last == 0:  # (a single column has no neighbour to borrow)
+            boundary, inside, side = source + 1, -1, 1
+        elif source < last:
+            boundary, inside, side = source + 1, 1, 1
+        else:
+            boundary, inside, side = source, -1, -1
+        low, high = min(i, t), max(i, t)
+        used = taken.setdefault((boundary, inside), [])
+        slot = 0
+        while any(s == slot and a <= high and low <= b for a, b, s in used):
+            slot += 1
+        used.append((low, high, slot))
+        found[(i, t)] = (boundary, inside, side, slot)
+    return found
+
+
 def column_width(actor_count: int) -> float:
     return min(COLUMN_MAX, FLOW_WIDTH / max(actor_count, 1))
 
@@ -161,6 +196,7 @@ class _Page:
     out: list[str] = field(default_factory=list)
     # x positions already taken by connectors in the top and bottom bands
     band_taken: dict[str, list[float]] = field(default_factory=lambda: {"top": [], "bottom": []})
+    band_jogs: dict[str, int] = field(default_factory=lambda: {"top": 0, "bottom": 0})
 
     @property
     def has_top_band(self) -> bool:
@@ -208,17 +244,13 @@ class _Page:
         return Symbol(self.column_x(self.flow.steps[last].actor),
                       self.row_top(last) + self.heights[last] - TERMINATOR_BAND / 2 - 0.5, w, TERMINATOR_H)
 
-    def channel(self, i: int, target: int, slot: int) -> tuple[float, int]:
-        """x of the vertical channel a return from step i climbs, and the side (-1 left, +1 right)."""
-        source, dest = self.flow.steps[i].actor, self.flow.steps[target].actor
-        if dest < source or (dest == source and source == len(self.flow.actors) - 1):
-            side = -1
-        else:
-            side = 1
-        margin = (self.col_w - min(self.col_w - 6, 22.0)) / 2
-        offset = min(1.0 + 0.8 * slot, max(margin - 0.4, 0.6))
-        left = self.ox + source * self.col_w
-        return (left + offset if side < 0 else left + self.col_w - offset), side
+    def channel(self, i: int, target: int) -> tuple[float, int]:
+        """x of the vertical channel the return from step i to `target` climbs, and the side of the
+        decision it leaves by (-1 left, +1 right)."""
+        boundary, inside, side, slot = channel_slots(self.flow)[(i, target)]
+        decision_w = min(self.col_w - 5, 18.0)
+        offset = min(0.8 + 0.8 * slot, (self.col_w - decision_w) / 2 - 0.3)
+        return self.ox + boundary * self.col_w + inside * offset, side
 
     def band_y(self, band: str) -> float:
         """Top of the connector symbol in the top or bottom band."""
@@ -230,13 +262,23 @@ class _Page:
         taken = self.band_taken[band]
         gap = CONNECTOR_W + 1.0
         low, high = self.ox + CONNECTOR_W / 2 + 0.3, self.ox + self.width - CONNECTOR_W / 2 - 0.3
-        candidates = [want] + [want + s * gap * k for k in range(1, 2 * len(taken) + 2) for s in (1, -1)]
-        for x in candidates:
+        steps = int(self.width * 2) + 1
+        for x in sorted((want + k / 2 for k in range(-steps, steps + 1)), key=lambda v: abs(v - want)):
             if low <= x <= high and all(abs(x - t) >= gap for t in taken):
                 taken.append(x)
                 return x
         taken.append(want)
         return want
+
+    def jog_y(self, band: str) -> float:
+        """A level between the band's edge and its connectors where a return's line turns towards a
+        connector that could not sit on its channel; each such line of the band gets its own level."""
+        k = self.band_jogs[band]
+        self.band_jogs[band] = k + 1
+        depth = min(0.5 + 0.4 * k, (CONNECTOR_BAND - CONNECTOR_H) / 2 - 0.2)
+        if band == "top":
+            return self.oy + CONNECTOR_BAND - depth
+        return self.rows_bottom() + depth
 
 
 def _arrow(edge: str, points: list[tuple[float, float]], kind: str) -> str:
@@ -316,7 +358,17 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
     n = len(flow.steps)
     here = page_of[page.rows.start] if n else 0
     _draw_grid(page, frame)
-    slots: dict[tuple[int, int], int] = {}
+    # The forward flow arriving from the previous page; its connector is placed first, where it belongs.
+    if page.has_top_band:
+        first = page.rows.start
+        s = page.symbol(first)
+        number = numbers[(first - 1, first)]
+        x = page.place_connector("top", s.cx)
+        top = page.band_y("top")
+        out.append(_connector(x, top, number))
+        out.append(_arrow(_edge_name(first - 1, first, flow), [(x, top + CONNECTOR_H), (s.cx, s.top)]
+                          if x == s.cx else [(x, top + CONNECTOR_H), (x, s.top - 1.5), (s.cx, s.top - 1.5), (s.cx, s.top)],
+                          "forward"))
     for i in page.rows:
         step = flow.steps[i]
         s = page.symbol(i)
@@ -334,22 +386,8 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
         if i + 1 < n:
             _draw_forward(page, i, numbers, page_of)
         for target in step.returns_to:
-            _, side = page.channel(i, target, 0)
-            key = (step.actor, side)
-            slot = slots.get(key, 0)
-            slots[key] = slot + 1
-            _draw_return(page, i, target, slot, numbers, page_of)
-    # Arrivals from other pages: forward flows into the first row, returns into this page's rows.
-    if page.has_top_band:
-        first = page.rows.start
-        s = page.symbol(first)
-        number = numbers[(first - 1, first)]
-        x = page.place_connector("top", s.cx)
-        top = page.band_y("top")
-        out.append(_connector(x, top, number))
-        out.append(_arrow(_edge_name(first - 1, first, flow), [(x, top + CONNECTOR_H), (s.cx, s.top)]
-                          if x == s.cx else [(x, top + CONNECTOR_H), (x, s.top - 1.5), (s.cx, s.top - 1.5), (s.cx, s.top)],
-                          "forward"))
+            _draw_return(page, i, target, numbers, page_of)
+    # Returns arriving from other pages, into this page's rows.
     for d, dstep in enumerate(flow.steps):
         for target in dstep.returns_to:
             if page_of[target] == here and page_of[d] != here:
@@ -376,11 +414,11 @@ def _draw_forward(page: _Page, i: int, numbers: dict[tuple[int | str, int | str]
     page.out.append(_arrow(name, [(a.cx, a.bottom), (a.cx, turn), (b.cx, turn), (b.cx, b.top)], "forward"))
 
 
-def _draw_return(page: _Page, i: int, target: int, slot: int, numbers: dict[tuple[int | str, int | str], int],
+def _draw_return(page: _Page, i: int, target: int, numbers: dict[tuple[int | str, int | str], int],
                  page_of: list[int]) -> None:
     flow = page.flow
     d = page.symbol(i)
-    ch, side = page.channel(i, target, slot)
+    ch, side = page.channel(i, target)
     exit_point = d.side(side)
     # The label sits on the side of the exit line the channel does not climb, so no line crosses it.
     upwards = page_of[target] < page_of[i] or (page_of[target] == page_of[i] and target < i)
@@ -397,11 +435,11 @@ def _draw_return(page: _Page, i: int, target: int, slot: int, numbers: dict[tupl
     top = page.band_y(band)
     page.out.append(_connector(x, top, numbers[(i, target)]))
     end_y = top + CONNECTOR_H if band == "top" else top
-    mid = top + CONNECTOR_H / 2
     if x == ch:
         points = [exit_point, (ch, d.cy), (ch, end_y)]
     else:
-        points = [exit_point, (ch, d.cy), (ch, mid), (x + (CONNECTOR_W / 2 if x < ch else -CONNECTOR_W / 2), mid)]
+        jog = page.jog_y(band)
+        points = [exit_point, (ch, d.cy), (ch, jog), (x, jog), (x, end_y)]
     page.out.append(_arrow(name, points, "return"))
 
 
@@ -410,18 +448,17 @@ def _draw_return_arrival(page: _Page, i: int, target: int, numbers: dict[tuple[i
     """The part of a return that continues on the target's page: from its connector to the target."""
     t = page.symbol(target)
     band = "bottom" if page_of[target] < page_of[i] else "top"
-    ch, _side = page.channel(i, target, 0)
-    ch = min(max(ch, page.ox + 0.5), page.ox + page.width - 0.5)
+    ch, _side = page.channel(i, target)
     x = page.place_connector(band, ch)
     top = page.band_y(band)
     page.out.append(_connector(x, top, numbers[(i, target)]))
     start_y = top if band == "bottom" else top + CONNECTOR_H
-    mid = top + CONNECTOR_H / 2
     entry = t.side(1 if ch > t.cx else -1)
     if x == ch:
         points = [(x, start_y), (ch, t.cy), entry]
     else:
-        points = [(x + (CONNECTOR_W / 2 if x < ch else -CONNECTOR_W / 2), mid), (ch, mid), (ch, t.cy), entry]
+        jog = page.jog_y(band)
+        points = [(x, start_y), (x, jog), (ch, jog), (ch, t.cy), entry]
     page.out.append(_arrow(_edge_name(i, target, page.flow), points, "return"))
 
 
