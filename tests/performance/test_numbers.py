@@ -5,10 +5,17 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.utils import translation
 from hypothesis import given
 from hypothesis import strategies as st
 
 from kinerja.performance.numbers import NumberError, format_number, format_plain, parse_number, parse_optional_number
+
+
+@pytest.fixture(autouse=True)
+def _english() -> object:
+    with translation.override("en"):
+        yield
 
 
 @pytest.mark.parametrize(("text", "expected"), [

@@ -177,6 +177,16 @@ class InputPageTestCase(ViewsTestCase):
         self.assertContains(response, '"abc"')
         self.assertNotContains(response, "<html")
 
+    def test_years_and_ids_are_not_written_as_thousands(self) -> None:
+        self.client.force_login(self.contact)
+        response = self.client.get("/data/input/?year=2025&quarter=1")
+        self.assertContains(response, 'name="year" value="2025"')
+        self.assertContains(response, '<option value="2025" selected>2025</option>', html=True)
+
+    def test_the_error_is_in_indonesian_by_default(self) -> None:
+        self.client.force_login(self.contact)
+        self.assertContains(self.post("1.5"), "bermakna ganda", status_code=400)
+
     def test_another_division_may_not_post(self) -> None:
         self.client.force_login(self.contacts[1])
         self.assertEqual(self.post("1").status_code, 403)

@@ -164,7 +164,7 @@ def load(office: Office, today: dt.date | None = None) -> bool:
     now = timezone.now()
     targets: list[Target] = []
     revisions: list[tuple[Actual, str, object, str]] = []
-    evidence_for: list[tuple[Actual, str]] = []
+    evidence_for: list[tuple[Actual, str, bool]] = []
     for order, (code, objective, name, unit, polarity, aggregation, division_index, key, year_targets, year_actuals,
                 places, standard) in enumerate(INDICATORS, start=1):
         division = divisions[division_index] if division_index is not None and division_index < len(divisions) \
@@ -195,7 +195,7 @@ def load(office: Office, today: dt.date | None = None) -> bool:
                                                submitted_at=now, checked_by=kasubbag, checked_at=now, locked_at=now)
                 revisions += [(actual, "saved", kasubbag, ""), (actual, "submitted", kasubbag, ""),
                               (actual, "checked", kasubbag, ""), (actual, "locked", head, "")]
-                evidence_for.append((actual, f"{code} {y}"))
+                evidence_for.append((actual, f"{code} {y}", False))
                 continue
             quarter_targets = _quarter_values(t_number, aggregation, places)
             quarter_actuals = _quarter_values(a_number, aggregation, places)
@@ -228,12 +228,14 @@ def load(office: Office, today: dt.date | None = None) -> bool:
                     revisions.append((actual, "checked", kasubbag, ""))
                 if status == Actual.Status.LOCKED:
                     revisions.append((actual, "locked", head, ""))
-                if q == 4 or (y, q) == (open_year, open_quarter):
-                    evidence_for.append((actual, f"{code} {y} TW{q}"))
+                is_open = (y, q) == (open_year, open_quarter) and status != Actual.Status.DRAFT
+                if q == 4 or is_open:
+                    evidence_for.append((actual, f"{code} {y} TW{q}", is_open))
     Target.objects.bulk_create(targets)
     ActualRevision.objects.bulk_create(ActualRevision(actual=a, action=action, user=user, reason=reason)
                                        for a, action, user, reason in revisions)
-    for actual, title in evidence_for[::3]:
+    # Evidence for everything submitted this quarter, and for every third of the earlier ones.
+    for actual, title, _open in [e for i, e in enumerate(evidence_for) if e[2] or i % 3 == 0]:
         data = evidence_pdf(f"Bukti dukung {title}")
         evidence = Evidence(actual=actual, original_name=f"Bukti dukung {title}.pdf", content_type="application/pdf",
                             size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actual.entered_by)

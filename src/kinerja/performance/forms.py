@@ -30,7 +30,7 @@ class IndicatorForm(forms.Form):
     objective = forms.ModelChoiceField(label=_("Strategic objective"), queryset=Objective.objects.none())
     code = forms.CharField(label=_("Code"), max_length=30)
     name = forms.CharField(label=_("Indicator"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
-    unit = forms.CharField(label=_("Unit"), max_length=60)
+    unit = forms.CharField(label=_("Unit of measure"), max_length=60)
     polarity = forms.ChoiceField(label=_("Polarity"), choices=Indicator.Polarity.choices)
     negative_method = forms.ChoiceField(label=_("Formula for negative polarity"),
                                         choices=Indicator.NegativeMethod.choices)

@@ -1,0 +1,89 @@
+"""The division's input form and the Kasubbag's check screen in a real browser, with screenshots at
+1366 and 390 px: a bad value shows its error next to the field and keeps everything typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kinerja.org import demo as org_demo
+from kinerja.performance import demo
+from kinerja.performance.models import Actual, Indicator
+from tests.base import PASSWORD
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def office(db):  # type: ignore[no-untyped-def]
+    built = org_demo.build(password=PASSWORD, today=dt.date.today())
+    demo.load(built.office)
+    return built.office
+
+
+def sign_in(page: Page, base: str, username: str) -> None:
+    page.goto(f"{base}/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("form button.primary").click()
+
+
+def both_widths(page: Page, shot, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 1366, "height": 768})
+    shot(f"{name}-1366")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot(f"{name}-390")
+    page.set_viewport_size({"width": 1366, "height": 768})
+
+
+def test_the_contact_sees_the_error_next_to_the_value_and_keeps_the_text(live_server, page: Page, office, shot) -> None:
+    sign_in(page, live_server.url, "bidang1")
+    page.goto(f"{live_server.url}/data/input/")
+    editable = Actual.objects.filter(indicator__office=office, status__in=["draft", "returned"],
+                                     indicator__division__short_name="Bidang Kelembagaan").order_by("-year", "-quarter")
+    indicator = editable.first().indicator if editable.exists() else Indicator.objects.get(office=office, code="IK-01")
+    card = page.locator(f"#i{indicator.pk}")
+    card.locator("input[type=text]").fill("1.5")
+    card.locator("textarea").first.fill("Koperasi belum RAT karena pengurus berganti")
+    card.locator("button[name=save]").click()
+    card = page.locator(f"#i{indicator.pk}")
+    expect(card.locator(f"#id_i{indicator.pk}-value-error")).to_contain_text('"1.5"')
+    expect(card.locator("input[type=text]")).to_have_value("1.5")
+    expect(card.locator("textarea").first).to_have_value("Koperasi belum RAT karena pengurus berganti")
+    card.scroll_into_view_if_needed()
+    both_widths(page, shot, "perf-input-error")
+
+    card.locator("input[type=text]").fill("19,05")
+    card.locator("button[name=save]").click()
+    expect(page.locator(f"#i{indicator.pk} [role=status]")).to_be_visible()
+    assert Actual.objects.get(indicator=indicator, is_current=True, year=editable.first().year,
+                              quarter=editable.first().quarter).value_number == Decimal("19.05")
+
+
+def test_the_kasubbag_checks_and_returns(live_server, page: Page, office, shot) -> None:
+    sign_in(page, live_server.url, "kasubbag")
+    page.goto(f"{live_server.url}/data/check/")
+    first = page.locator("article.perf-check").first
+    expect(first).to_be_visible()
+    both_widths(page, shot, "perf-check")
+    submitted = Actual.objects.filter(indicator__office=office, status="submitted").count()
+    first.locator("form.perf-return textarea").fill("Bukti dukung belum lengkap")
+    first.locator("form.perf-return button").click()
+    expect(page.locator(".messages")).to_be_visible()
+    assert Actual.objects.filter(indicator__office=office, status="submitted").count() == submitted - 1
+    page.locator("article.perf-check").first.locator("button.primary").click()
+    assert Actual.objects.filter(indicator__office=office, status="submitted").count() == submitted - 2
+
+
+def test_the_indicator_list_and_history(live_server, page: Page, office, shot) -> None:
+    sign_in(page, live_server.url, "kasubbag")
+    page.goto(f"{live_server.url}/data/indicators/")
+    expect(page.locator("table.data").first).to_be_visible()
+    both_widths(page, shot, "perf-indicators")
+    corrected = Actual.objects.get(indicator__office=office, version=2)
+    page.goto(f"{live_server.url}/data/actuals/{corrected.pk}/history/")
+    expect(page.locator("body")).to_contain_text("Dua akta pendirian")
+    both_widths(page, shot, "perf-history")
