@@ -112,7 +112,7 @@ class CasePageTestCase(ViewTestCase):
     def test_completing_a_task_that_is_not_yours_is_403(self) -> None:
         task = self.open_task(self.start_case())
         self.client.force_login(self.staff)
-        r = self.client.post(f"/tasks/{task.pk}/complete/", {"note": "x"})
+        r = self.client.post(f"/tasks/{task.pk}/complete/", {"complete-note": "x"})
         self.assertEqual(r.status_code, 403)
         self.assertContains(r, "bukan tugas Anda", status_code=403)
         task.refresh_from_db()
@@ -121,7 +121,7 @@ class CasePageTestCase(ViewTestCase):
     def test_belum_sesuai_without_a_reason_is_a_form_error(self) -> None:
         step5 = self.run_to_step(self.start_case(), 5)
         self.client.force_login(self.secretary)
-        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"verdict": "not_ok", "reason": ""},
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"complete-verdict": "not_ok", "complete-reason": ""},
                              headers={"HX-Request": "true"})
         self.assertContains(r, 'role="alert"')
         self.assertTemplateUsed(r, "workflow/partials/actions.html")
@@ -132,7 +132,7 @@ class CasePageTestCase(ViewTestCase):
         case = self.start_case()
         step5 = self.run_to_step(case, 5)
         self.client.force_login(self.secretary)
-        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"verdict": "not_ok", "reason": "Tabel 2 kosong"},
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"complete-verdict": "not_ok", "complete-reason": "Tabel 2 kosong"},
                              headers={"HX-Request": "true"})
         self.assertEqual(r.headers["HX-Redirect"], f"/cases/{case.pk}/")
         self.assertEqual(self.open_task(case).step.number, 4)
@@ -141,10 +141,10 @@ class CasePageTestCase(ViewTestCase):
         case = self.start_case()
         step2 = self.run_to_step(case, 2)
         self.client.force_login(self.subsection_head)
-        r = self.client.post(f"/tasks/{step2.pk}/complete/", {"note": "Petunjuk"})
+        r = self.client.post(f"/tasks/{step2.pk}/complete/", {"complete-note": "Petunjuk"})
         self.assertEqual(r.status_code, 200)
         self.assertTrue(r.context["complete_form"].errors["next_user"])
-        self.client.post(f"/tasks/{step2.pk}/complete/", {"note": "Petunjuk", "next_user": self.staff2.person.pk})
+        self.client.post(f"/tasks/{step2.pk}/complete/", {"complete-note": "Petunjuk", "complete-next_user": self.staff2.person.pk})
         self.assertEqual(self.open_task(case).assignee, self.staff2.person)
 
     def test_divisions_are_asked_and_answer_on_the_page(self) -> None:
@@ -152,12 +152,13 @@ class CasePageTestCase(ViewTestCase):
         step3 = self.run_to_step(case, 3)
         self.client.force_login(self.staff)
         self.client.post(f"/tasks/{step3.pk}/requests/", {
-            "divisions": [d.pk for d in self.divisions[:2]], "what": "Realisasi Triwulan I", "due_at": "2025-03-27T12:00"})
+            "requests-divisions": [d.pk for d in self.divisions[:2]], "requests-what": "Realisasi Triwulan I",
+            "requests-due_at": "2025-03-27T12:00"})
         self.assertEqual(step3.requests.count(), 2)
         request = step3.requests.get(division=self.divisions[0])
         self.assertEqual(request.due_at, at(27, 12))
         self.client.force_login(self.contacts[0])
-        self.client.post(f"/requests/{request.pk}/answer/", {"note": "Terlampir"})
+        self.client.post(f"/requests/{request.pk}/answer/", {"answer-note": "Terlampir"})
         r = self.client.get(f"/cases/{case.pk}/")
         self.assertContains(r, "1 dari 2 bidang telah menjawab")
 

@@ -41,6 +41,8 @@ class StartCaseForm(forms.Form):
 
 
 class CompleteForm(forms.Form):
+    # Prefixes keep field ids unique on the case page, which shows several of these forms at once.
+    prefix = "complete"
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     next_user = forms.ModelChoiceField(Person.objects.none(), label=_("Who does the next step"), required=False)
 
@@ -70,6 +72,7 @@ class DecideForm(CompleteForm):
 
 
 class RequestsForm(forms.Form):
+    prefix = "requests"
     divisions = forms.ModelMultipleChoiceField(Unit.objects.none(), label=_("Divisions"),
                                                widget=forms.CheckboxSelectMultiple)
     what = forms.CharField(label=_("What to supply"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -86,15 +89,18 @@ class RequestsForm(forms.Form):
 
 
 class AnswerForm(forms.Form):
+    prefix = "answer"
     note = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class MissingForm(forms.Form):
+    prefix = "missing"
     reason = forms.CharField(label=_("Why not every division answered"), widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
 class ReassignForm(forms.Form):
+    prefix = "reassign"
     to_person = forms.ModelChoiceField(Person.objects.none(), label=_("Give the task to"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
