@@ -4,15 +4,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 import xml.etree.ElementTree as ET
+import zlib
 from decimal import Decimal
 
+from django.core.files.base import ContentFile
 from weasyprint import HTML
 
 from kinerja.sop.models import Step
 from kinerja.sop.renderers import flowchart, sheet
 from tests.base import KinerjaTestCase
 from tests.sop.test_render_flowchart import make_version
+
+
+def png(width: int, height: int) -> bytes:
+    """A small solid green PNG, as an office logo."""
+    rows = b"".join(b"\x00" + b"\x1f\x7a\x3c" * width for _ in range(height))
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(rows)) + chunk(b"IEND", b"")
 
 
 def pdf_pages(html: str) -> int:
@@ -51,6 +65,15 @@ class SheetTestCase(KinerjaTestCase):
         html = sheet.render_html(version)
         self.assertNotIn("<b>draf</b>", html)
         self.assertIn("Memeriksa &lt;b&gt;draf&lt;/b&gt; &amp; menyampaikan", html)
+
+    def test_it_puts_the_office_logo_inside_the_document(self) -> None:
+        self.office.logo.save("logo.png", ContentFile(png(40, 48)))
+        version = make_version(self.office, 3, 2)
+        html = sheet.render_html(version)
+        self.assertIn('<img class="logo" src="data:image/png;base64,', html)
+        self.assertEqual(pdf_pages(html), 2)
+        self.office.logo.save("logo.exe", ContentFile(b"MZ not a picture"))
+        self.assertNotIn("<img", sheet.render_html(make_version(self.office, 3, 2, name="Lain", number="2")))
 
     def test_it_tolerates_a_header_without_the_blocks(self) -> None:
         version = make_version(self.office, 3, 2)

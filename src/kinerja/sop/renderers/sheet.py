@@ -10,6 +10,7 @@ are the document's own and stay Indonesian whatever the interface language.
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
@@ -23,6 +24,7 @@ from . import flowchart
 from .measure import clamp, text_width, wrap
 
 if TYPE_CHECKING:
+    from kinerja.org.models import Office
     from kinerja.sop.models import SopVersion, Step
 
 CSS_FILE = Path(__file__).resolve().parent.parent / "static" / "sop" / "sheet.css"
@@ -43,6 +45,9 @@ BOLD = 1.12  # bold glyphs are wider than the regular ones measured
 LINE = 3.2  # line height in mm (sheet.css)
 PAD_X, PAD_Y = 1.0, 0.8
 ROW_MAX = 60.0  # longer text is cut with an ellipsis rather than a row taller than a third of a page
+
+LOGO_TYPES = {".png": "image/png", ".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".svg": "image/svg+xml"}
+LOGO_MAX_BYTES = 1024 * 1024
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
@@ -205,6 +210,7 @@ def sheet_context(version: SopVersion) -> dict[str, Any]:
         "office": office,
         "css": "\n".join(css),
         "letterhead": office.letterhead_lines,
+        "logo": logo_data_uri(office),
         "org_lines": _items(header.get("lines")) or [office.name],
         "created_on": indonesian_date(version.created_on),
         "revised_on": indonesian_date(version.revised_on),
@@ -221,6 +227,22 @@ def sheet_context(version: SopVersion) -> dict[str, Any]:
         "pages": pages,
         "title": f"{version.number} {version.name}".strip(),
     }
+
+
+def logo_data_uri(office: Office) -> str:
+    """The office's logo inlined as a data: URI, so the HTML sheet stays one standalone file and the PDF
+    engine needs no file access; "" when there is none, it is missing or it is not a picture."""
+    if not office.logo:
+        return ""
+    kind = LOGO_TYPES.get(Path(office.logo.name).suffix.lower())
+    try:
+        if kind is None or office.logo.size > LOGO_MAX_BYTES:
+            return ""
+        with office.logo.open("rb") as f:
+            data = f.read()
+    except OSError:
+        return ""
+    return f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def _items(value: Any) -> list[str]:
