@@ -6,6 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+import pytest
+
 from kinerja.errors import KinerjaError
 from kinerja.sop import actions
 from kinerja.sop.importers import SopImportError
@@ -13,6 +15,8 @@ from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from tests.base import KinerjaTestCase
 
 from .documents import SEED, SEED_STEP_ACTORS, sop_text
+
+pytestmark = pytest.mark.usefixtures("english")
 
 STEPS = [
     ("Menyusun draft dan menyampaikan kepada Kasubbag", "1 hari", "JFU"),
@@ -78,9 +82,18 @@ class ImportSopTestCase(KinerjaTestCase):
         self.assertEqual(Sop.objects.get().name, "SOP UJI (REVISI)")
         diff = actions.compare_versions(first, second)
         self.assertEqual([s.number for s in diff.added], [4])
-        self.assertEqual([(c.number, c.time_changed, c.actor_changed) for c in diff.changed], [(2, True, False)])
+        self.assertEqual([(c.number, c.time_changed, c.actor_changed, c.returns_changed) for c in diff.changed],
+                         [(2, True, False, False)])
         self.assertEqual(diff.removed, [])
         self.assertEqual(Step.objects.get(version=second, number=2).returns_to.get().number, 1)
+
+    def test_the_comparison_notices_a_new_return(self) -> None:
+        first = actions.import_sop(SEED, office=self.office, user=None)
+        text = SEED.read_text().replace("menandatangani data kinerja", "menandatangani data kinerja, apabila belum sesuai "
+                                        "dikembalikan kepada Sekretaris")
+        second = actions.import_sop(self.write(text), office=self.office, user=None)
+        diff = actions.compare_versions(first, second)
+        self.assertEqual([(c.number, c.returns_changed, c.new.returns_to) for c in diff.changed], [(6, True, (5,))])
 
     def test_without_a_number_the_name_identifies_the_sop(self) -> None:
         first = actions.import_sop(SEED, office=self.office, user=None)

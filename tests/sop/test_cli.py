@@ -17,6 +17,8 @@ from tests.base import KinerjaTestCase
 
 from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def run(*args: str) -> str:
     out = StringIO()
@@ -94,7 +96,7 @@ def kinerja(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: Path) -> None:
     empty = kinerja(data_dir, "sop", "import", str(SEED))
-    assert empty.returncode == 1 and "Traceback" not in empty.stderr and "no office" in empty.stderr
+    assert empty.returncode == 1 and "Traceback" not in empty.stderr and "Belum ada perangkat daerah" in empty.stderr
     assert kinerja(data_dir, "demo").returncode == 0  # imports the seed (sop/demo.py)
     revised = tmp_path / "revisi.txt"
     revised.write_text(SEED.read_text().replace("10 menit", "15 menit"))
@@ -108,7 +110,8 @@ def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: 
     failed = kinerja(data_dir, "sop", "import", str(bad))
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr
-    assert "rusak.txt, step 3, column Waktu" in failed.stderr and "sebentar saja" in failed.stderr
+    # The console speaks Indonesian, the office's language.
+    assert "rusak.txt, langkah 3, kolom Waktu" in failed.stderr and "sebentar saja" in failed.stderr
     pdf = tmp_path / "sop.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
     failed = kinerja(data_dir, "sop", "import", str(pdf))

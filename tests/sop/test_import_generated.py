@@ -7,12 +7,15 @@ import random
 import tempfile
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from kinerja.sop.importers import SopImportError, read_document
 
 from .documents import SEED, sop_text
+
+pytestmark = pytest.mark.usefixtures("english")
 
 # Column name and the ways step texts write it (typos, other case, aliases).
 NAMES = {

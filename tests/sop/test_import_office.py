@@ -18,6 +18,8 @@ from kinerja.sop.importers import SopImportError, read_document
 
 from .documents import FILES, SEED, SEED_STEP_ACTORS
 
+pytestmark = pytest.mark.usefixtures("english")
+
 DOCX = FILES / "sop-pengumpulan-data-kinerja.docx"
 XLSX = FILES / "sop-pengumpulan-data-kinerja.xlsx"
 

@@ -14,6 +14,8 @@ from kinerja.sop.importers import SopImportError, parse_document, read_document
 
 from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text, write
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 def test_it_reads_the_seed_header() -> None:
     draft = read_document(SEED)

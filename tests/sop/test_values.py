@@ -9,6 +9,8 @@ import pytest
 
 from kinerja.sop.importers.values import format_duration, parse_approval, parse_date, parse_duration, split_items
 
+pytestmark = pytest.mark.usefixtures("english")
+
 
 @pytest.mark.parametrize(("text", "value", "unit"), [
     ("2 menit", "2", "minute"), ("5 Hari", "5", "day"), ("½ hari", "0.5", "day"), ("0,5 hari", "0.5", "day"),

@@ -200,8 +200,9 @@ class StepFacts:
     number: int
     actor: str
     activity: str
-    duration_value: Decimal
+    duration_value: Decimal | None  # None in a draft whose Waktu the user has not settled yet
     duration_unit: str
+    returns_to: tuple[int, ...] = ()
 
     @property
     def duration_display(self) -> str:
@@ -223,6 +224,10 @@ class StepChange:
         return (self.old.duration_value, self.old.duration_unit) != (self.new.duration_value, self.new.duration_unit)
 
     @property
+    def returns_changed(self) -> bool:
+        return self.old.returns_to != self.new.returns_to
+
+    @property
     def activity_changed(self) -> bool:
         return normalise_name(self.old.activity) != normalise_name(self.new.activity)
 
@@ -242,16 +247,18 @@ class VersionComparison:
 
 def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts]]:
     if isinstance(source, SopDraft):
-        return list(source.actors), [StepFacts(s.number, s.actor, s.activity, s.duration_value or Decimal(0),
-                                               s.duration_unit) for s in source.steps]
+        return list(source.actors), [StepFacts(s.number, s.actor, s.activity, s.duration_value, s.duration_unit,
+                                               tuple(sorted(s.returns_to))) for s in source.steps]
     actors = [a.name for a in source.actors.all()]
-    return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit)
-                    for s in source.steps.select_related("actor").order_by("number")]
+    steps = source.steps.select_related("actor").prefetch_related("returns_to").order_by("number")
+    return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit,
+                              tuple(sorted(r.number for r in s.returns_to.all()))) for s in steps]
 
 
 def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> VersionComparison:
     """What changed from `old` to `new`, step by step number: steps added and removed, and for the
-    steps both have, a changed actor, standard time or text; actor columns added and removed."""
+    steps both have, a changed actor, standard time, return target or text; actor columns added and
+    removed."""
     old_actors, old_steps = step_facts(old)
     new_actors, new_steps = step_facts(new)
     before = {s.number: s for s in old_steps}
@@ -265,7 +272,7 @@ def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> 
     for number, new_step in after.items():
         if number in before:
             change = StepChange(number, before[number], new_step)
-            if change.actor_changed or change.time_changed or change.activity_changed:
+            if change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed:
                 result.changed.append(change)
     return result
 

@@ -98,6 +98,9 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
             parts.append(_("time %(old)s → %(new)s") % {
                 "old": format_duration(c.old.duration_value, c.old.duration_unit),
                 "new": format_duration(c.new.duration_value, c.new.duration_unit)})
+        if c.returns_changed:
+            parts.append(_("returns to %(old)s → %(new)s") % {"old": ", ".join(map(str, c.old.returns_to)) or "-",
+                                                             "new": ", ".join(map(str, c.new.returns_to)) or "-"})
         if c.activity_changed:
             parts.append(_("text changed"))
         command.stdout.write("  ~ " + _("step %(n)d: %(what)s") % {"n": c.number, "what": "; ".join(parts)})

@@ -32,11 +32,13 @@ class UploadForm(forms.Form):
 class StepForm(forms.Form):
     """The parts of one step the user may correct before saving: actor, standard time, return target."""
 
-    actor = forms.ChoiceField(label=_("Actor"))
+    actor = forms.ChoiceField(label=_("Actor"), widget=forms.Select(attrs={"class": "sop-actor"}))
     duration_value = forms.DecimalField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
                                         decimal_places=2, localize=True)
-    duration_unit = forms.ChoiceField(label=_("Unit"), choices=Step.Unit.choices)
+    duration_unit = forms.ChoiceField(label=_("Unit"), choices=[("", "—"), *Step.Unit.choices],
+                                      widget=forms.Select(attrs={"class": "sop-unit"}))
     returns_to = forms.CharField(label=_("Returns to step"), required=False, max_length=60,
+                                 widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
                                  help_text=_("Step numbers, separated by commas; empty if the step sends nothing back."))
 
     def __init__(self, *args: Any, step: StepDraft, actors: list[str], **kwargs: Any) -> None:

@@ -82,6 +82,10 @@ class SopVersion(models.Model):
         return f"{self.name} (v{self.version})"
 
     @property
+    def approved_by_nip_display(self) -> str:
+        return nip_display(self.approved_by_nip)
+
+    @property
     def status_badge(self) -> str:
         """The CSS badge class of the status: in force is good, a draft waits, the others are history."""
         return {"in_force": "ok", "draft": "warn", "revoked": "bad"}.get(self.status, "")
@@ -158,10 +162,15 @@ class Step(models.Model):
         return duration_display(self.duration_value, self.duration_unit)
 
 
+def nip_display(nip: str) -> str:
+    """NIP grouped as printed under signatures: 19750427 199311 2 001."""
+    return f"{nip[:8]} {nip[8:14]} {nip[14]} {nip[15:]}" if len(nip) == 18 else nip
+
+
 def duration_display(value: Decimal | None, unit: str) -> str:
     """"2 minute", "0,5 working day" in the user's language (the unit label is translated)."""
-    if value is None:
-        return ""
+    if value is None or not unit:
+        return "—"
     from django.utils.formats import number_format
 
     number = number_format(value.normalize() if value == value.to_integral_value() else value)

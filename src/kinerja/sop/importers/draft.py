@@ -104,6 +104,12 @@ class SopDraft:
         return {"id": version_id, "name": self.name, "number": self.number, "header": self.header(),
                 "actors": list(self.actors), "steps": [s.as_json() for s in self.steps]}
 
+    @property
+    def approved_by_nip_display(self) -> str:
+        from kinerja.sop.models import nip_display
+
+        return nip_display(self.approved_by_nip)
+
     def step(self, number: int) -> StepDraft:
         return next(s for s in self.steps if s.number == number)
 
