@@ -22,6 +22,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Assignment, Office, Position, Unit
 
 from .models import Activity, Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Program, Target
+from .numbers import format_plain
 
 OBJECTIVES = [
     ("S1", "Meningkatnya kualitas kelembagaan dan usaha koperasi"),
@@ -261,7 +262,8 @@ def _correct_one(office: Office, head: object, kasubbag: object) -> None:
         entered_by=kasubbag, submitted_at=old.submitted_at, checked_by=kasubbag, checked_at=timezone.now(),
         locked_at=timezone.now())
     ActualRevision.objects.create(actual=new, action="corrected", user=kasubbag, reason=new.correction_reason,
-                                  changes={"version": ["1", "2"], "value": [str(old.value_number), str(new.value_number)]})
+                                  changes={"version": ["1", "2"],
+                                           "value": [format_plain(old.value_number), format_plain(new.value_number)]})
     ActualRevision.objects.create(actual=new, action="locked", user=head)
 
 

@@ -410,6 +410,11 @@ def actual_history(request: HttpRequest, actual_id: int, form: CorrectionForm | 
     versions = list(Actual.objects.filter(indicator=actual.indicator, year=actual.year, quarter=actual.quarter)
                     .select_related("entered_by__person", "checked_by__person")
                     .prefetch_related("evidence", "revisions__user__person").order_by("-version"))
+    labels = {"value": _("Actual"), "obstacles": _("Obstacles"), "solutions": _("Solutions"),
+              "evidence": _("Evidence"), "version": _("Version")}
+    for version in versions:
+        for revision in version.revisions.all():
+            revision.change_rows = [(labels.get(k, k), before, after) for k, (before, after) in revision.changes.items()]
     current = next((v for v in versions if v.is_current), None)
     today = _today(request)
     may_correct = (current is not None and current.status == Actual.Status.LOCKED
