@@ -85,7 +85,7 @@ def handle(command: BaseCommand, *, source: str, start: str, office: str | None 
     if json:
         command.stdout.write(_dumps(as_json(planned)))
         return
-    command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<17} {_('Due'):<17} {_('Standard time')}")
+    command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<16} {_('Due'):<16} {_('Standard time')}")
     for p in planned:
         command.stdout.write(f"{p.number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
                              f"{p.standard_time}")
