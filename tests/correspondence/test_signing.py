@@ -108,6 +108,17 @@ class SigningTestCase(CorrespondenceTestCase):
         with self.assertRaises(NotAllowed):
             self.sign(user=self.secretary)
 
+    def test_while_a_plt_is_in_office_the_plt_signs_as_plt(self) -> None:
+        self.initial_both()
+        today = actions._today(self.office)
+        org_actions.assign(self.built.people["kasubbag"], self.positions["head"], starts_on=today, ends_on=today,
+                           kind="plt", decree_number="800/10/2026")
+        with self.assertRaisesMessage(NotAllowed, "Contoh Kasubbag Demo, S.E. (Plt. Kepala Dinas Koperasi dan UKM)"):
+            self.sign(user=self.head)
+        signature = self.sign(user=self.subsection_head)
+        self.assertEqual(signature.signer_title, "Plt. Kepala Dinas Koperasi dan UKM")
+        self.assertEqual(SignatureEvent.objects.get().data["acting"], "Plt.")
+
     def test_a_signed_document_verifies_and_is_audited(self) -> None:
         self.initial_both()
         signature = self.sign()

@@ -21,7 +21,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import positions_held, today_in
+from kinerja.org.holding import holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, roles_of
 
@@ -135,15 +135,38 @@ def _person(user: AbstractBaseUser, office: Office) -> Person:
 
 
 def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str) -> Assignment:
-    """The assignment by which `user` may do `what` today: a position of one of `kinds`, acting ones first."""
+    """The assignment by which `user` may do `what` today: a position of one of `kinds`, the user's own
+    (definitive) one first, so a Sekretaris who is also Plt head disposes as Sekretaris."""
     _person(user, office)
     held = [a for a in positions_held(user, _today(office)) if a.position.kind in kinds
             and a.position.office_id == office.pk]
     if not held:
         raise NotAllowed(_("Only the holder (or acting holder) of %(positions)s may %(what)s.") % {
             "positions": ", ".join(str(Position.Kind(k).label) for k in kinds), "what": what})
-    held.sort(key=lambda a: (not a.is_acting, a.position_id))
+    held.sort(key=lambda a: (a.is_acting, a.position_id))
     return held[0]
+
+
+def _signing_holding(user: AbstractBaseUser, office: Office) -> Assignment:
+    """The head's assignment by which `user` signs today. While a Plt or Plh is in office, they sign
+    (as "Plt. Kepala Dinas …") and the absent definitive head does not."""
+    _person(user, office)
+    day = _today(office)
+    in_office = [a for p in Position.objects.filter(office=office, kind=Position.Kind.HEAD) for a in holdings(p, day)]
+    acting = [a for a in in_office if a.is_acting]
+    for assignment in acting or in_office:
+        if assignment.person.user_id == user.pk:
+            return assignment
+    raise NotAllowed(_("Only the head of office signs; today that is %(names)s.") % {
+        "names": ", ".join(f"{a.person.full_name} ({a.title_as_held})" for a in acting or in_office) or "-"})
+
+
+def can_sign(user: AbstractBaseUser, office: Office) -> bool:
+    try:
+        _signing_holding(user, office)
+    except NotAllowed:
+        return False
+    return True
 
 
 def can_register(user: AbstractBaseUser, office: Office) -> bool:
@@ -355,7 +378,7 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     office = version.office
     if not user.check_password(password):
         raise SigningRefused(_("The password is not correct; the document was not signed."))
-    holding = _holding(user, office, (Position.Kind.HEAD,), _("sign documents"))
+    holding = _signing_holding(user, office)
     if not version.is_latest:
         raise SigningRefused(_("Version %(n)d has been superseded; only the newest version can be signed.")
                              % {"n": version.version})

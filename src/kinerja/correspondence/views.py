@@ -17,7 +17,6 @@ from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import positions_held, today_in
-from kinerja.org.models import Position
 
 from . import actions, forms
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
@@ -205,7 +204,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     today = today_in(office.time_zone)
     held = {a.position_id for a in positions_held(request.user, today)}
     done = {i.position_id for i in latest.initials.all()} if latest else set()
-    is_signer = any(a.position.kind == Position.Kind.HEAD for a in positions_held(request.user, today))
+    is_signer = actions.can_sign(request.user, office)
     return render(request, "correspondence/document_detail.html", {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "required": [(p, p.pk in done) for p in required],

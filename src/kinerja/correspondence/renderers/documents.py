@@ -8,7 +8,7 @@ import io
 import tempfile
 from collections.abc import Sequence
 
-from kinerja.org.holding import holder
+from kinerja.org.holding import holder, holdings
 from kinerja.org.models import Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
@@ -42,16 +42,19 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
 
 
 def _head_signatory(office: Office, day: dt.date) -> tuple[str, str, str]:
+    """Who signs for the head that day: the acting head prints as "Plt. Kepala Dinas …"."""
     head = Position.objects.filter(office=office, kind=Position.Kind.HEAD).first()
-    person = holder(head, day) if head else None
-    return (head.title if head else "", person.full_name if person else "", person.nip_display if person else "")
+    found = holdings(head, day) if head else []
+    if not found:
+        return (head.title if head else "", "", "")
+    return found[0].title_as_held, found[0].person.full_name, found[0].person.nip_display
 
 
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     title, name, nip = _head_signatory(document.office, day)
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document,
-        "heading": KIND_HEADINGS.get(document.kind, document.get_kind_display().upper()),
+        "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": [p for p in document.body.split("\n\n") if p.strip()],
         "signatory_title": title, "signatory_name": name, "signatory_nip": nip,
     })

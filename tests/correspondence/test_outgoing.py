@@ -1,0 +1,69 @@
+"""Outgoing documents from templates: numbered from the outgoing register, with the letterhead, as
+PDF versions; a change of text is a new version."""
+
+from __future__ import annotations
+
+import subprocess
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import Document
+from kinerja.errors import NotAllowed
+
+from .helpers import CorrespondenceTestCase
+
+
+class OutgoingTestCase(CorrespondenceTestCase):
+    def create(self, user=None, **kw):  # type: ignore[no-untyped-def]
+        data = actions.OutgoingInput(kind=kw.pop("kind", Document.Kind.DATA_REQUEST),
+                                     title="Permintaan Data Realisasi Triwulan I 2025",
+                                     addressee="Kepala Bidang UMKM", classification="005",
+                                     body="Mohon disampaikan realisasi.\n\nTerima kasih.", **kw)
+        return actions.create_outgoing(self.office, data, user=user or self.subsection_head)
+
+    def text(self, data: bytes) -> str:
+        path = self.data_dir / "keluar.pdf"
+        path.write_bytes(data)
+        return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+
+    def test_it_numbers_from_the_outgoing_register_and_prints_the_letterhead(self) -> None:
+        first, second = self.create(), self.create(kind=Document.Kind.MEMO)
+        year = actions._today(self.office).year
+        self.assertEqual(first.document.number, f"005/001/{year}")
+        self.assertEqual(second.document.number, f"005/002/{year}")
+        text = self.text(first.file.read())
+        for expected in ("PEMERINTAH KOTA BANDAR LAMPUNG", "SURAT PERMINTAAN DATA", f"Nomor: 005/001/{year}",
+                         "Kepala Bidang UMKM", "Mohon disampaikan realisasi.", "Dr. Contoh Kadis Demo"):
+            self.assertIn(expected, text)
+        self.assertIn("NOTA DINAS", self.text(second.file.read()))
+
+    def test_a_change_of_text_is_a_new_version(self) -> None:
+        version = self.create()
+        actions.initial_version(version.pk, user=self.subsection_head)
+        newer = actions.revise_outgoing(version.document_id, user=self.staff, title="Permintaan Data",
+                                        addressee="Kepala Bidang UMKM", body="Isi baru.", note="Isi diringkas")
+        self.assertEqual(newer.version, 2)
+        self.assertNotEqual(newer.sha256, version.sha256)
+        self.assertEqual(len(actions.missing_initials(newer)), 2)
+
+    def test_the_auditor_cannot_write(self) -> None:
+        with self.assertRaises(NotAllowed):
+            self.create(user=self.auditor)
+
+    def test_the_form_creates_a_document(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post("/documents/new/", {
+            "kind": "memo", "title": "Nota dinas", "addressee": "Sekretaris Dinas", "classification": "",
+            "body": "Isi"})
+        document = Document.objects.get()
+        self.assertRedirects(response, f"/documents/{document.pk}/")
+
+    def test_the_list_costs_the_same_queries_for_1_and_50(self) -> None:
+        self.client.force_login(self.staff)
+        self.create()
+        with self.assertNumQueries(6):
+            self.client.get("/documents/")
+        for _ in range(49):
+            Document.objects.create(office=self.office, kind=Document.Kind.OTHER, title="Lain", created_by=self.staff)
+        with self.assertNumQueries(6):
+            self.client.get("/documents/")
