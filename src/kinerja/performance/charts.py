@@ -52,6 +52,12 @@ def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
     return _UUID.sub(f"kinerja-{name}", svg)
 
 
+def _short(text: str, limit: int = 30) -> str:
+    """Axis labels cut by hand: pygal leaves the labels of a horizontal chart whole, and a long
+    objective squeezes the bars to nothing."""
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
 def _pct(value: float | None) -> str:
     return "" if value is None else number(Decimal(str(value)).quantize(Decimal("0.01")), 2) + "%"
 
@@ -75,7 +81,7 @@ def achievement_by_objective(report: ReportData) -> str:
     chart.y_labels = _scale(values)
     # pygal draws the first bar at the bottom; reversed, S1 reads first from the top.
     objectives = list(reversed(report.objectives))
-    chart.x_labels = [f"S{o.number}. {o.name}" for o in objectives]
+    chart.x_labels = [_short(f"S{o.number}. {o.name}") for o in objectives]
     chart.add("Capaian", [
         {"value": float(o.achievement) if o.achievement is not None else None,
          "color": PREDICATE_COLOUR.get(o.predicate or "", NO_PREDICATE_COLOUR),
@@ -94,7 +100,7 @@ def target_vs_actual(report: ReportData) -> str:
                                           height=max(240, 140 + 44 * len(rows)), value_formatter=_axis,
                                           print_values=False))
     chart.y_labels = _scale([a for a in actuals if a is not None])
-    chart.x_labels = [f"{i.code} {i.name}" for i in rows]
+    chart.x_labels = [_short(f"{i.code} {i.name}") for i in rows]
     chart.add("Target", [100.0 for _ in rows])
     chart.add("Realisasi", actuals)
     return _finish(chart, "indicators")
