@@ -71,6 +71,17 @@ class ImportSopTestCase(KinerjaTestCase):
         self.assertFalse(Sop.objects.exists())
         self.assertFalse(SopVersion.objects.exists())
 
+    def test_a_failure_while_storing_leaves_no_file_behind(self) -> None:
+        from unittest import mock
+
+        from django.conf import settings
+
+        with mock.patch("kinerja.sop.actions.match_positions", side_effect=RuntimeError("disk full")):
+            with self.assertRaises(RuntimeError):
+                actions.import_sop(SEED, office=self.office, user=None)
+        self.assertFalse(SopVersion.objects.exists())
+        self.assertEqual([p for p in Path(settings.MEDIA_ROOT).rglob("*") if p.is_file()], [])
+
     def test_a_document_with_the_same_number_becomes_the_next_version(self) -> None:
         first = actions.import_sop(self.write(sop_text(["JFU", "Kasubbag", "Kadis"], STEPS)), office=self.office, user=None)
         changed = [STEPS[0], (STEPS[1][0], "3 jam", None), STEPS[2], ("Mengarsipkan", "10 menit", "Kadis")]

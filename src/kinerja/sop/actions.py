@@ -107,7 +107,7 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     if draft.problems:
         raise draft.problems[0]
     for step in draft.steps:
-        if not step.actor or step.duration_value is None:
+        if step.actor not in draft.actors or step.duration_value is None:
             raise KinerjaError(_("Step %(step)d is not complete.") % {"step": step.number})
     data = Path(source).read_bytes()
     sha256 = hashlib.sha256(data).hexdigest()
@@ -127,6 +127,18 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     version.source_name = source_name or Path(source).name
     version.source_sha256 = sha256
     version.source_file.save(version.source_name, ContentFile(data), save=False)
+    try:
+        _store_rows(version, draft, office)
+    except BaseException:
+        # The rows roll back with the transaction; the stored file must go with them.
+        version.source_file.delete(save=False)
+        raise
+    if version.effective_on is None or version.effective_on <= today_in(office.time_zone):
+        _put_in_force(version, user)
+    return version
+
+
+def _store_rows(version: SopVersion, draft: SopDraft, office: Office) -> None:
     version.save()
     positions = match_positions(office, draft.actors)
     actors = Actor.objects.bulk_create(
@@ -140,9 +152,6 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     Step.returns_to.through.objects.bulk_create(
         Step.returns_to.through(from_step=step_of[s.number], to_step=step_of[target])
         for s in draft.steps for target in s.returns_to)
-    if version.effective_on is None or version.effective_on <= today_in(office.time_zone):
-        _put_in_force(version, user)
-    return version
 
 
 def _put_in_force(version: SopVersion, user: AbstractBaseUser | None) -> None:

@@ -3,8 +3,10 @@ its preview and corrections, the comparison of two versions. Thin: sop.actions c
 
 from __future__ import annotations
 
+import datetime as dt
 import secrets
 import shutil
+import time
 from pathlib import Path
 
 from django.contrib import messages
@@ -187,6 +189,17 @@ def _pending_path(request: HttpRequest, token: str) -> Path:
     return path
 
 
+def _sweep_pending(max_age: dt.timedelta = dt.timedelta(days=1)) -> None:
+    """Remove uploads whose preview was abandoned (closed tab, expired session) a day ago or more."""
+    root = Path(default_storage.path(PENDING))
+    if not root.is_dir():
+        return
+    cutoff = time.time() - max_age.total_seconds()
+    for folder in root.iterdir():
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _forget(request: HttpRequest, token: str) -> None:
     uploads = dict(request.session.get(SESSION_KEY, {}))
     uploads.pop(token, None)
@@ -199,6 +212,7 @@ def upload(request: HttpRequest) -> HttpResponse:
     office = _manager_office(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
+        _sweep_pending()
         document = form.cleaned_data["document"]
         token = secrets.token_urlsafe(18)
         name = get_valid_filename(Path(document.name).name) or "sop"
