@@ -91,6 +91,9 @@ def test_it_draws_any_sop_legibly(case: tuple[Flow, list[range]]) -> None:
         w = text_width(text.text or "", size)
         left = {"start": x, "middle": x - w / 2, "end": x - w}[text.get("text-anchor", "start")]
         assert 0 <= left and left + w <= width and size <= y <= height, text.text
+        if text.text in {"Ya", "Tidak"}:
+            label = (left, y - size * 0.75, left + w, y)
+            assert not any(overlap(label, box) for box in symbols), (text.text, label)
     for line in root.iter(f"{SVG}polyline"):
         points = [tuple(map(float, p.split(","))) for p in (line.get("points") or "").split()]
         for (x1, y1), (x2, y2) in itertools.pairwise(points):

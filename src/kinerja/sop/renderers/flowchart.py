@@ -248,8 +248,9 @@ class _Page:
         """x of the vertical channel the return from step i to `target` climbs, and the side of the
         decision it leaves by (-1 left, +1 right)."""
         boundary, inside, side, slot = channel_slots(self.flow)[(i, target)]
-        decision_w = min(self.col_w - 5, 18.0)
-        offset = min(0.8 + 0.8 * slot, (self.col_w - decision_w) / 2 - 0.3)
+        # A channel stays in the margin that any symbol of the column leaves free.
+        widest = max(min(self.col_w - 5, 18.0), min(self.col_w - 6, 22.0))
+        offset = min(0.8 + 0.8 * slot, (self.col_w - widest) / 2 - 0.3)
         return self.ox + boundary * self.col_w + inside * offset, side
 
     def band_y(self, band: str) -> float:
