@@ -35,9 +35,9 @@ def indicator_paragraph(i: IndicatorRow, year: int) -> str:
         return (f"Indikator {i.name} tahun {year} menargetkan {i.target} dengan realisasi {number(i.actual)}, "
                 f"sehingga {verdict}.")
     if i.achievement is None:
-        reason = i.note or "target tidak tersedia"
-        return (f"Capaian indikator {i.name} tahun {year} tidak dihitung ({reason}); realisasi "
-                f"{_amount(i.actual, i.unit)} dari target {_amount(i.target, i.unit)}.")
+        reason = i.note or "capaian tidak dihitung"
+        return (f"Indikator {i.name} tahun {year} mencatat realisasi {_amount(i.actual, i.unit)} dari target "
+                f"{_amount(i.target, i.unit)}; {reason[:1].lower() + reason[1:]}.")
     text = f"Capaian indikator {i.name} tahun {year} sebesar {percent(i.achievement)} ({i.predicate})"
     past = i.previous
     if past is not None and past.achievement is not None:
