@@ -56,6 +56,36 @@ class InboxTestCase(ViewTestCase):
         self.client.force_login(self.staff)
         self.assertFalse(self.client.get("/inbox/").context["box"].supervises)
 
+    def test_step_six_is_in_the_plts_inbox_not_the_absent_kadis(self) -> None:
+        case = self.start_case()
+        step6 = self.run_to_step(case, 6)
+        self.client.force_login(self.secretary)
+        box = self.client.get("/inbox/").context["box"]
+        self.assertIn(step6.pk, [row.task.pk for row in box.todo + box.soon + box.overdue])
+        self.client.force_login(self.head)
+        box = self.client.get("/inbox/").context["box"]
+        self.assertEqual(box.todo + box.soon + box.overdue, [])
+
+    def test_a_reassigned_task_moves_to_the_new_persons_inbox(self) -> None:
+        case = self.start_case()
+        step2 = self.run_to_step(case, 2)
+        actions.reassign_task(step2.pk, user=self.secretary, to_user=self.staff2, reason="Kasubbag cuti", at=at(24, 9))
+        self.client.force_login(self.staff2)
+        self.assertEqual([r.task.pk for r in self.client.get("/inbox/").context["box"].overdue], [step2.pk])
+        self.client.force_login(self.subsection_head)
+        self.assertEqual(self.client.get("/inbox/").context["box"].overdue, [])
+
+    def test_a_division_contact_sees_the_request(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1], what="Realisasi",
+                                       due_at=at(27, 12), at=at(24, 9))
+        self.client.force_login(self.contacts[0])
+        r = self.client.get("/inbox/")
+        self.assertEqual([q.division for q in r.context["box"].requests], [self.divisions[0]])
+        self.client.force_login(self.contacts[1])
+        self.assertEqual(self.client.get("/inbox/").context["box"].requests, [])
+
     def test_query_count_is_the_same_for_one_task_and_fifty(self) -> None:
         self.client.force_login(self.secretary)
         self.start_case()

@@ -1,0 +1,85 @@
+"""`kinerja case start|list|show|complete|return` and `kinerja audit verify` through call_command."""
+
+from __future__ import annotations
+
+from io import StringIO
+
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from kinerja.workflow.models import Case, Event, Task
+
+from .base import WorkflowTestCase
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command(*args, stdout=out, stderr=StringIO())
+    return out.getvalue()
+
+
+class CaseCommandTestCase(WorkflowTestCase):
+    def test_a_case_runs_from_the_command_line(self) -> None:
+        out = run("case", "start", str(self.version.pk), "--user", "sekretaris", "--title", "Triwulan I 2025",
+                  "--period", "Triwulan I 2025", "--at", "2025-03-24T08:00:00+07:00")
+        case = Case.objects.get()
+        self.assertIn("due 2025-03-24T01:02:00+00:00", out)
+        task = case.tasks.get()
+        out = run("case", "complete", str(task.pk), "--user", "sekretaris", "--note", "Disposisi",
+                  "--at", "2025-03-24T08:01:00+07:00")
+        self.assertIn("next: task", out)
+        step2 = case.tasks.get(status="open")
+        run("case", "complete", str(step2.pk), "--user", "kasubbag", "--next-user", "jfu2",
+            "--at", "2025-03-24T08:05:00+07:00")
+        self.assertEqual(case.tasks.get(status="open").assignee, self.staff2.person)
+        listing = run("case", "list", "--office", self.office.code)
+        self.assertIn("Triwulan I 2025\tTriwulan I 2025\tstep 3", listing)
+        shown = run("case", "show", str(case.pk))
+        self.assertIn("task_assigned", shown)
+
+    def test_return_needs_a_reason_and_names_the_new_round(self) -> None:
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        with self.assertRaisesMessage(CommandError, "Alasan"):
+            run("case", "return", str(step5.pk), "--user", "sekretaris", "--reason", " ")
+        out = run("case", "return", str(step5.pk), "--user", "sekretaris", "--reason", "Belum lengkap",
+                  "--at", "2025-03-25T09:00:00+07:00")
+        self.assertIn("step 4 round 2", out)
+
+    def test_bad_input_is_a_clear_error(self) -> None:
+        with self.assertRaisesMessage(CommandError, "bukan tanggal dan jam ISO 8601"):
+            run("case", "start", str(self.version.pk), "--user", "sekretaris", "--title", "X", "--period", "2025",
+                "--at", "24/03/2025")
+        with self.assertRaisesMessage(CommandError, "tidak ada pengguna nobody"):
+            run("case", "start", str(self.version.pk), "--user", "nobody", "--title", "X", "--period", "2025")
+        with self.assertRaisesMessage(CommandError, "bukan tugas Anda"):
+            task = self.open_task(self.start_case())
+            run("case", "complete", str(task.pk), "--user", "jfu")
+        self.assertEqual(Task.objects.get(pk=task.pk).status, "open")
+
+
+class AuditVerifyCommandTestCase(WorkflowTestCase):
+    def test_it_reports_the_first_broken_event(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 3)
+        self.assertIn("OK: 1 cases", run("audit", "verify"))
+        Event.objects.filter(case=case, seq=4).update(actor=self.head)
+        with self.assertRaisesMessage(CommandError, f"case {case.pk}, event #4"):
+            run("audit", "verify")
+
+
+def test_the_console_script_exits_1_on_a_broken_chain(kinerja) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    done = kinerja("audit", "verify")
+    assert done.returncode == 0 and "OK: 0 cases" in done.stdout, done.stderr
+    # A forged event written past the application (foreign keys are not enforced by plain sqlite3).
+    db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
+    db.execute("INSERT INTO workflow_case (id, office_id, sop_version_id, title, period, trigger_note, status, "
+               "started_at, at_risk) VALUES (7, 1, 1, 'x', 'x', '', 'open', '2025-03-24 01:00:00', 0)")
+    db.execute("INSERT INTO workflow_event (case_id, seq, kind, at, data, prev_hash, hash) VALUES "
+               "(7, 1, 'case_started', '2025-03-24 01:00:00', '{}', ?, 'forged')", ("0" * 64,))
+    db.commit()
+    done = kinerja("audit", "verify")
+    assert done.returncode == 1
+    assert "case 7, event #1" in done.stderr and "Traceback" not in done.stderr
