@@ -162,7 +162,8 @@ class CasePageTestCase(ViewTestCase):
         case = self.start_case()
         step5 = self.run_to_step(case, 5)
         self.client.force_login(self.secretary)
-        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"complete-verdict": "not_ok", "complete-reason": "Tabel 2 kosong"},
+        r = self.client.post(f"/tasks/{step5.pk}/complete/",
+                             {"complete-verdict": "not_ok", "complete-reason": "Tabel 2 kosong"},
                              headers={"HX-Request": "true"})
         self.assertEqual(r.headers["HX-Redirect"], f"/cases/{case.pk}/")
         self.assertEqual(self.open_task(case).step.number, 4)
@@ -174,7 +175,8 @@ class CasePageTestCase(ViewTestCase):
         r = self.client.post(f"/tasks/{step2.pk}/complete/", {"complete-note": "Petunjuk"})
         self.assertEqual(r.status_code, 200)
         self.assertTrue(r.context["complete_form"].errors["next_user"])
-        self.client.post(f"/tasks/{step2.pk}/complete/", {"complete-note": "Petunjuk", "complete-next_user": self.staff2.person.pk})
+        self.client.post(f"/tasks/{step2.pk}/complete/",
+                         {"complete-note": "Petunjuk", "complete-next_user": self.staff2.person.pk})
         self.assertEqual(self.open_task(case).assignee, self.staff2.person)
 
     def test_divisions_are_asked_and_answer_on_the_page(self) -> None:
