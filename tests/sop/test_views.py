@@ -170,6 +170,23 @@ class UploadTestCase(KinerjaTestCase):
         self.assertContains(response, "rusak.txt, kolom Waktu", status_code=400)
         self.assertFalse(Sop.objects.exists())
 
+    def test_a_word_rendition_previews_like_the_text(self) -> None:
+        from .documents import FILES
+
+        self.client.force_login(self.subsection_head)
+        docx = (FILES / "sop-pengumpulan-data-kinerja.docx").read_bytes()
+        preview_url = self.start(SimpleUploadedFile("sop.docx", docx))
+        response = self.client.get(preview_url)
+        self.assertEqual([f.initial["actor"] for f, _p in response.context["rows"]],
+                         ["Sekretaris", "Kasubbag", "JFU", "Kasubbag", "Sekretaris", "Kadis"])
+
+    def test_a_file_over_10_mb_is_refused(self) -> None:
+        self.client.force_login(self.admin)
+        big = SimpleUploadedFile("besar.txt", SEED.read_bytes() + b" " * (10 * 1024 * 1024))
+        response = self.client.post("/sop/upload/", {"document": big})
+        self.assertContains(response, "10 MB", status_code=400)
+        self.assertFalse(Sop.objects.exists())
+
     def test_a_pdf_is_refused_with_what_to_do(self) -> None:
         self.client.force_login(self.admin)
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile("sop.pdf", b"%PDF-1.7\n")})
