@@ -111,6 +111,14 @@ class ReportDataTestCase(KinerjaTestCase):
         self.assertEqual((row["target"], row["actual"], row["achievement"]), (800, 800, 100))
         self.assertEqual(self.report(2)["quarter"], 2)
 
+    def test_it_compares_a_quarter_with_the_same_quarters_of_earlier_years(self) -> None:
+        target(self.trained, 2024, D("400"), kind="quarter", quarter=2)
+        actual(self.trained, 2024, D("100"), quarter=1)
+        actual(self.trained, 2024, D("200"), quarter=2)
+        actual(self.trained, 2024, D("900"), quarter=3)
+        history = self.row("IK-05", quarter=2)["history"]
+        self.assertEqual(history, [{"year": 2024, "target": 400, "actual": 300, "achievement": 75}])
+
     def test_it_averages_the_objective_over_indicators_that_have_an_achievement(self) -> None:
         objectives = self.report()["objectives"]
         # (90.625 + 125) / 2 = 107.8125; the zero target does not count.

@@ -342,7 +342,8 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
     note = NO_ACHIEVEMENT_NOTE.get(result.reason, "") if result.reason is not None else ""
     history = []
     for y in years:
-        past_target, past_actual = _year_target(facts, y, None), _year_actual(facts, indicator, y, None)
+        # A quarterly report compares with the same quarters of earlier years.
+        past_target, past_actual = _year_target(facts, y, quarter), _year_actual(facts, indicator, y, quarter)
         if past_target is None and past_actual is None:
             continue
         past = _evaluate(indicator, past_target, past_actual)

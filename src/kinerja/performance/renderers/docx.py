@@ -25,20 +25,22 @@ def _amount(value: object, unit: str) -> str:
     return f"{text} {unit}".strip() if unit and unit != "%" else (text + "%" if unit == "%" else text)
 
 
-def indicator_paragraph(i: IndicatorRow, year: int) -> str:
-    """The paragraph the LKjIP writes about one indicator, in Indonesian."""
+def indicator_paragraph(i: IndicatorRow, period: str) -> str:
+    """The paragraph the LKjIP writes about one indicator, in Indonesian; `period` as the report
+    names it ("Tahun 2025", "Triwulan 2 Tahun 2025")."""
+    period = period[:1].lower() + period[1:]
     if i.actual is None:
-        return (f"Realisasi indikator {i.name} tahun {year} belum tersedia, sehingga capaiannya belum dapat "
+        return (f"Realisasi indikator {i.name} {period} belum tersedia, sehingga capaiannya belum dapat "
                 f"dihitung (target {_amount(i.target, i.unit)}).")
     if i.is_text:
         verdict = {True: "target tercapai", False: "target tidak tercapai", None: "belum dapat dinilai"}[i.met]
-        return (f"Indikator {i.name} tahun {year} menargetkan {i.target} dengan realisasi {number(i.actual)}, "
+        return (f"Indikator {i.name} {period} menargetkan {i.target} dengan realisasi {number(i.actual)}, "
                 f"sehingga {verdict}.")
     if i.achievement is None:
         reason = i.note or "capaian tidak dihitung"
-        return (f"Indikator {i.name} tahun {year} mencatat realisasi {_amount(i.actual, i.unit)} dari target "
+        return (f"Indikator {i.name} {period} mencatat realisasi {_amount(i.actual, i.unit)} dari target "
                 f"{_amount(i.target, i.unit)}; {reason[:1].lower() + reason[1:]}.")
-    text = f"Capaian indikator {i.name} tahun {year} sebesar {percent(i.achievement)} ({i.predicate})"
+    text = f"Capaian indikator {i.name} {period} sebesar {percent(i.achievement)} ({i.predicate})"
     past = i.previous
     if past is not None and past.achievement is not None:
         if i.achievement > past.achievement:
@@ -99,10 +101,10 @@ def render(report: ReportData) -> bytes:
     for o in report.objectives:
         document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
         if o.achievement is not None:
-            document.add_paragraph(f"Capaian sasaran {o.name} tahun {report.year} sebesar {percent(o.achievement)} "
+            document.add_paragraph(f"Capaian sasaran {o.name} {report.period.lower()} sebesar {percent(o.achievement)} "
                                    f"({o.predicate}), rata-rata dari indikator yang memiliki capaian.")
         for i in o.indicators:
-            document.add_paragraph(indicator_paragraph(i, report.year))
+            document.add_paragraph(indicator_paragraph(i, report.period))
             if i.obstacles:
                 document.add_paragraph(f"Kendala: {i.obstacles}", style="List Bullet")
             if i.solutions:
