@@ -248,11 +248,12 @@ def _add_version(document: Document, *, user: AbstractBaseUser, content: bytes, 
 
 @transaction.atomic
 def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title: str, content: bytes,
-                    note: str = "", source: models.Model | None = None) -> DocumentVersion:
-    """A document that arrives as a PDF (a compiled report, an uploaded draft): version 1."""
+                    note: str = "", source: models.Model | None = None, case_id: int | None = None) -> DocumentVersion:
+    """A document that arrives as a PDF (a compiled report, an uploaded draft): version 1. With
+    `case_id`, its initials and signature complete the case's steps of their actors."""
     _person(user, office)
     check_pdf_bytes(content, name=title, field=_("Document"))
-    document = Document.objects.create(office=office, kind=kind, title=title, created_by=user)
+    document = Document.objects.create(office=office, kind=kind, title=title, created_by=user, case_id=case_id)
     return _add_version(document, user=user, content=content, note=note, source=source)
 
 
@@ -296,6 +297,8 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
         classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
+        # A reply to a letter that started a case belongs to that case.
+        case_id=data.letter.case_id if data.letter else None,
         number=format_number(settings_of(office).outgoing_format, seq=seq, year=today.year, code=data.classification))
     return _add_version(document, user=user, content=outgoing_pdf(document, today), note=_("First draft"))
 

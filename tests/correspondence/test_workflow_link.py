@@ -1,0 +1,74 @@
+"""The correspondence seam to the workflow engine: the head's letter starts a case of the seed SOP,
+the disposition completes step 1 and opens step 2 for the Kasubbag, the initials and the signature
+complete the steps whose actor gives them."""
+
+from __future__ import annotations
+
+from django.utils import translation
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import Document, Letter, RegisterSettings
+from kinerja.sop import demo as sop_demo
+from kinerja.sop.models import SopVersion
+from kinerja.workflow.models import Case, Task
+
+from .helpers import CorrespondenceTestCase, pdf_upload
+
+
+class WorkflowLinkTestCase(CorrespondenceTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        sop_demo.load(cls.office)
+        cls.version = SopVersion.objects.get(sop__office=cls.office, status=SopVersion.Status.IN_FORCE)
+        RegisterSettings.objects.update_or_create(office=cls.office, defaults={"data_collection_sop": cls.version.sop})
+
+    def post_letter(self, kind: str = "data_collection") -> Letter:
+        self.client.force_login(self.secretary)
+        self.client.post("/letters/new/", {
+            "kind": kind, "number": "005/12/III.07/2025", "letter_date": "2025-03-20",
+            "sender": "Kepala Dinas Koperasi dan UKM", "subject": "Penyusunan Data Kinerja Triwulan I 2025",
+            "received_on": "2025-03-21", "period": "Triwulan I 2025", "scan": pdf_upload()})
+        return Letter.objects.get()
+
+    def test_the_heads_letter_starts_a_case_and_the_disposition_completes_step_1(self) -> None:
+        letter = self.post_letter()
+        case = Case.objects.get(pk=letter.case_id)
+        self.assertEqual((case.period, case.sop_version), ("Triwulan I 2025", self.version))
+        self.assertEqual(case.tasks.get(status=Task.Status.OPEN).step.number, 1)
+        response = self.client.post(f"/letters/{letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "instructions": ["follow_up"],
+            "disposed_on": "2025-03-21"}, follow=True)
+        self.assertContains(response, "Langkah 1 pelaksanaan SOP selesai")
+        open_task = case.tasks.get(status=Task.Status.OPEN)
+        self.assertEqual((open_task.step.number, open_task.position), (2, self.positions["subsection_head"]))
+
+    def test_a_general_letter_starts_no_case(self) -> None:
+        self.assertIsNone(self.post_letter("general").case_id)
+        self.assertFalse(Case.objects.exists())
+
+    def test_initials_and_signature_complete_the_steps_of_their_actors(self) -> None:
+        from kinerja.correspondence.workflow_link import document_signed, initial_done
+        from kinerja.workflow import actions as wf
+        from tests.base import PASSWORD
+
+        from .helpers import small_pdf
+        from .test_signing import url_for
+
+        case = Case.objects.get(pk=self.post_letter().case_id)
+        performers = {1: self.secretary, 2: self.subsection_head, 3: self.staff}
+        for number in (1, 2, 3):
+            task = case.tasks.get(status=Task.Status.OPEN)
+            self.assertEqual(task.step.number, number)
+            wf.complete_task(task.pk, user=performers[number])
+        version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.PERFORMANCE_DATA,
+                                          title="Data Kinerja Triwulan I 2025", content=small_pdf("Data"),
+                                          case_id=case.pk)
+        initial_done(actions.initial_version(version.pk, user=self.subsection_head), user=self.subsection_head)
+        self.assertEqual(case.tasks.get(status=Task.Status.OPEN).step.number, 5)
+        initial_done(actions.initial_version(version.pk, user=self.secretary), user=self.secretary)
+        self.assertEqual(case.tasks.get(status=Task.Status.OPEN).step.number, 6)
+        signature = actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        with translation.override("en"):
+            self.assertEqual(document_signed(signature, user=self.head), ["Step 6 of the case is complete."])
+        self.assertFalse(case.tasks.filter(status=Task.Status.OPEN).exists())
