@@ -6,6 +6,10 @@ bad row (row number as the spreadsheet shows it, the header being row 1; the col
 value); only a file without a bad row reaches `apply`, which saves in one transaction. Hand-written
 because tablib/django-import-export stop at the first error or report field names, not the
 spreadsheet's own row numbers and Indonesian headers.
+
+What a row becomes: its Target the performance agreement target of the year (Target TWn the quarter
+targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). Imported actuals are
+"submitted": the Kasubbag still checks them; a locked actual is never overwritten (a bad row).
 """
 
 from __future__ import annotations

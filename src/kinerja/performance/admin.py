@@ -1,0 +1,49 @@
+"""The Django admin for performance data: where an administrator enters programs, activities and their
+budget (pagu) and spending, and the office's efficiency threshold, which have no page of their own.
+Actuals are read-only here: they change only through the actions, which keep their history."""
+
+from __future__ import annotations
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from .models import Activity, Actual, Objective, PerformanceSettings, Program
+
+
+class ActivityInline(admin.TabularInline):
+    model = Activity
+    extra = 0
+
+
+@admin.register(Program)
+class ProgramAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "year", "budget", "spent", "office"]
+    list_filter = ["office", "year"]
+    inlines = [ActivityInline]
+    filter_horizontal = ["objectives"]
+
+
+@admin.register(Objective)
+class ObjectiveAdmin(admin.ModelAdmin):
+    list_display = ["code", "name", "plan_start_year", "plan_end_year", "office"]
+    list_filter = ["office"]
+
+
+@admin.register(PerformanceSettings)
+class PerformanceSettingsAdmin(admin.ModelAdmin):
+    list_display = ["office", "efficiency_threshold"]
+
+
+@admin.register(Actual)
+class ActualAdmin(admin.ModelAdmin):
+    list_display = ["indicator", "year", "quarter", "version", "status", "is_current"]
+    list_filter = ["status", "year", "indicator__office"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
+        return False
