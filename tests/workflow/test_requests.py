@@ -61,7 +61,7 @@ class DivisionRequestTestCase(WorkflowTestCase):
     def test_completing_early_records_the_reason_and_the_missing_divisions(self) -> None:
         requests = self.send()
         actions.answer_request(requests[0].pk, user=self.contacts[0], note="ok", at=at(25, 9))
-        with self.assertRaisesMessage(KinerjaError, "Reason"):
+        with self.assertRaisesMessage(KinerjaError, "Alasan"):
             actions.complete_with_missing(self.task.pk, user=self.staff, reason="", at=at(26, 9))
         actions.complete_with_missing(self.task.pk, user=self.staff, reason="Batas waktu lewat", at=at(26, 9))
         event = self.case.events.get(kind=Event.Kind.COMPLETED_WITH_MISSING)
@@ -80,6 +80,6 @@ class DivisionRequestTestCase(WorkflowTestCase):
             actions.answer_request(r.pk, user=c, note="ok", at=at(25, 9))
         actions.complete_task(self.task.pk, user=self.staff, at=at(25, 10))
         step4 = self.open_task(self.case)
-        with self.assertRaisesMessage(KinerjaError, "step 4"):
+        with self.assertRaisesMessage(KinerjaError, "langkah 4"):
             actions.send_division_requests(step4.pk, user=self.subsection_head, divisions=self.divisions,
                                            what="x", due_at=at(27, 12), at=at(25, 11))
