@@ -33,6 +33,14 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         Counter.objects.create(office=self.office, register="incoming", year=2025, last=122)
         self.assertEqual(self.register().agenda_number, "123/2025")
 
+    def test_the_register_refuses_a_second_letter_with_the_same_number(self) -> None:
+        from django.db import IntegrityError, transaction
+
+        letter = self.register()
+        letter.pk = None
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            letter.save()
+
     def test_it_keeps_the_scan_and_its_hash(self) -> None:
         letter = self.register()
         self.assertEqual(letter.scan.read(), small_pdf())
