@@ -75,10 +75,9 @@ def _step_label(step: Step) -> str:
 
 def _lock_task(task_id: int) -> Task:
     """Lock the case, then the task (always in this order, so two actions never deadlock)."""
-    case_id = Task.objects.filter(pk=task_id).values_list("case_id", flat=True).first()
+    case_id = Case.objects.select_for_update(of=("self",)).filter(tasks__pk=task_id).values_list("pk", flat=True).first()
     if case_id is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
-    Case.objects.select_for_update().filter(pk=case_id).values_list("pk").get()
     return (Task.objects.select_for_update(of=("self",))
             .select_related("case__office", "case__sop_version", "step__actor", "position", "done_by__person")
             .get(pk=task_id))

@@ -38,8 +38,13 @@ def digest(event: Event) -> str:
 def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.datetime | None = None,
            **data: Any) -> Event:
     """Append an event to the case's chain. The caller holds the case row lock (select_for_update), so
-    two transactions never take the same sequence number; data holds codes and ids only."""
-    last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
+    two transactions never take the same sequence number; data holds codes and ids only.
+
+    The chain's end is remembered on the Case instance, so an action appending several events reads it
+    once; actions fetch their Case inside their own transaction, so the remembered end is never stale."""
+    last = getattr(case, "_audit_last", None)
+    if last is None:
+        last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     # JSON round trip now, so the hash covers exactly what the database will give back.
     data = json.loads(json.dumps(data, default=str))
@@ -47,6 +52,7 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
                   at=at or timezone.now(), data=data, prev_hash=prev)
     event.hash = digest(event)
     event.save(force_insert=True)
+    case._audit_last = (event.seq, event.hash)  # type: ignore[attr-defined]
     return event
 
 
