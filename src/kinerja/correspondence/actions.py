@@ -270,6 +270,52 @@ def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, not
     return _add_version(document, user=user, content=content, note=note, source=source)
 
 
+ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def report_title(year: int, quarter: int | None) -> str:
+    """The name the SOP and the letters give the period's data: "Data Kinerja Triwulan I 2025"."""
+    return f"Data Kinerja Triwulan {ROMAN[quarter]} {year}" if quarter else f"Data Kinerja Tahun {year}"
+
+
+@transaction.atomic
+def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
+    """Put a compiled performance report (a performance ReportVersion) up for initials and signing.
+
+    The report's period has one document; a newer compilation becomes its next version (so earlier
+    initials stop counting), the same compilation taken twice is the same version. The document joins
+    the case of the head's letter that asked for that period, when there is one."""
+    from kinerja.performance.models import ReportVersion
+    from kinerja.performance.report import may_compile
+
+    report = ReportVersion.objects.select_related("office").get(pk=report_id)
+    office = report.office
+    _person(user, office)
+    if not may_compile(user, office, _today(office)):
+        raise NotAllowed(_("Only those who may compile the report may put it up for initials."))
+    if not report.pdf:
+        raise KinerjaError(_("%(report)s has no PDF.") % {"report": report})
+    report_type = ContentType.objects.get_for_model(ReportVersion)
+    same_period = ReportVersion.objects.filter(office=office, year=report.year, quarter=report.quarter)
+    document = (Document.objects.select_for_update()
+                .filter(office=office, kind=Document.Kind.PERFORMANCE_DATA, versions__source_type=report_type,
+                        versions__source_id__in=same_period.values("pk")).distinct().first())
+    if document is not None:
+        latest = document.versions.order_by("-version").first()
+        if latest is not None and latest.source_type_id == report_type.pk and latest.source_id == report.pk:
+            return latest
+    with report.pdf.open("rb") as f:
+        content = f.read()
+    if document is None:
+        title = report_title(report.year, report.quarter)
+        period = title.removeprefix("Data Kinerja ")
+        letter = (Letter.objects.filter(office=office, kind=Letter.Kind.DATA_COLLECTION, period=period,
+                                        case_id__isnull=False).order_by("-received_on").first())
+        return create_document(office, user=user, kind=Document.Kind.PERFORMANCE_DATA, title=title, content=content,
+                               note=str(report), source=report, case_id=letter.case_id if letter else None)
+    return add_version(document.pk, user=user, content=content, note=str(report), source=report)
+
+
 @dataclass
 class OutgoingInput:
     kind: str

@@ -105,19 +105,15 @@ def load(office: Office) -> None:
                                                                       day + dt.timedelta(days=9))],
         letter=letter), user=staff_user)
 
-    _signed_report(office, year, quarter, period, kasubbag_user, secretary_user, head_user)
+    _signed_report(office, year, quarter, kasubbag_user, secretary_user, head_user)
 
 
-def _signed_report(office: Office, year: int, quarter: int, period: str, kasubbag, secretary, head) -> None:  # type: ignore[no-untyped-def]
+def _signed_report(office: Office, year: int, quarter: int, kasubbag, secretary, head) -> None:  # type: ignore[no-untyped-def]
     """The compiled Data Kinerja of the previous quarter, initialled and signed."""
     from kinerja.performance.report import compile_report
 
     report = compile_report(office, year, quarter, user=kasubbag)
-    with report.pdf.open("rb") as f:
-        content = f.read()
-    version = actions.create_document(office, user=kasubbag, kind=Document.Kind.PERFORMANCE_DATA,
-                                      title=f"Data Kinerja {period}", content=content, source=report,
-                                      note=f"Data Kinerja {period} v{report.number}")
+    version = actions.take_report(report.pk, user=kasubbag)
     actions.initial_version(version.pk, user=kasubbag)
     actions.initial_version(version.pk, user=secretary)
     actions.sign_version(version.pk, user=head, password=settings.DEMO_PASSWORD,

@@ -15,6 +15,7 @@ urlpatterns = [
     path("letters/<int:letter_id>/disposition.pdf", views.disposition_sheet, name="disposition_sheet"),
     path("documents/", views.documents, name="documents"),
     path("documents/new/", views.document_new, name="document_new"),
+    path("documents/from-report/<int:report_id>/", views.take_report, name="take_report"),
     path("documents/<int:document_id>/", views.document_detail, name="document"),
     path("documents/<int:document_id>/revise/", views.revise, name="revise"),
     path("documents/<int:document_id>/upload/", views.upload_version, name="upload_version"),

@@ -164,7 +164,28 @@ def documents(request: HttpRequest) -> HttpResponse:
     rows = (Document.objects.filter(office=office)
             .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")))
             .annotate(signed=Count("versions__signature")).order_by("-created_at"))
-    return render(request, "correspondence/documents.html", {"documents": rows})
+    from kinerja.performance.models import ReportVersion
+
+    # The latest compilations of the performance data, to put up for initials and signing.
+    reports = (ReportVersion.objects.filter(office=office).exclude(pdf="")
+               .only("id", "office_id", "year", "quarter", "number", "created_at").order_by("-created_at")[:6])
+    return render(request, "correspondence/documents.html", {"documents": rows, "reports": reports})
+
+
+@require_POST
+@login_required
+def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
+    from kinerja.performance.models import ReportVersion
+
+    report = get_object_or_404(ReportVersion, pk=report_id, office=_office(request))
+    try:
+        version = actions.take_report(report.pk, user=request.user)
+    except KinerjaError as e:
+        messages.error(request, str(e))
+        return redirect("correspondence:documents")
+    messages.success(request, _("%(report)s is version %(n)d of %(document)s, ready for initials.") % {
+        "report": report, "n": version.version, "document": version.document.title})
+    return redirect("correspondence:document", version.document_id)
 
 
 @login_required

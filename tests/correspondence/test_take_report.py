@@ -1,0 +1,49 @@
+"""A compiled performance report goes up for initials and signing as a document version."""
+
+from __future__ import annotations
+
+from django.core.files.base import ContentFile
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import Document
+from kinerja.errors import NotAllowed
+from kinerja.performance.models import ReportVersion
+
+from .helpers import CorrespondenceTestCase, small_pdf
+
+
+class TakeReportTestCase(CorrespondenceTestCase):
+    def compiled(self, number: int, text: str) -> ReportVersion:
+        content = small_pdf(text)
+        report = ReportVersion(office=self.office, year=2025, quarter=1, number=number, created_by=self.subsection_head,
+                               sha256=actions.sha256(content))
+        report.pdf.save(f"data-kinerja-v{number}.pdf", ContentFile(content), save=False)
+        report.save()
+        return report
+
+    def test_it_becomes_version_1_of_the_periods_document(self) -> None:
+        report = self.compiled(1, "Data v1")
+        version = actions.take_report(report.pk, user=self.subsection_head)
+        self.assertEqual(version.document.title, "Data Kinerja Triwulan I 2025")
+        self.assertEqual((version.version, version.sha256, version.source), (1, report.sha256, report))
+        self.assertEqual(actions.take_report(report.pk, user=self.subsection_head), version)
+
+    def test_a_newer_compilation_is_the_next_version_and_old_initials_stop_counting(self) -> None:
+        first = actions.take_report(self.compiled(1, "Data v1").pk, user=self.subsection_head)
+        actions.initial_version(first.pk, user=self.subsection_head)
+        second = actions.take_report(self.compiled(2, "Data v2").pk, user=self.subsection_head)
+        self.assertEqual((second.document_id, second.version), (first.document_id, 2))
+        self.assertEqual(len(actions.missing_initials(second)), 2)
+        self.assertEqual(Document.objects.count(), 1)
+
+    def test_staff_may_not_put_it_up(self) -> None:
+        with self.assertRaises(NotAllowed):
+            actions.take_report(self.compiled(1, "Data v1").pk, user=self.contacts[0])
+
+    def test_the_documents_page_offers_it_and_the_button_takes_it(self) -> None:
+        report = self.compiled(1, "Data v1")
+        self.client.force_login(self.subsection_head)
+        self.assertContains(self.client.get("/documents/"), f"/documents/from-report/{report.pk}/")
+        response = self.client.post(f"/documents/from-report/{report.pk}/")
+        document = Document.objects.get()
+        self.assertRedirects(response, f"/documents/{document.pk}/")
