@@ -170,3 +170,23 @@ class ReassignTestCase(WorkflowTestCase):
             actions.reassign_task(task.pk, user=self.staff, to_user=self.staff2, reason="x", at=at(24, 9))
         with self.assertRaisesMessage(KinerjaError, "Alasan"):
             actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="", at=at(24, 9))
+
+
+class CancelCaseTestCase(WorkflowTestCase):
+    def test_the_secretary_cancels_with_a_reason(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        with self.assertRaisesMessage(KinerjaError, "Alasan"):
+            actions.cancel_case(case.pk, user=self.secretary, reason="", at=at(24, 10))
+        actions.cancel_case(case.pk, user=self.secretary, reason="Surat ditarik kembali", at=at(24, 10))
+        case.refresh_from_db()
+        step3.refresh_from_db()
+        self.assertEqual((case.status, step3.status), (Case.Status.CANCELLED, Task.Status.CANCELLED))
+        self.assertEqual(case.events.last().data, {"tasks": [step3.pk], "reason": "Surat ditarik kembali"})
+        with self.assertRaisesMessage(KinerjaError, "dibatalkan oleh Contoh Sekretaris Demo"):
+            actions.complete_task(step3.pk, user=self.staff, at=at(24, 11))
+
+    def test_staff_may_not_cancel(self) -> None:
+        case = self.start_case()
+        with self.assertRaises(NotAllowed):
+            actions.cancel_case(case.pk, user=self.staff, reason="x", at=at(24, 10))

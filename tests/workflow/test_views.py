@@ -204,3 +204,20 @@ class NotificationTestCase(ViewTestCase):
         self.assertContains(self.client.get("/notifications/count/"), '<span class="badge bad">1</span>')
         self.client.post("/notifications/")
         self.assertNotContains(self.client.get("/notifications/count/"), "badge")
+
+
+class CancelViewTestCase(ViewTestCase):
+    def test_the_secretary_cancels_from_the_case_page(self) -> None:
+        case = self.start_case()
+        self.client.force_login(self.secretary)
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), "cancel-reason")
+        r = self.client.post(f"/cases/{case.pk}/cancel/", {"cancel-reason": "Duplikat"})
+        self.assertRedirects(r, f"/cases/{case.pk}/")
+        case.refresh_from_db()
+        self.assertEqual(case.status, "cancelled")
+
+    def test_staff_sees_no_cancel_form(self) -> None:
+        case = self.start_case()
+        self.client.force_login(self.staff)
+        self.assertNotContains(self.client.get(f"/cases/{case.pk}/"), "cancel-reason")
+        self.assertEqual(self.client.post(f"/cases/{case.pk}/cancel/", {"cancel-reason": "x"}).status_code, 403)

@@ -50,7 +50,7 @@ class TaskNotOpen(KinerjaError):
         messages = {
             Task.Status.DONE: _("This task was already completed by %(who)s on %(when)s."),
             Task.Status.RETURNED: _("This task was already returned for revision by %(who)s on %(when)s."),
-            Task.Status.CANCELLED: _("This task was cancelled."),
+            Task.Status.CANCELLED: _("This task was cancelled by %(who)s on %(when)s."),
         }
         super().__init__(messages[Task.Status(task.status)] % {"who": who, "when": when})
 
@@ -433,3 +433,30 @@ def complete_with_missing(task_id: int, *, user: AbstractBaseUser, reason: str, 
             "names": ", ".join(r.division.name for r in missing)})
     return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at, reason=reason.strip(),
                      missing=[r.division_id for r in missing])
+
+
+@transaction.atomic(durable=True)
+def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.datetime | None = None) -> Case:
+    """Stop a case that is no longer needed (a withdrawn letter, a duplicate): its open tasks are
+    cancelled, nothing is deleted. The head of office, the secretary or whoever started it may."""
+    at = at or timezone.now()
+    case = Case.objects.select_for_update().select_related("office").filter(pk=case_id).first()
+    if case is None:
+        raise KinerjaError(_("There is no case %(id)s.") % {"id": case_id})
+    if case.status != Case.Status.OPEN:
+        raise KinerjaError(_("%(case)s is already %(status)s.") % {"case": case.title,
+                                                                    "status": case.get_status_display().lower()})
+    roles = roles_of(user, office_day(case.office, at))
+    person = person_of(user)
+    if person is None or person.office_id != case.office_id or not (
+            roles & {Role.HEAD, Role.SECRETARY} or case.started_by_id == user.pk):
+        raise NotAllowed(_("Only the head of office, the secretary or whoever started %(case)s may cancel it.") % {
+            "case": case.title})
+    if not reason.strip():
+        raise KinerjaError(_("Reason: say why the case is cancelled."))
+    open_ids = list(case.tasks.filter(status=Task.Status.OPEN).values_list("pk", flat=True))
+    case.tasks.filter(pk__in=open_ids).update(status=Task.Status.CANCELLED, done_at=at, done_by=user)
+    case.status, case.finished_at = Case.Status.CANCELLED, at
+    case.save(update_fields=["status", "finished_at"])
+    audit.record(case, Event.Kind.CANCELLED, actor=user, at=at, tasks=open_ids, reason=reason.strip())
+    return case

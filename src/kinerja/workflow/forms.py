@@ -107,3 +107,8 @@ class ReassignForm(forms.Form):
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["to_person"].queryset = Person.objects.filter(office=office).order_by("full_name")
+
+
+class CancelForm(forms.Form):
+    prefix = "cancel"
+    reason = forms.CharField(label=_("Why the case is cancelled"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -11,6 +11,7 @@ urlpatterns = [
     path("cases/", views.case_list, name="case_list"),
     path("cases/new/", views.case_start, name="case_start"),
     path("cases/<int:pk>/", views.case_page, name="case"),
+    path("cases/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("tasks/<int:pk>/", views.task_page, name="task"),
     path("tasks/<int:pk>/complete/", views.complete, name="complete"),
     path("tasks/<int:pk>/requests/", views.send_requests, name="send_requests"),

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holders
+from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Step
 
 from . import actions, forms, inbox
@@ -64,8 +65,6 @@ def case_list(request: HttpRequest) -> HttpResponse:
 
 
 def _roles(request: HttpRequest, office: Any) -> set[Any]:
-    from kinerja.org.roles import roles_of
-
     return roles_of(request.user, office_day(office))
 
 
@@ -101,6 +100,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     ctx: dict[str, Any] = {"case": case, "tasks": tasks, "current": current, "steps": steps, "now": now,
                            "day_length": cal.day_length,
                            "events": case.events.select_related("actor__person").order_by("seq")}
+    if case.status == Case.Status.OPEN and (case.started_by_id == request.user.pk or _roles(request, office) & {
+            Role.HEAD, Role.SECRETARY}):
+        ctx["cancel_form"] = forms_override.get("cancel_form") or forms.CancelForm()
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
@@ -256,6 +258,23 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         except KinerjaError as e:
             form.add_error(None, str(e))
     return _form_error(request, req.task.case, "answer_form", form)
+
+
+@require_POST
+@login_required
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    case = _case_for(request, pk)
+    form = forms.CancelForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.cancel_case(case.pk, user=request.user, reason=form.cleaned_data["reason"])
+            return _done(request, case)
+        except NotAllowed as e:
+            return _forbidden(request, str(e))
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+    ctx = _case_context(request, case, cancel_form=form)
+    return render(request, "workflow/case.html", ctx)
 
 
 @login_required
