@@ -1,0 +1,503 @@
+"""Engine benchmark (issue 5): durable task completions per second for the seed SOP with one return per
+case, on SQLite and PostgreSQL, side by side with SpiffWorkflow 3.2 running the BPMN exported from the
+same SOP version and saving its serialized state into the same database after each completion.
+
+Each backend runs in its own process (Django settings are per process) with its own temporary data
+directory, and on PostgreSQL its own temporary database, dropped afterwards:
+
+- our engine: `start_case`, then `complete_task` for steps 1-3, `return_task` at step 4 (back to step
+  3), `complete_task` for 3, 4, 5, 6: 8 completions per case, each its own committed transaction
+  through the real actions (permissions, locks, due dates, audit chain). The clock is fixed (`at=`).
+- SpiffWorkflow: per completion, as a durable engine built on it must do between two requests: read
+  the case's JSON state from a table (case id, JSON), deserialize, run the ready task (the gateway of
+  step 4 answers "not approved" once), run engine steps, serialize and write the state back, commit.
+  It writes no task rows and no audit trail, so it does less than our engine.
+- history: completed cases (tasks with their hash-chained events) are added with bulk_create so the
+  cost of a completion is measured at 1,000 and at 100,000 completed tasks without spending minutes
+  on building the history through the actions; one JFU holds 10,000 of those tasks, and her inbox page
+  is timed through Django's test Client (median of repeated requests, and the number of queries).
+
+Usage: `python bench/engine.py` (all backends; `make bench` calls main()), or
+`python bench/engine.py --worker sqlite|postgresql OUT.json` (one backend, used by main()).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit, urlunsplit
+
+CASES_MEASURED = 50  # per phase and engine: 400 completions
+HISTORY_SMALL = 1_000
+HISTORY_LARGE = 100_000
+INBOX_PERSON_TASKS = 10_000
+INBOX_REQUESTS = 20
+OPEN_IN_INBOX = 25
+WORKER_TIMEOUT = 480  # seconds per backend; `make bench` must stay well under 10 minutes
+LOCAL_POSTGRES = "postgres://postgres@127.0.0.1:5432/postgres"
+
+
+# --- the parent: one worker process per backend -------------------------------------------------------
+
+def postgres_url() -> str | None:
+    """The server to use: DATABASE_URL if it is PostgreSQL, else a local server if one answers."""
+    url = os.environ.get("DATABASE_URL", "")
+    candidates = [url] if url.startswith(("postgres://", "postgresql://")) else [LOCAL_POSTGRES]
+    try:
+        import psycopg
+    except ImportError:
+        return None
+    for candidate in candidates:
+        try:
+            with psycopg.connect(_with_db(candidate, "postgres"), connect_timeout=3):
+                return candidate
+        except psycopg.Error:
+            continue
+    return None
+
+
+def _with_db(url: str, name: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc, f"/{name}", parts.query, parts.fragment))
+
+
+def run_worker(backend: str, server: str | None) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory(prefix=f"kinerja-bench-{backend}-") as tmp:
+        out = Path(tmp) / "result.json"
+        env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "DJANGO_SETTINGS_MODULE")}
+        env.update({"KINERJA_DATA_DIR": str(Path(tmp) / "data"), "KINERJA_HTTPS": "0",
+                    "KINERJA_SECRET_KEY": "bench-only-secret-key-0123456789-abcdefghijklmnopqrstuvwxyz",
+                    "KINERJA_ALLOWED_HOSTS": "testserver,127.0.0.1,localhost", "PYTHONHASHSEED": "0"})
+        database = None
+        if backend == "postgresql" and server:
+            import psycopg
+
+            database = f"kinerja_bench_{os.getpid()}"
+            with psycopg.connect(_with_db(server, "postgres"), autocommit=True) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{database}"')
+                admin.execute(f'CREATE DATABASE "{database}"')
+            env["DATABASE_URL"] = _with_db(server, database)
+        try:
+            started = time.perf_counter()
+            done = subprocess.run([sys.executable, __file__, "--worker", backend, str(out)], env=env,
+                                  timeout=WORKER_TIMEOUT, check=False)
+            if done.returncode != 0:
+                return {"error": f"worker exited with {done.returncode}"}
+            result = json.loads(out.read_text())
+            result["wall_seconds"] = round(time.perf_counter() - started, 1)
+            return result
+        except subprocess.TimeoutExpired:
+            return {"error": f"worker took longer than {WORKER_TIMEOUT} s"}
+        finally:
+            if database:
+                import psycopg
+
+                with psycopg.connect(_with_db(server or "", "postgres"), autocommit=True) as admin:
+                    admin.execute(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)')
+
+
+def main() -> dict[str, Any]:
+    server = postgres_url()
+    results: dict[str, Any] = {
+        "benchmark": "engine",
+        "when": dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+        "machine": {"python": platform.python_version(), "platform": platform.platform(),
+                    "cpus": os.cpu_count()},
+        "settings": {"cases_per_phase": CASES_MEASURED, "completions_per_case": 8,
+                     "history_small": HISTORY_SMALL, "history_large": HISTORY_LARGE,
+                     "inbox_person_tasks": INBOX_PERSON_TASKS, "inbox_requests": INBOX_REQUESTS},
+        "backends": {},
+    }
+    backends = ["sqlite"] + (["postgresql"] if server else [])
+    if not server:
+        results["postgresql_skipped"] = "no DATABASE_URL and no local PostgreSQL answering"
+    for backend in backends:
+        results["backends"][backend] = run_worker(backend, server)
+    print_summary(results)
+    return results
+
+
+def print_summary(results: dict[str, Any]) -> None:
+    print("engine benchmark (completions/s: each completion one committed transaction)")
+    for backend, r in results["backends"].items():
+        if "error" in r:
+            print(f"  {backend}: {r['error']}")
+            continue
+        ours, spiff = r["kinerja"], r["spiffworkflow"]
+        print(f"  {backend}: kinerja {ours['history_small']['completions_per_second']:.0f}/s at "
+              f"{ours['history_small']['history_tasks']:,} tasks of history, "
+              f"{ours['history_large']['completions_per_second']:.0f}/s at "
+              f"{ours['history_large']['history_tasks']:,} "
+              f"({ours['history_small']['ms_per_completion']:.2f} → {ours['history_large']['ms_per_completion']:.2f} "
+              f"ms per completion)")
+        print(f"  {backend}: SpiffWorkflow {spiff['completions_per_second']:.0f}/s "
+              f"(state {spiff['state_bytes_after_case']:,} bytes per case) → kinerja is "
+              f"{r['ratio_to_spiffworkflow']:.1f}× SpiffWorkflow")
+        inbox = r["inbox"]
+        print(f"  {backend}: inbox of a person with {inbox['person_tasks']:,} tasks: median {inbox['median_ms']:.1f} ms, "
+              f"p90 {inbox['p90_ms']:.1f} ms, {inbox['queries']} queries")
+    if "postgresql_skipped" in results:
+        print(f"  postgresql: skipped ({results['postgresql_skipped']})")
+
+
+# --- the worker: one backend --------------------------------------------------------------------------
+
+class Clock:
+    """The fixed clock of the actions: 100 ms per action inside one working day, so due dates and
+    working times are real calendar arithmetic but never depend on the wall clock."""
+
+    def __init__(self, start: dt.datetime) -> None:
+        self.now = start
+
+    def tick(self) -> dt.datetime:
+        self.now += dt.timedelta(milliseconds=100)
+        return self.now
+
+
+def worker(backend: str, out: Path) -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    began = time.perf_counter()
+
+    def progress(what: str) -> None:
+        print(f"   [{backend} {time.perf_counter() - began:6.1f} s] {what}", file=sys.stderr, flush=True)
+
+    call_command("migrate", interactive=False, verbosity=0)
+    progress("migrated")
+    world = build_world()
+    clock = Clock(world["start"])
+    result: dict[str, Any] = {"backend": connection.vendor, "database": connection.settings_dict["NAME"]
+                              if connection.vendor == "sqlite" else "temporary database"}
+    # Warm caches and connections before anything is timed.
+    run_kinerja(world, clock, 3)
+    run_spiff(world, 3)
+    progress("warmed up")
+    add_history(world, HISTORY_SMALL)
+    small = measure_kinerja(world, clock)
+    progress(f"kinerja at {small['history_tasks']:,} tasks: {small['completions_per_second']}/s")
+    spiff = measure_spiff(world)
+    progress(f"SpiffWorkflow: {spiff['completions_per_second']}/s")
+    history_started = time.perf_counter()
+    add_history(world, HISTORY_LARGE)
+    result["history_build_seconds"] = round(time.perf_counter() - history_started, 1)
+    progress(f"history of {world['history_tasks']:,} tasks built")
+    large = measure_kinerja(world, clock)
+    progress(f"kinerja at {large['history_tasks']:,} tasks: {large['completions_per_second']}/s")
+    open_inbox_tasks(world, clock)
+    result["kinerja"] = {"history_small": small, "history_large": large,
+                         "cost_growth": round(large["ms_per_completion"] / small["ms_per_completion"], 3)}
+    result["spiffworkflow"] = spiff
+    result["ratio_to_spiffworkflow"] = round(small["completions_per_second"] / spiff["completions_per_second"], 2)
+    result["inbox"] = measure_inbox(world)
+    progress("inbox measured")
+    out.write_text(json.dumps(result, indent=2))
+
+
+def build_world() -> dict[str, Any]:
+    """The demo office with the seed SOP imported from its document, and the BPMN exported from it."""
+    from zoneinfo import ZoneInfo
+
+    from kinerja.org import demo
+    from kinerja.org.holding import holders
+    from kinerja.sop import demo as sop_demo
+    from kinerja.sop.renderers.bpmn import process_id, render_bpmn
+    from kinerja.workflow.calendar import WorkCalendar
+
+    today = dt.date(2025, 5, 5)
+    built = demo.build(password="bench-password-4821", today=today)
+    version = sop_demo.load(built.office)[0]
+    steps = list(version.steps.select_related("actor__position").order_by("number"))
+    # The document draws no return arrows; DESIGN.md: the Kasubbag (4) and the Sekretaris (5) may send the
+    # draft back one step. Added before the BPMN export, so both engines run the same process.
+    if not steps[3].returns_to.exists():
+        steps[3].returns_to.add(steps[2])
+        steps[4].returns_to.add(steps[3])
+    # A day after the demo's acting (Plt) week, inside office hours.
+    day = dt.date(2025, 6, 2)
+    performers = {}
+    for step in steps:
+        people = holders(step.actor.position, day)
+        performers[step.number] = people[0].user
+    staff = [p.user for p in holders(steps[2].actor.position, day)]
+    return {"office": built.office, "version": version, "steps": steps, "performers": performers,
+            "jfu": staff[0], "jfu2": staff[1] if len(staff) > 1 else staff[0],
+            "start": dt.datetime.combine(day, dt.time(7, 30), ZoneInfo(built.office.time_zone)),
+            "calendar": WorkCalendar.for_office(built.office), "bpmn": render_bpmn(version),
+            "process_id": process_id(version), "history_tasks": 0}
+
+
+def run_kinerja(world: dict[str, Any], clock: Clock, cases: int) -> int:
+    """Run `cases` cases of the seed through the real actions; returns the number of completions."""
+    from kinerja.workflow import actions
+    from kinerja.workflow.models import Task
+
+    p = world["performers"]
+    completions = 0
+    for n in range(cases):
+        case = actions.start_case(world["version"].pk, user=p[1], title=f"Bench {n}", period="Bench",
+                                  at=clock.tick())
+        # 1, 2 (choosing the JFU), 3, then step 4 returns once to 3, then 3, 4, 5, 6.
+        for number, returns in ((1, False), (2, False), (3, False), (4, True), (3, False), (4, False), (5, False),
+                                (6, False)):
+            task_id = Task.objects.filter(case=case, status=Task.Status.OPEN).values_list("pk", flat=True).get()
+            user = world["jfu"] if number == 3 else p[number]
+            if returns:
+                actions.return_task(task_id, user=user, reason="Data bidang belum lengkap", at=clock.tick())
+            else:
+                extra = {"next_user": world["jfu"]} if number == 2 else {}
+                actions.complete_task(task_id, user=user, note="selesai", at=clock.tick(), **extra)
+            completions += 1
+    world["history_tasks"] += completions
+    return completions
+
+
+def measure_kinerja(world: dict[str, Any], clock: Clock) -> dict[str, Any]:
+    history = world["history_tasks"]
+    started, cpu = time.perf_counter(), time.process_time()
+    completions = run_kinerja(world, clock, CASES_MEASURED)
+    return timing(completions, time.perf_counter() - started, time.process_time() - cpu, history_tasks=history)
+
+
+def timing(completions: int, seconds: float, cpu: float, **extra: Any) -> dict[str, Any]:
+    """Wall time per completion, and this process's CPU time (all of SQLite's work; on PostgreSQL the
+    server's work is not in it), which is steadier on a busy machine."""
+    return {**extra, "completions": completions, "seconds": round(seconds, 3),
+            "completions_per_second": round(completions / seconds, 1),
+            "ms_per_completion": round(1000 * seconds / completions, 3),
+            "cpu_ms_per_completion": round(1000 * cpu / completions, 3)}
+
+
+def spiff_parts(world: dict[str, Any]) -> tuple[Any, Any]:
+    from SpiffWorkflow.bpmn.parser import BpmnParser
+    from SpiffWorkflow.bpmn.serializer import BpmnWorkflowSerializer
+
+    if "spiff_spec" not in world:
+        parser = BpmnParser()
+        parser.add_bpmn_str(world["bpmn"].encode(), filename="seed.bpmn")
+        world["spiff_spec"] = parser.get_spec(world["process_id"])
+        world["spiff_serializer"] = BpmnWorkflowSerializer()
+        from django.db import connection
+
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TABLE IF NOT EXISTS bench_spiff_state (case_id integer PRIMARY KEY, state text)")
+        world["spiff_next_id"] = 1
+    return world["spiff_spec"], world["spiff_serializer"]
+
+
+def run_spiff(world: dict[str, Any], cases: int) -> tuple[int, int]:
+    """Run `cases` cases in SpiffWorkflow, durable: state read, advanced, written and committed per
+    completion. Returns (completions, bytes of the last case's final state)."""
+    from django.db import connection, transaction
+    from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
+    from SpiffWorkflow.util.task import TaskState
+
+    spec, serializer = spiff_parts(world)
+    completions = size = 0
+    for _n in range(cases):
+        case_id = world["spiff_next_id"]
+        world["spiff_next_id"] += 1
+        with transaction.atomic(durable=True):
+            wf = BpmnWorkflow(spec)
+            wf.do_engine_steps()
+            with connection.cursor() as cursor:
+                cursor.execute("INSERT INTO bench_spiff_state (case_id, state) VALUES (%s, %s)",
+                               [case_id, serializer.serialize_json(wf)])
+        returned = False
+        while True:
+            with transaction.atomic(durable=True):
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT state FROM bench_spiff_state WHERE case_id = %s", [case_id])
+                    wf = serializer.deserialize_json(cursor.fetchone()[0])
+                ready = wf.get_tasks(state=TaskState.READY, manual=True)
+                if not ready:
+                    break
+                task = ready[0]
+                if task.task_spec.name == "Step_4":
+                    task.data["approved_4"] = returned
+                    returned = True
+                else:
+                    task.data.setdefault("approved_4", True)
+                task.data["approved_5"] = True
+                task.run()
+                wf.do_engine_steps()
+                state = serializer.serialize_json(wf)
+                with connection.cursor() as cursor:
+                    cursor.execute("UPDATE bench_spiff_state SET state = %s WHERE case_id = %s", [state, case_id])
+            completions += 1
+        if not wf.is_completed():
+            raise RuntimeError("SpiffWorkflow did not finish the seed process")
+        size = len(state.encode())
+    return completions, size
+
+
+def measure_spiff(world: dict[str, Any]) -> dict[str, Any]:
+    started, cpu = time.perf_counter(), time.process_time()
+    completions, size = run_spiff(world, CASES_MEASURED)
+    return timing(completions, time.perf_counter() - started, time.process_time() - cpu, state_bytes_after_case=size)
+
+
+def add_history(world: dict[str, Any], target: int) -> None:
+    """Finished cases with their tasks and valid hash chains, inserted in bulk until the database
+    holds `target` completed tasks; the first JFU holds INBOX_PERSON_TASKS of them in the end."""
+    from django.db import transaction
+
+    from kinerja.org.models import Person
+    from kinerja.workflow.models import Case, Event, Task
+
+    missing = target - world["history_tasks"]
+    if missing <= 0:
+        return
+    cal, steps, p, version = world["calendar"], world["steps"], world["performers"], world["version"]
+    jfu_people = {u.pk: Person.objects.get(user=u) for u in (world["jfu"], world["jfu2"])}
+    route = [(1, "done"), (2, "done"), (3, "done"), (4, "returned"), (3, "done"), (4, "done"), (5, "done"),
+             (6, "done")]
+    step_of = {s.number: s for s in steps}
+    count = (missing + len(route) - 1) // len(route)
+    base = dt.datetime(2024, 1, 8, 8, 0, tzinfo=world["start"].tzinfo)
+    jfu_tasks = Task.objects.filter(done_by=world["jfu"]).count()
+    with transaction.atomic():
+        cases = Case.objects.bulk_create([
+            Case(office=world["office"], sop_version=version, title=f"Riwayat {n}", period="Riwayat",
+                 status=Case.Status.DONE, started_at=base + dt.timedelta(minutes=7 * n),
+                 finished_at=base + dt.timedelta(minutes=7 * n + 5), started_by=p[1])
+            for n in range(count)], batch_size=1000)
+        tasks: list[dict[str, Any]] = []
+        events: list[dict[str, Any]] = []
+        for case in cases:
+            moment, rounds = case.started_at, {}
+            chain = Chain(case.pk, events)
+            jfu = world["jfu"] if jfu_tasks < INBOX_PERSON_TASKS else world["jfu2"]
+            chain.add("case_started", p[1], moment, sop_version=version.pk, title=case.title, period=case.period)
+            for number, status in route:
+                step = step_of[number]
+                user = jfu if number == 3 else p[number]
+                rounds[number] = rounds.get(number, 0) + 1
+                opened, done = moment, moment + dt.timedelta(seconds=30)
+                verdict = ("not_ok" if status == "returned" else "ok") if number in (4, 5) else ""
+                tasks.append({"case_id": case.pk, "step_id": step.pk, "position_id": step.actor.position_id,
+                              "assignee_id": jfu_people[jfu.pk].pk if number == 3 else None, "status": status,
+                              "round": rounds[number], "opened_at": opened,
+                              "due_at": cal.add(opened, step.duration_value, step.duration_unit), "done_at": done,
+                              "done_by_id": user.pk, "working_seconds": 30, "note": "selesai", "verdict": verdict})
+                chain.add("task_assigned", p[1], opened, step=number, round=rounds[number])
+                chain.add("returned" if status == "returned" else "completed", user, done, step=number,
+                          round=rounds[number], working_seconds=30)
+                moment = done
+            jfu_tasks += 2 if jfu == world["jfu"] else 0
+            chain.add("case_finished", p[6], moment)
+        insert_rows(Task, tasks)
+        insert_rows(Event, events)
+    world["history_tasks"] += len(tasks)
+
+
+def insert_rows(model: Any, rows: list[dict[str, Any]]) -> None:
+    """executemany INSERT of plain rows (column: value), defaults for the rest. bulk_create spends
+    most of its time preparing model instances; the history only needs the rows."""
+    from django.db import connection
+
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    defaults = {f.column: f.get_default() for f in fields}
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {connection.ops.quote_name(model._meta.db_table)} ({columns}) VALUES ({marks})"
+
+    def adapt(value: Any) -> Any:
+        if isinstance(value, dt.datetime):
+            return connection.ops.adapt_datetimefield_value(value)
+        if isinstance(value, dict):
+            return json.dumps(value)
+        return value
+
+    with connection.cursor() as cursor:
+        for first in range(0, len(rows), 5000):
+            cursor.executemany(sql, [[adapt(row.get(f.column, defaults[f.column])) for f in fields]
+                                     for row in rows[first:first + 5000]])
+
+
+class Chain:
+    """Events of one history case, hash-chained exactly as audit.record chains them."""
+
+    def __init__(self, case_id: int, out: list[dict[str, Any]]) -> None:
+        from kinerja.workflow import audit
+
+        self.case_id, self.out, self.seq, self.prev = case_id, out, 0, audit.GENESIS
+
+    def add(self, kind: str, actor: Any, at: dt.datetime, **data: Any) -> None:
+        from kinerja.workflow import audit
+
+        self.seq += 1
+        actor_id = actor.pk if actor else None
+        digest = hashlib.sha256(audit.canonical(self.case_id, self.seq, kind, actor_id, at, data, self.prev)).hexdigest()
+        self.out.append({"case_id": self.case_id, "seq": self.seq, "kind": kind, "actor_id": actor_id, "at": at,
+                         "data": data, "prev_hash": self.prev, "hash": digest})
+        self.prev = digest
+
+
+def open_inbox_tasks(world: dict[str, Any], clock: Clock) -> None:
+    """Cases waiting at step 3, so the JFU's inbox has tasks to do besides her history."""
+    from kinerja.workflow import actions
+    from kinerja.workflow.models import Task
+
+    p = world["performers"]
+    for n in range(OPEN_IN_INBOX):
+        case = actions.start_case(world["version"].pk, user=p[1], title=f"Terbuka {n}", period="Bench",
+                                  at=clock.tick())
+        for number in (1, 2):
+            task_id = Task.objects.filter(case=case, status=Task.Status.OPEN).values_list("pk", flat=True).get()
+            extra = {"next_user": world["jfu"]} if number == 2 else {}
+            actions.complete_task(task_id, user=p[number], note="selesai", at=clock.tick(), **extra)
+
+
+def measure_inbox(world: dict[str, Any]) -> dict[str, Any]:
+    from django.db import connection
+    from django.db.models import Q
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from kinerja.workflow.models import Task
+
+    jfu = world["jfu"]
+    person_tasks = Task.objects.filter(Q(done_by=jfu) | Q(assignee__user=jfu)).count()
+    client = Client()
+    client.force_login(jfu)
+    url = reverse("workflow:inbox")
+    for _n in range(3):
+        response = client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"inbox answered {response.status_code}")
+    timings = []
+    for _n in range(INBOX_REQUESTS):
+        started = time.perf_counter()
+        client.get(url)
+        timings.append(1000 * (time.perf_counter() - started))
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    timings.sort()
+    return {"person_tasks": person_tasks, "requests": INBOX_REQUESTS, "median_ms": round(statistics.median(timings), 2),
+            "p90_ms": round(timings[int(0.9 * len(timings)) - 1], 2), "queries": len(queries.captured_queries),
+            "open_tasks": OPEN_IN_INBOX}
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] == "--worker":
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
+        worker(sys.argv[2], Path(sys.argv[3]))
+    else:
+        json.dump(main(), sys.stdout, indent=2)
+        print()
