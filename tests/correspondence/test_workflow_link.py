@@ -15,7 +15,9 @@ from kinerja.workflow.models import Case, Task
 from .helpers import CorrespondenceTestCase, pdf_upload
 
 
-class WorkflowLinkTestCase(CorrespondenceTestCase):
+class SeedSopTestCase(CorrespondenceTestCase):
+    """The office with the seed SOP in force as its data collection SOP (no tests of its own)."""
+
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -31,6 +33,8 @@ class WorkflowLinkTestCase(CorrespondenceTestCase):
             "received_on": "2025-03-21", "period": "Triwulan I 2025", "scan": pdf_upload()})
         return Letter.objects.get()
 
+
+class WorkflowLinkTestCase(SeedSopTestCase):
     def test_the_heads_letter_starts_a_case_and_the_disposition_completes_step_1(self) -> None:
         letter = self.post_letter()
         case = Case.objects.get(pk=letter.case_id)
@@ -72,3 +76,47 @@ class WorkflowLinkTestCase(CorrespondenceTestCase):
         with translation.override("en"):
             self.assertEqual(document_signed(signature, user=self.head), ["Step 6 of the case is complete."])
         self.assertFalse(case.tasks.filter(status=Task.Status.OPEN).exists())
+
+
+class SeedSopEndToEndTestCase(SeedSopTestCase):
+    """The seed SOP from the head's letter to the signed Data Kinerja, every step by its actor."""
+
+    def test_the_seed_sop_runs_from_the_letter_to_a_verified_signature(self) -> None:
+        import datetime as dt
+
+        from django.utils import timezone
+
+        from kinerja.correspondence.verification import verify_pdf
+        from kinerja.correspondence.workflow_link import document_signed, initial_done
+        from kinerja.org.models import Unit
+        from kinerja.performance.report import compile_report
+        from kinerja.workflow import actions as wf
+        from tests.base import PASSWORD
+
+        from .test_signing import url_for
+
+        letter = self.post_letter()
+        self.client.post(f"/letters/{letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "instructions": ["follow_up"],
+            "disposed_on": "2025-03-21"})
+        case = Case.objects.get(pk=letter.case_id)
+        wf.complete_task(case.tasks.get(status=Task.Status.OPEN).pk, user=self.subsection_head, note="Ke JFU")
+        step3 = case.tasks.get(status=Task.Status.OPEN)
+        divisions = list(Unit.objects.filter(office=self.office, kind=Unit.Kind.DIVISION).order_by("pk"))
+        requests = wf.send_division_requests(step3.pk, user=self.staff, divisions=divisions, what="Realisasi TW I",
+                                             due_at=timezone.now() + dt.timedelta(days=5))
+        for request, contact in zip(requests, self.contacts, strict=True):
+            wf.answer_request(request.pk, user=contact, note="Data terlampir")
+        wf.complete_task(step3.pk, user=self.staff, note="Data semua bidang terkumpul")
+
+        report = compile_report(self.office, 2025, 1, user=self.subsection_head)
+        version = actions.take_report(report.pk, user=self.subsection_head)
+        self.assertEqual(version.document.case_id, case.pk)
+        initial_done(actions.initial_version(version.pk, user=self.subsection_head), user=self.subsection_head)
+        initial_done(actions.initial_version(version.pk, user=self.secretary), user=self.secretary)
+        signature = actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        document_signed(signature, user=self.head)
+
+        self.assertEqual(list(case.tasks.filter(status=Task.Status.DONE).values_list("step__number", flat=True)
+                              .order_by("step__number")), [1, 2, 3, 4, 5, 6])
+        self.assertTrue(verify_pdf(signature.file.read()).valid)
