@@ -288,7 +288,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             facts[ind].annual[y] = value
         else:
             facts[ind].quarters[y][q] = value
-        if y == year and (obstacles or solutions):
+        if y == year and (obstacles or solutions) and (q or 0) <= (quarter or 4):
             facts[ind].narratives[y].append((q or 0, obstacles, solutions))
         if y < year:
             history_years.add(y)
