@@ -12,6 +12,7 @@ import datetime as dt
 import os
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
@@ -23,7 +24,6 @@ from .models import Document, Letter, RegisterSettings
 from .renderers.documents import outgoing_pdf
 from .signing import install_demo_keys
 
-ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 SUBSECTION_HEAD = "Kepala Sub Bagian Program, Keuangan dan Aset"
 # Where the demo's verification links point; a real installation passes its public address.
 PUBLIC_URL = os.environ.get("KINERJA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -34,7 +34,7 @@ def _previous_quarter(day: dt.date) -> tuple[int, int]:
     return (day.year, quarter - 1) if quarter > 1 else (day.year - 1, 4)
 
 
-def _user(office: Office, position: Position, day: dt.date):  # type: ignore[no-untyped-def]
+def _user(office: Office, position: Position, day: dt.date) -> AbstractBaseUser:
     person = holder(position, day)
     if person is None:
         raise RuntimeError(f"demo: nobody holds {position} on {day}")
@@ -76,7 +76,7 @@ def load(office: Office) -> None:
     actions.set_required_initials(office, [subsection, secretary])
 
     year, quarter = _previous_quarter(day)
-    period = f"Triwulan {ROMAN[quarter]} {year}"
+    period = actions.report_title(year, quarter).removeprefix("Data Kinerja ")
     scan = SimpleUploadedFile("surat-kadis.pdf", _heads_letter(office, day, period), content_type="application/pdf")
     letter = actions.register_letter(office, actions.LetterInput(
         number=f"005/{day:%m}/III.07/{day.year}", letter_date=day, sender="Kepala Dinas Koperasi dan UKM",
@@ -108,7 +108,8 @@ def load(office: Office) -> None:
     _signed_report(office, year, quarter, kasubbag_user, secretary_user, head_user)
 
 
-def _signed_report(office: Office, year: int, quarter: int, kasubbag, secretary, head) -> None:  # type: ignore[no-untyped-def]
+def _signed_report(office: Office, year: int, quarter: int, kasubbag: AbstractBaseUser, secretary: AbstractBaseUser,
+                   head: AbstractBaseUser) -> None:
     """The compiled Data Kinerja of the previous quarter, initialled and signed."""
     from kinerja.performance.report import compile_report
 

@@ -1,0 +1,30 @@
+"""The correspondence demo: made through the actions, idempotent, and its signed report verifies."""
+
+from __future__ import annotations
+
+from django.conf import settings
+
+from kinerja.correspondence import demo
+from kinerja.correspondence.models import Disposition, Document, FollowUp, Letter, Minutes, Signature
+from kinerja.correspondence.verification import verify_pdf
+
+from .helpers import CorrespondenceTestCase
+
+
+class DemoTestCase(CorrespondenceTestCase):
+    def test_it_loads_once_and_the_signed_report_verifies(self) -> None:
+        for user in (self.head, self.secretary, self.subsection_head):
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+        demo.load(self.office)
+        demo.load(self.office)
+        letter = Letter.objects.get(office=self.office)
+        self.assertEqual((letter.kind, letter.agenda_number[:8]), ("data_collection", "005/001/"))
+        self.assertEqual(Disposition.objects.get(letter=letter).disposer_title, "Sekretaris Dinas")
+        self.assertEqual(Minutes.objects.count(), 1)
+        self.assertEqual(FollowUp.objects.count(), 4)
+        self.assertTrue(Document.objects.filter(kind=Document.Kind.DATA_REQUEST).exists())
+        signature = Signature.objects.get()
+        self.assertTrue(signature.is_demo)
+        self.assertTrue(signature.version.document.title.startswith("Data Kinerja Triwulan"))
+        self.assertTrue(verify_pdf(signature.file.read()).valid)
