@@ -90,3 +90,9 @@ class ReturnForm(forms.Form):
 class CorrectionForm(forms.Form):
     value = forms.CharField(label=_("Corrected actual"), max_length=60)
     reason = forms.CharField(label=_("Reason for the correction"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"))
+    year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
+    dry_run = forms.BooleanField(label=_("Only check, save nothing"), required=False, initial=True)

@@ -5,7 +5,9 @@ calls one action; every query filters by request.office, so another office's id 
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from dataclasses import dataclass, field
+from pathlib import Path, PurePath
 from typing import Any
 
 from django.contrib import messages
@@ -22,10 +24,10 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 
-from . import access, actions
+from . import access, actions, importer
 from .achievement import Result, evaluate, predicate_tone
 from .actions import FieldError, TargetErrors, target_field
-from .forms import ActualForm, CorrectionForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
+from .forms import ActualForm, CorrectionForm, ImportForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
 from .models import QUARTERS, Actual, Evidence, Indicator, Objective, Target
 from .numbers import format_plain
 
@@ -197,6 +199,42 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
         form = TargetsForm(initial=initial)
     return render(request, "performance/targets_form.html", {"form": form, "indicator": indicator, "year": year,
                                                              "end_year": end_year})
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload the office's spreadsheet: check it (every bad row listed) or import it in one go."""
+    office = _require_manager(request)
+    form = ImportForm(request.POST or None, request.FILES or None, initial={"year": _today(request).year})
+    summary: importer.Summary | None = None
+    problems: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        suffix = PurePath(upload.name or "").suffix.lower()
+        # The importer reads files by path: the upload goes to a private temporary file named as uploaded.
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / PurePath(upload.name or f"upload{suffix}").name
+            with path.open("wb") as f:
+                for chunk in upload.chunks():
+                    f.write(chunk)
+            try:
+                summary = importer.import_file(path, office, form.cleaned_data["year"], user=request.user,
+                                               dry_run=form.cleaned_data["dry_run"])
+            except importer.ImportFailed as e:
+                problems = [str(error) for error in e.errors]
+            except KinerjaError as e:
+                problems = [str(e)]
+    return render(request, "performance/import.html", {"form": form, "summary": summary, "problems": problems},
+                  status=400 if problems else 200)
+
+
+@login_required
+def template_download(request: HttpRequest) -> HttpResponse:
+    with tempfile.TemporaryDirectory() as folder:
+        data = importer.write_template(Path(folder) / "template-data-kinerja.xlsx").read_bytes()
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="template-data-kinerja.xlsx"'
+    return response
 
 
 # --- the division's input form ------------------------------------------------------------------
