@@ -64,11 +64,8 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
             command.stdout.write(_("%(file)s is readable: “%(name)s”, %(steps)d steps (nothing stored).")
                                  % {"file": path.name, "name": draft.name, "steps": len(draft.steps)})
         return
-    previous = None
-    draft_sop = None
     version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides)
-    draft_sop = version.sop
-    previous = draft_sop.versions.filter(version__lt=version.version).order_by("-version").first()
+    previous = version.sop.versions.filter(version__lt=version.version).order_by("-version").first()
     if json:
         _print_json(command, actions.version_json(version))
         return
