@@ -111,3 +111,41 @@ def test_random_bytes_give_an_import_error(data: bytes) -> None:
             read_document(path)
         except SopImportError:
             return
+
+
+@st.composite
+def flows_with_returns(draw: st.DrawFn) -> tuple[list[str], list[int], list[str], list[list[int]]]:
+    """A flow whose later steps send work back, written "dikembalikan kepada <actor>" (to that actor's
+    latest earlier step) or "kembali ke langkah <n>"."""
+    actors, order, written, verbs = draw(flows())
+    rng = random.Random(draw(st.integers(0, 10_000)))
+    texts, expected = [], []
+    for i, _actor_index in enumerate(order):
+        clause, back = "", []
+        if i >= 1 and rng.random() < 0.4:
+            if rng.random() < 0.5:
+                target = rng.randrange(1, i + 1)
+                clause, back = f", bila ada kekurangan kembali ke langkah {target}", [target]
+            else:
+                earlier = order[rng.randrange(i)]
+                latest = max(j for j in range(i) if order[j] == earlier) + 1
+                name = rng.choice(NAMES[actors[earlier]])
+                clause, back = f", apabila belum sesuai dikembalikan kepada {name} untuk diperbaiki", [latest]
+        handoff = f", dan {verbs[i + 1]} {written[i + 1]} untuk ditindaklanjuti" if i + 1 < len(order) else ""
+        texts.append(f"Memeriksa berkas nomor {i + 1}{clause}{handoff}")
+        expected.append(back)
+    return actors, order, texts, expected
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(flows_with_returns())
+def test_it_reads_both_kinds_of_return_in_a_generated_sop(
+        flow: tuple[list[str], list[int], list[str], list[list[int]]]) -> None:
+    actors, order, texts, expected = flow
+    steps = [(text, "1 jam", actors[order[0]] if i == 0 else None) for i, text in enumerate(texts)]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "returns.txt"
+        path.write_text(sop_text(actors, steps), encoding="utf-8")
+        draft = read_document(path)
+    assert [s.actor for s in draft.steps] == [actors[i] for i in order]
+    assert [s.returns_to for s in draft.steps] == expected
