@@ -264,7 +264,6 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             problems.setdefault(p.step, []).append(str(p))
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
-        "general_problems": [str(p) for p in draft.problems if p.step is None] if posted is None else [],
         "token": token, "sop": sop, "current": current,
         "diff": actions.compare_versions(current, draft) if current else None,
         "header": draft.header(), "blocks": _blocks(draft.header()),
