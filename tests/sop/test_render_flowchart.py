@@ -91,6 +91,15 @@ class FlowchartTestCase(KinerjaTestCase):
                 self.assertEqual(sorted(edges), sorted(expected_edges(steps, returns)))
                 self.assert_legible(root)
 
+    def test_it_keeps_a_return_inside_a_single_actor_column(self) -> None:
+        version = make_version(self.office, 4, 1, returns={4: [2]})
+        root = parse(flowchart.render_svg(version))
+        _x, _y, width, _h = (float(v) for v in root.get("viewBox", "").split())
+        for line in root.iter(f"{SVG}polyline"):
+            xs = [float(p.split(",")[0]) for p in (line.get("points") or "").split()]
+            self.assertTrue(all(0 <= x <= width for x in xs), line.get("points"))
+        self.assert_legible(root)
+
     def test_it_labels_the_exits_of_a_decision(self) -> None:
         version = make_version(self.office, 6, 4, returns={4: [3]})
         root = parse(flowchart.render_svg(version))

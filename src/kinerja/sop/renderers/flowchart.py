@@ -36,6 +36,7 @@ ARROW = 1.6  # arrowhead length
 # Total width of the actor columns, and the widest one column may be (4 actors leave Uraian Prosedur room).
 FLOW_WIDTH = 128.0
 COLUMN_MAX = 26.0
+SINGLE_COLUMN = 40.0
 PROCESS_H = 7.0
 DECISION_H = 10.0
 TERMINATOR_H = 6.0
@@ -133,7 +134,10 @@ def channel_slots(flow: Flow) -> dict[tuple[int, int], tuple[int, int, int, int]
 
 
 def column_width(actor_count: int) -> float:
-    return min(COLUMN_MAX, FLOW_WIDTH / max(actor_count, 1))
+    if actor_count <= 1:
+        # A lone column has no neighbour to lend the "Tidak" label room beside a decision.
+        return SINGLE_COLUMN
+    return min(COLUMN_MAX, FLOW_WIDTH / actor_count)
 
 
 def min_row_height(flow: Flow, i: int) -> float:
