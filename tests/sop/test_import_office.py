@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from kinerja.sop.importers import SopImportError, read_document
@@ -119,6 +119,7 @@ def test_a_damaged_archive_gives_a_clear_error(tmp_path: Path) -> None:
 
 @settings(max_examples=40, deadline=None)
 @given(st.sampled_from([DOCX, XLSX]), st.integers(0, 2**32), st.integers(1, 20))
+@example(XLSX, 4532, 6)  # the zip header then claims version 15.5: zipfile raised NotImplementedError
 def test_flipped_bytes_give_a_result_or_an_import_error(source: Path, seed: int, flips: int) -> None:
     rng = random.Random(seed)
     data = bytearray(source.read_bytes())

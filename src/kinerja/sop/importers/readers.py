@@ -30,11 +30,7 @@ def kind_of(path: Path, head: bytes) -> str:
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         return "legacy"
     if head.startswith(b"PK\x03\x04"):
-        try:
-            with zipfile.ZipFile(path) as z:
-                names = set(z.namelist())
-        except (zipfile.BadZipFile, OSError):
-            raise SopImportError(path, None, None, None, _("the file is a damaged DOCX or XLSX (zip) archive")) from None
+        names = _zip_names(path)
         if "word/document.xml" in names:
             return "docx"
         if "xl/workbook.xml" in names:
@@ -45,6 +41,18 @@ def kind_of(path: Path, head: bytes) -> str:
         raise SopImportError(path, None, None, None,
                              _("the file is named %(suffix)s but is not one") % {"suffix": suffix})
     return "txt"
+
+
+def _damaged(path: Path) -> SopImportError:
+    return SopImportError(path, None, None, None, _("the file is a damaged DOCX or XLSX (zip) archive"))
+
+
+def _zip_names(path: Path) -> set[str]:
+    try:
+        with zipfile.ZipFile(path) as z:
+            return set(z.namelist())
+    except Exception:  # a damaged archive raises BadZipFile, NotImplementedError, ValueError, EOFError …
+        raise _damaged(path) from None
 
 
 def check_size(path: Path) -> None:
@@ -58,14 +66,18 @@ def check_size(path: Path) -> None:
 
 def check_archive(path: Path) -> None:
     """Refuse a zip whose members inflate beyond a sane size before any of them is read."""
-    with zipfile.ZipFile(path) as z:
-        total = 0
-        for info in z.infolist():
-            total += info.file_size
-            ratio = info.file_size / max(info.compress_size, 1)
-            if total > MAX_INFLATED_BYTES or (info.file_size > 1024 * 1024 and ratio > MAX_MEMBER_RATIO):
-                raise SopImportError(path, None, None, info.filename, _(
-                    "the document inflates to more than a sane size when unpacked; it is refused"))
+    try:
+        with zipfile.ZipFile(path) as z:
+            infos = z.infolist()
+    except Exception:  # see _zip_names
+        raise _damaged(path) from None
+    total = 0
+    for info in infos:
+        total += info.file_size
+        ratio = info.file_size / max(info.compress_size, 1)
+        if total > MAX_INFLATED_BYTES or (info.file_size > 1024 * 1024 and ratio > MAX_MEMBER_RATIO):
+            raise SopImportError(path, None, None, info.filename, _(
+                "the document inflates to more than a sane size when unpacked; it is refused"))
 
 
 def text_grid(path: Path) -> Grid:
