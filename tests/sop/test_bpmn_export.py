@@ -9,7 +9,7 @@ from SpiffWorkflow.bpmn.workflow import BpmnWorkflow
 from SpiffWorkflow.util.task import TaskState
 
 from kinerja.sop.models import SopVersion
-from kinerja.sop.renderers.bpmn import BPMN, process_id, render_bpmn
+from kinerja.sop.renderers.bpmn import BPMN, BPMNDI, DC, DI, process_id, render_bpmn
 from tests.base import KinerjaTestCase
 from tests.sop.test_render_flowchart import make_version
 
@@ -68,6 +68,25 @@ class BpmnExportTestCase(KinerjaTestCase):
         # Every node and flow has its shape or edge in the diagram.
         drawn = {e.get("bpmnElement") for e in root.iter() if e.get("bpmnElement")}
         self.assertTrue(every_node | {e.get("id") for e in root.findall(".//bpmn:sequenceFlow", NS)} <= drawn)
+
+    def test_it_draws_each_node_inside_its_lane(self) -> None:
+        version = make_version(self.office, 7, 4, returns={6: [2], 7: [5]})
+        root = ET.fromstring(render_bpmn(version))
+
+        def bounds(element_id: str) -> tuple[float, float, float, float]:
+            shape = next(e for e in root.iter(f"{{{BPMNDI}}}BPMNShape") if e.get("bpmnElement") == element_id)
+            b = shape.find(f"{{{DC}}}Bounds")
+            assert b is not None
+            x, y, w, h = (float(b.get(k, 0)) for k in ("x", "y", "width", "height"))
+            return x, y, x + w, y + h
+
+        for lane in root.findall(".//bpmn:lane", NS):
+            lx1, ly1, lx2, ly2 = bounds(lane.get("id", ""))
+            for ref in lane.findall("bpmn:flowNodeRef", NS):
+                x1, y1, x2, y2 = bounds(ref.text or "")
+                self.assertTrue(lx1 <= x1 and x2 <= lx2 and ly1 <= y1 and y2 <= ly2, (lane.get("name"), ref.text))
+        for edge in root.iter(f"{{{BPMNDI}}}BPMNEdge"):
+            self.assertGreaterEqual(len(edge.findall(f"{{{DI}}}waypoint")), 2)
 
     def test_it_chooses_among_several_return_targets_by_a_variable(self) -> None:
         version = make_version(self.office, 5, 2, returns={5: [1, 3]})

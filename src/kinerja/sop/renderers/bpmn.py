@@ -70,6 +70,7 @@ class _Flow:
     target: _Node
     name: str = ""
     condition: str = ""
+    level: int = 0  # for a return: which of the lines along the bottom of its lane it takes
 
 
 def process_id(version: SopVersion) -> str:
@@ -123,6 +124,7 @@ def render_bpmn(version: SopVersion) -> str:
             if len(targets) > 1:
                 condition += f" and return_to_{number} == {target}"
             flow(gateway, task_of[target], "Tidak", condition)
+            flows[-1].level = sum(1 for f in flows[:-1] if f.name == "Tidak" and f.source.lane == gateway.lane)
     return _document(version, actors, nodes, flows, steps)
 
 
@@ -211,7 +213,9 @@ def _waypoints(f: _Flow) -> list[tuple[int, int]]:
             return [start, end]
         mid = (start[0] + end[0]) // 2
         return [start, (mid, start[1]), (mid, end[1]), end]
-    # A return runs back under the lower of the two shapes, then up into the target.
-    low = max(sy + sh, ty + th) + 12
-    start, end = (sx + sw // 2, sy + sh), (tx + tw // 2, ty + th)
-    return [start, (start[0], low), (end[0], low), end]
+    # A return runs back along the bottom of the gateway's lane, under its shapes, and turns into the
+    # target at the target's column, where no other shape stands (one shape per column).
+    level = (f.source.lane + 1) * LANE_H - 8 - 6 * f.level
+    start = (sx + sw // 2, sy + sh)
+    end = (tx + tw // 2, ty + th if f.target.lane <= f.source.lane else ty)
+    return [start, (start[0], level), (end[0], level), end]
