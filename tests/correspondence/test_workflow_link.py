@@ -40,6 +40,7 @@ class WorkflowLinkTestCase(SeedSopTestCase):
         case = Case.objects.get(pk=letter.case_id)
         self.assertEqual((case.period, case.sop_version), ("Triwulan I 2025", self.version))
         self.assertEqual(case.tasks.get(status=Task.Status.OPEN).step.number, 1)
+        self.assertContains(self.client.get(f"/letters/{letter.pk}/"), f'href="/cases/{case.pk}/"')
         response = self.client.post(f"/letters/{letter.pk}/dispose/", {
             "recipients": [self.positions["subsection_head"].pk], "instructions": ["follow_up"],
             "disposed_on": "2025-03-21"}, follow=True)
