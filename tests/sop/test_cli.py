@@ -105,6 +105,8 @@ def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: 
     data = json.loads(done.stdout)
     assert [s["actor"] for s in data["steps"]] == SEED_STEP_ACTORS
     assert data["version"] == 2 and data["steps"][1]["duration"] == {"value": 15, "unit": "minute"}
+    shown = kinerja(data_dir, "sop", "show", str(data["id"]), "--json")
+    assert shown.returncode == 0 and json.loads(shown.stdout)["steps"] == data["steps"]
     bad = tmp_path / "rusak.txt"
     bad.write_text(SEED.read_text().replace("5 Hari", "sebentar saja", 1))
     failed = kinerja(data_dir, "sop", "import", str(bad))

@@ -74,6 +74,14 @@ class VersionPageTestCase(KinerjaTestCase):
                     f"/sop/versions/{self.version.pk}/source/", f"/sop/{self.version.sop_id}/"):
             self.assertEqual(self.client.get(url).status_code, 404, url)
         self.assertEqual(self.client.post(f"/sop/versions/{self.version.pk}/revoke/", {"reason": "x"}).status_code, 403)
+        # Their administrator may manage SOPs, but not ours.
+        self.client.force_login(self.other.people["admin"].user)
+        actor = self.version.actors.get(name="JFU")
+        self.assertEqual(self.client.post(f"/sop/actors/{actor.pk}/link/", {}).status_code, 404)
+        self.assertEqual(self.client.post(f"/sop/versions/{self.version.pk}/revoke/", {"reason": "x"}).status_code, 404)
+        self.assertEqual(self.client.post(f"/sop/versions/{self.version.pk}/in-force/").status_code, 404)
+        self.version.refresh_from_db()
+        self.assertEqual(self.version.status, "in_force")
 
     def test_the_source_document_downloads_unchanged(self) -> None:
         self.client.force_login(self.auditor)
