@@ -15,6 +15,7 @@ import datetime as dt
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -77,6 +78,17 @@ def _dashboard_queries(office: Any, year: int) -> int:
 
 
 def main() -> dict[str, Any]:
+    """Measure in a child process: bench/run.py imports every benchmark into one process, and Django
+    reads KINERJA_DATA_DIR only once, at setup."""
+    done = subprocess.run([sys.executable, __file__, "--measure"], capture_output=True, text=True, check=True,
+                          cwd=ROOT)
+    results: dict[str, Any] = json.loads(done.stdout)
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
+    return results
+
+
+def measure() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as data_dir:
         _setup(data_dir)
         from kinerja.org.models import Office
@@ -118,10 +130,11 @@ def main() -> dict[str, Any]:
         }
         results["met"] = {key: results[key.removesuffix("_s")]["wall_s"] <= goal for key, goal in GOALS.items()}
         results["met"]["dashboard_queries_constant"] = queries_60 == queries_1
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
     return results
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(), indent=2))
+    if sys.argv[1:] == ["--measure"]:
+        print(json.dumps(measure()))
+    else:
+        print(json.dumps(main(), indent=2))
