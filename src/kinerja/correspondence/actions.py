@@ -295,11 +295,14 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
         raise NotAllowed(_("Only those who may compile the report may put it up for initials."))
     if not report.pdf:
         raise KinerjaError(_("%(report)s has no PDF.") % {"report": report})
+    # Lock the office: two people putting up compilations of one period at once must make one document.
+    Office.objects.select_for_update().get(pk=office.pk)
     report_type = ContentType.objects.get_for_model(ReportVersion)
     same_period = ReportVersion.objects.filter(office=office, year=report.year, quarter=report.quarter)
-    document = (Document.objects.select_for_update()
-                .filter(office=office, kind=Document.Kind.PERFORMANCE_DATA, versions__source_type=report_type,
-                        versions__source_id__in=same_period.values("pk")).distinct().first())
+    document = Document.objects.filter(
+        pk__in=DocumentVersion.objects.filter(office=office, document__kind=Document.Kind.PERFORMANCE_DATA,
+                                              source_type=report_type, source_id__in=same_period.values("pk"))
+        .values("document_id")).first()
     if document is not None:
         latest = document.versions.order_by("-version").first()
         if latest is not None and latest.source_type_id == report_type.pk and latest.source_id == report.pk:
