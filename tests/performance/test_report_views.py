@@ -70,9 +70,17 @@ class DashboardTestCase(KinerjaTestCase):
         self.assertNotIn("<script>", html)
 
     def test_it_filters_by_division_and_quarter(self) -> None:
+        second = Objective.objects.create(office=self.office, code="S2", name="Meningkatnya daya saing UMKM", order=2,
+                                          plan_start_year=2021, plan_end_year=2026)
+        umkm = add_indicator(second, "IK-09", "UMKM binaan", "UMKM")
+        umkm.division = self.built.divisions[2]
+        umkm.save()
         response = self.get(self.staff, f"?year=2024&division={self.division.pk}")
         self.assertContains(response, "Persentase koperasi aktif")
         self.assertNotContains(response, "UMKM naik kelas")
+        response = self.get(self.staff, f"?year=2024&division={umkm.division.pk}")
+        self.assertContains(response, "S2. Meningkatnya daya saing UMKM")
+        self.assertNotContains(response, "S1. Meningkatnya kualitas koperasi")
         response = self.get(self.staff, "?year=2024&quarter=2")
         self.assertContains(response, '<option value="2" selected>', html=False)
 

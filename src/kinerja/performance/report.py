@@ -308,14 +308,14 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     for office in offices:
         rows: list[ObjectiveRow] = []
         exact: dict[int, Decimal | None] = {}
-        for objective in (o for o in objectives if o.office_id == office.pk):
+        # Numbered among all the office's objectives, so S2 stays S2 when a division filter hides S1.
+        for number, objective in enumerate((o for o in objectives if o.office_id == office.pk), start=1):
             if division_id is not None and not by_objective[objective.pk]:
                 continue  # another division's objective
             items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years) for i in by_objective[objective.pk]]
             exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
             mean = _rounded(exact[objective.pk])
-            rows.append(ObjectiveRow(len(rows) + 1, objective.name, [row for row, _a in items], mean,
-                                     ach.predicate(mean)))
+            rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean, ach.predicate(mean)))
         budget = [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
                   for p in programs if p.office_id == office.pk]
         initials, signer = _approvers(office, day) if approvals else ([], None)
