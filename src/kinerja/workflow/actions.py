@@ -79,7 +79,7 @@ def _lock_task(task_id: int) -> Task:
     if case_id is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
     return (Task.objects.select_for_update(of=("self",))
-            .select_related("case__office", "case__sop_version", "step__actor", "position", "done_by__person")
+            .select_related("case__office", "step", "position")
             .get(pk=task_id))
 
 
