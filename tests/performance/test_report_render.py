@@ -45,7 +45,7 @@ def sample_report(extra: int = 0) -> ReportData:
                         D("100"), D("60"), D("60.00"), "Rendah") for n in range(extra)]
     s3 = [
         IndicatorRow("IK-05", "Akuntabilitas kinerja", "Opini BPK atas laporan keuangan", "opini", False,
-                     "WTP", "WTP", None, None, met=True),
+                     "WTP", "WTP", None, None, met=True, history=[YearValue(2024, "WTP", "WDP", None, False)]),
         IndicatorRow("IK-06", "Akuntabilitas kinerja", "Nilai SAKIP", "nilai", False, D("70"), None, None, None,
                      note="Belum ada realisasi"),
     ]
@@ -164,6 +164,9 @@ class PdfTestCase(SimpleTestCase):
 
     def test_it_has_comparison_budget_obstacles_and_the_approval_block(self) -> None:
         self.assertIn("Perbandingan dengan Tahun Sebelumnya", self.text)
+        # A text target's earlier year: met or not, never a percentage.
+        opinion = [ln for ln in self.text.splitlines() if "IK-05 Opini BPK" in ln][-1]
+        self.assertEqual(opinion.split()[-5:], ["WDP", "Tidak", "tercapai", "WTP", "Tercapai"])
         self.assertIn("85,00%", self.text)
         self.assertIn("2024", self.text)
         self.assertNotIn("2.024", self.text)

@@ -113,6 +113,7 @@ def trend(report: ReportData) -> str:
                                  print_values=False, dots_size=4, allow_interruptions=True,
                                  legend_at_bottom_columns=1))
     chart.x_labels = [str(y) for y in years]
+    seen: list[float] = []
     for objective in report.objectives:
         values: list[float | None] = []
         for year in years:
@@ -123,6 +124,11 @@ def trend(report: ReportData) -> str:
                          if h.year == year and h.achievement is not None]
             values.append(float(sum(found) / len(found)) if found else None)
         chart.add(f"S{objective.number}. {objective.name}", values)
+        seen += [v for v in values if v is not None]
+    if seen:
+        # Ticks every 10 around the values: pygal's own choice for a narrow range is a tick every 2.
+        low, high = int(min(seen) // 10 * 10), int(-(-max(seen) // 10) * 10)
+        chart.y_labels = [float(t) for t in range(low, max(high, low + 10) + 1, 10)]
     return _finish(chart, "trend")
 
 

@@ -53,6 +53,7 @@ class YearValue:
     target: Value
     actual: Value
     achievement: Decimal | None
+    met: bool | None = None  # for a text target
 
 
 @dataclass
@@ -347,7 +348,7 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
         if past_target is None and past_actual is None:
             continue
         past = _evaluate(indicator, past_target, past_actual)
-        history.append(YearValue(y, past_target, past_actual, _rounded(past.value)))
+        history.append(YearValue(y, past_target, past_actual, _rounded(past.value), past.met))
     narratives = sorted(facts.narratives.get(year, []))
     progress = (ach.plan_progress(actual, facts.renstra_end, indicator.polarity, indicator.negative_method)
                 if facts.renstra_end is not None else None)

@@ -10,7 +10,7 @@ from django.template.loader import render_to_string
 from weasyprint import HTML
 
 from kinerja.performance import charts
-from kinerja.performance.report import IndicatorRow, ReportData
+from kinerja.performance.report import IndicatorRow, ReportData, YearValue
 
 from .common import PREDICATE_CLASS, achievement_text, number, percent, remark
 
@@ -19,8 +19,13 @@ def _history(row: IndicatorRow, years: list[int]) -> list[dict[str, str]]:
     """One cell pair per year of the comparison, blank where the indicator has no value that year."""
     by_year = {h.year: h for h in row.history}
     found = [by_year.get(y) for y in years]
-    return [{"actual": number(h.actual) if h else "–", "achievement": percent(h.achievement) if h else "–"}
-            for h in found]
+    return [{"actual": number(h.actual) if h else "–", "achievement": _past_achievement(h)} for h in found]
+
+
+def _past_achievement(past: YearValue | None) -> str:
+    if past is not None and past.met is not None:
+        return "Tercapai" if past.met else "Tidak tercapai"
+    return percent(past.achievement) if past is not None else "–"
 
 
 def context(report: ReportData) -> dict[str, object]:
