@@ -117,7 +117,7 @@ class ReportDataTestCase(KinerjaTestCase):
         actual(self.trained, 2024, D("200"), quarter=2)
         actual(self.trained, 2024, D("900"), quarter=3)
         history = self.row("IK-05", quarter=2)["history"]
-        self.assertEqual(history, [{"year": 2024, "target": 400, "actual": 300, "achievement": 75}])
+        self.assertEqual(history, [{"year": 2024, "target": 400, "actual": 300, "achievement": 75, "met": None}])
 
     def test_it_averages_the_objective_over_indicators_that_have_an_achievement(self) -> None:
         objectives = self.report()["objectives"]

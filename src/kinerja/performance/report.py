@@ -169,7 +169,7 @@ class ReportData:
                 "achievement": _num(i.achievement), "predicate": i.predicate, "met": i.met, "note": i.note,
                 "division": i.division,
                 "history": [{"year": h.year, "target": _num(h.target), "actual": _num(h.actual),
-                             "achievement": _num(h.achievement)} for h in i.history],
+                             "achievement": _num(h.achievement), "met": h.met} for h in i.history],
             } for i in self.indicators],
             "approval": [{"role": a.key, "position": a.position, "name": a.name, "nip": a.nip, "acting": a.acting}
                          for a in [*self.initials, *([self.signer] if self.signer else [])]],
