@@ -35,6 +35,17 @@ def _media_root(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-de
     settings.MEDIA_ROOT = tmp_path / "files"
 
 
+@pytest.fixture(autouse=True)
+def _indonesian() -> Iterator[None]:
+    """Every test starts in the installation's language: a request that chose English must not
+    leave English active for the next test in the same thread."""
+    from django.utils import translation
+
+    translation.activate("id")
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",

@@ -50,6 +50,8 @@ SECRET_KEY = _secret_key()
 DEBUG = env_bool("KINERJA_DEBUG", False)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
                  if h.strip()]
+# The address people reach this installation at; printed in QR codes of signed documents.
+PUBLIC_URL = os.environ.get("KINERJA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("KINERJA_CSRF_TRUSTED_ORIGINS", "").split(",")
                         if o.strip()]
 

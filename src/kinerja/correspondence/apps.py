@@ -4,6 +4,7 @@ from kinerja.appconfig import KinerjaAppConfig
 
 
 class CorrespondenceConfig(KinerjaAppConfig):
+    default = True
     name = "kinerja.correspondence"
     label = "correspondence"
     verbose_name = _("Correspondence")

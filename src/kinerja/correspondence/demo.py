@@ -9,7 +9,6 @@ letters.
 from __future__ import annotations
 
 import datetime as dt
-import os
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -26,7 +25,7 @@ from .signing import install_demo_keys
 
 SUBSECTION_HEAD = "Kepala Sub Bagian Program, Keuangan dan Aset"
 # Where the demo's verification links point; a real installation passes its public address.
-PUBLIC_URL = os.environ.get("KINERJA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+PUBLIC_URL = settings.PUBLIC_URL
 
 
 def _previous_quarter(day: dt.date) -> tuple[int, int]:

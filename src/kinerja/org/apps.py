@@ -4,6 +4,7 @@ from kinerja.appconfig import KinerjaAppConfig
 
 
 class OrgConfig(KinerjaAppConfig):
+    default = True
     name = "kinerja.org"
     label = "org"
     verbose_name = _("Organisation")

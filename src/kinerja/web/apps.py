@@ -4,6 +4,7 @@ from kinerja.appconfig import KinerjaAppConfig
 
 
 class WebConfig(KinerjaAppConfig):
+    default = True
     name = "kinerja.web"
     label = "web"
     verbose_name = _("Web")

@@ -31,8 +31,10 @@ ENTRIES: list[Entry] = [
     Entry("workflow:inbox", _("Inbox"), ALL - {Role.AUDITOR}),
     Entry("workflow:case_list", _("Cases")),
     Entry("reports:dashboard", _("Performance data")),
+    Entry("performance:start", _("Enter and check data"), ALL - {Role.AUDITOR}),
     Entry("correspondence:letters", _("Letters"), frozenset({Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD,
                                                               Role.ADMIN, Role.AUDITOR})),
+    Entry("correspondence:follow_ups", _("Follow-ups"), ALL - {Role.AUDITOR}),
     Entry("org:structure", _("Organisation")),
 ]
 
