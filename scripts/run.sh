@@ -9,11 +9,13 @@ BIN=.venv/bin
 "$BIN/kinerja" demo
 "$BIN/kinerja" worker &
 worker=$!
-trap 'kill $worker 2>/dev/null || true' EXIT INT TERM
+"$BIN/kinerja" remind --every 300 &
+reminder=$!
+trap 'kill $worker $reminder 2>/dev/null || true' EXIT INT TERM
 echo
 echo "kinerja is at http://127.0.0.1:${PORT}/  (Ctrl-C stops it; data in $KINERJA_DATA_DIR)"
 echo
 "$BIN/kinerja" serve --bind "127.0.0.1:${PORT}" &
 server=$!
-trap 'kill $worker $server 2>/dev/null || true' EXIT INT TERM
+trap 'kill $worker $reminder $server 2>/dev/null || true' EXIT INT TERM
 wait $server
