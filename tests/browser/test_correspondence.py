@@ -3,7 +3,9 @@ disposes it to the Kasubbag, the JFU records the coordination meeting, the Kasub
 letter and initials it, the Sekretaris initials it, the head signs it; then anyone checks the signed
 PDF on the public page, and `kinerja verify` checks it offline.
 
-Screenshots go to test-results/screenshots/ and, for the user guide, to docs/panduan/img/.
+Screenshots go to test-results/screenshots/; the user guide's pictures go to test-results/panduan/, and
+to docs/panduan/img/ only when KINERJA_GUIDE_SCREENSHOTS=1 (to refresh the guide on purpose: a plain
+`make test` leaves the tracked files alone).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ from tests.base import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 ROOT = Path(__file__).resolve().parent.parent.parent
-GUIDE = ROOT / "docs" / "panduan" / "img"
+GUIDE = (ROOT / "docs" / "panduan" / "img" if os.environ.get("KINERJA_GUIDE_SCREENSHOTS") == "1"
+         else ROOT / "test-results" / "panduan")
 
 
 @pytest.fixture

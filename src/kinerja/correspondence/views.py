@@ -3,8 +3,6 @@ signature, minutes and follow-ups, and the public verification page. Thin: parse
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.access import office_or_404
 from kinerja.org.holding import positions_held, today_in
 
 from . import actions, forms
@@ -27,11 +26,6 @@ from .verification import verify_pdf
 BODY_MARGIN = 64 * 1024
 
 
-def _office(request: HttpRequest) -> Any:
-    office = getattr(request, "office", None)
-    if office is None:
-        raise Http404
-    return office
 
 
 def _too_large(request: HttpRequest) -> bool:
@@ -57,7 +51,7 @@ def _pdf(data: bytes, name: str) -> HttpResponse:
 
 @login_required
 def letters(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     rows = (Letter.objects.filter(office=office).annotate(disposition_count=Count("dispositions"))
             .order_by("-year", "-seq"))
     return render(request, "correspondence/letters.html", {
@@ -66,7 +60,7 @@ def letters(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def letter_new(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     if not actions.can_register(request.user, office):
         raise Http404
     today = today_in(office.time_zone)
@@ -101,7 +95,7 @@ def _after_register(letter: Letter, request: HttpRequest) -> list[str]:
 
 def _letter(request: HttpRequest, letter_id: int) -> Letter:
     return get_object_or_404(Letter.objects.select_related("registered_by__person"), pk=letter_id,
-                             office=_office(request))
+                             office=office_or_404(request))
 
 
 @login_required
@@ -160,7 +154,7 @@ def disposition_sheet(request: HttpRequest, letter_id: int) -> HttpResponse:
 
 @login_required
 def documents(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     rows = (Document.objects.filter(office=office)
             .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")))
             .annotate(signed=Count("versions__signature")).order_by("-created_at"))
@@ -177,7 +171,7 @@ def documents(request: HttpRequest) -> HttpResponse:
 def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
     from kinerja.performance.models import ReportVersion
 
-    report = get_object_or_404(ReportVersion, pk=report_id, office=_office(request))
+    report = get_object_or_404(ReportVersion, pk=report_id, office=office_or_404(request))
     try:
         version = actions.take_report(report.pk, user=request.user)
     except KinerjaError as e:
@@ -190,7 +184,7 @@ def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
 
 @login_required
 def document_new(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
@@ -210,7 +204,7 @@ def document_new(request: HttpRequest) -> HttpResponse:
 
 
 def _document(request: HttpRequest, document_id: int) -> Document:
-    return get_object_or_404(Document.objects.select_related("letter"), pk=document_id, office=_office(request))
+    return get_object_or_404(Document.objects.select_related("letter"), pk=document_id, office=office_or_404(request))
 
 
 @login_required
@@ -242,7 +236,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
 
 def _version(request: HttpRequest, version_id: int) -> DocumentVersion:
     return get_object_or_404(DocumentVersion.objects.select_related("document", "office"), pk=version_id,
-                             office=_office(request))
+                             office=office_or_404(request))
 
 
 @login_required
@@ -347,7 +341,7 @@ def signed_pdf(request: HttpRequest, document_id: int) -> HttpResponse:
 
 @login_required
 def minutes_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     rows = (Minutes.objects.filter(office=office).select_related("chair")
             .annotate(follow_up_count=Count("follow_ups")).order_by("-held_on", "-pk"))
     return render(request, "correspondence/minutes_list.html", {"minutes_list": rows})
@@ -355,7 +349,7 @@ def minutes_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def minutes_new(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
@@ -385,7 +379,7 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
 @login_required
 def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
     minutes = get_object_or_404(Minutes.objects.select_related("chair", "document", "letter"), pk=minutes_id,
-                                office=_office(request))
+                                office=office_or_404(request))
     return render(request, "correspondence/minutes_detail.html", {
         "minutes": minutes, "attendance": minutes.attendance.select_related("position"),
         "follow_ups": minutes.follow_ups.select_related("position")})
@@ -393,7 +387,7 @@ def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
 
 @login_required
 def my_follow_ups(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     held = [a.position_id for a in positions_held(request.user, today_in(office.time_zone))]
     rows = (FollowUp.objects.filter(office=office, position_id__in=held).select_related("minutes", "position")
             .order_by("status", "due_on", "pk"))
@@ -403,7 +397,7 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def follow_up_done(request: HttpRequest, follow_up_id: int) -> HttpResponse:
-    follow_up = get_object_or_404(FollowUp, pk=follow_up_id, office=_office(request))
+    follow_up = get_object_or_404(FollowUp, pk=follow_up_id, office=office_or_404(request))
     try:
         actions.complete_follow_up(follow_up.pk, user=request.user)
         messages.success(request, _("Follow-up marked done."))

@@ -8,22 +8,15 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from kinerja.org.access import office_or_404
+
 from .holding import today_in
 from .models import Assignment, Person, Unit
 
 
-def _office(request: HttpRequest):  # type: ignore[no-untyped-def]
-    office = request.office  # type: ignore[attr-defined]
-    if office is None:
-        from django.http import Http404
-
-        raise Http404
-    return office
-
-
 @login_required
 def structure(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     today = today_in(office.time_zone)
     # Three queries whatever the size of the office: units, positions, today's assignments.
     units = list(Unit.objects.filter(office=office).select_related("parent").prefetch_related("positions"))
@@ -37,7 +30,7 @@ def structure(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def person(request: HttpRequest, pk: int) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     # Scoped to the user's office: another office's person is a 404, not a 403 that confirms it exists.
     someone = get_object_or_404(Person.objects.select_related("user"), pk=pk, office=office)
     assignments = someone.assignments.select_related("position__unit").order_by("-starts_on")

@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 
@@ -36,15 +37,10 @@ ANNUAL = 0  # the "quarter" of the period selector that means the whole year
 
 # --- helpers ------------------------------------------------------------------------------------
 
-def _office(request: HttpRequest) -> Office:
-    office = request.office  # type: ignore[attr-defined]
-    if office is None:
-        raise PermissionDenied
-    return office
 
 
 def _today(request: HttpRequest) -> dt.date:
-    return today_in(_office(request).time_zone)
+    return today_in(office_or_404(request).time_zone)
 
 
 def _int(value: str | None, default: int, low: int, high: int) -> int:
@@ -109,7 +105,7 @@ def _evaluate(indicator: Indicator, target: Target | None, actual: Actual | None
 
 @login_required
 def indicator_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     today = _today(request)
     year = _int(request.GET.get("year"), today.year, 2000, 2100)
     # Three queries whatever the number of indicators: objectives, their indicators, the year's targets.
@@ -130,7 +126,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 def _require_manager(request: HttpRequest) -> Office:
-    office = _office(request)
+    office = office_or_404(request)
     if not access.can_manage(request.user, _today(request)):
         raise PermissionDenied
     return office
@@ -307,7 +303,7 @@ def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None
 
 @login_required
 def actual_input(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     divisions = _input_divisions(request, office)
     if not divisions:
         raise PermissionDenied
@@ -317,7 +313,7 @@ def actual_input(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
     divisions = _input_divisions(request, office)
     if indicator.division_id not in {d.pk for d in divisions}:
@@ -364,7 +360,7 @@ STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all"]
 
 @login_required
 def check_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     today = _today(request)
     if not (access.can_check(request.user, today) or access.can_manage(request.user, today)):
         raise PermissionDenied
@@ -397,7 +393,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
 
 def _actual_for(request: HttpRequest, actual_id: int) -> Actual:
     return get_object_or_404(Actual.objects.select_related("indicator"), pk=actual_id,
-                             indicator__office=_office(request))
+                             indicator__office=office_or_404(request))
 
 
 def _back_to_check(request: HttpRequest, actual: Actual) -> HttpResponse:
@@ -490,7 +486,7 @@ def actual_correct(request: HttpRequest, actual_id: int) -> HttpResponse:
 
 def _evidence_for(request: HttpRequest, evidence_id: int) -> Evidence:
     return get_object_or_404(Evidence.objects.select_related("actual__indicator"), pk=evidence_id,
-                             actual__indicator__office=_office(request))
+                             actual__indicator__office=office_or_404(request))
 
 
 @login_required

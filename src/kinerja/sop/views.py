@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError
+from kinerja.org.access import office_or_404
 from kinerja.org.models import Office
 
 from . import actions
@@ -33,15 +34,10 @@ PENDING = "sop-pending"
 SESSION_KEY = "sop_uploads"
 
 
-def _office(request: HttpRequest) -> Office:
-    office = getattr(request, "office", None)
-    if office is None:
-        raise PermissionDenied
-    return office
 
 
 def _manager_office(request: HttpRequest) -> Office:
-    office = _office(request)
+    office = office_or_404(request)
     if not may_manage(request.user, office):
         raise PermissionDenied
     return office
@@ -50,12 +46,12 @@ def _manager_office(request: HttpRequest) -> Office:
 def _version(request: HttpRequest, pk: int) -> SopVersion:
     """The version, or 404 when it belongs to another office."""
     return get_object_or_404(SopVersion.objects.select_related("sop", "imported_by", "status_changed_by"),
-                              pk=pk, sop__office=_office(request))
+                              pk=pk, sop__office=office_or_404(request))
 
 
 @login_required
 def sop_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     query = request.GET.get("q", "").strip()
     sops = Sop.objects.filter(office=office).order_by("name").prefetch_related(
         Prefetch("versions", queryset=SopVersion.objects.order_by("-version").only(
@@ -74,7 +70,7 @@ def sop_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def sop_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    sop = get_object_or_404(Sop, pk=pk, office=_office(request))
+    sop = get_object_or_404(Sop, pk=pk, office=office_or_404(request))
     versions = list(sop.versions.order_by("-version"))
     if not versions:
         raise Http404
@@ -85,7 +81,7 @@ def sop_detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def version_page(request: HttpRequest, pk: int) -> HttpResponse:
     version = _version(request, pk)
-    office = _office(request)
+    office = office_or_404(request)
     steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
     actors = list(version.actors.select_related("position"))
     manager = may_manage(request.user, office)

@@ -9,13 +9,14 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.access import office_or_404
 from kinerja.org.holding import holders
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Step
@@ -24,13 +25,6 @@ from . import actions, forms, inbox
 from .access import can_act, can_answer, office_day, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Notification, Task, TaskFile
-
-
-def _office(request: HttpRequest) -> Any:
-    office = getattr(request, "office", None)
-    if office is None:
-        raise Http404
-    return office
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -48,7 +42,7 @@ def _done(request: HttpRequest, case: Case) -> HttpResponse:
 
 @login_required
 def inbox_page(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     now = timezone.now()
     box = inbox.build(request.user, office, now, office_day(office, now))
     return render(request, "workflow/inbox.html", {"box": box, "now": now})
@@ -56,7 +50,7 @@ def inbox_page(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def case_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     cases = list(inbox.case_list(office)[:200])
     current = inbox.open_tasks_by_case(cases)
     rows = [(c, current.get(c.pk)) for c in cases]
@@ -70,7 +64,7 @@ def _roles(request: HttpRequest, office: Any) -> set[Any]:
 
 @login_required
 def case_start(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     form = forms.StartCaseForm(request.POST or None, office=office)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -137,7 +131,7 @@ def _next_people(step: Step | None, day: Any) -> list[Any]:
 
 def _case_for(request: HttpRequest, pk: int) -> Case:
     return get_object_or_404(Case.objects.select_related("office", "sop_version__sop", "started_by__person"),
-                             pk=pk, office=_office(request))
+                             pk=pk, office=office_or_404(request))
 
 
 @login_required
@@ -148,7 +142,7 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _task_for(request: HttpRequest, pk: int) -> Task:
     return get_object_or_404(Task.objects.select_related("case__office", "step", "position"), pk=pk,
-                             case__office=_office(request))
+                             case__office=office_or_404(request))
 
 
 @login_required
@@ -246,7 +240,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     req = get_object_or_404(DivisionRequest.objects.select_related("task__case__office"), pk=pk,
-                            task__case__office=_office(request))
+                            task__case__office=office_or_404(request))
     form = forms.AnswerForm(request.POST)
     if form.is_valid():
         try:
@@ -286,7 +280,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     mine = Notification.objects.filter(user=request.user, case__office=office)
     if request.method == "POST":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
