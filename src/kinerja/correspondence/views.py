@@ -26,8 +26,6 @@ from .verification import verify_pdf
 BODY_MARGIN = 64 * 1024
 
 
-
-
 def _too_large(request: HttpRequest) -> bool:
     try:
         length = int(request.META.get("CONTENT_LENGTH") or 0)

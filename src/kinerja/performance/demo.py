@@ -282,3 +282,10 @@ def _programs(office: Office, years: list[int], objectives: dict[str, Objective]
                 budget, spent = budget + a_budget, spent + a_spent
             program.budget, program.spent = budget, spent
             program.save(update_fields=["budget", "spent"])
+
+
+def load_city() -> None:
+    """`kinerja demo --city`: a city of demo offices for benchmarks (see city.py)."""
+    from .city import generate_city
+
+    generate_city()

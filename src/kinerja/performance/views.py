@@ -38,7 +38,6 @@ ANNUAL = 0  # the "quarter" of the period selector that means the whole year
 # --- helpers ------------------------------------------------------------------------------------
 
 
-
 def _today(request: HttpRequest) -> dt.date:
     return today_in(office_or_404(request).time_zone)
 

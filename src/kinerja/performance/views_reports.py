@@ -15,8 +15,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
-from kinerja.org.models import Office, Unit
+from kinerja.org.models import Unit
 
 from . import charts
 from .models import ReportVersion, Target
@@ -30,13 +31,6 @@ FORMATS = {
     "xlsx": (xlsx.render, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "docx": (docx_renderer.render, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
-
-
-def _office(request: HttpRequest) -> Office:
-    office = request.office  # type: ignore[attr-defined]
-    if office is None:
-        raise Http404
-    return office
 
 
 def _int(value: str | None, allowed: range | list[int]) -> int | None:
@@ -84,7 +78,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 @login_required
 def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     """The report as it stands now, rendered on request (not stored: compiling stores a version)."""
-    office = _office(request)
+    office = office_or_404(request)
     if fmt not in FORMATS:
         raise Http404
     quarter = _int(request.GET.get("quarter"), range(1, 5))
@@ -98,7 +92,7 @@ def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
 
 @login_required
 def agreement_pdf(request: HttpRequest, year: int) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     data = agreement.render(build_report(office, year, made_on=today_in(office.time_zone)))
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="perjanjian-kinerja-{office.code}-{year}.pdf"'
@@ -107,7 +101,7 @@ def agreement_pdf(request: HttpRequest, year: int) -> HttpResponse:
 
 @login_required
 def version_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
-    version = get_object_or_404(ReportVersion, pk=pk, office=_office(request))
+    version = get_object_or_404(ReportVersion, pk=pk, office=office_or_404(request))
     if fmt not in FORMATS or not getattr(version, fmt):
         raise Http404
     stem = file_stem(version.office, version.year, version.quarter, version.number)
@@ -118,7 +112,7 @@ def version_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
 @require_POST
 @login_required
 def compile_view(request: HttpRequest) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     year = _int(request.POST.get("year"), range(2000, 2101))
     quarter = _int(request.POST.get("quarter"), range(1, 5))
     if year is None:

@@ -34,8 +34,6 @@ PENDING = "sop-pending"
 SESSION_KEY = "sop_uploads"
 
 
-
-
 def _manager_office(request: HttpRequest) -> Office:
     office = office_or_404(request)
     if not may_manage(request.user, office):
