@@ -269,12 +269,13 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                                trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at,
                                started_by=user)
     case._audit_last = (0, audit.GENESIS)  # type: ignore[attr-defined]  # a new case has no events yet
-    audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
-                 period=case.period, trigger_note=case.trigger_note,
-                 target_deadline=target_deadline.isoformat() if target_deadline else None)
-    cal = WorkCalendar.for_office(office)
-    _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0)
-    check_at_risk(case, cal=cal, at=at)
+    with audit.batch(case):
+        audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
+                     period=case.period, trigger_note=case.trigger_note,
+                     target_deadline=target_deadline.isoformat() if target_deadline else None)
+        cal = WorkCalendar.for_office(office)
+        _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0)
+        check_at_risk(case, cal=cal, at=at)
     return case
 
 
@@ -310,14 +311,15 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
               missing: list[int] | None = None) -> Task:
     cal = WorkCalendar.for_office(task.case.office)
     verdict = Task.Verdict.OK if task.step_checks else ""  # type: ignore[attr-defined]
-    _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
-    saved = _save_files(task, files, user, at)
-    kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
-    extra: dict[str, Any] = {"missing_divisions": missing, "reason": reason} if missing is not None else {}
-    audit.record(task.case, kind, actor=user, at=at, task=task.pk, step=task.step.number, round=task.round,
-                 verdict=verdict, working_seconds=task.working_seconds, note=task.note,
-                 files=[f.sha256 for f in saved], **extra)
-    _advance(task, user=user, at=at, cal=cal, next_user=next_user)
+    with audit.batch(task.case):
+        _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
+        saved = _save_files(task, files, user, at)
+        kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
+        extra: dict[str, Any] = {"missing_divisions": missing, "reason": reason} if missing is not None else {}
+        audit.record(task.case, kind, actor=user, at=at, task=task.pk, step=task.step.number, round=task.round,
+                     verdict=verdict, working_seconds=task.working_seconds, note=task.note,
+                     files=[f.sha256 for f in saved], **extra)
+        _advance(task, user=user, at=at, cal=cal, next_user=next_user)
     return task
 
 
@@ -336,21 +338,22 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
             "step": _step_label(task.step)})
     cal = WorkCalendar.for_office(task.case.office)
-    _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
-            reason=reason.strip())
-    audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
-                 round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
-    # The person who did the target step last time gets it back, if they still hold the position.
-    previous = (Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
-                .select_related("done_by__person").order_by("-done_at").first())
-    chosen = None
-    if previous is not None and previous.done_by is not None and not target.actor.position.single_holder:
-        candidate = person_of(previous.done_by)
-        day = office_day(task.case.office, at)
-        if candidate and candidate.pk in {p.pk for p in holders(target.actor.position, day)}:
-            chosen = candidate
-    _open_task(task.case, target, at=at, cal=cal, actor=user, chosen=chosen, earlier=target.earlier)  # type: ignore[attr-defined]
-    check_at_risk(task.case, cal=cal, at=at)
+    with audit.batch(task.case):
+        _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
+                reason=reason.strip())
+        audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
+                     round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
+        # The person who did the target step last time gets it back, if they still hold the position.
+        previous = (Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
+                    .select_related("done_by__person").order_by("-done_at").first())
+        chosen = None
+        if previous is not None and previous.done_by is not None and not target.actor.position.single_holder:
+            candidate = person_of(previous.done_by)
+            day = office_day(task.case.office, at)
+            if candidate and candidate.pk in {p.pk for p in holders(target.actor.position, day)}:
+                chosen = candidate
+        _open_task(task.case, target, at=at, cal=cal, actor=user, chosen=chosen, earlier=target.earlier)  # type: ignore[attr-defined]
+        check_at_risk(task.case, cal=cal, at=at)
     return task
 
 
