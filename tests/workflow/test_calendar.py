@@ -81,13 +81,17 @@ class NationalCalendarTestCase(SimpleTestCase):
         self.assertEqual(self.cal.add(wib(2025, 3, 24, 14, 0), Decimal("0.3"), "week"), wib(2025, 3, 26, 9, 45))
 
     def test_it_ends_a_month_on_the_same_date_moved_to_a_working_day(self) -> None:
-        self.assertEqual(self.cal.add(wib(2025, 1, 15, 10, 0), 1, "month"), wib(2025, 2, 17, 10, 0))  # 15 Feb Sat
+        # 15 February is a Saturday: due when the office opens on Monday 17 February.
+        self.assertEqual(self.cal.add(wib(2025, 1, 15, 10, 0), 1, "month"), wib(2025, 2, 17, 7, 30))
         self.assertEqual(self.cal.add(wib(2025, 2, 10, 10, 0), 1, "month"), wib(2025, 3, 10, 10, 0))
         # 31 January has no 31 February: the month's last day (Friday 28 February), at closing.
         self.assertEqual(self.cal.add(wib(2025, 1, 31, 10, 0), 1, "month"), wib(2025, 2, 28, 16, 0))
-        # 28 February + 1 month = 28 March, cuti bersama Nyepi, then Lebaran: Tuesday 8 April.
-        self.assertEqual(self.cal.add(wib(2025, 2, 28, 10, 0), 1, "month"), wib(2025, 4, 8, 10, 0))
-        self.assertEqual(self.cal.add(wib(2025, 11, 10, 10, 0), 2, "month"), wib(2026, 1, 12, 10, 0))
+        # 28 February + 1 month = 28 March, cuti bersama Nyepi, then Lebaran: Tuesday 8 April at opening.
+        self.assertEqual(self.cal.add(wib(2025, 2, 28, 10, 0), 1, "month"), wib(2025, 4, 8, 7, 30))
+        # The case hypothesis found: 4 and 5 December both land on the weekend of 4-5 January.
+        self.assertEqual(self.cal.add(wib(2024, 12, 4, 8, 0), 1, "month"), wib(2025, 1, 6, 7, 30))
+        self.assertEqual(self.cal.add(wib(2024, 12, 5, 0, 0), 1, "month"), wib(2025, 1, 6, 7, 30))
+        self.assertEqual(self.cal.add(wib(2025, 11, 10, 10, 0), 2, "month"), wib(2026, 1, 12, 7, 30))  # 10 Jan: Sat
 
     def test_it_refuses_a_fractional_month_and_an_unknown_unit(self) -> None:
         with self.assertRaisesMessage(KinerjaError, "1.5"):

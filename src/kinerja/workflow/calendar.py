@@ -22,8 +22,9 @@ Rules (issue 5, "Working time"):
   weekdays' hours, 8 h 30 min by default), counted on as working time after the whole days. A fixed
   length keeps the due date monotonic in the start when days have different hours.
 - A week is 5 working days (so 1,5 minggu = 7,5 hari).
-- A month ends on the same date of the next month (the month's last day when that date does not
-  exist) at the same clock time, moved forward to a working day. Months must be whole.
+- A month ends on the same date of the next month (the month's last day, at closing, when that date
+  does not exist) at the same clock time; when that day is not a working day, at the next opening.
+  Months must be whole.
 """
 
 from __future__ import annotations
@@ -257,7 +258,9 @@ class WorkCalendar:
             # Clamped to the month's end: later starts must not get earlier dues, so it ends at closing.
             clock = dt.time.max
         if not self.is_working_day(day):
-            day = self.next_working_day(day)
+            # Due when the office next opens: keeping the clock time there would give a start on
+            # Wednesday 08:00 a later due than one on Thursday 07:30 when their dates fall on a weekend.
+            return self.opening(self.next_working_day(day))[0]
         return self._at_clock(day, clock)
 
     def _at_clock(self, day: dt.date, clock: dt.time) -> dt.datetime:
