@@ -40,10 +40,15 @@ def can_act(task: Task, user: AbstractBaseUser | AnonymousUser | None, day: dt.d
 def holder_ids(position_id: int, day: dt.date) -> set[int]:
     """The ids of holders(position, day) in one lean query: this runs on every action, and the full
     holders() (people, users, ordering) costs several times more to build."""
+    return set(holder_id_list(position_id, day))
+
+
+def holder_id_list(position_id: int, day: dt.date) -> list[int]:
+    """[p.pk for p in holders(position, day)], unordered: one id per assignment in force, as holders() counts."""
     rows = list(Assignment.objects.filter(Assignment.active_on(day), position_id=position_id)
                 .values_list("person_id", "kind"))
-    acting = {pk for pk, kind in rows if kind in Assignment.ACTING_KINDS}
-    return acting or {pk for pk, _kind in rows}
+    acting = [pk for pk, kind in rows if kind in Assignment.ACTING_KINDS]
+    return acting or [pk for pk, _kind in rows]
 
 
 def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:

@@ -33,7 +33,7 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
 
 from . import audit
-from .access import can_act, can_answer, office_day, person_of, superiors_of, supervised_unit_ids
+from .access import can_act, can_answer, holder_id_list, office_day, person_of, superiors_of, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .notify import notify
@@ -105,17 +105,18 @@ def not_yours(task: Task) -> NotAllowed:
         "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
 
 
-def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None) -> Person | None:
+def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None) -> int | None:
     """Single-holder positions: nobody stored (the holder of the day acts). Several holders: the
-    chosen person, else the only holder, else nobody (every holder sees it until one takes it)."""
+    chosen person, else the only holder, else nobody (every holder sees it until one takes it).
+    Returns the person's id: only ids are stored and audited, so no Person rows are built."""
     if position.single_holder:
         return None
-    people = holders(position, day)
+    people = holder_id_list(position.pk, day)
     if chosen is not None:
-        if chosen.pk not in {p.pk for p in people}:
+        if chosen.pk not in people:
             raise KinerjaError(_("%(person)s does not hold %(position)s, who does %(step)s.") % {
                 "person": chosen.full_name, "position": position.title, "step": _step_label(step)})
-        return chosen
+        return chosen.pk
     return people[0] if len(people) == 1 else None
 
 
@@ -135,10 +136,10 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
     assignee = _assignee_for(step, position, office_day(case.office, at), chosen)
-    task = Task.objects.create(case=case, step=step, position=position, assignee=assignee, round=earlier + 1,
+    task = Task.objects.create(case=case, step=step, position=position, assignee_id=assignee, round=earlier + 1,
                                opened_at=at, due_at=cal.add(at, Decimal(step.duration_value), step.duration_unit))
     audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
-                 position=position.pk, assignee=assignee.pk if assignee else None, round=task.round,
+                 position=position.pk, assignee=assignee, round=task.round,
                  due=task.due_at.isoformat())
     return task
 
@@ -350,7 +351,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         if previous is not None and previous.done_by is not None and not target.actor.position.single_holder:
             candidate = person_of(previous.done_by)
             day = office_day(task.case.office, at)
-            if candidate and candidate.pk in {p.pk for p in holders(target.actor.position, day)}:
+            if candidate and candidate.pk in holder_id_list(target.actor.position_id, day):
                 chosen = candidate
         _open_task(task.case, target, at=at, cal=cal, actor=user, chosen=chosen, earlier=target.earlier)  # type: ignore[attr-defined]
         check_at_risk(task.case, cal=cal, at=at)
