@@ -345,10 +345,12 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
         # The person who did the target step last time gets it back, if they still hold the position.
-        previous = (Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
-                    .select_related("done_by__person").order_by("-done_at").first())
+        # A single-holder position needs nobody chosen, so nothing to look up.
+        previous = None if target.actor.position.single_holder else (
+            Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
+            .select_related("done_by__person").order_by("-done_at").first())
         chosen = None
-        if previous is not None and previous.done_by is not None and not target.actor.position.single_holder:
+        if previous is not None and previous.done_by is not None:
             candidate = person_of(previous.done_by)
             day = office_day(task.case.office, at)
             if candidate and candidate.pk in holder_id_list(target.actor.position_id, day):
