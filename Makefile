@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 TEST_DATA := $(CURDIR)/.test-data
+# Two workers (this machine has two cores), each test file on one worker: setUpTestData runs once per
+# class there. PYTEST_ARGS="-n 0 tests/org" runs a part serially.
+PYTEST_ARGS ?= -n 2 --dist loadfile
 
 .PHONY: run test bench lint i18n sysdeps sysdeps-test clean
 
