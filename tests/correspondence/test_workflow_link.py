@@ -121,3 +121,35 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
         self.assertEqual(list(case.tasks.filter(status=Task.Status.DONE).values_list("step__number", flat=True)
                               .order_by("step__number")), [1, 2, 3, 4, 5, 6])
         self.assertTrue(verify_pdf(signature.file.read()).valid)
+
+
+class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
+    def test_signing_the_compiled_report_locks_the_checked_actuals_of_its_period(self) -> None:
+        from decimal import Decimal
+
+        from kinerja.performance.models import Actual, Indicator, Objective
+        from kinerja.performance.report import compile_report
+        from tests.base import PASSWORD
+
+        from .test_signing import url_for
+
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
+                                             plan_start_year=2025, plan_end_year=2029)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
+                                             name="Persentase koperasi aktif", unit="%")
+        checked = Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
+                                        status=Actual.Status.CHECKED)
+        next_quarter = Actual.objects.create(indicator=indicator, year=2025, quarter=2,
+                                             value_number=Decimal("75"), status=Actual.Status.CHECKED)
+        report = compile_report(self.office, 2025, 1, user=self.subsection_head)
+        version = actions.take_report(report.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.secretary)
+        checked.refresh_from_db()
+        self.assertEqual(checked.status, Actual.Status.CHECKED)  # initials alone lock nothing
+
+        actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        checked.refresh_from_db()
+        next_quarter.refresh_from_db()
+        self.assertEqual(checked.status, Actual.Status.LOCKED)
+        self.assertEqual(next_quarter.status, Actual.Status.CHECKED)

@@ -466,7 +466,19 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
         "version_sha256": version.sha256, "signed_sha256": signature.signed_sha256, "token": token,
         "position": holding.position_id, "acting": holding.acting_prefix,
         "certificate_serial": signature.certificate_serial, "initials": [i.pk for i in initials]})
+    _lock_reported_actuals(version, user)
     return signature
+
+
+def _lock_reported_actuals(version: DocumentVersion, user: AbstractBaseUser) -> None:
+    """A signed Data Kinerja locks the checked actuals of its period, in the signing transaction:
+    from then on a change is a correction with a reason (performance.actions.correct_actual)."""
+    from kinerja.performance.actions import lock_actuals
+    from kinerja.performance.models import ReportVersion
+
+    report = version.source
+    if isinstance(report, ReportVersion):
+        lock_actuals(version.office, report.year, report.quarter, user=user)
 
 
 # Minutes ------------------------------------------------------------------------------------------
