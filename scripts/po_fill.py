@@ -22,10 +22,11 @@ for entry in po:
             entry.flags.remove("fuzzy")
     elif "fuzzy" in entry.flags:
         entry.msgstr = ""
+        entry.msgstr_plural = {k: "" for k in entry.msgstr_plural}
         entry.previous_msgid = None
         entry.flags.remove("fuzzy")
 po.save()
-left = [e.msgid for e in po if not e.msgstr and not e.obsolete and e.msgid]
+left = [e.msgid for e in po if not e.obsolete and e.msgid and not e.translated()]
 print("untranslated:", len(left))
 for msgid in left:
     print("  ", json.dumps(msgid, ensure_ascii=False))

@@ -20,6 +20,7 @@ from kinerja.org.access import office_or_404
 from kinerja.org.holding import holders
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Step
+from kinerja.workflow.gantt import case_gantt_svg
 
 from . import actions, forms, inbox
 from .access import can_act, can_answer, office_day, supervised_unit_ids
@@ -137,7 +138,10 @@ def _case_for(request: HttpRequest, pk: int) -> Case:
 @login_required
 def case_page(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_for(request, pk)
-    return render(request, "workflow/case.html", _case_context(request, case))
+    ctx = _case_context(request, case)
+    # Only the full page draws the chart; the htmx fragments of the same context do not need it.
+    ctx["gantt"] = case_gantt_svg(case, now=ctx["now"])
+    return render(request, "workflow/case.html", ctx)
 
 
 def _task_for(request: HttpRequest, pk: int) -> Task:

@@ -4,12 +4,12 @@ report with its chart and XLSX export. Thin: the work is in planning.py, gantt.p
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from kinerja.errors import KinerjaError
-from kinerja.org.models import Office
+from kinerja.org.access import office_or_404
 from kinerja.sop.models import SopVersion
 
 from .calendar import WorkCalendar
@@ -19,16 +19,9 @@ from .gantt import plan_gantt_svg
 from .planning import plan
 
 
-def _office(request: HttpRequest) -> Office:
-    office = request.office  # type: ignore[attr-defined]
-    if office is None:
-        raise Http404
-    return office
-
-
 @login_required
 def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
-    office = _office(request)
+    office = office_or_404(request)
     # Scoped to the user's office: another office's SOP is a 404.
     version = get_object_or_404(SopVersion.objects.select_related("sop"), pk=pk, sop__office=office)
     calendar = WorkCalendar.for_office(office)
@@ -52,9 +45,8 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-
 def _report(request: HttpRequest, pk: int) -> ComplianceReport:
-    office = _office(request)
+    office = office_or_404(request)
     version = get_object_or_404(SopVersion.objects.select_related("sop__office"), pk=pk, sop__office=office)
     calendar = WorkCalendar.for_office(office)
     year_text = request.GET.get("year", "")
