@@ -72,3 +72,16 @@ def test_production_settings_pass_the_deploy_check(kinerja) -> None:  # type: ig
         "KINERJA_ALLOWED_HOSTS": "kinerja.bandarlampungkota.go.id"})
     assert done.returncode == 0, done.stdout + done.stderr
     assert "no issues" in done.stdout
+
+
+@pytest.mark.parametrize(("args", "english"), [
+    (("sop", "--help"), "Import an SOP document"),
+    (("sop", "import", "--help"), "the SOP document: .txt, .docx or .xlsx"),
+    (("sop", "plan", "--help"), "When the first step starts"),
+    (("data", "--help"), "Import indicators, targets and actuals"),
+    (("case", "--help"), "Start a case from the SOP version in force"),
+])
+def test_help_speaks_english(kinerja, args, english) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja(*args)
+    assert done.returncode == 0, done.stderr
+    assert english in " ".join(done.stdout.split())

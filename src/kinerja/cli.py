@@ -52,6 +52,11 @@ def main(argv: list[str] | None = None) -> None:
     from kinerja.errors import KinerjaError
 
     django.setup()
+    if any(a in {"-h", "--help", "help"} for a in argv[:2]) or "--help" in argv or "-h" in argv:
+        # Help is for administrators and speaks English; messages and errors speak the office's language.
+        from django.utils import translation
+
+        translation.activate("en")
     commands = _kinerja_commands()
     if not argv or argv[0] in {"-h", "--help", "help"}:
         print(_help(commands))

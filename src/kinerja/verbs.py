@@ -40,7 +40,8 @@ class GroupCommand(BaseCommand):
     def add_arguments(self, parser: CommandParser) -> None:
         subparsers = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
         for verb in sorted(REGISTRY.get(self.group, {}).values(), key=lambda v: v.name):
-            sub = subparsers.add_parser(verb.name, help=verb.help, description=verb.help,
+            text = str(verb.help)  # resolved now, in the language active for this command
+            sub = subparsers.add_parser(verb.name, help=text, description=text,
                                         called_from_command_line=getattr(parser, "called_from_command_line", None))
             verb.add_arguments(sub)
 

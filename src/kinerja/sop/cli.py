@@ -10,6 +10,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
@@ -163,9 +164,9 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         w(f"  {s.number:>2}. [{s.actor.name}] {s.activity} ({format_duration(s.duration_value, s.duration_unit)}){extra}")
 
 
-register("sop", Verb(name="import", help=_("Import an SOP document (.txt, .docx, .xlsx) as a new version."),
+register("sop", Verb(name="import", help=gettext_lazy("Import an SOP document (.txt, .docx, .xlsx) as a new version."),
                      add_arguments=add_import_arguments, handle=handle_import))
-register("sop", Verb(name="list", help=_("List the SOPs of the office."), add_arguments=add_list_arguments,
+register("sop", Verb(name="list", help=gettext_lazy("List the SOPs of the office."), add_arguments=add_list_arguments,
                      handle=handle_list))
-register("sop", Verb(name="show", help=_("Show one SOP version."), add_arguments=add_show_arguments,
+register("sop", Verb(name="show", help=gettext_lazy("Show one SOP version."), add_arguments=add_show_arguments,
                      handle=handle_show))
