@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 from pathlib import Path
@@ -91,6 +92,19 @@ class SigningTestCase(CorrespondenceTestCase):
     def sign(self, user=None, password: str = PASSWORD, **kw) -> Signature:  # type: ignore[no-untyped-def]
         return actions.sign_version(self.version.pk, user=user or self.head, password=password,
                                     verify_url_for=url_for, **kw)
+
+    def test_pyhanko_works_while_an_event_loop_runs_in_this_thread(self) -> None:
+        # pyHanko's synchronous API calls asyncio.run(); under an ASGI server, or Playwright's sync API
+        # in the browser tests, a loop already runs in the thread. (No database inside the loop: Django
+        # gives a coroutine a connection of its own.)
+        signer = signing.get_signer()
+
+        async def sign_inside_a_loop() -> bytes:
+            return signer.sign(small_pdf("Draft"), signer_name="Contoh Kadis Demo", nip="19750427 200003 2 001",
+                               position="Kepala Dinas", reason="Data Kinerja", verify_url="http://127.0.0.1/v/x/")
+
+        signed = asyncio.run(sign_inside_a_loop())
+        self.assertEqual(verify_pdf(signed).code, "unknown_document")  # intact and trusted, just not registered
 
     def test_it_refuses_without_initials_naming_the_missing_ones(self) -> None:
         actions.initial_version(self.version.pk, user=self.subsection_head)

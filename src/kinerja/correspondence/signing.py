@@ -13,13 +13,16 @@ in keys/crl/ mark revoked certificates.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
 import os
 import secrets
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
@@ -31,6 +34,21 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
+
+T = TypeVar("T")
+
+
+def outside_event_loop(fn: Callable[..., T], *args: object) -> T:
+    """Call one of pyHanko's synchronous functions, which drive asyncio.run() themselves. Where this
+    thread already runs an event loop (an ASGI server; Playwright's sync API in the browser tests)
+    asyncio.run() refuses, so the call gets a thread of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return fn(*args)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(fn, *args).result()
+
 
 DEMO_MARK = "DEMO"
 DEMO_CRL_URL = "http://crl.kinerja.invalid/demo-root-ca.crl"
@@ -130,7 +148,7 @@ class Pkcs12Signer:
                 meta, signer=self._signer,
                 stamp_style=StaticStampStyle.from_pdf_file(block_file.name, border_width=0),
                 new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=pages - 1, box=BLOCK_BOX))
-            out = pdf_signer.sign_pdf(writer)
+            out = outside_event_loop(pdf_signer.sign_pdf, writer)
             return out.getvalue()
 
 

@@ -57,6 +57,8 @@ def verify_pdf(data: bytes) -> Verdict:
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
+    from .signing import outside_event_loop
+
     digest = hashlib.sha256(data).hexdigest()
     if data.lstrip()[:5] != b"%PDF-":
         return _invalid("not_pdf", _("The file is not a PDF."), digest)
@@ -70,7 +72,7 @@ def verify_pdf(data: bytes) -> Verdict:
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots(), crls=crls(), allow_fetching=False)
     try:
-        status = validate_pdf_signature(embedded, context)
+        status = outside_event_loop(validate_pdf_signature, embedded, context)
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as e:
         return _invalid("altered", _("The file was altered after signing (%(error)s).") % {"error": e}, digest)
     cert = status.signing_cert
