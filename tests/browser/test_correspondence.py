@@ -25,6 +25,7 @@ from kinerja.correspondence.models import Signature
 from kinerja.correspondence.signing import install_demo_keys
 from kinerja.org import demo
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -41,15 +42,6 @@ def office(db, settings, tmp_path):  # type: ignore[no-untyped-def]
     built = demo.build(password=PASSWORD, today=dt.date.today() - dt.timedelta(days=30))
     actions.set_required_initials(built.office, [built.positions["subsection_head"], built.positions["secretary"]])
     return built
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/login/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def guide_shot(page: Page, name: str) -> None:

@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 from kinerja.org import demo
 from kinerja.workflow.models import Case, Task
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 from tests.workflow.seed import build_seed_sop
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -23,15 +24,6 @@ def office(db):  # type: ignore[no-untyped-def]
     built = demo.build(password=PASSWORD, today=dt.date.today())
     build_seed_sop(built)
     return built
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.context.clear_cookies()
-    page.goto(f"{base}/login/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
-    expect(page.get_by_role("heading", level=1)).to_be_visible()
 
 
 def open_case(page: Page, base: str, case: Case) -> None:

@@ -12,6 +12,7 @@ from playwright.sync_api import Page, expect
 from kinerja.org import demo as org_demo
 from kinerja.sop import demo as sop_demo
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 
 from .documents import SEED
 
@@ -23,13 +24,6 @@ def office(db):  # type: ignore[no-untyped-def]
     built = org_demo.build(password=PASSWORD, today=dt.date.today())
     sop_demo.load(built.office)
     return built
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
 
 
 def both_widths(page: Page, shot, name: str) -> None:  # type: ignore[no-untyped-def]

@@ -12,12 +12,13 @@ from django.db.models import Case, IntegerField, Value, When
 from .models import Assignment, Person, Position
 
 
-def today_in(office_tz: str | None = None) -> dt.date:
+def today_in(office_tz: str | None = None, at: dt.datetime | None = None) -> dt.date:
+    """The date in the office's time zone now (or at `at`)."""
     from zoneinfo import ZoneInfo
 
     from django.utils import timezone
 
-    return timezone.now().astimezone(ZoneInfo(office_tz or "Asia/Jakarta")).date()
+    return (at or timezone.now()).astimezone(ZoneInfo(office_tz or "Asia/Jakarta")).date()
 
 
 def holdings(position: Position, on: dt.date) -> list[Assignment]:

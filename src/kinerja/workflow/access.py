@@ -7,19 +7,17 @@ assignee belongs to that person; a task without one belongs to whoever holds its
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.utils import timezone
 
-from kinerja.org.holding import positions_held
+from kinerja.org.holding import positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
 
 from .models import DivisionRequest, Task
 
 
 def office_day(office: Office, at: dt.datetime | None = None) -> dt.date:
-    return (at or timezone.now()).astimezone(ZoneInfo(office.time_zone or "Asia/Jakarta")).date()
+    return today_in(office.time_zone, at)
 
 
 def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
