@@ -10,3 +10,12 @@ class PerformanceConfig(KinerjaAppConfig):
     name = "kinerja.performance"
     label = "performance"
     verbose_name = _("Performance data")
+
+    def ready(self) -> None:
+        super().ready()
+        # A division's answer to a workflow request carries its indicator actuals (requests.py).
+        from kinerja.workflow.extensions import register_answer_extension
+
+        from .requests import ActualsExtension
+
+        register_answer_extension("performance", ActualsExtension())

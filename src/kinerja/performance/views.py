@@ -13,7 +13,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, QuerySet
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -259,7 +259,7 @@ def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
     return access.divisions_of(request.user, today)
 
 
-def _card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
+def input_card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
           saved: bool = False) -> Card:
     actual = indicator.current[0] if indicator.current else None
     target = _target_for(indicator.year_targets, period.db_quarter)
@@ -273,14 +273,19 @@ def _card(indicator: Indicator, period: Period, form: ActualForm | None = None, 
                 editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [])
 
 
-def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
-    # Three queries for any number of indicators: indicators, the year's targets, current actuals with evidence.
-    rows = (Indicator.objects.filter(office=office, division=division).select_related("objective")
+def period_indicators(period: Period) -> QuerySet[Indicator]:
+    """Indicators with the period's targets (`year_targets`) and current actual with its evidence
+    (`current`): four queries for any number of indicators (indicators, targets, actuals, evidence)."""
+    return (Indicator.objects.select_related("objective")
             .prefetch_related(
                 Prefetch("targets", queryset=Target.objects.filter(year=period.year), to_attr="year_targets"),
                 Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(
                     year=period.year, quarter=period.db_quarter, is_current=True).prefetch_related("evidence")))
             .order_by("objective__order", "order", "code"))
+
+
+def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
+    rows = period_indicators(period).filter(office=office, division=division)
     if only is not None:
         rows = rows.filter(pk=only)
     return list(rows)
@@ -288,7 +293,7 @@ def _input_indicators(office: Office, division: Unit | None, period: Period, onl
 
 def _render_input(request: HttpRequest, office: Office, period: Period, division: Unit | None,
                   divisions: list[Unit], replace: Card | None = None, status: int = 200) -> HttpResponse:
-    cards = [replace if replace and replace.indicator.pk == i.pk else _card(i, period)
+    cards = [replace if replace and replace.indicator.pk == i.pk else input_card(i, period)
              for i in _input_indicators(office, division, period)]
     return render(request, "performance/input.html", {
         "cards": cards, "period": period, "division": division, "divisions": divisions,
@@ -336,7 +341,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
             if request.htmx:  # type: ignore[attr-defined]
                 fresh = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
                 return render(request, "performance/partials/input_card.html",
-                              {"card": _card(fresh, period, saved=True), "period": period})
+                              {"card": input_card(fresh, period, saved=True), "period": period})
             messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
             return redirect(f"{reverse('performance:input')}?{period.query}"
                             f"&division={indicator.division_id}#i{indicator.pk}")
@@ -344,7 +349,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         errors.append(_("Choose the file %(name)s again: a browser does not keep a chosen file after an error.")
                       % {"name": data_file.name})
     current = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
-    card = _card(current, period, form=form, errors=errors)
+    card = input_card(current, period, form=form, errors=errors)
     if request.htmx:  # type: ignore[attr-defined]
         # htmx swaps only 2xx answers; the card carries the error itself.
         return render(request, "performance/partials/input_card.html", {"card": card, "period": period})

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import PurePath
 from typing import Any
@@ -413,9 +413,11 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
 
 @transaction.atomic(durable=True)
 def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files: Iterable[Any] = (),
-                   at: dt.datetime | None = None) -> DivisionRequest:
-    """A division's contact answers its request with a note and files. The performance app adds the
-    indicator actuals through the `request_answered` signal (signals.py)."""
+                   at: dt.datetime | None = None,
+                   extra: Callable[[DivisionRequest], dict[str, Any] | None] | None = None) -> DivisionRequest:
+    """A division's contact answers its request with a note and files. `extra` (an answer part of
+    extensions.py, e.g. the division's indicator actuals) saves its data inside this transaction, so an
+    error there saves nothing; what it returns (ids and plain values) goes into the audit event."""
     at = at or timezone.now()
     found = DivisionRequest.objects.filter(pk=request_id).values_list("task_id", flat=True).first()
     if found is None:
@@ -431,13 +433,14 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
     if not can_answer(request, user, office_day(task.case.office, at)):
         raise NotAllowed(_("Only the data contact or the head of %(division)s may answer this request.") % {
             "division": request.division.name})
-    if not note.strip() and not files:
+    if not note.strip() and not files and extra is None:
         raise KinerjaError(_("Answer: write a note or attach the data."))
     request.answered_at, request.answered_by, request.note = at, user, note.strip()
     request.save(update_fields=["answered_at", "answered_by", "note"])
     saved = _save_files(task, files, user, at, request=request)
+    added = (extra(request) or {}) if extra is not None else {}
     audit.record(task.case, Event.Kind.REQUEST_ANSWERED, actor=user, at=at, task=task.pk, request=request.pk,
-                 division=request.division_id, note=request.note, files=[f.sha256 for f in saved])
+                 division=request.division_id, note=request.note, files=[f.sha256 for f in saved], **added)
     transaction.on_commit(lambda: request_answered.send(sender=DivisionRequest, request=request))
     return request
 

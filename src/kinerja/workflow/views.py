@@ -13,6 +13,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
@@ -22,7 +23,7 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Step
 from kinerja.workflow.gantt import case_gantt_svg
 
-from . import actions, forms, inbox
+from . import actions, extensions, forms, inbox
 from .access import can_act, can_answer, office_day, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Notification, Task, TaskFile
@@ -105,7 +106,10 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     answered = sum(1 for r in current.requests.all() if r.answered_at)
     ctx["progress"] = (answered, len(current.requests.all()))
     ctx["answerable"] = [r for r in current.requests.all() if not r.answered_at and can_answer(r, request.user, day)]
-    ctx["answer_form"] = forms_override.get("answer_form") or forms.AnswerForm()
+    # What each division answered beyond its note and files (the performance app: its figures).
+    figures = extensions.answer_figures(case, list(current.requests.all()))
+    for r in current.requests.all():
+        r.figures = figures.get(r.pk, "")  # type: ignore[attr-defined]
     if can_act(current, request.user, day):
         ctx["mine"] = True
         people = _next_people(next((s for s in steps if s.number > current.step.number), None), day)
@@ -240,22 +244,56 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
     return _form_error(request, task.case, "reassign_form", form)
 
 
-@require_POST
+def _request_for(request: HttpRequest, pk: int) -> DivisionRequest:
+    return get_object_or_404(DivisionRequest.objects.select_related("division", "task__case__office", "sent_by__person",
+                                                                    "answered_by__person"),
+                             pk=pk, task__case__office=office_or_404(request))
+
+
 @login_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
-    req = get_object_or_404(DivisionRequest.objects.select_related("task__case__office"), pk=pk,
-                            task__case__office=office_or_404(request))
-    form = forms.AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
-                                   files=request.FILES.getlist("files"))
-            return _done(request, req.task.case)
-        except NotAllowed as e:
-            return _forbidden(request, str(e))
-        except KinerjaError as e:
-            form.add_error(None, str(e))
-    return _form_error(request, req.task.case, "answer_form", form)
+    """The answer page of a division's contact: a note and files, and each registered extension's part
+    (extensions.py: the performance app adds the division's indicator actuals), saved in one action."""
+    req = _request_for(request, pk)
+    case = req.task.case
+    posted = request.method == "POST"
+    if not posted and (req.answered_at is not None or req.task.status != Task.Status.OPEN):
+        # Nothing left to answer: the case page shows the answer. (A POST is refused by the action, with who and when.)
+        return redirect(reverse("workflow:case", args=[case.pk]) + f"#request-{req.pk}")
+    if not can_answer(req, request.user, office_day(case.office)):
+        return _forbidden(request, _("Only the data contact or the head of %(division)s may answer this request.") % {
+            "division": req.division.name})
+    form = forms.AnswerForm(request.POST if posted else None)
+    parts = extensions.answer_parts(req, user=request.user, data=request.POST if posted else None,
+                                    files=request.FILES if posted else None)
+    if posted:
+        valid = [form.is_valid()] + [p.is_valid() for p in parts]
+        if all(valid):
+            saving = [p for p in parts if p.has_data()]
+
+            def extra(answered: DivisionRequest) -> dict[str, Any]:
+                added: dict[str, Any] = {}
+                for part in saving:
+                    added.update(part.save(answered, request.user) or {})
+                return added
+
+            try:
+                actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
+                                       files=request.FILES.getlist("files"), extra=extra if saving else None)
+                return _done(request, case)
+            except NotAllowed as e:
+                return _forbidden(request, str(e))
+            except KinerjaError as e:
+                if not any(p.show_error(e) for p in parts):
+                    form.add_error(None, str(e))
+        lost = [f.name for f in request.FILES.getlist("files")] + [n for p in parts for n in p.lost_files()]
+        if lost:
+            form.add_error(None, _("Choose the files again (%(names)s): a browser does not keep a chosen file "
+                                   "after an error.") % {"names": ", ".join(lost)})
+    return render(request, "workflow/answer.html", {
+        "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
+        "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
+        status=400 if posted else 200)
 
 
 @require_POST

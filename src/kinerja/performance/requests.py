@@ -1,0 +1,269 @@
+"""A division's answer to a parallel request of the workflow carries its indicator actuals.
+
+The case says what period it is about in words ("Triwulan III 2025", "Tahun 2025", "11/2026");
+`period_of` reads that into the performance data's period (a quarter or the year; a month counts as its
+quarter, with the figures as they stand). `save_actuals` enters the division's actuals for that period
+through `actions.enter_actual` (the input form's own rules: Indonesian numbers, text targets, evidence
+checks, status) and submits them, so they reach the Kasubbag's check screen and the compiled report as
+any entered actual does. It runs inside `workflow.actions.answer_request`'s transaction: one bad value
+and nothing is saved, neither the answer nor any actual.
+
+`ActualsExtension` plugs this into the workflow's answer page and case page (workflow/extensions.py);
+apps.py registers it. Imports go one way: we import workflow, workflow never imports us.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.files.uploadedfile import UploadedFile
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.workflow import actions as workflow_actions
+from kinerja.workflow.models import Case, DivisionRequest
+
+from . import actions
+from .actions import FieldError, is_text_indicator, read_value
+from .forms import ActualForm
+from .models import QUARTERS, Indicator
+from .numbers import format_plain
+from .views import ANNUAL, Card, Period, input_card, period_indicators
+
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+MONTHS = {name: n for n, names in enumerate([
+    ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
+    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
+    ("agustus", "august", "agu", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
+    ("november", "nov", "nop", "nopember"), ("desember", "december", "des", "dec")], start=1) for name in names}
+_QUARTER = re.compile(r"\b(?:triwulan|tw|quarter|q)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b")
+_YEAR = re.compile(r"\b(20\d\d)\b")
+_MONTH_NUMBER = re.compile(r"^(?:bulan\s+)?(\d{1,2})\s*[/.-]\s*(20\d\d)$")
+_MONTH_NAME = re.compile(r"^(?:bulan\s+)?([a-z]+)\s+(20\d\d)$")
+
+
+@dataclass(frozen=True)
+class CasePeriod:
+    """The performance period a case is about: a year and a quarter (None: the whole year); `month`
+    when the case named a month, which is measured in its quarter."""
+
+    year: int
+    quarter: int | None
+    month: int | None = None
+
+    @property
+    def period(self) -> Period:
+        return Period(self.year, self.quarter or ANNUAL)
+
+    @property
+    def label(self) -> str:
+        return self.period.label
+
+
+def period_of(text: str) -> CasePeriod | None:
+    """"Triwulan III 2025", "TW 3 2025", "Tahun 2025", "2025", "11/2026", "November 2026" → the
+    period; None for anything else (a semester, a range, no year)."""
+    words = " ".join((text or "").lower().replace(",", " ").split())
+    years = _YEAR.findall(words)
+    if len(set(years)) != 1:
+        return None
+    year = int(years[0])
+    if found := _QUARTER.search(words):
+        number = found.group(1)
+        return CasePeriod(year, int(number) if number.isdigit() else ROMAN[number])
+    month = None
+    if found := _MONTH_NUMBER.match(words):
+        month = int(found.group(1))
+    elif (found := _MONTH_NAME.match(words)) and found.group(1) in MONTHS:
+        month = MONTHS[found.group(1)]
+    if month is not None:
+        return CasePeriod(year, (month - 1) // 3 + 1, month) if 1 <= month <= 12 else None
+    rest = _YEAR.sub("", words).strip()
+    return CasePeriod(year, None) if rest in ("", "tahun", "tahunan", "year", "annual", "tahun anggaran") else None
+
+
+# --- saving -------------------------------------------------------------------------------------
+
+@dataclass
+class ActualEntry:
+    """What the division typed for one indicator in its answer."""
+
+    indicator_id: int
+    value: str
+    obstacles: str = ""
+    solutions: str = ""
+    files: Sequence[UploadedFile] = ()
+
+
+class AnswerError(KinerjaError):
+    """A bad value for one indicator, named with its code and name."""
+
+    def __init__(self, indicator_id: int, field_name: str | None, message: str) -> None:
+        self.indicator_id, self.field = indicator_id, field_name
+        super().__init__(message)
+
+
+class AnswerErrors(KinerjaError):
+    """Every bad value of an answer; nothing was saved."""
+
+    def __init__(self, errors: list[AnswerError]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(str(e) for e in errors))
+
+
+def _label(indicator: Indicator) -> str:
+    return f"{indicator.code} {indicator.name}"
+
+
+def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: Sequence[ActualEntry]) -> dict[str, Any]:
+    """Enter and submit the division's actuals of the request's case period. Called inside the
+    answer's transaction (answer_with_actuals, or the answer page); raises AnswerErrors naming every
+    bad indicator and value, or NotAllowed, and then nothing is saved. Returns the figures for the
+    answer's audit event: ids and the values as stored."""
+    case = request.task.case
+    period = period_of(case.period)
+    if period is None:
+        raise KinerjaError(_("The case's period %(period)s is not a quarter, a month or a year: it has no "
+                             "indicator actuals. Answer with a note and files.") % {"period": case.period})
+    indicators = Indicator.objects.filter(office_id=case.office_id, division_id=request.division_id).in_bulk(
+        [e.indicator_id for e in entries])
+    errors: list[AnswerError] = []
+    for entry in entries:
+        indicator = indicators.get(entry.indicator_id)
+        if indicator is None:
+            errors.append(AnswerError(entry.indicator_id, None, _(
+                "Indicator %(id)s is not one of %(division)s's indicators.") % {
+                "id": entry.indicator_id, "division": request.division.name}))
+            continue
+        if not entry.value.strip():
+            errors.append(AnswerError(indicator.pk, "value", _(
+                "%(indicator)s: enter the actual, or leave its other fields empty too.") % {"indicator": _label(indicator)}))
+            continue
+        try:
+            read_value(entry.value, text_allowed=is_text_indicator(indicator, period.year))
+        except FieldError as e:
+            errors.append(AnswerError(indicator.pk, "value", f"{_label(indicator)}: {e}"))
+    if errors:
+        raise AnswerErrors(errors)
+    figures = []
+    for entry in entries:
+        indicator = indicators[entry.indicator_id]
+        try:
+            actual = actions.enter_actual(indicator.pk, period.year, period.quarter, user=user, value=entry.value,
+                                          obstacles=entry.obstacles, solutions=entry.solutions,
+                                          files=list(entry.files), submit=True)
+        except NotAllowed:
+            raise
+        except FieldError as e:
+            raise AnswerErrors([AnswerError(indicator.pk, e.field, f"{_label(indicator)}: {e}")]) from e
+        except KinerjaError as e:
+            raise AnswerErrors([AnswerError(indicator.pk, None, f"{_label(indicator)}: {e}")]) from e
+        figures.append({"indicator": indicator.pk, "actual": actual.pk, "year": period.year, "quarter": period.quarter,
+                        "value": format_plain(actual.value_number) if actual.value_number is not None
+                        else actual.value_text})
+    return {"actuals": figures}
+
+
+def answer_with_actuals(request_id: int, *, user: AbstractBaseUser, note: str = "", files: Sequence[Any] = (),
+                        entries: Sequence[ActualEntry] = ()) -> DivisionRequest:
+    """Answer a division's request with a note, files and the division's actuals, in one transaction."""
+    return workflow_actions.answer_request(
+        request_id, user=user, note=note, files=files,
+        extra=(lambda request: save_actuals(request, user=user, entries=entries)) if entries else None)
+
+
+# --- the answer page and the case page ------------------------------------------------------------
+
+@dataclass
+class ActualsPart:
+    """The division's indicators of the case period on the answer page: targets, current actuals and
+    an input per indicator still open to the division (a draft, a returned one, or none yet)."""
+
+    request: DivisionRequest
+    case_period: CasePeriod | None
+    cards: list[Card] = field(default_factory=list)
+    bound: bool = False
+    errors: list[str] = field(default_factory=list)
+    template_name: str = "performance/partials/answer_actuals.html"
+    stylesheets: tuple[str, ...] = ("performance/performance.css",)
+
+    @property
+    def editable(self) -> list[Card]:
+        return [c for c in self.cards if c.editable]
+
+    @property
+    def month_label(self) -> str:
+        return self.request.task.case.period if self.case_period and self.case_period.month else ""
+
+    @property
+    def quarters(self) -> dict[int, str]:
+        return dict(QUARTERS)
+
+    def _typed(self, card: Card) -> ActualEntry | None:
+        data = card.form.cleaned_data if card.form.is_valid() else {}
+        value = (data.get("value") or "").strip()
+        obstacles, solutions = (data.get("obstacles") or "").strip(), (data.get("solutions") or "").strip()
+        upload = data.get("file")
+        if not (value or obstacles or solutions or upload):
+            return None
+        return ActualEntry(card.indicator.pk, value, obstacles, solutions, [upload] if upload else [])
+
+    def entries(self) -> list[ActualEntry]:
+        return [e for c in self.editable if (e := self._typed(c)) is not None] if self.bound else []
+
+    def is_valid(self) -> bool:
+        return all(c.form.is_valid() for c in self.editable)
+
+    def has_data(self) -> bool:
+        return bool(self.entries())
+
+    def save(self, request: DivisionRequest, user: AbstractBaseUser) -> dict[str, Any]:
+        return save_actuals(request, user=user, entries=self.entries())
+
+    def show_error(self, error: KinerjaError) -> bool:
+        if not isinstance(error, AnswerErrors):
+            return False
+        cards = {c.indicator.pk: c for c in self.cards}
+        for e in error.errors:
+            card = cards.get(e.indicator_id)
+            if card is None:
+                self.errors.append(str(e))
+            else:
+                card.form.add_error(e.field if e.field in card.form.fields else None, str(e))
+        return True
+
+    def lost_files(self) -> list[str]:
+        return [f.name for c in self.editable if c.form.is_bound for f in c.form.files.getlist(c.form.add_prefix("file"))]
+
+
+class ActualsExtension:
+    """Registered in apps.py as the workflow's answer extension "performance"."""
+
+    def part(self, request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
+             files: Mapping[str, Any] | None = None) -> ActualsPart:
+        case = request.task.case
+        found = period_of(case.period)
+        part = ActualsPart(request, found, bound=data is not None)
+        if found is None:
+            return part
+        for indicator in period_indicators(found.period).filter(office_id=case.office_id, division_id=request.division_id):
+            form = ActualForm(data, files, prefix=f"i{indicator.pk}") if data is not None else None
+            part.cards.append(input_card(indicator, found.period, form=form))
+        return part
+
+    def figures(self, case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]:
+        found = period_of(case.period)
+        if found is None:
+            return {}
+        by_division: dict[int, list[Card]] = {}
+        for indicator in period_indicators(found.period).filter(
+                office_id=case.office_id, division_id__in={r.division_id for r in requests}):
+            by_division.setdefault(indicator.division_id, []).append(input_card(indicator, found.period))
+        return {r.pk: SafeString(render_to_string("performance/partials/answer_figures.html", {
+            "cards": by_division.get(r.division_id, []), "period": found, "request": r})) for r in requests}

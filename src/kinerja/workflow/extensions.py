@@ -1,0 +1,94 @@
+"""Extension points of the answer to a division's request, for the apps built on the engine (imports go
+one way: they import us and register here in their AppConfig.ready(); we never import them).
+
+An `AnswerExtension` adds a part to the answer page (the performance app: the division's indicator
+actuals for the case's period) and a summary of what was answered to the case page. Without any
+extension registered, an answer is a note and files, as before.
+
+- `part(request, user=…, data=…, files=…)` gives the part of the answer form for this request (bound to
+  the POST when `data` is given), or None when the extension has nothing to ask.
+- `figures(case, requests)` gives, for answered requests, an HTML fragment per request id showing what
+  was answered; it must cost the same queries for one request or many.
+
+A part's `save(request, user)` runs inside `actions.answer_request`'s transaction: raising a KinerjaError
+there saves nothing, neither the answer nor the part's data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Protocol
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.safestring import SafeString
+
+from kinerja.errors import KinerjaError
+
+from .models import Case, DivisionRequest
+
+
+class AnswerPart(Protocol):
+    #: rendered inside the answer form, with the part as `part`
+    template_name: str
+    #: static paths of the stylesheets its template needs, linked in the page head
+    stylesheets: tuple[str, ...]
+
+    def is_valid(self) -> bool:
+        """Whether the bound input can be saved (errors shown by the part's template otherwise)."""
+        ...
+
+    def has_data(self) -> bool:
+        """Whether the input holds something to save; an answer with it needs no note or file."""
+        ...
+
+    def save(self, request: DivisionRequest, user: AbstractBaseUser) -> dict[str, Any] | None:
+        """Save inside the answer's transaction; returns ids and plain values for the audit event."""
+        ...
+
+    def show_error(self, error: KinerjaError) -> bool:
+        """Put an error raised by save() next to its field; False when the error is not the part's."""
+        ...
+
+    def lost_files(self) -> list[str]:
+        """Names of files chosen in this part that the browser will not send again after an error."""
+        ...
+
+
+class AnswerExtension(Protocol):
+    def part(self, request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
+             files: Mapping[str, Any] | None = None) -> AnswerPart | None: ...
+
+    def figures(self, case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]: ...
+
+
+_answer_extensions: dict[str, AnswerExtension] = {}
+
+
+def register_answer_extension(name: str, extension: AnswerExtension) -> None:
+    """Register (or replace) the extension called `name`; apps call this from AppConfig.ready()."""
+    _answer_extensions[name] = extension
+
+
+def unregister_answer_extension(name: str) -> AnswerExtension | None:
+    return _answer_extensions.pop(name, None)
+
+
+def answer_extensions() -> list[AnswerExtension]:
+    return list(_answer_extensions.values())
+
+
+def answer_parts(request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
+                 files: Mapping[str, Any] | None = None) -> list[AnswerPart]:
+    return [p for ext in answer_extensions() if (p := ext.part(request, user=user, data=data, files=files)) is not None]
+
+
+def answer_figures(case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]:
+    """What each answered request carried, from every extension, as HTML per request id."""
+    answered = [r for r in requests if r.answered_at is not None]
+    found: dict[int, list[str]] = {}
+    if not answered:
+        return {}
+    for ext in answer_extensions():
+        for pk, html in ext.figures(case, answered).items():
+            found.setdefault(pk, []).append(html)
+    return {pk: SafeString("".join(parts)) for pk, parts in found.items()}

@@ -1,0 +1,152 @@
+"""A division answers a workflow request with its indicator actuals (performance/requests.py): the case's
+period is read into a quarter or year, the actuals go through the input form's own rules and are
+submitted, and the answer and the actuals are saved together or not at all."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from kinerja.errors import NotAllowed
+from kinerja.performance import actions as perf
+from kinerja.performance.models import Actual, ActualRevision, Evidence, Indicator, Objective, Target
+from kinerja.performance.report import build_report
+from kinerja.performance.requests import ActualEntry, AnswerErrors, answer_with_actuals, period_of
+from kinerja.workflow import actions
+from kinerja.workflow.models import DivisionRequest, Event, TaskFile
+from tests.workflow.base import WorkflowTestCase, at
+
+PDF = b"%PDF-1.4\n%%EOF\n"
+
+
+class PeriodOfTestCase(WorkflowTestCase):
+    def test_quarters_years_and_months_are_read(self) -> None:
+        cases = {"Triwulan III 2025": (2025, 3, None), "TW 3 2025": (2025, 3, None), "TW.IV 2024": (2024, 4, None),
+                 "Triwulan I 2025 (Sekretariat)": (2025, 1, None), "Tahun 2025": (2025, None, None),
+                 "2025": (2025, None, None), "11/2026": (2026, 4, 11), "Maret 2025": (2025, 1, 3),
+                 "Bulan 7/2025": (2025, 3, 7)}
+        for text, expected in cases.items():
+            found = period_of(text)
+            self.assertIsNotNone(found, text)
+            self.assertEqual((found.year, found.quarter, found.month), expected, text)
+
+    def test_anything_else_is_no_period(self) -> None:
+        for text in ("Semester I 2025", "Triwulan I", "2024-2025", "13/2025", "Triwulan I 2025 s.d. Triwulan II 2026", ""):
+            self.assertIsNone(period_of(text), text)
+
+
+class AnswerWithActualsTestCase(WorkflowTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.division = cls.divisions[0]
+        objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                             plan_start_year=2021, plan_end_year=2026)
+        cls.active = cls.indicator(objective, "IK-01", "Jumlah koperasi aktif", "unit", 1, Decimal(1700))
+        cls.healthy = cls.indicator(objective, "IK-02", "Persentase koperasi sehat", "%", 2, Decimal(60))
+        cls.elsewhere = cls.indicator(objective, "IK-07", "Jumlah UMKM naik kelas", "unit usaha", 3, Decimal(40),
+                                      division=cls.divisions[2])
+
+    @classmethod
+    def indicator(cls, objective: Objective, code: str, name: str, unit: str, order: int, target: Decimal,
+                  division: object = None) -> Indicator:
+        found = Indicator.objects.create(office=cls.office, objective=objective, code=code, name=name, unit=unit,
+                                         order=order, division=division or cls.division)
+        Target.objects.create(indicator=found, year=2025, kind="agreement", value_number=target)
+        Target.objects.create(indicator=found, year=2025, kind="quarter", quarter=1, value_number=target)
+        return found
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.case = self.start_case()
+        step3 = self.run_to_step(self.case, 3)
+        self.requests = actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:2],
+                                                       what="Realisasi Triwulan I", due_at=at(27, 12), at=at(24, 9))
+        self.request = self.requests[0]
+
+    def test_the_answer_enters_and_submits_the_actuals(self) -> None:
+        evidence = SimpleUploadedFile("bukti-ik01.pdf", PDF, content_type="application/pdf")
+        answer_with_actuals(self.request.pk, user=self.contacts[0], note="Data TW I", entries=[
+            ActualEntry(self.active.pk, "1.725", obstacles="RAT terlambat", files=[evidence]),
+            ActualEntry(self.healthy.pk, "61,5")])
+        self.request.refresh_from_db()
+        self.assertEqual((self.request.answered_by, self.request.note), (self.contacts[0], "Data TW I"))
+        actuals = {a.indicator_id: a for a in Actual.objects.filter(year=2025, quarter=1, is_current=True)}
+        self.assertEqual(actuals[self.active.pk].value_number, Decimal(1725))
+        self.assertEqual(actuals[self.healthy.pk].value_number, Decimal("61.5"))
+        self.assertEqual({a.status for a in actuals.values()}, {Actual.Status.SUBMITTED})
+        self.assertEqual(actuals[self.active.pk].obstacles, "RAT terlambat")
+        self.assertEqual(list(Evidence.objects.values_list("original_name", flat=True)), ["bukti-ik01.pdf"])
+        self.assertEqual(set(ActualRevision.objects.filter(actual__in=actuals.values()).values_list("action", flat=True)),
+                         {"saved", "submitted", "evidence_added"})
+        event = self.case.events.get(kind=Event.Kind.REQUEST_ANSWERED)
+        self.assertEqual([(f["indicator"], f["value"], f["quarter"]) for f in event.data["actuals"]],
+                         [(self.active.pk, "1.725", 1), (self.healthy.pk, "61,5", 1)])
+
+    def test_a_bad_value_names_the_indicator_and_the_value_and_saves_nothing(self) -> None:
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], note="Data TW I", entries=[
+                ActualEntry(self.active.pk, "1.725"), ActualEntry(self.healthy.pk, "12,5x")])
+        self.assertEqual([(e.indicator_id, e.field) for e in caught.exception.errors], [(self.healthy.pk, "value")])
+        self.assertIn("IK-02 Persentase koperasi sehat", str(caught.exception))
+        self.assertIn('"12,5x"', str(caught.exception))
+        self.request.refresh_from_db()
+        self.assertIsNone(self.request.answered_at)
+        self.assertEqual((Actual.objects.count(), ActualRevision.objects.count()), (0, 0))
+        self.assertFalse(self.case.events.filter(kind=Event.Kind.REQUEST_ANSWERED).exists())
+
+    def test_a_bad_evidence_file_saves_nothing_either(self) -> None:
+        fake = SimpleUploadedFile("bukti.pdf", b"not a pdf at all", content_type="application/pdf")
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], files=[SimpleUploadedFile("memo.txt", b"memo")],
+                                entries=[ActualEntry(self.active.pk, "1.725", files=[fake])])
+        self.assertEqual([(e.indicator_id, e.field) for e in caught.exception.errors], [(self.active.pk, "file")])
+        self.assertIn("IK-01", str(caught.exception))
+        self.assertEqual((Actual.objects.count(), TaskFile.objects.count()), (0, 0))
+        self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
+
+    def test_every_bad_value_is_reported_at_once(self) -> None:
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], entries=[
+                ActualEntry(self.active.pk, "1,725.50"), ActualEntry(self.healthy.pk, "", obstacles="Belum ada data")])
+        self.assertEqual([e.indicator_id for e in caught.exception.errors], [self.active.pk, self.healthy.pk])
+
+    def test_another_divisions_indicator_is_refused(self) -> None:
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], entries=[ActualEntry(self.elsewhere.pk, "12")])
+        self.assertIn(self.division.name, str(caught.exception))
+        self.assertEqual(Actual.objects.count(), 0)
+
+    def test_the_contact_of_another_division_is_refused(self) -> None:
+        with self.assertRaises(NotAllowed):
+            answer_with_actuals(self.request.pk, user=self.contacts[1], entries=[ActualEntry(self.active.pk, "1.725")])
+        with self.assertRaises(NotAllowed):
+            answer_with_actuals(self.request.pk, user=self.staff, entries=[ActualEntry(self.active.pk, "1.725")])
+        self.assertEqual(Actual.objects.count(), 0)
+        self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
+
+    def test_a_submitted_actual_cannot_be_changed_through_the_answer(self) -> None:
+        actual = perf.enter_actual(self.active.pk, 2025, 1, user=self.contacts[0], value="1.700", submit=True)
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], entries=[ActualEntry(self.active.pk, "1.725")])
+        self.assertIn("IK-01", str(caught.exception))
+        actual.refresh_from_db()
+        self.assertEqual(actual.value_number, Decimal(1700))
+
+    def test_a_draft_entered_earlier_is_submitted_with_the_answer(self) -> None:
+        perf.save_actual(self.healthy.pk, 2025, 1, user=self.contacts[0], value="59")
+        answer_with_actuals(self.request.pk, user=self.contacts[0], entries=[ActualEntry(self.healthy.pk, "59,8")])
+        actual = Actual.objects.get(indicator=self.healthy, is_current=True)
+        self.assertEqual((actual.value_number, actual.status), (Decimal("59.8"), Actual.Status.SUBMITTED))
+
+    def test_the_answered_actuals_reach_the_compiled_report(self) -> None:
+        answer_with_actuals(self.request.pk, user=self.contacts[0], note="Data TW I", entries=[
+            ActualEntry(self.active.pk, "1.530"), ActualEntry(self.healthy.pk, "61,5")])
+        answer_with_actuals(self.requests[1].pk, user=self.contacts[1], note="Tidak ada indikator bidang kami")
+        rows = {row.code: row for row in build_report(self.office, 2025, 1).indicators}
+        self.assertEqual(rows["IK-01"].actual, Decimal(1530))
+        self.assertEqual(rows["IK-01"].achievement, Decimal("90.00"))
+        self.assertEqual(rows["IK-01"].predicate, "Tinggi")
+        self.assertEqual(rows["IK-02"].actual, Decimal("61.5"))
+        self.assertIsNone(rows["IK-07"].actual)
