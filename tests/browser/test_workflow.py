@@ -1,17 +1,20 @@
 """The seed SOP run in a real browser through all six steps, with one return by the Sekretaris:
-start, dispose, pick the JFU, ask two divisions, one answers with a file, complete with a reason,
+start, dispose, pick the JFU, ask two divisions, one answers with its indicator actuals (a mistyped value
+first) and a file, complete with a reason,
 Sesuai, Belum sesuai (first without a reason: a form error), Sesuai twice, signed. Screenshots of the
-inbox and the case page at 1366 and 390 px."""
+inbox and the case page at 1366 and 390 px, the answer page and the JFU's view of the answers at 1280 and 390."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from kinerja.org import demo
-from kinerja.workflow.models import Case, Task
+from kinerja.performance.models import Actual, Indicator, Objective, Target
+from kinerja.workflow.models import Case, DivisionRequest, Task
 from tests.base import PASSWORD
 from tests.browser.helpers import sign_in
 from tests.workflow.seed import build_seed_sop
@@ -23,6 +26,14 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def office(db):  # type: ignore[no-untyped-def]
     built = demo.build(password=PASSWORD, today=dt.date.today())
     build_seed_sop(built)
+    # Two indicators of the first division (Bidang Kelembagaan), with their targets for Triwulan III 2025.
+    objective = Objective.objects.create(office=built.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                         plan_start_year=2021, plan_end_year=2026)
+    for order, (code, name, unit, target) in enumerate([("IK-01", "Jumlah koperasi aktif", "unit", 1725),
+                                                        ("IK-02", "Persentase koperasi sehat", "%", 62)]):
+        indicator = Indicator.objects.create(office=built.office, objective=objective, code=code, name=name, unit=unit,
+                                             order=order, division=built.divisions[0])
+        Target.objects.create(indicator=indicator, year=2025, kind="quarter", quarter=3, value_number=Decimal(target))
     return built
 
 
@@ -71,18 +82,48 @@ def test_the_seed_sop_runs_through_six_steps_with_one_return(live_server, page: 
     page.get_by_label("Yang diminta").fill("Realisasi indikator Triwulan III dan bukti dukung")
     page.get_by_role("button", name="Kirim permintaan").click()
     expect(page.locator(".now")).to_contain_text("0 dari 2 bidang telah menjawab")
+    # The division's contact answers with its indicator actuals, a note and a file in one submit; a
+    # mistyped value first comes back next to its indicator, with nothing saved and nothing typed lost.
     sign_in(page, base, "bidang1")
     open_case(page, base, case)
+    page.get_by_role("link", name="Buka formulir jawaban").click()
+    expect(page.locator("#actuals")).to_contain_text("Realisasi indikator · Triwulan III 2025")
+    expect(page.locator("#actuals")).to_contain_text("IK-01 · Jumlah koperasi aktif")
+    cards = page.locator("#actuals article")
+    cards.nth(0).get_by_label("Realisasi (unit)").fill("1.702")
+    cards.nth(0).get_by_label("Kendala").fill("Dua koperasi belum menyampaikan laporan RAT")
+    cards.nth(1).get_by_label("Realisasi (%)").fill("12,5x")
     page.get_by_label("Jawaban").fill("Realisasi Bidang Kelembagaan terlampir")
-    evidence = tmp_path / "realisasi-kelembagaan.csv"
-    evidence.write_text("indikator;target;realisasi\nKoperasi aktif;120;118\n")
-    page.locator("#actions input[type=file]").set_input_files(str(evidence))
+    page.set_viewport_size({"width": 1280, "height": 900})
+    shot("workflow-answer-desktop")
     page.get_by_role("button", name="Kirim jawaban").click()
+    expect(cards.nth(1).locator(".error")).to_contain_text('IK-02 Persentase koperasi sehat: "12,5x" bukan angka.')
+    expect(cards.nth(0).get_by_label("Realisasi (unit)")).to_have_value("1.702")
+    assert not Actual.objects.exists() and not DivisionRequest.objects.filter(answered_at__isnull=False).exists()
+    shot("workflow-answer-error-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("workflow-answer-error-phone")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    cards.nth(1).get_by_label("Realisasi (%)").fill("61,25")
+    evidence = tmp_path / "realisasi-kelembagaan.csv"
+    evidence.write_text("indikator;target;realisasi\nKoperasi aktif;1725;1702\n")
+    page.locator("#id_answer_files").set_input_files(str(evidence))
+    page.get_by_role("button", name="Kirim jawaban").click()
+    expect(page).to_have_url(f"{base}/cases/{case.pk}/")
     expect(page.locator(".now")).to_contain_text("1 dari 2 bidang telah menjawab")
     expect(page.locator(".now")).to_contain_text("realisasi-kelembagaan.csv")
+    assert sorted(Actual.objects.values_list("value_number", "status")) == [
+        (Decimal("61.25"), "submitted"), (Decimal(1702), "submitted")]
     sign_in(page, base, "jfu2")
     open_case(page, base, case)
+    figures = page.locator(".now .answer-figures")
+    expect(figures).to_contain_text("IK-01 Jumlah koperasi aktif")
+    expect(figures).to_contain_text("1.702 unit")
+    expect(figures).to_contain_text("98,67%")  # 1.702 ÷ 1.725
     shot("workflow-case-step3-desktop")
+    page.set_viewport_size({"width": 390, "height": 844})
+    shot("workflow-case-step3-phone")
+    page.set_viewport_size({"width": 1366, "height": 900})
     page.get_by_label("Mengapa tidak semua bidang menjawab").fill("Bidang Pemberdayaan menyusul setelah rapat")
     page.get_by_role("button", name="Selesaikan dengan alasan").click()
     now_at(page, 4)

@@ -89,7 +89,7 @@ class AnswerPageTestCase(AnswerPageBase):
         page = self.client.get(f"/cases/{self.case.pk}/")
         self.assertContains(page, "1 dari 2 bidang telah menjawab")
         self.assertContains(page, "Data TW I terlampir")
-        self.assertContains(page, "IK-01 · Jumlah koperasi aktif")
+        self.assertContains(page, "<strong>IK-01</strong> Jumlah koperasi aktif")
         self.assertContains(page, "<strong>1.725,5</strong> unit")
         self.assertContains(page, "101,50%")  # 1.725,5 ÷ 1.700
         self.assertContains(page, "<strong>61,5</strong> %")
