@@ -84,13 +84,17 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
 
     def test_the_seed_sop_runs_from_the_letter_to_a_verified_signature(self) -> None:
         import datetime as dt
+        from decimal import Decimal
 
         from django.utils import timezone
 
         from kinerja.correspondence.verification import verify_pdf
         from kinerja.correspondence.workflow_link import document_signed, initial_done
         from kinerja.org.models import Unit
+        from kinerja.performance import actions as perf
+        from kinerja.performance.models import Actual, Indicator, Objective, Target
         from kinerja.performance.report import compile_report
+        from kinerja.performance.requests import ActualEntry, answer_with_actuals
         from kinerja.workflow import actions as wf
         from tests.base import PASSWORD
 
@@ -106,11 +110,23 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
         divisions = list(Unit.objects.filter(office=self.office, kind=Unit.Kind.DIVISION).order_by("pk"))
         requests = wf.send_division_requests(step3.pk, user=self.staff, divisions=divisions, what="Realisasi TW I",
                                              due_at=timezone.now() + dt.timedelta(days=5))
-        for request, contact in zip(requests, self.contacts, strict=True):
-            wf.answer_request(request.pk, user=contact, note="Data terlampir")
+        # Each division answers with its indicator's actual of Triwulan I 2025 (the case's period).
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi dan UMKM tumbuh",
+                                             plan_start_year=2025, plan_end_year=2029)
+        for i, (request, contact) in enumerate(zip(requests, self.contacts, strict=True)):
+            indicator = Indicator.objects.create(office=self.office, objective=objective, code=f"IK-0{i + 1}",
+                                                 name=f"Indikator {request.division.name}", unit="unit", order=i,
+                                                 division=request.division)
+            Target.objects.create(indicator=indicator, year=2025, kind="quarter", quarter=1, value_number=Decimal(400))
+            answer_with_actuals(request.pk, user=contact, note="Data terlampir",
+                                entries=[ActualEntry(indicator.pk, f"{380 + i * 10}")])
         wf.complete_task(step3.pk, user=self.staff, note="Data semua bidang terkumpul")
+        for actual in Actual.objects.filter(status=Actual.Status.SUBMITTED):
+            perf.check_actual(actual.pk, user=self.subsection_head)
 
         report = compile_report(self.office, 2025, 1, user=self.subsection_head)
+        self.assertEqual([(i["code"], i["actual"], i["achievement"]) for i in report.data["indicators"]],
+                         [("IK-01", 380, 95.0), ("IK-02", 390, 97.5), ("IK-03", 400, 100.0), ("IK-04", 410, 102.5)])
         version = actions.take_report(report.pk, user=self.subsection_head)
         self.assertEqual(version.document.case_id, case.pk)
         initial_done(actions.initial_version(version.pk, user=self.subsection_head), user=self.subsection_head)
@@ -121,6 +137,7 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
         self.assertEqual(list(case.tasks.filter(status=Task.Status.DONE).values_list("step__number", flat=True)
                               .order_by("step__number")), [1, 2, 3, 4, 5, 6])
         self.assertTrue(verify_pdf(signature.file.read()).valid)
+        self.assertEqual(set(Actual.objects.values_list("status", flat=True)), {Actual.Status.LOCKED})
 
 
 class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
