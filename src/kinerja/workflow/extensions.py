@@ -8,7 +8,8 @@ extension registered, an answer is a note and files, as before.
 - `part(request, user=…, data=…, files=…)` gives the part of the answer form for this request (bound to
   the POST when `data` is given), or None when the extension has nothing to ask.
 - `figures(case, requests)` gives, for answered requests, an HTML fragment per request id showing what
-  was answered; it must cost the same queries for one request or many.
+  was answered, as it stands now (the audit event of the answer keeps what was sent); it must cost the
+  same queries for one request or many.
 
 A part's `save(request, user)` runs inside `actions.answer_request`'s transaction: raising a KinerjaError
 there saves nothing, neither the answer nor the part's data.

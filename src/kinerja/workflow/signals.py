@@ -2,8 +2,8 @@
 reverse).
 
 `request_answered(sender=DivisionRequest, request=…)` is sent after a division's answer to a parallel
-step is committed. The performance app connects to it to attach the division's indicator actuals to
-the answer; until it does, an answer carries its note and files only.
+step is committed. Data that must be saved with the answer itself (the performance app's indicator
+actuals) goes through extensions.py instead, inside the answer's transaction.
 """
 
 from django.dispatch import Signal
