@@ -12,7 +12,7 @@ from kinerja.errors import NotAllowed
 from kinerja.performance import actions as perf
 from kinerja.performance.models import Actual, ActualRevision, Evidence, Indicator, Objective, Target
 from kinerja.performance.report import build_report
-from kinerja.performance.requests import ActualEntry, AnswerErrors, answer_with_actuals, period_of
+from kinerja.performance.requests import ActualEntry, AnswerErrors, answer_with_actuals, period_of, save_actuals
 from kinerja.workflow import actions
 from kinerja.workflow.models import DivisionRequest, Event, TaskFile
 from tests.workflow.base import WorkflowTestCase, at
@@ -125,6 +125,12 @@ class AnswerWithActualsTestCase(WorkflowTestCase):
             answer_with_actuals(self.request.pk, user=self.staff, entries=[ActualEntry(self.active.pk, "1.725")])
         self.assertEqual(Actual.objects.count(), 0)
         self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
+
+    def test_the_save_function_alone_refuses_another_divisions_contact_and_saves_nothing(self) -> None:
+        with self.assertRaises(NotAllowed):
+            save_actuals(self.request, user=self.contacts[1], entries=[
+                ActualEntry(self.active.pk, "1.725"), ActualEntry(self.healthy.pk, "61")])
+        self.assertEqual(Actual.objects.count(), 0)
 
     def test_a_submitted_actual_cannot_be_changed_through_the_answer(self) -> None:
         actual = perf.enter_actual(self.active.pk, 2025, 1, user=self.contacts[0], value="1.700", submit=True)

@@ -21,6 +21,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
@@ -121,11 +122,13 @@ def _label(indicator: Indicator) -> str:
     return f"{indicator.code} {indicator.name}"
 
 
+@transaction.atomic
 def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: Sequence[ActualEntry]) -> dict[str, Any]:
     """Enter and submit the division's actuals of the request's case period. Called inside the
     answer's transaction (answer_with_actuals, or the answer page); raises AnswerErrors naming every
-    bad indicator and value, or NotAllowed, and then nothing is saved. Returns the figures for the
-    answer's audit event: ids and the values as stored."""
+    bad indicator and value, or NotAllowed, and then nothing is saved (its own atomic block keeps that
+    true when it is called alone). Returns the figures for the answer's audit event: ids and the values
+    as stored."""
     case = request.task.case
     period = period_of(case.period)
     if period is None:
