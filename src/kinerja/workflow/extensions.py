@@ -17,7 +17,7 @@ there saves nothing, neither the answer nor the part's data.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -81,6 +81,22 @@ def answer_extensions() -> list[AnswerExtension]:
 def answer_parts(request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
                  files: Mapping[str, Any] | None = None) -> list[AnswerPart]:
     return [p for ext in answer_extensions() if (p := ext.part(request, user=user, data=data, files=files)) is not None]
+
+
+def saving(parts: list[AnswerPart], *, user: AbstractBaseUser) -> Callable[[DivisionRequest], dict[str, Any]] | None:
+    """The `extra` of actions.answer_request for these parts: it saves each part that holds data, inside
+    the answer's transaction, and merges what they return for the audit event. None when none holds data."""
+    chosen = [p for p in parts if p.has_data()]
+    if not chosen:
+        return None
+
+    def save(request: DivisionRequest) -> dict[str, Any]:
+        added: dict[str, Any] = {}
+        for part in chosen:
+            added.update(part.save(request, user) or {})
+        return added
+
+    return save
 
 
 def answer_figures(case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]:

@@ -269,17 +269,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if posted:
         valid = [form.is_valid()] + [p.is_valid() for p in parts]
         if all(valid):
-            saving = [p for p in parts if p.has_data()]
-
-            def extra(answered: DivisionRequest) -> dict[str, Any]:
-                added: dict[str, Any] = {}
-                for part in saving:
-                    added.update(part.save(answered, request.user) or {})
-                return added
-
             try:
                 actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
-                                       files=request.FILES.getlist("files"), extra=extra if saving else None)
+                                       files=request.FILES.getlist("files"),
+                                       extra=extensions.saving(parts, user=request.user))
                 return _done(request, case)
             except NotAllowed as e:
                 return _forbidden(request, str(e))
