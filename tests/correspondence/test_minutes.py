@@ -50,8 +50,8 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.client.force_login(self.contacts[1])
         self.assertNotContains(self.client.get("/follow-ups/"), "Serahkan realisasi Bidang Kelembagaan")
         with self.assertRaises(NotAllowed):
-            actions.complete_follow_up(follow_up.pk, user=self.contacts[1])
-        actions.complete_follow_up(follow_up.pk, user=self.contacts[0])
+            actions.complete_follow_up(follow_up.pk, user=self.contacts[1], note="selesai")
+        actions.complete_follow_up(follow_up.pk, user=self.contacts[0], note="Data diserahkan")
         follow_up.refresh_from_db()
         self.assertEqual(follow_up.status, "done")
 

@@ -546,14 +546,29 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     return minutes
 
 
+def may_close_follow_up(follow_up: FollowUp, user: AbstractBaseUser, day: dt.date) -> bool:
+    """The holder of the position in charge, or a holder of a head position above it (their superior)."""
+    from kinerja.workflow.access import superiors_of
+
+    if any(a.position_id == follow_up.position_id for a in positions_held(user, day)):
+        return True
+    person = getattr(user, "person", None)
+    return person is not None and any(p.pk == person.pk for p in superiors_of([follow_up.position], day))
+
+
 @transaction.atomic
-def complete_follow_up(follow_up_id: int, *, user: AbstractBaseUser) -> FollowUp:
+def complete_follow_up(follow_up_id: int, *, user: AbstractBaseUser, note: str) -> FollowUp:
+    """Close a follow-up with a note on what was done; who, when and the note are kept on it."""
     follow_up = FollowUp.objects.select_for_update().select_related("office", "position").get(pk=follow_up_id)
-    if not any(a.position_id == follow_up.position_id for a in positions_held(user, _today(follow_up.office))):
-        raise NotAllowed(_("Only the holder of %(position)s can complete this follow-up.")
+    if not may_close_follow_up(follow_up, user, _today(follow_up.office)):
+        raise NotAllowed(_("Only the holder of %(position)s or their superior can complete this follow-up.")
                          % {"position": follow_up.position.title})
     if follow_up.status == FollowUp.Status.DONE:
         raise KinerjaError(_("This follow-up is already done."))
+    note = (note or "").strip()
+    if not note:
+        raise KinerjaError(_("Note: write what was done."))
     follow_up.status, follow_up.done_at, follow_up.done_by = FollowUp.Status.DONE, timezone.now(), user
-    follow_up.save(update_fields=["status", "done_at", "done_by"])
+    follow_up.done_note = note
+    follow_up.save(update_fields=["status", "done_at", "done_by", "done_note"])
     return follow_up

@@ -8,3 +8,11 @@ class CorrespondenceConfig(KinerjaAppConfig):
     name = "kinerja.correspondence"
     label = "correspondence"
     verbose_name = _("Correspondence")
+
+    def ready(self) -> None:
+        super().ready()
+        from kinerja.workflow import inbox_extensions
+
+        from .inbox import follow_up_items
+
+        inbox_extensions.register(follow_up_items)

@@ -391,6 +391,7 @@ class FollowUp(models.Model):
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_by = models.ForeignKey(User, models.PROTECT, null=True, blank=True, related_name="+",
                                 verbose_name=_("done by"))
+    done_note = models.TextField(_("what was done"), blank=True)
     # The workflow task it became, when the workflow app offers one (id only: it may be absent).
     task_id = models.PositiveBigIntegerField(_("task"), null=True, blank=True)
 
@@ -398,6 +399,7 @@ class FollowUp(models.Model):
         verbose_name = _("follow-up")
         verbose_name_plural = _("follow-ups")
         ordering = ["due_on", "pk"]
+        indexes = [models.Index(fields=["done_by", "done_at"], name="correspondence_followup_done")]
 
     def __str__(self) -> str:
         return self.description

@@ -10,6 +10,7 @@ from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -395,12 +396,17 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
 @require_POST
 @login_required
 def follow_up_done(request: HttpRequest, follow_up_id: int) -> HttpResponse:
+    """Close a follow-up with a note (from the inbox, the follow-up list or the minutes page)."""
     follow_up = get_object_or_404(FollowUp, pk=follow_up_id, office=office_or_404(request))
     try:
-        actions.complete_follow_up(follow_up.pk, user=request.user)
+        actions.complete_follow_up(follow_up.pk, user=request.user, note=request.POST.get("note", ""))
         messages.success(request, _("Follow-up marked done."))
     except (KinerjaError, NotAllowed) as e:
         messages.error(request, str(e))
+    back = request.POST.get("next", "")
+    if back and url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()},
+                                                require_https=request.is_secure()):
+        return redirect(back)
     return redirect("correspondence:follow_ups")
 
 

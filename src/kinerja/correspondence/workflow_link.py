@@ -78,8 +78,8 @@ def document_signed(signature: Signature, *, user: AbstractBaseUser) -> list[str
 
 
 def follow_ups_recorded(minutes: Minutes, *, user: AbstractBaseUser) -> list[str]:
-    """Follow-ups stay on the "my follow-ups" list of their person in charge: the engine has no tasks
-    outside an SOP's steps."""
+    """Follow-ups are not SOP steps: they reach their person in charge's inbox through
+    workflow.inbox_extensions (see correspondence/inbox.py)."""
     count = minutes.follow_ups.count()
-    return [_("%(count)d follow-ups are on the follow-up list of their persons in charge.") % {"count": count}] \
+    return [_("%(count)d follow-ups are in the inbox of their persons in charge.") % {"count": count}] \
         if count else []

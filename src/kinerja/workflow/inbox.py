@@ -16,6 +16,7 @@ from kinerja.org.models import Assignment, Office, Person, Position
 
 from .access import current_holders, person_of, supervised_unit_ids
 from .calendar import WorkCalendar
+from .inbox_extensions import Extras, collect
 from .models import Case, DivisionRequest, Task
 
 DONE_SHOWN = 20
@@ -82,6 +83,7 @@ class Inbox:
     done: list[Task]
     team_overdue: list[Row]
     supervises: bool
+    extra: Extras = field(default_factory=Extras)  # other apps' items (inbox_extensions)
 
 
 def my_positions(user: AbstractBaseUser, day: dt.date) -> tuple[list[Assignment], list[int]]:
@@ -132,7 +134,7 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
-                 team_overdue=team, supervises=bool(units))
+                 team_overdue=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
 
 
 def case_list(office: Office) -> QuerySet[Case]:

@@ -1,0 +1,126 @@
+"""Work other apps put in a person's inbox, without the engine knowing those apps (imports go one way:
+workflow never imports correspondence or performance).
+
+An app registers a provider in its AppConfig.ready():
+
+    inbox_extensions.register(my_provider)
+
+A provider is called with (user, office, now, day) and returns `Item`s: open ones (with a due date,
+shown with the time left or overdue in the office's working time, like the inbox's tasks) and recently
+done ones (shown under "Done"). It must answer in a constant number of queries, however many items
+there are: the inbox page is measured (assertNumQueries).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.utils.translation import gettext as _
+
+from kinerja.org.models import Office
+
+from .calendar import WorkCalendar
+
+
+@dataclass
+class Item:
+    """One piece of work from another app, as the inbox shows it."""
+
+    kind: str  # what it is, for the reader ("Meeting follow-up")
+    title: str
+    url: str  # where the work comes from (the minutes)
+    context: str = ""  # e.g. the meeting's title
+    due_on: dt.date | None = None  # due by the end of that working day
+    opened_at: dt.datetime | None = None
+    done_at: dt.datetime | None = None
+    done_note: str = ""
+    close_url: str = ""  # POST here with a "note" to close it from the inbox; empty: not closable here
+    close_label: str = ""
+    # Filled in by collect():
+    due_at: dt.datetime | None = None
+    state: str = ""  # "todo", "soon" or "overdue" while open
+    time_left: str = ""
+    overdue_by: str = ""
+
+    @property
+    def label(self) -> str:
+        return {"todo": _("On time"), "soon": _("Due soon"), "overdue": _("Overdue")}.get(self.state, "")
+
+
+@dataclass
+class Extras:
+    open: list[Item] = field(default_factory=list)
+    done: list[Item] = field(default_factory=list)
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for i in self.open if i.state == "overdue")
+
+    @property
+    def soon_count(self) -> int:
+        return sum(1 for i in self.open if i.state == "soon")
+
+    @property
+    def todo_count(self) -> int:
+        return sum(1 for i in self.open if i.state == "todo")
+
+
+Provider = Callable[[AbstractBaseUser, Office, dt.datetime, dt.date], Iterable[Item]]
+
+_providers: list[Provider] = []
+
+
+def register(provider: Provider) -> None:
+    """Add a provider (once, however often ready() runs)."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+def unregister(provider: Provider) -> None:
+    if provider in _providers:
+        _providers.remove(provider)
+
+
+def due_at(cal: WorkCalendar, day: dt.date) -> dt.datetime:
+    """The end of `day`'s working hours, or of the last working day before it when the office is closed."""
+    for back in range(0, 31):
+        candidate = day - dt.timedelta(days=back)
+        if cal.is_working_day(candidate):
+            return cal.opening(candidate)[1]
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), cal.tz)
+
+
+def classify(item: Item, cal: WorkCalendar, now: dt.datetime) -> Item:
+    """The inbox's rule for tasks: overdue after the due time; due soon once half of the time has passed."""
+    from .inbox import describe
+
+    if item.due_on is None:
+        item.state = "todo"
+        return item
+    item.due_at = due_at(cal, item.due_on)
+    if item.due_at <= now:
+        item.state, item.overdue_by = "overdue", describe(cal.elapsed(item.due_at, now), cal.day_length)
+        return item
+    left = cal.elapsed(now, item.due_at)
+    total = cal.elapsed(item.opened_at or now, item.due_at)
+    item.state = "soon" if left * 2 <= total or left <= dt.timedelta(hours=1) else "todo"
+    item.time_left = describe(left, cal.day_length)
+    return item
+
+
+def collect(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date, cal: WorkCalendar) -> Extras:
+    """Every provider's items for the inbox: open ones by due date, done ones newest first."""
+    extras = Extras()
+    for provider in _providers:
+        for item in provider(user, office, now, day):
+            if item.done_at is None:
+                extras.open.append(classify(item, cal, now))
+            else:
+                extras.done.append(item)
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    extras.open.sort(key=lambda i: (i.due_at or far, i.title))
+    extras.done.sort(key=lambda i: i.done_at or far, reverse=True)
+    return extras
