@@ -53,8 +53,10 @@ def outside_event_loop(fn: Callable[..., T], *args: object) -> T:
 DEMO_MARK = "DEMO"
 DEMO_CRL_URL = "http://crl.kinerja.invalid/demo-root-ca.crl"
 FIELD_NAME = "TandaTanganKinerja"
-# Bottom right of the last page, in PDF points (A4 is 595 × 842): where our renderers leave room.
-BLOCK_BOX = (315, 40, 560, 140)
+# The signature block's size, and its place when the document has no renderers.pdf.SIGNATURE_ANCHOR:
+# bottom right of the last page, in PDF points (A4 is 595 × 842), where our own forms leave room.
+BLOCK_SIZE = (240.0, 100.0)
+BLOCK_BOX = (315.0, 40.0, 315.0 + BLOCK_SIZE[0], 40.0 + BLOCK_SIZE[1])
 
 
 class SigningNotConfigured(KinerjaError):
@@ -127,16 +129,15 @@ class Pkcs12Signer:
         import tempfile
 
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-        from pyhanko.pdf_utils.reader import PdfFileReader
         from pyhanko.sign import fields, signers
         from pyhanko.sign.fields import SigSeedSubFilter
         from pyhanko.stamp import StaticStampStyle
 
-        from .renderers.pdf import signature_block_pdf
+        from .renderers.pdf import SIGNATURE_ANCHOR, signature_block_pdf, stamp_place
 
         block = signature_block_pdf(signer_name=signer_name, nip=nip, position=position,
                                     signed_at=dt.datetime.now(dt.UTC), verify_url=verify_url, demo=self.is_demo)
-        pages = int(PdfFileReader(io.BytesIO(pdf_bytes)).root["/Pages"]["/Count"]) or 1
+        page, box = stamp_place(pdf_bytes, SIGNATURE_ANCHOR, BLOCK_SIZE, BLOCK_BOX)
         with tempfile.NamedTemporaryFile(suffix=".pdf") as block_file:
             block_file.write(block)
             block_file.flush()
@@ -147,7 +148,7 @@ class Pkcs12Signer:
             pdf_signer = signers.PdfSigner(
                 meta, signer=self._signer,
                 stamp_style=StaticStampStyle.from_pdf_file(block_file.name, border_width=0),
-                new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=pages - 1, box=BLOCK_BOX))
+                new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=tuple(round(v) for v in box)))
             out = outside_event_loop(pdf_signer.sign_pdf, writer)
             return out.getvalue()
 

@@ -12,10 +12,12 @@ from kinerja.org.holding import holder, holdings
 from kinerja.org.models import Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
-from .pdf import letterhead_context, long_date, render_pdf
+from .pdf import INITIALS_ANCHOR, letterhead_context, long_date, render_pdf, stamp_place
 
-# Bottom left of the last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
-INITIALS_BOX = (35, 40, 300, 140)
+# The initials box's size, and its place when the document has no INITIALS_ANCHOR: bottom left of the
+# last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
+INITIALS_SIZE = (250.0, 100.0)
+INITIALS_BOX = (35.0, 40.0, 35.0 + INITIALS_SIZE[0], 40.0 + INITIALS_SIZE[1])
 
 KIND_HEADINGS = {
     Document.Kind.MEMO: "NOTA DINAS",
@@ -72,32 +74,44 @@ def minutes_pdf(minutes: Minutes) -> bytes:
     })
 
 
-def initials_box_pdf(initials: Sequence[Initial], *, office: Office) -> bytes:
+def initials_box_pdf(initials: Sequence[Initial], *, office: Office, required: Sequence[Position] = ()) -> bytes:
+    """The one initials box of a printed version: a row per required position in the SOP's order (empty
+    until initialled), filled from the initials that count for the version (Plt./Plh. in the title)."""
     from zoneinfo import ZoneInfo
 
     tz = ZoneInfo(office.time_zone)
-    rows = [{"title": i.position_title, "name": i.name, "at": i.created_at.astimezone(tz).strftime("%d-%m-%Y %H.%M"),
-             "hash": i.sha256[:12]} for i in initials]
+
+    def row(i: Initial) -> dict[str, str]:
+        return {"title": i.position_title, "name": i.name, "hash": i.sha256[:12] + "…",
+                "at": i.created_at.astimezone(tz).strftime("%d-%m-%Y %H.%M")}
+
+    by_position = {i.position_id: i for i in initials}
+    rows = [row(by_position.pop(p.pk)) if p.pk in by_position else {"title": p.title, "name": "", "at": "", "hash": ""}
+            for p in required]
+    rows += [row(i) for i in initials if i.position_id in by_position]
     return render_pdf("correspondence/pdf/initials_box.html", {"rows": rows})
 
 
 def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office) -> bytes:
-    """`pdf` with the initials box drawn on its last page (an incremental update; the version's own
-    file is untouched, so its hash stays the one the initials name)."""
+    """`pdf` with its initials box drawn where the document reserves it (INITIALS_ANCHOR), else on its
+    last page (an incremental update; the version's own file is untouched, so its hash stays the one
+    the initials name)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import BoxConstraints
     from pyhanko.stamp import StaticStampStyle
     from pyhanko.stamp.static import StaticContentStamp
 
-    x1, y1, x2, y2 = INITIALS_BOX
+    from ..models import RequiredInitial
+
+    required = [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")]
+    page, (x1, y1, x2, y2) = stamp_place(pdf, INITIALS_ANCHOR, INITIALS_SIZE, INITIALS_BOX)
     with tempfile.NamedTemporaryFile(suffix=".pdf") as box_file:
-        box_file.write(initials_box_pdf(initials, office=office))
+        box_file.write(initials_box_pdf(initials, office=office, required=required))
         box_file.flush()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        pages = int(writer.root["/Pages"]["/Count"])
         stamp = StaticContentStamp(writer=writer, style=StaticStampStyle.from_pdf_file(box_file.name, border_width=0),
                                    box=BoxConstraints(width=x2 - x1, height=y2 - y1))
-        stamp.apply(pages - 1, x1, y1)
+        stamp.apply(page, x1, y1)
         out = io.BytesIO()
         writer.write(out)
         return out.getvalue()

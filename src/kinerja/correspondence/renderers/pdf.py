@@ -4,6 +4,8 @@ the reader's interface language, with the office letterhead on top."""
 from __future__ import annotations
 
 import datetime as dt
+import io
+from collections.abc import Iterator
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -47,3 +49,55 @@ def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at:
         "signed_on": long_date(local.date()), "signed_time": local.strftime("%H.%M"),
         "qr_svg": mark_safe(qr.svg(verify_url)),  # our own markup: rectangles only, no text
     })
+
+
+# A document can say where its initials box and its signature block go: an empty element with one of
+# these ids and the stamp's size (WeasyPrint writes every id as a named destination with its page and
+# top-left corner). Without one they go to the bottom of the last page, where our own forms leave room.
+INITIALS_ANCHOR = "kinerja-paraf"
+SIGNATURE_ANCHOR = "kinerja-ttd"
+
+
+def _name_tree(node: Any) -> Iterator[tuple[str, Any]]:
+    names = node.get("/Names") if hasattr(node, "get") else None
+    if names is not None:
+        for i in range(0, len(names) - 1, 2):
+            yield str(names[i]), names[i + 1]
+    for kid in node.get("/Kids", []) if hasattr(node, "get") else []:
+        yield from _name_tree(kid)
+
+
+def _page_numbers(pages: Any, found: dict[int, int]) -> dict[int, int]:
+    """Object number of each page → its index, in document order."""
+    for ref in pages.raw_get("/Kids"):
+        kid = ref.get_object()
+        if kid.get("/Type") == "/Pages":
+            _page_numbers(kid, found)
+        else:
+            found[ref.idnum] = len(found)
+    return found
+
+
+def stamp_place(pdf: bytes, anchor: str, size: tuple[float, float],
+                fallback: tuple[float, float, float, float]) -> tuple[int, tuple[float, float, float, float]]:
+    """The page index and box (x1, y1, x2, y2 in points) of a stamp of `size`: at the named destination
+    `anchor` when the document has one, else `fallback` on the last page."""
+    from pyhanko.pdf_utils.generic import IndirectObject
+    from pyhanko.pdf_utils.reader import PdfFileReader
+
+    reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+    root = reader.root
+    pages = _page_numbers(root["/Pages"], {})
+    names = root.get("/Names")
+    dests = names.get("/Dests") if names is not None else None
+    for name, dest in _name_tree(dests) if dests is not None else ():
+        if name != anchor:
+            continue
+        dest = dest.get_object() if isinstance(dest, IndirectObject) else dest
+        if hasattr(dest, "get") and "/D" in dest:
+            dest = dest["/D"]
+        page_ref = dest.raw_get(0) if hasattr(dest, "raw_get") else dest[0]
+        if isinstance(page_ref, IndirectObject) and page_ref.idnum in pages and str(dest[1]) == "/XYZ":
+            left, top = float(dest[2]), float(dest[3])
+            return pages[page_ref.idnum], (left, top - size[1], left + size[0], top)
+    return len(pages) - 1, fallback
