@@ -131,9 +131,8 @@ class Pkcs12Signer:
         from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
         from pyhanko.sign import fields, signers
         from pyhanko.sign.fields import SigSeedSubFilter
-        from pyhanko.stamp import StaticStampStyle
 
-        from .renderers.pdf import SIGNATURE_ANCHOR, signature_block_pdf, stamp_place
+        from .renderers.pdf import SIGNATURE_ANCHOR, signature_block_pdf, stamp_place, stamp_style
 
         block = signature_block_pdf(signer_name=signer_name, nip=nip, position=position,
                                     signed_at=dt.datetime.now(dt.UTC), verify_url=verify_url, demo=self.is_demo)
@@ -147,7 +146,7 @@ class Pkcs12Signer:
                 reason=reason, name=signer_name, location=verify_url)
             pdf_signer = signers.PdfSigner(
                 meta, signer=self._signer,
-                stamp_style=StaticStampStyle.from_pdf_file(block_file.name, border_width=0),
+                stamp_style=stamp_style(block_file.name),
                 new_field_spec=fields.SigFieldSpec(FIELD_NAME, on_page=page, box=tuple(round(v) for v in box)))
             out = outside_event_loop(pdf_signer.sign_pdf, writer)
             return out.getvalue()

@@ -12,7 +12,7 @@ from kinerja.org.holding import holder, holdings
 from kinerja.org.models import Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
-from .pdf import INITIALS_ANCHOR, letterhead_context, long_date, render_pdf, stamp_place
+from .pdf import INITIALS_ANCHOR, letterhead_context, long_date, render_pdf, stamp_place, stamp_style
 
 # The initials box's size, and its place when the document has no INITIALS_ANCHOR: bottom left of the
 # last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
@@ -98,7 +98,6 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
     the initials name)."""
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import BoxConstraints
-    from pyhanko.stamp import StaticStampStyle
     from pyhanko.stamp.static import StaticContentStamp
 
     from ..models import RequiredInitial
@@ -109,7 +108,7 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
         box_file.write(initials_box_pdf(initials, office=office, required=required))
         box_file.flush()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        stamp = StaticContentStamp(writer=writer, style=StaticStampStyle.from_pdf_file(box_file.name, border_width=0),
+        stamp = StaticContentStamp(writer=writer, style=stamp_style(box_file.name),
                                    box=BoxConstraints(width=x2 - x1, height=y2 - y1))
         stamp.apply(page, x1, y1)
         out = io.BytesIO()

@@ -101,3 +101,15 @@ def stamp_place(pdf: bytes, anchor: str, size: tuple[float, float],
             left, top = float(dest[2]), float(dest[3])
             return pages[page_ref.idnum], (left, top - size[1], left + size[0], top)
     return len(pages) - 1, fallback
+
+
+def stamp_style(pdf_path: str) -> Any:
+    """A pyHanko stamp showing page 1 of `pdf_path` exactly in its box: full opacity, no margin (pyHanko's
+    defaults print a background at 60% inside 5-point margins, shrinking the box we reserved)."""
+    from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+    from pyhanko.stamp import StaticStampStyle
+
+    return StaticStampStyle.from_pdf_file(
+        pdf_path, border_width=0, background_opacity=1.0,
+        background_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MAX,
+                                              margins=Margins()))
