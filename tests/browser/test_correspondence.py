@@ -5,7 +5,8 @@ PDF on the public page, and `kinerja verify` checks it offline.
 
 Screenshots go to test-results/screenshots/; the user guide's pictures go to test-results/panduan/, and
 to docs/panduan/img/ only when KINERJA_GUIDE_SCREENSHOTS=1 (to refresh the guide on purpose: a plain
-`make test` leaves the tracked files alone).
+`make test` leaves the tracked files alone). The pictures of the initials, the signature and the
+verification come from test_signing_path.py, where the document is the Data Kinerja itself.
 """
 
 from __future__ import annotations
@@ -147,7 +148,6 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     expect(page.locator(".messages")).to_contain_text("dibuat")
     page.get_by_role("button", name="Paraf versi 1").click()
     expect(page.locator(".messages")).to_contain_text("diparaf")
-    guide_shot(page, "kasubbag-paraf")
 
     # The Sekretaris initials; the head signs with the password asked again.
     document_url = page.url
@@ -157,7 +157,6 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     expect(page.locator(".messages")).to_contain_text("diparaf")
     sign_in(page, base, "kadis")
     page.goto(document_url)
-    guide_shot(page, "kadis-tanda-tangan")
     page.get_by_label("Kata sandi Anda (sekali lagi)").fill(PASSWORD)
     page.get_by_role("button", name="Tandatangani secara elektronik").click()
     expect(page.locator(".messages")).to_contain_text("Ditandatangani")
@@ -174,7 +173,6 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     page.get_by_role("button", name="Periksa", exact=True).click()
     expect(page.locator(".corr-verdict")).to_contain_text("SAH")
     expect(page.locator(".corr-verdict")).not_to_contain_text("TIDAK SAH")
-    guide_shot(page, "publik-verifikasi")
     shot("correspondence-verify-valid")
     altered = tmp_path / "diubah.pdf"
     data = signed_path.read_bytes()

@@ -33,8 +33,10 @@ class OutgoingTestCase(CorrespondenceTestCase):
         self.assertEqual(second.document.number, f"005/002/{year}")
         text = self.text(first.file.read())
         for expected in ("PEMERINTAH KOTA BANDAR LAMPUNG", "SURAT PERMINTAAN DATA", f"Nomor: 005/001/{year}",
-                         "Kepala Bidang UMKM", "Mohon disampaikan realisasi.", "Dr. Contoh Kadis Demo"):
+                         "Kepala Bidang UMKM", "Mohon disampaikan realisasi.", "Dari : Kepala Dinas Koperasi dan UKM"):
             self.assertIn(expected, text)
+        # Signed electronically: no wet-signature name of its own beside the signature block to come.
+        self.assertNotIn("Dr. Contoh Kadis Demo", text)
         self.assertIn("NOTA DINAS", self.text(second.file.read()))
 
     def test_a_change_of_text_is_a_new_version(self) -> None:

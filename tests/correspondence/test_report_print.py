@@ -76,5 +76,5 @@ class ReportPrintTestCase(CorrespondenceTestCase):
         self.assertIn("Plt. Kepala Sub Bagian", text)
         self.assertIn("Contoh Staf", text)  # the Plt. (the name wraps in its cell)
         self.assertIn("Demo Dua", text)
-        self.assertIn("Contoh Sekretaris Demo", text)
+        self.assertIn("Contoh Sekretaris", text)
         self.assertIn("Sekretaris Dinas", text)

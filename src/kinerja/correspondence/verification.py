@@ -13,6 +13,7 @@ import hashlib
 import io
 from dataclasses import dataclass, field
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Signature
@@ -39,7 +40,9 @@ class Verdict:
         elif self.signer:
             lines.append(_("Certificate: %(subject)s") % {"subject": self.signer})
         if self.signed_at:
-            lines.append(_("Signed at: %(at)s") % {"at": self.signed_at.isoformat(timespec="seconds")})
+            offset = self.signed_at.strftime("%z")
+            when = f"{date_format(self.signed_at, 'j F Y H.i.s')} (UTC{offset[:3]}:{offset[3:]})"
+            lines.append(_("Signed at: %(at)s") % {"at": when})
         lines.append(_("SHA-256 of the file: %(hash)s") % {"hash": self.sha256})
         return lines + self.details
 

@@ -16,7 +16,7 @@ from .pdf import INITIALS_ANCHOR, letterhead_context, long_date, render_pdf, sta
 
 # The initials box's size, and its place when the document has no INITIALS_ANCHOR: bottom left of the
 # last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
-INITIALS_SIZE = (250.0, 100.0)
+INITIALS_SIZE = (240.0, 100.0)
 INITIALS_BOX = (35.0, 40.0, 35.0 + INITIALS_SIZE[0], 40.0 + INITIALS_SIZE[1])
 
 KIND_HEADINGS = {
@@ -43,22 +43,19 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
     })
 
 
-def _head_signatory(office: Office, day: dt.date) -> tuple[str, str, str]:
-    """Who signs for the head that day: the acting head prints as "Plt. Kepala Dinas …"."""
+def _head_title(office: Office, day: dt.date) -> str:
+    """Who writes for the head that day: the acting head prints as "Plt. Kepala Dinas …"."""
     head = Position.objects.filter(office=office, kind=Position.Kind.HEAD).first()
     found = holdings(head, day) if head else []
-    if not found:
-        return (head.title if head else "", "", "")
-    return found[0].title_as_held, found[0].person.full_name, found[0].person.nip_display
+    return found[0].title_as_held if found else (head.title if head else "")
 
 
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
-    title, name, nip = _head_signatory(document.office, day)
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document,
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": [p for p in document.body.split("\n\n") if p.strip()],
-        "signatory_title": title, "signatory_name": name, "signatory_nip": nip,
+        "signatory_title": _head_title(document.office, day),
     })
 
 
