@@ -244,9 +244,10 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
     signed_path = tmp_path / "data-kinerja-ditandatangani.pdf"
     signed_path.write_bytes(signed.body())
 
-    # Anyone checks it on the public page, without signing in: upload, verdict.
+    # Anyone checks it on the public page the QR code leads to, without signing in: upload, verdict.
     page.context.clear_cookies()
-    page.goto(f"{base}/verify/")
+    page.goto(f"{base}/v/{Signature.objects.get().token}/")
+    expect(page.locator("main")).to_contain_text("Dr. Contoh Kadis Demo")
     page.get_by_label("PDF bertanda tangan yang diperiksa").set_input_files(str(signed_path))
     page.get_by_role("button", name="Periksa", exact=True).click()
     expect(page.locator(".corr-verdict")).to_contain_text("SAH")
