@@ -3,7 +3,8 @@ signature, every step by its actor on the web.
 
 The Sekretaris registers the head's letter (that starts the case) and disposes it (step 1); the Kasubbag
 hands the work to the JFU (step 2); the JFU sends the division requests and records the coordination
-meeting, whose follow-up lands in a division contact's inbox; the divisions answer; the JFU reports
+meeting, whose follow-up lands in a division contact's inbox; the divisions answer on the answer page
+(note and files; the first also corrects an indicator actual the Kasubbag had returned); the JFU reports
 (step 3); the Kasubbag compiles the Data Kinerja and puts it up for initials, and initials it (step 4);
 the Sekretaris initials it (step 5); the Kepala Dinas signs it with the password asked again (step 6).
 The signed PDF is then checked on the public page (not signed in) and by `kinerja verify`.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -27,6 +29,7 @@ from kinerja.correspondence.models import FollowUp, Letter, RegisterSettings, Si
 from kinerja.correspondence.signing import install_demo_keys
 from kinerja.org import demo
 from kinerja.performance import demo as performance_demo
+from kinerja.performance.models import Actual
 from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
 from kinerja.workflow.models import Case, Task
@@ -174,11 +177,19 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
         else:
             expect(page.locator("main")).not_to_contain_text("Lengkapi bukti dukung RAT koperasi")
         open_case(page, base, case)
+        page.get_by_role("link", name="Buka formulir jawaban").click()
+        if n == 1:
+            # The page also asks for the division's indicator actuals: the one the Kasubbag returned is corrected.
+            returned = page.locator("#actuals article").filter(has_text="IK-03")
+            returned.get_by_label("Realisasi (%)").fill("18,5")
+            returned.get_by_label("Kendala").fill("Daftar nama koperasi tidak aktif sudah dilengkapi.")
+            shot("path-answer-desktop")
         page.get_by_label("Jawaban").fill(f"Realisasi {period} bidang {n} terlampir")
         evidence = tmp_path / f"realisasi-bidang-{n}.csv"
         evidence.write_text(f"indikator;target;realisasi\nIndikator bidang {n};100;9{n}\n")
-        page.locator("#actions input[type=file]").first.set_input_files(str(evidence))
+        page.locator("#id_answer_files").set_input_files(str(evidence))
         page.get_by_role("button", name="Kirim jawaban").click()
+        expect(page).to_have_url(f"{base}/cases/{case.pk}/")
         expect(page.locator(".now")).to_contain_text(f"{n} dari 4 bidang telah menjawab")
         if n == 1:
             page.goto(f"{base}/inbox/")
@@ -190,6 +201,8 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
             shot("path-inbox-follow-up-done-phone")
             page.set_viewport_size(DESKTOP)
     assert FollowUp.objects.get().status == FollowUp.Status.DONE
+    corrected = Actual.objects.get(indicator__code="IK-03", year=office.year, quarter=office.quarter, is_current=True)
+    assert (corrected.value_number, corrected.status) == (Decimal("18.5"), Actual.Status.SUBMITTED)
     page.goto(minutes_url)
     expect(page.locator("main")).to_contain_text("Bukti dukung RAT diunggah bersama jawaban")
 
