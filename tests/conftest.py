@@ -28,6 +28,11 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_configure(config: pytest.Config) -> None:
     compile_catalogues()
+    # Pages that render charts or PDFs on a loaded two-core CI machine can take longer than
+    # Playwright's default 5 s; an assertion still fails, only later.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=20_000)
 
 
 @pytest.fixture(autouse=True)
