@@ -26,7 +26,7 @@ from kinerja.correspondence.models import Signature
 from kinerja.correspondence.signing import install_demo_keys
 from kinerja.org import demo
 from tests.base import PASSWORD
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import download_signed, sign_in, verify_on_public_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -161,18 +161,11 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     page.get_by_role("button", name="Tandatangani secara elektronik").click()
     expect(page.locator(".messages")).to_contain_text("Ditandatangani")
     shot("correspondence-signed")
-    signed = page.request.get(base + page.get_by_role("link", name="Unduh PDF bertanda tangan").get_attribute("href"))
-    signed_path = tmp_path / "ditandatangani.pdf"
-    signed_path.write_bytes(signed.body())
+    signed_path = download_signed(page, base, tmp_path / "ditandatangani.pdf")
 
     # Anyone checks it on the public page, without signing in.
-    page.context.clear_cookies()
-    page.goto(f"{base}/v/{Signature.objects.get().token}/")
-    expect(page.locator("body")).to_contain_text("Penyampaian Data Kinerja Triwulan I 2025")
-    page.get_by_label("PDF bertanda tangan yang diperiksa").set_input_files(str(signed_path))
-    page.get_by_role("button", name="Periksa", exact=True).click()
-    expect(page.locator(".corr-verdict")).to_contain_text("SAH")
-    expect(page.locator(".corr-verdict")).not_to_contain_text("TIDAK SAH")
+    verify_on_public_page(page, base, Signature.objects.get().token, signed_path,
+                          shows="Penyampaian Data Kinerja Triwulan I 2025")
     shot("correspondence-verify-valid")
     altered = tmp_path / "diubah.pdf"
     data = signed_path.read_bytes()

@@ -34,7 +34,7 @@ from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
 from kinerja.workflow.models import Case, Task
 from tests.base import PASSWORD
-from tests.browser.helpers import sign_in
+from tests.browser.helpers import download_signed, sign_in, verify_on_public_page
 from tests.browser.test_correspondence import GUIDE, ROOT, guide_shot, scan_pdf, verify_cli
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -253,18 +253,10 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
     assert case.status == Case.Status.DONE
     assert list(case.tasks.order_by("opened_at", "pk").values_list("step__number", "status")) == [
         (1, "done"), (2, "done"), (3, "done"), (4, "done"), (5, "done"), (6, "done")]
-    signed = page.request.get(base + page.get_by_role("link", name="Unduh PDF bertanda tangan").get_attribute("href"))
-    signed_path = tmp_path / "data-kinerja-ditandatangani.pdf"
-    signed_path.write_bytes(signed.body())
+    signed_path = download_signed(page, base, tmp_path / "data-kinerja-ditandatangani.pdf")
 
     # Anyone checks it on the public page the QR code leads to, without signing in: upload, verdict.
-    page.context.clear_cookies()
-    page.goto(f"{base}/v/{Signature.objects.get().token}/")
-    expect(page.locator("main")).to_contain_text("Dr. Contoh Kadis Demo")
-    page.get_by_label("PDF bertanda tangan yang diperiksa").set_input_files(str(signed_path))
-    page.get_by_role("button", name="Periksa", exact=True).click()
-    expect(page.locator(".corr-verdict")).to_contain_text("SAH")
-    expect(page.locator(".corr-verdict")).not_to_contain_text("TIDAK SAH")
+    verify_on_public_page(page, base, Signature.objects.get().token, signed_path, shows="Dr. Contoh Kadis Demo")
     expect(page.locator(".corr-verdict")).to_contain_text(f"Data Kinerja {period}")
     guide_shot(page, "publik-verifikasi")
     both_widths(page, shot, "path-verify-valid")
