@@ -247,7 +247,7 @@ def build_world() -> dict[str, Any]:
 def run_kinerja(world: dict[str, Any], clock: Clock, cases: int) -> int:
     """Run `cases` cases of the seed through the real actions; returns the number of completions."""
     from kinerja.workflow import actions
-    from kinerja.workflow.models import Task
+    from kinerja.workflow.models import Case
 
     p = world["performers"]
     completions = 0
@@ -255,16 +255,22 @@ def run_kinerja(world: dict[str, Any], clock: Clock, cases: int) -> int:
         case = actions.start_case(world["version"].pk, user=p[1], title=f"Bench {n}", period="Bench",
                                   at=clock.tick())
         # 1, 2 (choosing the JFU), 3, then step 4 returns once to 3, then 3, 4, 5, 6.
+        # The id of the task to act on comes from the previous action, as a view gets it from the page.
+        task = case.first_task
         for number, returns in ((1, False), (2, False), (3, False), (4, True), (3, False), (4, False), (5, False),
                                 (6, False)):
-            task_id = Task.objects.filter(case=case, status=Task.Status.OPEN).values_list("pk", flat=True).get()
+            if task is None or task.step.number != number:
+                raise RuntimeError(f"case {case.pk}: expected an open task at step {number}, not {task}")
             user = world["jfu"] if number == 3 else p[number]
             if returns:
-                actions.return_task(task_id, user=user, reason="Data bidang belum lengkap", at=clock.tick())
+                done = actions.return_task(task.pk, user=user, reason="Data bidang belum lengkap", at=clock.tick())
             else:
                 extra = {"next_user": world["jfu"]} if number == 2 else {}
-                actions.complete_task(task_id, user=user, note="selesai", at=clock.tick(), **extra)
+                done = actions.complete_task(task.pk, user=user, note="selesai", at=clock.tick(), **extra)
+            task = done.next_task
             completions += 1
+        if task is not None or not Case.objects.filter(pk=case.pk, status=Case.Status.DONE).exists():
+            raise RuntimeError(f"case {case.pk} did not finish")
     world["history_tasks"] += completions
     return completions
 

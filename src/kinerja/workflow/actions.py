@@ -19,9 +19,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import File
-from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -32,7 +30,7 @@ from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
 
-from . import audit
+from . import audit, fastsql
 from .access import can_act, can_answer, holder_id_list, office_day, person_of, superiors_of, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
@@ -76,21 +74,25 @@ def _step_label(step: Step) -> str:
 # --- internals ------------------------------------------------------------------------------------
 
 def _lock_task(task_id: int) -> Task:
-    """Lock the case, then the task (always in this order, so two actions never deadlock)."""
-    case_id = Case.objects.select_for_update(of=("self",)).filter(tasks__pk=task_id).values_list("pk", flat=True).first()
-    if case_id is None:
+    """Lock the case, then the task (always in this order, so two actions never deadlock).
+
+    The task comes with its case, office, step and position, the end of the case's audit chain, whether
+    its step checks earlier work and the stamp of the office calendar, in one statement (fastsql.py).
+    On PostgreSQL that statement runs after the case lock is held (a separate statement, so its snapshot
+    is taken once the lock is ours); on SQLite the IMMEDIATE transaction already holds the write lock."""
+    locking = connection.features.has_select_for_update
+    found = None
+    if not locking or fastsql.lock_case_of_task(task_id) is not None:
+        found = fastsql.load_task(task_id, lock=locking)
+    if found is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
-    # Read after the case lock is held (a separate statement, so on PostgreSQL its snapshot is taken
-    # once the lock is ours): the end of the case's audit chain and whether the step checks earlier
-    # work come with the task, instead of two more queries on every action.
-    last = Event.objects.filter(case_id=OuterRef("case_id")).order_by("-seq")
-    task = (Task.objects.select_for_update(of=("self",))
-            .select_related("case__office", "step", "position")
-            .annotate(last_seq=Subquery(last.values("seq")[:1]), last_hash=Subquery(last.values("hash")[:1]),
-                      step_checks=Exists(Step.returns_to.through.objects.filter(from_step_id=OuterRef("step_id"))))
-            .get(pk=task_id))
-    task.case._audit_last = (task.last_seq, task.last_hash) if task.last_seq else (0, audit.GENESIS)  # type: ignore[attr-defined]
+    task, last, task.step_checks, task.calendar_stamp = found  # type: ignore[attr-defined]
+    task.case._audit_last = last or (0, audit.GENESIS)  # type: ignore[attr-defined]
     return task
+
+
+def _calendar(task: Task) -> WorkCalendar:
+    return WorkCalendar.for_office(task.case.office, stamp=task.calendar_stamp)  # type: ignore[attr-defined]
 
 
 def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
@@ -105,10 +107,12 @@ def not_yours(task: Task) -> NotAllowed:
         "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
 
 
-def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None) -> int | None:
+def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None,
+                  chosen_id: int | None = None) -> int | None:
     """Single-holder positions: nobody stored (the holder of the day acts). Several holders: the
-    chosen person, else the only holder, else nobody (every holder sees it until one takes it).
-    Returns the person's id: only ids are stored and audited, so no Person rows are built."""
+    chosen person, else the one proposed by `chosen_id` if they hold it, else the only holder, else
+    nobody (every holder sees it until one takes it). Returns the person's id: only ids are stored and
+    audited, so no Person rows are built."""
     if position.single_holder:
         return None
     people = holder_id_list(position.pk, day)
@@ -117,17 +121,13 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
             raise KinerjaError(_("%(person)s does not hold %(position)s, who does %(step)s.") % {
                 "person": chosen.full_name, "position": position.title, "step": _step_label(step)})
         return chosen.pk
+    if chosen_id is not None and chosen_id in people:
+        return chosen_id
     return people[0] if len(people) == 1 else None
 
 
-def _earlier_rounds(case: Case) -> Coalesce:
-    """How many tasks the case already had for a step, as an annotation on a Step query."""
-    return Coalesce(Subquery(Task.objects.filter(case=case, step_id=OuterRef("pk")).order_by().values("step_id")
-                             .annotate(n=Count("pk")).values("n")[:1]), 0)
-
-
 def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
-               chosen: Person | None = None, earlier: int | None = None) -> Task:
+               chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None) -> Task:
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step."""
     position = step.actor.position
     if position is None:
@@ -135,9 +135,10 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
             "step": _step_label(step), "actor": step.actor.name})
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
-    assignee = _assignee_for(step, position, office_day(case.office, at), chosen)
-    task = Task.objects.create(case=case, step=step, position=position, assignee_id=assignee, round=earlier + 1,
-                               opened_at=at, due_at=cal.add(at, Decimal(step.duration_value), step.duration_unit))
+    assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id)
+    task = Task(case=case, step=step, position=position, assignee_id=assignee, round=earlier + 1,
+                opened_at=at, due_at=cal.add(at, Decimal(step.duration_value), step.duration_unit))
+    fastsql.insert([task])
     audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
                  position=position.pk, assignee=assignee, round=task.round,
                  due=task.due_at.isoformat())
@@ -168,15 +169,14 @@ def _finish(task: Task, *, status: str, user: AbstractBaseUser, at: dt.datetime,
     task.status, task.done_at, task.done_by = status, at, user
     task.working_seconds = max(0, int(cal.elapsed(task.opened_at, at).total_seconds()))
     task.note, task.verdict, task.reason = note, verdict, reason
-    task.save(update_fields=["status", "done_at", "done_by", "working_seconds", "note", "verdict", "reason"])
+    fastsql.update(task, ["status", "done_at", "done_by", "working_seconds", "note", "verdict", "reason"])
 
 
 def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCalendar,
              next_user: AbstractBaseUser | None) -> Task | None:
     """Open the next step, or finish the case after its last step."""
     case = task.case
-    nxt = (Step.objects.filter(version_id=case.sop_version_id, number__gt=task.step.number)
-           .select_related("actor__position").annotate(earlier=_earlier_rounds(case)).order_by("number").first())
+    nxt = fastsql.next_step(case.pk, case.sop_version_id, task.step.number)
     if nxt is None:
         case.status, case.finished_at = Case.Status.DONE, at
         case.save(update_fields=["status", "finished_at"])
@@ -275,7 +275,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                      period=case.period, trigger_note=case.trigger_note,
                      target_deadline=target_deadline.isoformat() if target_deadline else None)
         cal = WorkCalendar.for_office(office)
-        _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0)
+        case.first_task = _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0)  # type: ignore[attr-defined]
         check_at_risk(case, cal=cal, at=at)
     return case
 
@@ -310,7 +310,7 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
 def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[Any],
               next_user: AbstractBaseUser | None, at: dt.datetime, reason: str = "",
               missing: list[int] | None = None) -> Task:
-    cal = WorkCalendar.for_office(task.case.office)
+    cal = _calendar(task)
     verdict = Task.Verdict.OK if task.step_checks else ""  # type: ignore[attr-defined]
     with audit.batch(task.case):
         _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
@@ -320,7 +320,7 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
         audit.record(task.case, kind, actor=user, at=at, task=task.pk, step=task.step.number, round=task.round,
                      verdict=verdict, working_seconds=task.working_seconds, note=task.note,
                      files=[f.sha256 for f in saved], **extra)
-        _advance(task, user=user, at=at, cal=cal, next_user=next_user)
+        task.next_task = _advance(task, user=user, at=at, cal=cal, next_user=next_user)  # type: ignore[attr-defined]
     return task
 
 
@@ -333,29 +333,22 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     _check_can_act(task, user, at)
     if not reason.strip():
         raise KinerjaError(_("Reason: say what is not right, so it can be fixed."))
-    target = (task.step.returns_to.select_related("actor__position").annotate(earlier=_earlier_rounds(task.case))
-              .order_by("-number").first())
+    target = fastsql.return_target(task.case_id, task.step_id)
     if target is None:
         raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
             "step": _step_label(task.step)})
-    cal = WorkCalendar.for_office(task.case.office)
+    cal = _calendar(task)
     with audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
-        # The person who did the target step last time gets it back, if they still hold the position.
-        # A single-holder position needs nobody chosen, so nothing to look up.
-        previous = None if target.actor.position.single_holder else (
-            Task.objects.filter(case=task.case, step=target, status=Task.Status.DONE)
-            .select_related("done_by__person").order_by("-done_at").first())
-        chosen = None
-        if previous is not None and previous.done_by is not None:
-            candidate = person_of(previous.done_by)
-            day = office_day(task.case.office, at)
-            if candidate and candidate.pk in holder_id_list(target.actor.position_id, day):
-                chosen = candidate
-        _open_task(task.case, target, at=at, cal=cal, actor=user, chosen=chosen, earlier=target.earlier)  # type: ignore[attr-defined]
+        # The person who did the target step last time gets it back, if they still hold the position
+        # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up.
+        position = target.actor.position
+        previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
+        task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
+                                    earlier=target.earlier)  # type: ignore[attr-defined]
         check_at_risk(task.case, cal=cal, at=at)
     return task
 

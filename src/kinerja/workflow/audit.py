@@ -18,6 +18,7 @@ from typing import Any
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
 
+from . import fastsql
 from .models import Case, Event
 
 GENESIS = "0" * 64
@@ -54,7 +55,7 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
     event.hash = digest(event)
     pending = getattr(case, "_audit_pending", None)
     if pending is None:
-        event.save(force_insert=True)
+        fastsql.insert([event])
     else:
         pending.append(event)
     case._audit_last = (event.seq, event.hash)  # type: ignore[attr-defined]
@@ -70,7 +71,7 @@ def batch(case: Case) -> Iterator[None]:
     try:
         yield
         if case._audit_pending:  # type: ignore[attr-defined]
-            Event.objects.bulk_create(case._audit_pending)  # type: ignore[attr-defined]
+            fastsql.insert(case._audit_pending)  # type: ignore[attr-defined]
     finally:
         del case._audit_pending  # type: ignore[attr-defined]
 

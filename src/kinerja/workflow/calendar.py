@@ -80,7 +80,24 @@ class WorkCalendar:
         self._totals: dict[int, list[dt.timedelta]] = {}
 
     @classmethod
-    def for_office(cls, office: Office) -> WorkCalendar:
+    def for_office(cls, office: Office, stamp: str | None = None) -> WorkCalendar:
+        """The office's calendar from its hours and special days (two queries).
+
+        `stamp`: a text that changes whenever the office's time zone, hours or special days change
+        (fastsql.load_task reads it with the task, in the same statement). With it, the calendar
+        built for the same stamp before is reused, with the per-year totals it has worked out, and
+        nothing is queried; an admin adding a day changes the stamp, so the next action rebuilds."""
+        if stamp is not None:
+            hit = _CACHE.get(office.pk)
+            if hit is not None and hit[0] == stamp:
+                return hit[1]
+        built = cls._build(office)
+        if stamp is not None:
+            _CACHE[office.pk] = (stamp, built)
+        return built
+
+    @classmethod
+    def _build(cls, office: Office) -> WorkCalendar:
         from kinerja.org.models import SpecialDay
 
         rows = list(office.hours.order_by("weekday"))
@@ -267,6 +284,10 @@ class WorkCalendar:
         opens, closes = self.opening(day)
         moment = dt.datetime.combine(day, clock.replace(tzinfo=None), self.tz)
         return min(max(moment, opens), closes)
+
+
+# Calendars built for a stamp, by office id: (stamp, calendar). One per office, replaced when the stamp changes.
+_CACHE: dict[int, tuple[str, WorkCalendar]] = {}
 
 
 def _length(opens: dt.time, closes: dt.time) -> dt.timedelta:

@@ -1,0 +1,247 @@
+"""Hand-written SQL for the engine's hottest statements: the few a task completion or return runs
+(issue 5, Benchmark: at least 1,000 durable completions per second on SQLite).
+
+Why not the ORM here: a completion needs about seven statements. Measured on the benchmark's seed SOP,
+Django spent 0.2–0.5 ms of Python compiling each of them (joins, annotations, converters, expression
+resolution) while SQLite needed 20–50 µs to run it, so the ORM alone held the engine under 100
+completions per second whatever the schema. The statements below are built once from the models' own
+metadata (table and column names, the ORM's converters for reading, each field's get_db_prep_save for
+writing), so they follow the models; the rules themselves (who may act, due dates, the audit chain)
+stay in actions.py, access.py and audit.py, and every test of those runs through this module.
+
+Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
+them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
+are in signals.py).
+
+- `load_task`: a task with its case, office, step and position, the end of the case's audit chain,
+  whether the step checks earlier work and the office calendar's stamp, in one statement (on
+  PostgreSQL after the case row lock, a statement of its own, as actions.py explains).
+- `next_step` / `return_target`: the step to open next with its actor, position and earlier rounds.
+- `insert` / `update`: rows of model instances.
+- `holder_rows`: the assignments in force of one position on a day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from functools import cache
+from typing import Any, TypeVar
+
+from django.db import connection
+from django.db.models import Model
+
+from kinerja.org.models import Assignment, Office, OfficeHours, Position, SpecialDay
+from kinerja.sop.models import Actor, Step
+
+from .models import Case, Event, Task
+
+M = TypeVar("M", bound=Model)
+
+
+def _q(name: str) -> str:
+    return connection.ops.quote_name(name)
+
+
+class Loader:
+    """Instances of one model from a slice of a row: the columns of its concrete fields, converted
+    as the ORM converts them (SQLite's text datetimes, integer booleans, decimals, JSON)."""
+
+    def __init__(self, model: type[Model], alias: str) -> None:
+        self.model, self.alias = model, alias
+        self.fields = list(model._meta.concrete_fields)
+        self.width = len(self.fields)
+
+    @property
+    def columns(self) -> str:
+        return ", ".join(f"{self.alias}.{_q(f.column)}" for f in self.fields)
+
+    @cache  # noqa: B019  (one Loader per model and alias for the life of the process)
+    def converters(self, vendor: str) -> list[tuple[int, list[Callable[..., Any]], Any]]:
+        found = []
+        for i, f in enumerate(self.fields):
+            col = f.get_col(self.alias)
+            funcs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
+            if funcs:
+                found.append((i, funcs, col))
+        return found
+
+    def build(self, row: Sequence[Any], start: int = 0) -> Model:
+        values = list(row[start:start + self.width])
+        for i, funcs, col in self.converters(connection.vendor):
+            value = values[i]
+            for func in funcs:
+                value = func(value, col, connection)
+            values[i] = value
+        obj = self.model(*values)
+        obj._state.adding, obj._state.db = False, connection.alias
+        return obj
+
+
+def _table(model: type[Model]) -> str:
+    return _q(model._meta.db_table)
+
+
+TASK, CASE, OFFICE = Loader(Task, "t"), Loader(Case, "c"), Loader(Office, "o")
+STEP, ACTOR, POSITION = Loader(Step, "s"), Loader(Actor, "a"), Loader(Position, "p")
+RETURNS = Step.returns_to.through
+
+
+def _agg(expression: str, order: str) -> str:
+    """The values of `expression` joined with '|' in `order` (an aggregate both databases spell differently)."""
+    if connection.vendor == "postgresql":
+        return f"string_agg(({expression})::text, '|' ORDER BY {order})"
+    return f"group_concat({expression}, '|')"
+
+
+@cache
+def _load_sql(vendor: str, lock: bool) -> str:
+    hour_text = "h.weekday || ',' || h.opens_at || ',' || h.closes_at"
+    day_text = "d.date || ',' || d.kind || ',' || d.reason"
+    hours_from = f"{_table(OfficeHours)} h WHERE h.office_id = o.id"
+    days_from = f"{_table(SpecialDay)} d WHERE d.office_id = o.id"
+    if vendor != "postgresql":
+        # group_concat keeps the order of its input; the subquery gives it one.
+        hours_from = f"(SELECT * FROM {hours_from} ORDER BY h.weekday) h"
+        days_from = f"(SELECT * FROM {days_from} ORDER BY d.date) d"
+    hours = f"SELECT {_agg(hour_text, 'h.weekday')} FROM {hours_from}"
+    days = f"SELECT {_agg(day_text, 'd.date')} FROM {days_from}"
+    event = _table(Event)
+    return (
+        f"SELECT {TASK.columns}, {CASE.columns}, {OFFICE.columns}, {STEP.columns}, {POSITION.columns}, "
+        f"(SELECT e.seq FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
+        f"(SELECT e.hash FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
+        f"EXISTS (SELECT 1 FROM {_table(RETURNS)} r WHERE r.from_step_id = t.step_id), "
+        f"COALESCE(({hours}), '') || '#' || COALESCE(({days}), '') "
+        f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
+        f"JOIN {_table(Step)} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
+        f"WHERE t.id = %s" + (" FOR UPDATE OF t" if lock else ""))
+
+
+def lock_case_of_task(task_id: int) -> int | None:
+    """PostgreSQL: lock the case row of the task (FOR UPDATE); its id, or None when there is no such task."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT c.id FROM {_table(Case)} c JOIN {_table(Task)} t ON t.case_id = c.id "
+                       f"WHERE t.id = %s FOR UPDATE OF c", [task_id])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def load_task(task_id: int, *, lock: bool) -> tuple[Task, tuple[int, str] | None, bool, str] | None:
+    """(task with case, office, step and position attached; (seq, hash) of the case's last event or
+    None; whether the step checks earlier work; the office calendar's stamp), or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(_load_sql(connection.vendor, lock), [task_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    task = TASK.build(row)
+    at = TASK.width
+    case = CASE.build(row, at)
+    at += CASE.width
+    office = OFFICE.build(row, at)
+    at += OFFICE.width
+    step = STEP.build(row, at)
+    at += STEP.width
+    position = POSITION.build(row, at)
+    at += POSITION.width
+    attach(case, "office", office)
+    attach(task, "case", case)
+    attach(task, "step", step)
+    attach(task, "position", position)
+    seq, last_hash, checks, stamp = row[at:at + 4]
+    return task, ((seq, last_hash) if seq else None), bool(checks), f"{office.time_zone}#{stamp}"
+
+
+def attach(obj: Model, name: str, related: Model | None) -> None:
+    """Put an already loaded related object in place (what select_related does)."""
+    obj._meta.get_field(name).set_cached_value(obj, related)  # type: ignore[union-attr]
+
+
+def _step_rows_sql(where: str, order: str) -> str:
+    return (f"SELECT {STEP.columns}, {ACTOR.columns}, {POSITION.columns}, "
+            f"(SELECT COUNT(*) FROM {_table(Task)} x WHERE x.case_id = %s AND x.step_id = s.id) "
+            f"FROM {_table(Step)} s JOIN {_table(Actor)} a ON a.id = s.actor_id "
+            f"LEFT JOIN {_table(Position)} p ON p.id = a.position_id WHERE {where} ORDER BY {order} LIMIT 1")
+
+
+def _one_step(sql: str, params: list[Any]) -> Step | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    step = STEP.build(row)
+    actor = ACTOR.build(row, STEP.width)
+    at = STEP.width + ACTOR.width
+    position = POSITION.build(row, at) if row[at] is not None else None
+    attach(actor, "position", position)
+    attach(step, "actor", actor)
+    step.earlier = row[at + POSITION.width]  # type: ignore[attr-defined]
+    return step
+
+
+def next_step(case_id: int, version_id: int, number: int) -> Step | None:
+    """The first step after `number`, with actor, position and `earlier` (the case's tasks for it)."""
+    return _one_step(_step_rows_sql("s.version_id = %s AND s.number > %s", "s.number"), [case_id, version_id, number])
+
+
+def return_target(case_id: int, step_id: int) -> Step | None:
+    """The step `step_id` sends work back to (the latest one when the SOP gives several), as next_step."""
+    where = f"s.id IN (SELECT r.to_step_id FROM {_table(RETURNS)} r WHERE r.from_step_id = %s)"
+    return _one_step(_step_rows_sql(where, "s.number DESC"), [case_id, step_id])
+
+
+def last_doer_person(case_id: int, step_id: int) -> int | None:
+    """The person who completed the case's latest done task of the step (by done_at), if any."""
+    from kinerja.org.models import Person
+
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT p.id FROM {_table(Task)} t JOIN {_table(Person)} p ON p.user_id = t.done_by_id "
+                       f"WHERE t.case_id = %s AND t.step_id = %s AND t.status = %s ORDER BY t.done_at DESC LIMIT 1",
+                       [case_id, step_id, Task.Status.DONE.value])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+def holder_rows(position_id: int, day: dt.date) -> list[tuple[int, str]]:
+    """(person id, kind) of the position's assignments in force on `day` (Assignment.active_on)."""
+    value = connection.ops.adapt_datefield_value(day)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT person_id, kind FROM {_table(Assignment)} WHERE position_id = %s AND starts_on <= %s "
+                       f"AND (ends_on IS NULL OR ends_on >= %s)", [position_id, value, value])
+        return cursor.fetchall()
+
+
+@cache
+def _insert_sql(model: type[Model], rows: int) -> tuple[str, list[Any]]:
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
+    sql = (f"INSERT INTO {_table(model)} ({', '.join(_q(f.column) for f in fields)}) VALUES "
+           f"{', '.join([one] * rows)} RETURNING {_q(model._meta.pk.column)}")
+    return sql, fields
+
+
+def insert(objs: Sequence[M]) -> None:
+    """INSERT the new instances (all of one model) in one statement and set their primary keys."""
+    if not objs:
+        return
+    model = type(objs[0])
+    sql, fields = _insert_sql(model, len(objs))
+    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in objs for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        keys = cursor.fetchall()
+    for obj, (pk,) in zip(objs, keys, strict=True):
+        obj.pk = pk
+        obj._state.adding, obj._state.db = False, connection.alias
+
+
+def update(obj: Model, names: Sequence[str]) -> None:
+    """UPDATE the instance's row with the current values of the fields named (as update_fields names them)."""
+    meta = obj._meta
+    fields = [meta.get_field(name) for name in names]
+    sets = ", ".join(f"{_q(f.column)} = %s" for f in fields)
+    params = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(f"UPDATE {_table(type(obj))} SET {sets} WHERE {_q(meta.pk.column)} = %s", [*params, obj.pk])
