@@ -19,7 +19,7 @@ LOCK = 1 if connection.features.has_select_for_update else 0
 
 class QueryCountTestCase(WorkflowTestCase):
     def test_it_starts_a_case_in_a_fixed_number_of_queries(self) -> None:
-        with self.assertNumQueries(10):
+        with self.assertNumQueries(8):
             case = self.start_case()
         self.assertEqual(list(case.events.values_list("seq", "kind")),
                          [(1, Event.Kind.CASE_STARTED), (2, Event.Kind.TASK_ASSIGNED)])

@@ -240,18 +240,19 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                target_deadline: dt.datetime | None = None, at: dt.datetime | None = None) -> Case:
     """Start a run of an SOP version in force; its first step becomes a task."""
     at = at or timezone.now()
-    version = SopVersion.objects.select_related("sop__office").filter(pk=version_id).first()
-    if version is None:
+    found = fastsql.load_version(version_id)
+    if found is None:
         raise KinerjaError(_("There is no SOP version %(id)s.") % {"id": version_id})
+    version, stamp = found
     office = version.sop.office
     if version.status != SopVersion.Status.IN_FORCE:
         raise KinerjaError(_("%(sop)s is %(status)s: a case can only start from the version in force.") % {
             "sop": str(version), "status": version.get_status_display().lower()})
     person = person_of(user)
     day = office_day(office, at)
-    steps = list(version.steps.select_related("actor__position").order_by("number"))
+    steps = fastsql.version_steps(version.pk)
     if person is None or person.office_id != office.pk or not (
-            roles_of(user, day) & STARTER_ROLES or (steps and can_hold(user, steps[0], day))):
+            (steps and can_hold(user, steps[0], day)) or roles_of(user, day) & STARTER_ROLES):
         raise NotAllowed(_("Only the head of office, the secretary, a unit head or the actor of the first step "
                            "may start a case of %(sop)s.") % {"sop": version.name})
     if not steps:
@@ -266,15 +267,15 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
         raise KinerjaError(_("Period: say which period the case is about."))
     if target_deadline is not None and target_deadline <= at:
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
-    case = Case.objects.create(office=office, sop_version=version, title=title.strip(), period=period.strip(),
-                               trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at,
-                               started_by=user)
+    case = Case(office=office, sop_version=version, title=title.strip(), period=period.strip(),
+                trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at, started_by=user)
+    fastsql.insert([case])
     case._audit_last = (0, audit.GENESIS)  # type: ignore[attr-defined]  # a new case has no events yet
     with audit.batch(case):
         audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
                      period=case.period, trigger_note=case.trigger_note,
                      target_deadline=target_deadline.isoformat() if target_deadline else None)
-        cal = WorkCalendar.for_office(office)
+        cal = WorkCalendar.for_office(office, stamp=stamp)
         case.first_task = _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0)  # type: ignore[attr-defined]
         check_at_risk(case, cal=cal, at=at)
     return case
@@ -283,7 +284,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
 def can_hold(user: AbstractBaseUser, step: Step, day: dt.date) -> bool:
     position = step.actor.position
     person = person_of(user)
-    return position is not None and person is not None and any(p.pk == person.pk for p in holders(position, day))
+    return position is not None and person is not None and person.pk in holder_id_list(position.pk, day)
 
 
 @transaction.atomic(durable=True)
@@ -299,11 +300,10 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
                            % {"value": verdict})
     if task.step.coordinates_divisions:
-        missing = list(task.requests.filter(answered_at__isnull=True).select_related("division"))
+        missing = fastsql.unanswered_divisions(task.pk)
         if missing:
             raise KinerjaError(_("%(count)d divisions have not answered yet (%(names)s): wait for them, or complete "
-                                 "the step with a reason.") % {"count": len(missing),
-                                                                "names": ", ".join(r.division.name for r in missing)})
+                                 "the step with a reason.") % {"count": len(missing), "names": ", ".join(missing)})
     return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at)
 
 

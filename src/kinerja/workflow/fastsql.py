@@ -19,6 +19,7 @@ are in signals.py).
 - `next_step` / `return_target`: the step to open next with its actor, position and earlier rounds.
 - `insert` / `update`: rows of model instances.
 - `holder_rows`: the assignments in force of one position on a day.
+- `unanswered_divisions`: what a coordinating step still waits for.
 """
 
 from __future__ import annotations
@@ -29,12 +30,13 @@ from functools import cache
 from typing import Any, TypeVar
 
 from django.db import connection
-from django.db.models import Model
+from django.db.models import Model, signals
+from django.db.models.base import ModelState
 
-from kinerja.org.models import Assignment, Office, OfficeHours, Position, SpecialDay
-from kinerja.sop.models import Actor, Step
+from kinerja.org.models import Assignment, Office, OfficeHours, Position, SpecialDay, Unit
+from kinerja.sop.models import Actor, Sop, SopVersion, Step
 
-from .models import Case, Event, Task
+from .models import Case, DivisionRequest, Event, Task
 
 M = TypeVar("M", bound=Model)
 
@@ -50,11 +52,12 @@ class Loader:
     def __init__(self, model: type[Model], alias: str) -> None:
         self.model, self.alias = model, alias
         self.fields = list(model._meta.concrete_fields)
+        self.attnames = [f.attname for f in self.fields]
         self.width = len(self.fields)
 
     @property
     def columns(self) -> str:
-        return ", ".join(f"{self.alias}.{_q(f.column)}" for f in self.fields)
+        return ", ".join(f"{self.alias}.{_q(f.column)}" for f in self.fields)  # only in SQL built once (@cache)
 
     @cache  # noqa: B019  (one Loader per model and alias for the life of the process)
     def converters(self, vendor: str) -> list[tuple[int, list[Callable[..., Any]], Any]]:
@@ -73,9 +76,19 @@ class Loader:
             for func in funcs:
                 value = func(value, col, connection)
             values[i] = value
-        obj = self.model(*values)
+        if self.plain():
+            # What Model.__init__ ends with for a full row, without its per-field descriptor work.
+            obj = self.model.__new__(self.model)
+            obj.__dict__.update(zip(self.attnames, values, strict=True))
+            obj._state = ModelState()
+        else:
+            obj = self.model(*values)
         obj._state.adding, obj._state.db = False, connection.alias
         return obj
+
+    def plain(self) -> bool:
+        """Whether nothing hooks into the model's construction (pre_init/post_init receivers)."""
+        return not (signals.pre_init.has_listeners(self.model) or signals.post_init.has_listeners(self.model))
 
 
 def _table(model: type[Model]) -> str:
@@ -94,25 +107,30 @@ def _agg(expression: str, order: str) -> str:
     return f"group_concat({expression}, '|')"
 
 
-@cache
-def _load_sql(vendor: str, lock: bool) -> str:
+def _stamp_sql(vendor: str, office: str) -> str:
+    """An expression of the office's hours and special days (all their columns that the calendar reads),
+    which changes whenever they change; WorkCalendar.for_office reuses the calendar built for a stamp."""
     hour_text = "h.weekday || ',' || h.opens_at || ',' || h.closes_at"
     day_text = "d.date || ',' || d.kind || ',' || d.reason"
-    hours_from = f"{_table(OfficeHours)} h WHERE h.office_id = o.id"
-    days_from = f"{_table(SpecialDay)} d WHERE d.office_id = o.id"
+    hours_from = f"{_table(OfficeHours)} h WHERE h.office_id = {office}.id"
+    days_from = f"{_table(SpecialDay)} d WHERE d.office_id = {office}.id"
     if vendor != "postgresql":
         # group_concat keeps the order of its input; the subquery gives it one.
         hours_from = f"(SELECT * FROM {hours_from} ORDER BY h.weekday) h"
         days_from = f"(SELECT * FROM {days_from} ORDER BY d.date) d"
-    hours = f"SELECT {_agg(hour_text, 'h.weekday')} FROM {hours_from}"
-    days = f"SELECT {_agg(day_text, 'd.date')} FROM {days_from}"
+    return (f"COALESCE((SELECT {_agg(hour_text, 'h.weekday')} FROM {hours_from}), '') || '#' || "
+            f"COALESCE((SELECT {_agg(day_text, 'd.date')} FROM {days_from}), '')")
+
+
+@cache
+def _load_sql(vendor: str, lock: bool) -> str:
     event = _table(Event)
     return (
         f"SELECT {TASK.columns}, {CASE.columns}, {OFFICE.columns}, {STEP.columns}, {POSITION.columns}, "
         f"(SELECT e.seq FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"(SELECT e.hash FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"EXISTS (SELECT 1 FROM {_table(RETURNS)} r WHERE r.from_step_id = t.step_id), "
-        f"COALESCE(({hours}), '') || '#' || COALESCE(({days}), '') "
+        f"{_stamp_sql(vendor, 'o')} "
         f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
         f"JOIN {_table(Step)} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
         f"WHERE t.id = %s" + (" FOR UPDATE OF t" if lock else ""))
@@ -158,19 +176,15 @@ def attach(obj: Model, name: str, related: Model | None) -> None:
     obj._meta.get_field(name).set_cached_value(obj, related)  # type: ignore[union-attr]
 
 
-def _step_rows_sql(where: str, order: str) -> str:
+@cache
+def _step_rows_sql(where: str, order: str, limit: str = "LIMIT 1") -> str:
     return (f"SELECT {STEP.columns}, {ACTOR.columns}, {POSITION.columns}, "
             f"(SELECT COUNT(*) FROM {_table(Task)} x WHERE x.case_id = %s AND x.step_id = s.id) "
             f"FROM {_table(Step)} s JOIN {_table(Actor)} a ON a.id = s.actor_id "
-            f"LEFT JOIN {_table(Position)} p ON p.id = a.position_id WHERE {where} ORDER BY {order} LIMIT 1")
+            f"LEFT JOIN {_table(Position)} p ON p.id = a.position_id WHERE {where} ORDER BY {order} {limit}")
 
 
-def _one_step(sql: str, params: list[Any]) -> Step | None:
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        row = cursor.fetchone()
-    if row is None:
-        return None
+def _step(row: Sequence[Any]) -> Step:
     step = STEP.build(row)
     actor = ACTOR.build(row, STEP.width)
     at = STEP.width + ACTOR.width
@@ -179,6 +193,45 @@ def _one_step(sql: str, params: list[Any]) -> Step | None:
     attach(step, "actor", actor)
     step.earlier = row[at + POSITION.width]  # type: ignore[attr-defined]
     return step
+
+
+def _one_step(sql: str, params: list[Any]) -> Step | None:
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        row = cursor.fetchone()
+    return None if row is None else _step(row)
+
+
+def version_steps(version_id: int) -> list[Step]:
+    """Every step of the version in order, with actor and position (`earlier` is 0: no case yet)."""
+    with connection.cursor() as cursor:
+        cursor.execute(_step_rows_sql("s.version_id = %s", "s.number", ""), [None, version_id])
+        return [_step(row) for row in cursor.fetchall()]
+
+
+SOP, VERSION = Loader(Sop, "sp"), Loader(SopVersion, "v")
+
+
+@cache
+def _version_sql(vendor: str) -> str:
+    return (f"SELECT {VERSION.columns}, {SOP.columns}, {OFFICE.columns}, {_stamp_sql(vendor, 'o')} "
+            f"FROM {_table(SopVersion)} v JOIN {_table(Sop)} sp ON sp.id = v.sop_id "
+            f"JOIN {_table(Office)} o ON o.id = sp.office_id WHERE v.id = %s")
+
+
+def load_version(version_id: int) -> tuple[SopVersion, str] | None:
+    """(SOP version with its SOP and office attached, the office calendar's stamp), or None."""
+    with connection.cursor() as cursor:
+        cursor.execute(_version_sql(connection.vendor), [version_id])
+        row = cursor.fetchone()
+    if row is None:
+        return None
+    version = VERSION.build(row)
+    sop = SOP.build(row, VERSION.width)
+    office = OFFICE.build(row, VERSION.width + SOP.width)
+    attach(sop, "office", office)
+    attach(version, "sop", sop)
+    return version, f"{office.time_zone}#{row[VERSION.width + SOP.width + OFFICE.width]}"
 
 
 def next_step(case_id: int, version_id: int, number: int) -> Step | None:
@@ -204,12 +257,30 @@ def last_doer_person(case_id: int, step_id: int) -> int | None:
     return row[0] if row else None
 
 
+@cache
+def _unanswered_sql(vendor: str) -> str:
+    return (f"SELECT u.name FROM {_table(DivisionRequest)} r JOIN {_table(Unit)} u ON u.id = r.division_id "
+            f"WHERE r.task_id = %s AND r.answered_at IS NULL ORDER BY u.id")
+
+
+def unanswered_divisions(task_id: int) -> list[str]:
+    """The names of the divisions whose request for the task is not answered yet."""
+    with connection.cursor() as cursor:
+        cursor.execute(_unanswered_sql(connection.vendor), [task_id])
+        return [name for (name,) in cursor.fetchall()]
+
+
+@cache
+def _holders_sql(vendor: str) -> str:
+    return (f"SELECT person_id, kind FROM {_table(Assignment)} WHERE position_id = %s AND starts_on <= %s "
+            f"AND (ends_on IS NULL OR ends_on >= %s)")
+
+
 def holder_rows(position_id: int, day: dt.date) -> list[tuple[int, str]]:
     """(person id, kind) of the position's assignments in force on `day` (Assignment.active_on)."""
     value = connection.ops.adapt_datefield_value(day)
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT person_id, kind FROM {_table(Assignment)} WHERE position_id = %s AND starts_on <= %s "
-                       f"AND (ends_on IS NULL OR ends_on >= %s)", [position_id, value, value])
+        cursor.execute(_holders_sql(connection.vendor), [position_id, value, value])
         return cursor.fetchall()
 
 
@@ -237,11 +308,16 @@ def insert(objs: Sequence[M]) -> None:
         obj._state.adding, obj._state.db = False, connection.alias
 
 
+@cache
+def _update_sql(model: type[Model], names: tuple[str, ...]) -> tuple[str, list[Any]]:
+    fields = [model._meta.get_field(name) for name in names]
+    sets = ", ".join(f"{_q(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
+    return f"UPDATE {_table(model)} SET {sets} WHERE {_q(model._meta.pk.column)} = %s", fields
+
+
 def update(obj: Model, names: Sequence[str]) -> None:
     """UPDATE the instance's row with the current values of the fields named (as update_fields names them)."""
-    meta = obj._meta
-    fields = [meta.get_field(name) for name in names]
-    sets = ", ".join(f"{_q(f.column)} = %s" for f in fields)
+    sql, fields = _update_sql(type(obj), tuple(names))
     params = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
     with connection.cursor() as cursor:
-        cursor.execute(f"UPDATE {_table(type(obj))} SET {sets} WHERE {_q(meta.pk.column)} = %s", [*params, obj.pk])
+        cursor.execute(sql, [*params, obj.pk])

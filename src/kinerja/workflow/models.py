@@ -79,18 +79,22 @@ class Task(models.Model):
         OK = "ok", _("Sesuai")
         NOT_OK = "not_ok", _("Belum sesuai")
 
-    case = models.ForeignKey(Case, models.CASCADE, related_name="tasks", verbose_name=_("case"))
+    # No single-column index where a composite index below starts with the column (case: the unique
+    # round; position, assignee, done_by: their status/date indexes): each index is written on every
+    # completion, and the composite ones serve the same lookups.
+    case = models.ForeignKey(Case, models.CASCADE, related_name="tasks", verbose_name=_("case"), db_index=False)
     step = models.ForeignKey(Step, models.PROTECT, related_name="tasks", verbose_name=_("step"))
-    position = models.ForeignKey(Position, models.PROTECT, related_name="tasks", verbose_name=_("position"))
+    position = models.ForeignKey(Position, models.PROTECT, related_name="tasks", verbose_name=_("position"),
+                                 db_index=False)
     assignee = models.ForeignKey(Person, models.SET_NULL, null=True, blank=True, related_name="tasks",
-                                 verbose_name=_("assigned person"))
+                                 verbose_name=_("assigned person"), db_index=False)
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     round = models.PositiveSmallIntegerField(_("round"), default=1)
     opened_at = models.DateTimeField(_("opened at"))
     due_at = models.DateTimeField(_("due at"))  # in working time
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
-                                related_name="+", verbose_name=_("done by"))
+                                related_name="+", verbose_name=_("done by"), db_index=False)
     working_seconds = models.PositiveIntegerField(_("working time taken (seconds)"), null=True, blank=True)
     note = models.TextField(_("output note"), blank=True)
     verdict = models.CharField(_("verdict"), max_length=8, choices=Verdict, blank=True, default="")
@@ -195,7 +199,8 @@ class Event(models.Model):
         REMINDER_SENT = "reminder_sent", _("Reminder sent")
         AT_RISK = "at_risk", _("Early warning: deadline at risk")
 
-    case = models.ForeignKey(Case, models.PROTECT, related_name="events", verbose_name=_("case"))
+    # Indexed by the unique (case, seq) below.
+    case = models.ForeignKey(Case, models.PROTECT, related_name="events", verbose_name=_("case"), db_index=False)
     seq = models.PositiveIntegerField(_("sequence number"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
     actor = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
