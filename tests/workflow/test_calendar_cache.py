@@ -21,7 +21,7 @@ class CalendarCacheTestCase(WorkflowTestCase):
     def stamp(self, task_id: int) -> str:
         found = fastsql.load_task(task_id, lock=False)
         assert found is not None
-        return found[3]
+        return found[1].stamp
 
     def step3_due(self, title: str) -> dt.datetime:
         """Start a case on Monday 16 June 2025 08:00 and complete steps 1 and 2; the due date of step 3 (5 hari)."""

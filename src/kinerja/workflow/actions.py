@@ -86,13 +86,13 @@ def _lock_task(task_id: int) -> Task:
         found = fastsql.load_task(task_id, lock=locking)
     if found is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
-    task, last, task.step_checks, task.calendar_stamp = found  # type: ignore[attr-defined]
-    task.case._audit_last = last or (0, audit.GENESIS)  # type: ignore[attr-defined]
+    task, task.loaded = found  # type: ignore[attr-defined]
+    task.case._audit_last = task.loaded.last_event or (0, audit.GENESIS)  # type: ignore[attr-defined]
     return task
 
 
 def _calendar(task: Task) -> WorkCalendar:
-    return WorkCalendar.for_office(task.case.office, stamp=task.calendar_stamp)  # type: ignore[attr-defined]
+    return WorkCalendar.for_office(task.case.office, stamp=task.loaded.stamp)  # type: ignore[attr-defined]
 
 
 def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
@@ -176,7 +176,8 @@ def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCa
              next_user: AbstractBaseUser | None) -> Task | None:
     """Open the next step, or finish the case after its last step."""
     case = task.case
-    nxt = fastsql.next_step(case.pk, case.sop_version_id, task.step.number)
+    # Read with the task (fastsql.load_task), under the same lock.
+    nxt = task.loaded.next_step  # type: ignore[attr-defined]
     if nxt is None:
         case.status, case.finished_at = Case.Status.DONE, at
         case.save(update_fields=["status", "finished_at"])
@@ -311,7 +312,7 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
               next_user: AbstractBaseUser | None, at: dt.datetime, reason: str = "",
               missing: list[int] | None = None) -> Task:
     cal = _calendar(task)
-    verdict = Task.Verdict.OK if task.step_checks else ""  # type: ignore[attr-defined]
+    verdict = Task.Verdict.OK if task.loaded.step_checks else ""  # type: ignore[attr-defined]
     with audit.batch(task.case):
         _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
         saved = _save_files(task, files, user, at)

@@ -14,9 +14,10 @@ them. No model signals are sent for these rows (nothing in kinerja listens to th
 are in signals.py).
 
 - `load_task`: a task with its case, office, step and position, the end of the case's audit chain,
-  whether the step checks earlier work and the office calendar's stamp, in one statement (on
-  PostgreSQL after the case row lock, a statement of its own, as actions.py explains).
-- `next_step` / `return_target`: the step to open next with its actor, position and earlier rounds.
+  whether the step checks earlier work, the office calendar's stamp and the step after it, in one
+  statement (on PostgreSQL after the case row lock, a statement of its own, as actions.py explains).
+- `return_target`: the step a return opens, with its actor, position and earlier rounds.
+- `load_version` / `version_steps`: what start_case reads.
 - `insert` / `update`: rows of model instances.
 - `holder_rows`: the assignments in force of one position on a day.
 - `unanswered_divisions`: what a coordinating step still waits for.
@@ -29,7 +30,8 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from typing import Any, TypeVar
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, signals
 from django.db.models.base import ModelState
 
@@ -39,6 +41,12 @@ from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from .models import Case, DivisionRequest, Event, Task
 
 M = TypeVar("M", bound=Model)
+
+
+def _db() -> BaseDatabaseWrapper:
+    """The connection itself: every attribute read through django.db.connection (a proxy to a
+    thread- and task-local) costs a lookup, and a completion makes about a hundred of them."""
+    return connections[DEFAULT_DB_ALIAS]
 
 
 def _q(name: str) -> str:
@@ -69,13 +77,14 @@ class Loader:
                 found.append((i, funcs, col))
         return found
 
-    def build(self, row: Sequence[Any], start: int = 0) -> Model:
+    def build(self, db: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0) -> Model:
         values = list(row[start:start + self.width])
-        for i, funcs, col in self.converters(connection.vendor):
+        for i, funcs, col in self.converters(db.vendor):
             value = values[i]
-            for func in funcs:
-                value = func(value, col, connection)
-            values[i] = value
+            if value is not None:  # every converter gives None for None
+                for func in funcs:
+                    value = func(value, col, db)
+                values[i] = value
         if self.plain():
             # What Model.__init__ ends with for a full row, without its per-field descriptor work.
             obj = self.model.__new__(self.model)
@@ -83,7 +92,7 @@ class Loader:
             obj._state = ModelState()
         else:
             obj = self.model(*values)
-        obj._state.adding, obj._state.db = False, connection.alias
+        obj._state.adding, obj._state.db = False, db.alias
         return obj
 
     def plain(self) -> bool:
@@ -97,6 +106,8 @@ def _table(model: type[Model]) -> str:
 
 TASK, CASE, OFFICE = Loader(Task, "t"), Loader(Case, "c"), Loader(Office, "o")
 STEP, ACTOR, POSITION = Loader(Step, "s"), Loader(Actor, "a"), Loader(Position, "p")
+# The step after the task's, loaded with it (complete_task opens it).
+NEXT_STEP, NEXT_ACTOR, NEXT_POSITION = Loader(Step, "ns"), Loader(Actor, "na"), Loader(Position, "np")
 RETURNS = Step.returns_to.through
 
 
@@ -124,51 +135,72 @@ def _stamp_sql(vendor: str, office: str) -> str:
 
 @cache
 def _load_sql(vendor: str, lock: bool) -> str:
-    event = _table(Event)
+    event, step = _table(Event), _table(Step)
     return (
         f"SELECT {TASK.columns}, {CASE.columns}, {OFFICE.columns}, {STEP.columns}, {POSITION.columns}, "
+        f"{NEXT_STEP.columns}, {NEXT_ACTOR.columns}, {NEXT_POSITION.columns}, "
+        f"(SELECT COUNT(*) FROM {_table(Task)} x WHERE x.case_id = t.case_id AND x.step_id = ns.id), "
         f"(SELECT e.seq FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"(SELECT e.hash FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"EXISTS (SELECT 1 FROM {_table(RETURNS)} r WHERE r.from_step_id = t.step_id), "
         f"{_stamp_sql(vendor, 'o')} "
         f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
-        f"JOIN {_table(Step)} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
+        f"JOIN {step} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
+        f"LEFT JOIN {step} ns ON ns.id = (SELECT n.id FROM {step} n WHERE n.version_id = s.version_id "
+        f"AND n.number > s.number ORDER BY n.number LIMIT 1) "
+        f"LEFT JOIN {_table(Actor)} na ON na.id = ns.actor_id LEFT JOIN {_table(Position)} np ON np.id = na.position_id "
         f"WHERE t.id = %s" + (" FOR UPDATE OF t" if lock else ""))
 
 
 def lock_case_of_task(task_id: int) -> int | None:
     """PostgreSQL: lock the case row of the task (FOR UPDATE); its id, or None when there is no such task."""
-    with connection.cursor() as cursor:
+    with _db().cursor() as cursor:
         cursor.execute(f"SELECT c.id FROM {_table(Case)} c JOIN {_table(Task)} t ON t.case_id = c.id "
                        f"WHERE t.id = %s FOR UPDATE OF c", [task_id])
         row = cursor.fetchone()
     return row[0] if row else None
 
 
-def load_task(task_id: int, *, lock: bool) -> tuple[Task, tuple[int, str] | None, bool, str] | None:
-    """(task with case, office, step and position attached; (seq, hash) of the case's last event or
-    None; whether the step checks earlier work; the office calendar's stamp), or None."""
-    with connection.cursor() as cursor:
-        cursor.execute(_load_sql(connection.vendor, lock), [task_id])
+class Loaded:
+    """What load_task read besides the task: the end of the case's audit chain ((seq, hash), or None
+    for a case without events), whether the step checks earlier work, the office calendar's stamp, and
+    the step after the task's (with actor, position and `earlier`; None after the last step)."""
+
+    __slots__ = ("last_event", "step_checks", "stamp", "next_step")
+
+    def __init__(self, last_event: tuple[int, str] | None, step_checks: bool, stamp: str, next_step: Step | None) -> None:
+        self.last_event, self.step_checks, self.stamp, self.next_step = last_event, step_checks, stamp, next_step
+
+
+def load_task(task_id: int, *, lock: bool) -> tuple[Task, Loaded] | None:
+    """The task with its case, office, step and position attached, and what else a completion reads
+    (Loaded), in one statement; None when there is no such task."""
+    db = _db()
+    with db.cursor() as cursor:
+        cursor.execute(_load_sql(db.vendor, lock), [task_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    task = TASK.build(row)
+    task = TASK.build(db, row)
     at = TASK.width
-    case = CASE.build(row, at)
+    case = CASE.build(db, row, at)
     at += CASE.width
-    office = OFFICE.build(row, at)
+    office = OFFICE.build(db, row, at)
     at += OFFICE.width
-    step = STEP.build(row, at)
+    step = STEP.build(db, row, at)
     at += STEP.width
-    position = POSITION.build(row, at)
+    position = POSITION.build(db, row, at)
     at += POSITION.width
     attach(case, "office", office)
     attach(task, "case", case)
     attach(task, "step", step)
     attach(task, "position", position)
+    following = None
+    if row[at] is not None:
+        following = _step(db, row, at, (NEXT_STEP, NEXT_ACTOR, NEXT_POSITION))
+    at += NEXT_STEP.width + NEXT_ACTOR.width + NEXT_POSITION.width + 1
     seq, last_hash, checks, stamp = row[at:at + 4]
-    return task, ((seq, last_hash) if seq else None), bool(checks), f"{office.time_zone}#{stamp}"
+    return task, Loaded((seq, last_hash) if seq else None, bool(checks), f"{office.time_zone}#{stamp}", following)
 
 
 def attach(obj: Model, name: str, related: Model | None) -> None:
@@ -184,29 +216,35 @@ def _step_rows_sql(where: str, order: str, limit: str = "LIMIT 1") -> str:
             f"LEFT JOIN {_table(Position)} p ON p.id = a.position_id WHERE {where} ORDER BY {order} {limit}")
 
 
-def _step(row: Sequence[Any]) -> Step:
-    step = STEP.build(row)
-    actor = ACTOR.build(row, STEP.width)
-    at = STEP.width + ACTOR.width
-    position = POSITION.build(row, at) if row[at] is not None else None
+def _step(db: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0,
+          loaders: tuple[Loader, Loader, Loader] = (STEP, ACTOR, POSITION)) -> Step:
+    """A step, its actor and the actor's position (or None), then `earlier`, from `start` in the row."""
+    steps, actors, positions = loaders
+    step = steps.build(db, row, start)
+    at = start + steps.width
+    actor = actors.build(db, row, at)
+    at += actors.width
+    position = positions.build(db, row, at) if row[at] is not None else None
     attach(actor, "position", position)
     attach(step, "actor", actor)
-    step.earlier = row[at + POSITION.width]  # type: ignore[attr-defined]
+    step.earlier = row[at + positions.width]  # type: ignore[attr-defined]
     return step
 
 
 def _one_step(sql: str, params: list[Any]) -> Step | None:
-    with connection.cursor() as cursor:
+    db = _db()
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
         row = cursor.fetchone()
-    return None if row is None else _step(row)
+    return None if row is None else _step(db, row)
 
 
 def version_steps(version_id: int) -> list[Step]:
     """Every step of the version in order, with actor and position (`earlier` is 0: no case yet)."""
-    with connection.cursor() as cursor:
+    db = _db()
+    with db.cursor() as cursor:
         cursor.execute(_step_rows_sql("s.version_id = %s", "s.number", ""), [None, version_id])
-        return [_step(row) for row in cursor.fetchall()]
+        return [_step(db, row) for row in cursor.fetchall()]
 
 
 SOP, VERSION = Loader(Sop, "sp"), Loader(SopVersion, "v")
@@ -221,26 +259,23 @@ def _version_sql(vendor: str) -> str:
 
 def load_version(version_id: int) -> tuple[SopVersion, str] | None:
     """(SOP version with its SOP and office attached, the office calendar's stamp), or None."""
-    with connection.cursor() as cursor:
-        cursor.execute(_version_sql(connection.vendor), [version_id])
+    db = _db()
+    with db.cursor() as cursor:
+        cursor.execute(_version_sql(db.vendor), [version_id])
         row = cursor.fetchone()
     if row is None:
         return None
-    version = VERSION.build(row)
-    sop = SOP.build(row, VERSION.width)
-    office = OFFICE.build(row, VERSION.width + SOP.width)
+    version = VERSION.build(db, row)
+    sop = SOP.build(db, row, VERSION.width)
+    office = OFFICE.build(db, row, VERSION.width + SOP.width)
     attach(sop, "office", office)
     attach(version, "sop", sop)
     return version, f"{office.time_zone}#{row[VERSION.width + SOP.width + OFFICE.width]}"
 
 
-def next_step(case_id: int, version_id: int, number: int) -> Step | None:
-    """The first step after `number`, with actor, position and `earlier` (the case's tasks for it)."""
-    return _one_step(_step_rows_sql("s.version_id = %s AND s.number > %s", "s.number"), [case_id, version_id, number])
-
-
 def return_target(case_id: int, step_id: int) -> Step | None:
-    """The step `step_id` sends work back to (the latest one when the SOP gives several), as next_step."""
+    """The step `step_id` sends work back to (the latest one when the SOP gives several), with its
+    actor, position and `earlier` (the case's tasks for it)."""
     where = f"s.id IN (SELECT r.to_step_id FROM {_table(RETURNS)} r WHERE r.from_step_id = %s)"
     return _one_step(_step_rows_sql(where, "s.number DESC"), [case_id, step_id])
 
@@ -249,7 +284,7 @@ def last_doer_person(case_id: int, step_id: int) -> int | None:
     """The person who completed the case's latest done task of the step (by done_at), if any."""
     from kinerja.org.models import Person
 
-    with connection.cursor() as cursor:
+    with _db().cursor() as cursor:
         cursor.execute(f"SELECT p.id FROM {_table(Task)} t JOIN {_table(Person)} p ON p.user_id = t.done_by_id "
                        f"WHERE t.case_id = %s AND t.step_id = %s AND t.status = %s ORDER BY t.done_at DESC LIMIT 1",
                        [case_id, step_id, Task.Status.DONE.value])
@@ -265,8 +300,9 @@ def _unanswered_sql(vendor: str) -> str:
 
 def unanswered_divisions(task_id: int) -> list[str]:
     """The names of the divisions whose request for the task is not answered yet."""
-    with connection.cursor() as cursor:
-        cursor.execute(_unanswered_sql(connection.vendor), [task_id])
+    db = _db()
+    with db.cursor() as cursor:
+        cursor.execute(_unanswered_sql(db.vendor), [task_id])
         return [name for (name,) in cursor.fetchall()]
 
 
@@ -278,9 +314,10 @@ def _holders_sql(vendor: str) -> str:
 
 def holder_rows(position_id: int, day: dt.date) -> list[tuple[int, str]]:
     """(person id, kind) of the position's assignments in force on `day` (Assignment.active_on)."""
-    value = connection.ops.adapt_datefield_value(day)
-    with connection.cursor() as cursor:
-        cursor.execute(_holders_sql(connection.vendor), [position_id, value, value])
+    db = _db()
+    value = db.ops.adapt_datefield_value(day)
+    with db.cursor() as cursor:
+        cursor.execute(_holders_sql(db.vendor), [position_id, value, value])
         return cursor.fetchall()
 
 
@@ -299,13 +336,14 @@ def insert(objs: Sequence[M]) -> None:
         return
     model = type(objs[0])
     sql, fields = _insert_sql(model, len(objs))
-    params = [f.get_db_prep_save(f.pre_save(obj, True), connection) for obj in objs for f in fields]
-    with connection.cursor() as cursor:
+    db = _db()
+    params = [f.get_db_prep_save(f.pre_save(obj, True), db) for obj in objs for f in fields]
+    with db.cursor() as cursor:
         cursor.execute(sql, params)
         keys = cursor.fetchall()
     for obj, (pk,) in zip(objs, keys, strict=True):
         obj.pk = pk
-        obj._state.adding, obj._state.db = False, connection.alias
+        obj._state.adding, obj._state.db = False, db.alias
 
 
 @cache
@@ -318,6 +356,7 @@ def _update_sql(model: type[Model], names: tuple[str, ...]) -> tuple[str, list[A
 def update(obj: Model, names: Sequence[str]) -> None:
     """UPDATE the instance's row with the current values of the fields named (as update_fields names them)."""
     sql, fields = _update_sql(type(obj), tuple(names))
-    params = [f.get_db_prep_save(getattr(obj, f.attname), connection) for f in fields]
-    with connection.cursor() as cursor:
+    db = _db()
+    params = [f.get_db_prep_save(getattr(obj, f.attname), db) for f in fields]
+    with db.cursor() as cursor:
         cursor.execute(sql, [*params, obj.pk])
