@@ -88,3 +88,12 @@ class CalendarCacheTestCase(WorkflowTestCase):
         self.assertEqual(step2.due_at, june(16, 8, 11))  # due date fixed when step 2 opened, before the change
         # Step 3 opens after Monday's closing: its 5 days count from the next opening, Tuesday 07:30.
         self.assertEqual(step3.due_at, june(24, 7, 30))
+
+    def test_current_reads_only_the_stamp_and_sees_a_new_day(self) -> None:
+        WorkCalendar.current(self.office)
+        with self.assertNumQueries(1):
+            cal = WorkCalendar.current(self.office)
+        self.assertTrue(cal.is_working_day(dt.date(2025, 6, 17)))
+        SpecialDay.objects.create(office=self.office, date=dt.date(2025, 6, 17), kind=SpecialDay.Kind.HOLIDAY,
+                                  reason="HUT Kota Bandar Lampung")
+        self.assertFalse(WorkCalendar.current(self.office).is_working_day(dt.date(2025, 6, 17)))

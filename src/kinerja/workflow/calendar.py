@@ -97,6 +97,14 @@ class WorkCalendar:
         return built
 
     @classmethod
+    def current(cls, office: Office) -> WorkCalendar:
+        """for_office through the cache: one small query (the stamp) instead of two, and the calendar
+        (with its per-year totals) is rebuilt only when the office changed it."""
+        from .fastsql import calendar_stamp
+
+        return cls.for_office(office, stamp=calendar_stamp(office.pk))
+
+    @classmethod
     def _build(cls, office: Office) -> WorkCalendar:
         from kinerja.org.models import SpecialDay
 

@@ -18,6 +18,7 @@ are in signals.py).
   statement (on PostgreSQL after the case row lock, a statement of its own, as actions.py explains).
 - `return_target`: the step a return opens, with its actor, position and earlier rounds.
 - `load_version` / `version_steps`: what start_case reads.
+- `calendar_stamp`: the stamp alone, for pages that show working time (WorkCalendar.current).
 - `insert` / `update`: rows of model instances.
 - `holder_rows`: the assignments in force of one position on a day.
 - `unanswered_divisions`: what a coordinating step still waits for.
@@ -150,6 +151,20 @@ def _load_sql(vendor: str, lock: bool) -> str:
         f"AND n.number > s.number ORDER BY n.number LIMIT 1) "
         f"LEFT JOIN {_table(Actor)} na ON na.id = ns.actor_id LEFT JOIN {_table(Position)} np ON np.id = na.position_id "
         f"WHERE t.id = %s" + (" FOR UPDATE OF t" if lock else ""))
+
+
+@cache
+def _office_stamp_sql(vendor: str) -> str:
+    return f"SELECT o.time_zone, {_stamp_sql(vendor, 'o')} FROM {_table(Office)} o WHERE o.id = %s"
+
+
+def calendar_stamp(office_id: int) -> str:
+    """The office calendar's stamp (as load_task reads it), on its own: one small query."""
+    db = _db()
+    with db.cursor() as cursor:
+        cursor.execute(_office_stamp_sql(db.vendor), [office_id])
+        row = cursor.fetchone()
+    return f"{row[0]}#{row[1]}" if row else ""
 
 
 def lock_case_of_task(task_id: int) -> int | None:

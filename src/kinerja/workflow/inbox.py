@@ -103,7 +103,7 @@ TASK_RELATED = ("case", "step", "position__unit", "assignee")
 
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
     person = person_of(user)
-    cal = WorkCalendar.for_office(office)
+    cal = WorkCalendar.current(office)
     held, acting_ids = my_positions(user, day)
     mine = Q(assignee=person) | Q(assignee__isnull=True, position_id__in=acting_ids)
     open_tasks = with_progress(Task.objects.filter(mine, case__office=office, status=Task.Status.OPEN)
