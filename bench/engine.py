@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
-CASES_MEASURED = 50  # per phase and engine: 400 completions
+CASES_MEASURED = 150  # per phase and engine: 1,200 completions
 CHUNK = 5  # cases per turn when the two engines alternate
 HISTORY_SMALL = 1_000
 HISTORY_LARGE = 100_000

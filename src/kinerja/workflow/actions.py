@@ -136,8 +136,10 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
     assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id)
-    task = Task(case=case, step=step, position=position, assignee_id=assignee, round=earlier + 1,
-                opened_at=at, due_at=cal.add(at, Decimal(step.duration_value), step.duration_unit))
+    task = fastsql.new(Task, {"case_id": case.pk, "step_id": step.pk, "position_id": position.pk, "assignee_id": assignee,
+                              "round": earlier + 1, "opened_at": at,
+                              "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
+                       {"case": case, "step": step, "position": position})
     fastsql.insert([task])
     audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
                  position=position.pk, assignee=assignee, round=task.round,

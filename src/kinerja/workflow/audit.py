@@ -50,8 +50,8 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
     # JSON round trip now, so the hash covers exactly what the database will give back.
     data = json.loads(json.dumps(data, default=str))
-    event = Event(case_id=case.pk, seq=seq, kind=kind, actor_id=actor.pk if actor else None,
-                  at=at or timezone.now(), data=data, prev_hash=prev)
+    event = fastsql.new(Event, {"case_id": case.pk, "seq": seq, "kind": kind, "actor_id": actor.pk if actor else None,
+                                "at": at or timezone.now(), "data": data, "prev_hash": prev})
     event.hash = digest(event)
     pending = getattr(case, "_audit_pending", None)
     if pending is None:

@@ -101,6 +101,28 @@ class Loader:
         return not (signals.pre_init.has_listeners(self.model) or signals.post_init.has_listeners(self.model))
 
 
+@cache
+def _defaults(model: type[Model]) -> tuple[tuple[str, Any], ...]:
+    """(attname, field) of every concrete field, for new()."""
+    return tuple((f.attname, f) for f in model._meta.concrete_fields)
+
+
+def new(model: type[M], values: dict[str, Any], related: dict[str, Model] | None = None) -> M:
+    """An unsaved instance: `values` by attname (case_id, not case), the other fields at their
+    defaults, `related` objects put in place as if assigned. What model(**values) gives, without
+    Model.__init__'s per-field work, unless something hooks into the model's construction."""
+    if signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model):
+        obj = model(**values)
+    else:
+        obj = model.__new__(model)
+        obj.__dict__.update({name: values[name] if name in values else field.get_default()
+                             for name, field in _defaults(model)})
+        obj._state = ModelState()
+    for name, other in (related or {}).items():
+        attach(obj, name, other)
+    return obj
+
+
 def _table(model: type[Model]) -> str:
     return _q(model._meta.db_table)
 
