@@ -8,6 +8,9 @@ directory, and on PostgreSQL its own temporary database, dropped afterwards:
 - our engine: `start_case`, then `complete_task` for steps 1-3, `return_task` at step 4 (back to step
   3), `complete_task` for 3, 4, 5, 6: 8 completions per case, each its own committed transaction
   through the real actions (permissions, locks, due dates, audit chain). The clock is fixed (`at=`).
+  The id of the task to act on comes from the previous action's result (`next_task`), as a view gets
+  it from the page it rendered; the timed loop runs no query of its own besides one check per case
+  that the case finished. start_case is timed with the completions (Spiff's case creation too).
 - SpiffWorkflow: per completion, as a durable engine built on it must do between two requests: read
   the case's JSON state from a table (case id, JSON), deserialize, run the ready task (the gateway of
   step 4 answers "not approved" once), run engine steps, serialize and write the state back, commit.

@@ -5,6 +5,12 @@ Each runs in one durable transaction that first locks the case row (select_for_u
 IMMEDIATE transaction mode takes the write lock at BEGIN), so two people pressing "Selesai" on one task
 are serialised: the second sees the first's result and is told who did it and when. Every change appends
 its audit event (audit.record) in the same transaction.
+
+Starting a case and completing or returning a task read and write through fastsql.py (hand-written
+SQL from the models' metadata; its docstring says why): a completion takes at most six statements
+on SQLite (the task with everything it needs, the holders of its position when nobody is assigned, the
+task's update, the holders of the next position when it has several, the new task, its events) and one
+more on PostgreSQL (the case lock).
 """
 
 from __future__ import annotations
@@ -241,7 +247,7 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
 @transaction.atomic(durable=True)
 def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str, trigger_note: str = "",
                target_deadline: dt.datetime | None = None, at: dt.datetime | None = None) -> Case:
-    """Start a run of an SOP version in force; its first step becomes a task."""
+    """Start a run of an SOP version in force; its first step becomes a task (`case.first_task`)."""
     at = at or timezone.now()
     found = fastsql.load_version(version_id)
     if found is None:
@@ -295,7 +301,8 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
                   next_user: AbstractBaseUser | None = None, verdict: str | None = None,
                   at: dt.datetime | None = None) -> Task:
     """Record the output (note, files, working time taken) and open the next step. On a step that checks
-    earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task."""
+    earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task. The task returned carries
+    `next_task`: the task opened, or None when this was the case's last step."""
     at = at or timezone.now()
     task = _lock_task(task_id)
     _check_can_act(task, user, at)
@@ -330,7 +337,8 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
 @transaction.atomic(durable=True)
 def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.datetime | None = None) -> Task:
     """"Belum sesuai": close this task and send the work back to the return target step, which gets a
-    fresh task with a fresh due date (the earlier rounds stay in the history)."""
+    fresh task with a fresh due date (the earlier rounds stay in the history): the returned task's
+    `next_task`."""
     at = at or timezone.now()
     task = _lock_task(task_id)
     _check_can_act(task, user, at)
