@@ -48,8 +48,10 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
     if last is None:
         last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
     seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-    # JSON round trip now, so the hash covers exactly what the database will give back.
-    data = json.loads(json.dumps(data, default=str))
+    # JSON round trip now, so the hash covers exactly what the database will give back (data that is
+    # JSON already, as the engine's own events are, comes back unchanged, so it is not sent round).
+    if not _is_json(data):
+        data = json.loads(json.dumps(data, default=str))
     event = fastsql.new(Event, {"case_id": case.pk, "seq": seq, "kind": kind, "actor_id": actor.pk if actor else None,
                                 "at": at or timezone.now(), "data": data, "prev_hash": prev})
     event.hash = digest(event)
@@ -60,6 +62,18 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
         pending.append(event)
     case._audit_last = (event.seq, event.hash)  # type: ignore[attr-defined]
     return event
+
+
+def _is_json(value: Any) -> bool:
+    """Whether json.loads(json.dumps(value)) == value with the same types (no tuples, dates, int keys…)."""
+    kind = type(value)
+    if value is None or kind is str or kind is int or kind is bool:
+        return True
+    if kind is list:
+        return all(_is_json(v) for v in value)
+    if kind is dict:
+        return all(type(k) is str and _is_json(v) for k, v in value.items())
+    return False
 
 
 @contextmanager

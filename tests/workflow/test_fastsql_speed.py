@@ -1,0 +1,69 @@
+"""The engine's hand-written SQL (workflow/fastsql.py) reads and writes rows exactly as the ORM does, so
+the speed-ups of issue 5's benchmark change nothing a person or the audit trail sees."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from kinerja.sop.models import Step
+from kinerja.workflow import actions, audit, fastsql
+from kinerja.workflow.models import Case, Event, Task
+
+from .base import WIB, WorkflowTestCase, at
+
+
+class FastSqlTestCase(WorkflowTestCase):
+    def test_a_loaded_task_equals_the_orm_one(self) -> None:
+        case = self.start_case(target_deadline=dt.datetime(2025, 5, 1, 12, 0, tzinfo=WIB))
+        step4 = self.run_to_step(case, 4)
+        found = fastsql.load_task(step4.pk, lock=False)
+        assert found is not None
+        task, loaded = found
+        orm = Task.objects.select_related("case__office", "step", "position").get(pk=step4.pk)
+        for model, ours, theirs in ((Task, task, orm), (Case, task.case, orm.case), (Step, task.step, orm.step)):
+            for f in model._meta.concrete_fields:
+                self.assertEqual(getattr(ours, f.attname), getattr(theirs, f.attname), f"{model.__name__}.{f.name}")
+        self.assertEqual(task.case.office, orm.case.office)
+        self.assertEqual(task.position, orm.position)
+        self.assertIsInstance(task.step.duration_value, Decimal)
+        self.assertTrue(loaded.step_checks)  # step 4 may send work back
+        self.assertEqual(loaded.next_step.number, 5)
+        self.assertEqual(loaded.next_step.earlier, 0)
+        self.assertEqual(loaded.next_step.actor.position, self.built.positions["secretary"])
+        last = case.events.order_by("-seq").first()
+        self.assertEqual(loaded.last_event, (last.seq, last.hash))
+        self.assertEqual((task.case.office.name, task.case.office.time_zone), (orm.case.office.name, orm.case.office.time_zone))
+
+    def test_the_last_step_has_no_next_step(self) -> None:
+        case = self.start_case()
+        step6 = self.run_to_step(case, 6)
+        _task, loaded = fastsql.load_task(step6.pk, lock=False)  # type: ignore[misc]
+        self.assertIsNone(loaded.next_step)
+        self.assertFalse(loaded.step_checks)
+        actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))  # the Plt Kadis that week
+        case.refresh_from_db()
+        self.assertEqual(case.status, Case.Status.DONE)
+
+    def test_written_rows_read_back_as_written(self) -> None:
+        case = self.start_case()
+        step1 = self.open_task(case)
+        done = actions.complete_task(step1.pk, user=self.secretary, note="catatan ✓", at=at(24, 8, 1))
+        again = Task.objects.get(pk=step1.pk)
+        self.assertEqual((again.status, again.note, again.done_at, again.done_by_id, again.working_seconds),
+                         (Task.Status.DONE, "catatan ✓", at(24, 8, 1), self.secretary.pk, 60))
+        opened = Task.objects.get(pk=done.next_task.pk)
+        self.assertEqual((opened.step.number, opened.status, opened.round, opened.opened_at, opened.due_at),
+                         (2, Task.Status.OPEN, 1, at(24, 8, 1), at(24, 8, 11)))
+
+    def test_event_data_is_hashed_as_the_database_gives_it_back(self) -> None:
+        case = self.start_case()
+        plain = {"task": 1, "files": ["ab", "cd"], "who": None, "ok": True, "note": "x"}
+        odd = {"when": dt.date(2025, 3, 24), "pair": (1, 2), "kind": Task.Status.OPEN, 3: "three"}
+        with audit.batch(case):
+            kept = audit.record(case, Event.Kind.REASSIGNED, actor=self.secretary, at=at(24, 9), **plain)
+            changed = audit.record(case, Event.Kind.REASSIGNED, actor=self.secretary, at=at(24, 9), data=odd)
+        self.assertEqual(kept.data, plain)
+        self.assertEqual(changed.data, {"data": {"when": "2025-03-24", "pair": [1, 2], "kind": "open", "3": "three"}})
+        self.assertEqual(Event.objects.get(pk=changed.pk).data, changed.data)
+        self.assertEqual(audit.verify_all()[2], [])
