@@ -33,7 +33,8 @@ class FastSqlTestCase(WorkflowTestCase):
         self.assertEqual(loaded.next_step.actor.position, self.built.positions["secretary"])
         last = case.events.order_by("-seq").first()
         self.assertEqual(loaded.last_event, (last.seq, last.hash))
-        self.assertEqual((task.case.office.name, task.case.office.time_zone), (orm.case.office.name, orm.case.office.time_zone))
+        office = task.case.office
+        self.assertEqual((office.name, office.time_zone), (orm.case.office.name, orm.case.office.time_zone))
 
     def test_the_last_step_has_no_next_step(self) -> None:
         case = self.start_case()
