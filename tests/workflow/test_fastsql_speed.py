@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.db.models import signals
+
 from kinerja.sop.models import Step
 from kinerja.workflow import actions, audit, fastsql
 from kinerja.workflow.models import Case, Event, Task
@@ -68,3 +70,20 @@ class FastSqlTestCase(WorkflowTestCase):
         self.assertEqual(changed.data, {"data": {"when": "2025-03-24", "pair": [1, 2], "kind": "open", "3": "three"}})
         self.assertEqual(Event.objects.get(pk=changed.pk).data, changed.data)
         self.assertEqual(audit.verify_all()[2], [])
+
+    def test_models_with_init_receivers_are_built_through_init(self) -> None:
+        seen: list[int] = []
+
+        def receiver(sender: type[Task], instance: Task, **kwargs: object) -> None:
+            seen.append(instance.pk)
+
+        case = self.start_case()
+        step1 = self.open_task(case)
+        signals.post_init.connect(receiver, sender=Task)
+        try:
+            task, _loaded = fastsql.load_task(step1.pk, lock=False)  # type: ignore[misc]
+            fresh = fastsql.new(Task, {"case_id": case.pk, "round": 2})
+        finally:
+            signals.post_init.disconnect(receiver, sender=Task)
+        self.assertEqual(seen, [step1.pk, None])
+        self.assertEqual((task.pk, fresh.status, fresh.note), (step1.pk, Task.Status.OPEN, ""))
