@@ -179,7 +179,7 @@ def _load_sql(vendor: str, lock: bool) -> str:
         f"LEFT JOIN {step} ns ON ns.id = (SELECT n.id FROM {step} n WHERE n.version_id = s.version_id "
         f"AND n.number > s.number ORDER BY n.number LIMIT 1) "
         f"LEFT JOIN {_table(Actor)} na ON na.id = ns.actor_id LEFT JOIN {_table(Position)} np ON np.id = na.position_id "
-        f"WHERE t.id = %s" + (" FOR UPDATE OF t" if lock else ""))
+        f"WHERE t.id = %(task)s" + (" FOR UPDATE OF t" if lock else ""))
 
 
 @cache
@@ -221,7 +221,10 @@ def load_task(task_id: int, *, lock: bool) -> tuple[Task, Loaded] | None:
     (Loaded), in one statement; None when there is no such task."""
     db = _db()
     with db.cursor() as cursor:
-        cursor.execute(_load_sql(db.vendor, lock), [task_id])
+        # A named parameter: Django's SQLite cursor turns a positional %s into ? with a regular expression,
+        # which on this 2 KB statement took longer (18 µs) than SQLite took to run it; a named one is a
+        # plain % substitution.
+        cursor.execute(_load_sql(db.vendor, lock), {"task": task_id})
         row = cursor.fetchone()
     if row is None:
         return None
@@ -403,9 +406,11 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
 @cache
 def _insert_sql(model: type[Model], rows: int) -> tuple[str, list[Callable[..., Any]]]:
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
-    one = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    sql = (f"INSERT INTO {_table(model)} ({', '.join(_q(f.column) for f in fields)}) VALUES "
-           f"{', '.join([one] * rows)} RETURNING {_q(model._meta.pk.column)}")
+    # Named parameters (p0, p1, …), as in load_task: a plain % substitution in Django's SQLite cursor.
+    values = ", ".join("(" + ", ".join(f"%(p{r * len(fields) + i})s" for i in range(len(fields))) + ")"
+                       for r in range(rows))
+    sql = (f"INSERT INTO {_table(model)} ({', '.join(_q(f.column) for f in fields)}) VALUES {values} "
+           f"RETURNING {_q(model._meta.pk.column)}")
     return sql, [_writer(f) for f in fields]
 
 
@@ -416,7 +421,7 @@ def insert(objs: Sequence[M]) -> None:
     model = type(objs[0])
     sql, writers = _insert_sql(model, len(objs))
     db = _db()
-    params = [write(obj, db, True) for obj in objs for write in writers]
+    params = {f"p{i}": value for i, value in enumerate(write(obj, db, True) for obj in objs for write in writers)}
     with db.cursor() as cursor:
         cursor.execute(sql, params)
         keys = cursor.fetchall()
