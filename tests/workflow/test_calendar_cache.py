@@ -19,7 +19,7 @@ def june(day: int, hour: int, minute: int = 0) -> dt.datetime:
 
 class CalendarCacheTestCase(WorkflowTestCase):
     def stamp(self, task_id: int) -> str:
-        found = fastsql.load_task(task_id, lock=False)
+        found = fastsql.load_task(task_id, lock=False, at=june(16, 8))
         assert found is not None
         return found[1].stamp
 

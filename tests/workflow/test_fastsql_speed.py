@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from django.db.models import signals
 
+from kinerja.errors import NotAllowed
 from kinerja.sop.models import Step
-from kinerja.workflow import actions, audit, fastsql
+from kinerja.workflow import access, actions, audit, fastsql
 from kinerja.workflow.models import Case, Event, Task
 
 from .base import WIB, WorkflowTestCase, at
@@ -19,7 +20,7 @@ class FastSqlTestCase(WorkflowTestCase):
     def test_a_loaded_task_equals_the_orm_one(self) -> None:
         case = self.start_case(target_deadline=dt.datetime(2025, 5, 1, 12, 0, tzinfo=WIB))
         step4 = self.run_to_step(case, 4)
-        found = fastsql.load_task(step4.pk, lock=False)
+        found = fastsql.load_task(step4.pk, lock=False, at=at(24, 9))
         assert found is not None
         task, loaded = found
         orm = Task.objects.select_related("case__office", "step", "position").get(pk=step4.pk)
@@ -41,7 +42,7 @@ class FastSqlTestCase(WorkflowTestCase):
     def test_the_last_step_has_no_next_step(self) -> None:
         case = self.start_case()
         step6 = self.run_to_step(case, 6)
-        _task, loaded = fastsql.load_task(step6.pk, lock=False)  # type: ignore[misc]
+        _task, loaded = fastsql.load_task(step6.pk, lock=False, at=at(25, 9))  # type: ignore[misc]
         self.assertIsNone(loaded.next_step)
         self.assertFalse(loaded.step_checks)
         actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))  # the Plt Kadis that week
@@ -81,9 +82,26 @@ class FastSqlTestCase(WorkflowTestCase):
         step1 = self.open_task(case)
         signals.post_init.connect(receiver, sender=Task)
         try:
-            task, _loaded = fastsql.load_task(step1.pk, lock=False)  # type: ignore[misc]
+            task, _loaded = fastsql.load_task(step1.pk, lock=False, at=at(24, 9))  # type: ignore[misc]
             fresh = fastsql.new(Task, {"case_id": case.pk, "round": 2})
         finally:
             signals.post_init.disconnect(receiver, sender=Task)
         self.assertEqual(seen, [step1.pk, None])
         self.assertEqual((task.pk, fresh.status, fresh.note), (step1.pk, Task.Status.OPEN, ""))
+
+    def test_the_position_holders_come_with_the_task(self) -> None:
+        # The Sekretaris is Plt Kepala Dinas from 24 to 30 March (tests/base.py): step 6 is hers that week,
+        # the Kadis's before and after it; read at 00:30 WIB (17:30 UTC the day before) and at 23:30 WIB.
+        case = self.start_case()
+        step6 = self.run_to_step(case, 6)
+        secretary, head = self.secretary.person.pk, self.head.person.pk
+        for moment, day, holders in ((dt.datetime(2025, 3, 24, 0, 30, tzinfo=WIB), dt.date(2025, 3, 24), [secretary]),
+                                     (dt.datetime(2025, 3, 30, 23, 30, tzinfo=WIB), dt.date(2025, 3, 30), [secretary]),
+                                     (dt.datetime(2025, 3, 31, 0, 30, tzinfo=WIB), dt.date(2025, 3, 31), [head]),
+                                     (dt.datetime(2025, 3, 23, 23, 30, tzinfo=WIB), dt.date(2025, 3, 23), [head])):
+            task, loaded = fastsql.load_task(step6.pk, lock=False, at=moment)  # type: ignore[misc]
+            self.assertEqual(access.holders_among(loaded.assignments, day), holders, moment)
+            self.assertEqual(access.holders_among(loaded.assignments, day), access.holder_id_list(task.position_id, day))
+        with self.assertRaises(NotAllowed):
+            actions.complete_task(step6.pk, user=self.head, at=at(25, 9))
+        actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))

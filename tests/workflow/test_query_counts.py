@@ -27,7 +27,7 @@ class QueryCountTestCase(WorkflowTestCase):
     def test_it_completes_a_task_in_a_fixed_number_of_queries(self) -> None:
         case = self.start_case()
         step1 = self.open_task(case)
-        with self.assertNumQueries(7 + LOCK):
+        with self.assertNumQueries(6 + LOCK):
             actions.complete_task(step1.pk, user=self.secretary, note="ok", at=at(24, 8, 1))
         self.assertEqual(self.open_task(case).step.number, 2)
         self.assertEqual(case.events.count(), 4)
@@ -35,14 +35,14 @@ class QueryCountTestCase(WorkflowTestCase):
     def test_choosing_the_next_person_costs_one_more_query(self) -> None:
         case = self.start_case()
         step2 = self.run_to_step(case, 2)
-        with self.assertNumQueries(8 + LOCK):
+        with self.assertNumQueries(7 + LOCK):
             actions.complete_task(step2.pk, user=self.subsection_head, next_user=self.staff, at=at(24, 9))
         self.assertEqual(self.open_task(case).assignee, self.staff.person)
 
     def test_it_returns_a_task_in_a_fixed_number_of_queries(self) -> None:
         case = self.start_case()
         step5 = self.run_to_step(case, 5)
-        with self.assertNumQueries(8 + LOCK):
+        with self.assertNumQueries(7 + LOCK):
             actions.return_task(step5.pk, user=self.secretary, reason="Capaian bidang belum ada", at=at(25, 10))
         again = self.open_task(case)
         self.assertEqual((again.step.number, again.round, again.status), (4, 2, Task.Status.OPEN))
@@ -52,6 +52,6 @@ class QueryCountTestCase(WorkflowTestCase):
         step5 = self.run_to_step(case, 5)
         actions.return_task(step5.pk, user=self.secretary, reason="Belum lengkap", at=at(25, 10))
         step4 = self.open_task(case)
-        with self.assertNumQueries(7 + LOCK):
+        with self.assertNumQueries(6 + LOCK):
             actions.complete_task(step4.pk, user=self.subsection_head, verdict="ok", at=at(25, 11))
         self.assertEqual(self.open_task(case).round, 2)

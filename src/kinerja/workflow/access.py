@@ -7,6 +7,7 @@ assignee belongs to that person; a task without one belongs to whoever holds its
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 
@@ -27,12 +28,17 @@ def person_of(user: AbstractBaseUser | AnonymousUser | None) -> Person | None:
     return getattr(user, "person", None)
 
 
-def can_act(task: Task, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:
+def can_act(task: Task, user: AbstractBaseUser | AnonymousUser | None, day: dt.date,
+            assignments: Iterable[tuple[int, str, dt.date, dt.date | None]] | None = None) -> bool:
+    """`assignments`: (person id, kind, starts on, ends on) of the task's position around `day`, when the
+    caller read them already (fastsql.load_task does, with the task); else they are queried."""
     person = person_of(user)
     if person is None or person.office_id != task.case.office_id:
         return False
     if task.assignee_id is not None:
         return task.assignee_id == person.pk
+    if assignments is not None:
+        return person.pk in holders_among(assignments, day)
     return person.pk in holder_ids(task.position_id, day)
 
 
@@ -45,8 +51,20 @@ def holder_ids(position_id: int, day: dt.date) -> set[int]:
 def holder_id_list(position_id: int, day: dt.date) -> list[int]:
     """[p.pk for p in holders(position, day)], unordered: one id per assignment in force, as holders() counts."""
     rows = fastsql.holder_rows(position_id, day)  # Assignment.active_on(day), without the ORM's cost
+    return _acting_or_all(rows)
+
+
+def _acting_or_all(rows: Iterable[tuple[int, str]]) -> list[int]:
+    """The holders among assignments in force: the acting ones (Plt, Plh) where there are any."""
+    rows = list(rows)
     acting = [pk for pk, kind in rows if kind in Assignment.ACTING_KINDS]
     return acting or [pk for pk, _kind in rows]
+
+
+def holders_among(assignments: Iterable[tuple[int, str, dt.date, dt.date | None]], day: dt.date) -> list[int]:
+    """holder_id_list from assignments already read: those in force on `day` (Assignment.active_on)."""
+    return _acting_or_all((pk, kind) for pk, kind, starts, ends in assignments
+                          if starts <= day and (ends is None or ends >= day))
 
 
 def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:

@@ -7,10 +7,10 @@ are serialised: the second sees the first's result and is told who did it and wh
 its audit event (audit.record) in the same transaction.
 
 Starting a case and completing or returning a task read and write through fastsql.py (hand-written
-SQL from the models' metadata; its docstring says why): a completion takes at most six statements
-on SQLite (the task with everything it needs, the holders of its position when nobody is assigned, the
-task's update, the holders of the next position when it has several, the new task, its events) and one
-more on PostgreSQL (the case lock).
+SQL from the models' metadata; its docstring says why): a completion takes at most five statements
+on SQLite (the task with everything it needs, its position's holders included; the task's update; the
+holders of the next position when it has several; the new task; its events) and one more on PostgreSQL
+(the case lock).
 """
 
 from __future__ import annotations
@@ -79,7 +79,7 @@ def _step_label(step: Step) -> str:
 
 # --- internals ------------------------------------------------------------------------------------
 
-def _lock_task(task_id: int) -> Task:
+def _lock_task(task_id: int, at: dt.datetime) -> Task:
     """Lock the case, then the task (always in this order, so two actions never deadlock).
 
     The task comes with its case, office, step and position, the end of the case's audit chain, whether
@@ -89,7 +89,7 @@ def _lock_task(task_id: int) -> Task:
     locking = connection.features.has_select_for_update
     found = None
     if not locking or fastsql.lock_case_of_task(task_id) is not None:
-        found = fastsql.load_task(task_id, lock=locking)
+        found = fastsql.load_task(task_id, lock=locking, at=at)
     if found is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
     task, task.loaded = found  # type: ignore[attr-defined]
@@ -104,7 +104,7 @@ def _calendar(task: Task) -> WorkCalendar:
 def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
     if task.status != Task.Status.OPEN:
         raise TaskNotOpen(task)
-    if not can_act(task, user, office_day(task.case.office, at)):
+    if not can_act(task, user, office_day(task.case.office, at), task.loaded.assignments):  # type: ignore[attr-defined]
         raise not_yours(task)
 
 
@@ -304,7 +304,7 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
     earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task. The task returned carries
     `next_task`: the task opened, or None when this was the case's last step."""
     at = at or timezone.now()
-    task = _lock_task(task_id)
+    task = _lock_task(task_id, at)
     _check_can_act(task, user, at)
     if verdict not in (None, "", Task.Verdict.OK):
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
@@ -340,7 +340,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     fresh task with a fresh due date (the earlier rounds stay in the history): the returned task's
     `next_task`."""
     at = at or timezone.now()
-    task = _lock_task(task_id)
+    task = _lock_task(task_id, at)
     _check_can_act(task, user, at)
     if not reason.strip():
         raise KinerjaError(_("Reason: say what is not right, so it can be fixed."))
@@ -369,7 +369,7 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
                   at: dt.datetime | None = None) -> Task:
     """A superior gives an open task of their unit to another person of the office, with a reason."""
     at = at or timezone.now()
-    task = _lock_task(task_id)
+    task = _lock_task(task_id, at)
     if task.status != Task.Status.OPEN:
         raise TaskNotOpen(task)
     office = task.case.office
@@ -393,7 +393,7 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
                            due_at: dt.datetime, at: dt.datetime | None = None) -> list[DivisionRequest]:
     """The performer of a coordinating step asks each division for its data, by a date."""
     at = at or timezone.now()
-    task = _lock_task(task_id)
+    task = _lock_task(task_id, at)
     _check_can_act(task, user, at)
     if not task.step.coordinates_divisions:
         raise KinerjaError(_("%(step)s does not coordinate with the divisions.") % {"step": _step_label(task.step)})
@@ -426,7 +426,7 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
     found = DivisionRequest.objects.filter(pk=request_id).values_list("task_id", flat=True).first()
     if found is None:
         raise KinerjaError(_("There is no request %(id)s.") % {"id": request_id})
-    task = _lock_task(found)
+    task = _lock_task(found, at)
     request = DivisionRequest.objects.select_related("division", "answered_by__person").get(pk=request_id)
     if request.answered_at is not None:
         raise KinerjaError(_("%(division)s already answered: %(who)s on %(when)s.") % {
@@ -456,7 +456,7 @@ def complete_with_missing(task_id: int, *, user: AbstractBaseUser, reason: str, 
     """Complete a coordinating step before every division answered; the reason and the divisions that
     did not answer are recorded."""
     at = at or timezone.now()
-    task = _lock_task(task_id)
+    task = _lock_task(task_id, at)
     _check_can_act(task, user, at)
     missing = list(task.requests.filter(answered_at__isnull=True).select_related("division").order_by("division__pk"))
     if not missing:

@@ -166,6 +166,12 @@ def _stamp_sql(vendor: str, office: str) -> str:
 @cache
 def _load_sql(vendor: str, lock: bool) -> str:
     event, step = _table(Event), _table(Step)
+    if vendor == "postgresql":
+        day = "to_char({}, 'YYYY-MM-DD')"
+    else:
+        day = "{}"
+    assignment_text = (f"a.person_id || ',' || a.kind || ',' || {day.format('a.starts_on')} || ',' || "
+                       f"COALESCE({day.format('a.ends_on')}, '')")
     return (
         f"SELECT {TASK.columns}, {CASE.columns}, {OFFICE.columns}, {STEP.columns}, {POSITION.columns}, "
         f"{NEXT_STEP.columns}, {NEXT_ACTOR.columns}, {NEXT_POSITION.columns}, "
@@ -173,7 +179,9 @@ def _load_sql(vendor: str, lock: bool) -> str:
         f"(SELECT e.seq FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"(SELECT e.hash FROM {event} e WHERE e.case_id = t.case_id ORDER BY e.seq DESC LIMIT 1), "
         f"EXISTS (SELECT 1 FROM {_table(RETURNS)} r WHERE r.from_step_id = t.step_id), "
-        f"{_stamp_sql(vendor, 'o')} "
+        f"{_stamp_sql(vendor, 'o')}, "
+        f"(SELECT {_agg(assignment_text, 'a.id')} FROM {_table(Assignment)} a WHERE a.position_id = t.position_id "
+        f"AND a.starts_on <= %(last)s AND (a.ends_on IS NULL OR a.ends_on >= %(first)s)) "
         f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
         f"JOIN {step} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
         f"LEFT JOIN {step} ns ON ns.id = (SELECT n.id FROM {step} n WHERE n.version_id = s.version_id "
@@ -207,24 +215,41 @@ def lock_case_of_task(task_id: int) -> int | None:
 
 class Loaded:
     """What load_task read besides the task: the end of the case's audit chain ((seq, hash), or None
-    for a case without events), whether the step checks earlier work, the office calendar's stamp, and
-    the step after the task's (with actor, position and `earlier`; None after the last step)."""
+    for a case without events), whether the step checks earlier work, the office calendar's stamp, the
+    step after the task's (with actor, position and `earlier`; None after the last step), and the
+    assignments of the task's position around the day (person id, kind, starts on, ends on) for
+    access.can_act."""
 
-    __slots__ = ("last_event", "step_checks", "stamp", "next_step")
+    __slots__ = ("last_event", "step_checks", "stamp", "next_step", "assignments")
 
-    def __init__(self, last_event: tuple[int, str] | None, step_checks: bool, stamp: str, next_step: Step | None) -> None:
+    def __init__(self, last_event: tuple[int, str] | None, step_checks: bool, stamp: str, next_step: Step | None,
+                 assignments: list[tuple[int, str, dt.date, dt.date | None]]) -> None:
         self.last_event, self.step_checks, self.stamp, self.next_step = last_event, step_checks, stamp, next_step
+        self.assignments = assignments
 
 
-def load_task(task_id: int, *, lock: bool) -> tuple[Task, Loaded] | None:
-    """The task with its case, office, step and position attached, and what else a completion reads
-    (Loaded), in one statement; None when there is no such task."""
+def _assignments(text: str | None) -> list[tuple[int, str, dt.date, dt.date | None]]:
+    found = []
+    for item in (text or "").split("|"):
+        if item:
+            pk, kind, starts, ends = item.split(",")
+            found.append((int(pk), kind, dt.date.fromisoformat(starts), dt.date.fromisoformat(ends) if ends else None))
+    return found
+
+
+def load_task(task_id: int, *, lock: bool, at: dt.datetime) -> tuple[Task, Loaded] | None:
+    """The task with its case, office, step and position attached, and what else an action on it reads
+    (Loaded), in one statement; None when there is no such task. The assignments are those in force on
+    any day the office can have at `at` (the UTC date ± 1: time zones are within 14 hours of UTC)."""
     db = _db()
+    day = at.astimezone(dt.UTC).date()
+    first = db.ops.adapt_datefield_value(day - dt.timedelta(days=1))
+    last = db.ops.adapt_datefield_value(day + dt.timedelta(days=1))
     with db.cursor() as cursor:
-        # A named parameter: Django's SQLite cursor turns a positional %s into ? with a regular expression,
-        # which on this 2 KB statement took longer (18 µs) than SQLite took to run it; a named one is a
+        # Named parameters: Django's SQLite cursor turns positional %s into ? with a regular expression,
+        # which on this 2 KB statement took longer (18 µs) than SQLite took to run it; named ones are a
         # plain % substitution.
-        cursor.execute(_load_sql(db.vendor, lock), {"task": task_id})
+        cursor.execute(_load_sql(db.vendor, lock), {"task": task_id, "first": first, "last": last})
         row = cursor.fetchone()
     if row is None:
         return None
@@ -246,8 +271,9 @@ def load_task(task_id: int, *, lock: bool) -> tuple[Task, Loaded] | None:
     if row[at] is not None:
         following = _step(db, row, at, (NEXT_STEP, NEXT_ACTOR, NEXT_POSITION))
     at += NEXT_STEP.width + NEXT_ACTOR.width + NEXT_POSITION.width + 1
-    seq, last_hash, checks, stamp = row[at:at + 4]
-    return task, Loaded((seq, last_hash) if seq else None, bool(checks), f"{office.time_zone}#{stamp}", following)
+    seq, last_hash, checks, stamp, assignments = row[at:at + 5]
+    return task, Loaded((seq, last_hash) if seq else None, bool(checks), f"{office.time_zone}#{stamp}", following,
+                        _assignments(assignments))
 
 
 def attach(obj: Model, name: str, related: Model | None) -> None:
