@@ -1,25 +1,27 @@
-"""Hand-written SQL for the engine's hottest statements: the few a task completion or return runs
-(issue 5, Benchmark: at least 1,000 durable completions per second on SQLite).
+"""Hand-written SQL for the engine's hottest statements: those that starting a case and completing or
+returning a task run (issue 5, Benchmark: at least 1,000 durable completions per second on SQLite).
 
-Why not the ORM here: a completion needs about seven statements. Measured on the benchmark's seed SOP,
-Django spent 0.2–0.5 ms of Python compiling each of them (joins, annotations, converters, expression
-resolution) while SQLite needed 20–50 µs to run it, so the ORM alone held the engine under 100
-completions per second whatever the schema. The statements below are built once from the models' own
-metadata (table and column names, the ORM's converters for reading, each field's get_db_prep_save for
-writing), so they follow the models; the rules themselves (who may act, due dates, the audit chain)
-stay in actions.py, access.py and audit.py, and every test of those runs through this module.
+Why not the ORM here: a completion needed nine statements through the ORM, and Django spent 0.2–0.5 ms
+of Python compiling each (joins, annotations, converters, expression resolution) while SQLite needed
+20–50 µs to run it: 51–80 completions per second, whatever the schema. Here a completion is at most five
+statements, built once from the models' own metadata (table and column names, the ORM's converters for
+reading, each field's get_db_prep_save for writing), so they follow the models; the rules themselves
+(who may act, due dates, the audit chain) stay in actions.py, access.py and audit.py, and every test of
+those runs through this module. Measured with bench/engine.py: about 1,100–1,400 completions per
+second on SQLite (bench/README.md).
 
 Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
 them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
-are in signals.py).
+are in signals.py and extensions.py).
 
 - `load_task`: a task with its case, office, step and position, the end of the case's audit chain,
-  whether the step checks earlier work, the office calendar's stamp and the step after it, in one
-  statement (on PostgreSQL after the case row lock, a statement of its own, as actions.py explains).
+  whether the step checks earlier work, the office calendar's stamp, the step after it and the
+  assignments of its position, in one statement (on PostgreSQL after the case row lock, a statement of
+  its own, as actions.py explains).
 - `return_target`: the step a return opens, with its actor, position and earlier rounds.
 - `load_version` / `version_steps`: what start_case reads.
 - `calendar_stamp`: the stamp alone, for pages that show working time (WorkCalendar.current).
-- `insert` / `update`: rows of model instances.
+- `insert` / `update` / `new`: rows of model instances.
 - `holder_rows`: the assignments in force of one position on a day.
 - `unanswered_divisions`: what a coordinating step still waits for.
 """
