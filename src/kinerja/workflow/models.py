@@ -8,6 +8,12 @@ return; NOTES.md measured about 950 completions/s just to serialize it and read 
 database write), it is LGPL-3.0, and neither it nor viewflow (AGPL for its workflow part) knows an
 Indonesian business calendar or lets a running case keep its SOP version. SpiffWorkflow stays a test
 and benchmark peer for our BPMN export.
+
+Measured by bench/engine.py on the 2-core development machine (2026-11-28, results/engine.json): about
+1,050–1,600 durable completions per second on SQLite, 1.1–1.6 times SpiffWorkflow saving its 13 KB state
+in the same database, and about 280 per second on PostgreSQL (0.54 times: a completion is seven round
+trips to the server, SpiffWorkflow's four); the cost stays flat from 1,000 to 100,000 tasks of history.
+The hot statements are hand-written (fastsql.py says why), the tables stay these rows.
 """
 
 from __future__ import annotations
