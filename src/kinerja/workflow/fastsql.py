@@ -432,14 +432,14 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
 
 
 @cache
-def _insert_sql(model: type[Model], rows: int) -> tuple[str, list[Callable[..., Any]]]:
+def _insert_sql(model: type[Model], rows: int) -> tuple[str, list[Callable[..., Any]], list[str]]:
     fields = [f for f in model._meta.concrete_fields if not f.primary_key]
     # Named parameters (p0, p1, …), as in load_task: a plain % substitution in Django's SQLite cursor.
     values = ", ".join("(" + ", ".join(f"%(p{r * len(fields) + i})s" for i in range(len(fields))) + ")"
                        for r in range(rows))
     sql = (f"INSERT INTO {_table(model)} ({', '.join(_q(f.column) for f in fields)}) VALUES {values} "
            f"RETURNING {_q(model._meta.pk.column)}")
-    return sql, [_writer(f) for f in fields]
+    return sql, [_writer(f) for f in fields], [f"p{i}" for i in range(rows * len(fields))]
 
 
 def insert(objs: Sequence[M]) -> None:
@@ -447,9 +447,9 @@ def insert(objs: Sequence[M]) -> None:
     if not objs:
         return
     model = type(objs[0])
-    sql, writers = _insert_sql(model, len(objs))
+    sql, writers, names = _insert_sql(model, len(objs))
     db = _db()
-    params = {f"p{i}": value for i, value in enumerate(write(obj, db, True) for obj in objs for write in writers)}
+    params = dict(zip(names, [write(obj, db, True) for obj in objs for write in writers], strict=True))
     with db.cursor() as cursor:
         cursor.execute(sql, params)
         keys = cursor.fetchall()
