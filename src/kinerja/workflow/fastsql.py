@@ -7,8 +7,8 @@ of Python compiling each (joins, annotations, converters, expression resolution)
 statements, built once from the models' own metadata (table and column names, the ORM's converters for
 reading, each field's get_db_prep_save for writing), so they follow the models; the rules themselves
 (who may act, due dates, the audit chain) stay in actions.py, access.py and audit.py, and every test of
-those runs through this module. Measured with bench/engine.py: about 1,100–1,400 completions per
-second on SQLite (bench/README.md).
+those runs through this module. Measured with bench/engine.py: about 1,450–1,600 completions per
+second on SQLite on a quiet machine (bench/README.md).
 
 Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
 them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
