@@ -72,6 +72,16 @@ class FollowUpInboxTestCase(CorrespondenceTestCase):
         self.assertEqual(item.overdue_by, inbox.describe(cal.elapsed(closes, later), cal.day_length))
         self.assertNotEqual(item.overdue_by, inbox.describe(later - closes, cal.day_length))  # not wall-clock time
 
+    def test_a_due_date_the_office_is_closed_moves_to_the_next_working_day(self) -> None:
+        # Saturday 29 March 2025 (Nyepi); Idul Fitri 1446 H and its cuti bersama close the office until
+        # Monday 7 April, so the follow-up is due when Tuesday 8 April closes.
+        self.minutes(("Kirim data", "staff", dt.date(2025, 3, 29)), held_on=dt.date(2025, 3, 24))
+        cal = WorkCalendar.for_office(self.office)
+        now = dt.datetime(2025, 3, 25, 9, 0, tzinfo=WIB)
+        [item] = inbox.build(self.staff, self.office, now, now.date()).extra.open
+        first_open = dt.date(2025, 4, 8)
+        self.assertEqual(item.due_at, cal.opening(first_open)[1])
+
     def test_the_person_in_charge_closes_it_from_the_inbox_with_a_note(self) -> None:
         follow_up = self.minutes(("Kirim data", "contact:0", self.later(10))).follow_ups.get()
         self.client.force_login(self.contacts[0])

@@ -85,12 +85,13 @@ def unregister(provider: Provider) -> None:
 
 
 def due_at(cal: WorkCalendar, day: dt.date) -> dt.datetime:
-    """The end of `day`'s working hours, or of the last working day before it when the office is closed."""
-    for back in range(0, 31):
-        candidate = day - dt.timedelta(days=back)
+    """The end of `day`'s working hours; a date the office is closed moves forward to the next working
+    day, as the engine's month durations do (calendar.py)."""
+    for ahead in range(0, 31):
+        candidate = day + dt.timedelta(days=ahead)
         if cal.is_working_day(candidate):
             return cal.opening(candidate)[1]
-    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0), cal.tz)
+    raise ValueError(f"no working day in the 31 days from {day.isoformat()}")
 
 
 def classify(item: Item, cal: WorkCalendar, now: dt.datetime) -> Item:
