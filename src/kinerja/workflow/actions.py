@@ -79,17 +79,15 @@ def _step_label(step: Step) -> str:
 
 # --- internals ------------------------------------------------------------------------------------
 
-def _lock_task(task_id: int, at: dt.datetime) -> Task:
+def _lock_task(task_id: int, at: dt.datetime, reserve: bool = False) -> Task:
     """Lock the case, then the task (always in this order, so two actions never deadlock).
 
     The task comes with its case, office, step and position, the end of the case's audit chain, whether
     its step checks earlier work and the stamp of the office calendar, in one statement (fastsql.py).
     On PostgreSQL that statement runs after the case lock is held (a separate statement, so its snapshot
-    is taken once the lock is ours); on SQLite the IMMEDIATE transaction already holds the write lock."""
-    locking = connection.features.has_select_for_update
-    found = None
-    if not locking or fastsql.lock_case_of_task(task_id) is not None:
-        found = fastsql.load_task(task_id, lock=locking, at=at)
+    is taken once the lock is ours; both in one round trip); on SQLite the IMMEDIATE transaction already
+    holds the write lock. `reserve`: the action opens a task, whose id is taken now (fastsql.load_task)."""
+    found = fastsql.load_task(task_id, lock=connection.features.has_select_for_update, at=at, reserve=reserve)
     if found is None:
         raise KinerjaError(_("There is no task %(id)s.") % {"id": task_id})
     task, task.loaded = found  # type: ignore[attr-defined]
@@ -133,8 +131,10 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
 
 
 def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
-               chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None) -> Task:
-    """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step."""
+               chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None,
+               pk: int | None = None) -> Task:
+    """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
+    `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any."""
     position = step.actor.position
     if position is None:
         raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
@@ -142,8 +142,8 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
     assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id)
-    task = fastsql.new(Task, {"case_id": case.pk, "step_id": step.pk, "position_id": position.pk, "assignee_id": assignee,
-                              "round": earlier + 1, "opened_at": at,
+    task = fastsql.new(Task, {"id": pk, "case_id": case.pk, "step_id": step.pk, "position_id": position.pk,
+                              "assignee_id": assignee, "round": earlier + 1, "opened_at": at,
                               "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
                        {"case": case, "step": step, "position": position})
     fastsql.insert([task])
@@ -194,7 +194,8 @@ def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCa
     chosen = person_of(next_user) if next_user is not None else None
     if next_user is not None and chosen is None:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": next_user.get_username()})
-    new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen, earlier=nxt.earlier)  # type: ignore[attr-defined]
+    new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen, earlier=nxt.earlier,  # type: ignore[attr-defined]
+                     pk=task.loaded.task_id)  # type: ignore[attr-defined]
     check_at_risk(case, cal=cal, at=at)
     return new
 
@@ -304,7 +305,7 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
     earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task. The task returned carries
     `next_task`: the task opened, or None when this was the case's last step."""
     at = at or timezone.now()
-    task = _lock_task(task_id, at)
+    task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
     if verdict not in (None, "", Task.Verdict.OK):
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
@@ -322,7 +323,7 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
               missing: list[int] | None = None) -> Task:
     cal = _calendar(task)
     verdict = Task.Verdict.OK if task.loaded.step_checks else ""  # type: ignore[attr-defined]
-    with audit.batch(task.case):
+    with fastsql.pipelined(), audit.batch(task.case):
         _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
         saved = _save_files(task, files, user, at)
         kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
@@ -340,7 +341,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     fresh task with a fresh due date (the earlier rounds stay in the history): the returned task's
     `next_task`."""
     at = at or timezone.now()
-    task = _lock_task(task_id, at)
+    task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
     if not reason.strip():
         raise KinerjaError(_("Reason: say what is not right, so it can be fixed."))
@@ -349,7 +350,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
             "step": _step_label(task.step)})
     cal = _calendar(task)
-    with audit.batch(task.case):
+    with fastsql.pipelined(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
@@ -359,7 +360,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         position = target.actor.position
         previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
         task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
-                                    earlier=target.earlier)  # type: ignore[attr-defined]
+                                    earlier=target.earlier, pk=task.loaded.task_id)  # type: ignore[attr-defined]
         check_at_risk(task.case, cal=cal, at=at)
     return task
 
@@ -456,7 +457,7 @@ def complete_with_missing(task_id: int, *, user: AbstractBaseUser, reason: str, 
     """Complete a coordinating step before every division answered; the reason and the divisions that
     did not answer are recorded."""
     at = at or timezone.now()
-    task = _lock_task(task_id, at)
+    task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
     missing = list(task.requests.filter(answered_at__isnull=True).select_related("division").order_by("division__pk"))
     if not missing:

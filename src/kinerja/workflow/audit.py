@@ -85,7 +85,7 @@ def batch(case: Case) -> Iterator[None]:
     try:
         yield
         if case._audit_pending:  # type: ignore[attr-defined]
-            fastsql.insert(case._audit_pending)  # type: ignore[attr-defined]
+            fastsql.insert(case._audit_pending, keys_later=True)  # type: ignore[attr-defined]
     finally:
         del case._audit_pending  # type: ignore[attr-defined]
 
