@@ -135,7 +135,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"].update({
         "transaction_mode": "IMMEDIATE",
         "timeout": 20,
-        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;",
+        # wal_autocheckpoint: copy the WAL back into the database every 10,000 pages (40 MB) rather than
+        # every 1,000: the pages every action rewrites (the ends of the task and event tables and their
+        # indexes) are then copied and synced once per checkpoint instead of ten times as often
+        # (bench/engine.py: 0.06-0.08 ms less per completion). journal_size_limit trims the WAL file
+        # back to 64 MB after a checkpoint. Durability is unchanged: synchronous=NORMAL as before.
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
+                        "PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;",
     })
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Prepared statements for the engine's hand-written statements (workflow/fastsql.py runs them

@@ -188,7 +188,7 @@ def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCa
     nxt = task.loaded.next_step  # type: ignore[attr-defined]
     if nxt is None:
         case.status, case.finished_at = Case.Status.DONE, at
-        case.save(update_fields=["status", "finished_at"])
+        fastsql.update(case, ["status", "finished_at"])
         audit.record(case, Event.Kind.CASE_FINISHED, actor=user, at=at)
         return None
     chosen = person_of(next_user) if next_user is not None else None

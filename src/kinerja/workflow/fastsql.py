@@ -58,13 +58,23 @@ def _q(name: str) -> str:
 
 
 def _cursor(db: BaseDatabaseWrapper) -> Any:
-    """A cursor for this module's statements. On PostgreSQL a server-side binding one, wrapped by Django
-    as db.cursor() wraps its own (query logging, execute_wrappers, error translation): its statements
-    are the same text whatever the values, so psycopg prepares them once per connection (with the
-    connection's prepare_threshold, settings.py sets it to 0) and PostgreSQL stops planning load_task's
-    ten joins on every completion (0.6 ms of the server's time, measured with EXPLAIN ANALYZE). Django's
-    own cursors bind on the client side and are never prepared. Without prepared statements (a
-    prepare_threshold of None, e.g. behind a pooler that does not support them) Django's cursor."""
+    """A cursor for this module's statements.
+
+    On PostgreSQL a server-side binding one, wrapped by Django as db.cursor() wraps its own (query
+    logging, execute_wrappers, error translation): its statements are the same text whatever the
+    values, so psycopg prepares them once per connection (with the connection's prepare_threshold,
+    settings.py sets it to 0) and PostgreSQL stops planning load_task's ten joins on every completion
+    (0.6 ms of the server's time, measured with EXPLAIN ANALYZE). Django's own cursors bind on the
+    client side and are never prepared. Without prepared statements (a prepare_threshold of None, e.g.
+    behind a pooler that does not support them) Django's cursor.
+
+    On SQLite the sqlite3 cursor itself (_Raw), unless Django logs queries (DEBUG, assertNumQueries)
+    or an execute_wrapper is installed: then Django's, so every statement is seen as before. Django's
+    wrappers cost about 20 µs per statement in Python, as much as SQLite takes to run most of these."""
+    if db.vendor == "sqlite":
+        if db.queries_logged or db.execute_wrappers:
+            return db.cursor()
+        return _Raw(db)
     if db.vendor != "postgresql":
         return db.cursor()
     db.close_if_health_check_failed()
@@ -78,6 +88,57 @@ def _cursor(db: BaseDatabaseWrapper) -> Any:
             cursor = db._prepare_cursor(ServerBindingCursor(db.connection))
     cursor.fastsql = True  # pipelined() lets these through
     return cursor
+
+
+class _Names(dict):  # type: ignore[type-arg]
+    """`sql % _Names()` turns %(name)s into sqlite3's :name."""
+
+    def __missing__(self, key: str) -> str:
+        return f":{key}"
+
+
+@cache
+def _sqlite_sql(sql: str, named: bool) -> str:
+    """The statement in sqlite3's parameter style, as Django's SQLite cursor converts it on every call."""
+    from django.db.backends.sqlite3.base import FORMAT_QMARK_REGEX
+
+    return sql % _Names() if named else FORMAT_QMARK_REGEX.sub("?", sql).replace("%%", "%")
+
+
+class _Raw:
+    """The sqlite3 cursor with what Django's wrapper does that matters inside an action's transaction:
+    the parameter style (converted once per statement), the check that the transaction is not broken,
+    and sqlite3's errors turned into Django's. The transaction itself stays Django's (atomic() began
+    it on this connection)."""
+
+    __slots__ = ("db", "cursor")
+
+    def __init__(self, db: BaseDatabaseWrapper) -> None:
+        db.ensure_connection()
+        db.validate_thread_sharing()
+        self.db, self.cursor = db, db.connection.cursor()
+
+    def execute(self, sql: str, params: Any) -> None:
+        self.db.validate_no_broken_transaction()
+        with self.db.wrap_database_errors:
+            self.cursor.execute(_sqlite_sql(sql, type(params) is dict), params)
+
+    def fetchone(self) -> Any:
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchone()
+
+    def fetchall(self) -> list[Any]:
+        with self.db.wrap_database_errors:
+            return self.cursor.fetchall()
+
+    def close(self) -> None:
+        self.cursor.close()
+
+    def __enter__(self) -> _Raw:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.cursor.close()
 
 
 class _Pipeline:
