@@ -323,7 +323,7 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
               missing: list[int] | None = None) -> Task:
     cal = _calendar(task)
     verdict = Task.Verdict.OK if task.loaded.step_checks else ""  # type: ignore[attr-defined]
-    with fastsql.pipelined(), audit.batch(task.case):
+    with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
         saved = _save_files(task, files, user, at)
         kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
@@ -350,7 +350,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
             "step": _step_label(task.step)})
     cal = _calendar(task)
-    with fastsql.pipelined(), audit.batch(task.case):
+    with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,

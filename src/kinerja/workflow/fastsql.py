@@ -29,8 +29,9 @@ are in signals.py and extensions.py).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from functools import cache
 from typing import Any, TypeVar
 
@@ -57,7 +58,7 @@ def _q(name: str) -> str:
     return connection.ops.quote_name(name)
 
 
-def _cursor(db: BaseDatabaseWrapper) -> Any:
+def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
     """A cursor for this module's statements.
 
     On PostgreSQL a server-side binding one, wrapped by Django as db.cursor() wraps its own (query
@@ -70,7 +71,10 @@ def _cursor(db: BaseDatabaseWrapper) -> Any:
 
     On SQLite the sqlite3 cursor itself (_Raw), unless Django logs queries (DEBUG, assertNumQueries)
     or an execute_wrapper is installed: then Django's, so every statement is seen as before. Django's
-    wrappers cost about 20 µs per statement in Python, as much as SQLite takes to run most of these."""
+    wrappers cost about 20 µs per statement in Python, as much as SQLite takes to run most of these.
+
+    `independent`: the statement reads no table this module writes, so it need not wait for the
+    writes held by combined_writes()."""
     if db.vendor == "sqlite":
         if db.queries_logged or db.execute_wrappers:
             return db.cursor()
@@ -86,8 +90,16 @@ def _cursor(db: BaseDatabaseWrapper) -> Any:
 
         with db.wrap_database_errors:
             cursor = db._prepare_cursor(ServerBindingCursor(db.connection))
-    cursor.fastsql = True  # pipelined() lets these through
+    cursor.independent = independent
     return cursor
+
+
+def _pipeline(db: BaseDatabaseWrapper) -> Any:
+    """psycopg's pipeline mode (the statements sent without waiting for each answer; the block's end
+    waits for all), or nothing where there is none."""
+    if db.vendor == "postgresql":
+        return db.connection.pipeline()
+    return nullcontext()
 
 
 class _Names(dict):  # type: ignore[type-arg]
@@ -141,71 +153,90 @@ class _Raw:
         self.cursor.close()
 
 
-class _Pipeline:
-    """A pipelined() block on PostgreSQL: psycopg's pipeline mode while only this module's statements
-    run, and what to do with their results once they are answered."""
+class _Held:
+    """The writes of a combined_writes() block on PostgreSQL, not sent yet: (statement, parameters,
+    column it returns or None, what to do with the values returned, the row it updates)."""
 
     def __init__(self, db: BaseDatabaseWrapper) -> None:
-        self.db, self.after = db, []  # type: list[Callable[[], None]]
-        self.mode: Any = db.connection.pipeline()
-        self.mode.__enter__()
+        self.db, self.writes, self.updated = db, [], set()  # type: ignore[var-annotated]
+        self.sending = False
 
-    def end(self, error: BaseException | None = None) -> None:
-        """Send what is queued, wait for the answers (raising the first error) and leave pipeline mode."""
-        if self.mode is None:
+    def add(self, sql: str, params: dict[str, Any], returning: str | None, then: Callable[[list[Any]], None] | None,
+            row: tuple[str, Any] | None = None) -> None:
+        if row is not None:
+            if row in self.updated:  # a statement may change a row once (data-modifying WITH)
+                self.send()
+            self.updated.add(row)
+        self.writes.append((sql, params, returning, then))
+
+    def send(self) -> None:
+        """Run the held writes, as one statement when there are several."""
+        writes, self.writes, self.updated = self.writes, [], set()
+        if not writes:
             return
-        mode, self.mode = self.mode, None
-        if error is None:
-            with self.db.wrap_database_errors:
-                mode.__exit__(None, None, None)
-            after, self.after = self.after, []
-            for then in after:
-                then()
-        else:
-            mode.__exit__(type(error), error, error.__traceback__)
+        sql, returns = _combined_sql(tuple((w[0], w[2]) for w in writes))
+        params = {f"w{i}_{name}": value for i, w in enumerate(writes) for name, value in w[1].items()}
+        self.sending = True
+        try:
+            with _cursor(self.db) as cursor:
+                cursor.execute(sql, params)
+                rows = cursor.fetchall() if returns else []
+        finally:
+            self.sending = False
+        for i, (_sql, _params, _returning, then) in enumerate(writes):
+            if then is not None:
+                then([value for (k, value) in rows if k == i])
 
     def guard(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        """Any other statement (the ORM's) ends pipeline mode first: the ORM reads a statement's row count
-        as soon as it is sent, which in pipeline mode is not known yet."""
-        if self.mode is not None and not getattr(context["cursor"], "fastsql", False):
-            self.end()
+        """Any other statement (a read, the ORM's) runs after the held writes, which it may read."""
+        if self.writes and not self.sending and not getattr(context["cursor"], "independent", False):
+            self.send()
         return execute(sql, params, many, context)
 
 
-def _pipe(db: BaseDatabaseWrapper) -> _Pipeline | None:
-    pipe = getattr(db, "_fastsql_pipeline", None)
-    return pipe if pipe is not None and pipe.mode is not None else None
+_NAMED = re.compile(r"%\((\w+)\)s")
+
+
+@cache
+def _combined_sql(writes: tuple[tuple[str, str | None], ...]) -> tuple[str, bool]:
+    """One statement running the writes (data-modifying WITH), which gives back (index of the write,
+    returned value) for those that return one; whether any does."""
+    def named(i: int, sql: str) -> str:
+        return _NAMED.sub(lambda m: f"%(w{i}_{m.group(1)})s", sql)
+
+    if len(writes) == 1 and writes[0][1] is None:
+        return named(0, writes[0][0]), False
+    parts = [f"w{i} AS ({named(i, sql)})" for i, (sql, _r) in enumerate(writes)]
+    selects = [f"SELECT {i}, {returning} FROM w{i}" for i, (_sql, returning) in enumerate(writes) if returning]
+    main = " UNION ALL ".join(selects) if selects else "SELECT NULL, NULL"
+    return f"WITH {', '.join(parts)} {main}", bool(selects)
+
+
+def _held(db: BaseDatabaseWrapper) -> _Held | None:
+    return getattr(db, "_fastsql_held", None)
 
 
 @contextmanager
-def pipelined() -> Iterator[None]:
-    """On PostgreSQL, send this module's statements in the block without waiting for each answer
-    (psycopg's pipeline mode), so writes that need nothing back cost one round trip together instead
-    of one each. A statement whose result is read inside the block (fetchone) waits for everything sent
-    before it, so reads stay correct; what this module needs from a write's result (primary keys) is
-    set when the block ends; any other statement (the ORM's) ends the pipelining first. Elsewhere
-    (SQLite: no round trips) the block runs as it is.
-
-    The server runs each statement in order, in the same transaction, with its own snapshot (READ
-    COMMITTED); an error in one is raised at the end of the block at the latest, and the action's
-    transaction rolls back as usual."""
+def combined_writes() -> Iterator[None]:
+    """On PostgreSQL, hold this module's writes in the block (update, and insert of rows whose keys are
+    set or not needed until the end) and send them as one statement (UPDATE … , INSERT … RETURNING in
+    a data-modifying WITH) when the block ends, or before any other statement runs, which sees them:
+    one round trip for the task's update, the next task and the events of a completion instead of
+    three. The rows written are the same. An error in them is raised by the statement that sends them,
+    and the action's transaction rolls back as usual; when the block raises, the held writes are
+    dropped (the transaction rolls back). On SQLite (no round trips) the writes run at once."""
     db = _db()
-    if db.vendor != "postgresql" or getattr(db, "_fastsql_pipeline", None) is not None:
+    if db.vendor != "postgresql" or _held(db) is not None:
         yield
         return
-    db.ensure_connection()
-    pipe = _Pipeline(db)
-    db._fastsql_pipeline = pipe  # type: ignore[attr-defined]
+    held = _Held(db)
+    db._fastsql_held = held  # type: ignore[attr-defined]
     try:
-        with db.execute_wrapper(pipe.guard):
+        with db.execute_wrapper(held.guard):
             yield
-    except BaseException as error:
-        pipe.end(error)
-        raise
-    else:
-        pipe.end()
+            held.send()
     finally:
-        db._fastsql_pipeline = None  # type: ignore[attr-defined]
+        db._fastsql_held = None  # type: ignore[attr-defined]
 
 
 class Loader:
@@ -396,7 +427,7 @@ def load_task(task_id: int, *, lock: bool, at: dt.datetime, reserve: bool = Fals
 
     `lock` (databases with SELECT … FOR UPDATE): lock the case row first, then read the task locked (FOR
     UPDATE OF t) in a second statement, so that its snapshot is taken once the case lock is ours (READ
-    COMMITTED: one snapshot per statement). Both go in one round trip (pipelined, with the BEGIN): the
+    COMMITTED: one snapshot per statement). Both go in one round trip (psycopg's pipeline mode, with the BEGIN): the
     server runs the second once the first has its lock. `reserve` (PostgreSQL): also take the next id
     of the task sequence, for the task the action opens, so its insert needs no answer before the
     events that name it are written (insert of rows with their id set)."""
@@ -410,8 +441,8 @@ def load_task(task_id: int, *, lock: bool, at: dt.datetime, reserve: bool = Fals
     params = {"task": task_id, "first": first, "last": last}
     reserve = reserve and db.vendor == "postgresql"
     if lock and db.features.has_select_for_update:
-        with pipelined():
-            locker, loader = _cursor(db), _cursor(db)
+        locker, loader = _cursor(db), _cursor(db)
+        with db.wrap_database_errors, _pipeline(db):
             locker.execute(_lock_sql(), [task_id])
             loader.execute(_load_sql(db.vendor, True, reserve), params)
         try:
@@ -561,7 +592,7 @@ def holder_rows(position_id: int, day: dt.date) -> list[tuple[int, str]]:
     """(person id, kind) of the position's assignments in force on `day` (Assignment.active_on)."""
     db = _db()
     value = db.ops.adapt_datefield_value(day)
-    with _cursor(db) as cursor:
+    with _cursor(db, independent=True) as cursor:  # assignments: never written here
         cursor.execute(_holders_sql(db.vendor), [position_id, value, value])
         return cursor.fetchall()
 
@@ -614,50 +645,50 @@ def _insert_sql(model: type[Model], rows: int, with_pk: bool = False) -> tuple[s
 
 def insert(objs: Sequence[M], *, keys_later: bool = False) -> None:
     """INSERT the new instances (all of one model) in one statement and set their primary keys (given
-    ones are written as they are: all the instances have one, or none). `keys_later`: the caller does
-    not need the new keys before the end of a pipelined() block, so the insert waits for no answer
-    there and the keys are set when the block ends."""
+    ones are written as they are: all the instances have one, or none). Inside combined_writes() the
+    insert is held when the keys are given or `keys_later` (the caller does not need them before the
+    block ends): the keys are set when it is sent."""
     if not objs:
         return
     model = type(objs[0])
     sql, writers, names = _insert_sql(model, len(objs), objs[0].pk is not None)
     db = _db()
     params = dict(zip(names, [write(obj, db, True) for obj in objs for write in writers], strict=True))
-    cursor = _cursor(db)
-    cursor.execute(sql, params)
 
-    def then() -> None:
-        try:
-            keys = cursor.fetchall()
-        finally:
-            cursor.close()
-        for obj, (pk,) in zip(objs, keys, strict=True):
+    def then(keys: list[Any]) -> None:
+        for obj, pk in zip(objs, keys, strict=True):
             obj.pk = pk
             obj._state.adding, obj._state.db = False, db.alias
 
-    pipe = _pipe(db)
-    if pipe is not None and (keys_later or objs[0].pk is not None):
-        pipe.after.append(then)
-    else:
-        then()
+    held = _held(db)
+    if held is not None and (keys_later or objs[0].pk is not None):
+        held.add(sql, params, _q(model._meta.pk.column), then)
+        return
+    with _cursor(db) as cursor:
+        cursor.execute(sql, params)
+        keys = cursor.fetchall()
+    then([pk for (pk,) in keys])
 
 
 @cache
-def _update_sql(model: type[Model], names: tuple[str, ...]) -> tuple[str, list[Callable[..., Any]]]:
+def _update_sql(model: type[Model], names: tuple[str, ...]) -> tuple[str, list[Callable[..., Any]], list[str]]:
     fields = [model._meta.get_field(name) for name in names]
-    sets = ", ".join(f"{_q(f.column)} = %s" for f in fields)  # type: ignore[union-attr]
-    return f"UPDATE {_table(model)} SET {sets} WHERE {_q(model._meta.pk.column)} = %s", [_writer(f) for f in fields]
+    sets = ", ".join(f"{_q(f.column)} = %(u{i})s" for i, f in enumerate(fields))  # type: ignore[union-attr]
+    return (f"UPDATE {_table(model)} SET {sets} WHERE {_q(model._meta.pk.column)} = %(pk)s",
+            [_writer(f) for f in fields], [f"u{i}" for i in range(len(fields))])
 
 
 def update(obj: Model, names: Sequence[str]) -> None:
-    """UPDATE the instance's row with the current values of the fields named (as update_fields names them)."""
-    sql, writers = _update_sql(type(obj), tuple(names))
+    """UPDATE the instance's row with the current values of the fields named (as update_fields names
+    them); held inside combined_writes()."""
+    model = type(obj)
+    sql, writers, keys = _update_sql(model, tuple(names))
     db = _db()
-    params = [write(obj, db, False) for write in writers]
-    cursor = _cursor(db)
-    cursor.execute(sql, [*params, obj.pk])
-    pipe = _pipe(db)
-    if pipe is None:
-        cursor.close()
-    else:
-        pipe.after.append(cursor.close)
+    params = dict(zip(keys, [write(obj, db, False) for write in writers], strict=True))
+    params["pk"] = obj.pk
+    held = _held(db)
+    if held is not None:
+        held.add(sql, params, None, None, (model._meta.db_table, obj.pk))
+        return
+    with _cursor(db) as cursor:
+        cursor.execute(sql, params)
