@@ -1,0 +1,101 @@
+"""How fastsql.py sends a completion's statements (issue 5, Benchmark): on PostgreSQL prepared, the case
+lock and the task read in one round trip, the writes held and sent as one statement (combined_writes);
+on SQLite through the sqlite3 cursor itself. None of it may change what is written, what a later
+statement reads, or how an error ends the action."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import IntegrityError, connection, transaction
+
+from kinerja.workflow import actions, audit, fastsql
+from kinerja.workflow.models import Case, Event, Task
+
+from .base import WorkflowTestCase, at
+
+LOCK = 1 if connection.features.has_select_for_update else 0
+WRITES = 1 if connection.vendor == "postgresql" else 3
+
+
+class CombinedWritesTestCase(WorkflowTestCase):
+    def test_a_held_write_is_read_by_the_next_statement(self) -> None:
+        case = self.start_case()
+        step1 = self.open_task(case)
+        with transaction.atomic(), fastsql.combined_writes():
+            step1.note = "ditahan"
+            fastsql.update(step1, ["note"])
+            # The ORM's read sends the held update first.
+            self.assertEqual(Task.objects.get(pk=step1.pk).note, "ditahan")
+            step1.note = "lagi"
+            fastsql.update(step1, ["note"])
+        self.assertEqual(Task.objects.get(pk=step1.pk).note, "lagi")
+
+    def test_two_updates_of_one_row_are_both_applied_in_order(self) -> None:
+        case = self.start_case()
+        step1 = self.open_task(case)
+        with transaction.atomic(), fastsql.combined_writes():
+            step1.note, step1.reason = "pertama", "satu"
+            fastsql.update(step1, ["note", "reason"])
+            step1.note = "kedua"
+            fastsql.update(step1, ["note"])
+        self.assertEqual(Task.objects.values_list("note", "reason").get(pk=step1.pk), ("kedua", "satu"))
+
+    def test_keys_of_held_inserts_are_set_when_the_block_ends(self) -> None:
+        case = self.start_case()
+        with transaction.atomic():
+            with fastsql.combined_writes():
+                case._audit_last = (2, Event.objects.get(case=case, seq=2).hash)  # type: ignore[attr-defined]
+                with audit.batch(case):
+                    first = audit.record(case, Event.Kind.REASSIGNED, actor=self.secretary, at=at(24, 9), step=1)
+                    second = audit.record(case, Event.Kind.REASSIGNED, actor=self.secretary, at=at(24, 9), step=2)
+            self.assertEqual([first.seq, second.seq], [3, 4])
+            self.assertEqual(Event.objects.get(pk=first.pk).seq, 3)
+            self.assertEqual(Event.objects.get(pk=second.pk).seq, 4)
+        self.assertEqual(audit.verify_all()[2], [])
+
+    def test_an_error_in_the_held_writes_is_djangos_and_saves_nothing(self) -> None:
+        case = self.start_case()
+        before = Event.objects.filter(case=case).count()
+        with self.assertRaises(IntegrityError), transaction.atomic(), fastsql.combined_writes():
+            again = fastsql.new(Event, {"case_id": case.pk, "seq": 1, "kind": Event.Kind.REASSIGNED, "at": at(24, 9),
+                                        "data": {}, "prev_hash": audit.GENESIS, "hash": "0" * 64})
+            fastsql.insert([again], keys_later=True)  # seq 1 exists: (case, seq) is unique
+        self.assertEqual(Event.objects.filter(case=case).count(), before)
+
+    def test_the_event_names_the_task_opened(self) -> None:
+        case = self.start_case()
+        step1 = self.open_task(case)
+        done = actions.complete_task(step1.pk, user=self.secretary, at=at(24, 8, 1))
+        assigned = case.events.filter(kind=Event.Kind.TASK_ASSIGNED).order_by("-seq").first()
+        self.assertEqual(assigned.data["task"], done.next_task.pk)
+        self.assertEqual(Task.objects.get(pk=done.next_task.pk).step.number, 2)
+        self.assertEqual(audit.verify_all()[2], [])
+
+    def test_a_completion_that_puts_the_case_at_risk_flags_it_once(self) -> None:
+        # Room at the start; step 1 done a month later leaves no room before 30 April: check_at_risk's
+        # guarded ORM update runs inside the completion's combined writes and must count its row.
+        case = self.start_case(target_deadline=at(30, 16, month=4))
+        self.assertFalse(Case.objects.get(pk=case.pk).at_risk)
+        step1 = self.open_task(case)
+        with self.captureOnCommitCallbacks(execute=True):
+            actions.complete_task(step1.pk, user=self.secretary, at=at(25, 10, month=4))
+        case.refresh_from_db()
+        self.assertTrue(case.at_risk)
+        kinds = list(case.events.order_by("seq").values_list("kind", flat=True))
+        self.assertEqual(kinds[-3:], [Event.Kind.COMPLETED, Event.Kind.TASK_ASSIGNED, Event.Kind.AT_RISK])
+        self.assertEqual(audit.verify_all()[2], [])
+
+    def test_every_statement_of_a_completion_passes_the_execute_wrappers(self) -> None:
+        case = self.start_case()
+        step1 = self.open_task(case)
+        seen: list[str] = []
+
+        def wrapper(execute: Any, sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
+            seen.append(sql)
+            return execute(sql, params, many, context)
+
+        with connection.execute_wrapper(wrapper):
+            actions.complete_task(step1.pk, user=self.secretary, at=at(24, 8, 1))
+        # The savepoint pair of the action inside the test's transaction, the lock, the read, the writes.
+        self.assertEqual(len(seen), 3 + LOCK + WRITES, seen)
