@@ -9,8 +9,9 @@ its audit event (audit.record) in the same transaction.
 Starting a case and completing or returning a task read and write through fastsql.py (hand-written
 SQL from the models' metadata; its docstring says why): a completion takes at most five statements
 on SQLite (the task with everything it needs, its position's holders included; the task's update; the
-holders of the next position when it has several; the new task; its events) and one more on PostgreSQL
-(the case lock).
+holders of the next position when it has several; the new task; its events). On PostgreSQL the case
+lock comes first, in the same round trip as the read, and the three writes are one statement
+(fastsql.combined_writes): at most four.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
 """Hand-written SQL for the engine's hottest statements: those that starting a case and completing or
-returning a task run (issue 5, Benchmark: at least 1,000 durable completions per second on SQLite).
+returning a task run (issue 5, Benchmark: at least 1,000 durable completions per second on SQLite, and
+twice SpiffWorkflow's figure).
 
 Why not the ORM here: a completion needed nine statements through the ORM, and Django spent 0.2–0.5 ms
 of Python compiling each (joins, annotations, converters, expression resolution) while SQLite needed
@@ -7,8 +8,23 @@ of Python compiling each (joins, annotations, converters, expression resolution)
 statements, built once from the models' own metadata (table and column names, the ORM's converters for
 reading, each field's get_db_prep_save for writing), so they follow the models; the rules themselves
 (who may act, due dates, the audit chain) stay in actions.py, access.py and audit.py, and every test of
-those runs through this module. Measured with bench/engine.py: about 1,450–1,600 completions per
-second on SQLite on a quiet machine (bench/README.md).
+those runs through this module. Measured with bench/engine.py (bench/README.md has the figures).
+
+How the statements travel (`_cursor`, `combined_writes`):
+
+- SQLite: on the sqlite3 cursor itself, with the parameter style converted once per statement (Django's
+  cursor wrappers cost about as much Python as SQLite takes to run them); Django's own cursor when it
+  logs queries (DEBUG, assertNumQueries) or an execute_wrapper is installed, so those see every
+  statement. The transaction is Django's (atomic()).
+- PostgreSQL: on the server side the time went into waiting, not into our Python (3.4 ms of wall time
+  for 1.0 ms of CPU per completion): seven round trips, each of them a wake-up of the server on this
+  2-core machine, and 0.6 ms of planning for load_task's ten joins on every completion (EXPLAIN ANALYZE).
+  Now the statements are prepared (server-side binding cursors; settings.py sets prepare_threshold),
+  the case lock and the task read go in one round trip with the BEGIN (psycopg's pipeline mode; still
+  two statements, so the read's snapshot is taken once the lock is held), the next task's id is taken
+  from its sequence by that read, and the writes (the task's update, the next task, the events) are
+  held and sent as one data-modifying WITH statement, then COMMIT: three round trips instead of seven,
+  every row as before, each completion its own committed transaction.
 
 Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
 them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
@@ -21,7 +37,7 @@ are in signals.py and extensions.py).
 - `return_target`: the step a return opens, with its actor, position and earlier rounds.
 - `load_version` / `version_steps`: what start_case reads.
 - `calendar_stamp`: the stamp alone, for pages that show working time (WorkCalendar.current).
-- `insert` / `update` / `new`: rows of model instances.
+- `insert` / `update` / `new`: rows of model instances; `combined_writes`: writes held and sent together.
 - `holder_rows`: the assignments in force of one position on a day.
 - `unanswered_divisions`: what a coordinating step still waits for.
 """
@@ -35,6 +51,7 @@ from contextlib import contextmanager, nullcontext
 from functools import cache
 from typing import Any, TypeVar
 
+from django.conf import settings
 from django.db import DEFAULT_DB_ALIAS, connection, connections, models
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Model, signals
@@ -626,6 +643,10 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
             if value is None:
                 return None
             if value.tzinfo is not None:  # get_prep_value keeps an aware datetime as it is
+                if db.vendor == "sqlite" and settings.USE_TZ:
+                    # adapt_datetimefield_value's result (naive in the connection's time zone, as text),
+                    # without its checks and its settings lookup per value.
+                    return str(value.astimezone(db.timezone).replace(tzinfo=None))
                 return db.ops.adapt_datetimefield_value(value)
             return field.get_db_prep_save(value, db)
         return write_moment
