@@ -35,7 +35,7 @@ are in signals.py and extensions.py).
   assignments of its position, in one statement (on PostgreSQL after the case row lock, a statement of
   its own, as actions.py explains).
 - `return_target`: the step a return opens, with its actor, position and earlier rounds.
-- `load_version` / `version_steps`: what start_case reads.
+- `load_version`: what start_case reads; `version_steps`: the steps of a version.
 - `calendar_stamp`: the stamp alone, for pages that show working time (WorkCalendar.current).
 - `insert` / `update` / `new`: rows of model instances; `combined_writes`: writes held and sent together.
 - `holder_rows`: the assignments in force of one position on a day.
@@ -384,7 +384,7 @@ def _load_sql(vendor: str, lock: bool, reserve: bool = False) -> str:
         f"{_stamp_sql(vendor, 'o')}, "
         f"(SELECT {_agg(assignment_text, 'a.id')} FROM {_table(Assignment)} a WHERE a.position_id = t.position_id "
         f"AND a.starts_on <= %(last)s AND (a.ends_on IS NULL OR a.ends_on >= %(first)s))"
-        + (f", nextval(pg_get_serial_sequence('{Task._meta.db_table}', '{Task._meta.pk.column}')) " if reserve else " ")
+        + (f", {_next_id(Task)} " if reserve else " ")
         + f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
         f"JOIN {step} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
         f"LEFT JOIN {step} ns ON ns.id = (SELECT n.id FROM {step} n WHERE n.version_id = s.version_id "
@@ -543,19 +543,41 @@ def version_steps(version_id: int) -> list[Step]:
 SOP, VERSION = Loader(Sop, "sp"), Loader(SopVersion, "v")
 
 
+def _next_id(model: type[Model]) -> str:
+    """PostgreSQL: the next value of the model's id sequence."""
+    return f"nextval(pg_get_serial_sequence('{model._meta.db_table}', '{model._meta.pk.column}'))"
+
+
 @cache
-def _version_sql(vendor: str) -> str:
-    return (f"SELECT {VERSION.columns}, {SOP.columns}, {OFFICE.columns}, {_stamp_sql(vendor, 'o')} "
-            f"FROM {_table(SopVersion)} v JOIN {_table(Sop)} sp ON sp.id = v.sop_id "
+def _version_sql(vendor: str, reserve: bool = False) -> str:
+    return (f"SELECT {VERSION.columns}, {SOP.columns}, {OFFICE.columns}, {_stamp_sql(vendor, 'o')}"
+            + (f", {_next_id(Case)}, {_next_id(Task)} " if reserve else " ")
+            + f"FROM {_table(SopVersion)} v JOIN {_table(Sop)} sp ON sp.id = v.sop_id "
             f"JOIN {_table(Office)} o ON o.id = sp.office_id WHERE v.id = %s")
 
 
-def load_version(version_id: int) -> tuple[SopVersion, str] | None:
-    """(SOP version with its SOP and office attached, the office calendar's stamp), or None."""
+class Version:
+    """What start_case reads: the SOP version with its SOP and office attached, the office calendar's
+    stamp, its steps in order (with actor, position; `earlier` 0) and, on PostgreSQL, the ids reserved
+    for the case and its first task (else None)."""
+
+    __slots__ = ("version", "stamp", "steps", "case_id", "task_id")
+
+    def __init__(self, version: SopVersion, stamp: str, steps: list[Step], case_id: int | None,
+                 task_id: int | None) -> None:
+        self.version, self.stamp, self.steps, self.case_id, self.task_id = version, stamp, steps, case_id, task_id
+
+
+def load_version(version_id: int) -> Version | None:
+    """The version with what start_case needs (Version), or None. Two statements, one round trip on
+    PostgreSQL (pipelined with the BEGIN)."""
     db = _db()
-    with _cursor(db) as cursor:
-        cursor.execute(_version_sql(db.vendor), [version_id])
-        row = cursor.fetchone()
+    reserve = db.vendor == "postgresql"
+    with _cursor(db) as first, _cursor(db) as second:
+        with db.wrap_database_errors, _pipeline(db):
+            first.execute(_version_sql(db.vendor, reserve), [version_id])
+            second.execute(_step_rows_sql("s.version_id = %s", "s.number", ""), [None, version_id])
+        row, step_rows = first.fetchone(), second.fetchall()
     if row is None:
         return None
     version = VERSION.build(db, row)
@@ -563,7 +585,9 @@ def load_version(version_id: int) -> tuple[SopVersion, str] | None:
     office = OFFICE.build(db, row, VERSION.width + SOP.width)
     attach(sop, "office", office)
     attach(version, "sop", sop)
-    return version, f"{office.time_zone}#{row[VERSION.width + SOP.width + OFFICE.width]}"
+    at = VERSION.width + SOP.width + OFFICE.width
+    case_id, task_id = (row[at + 1], row[at + 2]) if reserve else (None, None)
+    return Version(version, f"{office.time_zone}#{row[at]}", [_step(db, r) for r in step_rows], case_id, task_id)
 
 
 def return_target(case_id: int, step_id: int) -> Step | None:
