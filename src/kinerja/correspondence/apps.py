@@ -11,8 +11,10 @@ class CorrespondenceConfig(KinerjaAppConfig):
 
     def ready(self) -> None:
         super().ready()
-        from kinerja.workflow import inbox_extensions
+        from kinerja.workflow import inbox_extensions, reminders
 
         from .inbox import follow_up_items
+        from .reminders import send_follow_up_reminders
 
         inbox_extensions.register(follow_up_items)
+        reminders.register_sender(send_follow_up_reminders)

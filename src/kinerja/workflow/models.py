@@ -235,7 +235,9 @@ class Event(models.Model):
 
 
 class Notification(models.Model):
-    """An in-app message for one person (a reminder or an early warning); the page shows the unread count."""
+    """An in-app message for one person (a reminder or an early warning); the page shows the unread count.
+    A notification about work outside a case (another app's inbox item, e.g. a meeting follow-up) has no
+    case: it carries its office, a subject and the address of what it is about."""
 
     class Kind(models.TextChoices):
         HALF = "half", _("Half of the standard time has passed")
@@ -246,7 +248,12 @@ class Notification(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="kinerja_notifications",
                              verbose_name=_("user"))
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
-    case = models.ForeignKey(Case, models.CASCADE, related_name="notifications", verbose_name=_("case"))
+    case = models.ForeignKey(Case, models.CASCADE, null=True, blank=True, related_name="notifications",
+                             verbose_name=_("case"))
+    office = models.ForeignKey(Office, models.CASCADE, null=True, blank=True, related_name="+",
+                               verbose_name=_("office"))
+    subject = models.CharField(_("subject"), max_length=400, blank=True)
+    url = models.CharField(_("address"), max_length=400, blank=True)
     task = models.ForeignKey(Task, models.CASCADE, null=True, blank=True, related_name="notifications",
                              verbose_name=_("task"))
     created_at = models.DateTimeField(_("created at"))
@@ -259,4 +266,4 @@ class Notification(models.Model):
         indexes = [models.Index(fields=["user", "read_at"], name="workflow_notification_unread")]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.case}"
+        return f"{self.get_kind_display()} · {self.case or self.subject}"

@@ -4,14 +4,14 @@ Django's mail, in each person's own language, sent only once the transaction com
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from kinerja.org.models import Person
+from kinerja.org.models import Office, Person
 
 from .models import Case, Notification, Task
 
@@ -34,6 +34,14 @@ def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
     return subject, "\n".join(lines)
 
 
+def _mail_after_commit(mails: list[tuple[str, str, str]]) -> None:
+    def send() -> None:
+        for subject, body, to in mails:
+            send_mail(subject, body, None, [to], fail_silently=True)
+
+    transaction.on_commit(send)
+
+
 def notify(people: Iterable[Person], kind: str, case: Case, task: Task | None, at: dt.datetime) -> list[Notification]:
     """One notification and one e-mail per person (each person once)."""
     unique = list({p.pk: p for p in people}.values())
@@ -45,10 +53,23 @@ def notify(people: Iterable[Person], kind: str, case: Case, task: Task | None, a
         if email:
             with translation.override(person.language or "id"):
                 mails.append((*_message(kind, case, task), email))
+    _mail_after_commit(mails)
+    return rows
 
-    def send() -> None:
-        for subject, body, to in mails:
-            send_mail(subject, body, None, [to], fail_silently=True)
 
-    transaction.on_commit(send)
+def notify_outside_case(people: Iterable[Person], kind: str, office: Office, *, subject: str, url: str,
+                        mail: Callable[[], tuple[str, str]], at: dt.datetime) -> list[Notification]:
+    """The same for work outside a case (another app's inbox items). `subject` is what the work is (data,
+    shown after the translated kind, e.g. "Overdue · Lengkapi bukti dukung"), `url` where it is, and
+    `mail()` the e-mail's subject and text, called in each person's own language."""
+    unique = list({p.pk: p for p in people}.values())
+    rows = Notification.objects.bulk_create(
+        Notification(user_id=p.user_id, kind=kind, office=office, subject=subject[:400], url=url, created_at=at)
+        for p in unique)
+    mails = []
+    for person in unique:
+        if person.user.email:
+            with translation.override(person.language or "id"):
+                mails.append((*mail(), person.user.email))
+    _mail_after_commit(mails)
     return rows

@@ -10,6 +10,7 @@ passing alone can put a case at risk.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.db import transaction
 from django.db.models import Q
@@ -27,6 +28,18 @@ from .notify import notify
 THRESHOLDS = [(Notification.Kind.HALF, "warned_half_at"), (Notification.Kind.SOON, "warned_soon_at"),
               (Notification.Kind.OVERDUE, "warned_overdue_at")]
 SOON = dt.timedelta(hours=1)
+
+
+# Other apps' reminders (for the work they put in the inbox, inbox_extensions.py), registered in their
+# AppConfig.ready(): each is called with `now` by send_due_reminders and returns what it sent, as
+# (id, threshold) pairs; each must send exactly once per item and threshold, also with two workers.
+ReminderSender = Callable[[dt.datetime], list[tuple[int, str]]]
+_senders: list[ReminderSender] = []
+
+
+def register_sender(sender: ReminderSender) -> None:
+    if sender not in _senders:
+        _senders.append(sender)
 
 
 def reached(task: Task, cal: WorkCalendar, now: dt.datetime) -> int:
@@ -73,4 +86,6 @@ def send_due_reminders(now: dt.datetime) -> list[tuple[int, str]]:
         with transaction.atomic():
             locked = Case.objects.select_for_update().select_related("office").get(pk=case.pk)
             check_at_risk(locked, cal=calendars.setdefault(case.office_id, WorkCalendar.for_office(case.office)), at=now)
+    for sender in _senders:
+        sent.extend(sender(now))
     return sent

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -316,7 +316,7 @@ def notifications(request: HttpRequest) -> HttpResponse:
 @login_required
 def notification_list(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    mine = Notification.objects.filter(user=request.user, case__office=office)
+    mine = Notification.objects.filter(Q(case__office=office) | Q(case__isnull=True, office=office), user=request.user)
     if request.method == "POST":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workflow:notification_list")

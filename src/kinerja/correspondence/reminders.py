@@ -1,0 +1,64 @@
+"""An overdue meeting follow-up tells its person in charge once, in the app and by e-mail, in the same
+reminder run as the engine's tasks (registered with workflow.reminders in CorrespondenceConfig.ready()).
+
+A follow-up is due when the office closes on its due date (inbox_extensions.due_at: a closed day moves
+forward). Each is claimed by a guarded UPDATE (`… WHERE warned_overdue_at IS NULL`), which exactly one
+transaction wins, so two workers never tell anyone twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from kinerja.org.holding import holders
+from kinerja.workflow.access import office_day
+from kinerja.workflow.calendar import WorkCalendar
+from kinerja.workflow.inbox_extensions import due_at
+from kinerja.workflow.models import Notification
+from kinerja.workflow.notify import notify_outside_case
+
+from .models import FollowUp
+
+THRESHOLD = "follow_up_overdue"
+
+
+def _mail(follow_up: FollowUp, due: dt.datetime, url: str) -> tuple[str, str]:
+    subject = _("Follow-up overdue: %(what)s") % {"what": follow_up.description}
+    lines = [subject, "",
+             _("Meeting: %(title)s") % {"title": follow_up.minutes.title},
+             _("Due: %(due)s") % {"due": due.isoformat(timespec="minutes")},
+             f"{settings.PUBLIC_URL}{url}"]
+    return subject, "\n".join(lines)
+
+
+def send_follow_up_reminders(now: dt.datetime) -> list[tuple[int, str]]:
+    """Tell the holders of each follow-up's position that it is overdue; returns (follow-up id, threshold)
+    for those this call told."""
+    sent: list[tuple[int, str]] = []
+    calendars: dict[int, WorkCalendar] = {}
+    # A superset by date (the office's day may be ahead of UTC's); the calendar decides below.
+    candidates = (FollowUp.objects.filter(status=FollowUp.Status.OPEN, warned_overdue_at__isnull=True,
+                                          due_on__lte=now.date() + dt.timedelta(days=1))
+                  .select_related("office", "position", "minutes").order_by("due_on", "pk"))
+    for follow_up in candidates:
+        office = follow_up.office
+        cal = calendars.setdefault(office.pk, WorkCalendar.for_office(office))
+        due = due_at(cal, follow_up.due_on)
+        if now < due:
+            continue
+        url = reverse("correspondence:minutes", args=[follow_up.minutes_id]) + f"#follow-up-{follow_up.pk}"
+        with transaction.atomic():
+            claimed = (FollowUp.objects.filter(pk=follow_up.pk, status=FollowUp.Status.OPEN,
+                                               warned_overdue_at__isnull=True).update(warned_overdue_at=now))
+            if claimed != 1:
+                continue
+            notify_outside_case(holders(follow_up.position, office_day(office, now)), Notification.Kind.OVERDUE,
+                                office, subject=follow_up.description, url=url,
+                                mail=lambda f=follow_up, d=due, u=url: _mail(f, d, u), at=now)
+        sent.append((follow_up.pk, THRESHOLD))
+    return sent

@@ -1,0 +1,95 @@
+"""An overdue meeting follow-up tells the holders of its position once (in the app and by e-mail), in the
+engine's reminder run, also when two workers run it at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core import mail
+
+from kinerja.correspondence import actions
+from kinerja.correspondence.models import FollowUp, Minutes
+from kinerja.correspondence.reminders import send_follow_up_reminders
+from kinerja.org import demo
+from kinerja.org.models import Office
+from kinerja.workflow.models import Notification
+from kinerja.workflow.reminders import send_due_reminders
+from tests.base import PASSWORD, TODAY
+from tests.workflow.test_concurrency import race
+
+from .helpers import CorrespondenceTestCase
+
+WIB = ZoneInfo("Asia/Jakarta")
+
+
+def record(office: Office, positions: dict, user, *follow_ups: tuple[str, str, dt.date]) -> Minutes:  # type: ignore[no-untyped-def]
+    data = actions.MinutesInput(
+        title="Rapat Koordinasi Data Kinerja", held_on=dt.date(2025, 3, 24), place="Ruang Rapat",
+        chair=positions["subsection_head"], agenda="Pengumpulan data kinerja", discussion="", decisions="",
+        present=[positions["subsection_head"]], absent=[],
+        follow_ups=[actions.FollowUpInput(text, positions[key], due) for text, key, due in follow_ups])
+    return actions.record_minutes(office, data, user=user)
+
+
+class FollowUpRemindersTestCase(CorrespondenceTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        # Due Wednesday 26 March 2025: overdue once the office closes at 16:00 WIB.
+        self.minutes = record(self.office, self.positions, self.staff, ("Lengkapi bukti dukung RAT", "staff",
+                                                                        dt.date(2025, 3, 26)))
+        self.follow_up = self.minutes.follow_ups.get()
+
+    def send(self, moment: dt.datetime) -> list[tuple[int, str]]:
+        with self.captureOnCommitCallbacks(execute=True):
+            return send_due_reminders(moment)
+
+    def test_nobody_is_told_before_the_office_closes_on_the_due_date(self) -> None:
+        self.assertEqual(self.send(dt.datetime(2025, 3, 26, 15, 59, tzinfo=WIB)), [])
+        self.assertFalse(Notification.objects.exists())
+
+    def test_the_holders_are_told_once_when_it_is_overdue(self) -> None:
+        sent = self.send(dt.datetime(2025, 3, 26, 16, 30, tzinfo=WIB))
+        self.assertEqual(sent, [(self.follow_up.pk, "follow_up_overdue")])
+        told = Notification.objects.order_by("user__username")
+        self.assertEqual([n.user.username for n in told], ["jfu", "jfu2"])
+        first = told[0]
+        self.assertEqual((first.kind, first.case, first.office, first.subject),
+                         ("overdue", None, self.office, "Lengkapi bukti dukung RAT"))
+        self.assertEqual(first.url, f"/minutes/{self.minutes.pk}/#follow-up-{self.follow_up.pk}")
+        self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["jfu2@demo.invalid", "jfu@demo.invalid"])
+        self.assertIn("Lengkapi bukti dukung RAT", mail.outbox[0].subject)
+        self.assertIn(f"/minutes/{self.minutes.pk}/", mail.outbox[0].body)
+        self.assertEqual(self.send(dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)), [])
+        self.assertEqual(Notification.objects.count(), 2)
+
+    def test_a_done_follow_up_tells_nobody(self) -> None:
+        actions.complete_follow_up(self.follow_up.pk, user=self.staff, note="Sudah dilengkapi")
+        self.assertEqual(self.send(dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)), [])
+
+    def test_the_notification_page_shows_it_to_its_office_only(self) -> None:
+        self.send(dt.datetime(2025, 3, 26, 16, 30, tzinfo=WIB))
+        self.client.force_login(self.staff)
+        page = self.client.get("/notifications/")
+        self.assertContains(page, "Terlambat")
+        self.assertContains(page, f'href="/minutes/{self.minutes.pk}/#follow-up-{self.follow_up.pk}"')
+        self.assertContains(page, "Lengkapi bukti dukung RAT")
+        Notification.objects.update(office=self.other_office)
+        self.assertNotContains(self.client.get("/notifications/"), "Lengkapi bukti dukung RAT")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_tell_each_follow_up_once() -> None:
+    built = demo.build(password=PASSWORD, today=TODAY)
+    jfu = built.people["jfu"].user
+    minutes = record(built.office, built.positions, jfu,
+                     *[(f"Tindak lanjut {i}", "subsection_head", dt.date(2025, 3, 26)) for i in range(5)])
+    moment = dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)
+    results = race(lambda: send_follow_up_reminders(moment), lambda: send_follow_up_reminders(moment))
+    assert not any(isinstance(r, Exception) for r in results), results
+    sent = [s for r in results for s in r]
+    assert sorted(sent) == sorted((f.pk, "follow_up_overdue") for f in minutes.follow_ups.all())
+    assert Notification.objects.count() == 5
+    assert len(mail.outbox) == 5
+    assert FollowUp.objects.filter(warned_overdue_at__isnull=True).count() == 0
