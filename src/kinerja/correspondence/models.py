@@ -394,8 +394,6 @@ class FollowUp(models.Model):
     done_note = models.TextField(_("what was done"), blank=True)
     # When its person in charge was told it is overdue (once: reminders.py claims it with a guarded update).
     warned_overdue_at = models.DateTimeField(_("overdue reminder sent at"), null=True, blank=True)
-    # The workflow task it became, when the workflow app offers one (id only: it may be absent).
-    task_id = models.PositiveBigIntegerField(_("task"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("follow-up")
