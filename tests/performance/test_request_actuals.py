@@ -10,12 +10,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kinerja.errors import NotAllowed
 from kinerja.performance import actions as perf
-from kinerja.performance.models import Actual, ActualRevision, Evidence, Indicator, Objective, Target
+from kinerja.performance.models import Actual, ActualRevision, Evidence
 from kinerja.performance.report import build_report
 from kinerja.performance.requests import ActualEntry, AnswerErrors, answer_with_actuals, period_of, save_actuals
-from kinerja.workflow import actions
 from kinerja.workflow.models import DivisionRequest, Event, TaskFile
-from tests.workflow.base import WorkflowTestCase, at
+from tests.workflow.answering import AnsweringTestCase
+from tests.workflow.base import WorkflowTestCase
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -36,34 +36,12 @@ class PeriodOfTestCase(WorkflowTestCase):
             self.assertIsNone(period_of(text), text)
 
 
-class AnswerWithActualsTestCase(WorkflowTestCase):
+class AnswerWithActualsTestCase(AnsweringTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.division = cls.divisions[0]
-        objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                             plan_start_year=2021, plan_end_year=2026)
-        cls.active = cls.indicator(objective, "IK-01", "Jumlah koperasi aktif", "unit", 1, Decimal(1700))
-        cls.healthy = cls.indicator(objective, "IK-02", "Persentase koperasi sehat", "%", 2, Decimal(60))
-        cls.elsewhere = cls.indicator(objective, "IK-07", "Jumlah UMKM naik kelas", "unit usaha", 3, Decimal(40),
-                                      division=cls.divisions[2])
-
-    @classmethod
-    def indicator(cls, objective: Objective, code: str, name: str, unit: str, order: int, target: Decimal,
-                  division: object = None) -> Indicator:
-        found = Indicator.objects.create(office=cls.office, objective=objective, code=code, name=name, unit=unit,
-                                         order=order, division=division or cls.division)
-        Target.objects.create(indicator=found, year=2025, kind="agreement", value_number=target)
-        Target.objects.create(indicator=found, year=2025, kind="quarter", quarter=1, value_number=target)
-        return found
-
-    def setUp(self) -> None:
-        super().setUp()
-        self.case = self.start_case()
-        step3 = self.run_to_step(self.case, 3)
-        self.requests = actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:2],
-                                                       what="Realisasi Triwulan I", due_at=at(27, 12), at=at(24, 9))
-        self.request = self.requests[0]
+        cls.elsewhere = cls.make_indicator("IK-07", "Jumlah UMKM naik kelas", "unit usaha", Decimal(40),
+                                           division=cls.divisions[2])
 
     def test_the_answer_enters_and_submits_the_actuals(self) -> None:
         evidence = SimpleUploadedFile("bukti-ik01.pdf", PDF, content_type="application/pdf")

@@ -8,38 +8,19 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kinerja.performance.models import Actual, Indicator, Objective, Target
+from kinerja.performance.models import Actual, Indicator
 from kinerja.workflow import actions, extensions
 from kinerja.workflow.models import DivisionRequest, Event
 
-from .base import WorkflowTestCase, at
+from .answering import AnsweringTestCase
+from .base import at
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-class AnswerPageBase(WorkflowTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                                 plan_start_year=2021, plan_end_year=2026)
-        cls.active = cls.make_indicator("IK-01", "Jumlah koperasi aktif", "unit", Decimal(1700))
-        cls.healthy = cls.make_indicator("IK-02", "Persentase koperasi sehat", "%", Decimal(60))
-
-    @classmethod
-    def make_indicator(cls, code: str, name: str, unit: str, target: Decimal) -> Indicator:
-        found = Indicator.objects.create(office=cls.office, objective=cls.objective, code=code, name=name, unit=unit,
-                                         order=Indicator.objects.count(), division=cls.divisions[0])
-        Target.objects.create(indicator=found, year=2025, kind="quarter", quarter=1, value_number=target)
-        return found
-
+class AnswerPageBase(AnsweringTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.case = self.start_case()
-        step3 = self.run_to_step(self.case, 3)
-        self.requests = actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:2],
-                                                       what="Realisasi Triwulan I", due_at=at(27, 12), at=at(24, 9))
-        self.request = self.requests[0]
         self.url = f"/requests/{self.request.pk}/answer/"
 
     def post(self, **values: str) -> object:
