@@ -38,7 +38,16 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
 
 from . import audit, fastsql
-from .access import can_act, can_answer, holder_id_list, office_day, person_of, superiors_of, supervised_unit_ids
+from .access import (
+    can_act,
+    can_answer,
+    holder_id_list,
+    holders_among,
+    office_day,
+    person_of,
+    superiors_of,
+    supervised_unit_ids,
+)
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .notify import notify
@@ -113,14 +122,16 @@ def not_yours(task: Task) -> NotAllowed:
 
 
 def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None,
-                  chosen_id: int | None = None) -> int | None:
+                  chosen_id: int | None = None,
+                  assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None) -> int | None:
     """Single-holder positions: nobody stored (the holder of the day acts). Several holders: the
     chosen person, else the one proposed by `chosen_id` if they hold it, else the only holder, else
     nobody (every holder sees it until one takes it). Returns the person's id: only ids are stored and
-    audited, so no Person rows are built."""
+    audited, so no Person rows are built. `assignments`: the position's, around `day`, when the caller
+    read them already (fastsql.load_task reads those of the next step's)."""
     if position.single_holder:
         return None
-    people = holder_id_list(position.pk, day)
+    people = holder_id_list(position.pk, day) if assignments is None else holders_among(assignments, day)
     if chosen is not None:
         if chosen.pk not in people:
             raise KinerjaError(_("%(person)s does not hold %(position)s, who does %(step)s.") % {
@@ -133,16 +144,17 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
 
 def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
                chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None,
-               pk: int | None = None) -> Task:
+               pk: int | None = None, assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None) -> Task:
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
-    `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any."""
+    `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any. `assignments`: those
+    of the step's position around the day, if read with the task (_assignee_for)."""
     position = step.actor.position
     if position is None:
         raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
             "step": _step_label(step), "actor": step.actor.name})
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
-    assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id)
+    assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id, assignments)
     task = fastsql.new(Task, {"id": pk, "case_id": case.pk, "step_id": step.pk, "position_id": position.pk,
                               "assignee_id": assignee, "round": earlier + 1, "opened_at": at,
                               "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
@@ -196,7 +208,7 @@ def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCa
     if next_user is not None and chosen is None:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": next_user.get_username()})
     new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen, earlier=nxt.earlier,  # type: ignore[attr-defined]
-                     pk=task.loaded.task_id)  # type: ignore[attr-defined]
+                     pk=task.loaded.task_id, assignments=task.loaded.next_assignments)  # type: ignore[attr-defined]
     check_at_risk(case, cal=cal, at=at)
     return new
 
@@ -314,7 +326,7 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
     if verdict not in (None, "", Task.Verdict.OK):
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
                            % {"value": verdict})
-    if task.step.coordinates_divisions:
+    if task.step.coordinates_divisions and task.loaded.unanswered:  # type: ignore[attr-defined]  # counted with the task
         missing = fastsql.unanswered_divisions(task.pk)
         if missing:
             raise KinerjaError(_("%(count)d divisions have not answered yet (%(names)s): wait for them, or complete "
@@ -354,15 +366,16 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
         raise KinerjaError(_("%(step)s cannot send work back: the SOP gives it no return.") % {
             "step": _step_label(task.step)})
     cal = _calendar(task)
+    # The person who did the target step last time gets it back, if they still hold the position
+    # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up. Read
+    # before the writes, which any read would send first (one round trip more on PostgreSQL).
+    position = target.actor.position
+    previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
-        # The person who did the target step last time gets it back, if they still hold the position
-        # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up.
-        position = target.actor.position
-        previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
         task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
                                     earlier=target.earlier, pk=task.loaded.task_id)  # type: ignore[attr-defined]
         check_at_risk(task.case, cal=cal, at=at)

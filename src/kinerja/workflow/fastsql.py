@@ -383,7 +383,10 @@ def _load_sql(vendor: str, lock: bool, reserve: bool = False) -> str:
         f"EXISTS (SELECT 1 FROM {_table(RETURNS)} r WHERE r.from_step_id = t.step_id), "
         f"{_stamp_sql(vendor, 'o')}, "
         f"(SELECT {_agg(assignment_text, 'a.id')} FROM {_table(Assignment)} a WHERE a.position_id = t.position_id "
-        f"AND a.starts_on <= %(last)s AND (a.ends_on IS NULL OR a.ends_on >= %(first)s))"
+        f"AND a.starts_on <= %(last)s AND (a.ends_on IS NULL OR a.ends_on >= %(first)s)), "
+        f"(SELECT {_agg(assignment_text, 'a.id')} FROM {_table(Assignment)} a WHERE a.position_id = np.id "
+        f"AND a.starts_on <= %(last)s AND (a.ends_on IS NULL OR a.ends_on >= %(first)s)), "
+        f"(SELECT COUNT(*) FROM {_table(DivisionRequest)} r WHERE r.task_id = t.id AND r.answered_at IS NULL)"
         + (f", {_next_id(Task)} " if reserve else " ")
         + f"FROM {_table(Task)} t JOIN {_table(Case)} c ON c.id = t.case_id JOIN {_table(Office)} o ON o.id = c.office_id "
         f"JOIN {step} s ON s.id = t.step_id JOIN {_table(Position)} p ON p.id = t.position_id "
@@ -418,14 +421,20 @@ class Loaded:
     for a case without events), whether the step checks earlier work, the office calendar's stamp, the
     step after the task's (with actor, position and `earlier`; None after the last step), the
     assignments of the task's position around the day (person id, kind, starts on, ends on) for
-    access.can_act, and the id reserved for the task the action opens (PostgreSQL, `reserve`; else None)."""
+    access.can_act, the id reserved for the task the action opens (PostgreSQL, `reserve`; else None),
+    the assignments of the next step's position around the day (None without a next step), for the
+    holder of the task it opens, and how many of the task's division requests are unanswered."""
 
-    __slots__ = ("last_event", "step_checks", "stamp", "next_step", "assignments", "task_id")
+    __slots__ = ("last_event", "step_checks", "stamp", "next_step", "assignments", "task_id", "next_assignments",
+                 "unanswered")
 
     def __init__(self, last_event: tuple[int, str] | None, step_checks: bool, stamp: str, next_step: Step | None,
-                 assignments: list[tuple[int, str, dt.date, dt.date | None]], task_id: int | None = None) -> None:
+                 assignments: list[tuple[int, str, dt.date, dt.date | None]], task_id: int | None = None,
+                 next_assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None,
+                 unanswered: int = 0) -> None:
         self.last_event, self.step_checks, self.stamp, self.next_step = last_event, step_checks, stamp, next_step
         self.assignments, self.task_id = assignments, task_id
+        self.next_assignments, self.unanswered = next_assignments, unanswered
 
 
 def _assignments(text: str | None) -> list[tuple[int, str, dt.date, dt.date | None]]:
@@ -491,9 +500,10 @@ def load_task(task_id: int, *, lock: bool, at: dt.datetime, reserve: bool = Fals
     if row[at] is not None:
         following = _step(db, row, at, (NEXT_STEP, NEXT_ACTOR, NEXT_POSITION))
     at += NEXT_STEP.width + NEXT_ACTOR.width + NEXT_POSITION.width + 1
-    seq, last_hash, checks, stamp, assignments = row[at:at + 5]
+    seq, last_hash, checks, stamp, assignments, next_assignments, unanswered = row[at:at + 7]
     return task, Loaded((seq, last_hash) if seq else None, bool(checks), f"{office.time_zone}#{stamp}", following,
-                        _assignments(assignments), row[at + 5] if reserve else None)
+                        _assignments(assignments), row[at + 7] if reserve else None,
+                        _assignments(next_assignments) if following is not None else None, unanswered)
 
 
 def attach(obj: Model, name: str, related: Model | None) -> None:
