@@ -7,11 +7,10 @@ are serialised: the second sees the first's result and is told who did it and wh
 its audit event (audit.record) in the same transaction.
 
 Starting a case and completing or returning a task read and write through fastsql.py (hand-written
-SQL from the models' metadata; its docstring says why): a completion takes at most five statements
-on SQLite (the task with everything it needs, its position's holders included; the task's update; the
-holders of the next position when it has several; the new task; its events). On PostgreSQL the case
-lock comes first, in the same round trip as the read, and the three writes are one statement
-(fastsql.combined_writes): at most four.
+SQL from the models' metadata; its docstring says why): a completion takes four statements on
+SQLite (the task with everything it needs, the holders of its position and of the next one included;
+the task's update; the new task; its events). On PostgreSQL the case lock comes first, in the same
+round trip as the read, and the three writes are one statement (fastsql.combined_writes): three.
 """
 
 from __future__ import annotations

@@ -20,11 +20,12 @@ How the statements travel (`_cursor`, `combined_writes`):
   for 1.0 ms of CPU per completion): seven round trips, each of them a wake-up of the server on this
   2-core machine, and 0.6 ms of planning for load_task's ten joins on every completion (EXPLAIN ANALYZE).
   Now the statements are prepared (server-side binding cursors; settings.py sets prepare_threshold),
-  the case lock and the task read go in one round trip with the BEGIN (psycopg's pipeline mode; still
-  two statements, so the read's snapshot is taken once the lock is held), the next task's id is taken
-  from its sequence by that read, and the writes (the task's update, the next task, the events) are
-  held and sent as one data-modifying WITH statement, then COMMIT: three round trips instead of seven,
-  every row as before, each completion its own committed transaction.
+  the case lock and the task read go in one round trip (psycopg's pipeline mode; still two statements,
+  so the read's snapshot is taken once the lock is held), the next task's id is taken from its sequence
+  by that read, and the writes (the task's update, the next task, the events) are held and sent as one
+  data-modifying WITH statement, then COMMIT: four round trips instead of seven (psycopg sends the
+  BEGIN on its own and waits for it: counted with strace), every row as before, each completion its
+  own committed transaction.
 
 Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
 them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
