@@ -1,8 +1,9 @@
-"""What the browser tests share: sign in through the Indonesian login page as a person would, download
-the signed PDF, and check it on the public verification page."""
+"""What the browser tests share: sign in through the Indonesian login page as a person would, fill the
+minutes form, download the signed PDF, and check it on the public verification page."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from playwright.sync_api import Page, expect
@@ -36,3 +37,23 @@ def verify_on_public_page(page: Page, base: str, token: str, signed_path: Path, 
     page.get_by_role("button", name="Periksa", exact=True).click()
     expect(page.locator(".corr-verdict")).to_contain_text("SAH")
     expect(page.locator(".corr-verdict")).not_to_contain_text("TIDAK SAH")
+
+
+KASUBBAG = "Kepala Sub Bagian Program, Keuangan dan Aset"
+
+
+def fill_minutes(page: Page, *, title: str, decisions: str, attendance: dict[str, str],
+                 follow_up: tuple[str, str]) -> None:
+    """Fill the open minutes form: the Kasubbag chairs in the Sekretariat's meeting room, `attendance` maps
+    a position's title to "present" or "absent", and one follow-up (what, position) is due in a week."""
+    page.locator("#id_title").fill(title)
+    page.get_by_label("Tempat").fill("Ruang Rapat Sekretariat")
+    page.locator("#id_chair").select_option(label=KASUBBAG)
+    page.locator("#id_agenda").fill("Pengumpulan data kinerja")
+    page.get_by_label("Keputusan").fill(decisions)
+    for position, status in attendance.items():
+        page.get_by_label(position).select_option(status)
+    what, position = follow_up
+    page.locator("#id_fu_1_description").fill(what)
+    page.locator("#id_fu_1_position").select_option(label=position)
+    page.locator("#id_fu_1_due_on").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())

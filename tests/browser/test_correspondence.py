@@ -26,7 +26,7 @@ from kinerja.correspondence.models import Signature
 from kinerja.correspondence.signing import install_demo_keys
 from kinerja.org import demo
 from tests.base import PASSWORD
-from tests.browser.helpers import download_signed, sign_in, verify_on_public_page
+from tests.browser.helpers import KASUBBAG, download_signed, fill_minutes, sign_in, verify_on_public_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -110,17 +110,11 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     # The JFU records the coordination meeting with a follow-up for a division.
     sign_in(page, base, "jfu")
     page.goto(f"{base}/minutes/new/")
-    page.locator("#id_title").fill("Rapat Koordinasi Data Kinerja Triwulan I 2025")
-    page.get_by_label("Tempat").fill("Ruang Rapat Sekretariat")
-    page.locator("#id_chair").select_option(label="Kepala Sub Bagian Program, Keuangan dan Aset")
-    page.locator("#id_agenda").fill("Pengumpulan data kinerja")
-    page.get_by_label("Keputusan").fill("Semua bidang menyerahkan data dalam 5 hari kerja.")
-    page.get_by_label("Kepala Sub Bagian Program, Keuangan dan Aset").select_option("present")
-    page.get_by_label("Jabatan Fungsional Umum Subbagian Program").select_option("present")
-    page.get_by_label("Pengelola Data Bidang Kewirausahaan").select_option("absent")
-    page.locator("#id_fu_1_description").fill("Serahkan realisasi Bidang Kewirausahaan")
-    page.locator("#id_fu_1_position").select_option(label="Pengelola Data Bidang Kewirausahaan")
-    page.locator("#id_fu_1_due_on").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())
+    fill_minutes(page, title="Rapat Koordinasi Data Kinerja Triwulan I 2025",
+                 decisions="Semua bidang menyerahkan data dalam 5 hari kerja.",
+                 attendance={KASUBBAG: "present", "Jabatan Fungsional Umum Subbagian Program": "present",
+                             "Pengelola Data Bidang Kewirausahaan": "absent"},
+                 follow_up=("Serahkan realisasi Bidang Kewirausahaan", "Pengelola Data Bidang Kewirausahaan"))
     guide_shot(page, "jfu-notulen")
     page.get_by_role("button", name="Simpan notulen").click()
     expect(page.locator(".messages")).to_contain_text("Notulen tersimpan")

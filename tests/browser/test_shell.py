@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.org import demo
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -16,13 +17,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 @pytest.fixture
 def office(db):  # type: ignore[no-untyped-def]
     return demo.build(password=PASSWORD, today=dt.date.today())
-
-
-def sign_in(page: Page, base: str, username: str) -> None:
-    page.goto(f"{base}/login/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
 
 
 def test_secretary_signs_in_switches_language_and_signs_out(live_server, page: Page, office, shot) -> None:

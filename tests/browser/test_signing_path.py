@@ -34,8 +34,10 @@ from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
 from kinerja.workflow.models import Case, Task
 from tests.base import PASSWORD
-from tests.browser.helpers import download_signed, sign_in, verify_on_public_page
+from tests.browser.helpers import KASUBBAG, download_signed, fill_minutes, sign_in, verify_on_public_page
 from tests.browser.test_correspondence import GUIDE, ROOT, guide_shot, scan_pdf, verify_cli
+
+CONTACT_1 = "Pengelola Data Bidang Kelembagaan dan Pengawasan Koperasi"
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -146,16 +148,10 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
 
     # ...and records the coordination meeting, with a follow-up for a division.
     page.goto(f"{base}/minutes/new/?letter={letter.pk}")
-    page.locator("#id_title").fill(f"Rapat Koordinasi Data Kinerja {period}")
-    page.get_by_label("Tempat").fill("Ruang Rapat Sekretariat")
-    page.locator("#id_chair").select_option(label="Kepala Sub Bagian Program, Keuangan dan Aset")
-    page.locator("#id_agenda").fill("Pengumpulan data kinerja")
-    page.get_by_label("Keputusan").fill("Semua bidang menyerahkan realisasi dan bukti dukung dalam 5 hari kerja.")
-    page.get_by_label("Kepala Sub Bagian Program, Keuangan dan Aset").select_option("present")
-    page.get_by_label("Pengelola Data Bidang Kelembagaan dan Pengawasan Koperasi").select_option("present")
-    page.locator("#id_fu_1_description").fill("Lengkapi bukti dukung RAT koperasi")
-    page.locator("#id_fu_1_position").select_option(label="Pengelola Data Bidang Kelembagaan dan Pengawasan Koperasi")
-    page.locator("#id_fu_1_due_on").fill((dt.date.today() + dt.timedelta(days=7)).isoformat())
+    fill_minutes(page, title=f"Rapat Koordinasi Data Kinerja {period}",
+                 decisions="Semua bidang menyerahkan realisasi dan bukti dukung dalam 5 hari kerja.",
+                 attendance={KASUBBAG: "present", CONTACT_1: "present"},
+                 follow_up=("Lengkapi bukti dukung RAT koperasi", CONTACT_1))
     page.get_by_role("button", name="Simpan notulen").click()
     expect(page.locator(".messages")).to_contain_text("Notulen tersimpan")
     expect(page.locator(".messages")).to_contain_text("masuk ke kotak masuk penanggung jawabnya")

@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 from kinerja.org import demo
 from kinerja.performance.models import Objective, Program
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 
 from .test_report_build import actual, add_indicator, target
 
@@ -45,10 +46,7 @@ def office(db):  # type: ignore[no-untyped-def]
 
 
 def test_kasubbag_reads_the_dashboard_and_compiles_a_version(live_server, page: Page, office, shot) -> None:
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Nama pengguna").fill("kasubbag")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    sign_in(page, live_server.url, "kasubbag")
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/data/dashboard/?year=2025")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Data Kinerja 2025")

@@ -10,6 +10,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.org import demo
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 from tests.sop.test_render_flowchart import make_version
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,10 +26,7 @@ def test_the_flowchart_shows_on_the_version_page_and_the_sheet_downloads(live_se
     version = make_version(office, 8, 4, returns={5: [3], 8: [4]})
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Nama pengguna").fill("sekretaris")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    sign_in(page, live_server.url, "sekretaris")
     page.set_viewport_size({"width": 1366, "height": 900})
     page.goto(f"{live_server.url}/sop/versions/{version.pk}/")
     chart = page.locator("svg.flowchart")

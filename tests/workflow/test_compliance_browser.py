@@ -12,6 +12,7 @@ from kinerja.org import demo
 from kinerja.workflow import actions
 from kinerja.workflow.models import Task
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 
 from .seed import build_seed_sop
 
@@ -43,10 +44,7 @@ def test_subsection_head_reads_the_compliance_of_2025(live_server, page: Page, s
             extra = {"next_user": users["jfu"]} if number == 2 else {}
             actions.complete_task(task.pk, user=user, note="selesai", at=moment, **extra)
 
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Nama pengguna").fill("kasubbag")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    sign_in(page, live_server.url, "kasubbag")
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{live_server.url}/sop-versions/{version.pk}/compliance/?year=2025")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Kepatuhan SOP")

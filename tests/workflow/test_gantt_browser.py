@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.org import demo
 from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
 from tests.workflow.test_plan import seed_version
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -17,10 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def test_secretary_plans_the_seed_sop_over_lebaran(live_server, page: Page, shot) -> None:  # type: ignore[no-untyped-def]
     built = demo.build(password=PASSWORD, today=dt.date.today())
     version = seed_version(built.office, built.positions)
-    page.goto(f"{live_server.url}/login/")
-    page.get_by_label("Nama pengguna").fill("sekretaris")
-    page.get_by_label("Kata sandi").fill(PASSWORD)
-    page.get_by_role("button", name="Masuk").click()
+    sign_in(page, live_server.url, "sekretaris")
     page.set_viewport_size({"width": 1366, "height": 768})
     page.goto(f"{live_server.url}/sop-versions/{version.pk}/plan/")
     page.get_by_label("Mulai langkah 1").fill("2025-03-24T08:00")
