@@ -10,7 +10,9 @@ Starting a case and completing or returning a task read and write through fastsq
 SQL from the models' metadata; its docstring says why): a completion takes four statements on
 SQLite (the task with everything it needs, the holders of its position and of the next one included;
 the task's update; the new task; its events). On PostgreSQL the case lock comes first, in the same
-round trip as the read, and the three writes are one statement (fastsql.combined_writes): three.
+round trip as the read, and the three writes are one statement (fastsql.combined_writes): three
+statements in two round trips, the BEGIN with the lock and the read, the writes with the COMMIT
+(kinerja/db/postgresql/base.py).
 """
 
 from __future__ import annotations

@@ -23,9 +23,10 @@ How the statements travel (`_cursor`, `combined_writes`):
   the case lock and the task read go in one round trip (psycopg's pipeline mode; still two statements,
   so the read's snapshot is taken once the lock is held), the next task's id is taken from its sequence
   by that read, and the writes (the task's update, the next task, the events) are held and sent as one
-  data-modifying WITH statement, then COMMIT: four round trips instead of seven (psycopg sends the
-  BEGIN on its own and waits for it: counted with strace), every row as before, each completion its
-  own committed transaction.
+  data-modifying WITH statement. kinerja's backend (kinerja/db/postgresql/base.py) sends the BEGIN in
+  the same round trip as the lock and the read, and defers that WITH statement to go with the COMMIT:
+  two round trips instead of seven (counted from libpq's protocol trace in tests/test_db_backend.py),
+  every row as before, each completion its own committed transaction.
 
 Plain rows, no blobs: Task and Event rows are inserted and updated exactly as the ORM would write
 them. No model signals are sent for these rows (nothing in kinerja listens to them; the engine's hooks
@@ -48,7 +49,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
@@ -104,20 +105,36 @@ def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
     if db.connection.prepare_threshold is None:
         cursor = db.cursor()
     else:
-        from django.db.backends.postgresql.base import ServerBindingCursor
-
         with db.wrap_database_errors:
-            cursor = db._prepare_cursor(ServerBindingCursor(db.connection))
+            cursor = db._prepare_cursor(_binding_cursor(db))
     cursor.independent = independent
     return cursor
 
 
-def _pipeline(db: BaseDatabaseWrapper) -> Any:
+def _binding_cursor(db: BaseDatabaseWrapper) -> Any:
+    """A server-side binding psycopg cursor: kinerja's backend's, which sends the statements deferred
+    on the connection (the BEGIN, held writes) with its own, or Django's."""
+    if hasattr(db, "binding_cursor"):
+        return db.binding_cursor()
+    from django.db.backends.postgresql.base import ServerBindingCursor
+
+    return ServerBindingCursor(db.connection)
+
+
+@contextmanager
+def _pipeline(db: BaseDatabaseWrapper) -> Iterator[None]:
     """psycopg's pipeline mode (the statements sent without waiting for each answer; the block's end
-    waits for all), or nothing where there is none."""
-    if db.vendor == "postgresql":
-        return db.connection.pipeline()
-    return nullcontext()
+    waits for all), or nothing where there is none. With kinerja's backend, the deferred statements
+    that went with them get their answers after the block."""
+    if db.vendor != "postgresql":
+        yield
+        return
+    with db.connection.pipeline():
+        yield
+    if hasattr(db, "defer"):
+        from kinerja.db.postgresql.base import deliver_pipelined
+
+        deliver_pipelined(db.connection)
 
 
 class _Names(dict):  # type: ignore[type-arg]
@@ -187,28 +204,47 @@ class _Held:
             self.updated.add(row)
         self.writes.append((sql, params, returning, then))
 
-    def send(self) -> None:
-        """Run the held writes, as one statement when there are several."""
+    def send(self, defer: bool = False) -> None:
+        """Run the held writes, as one statement when there are several. `defer`: with kinerja's
+        backend, queue that statement on the connection instead (kinerja/db/postgresql/base.py): it goes
+        with the next statement, or with the COMMIT, in the same round trip."""
         writes, self.writes, self.updated = self.writes, [], set()
         if not writes:
             return
         sql, returns = _combined_sql(tuple((w[0], w[2]) for w in writes))
         params = {f"w{i}_{name}": value for i, w in enumerate(writes) for name, value in w[1].items()}
+        db = self.db
+
+        def run(_connection: Any = None) -> Any:
+            with db.wrap_database_errors:
+                cursor = db._prepare_cursor(_binding_cursor(db))
+            cursor.execute(sql, params)
+            return cursor
+
+        def then(cursor: Any) -> None:
+            try:
+                rows = cursor.fetchall() if returns else []
+            finally:
+                cursor.close()
+            for i, (_sql, _params, _returning, after) in enumerate(writes):
+                if after is not None:
+                    after([value for (k, value) in rows if k == i])
+
+        if defer and hasattr(db, "defer") and db.connection.prepare_threshold is not None:
+            db.defer(run, then)
+            return
         self.sending = True
         try:
-            with _cursor(self.db) as cursor:
-                cursor.execute(sql, params)
-                rows = cursor.fetchall() if returns else []
+            cursor = run()
         finally:
             self.sending = False
-        for i, (_sql, _params, _returning, then) in enumerate(writes):
-            if then is not None:
-                then([value for (k, value) in rows if k == i])
+        then(cursor)
 
     def guard(self, execute: Callable[..., Any], sql: str, params: Any, many: bool, context: dict[str, Any]) -> Any:
-        """Any other statement (a read, the ORM's) runs after the held writes, which it may read."""
+        """Any other statement (a read, the ORM's) runs after the held writes, which it may read: they
+        are sent first, in the same round trip with kinerja's backend."""
         if self.writes and not self.sending and not getattr(context["cursor"], "independent", False):
-            self.send()
+            self.send(defer=not many)
         return execute(sql, params, many, context)
 
 
@@ -252,7 +288,7 @@ def combined_writes() -> Iterator[None]:
     try:
         with db.execute_wrapper(held.guard):
             yield
-            held.send()
+            held.send(defer=True)
     finally:
         db._fastsql_held = None  # type: ignore[attr-defined]
 
@@ -703,7 +739,8 @@ def insert(objs: Sequence[M], *, keys_later: bool = False) -> None:
     """INSERT the new instances (all of one model) in one statement and set their primary keys (given
     ones are written as they are: all the instances have one, or none). Inside combined_writes() the
     insert is held when the keys are given or `keys_later` (the caller does not need them before the
-    block ends): the keys are set when it is sent."""
+    writes are sent): the keys are set when it is sent, at the end of the block, or with kinerja's
+    PostgreSQL backend with the next statement or the COMMIT (so by the end of the action either way)."""
     if not objs:
         return
     model = type(objs[0])
