@@ -170,3 +170,21 @@ class EngineRoundTripsTestCase(TransactionTestCase):
             actions.complete_task(first.pk, user=secretary, note="Disposisi ke Kasubbag", at=at(24, 8, 1)))), 2)
         self.assertEqual(done[0].next_task.step.number, 2)
         self.assertEqual(done[0].next_task.case.events.count(), 4)
+
+
+class PipelineFailureTestCase(TransactionTestCase):
+    def test_a_failed_pipeline_leaves_no_answers_behind(self) -> None:
+        Group.objects.create(name="Bidang Koperasi")
+        keys: list[int] = []
+        with self.assertRaises(IntegrityError), transaction.atomic():
+            Group.objects.filter(name="x").exists()
+            insert_group("Bidang Baru", keys)
+            with connection.pipeline(), connection.cursor() as cursor:
+                cursor.execute("INSERT INTO auth_group (name) VALUES (%s)", ["Bidang Koperasi"])
+        self.assertEqual(keys, [])
+        self.assertEqual(connection.connection.kinerja_sent, [])
+        self.assertFalse(stored("Bidang Baru"))
+        with transaction.atomic():
+            insert_group("Bidang Lain", keys)
+        self.assertEqual(len(keys), 1)
+        self.assertTrue(stored("Bidang Lain"))

@@ -129,12 +129,8 @@ def _pipeline(db: BaseDatabaseWrapper) -> Iterator[None]:
     if db.vendor != "postgresql":
         yield
         return
-    with db.connection.pipeline():
+    with db.pipeline() if hasattr(db, "pipeline") else db.connection.pipeline():
         yield
-    if hasattr(db, "defer"):
-        from kinerja.db.postgresql.base import deliver_pipelined
-
-        deliver_pipelined(db.connection)
 
 
 class _Names(dict):  # type: ignore[type-arg]

@@ -33,7 +33,8 @@ order inside BEGIN … COMMIT, at the isolation level configured (READ COMMITTED
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import psycopg
@@ -124,11 +125,6 @@ def flush(connection: psycopg.Connection) -> None:
         _deliver(sent)
 
 
-def deliver_pipelined(connection: psycopg.Connection) -> None:
-    """After a pipeline block of the caller's own ends: give the statements it sent from the queue
-    their answers (workflow/fastsql.py's load_task runs its statements in a pipeline)."""
-    sent, connection.kinerja_sent = connection.kinerja_sent, []  # type: ignore[attr-defined]
-    _deliver(sent)
 
 
 class Cursor(_Deferring, base.Cursor):
@@ -153,6 +149,21 @@ class DatabaseWrapper(base.DatabaseWrapper):
         connection.kinerja_deferred = []
         connection.kinerja_sent = []
         return connection
+
+    @contextmanager
+    def pipeline(self) -> Iterator[None]:
+        """psycopg's pipeline mode for statements of the caller's own (workflow/fastsql.py's load_task):
+        they and what the queue held go in one round trip, and the queued statements get their answers
+        when the block ends (none when it fails: the transaction is rolled back). Errors are Django's."""
+        connection = self.connection
+        try:
+            with self.wrap_database_errors, connection.pipeline():
+                yield
+        except BaseException:
+            connection.kinerja_sent.clear()
+            raise
+        sent, connection.kinerja_sent = connection.kinerja_sent, []
+        _deliver(sent)
 
     def binding_cursor(self) -> ServerBindingCursor:
         """A server-side binding cursor (its statements can be prepared) that sends the queue first."""
@@ -204,6 +215,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             return
         begun = self._begun()
         _queue(connection).clear()
+        connection.kinerja_sent.clear()
         if begun:
             with debug_transaction(self, "ROLLBACK"), self.wrap_database_errors:
                 connection.rollback()
