@@ -10,10 +10,10 @@ Indonesian business calendar or lets a running case keep its SOP version. SpiffW
 and benchmark peer for our BPMN export.
 
 Measured by bench/engine.py on the 2-core development machine (2026-11-28, results/engine.json): about
-1,870–2,500 durable completions per second on SQLite, 1.98–2.45 times SpiffWorkflow saving its 13 KB
-state in the same database (about 2.0 with 100,000 tasks of history), and about 510–630 per second on
-PostgreSQL (1.1–1.2 times: four round trips per completion, as many as SpiffWorkflow's); the cost
-stays flat from 1,000 to 100,000 tasks of history.
+2,300–2,600 durable completions per second on SQLite, 2.1–2.4 times SpiffWorkflow saving its 13 KB
+state in the same database, and about 740–850 per second on PostgreSQL (1.26–1.38 times: two round
+trips per completion, the server's work and the commit's WAL flush in them); the cost stays flat from
+1,000 to 100,000 tasks of history.
 The hot statements are hand-written (fastsql.py says why), the tables stay these rows.
 """
 
