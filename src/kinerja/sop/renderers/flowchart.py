@@ -200,6 +200,9 @@ class _Page:
     out: list[str] = field(default_factory=list)
     # x positions already taken by connectors in the top and bottom bands
     band_taken: dict[str, list[float]] = field(default_factory=lambda: {"top": [], "bottom": []})
+    # Where each crossing edge's connector goes (plan_connectors), and how wide a band's connectors are
+    planned: dict[tuple[str, tuple[int, int]], float] = field(default_factory=dict)
+    connector_w: dict[str, float] = field(default_factory=lambda: {"top": CONNECTOR_W, "bottom": CONNECTOR_W})
     band_jogs: dict[str, int] = field(default_factory=lambda: {"top": 0, "bottom": 0})
 
     @property
@@ -262,8 +265,48 @@ class _Page:
         top = self.oy if band == "top" else self.rows_bottom()
         return top + (CONNECTOR_BAND - CONNECTOR_H) / 2
 
-    def place_connector(self, band: str, want: float) -> float:
-        """The x nearest `want` where a connector does not touch another in the same band."""
+    def plan_connectors(self, page_of: list[int]) -> None:
+        """Place every connector of the page's two bands at once, each as near its line as the others
+        allow: in order of where their lines come from, at least a connector and a margin apart, moved
+        left from the band's right end when they run out of room. When a band has more connectors than
+        fit side by side, they are spaced evenly and drawn narrower so none overlaps another."""
+        flow, here, n = self.flow, page_of[self.rows.start], len(self.flow.steps)
+        wants: dict[str, list[tuple[float, tuple[int, int]]]] = {"top": [], "bottom": []}
+        if self.has_top_band:
+            first = self.rows.start
+            wants["top"].append((self.symbol(first).cx, (first - 1, first)))
+        for i in self.rows:
+            if i + 1 < n and page_of[i + 1] != here:
+                wants["bottom"].append((self.symbol(i).cx, (i, i + 1)))
+            for target in flow.steps[i].returns_to:
+                if page_of[target] != here:
+                    band = "top" if page_of[target] < here else "bottom"
+                    wants[band].append((self.channel(i, target)[0], (i, target)))
+        for d, step in enumerate(flow.steps):
+            for target in step.returns_to:
+                if page_of[target] == here and page_of[d] != here:
+                    band = "bottom" if page_of[target] < page_of[d] else "top"
+                    wants[band].append((self.channel(d, target)[0], (d, target)))
+        low, high = self.ox + CONNECTOR_W / 2 + 0.3, self.ox + self.width - CONNECTOR_W / 2 - 0.3
+        for band, items in wants.items():
+            items.sort()
+            gap = CONNECTOR_W + 1.0
+            if len(items) > 1 and (len(items) - 1) * gap > high - low:
+                gap = (high - low) / (len(items) - 1)
+                self.connector_w[band] = min(CONNECTOR_W, gap - 0.05)
+            xs: list[float] = []
+            for want, _key in items:
+                xs.append(max(want, low, xs[-1] + gap) if xs else max(want, low))
+            for k in range(len(xs) - 1, -1, -1):
+                xs[k] = min(xs[k], high - (len(xs) - 1 - k) * gap)
+            for x, (_want, key) in zip(xs, items, strict=True):
+                self.planned[(band, key)] = x
+
+    def place_connector(self, band: str, want: float, key: tuple[int, int] | None = None) -> float:
+        """The planned x of the connector of edge `key` (plan_connectors); without a plan, the x nearest
+        `want` where a connector does not touch another in the same band."""
+        if key is not None and (band, key) in self.planned:
+            return self.planned[(band, key)]
         taken = self.band_taken[band]
         gap = CONNECTOR_W + 1.0
         low, high = self.ox + CONNECTOR_W / 2 + 0.3, self.ox + self.width - CONNECTOR_W / 2 - 0.3
@@ -321,8 +364,8 @@ def _terminator(s: Symbol, label: str, which: str) -> str:
             f'{_text(s.cx, s.cy + LABEL_SIZE * 0.36, label, LABEL_SIZE)}</g>')
 
 
-def _connector(x: float, top: float, number: int) -> str:
-    w, h = CONNECTOR_W, CONNECTOR_H
+def _connector(x: float, top: float, number: int, w: float = CONNECTOR_W) -> str:
+    h = CONNECTOR_H
     shape = [(x - w / 2, top), (x + w / 2, top), (x + w / 2, top + h * 0.62), (x, top + h), (x - w / 2, top + h * 0.62)]
     return (f'<g class="symbol connector" data-connector="{number}">'
             f'<polygon points="{_points(shape)}" fill="#fff" stroke="{INK}" stroke-width="{LINE_WIDTH}"/>'
@@ -363,14 +406,15 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
     n = len(flow.steps)
     here = page_of[page.rows.start] if n else 0
     _draw_grid(page, frame)
-    # The forward flow arriving from the previous page; its connector is placed first, where it belongs.
+    page.plan_connectors(page_of)
+    # The forward flow arriving from the previous page.
     if page.has_top_band:
         first = page.rows.start
         s = page.symbol(first)
         number = numbers[(first - 1, first)]
-        x = page.place_connector("top", s.cx)
+        x = page.place_connector("top", s.cx, (first - 1, first))
         top = page.band_y("top")
-        out.append(_connector(x, top, number))
+        out.append(_connector(x, top, number, page.connector_w["top"]))
         out.append(_arrow(_edge_name(first - 1, first, flow), [(x, top + CONNECTOR_H), (s.cx, s.top)]
                           if x == s.cx else [(x, top + CONNECTOR_H), (x, s.top - 1.5), (s.cx, s.top - 1.5), (s.cx, s.top)],
                           "forward"))
@@ -404,9 +448,9 @@ def _draw_forward(page: _Page, i: int, numbers: dict[tuple[int | str, int | str]
     a = page.symbol(i)
     name = _edge_name(i, i + 1, flow)
     if page_of[i + 1] != page_of[i]:
-        x = page.place_connector("bottom", a.cx)
+        x = page.place_connector("bottom", a.cx, (i, i + 1))
         top = page.band_y("bottom")
-        page.out.append(_connector(x, top, numbers[(i, i + 1)]))
+        page.out.append(_connector(x, top, numbers[(i, i + 1)], page.connector_w["bottom"]))
         points = ([(a.cx, a.bottom), (x, top)] if x == a.cx
                   else [(a.cx, a.bottom), (a.cx, top - 1.5), (x, top - 1.5), (x, top)])
         page.out.append(_arrow(name, points, "forward"))
@@ -436,9 +480,9 @@ def _draw_return(page: _Page, i: int, target: int, numbers: dict[tuple[int | str
         page.out.append(_arrow(name, [exit_point, (ch, d.cy), (ch, t.cy), entry], "return"))
         return
     band = "top" if page_of[target] < page_of[i] else "bottom"
-    x = page.place_connector(band, ch)
+    x = page.place_connector(band, ch, (i, target))
     top = page.band_y(band)
-    page.out.append(_connector(x, top, numbers[(i, target)]))
+    page.out.append(_connector(x, top, numbers[(i, target)], page.connector_w[band]))
     end_y = top + CONNECTOR_H if band == "top" else top
     if x == ch:
         points = [exit_point, (ch, d.cy), (ch, end_y)]
@@ -454,9 +498,9 @@ def _draw_return_arrival(page: _Page, i: int, target: int, numbers: dict[tuple[i
     t = page.symbol(target)
     band = "bottom" if page_of[target] < page_of[i] else "top"
     ch, _side = page.channel(i, target)
-    x = page.place_connector(band, ch)
+    x = page.place_connector(band, ch, (i, target))
     top = page.band_y(band)
-    page.out.append(_connector(x, top, numbers[(i, target)]))
+    page.out.append(_connector(x, top, numbers[(i, target)], page.connector_w[band]))
     start_y = top if band == "bottom" else top + CONNECTOR_H
     entry = t.side(1 if ch > t.cx else -1)
     if x == ch:
