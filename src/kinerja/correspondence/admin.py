@@ -4,15 +4,17 @@ through the actions (the register, initials and signatures are evidence)."""
 
 from django.contrib import admin
 
+from kinerja.org.admin_scope import OfficeScopedAdmin
+
 from .models import RegisterSettings, RequiredInitial
 
 
 @admin.register(RegisterSettings)
-class RegisterSettingsAdmin(admin.ModelAdmin):
+class RegisterSettingsAdmin(OfficeScopedAdmin):
     list_display = ["office", "agenda_format", "outgoing_format", "data_collection_sop"]
 
 
 @admin.register(RequiredInitial)
-class RequiredInitialAdmin(admin.ModelAdmin):
+class RequiredInitialAdmin(OfficeScopedAdmin):
     list_display = ["office", "order", "position"]
     list_filter = ["office"]

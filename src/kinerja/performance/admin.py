@@ -7,16 +7,18 @@ from __future__ import annotations
 from django.contrib import admin
 from django.http import HttpRequest
 
+from kinerja.org.admin_scope import OfficeScopedAdmin, OfficeScopedInline
+
 from .models import Activity, Actual, Objective, PerformanceSettings, Program
 
 
-class ActivityInline(admin.TabularInline):
+class ActivityInline(OfficeScopedInline):
     model = Activity
     extra = 0
 
 
 @admin.register(Program)
-class ProgramAdmin(admin.ModelAdmin):
+class ProgramAdmin(OfficeScopedAdmin):
     list_display = ["code", "name", "year", "budget", "spent", "office"]
     list_filter = ["office", "year"]
     inlines = [ActivityInline]
@@ -24,18 +26,18 @@ class ProgramAdmin(admin.ModelAdmin):
 
 
 @admin.register(Objective)
-class ObjectiveAdmin(admin.ModelAdmin):
+class ObjectiveAdmin(OfficeScopedAdmin):
     list_display = ["code", "name", "plan_start_year", "plan_end_year", "office"]
     list_filter = ["office"]
 
 
 @admin.register(PerformanceSettings)
-class PerformanceSettingsAdmin(admin.ModelAdmin):
+class PerformanceSettingsAdmin(OfficeScopedAdmin):
     list_display = ["office", "efficiency_threshold"]
 
 
 @admin.register(Actual)
-class ActualAdmin(admin.ModelAdmin):
+class ActualAdmin(OfficeScopedAdmin):
     list_display = ["indicator", "year", "quarter", "version", "status", "is_current"]
     list_filter = ["status", "year", "indicator__office"]
 
