@@ -32,10 +32,10 @@ from kinerja.workflow.models import Case, DivisionRequest
 
 from . import actions
 from .actions import FieldError, is_text_indicator, read_value
+from .cards import ANNUAL, Card, Period, input_card, period_indicators
 from .forms import ActualForm
 from .models import QUARTERS, Indicator
 from .numbers import format_plain
-from .views import ANNUAL, Card, Period, input_card, period_indicators
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS = {name: n for n, names in enumerate([

@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,14 +25,12 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 
 from . import access, actions, importer
-from .achievement import Result, evaluate, predicate_tone
+from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
+from .cards import ANNUAL, Card, Period, evaluate_actual, input_card, period_indicators, target_for
 from .forms import ActualForm, CorrectionForm, ImportForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
 from .models import QUARTERS, Actual, Evidence, Indicator, Objective, Target
 from .numbers import format_plain
-
-ANNUAL = 0  # the "quarter" of the period selector that means the whole year
-
 
 # --- helpers ------------------------------------------------------------------------------------
 
@@ -50,26 +47,6 @@ def _int(value: str | None, default: int, low: int, high: int) -> int:
     return number if low <= number <= high else default
 
 
-@dataclass
-class Period:
-    year: int
-    quarter: int  # 1..4, or ANNUAL
-
-    @property
-    def db_quarter(self) -> int | None:
-        return self.quarter or None
-
-    @property
-    def query(self) -> str:
-        return f"year={self.year}&quarter={self.quarter}"
-
-    @property
-    def label(self) -> str:
-        if not self.quarter:
-            return _("Year %(year)d") % {"year": self.year}
-        return f"{dict(QUARTERS)[self.quarter]} {self.year}"
-
-
 def _period(request: HttpRequest) -> Period:
     today = _today(request)
     source = request.POST if request.method == "POST" else request.GET
@@ -84,20 +61,6 @@ def _period(request: HttpRequest) -> Period:
 def _period_choices(today: dt.date) -> dict[str, Any]:
     return {"years": list(range(today.year + 1, today.year - 5, -1)),
             "quarters": [(ANNUAL, _("Whole year")), *QUARTERS]}
-
-
-def _target_for(targets: list[Target], quarter: int | None) -> Target | None:
-    """The target an actual of this period is measured against: the quarter's own target, else the
-    year's performance agreement target."""
-    by_slot = {(t.kind, t.quarter): t for t in targets}
-    if quarter is not None and (Target.Kind.QUARTER, quarter) in by_slot:
-        return by_slot[(Target.Kind.QUARTER, quarter)]
-    return by_slot.get((Target.Kind.AGREEMENT, None)) or by_slot.get((Target.Kind.RENSTRA, None))
-
-
-def _evaluate(indicator: Indicator, target: Target | None, actual: Actual | None) -> Result:
-    return evaluate(target.value if target else None, actual.value if actual else None,
-                    indicator.polarity, indicator.negative_method)
 
 
 # --- indicators and targets ---------------------------------------------------------------------
@@ -234,22 +197,6 @@ def template_download(request: HttpRequest) -> HttpResponse:
 
 # --- the division's input form ------------------------------------------------------------------
 
-@dataclass
-class Card:
-    indicator: Indicator
-    target: Target | None
-    actual: Actual | None
-    form: ActualForm
-    result: Result
-    editable: bool
-    saved: bool = False
-    errors: list[str] = field(default_factory=list)
-
-    @property
-    def tone(self) -> str:
-        return predicate_tone(self.result.predicate)
-
-
 def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
     today = _today(request)
     if access.can_manage(request.user, today):
@@ -257,31 +204,6 @@ def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
         return list(Unit.objects.filter(Q(kind=Unit.Kind.DIVISION) | Q(indicators__isnull=False), office=office)
                     .distinct().order_by("pk"))
     return access.divisions_of(request.user, today)
-
-
-def input_card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
-          saved: bool = False) -> Card:
-    actual = indicator.current[0] if indicator.current else None
-    target = _target_for(indicator.year_targets, period.db_quarter)
-    if form is None:
-        form = ActualForm(initial={"value": format_plain(actual.value_number) if actual and actual.value_number is not None
-                                   else (actual.value_text if actual else ""),
-                                   "obstacles": actual.obstacles if actual else "",
-                                   "solutions": actual.solutions if actual else ""},
-                          prefix=f"i{indicator.pk}")
-    return Card(indicator, target, actual, form, _evaluate(indicator, target, actual),
-                editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [])
-
-
-def period_indicators(period: Period) -> QuerySet[Indicator]:
-    """Indicators with the period's targets (`year_targets`) and current actual with its evidence
-    (`current`): four queries for any number of indicators (indicators, targets, actuals, evidence)."""
-    return (Indicator.objects.select_related("objective")
-            .prefetch_related(
-                Prefetch("targets", queryset=Target.objects.filter(year=period.year), to_attr="year_targets"),
-                Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(
-                    year=period.year, quarter=period.db_quarter, is_current=True).prefetch_related("evidence")))
-            .order_by("objective__order", "order", "code"))
 
 
 def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
@@ -384,8 +306,8 @@ def check_list(request: HttpRequest) -> HttpResponse:
                                                                "indicator__code")
     rows = []
     for actual in rows_qs:
-        target = _target_for(actual.indicator.year_targets, period.db_quarter)
-        result = _evaluate(actual.indicator, target, actual)
+        target = target_for(actual.indicator.year_targets, period.db_quarter)
+        result = evaluate_actual(actual.indicator, target, actual)
         rows.append({"actual": actual, "target": target, "result": result, "tone": predicate_tone(result.predicate),
                      "return_form": ReturnForm(prefix=f"r{actual.pk}")})
     return render(request, "performance/check.html", {

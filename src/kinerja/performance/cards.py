@@ -1,0 +1,92 @@
+"""What a division's input form shows for each indicator of a period (a Card: its target, current
+actual, form and achievement), shared by the input page (views.py) and the answer to a division
+request (requests.py)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils.translation import gettext as _
+
+from .achievement import Result, evaluate, predicate_tone
+from .forms import ActualForm
+from .models import QUARTERS, Actual, Indicator, Target
+from .numbers import format_plain
+
+ANNUAL = 0  # the "quarter" of the period selector that means the whole year
+
+
+@dataclass
+class Period:
+    year: int
+    quarter: int  # 1..4, or ANNUAL
+
+    @property
+    def db_quarter(self) -> int | None:
+        return self.quarter or None
+
+    @property
+    def query(self) -> str:
+        return f"year={self.year}&quarter={self.quarter}"
+
+    @property
+    def label(self) -> str:
+        if not self.quarter:
+            return _("Year %(year)d") % {"year": self.year}
+        return f"{dict(QUARTERS)[self.quarter]} {self.year}"
+
+
+def target_for(targets: list[Target], quarter: int | None) -> Target | None:
+    """The target an actual of this period is measured against: the quarter's own target, else the
+    year's performance agreement target."""
+    by_slot = {(t.kind, t.quarter): t for t in targets}
+    if quarter is not None and (Target.Kind.QUARTER, quarter) in by_slot:
+        return by_slot[(Target.Kind.QUARTER, quarter)]
+    return by_slot.get((Target.Kind.AGREEMENT, None)) or by_slot.get((Target.Kind.RENSTRA, None))
+
+
+def evaluate_actual(indicator: Indicator, target: Target | None, actual: Actual | None) -> Result:
+    return evaluate(target.value if target else None, actual.value if actual else None,
+                    indicator.polarity, indicator.negative_method)
+
+
+@dataclass
+class Card:
+    indicator: Indicator
+    target: Target | None
+    actual: Actual | None
+    form: ActualForm
+    result: Result
+    editable: bool
+    saved: bool = False
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def tone(self) -> str:
+        return predicate_tone(self.result.predicate)
+
+
+def input_card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
+          saved: bool = False) -> Card:
+    actual = indicator.current[0] if indicator.current else None
+    target = target_for(indicator.year_targets, period.db_quarter)
+    if form is None:
+        form = ActualForm(initial={"value": format_plain(actual.value_number) if actual and actual.value_number is not None
+                                   else (actual.value_text if actual else ""),
+                                   "obstacles": actual.obstacles if actual else "",
+                                   "solutions": actual.solutions if actual else ""},
+                          prefix=f"i{indicator.pk}")
+    return Card(indicator, target, actual, form, evaluate_actual(indicator, target, actual),
+                editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [])
+
+
+def period_indicators(period: Period) -> QuerySet[Indicator]:
+    """Indicators with the period's targets (`year_targets`) and current actual with its evidence
+    (`current`): four queries for any number of indicators (indicators, targets, actuals, evidence)."""
+    return (Indicator.objects.select_related("objective")
+            .prefetch_related(
+                Prefetch("targets", queryset=Target.objects.filter(year=period.year), to_attr="year_targets"),
+                Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(
+                    year=period.year, quarter=period.db_quarter, is_current=True).prefetch_related("evidence")))
+            .order_by("objective__order", "order", "code"))
