@@ -24,6 +24,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, roles_of
+from kinerja.uploads import removed_on_failure
 
 from .models import (
     Attendance,
@@ -187,6 +188,7 @@ class LetterInput:
     period: str = ""
 
 
+@removed_on_failure
 @transaction.atomic
 def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any) -> Letter:
     """Put an incoming letter in the register with the next agenda number of its year."""
@@ -246,6 +248,7 @@ def _add_version(document: Document, *, user: AbstractBaseUser, content: bytes, 
     return version
 
 
+@removed_on_failure
 @transaction.atomic
 def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title: str, content: bytes,
                     note: str = "", source: models.Model | None = None, case_id: int | None = None) -> DocumentVersion:
@@ -257,6 +260,7 @@ def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title:
     return _add_version(document, user=user, content=content, note=note, source=source)
 
 
+@removed_on_failure
 @transaction.atomic
 def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, note: str = "",
                 source: models.Model | None = None) -> DocumentVersion:
@@ -278,6 +282,7 @@ def report_title(year: int, quarter: int | None) -> str:
     return f"Data Kinerja Triwulan {ROMAN[quarter]} {year}" if quarter else f"Data Kinerja Tahun {year}"
 
 
+@removed_on_failure
 @transaction.atomic
 def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     """Put a compiled performance report (a performance ReportVersion) up for initials and signing.
@@ -329,6 +334,7 @@ class OutgoingInput:
     letter: Letter | None = None
 
 
+@removed_on_failure
 @transaction.atomic
 def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUser) -> DocumentVersion:
     """A nota dinas, a data request or a cover letter from its template, numbered from the outgoing
@@ -352,6 +358,7 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     return _add_version(document, user=user, content=outgoing_pdf(document, today), note=_("First draft"))
 
 
+@removed_on_failure
 @transaction.atomic
 def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, addressee: str, body: str,
                     note: str) -> DocumentVersion:
@@ -417,6 +424,7 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
         position=position, position_title=assignment.title_as_held, acting=assignment.acting_prefix)
 
 
+@removed_on_failure
 @transaction.atomic
 def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, verify_url_for: Any,
                  signer: Any = None) -> Signature:

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
+from kinerja.uploads import removed_on_failure
 
 from . import access
 from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
@@ -253,6 +254,7 @@ def sniff(head: bytes, whole: bytes) -> FileKind | None:
     return None
 
 
+@removed_on_failure
 @transaction.atomic
 def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidence:
     """Attach an evidence file: PDF, PNG/JPEG or XLSX by content and extension, within the size limit,
@@ -391,6 +393,7 @@ def efficiency_threshold(office: Office) -> Decimal:
     return found if found is not None else Decimal(0)
 
 
+@removed_on_failure
 @transaction.atomic
 def enter_actual(indicator_id: int, year: int, quarter: int | None, *, user: User, value: str, obstacles: str = "",
                  solutions: str = "", files: list[UploadedFile] | tuple[UploadedFile, ...] = (),

@@ -25,6 +25,7 @@ from kinerja.errors import NotAllowed
 from kinerja.org.holding import holdings, today_in
 from kinerja.org.models import Office, Position, Unit
 from kinerja.org.roles import Role, roles_of
+from kinerja.uploads import removed_on_failure
 
 from . import access
 from . import achievement as ach
@@ -387,6 +388,7 @@ def file_stem(office: Office, year: int, quarter: int | None, number: int) -> st
     return f"data-kinerja-{office.code}-{period}-v{number}"
 
 
+@removed_on_failure
 @transaction.atomic
 def compile_report(office: Office, year: int, quarter: int | None = None, *,
                    user: AbstractBaseUser | None) -> ReportVersion:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Position
+from kinerja.uploads import removed_on_failure
 
 from .importers import SopDraft, parse_document, read_document
 from .importers.flow import normalise_name, squeeze_letters
@@ -99,6 +100,7 @@ def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
                       header=draft.header())
 
 
+@removed_on_failure
 @transaction.atomic
 def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | None, source: Path,
                 source_name: str = "") -> SopVersion:

@@ -37,6 +37,7 @@ from kinerja.org.holding import holders
 from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
+from kinerja.uploads import removed_on_failure
 
 from . import audit, fastsql
 from .access import (
@@ -314,6 +315,7 @@ def can_hold(user: AbstractBaseUser, step: Step, day: dt.date) -> bool:
     return position is not None and person is not None and person.pk in holder_id_list(position.pk, day)
 
 
+@removed_on_failure
 @transaction.atomic(durable=True)
 def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files: Iterable[Any] = (),
                   next_user: AbstractBaseUser | None = None, verdict: str | None = None,
@@ -434,6 +436,7 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
     return rows
 
 
+@removed_on_failure
 @transaction.atomic(durable=True)
 def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files: Iterable[Any] = (),
                    at: dt.datetime | None = None,
@@ -468,6 +471,7 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
     return request
 
 
+@removed_on_failure
 @transaction.atomic(durable=True)
 def complete_with_missing(task_id: int, *, user: AbstractBaseUser, reason: str, note: str = "",
                           files: Iterable[Any] = (), next_user: AbstractBaseUser | None = None,
