@@ -75,6 +75,30 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertContains(page, "101,50%")  # 1.725,5 ÷ 1.700
         self.assertContains(page, "<strong>61,5</strong> %")
 
+    def test_the_answers_stay_on_the_case_page_once_the_step_is_done(self) -> None:
+        self.client.force_login(self.contacts[0])
+        self.post(**{"answer-note": "Data TW I terlampir", f"i{self.active.pk}-value": "1.725",
+                     "files": SimpleUploadedFile("rekap.xlsx", b"PK rekap")})
+        step3 = self.case.tasks.get(step__number=3, status="open")
+        actions.complete_with_missing(step3.pk, user=self.staff, reason="Bidang kedua belum mengirim",
+                                      note="Rekap terlampir", at=at(26, 9))
+        # The Kasubbag checks the draft at step 4, with what the divisions sent in front of them.
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/cases/{self.case.pk}/")
+        self.assertContains(page, 'id="division-answers"')
+        self.assertContains(page, "Jawaban bidang · langkah 3")
+        self.assertContains(page, "1 dari 2 bidang telah menjawab")
+        self.assertContains(page, "Data TW I terlampir")
+        self.assertContains(page, "rekap.xlsx")
+        self.assertContains(page, "<strong>1.725</strong> unit")
+        self.assertContains(page, self.divisions[1].short_name or self.divisions[1].name)
+        self.assertContains(page, "Menunggu")  # the division that did not answer
+
+    def test_no_answers_section_before_any_request(self) -> None:
+        case = self.start_case(title="Kasus tanpa permintaan")
+        self.client.force_login(self.secretary)
+        self.assertNotContains(self.client.get(f"/cases/{case.pk}/"), 'id="division-answers"')
+
     def test_a_bad_value_is_shown_next_to_its_indicator_and_nothing_is_saved(self) -> None:
         self.client.force_login(self.contacts[0])
         r = self.post(**{f"i{self.active.pk}-value": "1.725", f"i{self.healthy.pk}-value": "12,5x"})

@@ -99,6 +99,15 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     if case.status == Case.Status.OPEN and (case.started_by_id == request.user.pk or _roles(request, office) & {
             Role.HEAD, Role.SECRETARY}):
         ctx["cancel_form"] = forms_override.get("cancel_form") or forms.CancelForm()
+    # Once the coordinating step is done, what the divisions sent stays on the page for the steps that
+    # check and compile it (their last round of requests, with their figures as they stand).
+    asked = next((t for t in reversed(tasks) if t.requests.all()), None)
+    if asked is not None and asked is not current:
+        sent = list(asked.requests.all())
+        figures = extensions.answer_figures(case, sent)
+        for r in sent:
+            r.figures = figures.get(r.pk, "")  # type: ignore[attr-defined]
+        ctx["answers"] = {"task": asked, "requests": sent, "answered": sum(1 for r in sent if r.answered_at)}
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
