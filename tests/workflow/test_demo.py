@@ -22,8 +22,11 @@ class DemoTestCase(WorkflowTestCase):
         self.load()
         cases = Case.objects.filter(office=self.office)
         finished = cases.filter(status=Case.Status.DONE)
+        # The quarter being collected is the last that ended (III 2025); the four before it are finished.
         self.assertEqual(sorted(finished.values_list("period", flat=True)),
-                         ["Triwulan I 2025", "Triwulan II 2025", "Triwulan III 2025", "Triwulan IV 2024"])
+                         ["Triwulan I 2025", "Triwulan II 2025", "Triwulan III 2024", "Triwulan IV 2024"])
+        running = cases.filter(status=Case.Status.OPEN).exclude(period__in=["Tahun 2025", "11/2025"])
+        self.assertEqual(set(running.values_list("period", flat=True)), {"Triwulan III 2025"})
         self.assertTrue(all(c.finished_at < NOW for c in finished))
         open_tasks = Task.objects.filter(case__in=cases, status=Task.Status.OPEN)
         self.assertEqual(sorted(open_tasks.values_list("step__number", flat=True)), [1, 3, 4, 4])

@@ -138,10 +138,12 @@ def load(office: Office) -> None:
     now = timezone.now()
     today = run.cal.local(now).date()
 
-    # Finished: the four quarters before the current one, each started on the first working day after.
-    quarter = (today.month - 1) // 3 + 1
+    # The quarter being collected is the last one that has ended (as in the performance and letters
+    # demos, whose actuals and head's letter are of that quarter); the running cases are about it.
+    # Finished: the four quarters before it, each started on the first working day after it ended.
+    collected_q, collected_year = ((today.month - 1) // 3, today.year) if today.month > 3 else (4, today.year - 1)
     past = []
-    year, q = today.year, quarter
+    year, q = collected_year, collected_q
     for _ in range(4):
         q, year = (q - 1, year) if q > 1 else (4, year - 1)
         past.append((year, q))
@@ -162,7 +164,7 @@ def load(office: Office) -> None:
                               answered=3 if i == 2 else None)
             moment += dt.timedelta(minutes=7)
 
-    label = f"Triwulan {ROMAN[quarter]} {today.year}"
+    label = f"Triwulan {ROMAN[collected_q]} {collected_year}"
     # Overdue at the Kasubbag: step 4 opened 8 working days ago (standard: 5 hari).
     moment = morning(run.cal, working_days_back(run.cal, today, 11))
     case = run.start(f"Pengumpulan Data Kinerja {label} (Sekretariat)", label, moment)
