@@ -120,6 +120,32 @@ class VersionPageTestCase(KinerjaTestCase):
         self.client.force_login(self.staff)
         self.assertEqual(self.client.post(f"/sop/versions/{self.version.pk}/in-force/").status_code, 403)
 
+    def test_the_comparison_shows_an_inserted_step_once_and_old_numbers(self) -> None:
+        import tempfile
+        from pathlib import Path
+
+        from .documents import sop_text
+
+        actors = ["Sekretaris", "Kasubbag", "JFU"]
+        steps = [("Menerima surat dan mendisposisikan", "2 menit", "Sekretaris"),
+                 ("Memerintahkan JFU menghimpun data", "10 menit", "Kasubbag"),
+                 ("Menghimpun data dari bidang", "10 hari", "JFU"),
+                 ("Memeriksa dan memaraf draft", "5 hari", "Kasubbag")]
+        folder = Path(tempfile.mkdtemp())
+        (folder / "v1.txt").write_text(sop_text(actors, steps, name="SOP URUTAN"))
+        revised = [*steps[:2], ("Menyiapkan format isian untuk bidang", "1 hari", "Kasubbag"), steps[2],
+                   ("Memeriksa dan memaraf draft", "3 hari", "Kasubbag")]
+        (folder / "v2.txt").write_text(sop_text(actors, revised, name="SOP URUTAN"))
+        actions.import_sop(folder / "v1.txt", office=self.office, user=None)
+        second = actions.import_sop(folder / "v2.txt", office=self.office, user=None)
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/sop/versions/{second.pk}/compare/")
+        self.assertContains(page, "langkah ditambahkan", count=1)
+        self.assertContains(page, "Menyiapkan format isian untuk bidang")
+        self.assertContains(page, "langkah berubah", count=1)  # only the Kasubbag's check: 5 hari → 3 hari
+        self.assertContains(page, "(sebelumnya langkah 4)")
+        self.assertNotContains(page, "langkah dihapus")
+
     def test_the_comparison_shows_changed_times(self) -> None:
         import tempfile
         from pathlib import Path

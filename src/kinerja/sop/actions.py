@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
+from difflib import SequenceMatcher
 from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -226,6 +227,14 @@ class StepChange:
     old: StepFacts
     new: StepFacts
 
+    # The new numbers of the old version's return targets (those that are still there).
+    renumber: dict[int, int] = field(default_factory=dict, compare=False, repr=False)
+
+    @property
+    def renumbered(self) -> bool:
+        """The same step under another number (a step was added or removed before it)."""
+        return self.old.number != self.new.number
+
     @property
     def actor_changed(self) -> bool:
         return normalise_name(self.old.actor) != normalise_name(self.new.actor)
@@ -236,7 +245,10 @@ class StepChange:
 
     @property
     def returns_changed(self) -> bool:
-        return self.old.returns_to != self.new.returns_to
+        """Whether the step returns to other steps: a target that was only renumbered is the same."""
+        if not self.renumber:
+            return self.old.returns_to != self.new.returns_to
+        return tuple(sorted(self.renumber.get(n, -n) for n in self.old.returns_to)) != self.new.returns_to
 
     @property
     def activity_changed(self) -> bool:
@@ -266,25 +278,53 @@ def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts
                               tuple(sorted(r.number for r in s.returns_to.all()))) for s in steps]
 
 
+def align_steps(old_steps: list[StepFacts], new_steps: list[StepFacts]) -> tuple[
+        list[tuple[StepFacts, StepFacts]], list[StepFacts], list[StepFacts]]:
+    """The steps of two versions matched by their text, not their number, so a step added or removed
+    in the middle does not make every later one look changed: (pairs of the same step, steps only in
+    the old version, steps only in the new one). Where texts differ at the same place, the steps there
+    are paired in order when the counts agree (an edited text), else by how alike their texts are."""
+    keys_old = [normalise_name(s.activity) for s in old_steps]
+    keys_new = [normalise_name(s.activity) for s in new_steps]
+    pairs: list[tuple[StepFacts, StepFacts]] = []
+    removed: list[StepFacts] = []
+    added: list[StepFacts] = []
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, keys_old, keys_new, autojunk=False).get_opcodes():
+        olds, news = old_steps[i1:i2], new_steps[j1:j2]
+        if tag == "equal" or (tag == "replace" and len(olds) == len(news)):
+            pairs += zip(olds, news, strict=True)
+            continue
+        start = 0
+        for o, key in zip(olds, keys_old[i1:i2], strict=True):
+            found = next((k for k in range(start, len(news))
+                          if SequenceMatcher(None, key, keys_new[j1 + k], autojunk=False).ratio() >= 0.6), None)
+            if found is None:
+                removed.append(o)
+                continue
+            added += news[start:found]
+            pairs.append((o, news[found]))
+            start = found + 1
+        added += news[start:]
+    return pairs, removed, added
+
+
 def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> VersionComparison:
-    """What changed from `old` to `new`, step by step number: steps added and removed, and for the
-    steps both have, a changed actor, standard time, return target or text; actor columns added and
-    removed."""
+    """What changed from `old` to `new`: steps added and removed, and for the steps both have (matched
+    by their text, align_steps), a changed actor, standard time, return target or text; actor columns
+    added and removed. A step that only moved to another number is not a change."""
     old_actors, old_steps = step_facts(old)
     new_actors, new_steps = step_facts(new)
-    before = {s.number: s for s in old_steps}
-    after = {s.number: s for s in new_steps}
+    pairs, removed, added = align_steps(old_steps, new_steps)
+    renumber = {o.number: n.number for o, n in pairs}
     result = VersionComparison(
-        added=[s for n, s in after.items() if n not in before],
-        removed=[s for n, s in before.items() if n not in after],
+        added=added, removed=removed,
         actors_added=[a for a in new_actors if _key(a) not in {_key(o) for o in old_actors}],
         actors_removed=[a for a in old_actors if _key(a) not in {_key(n) for n in new_actors}],
     )
-    for number, new_step in after.items():
-        if number in before:
-            change = StepChange(number, before[number], new_step)
-            if change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed:
-                result.changed.append(change)
+    for before, after in pairs:
+        change = StepChange(after.number, before, after, renumber)
+        if change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed:
+            result.changed.append(change)
     return result
 
 

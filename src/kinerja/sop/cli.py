@@ -101,7 +101,8 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
                                                              "new": ", ".join(map(str, c.new.returns_to)) or "-"})
         if c.activity_changed:
             parts.append(_("text changed"))
-        command.stdout.write("  ~ " + _("step %(n)d: %(what)s") % {"n": c.number, "what": "; ".join(parts)})
+        was = " " + _("(was step %(n)d)") % {"n": c.old.number} if c.renumbered else ""
+        command.stdout.write("  ~ " + _("step %(n)d: %(what)s") % {"n": c.number, "what": "; ".join(parts)} + was)
 
 
 def _print_json(command: BaseCommand, data: dict[str, Any]) -> None:
