@@ -1,5 +1,6 @@
-"""An overdue meeting follow-up tells the holders of its position once (in the app and by e-mail), in the
-engine's reminder run, also when two workers run it at once."""
+"""A meeting follow-up tells the holders of its position once when it is due within one working day and
+once when it is overdue (in the app and by e-mail), in the engine's reminder run, also when two workers
+run it at once."""
 
 from __future__ import annotations
 
@@ -45,9 +46,23 @@ class FollowUpRemindersTestCase(CorrespondenceTestCase):
         with self.captureOnCommitCallbacks(execute=True):
             return send_due_reminders(moment)
 
-    def test_nobody_is_told_before_the_office_closes_on_the_due_date(self) -> None:
-        self.assertEqual(self.send(dt.datetime(2025, 3, 26, 15, 59, tzinfo=WIB)), [])
+    def test_nobody_is_told_more_than_a_working_day_before(self) -> None:
+        self.assertEqual(self.send(dt.datetime(2025, 3, 25, 15, 59, tzinfo=WIB)), [])
         self.assertFalse(Notification.objects.exists())
+
+    def test_the_holders_are_told_once_a_working_day_before_then_once_when_overdue(self) -> None:
+        # Tuesday 16:00: the office closes on Wednesday at 16:00, one working day (07:30-16:00) later.
+        self.assertEqual(self.send(dt.datetime(2025, 3, 25, 16, 0, tzinfo=WIB)), [(self.follow_up.pk, "follow_up_soon")])
+        told = Notification.objects.order_by("user__username")
+        what = "Lengkapi bukti dukung RAT"
+        self.assertEqual([(n.user.username, n.kind, n.subject) for n in told],
+                         [("jfu", "soon_day", what), ("jfu2", "soon_day", what)])
+        self.assertIn("Lengkapi bukti dukung RAT", mail.outbox[0].subject)
+        self.assertEqual(self.send(dt.datetime(2025, 3, 26, 15, 59, tzinfo=WIB)), [])  # not overdue yet
+        self.assertEqual(self.send(dt.datetime(2025, 3, 26, 16, 0, tzinfo=WIB)), [(self.follow_up.pk, "follow_up_overdue")])
+        self.assertEqual(Notification.objects.filter(kind="overdue").count(), 2)
+        self.client.force_login(self.staff)
+        self.assertContains(self.client.get("/notifications/"), "Jatuh tempo dalam satu hari kerja")
 
     def test_the_holders_are_told_once_when_it_is_overdue(self) -> None:
         sent = self.send(dt.datetime(2025, 3, 26, 16, 30, tzinfo=WIB))
@@ -66,6 +81,7 @@ class FollowUpRemindersTestCase(CorrespondenceTestCase):
 
     def test_a_done_follow_up_tells_nobody(self) -> None:
         actions.complete_follow_up(self.follow_up.pk, user=self.staff, note="Sudah dilengkapi")
+        self.assertEqual(self.send(dt.datetime(2025, 3, 26, 9, 0, tzinfo=WIB)), [])
         self.assertEqual(self.send(dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)), [])
 
     def test_the_notification_page_shows_it_to_its_office_only(self) -> None:
@@ -93,3 +109,18 @@ def test_two_workers_tell_each_follow_up_once() -> None:
     assert Notification.objects.count() == 5
     assert len(mail.outbox) == 5
     assert FollowUp.objects.filter(warned_overdue_at__isnull=True).count() == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_workers_tell_each_follow_up_once_that_it_is_due_soon() -> None:
+    built = demo.build(password=PASSWORD, today=TODAY)
+    jfu = built.people["jfu"].user
+    minutes = record(built.office, built.positions, jfu,
+                     *[(f"Tindak lanjut {i}", "subsection_head", dt.date(2025, 3, 26)) for i in range(5)])
+    moment = dt.datetime(2025, 3, 26, 9, 0, tzinfo=WIB)
+    results = race(lambda: send_follow_up_reminders(moment), lambda: send_follow_up_reminders(moment))
+    assert not any(isinstance(r, Exception) for r in results), results
+    sent = [s for r in results for s in r]
+    assert sorted(sent) == sorted((f.pk, "follow_up_soon") for f in minutes.follow_ups.all())
+    assert Notification.objects.filter(kind="soon_day").count() == 5
+    assert FollowUp.objects.filter(warned_soon_at__isnull=True).count() == 0

@@ -393,6 +393,7 @@ class FollowUp(models.Model):
                                 verbose_name=_("done by"))
     done_note = models.TextField(_("what was done"), blank=True)
     # When its person in charge was told it is overdue (once: reminders.py claims it with a guarded update).
+    warned_soon_at = models.DateTimeField(_("due-soon reminder sent at"), null=True, blank=True)
     warned_overdue_at = models.DateTimeField(_("overdue reminder sent at"), null=True, blank=True)
 
     class Meta:

@@ -248,6 +248,7 @@ class Notification(models.Model):
     class Kind(models.TextChoices):
         HALF = "half", _("Half of the standard time has passed")
         SOON = "soon", _("Due within one working hour")
+        SOON_DAY = "soon_day", _("Due within one working day")
         OVERDUE = "overdue", _("Overdue")
         AT_RISK = "at_risk", _("Case deadline at risk")
 
