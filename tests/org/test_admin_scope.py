@@ -40,6 +40,17 @@ class OfficeAdminScopeTestCase(KinerjaTestCase):
         self.assertTrue(assignments.exists())
         self.assertFalse(assignments.exclude(position__office=self.office).exists())
 
+    def test_filters_name_no_other_office(self) -> None:
+        self.other_office.name = "Dinas Perhubungan Kota Contoh"
+        self.other_office.save()
+        for url in ("/admin/org/unit/", "/admin/org/position/", "/admin/org/assignment/", "/admin/org/specialday/"):
+            page = self.client.get(url)
+            self.assertEqual(page.status_code, 200, url)
+            self.assertNotContains(page, self.other_office.name)
+        operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", PASSWORD)
+        self.client.force_login(operator)
+        self.assertContains(self.client.get("/admin/org/unit/"), self.other_office.name)
+
     def test_another_offices_row_cannot_be_opened_changed_or_deleted(self) -> None:
         theirs = Position.objects.filter(office=self.other_office).first()
         for url in (f"/admin/org/position/{theirs.pk}/change/", f"/admin/org/position/{theirs.pk}/delete/"):

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import get_fields_from_path
 from django.db import models
 from django.http import HttpRequest
 
@@ -103,6 +104,16 @@ class OfficeScopedAdmin(_Scoped, admin.ModelAdmin):  # type: ignore[type-arg]
         if request.user.is_superuser:
             return super().has_add_permission(request)
         return self._is_office_admin(request) and self.model is not Office
+
+    def get_list_filter(self, request: HttpRequest) -> Any:
+        """Filters by a related row (office, unit, position) offer only the rows in the office's list,
+        not every office's (Django's own filter would list them all)."""
+        filters = super().get_list_filter(request)
+        if request.user.is_superuser:
+            return filters
+        return [(f, admin.RelatedOnlyFieldListFilter)
+                if isinstance(f, str) and get_fields_from_path(self.model, f)[-1].is_relation else f
+                for f in filters]
 
     def get_changeform_initial_data(self, request: HttpRequest) -> dict[str, Any]:
         initial = super().get_changeform_initial_data(request)
