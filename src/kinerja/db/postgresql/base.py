@@ -71,6 +71,11 @@ def _queue(connection: psycopg.Connection) -> list[tuple[Run, Then | None]]:
     return connection.kinerja_deferred  # type: ignore[attr-defined, no-any-return]
 
 
+def _defer_begin(connection: psycopg.Connection) -> None:
+    """Put the BEGIN of the next transaction first in the queue."""
+    _queue(connection).insert(0, (_Begin(_begin_sql(connection)), None))
+
+
 def _send(connection: psycopg.Connection, queue: list[tuple[Run, Then | None]]) -> list[tuple[Any, Then | None]]:
     """Execute the queued statements (the connection is in pipeline mode: nothing waits for an answer
     yet), emptying the queue first so none is sent twice."""
@@ -123,8 +128,6 @@ def flush(connection: psycopg.Connection) -> None:
         with connection.pipeline():
             sent = _send(connection, queue)
         _deliver(sent)
-
-
 
 
 class Cursor(_Deferring, base.Cursor):
@@ -189,7 +192,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
         if autocommit:
             queue[:] = [item for item in queue if not isinstance(item[0], _Begin)]
         elif self._begun() and connection.info.transaction_status == psycopg.pq.TransactionStatus.IDLE:
-            queue.insert(0, (_Begin(_begin_sql(connection)), None))
+            _defer_begin(connection)
 
     def _commit(self) -> None:
         connection = self.connection
@@ -207,7 +210,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             else:
                 connection.commit()
         if not self.get_autocommit():  # a transaction managed by hand goes on with a new one
-            queue.insert(0, (_Begin(_begin_sql(connection)), None))
+            _defer_begin(connection)
 
     def _rollback(self) -> None:
         connection = self.connection
@@ -220,7 +223,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             with debug_transaction(self, "ROLLBACK"), self.wrap_database_errors:
                 connection.rollback()
         if not self.get_autocommit():
-            _queue(connection).insert(0, (_Begin(_begin_sql(connection)), None))
+            _defer_begin(connection)
 
     def _savepoint_rollback(self, sid: str) -> None:
         _queue(self.connection).clear()  # deferred after the SAVEPOINT statement, which sent the queue

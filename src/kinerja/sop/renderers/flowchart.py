@@ -198,8 +198,6 @@ class _Page:
     ox: float
     oy: float
     out: list[str] = field(default_factory=list)
-    # x positions already taken by connectors in the top and bottom bands
-    band_taken: dict[str, list[float]] = field(default_factory=lambda: {"top": [], "bottom": []})
     # Where each crossing edge's connector goes (plan_connectors), and how wide a band's connectors are
     planned: dict[tuple[str, tuple[int, int]], float] = field(default_factory=dict)
     connector_w: dict[str, float] = field(default_factory=lambda: {"top": CONNECTOR_W, "bottom": CONNECTOR_W})
@@ -302,21 +300,9 @@ class _Page:
             for x, (_want, key) in zip(xs, items, strict=True):
                 self.planned[(band, key)] = x
 
-    def place_connector(self, band: str, want: float, key: tuple[int, int] | None = None) -> float:
-        """The planned x of the connector of edge `key` (plan_connectors); without a plan, the x nearest
-        `want` where a connector does not touch another in the same band."""
-        if key is not None and (band, key) in self.planned:
-            return self.planned[(band, key)]
-        taken = self.band_taken[band]
-        gap = CONNECTOR_W + 1.0
-        low, high = self.ox + CONNECTOR_W / 2 + 0.3, self.ox + self.width - CONNECTOR_W / 2 - 0.3
-        steps = int(self.width * 2) + 1
-        for x in sorted((want + k / 2 for k in range(-steps, steps + 1)), key=lambda v: abs(v - want)):
-            if low <= x <= high and all(abs(x - t) >= gap for t in taken):
-                taken.append(x)
-                return x
-        taken.append(want)
-        return want
+    def place_connector(self, band: str, key: tuple[int, int]) -> float:
+        """The x of the connector of edge `key` in the band, as plan_connectors placed it."""
+        return self.planned[(band, key)]
 
     def jog_y(self, band: str) -> float:
         """A level between the band's edge and its connectors where a return's line turns towards a
@@ -412,7 +398,7 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
         first = page.rows.start
         s = page.symbol(first)
         number = numbers[(first - 1, first)]
-        x = page.place_connector("top", s.cx, (first - 1, first))
+        x = page.place_connector("top", (first - 1, first))
         top = page.band_y("top")
         out.append(_connector(x, top, number, page.connector_w["top"]))
         out.append(_arrow(_edge_name(first - 1, first, flow), [(x, top + CONNECTOR_H), (s.cx, s.top)]
@@ -448,7 +434,7 @@ def _draw_forward(page: _Page, i: int, numbers: dict[tuple[int | str, int | str]
     a = page.symbol(i)
     name = _edge_name(i, i + 1, flow)
     if page_of[i + 1] != page_of[i]:
-        x = page.place_connector("bottom", a.cx, (i, i + 1))
+        x = page.place_connector("bottom", (i, i + 1))
         top = page.band_y("bottom")
         page.out.append(_connector(x, top, numbers[(i, i + 1)], page.connector_w["bottom"]))
         points = ([(a.cx, a.bottom), (x, top)] if x == a.cx
@@ -480,7 +466,7 @@ def _draw_return(page: _Page, i: int, target: int, numbers: dict[tuple[int | str
         page.out.append(_arrow(name, [exit_point, (ch, d.cy), (ch, t.cy), entry], "return"))
         return
     band = "top" if page_of[target] < page_of[i] else "bottom"
-    x = page.place_connector(band, ch, (i, target))
+    x = page.place_connector(band, (i, target))
     top = page.band_y(band)
     page.out.append(_connector(x, top, numbers[(i, target)], page.connector_w[band]))
     end_y = top + CONNECTOR_H if band == "top" else top
@@ -498,7 +484,7 @@ def _draw_return_arrival(page: _Page, i: int, target: int, numbers: dict[tuple[i
     t = page.symbol(target)
     band = "bottom" if page_of[target] < page_of[i] else "top"
     ch, _side = page.channel(i, target)
-    x = page.place_connector(band, ch, (i, target))
+    x = page.place_connector(band, (i, target))
     top = page.band_y(band)
     page.out.append(_connector(x, top, numbers[(i, target)], page.connector_w[band]))
     start_y = top if band == "bottom" else top + CONNECTOR_H
