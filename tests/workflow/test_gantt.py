@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.test import SimpleTestCase
 from django.urls import reverse
+from django.utils import translation
 
 from kinerja.sop.models import Step
 from kinerja.workflow.calendar import WorkCalendar
@@ -45,10 +46,45 @@ class GanttSvgTestCase(SimpleTestCase):
             number, actor, duration_value, duration_unit = 1, "Sekretaris", Decimal("4.25"), "hour"
 
         svg = plan_gantt_svg([Draft()], dt.datetime(2025, 3, 24, 7, 30, tzinfo=WIB), WorkCalendar())
-        # One day column (48 px wide after the 190 px labels); half the office day is half the column.
+        # One day column (at its widest, 300 px after the 190 px labels); half the office day is half
+        # the column.
         bar = re.search(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="9"', svg)
         assert bar is not None
-        self.assertEqual((float(bar[1]), float(bar[2])), (190.0, 24.0))
+        self.assertEqual((float(bar[1]), float(bar[2])), (190.0, 150.0))
+
+    def test_it_marks_the_office_hours_when_the_plan_takes_hours(self) -> None:
+        # Monday 24 March 2025, 15:00 to Tuesday 10:00: two working days of 07:30-16:00, 300 px each
+        # (34.6 px an hour): a dotted line at every full hour from 08.00 to 16.00, each labelled but
+        # those too close to the day's edge (16.00 would run into the next day's 08.00).
+        start = dt.datetime(2025, 3, 24, 15, 0, tzinfo=WIB)
+        svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, start + dt.timedelta(hours=19), "planned", "x"))],
+                        WorkCalendar(), title="Rencana")
+        self.assertEqual(svg.count('class="gantt-hour"'), 18)
+        labels = re.findall(r'font-size="8" fill="#666666">(\d\d\.\d\d)</text>', svg)
+        self.assertEqual(labels, [f"{h:02d}.00" for h in range(8, 16)] * 2)
+        # The hours take a header line of their own: the first row starts 14 px lower.
+        self.assertIn('<text x="6" y="77"', svg)
+
+    def test_it_leaves_out_the_hours_when_the_days_are_narrow(self) -> None:
+        start = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WIB)
+        svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, start + dt.timedelta(days=20), "planned", "x"))],
+                        WorkCalendar(), title="Rencana")
+        self.assertNotIn("gantt-hour", svg)
+        self.assertIn('<text x="6" y="63"', svg)
+
+    def test_it_leaves_out_a_month_name_that_would_overlap_the_next(self) -> None:
+        # 30 November – 16 December: November shows one day, so only "Des 2025" is named; over
+        # 20 November – 16 December both have room.
+        def months(first: dt.date) -> list[str]:
+            start = dt.datetime.combine(first, dt.time(9, 0), WIB)
+            ends = dt.datetime(2025, 12, 16, 9, 0, tzinfo=WIB)
+            svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, ends, "planned", "x"))], WorkCalendar(),
+                            title="Rencana")
+            return re.findall(r'y="14" fill="#222222">([^<]+)</text>', svg)
+
+        with translation.override("id"):
+            self.assertEqual(months(dt.date(2025, 11, 30)), ["Des 2025"])
+            self.assertEqual(months(dt.date(2025, 11, 20)), ["Nov 2025", "Des 2025"])
 
 
 class PlanPageTestCase(KinerjaTestCase):

@@ -7,7 +7,9 @@ looks the same wherever it is embedded (the plan page, the case page).
 
 The axis is one column per calendar day. Inside a working day, time is placed by its share of that
 day's office hours (so 08:12 sits near the left edge of a 07:30–16:00 day); days off are grey and
-holidays are tinted and carry their name as a tooltip.
+holidays are tinted and carry their name as a tooltip. The days share about 900 px, so a plan of a
+few hours (an SOP of minutes and hours) gets wide days with the office's hours marked on them, and a
+plan of weeks gets narrow ones; a month's name is left out where it would overlap the next.
 """
 
 from __future__ import annotations
@@ -31,6 +33,10 @@ if TYPE_CHECKING:
 
 LABEL_WIDTH = 190
 HEADER = 44
+HOURS_HEADER = 14  # the extra header line for the hours, when the days are wide enough to show them
+CHART_WIDTH = 900  # what the days share
+MIN_DAY, MAX_DAY = 14.0, 300.0  # a day's width
+HOUR_LABEL = 30.0  # the room an hour's label needs
 ROW = 30
 BAR = 9
 MIN_BAR = 3
@@ -77,9 +83,11 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
     local = [calendar.local(m) for m in moments]
     first, last = min(local).date(), max(local).date()
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-    width = max(14.0, min(48.0, 900 / len(days)))
+    width = max(MIN_DAY, min(MAX_DAY, CHART_WIDTH / len(days)))
+    hour_marks = _hour_marks(days, calendar, width)
+    header = HEADER + (HOURS_HEADER if hour_marks else 0)
     total_w = LABEL_WIDTH + width * len(days) + 8
-    total_h = HEADER + ROW * len(rows) + 8
+    total_h = header + ROW * len(rows) + 8
 
     def x(moment: dt.datetime) -> float:
         moment = calendar.local(moment)
@@ -97,7 +105,6 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         f'width="{total_w:.0f}" height="{total_h}" font-family="sans-serif" font-size="11" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
-    month = None
     for i, day in enumerate(days):
         left = LABEL_WIDTH + width * i
         holiday = calendar.holiday_name(day)
@@ -107,11 +114,17 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
                    f'fill="{fill}" stroke="{COLOURS["grid"]}" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
         out.append(f'<text x="{left + width / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
                    f'fill="{COLOURS["muted"]}">{day.day}</text>')
-        if (day.year, day.month) != month:
-            month = (day.year, day.month)
-            out.append(f'<text x="{left + 2:.1f}" y="14" fill="{COLOURS["text"]}">{escape(date_format(day, "M Y"))}</text>')
+    for moment, labelled in hour_marks:
+        at = x(moment)
+        out.append(f'<line class="gantt-hour" x1="{at:.1f}" x2="{at:.1f}" y1="{header - 2}" y2="{total_h}" '
+                   f'stroke="{COLOURS["grid"]}" stroke-width="0.5" stroke-dasharray="2 3"/>')
+        if labelled:
+            out.append(f'<text x="{at:.1f}" y="{header - 4}" text-anchor="middle" font-size="8" '
+                       f'fill="{COLOURS["muted"]}">{calendar.local(moment):%H.%M}</text>')
+    for left, name in _month_labels(days, width):
+        out.append(f'<text x="{left:.1f}" y="14" fill="{COLOURS["text"]}">{escape(name)}</text>')
     for n, row in enumerate(rows):
-        top = HEADER + ROW * n
+        top = header + ROW * n
         out.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["text"]}">{escape(row.label[:30])}</text>')
         out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
                    f'stroke-width="0.5"/>')
@@ -125,6 +138,48 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
                    f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(_("Now"))}</title></line>')
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
+
+
+def _hour_marks(days: Sequence[dt.date], calendar: WorkCalendar, width: float) -> list[tuple[dt.datetime, bool]]:
+    """The full hours inside each working day's office hours, with whether each gets its label (every
+    1, 2, 3 or 4 hours, whichever leaves each label its room), when the days are wide enough for them:
+    otherwise none."""
+    marks: list[tuple[dt.datetime, bool]] = []
+    for day in days:
+        if calendar.hours_on(day) is None:
+            continue
+        opens, closes = calendar.opening(day)
+        per_hour = width / ((closes - opens).total_seconds() / 3600)
+        if per_hour * 4 < HOUR_LABEL:
+            return []
+        step = next(n for n in (1, 2, 3, 4) if per_hour * n >= HOUR_LABEL)
+        hour = opens.replace(minute=0, second=0, microsecond=0)
+        if hour < opens:
+            hour += dt.timedelta(hours=1)
+        while hour <= closes:
+            # A label needs half its room on each side inside the day (else it runs into the next day's).
+            inside = min(hour - opens, closes - hour).total_seconds() / 3600 * per_hour >= HOUR_LABEL / 2
+            marks.append((hour, inside and hour.hour % step == 0))
+            hour += dt.timedelta(hours=1)
+    return marks
+
+
+def _month_labels(days: Sequence[dt.date], width: float) -> list[tuple[float, str]]:
+    """(x, name) of each month the days show, at its first day; where two would overlap, the month with
+    fewer days in the chart gives way."""
+    labels: list[tuple[float, str, int]] = []
+    for i, day in enumerate(days):
+        if i == 0 or day.day == 1:
+            shown = sum(1 for d in days[i:] if (d.year, d.month) == (day.year, day.month))
+            labels.append((LABEL_WIDTH + width * i + 2, date_format(day, "M Y"), shown))
+    kept: list[tuple[float, str, int]] = []
+    for label in labels:
+        if kept and kept[-1][0] + 7 * len(kept[-1][1]) > label[0]:  # about 7 px per character at 11 px
+            if kept[-1][2] >= label[2]:
+                continue
+            kept.pop()
+        kept.append(label)
+    return [(left, name) for left, name, _shown in kept]
 
 
 def _bar(bar: Bar, x: Any, top: float, *, hollow: bool) -> str:
