@@ -65,6 +65,14 @@ class GanttSvgTestCase(SimpleTestCase):
         # The hours take a header line of their own: the first row starts 14 px lower.
         self.assertIn('<text x="6" y="77"', svg)
 
+    def test_it_gives_a_day_off_a_third_of_a_working_day(self) -> None:
+        # Thursday 27 February 2025 to Monday 3 March: three working days and a weekend share 900 px.
+        start = dt.datetime(2025, 2, 27, 9, 0, tzinfo=WIB)
+        svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, start + dt.timedelta(days=4), "planned", "x"))],
+                        WorkCalendar(), title="Rencana")
+        widths = [float(w) for w in re.findall(r'<rect x="[\d.]+" y="28" width="([\d.]+)"', svg)]
+        self.assertEqual(widths, [245.5, 245.5, 81.8, 81.8, 245.5])  # 900 / (3 + 2/3) = 245.45
+
     def test_it_leaves_out_the_hours_when_the_days_are_narrow(self) -> None:
         start = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WIB)
         svg = gantt_svg([GanttRow("1. JFU", planned=Bar(start, start + dt.timedelta(days=20), "planned", "x"))],

@@ -7,9 +7,10 @@ looks the same wherever it is embedded (the plan page, the case page).
 
 The axis is one column per calendar day. Inside a working day, time is placed by its share of that
 day's office hours (so 08:12 sits near the left edge of a 07:30–16:00 day); days off are grey and
-holidays are tinted and carry their name as a tooltip. The days share about 900 px, so a plan of a
-few hours (an SOP of minutes and hours) gets wide days with the office's hours marked on them, and a
-plan of weeks gets narrow ones; a month's name is left out where it would overlap the next.
+holidays are tinted and carry their name as a tooltip. The days share about 900 px, a day off taking
+a third of a working day's width (nothing is done on it), so a plan of a few hours (an SOP of minutes
+and hours) gets wide days with the office's hours marked on them and a plan of weeks narrow ones; a
+month's name is left out where it would overlap the next.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ LABEL_WIDTH = 190
 HEADER = 44
 HOURS_HEADER = 14  # the extra header line for the hours, when the days are wide enough to show them
 CHART_WIDTH = 900  # what the days share
-MIN_DAY, MAX_DAY = 14.0, 300.0  # a day's width
+MIN_DAY, MAX_DAY = 14.0, 300.0  # a working day's width
+OFF_DAY = 1 / 3  # a day off's width, as a share of a working day's (at least MIN_DAY)
 HOUR_LABEL = 30.0  # the room an hour's label needs
 ROW = 30
 BAR = 9
@@ -83,10 +85,13 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
     local = [calendar.local(m) for m in moments]
     first, last = min(local).date(), max(local).date()
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
-    width = max(MIN_DAY, min(MAX_DAY, CHART_WIDTH / len(days)))
+    working = [calendar.hours_on(day) is not None for day in days]
+    width = max(MIN_DAY, min(MAX_DAY, CHART_WIDTH / (working.count(True) + OFF_DAY * working.count(False))))
+    widths = [width if works else max(MIN_DAY, width * OFF_DAY) for works in working]
+    lefts = [LABEL_WIDTH + sum(widths[:i]) for i in range(len(days))]
     hour_marks = _hour_marks(days, calendar, width)
     header = HEADER + (HOURS_HEADER if hour_marks else 0)
-    total_w = LABEL_WIDTH + width * len(days) + 8
+    total_w = LABEL_WIDTH + sum(widths) + 8
     total_h = header + ROW * len(rows) + 8
 
     def x(moment: dt.datetime) -> float:
@@ -98,7 +103,7 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         else:
             opens, closes = calendar.opening(moment.date())
             share = min(1.0, max(0.0, (moment - opens) / (closes - opens)))
-        return LABEL_WIDTH + width * (index + share)
+        return lefts[index] + widths[index] * share
 
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" viewBox="0 0 {total_w:.0f} {total_h}" '
@@ -106,13 +111,13 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
     for i, day in enumerate(days):
-        left = LABEL_WIDTH + width * i
+        left, wide = lefts[i], widths[i]
         holiday = calendar.holiday_name(day)
         fill = COLOURS["holiday"] if holiday else COLOURS["working"] if calendar.is_working_day(day) else COLOURS["off"]
         tip = f"{day:%d-%m-%Y}" + (f" · {holiday}" if holiday else "")
-        out.append(f'<rect x="{left:.1f}" y="{HEADER - 16}" width="{width:.1f}" height="{total_h - HEADER + 8}" '
+        out.append(f'<rect x="{left:.1f}" y="{HEADER - 16}" width="{wide:.1f}" height="{total_h - HEADER + 8}" '
                    f'fill="{fill}" stroke="{COLOURS["grid"]}" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
-        out.append(f'<text x="{left + width / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
+        out.append(f'<text x="{left + wide / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
                    f'fill="{COLOURS["muted"]}">{day.day}</text>')
     for moment, labelled in hour_marks:
         at = x(moment)
@@ -121,7 +126,7 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         if labelled:
             out.append(f'<text x="{at:.1f}" y="{header - 4}" text-anchor="middle" font-size="8" '
                        f'fill="{COLOURS["muted"]}">{calendar.local(moment):%H.%M}</text>')
-    for left, name in _month_labels(days, width):
+    for left, name in _month_labels(days, lefts):
         out.append(f'<text x="{left:.1f}" y="14" fill="{COLOURS["text"]}">{escape(name)}</text>')
     for n, row in enumerate(rows):
         top = header + ROW * n
@@ -164,14 +169,14 @@ def _hour_marks(days: Sequence[dt.date], calendar: WorkCalendar, width: float) -
     return marks
 
 
-def _month_labels(days: Sequence[dt.date], width: float) -> list[tuple[float, str]]:
+def _month_labels(days: Sequence[dt.date], lefts: Sequence[float]) -> list[tuple[float, str]]:
     """(x, name) of each month the days show, at its first day; where two would overlap, the month with
     fewer days in the chart gives way."""
     labels: list[tuple[float, str, int]] = []
     for i, day in enumerate(days):
         if i == 0 or day.day == 1:
             shown = sum(1 for d in days[i:] if (d.year, d.month) == (day.year, day.month))
-            labels.append((LABEL_WIDTH + width * i + 2, date_format(day, "M Y"), shown))
+            labels.append((lefts[i] + 2, date_format(day, "M Y"), shown))
     kept: list[tuple[float, str, int]] = []
     for label in labels:
         if kept and kept[-1][0] + 7 * len(kept[-1][1]) > label[0]:  # about 7 px per character at 11 px
