@@ -115,46 +115,47 @@ class ImportTestCase(KinerjaTestCase):
 
     def test_it_reports_text_where_a_number_belongs(self) -> None:
         message = self.bad([GOOD[0][:6] + ["seribu", "Bidang UMKM"]])
-        self.assertIn("perf-bad.xlsx, row 2, column Realisasi", message)
+        self.assertIn("perf-bad.xlsx, sheet Sheet, row 2, column Realisasi (G)", message)
         self.assertIn('"seribu"', message)
 
     def test_it_reports_an_ambiguous_number(self) -> None:
         message = self.bad([GOOD[0][:5] + ["1.5", "1", ""]])
-        self.assertIn("row 2, column Target", message)
+        self.assertIn("row 2, column Target (F)", message)
         self.assertIn('"1.5"', message)
 
     def test_it_reports_an_unknown_polarity(self) -> None:
-        message = self.bad([GOOD[0][:4] + ["Naik", 1, 1, ""]])
-        self.assertIn('row 2, column Polaritas: the polarity is Positif or Negatif ("Naik")', message)
+        message = self.bad([GOOD[0][:4] + ["Sedang", 1, 1, ""]])
+        self.assertIn('row 2, column Polaritas (E): the polarity is Positif or Negatif ("Sedang")', message)
 
     def test_it_reports_a_duplicate_code(self) -> None:
         second = ["IK-01", SASARAN, "Jumlah UMKM binaan", "unit", "Positif", 10, 9, ""]
         message = self.bad([GOOD[0], second])
-        self.assertIn('row 3, column Kode: the code is also in row 2 ("IK-01")', message)
+        self.assertIn('row 3, column Kode (A): the code is also in row 2 ("IK-01")', message)
 
     def test_it_reports_a_missing_unit(self) -> None:
         message = self.bad([["IK-01", SASARAN, "Jumlah koperasi aktif", "", "Positif", 1, 1, ""]])
-        self.assertIn("row 2, column Satuan: a value is missing", message)
+        self.assertIn("row 2, column Satuan (D): a value is missing", message)
 
     def test_it_reports_an_unknown_division(self) -> None:
         message = self.bad([GOOD[0][:7] + ["Bidang Pariwisata"]])
-        self.assertIn('row 2, column Bidang: no division of the office has this name ("Bidang Pariwisata")', message)
+        self.assertIn('row 2, column Bidang (H): no division of the office has this name ("Bidang Pariwisata")', message)
 
     def test_it_reports_a_missing_target(self) -> None:
         message = self.bad([GOOD[0][:5] + ["", 1, ""]])
-        self.assertIn("row 2, column Target: a value is missing", message)
+        self.assertIn("row 2, column Target (F): a value is missing", message)
 
     def test_it_reports_every_bad_row_and_saves_none(self) -> None:
-        rows = [GOOD[0], GOOD[2][:4] + ["Naik"] + GOOD[2][5:], GOOD[3], GOOD[0][:3] + [""] + GOOD[0][4:]]
+        rows = [GOOD[0], GOOD[2][:4] + ["Sedang"] + GOOD[2][5:], GOOD[3],
+                ["IK-01", SASARAN, "Jumlah UMKM binaan", ""] + GOOD[0][4:]]
         message = self.bad(rows, suffix=".csv")
         self.assertIn("perf-bad.csv: 3 problems", message)
-        self.assertIn("row 3, column Polaritas", message)
-        self.assertIn('row 5, column Kode: the code is also in row 2 ("IK-01")', message)
-        self.assertIn("row 5, column Satuan", message)
+        self.assertIn("perf-bad.csv, row 3, column Polaritas (E)", message)
+        self.assertIn('row 5, column Kode (A): the code is also in row 2 ("IK-01")', message)
+        self.assertIn("row 5, column Satuan (D)", message)
 
     def test_it_reports_a_missing_column(self) -> None:
-        message = self.bad([GOOD[0][:7]], head=HEAD[:7])
-        self.assertIn("row 1, column Bidang: the column is missing", message)
+        message = self.bad([GOOD[0][:3] + GOOD[0][4:]], head=HEAD[:3] + HEAD[4:])
+        self.assertIn("row 1, column Satuan: the column is missing", message)
 
     def test_it_refuses_other_file_types(self) -> None:
         path = self.dir / "perf.txt"
@@ -165,7 +166,7 @@ class ImportTestCase(KinerjaTestCase):
     def test_it_refuses_a_broken_xlsx(self) -> None:
         path = self.dir / "perf-broken.xlsx"
         path.write_bytes(b"PK\x03\x04 not really")
-        with self.assertRaisesRegex(KinerjaError, "not a readable XLSX"):
+        with self.assertRaisesRegex(KinerjaError, "perf-broken.xlsx is damaged or not an XLSX file"):
             import_file(path, self.office, 2025)
 
     def test_a_dry_run_counts_but_saves_nothing(self) -> None:
@@ -191,7 +192,7 @@ class ImportTestCase(KinerjaTestCase):
         Actual.objects.filter(indicator__code="IK-01").update(status="locked")
         with self.assertRaises(ImportFailed) as caught:
             import_file(write_xlsx(self.dir / "perf-again.xlsx", [GOOD[0][:6] + [1] + GOOD[0][7:]]), self.office, 2025)
-        self.assertIn("row 2, column Realisasi: the actual is locked", str(caught.exception))
+        self.assertIn("sheet Sheet, row 2, column Realisasi (G): the actual is locked", str(caught.exception))
         self.assertEqual(Actual.objects.get(indicator__code="IK-01").value_number, Decimal(1650))
 
     def test_the_template_imports_as_written(self) -> None:

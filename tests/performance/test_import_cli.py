@@ -46,11 +46,11 @@ def test_the_console_script_writes_a_template_and_imports_it(data_dir: Path) -> 
 
     bad = data_dir / "perf-bad.csv"
     bad.write_text("Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
-                   "IK-1;Sasaran A;Indikator A;unit;Naik;10;abc;Bidang Kelembagaan\n", encoding="utf-8")
+                   "IK-1;Sasaran A;Indikator A;unit;Sedang;10;abc;Bidang Kelembagaan\n", encoding="utf-8")
     done = run(data_dir, "data", "import", str(bad), "--year", "2025", "--office", "dinas")
     assert done.returncode == 1
     assert "perf-bad.csv" in done.stderr and "Polaritas" in done.stderr and "Realisasi" in done.stderr
-    assert '"abc"' in done.stderr and '"Naik"' in done.stderr
+    assert '"abc"' in done.stderr and '"Sedang"' in done.stderr
     assert "Traceback" not in done.stderr
 
     done = run(data_dir, "data", "import", str(template), "--year", "2025", "--office", "dinas")

@@ -9,7 +9,7 @@ from tests.base import KinerjaTestCase
 
 HEAD = "Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
 GOOD = "IK-01;Meningkatnya kualitas koperasi;Jumlah koperasi aktif;unit;Positif;1.725;1.650;Bidang Kelembagaan\n"
-BAD = "IK-02;Meningkatnya kualitas koperasi;Persentase koperasi sehat;%;Naik;65,5;abc;Bidang Kelembagaan\n"
+BAD = "IK-02;Meningkatnya kualitas koperasi;Persentase koperasi sehat;%;Sedang;65,5;abc;Bidang Kelembagaan\n"
 
 
 class ImportPageTestCase(KinerjaTestCase):

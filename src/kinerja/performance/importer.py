@@ -2,10 +2,18 @@
 and the empty template to fill.
 
 Two passes, as the SOP importer does: `read_rows` parses and checks the whole file and collects every
-bad row (row number as the spreadsheet shows it, the header being row 1; the column as written; the
+bad row (sheet, row number as the spreadsheet shows it, the column as written with its letter, the
 value); only a file without a bad row reaches `apply`, which saves in one transaction. Hand-written
 because tablib/django-import-export stop at the first error or report field names, not the
 spreadsheet's own row numbers and Indonesian headers.
+
+Files as offices keep them: the header may sit under a title block, on the first sheet that has one,
+in two rows ("Target" merged over "TW I … TW IV"), with the column names they use ("Sasaran
+Strategis", "Indikator Kinerja Utama", "Bidang/Penanggung Jawab"). Kode, Polaritas, Realisasi and
+Bidang may be left out: an indicator is then found by its name (a new one numbered IK-nn, positive).
+A Sasaran written once (or merged) holds for the indicators below it; the row of column numbers,
+total rows and "-" for "no value yet" are skipped. Columns of another year or of something else
+("Target Renstra", "Realisasi Anggaran", "Capaian") are not read.
 
 What a row becomes: its Target the performance agreement target of the year (Target TWn the quarter
 targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). Imported actuals are
@@ -16,6 +24,8 @@ from __future__ import annotations
 
 import csv
 import io
+import re
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,20 +40,33 @@ from django.utils.translation import ngettext
 from kinerja.errors import BadImportRow, KinerjaError
 from kinerja.org.models import Office, Unit
 
+from .achievement import aggregate_quarters, evaluate
 from .models import Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, format_plain, parse_number
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
     "Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi", "Bidang")
-REQUIRED = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
+ACHIEVEMENT = "Capaian"  # read only to tell a negative indicator in a file without Polaritas
+COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
 QUARTER_ACTUALS = [f"Realisasi TW{q}" for q in range(1, 5)]
-HEADERS = REQUIRED + QUARTER_TARGETS + QUARTER_ACTUALS
+HEADERS = COLUMNS + QUARTER_TARGETS + QUARTER_ACTUALS
 POLARITIES = {"positif": Indicator.Polarity.HIGHER_IS_BETTER, "negatif": Indicator.Polarity.LOWER_IS_BETTER}
 EXAMPLE = ["IK-01", "Meningkatnya kualitas kelembagaan koperasi", "Persentase koperasi sehat", "%", "Positif",
            "65,5", "60", "Bidang Kelembagaan", "", "", "", "65,5", "40", "50", "55", "60"]
 PLAN_YEARS = 5  # a Renstra covers five years
+
+
+class BadCell(BadImportRow):
+    """A bad value at a row and column of one sheet of a workbook (no sheet for a CSV file)."""
+
+    def __init__(self, path: Path, sheet: str, row: int, field: str, problem: str) -> None:
+        super().__init__(path, row, field, problem)
+        self.sheet = sheet
+        if sheet:
+            self.args = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(field)s: %(problem)s") % {
+                "file": self.path.name, "sheet": sheet, "row": row, "field": field, "problem": problem},)
 
 
 class ImportFailed(KinerjaError):
@@ -70,6 +93,7 @@ class Value:
 @dataclass
 class Row:
     number: int  # as the spreadsheet shows it
+    sheet: str
     code: str
     objective: str
     name: str
@@ -80,6 +104,8 @@ class Row:
     actual: Value
     quarter_targets: dict[int, Value] = field(default_factory=dict)
     quarter_actuals: dict[int, Value] = field(default_factory=dict)
+    labels: dict[str, str] = field(default_factory=dict)  # the columns as written in the file
+    negative_method: str = ""
 
 
 @dataclass
@@ -91,41 +117,223 @@ class Summary:
     targets: int = 0
     actuals: int = 0
     dry_run: bool = False
+    sheet: str = ""
 
 
 # --- reading ------------------------------------------------------------------------------------
 
-def _xlsx_rows(path: Path) -> Iterator[list[object]]:
+HEADER_SEARCH_ROWS = 30  # a title block (PEMERINTAH KOTA …, PERJANJIAN KINERJA TAHUN …) sits above the header
+FIELD_PREFIXES = [  # the start of a header as offices write it → the column it is (document-format words)
+    (CODE, ("kode",)),
+    (OBJECTIVE, ("sasaran", "tujuan")),
+    (NAME, ("indikator", "iku")),
+    (UNIT, ("satuan",)),
+    (POLARITY, ("polaritas", "polarisasi")),
+    (DIVISION, ("bidang", "penanggung jawab", "pj", "unit kerja", "pengampu")),
+    (ACHIEVEMENT, ("capaian", "persentase capaian")),
+]
+# Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
+YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan"}
+ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
+_QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)\b")
+EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
+TOTAL_WORDS = {"jumlah", "total", "rata rata", "rata2", "rerata", "jumlah total"}
+TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capaian rata rata")
+MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
+POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maximize": "positif",
+                  "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimize": "negatif"}
+
+
+class Uncomputed:
+    """A formula cell saved without its value (written by a program, never opened in Excel)."""
+
+    def __init__(self, formula: str) -> None:
+        self.formula = formula
+
+    def __str__(self) -> str:
+        return self.formula
+
+
+@dataclass
+class Table:
+    sheet: str  # "" for a CSV file
+    rows: list[tuple[int, list[object]]]  # (row number as the spreadsheet shows it, values)
+
+
+def _normal(label: object) -> str:
+    return " ".join(re.sub(r"[^0-9a-z%]+", " ", _text(label).lower()).split())
+
+
+def _sniff(path: Path) -> None:
+    """Refuse, by their first bytes, the files people save as .xlsx that are something else."""
+    with path.open("rb") as f:
+        head = f.read(8)
+    if not head:
+        raise KinerjaError(_("%(file)s is empty.") % {"file": path.name})
+    if head.startswith(b"\xd0\xcf\x11\xe0"):  # OLE2: an Excel 97-2003 workbook, or an encrypted XLSX
+        raise KinerjaError(_("%(file)s is an Excel 97-2003 (.xls) file or a password-protected workbook. Open it "
+                             "in Excel, remove the password and save it as \"Excel Workbook (.xlsx)\".")
+                           % {"file": path.name})
+    if head.startswith(b"PK"):
+        try:
+            with zipfile.ZipFile(path) as z:
+                if "mimetype" in z.namelist() and b"opendocument" in z.read("mimetype"):
+                    raise KinerjaError(_("%(file)s is an OpenDocument (.ods) spreadsheet. Save it as "
+                                         "\"Excel 2007-365 (.xlsx)\" and import that file.") % {"file": path.name})
+        except zipfile.BadZipFile:
+            pass  # openpyxl says it below
+
+
+def _xlsx_tables(path: Path) -> Iterator[Table]:
     from openpyxl import load_workbook
 
+    _sniff(path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        # Not read-only: the merged cells are needed (a "Target" spanning TW I-TW IV, a Sasaran spanning rows).
+        book = load_workbook(path, data_only=True)
+        formulas = load_workbook(path, data_only=False)
     except Exception as e:  # openpyxl raises zipfile, KeyError and its own errors for a broken file
-        raise KinerjaError(_("%(file)s is not a readable XLSX file (%(error)s).")
+        raise KinerjaError(_("%(file)s is damaged or not an XLSX file; open it in Excel and save it again as "
+                             "\"Excel Workbook (.xlsx)\" (%(error)s).")
                            % {"file": path.name, "error": type(e).__name__}) from e
-    sheet = book.worksheets[0]
-    for cells in sheet.iter_rows():
-        values: list[object] = []
-        for cell in cells:
-            value = cell.value
-            # A cell shown as "12,5%" holds 0.125: read what the user sees.
-            if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-                value = Decimal(repr(value)) * 100
-            values.append(value)
-        yield values
-    book.close()
+    for sheet in book.worksheets:
+        grid: dict[int, list[object]] = {}
+        for cells in sheet.iter_rows():
+            values: list[object] = []
+            for cell in cells:
+                value = cell.value
+                # A cell shown as "12,5%" holds 0.125: read what the user sees.
+                if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
+                    value = Decimal(repr(value)) * 100
+                elif value is None:
+                    written = formulas[sheet.title].cell(cell.row, cell.column).value
+                    if isinstance(written, str) and written.startswith("="):
+                        value = Uncomputed(written)
+                values.append(value)
+            if cells:
+                grid[cells[0].row] = values
+        # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
+        for merged in sheet.merged_cells.ranges:
+            top = grid.get(merged.min_row, [])
+            value = top[merged.min_col - 1] if merged.min_col - 1 < len(top) else None
+            for r in range(merged.min_row, merged.max_row + 1):
+                row = grid.setdefault(r, [])
+                row.extend([None] * (merged.max_col - len(row)))
+                for c in range(merged.min_col, merged.max_col + 1):
+                    row[c - 1] = value
+        yield Table(sheet.title, sorted(grid.items()))
 
 
-def _csv_rows(path: Path) -> Iterator[list[object]]:
+def _csv_tables(path: Path) -> Iterator[Table]:
     raw = path.read_bytes()
+    if not raw.strip():
+        raise KinerjaError(_("%(file)s is empty.") % {"file": path.name})
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
-    first = text.split("\n", 1)[0]
-    # Indonesian Excel writes ";" between fields, because "," is the decimal comma.
-    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if "\t" in first else ",")
-    yield from csv.reader(io.StringIO(text), delimiter=delimiter)
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
+    # Indonesian Excel writes ";" between fields, because "," is the decimal comma; the header line
+    # (the one with most separators) decides, not a title line above it.
+    counts = {d: max((line.count(d) for line in lines), default=0) for d in (";", "\t", ",")}
+    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[tuple[int, list[object]]] = []
+    start = 1
+    for values in reader:
+        rows.append((start, list(values)))
+        start = reader.line_num + 1
+    yield Table("", rows)
+
+
+def _quarter(words: str) -> int | None:
+    found = _QUARTER.search(words)
+    if found is None:
+        return None
+    number = found.group(1)
+    return int(number) if number.isdigit() else ROMAN.get(number, 0)
+
+
+def _classify(label: str, year: int | None) -> str | None:
+    """The column a (normalised) header names: one of HEADERS, "Capaian", BAD_PERIOD or None (ignored)."""
+    for field_name, prefixes in FIELD_PREFIXES:
+        if any(label == p or label.startswith(p + " ") for p in prefixes):
+            return None if field_name == ACHIEVEMENT and _quarter(label) is not None else field_name
+    for field_name, word in ((TARGET, "target"), (ACTUAL, "realisasi")):
+        if label != word and not label.startswith(word + " "):
+            continue
+        rest = label.removeprefix(word).split()
+        quarter = _quarter(" ".join(rest))
+        if quarter is None and len(rest) == 1 and rest[0] in ROMAN:  # "Target" spanning "I … IV"
+            quarter = ROMAN[rest[0]]
+        if quarter is not None:
+            return f"{field_name} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD
+        years = [w for w in rest if re.fullmatch(r"(19|20)\d\d", w)]
+        if year is not None and any(int(y) != year for y in years):
+            return None  # another year's column, such as "Realisasi 2024" beside "Target 2025"
+        if all(w in YEAR_WORDS or w in years for w in rest):
+            return field_name
+        return None  # "Target Renstra", "Realisasi Anggaran": not this import's values
+    return None
+
+
+BAD_PERIOD = "period"
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)
+
+
+@dataclass
+class Header:
+    row: int  # index in Table.rows of the last header row
+    columns: dict[str, int]
+    labels: dict[str, str]  # the header as written, for the messages
+    problems: list[tuple[int, str, str]]  # (row number, column, problem)
+
+
+def _find_header(table: Table, year: int | None) -> Header | None:
+    for i, (_number, values) in enumerate(table.rows[:HEADER_SEARCH_ROWS]):
+        top = [_text(v) for v in values]
+        normal = [_normal(v) for v in values]
+        kinds = [_classify(n, year) for n in normal]
+        if NAME not in kinds or not any(k and k.split()[0] in (TARGET, ACTUAL) for k in kinds):
+            continue
+        labels = list(top)
+        last = i
+        # A second header row under merged groups: "Target" over "TW I … TW IV".
+        if i + 1 < len(table.rows):
+            sub = [_text(v) for v in table.rows[i + 1][1]]
+            if sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN) >= 2:
+                last = i + 1
+                group = ""
+                for j in range(max(len(top), len(sub))):
+                    above = top[j] if j < len(top) else ""
+                    below = sub[j] if j < len(sub) else ""
+                    group = above or (group if below else "")
+                    labels_j = group if not below or below == group else f"{group} {below}".strip()
+                    if j < len(labels):
+                        labels[j] = labels_j
+                    else:
+                        labels.append(labels_j)
+                kinds = [_classify(_normal(label), year) for label in labels]
+        columns: dict[str, int] = {}
+        shown: dict[str, str] = {}
+        problems: list[tuple[int, str, str]] = []
+        header_number = table.rows[last][0]
+        for j, kind in enumerate(kinds):
+            where = f"{labels[j]} ({_letter(j)})"
+            if kind == BAD_PERIOD:
+                problems.append((header_number, where, _("a year has four quarters, TW I to TW IV")))
+            elif kind in columns:
+                problems.append((header_number, where, _("the same column is also in column %(column)s")
+                                 % {"column": _letter(columns[kind])}))
+            elif kind is not None:
+                columns[kind], shown[kind] = j, where
+        return Header(last, columns, shown, problems)
+    return None
 
 
 def _cell(values: list[object], index: int | None) -> object:
@@ -156,34 +364,86 @@ class _Divisions:
         return self.by_name.get(key) or self.by_name.get(key.removeprefix("bidang "))
 
 
-def read_rows(path: Path, office: Office) -> list[Row]:
-    """Every data row of the file, checked; raises ImportFailed listing every bad row."""
+def _polarity_from_achievement(written: object, target: Value, actual: Value) -> tuple[str, str]:
+    """(polarity, negative formula) of a row without Polaritas whose Capaian fits only a negative
+    indicator ("Waktu pelayanan": target 5 hari, actual 4, capaian 120), else ("", "")."""
+    if target.number is None or actual.number is None or isinstance(written, Uncomputed):
+        return "", ""
+    try:
+        shown = parse_number(written)
+    except NumberError:
+        return "", ""
+
+    def fits(polarity: str, method: str = "standard") -> bool:
+        value = evaluate(target.number, actual.number, polarity, method).value
+        # The file rounds as it likes (120, 120,0, 119,99): within half a percentage point.
+        return value is not None and abs(value - shown) <= Decimal("0.5")
+
+    if fits(Indicator.Polarity.HIGHER_IS_BETTER):
+        return "", ""
+    for method in (Indicator.NegativeMethod.STANDARD, Indicator.NegativeMethod.RATIO):
+        if fits(Indicator.Polarity.LOWER_IS_BETTER, method):
+            return Indicator.Polarity.LOWER_IS_BETTER, method
+    return "", ""
+
+
+def _tables(path: Path) -> Iterator[Table]:
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        return _xlsx_tables(path)
+    if suffix == ".csv":
+        return _csv_tables(path)
+    raise KinerjaError(_("%(file)s: only .xlsx and .csv files are imported; save an .xls or .ods file as .xlsx "
+                         "first.") % {"file": path.name})
+
+
+def _is_numbering(values: list[object]) -> bool:
+    """The row of column numbers under a header ("1 2 3 …" or "(1) (2) …"), as printed tables have."""
+    present = [_text(v).strip("()") for v in values if _text(v)]
+    return len(present) >= 3 and all(p.isdigit() for p in present) and [int(p) for p in present] == list(
+        range(int(present[0]), int(present[0]) + len(present)))
+
+
+def read_table(path: Path, year: int | None = None) -> tuple[Table, Header]:
+    """The first sheet with a header naming the indicators and their targets or actuals, and that header."""
     path = Path(path)
     if not path.exists():
         raise KinerjaError(_("%(file)s does not exist.") % {"file": path})
-    suffix = path.suffix.lower()
-    if suffix == ".xlsx":
-        lines = _xlsx_rows(path)
-    elif suffix == ".csv":
-        lines = _csv_rows(path)
-    else:
-        raise KinerjaError(_("%(file)s: only .xlsx and .csv files are imported.") % {"file": path.name})
-    errors: list[BadImportRow] = []
-    header = next(lines, None) or []
-    columns: dict[str, int] = {}
-    for i, title in enumerate(header):
-        key = " ".join(_text(title).split()).lower()
-        for known in HEADERS:
-            if key == known.lower():
-                columns[known] = i
-    missing = [h for h in REQUIRED if h not in columns]
-    if missing:
-        raise ImportFailed(path, [BadImportRow(path, 1, h, _("the column is missing")) for h in missing])
+    seen: list[str] = []
+    for table in _tables(path):
+        header = _find_header(table, year)
+        if header is not None:
+            return table, header
+        seen.append(table.sheet)
+    sheets = ", ".join(s for s in seen if s)
+    raise KinerjaError((_("%(file)s: no sheet (%(sheets)s) has a header row with the columns %(columns)s.")
+                        if sheets else _("%(file)s has no header row with the columns %(columns)s.")) % {
+        "file": path.name, "sheets": sheets, "columns": f"{NAME}, {TARGET}, {ACTUAL}"})
+
+
+def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
+    """Every data row of the file, checked; raises ImportFailed listing every bad row."""
+    path = Path(path)
+    table, header = read_table(path, year)
+    columns = header.columns
+
+    def error(row: int, column: str, problem: str) -> BadImportRow:
+        return BadCell(path, table.sheet, row, column, problem)
+
+    errors = [error(*p) for p in header.problems]
+    # Without a Target column for the year, the quarter targets give it (see apply).
+    has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
+    missing = [h for h in (OBJECTIVE, NAME, UNIT) if h not in columns] + ([] if has_target else [TARGET])
+    errors += [error(table.rows[header.row][0], h, _("the column is missing")) for h in missing]
+    if errors:
+        raise ImportFailed(path, errors)
     divisions = _Divisions(office)
     rows: list[Row] = []
     seen_codes: dict[str, int] = {}
-    for number, values in enumerate(lines, start=2):
-        if all(_text(v) == "" for v in values):
+    seen_names: dict[str, int] = {}
+    objective = ""
+    for number, values in table.rows[header.row + 1:]:
+        if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
         row_errors: list[BadImportRow] = []
 
@@ -191,56 +451,96 @@ def read_rows(path: Path, office: Office) -> list[Row]:
                 row_errors: list[BadImportRow] = row_errors) -> None:
             shown = _text(value)
             problem = f'{problem} ("{shown}")' if shown else problem
-            row_errors.append(BadImportRow(path, number, column, problem))
+            row_errors.append(error(number, header.labels.get(column, column), problem))
 
-        def required(column: str, values: list[object] = values) -> str:
-            text = _text(_cell(values, columns[column]))
-            if not text:
+        def text(column: str, values: list[object] = values) -> str:
+            return _text(_cell(values, columns.get(column)))
+
+        name = text(NAME)
+        if not name and not text(CODE):
+            if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
+                continue  # a total or average row
+            if text(OBJECTIVE) and not text(TARGET) and not text(ACTUAL):
+                objective = text(OBJECTIVE)
+                continue  # an objective's own heading row, its indicators below
+        # An objective written once above its indicators (or merged over them) holds for the rows below.
+        objective = text(OBJECTIVE) or objective
+        code = text(CODE)
+        for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, objective, 500), (UNIT, text(UNIT), 60),
+                                          (CODE, code, 30)):
+            if column in (NAME, OBJECTIVE, UNIT) and not value_text:
                 bad(column, _("a value is missing"), "")
-            return text
-
-        code, objective, name, unit = required(CODE), required(OBJECTIVE), required(NAME), required(UNIT)
+            elif len(value_text) > limit:
+                bad(column, _("at most %(count)d characters") % {"count": limit}, value_text[:40] + "…")
+        unit = text(UNIT)
         if code:
             if code.lower() in seen_codes:
                 bad(CODE, _("the code is also in row %(row)d") % {"row": seen_codes[code.lower()]}, code)
             else:
                 seen_codes[code.lower()] = number
-        polarity_text = required(POLARITY)
-        polarity = POLARITIES.get(polarity_text.lower(), "")
+        if name:
+            key = " ".join(name.lower().split())
+            if key in seen_names:
+                bad(NAME, _("the indicator is also in row %(row)d") % {"row": seen_names[key]}, name)
+            else:
+                seen_names[key] = number
+        polarity_text = text(POLARITY)
+        polarity_word = POLARITY_WORDS.get(polarity_text.lower(), polarity_text.lower())
+        polarity = POLARITIES.get(polarity_word, "")
         if polarity_text and not polarity:
             bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
-        division_text = _text(_cell(values, columns[DIVISION]))
+        division_text = text(DIVISION)
         division = divisions.find(division_text) if division_text else None
         if division_text and division is None:
             bad(DIVISION, _("no division of the office has this name"), division_text)
 
-        raw_target = _cell(values, columns[TARGET])
-        text_target = isinstance(raw_target, str) and raw_target != "" and not any(c.isdigit() for c in raw_target)
+        raw_target = _cell(values, columns.get(TARGET, next((columns[t] for t in QUARTER_TARGETS if t in columns),
+                                                            None)))
+        text_target = (isinstance(raw_target, str) and raw_target.lower() not in EMPTY_MARKS
+                       and not any(c.isdigit() for c in raw_target))
 
-        def value(column: str, values: list[object] = values, text_target: bool = text_target) -> Value:
+        def value(column: str, values: list[object] = values, text_target: bool = text_target,
+                  unit: str = unit) -> Value:
             raw = _cell(values, columns.get(column))
-            if raw is None or raw == "":
+            if isinstance(raw, Uncomputed):
+                bad(column, _("the formula has no saved value; open the file in Excel and save it again"), raw)
+                return Value()
+            if raw is None or raw == "" or (isinstance(raw, str) and raw.lower() in EMPTY_MARKS):
                 return Value()
             if text_target:
-                return Value(text=_text(raw)[:60])
+                if len(_text(raw)) > 60:
+                    bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
+                return Value(text=_text(raw))
+            if isinstance(raw, str) and unit and raw.lower().endswith(" " + unit.lower()):
+                raw = raw[:-len(unit)].strip()  # "12 dokumen" in a column of dokumen
             try:
-                return Value(number=parse_number(raw))
+                number = parse_number(raw)
             except NumberError as e:
                 bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return Value()
+            if abs(number) >= MAX_NUMBER:
+                bad(column, _("the number is too large"), raw)
+                return Value()
+            return Value(number=number)
 
         target = value(TARGET)
-        if target.empty:
-            bad(TARGET, _("a value is missing"), "")
         actual = value(ACTUAL)
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
+        if target.empty and all(v.empty for v in quarter_targets.values()):
+            bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
+                _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
+        negative_method = ""
+        if not polarity:
+            polarity, negative_method = _polarity_from_achievement(_cell(values, columns.get(ACHIEVEMENT)),
+                                                                   target, actual)
         if row_errors:
             errors.extend(row_errors)
             continue
-        rows.append(Row(number, code, objective, name, unit, polarity, division, target, actual,
+        rows.append(Row(number, table.sheet, code, objective, name, unit, polarity, division, target, actual,
                         {q: v for q, v in quarter_targets.items() if not v.empty},
-                        {q: v for q, v in quarter_actuals.items() if not v.empty}))
+                        {q: v for q, v in quarter_actuals.items() if not v.empty}, header.labels,
+                        negative_method))
     if errors:
         raise ImportFailed(path, errors)
     if not rows:
@@ -287,7 +587,7 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
     if current is not None and current.status == Actual.Status.LOCKED:
-        raise ImportFailed(path, [BadImportRow(path, row.number, column,
+        raise ImportFailed(path, [BadCell(path, row.sheet, row.number, row.labels.get(column, column),
                                                _("the actual is locked; correct it with its reason instead"))])
     before = format_plain(current.value_number) if current and current.value_number is not None else (
         current.value_text if current else "")
@@ -300,6 +600,22 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
                                   reason=path.name, changes={"value": [before, after]} if before != after else {})
 
 
+def _year_target(quarters: dict[int, Value], indicator: Indicator) -> Value:
+    """The year's target of a file that has only quarter targets: the quarters added up as the
+    indicator adds up its actuals (by default the last quarter's, TW IV)."""
+    if any(v.text for v in quarters.values()):
+        return quarters[max(quarters)]
+    return Value(number=aggregate_quarters({q: v.number for q, v in quarters.items()},
+                                           indicator.quarter_aggregation))
+
+
+def _free_code(taken: set[str]) -> str:
+    n = len(taken) + 1
+    while f"ik-{n:02d}" in taken:
+        n += 1
+    return f"IK-{n:02d}"
+
+
 def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: AbstractBaseUser | None,
           dry_run: bool = False) -> Summary:
     """Save checked rows in one transaction (rolled back again for a dry run)."""
@@ -310,21 +626,30 @@ def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: Abstr
             objectives: dict[str, Objective] = {}
             existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
             by_name = {i.name.lower(): i for i in existing.values()}
+            taken = set(existing) | {row.code.lower() for row in rows if row.code}
             for row in rows:
                 objective = _objective(office, row.objective, year, objectives, summary)
-                indicator = existing.get(row.code.lower()) or by_name.get(row.name.lower())
+                indicator = (existing.get(row.code.lower()) if row.code else None) or by_name.get(row.name.lower())
                 if indicator is None:
                     indicator = Indicator(office=office, order=len(existing) + 1)
                     summary.indicators_created += 1
                 else:
                     summary.indicators_updated += 1
-                indicator.objective, indicator.code, indicator.name = objective, row.code, row.name
-                indicator.unit, indicator.polarity = row.unit, row.polarity
+                # A file without a Kode column keeps an indicator's code, or numbers a new one.
+                code = row.code or indicator.code or _free_code(taken)
+                taken.add(code.lower())
+                indicator.objective, indicator.code, indicator.name = objective, code, row.name
+                indicator.unit = row.unit
+                if row.polarity:  # without a Polaritas column an indicator keeps its own (new: positive)
+                    indicator.polarity = row.polarity
+                if row.negative_method:
+                    indicator.negative_method = row.negative_method
                 if row.division is not None:
                     indicator.division = row.division
                 indicator.save()
-                existing[row.code.lower()] = by_name[row.name.lower()] = indicator
-                _set_target(indicator, year, Target.Kind.AGREEMENT, None, row.target)
+                existing[code.lower()] = by_name[row.name.lower()] = indicator
+                target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
+                _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
                 summary.targets += 1
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
@@ -347,8 +672,10 @@ def import_file(path: Path, office: Office, year: int, *, user: AbstractBaseUser
     """Read, check and save a file of indicators; nothing is saved when any row is bad."""
     if not 2000 <= year <= 2100:
         raise KinerjaError(_("%(year)d is not a plausible year.") % {"year": year})
-    rows = read_rows(Path(path), office)
-    return apply(Path(path), rows, office, year, user=user, dry_run=dry_run)
+    rows = read_rows(Path(path), office, year)
+    summary = apply(Path(path), rows, office, year, user=user, dry_run=dry_run)
+    summary.sheet = rows[0].sheet
+    return summary
 
 
 def write_template(path: Path) -> Path:
