@@ -92,7 +92,7 @@ def test_the_indicator_list_and_history(live_server, page: Page, office, shot) -
 def test_the_subbag_sees_every_bad_row_of_an_import(live_server, page: Page, office, shot, tmp_path) -> None:
     bad = tmp_path / "perf-data-bidang.csv"
     bad.write_text("Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
-                   "IK-21;Meningkatnya kualitas koperasi;Jumlah koperasi aktif;unit;Naik;1.725;1.650;Bidang Kelembagaan\n"
+                   "IK-21;Meningkatnya kualitas koperasi;Jumlah koperasi aktif;unit;Sedang;1.725;1.650;Bidang Kelembagaan\n"
                    "IK-22;Meningkatnya kualitas koperasi;Persentase koperasi sehat;;Positif;65,5;abc;Bidang Pariwisata\n",
                    encoding="utf-8")
     sign_in(page, live_server.url, "jfu")

@@ -186,3 +186,11 @@ class ImportLayoutTestCase(KinerjaTestCase):
             import_file(path, self.office, 2025)
         self.assertIn("pk.xlsx, sheet PK 2025, row 11, column Realisasi TW II (J)", str(caught.exception))
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
+    def test_it_names_the_new_indicators_it_takes_as_positive(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                [SASARAN, "Angka kemiskinan", "%", "", 9], [SASARAN, "Waktu pelayanan", "hari", "Negatif", 5]]
+        summary = import_file(self.book("polarity.xlsx", rows), self.office, 2025)
+        self.assertEqual(summary.assumed_positive, ["Angka kemiskinan"])
+        again = import_file(self.book("polarity.xlsx", rows), self.office, 2025)
+        self.assertEqual(again.assumed_positive, [])  # an existing indicator keeps the polarity set on it

@@ -43,3 +43,9 @@ class ImportPageTestCase(KinerjaTestCase):
         self.client.force_login(self.staff)
         response = self.client.get("/data/template.xlsx")
         self.assertTrue(response.content.startswith(b"PK"))
+
+    def test_it_names_the_indicators_taken_as_positive(self) -> None:
+        self.client.force_login(self.staff)
+        text = "Sasaran;Indikator;Satuan;Target\nMenurunnya kemiskinan;Angka kemiskinan;%;9\n"
+        response = self.upload(text, dry_run=True)
+        self.assertContains(response, '<ul class="perf-assumed"><li>Angka kemiskinan</li></ul>', html=False)

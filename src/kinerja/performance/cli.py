@@ -44,6 +44,13 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         "lead": lead, "file": path.name, "rows": summary.rows, "new": summary.indicators_created,
         "changed": summary.indicators_updated, "objectives": summary.objectives_created,
         "targets": summary.targets, "actuals": summary.actuals})
+    if summary.sheet:
+        command.stdout.write(_("Read the sheet %(sheet)s.") % {"sheet": summary.sheet})
+    if summary.assumed_positive:
+        command.stdout.write(_("The file has no Polaritas for these new indicators; they are taken as Positif "
+                               "(higher is better). Set Negatif where lower is better:"))
+        for name in summary.assumed_positive:
+            command.stdout.write(f"  - {name}")
 
 
 def _template_arguments(parser: CommandParser) -> None:

@@ -118,6 +118,9 @@ class Summary:
     actuals: int = 0
     dry_run: bool = False
     sheet: str = ""
+    # New indicators the file gives no polarity for (no Polaritas, no telling Capaian): taken as
+    # higher is better, which is wrong for "angka kemiskinan" or "waktu pelayanan"; the user checks them.
+    assumed_positive: list[str] = field(default_factory=list)
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -633,6 +636,8 @@ def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: Abstr
                 if indicator is None:
                     indicator = Indicator(office=office, order=len(existing) + 1)
                     summary.indicators_created += 1
+                    if not row.polarity:
+                        summary.assumed_positive.append(row.name)
                 else:
                     summary.indicators_updated += 1
                 # A file without a Kode column keeps an indicator's code, or numbers a new one.
