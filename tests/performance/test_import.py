@@ -138,7 +138,8 @@ class ImportTestCase(KinerjaTestCase):
 
     def test_it_reports_an_unknown_division(self) -> None:
         message = self.bad([GOOD[0][:7] + ["Bidang Pariwisata"]])
-        self.assertIn('row 2, column Bidang (H): no division of the office has this name ("Bidang Pariwisata")', message)
+        self.assertIn('row 2, column Bidang (H): no division, subsection or secretariat of the office has this name '
+                      '("Bidang Pariwisata")', message)
 
     def test_it_reports_a_missing_target(self) -> None:
         message = self.bad([GOOD[0][:5] + ["", 1, ""]])

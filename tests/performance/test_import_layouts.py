@@ -194,3 +194,17 @@ class ImportLayoutTestCase(KinerjaTestCase):
         self.assertEqual(summary.assumed_positive, ["Angka kemiskinan"])
         again = import_file(self.book("polarity.xlsx", rows), self.office, 2025)
         self.assertEqual(again.assumed_positive, [])  # an existing indicator keeps the polarity set on it
+
+    def test_it_gives_an_indicator_to_a_subsection_or_the_secretariat_but_never_the_office(self) -> None:
+        head = ["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Bidang"]
+        message = self.refused(self.book("office.xlsx", [head, [SASARAN, "Nilai SAKIP", "nilai", 70, 65,
+                                                                "Dinas Koperasi dan UKM"]]))
+        self.assertIn("no division, subsection or secretariat of the office has this name", message)
+        rows = [head, [SASARAN, "Persentase dokumen perencanaan tepat waktu", "%", 100, 90, "Subbag PKA"],
+                [SASARAN, "Nilai SAKIP", "nilai", 70, 65, "Sekretariat"],
+                [SASARAN, "Jumlah koperasi aktif", "unit", 450, 430, "Kelembagaan"]]
+        import_file(self.book("units.xlsx", rows), self.office, 2025)
+        self.assertEqual({i.name: i.division.name for i in Indicator.objects.filter(office=self.office)},
+                         {"Persentase dokumen perencanaan tepat waktu": "Subbagian Program, Keuangan dan Aset",
+                          "Nilai SAKIP": "Sekretariat",
+                          "Jumlah koperasi aktif": "Bidang Kelembagaan dan Pengawasan Koperasi"})

@@ -355,9 +355,16 @@ def _text(value: object) -> str:
 
 
 class _Divisions:
+    """The office's units that can answer for an indicator, by name and short name: its divisions first
+    (their names win), then its subsections and secretariat (an office gives "Subbag Program" the
+    indicators of planning and reporting, as the demo does), never the office itself."""
+
+    ORDER = (Unit.Kind.DIVISION, Unit.Kind.SUBSECTION, Unit.Kind.SECRETARIAT)
+
     def __init__(self, office: Office) -> None:
         self.by_name: dict[str, Unit] = {}
-        for unit in Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION):
+        units = Unit.objects.filter(office=office, kind__in=self.ORDER)
+        for unit in sorted(units, key=lambda u: (self.ORDER.index(u.kind), u.pk)):
             for name in (unit.name, unit.short_name, unit.short_name.removeprefix("Bidang ")):
                 if name:
                     self.by_name.setdefault(" ".join(name.lower().split()), unit)
@@ -495,7 +502,7 @@ def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
         division_text = text(DIVISION)
         division = divisions.find(division_text) if division_text else None
         if division_text and division is None:
-            bad(DIVISION, _("no division of the office has this name"), division_text)
+            bad(DIVISION, _("no division, subsection or secretariat of the office has this name"), division_text)
 
         raw_target = _cell(values, columns.get(TARGET, next((columns[t] for t in QUARTER_TARGETS if t in columns),
                                                             None)))
