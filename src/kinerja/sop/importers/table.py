@@ -183,7 +183,18 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     columns, actor_columns = _columns(path, top, sub)
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
-    for row in rows[2:]:
+    body = rows[2:]
+    # A table running over pages repeats its header rows on each page (Word's "repeat header row", a
+    # second table after a page break, a text copy with "Halaman 2" between the pages).
+    repeats = [i for i, row in enumerate(body) if find_table([row]) == 0]
+    index = -1
+    while index + 1 < len(body):
+        index += 1
+        row = body[index]
+        if index in repeats:
+            if index + 1 < len(body) and _repeats_actor_row(body[index + 1], columns, actor_columns):
+                index += 1
+            continue
         number_text = clean(_cell(row, columns["no"]))
         rest = [c for i, c in enumerate(row) if i != columns["no"] and c.strip()]
         if not number_text:
@@ -191,8 +202,14 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                 _continue(raw[-1][0], row, columns)
             continue
         if not re.fullmatch(r"\d{1,4}\.?", number_text):
-            if not rest:  # text below the table (a footnote, a signature line) ends it
-                break
+            if not rest:
+                # Text between two pages of the table ("Halaman 2") is skipped; text below the
+                # table (a footnote, a signature line) ends it.
+                later = next((i for i in repeats if i > index), None)
+                if later is None:
+                    break
+                index = later - 1
+                continue
             raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"))
         number = int(number_text.rstrip("."))
         step = StepDraft(number=number, actor="", activity=clean(_cell(row, columns["activity"])),
@@ -219,6 +236,13 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
+
+
+def _repeats_actor_row(row: list[str], columns: dict[str, int], actor_columns: list[tuple[int, str]]) -> bool:
+    """Whether `row` is the second header row again: no step number, and actor names in their columns."""
+    if clean(_cell(row, columns["no"])):
+        return False
+    return any(flow.normalise_name(_cell(row, i)) == flow.normalise_name(name) for i, name in actor_columns)
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:

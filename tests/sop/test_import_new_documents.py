@@ -1,0 +1,95 @@
+"""SOP AP documents laid out as other offices lay them out, not as the seed: a procedure table running
+over two pages, hand-offs written as orders ("menugaskan Kasubbag …"), approval lines of other offices.
+Each test builds its document here (text, or Word/Excel with python-docx and openpyxl)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from kinerja.sop.importers import read_document
+
+from .documents import sop_text, write
+
+pytestmark = pytest.mark.usefixtures("english")
+
+ACTORS = ["Pemohon/masyarakat", "Staf Pelaksana", "Kasi", "Kepala Bidang"]
+TWELVE = [(f"Kegiatan nomor {i}", f"{i} menit", ACTORS[i % 4]) for i in range(1, 13)]
+
+
+def _split_over_pages(text: str, after_step: int, between: list[str]) -> str:
+    """The text copy of a table printed on two pages: `between` lines, then the two header rows again."""
+    lines = text.split("\n")
+    top = next(i for i, line in enumerate(lines) if line.startswith("No.\t"))
+    header = lines[top:top + 2]
+    cut = next(i for i, line in enumerate(lines) if line.startswith(f"{after_step + 1}\t"))
+    return "\n".join(lines[:cut] + between + header + lines[cut:])
+
+
+@pytest.mark.parametrize("between", [[], [""], ["", "Halaman 2"], ["- 2 -", ""]])
+def test_it_reads_every_step_of_a_text_table_over_two_pages(tmp_path: Path, between: list[str]) -> None:
+    path = write(tmp_path, _split_over_pages(sop_text(ACTORS, TWELVE), 7, between))
+    draft = read_document(path)
+    assert [s.number for s in draft.steps] == list(range(1, 13))
+    assert [s.actor for s in draft.steps] == [a for _t, _d, a in TWELVE]
+    assert draft.steps[7].inputs == "berkas" and draft.steps[6].duration_text == "7 menit"
+
+
+def test_text_below_the_table_still_ends_it(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, TWELVE[:3]) + "Catatan: dokumen ini sah\n4\n"
+    assert [s.number for s in read_document(write(tmp_path, text)).steps] == [1, 2, 3]
+
+
+def _rows(text: str) -> list[list[str]]:
+    lines = text.split("\n")
+    top = next(i for i, line in enumerate(lines) if line.startswith("No.\t"))
+    return [line.split("\t") for line in lines[top:] if line.strip()]
+
+
+def _header_paragraphs(text: str) -> list[str]:
+    lines = text.split("\n")
+    top = next(i for i, line in enumerate(lines) if line.startswith("No.\t"))
+    return lines[:top]
+
+
+def test_it_reads_a_word_table_continued_in_a_second_table(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, TWELVE)
+    rows = _rows(text)
+    document = docx.Document()
+    for line in _header_paragraphs(text):
+        cells = line.split("\t")
+        if len(cells) == 1:
+            document.add_paragraph(cells[0])
+        else:
+            table = document.add_table(rows=1, cols=len(cells))
+            for j, value in enumerate(cells):
+                table.cell(0, j).text = value
+    for part in (rows[2:9], rows[9:]):
+        table = document.add_table(rows=len(part) + 2, cols=len(rows[0]))
+        for i, row in enumerate(rows[:2] + part):
+            for j, value in enumerate(row):
+                table.cell(i, j).text = value
+        table.cell(0, 2).merge(table.cell(0, 5))  # "Pelaksana" over the four actor columns
+        document.add_page_break()
+    path = tmp_path / "sop.docx"
+    document.save(str(path))
+    draft = read_document(path)
+    assert [s.number for s in draft.steps] == list(range(1, 13))
+    assert [s.actor for s in draft.steps] == [a for _t, _d, a in TWELVE]
+
+
+def test_it_reads_a_sheet_whose_header_rows_repeat_after_a_gap(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, TWELVE)
+    rows = _rows(text)
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for line in _header_paragraphs(text):
+        sheet.append(line.split("\t"))
+    for row in rows[:9] + [[], rows[0], rows[1]] + rows[9:]:
+        sheet.append([int(c) if c.isdigit() else c for c in row])
+    path = tmp_path / "sop.xlsx"
+    workbook.save(str(path))
+    assert [s.number for s in read_document(path).steps] == list(range(1, 13))
