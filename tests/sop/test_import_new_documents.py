@@ -10,7 +10,7 @@ import docx
 import openpyxl
 import pytest
 
-from kinerja.sop.importers import read_document
+from kinerja.sop.importers import parse_document, read_document
 
 from .documents import sop_text, write
 
@@ -93,3 +93,25 @@ def test_it_reads_a_sheet_whose_header_rows_repeat_after_a_gap(tmp_path: Path) -
     path = tmp_path / "sop.xlsx"
     workbook.save(str(path))
     assert [s.number for s in read_document(path).steps] == list(range(1, 13))
+
+
+@pytest.mark.parametrize("order", [
+    "memerintahkan Sekretaris menyusun Renja", "menugaskan Sekretaris untuk menyusun Renja",
+    "menginstruksikan kepada Sekretaris agar menyusun Renja", "meminta Sekretaris menyusun Renja"])
+def test_an_order_names_the_actor_of_the_next_step(tmp_path: Path, order: str) -> None:
+    actors = ["Kepala Dinas", "Sekretaris", "Kasubbag Program"]
+    steps = [(f"Menetapkan arah kebijakan dan {order}", "1 hari", "Kepala Dinas"),
+             ("Menugaskan Kasubbag Program untuk mengoordinasikan penyusunan", "1 hari", None),
+             ("Menyusun rancangan Renja", "1 minggu", None),
+             ("Menetapkan Renja", "1 hari", "Kepala Dinas")]
+    draft = read_document(write(tmp_path, sop_text(actors, steps)))
+    assert [(s.actor, s.actor_source) for s in draft.steps] == [
+        ("Kepala Dinas", "symbol"), ("Sekretaris", "handoff"), ("Kasubbag Program", "handoff"),
+        ("Kepala Dinas", "symbol")]
+
+
+def test_an_order_to_somebody_who_is_no_actor_decides_nothing(tmp_path: Path) -> None:
+    steps = [("Menugaskan tim survei ke lokasi", "1 hari", "Kasi"), ("Melaksanakan survei", "2 hari", None),
+             ("Menandatangani rekomendasi", "1 hari", "Kepala Bidang")]
+    draft = parse_document(write(tmp_path, sop_text(ACTORS, steps)))
+    assert draft.steps[1].actor == "" and "actor of this step cannot be decided" in str(draft.problems[0])

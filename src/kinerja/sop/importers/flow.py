@@ -129,12 +129,17 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
     return found
 
 
-_HANDOFF_RE = re.compile(r"\b(?:kepada|ke)\s+(?P<target>[^,.;:()]+)", re.IGNORECASE)
+# An order names the next actor without "kepada": "memerintahkan Sekretaris menyusun …",
+# "menugaskan Kasubbag Program untuk …".
+_HANDOFF_RE = re.compile(
+    r"\b(?:(?:menugaskan|memerintahkan|menginstruksikan|meminta)(?:\s+kepada)?|kepada|ke)\s+(?P<target>[^,.;:()]+)",
+    re.IGNORECASE)
 
 
 def handoff_target(activity: str, matcher: ActorMatcher) -> str | None:
-    """The column the step hands its work to: the last "kepada <name>" (or "ke <name>") naming a
-    Pelaksana column, outside any return clause ("dikembalikan kepada JFU" is not a hand-off)."""
+    """The column the step hands its work to: the last "kepada <name>" (or "ke <name>", or an order
+    such as "menugaskan <name>") naming a Pelaksana column, outside any return clause ("dikembalikan
+    kepada JFU" is not a hand-off)."""
     spans = [(r.start, r.end) for r in return_phrases(activity)]
     found = None
     for m in _HANDOFF_RE.finditer(activity):
