@@ -73,3 +73,18 @@ def test_it_splits_the_approval_into_position_name_and_nip() -> None:
 def test_it_uses_the_lines_of_the_approval_when_there_are_some() -> None:
     assert parse_approval("Kepala Dinas Koperasi dan UKM\nRiana Afriana, AP.MM\nNIP. 19750427 199311 2 001") == (
         "Kepala Dinas Koperasi dan UKM", "Riana Afriana, AP.MM", "197504271993112001")
+
+
+@pytest.mark.parametrize(("text", "position", "name"), [
+    ("KEPALA DINAS KOMUNIKASI DAN INFORMATIKA Drs. HERMAN SUSANTO, M.Si NIP. 19700312 199403 1 005",
+     "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA", "Drs. HERMAN SUSANTO, M.Si"),
+    ("Kepala Badan Perencanaan Pembangunan Daerah Ir. H. Ahmad Yani, M.T.",
+     "Kepala Badan Perencanaan Pembangunan Daerah", "Ir. H. Ahmad Yani, M.T."),
+    ("KEPALA DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK SITI AMINAH, S.Sos",
+     "KEPALA DINAS PEMBERDAYAAN PEREMPUAN DAN PERLINDUNGAN ANAK", "SITI AMINAH, S.Sos"),
+    ("Kepala Dinas Kesehatan dr. Rina Wati", "Kepala Dinas Kesehatan", "dr. Rina Wati"),
+    ("KEPALA DINAS PERKEBUNAN DAN HORTIKULTURA Hj. NURLELA", "KEPALA DINAS PERKEBUNAN DAN HORTIKULTURA",
+     "Hj. NURLELA"),
+])
+def test_it_splits_the_approval_of_other_offices(text: str, position: str, name: str) -> None:
+    assert parse_approval(text)[:2] == (position, name)

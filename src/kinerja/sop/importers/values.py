@@ -130,7 +130,21 @@ POSITION_WORDS = {
     "pendidikan", "kesehatan", "sosial", "umum", "kepegawaian", "program", "keuangan", "aset", "perencanaan",
     "pembangunan", "tenaga", "kerja", "kependudukan", "pencatatan", "sipil", "ketua", "wakil", "sekda", "asisten",
     "ttd", "ttd.", "a.n.", "an.", "u.b.",
+    # Other offices (perangkat daerah) of a city or regency.
+    "komunikasi", "informatika", "statistik", "persandian", "lingkungan", "hidup", "pekerjaan", "penataan",
+    "ruang", "perumahan", "permukiman", "kawasan", "pertanian", "perikanan", "peternakan", "kelautan",
+    "pariwisata", "kebudayaan", "kepemudaan", "pemuda", "olahraga", "perhubungan", "ketahanan", "pangan",
+    "penanaman", "modal", "pelayanan", "terpadu", "satu", "pintu", "sekretariat", "dprd", "kesatuan", "bangsa",
+    "politik", "pemberdayaan", "masyarakat", "desa", "perempuan", "perlindungan", "anak", "pengendalian",
+    "penduduk", "keluarga", "berencana", "perpustakaan", "kearsipan", "arsip", "pengembangan", "sumber", "daya",
+    "manusia", "pendapatan", "pengelolaan", "penelitian", "penanggulangan", "bencana", "pemadam", "kebakaran",
+    "satuan", "polisi", "pamong", "praja", "rumah", "sakit", "puskesmas", "tata", "pemerintahan", "hukum",
+    "organisasi", "administrasi", "rakyat", "kesejahteraan", "ekonomi", "energi", "mineral", "transmigrasi",
+    "lampung", "bandar", "selatan", "utara", "barat", "timur", "tengah",
 }
+# Academic and religious titles before a name ("Drs.", "Dr.", "Ir.", "H.", "Hj."): where one follows
+# the position title, the name starts there, whatever words the position uses.
+_NAME_PREFIX_RE = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|dr|drg|Ns)\.", re.IGNORECASE)
 
 
 def parse_approval(text: str) -> tuple[str, str, str]:
@@ -145,6 +159,9 @@ def parse_approval(text: str) -> tuple[str, str, str]:
     if len(lines) >= 2:
         return " ".join(lines[:-1]), lines[-1], nip
     words = " ".join(lines).split()
+    prefix = next((i for i, word in enumerate(words) if i > 0 and _NAME_PREFIX_RE.fullmatch(word)), None)
+    if prefix is not None:
+        return " ".join(words[:prefix]), " ".join(words[prefix:]), nip
     last_position_word = -1
     for i, word in enumerate(words):
         if word.lower().strip(",") in POSITION_WORDS:
