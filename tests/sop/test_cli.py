@@ -122,3 +122,50 @@ def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: 
     assert listing.returncode == 0 and "PENGUMPULAN DATA KINERJA" in listing.stdout
     shown = kinerja(data_dir, "sop", "show", "12345")
     assert shown.returncode == 1 and "Traceback" not in shown.stderr
+
+
+class LinkActorCommandTestCase(KinerjaTestCase):
+    """An SOP naming a position the office does not call so: the import says how to link it, a case
+    cannot start until it is linked, and `kinerja sop link` links it."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        import tempfile
+
+        path = Path(tempfile.mkdtemp()) / "surat-masuk.txt"
+        path.write_text(sop_text(["Pengadministrasi Umum", "Sekretaris"], [
+            ("Mencatat surat masuk dan menyampaikan kepada Sekretaris", "15 menit", "Pengadministrasi Umum"),
+            ("Memberikan disposisi", "30 menit", "Sekretaris")]))
+        self.out = run("import", str(path), "--office", self.office.code)
+        self.version = SopVersion.objects.get()
+
+    def test_the_import_says_how_to_link_an_unknown_actor(self) -> None:
+        self.assertIn("Actors not linked to a position yet: Pengadministrasi Umum.", self.out)
+        self.assertIn(f'kinerja sop link {self.version.pk} "Pengadministrasi Umum" POSITION', self.out)
+
+    def test_a_case_cannot_start_before_every_actor_is_linked(self) -> None:
+        with self.assertRaisesMessage(CommandError, "Pengadministrasi Umum (step 1). Link each on the SOP's page, or with "
+                                      f'kinerja sop link {self.version.pk} "ACTOR" POSITION.'):
+            call_command("case", "start", str(self.version.pk), "--user", self.secretary.username,
+                         "--title", "Surat", "--period", "Maret 2025", stdout=StringIO())
+
+    def test_without_a_position_it_lists_the_office_positions(self) -> None:
+        with self.assertRaisesMessage(CommandError, "Positions of"):
+            run("link", str(self.version.pk), "Pengadministrasi Umum")
+        with self.assertRaisesMessage(CommandError, "Bendahara is not one position of the office."):
+            run("link", str(self.version.pk), "Pengadministrasi Umum", "Bendahara")
+        with self.assertRaisesMessage(CommandError, "Kasir is not an actor of this SOP (Pengadministrasi Umum, "
+                                      "Sekretaris)."):
+            run("link", str(self.version.pk), "Kasir", "JFU")
+        self.assertIsNone(self.version.actors.get(name="Pengadministrasi Umum").position)
+
+    def test_it_links_the_actor_and_the_case_starts(self) -> None:
+        out = run("link", str(self.version.pk), "pengadministrasi  umum", "JFU")
+        self.assertIn("Pengadministrasi Umum is linked to", out)
+        self.assertNotIn("not linked", out)
+        staff_position = self.version.actors.get(name="Pengadministrasi Umum").position
+        self.assertEqual(staff_position.short_title, "JFU")
+        started = StringIO()
+        call_command("case", "start", str(self.version.pk), "--user", self.secretary.username,
+                     "--title", "Surat", "--period", "Maret 2025", stdout=started)
+        self.assertIn("step 1", started.getvalue())

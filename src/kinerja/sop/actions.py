@@ -54,6 +54,11 @@ def _key(name: str) -> str:
     return squeeze_letters(normalise_name(name))
 
 
+def same_name(a: str, b: str) -> bool:
+    """Whether two names of a position are the same, ignoring case, spacing and doubled letters."""
+    return _key(a) == _key(b)
+
+
 def match_positions(office: Office, actor_names: list[str]) -> dict[str, Position | None]:
     """The position each actor column stands for: the one position of the office that has the column's
     name as its title, short title or alias (ignoring case, spacing and doubled letters). Two

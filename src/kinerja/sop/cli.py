@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinerja.org.models import Office
+from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
 from . import actions
@@ -75,6 +75,8 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
     unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
+        command.stdout.write(_("A case can start once every actor is linked: kinerja sop link %(id)d \"%(actor)s\" "
+                               "POSITION (or on the SOP's page).") % {"id": version.pk, "actor": unlinked[0]})
     if previous is not None:
         _write_comparison(command, actions.compare_versions(previous, version), previous.version)
 
@@ -156,8 +158,9 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         w(_("Approved by: %(position)s, %(name)s") % {"position": version.approved_by, "name": version.approved_by_name})
     actors = list(version.actors.select_related("position"))
     w(_("Actors:"))
+    unlinked = _("(not linked to a position)")  # outside the f-string, where makemessages finds it
     for a in actors:
-        w(f"  {a.name}: {a.position or _('(not linked to a position)')}")
+        w(f"  {a.name}: {a.position or unlinked}")
     w(_("Steps:"))
     for s in version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"):
         back = sorted(r.number for r in s.returns_to.all())
@@ -165,9 +168,45 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         w(f"  {s.number:>2}. [{s.actor.name}] {s.activity} ({format_duration(s.duration_value, s.duration_unit)}){extra}")
 
 
+def add_link_arguments(parser: CommandParser) -> None:
+    parser.add_argument("id", type=int, help=_("the version id (from `kinerja sop list` or the import)"))
+    parser.add_argument("actor", help=_("the actor column as the SOP writes it"))
+    parser.add_argument("position", nargs="?", default="",
+                        help=_("title, short title or alias of a position of the office; leave it out to list them"))
+
+
+def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, **options: Any) -> None:
+    version = SopVersion.objects.select_related("sop__office").filter(pk=id).first()
+    if version is None:
+        raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})
+    office = version.sop.office
+    actors = list(version.actors.all())
+    found = next((a for a in actors if actions.same_name(a.name, actor)), None)
+    if found is None:
+        raise CommandError(_("%(actor)s is not an actor of this SOP (%(actors)s).") % {
+            "actor": actor, "actors": ", ".join(a.name for a in actors)})
+    target = actions.match_positions(office, [position])[position] if position.strip() else None
+    if target is None:
+        titles = sorted(f"{p.title} ({p.short_title})" if p.short_title else p.title
+                        for p in Position.objects.filter(office=office))
+        problem = (_("%(position)s is not one position of the office.") % {"position": position} + " "
+                   if position.strip() else "")
+        raise CommandError(problem + _(
+            "Positions of %(office)s: %(positions)s. A position the office does not have yet is added by an "
+            "administrator (Admin → Positions), then linked here.") % {
+            "office": office, "positions": "; ".join(titles) or "-"})
+    actions.link_actor(found.pk, position=target, user=None)
+    command.stdout.write(_("%(actor)s is linked to %(position)s.") % {"actor": found.name, "position": target})
+    unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
+    if unlinked:
+        command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
+
+
 register("sop", Verb(name="import", help=gettext_lazy("Import an SOP document (.txt, .docx, .xlsx) as a new version."),
                      add_arguments=add_import_arguments, handle=handle_import))
 register("sop", Verb(name="list", help=gettext_lazy("List the SOPs of the office."), add_arguments=add_list_arguments,
                      handle=handle_list))
+register("sop", Verb(name="link", help=gettext_lazy("Link an actor column of an SOP version to a position of the office."),
+                     add_arguments=add_link_arguments, handle=handle_link))
 register("sop", Verb(name="show", help=gettext_lazy("Show one SOP version."), add_arguments=add_show_arguments,
                      handle=handle_show))

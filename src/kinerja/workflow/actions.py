@@ -281,10 +281,17 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                            "may start a case of %(sop)s.") % {"sop": version.name})
     if not steps:
         raise KinerjaError(_("%(sop)s has no steps.") % {"sop": str(version)})
+    unlinked_steps: dict[str, list[str]] = {}
     for step in steps:
         if step.actor.position_id is None:
-            raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
-                "step": _step_label(step), "actor": step.actor.name})
+            unlinked_steps.setdefault(step.actor.name, []).append(str(step.number))
+    unlinked = [_("%(actor)s (step %(steps)s)") % {"actor": name, "steps": ", ".join(numbers)}
+                for name, numbers in unlinked_steps.items()]
+    if unlinked:
+        # Every one at once, with the way out: a case must not stop halfway at an actor nobody holds.
+        raise KinerjaError(_("%(sop)s cannot start yet: these actors are not linked to a position of the office: "
+                             "%(actors)s. Link each on the SOP's page, or with kinerja sop link %(id)d \"ACTOR\" "
+                             "POSITION.") % {"sop": str(version), "actors": ", ".join(unlinked), "id": version.pk})
     if not title.strip():
         raise KinerjaError(_("Title: give the case a title."))
     if not period.strip():
