@@ -169,3 +169,15 @@ class LinkActorCommandTestCase(KinerjaTestCase):
         call_command("case", "start", str(self.version.pk), "--user", self.secretary.username,
                      "--title", "Surat", "--period", "Maret 2025", stdout=started)
         self.assertIn("step 1", started.getvalue())
+
+
+class MatchPositionsTestCase(KinerjaTestCase):
+    def test_a_short_title_written_out_or_shortened_finds_the_position(self) -> None:
+        from kinerja.sop.actions import match_positions
+
+        found = match_positions(self.office, ["Kasubbag Umum dan Kepegawaian", "Kabid Usaha Mikro, Kecil dan Menengah",
+                                              "Kepala Sub Bagian Program, Keuangan dan Aset", "Kasi Pelayanan"])
+        self.assertEqual(found["Kasubbag Umum dan Kepegawaian"].title, "Kepala Sub Bagian Umum dan Kepegawaian")
+        self.assertEqual(found["Kabid Usaha Mikro, Kecil dan Menengah"].short_title, "Kabid UMKM")
+        self.assertEqual(found["Kepala Sub Bagian Program, Keuangan dan Aset"].short_title, "Kasubbag")
+        self.assertIsNone(found["Kasi Pelayanan"])

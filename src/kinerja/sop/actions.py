@@ -29,7 +29,7 @@ from kinerja.org.models import Office, Position
 from kinerja.uploads import removed_on_failure
 
 from .importers import SopDraft, parse_document, read_document
-from .importers.flow import normalise_name, squeeze_letters
+from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
 
 
@@ -61,8 +61,9 @@ def same_name(a: str, b: str) -> bool:
 
 def match_positions(office: Office, actor_names: list[str]) -> dict[str, Position | None]:
     """The position each actor column stands for: the one position of the office that has the column's
-    name as its title, short title or alias (ignoring case, spacing and doubled letters). Two
-    candidates or none leave the actor unlinked, for the administrator to resolve."""
+    name as its title, short title or alias (ignoring case, spacing and doubled letters), else the one
+    it names with its short title written out or shortened ("Kasubbag Umum" for "Kepala Sub Bagian
+    Umum"). Two candidates or none leave the actor unlinked, for the administrator to resolve."""
     by_name: dict[str, set[Position]] = {}
     for position in Position.objects.filter(office=office).prefetch_related("aliases"):
         for name in position.names():
@@ -70,6 +71,8 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
     found: dict[str, Position | None] = {}
     for actor in actor_names:
         candidates = by_name.get(_key(actor), set())
+        if not candidates:
+            candidates = {p for variant in name_variants(actor) for p in by_name.get(variant, set())}
         found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
     return found
 

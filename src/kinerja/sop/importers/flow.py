@@ -92,6 +92,19 @@ class ActorMatcher:
         return None
 
 
+def name_variants(name: str) -> set[str]:
+    """The name and its spellings with the leading short title written out or shortened ("Kasubbag
+    Umum dan Kepegawaian" ↔ "Kepala Sub Bagian Umum dan Kepegawaian"), each squeezed and normalised."""
+    key = squeeze_letters(normalise_name(name))
+    found = {key}
+    for group in COMMON_ALIASES:
+        keys = [squeeze_letters(normalise_name(n)) for n in group]
+        for short in keys:
+            if key.startswith(short + " "):
+                found |= {other + key[len(short):] for other in keys}
+    return found
+
+
 @dataclass(frozen=True)
 class ReturnPhrase:
     """A "dikembalikan kepada JFU" / "kembali ke langkah 3" clause of a step's text."""
