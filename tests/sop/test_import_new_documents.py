@@ -110,6 +110,14 @@ def test_an_order_names_the_actor_of_the_next_step(tmp_path: Path, order: str) -
         ("Kepala Dinas", "symbol")]
 
 
+def test_a_request_for_something_to_somebody_names_that_somebody(tmp_path: Path) -> None:
+    actors = ["Kasubbag Program", "Kepala Bidang"]
+    steps = [("Menyusun jadwal dan meminta usulan program kepada Kepala Bidang", "1 minggu", "Kasubbag Program"),
+             ("Menyusun usulan program", "2 minggu", None), ("Menghimpun usulan", "1 hari", "Kasubbag Program")]
+    draft = read_document(write(tmp_path, sop_text(actors, steps)))
+    assert (draft.steps[1].actor, draft.steps[1].actor_source) == ("Kepala Bidang", "handoff")
+
+
 def test_an_order_to_somebody_who_is_no_actor_decides_nothing(tmp_path: Path) -> None:
     steps = [("Menugaskan tim survei ke lokasi", "1 hari", "Kasi"), ("Melaksanakan survei", "2 hari", None),
              ("Menandatangani rekomendasi", "1 hari", "Kepala Bidang")]

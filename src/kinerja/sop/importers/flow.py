@@ -144,9 +144,10 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
 
 # An order names the next actor without "kepada": "memerintahkan Sekretaris menyusun …",
 # "menugaskan Kasubbag Program untuk …".
+# A lookahead, so matches overlap: in "meminta usulan kepada Kabid" both "meminta …" and "kepada Kabid" are seen.
 _HANDOFF_RE = re.compile(
-    r"\b(?:(?:menugaskan|memerintahkan|menginstruksikan|meminta)(?:\s+kepada)?|kepada|ke)\s+(?P<target>[^,.;:()]+)",
-    re.IGNORECASE)
+    r"\b(?=(?:(?:menugaskan|memerintahkan|menginstruksikan|meminta)(?:\s+kepada)?|kepada|ke)\s+"
+    r"(?P<target>[^,.;:()]+))", re.IGNORECASE)
 
 
 def handoff_target(activity: str, matcher: ActorMatcher) -> str | None:
