@@ -163,12 +163,23 @@ class LinkActorCommandTestCase(KinerjaTestCase):
         out = run("link", str(self.version.pk), "pengadministrasi  umum", "JFU")
         self.assertIn("Pengadministrasi Umum is linked to", out)
         self.assertNotIn("not linked", out)
+        self.assertNotIn("Nobody holds", out)
         staff_position = self.version.actors.get(name="Pengadministrasi Umum").position
         self.assertEqual(staff_position.short_title, "JFU")
         started = StringIO()
         call_command("case", "start", str(self.version.pk), "--user", self.secretary.username,
                      "--title", "Surat", "--period", "Maret 2025", stdout=started)
         self.assertIn("step 1", started.getvalue())
+
+
+    def test_it_warns_when_nobody_holds_the_position(self) -> None:
+        from kinerja.org.models import Assignment
+
+        position = self.version.actors.get(name="Sekretaris").position
+        Assignment.objects.filter(position=position).delete()
+        out = run("link", str(self.version.pk), "Sekretaris", "Sekretaris")
+        self.assertIn("Nobody holds Sekretaris Dinas today: a case waits at its steps until an administrator assigns "
+                      "someone", out)
 
 
 class MatchPositionsTestCase(KinerjaTestCase):

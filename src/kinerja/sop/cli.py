@@ -12,6 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.org.holding import holders, today_in
 from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
@@ -197,6 +198,9 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, **o
             "office": office, "positions": "; ".join(titles) or "-"})
     actions.link_actor(found.pk, position=target, user=None)
     command.stdout.write(_("%(actor)s is linked to %(position)s.") % {"actor": found.name, "position": target})
+    if not holders(target, today_in(office.time_zone)):
+        command.stdout.write(_("Nobody holds %(position)s today: a case waits at its steps until an administrator "
+                               "assigns someone (Admin → Assignments).") % {"position": target})
     unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
