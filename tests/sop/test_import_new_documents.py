@@ -123,3 +123,22 @@ def test_an_order_to_somebody_who_is_no_actor_decides_nothing(tmp_path: Path) ->
              ("Menandatangani rekomendasi", "1 hari", "Kepala Bidang")]
     draft = parse_document(write(tmp_path, sop_text(ACTORS, steps)))
     assert draft.steps[1].actor == "" and "actor of this step cannot be decided" in str(draft.problems[0])
+
+
+@pytest.mark.parametrize(("activity", "inputs", "time", "output", "note"), [
+    ("Uraian Kegiatan", "Persyaratan/Kelengkapan", "Waktu", "Output", "Ket."),
+    ("Kegiatan", "Kelengkapan Persyaratan", "Waktu (jam/hari)", "Hasil/Output", "Keterangan"),
+    ("URAIAN PROSEDUR", "Persyaratan", "WAKTU", "Keluaran", "KET"),
+])
+def test_it_reads_the_header_words_of_other_offices(tmp_path: Path, activity: str, inputs: str, time: str,
+                                                     output: str, note: str) -> None:
+    text = sop_text(ACTORS, TWELVE[:3])
+    text = text.replace("\tUraian Prosedur\t", f"\t{activity}\t").replace("\tKet\n", f"\t{note}\n")
+    text = text.replace("\tKelengkapan\tWaktu\tOutput\t", f"\t{inputs}\t{time}\t{output}\t")
+    lines = text.split("\n")
+    lines[-2] += "perlu paraf"  # the Ket. cell of step 3
+    draft = read_document(write(tmp_path, "\n".join(lines)))
+    assert [(s.inputs, s.duration_text, s.output) for s in draft.steps] == [
+        ("berkas", f"{i} menit", f"hasil {i}") for i in (1, 2, 3)]
+    assert draft.steps[2].note == "perlu paraf"
+    assert draft.actors == ACTORS

@@ -36,6 +36,16 @@ DATE_COLUMNS = {"created_on": "Tanggal Pembuatan", "revised_on": "Tanggal Revisi
 COLUMN_NO, COLUMN_ACTIVITY, COLUMN_ACTORS = "No.", "Uraian Prosedur", "Pelaksana"
 COLUMN_INPUTS, COLUMN_TIME, COLUMN_OUTPUT, COLUMN_NOTE = "Kelengkapan", "Waktu", "Output", "Ket"
 MAX_STEPS = 200
+# Words of the Mutu Baku and remark headers as offices write them ("Persyaratan/Kelengkapan",
+# "Kelengkapan Persyaratan", "Waktu (menit)", "Hasil/Output", "Ket.", "Keterangan").
+STANDARD_WORDS = {
+    "inputs": {"kelengkapan", "persyaratan"},
+    "time": {"waktu"},
+    "output": {"output", "keluaran"},
+    "note": {"ket", "keterangan", "catatan"},
+}
+# Headers of the activity column other than "Uraian …" (Uraian Prosedur, Uraian Kegiatan).
+ACTIVITY_HEADERS = {"kegiatan", "aktivitas", "prosedur", "langkah kegiatan"}
 
 
 def label_key(text: str) -> str:
@@ -46,11 +56,15 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_activity_header(key: str) -> bool:
+    return key.startswith("uraian") or key in ACTIVITY_HEADERS
+
+
 def find_table(grid: Grid) -> int | None:
     """The index of the procedure table's first header row: it has "No." and "Uraian Prosedur"."""
     for i, row in enumerate(grid):
         keys = [label_key(c) for c in row]
-        if "no" in keys and any(k.startswith("uraian") for k in keys):
+        if "no" in keys and any(_is_activity_header(k) for k in keys):
             return i
     return None
 
@@ -140,14 +154,23 @@ def _columns(path: Path, top: list[str], sub: list[str]) -> tuple[dict[str, int]
                 return i
         return None
 
+    def find_words(rows: tuple[list[str], ...], words: set[str]) -> int | None:
+        """The first header cell naming one of `words`, exactly, then as one word of a longer header."""
+        for whole in (True, False):
+            for row in rows:
+                for i, cell in enumerate(row):
+                    key = label_key(cell)
+                    if (key in words) if whole else bool(words & set(key.split())):
+                        return i
+        return None
+
     no = find(top, "no")
-    activity = next(i for i, c in enumerate(top) if label_key(c).startswith("uraian"))
+    activity = next(i for i, c in enumerate(top) if _is_activity_header(label_key(c)))
     standard = {
-        "inputs": find(sub, "kelengkapan") if find(sub, "kelengkapan") is not None else find(top, "kelengkapan"),
-        "time": find(sub, "waktu") if find(sub, "waktu") is not None else find(top, "waktu"),
-        "output": find(sub, "output") if find(sub, "output") is not None else find(top, "output"),
-        "note": find(top, "ket", "keterangan") if find(top, "ket", "keterangan") is not None
-        else find(sub, "ket", "keterangan"),
+        "inputs": find_words((sub, top), STANDARD_WORDS["inputs"]),
+        "time": find_words((sub, top), STANDARD_WORDS["time"]),
+        "output": find_words((sub, top), STANDARD_WORDS["output"]),
+        "note": find_words((top, sub), STANDARD_WORDS["note"]),
     }
     if standard["time"] is None:
         raise SopImportError(path, None, COLUMN_TIME, " | ".join(c for c in sub if c.strip()) or None,
