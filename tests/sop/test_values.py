@@ -17,12 +17,17 @@ pytestmark = pytest.mark.usefixtures("english")
     ("1 jam", "1", "hour"), ("2 minggu", "2", "week"), ("1 bulan", "1", "month"), ("1 JAM", "1", "hour"),
     ("5 hari kerja", "5", "day"), ("1½ hari", "1.5", "day"), ("1/2 hari", "0.5", "day"), ("10  Menit", "10", "minute"),
     ("0.25 jam", "0.25", "hour"),
+    # Written as other offices write them.
+    ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
+    ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("1 (satu) hari", "1", "day"),
+    ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"),
 ])
 def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
 
 
-@pytest.mark.parametrize("text", ["sebentar saja", "", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari"])
+@pytest.mark.parametrize("text", ["sebentar saja", "", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari",
+                                  "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
         parse_duration(text)

@@ -21,6 +21,7 @@ DURATION_UNITS = {
     "hari": "day", "hr": "day",
     "minggu": "week", "pekan": "week",
     "bulan": "month", "bln": "month",
+    "hk": "day",  # hari kerja
 }
 FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 MONTHS = {
@@ -53,9 +54,21 @@ def _number(text: str) -> Decimal:
     return (Decimal(text.replace(",", ".")) if text else Decimal(0)) + fraction
 
 
+# "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam" a range, whose upper
+# end is the standard (the time the step may take at most); "1 (satu) hari" spells the number out.
+_DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
+_RANGE_RE = re.compile(rf"{_NUMBER} ?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?(?P<upper>{_NUMBER}.*)")
+_SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
+
+
 def parse_duration(text: str) -> tuple[Decimal, str]:
-    """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja" are accepted; any case."""
-    cleaned = re.sub(r"\s+", " ", text.strip().lower())
+    """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
+    "1 (satu) hari" and a range "2-3 hari" (its upper end) are accepted; any case."""
+    cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
+    if m := _DAYS_OF_24_HOURS_RE.fullmatch(cleaned):
+        cleaned = f"{m[1]} hari"
+    if m := _RANGE_RE.fullmatch(cleaned):
+        cleaned = m["upper"]
     m = _DURATION_RE.fullmatch(cleaned)
     if not m or m["unit"] not in DURATION_UNITS:
         raise ValueError(_("is not a standard time: write a number and menit, jam, hari, minggu or bulan"))
