@@ -142,3 +142,29 @@ def test_it_reads_the_header_words_of_other_offices(tmp_path: Path, activity: st
         ("berkas", f"{i} menit", f"hasil {i}") for i in (1, 2, 3)]
     assert draft.steps[2].note == "perlu paraf"
     assert draft.actors == ACTORS
+
+
+def _decision(tmp_path: Path, note: str) -> Path:
+    actors = ["Pemohon", "Petugas Pelayanan", "Kasi", "Kepala Bidang"]
+    steps = [("Mengajukan permohonan", "15 menit", "Pemohon"), ("Memeriksa kelengkapan", "30 menit", "Petugas Pelayanan"),
+             ("Menyiapkan konsep jawaban", "2 hari", "Kasi"), ("Memeriksa konsep jawaban", "1 hari", "Kepala Bidang"),
+             ("Menyerahkan jawaban", "30 menit", "Petugas Pelayanan")]
+    lines = sop_text(actors, steps).split("\n")
+    row = next(i for i, line in enumerate(lines) if line.startswith("4\t"))
+    lines[row] += note  # the Ket. cell of step 4
+    return write(tmp_path, "\n".join(lines))
+
+
+@pytest.mark.parametrize(("note", "target"), [
+    ("Tidak sesuai: kembali ke langkah 3", 3), ("Jika tidak sesuai dikembalikan kepada Kasi", 3),
+    ("Tidak lengkap: dikembalikan kepada Pemohon", 1)])
+def test_a_return_written_in_the_note_column_is_read(tmp_path: Path, note: str, target: int) -> None:
+    draft = read_document(_decision(tmp_path, note))
+    assert [s.returns_to for s in draft.steps] == [[], [], [], [target], []]
+
+
+def test_a_note_that_returns_to_a_later_step_names_the_ket_column(tmp_path: Path) -> None:
+    draft = parse_document(_decision(tmp_path, "Tidak sesuai: kembali ke langkah 5"))
+    assert [str(p) for p in draft.problems] == [
+        "sop.txt, step 4, column Ket: this step sends work back, but to no earlier step "
+        "(value: “kembali ke langkah 5”)"]

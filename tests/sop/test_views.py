@@ -247,6 +247,20 @@ class UploadTestCase(KinerjaTestCase):
         step = version.steps.get(number=2)
         self.assertEqual((step.actor.name, str(step.duration_value), step.duration_unit), ("Kasubbag", "2.50", "hour"))
 
+    def test_the_user_settles_a_return_in_the_note_column_that_names_no_earlier_step(self) -> None:
+        self.client.force_login(self.subsection_head)
+        lines = sop_text(["Kasubbag", "JFU"], [("Menyusun", "1 hari", "JFU"), ("Memeriksa", "1 jam", "Kasubbag"),
+                                               ("Mengarsipkan", "1 jam", "JFU")]).split("\n")
+        row = next(i for i, line in enumerate(lines) if line.startswith("2\t"))
+        lines[row] += "Tidak sesuai: kembali ke langkah 7"  # the Ket. cell
+        preview_url = self.start(seed_upload("uji.txt", "\n".join(lines)))
+        response = self.client.get(preview_url)
+        self.assertContains(response, "langkah 2, kolom Ket")
+        response = self.client.post(preview_url, self.step_data(response, **{"step-2-returns_to": "1", "save": ""}))
+        version = SopVersion.objects.get()
+        self.assertRedirects(response, f"/sop/versions/{version.pk}/")
+        self.assertEqual([s.number for s in version.steps.get(number=2).returns_to.all()], [1])
+
     def test_a_new_version_shows_the_changes_before_and_after_saving(self) -> None:
         actions.import_sop(SEED, office=self.office, user=None)
         self.client.force_login(self.subsection_head)

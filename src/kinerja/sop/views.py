@@ -28,6 +28,7 @@ from . import actions
 from .access import may_manage
 from .forms import LinkActorForm, RevokeForm, StepForm, UploadForm
 from .importers import SopDraft, SopImportError
+from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
 
 PENDING = "sop-pending"
@@ -274,5 +275,5 @@ def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
         step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
         step.returns_to = data["returns_to"]
     # The user settled the times and return targets; only problems they cannot fix here remain.
-    draft.problems = [p for p in draft.problems if p.column not in {"Waktu", "Uraian Prosedur"}]
+    draft.problems = [p for p in draft.problems if p.column not in {COLUMN_TIME, COLUMN_ACTIVITY, COLUMN_NOTE}]
     return draft

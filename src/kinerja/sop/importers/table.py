@@ -321,9 +321,12 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
 
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
     """Return edges: "kembali ke langkah 3" names the step; "dikembalikan kepada JFU" goes to the
-    latest earlier step of that actor; "dikembalikan" alone to the step before."""
+    latest earlier step of that actor; "dikembalikan" alone to the step before. Read from the step's
+    text and from its Ket. cell, where many offices write the "Tidak" branch of a decision."""
     for index, step in enumerate(draft.steps):
-        for phrase in flow.return_phrases(step.activity):
+        phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
+        phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(step.note)]
+        for column, phrase in phrases:
             target: int | None = None
             if phrase.step is not None:
                 if 1 <= phrase.step < step.number:
@@ -336,7 +339,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif index > 0:
                 target = draft.steps[index - 1].number
             if target is None:
-                draft.problems.append(SopImportError(path, step.number, COLUMN_ACTIVITY, phrase.text, _(
+                draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
                     "this step sends work back, but to no earlier step")))
             elif target not in step.returns_to:
                 step.returns_to.append(target)
