@@ -168,3 +168,11 @@ def test_a_note_that_returns_to_a_later_step_names_the_ket_column(tmp_path: Path
     assert [str(p) for p in draft.problems] == [
         "sop.txt, step 4, column Ket: this step sends work back, but to no earlier step "
         "(value: “kembali ke langkah 5”)"]
+
+
+def test_a_pelaksana_header_centred_over_its_columns_keeps_the_first_actor(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, TWELVE[:4]).replace("\tPelaksana\t\t\t\tMutu Baku", "\t\tPelaksana\t\t\tMutu Baku")
+    assert "\tUraian Prosedur\t\tPelaksana\t\t\tMutu Baku" in text
+    draft = read_document(write(tmp_path, text))
+    assert draft.actors == ACTORS
+    assert [s.actor for s in draft.steps] == [a for _t, _d, a in TWELVE[:4]]

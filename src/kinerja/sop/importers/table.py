@@ -179,8 +179,9 @@ def _columns(path: Path, top: list[str], sub: list[str]) -> tuple[dict[str, int]
     first_standard = min(i for i in (standard["inputs"], standard["time"], standard["output"]) if i is not None)
     mutu = find(top, "mutu baku")
     end = min(first_standard, mutu) if mutu is not None else first_standard
-    pelaksana = find(top, "pelaksana")
-    begin = pelaksana if pelaksana is not None else max(i for i in (no, activity) if i is not None) + 1
+    # The actor columns follow the activity: "Pelaksana" above them may sit over any of them (a header
+    # centred without merging the cells), so it does not mark where they begin.
+    begin = max(i for i in (no, activity) if i is not None) + 1
     actors = [(i, clean(sub[i])) for i in range(begin, min(end, len(sub))) if i not in taken and sub[i].strip()]
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
