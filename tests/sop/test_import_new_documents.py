@@ -4,13 +4,14 @@ Each test builds its document here (text, or Word/Excel with python-docx and ope
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import docx
 import openpyxl
 import pytest
 
-from kinerja.sop.importers import parse_document, read_document
+from kinerja.sop.importers import SopImportError, parse_document, read_document
 
 from .documents import sop_text, write
 
@@ -176,3 +177,23 @@ def test_a_pelaksana_header_centred_over_its_columns_keeps_the_first_actor(tmp_p
     draft = read_document(write(tmp_path, text))
     assert draft.actors == ACTORS
     assert [s.actor for s in draft.steps] == [a for _t, _d, a in TWELVE[:4]]
+
+
+@pytest.mark.parametrize(("header", "cells", "expected"), [
+    ("Waktu (menit)", ["15", "30", "1 jam"], [(15, "minute"), (30, "minute"), (1, "hour")]),
+    ("Waktu (Hari)", ["1", "0,5", "2"], [(1, "day"), (Decimal("0.5"), "day"), (2, "day")]),
+])
+def test_bare_numbers_take_the_unit_the_waktu_header_names(tmp_path: Path, header: str, cells: list[str],
+                                                           expected: list[tuple[object, str]]) -> None:
+    steps = [(f"Kegiatan nomor {i}", cell, ACTORS[i % 4]) for i, cell in enumerate(cells, start=1)]
+    text = sop_text(ACTORS, steps).replace("\tWaktu\t", f"\t{header}\t")
+    draft = read_document(write(tmp_path, text))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == expected
+    assert draft.steps[0].duration_text == cells[0]
+
+
+def test_a_bare_number_under_a_header_without_a_unit_is_a_problem(tmp_path: Path) -> None:
+    steps = [("Kegiatan nomor 1", "15", "Kasi"), ("Kegiatan nomor 2", "1 jam", "Kepala Bidang")]
+    text = sop_text(ACTORS, steps).replace("\tWaktu\t", "\tWaktu (jam/hari)\t")
+    with pytest.raises(SopImportError, match="step 1, column Waktu: is not a standard time"):
+        read_document(write(tmp_path, text))

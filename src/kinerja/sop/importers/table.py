@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import flow
 from .draft import SopDraft, SopImportError, StepDraft
-from .values import parse_approval, parse_date, parse_duration, split_items
+from .values import DURATION_UNITS, parse_approval, parse_date, parse_duration, split_items
 
 Grid = list[list[str]]
 
@@ -205,6 +205,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     top = rows[0]
     sub = rows[1] if len(rows) > 1 else []
     columns, actor_columns = _columns(path, top, sub)
+    header_unit = _header_unit(_cell(sub, columns["time"]) + " " + _cell(top, columns["time"]))
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
     body = rows[2:]
@@ -254,12 +255,23 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             raise SopImportError(path, step.number, COLUMN_ACTIVITY, "", _("the step has no text"))
         step.coordinates_divisions = flow.coordinates_divisions(step.activity)
         try:
-            step.duration_value, step.duration_unit = parse_duration(step.duration_text)
+            step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
         except ValueError as e:
             draft.problems.append(SopImportError(path, step.number, COLUMN_TIME, step.duration_text, str(e)))
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
+
+
+def _header_unit(header: str) -> str:
+    """The one unit a Waktu header names ("Waktu (menit)" → "menit"), or "" for none or several."""
+    units = {word for word in label_key(header).split() if word in DURATION_UNITS}
+    return units.pop() if len(units) == 1 else ""
+
+
+def _with_unit(text: str, unit: str) -> str:
+    """A bare number under a header that names the unit ("15" under "Waktu (menit)") takes that unit."""
+    return f"{text} {unit}" if unit and re.fullmatch(r"\d+(?:[.,]\d+)?", text.strip()) else text
 
 
 def _repeats_actor_row(row: list[str], columns: dict[str, int], actor_columns: list[tuple[int, str]]) -> bool:
