@@ -26,10 +26,16 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
 
 
-@pytest.mark.parametrize("text", ["sebentar saja", "", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari",
+@pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari",
                                   "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize("text", ["", " ", "-", "–"])
+def test_a_missing_time_is_called_missing(text: str) -> None:
+    with pytest.raises(ValueError, match="^the standard time is missing: write it, such as 15 menit"):
         parse_duration(text)
 
 

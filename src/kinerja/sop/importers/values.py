@@ -65,6 +65,8 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
     "1 (satu) hari" and a range "2-3 hari" (its upper end) are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
+    if cleaned in NONE_MARKS:
+        raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
     if m := _DAYS_OF_24_HOURS_RE.fullmatch(cleaned):
         cleaned = f"{m[1]} hari"
     if m := _RANGE_RE.fullmatch(cleaned):
