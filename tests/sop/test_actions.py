@@ -155,6 +155,23 @@ class ImportSopTestCase(KinerjaTestCase):
         with self.assertRaises(KinerjaError):
             actions.link_actor(actor.pk, position=self.other.positions["staff"], user=self.admin)
 
+    def test_a_revised_version_keeps_the_links_made_on_the_version_before(self) -> None:
+        steps = [("Menyusun SPJ dan menyampaikan kepada Bendahara", "1 hari", "JFU"), ("Membayar", "1 jam", None),
+                 ("Mengarsipkan", "10 menit", "Bendahara")]
+        first = actions.import_sop(self.write(sop_text(["JFU", "Bendahara"], steps)), office=self.office, user=None)
+        actions.link_actor(first.actors.get(name="Bendahara").pk, position=self.positions["umpeg_head"],
+                           user=self.admin)
+        revised = [(steps[0][0], "1 hari", "JFU"), ("Membayar", "1 jam", None),
+                   ("Mengarsipkan bukti bayar", "15 menit", "BENDAHARA")]
+        second = actions.import_sop(self.write(sop_text(["JFU", "BENDAHARA"], revised), "revisi.txt"),
+                                    office=self.office, user=None)
+        self.assertEqual(second.actors.get(name="BENDAHARA").position, self.positions["umpeg_head"])
+        self.assertEqual(second.actors.get(name="JFU").position, self.positions["staff"])
+        # Another SOP naming a Bendahara is not linked by this one's choice.
+        other = actions.import_sop(self.write(sop_text(["JFU", "Bendahara"], steps, number="900/02/SOP/2025"),
+                                              "lain.txt"), office=self.office, user=None)
+        self.assertIsNone(other.actors.get(name="Bendahara").position)
+
     def test_each_office_has_its_own_sops(self) -> None:
         ours = actions.import_sop(SEED, office=self.office, user=None)
         theirs = actions.import_sop(SEED, office=self.other_office, user=None)

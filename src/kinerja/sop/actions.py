@@ -139,7 +139,7 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     version.source_sha256 = sha256
     version.source_file.save(version.source_name, ContentFile(data), save=False)
     try:
-        _store_rows(version, draft, office)
+        _store_rows(version, draft, office, latest)
     except BaseException:
         # The rows roll back with the transaction; the stored file must go with them.
         version.source_file.delete(save=False)
@@ -149,9 +149,14 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     return version
 
 
-def _store_rows(version: SopVersion, draft: SopDraft, office: Office) -> None:
+def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: SopVersion | None) -> None:
     version.save()
     positions = match_positions(office, draft.actors)
+    if previous is not None:
+        # A revised SOP keeps the links its users made on the version before (an actor of the same name).
+        linked = {_key(a.name): a.position for a in previous.actors.select_related("position")
+                  if a.position is not None}
+        positions = {name: position or linked.get(_key(name)) for name, position in positions.items()}
     actors = Actor.objects.bulk_create(
         Actor(version=version, name=name, order=i, position=positions[name]) for i, name in enumerate(draft.actors))
     actor_of = {a.name: a for a in actors}
