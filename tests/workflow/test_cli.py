@@ -23,11 +23,13 @@ class CaseCommandTestCase(WorkflowTestCase):
         out = run("case", "start", str(self.version.pk), "--user", "sekretaris", "--title", "Triwulan I 2025",
                   "--period", "Triwulan I 2025", "--at", "2025-03-24T08:00:00+07:00")
         case = Case.objects.get()
-        self.assertIn("due 2025-03-24T01:02:00+00:00", out)
+        # In the office's time zone (WIB), as the plan and the web show it.
+        self.assertIn("due 2025-03-24T08:02:00+07:00", out)
         task = case.tasks.get()
         out = run("case", "complete", str(task.pk), "--user", "sekretaris", "--note", "Disposisi",
                   "--at", "2025-03-24T08:01:00+07:00")
         self.assertIn("next: task", out)
+        self.assertIn("due 2025-03-24T08:11:00+07:00", out)
         step2 = case.tasks.get(status="open")
         run("case", "complete", str(step2.pk), "--user", "kasubbag", "--next-user", "jfu2",
             "--at", "2025-03-24T08:05:00+07:00")
@@ -36,6 +38,9 @@ class CaseCommandTestCase(WorkflowTestCase):
         self.assertIn("Triwulan I 2025\tTriwulan I 2025\tstep 3", listing)
         shown = run("case", "show", str(case.pk))
         self.assertIn("task_assigned", shown)
+        self.assertIn("due 2025-03-24T08:02:00+07:00 2025-03-24T08:01:00+07:00 by sekretaris", shown)
+        self.assertIn("\t2025-03-24T08:00:00+07:00\tcase_started\tsekretaris", shown)
+        self.assertNotIn("+00:00", shown + listing)
 
     def test_return_needs_a_reason_and_names_the_new_round(self) -> None:
         case = self.start_case()

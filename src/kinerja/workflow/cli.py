@@ -1,11 +1,14 @@
 """CLI verbs of the engine: `kinerja case start|list|show|complete|return` and `kinerja audit verify`.
 
-Thin callers of actions.py; `--user` names the person acting (their username), as on the web."""
+Thin callers of actions.py; `--user` names the person acting (their username), as on the web. Times
+are printed in ISO 8601 in the office's own time zone (WIB, WITA or WIT), as `kinerja sop plan` and
+the web show them, not in the database's UTC."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
@@ -38,6 +41,11 @@ def _moment(value: str | None, option: str) -> dt.datetime | None:
     return parsed
 
 
+def _local(moment: dt.datetime, office: Office) -> str:
+    """`moment` in ISO 8601 with the office's offset (2025-03-24T08:12:00+07:00)."""
+    return moment.astimezone(ZoneInfo(office.time_zone)).isoformat()
+
+
 def _version(value: str) -> SopVersion:
     """A version id, or the name (part of it) of an SOP whose version in force is meant."""
     if value.isdigit():
@@ -65,7 +73,7 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
                               target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"))
     task = case.tasks.get()
     command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.number} due "
-                         f"{task.due_at.isoformat()}")
+                         f"{_local(task.due_at, case.office)}")
 
 
 def _list_args(p: CommandParser) -> None:
@@ -84,7 +92,7 @@ def _list(command: BaseCommand, *, office: str | None, status: str | None, **opt
     current = {t.case_id: t for t in Task.objects.filter(case__in=cases, status=Task.Status.OPEN).select_related("step")}
     for case in cases:
         task = current.get(case.pk)
-        where = f"step {task.step.number} task {task.pk} due {task.due_at.isoformat()}" if task else ""
+        where = f"step {task.step.number} task {task.pk} due {_local(task.due_at, case.office)}" if task else ""
         risk = " AT RISK" if case.at_risk else ""
         command.stdout.write(f"{case.pk}\t{case.status}{risk}\t{case.title}\t{case.period}\t{where}")
 
@@ -94,17 +102,17 @@ def _show_args(p: CommandParser) -> None:
 
 
 def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
-    found = Case.objects.filter(pk=case).select_related("sop_version").first()
+    found = Case.objects.filter(pk=case).select_related("sop_version", "office").first()
     if found is None:
         raise KinerjaError(_("There is no case %(id)s.") % {"id": case})
     command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
-        done = f" {t.done_at.isoformat()} by {t.done_by.get_username()}" if t.done_by else ""
+        done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
         command.stdout.write(f"  task {t.pk}\tstep {t.step.number} round {t.round}\t{t.status}\t{t.position.label}\t"
-                             f"due {t.due_at.isoformat()}{done}")
+                             f"due {_local(t.due_at, found.office)}{done}")
     for e in found.events.select_related("actor").order_by("seq"):
         who = e.actor.get_username() if e.actor else "-"
-        command.stdout.write(f"  #{e.seq}\t{e.at.isoformat()}\t{e.kind}\t{who}\t{e.data}")
+        command.stdout.write(f"  #{e.seq}\t{_local(e.at, found.office)}\t{e.kind}\t{who}\t{e.data}")
 
 
 def _complete_args(p: CommandParser) -> None:
@@ -121,7 +129,8 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
                                  at=_moment(at, "--at"))
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
     command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.number} due "
-                                                      f"{nxt.due_at.isoformat()}" if nxt else "case finished"))
+                                                      f"{_local(nxt.due_at, done.case.office)}" if nxt else
+                                                      "case finished"))
 
 
 def _return_args(p: CommandParser) -> None:
