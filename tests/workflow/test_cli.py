@@ -1,12 +1,14 @@
-"""`kinerja case start|list|show|complete|return` and `kinerja audit verify` through call_command."""
+"""`kinerja case start|list|show|complete|return|reassign` and `kinerja audit verify` through call_command."""
 
 from __future__ import annotations
 
+import datetime as dt
 from io import StringIO
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from kinerja.org.models import Assignment
 from kinerja.workflow.models import Case, Event, Task
 
 from .base import WorkflowTestCase
@@ -50,6 +52,23 @@ class CaseCommandTestCase(WorkflowTestCase):
         out = run("case", "return", str(step5.pk), "--user", "sekretaris", "--reason", "Belum lengkap",
                   "--at", "2025-03-25T09:00:00+07:00")
         self.assertIn("step 4 round 2", out)
+
+    def test_a_superior_reassigns_the_task_of_a_vacant_position(self) -> None:
+        case = self.start_case()
+        task = self.run_to_step(case, 2)
+        # The Kasubbag leaves the office: nobody holds the position of step 2 any more.
+        Assignment.objects.filter(person__user=self.subsection_head).update(ends_on=dt.date(2025, 3, 23))
+        with self.assertRaisesMessage(CommandError, "Hanya atasan"):
+            run("case", "reassign", str(task.pk), "--user", "jfu", "--to", "jfu2", "--reason", "Kasubbag pindah")
+        with self.assertRaisesMessage(CommandError, "Alasan"):
+            run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason", " ")
+        out = run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason",
+                  "Kasubbag pindah tugas", "--at", "2025-03-24T09:00:00+07:00")
+        self.assertIn(f"task {task.pk} step 2 · now jfu2 · due 2025-03-24T08:11:00+07:00", out)
+        out = run("case", "complete", str(task.pk), "--user", "jfu2", "--next-user", "jfu",
+                  "--at", "2025-03-24T09:05:00+07:00")
+        self.assertIn("step 3", out)
+        self.assertEqual(case.events.get(kind=Event.Kind.REASSIGNED).data["reason"], "Kasubbag pindah tugas")
 
     def test_bad_input_is_a_clear_error(self) -> None:
         with self.assertRaisesMessage(CommandError, "bukan tanggal dan jam ISO 8601"):

@@ -1,4 +1,4 @@
-"""CLI verbs of the engine: `kinerja case start|list|show|complete|return` and `kinerja audit verify`.
+"""CLI verbs of the engine: `kinerja case start|list|show|complete|return|reassign` and `kinerja audit verify`.
 
 Thin callers of actions.py; `--user` names the person acting (their username), as on the web. Times
 are printed in ISO 8601 in the office's own time zone (WIB, WITA or WIT), as `kinerja sop plan` and
@@ -146,6 +146,21 @@ def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str 
     command.stdout.write(f"task {done.pk} returned · back to task {nxt.pk} step {nxt.step.number} round {nxt.round}")
 
 
+def _reassign_args(p: CommandParser) -> None:
+    p.add_argument("task", type=int)
+    p.add_argument("--user", required=True, help="username of the superior who reassigns")
+    p.add_argument("--to", required=True, help="username of the person who takes the task over")
+    p.add_argument("--reason", required=True)
+    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+
+
+def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: str, at: str | None,
+              **options: Any) -> None:
+    moved = actions.reassign_task(task, user=_user(user), to_user=_user(to), reason=reason, at=_moment(at, "--at"))
+    command.stdout.write(f"task {moved.pk} step {moved.step.number} · now {to} · due "
+                         f"{_local(moved.due_at, moved.case.office)}")
+
+
 def _verify_args(p: CommandParser) -> None:
     p.add_argument("--office", help="office code (default: every office)")
 
@@ -170,5 +185,7 @@ register("case", Verb("list", "List cases with their open step.", _list_args, _l
 register("case", Verb("show", "Show a case: its tasks and its audit timeline.", _show_args, _show))
 register("case", Verb("complete", "Complete a task (Selesai / Sesuai).", _complete_args, _complete))
 register("case", Verb("return", "Return a task for revision (Belum sesuai) with a reason.", _return_args, _return))
+register("case", Verb("reassign", "A superior gives an open task to another person of the office, with a reason "
+                                  "(e.g. when nobody holds its position).", _reassign_args, _reassign))
 register("audit", Verb("verify", "Check every case's hash chain; exit 1 naming the first broken event.",
                        _verify_args, _verify))
