@@ -7,6 +7,7 @@ from unittest import mock
 
 from django.utils import timezone
 
+from kinerja.org.models import Assignment
 from kinerja.workflow import actions
 from kinerja.workflow.models import Notification, Task
 
@@ -50,11 +51,23 @@ class InboxTestCase(ViewTestCase):
         case = self.start_case()
         self.run_to_step(case, 2)
         self.client.force_login(self.secretary)
-        team = self.client.get("/inbox/").context["box"].team_overdue
+        team = self.client.get("/inbox/").context["box"].team_attention
         self.assertEqual([(row.task.step.number, [p.full_name for p in row.people]) for row in team],
                          [(2, ["Contoh Kasubbag Demo, S.E."])])
         self.client.force_login(self.staff)
         self.assertFalse(self.client.get("/inbox/").context["box"].supervises)
+
+    def test_a_superior_sees_a_task_nobody_can_do_before_it_is_overdue(self) -> None:
+        case = self.start_case()
+        step4 = self.run_to_step(case, 4)
+        self.client.force_login(self.secretary)
+        self.assertEqual(self.client.get("/inbox/").context["box"].team_attention, [])
+        # The Kasubbag left on Monday: step 4 (not due for days) waits on a position nobody holds.
+        Assignment.objects.filter(person__user=self.subsection_head).update(ends_on=dt.date(2025, 3, 24))
+        r = self.client.get("/inbox/")
+        self.assertEqual([(row.task.pk, row.state, row.people) for row in r.context["box"].team_attention],
+                         [(step4.pk, "todo", [])])
+        self.assertContains(r, "tidak ada pemegang jabatan")
 
     def test_step_six_is_in_the_plts_inbox_not_the_absent_kadis(self) -> None:
         case = self.start_case()

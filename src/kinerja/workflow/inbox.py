@@ -81,7 +81,7 @@ class Inbox:
     requests: list[DivisionRequest]
     waiting: list[Task]
     done: list[Task]
-    team_overdue: list[Row]
+    team_attention: list[Row]  # overdue in the units the user supervises, or with nobody to do them
     supervises: bool
     extra: Extras = field(default_factory=Extras)  # other apps' items (inbox_extensions)
 
@@ -124,17 +124,21 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     units = supervised_unit_ids(user, office, day, held)
     team: list[Row] = []
     if units:
-        overdue = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN, due_at__lt=now,
-                                           position__unit_id__in=units)
-                       .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:100])
-        people = current_holders({t.position_id for t in overdue}, day) if overdue else {}
-        for t in overdue:
+        # Overdue, or not due yet but with nobody to do it: given to nobody and its position held by
+        # nobody today (a vacancy); only a superior's reassignment moves such a task on.
+        vacant = Q(assignee__isnull=True) & ~Exists(
+            Assignment.objects.filter(Assignment.active_on(day), position_id=OuterRef("position_id")))
+        attention = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN, position__unit_id__in=units)
+                         .filter(Q(due_at__lt=now) | vacant)
+                         .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:100])
+        people = current_holders({t.position_id for t in attention}, day) if attention else {}
+        for t in attention:
             row = classify(t, cal, now)
             row.people = [t.assignee] if t.assignee else people.get(t.position_id, [])
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
-                 team_overdue=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
+                 team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
 
 
 def case_list(office: Office) -> QuerySet[Case]:
