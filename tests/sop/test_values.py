@@ -21,13 +21,20 @@ pytestmark = pytest.mark.usefixtures("english")
     ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
     ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("1 (satu) hari", "1", "day"),
     ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"),
+    # Numbers written out, and seconds (in minutes).
+    ("lima hari", "5", "day"), ("Dua Belas jam", "12", "hour"), ("empat puluh lima menit", "45", "minute"),
+    ("seratus dua puluh menit", "120", "minute"), ("sebelas hari kerja", "11", "day"), ("setengah hari", "0.5", "day"),
+    ("satu setengah jam", "1.5", "hour"), ("tiga perempat jam", "0.75", "hour"), ("sehari", "1", "day"),
+    ("seminggu", "1", "week"), ("sebulan", "1", "month"), ("dua sampai tiga hari", "3", "day"),
+    ("30 detik", "0.5", "minute"), ("90 Detik", "1.5", "minute"),
 ])
 def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
 
 
-@pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "lima hari", "-1 hari",
-                                  "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari"])
+@pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "-1 hari",
+                                  "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari", "lima", "dua tiga hari",
+                                  "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
         parse_duration(text)

@@ -1,6 +1,6 @@
 """Reading the values of an SOP AP document as Indonesian offices write them: standard times
-("5 Hari", "½ hari", "0,5 hari"), dates ("9 Januari 2023", "-" for none), numbered items run together
-on one line ("1. … 2. …") and the approval line with position, name and NIP.
+("5 Hari", "½ hari", "0,5 hari", "lima hari", "setengah jam", "sehari"), dates ("9 Januari 2023", "-"
+for none), numbered items run together on one line ("1. … 2. …") and the approval line with position, name and NIP.
 
 Hand-written: these are conventions of one document form, not a general format a library parses.
 Each function raises ValueError with a translated problem; the table reader adds file, step and column.
@@ -61,12 +61,74 @@ _RANGE_RE = re.compile(rf"{_NUMBER} ?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
 
 
+# Numbers written out, as many SOPs do: "lima hari", "dua belas jam", "empat puluh lima menit",
+# "setengah hari", "satu setengah jam", and "sehari", "sejam", "seminggu", "sebulan" for one.
+_DIGIT_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8,
+                "sembilan": 9, "sepuluh": 10, "sebelas": 11}
+_FRACTION_WORDS = {"setengah": Decimal("0.5"), "seperempat": Decimal("0.25"), "tiga perempat": Decimal("0.75")}
+_MULTIPLIERS = {"belas": None, "puluh": 10, "ratus": 100}
+_ONE_UNIT_RE = re.compile(r"\bse(menit|jam|hari|minggu|pekan|bulan)\b")
+SECONDS = ("detik", "dtk")  # a step of seconds is written in minutes (30 detik is 0,5 menit)
+
+
+def _spelled_number(words: list[str]) -> Decimal | None:
+    """The number a run of Indonesian number words says, or None when they are not one."""
+    text = " ".join(words)
+    fraction = Decimal(0)
+    for name, value in _FRACTION_WORDS.items():
+        if text == name or text.endswith(" " + name):
+            fraction, text = value, text.removesuffix(name).strip()
+            break
+    total, current = 0, None
+    for word in text.split():
+        if word == "seratus" and total == 0 and current is None:
+            total = 100
+        elif word in _DIGIT_WORDS:
+            if current is not None:
+                return None  # "dua tiga": not one number
+            current = _DIGIT_WORDS[word]
+        elif word == "belas" and current is not None and current < 10:
+            total, current = total + 10 + current, None
+        elif word in ("puluh", "ratus") and current is not None and current < 10:
+            total, current = total + current * _MULTIPLIERS[word], None
+        else:
+            return None
+    number = total + (current or 0)
+    return Decimal(number) + fraction if number or fraction else None
+
+
+def _numbers_from_words(text: str) -> str:
+    """`text` with each run of number words replaced by the number ("lima hari" → "5 hari")."""
+    text = _ONE_UNIT_RE.sub(r"1 \1", text.replace("tiga perempat", "tiga_perempat"))
+    out: list[str] = []
+    run: list[str] = []
+    known = set(_DIGIT_WORDS) | set(_MULTIPLIERS) | {"seratus", "setengah", "seperempat", "tiga_perempat"}
+    for word in [*text.split(" "), ""]:
+        if word in known:
+            run.append(word.replace("_", " "))
+            continue
+        if run:
+            number = _spelled_number(run)
+            out.append(f"{number.normalize():f}".replace(".", ",") if number is not None else " ".join(run))
+            run = []
+        if word:
+            out.append(word)
+    return " ".join(out)
+
+
 def parse_duration(text: str) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
-    "1 (satu) hari" and a range "2-3 hari" (its upper end) are accepted; any case."""
+    "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper end) and
+    seconds ("30 detik", as 0,5 menit) are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
+    cleaned = _numbers_from_words(cleaned)
+    if m := re.fullmatch(rf"(?P<num>{_NUMBER}) ?(?:{'|'.join(SECONDS)})\.?", cleaned):
+        try:
+            cleaned = f"{(_number(m['num']) / 60).quantize(Decimal('0.01'))} menit"
+        except (InvalidOperation, ValueError):
+            pass  # refused below as a number that cannot be read
     if m := _DAYS_OF_24_HOURS_RE.fullmatch(cleaned):
         cleaned = f"{m[1]} hari"
     if m := _RANGE_RE.fullmatch(cleaned):
