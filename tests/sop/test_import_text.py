@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from kinerja.sop.importers import SopImportError, parse_document, read_document
+from kinerja.sop.importers import SopImportError, flow, parse_document, read_document
 
 from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text, write
 
@@ -229,3 +229,20 @@ def test_parse_document_keeps_all_step_problems_for_the_preview(tmp_path: Path) 
     draft = parse_document(write(tmp_path, text))
     assert [(p.step, p.column) for p in draft.problems] == [(3, "Waktu"), (3, "Pelaksana")]
     assert draft.steps[2].actor == "" and draft.steps[2].duration_value is None
+
+
+@pytest.mark.parametrize(("activity", "coordinates"), [
+    ("Menginventarisir bahan data kinerja dan berkoordinasi dengan bidang-bidang", True),
+    ("Koordinasi dengan Kepala Bidang terkait", True),
+    ("Meminta data capaian kinerja kepada seluruh bidang", True),
+    ("Menghimpun laporan realisasi dari masing-masing Bidang", True),
+    ("Merekapitulasi usulan program bidang-bidang dan menyampaikan kepada Sekretaris", True),
+    ("Mengumpulkan data dari setiap kepala bidang", True),
+    # A hand-off to one actor, or a step that does not gather from the divisions.
+    ("Menerima laporan dari Kepala Bidang dan memarafnya", False),
+    ("Menyampaikan draft kepada Kepala Bidang", False),
+    ("Mengirimkan undangan rapat kepada seluruh bidang", False),
+    ("Meminta tanda tangan Kepala Dinas. Seluruh bidang menerima salinan", False),
+])
+def test_a_step_that_gathers_from_every_division_coordinates_them(activity: str, coordinates: bool) -> None:
+    assert flow.coordinates_divisions(activity) is coordinates

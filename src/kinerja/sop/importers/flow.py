@@ -169,11 +169,20 @@ def handoff_target(activity: str, matcher: ActorMatcher) -> str | None:
 _COORDINATION_RE = re.compile(
     r"\b(?:ber)?koordinasi\s+dengan\s+(?:seluruh\s+|semua\s+|masing-masing\s+|para\s+)?(?:kepala\s+)?bidang",
     re.IGNORECASE)
+# Gathering from every division, as other SOPs write it: "meminta data kepada seluruh bidang", "menghimpun
+# laporan dari masing-masing bidang", "merekap usulan bidang-bidang". The divisions must be plural: "kepada
+# Kepala Bidang" alone is a hand-off to one actor, not a request to each division.
+_GATHERING_RE = re.compile(
+    r"\b(?:meminta|menghimpun|mengumpulkan|menginventaris(?:ir)?|merekap\w*|menarik|menerima)\b[^.;]{0,80}?"
+    r"(?:\b(?:seluruh|semua|masing-masing|masing2|setiap|tiap(?:-tiap)?|para)\s+(?:kepala\s+)?bidang\b"
+    r"|\bbidang-bidang\b|\bbidang2\b)",
+    re.IGNORECASE)
 
 
 def coordinates_divisions(activity: str) -> bool:
-    """"berkoordinasi dengan bidang-bidang" makes the step a request to every division."""
-    return bool(_COORDINATION_RE.search(activity))
+    """"berkoordinasi dengan bidang-bidang", or gathering data from every division ("meminta data
+    kepada seluruh bidang"), makes the step a request to every division."""
+    return bool(_COORDINATION_RE.search(activity) or _GATHERING_RE.search(activity))
 
 
 def symbol_actor(marks: dict[str, str]) -> str | None:
