@@ -43,6 +43,8 @@ class RemindersTestCase(WorkflowTestCase):
         self.assertEqual([n.kind for n in kasubbag], ["half", "soon", "overdue"])
         self.assertEqual([m.to for m in mail.outbox], [["kasubbag@demo.invalid"]] * 3)
         self.assertIn("Terlambat", mail.outbox[-1].subject)
+        # The due time as the Kasubbag reads it: in the office's time zone, in Indonesian.
+        self.assertIn("Batas waktu: Rabu, 9 April 2025 08.03 WIB", mail.outbox[-1].body)
         self.assertEqual(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).count(), 3)
 
     def test_an_overdue_task_is_not_told_half_way_afterwards(self) -> None:

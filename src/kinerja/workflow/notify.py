@@ -5,15 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from zoneinfo import ZoneInfo
 
 from django.core.mail import send_mail
 from django.db import transaction
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.org.models import Office, Person
 
 from .models import Case, Notification, Task
+
+
+def local_moment(moment: dt.datetime, time_zone: str) -> str:
+    """A moment as a person reads it in a message, in the office's time zone and the active language:
+    "Senin, 24 November 2026 12.21 WIB" (not the database's UTC)."""
+    local = moment.astimezone(ZoneInfo(time_zone))
+    return f"{date_format(local, 'l, j F Y')} {local:%H.%M} {local.tzname()}"
 
 
 def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
@@ -28,9 +37,10 @@ def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
     lines = [subject, ""]
     if task is not None:
         lines.append(_("Step: %(step)s") % {"step": step})
-        lines.append(_("Due: %(due)s") % {"due": task.due_at.isoformat(timespec="minutes")})
+        lines.append(_("Due: %(due)s") % {"due": local_moment(task.due_at, case.office.time_zone)})
     if case.target_deadline:
-        lines.append(_("Target deadline: %(deadline)s") % {"deadline": case.target_deadline.isoformat(timespec="minutes")})
+        lines.append(_("Target deadline: %(deadline)s") % {
+            "deadline": local_moment(case.target_deadline, case.office.time_zone)})
     return subject, "\n".join(lines)
 
 
