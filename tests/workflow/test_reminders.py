@@ -7,6 +7,7 @@ import datetime as dt
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
@@ -45,6 +46,7 @@ class RemindersTestCase(WorkflowTestCase):
         self.assertIn("Terlambat", mail.outbox[-1].subject)
         # The due time as the Kasubbag reads it: in the office's time zone, in Indonesian.
         self.assertIn("Batas waktu: Rabu, 9 April 2025 08.03 WIB", mail.outbox[-1].body)
+        self.assertIn(f"{settings.PUBLIC_URL}/cases/{self.case.pk}/", mail.outbox[-1].body)
         self.assertEqual(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).count(), 3)
 
     def test_an_overdue_task_is_not_told_half_way_afterwards(self) -> None:

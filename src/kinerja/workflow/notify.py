@@ -7,8 +7,10 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
+from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -41,6 +43,7 @@ def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
     if case.target_deadline:
         lines.append(_("Target deadline: %(deadline)s") % {
             "deadline": local_moment(case.target_deadline, case.office.time_zone)})
+    lines += ["", f"{settings.PUBLIC_URL}{reverse('workflow:case', args=[case.pk])}"]
     return subject, "\n".join(lines)
 
 
