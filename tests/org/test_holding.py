@@ -39,12 +39,25 @@ class HoldingTestCase(KinerjaTestCase):
         self.assertEqual(Assignment.objects.filter(person=person).count(), 1)
 
     def test_it_accepts_a_definitive_holder_after_the_previous_one_ends(self) -> None:
-        old = Assignment.objects.get(position=self.positions["subsection_head"])
-        old.ends_on = TODAY
-        old.save()
+        # The JFU is promoted: their staff position and the old Kasubbag's end on the same day.
+        Assignment.objects.filter(position__in=[self.positions["subsection_head"], self.positions["staff"]],
+                                  person__in=[self.built.people["kasubbag"], self.built.people["jfu"]]
+                                  ).update(ends_on=TODAY)
         actions.assign(self.built.people["jfu"], self.positions["subsection_head"],
                        starts_on=TODAY + dt.timedelta(days=1))
         self.assertEqual(holder(self.positions["subsection_head"], TODAY + dt.timedelta(days=1)).user, self.staff)
+
+    def test_a_person_holds_one_definitive_position_at_a_time(self) -> None:
+        jfu = self.built.people["jfu"]
+        with self.assertRaises(KinerjaError) as e:
+            actions.assign(jfu, self.positions["contact:0"], starts_on=TODAY)
+        self.assertIn("Jabatan Fungsional Umum Subbagian Program", str(e.exception))
+        with self.assertRaises(KinerjaError):  # twice the same staff position
+            actions.assign(jfu, self.positions["staff"], starts_on=TODAY)
+        self.assertEqual(jfu.assignments.count(), 1)
+        actions.assign(jfu, self.positions["contact:0"], starts_on=TODAY, ends_on=TODAY, kind=Assignment.Kind.PLH,
+                       decree_number="800/7/2025")
+        self.assertEqual(jfu.assignments.count(), 2)
 
     def test_acting_assignments_need_a_decree(self) -> None:
         with self.assertRaises(KinerjaError):

@@ -37,7 +37,8 @@ class HomeTestCase(KinerjaTestCase):
             self.client.get("/")
         for i in range(30):
             p = actions.add_position(self.positions["staff"].unit, f"Staf Tambahan {i}", "staff")
-            actions.assign(self.built.people["jfu"], p, starts_on=self.built.people["jfu"].assignments.first().starts_on)
+            actions.assign(self.built.people["jfu"], p, starts_on=self.built.people["jfu"].assignments.first().starts_on,
+                           kind="plt", decree_number=f"800/{i}/2025")  # one definitive position a person
         with self.assertNumQueries(4):
             r = self.client.get("/")
         self.assertContains(r, "Staf Tambahan 29")

@@ -7,8 +7,6 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
 
@@ -16,16 +14,6 @@ from .models import Assignment, Office, OfficeHours, Person, Position, PositionA
 from .nip import normalise_nip
 
 DEFAULT_HOURS = [(day, dt.time(7, 30), dt.time(16, 0)) for day in range(5)]
-
-
-class OverlappingAssignment(KinerjaError):
-    def __init__(self, position: Position, other: Assignment) -> None:
-        self.position, self.other = position, other
-        until = date_format(other.ends_on) if other.ends_on else _("open-ended")
-        super().__init__(
-            _("%(position)s already has a definitive holder from %(start)s to %(end)s (%(person)s).") % {
-                "position": position.title, "start": date_format(other.starts_on), "end": until,
-                "person": other.person.full_name})
 
 
 @transaction.atomic
@@ -59,13 +47,14 @@ def add_position(unit: Unit, title: str, kind: str, *, short_title: str = "", al
 
 @transaction.atomic
 def add_person(office: Office, *, username: str, full_name: str, password: str, nip: str = "",
-               grade: str = "", email: str = "", is_staff: bool = False, extra_role: str = "") -> Person:
+               grade: str = "", email: str = "", is_staff: bool = False, extra_role: str = "",
+               language: str = "id") -> Person:
     # is_staff: the office's administrator, who uses the Django admin for their own office only
     # (admin_scope.py); a superuser (the city's operator) is made with `kinerja manage createsuperuser`.
     user = get_user_model().objects.create_user(username=username, password=password, email=email,
                                                 is_staff=is_staff)
     person = Person(user=user, office=office, full_name=full_name, nip=normalise_nip(nip), grade=grade,
-                    extra_role=extra_role)
+                    extra_role=extra_role, language=language)
     try:
         person.full_clean(exclude=["user"])
     except ValidationError as e:
@@ -77,18 +66,11 @@ def add_person(office: Office, *, username: str, full_name: str, password: str, 
 @transaction.atomic
 def assign(person: Person, position: Position, *, starts_on: dt.date, ends_on: dt.date | None = None,
            kind: str = Assignment.Kind.DEFINITIVE, decree_number: str = "") -> Assignment:
-    """Give `person` the position. Two definitive holders of a single-holder position never overlap."""
-    if person.office_id != position.office_id:
-        raise KinerjaError(_("%(person)s works in another office than %(position)s.")
-                           % {"person": person.full_name, "position": position.title})
-    # Lock the position so two administrators cannot both slip a holder into the same period.
+    """Give `person` the position. The rules (same office; one definitive holder of a single-holder
+    position, one definitive position of a person at a time) are the model's, shared with the admin."""
+    # Lock the position and the person so two administrators cannot both slip a holder into the same period.
     Position.objects.select_for_update().get(pk=position.pk)
-    if kind == Assignment.Kind.DEFINITIVE and position.single_holder:
-        clash = (Assignment.objects.filter(position=position, kind=Assignment.Kind.DEFINITIVE,
-                                           starts_on__lte=ends_on or dt.date.max)
-                 .exclude(ends_on__lt=starts_on).select_related("person").first())
-        if clash:
-            raise OverlappingAssignment(position, clash)
+    Person.objects.select_for_update().get(pk=person.pk)
     assignment = Assignment(person=person, position=position, kind=kind, starts_on=starts_on,
                             ends_on=ends_on, decree_number=decree_number)
     try:

@@ -3,9 +3,15 @@
 
 from __future__ import annotations
 
-from django.contrib import admin
+from typing import Any
 
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from . import actions
 from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
+from .forms import PersonCreationForm, PersonForm
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
 
@@ -40,8 +46,49 @@ class PositionAdmin(OfficeScopedAdmin):
 
 @admin.register(Person)
 class PersonAdmin(OfficeScopedAdmin):
-    list_display = ["full_name", "nip", "grade", "office"]
-    search_fields = ["full_name", "nip"]
+    """A person is added with the account they sign in with, so the office's administrator needs no
+    access to the accounts of other offices (the user list is the city's operator's)."""
+
+    list_display = ["full_name", "nip", "grade", "username", "office"]
+    search_fields = ["full_name", "nip", "user__username"]
+    form = PersonForm
+    add_form = PersonCreationForm
+    readonly_fields = ["username"]
+    add_fieldsets = [
+        (None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language"]}),
+        (_("Account"), {"fields": ["username", "email", "password1", "password2"]}),
+    ]
+    fieldsets = [(None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language", "username"]})]
+
+    @admin.display(description=_("Username"), ordering="user__username")
+    def username(self, obj: Person) -> str:
+        return obj.user.username
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).select_related("user", "office")
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        if obj is None:
+            kwargs["form"] = self.add_form
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.add_fieldsets if obj is None else self.fieldsets
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        return self.readonly_fields if obj is not None else []
+
+    def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
+        if change:
+            super().save_model(request, obj, form, change)
+            return
+        data = form.cleaned_data
+        saved = actions.add_person(obj.office, username=data["username"], full_name=obj.full_name,
+                                   password=data["password1"], nip=obj.nip, grade=obj.grade, email=data["email"],
+                                   extra_role=obj.extra_role, language=obj.language)
+        # The admin goes on with the form's instance (its log entry, the redirect): make it the saved row.
+        obj.pk, obj.user = saved.pk, saved.user
+        obj._state.adding = False
 
 
 @admin.register(Assignment)

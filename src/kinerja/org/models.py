@@ -8,8 +8,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from .nip import validate_nip
@@ -278,6 +280,43 @@ class Assignment(models.Model):
     @staticmethod
     def active_on(day: dt.date) -> Q:
         return Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
+
+    def period_text(self) -> str:
+        until = date_format(self.ends_on) if self.ends_on else _("open-ended")
+        return f"{date_format(self.starts_on)}–{until}"
+
+    def clean(self) -> None:
+        """The rules across rows, for every form (the admin's too) and for `actions.assign`, which locks
+        the position before it calls full_clean: the person works in the position's office; a single-
+        holder position has one definitive holder at a time; a person holds one definitive position at
+        a time (a second one is held as Plt or Plh)."""
+        super().clean()
+        if self.person_id is None or self.position_id is None or self.starts_on is None:
+            return  # the missing field reports itself
+        if self.person.office_id != self.position.office_id:
+            raise ValidationError({"position": _("%(person)s works in another office than %(position)s.")
+                                   % {"person": self.person.full_name, "position": self.position.title}})
+        if self.kind != self.Kind.DEFINITIVE or (self.ends_on and self.ends_on < self.starts_on):
+            return  # the constraint reports a reversed period
+        overlapping = (Assignment.objects.filter(kind=self.Kind.DEFINITIVE, starts_on__lte=self.ends_on or dt.date.max)
+                       .exclude(ends_on__lt=self.starts_on).exclude(pk=self.pk)
+                       .select_related("person", "position").order_by("starts_on"))
+        errors = {}
+        if self.position.single_holder:
+            taken = overlapping.filter(position_id=self.position_id).exclude(person_id=self.person_id).first()
+            if taken:
+                errors["position"] = _("%(position)s already has a definitive holder from %(start)s to %(end)s "
+                                       "(%(person)s).") % {
+                    "position": self.position.title, "start": date_format(taken.starts_on),
+                    "end": date_format(taken.ends_on) if taken.ends_on else _("open-ended"),
+                    "person": taken.person.full_name}
+        busy = overlapping.filter(person_id=self.person_id).first()
+        if busy:
+            errors["person"] = _("%(person)s already holds %(position)s definitively in this period (%(period)s). "
+                                 "End that assignment first, or make this one Plt or Plh.") % {
+                "person": self.person.full_name, "position": busy.position.title, "period": busy.period_text()}
+        if errors:
+            raise ValidationError(errors)
 
 
 class SpecialDay(models.Model):

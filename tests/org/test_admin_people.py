@@ -1,0 +1,127 @@
+"""The office's administrator enters its people and who holds what in the admin: a person comes with
+the account they sign in with, the NIP may be typed as printed, and an assignment that breaks the rules
+of positions is refused on the form, with what was typed kept."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+
+from kinerja.org.models import Assignment, Person
+from tests.base import TODAY, KinerjaTestCase
+
+NEW_PASSWORD = "Metro-pegawai-2026!"
+
+
+class AddPersonTestCase(KinerjaTestCase):
+    url = "/admin/org/person/add/"
+
+    def setUp(self) -> None:
+        self.client.force_login(self.admin)
+
+    def form(self, **changes: str) -> dict[str, str]:
+        data = {"office": str(self.office.pk), "full_name": "Dewi Lestari, A.Md.", "nip": "19920417 201903 2 001",
+                "grade": "II/c", "extra_role": "", "language": "id", "username": "dewi",
+                "email": "dewi@kota.invalid", "password1": NEW_PASSWORD, "password2": NEW_PASSWORD}
+        return {**data, **changes}
+
+    def test_it_adds_a_person_with_the_account_they_sign_in_with(self) -> None:
+        response = self.client.post(self.url, self.form())
+        self.assertEqual(response.status_code, 302)
+        person = Person.objects.get(full_name="Dewi Lestari, A.Md.")
+        self.assertEqual((person.office, person.nip, person.user.username, person.user.email),
+                         (self.office, "199204172019032001", "dewi", "dewi@kota.invalid"))
+        self.assertFalse(person.user.is_staff)
+        self.client.logout()
+        self.assertRedirects(self.client.post("/login/", {"username": "dewi", "password": NEW_PASSWORD}), "/")
+        self.assertContains(self.client.get("/"), "Dewi Lestari, A.Md.")
+
+    def test_the_form_accepts_a_nip_typed_as_printed(self) -> None:
+        field = self.client.get(self.url).context["adminform"].form.fields["nip"]
+        self.assertGreaterEqual(field.widget.attrs["maxlength"], str(len("19920417 201903 2 001")))
+
+    def test_a_wrong_nip_is_reported_and_the_typed_data_stays(self) -> None:
+        response = self.client.post(self.url, self.form(nip="1992041720190320011"))
+        self.assertEqual(response.status_code, 200)
+        form = response.context["adminform"].form
+        self.assertIn("18", " ".join(form.errors["nip"]))
+        self.assertEqual(form["full_name"].value(), "Dewi Lestari, A.Md.")
+        self.assertEqual(form["username"].value(), "dewi")
+        self.assertFalse(get_user_model().objects.filter(username="dewi").exists())
+
+    def test_a_taken_username_or_mismatched_passwords_are_refused(self) -> None:
+        response = self.client.post(self.url, self.form(username="KASUBBAG"))
+        self.assertIn("username", response.context["adminform"].form.errors)
+        response = self.client.post(self.url, self.form(password2="something-else-2026"))
+        self.assertIn("password2", response.context["adminform"].form.errors)
+        response = self.client.post(self.url, self.form(password1="12345678", password2="12345678"))
+        self.assertIn("password1", response.context["adminform"].form.errors)
+        self.assertFalse(Person.objects.filter(full_name="Dewi Lestari, A.Md.").exists())
+
+    def test_a_person_cannot_be_added_to_another_office(self) -> None:
+        response = self.client.post(self.url, self.form(office=str(self.other_office.pk)))
+        self.assertIn("office", response.context["adminform"].form.errors)
+        self.assertFalse(get_user_model().objects.filter(username="dewi").exists())
+
+    def test_the_change_form_shows_the_account_and_keeps_it(self) -> None:
+        person = self.built.people["jfu"]
+        url = f"/admin/org/person/{person.pk}/change/"
+        self.assertContains(self.client.get(url), "jfu")
+        response = self.client.post(url, {"office": str(self.office.pk), "full_name": person.full_name,
+                                          "nip": "19900505 201503 1 001", "grade": "III/a", "extra_role": "",
+                                          "language": "id"})
+        self.assertEqual(response.status_code, 302)
+        person.refresh_from_db()
+        self.assertEqual((person.grade, person.nip, person.user.username), ("III/a", "199005052015031001", "jfu"))
+
+
+class AddAssignmentTestCase(KinerjaTestCase):
+    url = "/admin/org/assignment/add/"
+
+    def setUp(self) -> None:
+        self.client.force_login(self.admin)
+
+    def post(self, person: Person, position_key: str, **extra: str) -> object:
+        data = {"person": str(person.pk), "position": str(self.positions[position_key].pk), "kind": "definitive",
+                "starts_on": "2025-04-01", "ends_on": "", "decree_number": ""}
+        return self.client.post(self.url, {**data, **extra})
+
+    def test_a_second_definitive_head_is_refused(self) -> None:
+        newcomer = self.built.people["auditor"]  # holds no position
+        response = self.post(newcomer, "head")
+        self.assertEqual(response.status_code, 200)
+        errors = response.context["adminform"].form.errors
+        self.assertIn("Contoh Kadis Demo", " ".join(errors["position"]))
+        self.assertFalse(Assignment.objects.filter(person=newcomer).exists())
+
+    def test_a_person_holds_one_definitive_position_at_a_time(self) -> None:
+        jfu = self.built.people["jfu"]
+        response = self.post(jfu, "contact:0")
+        errors = response.context["adminform"].form.errors
+        self.assertIn("Jabatan Fungsional Umum Subbagian Program", " ".join(errors["person"]))
+        self.assertEqual(jfu.assignments.count(), 1)
+        # As Plt, with its decree, the same person may act in a second position.
+        response = self.post(jfu, "contact:0", kind="plt", decree_number="800/12/2025", ends_on="2025-04-30")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual(jfu.assignments.count(), 2)
+
+    def test_a_new_holder_after_the_previous_one_left(self) -> None:
+        kasubbag = Assignment.objects.get(position=self.positions["subsection_head"])
+        kasubbag.ends_on = dt.date(2025, 3, 31)
+        kasubbag.save()
+        response = self.post(self.built.people["auditor"], "subsection_head")
+        self.assertEqual(response.status_code, 302)
+
+    def test_an_end_before_the_start_is_refused(self) -> None:
+        response = self.post(self.built.people["auditor"], "staff", ends_on="2025-03-01")
+        self.assertEqual(response.status_code, 200)
+        self.assertFalse(Assignment.objects.filter(person=self.built.people["auditor"]).exists())
+
+    def test_changing_an_assignment_does_not_clash_with_itself(self) -> None:
+        mine = Assignment.objects.get(position=self.positions["head"], kind="definitive")
+        response = self.client.post(f"/admin/org/assignment/{mine.pk}/change/", {
+            "person": str(mine.person_id), "position": str(mine.position_id), "kind": "definitive",
+            "starts_on": mine.starts_on.isoformat(), "ends_on": (TODAY + dt.timedelta(days=365)).isoformat(),
+            "decree_number": "821/1/2023"})
+        self.assertEqual(response.status_code, 302)
