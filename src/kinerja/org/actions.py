@@ -23,9 +23,15 @@ def create_office(*, code: str, name: str, short_name: str, city: str, address: 
                     letterhead=letterhead, time_zone=time_zone, is_demo=is_demo)
     office.full_clean()
     office.save()
+    add_default_hours(office)
+    return office
+
+
+def add_default_hours(office: Office) -> None:
+    """Monday to Friday, 07.30–16.00, for a new office: its administrator sees and changes them
+    rather than guess what an office without hours means."""
     OfficeHours.objects.bulk_create(
         OfficeHours(office=office, weekday=d, opens_at=o, closes_at=c) for d, o, c in DEFAULT_HOURS)
-    return office
 
 
 def add_unit(office: Office, name: str, kind: str, *, parent: Unit | None = None, short_name: str = "") -> Unit:

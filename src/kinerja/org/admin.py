@@ -25,6 +25,16 @@ class OfficeAdmin(OfficeScopedAdmin):
     list_display = ["name", "code", "city", "time_zone", "is_demo"]
     inlines = [OfficeHoursInline]
 
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
+        # The code names the office on the command line and the demo mark is printed on its documents:
+        # the city's operator sets them, not the office's administrator.
+        return [] if request.user.is_superuser else ["code", "is_demo"]
+
+    def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
+        super().save_related(request, form, formsets, change)
+        if not change and not form.instance.hours.exists():
+            actions.add_default_hours(form.instance)  # as an office made by actions.create_office
+
 
 @admin.register(Unit)
 class UnitAdmin(OfficeScopedAdmin):

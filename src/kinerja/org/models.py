@@ -121,6 +121,19 @@ class Unit(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def clean(self) -> None:
+        super().clean()
+        if self.parent_id is None or self.office_id is None:
+            return
+        if self.parent.office_id != self.office_id:
+            raise ValidationError({"parent": _("%(unit)s belongs to another office.") % {"unit": self.parent.name}})
+        above, seen = self.parent, set()
+        while above is not None and above.pk not in seen:
+            if self.pk is not None and above.pk == self.pk:
+                raise ValidationError({"parent": _("A unit cannot lie under itself.")})
+            seen.add(above.pk)
+            above = above.parent
+
     @property
     def head_position(self) -> Position | None:
         return self.positions.filter(kind__in=Position.HEAD_KINDS).first()
@@ -158,6 +171,11 @@ class Position(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        super().clean()
+        if self.unit_id is not None and self.office_id is not None and self.unit.office_id != self.office_id:
+            raise ValidationError({"unit": _("%(unit)s belongs to another office.") % {"unit": self.unit.name}})
 
     @property
     def label(self) -> str:

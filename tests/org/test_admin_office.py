@@ -1,0 +1,77 @@
+"""The city's operator creates an office in the admin and its administrator builds it: the new office
+starts with office hours to see and change, the administrator cannot re-code it or mark it as demo
+data, and units and positions stay within their own office."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth import get_user_model
+
+from kinerja.org.models import Office, Position, Unit
+from tests.base import PASSWORD, KinerjaTestCase
+
+NO_HOURS = {"hours-TOTAL_FORMS": "0", "hours-INITIAL_FORMS": "0", "hours-MIN_NUM_FORMS": "0",
+            "hours-MAX_NUM_FORMS": "1000"}
+
+
+class OfficeAdminTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        self.operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", PASSWORD)
+
+    def test_an_office_added_in_the_admin_has_office_hours(self) -> None:
+        self.client.force_login(self.operator)
+        response = self.client.post("/admin/org/office/add/", {
+            "code": "diskominfo-metro", "name": "Dinas Komunikasi dan Informatika Kota Metro",
+            "short_name": "Diskominfo", "city": "Kota Metro", "address": "", "letterhead": "",
+            "time_zone": "Asia/Jakarta", **NO_HOURS})
+        self.assertEqual(response.status_code, 302)
+        office = Office.objects.get(code="diskominfo-metro")
+        self.assertEqual([(h.weekday, h.opens_at, h.closes_at) for h in office.hours.all()],
+                         [(d, dt.time(7, 30), dt.time(16, 0)) for d in range(5)])
+        page = self.client.get(f"/admin/org/office/{office.pk}/change/")
+        self.assertContains(page, 'value="07.30.00"', count=5)
+
+    def test_the_office_administrator_cannot_recode_the_office_or_mark_it_demo(self) -> None:
+        self.client.force_login(self.admin)
+        self.office.is_demo = False
+        self.office.save()
+        hours = list(self.office.hours.all())
+        data = {"name": "Dinas Koperasi, UKM dan Perdagangan", "short_name": "Diskop", "city": self.office.city,
+                "address": "", "letterhead": "", "time_zone": "Asia/Jakarta", "code": "lain", "is_demo": "on",
+                "hours-TOTAL_FORMS": str(len(hours)), "hours-INITIAL_FORMS": str(len(hours)),
+                "hours-MIN_NUM_FORMS": "0", "hours-MAX_NUM_FORMS": "1000"}
+        for i, h in enumerate(hours):
+            data.update({f"hours-{i}-id": str(h.pk), f"hours-{i}-office": str(self.office.pk),
+                         f"hours-{i}-weekday": str(h.weekday), f"hours-{i}-opens_at": "08:00",
+                         f"hours-{i}-closes_at": "16:00"})
+        response = self.client.post(f"/admin/org/office/{self.office.pk}/change/", data)
+        self.assertEqual(response.status_code, 302)
+        self.office.refresh_from_db()
+        self.assertEqual((self.office.name, self.office.code, self.office.is_demo),
+                         ("Dinas Koperasi, UKM dan Perdagangan", "diskopukm-bdl", False))
+        self.assertEqual({h.opens_at for h in self.office.hours.all()}, {dt.time(8, 0)})
+
+    def test_a_position_in_a_unit_of_another_office_is_refused(self) -> None:
+        self.client.force_login(self.operator)
+        theirs = Unit.objects.filter(office=self.other_office, kind="division").first()
+        response = self.client.post("/admin/org/position/add/", {
+            "office": str(self.office.pk), "unit": str(theirs.pk), "title": "Analis Kebijakan", "short_title": "",
+            "kind": "staff", "aliases-TOTAL_FORMS": "0", "aliases-INITIAL_FORMS": "0"})
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("unit", response.context["adminform"].form.errors)
+        self.assertFalse(Position.objects.filter(title="Analis Kebijakan").exists())
+
+    def test_a_unit_under_another_offices_unit_or_under_itself_is_refused(self) -> None:
+        self.client.force_login(self.operator)
+        theirs = Unit.objects.get(office=self.other_office, kind="secretariat")
+        response = self.client.post("/admin/org/unit/add/", {
+            "office": str(self.office.pk), "parent": str(theirs.pk), "name": "Subbagian Umum", "kind": "subsection"})
+        self.assertIn("parent", response.context["adminform"].form.errors)
+        mine = Unit.objects.get(office=self.office, kind="secretariat")
+        child = Unit.objects.filter(parent=mine).first()
+        response = self.client.post(f"/admin/org/unit/{mine.pk}/change/", {
+            "office": str(self.office.pk), "parent": str(child.pk), "name": mine.name, "kind": mine.kind})
+        self.assertIn("parent", response.context["adminform"].form.errors)
+        mine.refresh_from_db()
+        self.assertNotEqual(mine.parent, child)
