@@ -101,13 +101,20 @@ class Unit(models.Model):
         SECRETARIAT = "secretariat", _("Secretariat")
         SUBSECTION = "subsection", _("Subsection")
         DIVISION = "division", _("Division")
+        # A Seksi of a Bidang (or a UPT's part): typed as a Subbagian its head would keep the office's
+        # SOPs and check its performance data; typed as a Bidang it would be asked for data.
+        SECTION = "section", _("Section (Seksi)")
 
     office = models.ForeignKey(Office, models.CASCADE, related_name="units", verbose_name=_("office"))
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
                                verbose_name=_("parent unit"))
     name = models.CharField(_("name"), max_length=200)
     short_name = models.CharField(_("short name"), max_length=80, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind,
+        help_text=_("Subsection: a Subbagian of the Sekretariat; its head keeps the SOPs and checks the "
+                    "performance data. Division: a Bidang, asked for its data. Section: a Seksi within a "
+                    "Bidang, with no rights of its own."))
 
     class Meta:
         verbose_name = _("unit")
