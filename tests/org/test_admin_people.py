@@ -125,3 +125,27 @@ class AddAssignmentTestCase(KinerjaTestCase):
             "starts_on": mine.starts_on.isoformat(), "ends_on": (TODAY + dt.timedelta(days=365)).isoformat(),
             "decree_number": "821/1/2023"})
         self.assertEqual(response.status_code, 302)
+
+
+class CityOperatorAddsAnAdministratorTestCase(KinerjaTestCase):
+    def test_the_operator_makes_an_offices_administrator_in_one_form(self) -> None:
+        operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", NEW_PASSWORD)
+        self.client.force_login(operator)
+        response = self.client.post("/admin/org/person/add/", {
+            "office": str(self.other_office.pk), "full_name": "Rina Wulandari, S.Kom.", "nip": "", "grade": "",
+            "extra_role": "", "language": "id", "username": "admin-lain", "email": "", "is_staff": "on",
+            "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+        self.assertEqual(response.status_code, 302)
+        user = get_user_model().objects.get(username="admin-lain")
+        self.assertTrue(user.is_staff)
+        self.assertFalse(user.is_superuser)
+        self.assertEqual(user.person.office, self.other_office)
+
+    def test_an_office_administrator_cannot_make_another_administrator(self) -> None:
+        self.client.force_login(self.admin)
+        self.assertNotIn("is_staff", self.client.get("/admin/org/person/add/").context["adminform"].form.fields)
+        self.client.post("/admin/org/person/add/", {
+            "office": str(self.office.pk), "full_name": "Staf Baru", "nip": "", "grade": "", "extra_role": "",
+            "language": "id", "username": "staf-baru", "email": "", "is_staff": "on",
+            "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
+        self.assertFalse(get_user_model().objects.get(username="staf-baru").is_staff)

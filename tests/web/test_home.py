@@ -89,3 +89,15 @@ class PasswordChangeTestCase(KinerjaTestCase):
         self.assertRedirects(r, "/password/done/")
         self.staff.refresh_from_db()
         self.assertTrue(self.staff.check_password("Lampung-Kinerja-77"))
+
+
+class CityOperatorHomeTestCase(KinerjaTestCase):
+    def test_the_city_operator_is_shown_where_to_start(self) -> None:
+        from django.contrib.auth import get_user_model
+
+        operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", PASSWORD)
+        self.client.force_login(operator)
+        page = self.client.get("/")
+        self.assertContains(page, "Operator kota", status_code=403)
+        self.assertContains(page, 'href="/admin/org/office/"', status_code=403)
+        self.assertNotContains(page, "Mintalah administrator", status_code=403)

@@ -80,10 +80,19 @@ class PersonAdmin(OfficeScopedAdmin):
     def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
         if obj is None:
             kwargs["form"] = self.add_form
-        return super().get_form(request, obj, change=change, **kwargs)
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if not request.user.is_superuser:
+            form.base_fields.pop("is_staff", None)  # a copy made for this request's form class
+        return form
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
-        return self.add_fieldsets if obj is None else self.fieldsets
+        if obj is not None:
+            return self.fieldsets
+        if request.user.is_superuser:
+            # Only the city's operator makes an office's administrator.
+            return [*self.add_fieldsets[:1], (_("Account"), {"fields": [*self.add_fieldsets[1][1]["fields"],
+                                                                         "is_staff"]})]
+        return self.add_fieldsets
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> Any:
         return self.readonly_fields if obj is not None else []
@@ -95,7 +104,8 @@ class PersonAdmin(OfficeScopedAdmin):
         data = form.cleaned_data
         saved = actions.add_person(obj.office, username=data["username"], full_name=obj.full_name,
                                    password=data["password1"], nip=obj.nip, grade=obj.grade, email=data["email"],
-                                   extra_role=obj.extra_role, language=obj.language)
+                                   extra_role=obj.extra_role, language=obj.language,
+                                   is_staff=request.user.is_superuser and data.get("is_staff", False))
         # The admin goes on with the form's instance (its log entry, the redirect): make it the saved row.
         obj.pk, obj.user = saved.pk, saved.user
         obj._state.adding = False

@@ -34,6 +34,8 @@ class PersonCreationForm(PersonForm):
                              help_text=_("What the person types to sign in: letters, digits and @/./+/-/_ only."))
     email = forms.EmailField(label=_("Email"), required=False,
                              help_text=_("Reminders of due tasks are sent here."))
+    is_staff = forms.BooleanField(label=_("Administrator of the office"), required=False,
+                                  help_text=_("Manages the office's units, positions, people and settings here."))
     password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(
         attrs={"autocomplete": "new-password"}), help_text=password_validation.password_validators_help_text_html())
     password2 = forms.CharField(label=_("Password again"), strip=False, widget=forms.PasswordInput(
