@@ -149,3 +149,14 @@ class CityOperatorAddsAnAdministratorTestCase(KinerjaTestCase):
             "language": "id", "username": "staf-baru", "email": "", "is_staff": "on",
             "password1": NEW_PASSWORD, "password2": NEW_PASSWORD})
         self.assertFalse(get_user_model().objects.get(username="staf-baru").is_staff)
+
+
+class PersonFormLabelsTestCase(KinerjaTestCase):
+    def test_the_grade_is_chosen_by_golongan_and_the_admin_is_kinerjas(self) -> None:
+        self.client.force_login(self.admin)
+        page = self.client.get("/admin/org/person/add/")
+        self.assertContains(page, '<option value="III/a">III/a – Penata Muda</option>', html=True)
+        self.assertContains(page, "Administrasi kinerja")
+        self.assertNotContains(page, "Administrasi Django")
+        person = self.built.people["kasubbag"]
+        self.assertEqual(person.rank_and_grade, "Penata Tingkat I (III/d)")  # printed under signatures

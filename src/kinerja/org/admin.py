@@ -14,6 +14,9 @@ from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
 from .forms import PersonCreationForm, PersonForm
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
+admin.site.site_header = admin.site.site_title = _("kinerja administration")
+admin.site.index_title = _("Administration of the office")
+
 
 class OfficeHoursInline(OfficeScopedInline):
     model = OfficeHours

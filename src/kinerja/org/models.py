@@ -31,6 +31,9 @@ GRADES = [
     ("IV/c", "Pembina Utama Muda"), ("IV/d", "Pembina Utama Madya"), ("IV/e", "Pembina Utama"),
 ]
 RANK_OF_GRADE = dict(GRADES)
+# People know their golongan ("III/a") better than the pangkat it gives: a list of pangkat alone
+# ("Penata Muda", "Penata Muda Tingkat I", ...) is easy to misread by one step.
+GRADE_CHOICES = [(grade, f"{grade} – {rank}") for grade, rank in GRADES]
 
 
 class Office(models.Model):
@@ -223,7 +226,7 @@ class Person(models.Model):
     office = models.ForeignKey(Office, models.CASCADE, related_name="people", verbose_name=_("office"))
     full_name = models.CharField(_("full name with titles"), max_length=200)
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
-    grade = models.CharField(_("grade (golongan)"), max_length=6, blank=True, choices=GRADES)
+    grade = models.CharField(_("grade (golongan)"), max_length=6, blank=True, choices=GRADE_CHOICES)
     extra_role = models.CharField(_("extra role"), max_length=20, blank=True, choices=Role, default="")
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="id")
 
