@@ -40,3 +40,15 @@ class PersonTestCase(KinerjaTestCase):
         r = self.client.get("/org/")
         self.assertNotContains(r, f"/org/people/{self.subsection_head.person.pk}/")
         self.assertContains(r, f"/org/people/{self.outsider.person.pk}/")
+
+
+class StructureOrderTestCase(KinerjaTestCase):
+    def test_a_section_entered_last_shows_under_its_division(self) -> None:
+        first, second = self.built.divisions[0], self.built.divisions[1]
+        section = actions.add_unit(self.office, "Seksi Pengawasan Koperasi", "section", parent=first)
+        actions.add_position(section, "Kepala Seksi Pengawasan Koperasi", "unit_head")
+        self.client.force_login(self.staff)
+        page = self.client.get("/org/").content.decode()
+        self.assertLess(page.index(f"<h2>{first.name}</h2>"), page.index("<h2>Seksi Pengawasan Koperasi</h2>"))
+        self.assertLess(page.index("<h2>Seksi Pengawasan Koperasi</h2>"), page.index(f"<h2>{second.name}</h2>"))
+        self.assertIn(f"{first.name} ›", page)  # the Seksi names its Bidang

@@ -24,8 +24,29 @@ def structure(request: HttpRequest) -> HttpResponse:
     for a in (Assignment.objects.filter(Assignment.active_on(today), position__office=office)
               .select_related("person").order_by("kind", "starts_on")):
         held[a.position_id].append(a)
-    rows = [{"unit": u, "positions": [(p, held.get(p.pk, [])) for p in u.positions.all()]} for u in units]
+    rows = [{"unit": u, "above": above, "positions": [(p, held.get(p.pk, [])) for p in u.positions.all()]}
+            for u, above in _as_tree(units)]
     return render(request, "org/structure.html", {"rows": rows, "today": today})
+
+
+def _as_tree(units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
+    """Each unit after its parent and before the parent's next child, with the units above it.
+    An administrator enters units in any order (the Seksi of every Bidang last), so the order of entry
+    would show a Seksi far from its Bidang."""
+    children: dict[int | None, list[Unit]] = defaultdict(list)
+    known = {u.pk for u in units}
+    for u in units:
+        children[u.parent_id if u.parent_id in known else None].append(u)
+    found: list[tuple[Unit, list[Unit]]] = []
+
+    def walk(parent: int | None, above: list[Unit]) -> None:
+        for u in children.get(parent, []):
+            found.append((u, above))
+            walk(u.pk, [*above, u])
+
+    walk(None, [])
+    seen = {u.pk for u, _above in found}
+    return found + [(u, []) for u in units if u.pk not in seen]  # a loop of parents, saved before Unit.clean
 
 
 @login_required
