@@ -9,7 +9,7 @@ import datetime as dt
 from django.contrib.auth import get_user_model
 
 from kinerja.org.models import Assignment, Person
-from tests.base import TODAY, KinerjaTestCase
+from tests.base import PASSWORD, TODAY, KinerjaTestCase
 
 NEW_PASSWORD = "Metro-pegawai-2026!"
 
@@ -160,3 +160,51 @@ class PersonFormLabelsTestCase(KinerjaTestCase):
         self.assertNotContains(page, "Administrasi Django")
         person = self.built.people["kasubbag"]
         self.assertEqual(person.rank_and_grade, "Penata Tingkat I (III/d)")  # printed under signatures
+
+
+class AccountTestCase(KinerjaTestCase):
+    """A person leaves the office or forgets their password: their administrator handles it."""
+
+    def setUp(self) -> None:
+        self.client.force_login(self.admin)
+        self.person = self.built.people["jfu"]
+        self.url = f"/admin/org/person/{self.person.pk}/change/"
+
+    def form(self, **changes: str) -> dict[str, str]:
+        data = {"office": str(self.office.pk), "full_name": self.person.full_name, "nip": self.person.nip,
+                "grade": self.person.grade, "extra_role": "", "language": "id", "active": "on",
+                "new_password1": "", "new_password2": ""}
+        return {k: v for k, v in {**data, **changes}.items() if v is not None}
+
+    def test_a_person_who_left_can_no_longer_sign_in(self) -> None:
+        response = self.client.post(self.url, self.form(active=None))
+        self.assertEqual(response.status_code, 302)
+        self.person.user.refresh_from_db()
+        self.assertFalse(self.person.user.is_active)
+        self.client.logout()
+        response = self.client.post("/login/", {"username": "jfu", "password": PASSWORD})
+        self.assertEqual(response.status_code, 200)  # the form again: no way in
+        self.assertEqual(self.person.assignments.count(), 1)  # their history stays
+
+    def test_a_forgotten_password_is_replaced(self) -> None:
+        response = self.client.post(self.url, self.form(new_password1=NEW_PASSWORD, new_password2="lain-2026-xyz"))
+        self.assertIn("new_password2", response.context["adminform"].form.errors)
+        response = self.client.post(self.url, self.form(new_password1=NEW_PASSWORD, new_password2=NEW_PASSWORD))
+        self.assertEqual(response.status_code, 302)
+        self.client.logout()
+        self.assertRedirects(self.client.post("/login/", {"username": "jfu", "password": NEW_PASSWORD}), "/")
+
+    def test_saving_without_a_new_password_keeps_the_old_one(self) -> None:
+        self.assertEqual(self.client.post(self.url, self.form(grade="III/a")).status_code, 302)
+        self.client.logout()
+        self.assertRedirects(self.client.post("/login/", {"username": "jfu", "password": PASSWORD}), "/")
+
+    def test_the_administrator_cannot_lock_themselves_out(self) -> None:
+        me = self.built.people["admin"]
+        url = f"/admin/org/person/{me.pk}/change/"
+        self.assertNotIn("active", self.client.get(url).context["adminform"].form.fields)
+        response = self.client.post(url, {"office": str(self.office.pk), "full_name": me.full_name, "nip": "",
+                                          "grade": "", "extra_role": "", "language": "id"})
+        self.assertEqual(response.status_code, 302)
+        me.user.refresh_from_db()
+        self.assertTrue(me.user.is_active)

@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
 
@@ -67,6 +69,19 @@ def add_person(office: Office, *, username: str, full_name: str, password: str, 
         raise KinerjaError("; ".join(f"{k}: {' '.join(v)}" for k, v in e.message_dict.items())) from e
     person.save()
     return person
+
+
+@transaction.atomic
+def update_account(person: Person, *, active: bool, password: str = "", acting_user: AbstractBaseUser) -> None:
+    """The office's administrator lets a person sign in or not (they left the office: their tasks and
+    signatures stay theirs) and replaces a forgotten password."""
+    if not active and person.user_id == acting_user.pk:
+        raise KinerjaError(_("You cannot lock your own account out."))
+    user = get_user_model().objects.select_for_update().get(pk=person.user_id)
+    user.is_active = active
+    if password:
+        user.set_password(password)
+    user.save(update_fields=["is_active", "password"])
 
 
 @transaction.atomic

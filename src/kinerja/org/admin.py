@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import actions
 from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
-from .forms import PersonCreationForm, PersonForm
+from .forms import PersonChangeForm, PersonCreationForm
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
 admin.site.site_header = admin.site.site_title = _("kinerja administration")
@@ -64,14 +64,17 @@ class PersonAdmin(OfficeScopedAdmin):
 
     list_display = ["full_name", "nip", "grade", "username", "office"]
     search_fields = ["full_name", "nip", "user__username"]
-    form = PersonForm
+    form = PersonChangeForm
     add_form = PersonCreationForm
     readonly_fields = ["username"]
     add_fieldsets = [
         (None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language"]}),
         (_("Account"), {"fields": ["username", "email", "password1", "password2"]}),
     ]
-    fieldsets = [(None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language", "username"]})]
+    fieldsets = [
+        (None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language"]}),
+        (_("Account"), {"fields": ["username", "active", "new_password1", "new_password2"]}),
+    ]
 
     @admin.display(description=_("Username"), ordering="user__username")
     def username(self, obj: Person) -> str:
@@ -84,12 +87,18 @@ class PersonAdmin(OfficeScopedAdmin):
         if obj is None:
             kwargs["form"] = self.add_form
         form = super().get_form(request, obj, change=change, **kwargs)
+        # base_fields is this request's copy: dropping a field here leaves the form class as it was.
         if not request.user.is_superuser:
-            form.base_fields.pop("is_staff", None)  # a copy made for this request's form class
+            form.base_fields.pop("is_staff", None)
+        if obj is not None and obj.user_id == request.user.pk:
+            form.base_fields.pop("active", None)  # nobody locks themselves out
         return form
 
     def get_fieldsets(self, request: HttpRequest, obj: Any = None) -> Any:
         if obj is not None:
+            if obj.user_id == request.user.pk:
+                return [(name, {"fields": [f for f in options["fields"] if f != "active"]})
+                        for name, options in self.fieldsets]
             return self.fieldsets
         if request.user.is_superuser:
             # Only the city's operator makes an office's administrator.
@@ -102,7 +111,10 @@ class PersonAdmin(OfficeScopedAdmin):
 
     def save_model(self, request: HttpRequest, obj: Person, form: Any, change: bool) -> None:
         if change:
+            data = form.cleaned_data
             super().save_model(request, obj, form, change)
+            actions.update_account(obj, active=data.get("active", True), password=data["new_password1"],
+                                   acting_user=request.user)
             return
         data = form.cleaned_data
         saved = actions.add_person(obj.office, username=data["username"], full_name=obj.full_name,

@@ -49,14 +49,42 @@ class PersonCreationForm(PersonForm):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
-        first, second = cleaned.get("password1"), cleaned.get("password2")
-        if first and second and first != second:
-            self.add_error("password2", _("The two passwords differ."))
-        elif first:
-            user = get_user_model()(username=cleaned.get("username", ""), email=cleaned.get("email", ""),
-                                    first_name=cleaned.get("full_name", ""))
-            try:
-                password_validation.validate_password(first, user)
-            except forms.ValidationError as e:
-                self.add_error("password1", e)
+        user = get_user_model()(username=cleaned.get("username", ""), email=cleaned.get("email", ""),
+                                first_name=cleaned.get("full_name", ""))
+        _check_new_password(self, "password1", "password2", user)
+        return cleaned
+
+
+def _check_new_password(form: forms.Form, first_name: str, second_name: str, user: Any) -> None:
+    first, second = form.cleaned_data.get(first_name), form.cleaned_data.get(second_name)
+    if first and second and first != second:
+        form.add_error(second_name, _("The two passwords differ."))
+    elif first:
+        try:
+            password_validation.validate_password(first, user)
+        except forms.ValidationError as e:
+            form.add_error(first_name, e)
+
+
+class PersonChangeForm(PersonForm):
+    """A person's data, and their account: whether it may sign in (off when they leave the office), and
+    a new password when they forgot theirs."""
+
+    active = forms.BooleanField(label=_("May sign in"), required=False,
+                                help_text=_("Untick when the person leaves the office; their history stays."))
+    new_password1 = forms.CharField(label=_("New password"), strip=False, required=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}), help_text=_("Only to replace a forgotten password; else leave empty."))
+    new_password2 = forms.CharField(label=_("New password again"), strip=False, required=False,
+                                    widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None and "active" in self.fields:
+            self.fields["active"].initial = self.instance.user.is_active
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if self.cleaned_data.get("new_password1") and not self.cleaned_data.get("new_password2"):
+            self.add_error("new_password2", _("Type the new password twice."))
+        _check_new_password(self, "new_password1", "new_password2", self.instance.user)
         return cleaned
