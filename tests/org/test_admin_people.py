@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 
+from kinerja.org import actions
 from kinerja.org.models import Assignment, Person
 from tests.base import PASSWORD, TODAY, KinerjaTestCase
 
@@ -208,3 +209,16 @@ class AccountTestCase(KinerjaTestCase):
         self.assertEqual(response.status_code, 302)
         me.user.refresh_from_db()
         self.assertTrue(me.user.is_active)
+
+
+class SingleHolderHintTestCase(KinerjaTestCase):
+    def test_a_second_jfu_in_a_single_holder_position_is_told_what_to_change(self) -> None:
+        jfu = actions.add_position(self.positions["staff"].unit, "Pengadministrasi Keuangan", "staff")
+        first = actions.add_person(self.office, username="staf-a", full_name="Staf A", password="x")
+        second = actions.add_person(self.office, username="staf-b", full_name="Staf B", password="x")
+        actions.assign(first, jfu, starts_on=TODAY)
+        self.client.force_login(self.admin)
+        response = self.client.post("/admin/org/assignment/add/", {
+            "person": str(second.pk), "position": str(jfu.pk), "kind": "definitive",
+            "starts_on": TODAY.isoformat(), "ends_on": "", "decree_number": ""})
+        self.assertIn("“Pemangku tunggal”", " ".join(response.context["adminform"].form.errors["position"]))

@@ -338,6 +338,10 @@ class Assignment(models.Model):
                     "position": self.position.title, "start": date_format(taken.starts_on),
                     "end": date_format(taken.ends_on) if taken.ends_on else _("open-ended"),
                     "person": taken.person.full_name}
+                if self.position.kind in (Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT):
+                    # Single holder is on by default: the likely slip for a JFU or a data contact.
+                    errors["position"] += " " + _("If several people hold this position at once, untick "
+                                                  "“Single holder” on the position.")
         busy = overlapping.filter(person_id=self.person_id).first()
         if busy:
             errors["person"] = _("%(person)s already holds %(position)s definitively in this period (%(period)s). "
