@@ -222,3 +222,24 @@ class SingleHolderHintTestCase(KinerjaTestCase):
             "person": str(second.pk), "position": str(jfu.pk), "kind": "definitive",
             "starts_on": TODAY.isoformat(), "ends_on": "", "decree_number": ""})
         self.assertIn("“Pemangku tunggal”", " ".join(response.context["adminform"].form.errors["position"]))
+
+
+class DeletePersonTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        self.client.force_login(self.admin)
+
+    def test_a_person_with_positions_held_is_not_deleted(self) -> None:
+        jfu = self.built.people["jfu"]
+        page = self.client.get(f"/admin/org/person/{jfu.pk}/delete/")
+        self.assertContains(page, "Jabatan Fungsional Umum Subbagian Program")  # what stands in the way
+        self.client.post(f"/admin/org/person/{jfu.pk}/delete/", {"post": "yes"})
+        self.client.post("/admin/org/person/", {"action": "delete_selected", "_selected_action": [str(jfu.pk)],
+                                                "post": "yes"})
+        self.assertTrue(Person.objects.filter(pk=jfu.pk).exists())
+        self.assertEqual(jfu.assignments.count(), 1)
+
+    def test_a_person_entered_by_mistake_is_deleted(self) -> None:
+        typo = actions.add_person(self.office, username="salah-ketik", full_name="Salah Ketik", password="x")
+        response = self.client.post(f"/admin/org/person/{typo.pk}/delete/", {"post": "yes"})
+        self.assertEqual(response.status_code, 302)
+        self.assertFalse(Person.objects.filter(pk=typo.pk).exists())

@@ -268,7 +268,9 @@ class Assignment(models.Model):
 
     ACTING_KINDS = (Kind.PLT, Kind.PLH)
 
-    person = models.ForeignKey(Person, models.CASCADE, related_name="assignments", verbose_name=_("person"))
+    # RESTRICT: deleting a person would erase who held which position when (who signed as Kepala Dinas
+    # on a date); a person who left is kept and stopped from signing in.
+    person = models.ForeignKey(Person, models.RESTRICT, related_name="assignments", verbose_name=_("person"))
     position = models.ForeignKey(Position, models.CASCADE, related_name="assignments", verbose_name=_("position"))
     kind = models.CharField(_("kind"), max_length=12, choices=Kind, default=Kind.DEFINITIVE)
     starts_on = models.DateField(_("from"))
