@@ -310,3 +310,19 @@ class HistoryPageTestCase(ViewsTestCase):
         self.assertContains(page, "Data RAT susulan dari 50 koperasi")
         self.assertContains(page, "1.650")
         self.assertContains(page, "1.700")
+
+
+class SubnavTestCase(ViewsTestCase):
+    def links(self, user: object) -> set[str]:
+        self.client.force_login(user)
+        page = self.client.get("/data/indicators/").content.decode()
+        return {href for href in ("/data/input/", "/data/check/") if f'href="{href}"' in page}
+
+    def test_the_menu_offers_only_the_pages_a_person_may_open(self) -> None:
+        # The Kepala Dinas and the Sekretaris neither enter nor check actuals (both pages answer 403).
+        for user in (self.head, self.secretary):
+            self.assertEqual(self.links(user), set())
+            self.assertEqual(self.client.get("/data/input/").status_code, 403)
+            self.assertEqual(self.client.get("/data/check/").status_code, 403)
+        self.assertEqual(self.links(self.subsection_head), {"/data/input/", "/data/check/"})
+        self.assertEqual(self.links(self.contact), {"/data/input/"})

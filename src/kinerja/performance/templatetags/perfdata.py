@@ -1,8 +1,11 @@
-"""Template filters for performance values: Indonesian numbers, percentages and predicate colours."""
+"""Template filters for performance values: Indonesian numbers, percentages and predicate colours; who
+did something and which unit answers for an indicator, also when there is none (an import or a report
+from the command line has no user, an imported indicator may have no division)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import Any
 
 from django import template
 
@@ -29,3 +32,37 @@ def pct(value: Decimal | None) -> str:
 @register.filter
 def tone(predicate: str | None) -> str:
     return predicate_tone(predicate)
+
+
+@register.filter
+def who(user: Any, none: str = DASH) -> str:
+    """The person's full name, else the username; `none` when there is no user (the command line)."""
+    if user is None:
+        return none
+    person = getattr(user, "person", None)  # RelatedObjectDoesNotExist is an AttributeError
+    return (person.full_name if person is not None else "") or user.get_username()
+
+
+@register.filter
+def unit_label(unit: Any) -> str:
+    """A unit's short name, else its name; "–" for none."""
+    if unit is None:
+        return DASH
+    return unit.short_name or unit.name
+
+
+@register.simple_tag(takes_context=True)
+def perf_sections(context: template.Context) -> dict[str, bool]:
+    """Which pages of the performance menu the signed-in person may open today, so the menu offers
+    no page that answers 403 (the Kepala Dinas neither enters nor checks actuals)."""
+    from kinerja.org.holding import today_in
+    from kinerja.performance import access
+
+    request = context.get("request")
+    office = getattr(request, "office", None)
+    if request is None or office is None:
+        return {"input": False, "check": False}
+    day = today_in(office.time_zone)
+    manages = access.can_manage(request.user, day)
+    return {"input": manages or bool(access.divisions_of(request.user, day)),
+            "check": manages or access.can_check(request.user, day)}
