@@ -164,6 +164,15 @@ class ReassignTestCase(WorkflowTestCase):
         event = case.events.get(kind=Event.Kind.REASSIGNED)
         self.assertEqual(event.data["reason"], "Kasubbag dinas luar")
 
+    def test_a_task_goes_only_to_someone_who_works_in_the_office(self) -> None:
+        task = self.run_to_step(self.start_case(), 2)
+        with self.assertRaisesMessage(KinerjaError, "admin tidak memegang jabatan"):
+            actions.reassign_task(task.pk, user=self.secretary, to_user=self.admin, reason="x", at=at(24, 9))
+        self.staff2.is_active = False
+        self.staff2.save(update_fields=["is_active"])
+        with self.assertRaisesMessage(KinerjaError, "jfu2 tidak memegang jabatan"):
+            actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="x", at=at(24, 9))
+
     def test_staff_may_not_reassign_and_a_reason_is_required(self) -> None:
         task = self.run_to_step(self.start_case(), 2)
         with self.assertRaises(NotAllowed):

@@ -88,6 +88,18 @@ class InboxTestCase(ViewTestCase):
         self.client.force_login(self.subsection_head)
         self.assertEqual(self.client.get("/inbox/").context["box"].overdue, [])
 
+    def test_a_task_is_reassigned_only_to_someone_who_works_in_the_office_today(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 2)
+        self.client.force_login(self.secretary)
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        self.assertIn(self.staff2.person, people)
+        self.assertNotIn(self.admin.person, people)  # the administrator's account holds no position
+        self.staff2.is_active = False  # left the office: may no longer sign in
+        self.staff2.save(update_fields=["is_active"])
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        self.assertNotIn(self.staff2.person, people)
+
     def test_a_division_contact_sees_the_request(self) -> None:
         case = self.start_case()
         step3 = self.run_to_step(case, 3)

@@ -34,7 +34,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holders
-from kinerja.org.models import Person, Position, Unit
+from kinerja.org.models import Assignment, Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
 from kinerja.uploads import removed_on_failure
@@ -406,6 +406,10 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     target = person_of(to_user)
     if target is None or target.office_id != office.pk:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": to_user.get_username()})
+    if not to_user.is_active or not Assignment.objects.filter(Assignment.active_on(office_day(office, at)),
+                                                               person=target).exists():
+        raise KinerjaError(_("%(user)s holds no position in this office today, or may no longer sign in.")
+                           % {"user": to_user.get_username()})
     if not reason.strip():
         raise KinerjaError(_("Reason: say why the task moves to another person."))
     before = task.assignee_id
