@@ -170,3 +170,41 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         next_quarter.refresh_from_db()
         self.assertEqual(checked.status, Actual.Status.LOCKED)
         self.assertEqual(next_quarter.status, Actual.Status.CHECKED)
+
+    def test_it_refuses_to_sign_a_compilation_whose_data_changed_since_and_locks_nothing(self) -> None:
+        from decimal import Decimal
+
+        from kinerja.correspondence.models import Signature
+        from kinerja.performance.models import Actual, Indicator, Objective
+        from kinerja.performance.report import compile_report
+        from tests.base import PASSWORD
+
+        from .test_signing import url_for
+
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
+                                             plan_start_year=2025, plan_end_year=2029)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
+                                             name="Persentase koperasi aktif", unit="%")
+        actual = Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
+                                       status=Actual.Status.CHECKED)
+        report = compile_report(self.office, 2025, 1, user=self.subsection_head)
+        version = actions.take_report(report.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.secretary)
+        # After the initials the Kasubbag corrects the value: the compilation shows 72.5, the data says 80.
+        Actual.objects.filter(pk=actual.pk).update(value_number=Decimal("80"))
+
+        with self.assertRaisesMessage(actions.SigningRefused, "changed after Data Kinerja 2025 TW1 v1 was compiled "
+                                                              "(IK-01)"):
+            actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        actual.refresh_from_db()
+        self.assertEqual(actual.status, Actual.Status.CHECKED)
+        self.assertFalse(Signature.objects.exists())
+
+        newer = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                    user=self.subsection_head)
+        actions.initial_version(newer.pk, user=self.subsection_head)
+        actions.initial_version(newer.pk, user=self.secretary)
+        actions.sign_version(newer.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        actual.refresh_from_db()
+        self.assertEqual((actual.status, actual.value_number), (Actual.Status.LOCKED, Decimal("80")))

@@ -451,6 +451,12 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     if missing:
         raise SigningRefused(_("Initials missing from version %(n)d: %(positions)s.") % {
             "n": version.version, "positions": ", ".join(p.title for p in missing)})
+    changed = changed_since_compiled(version)
+    if changed:
+        raise SigningRefused(_("The performance data changed after %(report)s was compiled (%(changed)s), so version "
+                               "%(n)d no longer shows the data that signing would lock. Compile the report again and "
+                               "put the new compilation up for initials; nothing was signed.") % {
+            "report": version.source, "changed": ", ".join(changed), "n": version.version})
     signer = signer or get_signer()
     person = holding.person
     token = secrets.token_urlsafe(18)
@@ -476,6 +482,32 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
         "certificate_serial": signature.certificate_serial, "initials": [i.pk for i in initials]})
     _lock_reported_actuals(version, user)
     return signature
+
+
+def changed_since_compiled(version: DocumentVersion) -> list[str]:
+    """What differs between a compiled Data Kinerja and its period's data today: the codes of the changed
+    indicators (and "budget"), empty when it is not a compilation or nothing changed. Signing locks the
+    period's actuals as they are now, so it must sign a compilation that shows them."""
+    from kinerja.performance.models import ReportVersion
+    from kinerja.performance.report import build_report
+
+    report = version.source
+    if not isinstance(report, ReportVersion):
+        return []
+    # Who holds which position is not part of the figures: the stamps print the initials and the signer.
+    now = build_report(version.office, report.year, report.quarter, approvals=False).to_json()
+    was = report.data or {}
+
+    def by_code(indicators: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+        return {i.get("code") or i.get("name", ""): i for i in indicators}
+
+    before, after = by_code(was.get("indicators", [])), by_code(now["indicators"])
+    changed = [code for code in dict.fromkeys([*before, *after]) if before.get(code) != after.get(code)]
+    if now["budget"] != was.get("budget"):
+        changed.append(_("budget"))
+    if not changed and now["objectives"] != was.get("objectives"):
+        changed.append(_("objectives"))
+    return changed
 
 
 def _lock_reported_actuals(version: DocumentVersion, user: AbstractBaseUser) -> None:
