@@ -63,7 +63,8 @@ class CorrespondenceTestCase(KinerjaTestCase):
         self.enterContext(translation.override("en"))
 
     def register(self, subject: str = "Penyusunan Data Kinerja Triwulan I", *, user=None, **kw) -> Letter:  # type: ignore[no-untyped-def]
-        data = actions.LetterInput(number=kw.pop("number", "800/12/III.07/2025"), letter_date=dt.date(2025, 3, 20),
+        data = actions.LetterInput(number=kw.pop("number", "800/12/III.07/2025"),
+                                   letter_date=kw.pop("letter_date", dt.date(2025, 3, 20)),
                                    sender="Kepala Dinas Koperasi dan UKM", subject=subject,
                                    received_on=kw.pop("received_on", dt.date(2025, 3, 21)), **kw)
         return actions.register_letter(self.office, data, user=user or self.secretary, scan=pdf_upload())

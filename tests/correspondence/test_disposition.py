@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
+from django.utils.formats import date_format
+
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Disposition
 from kinerja.errors import KinerjaError, NotAllowed
@@ -21,7 +23,8 @@ class DisposeTestCase(CorrespondenceTestCase):
         return actions.dispose_letter(self.letter.pk, user=user or self.secretary,
                                       recipients=kw.pop("recipients", [self.positions["subsection_head"]]),
                                       instructions=kw.pop("instructions", ["follow_up", "prepare"]),
-                                      note=kw.pop("note", "Segera susun data kinerja"), disposed_on=dt.date(2025, 3, 21))
+                                      note=kw.pop("note", "Segera susun data kinerja"),
+                                      disposed_on=kw.pop("disposed_on", dt.date(2025, 3, 21)))
 
     def test_the_secretary_disposes_to_the_kasubbag(self) -> None:
         d = self.dispose()
@@ -39,6 +42,28 @@ class DisposeTestCase(CorrespondenceTestCase):
             self.dispose(recipients=[])
         with self.assertRaisesMessage(KinerjaError, "position"):
             self.dispose(recipients=[self.other.positions["staff"]])
+        self.assertFalse(Disposition.objects.exists())
+
+    def test_a_disposition_before_the_letter_was_received_or_in_the_future_is_refused(self) -> None:
+        with self.assertRaisesMessage(KinerjaError, "Date: 20 March 2025 is before the letter was received "
+                                                    "(21 March 2025)."):
+            self.dispose(disposed_on=dt.date(2025, 3, 20))
+        tomorrow = actions._today(self.office) + dt.timedelta(days=1)
+        with self.assertRaisesMessage(KinerjaError, f"Date: {date_format(tomorrow, 'j F Y')} is in the future"):
+            self.dispose(disposed_on=tomorrow)
+        self.assertFalse(Disposition.objects.exists())
+
+    def test_the_page_names_the_wrong_date_under_its_field_and_keeps_the_note(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post(f"/letters/{self.letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "instructions": ["study", "coordinate"],
+            "note": "Koordinasikan dengan seluruh bidang", "disposed_on": "2025-03-01"}, status=400)
+        message = "Tanggal: 1 Maret 2025 sebelum surat diterima (21 Maret 2025)."
+        self.assertContains(response, message, count=1, status_code=400)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_disposed_on"'), html.index(message))
+        self.assertContains(response, "Koordinasikan dengan seluruh bidang</textarea>", status_code=400)
+        self.assertContains(response, 'value="coordinate" id="id_instructions_2" checked', status_code=400)
         self.assertFalse(Disposition.objects.exists())
 
     def test_the_sheet_prints_letterhead_letter_boxes_and_disposer(self) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import subprocess
 
+from django.utils.formats import date_format
+
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import FollowUp, Minutes
 from kinerja.errors import KinerjaError, NotAllowed
@@ -16,7 +18,8 @@ class MinutesTestCase(CorrespondenceTestCase):
     def minutes(self, **kw) -> Minutes:  # type: ignore[no-untyped-def]
         p = self.positions
         data = actions.MinutesInput(
-            title="Rapat Koordinasi Data Kinerja Triwulan I", held_on=dt.date(2025, 3, 26), place="Ruang Rapat",
+            title="Rapat Koordinasi Data Kinerja Triwulan I", held_on=kw.pop("held_on", dt.date(2025, 3, 26)),
+            place="Ruang Rapat",
             chair=p["subsection_head"], agenda="Pengumpulan data kinerja", discussion="Data UMKM terlambat",
             decisions="Semua bidang menyerahkan data", present=[p["subsection_head"], p["staff"], p["contact:0"]],
             absent=[p["contact:1"]], follow_ups=kw.pop("follow_ups", [
@@ -38,8 +41,30 @@ class MinutesTestCase(CorrespondenceTestCase):
             self.assertIn(expected, text)
 
     def test_a_follow_up_due_before_the_meeting_is_refused(self) -> None:
-        with self.assertRaisesMessage(KinerjaError, "Follow-up 1, due date: 2025-03-01"):
+        with self.assertRaisesMessage(KinerjaError, "Follow-up 1, due date: 1 March 2025 is before the meeting "
+                                                    "(26 March 2025)"):
             self.minutes(follow_ups=[actions.FollowUpInput("X", self.positions["staff"], dt.date(2025, 3, 1))])
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_minutes_of_a_meeting_in_the_future_are_refused(self) -> None:
+        tomorrow = actions._today(self.office) + dt.timedelta(days=1)
+        with self.assertRaisesMessage(KinerjaError, "Date: " + date_format(tomorrow, "j F Y") + " is in the future"):
+            self.minutes(held_on=tomorrow, follow_ups=[])
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_the_form_says_once_which_follow_up_date_is_wrong_next_to_it_and_keeps_the_input(self) -> None:
+        p = self.positions
+        self.client.force_login(self.staff)
+        response = self.client.post("/minutes/new/", {
+            "title": "Rapat Koordinasi", "held_on": "2025-03-26", "place": "Ruang Rapat",
+            "chair": p["subsection_head"].pk, "agenda": "1. Pembukaan\n2. Data kinerja", "discussion": "",
+            "decisions": "", f"att_{p['subsection_head'].pk}": "present",
+            "fu_1_description": "Kirim data", "fu_1_position": p["staff"].pk, "fu_1_due_on": "2025-03-01"})
+        message = "Tindak lanjut 1, batas waktu: 1 Maret 2025 sebelum tanggal rapat (26 Maret 2025)."
+        self.assertContains(response, message, count=1)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_fu_1_due_on"'), html.index(message))  # under its field
+        self.assertContains(response, "1. Pembukaan\n2. Data kinerja</textarea>")
         self.assertFalse(Minutes.objects.exists())
 
     def test_the_person_in_charge_sees_and_completes_the_follow_up(self) -> None:

@@ -7,6 +7,7 @@ import datetime as dt
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils.formats import date_format
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Counter, Letter, RegisterSettings
@@ -25,8 +26,8 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         self.assertEqual(second.agenda_number, "005/002/III.07/2025")
 
     def test_it_restarts_the_count_each_year(self) -> None:
-        self.register(received_on=dt.date(2024, 12, 30))
-        letter = self.register(received_on=dt.date(2025, 1, 2))
+        self.register(letter_date=dt.date(2024, 12, 27), received_on=dt.date(2024, 12, 30))
+        letter = self.register(letter_date=dt.date(2024, 12, 31), received_on=dt.date(2025, 1, 2))
         self.assertEqual((letter.year, letter.seq), (2025, 1))
 
     def test_it_continues_from_an_existing_counter(self) -> None:
@@ -66,6 +67,20 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(KinerjaError, "the limit is"):
             actions.register_letter(self.office, data, user=self.secretary, scan=pdf_upload())
 
+    def test_a_letter_received_in_the_future_is_refused_and_uses_no_number(self) -> None:
+        tomorrow = actions._today(self.office) + dt.timedelta(days=1)
+        with self.assertRaisesMessage(KinerjaError, f"Date received: {date_format(tomorrow, 'j F Y')} is in the future"):
+            self.register(received_on=tomorrow)
+        self.assertFalse(Letter.objects.exists())
+        self.assertFalse(Counter.objects.exists())
+
+    def test_a_letter_dated_after_it_was_received_is_refused(self) -> None:
+        data = actions.LetterInput("800/1/2025", dt.date(2025, 3, 22), "Bappeda", "Undangan", dt.date(2025, 3, 2))
+        with self.assertRaisesMessage(KinerjaError, "Letter date: 22 March 2025 is after the date received "
+                                                    "(2 March 2025)."):
+            actions.register_letter(self.office, data, user=self.secretary, scan=pdf_upload())
+        self.assertFalse(Letter.objects.exists())
+
     def test_staff_may_not_register(self) -> None:
         with self.assertRaises(NotAllowed):
             self.register(user=self.staff)
@@ -94,6 +109,19 @@ class RegisterPageTestCase(CorrespondenceTestCase):
             "scan": SimpleUploadedFile("foto.jpg", b"\xff\xd8\xff\xe0 jpeg")})
         self.assertContains(response, "foto.jpg bukan berkas PDF")
         self.assertContains(response, 'value="Bappeda"')
+
+    def test_the_form_names_the_wrong_date_next_to_its_field_and_keeps_the_input(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/  /IV.03/2025", "letter_date": "2025-03-22", "sender": "Bappeda",
+            "subject": "Undangan", "received_on": "2025-03-02", "scan": pdf_upload()})
+        message = "Tanggal surat: 22 Maret 2025 sesudah tanggal diterima (2 Maret 2025)."
+        self.assertContains(response, message, count=1)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_letter_date"'), html.index(message), "shown under the letter date")
+        self.assertLess(html.index(message), html.index('id="id_sender"'))
+        self.assertContains(response, 'value="005/  /IV.03/2025"')
+        self.assertFalse(Letter.objects.exists())
 
     @override_settings(KINERJA_MAX_UPLOAD_BYTES=10)
     def test_an_oversize_request_is_refused_before_reading_it(self) -> None:

@@ -18,6 +18,7 @@ from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
@@ -53,6 +54,27 @@ class BadUpload(KinerjaError):
 
 class SigningRefused(KinerjaError):
     """Signing is not allowed yet; the message says why (e.g. the missing initials)."""
+
+
+class BadDate(KinerjaError):
+    """A date that cannot be right (in the future, or before the date it follows); the view shows it next
+    to `field`, the form field it came from."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
+def _day(day: dt.date) -> str:
+    """A date as the user reads it in messages: 6 Januari 2027."""
+    return date_format(day, "j F Y")
+
+
+def _not_in_future(day: dt.date, *, office: Office, field: str, label: str) -> None:
+    today = _today(office)
+    if day > today:
+        raise BadDate(field, _("%(field)s: %(date)s is in the future (today is %(today)s).")
+                      % {"field": label, "date": _day(day), "today": _day(today)})
 
 
 # Registers and numbers ------------------------------------------------------------------------------
@@ -194,6 +216,10 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     """Put an incoming letter in the register with the next agenda number of its year."""
     if not can_register(user, office):
         raise NotAllowed(_("Only the secretariat and the heads may register letters."))
+    _not_in_future(data.received_on, office=office, field="received_on", label=_("Date received"))
+    if data.letter_date > data.received_on:
+        raise BadDate("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
+                      % {"date": _day(data.letter_date), "received": _day(data.received_on)})
     content = read_pdf_upload(scan, field=_("Scanned letter"))
     year = data.received_on.year
     seq = _next_seq(office, Counter.Register.INCOMING, year)
@@ -224,10 +250,15 @@ def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterab
     if unknown or not codes:
         raise KinerjaError(_("Disposition: tick at least one instruction (unknown: %(codes)s).")
                            % {"codes": ", ".join(unknown) or "-"})
+    disposed_on = disposed_on or _today(office)
+    _not_in_future(disposed_on, office=office, field="disposed_on", label=_("Date"))
+    if disposed_on < letter.received_on:
+        raise BadDate("disposed_on", _("Date: %(date)s is before the letter was received (%(received)s).")
+                      % {"date": _day(disposed_on), "received": _day(letter.received_on)})
     person = holding.person
     disposition = Disposition.objects.create(
         office=office, letter=letter, instructions=codes, note=note.strip(),
-        disposed_on=disposed_on or _today(office), disposed_by=user, disposer_name=person.full_name,
+        disposed_on=disposed_on, disposed_by=user, disposer_name=person.full_name,
         disposer_nip=person.nip_display, disposer_title=holding.title_as_held)
     disposition.recipients.set(positions)
     return disposition
@@ -559,10 +590,11 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     both = {p.pk for p in data.present} & {p.pk for p in data.absent}
     if both:
         raise KinerjaError(_("Attendance: a position cannot be both present and absent."))
+    _not_in_future(data.held_on, office=office, field="held_on", label=_("Date"))
     for i, f in enumerate(data.follow_ups, start=1):
         if f.due_on < data.held_on:
-            raise KinerjaError(_("Follow-up %(n)d, due date: %(due)s is before the meeting.")
-                               % {"n": i, "due": f.due_on.isoformat()})
+            raise BadDate(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
+                          % {"n": i, "due": _day(f.due_on), "held": _day(data.held_on)})
     minutes = Minutes.objects.create(
         office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,
         agenda=data.agenda, discussion=data.discussion, decisions=data.decisions, letter=data.letter,

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Prefetch
+from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -38,6 +39,12 @@ def _too_large(request: HttpRequest) -> bool:
 def _too_large_message() -> str:
     return _("The file is larger than the limit of %(limit)s MB and was not stored.") % {
         "limit": f"{settings.KINERJA_MAX_UPLOAD_BYTES / 1048576:.0f}"}
+
+
+def _add_error(form: Form, e: KinerjaError) -> None:
+    """The action's message next to the field it names (a bad date), else above the form."""
+    field = getattr(e, "field", None)
+    form.add_error(field if field in form.fields else None, str(e))
 
 
 def _pdf(data: bytes, name: str) -> HttpResponse:
@@ -80,7 +87,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Registered as %(number)s.") % {"number": letter.agenda_number})
                 return redirect("correspondence:letter", letter.pk)
             except KinerjaError as e:
-                form.add_error(None, str(e))
+                _add_error(form, e)
     else:
         form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
     return render(request, "correspondence/letter_form.html", {"form": form})
@@ -134,7 +141,7 @@ def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
             messages.success(request, _("Disposition saved. Print the disposition sheet below."))
             return redirect("correspondence:letter", letter.pk)
         except KinerjaError as e:
-            form.add_error(None, str(e))
+            _add_error(form, e)
     return render(request, "correspondence/letter_detail.html", {
         "letter": letter, "dispositions": letter.dispositions.prefetch_related("recipients"),
         "documents": letter.documents.all(), "minutes_list": letter.minutes.all(), "form": form}, status=400)
@@ -196,7 +203,7 @@ def document_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Created %(number)s.") % {"number": version.document.number})
                 return redirect("correspondence:document", version.document_id)
             except KinerjaError as e:
-                form.add_error(None, str(e))
+                _add_error(form, e)
     else:
         form = forms.OutgoingForm(initial={"title": letter.subject if letter else ""})
     return render(request, "correspondence/document_form.html", {"form": form, "letter": letter})
@@ -369,7 +376,7 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Minutes saved."))
                 return redirect("correspondence:minutes", minutes.pk)
             except KinerjaError as e:
-                form.add_error(None, str(e))
+                _add_error(form, e)
     else:
         form = forms.MinutesForm(office=office, initial={"held_on": today_in(office.time_zone)})
     return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter})
