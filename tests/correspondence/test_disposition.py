@@ -80,6 +80,18 @@ class DisposeTestCase(CorrespondenceTestCase):
                          "Contoh Sekretaris Demo", "Kepala Sub Bagian Program, Keuangan dan Aset"):
             self.assertIn(expected, text)
 
+    def test_each_sheet_carries_the_letterhead(self) -> None:
+        self.dispose()
+        self.dispose(recipients=[self.positions["contact:0"], self.positions["contact:1"]], instructions=["file"])
+        self.client.force_login(self.secretary)
+        path = self.data_dir / "disposisi-2.pdf"
+        path.write_bytes(self.client.get(f"/letters/{self.letter.pk}/disposition.pdf").content)
+        for page in ("1", "2"):
+            text = subprocess.run(["pdftotext", "-f", page, "-l", page, str(path), "-"], capture_output=True,
+                                  text=True, check=True).stdout
+            self.assertIn("PEMERINTAH KOTA BANDAR LAMPUNG", text, f"page {page}")
+            self.assertIn("LEMBAR DISPOSISI", text, f"page {page}")
+
     def test_the_page_form_disposes(self) -> None:
         self.client.force_login(self.secretary)
         response = self.client.post(f"/letters/{self.letter.pk}/dispose/", {

@@ -36,7 +36,8 @@ class MinutesTestCase(CorrespondenceTestCase):
         path.write_bytes(version.file.read())
         text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
                                        check=True).stdout.split())
-        for expected in ("NOTULEN RAPAT", "Daftar Hadir", "Tidak hadir", "Serahkan realisasi Bidang Kelembagaan",
+        for expected in ("NOTULEN RAPAT", "Hari/Tanggal : Rabu, 26 Maret 2025", "Daftar Hadir", "Tidak hadir",
+                         "Serahkan realisasi Bidang Kelembagaan",
                          "31 Maret 2025", "Notulis", "Pimpinan Rapat", "Contoh Staf Demo Satu"):
             self.assertIn(expected, text)
 

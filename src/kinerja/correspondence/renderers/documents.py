@@ -63,7 +63,7 @@ def minutes_pdf(minutes: Minutes) -> bytes:
     attendance = list(minutes.attendance.select_related("position"))
     chair_holder = holder(minutes.chair, minutes.held_on)
     return render_pdf("correspondence/pdf/minutes.html", {
-        **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on),
+        **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
         "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
         "chair_name": chair_holder.full_name if chair_holder else "",

@@ -35,9 +35,10 @@ def letterhead_context(office: Office) -> dict[str, Any]:
             "place": office.city.removeprefix("Kota ").removeprefix("Kabupaten ")}
 
 
-def long_date(day: dt.date) -> str:
+def long_date(day: dt.date, *, weekday: bool = False) -> str:
+    """24 September 2025, or with `weekday` "Rabu, 24 September 2025" (the Hari/Tanggal of minutes)."""
     with translation.override("id"):
-        return date_format(day, "j F Y")
+        return date_format(day, "l, j F Y" if weekday else "j F Y")
 
 
 def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at: dt.datetime, verify_url: str,
