@@ -78,3 +78,22 @@ class ReportPrintTestCase(CorrespondenceTestCase):
         self.assertIn("Demo Dua", text)
         self.assertIn("Contoh Sekretaris", text)
         self.assertIn("Sekretaris Dinas", text)
+
+
+class InitialsBoxTestCase(CorrespondenceTestCase):
+    def test_three_long_titles_still_fit_the_one_page_of_the_box(self) -> None:
+        from kinerja.correspondence.renderers.documents import initials_box_pdf
+        from kinerja.org.models import Position
+
+        long_titles = ["Plt. Kepala Sub Bagian Program, Keuangan dan Aset Dinas Koperasi dan UKM",
+                       "Plh. Sekretaris Dinas Koperasi dan Usaha Kecil Menengah Kota Bandar Lampung",
+                       "Kepala Bidang Usaha Mikro, Kecil dan Menengah pada Dinas Koperasi dan UKM"]
+        required = [Position(pk=900 + i, title=t) for i, t in enumerate(long_titles)]
+        path = self.data_dir / "paraf.pdf"
+        path.write_bytes(initials_box_pdf([], office=self.office, required=required))
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        self.assertEqual(info.split("Pages:")[1].split()[0], "1")  # a stamp shows page 1 only
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        self.assertIn("pada Dinas Koperasi dan UKM", text)
+        self.assertEqual(text.count("belum diparaf"), 3)

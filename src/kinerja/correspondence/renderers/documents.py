@@ -12,7 +12,15 @@ from kinerja.org.holding import holder, holdings
 from kinerja.org.models import Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
-from .pdf import INITIALS_ANCHOR, letterhead_context, long_date, render_pdf, stamp_place, stamp_style
+from .pdf import (
+    INITIALS_ANCHOR,
+    letterhead_context,
+    long_date,
+    render_pdf,
+    render_pdf_fitting,
+    stamp_place,
+    stamp_style,
+)
 
 # The initials box's size, and its place when the document has no INITIALS_ANCHOR: bottom left of the
 # last page, beside the signature block (signing.BLOCK_BOX), in PDF points.
@@ -86,7 +94,10 @@ def initials_box_pdf(initials: Sequence[Initial], *, office: Office, required: S
     rows = [row(by_position.pop(p.pk)) if p.pk in by_position else {"title": p.title, "name": "", "at": "", "hash": ""}
             for p in required]
     rows += [row(i) for i in initials if i.position_id in by_position]
-    return render_pdf("correspondence/pdf/initials_box.html", {"rows": rows})
+    # Long titles (a Plt. of a long position) or a third required initial make the rows taller: smaller
+    # type, rather than rows cut off at the bottom of the box.
+    return render_pdf_fitting("correspondence/pdf/initials_box.html", {"rows": rows},
+                              font_sizes=(6.4, 5.8, 5.2, 4.6, 4.0))
 
 
 def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office) -> bytes:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -25,6 +25,20 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
     with translation.override("id"):
         html = render_to_string(template, context)
     return HTML(string=html).write_pdf()
+
+
+def render_pdf_fitting(template: str, context: dict[str, Any], *, font_sizes: Sequence[float]) -> bytes:
+    """`template` at the largest of `font_sizes` (in points, as `font_size`) at which it stays on one page.
+    A stamp shows only the first page of its PDF, so what flowed onto a second one would be lost."""
+    from weasyprint import HTML
+
+    for size in font_sizes:
+        with translation.override("id"):
+            html = render_to_string(template, {**context, "font_size": f"{size:g}"})  # "6.4", not localised
+        document = HTML(string=html).render()
+        if len(document.pages) == 1:
+            break
+    return document.write_pdf()
 
 
 def letterhead_context(office: Office) -> dict[str, Any]:
