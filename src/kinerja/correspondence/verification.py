@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import logging
 from dataclasses import dataclass, field
 
 from django.utils.formats import date_format
@@ -18,6 +19,19 @@ from django.utils.translation import gettext as _
 
 from .models import Signature
 from .signing import crls, trust_roots
+
+
+class _ReportedInTheVerdict(logging.Filter):
+    """pyHanko logs a signer whose certificate chains to none of our roots as a warning with a traceback.
+    verify_pdf answers exactly that ("the signer is unknown"), so the log only repeated it: a traceback
+    before the answer of `kinerja verify`, and one in the server log per stranger's PDF checked."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        error = record.exc_info[1] if record.exc_info else None
+        return type(error).__name__ != "PathBuildingError"
+
+
+logging.getLogger("pyhanko.sign.validation.generic_cms").addFilter(_ReportedInTheVerdict())
 
 
 @dataclass
