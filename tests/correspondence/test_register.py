@@ -131,6 +131,22 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertEqual(response.status_code, 413)
         self.assertFalse(Letter.objects.exists())
 
+    @override_settings(KINERJA_MAX_UPLOAD_BYTES=10)
+    def test_an_oversize_file_keeps_what_was_typed_and_says_so_under_the_file(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "800/123/III.07/2025", "letter_date": "2025-03-20",
+            "sender": "Bapperida Kota Bandar Lampung", "subject": "Undangan rapat", "received_on": "2025-03-21",
+            "scan": pdf_upload("Surat Undangan – révisi.pdf", b"%PDF-" + b"0" * 70000)})
+        self.assertContains(response, 'value="Bapperida Kota Bandar Lampung"', status_code=413)
+        self.assertContains(response, 'value="800/123/III.07/2025"', status_code=413)
+        html = response.content.decode()
+        message = "Berkas melebihi batas 0 MB dan tidak disimpan."
+        self.assertEqual(html.count(message), 1)
+        self.assertLess(html.index('id="id_scan"'), html.index(message))  # under the file field
+        self.assertNotIn("Bidang ini tidak boleh kosong", html)
+        self.assertFalse(Letter.objects.exists())
+
     def test_another_office_gets_404(self) -> None:
         letter = self.register()
         self.client.force_login(self.outsider)

@@ -6,9 +6,10 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models import Count, Prefetch
 from django.forms import Form
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -24,7 +25,7 @@ from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, L
 from .renderers.documents import disposition_pdf, with_initials_box
 from .verification import verify_pdf
 
-# A request body above this is refused before Django reads and stores the file.
+# A request body above this is refused before any action reads its file.
 BODY_MARGIN = 64 * 1024
 
 
@@ -34,6 +35,27 @@ def _too_large(request: HttpRequest) -> bool:
     except ValueError:
         return True
     return length > settings.KINERJA_MAX_UPLOAD_BYTES + BODY_MARGIN
+
+
+class _DropFiles(FileUploadHandler):
+    """Reads past every file of a request without keeping it, so its other fields can be read."""
+
+    def receive_data_chunk(self, raw_data: bytes, start: int) -> None:
+        return None
+
+    def file_complete(self, file_size: int) -> None:
+        return None
+
+
+def _fields_of_too_large(request: HttpRequest) -> QueryDict:
+    """The typed fields of a request whose file is over the limit, so the form shows them again and the
+    user only chooses a smaller file. The file is dropped unstored, unless the CSRF check has already
+    parsed the body (Django then deletes its temporary file after the response)."""
+    try:
+        request.upload_handlers = [_DropFiles(request)]
+    except AttributeError:  # "You cannot set the upload handlers after the upload has been processed."
+        pass
+    return request.POST
 
 
 def _too_large_message() -> str:
@@ -72,8 +94,10 @@ def letter_new(request: HttpRequest) -> HttpResponse:
     today = today_in(office.time_zone)
     if request.method == "POST":
         if _too_large(request):
-            return render(request, "correspondence/letter_form.html", {
-                "form": forms.LetterForm(initial={"received_on": today}), "error": _too_large_message()}, status=413)
+            form = forms.LetterForm(_fields_of_too_large(request))
+            form.full_clean()
+            form.errors["scan"] = form.error_class([_too_large_message()])
+            return render(request, "correspondence/letter_form.html", {"form": form}, status=413)
         form = forms.LetterForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
