@@ -13,6 +13,23 @@ from .helpers import CorrespondenceTestCase
 
 
 class OutgoingTestCase(CorrespondenceTestCase):
+    def test_paragraphs_typed_in_a_browser_print_as_paragraphs(self) -> None:
+        from unittest import mock
+
+        from kinerja.correspondence.renderers import documents
+
+        self.client.force_login(self.subsection_head)
+        with mock.patch.object(documents, "render_pdf", wraps=documents.render_pdf) as render:
+            self.client.post("/documents/new/", {
+                "kind": "cover_letter", "title": "Penyampaian Data Kinerja", "addressee": "Kepala Bapperida",
+                "classification": "005",
+                # A textarea sends CRLF; the second empty line holds a space.
+                "body": "Bersama ini kami sampaikan:\r\n1. Data IKU;\r\n2. Bukti dukung.\r\n\r\n"
+                        "Mohon diterima.\r\n \r\nTerima kasih."})
+        self.assertEqual(render.call_args.args[1]["paragraphs"],
+                         ["Bersama ini kami sampaikan:\n1. Data IKU;\n2. Bukti dukung.", "Mohon diterima.",
+                          "Terima kasih."])
+
     def create(self, user=None, **kw):  # type: ignore[no-untyped-def]
         data = actions.OutgoingInput(kind=kw.pop("kind", Document.Kind.DATA_REQUEST),
                                      title="Permintaan Data Realisasi Triwulan I 2025",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import tempfile
 from collections.abc import Sequence
 
@@ -58,11 +59,17 @@ def _head_title(office: Office, day: dt.date) -> str:
     return found[0].title_as_held if found else (head.title if head else "")
 
 
+def paragraphs(text: str) -> list[str]:
+    """The paragraphs of a typed text, split at empty lines. Browsers send a textarea's line breaks as
+    CRLF, so an empty line is "\r\n\r\n" (or one holding spaces), not just "\n\n"."""
+    return [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")) if p.strip()]
+
+
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document,
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
-        "date": long_date(day), "paragraphs": [p for p in document.body.split("\n\n") if p.strip()],
+        "date": long_date(day), "paragraphs": paragraphs(document.body),
         "signatory_title": _head_title(document.office, day),
     })
 
