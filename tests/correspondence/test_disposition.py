@@ -100,6 +100,15 @@ class DisposeTestCase(CorrespondenceTestCase):
         self.assertRedirects(response, f"/letters/{self.letter.pk}/")
         self.assertEqual(Disposition.objects.get().instructions, ["study"])
 
+    def test_the_page_refuses_staff_with_403_without_the_form(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post(f"/letters/{self.letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "instructions": ["study"], "note": "",
+            "disposed_on": "2025-03-21"})
+        self.assertContains(response, "boleh mendisposisikan surat", status_code=403)
+        self.assertNotContains(response, "Simpan disposisi", status_code=403)
+        self.assertFalse(Disposition.objects.exists())
+
     def test_another_office_cannot_print_the_sheet(self) -> None:
         self.dispose()
         self.client.force_login(self.outsider)

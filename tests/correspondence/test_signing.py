@@ -49,6 +49,18 @@ class InitialsTestCase(CorrespondenceTestCase):
         self.assertEqual(actions.initial_version(self.version.pk, user=self.secretary).position,
                          self.positions["secretary"])
 
+    def test_the_page_offers_the_secretary_the_button_only_after_the_kasubbag(self) -> None:
+        url = f"/documents/{self.version.document_id}/"
+        self.client.force_login(self.secretary)
+        response = self.client.get(url)
+        self.assertNotContains(response, "Paraf versi 1")
+        self.assertContains(response, "Paraf Anda menyusul paraf yang belum ada dari: Kepala Sub Bagian Program, "
+                                      "Keuangan dan Aset.")
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        response = self.client.get(url)
+        self.assertContains(response, "Paraf versi 1")
+        self.assertNotContains(response, "Paraf Anda menyusul")
+
     def test_staff_cannot_initial(self) -> None:
         with self.assertRaises(NotAllowed):
             actions.initial_version(self.version.pk, user=self.staff)

@@ -164,6 +164,13 @@ def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
                 messages.info(request, note)
             messages.success(request, _("Disposition saved. Print the disposition sheet below."))
             return redirect("correspondence:letter", letter.pk)
+        except NotAllowed as e:
+            # No longer (or never) a disposer: the page without the form, saying why.
+            messages.error(request, str(e))
+            return render(request, "correspondence/letter_detail.html", {
+                "letter": letter, "dispositions": letter.dispositions.prefetch_related("recipients"),
+                "documents": letter.documents.all(), "minutes_list": letter.minutes.all(), "form": None},
+                status=403)
         except KinerjaError as e:
             _add_error(form, e)
     return render(request, "correspondence/letter_detail.html", {
@@ -249,12 +256,16 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     today = today_in(office.time_zone)
     held = {a.position_id for a in positions_held(request.user, today)}
     done = {i.position_id for i in latest.initials.all()} if latest else set()
+    mine = [p for p in required if p.pk in held and p.pk not in done]
+    # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
+    waiting_for = [p for p in required[:required.index(mine[0])] if p.pk not in done] if mine else []
     is_signer = actions.can_sign(request.user, office)
     return render(request, "correspondence/document_detail.html", {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "required": [(p, p.pk in done) for p in required],
         "missing": [p for p in required if p.pk not in done],
-        "can_initial": latest is not None and signature is None and any(p.pk in held and p.pk not in done for p in required),
+        "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for,
+        "waiting_for": waiting_for if latest is not None and signature is None else [],
         "can_sign": latest is not None and signature is None and is_signer,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
