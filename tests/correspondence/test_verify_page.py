@@ -33,6 +33,17 @@ class VerifyPageTestCase(CorrespondenceTestCase):
         self.assertContains(response, self.signature.version.sha256)
         self.assertContains(response, "Dr. Contoh Kadis Demo")
 
+    def test_a_sound_file_of_another_document_says_it_is_not_the_one_of_the_code(self) -> None:
+        version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER,
+                                          title="Nota Dinas Lain", content=small_pdf("Lain"))
+        actions.initial_version(version.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.secretary)
+        other = actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        response = self.upload(other.file.read())
+        self.assertContains(response, "Berkas ini dokumen bertanda tangan lain, bukan "
+                                      '"Data Kinerja Triwulan IV 2024" pemilik kode verifikasi ini.')
+        self.assertNotContains(self.upload(self.signed), "pemilik kode verifikasi ini")
+
     def test_an_unknown_code_is_404(self) -> None:
         self.assertEqual(self.client.get("/v/tidak-ada/").status_code, 404)
 

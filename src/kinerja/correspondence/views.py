@@ -470,5 +470,10 @@ def verify_page(request: HttpRequest, token: str | None = None) -> HttpResponse:
                     error, status = _too_large_message(), 413
                 else:
                     verdict = verify_pdf(upload.read())
+    # Opened from a QR code, the page names one document: a sound file of another document must not
+    # read as the confirmation of this one.
+    other_document = (signature is not None and verdict is not None and verdict.signature is not None
+                      and verdict.signature.pk != signature.pk)
     return render(request, "correspondence/verify.html",
-                  {"signature": signature, "verdict": verdict, "form": form, "error": error}, status=status)
+                  {"signature": signature, "verdict": verdict, "form": form, "error": error,
+                   "other_document": other_document}, status=status)
