@@ -123,6 +123,16 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertContains(response, 'value="005/  /IV.03/2025"')
         self.assertFalse(Letter.objects.exists())
 
+    def test_an_empty_file_is_named_and_the_input_kept(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/1/2025", "letter_date": "2025-03-20", "sender": "Bappeda",
+            "subject": "Undangan", "received_on": "2025-03-21",
+            "scan": SimpleUploadedFile("Surat Undangan – révisi.pdf", b"", content_type="application/pdf")})
+        self.assertContains(response, "Pindaian surat: Surat Undangan – révisi.pdf kosong (0 bita); pilih berkasnya lagi.")
+        self.assertContains(response, 'value="Bappeda"')
+        self.assertFalse(Letter.objects.exists())
+
     @override_settings(KINERJA_MAX_UPLOAD_BYTES=10)
     def test_an_oversize_request_is_refused_before_reading_it(self) -> None:
         self.client.force_login(self.secretary)

@@ -120,6 +120,9 @@ def read_pdf_upload(upload: Any, *, field: str) -> bytes:
     if upload.size > limit:
         raise BadUpload(_("%(field)s: %(file)s is %(size)s MB; the limit is %(limit)s MB.") % {
             "field": field, "file": name, "size": f"{upload.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"})
+    if not upload.size:
+        raise BadUpload(_("%(field)s: %(file)s is empty (0 bytes); choose the file again.")
+                        % {"field": field, "file": name})
     upload.seek(0)
     data = upload.read()
     check_pdf_bytes(data, name=name, field=field)

@@ -35,7 +35,8 @@ class LetterForm(forms.Form):
     received_on = forms.DateField(label=_("Date received"), widget=DATE)
     period = forms.CharField(label=_("Period asked for"), max_length=80, required=False,
                              help_text=_("For a data collection letter, e.g. Triwulan I 2025."))
-    scan = forms.FileField(label=_("Scanned letter (PDF)"), widget=PDF_INPUT)
+    # An empty file reaches the action, whose message names it (Django's says only "the file is empty").
+    scan = forms.FileField(label=_("Scanned letter (PDF)"), widget=PDF_INPUT, allow_empty_file=True)
 
 
 class DispositionForm(forms.Form):
@@ -68,7 +69,7 @@ class ReviseForm(forms.Form):
 
 
 class UploadVersionForm(forms.Form):
-    file = forms.FileField(label=_("New version (PDF)"), widget=PDF_INPUT)
+    file = forms.FileField(label=_("New version (PDF)"), widget=PDF_INPUT, allow_empty_file=True)
     note = forms.CharField(label=_("What changed"), max_length=300)
 
 
