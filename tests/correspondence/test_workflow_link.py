@@ -8,6 +8,7 @@ from django.utils import translation
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Document, Letter, RegisterSettings
+from kinerja.errors import KinerjaError
 from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
 from kinerja.workflow.models import Case, Task
@@ -171,6 +172,25 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         self.assertEqual(checked.status, Actual.Status.LOCKED)
         self.assertEqual(next_quarter.status, Actual.Status.CHECKED)
 
+    def test_it_refuses_initials_on_a_compilation_whose_data_changed_since(self) -> None:
+        from decimal import Decimal
+
+        from kinerja.correspondence.models import Initial
+        from kinerja.performance.models import Actual, Indicator, Objective
+        from kinerja.performance.report import compile_report
+
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
+                                             plan_start_year=2025, plan_end_year=2029)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
+                                             name="Persentase koperasi aktif", unit="%")
+        version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                      user=self.subsection_head)
+        Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
+                              status=Actual.Status.CHECKED)
+        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
+            actions.initial_version(version.pk, user=self.subsection_head)
+        self.assertFalse(Initial.objects.exists())
+
     def test_it_refuses_to_sign_a_compilation_whose_data_changed_since_and_locks_nothing(self) -> None:
         from decimal import Decimal
 
@@ -197,6 +217,9 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(actions.SigningRefused, "changed after Data Kinerja 2025 TW1 v1 was compiled "
                                                               "(IK-01)"):
             actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        self.client.force_login(self.head)  # the page says so before anyone tries
+        self.assertContains(self.client.get(f"/documents/{version.document_id}/"),
+                            "Data kinerja berubah setelah Data Kinerja 2025 TW1 v1 disusun (IK-01).")
         actual.refresh_from_db()
         self.assertEqual(actual.status, Actual.Status.CHECKED)
         self.assertFalse(Signature.objects.exists())

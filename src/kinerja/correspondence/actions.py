@@ -452,6 +452,12 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
     if earlier:
         raise KinerjaError(_("%(position)s initials after %(earlier)s; their initials are still missing.")
                            % {"position": position.title, "earlier": ", ".join(p.title for p in earlier)})
+    changed = changed_since_compiled(version)
+    if changed:
+        raise KinerjaError(_("The performance data changed after %(report)s was compiled (%(changed)s), so version "
+                             "%(n)d no longer shows it. Compile the report again and put the new compilation up for "
+                             "initials; nothing was initialled.") % {
+            "report": version.source, "changed": ", ".join(changed), "n": version.version})
     assignment = held[position.pk]
     return Initial.objects.create(
         office=office, version=version, sha256=version.sha256, user=user, name=assignment.person.full_name,
@@ -526,11 +532,11 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
     from kinerja.performance.report import build_report
 
     report = version.source
-    if not isinstance(report, ReportVersion):
+    if not isinstance(report, ReportVersion) or not report.data:  # no figures kept to compare with
         return []
     # Who holds which position is not part of the figures: the stamps print the initials and the signer.
     now = build_report(version.office, report.year, report.quarter, approvals=False).to_json()
-    was = report.data or {}
+    was = report.data
 
     def by_code(indicators: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         return {i.get("code") or i.get("name", ""): i for i in indicators}

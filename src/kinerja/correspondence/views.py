@@ -260,12 +260,16 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
     waiting_for = [p for p in required[:required.index(mine[0])] if p.pk not in done] if mine else []
     is_signer = actions.can_sign(request.user, office)
+    # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
+    changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
+               and document.kind == Document.Kind.PERFORMANCE_DATA else [])
     return render(request, "correspondence/document_detail.html", {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "required": [(p, p.pk in done) for p in required],
         "missing": [p for p in required if p.pk not in done],
         "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for,
         "waiting_for": waiting_for if latest is not None and signature is None else [],
+        "changed": changed,
         "can_sign": latest is not None and signature is None and is_signer,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
