@@ -190,6 +190,10 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(f"/documents/{version.document_id}/")
+        self.assertContains(response, "Data kinerja berubah setelah Data Kinerja 2025 TW1 v1 disusun (IK-01).")
+        self.assertNotContains(response, "Paraf versi 1")
 
     def test_it_refuses_to_sign_a_compilation_whose_data_changed_since_and_locks_nothing(self) -> None:
         from decimal import Decimal

@@ -541,9 +541,13 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
     def by_code(indicators: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
         return {i.get("code") or i.get("name", ""): i for i in indicators}
 
+    def spending(budget: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        # Efficiency follows from the achievements compared above; the budget's own figures are these.
+        return [(b.get("program"), b.get("budget"), b.get("spent")) for b in budget]
+
     before, after = by_code(was.get("indicators", [])), by_code(now["indicators"])
     changed = [code for code in dict.fromkeys([*before, *after]) if before.get(code) != after.get(code)]
-    if now["budget"] != was.get("budget"):
+    if spending(now["budget"]) != spending(was.get("budget", [])):
         changed.append(_("budget"))
     if not changed and now["objectives"] != was.get("objectives"):
         changed.append(_("objectives"))

@@ -267,10 +267,10 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "required": [(p, p.pk in done) for p in required],
         "missing": [p for p in required if p.pk not in done],
-        "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for,
+        "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for and not changed,
         "waiting_for": waiting_for if latest is not None and signature is None else [],
         "changed": changed,
-        "can_sign": latest is not None and signature is None and is_signer,
+        "can_sign": latest is not None and signature is None and is_signer and not changed,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                  "body": document.body})
