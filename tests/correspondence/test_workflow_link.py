@@ -26,12 +26,12 @@ class SeedSopTestCase(CorrespondenceTestCase):
         cls.version = SopVersion.objects.get(sop__office=cls.office, status=SopVersion.Status.IN_FORCE)
         RegisterSettings.objects.update_or_create(office=cls.office, defaults={"data_collection_sop": cls.version.sop})
 
-    def post_letter(self, kind: str = "data_collection") -> Letter:
+    def post_letter(self, kind: str = "data_collection", period: str = "Triwulan I 2025") -> Letter:
         self.client.force_login(self.secretary)
         self.client.post("/letters/new/", {
             "kind": kind, "number": "005/12/III.07/2025", "letter_date": "2025-03-20",
             "sender": "Kepala Dinas Koperasi dan UKM", "subject": "Penyusunan Data Kinerja Triwulan I 2025",
-            "received_on": "2025-03-21", "period": "Triwulan I 2025", "scan": pdf_upload()})
+            "received_on": "2025-03-21", "period": period, "scan": pdf_upload()})
         return Letter.objects.get()
 
 
@@ -48,6 +48,38 @@ class WorkflowLinkTestCase(SeedSopTestCase):
         self.assertContains(response, "Langkah 1 pelaksanaan SOP selesai")
         open_task = case.tasks.get(status=Task.Status.OPEN)
         self.assertEqual((open_task.step.number, open_task.position), (2, self.positions["subsection_head"]))
+
+    def test_the_period_as_offices_write_it_links_the_compiled_data_to_the_case(self) -> None:
+        from kinerja.performance.report import compile_report
+
+        letter = self.post_letter(period="  tw 1  tahun 2025 ")
+        self.assertEqual(letter.period, "Triwulan I 2025")
+        self.assertEqual(Case.objects.get(pk=letter.case_id).period, "Triwulan I 2025")
+        version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                      user=self.subsection_head)
+        self.assertEqual(version.document.case_id, letter.case_id)
+
+    def test_other_ways_of_writing_a_period(self) -> None:
+        for typed, period in (("Triwulan III 2025", "Triwulan III 2025"), ("TRIWULAN iv Tahun 2025", "Triwulan IV 2025"),
+                              ("Trw. 2/2025", "Triwulan II 2025"), ("Tahun 2025", "Tahun 2025"),
+                              ("2025", "Tahun 2025"), ("Tahun Anggaran 2025", "Tahun 2025")):
+            self.assertEqual(actions.data_period(typed), period, typed)
+
+    def test_a_data_collection_letter_needs_a_period_kinerja_can_read(self) -> None:
+        self.client.force_login(self.secretary)
+        for typed, message in (("", "Periode yang diminta: surat pengumpulan data memerlukan periode yang diminta, "
+                                    "mis. Triwulan I 2025 atau Tahun 2025."),
+                               ("Semester 1 2025", "Periode yang diminta: Semester 1 2025 tidak dikenali; tulis mis. "
+                                                   "Triwulan I 2025 atau Tahun 2025.")):
+            response = self.client.post("/letters/new/", {
+                "kind": "data_collection", "number": "005/12/III.07/2025", "letter_date": "2025-03-20",
+                "sender": "Kepala Dinas Koperasi dan UKM", "subject": "Penyusunan Data Kinerja",
+                "received_on": "2025-03-21", "period": typed, "scan": pdf_upload()})
+            html = response.content.decode()
+            self.assertEqual(html.count(message), 1, typed)
+            self.assertLess(html.index('id="id_period"'), html.index(message))
+        self.assertFalse(Letter.objects.exists())
+        self.assertFalse(Case.objects.exists())
 
     def test_a_general_letter_starts_no_case(self) -> None:
         self.assertIsNone(self.post_letter("general").case_id)

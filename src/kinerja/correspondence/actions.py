@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -56,9 +57,9 @@ class SigningRefused(KinerjaError):
     """Signing is not allowed yet; the message says why (e.g. the missing initials)."""
 
 
-class BadDate(KinerjaError):
-    """A date that cannot be right (in the future, or before the date it follows); the view shows it next
-    to `field`, the form field it came from."""
+class BadValue(KinerjaError):
+    """A value that cannot be right (a date in the future or before the date it follows, a period kinerja
+    cannot read); the view shows it next to `field`, the form field it came from."""
 
     def __init__(self, field: str, message: str) -> None:
         self.field = field
@@ -73,7 +74,7 @@ def _day(day: dt.date) -> str:
 def _not_in_future(day: dt.date, *, office: Office, field: str, label: str) -> None:
     today = _today(office)
     if day > today:
-        raise BadDate(field, _("%(field)s: %(date)s is in the future (today is %(today)s).")
+        raise BadValue(field, _("%(field)s: %(date)s is in the future (today is %(today)s).")
                       % {"field": label, "date": _day(day), "today": _day(today)})
 
 
@@ -219,16 +220,28 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     """Put an incoming letter in the register with the next agenda number of its year."""
     if not can_register(user, office):
         raise NotAllowed(_("Only the secretariat and the heads may register letters."))
+    period = data.period.strip()
+    if data.kind == Letter.Kind.DATA_COLLECTION:
+        # Stored as the report names the period, so the compiled Data Kinerja finds this letter's case.
+        label = _("Period asked for")
+        if not period:
+            raise BadValue("period", _("%(field)s: a data collection letter needs the period asked for, e.g. "
+                                       "Triwulan I 2025 or Tahun 2025.") % {"field": label})
+        read = data_period(period)
+        if read is None:
+            raise BadValue("period", _("%(field)s: %(value)s is not recognised; write e.g. Triwulan I 2025 or "
+                                       "Tahun 2025.") % {"field": label, "value": period})
+        period = read
     _not_in_future(data.received_on, office=office, field="received_on", label=_("Date received"))
     if data.letter_date > data.received_on:
-        raise BadDate("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
+        raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
     content = read_pdf_upload(scan, field=_("Scanned letter"))
     year = data.received_on.year
     seq = _next_seq(office, Counter.Register.INCOMING, year)
     letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,
                     sender=data.sender, subject=data.subject, classification=data.classification,
-                    received_on=data.received_on, period=data.period.strip(), year=year, seq=seq, registered_by=user,
+                    received_on=data.received_on, period=period, year=year, seq=seq, registered_by=user,
                     agenda_number=format_number(settings_of(office).agenda_format, seq=seq, year=year,
                                                 code=data.classification),
                     scan_sha256=sha256(content))
@@ -256,7 +269,7 @@ def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterab
     disposed_on = disposed_on or _today(office)
     _not_in_future(disposed_on, office=office, field="disposed_on", label=_("Date"))
     if disposed_on < letter.received_on:
-        raise BadDate("disposed_on", _("Date: %(date)s is before the letter was received (%(received)s).")
+        raise BadValue("disposed_on", _("Date: %(date)s is before the letter was received (%(received)s).")
                       % {"date": _day(disposed_on), "received": _day(letter.received_on)})
     person = holding.person
     disposition = Disposition.objects.create(
@@ -314,6 +327,22 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 def report_title(year: int, quarter: int | None) -> str:
     """The name the SOP and the letters give the period's data: "Data Kinerja Triwulan I 2025"."""
     return f"Data Kinerja Triwulan {ROMAN[quarter]} {year}" if quarter else f"Data Kinerja Tahun {year}"
+
+
+_QUARTER = re.compile(r"(?:triwulan|trw|tw|q)\.?\s*(iv|iii|ii|i|[1-4])\s*(?:tahun(?: anggaran)?|ta\.?|/|-)?\s*(\d{4})")
+_YEAR = re.compile(r"(?:(?:tahun(?: anggaran)?|ta\.?)\s*)?(\d{4})")
+_QUARTER_NUMBER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def data_period(text: str) -> str | None:
+    """A period as offices write it ("TW 1 2025", "Triwulan I Tahun 2025", "Trw. 2/2025", "TA 2025") as
+    the report names it ("Triwulan I 2025", "Tahun 2025"); None when it is not one."""
+    text = " ".join(text.split()).lower()
+    if found := _QUARTER.fullmatch(text):
+        return report_title(int(found[2]), _QUARTER_NUMBER[found[1]]).removeprefix("Data Kinerja ")
+    if found := _YEAR.fullmatch(text):
+        return report_title(int(found[1]), None).removeprefix("Data Kinerja ")
+    return None
 
 
 @removed_on_failure
@@ -606,7 +635,7 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     _not_in_future(data.held_on, office=office, field="held_on", label=_("Date"))
     for i, f in enumerate(data.follow_ups, start=1):
         if f.due_on < data.held_on:
-            raise BadDate(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
+            raise BadValue(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
                           % {"n": i, "due": _day(f.due_on), "held": _day(data.held_on)})
     minutes = Minutes.objects.create(
         office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,
