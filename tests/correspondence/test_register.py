@@ -110,6 +110,25 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertContains(response, "foto.jpg bukan berkas PDF")
         self.assertContains(response, 'value="Bappeda"')
 
+    def test_dates_typed_as_indonesian_letters_write_them_are_read(self) -> None:
+        self.client.force_login(self.secretary)
+        self.client.post("/letters/new/", {
+            "kind": "general", "number": "800/123/III.07/2025", "letter_date": "20 Maret 2025", "sender": "Bappeda",
+            "subject": "Undangan", "received_on": "21/03/2025", "scan": pdf_upload()})
+        letter = Letter.objects.get()
+        self.assertEqual((letter.letter_date, letter.received_on), (dt.date(2025, 3, 20), dt.date(2025, 3, 21)))
+
+    def test_a_date_that_is_not_one_is_quoted_under_its_field(self) -> None:
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "800/123/III.07/2025", "letter_date": "31 Februari 2025",
+            "sender": "Bappeda", "subject": "Undangan", "received_on": "2025-03-21", "scan": pdf_upload()})
+        message = "“31 Februari 2025” bukan tanggal; tulis mis. 20 Maret 2025."
+        self.assertContains(response, message, count=1)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_letter_date"'), html.index(message))
+        self.assertFalse(Letter.objects.exists())
+
     def test_the_form_names_the_wrong_date_next_to_its_field_and_keeps_the_input(self) -> None:
         self.client.force_login(self.secretary)
         response = self.client.post("/letters/new/", {

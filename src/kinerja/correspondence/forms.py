@@ -2,16 +2,39 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.org.models import Office, Position
+from kinerja.sop.importers.values import parse_date
 
 from .models import Document, Instruction, Letter
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class DateField(forms.DateField):
+    """A date as the browser's date picker sends it (2025-03-20) or as typed where there is none, in the
+    forms Indonesian letters use: 20 Maret 2025, 20-03-2025, 20/03/2025. An unreadable one is quoted."""
+
+    widget = DATE
+
+    def to_python(self, value: Any) -> dt.date | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.date):
+            return value
+        try:
+            day = parse_date(str(value))
+        except ValueError:
+            day = None
+        if day is None:
+            raise forms.ValidationError(_("“%(value)s” is not a date; write e.g. 20 Maret 2025."), code="invalid",
+                                        params={"value": value})
+        return day
 PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf"})
 
 
@@ -28,11 +51,11 @@ class PositionMultipleChoiceField(forms.ModelMultipleChoiceField):
 class LetterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Letter.Kind.choices)
     number = forms.CharField(label=_("Letter number"), max_length=120)
-    letter_date = forms.DateField(label=_("Letter date"), widget=DATE)
+    letter_date = DateField(label=_("Letter date"))
     sender = forms.CharField(label=_("Sender"), max_length=200)
     subject = forms.CharField(label=_("Subject"), max_length=300)
     classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
-    received_on = forms.DateField(label=_("Date received"), widget=DATE)
+    received_on = DateField(label=_("Date received"))
     period = forms.CharField(label=_("Period asked for"), max_length=80, required=False,
                              help_text=_("For a data collection letter, e.g. Triwulan I 2025."))
     # An empty file reaches the action, whose message names it (Django's says only "the file is empty").
@@ -45,7 +68,7 @@ class DispositionForm(forms.Form):
     instructions = forms.MultipleChoiceField(label=_("Instructions"), choices=Instruction.choices,
                                              widget=forms.CheckboxSelectMultiple)
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    disposed_on = forms.DateField(label=_("Date"), widget=DATE)
+    disposed_on = DateField(label=_("Date"))
 
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -88,7 +111,7 @@ FOLLOW_UP_ROWS = 4
 
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Meeting"), max_length=300)
-    held_on = forms.DateField(label=_("Date"), widget=DATE)
+    held_on = DateField(label=_("Date"))
     place = forms.CharField(label=_("Place"), max_length=200)
     chair = PositionChoiceField(label=_("Chair"), queryset=Position.objects.none())
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -106,7 +129,7 @@ class MinutesForm(forms.Form):
                                                                  max_length=400, required=False)
             self.fields[f"fu_{i}_position"] = PositionChoiceField(label=_("Person in charge"), required=False,
                                                                   queryset=Position.objects.filter(office=office))
-            self.fields[f"fu_{i}_due_on"] = forms.DateField(label=_("Due date"), required=False, widget=DATE)
+            self.fields[f"fu_{i}_due_on"] = DateField(label=_("Due date"), required=False)
 
     def attendance_fields(self) -> list[forms.BoundField]:
         return [self[f"att_{p.pk}"] for p in self.positions]
