@@ -81,6 +81,20 @@ class MinutesTestCase(CorrespondenceTestCase):
         follow_up.refresh_from_db()
         self.assertEqual(follow_up.status, "done")
 
+    def test_an_open_follow_up_past_its_due_date_is_marked_overdue(self) -> None:
+        p = self.positions
+        today = actions._today(self.office)
+        minutes = self.minutes(follow_ups=[  # the meeting was in 2025: its follow-up is long past due
+            actions.FollowUpInput("Serahkan realisasi Bidang Kelembagaan", p["contact:0"], dt.date(2025, 3, 31))])
+        later = self.minutes(held_on=today, follow_ups=[
+            actions.FollowUpInput("Rekap data", p["contact:0"], today + dt.timedelta(days=3))])
+        self.client.force_login(self.contacts[0])
+        self.assertContains(self.client.get("/follow-ups/"), "Terlambat", count=1)
+        self.assertContains(self.client.get(f"/minutes/{minutes.pk}/"), "Terlambat", count=1)
+        self.assertNotContains(self.client.get(f"/minutes/{later.pk}/"), "Terlambat")
+        actions.complete_follow_up(minutes.follow_ups.get().pk, user=self.contacts[0], note="Sudah diserahkan")
+        self.assertNotContains(self.client.get("/follow-ups/"), "Terlambat")
+
     def test_the_form_records_minutes(self) -> None:
         p = self.positions
         self.client.force_login(self.staff)

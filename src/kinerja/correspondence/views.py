@@ -427,7 +427,7 @@ def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
                                 office=office_or_404(request))
     return render(request, "correspondence/minutes_detail.html", {
         "minutes": minutes, "attendance": minutes.attendance.select_related("position"),
-        "follow_ups": minutes.follow_ups.select_related("position")})
+        "follow_ups": minutes.follow_ups.select_related("position"), "today": today_in(minutes.office.time_zone)})
 
 
 @login_required
@@ -436,7 +436,7 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
     held = [a.position_id for a in positions_held(request.user, today_in(office.time_zone))]
     rows = (FollowUp.objects.filter(office=office, position_id__in=held).select_related("minutes", "position")
             .order_by("status", "due_on", "pk"))
-    return render(request, "correspondence/follow_ups.html", {"follow_ups": rows})
+    return render(request, "correspondence/follow_ups.html", {"follow_ups": rows, "today": today_in(office.time_zone)})
 
 
 @require_POST
