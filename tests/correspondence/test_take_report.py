@@ -6,10 +6,10 @@ from django.core.files.base import ContentFile
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Document
-from kinerja.errors import NotAllowed
+from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.performance.models import ReportVersion
 
-from .helpers import CorrespondenceTestCase, small_pdf
+from .helpers import CorrespondenceTestCase, pdf_upload, small_pdf
 
 
 class TakeReportTestCase(CorrespondenceTestCase):
@@ -35,6 +35,18 @@ class TakeReportTestCase(CorrespondenceTestCase):
         self.assertEqual((second.document_id, second.version), (first.document_id, 2))
         self.assertEqual(len(actions.missing_initials(second)), 2)
         self.assertEqual(Document.objects.count(), 1)
+
+    def test_a_compiled_document_takes_no_uploaded_pdf_as_a_new_version(self) -> None:
+        version = actions.take_report(self.compiled(1, "Data v1").pk, user=self.subsection_head)
+        with self.assertRaisesMessage(KinerjaError, "is a compiled report"):
+            actions.add_version(version.document_id, user=self.subsection_head, content=small_pdf("Diedit"))
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(f"/documents/{version.document_id}/")
+        self.assertNotContains(response, "Unggah versi baru")
+        self.assertContains(response, "Versi baru berasal dari penyusunan ulang laporan")
+        self.client.post(f"/documents/{version.document_id}/upload/", {
+            "file": pdf_upload("diedit.pdf", small_pdf("Diedit")), "note": "Salah ketik"})
+        self.assertEqual(version.document.versions.count(), 1)
 
     def test_staff_may_not_put_it_up(self) -> None:
         with self.assertRaises(NotAllowed):

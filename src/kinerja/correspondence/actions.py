@@ -317,6 +317,12 @@ def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, not
     if Signature.objects.filter(version__document=document).exists():
         raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
                            % {"document": document.title})
+    latest = document.versions.order_by("-version").first()
+    if source is None and latest is not None and latest.source_id is not None:
+        # What is signed must be what was compiled from the data (and what signing locks).
+        raise KinerjaError(_("%(document)s is a compiled report: a new version comes from compiling the report "
+                             "again and putting it up for initials, not from an uploaded PDF.")
+                           % {"document": document.title})
     check_pdf_bytes(content, name=document.title, field=_("Document"))
     return _add_version(document, user=user, content=content, note=note, source=source)
 

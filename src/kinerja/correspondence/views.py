@@ -276,6 +276,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
                                                  "body": document.body})
         if document.kind in Document.OUTGOING_KINDS else None,
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
+        "compiled": latest is not None and latest.source_id is not None,
     })
 
 
