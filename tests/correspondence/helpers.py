@@ -4,6 +4,7 @@ temporary directory, and the office's required initials (Kasubbag, then Sekretar
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import shutil
 import tempfile
 from pathlib import Path
@@ -29,6 +30,14 @@ def small_pdf(text: str = "Surat Kepala Dinas") -> bytes:
             return data
         _PDF = data
     return _PDF
+
+
+_scans = itertools.count(1)
+
+
+def another_scan() -> bytes:
+    """small_pdf() made unique by a PDF comment after its end, as two scans of two letters differ."""
+    return small_pdf() + f"%scan {next(_scans)}\n".encode()
 
 
 def pdf_upload(name: str = "surat.pdf", data: bytes | None = None) -> SimpleUploadedFile:
@@ -62,9 +71,12 @@ class CorrespondenceTestCase(KinerjaTestCase):
         # Actions speak English here so messages read as in the code; pages answer in Indonesian.
         self.enterContext(translation.override("en"))
 
-    def register(self, subject: str = "Penyusunan Data Kinerja Triwulan I", *, user=None, **kw) -> Letter:  # type: ignore[no-untyped-def]
+    def register(self, subject: str = "Penyusunan Data Kinerja Triwulan I", *, user=None, scan: bytes | None = None,
+                 **kw) -> Letter:  # type: ignore[no-untyped-def]
+        """A letter with a scan of its own (the register refuses a scan it already holds)."""
         data = actions.LetterInput(number=kw.pop("number", "800/12/III.07/2025"),
                                    letter_date=kw.pop("letter_date", dt.date(2025, 3, 20)),
                                    sender="Kepala Dinas Koperasi dan UKM", subject=subject,
                                    received_on=kw.pop("received_on", dt.date(2025, 3, 21)), **kw)
-        return actions.register_letter(self.office, data, user=user or self.secretary, scan=pdf_upload())
+        return actions.register_letter(self.office, data, user=user or self.secretary,
+                                       scan=pdf_upload(data=scan if scan is not None else another_scan()))

@@ -43,7 +43,7 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
             letter.save()
 
     def test_it_keeps_the_scan_and_its_hash(self) -> None:
-        letter = self.register()
+        letter = self.register(scan=small_pdf())
         self.assertEqual(letter.scan.read(), small_pdf())
         self.assertEqual(len(letter.scan_sha256), 64)
 
@@ -80,6 +80,14 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
                                                     "(2 March 2025)."):
             actions.register_letter(self.office, data, user=self.secretary, scan=pdf_upload())
         self.assertFalse(Letter.objects.exists())
+
+    def test_the_same_scan_twice_is_refused_naming_the_first_and_uses_no_number(self) -> None:
+        first = self.register(scan=small_pdf())
+        with self.assertRaisesMessage(KinerjaError, "Scanned letter: surat.pdf is already registered as 001/2025 "
+                                                    "(letter 800/12/III.07/2025 of Kepala Dinas Koperasi dan UKM)."):
+            self.register(scan=small_pdf())  # a second press of "Register"
+        self.assertEqual(Letter.objects.get(), first)
+        self.assertEqual(Counter.objects.get().last, 1)
 
     def test_staff_may_not_register(self) -> None:
         with self.assertRaises(NotAllowed):

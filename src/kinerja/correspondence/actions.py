@@ -239,12 +239,21 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     content = read_pdf_upload(scan, field=_("Scanned letter"))
     year = data.received_on.year
     seq = _next_seq(office, Counter.Register.INCOMING, year)
+    # After taking the number: the counter's row lock makes a second press of "Register" (a double
+    # click) wait for the first, and then see its letter.
+    digest = sha256(content)
+    same = Letter.objects.filter(office=office, scan_sha256=digest).first()
+    if same is not None:
+        raise BadValue("scan", _("%(field)s: %(file)s is already registered as %(agenda)s (letter %(number)s of "
+                                 "%(sender)s).") % {"field": _("Scanned letter"), "file": getattr(scan, "name", ""),
+                                                    "agenda": same.agenda_number, "number": same.number,
+                                                    "sender": same.sender})
     letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,
                     sender=data.sender, subject=data.subject, classification=data.classification,
                     received_on=data.received_on, period=period, year=year, seq=seq, registered_by=user,
                     agenda_number=format_number(settings_of(office).agenda_format, seq=seq, year=year,
                                                 code=data.classification),
-                    scan_sha256=sha256(content))
+                    scan_sha256=digest)
     letter.scan.save(f"surat-{year}-{seq:04d}.pdf", ContentFile(content), save=False)
     letter.save()
     return letter
