@@ -76,6 +76,7 @@ class FollowUpRemindersTestCase(CorrespondenceTestCase):
         self.assertEqual(sorted(m.to[0] for m in mail.outbox), ["jfu2@demo.invalid", "jfu@demo.invalid"])
         self.assertIn("Lengkapi bukti dukung RAT", mail.outbox[0].subject)
         self.assertIn(f"/minutes/{self.minutes.pk}/", mail.outbox[0].body)
+        self.assertIn("Batas waktu: Rabu, 26 Maret 2025 16.00 WIB", mail.outbox[0].body)  # the office's time
         self.assertEqual(self.send(dt.datetime(2025, 3, 27, 9, 0, tzinfo=WIB)), [])
         self.assertEqual(Notification.objects.count(), 2)
 

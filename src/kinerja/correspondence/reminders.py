@@ -22,7 +22,7 @@ from kinerja.workflow.access import office_day
 from kinerja.workflow.calendar import WorkCalendar
 from kinerja.workflow.inbox_extensions import due_at
 from kinerja.workflow.models import Notification
-from kinerja.workflow.notify import notify_outside_case
+from kinerja.workflow.notify import local_moment, notify_outside_case
 
 from .models import FollowUp
 
@@ -37,7 +37,7 @@ def _mail(follow_up: FollowUp, due: dt.datetime, url: str, overdue: bool) -> tup
         "what": follow_up.description}
     lines = [subject, "",
              _("Meeting: %(title)s") % {"title": follow_up.minutes.title},
-             _("Due: %(due)s") % {"due": due.isoformat(timespec="minutes")},
+             _("Due: %(due)s") % {"due": local_moment(due, follow_up.office.time_zone)},
              f"{settings.PUBLIC_URL}{url}"]
     return subject, "\n".join(lines)
 
