@@ -9,11 +9,11 @@ database write), it is LGPL-3.0, and neither it nor viewflow (AGPL for its workf
 Indonesian business calendar or lets a running case keep its SOP version. SpiffWorkflow stays a test
 and benchmark peer for our BPMN export.
 
-Measured by bench/engine.py on the 2-core development machine (2026-11-28, results/engine.json): about
-2,300–2,600 durable completions per second on SQLite, 2.1–2.4 times SpiffWorkflow saving its 13 KB
-state in the same database, and about 740–850 per second on PostgreSQL (1.26–1.38 times: two round
-trips per completion, the server's work and the commit's WAL flush in them); the cost stays flat from
-1,000 to 100,000 tasks of history.
+Measured by bench/engine.py on the 2-core development machines (2026-11-28/29, results/engine.json):
+2,200–2,600 durable completions per second on SQLite, 2.2–2.4 times SpiffWorkflow saving its 13 KB
+state in the same database, and 640–850 per second on PostgreSQL (1.25–1.38 times: two round trips
+per completion with the server's work in them, and the driver's CPU); the cost stays flat from 1,000
+to 100,000 tasks of history.
 The hot statements are hand-written (fastsql.py says why), the tables stay these rows.
 """
 
