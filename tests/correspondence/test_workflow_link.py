@@ -4,16 +4,22 @@ complete the steps whose actor gives them."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.utils import translation
 
 from kinerja.correspondence import actions
-from kinerja.correspondence.models import Document, Letter, RegisterSettings
+from kinerja.correspondence.models import Document, DocumentVersion, Initial, Letter, RegisterSettings, Signature
 from kinerja.errors import KinerjaError
+from kinerja.performance.models import Actual, Indicator, Objective
+from kinerja.performance.report import compile_report
 from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
 from kinerja.workflow.models import Case, Task
+from tests.base import PASSWORD
 
 from .helpers import CorrespondenceTestCase, pdf_upload
+from .test_signing import url_for
 
 
 class SeedSopTestCase(CorrespondenceTestCase):
@@ -174,27 +180,28 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
 
 
 class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
-    def test_signing_the_compiled_report_locks_the_checked_actuals_of_its_period(self) -> None:
-        from decimal import Decimal
-
-        from kinerja.performance.models import Actual, Indicator, Objective
-        from kinerja.performance.report import compile_report
-        from tests.base import PASSWORD
-
-        from .test_signing import url_for
-
+    def indicator(self) -> Indicator:
         objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
                                              plan_start_year=2025, plan_end_year=2029)
-        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
-                                             name="Persentase koperasi aktif", unit="%")
-        checked = Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
-                                        status=Actual.Status.CHECKED)
-        next_quarter = Actual.objects.create(indicator=indicator, year=2025, quarter=2,
-                                             value_number=Decimal("75"), status=Actual.Status.CHECKED)
-        report = compile_report(self.office, 2025, 1, user=self.subsection_head)
-        version = actions.take_report(report.pk, user=self.subsection_head)
+        return Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
+                                        name="Persentase koperasi aktif", unit="%")
+
+    def checked(self, indicator: Indicator, quarter: int, value: str) -> Actual:
+        return Actual.objects.create(indicator=indicator, year=2025, quarter=quarter, value_number=Decimal(value),
+                                     status=Actual.Status.CHECKED)
+
+    def initialled(self) -> DocumentVersion:
+        """The first quarter's Data Kinerja compiled, put up and initialled by the Kasubbag and the Sekretaris."""
+        version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                      user=self.subsection_head)
         actions.initial_version(version.pk, user=self.subsection_head)
         actions.initial_version(version.pk, user=self.secretary)
+        return version
+
+    def test_signing_the_compiled_report_locks_the_checked_actuals_of_its_period(self) -> None:
+        indicator = self.indicator()
+        checked, next_quarter = self.checked(indicator, 1, "72.5"), self.checked(indicator, 2, "75")
+        version = self.initialled()
         checked.refresh_from_db()
         self.assertEqual(checked.status, Actual.Status.CHECKED)  # initials alone lock nothing
 
@@ -205,20 +212,10 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         self.assertEqual(next_quarter.status, Actual.Status.CHECKED)
 
     def test_it_refuses_initials_on_a_compilation_whose_data_changed_since(self) -> None:
-        from decimal import Decimal
-
-        from kinerja.correspondence.models import Initial
-        from kinerja.performance.models import Actual, Indicator, Objective
-        from kinerja.performance.report import compile_report
-
-        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
-                                             plan_start_year=2025, plan_end_year=2029)
-        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
-                                             name="Persentase koperasi aktif", unit="%")
+        indicator = self.indicator()
         version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
                                       user=self.subsection_head)
-        Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
-                              status=Actual.Status.CHECKED)
+        self.checked(indicator, 1, "72.5")
         with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
@@ -228,25 +225,8 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         self.assertNotContains(response, "Paraf versi 1")
 
     def test_it_refuses_to_sign_a_compilation_whose_data_changed_since_and_locks_nothing(self) -> None:
-        from decimal import Decimal
-
-        from kinerja.correspondence.models import Signature
-        from kinerja.performance.models import Actual, Indicator, Objective
-        from kinerja.performance.report import compile_report
-        from tests.base import PASSWORD
-
-        from .test_signing import url_for
-
-        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi sehat",
-                                             plan_start_year=2025, plan_end_year=2029)
-        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-01",
-                                             name="Persentase koperasi aktif", unit="%")
-        actual = Actual.objects.create(indicator=indicator, year=2025, quarter=1, value_number=Decimal("72.5"),
-                                       status=Actual.Status.CHECKED)
-        report = compile_report(self.office, 2025, 1, user=self.subsection_head)
-        version = actions.take_report(report.pk, user=self.subsection_head)
-        actions.initial_version(version.pk, user=self.subsection_head)
-        actions.initial_version(version.pk, user=self.secretary)
+        actual = self.checked(self.indicator(), 1, "72.5")
+        version = self.initialled()
         # After the initials the Kasubbag corrects the value: the compilation shows 72.5, the data says 80.
         Actual.objects.filter(pk=actual.pk).update(value_number=Decimal("80"))
 
@@ -260,10 +240,7 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         self.assertEqual(actual.status, Actual.Status.CHECKED)
         self.assertFalse(Signature.objects.exists())
 
-        newer = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
-                                    user=self.subsection_head)
-        actions.initial_version(newer.pk, user=self.subsection_head)
-        actions.initial_version(newer.pk, user=self.secretary)
+        newer = self.initialled()
         actions.sign_version(newer.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
         actual.refresh_from_db()
         self.assertEqual((actual.status, actual.value_number), (Actual.Status.LOCKED, Decimal("80")))
