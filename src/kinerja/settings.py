@@ -3,7 +3,7 @@
 Documented variables (README.md, "Configuration"):
 KINERJA_DATA_DIR, DATABASE_URL, KINERJA_SECRET_KEY, KINERJA_DEBUG, KINERJA_ALLOWED_HOSTS,
 KINERJA_HTTPS, KINERJA_EMAIL_URL-style parts (KINERJA_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS,
-KINERJA_DEFAULT_FROM_EMAIL), KINERJA_SIGNING_P12 and KINERJA_SIGNING_PASSWORD.
+KINERJA_DEFAULT_FROM_EMAIL), KINERJA_SIGNING_P12 and KINERJA_SIGNING_PASSWORD, KINERJA_MAX_REQUEST_MB.
 """
 
 from __future__ import annotations
@@ -86,6 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kinerja.web.middleware.OfficeMiddleware",
+    # Before anything reads the body; after OfficeMiddleware for the person's language (see there).
+    "kinerja.web.upload_limit.UploadLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -200,6 +202,9 @@ WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 KINERJA_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
+# A request body above this is refused unread (web/upload_limit.py). Room for the forms that take
+# several files in one submission (a task's files, a division's answer with evidence per indicator).
+KINERJA_MAX_REQUEST_BYTES = int(os.environ.get("KINERJA_MAX_REQUEST_MB") or 32) * 1024 * 1024
 
 SESSION_COOKIE_AGE = 8 * 3600
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
