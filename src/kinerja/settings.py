@@ -198,7 +198,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
-# Uploads above this are refused before they are stored.
+# The form fields of a request (not its files: Django counts those apart); a whole body above
+# KINERJA_MAX_REQUEST_BYTES is refused unread (web/upload_limit.py), a file above
+# KINERJA_MAX_UPLOAD_BYTES by its form, next to its field.
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 KINERJA_MAX_UPLOAD_BYTES = 10 * 1024 * 1024
