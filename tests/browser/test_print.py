@@ -1,0 +1,100 @@
+"""The pages an office prints, with print media in a window as wide as an A4 page between its 15 mm margins:
+no navigation, forms or buttons, a heading with the office and the time of printing, the content at the
+width of the page and nothing wider (tables wrap instead of being cut, charts shrink). Each page is also
+printed to an A4 PDF next to the screenshots."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kinerja.org import demo
+from kinerja.workflow import actions
+from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
+from tests.conftest import SHOTS
+from tests.workflow.seed import build_seed_sop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+# 210 mm less two margins of 15 mm, at 96 CSS pixels to the inch.
+A4_CONTENT_PX = 680
+
+
+@pytest.fixture
+def office(db):  # type: ignore[no-untyped-def]
+    built = demo.build(password=PASSWORD, today=dt.date.today())
+    version = build_seed_sop(built)
+    case = actions.start_case(version.pk, user=built.people["sekretaris"].user,
+                              title="Pengumpulan Data Kinerja Triwulan III", period="2025")
+    return built, version, case
+
+
+def print_page(page: Page, url: str, shot, name: str) -> None:  # type: ignore[no-untyped-def]
+    page.emulate_media(media="screen")
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    page.goto(url)
+    page.emulate_media(media="print")
+    shot(f"print-{name}")
+    page.pdf(path=str(SHOTS / f"print-{name}.pdf"), format="A4", print_background=False)
+
+
+def assert_prints_cleanly(page: Page, office_name: str) -> None:
+    expect(page.locator(".print-head")).to_be_visible()
+    expect(page.locator(".print-head")).to_contain_text(office_name)
+    expect(page.locator(".print-head")).to_contain_text("Dicetak")
+    for screen_only in ("header.top", ".main-nav", ".skip", "footer.foot"):
+        expect(page.locator(screen_only)).to_be_hidden()
+    for form in page.locator("main form").all():
+        expect(form).to_be_hidden()
+    for button in page.locator("main button, main .button").all():
+        expect(button).to_be_hidden()
+    sizes = page.evaluate("""() => ({
+      page: document.documentElement.scrollWidth,
+      main: document.querySelector('main').getBoundingClientRect().width,
+      widest: Math.max(0, ...[...document.querySelectorAll('main table, main svg')].map(
+        e => e.getBoundingClientRect().right)),
+      cut: [...document.querySelectorAll('main .table-wrap, main .gantt-wrap, main .chart-wrap, main .sop-flowchart')]
+        .filter(e => e.scrollWidth > e.clientWidth + 1).map(e => e.className),
+    })""")
+    assert sizes["page"] <= A4_CONTENT_PX, sizes
+    assert sizes["main"] == A4_CONTENT_PX, sizes
+    assert sizes["widest"] <= A4_CONTENT_PX, sizes
+    assert sizes["cut"] == [], sizes
+
+
+def test_inbox_case_plan_and_sop_print_on_a4(live_server, page: Page, office, shot) -> None:
+    built, version, case = office
+    name = built.office.name
+    sign_in(page, live_server.url, "sekretaris")
+
+    print_page(page, f"{live_server.url}/inbox/", shot, "inbox")
+    assert_prints_cleanly(page, name)
+    expect(page.locator("main table.tasks")).to_contain_text("Pengumpulan Data Kinerja Triwulan III")
+    expect(page.locator(".summary .badge").first).to_be_visible()
+
+    # The case page: the Sekretaris holds step 1, so its forms are on the screen, not on paper.
+    print_page(page, f"{live_server.url}/cases/{case.pk}/", shot, "case")
+    assert_prints_cleanly(page, name)
+    expect(page.locator("main svg.gantt")).to_be_visible()
+    expect(page.locator("main table.rounds")).to_be_visible()
+
+    print_page(page, f"{live_server.url}/sop-versions/{version.pk}/plan/", shot, "plan")
+    assert_prints_cleanly(page, name)
+    expect(page.locator("main svg.gantt")).to_be_visible()
+
+    print_page(page, f"{live_server.url}/sop-versions/{version.pk}/compliance/", shot, "compliance")
+    assert_prints_cleanly(page, name)
+
+    print_page(page, f"{live_server.url}/sop/versions/{version.pk}/", shot, "sop")
+    assert_prints_cleanly(page, name)
+    # On paper the steps stay a table with its header (the phone shows them as cards).
+    expect(page.locator("main table.sop-steps thead")).to_be_visible()
+    expect(page.locator(".sop-flowchart svg")).to_be_visible()
+
+    # The screen keeps its navigation.
+    page.emulate_media(media="screen")
+    expect(page.locator(".main-nav")).to_be_visible()
+    expect(page.locator(".print-head")).to_be_hidden()
