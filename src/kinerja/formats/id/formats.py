@@ -9,3 +9,15 @@ DECIMAL_SEPARATOR = ","
 THOUSAND_SEPARATOR = "."
 NUMBER_GROUPING = 3
 FIRST_DAY_OF_WEEK = 1
+# What a form's date field reads where the browser gives a text box. Django's own Indonesian list also
+# reads 03/04/2025 14.30 the American way (4 March); an office means 3 April. The first format stays
+# Django's, as a widget without its own format writes it. Month names ("20 Maret 2025") are no
+# strptime pattern in a C locale; kinerja.dates reads those.
+DATE_INPUT_FORMATS = ["%d-%m-%Y", "%d/%m/%Y", "%d.%m.%Y", "%Y-%m-%d", "%d-%m-%y", "%d/%m/%y"]
+DATETIME_INPUT_FORMATS = [
+    "%d-%m-%Y %H.%M.%S", "%d-%m-%Y %H.%M", "%d-%m-%Y %H:%M",
+    "%d/%m/%Y %H.%M.%S", "%d/%m/%Y %H.%M", "%d/%m/%Y %H:%M",
+    "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M",
+    "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
+    "%d-%m-%Y", "%d/%m/%Y",
+]

@@ -8,11 +8,15 @@ Each function raises ValueError with a translated problem; the table reader adds
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
+
+# parse_date moved to kinerja.dates (the case and letter forms read dates too); importers and
+# correspondence still import it from here.
+from kinerja.dates import NONE_MARKS
+from kinerja.dates import parse_date as parse_date
 
 # Document words, not user-interface text: the units of the Waktu column.
 DURATION_UNITS = {
@@ -24,16 +28,6 @@ DURATION_UNITS = {
     "hk": "day",  # hari kerja
 }
 FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
-MONTHS = {
-    "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
-    "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nopember": 11, "nov": 11,
-    "desember": 12, "des": 12,
-    # English month names appear in documents typed on English Word.
-    "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
-    "oct": 10, "december": 12, "dec": 12,
-}
-NONE_MARKS = {"", "-", "–", "—", "--", "n/a"}
 
 _NUMBER = r"(?:\d+(?:[.,]\d+)?\s*[½¼¾]?|[½¼¾]|\d+\s+\d+\s*/\s*\d+|\d+\s*/\s*\d+)"
 _DURATION_RE = re.compile(rf"(?P<num>{_NUMBER})\s*(?P<unit>[a-z]+)\.?(?:\s+kerja)?\.?")
@@ -150,25 +144,6 @@ def format_duration(value: Decimal, unit: str) -> str:
     words = {v: k for k, v in reversed(DURATION_UNITS.items()) if len(k) > 3 or k == "jam"}
     number = f"{value.normalize():f}".replace(".", ",")
     return f"{number} {words[unit]}"
-
-
-def parse_date(text: str) -> dt.date | None:
-    """"9 Januari 2023" → date; "-" or empty → None; also 09-01-2023, 9/1/2023 and 2023-01-09."""
-    cleaned = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
-    if cleaned in NONE_MARKS:
-        return None
-    try:
-        if m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", cleaned):
-            if m[2] not in MONTHS:
-                raise ValueError
-            return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))
-        if m := re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[ t]\d{2}:\d{2}(?::\d{2})?)?", cleaned):
-            return dt.date(int(m[1]), int(m[2]), int(m[3]))
-        if m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", cleaned):
-            return dt.date(int(m[3]), int(m[2]), int(m[1]))
-    except ValueError:
-        pass
-    raise ValueError(_("is not a date such as “9 Januari 2023” (or “-” for none)"))
 
 
 _ITEM_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+")
