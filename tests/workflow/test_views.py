@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from unittest import mock
 
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from kinerja.org.models import Assignment
@@ -219,6 +220,97 @@ class CasePageTestCase(ViewTestCase):
         self.client.post(f"/requests/{request.pk}/answer/", {"answer-note": "Terlampir"})
         r = self.client.get(f"/cases/{case.pk}/")
         self.assertContains(r, "1 dari 2 bidang telah menjawab")
+
+
+class FormErrorTestCase(ViewTestCase):
+    """Every error answers on the form, in Indonesian, next to its field, and keeps what was typed."""
+
+    def ask(self, due_at: str) -> tuple[Task, object]:
+        step3 = self.run_to_step(self.start_case(), 3)
+        self.client.force_login(self.staff)
+        r = self.client.post(f"/tasks/{step3.pk}/requests/", {
+            "requests-divisions": [self.divisions[0].pk], "requests-what": "Realisasi Triwulan I beserta bukti",
+            "requests-due_at": due_at}, headers={"HX-Request": "true"})
+        return step3, r
+
+    def test_a_due_date_typed_the_indonesian_way_is_read(self) -> None:
+        step3, _ = self.ask("27-03-2025 14.30")
+        self.assertEqual(step3.requests.get().due_at, at(27, 14, 30))
+
+    def test_a_due_date_without_a_time_leaves_the_whole_day(self) -> None:
+        step3, _ = self.ask("27 Maret 2025")
+        self.assertEqual(step3.requests.get().due_at, at(27, 23, 59))
+
+    def test_an_impossible_due_date_is_named_next_to_the_field_and_the_rest_kept(self) -> None:
+        step3, r = self.ask("31/02/2025 10.00")
+        self.assertEqual(r.context["requests_form"].errors["due_at"],
+                         ["“31/02/2025 10.00” bukan tanggal dan jam; tulis misalnya 20 Maret 2025 14.30."])
+        self.assertContains(r, "Realisasi Triwulan I beserta bukti")
+        self.assertContains(r, f'value="{self.divisions[0].pk}" id="id_requests-divisions_0" checked')
+        self.assertFalse(step3.requests.exists())
+
+    def test_a_due_date_in_the_past_is_named_next_to_the_field(self) -> None:
+        step3, r = self.ask("24 Maret 2025 16.00")
+        self.assertEqual(r.context["requests_form"].errors["due_at"],
+                         ["“24 Maret 2025 16.00” sudah lewat; isi waktu yang akan datang."])
+        self.assertFalse(step3.requests.exists())
+
+    def test_a_past_target_deadline_is_named_next_to_the_field_and_nothing_is_started(self) -> None:
+        self.client.force_login(self.secretary)
+        r = self.client.post("/cases/new/", {"version": self.version.pk, "title": "Triwulan II 2025",
+                                             "period": "Triwulan II 2025", "trigger_note": "Surat 800/1",
+                                             "target_deadline": "1 Januari 2025"})
+        self.assertEqual(r.context["form"].errors["target_deadline"],
+                         ["“1 Januari 2025” sudah lewat; isi waktu yang akan datang."])
+        self.assertContains(r, "Surat 800/1")
+        self.assertFalse(self.version.cases.exists())
+
+    def test_a_target_deadline_typed_the_indonesian_way_is_read(self) -> None:
+        self.client.force_login(self.secretary)
+        self.client.post("/cases/new/", {"version": self.version.pk, "title": "Triwulan II 2025",
+                                         "period": "Triwulan II 2025", "target_deadline": "30/04/2025 15.00"})
+        self.assertEqual(self.version.cases.get().target_deadline, at(30, 15, month=4))
+
+    def test_files_chosen_before_an_error_are_asked_for_again(self) -> None:
+        step5 = self.run_to_step(self.start_case(), 5)
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {
+            "complete-verdict": "not_ok", "complete-reason": "", "complete-note": "Lampiran tabel capaian",
+            "files": SimpleUploadedFile("tabel-capaian.pdf", b"%PDF-1.4\n")}, headers={"HX-Request": "true"})
+        self.assertContains(r, "Pilih lagi berkasnya (tabel-capaian.pdf)")
+        self.assertContains(r, "Lampiran tabel capaian")
+        step5.refresh_from_db()
+        self.assertEqual((step5.status, step5.files.count()), (Task.Status.OPEN, 0))
+
+    def test_a_task_completed_meanwhile_says_by_whom_and_keeps_the_note(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.complete_task(step3.pk, user=self.staff, note="Selesai dari ponsel", at=at(25, 9))
+        self.client.force_login(self.staff)
+        r = self.client.post(f"/tasks/{step3.pk}/complete/", {"complete-note": "Catatan dari komputer kantor"},
+                             headers={"HX-Request": "true"})
+        self.assertContains(r, "Tugas ini sudah diselesaikan oleh")
+        self.assertContains(r, "Catatan dari komputer kantor")
+        self.assertEqual(case.tasks.filter(step__number=3).get().note, "Selesai dari ponsel")
+
+    def test_the_next_steps_form_does_not_arrive_filled_with_a_stale_note(self) -> None:
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        actions.complete_task(step5.pk, user=self.secretary, verdict=Task.Verdict.OK, at=at(25, 9))
+        self.client.force_login(self.secretary)  # Plt of the head: step 6 is hers too
+        r = self.client.post(f"/tasks/{step5.pk}/complete/", {"complete-verdict": "ok", "complete-note": "Paraf"},
+                             headers={"HX-Request": "true"})
+        self.assertContains(r, "Tugas ini sudah diselesaikan oleh")
+        self.assertFalse(r.context["complete_form"].is_bound)
+        self.assertEqual(r.context["stale_form"].data["complete-note"], "Paraf")
+
+    def test_a_case_cancelled_meanwhile_says_so_and_keeps_the_reason(self) -> None:
+        case = self.start_case()
+        actions.cancel_case(case.pk, user=self.head, reason="Duplikat")
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/cases/{case.pk}/cancel/", {"cancel-reason": "Surat ditarik kembali"})
+        self.assertContains(r, "sudah dibatalkan")
+        self.assertContains(r, "Surat ditarik kembali")
 
 
 class NotificationTestCase(ViewTestCase):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db.models import Exists, OuterRef
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.dates import parse_datetime
 from kinerja.org.holding import today_in
 from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import SopVersion
@@ -17,9 +20,30 @@ from .models import Task
 
 
 class LocalDateTimeField(forms.DateTimeField):
-    """A datetime-local input read in the office's time zone (set by the form)."""
+    """A datetime-local input read in the office's time zone (set by the form). Where the browser has no
+    picker it is a text box, so it also reads what an Indonesian types: 20 Maret 2025, 20/03/2025 14.30."""
 
     widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value: Any) -> dt.datetime | None:
+        if value in self.empty_values:
+            return None
+        if isinstance(value, dt.datetime):
+            return value
+        try:
+            return parse_datetime(str(value))
+        except ValueError:
+            raise forms.ValidationError(_("“%(value)s” is not a date and time; write e.g. 20 Maret 2025 14.30."),
+                                        code="invalid", params={"value": value}) from None
+
+
+def _future(form: forms.Form, name: str, value: dt.datetime) -> dt.datetime:
+    """`value` in the office's time zone; refused, quoting what was typed, unless it lies ahead."""
+    moment = value.replace(tzinfo=None).replace(tzinfo=form.tz)  # type: ignore[attr-defined]
+    if moment <= timezone.now():
+        raise forms.ValidationError(_("“%(value)s” has already passed; give a moment in the future."),
+                                    code="past", params={"value": form.data.get(form.add_prefix(name), "")})
+    return moment
 
 
 class StartCaseForm(forms.Form):
@@ -39,7 +63,7 @@ class StartCaseForm(forms.Form):
 
     def clean_target_deadline(self) -> Any:
         value = self.cleaned_data.get("target_deadline")
-        return value.replace(tzinfo=None).replace(tzinfo=self.tz) if value else None
+        return _future(self, "target_deadline", value) if value else None
 
 
 class CompleteForm(forms.Form):
@@ -86,8 +110,7 @@ class RequestsForm(forms.Form):
         self.fields["divisions"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk")
 
     def clean_due_at(self) -> Any:
-        value = self.cleaned_data["due_at"]
-        return value.replace(tzinfo=None).replace(tzinfo=self.tz)
+        return _future(self, "due_at", self.cleaned_data["due_at"])
 
 
 class AnswerForm(forms.Form):

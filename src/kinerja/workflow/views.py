@@ -168,8 +168,15 @@ def task_page(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(reverse("workflow:case", args=[task.case_id]) + f"#task-{task.pk}")
 
 
-def _form_error(request: HttpRequest, case: Case, key: str, form: Any) -> HttpResponse:
-    ctx = _case_context(request, case, **{key: form})
+def _form_error(request: HttpRequest, case: Case, key: str, form: Any, task: Task | None = None) -> HttpResponse:
+    if task is not None:
+        task.refresh_from_db(fields=["status"])
+    # A task's form comes back only on that task: the next step's form must not arrive filled in.
+    ctx = _case_context(request, case, **({key: form} if task is None or task.status == Task.Status.OPEN else {}))
+    if ctx.get(key) is not form:
+        # The form is gone from the page (the task moved on, the case closed): its error and what was
+        # typed are shown on their own, so the user learns why and can copy the text.
+        ctx["stale_form"] = form
     template = "workflow/partials/actions.html" if request.htmx else "workflow/case.html"  # type: ignore[attr-defined]
     return render(request, template, ctx)
 
@@ -199,7 +206,10 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
-    return _form_error(request, task.case, "complete_form", form)
+    if chosen := [f.name for f in request.FILES.getlist("files")]:
+        form.add_error(None, _("Choose the files again (%(names)s): a browser does not keep a chosen file "
+                               "after an error.") % {"names": ", ".join(chosen)})
+    return _form_error(request, task.case, "complete_form", form, task)
 
 
 @require_POST
@@ -216,7 +226,7 @@ def send_requests(request: HttpRequest, pk: int) -> HttpResponse:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
-    return _form_error(request, task.case, "requests_form", form)
+    return _form_error(request, task.case, "requests_form", form, task)
 
 
 @require_POST
@@ -233,7 +243,7 @@ def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
-    return _form_error(request, task.case, "missing_form", form)
+    return _form_error(request, task.case, "missing_form", form, task)
 
 
 @require_POST
@@ -250,7 +260,7 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
-    return _form_error(request, task.case, "reassign_form", form)
+    return _form_error(request, task.case, "reassign_form", form, task)
 
 
 def _request_for(request: HttpRequest, pk: int) -> DivisionRequest:
@@ -311,8 +321,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
-    ctx = _case_context(request, case, cancel_form=form)
-    return render(request, "workflow/case.html", ctx)
+    return _form_error(request, case, "cancel_form", form)
 
 
 @login_required
