@@ -311,6 +311,18 @@ class HistoryPageTestCase(ViewsTestCase):
         self.assertContains(page, "1.650")
         self.assertContains(page, "1.700")
 
+    def test_a_correction_made_meanwhile_shows_why_and_keeps_the_typed_value_and_reason(self) -> None:
+        actual = self.locked()
+        actions.correct_actual(actual.pk, user=self.subsection_head, value="1.700", reason="Data RAT susulan")
+        self.client.force_login(self.contact)
+        response = self.client.post(f"/data/actuals/{actual.pk}/correct/",
+                                    {"value": "1.710", "reason": "Dua koperasi terlewat"})
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(response.context["form"].non_field_errors())
+        self.assertContains(response, 'value="1.710"', status_code=400)
+        self.assertContains(response, "Dua koperasi terlewat", status_code=400)
+        self.assertEqual(Actual.objects.filter(indicator=self.indicator).count(), 2)
+
 
 class SubnavTestCase(ViewsTestCase):
     def links(self, user: object) -> set[str]:

@@ -382,9 +382,12 @@ def actual_history(request: HttpRequest, actual_id: int, form: CorrectionForm | 
                         or access.can_enter(request.user, actual.indicator.division_id, today)))
     if may_correct and form is None:
         form = CorrectionForm()
+    # A refused correction stays on the page with its error even when no correction is possible any more
+    # (someone corrected it a moment before): the user reads why and keeps the value and reason typed.
+    shown = form if may_correct or (form is not None and form.errors) else None
     return render(request, "performance/history.html", {
         "actual": actual, "indicator": actual.indicator, "versions": versions, "current": current,
-        "form": form if may_correct else None}, status=status)
+        "form": shown}, status=status)
 
 
 @require_POST
