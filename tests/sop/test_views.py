@@ -120,6 +120,24 @@ class VersionPageTestCase(KinerjaTestCase):
         self.client.force_login(self.staff)
         self.assertEqual(self.client.post(f"/sop/versions/{self.version.pk}/in-force/").status_code, 403)
 
+    def test_a_too_long_revocation_reason_is_named_and_kept(self) -> None:
+        self.client.force_login(self.subsection_head)
+        reason = ("Diganti dengan SOP baru sesuai Perwali. " * 13).strip()  # 519 characters, 500 allowed
+        response = self.client.post(f"/sop/versions/{self.version.pk}/revoke/", {"reason": reason})
+        self.assertContains(response, "paling banyak 500 karakter (sekarang 519 karakter)", status_code=400)
+        self.assertContains(response, reason, status_code=400)
+        self.version.refresh_from_db()
+        self.assertEqual(self.version.status, "in_force")
+
+    def test_a_version_revoked_meanwhile_says_so_and_keeps_the_reason(self) -> None:
+        self.client.force_login(self.subsection_head)
+        self.client.post(f"/sop/versions/{self.version.pk}/revoke/", {"reason": "Diganti"})
+        response = self.client.post(f"/sop/versions/{self.version.pk}/revoke/", {"reason": "Tidak dipakai lagi"})
+        self.assertContains(response, "sudah dicabut", status_code=400)
+        self.assertContains(response, "Tidak dipakai lagi", status_code=400)
+        self.version.refresh_from_db()
+        self.assertEqual(self.version.revoked_reason, "Diganti")
+
     def test_the_comparison_shows_an_inserted_step_once_and_old_numbers(self) -> None:
         import tempfile
         from pathlib import Path

@@ -78,7 +78,7 @@ def sop_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def version_page(request: HttpRequest, pk: int) -> HttpResponse:
+def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None = None, status: int = 200) -> HttpResponse:
     version = _version(request, pk)
     office = office_or_404(request)
     steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
@@ -88,8 +88,8 @@ def version_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "sop/version.html", {
         "version": version, "sop": version.sop, "steps": steps, "actors": actors, "manager": manager,
         "unlinked": unlinked if manager else [], "history": version.sop.versions.order_by("-version"),
-        "revoke_form": RevokeForm(), "header": version.header,
-        "blocks": _blocks(version.header)})
+        "revoke_form": revoke_form or RevokeForm(), "header": version.header,
+        "blocks": _blocks(version.header)}, status=status)
 
 
 BLOCK_TITLES = [("legal_basis", "Dasar Hukum"), ("qualifications", "Kualifikasi Pelaksana"),
@@ -145,15 +145,16 @@ def revoke(request: HttpRequest, pk: int) -> HttpResponse:
     _manager_office(request)
     version = _version(request, pk)
     form = RevokeForm(request.POST)
-    try:
-        if form.is_valid():
+    if form.is_valid():
+        try:
             actions.revoke(version.pk, user=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, _("Version %(version)d is revoked.") % {"version": version.version})
+        except KinerjaError as e:
+            form.add_error(None, str(e))
         else:
-            messages.error(request, _("Give the reason for revoking the SOP."))
-    except KinerjaError as e:
-        messages.error(request, str(e))
-    return redirect("sop:version", pk=version.pk)
+            messages.success(request, _("Version %(version)d is revoked.") % {"version": version.version})
+            return redirect("sop:version", pk=version.pk)
+    # The page again with the form open, its error next to the reason and the reason as typed.
+    return version_page(request, pk, revoke_form=form, status=400)
 
 
 @require_POST
