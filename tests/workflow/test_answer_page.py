@@ -111,6 +111,16 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
         self.assertFalse(self.case.events.filter(kind=Event.Kind.REQUEST_ANSWERED).exists())
 
+    def test_an_empty_file_is_refused_and_nothing_is_saved(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        "files": SimpleUploadedFile("rekap.xlsx", b"")})
+        self.assertContains(r, "rekap.xlsx kosong (0 bita)", status_code=400)
+        self.assertContains(r, 'value="1.725"', status_code=400)
+        self.request.refresh_from_db()
+        self.assertIsNone(self.request.answered_at)
+        self.assertFalse(Actual.objects.filter(indicator=self.active).exists())
+
     def test_the_figures_alone_are_an_answer(self) -> None:
         self.client.force_login(self.contacts[0])
         r = self.client.post(self.url, {"answer-note": "", f"i{self.active.pk}-value": "1.725"})

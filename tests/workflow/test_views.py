@@ -282,6 +282,18 @@ class FormErrorTestCase(ViewTestCase):
         step5.refresh_from_db()
         self.assertEqual((step5.status, step5.files.count()), (Task.Status.OPEN, 0))
 
+    def test_an_empty_file_is_refused_by_name_and_the_task_stays_open(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.client.force_login(self.staff)
+        r = self.client.post(f"/tasks/{step3.pk}/complete/", {
+            "complete-note": "Rekap bidang terlampir", "files": SimpleUploadedFile("rekap.pdf", b"")},
+            headers={"HX-Request": "true"})
+        self.assertContains(r, "rekap.pdf kosong (0 bita)")
+        self.assertContains(r, "Rekap bidang terlampir")
+        step3.refresh_from_db()
+        self.assertEqual((step3.status, step3.files.count()), (Task.Status.OPEN, 0))
+
     def test_a_task_completed_meanwhile_says_by_whom_and_keeps_the_note(self) -> None:
         case = self.start_case()
         step3 = self.run_to_step(case, 3)

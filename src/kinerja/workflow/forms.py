@@ -66,7 +66,19 @@ class StartCaseForm(forms.Form):
         return _future(self, "target_deadline", value) if value else None
 
 
-class CompleteForm(forms.Form):
+class FilesForm(forms.Form):
+    """A form whose page also sends files under "files" (several; the actions store them as sent)."""
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        # An empty file is a failed scan or a broken copy, never a record of the output.
+        for f in self.files.getlist("files") if self.files else []:
+            if not f.size:
+                self.add_error(None, _("%(file)s is empty (0 bytes): choose the right file.") % {"file": f.name})
+        return data
+
+
+class CompleteForm(FilesForm):
     # Prefixes keep field ids unique on the case page, which shows several of these forms at once.
     prefix = "complete"
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -113,7 +125,7 @@ class RequestsForm(forms.Form):
         return _future(self, "due_at", self.cleaned_data["due_at"])
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(FilesForm):
     prefix = "answer"
     note = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 

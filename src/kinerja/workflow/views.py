@@ -191,7 +191,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     people = _next_people(Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
                           .select_related("actor__position").order_by("number").first(), day)
     decision = task.step.returns_to.exists()
-    form = (forms.DecideForm if decision else forms.CompleteForm)(request.POST, next_people=people)
+    form = (forms.DecideForm if decision else forms.CompleteForm)(request.POST, request.FILES, next_people=people)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -282,7 +282,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_answer(req, request.user, office_day(case.office)):
         return _forbidden(request, _("Only the data contact or the head of %(division)s may answer this request.") % {
             "division": req.division.name})
-    form = forms.AnswerForm(request.POST if posted else None)
+    form = forms.AnswerForm(request.POST if posted else None, request.FILES if posted else None)
     parts = extensions.answer_parts(req, user=request.user, data=request.POST if posted else None,
                                     files=request.FILES if posted else None)
     if posted:
