@@ -268,6 +268,17 @@ class CheckPageTestCase(ViewsTestCase):
         self.client.force_login(self.contact)
         self.assertContains(self.client.get("/data/input/?year=2025&quarter=1"), "Bukti RAT belum ada")
 
+    def test_a_return_refused_because_it_was_returned_meanwhile_shows_the_reason_typed(self) -> None:
+        actual = self.submitted()
+        actions.return_actual(actual.pk, user=self.subsection_head, reason="Bukti RAT belum ada")
+        self.client.force_login(self.subsection_head)
+        response = self.client.post(f"/data/actuals/{actual.pk}/return/",
+                                    {f"r{actual.pk}-reason": "Tabel capaian tidak terbaca"}, follow=True)
+        self.assertContains(response, "IK1: ")
+        self.assertContains(response, "Alasan Anda, belum tersimpan: “Tabel capaian tidak terbaca”")
+        actual.refresh_from_db()
+        self.assertEqual(actual.return_reason, "Bukti RAT belum ada")
+
     def test_a_division_contact_may_not_check(self) -> None:
         actual = self.submitted()
         self.client.force_login(self.contact)

@@ -355,7 +355,9 @@ def actual_return(request: HttpRequest, actual_id: int) -> HttpResponse:
     except NotAllowed as e:
         raise PermissionDenied from e
     except KinerjaError as e:
-        messages.error(request, f"{actual.indicator.code}: {e}")
+        # The check screen is a redirect away: the reason typed travels in the message, to be copied.
+        shown = _("%(code)s: %(error)s Your reason, not saved: “%(reason)s”") if reason.strip() else "%(code)s: %(error)s"
+        messages.error(request, shown % {"code": actual.indicator.code, "error": e, "reason": reason.strip()})
     else:
         messages.success(request, _("%(code)s was returned to the division.") % {"code": actual.indicator.code})
     return _back_to_check(request, actual)
