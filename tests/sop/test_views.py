@@ -244,6 +244,20 @@ class UploadTestCase(KinerjaTestCase):
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile("sop.pdf", b"%PDF-1.7\n")})
         self.assertContains(response, "DOCX/XLSX", status_code=400)
 
+    def test_a_wrong_standard_time_is_quoted_next_to_it_and_the_other_corrections_are_kept(self) -> None:
+        self.client.force_login(self.subsection_head)
+        preview_url = self.start(seed_upload())
+        response = self.client.get(preview_url)
+        data = self.step_data(response, **{"step-2-duration_value": "1.234,5x", "step-4-returns_to": "3",
+                                           "step-5-duration_value": "1,5", "save": ""})
+        response = self.client.post(preview_url, data)
+        forms = {f.step.number: f for f, _p in response.context["rows"]}
+        self.assertEqual(forms[2].errors["duration_value"], ["“1.234,5x” bukan angka; tulis misalnya 2,5."])
+        self.assertContains(response, 'value="1.234,5x"', status_code=400)
+        self.assertContains(response, 'value="1,5"', status_code=400)
+        self.assertContains(response, 'value="3"', status_code=400)
+        self.assertFalse(Sop.objects.exists())
+
     def test_the_user_picks_an_undecided_actor_and_keeps_what_they_typed_on_errors(self) -> None:
         self.client.force_login(self.subsection_head)
         text = sop_text(["Kasubbag", "JFU"], [("Menyusun", "1 hari", "JFU"), ("Memeriksa", "sebentar saja", None),

@@ -29,12 +29,25 @@ class UploadForm(forms.Form):
         return document
 
 
+class NumberField(forms.DecimalField):
+    """A number typed the Indonesian way (2,5; 1.234,5); a wrong one is quoted back in the error."""
+
+    def to_python(self, value: Any) -> Decimal | None:
+        try:
+            return super().to_python(value)
+        except forms.ValidationError as e:
+            if e.code != "invalid":
+                raise
+            raise forms.ValidationError(_("“%(value)s” is not a number; write e.g. 2,5."), code="invalid",
+                                        params={"value": value}) from None
+
+
 class StepForm(forms.Form):
     """The parts of one step the user may correct before saving: actor, standard time, return target."""
 
     actor = forms.ChoiceField(label=_("Actor"), widget=forms.Select(attrs={"class": "sop-actor"}))
-    duration_value = forms.DecimalField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
-                                        decimal_places=2, localize=True)
+    duration_value = NumberField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
+                                 decimal_places=2, localize=True)
     duration_unit = forms.ChoiceField(label=_("Unit"), choices=[("", "—"), *Step.Unit.choices],
                                       widget=forms.Select(attrs={"class": "sop-unit"}))
     returns_to = forms.CharField(label=_("Returns to step"), required=False, max_length=60,
