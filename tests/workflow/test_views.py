@@ -252,7 +252,7 @@ class FormErrorTestCase(ViewTestCase):
     def test_a_due_date_in_the_past_is_named_next_to_the_field(self) -> None:
         step3, r = self.ask("24 Maret 2025 16.00")
         self.assertEqual(r.context["requests_form"].errors["due_at"],
-                         ["“24 Maret 2025 16.00” sudah lewat; isi waktu yang akan datang."])
+                         ["“24 Maret 2025, 16.00” sudah lewat; isi waktu yang akan datang."])
         self.assertFalse(step3.requests.exists())
 
     def test_a_past_target_deadline_is_named_next_to_the_field_and_nothing_is_started(self) -> None:
@@ -261,7 +261,7 @@ class FormErrorTestCase(ViewTestCase):
                                              "period": "Triwulan II 2025", "trigger_note": "Surat 800/1",
                                              "target_deadline": "1 Januari 2025"})
         self.assertEqual(r.context["form"].errors["target_deadline"],
-                         ["“1 Januari 2025” sudah lewat; isi waktu yang akan datang."])
+                         ["“1 Januari 2025, 23.59” sudah lewat; isi waktu yang akan datang."])
         self.assertContains(r, "Surat 800/1")
         self.assertFalse(self.version.cases.exists())
 

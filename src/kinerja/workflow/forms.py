@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 from django import forms
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.dates import parse_datetime
@@ -37,12 +38,13 @@ class LocalDateTimeField(forms.DateTimeField):
                                         code="invalid", params={"value": value}) from None
 
 
-def _future(form: forms.Form, name: str, value: dt.datetime) -> dt.datetime:
-    """`value` in the office's time zone; refused, quoting what was typed, unless it lies ahead."""
-    moment = value.replace(tzinfo=None).replace(tzinfo=form.tz)  # type: ignore[attr-defined]
+def _future(value: dt.datetime, tz: ZoneInfo) -> dt.datetime:
+    """`value` in the office's time zone; refused unless it lies ahead. The error quotes the moment as it
+    was read, in the office's words (a picker sends 2025-03-24T16:00; a date alone is read as 23.59)."""
+    moment = value.replace(tzinfo=None).replace(tzinfo=tz)
     if moment <= timezone.now():
         raise forms.ValidationError(_("“%(value)s” has already passed; give a moment in the future."),
-                                    code="past", params={"value": form.data.get(form.add_prefix(name), "")})
+                                    code="past", params={"value": date_format(moment, "DATETIME_FORMAT")})
     return moment
 
 
@@ -63,7 +65,7 @@ class StartCaseForm(forms.Form):
 
     def clean_target_deadline(self) -> Any:
         value = self.cleaned_data.get("target_deadline")
-        return _future(self, "target_deadline", value) if value else None
+        return _future(value, self.tz) if value else None
 
 
 class FilesForm(forms.Form):
@@ -122,7 +124,7 @@ class RequestsForm(forms.Form):
         self.fields["divisions"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk")
 
     def clean_due_at(self) -> Any:
-        return _future(self, "due_at", self.cleaned_data["due_at"])
+        return _future(self.cleaned_data["due_at"], self.tz)
 
 
 class AnswerForm(FilesForm):
