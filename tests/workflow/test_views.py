@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kinerja.org.models import Assignment
 from kinerja.workflow import actions
-from kinerja.workflow.models import Notification, Task
+from kinerja.workflow.models import Event, Notification, Task
 
 from .base import START, WorkflowTestCase, at
 
@@ -194,6 +194,20 @@ class CasePageTestCase(ViewTestCase):
                              headers={"HX-Request": "true"})
         self.assertEqual(r.headers["HX-Redirect"], f"/cases/{case.pk}/")
         self.assertEqual(self.open_task(case).step.number, 4)
+
+    def test_belum_sesuai_keeps_the_files_attached_to_it(self) -> None:
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        self.client.force_login(self.secretary)
+        draft = SimpleUploadedFile("draft-dengan-catatan.pdf", b"%PDF-1.4\n% catatan Sekretaris\n%%EOF\n")
+        self.client.post(f"/tasks/{step5.pk}/complete/", {"complete-verdict": "not_ok", "complete-reason": "Lihat catatan",
+                                                          "files": [draft]}, headers={"HX-Request": "true"})
+        step5.refresh_from_db()
+        self.assertEqual(step5.status, Task.Status.RETURNED)
+        self.assertEqual([f.name for f in step5.files.all()], ["draft-dengan-catatan.pdf"])
+        event = case.events.get(kind=Event.Kind.RETURNED)
+        self.assertEqual(event.data["files"], [step5.files.get().sha256])
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), "draft-dengan-catatan.pdf")
 
     def test_the_kasubbag_must_choose_the_jfu(self) -> None:
         case = self.start_case()

@@ -361,11 +361,14 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
     return task
 
 
+@removed_on_failure
 @transaction.atomic(durable=True)
-def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.datetime | None = None) -> Task:
+def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Iterable[Any] = (),
+                at: dt.datetime | None = None) -> Task:
     """"Belum sesuai": close this task and send the work back to the return target step, which gets a
     fresh task with a fresh due date (the earlier rounds stay in the history): the returned task's
-    `next_task`."""
+    `next_task`. `files` (say, the draft with the reviewer's notes on it) are kept with the returned
+    task, as a completion's are."""
     at = at or timezone.now()
     task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
@@ -384,8 +387,10 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())
+        saved = _save_files(task, files, user, at)
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
-                     round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds)
+                     round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds,
+                     **({"files": [f.sha256 for f in saved]} if saved else {}))
         task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
                                     earlier=target.earlier, pk=task.loaded.task_id)  # type: ignore[attr-defined]
         check_at_risk(task.case, cal=cal, at=at)

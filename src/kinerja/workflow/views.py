@@ -196,7 +196,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             if decision and data["verdict"] == Task.Verdict.NOT_OK:
-                actions.return_task(task.pk, user=request.user, reason=data["reason"])
+                actions.return_task(task.pk, user=request.user, reason=data["reason"], files=request.FILES.getlist("files"))
             else:
                 actions.complete_task(task.pk, user=request.user, note=data["note"], files=request.FILES.getlist("files"),
                                       next_user=data["next_user"].user if data.get("next_user") else None,
