@@ -292,28 +292,42 @@ def run_kinerja(world: dict[str, Any], clock: Clock, cases: int) -> int:
     return completions
 
 
-def measure_pair(world: dict[str, Any], clock: Clock) -> dict[str, Any]:
+def alternate(world: dict[str, Any], clock: Clock, before: dict[str, Any]) -> dict[str, dict[str, Any]]:
     """Both engines in alternating chunks of CHUNK cases, so a change of load on this shared machine
-    hits both alike; the ratio is the figure to trust, the absolute rates move with the load."""
-    history = world["history_tasks"]
-    totals = {"kinerja": [0, 0.0, 0.0], "spiffworkflow": [0, 0.0, 0.0]}
+    hits them alike; the ratio is the figure to trust, the absolute rates move with the load. `before`
+    names the arms: each chunk runs every arm in turn, calling its function (or nothing) first. Gives
+    per arm the timing of each engine, their ratio and the size of SpiffWorkflow's last state."""
+    totals = {arm: {"kinerja": [0, 0.0, 0.0], "spiffworkflow": [0, 0.0, 0.0]} for arm in before}
     size = 0
     for _chunk in range(CASES_MEASURED // CHUNK):
-        for name in totals:
-            started, cpu = time.perf_counter(), time.process_time()
-            if name == "kinerja":
-                done = run_kinerja(world, clock, CHUNK)
-            else:
-                done, size = run_spiff(world, CHUNK)
-            totals[name][0] += done
-            totals[name][1] += time.perf_counter() - started
-            totals[name][2] += time.process_time() - cpu
+        for arm, prepare in before.items():
+            if prepare is not None:
+                prepare()
+            for name, values in totals[arm].items():
+                started, cpu = time.perf_counter(), time.process_time()
+                if name == "kinerja":
+                    done = run_kinerja(world, clock, CHUNK)
+                else:
+                    done, size = run_spiff(world, CHUNK)
+                values[0] += done
+                values[1] += time.perf_counter() - started
+                values[2] += time.process_time() - cpu
     check_finished(world)
-    result = {name: timing(*values) for name, values in totals.items()}
-    result["spiffworkflow"]["state_bytes_after_case"] = size
+    results: dict[str, dict[str, Any]] = {}
+    for arm, engines in totals.items():
+        result: dict[str, Any] = {name: timing(*values) for name, values in engines.items()}
+        result["spiffworkflow"]["state_bytes_after_case"] = size
+        result["ratio"] = round(result["kinerja"]["completions_per_second"]
+                                / result["spiffworkflow"]["completions_per_second"], 2)
+        results[arm] = result
+    return results
+
+
+def measure_pair(world: dict[str, Any], clock: Clock) -> dict[str, Any]:
+    """Both engines, durable, at the history the database holds now."""
+    history = world["history_tasks"]
+    result = alternate(world, clock, {"pair": None})["pair"]
     result["history_tasks"] = history
-    result["ratio"] = round(result["kinerja"]["completions_per_second"]
-                            / result["spiffworkflow"]["completions_per_second"], 2)
     return result
 
 
@@ -325,28 +339,17 @@ def measure_without_flush(world: dict[str, Any], clock: Clock) -> dict[str, Any]
     the difference is what the commit's flush costs each engine (bench/README.md)."""
     from django.db import connection
 
-    modes = {"durable": "on", "without_flush": "off"}
-    totals = {mode: {"kinerja": [0, 0.0, 0.0], "spiffworkflow": [0, 0.0, 0.0]} for mode in modes}
+    def setting(value: str) -> Any:
+        def prepare() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(f"SET synchronous_commit = {value}")
+        return prepare
+
     try:
-        for _chunk in range(CASES_MEASURED // CHUNK):
-            for mode, setting in modes.items():
-                with connection.cursor() as cursor:
-                    cursor.execute(f"SET synchronous_commit = {setting}")
-                for name, values in totals[mode].items():
-                    started, cpu = time.perf_counter(), time.process_time()
-                    done = run_kinerja(world, clock, CHUNK) if name == "kinerja" else run_spiff(world, CHUNK)[0]
-                    values[0] += done
-                    values[1] += time.perf_counter() - started
-                    values[2] += time.process_time() - cpu
+        result: dict[str, Any] = alternate(world, clock, {"durable": setting("on"), "without_flush": setting("off")})
     finally:
         with connection.cursor() as cursor:
             cursor.execute("RESET synchronous_commit")
-    check_finished(world)
-    result: dict[str, Any] = {}
-    for mode, engines in totals.items():
-        result[mode] = {name: timing(*values) for name, values in engines.items()}
-        result[mode]["ratio"] = round(result[mode]["kinerja"]["completions_per_second"]
-                                      / result[mode]["spiffworkflow"]["completions_per_second"], 2)
     result["flush_ms_per_completion"] = {
         name: round(result["durable"][name]["ms_per_completion"] - result["without_flush"][name]["ms_per_completion"], 3)
         for name in ("kinerja", "spiffworkflow")}

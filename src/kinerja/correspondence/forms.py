@@ -8,8 +8,8 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kinerja.dates import parse_date
 from kinerja.org.models import Office, Position
-from kinerja.sop.importers.values import parse_date
 
 from .models import Document, Instruction, Letter
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, IntegerField, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 
 from .models import Assignment, Person, Position
 
@@ -44,6 +44,14 @@ def holders(position: Position, on: dt.date) -> list[Person]:
 def holder(position: Position, on: dt.date) -> Person | None:
     found = holders(position, on)
     return found[0] if found else None
+
+
+def at_work(office_id: int, on: dt.date) -> QuerySet[Person]:
+    """The office's people who work there on `on`: they hold a position (an administrator's account
+    holds none) and may sign in (one who left may not)."""
+    return Person.objects.filter(
+        Exists(Assignment.objects.filter(Assignment.active_on(on), person_id=OuterRef("pk"))),
+        office_id=office_id, user__is_active=True)
 
 
 def positions_held(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> list[Assignment]:

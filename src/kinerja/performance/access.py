@@ -23,28 +23,42 @@ def _is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
     return bool(getattr(user, "is_staff", False) or getattr(user, "is_superuser", False))
 
 
+def _manages(p: Position) -> bool:
+    return p.unit.kind == Unit.Kind.SUBSECTION and p.kind in (Position.Kind.UNIT_HEAD, Position.Kind.STAFF)
+
+
+def _checks(p: Position) -> bool:
+    return p.unit.kind == Unit.Kind.SUBSECTION and p.kind == Position.Kind.UNIT_HEAD
+
+
+def _enters(p: Position) -> bool:
+    return p.unit.kind == Unit.Kind.DIVISION and p.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)
+
+
 def can_manage(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
     """Indicator and target management: the subsection's head and staff, or the administrator."""
-    if _is_admin(user):
-        return True
-    return any(p.unit.kind == Unit.Kind.SUBSECTION and p.kind in (Position.Kind.UNIT_HEAD, Position.Kind.STAFF)
-               for p in _held(user, day))
+    return _is_admin(user) or any(_manages(p) for p in _held(user, day))
 
 
 def can_check(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
     """Checking actuals: the Kasubbag (head of a subsection) or the administrator."""
-    if _is_admin(user):
-        return True
-    return any(p.unit.kind == Unit.Kind.SUBSECTION and p.kind == Position.Kind.UNIT_HEAD for p in _held(user, day))
+    return _is_admin(user) or any(_checks(p) for p in _held(user, day))
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:
     """The divisions whose actuals `user` enters: as their data contact or their head."""
-    found: dict[int, Unit] = {}
-    for p in _held(user, day):
-        if p.unit.kind == Unit.Kind.DIVISION and p.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD):
-            found[p.unit_id] = p.unit
-    return list(found.values())
+    return list({p.unit_id: p.unit for p in _held(user, day) if _enters(p)}.values())
+
+
+def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> dict[str, bool]:
+    """Which pages of the performance menu `user` may open on `day`, from one read of their positions:
+    "input" (the Subbag Program, or a division's contact or head) and "check" (the Kasubbag, or the
+    Subbag Program, who see the actuals under check)."""
+    if _is_admin(user):
+        return {"input": True, "check": True}
+    held = _held(user, day)
+    manages = any(_manages(p) for p in held)
+    return {"input": manages or any(_enters(p) for p in held), "check": manages or any(_checks(p) for p in held)}
 
 
 def can_enter(user: AbstractBaseUser | AnonymousUser, division_id: int | None, day: dt.date) -> bool:

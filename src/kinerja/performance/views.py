@@ -288,7 +288,7 @@ STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all"]
 def check_list(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     today = _today(request)
-    if not (access.can_check(request.user, today) or access.can_manage(request.user, today)):
+    if not access.pages(request.user, today)["check"]:
         raise PermissionDenied
     period = _period(request)
     status = request.GET.get("status", "submitted")

@@ -33,8 +33,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import holders
-from kinerja.org.models import Assignment, Person, Position, Unit
+from kinerja.org.holding import at_work, holders
+from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
 from kinerja.uploads import removed_on_failure
@@ -411,8 +411,7 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     target = person_of(to_user)
     if target is None or target.office_id != office.pk:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": to_user.get_username()})
-    if not to_user.is_active or not Assignment.objects.filter(Assignment.active_on(office_day(office, at)),
-                                                               person=target).exists():
+    if not at_work(office.pk, office_day(office, at)).filter(pk=target.pk).exists():
         raise KinerjaError(_("%(user)s holds no position in this office today, or may no longer sign in.")
                            % {"user": to_user.get_username()})
     if not reason.strip():

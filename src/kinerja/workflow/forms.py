@@ -7,14 +7,13 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.dates import parse_datetime
-from kinerja.org.holding import today_in
-from kinerja.org.models import Assignment, Person, Unit
+from kinerja.org.holding import at_work, today_in
+from kinerja.org.models import Person, Unit
 from kinerja.sop.models import SopVersion
 
 from .models import Task
@@ -145,12 +144,7 @@ class ReassignForm(forms.Form):
 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        # People who work in the office today: they hold a position and may sign in (not the
-        # administrator's account, not someone who left).
-        day = today_in(office.time_zone)
-        self.fields["to_person"].queryset = Person.objects.filter(
-            Exists(Assignment.objects.filter(Assignment.active_on(day), person_id=OuterRef("pk"))),
-            office=office, user__is_active=True).order_by("full_name")
+        self.fields["to_person"].queryset = at_work(office.pk, today_in(office.time_zone)).order_by("full_name")
 
 
 class CancelForm(forms.Form):

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
@@ -88,7 +89,7 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
     working = [calendar.hours_on(day) is not None for day in days]
     width = max(MIN_DAY, min(MAX_DAY, CHART_WIDTH / (working.count(True) + OFF_DAY * working.count(False))))
     widths = [width if works else max(MIN_DAY, width * OFF_DAY) for works in working]
-    lefts = [LABEL_WIDTH + sum(widths[:i]) for i in range(len(days))]
+    lefts = list(accumulate(widths[:-1], initial=float(LABEL_WIDTH)))
     hour_marks = _hour_marks(days, calendar, width)
     header = HEADER + (HOURS_HEADER if hour_marks else 0)
     total_w = LABEL_WIDTH + sum(widths) + 8

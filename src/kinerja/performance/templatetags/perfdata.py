@@ -62,7 +62,4 @@ def perf_sections(context: template.Context) -> dict[str, bool]:
     office = getattr(request, "office", None)
     if request is None or office is None:
         return {"input": False, "check": False}
-    day = today_in(office.time_zone)
-    manages = access.can_manage(request.user, day)
-    return {"input": manages or bool(access.divisions_of(request.user, day)),
-            "check": manages or access.can_check(request.user, day)}
+    return access.pages(request.user, today_in(office.time_zone))
