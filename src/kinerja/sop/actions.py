@@ -31,6 +31,7 @@ from kinerja.uploads import removed_on_failure
 from .importers import SopDraft, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
+from .parties import is_outside_party, recorder_for
 
 
 class AlreadyImported(KinerjaError):
@@ -152,13 +153,23 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
 def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: SopVersion | None) -> None:
     version.save()
     positions = match_positions(office, draft.actors)
+    outside = {name: is_outside_party(name) for name in draft.actors}
     if previous is not None:
-        # A revised SOP keeps the links its users made on the version before (an actor of the same name).
-        linked = {_key(a.name): a.position for a in previous.actors.select_related("position")
-                  if a.position is not None}
-        positions = {name: position or linked.get(_key(name)) for name, position in positions.items()}
+        # A revised SOP keeps the links its users made on the version before (an actor of the same name),
+        # and whether they marked it outside the office.
+        before = {_key(a.name): a for a in previous.actors.select_related("position")}
+        positions = {name: position or (before[_key(name)].position if _key(name) in before else None)
+                     for name, position in positions.items()}
+        outside = {name: before[_key(name)].external if _key(name) in before else value
+                   for name, value in outside.items()}
+    for name in draft.actors:
+        if outside[name] and positions[name] is None:
+            # An outside party's steps are recorded by the office's actor next to them (parties.py).
+            positions[name] = recorder_for(name, draft.steps, lambda s: s.actor, positions.get,
+                                           lambda n: outside.get(n, False))
     actors = Actor.objects.bulk_create(
-        Actor(version=version, name=name, order=i, position=positions[name]) for i, name in enumerate(draft.actors))
+        Actor(version=version, name=name, order=i, position=positions[name], external=outside[name])
+        for i, name in enumerate(draft.actors))
     actor_of = {a.name: a for a in actors}
     steps = Step.objects.bulk_create(
         Step(version=version, number=s.number, activity=s.activity, actor=actor_of[s.actor], inputs=s.inputs,
@@ -210,13 +221,18 @@ def revoke(version_id: int, *, user: AbstractBaseUser | None, reason: str) -> So
 
 
 @transaction.atomic
-def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUser | None) -> Actor:
-    """Link an actor column to a position of the SOP's office (None unlinks it)."""
+def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUser | None,
+               external: bool | None = None) -> Actor:
+    """Link an actor column to a position of the SOP's office (None unlinks it). `external`: mark the
+    actor as a party outside the office (True), whose steps the position records, or as the office's own
+    (False); None leaves it as it is."""
     actor = Actor.objects.select_for_update().select_related("version__sop").get(pk=actor_id)
     if position is not None and position.office_id != actor.version.sop.office_id:
         raise KinerjaError(_("%(position)s belongs to another office.") % {"position": position})
     actor.position = position
-    actor.save(update_fields=["position"])
+    if external is not None:
+        actor.external = external
+    actor.save(update_fields=["position", "external"])
     return actor
 
 

@@ -73,6 +73,7 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
         return
     command.stdout.write(_("Imported “%(name)s” as version %(version)d (id %(id)d, %(status)s).") % {
         "name": version.name, "version": version.version, "id": version.pk, "status": version.get_status_display()})
+    _write_outside(command, version)
     unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
@@ -80,6 +81,18 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
                                "POSITION (or on the SOP's page).") % {"id": version.pk, "actor": unlinked[0]})
     if previous is not None:
         _write_comparison(command, actions.compare_versions(previous, version), previous.version)
+
+
+def _write_outside(command: BaseCommand, version: SopVersion) -> None:
+    """Name the actors outside the office and who records their steps, with the way to change it."""
+    for a in version.actors.filter(external=True).select_related("position").order_by("order"):
+        if a.position is not None:
+            command.stdout.write(_("%(actor)s is outside the office: %(position)s records its steps (to change: "
+                                   "kinerja sop link %(id)d \"%(actor)s\" POSITION, or --inside if it is the "
+                                   "office's own).") % {"actor": a.name, "position": a.position, "id": version.pk})
+        else:
+            command.stdout.write(_("%(actor)s is outside the office: link the position that records its steps.")
+                                 % {"actor": a.name})
 
 
 def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old: int) -> None:
@@ -161,7 +174,11 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
     w(_("Actors:"))
     unlinked = _("(not linked to a position)")  # outside the f-string, where makemessages finds it
     for a in actors:
-        w(f"  {a.name}: {a.position or unlinked}")
+        if a.external:
+            w("  " + _("%(actor)s: outside the office, recorded by %(position)s") % {
+                "actor": a.name, "position": a.position or unlinked})
+        else:
+            w(f"  {a.name}: {a.position or unlinked}")
     w(_("Steps:"))
     for s in version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"):
         back = sorted(r.number for r in s.returns_to.all())
@@ -174,9 +191,16 @@ def add_link_arguments(parser: CommandParser) -> None:
     parser.add_argument("actor", help=_("the actor column as the SOP writes it"))
     parser.add_argument("position", nargs="?", default="",
                         help=_("title, short title or alias of a position of the office; leave it out to list them"))
+    side = parser.add_mutually_exclusive_group()
+    side.add_argument("--outside", dest="external", action="store_const", const=True, default=None,
+                      help=_("the actor is outside the office (the applicant, another agency): the position records "
+                             "its steps"))
+    side.add_argument("--inside", dest="external", action="store_const", const=False,
+                      help=_("the actor is the office's own (undoes --outside)"))
 
 
-def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, **options: Any) -> None:
+def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, external: bool | None = None,
+                **options: Any) -> None:
     version = SopVersion.objects.select_related("sop__office").filter(pk=id).first()
     if version is None:
         raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})
@@ -196,8 +220,12 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, **o
             "Positions of %(office)s: %(positions)s. A position the office does not have yet is added by an "
             "administrator (Admin → Positions), then linked here.") % {
             "office": office, "positions": "; ".join(titles) or "-"})
-    actions.link_actor(found.pk, position=target, user=None)
-    command.stdout.write(_("%(actor)s is linked to %(position)s.") % {"actor": found.name, "position": target})
+    linked = actions.link_actor(found.pk, position=target, user=None, external=external)
+    if linked.external:
+        command.stdout.write(_("%(actor)s is outside the office; %(position)s records its steps.") % {
+            "actor": found.name, "position": target})
+    else:
+        command.stdout.write(_("%(actor)s is linked to %(position)s.") % {"actor": found.name, "position": target})
     if not holders(target, today_in(office.time_zone)):
         command.stdout.write(_("Nobody holds %(position)s today: a case waits at its steps until an administrator "
                                "assigns someone (Admin → Assignments).") % {"position": target})

@@ -82,6 +82,9 @@ class RevokeForm(forms.Form):
 class LinkActorForm(forms.Form):
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none(), required=False,
                                       empty_label=_("(not linked)"))
+    external = forms.BooleanField(
+        label=_("Outside the office (the applicant, the public, another agency): this position records its steps"),
+        required=False)
 
     def __init__(self, *args: Any, office_id: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -92,13 +92,22 @@ class SopVersion(models.Model):
 
 
 class Actor(models.Model):
-    """A Pelaksana column of the procedure table, linked to a position of the office."""
+    """A Pelaksana column of the procedure table, linked to a position of the office.
+
+    An actor outside the office (`external`: Pemohon, Masyarakat, another agency) is linked to the
+    position that records its steps: the outside party does the work, an officer records that it was
+    done (the applicant handed in the forms, took the letter), so the case goes on and the time it took
+    is measured like any other step's."""
 
     version = models.ForeignKey(SopVersion, models.CASCADE, related_name="actors", verbose_name=_("SOP version"))
     name = models.CharField(_("name as written"), max_length=120)
     order = models.PositiveSmallIntegerField(_("column order"))
     position = models.ForeignKey(Position, models.SET_NULL, null=True, blank=True, related_name="sop_actors",
                                  verbose_name=_("position"))
+    external = models.BooleanField(
+        _("outside the office"), default=False,
+        help_text=_("The applicant, the public or another agency: nobody of the office performs its steps; the "
+                    "linked position records when they are done."))
 
     class Meta:
         verbose_name = _("actor")

@@ -84,9 +84,14 @@ def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None =
     steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
     actors = list(version.actors.select_related("position"))
     manager = may_manage(request.user, office)
-    unlinked = [(a, LinkActorForm(office_id=office.pk, prefix=f"actor-{a.pk}")) for a in actors if a.position is None]
+    # One form per actor for a manager: the unlinked in their own card, the others to change the link.
+    forms_of = {a.pk: LinkActorForm(office_id=office.pk, prefix=f"actor-{a.pk}",
+                                    initial={"position": a.position_id, "external": a.external}) for a in actors}
+    unlinked = [(a, forms_of[a.pk]) for a in actors if a.position is None]
+    actor_rows = [(a, forms_of[a.pk] if manager and a.position is not None else None) for a in actors]
     return render(request, "sop/version.html", {
-        "version": version, "sop": version.sop, "steps": steps, "actors": actors, "manager": manager,
+        "version": version, "sop": version.sop, "steps": steps, "actors": actors, "actor_rows": actor_rows,
+        "manager": manager,
         "unlinked": unlinked if manager else [], "history": version.sop.versions.order_by("-version"),
         "revoke_form": revoke_form or RevokeForm(), "header": version.header,
         "blocks": _blocks(version.header)}, status=status)
@@ -164,9 +169,14 @@ def link_actor(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("version"), pk=pk, version__sop__office=office)
     form = LinkActorForm(request.POST, office_id=office.pk, prefix=f"actor-{actor.pk}")
     if form.is_valid():
-        actions.link_actor(actor.pk, position=form.cleaned_data["position"], user=request.user)
-        messages.success(request, _("%(actor)s is linked to %(position)s.") % {
-            "actor": actor.name, "position": form.cleaned_data["position"] or _("no position")})
+        linked = actions.link_actor(actor.pk, position=form.cleaned_data["position"], user=request.user,
+                                    external=form.cleaned_data["external"])
+        if linked.external and linked.position is not None:
+            messages.success(request, _("%(actor)s is outside the office; %(position)s records its steps.") % {
+                "actor": actor.name, "position": linked.position})
+        else:
+            messages.success(request, _("%(actor)s is linked to %(position)s.") % {
+                "actor": actor.name, "position": form.cleaned_data["position"] or _("no position")})
     else:
         messages.error(request, _("Choose a position of the office."))
     return redirect("sop:version", pk=actor.version_id)

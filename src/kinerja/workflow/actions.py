@@ -282,10 +282,14 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     if not steps:
         raise KinerjaError(_("%(sop)s has no steps.") % {"sop": str(version)})
     unlinked_steps: dict[str, list[str]] = {}
+    outside: set[str] = set()
     for step in steps:
         if step.actor.position_id is None:
             unlinked_steps.setdefault(step.actor.name, []).append(str(step.number))
-    unlinked = [_("%(actor)s (step %(steps)s)") % {"actor": name, "steps": ", ".join(numbers)}
+            if step.actor.external:
+                outside.add(step.actor.name)
+    unlinked = [(_("%(actor)s (step %(steps)s; outside the office: the position that records its steps)")
+                 if name in outside else _("%(actor)s (step %(steps)s)")) % {"actor": name, "steps": ", ".join(numbers)}
                 for name, numbers in unlinked_steps.items()]
     if unlinked:
         # Every one at once, with the way out: a case must not stop halfway at an actor nobody holds.

@@ -98,7 +98,7 @@ def my_positions(user: AbstractBaseUser, day: dt.date) -> tuple[list[Assignment]
     return held, sorted(ids - replaced)
 
 
-TASK_RELATED = ("case", "step", "position__unit", "assignee")
+TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
 
 
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:

@@ -86,7 +86,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     now = timezone.now()
     day = office_day(office, now)
     cal = WorkCalendar.for_office(office)
-    tasks = list(case.tasks.select_related("step", "position", "assignee", "done_by__person")
+    tasks = list(case.tasks.select_related("step__actor", "position", "assignee", "done_by__person")
                  .prefetch_related(Prefetch("requests", DivisionRequest.objects.select_related(
                      "division", "answered_by__person").order_by("division__pk")),
                      Prefetch("files", TaskFile.objects.order_by("pk")))

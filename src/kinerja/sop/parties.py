@@ -1,0 +1,55 @@
+"""Actors outside the office: which Pelaksana columns of an SOP stand for the applicant, the public or
+another agency rather than a position of the office, and which position records their steps.
+
+Public-service SOPs (SOP pelayanan) draw the applicant as a column of its own ("Pemohon" submits the
+forms in step 1 and takes the letter in the last step). Nobody of the office holds that column, so a
+case could never give its steps to anybody; linking it to an officer would say the officer applied.
+Such an actor is marked outside the office and linked to the position that records its steps.
+
+Hand-written: the words are those Indonesian SOPs use for outside parties; no library knows them. The
+administrator can mark any other column outside (or inside) on the SOP's page or with `kinerja sop link`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from typing import TypeVar
+
+# Words (or word pairs) that name a party outside the office, at the start of the column's name: "Kasi
+# Pemberdayaan Masyarakat" is a position of the office, "Masyarakat / Pelaku Usaha" is not.
+_OUTSIDE = re.compile(
+    r"^(?:para\s+|calon\s+)?(pemohon|masyarakat|warga|pelanggan|pengguna\s+(?:layanan|jasa)|wajib\s+(?:pajak|retribusi)|"
+    r"pihak\s+(?:ketiga|luar|lain)|penyedia(?:\s+(?:barang|jasa))?|rekanan|pelapor|pengadu|pendaftar|"
+    r"pelaku\s+usaha|(?:instansi|opd|perangkat\s+daerah|dinas)\s+(?:lain|terkait|pengusul))\b",
+    re.IGNORECASE)
+
+
+def is_outside_party(name: str) -> bool:
+    """Whether an actor column's name stands for a party outside the office ("Pemohon", "Masyarakat/
+    Pelaku Usaha", "Instansi terkait")."""
+    return bool(_OUTSIDE.match(" ".join(name.split())))
+
+
+S = TypeVar("S")
+P = TypeVar("P")
+
+
+def recorder_for(actor: str, steps: Sequence[S], actor_of: Callable[[S], str],
+                 position_of: Callable[[str], P | None], outside: Callable[[str], bool]) -> P | None:
+    """The position that records the steps of an outside `actor`, when nobody chose one: the office's
+    actor of the step before its first step (who handed the work over and waits for it), else of the
+    first step after it done inside the office (who receives what the outside party brings). None when
+    neither is linked to a position."""
+    numbers = [i for i, step in enumerate(steps) if actor_of(step) == actor]
+    if not numbers:
+        return None
+    first = numbers[0]
+    before = [steps[first - 1]] if first > 0 else []
+    for step in [*before, *steps[first + 1:]]:
+        name = actor_of(step)
+        if not outside(name):
+            position = position_of(name)
+            if position is not None:
+                return position
+    return None
