@@ -98,3 +98,22 @@ def test_inbox_case_plan_and_sop_print_on_a4(live_server, page: Page, office, sh
     page.emulate_media(media="screen")
     expect(page.locator(".main-nav")).to_be_visible()
     expect(page.locator(".print-head")).to_be_hidden()
+
+
+def test_every_printed_page_carries_its_number(live_server, page: Page, office, tmp_path) -> None:
+    """A4 pages numbered "2 / 3" in the bottom margin, so a stack of printed pages can be put in order."""
+    import re
+    import subprocess
+
+    _built, version, _case = office
+    sign_in(page, live_server.url, "sekretaris")
+    page.goto(f"{live_server.url}/sop/versions/{version.pk}/")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "sop.pdf"
+    page.pdf(path=str(pdf), format="A4")
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = [p for p in text.split("\f") if p.strip()]
+    assert len(pages) >= 2, "the SOP page should take more than one A4 page"
+    for number, content in enumerate(pages, start=1):
+        last_line = content.strip().splitlines()[-1]
+        assert re.search(rf"\b{number}\s*/\s*{len(pages)}$", last_line), (number, last_line)
