@@ -65,3 +65,13 @@ def positions_held(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> list[
 def holds(user: AbstractBaseUser | AnonymousUser, positions: Iterable[Position], on: dt.date) -> bool:
     wanted = {p.pk for p in positions}
     return any(a.position_id in wanted for a in positions_held(user, on))
+
+
+def position_in_unit(unit_id: int, role: str) -> Position | None:
+    """The position that plays `role` in a unit, for an SOP actor that stands for it in every unit
+    ("Kepala Bidang": the head of the bidang the case is about). "head": the unit head's position;
+    "staff": a staff position of the unit, else its data contact's. The first made when there are
+    several."""
+    kinds = [Position.Kind.UNIT_HEAD] if role == "head" else [Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT]
+    found = {p.kind: p for p in reversed(Position.objects.filter(unit_id=unit_id, kind__in=kinds).order_by("pk"))}
+    return next((found[k] for k in kinds if k in found), None)

@@ -31,7 +31,7 @@ from kinerja.uploads import removed_on_failure
 from .importers import SopDraft, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
-from .parties import is_outside_party, recorder_for
+from .parties import is_outside_party, recorder_for, unit_role
 
 
 class AlreadyImported(KinerjaError):
@@ -162,13 +162,20 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
                      for name, position in positions.items()}
         outside = {name: before[_key(name)].external if _key(name) in before else value
                    for name, value in outside.items()}
+    in_unit = {name: "" if positions[name] is not None or outside[name] else unit_role(name) for name in draft.actors}
+    if previous is not None:
+        in_unit = {name: before[_key(name)].in_unit if _key(name) in before else value
+                   for name, value in in_unit.items()}
     for name in draft.actors:
-        if outside[name] and positions[name] is None:
+        if in_unit[name]:
+            positions[name] = None  # the unit's, case by case
+        elif outside[name] and positions[name] is None:
             # An outside party's steps are recorded by the office's actor next to them (parties.py).
             positions[name] = recorder_for(name, draft.steps, lambda s: s.actor, positions.get,
                                            lambda n: outside.get(n, False))
     actors = Actor.objects.bulk_create(
-        Actor(version=version, name=name, order=i, position=positions[name], external=outside[name])
+        Actor(version=version, name=name, order=i, position=positions[name], external=outside[name],
+              in_unit=in_unit[name])
         for i, name in enumerate(draft.actors))
     actor_of = {a.name: a for a in actors}
     steps = Step.objects.bulk_create(
@@ -222,17 +229,25 @@ def revoke(version_id: int, *, user: AbstractBaseUser | None, reason: str) -> So
 
 @transaction.atomic
 def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUser | None,
-               external: bool | None = None) -> Actor:
+               external: bool | None = None, in_unit: str | None = None) -> Actor:
     """Link an actor column to a position of the SOP's office (None unlinks it). `external`: mark the
     actor as a party outside the office (True), whose steps the position records, or as the office's own
-    (False); None leaves it as it is."""
+    (False); None leaves it as it is. `in_unit` ("head" or "staff"): the actor is that of the unit each
+    case is about, so no one position is linked; "" ends that; None leaves it as it is."""
     actor = Actor.objects.select_for_update().select_related("version__sop").get(pk=actor_id)
     if position is not None and position.office_id != actor.version.sop.office_id:
         raise KinerjaError(_("%(position)s belongs to another office.") % {"position": position})
-    actor.position = position
+    if in_unit is not None:
+        if in_unit not in ("", *Actor.InUnit.values):
+            raise KinerjaError(_("In the unit of the case: %(value)s is neither head nor staff.") % {"value": in_unit})
+        actor.in_unit = in_unit
     if external is not None:
         actor.external = external
-    actor.save(update_fields=["position", "external"])
+    if actor.in_unit and actor.external:
+        raise KinerjaError(_("%(actor)s cannot be both outside the office and a position of the unit of the case.")
+                           % {"actor": actor.name})
+    actor.position = None if actor.in_unit else position
+    actor.save(update_fields=["position", "external", "in_unit"])
     return actor
 
 

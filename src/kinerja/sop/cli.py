@@ -74,7 +74,7 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
     command.stdout.write(_("Imported “%(name)s” as version %(version)d (id %(id)d, %(status)s).") % {
         "name": version.name, "version": version.version, "id": version.pk, "status": version.get_status_display()})
     _write_outside(command, version)
-    unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
+    unlinked = [a.name for a in version.actors.filter(position__isnull=True, in_unit="")]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
         command.stdout.write(_("A case can start once every actor is linked: kinerja sop link %(id)d \"%(actor)s\" "
@@ -84,7 +84,12 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
 
 
 def _write_outside(command: BaseCommand, version: SopVersion) -> None:
-    """Name the actors outside the office and who records their steps, with the way to change it."""
+    """Name the actors outside the office and who records their steps, and those of the unit of each
+    case, with the way to change it."""
+    for a in version.actors.exclude(in_unit="").order_by("order"):
+        command.stdout.write(_("%(actor)s is %(role)s: each case names its unit (kinerja case start … --unit); to "
+                               "link one position instead: kinerja sop link %(id)d \"%(actor)s\" POSITION.") % {
+            "actor": a.name, "role": a.get_in_unit_display(), "id": version.pk})
     for a in version.actors.filter(external=True).select_related("position").order_by("order"):
         if a.position is not None:
             command.stdout.write(_("%(actor)s is outside the office: %(position)s records its steps (to change: "
@@ -174,7 +179,9 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
     w(_("Actors:"))
     unlinked = _("(not linked to a position)")  # outside the f-string, where makemessages finds it
     for a in actors:
-        if a.external:
+        if a.in_unit:
+            w(f"  {a.name}: {a.get_in_unit_display()}")
+        elif a.external:
             w("  " + _("%(actor)s: outside the office, recorded by %(position)s") % {
                 "actor": a.name, "position": a.position or unlinked})
         else:
@@ -197,10 +204,13 @@ def add_link_arguments(parser: CommandParser) -> None:
                              "its steps"))
     side.add_argument("--inside", dest="external", action="store_const", const=False,
                       help=_("the actor is the office's own (undoes --outside)"))
+    parser.add_argument("--in-unit", choices=["head", "staff"],
+                        help=_("the actor is the head (or staff) of the unit each case is about (\"Kepala Bidang\"); "
+                               "give no position"))
 
 
 def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, external: bool | None = None,
-                **options: Any) -> None:
+                in_unit: str | None = None, **options: Any) -> None:
     version = SopVersion.objects.select_related("sop__office").filter(pk=id).first()
     if version is None:
         raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})
@@ -210,6 +220,11 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
     if found is None:
         raise CommandError(_("%(actor)s is not an actor of this SOP (%(actors)s).") % {
             "actor": actor, "actors": ", ".join(a.name for a in actors)})
+    if in_unit:
+        linked = actions.link_actor(found.pk, position=None, user=None, external=external, in_unit=in_unit)
+        command.stdout.write(_("%(actor)s is %(role)s: each case names its unit (kinerja case start … --unit).") % {
+            "actor": found.name, "role": linked.get_in_unit_display()})
+        return
     target = actions.match_positions(office, [position])[position] if position.strip() else None
     if target is None:
         titles = sorted(f"{p.title} ({p.short_title})" if p.short_title else p.title
@@ -220,7 +235,7 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
             "Positions of %(office)s: %(positions)s. A position the office does not have yet is added by an "
             "administrator (Admin → Positions), then linked here.") % {
             "office": office, "positions": "; ".join(titles) or "-"})
-    linked = actions.link_actor(found.pk, position=target, user=None, external=external)
+    linked = actions.link_actor(found.pk, position=target, user=None, external=external, in_unit="")
     if linked.external:
         command.stdout.write(_("%(actor)s is outside the office; %(position)s records its steps.") % {
             "actor": found.name, "position": target})
@@ -229,7 +244,7 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
     if not holders(target, today_in(office.time_zone)):
         command.stdout.write(_("Nobody holds %(position)s today: a case waits at its steps until an administrator "
                                "assigns someone (Admin → Assignments).") % {"position": target})
-    unlinked = [a.name for a in version.actors.filter(position__isnull=True)]
+    unlinked = [a.name for a in version.actors.filter(position__isnull=True, in_unit="")]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
 

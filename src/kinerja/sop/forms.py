@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.org.models import Position
 
 from .importers import StepDraft
-from .models import Step
+from .models import Actor, Step
 
 
 class UploadForm(forms.Form):
@@ -82,6 +82,10 @@ class RevokeForm(forms.Form):
 class LinkActorForm(forms.Form):
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none(), required=False,
                                       empty_label=_("(not linked)"))
+    in_unit = forms.ChoiceField(label=_("Or, for every unit"), required=False,
+                                choices=[("", _("(one position, chosen above)")), *Actor.InUnit.choices],
+                                help_text=_("“Kepala Bidang” with no bidang named: the head of the unit each case is "
+                                            "about, chosen when the case starts."))
     external = forms.BooleanField(
         label=_("Outside the office (the applicant, the public, another agency): this position records its steps"),
         required=False)

@@ -97,13 +97,23 @@ class Actor(models.Model):
     An actor outside the office (`external`: Pemohon, Masyarakat, another agency) is linked to the
     position that records its steps: the outside party does the work, an officer records that it was
     done (the applicant handed in the forms, took the letter), so the case goes on and the time it took
-    is measured like any other step's."""
+    is measured like any other step's.
+
+    An actor that names a kind of position of every unit ("Kepala Bidang", "Staf Bidang": the bidang
+    concerned) is `in_unit`: each case names the unit it is about, and its steps go to that unit's head
+    or staff (org.holding.position_in_unit)."""
 
     version = models.ForeignKey(SopVersion, models.CASCADE, related_name="actors", verbose_name=_("SOP version"))
     name = models.CharField(_("name as written"), max_length=120)
     order = models.PositiveSmallIntegerField(_("column order"))
     position = models.ForeignKey(Position, models.SET_NULL, null=True, blank=True, related_name="sop_actors",
                                  verbose_name=_("position"))
+    class InUnit(models.TextChoices):
+        HEAD = "head", _("the head of the unit the case is about")
+        STAFF = "staff", _("the staff of the unit the case is about")
+
+    # "Kepala Bidang" with no bidang named: whoever heads the unit each case is about (chosen at its start).
+    in_unit = models.CharField(_("in the unit of the case"), max_length=8, choices=InUnit, blank=True)
     external = models.BooleanField(
         _("outside the office"), default=False,
         help_text=_("The applicant, the public or another agency: nobody of the office performs its steps; the "

@@ -1,5 +1,6 @@
-"""Actors outside the office: which Pelaksana columns of an SOP stand for the applicant, the public or
-another agency rather than a position of the office, and which position records their steps.
+"""Actors that are not one position of the office: the applicant, the public or another agency (outside
+the office: which position records their steps), and a kind of position of every unit ("Kepala Bidang",
+"Staf Bidang": of the unit each case is about).
 
 Public-service SOPs (SOP pelayanan) draw the applicant as a column of its own ("Pemohon" submits the
 forms in step 1 and takes the letter in the last step). Nobody of the office holds that column, so a
@@ -29,6 +30,26 @@ def is_outside_party(name: str) -> bool:
     """Whether an actor column's name stands for a party outside the office ("Pemohon", "Masyarakat/
     Pelaku Usaha", "Instansi terkait")."""
     return bool(_OUTSIDE.match(" ".join(name.split())))
+
+
+# A head or the staff of a unit, with no unit named ("Kepala Bidang", "Kabid terkait", "Staf Seksi"):
+# "Kepala Bidang Koperasi" names one position and is matched by its name.
+_QUALIFIER = r"(?:\s+(?:terkait|teknis|yang\s+bersangkutan|ybs\.?|pengampu))?"
+# Not the Subbagian: an SOP's "Kasubbag" is nearly always one of the Sekretariat's, named in the office.
+_UNIT = r"(?:bidang|seksi|sub\s*bidang|unit(?:\s+kerja)?)"
+_HEAD = re.compile(rf"(?:kepala\s+{_UNIT}|kabid|kasi|kasubbid|atasan\s+langsung){_QUALIFIER}", re.IGNORECASE)
+_STAFF = re.compile(rf"(?:staf|staff|pelaksana|pengelola\s+data|operator|jfu)\s+{_UNIT}{_QUALIFIER}", re.IGNORECASE)
+
+
+def unit_role(name: str) -> str:
+    """"head" or "staff" when an actor column names a kind of position of every unit rather than one
+    position ("Kepala Bidang", "Kabid Terkait", "Staf Bidang"), else ""."""
+    text = " ".join(name.replace("/", " ").split()).rstrip(".")
+    if _HEAD.fullmatch(text):
+        return "head"
+    if _STAFF.fullmatch(text):
+        return "staff"
+    return ""
 
 
 S = TypeVar("S")

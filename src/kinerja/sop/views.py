@@ -86,9 +86,10 @@ def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None =
     manager = may_manage(request.user, office)
     # One form per actor for a manager: the unlinked in their own card, the others to change the link.
     forms_of = {a.pk: LinkActorForm(office_id=office.pk, prefix=f"actor-{a.pk}",
-                                    initial={"position": a.position_id, "external": a.external}) for a in actors}
-    unlinked = [(a, forms_of[a.pk]) for a in actors if a.position is None]
-    actor_rows = [(a, forms_of[a.pk] if manager and a.position is not None else None) for a in actors]
+                                    initial={"position": a.position_id, "external": a.external, "in_unit": a.in_unit})
+                for a in actors}
+    unlinked = [(a, forms_of[a.pk]) for a in actors if a.position is None and not a.in_unit]
+    actor_rows = [(a, forms_of[a.pk] if manager and (a.position is not None or a.in_unit) else None) for a in actors]
     return render(request, "sop/version.html", {
         "version": version, "sop": version.sop, "steps": steps, "actors": actors, "actor_rows": actor_rows,
         "manager": manager,
@@ -169,9 +170,16 @@ def link_actor(request: HttpRequest, pk: int) -> HttpResponse:
     actor = get_object_or_404(Actor.objects.select_related("version"), pk=pk, version__sop__office=office)
     form = LinkActorForm(request.POST, office_id=office.pk, prefix=f"actor-{actor.pk}")
     if form.is_valid():
-        linked = actions.link_actor(actor.pk, position=form.cleaned_data["position"], user=request.user,
-                                    external=form.cleaned_data["external"])
-        if linked.external and linked.position is not None:
+        try:
+            linked = actions.link_actor(actor.pk, position=form.cleaned_data["position"], user=request.user,
+                                        external=form.cleaned_data["external"], in_unit=form.cleaned_data["in_unit"])
+        except KinerjaError as e:
+            messages.error(request, str(e))
+            return redirect("sop:version", pk=actor.version_id)
+        if linked.in_unit:
+            messages.success(request, _("%(actor)s is %(role)s.") % {"actor": actor.name,
+                                                                      "role": linked.get_in_unit_display()})
+        elif linked.external and linked.position is not None:
             messages.success(request, _("%(actor)s is outside the office; %(position)s records its steps.") % {
                 "actor": actor.name, "position": linked.position})
         else:

@@ -33,7 +33,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import at_work, holders
+from kinerja.org.holding import at_work, holders, position_in_unit
 from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import SopVersion, Step
@@ -144,16 +144,27 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
     return people[0] if len(people) == 1 else None
 
 
+def position_for(step: Step, case: Case) -> Position | None:
+    """The position that does `step` in `case`: its actor's, or for an actor of the unit of the case
+    ("Kepala Bidang") that unit's head or staff."""
+    actor = step.actor
+    if actor.in_unit and case.unit_id is not None:
+        return position_in_unit(case.unit_id, actor.in_unit)
+    return actor.position
+
+
 def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
                chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None,
                pk: int | None = None, assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None) -> Task:
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
     `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any. `assignments`: those
     of the step's position around the day, if read with the task (_assignee_for)."""
-    position = step.actor.position
+    position = position_for(step, case)
     if position is None:
         raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
             "step": _step_label(step), "actor": step.actor.name})
+    if step.actor.in_unit:
+        assignments = None  # those read with the task are of the actor's own position, which it has not
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
     assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id, assignments)
@@ -247,8 +258,9 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
     audit.record(case, Event.Kind.AT_RISK, actor=None, at=at, projected=finish.isoformat(),
                  deadline=case.target_deadline.isoformat())
     current = Task.objects.filter(case=case, status=Task.Status.OPEN).select_related("step").first()
-    positions = [s.actor.position for s in _version_steps(case)
-                 if s.actor.position is not None and current is not None and s.number >= current.step.number]
+    remaining = [position_for(s, case) for s in _version_steps(case)
+                 if current is not None and s.number >= current.step.number]
+    positions = [p for p in remaining if p is not None]
     day = office_day(case.office, at)
     people: list[Person] = []
     for position in {p.pk: p for p in positions}.values():
@@ -262,8 +274,11 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
 
 @transaction.atomic(durable=True)
 def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str, trigger_note: str = "",
-               target_deadline: dt.datetime | None = None, at: dt.datetime | None = None) -> Case:
-    """Start a run of an SOP version in force; its first step becomes a task (`case.first_task`)."""
+               target_deadline: dt.datetime | None = None, at: dt.datetime | None = None,
+               unit: Unit | int | None = None) -> Case:
+    """Start a run of an SOP version in force; its first step becomes a task (`case.first_task`).
+    `unit`: the unit the case is about (a bidang, a seksi), which an SOP with actors such as "Kepala
+    Bidang" needs: their steps go to that unit's head or staff."""
     at = at or timezone.now()
     found = fastsql.load_version(version_id)
     if found is None:
@@ -275,8 +290,9 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
             "sop": str(version), "status": version.get_status_display().lower()})
     person = person_of(user)
     day = office_day(office, at)
+    concerned = _unit_concerned(office, steps, unit)
     if person is None or person.office_id != office.pk or not (
-            (steps and can_hold(user, steps[0], day)) or roles_of(user, day) & STARTER_ROLES):
+            (steps and can_hold(user, steps[0], day, concerned)) or roles_of(user, day) & STARTER_ROLES):
         raise NotAllowed(_("Only the head of office, the secretary, a unit head or the actor of the first step "
                            "may start a case of %(sop)s.") % {"sop": version.name})
     if not steps:
@@ -284,7 +300,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     unlinked_steps: dict[str, list[str]] = {}
     outside: set[str] = set()
     for step in steps:
-        if step.actor.position_id is None:
+        if step.actor.position_id is None and not step.actor.in_unit:
             unlinked_steps.setdefault(step.actor.name, []).append(str(step.number))
             if step.actor.external:
                 outside.add(step.actor.name)
@@ -303,7 +319,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     if target_deadline is not None and target_deadline <= at:
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
     case = Case(id=found.case_id, office=office, sop_version=version, title=title.strip(), period=period.strip(),
-                trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at, started_by=user)
+                trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at, started_by=user,
+                unit=concerned)
     case._audit_last = (0, audit.GENESIS)  # type: ignore[attr-defined]  # a new case has no events yet
     # On PostgreSQL the ids come reserved with the version, so the case, its first task and its events
     # go as one statement (fastsql.combined_writes); on SQLite one after the other.
@@ -312,7 +329,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
         with audit.batch(case):
             audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
                          period=case.period, trigger_note=case.trigger_note,
-                         target_deadline=target_deadline.isoformat() if target_deadline else None)
+                         target_deadline=target_deadline.isoformat() if target_deadline else None,
+                         **({"unit": concerned.pk} if concerned is not None else {}))
             cal = WorkCalendar.for_office(office, stamp=found.stamp)
             case.first_task = _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0,  # type: ignore[attr-defined]
                                          pk=found.task_id)
@@ -320,8 +338,28 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     return case
 
 
-def can_hold(user: AbstractBaseUser, step: Step, day: dt.date) -> bool:
-    position = step.actor.position
+def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> Unit | None:
+    """The unit a new case is about, checked: of the office, and with a position for each actor of the
+    unit of the case; required when the SOP has such actors."""
+    needed = {s.actor.name: (s.actor.in_unit, s.number) for s in reversed(steps) if s.actor.in_unit}
+    if unit is None:
+        if needed:
+            raise KinerjaError(_("Unit concerned: choose the bidang or seksi the case is about; %(actors)s stand for "
+                                 "its head or staff.") % {"actors": ", ".join(sorted(needed))})
+        return None
+    found = Unit.objects.filter(pk=unit.pk if isinstance(unit, Unit) else unit, office=office).first()
+    if found is None:
+        raise KinerjaError(_("Unit concerned: %(value)s is not a unit of %(office)s.") % {"value": unit, "office": office})
+    missing = [_("%(actor)s (step %(step)d)") % {"actor": name, "step": number}
+               for name, (role, number) in sorted(needed.items()) if position_in_unit(found.pk, role) is None]
+    if missing:
+        raise KinerjaError(_("Unit concerned: %(unit)s has no position for %(actors)s. Choose another unit, or add the "
+                             "position (Admin → Positions).") % {"unit": found.name, "actors": ", ".join(missing)})
+    return found
+
+
+def can_hold(user: AbstractBaseUser, step: Step, day: dt.date, unit: Unit | None = None) -> bool:
+    position = position_in_unit(unit.pk, step.actor.in_unit) if step.actor.in_unit and unit else step.actor.position
     person = person_of(user)
     return position is not None and person is not None and person.pk in holder_id_list(position.pk, day)
 
@@ -386,7 +424,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
     # The person who did the target step last time gets it back, if they still hold the position
     # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up. Read
     # before the writes, which any read would send first (one round trip more on PostgreSQL).
-    position = target.actor.position
+    position = position_for(target, task.case)
     previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,

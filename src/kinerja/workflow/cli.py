@@ -65,12 +65,30 @@ def _start_args(p: CommandParser) -> None:
     p.add_argument("--trigger-note", default="", help="the letter that triggered the case")
     p.add_argument("--target-deadline", help="ISO 8601 with offset")
     p.add_argument("--at", help="ISO 8601 with offset (default now)")
+    p.add_argument("--unit", help="the bidang or seksi the case is about (name or short name), for an SOP whose "
+                                  "actors stand for the head or staff of that unit (Kepala Bidang)")
+
+
+def _unit(version: Any, value: str | None) -> Any:
+    if value is None:
+        return None
+    from kinerja.org.models import Unit
+
+    units = list(Unit.objects.filter(office=version.sop.office_id).order_by("pk"))
+    wanted = " ".join(value.split()).casefold()
+    found = [u for u in units if wanted in (u.name.casefold(), u.short_name.casefold())]
+    if len(found) != 1:
+        raise KinerjaError(_("--unit %(value)s: no such unit; the units are %(units)s.") % {
+            "value": value, "units": "; ".join(u.short_name or u.name for u in units)})
+    return found[0]
 
 
 def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str, trigger_note: str,
-           target_deadline: str | None, at: str | None, **options: Any) -> None:
-    case = actions.start_case(_version(sop).pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
-                              target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"))
+           target_deadline: str | None, at: str | None, unit: str | None = None, **options: Any) -> None:
+    version = _version(sop)
+    case = actions.start_case(version.pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
+                              target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
+                              unit=_unit(version, unit))
     task = case.tasks.get()
     command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.number} due "
                          f"{_local(task.due_at, case.office)}")
@@ -102,10 +120,11 @@ def _show_args(p: CommandParser) -> None:
 
 
 def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
-    found = Case.objects.filter(pk=case).select_related("sop_version", "office").first()
+    found = Case.objects.filter(pk=case).select_related("sop_version", "office", "unit").first()
     if found is None:
         raise KinerjaError(_("There is no case %(id)s.") % {"id": case})
-    command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}")
+    unit = f" · {found.unit.name}" if found.unit else ""
+    command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}{unit}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
         done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
         command.stdout.write(f"  task {t.pk}\tstep {t.step.number} round {t.round}\t{t.status}\t{t.position.label}\t"

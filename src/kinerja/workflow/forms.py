@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Person, Unit
-from kinerja.sop.models import SopVersion
+from kinerja.sop.models import Actor, SopVersion
 
 from .models import Task
 
@@ -55,12 +55,19 @@ class StartCaseForm(forms.Form):
                                    widget=forms.Textarea(attrs={"rows": 2}),
                                    help_text=_("The head's letter: number, date and subject."))
     target_deadline = LocalDateTimeField(label=_("Target deadline (optional)"), required=False)
+    unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit concerned"), required=False,
+                                  help_text=_("The bidang or seksi the case is about. Needed for an SOP whose actors "
+                                              "are the head or staff of that unit (Kepala Bidang, Staf Bidang)."))
 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tz = ZoneInfo(office.time_zone)
         self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
                                            .order_by("name"))
+        self.fields["unit"].queryset = Unit.objects.filter(office=office).exclude(kind=Unit.Kind.OFFICE).order_by("pk")
+        # Only when one of the office's SOPs has such actors.
+        if not Actor.objects.filter(version__in=self.fields["version"].queryset).exclude(in_unit="").exists():
+            del self.fields["unit"]
 
     def clean_target_deadline(self) -> Any:
         value = self.cleaned_data.get("target_deadline")

@@ -43,6 +43,10 @@ class Case(models.Model):
     period = models.CharField(_("period"), max_length=80, help_text=_("What the case is about, e.g. Triwulan III 2025."))
     trigger_note = models.TextField(_("triggering document"), blank=True)
     target_deadline = models.DateTimeField(_("target deadline"), null=True, blank=True)
+    unit = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="cases",
+                             verbose_name=_("unit concerned"),
+                             help_text=_("The bidang or seksi the case is about, for SOPs with actors such as "
+                                         "Kepala Bidang that stand for the head of the unit concerned."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     started_at = models.DateTimeField(_("started at"))
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

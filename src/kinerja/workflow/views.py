@@ -72,7 +72,8 @@ def case_start(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             case = actions.start_case(data["version"].pk, user=request.user, title=data["title"], period=data["period"],
-                                      trigger_note=data["trigger_note"], target_deadline=data["target_deadline"])
+                                      trigger_note=data["trigger_note"], target_deadline=data["target_deadline"],
+                                      unit=data.get("unit"))
             return redirect("workflow:case", case.pk)
         except NotAllowed as e:
             return _forbidden(request, str(e))
@@ -121,7 +122,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         r.figures = figures.get(r.pk, "")  # type: ignore[attr-defined]
     if can_act(current, request.user, day):
         ctx["mine"] = True
-        people = _next_people(next((s for s in steps if s.number > current.step.number), None), day)
+        people = _next_people(next((s for s in steps if s.number > current.step.number), None), case, day)
         form_class = forms.DecideForm if current.step.returns_to.exists() else forms.CompleteForm
         ctx["complete_form"] = forms_override.get("complete_form") or form_class(next_people=people)
         ctx["is_decision"] = form_class is forms.DecideForm
@@ -137,14 +138,14 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     return ctx
 
 
-def _next_people(step: Step | None, day: Any) -> list[Any]:
+def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
     """Who may do the next step, when its position has several holders (the performer picks one)."""
-    position = step.actor.position if step else None
+    position = actions.position_for(step, case) if step else None
     return holders(position, day) if position and not position.single_holder else []
 
 
 def _case_for(request: HttpRequest, pk: int) -> Case:
-    return get_object_or_404(Case.objects.select_related("office", "sop_version__sop", "started_by__person"),
+    return get_object_or_404(Case.objects.select_related("office", "sop_version__sop", "started_by__person", "unit"),
                              pk=pk, office=office_or_404(request))
 
 
@@ -189,7 +190,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
         return _forbidden(request, str(actions.not_yours(task)))
     people = _next_people(Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
-                          .select_related("actor__position").order_by("number").first(), day)
+                          .select_related("actor__position").order_by("number").first(), task.case, day)
     decision = task.step.returns_to.exists()
     form = (forms.DecideForm if decision else forms.CompleteForm)(request.POST, request.FILES, next_people=people)
     if form.is_valid():
