@@ -152,3 +152,12 @@ class UnitActorTestCase(KinerjaTestCase):
         self.version.actors.update(in_unit="", position=self.positions["secretary"])
         self.client.force_login(self.secretary)
         self.assertNotIn('name="unit"', self.client.get("/cases/new/").content.decode())
+
+    def test_a_revision_reads_an_actor_left_unlinked_before_afresh(self) -> None:
+        # As imported before kinerja knew such actors: "Kepala Bidang" unlinked, nothing decided.
+        self.version.actors.filter(name="Kepala Bidang").update(in_unit="", position=None)
+        path = Path(tempfile.mkdtemp()) / "pembinaan-rev.txt"
+        path.write_text(sop_text(["Sekretaris", "Kepala Bidang", "Staf Bidang"], STEPS[:3], name="SOP PEMBINAAN"))
+        call_command("sop", "import", str(path), "--office", self.office.code, stdout=StringIO())
+        revised = self.office.sops.get().versions.get(version=2)
+        self.assertEqual(revised.actors.get(name="Kepala Bidang").in_unit, "head")

@@ -154,21 +154,23 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
     version.save()
     positions = match_positions(office, draft.actors)
     outside = {name: is_outside_party(name) for name in draft.actors}
+    in_unit = dict.fromkeys(draft.actors, "")
+    kept = set()
     if previous is not None:
-        # A revised SOP keeps the links its users made on the version before (an actor of the same name),
-        # and whether they marked it outside the office.
+        # A revised SOP keeps what its users decided on the version before for an actor of the same name:
+        # its position, whether it is outside the office, whether it is the unit's of each case.
         before = {_key(a.name): a for a in previous.actors.select_related("position")}
-        positions = {name: position or (before[_key(name)].position if _key(name) in before else None)
-                     for name, position in positions.items()}
-        outside = {name: before[_key(name)].external if _key(name) in before else value
-                   for name, value in outside.items()}
-    in_unit = {name: "" if positions[name] is not None or outside[name] else unit_role(name) for name in draft.actors}
-    if previous is not None:
-        in_unit = {name: before[_key(name)].in_unit if _key(name) in before else value
-                   for name, value in in_unit.items()}
+        for name in draft.actors:
+            old = before.get(_key(name))
+            if old is not None and (old.position is not None or old.in_unit):
+                kept.add(name)
+                positions[name] = None if old.in_unit else positions[name] or old.position
+                outside[name], in_unit[name] = old.external, old.in_unit
     for name in draft.actors:
-        if in_unit[name]:
-            positions[name] = None  # the unit's, case by case
+        if name in kept:
+            continue
+        if positions[name] is None and not outside[name]:
+            in_unit[name] = unit_role(name)  # "Kepala Bidang": the unit's, case by case
         elif outside[name] and positions[name] is None:
             # An outside party's steps are recorded by the office's actor next to them (parties.py).
             positions[name] = recorder_for(name, draft.steps, lambda s: s.actor, positions.get,
