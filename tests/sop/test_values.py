@@ -106,3 +106,22 @@ def test_it_uses_the_lines_of_the_approval_when_there_are_some() -> None:
 ])
 def test_it_splits_the_approval_of_other_offices(text: str, position: str, name: str) -> None:
     assert parse_approval(text)[:2] == (position, name)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # The signature block of a Word cell: "ttd" where the signature stands, the rank under the name.
+    ("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL\n\nttd\n\nDrs. H. SUPRIYADI, M.M.\nPembina Utama Muda\n"
+     "NIP. 19680512 199303 1 004",
+     ("KEPALA DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", "Drs. H. SUPRIYADI, M.M.", "196805121993031004")),
+    ("Camat Teluk Betung Utara\n( TTD )\nHendra Gunawan, S.STP\nPenata Tk. I (III/d)\nNIP. 19820314 200112 1 002",
+     ("Camat Teluk Betung Utara", "Hendra Gunawan, S.STP", "198203142001121002")),
+])
+def test_the_signature_lines_of_an_approval_are_neither_position_nor_name(
+        text: str, expected: tuple[str, str, str]) -> None:
+    assert parse_approval(text) == expected
+
+
+@pytest.mark.parametrize("text", ["KEPALA BKPSDM KOTA METRO", "Kepala Dinas Penanaman Modal dan PTSP",
+                                  "Kepala UPTD Puskesmas Kota Gajah", "KEPALA DINAS PERKIM"])
+def test_an_approval_naming_only_the_position_has_no_name(text: str) -> None:
+    assert parse_approval(text) == (text, "", "")

@@ -199,21 +199,35 @@ POSITION_WORDS = {
 _NAME_PREFIX_RE = re.compile(r"(?:Prof|Dr|Drs|Dra|Ir|H|Hj|dr|drg|Ns)\.", re.IGNORECASE)
 
 
+# Lines of a signature block that are neither position nor name: "ttd" where the signature stands, and
+# the civil-service rank under the name ("Pembina Utama Muda", "Penata Tk. I", "IV/b").
+_SIGNED_RE = re.compile(r"\(?\s*(?:ttd|t\.t\.d|dto)\.?\s*\)?", re.IGNORECASE)
+_RANK_RE = re.compile(r"(?:(?:juru|pengatur|penata|pembina)\b[^,]{0,30}?)?[,(]?\s*(?:[IV]{1,3}\s*/\s*[a-e])?\)?",
+                      re.IGNORECASE)
+# A degree after the name ("RIANA AFRIANA, AP.MM", "SITI AMINAH, S.Sos"): a comma, then a word with a dot.
+_DEGREE_RE = re.compile(r",\s*[A-Za-z]{1,5}\.")
+
+
 def parse_approval(text: str) -> tuple[str, str, str]:
     """"KEPALA DINAS … UKM RIANA AFRIANA, AP.MM NIP. 19750427 199311 2 001" →
     (position, name, NIP digits). Lines, when the document has them, separate the parts; on one line
-    the name starts after the last word of a position title."""
+    the name starts after the last word of a position title. One line without a NIP, a title before a
+    name or a degree after it names only the position ("KEPALA BKPSDM KOTA METRO")."""
     nip = ""
     if m := re.search(r"\bNIP\.?\s*:?\s*([\d\s]{18,30})", text, re.IGNORECASE):
         nip = re.sub(r"\s", "", m[1])[:18]
         text = text[:m.start()] + text[m.end():]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [line for i, line in enumerate(lines)
+             if not _SIGNED_RE.fullmatch(line) and not (i > 0 and _RANK_RE.fullmatch(line))]
     if len(lines) >= 2:
         return " ".join(lines[:-1]), lines[-1], nip
     words = " ".join(lines).split()
     prefix = next((i for i, word in enumerate(words) if i > 0 and _NAME_PREFIX_RE.fullmatch(word)), None)
     if prefix is not None:
         return " ".join(words[:prefix]), " ".join(words[prefix:]), nip
+    if not nip and not _DEGREE_RE.search(" ".join(words)):
+        return " ".join(words), "", nip
     last_position_word = -1
     for i, word in enumerate(words):
         if word.lower().strip(",") in POSITION_WORDS:
