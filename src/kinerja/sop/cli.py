@@ -174,7 +174,8 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         "number": version.number or "-", "version": version.version, "status": version.get_status_display()})
     w(_("Effective: %(date)s") % {"date": date_format(version.effective_on) if version.effective_on else "-"})
     if version.approved_by:
-        w(_("Approved by: %(position)s, %(name)s") % {"position": version.approved_by, "name": version.approved_by_name})
+        approval = ", ".join(part for part in (version.approved_by, version.approved_by_name) if part)
+        w(_("Approved by: %(approval)s") % {"approval": approval})
     actors = list(version.actors.select_related("position"))
     w(_("Actors:"))
     unlinked = _("(not linked to a position)")  # outside the f-string, where makemessages finds it

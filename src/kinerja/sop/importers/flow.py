@@ -26,7 +26,18 @@ COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
     ("Kabid", "Kepala Bidang"),
     ("Kasi", "Kasie", "Kepala Seksi"),
     ("JFU", "Jabatan Fungsional Umum", "Staf", "Staff"),
+    ("JF", "JFT", "Jabatan Fungsional", "Pejabat Fungsional", "Fungsional"),
+    ("Kasubbid", "Kasubid", "Kepala Sub Bidang", "Kepala Subbidang"),
+    ("Irban", "Inspektur Pembantu"),
+    ("Sekcam", "Sekretaris Camat", "Sekretaris Kecamatan"),
+    ("Sekda", "Sekretaris Daerah"),
+    ("Kapus", "Kepala Puskesmas"),
 )
+# Words that may follow a position's title in a step's text without being part of a name: "kepada
+# Kasubbag untuk diperiksa" names the one Kasubbag column, whatever unit it adds to the title.
+_NOT_NAME_WORDS = {"untuk", "agar", "supaya", "guna", "dan", "serta", "yang", "lalu", "kemudian", "selaku",
+                   "sebagai", "setelah", "bila", "apabila", "jika", "pada", "di", "dengan", "atau", "melalui",
+                   "terkait", "tentang", "sesuai", "beserta"}
 SIMILARITY = 0.85
 MAX_NAME_WORDS = 7
 
@@ -51,11 +62,12 @@ class ActorMatcher:
         self.candidates: list[tuple[str, str]] = []  # (squeezed normalised name, actor column)
         for actor in self.actors:
             key = self._key(actor)
-            names = {key}
+            names = name_variants(actor)  # "Kabid Mutasi" is also "Kepala Bidang Mutasi"
             for group in groups:
                 if key in {self._key(n) for n in group}:
                     names |= {self._key(n) for n in group if n}
             self.candidates += [(n, actor) for n in sorted(names) if n]
+        self.titles = {self._key(n) for group in COMMON_ALIASES for n in group}
 
     @staticmethod
     def _key(name: str) -> str:
@@ -89,7 +101,25 @@ class ActorMatcher:
         for n in range(len(words), 0, -1):
             if found := self.match(" ".join(words[:n])):
                 return found
+        for n in range(len(words), 0, -1):
+            if found := self._by_title(words[:n], words[n] if n < len(words) else None):
+                return found
         return None
+
+    def _by_title(self, words: list[str], after: str | None) -> str | None:
+        """The one column whose name starts with the title `words` name ("Kasubbag", "Kepala Seksi"), when
+        the text goes on with no name or the start of the column's own ("Kepala Seksi Kesejahteraan Sosial"
+        for "Kasi Kesos"): the text writes out what the column abbreviates, or leaves it out."""
+        title = squeeze_letters(" ".join(words))
+        if title not in self.titles:
+            return None
+        found = set()
+        for name, actor in self.candidates:
+            if name.startswith(title + " "):
+                rest = name[len(title) + 1:]
+                if after is None or after in _NOT_NAME_WORDS or squeeze_letters(after)[:2] == rest[:2]:
+                    found.add(actor)
+        return found.pop() if len(found) == 1 else None
 
 
 def name_variants(name: str) -> set[str]:
@@ -114,6 +144,7 @@ class ReturnPhrase:
     step: int | None  # a step number named in the text
     actor_text: str  # or the words naming a position
     text: str
+    decision: bool = False  # the "Tidak" branch of a decision ("Tidak: ke langkah 3"), which may go forward
 
 
 _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
@@ -122,6 +153,12 @@ _TARGET_RE = re.compile(
     r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
 _STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?(\d+)\b", re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
+# The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
+# "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
+_DECISION_RE = re.compile(
+    r"\b(?:tidak|belum)\b[^:→;.,\d]{0,40}?\s*(?::|→|->|=>|⇒)\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
+    r"(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+)\b"
+    r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))", re.IGNORECASE)
 
 
 def return_phrases(activity: str) -> list[ReturnPhrase]:
@@ -139,7 +176,9 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
                 found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end]))
         elif _PASSIVE_RE.fullmatch(m[0]):
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
-    return found
+    for m in _DECISION_RE.finditer(activity):
+        found.append(ReturnPhrase(m.start(), m.end(), int(m[1]), "", m[0], decision=True))
+    return sorted(found, key=lambda p: p.start)
 
 
 # An order names the next actor without "kepada": "memerintahkan Sekretaris menyusun …",
@@ -185,8 +224,13 @@ def coordinates_divisions(activity: str) -> bool:
     return bool(_COORDINATION_RE.search(activity) or _GATHERING_RE.search(activity))
 
 
+# The labels of a decision's branches ("Ya", "Tidak") that a copied flowchart leaves in the cells the
+# arrows pass: not the symbol of the step.
+DECISION_LABELS = {"ya", "tidak", "y", "t", "ya tidak"}
+
+
 def symbol_actor(marks: dict[str, str]) -> str | None:
     """The column holding the step's flowchart symbol ("Mulai", "Selesai", a box mark), when exactly
-    one Pelaksana cell of the row is filled."""
-    filled = [actor for actor, mark in marks.items() if mark.strip()]
+    one Pelaksana cell of the row holds one (the labels "Ya" and "Tidak" are not symbols)."""
+    filled = [actor for actor, mark in marks.items() if mark.strip() and normalise_name(mark) not in DECISION_LABELS]
     return filled[0] if len(filled) == 1 else None

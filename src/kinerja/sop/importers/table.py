@@ -8,6 +8,7 @@ written once and blank where it continues — so the SOP AP layout is understood
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 
 from django.utils.translation import gettext as _
@@ -41,11 +42,12 @@ MAX_STEPS = 200
 STANDARD_WORDS = {
     "inputs": {"kelengkapan", "persyaratan"},
     "time": {"waktu"},
-    "output": {"output", "keluaran"},
+    "output": {"output", "keluaran", "hasil"},
     "note": {"ket", "keterangan", "catatan"},
 }
-# Headers of the activity column other than "Uraian …" (Uraian Prosedur, Uraian Kegiatan).
-ACTIVITY_HEADERS = {"kegiatan", "aktivitas", "prosedur", "langkah kegiatan"}
+# Words of the activity column's header other than "Uraian …" (Uraian Prosedur, Uraian Kegiatan):
+# "Kegiatan", "Tahapan Kegiatan", "Rincian Aktivitas", "Langkah-langkah Prosedur".
+ACTIVITY_WORDS = {"kegiatan", "aktivitas", "prosedur"}
 
 
 def label_key(text: str) -> str:
@@ -57,7 +59,9 @@ def clean(text: str) -> str:
 
 
 def _is_activity_header(key: str) -> bool:
-    return key.startswith("uraian") or key in ACTIVITY_HEADERS
+    words = set(key.split())
+    others = {"pelaksana", *(w for group in STANDARD_WORDS.values() for w in group)}  # "Waktu Kegiatan"
+    return key.startswith("uraian") or (bool(ACTIVITY_WORDS & words) and not others & words)
 
 
 def find_table(grid: Grid) -> int | None:
@@ -80,7 +84,26 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
             "was found"))
     draft = read_header(path, grid[:start])
     read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {})
+    check_lengths(draft)
     return draft
+
+
+def check_lengths(draft: SopDraft) -> None:
+    """A value longer than the database keeps (a header misread into the name, a note in an actor's
+    header cell) is refused here, naming it, rather than by the database when it is stored."""
+    from kinerja.sop.models import Actor, SopVersion
+
+    def limit(model: type, name: str) -> int:
+        return int(model._meta.get_field(name).max_length)
+
+    values = [("Nama SOP", draft.name, limit(SopVersion, "name")), ("Nomor SOP", draft.number, limit(SopVersion, "number")),
+              ("Disahkan oleh", draft.approved_by, limit(SopVersion, "approved_by")),
+              ("Disahkan oleh", draft.approved_by_name, limit(SopVersion, "approved_by_name")),
+              *((COLUMN_ACTORS, actor, limit(Actor, "name")) for actor in draft.actors)]
+    for column, value, most in values:
+        if len(value) > most:
+            raise SopImportError(draft.path, None, column, value,
+                                 _("is longer than %(max)d characters") % {"max": most})
 
 
 def read_header(path: Path, rows: Grid) -> SopDraft:
@@ -92,19 +115,22 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
         cells = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
         if not cells:
             continue
-        first_col, first = cells[0]
         labels = [(i, BLOCK_LABELS.get(label_key(c))) for i, c in cells]
         if all(key for _i, key in labels):
             pending = [(i, key) for i, key in labels if key]
             for _i, key in pending:
                 blocks.setdefault(key, [])
             continue
-        field_name, inline = _field_label(first)
-        if field_name:
+        at = next((k for k, (_i, c) in enumerate(cells) if _field_label(c)[0]), None)
+        if at is not None:
             pending = []
-            rest = [c for _i, c in cells[1:]]
+            field_name, inline = _field_label(cells[at][1])
+            # The SOP AP form puts the letterhead left of the identity block, on the same rows.
+            lines += _lines(c for _i, c in cells[:at])
+            # "NOMOR SOP | : | 12/SOP": the colon may stand in a column of its own.
+            rest = [c for _i, c in cells[at + 1:] if c.strip(": ")]
             value = inline if inline is not None else (rest[0] if rest else "")
-            values.setdefault(field_name, value)
+            values.setdefault(str(field_name), value.lstrip(": "))
             continue
         if pending:
             if len(pending) == len(cells):
@@ -116,7 +142,7 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
                 blocks[key] += split_items(text)
             continue
         if not values:
-            lines += [clean(c) for _i, c in cells]
+            lines += _lines(c for _i, c in cells)
     name = clean(values.get("name", ""))
     if not name:
         raise SopImportError(path, None, "Nama SOP", None, _("the document has no SOP name (Nama SOP)"))
@@ -134,27 +160,61 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     return draft
 
 
+def _lines(cells: Iterable[str]) -> list[str]:
+    """The letterhead lines of some cells; a Word or Excel cell may hold several."""
+    return [clean(line) for cell in cells for line in cell.splitlines() if line.strip()]
+
+
 def _field_label(cell: str) -> tuple[str | None, str | None]:
-    """("number", None) for "NOMOR SOP"; ("number", "12/SOP") for "NOMOR SOP : 12/SOP" in one cell."""
+    """("number", None) for "NOMOR SOP"; ("number", "12/SOP") for "NOMOR SOP : 12/SOP" in one cell, or
+    "NOMOR SOP<tab>12/SOP" (a Word paragraph aligned with a tab)."""
     key = label_key(cell)
     if key in FIELD_LABELS:
         return FIELD_LABELS[key], None
-    if ":" in cell:
-        label, value = cell.split(":", 1)
-        if label_key(label) in FIELD_LABELS:
-            return FIELD_LABELS[label_key(label)], value.strip()
+    for separator in (":", "\t"):
+        label, found, value = cell.partition(separator)
+        if found and label_key(label) in FIELD_LABELS:
+            return FIELD_LABELS[label_key(label)], value.strip(" \t:")
     return None, None
 
 
-def _columns(path: Path, top: list[str], sub: list[str]) -> tuple[dict[str, int], list[tuple[int, str]]]:
-    """The column index of each standard column and the Pelaksana columns (index, name as written)."""
+MAX_HEADER_ROWS = 4
+# The unit of a Waktu whose number and unit stand in two columns ("15 | menit") may be headed so.
+UNIT_HEADERS = {"satuan", "sat"}
+
+
+def header_depth(rows: Grid, no: int) -> int:
+    """How many rows of `rows` (starting at the row naming "No." and "Uraian") the header takes: the rows
+    below it without a step number (actor names, actors grouped under their unit, "Kelengkapan / Waktu /
+    Output"), and the row numbering the columns ("1 2 3 …") that some forms print under the header."""
+    depth = 1
+    while depth < min(len(rows), MAX_HEADER_ROWS):
+        if not column_numbering(rows[depth]) and clean(_cell(rows[depth], no)):
+            break
+        depth += 1
+    return depth
+
+
+def column_numbering(row: list[str]) -> bool:
+    """Whether `row` only numbers the columns: "1", "2", "3" … (or "(1)", "(2)" …) from the left."""
+    numbers = [c.strip().strip("()") for c in row if c.strip()]
+    return len(numbers) >= 3 and numbers == [str(i) for i in range(1, len(numbers) + 1)]
+
+
+def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, str]]]:
+    """The column index of each standard column and the Pelaksana columns (index, name as written). An
+    actor's name is the lowest header text of its column: above it may stand "Pelaksana" or the unit a
+    group of actors belongs to ("Perangkat Daerah | BKPSDM")."""
+    top = header[0]
+    lower = [row for row in header[1:] if not column_numbering(row)]
+
     def find(row: list[str], *keys: str) -> int | None:
         for i, cell in enumerate(row):
             if label_key(cell) in keys:
                 return i
         return None
 
-    def find_words(rows: tuple[list[str], ...], words: set[str]) -> int | None:
+    def find_words(rows: list[list[str]], words: set[str]) -> int | None:
         """The first header cell naming one of `words`, exactly, then as one word of a longer header."""
         for whole in (True, False):
             for row in rows:
@@ -164,28 +224,39 @@ def _columns(path: Path, top: list[str], sub: list[str]) -> tuple[dict[str, int]
                         return i
         return None
 
+    def texts(i: int) -> list[str]:
+        return [clean(_cell(row, i)) for row in [top, *lower] if clean(_cell(row, i))]
+
     no = find(top, "no")
     activity = next(i for i, c in enumerate(top) if _is_activity_header(label_key(c)))
     standard = {
-        "inputs": find_words((sub, top), STANDARD_WORDS["inputs"]),
-        "time": find_words((sub, top), STANDARD_WORDS["time"]),
-        "output": find_words((sub, top), STANDARD_WORDS["output"]),
-        "note": find_words((top, sub), STANDARD_WORDS["note"]),
+        "inputs": find_words([*lower, top], STANDARD_WORDS["inputs"]),
+        "time": find_words([*lower, top], STANDARD_WORDS["time"]),
+        "output": find_words([*lower, top], STANDARD_WORDS["output"]),
+        "note": find_words([top, *lower], STANDARD_WORDS["note"]),
     }
     if standard["time"] is None:
-        raise SopImportError(path, None, COLUMN_TIME, " | ".join(c for c in sub if c.strip()) or None,
+        shown = " | ".join(c for row in lower for c in row if c.strip())
+        raise SopImportError(path, None, COLUMN_TIME, shown or None,
                              _("the procedure table has no Waktu column under Mutu Baku"))
     taken = {no, activity, *(i for i in standard.values() if i is not None)}
+    unit = standard["time"] + 1
+    if unit not in taken and all(label_key(t) in UNIT_HEADERS for t in texts(unit)):
+        standard["unit"] = unit  # "Waktu" merged over the number and its unit, or a "Satuan" column
     first_standard = min(i for i in (standard["inputs"], standard["time"], standard["output"]) if i is not None)
     mutu = find(top, "mutu baku")
     end = min(first_standard, mutu) if mutu is not None else first_standard
     # The actor columns follow the activity: "Pelaksana" above them may sit over any of them (a header
     # centred without merging the cells), so it does not mark where they begin.
     begin = max(i for i in (no, activity) if i is not None) + 1
-    actors = [(i, clean(sub[i])) for i in range(begin, min(end, len(sub))) if i not in taken and sub[i].strip()]
+    actors = []
+    for i in range(begin, end):
+        names = texts(i)
+        if i not in taken and names and label_key(names[-1]) != "pelaksana":
+            actors.append((i, names[-1]))
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
-                             _("the procedure table names no Pelaksana (actor) columns in its second header row"))
+                             _("the procedure table names no Pelaksana (actor) columns in its header rows"))
     seen: set[str] = set()
     for _i, name in actors:
         if flow.normalise_name(name) in seen:
@@ -200,49 +271,69 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
+def step_number(text: str) -> int | None:
+    """The number of a step as the No. column writes it: "3", "3.", "3)", "(3)", or a letter ("c.")."""
+    if m := re.fullmatch(r"\(?(\d{1,4})[.)]?", text):
+        return int(m[1])
+    if m := re.fullmatch(r"\(?([a-zA-Z])[.)]?", text):
+        return ord(m[1].lower()) - ord("a") + 1
+    return None
+
+
+# A signature under the table ("… NIP. 19700315 199503 1 002"): never the rest of a step's text.
+_SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
+
+
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
                aliases: dict[str, list[str]]) -> None:
     top = rows[0]
-    sub = rows[1] if len(rows) > 1 else []
-    columns, actor_columns = _columns(path, top, sub)
-    header_unit = _header_unit(_cell(sub, columns["time"]) + " " + _cell(top, columns["time"]))
+    no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
+    depth = header_depth(rows, no_column)
+    columns, actor_columns = _columns(path, rows[:depth])
+    header_unit = _header_unit(" ".join(_cell(row, columns["time"]) for row in rows[:depth]))
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
-    body = rows[2:]
+    body = rows[depth:]
     # A table running over pages repeats its header rows on each page (Word's "repeat header row", a
     # second table after a page break, a text copy with "Halaman 2" between the pages).
-    repeats = [i for i, row in enumerate(body) if find_table([row]) == 0]
-    index = -1
-    while index + 1 < len(body):
-        index += 1
+    repeats = {i: header_depth(body[i:], columns["no"]) for i, row in enumerate(body) if find_table([row]) == 0}
+    index = 0
+    follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
+    while index < len(body):
         row = body[index]
         if index in repeats:
-            if index + 1 < len(body) and _repeats_actor_row(body[index + 1], columns, actor_columns):
-                index += 1
+            index += repeats[index]
+            follows_step = False
             continue
+        index += 1
         number_text = clean(_cell(row, columns["no"]))
         rest = [c for i, c in enumerate(row) if i != columns["no"] and c.strip()]
-        if not number_text:
-            if rest and raw:  # a row wrapped by a PDF copy continues the step above
-                _continue(raw[-1][0], row, columns)
+        if not number_text and not rest:
+            follows_step = False
             continue
-        if not re.fullmatch(r"\d{1,4}\.?", number_text):
-            if not rest:
-                # Text between two pages of the table ("Halaman 2") is skipped; text below the
-                # table (a footnote, a signature line) ends it.
-                later = next((i for i in repeats if i > index), None)
-                if later is None:
-                    break
-                index = later - 1
+        number = step_number(number_text)
+        if number is None:
+            signature = bool(_SIGNATURE_RE.search(" ".join(row)))
+            if not number_text and follows_step and not signature:
+                _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 continue
-            raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"))
-        number = int(number_text.rstrip("."))
+            if number_text and clean(_cell(row, columns["activity"])) and not signature:
+                raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"))
+            # Text outside the rows of steps: a page heading or footer between two pages of the table is
+            # skipped when the table goes on after it; text below the table (a footnote, a signature)
+            # ends it.
+            resume = _resumes_at(body, index, repeats, columns, len(raw) + 1)
+            if resume is None:
+                break
+            index, follows_step = resume, False
+            continue
         step = StepDraft(number=number, actor="", activity=clean(_cell(row, columns["activity"])),
                          inputs=clean(_cell(row, columns.get("inputs"))),
                          output=clean(_cell(row, columns.get("output"))),
                          note=clean(_cell(row, columns.get("note"))),
-                         duration_text=clean(_cell(row, columns.get("time"))))
+                         duration_text=_time_text(row, columns))
         raw.append((step, {name: clean(_cell(row, i)) for i, name in actor_columns}))
+        follows_step = True
         if len(raw) > MAX_STEPS:
             raise SopImportError(path, number, COLUMN_NO, str(number),
                                  _("the table has more than %(max)d steps") % {"max": MAX_STEPS})
@@ -263,6 +354,27 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     decide_returns(path, draft, matcher)
 
 
+def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[str, int], expected: int) -> int | None:
+    """Where the table goes on after text outside it: its header repeated, or the next step (numbered
+    `expected`, with its text) after a page heading or footer. None when the table ended."""
+    for i in range(index, len(body)):
+        if i in repeats:
+            return i
+        row = body[i]
+        if step_number(clean(_cell(row, columns["no"]))) == expected and clean(_cell(row, columns["activity"])):
+            return i
+    return None
+
+
+def _time_text(row: list[str], columns: dict[str, int]) -> str:
+    """The Waktu cell, with the unit from the column beside it when the number and unit stand apart."""
+    text = clean(_cell(row, columns.get("time")))
+    unit = clean(_cell(row, columns.get("unit")))
+    if unit and not set(label_key(text).split()) & set(DURATION_UNITS):
+        return f"{text} {unit}".strip()
+    return text
+
+
 def _header_unit(header: str) -> str:
     """The one unit a Waktu header names ("Waktu (menit)" → "menit"), or "" for none or several."""
     units = {word for word in label_key(header).split() if word in DURATION_UNITS}
@@ -272,13 +384,6 @@ def _header_unit(header: str) -> str:
 def _with_unit(text: str, unit: str) -> str:
     """A bare number under a header that names the unit ("15" under "Waktu (menit)") takes that unit."""
     return f"{text} {unit}" if unit and re.fullmatch(r"\d+(?:[.,]\d+)?", text.strip()) else text
-
-
-def _repeats_actor_row(row: list[str], columns: dict[str, int], actor_columns: list[tuple[int, str]]) -> bool:
-    """Whether `row` is the second header row again: no step number, and actor names in their columns."""
-    if clean(_cell(row, columns["no"])):
-        return False
-    return any(flow.normalise_name(_cell(row, i)) == flow.normalise_name(name) for i, name in actor_columns)
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:
@@ -342,6 +447,8 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
         for column, phrase in phrases:
             target: int | None = None
             if phrase.step is not None:
+                if phrase.decision and phrase.step >= step.number:
+                    continue  # "Tidak: ke langkah 8" skips ahead: a branch, not a return
                 if 1 <= phrase.step < step.number:
                     target = phrase.step
             elif phrase.actor_text:

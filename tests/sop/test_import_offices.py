@@ -1,0 +1,86 @@
+"""SOPs of other offices (tests/sop/offices.py), laid out as those offices lay them out, read as a new
+customer would bring them: every step, its actor, its time, its returns and the identity block."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from kinerja.sop.importers import parse_document
+from kinerja.sop.models import SopVersion
+from tests.base import KinerjaTestCase
+
+from .offices import OFFICE_SOPS
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.mark.parametrize("key", sorted(OFFICE_SOPS))
+def test_it_reads_the_sop_of_another_office(tmp_path: Path, key: str) -> None:
+    write, expected = OFFICE_SOPS[key]
+    draft = parse_document(write(tmp_path))
+    assert [str(p) for p in draft.problems] == []
+    assert (draft.name, draft.number) == (expected.name, expected.number)
+    assert draft.actors == expected.actors
+    assert [s.number for s in draft.steps] == list(range(1, len(expected.step_actors) + 1))
+    assert [s.actor for s in draft.steps] == expected.step_actors
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == expected.durations
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == expected.returns
+    if expected.approved_by is not None:
+        assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == expected.approved_by
+    if expected.effective_on is not None:
+        assert draft.effective_on == dt.date.fromisoformat(expected.effective_on)
+    if expected.lines is not None:
+        assert draft.lines == expected.lines
+    if expected.last_activity_ends:
+        assert draft.steps[-1].activity.endswith(expected.last_activity_ends)
+    # Nothing of a signature block below the table is taken into a step.
+    assert not any("NIP" in f"{s.activity} {s.inputs} {s.output} {s.note}" for s in draft.steps)
+
+
+class OfficeSopUploadTestCase(KinerjaTestCase):
+    """The same documents through the upload page (preview, then save) and `kinerja sop import`."""
+
+    def test_the_upload_page_previews_and_saves_each_document_as_read(self) -> None:
+        self.client.force_login(self.subsection_head)
+        for key, (write, expected) in sorted(OFFICE_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+                self.assertEqual(response.status_code, 302, response.content[:3000])
+                response = self.client.get(response["Location"])
+                rows = response.context["rows"]
+                self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
+                self.assertEqual([f.initial["actor"] for f, _p in rows], expected.step_actors)
+                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
+                        for f, _p in rows for name in f.fields}
+                response = self.client.post(response.request["PATH_INFO"], {**data, "save": ""})
+                version = SopVersion.objects.get(name=expected.name)
+                self.assertRedirects(response, f"/sop/versions/{version.pk}/")
+                steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
+                self.assertEqual([s.actor.name for s in steps], expected.step_actors)
+                self.assertEqual([(s.duration_value, s.duration_unit) for s in steps], expected.durations)
+                self.assertEqual({s.number: sorted(r.number for r in s.returns_to.all()) for s in steps
+                                  if s.returns_to.all()}, expected.returns)
+                self.assertContains(self.client.get(f"/sop/versions/{version.pk}/"), expected.number)
+
+    def test_the_command_line_imports_and_plans_each_document(self) -> None:
+        for key, (write, expected) in sorted(OFFICE_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                out = StringIO()
+                call_command("sop", "import", str(path), "--json", "--office", self.office.code, stdout=out)
+                data = json.loads(out.getvalue())
+                self.assertEqual([s["actor"] for s in data["steps"]], expected.step_actors)
+                out = StringIO()
+                call_command("sop", "plan", str(path), "--start", "2025-03-24T08:00:00+07:00", "--json", stdout=out)
+                planned = json.loads(out.getvalue())["steps"]
+                self.assertEqual([p["actor"] for p in planned], expected.step_actors)
+                self.assertEqual(planned[0]["starts"], "2025-03-24T08:00:00+07:00")
