@@ -90,7 +90,7 @@ class XlsxTestCase(SimpleTestCase):
         self.assertEqual(achievement.value, 86.93)
         self.assertEqual(target.number_format, "#,##0.00")
         self.assertEqual(actual.number_format, "#,##0")
-        self.assertEqual(achievement.number_format, "0.00")
+        self.assertEqual(achievement.number_format, "#,##0.00")  # 1.250,00 for a far exceeded target
 
     def test_it_keeps_text_targets_as_text_and_leaves_missing_achievement_empty(self) -> None:
         self.assertEqual(self.rows["IK-05"][6].value, "WTP")
@@ -126,7 +126,7 @@ class XlsxTestCase(SimpleTestCase):
         budget = self.book["Anggaran"]
         first = [c.value for c in budget[5]]
         self.assertEqual(first[1:4], ["Program Pemberdayaan Koperasi", 1250000000, 1100000000.5])
-        self.assertEqual(budget.cell(5, 5).number_format, "0.00")
+        self.assertEqual(budget.cell(5, 5).number_format, "#,##0.00")
 
 
 class PdfTestCase(SimpleTestCase):

@@ -10,11 +10,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.template.loader import render_to_string
-from weasyprint import HTML
 
 from kinerja.performance.report import ReportData, Value
 
+from . import layout
 from .common import number
+
+# The text width of an upright A4 page less the margins of print.css, in mm.
+PORTRAIT_WIDTH = 210 - 14 - 16
 
 
 def regional_head(city: str) -> str:
@@ -33,19 +36,37 @@ def with_unit(value: Value, unit: str) -> str:
     return text + unit if unit == "%" else f"{text} {unit}"
 
 
-def context(report: ReportData) -> dict[str, object]:
+def context(report: ReportData, splits: frozenset[str] = frozenset()) -> dict[str, object]:
+    """What the form prints; `splits` are the rows that open a page inside a sasaran, where its cell is
+    split and its name repeated (layout.render_split)."""
     rows = []
     n = 0
     for objective in report.objectives:
-        for i in objective.indicators:
+        ids = [f"pk-{n + k}" for k in range(1, len(objective.indicators) + 1)]
+        for i, (span, continued) in zip(objective.indicators, layout.spans(ids, splits), strict=True):
             n += 1
-            rows.append({"no": n, "objective": objective, "first": i is objective.indicators[0],
-                         "span": len(objective.indicators), "indicator": i, "target": with_unit(i.target, i.unit)})
+            rows.append({"no": n, "id": f"pk-{n}", "objective": objective, "span": span, "continued": continued,
+                         "indicator": i, "target": with_unit(i.target, i.unit)})
     total = sum((b.budget for b in report.budget), Decimal(0))
-    return {"report": report, "rows": rows, "regional_head": regional_head(report.city),
-            "programs": [{"name": b.program, "budget": number(b.budget)} for b in report.budget],
-            "total": number(total)}
+    programs = [{"name": b.program, "budget": number(b.budget)} for b in report.budget]
+    columns = [
+        layout.fit([layout.Column("c-no", width=8), layout.Column("c-obj", share=2), layout.Column("c-ind", share=3),
+                    layout.Column("c-target", texts=[r["target"] for r in rows], header="Target", least=22)],
+                   PORTRAIT_WIDTH, sizes=(8.5, 8, 7.5), flexible_least=40).css("targets"),
+        layout.fit([layout.Column("c-no", width=8), layout.Column("c-prog", share=1),
+                    layout.Column("c-budget", texts=[p["budget"] for p in programs] + [number(total)],
+                                  header="Anggaran (Rp)", least=30)],
+                   PORTRAIT_WIDTH, sizes=(8.5, 8, 7.5), flexible_least=60).css("programs")]
+    return {"report": report, "rows": rows, "regional_head": regional_head(report.city), "programs": programs,
+            "total": number(total), "columns": "\n".join(columns)}
 
 
 def render(report: ReportData) -> bytes:
-    return HTML(string=render_to_string("performance/reports/agreement_pdf.html", context(report))).write_pdf()
+    groups, n = [], 0
+    for objective in report.objectives:
+        groups.append([f"pk-{n + k}" for k in range(1, len(objective.indicators) + 1)])
+        n += len(objective.indicators)
+    # The form is short: laid out whole each time (`_part` is for long documents).
+    document = layout.render_split(lambda splits, _part: render_to_string(
+        "performance/reports/agreement_pdf.html", context(report, splits)), groups)
+    return document.write_pdf()

@@ -9,15 +9,23 @@ from kinerja.performance.numbers import DASH, format_number
 from kinerja.performance.report import IndicatorRow, Value
 
 
-def number(value: Value, places: int | None = None) -> str:
-    """1725 → "1.725", Decimal("1725.5") → "1.725,50", text stays text, None → "–"."""
+def places(value: Decimal) -> int:
+    """The decimals a stored value is printed with: none for a whole number, else two, or as many as it
+    was entered with up to the four kept (0,0125 is not 0,01)."""
+    if value == value.to_integral_value():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
+
+
+def number(value: Value, decimals: int | None = None) -> str:
+    """1725 → "1.725", Decimal("1725.5") → "1.725,50", Decimal("0.0125") → "0,0125", text stays text,
+    None → "–"."""
     if value is None:
         return DASH
     if isinstance(value, str):
         return value
-    if places is None:
-        places = 0 if value == value.to_integral_value() else 2
-    return format_number(value, places)
+    return format_number(value, places(value) if decimals is None else decimals)
 
 
 def percent(value: Decimal | None) -> str:

@@ -3,21 +3,35 @@
 The planning staff rewrite the chapter every year from the same figures; this draft writes one paragraph
 per indicator from the data (achievement, predicate, change from last year, obstacles and solutions), so
 they start from correct numbers and only add the analysis.
+
+python-docx gives a table equal columns that Word stretches as it likes: long indicator names broke
+after every few letters and a budget in the billions over three lines. The tables here have fixed
+widths measured from their figures (layout.py), the achievement table a landscape page of its own, a
+header row repeated on every page and rows that never split.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Sequence
 
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
 from docx.shared import Mm, Pt
 
 from kinerja.performance.report import IndicatorRow, ReportData
 
+from . import layout
 from .common import achievement_text, number, percent
+
+PORTRAIT_MARGIN, LANDSCAPE_MARGIN = 25, 20  # mm, left and right
+TABLE_SIZES = (9, 8.5, 8, 7.5)  # pt: a table's type, the largest at which its figures fit
+CELL_PADDING = 2 * 1.9 + 0.5  # Word's default cell margins (0.08 inch each side) and the borders, in mm
 
 
 def _amount(value: object, unit: str) -> str:
@@ -58,26 +72,71 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
     return text
 
 
-def _table(document: DocumentType, headers: list[str], rows: list[list[str]], numeric_from: int) -> None:
+def _flag(row: object, name: str) -> None:
+    """Set a row property that python-docx has no API for: w:tblHeader (repeat on every page) or
+    w:cantSplit (never break inside the row)."""
+    properties = row._tr.get_or_add_trPr()  # type: ignore[attr-defined]
+    element = OxmlElement(name)
+    element.set(qn("w:val"), "true")
+    properties.append(element)
+
+
+def _table(document: DocumentType, headers: list[str], rows: list[list[str]], numeric_from: int,
+           columns: Sequence[layout.Column], available: float, merge: int | None = None) -> None:
+    """A table at fixed column widths (mm) fitted to `available`, its header repeated on every page.
+    Cells of column `merge` holding the same text as the row above are merged with it (a sasaran over
+    its indicators), so its name is printed once rather than making every row as tall as it."""
+    fitted = layout.fit(columns, available, sizes=TABLE_SIZES, flexible_least=30, padding=CELL_PADDING)
+    widths = [Mm(fitted.widths[c.name]) for c in columns]
     table = document.add_table(rows=1, cols=len(headers))
     table.style = "Table Grid"
-    for cell, header in zip(table.rows[0].cells, headers, strict=True):
-        cell.text = header
-        cell.paragraphs[0].runs[0].bold = True
+    table.autofit = False
+    fixed = OxmlElement("w:tblLayout")
+    fixed.set(qn("w:type"), "fixed")
+    table._tbl.tblPr.append(fixed)
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    size = Pt(fitted.size)
+    _flag(table.rows[0], "w:tblHeader")
+    _flag(table.rows[0], "w:cantSplit")
+    for cell, header, width in zip(table.rows[0].cells, headers, widths, strict=True):
+        cell.text, cell.width = header, width
+        run = cell.paragraphs[0].runs[0]
+        run.bold, run.font.size = True, size
     for values in rows:
-        cells = table.add_row().cells
-        for n, (cell, value) in enumerate(zip(cells, values, strict=True)):
-            cell.text = value
+        row = table.add_row()
+        _flag(row, "w:cantSplit")
+        for n, (cell, value, width) in enumerate(zip(row.cells, values, widths, strict=True)):
+            cell.text, cell.width = value, width
+            paragraph = cell.paragraphs[0]
+            for run in paragraph.runs:
+                run.font.size = size
             if n >= numeric_from:
-                cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    if merge is not None:
+        cells = table.columns[merge].cells[1:]
+        start = 0
+        for k in range(1, len(rows) + 1):
+            if k == len(rows) or rows[k][merge] != rows[start][merge]:
+                if k - start > 1:
+                    for cell in cells[start + 1:k]:
+                        cell.text = ""  # merge() would join the repeated names
+                    cells[start].merge(cells[k - 1])
+                start = k
+
+
+def _page(section: Section, *, landscape: bool) -> float:
+    """Lay `section` out on A4, upright or across; returns its text width in mm."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(297), Mm(210)) if landscape else (Mm(210), Mm(297))
+    margin = LANDSCAPE_MARGIN if landscape else PORTRAIT_MARGIN
+    section.left_margin = section.right_margin = Mm(margin)
+    return (297 if landscape else 210) - 2 * margin
 
 
 def render(report: ReportData) -> bytes:
     document = Document()
-    section = document.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(25)
+    portrait = _page(document.sections[0], landscape=False)
     style = document.styles["Normal"]
     style.font.name = "Arial"  # type: ignore[attr-defined]
     style.font.size = Pt(11)  # type: ignore[attr-defined]
@@ -87,6 +146,8 @@ def render(report: ReportData) -> bytes:
         f"Draf disusun otomatis dari Data Kinerja {report.office_name} {report.period}. "
         "Periksa dan lengkapi analisisnya sebelum digunakan.")
     intro.runs[0].italic = True
+    # The achievement table has eight columns: a landscape section of its own, then upright again.
+    landscape = _page(document.add_section(), landscape=True)
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)
     rows = []
     n = 0
@@ -96,7 +157,14 @@ def render(report: ReportData) -> bytes:
             rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, number(i.target), number(i.actual),
                          achievement_text(i), i.predicate or "–"])
     _table(document, ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"],
-           rows, numeric_from=4)
+           rows, numeric_from=4, available=landscape, columns=[
+               layout.Column("no", texts=[r[0] for r in rows], least=9), layout.Column("objective", share=1),
+               layout.Column("indicator", share=2.5),
+               layout.Column("unit", texts=sorted({w for r in rows for w in r[3].split()}), header="Satuan", least=16),
+               *[layout.Column(name, texts=[r[k] for r in rows], header=header, least=16) for k, name, header in
+                 ((4, "target", "Target"), (5, "actual", "Realisasi"), (6, "achievement", "Capaian (%)"))],
+               layout.Column("predicate", width=20)], merge=1)
+    _page(document.add_section(), landscape=False)
 
     for o in report.objectives:
         document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
@@ -112,10 +180,15 @@ def render(report: ReportData) -> bytes:
 
     document.add_heading("B. Realisasi Anggaran", level=2)
     if report.budget:
+        budget = [[str(n), b.program, number(b.budget), number(b.spent), percent(b.absorption),
+                   number(b.efficiency, 2) if b.efficiency is not None else "–"]
+                  for n, b in enumerate(report.budget, start=1)]
         _table(document, ["No", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Efisiensi (poin)"],
-               [[str(n), b.program, number(b.budget), number(b.spent), percent(b.absorption),
-                 number(b.efficiency, 2) if b.efficiency is not None else "–"]
-                for n, b in enumerate(report.budget, start=1)], numeric_from=2)
+               budget, numeric_from=2, available=portrait, columns=[
+                   layout.Column("no", texts=[r[0] for r in budget], least=9), layout.Column("program", share=1),
+                   *[layout.Column(name, texts=[r[k] for r in budget], header=header, least=16) for k, name, header in
+                     ((2, "budget", "Pagu (Rp)"), (3, "spent", "Realisasi (Rp)"), (4, "absorption", "Serapan (%)"),
+                      (5, "efficiency", "Efisiensi (poin)"))]])
     else:
         document.add_paragraph("Belum ada data program dan anggaran untuk periode ini.")
     out = io.BytesIO()

@@ -3,6 +3,11 @@
 Numbers are stored as numbers with number formats (the spreadsheet shows them the Indonesian way in an
 Indonesian Excel, and they stay summable); text targets stay text. Header rows are frozen and every sheet
 prints on A4 landscape with its header repeated. `render_city()` puts every office of a city on one sheet.
+
+Neither Excel nor LibreOffice sizes a row to its wrapped text when it opens a file openpyxl wrote (they
+showed one line of a 250-character indicator, the rest drawn over the rows below), nor a column to its
+numbers (a budget in the billions showed as ###). So `_fit()` sets both from what the cells hold: number
+columns as wide as their widest value, rows as tall as their longest wrapped text.
 """
 
 from __future__ import annotations
@@ -13,15 +18,20 @@ from decimal import Decimal
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from kinerja.performance.numbers import format_number
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import remark
+from .common import places, remark
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
-PERCENT = "0.00"
+# A value entered with three or four decimals (0,0125) keeps them, as the PDF prints them.
+DECIMALS = {3: "#,##0.000", 4: "#,##0.0000"}
+# Percentages are stored as numbers (85 for 85 %) under a "(%)" header; 1.250,00 groups its thousands.
+PERCENT = "#,##0.00"
 _THIN = Side(style="thin", color="808080")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _HEAD_FILL = PatternFill("solid", fgColor="E6EBF0")
@@ -29,7 +39,14 @@ _WRAP = Alignment(wrap_text=True, vertical="top")
 # Named styles: a cell takes one by name, which costs far less than setting border, alignment and
 # format on each of a city's thousands of cells.
 _STYLES = {fmt: f"Kinerja {name}" for fmt, name in
-           ((None, "teks"), (INTEGER, "bilangan bulat"), (DECIMAL, "desimal"), (PERCENT, "persen"))}
+           ((None, "teks"), (INTEGER, "bilangan bulat"), (DECIMAL, "desimal"), (DECIMALS[3], "desimal 3"),
+            (DECIMALS[4], "desimal 4"))}
+# The widths of a line of text and of a digit in Excel's width unit (the width of a "0" in Calibri 11),
+# and the height of a line in points: estimates on the generous side, so a row is never too short.
+CHARS_PER_UNIT = 1.1
+LINE_HEIGHT = 15.0
+TITLE_LINE_HEIGHT = 17.0
+MAX_NUMBER_WIDTH = 40
 
 
 def _book() -> Workbook:
@@ -50,7 +67,9 @@ def _cell_value(value: Value) -> int | float | str | None:
 
 
 def _format(value: Value) -> str:
-    return INTEGER if isinstance(value, Decimal) and value == value.to_integral_value() else DECIMAL
+    if not isinstance(value, Decimal) or value == value.to_integral_value():
+        return INTEGER
+    return DECIMALS.get(places(value), DECIMAL)
 
 
 def _sheet(book: Workbook, title: str, heading: list[str], headers: list[str], widths: list[int],
@@ -73,6 +92,56 @@ def _sheet(book: Workbook, title: str, heading: list[str], headers: list[str], w
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
     sheet.oddFooter.right.text = "Halaman &P dari &N"
     return sheet
+
+
+def _decimals(number_format: str) -> int:
+    return len(number_format.partition(".")[2])
+
+
+def _lines(text: str, width: float, *, scale: float = 1.0) -> int:
+    """How many lines `text` wraps to in a column `width` units wide (greedy, by characters)."""
+    capacity = max(int(width * CHARS_PER_UNIT / scale) - 1, 1)
+    count = 0
+    for paragraph in text.split("\n"):
+        count += 1
+        line = 0
+        for word in paragraph.split():
+            line = len(word) if line == 0 else line + 1 + len(word)
+            if line > capacity and line != len(word):  # the word goes on the next line
+                count += 1
+                line = len(word)
+            while line > capacity:  # a word longer than the line breaks inside
+                count += 1
+                line -= capacity
+    return count
+
+
+def _fit(sheet: Worksheet, *, header_row: int = 4) -> None:
+    """Widen each number column to its widest value (formatted the Indonesian way, as Excel will show
+    it), then make every row from the header on as tall as its longest wrapped text, and let the title
+    lines above the header wrap across the table's width."""
+    columns = sheet.max_column
+    widths = {}
+    for col in range(1, columns + 1):
+        dimension = sheet.column_dimensions[get_column_letter(col)]
+        needed = max((len(format_number(Decimal(str(c.value)), _decimals(c.number_format))) + 2
+                      for (c,) in sheet.iter_rows(min_row=header_row + 1, min_col=col, max_col=col)
+                      if isinstance(c.value, int | float) and not isinstance(c.value, bool)), default=0)
+        if needed > (dimension.width or 0):
+            dimension.width = min(needed, MAX_NUMBER_WIDTH)
+        widths[col] = dimension.width or 8.43
+    for row in sheet.iter_rows(min_row=header_row):
+        scale = 1.1 if row[0].row == header_row else 1.0  # the header is bold
+        lines = max((_lines(c.value, widths[c.column], scale=scale) for c in row
+                     if isinstance(c.value, str) and c.data_type != "f" and c.column in widths), default=1)
+        sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
+    total = sum(widths.values())
+    for n in range(1, header_row - 1):
+        cell = sheet.cell(n, 1)
+        if isinstance(cell.value, str):
+            sheet.merge_cells(start_row=n, start_column=1, end_row=n, end_column=columns)
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+            sheet.row_dimensions[n].height = _lines(cell.value, total, scale=1.2) * TITLE_LINE_HEIGHT
 
 
 def _put(sheet: Worksheet, row: int, col: int, value: Value, number_format: str | None = None) -> None:
@@ -123,6 +192,7 @@ def _write_comparison(book: Workbook, report: ReportData) -> None:
         cells += [(i.strategic_target, None), (i.progress, PERCENT), (i.national_standard, None)]
         for col, (value, fmt) in enumerate(cells, start=1):
             _put(sheet, row, col, value, fmt)
+    _fit(sheet)
 
 
 def _write_budget(book: Workbook, report: ReportData) -> None:
@@ -140,9 +210,31 @@ def _write_budget(book: Workbook, report: ReportData) -> None:
         row += 1
         for a in b.activities:
             for col, (value, fmt) in enumerate([(None, None), ("    " + a.program, None), (a.budget, None),
-                                                 (a.spent, None), (a.absorption, PERCENT)], start=1):
+                                                 (a.spent, None), (a.absorption, PERCENT), (None, None),
+                                                 (None, None), (None, None)], start=1):
                 _put(sheet, row, col, value, fmt)
             row += 1
+    if report.budget:
+        _budget_total(sheet, row, report)
+    _fit(sheet)
+
+
+def _budget_total(sheet: Worksheet, row: int, report: ReportData) -> None:
+    """The Jumlah row: sums of the programs' rows (those numbered in column A, not their activities) and
+    the absorption of the sums, as formulas, so a corrected figure above updates them."""
+    last = row - 1
+    for col in (1, 2, 6, 7, 8):
+        _put(sheet, row, col, None)
+    sheet.cell(row, 2, "Jumlah").font = Font(bold=True)
+    for col, total in ((3, sum(b.budget for b in report.budget)), (4, sum(b.spent for b in report.budget))):
+        letter = get_column_letter(col)
+        cell = sheet.cell(row, col, f'=SUMIF($A$5:$A${last},">0",{letter}5:{letter}{last})')
+        cell.style, cell.font = _STYLES[DECIMAL], Font(bold=True)
+        # The sum is wider than any figure it adds up; _fit sees only the formula.
+        needed = len(format_number(Decimal(total), 2)) + 2
+        sheet.column_dimensions[letter].width = max(sheet.column_dimensions[letter].width or 0, needed)
+    cell = sheet.cell(row, 5, f'=IF(C{row}=0,"",D{row}/C{row}*100)')
+    cell.style, cell.font = _STYLES[PERCENT], Font(bold=True)
 
 
 def _write_narratives(book: Workbook, report: ReportData) -> None:
@@ -153,6 +245,7 @@ def _write_narratives(book: Workbook, report: ReportData) -> None:
         for col, (value, fmt) in enumerate([(Decimal(n), INTEGER), (i.code, None), (i.name, None),
                                             (i.obstacles, None), (i.solutions, None)], start=1):
             _put(sheet, 4 + n, col, value, fmt)
+    _fit(sheet)
 
 
 def _bytes(book: Workbook) -> bytes:
@@ -166,6 +259,7 @@ def render(report: ReportData) -> bytes:
     sheet = _sheet(book, "Capaian", [f"Data Kinerja {report.office_name}", report.period], MAIN_HEADERS,
                    MAIN_WIDTHS, first=True)
     _write_main(sheet, [report], office_column=False)
+    _fit(sheet)
     _write_comparison(book, report)
     _write_budget(book, report)
     _write_narratives(book, report)
@@ -179,4 +273,5 @@ def render_city(reports: Sequence[ReportData], city: str, year: int) -> bytes:
     sheet = _sheet(book, "Capaian", [f"Data Kinerja Perangkat Daerah {city}", f"Tahun {year}"], headers,
                    [MAIN_WIDTHS[0], 30, *MAIN_WIDTHS[1:]], first=True)
     _write_main(sheet, reports, office_column=True)
+    _fit(sheet)
     return _bytes(book)
