@@ -19,6 +19,7 @@ from .pdf import (
     long_date,
     render_pdf,
     render_pdf_fitting,
+    render_pdf_sheets,
     stamp_place,
     stamp_style,
 )
@@ -35,8 +36,13 @@ KIND_HEADINGS = {
 }
 
 
+# The type sizes (pt) a lembar disposisi may be set in to stay on one sheet: many addressees or a long
+# note shrink it rather than push the signature onto a page of its own.
+DISPOSITION_SIZES = (10.5, 9.5, 8.5, 7.5)
+
+
 def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> bytes:
-    """The A4 lembar disposisi of a letter with each of its dispositions."""
+    """The A4 lembar disposisi of a letter with each of its dispositions, one sheet each."""
     sheets = []
     for d in dispositions:
         chosen = set(d.instructions)
@@ -46,10 +52,10 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
             "boxes": [(INSTRUCTION_PRINTED[c], c in chosen) for c in Instruction.values],
             "disposed_on": long_date(d.disposed_on),
         })
-    return render_pdf("correspondence/pdf/disposition.html", {
-        **letterhead_context(letter.office), "letter": letter, "sheets": sheets,
-        "letter_date": long_date(letter.letter_date), "received_on": long_date(letter.received_on),
-    })
+    common = {**letterhead_context(letter.office), "letter": letter, "letter_date": long_date(letter.letter_date),
+              "received_on": long_date(letter.received_on)}
+    return render_pdf_sheets("correspondence/pdf/disposition.html", [{**common, "sheet": s} for s in sheets],
+                             font_sizes=DISPOSITION_SIZES)
 
 
 def _head_title(office: Office, day: dt.date) -> str:

@@ -30,6 +30,17 @@ def render_pdf(template: str, context: dict[str, Any]) -> bytes:
 def render_pdf_fitting(template: str, context: dict[str, Any], *, font_sizes: Sequence[float]) -> bytes:
     """`template` at the largest of `font_sizes` (in points, as `font_size`) at which it stays on one page.
     A stamp shows only the first page of its PDF, so what flowed onto a second one would be lost."""
+    return _fitted(template, context, font_sizes).write_pdf()
+
+
+def render_pdf_sheets(template: str, contexts: Sequence[dict[str, Any]], *, font_sizes: Sequence[float]) -> bytes:
+    """One form per context, each on its own page at the largest of `font_sizes` at which it fits one (a
+    form filed with a letter is one sheet); one that does not fit even at the smallest flows on, at it."""
+    documents = [_fitted(template, context, font_sizes) for context in contexts]
+    return documents[0].copy([page for d in documents for page in d.pages]).write_pdf()
+
+
+def _fitted(template: str, context: dict[str, Any], font_sizes: Sequence[float]) -> Any:
     from weasyprint import HTML
 
     for size in font_sizes:
@@ -38,7 +49,7 @@ def render_pdf_fitting(template: str, context: dict[str, Any], *, font_sizes: Se
         document = HTML(string=html).render()
         if len(document.pages) == 1:
             break
-    return document.write_pdf()
+    return document
 
 
 def letterhead_context(office: Office) -> dict[str, Any]:
