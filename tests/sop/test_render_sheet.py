@@ -126,3 +126,52 @@ class SheetTestCase(KinerjaTestCase):
         self.assertEqual(sheet.indonesian_date(dt.date(2023, 1, 9)), "9 Januari 2023")
         self.assertEqual(sheet.indonesian_date(None), "-")
         self.assertEqual(sheet.nip_text("197504271993112001"), "19750427 199311 2 001")
+
+
+class LargeSheetTestCase(KinerjaTestCase):
+    """An SOP of 25 steps over 7 actors whose name is longer than a line of the landscape page."""
+
+    NAME = ("Penyusunan, Verifikasi, Validasi dan Pengesahan Data Kinerja Triwulanan dan Tahunan Dinas "
+            "Pemberdayaan Perempuan, Perlindungan Anak, Pengendalian Penduduk dan Keluarga Berencana "
+            "Kabupaten Tulang Bawang Barat beserta Unit Pelaksana Teknisnya")
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.version = make_version(cls.office, 25, 7, returns={8: [5], 14: [10], 24: [22]}, name=cls.NAME)
+        cls.version.header = {**cls.version.header, "legal_basis": [
+            f"Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor {n} Tahun 20{10 + n} "
+            "tentang Pedoman Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan "
+            "Kinerja Instansi Pemerintah" for n in range(1, 15)]}
+        cls.version.save()
+
+    def setUp(self) -> None:
+        super().setUp()
+        from tests.pdf_layout import page_texts, pages
+
+        self.data = sheet.render_pdf(self.version)
+        self.pages = pages(self.data)
+        self.texts = page_texts(self.data, layout=True)
+
+    def test_a_long_name_wraps_over_the_table_instead_of_running_off_the_page(self) -> None:
+        from tests.pdf_layout import off_page
+
+        for k, page in enumerate(self.pages, start=1):
+            self.assertEqual(off_page(page), [], f"page {k}")
+        procedure = [" ".join(t.split()) for t in self.texts if "Uraian Prosedur" in t]
+        self.assertGreater(len(procedure), 1)
+        for text in procedure:
+            self.assertIn("Keluarga Berencana", text.split("No. Uraian Prosedur")[0])
+
+    def test_every_step_is_printed_once_and_every_page_numbered_on_one_line(self) -> None:
+        total = len(self.pages)
+        for k, text in enumerate(self.texts, start=1):
+            self.assertIn(f"Halaman {k} dari {total}", text)
+        rows = sum(len(p.rows) for p in sheet.sheet_context(self.version)["pages"])
+        self.assertEqual(rows, 25)
+
+    def test_a_pair_of_long_blocks_moves_to_the_next_page_whole(self) -> None:
+        texts = [" ".join(t.split()) for t in self.texts]
+        basis = [k for k, t in enumerate(texts) if "Peraturan Menteri Pendayagunaan" in t]
+        self.assertEqual(len(basis), 1)  # the list of legal bases is not cut between two pages
+        self.assertIn("DASAR HUKUM", texts[basis[0]])

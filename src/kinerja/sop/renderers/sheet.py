@@ -32,7 +32,10 @@ CSS_FILE = Path(__file__).resolve().parent.parent / "static" / "sop" / "sheet.cs
 # Page geometry in millimetres (A4 landscape less the @page margins of sheet.css).
 CONTENT_WIDTH = 277.0
 CONTENT_HEIGHT = 188.0
-TITLE_H = 8.0
+TITLE_H = 8.0  # the title line over the procedure table, and the gap under it
+TITLE_SIZE = 8.5 * 25.4 / 72  # its type (sheet.css), in mm
+TITLE_LINE = 3.8  # one more line of a title that wraps
+TITLE_LINES = 2  # a longer title is cut with an ellipsis: the identity page and the footer print it whole
 HEADER_ROW_1 = 6.0
 BORDER = 0.2
 SAFETY = 5.0  # slack under the table, so that rounding in the PDF engine never pushes a row over
@@ -138,6 +141,12 @@ def _row(step: Step, flow: flowchart.Flow, index: int, columns: Columns) -> Row:
     return Row(step.number, activity, inputs, time, output, note, height, _height_class(height))
 
 
+def _title_lines(title: str) -> list[str]:
+    """The procedure pages' title as it wraps across the page: a long SOP name ran off its right edge."""
+    width = CONTENT_WIDTH / BOLD
+    return clamp(wrap(title, width, TITLE_SIZE), TITLE_LINES, width, TITLE_SIZE)
+
+
 def _height_class(height: float) -> str:
     return f"h{int(round(height * 10))}"
 
@@ -190,7 +199,10 @@ def sheet_context(version: SopVersion) -> dict[str, Any]:
     actor_size = _actor_font(flow.actors, columns)
     header_h, actor_names = _header_height(flow.actors, columns, actor_size)
     rows = [_row(step, flow, i, columns) for i, step in enumerate(steps)]
-    budget = (CONTENT_HEIGHT - TITLE_H - (HEADER_ROW_1 + BORDER) - (header_h + BORDER) - BORDER - SAFETY)
+    title = f"{version.number} {version.name}".strip()
+    title_lines = _title_lines(title)
+    title_h = TITLE_H + TITLE_LINE * (len(title_lines) - 1)
+    budget = (CONTENT_HEIGHT - title_h - (HEADER_ROW_1 + BORDER) - (header_h + BORDER) - BORDER - SAFETY)
     ranges = paginate([r.height for r in rows], budget)
     svgs = flowchart.page_svgs(flow, ranges, [r.height for r in rows], columns.flow, str(version))
     pages = [Page(rows=[rows[i] for i in r], svg=svg, top_band=r.start > 0, bottom_band=r.stop < len(rows))
@@ -200,6 +212,7 @@ def sheet_context(version: SopVersion) -> dict[str, Any]:
     css += [f".{_height_class(h)} {{ height: {h}mm; }}" for h in heights]
     css += [f"col.{name} {{ width: {width}mm; }}" for name, width in columns.widths(1)]
     css.append(f"table.procedure {{ width: {CONTENT_WIDTH}mm; }}")
+    css.append(f".page-title {{ height: {title_h:.1f}mm; }}")
     css.append(f"table.procedure th.actor {{ font-size: {actor_size}pt; line-height: 1.25; }}")
     header = version.header or {}
     office = version.sop.office
@@ -225,7 +238,8 @@ def sheet_context(version: SopVersion) -> dict[str, Any]:
         "header_class": _height_class(header_h),
         "band_class": _height_class(flowchart.CONNECTOR_BAND),
         "pages": pages,
-        "title": f"{version.number} {version.name}".strip(),
+        "title": title,
+        "title_lines": title_lines,
     }
 
 
