@@ -31,6 +31,9 @@ def _english() -> object:
     (" 88 ", Decimal("88")),
     ("Rp 1.500.000", Decimal("1500000")),
     ("1\u00a0725", Decimal("1725")),
+    ("Rp 1.500.000.000,-", Decimal("1500000000")),  # an amount without its cents, as letters write it
+    ("Rp. 850.000,--", Decimal("850000")),
+    ("1.250,-", Decimal("1250")),
 ])
 def test_it_reads_indonesian_text(text: str, expected: Decimal) -> None:
     assert parse_number(text) == expected
@@ -38,6 +41,8 @@ def test_it_reads_indonesian_text(text: str, expected: Decimal) -> None:
 
 @pytest.mark.parametrize(("cell", "expected"), [
     (1725, Decimal("1725")), (65.5, Decimal("65.5")), (0.1, Decimal("0.1")), (Decimal("12.25"), Decimal("12.25")),
+    # A formula's result as Excel shows it (15 significant digits), not its binary remainder.
+    (0.1 + 0.2, Decimal("0.3")), (72.30000000000001, Decimal("72.3")), (1250000000.0, Decimal("1250000000")),
 ])
 def test_it_passes_real_numbers_from_spreadsheet_cells(cell: object, expected: Decimal) -> None:
     assert parse_number(cell) == expected
@@ -52,6 +57,7 @@ def test_it_passes_real_numbers_from_spreadsheet_cells(cell: object, expected: D
     ("1.72", "ambiguous"),
     ("", "missing"),
     ("WTP", '"WTP"'),
+    ("NIP. 19680512 199003 1 007", '"NIP. 19680512 199003 1 007" is not a number'),  # quoted as written
 ])
 def test_it_names_the_bad_value(text: str, words: str) -> None:
     with pytest.raises(NumberError) as caught:

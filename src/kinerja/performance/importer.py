@@ -42,7 +42,7 @@ from kinerja.org.models import Office, Unit
 
 from .achievement import aggregate_quarters, evaluate
 from .models import Actual, ActualRevision, Indicator, Objective, Target
-from .numbers import NumberError, format_plain, parse_number
+from .numbers import NumberError, float_number, format_plain, parse_number
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -207,7 +207,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 value = cell.value
                 # A cell shown as "12,5%" holds 0.125: read what the user sees.
                 if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-                    value = Decimal(repr(value)) * 100
+                    value = float_number(value) * 100
                 elif value is None:
                     written = formulas[sheet.title].cell(cell.row, cell.column).value
                     if isinstance(written, str) and written.startswith("="):

@@ -20,6 +20,8 @@ _GROUPED_DECIMAL = re.compile(r"^\d{1,3}(\.\d{3})+,\d+$")
 _PLAIN = re.compile(r"^\d+$")
 _PLAIN_DECIMAL = re.compile(r"^\d+,\d+$")
 _ENGLISH = re.compile(r"^\d{1,3}(,\d{3})+(\.\d+)?$")
+_NO_CENTS = re.compile(r",-+$")
+EXCEL_DIGITS = 15  # Excel shows and computes with 15 significant digits
 
 
 class NumberError(KinerjaError):
@@ -38,14 +40,15 @@ def parse_number(value: object) -> Decimal:
     if isinstance(value, int | Decimal):
         return Decimal(value)
     if isinstance(value, float):
-        # repr() is the shortest text that reads back as the same float: 65.5, not 65.5000000000000.
-        return Decimal(repr(value))
-    text = str(value if value is not None else "").strip().replace("\u00a0", "").replace(" ", "")
+        return float_number(value)
+    written = str(value if value is not None else "").strip()
+    text = written.replace("\u00a0", "").replace(" ", "")
     if not text:
         raise NumberError(value, _("A number is missing."))
     body = text.removesuffix("%")
     if body[:2].lower() == "rp":
         body = body[2:].lstrip(".")
+    body = _NO_CENTS.sub("", body)  # "Rp 1.500.000,-": an amount written without its cents
     sign = ""
     if body[:1] in "+-−":
         sign, body = ("-" if body[0] in "-−" else ""), body[1:]
@@ -60,16 +63,22 @@ def parse_number(value: object) -> Decimal:
     elif _ENGLISH.match(body):
         raise NumberError(value, _('"%(value)s" is written the English way; write it the Indonesian way, '
                                    'with a dot between thousands and a comma before decimals (1.725,50).')
-                          % {"value": text})
+                          % {"value": written})
     elif re.fullmatch(r"\d+\.\d+", body):
         raise NumberError(value, _('"%(value)s" is ambiguous: a dot separates thousands (1.725), a comma '
-                                   'marks decimals (1,5).') % {"value": text})
+                                   'marks decimals (1,5).') % {"value": written})
     else:
-        raise NumberError(value, _('"%(value)s" is not a number.') % {"value": text})
+        raise NumberError(value, _('"%(value)s" is not a number.') % {"value": written})
     try:
         return Decimal(sign + digits)
     except InvalidOperation as e:  # the patterns above leave only digits, so this is a safety net
         raise NumberError(value, _('"%(value)s" is not a number.') % {"value": text}) from e
+
+
+def float_number(value: float) -> Decimal:
+    """A spreadsheet's float as the spreadsheet shows it: at most 15 significant digits, so a formula's
+    0.1 + 0.2 (0.30000000000000004 in binary) reads 0.3 and 65.5 stays 65.5."""
+    return Decimal(f"{value:.{EXCEL_DIGITS}g}").normalize() + 0  # + 0: 1E+1 back to 10
 
 
 def parse_optional_number(value: object) -> Decimal | None:
