@@ -40,9 +40,9 @@ from django.utils.translation import ngettext
 from kinerja.errors import BadImportRow, KinerjaError
 from kinerja.org.models import Office, Unit
 
-from .achievement import aggregate_quarters, evaluate
+from .achievement import aggregate_quarters, evaluate, year_value
 from .models import Actual, ActualRevision, Indicator, Objective, Target
-from .numbers import NumberError, float_number, format_plain, parse_number
+from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -106,6 +106,7 @@ class Row:
     quarter_actuals: dict[int, Value] = field(default_factory=dict)
     labels: dict[str, str] = field(default_factory=dict)  # the columns as written in the file
     negative_method: str = ""
+    achievement: tuple[Decimal, Decimal] | None = None  # the file's Capaian and the rounding it may have
 
 
 @dataclass
@@ -121,6 +122,35 @@ class Summary:
     # New indicators the file gives no polarity for (no Polaritas, no telling Capaian): taken as
     # higher is better, which is wrong for "angka kemiskinan" or "waktu pelayanan"; the user checks them.
     assumed_positive: list[str] = field(default_factory=list)
+    # Capaian the file gives that kinerja, from the same target, actual and polarity, computes otherwise.
+    mismatches: list[Mismatch] = field(default_factory=list)
+    hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel: not read
+    other_table: int | None = None  # another table under the indicators starts at this row: not read
+
+
+@dataclass
+class Mismatch:
+    """A row whose Capaian disagrees with the achievement kinerja computes. A warning, not a bad row: the
+    file's figure is only read, never saved (kinerja computes capaian from the target and the actual,
+    which are right), but an office whose spreadsheet caps capaian at 100% or divides the wrong way
+    must see where its own report and kinerja's will differ."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str  # as written, with its letter
+    written: Decimal
+    computed: Decimal
+    polarity: str
+
+    def __str__(self) -> str:
+        values = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
+                  "written": format_number(self.written), "computed": format_number(self.computed),
+                  "polarity": Indicator.Polarity(self.polarity).label}
+        where = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(column)s") if self.sheet
+                 else _("%(file)s, row %(row)d, column %(column)s")) % values
+        return _("%(where)s: the file says %(written)s%%, kinerja computes %(computed)s%% from the target, the "
+                 "actual and the polarity (%(polarity)s)") % {**values, "where": where}
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -142,6 +172,9 @@ _QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)
 EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
 TOTAL_WORDS = {"jumlah", "total", "rata rata", "rata2", "rerata", "jumlah total"}
 TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capaian rata rata")
+# A total row's first words ("Sub Total Sasaran 1", "Rata-rata"); "Jumlah koperasi aktif" is an indicator,
+# told apart by its Satuan and target, which a total row has not.
+TOTAL_STARTS = ("jumlah", "total", "sub total", "subtotal", "rata rata", "rerata", "rata2")
 MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
 POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maximize": "positif",
                   "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimize": "negatif"}
@@ -161,6 +194,10 @@ class Uncomputed:
 class Table:
     sheet: str  # "" for a CSV file
     rows: list[tuple[int, list[object]]]  # (row number as the spreadsheet shows it, values)
+    # Cells merged across a row, by row number: (first, last) column index. A heading such as
+    # "I. BIDANG KOPERASI" merged over the whole table fills every column, the Indikator's too.
+    spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
+    hidden: set[int] = field(default_factory=set)  # rows hidden in Excel
 
 
 def _normal(label: object) -> str:
@@ -216,7 +253,10 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
             if cells:
                 grid[cells[0].row] = values
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
+        spans: dict[int, list[tuple[int, int]]] = {}
         for merged in sheet.merged_cells.ranges:
+            if merged.min_row == merged.max_row and merged.max_col > merged.min_col:
+                spans.setdefault(merged.min_row, []).append((merged.min_col - 1, merged.max_col - 1))
             top = grid.get(merged.min_row, [])
             value = top[merged.min_col - 1] if merged.min_col - 1 < len(top) else None
             for r in range(merged.min_row, merged.max_row + 1):
@@ -224,7 +264,8 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 row.extend([None] * (merged.max_col - len(row)))
                 for c in range(merged.min_col, merged.max_col + 1):
                     row[c - 1] = value
-        yield Table(sheet.title, sorted(grid.items()))
+        hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
+        yield Table(sheet.title, sorted(grid.items()), spans, hidden)
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -259,6 +300,7 @@ def _quarter(words: str) -> int | None:
 
 def _classify(label: str, year: int | None) -> str | None:
     """The column a (normalised) header names: one of HEADERS, "Capaian", BAD_PERIOD or None (ignored)."""
+    label = " ".join(w for w in label.split() if w != "%")  # "% Capaian", "Target (%)"
     for field_name, prefixes in FIELD_PREFIXES:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
             return None if field_name == ACHIEVEMENT and _quarter(label) is not None else field_name
@@ -295,6 +337,13 @@ class Header:
     columns: dict[str, int]
     labels: dict[str, str]  # the header as written, for the messages
     problems: list[tuple[int, str, str]]  # (row number, column, problem)
+    texts: list[set[str]] = field(default_factory=list)  # each column's header words, normalised
+
+    def repeated_in(self, values: list[object]) -> list[int]:
+        """The columns of a row below the header that say what the header says there ("No",
+        "Indikator Kinerja"): the header printed again, or the header of another table."""
+        return [j for j, v in enumerate(values[:len(self.texts)])
+                if isinstance(v, str) and len(_normal(v)) > 1 and _normal(v) in self.texts[j]]
 
 
 def _find_header(table: Table, year: int | None) -> Header | None:
@@ -309,7 +358,9 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         # A second header row under merged groups: "Target" over "TW I … TW IV".
         if i + 1 < len(table.rows):
             sub = [_text(v) for v in table.rows[i + 1][1]]
-            if sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN) >= 2:
+            # ... or "Target" over the years of the Renstra ("2025 … 2029"), as an IKU table has it.
+            if (sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN) >= 2
+                    or sum(1 for s in sub if re.fullmatch(r"(19|20)\d\d", s)) >= 2):
                 last = i + 1
                 group = ""
                 for j in range(max(len(top), len(sub))):
@@ -335,7 +386,10 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                                  % {"column": _letter(columns[kind])}))
             elif kind is not None:
                 columns[kind], shown[kind] = j, where
-        return Header(last, columns, shown, problems)
+        below = [_text(v) for v in table.rows[last][1]] if last > i else []
+        texts = [{_normal(words[j]) for words in (top, below, labels) if j < len(words)} - {""}
+                 for j in range(len(labels))]
+        return Header(last, columns, shown, problems, texts)
     return None
 
 
@@ -397,6 +451,13 @@ def _polarity_from_achievement(written: object, target: Value, actual: Value) ->
     return "", ""
 
 
+def _negative_method(written: object, target: Value, actual: Value) -> str:
+    """The formula of a negative indicator whose Capaian fits target ÷ actual and not (2 × target − actual)
+    ÷ target ("ratio"), else "" (the indicator keeps its own)."""
+    polarity, method = _polarity_from_achievement(written, target, actual)
+    return method if polarity and method == Indicator.NegativeMethod.RATIO else ""
+
+
 def _tables(path: Path) -> Iterator[Table]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
@@ -414,47 +475,151 @@ def _is_numbering(values: list[object]) -> bool:
         range(int(present[0]), int(present[0]) + len(present)))
 
 
-def read_table(path: Path, year: int | None = None) -> tuple[Table, Header]:
-    """The first sheet with a header naming the indicators and their targets or actuals, and that header."""
+class SeveralSheets(KinerjaError):
+    """More than one sheet of the workbook has a header: the user says which one to import."""
+
+    def __init__(self, path: Path, sheets: list[str]) -> None:
+        self.path, self.sheets = path, sheets
+        super().__init__(_("%(file)s has several sheets with performance data: %(sheets)s. Choose the sheet to "
+                           "import.") % {"file": path.name, "sheets": ", ".join(sheets)})
+
+
+def _headers(path: Path, year: int | None) -> tuple[list[tuple[Table, Header]], list[str]]:
+    """Every sheet with a header naming the indicators and their targets or actuals, and every sheet's name."""
     path = Path(path)
     if not path.exists():
         raise KinerjaError(_("%(file)s does not exist.") % {"file": path})
+    found: list[tuple[Table, Header]] = []
     seen: list[str] = []
     for table in _tables(path):
+        seen.append(table.sheet)
         header = _find_header(table, year)
         if header is not None:
-            return table, header
-        seen.append(table.sheet)
+            found.append((table, header))
+    return found, seen
+
+
+def header_sheets(path: Path, year: int | None = None) -> list[str]:
+    """The names of the sheets that have a header, in the workbook's order ([""] for a CSV file that has one)."""
+    return [table.sheet for table, _header in _headers(path, year)[0]]
+
+
+def read_table(path: Path, year: int | None = None, sheet: str | None = None) -> tuple[Table, Header]:
+    """The sheet named `sheet`, or else the only sheet with a header naming the indicators and their targets
+    or actuals, and that header. Several such sheets and no name: SeveralSheets."""
+    path = Path(path)
+    found, seen = _headers(path, year)
+    columns = f"{NAME}, {TARGET}, {ACTUAL}"
+    if sheet:
+        if seen == [""]:
+            raise KinerjaError(_("%(file)s is a CSV file, which has no sheets; import it without choosing a sheet.")
+                               % {"file": path.name})
+        # As written, else as Excel matches names: without regard to case or surrounding spaces.
+        name = sheet if sheet in seen else next((s for s in seen if s.strip().casefold() == sheet.strip().casefold()),
+                                                None)
+        if name is None:
+            raise KinerjaError(_("%(file)s has no sheet named %(sheet)s; its sheets are %(sheets)s.") % {
+                "file": path.name, "sheet": sheet, "sheets": ", ".join(seen)})
+        for table, header in found:
+            if table.sheet == name:
+                return table, header
+        raise KinerjaError(_("%(file)s, sheet %(sheet)s: no header row with the columns %(columns)s.") % {
+            "file": path.name, "sheet": name, "columns": columns})
+    if len(found) > 1:
+        raise SeveralSheets(path, [table.sheet for table, _header in found])
+    if found:
+        return found[0]
     sheets = ", ".join(s for s in seen if s)
     raise KinerjaError((_("%(file)s: no sheet (%(sheets)s) has a header row with the columns %(columns)s.")
                         if sheets else _("%(file)s has no header row with the columns %(columns)s.")) % {
-        "file": path.name, "sheets": sheets, "columns": f"{NAME}, {TARGET}, {ACTUAL}"})
+        "file": path.name, "sheets": sheets, "columns": columns})
 
 
-def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
+@dataclass
+class Reading:
+    """What read_rows found: the checked rows, and what the file has that is not read, to tell the user."""
+
+    sheet: str
+    rows: list[Row]
+    hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel, with something in them
+    other_table: int | None = None  # the row where another table starts under this one (the PK's programs)
+
+
+_NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
+_OBJECTIVE_LABEL = re.compile(r"^sasaran(?:\s+strategis)?(?:\s+\d+)?\s*[:.\-]\s*", re.IGNORECASE)
+
+
+def _heading(text: str) -> str:
+    """A heading row's words without its numbering and label: "Sasaran 1: Meningkatnya …" → "Meningkatnya …"."""
+    return _OBJECTIVE_LABEL.sub("", _NUMBERING.sub("", text.strip())).strip()
+
+
+def _is_value(value: object) -> bool:
+    """Whether a cell of a Target or Realisasi column holds a number (or a formula meant to give one)."""
+    if isinstance(value, Uncomputed):
+        return True
+    try:
+        parse_number(value)
+    except NumberError:
+        return False
+    return True
+
+
+def _written_achievement(value: object) -> tuple[Decimal, Decimal] | None:
+    """A Capaian cell as (the number, how far from it the file's own rounding may be), None without one."""
+    if isinstance(value, Uncomputed) or value is None or value == "":
+        return None
+    try:
+        number = parse_number(value)
+    except NumberError:
+        return None  # "Tercapai", "-": nothing to compare
+    exponent = number.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    # "95" in the file may stand for 94,5 to 95,49; a full-precision formula result is compared at kinerja's 2 places.
+    return number, max(Decimal("0.5").scaleb(-places), Decimal("0.005"))
+
+
+def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None) -> Reading:
     """Every data row of the file, checked; raises ImportFailed listing every bad row."""
     path = Path(path)
-    table, header = read_table(path, year)
+    table, header = read_table(path, year, sheet)
     columns = header.columns
 
     def error(row: int, column: str, problem: str) -> BadImportRow:
         return BadCell(path, table.sheet, row, column, problem)
 
     errors = [error(*p) for p in header.problems]
-    # Without a Target column for the year, the quarter targets give it (see apply).
+    # Without a Target column for the year, the quarter targets give it (see apply). Without a Sasaran
+    # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
-    missing = [h for h in (OBJECTIVE, NAME, UNIT) if h not in columns] + ([] if has_target else [TARGET])
-    errors += [error(table.rows[header.row][0], h, _("the column is missing")) for h in missing]
+    missing = [h for h in (NAME, UNIT) if h not in columns] + ([] if has_target else [TARGET])
+    header_number = table.rows[header.row][0]
+    errors += [error(header_number, h, _("the column is missing")) for h in missing]
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
-    rows: list[Row] = []
+    reading = Reading(table.sheet, [])
+    rows = reading.rows
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
+    value_columns = [columns[c] for c in (TARGET, ACTUAL, *QUARTER_TARGETS, *QUARTER_ACTUALS) if c in columns]
     objective = ""
+    heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
+    previous = ""  # "header" after a row repeating the header
     for number, values in table.rows[header.row + 1:]:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
+        if number in table.hidden:
+            reading.hidden_rows.append(number)  # not seen by whoever checked the sheet: not read
+            continue
+        repeated = header.repeated_in(values)
+        if repeated and not any(_is_value(_cell(values, j)) for j in value_columns):
+            if columns[NAME] in repeated or previous == "header":
+                previous = "header"
+                continue  # the header printed again (both its rows), as on each page of a long table
+            reading.other_table = number  # "No | Program | Anggaran": the table of indicators ends above
+            break
+        previous = ""
         row_errors: list[BadImportRow] = []
 
         def bad(column: str, problem: str, value: object, number: int = number,
@@ -466,19 +631,35 @@ def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
         def text(column: str, values: list[object] = values) -> str:
             return _text(_cell(values, columns.get(column)))
 
+        across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
         name = text(NAME)
-        if not name and not text(CODE):
+        targets = [columns[c] for c in (TARGET, *QUARTER_TARGETS) if c in columns]
+        if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) for j in targets)
+                and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)):
+            continue  # a subtotal or average row written in the Indikator column
+        if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
+            # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
+            words = next((_text(v) for v in values if _text(v) and not isinstance(v, int | float | Decimal)), "")
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
-                continue  # a total or average row
-            if text(OBJECTIVE) and not text(TARGET) and not text(ACTUAL):
-                objective = text(OBJECTIVE)
-                continue  # an objective's own heading row, its indicators below
+                continue
+            unit = divisions.find(_heading(words)) if words else None
+            if unit is not None:
+                heading_division = unit
+            elif OBJECTIVE in columns:
+                if not across and text(OBJECTIVE):
+                    objective = text(OBJECTIVE)  # an objective's own heading row, its indicators below
+            elif words:
+                objective = _heading(words)
+            continue
         # An objective written once above its indicators (or merged over them) holds for the rows below.
         objective = text(OBJECTIVE) or objective
         code = text(CODE)
+        if not objective and OBJECTIVE not in columns:
+            bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
         for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, objective, 500), (UNIT, text(UNIT), 60),
                                           (CODE, code, 30)):
-            if column in (NAME, OBJECTIVE, UNIT) and not value_text:
+            required = column in (NAME, UNIT) or (column == OBJECTIVE and OBJECTIVE in columns)
+            if required and not value_text:
                 bad(column, _("a value is missing"), "")
             elif len(value_text) > limit:
                 bad(column, _("at most %(count)d characters") % {"count": limit}, value_text[:40] + "…")
@@ -500,7 +681,7 @@ def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
         if polarity_text and not polarity:
             bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
         division_text = text(DIVISION)
-        division = divisions.find(division_text) if division_text else None
+        division = divisions.find(division_text) if division_text else heading_division
         if division_text and division is None:
             bad(DIVISION, _("no division, subsection or secretariat of the office has this name"), division_text)
 
@@ -510,11 +691,12 @@ def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
                        and not any(c.isdigit() for c in raw_target))
 
         def value(column: str, values: list[object] = values, text_target: bool = text_target,
-                  unit: str = unit) -> Value:
+                  unit: str = unit) -> Value | None:
+            """The cell's value; None when it is bad (reported)."""
             raw = _cell(values, columns.get(column))
             if isinstance(raw, Uncomputed):
                 bad(column, _("the formula has no saved value; open the file in Excel and save it again"), raw)
-                return Value()
+                return None
             if raw is None or raw == "" or (isinstance(raw, str) and raw.lower() in EMPTY_MARKS):
                 return Value()
             if text_target:
@@ -527,35 +709,44 @@ def read_rows(path: Path, office: Office, year: int | None = None) -> list[Row]:
                 number = parse_number(raw)
             except NumberError as e:
                 bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
-                return Value()
+                return None
             if abs(number) >= MAX_NUMBER:
                 bad(column, _("the number is too large"), raw)
-                return Value()
+                return None
             return Value(number=number)
 
-        target = value(TARGET)
-        actual = value(ACTUAL)
+        target = value(TARGET) if TARGET in columns else Value()
+        actual = value(ACTUAL) or Value()
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
-        if target.empty and all(v.empty for v in quarter_targets.values()):
+        # A bad value is reported as bad, not again as missing.
+        if target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values()):
             bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
+        written = _cell(values, columns.get(ACHIEVEMENT))
         negative_method = ""
         if not polarity:
-            polarity, negative_method = _polarity_from_achievement(_cell(values, columns.get(ACHIEVEMENT)),
-                                                                   target, actual)
+            polarity, negative_method = _polarity_from_achievement(written, target or Value(), actual)
+        elif polarity == Indicator.Polarity.LOWER_IS_BETTER:
+            negative_method = _negative_method(written, target or Value(), actual)
         if row_errors:
             errors.extend(row_errors)
             continue
+        assert target is not None
         rows.append(Row(number, table.sheet, code, objective, name, unit, polarity, division, target, actual,
-                        {q: v for q, v in quarter_targets.items() if not v.empty},
-                        {q: v for q, v in quarter_actuals.items() if not v.empty}, header.labels,
-                        negative_method))
+                        {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
+                        {q: v for q, v in quarter_actuals.items() if v is not None and not v.empty}, header.labels,
+                        negative_method, _written_achievement(written)))
+    if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective:
+        # No Sasaran anywhere: the column is missing, once, rather than on every row.
+        label = header.labels.get(OBJECTIVE, OBJECTIVE)
+        errors = [error(header_number, OBJECTIVE, _("the column is missing")),
+                  *(e for e in errors if e.field != label)]
     if errors:
         raise ImportFailed(path, errors)
     if not rows:
         raise KinerjaError(_("%(file)s has no data rows under its header.") % {"file": path.name})
-    return rows
+    return reading
 
 
 # --- saving -------------------------------------------------------------------------------------
@@ -626,11 +817,30 @@ def _free_code(taken: set[str]) -> str:
     return f"IK-{n:02d}"
 
 
-def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: AbstractBaseUser | None,
-          dry_run: bool = False) -> Summary:
+def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mismatch | None:
+    """The row's Capaian against kinerja's, from the year's target and actual and the indicator's polarity
+    as saved; None when they agree (within the file's rounding) or either has none."""
+    if row.achievement is None:
+        return None
+    written, rounding = row.achievement
+    quarters = {q: v.number for q, v in row.quarter_actuals.items()}
+    actual = (row.actual.number if not row.actual.empty
+              else year_value(None, quarters, indicator.quarter_aggregation) if quarters else None)
+    computed = evaluate(target.number, actual, indicator.polarity, indicator.negative_method).value
+    if computed is None or abs(computed - written) <= rounding:
+        return None
+    return Mismatch(path.name, row.sheet, row.number, row.labels.get(ACHIEVEMENT, ACHIEVEMENT), written, computed,
+                    indicator.polarity)
+
+
+def apply(path: Path, reading: Reading | list[Row], office: Office, year: int, *,
+          user: AbstractBaseUser | None, dry_run: bool = False) -> Summary:
     """Save checked rows in one transaction (rolled back again for a dry run)."""
     path = Path(path)
+    rows = reading.rows if isinstance(reading, Reading) else reading
     summary = Summary(rows=len(rows), dry_run=dry_run)
+    if isinstance(reading, Reading):
+        summary.sheet, summary.hidden_rows, summary.other_table = reading.sheet, reading.hidden_rows, reading.other_table
     try:
         with transaction.atomic():
             objectives: dict[str, Objective] = {}
@@ -663,6 +873,9 @@ def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: Abstr
                 target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
                 _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
                 summary.targets += 1
+                mismatch = _mismatch(path, row, indicator, target)
+                if mismatch is not None:
+                    summary.mismatches.append(mismatch)
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
                     summary.targets += 1
@@ -680,14 +893,13 @@ def apply(path: Path, rows: list[Row], office: Office, year: int, *, user: Abstr
 
 
 def import_file(path: Path, office: Office, year: int, *, user: AbstractBaseUser | None = None,
-                dry_run: bool = False) -> Summary:
-    """Read, check and save a file of indicators; nothing is saved when any row is bad."""
+                dry_run: bool = False, sheet: str | None = None) -> Summary:
+    """Read, check and save a file of indicators (from `sheet`, or the only sheet with a header);
+    nothing is saved when any row is bad."""
     if not 2000 <= year <= 2100:
         raise KinerjaError(_("%(year)d is not a plausible year.") % {"year": year})
-    rows = read_rows(Path(path), office, year)
-    summary = apply(Path(path), rows, office, year, user=user, dry_run=dry_run)
-    summary.sheet = rows[0].sheet
-    return summary
+    reading = read_rows(Path(path), office, year, sheet)
+    return apply(Path(path), reading, office, year, user=user, dry_run=dry_run)
 
 
 def write_template(path: Path) -> Path:
