@@ -57,3 +57,29 @@ def test_the_console_script_writes_a_template_and_imports_it(data_dir: Path) -> 
     assert done.returncode == 0, done.stderr
     done = run(data_dir, "data", "import", str(data_dir / "missing.xlsx"), "--year", "2025")
     assert done.returncode == 1 and "Traceback" not in done.stderr
+
+
+def test_the_console_script_imports_the_sheet_named_and_tells_what_it_did_not_read(tmp_path: Path) -> None:
+    from tests.performance import office_books as books
+
+    assert run(tmp_path, "manage", "shell", "-c", MAKE_OFFICE).returncode == 0
+    workbook = books.per_division(tmp_path / "realisasi.xlsx")
+    done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--dry-run")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert "beberapa lembar berisi data kinerja: Kelembagaan, UMKM" in done.stderr
+    assert '--sheet "Kelembagaan"' in done.stderr
+    done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--sheet", "Keuangan")
+    assert done.returncode == 1 and "tidak memiliki lembar bernama Keuangan; lembarnya: Kelembagaan, UMKM" in done.stderr
+    done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--sheet", "UMKM", "--dry-run")
+    assert done.returncode == 0, done.stderr
+    assert "2 baris" in done.stdout and "Lembar yang dibaca: UMKM." in done.stdout
+
+    done = run(tmp_path, "data", "import", str(books.pengukuran_kinerja(tmp_path / "pengukuran.xlsx")),
+               "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    assert "Baris yang disembunyikan di lembar tidak dibaca: 10." in done.stdout
+    assert ("pengukuran.xlsx, lembar Pengukuran Kinerja, baris 9, kolom % Capaian (H): di berkas 100,00%, "
+            "kinerja menghitung 120,00%") in done.stdout
+    done = run(tmp_path, "data", "import", str(books.perjanjian_kinerja(tmp_path / "pk.xlsx")), "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    assert "Mulai baris 13, tabel lain di bawah tabel indikator tidak dibaca." in done.stdout

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
+from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kinerja.performance.models import Indicator
 from tests.base import KinerjaTestCase
+from tests.performance import office_books as books
 
 HEAD = "Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
 GOOD = "IK-01;Meningkatnya kualitas koperasi;Jumlah koperasi aktif;unit;Positif;1.725;1.650;Bidang Kelembagaan\n"
@@ -49,3 +54,61 @@ class ImportPageTestCase(KinerjaTestCase):
         text = "Sasaran;Indikator;Satuan;Target\nMenurunnya kemiskinan;Angka kemiskinan;%;9\n"
         response = self.upload(text, dry_run=True)
         self.assertContains(response, '<ul class="perf-assumed"><li>Angka kemiskinan</li></ul>', html=False)
+
+
+class ImportSheetsPageTestCase(KinerjaTestCase):
+    """A workbook another office brings: the page asks for the sheet, keeps the file between the steps and
+    shows what it did not read and the Capaian it computes otherwise."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.dir = Path(tempfile.mkdtemp(prefix="perf-page-"))
+        self.client.force_login(self.staff)
+
+    def upload(self, path: Path, **data: object) -> object:
+        return self.client.post("/data/import/", {"year": 2025, "file": SimpleUploadedFile(path.name, path.read_bytes()),
+                                                  **data})
+
+    def test_it_asks_for_the_sheet_keeps_the_file_and_imports_the_sheet_chosen(self) -> None:
+        response = self.upload(books.per_division(self.dir / "realisasi.xlsx"), dry_run="on")
+        self.assertContains(response, 'class="card perf-choose"')
+        self.assertContains(response, '<option value="Kelembagaan">Kelembagaan</option>', html=True)
+        self.assertContains(response, '<option value="UMKM">UMKM</option>', html=True)
+        self.assertFalse(Indicator.objects.exists())
+        token = response.context["form"]["upload"].value()
+        folder = Path(default_storage.path(f"performance-import-pending/{token}"))
+        self.assertTrue((folder / "realisasi.xlsx").exists())
+
+        # The file is not sent again: the token names it, for this session only.
+        response = self.client.post("/data/import/", {"year": 2025, "upload": token, "sheet": "UMKM", "dry_run": "on"})
+        self.assertEqual(response.context["summary"].sheet, "UMKM")
+        self.assertContains(response, 'class="perf-import-now"')
+        self.assertFalse(Indicator.objects.exists())
+        other = self.client_class()
+        other.force_login(self.staff2)
+        response = other.post("/data/import/", {"year": 2025, "upload": token, "sheet": "UMKM"})
+        self.assertEqual(response.status_code, 400)
+        self.assertFalse(Indicator.objects.exists())
+
+        response = self.client.post("/data/import/", {"year": 2025, "upload": token, "sheet": "UMKM"})  # "Import now"
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(sorted(Indicator.objects.values_list("code", flat=True)), ["IK-05", "IK-06"])
+        self.assertFalse(folder.exists())  # imported: the kept file is gone
+
+    def test_an_unknown_sheet_lists_the_sheets_and_saves_nothing(self) -> None:
+        token = self.upload(books.per_division(self.dir / "realisasi.xlsx")).context["form"]["upload"].value()
+        response = self.client.post("/data/import/", {"year": 2025, "upload": token, "sheet": "Keuangan"})
+        self.assertContains(response, "Keuangan", status_code=400)
+        self.assertContains(response, "Kelembagaan, UMKM", status_code=400)
+        self.assertFalse(Indicator.objects.exists())
+
+    def test_it_shows_the_capaian_it_computes_otherwise_and_the_rows_it_did_not_read(self) -> None:
+        response = self.upload(books.pengukuran_kinerja(self.dir / "pengukuran.xlsx"))
+        self.assertEqual(response.status_code, 200)
+        self.assertEqual(Indicator.objects.filter(office=self.office).count(), 5)  # a warning does not stop it
+        self.assertContains(response, 'class="card perf-warnings"')
+        self.assertContains(response, "pengukuran.xlsx, sheet Pengukuran Kinerja, row 9, column % Capaian (H)")
+        self.assertContains(response, "100,00%")
+        self.assertContains(response, "120,00%")
+        self.assertEqual(response.context["summary"].hidden_rows, [10])
+        self.assertNotContains(response, 'class="perf-import-now"')  # imported, nothing left to import

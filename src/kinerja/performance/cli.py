@@ -34,10 +34,17 @@ def _import_arguments(parser: CommandParser) -> None:
     parser.add_argument("--year", type=int, required=True, help="year of the targets and actuals")
     parser.add_argument("--office", help="office code (needed when there are several)")
     parser.add_argument("--dry-run", action="store_true", help="check and count, save nothing")
+    parser.add_argument("--sheet", metavar="NAME",
+                        help="the sheet to import (needed when several sheets of the workbook have a header)")
 
 
-def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, dry_run: bool, **options: Any) -> None:
-    summary = importer.import_file(path, office_for(office), year, dry_run=dry_run)
+def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, dry_run: bool, sheet: str | None,
+            **options: Any) -> None:
+    try:
+        summary = importer.import_file(path, office_for(office), year, dry_run=dry_run, sheet=sheet)
+    except importer.SeveralSheets as e:
+        raise KinerjaError(_("%(problem)s Name it with --sheet, for example --sheet \"%(sheet)s\".") % {
+            "problem": e, "sheet": e.sheets[0]}) from e
     lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
     command.stdout.write(_("%(lead)s %(file)s: %(rows)d rows, %(new)d new and %(changed)d changed indicators, "
                            "%(objectives)d new objectives, %(targets)d targets, %(actuals)d actuals.") % {
@@ -51,6 +58,25 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
                                "(higher is better). Set Negatif where lower is better:"))
         for name in summary.assumed_positive:
             command.stdout.write(f"  - {name}")
+    for line in notes(summary):
+        command.stdout.write(line)
+
+
+def notes(summary: importer.Summary) -> list[str]:
+    """What the user should know about an import that went through: what was not read, and the Capaian
+    kinerja computes otherwise (warnings: the import is not stopped for them)."""
+    lines = []
+    if summary.hidden_rows:
+        lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {
+            "rows": ", ".join(str(r) for r in summary.hidden_rows)})
+    if summary.other_table:
+        lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
+            "row": summary.other_table})
+    if summary.mismatches:
+        lines.append(_("Warning: the file's Capaian differs from the one kinerja computes; kinerja shows its own. "
+                       "Check the target, the actual and the polarity of these rows:"))
+        lines += [f"  - {m}" for m in summary.mismatches]
+    return lines
 
 
 def _template_arguments(parser: CommandParser) -> None:

@@ -93,6 +93,22 @@ class CorrectionForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"))
+    """A new file, or the one uploaded on the step before (`upload`, the token it is kept under), and
+    for a workbook with several sheets of data the sheet to import."""
+
+    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"), required=False)
+    sheet = forms.CharField(label=_("Sheet"), required=False, max_length=100, widget=forms.HiddenInput)
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     dry_run = forms.BooleanField(label=_("Only check, save nothing"), required=False, initial=True)
+    upload = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, sheets: list[str] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if sheets and len(sheets) > 1:  # the sheets that have a header, to choose from
+            self.fields["sheet"].widget = forms.Select(choices=[(s, s) for s in sheets])
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if not data.get("file") and not data.get("upload"):
+            self.add_error("file", forms.ValidationError(_("Choose the file to import."), code="required"))
+        return data

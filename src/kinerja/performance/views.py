@@ -5,17 +5,23 @@ calls one action; every query filters by request.office, so another office's id 
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+import shutil
 import tempfile
+import time
 from pathlib import Path, PurePath
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -159,31 +165,90 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
                                                              "end_year": end_year})
 
 
+# Upload: the file waits in a private pending folder (named by an unguessable token remembered in the
+# user's session) between the steps of one import: the check, the choice of a sheet, the import itself.
+PENDING = "performance-import-pending"
+SESSION_KEY = "performance_imports"
+
+
+def _keep_upload(request: HttpRequest, upload: UploadedFile) -> str:
+    _sweep_pending()
+    token = secrets.token_urlsafe(18)
+    name = get_valid_filename(PurePath(upload.name or "").name) or "data"
+    default_storage.save(f"{PENDING}/{token}/{name}", upload)
+    request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: name}
+    return token
+
+
+def _kept_upload(request: HttpRequest, token: str) -> Path | None:
+    name = request.session.get(SESSION_KEY, {}).get(token)
+    path = Path(default_storage.path(f"{PENDING}/{token}/{name}")) if name else None
+    return path if path is not None and path.exists() else None
+
+
+def _forget_upload(request: HttpRequest, token: str) -> None:
+    uploads = dict(request.session.get(SESSION_KEY, {}))
+    if uploads.pop(token, None) is not None:
+        shutil.rmtree(Path(default_storage.path(f"{PENDING}/{token}")), ignore_errors=True)
+    request.session[SESSION_KEY] = uploads
+
+
+def _sweep_pending(max_age: dt.timedelta = dt.timedelta(days=1)) -> None:
+    """Remove uploads whose import was abandoned (closed tab, expired session) a day ago or more."""
+    root = Path(default_storage.path(PENDING))
+    if not root.is_dir():
+        return
+    cutoff = time.time() - max_age.total_seconds()
+    for folder in root.iterdir():
+        if folder.is_dir() and folder.stat().st_mtime < cutoff:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
-    """Upload the office's spreadsheet: check it (every bad row listed) or import it in one go."""
+    """Upload the office's spreadsheet: check it (every bad row listed) or import it in one go. A workbook
+    with several sheets of data asks which one; the file is kept for the next step, not uploaded again."""
     office = _require_manager(request)
     form = ImportForm(request.POST or None, request.FILES or None, initial={"year": _today(request).year})
     summary: importer.Summary | None = None
     problems: list[str] = []
+    choose: importer.SeveralSheets | None = None
+    context: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        suffix = PurePath(upload.name or "").suffix.lower()
-        # The importer reads files by path: the upload goes to a private temporary file named as uploaded.
-        with tempfile.TemporaryDirectory() as folder:
-            path = Path(folder) / PurePath(upload.name or f"upload{suffix}").name
-            with path.open("wb") as f:
-                for chunk in upload.chunks():
-                    f.write(chunk)
+        data = form.cleaned_data
+        # A new file is read from its first sheet of data again; the sheet chosen belongs to the file before.
+        token, sheet = (_keep_upload(request, data["file"]), "") if data["file"] else (data["upload"], data["sheet"])
+        path = _kept_upload(request, token)
+        if path is None:
+            form.add_error("file", _("The file uploaded before is no longer kept; choose it again."))
+        else:
             try:
-                summary = importer.import_file(path, office, form.cleaned_data["year"], user=request.user,
-                                               dry_run=form.cleaned_data["dry_run"])
+                summary = importer.import_file(path, office, data["year"], user=request.user,
+                                               dry_run=data["dry_run"], sheet=sheet or None)
+            except importer.SeveralSheets as e:
+                choose = e
             except importer.ImportFailed as e:
                 problems = [str(error) for error in e.errors]
             except KinerjaError as e:
                 problems = [str(e)]
-    return render(request, "performance/import.html", {"form": form, "summary": summary, "problems": problems},
-                  status=400 if problems else 200)
+            if summary is not None and not summary.dry_run:
+                _forget_upload(request, token)
+                token = ""
+            sheets = choose.sheets if choose else _header_sheets(path, data["year"]) if token else []
+            form = ImportForm(sheets=sheets, initial={
+                "year": data["year"], "dry_run": data["dry_run"], "upload": token,
+                "sheet": sheet or (summary.sheet if summary else "")})
+            context = {"kept": path.name if token else "", "sheets": sheets}
+    return render(request, "performance/import.html",
+                  {"form": form, "summary": summary, "problems": problems, "choose": choose, **context},
+                  status=400 if problems or form.errors else 200)
+
+
+def _header_sheets(path: Path, year: int) -> list[str]:
+    try:
+        return importer.header_sheets(path, year)
+    except KinerjaError:
+        return []  # the import said what is wrong with the file
 
 
 @login_required
