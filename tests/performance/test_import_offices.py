@@ -223,3 +223,14 @@ class CapaianCheckTestCase(KinerjaTestCase):
         summary = import_file(self.csv("Waktu layanan izin;hari;5;4;80"), self.office, 2025)
         self.assertEqual([(m.written, m.computed, m.polarity) for m in summary.mismatches],
                          [(Decimal(80), Decimal(120), "lower_is_better")])
+
+
+class ImportYearTestCase(KinerjaTestCase):
+    def test_a_file_of_another_year_says_which_year_it_has(self) -> None:
+        path = books.per_division(Path(tempfile.mkdtemp(prefix="perf-year-")) / "realisasi.xlsx")
+        with translation.override("en"), self.assertRaises(ImportFailed) as caught:
+            import_file(path, self.office, 2026, sheet="UMKM")
+        self.assertEqual([str(e) for e in caught.exception.errors], [
+            'realisasi.xlsx, sheet UMKM, row 3, column Target: the column of 2026 is missing; the file has '
+            '"Target 2025": import it as that year'])
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())

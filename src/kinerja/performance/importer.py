@@ -594,7 +594,14 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
     missing = [h for h in (NAME, UNIT) if h not in columns] + ([] if has_target else [TARGET])
     header_number = table.rows[header.row][0]
-    errors += [error(header_number, h, _("the column is missing")) for h in missing]
+    for h in missing:
+        # "Target 2025" imported as 2026 (the page proposes this year; the LKjIP of last year is made in
+        # January): say which year the file has, not only that the column is missing.
+        other = sorted({label for texts in header.texts for label in texts if h == TARGET and year is not None
+                        and _classify(label, None) == TARGET and re.search(r"\b(19|20)\d\d\b", label)})
+        errors.append(error(header_number, h, _("the column is missing") if not other else
+                            _("the column of %(year)d is missing; the file has %(found)s: import it as that "
+                              "year") % {"year": year, "found": ", ".join(f'"{o.capitalize()}"' for o in other)}))
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
