@@ -196,6 +196,16 @@ class ImportTestCase(KinerjaTestCase):
         self.assertIn("sheet Sheet, row 2, column Realisasi (G): the actual is locked", str(caught.exception))
         self.assertEqual(Actual.objects.get(indicator__code="IK-01").value_number, Decimal(1650))
 
+    def test_it_names_every_locked_actual_and_saves_nothing(self) -> None:
+        import_file(write_xlsx(self.dir / "perf-good.xlsx", GOOD), self.office, 2025)
+        Actual.objects.filter(indicator__code__in=["IK-01", "IK-03"]).update(status="locked")
+        again = [GOOD[0][:6] + [1] + GOOD[0][7:], GOOD[1][:6] + [61] + GOOD[1][7:], GOOD[2][:6] + [24] + GOOD[2][7:]]
+        with self.assertRaises(ImportFailed) as caught:
+            import_file(write_xlsx(self.dir / "perf-again.xlsx", again), self.office, 2025)
+        self.assertEqual([(e.row, e.field) for e in caught.exception.errors], [(2, "Realisasi (G)"), (4, "Realisasi (G)")])
+        # Nothing half-saved: the unlocked IK-02 between them keeps its actual.
+        self.assertEqual(Actual.objects.get(indicator__code="IK-02").value_number, Decimal("60.5"))
+
     def test_the_template_imports_as_written(self) -> None:
         for name in ("perf-template.xlsx", "perf-template.csv"):
             path = write_template(self.dir / name)

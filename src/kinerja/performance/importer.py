@@ -791,12 +791,13 @@ def _set_target(indicator: Indicator, year: int, kind: str, quarter: int | None,
 
 
 def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: int | None, value: Value,
-                user: AbstractBaseUser | None, column: str) -> None:
+                user: AbstractBaseUser | None, column: str) -> BadCell | None:
+    """Save the actual as submitted; a locked one is left as it is and returned as a bad cell."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
     if current is not None and current.status == Actual.Status.LOCKED:
-        raise ImportFailed(path, [BadCell(path, row.sheet, row.number, row.labels.get(column, column),
-                                               _("the actual is locked; correct it with its reason instead"))])
+        return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
+                       _("the actual is locked; correct it with its reason instead"))
     before = format_plain(current.value_number) if current and current.value_number is not None else (
         current.value_text if current else "")
     actual = current or Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)
@@ -806,6 +807,7 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     after = format_plain(value.number) if value.number is not None else value.text
     ActualRevision.objects.create(actual=actual, action=ActualRevision.Action.IMPORTED, user=user,
                                   reason=path.name, changes={"value": [before, after]} if before != after else {})
+    return None
 
 
 def _year_target(quarters: dict[int, Value], indicator: Indicator) -> Value:
@@ -850,6 +852,7 @@ def apply(path: Path, reading: Reading | list[Row], office: Office, year: int, *
         summary.sheet, summary.hidden_rows, summary.other_table = reading.sheet, reading.hidden_rows, reading.other_table
     try:
         with transaction.atomic():
+            errors: list[BadImportRow] = []
             objectives: dict[str, Objective] = {}
             existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
             by_name = {i.name.lower(): i for i in existing.values()}
@@ -886,12 +889,15 @@ def apply(path: Path, reading: Reading | list[Row], office: Office, year: int, *
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
                     summary.targets += 1
-                if not row.actual.empty:
-                    _set_actual(path, row, indicator, year, None, row.actual, user, ACTUAL)
+                actuals = ([(None, row.actual, ACTUAL)] if not row.actual.empty else []) + [
+                    (q, value, f"Realisasi TW{q}") for q, value in row.quarter_actuals.items()]
+                for quarter, value, column in actuals:
+                    locked = _set_actual(path, row, indicator, year, quarter, value, user, column)
+                    if locked is not None:
+                        errors.append(locked)
                     summary.actuals += 1
-                for q, value in row.quarter_actuals.items():
-                    _set_actual(path, row, indicator, year, q, value, user, f"Realisasi TW{q}")
-                    summary.actuals += 1
+            if errors:  # every locked actual of the file, not only the first; the transaction rolls back
+                raise ImportFailed(path, errors)
             if dry_run:
                 raise _DryRun
     except _DryRun:
