@@ -234,3 +234,44 @@ class ImportYearTestCase(KinerjaTestCase):
             'realisasi.xlsx, sheet UMKM, row 3, column Target: the column of 2026 is missing; the file has '
             '"Target 2025": import it as that year'])
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
+
+class ImportCellHabitsTestCase(KinerjaTestCase):
+    """What people type into cells: line breaks inside a name, a note's mark on a value, Excel's errors."""
+
+    HEAD = ["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Bidang"]
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.dir = Path(tempfile.mkdtemp(prefix="perf-cells-"))
+        self.enterContext(translation.override("en"))
+
+    def book(self, name: str, *rows: list[object]) -> Path:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        for row in [self.HEAD, *rows]:
+            book.active.append(row)
+        book.save(self.dir / name)
+        return self.dir / name
+
+    def test_a_name_wrapped_with_alt_enter_is_the_same_indicator_and_sasaran(self) -> None:
+        import_file(self.book("a.xlsx", [books.SASARAN_1, "Persentase koperasi sehat", "%", 64, 60, "Bidang Kelembagaan"]),
+                    self.office, 2025)
+        summary = import_file(self.book("b.xlsx", ["Meningkatnya kualitas\nkelembagaan koperasi",
+                                                   "Persentase koperasi\nsehat", "%", 64, 61, "Bidang\nKelembagaan"]),
+                              self.office, 2025)
+        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.objectives_created),
+                         (0, 1, 0))
+        self.assertEqual(Indicator.objects.get(office=self.office).actuals.get().value, 61)
+
+    def test_a_value_with_a_note_mark_is_the_value_and_an_excel_error_is_named(self) -> None:
+        import_file(self.book("c.xlsx", [books.SASARAN_1, "Angka pengangguran", "%", "9,5", "9,8*)", ""]),
+                    self.office, 2025)
+        self.assertEqual(Indicator.objects.get(office=self.office).actuals.get().value, Decimal("9.8"))
+        with self.assertRaises(ImportFailed) as caught:
+            import_file(self.book("d.xlsx", [books.SASARAN_1, "Angka pengangguran", "%", "9,5", "#DIV/0!", ""]),
+                        self.office, 2025)
+        self.assertEqual([str(e) for e in caught.exception.errors], [
+            'd.xlsx, sheet Sheet, row 2, column Realisasi (E): the formula gives an error; correct it in Excel '
+            '("#DIV/0!")'])

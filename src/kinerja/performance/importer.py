@@ -170,6 +170,8 @@ YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "t
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)\b")
 EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
+EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"}  # a formula's result, saved as text
+_FOOTNOTE = re.compile(r"\s*\*+\)?$")  # "9,8*", "85,5 *)": a mark pointing to a note
 TOTAL_WORDS = {"jumlah", "total", "rata rata", "rata2", "rerata", "jumlah total"}
 TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capaian rata rata")
 # A total row's first words ("Sub Total Sasaran 1", "Rata-rata"); "Jumlah koperasi aktif" is an indicator,
@@ -636,7 +638,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             row_errors.append(error(number, header.labels.get(column, column), problem))
 
         def text(column: str, values: list[object] = values) -> str:
-            return _text(_cell(values, columns.get(column)))
+            # One line, single spaces: a name wrapped with Alt+Enter is the same indicator, not a new one.
+            return " ".join(_text(_cell(values, columns.get(column))).split())
 
         across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
         name = text(NAME)
@@ -710,6 +713,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 if len(_text(raw)) > 60:
                     bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
                 return Value(text=_text(raw))
+            if isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS:
+                bad(column, _("the formula gives an error; correct it in Excel"), raw)
+                return None
+            if isinstance(raw, str):
+                raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
             if isinstance(raw, str) and unit and raw.lower().endswith(" " + unit.lower()):
                 raw = raw[:-len(unit)].strip()  # "12 dokumen" in a column of dokumen
             try:
