@@ -275,3 +275,13 @@ class ImportCellHabitsTestCase(KinerjaTestCase):
         self.assertEqual([str(e) for e in caught.exception.errors], [
             'd.xlsx, sheet Sheet, row 2, column Realisasi (E): the formula gives an error; correct it in Excel '
             '("#DIV/0!")'])
+
+    def test_a_sasaran_heading_row_fills_an_empty_sasaran_column(self) -> None:
+        path = self.dir / "lkjip.csv"
+        path.write_text("CAPAIAN KINERJA 2025\nNo;Sasaran;Indikator;Satuan;Target;Realisasi\n"
+                        f"SASARAN 1 : {books.SASARAN_1};;;;;\n1;;Persentase koperasi sehat;%;64;60\n"
+                        f"Sasaran Strategis 2: {books.SASARAN_2};;;;;\n2;;Omzet UMKM binaan;Rupiah;1.250;1.300\n",
+                        encoding="utf-8")
+        import_file(path, self.office, 2025)
+        self.assertEqual({i.name: i.objective.name for i in Indicator.objects.filter(office=self.office)},
+                         {"Persentase koperasi sehat": books.SASARAN_1, "Omzet UMKM binaan": books.SASARAN_2})

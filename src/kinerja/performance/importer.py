@@ -655,6 +655,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             unit = divisions.find(_heading(words)) if words else None
             if unit is not None:
                 heading_division = unit
+            elif _OBJECTIVE_LABEL.match(_NUMBERING.sub("", words)):
+                objective = _heading(words)  # "Sasaran 2: …", in whichever column it is written
             elif OBJECTIVE in columns:
                 if not across and text(OBJECTIVE):
                     objective = text(OBJECTIVE)  # an objective's own heading row, its indicators below
