@@ -76,6 +76,7 @@ class OfficeBooksTestCase(KinerjaTestCase):
         # Row 10 is hidden in Excel: last year's indicator, not read, and said so.
         self.assertNotIn("Indeks kepuasan masyarakat (2024)", found)
         self.assertEqual(summary.hidden_rows, [10])
+        self.assertEqual(summary.unread_rows, [16, 17, 19, 20])  # the signature, written in the Realisasi column
         # Every Capaian agrees with kinerja's but the one the office capped at 100%.
         [mismatch] = summary.mismatches
         self.assertEqual((mismatch.row, mismatch.column, mismatch.written, mismatch.computed),
@@ -285,3 +286,9 @@ class ImportCellHabitsTestCase(KinerjaTestCase):
         import_file(path, self.office, 2025)
         self.assertEqual({i.name: i.objective.name for i in Indicator.objects.filter(office=self.office)},
                          {"Persentase koperasi sehat": books.SASARAN_1, "Omzet UMKM binaan": books.SASARAN_2})
+
+    def test_a_row_with_a_target_but_no_indicator_is_named_as_not_read(self) -> None:
+        path = self.book("e.xlsx", [books.SASARAN_3, "Nilai SAKIP", "nilai", "72,5", "", ""],
+                         [books.SASARAN_3, "", "opini", "WTP", "", ""])
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual((summary.rows, summary.unread_rows), (1, [3]))

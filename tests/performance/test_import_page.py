@@ -107,7 +107,7 @@ class ImportSheetsPageTestCase(KinerjaTestCase):
         self.assertEqual(response.status_code, 200)
         self.assertEqual(Indicator.objects.filter(office=self.office).count(), 5)  # a warning does not stop it
         self.assertContains(response, 'class="card perf-warnings"')
-        self.assertContains(response, "pengukuran.xlsx, sheet Pengukuran Kinerja, row 9, column % Capaian (H)")
+        self.assertContains(response, "pengukuran.xlsx, lembar Pengukuran Kinerja, baris 9, kolom % Capaian (H)")
         self.assertContains(response, "100,00%")
         self.assertContains(response, "120,00%")
         self.assertEqual(response.context["summary"].hidden_rows, [10])

@@ -69,6 +69,9 @@ def notes(summary: importer.Summary) -> list[str]:
     if summary.hidden_rows:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {
             "rows": ", ".join(str(r) for r in summary.hidden_rows)})
+    if summary.unread_rows:
+        lines.append(_("Rows with a value but no indicator were not read: %(rows)s.") % {
+            "rows": ", ".join(str(r) for r in summary.unread_rows)})
     if summary.other_table:
         lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
             "row": summary.other_table})

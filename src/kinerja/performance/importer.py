@@ -125,6 +125,7 @@ class Summary:
     # Capaian the file gives that kinerja, from the same target, actual and polarity, computes otherwise.
     mismatches: list[Mismatch] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel: not read
+    unread_rows: list[int] = field(default_factory=list)  # a value but no indicator: not read
     other_table: int | None = None  # another table under the indicators starts at this row: not read
 
 
@@ -545,6 +546,9 @@ class Reading:
     rows: list[Row]
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel, with something in them
     other_table: int | None = None  # the row where another table starts under this one (the PK's programs)
+    # Rows with something in a Target or Realisasi column but no indicator: a signature line under the
+    # table, or an indicator whose name was forgotten; the user is told which.
+    unread_rows: list[int] = field(default_factory=list)
 
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
@@ -652,6 +656,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             words = next((_text(v) for v in values if _text(v) and not isinstance(v, int | float | Decimal)), "")
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
                 continue
+            if not across and any(_text(_cell(values, j)) for j in value_columns):
+                reading.unread_rows.append(number)
             unit = divisions.find(_heading(words)) if words else None
             if unit is not None:
                 heading_division = unit
@@ -852,14 +858,13 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
                     indicator.polarity)
 
 
-def apply(path: Path, reading: Reading | list[Row], office: Office, year: int, *,
-          user: AbstractBaseUser | None, dry_run: bool = False) -> Summary:
+def apply(path: Path, reading: Reading, office: Office, year: int, *, user: AbstractBaseUser | None,
+          dry_run: bool = False) -> Summary:
     """Save checked rows in one transaction (rolled back again for a dry run)."""
     path = Path(path)
-    rows = reading.rows if isinstance(reading, Reading) else reading
-    summary = Summary(rows=len(rows), dry_run=dry_run)
-    if isinstance(reading, Reading):
-        summary.sheet, summary.hidden_rows, summary.other_table = reading.sheet, reading.hidden_rows, reading.other_table
+    rows = reading.rows
+    summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, hidden_rows=reading.hidden_rows,
+                      other_table=reading.other_table, unread_rows=reading.unread_rows)
     try:
         with transaction.atomic():
             errors: list[BadImportRow] = []
