@@ -292,3 +292,28 @@ class ImportCellHabitsTestCase(KinerjaTestCase):
                          [books.SASARAN_3, "", "opini", "WTP", "", ""])
         summary = import_file(path, self.office, 2025)
         self.assertEqual((summary.rows, summary.unread_rows), (1, [3]))
+
+    def test_the_year_merged_over_target_realisasi_and_capaian_picks_the_columns(self) -> None:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["PENGUKURAN KINERJA TAHUN 2025"])
+        sheet.append(["No", "Sasaran", "Indikator Kinerja", "Satuan", "Tahun 2024", None, None, "Tahun Anggaran 2025",
+                      None, None])
+        sheet.append([None, None, None, None, "Target", "Realisasi", "Capaian (%)", "Target", "Realisasi",
+                      "Capaian (%)"])
+        for column in "ABCD":
+            sheet.merge_cells(f"{column}2:{column}3")
+        sheet.merge_cells("E2:G2")
+        sheet.merge_cells("H2:J2")
+        sheet.append([1, books.SASARAN_1, "Persentase koperasi sehat", "%", 60, 58, "96,67", 64, 60, "90,00"])
+        book.save(self.dir / "years.xlsx")
+        summary = import_file(self.dir / "years.xlsx", self.office, 2025)
+        healthy = Indicator.objects.get(office=self.office)
+        self.assertEqual(([(t.year, t.value) for t in healthy.targets.all()], healthy.actuals.get().value),
+                         ([(2025, 64)], 60))
+        # 60 ÷ 64 is 93,75%: the file's 90,00 of 2025 is checked, its 96,67 of 2024 is not read.
+        self.assertEqual([(m.column, m.written) for m in summary.mismatches], [("Capaian (%) 2025 (J)", 90)])
+        import_file(self.dir / "years.xlsx", self.office, 2024)
+        self.assertEqual(healthy.targets.get(year=2024).value, 60)

@@ -306,7 +306,9 @@ def _classify(label: str, year: int | None) -> str | None:
     label = " ".join(w for w in label.split() if w != "%")  # "% Capaian", "Target (%)"
     for field_name, prefixes in FIELD_PREFIXES:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
-            return None if field_name == ACHIEVEMENT and _quarter(label) is not None else field_name
+            if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
+                return None  # the Capaian of a quarter or of another year
+            return field_name
     for field_name, word in ((TARGET, "target"), (ACTUAL, "realisasi")):
         if label != word and not label.startswith(word + " "):
             continue
@@ -317,7 +319,7 @@ def _classify(label: str, year: int | None) -> str | None:
         if quarter is not None:
             return f"{field_name} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD
         years = [w for w in rest if re.fullmatch(r"(19|20)\d\d", w)]
-        if year is not None and any(int(y) != year for y in years):
+        if _other_year(label, year):
             return None  # another year's column, such as "Realisasi 2024" beside "Target 2025"
         if all(w in YEAR_WORDS or w in years for w in rest):
             return field_name
@@ -326,6 +328,10 @@ def _classify(label: str, year: int | None) -> str | None:
 
 
 BAD_PERIOD = "period"
+
+
+def _other_year(label: str, year: int | None) -> bool:
+    return year is not None and any(int(y) != year for y in re.findall(r"\b(?:19|20)\d\d\b", label))
 
 
 def _letter(index: int) -> str:
@@ -358,6 +364,14 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             continue
         labels = list(top)
         last = i
+        # A row of groups above it: "Tahun 2024" and "Tahun 2025", each merged over Target | Realisasi | Capaian.
+        above = [_text(v) for v in table.rows[i - 1][1]] if i > 0 else []
+        if len({a for a in above if a}) >= 2:
+            for j, kind in enumerate(kinds):
+                found = re.search(r"\b(?:19|20)\d\d\b", above[j]) if j < len(above) else None
+                if kind in (TARGET, ACTUAL, ACHIEVEMENT) and found:
+                    labels[j] = f"{labels[j]} {found.group()}"  # "Tahun Anggaran 2025": only its year
+            kinds = [_classify(_normal(label), year) for label in labels]
         # A second header row under merged groups: "Target" over "TW I … TW IV".
         if i + 1 < len(table.rows):
             sub = [_text(v) for v in table.rows[i + 1][1]]
