@@ -317,3 +317,10 @@ class ImportCellHabitsTestCase(KinerjaTestCase):
         self.assertEqual([(m.column, m.written) for m in summary.mismatches], [("Capaian (%) 2025 (J)", 90)])
         import_file(self.dir / "years.xlsx", self.office, 2024)
         self.assertEqual(healthy.targets.get(year=2024).value, 60)
+
+    def test_numbers_that_look_like_years_in_the_first_row_are_data(self) -> None:
+        path = self.book("f.xlsx", [books.SASARAN_2, "Jumlah wirausaha baru", "orang", 2000, 2015, ""],
+                         [books.SASARAN_2, "Jumlah UMKM binaan", "unit", 1990, 2030, ""])
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual(summary.rows, 2)
+        self.assertEqual(Indicator.objects.get(name="Jumlah wirausaha baru").actuals.get().value, 2015)

@@ -375,9 +375,13 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         # A second header row under merged groups: "Target" over "TW I … TW IV".
         if i + 1 < len(table.rows):
             sub = [_text(v) for v in table.rows[i + 1][1]]
+            name_column = kinds.index(NAME)
+            under_name = sub[name_column] if name_column < len(sub) else ""
+            periods = sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN)
             # ... or "Target" over the years of the Renstra ("2025 … 2029"), as an IKU table has it.
-            if (sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN) >= 2
-                    or sum(1 for s in sub if re.fullmatch(r"(19|20)\d\d", s)) >= 2):
+            years = sum(1 for s in sub if re.fullmatch(r"(19|20)\d\d", s))
+            # Never a row naming its own indicator: a first data row whose numbers look like years (2000, 2015).
+            if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2):
                 last = i + 1
                 group = ""
                 for j in range(max(len(top), len(sub))):
