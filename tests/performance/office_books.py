@@ -196,7 +196,7 @@ def rencana_aksi(path: Path) -> Path:
 def lkjip_per_sasaran(path: Path) -> Path:
     """The LKjIP table grouped by Sasaran: no Sasaran column, a heading row per Sasaran merged across
     the table, the Bidang merged down over its indicators, a subtotal row per Sasaran and the average
-    at the end; numbers typed the Indonesian way."""
+    at the end, notes typed in the Indikator column under it; numbers typed the Indonesian way."""
     book = Workbook()
     sheet = book.active
     sheet.title = "Capaian IKU"
@@ -216,6 +216,9 @@ def lkjip_per_sasaran(path: Path) -> Path:
                   "Bidang UMKM"])
     sheet.append([None, "Sub Total Sasaran 2", None, None, None, "104,00", None])
     sheet.append([None, "Rata-rata capaian", None, None, None, "100,15", None])
+    sheet.append([])
+    sheet.append([None, "Sumber: aplikasi ODS Kemenkop dan laporan bidang"])  # notes in the Indikator column
+    sheet.append([None, "Omzet UMKM binaan memakai data sementara"])
     book.save(path)
     return path
 

@@ -637,11 +637,19 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     objective = ""
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
     previous = ""  # "header" after a row repeating the header
-    for number, values in table.rows[header.row + 1:]:
+    body = table.rows[header.row + 1:]
+    # Below the last row with a value or a code, a row of one cell is a note ("Sumber: …"), even one
+    # typed in the Indikator column (the second column of a table without Sasaran).
+    last_data = max((number for number, values in body
+                     if _text(_cell(values, columns.get(CODE))) or any(_is_value(_cell(values, j)) for j in value_columns)),
+                    default=0)
+    for number, values in body:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
         if number in table.hidden:
             reading.hidden_rows.append(number)  # not seen by whoever checked the sheet: not read
+            continue
+        if number > last_data and sum(1 for v in values if _text(v)) == 1:
             continue
         repeated = header.repeated_in(values)
         if repeated and not any(_is_value(_cell(values, j)) for j in value_columns):
