@@ -7,13 +7,23 @@ value); only a file without a bad row reaches `apply`, which saves in one transa
 because tablib/django-import-export stop at the first error or report field names, not the
 spreadsheet's own row numbers and Indonesian headers.
 
-Files as offices keep them: the header may sit under a title block, on the first sheet that has one,
-in two rows ("Target" merged over "TW I … TW IV"), with the column names they use ("Sasaran
-Strategis", "Indikator Kinerja Utama", "Bidang/Penanggung Jawab"). Kode, Polaritas, Realisasi and
-Bidang may be left out: an indicator is then found by its name (a new one numbered IK-nn, positive).
-A Sasaran written once (or merged) holds for the indicators below it; the row of column numbers,
-total rows and "-" for "no value yet" are skipped. Columns of another year or of something else
-("Target Renstra", "Realisasi Anggaran", "Capaian") are not read.
+Files as offices keep them: the header may sit under a title block, in two rows ("Target" merged over
+"TW I … TW IV", or over the Renstra's years; "Tahun 2025" merged over Target | Realisasi | Capaian),
+with the column names they use ("Sasaran Strategis", "Indikator Kinerja Utama", "Bidang/Penanggung
+Jawab", "% Capaian"). Kode, Polaritas, Realisasi and Bidang may be left out: an indicator is then found
+by its name (a new one numbered IK-nn, positive). A Sasaran written once (or merged) holds for the
+indicators below it; so does a heading row ("Sasaran 1: …"), which may stand for the whole Sasaran
+column; a heading naming a division ("II. BIDANG PEMBERDAYAAN KOPERASI") gives it its indicators. The
+row of column numbers, blank, total and subtotal rows, the header printed again on the next page,
+notes and signatures under the table and "-" for "no value yet" are skipped; another table under it
+(the PK's "Program | Anggaran") ends it; rows hidden in Excel are not read. Columns of another year or
+of something else ("Target Renstra", "Realisasi Anggaran") are not read. A workbook with several sheets
+that have a header is read from the sheet the user names, never by guessing. What is passed over is
+told in the Summary.
+
+A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
+indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
+saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row.
 
 What a row becomes: its Target the performance agreement target of the year (Target TWn the quarter
 targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). Imported actuals are
@@ -47,7 +57,7 @@ from .numbers import NumberError, float_number, format_number, format_plain, par
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
     "Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi", "Bidang")
-ACHIEVEMENT = "Capaian"  # read only to tell a negative indicator in a file without Polaritas
+ACHIEVEMENT = "Capaian"  # never saved: read to tell a negative indicator, and checked against kinerja's
 COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
 QUARTER_ACTUALS = [f"Realisasi TW{q}" for q in range(1, 5)]
