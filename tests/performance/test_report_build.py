@@ -204,3 +204,45 @@ class CompileReportTestCase(KinerjaTestCase):
             with self.subTest(user.username), self.assertRaises(NotAllowed):
                 compile_report(self.office, 2025, user=user)
         self.assertFalse(ReportVersion.objects.exists())
+
+
+class QuarterTargetsAddUpTestCase(KinerjaTestCase):
+    """A count measured per quarter (UMKM trained: sum) has each quarter's own target, as the input page
+    compares it with the quarter's actual. A report of quarters 1..3 adds up both sides; a rate (last)
+    takes the quarter's own target and actual."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        s1 = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya UMKM", order=1,
+                                      plan_start_year=2021, plan_end_year=2026)
+        cls.count = add_indicator(s1, "IK-07", "UMKM dibina", "UMKM", aggregation="sum")
+        cls.rate = add_indicator(s1, "IK-08", "Persentase koperasi sehat", "%", aggregation="last")
+        target(cls.count, 2025, D("200"))
+        target(cls.rate, 2025, D("80"))
+        for q, (count_target, count_actual, rate_target, rate_actual) in enumerate(
+                [(D("50"), D("30"), D("60"), D("58")), (D("50"), D("37"), D("65"), D("66")),
+                 (D("50"), D("42"), D("70"), D("63"))], start=1):
+            target(cls.count, 2025, count_target, kind="quarter", quarter=q)
+            target(cls.rate, 2025, rate_target, kind="quarter", quarter=q)
+            actual(cls.count, 2025, count_actual, quarter=q)
+            actual(cls.rate, 2025, rate_actual, quarter=q)
+
+    def row(self, code: str, quarter: int | None) -> dict:
+        report = build_report(self.office, 2025, quarter, made_on=TODAY).to_json()
+        return next(i for i in report["indicators"] if i["code"] == code)
+
+    def test_a_count_compares_the_quarters_actuals_with_their_targets_added_up(self) -> None:
+        row = self.row("IK-07", 3)
+        # 30 + 37 + 42 = 109 of 50 + 50 + 50 = 150; before, 109 of TW III's 50 gave 218 %.
+        self.assertEqual((row["target"], row["actual"], row["achievement"]), (150, 109, 72.67))
+        row = self.row("IK-07", 1)
+        self.assertEqual((row["target"], row["actual"], row["achievement"]), (50, 30, 60))
+
+    def test_a_rate_compares_the_quarter_with_its_own_target(self) -> None:
+        row = self.row("IK-08", 3)
+        self.assertEqual((row["target"], row["actual"], row["achievement"]), (70, 63, 90))
+
+    def test_the_year_compares_with_the_agreement(self) -> None:
+        row = self.row("IK-07", None)
+        self.assertEqual((row["target"], row["actual"]), (200, 109))

@@ -206,11 +206,20 @@ class _Facts:
     renstra_end: Value = None
 
 
-def _year_target(facts: _Facts, year: int, quarter: int | None) -> Value:
-    """The target a report compares with: the quarter's own target for a quarterly report, the
-    performance agreement's annual target, else the Renstra target of that year."""
+def _year_target(facts: _Facts, indicator: Indicator, year: int, quarter: int | None) -> Value:
+    """The target a report compares with: for a quarterly report (quarters 1..quarter) the quarters'
+    targets added up as their actuals are (_year_actual: a count of the quarters "sum"s their own
+    targets, a rate takes the quarter's), else the performance agreement's annual target, else the
+    Renstra target of that year. A quarter target is the quarter's own, as the office enters it beside
+    the quarter's actual (the input page compares those two)."""
     if quarter is not None and (year, Target.Kind.QUARTER, quarter) in facts.targets:
-        return facts.targets[(year, Target.Kind.QUARTER, quarter)]
+        own = facts.targets[(year, Target.Kind.QUARTER, quarter)]
+        if not isinstance(own, Decimal):
+            return own
+        numeric = {q: v for (y, kind, q), v in facts.targets.items()
+                   if y == year and kind == Target.Kind.QUARTER and q is not None and isinstance(v, Decimal)}
+        added = ach.aggregate_quarters(numeric, indicator.quarter_aggregation, up_to=quarter)
+        return _value(added, "") if added is not None else None
     for kind in (Target.Kind.AGREEMENT, Target.Kind.RENSTRA):
         if (year, kind, None) in facts.targets:
             return facts.targets[(year, kind, None)]
@@ -337,7 +346,7 @@ def build_report(office: Office, year: int, quarter: int | None = None, *, made_
 def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, year: int, quarter: int | None,
                    years: list[int]) -> tuple[IndicatorRow, Decimal | None]:
     """The row and its exact achievement (the objective averages exact values, not rounded ones)."""
-    target = _year_target(facts, year, quarter)
+    target = _year_target(facts, indicator, year, quarter)
     actual = _year_actual(facts, indicator, year, quarter)
     result = _evaluate(indicator, target, actual)
     rounded = _rounded(result.value)
@@ -345,7 +354,8 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
     history = []
     for y in years:
         # A quarterly report compares with the same quarters of earlier years.
-        past_target, past_actual = _year_target(facts, y, quarter), _year_actual(facts, indicator, y, quarter)
+        past_target = _year_target(facts, indicator, y, quarter)
+        past_actual = _year_actual(facts, indicator, y, quarter)
         if past_target is None and past_actual is None:
             continue
         past = _evaluate(indicator, past_target, past_actual)
