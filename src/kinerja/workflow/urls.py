@@ -1,4 +1,4 @@
-"""The engine's pages, mounted at the root: /inbox/, /cases/, /tasks/, /requests/, /notifications/."""
+"""The engine's pages, mounted at the root: /inbox/, /cases/, /tasks/, /requests/, /task-files/, /notifications/."""
 
 from django.urls import path
 
@@ -18,6 +18,7 @@ urlpatterns = [
     path("tasks/<int:pk>/complete-missing/", views.complete_missing, name="complete_missing"),
     path("tasks/<int:pk>/reassign/", views.reassign, name="reassign"),
     path("requests/<int:pk>/answer/", views.answer, name="answer"),
+    path("task-files/<int:pk>/", views.task_file, name="task_file"),
     path("notifications/count/", views.notifications, name="notifications"),
     path("notifications/", views.notification_list, name="notification_list"),
 ]

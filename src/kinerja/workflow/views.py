@@ -9,7 +9,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -112,6 +112,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
+    # Work sent back: the "Belum sesuai" that opened this round, with its reason, on the card of the task.
+    ctx["sent_back"] = next((t for t in tasks if t.status == Task.Status.RETURNED and t.done_at == current.opened_at),
+                            None)
     ctx["current_people"] = [current.assignee] if current.assignee else holders(current.position, day)
     answered = sum(1 for r in current.requests.all() if r.answered_at)
     ctx["progress"] = (answered, len(current.requests.all()))
@@ -122,8 +125,11 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         r.figures = figures.get(r.pk, "")  # type: ignore[attr-defined]
     if can_act(current, request.user, day):
         ctx["mine"] = True
-        people = _next_people(next((s for s in steps if s.number > current.step.number), None), case, day)
-        form_class = forms.DecideForm if current.step.returns_to.exists() else forms.CompleteForm
+        # What the buttons lead to, said next to them: the next step, and where "Belum sesuai" sends the work.
+        ctx["next_step"] = next((s for s in steps if s.number > current.step.number), None)
+        ctx["back_step"] = current.step.returns_to.select_related("actor").first()
+        people = _next_people(ctx["next_step"], case, day)
+        form_class = forms.DecideForm if ctx["back_step"] is not None else forms.CompleteForm
         ctx["complete_form"] = forms_override.get("complete_form") or form_class(next_people=people)
         ctx["is_decision"] = form_class is forms.DecideForm
         if current.step.coordinates_divisions:
@@ -307,6 +313,18 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
         "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
         "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
         status=400 if posted else 200)
+
+
+@login_required
+def task_file(request: HttpRequest, pk: int) -> HttpResponse:
+    """A file handed in with a task's output or a division's answer, for anyone who may open its case.
+    Stored files are never served as static files (urls.py): this is the only way to them."""
+    stored = get_object_or_404(TaskFile.objects.select_related("task"), pk=pk, task__case__office=office_or_404(request))
+    try:
+        handle = stored.file.open("rb")
+    except FileNotFoundError as e:
+        raise Http404 from e
+    return FileResponse(handle, as_attachment=True, filename=stored.name)
 
 
 @require_POST
