@@ -81,6 +81,14 @@ class ButtonHintTestCase(ViewTestCase):
         self.assertLess(page.index("Kirim permintaan"), page.index("Setelah bidang-bidang menjawab, tulis laporan"))
         self.assertLess(page.index("Setelah bidang-bidang menjawab, tulis laporan"), page.index('class="complete-form"'))
 
+    def test_sending_requests_without_a_division_says_to_tick_one(self) -> None:
+        step3 = self.run_to_step(self.start_case(), 3)
+        self.client.force_login(self.staff)
+        r = self.client.post(f"/tasks/{step3.pk}/requests/", {"requests-what": "Realisasi Triwulan I",
+                                                             "requests-due_at": "2025-03-27T12:00"})
+        self.assertEqual(r.context["requests_form"].errors["divisions"],
+                         ["Centang sedikitnya satu bidang yang dimintai data."])
+
     def test_a_request_waiting_shows_its_deadline_as_a_deadline(self) -> None:
         case = self.start_case()
         step3 = self.run_to_step(case, 3)

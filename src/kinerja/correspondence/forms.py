@@ -63,10 +63,13 @@ class LetterForm(forms.Form):
 
 
 class DispositionForm(forms.Form):
+    # Django's "Bidang ini tidak boleh kosong" reads as "this division" in an office of bidang: say what to tick.
     recipients = PositionMultipleChoiceField(label=_("To"), queryset=Position.objects.none(),
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=forms.CheckboxSelectMultiple,
+                                             error_messages={"required": _("Tick at least one position to send it to.")})
     instructions = forms.MultipleChoiceField(label=_("Instructions"), choices=Instruction.choices,
-                                             widget=forms.CheckboxSelectMultiple)
+                                             widget=forms.CheckboxSelectMultiple,
+                                             error_messages={"required": _("Tick at least one instruction.")})
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     disposed_on = DateField(label=_("Date"))
 

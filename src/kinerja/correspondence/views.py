@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler
-from django.db.models import Count, Prefetch
+from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -19,6 +19,7 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import positions_held, today_in
+from kinerja.org.models import Office
 
 from . import actions, forms
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
@@ -112,6 +113,9 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                 return redirect("correspondence:letter", letter.pk)
             except KinerjaError as e:
                 _add_error(form, e)
+        if scan := request.FILES.get("scan"):
+            form.add_error("scan", _("Choose the file %(name)s again: a browser does not keep a chosen file after an "
+                                     "error.") % {"name": scan.name})
     else:
         form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
     return render(request, "correspondence/letter_form.html", {"form": form})
@@ -198,9 +202,28 @@ def documents(request: HttpRequest) -> HttpResponse:
     from kinerja.performance.models import ReportVersion
 
     # The latest compilations of the performance data, to put up for initials and signing.
-    reports = (ReportVersion.objects.filter(office=office).exclude(pdf="")
-               .only("id", "office_id", "year", "quarter", "number", "created_at").order_by("-created_at")[:6])
+    reports = list(ReportVersion.objects.filter(office=office).exclude(pdf="")
+                   .only("id", "office_id", "year", "quarter", "number", "created_at").order_by("-created_at")[:6])
+    # A period whose Data Kinerja is signed takes no new version (take_report refuses): its compilations link
+    # to the signed document instead of offering a button that can only fail.
+    signed = _signed_periods(office)
+    for report in reports:
+        report.signed_document_id = signed.get((report.year, report.quarter))  # type: ignore[attr-defined]
     return render(request, "correspondence/documents.html", {"documents": rows, "reports": reports})
+
+
+def _signed_periods(office: Office) -> dict[tuple[int, int | None], int]:
+    """(year, quarter) → the signed Data Kinerja document of that period, in one query."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from kinerja.performance.models import ReportVersion
+
+    signed_version = DocumentVersion.objects.filter(
+        office=office, document__kind=Document.Kind.PERFORMANCE_DATA, document__versions__signature__isnull=False,
+        source_type=ContentType.objects.get_for_model(ReportVersion), source_id=OuterRef("pk")).values("document_id")
+    return {(year, quarter): document for year, quarter, document in
+            ReportVersion.objects.filter(office=office).annotate(document=Subquery(signed_version[:1]))
+            .filter(document__isnull=False).values_list("year", "quarter", "document")}
 
 
 @require_POST
@@ -259,7 +282,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     mine = [p for p in required if p.pk in held and p.pk not in done]
     # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
     waiting_for = [p for p in required[:required.index(mine[0])] if p.pk not in done] if mine else []
-    is_signer = actions.can_sign(request.user, office)
+    # Who may sign today, said to everyone else (the Kadis while a Plt signs, the Kasubbag): the refusal names them.
+    sign_refusal = _sign_refusal(request.user, office)
+    is_signer = not sign_refusal
     # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
     changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
                and document.kind == Document.Kind.PERFORMANCE_DATA else [])
@@ -271,6 +296,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "waiting_for": waiting_for if latest is not None and signature is None else [],
         "changed": changed,
         "can_sign": latest is not None and signature is None and is_signer and not changed,
+        "sign_refusal": sign_refusal if latest is not None and signature is None else "",
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                  "body": document.body})
@@ -278,6 +304,15 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": latest is not None and latest.source_id is not None,
     })
+
+
+def _sign_refusal(user: object, office: Office) -> str:
+    """Why `user` may not sign today, naming who signs instead; empty for today's signer."""
+    try:
+        actions._signing_holding(user, office)  # type: ignore[arg-type]
+    except NotAllowed as e:
+        return str(e)
+    return ""
 
 
 def _version(request: HttpRequest, version_id: int) -> DocumentVersion:

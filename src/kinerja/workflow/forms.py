@@ -119,8 +119,10 @@ class DecideForm(CompleteForm):
 
 class RequestsForm(forms.Form):
     prefix = "requests"
+    # Django's "Bidang ini tidak boleh kosong" would read as "this division must not be empty".
     divisions = forms.ModelMultipleChoiceField(Unit.objects.none(), label=_("Divisions"),
-                                               widget=forms.CheckboxSelectMultiple)
+                                               widget=forms.CheckboxSelectMultiple,
+                                               error_messages={"required": _("Tick at least one division to ask.")})
     what = forms.CharField(label=_("What to supply"), widget=forms.Textarea(attrs={"rows": 2}))
     due_at = LocalDateTimeField(label=_("By when"))
 
