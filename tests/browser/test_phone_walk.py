@@ -1,0 +1,70 @@
+"""A division contact and the JFU on a phone (390 px), as found walking the seed SOP: the contact's request
+reads as a card with its deadline and the answer button on screen, and a case page whose timeline holds
+an initial's SHA-256 (64 characters, no space) fits the screen instead of scrolling sideways."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.utils import timezone
+from playwright.sync_api import Page, expect
+
+from kinerja.org import demo
+from kinerja.workflow import actions
+from kinerja.workflow.models import Case, Task
+from tests.base import PASSWORD
+from tests.browser.helpers import sign_in
+from tests.workflow.seed import build_seed_sop
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PHONE = {"width": 390, "height": 844}
+SHA = "1e3dde4e32ac642aeafff8dcc17c23ad443c2320e930eb330258de83fbda6056"
+
+
+@pytest.fixture
+def case(db) -> Case:  # type: ignore[no-untyped-def]
+    built = demo.build(password=PASSWORD, today=dt.date.today() - dt.timedelta(days=30))
+    version = build_seed_sop(built)
+    people = {k: p.user for k, p in built.people.items()}
+    started = actions.start_case(version.pk, user=people["sekretaris"], title="Penyusunan Data Kinerja Triwulan IV",
+                                 period="Triwulan IV 2025")
+
+    def complete(user_key: str, note: str, **kw) -> None:  # type: ignore[no-untyped-def]
+        task = started.tasks.get(status=Task.Status.OPEN)
+        actions.complete_task(task.pk, user=people[user_key], note=note, **kw)
+
+    complete("sekretaris", f"Paraf Data Kinerja Triwulan IV 2025 v1, SHA-256 {SHA}")
+    complete("kasubbag", "Petunjuk", next_user=people["jfu"])
+    step3 = started.tasks.get(status=Task.Status.OPEN)
+    actions.send_division_requests(step3.pk, user=people["jfu"], divisions=built.divisions[:1],
+                                   what="Realisasi indikator Triwulan IV 2025 beserta bukti dukung",
+                                   due_at=timezone.now() + dt.timedelta(days=3))
+    return started
+
+
+def page_width(page: Page) -> int:
+    return page.evaluate("document.documentElement.scrollWidth")
+
+
+def test_a_division_contact_reads_the_request_and_answers_it_on_a_phone(live_server, page: Page, case, shot) -> None:
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, "bidang1")
+    page.goto(f"{live_server.url}/inbox/")
+    request = page.locator("tr[id^=request-]")
+    deadline = request.locator("td[data-label='Batas waktu']")
+    expect(deadline).to_be_in_viewport()
+    assert deadline.bounding_box()["x"] + deadline.bounding_box()["width"] <= PHONE["width"]
+    shot("walk-inbox-request-phone")
+    request.get_by_role("link", name="Buka formulir jawaban").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Jawaban untuk Bidang Kelembagaan")
+
+
+def test_a_case_page_with_a_hash_in_its_timeline_fits_a_phone(live_server, page: Page, case, shot) -> None:
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, "jfu")
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    expect(page.locator("ol.timeline")).to_contain_text(SHA)
+    shot("walk-case-timeline-phone")
+    assert page_width(page) == PHONE["width"]
