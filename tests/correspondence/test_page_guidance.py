@@ -13,6 +13,7 @@ from kinerja.performance.models import ReportVersion
 from tests.base import PASSWORD
 
 from .helpers import CorrespondenceTestCase, pdf_upload, small_pdf
+from .test_workflow_link import SeedSopTestCase
 
 
 def url_for(token: str) -> str:
@@ -28,6 +29,22 @@ class LetterFormTestCase(CorrespondenceTestCase):
             "scan": pdf_upload("surat-kadis.pdf")})
         self.assertContains(response, "Pilih lagi berkas surat-kadis.pdf: peramban tidak menyimpan berkas yang dipilih")
         self.assertContains(response, 'value="Penyusunan Data Kinerja"')
+
+
+class HeadsLetterTestCase(SeedSopTestCase):
+    def test_the_sekretaris_is_led_to_the_disposition_with_the_sops_next_position_ticked(self) -> None:
+        letter = self.post_letter()
+        response = self.client.get(f"/letters/{letter.pk}/")
+        self.assertContains(response, '<a class="button primary" href="#dispose">Disposisikan surat ini</a>')
+        self.assertContains(response, "Langkah SOP berikutnya untuk Kepala Sub Bagian Program, Keuangan dan Aset: "
+                                      "sudah dicentang di bawah.")
+        ticked = response.context["form"]["recipients"].value()
+        self.assertEqual(ticked, [self.positions["subsection_head"].pk])
+
+    def test_a_letter_disposed_or_of_no_case_ticks_nothing(self) -> None:
+        general = self.post_letter(kind="general")
+        self.assertEqual(self.client.get(f"/letters/{general.pk}/").context["form"]["recipients"].value(), [])
+        self.assertNotContains(self.client.get(f"/letters/{general.pk}/"), "Langkah SOP berikutnya")
 
 
 class DispositionFormTestCase(CorrespondenceTestCase):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import positions_held, today_in
-from kinerja.org.models import Office
+from kinerja.org.models import Office, Position
 
 from . import actions, forms
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
@@ -138,13 +138,32 @@ def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
     office = letter.office
     today = today_in(office.time_zone)
     may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in positions_held(request.user, today))
+    dispositions = list(letter.dispositions.prefetch_related("recipients"))
+    # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
+    sop_next = _sop_next_position(letter) if may_dispose and not dispositions else None
     return render(request, "correspondence/letter_detail.html", {
         "letter": letter,
-        "dispositions": letter.dispositions.prefetch_related("recipients"),
+        "dispositions": dispositions,
         "documents": letter.documents.all(),
         "minutes_list": letter.minutes.all(),
-        "form": forms.DispositionForm(office=office, initial={"disposed_on": today}) if may_dispose else None,
+        "sop_next": sop_next,
+        "form": forms.DispositionForm(office=office, initial={
+            "disposed_on": today, "recipients": [sop_next.pk] if sop_next else []}) if may_dispose else None,
     })
+
+
+def _sop_next_position(letter: Letter) -> Position | None:
+    """The position of the SOP step after the one the letter's case waits at (the Kasubbag, for the seed SOP's
+    disposition), or None when the letter started no case or its case waits for nothing."""
+    from kinerja.sop.models import Step
+    from kinerja.workflow.models import Task
+
+    if letter.case_id is None:
+        return None
+    task = Task.objects.filter(case_id=letter.case_id, status=Task.Status.OPEN).select_related("step").first()
+    step = task and (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
+                     .select_related("actor__position").order_by("number").first())
+    return step.actor.position if step else None
 
 
 @login_required
