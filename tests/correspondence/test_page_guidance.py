@@ -41,7 +41,7 @@ class HeadsLetterTestCase(SeedSopTestCase):
         ticked = response.context["form"]["recipients"].value()
         self.assertEqual(ticked, [self.positions["subsection_head"].pk])
 
-    def test_a_letter_disposed_or_of_no_case_ticks_nothing(self) -> None:
+    def test_a_letter_that_started_no_case_ticks_nothing(self) -> None:
         general = self.post_letter(kind="general")
         self.assertEqual(self.client.get(f"/letters/{general.pk}/").context["form"]["recipients"].value(), [])
         self.assertNotContains(self.client.get(f"/letters/{general.pk}/"), "Langkah SOP berikutnya")
