@@ -73,6 +73,14 @@ class ButtonHintTestCase(ViewTestCase):
         self.client.force_login(self.subsection_head)
         self.assertContains(self.client.get(f"/cases/{case.pk}/"), "Selesai membuka langkah 3 (JFU).")
 
+    def test_reassigning_is_folded_on_the_superiors_own_task_and_open_on_anothers(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 2)
+        self.client.force_login(self.subsection_head)
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), '<details class="reassign">')
+        self.client.force_login(self.secretary)
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), '<details class="reassign" open>')
+
     def test_the_jfu_is_shown_the_requests_before_the_report(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 3)
