@@ -133,3 +133,13 @@ class InboxDoneTestCase(ViewTestCase):
         done = self.client.get("/inbox/").content.decode().split("<h2>Selesai</h2>")[1]
         self.assertIn("langkah 4 · Belum sesuai", done)
         self.assertNotIn("langkah 4 · Dikembalikan untuk diperbaiki", done)
+
+
+class ComplianceCountTestCase(ViewTestCase):
+    def test_the_cases_started_add_up_with_the_cancelled_ones(self) -> None:
+        self.start_case()
+        cancelled = self.start_case(title="Dobel")
+        actions.cancel_case(cancelled.pk, user=self.secretary, reason="Surat yang sama diagendakan dua kali")
+        self.client.force_login(self.secretary)
+        response = self.client.get(f"/sop-versions/{self.version.pk}/compliance/", {"year": 2025})
+        self.assertContains(response, "Pelaksanaan yang dimulai pada 2025: 2 (0 selesai, 1 berjalan, 1 dibatalkan).")

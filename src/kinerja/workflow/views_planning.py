@@ -62,6 +62,8 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
             for s in report.steps]
     return render(request, "workflow/planning/compliance.html", {
         "report": report, "rows": rows, "chart": chart_svg(report), "pk": pk,
+        # Started but neither finished nor open: cancelled (the count did not add up without them).
+        "cancelled": report.cases_started - report.cases_finished - report.cases_open,
         "years": range(report.year - 3, report.year + 2)})
 
 
