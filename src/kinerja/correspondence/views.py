@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.forms import Form
@@ -325,10 +326,10 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     })
 
 
-def _sign_refusal(user: object, office: Office) -> str:
+def _sign_refusal(user: AbstractBaseUser, office: Office) -> str:
     """Why `user` may not sign today, naming who signs instead; empty for today's signer."""
     try:
-        actions._signing_holding(user, office)  # type: ignore[arg-type]
+        actions._signing_holding(user, office)
     except NotAllowed as e:
         return str(e)
     return ""
