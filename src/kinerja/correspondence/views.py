@@ -233,17 +233,17 @@ def documents(request: HttpRequest) -> HttpResponse:
 
 
 def _signed_periods(office: Office) -> dict[tuple[int, int | None], int]:
-    """(year, quarter) → the signed Data Kinerja document of that period, in one query."""
-    from django.contrib.contenttypes.models import ContentType
-
+    """(year, quarter) → the signed Data Kinerja document of that period, in one query (the report's content
+    type is matched by name in it: a lookup of its own would be one query more whenever its cache is cold)."""
     from kinerja.performance.models import ReportVersion
 
     signed_version = DocumentVersion.objects.filter(
         office=office, document__kind=Document.Kind.PERFORMANCE_DATA, document__versions__signature__isnull=False,
-        source_type=ContentType.objects.get_for_model(ReportVersion), source_id=OuterRef("pk")).values("document_id")
+        source_type__app_label=ReportVersion._meta.app_label, source_type__model=ReportVersion._meta.model_name,
+        source_id=OuterRef("pk")).order_by().values("document_id")
     return {(year, quarter): document for year, quarter, document in
             ReportVersion.objects.filter(office=office).annotate(document=Subquery(signed_version[:1]))
-            .filter(document__isnull=False).values_list("year", "quarter", "document")}
+            .filter(document__isnull=False).order_by().values_list("year", "quarter", "document")}
 
 
 @require_POST
