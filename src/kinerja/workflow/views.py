@@ -319,7 +319,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
 def task_file(request: HttpRequest, pk: int) -> HttpResponse:
     """A file handed in with a task's output or a division's answer, for anyone who may open its case.
     Stored files are never served as static files (urls.py): this is the only way to them."""
-    stored = get_object_or_404(TaskFile.objects.select_related("task"), pk=pk, task__case__office=office_or_404(request))
+    stored = get_object_or_404(TaskFile, pk=pk, task__case__office=office_or_404(request))
     try:
         handle = stored.file.open("rb")
     except FileNotFoundError as e:
