@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from kinerja.sop.models import Step
 from kinerja.workflow import actions
 
 from .base import at
@@ -66,6 +67,16 @@ class ButtonHintTestCase(ViewTestCase):
         self.assertContains(self.client.get(f"/cases/{case.pk}/"),
                             "Sesuai membuka langkah 5 (Sekretaris); Belum sesuai mengembalikan pekerjaan ke langkah 3 "
                             "(JFU) beserta alasan Anda.")
+
+    def test_the_card_of_the_step_names_what_the_sop_wants_in_and_out(self) -> None:
+        case = self.start_case()
+        step = self.run_to_step(case, 6).step
+        # As the seed SOP's sheet has them (Kelengkapan, Output of step 6).
+        Step.objects.filter(pk=step.pk).update(inputs="Draft Data kinerja", output="Data kinerja")
+        self.client.force_login(self.secretary)
+        now_card = self.client.get(f"/cases/{case.pk}/").content.decode().split('class="card now"')[1].split("</section>")[0]
+        self.assertIn("<dt>Kelengkapan</dt><dd>Draft Data kinerja</dd>", now_card)
+        self.assertIn("<dt>Output</dt><dd>Data kinerja</dd>", now_card)
 
     def test_done_says_which_step_it_opens(self) -> None:
         case = self.start_case()
