@@ -2,7 +2,8 @@
 # `make run`: migrate, load the demo office, start the worker and serve on 127.0.0.1:$PORT.
 set -euo pipefail
 PORT="${1:-8000}"
-export KINERJA_DEBUG="${KINERJA_DEBUG:-1}"
+# A demo installation, not a debug one: the demo office loads, errors show kinerja's own pages.
+export KINERJA_DEMO="${KINERJA_DEMO:-1}"
 export KINERJA_DATA_DIR="${KINERJA_DATA_DIR:-$PWD/.data}"
 export PORT
 BIN=.venv/bin

@@ -39,6 +39,20 @@ def test_the_demo_is_refused_in_production_settings(kinerja) -> None:  # type: i
     assert "Traceback" not in done.stderr
 
 
+def test_a_demo_installation_is_not_a_debug_one(kinerja) -> None:  # type: ignore[no-untyped-def]
+    """`make run` serves the demo with KINERJA_DEMO: the demo loads and plain http works, but a wrong
+    address gets kinerja's own page, not Django's technical one listing every URL pattern."""
+    assert "KINERJA_DEMO" in open("scripts/run.sh", encoding="utf-8").read()
+    loaded = kinerja("demo", "--quiet", env={"KINERJA_DEMO": "1"})
+    assert loaded.returncode == 0, loaded.stderr
+    code = ("from django.conf import settings; from django.test import Client; "
+            "r = Client(HTTP_HOST='127.0.0.1').get('/no-such-page/'); "
+            "print(settings.DEBUG, settings.DEMO, settings.HTTPS, r.status_code, b'URLconf' in r.content)")
+    shown = kinerja("manage", "shell", "-c", code, env={"KINERJA_DEMO": "1"})
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split()[-5:] == ["False", "True", "False", "404", "False"], shown.stdout
+
+
 def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
     first = kinerja("demo", env={"KINERJA_DEBUG": "1"})
     assert first.returncode == 0, first.stderr

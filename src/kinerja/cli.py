@@ -27,7 +27,7 @@ def _help(commands: dict[str, str]) -> str:
         cmd = load_command_class(commands[name], name)
         lines.append(f"  {name:<12} {(cmd.help or '').splitlines()[0] if cmd.help else ''}")
     lines.append(f"  {'manage':<12} Run any Django management command (kinerja manage help).")
-    lines += ["", "Configuration comes from the environment: KINERJA_DATA_DIR, DATABASE_URL, KINERJA_DEBUG,",
+    lines += ["", "Configuration comes from the environment: KINERJA_DATA_DIR, DATABASE_URL, KINERJA_DEBUG, KINERJA_DEMO,",
               "KINERJA_SECRET_KEY, KINERJA_ALLOWED_HOSTS (see README.md)."]
     return "\n".join(lines)
 

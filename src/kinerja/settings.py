@@ -1,7 +1,7 @@
 """Settings of kinerja, read from the environment only (as healthchecks' hc/settings.py).
 
 Documented variables (README.md, "Configuration"):
-KINERJA_DATA_DIR, DATABASE_URL, KINERJA_SECRET_KEY, KINERJA_DEBUG, KINERJA_ALLOWED_HOSTS,
+KINERJA_DATA_DIR, DATABASE_URL, KINERJA_SECRET_KEY, KINERJA_DEBUG, KINERJA_DEMO, KINERJA_ALLOWED_HOSTS,
 KINERJA_HTTPS, KINERJA_EMAIL_URL-style parts (KINERJA_EMAIL_HOST, _PORT, _USER, _PASSWORD, _USE_TLS,
 KINERJA_DEFAULT_FROM_EMAIL), KINERJA_SIGNING_P12 and KINERJA_SIGNING_PASSWORD, KINERJA_MAX_REQUEST_MB.
 """
@@ -48,6 +48,10 @@ def _secret_key() -> str:
 
 SECRET_KEY = _secret_key()
 DEBUG = env_bool("KINERJA_DEBUG", False)
+# A demo installation (`make run`): `kinerja demo` may load the demo office, whose password is published,
+# and it serves plain http on this machine. Not debug: visitors get kinerja's own error pages, never
+# Django's technical ones. A development installation (KINERJA_DEBUG) is a demo one too.
+DEMO = env_bool("KINERJA_DEMO", DEBUG)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
                  if h.strip()]
 # The address people reach this installation at; printed in QR codes of signed documents.
@@ -217,7 +221,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 # Behind TLS (the default outside debug): secure cookies, HSTS and redirect to https.
-HTTPS = env_bool("KINERJA_HTTPS", not DEBUG)
+HTTPS = env_bool("KINERJA_HTTPS", not DEMO)
 if HTTPS:
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
@@ -263,5 +267,5 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("KINERJA_LOG_LEVEL", "WARNING")},
 }
 
-# The demo office's password; refused at login and by `kinerja demo` outside debug.
+# The demo office's password; refused at login and by `kinerja demo` outside a demo installation.
 DEMO_PASSWORD = "demo-kinerja-2025"

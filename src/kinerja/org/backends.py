@@ -14,6 +14,6 @@ from django.http import HttpRequest
 class OfficeBackend(ModelBackend):
     def authenticate(self, request: HttpRequest | None, username: str | None = None,
                      password: str | None = None, **kwargs: Any) -> AbstractBaseUser | None:
-        if not settings.DEBUG and password == settings.DEMO_PASSWORD:
+        if not settings.DEMO and password == settings.DEMO_PASSWORD:
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

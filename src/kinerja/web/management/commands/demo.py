@@ -20,9 +20,9 @@ class Command(BaseCommand):
         parser.add_argument("--quiet", action="store_true", help="Do not print the logins.")
 
     def handle(self, *args: Any, city: bool, quiet: bool, **options: Any) -> None:
-        if not settings.DEBUG:
+        if not settings.DEMO:
             raise CommandError("The demo office has a published password and is refused in production "
-                               "settings. Set KINERJA_DEBUG=1 for a demo installation.")
+                               "settings. Set KINERJA_DEMO=1 for a demo installation.")
         office, created = demo.load()
         for app in APPS:
             if find_spec(f"kinerja.{app}.demo"):
