@@ -187,11 +187,20 @@ def nip_display(nip: str) -> str:
 
 
 def duration_display(value: Decimal | None, unit: str) -> str:
-    """"2 minute", "0,5 working day" in the user's language (the unit label is translated)."""
+    """"2 minutes", "1 working day", "0,5 working days" in the user's language (Indonesian has one form:
+    "5 hari kerja")."""
     if value is None or not unit:
         return "—"
     from django.utils.formats import number_format
+    from django.utils.translation import ngettext
 
     number = number_format(value.normalize() if value == value.to_integral_value() else value)
-    label = Step.Unit(unit).label if unit in Step.Unit.values else unit
-    return f"{number} {label}"
+    count = 1 if value == 1 else 2
+    forms = {
+        Step.Unit.MINUTE: ngettext("%(n)s minute", "%(n)s minutes", count),
+        Step.Unit.HOUR: ngettext("%(n)s hour", "%(n)s hours", count),
+        Step.Unit.DAY: ngettext("%(n)s working day", "%(n)s working days", count),
+        Step.Unit.WEEK: ngettext("%(n)s week", "%(n)s weeks", count),
+        Step.Unit.MONTH: ngettext("%(n)s month", "%(n)s months", count),
+    }
+    return forms[unit] % {"n": number} if unit in forms else f"{number} {unit}"
