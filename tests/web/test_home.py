@@ -101,3 +101,14 @@ class CityOperatorHomeTestCase(KinerjaTestCase):
         self.assertContains(page, "Operator kota", status_code=403)
         self.assertContains(page, 'href="/admin/org/office/"', status_code=403)
         self.assertNotContains(page, "Mintalah administrator", status_code=403)
+
+
+class MinutesMenuTestCase(KinerjaTestCase):
+    def test_the_staff_reach_the_minutes_from_the_menu(self) -> None:
+        """The JFU records the coordination meeting's minutes (step 3); the letter register is not theirs."""
+        self.client.force_login(self.staff)
+        page = self.client.get("/").content.decode()
+        self.assertIn('href="/minutes/"', page)
+        self.assertNotIn('href="/letters/"', page)
+        self.client.force_login(self.secretary)
+        self.assertNotIn('href="/minutes/"', self.client.get("/").content.decode())

@@ -34,6 +34,8 @@ ENTRIES: list[Entry] = [
     Entry("performance:start", _("Enter and check data"), ALL - {Role.AUDITOR}),
     Entry("correspondence:letters", _("Letters"), frozenset({Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD,
                                                               Role.ADMIN, Role.AUDITOR})),
+    # Staff record the coordination meeting's minutes (step 3) without the letter register.
+    Entry("correspondence:minutes_list", _("Minutes"), frozenset({Role.STAFF})),
     Entry("correspondence:follow_ups", _("Follow-ups"), ALL - {Role.AUDITOR}),
     Entry("org:structure", _("Organisation")),
 ]
