@@ -244,3 +244,19 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         actions.sign_version(newer.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
         actual.refresh_from_db()
         self.assertEqual((actual.status, actual.value_number), (Actual.Status.LOCKED, Decimal("80")))
+
+
+class CaseRecordsTestCase(SeedSopTestCase):
+    def test_the_case_page_lists_its_letter_and_documents_with_where_they_stand(self) -> None:
+        """Steps 4-6 are completed by initialling and signing the compiled data on its own page: the case
+        page leads there (it named neither the letter nor the document)."""
+        letter = self.post_letter()
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/cases/{letter.case_id}/").content.decode()
+        self.assertIn(f'<a href="/letters/{letter.pk}/">Surat 005/12/III.07/2025: Penyusunan Data Kinerja', page)
+        self.assertNotIn('href="/documents/', page)
+        version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                      user=self.subsection_head)
+        page = self.client.get(f"/cases/{letter.case_id}/").content.decode()
+        self.assertIn(f'<a href="/documents/{version.document_id}/">{version.document.title}</a>', page)
+        self.assertIn("versi 1, belum ditandatangani: paraf dan tanda tangan diberikan di halamannya", page)

@@ -17,4 +17,9 @@ class CorrespondenceConfig(KinerjaAppConfig):
         from .reminders import send_follow_up_reminders
 
         inbox_extensions.register(follow_up_items)
+        from kinerja.workflow.extensions import register_case_records
+
+        from .workflow_link import case_records
+
+        register_case_records("correspondence", case_records)
         reminders.register_sender(send_follow_up_reminders)

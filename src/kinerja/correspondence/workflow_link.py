@@ -9,6 +9,8 @@ Each function returns notes for the person who acted.
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
@@ -83,3 +85,28 @@ def follow_ups_recorded(minutes: Minutes, *, user: AbstractBaseUser) -> list[str
     count = minutes.follow_ups.count()
     return [_("%(count)d follow-ups are in the inbox of their persons in charge.") % {"count": count}] \
         if count else []
+
+
+def case_records(case: Any) -> list[Any]:
+    """The letters and documents of a case, for its page: the head's letter it started from, and the
+    documents made for it with where they stand (initials and the signature are given on the document's
+    page, and complete the step of whoever gives them). Two queries, whatever the number."""
+    from django.db.models import Count, Exists, OuterRef
+    from django.urls import reverse
+
+    from kinerja.workflow.extensions import CaseRecord
+
+    records = [CaseRecord(_("Letter %(number)s: %(subject)s") % {"number": letter.number, "subject": letter.subject},
+                          reverse("correspondence:letter", args=[letter.pk]),
+                          _("agenda %(agenda)s") % {"agenda": letter.agenda_number})
+               for letter in Letter.objects.filter(office_id=case.office_id, case_id=case.pk).order_by("pk")]
+    documents = (Document.objects.filter(office_id=case.office_id, case_id=case.pk)
+                 .annotate(version_count=Count("versions"),
+                           signed=Exists(Signature.objects.filter(version__document=OuterRef("pk"))))
+                 .order_by("pk"))
+    for document in documents:
+        note = (_("signed") if document.signed else
+                _("version %(n)d, not signed yet: initials and the signature are given on its page")
+                % {"n": document.version_count})
+        records.append(CaseRecord(document.title, reverse("correspondence:document", args=[document.pk]), note))
+    return records

@@ -1,5 +1,6 @@
-"""Extension points of the answer to a division's request, for the apps built on the engine (imports go
-one way: they import us and register here in their AppConfig.ready(); we never import them).
+"""Extension points for the apps built on the engine (imports go one way: they import us and register
+here in their AppConfig.ready(); we never import them): the answer to a division's request, and the
+records of a case shown on its page (`register_case_records`, at the end).
 
 An `AnswerExtension` adds a part to the answer page (the performance app: the division's indicator
 actuals for the case's period) and a summary of what was answered to the case page. Without any
@@ -18,6 +19,7 @@ there saves nothing, neither the answer nor the part's data.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -109,3 +111,26 @@ def answer_figures(case: Case, requests: list[DivisionRequest]) -> dict[int, Saf
         for pk, html in ext.figures(case, answered).items():
             found.setdefault(pk, []).append(html)
     return {pk: SafeString("".join(parts)) for pk, parts in found.items()}
+
+
+# Records of other apps that belong to a case (the letter that started it, the documents made for it and
+# initialled and signed on their own pages), listed on the case page so its actors find them. Each
+# source is a function of the case giving its records in a fixed number of queries.
+
+@dataclass(frozen=True)
+class CaseRecord:
+    label: str  # what it is: "Surat 005/12/III.07/2026: Permintaan data kinerja"
+    url: str
+    note: str = ""  # where it stands: "ditandatangani", "versi 2, belum ditandatangani"
+
+
+_case_records: dict[str, Callable[[Case], list[CaseRecord]]] = {}
+
+
+def register_case_records(name: str, source: Callable[[Case], list[CaseRecord]]) -> None:
+    """Register (or replace) the source called `name`; apps call this from AppConfig.ready()."""
+    _case_records[name] = source
+
+
+def case_records(case: Case) -> list[CaseRecord]:
+    return [record for source in _case_records.values() for record in source(case)]

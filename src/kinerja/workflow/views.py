@@ -96,7 +96,8 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     steps = list(Step.objects.filter(version=case.sop_version_id).select_related("actor__position").order_by("number"))
     ctx: dict[str, Any] = {"case": case, "tasks": tasks, "current": current, "steps": steps, "now": now,
                            "day_length": cal.day_length,
-                           "events": case.events.select_related("actor__person").order_by("seq")}
+                           "events": case.events.select_related("actor__person").order_by("seq"),
+                           "records": extensions.case_records(case)}
     if case.status == Case.Status.OPEN and (case.started_by_id == request.user.pk or _roles(request, office) & {
             Role.HEAD, Role.SECRETARY}):
         ctx["cancel_form"] = forms_override.get("cancel_form") or forms.CancelForm()
