@@ -10,17 +10,23 @@ library does this for the file system storage, so it is written here:
 - `removed_on_failure` wraps an action, outside its transaction (its commit included): when the action
   raises, the files it wrote are deleted and the error goes on. Actions called by another wrapped
   action leave the decision to the outermost one. Files of an action that succeeds are kept.
+- `PendingUploads`: a file kept between the steps of one form (preview, then save) for its uploader.
 """
 
 from __future__ import annotations
 
 import functools
 import logging
+import secrets
+import shutil
+import time
 from collections.abc import Callable
 from contextvars import ContextVar
+from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import FileSystemStorage, default_storage
+from django.utils.text import get_valid_filename
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger(__name__)
@@ -54,3 +60,49 @@ def removed_on_failure(action: F) -> F:
         finally:
             _written.reset(token)
     return run  # type: ignore[return-value]
+
+
+class PendingUploads:
+    """A file uploaded for a form of several steps (the SOP's preview then save; the performance import's
+    check, choice of a sheet, then import) waits in a private folder named by an unguessable token that
+    only the uploader's session knows, so the later steps read the same bytes without a second upload.
+    Abandoned uploads (closed tab, expired session) are removed a day later, when the next one arrives."""
+
+    def __init__(self, folder: str, session_key: str, fallback_name: str) -> None:
+        self.folder, self.session_key, self.fallback_name = folder, session_key, fallback_name
+
+    def keep(self, request: Any, upload: Any) -> str:
+        """Store the upload; returns its token."""
+        self.sweep()
+        token = secrets.token_urlsafe(18)
+        name = get_valid_filename(PurePath(upload.name or "").name) or self.fallback_name
+        default_storage.save(f"{self.folder}/{token}/{name}", upload)
+        request.session[self.session_key] = {**request.session.get(self.session_key, {}), token: name}
+        return token
+
+    def name(self, request: Any, token: str) -> str | None:
+        """The file's name as uploaded (made safe), or None for a token this session does not know."""
+        return request.session.get(self.session_key, {}).get(token)
+
+    def path(self, request: Any, token: str) -> Path | None:
+        """The kept file, or None when this session has no such upload (another's token, or removed)."""
+        name = self.name(request, token)
+        path = Path(default_storage.path(f"{self.folder}/{token}/{name}")) if name else None
+        return path if path is not None and path.exists() else None
+
+    def forget(self, request: Any, token: str) -> None:
+        """Remove the upload and its token (after the last step, or when it is cancelled)."""
+        uploads = dict(request.session.get(self.session_key, {}))
+        if uploads.pop(token, None) is not None:
+            shutil.rmtree(Path(default_storage.path(f"{self.folder}/{token}")), ignore_errors=True)
+        request.session[self.session_key] = uploads
+
+    def sweep(self, max_age_seconds: float = 86400) -> None:
+        """Remove the uploads left more than `max_age_seconds` ago."""
+        root = Path(default_storage.path(self.folder))
+        if not root.is_dir():
+            return
+        cutoff = time.time() - max_age_seconds
+        for folder in root.iterdir():
+            if folder.is_dir() and folder.stat().st_mtime < cutoff:
+                shutil.rmtree(folder, ignore_errors=True)

@@ -5,23 +5,17 @@ calls one action; every query filters by request.office, so another office's id 
 from __future__ import annotations
 
 import datetime as dt
-import secrets
-import shutil
 import tempfile
-import time
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
-from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -29,6 +23,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
+from kinerja.uploads import PendingUploads
 
 from . import access, actions, importer
 from .achievement import predicate_tone
@@ -165,43 +160,8 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
                                                              "end_year": end_year})
 
 
-# Upload: the file waits in a private pending folder (named by an unguessable token remembered in the
-# user's session) between the steps of one import: the check, the choice of a sheet, the import itself.
-PENDING = "performance-import-pending"
-SESSION_KEY = "performance_imports"
-
-
-def _keep_upload(request: HttpRequest, upload: UploadedFile) -> str:
-    _sweep_pending()
-    token = secrets.token_urlsafe(18)
-    name = get_valid_filename(PurePath(upload.name or "").name) or "data"
-    default_storage.save(f"{PENDING}/{token}/{name}", upload)
-    request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: name}
-    return token
-
-
-def _kept_upload(request: HttpRequest, token: str) -> Path | None:
-    name = request.session.get(SESSION_KEY, {}).get(token)
-    path = Path(default_storage.path(f"{PENDING}/{token}/{name}")) if name else None
-    return path if path is not None and path.exists() else None
-
-
-def _forget_upload(request: HttpRequest, token: str) -> None:
-    uploads = dict(request.session.get(SESSION_KEY, {}))
-    if uploads.pop(token, None) is not None:
-        shutil.rmtree(Path(default_storage.path(f"{PENDING}/{token}")), ignore_errors=True)
-    request.session[SESSION_KEY] = uploads
-
-
-def _sweep_pending(max_age: dt.timedelta = dt.timedelta(days=1)) -> None:
-    """Remove uploads whose import was abandoned (closed tab, expired session) a day ago or more."""
-    root = Path(default_storage.path(PENDING))
-    if not root.is_dir():
-        return
-    cutoff = time.time() - max_age.total_seconds()
-    for folder in root.iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < cutoff:
-            shutil.rmtree(folder, ignore_errors=True)
+# Upload: the file waits for the steps of one import (the check, the choice of a sheet, the import itself).
+PENDING = PendingUploads("performance-import-pending", "performance_imports", "data")
 
 
 @login_required
@@ -217,8 +177,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # A new file is read from its first sheet of data again; the sheet chosen belongs to the file before.
-        token, sheet = (_keep_upload(request, data["file"]), "") if data["file"] else (data["upload"], data["sheet"])
-        path = _kept_upload(request, token)
+        token, sheet = (PENDING.keep(request, data["file"]), "") if data["file"] else (data["upload"], data["sheet"])
+        path = PENDING.path(request, token)
         if path is None:
             form.add_error("file", _("The file uploaded before is no longer kept; choose it again."))
         else:
@@ -232,7 +192,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             except KinerjaError as e:
                 problems = [str(e)]
             if summary is not None and not summary.dry_run:
-                _forget_upload(request, token)
+                PENDING.forget(request, token)
                 token = ""
             sheets = choose.sheets if choose else _header_sheets(path, data["year"]) if token else []
             form = ImportForm(sheets=sheets, initial={

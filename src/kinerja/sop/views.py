@@ -3,26 +3,21 @@ its preview and corrections, the comparison of two versions. Thin: sop.actions c
 
 from __future__ import annotations
 
-import datetime as dt
-import secrets
-import shutil
-import time
 from pathlib import Path
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.files.storage import default_storage
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError
 from kinerja.org.access import office_or_404
 from kinerja.org.models import Office
+from kinerja.uploads import PendingUploads
 
 from . import actions
 from .access import may_manage
@@ -31,8 +26,7 @@ from .importers import SopDraft, SopImportError
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
 
-PENDING = "sop-pending"
-SESSION_KEY = "sop_uploads"
+PENDING = PendingUploads("sop-pending", "sop_uploads", "sop")
 
 
 def _manager_office(request: HttpRequest) -> Office:
@@ -190,35 +184,13 @@ def link_actor(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("sop:version", pk=actor.version_id)
 
 
-# Upload: the file waits in a private pending folder (named by an unguessable token remembered in the
-# user's session) between the preview and the save, so the user's corrections apply to the same bytes.
+# Upload: the file waits between the preview and the save, so the user's corrections apply to the same bytes.
 
 def _pending_path(request: HttpRequest, token: str) -> Path:
-    if token not in request.session.get(SESSION_KEY, {}):
-        raise Http404
-    name = request.session[SESSION_KEY][token]
-    path = Path(default_storage.path(f"{PENDING}/{token}/{name}"))
-    if not path.exists():
+    path = PENDING.path(request, token)
+    if path is None:
         raise Http404
     return path
-
-
-def _sweep_pending(max_age: dt.timedelta = dt.timedelta(days=1)) -> None:
-    """Remove uploads whose preview was abandoned (closed tab, expired session) a day ago or more."""
-    root = Path(default_storage.path(PENDING))
-    if not root.is_dir():
-        return
-    cutoff = time.time() - max_age.total_seconds()
-    for folder in root.iterdir():
-        if folder.is_dir() and folder.stat().st_mtime < cutoff:
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _forget(request: HttpRequest, token: str) -> None:
-    uploads = dict(request.session.get(SESSION_KEY, {}))
-    uploads.pop(token, None)
-    request.session[SESSION_KEY] = uploads
-    shutil.rmtree(Path(default_storage.path(f"{PENDING}/{token}")), ignore_errors=True)
 
 
 @login_required
@@ -226,16 +198,11 @@ def upload(request: HttpRequest) -> HttpResponse:
     office = _manager_office(request)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        _sweep_pending()
-        document = form.cleaned_data["document"]
-        token = secrets.token_urlsafe(18)
-        name = get_valid_filename(Path(document.name).name) or "sop"
-        default_storage.save(f"{PENDING}/{token}/{name}", document)
-        request.session[SESSION_KEY] = {**request.session.get(SESSION_KEY, {}), token: name}
+        token = PENDING.keep(request, form.cleaned_data["document"])
         try:
             actions.preview_import(_pending_path(request, token), office=office)
         except SopImportError as e:
-            _forget(request, token)
+            PENDING.forget(request, token)
             form.add_error("document", str(e))
         else:
             return redirect("sop:preview", token=token)
@@ -247,7 +214,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     office = _manager_office(request)
     path = _pending_path(request, token)
     if request.method == "POST" and "cancel" in request.POST:
-        _forget(request, token)
+        PENDING.forget(request, token)
         messages.info(request, _("The upload was discarded."))
         return redirect("sop:list")
     draft = actions.preview_import(path, office=office)
@@ -258,11 +225,11 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         try:
             corrected = _corrected(path, office, forms)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
-                                          source_name=request.session[SESSION_KEY][token])
+                                          source_name=PENDING.name(request, token) or path.name)
         except KinerjaError as e:
             error = str(e)
         else:
-            _forget(request, token)
+            PENDING.forget(request, token)
             messages.success(request, _("“%(name)s” is stored as version %(version)d (%(status)s).") % {
                 "name": version.name, "version": version.version, "status": version.get_status_display()})
             if version.version > 1:
