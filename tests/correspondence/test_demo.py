@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 
-from kinerja.correspondence import demo
+from kinerja.correspondence import actions, demo
 from kinerja.correspondence.models import Disposition, Document, FollowUp, Letter, Minutes, Signature
 from kinerja.correspondence.verification import verify_pdf
+from kinerja.org.holding import today_in
 
 from .helpers import CorrespondenceTestCase
 
@@ -28,3 +31,17 @@ class DemoTestCase(CorrespondenceTestCase):
         self.assertTrue(signature.is_demo)
         self.assertTrue(signature.version.document.title.startswith("Data Kinerja Triwulan"))
         self.assertTrue(verify_pdf(signature.file.read()).valid)
+
+    def test_the_quarter_being_collected_is_left_to_sign(self) -> None:
+        """The letter and the running cases are of the previous quarter; the demo signs the one before it,
+        so a visitor can take a running case to its signature (that quarter was signed already)."""
+        for user in (self.head, self.secretary, self.subsection_head):
+            user.set_password(settings.DEMO_PASSWORD)
+            user.save()
+        demo.load(self.office)
+        year, quarter = demo._previous_quarter(today_in(self.office.time_zone))
+        before = demo._previous_quarter(dt.date(year, 3 * quarter - 2, 1))
+        period = actions.report_title(year, quarter).removeprefix("Data Kinerja ")
+        self.assertEqual(Letter.objects.get(office=self.office).period, period)
+        self.assertEqual(Signature.objects.get().version.document.title, actions.report_title(*before))
+

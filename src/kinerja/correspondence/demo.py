@@ -1,9 +1,10 @@
 """Demo correspondence of the demo office, made through the real actions: the register with the head's
 letter on performance data collection, its disposition to the Kasubbag, a data request to a
-division, minutes of the coordination meeting with follow-ups, and the compiled Data Kinerja of the
-previous quarter initialled by the Kasubbag and the Sekretaris and signed by the head with the demo
-certificate (every signature it makes says DEMO). Idempotent: nothing is added once the office has
-letters.
+division, minutes of the coordination meeting with follow-ups (all of the previous quarter, which the
+workflow demo's running cases collect), and the compiled Data Kinerja of the quarter before it,
+initialled by the Kasubbag and the Sekretaris and signed by the head with the demo certificate (every
+signature it makes says DEMO). The previous quarter is left unsigned, so a visitor can run its case to
+the signature. Idempotent: nothing is added once the office has letters.
 """
 
 from __future__ import annotations
@@ -104,12 +105,14 @@ def load(office: Office) -> None:
                                                                       day + dt.timedelta(days=9))],
         letter=letter), user=staff_user)
 
-    _signed_report(office, year, quarter, kasubbag_user, secretary_user, head_user)
+    # The quarter before: the previous one is still being collected by the running cases.
+    earlier_year, earlier_quarter = _previous_quarter(dt.date(year, 3 * quarter - 2, 1))
+    _signed_report(office, earlier_year, earlier_quarter, kasubbag_user, secretary_user, head_user)
 
 
 def _signed_report(office: Office, year: int, quarter: int, kasubbag: AbstractBaseUser, secretary: AbstractBaseUser,
                    head: AbstractBaseUser) -> None:
-    """The compiled Data Kinerja of the previous quarter, initialled and signed."""
+    """A quarter's compiled Data Kinerja, initialled and signed."""
     from kinerja.performance.report import compile_report
 
     report = compile_report(office, year, quarter, user=kasubbag)
