@@ -68,3 +68,19 @@ def test_a_case_page_with_a_hash_in_its_timeline_fits_a_phone(live_server, page:
     expect(page.locator("ol.timeline")).to_contain_text(SHA)
     shot("walk-case-timeline-phone")
     assert page_width(page) == PHONE["width"]
+
+
+def test_a_wide_table_scrolls_in_its_box_on_a_phone(live_server, page: Page, case) -> None:
+    """The indicators and their targets: the table scrolls sideways in its box, and the page does not
+    (its visually hidden Actions header sat absolutely positioned beyond the page, 884 px wide)."""
+    from kinerja.performance.models import Indicator, Objective
+
+    office = case.office
+    objective = Objective.objects.create(office=office, code="S1", name="Meningkatnya kualitas koperasi", order=1,
+                                         plan_start_year=2021, plan_end_year=2026)
+    Indicator.objects.create(office=office, objective=objective, code="IK-01", name="Persentase koperasi aktif", unit="%", order=1)
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, "kasubbag")
+    page.goto(f"{live_server.url}/data/indicators/?year=2025")
+    expect(page.locator("table.data")).to_contain_text("IK-01")
+    assert page_width(page) <= PHONE["width"]
