@@ -78,7 +78,8 @@ def test_a_wide_table_scrolls_in_its_box_on_a_phone(live_server, page: Page, cas
     office = case.office
     objective = Objective.objects.create(office=office, code="S1", name="Meningkatnya kualitas koperasi", order=1,
                                          plan_start_year=2021, plan_end_year=2026)
-    Indicator.objects.create(office=office, objective=objective, code="IK-01", name="Persentase koperasi aktif", unit="%", order=1)
+    Indicator.objects.create(office=office, objective=objective, code="IK-01", name="Persentase koperasi aktif",
+                             unit="%", order=1)
     page.set_viewport_size(PHONE)
     sign_in(page, live_server.url, "kasubbag")
     page.goto(f"{live_server.url}/data/indicators/?year=2025")
