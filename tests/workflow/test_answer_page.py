@@ -216,8 +216,9 @@ class AnswerQueryCountTestCase(AnswerPageBase):
         self.post(**{f"i{self.active.pk}-value": "1.725"})
         self.client.force_login(self.staff)
         url = f"/cases/{self.case.pk}/"
-        # The figures of the answered divisions: indicators, targets, current actuals, evidence.
-        with self.assertNumQueries(28) as two:
+        # The figures of the answered divisions: indicators, targets, current actuals, evidence; the case's
+        # letters and documents (two).
+        with self.assertNumQueries(30) as two:
             self.client.get(url)
         self.many(37)
         with self.assertNumQueries(len(two.captured_queries)):
