@@ -188,12 +188,17 @@ def _signing_holding(user: AbstractBaseUser, office: Office) -> Assignment:
         "names": ", ".join(f"{a.person.full_name} ({a.title_as_held})" for a in acting or in_office) or "-"})
 
 
-def can_sign(user: AbstractBaseUser, office: Office) -> bool:
+def sign_refusal(user: AbstractBaseUser, office: Office) -> str:
+    """Why `user` may not sign today, naming who signs instead; empty for today's signer."""
     try:
         _signing_holding(user, office)
-    except NotAllowed:
-        return False
-    return True
+    except NotAllowed as e:
+        return str(e)
+    return ""
+
+
+def can_sign(user: AbstractBaseUser, office: Office) -> bool:
+    return not sign_refusal(user, office)
 
 
 def can_register(user: AbstractBaseUser, office: Office) -> bool:

@@ -6,7 +6,6 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models import Count, OuterRef, Prefetch, Subquery
 from django.forms import Form
@@ -303,7 +302,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
     waiting_for = [p for p in required[:required.index(mine[0])] if p.pk not in done] if mine else []
     # Who may sign today, said to everyone else (the Kadis while a Plt signs, the Kasubbag): the refusal names them.
-    sign_refusal = _sign_refusal(request.user, office)
+    sign_refusal = actions.sign_refusal(request.user, office)
     is_signer = not sign_refusal
     # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
     changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
@@ -324,15 +323,6 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": latest is not None and latest.source_id is not None,
     })
-
-
-def _sign_refusal(user: AbstractBaseUser, office: Office) -> str:
-    """Why `user` may not sign today, naming who signs instead; empty for today's signer."""
-    try:
-        actions._signing_holding(user, office)
-    except NotAllowed as e:
-        return str(e)
-    return ""
 
 
 def _version(request: HttpRequest, version_id: int) -> DocumentVersion:

@@ -73,5 +73,7 @@ def position_in_unit(unit_id: int, role: str) -> Position | None:
     "staff": a staff position of the unit, else its data contact's. The first made when there are
     several."""
     kinds = [Position.Kind.UNIT_HEAD] if role == "head" else [Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT]
-    found = {p.kind: p for p in reversed(Position.objects.filter(unit_id=unit_id, kind__in=kinds).order_by("pk"))}
-    return next((found[k] for k in kinds if k in found), None)
+    first: dict[str, Position] = {}
+    for position in Position.objects.filter(unit_id=unit_id, kind__in=kinds).order_by("pk"):
+        first.setdefault(position.kind, position)
+    return next((first[k] for k in kinds if k in first), None)

@@ -73,8 +73,8 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
         return
     command.stdout.write(_("Imported “%(name)s” as version %(version)d (id %(id)d, %(status)s).") % {
         "name": version.name, "version": version.version, "id": version.pk, "status": version.get_status_display()})
-    _write_outside(command, version)
-    unlinked = [a.name for a in version.actors.filter(position__isnull=True, in_unit="")]
+    _write_actor_kinds(command, version)
+    unlinked = [a.name for a in version.actors.all() if not a.is_linked]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
         command.stdout.write(_("A case can start once every actor is linked: kinerja sop link %(id)d \"%(actor)s\" "
@@ -83,7 +83,7 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
         _write_comparison(command, actions.compare_versions(previous, version), previous.version)
 
 
-def _write_outside(command: BaseCommand, version: SopVersion) -> None:
+def _write_actor_kinds(command: BaseCommand, version: SopVersion) -> None:
     """Name the actors outside the office and who records their steps, and those of the unit of each
     case, with the way to change it."""
     for a in version.actors.exclude(in_unit="").order_by("order"):
@@ -245,7 +245,7 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
     if not holders(target, today_in(office.time_zone)):
         command.stdout.write(_("Nobody holds %(position)s today: a case waits at its steps until an administrator "
                                "assigns someone (Admin → Assignments).") % {"position": target})
-    unlinked = [a.name for a in version.actors.filter(position__isnull=True, in_unit="")]
+    unlinked = [a.name for a in version.actors.all() if not a.is_linked]
     if unlinked:
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
 

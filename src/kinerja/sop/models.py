@@ -131,6 +131,11 @@ class Actor(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    @property
+    def is_linked(self) -> bool:
+        """Whether a case can give its steps to somebody: linked to a position, or of the unit of the case."""
+        return self.position_id is not None or bool(self.in_unit)
+
 
 class Step(models.Model):
     """A numbered row of the procedure table with its service standard (mutu baku)."""

@@ -82,8 +82,8 @@ def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None =
     forms_of = {a.pk: LinkActorForm(office_id=office.pk, prefix=f"actor-{a.pk}",
                                     initial={"position": a.position_id, "external": a.external, "in_unit": a.in_unit})
                 for a in actors}
-    unlinked = [(a, forms_of[a.pk]) for a in actors if a.position is None and not a.in_unit]
-    actor_rows = [(a, forms_of[a.pk] if manager and (a.position is not None or a.in_unit) else None) for a in actors]
+    unlinked = [(a, forms_of[a.pk]) for a in actors if not a.is_linked]
+    actor_rows = [(a, forms_of[a.pk] if manager and a.is_linked else None) for a in actors]
     return render(request, "sop/version.html", {
         "version": version, "sop": version.sop, "steps": steps, "actors": actors, "actor_rows": actor_rows,
         "manager": manager,

@@ -144,12 +144,12 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
     return people[0] if len(people) == 1 else None
 
 
-def position_for(step: Step, case: Case) -> Position | None:
-    """The position that does `step` in `case`: its actor's, or for an actor of the unit of the case
-    ("Kepala Bidang") that unit's head or staff."""
+def position_for(step: Step, unit_id: int | None) -> Position | None:
+    """The position that does `step` in a case about the unit `unit_id` (Case.unit_id): its actor's, or
+    for an actor of the unit of the case ("Kepala Bidang") that unit's head or staff."""
     actor = step.actor
-    if actor.in_unit and case.unit_id is not None:
-        return position_in_unit(case.unit_id, actor.in_unit)
+    if actor.in_unit and unit_id is not None:
+        return position_in_unit(unit_id, actor.in_unit)
     return actor.position
 
 
@@ -159,7 +159,7 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
     `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any. `assignments`: those
     of the step's position around the day, if read with the task (_assignee_for)."""
-    position = position_for(step, case)
+    position = position_for(step, case.unit_id)
     if position is None:
         raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
             "step": _step_label(step), "actor": step.actor.name})
@@ -258,7 +258,7 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
     audit.record(case, Event.Kind.AT_RISK, actor=None, at=at, projected=finish.isoformat(),
                  deadline=case.target_deadline.isoformat())
     current = Task.objects.filter(case=case, status=Task.Status.OPEN).select_related("step").first()
-    remaining = [position_for(s, case) for s in _version_steps(case)
+    remaining = [position_for(s, case.unit_id) for s in _version_steps(case)
                  if current is not None and s.number >= current.step.number]
     positions = [p for p in remaining if p is not None]
     day = office_day(case.office, at)
@@ -300,7 +300,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     unlinked_steps: dict[str, list[str]] = {}
     outside: set[str] = set()
     for step in steps:
-        if step.actor.position_id is None and not step.actor.in_unit:
+        if not step.actor.is_linked:
             unlinked_steps.setdefault(step.actor.name, []).append(str(step.number))
             if step.actor.external:
                 outside.add(step.actor.name)
@@ -359,7 +359,7 @@ def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> 
 
 
 def can_hold(user: AbstractBaseUser, step: Step, day: dt.date, unit: Unit | None = None) -> bool:
-    position = position_in_unit(unit.pk, step.actor.in_unit) if step.actor.in_unit and unit else step.actor.position
+    position = position_for(step, unit.pk if unit else None)
     person = person_of(user)
     return position is not None and person is not None and person.pk in holder_id_list(position.pk, day)
 
@@ -424,7 +424,7 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
     # The person who did the target step last time gets it back, if they still hold the position
     # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up. Read
     # before the writes, which any read would send first (one round trip more on PostgreSQL).
-    position = position_for(target, task.case)
+    position = position_for(target, task.case.unit_id)
     previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,

@@ -147,7 +147,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
 
 def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
     """Who may do the next step, when its position has several holders (the performer picks one)."""
-    position = actions.position_for(step, case) if step else None
+    position = actions.position_for(step, case.unit_id) if step else None
     return holders(position, day) if position and not position.single_holder else []
 
 
