@@ -16,6 +16,7 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from . import shapes
 from .draft import SopImportError
 
 Grid = list[list[str]]
@@ -160,14 +161,19 @@ def _block_rows(container: Any) -> Grid:
             continue
         # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
         seen: dict[int, object] = {}
-        for row in block.rows:
+        # The flowchart symbols drawn in the cells (shapes.py): an empty cell holding one reads as its mark.
+        symbols = shapes.cell_marks(block)
+        for row, marks in zip(block.rows, symbols, strict=True):
             cells = []
-            for cell in row.cells:
+            for column, cell in enumerate(row.cells):
                 if id(cell._tc) in seen:
-                    cells.append("")
+                    text = ""
                 else:
                     seen[id(cell._tc)] = cell._tc
-                    cells.append(cell.text)
+                    text = cell.text
+                if not text.strip() and column < len(marks) and marks[column]:
+                    text = " ".join(marks[column])
+                cells.append(text)
             grid.append(cells)
     return grid
 
