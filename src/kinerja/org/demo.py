@@ -32,6 +32,11 @@ PEOPLE = [
     ("bidang2", "Contoh Operator Bidang Dua", "198906142014022002", "III/a", "contact:1"),
     ("bidang3", "Contoh Operator Bidang Tiga", "199101012017031003", "II/d", "contact:2"),
     ("bidang4", "Contoh Operator Bidang Empat", "199309092020122001", "II/c", "contact:3"),
+    # The heads of the divisions, so that an SOP with a "Kepala Bidang" column runs for any division.
+    ("kabid1", "Contoh Kabid Demo Satu, S.E., M.M.", "197606062002121001", "IV/a", "division_head:0"),
+    ("kabid2", "Contoh Kabid Demo Dua, S.H.", "197707072003122002", "IV/a", "division_head:1"),
+    ("kabid3", "Contoh Kabid Demo Tiga, S.T., M.T.", "197808082004121003", "IV/a", "division_head:2"),
+    ("kabid4", "Contoh Kabid Demo Empat, S.Sos.", "197909092005012004", "III/d", "division_head:3"),
 ]
 DIVISIONS = [
     ("Bidang Kelembagaan dan Pengawasan Koperasi", "Bidang Kelembagaan"),
