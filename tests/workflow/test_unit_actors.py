@@ -16,12 +16,11 @@ from django.core.management import call_command
 from django.utils import translation
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org import actions as org_actions
 from kinerja.sop import actions as sop_actions
 from kinerja.sop.parties import unit_role
 from kinerja.workflow import actions
 from kinerja.workflow.models import Event
-from tests.base import PASSWORD, KinerjaTestCase
+from tests.base import KinerjaTestCase
 from tests.sop.documents import sop_text
 
 
@@ -58,12 +57,8 @@ class UnitActorTestCase(KinerjaTestCase):
         super().setUpTestData()
         umkm, other = cls.built.divisions[2], cls.built.divisions[0]
         cls.umkm, cls.other_unit = umkm, other
-        cls.kabid = org_actions.add_person(cls.office, username="kabid-umkm", full_name="Kabid UMKM Uji",
-                                           password=PASSWORD)
-        org_actions.assign(cls.kabid, cls.positions["division_head:2"], starts_on=dt.date(2024, 1, 2))
-        cls.kabid_other = org_actions.add_person(cls.office, username="kabid-lembaga", full_name="Kabid Lembaga Uji",
-                                                 password=PASSWORD)
-        org_actions.assign(cls.kabid_other, cls.positions["division_head:0"], starts_on=dt.date(2024, 1, 2))
+        # The demo's heads of Bidang UMKM and of Bidang Kelembagaan.
+        cls.kabid, cls.kabid_other = cls.built.people["kabid3"], cls.built.people["kabid1"]
         path = Path(tempfile.mkdtemp()) / "pembinaan.txt"
         path.write_text(sop_text(["Sekretaris", "Kepala Bidang", "Staf Bidang"], STEPS, name="SOP PEMBINAAN"))
         out = StringIO()
@@ -139,7 +134,8 @@ class UnitActorTestCase(KinerjaTestCase):
         self.assertEqual((head.in_unit, head.position), ("", self.positions["division_head:2"]))
         call_command("sop", "link", str(self.version.pk), "Staf Bidang", "--in-unit", "head", stdout=out)
         self.assertEqual(self.version.actors.get(name="Staf Bidang").in_unit, "head")
-        with self.assertRaisesMessage(KinerjaError, "cannot be both outside the office and a position of the unit"):
+        with self.assertRaisesMessage(KinerjaError,
+                                      "cannot be both outside the office and the head of the unit the case is about"):
             sop_actions.link_actor(head.pk, position=None, user=None, external=True, in_unit="head")
         path = Path(tempfile.mkdtemp()) / "pembinaan-rev.txt"
         path.write_text(sop_text(["Sekretaris", "Kepala Bidang", "Staf Bidang"], STEPS[:3], name="SOP PEMBINAAN"))

@@ -77,3 +77,14 @@ def position_in_unit(unit_id: int, role: str) -> Position | None:
     for position in Position.objects.filter(unit_id=unit_id, kind__in=kinds).order_by("pk"):
         first.setdefault(position.kind, position)
     return next((first[k] for k in kinds if k in first), None)
+
+
+def own_position(person_id: int, on: dt.date) -> Position | None:
+    """The position a person works in on `on`, for an SOP step done by the employee a case is about
+    ("Pegawai yang bersangkutan"): their definitive position, else one they act in; the earliest held
+    when there are several. None when they hold none that day."""
+    found = (Assignment.objects.filter(Assignment.active_on(on), person_id=person_id).select_related("position")
+             .annotate(acting_last=Case(When(kind__in=Assignment.ACTING_KINDS, then=Value(1)),
+                                        default=Value(0), output_field=IntegerField()))
+             .order_by("acting_last", "starts_on", "pk").first())
+    return found.position if found is not None else None

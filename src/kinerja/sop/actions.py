@@ -31,7 +31,7 @@ from kinerja.uploads import removed_on_failure
 from .importers import SopDraft, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
-from .parties import is_outside_party, recorder_for, unit_role
+from .parties import is_case_person, is_outside_party, recorder_for, unit_role
 
 
 class AlreadyImported(KinerjaError):
@@ -170,7 +170,8 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
         if name in kept:
             continue
         if positions[name] is None and not outside[name]:
-            in_unit[name] = unit_role(name)  # "Kepala Bidang": the unit's, case by case
+            # "Kepala Bidang": the unit's, case by case; "Pegawai yang bersangkutan": the case's employee.
+            in_unit[name] = unit_role(name) or (Actor.InUnit.PERSON if is_case_person(name) else "")
         elif outside[name] and positions[name] is None:
             # An outside party's steps are recorded by the office's actor next to them (parties.py).
             positions[name] = recorder_for(name, draft.steps, lambda s: s.actor, positions.get,
@@ -235,19 +236,20 @@ def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUs
     """Link an actor column to a position of the SOP's office (None unlinks it). `external`: mark the
     actor as a party outside the office (True), whose steps the position records, or as the office's own
     (False); None leaves it as it is. `in_unit` ("head" or "staff"): the actor is that of the unit each
-    case is about, so no one position is linked; "" ends that; None leaves it as it is."""
+    case is about, so no one position is linked; "person": the employee each case is about; "" ends
+    that; None leaves it as it is."""
     actor = Actor.objects.select_for_update().select_related("version__sop").get(pk=actor_id)
     if position is not None and position.office_id != actor.version.sop.office_id:
         raise KinerjaError(_("%(position)s belongs to another office.") % {"position": position})
     if in_unit is not None:
         if in_unit not in ("", *Actor.InUnit.values):
-            raise KinerjaError(_("In the unit of the case: %(value)s is neither head nor staff.") % {"value": in_unit})
+            raise KinerjaError(_("Of the case: %(value)s is neither head, staff nor person.") % {"value": in_unit})
         actor.in_unit = in_unit
     if external is not None:
         actor.external = external
     if actor.in_unit and actor.external:
-        raise KinerjaError(_("%(actor)s cannot be both outside the office and a position of the unit of the case.")
-                           % {"actor": actor.name})
+        raise KinerjaError(_("%(actor)s cannot be both outside the office and %(role)s.")
+                           % {"actor": actor.name, "role": actor.get_in_unit_display()})
     actor.position = None if actor.in_unit else position
     actor.save(update_fields=["position", "external", "in_unit"])
     return actor

@@ -18,7 +18,7 @@ from kinerja.verbs import Verb, register
 
 from . import actions
 from .importers.values import format_duration
-from .models import Sop, SopVersion
+from .models import Actor, Sop, SopVersion
 
 
 def office_for(code: str | None) -> Office:
@@ -83,12 +83,20 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
         _write_comparison(command, actions.compare_versions(previous, version), previous.version)
 
 
+def _case_names(actor: Actor) -> str:
+    """What each case names for an actor of the case, and how (the message has %(actor)s and %(role)s)."""
+    if actor.in_unit == Actor.InUnit.PERSON:
+        return _("%(actor)s is %(role)s: each case names that employee (kinerja case start … --person; the one "
+                 "who starts it when this actor begins).")
+    return _("%(actor)s is %(role)s: each case names its unit (kinerja case start … --unit).")
+
+
 def _write_actor_kinds(command: BaseCommand, version: SopVersion) -> None:
     """Name the actors outside the office and who records their steps, and those of the unit of each
     case, with the way to change it."""
     for a in version.actors.exclude(in_unit="").order_by("order"):
-        command.stdout.write(_("%(actor)s is %(role)s: each case names its unit (kinerja case start … --unit); to "
-                               "link one position instead: kinerja sop link %(id)d \"%(actor)s\" POSITION.") % {
+        command.stdout.write((_case_names(a) + " " + _("To link one position instead: kinerja sop link %(id)d "
+                                                       "\"%(actor)s\" POSITION.")) % {
             "actor": a.name, "role": a.get_in_unit_display(), "id": version.pk})
     for a in version.actors.filter(external=True).select_related("position").order_by("order"):
         if a.position is not None:
@@ -205,8 +213,9 @@ def add_link_arguments(parser: CommandParser) -> None:
                              "its steps"))
     side.add_argument("--inside", dest="external", action="store_const", const=False,
                       help=_("the actor is the office's own (undoes --outside)"))
-    parser.add_argument("--in-unit", choices=["head", "staff"],
-                        help=_("the actor is the head (or staff) of the unit each case is about (\"Kepala Bidang\"); "
+    parser.add_argument("--in-unit", choices=["head", "staff", "person"],
+                        help=_("the actor is the head (or staff) of the unit each case is about (\"Kepala Bidang\"), "
+                               "or the employee each case is about (person: \"Pegawai yang bersangkutan\"); "
                                "give no position"))
 
 
@@ -223,8 +232,7 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
             "actor": actor, "actors": ", ".join(a.name for a in actors)})
     if in_unit:
         linked = actions.link_actor(found.pk, position=None, user=None, external=external, in_unit=in_unit)
-        command.stdout.write(_("%(actor)s is %(role)s: each case names its unit (kinerja case start … --unit).") % {
-            "actor": found.name, "role": linked.get_in_unit_display()})
+        command.stdout.write(_case_names(linked) % {"actor": found.name, "role": linked.get_in_unit_display()})
         return
     target = actions.match_positions(office, [position])[position] if position.strip() else None
     if target is None:

@@ -82,10 +82,11 @@ class RevokeForm(forms.Form):
 class LinkActorForm(forms.Form):
     position = forms.ModelChoiceField(label=_("Position"), queryset=Position.objects.none(), required=False,
                                       empty_label=_("(not linked)"))
-    in_unit = forms.ChoiceField(label=_("Or, for every unit"), required=False,
+    in_unit = forms.ChoiceField(label=_("Or, case by case"), required=False,
                                 choices=[("", _("(one position, chosen above)")), *Actor.InUnit.choices],
                                 help_text=_("“Kepala Bidang” with no bidang named: the head of the unit each case is "
-                                            "about, chosen when the case starts."))
+                                            "about; “Pegawai yang bersangkutan”: the employee each case is about. "
+                                            "Both are chosen when the case starts."))
     external = forms.BooleanField(
         label=_("Outside the office (the applicant, the public, another agency): this position records its steps"),
         required=False)

@@ -101,7 +101,9 @@ class Actor(models.Model):
 
     An actor that names a kind of position of every unit ("Kepala Bidang", "Staf Bidang": the bidang
     concerned) is `in_unit`: each case names the unit it is about, and its steps go to that unit's head
-    or staff (org.holding.position_in_unit)."""
+    or staff (org.holding.position_in_unit). The same field marks the actor that stands for the employee
+    each case is about ("Pegawai yang bersangkutan", `in_unit` "person"): each case names that person
+    (Case.person), and its steps go to them, in the position they hold that day."""
 
     version = models.ForeignKey(SopVersion, models.CASCADE, related_name="actors", verbose_name=_("SOP version"))
     name = models.CharField(_("name as written"), max_length=120)
@@ -111,9 +113,11 @@ class Actor(models.Model):
     class InUnit(models.TextChoices):
         HEAD = "head", _("the head of the unit the case is about")
         STAFF = "staff", _("the staff of the unit the case is about")
+        PERSON = "person", _("the employee the case is about")
 
-    # "Kepala Bidang" with no bidang named: whoever heads the unit each case is about (chosen at its start).
-    in_unit = models.CharField(_("in the unit of the case"), max_length=8, choices=InUnit, blank=True)
+    # "Kepala Bidang" with no bidang named: whoever heads the unit each case is about (chosen at its start);
+    # "Pegawai yang bersangkutan": the employee each case is about.
+    in_unit = models.CharField(_("of the case"), max_length=8, choices=InUnit, blank=True)
     external = models.BooleanField(
         _("outside the office"), default=False,
         help_text=_("The applicant, the public or another agency: nobody of the office performs its steps; the "

@@ -1,6 +1,7 @@
 """Actors that are not one position of the office: the applicant, the public or another agency (outside
-the office: which position records their steps), and a kind of position of every unit ("Kepala Bidang",
-"Staf Bidang": of the unit each case is about).
+the office: which position records their steps), a kind of position of every unit ("Kepala Bidang",
+"Staf Bidang": of the unit each case is about), and the employee each case is about ("Pegawai yang
+bersangkutan" in a leave or promotion SOP: whoever asks, case by case).
 
 Public-service SOPs (SOP pelayanan) draw the applicant as a column of its own ("Pemohon" submits the
 forms in step 1 and takes the letter in the last step). Nobody of the office holds that column, so a
@@ -50,6 +51,21 @@ def unit_role(name: str) -> str:
     if _STAFF.fullmatch(text):
         return "staff"
     return ""
+
+
+# The employee a case is about: "Pegawai yang bersangkutan", "PNS ybs", "ASN yang mengajukan", "Pegawai
+# (Pemohon)", or "Pegawai" alone (in an SOP about one employee's request, its only such column). Not "Staf
+# Bidang" (of a unit) nor "Pemohon" alone (outside the office).
+_PERSON = re.compile(
+    r"(?:pegawai|pns|asn|aparatur(?:\s+sipil\s+negara)?|karyawan|personil|personel)"
+    r"(?:\s+(?:yang|yg\.?)\s+(?:bersangkutan|mengajukan|mengusulkan|berhak)|\s+ybs\.?|\s+pemohon|\s*\(\s*pemohon\s*\))?"
+    r"|(?:yang|yg\.?)\s+bersangkutan|ybs\.?",
+    re.IGNORECASE)
+
+
+def is_case_person(name: str) -> bool:
+    """Whether an actor column stands for the employee each case is about ("Pegawai yang bersangkutan")."""
+    return bool(_PERSON.fullmatch(" ".join(name.replace("/", " ").split()).rstrip(".")))
 
 
 S = TypeVar("S")

@@ -33,10 +33,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import at_work, holders, position_in_unit
+from kinerja.org.holding import at_work, holders, own_position, position_in_unit
 from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
-from kinerja.sop.models import SopVersion, Step
+from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
 
 from . import audit, fastsql
@@ -144,10 +144,15 @@ def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person |
     return people[0] if len(people) == 1 else None
 
 
-def position_for(step: Step, unit_id: int | None) -> Position | None:
-    """The position that does `step` in a case about the unit `unit_id` (Case.unit_id): its actor's, or
-    for an actor of the unit of the case ("Kepala Bidang") that unit's head or staff."""
+def position_for(step: Step, unit_id: int | None, person_id: int | None = None,
+                 day: dt.date | None = None) -> Position | None:
+    """The position that does `step` in a case about the unit `unit_id` (Case.unit_id) and the employee
+    `person_id` (Case.person_id): its actor's; for an actor of the unit of the case ("Kepala Bidang")
+    that unit's head or staff; for the employee of the case ("Pegawai yang bersangkutan") the position
+    that person holds on `day`."""
     actor = step.actor
+    if actor.in_unit == Actor.InUnit.PERSON:
+        return own_position(person_id, day) if person_id is not None and day is not None else None
     if actor.in_unit and unit_id is not None:
         return position_in_unit(unit_id, actor.in_unit)
     return actor.position
@@ -159,15 +164,23 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
     `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any. `assignments`: those
     of the step's position around the day, if read with the task (_assignee_for)."""
-    position = position_for(step, case.unit_id)
+    day = office_day(case.office, at)
+    position = position_for(step, case.unit_id, case.person_id, day)
     if position is None:
+        if step.actor.in_unit == Actor.InUnit.PERSON and case.person_id is not None:
+            raise KinerjaError(_("%(step)s: %(person)s, the employee the case is about, holds no position on %(day)s.")
+                               % {"step": _step_label(step), "person": case.person.full_name,
+                                  "day": date_format(day, "DATE_FORMAT")})
         raise KinerjaError(_("%(step)s: the actor %(actor)s is not linked to a position of the office.") % {
             "step": _step_label(step), "actor": step.actor.name})
     if step.actor.in_unit:
         assignments = None  # those read with the task are of the actor's own position, which it has not
     if earlier is None:
         earlier = Task.objects.filter(case=case, step=step).count()
-    assignee = _assignee_for(step, position, office_day(case.office, at), chosen, chosen_id, assignments)
+    if step.actor.in_unit == Actor.InUnit.PERSON:
+        assignee: int | None = case.person_id  # their own step, whoever else holds the position
+    else:
+        assignee = _assignee_for(step, position, day, chosen, chosen_id, assignments)
     task = fastsql.new(Task, {"id": pk, "case_id": case.pk, "step_id": step.pk, "position_id": position.pk,
                               "assignee_id": assignee, "round": earlier + 1, "opened_at": at,
                               "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
@@ -258,10 +271,10 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
     audit.record(case, Event.Kind.AT_RISK, actor=None, at=at, projected=finish.isoformat(),
                  deadline=case.target_deadline.isoformat())
     current = Task.objects.filter(case=case, status=Task.Status.OPEN).select_related("step").first()
-    remaining = [position_for(s, case.unit_id) for s in _version_steps(case)
+    day = office_day(case.office, at)
+    remaining = [position_for(s, case.unit_id, case.person_id, day) for s in _version_steps(case)
                  if current is not None and s.number >= current.step.number]
     positions = [p for p in remaining if p is not None]
-    day = office_day(case.office, at)
     people: list[Person] = []
     for position in {p.pk: p for p in positions}.values():
         people.extend(holders(position, day))
@@ -275,10 +288,12 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
 @transaction.atomic(durable=True)
 def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str, trigger_note: str = "",
                target_deadline: dt.datetime | None = None, at: dt.datetime | None = None,
-               unit: Unit | int | None = None) -> Case:
+               unit: Unit | int | None = None, person: Person | int | None = None) -> Case:
     """Start a run of an SOP version in force; its first step becomes a task (`case.first_task`).
     `unit`: the unit the case is about (a bidang, a seksi), which an SOP with actors such as "Kepala
-    Bidang" needs: their steps go to that unit's head or staff."""
+    Bidang" needs: their steps go to that unit's head or staff. `person`: the employee the case is about,
+    which an SOP with an actor such as "Pegawai yang bersangkutan" needs (their own request: when that
+    actor does the first step, the one who starts the case, unless another is named)."""
     at = at or timezone.now()
     found = fastsql.load_version(version_id)
     if found is None:
@@ -288,11 +303,12 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     if version.status != SopVersion.Status.IN_FORCE:
         raise KinerjaError(_("%(sop)s is %(status)s: a case can only start from the version in force.") % {
             "sop": str(version), "status": version.get_status_display().lower()})
-    person = person_of(user)
+    starter = person_of(user)
     day = office_day(office, at)
     concerned = _unit_concerned(office, steps, unit)
-    if person is None or person.office_id != office.pk or not (
-            (steps and can_hold(user, steps[0], day, concerned)) or roles_of(user, day) & STARTER_ROLES):
+    about = _person_concerned(office, steps, person, starter, day)
+    if starter is None or starter.office_id != office.pk or not (
+            (steps and can_hold(user, steps[0], day, concerned, about)) or roles_of(user, day) & STARTER_ROLES):
         raise NotAllowed(_("Only the head of office, the secretary, a unit head or the actor of the first step "
                            "may start a case of %(sop)s.") % {"sop": version.name})
     if not steps:
@@ -320,7 +336,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
     case = Case(id=found.case_id, office=office, sop_version=version, title=title.strip(), period=period.strip(),
                 trigger_note=trigger_note.strip(), target_deadline=target_deadline, started_at=at, started_by=user,
-                unit=concerned)
+                unit=concerned, person=about)
     case._audit_last = (0, audit.GENESIS)  # type: ignore[attr-defined]  # a new case has no events yet
     # On PostgreSQL the ids come reserved with the version, so the case, its first task and its events
     # go as one statement (fastsql.combined_writes); on SQLite one after the other.
@@ -330,7 +346,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
             audit.record(case, Event.Kind.CASE_STARTED, actor=user, at=at, sop_version=version.pk, title=case.title,
                          period=case.period, trigger_note=case.trigger_note,
                          target_deadline=target_deadline.isoformat() if target_deadline else None,
-                         **({"unit": concerned.pk} if concerned is not None else {}))
+                         **({"unit": concerned.pk} if concerned is not None else {}),
+                         **({"person": about.pk} if about is not None else {}))
             cal = WorkCalendar.for_office(office, stamp=found.stamp)
             case.first_task = _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0,  # type: ignore[attr-defined]
                                          pk=found.task_id)
@@ -341,7 +358,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
 def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> Unit | None:
     """The unit a new case is about, checked: of the office, and with a position for each actor of the
     unit of the case; required when the SOP has such actors."""
-    needed = {s.actor.name: (s.actor.in_unit, s.number) for s in reversed(steps) if s.actor.in_unit}
+    needed = {s.actor.name: (s.actor.in_unit, s.number) for s in reversed(steps)
+              if s.actor.in_unit in (Actor.InUnit.HEAD, Actor.InUnit.STAFF)}
     if unit is None:
         if needed:
             raise KinerjaError(_("Unit concerned: choose the bidang or seksi the case is about; %(actors)s stand for "
@@ -358,10 +376,43 @@ def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> 
     return found
 
 
-def can_hold(user: AbstractBaseUser, step: Step, day: dt.date, unit: Unit | None = None) -> bool:
+def _person_concerned(office: Any, steps: list[Step], person: Person | int | None, starter: Person | None,
+                      day: dt.date) -> Person | None:
+    """The employee a new case is about, checked: of the office and holding a position that day;
+    required when the SOP has an actor that stands for them (the starter, when that actor begins)."""
+    needed = sorted({s.actor.name for s in steps if s.actor.in_unit == Actor.InUnit.PERSON})
+    if person is None:
+        if not needed:
+            return None
+        if steps[0].actor.in_unit != Actor.InUnit.PERSON or starter is None:
+            raise KinerjaError(_("Employee concerned: choose the employee the case is about; %(actors)s stand for "
+                                 "them.") % {"actors": ", ".join(needed)})
+        person = starter
+    found = (person if isinstance(person, Person) and person.office_id == office.pk
+             else Person.objects.filter(pk=person.pk if isinstance(person, Person) else person, office=office).first())
+    if found is None:
+        raise KinerjaError(_("Employee concerned: %(value)s is not a person of %(office)s.") % {
+            "value": person, "office": office})
+    if needed and own_position(found.pk, day) is None:
+        raise KinerjaError(_("Employee concerned: %(person)s holds no position on %(day)s, so nobody could do "
+                             "the steps of %(actors)s.") % {"person": found.full_name,
+                                                           "day": date_format(day, "DATE_FORMAT"),
+                                                           "actors": ", ".join(needed)})
+    return found
+
+
+def can_hold(user: AbstractBaseUser, step: Step, day: dt.date, unit: Unit | None = None,
+             about: Person | None = None) -> bool:
+    """Whether `user` does `step` on `day` in a case about `unit` and the employee `about`: the
+    employee's own steps are theirs alone, whoever else holds their position (a colleague of the same
+    staff position does not ask for another's leave)."""
+    acting = person_of(user)
+    if acting is None:
+        return False
+    if step.actor.in_unit == Actor.InUnit.PERSON:
+        return about is not None and acting.pk == about.pk and own_position(about.pk, day) is not None
     position = position_for(step, unit.pk if unit else None)
-    person = person_of(user)
-    return position is not None and person is not None and person.pk in holder_id_list(position.pk, day)
+    return position is not None and acting.pk in holder_id_list(position.pk, day)
 
 
 @removed_on_failure
@@ -424,8 +475,9 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
     # The person who did the target step last time gets it back, if they still hold the position
     # (_assignee_for checks). A single-holder position needs nobody chosen, so nothing to look up. Read
     # before the writes, which any read would send first (one round trip more on PostgreSQL).
-    position = position_for(target, task.case.unit_id)
-    previous = None if position is None or position.single_holder else fastsql.last_doer_person(task.case_id, target.pk)
+    position = position_for(target, task.case.unit_id, task.case.person_id, office_day(task.case.office, at))
+    previous = (None if position is None or position.single_holder or target.actor.in_unit == Actor.InUnit.PERSON
+                else fastsql.last_doer_person(task.case_id, target.pk))
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
                 reason=reason.strip())

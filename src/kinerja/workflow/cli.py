@@ -67,6 +67,8 @@ def _start_args(p: CommandParser) -> None:
     p.add_argument("--at", help="ISO 8601 with offset (default now)")
     p.add_argument("--unit", help="the bidang or seksi the case is about (name or short name), for an SOP whose "
                                   "actors stand for the head or staff of that unit (Kepala Bidang)")
+    p.add_argument("--person", help="username or NIP of the employee the case is about, for an SOP with an actor "
+                                    "such as 'Pegawai yang bersangkutan' (default, when that actor begins: --user)")
 
 
 def _unit(version: Any, value: str | None) -> Any:
@@ -83,12 +85,27 @@ def _unit(version: Any, value: str | None) -> Any:
     return found[0]
 
 
+def _person(version: Any, value: str | None) -> Any:
+    if value is None:
+        return None
+    from django.db.models import Q
+
+    from kinerja.org.models import Person
+
+    found = Person.objects.filter(Q(user__username=value) | Q(nip=value), office=version.sop.office_id).first()
+    if found is None:
+        raise KinerjaError(_("--person %(value)s: no person of %(office)s has this username or NIP.") % {
+            "value": value, "office": version.sop.office})
+    return found
+
+
 def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str, trigger_note: str,
-           target_deadline: str | None, at: str | None, unit: str | None = None, **options: Any) -> None:
+           target_deadline: str | None, at: str | None, unit: str | None = None, person: str | None = None,
+           **options: Any) -> None:
     version = _version(sop)
     case = actions.start_case(version.pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
                               target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
-                              unit=_unit(version, unit))
+                              unit=_unit(version, unit), person=_person(version, person))
     task = case.tasks.get()
     command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.number} due "
                          f"{_local(task.due_at, case.office)}")
@@ -120,10 +137,11 @@ def _show_args(p: CommandParser) -> None:
 
 
 def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
-    found = Case.objects.filter(pk=case).select_related("sop_version", "office", "unit").first()
+    found = Case.objects.filter(pk=case).select_related("sop_version", "office", "unit", "person").first()
     if found is None:
         raise KinerjaError(_("There is no case %(id)s.") % {"id": case})
     unit = f" · {found.unit.name}" if found.unit else ""
+    unit += f" · {found.person.full_name}" if found.person else ""
     command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}{unit}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
         done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""

@@ -58,6 +58,10 @@ class StartCaseForm(forms.Form):
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit concerned"), required=False,
                                   help_text=_("The bidang or seksi the case is about. Needed for an SOP whose actors "
                                               "are the head or staff of that unit (Kepala Bidang, Staf Bidang)."))
+    person = forms.ModelChoiceField(Person.objects.none(), label=_("Employee concerned"), required=False,
+                                    help_text=_("The employee the case is about (a leave request, a promotion). Needed "
+                                                "for an SOP with an actor such as Pegawai yang bersangkutan; when that "
+                                                "actor begins, leave it empty for a case about yourself."))
 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -65,9 +69,15 @@ class StartCaseForm(forms.Form):
         self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
                                            .order_by("name"))
         self.fields["unit"].queryset = Unit.objects.filter(office=office).exclude(kind=Unit.Kind.OFFICE).order_by("pk")
-        # Only when one of the office's SOPs has such actors.
-        if not Actor.objects.filter(version__in=self.fields["version"].queryset).exclude(in_unit="").exists():
+        # Each only when one of the office's SOPs has such actors.
+        kinds = set(Actor.objects.filter(version__in=self.fields["version"].queryset).exclude(in_unit="")
+                    .values_list("in_unit", flat=True).distinct())
+        if not kinds - {Actor.InUnit.PERSON}:
             del self.fields["unit"]
+        if Actor.InUnit.PERSON in kinds:
+            self.fields["person"].queryset = at_work(office.pk, today_in(office.time_zone)).order_by("full_name")
+        else:
+            del self.fields["person"]
 
     def clean_target_deadline(self) -> Any:
         value = self.cleaned_data.get("target_deadline")

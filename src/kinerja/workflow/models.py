@@ -47,6 +47,10 @@ class Case(models.Model):
                              verbose_name=_("unit concerned"),
                              help_text=_("The bidang or seksi the case is about, for SOPs with actors such as "
                                          "Kepala Bidang that stand for the head of the unit concerned."))
+    person = models.ForeignKey(Person, models.PROTECT, null=True, blank=True, related_name="cases_about",
+                               verbose_name=_("employee concerned"),
+                               help_text=_("The employee the case is about, for SOPs with an actor such as "
+                                           "Pegawai yang bersangkutan (a leave request, a promotion)."))
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.OPEN)
     started_at = models.DateTimeField(_("started at"))
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)

@@ -20,7 +20,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import holders
 from kinerja.org.roles import Role, roles_of
-from kinerja.sop.models import Step
+from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
 from . import actions, extensions, forms, inbox
@@ -73,7 +73,7 @@ def case_start(request: HttpRequest) -> HttpResponse:
         try:
             case = actions.start_case(data["version"].pk, user=request.user, title=data["title"], period=data["period"],
                                       trigger_note=data["trigger_note"], target_deadline=data["target_deadline"],
-                                      unit=data.get("unit"))
+                                      unit=data.get("unit"), person=data.get("person"))
             return redirect("workflow:case", case.pk)
         except NotAllowed as e:
             return _forbidden(request, str(e))
@@ -147,13 +147,15 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
 
 def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
     """Who may do the next step, when its position has several holders (the performer picks one)."""
-    position = actions.position_for(step, case.unit_id) if step else None
+    if step is None or step.actor.in_unit == Actor.InUnit.PERSON:  # theirs: nobody to choose
+        return []
+    position = actions.position_for(step, case.unit_id)
     return holders(position, day) if position and not position.single_holder else []
 
 
 def _case_for(request: HttpRequest, pk: int) -> Case:
-    return get_object_or_404(Case.objects.select_related("office", "sop_version__sop", "started_by__person", "unit"),
-                             pk=pk, office=office_or_404(request))
+    cases = Case.objects.select_related("office", "sop_version__sop", "started_by__person", "unit", "person")
+    return get_object_or_404(cases, pk=pk, office=office_or_404(request))
 
 
 @login_required
