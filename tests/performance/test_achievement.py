@@ -109,6 +109,8 @@ def test_it_computes_absorption_and_efficiency() -> None:
     assert (result.value, result.efficient) == (D(5), True)
     assert efficiency(D(85), D(90)).efficient is False
     assert efficiency(None, D(90)).efficient is None
+    # Nothing spent yet: not "efisien" for any achievement, even 10 %, but not judged at all.
+    assert efficiency(D(10), D(0)) == efficiency(D(10), absorption(D(0), D(500_000_000))) == efficiency(None, None)
 
 
 def test_it_compares_with_up_to_five_previous_years() -> None:

@@ -217,8 +217,10 @@ class Efficiency:
 
 def efficiency(achievement_value: Decimal | None, absorption_value: Decimal | None,
                threshold: Decimal = ZERO) -> Efficiency:
-    """Achievement minus absorption; "efisien" when at or above the office's threshold."""
-    if achievement_value is None or absorption_value is None:
+    """Achievement minus absorption; "efisien" when at or above the office's threshold. Not judged when
+    nothing was spent: an absorption of 0 is spending not yet recorded (or a program that did not run),
+    and every achievement would then read "efisien" however little was achieved."""
+    if achievement_value is None or absorption_value is None or absorption_value == 0:
         return Efficiency(None, None)
     value = achievement_value - absorption_value
     return Efficiency(value, value >= threshold)
