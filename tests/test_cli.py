@@ -63,7 +63,10 @@ def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
     assert "Found the demo office" in second.stdout
     db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
     assert db.execute("select count(*) from org_office").fetchone()[0] == 1
-    assert db.execute("select count(*) from org_person").fetchone()[0] == 11
+    # Once each: the demo's people (their logins are printed) with the administrator and the auditor.
+    from kinerja.org.demo import PEOPLE
+
+    assert db.execute("select count(*) from org_person").fetchone()[0] == len(PEOPLE) + 2 == 15
 
 
 def test_manage_passes_through_to_django(kinerja) -> None:  # type: ignore[no-untyped-def]
