@@ -63,8 +63,8 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
 
 
 def notes(summary: importer.Summary) -> list[str]:
-    """What the user should know about an import that went through: what was not read, and the Capaian
-    kinerja computes otherwise (warnings: the import is not stopped for them)."""
+    """What the user should know about an import that went through: what was not read, the values to check
+    and the Capaian kinerja computes otherwise (warnings: the import is not stopped for them)."""
     lines = []
     if summary.hidden_rows:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {
@@ -75,6 +75,9 @@ def notes(summary: importer.Summary) -> list[str]:
     if summary.other_table:
         lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
             "row": summary.other_table})
+    if summary.warnings:
+        lines.append(_("Warning: these values were imported as written; check them:"))
+        lines += [f"  - {w}" for w in summary.warnings]
     if summary.mismatches:
         lines.append(_("Warning: the file's Capaian differs from the one kinerja computes; kinerja shows its own. "
                        "Check the target, the actual and the polarity of these rows:"))

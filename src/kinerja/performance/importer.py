@@ -28,6 +28,14 @@ saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a 
 What a row becomes: its Target the performance agreement target of the year (Target TWn the quarter
 targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). Imported actuals are
 "submitted": the Kasubbag still checks them; a locked actual is never overwritten (a bad row).
+
+Targets as PK tables write them: with their comparison ("≥ 80", "minimal 80%", "paling lama 3 hari"), the
+number is the target and, where the row has no Polaritas, the comparison is the polarity (a Polaritas that
+says otherwise is kept, with a warning); a range ("80 - 90") is a bad row, since no one number follows from
+it. A header may carry the unit ("Target (Rp)", "Realisasi (%)"); beside a column without one, the Rupiah
+column is the budget, not read. A revised target ("Target Perubahan", "Target PK Perubahan") is the target,
+the original one only where the revised cell is empty; the Summary says so. A percentage above 100 is
+imported with a warning (850 is often 85,0 without its comma).
 """
 
 from __future__ import annotations
@@ -94,6 +102,8 @@ class ImportFailed(KinerjaError):
 class Value:
     number: Decimal | None = None
     text: str = ""
+    polarity: str = ""  # the one its comparison tells ("≥ 80": higher is better), "" without one
+    column: str = ""  # the column it was read from (the original target's where the revised one is empty)
 
     @property
     def empty(self) -> bool:
@@ -134,6 +144,8 @@ class Summary:
     assumed_positive: list[str] = field(default_factory=list)
     # Capaian the file gives that kinerja, from the same target, actual and polarity, computes otherwise.
     mismatches: list[Mismatch] = field(default_factory=list)
+    # Values imported as written that the user should look at again (see CellWarning).
+    warnings: list[CellWarning] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel: not read
     unread_rows: list[int] = field(default_factory=list)  # a value but no indicator: not read
     other_table: int | None = None  # another table under the indicators starts at this row: not read
@@ -155,13 +167,33 @@ class Mismatch:
     polarity: str
 
     def __str__(self) -> str:
-        values = {"file": self.file, "sheet": self.sheet, "row": self.row, "column": self.column,
-                  "written": format_number(self.written), "computed": format_number(self.computed),
+        values = {"written": format_number(self.written), "computed": format_number(self.computed),
                   "polarity": Indicator.Polarity(self.polarity).label}
-        where = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(column)s") if self.sheet
-                 else _("%(file)s, row %(row)d, column %(column)s")) % values
         return _("%(where)s: the file says %(written)s%%, kinerja computes %(computed)s%% from the target, the "
-                 "actual and the polarity (%(polarity)s)") % {**values, "where": where}
+                 "actual and the polarity (%(polarity)s)") % {
+            **values, "where": _where(self.file, self.sheet, self.row, self.column)}
+
+
+@dataclass
+class CellWarning:
+    """A value imported as written that is probably not what the office meant: a polarity column that says
+    otherwise than the target's own "≥" or "≤", a percentage above 100 (850 for 85,0), or the revised
+    target read instead of the original. A warning, not a bad row: the file may be right."""
+
+    file: str
+    sheet: str
+    row: int
+    column: str  # as written, with its letter
+    message: str  # translated when read, as the errors are
+
+    def __str__(self) -> str:
+        return f"{_where(self.file, self.sheet, self.row, self.column)}: {self.message}"
+
+
+def _where(file: str, sheet: str, row: int, column: str) -> str:
+    values = {"file": file, "sheet": sheet, "row": row, "column": column}
+    return (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(column)s") if sheet
+            else _("%(file)s, row %(row)d, column %(column)s")) % values
 
 
 # --- reading ------------------------------------------------------------------------------------
@@ -178,6 +210,14 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan"}
+UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
+MONEY_WORDS = {"rp", "rupiah"}
+# A revised target ("Target Perubahan", "Target PK Perubahan", "Target Setelah Perubahan"): the performance
+# agreement as changed during the year, which replaces the original one ("Target Awal") where it has a value.
+REVISION_WORDS = {"perubahan", "revisi"}
+REVISED_WORDS = REVISION_WORDS | {"setelah", "sesudah"}
+ORIGINAL_WORDS = {"awal", "semula"}
+REVISED, ORIGINAL, MONEY = " (revised)", " (original)", " (Rp)"  # suffixes of a column kind: "Target (revised)"
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)\b")
 EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
@@ -191,6 +231,37 @@ TOTAL_STARTS = ("jumlah", "total", "sub total", "subtotal", "rata rata", "rerata
 MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
 POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maximize": "positif",
                   "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimize": "negatif"}
+
+
+# A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
+# the number is the target, and the comparison says which way is better.
+AT_LEAST = ("≥", ">=", "=>", ">", "minimal", "minimum", "min", "sekurang-kurangnya", "sekurangnya",
+            "paling sedikit", "paling rendah", "tidak kurang dari", "lebih dari", "di atas")
+AT_MOST = ("≤", "<=", "=<", "<", "maksimal", "maksimum", "maks", "max", "paling lama", "paling banyak",
+           "paling tinggi", "tidak lebih dari", "selambat-lambatnya", "sebanyak-banyaknya", "kurang dari", "di bawah")
+
+
+def _words_pattern(words: tuple[str, ...]) -> str:
+    # Longest first ("<=" before "<", "minimal" before "min"); a word ends where its letters do ("min. 80", "min 80").
+    return "|".join(re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + (r"(?![a-z])" if w[-1].isalpha() else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+_COMPARISON = re.compile(rf"^\s*(?:(?P<least>{_words_pattern(AT_LEAST)})|(?P<most>{_words_pattern(AT_MOST)}))"
+                         r"\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
+# "80 - 90", "80 s.d. 90", "80 s/d 90 %", "80 sampai dengan 90": a range, not one target.
+_RANGE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|to)\s*"
+                    r"\d[\d.,]*\s*%?\s*[a-z]*\s*$", re.IGNORECASE)
+
+
+def _comparison(text: str) -> tuple[str, str]:
+    """(the polarity the comparison written before the number tells, the rest): ("higher_is_better", "80%")
+    for "≥ 80%", ("", text) for a text without one."""
+    found = _COMPARISON.match(text)
+    if found is None or not found.group("rest"):
+        return "", text
+    polarity = Indicator.Polarity.HIGHER_IS_BETTER if found.group("least") else Indicator.Polarity.LOWER_IS_BETTER
+    return polarity, found.group("rest").strip()
 
 
 class Uncomputed:
@@ -211,6 +282,7 @@ class Table:
     # "I. BIDANG KOPERASI" merged over the whole table fills every column, the Indikator's too.
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     hidden: set[int] = field(default_factory=set)  # rows hidden in Excel
+    hidden_columns: set[int] = field(default_factory=set)  # column indexes (from 0) hidden in Excel
 
 
 def _normal(label: object) -> str:
@@ -278,7 +350,10 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 for c in range(merged.min_col, merged.max_col + 1):
                     row[c - 1] = value
         hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
-        yield Table(sheet.title, sorted(grid.items()), spans, hidden)
+        # A dimension may stand for several columns (a hidden group D:E): min and max say which.
+        hidden_columns = {c - 1 for dimension in sheet.column_dimensions.values() if dimension.hidden
+                          for c in range(dimension.min or 0, (dimension.max or 0) + 1) if c >= 1}
+        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns)
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -323,16 +398,19 @@ def _classify(label: str, year: int | None) -> str | None:
         if label != word and not label.startswith(word + " "):
             continue
         rest = label.removeprefix(word).split()
+        revised = REVISED if field_name == TARGET and REVISION_WORDS & set(rest) else ""
         quarter = _quarter(" ".join(rest))
         if quarter is None and len(rest) == 1 and rest[0] in ROMAN:  # "Target" spanning "I … IV"
             quarter = ROMAN[rest[0]]
         if quarter is not None:
-            return f"{field_name} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD
+            return f"{field_name} TW{quarter}{revised}" if 1 <= quarter <= 4 else BAD_PERIOD
         years = [w for w in rest if re.fullmatch(r"(19|20)\d\d", w)]
         if _other_year(label, year):
             return None  # another year's column, such as "Realisasi 2024" beside "Target 2025"
-        if all(w in YEAR_WORDS or w in years for w in rest):
-            return field_name
+        allowed = YEAR_WORDS | UNIT_WORDS | (REVISED_WORDS if revised else set()) | (
+            ORIGINAL_WORDS if field_name == TARGET else set())
+        if all(w in allowed or w in years for w in rest):
+            return field_name + revised + (MONEY if MONEY_WORDS & set(rest) else "")
         return None  # "Target Renstra", "Realisasi Anggaran": not this import's values
     return None
 
@@ -357,6 +435,7 @@ class Header:
     labels: dict[str, str]  # the header as written, for the messages
     problems: list[tuple[int, str, str]]  # (row number, column, problem)
     texts: list[set[str]] = field(default_factory=list)  # each column's header words, normalised
+    revised: list[tuple[str, str]] = field(default_factory=list)  # (revised target column, original), as written
 
     def repeated_in(self, values: list[object]) -> list[int]:
         """The columns of a row below the header that say what the header says there ("No",
@@ -413,14 +492,37 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             if kind == BAD_PERIOD:
                 problems.append((header_number, where, _("a year has four quarters, TW I to TW IV")))
             elif kind in columns:
-                problems.append((header_number, where, _("the same column is also in column %(column)s")
-                                 % {"column": _letter(columns[kind])}))
+                # A hidden copy is invisible to whoever reads the message: say it is there, and hidden.
+                other = {"column": _letter(columns[kind])}
+                problems.append((header_number, where, (
+                    _("this column is hidden in the workbook and repeats column %(column)s; show it again in Excel "
+                      "(right-click the column letters, Unhide) and delete the one not needed") % other
+                    if j in table.hidden_columns else
+                    _("the same column is also in column %(column)s, which is hidden in the workbook; show it again "
+                      "in Excel (right-click the column letters, Unhide) and delete the one not needed") % other
+                    if columns[kind] in table.hidden_columns else
+                    _("the same column is also in column %(column)s") % other)))
             elif kind is not None:
                 columns[kind], shown[kind] = j, where
+        # "Target (%) | Realisasi (%) | Target (Rp) | Realisasi (Rp)", as the LKjIP's tables of performance and
+        # budget have them: beside a column without a unit, the one in Rupiah is the budget, not read here.
+        for kind in [k for k in columns if k.endswith(MONEY)]:
+            j, where = columns.pop(kind), shown.pop(kind)
+            if kind.removesuffix(MONEY) not in columns:
+                columns[kind.removesuffix(MONEY)], shown[kind.removesuffix(MONEY)] = j, where
+        # A revised target column is the target; the original one stays, for the rows it has no value in.
+        revised: list[tuple[str, str]] = []  # (the revised column, the original one), as written
+        for kind in [k for k in columns if k.endswith(REVISED)]:
+            base = kind.removesuffix(REVISED)
+            j, where = columns.pop(kind), shown.pop(kind)
+            if base in columns:
+                columns[base + ORIGINAL], shown[base + ORIGINAL] = columns[base], shown[base]
+                revised.append((where, shown[base]))
+            columns[base], shown[base] = j, where
         below = [_text(v) for v in table.rows[last][1]] if last > i else []
         texts = [{_normal(words[j]) for words in (top, below, labels) if j < len(words)} - {""}
                  for j in range(len(labels))]
-        return Header(last, columns, shown, problems, texts)
+        return Header(last, columns, shown, problems, texts, revised)
     return None
 
 
@@ -577,6 +679,7 @@ class Reading:
     # Rows with something in a Target or Realisasi column but no indicator: a signature line under the
     # table, or an indicator whose name was forgotten; the user is told which.
     unread_rows: list[int] = field(default_factory=list)
+    warnings: list[CellWarning] = field(default_factory=list)
 
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
@@ -588,10 +691,24 @@ def _heading(text: str) -> str:
     return _OBJECTIVE_LABEL.sub("", _NUMBERING.sub("", text.strip())).strip()
 
 
+def _is_blank(value: object) -> bool:
+    """An empty cell, or "-" for "no value yet"."""
+    return value is None or value == "" or (isinstance(value, str) and value.strip().lower() in EMPTY_MARKS)
+
+
+def _is_percent(unit: str) -> bool:
+    """Whether the Satuan is a percentage ("%", "persen", "Persen (%)")."""
+    words = set(_normal(unit).split())
+    return bool(words) and words <= {"%", "persen", "prosen"}
+
+
 def _is_value(value: object) -> bool:
-    """Whether a cell of a Target or Realisasi column holds a number (or a formula meant to give one)."""
+    """Whether a cell of a Target or Realisasi column holds a number (or a formula meant to give one), with its
+    comparison where it has one ("≥ 80")."""
     if isinstance(value, Uncomputed):
         return True
+    if isinstance(value, str):
+        value = _comparison(value)[1]
     try:
         parse_number(value)
     except NumberError:
@@ -643,7 +760,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     rows = reading.rows
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
-    value_columns = [columns[c] for c in (TARGET, ACTUAL, *QUARTER_TARGETS, *QUARTER_ACTUALS) if c in columns]
+    value_columns = [j for c, j in columns.items() if c.split()[0] in (TARGET, ACTUAL)]  # the original targets too
+    if header.revised:
+        reading.warnings.append(CellWarning(path.name, table.sheet, header_number, header.revised[0][0], _(
+            "the revised target is imported as the target (%(columns)s); where a revised cell is empty, the "
+            "original target") % {"columns": "; ".join(_("%(revised)s instead of %(original)s") % {
+                "revised": revised, "original": original} for revised, original in header.revised)}))
     objective = ""
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
     previous = ""  # "header" after a row repeating the header
@@ -683,7 +805,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
 
         across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
         name = text(NAME)
-        targets = [columns[c] for c in (TARGET, *QUARTER_TARGETS) if c in columns]
+        targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
         if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) for j in targets)
                 and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)):
             continue  # a subtotal or average row written in the Indikator column
@@ -739,19 +861,26 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if division_text and division is None:
             bad(DIVISION, _("no division, subsection or secretariat of the office has this name"), division_text)
 
-        raw_target = _cell(values, columns.get(TARGET, next((columns[t] for t in QUARTER_TARGETS if t in columns),
-                                                            None)))
+        def raw_value(column: str, values: list[object] = values) -> tuple[str, object]:
+            """The column read and its cell: the original target's where the revised target's is empty."""
+            raw = _cell(values, columns.get(column))
+            if _is_blank(raw) and column + ORIGINAL in columns:
+                return column + ORIGINAL, _cell(values, columns[column + ORIGINAL])
+            return column, raw
+
+        raw_target = raw_value(TARGET if TARGET in columns else next((t for t in QUARTER_TARGETS if t in columns),
+                                                                     TARGET))[1]
         text_target = (isinstance(raw_target, str) and raw_target.lower() not in EMPTY_MARKS
                        and not any(c.isdigit() for c in raw_target))
 
-        def value(column: str, values: list[object] = values, text_target: bool = text_target,
-                  unit: str = unit) -> Value | None:
+        def value(asked: str, text_target: bool = text_target, unit: str = unit) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
-            raw = _cell(values, columns.get(column))
+            column, raw = raw_value(asked)
+            as_written = raw
             if isinstance(raw, Uncomputed):
                 bad(column, _("the formula has no saved value; open the file in Excel and save it again"), raw)
                 return None
-            if raw is None or raw == "" or (isinstance(raw, str) and raw.lower() in EMPTY_MARKS):
+            if _is_blank(raw):
                 return Value()
             if text_target:
                 if len(_text(raw)) > 60:
@@ -760,19 +889,25 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS:
                 bad(column, _("the formula gives an error; correct it in Excel"), raw)
                 return None
+            polarity = ""
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
+                polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
             if isinstance(raw, str) and unit and raw.lower().endswith(" " + unit.lower()):
                 raw = raw[:-len(unit)].strip()  # "12 dokumen" in a column of dokumen
             try:
                 number = parse_number(raw)
             except NumberError as e:
-                bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
+                if isinstance(raw, str) and _RANGE.match(raw):
+                    bad(column, _("a range is not a target; write the one number agreed (80), with its comparison "
+                                  "where it has one (≥ 80, ≤ 90)"), as_written)
+                else:
+                    bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
             if abs(number) >= MAX_NUMBER:
                 bad(column, _("the number is too large"), raw)
                 return None
-            return Value(number=number)
+            return Value(number=number, polarity=polarity, column=column)
 
         target = value(TARGET) if TARGET in columns else Value()
         actual = value(ACTUAL) or Value()
@@ -783,6 +918,35 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
         written = _cell(values, columns.get(ACHIEVEMENT))
+        row_warnings: list[CellWarning] = []
+
+        def warn(column: str, message: str, number: int = number, row_warnings: list[CellWarning] = row_warnings
+                 ) -> None:
+            row_warnings.append(CellWarning(path.name, table.sheet, number, header.labels.get(column, column), message))
+
+        read = [v for v in (target, actual, *quarter_targets.values(), *quarter_actuals.values()) if v is not None]
+        compared = [v for v in read if v.polarity]
+        told = compared[0].polarity if compared else ""
+        other = next((v for v in compared if v.polarity != told), None)
+        if other is not None:  # "≥ 80" for the year and "≤ 20" for a quarter: which way is better?
+            bad(other.column, _("its comparison says %(this)s, the one in column %(column)s %(that)s; write the same "
+                                "comparison in both") % {
+                "this": Indicator.Polarity(other.polarity).label, "that": Indicator.Polarity(told).label,
+                "column": header.labels.get(compared[0].column)}, _cell(values, columns.get(other.column)))
+        elif told and not polarity:
+            polarity = told
+        elif told and polarity != told:
+            warn(POLARITY, _('the column says %(written)s (%(polarity)s), but "%(value)s" in column %(column)s says '
+                             '%(told)s; the Polaritas column is kept') % {
+                "written": polarity_text, "polarity": Indicator.Polarity(polarity).label,
+                "value": _text(_cell(values, columns.get(compared[0].column))),
+                "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
+        if _is_percent(unit):
+            for v in read:
+                if v.number is not None and v.number > 100:
+                    warn(v.column, _("%(value)s is above 100 for a unit of %(unit)s; it is imported as written, check "
+                                     "that it is not a typo (850 for 85,0)") % {
+                        "value": format_plain(v.number), "unit": unit})
         negative_method = ""
         if not polarity:
             polarity, negative_method = _polarity_from_achievement(written, target or Value(), actual)
@@ -791,6 +955,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if row_errors:
             errors.extend(row_errors)
             continue
+        reading.warnings.extend(row_warnings)
         assert target is not None
         rows.append(Row(number, table.sheet, code, objective, name, unit, polarity, division, target, actual,
                         {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
@@ -900,7 +1065,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     path = Path(path)
     rows = reading.rows
     summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, hidden_rows=reading.hidden_rows,
-                      other_table=reading.other_table, unread_rows=reading.unread_rows)
+                      other_table=reading.other_table, unread_rows=reading.unread_rows, warnings=reading.warnings)
     try:
         with transaction.atomic():
             errors: list[BadImportRow] = []

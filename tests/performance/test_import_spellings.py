@@ -1,0 +1,229 @@
+"""Spreadsheets of offices we have never seen: targets written with their comparison ("≥ 80", "paling lama
+3 hari"), headers with their unit ("Target (Rp)") or the revised target ("Target Perubahan"), a percentage
+above 100 and a copy of a column hidden in the workbook. Through the importer; the page and the console
+script show the same warnings (test_import_page.py, test_import_cli.py)."""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from kinerja.errors import KinerjaError
+from kinerja.performance.importer import import_file
+from kinerja.performance.models import Indicator, Target
+from tests.base import KinerjaTestCase
+
+SASARAN = "Meningkatnya kualitas pelayanan publik"
+HIGHER, LOWER = Indicator.Polarity.HIGHER_IS_BETTER, Indicator.Polarity.LOWER_IS_BETTER
+
+
+def book(path: Path, rows: list[list[object]], title: str = "PK 2025") -> Path:
+    workbook = Workbook()
+    workbook.active.title = title
+    for row in rows:
+        workbook.active.append(row)
+    workbook.save(path)
+    return path
+
+
+class SpellingsTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.dir = Path(tempfile.mkdtemp(prefix="perf-spellings-"))
+        self.enterContext(translation.override("en"))
+
+    def refused(self, path: Path) -> str:
+        with self.assertRaises(KinerjaError) as caught:
+            import_file(path, self.office, 2025)
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+        return str(caught.exception)
+
+    def indicators(self) -> dict[str, tuple[str, Decimal | None]]:
+        """name: (polarity, the year's target)."""
+        return {i.name: (i.polarity, i.targets.get(kind=Target.Kind.AGREEMENT, year=2025).value_number)
+                for i in Indicator.objects.filter(office=self.office)}
+
+
+class ComparisonTestCase(SpellingsTestCase):
+    """The number is the target; without a Polaritas, the comparison gives the polarity."""
+
+    def test_every_spelling_gives_its_number_and_polarity(self) -> None:
+        spellings = {
+            "≥ 80": (HIGHER, 80), ">= 80 %": (HIGHER, 80), "> 75": (HIGHER, 75), "minimal 80%": (HIGHER, 80),
+            "min. 80": (HIGHER, 80), "Sekurang-kurangnya 80": (HIGHER, 80), "paling sedikit 80,5": (HIGHER, "80.5"),
+            "Maksimal 10": (LOWER, 10), "maks. 10": (LOWER, 10), "≤ 5": (LOWER, 5), "<= 5 hari": (LOWER, 5),
+            "paling lama 3 hari": (LOWER, 3), "tidak lebih dari 2": (LOWER, 2), "1.250": (HIGHER, 1250)}
+        rows = [["Sasaran", "Indikator", "Satuan", "Target"]] + [
+            [SASARAN, f"Indikator {n}", "hari" if "hari" in written else "indeks", written]
+            for n, written in enumerate(spellings, start=1)]
+        summary = import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        found = self.indicators()
+        for n, (written, (polarity, number)) in enumerate(spellings.items(), start=1):
+            with self.subTest(written):
+                self.assertEqual(found[f"Indikator {n}"], (polarity, Decimal(number)))
+        # Only the plain number leaves the polarity to the user.
+        self.assertEqual(summary.assumed_positive, [f"Indikator {len(spellings)}"])
+        self.assertEqual(summary.warnings, [])
+
+    def test_the_polaritas_column_wins_with_a_warning_and_an_empty_one_takes_the_comparison(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi"],
+                [SASARAN, "Waktu pelayanan izin", "hari", "", "paling lama 3 hari", 2],
+                [SASARAN, "Angka pengangguran", "%", "Positif", "≤ 5", 4],
+                [SASARAN, "Indeks kepuasan masyarakat", "indeks", "Positif", "≥ 80", 82]]
+        summary = import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.indicators(), {"Waktu pelayanan izin": (LOWER, 3), "Angka pengangguran": (HIGHER, 5),
+                                             "Indeks kepuasan masyarakat": (HIGHER, 80)})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            'pk.xlsx, sheet PK 2025, row 3, column Polaritas (D): the column says Positif (Positive (higher is '
+            'better)), but "≤ 5" in column Target (E) says Negative (lower is better); the Polaritas column is kept'])
+
+    def test_an_actual_may_carry_a_comparison_too(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
+                [SASARAN, "Waktu pelayanan izin", "hari", 3, "≤ 2 hari"]]
+        import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        indicator = Indicator.objects.get(office=self.office)
+        self.assertEqual((indicator.polarity, indicator.actuals.get().value_number), (LOWER, Decimal(2)))
+
+    def test_two_comparisons_that_disagree_are_a_bad_row(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Target TW I"],
+                [SASARAN, "Waktu pelayanan izin", "hari", "≥ 3", "≤ 3"]]
+        message = self.refused(book(self.dir / "pk.xlsx", rows))
+        self.assertIn('pk.xlsx, sheet PK 2025, row 2, column Target TW I (E): its comparison says Negative (lower is '
+                      'better), the one in column Target (D) Positive (higher is better); write the same comparison '
+                      'in both ("≤ 3")', message)
+
+    def test_a_range_is_refused_naming_sheet_row_column_and_value(self) -> None:
+        for written in ("80 - 90", "80 s.d. 90", "80 s/d 90 %"):
+            with self.subTest(written):
+                rows = [["Sasaran", "Indikator", "Satuan", "Target"], [SASARAN, "Indeks kepuasan", "indeks", 80],
+                        [SASARAN, "Persentase koperasi sehat", "%", written]]
+                message = self.refused(book(self.dir / "range.xlsx", rows))
+                self.assertIn(f'range.xlsx, sheet PK 2025, row 3, column Target (D): a range is not a target; write '
+                              f'the one number agreed (80), with its comparison where it has one (≥ 80, ≤ 90) '
+                              f'("{written}")', message)
+
+    def test_a_text_target_keeps_its_words(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target"], [SASARAN, "Nilai SAKIP", "predikat", "Minimal BB"]]
+        import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        self.assertEqual(Target.objects.get(indicator__office=self.office).value_text, "Minimal BB")
+
+
+class HeadersTestCase(SpellingsTestCase):
+    def test_targets_and_actuals_in_rupiah(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp)", "Realisasi (Rp.)"],
+                [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", "Rp 1.500.000.000", "1.250.000.000"]]
+        import_file(book(self.dir / "rp.xlsx", rows), self.office, 2025)
+        indicator = Indicator.objects.get(office=self.office)
+        self.assertEqual((indicator.targets.get().value_number, indicator.actuals.get().value_number),
+                         (Decimal(1500000000), Decimal(1250000000)))
+
+    def test_beside_the_performance_in_percent_the_rupiah_columns_are_the_budget(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (%)", "Realisasi (%)", "Target (Rp)", "Realisasi (Rp)"],
+                [SASARAN, "Persentase koperasi sehat", "%", "65,5", 60, "Rp 250.000.000", "Rp 240.000.000"]]
+        import_file(book(self.dir / "pct.xlsx", rows), self.office, 2025)
+        indicator = Indicator.objects.get(office=self.office)
+        self.assertEqual((indicator.targets.get().value_number, indicator.actuals.get().value_number),
+                         (Decimal("65.5"), Decimal(60)))
+
+    def test_the_revised_target_is_the_target_and_the_sheet_says_so(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Target Perubahan", "Realisasi"],
+                [SASARAN, "Persentase koperasi sehat", "%", 65, 60, 61],
+                [SASARAN, "Jumlah koperasi aktif", "unit", 400, None, 410],  # not revised: the original
+                [SASARAN, "Indeks kepuasan", "indeks", 80, "-", 81]]
+        summary = import_file(book(self.dir / "pk-p.xlsx", rows), self.office, 2025)
+        self.assertEqual({n: t for n, (_p, t) in self.indicators().items()}, {
+            "Persentase koperasi sehat": 60, "Jumlah koperasi aktif": 400, "Indeks kepuasan": 80})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            "pk-p.xlsx, sheet PK 2025, row 1, column Target Perubahan (E): the revised target is imported as the "
+            "target (Target Perubahan (E) instead of Target (D)); where a revised cell is empty, the original target"])
+
+    def test_every_spelling_of_the_revised_target(self) -> None:
+        for header in ("Target PK Perubahan", "Target Setelah Perubahan", "Target Perubahan 2025", "Target Revisi"):
+            with self.subTest(header):
+                rows = [["Sasaran", "Indikator", "Satuan", "Target Awal", header],
+                        [SASARAN, "Persentase koperasi sehat", "%", 65, 60]]
+                summary = import_file(book(self.dir / "pk-p.xlsx", rows), self.office, 2025)
+                self.assertEqual(self.indicators()["Persentase koperasi sehat"][1], 60)
+                self.assertIn(f"{header} (E) instead of Target Awal (D)", str(summary.warnings[0]))
+
+    def test_a_revised_target_alone_is_the_target_without_a_warning(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target PK Perubahan"], [SASARAN, "Indeks kepuasan", "indeks", 82]]
+        summary = import_file(book(self.dir / "pk-p.xlsx", rows), self.office, 2025)
+        self.assertEqual((self.indicators()["Indeks kepuasan"][1], summary.warnings), (82, []))
+
+    def test_revised_quarter_targets_under_a_merged_group(self) -> None:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(["Sasaran", "Indikator", "Satuan", "Target", None, "Target Perubahan", None])
+        sheet.append([None, None, None, "TW I", "TW II", "TW I", "TW II"])
+        sheet.merge_cells("D1:E1")
+        sheet.merge_cells("F1:G1")
+        sheet.append([SASARAN, "Indeks kepuasan", "indeks", 70, 75, 72, None])
+        workbook.save(self.dir / "tw.xlsx")
+        summary = import_file(self.dir / "tw.xlsx", self.office, 2025)
+        quarters = Target.objects.filter(indicator__office=self.office, kind=Target.Kind.QUARTER)
+        self.assertEqual({t.quarter: t.value_number for t in quarters}, {1: 72, 2: 75})
+        [warning] = summary.warnings
+        self.assertIn("Target Perubahan TW I (F) instead of Target TW I (D); Target Perubahan TW II (G) instead of "
+                      "Target TW II (E)", str(warning))
+
+    def test_a_copy_of_a_column_hidden_in_the_workbook_is_named_hidden(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Realisasi"],
+                [SASARAN, "Indeks kepuasan", "indeks", 80, 81, 79]]
+        for hidden, message in (
+                ("F", "row 1, column Realisasi (F): this column is hidden in the workbook and repeats column E; "
+                      "show it again in Excel"),
+                ("E", "row 1, column Realisasi (F): the same column is also in column E, which is hidden in the "
+                      "workbook; show it again in Excel")):
+            with self.subTest(hidden=hidden):
+                path = book(self.dir / "hidden.xlsx", rows)
+                workbook = load_workbook(path)
+                workbook.active.column_dimensions[hidden].hidden = True
+                workbook.save(path)
+                self.assertIn(message, self.refused(path))
+
+    def test_a_hidden_group_of_columns(self) -> None:
+        workbook = Workbook()
+        workbook.active.append(["Sasaran", "Indikator", "Satuan", "Target", "Target", "Realisasi"])
+        workbook.active.append([SASARAN, "Indeks kepuasan", "indeks", 80, 81, 79])
+        workbook.active.column_dimensions.group("E", "F", hidden=True)
+        workbook.save(self.dir / "group.xlsx")
+        self.assertIn("column Target (E): this column is hidden in the workbook and repeats column D",
+                      self.refused(self.dir / "group.xlsx"))
+
+
+class PercentAbove100TestCase(SpellingsTestCase):
+    def test_a_percentage_above_100_is_imported_with_a_warning_per_value(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Realisasi TW I"],
+                [SASARAN, "Persentase koperasi sehat", "%", 85, 850, "101,5"],
+                [SASARAN, "Persentase UMKM berizin", "persen", 85, 100, None],
+                [SASARAN, "Jumlah koperasi aktif", "unit", 400, 410, 405]]
+        summary = import_file(book(self.dir / "pct.xlsx", rows), self.office, 2025)
+        self.assertEqual(Indicator.objects.get(name="Persentase koperasi sehat").actuals.get(quarter=None).value_number,
+                         850)
+        self.assertEqual([str(w) for w in summary.warnings], [
+            "pct.xlsx, sheet PK 2025, row 2, column Realisasi (E): 850 is above 100 for a unit of %; it is imported "
+            "as written, check that it is not a typo (850 for 85,0)",
+            "pct.xlsx, sheet PK 2025, row 2, column Realisasi TW I (F): 101,5 is above 100 for a unit of %; it is "
+            "imported as written, check that it is not a typo (850 for 85,0)"])
+
+    def test_a_cell_formatted_as_percent_is_read_as_shown(self) -> None:
+        path = book(self.dir / "fmt.xlsx", [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
+                                            [SASARAN, "Persentase koperasi sehat", "%", 0.85, 8.5]])
+        workbook = load_workbook(path)
+        for cell in ("D2", "E2"):
+            workbook.active[cell].number_format = "0%"
+        workbook.save(path)
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual([(w.row, w.column) for w in summary.warnings], [(2, "Realisasi (E)")])
+
+    def test_the_csv_warning_names_no_sheet(self) -> None:
+        path = self.dir / "pct.csv"
+        path.write_text("Sasaran;Indikator;Satuan;Target;Realisasi\n"
+                        f"{SASARAN};Persentase koperasi sehat;%;85;850\n", encoding="utf-8")
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual(str(summary.warnings[0]).split(":")[0], "pct.csv, row 2, column Realisasi (E)")
