@@ -83,3 +83,28 @@ def test_the_console_script_imports_the_sheet_named_and_tells_what_it_did_not_re
     done = run(tmp_path, "data", "import", str(books.perjanjian_kinerja(tmp_path / "pk.xlsx")), "--year", "2025")
     assert done.returncode == 0, done.stderr
     assert "Mulai baris 13, tabel lain di bawah tabel indikator tidak dibaca." in done.stdout
+
+
+def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    assert run(tmp_path, "manage", "shell", "-c", MAKE_OFFICE).returncode == 0
+    book = Workbook()
+    book.active.title = "PK"
+    book.active.append(["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Realisasi"])
+    book.active.append(["Meningkatnya koperasi sehat", "Persentase koperasi sehat", "%", "minimal 80%", 850, None])
+    book.active.column_dimensions["F"].hidden = True
+    book.save(tmp_path / "pk.xlsx")
+    done = run(tmp_path, "data", "import", str(tmp_path / "pk.xlsx"), "--year", "2025")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert ("pk.xlsx, lembar PK, baris 1, kolom Realisasi (F): kolom ini disembunyikan di workbook dan mengulang "
+            "kolom E") in done.stderr
+
+    book.active.delete_cols(6)
+    book.save(tmp_path / "pk.xlsx")
+    done = run(tmp_path, "data", "import", str(tmp_path / "pk.xlsx"), "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    assert "Peringatan: nilai-nilai ini diimpor sebagaimana tertulis; periksalah:" in done.stdout
+    assert ("  - pk.xlsx, lembar PK, baris 2, kolom Realisasi (E): 850 lebih dari 100 untuk satuan %; nilai diimpor "
+            "sebagaimana tertulis") in done.stdout
+    assert "Positif" not in done.stdout  # the comparison gave the polarity: none is assumed

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from openpyxl import Workbook
 
 from kinerja.performance.models import Indicator
 from tests.base import KinerjaTestCase
@@ -112,3 +113,25 @@ class ImportSheetsPageTestCase(KinerjaTestCase):
         self.assertContains(response, "120,00%")
         self.assertEqual(response.context["summary"].hidden_rows, [10])
         self.assertNotContains(response, 'class="perf-import-now"')  # imported, nothing left to import
+
+    def test_it_lists_the_values_to_check(self) -> None:
+        path = self.dir / "pk-perubahan.xlsx"
+        book = Workbook()
+        book.active.title = "PK"
+        book.active.append(["Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Target Perubahan", "Realisasi"])
+        book.active.append(["Meningkatnya koperasi sehat", "Persentase koperasi sehat", "%", "", "≥ 80", "≥ 82", 850])
+        book.active.append(["Meningkatnya koperasi sehat", "Waktu pelayanan izin", "hari", "Positif", "paling lama 3 hari",
+                            None, 2])
+        book.save(path)
+        response = self.upload(path, dry_run="on")
+        self.assertContains(response, 'class="card perf-warnings perf-cell-warnings"')
+        self.assertContains(response, "<h2>Nilai yang perlu diperiksa</h2>", html=True)
+        self.assertContains(response, "pk-perubahan.xlsx, lembar PK, baris 1, kolom Target Perubahan (F): target "
+                                      "perubahan diimpor sebagai target (Target Perubahan (F), bukan Target (E))")
+        self.assertContains(response, "pk-perubahan.xlsx, lembar PK, baris 2, kolom Realisasi (G): 850 lebih dari 100 "
+                                      "untuk satuan %")
+        self.assertContains(response, "pk-perubahan.xlsx, lembar PK, baris 3, kolom Polaritas (D): kolom ini berisi "
+                                      "&quot;Positif&quot;, tetapi &quot;paling lama 3 hari&quot; di kolom Target (E) "
+                                      "berarti Negatif (makin rendah makin baik)")
+        self.assertEqual(len(response.context["summary"].warnings), 3)
+        self.assertFalse(Indicator.objects.exists())  # checked only

@@ -78,8 +78,8 @@ class ComparisonTestCase(SpellingsTestCase):
         self.assertEqual(self.indicators(), {"Waktu pelayanan izin": (LOWER, 3), "Angka pengangguran": (HIGHER, 5),
                                              "Indeks kepuasan masyarakat": (HIGHER, 80)})
         self.assertEqual([str(w) for w in summary.warnings], [
-            'pk.xlsx, sheet PK 2025, row 3, column Polaritas (D): the column says Positif (Positive (higher is '
-            'better)), but "≤ 5" in column Target (E) says Negative (lower is better); the Polaritas column is kept'])
+            'pk.xlsx, sheet PK 2025, row 3, column Polaritas (D): the column says "Positif", but "≤ 5" in column '
+            'Target (E) says Negative (lower is better); the Polaritas column is kept'])
 
     def test_an_actual_may_carry_a_comparison_too(self) -> None:
         rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
@@ -93,8 +93,8 @@ class ComparisonTestCase(SpellingsTestCase):
                 [SASARAN, "Waktu pelayanan izin", "hari", "≥ 3", "≤ 3"]]
         message = self.refused(book(self.dir / "pk.xlsx", rows))
         self.assertIn('pk.xlsx, sheet PK 2025, row 2, column Target TW I (E): its comparison says Negative (lower is '
-                      'better), the one in column Target (D) Positive (higher is better); write the same comparison '
-                      'in both ("≤ 3")', message)
+                      'better), the one in column Target (D) says Positive (higher is better); write the same '
+                      'comparison in both ("≤ 3")', message)
 
     def test_a_range_is_refused_naming_sheet_row_column_and_value(self) -> None:
         for written in ("80 - 90", "80 s.d. 90", "80 s/d 90 %"):
@@ -102,8 +102,8 @@ class ComparisonTestCase(SpellingsTestCase):
                 rows = [["Sasaran", "Indikator", "Satuan", "Target"], [SASARAN, "Indeks kepuasan", "indeks", 80],
                         [SASARAN, "Persentase koperasi sehat", "%", written]]
                 message = self.refused(book(self.dir / "range.xlsx", rows))
-                self.assertIn(f'range.xlsx, sheet PK 2025, row 3, column Target (D): a range is not a target; write '
-                              f'the one number agreed (80), with its comparison where it has one (≥ 80, ≤ 90) '
+                self.assertIn(f'range.xlsx, sheet PK 2025, row 3, column Target (D): a range gives no single value; '
+                              f'write one number (80), with its comparison where it has one (≥ 80, ≤ 90) '
                               f'("{written}")', message)
 
     def test_a_text_target_keeps_its_words(self) -> None:
@@ -227,3 +227,11 @@ class PercentAbove100TestCase(SpellingsTestCase):
                         f"{SASARAN};Persentase koperasi sehat;%;85;850\n", encoding="utf-8")
         summary = import_file(path, self.office, 2025)
         self.assertEqual(str(summary.warnings[0]).split(":")[0], "pct.csv, row 2, column Realisasi (E)")
+
+
+class RevisedOtherYearTestCase(SpellingsTestCase):
+    def test_a_revised_target_of_another_year_names_its_year(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target Perubahan 2024", "Realisasi"],
+                [SASARAN, "Indeks kepuasan", "indeks", 82, 80]]
+        self.assertIn('the column of 2025 is missing; the file has "Target perubahan 2024": import it as that year',
+                      self.refused(book(self.dir / "pk.xlsx", rows)))

@@ -749,7 +749,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         # "Target 2025" imported as 2026 (the page proposes this year; the LKjIP of last year is made in
         # January): say which year the file has, not only that the column is missing.
         other = sorted({label for texts in header.texts for label in texts if h == TARGET and year is not None
-                        and _classify(label, None) == TARGET and re.search(r"\b(19|20)\d\d\b", label)})
+                        and (_classify(label, None) or "").split(" (")[0] == TARGET  # "Target Perubahan 2024" too
+                        and re.search(r"\b(19|20)\d\d\b", label)})
         errors.append(error(header_number, h, _("the column is missing") if not other else
                             _("the column of %(year)d is missing; the file has %(found)s: import it as that "
                               "year") % {"year": year, "found": ", ".join(f'"{o.capitalize()}"' for o in other)}))
@@ -899,8 +900,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 number = parse_number(raw)
             except NumberError as e:
                 if isinstance(raw, str) and _RANGE.match(raw):
-                    bad(column, _("a range is not a target; write the one number agreed (80), with its comparison "
-                                  "where it has one (≥ 80, ≤ 90)"), as_written)
+                    bad(column, _("a range gives no single value; write one number (80), with its comparison where "
+                                  "it has one (≥ 80, ≤ 90)"), as_written)
                 else:
                     bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
@@ -929,16 +930,16 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         told = compared[0].polarity if compared else ""
         other = next((v for v in compared if v.polarity != told), None)
         if other is not None:  # "≥ 80" for the year and "≤ 20" for a quarter: which way is better?
-            bad(other.column, _("its comparison says %(this)s, the one in column %(column)s %(that)s; write the same "
-                                "comparison in both") % {
+            bad(other.column, _("its comparison says %(this)s, the one in column %(column)s says %(that)s; write the "
+                                "same comparison in both") % {
                 "this": Indicator.Polarity(other.polarity).label, "that": Indicator.Polarity(told).label,
                 "column": header.labels.get(compared[0].column)}, _cell(values, columns.get(other.column)))
         elif told and not polarity:
             polarity = told
         elif told and polarity != told:
-            warn(POLARITY, _('the column says %(written)s (%(polarity)s), but "%(value)s" in column %(column)s says '
-                             '%(told)s; the Polaritas column is kept') % {
-                "written": polarity_text, "polarity": Indicator.Polarity(polarity).label,
+            warn(POLARITY, _('the column says "%(written)s", but "%(value)s" in column %(column)s says %(told)s; the '
+                             'Polaritas column is kept') % {
+                "written": polarity_text,
                 "value": _text(_cell(values, columns.get(compared[0].column))),
                 "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
         if _is_percent(unit):
