@@ -139,7 +139,8 @@ class HeadersTestCase(SpellingsTestCase):
             "Persentase koperasi sehat": 60, "Jumlah koperasi aktif": 400, "Indeks kepuasan": 80})
         self.assertEqual([str(w) for w in summary.warnings], [
             "pk-p.xlsx, sheet PK 2025, row 1, column Target Perubahan (E): the revised target is imported as the "
-            "target (Target Perubahan (E) instead of Target (D)); where a revised cell is empty, the original target"])
+            "target (Target Perubahan (E) instead of Target (D)); where a revised cell is empty, the original target is "
+            "used"])
 
     def test_every_spelling_of_the_revised_target(self) -> None:
         for header in ("Target PK Perubahan", "Target Setelah Perubahan", "Target Perubahan 2025", "Target Revisi"):

@@ -765,7 +765,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     if header.revised:
         reading.warnings.append(CellWarning(path.name, table.sheet, header_number, header.revised[0][0], _(
             "the revised target is imported as the target (%(columns)s); where a revised cell is empty, the "
-            "original target") % {"columns": "; ".join(_("%(revised)s instead of %(original)s") % {
+            "original target is used") % {"columns": "; ".join(_("%(revised)s instead of %(original)s") % {
                 "revised": revised, "original": original} for revised, original in header.revised)}))
     objective = ""
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
