@@ -1,4 +1,4 @@
-"""SOP AP documents (text, DOCX, XLSX) to a `SopDraft`.
+"""SOP AP documents (text, DOCX, XLSX, PDF with a text layer) to a `SopDraft`.
 
 `read_document` is what the CLI, the upload page and the demo call; `parse_document` is the same
 reading that keeps the step problems the user can settle in the web preview instead of raising.
@@ -28,15 +28,13 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
         raise SopImportError(path, None, None, None, _("the file cannot be read: %(error)s")
                              % {"error": e.strerror or type(e).__name__}) from None
     kind = readers.kind_of(path, head)
-    if kind == "pdf":
-        raise SopImportError(path, None, None, None, _(
-            "PDF documents are not supported yet: export the SOP from Word or Excel as DOCX/XLSX, or copy its "
-            "text into a .txt file"))
     if kind == "legacy":
         raise SopImportError(path, None, None, None, _(
             "old Word/Excel files (.doc, .xls) are not supported: save the document as DOCX or XLSX"))
     if kind == "txt":
         grid = readers.text_grid(path)
+    elif kind == "pdf":
+        grid = readers.pdf_grid(path)
     elif kind == "docx":
         readers.check_archive(path)
         grid = readers.docx_grid(path)

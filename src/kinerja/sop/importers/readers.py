@@ -1,6 +1,7 @@
 """Turning a file into rows of cell texts. The format is decided by the file's first bytes (a renamed
 file still reads), then its suffix; a DOCX or XLSX is a zip whose members are measured before any XML
-is parsed, so a small file that inflates to gigabytes is refused up front."""
+is parsed, and a PDF's compressed streams before any page is read, so a small file that inflates to
+gigabytes is refused up front."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -254,3 +257,393 @@ def _hidden(sheet: Any) -> tuple[set[int], set[int]]:
                     rows.add(int(element.get("r", "0")))
             element.clear()
     return columns, rows
+
+
+# PDF. pdfplumber (on pdfminer.six) gives each character with its position and finds tables by their
+# ruling lines, which is how every SOP AP is printed; text extractors (pdftotext, pypdf) give lines of
+# text whose columns must be guessed from spaces, and camelot needs Ghostscript or OpenCV. pdfplumber
+# is pure Python, maintained, and reads the cells of a merged header as one cell.
+MAX_PDF_PAGES = 60
+# Points: two ruling lines closer than this are one column edge; a gap wider than this many times the
+# font size between two words of a line outside a table separates two cells ("NOMOR SOP      12/SOP").
+_EDGE_TOLERANCE = 3.0
+_CELL_GAP = 1.5
+# The share of the page's height at its top and bottom where running headers and footers stand.
+_MARGIN_BAND = 0.15
+# A page whose image covers this share of it is a scan (a letterhead's logo covers a few percent).
+_SCAN_SHARE = 0.3
+_PAGE_NUMBER_RE = re.compile(r"(halaman|hal|page)\.?\s*\d+(\s*(dari|/|of)\s*\d+)?", re.IGNORECASE)
+
+Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+
+
+@dataclass
+class _Table:
+    page: int
+    bbox: Box
+    rows: list[list[tuple[Box, str] | None]]  # a merged cell once, None where it continues
+
+    def texts(self) -> Grid:
+        return [["" if c is None else c[1] for c in row] for row in self.rows]
+
+
+@dataclass
+class _Line:
+    page: int
+    top: float
+    cells: list[tuple[float, str]]  # (x0, text) of each run of words; a wide gap separates two
+    margin: bool = False  # in the band at the top or bottom of the page
+
+    def text(self) -> str:
+        return " ".join(t for _x, t in self.cells)
+
+
+@dataclass
+class _Page:
+    number: int
+    items: list[_Table | _Line] = field(default_factory=list)
+    chars: int = 0
+    image_share: float = 0.0  # how much of the page its largest image covers
+
+
+def check_pdf(path: Path) -> None:
+    """Refuse a PDF whose compressed streams inflate beyond a sane size before pdfminer reads them (it
+    inflates a whole stream in memory). Images are skipped: tables are read without decoding them."""
+    data = path.read_bytes()
+    total = 0
+    for m in re.finditer(rb"stream(?:\r\n|\n|\r)", data):
+        end = data.find(b"endstream", m.end())
+        if end < 0:
+            break
+        dictionary = data[max(data.rfind(b"obj", 0, m.start()), 0):m.start()]
+        if b"/Image" in dictionary:
+            continue
+        chunk = data[m.end():end]
+        limit = min(MAX_INFLATED_BYTES - total, max(1024 * 1024, len(chunk) * MAX_MEMBER_RATIO))
+        try:
+            inflated = len(zlib.decompressobj().decompress(chunk, limit + 1))
+        except zlib.error:  # not deflated (or damaged: pdfminer says so when it reads the page)
+            continue
+        total += inflated
+        if inflated > limit:
+            raise SopImportError(path, None, None, None, _(
+                "the document inflates to more than a sane size when unpacked; it is refused"))
+
+
+def pdf_grid(path: Path) -> Grid:
+    """The rows of a PDF with a text layer: the text and tables above the procedure table as they stand
+    (the identity block, as a table or as lines), then the procedure table's rows on the columns of its
+    header, its parts on later pages joined (a row broken by the page continues the step above it, the
+    running header and footer between the parts left out), then what stands below it. Columns are
+    taken from the header because the flowchart drawn across the Pelaksana columns adds lines of its
+    own that split cells."""
+    import pdfplumber
+
+    check_pdf(path)
+    try:
+        with pdfplumber.open(str(path)) as pdf:
+            if len(pdf.pages) > MAX_PDF_PAGES:
+                raise SopImportError(path, None, None, str(len(pdf.pages)), _(
+                    "the PDF has more than %(max)d pages") % {"max": MAX_PDF_PAGES})
+            pages = [_read_page(page, number) for number, page in enumerate(pdf.pages, start=1)]
+    except SopImportError:
+        raise
+    except Exception as e:  # pdfminer raises many kinds on a damaged file (PDFSyntaxError, KeyError, …)
+        if _needs_password(e):
+            raise SopImportError(path, None, None, None, _(
+                "the PDF is protected with a password: save or print it as a PDF without a password, or "
+                "upload the Word document it was made from")) from None
+        cause = e.args[0] if e.args and isinstance(e.args[0], Exception) else e  # pdfplumber wraps pdfminer's
+        raise SopImportError(path, None, None, None, _(
+            "the PDF is damaged and cannot be read (%(error)s): save it again from the program that made it")
+            % {"error": type(cause).__name__}) from None
+    scanned = SopImportError(path, None, None, None, _(
+        "the PDF has no text, only the image of scanned pages: kinerja cannot read a scan. Upload the "
+        "document the office typed (export it from Word as PDF, or as DOCX), or type its text into a "
+        ".txt file"))
+    if not any(page.chars for page in pages):
+        raise scanned
+    grid = _pdf_rows(pages)
+    from .table import find_table
+
+    if find_table(grid) is None and any(page.image_share > _SCAN_SHARE for page in pages):
+        raise scanned  # the letterhead typed, the procedure scanned
+    return grid
+
+
+def _needs_password(error: BaseException) -> bool:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen: list[BaseException] = []
+    todo: list[object] = [error]
+    while todo:
+        e = todo.pop()
+        if not isinstance(e, BaseException) or e in seen:
+            continue
+        if isinstance(e, PDFPasswordIncorrect | PDFEncryptionError):
+            return True
+        seen.append(e)
+        todo += [e.__cause__, e.__context__, *e.args]  # pdfplumber wraps pdfminer's error in its own
+    return False
+
+
+def _white(color: object) -> bool:
+    if isinstance(color, int | float):
+        color = (color,)
+    if not isinstance(color, tuple | list) or not color or not all(isinstance(c, int | float) for c in color):
+        return False
+    if len(color) == 4:  # CMYK
+        return all(c <= 0.05 for c in color)
+    return all(c >= 0.95 for c in color)
+
+
+def _drawn(obj: dict[str, Any]) -> bool:
+    """Whether a line or box shows on the page: a white box behind the page (as HTML and Word print
+    their page background) is no ruling line."""
+    if obj.get("object_type") not in {"rect", "line", "curve"}:
+        return True
+    stroked = obj.get("stroke", True) and not _white(obj.get("stroking_color"))
+    filled = obj.get("fill") and not _white(obj.get("non_stroking_color"))
+    return bool(stroked or filled)
+
+
+def _centre_in(obj: dict[str, Any], box: Box) -> bool:
+    x, y = (obj["x0"] + obj["x1"]) / 2, (obj["top"] + obj["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _read_page(page: Any, number: int) -> _Page:
+    result = _Page(number=number, chars=len(page.chars))
+    area = float(page.width * page.height) or 1.0
+    result.image_share = max((float((i["x1"] - i["x0"]) * (i["bottom"] - i["top"])) / area for i in page.images),
+                             default=0.0)
+    if not result.chars:
+        return result
+    drawn = page.filter(_drawn)
+    boxes: list[Box] = []
+    settings = {"explicit_horizontal_lines": _open_ends(drawn.edges)}
+    for table in drawn.find_tables(settings):
+        texts = table.extract()
+        rows = [[None if box is None else (tuple(box), text or "") for box, text in zip(row.cells, row_texts, strict=True)]
+                for row, row_texts in zip(table.rows, texts, strict=True)]
+        boxes.append(tuple(table.bbox))
+        result.items.append(_Table(page=number, bbox=tuple(table.bbox), rows=rows))
+    outside = page.filter(lambda o: o.get("object_type") != "char" or not any(_centre_in(o, b) for b in boxes))
+    from pdfplumber.utils import cluster_objects
+
+    words = outside.extract_words(extra_attrs=["size"])
+    height = float(page.height)
+    for line in cluster_objects(words, "top", tolerance=2):
+        line.sort(key=lambda w: w["x0"])
+        cells: list[tuple[float, str]] = []
+        end = None
+        for word in line:
+            if end is None or word["x0"] - end > _CELL_GAP * float(word["size"]):
+                cells.append((float(word["x0"]), word["text"]))
+            else:
+                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {word['text']}")
+            end = word["x1"]
+        top = float(min(w["top"] for w in line))
+        bottom = float(max(w["bottom"] for w in line))
+        margin = bottom < height * _MARGIN_BAND or top > height * (1 - _MARGIN_BAND)
+        result.items.append(_Line(page=number, top=top, cells=cells, margin=margin))
+    result.items.sort(key=lambda item: item.bbox[1] if isinstance(item, _Table) else item.top)
+    return result
+
+
+def _open_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Lines closing a table the page broke: a row that runs on to the next page has its side rules but
+    no rule under it (nor, on the next page, above it). Where three column rules or more end at one
+    height with no rule across them, that height closes the table."""
+    from pdfplumber.utils import cluster_objects
+
+    verticals = [e for e in edges if e["orientation"] == "v"]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    closing = []
+    for end in ("top", "bottom"):
+        for group in cluster_objects(verticals, end, tolerance=1):
+            y = float(group[0][end])
+            x0, x1 = float(min(e["x0"] for e in group)), float(max(e["x1"] for e in group))
+            ruled = any(abs(float(h["top"]) - y) <= 1 and h["x0"] < x1 and h["x1"] > x0 for h in horizontals)
+            crossed = any(v["top"] < y - 1 and v["bottom"] > y + 1 and x0 <= v["x0"] <= x1 for v in verticals)
+            if len(group) < 3 or ruled or crossed:
+                continue
+            closing.append({"object_type": "line", "x0": x0, "x1": x1, "top": y, "bottom": y, "width": x1 - x0,
+                            "height": 0.0})
+    return closing
+
+
+def _running_lines(pages: list[_Page]) -> set[int]:
+    """The ids of the running headers and footers: a line in the page's top or bottom band that stands
+    on two pages or more (its page number aside), or that is a page number."""
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", " ".join(line.text().lower().split()))
+
+    lines = [item for page in pages for item in page.items if isinstance(item, _Line) and item.margin]
+    pages_of: dict[str, set[int]] = {}
+    for line in lines:
+        pages_of.setdefault(key(line), set()).add(line.page)
+    return {id(line) for line in lines
+            if len(pages_of[key(line)]) > 1 or _PAGE_NUMBER_RE.fullmatch(line.text().strip())}
+
+
+def _pdf_rows(pages: list[_Page]) -> Grid:
+    from .table import find_table
+
+    running = _running_lines(pages)
+    items = [item for page in pages for item in page.items if id(item) not in running]
+    first = next((i for i, item in enumerate(items) if isinstance(item, _Table) and find_table(item.texts()) is not None),
+                 None)
+    if first is None:
+        return _header_rows(items)
+    procedure = items[first]
+    assert isinstance(procedure, _Table)
+    start = find_table(procedure.texts())
+    assert start is not None
+    columns = _header_columns(procedure, start)
+    no = _no_column(_on_columns(procedure.rows[start], columns))
+    depth = _header_depth_of(procedure, start)
+    head = _Table(page=procedure.page, bbox=procedure.bbox, rows=procedure.rows[:start])
+    grid = _header_rows([*items[:first], head])
+    parts = [i for i, item in enumerate(items) if i >= first and isinstance(item, _Table)
+             and abs(item.bbox[0] - procedure.bbox[0]) < 2 * _EDGE_TOLERANCE
+             and abs(item.bbox[2] - procedure.bbox[2]) < 2 * _EDGE_TOLERANCE]
+    parts = [i for n, i in enumerate(parts) if n == 0 or _continues(items, parts[n - 1], i)] or [first]
+    body_from = len(grid)
+    for n, i in enumerate(parts):
+        table = items[i]
+        assert isinstance(table, _Table)
+        rows = table.rows[start:] if n == 0 else table.rows
+        _add_part(grid, [_on_columns(row, columns) for row in rows], no=no, depth=depth, continued=n > 0,
+                  body_from=body_from + depth)
+    for item in items[parts[-1] + 1:]:
+        if isinstance(item, _Line):
+            grid.append([item.text()])
+        else:
+            grid += item.texts()
+    return grid
+
+
+def _continues(items: list[_Table | _Line], previous: int, index: int) -> bool:
+    """Whether the table at `index` goes on with the one at `previous`: it opens the next page, with
+    nothing but the running header above it."""
+    table, before = items[index], items[previous]
+    if table.page != before.page + 1:
+        return False
+    between = items[previous + 1:index]
+    return all(isinstance(item, _Line) and (item.page == before.page or item.margin) for item in between)
+
+
+def _no_column(row: list[str | None]) -> int:
+    from .table import label_key
+
+    return next((i for i, c in enumerate(row) if label_key(c or "") == "no"), 0)
+
+
+def _header_depth_of(table: _Table, start: int) -> int:
+    from .table import header_depth
+
+    texts = table.texts()
+    return header_depth(texts[start:], _no_column(texts[start]))
+
+
+def _header_columns(table: _Table, start: int) -> list[float]:
+    """The left edges of the procedure table's columns: those of its header rows' cells."""
+    depth = _header_depth_of(table, start)
+    edges = sorted({cell[0][0] for row in table.rows[start:start + depth] for cell in row if cell is not None})
+    columns: list[float] = []
+    for x in edges:
+        if not columns or x - columns[-1] > _EDGE_TOLERANCE:
+            columns.append(x)
+    return columns
+
+
+def _on_columns(row: list[tuple[Box, str] | None], columns: list[float]) -> list[str | None]:
+    """A table row on the header's columns: a cell goes to the column it starts in (a cell split by a
+    line of the flowchart joins its neighbour); None where no cell starts."""
+    cells: list[str | None] = [None] * len(columns)
+    for cell in row:
+        if cell is None:
+            continue
+        box, text = cell
+        index = max((i for i, x in enumerate(columns) if x <= box[0] + _EDGE_TOLERANCE), default=0)
+        previous = cells[index]
+        cells[index] = text if not previous else f"{previous}\n{text}" if text else previous
+    return cells
+
+
+def _add_part(grid: Grid, rows: list[list[str | None]], *, no: int, depth: int, continued: bool,
+              body_from: int) -> None:
+    """Add one page's part of the procedure table. A row that starts no cell in the No. column (that cell
+    runs on from the row above, split by a line of the flowchart) belongs to the row above; so do the
+    first rows of a part on a new page without a step number (a row the page broke). A header repeated
+    on the page has the `depth` rows of the first."""
+    from .table import find_table
+
+    texts = [[c or "" for c in row] for row in rows]
+    header = depth if texts and find_table(texts[:1]) == 0 else 0
+    last = len(grid) - 1  # the row a row without its own No. cell continues
+    grid += texts[:header]
+    opening = continued
+    for row, cells in zip(rows[header:], texts[header:], strict=True):
+        runs_on = row[no] is None or (opening and not cells[no].strip())
+        opening = False
+        if runs_on and last >= body_from and any(t.strip() for t in cells):
+            above = grid[last]
+            above += [""] * (len(cells) - len(above))
+            for i, text in enumerate(cells):
+                if text.strip():
+                    above[i] = f"{above[i]}\n{text}" if above[i].strip() else text
+            continue
+        grid.append(cells)
+        last = len(grid) - 1
+
+
+def _header_rows(parts: list[_Table | _Line]) -> Grid:
+    """The rows above the procedure table. A cell holding a block's label and its items ("DASAR HUKUM :"
+    and the laws below it) gives a row of labels and a row of items, as the text copy has them. Lines
+    following a table that held the identity block are page headings, not a block's items, until a line
+    names a block; lines under a row of block labels go to the label above them."""
+    from .table import BLOCK_LABELS, _field_label, label_key
+
+    grid: Grid = []
+    after_identity = False
+    labels: list[float] = []
+    items: list[str] | None = None
+    for item in parts:
+        if isinstance(item, _Table):
+            rows = item.texts()
+            for row in rows:
+                grid += _split_labels(row, BLOCK_LABELS, label_key)
+            after_identity = any(_field_label(c)[0] for row in rows for c in row)
+            labels, items = [], None
+            continue
+        texts = [t for _x, t in item.cells]
+        if all(label_key(t) in BLOCK_LABELS for t in texts):
+            labels, items, after_identity = [x for x, _t in item.cells], None, False
+            grid.append(texts)
+        elif after_identity:
+            continue
+        elif labels and not any(_field_label(t)[0] for t in texts):
+            # One row of items under the labels, its lines joined ("1. …" on one line, "2. …" on the next).
+            if items is None:
+                items = [""] * len(labels)
+                grid.append(items)
+            for x, text in item.cells:
+                at = max((i for i, left in enumerate(labels) if left <= x + _EDGE_TOLERANCE), default=0)
+                items[at] = f"{items[at]}\n{text}".strip()
+        else:
+            labels, items = [], None
+            grid.append(texts)
+    return grid
+
+
+def _split_labels(row: list[str], block_labels: dict[str, str], label_key: Any) -> Grid:
+    filled = [c for c in row if c.strip()]
+    if not filled or not all(label_key(c.strip().splitlines()[0]) in block_labels for c in filled):
+        return [row]
+    if all(len(c.strip().splitlines()) == 1 for c in filled):
+        return [row]
+    heads = [c.strip().splitlines()[0] if c.strip() else "" for c in row]
+    bodies = ["\n".join(c.strip().splitlines()[1:]) if c.strip() else "" for c in row]
+    return [heads, bodies]
