@@ -93,7 +93,7 @@ def test_production_settings_pass_the_deploy_check(kinerja) -> None:  # type: ig
 
 @pytest.mark.parametrize(("args", "english"), [
     (("sop", "--help"), "Import an SOP document"),
-    (("sop", "import", "--help"), "the SOP document: .txt, .docx or .xlsx"),
+    (("sop", "import", "--help"), "the SOP document: .txt, .csv, .docx, .xlsx or .pdf"),
     (("sop", "plan", "--help"), "When the first step starts"),
     (("data", "--help"), "Import indicators, targets and actuals"),
     (("case", "--help"), "Start a case from the SOP version in force"),

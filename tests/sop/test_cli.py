@@ -11,11 +11,13 @@ from pathlib import Path
 
 import pytest
 from django.core.management import CommandError, call_command
+from weasyprint import HTML
 
 from kinerja.sop.models import Sop, SopVersion
 from tests.base import KinerjaTestCase
 
 from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text
+from .pdfs import scanned_pdf, sop_html, step_texts
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -117,7 +119,16 @@ def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: 
     pdf = tmp_path / "sop.pdf"
     pdf.write_bytes(b"%PDF-1.4\n")
     failed = kinerja(data_dir, "sop", "import", str(pdf))
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr and "sop.pdf" in failed.stderr
+    printed = tmp_path / "sop-pelayanan.pdf"
+    printed.write_bytes(HTML(string=sop_html(step_texts(5))).write_pdf())
+    done = kinerja(data_dir, "sop", "import", str(printed), "--json")
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert (data["name"], [s["number"] for s in data["steps"]]) == ("PELAYANAN SURAT KETERANGAN USAHA", [1, 2, 3, 4, 5])
+    failed = kinerja(data_dir, "sop", "import", str(scanned_pdf(tmp_path)))
     assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert "pindaian.pdf: PDF ini tidak berisi teks, hanya gambar halaman hasil pindaian" in failed.stderr
     listing = kinerja(data_dir, "sop", "list")
     assert listing.returncode == 0 and "PENGUMPULAN DATA KINERJA" in listing.stdout
     shown = kinerja(data_dir, "sop", "show", "12345")

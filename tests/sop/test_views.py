@@ -3,6 +3,8 @@ status changes and actor links. Office-scoped: another office's ids are 404."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -239,10 +241,34 @@ class UploadTestCase(KinerjaTestCase):
         self.assertContains(response, "10 MB", status_code=400)
         self.assertFalse(Sop.objects.exists())
 
-    def test_a_pdf_is_refused_with_what_to_do(self) -> None:
+    def test_the_form_takes_a_pdf(self) -> None:
         self.client.force_login(self.admin)
-        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile("sop.pdf", b"%PDF-1.7\n")})
-        self.assertContains(response, "DOCX/XLSX", status_code=400)
+        response = self.client.get("/sop/upload/")
+        self.assertContains(response, 'accept=".docx,.xlsx,.pdf,.txt,.csv"')
+        self.assertContains(response, "PDF yang disimpan dari Word atau Excel (bukan hasil pindaian)")
+
+    def test_a_printed_pdf_previews_like_the_text(self) -> None:
+        from kinerja.sop.renderers import sheet
+
+        printed = sheet.render_pdf(actions.import_sop(SEED, office=self.other_office, user=None))
+        self.client.force_login(self.subsection_head)
+        preview_url = self.start(SimpleUploadedFile("sop-data-kinerja.pdf", printed, content_type="application/pdf"))
+        response = self.client.get(preview_url)
+        self.assertEqual([f.initial["actor"] for f, _p in response.context["rows"]],
+                         ["Sekretaris", "Kasubbag", "JFU", "Kasubbag", "Sekretaris", "Kadis"])
+        self.assertContains(response, "Menerima, memeriksa, menandatangani data kinerja")
+
+    def test_a_scanned_pdf_is_refused_with_what_to_do(self) -> None:
+        import tempfile
+
+        from .pdfs import scanned_pdf
+
+        scan = scanned_pdf(Path(tempfile.mkdtemp())).read_bytes()
+        self.client.force_login(self.admin)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile("pindaian.pdf", scan)})
+        self.assertContains(response, "hasil pindaian", status_code=400)
+        self.assertContains(response, "ekspor dari Word sebagai PDF", status_code=400)
+        self.assertFalse(Sop.objects.exists())
 
     def test_a_wrong_standard_time_is_quoted_next_to_it_and_the_other_corrections_are_kept(self) -> None:
         self.client.force_login(self.subsection_head)

@@ -44,7 +44,8 @@ def _actor_choice(text: str) -> tuple[int, str]:
 
 
 def add_import_arguments(parser: CommandParser) -> None:
-    parser.add_argument("path", type=Path, help=_("the SOP document: .txt, .docx or .xlsx"))
+    parser.add_argument("path", type=Path,
+                        help=_("the SOP document: .txt, .csv, .docx, .xlsx or .pdf (with its text, not a scan)"))
     parser.add_argument("--json", action="store_true", help=_("print what was imported as JSON"))
     parser.add_argument("--dry-run", action="store_true", help=_("read and check the document, store nothing"))
     parser.add_argument("--actor", action="append", default=[], metavar="STEP=NAME",
@@ -258,7 +259,8 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
         command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
 
 
-register("sop", Verb(name="import", help=gettext_lazy("Import an SOP document (.txt, .docx, .xlsx) as a new version."),
+register("sop", Verb(name="import",
+                     help=gettext_lazy("Import an SOP document (.txt, .csv, .docx, .xlsx, .pdf) as a new version."),
                      add_arguments=add_import_arguments, handle=handle_import))
 register("sop", Verb(name="list", help=gettext_lazy("List the SOPs of the office."), add_arguments=add_list_arguments,
                      handle=handle_list))

@@ -19,7 +19,7 @@ from .models import Actor, Step
 
 class UploadForm(forms.Form):
     document = forms.FileField(label=_("SOP document"),
-                               help_text=_("A .docx, .xlsx, .txt or .csv file in the SOP AP form, at most 10 MB."))
+                               help_text=_("A .docx, .xlsx, .pdf, .txt or .csv file in the SOP AP form, at most 10 MB."))
 
     def clean_document(self) -> UploadedFile:
         document: UploadedFile = self.cleaned_data["document"]
