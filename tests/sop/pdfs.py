@@ -17,7 +17,8 @@ IDENTITY = [("NOMOR SOP", "470/15/SOP/2024"), ("TANGGAL PEMBUATAN", "9 Januari 2
             ("NAMA SOP", "PELAYANAN SURAT KETERANGAN USAHA")]
 BLOCKS = [("DASAR HUKUM", ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
                            "Peraturan Wali Kota Nomor 12 Tahun 2020"]),
-          ("KUALIFIKASI PELAKSANA", ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer"])]
+          ("KUALIFIKASI PELAKSANA", ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer",
+                                     "Teliti dan cermat"])]
 CSS = """
 @page { size: A4 landscape; margin: 1.5cm; @bottom-right { content: "Halaman " counter(page) " dari " counter(pages);
         font-size: 8pt; } @top-left { content: "SOP KECAMATAN TELUK BETUNG UTARA"; font-size: 8pt; } }
@@ -27,6 +28,7 @@ td, th { border: 0.75pt solid black; padding: 3pt; vertical-align: top; }
 th { background: #eee; }
 .lines p { margin: 0 0 4pt 0; }
 .label { display: inline-block; width: 5cm; }
+.block { display: inline-block; width: 45%; vertical-align: top; }
 .identity { page-break-after: always; }
 """
 
@@ -58,7 +60,9 @@ def sop_html(steps: Sequence[tuple[str, str, str, str]], *, identity: str = "tab
         head = ('<div class="lines"><p>PEMERINTAH KOTA BANDAR LAMPUNG</p><p>KECAMATAN TELUK BETUNG UTARA</p>'
                 + "".join(f'<p><span class="label">{label}</span>: {value.replace("<br>", " ")}</p>'
                           for label, value in IDENTITY)
-                + "".join(f"<p>{label} :</p>" + "".join(f"<p>{n}. {escape(t)}</p>" for n, t in enumerate(items, 1))
+                # The blocks side by side, without rules: a line may hold the items of both, or of one.
+                + "".join('<div class="block">' + f"<p>{label} :</p>"
+                          + "".join(f"<p>{n}. {escape(t)}</p>" for n, t in enumerate(items, 1)) + "</div>"
                           for label, items in BLOCKS) + "</div>")
     head = f'<div class="identity">{head}</div>' if identity_page else f"<div>{head}</div><br>"
     header = ("<tr><th rowspan=2>No.</th><th rowspan=2>Uraian Prosedur</th>"

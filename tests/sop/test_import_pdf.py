@@ -38,7 +38,7 @@ def check_header(draft) -> None:  # type: ignore[no-untyped-def]
     assert draft.blocks == {
         "legal_basis": ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
                         "Peraturan Wali Kota Nomor 12 Tahun 2020"],
-        "qualifications": ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer"]}
+        "qualifications": ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer", "Teliti dan cermat"]}
 
 
 @pytest.mark.parametrize("identity", ["table", "lines"])
@@ -183,6 +183,10 @@ class SeedRoundTripTestCase(KinerjaTestCase):
         assert (printed.approved_by, printed.approved_by_name, printed.approved_by_nip) == (
             original.approved_by, original.approved_by_name, original.approved_by_nip)
         assert printed.blocks == original.blocks
+        # The SOP's own letterhead lines under the office's, and not the running title printed (clipped)
+        # under the letterhead nor the footer.
+        assert printed.lines[-len(original.lines):] == original.lines
+        assert not any("PENGUMPULAN" in line or "Halaman" in line for line in printed.lines)
         assert printed.actors == original.actors
 
         def steps(draft):  # type: ignore[no-untyped-def]

@@ -433,7 +433,9 @@ def _read_page(page: Any, number: int) -> _Page:
 
     words = outside.extract_words(extra_attrs=["size"])
     height = float(page.height)
-    for line in cluster_objects(words, "top", tolerance=2):
+    # By the foot of the words: a line mixing sizes sits on one baseline, text printed over other text
+    # (a clipped running title under the letterhead) does not.
+    for line in cluster_objects(words, "bottom", tolerance=2):
         line.sort(key=lambda w: w["x0"])
         cells: list[tuple[float, str]] = []
         end = None
