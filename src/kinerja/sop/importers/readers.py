@@ -261,8 +261,8 @@ def _hidden(sheet: Any) -> tuple[set[int], set[int]]:
 
 # PDF. pdfplumber (on pdfminer.six) gives each character with its position and finds tables by their
 # ruling lines, which is how every SOP AP is printed; text extractors (pdftotext, pypdf) give lines of
-# text whose columns must be guessed from spaces, and camelot needs Ghostscript or OpenCV. pdfplumber
-# is pure Python, maintained, and reads the cells of a merged header as one cell.
+# text whose columns must be guessed from spaces, and camelot needs Ghostscript and OpenCV. pdfplumber
+# is maintained, needs no program of the system, and reads a merged header cell as one cell.
 MAX_PDF_PAGES = 60
 # Points: two ruling lines closer than this are one column edge; a gap wider than this many times the
 # font size between two words of a line outside a table separates two cells ("NOMOR SOP      12/SOP").
@@ -311,7 +311,7 @@ def check_pdf(path: Path) -> None:
     inflates a whole stream in memory). Images are skipped: tables are read without decoding them."""
     data = path.read_bytes()
     total = 0
-    for m in re.finditer(rb"stream(?:\r\n|\n|\r)", data):
+    for m in re.finditer(rb"(?<!end)stream(?:\r\n|\n|\r)", data):
         end = data.find(b"endstream", m.end())
         if end < 0:
             break
