@@ -49,9 +49,10 @@ class CitySize:
     years: int = 5
     programs: int = 5
     activities_per_program: int = 3
+    divisions: int = 4
 
 
-def _office(n: int) -> Office:
+def _office(n: int, divisions: int = 4) -> Office:
     """One office with its units and the positions the report's approval block names (no people: the
     benchmark signs nothing)."""
     name = OFFICE_NAMES[n % len(OFFICE_NAMES)] + ("" if n < len(OFFICE_NAMES) else f" {n // len(OFFICE_NAMES) + 1}")
@@ -63,7 +64,7 @@ def _office(n: int) -> Office:
     program = Unit.objects.create(office=office, name="Subbagian Program dan Keuangan", kind=Unit.Kind.SUBSECTION,
                                   parent=secretariat)
     Unit.objects.bulk_create(Unit(office=office, name=f"Bidang {i + 1}", kind=Unit.Kind.DIVISION, parent=root)
-                             for i in range(4))
+                             for i in range(divisions))
     Position.objects.bulk_create([
         Position(office=office, unit=root, title=f"Kepala {name}", kind=Position.Kind.HEAD),
         Position(office=office, unit=secretariat, title="Sekretaris", kind=Position.Kind.SECRETARY),
@@ -84,7 +85,7 @@ def generate_city(year: int | None = None, size: CitySize = CitySize(), *, seed:
     last = year or dt.date.today().year - 1
     years = list(range(last - size.years + 1, last + 1))
     existing = set(Office.objects.filter(code__startswith=CODE_PREFIX).values_list("code", flat=True))
-    made = [_office(n) for n in range(size.offices) if f"{CODE_PREFIX}{n + 1:02d}" not in existing]
+    made = [_office(n, size.divisions) for n in range(size.offices) if f"{CODE_PREFIX}{n + 1:02d}" not in existing]
     for office in made:
         _fill(office, years, size, rng)
     return list(Office.objects.filter(code__startswith=CODE_PREFIX).order_by("code"))
