@@ -397,3 +397,66 @@ class ReportVersion(models.Model):
     def __str__(self) -> str:
         period = f"{self.year} TW{self.quarter}" if self.quarter else str(self.year)
         return f"Data Kinerja {period} v{self.number}"
+
+
+class ReportCompilation(models.Model):
+    """One press of "compile": the background worker lays the report out (seconds for a large office, too
+    long for a web request), and the page that follows reads this row to show where it is, the version it
+    made or what failed. While one is queued or running for a period, pressing again shows that one."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Being compiled")
+        DONE = "done", _("Done")
+        FAILED = "failed", _("Failed")
+
+    class Stage(models.TextChoices):
+        READING = "reading", _("reading the data")
+        PDF = "pdf", _("laying out the PDF")
+        XLSX = "xlsx", _("writing the XLSX")
+        DOCX = "docx", _("writing the DOCX")
+        SAVING = "saving", _("storing the version")
+
+    ACTIVE = (State.QUEUED, State.RUNNING)
+
+    office = models.ForeignKey(Office, models.CASCADE, related_name="report_compilations", verbose_name=_("office"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.PROTECT, null=True, blank=True,
+                                     related_name="+", verbose_name=_("requested by"))
+    requested_at = models.DateTimeField(_("requested at"), auto_now_add=True)
+    state = models.CharField(_("state"), max_length=10, choices=State, default=State.QUEUED)
+    stage = models.CharField(_("stage"), max_length=10, choices=Stage, blank=True)
+    # Touched at every stage: an active row left untouched for long was cut off (a worker stopped).
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+    version = models.ForeignKey(ReportVersion, models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("report version"))
+    # The figures had not changed: `version` is the existing one, no new version was made.
+    unchanged = models.BooleanField(_("figures unchanged"), default=False)
+    error = models.TextField(_("error"), blank=True)
+
+    class Meta:
+        verbose_name = _("report compilation")
+        verbose_name_plural = _("report compilations")
+        ordering = ["-requested_at"]
+        constraints = [
+            # One compilation at a time per period: a second press waits on the first instead of
+            # laying the same report out twice (two constraints: NULL quarters are never equal in SQL).
+            models.UniqueConstraint(fields=["office", "year", "quarter"],
+                                    condition=Q(quarter__isnull=False, state__in=["queued", "running"]),
+                                    name="%(app_label)s_%(class)s_one_active_quarter",
+                                    violation_error_message=_("This report is already being compiled.")),
+            models.UniqueConstraint(fields=["office", "year"],
+                                    condition=Q(quarter__isnull=True, state__in=["queued", "running"]),
+                                    name="%(app_label)s_%(class)s_one_active_year",
+                                    violation_error_message=_("This report is already being compiled.")),
+        ]
+
+    def __str__(self) -> str:
+        period = f"{self.year} TW{self.quarter}" if self.quarter else str(self.year)
+        return f"Penyusunan Data Kinerja {period} ({self.get_state_display()})"
+
+    @property
+    def is_active(self) -> bool:
+        return self.state in self.ACTIVE

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -21,7 +21,7 @@ from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.utils.translation import gettext as _
 
-from kinerja.errors import NotAllowed
+from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holdings, today_in
 from kinerja.org.models import Office, Position, Unit
 from kinerja.org.roles import Role, roles_of
@@ -398,35 +398,80 @@ def file_stem(office: Office, year: int, quarter: int | None, number: int) -> st
     return f"data-kinerja-{office.code}-{period}-v{number}"
 
 
+# Attempts at a version whose figures did not change while it was laid out (see compile_report).
+COMPILE_ATTEMPTS = 3
+
+
 @removed_on_failure
-@transaction.atomic
-def compile_report(office: Office, year: int, quarter: int | None = None, *,
-                   user: AbstractBaseUser | None) -> ReportVersion:
+def compile_report(office: Office, year: int, quarter: int | None = None, *, user: AbstractBaseUser | None,
+                   progress: Callable[[str], None] | None = None) -> ReportVersion:
     """Compile the report as a new version (PDF, XLSX, DOCX and the SHA-256 of the PDF), unless the
     latest version holds exactly the same figures: then that one is returned, so initials already
-    given to it stay valid. `user` None is the CLI."""
+    given to it stay valid. `user` None is the CLI. `progress` hears each stage
+    (ReportCompilation.Stage) as it begins.
+
+    The documents are laid out outside any transaction: that takes seconds for a large office, and a
+    transaction held that long keeps every other writer waiting (on SQLite the whole database). Only
+    the storing is one short transaction, which reads the figures again under the office's lock and
+    stores the version only if they are still those laid out; else they are laid out again."""
     day = today_in(office.time_zone)
     if user is not None and not may_compile(user, office, day):
         raise NotAllowed(_("Only the Kasubbag, the Sekretaris, the head of office or the administrator may "
                            "compile the report."))
-    # Lock the office: two people pressing "compile" at once must not both write version n + 1.
-    Office.objects.select_for_update().get(pk=office.pk)
-    report = build_report(office, year, quarter, made_on=day)
-    data = report.to_json()
-    latest = ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number").first()
-    if latest is not None and latest.data == data:
-        return latest
     # Imported here: the renderers import this module for ReportData.
+    from .models import ReportCompilation
     from .renderers import docx as docx_renderer
     from .renderers import pdf, xlsx
 
-    pdf_bytes = pdf.render(report)
+    def stage(name: str) -> None:
+        if progress is not None:
+            progress(name)
+
+    for _attempt in range(COMPILE_ATTEMPTS):
+        stage(ReportCompilation.Stage.READING)
+        report = build_report(office, year, quarter, made_on=day)
+        data = report.to_json()
+        latest = _latest_version(office, year, quarter)
+        if latest is not None and latest.data == data:
+            return latest
+        stage(ReportCompilation.Stage.PDF)
+        pdf_bytes = pdf.render(report)
+        stage(ReportCompilation.Stage.XLSX)
+        xlsx_bytes = xlsx.render(report)
+        stage(ReportCompilation.Stage.DOCX)
+        docx_bytes = docx_renderer.render(report)
+        stage(ReportCompilation.Stage.SAVING)
+        stored = _store_version(office, year, quarter, day, data, user=user, pdf_bytes=pdf_bytes,
+                                xlsx_bytes=xlsx_bytes, docx_bytes=docx_bytes)
+        if stored is not None:
+            return stored
+    raise KinerjaError(_("The figures changed while the report was being compiled, %(n)d times in a row; "
+                         "compile it again once the data entry has finished.") % {"n": COMPILE_ATTEMPTS})
+
+
+def _latest_version(office: Office, year: int, quarter: int | None) -> ReportVersion | None:
+    return ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number").first()
+
+
+@transaction.atomic
+def _store_version(office: Office, year: int, quarter: int | None, day: dt.date, data: dict[str, Any], *,
+                   user: AbstractBaseUser | None, pdf_bytes: bytes, xlsx_bytes: bytes,
+                   docx_bytes: bytes) -> ReportVersion | None:
+    """The new version, if the figures are still `data`; the latest version, if another compile stored
+    these same figures meanwhile; None if the figures have changed since they were laid out."""
+    # Lock the office: two compiles finishing at once must not both write version n + 1.
+    Office.objects.select_for_update().get(pk=office.pk)
+    latest = _latest_version(office, year, quarter)
+    if latest is not None and latest.data == data:
+        return latest
+    if build_report(office, year, quarter, made_on=day).to_json() != data:
+        return None
     number = latest.number + 1 if latest else 1
     version = ReportVersion(office=office, year=year, quarter=quarter, number=number, created_by=user,
                             sha256=hashlib.sha256(pdf_bytes).hexdigest(), data=data)
     stem = file_stem(office, year, quarter, number)
     version.pdf.save(f"{stem}.pdf", ContentFile(pdf_bytes), save=False)
-    version.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx.render(report)), save=False)
-    version.docx.save(f"{stem}.docx", ContentFile(docx_renderer.render(report)), save=False)
+    version.xlsx.save(f"{stem}.xlsx", ContentFile(xlsx_bytes), save=False)
+    version.docx.save(f"{stem}.docx", ContentFile(docx_bytes), save=False)
     version.save()
     return version

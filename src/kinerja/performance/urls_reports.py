@@ -9,6 +9,7 @@ app_name = "reports"
 urlpatterns = [
     path("dashboard/", views.dashboard, name="dashboard"),
     path("reports/compile/", views.compile_view, name="compile"),
+    path("reports/compile/<int:pk>/", views.compilation_view, name="compilation"),
     path("reports/<int:year>.<str:fmt>", views.download, name="download"),
     path("reports/versions/<int:pk>/<str:fmt>/", views.version_file, name="version_file"),
     path("agreement/<int:year>.pdf", views.agreement_pdf, name="agreement"),

@@ -5,32 +5,41 @@ Every view reads `request.office`; a report version of another office is a 404.
 
 from __future__ import annotations
 
-from django.contrib import messages
+import datetime as dt
+
 from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.http import urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.errors import NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
 from kinerja.org.models import Unit
 
 from . import charts
-from .models import ReportVersion, Target
+from .compilation import request_compilation
+from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
-from .report import build_report, compile_report, file_stem, may_compile
+from .report import build_report, file_stem, may_compile
 
 FORMATS = {
     "pdf": (pdf.render, "application/pdf"),
     "xlsx": (xlsx.render, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     "docx": (docx_renderer.render, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
 }
+
+
+# How often the compilation page asks where the worker is.
+POLL_SECONDS = 2
+# A compilation still waiting for the worker after this long suggests the worker is not running.
+WORKER_HINT_AFTER = dt.timedelta(minutes=1)
 
 
 def _int(value: str | None, allowed: range | list[int]) -> int | None:
@@ -112,24 +121,37 @@ def version_file(request: HttpRequest, pk: int, fmt: str) -> FileResponse:
 @require_POST
 @login_required
 def compile_view(request: HttpRequest) -> HttpResponse:
+    """Queue the compile (or find the one under way) and show its page: laying the report out can take
+    longer than a web request may."""
     office = office_or_404(request)
     year = _int(request.POST.get("year"), range(2000, 2101))
     quarter = _int(request.POST.get("quarter"), range(1, 5))
     if year is None:
         raise Http404
-    before = ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number").first()
     try:
-        version = compile_report(office, year, quarter, user=request.user)
+        compilation = request_compilation(office, year, quarter, user=request.user)
     except NotAllowed as e:
         return HttpResponseForbidden(str(e))
-    except KinerjaError as e:
-        messages.error(request, str(e))
-    else:
-        if before is not None and before.pk == version.pk:
-            messages.info(request, _("The data has not changed since version %(number)d; no new version was made.")
-                          % {"number": version.number})
-        else:
-            messages.success(request, _("Report version %(number)d compiled (SHA-256 %(sha)s…).")
-                             % {"number": version.number, "sha": version.sha256[:16]})
-    period = {"year": year, **({"quarter": quarter} if quarter else {})}
-    return redirect(f"{reverse('reports:dashboard')}?{urlencode(period)}")
+    return redirect("reports:compilation", compilation.pk)
+
+
+@login_required
+def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
+    """Where a compile is; htmx asks again every few seconds while it is queued or running (the partial
+    alone), and the page refreshes itself without JavaScript."""
+    compilation = get_object_or_404(ReportCompilation.objects.select_related("version"), pk=pk,
+                                    office=office_or_404(request))
+    period = {"year": compilation.year, **({"quarter": compilation.quarter} if compilation.quarter else {})}
+    stages = list(ReportCompilation.Stage)
+    reached = stages.index(compilation.stage) if compilation.stage else -1
+    context = {
+        "compilation": compilation, "dashboard": f"{reverse('reports:dashboard')}?{urlencode(period)}",
+        "poll_seconds": POLL_SECONDS,
+        "stages": [(stage.label, "done" if k < reached else "current" if k == reached else "todo")
+                   for k, stage in enumerate(stages)],
+        "waiting_long": compilation.state == ReportCompilation.State.QUEUED
+        and timezone.now() - compilation.requested_at > WORKER_HINT_AFTER,
+    }
+    if request.htmx:  # type: ignore[attr-defined]
+        return render(request, "performance/reports/partials/compilation_state.html", context)
+    return render(request, "performance/reports/compilation.html", context)
