@@ -82,6 +82,14 @@ class CompilePageTestCase(CompileTestCase):
         self.assertIsNone(run_compilation(compilation.pk))
         self.assertEqual(ReportVersion.objects.count(), 1)
 
+    def test_the_dashboard_links_the_compile_under_way(self) -> None:
+        location = self.press()["Location"]
+        dashboard = self.client.get("/data/dashboard/?year=2024")
+        self.assertContains(dashboard, f'<a class="compiling" href="{location}">Sedang disusun…</a>', html=True)
+        self.assertNotContains(self.client.get("/data/dashboard/?year=2024&quarter=1"), 'class="compiling"')
+        run_compilation(ReportCompilation.objects.get().pk)
+        self.assertNotContains(self.client.get("/data/dashboard/?year=2024"), 'class="compiling"')
+
     def test_a_quarter_and_the_year_compile_side_by_side(self) -> None:
         self.press()
         self.press(quarter="2")

@@ -62,13 +62,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                           approvals=False)
     versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
                     .select_related("created_by__person").order_by("-number")[:10])
+    # A compile under way for this period: the page links it, so whoever comes back finds it.
+    compiling = ReportCompilation.objects.filter(office=office, year=year, quarter=quarter,
+                                                 state__in=ReportCompilation.ACTIVE).first()
     counts: dict[str, int] = {}
     for row in report.indicators:
         counts[row.predicate or "–"] = counts.get(row.predicate or "–", 0) + 1
     period = {"year": year, **({"quarter": quarter} if quarter else {})}
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
-        "divisions": divisions, "division": division, "versions": versions,
+        "divisions": divisions, "division": division, "versions": versions, "compiling": compiling,
         "counts": [(_("no achievement") if name == "–" else name, counts[name], PREDICATE_CLASS.get(name, "p-none"))
                    for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "–") if name in counts],
         "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
