@@ -29,7 +29,17 @@ from kinerja.uploads import removed_on_failure
 
 from . import access
 from . import achievement as ach
-from .models import Activity, Actual, Indicator, Objective, PerformanceSettings, Program, ReportVersion, Target
+from .models import (
+    Activity,
+    Actual,
+    Indicator,
+    Objective,
+    PerformanceSettings,
+    Program,
+    ReportCompilation,
+    ReportVersion,
+    Target,
+)
 
 Value = Decimal | str | None
 # Years before the report's year that the comparison shows (PermenPAN-RB 53/2014 asks for up to five).
@@ -419,7 +429,6 @@ def compile_report(office: Office, year: int, quarter: int | None = None, *, use
         raise NotAllowed(_("Only the Kasubbag, the Sekretaris, the head of office or the administrator may "
                            "compile the report."))
     # Imported here: the renderers import this module for ReportData.
-    from .models import ReportCompilation
     from .renderers import docx as docx_renderer
     from .renderers import pdf, xlsx
 
