@@ -11,6 +11,7 @@ from io import StringIO
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
+from django.utils import translation
 from openpyxl import load_workbook
 
 import kinerja.workflow.cli_compliance  # noqa: F401  registers `sop compliance` even where ready() does not
@@ -153,6 +154,19 @@ class ComplianceTestCase(WorkflowTestCase):
         self.assertNotIn('style="', html)
         self.assertNotIn("<script>", html)
 
+    def test_the_page_writes_working_time_in_the_reader_s_language(self) -> None:
+        self.client.force_login(self.subsection_head)
+        url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
+        rows = {s.number: (median, p90) for s, median, p90 in self.client.get(url, {"year": 2025}).context["rows"]}
+        self.assertEqual(rows[1], ("30 menit", "1,0 jam"))  # 1 min and 60 min
+        self.client.post("/language/", {"language": "en"})
+        page = self.client.get(url, {"year": 2025})
+        rows = {s.number: (median, p90) for s, median, p90 in page.context["rows"]}
+        self.assertEqual(rows[1], ("30 minutes", "1.0 hour"))
+        self.assertEqual(rows[3], ("10 minutes", "10 minutes"))
+        # The standard stays as the SOP writes it ("2 menit"): that is the document's text.
+        self.assertContains(page, '<td>2 menit</td>\n      <td class="num">2</td><td class="num">30 minutes</td>')
+
     def test_it_downloads_xlsx(self) -> None:
         self.client.force_login(self.subsection_head)
         response = self.client.get(reverse("planning:compliance_xlsx", kwargs={"pk": self.version.pk}), {"year": 2025})
@@ -190,7 +204,12 @@ class ComplianceTestCase(WorkflowTestCase):
 
     def test_it_formats_working_time(self) -> None:
         day = int(8.5 * 3600)
-        self.assertEqual([duration_text(s, day) for s in (None, 60, 1830, 5400, 3 * day)],
-                         ["–", "1 menit", "30 menit", "1,5 jam", "3,0 hari"])
+        seconds = (None, 60, 1830, 3600, 5400, day, 3 * day)
+        with translation.override("id"):
+            self.assertEqual([duration_text(s, day) for s in seconds],
+                             ["–", "1 menit", "30 menit", "1,0 jam", "1,5 jam", "1,0 hari", "3,0 hari"])
+        with translation.override("en"):
+            self.assertEqual([duration_text(s, day) for s in seconds],
+                             ["–", "1 minute", "30 minutes", "1.0 hour", "1.5 hours", "1.0 day", "3.0 days"])
         self.assertEqual(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9)
         self.assertEqual(percentile([7], 0.9), 7)

@@ -18,9 +18,11 @@ from decimal import Decimal
 from typing import Any
 
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinerja.sop.models import Sop, Step
 
@@ -158,15 +160,24 @@ def _round(share: float | None) -> float | None:
 
 
 def duration_text(seconds: int | None, day_seconds: int) -> str:
-    """Working time as an SOP would write it: minutes under an hour, hours under a day, else days of
-    the office's normal length ("12 menit", "3,5 jam", "4,2 hari")."""
+    """Working time as an SOP would write it, in the active language: minutes under an hour, hours under
+    a day, else days of the office's normal length ("12 menit", "3,5 jam", "4,2 hari"; "12 minutes",
+    "3.5 hours", "4.2 days")."""
     if seconds is None:
         return "–"
     if seconds < 3600:
-        return f"{round(seconds / 60)} menit"
+        minutes = round(seconds / 60)
+        return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
     if seconds < day_seconds:
-        return f"{seconds / 3600:.1f} jam".replace(".", ",")
-    return f"{seconds / day_seconds:.1f} hari".replace(".", ",")
+        return _tenths(seconds / 3600, "%(n)s hour", "%(n)s hours")
+    return _tenths(seconds / day_seconds, "%(n)s day", "%(n)s days")
+
+
+def _tenths(value: float, singular: str, plural: str) -> str:
+    """One decimal in the language's own separator; a fraction reads as a plural ("1.5 hours")."""
+    tenths = round(value, 1)
+    count = int(tenths) if tenths == int(tenths) else 2
+    return ngettext(singular, plural, count) % {"n": number_format(tenths, decimal_pos=1)}
 
 
 CHART_LABEL = 200
