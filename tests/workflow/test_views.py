@@ -112,18 +112,38 @@ class InboxTestCase(ViewTestCase):
         self.client.force_login(self.contacts[1])
         self.assertEqual(self.client.get("/inbox/").context["box"].requests, [])
 
+    def test_an_answered_request_is_done_in_the_contact_s_inbox(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:2], what="Realisasi",
+                                       due_at=at(27, 12), at=at(24, 9))
+        request = step3.requests.get(division=self.divisions[0])
+        actions.answer_request(request.pk, user=self.contacts[0], note="Terlampir", at=at(24, 10))
+        self.client.force_login(self.contacts[0])
+        r = self.client.get("/inbox/")
+        self.assertEqual(r.context["box"].requests, [])
+        self.assertEqual(r.context["box"].answered, [request])
+        self.assertContains(r, f'id="answered-{request.pk}"')
+        self.assertContains(r, f'href="/cases/{case.pk}/#request-{request.pk}"')
+        self.assertNotContains(r, "Belum ada yang diselesaikan.")
+        # The other division's contact answered nothing: their request is still to do, nothing is done.
+        self.client.force_login(self.contacts[1])
+        r = self.client.get("/inbox/")
+        self.assertEqual(r.context["box"].answered, [])
+        self.assertEqual(len(r.context["box"].requests), 1)
+
     def test_query_count_is_the_same_for_one_task_and_fifty(self) -> None:
         self.client.force_login(self.secretary)
         self.start_case()
         # Session, user, person and office, calendar (its stamp; the calendar itself is cached), positions
-        # held, acting replacements, open tasks, waiting, done, units (supervised), overdue of the units,
-        # other apps' items (inbox_extensions: meeting follow-ups), roles for the navigation. (A division
-        # contact has one more: the requests to the division.)
-        with self.assertNumQueries(13):
+        # held, acting replacements, open tasks, waiting, done, answered requests, units (supervised), overdue
+        # of the units, other apps' items (inbox_extensions: meeting follow-ups), roles for the navigation. (A
+        # division contact has one more: the requests to the division.)
+        with self.assertNumQueries(14):
             self.client.get("/inbox/")
         for i in range(49):
             self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
-        with self.assertNumQueries(13):
+        with self.assertNumQueries(14):
             r = self.client.get("/inbox/")
         self.assertEqual(len(r.context["box"].overdue), 50)
 

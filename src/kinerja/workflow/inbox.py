@@ -81,6 +81,7 @@ class Inbox:
     requests: list[DivisionRequest]
     waiting: list[Task]
     done: list[Task]
+    answered: list[DivisionRequest]  # the user's answers to requests to their division, newest first
     team_attention: list[Row]  # overdue in the units the user supervises, or with nobody to do them
     supervises: bool
     extra: Extras = field(default_factory=Extras)  # other apps' items (inbox_extensions)
@@ -121,6 +122,9 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
                    .filter(Exists(Task.objects.filter(case_id=OuterRef("case_id"), done_by=user)))
                    .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:WAITING_SHOWN])
     done = list(Task.objects.filter(done_by=user).select_related("case", "step").order_by("-done_at", "-pk")[:DONE_SHOWN])
+    # A division's answer is its contact's work too: it is done once answered, as a task is once completed.
+    answered = list(DivisionRequest.objects.filter(answered_by=user, task__case__office=office)
+                    .select_related("task__case", "division").order_by("-answered_at", "-pk")[:DONE_SHOWN])
     units = supervised_unit_ids(user, office, day, held)
     team: list[Row] = []
     if units:
@@ -138,7 +142,7 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
-                 team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
+                 answered=answered, team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
 
 
 def case_list(office: Office) -> QuerySet[Case]:
