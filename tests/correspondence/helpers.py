@@ -16,7 +16,7 @@ from weasyprint import HTML
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Letter
-from kinerja.correspondence.signing import install_demo_keys
+from kinerja.correspondence.signing import Pkcs12Signer, install_demo_keys
 from tests.base import KinerjaTestCase
 
 _PDF: bytes | None = None
@@ -80,3 +80,42 @@ class CorrespondenceTestCase(KinerjaTestCase):
                                    received_on=kw.pop("received_on", dt.date(2025, 3, 21)), **kw)
         return actions.register_letter(self.office, data, user=user or self.secretary,
                                        scan=pdf_upload(data=scan if scan is not None else another_scan()))
+
+
+def office_signer(keys: Path) -> Pkcs12Signer:
+    """A signer with a certificate that is not a demonstration one (no DEMO in its names), issued by a CA
+    this installation trusts (written to `keys`/trust/office-ca.pem): what a real office's signature
+    looks like to verification."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    def name(common_name: str) -> x509.Name:
+        return x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "ID"),
+                          x509.NameAttribute(NameOID.ORGANIZATION_NAME, "Pemerintah Kota Contoh"),
+                          x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
+
+    now = dt.datetime.now(dt.UTC)
+    ca_key, key = ec.generate_private_key(ec.SECP256R1()), ec.generate_private_key(ec.SECP256R1())
+    ca = (x509.CertificateBuilder().subject_name(name("Root CA Kota Contoh")).issuer_name(name("Root CA Kota Contoh"))
+          .public_key(ca_key.public_key()).serial_number(x509.random_serial_number())
+          .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=3650))
+          .add_extension(x509.BasicConstraints(ca=True, path_length=0), critical=True)
+          .add_extension(x509.KeyUsage(digital_signature=False, content_commitment=False, key_encipherment=False,
+                                       data_encipherment=False, key_agreement=False, key_cert_sign=True,
+                                       crl_sign=True, encipher_only=False, decipher_only=False), critical=True)
+          .sign(ca_key, hashes.SHA256()))
+    cert = (x509.CertificateBuilder().subject_name(name("Kepala Dinas Koperasi dan UKM")).issuer_name(ca.subject)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=365))
+            .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
+            .add_extension(x509.KeyUsage(digital_signature=True, content_commitment=True, key_encipherment=False,
+                                         data_encipherment=False, key_agreement=False, key_cert_sign=False,
+                                         crl_sign=False, encipher_only=False, decipher_only=False), critical=True)
+            .sign(ca_key, hashes.SHA256()))
+    (keys / "trust" / "office-ca.pem").write_bytes(ca.public_bytes(serialization.Encoding.PEM))
+    p12 = pkcs12.serialize_key_and_certificates(b"kinerja", key, cert, [ca],
+                                                serialization.BestAvailableEncryption(b"kota"))
+    return Pkcs12Signer(p12, b"kota")

@@ -228,6 +228,8 @@ class SigningTestCase(CorrespondenceTestCase):
         out = io.StringIO()
         call_command("verify", str(good), stdout=out)
         self.assertIn("Data Kinerja Triwulan I 2025", out.getvalue())
+        # Sound, but the demo's certificate: the first line says so instead of VALID.
+        self.assertIn("baik.pdf: DEMO SIGNATURE, NOT LEGALLY VALID: The document is unchanged", out.getvalue())
         with self.assertRaisesMessage(CommandError, "altered"):
             call_command("verify", str(bad))
 

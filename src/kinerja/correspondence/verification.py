@@ -4,6 +4,10 @@ Valid means all of: the signature is intact (judged by pyHanko's `intact` and `b
 `valid` alone: after a flipped byte `valid` can still be true), it covers the whole file, the signer's
 certificate chains to a trust root of this installation and is neither expired nor revoked (CRLs in
 keys/crl/), and the file's SHA-256 is one the register signed.
+
+A file signed with the demonstration certificate (its name says DEMO, as the demo installation's does)
+passes the same checks but is never reported as valid: its verdict is "demo", which still says whether
+the document is unchanged, and that such a signature has no legal force.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Signature
-from .signing import crls, trust_roots
+from .signing import DEMO_MARK, crls, trust_roots
 
 
 class _ReportedInTheVerdict(logging.Filter):
@@ -37,16 +41,27 @@ logging.getLogger("pyhanko.sign.validation.generic_cms").addFilter(_ReportedInTh
 @dataclass
 class Verdict:
     valid: bool
-    code: str  # valid, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
+    # valid, demo, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
+    code: str
     reason: str
     sha256: str
     signer: str = ""
     signed_at: dt.datetime | None = None
     signature: Signature | None = None
     details: list[str] = field(default_factory=list)
+    demo: bool = False  # signed with a demonstration certificate, whatever else is wrong
+
+    @property
+    def state(self) -> str:
+        """"ok", "demo" (sound, but a demonstration signature) or "bad": how the page colours it."""
+        return "bad" if not self.valid else "demo" if self.demo else "ok"
+
+    @property
+    def headline(self) -> str:
+        return {"ok": _("VALID"), "demo": _("DEMO SIGNATURE, NOT LEGALLY VALID"), "bad": _("NOT VALID")}[self.state]
 
     def summary(self) -> list[str]:
-        lines = [(_("VALID") if self.valid else _("NOT VALID")) + ": " + self.reason]
+        lines = [self.headline + ": " + self.reason]
         if self.signature is not None:
             s = self.signature
             lines += [_("Document: %(title)s, version %(n)d") % {"title": s.version.document.title, "n": s.version.version},
@@ -96,7 +111,8 @@ def verify_pdf(data: bytes) -> Verdict:
     subject = cert.subject.human_friendly if cert is not None else ""
     signed_at = status.signer_reported_dt
     known = Signature.objects.filter(signed_sha256=digest).select_related("version__document").first()
-    extra = {"signer": subject, "signed_at": signed_at, "signature": known}
+    demo = DEMO_MARK in subject or (known is not None and known.is_demo)
+    extra = {"signer": subject, "signed_at": signed_at, "signature": known, "demo": demo}
     if not status.intact:
         return _invalid("altered", _("The file was altered after signing: its content no longer matches the "
                                      "signature."), digest, **extra)
@@ -122,5 +138,10 @@ def verify_pdf(data: bytes) -> Verdict:
     if known is None:
         return _invalid("unknown_document", _("The signature is sound, but this document is not in the register "
                                               "of signed documents."), digest, **extra)
+    if demo:
+        # Sound in every other respect: say so (the document is unchanged), and that it binds nobody.
+        return Verdict(True, "demo", _("The document is unchanged since it was signed and is in the register, but "
+                                       "it was signed with the demonstration certificate: a demonstration signature "
+                                       "has no legal force."), digest, **extra)  # type: ignore[arg-type]
     return Verdict(True, "valid", _("The signature is intact, from a trusted certificate, and the document is in "
                                     "the register."), digest, **extra)  # type: ignore[arg-type]

@@ -12,7 +12,8 @@ from kinerja.correspondence.verification import verify_pdf
 
 
 class Command(BaseCommand):
-    help = "Check a signed PDF: intact, from a trusted certificate, and in the register (exit 0 when valid)."
+    help = ("Check a signed PDF: intact, from a trusted certificate, and in the register (exit 0 when valid, and for a "
+            "sound demonstration signature, which the output names as such).")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="The PDF file to check.")
