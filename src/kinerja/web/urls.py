@@ -15,4 +15,5 @@ urlpatterns = [
          name="password_change_done"),
     path("language/", views.set_language, name="set_language"),
     path("healthz", views.healthz, name="healthz"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,15 +1,17 @@
-"""The frame around the domain pages: home (Beranda), language choice, health check."""
+"""The frame around the domain pages: home (Beranda), language choice, health check, the favicon."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import connection
-from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.cache import never_cache
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
 from kinerja.org import actions as org_actions
@@ -55,3 +57,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     except Exception as e:  # any database failure means "not healthy"
         return JsonResponse({"status": "error", "detail": type(e).__name__}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+FAVICON = Path(__file__).parent / "static" / "kinerja" / "favicon.ico"
+
+
+@cache_control(max_age=7 * 24 * 3600, public=True)
+def favicon(request: HttpRequest) -> FileResponse:
+    """/favicon.ico, which browsers and feed readers ask for whatever the page links: from the package
+    itself, so it answers before `collectstatic` has run too."""
+    return FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
