@@ -159,11 +159,14 @@ class ComplianceTestCase(WorkflowTestCase):
         url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
         rows = {s.number: (median, p90) for s, median, p90 in self.client.get(url, {"year": 2025}).context["rows"]}
         self.assertEqual(rows[1], ("30 menit", "1,0 jam"))  # 1 min and 60 min
+        self.assertContains(self.client.get(url, {"year": 2025}), ">15,2×</text>")  # the chart's ratio
         self.client.post("/language/", {"language": "en"})
         page = self.client.get(url, {"year": 2025})
         rows = {s.number: (median, p90) for s, median, p90 in page.context["rows"]}
         self.assertEqual(rows[1], ("30 minutes", "1.0 hour"))
         self.assertEqual(rows[3], ("10 minutes", "10 minutes"))
+        self.assertContains(page, ">15.2×</text>")
+        self.assertContains(page, "<title>median: 30 minutes (15.25× 2 menit)</title>")
         # The standard stays as the SOP writes it ("2 menit"): that is the document's text.
         self.assertContains(page, '<td>2 menit</td>\n      <td class="num">2</td><td class="num">30 minutes</td>')
 

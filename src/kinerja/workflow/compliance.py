@@ -212,13 +212,14 @@ def chart_svg(report: ComplianceReport) -> SafeString:
             ratio = _ratio(value, step)
             if ratio is None:
                 continue
-            tip = f"{name}: {duration_text(value, report.day_seconds)} ({ratio:.2f}× {step.standard})"
+            tip = (f"{name}: {duration_text(value, report.day_seconds)} "
+                   f"({number_format(round(ratio, 2), decimal_pos=2)}× {step.standard})")
             end = x(ratio)
             out.append(f'<rect x="{CHART_LABEL}" y="{top + offset}" width="{max(1.0, end - CHART_LABEL):.1f}" '
                        f'height="10" fill="{colour}"><title>{escape(tip)}</title></rect>')
             if ratio > scale:
                 out.append(f'<path d="M{end:.1f} {top + offset - 2} l8 7 l-8 7 z" fill="{colour}"/>')
-            shown = f"{ratio:.1f}".replace(".", ",")
+            shown = number_format(round(ratio, 1), decimal_pos=1)
             out.append(f'<text x="{end + 10:.1f}" y="{top + offset + 9}" fill="#222222" font-size="10">{shown}×</text>')
     out.append(f'<line x1="{x(1):.1f}" x2="{x(1):.1f}" y1="22" y2="{height - 8}" stroke="#c62828" stroke-width="1.5" '
                f'stroke-dasharray="4 3"><title>{escape(_("Standard time"))}</title></line></svg>')
