@@ -1,20 +1,25 @@
 """Meeting follow-ups in their person in charge's inbox (registered with workflow.inbox_extensions in
 CorrespondenceConfig.ready()): open ones of the positions the user holds, with the minutes as their
-link, and the user's recently closed ones under "Done". One query, however many follow-ups."""
+link, and the user's recently closed ones under "Done". One query, however many follow-ups.
+
+`awaiting`: the letters and documents that wait for the user's own hand today (a disposition, initials,
+a signature), by the rules the letter and document pages apply, for the home page."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.org.models import Assignment, Office
+from kinerja.org.models import Assignment, Office, Position
 from kinerja.workflow.inbox_extensions import Item
 
-from .models import FollowUp
+from .actions import DISPOSER_KINDS, required_positions, sign_refusal
+from .models import DocumentVersion, FollowUp, Initial, Letter, Signature
 
 DONE_SHOWN = 20
 
@@ -37,3 +42,54 @@ def follow_up_items(user: AbstractBaseUser, office: Office, now: dt.datetime, da
             close_url=reverse("correspondence:follow_up_done", args=[f.pk]) if is_open else "",
             close_label=_("Mark done")))
     return items
+
+
+@dataclass
+class Awaiting:
+    """Letters to dispose, and newest versions of unsigned documents to initial or to sign."""
+
+    letters: list[Letter] = field(default_factory=list)
+    initials: list[DocumentVersion] = field(default_factory=list)
+    signatures: list[DocumentVersion] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        return len(self.letters) + len(self.initials) + len(self.signatures)
+
+
+def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> Awaiting:
+    """What waits for `user`'s hand today, given the positions they hold (`held`, today's assignments):
+
+    - letters nobody has disposed yet, for a holder of a disposing position (the Sekretaris, the head);
+    - the newest version of each unsigned document whose initials are the user's turn: a required
+      position they hold has not initialled it and every earlier one has (the document page's order);
+    - the newest version of each unsigned document with every required initial, for today's signer.
+
+    A fixed number of queries, however many letters and documents; none for a user who holds none of
+    those positions."""
+    found = Awaiting()
+    mine = [a for a in held if a.position.office_id == office.pk]
+    kinds = {a.position.kind for a in mine}
+    if kinds & set(DISPOSER_KINDS):
+        found.letters = list(Letter.objects.filter(office=office, dispositions__isnull=True)
+                             .order_by("received_on", "seq"))
+    may_sign = Position.Kind.HEAD in kinds and not sign_refusal(user, office)
+    required = required_positions(office)
+    held_ids = {a.position_id for a in mine}
+    if not required or not (may_sign or held_ids & {p.pk for p in required}):
+        return found
+    newest = DocumentVersion.objects.filter(document_id=OuterRef("document_id")).order_by("-version").values("pk")[:1]
+    versions = (DocumentVersion.objects.filter(office=office, pk=Subquery(newest))
+                .exclude(Exists(Signature.objects.filter(version__document_id=OuterRef("document_id"))))
+                .select_related("document")
+                .prefetch_related(Prefetch("initials", queryset=Initial.objects.only("version_id", "position_id")))
+                .order_by("created_at", "pk"))
+    for version in versions:
+        done = {i.position_id for i in version.initials.all()}
+        missing = [p for p in required if p.pk not in done]
+        if not missing:
+            if may_sign:
+                found.signatures.append(version)
+        elif missing[0].pk in held_ids:  # the first initial still missing is the user's: their turn
+            found.initials.append(version)
+    return found

@@ -9,25 +9,35 @@ from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.shortcuts import redirect, render
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
+from kinerja.correspondence.inbox import awaiting
 from kinerja.org import actions as org_actions
 from kinerja.org.holding import today_in
+from kinerja.workflow import inbox, notify
 
 from .nav import held_today
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
+    """Beranda: what waits for the signed-in person now, each with a link to where it is done (the inbox's
+    tasks and requests, the letters and documents for their hand, unread notifications)."""
     office = request.office  # type: ignore[attr-defined]
     if office is None:
         return render(request, "web/no_office.html", status=403)
+    now = timezone.now()
+    day = today_in(office.time_zone)
+    held = held_today(request)
+    work = inbox.summary(request.user, office, now, day, held)
+    desk = awaiting(request.user, office, held)
+    unread = notify.unread_count(request.user)
     return render(request, "web/home.html", {
-        "today": today_in(office.time_zone),
-        "held": held_today(request),
+        "today": day, "now": now, "held": held, "work": work, "desk": desk, "unread": unread,
+        "nothing_waits": not (work.open_count or work.requests or desk.count or unread),
     })
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -87,9 +88,11 @@ class Inbox:
     extra: Extras = field(default_factory=Extras)  # other apps' items (inbox_extensions)
 
 
-def my_positions(user: AbstractBaseUser, day: dt.date) -> tuple[list[Assignment], list[int]]:
-    """Positions held, and those whose tasks are the user's (less those a Plt or Plh acts for)."""
-    held = positions_held(user, day)
+def my_positions(user: AbstractBaseUser, day: dt.date,
+                 held: list[Assignment] | None = None) -> tuple[list[Assignment], list[int]]:
+    """Positions held (looked up unless the caller has them), and those whose tasks are the user's (less
+    those a Plt or Plh acts for)."""
+    held = positions_held(user, day) if held is None else held
     ids = {a.position_id for a in held}
     mine_acting = {a.position_id for a in held if a.is_acting}
     replaced: set[int] = set()
@@ -103,18 +106,11 @@ TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
 
 
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
-    person = person_of(user)
     cal = WorkCalendar.current(office)
     held, acting_ids = my_positions(user, day)
-    mine = Q(assignee=person) | Q(assignee__isnull=True, position_id__in=acting_ids)
-    open_tasks = with_progress(Task.objects.filter(mine, case__office=office, status=Task.Status.OPEN)
-                               .select_related(*TASK_RELATED).order_by("due_at", "pk"))
-    rows = [classify(t, cal, now) for t in open_tasks]
-    division_ids = [a.position.unit_id for a in held
-                    if a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)]
-    requests = list(DivisionRequest.objects.filter(division_id__in=division_ids, answered_at__isnull=True,
-                                                   task__status=Task.Status.OPEN, task__case__office=office)
-                    .select_related("task__case", "task__step", "division", "sent_by__person").order_by("due_at", "pk"))
+    mine = _mine(user, acting_ids)
+    rows = _open_rows(mine, office, cal, now)
+    requests = _open_requests(held, office)
     # Both start from what an index narrows best, whatever the history's size: the few open tasks
     # (then "did I work on this case?" per case), and the person's own done tasks by date. A person
     # works in one office, so their done tasks need no office join.
@@ -143,6 +139,88 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
                  answered=answered, team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
+
+
+def _mine(user: AbstractBaseUser, acting_ids: list[int]) -> Q:
+    return Q(assignee=person_of(user)) | Q(assignee__isnull=True, position_id__in=acting_ids)
+
+
+def _open_rows(mine: Q, office: Office, cal: WorkCalendar, now: dt.datetime) -> list[Row]:
+    """The user's open tasks, by due time, classified (overdue, due soon, on time)."""
+    open_tasks = with_progress(Task.objects.filter(mine, case__office=office, status=Task.Status.OPEN)
+                               .select_related(*TASK_RELATED).order_by("due_at", "pk"))
+    return [classify(t, cal, now) for t in open_tasks]
+
+
+def _open_requests(held: list[Assignment], office: Office) -> list[DivisionRequest]:
+    """Unanswered requests to the divisions whose contact or head the user is (no query for anyone else)."""
+    division_ids = [a.position.unit_id for a in held
+                    if a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)]
+    if not division_ids:
+        return []
+    return list(DivisionRequest.objects.filter(division_id__in=division_ids, answered_at__isnull=True,
+                                               task__status=Task.Status.OPEN, task__case__office=office)
+                .select_related("task__case", "task__step", "division", "sent_by__person").order_by("due_at", "pk"))
+
+
+@dataclass
+class OpenWork:
+    """One piece of open work as the home page lists it: a task or another app's item, with where it is done."""
+
+    kind: str  # "Step 3", "Meeting follow-up"
+    title: str
+    context: str
+    url: str
+    due_at: dt.datetime | None
+    state: str  # "todo", "soon" or "overdue"
+    time_left: str = ""
+    overdue_by: str = ""
+
+    @property
+    def label(self) -> str:
+        return {"todo": _("On time"), "soon": _("Due soon"), "overdue": _("Overdue")}[self.state]
+
+
+@dataclass
+class Summary:
+    """What waits for a person now, for the home page: the inbox's open work counted by urgency, the
+    nearest of it, and the requests to their divisions."""
+
+    overdue: int
+    soon: int
+    todo: int
+    nearest: list[OpenWork]
+    requests: list[DivisionRequest]
+
+    @property
+    def open_count(self) -> int:
+        return self.overdue + self.soon + self.todo
+
+
+NEAREST_SHOWN = 5
+URGENCY = {"overdue": 0, "soon": 1, "todo": 2}
+
+
+def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date,
+            held: list[Assignment] | None = None) -> Summary:
+    """The inbox's open tasks, other apps' open items and division requests (the same queries and rules
+    as build(), without what is done or waiting on others), in a fixed number of queries. `held`: the
+    user's positions today when the caller has them already."""
+    cal = WorkCalendar.current(office)
+    held, acting_ids = my_positions(user, day, held)
+    rows = _open_rows(_mine(user, acting_ids), office, cal, now)
+    extra = collect(user, office, now, day, cal)
+    work = [OpenWork(_("Step %(n)d") % {"n": r.task.step.number},
+                    r.task.step.activity, r.task.case.title,
+                    reverse("workflow:case", args=[r.task.case_id]) + f"#task-{r.task.pk}",
+                    r.task.due_at, r.state, r.time_left, r.overdue_by) for r in rows]
+    work += [OpenWork(i.kind, i.title, i.context, i.url, i.due_at, i.state, i.time_left, i.overdue_by)
+             for i in extra.open]
+    far = dt.datetime.max.replace(tzinfo=dt.UTC)
+    work.sort(key=lambda w: (URGENCY[w.state], w.due_at or far))
+    count = {state: sum(1 for w in work if w.state == state) for state in URGENCY}
+    return Summary(overdue=count["overdue"], soon=count["soon"], todo=count["todo"], nearest=work[:NEAREST_SHOWN],
+                   requests=_open_requests(held, office))
 
 
 def case_list(office: Office) -> QuerySet[Case]:

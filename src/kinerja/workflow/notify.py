@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -86,3 +87,8 @@ def notify_outside_case(people: Iterable[Person], kind: str, office: Office, *, 
                 mails.append((*mail(), person.user.email))
     _mail_after_commit(mails)
     return rows
+
+
+def unread_count(user: AbstractBaseUser) -> int:
+    """How many of the user's notifications are unread (the page frame's badge and the home page)."""
+    return Notification.objects.filter(user=user, read_at__isnull=True).count()

@@ -23,7 +23,7 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
-from . import actions, extensions, forms, inbox
+from . import actions, extensions, forms, inbox, notify
 from .access import can_act, can_answer, office_day, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Notification, Task, TaskFile
@@ -349,8 +349,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def notifications(request: HttpRequest) -> HttpResponse:
     """The unread count, a fragment the page frame loads with htmx."""
-    unread = Notification.objects.filter(user=request.user, read_at__isnull=True).count()
-    return render(request, "workflow/partials/notifications.html", {"unread": unread})
+    return render(request, "workflow/partials/notifications.html", {"unread": notify.unread_count(request.user)})
 
 
 @login_required

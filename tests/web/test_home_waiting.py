@@ -1,0 +1,164 @@
+"""Beranda: what waits for each person now (tasks, division requests, letters to dispose, documents to
+initial or sign, unread notifications), each with a link to where it is done; the empty state; and the
+page's queries, the same for one item of each kind or thirty.
+
+The pages run on the real date (after the demo's week in which the Sekretaris is Plt Kepala Dinas), so
+the Kadis signs, and the cases started in March 2025 are overdue."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from kinerja.correspondence import actions as corr
+from kinerja.correspondence.models import Document, DocumentVersion, Letter
+from kinerja.workflow import actions
+from kinerja.workflow.models import Notification
+from tests.correspondence.helpers import small_pdf
+from tests.workflow.base import START, WorkflowTestCase, at
+
+
+class HomeWaitingTestCase(WorkflowTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        corr.set_required_initials(cls.office, [cls.positions["subsection_head"], cls.positions["secretary"]])
+
+    def letter(self, subject: str = "Permintaan Data Kinerja", seq: int = 1) -> Letter:
+        return Letter.objects.create(
+            office=self.office, number=f"005/{seq}/2025", letter_date=dt.date(2025, 3, 20), sender="Bappeda",
+            subject=subject, received_on=dt.date(2025, 3, 21), year=2025, seq=seq, agenda_number=f"{seq}/SM/2025",
+            scan="letters/2025/x.pdf", scan_sha256=f"{seq:064d}", registered_by=self.secretary)
+
+    def document(self, title: str = "Nota Dinas Data Kinerja") -> DocumentVersion:
+        document = Document.objects.create(office=self.office, kind=Document.Kind.OTHER, title=title,
+                                           created_by=self.staff)
+        return DocumentVersion.objects.create(office=self.office, document=document, version=1, file="documents/x.pdf",
+                                              sha256="a" * 64, created_by=self.staff)
+
+    def home(self, user):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.get("/")
+
+    def test_nothing_waits_for_the_staff_at_first(self) -> None:
+        page = self.home(self.staff)
+        self.assertContains(page, 'id="nothing-waits"')
+        self.assertContains(page, "Tidak ada yang menunggu Anda saat ini")
+        self.assertNotContains(page, "Tugas Anda")
+
+    def test_the_secretary_sees_her_overdue_task_with_its_link(self) -> None:
+        case = self.start_case()
+        task = self.open_task(case)
+        page = self.home(self.secretary)
+        work = page.context["work"]
+        self.assertEqual((work.overdue, work.soon, work.todo), (1, 0, 0))
+        self.assertContains(page, f'href="/cases/{case.pk}/#task-{task.pk}"')
+        self.assertContains(page, "Langkah 1")
+        self.assertContains(page, "terlambat")
+        self.assertNotContains(page, 'id="nothing-waits"')
+        self.assertNotContains(self.home(self.staff), f"#task-{task.pk}")
+
+    def test_the_nearest_five_are_listed_and_the_rest_counted(self) -> None:
+        cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(7)]
+        page = self.home(self.secretary)
+        self.assertEqual(page.context["work"].overdue, 7)
+        self.assertEqual([w.context for w in page.context["work"].nearest], [c.title for c in cases[:5]])
+        self.assertContains(page, "Semua 7 di kotak masuk")
+        self.assertContains(page, 'href="/inbox/"')
+
+    def test_a_division_contact_sees_the_request_until_it_is_answered(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1], what="Realisasi TW I",
+                                       due_at=at(27, 12), at=at(24, 9))
+        request = step3.requests.get()
+        page = self.home(self.contacts[0])
+        self.assertContains(page, "Permintaan data ke bidang Anda")
+        self.assertContains(page, f'href="/requests/{request.pk}/answer/"')
+        self.assertContains(page, "Realisasi TW I")
+        self.assertNotContains(self.home(self.contacts[1]), "Realisasi TW I")
+        actions.answer_request(request.pk, user=self.contacts[0], note="Terlampir", at=at(24, 10))
+        self.assertContains(self.home(self.contacts[0]), 'id="nothing-waits"')
+
+    def test_a_letter_waits_for_the_disposers_until_it_is_disposed(self) -> None:
+        letter = self.letter()
+        for user in (self.secretary, self.head):
+            page = self.home(user)
+            self.assertContains(page, "Surat menunggu disposisi Anda")
+            self.assertContains(page, f'href="/letters/{letter.pk}/"')
+        self.assertNotContains(self.home(self.staff), f'href="/letters/{letter.pk}/"')
+        corr.dispose_letter(letter.pk, user=self.secretary, recipients=[self.positions["subsection_head"]],
+                            instructions=["follow_up"], disposed_on=dt.date(2025, 3, 21))
+        self.assertNotContains(self.home(self.secretary), f'href="/letters/{letter.pk}/"')
+
+    def test_initials_wait_in_the_order_and_the_signature_for_the_head(self) -> None:
+        version = corr.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER, title="Nota Dinas",
+                                       content=small_pdf("Nota"))
+        link = f'href="/documents/{version.document_id}/"'
+        self.assertIn(version, self.home(self.subsection_head).context["desk"].initials)
+        self.assertNotContains(self.home(self.secretary), link)  # the Kasubbag initials first
+        self.assertNotContains(self.home(self.head), link)
+        corr.initial_version(version.pk, user=self.subsection_head)
+        self.assertNotContains(self.home(self.subsection_head), link)
+        page = self.home(self.secretary)
+        self.assertContains(page, "Dokumen menunggu paraf Anda")
+        self.assertContains(page, link)
+        corr.initial_version(version.pk, user=self.secretary)
+        self.assertNotContains(self.home(self.secretary), link)
+        page = self.home(self.head)
+        self.assertContains(page, "Dokumen menunggu tanda tangan Anda")
+        self.assertEqual(page.context["desk"].signatures, [version])
+
+    def test_unread_notifications_are_counted_with_their_link(self) -> None:
+        Notification.objects.create(user=self.staff, kind=Notification.Kind.OVERDUE, office=self.office,
+                                    subject="Terlambat", created_at=timezone.now())
+        page = self.home(self.staff)
+        self.assertContains(page, "1 notifikasi belum dibaca")
+        self.assertContains(page, 'href="/notifications/"')
+
+    def test_the_queries_do_not_grow_with_the_work(self) -> None:
+        """For the Sekretaris (tasks, letters, initials), the Kadis (signatures) and a division contact
+        (requests): one of each, then thirty more of each, in the same queries."""
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1], what="Realisasi",
+                                       due_at=at(27, 12), at=at(24, 9))
+        self.letter()
+        signed_off = self.document("Siap ditandatangani")
+        corr.initial_version(signed_off.pk, user=self.subsection_head)
+        corr.initial_version(signed_off.pk, user=self.secretary)
+        users = (self.secretary, self.head, self.contacts[0], self.subsection_head)
+        counts = {}
+        for user in users:
+            self.client.force_login(user)
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get("/")
+            counts[user.pk] = len(queries)
+        for i in range(30):
+            c = self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
+            step3 = self.run_to_step(c, 3)
+            actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1], what="Realisasi",
+                                           due_at=at(27, 12), at=at(24, 9))
+            self.letter(f"Surat {i}", seq=i + 2)
+            version = self.document(f"Dokumen {i}")
+            corr.initial_version(version.pk, user=self.subsection_head)
+            if i % 2:
+                corr.initial_version(version.pk, user=self.secretary)
+        for user in users:
+            self.client.force_login(user)
+            with self.assertNumQueries(counts[user.pk]):
+                page = self.client.get("/")
+            self.assertEqual(page.status_code, 200)
+        desk = page.context["desk"]  # the Kasubbag's: nothing left to initial
+        self.assertEqual(desk.initials, [])
+        self.client.force_login(self.secretary)
+        page = self.client.get("/")
+        self.assertEqual(len(page.context["desk"].letters), 31)
+        self.assertEqual(len(page.context["desk"].initials), 15)
+        self.client.force_login(self.head)
+        self.assertEqual(len(self.client.get("/").context["desk"].signatures), 16)
+        self.client.force_login(self.contacts[0])
+        self.assertEqual(len(self.client.get("/").context["work"].requests), 31)
