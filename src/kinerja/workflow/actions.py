@@ -39,7 +39,7 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
 
-from . import audit, fastsql
+from . import audit, extensions, fastsql
 from .access import (
     can_act,
     can_answer,
@@ -440,6 +440,7 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
 def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[Any],
               next_user: AbstractBaseUser | None, at: dt.datetime, reason: str = "",
               missing: list[int] | None = None) -> Task:
+    extensions.check_completion(task)  # a step done by an act elsewhere (a signature); no query unless guarded
     cal = _calendar(task)
     verdict = Task.Verdict.OK if task.loaded.step_checks else ""  # type: ignore[attr-defined]
     with fastsql.combined_writes(), audit.batch(task.case):

@@ -1,6 +1,7 @@
 """Extension points for the apps built on the engine (imports go one way: they import us and register
-here in their AppConfig.ready(); we never import them): the answer to a division's request, and the
-records of a case shown on its page (`register_case_records`, at the end).
+here in their AppConfig.ready(); we never import them): the answer to a division's request, the records
+of a case shown on its page (`register_case_records`), and the checks that keep a task from
+being completed by hand while an act elsewhere completes it (`register_completion_check`, at the end).
 
 An `AnswerExtension` adds a part to the answer page (the performance app: the division's indicator
 actuals for the case's period) and a summary of what was answered to the case page. Without any
@@ -27,7 +28,7 @@ from django.utils.safestring import SafeString
 
 from kinerja.errors import KinerjaError
 
-from .models import Case, DivisionRequest
+from .models import Case, DivisionRequest, Task
 
 
 class AnswerPart(Protocol):
@@ -134,3 +135,65 @@ def register_case_records(name: str, source: Callable[[Case], list[CaseRecord]])
 
 def case_records(case: Case) -> list[CaseRecord]:
     return [record for source in _case_records.values() for record in source(case)]
+
+
+# Checks on completing a task by hand ("Sesuai", "Selesai", `kinerja case complete`). Some steps are done by
+# an act in another app: the Kasubbag's and the Sekretaris's initials and the head's signature on the case's
+# Data Kinerja are given on the document's page, which then completes the step (correspondence). While that
+# act is still owed, completing the step by hand would let the case finish without it; a check names the
+# act and where to do it. Returning the work ("Belum sesuai") is never held.
+#
+# A completion must cost no query for this when nothing can hold it (bench/engine.py): the checks are asked
+# only for a case that an app has marked (guard_case: Case.guarded, read with the task), when it linked
+# something to the case that may hold its steps.
+
+@dataclass(frozen=True)
+class CompletionHold:
+    message: str  # what completes the step instead, and why: "Langkah 4 diselesaikan dengan memaraf …"
+    url: str  # where to do it: the document's page
+    action: str  # the button to it: "Paraf Data Kinerja Triwulan I 2025"
+
+
+class CompletionHeld(KinerjaError):
+    """The task is completed by an act elsewhere (`hold`), not by hand."""
+
+    def __init__(self, hold: CompletionHold) -> None:
+        self.hold = hold
+        super().__init__(hold.message)
+
+
+_completion_checks: dict[str, Callable[[Task], CompletionHold | None]] = {}
+
+
+def register_completion_check(name: str, check: Callable[[Task], CompletionHold | None]) -> None:
+    """Register (or replace) the check called `name`; apps call this from AppConfig.ready(). A check is
+    given an open task of a guarded case (with its case, step and position) and answers None when the task
+    may be completed by hand; it must cost the same queries whatever the case holds."""
+    _completion_checks[name] = check
+
+
+def unregister_completion_check(name: str) -> Callable[[Task], CompletionHold | None] | None:
+    return _completion_checks.pop(name, None)
+
+
+def guard_case(case_id: int) -> None:
+    """From now on ask the completion checks before a task of the case is completed by hand. Call it in the
+    transaction that links the record (a guarded update: one write the first time, none after)."""
+    Case.objects.filter(pk=case_id, guarded=False).update(guarded=True)
+
+
+def completion_hold(task: Task) -> CompletionHold | None:
+    """What holds `task` from being completed by hand, if anything; no query for an unguarded case."""
+    if not task.case.guarded:
+        return None
+    for check in _completion_checks.values():
+        if (hold := check(task)) is not None:
+            return hold
+    return None
+
+
+def check_completion(task: Task) -> None:
+    """Raise CompletionHeld when an act elsewhere still owes `task` (actions._complete asks)."""
+    hold = completion_hold(task)
+    if hold is not None:
+        raise CompletionHeld(hold)

@@ -120,6 +120,16 @@ class DecideForm(CompleteForm):
     reason = forms.CharField(label=_("Reason (required for Belum sesuai)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
 
+    def only_return(self) -> None:
+        """While the step waits for an act elsewhere (extensions.CompletionHold: the initials on the
+        document's page complete it), the form only sends the work back: a reason and files."""
+        self.fields["verdict"].choices = [(Task.Verdict.NOT_OK, _("Belum sesuai"))]
+        self.fields["verdict"].widget = forms.HiddenInput()
+        self.initial["verdict"] = Task.Verdict.NOT_OK
+        self.fields["reason"].label = _("Reason")
+        for name in ("note", "next_user"):
+            self.fields.pop(name, None)
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if data.get("verdict") == Task.Verdict.NOT_OK and not (data.get("reason") or "").strip():

@@ -59,6 +59,10 @@ class Case(models.Model):
     # Early warning: the remaining standard time no longer fits before the target deadline.
     at_risk = models.BooleanField(_("at risk"), default=False)
     at_risk_since = models.DateTimeField(_("at risk since"), null=True, blank=True)
+    # Another app linked something to the case that may hold its steps (the Data Kinerja whose initials and
+    # signature complete steps 4-6): only then are extensions.py's completion checks asked, so completing a
+    # task of any other case costs no query for them. Set once (extensions.guard_case), never cleared.
+    guarded = models.BooleanField(_("steps may be held by linked records"), default=False)
 
     class Meta:
         verbose_name = _("case")

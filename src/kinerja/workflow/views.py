@@ -133,6 +133,11 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         form_class = forms.DecideForm if ctx["back_step"] is not None else forms.CompleteForm
         ctx["complete_form"] = forms_override.get("complete_form") or form_class(next_people=people)
         ctx["is_decision"] = form_class is forms.DecideForm
+        # A step done by an act elsewhere (the initials on the case's Data Kinerja): the page leads there,
+        # and its form only sends the work back. No query unless the case is guarded.
+        ctx["hold"] = extensions.completion_hold(current)
+        if ctx["hold"] is not None and isinstance(ctx["complete_form"], forms.DecideForm):
+            ctx["complete_form"].only_return()
         if current.step.coordinates_divisions:
             asked = {r.division_id for r in current.requests.all()}
             ctx["requests_form"] = forms_override.get("requests_form") or forms.RequestsForm(
@@ -212,6 +217,13 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
                                       next_user=data["next_user"].user if data.get("next_user") else None,
                                       verdict=Task.Verdict.OK if decision else None)
             return _done(request, task.case)
+        except extensions.CompletionHeld:
+            # The page's notice says what completes the step and leads there (as an alert now); what was
+            # typed is shown apart, since the form on the page now only sends the work back.
+            ctx = _case_context(request, task.case)
+            ctx["stale_form"], ctx["hold_refused"] = form, True
+            template = "workflow/partials/actions.html" if request.htmx else "workflow/case.html"  # type: ignore[attr-defined]
+            return render(request, template, ctx)
         except NotAllowed as e:
             return _forbidden(request, str(e))
         except KinerjaError as e:
