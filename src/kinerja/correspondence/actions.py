@@ -318,6 +318,10 @@ def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title:
     _person(user, office)
     check_pdf_bytes(content, name=title, field=_("Document"))
     document = Document.objects.create(office=office, kind=kind, title=title, created_by=user, case_id=case_id)
+    if case_id is not None and kind in Document.APPROVED_IN_CASE_KINDS:
+        from kinerja.workflow.extensions import guard_case
+
+        guard_case(case_id)  # the steps that initial and sign it now wait for the initials and the signature
     return _add_version(document, user=user, content=content, note=note, source=source)
 
 

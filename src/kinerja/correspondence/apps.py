@@ -17,9 +17,10 @@ class CorrespondenceConfig(KinerjaAppConfig):
         from .reminders import send_follow_up_reminders
 
         inbox_extensions.register(follow_up_items)
-        from kinerja.workflow.extensions import register_case_records
+        from kinerja.workflow.extensions import register_case_records, register_completion_check
 
-        from .workflow_link import case_records
+        from .workflow_link import case_records, completion_hold
 
         register_case_records("correspondence", case_records)
+        register_completion_check("correspondence", completion_hold)
         reminders.register_sender(send_follow_up_reminders)

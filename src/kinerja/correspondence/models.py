@@ -183,6 +183,10 @@ class Document(models.Model):
         OTHER = "other", _("Other document")
 
     OUTGOING_KINDS = (Kind.MEMO, Kind.DATA_REQUEST, Kind.COVER_LETTER)
+    # What a case's own steps approve, when the document belongs to a case: its initials and signature
+    # complete those steps, which wait for them (workflow_link.completion_hold). The letters written during
+    # a case (a data request to the divisions) belong to it too, but its steps do not approve them.
+    APPROVED_IN_CASE_KINDS = (Kind.PERFORMANCE_DATA, Kind.OTHER)
 
     office = models.ForeignKey(Office, models.CASCADE, related_name="documents", verbose_name=_("office"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 
 from .actions import settings_of
-from .models import Disposition, Document, Initial, Letter, Minutes, Signature
+from .models import Disposition, Document, DocumentVersion, Initial, Letter, Minutes, RequiredInitial, Signature
 
 
 def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser) -> list[str]:
@@ -77,6 +77,104 @@ def document_signed(signature: Signature, *, user: AbstractBaseUser) -> list[str
     document: Document = signature.version.document
     return _complete_own_task(document.case_id, user=user, note=_("Signed %(doc)s v%(n)d, SHA-256 %(hash)s") % {
         "doc": document.title, "n": signature.version.version, "hash": signature.signed_sha256})
+
+
+SIGNATURE = "signature"  # in approval_steps: the step whose actor signs (the head of office)
+
+
+def approval_steps(case: Any, required: list[int]) -> dict[int, int | str]:
+    """The steps of the case's SOP that give a document's approvals, as step id → the id of the position
+    whose initials the step gives, or SIGNATURE. `required`: the positions whose initials a document needs,
+    in their order (RequiredInitial). The approvals come in that order, the head's signature last, at the
+    end of the procedure: the signature is the head's last step, each initial the last step of its position
+    before the next approval's step (the seed SOP: the Kasubbag's step 4, the Sekretaris's step 5, the
+    head's step 6; not the Kasubbag's step 2, nor the Sekretaris's step 1). One query, two or three with
+    actors of the unit of the case ("Kepala Bidang"), whatever the number of steps."""
+    from kinerja.org.holding import position_in_unit
+    from kinerja.org.models import Position
+    from kinerja.sop.models import Step
+
+    in_unit: dict[str, Position | None] = {}
+    steps = []
+    for step in Step.objects.filter(version_id=case.sop_version_id).select_related("actor__position").order_by("number"):
+        actor = step.actor
+        if actor.in_unit and case.unit_id is not None:
+            if actor.in_unit not in in_unit:
+                in_unit[actor.in_unit] = position_in_unit(case.unit_id, actor.in_unit)
+            position = in_unit[actor.in_unit]
+        else:
+            position = actor.position
+        if position is not None:
+            steps.append((step, position))
+    found: dict[int, int | str] = {}
+    limit = None
+    heads = [step for step, position in steps if position.kind == Position.Kind.HEAD]
+    if heads:
+        found[heads[-1].pk], limit = SIGNATURE, heads[-1].number
+    for position_id in reversed(required):
+        before = [step for step, position in steps if position.pk == position_id and (limit is None or step.number < limit)]
+        if before:
+            found[before[-1].pk], limit = position_id, before[-1].number
+    return found
+
+
+def completion_hold(task: Any) -> Any:
+    """The engine's completion check (workflow.extensions): a step that initials or signs the case's document
+    (approval_steps) is completed by the initials or the signature on the document's page, not by hand,
+    while the document's newest version still lacks them. Returning the work stays possible. Five queries at
+    most: the case's unsigned documents (nothing more when there are none), the required initials, the
+    steps, the newest versions and their initials."""
+    from django.db.models import Exists, OuterRef
+    from django.urls import reverse
+
+    from kinerja.workflow.extensions import CompletionHold
+
+    case = task.case
+    documents = list(Document.objects.filter(office_id=case.office_id, case_id=case.pk,
+                                             kind__in=Document.APPROVED_IN_CASE_KINDS)
+                     .exclude(Exists(Signature.objects.filter(version__document=OuterRef("pk")))).order_by("pk"))
+    if not documents:
+        return None
+    required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
+                .select_related("position").order_by("order")]
+    approval = approval_steps(case, [p.pk for p in required]).get(task.step_id)
+    if approval is None:
+        return None
+    latest: dict[int, DocumentVersion] = {}
+    for version in DocumentVersion.objects.filter(document__in=documents).order_by("document_id", "-version"):
+        latest.setdefault(version.document_id, version)
+    hashes = {version.pk: version.sha256 for version in latest.values()}
+    # Initials count on the exact version they saw (as actions.missing_initials counts them).
+    initialled = {(version_id, position_id) for version_id, position_id, sha in Initial.objects.filter(
+        version__in=list(latest.values())).values_list("version_id", "position_id", "sha256") if hashes[version_id] == sha}
+    for document in documents:
+        version = latest.get(document.pk)
+        if version is None:
+            continue
+        done = {position_id for version_id, position_id in initialled if version_id == version.pk}
+        if approval == SIGNATURE:
+            earlier = [p for p in required if p.pk not in done]
+            message = _("Step %(step)d is completed by the signature of %(position)s on %(document)s (version "
+                        "%(version)d), given on the document's page.")
+            action = _("Sign %(document)s")
+        elif approval in done:
+            continue
+        else:
+            order = [p.pk for p in required]
+            earlier = [p for p in required[:order.index(approval)] if p.pk not in done]
+            message = _("Step %(step)d is completed by the initials of %(position)s on %(document)s (version "
+                        "%(version)d), given on the document's page.")
+            action = _("Initial %(document)s")
+        values = {"step": task.step.number, "position": task.position.title, "document": document.title,
+                  "version": version.version}
+        message %= values
+        if earlier:
+            # Their initials are given on the same page, or the work goes back with "Belum sesuai".
+            message += " " + _("The initials of %(positions)s come first and are still missing.") % {
+                "positions": ", ".join(p.title for p in earlier)}
+            action = _("Open %(document)s")
+        return CompletionHold(message, reverse("correspondence:document", args=[document.pk]), action % values)
+    return None
 
 
 def follow_ups_recorded(minutes: Minutes, *, user: AbstractBaseUser) -> list[str]:
