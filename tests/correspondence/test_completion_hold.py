@@ -83,6 +83,7 @@ class CompletionHoldTestCase(SeedSopTestCase):
                       "Triwulan I 2025</a>", html)
         self.assertIn('<input type="hidden" name="complete-verdict" value="not_ok"', html)
         self.assertNotIn('value="ok"', html)
+        self.assertNotIn('<label for="id_complete-verdict"', html)  # a hidden field has no label of its own
         # Pressed from a page opened before the document was compiled: refused, the way there shown as an alert.
         html = self.complete_page(step4, self.subsection_head, verdict="ok", note="Sudah sesuai")
         self.assertIn('<div class="held" role="alert">', html)
