@@ -100,7 +100,7 @@ def test_the_console_script_exits_1_on_a_broken_chain(kinerja) -> None:  # type:
     # A forged event written past the application (foreign keys are not enforced by plain sqlite3).
     db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
     db.execute("INSERT INTO workflow_case (id, office_id, sop_version_id, title, period, trigger_note, status, "
-               "started_at, at_risk) VALUES (7, 1, 1, 'x', 'x', '', 'open', '2025-03-24 01:00:00', 0)")
+               "started_at, at_risk, guarded) VALUES (7, 1, 1, 'x', 'x', '', 'open', '2025-03-24 01:00:00', 0, 0)")
     db.execute("INSERT INTO workflow_event (case_id, seq, kind, at, data, prev_hash, hash) VALUES "
                "(7, 1, 'case_started', '2025-03-24 01:00:00', '{}', ?, 'forged')", ("0" * 64,))
     db.commit()
