@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ("correspondence", "0004_follow_up_due_soon"),
-        ("workflow", "0008_case_guarded"),
+        ("workflow", "0009_case_guarded"),
     ]
 
     operations = [migrations.RunPython(guard, migrations.RunPython.noop)]

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('workflow', '0007_case_unit'),
+        ('workflow', '0008_case_person'),
     ]
 
     operations = [
