@@ -23,25 +23,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _django import setup  # bench/ is on the path: `python bench/X.py` and bench/run.py both run from it
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "performance.json"
 GOALS = {"office_xlsx_s": 1.0, "office_pdf_s": 5.0, "city_xlsx_s": 5.0}
-
-
-def _setup(data_dir: str) -> None:
-    # The data directory must be set before Django reads its settings.
-    os.environ["KINERJA_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-    os.environ["KINERJA_HTTPS"] = "0"
-    os.environ["KINERJA_ALLOWED_HOSTS"] = "testserver"
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _best(fn: Callable[[], object], runs: int = 3) -> dict[str, float]:
@@ -90,7 +76,7 @@ def main() -> dict[str, Any]:
 
 def measure() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as data_dir:
-        _setup(data_dir)
+        setup(data_dir)
         from kinerja.org.models import Office
         from kinerja.performance.city import CitySize, generate_city
         from kinerja.performance.models import Actual, Evidence, Indicator, Objective, Target

@@ -33,6 +33,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from _django import setup  # bench/ is on the path: `python bench/X.py` and bench/run.py both run from it
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "report.json"
 YEAR = 2025
@@ -41,22 +43,6 @@ NAME = ("Persentase perempuan korban kekerasan fisik, psikis, seksual, penelanta
         "kecamatan Kabupaten Tulang Bawang Barat ({n})")
 OBJECTIVE = ("Meningkatnya kualitas hidup dan peran perempuan serta terpenuhinya hak dan perlindungan khusus anak "
              "melalui penguatan kelembagaan dan layanan terpadu sasaran {k}")
-
-
-def _setup(data_dir: str) -> None:
-    # The data directory must be set before Django reads its settings.
-    os.environ["KINERJA_DATA_DIR"] = data_dir
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
-    os.environ["KINERJA_HTTPS"] = "0"
-    os.environ["KINERJA_ALLOWED_HOSTS"] = "testserver"
-    os.environ.pop("DATABASE_URL", None)
-    sys.path.insert(0, str(ROOT / "src"))
-    import django
-
-    django.setup()
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
 
 
 def _timed(fn: Callable[[], object]) -> tuple[object, float, float]:
@@ -195,7 +181,7 @@ def main() -> dict[str, Any]:
 
 def measure() -> dict[str, Any]:
     with tempfile.TemporaryDirectory(prefix="kinerja-bench-") as data_dir:
-        _setup(data_dir)
+        setup(data_dir)
         from kinerja.performance.models import Indicator
         from kinerja.performance.report import compile_report
 
