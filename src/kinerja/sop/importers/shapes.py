@@ -80,13 +80,12 @@ def _drawing_symbol(shape: Any) -> str | None:
         # Connectors and arrows; also flowChartConnector/flowChartOffpageConnector, the small circle and
         # pentagon that carry a flow over a page break: they stand in a column, but are no step's symbol.
         return None
-    if text := _text(shape):
-        return text
-    if preset in _DECISIONS:
-        return DECISION
-    if preset in _TERMINATORS:
-        return TERMINATOR
-    return BOX
+    return _mark(shape, preset in _DECISIONS, preset in _TERMINATORS)
+
+
+def _mark(shape: Any, decision: bool, terminator: bool) -> str:
+    """A symbol's mark: its own text ("Mulai"), else the sign of its kind."""
+    return _text(shape) or (DECISION if decision else TERMINATOR if terminator else BOX)
 
 
 def _vml_type(shape: Any) -> int | None:
@@ -104,15 +103,9 @@ def _vml_symbol(shape: Any) -> str | None:
     number = {"rect": 1, "roundrect": 2, "oval": 3}.get(kind) or _vml_type(shape)
     if number in _VML_CONNECTORS:
         return None
-    if text := _text(shape):
-        return text
-    if number is None and kind == "shape" and shape.get("path"):
+    if number is None and kind == "shape" and shape.get("path") and not _text(shape):
         return None  # a freeform line drawn with a path, as arrows often are
-    if number in _VML_DECISIONS:
-        return DECISION
-    if number in _VML_TERMINATORS:
-        return TERMINATOR
-    return BOX
+    return _mark(shape, number in _VML_DECISIONS, number in _VML_TERMINATORS)
 
 
 def _length(value: str) -> int | None:
