@@ -195,3 +195,19 @@ class SeedRoundTripTestCase(KinerjaTestCase):
 
         assert steps(printed) == steps(original)
         assert not printed.problems
+
+    def test_the_returns_the_office_added_read_back_from_the_printed_sheet(self) -> None:
+        """The seed draws no return; the office adds the Kasubbag's and the Sekretaris's (as the demo does).
+        The sheet writes each in the Ket. column beside its arrow, so the printed SOP reads back with them."""
+        import tempfile
+
+        version = actions.import_sop(SEED, office=self.office, user=None)
+        steps = {s.number: s for s in version.steps.all()}
+        steps[4].returns_to.add(steps[3])
+        steps[5].returns_to.add(steps[4])
+        path = Path(tempfile.mkdtemp()) / "sop-dengan-pengembalian.pdf"
+        path.write_bytes(sheet.render_pdf(version))
+        printed = read_document(path)
+        assert [(s.number, s.returns_to) for s in printed.steps] == [(1, []), (2, []), (3, []), (4, [3]), (5, [4]),
+                                                                     (6, [])]
+        assert not printed.problems

@@ -59,6 +59,16 @@ class SheetTestCase(KinerjaTestCase):
         self.assertIn("3 menit", html)
         self.assertEqual(html.count("<svg"), 1)
 
+    def test_the_ket_column_says_where_a_return_goes_unless_the_step_says_it(self) -> None:
+        version = make_version(self.office, 6, 4, returns={5: [2], 6: [4]})
+        steps = {s.number: s for s in version.steps.all()}
+        Step.objects.filter(pk=steps[6].pk).update(activity="Memeriksa; bila belum lengkap dikembalikan ke langkah 4")
+        Step.objects.filter(pk=steps[2].pk).update(note="Disposisi dicatat")
+        rows = {row.number: row.note for page in sheet.sheet_context(version)["pages"] for row in page.rows}
+        self.assertEqual(rows[5], "Tidak: kembali ke langkah 2")
+        self.assertEqual(rows[6], "")  # its own text says it
+        self.assertEqual(rows[2], "Disposisi dicatat")
+
     def test_it_escapes_the_text_of_the_document(self) -> None:
         version = make_version(self.office, 3, 2)
         version.steps.filter(number=2).update(activity="Memeriksa <b>draf</b> & menyampaikan")
