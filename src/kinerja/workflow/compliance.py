@@ -168,16 +168,19 @@ def duration_text(seconds: int | None, day_seconds: int) -> str:
     if seconds < 3600:
         minutes = round(seconds / 60)
         return ngettext("%(n)s minute", "%(n)s minutes", minutes) % {"n": minutes}
+    # The messages are written out in each call (not passed to a helper), so makemessages finds them.
     if seconds < day_seconds:
-        return _tenths(seconds / 3600, "%(n)s hour", "%(n)s hours")
-    return _tenths(seconds / day_seconds, "%(n)s day", "%(n)s days")
+        count, n = _tenths(seconds / 3600)
+        return ngettext("%(n)s hour", "%(n)s hours", count) % {"n": n}
+    count, n = _tenths(seconds / day_seconds)
+    return ngettext("%(n)s day", "%(n)s days", count) % {"n": n}
 
 
-def _tenths(value: float, singular: str, plural: str) -> str:
-    """One decimal in the language's own separator; a fraction reads as a plural ("1.5 hours")."""
+def _tenths(value: float) -> tuple[int, str]:
+    """The count that chooses the plural (a fraction reads as a plural: "1.5 hours") and the number with
+    one decimal in the language's own separator."""
     tenths = round(value, 1)
-    count = int(tenths) if tenths == int(tenths) else 2
-    return ngettext(singular, plural, count) % {"n": number_format(tenths, decimal_pos=1)}
+    return (int(tenths) if tenths == int(tenths) else 2), number_format(tenths, decimal_pos=1)
 
 
 CHART_LABEL = 200
