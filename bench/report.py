@@ -21,11 +21,8 @@ Run: `.venv/bin/python bench/report.py` (or `make bench`); writes bench/results/
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import platform
-import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -33,7 +30,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _django import setup  # bench/ is on the path: `python bench/X.py` and bench/run.py both run from it
+# bench/ is on the path: `python bench/X.py` and bench/run.py both run from it.
+from _django import command_line, measure_in_child, setup
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results" / "report.json"
@@ -169,14 +167,7 @@ def _compile_page(office: Any, user: Any) -> dict[str, Any]:
 
 
 def main() -> dict[str, Any]:
-    """Measure in a child process: bench/run.py imports every benchmark into one process, and Django
-    reads KINERJA_DATA_DIR only once, at setup."""
-    done = subprocess.run([sys.executable, __file__, "--measure"], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
-    results: dict[str, Any] = json.loads(done.stdout)
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps(results, indent=2) + "\n")
-    return results
+    return measure_in_child(__file__, RESULTS)
 
 
 def measure() -> dict[str, Any]:
@@ -213,7 +204,4 @@ def measure() -> dict[str, Any]:
 
 
 if __name__ == "__main__":
-    if sys.argv[1:] == ["--measure"]:
-        print(json.dumps(measure()))
-    else:
-        print(json.dumps(main(), indent=2))
+    command_line(main, measure)

@@ -51,6 +51,15 @@ def _indonesian() -> Iterator[None]:
     translation.deactivate()
 
 
+@pytest.fixture
+def english() -> Iterator[None]:
+    """Messages in English, for tests that read them (`pytestmark = pytest.mark.usefixtures("english")`)."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict) -> dict:
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium",

@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import CommandError, call_command
-from django.utils import translation
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org import actions as org_actions
@@ -25,11 +23,7 @@ from kinerja.workflow.models import Event
 from tests.base import PASSWORD, KinerjaTestCase
 from tests.sop.documents import sop_text
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 ACTORS = ["Pegawai yang bersangkutan", "Kasubbag Umpeg", "Sekretaris", "Kepala Dinas"]

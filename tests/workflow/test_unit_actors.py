@@ -6,14 +6,12 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterator
 from io import StringIO
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.core.management import call_command
-from django.utils import translation
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.sop import actions as sop_actions
@@ -23,12 +21,7 @@ from kinerja.workflow.models import Event
 from tests.base import KinerjaTestCase
 from tests.sop.documents import sop_text
 
-
-@pytest.fixture(autouse=True)
-def english() -> Iterator[None]:
-    """Messages in English, which these tests read (the interface's default is Indonesian)."""
-    with translation.override("en"):
-        yield
+pytestmark = pytest.mark.usefixtures("english")
 
 
 STEPS = [
