@@ -203,3 +203,27 @@ class MatchPositionsTestCase(KinerjaTestCase):
         self.assertEqual(found["Kabid Usaha Mikro, Kecil dan Menengah"].short_title, "Kabid UMKM")
         self.assertEqual(found["Kepala Sub Bagian Program, Keuangan dan Aset"].short_title, "Kasubbag")
         self.assertIsNone(found["Kasi Pelayanan"])
+
+    def test_a_shortened_title_finds_the_one_position_it_begins(self) -> None:
+        from kinerja.sop.actions import match_positions
+
+        found = match_positions(self.office, ["Kasubbag Program", "Kepala Bidang Kewirausahaan", "Kepala Bidang",
+                                              "Kepala Bidang Koperasi"])
+        self.assertEqual(found["Kasubbag Program"].title, "Kepala Sub Bagian Program, Keuangan dan Aset")
+        self.assertEqual(found["Kepala Bidang Kewirausahaan"].title, "Kepala Bidang Kewirausahaan")
+        # Four bidang begin so: the unit of each case decides.
+        self.assertIsNone(found["Kepala Bidang"])
+        self.assertIsNone(found["Kepala Bidang Koperasi"])  # not a beginning of either bidang's name
+
+    def test_a_staff_column_naming_its_unit_finds_that_units_staff(self) -> None:
+        from kinerja.sop.actions import match_positions
+
+        found = match_positions(self.office, ["Staf Program", "Pelaksana Sub Bagian Program", "JFU Bidang Kewirausahaan",
+                                              "Staf Bidang", "Staf Bidang Koperasi", "Staf Perencanaan"])
+        self.assertEqual(found["Staf Program"].title, "Jabatan Fungsional Umum Subbagian Program")
+        self.assertEqual(found["Pelaksana Sub Bagian Program"].title, "Jabatan Fungsional Umum Subbagian Program")
+        # No staff position in that bidang: its data contact.
+        self.assertEqual(found["JFU Bidang Kewirausahaan"].title, "Pengelola Data Bidang Kewirausahaan")
+        self.assertIsNone(found["Staf Bidang"])  # no unit named: the unit of each case
+        self.assertIsNone(found["Staf Bidang Koperasi"])  # two bidang have "Koperasi" in their name
+        self.assertIsNone(found["Staf Perencanaan"])  # no such unit

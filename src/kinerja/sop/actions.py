@@ -12,6 +12,7 @@ leaves its SOP with none in force until another is put in force.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -61,12 +62,22 @@ def same_name(a: str, b: str) -> bool:
 
 
 def match_positions(office: Office, actor_names: list[str]) -> dict[str, Position | None]:
-    """The position each actor column stands for: the one position of the office that has the column's
-    name as its title, short title or alias (ignoring case, spacing and doubled letters), else the one
-    it names with its short title written out or shortened ("Kasubbag Umum" for "Kepala Sub Bagian
-    Umum"). Two candidates or none leave the actor unlinked, for the administrator to resolve."""
+    """The position each actor column stands for, by the first of these that finds exactly one:
+
+    1. the position that has the column's name as its title, short title or alias (ignoring case,
+       spacing and doubled letters);
+    2. the one it names with its short title written out or shortened ("Kasubbag Umum" for "Kepala Sub
+       Bagian Umum");
+    3. the one whose name starts with the column's, word for word ("Kasubbag Program" for "Kepala Sub
+       Bagian Program, Keuangan dan Aset"): SOPs shorten long titles so;
+    4. for a staff column naming its unit ("Staf Program", "Pelaksana Subbag Umum", "JFU Bidang
+       Kewirausahaan"): the staff position of the one unit whose name has those words (its data
+       contact's when it has no staff position).
+
+    Two candidates or none leave the actor unlinked, for the administrator to resolve."""
+    positions = list(Position.objects.filter(office=office).prefetch_related("aliases").select_related("unit"))
     by_name: dict[str, set[Position]] = {}
-    for position in Position.objects.filter(office=office).prefetch_related("aliases"):
+    for position in positions:
         for name in position.names():
             by_name.setdefault(_key(name), set()).add(position)
     found: dict[str, Position | None] = {}
@@ -74,8 +85,40 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
         candidates = by_name.get(_key(actor), set())
         if not candidates:
             candidates = {p for variant in name_variants(actor) for p in by_name.get(variant, set())}
+        if not candidates:
+            candidates = {p for variant in name_variants(actor) for key, ps in by_name.items()
+                          if key.startswith(variant + " ") for p in ps}
+        if not candidates:
+            candidates = _staff_of_named_unit(actor, positions)
         found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
     return found
+
+
+# A staff column's first words ("Staf", "Pelaksana", "JFU") and the words every unit's name may have
+# ("Bidang", "Subbagian"), which name no unit by themselves.
+_STAFF_WORDS = re.compile(r"^(?:staf|staff|pelaksana|jfu|jabatan fungsional umum|pengadministrasi(?: umum)?|operator|"
+                          r"petugas|pengelola(?: data)?)\s+(?P<rest>.+)$")
+_UNIT_WORDS = {"bidang", "sub", "bagian", "subbagian", "subagian", "subbag", "subag", "seksi", "subbidang",
+               "subidang", "unit", "kerja", "sekretariat", "dan", "terkait"}
+
+
+def _staff_of_named_unit(actor: str, positions: list[Position]) -> set[Position]:
+    match = _STAFF_WORDS.match(normalise_name(actor))
+    if match is None:
+        return set()
+    words = {squeeze_letters(w) for w in match["rest"].split()} - _UNIT_WORDS
+    if not words:
+        return set()  # "Staf Bidang": of the unit each case is about (parties.unit_role)
+    units = {p.unit for p in positions
+             if words <= {squeeze_letters(w) for w in normalise_name(p.unit.name).split()}}
+    if len(units) != 1:
+        return set()
+    unit = units.pop()
+    for kind in (Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT):
+        staff = {p for p in positions if p.unit_id == unit.pk and p.kind == kind}
+        if staff:
+            return staff
+    return set()
 
 
 def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str] | None = None) -> SopDraft:
