@@ -53,7 +53,8 @@ class StartCaseForm(forms.Form):
     period = forms.CharField(label=_("Period"), max_length=80, help_text=_("For example: Triwulan III 2025"))
     trigger_note = forms.CharField(label=_("Triggering document"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 2}),
-                                   help_text=_("The head's letter: number, date and subject."))
+                                   help_text=_("The letter that started this run (the head's letter, a circular): "
+                                               "number, date and subject."))
     target_deadline = LocalDateTimeField(label=_("Target deadline (optional)"), required=False)
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit concerned"), required=False,
                                   help_text=_("The bidang or seksi the case is about. Needed for an SOP whose actors "
