@@ -232,6 +232,10 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
     Step.returns_to.through.objects.bulk_create(
         Step.returns_to.through(from_step=step_of[s.number], to_step=step_of[target])
         for s in draft.steps for target in s.returns_to)
+    branching = [s for s in draft.steps if s.branch_to is not None]
+    for s in branching:
+        step_of[s.number].branch_to = step_of[s.branch_to]
+    Step.objects.bulk_update([step_of[s.number] for s in branching], ["branch_to"])
 
 
 def _put_in_force(version: SopVersion, user: AbstractBaseUser | None) -> None:
@@ -306,6 +310,7 @@ class StepFacts:
     duration_value: Decimal | None  # None in a draft whose Waktu the user has not settled yet
     duration_unit: str
     returns_to: tuple[int, ...] = ()
+    branch_to: int | None = None  # where a "Tidak" that skips ahead goes on to
 
     @property
     def duration_display(self) -> str:
@@ -342,6 +347,14 @@ class StepChange:
         return tuple(sorted(self.renumber.get(n, -n) for n in self.old.returns_to)) != self.new.returns_to
 
     @property
+    def branch_changed(self) -> bool:
+        """Whether the step's "Tidak" goes on to another later step (or now does, or no longer)."""
+        old = self.old.branch_to
+        if old is not None and self.renumber:
+            old = self.renumber.get(old, -old)
+        return old != self.new.branch_to
+
+    @property
     def activity_changed(self) -> bool:
         return normalise_name(self.old.activity) != normalise_name(self.new.activity)
 
@@ -362,11 +375,12 @@ class VersionComparison:
 def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts]]:
     if isinstance(source, SopDraft):
         return list(source.actors), [StepFacts(s.number, s.actor, s.activity, s.duration_value, s.duration_unit,
-                                               tuple(sorted(s.returns_to))) for s in source.steps]
+                                               tuple(sorted(s.returns_to)), s.branch_to) for s in source.steps]
     actors = [a.name for a in source.actors.all()]
-    steps = source.steps.select_related("actor").prefetch_related("returns_to").order_by("number")
+    steps = source.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number")
     return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit,
-                              tuple(sorted(r.number for r in s.returns_to.all()))) for s in steps]
+                              tuple(sorted(r.number for r in s.returns_to.all())),
+                              s.branch_to.number if s.branch_to else None) for s in steps]
 
 
 def align_steps(old_steps: list[StepFacts], new_steps: list[StepFacts]) -> tuple[
@@ -414,7 +428,8 @@ def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> 
     )
     for before, after in pairs:
         change = StepChange(after.number, before, after, renumber)
-        if change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed:
+        if (change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed
+                or change.branch_changed):
             result.changed.append(change)
     return result
 
@@ -423,13 +438,14 @@ def version_json(version: SopVersion) -> dict[str, object]:
     """The stored version in the JSON shape of `kinerja sop import --json` (SopDraft.as_json)."""
     from .importers.draft import StepDraft
 
-    steps = version.steps.select_related("actor").prefetch_related("returns_to").order_by("number")
+    steps = version.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number")
     return {
         "id": version.pk, "name": version.name, "number": version.number, "header": version.header,
         "actors": [a.name for a in version.actors.all()],
         "steps": [StepDraft(number=s.number, actor=s.actor.name, activity=s.activity, inputs=s.inputs,
                             duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output,
                             note=s.note, returns_to=sorted(r.number for r in s.returns_to.all()),
+                            branch_to=s.branch_to.number if s.branch_to else None,
                             coordinates_divisions=s.coordinates_divisions).as_json() for s in steps],
         "version": version.version, "status": version.status,
         "sha256": version.source_sha256,

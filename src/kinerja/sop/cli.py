@@ -129,6 +129,9 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
         if c.returns_changed:
             parts.append(_("returns to %(old)s → %(new)s") % {"old": ", ".join(map(str, c.old.returns_to)) or "-",
                                                              "new": ", ".join(map(str, c.new.returns_to)) or "-"})
+        if c.branch_changed:
+            parts.append(_("if not, on to step %(old)s → %(new)s") % {"old": c.old.branch_to or "-",
+                                                                      "new": c.new.branch_to or "-"})
         if c.activity_changed:
             parts.append(_("text changed"))
         was = " " + _("(was step %(n)d)") % {"n": c.old.number} if c.renumbered else ""
@@ -197,9 +200,11 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         else:
             w(f"  {a.name}: {a.position or unlinked}")
     w(_("Steps:"))
-    for s in version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"):
+    for s in version.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number"):
         back = sorted(r.number for r in s.returns_to.all())
         extra = (" ↩ " + ", ".join(map(str, back))) if back else ""
+        if s.branch_to is not None:
+            extra += " " + _("(if not: on to step %(n)d)") % {"n": s.branch_to.number}
         w(f"  {s.number:>2}. [{s.actor.name}] {s.activity} ({format_duration(s.duration_value, s.duration_unit)}){extra}")
 
 

@@ -54,12 +54,17 @@ class StepForm(forms.Form):
                                  widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
                                  help_text=_("Step numbers, separated by commas; empty if the step sends nothing back."))
 
-    def __init__(self, *args: Any, step: StepDraft, actors: list[str], **kwargs: Any) -> None:
+    branch_to = forms.IntegerField(label=_("If not, on to step"), required=False, min_value=1,
+                                   widget=forms.NumberInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
+                                   help_text=_("A decision whose “Tidak” skips ahead (“Tidak: lanjut ke langkah 7”); "
+                                               "empty for none."))
+
+    def __init__(self, *args: Any, step: StepDraft, actors: list[str], last: int | None = None, **kwargs: Any) -> None:
         kwargs.setdefault("initial", {
             "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
-            "returns_to": ", ".join(str(n) for n in step.returns_to)})
+            "returns_to": ", ".join(str(n) for n in step.returns_to), "branch_to": step.branch_to})
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
-        self.step = step
+        self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
 
     def clean_returns_to(self) -> list[int]:
@@ -73,6 +78,15 @@ class StepForm(forms.Form):
         if any(not 1 <= n < self.step.number for n in numbers):
             raise forms.ValidationError(_("A step can only send work back to an earlier step."))
         return numbers
+
+    def clean_branch_to(self) -> int | None:
+        target = self.cleaned_data["branch_to"]
+        if target is None:
+            return None
+        if target <= self.step.number + 1 or (self.last is not None and target > self.last):
+            raise forms.ValidationError(_("Write a later step than the next one, up to %(last)s; to send work back, "
+                                          "use Returns to step.") % {"last": self.last})
+        return target
 
 
 class RevokeForm(forms.Form):

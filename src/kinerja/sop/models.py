@@ -163,6 +163,10 @@ class Step(models.Model):
     # Steps the work goes back to when this step finds it "belum sesuai" (makes it a decision).
     returns_to = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="returned_from",
                                         verbose_name=_("returns to"))
+    # A decision's "Tidak" branch that skips ahead ("Tidak: lanjut ke langkah 7"): the performer answers Ya
+    # (the next step) or Tidak (this one); the steps between are not run in that case.
+    branch_to = models.ForeignKey("self", models.SET_NULL, null=True, blank=True, related_name="branched_from",
+                                  verbose_name=_("if not, goes on to"))
     # The performer sends a request to every division (parallel step, "berkoordinasi dengan bidang").
     coordinates_divisions = models.BooleanField(_("coordinates with the divisions"), default=False)
 

@@ -75,7 +75,7 @@ def sop_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None = None, status: int = 200) -> HttpResponse:
     version = _version(request, pk)
     office = office_or_404(request)
-    steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
+    steps = list(version.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number"))
     actors = list(version.actors.select_related("position"))
     manager = may_manage(request.user, office)
     # One form per actor for a manager: the unlinked in their own card, the others to change the link.
@@ -219,7 +219,8 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("sop:list")
     draft = actions.preview_import(path, office=office)
     posted = request.POST if request.method == "POST" else None
-    forms = [StepForm(posted, step=s, actors=draft.actors) for s in draft.steps]
+    last = draft.steps[-1].number if draft.steps else None
+    forms = [StepForm(posted, step=s, actors=draft.actors, last=last) for s in draft.steps]
     error = ""
     if posted is not None and all(f.is_valid() for f in forms):
         try:
@@ -259,7 +260,7 @@ def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
     for step in draft.steps:
         data = by_number[step.number].cleaned_data
         step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
-        step.returns_to = data["returns_to"]
+        step.returns_to, step.branch_to = data["returns_to"], data["branch_to"]
     # The user settled the times and return targets; only problems they cannot fix here remain.
     draft.problems = [p for p in draft.problems if p.column not in {COLUMN_TIME, COLUMN_ACTIVITY, COLUMN_NOTE}]
     return draft

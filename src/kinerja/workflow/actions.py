@@ -219,12 +219,11 @@ def _finish(task: Task, *, status: str, user: AbstractBaseUser, at: dt.datetime,
     fastsql.update(task, ["status", "done_at", "done_by", "working_seconds", "note", "verdict", "reason"])
 
 
-def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCalendar,
+def _advance(task: Task, nxt: Step | None, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCalendar,
              next_user: AbstractBaseUser | None) -> Task | None:
-    """Open the next step, or finish the case after its last step."""
+    """Open the step `nxt` (the next one, or where a "Tidak" branch goes on to), or finish the case
+    after its last step."""
     case = task.case
-    # Read with the task (fastsql.load_task), under the same lock.
-    nxt = task.loaded.next_step  # type: ignore[attr-defined]
     if nxt is None:
         case.status, case.finished_at = Case.Status.DONE, at
         fastsql.update(case, ["status", "finished_at"])
@@ -233,8 +232,10 @@ def _advance(task: Task, *, user: AbstractBaseUser, at: dt.datetime, cal: WorkCa
     chosen = person_of(next_user) if next_user is not None else None
     if next_user is not None and chosen is None:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": next_user.get_username()})
+    following = nxt is task.loaded.next_step  # type: ignore[attr-defined]  # its assignments were read with the task
     new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen, earlier=nxt.earlier,  # type: ignore[attr-defined]
-                     pk=task.loaded.task_id, assignments=task.loaded.next_assignments)  # type: ignore[attr-defined]
+                     pk=task.loaded.task_id,  # type: ignore[attr-defined]
+                     assignments=task.loaded.next_assignments if following else None)  # type: ignore[attr-defined]
     check_at_risk(case, cal=cal, at=at)
     return new
 
@@ -421,12 +422,18 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
                   next_user: AbstractBaseUser | None = None, verdict: str | None = None,
                   at: dt.datetime | None = None) -> Task:
     """Record the output (note, files, working time taken) and open the next step. On a step that checks
-    earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task. The task returned carries
-    `next_task`: the task opened, or None when this was the case's last step."""
+    earlier work the verdict is "ok" (Sesuai); "Belum sesuai" is return_task. On a decision whose "Tidak"
+    skips ahead (Step.branch_to), verdict "branch" opens that step instead of the next, and the steps
+    between are not run. The task returned carries `next_task`: the task opened, or None when this was the
+    case's last step."""
     at = at or timezone.now()
     task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
-    if verdict not in (None, "", Task.Verdict.OK):
+    if verdict == Task.Verdict.BRANCH:
+        if task.step.branch_to_id is None:
+            raise KinerjaError(_("%(step)s has no “Tidak” branch that goes on to a later step.")
+                               % {"step": _step_label(task.step)})
+    elif verdict not in (None, "", Task.Verdict.OK):
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
                            % {"value": verdict})
     if task.step.coordinates_divisions and task.loaded.unanswered:  # type: ignore[attr-defined]  # counted with the task
@@ -434,25 +441,43 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
         if missing:
             raise KinerjaError(_("%(count)d divisions have not answered yet (%(names)s): wait for them, or complete "
                                  "the step with a reason.") % {"count": len(missing), "names": ", ".join(missing)})
-    return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at)
+    return _complete(task, user=user, note=note, files=files, next_user=next_user, at=at,
+                     branch=verdict == Task.Verdict.BRANCH)
 
 
 def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[Any],
               next_user: AbstractBaseUser | None, at: dt.datetime, reason: str = "",
-              missing: list[int] | None = None) -> Task:
+              missing: list[int] | None = None, branch: bool = False) -> Task:
     extensions.check_completion(task)  # a step done by an act elsewhere (a signature); no query unless guarded
     cal = _calendar(task)
-    verdict = Task.Verdict.OK if task.loaded.step_checks else ""  # type: ignore[attr-defined]
+    # Read with the task (fastsql.load_task): the step after it, or the one the "Tidak" branch goes on to.
+    target = _branch_target(task) if branch else task.loaded.next_step  # type: ignore[attr-defined]
+    if branch:
+        verdict = Task.Verdict.BRANCH
+    elif task.loaded.step_checks or task.step.branch_to_id is not None:  # type: ignore[attr-defined]
+        verdict = Task.Verdict.OK
+    else:
+        verdict = ""
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=verdict, reason=reason)
         saved = _save_files(task, files, user, at)
         kind = Event.Kind.COMPLETED_WITH_MISSING if missing is not None else Event.Kind.COMPLETED
         extra: dict[str, Any] = {"missing_divisions": missing, "reason": reason} if missing is not None else {}
+        if branch:
+            extra["to_step"] = target.number
         audit.record(task.case, kind, actor=user, at=at, task=task.pk, step=task.step.number, round=task.round,
                      verdict=verdict, working_seconds=task.working_seconds, note=task.note,
                      files=[f.sha256 for f in saved], **extra)
-        task.next_task = _advance(task, user=user, at=at, cal=cal, next_user=next_user)  # type: ignore[attr-defined]
+        task.next_task = _advance(task, target, user=user, at=at, cal=cal, next_user=next_user)  # type: ignore[attr-defined]
     return task
+
+
+def _branch_target(task: Task) -> Step:
+    """The step a decision's "Tidak" goes on to, with what _open_task needs of it (a rare path: read
+    here rather than with every task)."""
+    step = Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
+    step.earlier = Task.objects.filter(case_id=task.case_id, step=step).count()  # type: ignore[attr-defined]
+    return step
 
 
 @removed_on_failure

@@ -157,13 +157,16 @@ def _complete_args(p: CommandParser) -> None:
     p.add_argument("--user", required=True)
     p.add_argument("--note", default="")
     p.add_argument("--next-user", help="username of the person who does the next step (JFU)")
+    p.add_argument("--no", dest="branch", action="store_true",
+                   help="answer 'Tidak' at a decision whose 'Tidak' goes on to a later step (the SOP's "
+                        "'Tidak: lanjut ke langkah N'); that step opens and the steps between are not done")
     p.add_argument("--at", help="ISO 8601 with offset (default now)")
 
 
 def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
-              **options: Any) -> None:
+              branch: bool = False, **options: Any) -> None:
     done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
-                                 at=_moment(at, "--at"))
+                                 at=_moment(at, "--at"), verdict=Task.Verdict.BRANCH if branch else None)
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
     command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.number} due "
                                                       f"{_local(nxt.due_at, done.case.office)}" if nxt else

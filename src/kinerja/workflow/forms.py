@@ -113,13 +113,36 @@ class CompleteForm(FilesForm):
 
 
 class DecideForm(CompleteForm):
-    """A step that checks earlier work: Sesuai, or Belum sesuai with a reason."""
+    """A decision: a step that checks earlier work (Sesuai, or Belum sesuai with a reason), or whose
+    "Tidak" skips ahead (Ya: the next step; Tidak: the step `branch_step`), or both."""
 
     verdict = forms.ChoiceField(label=_("Verdict"), choices=[(Task.Verdict.OK, _("Sesuai")),
                                                              (Task.Verdict.NOT_OK, _("Belum sesuai"))],
                                 widget=forms.RadioSelect)
     reason = forms.CharField(label=_("Reason (required for Belum sesuai)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2}))
+    branch_user = forms.ModelChoiceField(Person.objects.none(), label=_("Who does that step (for Tidak)"),
+                                         required=False)
+
+    def __init__(self, *args: Any, returns: bool = True, branch_step: Any = None,
+                 branch_people: list[Person] | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if "next_user" in self.fields:
+            self.fields["next_user"].required = False  # only for the verdict that opens the next step (clean)
+            if branch_step is not None:
+                self.fields["next_user"].label = _("Who does the next step (for Ya)")
+        choices = [(Task.Verdict.OK, _("Sesuai") if returns else _("Ya"))]
+        if branch_step is not None:
+            choices.append((Task.Verdict.BRANCH, _("Tidak: on to step %(n)d") % {"n": branch_step.number}))
+        if returns:
+            choices.append((Task.Verdict.NOT_OK, _("Belum sesuai")))
+        else:
+            del self.fields["reason"]
+        self.fields["verdict"].choices = choices
+        if branch_people and len(branch_people) > 1:
+            self.fields["branch_user"].queryset = Person.objects.filter(pk__in=[p.pk for p in branch_people])
+        else:
+            del self.fields["branch_user"]
 
     def only_return(self) -> None:
         """While the step waits for an act elsewhere (extensions.CompletionHold: the initials on the
@@ -128,13 +151,18 @@ class DecideForm(CompleteForm):
         self.fields["verdict"].widget = forms.HiddenInput()
         self.initial["verdict"] = Task.Verdict.NOT_OK
         self.fields["reason"].label = _("Reason")
-        for name in ("note", "next_user"):
+        for name in ("note", "next_user", "branch_user"):
             self.fields.pop(name, None)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("verdict") == Task.Verdict.NOT_OK and not (data.get("reason") or "").strip():
+        verdict = data.get("verdict")
+        if verdict == Task.Verdict.NOT_OK and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say what is not right, so it can be fixed."))
+        if verdict == Task.Verdict.OK and "next_user" in self.fields and not data.get("next_user"):
+            self.add_error("next_user", _("Choose who does the next step."))
+        if verdict == Task.Verdict.BRANCH and "branch_user" in self.fields and not data.get("branch_user"):
+            self.add_error("branch_user", _("Choose who does that step."))
         return data
 
 

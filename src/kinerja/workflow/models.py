@@ -97,6 +97,8 @@ class Task(models.Model):
         NONE = "", _("None")
         OK = "ok", _("Sesuai")
         NOT_OK = "not_ok", _("Belum sesuai")
+        # A decision's "Tidak" branch that skips ahead (Step.branch_to); its "Ya" is OK.
+        BRANCH = "branch", _("Tidak")
 
     # No single-column index where a composite index below starts with the column (case: the unique
     # round; position, assignee, done_by: their status/date indexes): each index is written on every

@@ -129,10 +129,10 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         # What the buttons lead to, said next to them: the next step, and where "Belum sesuai" sends the work.
         ctx["next_step"] = next((s for s in steps if s.number > current.step.number), None)
         ctx["back_step"] = current.step.returns_to.select_related("actor").first()
-        people = _next_people(ctx["next_step"], case, day)
-        form_class = forms.DecideForm if ctx["back_step"] is not None else forms.CompleteForm
-        ctx["complete_form"] = forms_override.get("complete_form") or form_class(next_people=people)
-        ctx["is_decision"] = form_class is forms.DecideForm
+        ctx["branch_step"] = next((s for s in steps if s.pk == current.step.branch_to_id), None)
+        ctx["complete_form"] = forms_override.get("complete_form") or _complete_form(
+            current, ctx["next_step"], ctx["back_step"] is not None, ctx["branch_step"], case, day)
+        ctx["is_decision"] = isinstance(ctx["complete_form"], forms.DecideForm)
         # A step done by an act elsewhere (the initials on the case's Data Kinerja): the page leads there,
         # and its form only sends the work back. No query unless the case is guarded.
         ctx["hold"] = extensions.completion_hold(current)
@@ -148,6 +148,17 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(office=office)
     return ctx
+
+
+def _complete_form(task: Task, next_step: Step | None, returns: bool, branch_step: Step | None, case: Case, day: Any,
+                   data: Any = None, files: Any = None) -> forms.CompleteForm:
+    """The form that completes `task`: a decision's (DecideForm) when the step may send the work back or
+    its "Tidak" goes on to a later step, else the plain one."""
+    people = _next_people(next_step, case, day)
+    if not returns and branch_step is None:
+        return forms.CompleteForm(data, files, next_people=people)
+    return forms.DecideForm(data, files, next_people=people, returns=returns, branch_step=branch_step,
+                            branch_people=_next_people(branch_step, case, day))
 
 
 def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
@@ -203,19 +214,24 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     day = office_day(task.case.office)
     if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
         return _forbidden(request, str(actions.not_yours(task)))
-    people = _next_people(Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
-                          .select_related("actor__position").order_by("number").first(), task.case, day)
-    decision = task.step.returns_to.exists()
-    form = (forms.DecideForm if decision else forms.CompleteForm)(request.POST, request.FILES, next_people=people)
+    next_step = (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
+                 .select_related("actor__position").order_by("number").first())
+    branch_step = (Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
+                   if task.step.branch_to_id else None)
+    form = _complete_form(task, next_step, task.step.returns_to.exists(), branch_step, task.case, day,
+                          request.POST, request.FILES)
+    decision = isinstance(form, forms.DecideForm)
     if form.is_valid():
         data = form.cleaned_data
         try:
             if decision and data["verdict"] == Task.Verdict.NOT_OK:
                 actions.return_task(task.pk, user=request.user, reason=data["reason"], files=request.FILES.getlist("files"))
             else:
+                branch = decision and data["verdict"] == Task.Verdict.BRANCH
+                chosen = data.get("branch_user") if branch else data.get("next_user")
                 actions.complete_task(task.pk, user=request.user, note=data["note"], files=request.FILES.getlist("files"),
-                                      next_user=data["next_user"].user if data.get("next_user") else None,
-                                      verdict=Task.Verdict.OK if decision else None)
+                                      next_user=chosen.user if chosen else None,
+                                      verdict=data["verdict"] if decision else None)
             return _done(request, task.case)
         except extensions.CompletionHeld:
             # The page's notice says what completes the step and leads there (as an alert now); what was

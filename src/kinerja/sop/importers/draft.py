@@ -51,6 +51,7 @@ class StepDraft:
     output: str = ""
     note: str = ""
     returns_to: list[int] = field(default_factory=list)
+    branch_to: int | None = None  # "Tidak: lanjut ke langkah 7": a decision that skips ahead
     coordinates_divisions: bool = False
     # How the actor was found: "symbol", "handoff", "text", "override" (shown in the web preview).
     actor_source: str = ""
@@ -64,7 +65,9 @@ class StepDraft:
         return {"number": self.number, "actor": self.actor, "activity": self.activity, "inputs": self.inputs,
                 "duration": {"value": number, "unit": self.duration_unit}, "output": self.output,
                 "note": self.note, "returns_to": list(self.returns_to),
-                "coordinates_divisions": self.coordinates_divisions}
+                "coordinates_divisions": self.coordinates_divisions,
+                # Only where there is one: the shape of issue 4 stays as it is for every other step.
+                **({"branch_to": self.branch_to} if self.branch_to is not None else {})}
 
 
 @dataclass

@@ -447,8 +447,25 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
         for column, phrase in phrases:
             target: int | None = None
             if phrase.step is not None:
-                if phrase.decision and phrase.step >= step.number:
-                    continue  # "Tidak: ke langkah 8" skips ahead: a branch, not a return
+                if phrase.decision and phrase.step > step.number:
+                    # "Tidak: ke langkah 8" skips ahead: a branch, not a return ("Tidak: ke langkah 5"
+                    # from step 4 names the next step, which Ya opens too: nothing to add).
+                    last = draft.steps[-1].number
+                    if phrase.step > last:
+                        draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
+                            "the “Tidak” branch goes on to step %(target)d, but the last step is %(last)d")
+                            % {"target": phrase.step, "last": last}))
+                    elif phrase.step > step.number + 1:
+                        if step.branch_to not in (None, phrase.step):
+                            draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
+                                "the “Tidak” branch goes on to step %(target)d and to step %(other)d: a step "
+                                "has one") % {"target": phrase.step, "other": step.branch_to}))
+                        step.branch_to = phrase.step
+                    continue
+                if phrase.decision and phrase.step == step.number:
+                    draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
+                        "the “Tidak” branch goes to this same step")))
+                    continue
                 if 1 <= phrase.step < step.number:
                     target = phrase.step
             elif phrase.actor_text:

@@ -81,7 +81,7 @@ def process_id(version: SopVersion) -> str:
 def render_bpmn(version: SopVersion) -> str:
     actors = list(version.actors.order_by("order"))
     lane_of = {a.pk: i for i, a in enumerate(actors)}
-    steps = list(version.steps.order_by("number").prefetch_related("returns_to"))
+    steps = list(version.steps.order_by("number").select_related("branch_to").prefetch_related("returns_to"))
     nodes: list[_Node] = []
     flows: list[_Flow] = []
     task_of: dict[int, _Node] = {}
@@ -99,7 +99,7 @@ def render_bpmn(version: SopVersion) -> str:
     slot = 0
     previous = _Node("StartEvent", "startEvent", "Mulai", lane_of[steps[0].actor_id] if steps else 0, slot)
     nodes.append(previous)
-    gateways: list[tuple[_Node, int, list[int]]] = []
+    gateways: list[tuple[_Node, int, list[int], int | None]] = []
     for step in steps:
         slot += 1
         task = _Node(f"Step_{step.number}", "userTask", step.activity, lane_of[step.actor_id], slot)
@@ -108,22 +108,31 @@ def render_bpmn(version: SopVersion) -> str:
         connect(previous, task)
         previous = task
         targets = sorted(r.number for r in step.returns_to.all())
-        if targets:
+        # A "Tidak" that goes on to a later step ("Tidak: lanjut ke langkah 7") skips the steps between.
+        branch = step.branch_to.number if step.branch_to is not None else None
+        if targets or branch:
             slot += 1
-            gateway = _Node(f"Gateway_{step.number}", "exclusiveGateway", "Sesuai?", task.lane, slot)
+            gateway = _Node(f"Gateway_{step.number}", "exclusiveGateway", "Sesuai?" if targets else "Ya?", task.lane,
+                            slot)
             nodes.append(gateway)
             flow(task, gateway)
-            gateways.append((gateway, step.number, targets))
+            gateways.append((gateway, step.number, targets, branch))
             previous = gateway
     end = _Node("EndEvent", "endEvent", "Selesai", previous.lane, slot + 1)
     nodes.append(end)
     connect(previous, end)
-    for gateway, number, targets in gateways:
+    for gateway, number, targets, branch in gateways:
         for target in targets:
             condition = f"not approved_{number}"
             if len(targets) > 1:
                 condition += f" and return_to_{number} == {target}"
+            if branch:
+                condition += f" and not branch_{number}"
             flow(gateway, task_of[target], "Tidak", condition)
+            flows[-1].level = sum(1 for f in flows[:-1] if f.name == "Tidak" and f.source.lane == gateway.lane)
+        if branch:
+            # Alone it is the gateway's "not approved"; beside returns, its own variable tells them apart.
+            flow(gateway, task_of[branch], "Tidak", f"branch_{number}" if targets else f"not approved_{number}")
             flows[-1].level = sum(1 for f in flows[:-1] if f.name == "Tidak" and f.source.lane == gateway.lane)
     return _document(version, actors, nodes, flows, steps)
 

@@ -64,10 +64,16 @@ class FlowStep:
     number: int
     actor: int  # index of the actor column
     returns_to: tuple[int, ...]  # indexes of the steps the work goes back to
+    branch_to: int | None = None  # index of the later step a "Tidak" goes on to (skipping those between)
+
+    @property
+    def no_targets(self) -> tuple[int, ...]:
+        """Where the decision's "Tidak" lines go: back (returns) or ahead (a branch); drawn alike."""
+        return self.returns_to if self.branch_to is None else (*self.returns_to, self.branch_to)
 
     @property
     def is_decision(self) -> bool:
-        return bool(self.returns_to)
+        return bool(self.no_targets)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,7 @@ class Flow:
         found: list[tuple[int | str, int | str, str]] = [(START, 0, "forward")] if n else []
         found += [(i, i + 1, "forward") for i in range(n - 1)]
         found += [(n - 1, END, "forward")] if n else []
-        found += [(i, t, "return") for i, s in enumerate(self.steps) for t in s.returns_to]
+        found += [(i, t, "return") for i, s in enumerate(self.steps) for t in s.no_targets]
         return found
 
 
@@ -95,7 +101,8 @@ def flow_of(version: SopVersion) -> Flow:
     return Flow(
         actors=tuple(a.name for a in actors),
         steps=tuple(FlowStep(number=s.number, actor=column[s.actor_id],
-                             returns_to=tuple(sorted(index[r.pk] for r in s.returns_to.all() if r.pk in index)))
+                             returns_to=tuple(sorted(index[r.pk] for r in s.returns_to.all() if r.pk in index)),
+                             branch_to=index.get(s.branch_to_id) if s.branch_to_id else None)
                     for s in steps))
 
 
@@ -111,7 +118,7 @@ def channel_slots(flow: Flow) -> dict[tuple[int, int], tuple[int, int, int, int]
     last = len(flow.actors) - 1
     found: dict[tuple[int, int], tuple[int, int, int, int]] = {}
     taken: dict[tuple[int, int], list[tuple[int, int, int]]] = {}
-    returns = sorted(((i, t) for i, s in enumerate(flow.steps) for t in s.returns_to),
+    returns = sorted(((i, t) for i, s in enumerate(flow.steps) for t in s.no_targets),
                      key=lambda e: (min(e), max(e)))
     for i, t in returns:
         source, dest = flow.steps[i].actor, flow.steps[t].actor
@@ -119,9 +126,11 @@ def channel_slots(flow: Flow) -> dict[tuple[int, int], tuple[int, int, int, int]
             boundary, inside, side = source, 1, -1
         elif dest > source or last == 0:  # (a single column has no neighbour to borrow)
             boundary, inside, side = source + 1, -1, 1
-        elif source < last:
+        elif source < last and not (t > i and source > 0):
             boundary, inside, side = source + 1, 1, 1
         else:
+            # (Also a "Tidak" that skips ahead within one column: it runs down the left, so it does not
+            # meet a decision below whose return leaves by the right.)
             boundary, inside, side = source, -1, -1
         low, high = min(i, t), max(i, t)
         used = taken.setdefault((boundary, inside), [])
@@ -276,12 +285,12 @@ class _Page:
         for i in self.rows:
             if i + 1 < n and page_of[i + 1] != here:
                 wants["bottom"].append((self.symbol(i).cx, (i, i + 1)))
-            for target in flow.steps[i].returns_to:
+            for target in flow.steps[i].no_targets:
                 if page_of[target] != here:
                     band = "top" if page_of[target] < here else "bottom"
                     wants[band].append((self.channel(i, target)[0], (i, target)))
         for d, step in enumerate(flow.steps):
-            for target in step.returns_to:
+            for target in step.no_targets:
                 if page_of[target] == here and page_of[d] != here:
                     band = "bottom" if page_of[target] < page_of[d] else "top"
                     wants[band].append((self.channel(d, target)[0], (d, target)))
@@ -420,11 +429,11 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
             out.append(_text(s.cx + 0.8, s.bottom + LABEL_SIZE + 0.2, YES, LABEL_SIZE, anchor="start"))
         if i + 1 < n:
             _draw_forward(page, i, numbers, page_of)
-        for target in step.returns_to:
+        for target in step.no_targets:
             _draw_return(page, i, target, numbers, page_of)
     # Returns arriving from other pages, into this page's rows.
     for d, dstep in enumerate(flow.steps):
-        for target in dstep.returns_to:
+        for target in dstep.no_targets:
             if page_of[target] == here and page_of[d] != here:
                 _draw_return_arrival(page, d, target, numbers, page_of)
 

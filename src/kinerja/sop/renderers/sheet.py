@@ -135,21 +135,25 @@ def _row(step: Step, flow: flowchart.Flow, index: int, columns: Columns) -> Row:
     time = duration_text(step.duration_value, step.duration_unit)
     time, c = _fit(time, TIME_W, most)
     output, d = _fit(step.output, OUTPUT_W, most)
-    note, e = _fit(_note(step, [flow.steps[t].number for t in flow.steps[index].returns_to]), NOTE_W, most)
+    here = flow.steps[index]
+    branch = flow.steps[here.branch_to].number if here.branch_to is not None else None
+    note, e = _fit(_note(step, [flow.steps[t].number for t in here.returns_to], branch), NOTE_W, most)
     text_height = max(a, b, c, d, e) * LINE + 2 * PAD_Y + BORDER + 0.6
     height = round(max(flowchart.min_row_height(flow, index), text_height), 1)
     return Row(step.number, activity, inputs, time, output, note, height, _height_class(height))
 
 
-def _note(step: Step, targets: list[int]) -> str:
-    """The Ket. cell: the step's note, and where its "Tidak" branch sends the work back when neither the
-    note nor the step's text says it. The flowchart's return arrow alone is lost on a copy of the text, and
-    a re-import (importers/flow.py reads "Tidak: kembali ke langkah 3" from the Ket. cell) needs the words."""
+def _note(step: Step, targets: list[int], branch: int | None = None) -> str:
+    """The Ket. cell: the step's note, and where its "Tidak" branch sends the work back (or on to a later
+    step, `branch`) when neither the note nor the step's text says it. The flowchart's arrow alone is lost
+    on a copy of the text, and a re-import (importers/flow.py reads "Tidak: kembali ke langkah 3" and
+    "Tidak: lanjut ke langkah 7" from the Ket. cell) needs the words."""
     from ..importers.flow import return_phrases
 
-    if not targets or return_phrases(step.activity) or return_phrases(step.note):
+    if not (targets or branch) or return_phrases(step.activity) or return_phrases(step.note):
         return step.note
-    said = "; ".join(f"Tidak: kembali ke langkah {n}" for n in targets)
+    said = "; ".join([f"Tidak: kembali ke langkah {n}" for n in targets]
+                     + ([f"Tidak: lanjut ke langkah {branch}"] if branch else []))
     return f"{said}. {step.note}" if step.note else said
 
 
