@@ -1,6 +1,6 @@
-"""Property tests of the flowchart: any SOP of 3–30 steps over 1–8 actors, with any returns and any cut into
-pages, gives one symbol per step, one arrow per flow line (two when it crosses a page), paired connectors,
-no overlapping symbols and every text inside the picture."""
+"""Property tests of the flowchart: any SOP of 3–30 steps over 1–8 actors, with any returns, any "Tidak" that
+skips ahead and any cut into pages, gives one symbol per step, one arrow per flow line (two when it crosses a
+page), paired connectors, no overlapping symbols and every text inside the picture."""
 
 from __future__ import annotations
 
@@ -23,8 +23,11 @@ def flows(draw: st.DrawFn) -> tuple[Flow, list[range]]:
     columns = draw(st.lists(st.integers(0, m - 1), min_size=n, max_size=n))
     returns = draw(st.dictionaries(st.integers(1, n - 1), st.sets(st.integers(0, n - 2), min_size=1, max_size=2),
                                    max_size=4))
+    # A "Tidak" that skips ahead to a later step (at least two on), on up to three steps.
+    branches = draw(st.dictionaries(st.integers(0, n - 3), st.integers(2, n - 1), max_size=3))
     steps = tuple(FlowStep(number=i + 1, actor=columns[i],
-                           returns_to=tuple(sorted({min(t, i - 1) for t in returns.get(i, ())}))) for i in range(n))
+                           returns_to=tuple(sorted({min(t, i - 1) for t in returns.get(i, ())})),
+                           branch_to=branches[i] if branches.get(i, 0) >= i + 2 else None) for i in range(n))
     cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=4)))
     bounds = [0, *cuts, n]
     pages = [range(a, b) for a, b in itertools.pairwise(bounds)]
