@@ -119,7 +119,7 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     page.get_by_role("button", name="Simpan notulen").click()
     expect(page.locator(".messages")).to_contain_text("Notulen tersimpan")
     shot("correspondence-minutes")
-    minutes_doc = page.get_by_role("link", name="Notulen sebagai dokumen (PDF, paraf)").get_attribute("href")
+    minutes_doc = page.get_by_role("link", name="Notulen sebagai dokumen (PDF)").get_attribute("href")
     page.goto(base + minutes_doc)
     minutes_pdf = page.request.get(base + page.locator("a", has_text="v1").first.get_attribute("href"))
     (tmp_path / "notulen.pdf").write_bytes(minutes_pdf.body())

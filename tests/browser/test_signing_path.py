@@ -157,7 +157,7 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
     expect(page.locator(".messages")).to_contain_text("masuk ke kotak masuk penanggung jawabnya")
     both_widths(page, shot, "path-minutes")
     minutes_url = page.url
-    page.goto(base + page.get_by_role("link", name="Notulen sebagai dokumen (PDF, paraf)").get_attribute("href"))
+    page.goto(base + page.get_by_role("link", name="Notulen sebagai dokumen (PDF)").get_attribute("href"))
     minutes_pdf = page.request.get(base + page.locator("a", has_text="v1").first.get_attribute("href"))
     (tmp_path / "notulen.pdf").write_bytes(minutes_pdf.body())
 

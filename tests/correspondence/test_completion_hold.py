@@ -159,6 +159,53 @@ class CompletionHoldTestCase(SeedSopTestCase):
         self.assertEqual(Case.objects.get(pk=self.case.pk).status, Case.Status.DONE)
         self.assertEqual(self.case.events.filter(kind=Event.Kind.CASE_FINISHED).count(), 1)
 
+    def test_initials_on_another_document_of_the_case_do_not_complete_step_4(self) -> None:
+        """Before the Data Kinerja exists, the Kasubbag initials an attachment of the case and a data request
+        replying to the head's letter: step 4 waits for the Data Kinerja's initials all the same."""
+        letter = self.post_letter()
+        self.case = Case.objects.get(pk=letter.case_id)
+        step4 = self.run_to(4)
+        other = actions.create_document(self.office, user=self.subsection_head, kind=Document.Kind.OTHER,
+                                        title="Lampiran", content=small_pdf("Lampiran"), case_id=self.case.pk)
+        request = actions.create_outgoing(self.office, actions.OutgoingInput(
+            kind=Document.Kind.DATA_REQUEST, title="Permintaan Data", addressee="Bidang UMKM", body="Mohon data.",
+            letter=letter), user=self.subsection_head)
+        self.assertEqual(request.document.case_id, self.case.pk)
+        for version in (other, request):
+            self.assertEqual(initial_done(actions.initial_version(version.pk, user=self.subsection_head),
+                                          user=self.subsection_head), [])
+        self.assertEqual(self.open_task().pk, step4.pk)
+        version = self.compile()
+        with self.assertRaises(CompletionHeld) as refused:
+            wf.complete_task(step4.pk, user=self.subsection_head, verdict="ok")
+        self.assertEqual(refused.exception.hold.url, f"/documents/{version.document_id}/")
+        initial_done(actions.initial_version(version.pk, user=self.subsection_head), user=self.subsection_head)
+        self.assertEqual(self.open_task().step.number, 5)
+
+    def test_a_signed_outgoing_letter_of_the_case_is_not_the_signature_of_step_6(self) -> None:
+        letter = self.post_letter()
+        self.case = Case.objects.get(pk=letter.case_id)
+        step6 = self.run_to(6)
+        reply = actions.create_outgoing(self.office, actions.OutgoingInput(
+            kind=Document.Kind.COVER_LETTER, title="Surat Pengantar", addressee="Bappeda", body="Terlampir.",
+            letter=letter), user=self.subsection_head)
+        actions.initial_version(reply.pk, user=self.subsection_head)
+        actions.initial_version(reply.pk, user=self.secretary)
+        signature = actions.sign_version(reply.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        self.assertEqual(document_signed(signature, user=self.head), [])
+        self.assertEqual(self.open_task().pk, step6.pk)
+
+    def test_initialling_the_data_kinerja_early_does_not_complete_the_kasubbags_step_2(self) -> None:
+        step2 = self.run_to(2)
+        version = self.compile()
+        self.assertEqual(initial_done(actions.initial_version(version.pk, user=self.subsection_head),
+                                      user=self.subsection_head), [])
+        self.assertEqual(self.open_task().pk, step2.pk)
+        # Step 4 then finds the initials given and completes by hand.
+        step4 = self.run_to(4)
+        wf.complete_task(step4.pk, user=self.subsection_head, verdict="ok")
+        self.assertEqual(self.open_task().step.number, 5)
+
     def test_the_command_line_gives_the_same_refusal(self) -> None:
         step4 = self.run_to(4)
         self.compile()

@@ -41,6 +41,26 @@ class MinutesTestCase(CorrespondenceTestCase):
                          "31 Maret 2025", "Notulis", "Pimpinan Rapat", "Contoh Staf Demo Satu"):
             self.assertIn(expected, text)
 
+    def test_minutes_take_no_initials_and_no_electronic_signature(self) -> None:
+        """Their minute-taker and chair sign them in the columns they print; the head never signs them."""
+        from tests.base import PASSWORD
+
+        from .test_signing import url_for
+
+        version = self.minutes().document.versions.get()
+        with self.assertRaisesMessage(KinerjaError, "takes no initials or electronic signature: minutes are signed "
+                                                    "by the minute-taker and the chair of the meeting"):
+            actions.initial_version(version.pk, user=self.subsection_head)
+        with self.assertRaisesMessage(actions.SigningRefused, "takes no initials or electronic signature"):
+            actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        self.assertFalse(version.initials.exists())
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/documents/{version.document_id}/")
+        self.assertContains(page, 'id="no-approvals"')
+        self.assertContains(page, "tidak diparaf dan tidak ditandatangani secara elektronik")
+        self.assertNotContains(page, "Paraf versi 1")
+        self.assertNotContains(page, '<span class="badge warn">Belum ada</span>')
+
     def test_a_follow_up_due_before_the_meeting_is_refused(self) -> None:
         with self.assertRaisesMessage(KinerjaError, "Follow-up 1, due date: 1 March 2025 is before the meeting "
                                                     "(26 March 2025)"):

@@ -112,6 +112,59 @@ class HomeWaitingTestCase(WorkflowTestCase):
         self.assertContains(page, "Dokumen menunggu tanda tangan Anda")
         self.assertEqual(page.context["desk"].signatures, [version])
 
+    def data_kinerja(self, case) -> DocumentVersion:  # type: ignore[no-untyped-def]
+        return corr.create_document(self.office, user=self.subsection_head, kind=Document.Kind.PERFORMANCE_DATA,
+                                    title="Data Kinerja Triwulan I 2025", content=small_pdf("Data"), case_id=case.pk)
+
+    def test_the_kasubbags_step_4_leads_to_the_data_kinerja_which_is_listed_once(self) -> None:
+        case = self.start_case()
+        step4 = self.run_to_step(case, 4)
+        version = self.data_kinerja(case)
+        page = self.home(self.subsection_head)
+        html = page.content.decode()
+        self.assertEqual(page.context["desk"].initials, [])
+        self.assertNotContains(page, 'id="home-initials"')
+        self.assertContains(page, f'href="/cases/{case.pk}/#task-{step4.pk}"')
+        self.assertIn(f'<a class="button primary home-act" href="/documents/{version.document_id}/">Paraf Data Kinerja '
+                      "Triwulan I 2025</a>", html)
+        self.assertEqual(html.count(f'href="/documents/{version.document_id}/"'), 1)
+        # Another document of the Kasubbag's to initial, of no task of theirs, stays in the documents' list.
+        other = corr.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER, title="Nota Dinas",
+                                     content=small_pdf("Nota"))
+        self.assertEqual(self.home(self.subsection_head).context["desk"].initials, [other])
+
+    def test_the_heads_step_6_leads_to_the_signature_which_is_listed_once(self) -> None:
+        case = self.start_case()
+        version = self.data_kinerja(case)
+        corr.initial_version(version.pk, user=self.subsection_head)
+        corr.initial_version(version.pk, user=self.secretary)
+        self.run_to_step(case, 6)
+        page = self.home(self.head)
+        self.assertEqual(page.context["desk"].signatures, [])
+        self.assertNotContains(page, 'id="home-signatures"')
+        self.assertContains(page, f'href="/documents/{version.document_id}/">Tandatangani Data Kinerja Triwulan I '
+                                  "2025</a>")
+
+    def test_a_document_of_a_task_not_among_the_nearest_stays_in_the_list(self) -> None:
+        cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(6)]
+        for case in cases[:5]:
+            self.run_to_step(case, 2)
+        late = cases[5]
+        self.run_to_step(late, 4, when=START + dt.timedelta(days=3))
+        version = self.data_kinerja(late)
+        page = self.home(self.subsection_head)
+        self.assertNotIn(late.title, [w.context for w in page.context["work"].nearest])
+        self.assertEqual(page.context["desk"].initials, [version])
+
+    def test_minutes_never_wait_for_initials_or_a_signature(self) -> None:
+        document = Document.objects.create(office=self.office, kind=Document.Kind.MINUTES, title="Notulen: Rapat",
+                                           created_by=self.staff)
+        DocumentVersion.objects.create(office=self.office, document=document, version=1, file="documents/n.pdf",
+                                       sha256="b" * 64, created_by=self.staff)
+        outgoing = self.document("Nota Dinas")
+        self.assertEqual(self.home(self.subsection_head).context["desk"].initials, [outgoing])
+        self.assertContains(self.home(self.staff), 'id="nothing-waits"')
+
     def test_unread_notifications_are_counted_with_their_link(self) -> None:
         Notification.objects.create(user=self.staff, kind=Notification.Kind.OVERDUE, office=self.office,
                                     subject="Terlambat", created_at=timezone.now())

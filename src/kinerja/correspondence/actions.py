@@ -474,6 +474,14 @@ def set_required_initials(office: Office, positions: list[Position]) -> None:
         RequiredInitial(office=office, position=p, order=i) for i, p in enumerate(positions, start=1))
 
 
+def no_approvals(document: Document) -> str:
+    """Why `document` takes no initials and no signature (minutes), empty when it takes them."""
+    if document.takes_approvals:
+        return ""
+    return _("%(document)s takes no initials or electronic signature: minutes are signed by the minute-taker and "
+             "the chair of the meeting, in the columns printed on them.") % {"document": document.title}
+
+
 def missing_initials(version: DocumentVersion) -> list[Position]:
     """Required positions without valid initials on this exact version, in the SOP's order."""
     done = set(version.initials.filter(sha256=version.sha256).values_list("position_id", flat=True))
@@ -490,6 +498,8 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
                              "newest one.") % {"n": version.version, "document": version.document.title})
     if Signature.objects.filter(version=version).exists():
         raise KinerjaError(_("This version is already signed."))
+    if refusal := no_approvals(version.document):
+        raise KinerjaError(refusal)
     _person(user, office)
     required = required_positions(office)
     held = {a.position_id: a for a in positions_held(user, _today(office))}
@@ -532,6 +542,8 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     if not user.check_password(password):
         raise SigningRefused(_("The password is not correct; the document was not signed."))
     holding = _signing_holding(user, office)
+    if refusal := no_approvals(version.document):
+        raise SigningRefused(refusal)
     if not version.is_latest:
         raise SigningRefused(_("Version %(n)d has been superseded; only the newest version can be signed.")
                              % {"n": version.version})

@@ -3,7 +3,8 @@ CorrespondenceConfig.ready()): open ones of the positions the user holds, with t
 link, and the user's recently closed ones under "Done". One query, however many follow-ups.
 
 `awaiting`: the letters and documents that wait for the user's own hand today (a disposition, initials,
-a signature), by the rules the letter and document pages apply, for the home page."""
+a signature), by the rules the letter and document pages apply, for the home page; `Awaiting.cover` puts
+a case's Data Kinerja on the listed task its initials or signature complete, instead of listing it twice."""
 
 from __future__ import annotations
 
@@ -16,10 +17,11 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.org.models import Assignment, Office, Position
+from kinerja.workflow.inbox import OpenWork
 from kinerja.workflow.inbox_extensions import Item
 
 from .actions import DISPOSER_KINDS, required_positions, sign_refusal
-from .models import DocumentVersion, FollowUp, Initial, Letter, Signature
+from .models import Document, DocumentVersion, FollowUp, Initial, Letter, Signature
 
 DONE_SHOWN = 20
 
@@ -51,10 +53,33 @@ class Awaiting:
     letters: list[Letter] = field(default_factory=list)
     initials: list[DocumentVersion] = field(default_factory=list)
     signatures: list[DocumentVersion] = field(default_factory=list)
+    # The head's positions the user signs in today (a task of theirs there waits for the signature).
+    signing_position_ids: set[int] = field(default_factory=set)
 
     @property
     def count(self) -> int:
         return len(self.letters) + len(self.initials) + len(self.signatures)
+
+    def cover(self, work: list[OpenWork]) -> None:
+        """The Kasubbag's step 4 ("check, compile and initial") is done by initialling the case's Data Kinerja
+        (workflow_link): where such a task is listed, its line carries the button to the document, and the
+        document leaves the lists of documents, so the same work is not shown twice. A document stays listed
+        when no listed task of its case is the user's for the same act (the task is not among the nearest
+        shown, or the document is not the case's Data Kinerja). No query."""
+        def covered(version: DocumentVersion, positions: set[int], label: str) -> bool:
+            document = version.document
+            if document.case_id is None or document.kind not in Document.APPROVED_IN_CASE_KINDS:
+                return False
+            tasks = [w for w in work if w.case_id == document.case_id and w.position_id in positions]
+            for task in tasks:
+                task.act_url = reverse("correspondence:document", args=[document.pk])
+                task.act_label = label % {"document": document.title}
+            return bool(tasks)
+
+        self.initials = [v for v in self.initials if not covered(
+            v, {getattr(v, "awaited_position_id", None)}, _("Initial %(document)s"))]
+        self.signatures = [v for v in self.signatures if not covered(
+            v, self.signing_position_ids, _("Sign %(document)s"))]
 
 
 def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> Awaiting:
@@ -63,10 +88,11 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> 
     - letters nobody has disposed yet, for a holder of a disposing position (the Sekretaris, the head);
     - the newest version of each unsigned document whose initials are the user's turn: a required
       position they hold has not initialled it and every earlier one has (the document page's order);
-    - the newest version of each unsigned document with every required initial, for today's signer.
+    - the newest version of each unsigned document with every required initial, for today's signer;
 
-    A fixed number of queries, however many letters and documents; none for a user who holds none of
-    those positions."""
+    only documents that go through initials and the signature (not minutes: Document.SIGNED_KINDS). A
+    fixed number of queries, however many letters and documents; none for a user who holds none of those
+    positions."""
     found = Awaiting()
     mine = [a for a in held if a.position.office_id == office.pk]
     kinds = {a.position.kind for a in mine}
@@ -74,12 +100,15 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> 
         found.letters = list(Letter.objects.filter(office=office, dispositions__isnull=True)
                              .order_by("received_on", "seq"))
     may_sign = Position.Kind.HEAD in kinds and not sign_refusal(user, office)
+    if may_sign:
+        found.signing_position_ids = {a.position_id for a in mine if a.position.kind == Position.Kind.HEAD}
     required = required_positions(office)
     held_ids = {a.position_id for a in mine}
     if not required or not (may_sign or held_ids & {p.pk for p in required}):
         return found
     newest = DocumentVersion.objects.filter(document_id=OuterRef("document_id")).order_by("-version").values("pk")[:1]
-    versions = (DocumentVersion.objects.filter(office=office, pk=Subquery(newest))
+    versions = (DocumentVersion.objects.filter(office=office, pk=Subquery(newest),
+                                               document__kind__in=Document.SIGNED_KINDS)
                 .exclude(Exists(Signature.objects.filter(version__document_id=OuterRef("document_id"))))
                 .select_related("document")
                 .prefetch_related(Prefetch("initials", queryset=Initial.objects.only("version_id", "position_id")))
@@ -91,5 +120,6 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> 
             if may_sign:
                 found.signatures.append(version)
         elif missing[0].pk in held_ids:  # the first initial still missing is the user's: their turn
+            version.awaited_position_id = missing[0].pk  # type: ignore[attr-defined]
             found.initials.append(version)
     return found

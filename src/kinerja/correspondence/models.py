@@ -183,10 +183,14 @@ class Document(models.Model):
         OTHER = "other", _("Other document")
 
     OUTGOING_KINDS = (Kind.MEMO, Kind.DATA_REQUEST, Kind.COVER_LETTER)
-    # What a case's own steps approve, when the document belongs to a case: its initials and signature
-    # complete those steps, which wait for them (workflow_link.completion_hold). The letters written during
-    # a case (a data request to the divisions) belong to it too, but its steps do not approve them.
-    APPROVED_IN_CASE_KINDS = (Kind.PERFORMANCE_DATA, Kind.OTHER)
+    # What goes through the office's initials (RequiredInitial) and the head's signature. Minutes do not:
+    # the minute-taker and the chair of the meeting sign them, in the columns their PDF prints.
+    SIGNED_KINDS = (*OUTGOING_KINDS, Kind.PERFORMANCE_DATA, Kind.OTHER)
+    # What a case's own steps approve, when the document belongs to a case: the case's Data Kinerja. Its
+    # initials and signature complete those steps, which wait for them (workflow_link.completion_hold). The
+    # letters written during a case (a data request to the divisions) and other documents linked to it belong
+    # to it too, but its steps do not approve them.
+    APPROVED_IN_CASE_KINDS = (Kind.PERFORMANCE_DATA,)
 
     office = models.ForeignKey(Office, models.CASCADE, related_name="documents", verbose_name=_("office"))
     kind = models.CharField(_("kind"), max_length=20, choices=Kind)
@@ -217,6 +221,11 @@ class Document(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number} {self.title}".strip()
+
+    @property
+    def takes_approvals(self) -> bool:
+        """Whether the document goes through the office's initials and the head's signature."""
+        return self.kind in self.SIGNED_KINDS
 
 
 class DocumentVersion(models.Model):

@@ -292,7 +292,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     office = document.office
     versions = list(document.versions.select_related("created_by__person")
                     .prefetch_related(Prefetch("initials", queryset=Initial.objects.order_by("created_at"))))
-    latest = versions[0] if versions else None
+    # Minutes take no initials and no signature here: the page says so instead of offering them.
+    no_approvals = actions.no_approvals(document)
+    latest = versions[0] if versions and not no_approvals else None
     signature = Signature.objects.filter(version__document=document).first()
     required = actions.required_positions(office)
     today = today_in(office.time_zone)
@@ -309,6 +311,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
                and document.kind == Document.Kind.PERFORMANCE_DATA else [])
     return render(request, "correspondence/document_detail.html", {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
+        "no_approvals": no_approvals,
         "required": [(p, p.pk in done) for p in required],
         "missing": [p for p in required if p.pk not in done],
         "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for and not changed,
@@ -321,7 +324,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
                                                  "body": document.body})
         if document.kind in Document.OUTGOING_KINDS else None,
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
-        "compiled": latest is not None and latest.source_id is not None,
+        "compiled": bool(versions) and versions[0].source_id is not None,
     })
 
 

@@ -43,14 +43,24 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser) -> list[str
     return [_("Case started: %(case)s.") % {"case": case.title}]
 
 
-def _complete_own_task(case_id: int | None, *, user: AbstractBaseUser, note: str) -> list[str]:
-    """Complete the open task of the case that `user` performs, if there is one."""
+def _complete_own_task(case_id: int | None, *, user: AbstractBaseUser, note: str,
+                       approval: int | str | None = None) -> list[str]:
+    """Complete the open task of the case that `user` performs, if there is one. With `approval` (a position's
+    initials or SIGNATURE), only the step that gives it (approval_steps) is completed."""
     from kinerja.workflow import actions as wf
-    from kinerja.workflow.models import Task
+    from kinerja.workflow.models import Case, Task
 
     if case_id is None:
         return []
     tasks = Task.objects.filter(case_id=case_id, status=Task.Status.OPEN).select_related("step").order_by("pk")
+    if approval is not None:
+        case = Case.objects.filter(pk=case_id).first()
+        if case is None:
+            return []
+        required = list(RequiredInitial.objects.filter(office_id=case.office_id).order_by("order")
+                        .values_list("position_id", flat=True))
+        steps = [step_id for step_id, given in approval_steps(case, required).items() if given == approval]
+        tasks = tasks.filter(step_id__in=steps)
     for task in tasks:
         try:
             wf.complete_task(task.pk, user=user, note=note)
@@ -68,15 +78,27 @@ def disposition_done(disposition: Disposition, *, user: AbstractBaseUser) -> lis
 
 
 def initial_done(initial: Initial, *, user: AbstractBaseUser) -> list[str]:
+    """Initials on the case's Data Kinerja complete the step that gives them (the Kasubbag's step 4, the
+    Sekretaris's step 5); initials on another document of the case (a data request, an attachment) complete
+    nothing."""
     document: Document = initial.version.document
-    return _complete_own_task(document.case_id, user=user, note=_("Initialled %(doc)s v%(n)d, SHA-256 %(hash)s") % {
-        "doc": document.title, "n": initial.version.version, "hash": initial.sha256})
+    if document.kind not in Document.APPROVED_IN_CASE_KINDS:
+        return []
+    return _complete_own_task(document.case_id, user=user, approval=initial.position_id,
+                              note=_("Initialled %(doc)s v%(n)d, SHA-256 %(hash)s") % {
+                                  "doc": document.title, "n": initial.version.version, "hash": initial.sha256})
 
 
 def document_signed(signature: Signature, *, user: AbstractBaseUser) -> list[str]:
+    """The head's signature on the case's Data Kinerja completes the step that signs it (step 6); a signed
+    outgoing letter of the case completes nothing."""
     document: Document = signature.version.document
-    return _complete_own_task(document.case_id, user=user, note=_("Signed %(doc)s v%(n)d, SHA-256 %(hash)s") % {
-        "doc": document.title, "n": signature.version.version, "hash": signature.signed_sha256})
+    if document.kind not in Document.APPROVED_IN_CASE_KINDS:
+        return []
+    return _complete_own_task(document.case_id, user=user, approval=SIGNATURE,
+                              note=_("Signed %(doc)s v%(n)d, SHA-256 %(hash)s") % {
+                                  "doc": document.title, "n": signature.version.version,
+                                  "hash": signature.signed_sha256})
 
 
 SIGNATURE = "signature"  # in approval_steps: the step whose actor signs (the head of office)
@@ -119,11 +141,12 @@ def approval_steps(case: Any, required: list[int]) -> dict[int, int | str]:
 
 
 def completion_hold(task: Any) -> Any:
-    """The engine's completion check (workflow.extensions): a step that initials or signs the case's document
-    (approval_steps) is completed by the initials or the signature on the document's page, not by hand,
-    while the document's newest version still lacks them. Returning the work stays possible. Five queries at
-    most: the case's unsigned documents (nothing more when there are none), the required initials, the
-    steps, the newest versions and their initials."""
+    """The engine's completion check (workflow.extensions): a step that initials or signs the case's Data
+    Kinerja (approval_steps) is completed by the initials or the signature on the document's page, not by
+    hand, while the document's newest version still lacks them. Only the Data Kinerja counts
+    (Document.APPROVED_IN_CASE_KINDS): the initials on another document of the case never stand for it.
+    Returning the work stays possible. Five queries at most: the case's unsigned documents (nothing more when
+    there are none), the required initials, the steps, the newest versions and their initials."""
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
 

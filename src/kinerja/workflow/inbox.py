@@ -175,6 +175,11 @@ class OpenWork:
     state: str  # "todo", "soon" or "overdue"
     time_left: str = ""
     overdue_by: str = ""
+    # A task's case and position, so another app can say where the act that completes it is done.
+    case_id: int | None = None
+    position_id: int | None = None
+    act_url: str = ""  # the page of that act ("Paraf Data Kinerja Triwulan I 2025"), when an app names one
+    act_label: str = ""
 
     @property
     def label(self) -> str:
@@ -213,7 +218,8 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     work = [OpenWork(_("Step %(n)d") % {"n": r.task.step.number},
                     r.task.step.activity, r.task.case.title,
                     reverse("workflow:case", args=[r.task.case_id]) + f"#task-{r.task.pk}",
-                    r.task.due_at, r.state, r.time_left, r.overdue_by) for r in rows]
+                    r.task.due_at, r.state, r.time_left, r.overdue_by, r.task.case_id, r.task.position_id)
+            for r in rows]
     work += [OpenWork(i.kind, i.title, i.context, i.url, i.due_at, i.state, i.time_left, i.overdue_by)
              for i in extra.open]
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
