@@ -17,7 +17,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org import actions as org_actions
 from tests.base import PASSWORD
 
-from .helpers import CorrespondenceTestCase, small_pdf
+from .helpers import CorrespondenceTestCase, office_signer, small_pdf
 
 
 def url_for(token: str) -> str:
@@ -219,19 +219,39 @@ class SigningTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(KinerjaError, "already signed"):
             actions.add_version(self.version.document_id, user=self.staff, content=small_pdf("Lagi"))
 
-    def test_the_cli_exits_0_when_valid_and_1_with_the_reason_when_altered(self) -> None:
+    def test_the_cli_exits_3_for_a_demo_signature_and_1_with_the_reason_when_altered(self) -> None:
         self.initial_both()
         data = self.sign().file.read()
         good, bad = self.data_dir / "baik.pdf", self.data_dir / "diubah.pdf"
         good.write_bytes(data)
         bad.write_bytes(flip_byte(data))
         out = io.StringIO()
-        call_command("verify", str(good), stdout=out)
+        # Sound, but the demo's certificate: not legally valid, so not exit status 0.
+        with self.assertRaises(SystemExit) as exited:
+            call_command("verify", str(good), stdout=out)
+        self.assertEqual(exited.exception.code, 3)
         self.assertIn("Data Kinerja Triwulan I 2025", out.getvalue())
-        # Sound, but the demo's certificate: the first line says so instead of VALID.
+        # The first line says so instead of VALID.
         self.assertIn("baik.pdf: DEMO SIGNATURE, NOT LEGALLY VALID: The document is unchanged", out.getvalue())
         with self.assertRaisesMessage(CommandError, "altered"):
             call_command("verify", str(bad))
+
+    def test_the_cli_exits_0_for_a_valid_signature(self) -> None:
+        self.initial_both()
+        keys = self.data_dir / "keys"
+        signed = self.sign(signer=office_signer(keys)).file.read()
+        self.addCleanup(Path.unlink, keys / "trust" / "office-ca.pem")
+        path = self.data_dir / "sah.pdf"
+        path.write_bytes(signed)
+        out = io.StringIO()
+        call_command("verify", str(path), stdout=out)  # no SystemExit: status 0
+        self.assertIn("sah.pdf: VALID", out.getvalue())
+
+    def test_the_cli_help_lists_the_exit_statuses(self) -> None:
+        from kinerja.correspondence.management.commands.verify import Command
+
+        self.assertIn("3 an intact demonstration signature", Command.help)
+        self.assertIn("0 valid", Command.help)
 
     def test_the_cli_names_a_missing_file_in_indonesian(self) -> None:
         from django.utils import translation
