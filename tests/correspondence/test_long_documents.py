@@ -77,6 +77,29 @@ class LongDocumentsTestCase(CorrespondenceTestCase):
         first = next(k for k, t in enumerate(texts) if "Mohon segera" in t)
         self.assertIn("Catatan Mohon segera", texts[first])  # the heading went along with the text
 
+    def test_a_note_a_little_longer_than_the_sheet_breaks_over_the_page_instead_of_moving_whole(self) -> None:
+        """A note that does not fit under the sheet's head even at the smallest size, but would fit on a page
+        of its own, went whole to the second page and left the first with the head alone: it starts on the
+        first page and goes on over the page, with its last lines beside the signature."""
+        letter = self.register()
+        for count in (11, 13):
+            note = "Awal catatan. " + INSTRUCTION * count + "Akhir catatan."
+            disposition = actions.dispose_letter(letter.pk, user=self.secretary, instructions=["follow_up"],
+                                                 recipients=[self.positions["subsection_head"]], note=note,
+                                                 disposed_on=dt.date(2025, 3, 21))
+            data = disposition_pdf(letter, [disposition])
+            texts = [flat(t) for t in page_texts(data)]
+            self.assertEqual(len(texts), 2, count)
+            self.assertIn("Catatan Awal catatan. Mohon segera", texts[0])
+            self.assertGreaterEqual(texts[0].count("Mohon segera"), count - 2)  # the first page is full
+            self.assertIn("Akhir catatan.", texts[1])
+            self.assertIn("Contoh Sekretaris Demo", texts[1])
+            self.assertNotIn("Contoh Sekretaris Demo", texts[0])
+            for page in pages(data):
+                self.assertEqual(off_page(page), [])
+                self.assertEqual(overlapping(page), [])
+            disposition.delete()
+
     def minutes_pdf(self) -> bytes:
         p = self.positions
         paragraph = ("Rapat membahas capaian kinerja seluruh bidang selama tahun 2025, termasuk indikator yang belum "
