@@ -15,7 +15,8 @@ from django.utils import timezone
 from django_tasks import default_task_backend
 
 from kinerja.org.models import Assignment
-from kinerja.performance.compilation import STALE_AFTER, run_compilation
+from kinerja.performance import compilation as compilation_module
+from kinerja.performance.compilation import STALE_AFTER, STALLED_AFTER, run_compilation
 from kinerja.performance.models import Actual, Objective, ReportCompilation, ReportVersion
 from kinerja.performance.renderers import pdf
 from kinerja.performance.report import compile_report
@@ -168,6 +169,40 @@ class CompilePageTestCase(CompileTestCase):
         self.assertEqual(old.state, ReportCompilation.State.FAILED)
         self.assertIn("terputus", old.error)
 
+    def running(self, touched_ago: dt.timedelta) -> ReportCompilation:
+        """A pressed compilation its worker took up, last touched `touched_ago`."""
+        self.press()
+        compilation = ReportCompilation.objects.get()
+        ReportCompilation.objects.filter(pk=compilation.pk).update(
+            state=ReportCompilation.State.RUNNING, stage=ReportCompilation.Stage.PDF,
+            updated_at=timezone.now() - touched_ago)
+        return compilation
+
+    def test_a_running_compilation_whose_worker_stopped_is_stalled_and_a_press_compiles_again(self) -> None:
+        old = self.running(STALLED_AFTER + dt.timedelta(seconds=5))
+        page = self.client.get(f"{COMPILE}{old.pk}/")
+        self.assertContains(page, "Penyusunan terhenti.")
+        self.assertContains(page, "Tidak ada kemajuan lebih dari 1 menit saat menata PDF")
+        self.assertNotContains(page, f'hx-get="{COMPILE}{old.pk}/"')  # no longer followed
+        self.assertNotContains(page, '<meta http-equiv="refresh"')
+        self.assertContains(page, '<button type="submit" class="primary">Susun ulang</button>', html=True)
+        self.assertNotContains(self.client.get(f"{COMPILE}{old.pk}/", headers={"HX-Request": "true"}), "hx-trigger")
+        self.assertContains(self.client.get(f"{COMPILE}{old.pk}/", headers={"HX-Request": "true"}), "Susun ulang")
+        location = self.press()["Location"]
+        self.assertNotEqual(location, f"{COMPILE}{old.pk}/")
+        old.refresh_from_db()
+        self.assertEqual(old.state, ReportCompilation.State.FAILED)
+        self.assertIn("terputus", old.error)
+        self.assertContains(self.client.get(location), 'hx-trigger="every 2s"')
+
+    def test_a_running_compilation_its_worker_still_touches_is_followed_and_found_by_a_second_press(self) -> None:
+        compilation = self.running(STALLED_AFTER - dt.timedelta(seconds=15))
+        page = self.client.get(f"{COMPILE}{compilation.pk}/")
+        self.assertContains(page, 'hx-trigger="every 2s"')
+        self.assertNotContains(page, "Penyusunan terhenti.")
+        self.assertEqual(self.press(self.secretary)["Location"], f"{COMPILE}{compilation.pk}/")
+        self.assertEqual(ReportCompilation.objects.count(), 1)
+
     def test_staff_may_not_press_and_another_office_sees_nothing(self) -> None:
         self.assertEqual(self.press(self.staff).status_code, 403)
         self.assertFalse(ReportCompilation.objects.exists())
@@ -215,3 +250,40 @@ class CompileReportTestCase(CompileTestCase):
         stages.clear()
         compile_report(self.office, 2024, user=self.admin, progress=stages.append)
         self.assertEqual(stages, ["reading"])  # unchanged figures: nothing to lay out
+
+
+class HeartbeatTestCase(CompileTestCase):
+    def test_the_worker_touches_the_row_while_a_long_stage_runs_and_stops_after(self) -> None:
+        import time
+
+        compilation = ReportCompilation.objects.create(office=self.office, year=2024, requested_by=self.admin)
+        touched: list[int] = []
+        real = pdf.render
+
+        def slow(report: Any) -> bytes:
+            time.sleep(0.5)  # one long stage: the layout of a large office's PDF
+            return real(report)
+
+        with mock.patch.object(compilation_module, "HEARTBEAT_EVERY", dt.timedelta(seconds=0.05)), \
+                mock.patch.object(compilation_module, "_touch", touched.append), mock.patch.object(pdf, "render", slow):
+            self.assertIsNotNone(run_compilation(compilation.pk))
+            beats = len(touched)
+            time.sleep(0.2)
+        self.assertGreaterEqual(beats, 3)
+        self.assertEqual(set(touched), {compilation.pk})
+        self.assertEqual(len(touched), beats)  # the heartbeat ended with the compile
+
+    def test_a_beat_touches_a_running_row_only(self) -> None:
+        long_ago = timezone.now() - dt.timedelta(hours=1)
+        running = ReportCompilation.objects.create(office=self.office, year=2024, requested_by=self.admin,
+                                                   state=ReportCompilation.State.RUNNING)
+        given_up = ReportCompilation.objects.create(office=self.office, year=2024, quarter=1, requested_by=self.admin,
+                                                    state=ReportCompilation.State.FAILED)
+        ReportCompilation.objects.update(updated_at=long_ago)
+        compilation_module._touch(running.pk)
+        compilation_module._touch(given_up.pk)
+        running.refresh_from_db()
+        given_up.refresh_from_db()
+        self.assertGreater(running.updated_at, long_ago)
+        self.assertFalse(compilation_module.is_stalled(running))
+        self.assertEqual(given_up.updated_at, long_ago)

@@ -5,16 +5,25 @@ worker may take to answer. So the compile button only records a `ReportCompilati
 (django-tasks, its database backend run by `kinerja worker`); the page it leads to follows the row until
 it names the version made or what failed. The CLI and the demo still compile in their own process
 (`report.compile_report`).
+
+A worker that dies mid-compile (killed, the machine restarted) leaves its row "running". So that the page
+need not follow it for long, the worker touches the row at every stage and, from a heartbeat thread, every
+HEARTBEAT_EVERY while a stage runs (laying out a large office's PDF is one long call). A running row
+untouched for STALLED_AFTER is stalled: its page says so and offers to compile again, and that press
+starts a new compilation. A live worker is never taken for a dead one, so two presses still compile once.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -26,9 +35,25 @@ from .models import ReportCompilation
 from .report import compile_report, may_compile
 
 log = logging.getLogger(__name__)
-# An active compilation untouched for this long was cut off (the worker stopped or never ran): the next
-# press starts another rather than waiting on it for ever. A stage of the largest office takes seconds.
+# A queued compilation untouched for this long was cut off (the worker never ran, or lost the task): the next
+# press starts another rather than waiting on it for ever. A busy worker may leave a queued one waiting a while.
 STALE_AFTER = dt.timedelta(minutes=15)
+# While a compilation runs, its worker touches the row this often, whatever the stage takes...
+HEARTBEAT_EVERY = dt.timedelta(seconds=10)
+# ...so a running one untouched for this long (six beats missed) lost its worker: stalled.
+STALLED_AFTER = dt.timedelta(minutes=1)
+
+
+def is_stalled(compilation: ReportCompilation, now: dt.datetime | None = None) -> bool:
+    """Whether a running compilation's worker has stopped touching it (the worker died)."""
+    now = now or timezone.now()
+    return compilation.state == ReportCompilation.State.RUNNING and now - compilation.updated_at > STALLED_AFTER
+
+
+def _cut_off(compilation: ReportCompilation, now: dt.datetime) -> bool:
+    if compilation.state == ReportCompilation.State.RUNNING:
+        return is_stalled(compilation, now)
+    return now - compilation.updated_at >= STALE_AFTER
 
 
 def request_compilation(office: Office, year: int, quarter: int | None, *,
@@ -43,7 +68,7 @@ def request_compilation(office: Office, year: int, quarter: int | None, *,
         active = ReportCompilation.objects.filter(office=office, year=year, quarter=quarter,
                                                   state__in=ReportCompilation.ACTIVE).first()
         if active is not None:
-            if timezone.now() - active.updated_at < STALE_AFTER:
+            if not _cut_off(active, timezone.now()):
                 return active
             ReportCompilation.objects.filter(pk=active.pk).update(
                 state=ReportCompilation.State.FAILED, finished_at=timezone.now(),
@@ -58,6 +83,37 @@ def _enqueue(compilation_id: int) -> None:
     from .tasks import compile_report_task
 
     compile_report_task.enqueue(compilation_id)
+
+
+def _touch(compilation_id: int) -> None:
+    """The heartbeat: the row is touched while it is still running (a row given up stays as it was)."""
+    ReportCompilation.objects.filter(pk=compilation_id, state=ReportCompilation.State.RUNNING).update(
+        updated_at=timezone.now())
+
+
+@contextmanager
+def _heartbeat(compilation_id: int) -> Iterator[None]:
+    """Touch the row every HEARTBEAT_EVERY from a thread of its own while the body runs. The thread has its
+    own database connection, closed when it ends; a failed touch is logged, never fatal to the compile."""
+    stop = threading.Event()
+
+    def beat() -> None:
+        try:
+            while not stop.wait(HEARTBEAT_EVERY.total_seconds()):
+                try:
+                    _touch(compilation_id)
+                except DatabaseError:
+                    log.warning("heartbeat of report compilation %s failed", compilation_id, exc_info=True)
+        finally:
+            connection.close()
+
+    thread = threading.Thread(target=beat, name=f"compilation-{compilation_id}-heartbeat", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        stop.set()
+        thread.join()
 
 
 def run_compilation(compilation_id: int) -> int | None:
@@ -81,8 +137,9 @@ def run_compilation(compilation_id: int) -> int | None:
     # The error is stored as its words, in the language of the person who will read it.
     with translation.override(person.language if person is not None else settings.LANGUAGE_CODE):
         try:
-            version = compile_report(compilation.office, compilation.year, compilation.quarter,
-                                     user=compilation.requested_by, progress=progress)
+            with _heartbeat(compilation_id):
+                version = compile_report(compilation.office, compilation.year, compilation.quarter,
+                                         user=compilation.requested_by, progress=progress)
         except KinerjaError as e:
             error = str(e)
         except Exception as e:

@@ -22,7 +22,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Unit
 
 from . import charts
-from .compilation import request_compilation
+from .compilation import STALLED_AFTER, is_stalled, request_compilation
 from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
@@ -154,6 +154,9 @@ def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
                    for k, stage in enumerate(stages)],
         "waiting_long": compilation.state == ReportCompilation.State.QUEUED
         and timezone.now() - compilation.requested_at > WORKER_HINT_AFTER,
+        # Its worker stopped touching it (compilation.STALLED_AFTER): stop following it, offer to compile again.
+        "stalled": is_stalled(compilation),
+        "stalled_minutes": int(STALLED_AFTER.total_seconds() // 60),
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "performance/reports/partials/compilation_state.html", context)
