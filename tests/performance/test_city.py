@@ -52,7 +52,7 @@ class CityTestCase(TestCase):
         self.assertEqual([a.position for a in report.initials], ["Kepala Subbagian Program dan Keuangan", "Sekretaris"])
 
     def test_the_city_report_needs_no_more_queries_for_more_offices(self) -> None:
-        # objectives, indicators, targets, actuals, programs, activities, program objectives, settings
-        with self.assertNumQueries(8):
+        # objectives, indicators, targets, actuals, evidence, programs, activities, program objectives, settings
+        with self.assertNumQueries(9):
             reports = build_reports(self.offices, 2025, approvals=False)
         self.assertEqual(len(reports), 3)

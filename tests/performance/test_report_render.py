@@ -10,16 +10,39 @@ import subprocess
 import tempfile
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import docx
 import openpyxl
 from django.test import SimpleTestCase
+from docx.enum.section import WD_ORIENT
 
 from kinerja.performance.renderers import docx as docx_renderer
 from kinerja.performance.renderers import pdf, xlsx
-from kinerja.performance.report import Approver, BudgetRow, IndicatorRow, ObjectiveRow, ReportData, YearValue
+from kinerja.performance.report import (
+    Approver,
+    BudgetRow,
+    EvidenceRow,
+    IndicatorRow,
+    ObjectiveRow,
+    ReportData,
+    YearValue,
+)
 
 D = Decimal
+WIB = ZoneInfo("Asia/Jakarta")
+# Two files for IK-01 (a quarter's and the year's, the file name long and without a space), one for IK-03.
+EVIDENCE = {
+    "IK-01": [EvidenceRow("Laporan_RAT_koperasi_aktif_triwulan_II_2025_final_revisi_ttd_kabid.pdf", 2,
+                          "Bidang Kelembagaan", "Rina Wulandari", dt.datetime(2025, 7, 3, 9, 15, tzinfo=WIB), 1_310_720,
+                          "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"),
+              EvidenceRow("rekap-koperasi-aktif.xlsx", None, "Bidang Kelembagaan", "Rina Wulandari",
+                          dt.datetime(2026, 1, 8, 14, 30, tzinfo=WIB), 12_700,
+                          "60303ae22b998861bce3b28f33eec1be758a213c86c93c076dbe9f558c11c752")],
+    "IK-03": [EvidenceRow("SK UMKM naik kelas.pdf", None, "Bidang UMKM", "Budi Santoso",
+                          dt.datetime(2026, 1, 9, 8, 5, tzinfo=WIB), 850,
+                          "fd61a03af4f77d870fc21e05e7e80678095c92d808cfb3b5c279ee04c74aca13")],
+}
 
 
 def sample_report(extra: int = 0) -> ReportData:
@@ -54,6 +77,8 @@ def sample_report(extra: int = 0) -> ReportData:
         ObjectiveRow(2, "Meningkatnya daya saing UMKM", s2, D("86.93") if not extra else D("70.00"), "Tinggi"),
         ObjectiveRow(3, "Akuntabilitas kinerja", s3, None, None),
     ]
+    for row in (*s1, *s2, *s3):
+        row.evidence = list(EVIDENCE.get(row.code, []))
     budget = [BudgetRow("Program Pemberdayaan Koperasi", D("1250000000"), D("1100000000.50"), D("88.00"),
                         D("107.82"), D("19.82"), True),
               BudgetRow("Program Pengembangan UMKM", D("900000000"), D("0"), D("0.00"), D("86.93"), D("86.93"), True),
@@ -129,6 +154,22 @@ class XlsxTestCase(SimpleTestCase):
         self.assertEqual(budget.cell(5, 5).number_format, "#,##0.00")
 
 
+    def test_the_annex_lists_every_file_per_indicator_on_a_sheet_of_its_own(self) -> None:
+        sheet = self.book["Bukti Dukung"]
+        self.assertEqual(sheet.print_title_rows, "$4:$4")
+        header = [c.value for c in sheet[4]]
+        self.assertEqual(header, ["No", "Kode", "Sasaran", "Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh",
+                                  "Waktu unggah", "Ukuran (byte)", "SHA-256"])
+        rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=5)]
+        self.assertEqual([r[1] for r in rows], ["IK-01", "IK-01", "IK-02", "IK-03", "IK-04", "IK-05", "IK-06"])
+        first = rows[0]
+        self.assertEqual(first[2:], ["S1. Meningkatnya kualitas koperasi", "Persentase koperasi aktif",
+                                     EVIDENCE["IK-01"][0].name, "TW II", "Bidang Kelembagaan", "Rina Wulandari",
+                                     "03-07-2025 09.15 WIB", 1310720, EVIDENCE["IK-01"][0].sha256])
+        self.assertEqual(rows[1][5], "Tahunan")
+        self.assertEqual(rows[2][4:], ["Belum ada bukti dukung"] + [None] * 6)
+
+
 class PdfTestCase(SimpleTestCase):
     @classmethod
     def setUpClass(cls) -> None:
@@ -165,7 +206,8 @@ class PdfTestCase(SimpleTestCase):
     def test_it_has_comparison_budget_obstacles_and_room_for_the_approval_stamps(self) -> None:
         self.assertIn("Perbandingan dengan Tahun Sebelumnya", self.text)
         # A text target's earlier year: met or not, never a percentage.
-        opinion = [ln for ln in self.text.splitlines() if "IK-05 Opini BPK" in ln][-1]
+        before_annex = self.text.split("Lampiran: Daftar Bukti Dukung")[0]
+        opinion = [ln for ln in before_annex.splitlines() if "IK-05 Opini BPK" in ln][-1]
         self.assertEqual(opinion.split()[-5:], ["WDP", "Tidak", "tercapai", "WTP", "Tercapai"])
         self.assertIn("85,00%", self.text)
         self.assertIn("2024", self.text)
@@ -178,6 +220,27 @@ class PdfTestCase(SimpleTestCase):
         # report reserves their place (tests/correspondence/test_report_print.py).
         self.assertNotIn("Paraf", self.text)
         self.assertNotIn("NIP.", self.text)
+
+    def test_the_annex_lists_every_file_with_its_uploader_time_size_and_hash(self) -> None:
+        annex = " ".join(self.text.split("Lampiran: Daftar Bukti Dukung", 1)[1].split())
+        for code in ("IK-01", "IK-03"):
+            for e in EVIDENCE[code]:
+                with self.subTest(e.name):
+                    self.assertIn(e.sha256[:16], annex)
+                    self.assertNotIn(e.sha256[:17], annex)
+        for words in ("rekap-koperasi-aktif.xlsx", "SK UMKM naik kelas.pdf", "Rina Wulandari", "Budi Santoso",
+                      "03-07-2025 09.15 WIB", "1,25 MB", "12,4 KB", "850 B", "TW II", "Tahunan",
+                      "S1. Meningkatnya kualitas koperasi", "S3. Akuntabilitas kinerja"):
+            self.assertIn(words, annex)
+        # A file name without spaces breaks inside its cell rather than running into the next one.
+        self.assertIn("Laporan_RAT_koperasi", annex)
+        self.assertEqual(annex.count("Belum ada bukti dukung"), 4)
+
+    def test_the_annex_starts_a_page_after_the_obstacles(self) -> None:
+        pages = self.text.split("\f")
+        start = next(k for k, page in enumerate(pages) if "Lampiran: Daftar Bukti Dukung" in page)
+        self.assertTrue(pages[start].strip().startswith("Lampiran: Daftar Bukti Dukung"))
+        self.assertLess(next(k for k, page in enumerate(pages) if "Kendala dan Solusi" in page), start)
 
     def test_it_embeds_the_chart(self) -> None:
         self.assertIn("Capaian per Sasaran", self.text)
@@ -201,6 +264,19 @@ class DocxTestCase(SimpleTestCase):
         wtp = next(p.text for p in self.document.paragraphs if "Opini BPK" in p.text)
         self.assertIn("WTP", wtp)
         self.assertIn("tercapai", wtp)
+
+    def test_the_annex_is_a_landscape_section_with_a_table_per_objective(self) -> None:
+        headings = [p.text for p in self.document.paragraphs if p.style.name.startswith("Heading")]
+        self.assertIn("Lampiran: Daftar Bukti Dukung", headings)
+        annex = self.document.tables[-3:]
+        self.assertEqual(self.document.sections[-1].orientation, WD_ORIENT.LANDSCAPE)
+        rows = [[c.text.strip() for c in r.cells] for t in annex for r in t.rows[1:]]
+        self.assertEqual(rows[0], ["IK-01 Persentase koperasi aktif", EVIDENCE["IK-01"][0].name, "TW II",
+                                   "Bidang Kelembagaan", "Rina Wulandari", "03-07-2025 09.15 WIB",
+                                   EVIDENCE["IK-01"][0].sha256[:16], "1,25 MB"])
+        self.assertEqual(rows[1][1:3], ["rekap-koperasi-aktif.xlsx", "Tahunan"])
+        self.assertEqual([r[1] for r in rows].count("Belum ada bukti dukung"), 4)
+        self.assertEqual([c.text for c in annex[0].rows[0].cells][:2], ["Indikator", "Berkas"])
 
     def test_it_is_chapter_three_with_the_tables(self) -> None:
         self.assertTrue(self.document.paragraphs[0].text.startswith("BAB III"))

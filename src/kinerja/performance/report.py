@@ -14,11 +14,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Prefetch, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
@@ -32,6 +34,7 @@ from . import achievement as ach
 from .models import (
     Activity,
     Actual,
+    Evidence,
     Indicator,
     Objective,
     PerformanceSettings,
@@ -68,6 +71,20 @@ class YearValue:
 
 
 @dataclass
+class EvidenceRow:
+    """One bukti dukung file of an indicator's reported actual in the report's period, as the annex lists
+    it: enough for an evaluator to match the file they are given (its name, size and SHA-256)."""
+
+    name: str
+    quarter: int | None  # None: the actual of the whole year
+    division: str
+    uploaded_by: str
+    uploaded_at: dt.datetime  # in the office's time zone
+    size: int
+    sha256: str
+
+
+@dataclass
 class IndicatorRow:
     code: str
     objective: str
@@ -89,6 +106,7 @@ class IndicatorRow:
     strategic_target: Value = None
     progress: Decimal | None = None  # actual against the Renstra end-of-period target
     national_standard: Value = None
+    evidence: list[EvidenceRow] = field(default_factory=list)
 
     @property
     def is_text(self) -> bool:
@@ -187,6 +205,11 @@ class ReportData:
             "budget": [{"program": b.program, "budget": _num(b.budget), "spent": _num(b.spent),
                         "absorption": _num(b.absorption), "efficiency": _num(b.efficiency),
                         "efficient": b.efficient} for b in self.budget],
+            # Beside the indicators, not in them: a version compiled before the annex existed still
+            # compares equal indicator by indicator (correspondence.actions.changed_since_compiled).
+            "evidence": [{"indicator": i.code, "name": e.name, "quarter": e.quarter, "division": e.division,
+                          "uploaded_by": e.uploaded_by, "uploaded_at": e.uploaded_at.isoformat(),
+                          "size": e.size, "sha256": e.sha256} for i in self.indicators for e in i.evidence],
         }
 
 
@@ -313,6 +336,13 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             facts[ind].narratives[y].append((q or 0, obstacles, solutions))
         if y < year:
             history_years.add(y)
+    # The bukti dukung of the actuals the report reads: the year's, or the quarters up to the report's.
+    evidence: dict[int, list[Evidence]] = defaultdict(list)
+    period = Q(actual__quarter__isnull=False, actual__quarter__lte=quarter) if quarter is not None else Q()
+    for e in Evidence.objects.filter(period, actual__indicator__in=chosen, actual__year=year, actual__is_current=True,
+                                     actual__status__in=REPORTED).select_related(
+            "actual", "uploaded_by__person").order_by("uploaded_at", "pk"):
+        evidence[e.actual.indicator_id].append(e)
     # order_by() without the models' default orderings: those join the office table on every row.
     programs = list(Program.objects.filter(office_id__in=office_ids, year=year).order_by("order", "code").prefetch_related(
         Prefetch("activities", queryset=Activity.objects.order_by("code")),
@@ -333,7 +363,10 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
         for number, objective in enumerate((o for o in objectives if o.office_id == office.pk), start=1):
             if division_id is not None and not by_objective[objective.pk]:
                 continue  # another division's objective
-            items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years) for i in by_objective[objective.pk]]
+            zone = ZoneInfo(office.time_zone)
+            items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years,
+                                    [_evidence_row(e, i, zone) for e in evidence[i.pk]])
+                     for i in by_objective[objective.pk]]
             exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
             mean = _rounded(exact[objective.pk])
             rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean, ach.predicate(mean)))
@@ -353,8 +386,20 @@ def build_report(office: Office, year: int, quarter: int | None = None, *, made_
     return build_reports([office], year, quarter, made_on=made_on, division_id=division_id, approvals=approvals)[0]
 
 
+def _division(indicator: Indicator) -> str:
+    return indicator.division.short_name or indicator.division.name if indicator.division else ""
+
+
+def _evidence_row(evidence: Evidence, indicator: Indicator, zone: ZoneInfo) -> EvidenceRow:
+    user = evidence.uploaded_by
+    person = getattr(user, "person", None)  # RelatedObjectDoesNotExist is an AttributeError
+    who = person.full_name if person is not None else (user.get_username() if user is not None else "")
+    return EvidenceRow(evidence.original_name, evidence.actual.quarter, _division(indicator), who,
+                       timezone.localtime(evidence.uploaded_at, zone), evidence.size, evidence.sha256)
+
+
 def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, year: int, quarter: int | None,
-                   years: list[int]) -> tuple[IndicatorRow, Decimal | None]:
+                   years: list[int], evidence: list[EvidenceRow]) -> tuple[IndicatorRow, Decimal | None]:
     """The row and its exact achievement (the objective averages exact values, not rounded ones)."""
     target = _year_target(facts, indicator, year, quarter)
     actual = _year_actual(facts, indicator, year, quarter)
@@ -377,12 +422,13 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
         code=indicator.code, objective=objective.name, name=indicator.name, unit=indicator.unit,
         negative=indicator.is_negative, target=target, actual=actual, achievement=rounded,
         predicate=ach.predicate(rounded), met=result.met, note=note,
-        division=indicator.division.short_name or indicator.division.name if indicator.division else "",
+        division=_division(indicator),
         obstacles=" ".join(dict.fromkeys(o for _q, o, _s in narratives if o)),
         solutions=" ".join(dict.fromkeys(s for _q, _o, s in narratives if s)),
         history=history, strategic_target=facts.renstra_end,
         progress=_rounded(progress.value) if progress is not None else None,
-        national_standard=_value(indicator.national_standard, "") if indicator.national_standard is not None else None)
+        national_standard=_value(indicator.national_standard, "") if indicator.national_standard is not None else None,
+        evidence=sorted(evidence, key=lambda e: (e.quarter is None, e.quarter or 0)))
     return row, result.value
 
 

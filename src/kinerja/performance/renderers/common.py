@@ -3,10 +3,11 @@ language the request or CLI runs in: a printed report is Indonesian in every cas
 
 from __future__ import annotations
 
+import datetime as dt
 from decimal import Decimal
 
 from kinerja.performance.numbers import DASH, format_number
-from kinerja.performance.report import IndicatorRow, Value
+from kinerja.performance.report import EvidenceRow, IndicatorRow, Value
 
 
 def places(value: Decimal) -> int:
@@ -49,6 +50,37 @@ def remark(row: IndicatorRow) -> str:
     if row.note:
         parts.append(row.note)
     return "; ".join(parts)
+
+
+# The annex of bukti dukung (PDF, XLSX, DOCX): its title, and what an indicator without a file says.
+ANNEX_TITLE = "Lampiran: Daftar Bukti Dukung"
+NO_EVIDENCE = "Belum ada bukti dukung"
+# Hex digits of the SHA-256 printed where the whole does not fit: 64 bits tell any two files apart.
+SHORT_HASH = 16
+ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def evidence_period(evidence: EvidenceRow) -> str:
+    """The actual a file supports: "TW II", or "Tahunan" for a value measured once for the year."""
+    return f"TW {ROMAN_QUARTERS[evidence.quarter]}" if evidence.quarter else "Tahunan"
+
+
+def file_size(size: int) -> str:
+    """850 → "850 B", 12_700 → "12,4 KB", 1_310_720 → "1,25 MB" (binary units, as file managers show)."""
+    if size < 1024:
+        return f"{size} B"
+    if size < 1024 * 1024:
+        return format_number(Decimal(size) / 1024, 1) + " KB"
+    return format_number(Decimal(size) / (1024 * 1024), 2) + " MB"
+
+
+def short_hash(sha256: str) -> str:
+    return sha256[:SHORT_HASH]
+
+
+def timestamp(at: dt.datetime) -> str:
+    """15-01-2026 10.30 WIB: the dot Indonesians write the time with, and the office's zone (WIB, WITA, WIT)."""
+    return at.strftime("%d-%m-%Y %H.%M %Z").strip()
 
 
 PREDICATE_CLASS = {

@@ -27,7 +27,18 @@ from docx.shared import Mm, Pt
 from kinerja.performance.report import IndicatorRow, ReportData
 
 from . import layout
-from .common import achievement_text, number, percent
+from .common import (
+    ANNEX_TITLE,
+    NO_EVIDENCE,
+    SHORT_HASH,
+    achievement_text,
+    evidence_period,
+    file_size,
+    number,
+    percent,
+    short_hash,
+    timestamp,
+)
 
 PORTRAIT_MARGIN, LANDSCAPE_MARGIN = 25, 20  # mm, left and right
 TABLE_SIZES = (9, 8.5, 8, 7.5)  # pt: a table's type, the largest at which its figures fit
@@ -134,6 +145,33 @@ def _page(section: Section, *, landscape: bool) -> float:
     return (297 if landscape else 210) - 2 * margin
 
 
+def _annex(document: DocumentType, report: ReportData) -> None:
+    """The annex of bukti dukung, on landscape pages: per sasaran a table of its indicators' files (the
+    indicator merged over its files), or the words saying an indicator has none."""
+    width = _page(document.add_section(), landscape=True)
+    document.add_heading(ANNEX_TITLE, level=2)
+    document.add_paragraph(
+        f"Berkas bukti dukung yang diunggah bidang untuk realisasi {report.period.lower()}, per indikator. "
+        f"SHA-256: {SHORT_HASH} karakter pertama sidik berkas, untuk mencocokkan berkas yang diterima.")
+    headers = ["Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh", "Waktu unggah", "SHA-256", "Ukuran"]
+    for o in (o for o in report.objectives if o.indicators):
+        document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
+        rows = []
+        for i in o.indicators:
+            name = f"{i.code} {i.name}"
+            rows += [[name, e.name, evidence_period(e), e.division or "–", e.uploaded_by or "–",
+                      timestamp(e.uploaded_at), short_hash(e.sha256), file_size(e.size)] for e in i.evidence] or [
+                [name, NO_EVIDENCE, "", "", "", "", "", ""]]
+
+        def measured(k: int, name: str, least: float, rows: list[list[str]] = rows) -> layout.Column:
+            return layout.Column(name, texts=[r[k] for r in rows], header=headers[k], least=least)
+
+        _table(document, headers, rows, numeric_from=7, available=width, merge=0, columns=[
+            layout.Column("indicator", share=1.3), layout.Column("file", share=1), measured(2, "period", 14),
+            layout.Column("division", share=0.6), layout.Column("user", share=0.6), measured(5, "time", 20),
+            measured(6, "hash", 20), measured(7, "size", 14)])
+
+
 def render(report: ReportData) -> bytes:
     document = Document()
     portrait = _page(document.sections[0], landscape=False)
@@ -191,6 +229,7 @@ def render(report: ReportData) -> bytes:
                       (5, "efficiency", "Efisiensi (poin)"))]])
     else:
         document.add_paragraph("Belum ada data program dan anggaran untuk periode ini.")
+    _annex(document, report)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

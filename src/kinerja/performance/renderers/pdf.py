@@ -17,7 +17,20 @@ from kinerja.performance import charts
 from kinerja.performance.report import IndicatorRow, ObjectiveRow, ReportData, YearValue
 
 from . import layout
-from .common import PREDICATE_CLASS, achievement_text, number, percent, remark
+from .common import (
+    ANNEX_TITLE,
+    NO_EVIDENCE,
+    PREDICATE_CLASS,
+    SHORT_HASH,
+    achievement_text,
+    evidence_period,
+    file_size,
+    number,
+    percent,
+    remark,
+    short_hash,
+    timestamp,
+)
 
 # The text width of a landscape A4 page less the margins of print.css, in mm.
 LANDSCAPE_WIDTH = 297 - 14 - 16
@@ -36,7 +49,27 @@ def _past_achievement(past: YearValue | None) -> str:
     return percent(past.achievement) if past is not None else "–"
 
 
-def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], history_years: int) -> str:
+def _annex(objectives: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The annex's rows per sasaran: one per evidence file, or one saying there is none. The indicator's
+    name is printed on its first row; the rows after it carry its code, so a row that opens a page still
+    says whose file it is."""
+    groups = []
+    for o in objectives:
+        rows = []
+        for r in o["rows"]:
+            i = r["row"]
+            for k, e in enumerate(i.evidence or [None]):
+                rows.append({"no": r["no"] if k == 0 else "", "indicator": f"{i.code} {i.name}" if k == 0 else i.code,
+                             "first": k == 0, "division": i.division or "–", "file": None if e is None else {
+                                 "name": e.name, "period": evidence_period(e), "division": e.division or "–",
+                                 "uploaded_by": e.uploaded_by or "–", "uploaded_at": timestamp(e.uploaded_at),
+                                 "size": file_size(e.size), "hash": short_hash(e.sha256)}})
+        groups.append({"objective": o["objective"], "rows": rows})
+    return groups
+
+
+def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], history_years: int,
+             annex: list[dict[str, Any]]) -> str:
     """The CSS of the three tables' column widths and type sizes, measured from what they print."""
     rows = [r for o in objectives for r in o["rows"]]
     subtotals = [o["achievement"] for o in objectives]
@@ -71,7 +104,20 @@ def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], his
         layout.Column("c-eff", texts=[b["efficiency"] for b in budget], header="Efisiensi (poin)", least=16),
         layout.Column("c-note", width=24),
     ], LANDSCAPE_WIDTH, flexible_least=50)
-    return "\n".join([main.css("main"), compare.css("compare"), money.css("budget")])
+    files = [r["file"] for g in annex for r in g["rows"] if r["file"]]
+    evidence = layout.fit([
+        layout.Column("c-no", width=8),
+        layout.Column("c-eind", share=1.2),
+        layout.Column("c-efile", share=1),
+        layout.Column("c-eperiod", texts=[f["period"] for f in files], header="Periode", least=13),
+        layout.Column("c-ediv", share=0.6),
+        layout.Column("c-euser", share=0.6),
+        layout.Column("c-etime", texts=[f["uploaded_at"] for f in files], header="Waktu unggah", least=18),
+        layout.Column("c-esize", texts=[f["size"] for f in files], header="Ukuran", least=13),
+        # Type of its own (monospace, print.css): measured as the widest the hex digits can be.
+        layout.Column("c-ehash", width=32),
+    ], LANDSCAPE_WIDTH, sizes=(7.5, 7, 6.5), flexible_least=22)
+    return "\n".join([main.css("main"), compare.css("compare"), money.css("budget"), evidence.css("annex")])
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -101,9 +147,11 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
                "achievement": percent(b.achievement), "efficiency": number(b.efficiency, 2) if b.efficiency is not None
                else "–", "efficient": {True: "Efisien", False: "Tidak efisien", None: "–"}[b.efficient]}
               for b in report.budget]
+    annex = _annex(objectives)
     return {"report": report, "objectives": objectives, "budget": budget, "main_only": main_only,
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
-            "columns": _columns(objectives, budget, len(report.history_years)),
+            "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
+            "columns": _columns(objectives, budget, len(report.history_years), annex),
             "chart": "" if main_only else charts.data_uri(charts.achievement_by_objective(report))}
 
 

@@ -24,7 +24,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.performance.numbers import format_number
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import places, remark
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
@@ -248,6 +248,29 @@ def _write_narratives(book: Workbook, report: ReportData) -> None:
     _fit(sheet)
 
 
+def _write_evidence(book: Workbook, report: ReportData) -> None:
+    """The annex: every bukti dukung file per indicator, sasaran by sasaran as the Capaian sheet lists them,
+    with its whole SHA-256 and its size in bytes (what `sha256sum` and the file's properties show)."""
+    sheet = _sheet(book, "Bukti Dukung", [f"{ANNEX_TITLE} {report.office_name}", report.period],
+                   ["No", "Kode", "Sasaran", "Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh",
+                    "Waktu unggah", "Ukuran (byte)", "SHA-256"], [5, 9, 24, 32, 28, 9, 18, 20, 19, 12, 34])
+    row, n = 5, 0
+    for o in report.objectives:
+        for i in o.indicators:
+            n += 1
+            files: list[list[tuple[Value, str | None]]] = [
+                [(e.name, None), (evidence_period(e), None), (e.division, None), (e.uploaded_by, None),
+                 (timestamp(e.uploaded_at), None), (Decimal(e.size), INTEGER), (e.sha256, None)]
+                for e in i.evidence] or [[(NO_EVIDENCE, None)] + [(None, None)] * 6]
+            for cells in files:
+                head: list[tuple[Value, str | None]] = [(Decimal(n), INTEGER), (i.code, None),
+                                                        (f"S{o.number}. {o.name}", None), (i.name, None)]
+                for col, (value, fmt) in enumerate(head + cells, start=1):
+                    _put(sheet, row, col, value, fmt)
+                row += 1
+    _fit(sheet)
+
+
 def _bytes(book: Workbook) -> bytes:
     out = io.BytesIO()
     book.save(out)
@@ -263,6 +286,7 @@ def render(report: ReportData) -> bytes:
     _write_comparison(book, report)
     _write_budget(book, report)
     _write_narratives(book, report)
+    _write_evidence(book, report)
     return _bytes(book)
 
 
