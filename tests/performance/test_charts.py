@@ -1,16 +1,35 @@
-"""The charts are server-side SVG without JavaScript, deterministic, and show predicates as colour."""
+"""The charts are server-side SVG without JavaScript, deterministic, and show predicates as colour; a
+long sasaran or indicator name is never cut: the chart names it by number or code, its key in full."""
 
 from __future__ import annotations
 
 import base64
+import re
 import xml.etree.ElementTree as ET
 
 from django.test import SimpleTestCase
 
 from kinerja.performance import charts
+from kinerja.performance.renderers import pdf
 from kinerja.performance.renderers.common import PREDICATE_COLOUR
+from kinerja.performance.report import ReportData
 
-from .test_report_render import sample_report
+from .test_report_render import pdf_text, sample_report
+
+LONG = ("Meningkatnya kualitas kelembagaan, tata kelola dan daya saing koperasi serta usaha mikro, kecil dan "
+        "menengah yang berbasis ekonomi kerakyatan di seluruh wilayah Kota Bandar Lampung")
+
+
+def long_names() -> ReportData:
+    report = sample_report()
+    report.objectives[0].name = LONG
+    for n, row in enumerate(report.objectives[0].indicators, start=1):
+        row.name = f"{LONG} (indikator {n})"
+    return report
+
+
+def texts(svg: str) -> list[str]:
+    return [t.text or "" for t in ET.fromstring(svg).iter("{http://www.w3.org/2000/svg}text")]
 
 
 class ChartsTestCase(SimpleTestCase):
@@ -51,3 +70,34 @@ class ChartsTestCase(SimpleTestCase):
     def test_it_makes_a_data_uri(self) -> None:
         uri = charts.data_uri("<svg/>")
         self.assertEqual(base64.b64decode(uri.removeprefix("data:image/svg+xml;base64,")), b"<svg/>")
+
+
+class LongNamesTestCase(SimpleTestCase):
+    def setUp(self) -> None:
+        self.report = long_names()
+
+    def test_the_charts_name_objectives_and_indicators_by_number_and_code_never_cut(self) -> None:
+        objectives = texts(charts.achievement_by_objective(self.report))
+        self.assertTrue({"S1", "S2", "S3"} <= set(objectives), objectives)
+        self.assertTrue({"IK-01", "IK-02", "IK-03"} <= set(texts(charts.target_vs_actual(self.report))))
+        self.assertTrue({"S1", "S2", "S3"} <= set(texts(charts.trend(self.report))))
+        for svg in (charts.achievement_by_objective(self.report), charts.target_vs_actual(self.report),
+                    charts.trend(self.report)):
+            self.assertNotIn("…", svg)
+            self.assertNotIn("Meningkatnya kualitas kelembagaan", svg)
+
+    def test_the_keys_give_the_names_whole(self) -> None:
+        self.assertEqual(charts.objective_key(self.report)[0], ("S1", LONG))
+        self.assertEqual([label for label, _name in charts.objective_key(self.report)], ["S1", "S2", "S3"])
+        # Only the indicators the chart draws: a zero or a text target has no bar.
+        self.assertEqual(charts.indicator_key(self.report),
+                         [("IK-01", f"{LONG} (indikator 1)"), ("IK-02", f"{LONG} (indikator 2)"),
+                          ("IK-03", "Jumlah UMKM naik kelas"), ("IK-06", "Nilai SAKIP")])
+
+    def test_the_pdf_prints_the_key_under_the_chart(self) -> None:
+        text = " ".join(pdf_text(pdf.render(self.report)).split())
+        section = text.split("II. Grafik Capaian per Sasaran", 1)[1].split("III. Perbandingan", 1)[0]
+        self.assertIn(f"S1 {LONG}", section)
+        self.assertIn("S2 Meningkatnya daya saing UMKM", section)
+        self.assertNotIn("…", section)
+        self.assertEqual(re.findall(r"\bS\d\b", section.split("S1 " + LONG)[1])[:2], ["S2", "S3"])

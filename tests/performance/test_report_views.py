@@ -69,6 +69,11 @@ class DashboardTestCase(KinerjaTestCase):
             self.assertNotIn("<script", svg)
         self.assertNotIn("<script>", html)
 
+    def test_it_names_the_objectives_and_indicators_of_the_charts_in_keys(self) -> None:
+        response = self.get(self.staff)
+        self.assertContains(response, "<div><dt>S1</dt><dd>Meningkatnya kualitas koperasi</dd></div>", count=2, html=True)
+        self.assertContains(response, "<div><dt>IK-02</dt><dd>UMKM naik kelas</dd></div>", html=True)
+
     def test_it_filters_by_division_and_quarter(self) -> None:
         second = Objective.objects.create(office=self.office, code="S2", name="Meningkatnya daya saing UMKM", order=2,
                                           plan_start_year=2021, plan_end_year=2026)

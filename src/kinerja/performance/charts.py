@@ -4,6 +4,11 @@ The same SVG goes into the dashboard (as an <img> data URI, so the page's Conten
 needs no inline script or style) and into the PDF, so what prints is what the page shows. pygal adds a
 <script> with its config whatever the options; we strip it, with the comments that carry the date, and
 replace its random chart id by a fixed one so an unchanged report renders to the same bytes.
+
+A sasaran or an indicator is named by its number or code on the chart ("S1", "IK-01") and in full in a
+key beside it (`objective_key`, `indicator_key`, printed by the page and the PDF as text): pygal neither
+wraps an axis label nor a legend, so a name of 150 characters was cut to 30, and drawn whole it squeezed
+the bars to nothing. Text under the chart wraps at any width, on an A4 page as on a phone.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ import pygal
 from pygal.style import Style
 
 from .renderers.common import NO_PREDICATE_COLOUR, PREDICATE_COLOUR, number
-from .report import ReportData
+from .report import IndicatorRow, ObjectiveRow, ReportData
 
 _STYLE = Style(
     font_family="DejaVu Sans, sans-serif",
@@ -40,9 +45,10 @@ _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 
 def _config(**extra: object) -> dict[str, object]:
+    # No truncation: the labels are numbers and codes (an indicator's code has at most 30 characters).
     return {"style": _STYLE, "disable_xml_declaration": True, "js": [], "tooltip_fancy_mode": False,
             "show_legend": True, "legend_at_bottom": True, "print_values": True, "width": 800,
-            "height": 460, "truncate_label": 32, "truncate_legend": 48, "margin": 12, **extra}
+            "height": 460, "truncate_label": -1, "truncate_legend": -1, "margin": 12, **extra}
 
 
 def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
@@ -50,12 +56,6 @@ def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
     svg = _SCRIPT.sub("", svg)
     svg = _COMMENT.sub("", svg)
     return _UUID.sub(f"kinerja-{name}", svg)
-
-
-def _short(text: str, limit: int = 30) -> str:
-    """Axis labels cut by hand: pygal leaves the labels of a horizontal chart whole, and a long
-    objective squeezes the bars to nothing."""
-    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
 
 
 def _pct(value: float | None) -> str:
@@ -81,7 +81,7 @@ def achievement_by_objective(report: ReportData) -> str:
     chart.y_labels = _scale(values)
     # pygal draws the first bar at the bottom; reversed, S1 reads first from the top.
     objectives = list(reversed(report.objectives))
-    chart.x_labels = [_short(f"S{o.number}. {o.name}") for o in objectives]
+    chart.x_labels = [_objective_label(o) for o in objectives]
     chart.add("Capaian", [
         {"value": float(o.achievement) if o.achievement is not None else None,
          "color": PREDICATE_COLOUR.get(o.predicate or "", NO_PREDICATE_COLOUR),
@@ -90,17 +90,36 @@ def achievement_by_objective(report: ReportData) -> str:
     return _finish(chart, "objectives")
 
 
+def _objective_label(objective: ObjectiveRow) -> str:
+    return f"S{objective.number}"
+
+
+def objective_key(report: ReportData) -> list[tuple[str, str]]:
+    """(label on the charts, full name) of each sasaran, from the top."""
+    return [(_objective_label(o), o.name) for o in report.objectives]
+
+
+def _charted(report: ReportData) -> list[IndicatorRow]:
+    """The indicators target_vs_actual draws: those with a numeric target other than zero."""
+    return [i for i in report.indicators if isinstance(i.target, Decimal) and i.target != 0]
+
+
+def indicator_key(report: ReportData) -> list[tuple[str, str]]:
+    """(code on the chart, full name) of each indicator target_vs_actual draws, from the top."""
+    return [(i.code, i.name) for i in _charted(report)]
+
+
 def target_vs_actual(report: ReportData) -> str:
     """Target and actual of each numeric indicator, the actual as a share of its target: indicators
     have different units, so the target is the common 100."""
-    rows = [i for i in reversed(report.indicators) if isinstance(i.target, Decimal) and i.target != 0]
+    rows = list(reversed(_charted(report)))
     actuals = [float(i.actual / i.target * 100) if isinstance(i.actual, Decimal) and isinstance(i.target, Decimal)
                else None for i in rows]
     chart = pygal.HorizontalBar(**_config(title="Target dan Realisasi per Indikator (target = 100)",
                                           height=max(240, 140 + 44 * len(rows)), value_formatter=_axis,
                                           print_values=False))
     chart.y_labels = _scale([a for a in actuals if a is not None])
-    chart.x_labels = [_short(f"{i.code} {i.name}") for i in rows]
+    chart.x_labels = [i.code for i in rows]
     chart.add("Target", [100.0 for _ in rows])
     chart.add("Realisasi", actuals)
     return _finish(chart, "indicators")
@@ -123,7 +142,7 @@ def trend(report: ReportData) -> str:
                 found = [h.achievement for i in objective.indicators for h in i.history
                          if h.year == year and h.achievement is not None]
             values.append(float(sum(found) / len(found)) if found else None)
-        chart.add(f"S{objective.number}. {objective.name}", values)
+        chart.add(_objective_label(objective), values)
         seen += [v for v in values if v is not None]
     if seen:
         # Ticks every 10 around the values: pygal's own choice for a narrow range is a tick every 2.

@@ -82,6 +82,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "indicators": charts.data_uri(charts.target_vs_actual(report)),
             "trend": charts.data_uri(charts.trend(report)),
         },
+        "keys": {"objectives": charts.objective_key(report), "indicators": charts.indicator_key(report)},
         "may_compile": may_compile(request.user, office, today),
         "query": urlencode(period),
     })
