@@ -108,3 +108,24 @@ def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(
     assert ("  - pk.xlsx, lembar PK, baris 2, kolom Realisasi (E): 850 lebih dari 100 untuk satuan %; nilai diimpor "
             "sebagaimana tertulis") in done.stdout
     assert "Positif" not in done.stdout  # the comparison gave the polarity: none is assumed
+
+
+def test_the_console_script_warns_of_a_polaritas_minimal_beside_a_target_minimal_80(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    assert run(tmp_path, "manage", "shell", "-c", MAKE_OFFICE).returncode == 0
+    book = Workbook()
+    book.active.title = "PK"
+    book.active.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target"])
+    book.active.append(["IK-01", "Meningkatnya koperasi sehat", "Persentase koperasi sehat", "%", "Positif", "80"])
+    book.save(tmp_path / "pk.xlsx")
+    assert run(tmp_path, "data", "import", str(tmp_path / "pk.xlsx"), "--year", "2025").returncode == 0
+    book.active["E2"], book.active["F2"] = "Minimal", "minimal 80"
+    book.save(tmp_path / "pk.xlsx")
+    done = run(tmp_path, "data", "import", str(tmp_path / "pk.xlsx"), "--year", "2025")
+    assert done.returncode == 0, done.stderr
+    assert ('  - pk.xlsx, lembar PK, baris 2, kolom Polaritas (E): kolom ini berisi "Minimal", yang di kolom Polaritas '
+            'berarti diminimalkan (makin rendah makin baik), sedangkan "minimal 80" di kolom Target (F) berarti '
+            'sekurang-kurangnya 80 (makin tinggi makin baik): keduanya bertentangan.') in done.stdout
+    assert ("  - pk.xlsx, lembar PK, baris 2, kolom Polaritas (E): polaritas indikator IK-01 Persentase koperasi sehat "
+            "berubah dari Positif (makin tinggi makin baik) menjadi Negatif (makin rendah makin baik)") in done.stdout

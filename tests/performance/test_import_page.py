@@ -135,3 +135,20 @@ class ImportSheetsPageTestCase(KinerjaTestCase):
                                       "berarti Negatif (makin rendah makin baik)")
         self.assertEqual(len(response.context["summary"].warnings), 3)
         self.assertFalse(Indicator.objects.exists())  # checked only
+
+    def test_it_warns_when_the_file_turns_an_indicators_polarity_around(self) -> None:
+        path = self.dir / "pk.xlsx"
+        book = Workbook()
+        book.active.title = "PK"
+        book.active.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target"])
+        book.active.append(["IK-01", "Meningkatnya koperasi sehat", "Angka kredit macet", "%", "Positif", 5])
+        book.save(path)
+        self.upload(path)
+        book.active["E2"] = "Minimal"
+        book.save(path)
+        response = self.upload(path, dry_run="on")
+        self.assertContains(response, 'class="card perf-warnings perf-cell-warnings"')
+        self.assertContains(response, "pk.xlsx, lembar PK, baris 2, kolom Polaritas (E): polaritas indikator IK-01 "
+                                      "Angka kredit macet berubah dari Positif (makin tinggi makin baik) menjadi "
+                                      "Negatif (makin rendah makin baik)")
+        self.assertEqual(Indicator.objects.get(office=self.office).polarity, "higher_is_better")  # checked only

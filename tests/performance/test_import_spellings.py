@@ -112,6 +112,84 @@ class ComparisonTestCase(SpellingsTestCase):
         self.assertEqual(Target.objects.get(indicator__office=self.office).value_text, "Minimal BB")
 
 
+class PolarityTestCase(SpellingsTestCase):
+    """"Minimal" in a Polaritas column is minimise; "minimal 80" before a target is at least 80. A row saying
+    both, and a file turning an existing indicator's polarity around, are warnings naming where."""
+
+    def test_minimal_in_the_polaritas_column_is_lower_is_better_and_before_a_target_at_least(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                [SASARAN, "Angka kredit macet", "%", "Minimal", 5],
+                [SASARAN, "Indeks kepuasan masyarakat", "indeks", "Maksimal", 80],
+                [SASARAN, "Persentase koperasi sehat", "%", "", "minimal 80"],
+                [SASARAN, "Waktu pelayanan izin", "hari", "", "maksimal 3 hari"]]
+        summary = import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.indicators(), {
+            "Angka kredit macet": (LOWER, 5), "Indeks kepuasan masyarakat": (HIGHER, 80),
+            "Persentase koperasi sehat": (HIGHER, 80), "Waktu pelayanan izin": (LOWER, 3)})
+        self.assertEqual(summary.warnings, [])
+
+    def test_minimal_beside_minimal_80_is_a_warning_with_both_readings(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                [SASARAN, "Persentase koperasi sehat", "%", "Minimal", "minimal 80"],
+                [SASARAN, "Waktu pelayanan izin", "hari", "Maksimal", "maksimal 3 hari"]]
+        summary = import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.indicators(), {"Persentase koperasi sehat": (LOWER, 80),
+                                             "Waktu pelayanan izin": (HIGHER, 3)})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            'pk.xlsx, sheet PK 2025, row 2, column Polaritas (D): the column says "Minimal", which in a Polaritas '
+            'column means minimise (lower is better), while "minimal 80" in column Target (E) means at least 80 '
+            '(higher is better): they contradict each other. The Polaritas column is kept (Negative (lower is '
+            'better)); if the target is right, write Positif in the Polaritas column',
+            'pk.xlsx, sheet PK 2025, row 3, column Polaritas (D): the column says "Maksimal", which in a Polaritas '
+            'column means maximise (higher is better), while "maksimal 3 hari" in column Target (E) means at most 3 '
+            '(lower is better): they contradict each other. The Polaritas column is kept (Positive (higher is '
+            'better)); if the target is right, write Negatif in the Polaritas column'])
+
+    def test_a_file_turning_an_existing_indicator_around_is_a_warning_naming_it(self) -> None:
+        first = [["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                 ["IK-01", SASARAN, "Angka kredit macet", "%", "Positif", 5],
+                 ["IK-02", SASARAN, "Waktu pelayanan izin", "hari", "Positif", 3],
+                 ["IK-03", SASARAN, "Indeks kepuasan", "indeks", "Positif", 80]]
+        self.assertEqual(import_file(book(self.dir / "pk.xlsx", first), self.office, 2025).warnings, [])
+        again = [["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi"],
+                 ["IK-01", SASARAN, "Angka kredit macet", "%", "Negatif", 5, 4],
+                 ["IK-02", SASARAN, "Waktu pelayanan izin", "hari", "", "paling lama 3 hari", 2],
+                 ["IK-03", SASARAN, "Indeks kepuasan", "indeks", "Positif", 80, 82]]
+        summary = import_file(book(self.dir / "pk-2.xlsx", again), self.office, 2025)
+        self.assertEqual({n: p for n, (p, _t) in self.indicators().items()}, {
+            "Angka kredit macet": LOWER, "Waktu pelayanan izin": LOWER, "Indeks kepuasan": HIGHER})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            "pk-2.xlsx, sheet PK 2025, row 2, column Polaritas (E): the polarity of indicator IK-01 Angka kredit macet "
+            "changes from Positive (higher is better) to Negative (lower is better); its achievement is computed the "
+            "other way from now on, in every year's report. If that is not meant, correct the file and import it "
+            "again, or set the polarity back on the indicator's page",
+            "pk-2.xlsx, sheet PK 2025, row 3, column Target (F): the polarity of indicator IK-02 Waktu pelayanan izin "
+            "changes from Positive (higher is better) to Negative (lower is better); its achievement is computed the "
+            "other way from now on, in every year's report. If that is not meant, correct the file and import it "
+            "again, or set the polarity back on the indicator's page"])
+
+    def test_a_telling_capaian_that_turns_an_indicator_around_names_its_column(self) -> None:
+        first = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                 [SASARAN, "Waktu pelayanan izin", "hari", "Positif", 5]]
+        import_file(book(self.dir / "pk.xlsx", first), self.office, 2025)
+        # Without Polaritas: 4 days against 5 gives 120 % only when lower is better.
+        again = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)"],
+                 [SASARAN, "Waktu pelayanan izin", "hari", 5, 4, 120]]
+        summary = import_file(book(self.dir / "lkjip.xlsx", again), self.office, 2025)
+        [warning] = summary.warnings
+        self.assertEqual((warning.row, warning.column), (2, "Capaian (%) (F)"))
+        self.assertIn("changes from Positive (higher is better) to Negative (lower is better)", warning.message)
+
+    def test_the_dry_run_warns_the_same_and_changes_nothing(self) -> None:
+        first = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
+                 [SASARAN, "Angka kredit macet", "%", "Positif", 5]]
+        import_file(book(self.dir / "pk.xlsx", first), self.office, 2025)
+        first[1][3] = "Negatif"
+        summary = import_file(book(self.dir / "pk.xlsx", first), self.office, 2025, dry_run=True)
+        self.assertEqual(len(summary.warnings), 1)
+        self.assertEqual(self.indicators()["Angka kredit macet"][0], HIGHER)
+
+
 class HeadersTestCase(SpellingsTestCase):
     def test_targets_and_actuals_in_rupiah(self) -> None:
         rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp)", "Realisasi (Rp.)"],

@@ -32,7 +32,10 @@ targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). I
 Targets as PK tables write them: with their comparison ("≥ 80", "minimal 80%", "paling lama 3 hari"), the
 number is the target and, where the row has no Polaritas, the comparison is the polarity (a Polaritas that
 says otherwise is kept, with a warning); a range ("80 - 90") is a bad row, since no one number follows from
-it. A header may carry the unit ("Target (Rp)", "Realisasi (%)"); beside a column without one, the Rupiah
+it. "Minimal" in a Polaritas column means minimise (lower is better), "minimal 80" before a target at least
+80 (higher is better); a row saying both is warned about with both readings. A file that turns the polarity
+of an existing indicator around is a warning too: its achievement is then computed the other way in every
+year. A header may carry the unit ("Target (Rp)", "Realisasi (%)"); beside a column without one, the Rupiah
 column is the budget, not read. A revised target ("Target Perubahan", "Target PK Perubahan") is the target,
 the original one only where the revised cell is empty; the Summary says so. A percentage above 100 is
 imported with a warning (850 is often 85,0 without its comma).
@@ -127,6 +130,7 @@ class Row:
     labels: dict[str, str] = field(default_factory=dict)  # the columns as written in the file
     negative_method: str = ""
     achievement: tuple[Decimal, Decimal] | None = None  # the file's Capaian and the rounding it may have
+    polarity_column: str = ""  # the column the polarity was read from: Polaritas, a target's comparison, Capaian
 
 
 @dataclass
@@ -229,8 +233,15 @@ TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capai
 # told apart by its Satuan and target, which a total row has not.
 TOTAL_STARTS = ("jumlah", "total", "sub total", "subtotal", "rata rata", "rerata", "rata2")
 MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
-POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maximize": "positif",
-                  "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimize": "negatif"}
+# A Polaritas column's words. "Minimal" there means minimise (lower is better) and "Maksimal" maximise, the
+# opposite of "minimal 80" (at least 80) and "maksimal 10" (at most 10) written before a target: a row
+# whose Polaritas and target say opposite things gets a warning that explains both readings.
+POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maksimum": "positif",
+                  "maksimalkan": "positif", "maximize": "positif", "maximise": "positif",
+                  "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimum": "negatif",
+                  "minimalkan": "negatif", "minimize": "negatif", "minimise": "negatif"}
+# The Polaritas words that read as a target's comparison too.
+AMBIGUOUS_POLARITY_WORDS = {"minimal", "minimum", "minimalkan", "maksimal", "maksimum", "maksimalkan"}
 
 
 # A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
@@ -730,6 +741,22 @@ def _written_achievement(value: object) -> tuple[Decimal, Decimal] | None:
     return number, max(Decimal("0.5").scaleb(-places), Decimal("0.005"))
 
 
+def _ambiguous_polarity(written: str, polarity: str, compared: Value, value: str, column: str) -> str:
+    """The warning for a Polaritas of "Minimal" (minimise) beside a target of "minimal 80" (at least 80),
+    or "Maksimal" beside "maksimal 10": the same word read two ways, which kinerja does not choose between
+    silently."""
+    lower = polarity == Indicator.Polarity.LOWER_IS_BETTER
+    number = format_plain(compared.number)
+    return _('the column says "%(written)s", which in a Polaritas column means %(column_means)s, while "%(value)s" '
+             'in column %(column)s means %(value_means)s: they contradict each other. The Polaritas column is kept '
+             '(%(kept)s); if the target is right, write %(fix)s in the Polaritas column') % {
+        "written": written, "value": value, "column": column,
+        "column_means": _("minimise (lower is better)") if lower else _("maximise (higher is better)"),
+        "value_means": (_("at least %(number)s (higher is better)") if lower
+                        else _("at most %(number)s (lower is better)")) % {"number": number},
+        "kept": Indicator.Polarity(polarity).label, "fix": "Positif" if lower else "Negatif"}
+
+
 def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None) -> Reading:
     """Every data row of the file, checked; raises ImportFailed listing every bad row."""
     path = Path(path)
@@ -936,12 +963,17 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 "column": header.labels.get(compared[0].column)}, _cell(values, columns.get(other.column)))
         elif told and not polarity:
             polarity = told
+        elif told and polarity != told and polarity_text.lower() in AMBIGUOUS_POLARITY_WORDS:
+            warn(POLARITY, _ambiguous_polarity(polarity_text, polarity, compared[0],
+                                               _text(_cell(values, columns.get(compared[0].column))),
+                                               header.labels.get(compared[0].column, "")))
         elif told and polarity != told:
             warn(POLARITY, _('the column says "%(written)s", but "%(value)s" in column %(column)s says %(told)s; the '
                              'Polaritas column is kept') % {
                 "written": polarity_text,
                 "value": _text(_cell(values, columns.get(compared[0].column))),
                 "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
+        polarity_column = POLARITY if polarity_text else compared[0].column if polarity else ""
         if _is_percent(unit):
             for v in read:
                 if v.number is not None and v.number > 100:
@@ -951,6 +983,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         negative_method = ""
         if not polarity:
             polarity, negative_method = _polarity_from_achievement(written, target or Value(), actual)
+            polarity_column = ACHIEVEMENT if polarity else ""
         elif polarity == Indicator.Polarity.LOWER_IS_BETTER:
             negative_method = _negative_method(written, target or Value(), actual)
         if row_errors:
@@ -961,7 +994,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         rows.append(Row(number, table.sheet, code, objective, name, unit, polarity, division, target, actual,
                         {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
                         {q: v for q, v in quarter_actuals.items() if v is not None and not v.empty}, header.labels,
-                        negative_method, _written_achievement(written)))
+                        negative_method, _written_achievement(written), polarity_column))
     if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective:
         # No Sasaran anywhere: the column is missing, once, rather than on every row.
         label = header.labels.get(OBJECTIVE, OBJECTIVE)
@@ -1060,6 +1093,18 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
                     indicator.polarity)
 
 
+def _polarity_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
+    """An existing indicator whose polarity the file turns around: every year's achievement of it is then
+    computed the other way, so the user is told rather than finding the report changed."""
+    column = row.polarity_column or POLARITY
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(column, column), _(
+        "the polarity of indicator %(indicator)s changes from %(old)s to %(new)s; its achievement is computed the "
+        "other way from now on, in every year's report. If that is not meant, correct the file and import it "
+        "again, or set the polarity back on the indicator's page") % {
+        "indicator": f"{indicator.code} {indicator.name}", "old": Indicator.Polarity(indicator.polarity).label,
+        "new": Indicator.Polarity(row.polarity).label})
+
+
 def apply(path: Path, reading: Reading, office: Office, year: int, *, user: AbstractBaseUser | None,
           dry_run: bool = False) -> Summary:
     """Save checked rows in one transaction (rolled back again for a dry run)."""
@@ -1089,6 +1134,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                 taken.add(code.lower())
                 indicator.objective, indicator.code, indicator.name = objective, code, row.name
                 indicator.unit = row.unit
+                if row.polarity and indicator.pk is not None and row.polarity != indicator.polarity:
+                    summary.warnings.append(_polarity_change(path, row, indicator))
                 if row.polarity:  # without a Polaritas column an indicator keeps its own (new: positive)
                     indicator.polarity = row.polarity
                 if row.negative_method:
