@@ -275,6 +275,88 @@ class HeadersTestCase(SpellingsTestCase):
                       self.refused(self.dir / "group.xlsx"))
 
 
+class ScaleTestCase(SpellingsTestCase):
+    """"Target (Rp juta)": the header's scale multiplies the values, into the Satuan's own scale (Rupiah), the
+    target and the actual alike, so the achievement is what the file means."""
+
+    def values(self, name: str) -> tuple[Decimal | None, Decimal | None]:
+        indicator = Indicator.objects.get(office=self.office, name=name)
+        return indicator.targets.get(kind=Target.Kind.AGREEMENT).value_number, indicator.actuals.get().value_number
+
+    def test_every_spelling_of_the_scale(self) -> None:
+        for target, actual, factor in (
+                ("Target (Rp juta)", "Realisasi (Rp juta)", 10 ** 6), ("Target (Rp. Juta)", "Realisasi (Rp. Juta)", 10 ** 6),
+                ("Target (dalam juta rupiah)", "Realisasi (dalam juta rupiah)", 10 ** 6),
+                ("Target (Rp ribu)", "Realisasi (Rp ribu)", 10 ** 3),
+                ("Target (Rp miliar)", "Realisasi (Rp miliar)", 10 ** 9),
+                ("Target 2025 (Rp Milyar)", "Realisasi 2025 (Rp Milyar)", 10 ** 9)):
+            with self.subTest(target):
+                rows = [["Sasaran", "Indikator", "Satuan", target, actual],
+                        [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", "1.500", "1.250,5"]]
+                import_file(book(self.dir / "rp.xlsx", rows), self.office, 2025)
+                self.assertEqual(self.values("Nilai pinjaman dana bergulir"),
+                                 (Decimal(1500) * factor, Decimal("1250.5") * factor))
+
+    def test_target_and_actual_in_different_scales_are_both_rupiah_and_the_achievement_holds(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp miliar)", "Realisasi (Rp juta)", "Capaian (%)"],
+                [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", "1,5", "1.200", 80]]
+        summary = import_file(book(self.dir / "rp.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.values("Nilai pinjaman dana bergulir"), (Decimal(1_500_000_000), Decimal(1_200_000_000)))
+        self.assertEqual(summary.mismatches, [])  # 1.200 juta of 1,5 miliar is the file's 80 %
+
+    def test_a_satuan_in_juta_keeps_its_values_in_juta(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp juta)", "Realisasi (Rp miliar)"],
+                [SASARAN, "Omzet UMKM binaan", "juta rupiah", "1.500", "1,25"]]
+        import_file(book(self.dir / "rp.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.values("Omzet UMKM binaan"), (Decimal(1500), Decimal(1250)))
+
+    def test_quarters_under_a_merged_scaled_header(self) -> None:
+        workbook = Workbook()
+        sheet = workbook.active
+        sheet.append(["Sasaran", "Indikator", "Satuan", "Target (Rp juta)", "Realisasi (Rp juta)", None])
+        sheet.append([None, None, None, None, "TW I", "TW II"])
+        sheet.merge_cells("E1:F1")
+        sheet.append([SASARAN, "Nilai kredit UMKM", "Rp", 5000, 1250, "2.600,5"])
+        workbook.save(self.dir / "tw.xlsx")
+        import_file(self.dir / "tw.xlsx", self.office, 2025)
+        indicator = Indicator.objects.get(office=self.office)
+        self.assertEqual({a.quarter: a.value_number for a in indicator.actuals.all()},
+                         {1: Decimal(1_250_000_000), 2: Decimal(2_600_500_000)})
+
+    def test_a_scale_word_not_understood_is_refused_naming_the_header(self) -> None:
+        for header, word in (("Target (Rp triliun)", "triliun"), ("Target (Rp M)", "m"),
+                             ("Target (ratusan rupiah)", "ratusan")):
+            with self.subTest(header):
+                rows = [["Sasaran", "Indikator", "Satuan", header, "Realisasi (Rp)"],
+                        [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", 2, 1]]
+                self.assertIn(f'rp.xlsx, sheet PK 2025, row 1, column {header} (D): "{word}" is not a scale kinerja '
+                              f'reads; write the values in rupiah, or name the scale as ribu, juta or miliar',
+                              self.refused(book(self.dir / "rp.xlsx", rows)))
+
+    def test_an_actual_naming_no_unit_beside_a_scaled_target_is_refused(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp juta)", "Realisasi"],
+                [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", "1.500", "1.250.000.000"]]
+        self.assertIn('rp.xlsx, sheet PK 2025, row 1, column Realisasi (E): column Target (Rp juta) (D) gives its values '
+                      'in juta, this one names no unit; write the unit in its header too (for example "Realisasi (Rp '
+                      'juta)"), so that target and actual are read alike', self.refused(book(self.dir / "rp.xlsx", rows)))
+
+    def test_a_rupiah_scale_over_an_indicator_in_percent_is_a_bad_row(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (Rp juta)", "Realisasi (Rp juta)"],
+                [SASARAN, "Nilai pinjaman dana bergulir", "Rupiah", "1.500", "1.250"],
+                [SASARAN, "Persentase koperasi sehat", "%", 65, 60]]
+        message = self.refused(book(self.dir / "rp.xlsx", rows))
+        self.assertIn('rp.xlsx, sheet PK 2025, row 3, column Target (Rp juta) (D): the column is in rupiah (juta), but '
+                      'the Satuan is %: a budget column, or the wrong Satuan? ("65")', message)
+        self.assertNotIn("row 2", message)
+
+    def test_scaled_rupiah_columns_beside_the_performance_in_percent_are_the_budget(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target (%)", "Realisasi (%)", "Target (Rp juta)",
+                 "Realisasi (Rp juta)"],
+                [SASARAN, "Persentase koperasi sehat", "%", "65,5", 60, 250, 240]]
+        import_file(book(self.dir / "pct.xlsx", rows), self.office, 2025)
+        self.assertEqual(self.values("Persentase koperasi sehat"), (Decimal("65.5"), Decimal(60)))
+
+
 class PercentAbove100TestCase(SpellingsTestCase):
     def test_a_percentage_above_100_is_imported_with_a_warning_per_value(self) -> None:
         rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Realisasi TW I"],

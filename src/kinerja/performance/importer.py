@@ -36,8 +36,12 @@ it. "Minimal" in a Polaritas column means minimise (lower is better), "minimal 8
 80 (higher is better); a row saying both is warned about with both readings. A file that turns the polarity
 of an existing indicator around is a warning too: its achievement is then computed the other way in every
 year. A header may carry the unit ("Target (Rp)", "Realisasi (%)"); beside a column without one, the Rupiah
-column is the budget, not read. A revised target ("Target Perubahan", "Target PK Perubahan") is the target,
-the original one only where the revised cell is empty; the Summary says so. A percentage above 100 is
+column is the budget, not read. A header may carry the scale too ("Target (Rp juta)", "Realisasi (Rp. Ribu)",
+"(dalam miliar rupiah)"): the values are multiplied into the Satuan's own scale (Rupiah; "juta rupiah" keeps
+juta), each column by its own, so target and actual stay comparable; a scale word not read ("triliun", "M")
+and a value column naming no unit beside a scaled one are refused, naming the header cell. A revised target
+("Target Perubahan", "Target PK Perubahan") is the target, the original one only where the revised cell is
+empty; the Summary says so. A percentage above 100 is
 imported with a warning (850 is often 85,0 without its comma).
 """
 
@@ -216,6 +220,16 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan"}
 UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
 MONEY_WORDS = {"rp", "rupiah"}
+# The scale a header gives its values in ("Target (Rp juta)", "Realisasi (Rp. Ribu)", "(dalam miliar rupiah)"):
+# the values are multiplied by it, into the indicator's Satuan (Rupiah, or "juta rupiah" where it says so).
+SCALE_WORDS = {"ribu": Decimal(10) ** 3, "ribuan": Decimal(10) ** 3, "rb": Decimal(10) ** 3,
+               "juta": Decimal(10) ** 6, "jutaan": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
+               "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "miliaran": Decimal(10) ** 9,
+               "milyaran": Decimal(10) ** 9}
+# Words that scale a value too but are not read ("M" is miliar to some, million to others): the header is refused.
+UNKNOWN_SCALE_WORDS = {"ratus", "ratusan", "puluh", "puluhan", "triliun", "trilyun", "triliunan", "m", "mio", "mrd",
+                       "k", "rbu", "thousand", "million", "billion"}
+SCALE_FILLER = {"dalam"}  # "(dalam juta rupiah)"
 # A revised target ("Target Perubahan", "Target PK Perubahan", "Target Setelah Perubahan"): the performance
 # agreement as changed during the year, which replaces the original one ("Target Awal") where it has a value.
 REVISION_WORDS = {"perubahan", "revisi"}
@@ -418,8 +432,8 @@ def _classify(label: str, year: int | None) -> str | None:
         years = [w for w in rest if re.fullmatch(r"(19|20)\d\d", w)]
         if _other_year(label, year):
             return None  # another year's column, such as "Realisasi 2024" beside "Target 2025"
-        allowed = YEAR_WORDS | UNIT_WORDS | (REVISED_WORDS if revised else set()) | (
-            ORIGINAL_WORDS if field_name == TARGET else set())
+        allowed = YEAR_WORDS | UNIT_WORDS | set(SCALE_WORDS) | UNKNOWN_SCALE_WORDS | SCALE_FILLER | (
+            REVISED_WORDS if revised else set()) | (ORIGINAL_WORDS if field_name == TARGET else set())
         if all(w in allowed or w in years for w in rest):
             return field_name + revised + (MONEY if MONEY_WORDS & set(rest) else "")
         return None  # "Target Renstra", "Realisasi Anggaran": not this import's values
@@ -440,6 +454,31 @@ def _letter(index: int) -> str:
 
 
 @dataclass
+class Scale:
+    """The scale a value column's header gives ("Target (Rp juta)"): its factor, and whether it is rupiah."""
+
+    factor: Decimal
+    money: bool
+    word: str  # as the header has it, normalised: "juta"
+
+
+def _header_scale(label: str) -> tuple[Scale | None, str]:
+    """(the scale a header names, or None; a scale word it has that is not read, or "")."""
+    words = _normal(label).split()
+    unknown = next((w for w in words if w in UNKNOWN_SCALE_WORDS), "")
+    word = next((w for w in words if w in SCALE_WORDS), "")
+    scale = Scale(SCALE_WORDS[word], bool(MONEY_WORDS & set(words)), word) if word else None
+    return scale, unknown
+
+
+def _unit_scale(unit: str) -> tuple[Decimal, bool]:
+    """(the scale a Satuan carries: 1.000.000 for "juta rupiah", else 1; whether it is rupiah)."""
+    words = _normal(unit).split()
+    word = next((w for w in words if w in SCALE_WORDS), "")
+    return SCALE_WORDS[word] if word else Decimal(1), bool(MONEY_WORDS & set(words))
+
+
+@dataclass
 class Header:
     row: int  # index in Table.rows of the last header row
     columns: dict[str, int]
@@ -447,6 +486,7 @@ class Header:
     problems: list[tuple[int, str, str]]  # (row number, column, problem)
     texts: list[set[str]] = field(default_factory=list)  # each column's header words, normalised
     revised: list[tuple[str, str]] = field(default_factory=list)  # (revised target column, original), as written
+    scales: dict[str, Scale] = field(default_factory=dict)  # value columns whose header names a scale
 
     def repeated_in(self, values: list[object]) -> list[int]:
         """The columns of a row below the header that say what the header says there ("No",
@@ -533,8 +573,39 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         below = [_text(v) for v in table.rows[last][1]] if last > i else []
         texts = [{_normal(words[j]) for words in (top, below, labels) if j < len(words)} - {""}
                  for j in range(len(labels))]
-        return Header(last, columns, shown, problems, texts, revised)
+        scales = _scales(columns, labels, shown, header_number, problems)
+        return Header(last, columns, shown, problems, texts, revised, scales)
     return None
+
+
+def _scales(columns: dict[str, int], labels: list[str], shown: dict[str, str], header_number: int,
+            problems: list[tuple[int, str, str]]) -> dict[str, Scale]:
+    """The scale of each value column read ("Target (Rp juta)"). A scale word not understood is a problem
+    of its header; so is a value column naming no unit beside one with a scale: its values would be read
+    a thousand or a million times apart from the other's, and the achievement would be wrong."""
+    found: dict[str, Scale] = {}
+    plain: list[str] = []
+    for kind, j in columns.items():
+        if kind.split()[0] not in (TARGET, ACTUAL):
+            continue
+        scale, unknown = _header_scale(labels[j])
+        if unknown:
+            problems.append((header_number, shown[kind], _(
+                '"%(word)s" is not a scale kinerja reads; write the values in rupiah, or name the scale as ribu, juta '
+                'or miliar (for example "Target (Rp juta)")') % {"word": unknown}))
+        elif scale is not None:
+            found[kind] = scale
+        elif not UNIT_WORDS & set(_normal(labels[j]).split()):
+            plain.append(kind)
+    if found:
+        first = next(iter(found))
+        for kind in plain:
+            problems.append((header_number, shown[kind], _(
+                "column %(scaled)s gives its values in %(scale)s, this one names no unit; write the unit in its header "
+                "too (for example \"%(example)s\"), so that target and actual are read alike") % {
+                "scaled": shown[first], "scale": found[first].word,
+                "example": f"{kind.split()[0]} (Rp {found[first].word})"}))
+    return found
 
 
 def _cell(values: list[object], index: int | None) -> object:
@@ -932,6 +1003,15 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 else:
                     bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
+            scale = header.scales.get(column)
+            if scale is not None:
+                unit_factor, unit_money = _unit_scale(unit)
+                if scale.money and unit and not unit_money:
+                    bad(column, _("the column is in rupiah (%(scale)s), but the Satuan is %(unit)s: a budget column, or "
+                                  "the wrong Satuan?") % {"scale": scale.word, "unit": unit}, as_written)
+                    return None
+                # Into the Satuan's own scale: Rupiah, or "juta rupiah" where the indicator is kept in juta.
+                number = number * scale.factor / unit_factor
             if abs(number) >= MAX_NUMBER:
                 bad(column, _("the number is too large"), raw)
                 return None
