@@ -138,12 +138,12 @@ class PolarityTestCase(SpellingsTestCase):
         self.assertEqual([str(w) for w in summary.warnings], [
             'pk.xlsx, sheet PK 2025, row 2, column Polaritas (D): the column says "Minimal", which in a Polaritas '
             'column means minimise (lower is better), while "minimal 80" in column Target (E) means at least 80 '
-            '(higher is better): they contradict each other. The Polaritas column is kept (Negative (lower is '
-            'better)); if the target is right, write Positif in the Polaritas column',
+            '(higher is better): they contradict each other. The Polaritas column is kept, Negative (lower is '
+            'better); if the target is right, write Positif in the Polaritas column',
             'pk.xlsx, sheet PK 2025, row 3, column Polaritas (D): the column says "Maksimal", which in a Polaritas '
             'column means maximise (higher is better), while "maksimal 3 hari" in column Target (E) means at most 3 '
-            '(lower is better): they contradict each other. The Polaritas column is kept (Positive (higher is '
-            'better)); if the target is right, write Negatif in the Polaritas column'])
+            '(lower is better): they contradict each other. The Polaritas column is kept, Positive (higher is '
+            'better); if the target is right, write Negatif in the Polaritas column'])
 
     def test_a_file_turning_an_existing_indicator_around_is_a_warning_naming_it(self) -> None:
         first = [["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],
@@ -324,7 +324,7 @@ class ScaleTestCase(SpellingsTestCase):
                          {1: Decimal(1_250_000_000), 2: Decimal(2_600_500_000)})
 
     def test_a_scale_word_not_understood_is_refused_naming_the_header(self) -> None:
-        for header, word in (("Target (Rp triliun)", "triliun"), ("Target (Rp M)", "m"),
+        for header, word in (("Target (Rp triliun)", "triliun"), ("Target (Rp M)", "M"),
                              ("Target (ratusan rupiah)", "ratusan")):
             with self.subTest(header):
                 rows = [["Sasaran", "Indikator", "Satuan", header, "Realisasi (Rp)"],

@@ -130,7 +130,7 @@ def trend(report: ReportData) -> str:
     years = [*report.history_years, report.year]
     chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis,
                                  print_values=False, dots_size=4, allow_interruptions=True,
-                                 legend_at_bottom_columns=1))
+                                 legend_at_bottom_columns=min(max(len(report.objectives), 1), 8)))
     chart.x_labels = [str(y) for y in years]
     seen: list[float] = []
     for objective in report.objectives:

@@ -466,6 +466,9 @@ def _header_scale(label: str) -> tuple[Scale | None, str]:
     """(the scale a header names, or None; a scale word it has that is not read, or "")."""
     words = _normal(label).split()
     unknown = next((w for w in words if w in UNKNOWN_SCALE_WORDS), "")
+    if unknown:  # as written: "M", not "m"
+        found = re.search(rf"(?<![a-z]){re.escape(unknown)}(?![a-z])", label, re.IGNORECASE)
+        unknown = found.group() if found else unknown
     word = next((w for w in words if w in SCALE_WORDS), "")
     scale = Scale(SCALE_WORDS[word], bool(MONEY_WORDS & set(words)), word) if word else None
     return scale, unknown
@@ -819,8 +822,8 @@ def _ambiguous_polarity(written: str, polarity: str, compared: Value, value: str
     lower = polarity == Indicator.Polarity.LOWER_IS_BETTER
     number = format_plain(compared.number)
     return _('the column says "%(written)s", which in a Polaritas column means %(column_means)s, while "%(value)s" '
-             'in column %(column)s means %(value_means)s: they contradict each other. The Polaritas column is kept '
-             '(%(kept)s); if the target is right, write %(fix)s in the Polaritas column') % {
+             'in column %(column)s means %(value_means)s: they contradict each other. The Polaritas column is kept, '
+             '%(kept)s; if the target is right, write %(fix)s in the Polaritas column') % {
         "written": written, "value": value, "column": column,
         "column_means": _("minimise (lower is better)") if lower else _("maximise (higher is better)"),
         "value_means": (_("at least %(number)s (higher is better)") if lower
