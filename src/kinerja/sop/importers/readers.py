@@ -154,30 +154,63 @@ def docx_grid(path: Path) -> Grid:
 
 
 def _block_rows(container: Any) -> Grid:
-    """The rows of a document body or page header: a paragraph is a row of one cell."""
+    """The rows of a document body, a page header or a table cell: a paragraph is a row of one cell.
+    A table laid out around others (the letterhead and the whole SOP built as cells of one outer table,
+    the step table inside one of them) gives, for each row holding a table, the contents of its cells
+    one after another, so the step table is found wherever it is nested."""
     from docx.table import Table
+
+    from .table import find_table
 
     grid: Grid = []
     for block in container.iter_inner_content():
         if not isinstance(block, Table):
             grid.append([block.text])
             continue
-        # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
-        seen: dict[int, object] = {}
-        # The flowchart symbols drawn in the cells (shapes.py): an empty cell holding one reads as its mark.
-        symbols = shapes.cell_marks(block)
-        for row, marks in zip(block.rows, symbols, strict=True):
-            cells = []
-            for column, cell in enumerate(row.cells):
-                if id(cell._tc) in seen:
-                    text = ""
-                else:
-                    seen[id(cell._tc)] = cell._tc
-                    text = cell.text
-                if not text.strip() and column < len(marks) and marks[column]:
-                    text = " ".join(marks[column])
-                cells.append(text)
-            grid.append(cells)
+        rows = _table_rows(block)
+        if find_table(rows) is None and any(cell._tc.tbl_lst for row in block.rows for cell in row.cells):
+            grid += _layout_rows(block)
+        else:
+            grid += rows
+    return grid
+
+
+def _layout_rows(table: Any) -> Grid:
+    """A layout table's rows: a row holding a nested table gives each of its cells' contents in turn
+    (paragraphs and tables, as a document body); other rows stay rows."""
+    grid: Grid = []
+    seen: dict[int, object] = {}  # a merged cell once (see _table_rows)
+    for row, texts in zip(table.rows, _table_rows(table), strict=True):
+        cells = row.cells
+        if not any(cell._tc.tbl_lst for cell in cells):
+            grid.append(texts)
+            continue
+        for cell in cells:
+            if id(cell._tc) not in seen:
+                seen[id(cell._tc)] = cell._tc
+                grid += _block_rows(cell)
+    return grid
+
+
+def _table_rows(block: Any) -> Grid:
+    """A table's rows of cell texts (a nested table's text is not its cell's)."""
+    grid: Grid = []
+    # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
+    seen: dict[int, object] = {}
+    # The flowchart symbols drawn in the cells (shapes.py): an empty cell holding one reads as its mark.
+    symbols = shapes.cell_marks(block)
+    for row, marks in zip(block.rows, symbols, strict=True):
+        cells = []
+        for column, cell in enumerate(row.cells):
+            if id(cell._tc) in seen:
+                text = ""
+            else:
+                seen[id(cell._tc)] = cell._tc
+                text = cell.text
+            if not text.strip() and column < len(marks) and marks[column]:
+                text = " ".join(marks[column])
+            cells.append(text)
+        grid.append(cells)
     return grid
 
 
@@ -615,8 +648,7 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
     for item in parts:
         if isinstance(item, _Table):
             rows = item.texts()
-            for row in rows:
-                grid += _split_labels(row, BLOCK_LABELS, label_key)
+            grid += rows
             after_identity = any(_field_label(c)[0] for row in rows for c in row)
             labels, items = [], None
             continue
@@ -638,14 +670,3 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             labels, items = [], None
             grid.append(texts)
     return grid
-
-
-def _split_labels(row: list[str], block_labels: dict[str, str], label_key: Any) -> Grid:
-    filled = [c for c in row if c.strip()]
-    if not filled or not all(label_key(c.strip().splitlines()[0]) in block_labels for c in filled):
-        return [row]
-    if all(len(c.strip().splitlines()) == 1 for c in filled):
-        return [row]
-    heads = [c.strip().splitlines()[0] if c.strip() else "" for c in row]
-    bodies = ["\n".join(c.strip().splitlines()[1:]) if c.strip() else "" for c in row]
-    return [heads, bodies]

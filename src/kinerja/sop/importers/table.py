@@ -111,7 +111,7 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     lines: list[str] = []
     blocks: dict[str, list[str]] = {}
     pending: list[tuple[int, str]] = []  # (column, block key) of the block labels row above
-    for row in rows:
+    for row in (split for raw in rows for split in split_block_cells(raw)):
         cells = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
         if not cells:
             continue
@@ -158,6 +158,37 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     if approval.strip() and approval.strip() not in {"-", "–"}:
         draft.approved_by, draft.approved_by_name, draft.approved_by_nip = parse_approval(approval)
     return draft
+
+
+def _block_label(line: str) -> tuple[str, str] | None:
+    """(label, rest) when `line` opens with a block's label: "DASAR HUKUM", "Dasar Hukum :", or
+    "Kualifikasi Pelaksana: teliti" with the first item after the colon."""
+    if label_key(line) in BLOCK_LABELS:
+        return line.strip(), ""
+    label, found, rest = line.partition(":")
+    if found and label_key(label) in BLOCK_LABELS:
+        return label.strip(), rest.strip()
+    return None
+
+
+def split_block_cells(row: list[str]) -> Grid:
+    """A row whose cells each hold a block's label and its items together ("Dasar Hukum:" with the laws
+    on the lines below, or "Kualifikasi Pelaksana: teliti") as a row of labels and a row of items, the
+    way the text copy has them; any other row as it is. Word, Excel and PDF tables all write it so."""
+    filled = [c for c in row if c.strip()]
+    if not filled:
+        return [row]
+    split = [_block_label(c.strip().splitlines()[0]) if c.strip() else None for c in row]
+    if any(c.strip() and s is None for c, s in zip(row, split, strict=True)):
+        return [row]
+    heads, bodies = [], []
+    for cell, parts in zip(row, split, strict=True):
+        label, rest = parts or ("", "")
+        heads.append(label)
+        bodies.append("\n".join([rest, *cell.strip().splitlines()[1:]]).strip() if parts else "")
+    if not any(bodies):
+        return [heads]
+    return [heads, bodies]
 
 
 def _lines(cells: Iterable[str]) -> list[str]:
