@@ -232,3 +232,120 @@ def test_text_written_in_a_cell_wins_over_its_shapes(tmp_path: Path) -> None:
     draft = read_document(document(tmp_path, place))
     assert [s.activity for s in draft.steps] == [a for a, _w, _x in STEPS]
     assert [(s.actor, s.actor_source) for s in draft.steps] == EXPECTED
+
+
+# Groups (wpg:wgp) and drawing canvases (wpc:wpc): each symbol placed by the group's place plus its own
+# offset, scaled by the group's chOff/chExt.
+
+WPC_NS = 'xmlns:wpc="http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"'
+
+
+def child(preset: str, x: int, width: int = 400000, *, text: str = "", connector: bool = False) -> str:
+    """A shape of a group or canvas at `x` in its parent's child coordinates."""
+    body = "<wps:cNvCnPr/>" if connector else "<wps:cNvSpPr/>"
+    body += (f'<wps:spPr><a:xfrm><a:off x="{x}" y="0"/><a:ext cx="{width}" cy="200000"/></a:xfrm>'
+             f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom></wps:spPr>')
+    if text:
+        body += f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>"
+    return f"<wps:wsp>{body}<wps:bodyPr/></wps:wsp>"
+
+
+def group_properties(tag: str, *, off: int, ext: int, ch_off: int, ch_ext: int, flip: bool = False) -> str:
+    flipped = ' flipH="1"' if flip else ""
+    return (f'<{tag}><a:xfrm{flipped}><a:off x="{off}" y="0"/><a:ext cx="{ext}" cy="300000"/>'
+            f'<a:chOff x="{ch_off}" y="0"/><a:chExt cx="{ch_ext}" cy="300000"/></a:xfrm></{tag}>')
+
+
+def anchored(uri: str, content: str, *, offset: int, width: int) -> str:
+    """A floating drawing `offset` EMU right of its cell's column, holding a group or canvas."""
+    return (f'<w:drawing {NS} {WPC_NS}><wp:anchor behindDoc="0" layoutInCell="1" simplePos="0" relativeHeight="1" '
+            'locked="0" allowOverlap="1" distT="0" distB="0" distL="0" distR="0"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="column"><wp:posOffset>{offset}</wp:posOffset></wp:positionH>'
+            '<wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{width}" cy="300000"/><wp:wrapNone/><wp:docPr id="1" name="Group"/>'
+            f'<a:graphic><a:graphicData uri="{uri}">{content}</a:graphicData></a:graphic></wp:anchor></w:drawing>')
+
+
+GROUP_URI = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+CANVAS_URI = "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
+ACTORS_WIDTH = int(COLUMN_WIDTH) * len(ACTORS)
+
+
+def middle_of(column: int) -> int:
+    """The middle of actor column `column` (2 … 5), from the left of the actor columns, in EMU."""
+    return (column - 2) * int(COLUMN_WIDTH) + int(COLUMN_WIDTH) // 2
+
+
+def test_symbols_in_a_group_stand_where_the_group_places_them(tmp_path: Path) -> None:
+    """A group anchored in the Uraian cell, floated over the actor columns, its children in coordinates
+    twice the EMU and shifted (chOff/chExt): the step's box, an arrow in the next column and a "Tidak"
+    label in another; only the box is a symbol."""
+
+    def place(table, row, column):
+        def inner(x: int) -> int:  # EMU from the group's left, in the group's child coordinates
+            return 2 * x + 1000000
+
+        box = middle_of(column) - 200000
+        other = 2 + (column - 1) % len(ACTORS)
+        label = 2 + (column + 1) % len(ACTORS)
+        content = ("<wpg:wgp><wpg:cNvGrpSpPr/>"
+                   + group_properties("wpg:grpSpPr", off=0, ext=ACTORS_WIDTH, ch_off=1000000, ch_ext=2 * ACTORS_WIDTH)
+                   + child("flowChartProcess", inner(box), 800000)
+                   + child("straightConnector1", inner(middle_of(other)), 200000, connector=True)
+                   + child("rect", inner(middle_of(label) - 100000), 400000, text="Tidak")
+                   + "<wps:bodyPr/></wpg:wgp>")
+        put(table.rows[row].cells[1], anchored(GROUP_URI, content, offset=int(Cm(5)), width=ACTORS_WIDTH))
+
+    assert actors_of(document(tmp_path, place)) == EXPECTED
+
+
+def test_a_group_inside_a_group_adds_its_own_offset(tmp_path: Path) -> None:
+    """The outer group spans the actor columns from their left; the inner group, two columns wide from
+    the actor's and mirrored (flipH), holds the symbol in its right half, which the mirror puts in the
+    left: the actor's column."""
+
+    def place(table, row, column):
+        width = int(COLUMN_WIDTH)
+        left = (column - 2) * width
+        inner = ("<wpg:grpSp><wpg:cNvGrpSpPr/>"
+                 + group_properties("wpg:grpSpPr", off=left, ext=2 * width, ch_off=0, ch_ext=2 * width, flip=True)
+                 + child("flowChartProcess", width + width // 2 - 200000, 400000)
+                 + "</wpg:grpSp>")
+        content = ("<wpg:wgp><wpg:cNvGrpSpPr/>"
+                   + group_properties("wpg:grpSpPr", off=0, ext=ACTORS_WIDTH, ch_off=0, ch_ext=ACTORS_WIDTH)
+                   + inner + "<wps:bodyPr/></wpg:wgp>")
+        put(table.rows[row].cells[1], anchored(GROUP_URI, content, offset=int(Cm(5)), width=ACTORS_WIDTH))
+
+    assert actors_of(document(tmp_path, place)) == EXPECTED
+
+
+def test_symbols_on_a_drawing_canvas_stand_at_their_offsets(tmp_path: Path) -> None:
+    """A canvas anchored in the first actor cell, its shapes at EMU offsets from its corner: the step's
+    terminator or box, and an arrow in another column."""
+
+    def place(table, row, column):
+        shape = "flowChartTerminator" if row == 2 else "flowChartProcess"
+        other = 2 + (column - 1) % len(ACTORS)
+        content = ("<wpc:wpc><wpc:bg/><wpc:whole/>"
+                   + child(shape, middle_of(column) - 200000, 400000, text="Mulai" if row == 2 else "")
+                   + child("downArrow", middle_of(other) - 100000, 200000)
+                   + "</wpc:wpc>")
+        put(table.rows[row].cells[2], anchored(CANVAS_URI, content, offset=0, width=ACTORS_WIDTH))
+
+    draft = read_document(document(tmp_path, place))
+    assert [(s.actor, s.actor_source) for s in draft.steps] == EXPECTED
+
+
+def test_a_group_placed_on_the_page_leaves_its_symbols_in_their_cell(tmp_path: Path) -> None:
+    """A group placed relative to the page cannot be set against the columns: its symbols count where it
+    is anchored, as a shape aligned in its cell does."""
+
+    def place(table, row, column):
+        content = ("<wpg:wgp><wpg:cNvGrpSpPr/>"
+                   + group_properties("wpg:grpSpPr", off=0, ext=ACTORS_WIDTH, ch_off=0, ch_ext=ACTORS_WIDTH)
+                   + child("flowChartProcess", 0, 400000) + "<wps:bodyPr/></wpg:wgp>")
+        drawing_xml = anchored(GROUP_URI, content, offset=0, width=ACTORS_WIDTH).replace(
+            'relativeFrom="column"><wp:posOffset>0', 'relativeFrom="page"><wp:posOffset>0')
+        put(table.rows[row].cells[column], drawing_xml)
+
+    assert actors_of(document(tmp_path, place)) == EXPECTED

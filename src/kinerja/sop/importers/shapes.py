@@ -10,8 +10,9 @@ and each step's actor had to be guessed from the hand-off words of the step befo
 `cell_marks(table)` gives, for each row and grid column, the marks of the symbols standing there:
 the symbol's own text if it has one ("Mulai", "Ya"), else "▭" (a box), "◇" (a decision) or "⬭"
 (a terminator). Arrows, connector lines and the "Ya"/"Tidak" labels of a decision's branches are not
-symbols and give no mark; a drawing canvas or a group of shapes gives none either (its parts' places are
-not those of cells). The table reader then
+symbols and give no mark. The shapes of a group (wpg:wgp) or a drawing canvas (wpc:wpc) are read too,
+each placed by the group's place in its cell plus its own offset inside the group (scaled by the group's
+chOff/chExt transform, nested groups each adding theirs). The table reader then
 treats a mark like any text in a Pelaksana cell (table.decide_actors: the column holding the step's
 symbol is its actor, when exactly one does).
 
@@ -32,6 +33,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
 A = "http://schemas.openxmlformats.org/drawingml/2006/main"
 WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+WPG = "http://schemas.microsoft.com/office/word/2010/wordprocessingGroup"
+WPC = "http://schemas.microsoft.com/office/word/2010/wordprocessingCanvas"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 V = "urn:schemas-microsoft-com:vml"
 O = "urn:schemas-microsoft-com:office:office"  # noqa: E741 (the VML office namespace's usual prefix)
@@ -139,6 +142,107 @@ def _drawing_centre(shape: Any) -> int | None:
         return None
 
 
+def _anchor_left(anchor: Any, cell_width: int) -> int | None:
+    """The left of a drawing's frame from the left of its cell, in EMU: its offset when floated relative
+    to the cell's column, its alignment in the cell, or the cell's start when inline; None when placed
+    relative to the page or its margins (no cell tells where that is)."""
+    extent = anchor.find(_q(WP, "extent"))
+    width = _int(extent.get("cx")) if extent is not None else 0
+    if anchor.tag == _q(WP, "inline"):
+        return 0
+    position = anchor.find(_q(WP, "positionH"))
+    if position is None or position.get("relativeFrom") not in ("column", "character"):
+        return None
+    offset = position.find(_q(WP, "posOffset"))
+    if offset is not None:
+        return _int(offset.text)
+    align = position.findtext(_q(WP, "align"))
+    if align in ("left", "inside"):
+        return 0
+    if align == "center":
+        return (cell_width - width) // 2
+    if align in ("right", "outside"):
+        return cell_width - width
+    return None
+
+
+def _int(value: str | None) -> int:
+    try:
+        return int(value or 0)
+    except ValueError:
+        return 0
+
+
+# Where a group's child stands: x in the child's coordinates -> a + b * x in the outermost frame's EMU.
+_Transform = tuple[float, float]
+_IDENTITY: _Transform = (0.0, 1.0)
+
+
+def _xfrm(element: Any) -> tuple[int, int, int, int, bool] | None:
+    """(off x, ext cx, chOff x, chExt cx, flipped sideways) of an a:xfrm; None when there is none."""
+    if element is None:
+        return None
+
+    def value(name: str, attribute: str) -> int:
+        found = element.find(_q(A, name))
+        return _int(found.get(attribute)) if found is not None else 0
+
+    return (value("off", "x"), value("ext", "cx"), value("chOff", "x"), value("chExt", "cx"),
+            element.get("flipH") in ("1", "true"))
+
+
+def _group_transform(properties: Any, outer: _Transform) -> _Transform:
+    """The transform of a group's children (from its grpSpPr's xfrm) inside the `outer` one: a child at x
+    stands at off + (x - chOff) * ext / chExt in the group's parent (mirrored when flipped sideways)."""
+    found = _xfrm(properties.find(_q(A, "xfrm")) if properties is not None else None)
+    if found is None:
+        return outer
+    off, ext, ch_off, ch_ext, flipped = found
+    scale = ext / ch_ext if ch_ext else 1.0
+    a, b = (off + ext + ch_off * scale, -scale) if flipped else (off - ch_off * scale, scale)
+    outer_a, outer_b = outer
+    return outer_a + outer_b * a, outer_b * b
+
+
+def _grouped(container: Any, transform: _Transform) -> list[tuple[str, int | None]]:
+    """(mark, centre in the frame of the outermost group) of each symbol of a group or canvas."""
+    found: list[tuple[str, int | None]] = []
+    a, b = transform
+    for child in container:
+        tag = child.tag
+        if tag == _q(WPS, "wsp"):
+            mark = _drawing_symbol(child)
+            box = _xfrm(child.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}"))
+            if mark is not None:
+                centre = None if box is None else int(a + b * (box[0] + box[1] / 2))
+                found.append((mark, centre))
+        elif tag in (_q(WPG, "grpSp"), _q(WPG, "wgp")):
+            inner = _group_transform(child.find(_q(WPG, "grpSpPr")), transform)
+            found += _grouped(child, inner)
+    return found
+
+
+def _group_symbols(tc: Any, cell_width: int) -> list[tuple[str, int | None]]:
+    """The symbols of the groups and canvases anchored in a cell, each centre from the cell's left;
+    None (the cell they are anchored in) when the group's frame cannot be placed in the cell."""
+    found: list[tuple[str, int | None]] = []
+    for data in tc.iter(_q(A, "graphicData")):
+        if _in_fallback(data):
+            continue
+        anchor = data.getparent().getparent()
+        for container in data:
+            if container.tag == _q(WPG, "wgp"):
+                transform = _group_transform(container.find(_q(WPG, "grpSpPr")), _IDENTITY)
+            elif container.tag == _q(WPC, "wpc"):
+                transform = _IDENTITY  # a canvas's shapes stand at their offsets (EMU) from its corner
+            else:
+                continue
+            left = _anchor_left(anchor, cell_width)
+            for mark, centre in _grouped(container, transform):
+                found.append((mark, None if left is None or centre is None else left + centre))
+    return found
+
+
 def _vml_centre(shape: Any) -> int | None:
     style = dict(part.split(":", 1) for part in shape.get("style", "").split(";") if ":" in part)
     style = {k.strip().lower(): v.strip() for k, v in style.items()}
@@ -151,9 +255,10 @@ def _vml_centre(shape: Any) -> int | None:
     return left + (width or 0) // 2
 
 
-def _symbols(tc: Any) -> list[tuple[str, int | None]]:
+def _symbols(tc: Any, cell_width: int) -> list[tuple[str, int | None]]:
     """(mark, centre from the cell's left in EMU or None) of each symbol anchored in a table cell."""
-    return [(mark, centre) for mark, centre in _shapes(tc) if normalise_name(mark) not in DECISION_LABELS]
+    return [(mark, centre) for mark, centre in [*_shapes(tc), *_group_symbols(tc, cell_width)]
+            if normalise_name(mark) not in DECISION_LABELS]
 
 
 def _shapes(tc: Any) -> list[tuple[str, int | None]]:
@@ -187,7 +292,8 @@ def cell_marks(table: Any) -> list[list[list[str]]]:
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
-            for mark, centre in _symbols(cell._tc):
+            width = widths[column] if column < len(widths) else 0
+            for mark, centre in _symbols(cell._tc, width):
                 marks[_column_at(column, centre, lefts, widths, len(cells))].append(mark)
         rows.append(marks)
     return rows
