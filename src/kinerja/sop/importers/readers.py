@@ -321,11 +321,22 @@ class _Table:
 
 
 @dataclass
+class _Word:
+    x0: float
+    x1: float
+    size: float
+    text: str
+
+
+@dataclass
 class _Line:
     page: int
     top: float
     cells: list[tuple[float, str]]  # (x0, text) of each run of words; a wide gap separates two
     margin: bool = False  # in the band at the top or bottom of the page
+    words: list[_Word] = field(default_factory=list)  # left to right
+    bottom: float = 0.0
+    page_height: float = 0.0
 
     def text(self) -> str:
         return " ".join(t for _x, t in self.cells)
@@ -396,7 +407,7 @@ def pdf_grid(path: Path) -> Grid:
         ".txt file"))
     if not any(page.chars for page in pages):
         raise scanned
-    grid = _pdf_rows(pages)
+    grid = _pdf_rows(path, pages)
     from .table import find_table
 
     if find_table(grid) is None and any(page.image_share > _SCAN_SHARE for page in pages):
@@ -481,7 +492,9 @@ def _read_page(page: Any, number: int) -> _Page:
         top = float(min(w["top"] for w in line))
         bottom = float(max(w["bottom"] for w in line))
         margin = bottom < height * _MARGIN_BAND or top > height * (1 - _MARGIN_BAND)
-        result.items.append(_Line(page=number, top=top, cells=cells, margin=margin))
+        result.items.append(_Line(page=number, top=top, cells=cells, margin=margin, bottom=bottom, page_height=height,
+                                  words=[_Word(float(w["x0"]), float(w["x1"]), float(w["size"]), w["text"])
+                                         for w in line]))
     result.items.sort(key=lambda item: item.bbox[1] if isinstance(item, _Table) else item.top)
     return result
 
@@ -512,17 +525,44 @@ def _running_lines(pages: list[_Page]) -> set[int]:
     """The ids of the running headers and footers: a line in the page's top or bottom band that stands
     on two pages or more (its page number aside), or that is a page number."""
     def key(line: _Line) -> str:
-        return re.sub(r"\d+", "#", " ".join(line.text().lower().split()))
+        # Its band too: a table's line ending one page may repeat at the top of the next, no running line.
+        band = "top" if line.top < line.page_height / 2 else "bottom"
+        return band + " " + re.sub(r"\d+", "#", " ".join(line.text().lower().split()))
 
     lines = [item for page in pages for item in page.items if isinstance(item, _Line) and item.margin]
     pages_of: dict[str, set[int]] = {}
     for line in lines:
         pages_of.setdefault(key(line), set()).add(line.page)
-    return {id(line) for line in lines
-            if len(pages_of[key(line)]) > 1 or _PAGE_NUMBER_RE.fullmatch(line.text().strip())}
+    running = {id(line) for line in lines if _PAGE_NUMBER_RE.fullmatch(line.text().strip())}
+    # A line repeated on other pages runs only from the page's edge inward: the text of a table printed
+    # without rules may repeat at the top of two pages ("yang berlaku di kecamatan") below other text.
+    for page in pages:
+        for edge in (page.items, page.items[::-1]):
+            for item in edge:
+                if not isinstance(item, _Line) or not item.margin:
+                    break
+                if id(item) in running:
+                    continue
+                if len(pages_of[key(item)]) < 2 or _heads_table(item):
+                    break
+                running.add(id(item))
+    return running
 
 
-def _pdf_rows(pages: list[_Page]) -> Grid:
+def _heads_table(line: _Line) -> bool:
+    """Whether the line heads a procedure table (its "No." and activity header): never a running header,
+    though a table printed without rules repeats it on each page."""
+    return _no_word(line) is not None and _names_activity(line.words)
+
+
+def _names_activity(words: list[_Word]) -> bool:
+    from .table import _is_activity_header, label_key
+
+    return "uraian" in label_key(" ".join(w.text for w in words)) or any(
+        _is_activity_header(label_key(w.text)) for w in words)
+
+
+def _pdf_rows(path: Path, pages: list[_Page]) -> Grid:
     from .table import find_table
 
     running = _running_lines(pages)
@@ -530,7 +570,7 @@ def _pdf_rows(pages: list[_Page]) -> Grid:
     first = next((i for i, item in enumerate(items) if isinstance(item, _Table) and find_table(item.texts()) is not None),
                  None)
     if first is None:
-        return _header_rows(items)
+        return _aligned_rows(path, items)
     procedure = items[first]
     assert isinstance(procedure, _Table)
     start = find_table(procedure.texts())
@@ -645,14 +685,37 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
     after_identity = False
     labels: list[float] = []
     items: list[str] | None = None
+    value: tuple[list[str], float, _Line] | None = None  # the row, left and line of the last field's value
+    letterhead: tuple[list[str], float, int] | None = None  # the row, the fields' left and the page
     for item in parts:
         if isinstance(item, _Table):
             rows = item.texts()
             grid += rows
             after_identity = any(_field_label(c)[0] for row in rows for c in row)
-            labels, items = [], None
+            labels, items, value, letterhead = [], None, None, None
             continue
         texts = [t for _x, t in item.cells]
+        size = max((w.size for w in item.words), default=0.0)
+        if value is not None and not any(_field_label(t)[0] or label_key(t) in BLOCK_LABELS for t in texts) \
+                and item.page == value[2].page and item.top - value[2].bottom <= size \
+                and all(x >= value[1] - _EDGE_TOLERANCE for x, _t in item.cells):
+            # A field's value on several lines, printed without rules ("DISAHKAN OLEH  CAMAT …" with the
+            # name and the NIP on the lines below, under the value).
+            row, _left, _line = value
+            row[-1] = f"{row[-1]}\n{item.text()}"
+            value = (row, value[1], item)
+            continue
+        if letterhead is not None and not any(_field_label(t)[0] or label_key(t) in BLOCK_LABELS for t in texts) \
+                and item.page == letterhead[2] and all(x < letterhead[1] - _EDGE_TOLERANCE for x, _t in item.cells):
+            # The letterhead left of the identity block, its lines not level with the fields' lines.
+            letterhead[0][0] = f"{letterhead[0][0]}\n{item.text()}"
+            continue
+        value = None
+        at = next((k for k, t in enumerate(texts) if _field_label(t)[0]), None)
+        if at is not None and at + 1 < len(texts) and not labels:
+            value = (texts, item.cells[-1][0], item)
+        if at and letterhead is None:
+            letterhead = (texts, item.cells[at][0], item.page)
         if all(label_key(t) in BLOCK_LABELS for t in texts):
             labels, items, after_identity = [x for x, _t in item.cells], None, False
             grid.append(texts)
@@ -670,3 +733,242 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             labels, items = [], None
             grid.append(texts)
     return grid
+
+
+
+# A procedure table printed without ruling lines (its text aligned in columns only): pdfplumber's table
+# finders need lines, and its "text" strategy splits a wrapped cell into rows and a multi-line header
+# into cells. So the table is read from the words' positions, anchored on what every SOP AP has: a
+# header row naming "No." and the activity column, and step numbers under "No.". The header's words,
+# less the labels spanning several columns ("Pelaksana", "Mutu Baku"), give one cluster per column (words
+# overlapping across lines, or a space apart on a line); the bound between two columns is the widest
+# strip of their gap that no word of the steps crosses. A row runs from a step number to the next.
+_SPANNING_WORDS = {"pelaksana", "mutu", "baku"}
+_WORD_GAP = 0.5  # times the font size: at most a space between two words of one cell
+_ROW_GAP = 1.0  # times the font size: the gap between two steps when no two share a page
+_END_GAP = 3.0  # times the font size: a wider gap between two lines ends the table
+_MAX_HEADER_LINES = 8
+
+
+def _aligned_rows(path: Path, items: list[_Table | _Line]) -> Grid:
+    """The rows of a PDF whose procedure table has no ruling lines, or the rows as they stand (and
+    read_grid says there is no procedure table) when no line heads one."""
+    for index, item in enumerate(items):
+        if isinstance(item, _Line) and (no := _no_word(item)) is not None:
+            found = _aligned_table(path, items, index, no)
+            if found is not None:
+                begin, end, rows = found
+                grid = _header_rows(items[:begin]) + rows
+                for rest in items[end:]:
+                    grid += [[rest.text()]] if isinstance(rest, _Line) else rest.texts()
+                return grid
+    return _header_rows(items)
+
+
+def _no_word(line: _Line) -> _Word | None:
+    from .table import label_key
+
+    return next((w for w in line.words if label_key(w.text) == "no"), None)
+
+
+def _step_word(line: _Line, no: _Word) -> str | None:
+    """The step number the line starts under the "No." of the header ("3", "3.", "c."), if any."""
+    from .table import step_number
+
+    margin = no.size
+    first = next((w for w in line.words if w.x1 > no.x0 - margin), None)
+    if first is None or first.x0 > no.x1 + margin or step_number(first.text.strip()) is None:
+        return None
+    return first.text
+
+
+def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
+                   no: _Word) -> tuple[int, int, Grid] | None:
+    """(index of the table's first item, of the first item after it, its rows) for the table whose "No."
+    stands in items[start], or None when the lines from there do not head a procedure table."""
+    from .table import STANDARD_WORDS, column_numbering, label_key
+
+    top = items[start]
+    assert isinstance(top, _Line)
+    header: list[_Line] = []
+    body_at = None
+    for index in range(start, min(start + _MAX_HEADER_LINES + 1, len(items))):
+        line = items[index]
+        if not isinstance(line, _Line) or line.page != top.page:
+            break
+        if index > start and _step_word(line, no) is not None:
+            body_at = index
+            break
+        header.append(line)
+    # "Pelaksana" and "Mutu Baku" centred over their columns' names may stand above the "No." line.
+    begin = start
+    while begin > 0 and isinstance(above := items[begin - 1], _Line) and above.page == top.page and all(
+            label_key(w.text) in _SPANNING_WORDS for w in above.words):
+        begin -= 1
+        header.insert(0, above)
+    words = {label_key(w.text) for line in header for w in line.words}
+    if not _names_activity([w for line in header for w in line.words]) or not STANDARD_WORDS["time"] & words:
+        return None
+    if body_at is None:
+        raise SopImportError(path, None, None, top.text(), _(
+            "page %(page)d: the procedure table's header was found, but no numbered step under its “No.” "
+            "column: print the table with its ruling lines, or upload the Word document") % {"page": top.page})
+    lines, end = _aligned_lines(items, body_at, no, {label_key(line.text()) for line in header})
+    # The first step's lines above its number (a number centred in its row) are under the header: the
+    # widest gap from the header's first line down parts them.
+    standard = {w for group in STANDARD_WORDS.values() for w in group}
+    floor = 1 + max(i for i, line in enumerate(header) if standard & {label_key(w.text) for w in line.words})
+    cut = floor - 1 + _widest_gap([*header[floor - 1:], lines[0]], len(header) - floor + 1, _row_gap(lines, no))
+    header, lines = header[:cut], [*header[cut:], *lines]
+    header = [line for line in header if not column_numbering([w.text for w in line.words])]
+    clusters = _header_clusters(header)
+    rows = _aligned_steps(lines, no)
+    body_words = [w for row in rows for line in row for w in line.words]
+    bounds = _column_bounds(clusters, body_words)
+    if len(clusters) < 4:
+        raise SopImportError(path, None, None, " | ".join(_cluster_text(c) for c in clusters), _(
+            "page %(page)d: the columns of the procedure table cannot be told apart (its header's words run "
+            "together): print the table with its ruling lines, or upload the Word document") % {"page": top.page})
+    grid: Grid = [[_cluster_text(c) for c in clusters]]
+    for row in rows:
+        cells: list[list[str]] = [[] for _ in clusters]
+        for line in row:
+            parts: dict[int, list[str]] = {}
+            for word in line.words:
+                centre = (word.x0 + word.x1) / 2
+                parts.setdefault(sum(1 for b in bounds if b <= centre), []).append(word.text)
+            for column, texts in parts.items():
+                cells[column].append(" ".join(texts))
+        grid.append(["\n".join(texts) for texts in cells])
+    return begin, end, grid
+
+
+def _header_clusters(header: list[_Line]) -> list[list[tuple[int, _Word]]]:
+    """The header's words (line index, word) grouped by column, left to right; the labels spanning
+    several columns left out."""
+    from .table import label_key
+
+    words = [(n, w) for n, line in enumerate(header) for w in line.words]
+    spanning = {i for i, (_n, w) in enumerate(words) if label_key(w.text) in _SPANNING_WORDS}
+    words = [item for i, item in enumerate(words) if i not in spanning]
+    parent = list(range(len(words)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, (line_i, a) in enumerate(words):
+        for j in range(i + 1, len(words)):
+            line_j, b = words[j]
+            if line_i == line_j:
+                together = -a.size <= max(b.x0 - a.x1, a.x0 - b.x1) <= _WORD_GAP * a.size
+            else:
+                together = a.x0 < b.x1 and b.x0 < a.x1
+            if together:
+                parent[root(i)] = root(j)
+    groups: dict[int, list[tuple[int, _Word]]] = {}
+    for i, item in enumerate(words):
+        groups.setdefault(root(i), []).append(item)
+    return sorted(groups.values(), key=lambda g: min(w.x0 for _n, w in g))
+
+
+def _cluster_text(cluster: list[tuple[int, _Word]]) -> str:
+    ordered = sorted(cluster, key=lambda item: (item[0], item[1].x0))
+    return " ".join(w.text for _n, w in ordered)
+
+
+def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word]) -> list[float]:
+    """The x between each two neighbouring columns: the middle of the widest strip of the gap between
+    their header words that no word of the steps crosses (or that the fewest cross)."""
+    bounds = []
+    for left, right in zip(clusters, clusters[1:], strict=False):
+        low = max(w.x1 for _n, w in left)
+        high = min(w.x0 for _n, w in right)
+        if high <= low:
+            bounds.append((low + high) / 2)
+            continue
+        steps = max(int((high - low) * 2), 1)
+        xs = [low + (high - low) * k / steps for k in range(steps + 1)]
+        crossing = [sum(1 for w in body if w.x0 < x < w.x1) for x in xs]
+        fewest = min(crossing)
+        best, run_start, best_run = 0, None, (0, 0)
+        for k, count in enumerate([*crossing, fewest + 1]):
+            if count == fewest and run_start is None:
+                run_start = k
+            elif count != fewest and run_start is not None:
+                if k - run_start > best:
+                    best, best_run = k - run_start, (run_start, k - 1)
+                run_start = None
+        bounds.append((xs[best_run[0]] + xs[best_run[1]]) / 2)
+    return bounds
+
+
+def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word,
+                   header_keys: set[str]) -> tuple[list[_Line], int]:
+    """The lines of the steps from items[start] (the first step number's line) and the index after the
+    table, the header repeated on a later page left out. The table ends at a ruled table, at a line
+    starting under "No." that is no step number, or at a gap wider than any inside a step."""
+    from .table import label_key
+
+    lines: list[_Line] = []
+    kept: list[int] = []  # the index in `items` of each line
+    index = start
+    while index < len(items):
+        line = items[index]
+        if not isinstance(line, _Line):
+            break
+        previous = lines[-1] if lines else None
+        new_page = previous is not None and line.page != previous.page
+        if new_page and label_key(line.text()) in header_keys:
+            index += 1
+            continue
+        numbered = _step_word(line, no) is not None
+        if previous is not None and not numbered and not new_page and (
+                (line.words and line.words[0].x0 < no.x1) or line.top - previous.bottom > _END_GAP * no.size):
+            break
+        lines.append(line)
+        kept.append(index)
+        index += 1
+    # Below the last step number: its lines, closer to each other than two steps are.
+    last = max(i for i, line in enumerate(lines) if _step_word(line, no) is not None)
+    gap = _row_gap(lines, no)
+    for i in range(last + 1, len(lines)):
+        if lines[i].page == lines[i - 1].page and lines[i].top - lines[i - 1].bottom >= gap:
+            return lines[:i], kept[i]
+    return lines, index
+
+
+def _row_gap(lines: list[_Line], no: _Word) -> float:
+    """The gap between two steps: between two step numbers on one page, the widest gap between lines is
+    the one between the steps; the narrowest of those. A font size when no two steps share a page."""
+    numbered = [i for i, line in enumerate(lines) if _step_word(line, no) is not None]
+    widest = []
+    for a, b in zip(numbered, numbered[1:], strict=False):
+        if lines[a].page == lines[b].page:
+            widest.append(max(lines[i + 1].top - lines[i].bottom for i in range(a, b)))
+    return min(widest, default=_ROW_GAP * no.size)
+
+
+def _widest_gap(lines: list[_Line], last: int, page_break: float) -> int:
+    """The index in `lines` (up to `last`, the next step number's line) after the widest gap between two
+    of them, the later one on a tie (a number at the top of its row); a page break counts as `page_break`."""
+    best, at = float("-inf"), last
+    for i in range(1, last + 1):
+        above, below = lines[i - 1], lines[i]
+        gap = below.top - above.bottom if below.page == above.page else page_break
+        if gap >= best - 0.5:
+            best, at = max(gap, best), i
+    return at
+
+
+def _aligned_steps(lines: list[_Line], no: _Word) -> list[list[_Line]]:
+    """The lines of each step: from the widest gap above its number line to the widest above the next
+    one (a number at the top of its row, or centred in it)."""
+    numbered = [i for i, line in enumerate(lines) if _step_word(line, no) is not None]
+    gap = _row_gap(lines, no)
+    starts = [0]
+    for a, b in zip(numbered, numbered[1:], strict=False):
+        starts.append(a + _widest_gap(lines[a:b + 1], b - a, gap) if b > a + 1 else b)
+    return [lines[begin:end] for begin, end in zip(starts, [*starts[1:], len(lines)], strict=True)]

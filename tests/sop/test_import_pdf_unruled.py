@@ -1,0 +1,101 @@
+"""SOP AP tables printed to PDF without ruling lines (the text aligned in columns only): read from the
+words' positions, the columns taken from the header, the same as the ruled print; refused naming the file
+and page when the header is there but its columns or steps cannot be told apart."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pdfplumber
+import pytest
+
+from kinerja.sop.importers import SopImportError, read_document
+
+from .pdfs import ACTORS, sop_html, step_texts, write_pdf
+from .test_import_pdf import check_header
+
+pytestmark = pytest.mark.usefixtures("english")
+
+# No border, no shading: nothing on the page but text.
+UNRULED = "td, th { border: none; padding: 3pt; vertical-align: top; }"
+
+
+def unruled(html: str, *, align: str = "center") -> str:
+    html = html.replace("td, th { border: 0.75pt solid black; padding: 3pt; vertical-align: top; }", UNRULED)
+    html = html.replace("th { background: #eee; }", f"th {{ text-align: {align}; }}")
+    assert "solid" not in html and "background" not in html
+    return html
+
+
+def drawn_lines(path: Path) -> int:
+    with pdfplumber.open(path) as pdf:
+        return sum(len(page.edges) for page in pdf.pages)
+
+
+@pytest.mark.parametrize("identity", ["table", "lines"])
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_a_table_without_ruling_lines_over_pages_reads_like_the_ruled_one(tmp_path: Path, identity: str,
+                                                                          repeat_header: bool) -> None:
+    steps = step_texts(14, long=True)
+    path = write_pdf(tmp_path, unruled(sop_html(steps, identity=identity, repeat_header=repeat_header)))
+    assert drawn_lines(path) == 0
+    with pdfplumber.open(path) as pdf:
+        assert len(pdf.pages) >= 2
+    draft = read_document(path)
+    check_header(draft)
+    assert draft.actors == ACTORS
+    assert [s.number for s in draft.steps] == list(range(1, 15))
+    assert [(s.activity, s.actor, s.output) for s in draft.steps] == [(a, actor, o) for a, _t, actor, o in steps]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(Decimal(5 * i), "minute")
+                                                                         for i in range(1, 15)]
+    assert {s.inputs for s in draft.steps} == {"berkas permohonan"}
+
+
+@pytest.mark.parametrize("repeat_header", [True, False])
+def test_cells_centred_in_their_rows_are_read_with_their_step(tmp_path: Path, repeat_header: bool) -> None:
+    """Every cell centred vertically: the number stands level with the middle of the step's text, so a
+    step's first lines are above it; the widest gap, not the number's line, parts two steps."""
+    steps = step_texts(14, long=True)
+    html = unruled(sop_html(steps, repeat_header=repeat_header)).replace("vertical-align: top", "vertical-align: middle")
+    path = write_pdf(tmp_path, html)
+    draft = read_document(path)
+    assert [(s.number, s.activity, s.actor, s.output) for s in draft.steps] == [
+        (n, a, actor, o) for n, (a, _t, actor, o) in enumerate(steps, start=1)]
+    assert [s.duration_value for s in draft.steps] == [Decimal(5 * i) for i in range(1, 15)]
+
+
+def test_left_aligned_headers_and_text_under_the_table_are_read_apart(tmp_path: Path) -> None:
+    """Headers flush left in their columns (the bound between two columns is found from the steps'
+    words, not half-way between the headers); the note and the signature under the table are not part
+    of the last step."""
+    steps = step_texts(5)
+    html = unruled(sop_html(steps), align="left")
+    html = html.replace("</table></body>", "</table><p>Catatan: berkas yang tidak lengkap dikembalikan.</p>"
+                        "<p style='margin-left: 60%'>CAMAT TELUK BETUNG UTARA<br><br><br>CONTOH NAMA, S.E.<br>"
+                        "NIP. 19750427 199311 2 001</p></body>")
+    draft = read_document(write_pdf(tmp_path, html))
+    assert [(s.activity, s.actor, s.output, s.note) for s in draft.steps] == [
+        (a, actor, o, "") for a, _t, actor, o in steps]
+
+
+def test_an_unruled_header_without_numbered_steps_is_refused_naming_the_page(tmp_path: Path) -> None:
+    html = unruled(sop_html(step_texts(3), identity_page=True))
+    for number in (1, 2, 3):
+        html = html.replace(f"<tr><td>{number}</td>", "<tr><td></td>")
+    with pytest.raises(SopImportError) as caught:
+        read_document(write_pdf(tmp_path, html, "tanpa-nomor.pdf"))
+    message = str(caught.value)
+    assert message.startswith("tanpa-nomor.pdf")
+    assert "page 2" in message and "no numbered step" in message
+
+
+def test_a_header_whose_columns_run_together_is_refused_naming_the_page(tmp_path: Path) -> None:
+    """A table typed as lines with single spaces: no column can be told from the next."""
+    body = "".join(f"<p>{n} Langkah {n} memeriksa berkas X berkas 5 menit hasil</p>" for n in (1, 2, 3))
+    html = ("<html><body><p>NAMA SOP : PELAYANAN SURAT</p>"
+            f"<p>No. Uraian Prosedur Pemohon Camat Kelengkapan Waktu Output</p>{body}</body></html>")
+    with pytest.raises(SopImportError) as caught:
+        read_document(write_pdf(tmp_path, html, "rapat.pdf"))
+    message = str(caught.value)
+    assert message.startswith("rapat.pdf") and "page 1" in message and "cannot be told apart" in message
