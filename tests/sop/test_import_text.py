@@ -57,7 +57,7 @@ def test_it_gives_the_json_shape_of_the_issue() -> None:
     data = read_document(SEED).as_json(7)
     assert data["id"] == 7 and data["actors"] == SEED_ACTORS
     assert data["steps"][0] == {
-        "number": 1, "actor": "Sekretaris",
+        "number": 1, "label": "1", "actor": "Sekretaris",
         "activity": "Menerima surat dari Kepala Dinas dan menyampaikan kepada Kasubbag untuk menyusun data kinerja",
         "inputs": "lembar disposisi, surat kepala dinas ttg Penyusunan data Kinerja",
         "duration": {"value": 2, "unit": "minute"}, "output": "disposisi", "note": "", "returns_to": [],

@@ -225,7 +225,8 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
         for i, name in enumerate(draft.actors))
     actor_of = {a.name: a for a in actors}
     steps = Step.objects.bulk_create(
-        Step(version=version, number=s.number, activity=s.activity, actor=actor_of[s.actor], inputs=s.inputs,
+        Step(version=version, number=s.number, label=s.label, activity=s.activity, actor=actor_of[s.actor],
+             inputs=s.inputs,
              duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output, note=s.note,
              coordinates_divisions=s.coordinates_divisions) for s in draft.steps)
     step_of = {s.number: s for s in steps}
@@ -442,7 +443,7 @@ def version_json(version: SopVersion) -> dict[str, object]:
     return {
         "id": version.pk, "name": version.name, "number": version.number, "header": version.header,
         "actors": [a.name for a in version.actors.all()],
-        "steps": [StepDraft(number=s.number, actor=s.actor.name, activity=s.activity, inputs=s.inputs,
+        "steps": [StepDraft(number=s.number, label=s.label, actor=s.actor.name, activity=s.activity, inputs=s.inputs,
                             duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output,
                             note=s.note, returns_to=sorted(r.number for r in s.returns_to.all()),
                             branch_to=s.branch_to.number if s.branch_to else None,

@@ -201,11 +201,12 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
             w(f"  {a.name}: {a.position or unlinked}")
     w(_("Steps:"))
     for s in version.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number"):
-        back = sorted(r.number for r in s.returns_to.all())
-        extra = (" ↩ " + ", ".join(map(str, back))) if back else ""
+        back = [r.display_number for r in sorted(s.returns_to.all(), key=lambda r: r.number)]
+        extra = (" ↩ " + ", ".join(back)) if back else ""
         if s.branch_to is not None:
-            extra += " " + _("(if not: on to step %(n)d)") % {"n": s.branch_to.number}
-        w(f"  {s.number:>2}. [{s.actor.name}] {s.activity} ({format_duration(s.duration_value, s.duration_unit)}){extra}")
+            extra += " " + _("(if not: on to step %(n)s)") % {"n": s.branch_to.display_number}
+        time = format_duration(s.duration_value, s.duration_unit)
+        w(f"  {s.display_number:>2}. [{s.actor.name}] {s.activity} ({time}){extra}")
 
 
 def add_link_arguments(parser: CommandParser) -> None:

@@ -54,15 +54,20 @@ class StepForm(forms.Form):
                                  widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
                                  help_text=_("Step numbers, separated by commas; empty if the step sends nothing back."))
 
-    branch_to = forms.IntegerField(label=_("If not, on to step"), required=False, min_value=1,
-                                   widget=forms.NumberInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
-                                   help_text=_("A decision whose “Tidak” skips ahead (“Tidak: lanjut ke langkah 7”); "
-                                               "empty for none."))
+    branch_to = forms.CharField(label=_("If not, on to step"), required=False, max_length=10,
+                                widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
+                                help_text=_("A decision whose “Tidak” skips ahead (“Tidak: lanjut ke langkah 7”); "
+                                            "empty for none."))
 
-    def __init__(self, *args: Any, step: StepDraft, actors: list[str], last: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, step: StepDraft, actors: list[str], labels: dict[int, str] | None = None,
+                 last: int | None = None, **kwargs: Any) -> None:
+        # `labels`: the number each step is printed with ("3.1" for a sub-step), by step number; the user
+        # reads and writes those. `last`: the number of the last step.
+        self.labels = labels or {}
         kwargs.setdefault("initial", {
             "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
-            "returns_to": ", ".join(str(n) for n in step.returns_to), "branch_to": step.branch_to})
+            "returns_to": ", ".join(self.labels.get(n, str(n)) for n in step.returns_to),
+            "branch_to": self.labels.get(step.branch_to, str(step.branch_to)) if step.branch_to else ""})
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
@@ -72,6 +77,11 @@ class StepForm(forms.Form):
         if not text:
             return []
         parts = [p for p in re.split(r"[,\s;]+", text) if p]
+        by_label = {label.lower(): number for number, label in self.labels.items()}
+        if by_label:
+            if not all(p.lower() in by_label for p in parts):
+                raise forms.ValidationError(_("Write step numbers as the table prints them, such as 3.1 or 2, 3.1."))
+            parts = [str(by_label[p.lower()]) for p in parts]
         if not all(p.isdigit() for p in parts):
             raise forms.ValidationError(_("Write step numbers such as 3 or 2, 3."))
         numbers = sorted({int(p) for p in parts})
@@ -80,12 +90,19 @@ class StepForm(forms.Form):
         return numbers
 
     def clean_branch_to(self) -> int | None:
-        target = self.cleaned_data["branch_to"]
-        if target is None:
+        text = self.cleaned_data["branch_to"].strip()
+        if not text:
             return None
+        by_label = {label.lower(): number for number, label in self.labels.items()}
+        if text.lower() in by_label:
+            target = by_label[text.lower()]
+        elif text.isdigit() and not by_label:
+            target = int(text)
+        else:
+            raise forms.ValidationError(_("Write one step number as the table prints it, such as 7."))
         if target <= self.step.number + 1 or (self.last is not None and target > self.last):
             raise forms.ValidationError(_("Write a later step than the next one, up to %(last)s; to send work back, "
-                                          "use Returns to step.") % {"last": self.last})
+                                          "use Returns to step.") % {"last": self.labels.get(self.last, self.last)})
         return target
 
 

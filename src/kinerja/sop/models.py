@@ -153,6 +153,9 @@ class Step(models.Model):
 
     version = models.ForeignKey(SopVersion, models.CASCADE, related_name="steps", verbose_name=_("SOP version"))
     number = models.PositiveSmallIntegerField(_("number"))
+    # The step as the document numbers it when that is not `number`: a sub-step "3.1" or "3a" is a step of
+    # its own, run in the order of `number` (1 … N), and shown as the document prints it.
+    label = models.CharField(_("number as printed"), max_length=12, blank=True)
     activity = models.TextField(_("activity"))
     actor = models.ForeignKey(Actor, models.PROTECT, related_name="steps", verbose_name=_("actor"))
     inputs = models.TextField(_("inputs"), blank=True)
@@ -183,7 +186,12 @@ class Step(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.number}. {self.activity[:60]}"
+        return f"{self.display_number}. {self.activity[:60]}"
+
+    @property
+    def display_number(self) -> str:
+        """The number the SOP's pages and print show: the printed label ("3.1") or the number."""
+        return self.label or str(self.number)
 
     @property
     def is_decision(self) -> bool:

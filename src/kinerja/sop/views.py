@@ -219,8 +219,9 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         return redirect("sop:list")
     draft = actions.preview_import(path, office=office)
     posted = request.POST if request.method == "POST" else None
+    labels = {s.number: s.label for s in draft.steps if s.label}
     last = draft.steps[-1].number if draft.steps else None
-    forms = [StepForm(posted, step=s, actors=draft.actors, last=last) for s in draft.steps]
+    forms = [StepForm(posted, step=s, actors=draft.actors, labels=labels, last=last) for s in draft.steps]
     error = ""
     if posted is not None and all(f.is_valid() for f in forms):
         try:

@@ -22,11 +22,14 @@ class SopImportError(KinerjaError):
     problem sits in one), the column as the document writes it, and the offending value."""
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
-                 problem: str) -> None:
+                 problem: str, *, label: str = "") -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
+        self.label = label  # the step as the document numbers it ("3.1") when that is not its number
         self.value = value if value is None or len(value) <= 80 else value[:77] + "…"
         where = [self.path.name]
-        if step is not None:
+        if label:
+            where.append(_("step %(label)s") % {"label": label})
+        elif step is not None:
             where.append(_("step %(step)d") % {"step": step})
         if column:
             where.append(_("column %(column)s") % {"column": column})
@@ -36,8 +39,8 @@ class SopImportError(KinerjaError):
         super().__init__(message)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"detail": str(self), "file": self.path.name, "step": self.step, "column": self.column,
-                "value": self.value}
+        return {"detail": str(self), "file": self.path.name, "step": self.step, "step_label": self.label or None,
+                "column": self.column, "value": self.value}
 
 
 @dataclass
@@ -56,13 +59,19 @@ class StepDraft:
     # How the actor was found: "symbol", "handoff", "text", "override" (shown in the web preview).
     actor_source: str = ""
     duration_text: str = ""  # the Waktu cell as written
+    label: str = ""  # the No. cell as printed ("3.1") when the table has sub-steps; "" when it is the number
+
+    @property
+    def display_number(self) -> str:
+        return self.label or str(self.number)
 
     def as_json(self) -> dict[str, Any]:
         value = self.duration_value
         number: int | float | None = None
         if value is not None:
             number = int(value) if value == value.to_integral_value() else float(value)
-        return {"number": self.number, "actor": self.actor, "activity": self.activity, "inputs": self.inputs,
+        return {"number": self.number, "label": self.display_number, "actor": self.actor, "activity": self.activity,
+                "inputs": self.inputs,
                 "duration": {"value": number, "unit": self.duration_unit}, "output": self.output,
                 "note": self.note, "returns_to": list(self.returns_to),
                 "coordinates_divisions": self.coordinates_divisions,

@@ -141,7 +141,7 @@ class ReturnPhrase:
 
     start: int
     end: int
-    step: int | None  # a step number named in the text
+    step: str | None  # a step named in the text, as written: "3", or a sub-step "3.1" or "3a"
     actor_text: str  # or the words naming a position
     text: str
     decision: bool = False  # the "Tidak" branch of a decision ("Tidak: ke langkah 3"), which may go forward
@@ -149,15 +149,18 @@ class ReturnPhrase:
 
 _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
 _TARGET_RE = re.compile(
-    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,.;:()]|\bdan\b|\bserta\b|\blalu\b|\bkemudian\b"
+    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)|\bdan\b|\bserta\b|\blalu\b|\bkemudian\b"
     r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
-_STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?(\d+)\b", re.IGNORECASE)
+# The step a text names: "langkah 3", "langkah ke-3", a sub-step "langkah 3.1" or "langkah 3a" (letters a to
+# h only: "3x" is "3 times").
+_STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?)\b"
+_STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
 # "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
 _DECISION_RE = re.compile(
     r"\b(?:tidak|belum)\b[^:→;.,\d]{0,40}?\s*(?::|→|->|=>|⇒)\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
-    r"(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+)\b"
+    r"(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
     r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))", re.IGNORECASE)
 
 
@@ -171,13 +174,13 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             end = target.end()
             words = target["target"].strip()
             if step := _STEP_RE.match(words):
-                found.append(ReturnPhrase(m.start(), end, int(step[1]), "", activity[m.start():end]))
+                found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end]))
             else:
                 found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end]))
         elif _PASSIVE_RE.fullmatch(m[0]):
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
     for m in _DECISION_RE.finditer(activity):
-        found.append(ReturnPhrase(m.start(), m.end(), int(m[1]), "", m[0], decision=True))
+        found.append(ReturnPhrase(m.start(), m.end(), m[1].lower(), "", m[0], decision=True))
     return sorted(found, key=lambda p: p.start)
 
 

@@ -772,12 +772,12 @@ def _no_word(line: _Line) -> _Word | None:
 
 
 def _step_word(line: _Line, no: _Word) -> str | None:
-    """The step number the line starts under the "No." of the header ("3", "3.", "c."), if any."""
-    from .table import step_number
+    """The step number the line starts under the "No." of the header ("3", "3.", "c.", "3.1"), if any."""
+    from .table import step_label
 
     margin = no.size
     first = next((w for w in line.words if w.x1 > no.x0 - margin), None)
-    if first is None or first.x0 > no.x1 + margin or step_number(first.text.strip()) is None:
+    if first is None or first.x0 > no.x1 + margin or step_label(first.text.strip()) is None:
         return None
     return first.text
 

@@ -302,6 +302,18 @@ def _cell(row: list[str], index: int | None) -> str:
     return row[index] if index is not None and index < len(row) else ""
 
 
+def step_label(text: str) -> tuple[int, int, str] | None:
+    """(step, sub-step, label) as the No. column writes it: (3, 0, "3") for "3", "3." or "(3)"; (3, 1, "3.1")
+    for the sub-step "3.1"; (3, 2, "3b") for "3b" and (3, 2, "3.b") for "3.b"; None for anything else."""
+    if (number := step_number(text)) is not None:
+        return number, 0, str(number)
+    if m := re.fullmatch(r"\(?(\d{1,4})\s*\.\s*(\d{1,2})[.)]?", text):
+        return int(m[1]), int(m[2]), f"{int(m[1])}.{int(m[2])}"
+    if m := re.fullmatch(r"\(?(\d{1,4})\s*(\.?)\s*([a-zA-Z])[.)]?", text):
+        return int(m[1]), ord(m[3].lower()) - ord("a") + 1, f"{int(m[1])}{m[2]}{m[3].lower()}"
+    return None
+
+
 def step_number(text: str) -> int | None:
     """The number of a step as the No. column writes it: "3", "3.", "3)", "(3)", or a letter ("c.")."""
     if m := re.fullmatch(r"\(?(\d{1,4})[.)]?", text):
@@ -324,6 +336,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     header_unit = _header_unit(" ".join(_cell(row, columns["time"]) for row in rows[:depth]))
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
+    labels: list[tuple[int, int, str]] = []  # (step, sub-step, label) of each row of `raw`, as printed
     body = rows[depth:]
     # A table running over pages repeats its header rows on each page (Word's "repeat header row", a
     # second table after a page break, a text copy with "Halaman 2" between the pages).
@@ -342,8 +355,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         if not number_text and not rest:
             follows_step = False
             continue
-        number = step_number(number_text)
-        if number is None:
+        printed = step_label(number_text)
+        if printed is None:
             signature = bool(_SIGNATURE_RE.search(" ".join(row)))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
@@ -353,11 +366,13 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             # Text outside the rows of steps: a page heading or footer between two pages of the table is
             # skipped when the table goes on after it; text below the table (a footnote, a signature)
             # ends it.
-            resume = _resumes_at(body, index, repeats, columns, len(raw) + 1)
+            resume = _resumes_at(body, index, repeats, columns, labels[-1][0] if labels else 0)
             if resume is None:
                 break
             index, follows_step = resume, False
             continue
+        number = printed[0]  # numbered 1 … N below when the table has sub-steps
+        labels.append(printed)
         step = StepDraft(number=number, actor="", activity=clean(_cell(row, columns["activity"])),
                          inputs=clean(_cell(row, columns.get("inputs"))),
                          output=clean(_cell(row, columns.get("output"))),
@@ -366,35 +381,50 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         raw.append((step, {name: clean(_cell(row, i)) for i, name in actor_columns}))
         follows_step = True
         if len(raw) > MAX_STEPS:
-            raise SopImportError(path, number, COLUMN_NO, str(number),
+            raise SopImportError(path, None, COLUMN_NO, printed[2],
                                  _("the table has more than %(max)d steps") % {"max": MAX_STEPS})
     if not raw:
         raise SopImportError(path, None, COLUMN_NO, None, _("the procedure table has no numbered steps"))
-    check_numbering(path, [s.number for s, _m in raw])
     draft.steps = [s for s, _m in raw]
+    if any(sub for _n, sub, _l in labels):
+        # Sub-steps ("3.1", "3.2" or "3a", "3b"): each is a step of its own, numbered 1 … N in order as the
+        # engine runs them; the label printed in the No. column is kept and shown.
+        check_sub_numbering(path, labels)
+        for number, (step, (_n, _sub, label)) in enumerate(zip(draft.steps, labels, strict=True), start=1):
+            step.number, step.label = number, label
+    else:
+        check_numbering(path, [s.number for s in draft.steps])
     for step in draft.steps:
         if not step.activity:
-            raise SopImportError(path, step.number, COLUMN_ACTIVITY, "", _("the step has no text"))
+            raise step_error(path, step, COLUMN_ACTIVITY, "", _("the step has no text"))
         step.coordinates_divisions = flow.coordinates_divisions(step.activity)
         try:
             step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
         except ValueError as e:
-            draft.problems.append(SopImportError(path, step.number, COLUMN_TIME, step.duration_text, str(e)))
+            draft.problems.append(step_error(path, step, COLUMN_TIME, step.duration_text, str(e)))
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
 
 
-def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[str, int], expected: int) -> int | None:
+def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[str, int], last: int) -> int | None:
     """Where the table goes on after text outside it: its header repeated, or the next step (numbered
-    `expected`, with its text) after a page heading or footer. None when the table ended."""
+    `last` + 1, or a sub-step of `last`, with its text) after a page heading or footer. None when the
+    table ended."""
     for i in range(index, len(body)):
         if i in repeats:
             return i
         row = body[i]
-        if step_number(clean(_cell(row, columns["no"]))) == expected and clean(_cell(row, columns["activity"])):
+        printed = step_label(clean(_cell(row, columns["no"])))
+        if printed and (printed[0] == last + 1 or (printed[0] == last and printed[1])) and clean(
+                _cell(row, columns["activity"])):
             return i
     return None
+
+
+def step_error(path: Path, step: StepDraft, column: str | None, value: str | None, problem: str) -> SopImportError:
+    """A problem of one step, naming it as the document numbers it ("step 3.1")."""
+    return SopImportError(path, step.number, column, value, problem, label=step.label)
 
 
 def _time_text(row: list[str], columns: dict[str, int]) -> str:
@@ -439,6 +469,31 @@ def check_numbering(path: Path, numbers: list[int]) -> None:
                                  % {"expected": expected})
 
 
+def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]]) -> None:
+    """Steps and sub-steps in order: 1, 2, 3.1, 3.2, 4 (or 3a, 3b), a step's own row (3) before its
+    sub-steps if it has one, each sub-step numbered from 1 (or a) up without gaps or repeats."""
+    seen: set[tuple[int, int]] = set()
+    last_main, last_sub = 0, 0
+    for main, sub, label in labels:
+        if (main, sub) in seen:
+            raise SopImportError(path, None, COLUMN_NO, label, _("this step number appears twice"))
+        seen.add((main, sub))
+        if sub == 0 or main != last_main:
+            if main != last_main + 1:
+                raise SopImportError(path, None, COLUMN_NO, label, _(
+                    "step %(expected)d is missing (steps must be numbered 1, 2, 3 … in order)")
+                    % {"expected": last_main + 1})
+            if sub > 1:
+                raise SopImportError(path, None, COLUMN_NO, label, _(
+                    "the first sub-step of step %(step)d is missing (sub-steps are numbered %(step)d.1, "
+                    "%(step)d.2 … or %(step)da, %(step)db … in order)") % {"step": main})
+        elif sub != last_sub + 1:
+            raise SopImportError(path, None, COLUMN_NO, label, _(
+                "a sub-step of step %(step)d is missing or out of order (sub-steps are numbered %(step)d.1, "
+                "%(step)d.2 … or %(step)da, %(step)db … in order)") % {"step": main})
+        last_main, last_sub = main, sub
+
+
 def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matcher: flow.ActorMatcher,
                   overrides: dict[int, str]) -> None:
     """The actor of each step, in this order of trust: the user's choice, the column holding the step's
@@ -452,7 +507,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             chosen = overrides[step.number]
             actor = matcher.match(chosen)
             if actor is None:
-                raise SopImportError(path, step.number, COLUMN_ACTORS, chosen, _(
+                raise step_error(path, step, COLUMN_ACTORS, chosen, _(
                     "is not one of the actor columns (%(actors)s)") % {"actors": ", ".join(draft.actors)})
             step.actor, step.actor_source = actor, "override"
         elif actor := flow.symbol_actor(marks[index]):
@@ -463,7 +518,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             step.actor, step.actor_source = actor, "text"
         else:
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m) or None
-            draft.problems.append(SopImportError(path, step.number, COLUMN_ACTORS, filled, _(
+            draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
                 "the actor of this step cannot be decided: mark its column or name it in the step before "
                 "(“… kepada Kasubbag”), or choose it (--actor %(step)d=NAME)") % {"step": step.number}))
 
@@ -478,27 +533,28 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
         for column, phrase in phrases:
             target: int | None = None
             if phrase.step is not None:
-                if phrase.decision and phrase.step > step.number:
+                named = step_named(draft, phrase.step)
+                if phrase.decision and (named is None or named > step.number):
                     # "Tidak: ke langkah 8" skips ahead: a branch, not a return ("Tidak: ke langkah 5"
                     # from step 4 names the next step, which Ya opens too: nothing to add).
-                    last = draft.steps[-1].number
-                    if phrase.step > last:
+                    if named is None:
+                        last = draft.steps[-1]
                         draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
-                            "the “Tidak” branch goes on to step %(target)d, but the last step is %(last)d")
-                            % {"target": phrase.step, "last": last}))
-                    elif phrase.step > step.number + 1:
-                        if step.branch_to not in (None, phrase.step):
+                            "the “Tidak” branch goes on to step %(target)s, but the last step is %(last)s")
+                            % {"target": phrase.step, "last": last.label or last.number}))
+                    elif named > step.number + 1:
+                        if step.branch_to not in (None, named):
                             draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
-                                "the “Tidak” branch goes on to step %(target)d and to step %(other)d: a step "
+                                "the “Tidak” branch goes on to step %(target)s and to step %(other)s: a step "
                                 "has one") % {"target": phrase.step, "other": step.branch_to}))
-                        step.branch_to = phrase.step
+                        step.branch_to = named
                     continue
-                if phrase.decision and phrase.step == step.number:
+                if phrase.decision and named == step.number:
                     draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
                         "the “Tidak” branch goes to this same step")))
                     continue
-                if 1 <= phrase.step < step.number:
-                    target = phrase.step
+                if named is not None and 1 <= named < step.number:
+                    target = named
             elif phrase.actor_text:
                 actor = matcher.match_at_start(phrase.actor_text)
                 if actor is None:
@@ -507,7 +563,24 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif index > 0:
                 target = draft.steps[index - 1].number
             if target is None:
-                draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
+                draft.problems.append(step_error(path, step, column, phrase.text, _(
                     "this step sends work back, but to no earlier step")))
             elif target not in step.returns_to:
                 step.returns_to.append(target)
+
+
+def step_named(draft: SopDraft, label: str) -> int | None:
+    """The number of the step a text names ("langkah 3.1", "langkah 3"): by the label the No. column
+    prints when the table has sub-steps ("3" being the first step labelled 3, 3.1 or 3a), else by its
+    number."""
+    if not any(s.label for s in draft.steps):
+        return int(label) if label.isdigit() else None
+    parsed = step_label(label)
+    if parsed is None:
+        return None
+    main, sub, _text = parsed
+    for step in draft.steps:
+        found = step_label(step.label)
+        if found and found[0] == main and (found[1] == sub or (sub == 0 and found[1] <= 1)):
+            return step.number
+    return None

@@ -65,6 +65,11 @@ class FlowStep:
     actor: int  # index of the actor column
     returns_to: tuple[int, ...]  # indexes of the steps the work goes back to
     branch_to: int | None = None  # index of the later step a "Tidak" goes on to (skipping those between)
+    label: str = ""  # the number as the document prints it ("3.1"), when not `number`
+
+    @property
+    def display_number(self) -> str:
+        return self.label or str(self.number)
 
     @property
     def no_targets(self) -> tuple[int, ...]:
@@ -100,7 +105,7 @@ def flow_of(version: SopVersion) -> Flow:
     index = {s.pk: i for i, s in enumerate(steps)}
     return Flow(
         actors=tuple(a.name for a in actors),
-        steps=tuple(FlowStep(number=s.number, actor=column[s.actor_id],
+        steps=tuple(FlowStep(number=s.number, label=s.label, actor=column[s.actor_id],
                              returns_to=tuple(sorted(index[r.pk] for r in s.returns_to.all() if r.pk in index)),
                              branch_to=index.get(s.branch_to_id) if s.branch_to_id else None)
                     for s in steps))
@@ -338,18 +343,18 @@ def _arrow(edge: str, points: list[tuple[float, float]], kind: str) -> str:
             f'<polygon class="arrowhead" points="{_points(head)}" fill="{INK}"/></g>')
 
 
-def _process(s: Symbol, number: int) -> str:
-    return (f'<g class="symbol process" data-step="{number}">'
+def _process(s: Symbol, step: FlowStep) -> str:
+    return (f'<g class="symbol process" data-step="{step.number}">'
             f'<rect x="{_n(s.cx - s.w / 2)}" y="{_n(s.top)}" width="{_n(s.w)}" height="{_n(s.h)}" fill="#fff" '
             f'stroke="{INK}" stroke-width="{LINE_WIDTH}"/>'
-            f'{_text(s.cx, s.cy + NUMBER_SIZE * 0.36, str(number), NUMBER_SIZE)}</g>')
+            f'{_text(s.cx, s.cy + NUMBER_SIZE * 0.36, step.display_number, NUMBER_SIZE)}</g>')
 
 
-def _decision(s: Symbol, number: int) -> str:
+def _decision(s: Symbol, step: FlowStep) -> str:
     corners = [(s.cx, s.top), (s.cx + s.w / 2, s.cy), (s.cx, s.bottom), (s.cx - s.w / 2, s.cy)]
-    return (f'<g class="symbol decision" data-step="{number}">'
+    return (f'<g class="symbol decision" data-step="{step.number}">'
             f'<polygon points="{_points(corners)}" fill="#fff" stroke="{INK}" stroke-width="{LINE_WIDTH}"/>'
-            f'{_text(s.cx, s.cy + NUMBER_SIZE * 0.36, str(number), NUMBER_SIZE)}</g>')
+            f'{_text(s.cx, s.cy + NUMBER_SIZE * 0.36, step.display_number, NUMBER_SIZE)}</g>')
 
 
 def _terminator(s: Symbol, label: str, which: str) -> str:
@@ -416,7 +421,7 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
     for i in page.rows:
         step = flow.steps[i]
         s = page.symbol(i)
-        out.append(_decision(s, step.number) if step.is_decision else _process(s, step.number))
+        out.append(_decision(s, step) if step.is_decision else _process(s, step))
         if i == 0:
             t = page.terminator(START)
             out.append(_terminator(t, BEGIN_LABEL, START))
@@ -579,7 +584,7 @@ def render_flow(flow: Flow, *, page_rows: list[range] | None = None, label: str 
         body.append(f'<rect x="0" y="{_n(y)}" width="{_n(NUMBER_W)}" height="{_n(page.height)}" fill="none" '
                     f'stroke="{GRID}" stroke-width="{GRID_WIDTH}"/>')
         for i in rows:
-            body.append(_text(NUMBER_W / 2, page.symbol(i).cy + NUMBER_SIZE * 0.36, str(flow.steps[i].number),
+            body.append(_text(NUMBER_W / 2, page.symbol(i).cy + NUMBER_SIZE * 0.36, flow.steps[i].display_number,
                               NUMBER_SIZE, cls="number"))
         body += page.out
         y += page.height

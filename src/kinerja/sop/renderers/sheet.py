@@ -82,6 +82,7 @@ def nip_text(nip: str) -> str:
 @dataclass
 class Row:
     number: int
+    label: str  # the number as printed ("3.1" for a sub-step)
     activity: str
     inputs: str
     time: str
@@ -136,14 +137,14 @@ def _row(step: Step, flow: flowchart.Flow, index: int, columns: Columns) -> Row:
     time, c = _fit(time, TIME_W, most)
     output, d = _fit(step.output, OUTPUT_W, most)
     here = flow.steps[index]
-    branch = flow.steps[here.branch_to].number if here.branch_to is not None else None
-    note, e = _fit(_note(step, [flow.steps[t].number for t in here.returns_to], branch), NOTE_W, most)
+    branch = flow.steps[here.branch_to].display_number if here.branch_to is not None else None
+    note, e = _fit(_note(step, [flow.steps[t].display_number for t in here.returns_to], branch), NOTE_W, most)
     text_height = max(a, b, c, d, e) * LINE + 2 * PAD_Y + BORDER + 0.6
     height = round(max(flowchart.min_row_height(flow, index), text_height), 1)
-    return Row(step.number, activity, inputs, time, output, note, height, _height_class(height))
+    return Row(step.number, step.display_number, activity, inputs, time, output, note, height, _height_class(height))
 
 
-def _note(step: Step, targets: list[int], branch: int | None = None) -> str:
+def _note(step: Step, targets: list[str], branch: str | None = None) -> str:
     """The Ket. cell: the step's note, and where its "Tidak" branch sends the work back (or on to a later
     step, `branch`) when neither the note nor the step's text says it. The flowchart's arrow alone is lost
     on a copy of the text, and a re-import (importers/flow.py reads "Tidak: kembali ke langkah 3" and
