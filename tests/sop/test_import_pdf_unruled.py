@@ -99,3 +99,23 @@ def test_a_header_whose_columns_run_together_is_refused_naming_the_page(tmp_path
         read_document(write_pdf(tmp_path, html, "rapat.pdf"))
     message = str(caught.value)
     assert message.startswith("rapat.pdf") and "page 1" in message and "cannot be told apart" in message
+
+
+def test_sub_steps_of_a_centred_unruled_table_broken_over_pages(tmp_path: Path) -> None:
+    """Numbers 3.1 … 3.3, every cell centred, a "3.2" wrapped into the activity column's own line (no
+    step number: it stands right of "No."), and the last row broken by the page (its number on the
+    first page, its text under the repeated header, which wraps into other lines there)."""
+    steps = step_texts(8, long=True)
+    steps[5] = ("Memeriksa berkas; bila belum lengkap kembali ke langkah 3.2", "1 hari", ACTORS[2], "berkas diperiksa")
+    html = unruled(sop_html(steps), align="left").replace("vertical-align: top", "vertical-align: middle")
+    labels = ["1", "2", "3.1", "3.2", "3.3", "4", "5", "6"]
+    for n in range(8, 0, -1):
+        html = html.replace(f"<tr><td>{n}</td>", f"<tr><td>@{n}@</td>")
+    for n, label in enumerate(labels, start=1):
+        html = html.replace(f"<tr><td>@{n}@</td>", f"<tr><td>{label}</td>")
+    draft = read_document(write_pdf(tmp_path, html))
+    assert [(s.number, s.label, s.actor) for s in draft.steps] == [
+        (n, label, actor) for n, (label, (_a, _t, actor, _o)) in enumerate(zip(labels, steps, strict=True), start=1)]
+    assert [s.activity for s in draft.steps] == [a for a, _t, _actor, _o in steps]
+    assert draft.steps[5].returns_to == [4]
+    assert draft.steps[7].duration_value == Decimal(40)

@@ -746,6 +746,7 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
 _SPANNING_WORDS = {"pelaksana", "mutu", "baku"}
 _WORD_GAP = 0.5  # times the font size: at most a space between two words of one cell
 _ROW_GAP = 1.0  # times the font size: the gap between two steps when no two share a page
+_MIN_ROW_GAP = 0.2  # times the font size: two steps are never closer
 _END_GAP = 3.0  # times the font size: a wider gap between two lines ends the table
 _MAX_HEADER_LINES = 8
 
@@ -775,9 +776,10 @@ def _step_word(line: _Line, no: _Word) -> str | None:
     """The step number the line starts under the "No." of the header ("3", "3.", "c.", "3.1"), if any."""
     from .table import step_label
 
-    margin = no.size
-    first = next((w for w in line.words if w.x1 > no.x0 - margin), None)
-    if first is None or first.x0 > no.x1 + margin or step_label(first.text.strip()) is None:
+    # Under "No.": its middle between the header's left (less a font size) and its right (plus half of
+    # one); a number wrapped into the activity column's text ("… ke langkah / 3.2") stands further right.
+    first = next((w for w in line.words if w.x1 > no.x0 - no.size), None)
+    if first is None or (first.x0 + first.x1) / 2 > no.x1 + no.size / 2 or step_label(first.text.strip()) is None:
         return None
     return first.text
 
@@ -813,7 +815,7 @@ def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
         raise SopImportError(path, None, None, top.text(), _(
             "page %(page)d: the procedure table's header was found, but no numbered step under its “No.” "
             "column: print the table with its ruling lines, or upload the Word document") % {"page": top.page})
-    lines, end = _aligned_lines(items, body_at, no, {label_key(line.text()) for line in header})
+    lines, end = _aligned_lines(items, body_at, no, {label_key(w.text) for line in header for w in line.words})
     # The first step's lines above its number (a number centred in its row) are under the header: the
     # widest gap from the header's first line down parts them.
     standard = {w for group in STANDARD_WORDS.values() for w in group}
@@ -906,9 +908,11 @@ def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word]) -
 
 
 def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word,
-                   header_keys: set[str]) -> tuple[list[_Line], int]:
+                   header_words: set[str]) -> tuple[list[_Line], int]:
     """The lines of the steps from items[start] (the first step number's line) and the index after the
-    table, the header repeated on a later page left out. The table ends at a ruled table, at a line
+    table, the header repeated on a later page left out (the lines opening the page made of the header's
+    words only: a header centred in its cells may wrap into other lines than on the first page). The
+    table ends at a ruled table, at a line
     starting under "No." that is no step number, or at a gap wider than any inside a step."""
     from .table import label_key
 
@@ -921,7 +925,7 @@ def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word,
             break
         previous = lines[-1] if lines else None
         new_page = previous is not None and line.page != previous.page
-        if new_page and label_key(line.text()) in header_keys:
+        if new_page and line.words and all(label_key(w.text) in header_words for w in line.words):
             index += 1
             continue
         numbered = _step_word(line, no) is not None
@@ -948,7 +952,7 @@ def _row_gap(lines: list[_Line], no: _Word) -> float:
     for a, b in zip(numbered, numbered[1:], strict=False):
         if lines[a].page == lines[b].page:
             widest.append(max(lines[i + 1].top - lines[i].bottom for i in range(a, b)))
-    return min(widest, default=_ROW_GAP * no.size)
+    return max(min(widest, default=_ROW_GAP * no.size), _MIN_ROW_GAP * no.size)
 
 
 def _widest_gap(lines: list[_Line], last: int, page_break: float) -> int:
