@@ -534,6 +534,8 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             target: int | None = None
             if phrase.step is not None:
                 named = step_named(draft, phrase.step)
+                if named is not None and not any(s.number == named for s in draft.steps):
+                    named = None  # "langkah 9" of a table of six steps
                 if phrase.decision and (named is None or named > step.number):
                     # "Tidak: ke langkah 8" skips ahead: a branch, not a return ("Tidak: ke langkah 5"
                     # from step 4 names the next step, which Ya opens too: nothing to add).
