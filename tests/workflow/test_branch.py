@@ -179,3 +179,38 @@ class BranchRevisionTestCase(KinerjaTestCase):
         self.assertIn("step 2: if not, on to step 5 → -; text changed", out.getvalue())
         revised = self.office.sops.get().versions.get(version=2)
         self.assertIsNone(revised.steps.get(number=2).branch_to)
+
+
+class SubStepBranchTestCase(KinerjaTestCase):
+    """Printed numbers with sub-steps (1, 2, 3.1, 3.2, 4, 5): the branch names the step as printed, and
+    the case page says it so."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        steps = list(STEPS)
+        steps[1] = ("Memeriksa kelengkapan berkas; tidak perlu verifikasi lapangan: lanjut ke langkah 4", "1 hari",
+                    "Kasubbag")
+        printed = {"3": "3.1", "4": "3.2", "5": "4", "6": "5"}
+        lines = [(printed[line.split("\t", 1)[0]] + "\t" + line.split("\t", 1)[1])
+                 if line.split("\t", 1)[0] in printed else line
+                 for line in sop_text(ACTORS, steps, name="SOP VERIFIKASI USULAN").splitlines()]
+        path = Path(tempfile.mkdtemp()) / "verifikasi.txt"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        call_command("sop", "import", str(path), "--office", cls.office.code, stdout=StringIO())
+        cls.version = cls.office.sops.get().versions.get()
+
+    def test_the_branch_goes_to_the_step_printed_4_and_the_page_names_it_so(self) -> None:
+        step = self.version.steps.get(number=2)
+        self.assertEqual((step.branch_to.number, step.branch_to.display_number), (5, "4"))
+        case = actions.start_case(self.version.pk, user=self.secretary, title="Usulan", period="Juni 2025", at=MONDAY)
+        task = actions.complete_task(case.first_task.pk, user=self.secretary, at=MONDAY + dt.timedelta(minutes=5)).next_task
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("workflow:case", args=[case.pk])).content.decode()
+        self.assertIn("Tidak: lanjut ke langkah 4", page)
+        self.assertIn("Ya membuka langkah 3.1 (JFU); Tidak melanjutkan ke langkah 4 (Kasubbag)", page)
+        done = actions.complete_task(task.pk, user=self.subsection_head, verdict=Task.Verdict.BRANCH,
+                                     at=MONDAY + dt.timedelta(hours=1))
+        self.assertEqual(done.next_task.step.display_number, "4")
+        page = self.client.get(reverse("workflow:case", args=[case.pk])).content.decode()
+        self.assertIn("langkah 4", page)

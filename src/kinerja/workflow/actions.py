@@ -86,7 +86,7 @@ def _when(task: Task, moment: dt.datetime) -> str:
 
 
 def _step_label(step: Step) -> str:
-    return _("step %(number)d") % {"number": step.number}
+    return _("step %(number)s") % {"number": step.display_number}
 
 
 # --- internals ------------------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
                               target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
                               unit=_unit(version, unit), person=_person(version, person))
     task = case.tasks.get()
-    command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.number} due "
+    command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.display_number} due "
                          f"{_local(task.due_at, case.office)}")
 
 
@@ -127,7 +127,7 @@ def _list(command: BaseCommand, *, office: str | None, status: str | None, **opt
     current = {t.case_id: t for t in Task.objects.filter(case__in=cases, status=Task.Status.OPEN).select_related("step")}
     for case in cases:
         task = current.get(case.pk)
-        where = f"step {task.step.number} task {task.pk} due {_local(task.due_at, case.office)}" if task else ""
+        where = f"step {task.step.display_number} task {task.pk} due {_local(task.due_at, case.office)}" if task else ""
         risk = " AT RISK" if case.at_risk else ""
         command.stdout.write(f"{case.pk}\t{case.status}{risk}\t{case.title}\t{case.period}\t{where}")
 
@@ -145,7 +145,7 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
     command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}{unit}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
         done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
-        command.stdout.write(f"  task {t.pk}\tstep {t.step.number} round {t.round}\t{t.status}\t{t.position.label}\t"
+        command.stdout.write(f"  task {t.pk}\tstep {t.step.display_number} round {t.round}\t{t.status}\t{t.position.label}\t"
                              f"due {_local(t.due_at, found.office)}{done}")
     for e in found.events.select_related("actor").order_by("seq"):
         who = e.actor.get_username() if e.actor else "-"
@@ -168,7 +168,7 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
     done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
                                  at=_moment(at, "--at"), verdict=Task.Verdict.BRANCH if branch else None)
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
-    command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.number} due "
+    command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.display_number} due "
                                                       f"{_local(nxt.due_at, done.case.office)}" if nxt else
                                                       "case finished"))
 
@@ -183,7 +183,7 @@ def _return_args(p: CommandParser) -> None:
 def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str | None, **options: Any) -> None:
     done = actions.return_task(task, user=_user(user), reason=reason, at=_moment(at, "--at"))
     nxt = Task.objects.get(case_id=done.case_id, status=Task.Status.OPEN)
-    command.stdout.write(f"task {done.pk} returned · back to task {nxt.pk} step {nxt.step.number} round {nxt.round}")
+    command.stdout.write(f"task {done.pk} returned · back to task {nxt.pk} step {nxt.step.display_number} round {nxt.round}")
 
 
 def _reassign_args(p: CommandParser) -> None:
@@ -197,7 +197,7 @@ def _reassign_args(p: CommandParser) -> None:
 def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: str, at: str | None,
               **options: Any) -> None:
     moved = actions.reassign_task(task, user=_user(user), to_user=_user(to), reason=reason, at=_moment(at, "--at"))
-    command.stdout.write(f"task {moved.pk} step {moved.step.number} · now {to} · due "
+    command.stdout.write(f"task {moved.pk} step {moved.step.display_number} · now {to} · due "
                          f"{_local(moved.due_at, moved.case.office)}")
 
 

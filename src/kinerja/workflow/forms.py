@@ -133,7 +133,7 @@ class DecideForm(CompleteForm):
                 self.fields["next_user"].label = _("Who does the next step (for Ya)")
         choices = [(Task.Verdict.OK, _("Sesuai") if returns else _("Ya"))]
         if branch_step is not None:
-            choices.append((Task.Verdict.BRANCH, _("Tidak: on to step %(n)d") % {"n": branch_step.number}))
+            choices.append((Task.Verdict.BRANCH, _("Tidak: on to step %(n)s") % {"n": branch_step.display_number}))
         if returns:
             choices.append((Task.Verdict.NOT_OK, _("Belum sesuai")))
         else:

@@ -215,7 +215,7 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     held, acting_ids = my_positions(user, day, held)
     rows = _open_rows(_mine(user, acting_ids), office, cal, now)
     extra = collect(user, office, now, day, cal)
-    work = [OpenWork(_("Step %(n)d") % {"n": r.task.step.number},
+    work = [OpenWork(_("Step %(n)s") % {"n": r.task.step.display_number},
                     r.task.step.activity, r.task.case.title,
                     reverse("workflow:case", args=[r.task.case_id]) + f"#task-{r.task.pk}",
                     r.task.due_at, r.state, r.time_left, r.overdue_by, r.task.case_id, r.task.position_id)

@@ -29,7 +29,7 @@ def local_moment(moment: dt.datetime, time_zone: str) -> str:
 
 
 def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
-    step = f"{task.step.number}. {task.step.activity}" if task else ""
+    step = f"{task.step.display_number}. {task.step.activity}" if task else ""
     subjects = {
         Notification.Kind.HALF: _("Half of the standard time has passed: %(case)s"),
         Notification.Kind.SOON: _("Due within one working hour: %(case)s"),
