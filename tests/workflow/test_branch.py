@@ -214,3 +214,15 @@ class SubStepBranchTestCase(KinerjaTestCase):
         self.assertEqual(done.next_task.step.display_number, "4")
         page = self.client.get(reverse("workflow:case", args=[case.pk])).content.decode()
         self.assertIn("langkah 4", page)
+
+    def test_the_plan_gantt_and_compliance_name_the_steps_as_printed(self) -> None:
+        from kinerja.workflow.calendar import WorkCalendar
+        from kinerja.workflow.compliance import compliance
+        from kinerja.workflow.gantt import plan_rows
+
+        steps = list(self.version.steps.select_related("actor").order_by("number"))
+        rows = plan_rows(steps, MONDAY, WorkCalendar.for_office(self.office))
+        self.assertEqual([r.label for r in rows], ["1. Sekretaris", "2. Kasubbag", "3.1. JFU", "3.2. JFU", "4. Kasubbag",
+                                                   "5. Kadis"])
+        report = compliance(self.version.sop, 2025)
+        self.assertEqual([s.display_number for s in report.steps], ["1", "2", "3.1", "3.2", "4", "5"])

@@ -45,6 +45,11 @@ class StepCompliance:
     returns: int = 0  # rounds of this step that sent the work back ("belum sesuai")
     waiting: int = 0  # cases whose open task is at this step now
     overdue: int = 0  # of those, past their due date
+    label: str = ""  # the number as the SOP prints it ("3.1"), when not `number`
+
+    @property
+    def display_number(self) -> str:
+        return self.label or str(self.number)
 
     @property
     def on_time_share(self) -> float | None:
@@ -120,7 +125,7 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
     for step in steps:
         if step.version.version == newest:
             rows[step.number] = StepCompliance(
-                number=step.number, actor=step.actor.name, activity=step.activity,
+                number=step.number, label=step.label, actor=step.actor.name, activity=step.activity,
                 standard=standard_time(step.duration_value, step.duration_unit),
                 standard_seconds=standard_seconds(step.duration_value, step.duration_unit, calendar))
 
@@ -209,7 +214,7 @@ def chart_svg(report: ComplianceReport) -> SafeString:
                    f'{tick}×</text>')
     for n, step in enumerate(report.steps):
         top = 28 + CHART_ROW * n
-        out.append(f'<text x="4" y="{top + 15}" fill="#222222">{escape(f"{step.number}. {step.actor}"[:30])}</text>')
+        out.append(f'<text x="4" y="{top + 15}" fill="#222222">{escape(f"{step.display_number}. {step.actor}"[:30])}</text>')
         for offset, value, colour, name in ((0, step.median_seconds, "#1565c0", _("median")),
                                             (12, step.p90_seconds, "#8fb3de", _("90th percentile"))):
             ratio = _ratio(value, step)

@@ -205,8 +205,8 @@ def plan_rows(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) 
     """One row per step with its planned bar."""
     rows = []
     for p in plan(steps, start, calendar):
-        label = f"{p.number}. {p.actor}"
-        tip = _("Step %(number)s planned: %(span)s") % {"number": p.number, "span": _span(p.starts, p.due, calendar)}
+        label = f"{p.display_number}. {p.actor}"
+        tip = _("Step %(number)s planned: %(span)s") % {"number": p.display_number, "span": _span(p.starts, p.due, calendar)}
         rows.append(GanttRow(label=label, planned=Bar(p.starts, p.due, "planned", tip)))
     return rows
 

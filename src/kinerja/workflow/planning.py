@@ -33,10 +33,15 @@ class PlannedStep:
     due: dt.datetime
     duration_value: Decimal
     duration_unit: str
+    label: str = ""  # the number as the SOP prints it ("3.1"), when not `number`
 
     @property
     def standard_time(self) -> str:
         return standard_time(self.duration_value, self.duration_unit)
+
+    @property
+    def display_number(self) -> str:
+        return self.label or str(self.number)
 
 
 def actor_name(step: Any) -> str:
@@ -56,6 +61,7 @@ def plan(steps: Iterable[Any], start: dt.datetime, calendar: WorkCalendar) -> li
         starts = calendar.next_opening(moment)
         due = calendar.add(starts, step.duration_value, step.duration_unit)
         planned.append(PlannedStep(number=step.number, actor=actor_name(step), starts=starts, due=due,
-                                   duration_value=Decimal(step.duration_value), duration_unit=step.duration_unit))
+                                   duration_value=Decimal(step.duration_value), duration_unit=step.duration_unit,
+                                   label=getattr(step, "label", "") or ""))
         moment = due
     return planned
