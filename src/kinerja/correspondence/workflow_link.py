@@ -66,7 +66,7 @@ def _complete_own_task(case_id: int | None, *, user: AbstractBaseUser, note: str
             wf.complete_task(task.pk, user=user, note=note)
         except KinerjaError:
             continue
-        return [_("Step %(n)d of the case is complete.") % {"n": task.step.number}]
+        return [_("Step %(n)s of the case is complete.") % {"n": task.step.display_number}]
     return []
 
 
@@ -177,7 +177,7 @@ def completion_hold(task: Any) -> Any:
         done = {position_id for version_id, position_id in initialled if version_id == version.pk}
         if approval == SIGNATURE:
             earlier = [p for p in required if p.pk not in done]
-            message = _("Step %(step)d is completed by the signature of %(position)s on %(document)s (version "
+            message = _("Step %(step)s is completed by the signature of %(position)s on %(document)s (version "
                         "%(version)d), given on the document's page.")
             action = _("Sign %(document)s")
         elif approval in done:
@@ -185,10 +185,10 @@ def completion_hold(task: Any) -> Any:
         else:
             order = [p.pk for p in required]
             earlier = [p for p in required[:order.index(approval)] if p.pk not in done]
-            message = _("Step %(step)d is completed by the initials of %(position)s on %(document)s (version "
+            message = _("Step %(step)s is completed by the initials of %(position)s on %(document)s (version "
                         "%(version)d), given on the document's page.")
             action = _("Initial %(document)s")
-        values = {"step": task.step.number, "position": task.position.title, "document": document.title,
+        values = {"step": task.step.display_number, "position": task.position.title, "document": document.title,
                   "version": version.version}
         message %= values
         if earlier:
