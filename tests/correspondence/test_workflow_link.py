@@ -4,6 +4,7 @@ complete the steps whose actor gives them."""
 
 from __future__ import annotations
 
+import hashlib
 from decimal import Decimal
 
 from django.utils import translation
@@ -223,6 +224,23 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         response = self.client.get(f"/documents/{version.document_id}/")
         self.assertContains(response, "Data kinerja berubah setelah Data Kinerja 2025 TW1 v1 disusun (IK-01).")
         self.assertNotContains(response, "Paraf versi 1")
+
+    def test_a_bukti_dukung_file_added_since_the_compilation_stops_the_initials(self) -> None:
+        from django.core.files.base import ContentFile
+
+        from kinerja.performance.models import Evidence
+
+        actual = self.checked(self.indicator(), 1, "72.5")
+        version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
+                                      user=self.subsection_head)
+        # A file attached afterwards (while the actual was sent back and checked again): the annex is stale.
+        data = b"%PDF-1.4 bukti dukung"
+        evidence = Evidence(actual=actual, original_name="bukti.pdf", content_type="application/pdf", size=len(data),
+                            sha256=hashlib.sha256(data).hexdigest(), uploaded_by=self.staff)
+        evidence.file.save("bukti.pdf", ContentFile(data), save=True)
+        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
+            actions.initial_version(version.pk, user=self.subsection_head)
+        self.assertFalse(Initial.objects.exists())
 
     def test_it_refuses_to_sign_a_compilation_whose_data_changed_since_and_locks_nothing(self) -> None:
         actual = self.checked(self.indicator(), 1, "72.5")

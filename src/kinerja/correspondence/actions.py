@@ -612,6 +612,13 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
 
     before, after = by_code(was.get("indicators", [])), by_code(now["indicators"])
     changed = [code for code in dict.fromkeys([*before, *after]) if before.get(code) != after.get(code)]
+    if "evidence" in was:  # compiled with its annex of bukti dukung: a file added or removed since changes it
+        def files(items: list[dict[str, Any]]) -> set[tuple[str, str]]:
+            return {(e.get("indicator") or "", e.get("sha256") or "") for e in items}
+
+        for code, _sha in sorted(files(now["evidence"]) ^ files(was["evidence"])):
+            if code not in changed:
+                changed.append(code)
     if spending(now["budget"]) != spending(was.get("budget", [])):
         changed.append(_("budget"))
     if not changed and now["objectives"] != was.get("objectives"):
