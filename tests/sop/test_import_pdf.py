@@ -41,6 +41,17 @@ def check_header(draft) -> None:  # type: ignore[no-untyped-def]
         "qualifications": ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer", "Teliti dan cermat"]}
 
 
+def check_steps(draft, steps) -> None:  # type: ignore[no-untyped-def]
+    """The identity and the 14 steps of pdfs.step_texts, each once and whole."""
+    check_header(draft)
+    assert draft.actors == ACTORS
+    assert [s.number for s in draft.steps] == list(range(1, 15))
+    assert [(s.activity, s.actor, s.output) for s in draft.steps] == [(a, actor, o) for a, _t, actor, o in steps]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(Decimal(5 * i), "minute")
+                                                                         for i in range(1, 15)]
+    assert {s.inputs for s in draft.steps} == {"berkas permohonan"}
+
+
 @pytest.mark.parametrize("identity", ["table", "lines"])
 @pytest.mark.parametrize("repeat_header", [True, False])
 def test_a_table_over_pages_with_wrapped_cells_reads_like_the_text(tmp_path: Path, identity: str,
@@ -48,15 +59,8 @@ def test_a_table_over_pages_with_wrapped_cells_reads_like_the_text(tmp_path: Pat
     steps = step_texts(14, long=True)
     path = write_pdf(tmp_path, sop_html(steps, identity=identity, repeat_header=repeat_header))
     assert pages(path) >= 2
-    draft = read_document(path)
-    check_header(draft)
-    assert draft.actors == ACTORS
     # Every step once: the header repeated on the next page is no step, a wrapped cell is one text.
-    assert [s.number for s in draft.steps] == list(range(1, 15))
-    assert [(s.activity, s.actor, s.output) for s in draft.steps] == [(a, actor, o) for a, _t, actor, o in steps]
-    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(Decimal(5 * i), "minute")
-                                                                         for i in range(1, 15)]
-    assert {s.inputs for s in draft.steps} == {"berkas permohonan"}
+    check_steps(read_document(path), steps)
 
 
 def test_the_identity_block_on_a_page_of_its_own_is_read(tmp_path: Path) -> None:
