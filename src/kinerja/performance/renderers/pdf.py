@@ -50,9 +50,8 @@ def _past_achievement(past: YearValue | None) -> str:
 
 
 def _annex(objectives: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The annex's rows per sasaran: one per evidence file, or one saying there is none. The indicator's
-    name is printed on its first row; the rows after it carry its code, so a row that opens a page still
-    says whose file it is."""
+    """The annex's rows per sasaran: one per evidence file, or one saying there is none; the template
+    prints the indicator above its first row (`first`) and each file on a line of its own."""
     groups = []
     for o in objectives:
         rows = []
@@ -68,8 +67,7 @@ def _annex(objectives: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return groups
 
 
-def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], history_years: int,
-             annex: list[dict[str, Any]]) -> str:
+def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], history_years: int) -> str:
     """The CSS of the three tables' column widths and type sizes, measured from what they print."""
     rows = [r for o in objectives for r in o["rows"]]
     subtotals = [o["achievement"] for o in objectives]
@@ -104,20 +102,7 @@ def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], his
         layout.Column("c-eff", texts=[b["efficiency"] for b in budget], header="Efisiensi (poin)", least=16),
         layout.Column("c-note", width=24),
     ], LANDSCAPE_WIDTH, flexible_least=50)
-    files = [r["file"] for g in annex for r in g["rows"] if r["file"]]
-    evidence = layout.fit([
-        layout.Column("c-no", width=8),
-        layout.Column("c-eind", share=1.2),
-        layout.Column("c-efile", share=1),
-        layout.Column("c-eperiod", texts=[f["period"] for f in files], header="Periode", least=13),
-        layout.Column("c-ediv", share=0.6),
-        layout.Column("c-euser", share=0.6),
-        layout.Column("c-etime", texts=[f["uploaded_at"] for f in files], header="Waktu unggah", least=18),
-        layout.Column("c-esize", texts=[f["size"] for f in files], header="Ukuran", least=13),
-        # Type of its own (monospace, print.css): measured as the widest the hex digits can be.
-        layout.Column("c-ehash", width=32),
-    ], LANDSCAPE_WIDTH, sizes=(7.5, 7, 6.5), flexible_least=22)
-    return "\n".join([main.css("main"), compare.css("compare"), money.css("budget"), evidence.css("annex")])
+    return "\n".join([main.css("main"), compare.css("compare"), money.css("budget")])
 
 
 def _words(texts: Iterable[str]) -> list[str]:
@@ -151,7 +136,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
     return {"report": report, "objectives": objectives, "budget": budget, "main_only": main_only,
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
             "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
-            "columns": _columns(objectives, budget, len(report.history_years), annex),
+            "columns": _columns(objectives, budget, len(report.history_years)),
             "chart": "" if main_only else charts.data_uri(charts.achievement_by_objective(report)),
             "chart_key": charts.objective_key(report)}
 
