@@ -232,8 +232,11 @@ def _advance(task: Task, nxt: Step | None, *, user: AbstractBaseUser, at: dt.dat
     chosen = person_of(next_user) if next_user is not None else None
     if next_user is not None and chosen is None:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": next_user.get_username()})
-    following = nxt is task.loaded.next_step  # type: ignore[attr-defined]  # its assignments were read with the task
-    new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen, earlier=nxt.earlier,  # type: ignore[attr-defined]
+    # The step after the task was read with it (fastsql.load_task): its earlier rounds and its position's
+    # assignments too. A branch's step was not: _open_task reads them.
+    following = nxt is task.loaded.next_step  # type: ignore[attr-defined]
+    new = _open_task(case, nxt, at=at, cal=cal, actor=user, chosen=chosen,
+                     earlier=nxt.earlier if following else None,  # type: ignore[attr-defined]
                      pk=task.loaded.task_id,  # type: ignore[attr-defined]
                      assignments=task.loaded.next_assignments if following else None)  # type: ignore[attr-defined]
     check_at_risk(case, cal=cal, at=at)
@@ -473,11 +476,9 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
 
 
 def _branch_target(task: Task) -> Step:
-    """The step a decision's "Tidak" goes on to, with what _open_task needs of it (a rare path: read
-    here rather than with every task)."""
-    step = Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
-    step.earlier = Task.objects.filter(case_id=task.case_id, step=step).count()  # type: ignore[attr-defined]
-    return step
+    """The step a decision's "Tidak" goes on to (a rare path: read here rather than with every task;
+    _open_task counts its earlier rounds)."""
+    return Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
 
 
 @removed_on_failure

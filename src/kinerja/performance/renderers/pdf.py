@@ -58,11 +58,11 @@ def _annex(objectives: list[dict[str, Any]]) -> list[dict[str, Any]]:
         for r in o["rows"]:
             i = r["row"]
             for k, e in enumerate(i.evidence or [None]):
-                rows.append({"no": r["no"] if k == 0 else "", "indicator": f"{i.code} {i.name}" if k == 0 else i.code,
-                             "first": k == 0, "division": i.division or "–", "file": None if e is None else {
-                                 "name": e.name, "period": evidence_period(e), "division": e.division or "–",
-                                 "uploaded_by": e.uploaded_by or "–", "uploaded_at": timestamp(e.uploaded_at),
-                                 "size": file_size(e.size), "hash": short_hash(e.sha256)}})
+                file = None if e is None else {
+                    "name": e.name, "period": evidence_period(e), "division": e.division or "–",
+                    "uploaded_by": e.uploaded_by or "–", "uploaded_at": timestamp(e.uploaded_at),
+                    "size": file_size(e.size), "hash": short_hash(e.sha256)}
+                rows.append({"no": r["no"], "indicator": f"{i.code} {i.name}", "first": k == 0, "file": file})
         groups.append({"objective": o["objective"], "rows": rows})
     return groups
 
