@@ -160,6 +160,13 @@ def print_summary(results: dict[str, Any]) -> None:
                   f"{bare['kinerja']['ms_per_completion']:.2f} and {bare['spiffworkflow']['ms_per_completion']:.2f} ms "
                   f"(ratio {bare['ratio']:.2f}); the flush costs kinerja {m['flush_ms_per_completion']['kinerja']:.2f} "
                   f"ms and SpiffWorkflow {m['flush_ms_per_completion']['spiffworkflow']:.2f} ms")
+        if "floor" in r:
+            floor, m = r["floor"]["ms_per_completion"], r["history_large"]
+            ours, spiff = m["kinerja"]["ms_per_completion"], m["spiffworkflow"]["ms_per_completion"]
+            print(f"  {backend} analysis: the floor (BEGIN, a row locked and read, an UPDATE, COMMIT; two round "
+                  f"trips) takes {floor:.2f} ms (CPU {r['floor']['cpu_ms_per_completion']:.2f} ms); above it kinerja "
+                  f"spends {ours - floor:.2f} ms, SpiffWorkflow {spiff - floor:.2f} ms; twice SpiffWorkflow's rate "
+                  f"needs a completion of {spiff / 2:.2f} ms, {spiff / 2 - floor:.2f} ms above the floor")
         inbox = r["inbox"]
         print(f"  {backend}: inbox of a person with {inbox['person_tasks']:,} tasks: median {inbox['median_ms']:.1f} ms, "
               f"p90 {inbox['p90_ms']:.1f} ms, {inbox['queries']} queries")
@@ -218,6 +225,8 @@ def worker(backend: str, out: Path) -> None:
     if connection.vendor == "postgresql":
         result["without_commit_flush"] = measure_without_flush(world, clock)
         progress("measured without the commit's flush (analysis)")
+        result["floor"] = measure_floor()
+        progress("measured the floor of a durable transaction (analysis)")
     open_inbox_tasks(world, clock)
     result["history_small"], result["history_large"] = small, large
     ours = [small["kinerja"], large["kinerja"]]
@@ -354,6 +363,45 @@ def measure_without_flush(world: dict[str, Any], clock: Clock) -> dict[str, Any]
         name: round(result["durable"][name]["ms_per_completion"] - result["without_flush"][name]["ms_per_completion"], 3)
         for name in ("kinerja", "spiffworkflow")}
     return result
+
+
+FLOOR_TRANSACTIONS = 1_200
+
+
+def measure_floor() -> dict[str, Any]:
+    """Analysis, not a result: the cheapest durable transaction of a completion's shape on this server,
+    through the same connection, driver and settings as our engine (prepared, pipelined): BEGIN with a
+    row locked and read in one round trip, then an UPDATE of that row with the COMMIT in a second, as
+    our engine's two round trips are. No engine can complete a task in less; what each engine spends
+    above it is its own work (bench/README.md, "The floor"). Three runs of FLOOR_TRANSACTIONS, the
+    median kept."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("CREATE TABLE IF NOT EXISTS bench_floor (id integer PRIMARY KEY, v integer NOT NULL)")
+        cursor.execute("INSERT INTO bench_floor (id, v) VALUES (1, 0) ON CONFLICT (id) DO NOTHING")
+    raw = connection.connection  # psycopg's connection, in autocommit as Django leaves it
+
+    def one() -> None:
+        with raw.pipeline() as pipeline:
+            cursor = raw.cursor()
+            cursor.execute("BEGIN")
+            cursor.execute("SELECT v FROM bench_floor WHERE id = %s FOR UPDATE", (1,))
+            pipeline.sync()
+            value = cursor.fetchone()[0]
+        with raw.pipeline():
+            raw.cursor().execute("UPDATE bench_floor SET v = %s WHERE id = %s", (value + 1, 1))
+            raw.cursor().execute("COMMIT")
+
+    for _ in range(100):
+        one()
+    runs = []
+    for _ in range(3):
+        started, cpu = time.perf_counter(), time.process_time()
+        for _ in range(FLOOR_TRANSACTIONS):
+            one()
+        runs.append(timing(FLOOR_TRANSACTIONS, time.perf_counter() - started, time.process_time() - cpu))
+    return sorted(runs, key=lambda run: run["ms_per_completion"])[1]
 
 
 def check_finished(world: dict[str, Any]) -> None:
