@@ -374,3 +374,83 @@ def test_unknown_and_broken_shapes_in_a_group_are_no_symbols(tmp_path: Path) -> 
     found = problems(document(tmp_path, once(draw)))
     assert [step for step, _ in found] == [2, 3, 4, 5]
     assert all(UNDECIDED in text for _step, text in found)
+
+
+def test_symbols_grazing_the_next_rows_still_make_one_level_each(tmp_path: Path) -> None:
+    """Symbols a little taller than the distance between them (each overlaps the next by 20000 EMU):
+    still one step each, not one level of five symbols."""
+
+    def draw(table):
+        put(table.rows[FIRST_ROW].cells[1], drawingml_flowchart(step=280000))
+
+    assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED
+
+
+def test_loose_shapes_anchored_in_one_cell_go_down_the_rows_as_a_group_does(tmp_path: Path) -> None:
+    """No group: each symbol a shape of its own, all anchored in step 1's Uraian cell (where the cursor
+    was while drawing) and offset sideways and down to their steps' places."""
+    from .test_import_shapes import drawing
+
+    def draw(table):
+        for index, column in enumerate(columns()):
+            shape = drawing("flowChartProcess", offset=int(Cm(5)) + middle_of(2 + column) - 200000, width=400000)
+            put(table.rows[FIRST_ROW].cells[1], shape.replace(
+                'relativeFrom="paragraph"><wp:posOffset>0<', f'relativeFrom="paragraph"><wp:posOffset>{index * ROW}<'))
+
+    assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED
+
+
+# As Word 2003 saves a flowchart drawn on its drawing canvas and converted to .docx: shape types declared
+# by v:shapetype inside the group, text boxes with insets, arrows as v:line with an end arrow, a wrap.
+WORD_2003 = """<v:group id="_x0000_s1030" editas="canvas" style="position:absolute;left:0;text-align:left;
+margin-left:{left};margin-top:3.6pt;width:{width};height:{height};z-index:251657728"
+coordorigin="2295,3060" coordsize="7200,9000">
+<o:lock v:ext="edit" aspectratio="t"/>
+<v:shapetype id="_x0000_t75" coordsize="21600,21600" o:spt="75" o:preferrelative="t" path="m@4@5l@4@11@9@11@9@5xe"
+ filled="f" stroked="f"><v:stroke joinstyle="miter"/><v:path o:extrusionok="f" gradientshapeok="t"
+ o:connecttype="rect"/></v:shapetype>
+<v:shape id="_x0000_s1031" type="#_x0000_t75" style="position:absolute;left:2295;top:3060;width:7200;height:9000"
+ o:preferrelative="f"><v:fill o:detectmouseclick="t"/><v:path o:extrusionok="t" o:connecttype="none"/>
+ <o:lock v:ext="edit" text="t"/></v:shape>
+<v:shapetype id="_x0000_t116" coordsize="21600,21600" o:spt="116" path="m3475,qx,10800,3475,21600l18125,21600qx21600,
+10800,18125,xe"><v:stroke joinstyle="miter"/><v:path gradientshapeok="t" o:connecttype="rect" textboxrect="1018,3163,20582,
+18437"/></v:shapetype>
+{shapes}
+</v:group><w10:wrap xmlns:w10="urn:schemas-microsoft-com:office:word" type="none"/>
+<w10:anchorlock xmlns:w10="urn:schemas-microsoft-com:office:word"/>"""
+
+
+def test_a_flowchart_as_word_2003_saves_its_drawing_canvas(tmp_path: Path) -> None:
+    """The canvas's background picture frame (t75) is no symbol; shapetypes declare the terminator;
+    the canvas spans 1800 units a column and 1800 a step from (2295, 3060)."""
+    cols = columns()
+
+    def place(step: int) -> tuple[int, int]:
+        return 2295 + cols[step] * 1800 + 270, 3060 + step * 1800 + 450
+
+    shapes = ""
+    for step in range(len(STEPS)):
+        x, y = place(step)
+        if step in (0, len(STEPS) - 1):
+            kind, extra = "shape", 'type="#_x0000_t116"'
+        elif step == 3:
+            kind, extra = "shape", 'type="#_x0000_t110"'
+        else:
+            kind, extra = "rect", ""
+        text = {0: "Mulai", len(STEPS) - 1: "Selesai"}.get(step, "")
+        textbox = (f'<v:textbox inset="1.5mm,.3mm,1.5mm,.3mm"><w:txbxContent><w:p><w:pPr><w:jc w:val="center"/>'
+                   f'</w:pPr><w:r><w:rPr><w:sz w:val="16"/></w:rPr><w:t>{text}</w:t></w:r></w:p></w:txbxContent>'
+                   "</v:textbox>") if text else ""
+        shapes += (f'<v:{kind} id="_x0000_s10{40 + step}" {extra} style="position:absolute;left:{x};top:{y};'
+                   f'width:1260;height:900">{textbox}</v:{kind}>')
+        if step + 1 < len(STEPS):
+            to_x, to_y = place(step + 1)
+            shapes += (f'<v:line id="_x0000_s10{60 + step}" style="position:absolute" from="{x + 630},{y + 900}" '
+                       f'to="{to_x + 630},{to_y}"><v:stroke endarrow="block"/></v:line>')
+    width, height = ACTORS_WIDTH, len(STEPS) * ROW
+    group = WORD_2003.format(left="0", width=pt(width), height=pt(height), shapes=shapes).replace("\n", " ")
+
+    def draw(table):
+        put(table.rows[FIRST_ROW].cells[2], pict(group))
+
+    assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED

@@ -472,18 +472,19 @@ def _drawings(tc: Any, cell_width: int) -> list[list[_Symbol]]:
 
 
 def _levels(symbols: list[_Symbol]) -> list[list[_Symbol]]:
-    """The symbols whose depth is known, top to bottom in levels: a symbol whose top lies above the
-    bottom of the level before (their heights overlap) is in that level."""
+    """The symbols whose depth is known, top to bottom in levels. A symbol is in the level above it
+    when its middle lies above that level's bottom, or that level's lowest middle below its top: side
+    by side, whatever their sizes; a tall decision grazing the next row's box does not join them."""
     levels: list[list[_Symbol]] = []
-    bottom = 0.0
+    bottom = middle = 0.0
     for symbol in sorted((s for s in symbols if s.depth is not None), key=lambda s: s.depth or 0.0):
         depth = symbol.depth or 0.0
-        if levels and depth - symbol.height / 2 < bottom:
+        if levels and (depth < bottom or depth - symbol.height / 2 < middle):
             levels[-1].append(symbol)
-            bottom = max(bottom, depth + symbol.height / 2)
+            bottom, middle = max(bottom, depth + symbol.height / 2), depth
         else:
             levels.append([symbol])
-            bottom = depth + symbol.height / 2
+            bottom, middle = depth + symbol.height / 2, depth
     return levels
 
 
@@ -491,15 +492,14 @@ class _Rows:
     """What a table's rows tell about where a drawing's levels stand: their heights and which number
     a step."""
 
-    def __init__(self, table: Any) -> None:
+    def __init__(self, table: Any, cells_of: list[list[Any]]) -> None:
         self.heights: list[int | None] = []
         numbered: list[bool] = []
-        for row in table.rows:
+        for row, cells in zip(table.rows, cells_of, strict=True):
             height = row._tr.trPr.find(_q(W, "trHeight")) if row._tr.trPr is not None else None
             value = _int(height.get(_q(W, "val"))) if height is not None else 0
             rule = height.get(_q(W, "hRule")) if height is not None else None
             self.heights.append(value * EMU_PER_TWIP if value > 0 and rule != "auto" else None)
-            cells = row.cells
             numbered.append(bool(cells) and step_label(cells[0].text.strip()) is not None and any(
                 re.search(r"[^\W\d_]", cell.text) for cell in cells[1:]))
         # A table without a No. column (or not an SOP table): every row may hold a step.
@@ -552,20 +552,22 @@ def cell_marks(table: Any) -> list[list[list[str]]]:
     levels; see the module's docstring)."""
     widths = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
     lefts = [sum(widths[:i]) for i in range(len(widths))]
-    counts = [len(row.cells) for row in table.rows]
+    cells_of = [row.cells for row in table.rows]
+    counts = [len(cells) for cells in cells_of]
     marks: list[list[list[str]]] = [[[] for _ in range(count)] for count in counts]
 
     def put(row: int, anchor_row: int, column: int, symbol: _Symbol) -> None:
         at = _column_at(column, symbol.x, lefts, widths, counts[anchor_row])
-        marks[row][min(at, counts[row] - 1)].append(symbol.mark)
+        if counts[row]:
+            marks[row][min(at, counts[row] - 1)].append(symbol.mark)
 
     # A merged cell (across columns, or down rows) is read once, where it begins, as readers.py writes
     # its text. Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
     seen: dict[int, Any] = {}
     spanning: list[tuple[int, int, list[_Symbol], list[list[_Symbol]]]] = []
     own: set[int] = set()  # the rows holding symbols of their own
-    for index, row in enumerate(table.rows):
-        for column, cell in enumerate(row.cells):
+    for index, cells in enumerate(cells_of):
+        for column, cell in enumerate(cells):
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
@@ -579,7 +581,7 @@ def cell_marks(table: Any) -> list[list[list[str]]]:
                 for symbol in symbols:
                     put(index, index, column, symbol)
     if spanning:
-        rows = _Rows(table)
+        rows = _Rows(table, cells_of)
         taken: set[int] = set()
         for index, column, symbols, levels in spanning:
             blocked = own | taken
