@@ -146,6 +146,18 @@ def test_a_vml_group_drawn_up_from_a_later_row_is_placed_by_the_rows_heights(tmp
     assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED
 
 
+def test_a_vml_group_aligned_in_its_cell_is_placed_by_its_alignment(tmp_path: Path) -> None:
+    """Aligned right in the last actor's cell (mso-position-horizontal, which outweighs its margin-left):
+    its right edge is that cell's, so it spans the four actor columns."""
+
+    def draw(table):
+        flowchart = vml_flowchart().replace(f"margin-left:{pt(int(Cm(5)))}",
+                                            "margin-left:999pt;mso-position-horizontal:right")
+        put(table.rows[FIRST_ROW].cells[1 + len(ACTORS)], pict(flowchart))
+
+    assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED
+
+
 def test_without_its_groups_the_vml_flowchart_decides_nothing(tmp_path: Path) -> None:
     """The same document with the group's symbols made arrows (paths): nothing decides the actors, so
     the test above reads the group and not something else."""

@@ -16,12 +16,12 @@ text in a Pelaksana cell (table.decide_actors: the column holding the step's sym
 when exactly one does).
 
 Where a symbol stands. Sideways: its cell's left plus its offset (a DrawingML anchor's posOffset or
-alignment, a VML shape's margin-left). The shapes of a group are placed by the group's place plus
-their own offsets inside it, scaled from the group's child coordinates: DrawingML groups (wpg:wgp,
-nested wpg:grpSp) by their chOff/chExt, VML groups (v:group, nested ones too) by their
-coordorigin/coordsize, mirrored when flipped; a drawing canvas (wpc:wpc) holds its shapes at EMU
-offsets from its corner. A drawing placed relative to the page cannot be set against the columns:
-its symbols count in the column it is anchored in.
+alignment, a VML shape's margin-left or mso-position-horizontal). The shapes of a group are placed by
+the group's place plus their own offsets inside it, scaled from the group's child coordinates:
+DrawingML groups (wpg:wgp, nested wpg:grpSp) by their chOff/chExt, VML groups (v:group, nested ones
+and Word 2003's drawing canvas too) by their coordorigin/coordsize, mirrored when flipped; a drawing
+canvas (wpc:wpc) holds its shapes at EMU offsets from its corner. A drawing placed relative to the
+page cannot be set against the columns: its symbols count in the column it is anchored in.
 
 Downwards: all the symbols anchored in one cell (its loose shapes together, each group or canvas on
 its own) normally stand in that cell's row. But a group is often the whole flowchart, selected and
@@ -395,27 +395,32 @@ def _vml_grouped(group: Any, across: _Transform, down: _Transform) -> list[tuple
     return found
 
 
-def _vml_frame(style: dict[str, str]) -> tuple[int | None, int | None, int, int] | None:
+def _vml_frame(style: dict[str, str], cell_width: int) -> tuple[int | None, int | None, int, int] | None:
     """(left, top, width, height) in EMU of a VML shape or group in w:pict, left from its cell's left
-    and top from its paragraph's when it floats relative to them (None when relative to the page or
-    its margins); an inline one stands at the paragraph's start."""
+    (its margin-left, or its alignment in the cell) and top from its paragraph's when it floats relative
+    to them (None when relative to the page or its margins, or aligned downwards but at the top); an
+    inline one stands at the paragraph's start."""
     box = _vml_box(style, _length)
     if box is None:
         return None
     left, top, width, height = (int(v) for v in box)
     if style.get("position") != "absolute":
         return 0, 0, width, height
+    across: int | None = {"left": 0, "inside": 0, "center": (cell_width - width) // 2, "right": cell_width - width,
+                          "outside": cell_width - width}.get(style.get("mso-position-horizontal", ""), left)
     if style.get("mso-position-horizontal-relative", "text") not in ("text", "char"):
-        left = None
-    if style.get("mso-position-vertical-relative", "text") not in ("text", "line"):
-        top = None
-    return left, top, width, height
+        across = None
+    down: int | None = {"top": 0}.get(style.get("mso-position-vertical", ""), top)
+    if style.get("mso-position-vertical", "absolute") not in ("absolute", "top") or style.get(
+            "mso-position-vertical-relative", "text") not in ("text", "line"):
+        down = None
+    return across, down, width, height
 
 
-def _vml_group(group: Any) -> list[_Symbol]:
+def _vml_group(group: Any, cell_width: int) -> list[_Symbol]:
     """The symbols of a v:group written in w:pict, each centre from its cell's left."""
     style = _style(group)
-    frame = _vml_frame(style)
+    frame = _vml_frame(style, cell_width)
     if frame is None:
         return []
     left, top, width, height = frame
@@ -432,19 +437,19 @@ def _vml_group(group: Any) -> list[_Symbol]:
             for mark, centre, middle, symbol_height in _vml_grouped(group, across, down)]
 
 
-def _vml_shape(shape: Any) -> _Symbol | None:
-    """A loose VML shape in w:pict."""
+def _vml_shape(shape: Any, cell_width: int) -> _Symbol | None:
+    """A loose VML shape in w:pict; one that is inline or aligned stands in the column it is anchored in."""
     mark = _vml_symbol(shape)
     if mark is None:
         return None
     style = _style(shape)
-    frame = _vml_frame(style)
-    absolute = style.get("position") == "absolute"
+    frame = _vml_frame(style, cell_width)
     if frame is None:
         return _Symbol(mark, None, None, None, 0)
     left, top, width, height = frame
     middle = None if top is None else top + height // 2
-    return _Symbol(mark, left + width // 2 if absolute and left is not None else None, middle, middle, height)
+    placed = style.get("position") == "absolute" and style.get("mso-position-horizontal", "absolute") == "absolute"
+    return _Symbol(mark, left + width // 2 if placed and left is not None else None, middle, middle, height)
 
 
 # A cell's drawings ----------------------------------------------------------------------------------
@@ -464,8 +469,8 @@ def _drawings(tc: Any, cell_width: int) -> list[list[_Symbol]]:
         if shape.getparent().tag != _q(W, "pict") or _shadowed(shape):
             continue  # inside a v:group (read with it), or a VML copy of a DrawingML shape
         if shape.tag == _q(V, "group"):
-            groups.append(_vml_group(shape))
-        elif (symbol := _vml_shape(shape)) is not None:
+            groups.append(_vml_group(shape, cell_width))
+        elif (symbol := _vml_shape(shape, cell_width)) is not None:
             loose.append(symbol)
     return [kept for drawing in [loose, *groups]
             if (kept := [s for s in drawing if normalise_name(s.mark) not in DECISION_LABELS])]
