@@ -466,3 +466,29 @@ def test_a_flowchart_as_word_2003_saves_its_drawing_canvas(tmp_path: Path) -> No
         put(table.rows[FIRST_ROW].cells[2], pict(group))
 
     assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, once(draw))).steps] == EXPECTED
+
+
+def test_a_step_written_over_two_rows_gets_one_level(tmp_path: Path) -> None:
+    """Step 2's text goes on in a second row under its No. cell merged down: that row numbers no step of
+    its own, so the levels (in order, the rows' heights unknown) skip it."""
+    import docx
+
+    def draw(table):
+        put(table.rows[FIRST_ROW].cells[1], drawingml_flowchart())
+
+    path = document(tmp_path, once(draw))
+    word = docx.Document(str(path))
+    table = word.tables[1]
+    second = table.rows[FIRST_ROW + 1]._tr
+    continuation = docx.oxml.parse_xml(second.xml)
+    second.addnext(continuation)
+    row = table.rows[FIRST_ROW + 2]
+    for cell in row.cells:
+        cell.text = ""
+    row.cells[1].text = "(lanjutan) dan mencatatnya"
+    table.rows[FIRST_ROW + 1].cells[0].merge(row.cells[0])
+    word.save(str(path))
+
+    draft = read_document(path)
+    assert [(s.actor, s.actor_source) for s in draft.steps] == EXPECTED
+    assert len(draft.steps) == len(STEPS)

@@ -34,7 +34,8 @@ and each level goes to a row:
     level's middle, counting rows' heights down (or up) from the anchor row;
   * else by order: the first level to the first step row from the anchor row on, the next to the
     next step row, and so on. A step row numbers a step in its first cell and has words in another,
-    so a header or a row of column numbers gets no symbol.
+    so a header, a row of column numbers or a step's second row under its No. cell merged down gets
+    no symbol.
 Positions are checked against what the flowchart must be (one level per row, each in a step row,
 no step row between two levels left without a symbol, no row taken that holds symbols of its own);
 when they fail (minimum heights outgrown by the text), the order decides. Rows that hold symbols
@@ -500,13 +501,16 @@ class _Rows:
     def __init__(self, table: Any, cells_of: list[list[Any]]) -> None:
         self.heights: list[int | None] = []
         numbered: list[bool] = []
+        above = None  # the first cell of the row above: a No. cell merged down numbers no second step
         for row, cells in zip(table.rows, cells_of, strict=True):
             height = row._tr.trPr.find(_q(W, "trHeight")) if row._tr.trPr is not None else None
             value = _int(height.get(_q(W, "val"))) if height is not None else 0
             rule = height.get(_q(W, "hRule")) if height is not None else None
             self.heights.append(value * EMU_PER_TWIP if value > 0 and rule != "auto" else None)
-            numbered.append(bool(cells) and step_label(cells[0].text.strip()) is not None and any(
-                re.search(r"[^\W\d_]", cell.text) for cell in cells[1:]))
+            first = cells[0]._tc if cells else None
+            numbered.append(first is not None and first is not above and step_label(cells[0].text.strip()) is not None
+                            and any(re.search(r"[^\W\d_]", cell.text) for cell in cells[1:]))
+            above = first
         # A table without a No. column (or not an SOP table): every row may hold a step.
         self.steps = [i for i, step in enumerate(numbered) if step] or list(range(len(numbered)))
 
