@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import docx
 import pytest
 from docx.enum.table import WD_ROW_HEIGHT_RULE
 from docx.shared import Cm
@@ -471,7 +472,6 @@ def test_a_flowchart_as_word_2003_saves_its_drawing_canvas(tmp_path: Path) -> No
 def test_a_step_written_over_two_rows_gets_one_level(tmp_path: Path) -> None:
     """Step 2's text goes on in a second row under its No. cell merged down: that row numbers no step of
     its own, so the levels (in order, the rows' heights unknown) skip it."""
-    import docx
 
     def draw(table):
         put(table.rows[FIRST_ROW].cells[1], drawingml_flowchart())
@@ -492,3 +492,31 @@ def test_a_step_written_over_two_rows_gets_one_level(tmp_path: Path) -> None:
     draft = read_document(path)
     assert [(s.actor, s.actor_source) for s in draft.steps] == EXPECTED
     assert len(draft.steps) == len(STEPS)
+
+
+def test_absurd_numbers_in_groups_are_read_as_no_place(tmp_path: Path) -> None:
+    """A damaged file's numbers (400 digits, a coordsize almost nil in thirty nested groups, a row's
+    height of "abc"): no crash; what cannot be placed counts where it is anchored. Each step's own box
+    sits in its actor's cell beside one such drawing anchored in the Uraian cell of every row."""
+    huge = "9" * 400
+    deep = vshape("rect", 0, 0, 10, 10)
+    for _ in range(30):
+        deep = vgroup(deep + vshape("rect", 0, 500, 10, 10),
+                      "position:absolute;left:0;top:0;width:1000;height:1000", size=".0000001,.0000001")
+
+    def place(table, row, column):
+        cells = table.rows[row].cells
+        put(cells[2 + columns()[row - FIRST_ROW]], '<w:pict ' + NS + '><v:rect style="width:20pt;height:10pt"/></w:pict>')
+        table.rows[row]._tr.get_or_add_trPr().append(docx.oxml.parse_xml(
+            f'<w:trHeight {NS} w:val="abc" w:hRule="exact"/>'))
+        drawings = [
+            pict(vgroup(vshape("rect", 0, 0, 100, 100), f"position:absolute;margin-left:{huge}pt;margin-top:"
+                        f"{huge}pt;width:100pt;height:100pt")),
+            pict(vgroup(deep, "position:absolute;margin-left:0;width:100pt;height:100pt")),
+            anchored(GROUP_URI, "<wpg:wgp><wpg:cNvGrpSpPr/>" + wsp("flowChartProcess", 0, 0).replace(
+                '<a:off x="0" y="0"/>', f'<a:off x="{huge}" y="-{huge}"/>') + "</wpg:wgp>",
+                offset=0, width=ACTORS_WIDTH)]
+        put(cells[1], *drawings)
+
+    # The drawings that cannot be placed stand in the Uraian column (no actor's); every step keeps its box.
+    assert [(s.actor, s.actor_source) for s in read_document(document(tmp_path, place)).steps] == EXPECTED

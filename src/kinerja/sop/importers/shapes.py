@@ -161,29 +161,43 @@ def _vml_symbol(shape: Any) -> str | None:
     return _mark(shape, number in _VML_DECISIONS, number in _VML_TERMINATORS)
 
 
+# Beyond any page (a kilometre in EMU): a number this large is a damaged file's, and read as none.
+_TOO_FAR = 10**12
+
+
 def _length(value: str) -> int | None:
     """A CSS length ("12.5pt", "1in"; a bare number is in pixels) in EMU."""
     found = re.fullmatch(r"\s*(-?[\d.]+)\s*([a-z]*)\s*", value or "")
     if not found:
         return None
     try:
-        number = float(found.group(1))
+        number = float(found.group(1)) * _UNIT_EMU.get(found.group(2) or "px", 9525)
     except ValueError:
         return None
-    return int(number * _UNIT_EMU.get(found.group(2) or "px", 9525))
+    return int(number) if abs(number) < _TOO_FAR else None
 
 
 def _number(value: str | None) -> float | None:
     """A number of a VML group's coordinates ("1440", "-20.5"); None when it is none."""
     found = re.fullmatch(r"\s*(-?\d+(?:\.\d*)?|-?\.\d+)\s*[a-z]*\s*", value or "")
-    return float(found.group(1)) if found else None
+    number = float(found.group(1)) if found else None
+    return number if number is not None and abs(number) < _TOO_FAR else None
 
 
 def _int(value: str | None) -> int:
     try:
-        return int(value or 0)
+        number = int(value or 0)
     except ValueError:
         return 0
+    return number if abs(number) < _TOO_FAR else 0
+
+
+def _plus(start: int | None, offset: float) -> int | None:
+    """A group's corner plus a child's offset in EMU; None when either is unknown (or, from a damaged
+    file's numbers, beyond any page)."""
+    if start is None or not abs(offset) < _TOO_FAR:  # also NaN
+        return None
+    return start + int(offset)
 
 
 # Where a group's child stands along one axis: u in the child's coordinates -> a + b * u in the
@@ -320,8 +334,7 @@ def _drawing_groups(tc: Any, cell_width: int) -> list[list[_Symbol]]:
                 continue
             left, top = _anchor_left(anchor, cell_width), _anchor_top(anchor)
             drawings.append([
-                _Symbol(mark, None if left is None else left + int(centre),
-                        None if top is None else top + int(middle), middle, height)
+                _Symbol(mark, _plus(left, centre), _plus(top, middle), middle, height)
                 for mark, centre, middle, height in _grouped(container, across, down)])
     return drawings
 
@@ -433,8 +446,7 @@ def _vml_group(group: Any, cell_width: int) -> list[_Symbol]:
     # Both axes in EMU from the group's corner.
     across = _inside(_IDENTITY, 0, width, origin[0], size[0], "x" in flip)
     down = _inside(_IDENTITY, 0, height, origin[1], size[1], "y" in flip)
-    return [_Symbol(mark, None if left is None else left + int(centre),
-                    None if top is None else top + int(middle), middle, symbol_height)
+    return [_Symbol(mark, _plus(left, centre), _plus(top, middle), middle, symbol_height)
             for mark, centre, middle, symbol_height in _vml_grouped(group, across, down)]
 
 
