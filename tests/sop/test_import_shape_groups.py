@@ -83,8 +83,8 @@ def vml_flowchart(*, last_terminator_text: str = "Selesai", margin_top: str = "2
     """The whole flowchart in one VML group, as Word 2003 keeps a flowchart selected and grouped: its
     coordinates 1000 a column and 1000 a step, from an origin of (1000, 2000); Mulai and Selesai
     terminators, a nested group holding steps 3 and 4 (the decision), straight and elbow connectors, a
-    return arrow from the decision back up to step 2 drawn as a path, and the branches' "Ya"/"Tidak"
-    labels between the rows."""
+    return arrow from the decision back up to step 2 drawn as a path, the branches' "Ya"/"Tidak"
+    labels and flowchart connectors between the rows."""
     x0, y0 = 1000, 2000
     cols = columns()
 
@@ -116,7 +116,11 @@ def vml_flowchart(*, last_terminator_text: str = "Selesai", margin_top: str = "2
         + vshape("shape", x0 + 100, top(3) - 100, 300, 150, text="Tidak", extra='type="#_x0000_t202"')
         + vshape("shape", left(3) + 650, top(3) + 650, 300, 150, text="Ya", extra='type="#_x0000_t202"')
         + vshape("shape", left(4), top(4), 600, 600, text=last_terminator_text,
-                 extra='type="#_x0000_t116" o:spt="116"'))
+                 extra='type="#_x0000_t116" o:spt="116"')
+        # A flowchart connector (the small circle joining two arrows) between steps 2 and 3, and an
+        # off-page connector under the last step: no steps of their own.
+        + vshape("oval", left(1) + 250, top(1) + 650, 100, 100, extra='o:spt="120"')
+        + vshape("shape", left(4) + 200, top(4) + 650, 200, 200, extra='type="#_x0000_t177" o:spt="177"'))
     width, height = ACTORS_WIDTH, len(STEPS) * int(Cm(1.5))
     return vgroup(children, f"position:absolute;margin-left:{pt(int(Cm(5)))};margin-top:{margin_top};width:{pt(width)};"
                   f"height:{pt(height)};z-index:1", size=f"{len(ACTORS) * 1000},{len(STEPS) * 1000}",

@@ -77,10 +77,12 @@ BOX, DECISION, TERMINATOR = "▭", "◇", "⬭"
 # DrawingML preset geometries.
 _DECISIONS = {"flowChartDecision", "diamond"}
 _TERMINATORS = {"flowChartTerminator", "ellipse", "flowChartAlternateProcess", "roundRect"}
-# VML shape types (o:spt / the "#_x0000_tNNN" type): 32-40 are connectors, 20 a line; arrows 13, 66-70,
-# 89-101; 4 a diamond, 110 a decision; 3 an oval, 116 a terminator, 2 a rounded box, 176 an alternate
-# process; 75 a picture frame.
-_VML_CONNECTORS = {20, *range(32, 41), 13, *range(66, 71), *range(89, 102)}
+# VML shape types (o:spt / the "#_x0000_tNNN" type), left out as their DrawingML presets are: 20 a line,
+# 32-40 connectors, 120 and 177 the flowchart's on-page and off-page connectors; arrows 13, 66-70, 76-83
+# (with the arrow callouts), 89-91, 93, 94, 99-105, 182. 4 is a diamond, 110 a decision; 3 an oval, 116 a
+# terminator, 2 a rounded box, 176 an alternate process; 75 a picture frame.
+_VML_CONNECTORS = {20, *range(32, 41), 120, 177, 13, *range(66, 71), *range(76, 84), 89, 90, 91, 93, 94,
+                   *range(99, 106), 182}
 _VML_PICTURE = 75
 _VML_DECISIONS = {4, 110}
 _VML_TERMINATORS = {3, 116, 2, 176}
@@ -153,7 +155,7 @@ def _vml_symbol(shape: Any) -> str | None:
     kind = shape.tag.rpartition("}")[2]
     if kind not in _VML_SHAPES or shape.get(_q(O, "connectortype")):
         return None
-    number = {"rect": 1, "roundrect": 2, "oval": 3}.get(kind) or _vml_type(shape)
+    number = _vml_type(shape) or {"rect": 1, "roundrect": 2, "oval": 3}.get(kind)
     if number in _VML_CONNECTORS or number == _VML_PICTURE or shape.find(_q(V, "imagedata")) is not None:
         return None
     if number is None and kind == "shape" and shape.get("path") and not _text(shape):
