@@ -25,23 +25,26 @@ page cannot be set against the columns: its symbols count in the column it is an
 
 Downwards: all the symbols anchored in one cell (its loose shapes together, each group or canvas on
 its own) normally stand in that cell's row. But a group is often the whole flowchart, selected and
-grouped in Word and anchored in one cell: its symbols belong to several steps. Its symbols are
-sorted by height into levels (symbols whose heights overlap are one level; a step has one symbol)
-and each level goes to a row:
-  * by position, when the group's top is known (placed relative to its paragraph) and every row it
-    reaches gives its height (w:trHeight; DOCX files written by Word keep a row's height only when
-    someone set it, and then mostly as a minimum the text may stretch): the row whose band holds the
-    level's middle, counting rows' heights down (or up) from the anchor row;
+grouped in Word and anchored in one cell (or its shapes are all anchored in the cell where the cursor
+was): its symbols belong to several steps. They are sorted by height into levels (symbols side by
+side are one level, whatever their sizes; a step has one symbol) and each level goes to a row:
+  * by position, when the drawing's top is known (placed relative to its paragraph) and every row it
+    reaches gives its height (w:trHeight): the row whose band holds the level's middle, counting the
+    rows' heights down (or up) from the anchor row;
   * else by order: the first level to the first step row from the anchor row on, the next to the
     next step row, and so on. A step row numbers a step in its first cell and has words in another,
     so a header, a row of column numbers or a step's second row under its No. cell merged down gets
     no symbol.
-Positions are checked against what the flowchart must be (one level per row, each in a step row,
-no step row between two levels left without a symbol, no row taken that holds symbols of its own);
-when they fail (minimum heights outgrown by the text), the order decides. Rows that hold symbols
-of their own, or that an earlier group already filled, are skipped. A group with more levels than
-step rows left puts the extra ones in the last: that step, with symbols in two columns, is then
-reported (its actor undecided) rather than silently given to one of them.
+Row heights are mostly unknown: Word writes a row's height only when someone set it, and then mostly
+as a minimum that the text stretches; the height a row is drawn with depends on its text, fonts and
+margins, which only a layout engine knows. The order needs none of that, as a flowchart gives each
+step its symbol, one below the other, so it is what decides whenever positions are not reliable: a
+level whose middle falls beyond the rows of known height, two levels in one row, a level in a row
+that is no step's, a step row between two levels left without a symbol, or a row taken that holds
+symbols of its own (minimum heights outgrown by the text give these). Rows holding symbols of their
+own, or filled by an earlier group, are skipped by the order too. A group with more levels than step
+rows left puts the extra ones in the last: that step then holds two symbols and, when they stand in
+two columns, is reported (its actor undecided) rather than silently given to one of them.
 
 Written here because no library reads it: python-docx exposes the shapes' XML but neither their
 geometry nor which cell they appear in. DrawingML (Word 2010 and later, `wps:wsp`) and VML (Word 2003/
