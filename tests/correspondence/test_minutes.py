@@ -61,6 +61,27 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertNotContains(page, "Paraf versi 1")
         self.assertNotContains(page, '<span class="badge warn">Belum ada</span>')
 
+    def test_the_documents_list_shows_minutes_as_recorded_not_as_a_draft(self) -> None:
+        """Minutes take no initials or signature: the list says they are recorded and signed on paper; an
+        unsigned outgoing document beside them is still a draft."""
+        from kinerja.correspondence.models import Document
+
+        from .helpers import small_pdf
+
+        minutes = self.minutes()
+        actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER, title="Nota Dinas",
+                                content=small_pdf("Nota"))
+        self.client.force_login(self.secretary)
+        page = self.client.get("/documents/")
+        html = " ".join(page.content.decode().split())
+        row = html[html.index(f'href="/documents/{minutes.document_id}/"'):]
+        row = row[:row.index("</tr>")]
+        self.assertIn('<span class="badge ok">Tercatat</span>', row)
+        self.assertIn("ditandatangani notulis dan pimpinan rapat pada cetakannya", row)
+        self.assertNotIn("Draf", row)
+        other = html[html.index(">Nota Dinas</a>"):]
+        self.assertIn('<span class="badge">Draf</span>', other[:other.index("</tr>")])
+
     def test_a_follow_up_due_before_the_meeting_is_refused(self) -> None:
         with self.assertRaisesMessage(KinerjaError, "Follow-up 1, due date: 1 March 2025 is before the meeting "
                                                     "(26 March 2025)"):
