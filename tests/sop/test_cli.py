@@ -63,6 +63,43 @@ class SopCommandTestCase(KinerjaTestCase):
         self.assertIn("version 1", out)
         self.assertEqual(SopVersion.objects.get().steps.get(number=2).actor.name, "Kasubbag")
 
+    def test_actor_choices_name_a_step_as_the_sop_prints_it(self) -> None:
+        """In a table with sub-steps, --actor takes the printed number (3.2, the fourth step; 4, the fifth);
+        one that no step has is refused naming it, and nothing is stored."""
+        import tempfile
+
+        from .test_import_substeps import STEPS, numbered
+
+        path = Path(tempfile.mkdtemp()) / "sub.txt"
+        path.write_text(numbered(["1", "2", "3.1", "3.2", "4", "5"], [*STEPS[:3], (STEPS[3][0], STEPS[3][1], None),
+                                                                      *STEPS[4:]]))
+        with self.assertRaisesMessage(CommandError, "step 3.2, column Pelaksana"):
+            run("import", str(path), "--office", self.office.code)
+        with self.assertRaisesMessage(CommandError, "--actor 3.9=JFU names step 3.9, which the document does not "
+                                                    "have (its steps are numbered 1, 2, 3.1, 3.2, 4, 5)"):
+            run("import", str(path), "--office", self.office.code, "--actor", "3.9=JFU")
+        self.assertFalse(Sop.objects.exists())
+        out = run("import", str(path), "--office", self.office.code, "--actor", "3.2=JFU", "--actor", "4=Kadis")
+        self.assertIn("version 1", out)
+        steps = SopVersion.objects.get().steps.select_related("actor")
+        self.assertEqual(steps.get(number=4).actor.name, "JFU")  # printed 3.2
+        self.assertEqual(steps.get(number=5).actor.name, "Kadis")  # printed 4, not the fourth step
+        self.assertEqual(steps.get(number=6).actor.name, "Kadis")
+
+    def test_the_changes_name_steps_by_their_printed_numbers(self) -> None:
+        import tempfile
+
+        from .test_import_substeps import ACTORS, STEPS, numbered
+
+        folder = Path(tempfile.mkdtemp())
+        (folder / "v1.txt").write_text(sop_text(ACTORS, STEPS).replace("langkah 3.2", "langkah 4"))
+        revised = [*STEPS[:4], (STEPS[4][0], "3 hari", STEPS[4][2]), STEPS[5]]
+        (folder / "v2.txt").write_text(numbered(["1", "2", "3", "3.1", "4", "5"], revised).replace("langkah 3.2",
+                                                                                                "langkah 3.1"))
+        run("import", str(folder / "v1.txt"), "--office", self.office.code)
+        out = run("import", str(folder / "v2.txt"), "--office", self.office.code)
+        self.assertIn("~ step 4: time 2 hari → 3 hari; text changed (was step 5)", out)  # printed 4, the fifth step
+
     def test_it_lists_and_shows_and_reports_changes(self) -> None:
         run("import", str(SEED), "--office", self.office.code)
         import tempfile

@@ -166,6 +166,32 @@ class VersionPageTestCase(KinerjaTestCase):
         self.assertContains(page, "(sebelumnya langkah 4)")
         self.assertNotContains(page, "langkah dihapus")
 
+    def test_the_comparison_names_steps_by_their_printed_numbers(self) -> None:
+        """Version 2 prints sub-steps (3.1, 3.2): the comparison names each step as its version prints it,
+        a return target too, and the number a step had before as version 1 printed it."""
+        import tempfile
+        from pathlib import Path
+
+        from .test_import_substeps import ACTORS, STEPS, numbered
+
+        folder = Path(tempfile.mkdtemp())
+        old = [*STEPS[:3], ("Menghimpun data dari bidang", "5 hari", "JFU"),
+               ("Memeriksa data; bila belum sesuai kembali ke langkah 4", "2 hari", "Kasubbag"), STEPS[5]]
+        (folder / "v1.txt").write_text(sop_text(ACTORS, old, name="SOP SUB LANGKAH"))
+        new = [*STEPS[:3], ("Menghimpun data dari bidang", "4 hari", "JFU"),
+               ("Memeriksa data; bila belum sesuai kembali ke langkah 3.1", "3 hari", "Kasubbag"), STEPS[5]]
+        (folder / "v2.txt").write_text(numbered(["1", "2", "3.1", "3.2", "4", "5"], new).replace(
+            "SOP UJI COBA", "SOP SUB LANGKAH"))
+        actions.import_sop(folder / "v1.txt", office=self.office, user=None)
+        second = actions.import_sop(folder / "v2.txt", office=self.office, user=None)
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/sop/versions/{second.pk}/compare/")
+        html = " ".join(page.content.decode().split())
+        self.assertIn("</span> 3.2. <span class=\"muted\">(sebelumnya langkah 4)</span>", html)
+        self.assertIn("</span> 4. <span class=\"muted\">(sebelumnya langkah 5)</span>", html)
+        self.assertIn("kembali ke langkah: <del>4</del> → <ins>3.1</ins>", html)
+        self.assertEqual(html.count("langkah berubah"), 2)  # the signature, printed 5 (was 6), did not change
+
     def test_the_comparison_shows_changed_times(self) -> None:
         import tempfile
         from pathlib import Path

@@ -29,7 +29,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import removed_on_failure
 
-from .importers import SopDraft, parse_document, read_document
+from .importers import SopDraft, SopImportError, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
 from .parties import is_case_person, is_outside_party, recorder_for, unit_role
@@ -124,6 +124,30 @@ def _staff_of_named_unit(actor: str, positions: list[Position]) -> set[Position]
 def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str] | None = None) -> SopDraft:
     """What the document says, with step problems kept on the draft (the upload preview)."""
     return parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
+
+
+def actor_choices(path: Path, *, office: Office, chosen: dict[str, str]) -> dict[int, str]:
+    """The user's actor choices keyed by a step as the SOP prints it ("3.1", "3b", or "4" for the fifth step
+    of a table with sub-steps; a plain number where the table has none), as the importer takes them
+    (`actor_overrides`, by step number). The document is read once more to learn its numbering, the way
+    its own "kembali ke langkah 3.1" is read (step_named). A printed number that no step has is an error
+    naming it and the numbers the document has."""
+    from .importers.table import COLUMN_NO, step_named
+
+    if not chosen:
+        return {}
+    draft = preview_import(path, office=office)
+    numbers = {s.number for s in draft.steps}
+    found: dict[int, str] = {}
+    for printed, name in chosen.items():
+        number = step_named(draft, printed.strip())
+        if number is None or number not in numbers:
+            raise SopImportError(path, None, COLUMN_NO, None, _(
+                "--actor %(value)s=%(name)s names step %(value)s, which the document does not have (its steps are "
+                "numbered %(numbers)s)") % {"value": printed, "name": name,
+                                           "numbers": ", ".join(s.display_number for s in draft.steps)})
+        found[number] = name
+    return found
 
 
 def find_sop(office: Office, draft: SopDraft) -> Sop | None:
@@ -312,10 +336,27 @@ class StepFacts:
     duration_unit: str
     returns_to: tuple[int, ...] = ()
     branch_to: int | None = None  # where a "Tidak" that skips ahead goes on to
+    # The numbers as the SOP prints them ("3.1"), for the reader; the comparison itself goes by `number`.
+    label: str = field(default="", compare=False)
+    returns_to_shown: tuple[str, ...] = field(default=(), compare=False)
+    branch_to_shown: str = field(default="", compare=False)
 
     @property
     def duration_display(self) -> str:
         return duration_display(self.duration_value, self.duration_unit)
+
+    @property
+    def display_number(self) -> str:
+        """The step's number as printed: its label ("3.1") or its number."""
+        return self.label or str(self.number)
+
+    @property
+    def returns_to_display(self) -> str:
+        return ", ".join(self.returns_to_shown or map(str, self.returns_to))
+
+    @property
+    def branch_to_display(self) -> str:
+        return self.branch_to_shown or ("" if self.branch_to is None else str(self.branch_to))
 
 
 @dataclass(frozen=True)
@@ -329,8 +370,8 @@ class StepChange:
 
     @property
     def renumbered(self) -> bool:
-        """The same step under another number (a step was added or removed before it)."""
-        return self.old.number != self.new.number
+        """The same step under another printed number (a step was added or removed before it)."""
+        return self.old.display_number != self.new.display_number
 
     @property
     def actor_changed(self) -> bool:
@@ -374,14 +415,25 @@ class VersionComparison:
 
 
 def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts]]:
+    """The actors' names and the steps' facts, their numbers also as printed (a sub-step's "3.1")."""
+    def shown(numbers: dict[int, str], targets: list[int]) -> tuple[str, ...]:
+        return tuple(numbers.get(n, str(n)) for n in sorted(targets))
+
     if isinstance(source, SopDraft):
-        return list(source.actors), [StepFacts(s.number, s.actor, s.activity, s.duration_value, s.duration_unit,
-                                               tuple(sorted(s.returns_to)), s.branch_to) for s in source.steps]
+        printed = {s.number: s.display_number for s in source.steps}
+        return list(source.actors), [StepFacts(
+            s.number, s.actor, s.activity, s.duration_value, s.duration_unit, tuple(sorted(s.returns_to)), s.branch_to,
+            label=s.label, returns_to_shown=shown(printed, list(s.returns_to)),
+            branch_to_shown=printed.get(s.branch_to, str(s.branch_to)) if s.branch_to is not None else "")
+            for s in source.steps]
     actors = [a.name for a in source.actors.all()]
     steps = source.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number")
     return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit,
                               tuple(sorted(r.number for r in s.returns_to.all())),
-                              s.branch_to.number if s.branch_to else None) for s in steps]
+                              s.branch_to.number if s.branch_to else None, label=s.label,
+                              returns_to_shown=tuple(r.display_number for r in sorted(s.returns_to.all(),
+                                                                                      key=lambda r: r.number)),
+                              branch_to_shown=s.branch_to.display_number if s.branch_to else "") for s in steps]
 
 
 def align_steps(old_steps: list[StepFacts], new_steps: list[StepFacts]) -> tuple[

@@ -36,11 +36,13 @@ def office_for(code: str | None) -> Office:
     raise CommandError(_("There are several offices: choose one with --office CODE."))
 
 
-def _actor_choice(text: str) -> tuple[int, str]:
+def _actor_choice(text: str) -> tuple[str, str]:
+    """STEP=NAME, STEP being the step's number as the SOP prints it ("3", "3.1", "3b")."""
     step, sep, name = text.partition("=")
-    if not sep or not step.strip().isdigit() or not name.strip():
-        raise CommandError(_("--actor takes STEP=NAME, for example --actor 3=JFU (got “%(value)s”).") % {"value": text})
-    return int(step), name.strip()
+    if not sep or not step.strip() or not name.strip():
+        raise CommandError(_("--actor takes STEP=NAME, the step numbered as the SOP prints it, for example --actor "
+                             "3=JFU or --actor 3.1=JFU (got “%(value)s”).") % {"value": text})
+    return step.strip(), name.strip()
 
 
 def add_import_arguments(parser: CommandParser) -> None:
@@ -49,14 +51,15 @@ def add_import_arguments(parser: CommandParser) -> None:
     parser.add_argument("--json", action="store_true", help=_("print what was imported as JSON"))
     parser.add_argument("--dry-run", action="store_true", help=_("read and check the document, store nothing"))
     parser.add_argument("--actor", action="append", default=[], metavar="STEP=NAME",
-                        help=_("the actor column of a step the importer cannot decide (repeatable)"))
+                        help=_("the actor column of a step the importer cannot decide, the step numbered as the SOP "
+                               "prints it: --actor 3.1=JFU (repeatable)"))
     parser.add_argument("--office", help=_("office code (default: the only office)"))
 
 
 def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
                   office: str | None, **options: Any) -> None:
     target = office_for(office)
-    overrides = dict(_actor_choice(a) for a in actor)
+    overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor))
     if dry_run:
         draft = actions.preview_import(path, office=target, actor_overrides=overrides)
         if draft.problems:
@@ -115,9 +118,9 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
         return
     command.stdout.write(_("Changes since version %(old)d:") % {"old": old})
     for s in diff.added:
-        command.stdout.write("  + " + _("step %(n)d added: %(text)s") % {"n": s.number, "text": s.activity[:70]})
+        command.stdout.write("  + " + _("step %(n)s added: %(text)s") % {"n": s.display_number, "text": s.activity[:70]})
     for s in diff.removed:
-        command.stdout.write("  - " + _("step %(n)d removed: %(text)s") % {"n": s.number, "text": s.activity[:70]})
+        command.stdout.write("  - " + _("step %(n)s removed: %(text)s") % {"n": s.display_number, "text": s.activity[:70]})
     for c in diff.changed:
         parts = []
         if c.actor_changed:
@@ -127,15 +130,16 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
                 "old": format_duration(c.old.duration_value, c.old.duration_unit),
                 "new": format_duration(c.new.duration_value, c.new.duration_unit)})
         if c.returns_changed:
-            parts.append(_("returns to %(old)s → %(new)s") % {"old": ", ".join(map(str, c.old.returns_to)) or "-",
-                                                             "new": ", ".join(map(str, c.new.returns_to)) or "-"})
+            parts.append(_("returns to %(old)s → %(new)s") % {"old": c.old.returns_to_display or "-",
+                                                             "new": c.new.returns_to_display or "-"})
         if c.branch_changed:
-            parts.append(_("if not, on to step %(old)s → %(new)s") % {"old": c.old.branch_to or "-",
-                                                                      "new": c.new.branch_to or "-"})
+            parts.append(_("if not, on to step %(old)s → %(new)s") % {"old": c.old.branch_to_display or "-",
+                                                                      "new": c.new.branch_to_display or "-"})
         if c.activity_changed:
             parts.append(_("text changed"))
-        was = " " + _("(was step %(n)d)") % {"n": c.old.number} if c.renumbered else ""
-        command.stdout.write("  ~ " + _("step %(n)d: %(what)s") % {"n": c.number, "what": "; ".join(parts)} + was)
+        was = " " + _("(was step %(n)s)") % {"n": c.old.display_number} if c.renumbered else ""
+        command.stdout.write("  ~ " + _("step %(n)s: %(what)s") % {"n": c.new.display_number, "what": "; ".join(parts)}
+                             + was)
 
 
 def _print_json(command: BaseCommand, data: dict[str, Any]) -> None:

@@ -520,7 +520,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m) or None
             draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
                 "the actor of this step cannot be decided: mark its column or name it in the step before "
-                "(“… kepada Kasubbag”), or choose it (--actor %(step)d=NAME)") % {"step": step.number}))
+                "(“… kepada Kasubbag”), or choose it (--actor %(step)s=NAME)") % {"step": step.display_number}))
 
 
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
