@@ -148,6 +148,70 @@ class HomeWaitingTestCase(WorkflowTestCase):
         self.assertContains(page, f'href="/documents/{version.document_id}/">Tandatangani Data Kinerja Triwulan I '
                                   "2025</a>")
 
+    def inbox(self, user):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.get("/inbox/")
+
+    def test_the_inbox_row_of_step_4_carries_the_same_button(self) -> None:
+        """The Kasubbag's step 4 in the inbox leads to the Data Kinerja to initial, as on Beranda; the step
+        before it (the JFU's, or the Kasubbag's step 2) carries none, nor does another case's task."""
+        case = self.start_case()
+        other = self.start_case("Kasus lain", at=START + dt.timedelta(minutes=1))
+        step2 = self.run_to_step(other, 2)
+        step4 = self.run_to_step(case, 4)
+        version = self.data_kinerja(case)
+        page = self.inbox(self.subsection_head)
+        rows = {r.task.pk: r for r in page.context["box"].overdue + page.context["box"].soon + page.context["box"].todo}
+        self.assertEqual((rows[step4.pk].act_url, rows[step4.pk].act_label),
+                         (f"/documents/{version.document_id}/", "Paraf Data Kinerja Triwulan I 2025"))
+        self.assertEqual(rows[step2.pk].act_url, "")
+        self.assertContains(page, f'<a class="button primary task-act" href="/documents/{version.document_id}/">'
+                                  "Paraf Data Kinerja Triwulan I 2025</a>", html=True)
+        # Once initialled, the step carries no button; the Sekretaris's step 5 carries hers.
+        corr.initial_version(version.pk, user=self.subsection_head)
+        self.assertNotContains(self.inbox(self.subsection_head), f'href="/documents/{version.document_id}/"')
+        self.run_to_step(case, 5)
+        self.assertContains(self.inbox(self.secretary), f'href="/documents/{version.document_id}/">Paraf Data Kinerja')
+
+    def test_the_inbox_row_of_the_heads_step_6_leads_to_the_signature(self) -> None:
+        case = self.start_case()
+        version = self.data_kinerja(case)
+        corr.initial_version(version.pk, user=self.subsection_head)
+        corr.initial_version(version.pk, user=self.secretary)
+        self.run_to_step(case, 6)
+        self.assertContains(self.inbox(self.head), f'href="/documents/{version.document_id}/">Tandatangani Data '
+                                                   "Kinerja Triwulan I 2025</a>")
+
+    def test_the_inbox_buttons_cost_the_same_queries_for_one_task_and_thirty(self) -> None:
+        """The Kasubbag with one step 4 whose case has a Data Kinerja, then thirty-one, each with its button;
+        the Kadis (signer) likewise with step 6."""
+        def step(case, number: int) -> DocumentVersion:  # type: ignore[no-untyped-def]
+            version = self.data_kinerja(case)
+            if number == 6:
+                corr.initial_version(version.pk, user=self.subsection_head)
+                corr.initial_version(version.pk, user=self.secretary)
+            self.run_to_step(case, number)
+            return version
+
+        counts = {}
+        for user, number in ((self.subsection_head, 4), (self.head, 6)):
+            step(self.start_case(f"Awal {number}"), number)
+            self.client.force_login(user)
+            with CaptureQueriesContext(connection) as queries:
+                self.client.get("/inbox/")
+            counts[number] = len(queries)
+        for i in range(30):
+            for number in (4, 6):
+                step(self.start_case(f"Kasus {number}.{i}", at=START + dt.timedelta(minutes=i)), number)
+        for user, number in ((self.subsection_head, 4), (self.head, 6)):
+            self.client.force_login(user)
+            with self.assertNumQueries(counts[number]):
+                page = self.client.get("/inbox/")
+            box = page.context["box"]
+            rows = box.overdue + box.soon + box.todo
+            self.assertEqual(len(rows), 31)
+            self.assertTrue(all(r.act_url.startswith("/documents/") for r in rows))
+
     def test_a_document_of_a_task_not_among_the_nearest_stays_in_the_list(self) -> None:
         cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(6)]
         for case in cases[:5]:

@@ -13,10 +13,11 @@ class CorrespondenceConfig(KinerjaAppConfig):
         super().ready()
         from kinerja.workflow import inbox_extensions, reminders
 
-        from .inbox import follow_up_items
+        from .inbox import follow_up_items, task_acts
         from .reminders import send_follow_up_reminders
 
         inbox_extensions.register(follow_up_items)
+        inbox_extensions.register_task_acts(task_acts)
         from kinerja.workflow.extensions import register_case_records, register_completion_check
 
         from .workflow_link import case_records, completion_hold

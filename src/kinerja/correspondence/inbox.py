@@ -4,12 +4,16 @@ link, and the user's recently closed ones under "Done". One query, however many 
 
 `awaiting`: the letters and documents that wait for the user's own hand today (a disposition, initials,
 a signature), by the rules the letter and document pages apply, for the home page; `Awaiting.cover` puts
-a case's Data Kinerja on the listed task its initials or signature complete, instead of listing it twice."""
+a case's Data Kinerja on the listed task its initials or signature complete, instead of listing it twice.
+`task_acts` (registered with workflow.inbox_extensions) does the same for the inbox's tasks, so the inbox
+and the home page show the same button by the same rules."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
@@ -17,7 +21,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.org.models import Assignment, Office, Position
-from kinerja.workflow.inbox import OpenWork
 from kinerja.workflow.inbox_extensions import Item
 
 from .actions import DISPOSER_KINDS, required_positions, sign_refusal
@@ -46,6 +49,20 @@ def follow_up_items(user: AbstractBaseUser, office: Office, now: dt.datetime, da
     return items
 
 
+class Listed(Protocol):
+    """A task as a page lists it (the home page's OpenWork, the inbox's Row), which may carry the button to
+    the act that completes it elsewhere."""
+
+    @property
+    def case_id(self) -> int | None: ...
+
+    @property
+    def position_id(self) -> int | None: ...
+
+    act_url: str
+    act_label: str
+
+
 @dataclass
 class Awaiting:
     """Letters to dispose, and newest versions of unsigned documents to initial or to sign."""
@@ -60,7 +77,7 @@ class Awaiting:
     def count(self) -> int:
         return len(self.letters) + len(self.initials) + len(self.signatures)
 
-    def cover(self, work: list[OpenWork]) -> None:
+    def cover(self, work: Sequence[Listed]) -> None:
         """The Kasubbag's step 4 ("check, compile and initial") is done by initialling the case's Data Kinerja
         (workflow_link): where such a task is listed, its line carries the button to the document, and the
         document leaves the lists of documents, so the same work is not shown twice. A document stays listed
@@ -82,7 +99,18 @@ class Awaiting:
             v, self.signing_position_ids, _("Sign %(document)s"))]
 
 
-def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> Awaiting:
+def task_acts(user: AbstractBaseUser, office: Office, held: list[Assignment], rows: Sequence[Listed]) -> None:
+    """The inbox's open tasks (`rows`) that the initials or the signature on their case's Data Kinerja complete
+    carry the button to the document, by Beranda's rules (awaiting, then Awaiting.cover). No query without
+    tasks; one (the cases' unsigned Data Kinerja) when none of their cases has one; with one, its initials,
+    the required initials and, for the head, who signs today: a fixed number, however many tasks."""
+    if not rows:
+        return
+    awaiting(user, office, held, cases={r.case_id for r in rows if r.case_id is not None}).cover(rows)
+
+
+def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment], *,
+             cases: Collection[int] | None = None) -> Awaiting:
     """What waits for `user`'s hand today, given the positions they hold (`held`, today's assignments):
 
     - letters nobody has disposed yet, for a holder of a disposing position (the Sekretaris, the head);
@@ -92,20 +120,14 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> 
 
     only documents that go through initials and the signature (not minutes: Document.SIGNED_KINDS). A
     fixed number of queries, however many letters and documents; none for a user who holds none of those
-    positions."""
+    positions.
+
+    With `cases` (the inbox's tasks, task_acts): only the Data Kinerja of those cases, no letters; the
+    documents are looked up first, the rest only when one is found."""
     found = Awaiting()
     mine = [a for a in held if a.position.office_id == office.pk]
     kinds = {a.position.kind for a in mine}
-    if kinds & set(DISPOSER_KINDS):
-        found.letters = list(Letter.objects.filter(office=office, dispositions__isnull=True)
-                             .order_by("received_on", "seq"))
-    may_sign = Position.Kind.HEAD in kinds and not sign_refusal(user, office)
-    if may_sign:
-        found.signing_position_ids = {a.position_id for a in mine if a.position.kind == Position.Kind.HEAD}
-    required = required_positions(office)
     held_ids = {a.position_id for a in mine}
-    if not required or not (may_sign or held_ids & {p.pk for p in required}):
-        return found
     newest = DocumentVersion.objects.filter(document_id=OuterRef("document_id")).order_by("-version").values("pk")[:1]
     versions = (DocumentVersion.objects.filter(office=office, pk=Subquery(newest),
                                                document__kind__in=Document.SIGNED_KINDS)
@@ -113,6 +135,21 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment]) -> 
                 .select_related("document")
                 .prefetch_related(Prefetch("initials", queryset=Initial.objects.only("version_id", "position_id")))
                 .order_by("created_at", "pk"))
+    if cases is not None:
+        if not cases:
+            return found
+        versions = list(versions.filter(document__case_id__in=cases, document__kind__in=Document.APPROVED_IN_CASE_KINDS))
+        if not versions:
+            return found
+    elif kinds & set(DISPOSER_KINDS):
+        found.letters = list(Letter.objects.filter(office=office, dispositions__isnull=True)
+                             .order_by("received_on", "seq"))
+    may_sign = Position.Kind.HEAD in kinds and not sign_refusal(user, office)
+    if may_sign:
+        found.signing_position_ids = {a.position_id for a in mine if a.position.kind == Position.Kind.HEAD}
+    required = required_positions(office)
+    if not required or not (may_sign or held_ids & {p.pk for p in required}):
+        return found
     for version in versions:
         done = {i.position_id for i in version.initials.all()}
         missing = [p for p in required if p.pk not in done]

@@ -17,7 +17,7 @@ from kinerja.org.models import Assignment, Office, Person, Position
 
 from .access import current_holders, person_of, supervised_unit_ids
 from .calendar import WorkCalendar
-from .inbox_extensions import Extras, collect
+from .inbox_extensions import Extras, collect, task_acts
 from .models import Case, DivisionRequest, Task
 
 DONE_SHOWN = 20
@@ -49,6 +49,18 @@ class Row:
     time_left: str = ""
     overdue_by: str = ""
     people: list[Person] = field(default_factory=list)
+    # The page of the act that completes the task, when another app names one (inbox_extensions.task_acts):
+    # "Paraf Data Kinerja Triwulan I 2025", as on the home page.
+    act_url: str = ""
+    act_label: str = ""
+
+    @property
+    def case_id(self) -> int:
+        return self.task.case_id
+
+    @property
+    def position_id(self) -> int:
+        return self.task.position_id
 
     @property
     def label(self) -> str:
@@ -110,6 +122,7 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     held, acting_ids = my_positions(user, day)
     mine = _mine(user, acting_ids)
     rows = _open_rows(mine, office, cal, now)
+    task_acts(user, office, held, rows)
     requests = _open_requests(held, office)
     # Both start from what an index narrows best, whatever the history's size: the few open tasks
     # (then "did I work on this case?" per case), and the person's own done tasks by date. A person

@@ -14,13 +14,14 @@ there are: the inbox page is measured (assertNumQueries).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils.translation import gettext as _
 
-from kinerja.org.models import Office
+from kinerja.org.models import Assignment, Office
 
 from .calendar import WorkCalendar
 
@@ -72,6 +73,14 @@ Provider = Callable[[AbstractBaseUser, Office, dt.datetime, dt.date], Iterable[I
 
 _providers: list[Provider] = []
 
+# The inbox's open tasks that an act on another app's page completes (the initials on the case's Data
+# Kinerja) carry a button to that page. A provider is called with (user, office, held, rows): `held` the
+# user's assignments today, `rows` the tasks (inbox.Row: case_id, position_id), whose act_url and act_label
+# it sets. It must answer in a constant number of queries, however many tasks there are.
+ActProvider = Callable[[AbstractBaseUser, Office, list[Assignment], Sequence[Any]], None]
+
+_act_providers: list[ActProvider] = []
+
 
 def register(provider: Provider) -> None:
     """Add a provider (once, however often ready() runs)."""
@@ -82,6 +91,18 @@ def register(provider: Provider) -> None:
 def unregister(provider: Provider) -> None:
     if provider in _providers:
         _providers.remove(provider)
+
+
+def register_task_acts(provider: ActProvider) -> None:
+    """Add a provider of the buttons on tasks (once, however often ready() runs)."""
+    if provider not in _act_providers:
+        _act_providers.append(provider)
+
+
+def task_acts(user: AbstractBaseUser, office: Office, held: list[Assignment], rows: Sequence[Any]) -> None:
+    """Let each provider put its button on the tasks whose act is done on its page."""
+    for provider in _act_providers:
+        provider(user, office, held, rows)
 
 
 def due_at(cal: WorkCalendar, day: dt.date) -> dt.datetime:
