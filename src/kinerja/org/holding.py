@@ -36,9 +36,35 @@ def holdings(position: Position, on: dt.date) -> list[Assignment]:
 def holders(position: Position, on: dt.date) -> list[Person]:
     """The people who hold `position` on `on`: the acting holder alone while one is in office,
     otherwise every definitive holder (several for a staff position)."""
-    found = holdings(position, on)
+    return acting_or_all(holdings(position, on))
+
+
+def acting_or_all(found: list[Assignment]) -> list[Person]:
+    """Of a position's assignments in force (holdings), the people who act for it: the acting holder
+    alone while one is in office, otherwise every definitive holder."""
     acting = [a.person for a in found if a.is_acting]
     return acting or [a.person for a in found]
+
+
+def stood_in_for(found: list[Assignment], user: AbstractBaseUser | AnonymousUser) -> list[Assignment]:
+    """Of a position's assignments in force (holdings), the acting ones (Plt, Plh) when `user` is a
+    definitive holder of the position: who does their work there meanwhile. Empty otherwise. No query."""
+    if not any(not a.is_acting and a.person.user_id == user.pk for a in found):
+        return []
+    return [a for a in found if a.is_acting and a.person.user_id != user.pk]
+
+
+def stand_ins(held: list[Assignment], on: dt.date) -> list[Assignment]:
+    """The acting assignments (Plt, Plh) in force on `on` to the positions a person holds otherwise than
+    acting (`held`: their assignments that day): while one is in office, its holder does the work of the
+    position, and the person does not. With the acting holder and the position, for saying who and until
+    when. One query; none when the person holds no position but acting ones."""
+    own = {a.position_id for a in held} - {a.position_id for a in held if a.is_acting}
+    if not own:
+        return []
+    return list(Assignment.objects.filter(Assignment.active_on(on), position_id__in=own,
+                                          kind__in=Assignment.ACTING_KINDS)
+                .select_related("person", "position").order_by("position_id", "starts_on", "pk"))
 
 
 def holder(position: Position, on: dt.date) -> Person | None:

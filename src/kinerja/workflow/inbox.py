@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kinerja.org.holding import positions_held
+from kinerja.org.holding import positions_held, stand_ins
 from kinerja.org.models import Assignment, Office, Person, Position
 
 from .access import current_holders, person_of, supervised_unit_ids
@@ -98,20 +98,19 @@ class Inbox:
     team_attention: list[Row]  # overdue in the units the user supervises, or with nobody to do them
     supervises: bool
     extra: Extras = field(default_factory=Extras)  # other apps' items (inbox_extensions)
+    # The Plt or Plh doing the tasks of a position the user holds, meanwhile (holding.stand_ins).
+    stand_ins: list[Assignment] = field(default_factory=list)
 
 
-def my_positions(user: AbstractBaseUser, day: dt.date,
-                 held: list[Assignment] | None = None) -> tuple[list[Assignment], list[int]]:
-    """Positions held (looked up unless the caller has them), and those whose tasks are the user's (less
-    those a Plt or Plh acts for)."""
+def my_positions(user: AbstractBaseUser, day: dt.date, held: list[Assignment] | None = None) -> tuple[
+        list[Assignment], list[int], list[Assignment]]:
+    """Positions held (looked up unless the caller has them), those whose tasks are the user's (less
+    those a Plt or Plh acts for), and those Plt or Plh's assignments (holding.stand_ins: who does the
+    user's tasks meanwhile, until when)."""
     held = positions_held(user, day) if held is None else held
-    ids = {a.position_id for a in held}
-    mine_acting = {a.position_id for a in held if a.is_acting}
-    replaced: set[int] = set()
-    if ids - mine_acting:
-        replaced = set(Assignment.objects.filter(Assignment.active_on(day), position_id__in=ids - mine_acting,
-                                                 kind__in=Assignment.ACTING_KINDS).values_list("position_id", flat=True))
-    return held, sorted(ids - replaced)
+    acting = stand_ins(held, day)
+    replaced = {a.position_id for a in acting}
+    return held, sorted({a.position_id for a in held} - replaced), acting
 
 
 TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
@@ -119,7 +118,7 @@ TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
 
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
     cal = WorkCalendar.current(office)
-    held, acting_ids = my_positions(user, day)
+    held, acting_ids, stood_in = my_positions(user, day)
     mine = _mine(user, acting_ids)
     rows = _open_rows(mine, office, cal, now)
     task_acts(user, office, held, rows)
@@ -151,7 +150,8 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
-                 answered=answered, team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal))
+                 answered=answered, team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal),
+                 stand_ins=stood_in)
 
 
 def _mine(user: AbstractBaseUser, acting_ids: list[int]) -> Q:
@@ -209,6 +209,8 @@ class Summary:
     todo: int
     nearest: list[OpenWork]
     requests: list[DivisionRequest]
+    # The Plt or Plh doing the tasks of a position the user holds, meanwhile (holding.stand_ins).
+    stand_ins: list[Assignment] = field(default_factory=list)
 
     @property
     def open_count(self) -> int:
@@ -225,7 +227,7 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     as build(), without what is done or waiting on others), in a fixed number of queries. `held`: the
     user's positions today when the caller has them already."""
     cal = WorkCalendar.current(office)
-    held, acting_ids = my_positions(user, day, held)
+    held, acting_ids, stood_in = my_positions(user, day, held)
     rows = _open_rows(_mine(user, acting_ids), office, cal, now)
     extra = collect(user, office, now, day, cal)
     work = [OpenWork(_("Step %(n)s") % {"n": r.task.step.display_number},
@@ -239,7 +241,7 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     work.sort(key=lambda w: (URGENCY[w.state], w.due_at or far))
     count = {state: sum(1 for w in work if w.state == state) for state in URGENCY}
     return Summary(overdue=count["overdue"], soon=count["soon"], todo=count["todo"], nearest=work[:NEAREST_SHOWN],
-                   requests=_open_requests(held, office))
+                   requests=_open_requests(held, office), stand_ins=stood_in)
 
 
 def case_list(office: Office) -> QuerySet[Case]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
-from kinerja.org.holding import holders
+from kinerja.org.holding import acting_or_all, holders, holdings, stood_in_for
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
@@ -116,7 +116,13 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     # Work sent back: the "Belum sesuai" that opened this round, with its reason, on the card of the task.
     ctx["sent_back"] = next((t for t in tasks if t.status == Task.Status.RETURNED and t.done_at == current.opened_at),
                             None)
-    ctx["current_people"] = [current.assignee] if current.assignee else holders(current.position, day)
+    if current.assignee:
+        ctx["current_people"] = [current.assignee]
+    else:
+        found = holdings(current.position, day)
+        ctx["current_people"] = acting_or_all(found)
+        # A definitive holder looking for the task while a Plt or Plh does it: who, and until when.
+        ctx["stood_in"] = stood_in_for(found, request.user)
     answered = sum(1 for r in current.requests.all() if r.answered_at)
     ctx["progress"] = (answered, len(current.requests.all()))
     ctx["answerable"] = [r for r in current.requests.all() if not r.answered_at and can_answer(r, request.user, day)]
