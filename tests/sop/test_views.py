@@ -182,7 +182,11 @@ class VersionPageTestCase(KinerjaTestCase):
                ("Memeriksa data; bila belum sesuai kembali ke langkah 3.1", "3 hari", "Kasubbag"), STEPS[5]]
         (folder / "v2.txt").write_text(numbered(["1", "2", "3.1", "3.2", "4", "5"], new).replace(
             "SOP UJI COBA", "SOP SUB LANGKAH"))
-        actions.import_sop(folder / "v1.txt", office=self.office, user=None)
+        first = actions.import_sop(folder / "v1.txt", office=self.office, user=None)
+        # The upload's preview compares the version in force with the draft read from the document.
+        draft = actions.compare_versions(first, actions.preview_import(folder / "v2.txt", office=self.office))
+        self.assertEqual([(c.new.display_number, c.old.display_number, c.new.returns_to_display)
+                          for c in draft.changed], [("3.2", "4", ""), ("4", "5", "3.1")])
         second = actions.import_sop(folder / "v2.txt", office=self.office, user=None)
         self.client.force_login(self.staff)
         page = self.client.get(f"/sop/versions/{second.pk}/compare/")
