@@ -182,35 +182,64 @@ class HomeWaitingTestCase(WorkflowTestCase):
         self.assertContains(self.inbox(self.head), f'href="/documents/{version.document_id}/">Tandatangani Data '
                                                    "Kinerja Triwulan I 2025</a>")
 
+    def test_the_secretarys_step_1_leads_to_the_letter_to_dispose_on_beranda_and_in_the_inbox(self) -> None:
+        """A case started by a head's letter: the Sekretaris's step 1 is done by its disposition, so her task
+        carries the button to the letter, which leaves her letters' list; the Kadis, a disposer with no task in
+        the case, still finds the letter in his list; a letter of no case stays listed."""
+        case = self.start_case()
+        step1 = self.open_task(case)
+        letter = self.letter()
+        Letter.objects.filter(pk=letter.pk).update(case_id=case.pk)
+        loose = self.letter("Undangan rapat", seq=2)
+        button = f'href="/letters/{letter.pk}/">Disposisikan surat 1/SM/2025</a>'
+        page = self.home(self.secretary)
+        self.assertEqual(page.context["desk"].letters, [loose])
+        self.assertContains(page, button)
+        self.assertContains(page, f'href="/cases/{case.pk}/#task-{step1.pk}"')
+        page = self.inbox(self.secretary)
+        self.assertContains(page, button)
+        self.assertEqual(page.content.decode().count(f'href="/letters/{letter.pk}/"'), 1)
+        self.assertEqual(self.home(self.head).context["desk"].letters, [letter, loose])
+        self.assertNotContains(self.inbox(self.head), f'href="/letters/{letter.pk}/"')
+        corr.dispose_letter(letter.pk, user=self.secretary, recipients=[self.positions["subsection_head"]],
+                            instructions=["follow_up"], disposed_on=dt.date(2025, 3, 21))
+        self.assertNotContains(self.inbox(self.secretary), f'href="/letters/{letter.pk}/"')
+        self.assertNotContains(self.home(self.secretary), f'href="/letters/{letter.pk}/"')
+
     def test_the_inbox_buttons_cost_the_same_queries_for_one_task_and_thirty(self) -> None:
         """The Kasubbag with one step 4 whose case has a Data Kinerja, then thirty-one, each with its button;
-        the Kadis (signer) likewise with step 6."""
-        def step(case, number: int) -> DocumentVersion:  # type: ignore[no-untyped-def]
+        the Kadis (signer) likewise with step 6, the Sekretaris with step 1 of cases started by letters."""
+        def step(case, number: int, seq: int) -> None:  # type: ignore[no-untyped-def]
+            if number == 1:
+                Letter.objects.filter(pk=self.letter(case.title, seq=seq).pk).update(case_id=case.pk)
+                return
             version = self.data_kinerja(case)
             if number == 6:
                 corr.initial_version(version.pk, user=self.subsection_head)
                 corr.initial_version(version.pk, user=self.secretary)
             self.run_to_step(case, number)
-            return version
 
+        users = ((self.subsection_head, 4, "/documents/"), (self.head, 6, "/documents/"),
+                 (self.secretary, 1, "/letters/"))
         counts = {}
-        for user, number in ((self.subsection_head, 4), (self.head, 6)):
-            step(self.start_case(f"Awal {number}"), number)
+        for user, number, _url in users:
+            step(self.start_case(f"Awal {number}"), number, seq=number)
             self.client.force_login(user)
             with CaptureQueriesContext(connection) as queries:
                 self.client.get("/inbox/")
             counts[number] = len(queries)
         for i in range(30):
-            for number in (4, 6):
-                step(self.start_case(f"Kasus {number}.{i}", at=START + dt.timedelta(minutes=i)), number)
-        for user, number in ((self.subsection_head, 4), (self.head, 6)):
+            for number in (4, 6, 1):
+                step(self.start_case(f"Kasus {number}.{i}", at=START + dt.timedelta(minutes=i)), number,
+                     seq=100 + 10 * i + number)
+        for user, number, url in users:
             self.client.force_login(user)
             with self.assertNumQueries(counts[number]):
                 page = self.client.get("/inbox/")
             box = page.context["box"]
-            rows = box.overdue + box.soon + box.todo
+            rows = [r for r in box.overdue + box.soon + box.todo if r.task.step.number == number]
             self.assertEqual(len(rows), 31)
-            self.assertTrue(all(r.act_url.startswith("/documents/") for r in rows))
+            self.assertTrue(all(r.act_url.startswith(url) for r in rows))
 
     def test_a_document_of_a_task_not_among_the_nearest_stays_in_the_list(self) -> None:
         cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(6)]

@@ -136,17 +136,17 @@ class InboxTestCase(ViewTestCase):
         self.client.force_login(self.secretary)
         self.start_case()
         # Session, user, person and office, calendar (its stamp; the calendar itself is cached), positions
-        # held, acting replacements, open tasks, the open tasks' cases' unsigned Data Kinerja (the button to
-        # the document whose initials complete a task: inbox_extensions.task_acts), waiting, done, answered
-        # requests, units (supervised), overdue of the units, other apps' items (inbox_extensions: meeting
-        # follow-ups), roles for the navigation. (A division contact has one more: the requests to the division;
-        # a task whose case has a Data Kinerja, its initials and the required initials:
-        # tests/web/test_home_waiting.py.)
-        with self.assertNumQueries(15):
+        # held, acting replacements, open tasks, the open tasks' cases' letters waiting for a disposition and
+        # unsigned Data Kinerja (the button to the letter or the document whose disposition or initials
+        # complete a task: inbox_extensions.task_acts), waiting, done, answered requests, units (supervised),
+        # overdue of the units, other apps' items (inbox_extensions: meeting follow-ups), roles for the
+        # navigation. (A division contact has one more: the requests to the division; a task whose case has a
+        # Data Kinerja, its initials and the required initials: tests/web/test_home_waiting.py.)
+        with self.assertNumQueries(16):
             self.client.get("/inbox/")
         for i in range(49):
             self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
-        with self.assertNumQueries(15):
+        with self.assertNumQueries(16):
             r = self.client.get("/inbox/")
         self.assertEqual(len(r.context["box"].overdue), 50)
 

@@ -72,6 +72,8 @@ class Awaiting:
     signatures: list[DocumentVersion] = field(default_factory=list)
     # The head's positions the user signs in today (a task of theirs there waits for the signature).
     signing_position_ids: set[int] = field(default_factory=set)
+    # The disposing positions the user holds today (a task of theirs in a letter's case waits for its disposition).
+    disposing_position_ids: set[int] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -82,7 +84,20 @@ class Awaiting:
         (workflow_link): where such a task is listed, its line carries the button to the document, and the
         document leaves the lists of documents, so the same work is not shown twice. A document stays listed
         when no listed task of its case is the user's for the same act (the task is not among the nearest
-        shown, or the document is not the case's Data Kinerja). No query."""
+        shown, or the document is not the case's Data Kinerja). Likewise the Sekretaris's step 1 of a case
+        started by a head's letter is done by disposing of the letter (workflow_link.disposition_done): the
+        task carries the button to the letter's page, where the disposition sheet is filled in. No query."""
+        def disposed_by_task(letter: Letter) -> bool:
+            if letter.case_id is None:
+                return False
+            tasks = [w for w in work if w.case_id == letter.case_id and w.position_id in self.disposing_position_ids]
+            for task in tasks:
+                task.act_url = reverse("correspondence:letter", args=[letter.pk])
+                task.act_label = _("Dispose of letter %(agenda)s") % {"agenda": letter.agenda_number}
+            return bool(tasks)
+
+        self.letters = [letter for letter in self.letters if not disposed_by_task(letter)]
+
         def covered(version: DocumentVersion, positions: set[int], label: str) -> bool:
             document = version.document
             if document.case_id is None or document.kind not in Document.APPROVED_IN_CASE_KINDS:
@@ -100,10 +115,12 @@ class Awaiting:
 
 
 def task_acts(user: AbstractBaseUser, office: Office, held: list[Assignment], rows: Sequence[Listed]) -> None:
-    """The inbox's open tasks (`rows`) that the initials or the signature on their case's Data Kinerja complete
-    carry the button to the document, by Beranda's rules (awaiting, then Awaiting.cover). No query without
-    tasks; one (the cases' unsigned Data Kinerja) when none of their cases has one; with one, its initials,
-    the required initials and, for the head, who signs today: a fixed number, however many tasks."""
+    """The inbox's open tasks (`rows`) that the initials or the signature on their case's Data Kinerja, or the
+    disposition of their case's letter, complete carry the button to the document or the letter, by Beranda's
+    rules (awaiting, then Awaiting.cover). No query without tasks; with tasks, one for the cases' unsigned
+    Data Kinerja and, for a disposer, one for their letters waiting for a disposition; when a Data Kinerja is
+    found, its initials, the required initials and, for the head, who signs today: a fixed number, however
+    many tasks."""
     if not rows:
         return
     awaiting(user, office, held, cases={r.case_id for r in rows if r.case_id is not None}).cover(rows)
@@ -122,12 +139,18 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment], *,
     fixed number of queries, however many letters and documents; none for a user who holds none of those
     positions.
 
-    With `cases` (the inbox's tasks, task_acts): only the Data Kinerja of those cases, no letters; the
-    documents are looked up first, the rest only when one is found."""
+    With `cases` (the inbox's tasks, task_acts): only the letters and the Data Kinerja of those cases; the
+    documents are looked up before the rest, which is read only when one is found."""
     found = Awaiting()
     mine = [a for a in held if a.position.office_id == office.pk]
     kinds = {a.position.kind for a in mine}
     held_ids = {a.position_id for a in mine}
+    found.disposing_position_ids = {a.position_id for a in mine if a.position.kind in DISPOSER_KINDS}
+    if found.disposing_position_ids and (cases is None or cases):
+        letters = Letter.objects.filter(office=office, dispositions__isnull=True)
+        if cases is not None:
+            letters = letters.filter(case_id__in=cases)
+        found.letters = list(letters.order_by("received_on", "seq"))
     newest = DocumentVersion.objects.filter(document_id=OuterRef("document_id")).order_by("-version").values("pk")[:1]
     versions = (DocumentVersion.objects.filter(office=office, pk=Subquery(newest),
                                                document__kind__in=Document.SIGNED_KINDS)
@@ -141,9 +164,6 @@ def awaiting(user: AbstractBaseUser, office: Office, held: list[Assignment], *,
         versions = list(versions.filter(document__case_id__in=cases, document__kind__in=Document.APPROVED_IN_CASE_KINDS))
         if not versions:
             return found
-    elif kinds & set(DISPOSER_KINDS):
-        found.letters = list(Letter.objects.filter(office=office, dispositions__isnull=True)
-                             .order_by("received_on", "seq"))
     may_sign = Position.Kind.HEAD in kinds and not sign_refusal(user, office)
     if may_sign:
         found.signing_position_ids = {a.position_id for a in mine if a.position.kind == Position.Kind.HEAD}

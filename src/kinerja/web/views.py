@@ -34,7 +34,8 @@ def home(request: HttpRequest) -> HttpResponse:
     held = held_today(request)
     work = inbox.summary(request.user, office, now, day, held)
     desk = awaiting(request.user, office, held)
-    desk.cover(work.nearest)  # a listed task that a document's initials complete links to it, listed once
+    # A listed task that a document's initials or a letter's disposition complete links to it, listed once.
+    desk.cover(work.nearest)
     unread = notify.unread_count(request.user)
     return render(request, "web/home.html", {
         "today": day, "now": now, "held": held, "work": work, "desk": desk, "unread": unread,
