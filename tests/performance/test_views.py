@@ -10,7 +10,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.performance import actions
-from kinerja.performance.models import Actual, Evidence, Indicator, Objective, Target
+from kinerja.performance.models import ActionPlanItem, Actual, Evidence, Indicator, Objective, Target
 from tests.base import KinerjaTestCase
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -64,12 +64,28 @@ class IndicatorPagesTestCase(ViewsTestCase):
 
     def test_the_list_costs_the_same_queries_for_one_or_fifty_indicators(self) -> None:
         self.client.force_login(self.staff)
-        # session, user, person+office, held positions (for can_manage), objectives, indicators, targets
+        # session, user, person+office, held positions (for can_manage), objectives, indicators, targets,
+        # Rencana Aksi activities
         one = self.count_queries("/data/indicators/?year=2025")
         for i in range(49):
-            self.make_indicator(f"M{i:02}", f"Indikator tambahan {i}", 100)
+            indicator = self.make_indicator(f"M{i:02}", f"Indikator tambahan {i}", 100)
+            ActionPlanItem.objects.create(indicator=indicator, year=2025, order=1, name=f"Kegiatan {i}")
         with self.assertNumQueries(one):
             self.client.get("/data/indicators/?year=2025")
+
+    def test_it_shows_each_activity_of_the_rencana_aksi_under_its_indicator(self) -> None:
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=1, name="Pendampingan RAT",
+                                      target_q1=Decimal(10), target_q4=Decimal("40.5"), budget=Decimal(5000000))
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=2, name="Pemutakhiran data ODS")
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2024, order=1, name="Rencana tahun lalu")
+        self.client.force_login(self.staff)
+        response = self.client.get("/data/indicators/?year=2025")
+        self.assertContains(response, "Rencana aksi 1:")
+        self.assertContains(response, "Pendampingan RAT")
+        self.assertContains(response, "40,5")
+        self.assertContains(response, "anggaran Rp 5.000.000")
+        self.assertContains(response, "Rencana aksi 2:</span> Pemutakhiran data ODS")
+        self.assertNotContains(response, "Rencana tahun lalu")
 
     def test_the_subbag_adds_an_indicator(self) -> None:
         self.client.force_login(self.staff)

@@ -51,7 +51,7 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -66,13 +66,15 @@ from kinerja.errors import BadImportRow, KinerjaError
 from kinerja.org.models import Office, Unit
 
 from .achievement import aggregate_quarters, evaluate, year_value
-from .models import Actual, ActualRevision, Indicator, Objective, Target
+from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
     "Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi", "Bidang")
 ACHIEVEMENT = "Capaian"  # never saved: read to tell a negative indicator, and checked against kinerja's
+# A Rencana Aksi's activity and its budget: read only from a file with an activity column (see read_rows).
+ACTION, BUDGET = "Rencana Aksi", "Anggaran"
 COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
 QUARTER_ACTUALS = [f"Realisasi TW{q}" for q in range(1, 5)]
@@ -81,6 +83,7 @@ POLARITIES = {"positif": Indicator.Polarity.HIGHER_IS_BETTER, "negatif": Indicat
 EXAMPLE = ["IK-01", "Meningkatnya kualitas kelembagaan koperasi", "Persentase koperasi sehat", "%", "Positif",
            "65,5", "60", "Bidang Kelembagaan", "", "", "", "65,5", "40", "50", "55", "60"]
 PLAN_YEARS = 5  # a Renstra covers five years
+MAX_ACTIVITY = 2000  # characters of a Rencana Aksi's activity
 
 
 class BadCell(BadImportRow):
@@ -135,6 +138,19 @@ class Row:
     negative_method: str = ""
     achievement: tuple[Decimal, Decimal] | None = None  # the file's Capaian and the rounding it may have
     polarity_column: str = ""  # the column the polarity was read from: Polaritas, a target's comparison, Capaian
+    activities: list[PlannedActivity] = field(default_factory=list)  # its Rencana Aksi, in the file's order
+    own_activity: bool = False  # the indicator's row names an activity too (its quarter figures are the activity's)
+    known: bool = False  # a Rencana Aksi's indicator kinerja already has
+
+
+@dataclass
+class PlannedActivity:
+    """One activity of an indicator's Rencana Aksi as a row of the file gives it."""
+
+    number: int  # the row, as the spreadsheet shows it
+    name: str
+    targets: dict[int, Decimal] = field(default_factory=dict)  # quarter → the activity's own target
+    budget: Decimal | None = None
 
 
 @dataclass
@@ -145,6 +161,7 @@ class Summary:
     indicators_updated: int = 0
     targets: int = 0
     actuals: int = 0
+    activities: int = 0  # Rencana Aksi activities saved (a file with an activity column replaces the year's)
     dry_run: bool = False
     sheet: str = ""
     # New indicators the file gives no polarity for (no Polaritas, no telling Capaian): taken as
@@ -215,6 +232,8 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
     (POLARITY, ("polaritas", "polarisasi")),
     (DIVISION, ("bidang", "penanggung jawab", "pj", "unit kerja", "pengampu")),
     (ACHIEVEMENT, ("capaian", "persentase capaian")),
+    (ACTION, ("rencana aksi", "aksi", "kegiatan", "rencana kegiatan", "uraian kegiatan", "uraian rencana aksi")),
+    (BUDGET, ("anggaran", "pagu")),
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan"}
@@ -308,6 +327,9 @@ class Table:
     spans: dict[int, list[tuple[int, int]]] = field(default_factory=dict)
     hidden: set[int] = field(default_factory=set)  # rows hidden in Excel
     hidden_columns: set[int] = field(default_factory=set)  # column indexes (from 0) hidden in Excel
+    # Cells a merge covers below its first row, as (row number, column index): an Indikator merged down
+    # over the rows of its activities shows on each of them, yet they continue the one indicator.
+    merged_below: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _normal(label: object) -> str:
@@ -364,6 +386,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 grid[cells[0].row] = values
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
         spans: dict[int, list[tuple[int, int]]] = {}
+        merged_below: set[tuple[int, int]] = set()
         for merged in sheet.merged_cells.ranges:
             if merged.min_row == merged.max_row and merged.max_col > merged.min_col:
                 spans.setdefault(merged.min_row, []).append((merged.min_col - 1, merged.max_col - 1))
@@ -374,11 +397,13 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 row.extend([None] * (merged.max_col - len(row)))
                 for c in range(merged.min_col, merged.max_col + 1):
                     row[c - 1] = value
+                    if r > merged.min_row:
+                        merged_below.add((r, c - 1))
         hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
         # A dimension may stand for several columns (a hidden group D:E): min and max say which.
         hidden_columns = {c - 1 for dimension in sheet.column_dimensions.values() if dimension.hidden
                           for c in range(dimension.min or 0, (dimension.max or 0) + 1) if c >= 1}
-        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns)
+        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns, merged_below)
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -418,6 +443,8 @@ def _classify(label: str, year: int | None) -> str | None:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
             if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
                 return None  # the Capaian of a quarter or of another year
+            if field_name in (ACTION, BUDGET) and (_quarter(label) is not None or _other_year(label, year)):
+                return None  # "Rencana Aksi" over TW I … TW IV: a text per quarter, not an activity per row
             return field_name
     for field_name, word in ((TARGET, "target"), (ACTUAL, "realisasi")):
         if label != word and not label.startswith(word + " "):
@@ -503,7 +530,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         top = [_text(v) for v in values]
         normal = [_normal(v) for v in values]
         kinds = [_classify(n, year) for n in normal]
-        if NAME not in kinds or not any(k and k.split()[0] in (TARGET, ACTUAL) for k in kinds):
+        if NAME not in kinds or not (ACTION in kinds or any(k and k.split()[0] in (TARGET, ACTUAL) for k in kinds)):
             continue
         labels = list(top)
         last = i
@@ -537,6 +564,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                     else:
                         labels.append(labels_j)
                 kinds = [_classify(_normal(label), year) for label in labels]
+        kinds = _plan_kinds(kinds, labels)
         columns: dict[str, int] = {}
         shown: dict[str, str] = {}
         problems: list[tuple[int, str, str]] = []
@@ -579,6 +607,23 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         scales = _scales(columns, labels, shown, header_number, problems)
         return Header(last, columns, shown, problems, texts, revised, scales)
     return None
+
+
+_BARE_QUARTER = re.compile(r"^(?:tw|trw|triwulan|tri wulan|kuartal)\s*(?:[ivx]+|\d+)$")
+
+
+def _plan_kinds(kinds: list[str | None], labels: list[str]) -> list[str | None]:
+    """A Rencana Aksi's columns: with an activity column, a quarter without the word Target ("Triwulan"
+    over I … IV, "TW I") is the quarter's target; without one, a budget column is not read (the LKjIP's
+    "Anggaran" beside the indicators is the program's, another import's)."""
+    if ACTION not in kinds:
+        return [None if k == BUDGET else k for k in kinds]
+    found: list[str | None] = []
+    for kind, label in zip(kinds, labels, strict=False):
+        normal = _normal(label)
+        quarter = _quarter(normal) if kind is None and _BARE_QUARTER.match(normal) else None
+        found.append(f"{TARGET} TW{quarter}" if quarter and 1 <= quarter <= 4 else kind)
+    return found
 
 
 def _scales(columns: dict[str, int], labels: list[str], shown: dict[str, str], header_number: int,
@@ -765,6 +810,7 @@ class Reading:
     # table, or an indicator whose name was forgotten; the user is told which.
     unread_rows: list[int] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
+    plan: bool = False  # the file has an activity column: a Rencana Aksi, whose activities replace the year's
 
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
@@ -831,6 +877,150 @@ def _ambiguous_polarity(written: str, polarity: str, compared: Value, value: str
         "kept": Indicator.Polarity(polarity).label, "fix": "Positif" if lower else "Negatif"}
 
 
+# --- a Rencana Aksi: several activity rows per indicator -------------------------------------------
+
+class _Known:
+    """The office's indicators, by code and by name: a Rencana Aksi may name them without their Satuan."""
+
+    def __init__(self, office: Office) -> None:
+        indicators = list(Indicator.objects.filter(office=office).select_related("objective"))
+        self.by_code = {i.code.lower(): i for i in indicators}
+        self.by_name = {_key(i.name): i for i in indicators}
+
+    def find(self, code: str, name: str) -> Indicator | None:
+        return (self.by_code.get(code.lower()) if code else None) or self.by_name.get(_key(name))
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+@dataclass
+class _Current:
+    """The indicator row the activity rows under it belong to."""
+
+    number: int
+    values: list[object]
+    name: str
+    code: str
+    found: Indicator | None
+    row: Row | None = None  # None while its row is bad: the activities below are checked, not kept
+
+
+def _continues(table: Table, columns: dict[str, int], number: int, values: list[object], name: str, code: str,
+               current: _Current | None) -> bool:
+    """Whether a row of a Rencana Aksi adds an activity to the indicator above rather than naming one: its
+    Indikator (and Kode) blank with something in an activity column, merged down from the row above, or
+    written again as the row above has it."""
+    if not name and not code:
+        activity = [columns[c] for c in (ACTION, BUDGET, *QUARTER_TARGETS) if c in columns]
+        return any(not _is_blank(_cell(values, j)) for j in activity)
+    if any((number, columns[c]) in table.merged_below for c in (NAME, CODE) if c in columns):
+        return True
+    return current is not None and _key(name) == _key(current.name) and (
+        not code or not current.code or code.lower() == current.code.lower())
+
+
+def _activity(number: int, values: list[object], columns: dict[str, int], header: Header,
+              bad: Callable[[str, str, object], None], own: dict[int, Value] | None = None) -> PlannedActivity | None:
+    """The activity of a row, or None when a cell of it is bad (reported through `bad`). `own` are the
+    quarter values the indicator's row has already read (its errors reported there): a number each."""
+    name = " ".join(_text(_cell(values, columns.get(ACTION))).split())
+    ok = True
+    if not name:
+        bad(ACTION, _("the activity is missing: write what will be done"), "")
+        ok = False
+    elif len(name) > MAX_ACTIVITY:
+        bad(ACTION, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, name[:40] + "…")
+        ok = False
+    targets: dict[int, Decimal] = {}
+    for q in range(1, 5):
+        column = f"{TARGET} TW{q}"
+        if column not in columns:
+            continue
+        if own is not None:
+            value = own.get(q)
+            if value is None:
+                ok = False  # reported by the indicator's row
+            elif value.number is not None:
+                targets[q] = value.number
+            elif value.text:
+                bad(column, _("a quarter target of an activity is a number"), value.text)
+                ok = False
+            continue
+        number_read = _activity_number(column, _cell(values, columns[column]), bad)
+        if number_read is False:
+            ok = False
+        elif number_read is not None:
+            targets[q] = number_read
+    budget: Decimal | None = None
+    if BUDGET in columns:
+        read = _activity_number(BUDGET, _cell(values, columns[BUDGET]), bad)
+        scale, _unknown = _header_scale(header.labels[BUDGET].rsplit(" (", 1)[0])
+        if read is False:
+            ok = False
+        elif read is not None and read < 0:
+            bad(BUDGET, _("a budget cannot be negative"), read)
+            ok = False
+        elif read is not None:
+            budget = read * scale.factor if scale is not None else read
+    return PlannedActivity(number, name, targets, budget) if ok else None
+
+
+def _activity_number(column: str, raw: object, bad: Callable[[str, str, object], None]) -> Decimal | None | bool:
+    """A quarter target or budget of an activity row: the number, None for an empty cell, False when bad."""
+    if _is_blank(raw):
+        return None
+    if isinstance(raw, Uncomputed):
+        bad(column, _("the formula has no saved value; open the file in Excel and save it again"), raw)
+        return False
+    try:
+        number = parse_number(_FOOTNOTE.sub("", raw) if isinstance(raw, str) else raw)
+    except NumberError:
+        bad(column, _("a quarter target of an activity is a number") if column != BUDGET
+            else _("the budget is a number"), raw)
+        return False
+    if abs(number) >= MAX_NUMBER:
+        bad(column, _("the number is too large"), raw)
+        return False
+    return number
+
+
+def _check_continuation(table: Table, columns: dict[str, int], number: int, values: list[object],
+                        current: _Current, header: Header, bad: Callable[[str, str, object], None]) -> None:
+    """An activity row's cells of the indicator are blank, merged from its row or written again as there:
+    another value would be lost, so it is a bad cell."""
+    for column in (CODE, OBJECTIVE, UNIT, POLARITY, TARGET, TARGET + ORIGINAL, ACTUAL, DIVISION, ACHIEVEMENT,
+                   *QUARTER_ACTUALS):
+        j = columns.get(column)
+        if j is None:
+            continue
+        raw = _cell(values, j)
+        if _is_blank(raw) or (number, j) in table.merged_below or _text(raw) == _text(_cell(current.values, j)):
+            continue
+        bad(column, _("this row is an activity of the indicator of row %(row)d (%(indicator)s), whose values are "
+                      "read from its own row only: write this value there, or the indicator on this row") % {
+            "row": current.number, "indicator": current.name or current.code}, raw)
+
+
+def _settle_plan(path: Path, sheet: str, row: Row, header: Header) -> list[BadImportRow]:
+    """The indicator's quarter targets once all its activities are read. The quarter figures of the
+    indicator's own row are its quarter targets, as in any file, unless that row names an activity
+    and more activities follow: they are then the first activity's, the activities' measures (4 dokumen,
+    200 orang) are never added into the indicator's, and its quarter targets are left as they are; a new
+    indicator then needs its year's target."""
+    if not row.own_activity or len(row.activities) < 2:
+        return []
+    row.quarter_targets = {}
+    if not row.target.empty or row.known:
+        return []
+    column = TARGET if TARGET in header.columns else next(t for t in QUARTER_TARGETS if t in header.columns)
+    return [BadCell(path, sheet, row.number, header.labels.get(column, column), _(
+        "the indicator has %(count)d activities and the quarter figures on its row are its first activity's: write "
+        "the indicator's target for the year in column %(target)s, or its quarter targets on a row of its own "
+        "above its activities") % {"count": len(row.activities), "target": header.labels.get(TARGET, TARGET)})]
+
+
 def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None) -> Reading:
     """Every data row of the file, checked; raises ImportFailed listing every bad row."""
     path = Path(path)
@@ -844,7 +1034,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # Without a Target column for the year, the quarter targets give it (see apply). Without a Sasaran
     # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
-    missing = [h for h in (NAME, UNIT) if h not in columns] + ([] if has_target else [TARGET])
+    plan = ACTION in columns
+    # A Rencana Aksi may name only indicators kinerja has (their Satuan and targets are known): see _known.
+    missing = [h for h in (NAME, UNIT) if h not in columns and not (plan and h == UNIT)] + (
+        [] if has_target or plan else [TARGET])
     header_number = table.rows[header.row][0]
     for h in missing:
         # "Target 2025" imported as 2026 (the page proposes this year; the LKjIP of last year is made in
@@ -858,7 +1051,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
-    reading = Reading(table.sheet, [])
+    reading = Reading(table.sheet, [], plan=plan)
+    known = _Known(office) if plan else None
+    current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
     rows = reading.rows
     seen_codes: dict[str, int] = {}
     seen_names: dict[str, int] = {}
@@ -874,9 +1069,14 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     body = table.rows[header.row + 1:]
     # Below the last row with a value or a code, a row of one cell is a note ("Sumber: …"), even one
     # typed in the Indikator column (the second column of a table without Sasaran).
-    last_data = max((number for number, values in body
-                     if _text(_cell(values, columns.get(CODE))) or any(_is_value(_cell(values, j)) for j in value_columns)),
-                    default=0)
+    # An activity row without figures right under such a row counts too (a signature line comes after a gap).
+    last_data, counted = 0, False
+    for number, values in body:
+        if _text(_cell(values, columns.get(CODE))) or any(_is_value(_cell(values, j)) for j in value_columns) or (
+                counted and _text(_cell(values, columns.get(ACTION)))):
+            last_data, counted = number, True
+        else:
+            counted = False
     for number, values in body:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
@@ -911,6 +1111,23 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) for j in targets)
                 and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)):
             continue  # a subtotal or average row written in the Indikator column
+        if plan and not across and _continues(table, columns, number, values, name, text(CODE), current):
+            if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
+                continue
+            activity_columns = [columns[c] for c in (ACTION, BUDGET, *QUARTER_TARGETS) if c in columns]
+            if not any(not _is_blank(_cell(values, j)) for j in activity_columns):
+                continue  # the cells of a merged indicator on a row with nothing else
+            activity = _activity(number, values, columns, header, bad)
+            if current is None:
+                bad(ACTION, _("this activity comes before any indicator: write its indicator in column %(column)s on "
+                              "this row or on a row above it") % {"column": header.labels[NAME]}, text(ACTION))
+            else:
+                _check_continuation(table, columns, number, values, current, header, bad)
+            if row_errors:
+                errors.extend(row_errors)
+            elif activity is not None and current is not None and current.row is not None:
+                current.row.activities.append(activity)
+            continue
         if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
             # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
             words = next((_text(v) for v in values if _text(v) and not isinstance(v, int | float | Decimal)), "")
@@ -918,6 +1135,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 continue
             if not across and any(_text(_cell(values, j)) for j in value_columns):
                 reading.unread_rows.append(number)
+            current = None  # a heading: an activity below it is not the indicator's above
             unit = divisions.find(_heading(words)) if words else None
             if unit is not None:
                 heading_division = unit
@@ -932,16 +1150,25 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         # An objective written once above its indicators (or merged over them) holds for the rows below.
         objective = text(OBJECTIVE) or objective
         code = text(CODE)
-        if not objective and OBJECTIVE not in columns:
+        found = known.find(code, name) if known is not None else None
+        current = _Current(number, values, name, code, found)
+        # A Rencana Aksi naming an indicator kinerja has keeps its Sasaran, Satuan and targets where it gives none.
+        row_objective = objective or (found.objective.name if found else "")
+        unit = text(UNIT) or (found.unit if found else "")
+        unknown = plan and found is None and UNIT not in columns
+        if unknown:
+            bad(CODE if code else NAME, _("the office has no indicator with this code or name; a Rencana Aksi without "
+                                          "a Satuan column can only name indicators kinerja already has"), code or name)
+        elif not row_objective and OBJECTIVE not in columns:
             bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
-        for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, objective, 500), (UNIT, text(UNIT), 60),
+        for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, row_objective, 500), (UNIT, unit, 60),
                                           (CODE, code, 30)):
-            required = column in (NAME, UNIT) or (column == OBJECTIVE and OBJECTIVE in columns)
+            required = (column == NAME or (column == UNIT and UNIT in columns)
+                        or (column == OBJECTIVE and OBJECTIVE in columns))
             if required and not value_text:
                 bad(column, _("a value is missing"), "")
             elif len(value_text) > limit:
                 bad(column, _("at most %(count)d characters") % {"count": limit}, value_text[:40] + "…")
-        unit = text(UNIT)
         if code:
             if code.lower() in seen_codes:
                 bad(CODE, _("the code is also in row %(row)d") % {"row": seen_codes[code.lower()]}, code)
@@ -1023,8 +1250,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         target = value(TARGET) if TARGET in columns else Value()
         actual = value(ACTUAL) or Value()
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
-        # A bad value is reported as bad, not again as missing.
-        if target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values()):
+        # A bad value is reported as bad, not again as missing. An indicator kinerja has keeps its targets.
+        if (target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values())
+                and not (plan and found is not None)):
             bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
@@ -1069,15 +1297,26 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             polarity_column = ACHIEVEMENT if polarity else ""
         elif polarity == Indicator.Polarity.LOWER_IS_BETTER:
             negative_method = _negative_method(written, target or Value(), actual)
+        own = None
+        if plan and text(ACTION):
+            # The quarter figures of a row naming an activity are the activity's (numbers, see _activity).
+            own = _activity(number, values, columns, header, bad,
+                            {q: v for q, v in quarter_targets.items() if v is not None})
         if row_errors:
             errors.extend(row_errors)
+            current.row = None  # its activities are checked, not kept
             continue
         reading.warnings.extend(row_warnings)
         assert target is not None
-        rows.append(Row(number, table.sheet, code, objective, name, unit, polarity, division, target, actual,
-                        {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
-                        {q: v for q, v in quarter_actuals.items() if v is not None and not v.empty}, header.labels,
-                        negative_method, _written_achievement(written), polarity_column))
+        current.row = Row(number, table.sheet, code, row_objective, name, unit, polarity, division, target, actual,
+                          {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
+                          {q: v for q, v in quarter_actuals.items() if v is not None and not v.empty}, header.labels,
+                          negative_method, _written_achievement(written), polarity_column,
+                          [own] if own is not None else [], own is not None)
+        current.row.known = found is not None
+        rows.append(current.row)
+    for row in rows if plan else []:
+        errors.extend(_settle_plan(path, table.sheet, row, header))
     if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective:
         # No Sasaran anywhere: the column is missing, once, rather than on every row.
         label = header.labels.get(OBJECTIVE, OBJECTIVE)
@@ -1142,6 +1381,17 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     ActualRevision.objects.create(actual=actual, action=ActualRevision.Action.IMPORTED, user=user,
                                   reason=path.name, changes={"value": [before, after]} if before != after else {})
     return None
+
+
+def _set_action_plan(indicator: Indicator, year: int, activities: list[PlannedActivity]) -> int:
+    """The indicator's Rencana Aksi for the year, as the file gives it: the file is the plan, so its
+    activities replace the year's (none where its row names none)."""
+    ActionPlanItem.objects.filter(indicator=indicator, year=year).delete()
+    ActionPlanItem.objects.bulk_create([
+        ActionPlanItem(indicator=indicator, year=year, order=n, name=a.name, budget=a.budget,
+                       **{f"target_q{q}": v for q, v in a.targets.items()})
+        for n, a in enumerate(activities, start=1)])
+    return len(activities)
 
 
 def _year_target(quarters: dict[int, Value], indicator: Indicator) -> Value:
@@ -1227,12 +1477,13 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     indicator.division = row.division
                 indicator.save()
                 existing[code.lower()] = by_name[row.name.lower()] = indicator
-                target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
-                _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
-                summary.targets += 1
-                mismatch = _mismatch(path, row, indicator, target)
-                if mismatch is not None:
-                    summary.mismatches.append(mismatch)
+                if not row.target.empty or row.quarter_targets:  # else a Rencana Aksi's indicator keeps its own
+                    target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
+                    _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
+                    summary.targets += 1
+                    mismatch = _mismatch(path, row, indicator, target)
+                    if mismatch is not None:
+                        summary.mismatches.append(mismatch)
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
                     summary.targets += 1
@@ -1243,6 +1494,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     if locked is not None:
                         errors.append(locked)
                     summary.actuals += 1
+                if reading.plan:
+                    summary.activities += _set_action_plan(indicator, year, row.activities)
             if errors:  # every locked actual of the file, not only the first; the transaction rolls back
                 raise ImportFailed(path, errors)
             if dry_run:

@@ -151,6 +151,47 @@ class Target(models.Model):
         return self.value_number if self.value_number is not None else (self.value_text or None)
 
 
+class ActionPlanItem(models.Model):
+    """One activity (kegiatan) of the Rencana Aksi of an indicator for a year: what the office will do to
+    reach the target, with the activity's own quarter targets and budget where the plan gives them.
+
+    An activity's quarter targets are its own measures (4 dokumen, 200 orang, 25% of the work) and are
+    never added into the indicator's: the indicator's quarter targets stay the `Target` rows (kind
+    quarter) the reports and the input page compare with. The importer (importer.py) says when a file's
+    quarter figures are the indicator's and when they are an activity's."""
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="action_plan",
+                                  verbose_name=_("indicator"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    order = models.PositiveIntegerField(_("order"), default=0)
+    name = models.TextField(_("activity"))
+    target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
+    target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
+    target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
+    target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
+    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
+
+    class Meta:
+        verbose_name = _("action plan activity")
+        verbose_name_plural = _("action plan activities")
+        ordering = ["indicator", "year", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "year", "order"], name="%(app_label)s_%(class)s_unique_order",
+                                    violation_error_message=_("The action plan already has an activity at this place.")),
+            models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0),
+                                   name="%(app_label)s_%(class)s_budget_not_negative",
+                                   violation_error_message=_("A budget cannot be negative.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.name[:60]}"
+
+    @property
+    def quarter_targets(self) -> list[Decimal | None]:
+        """The targets of TW I to TW IV, None where the plan gives none."""
+        return [self.target_q1, self.target_q2, self.target_q3, self.target_q4]
+
+
 class Actual(models.Model):
     """What a division achieved for one indicator in one quarter (or the whole year: quarter NULL).
     One row per version; the current version has is_current."""

@@ -30,7 +30,7 @@ from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
 from .cards import ANNUAL, Card, Period, evaluate_actual, input_card, period_indicators, target_for
 from .forms import ActualForm, CorrectionForm, ImportForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
-from .models import QUARTERS, Actual, Evidence, Indicator, Objective, Target
+from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, Target
 from .numbers import format_plain
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -71,17 +71,20 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     today = _today(request)
     year = _int(request.GET.get("year"), today.year, 2000, 2100)
-    # Three queries whatever the number of indicators: objectives, their indicators, the year's targets.
+    # Four queries whatever the number of indicators: objectives, their indicators, the year's targets and
+    # the year's Rencana Aksi activities.
     objectives = Objective.objects.filter(office=office).prefetch_related(Prefetch(
         "indicators", queryset=Indicator.objects.select_related("division").prefetch_related(
-            Prefetch("targets", queryset=Target.objects.filter(year=year), to_attr="year_targets"))))
+            Prefetch("targets", queryset=Target.objects.filter(year=year), to_attr="year_targets"),
+            Prefetch("action_plan", queryset=ActionPlanItem.objects.filter(year=year), to_attr="year_plan"))))
     groups = []
     for objective in objectives:
         rows = []
         for indicator in objective.indicators.all():
             slots = {target_field(t.kind, t.quarter): t.value for t in indicator.year_targets}
             rows.append({"indicator": indicator, "targets": slots,
-                         "quarters": [slots.get(f"quarter_{q}") for q in range(1, 5)]})
+                         "quarters": [slots.get(f"quarter_{q}") for q in range(1, 5)],
+                         "activities": indicator.year_plan})
         groups.append({"objective": objective, "rows": rows})
     return render(request, "performance/indicator_list.html", {
         "groups": groups, "year": year, "can_manage": access.can_manage(request.user, today),
