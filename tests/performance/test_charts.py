@@ -6,6 +6,8 @@ from __future__ import annotations
 import base64
 import re
 import xml.etree.ElementTree as ET
+from dataclasses import replace
+from decimal import Decimal
 
 from django.test import SimpleTestCase
 
@@ -70,6 +72,36 @@ class ChartsTestCase(SimpleTestCase):
     def test_it_makes_a_data_uri(self) -> None:
         uri = charts.data_uri("<svg/>")
         self.assertEqual(base64.b64decode(uri.removeprefix("data:image/svg+xml;base64,")), b"<svg/>")
+
+
+class PrintChartsTestCase(SimpleTestCase):
+    def with_objectives(self, count: int) -> ReportData:
+        report = sample_report()
+        first = report.objectives[0]
+        report.objectives = [replace(first, number=k, name=f"Sasaran nomor {k}") for k in range(1, count + 1)]
+        return report
+
+    def test_a_few_sasaran_are_one_chart_and_many_several_of_about_equal_size(self) -> None:
+        for count, sizes in ((1, [1]), (6, [6]), (7, [4, 3]), (8, [4, 4]), (13, [5, 5, 3]), (20, [5, 5, 5, 5])):
+            with self.subTest(count):
+                printed = charts.print_charts(self.with_objectives(count))
+                self.assertEqual([len(key) for _svg, key in printed], sizes)
+                labels = [label for _svg, key in printed for label, _name in key]
+                self.assertEqual(labels, [f"S{k}" for k in range(1, count + 1)])
+                for svg, key in printed:
+                    drawn = set(texts(svg))
+                    self.assertTrue({label for label, _name in key} <= drawn)
+                    self.assertFalse({label for label in labels if (label, f"Sasaran nomor {label[1:]}") not in key}
+                                     & drawn)
+
+    def test_the_charts_share_one_axis_and_name_their_sasaran_in_the_title(self) -> None:
+        report = self.with_objectives(8)
+        report.objectives[7].achievement = Decimal("180")
+        (first, _key), (second, _key2) = charts.print_charts(report)
+        self.assertIn("Capaian per Sasaran (%) – S1 s.d. S4", texts(first))
+        self.assertIn("Capaian per Sasaran (%) – S5 s.d. S8", texts(second))
+        self.assertIn("180", texts(first))  # S8's 180% sets the axis of S1 to S4 too
+        self.assertEqual(ET.fromstring(first).get("viewBox", "").split()[2], str(charts.PRINT_WIDTH))
 
 
 class LongNamesTestCase(SimpleTestCase):

@@ -96,6 +96,24 @@ class LargeReportPdfTestCase(SimpleTestCase):
             # A budget in the billions in a column sized for thousands ran into the next cell.
             self.assertEqual([(a.text, b.text) for a, b in overlapping(page)], [], f"page {k}")
 
+    def test_the_chart_of_eight_sasaran_prints_its_labels_as_large_as_the_text(self) -> None:
+        # One chart of eight sasaran, scaled down to fit its page, printed them at 7 pt: two charts of four,
+        # each on a page with its key, print them at 11 pt (a word's box is about 1,15 times its size).
+        first = next(k for k, text in enumerate(self.texts) if "Capaian per Sasaran (%) – S1 s.d. S4" in text)
+        self.assertIn("Capaian per Sasaran (%) – S5 s.d. S8", self.texts[first] + self.texts[first + 1])
+        # A label is printed on the chart, and at 8,5 pt in the key under it (and the table's subtotal rows).
+        heights: dict[str, list[float]] = {}
+        for k in (first, first + 1):
+            for w in self.pages[k].words:
+                if re.fullmatch(r"S\d", w.text):
+                    heights.setdefault(w.text, []).append(w.y1 - w.y0)
+        self.assertEqual(sorted(heights), [f"S{k}" for k in range(1, 9)])
+        body = next(w for w in self.pages[first].words if w.text == "Meningkatnya")  # the key's text
+        for label, found in heights.items():
+            self.assertGreaterEqual(len(found), 2, label)
+            self.assertGreater(max(found), 11.5, label)
+            self.assertGreater(max(found), body.y1 - body.y0, label)
+
     def test_big_figures_print_whole_the_indonesian_way(self) -> None:
         words = {w.text for page in self.pages for w in page.words}
         for figure in ["12.500.000.000,75", "11.875.250.000,50", "1.250,00%", "92,345", "1.312.500,25"]:

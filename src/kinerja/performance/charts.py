@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Sequence
 from decimal import Decimal
 
 import pygal
@@ -72,15 +73,22 @@ def _scale(values: list[float]) -> list[float]:
     return [float(t) for t in range(0, int(top) + 20, 20)]
 
 
-def achievement_by_objective(report: ReportData) -> str:
-    """One bar per objective, coloured by its predicate, labelled with the percentage."""
+def achievement_by_objective(report: ReportData, objectives: Sequence[ObjectiveRow] | None = None, *,
+                             width: int = 800) -> str:
+    """One bar per objective (`objectives`, by default all of the report's), coloured by its predicate,
+    labelled with the percentage. The axis runs to the largest achievement of the whole report, so the
+    charts of a report split into several (print_charts) compare at one glance."""
     values = [float(o.achievement) for o in report.objectives if o.achievement is not None]
-    chart = pygal.HorizontalBar(**_config(title="Capaian per Sasaran (%)", show_legend=False,
-                                          height=max(220, 120 + 56 * len(report.objectives)),
+    shown = list(report.objectives if objectives is None else objectives)
+    title = "Capaian per Sasaran (%)"
+    if len(shown) < len(report.objectives):
+        title += f" – {_objective_label(shown[0])} s.d. {_objective_label(shown[-1])}"
+    chart = pygal.HorizontalBar(**_config(title=title, show_legend=False, width=width,
+                                          height=max(220, 120 + 56 * len(shown)),
                                           value_formatter=_axis, formatter=_pct))
     chart.y_labels = _scale(values)
     # pygal draws the first bar at the bottom; reversed, S1 reads first from the top.
-    objectives = list(reversed(report.objectives))
+    objectives = list(reversed(shown))
     chart.x_labels = [_objective_label(o) for o in objectives]
     chart.add("Capaian", [
         {"value": float(o.achievement) if o.achievement is not None else None,
@@ -88,6 +96,25 @@ def achievement_by_objective(report: ReportData) -> str:
          "label": o.predicate or "–"}
         for o in objectives])
     return _finish(chart, "objectives")
+
+
+# The printed report's chart of the sasaran: drawn as wide as the landscape page's text (267 mm) is at this
+# many pixels, its labels (17 px) print at 11 pt whatever the number of sasaran; a chart of at most
+# PRINT_PER_CHART sasaran (120 + 56 px each) is then at most 105 mm tall and fits a page with its key.
+# One chart for all of them, scaled down to fit the page, printed 7 pt labels from eight sasaran on.
+PRINT_WIDTH = 1160
+PRINT_PER_CHART = 6
+
+
+def print_charts(report: ReportData) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The printed report's charts of the sasaran, each with its key: one up to PRINT_PER_CHART sasaran,
+    else as few charts as hold them, of about equal size (8 sasaran: 4 and 4, not 6 and 2)."""
+    objectives = report.objectives
+    count = max(1, -(-len(objectives) // PRINT_PER_CHART))
+    size = max(1, -(-len(objectives) // count))
+    groups = [objectives[k:k + size] for k in range(0, len(objectives), size)] or [[]]
+    return [(achievement_by_objective(report, group, width=PRINT_WIDTH),
+             [(_objective_label(o), o.name) for o in group]) for group in groups]
 
 
 def _objective_label(objective: ObjectiveRow) -> str:

@@ -137,8 +137,8 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
             "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
             "columns": _columns(objectives, budget, len(report.history_years)),
-            "chart": "" if main_only else charts.data_uri(charts.achievement_by_objective(report)),
-            "chart_key": charts.objective_key(report)}
+            "charts": [] if main_only else [{"uri": charts.data_uri(svg), "key": key}
+                                            for svg, key in charts.print_charts(report)]}
 
 
 def render(report: ReportData) -> bytes:
