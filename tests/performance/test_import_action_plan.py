@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from kinerja.performance.importer import ImportFailed, import_file
 from kinerja.performance.models import ActionPlanItem, Indicator, Objective, Target
 from tests.base import KinerjaTestCase
+from tests.performance import office_books as books
 from tests.performance.office_books import DINAS, SASARAN_1, SASARAN_2
 
 D = Decimal
@@ -147,6 +148,32 @@ class ActionPlanImportTestCase(KinerjaTestCase):
         self.assertEqual((indicator.unit, indicator.objective.name), ("unit", SASARAN_1))
         self.assertEqual(indicator.targets.get(kind="agreement").value, 420)
         self.assertEqual(self.quarter_targets(ACTIVE), {1: 400, 2: 405, 3: 410, 4: 420})  # two activities: kept
+
+    def test_a_plan_with_an_activity_per_quarter_keeps_each_quarter_s(self) -> None:
+        # "Rencana Aksi" merged over TW I … TW IV, a text in each; "Target Triwulan" the indicator's.
+        summary = import_file(books.rencana_aksi(self.dir / "ra.xlsx"), self.office, 2025)
+        self.assertEqual((summary.rows, summary.activities), (3, 12))
+        items = ActionPlanItem.objects.filter(indicator__name=ACTIVE).order_by("order")
+        self.assertEqual([(i.quarter, i.name, i.quarter_targets) for i in items], [
+            (1, "Pendataan RAT", [None] * 4), (2, "Pendampingan RAT", [None] * 4),
+            (3, "Pendampingan RAT", [None] * 4), (4, "Laporan", [None] * 4)])
+        self.assertEqual(self.quarter_targets(ACTIVE), {1: 400, 2: 405, 3: 410, 4: 420})
+
+    def test_a_row_under_an_indicator_adds_activities_to_its_quarters(self) -> None:
+        path = books.rencana_aksi(self.dir / "ra.xlsx")
+        book = load_workbook(path)
+        book.active["K8"] = "Pendampingan pengurus"  # TW II, on the blank row under the indicator
+        book.active["G8"] = 3  # a figure without its activity in a plan without an activity column
+        book.save(path)
+        self.assertEqual(self.errors(path), [
+            "ra.xlsx, sheet Rencana Aksi 2025, row 8, column Target Triwulan II (G): this row is an activity of the "
+            "indicator of row 7 (Jumlah koperasi aktif), whose values are read from its own row only: write this "
+            "value there, or the indicator on this row (\"3\")"])
+        book.active["G8"] = None
+        book.save(path)
+        import_file(path, self.office, 2025)
+        items = ActionPlanItem.objects.filter(indicator__name=ACTIVE).order_by("order")
+        self.assertEqual([(i.quarter, i.name) for i in items][-1], (2, "Pendampingan pengurus"))
 
     def assertNothingSaved(self) -> None:  # noqa: N802
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())

@@ -129,3 +129,23 @@ def test_the_console_script_warns_of_a_polaritas_minimal_beside_a_target_minimal
             'sekurang-kurangnya 80 (makin tinggi makin baik): keduanya bertentangan.') in done.stdout
     assert ("  - pk.xlsx, lembar PK, baris 2, kolom Polaritas (E): polaritas indikator IK-01 Persentase koperasi sehat "
             "berubah dari Positif (makin tinggi makin baik) menjadi Negatif (makin rendah makin baik)") in done.stdout
+
+
+def test_the_console_script_imports_a_rencana_aksi_and_names_a_bad_activity_row(tmp_path: Path) -> None:
+    from tests.performance.test_import_action_plan import action_plan
+
+    assert run(tmp_path, "manage", "shell", "-c", MAKE_OFFICE).returncode == 0
+    workbook = action_plan(tmp_path / "renaksi.xlsx")
+    book = load_workbook(workbook)
+    book.active["L11"] = "Bidang Kelembagaan"  # the office of this test has no Bidang UMKM
+    book.active["H6"] = "Laporan"
+    book.save(workbook)
+    done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--office", "dinas")
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert ('renaksi.xlsx, lembar Renaksi 2025, baris 6, kolom Target Triwulan II (H): target triwulan suatu kegiatan '
+            'berupa angka ("Laporan")') in done.stderr
+    book.active["H6"] = 30
+    book.save(workbook)
+    done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--office", "dinas")
+    assert done.returncode == 0, done.stderr
+    assert "Rencana Aksi tahun ini: 6 kegiatan, menggantikan yang diimpor sebelumnya." in done.stdout

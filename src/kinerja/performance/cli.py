@@ -7,6 +7,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
@@ -53,6 +54,11 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         "targets": summary.targets, "actuals": summary.actuals})
     if summary.sheet:
         command.stdout.write(_("Read the sheet %(sheet)s.") % {"sheet": summary.sheet})
+    if summary.plan:
+        command.stdout.write(ngettext(
+            "The Rencana Aksi of the year: %(count)d activity, in place of those imported before.",
+            "The Rencana Aksi of the year: %(count)d activities, in place of those imported before.",
+            summary.activities) % {"count": summary.activities})
     if summary.assumed_positive:
         command.stdout.write(_("The file has no Polaritas for these new indicators; they are taken as Positif "
                                "(higher is better). Set Negatif where lower is better:"))

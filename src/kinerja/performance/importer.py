@@ -43,6 +43,22 @@ and a value column naming no unit beside a scaled one are refused, naming the he
 ("Target Perubahan", "Target PK Perubahan") is the target, the original one only where the revised cell is
 empty; the Summary says so. A percentage above 100 is
 imported with a warning (850 is often 85,0 without its comma).
+
+A Rencana Aksi: a file with an activity column ("Rencana Aksi", "Kegiatan", "Uraian Kegiatan") lists, per
+indicator, one or more activities. The indicator is written on its first row; the rows of its further
+activities leave it blank, have it merged down over them, or write it again. Each activity keeps its quarter
+targets ("Target Triwulan" over I … IV, or "TW I" … "TW IV" without the word Target) and its budget
+("Anggaran", "Pagu"), where given; "Rencana Aksi" merged over TW I … TW IV instead names one activity per
+quarter. The rule for the indicator's own quarter targets (the `Target` rows the reports and the input page
+compare with): they are the figures of the indicator's own row, as in any file, unless that row also names
+an activity and more activities follow; the figures are then that activity's and the indicator's quarter
+targets are left as they are, because the activities measure other things (4 dokumen, 200 orang, a
+percentage of the work) and adding them up would be wrong. A new indicator must then have its year's Target.
+The file is the year's plan: an indicator's activities replace those imported before. Without a Satuan
+column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
+targets stay. Bad rows, named like any other: an activity above every indicator, an activity row without
+its activity, a quarter target or budget that is not a number, an indicator kinerja does not know, and a
+value of the indicator's own columns on an activity's row (it would be lost).
 """
 
 from __future__ import annotations
@@ -75,6 +91,7 @@ CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
 ACHIEVEMENT = "Capaian"  # never saved: read to tell a negative indicator, and checked against kinerja's
 # A Rencana Aksi's activity and its budget: read only from a file with an activity column (see read_rows).
 ACTION, BUDGET = "Rencana Aksi", "Anggaran"
+QUARTER_ACTIONS = [f"{ACTION} TW{q}" for q in range(1, 5)]  # "Rencana Aksi" over TW I … TW IV: one per quarter
 COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
 QUARTER_ACTUALS = [f"Realisasi TW{q}" for q in range(1, 5)]
@@ -151,6 +168,7 @@ class PlannedActivity:
     name: str
     targets: dict[int, Decimal] = field(default_factory=dict)  # quarter → the activity's own target
     budget: Decimal | None = None
+    quarter: int | None = None  # the quarter it is planned for, in a plan with an activity per quarter
 
 
 @dataclass
@@ -162,6 +180,7 @@ class Summary:
     targets: int = 0
     actuals: int = 0
     activities: int = 0  # Rencana Aksi activities saved (a file with an activity column replaces the year's)
+    plan: bool = False  # the file has an activity column
     dry_run: bool = False
     sheet: str = ""
     # New indicators the file gives no polarity for (no Polaritas, no telling Capaian): taken as
@@ -444,7 +463,10 @@ def _classify(label: str, year: int | None) -> str | None:
             if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
                 return None  # the Capaian of a quarter or of another year
             if field_name in (ACTION, BUDGET) and (_quarter(label) is not None or _other_year(label, year)):
-                return None  # "Rencana Aksi" over TW I … TW IV: a text per quarter, not an activity per row
+                quarter = _quarter(label)
+                if field_name == ACTION and quarter is not None and not _other_year(label, year):
+                    return f"{ACTION} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD  # the quarter's activity
+                return None
             return field_name
     for field_name, word in ((TARGET, "target"), (ACTUAL, "realisasi")):
         if label != word and not label.startswith(word + " "):
@@ -530,7 +552,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         top = [_text(v) for v in values]
         normal = [_normal(v) for v in values]
         kinds = [_classify(n, year) for n in normal]
-        if NAME not in kinds or not (ACTION in kinds or any(k and k.split()[0] in (TARGET, ACTUAL) for k in kinds)):
+        if NAME not in kinds or not (_has_action(kinds) or any(k and k.split()[0] in (TARGET, ACTUAL) for k in kinds)):
             continue
         labels = list(top)
         last = i
@@ -612,11 +634,16 @@ def _find_header(table: Table, year: int | None) -> Header | None:
 _BARE_QUARTER = re.compile(r"^(?:tw|trw|triwulan|tri wulan|kuartal)\s*(?:[ivx]+|\d+)$")
 
 
+def _has_action(kinds: list[str | None] | dict[str, int]) -> bool:
+    """Whether a header has an activity column: an activity per row, or one per quarter."""
+    return any(k == ACTION or k in QUARTER_ACTIONS for k in kinds)
+
+
 def _plan_kinds(kinds: list[str | None], labels: list[str]) -> list[str | None]:
     """A Rencana Aksi's columns: with an activity column, a quarter without the word Target ("Triwulan"
     over I … IV, "TW I") is the quarter's target; without one, a budget column is not read (the LKjIP's
     "Anggaran" beside the indicators is the program's, another import's)."""
-    if ACTION not in kinds:
+    if not _has_action(kinds):
         return [None if k == BUDGET else k for k in kinds]
     found: list[str | None] = []
     for kind, label in zip(kinds, labels, strict=False):
@@ -913,58 +940,80 @@ def _continues(table: Table, columns: dict[str, int], number: int, values: list[
     Indikator (and Kode) blank with something in an activity column, merged down from the row above, or
     written again as the row above has it."""
     if not name and not code:
-        activity = [columns[c] for c in (ACTION, BUDGET, *QUARTER_TARGETS) if c in columns]
-        return any(not _is_blank(_cell(values, j)) for j in activity)
+        return any(not _is_blank(_cell(values, j)) for j in _activity_columns(columns))
     if any((number, columns[c]) in table.merged_below for c in (NAME, CODE) if c in columns):
         return True
     return current is not None and _key(name) == _key(current.name) and (
         not code or not current.code or code.lower() == current.code.lower())
 
 
-def _activity(number: int, values: list[object], columns: dict[str, int], header: Header,
-              bad: Callable[[str, str, object], None], own: dict[int, Value] | None = None) -> PlannedActivity | None:
-    """The activity of a row, or None when a cell of it is bad (reported through `bad`). `own` are the
-    quarter values the indicator's row has already read (its errors reported there): a number each."""
-    name = " ".join(_text(_cell(values, columns.get(ACTION))).split())
+def _activity_columns(columns: dict[str, int]) -> list[int]:
+    return [columns[c] for c in (ACTION, BUDGET, *QUARTER_TARGETS, *QUARTER_ACTIONS) if c in columns]
+
+
+def _activities(number: int, values: list[object], columns: dict[str, int], header: Header,
+                bad: Callable[[str, str, object], None], own: dict[int, Value] | None = None
+                ) -> list[PlannedActivity] | None:
+    """The activities a row gives, or None when a cell of them is bad (reported through `bad`): the one in
+    the activity column with its quarter targets and budget, and one for each quarter that a "Rencana
+    Aksi" over TW I … TW IV names. `own` are the quarter values the indicator's row has already read (its
+    errors reported there): there the quarter figures belong to an activity only when the row names one."""
+    found: list[PlannedActivity] = []
     ok = True
-    if not name:
-        bad(ACTION, _("the activity is missing: write what will be done"), "")
-        ok = False
-    elif len(name) > MAX_ACTIVITY:
-        bad(ACTION, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, name[:40] + "…")
-        ok = False
-    targets: dict[int, Decimal] = {}
-    for q in range(1, 5):
-        column = f"{TARGET} TW{q}"
-        if column not in columns:
-            continue
-        if own is not None:
-            value = own.get(q)
-            if value is None:
-                ok = False  # reported by the indicator's row
-            elif value.number is not None:
-                targets[q] = value.number
-            elif value.text:
-                bad(column, _("a quarter target of an activity is a number"), value.text)
+    name = " ".join(_text(_cell(values, columns.get(ACTION))).split())
+    for q, column in enumerate(QUARTER_ACTIONS, start=1):
+        text = " ".join(_text(_cell(values, columns.get(column))).split()) if column in columns else ""
+        if len(text) > MAX_ACTIVITY:
+            bad(column, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, text[:40] + "…")
+            ok = False
+        elif text:
+            found.append(PlannedActivity(number, text, quarter=q))
+    figures = [columns[c] for c in (BUDGET, *QUARTER_TARGETS) if c in columns]
+    if ACTION in columns and (name or (own is None and (not found or any(
+            not _is_blank(_cell(values, j)) for j in figures)))):
+        if not name:
+            bad(ACTION, _("the activity is missing: write what will be done"), "")
+            return None
+        if len(name) > MAX_ACTIVITY:
+            bad(ACTION, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, name[:40] + "…")
+            ok = False
+        targets: dict[int, Decimal] = {}
+        for q in range(1, 5):
+            column = f"{TARGET} TW{q}"
+            if column not in columns:
+                continue
+            if own is not None:
+                value = own.get(q)
+                if value is None:
+                    ok = False  # reported by the indicator's row
+                elif value.number is not None:
+                    targets[q] = value.number
+                elif value.text:
+                    bad(column, _("a quarter target of an activity is a number"), value.text)
+                    ok = False
+                continue
+            number_read = _activity_number(column, _cell(values, columns[column]), bad)
+            if number_read is False:
                 ok = False
-            continue
-        number_read = _activity_number(column, _cell(values, columns[column]), bad)
-        if number_read is False:
-            ok = False
-        elif number_read is not None:
-            targets[q] = number_read
-    budget: Decimal | None = None
-    if BUDGET in columns:
-        read = _activity_number(BUDGET, _cell(values, columns[BUDGET]), bad)
-        scale, _unknown = _header_scale(header.labels[BUDGET].rsplit(" (", 1)[0])
-        if read is False:
-            ok = False
-        elif read is not None and read < 0:
-            bad(BUDGET, _("a budget cannot be negative"), read)
-            ok = False
-        elif read is not None:
-            budget = read * scale.factor if scale is not None else read
-    return PlannedActivity(number, name, targets, budget) if ok else None
+            elif number_read is not None:
+                targets[q] = number_read
+        budget: Decimal | None = None
+        if BUDGET in columns:
+            read = _activity_number(BUDGET, _cell(values, columns[BUDGET]), bad)
+            scale, _unknown = _header_scale(header.labels[BUDGET].rsplit(" (", 1)[0])
+            if read is False:
+                ok = False
+            elif read is not None and read < 0:
+                bad(BUDGET, _("a budget cannot be negative"), read)
+                ok = False
+            elif read is not None:
+                budget = read * scale.factor if scale is not None else read
+        found.insert(0, PlannedActivity(number, name, targets, budget))
+    elif own is None and not found:
+        column = next(c for c in QUARTER_ACTIONS if c in columns)
+        bad(column, _("the activity is missing: write what will be done"), "")
+        return None
+    return found if ok else None
 
 
 def _activity_number(column: str, raw: object, bad: Callable[[str, str, object], None]) -> Decimal | None | bool:
@@ -990,8 +1039,10 @@ def _check_continuation(table: Table, columns: dict[str, int], number: int, valu
                         current: _Current, header: Header, bad: Callable[[str, str, object], None]) -> None:
     """An activity row's cells of the indicator are blank, merged from its row or written again as there:
     another value would be lost, so it is a bad cell."""
+    # Without an activity column, quarter figures are the indicator's: on an activity row, they are lost too.
+    figures = [] if ACTION in columns else [BUDGET, *QUARTER_TARGETS]
     for column in (CODE, OBJECTIVE, UNIT, POLARITY, TARGET, TARGET + ORIGINAL, ACTUAL, DIVISION, ACHIEVEMENT,
-                   *QUARTER_ACTUALS):
+                   *QUARTER_ACTUALS, *figures):
         j = columns.get(column)
         if j is None:
             continue
@@ -1009,7 +1060,8 @@ def _settle_plan(path: Path, sheet: str, row: Row, header: Header) -> list[BadIm
     and more activities follow: they are then the first activity's, the activities' measures (4 dokumen,
     200 orang) are never added into the indicator's, and its quarter targets are left as they are; a new
     indicator then needs its year's target."""
-    if not row.own_activity or len(row.activities) < 2:
+    measured = [a for a in row.activities if a.quarter is None]  # an activity per quarter has no figures
+    if not row.own_activity or len(measured) < 2:
         return []
     row.quarter_targets = {}
     if not row.target.empty or row.known:
@@ -1018,7 +1070,7 @@ def _settle_plan(path: Path, sheet: str, row: Row, header: Header) -> list[BadIm
     return [BadCell(path, sheet, row.number, header.labels.get(column, column), _(
         "the indicator has %(count)d activities and the quarter figures on its row are its first activity's: write "
         "the indicator's target for the year in column %(target)s, or its quarter targets on a row of its own "
-        "above its activities") % {"count": len(row.activities), "target": header.labels.get(TARGET, TARGET)})]
+        "above its activities") % {"count": len(measured), "target": header.labels.get(TARGET, TARGET)})]
 
 
 def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None) -> Reading:
@@ -1034,7 +1086,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # Without a Target column for the year, the quarter targets give it (see apply). Without a Sasaran
     # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
-    plan = ACTION in columns
+    plan = _has_action(columns)
     # A Rencana Aksi may name only indicators kinerja has (their Satuan and targets are known): see _known.
     missing = [h for h in (NAME, UNIT) if h not in columns and not (plan and h == UNIT)] + (
         [] if has_target or plan else [TARGET])
@@ -1073,7 +1125,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     last_data, counted = 0, False
     for number, values in body:
         if _text(_cell(values, columns.get(CODE))) or any(_is_value(_cell(values, j)) for j in value_columns) or (
-                counted and _text(_cell(values, columns.get(ACTION)))):
+                counted and any(_text(_cell(values, columns.get(c))) for c in (ACTION, *QUARTER_ACTIONS))):
             last_data, counted = number, True
         else:
             counted = False
@@ -1114,19 +1166,20 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if plan and not across and _continues(table, columns, number, values, name, text(CODE), current):
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
                 continue
-            activity_columns = [columns[c] for c in (ACTION, BUDGET, *QUARTER_TARGETS) if c in columns]
-            if not any(not _is_blank(_cell(values, j)) for j in activity_columns):
+            if not any(not _is_blank(_cell(values, j)) for j in _activity_columns(columns)):
                 continue  # the cells of a merged indicator on a row with nothing else
-            activity = _activity(number, values, columns, header, bad)
+            activities = _activities(number, values, columns, header, bad)
             if current is None:
-                bad(ACTION, _("this activity comes before any indicator: write its indicator in column %(column)s on "
-                              "this row or on a row above it") % {"column": header.labels[NAME]}, text(ACTION))
+                first = next((c for c in (ACTION, *QUARTER_ACTIONS) if c in columns and text(c)),
+                             ACTION if ACTION in columns else next(c for c in QUARTER_ACTIONS if c in columns))
+                bad(first, _("this activity comes before any indicator: write its indicator in column %(column)s on "
+                             "this row or on a row above it") % {"column": header.labels[NAME]}, text(first))
             else:
                 _check_continuation(table, columns, number, values, current, header, bad)
             if row_errors:
                 errors.extend(row_errors)
-            elif activity is not None and current is not None and current.row is not None:
-                current.row.activities.append(activity)
+            elif activities is not None and current is not None and current.row is not None:
+                current.row.activities.extend(activities)
             continue
         if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
             # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
@@ -1297,11 +1350,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             polarity_column = ACHIEVEMENT if polarity else ""
         elif polarity == Indicator.Polarity.LOWER_IS_BETTER:
             negative_method = _negative_method(written, target or Value(), actual)
-        own = None
-        if plan and text(ACTION):
-            # The quarter figures of a row naming an activity are the activity's (numbers, see _activity).
-            own = _activity(number, values, columns, header, bad,
-                            {q: v for q, v in quarter_targets.items() if v is not None})
+        own: list[PlannedActivity] | None = []
+        if plan:
+            # The quarter figures of a row naming an activity are the activity's (numbers, see _activities).
+            own = _activities(number, values, columns, header, bad,
+                              {q: v for q, v in quarter_targets.items() if v is not None})
         if row_errors:
             errors.extend(row_errors)
             current.row = None  # its activities are checked, not kept
@@ -1312,7 +1365,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                           {q: v for q, v in quarter_targets.items() if v is not None and not v.empty},
                           {q: v for q, v in quarter_actuals.items() if v is not None and not v.empty}, header.labels,
                           negative_method, _written_achievement(written), polarity_column,
-                          [own] if own is not None else [], own is not None)
+                          own or [], bool(text(ACTION)) if plan else False)
         current.row.known = found is not None
         rows.append(current.row)
     for row in rows if plan else []:
@@ -1388,7 +1441,7 @@ def _set_action_plan(indicator: Indicator, year: int, activities: list[PlannedAc
     activities replace the year's (none where its row names none)."""
     ActionPlanItem.objects.filter(indicator=indicator, year=year).delete()
     ActionPlanItem.objects.bulk_create([
-        ActionPlanItem(indicator=indicator, year=year, order=n, name=a.name, budget=a.budget,
+        ActionPlanItem(indicator=indicator, year=year, order=n, name=a.name, budget=a.budget, quarter=a.quarter,
                        **{f"target_q{q}": v for q, v in a.targets.items()})
         for n, a in enumerate(activities, start=1)])
     return len(activities)
@@ -1443,8 +1496,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     """Save checked rows in one transaction (rolled back again for a dry run)."""
     path = Path(path)
     rows = reading.rows
-    summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, hidden_rows=reading.hidden_rows,
-                      other_table=reading.other_table, unread_rows=reading.unread_rows, warnings=reading.warnings)
+    summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, plan=reading.plan,
+                      hidden_rows=reading.hidden_rows, other_table=reading.other_table,
+                      unread_rows=reading.unread_rows, warnings=reading.warnings)
     try:
         with transaction.atomic():
             errors: list[BadImportRow] = []

@@ -165,6 +165,9 @@ class ActionPlanItem(models.Model):
     year = models.PositiveSmallIntegerField(_("year"))
     order = models.PositiveIntegerField(_("order"), default=0)
     name = models.TextField(_("activity"))
+    # The quarter it is planned for, where the plan names an activity per quarter ("Rencana Aksi" over
+    # TW I … TW IV); NULL for an activity of the whole year, with its quarter targets.
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
     target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
     target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
     target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
@@ -178,6 +181,9 @@ class ActionPlanItem(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["indicator", "year", "order"], name="%(app_label)s_%(class)s_unique_order",
                                     violation_error_message=_("The action plan already has an activity at this place.")),
+            models.CheckConstraint(condition=Q(quarter__isnull=True) | (Q(quarter__gte=1) & Q(quarter__lte=4)),
+                                   name="%(app_label)s_%(class)s_quarter_1_to_4",
+                                   violation_error_message=_("The quarter is 1 to 4.")),
             models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0),
                                    name="%(app_label)s_%(class)s_budget_not_negative",
                                    violation_error_message=_("A budget cannot be negative.")),
