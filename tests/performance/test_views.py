@@ -204,6 +204,22 @@ class InputPageTestCase(ViewsTestCase):
         self.assertContains(page, "Sangat Tinggi")
         self.assertContains(page, "rat.pdf")
 
+    def test_the_card_shows_the_rencana_aksi_of_the_quarter(self) -> None:
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=1, name="Pendampingan RAT",
+                                      target_q1=Decimal(12), target_q2=Decimal(30))
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=2, name="Pendataan RAT", quarter=1)
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=3, name="Laporan akhir", quarter=4)
+        self.client.force_login(self.contact)
+        page = self.client.get(self.url()).content.decode()  # TW I
+        plan = page.split('class="perf-plan"', 1)[1].split("</div>", 1)[0]
+        self.assertIn("Rencana aksi", page)
+        self.assertIn("Pendampingan RAT <span class=\"muted\">(target 12)</span>", plan)
+        self.assertIn("Triwulan I: Pendataan RAT", plan)
+        self.assertNotIn("Laporan akhir", plan)  # planned for TW IV
+        data = {"year": 2025, "quarter": 1, f"i{self.indicator.pk}-value": "1.650"}
+        card = self.client.post(self.url(self.indicator), data, headers={"HX-Request": "true"})
+        self.assertContains(card, "Triwulan I: Pendataan RAT")  # the card sent back after saving keeps it
+
     def test_htmx_gets_the_card_back(self) -> None:
         self.client.force_login(self.contact)
         data = {"year": 2025, "quarter": 1, f"i{self.indicator.pk}-value": "abc"}
@@ -235,6 +251,8 @@ class InputPageTestCase(ViewsTestCase):
         self.many(1)
         one = self.count_queries(self.url())
         self.many(49)
+        for indicator in Indicator.objects.filter(office=self.office):
+            ActionPlanItem.objects.create(indicator=indicator, year=2025, order=1, name="Kegiatan", quarter=1)
         with self.assertNumQueries(one):
             self.client.get(self.url())
 

@@ -5,13 +5,14 @@ request (requests.py)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
 from django.utils.translation import gettext as _
 
 from .achievement import Result, evaluate, predicate_tone
 from .forms import ActualForm
-from .models import QUARTERS, Actual, Indicator, Target
+from .models import QUARTERS, ActionPlanItem, Actual, Indicator, Target
 from .numbers import format_plain
 
 ANNUAL = 0  # the "quarter" of the period selector that means the whole year
@@ -61,10 +62,21 @@ class Card:
     editable: bool
     saved: bool = False
     errors: list[str] = field(default_factory=list)
+    period_quarter: int | None = None
 
     @property
     def tone(self) -> str:
         return predicate_tone(self.result.predicate)
+
+    @property
+    def plan(self) -> list[tuple[ActionPlanItem, Decimal | None]]:
+        """The Rencana Aksi activities of the period, each with its target of the quarter (None for the year,
+        or where it has none): the year's activities and those planned for the quarter. Read from
+        `year_plan` where the page prefetched it (the input page), else none."""
+        quarter = self.period_quarter
+        return [(a, a.quarter_targets[quarter - 1] if quarter else None)
+                for a in getattr(self.indicator, "year_plan", [])
+                if not quarter or a.quarter in (None, quarter)]
 
 
 def input_card(indicator: Indicator, period: Period, form: ActualForm | None = None, errors: list[str] | None = None,
@@ -78,7 +90,8 @@ def input_card(indicator: Indicator, period: Period, form: ActualForm | None = N
                                    "solutions": actual.solutions if actual else ""},
                           prefix=f"i{indicator.pk}")
     return Card(indicator, target, actual, form, evaluate_actual(indicator, target, actual),
-                editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [])
+                editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [],
+                period_quarter=period.db_quarter)
 
 
 def period_indicators(period: Period) -> QuerySet[Indicator]:

@@ -235,7 +235,9 @@ def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
 
 
 def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
-    rows = period_indicators(period).filter(office=office, division=division)
+    # With the year's Rencana Aksi, which the cards show (one query more, for any number of indicators).
+    rows = period_indicators(period).filter(office=office, division=division).prefetch_related(
+        Prefetch("action_plan", queryset=ActionPlanItem.objects.filter(year=period.year), to_attr="year_plan"))
     if only is not None:
         rows = rows.filter(pk=only)
     return list(rows)
