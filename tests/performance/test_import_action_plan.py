@@ -83,7 +83,7 @@ class ActionPlanImportTestCase(KinerjaTestCase):
 
     def test_it_keeps_every_activity_with_its_quarter_targets_and_budget(self) -> None:
         summary = import_file(action_plan(self.dir / "renaksi.xlsx"), self.office, 2025)
-        self.assertEqual((summary.rows, summary.activities), (3, 6))
+        self.assertEqual((summary.rows, summary.activities, summary.warnings), (3, 6, []))
         self.assertEqual(self.plan(HEALTHY), [
             ("Pendataan koperasi", [25, 50, 75, 100], D(15000000)),
             ("Penilaian kesehatan koperasi", [0, 30, 60, 100], D(25000000)),
@@ -148,6 +148,24 @@ class ActionPlanImportTestCase(KinerjaTestCase):
         self.assertEqual((indicator.unit, indicator.objective.name), ("unit", SASARAN_1))
         self.assertEqual(indicator.targets.get(kind="agreement").value, 420)
         self.assertEqual(self.quarter_targets(ACTIVE), {1: 400, 2: 405, 3: 410, 4: 420})  # two activities: kept
+        self.assertEqual(summary.warnings, [])
+
+    def test_the_quarter_targets_of_a_plan_are_checked_against_the_year_s_target_it_keeps(self) -> None:
+        import_file(action_plan(self.dir / "renaksi.xlsx"), self.office, 2025)
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Rencana Aksi"
+        sheet.append(["Indikator", "Kegiatan", "TW I", "TW II", "TW III", "TW IV"])
+        sheet.append([ACTIVE, "Verifikasi data koperasi", 400, 405, 410, 415])  # one activity: the indicator's too
+        book.save(self.dir / "plan.xlsx")
+        summary = import_file(self.dir / "plan.xlsx", self.office, 2025)
+        self.assertEqual(self.quarter_targets(ACTIVE), {1: 400, 2: 405, 3: 410, 4: 415})
+        indicator = Indicator.objects.get(office=self.office, name=ACTIVE)
+        self.assertEqual(indicator.targets.get(kind="agreement").value, 420)  # the PK's, not derived from TW IV
+        self.assertEqual([str(w) for w in summary.warnings], [
+            "plan.xlsx, sheet Rencana Aksi, row 2, column TW I (C): the quarter targets give 415 for the year (value "
+            "of the last quarter), but the target of the year is 420; the quarterly reports compare with the quarter "
+            "targets and the annual one with the target of the year"])
 
     def test_a_plan_with_an_activity_per_quarter_keeps_each_quarter_s(self) -> None:
         # "Rencana Aksi" merged over TW I … TW IV, a text in each; "Target Triwulan" the indicator's.

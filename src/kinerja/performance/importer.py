@@ -56,7 +56,8 @@ targets are left as they are, because the activities measure other things (4 dok
 percentage of the work) and adding them up would be wrong. A new indicator must then have its year's Target.
 The file is the year's plan: an indicator's activities replace those imported before. Without a Satuan
 column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
-targets stay. Bad rows, named like any other: an activity above every indicator, an activity row without
+year's target stay where the file gives none. Four quarter targets of an indicator that do not add up (as it
+adds up its quarters) to its year's target are a warning in the Summary. Bad rows, named like any other: an activity above every indicator, an activity row without
 its activity, a quarter target or budget that is not a number, an indicator kinerja does not know, and a
 value of the indicator's own columns on an activity's row (it would be lost).
 """
@@ -1456,6 +1457,27 @@ def _year_target(quarters: dict[int, Value], indicator: Indicator) -> Value:
                                            indicator.quarter_aggregation))
 
 
+def _quarters_against_year(path: Path, row: Row, indicator: Indicator, year: int) -> CellWarning | None:
+    """A Rencana Aksi's four quarter targets of an indicator that do not add up, as the indicator adds up its
+    quarters (the last quarter's, their sum or their average), to its target of the year: the quarterly
+    reports and the annual one would then measure against different plans."""
+    numbers = {q: v.number for q, v in row.quarter_targets.items() if v.number is not None}
+    if len(numbers) < 4:
+        return None
+    year_target = Target.objects.filter(indicator=indicator, year=year, kind=Target.Kind.AGREEMENT).first()
+    if year_target is None or year_target.value_number is None:
+        return None
+    added = aggregate_quarters(numbers, indicator.quarter_aggregation)
+    if added is None or added == year_target.value_number:
+        return None
+    column = next(c for c in QUARTER_TARGETS if c in row.labels)
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(column, column), _(
+        "the quarter targets give %(added)s for the year (%(method)s), but the target of the year is %(target)s; the "
+        "quarterly reports compare with the quarter targets and the annual one with the target of the year") % {
+        "added": format_plain(added), "method": Indicator.Aggregation(indicator.quarter_aggregation).label.lower(),
+        "target": format_plain(year_target.value_number)})
+
+
 def _free_code(taken: set[str]) -> str:
     n = len(taken) + 1
     while f"ik-{n:02d}" in taken:
@@ -1531,13 +1553,19 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     indicator.division = row.division
                 indicator.save()
                 existing[code.lower()] = by_name[row.name.lower()] = indicator
-                if not row.target.empty or row.quarter_targets:  # else a Rencana Aksi's indicator keeps its own
+                # A Rencana Aksi naming an indicator kinerja has, without its year's Target, keeps the year's
+                # (the performance agreement's); its quarter targets are checked against it below.
+                if not row.target.empty or (row.quarter_targets and not (reading.plan and row.known)):
                     target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
                     _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
                     summary.targets += 1
                     mismatch = _mismatch(path, row, indicator, target)
                     if mismatch is not None:
                         summary.mismatches.append(mismatch)
+                if reading.plan:
+                    warning = _quarters_against_year(path, row, indicator, year)
+                    if warning is not None:
+                        summary.warnings.append(warning)
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
                     summary.targets += 1
