@@ -57,9 +57,10 @@ percentage of the work) and adding them up would be wrong. A new indicator must 
 The file is the year's plan: an indicator's activities replace those imported before. Without a Satuan
 column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
 year's target stay where the file gives none. Four quarter targets of an indicator that do not add up (as it
-adds up its quarters) to its year's target are a warning in the Summary. Bad rows, named like any other: an activity above every indicator, an activity row without
-its activity, a quarter target or budget that is not a number, an indicator kinerja does not know, and a
-value of the indicator's own columns on an activity's row (it would be lost).
+adds up its quarters) to its year's target are a warning in the Summary. Bad rows, named like any other:
+an activity above every indicator, an activity row without its activity, a quarter target or budget that is
+not a number, an indicator kinerja does not know, and a value of the indicator's own columns on an
+activity's row (it would be lost).
 """
 
 from __future__ import annotations
