@@ -87,6 +87,18 @@ class IndicatorPagesTestCase(ViewsTestCase):
         self.assertContains(response, "Rencana aksi 2:</span> Pemutakhiran data ODS")
         self.assertNotContains(response, "Rencana tahun lalu")
 
+    def test_the_targets_page_shows_the_year_s_rencana_aksi(self) -> None:
+        ActionPlanItem.objects.create(indicator=self.indicator, year=2025, order=1, name="Pendampingan RAT",
+                                      target_q2=Decimal(30), budget=Decimal("1500000.50"))
+        self.client.force_login(self.staff)
+        response = self.client.get(f"/data/indicators/{self.indicator.pk}/targets/?year=2025")
+        self.assertContains(response, "Rencana aksi 2025")
+        self.assertContains(response, "<td>Pendampingan RAT</td><td class=\"num\">–</td><td class=\"num\">30</td>",
+                            html=False)
+        self.assertContains(response, "1.500.000,5")
+        self.assertNotContains(self.client.get(f"/data/indicators/{self.indicator.pk}/targets/?year=2024"),
+                               "Pendampingan RAT")
+
     def test_the_subbag_adds_an_indicator(self) -> None:
         self.client.force_login(self.staff)
         response = self.client.post("/data/indicators/new/", {

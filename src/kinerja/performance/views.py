@@ -160,7 +160,8 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
             initial["renstra_end"] = format_plain(end.value_number) if end.value_number is not None else end.value_text
         form = TargetsForm(initial=initial)
     return render(request, "performance/targets_form.html", {"form": form, "indicator": indicator, "year": year,
-                                                             "end_year": end_year})
+                                                             "end_year": end_year,
+                                                             "activities": indicator.action_plan.filter(year=year)})
 
 
 # Upload: the file waits for the steps of one import (the check, the choice of a sheet, the import itself).
