@@ -193,6 +193,20 @@ class ActionPlanImportTestCase(KinerjaTestCase):
         items = ActionPlanItem.objects.filter(indicator__name=ACTIVE).order_by("order")
         self.assertEqual([(i.quarter, i.name) for i in items][-1], (2, "Pendampingan pengurus"))
 
+    def test_a_csv_plan_leaves_the_indicator_blank_on_its_activity_rows_and_a_dry_run_saves_none(self) -> None:
+        path = self.dir / "renaksi.csv"
+        path.write_text("Sasaran;Indikator;Satuan;Target;Kegiatan;TW I;TW II;TW III;TW IV;Pagu (Rp juta)\n"
+                        f"{SASARAN_1};{ACTIVE};unit;420;;400;405;410;420;\n"
+                        ";;;;Pendampingan RAT;10;20;30;40;5,5\n"
+                        ";;;;Pembubaran koperasi tidak aktif;;5;;10;\n", encoding="utf-8")
+        summary = import_file(path, self.office, 2025, dry_run=True)
+        self.assertEqual((summary.rows, summary.activities), (1, 2))
+        self.assertFalse(ActionPlanItem.objects.exists())
+        import_file(path, self.office, 2025)
+        self.assertEqual(self.plan(ACTIVE), [("Pendampingan RAT", [10, 20, 30, 40], D(5500000)),
+                                             ("Pembubaran koperasi tidak aktif", [None, 5, None, 10], None)])
+        self.assertEqual(self.quarter_targets(ACTIVE), {1: 400, 2: 405, 3: 410, 4: 420})
+
     def assertNothingSaved(self) -> None:  # noqa: N802
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
         self.assertFalse(Objective.objects.filter(office=self.office).exists())
