@@ -1,6 +1,6 @@
 """Property tests of the flowchart: any SOP of 3–30 steps over 1–8 actors, with any returns, any "Tidak" that
-skips ahead and any cut into pages, gives one symbol per step, one arrow per flow line (two when it crosses a
-page), paired connectors, no overlapping symbols and every text inside the picture."""
+skips ahead or ends the procedure and any cut into pages, gives one symbol per step, one arrow per flow line
+(two when it crosses a page), paired connectors, no overlapping symbols and every text inside the picture."""
 
 from __future__ import annotations
 
@@ -25,9 +25,12 @@ def flows(draw: st.DrawFn) -> tuple[Flow, list[range]]:
                                    max_size=4))
     # A "Tidak" that skips ahead to a later step (at least two on), on up to three steps.
     branches = draw(st.dictionaries(st.integers(0, n - 3), st.integers(2, n - 1), max_size=3))
+    # A "Tidak" that ends the procedure, on up to three steps without a branch.
+    ends = draw(st.sets(st.integers(0, n - 1), max_size=3))
     steps = tuple(FlowStep(number=i + 1, actor=columns[i],
                            returns_to=tuple(sorted({min(t, i - 1) for t in returns.get(i, ())})),
-                           branch_to=branches[i] if branches.get(i, 0) >= i + 2 else None) for i in range(n))
+                           branch_to=branches[i] if branches.get(i, 0) >= i + 2 else None,
+                           ends=i in ends and branches.get(i, 0) < i + 2) for i in range(n))
     cuts = sorted(draw(st.sets(st.integers(1, n - 1), max_size=4)))
     bounds = [0, *cuts, n]
     pages = [range(a, b) for a, b in itertools.pairwise(bounds)]
@@ -92,7 +95,8 @@ def test_it_draws_any_sop_legibly(case: tuple[Flow, list[range]]) -> None:
 
     steps = [g for g in root.iter(f"{SVG}g") if {"process", "decision"} & set(g.get("class", "").split())]
     assert sorted(int(g.get("data-step", 0)) for g in steps) == list(range(1, n + 1))
-    assert len([g for g in root.iter(f"{SVG}g") if "terminator" in g.get("class", "").split()]) == 2
+    stops = sum(1 for s in flow.steps if s.ends)
+    assert len([g for g in root.iter(f"{SVG}g") if "terminator" in g.get("class", "").split()]) == 2 + stops
     arrows = [g.get("data-edge") for g in root.iter(f"{SVG}g") if "flow" in g.get("class", "").split()]
     assert len(arrows) == len(edges) + len(crossing)
     assert len(set(arrows)) == len(edges)

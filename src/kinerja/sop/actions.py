@@ -252,7 +252,7 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
         Step(version=version, number=s.number, label=s.label, activity=s.activity, actor=actor_of[s.actor],
              inputs=s.inputs,
              duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output, note=s.note,
-             coordinates_divisions=s.coordinates_divisions) for s in draft.steps)
+             coordinates_divisions=s.coordinates_divisions, ends_if_not=s.ends_if_not) for s in draft.steps)
     step_of = {s.number: s for s in steps}
     Step.returns_to.through.objects.bulk_create(
         Step.returns_to.through(from_step=step_of[s.number], to_step=step_of[target])
@@ -336,6 +336,7 @@ class StepFacts:
     duration_unit: str
     returns_to: tuple[int, ...] = ()
     branch_to: int | None = None  # where a "Tidak" that skips ahead goes on to
+    ends_if_not: bool = False  # the step's "Tidak" ends the procedure
     # The numbers as the SOP prints them ("3.1"), for the reader; the comparison itself goes by `number`.
     label: str = field(default="", compare=False)
     returns_to_shown: tuple[str, ...] = field(default=(), compare=False)
@@ -397,6 +398,11 @@ class StepChange:
         return old != self.new.branch_to
 
     @property
+    def ends_changed(self) -> bool:
+        """Whether the step's "Tidak" now ends the procedure, or no longer does."""
+        return self.old.ends_if_not != self.new.ends_if_not
+
+    @property
     def activity_changed(self) -> bool:
         return normalise_name(self.old.activity) != normalise_name(self.new.activity)
 
@@ -423,14 +429,15 @@ def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts
         printed = {s.number: s.display_number for s in source.steps}
         return list(source.actors), [StepFacts(
             s.number, s.actor, s.activity, s.duration_value, s.duration_unit, tuple(sorted(s.returns_to)), s.branch_to,
-            label=s.label, returns_to_shown=shown(printed, list(s.returns_to)),
+            ends_if_not=s.ends_if_not, label=s.label, returns_to_shown=shown(printed, list(s.returns_to)),
             branch_to_shown=printed.get(s.branch_to, str(s.branch_to)) if s.branch_to is not None else "")
             for s in source.steps]
     actors = [a.name for a in source.actors.all()]
     steps = source.steps.select_related("actor", "branch_to").prefetch_related("returns_to").order_by("number")
     return actors, [StepFacts(s.number, s.actor.name, s.activity, s.duration_value, s.duration_unit,
                               tuple(sorted(r.number for r in s.returns_to.all())),
-                              s.branch_to.number if s.branch_to else None, label=s.label,
+                              s.branch_to.number if s.branch_to else None, ends_if_not=s.ends_if_not,
+                              label=s.label,
                               returns_to_shown=tuple(r.display_number for r in sorted(s.returns_to.all(),
                                                                                       key=lambda r: r.number)),
                               branch_to_shown=s.branch_to.display_number if s.branch_to else "") for s in steps]
@@ -482,7 +489,7 @@ def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> 
     for before, after in pairs:
         change = StepChange(after.number, before, after, renumber)
         if (change.actor_changed or change.time_changed or change.activity_changed or change.returns_changed
-                or change.branch_changed):
+                or change.branch_changed or change.ends_changed):
             result.changed.append(change)
     return result
 
@@ -498,7 +505,7 @@ def version_json(version: SopVersion) -> dict[str, object]:
         "steps": [StepDraft(number=s.number, label=s.label, actor=s.actor.name, activity=s.activity, inputs=s.inputs,
                             duration_value=s.duration_value, duration_unit=s.duration_unit, output=s.output,
                             note=s.note, returns_to=sorted(r.number for r in s.returns_to.all()),
-                            branch_to=s.branch_to.number if s.branch_to else None,
+                            branch_to=s.branch_to.number if s.branch_to else None, ends_if_not=s.ends_if_not,
                             coordinates_divisions=s.coordinates_divisions).as_json() for s in steps],
         "version": version.version, "status": version.status,
         "sha256": version.source_sha256,

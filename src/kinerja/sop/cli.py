@@ -135,6 +135,9 @@ def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old
         if c.branch_changed:
             parts.append(_("if not, on to step %(old)s → %(new)s") % {"old": c.old.branch_to_display or "-",
                                                                       "new": c.new.branch_to_display or "-"})
+        if c.ends_changed:
+            parts.append(_("if not, the procedure ends") if c.new.ends_if_not
+                         else _("if not, the procedure no longer ends"))
         if c.activity_changed:
             parts.append(_("text changed"))
         was = " " + _("(was step %(n)s)") % {"n": c.old.display_number} if c.renumbered else ""
@@ -209,6 +212,8 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         extra = (" ↩ " + ", ".join(back)) if back else ""
         if s.branch_to is not None:
             extra += " " + _("(if not: on to step %(n)s)") % {"n": s.branch_to.display_number}
+        if s.ends_if_not:
+            extra += " " + _("(if not: the procedure ends)")
         time = format_duration(s.duration_value, s.duration_unit)
         w(f"  {s.display_number:>2}. [{s.actor.name}] {s.activity} ({time}){extra}")
 

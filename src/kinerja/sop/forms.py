@@ -58,6 +58,9 @@ class StepForm(forms.Form):
                                 widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
                                 help_text=_("A decision whose “Tidak” skips ahead (“Tidak: lanjut ke langkah 7”); "
                                             "empty for none."))
+    ends_if_not = forms.BooleanField(label=_("If not (Tidak), the procedure ends"), required=False,
+                                     help_text=_("A decision whose “Tidak” ends the procedure (“Tidak: proses "
+                                                 "selesai”, “permohonan ditolak (selesai)”)."))
 
     def __init__(self, *args: Any, step: StepDraft, actors: list[str], labels: dict[int, str] | None = None,
                  last: int | None = None, **kwargs: Any) -> None:
@@ -67,7 +70,8 @@ class StepForm(forms.Form):
         kwargs.setdefault("initial", {
             "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
             "returns_to": ", ".join(self.labels.get(n, str(n)) for n in step.returns_to),
-            "branch_to": self.labels.get(step.branch_to, str(step.branch_to)) if step.branch_to else ""})
+            "branch_to": self.labels.get(step.branch_to, str(step.branch_to)) if step.branch_to else "",
+            "ends_if_not": step.ends_if_not})
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
@@ -104,6 +108,16 @@ class StepForm(forms.Form):
             raise forms.ValidationError(_("Write a later step than the next one, up to %(last)s; to send work back, "
                                           "use Returns to step.") % {"last": self.labels.get(self.last, self.last)})
         return target
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("ends_if_not"):
+            if data.get("branch_to") is not None:
+                self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
+                                                "empty one of them."))
+            elif self.last is not None and self.step.number >= self.last:
+                self.add_error("ends_if_not", _("The procedure ends after the last step anyway: untick this."))
+        return data
 
 
 class RevokeForm(forms.Form):

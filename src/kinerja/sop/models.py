@@ -170,6 +170,11 @@ class Step(models.Model):
     # (the next step) or Tidak (this one); the steps between are not run in that case.
     branch_to = models.ForeignKey("self", models.SET_NULL, null=True, blank=True, related_name="branched_from",
                                   verbose_name=_("if not, goes on to"))
+    # A decision whose "Tidak" ends the procedure ("Tidak: proses selesai", "jika tidak memenuhi syarat,
+    # permohonan ditolak (selesai)", a Selesai terminator beside it): the performer answers Ya (the next
+    # step) or Tidak with a reason, which ends the case there (workflow.Case.Status.ENDED). A step has
+    # either this or `branch_to`, never both.
+    ends_if_not = models.BooleanField(_("if not, the procedure ends"), default=False)
     # The performer sends a request to every division (parallel step, "berkoordinasi dengan bidang").
     coordinates_divisions = models.BooleanField(_("coordinates with the divisions"), default=False)
 
@@ -180,6 +185,10 @@ class Step(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["version", "number"], name="%(app_label)s_%(class)s_unique_number",
                                     violation_error_message=_("Step numbers must be unique within a version.")),
+            models.CheckConstraint(condition=Q(ends_if_not=False) | Q(branch_to__isnull=True),
+                                   name="%(app_label)s_%(class)s_one_way_if_not",
+                                   violation_error_message=_("A step's “Tidak” either goes on to a later step or "
+                                                             "ends the procedure, not both.")),
             models.CheckConstraint(condition=Q(duration_value__gt=Decimal(0)),
                                    name="%(app_label)s_%(class)s_positive_duration",
                                    violation_error_message=_("The standard time must be more than zero.")),
@@ -195,7 +204,7 @@ class Step(models.Model):
 
     @property
     def is_decision(self) -> bool:
-        return self.returns_to.exists()
+        return self.ends_if_not or self.branch_to_id is not None or self.returns_to.exists()
 
     @property
     def duration_display(self) -> str:

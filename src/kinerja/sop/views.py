@@ -262,6 +262,7 @@ def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
         data = by_number[step.number].cleaned_data
         step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
         step.returns_to, step.branch_to = data["returns_to"], data["branch_to"]
+        step.ends_if_not = data["ends_if_not"]
     # The user settled the times and return targets; only problems they cannot fix here remain.
     draft.problems = [p for p in draft.problems if p.column not in {COLUMN_TIME, COLUMN_ACTIVITY, COLUMN_NOTE}]
     return draft

@@ -55,6 +55,7 @@ class StepDraft:
     note: str = ""
     returns_to: list[int] = field(default_factory=list)
     branch_to: int | None = None  # "Tidak: lanjut ke langkah 7": a decision that skips ahead
+    ends_if_not: bool = False  # "Tidak: proses selesai": a decision whose "Tidak" ends the procedure
     coordinates_divisions: bool = False
     # How the actor was found: "symbol", "handoff", "text", "override" (shown in the web preview).
     actor_source: str = ""
@@ -76,7 +77,8 @@ class StepDraft:
                 "note": self.note, "returns_to": list(self.returns_to),
                 "coordinates_divisions": self.coordinates_divisions,
                 # Only where there is one: the shape of issue 4 stays as it is for every other step.
-                **({"branch_to": self.branch_to} if self.branch_to is not None else {})}
+                **({"branch_to": self.branch_to} if self.branch_to is not None else {}),
+                **({"ends_if_not": True} if self.ends_if_not else {})}
 
 
 @dataclass

@@ -184,6 +184,57 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
     return sorted(found, key=lambda p: p.start)
 
 
+@dataclass(frozen=True)
+class EndPhrase:
+    """A decision's "Tidak" that ends the procedure: "Tidak: proses selesai", "jika tidak memenuhi syarat,
+    permohonan ditolak dan dikembalikan kepada pemohon (selesai)", "apabila ditolak, proses dihentikan"."""
+
+    start: int
+    end: int
+    text: str
+
+
+# The negative answer of a decision: "tidak lengkap", "belum memenuhi syarat", "ditolak", or the label
+# "Tidak" of the flowchart. Not "tidak ada …" ("jika tidak ada koreksi, proses selesai": all is well).
+_NEGATIVE_RE = re.compile(r"\b(?:tidak(?!\s+ada\b)|belum|ditolak|menolak)\b", re.IGNORECASE)
+# What ends the procedure: "selesai" as a word of its own ("proses selesai", "(selesai)", "→ Selesai"), but
+# not "telah selesai", "hingga selesai", "selesai diperiksa" (done, until done, once checked); "proses
+# dihentikan / berhenti / berakhir", "tidak dilanjutkan", "tidak diproses lebih lanjut"; "ditolak" when
+# nothing else follows it in the clause ("jika tidak memenuhi syarat, permohonan ditolak.").
+_END_RE = re.compile(
+    r"(?<!telah )(?<!sudah )(?<!setelah )(?<!sesudah )(?<!hingga )(?<!sampai )(?<!belum )(?<!tidak )"
+    r"\bselesai\b(?!\s+(?:di|me|ber|ter)\w+)"
+    r"|\b(?:di)?hentikan\b|\bberhenti\b|\bberakhir\b|\bdiakhiri\b"
+    r"|\btidak\s+(?:dapat\s+|akan\s+)?(?:di)?lanjutkan\b|\btidak\s+diproses(?:\s+lebih\s+lanjut)?\b"
+    r"|\bditolak\s*[)]?\s*$", re.IGNORECASE)
+# Between the negative answer and the end, nothing that starts another condition or names a step: in
+# "jika tidak lengkap, kembali ke langkah 1; jika lengkap, proses selesai" the end is the Ya's.
+_OTHER_CONDITION_RE = re.compile(
+    r"\b(?:jika|bila|apabila|kalau|jikalau|ya)\b|(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?\d",
+    re.IGNORECASE)
+# Clauses: a "Tidak" and its end are written in one (a sentence, or a part between semicolons).
+_CLAUSE_RE = re.compile(r"[^;.]+(?:\.(?=\d)[^;.]*)*")
+
+
+def end_phrases(text: str) -> list[EndPhrase]:
+    """The clauses of `text` where a decision's negative answer ends the procedure, in text order."""
+    found = []
+    for clause in _CLAUSE_RE.finditer(text):
+        part = clause[0]
+        for negative in _NEGATIVE_RE.finditer(part):
+            end = next((m for m in _END_RE.finditer(part, negative.end())
+                        if m.start() >= negative.end()), None)
+            if end is None:
+                continue
+            # "ditolak" is itself the negative answer and, last in its clause, the end ("…, permohonan ditolak.")
+            if _OTHER_CONDITION_RE.search(part, negative.end(), end.start()):
+                continue
+            start, stop = clause.start() + negative.start(), clause.start() + end.end()
+            found.append(EndPhrase(start, stop, text[start:stop]))
+            break
+    return found
+
+
 # An order names the next actor without "kepada": "memerintahkan Sekretaris menyusun …",
 # "menugaskan Kasubbag Program untuk …".
 # A lookahead, so matches overlap: in "meminta usulan kepada Kabid" both "meminta …" and "kepada Kabid" are seen.

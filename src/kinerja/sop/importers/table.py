@@ -402,9 +402,25 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
         except ValueError as e:
             draft.problems.append(step_error(path, step, COLUMN_TIME, step.duration_text, str(e)))
+    for index, (step, marks) in enumerate(raw[:-1]):
+        if ending := end_terminator(marks, first=index == 0):
+            step.ends_if_not = True
+            marks[ending] = ""  # the step's own symbol is the other one: its actor's column
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
+
+
+def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
+    """The column of a Selesai terminator drawn in a step row above the last beside the step's own symbol
+    (a decision whose "Tidak" line ends there), as the shape reader (shapes.py) or a copied flowchart
+    leaves it: "Selesai", or the bare terminator mark "⬭" (not in the first row, where it is Mulai).
+    None when the row has no such terminator, or no other symbol."""
+    ends = [actor for actor, mark in marks.items()
+            if flow.normalise_name(mark) == "selesai" or (not first and mark.strip() == "⬭")]
+    others = [actor for actor, mark in marks.items() if mark.strip() and actor not in ends
+              and flow.normalise_name(mark) not in flow.DECISION_LABELS]
+    return ends[0] if len(ends) == 1 and len(others) == 1 else None
 
 
 def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[str, int], last: int) -> int | None:
@@ -526,11 +542,22 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
     """Return edges: "kembali ke langkah 3" names the step; "dikembalikan kepada JFU" goes to the
     latest earlier step of that actor; "dikembalikan" alone to the step before. Read from the step's
-    text and from its Ket. cell, where many offices write the "Tidak" branch of a decision."""
+    text and from its Ket. cell, where many offices write the "Tidak" branch of a decision.
+
+    A "Tidak" that ends the procedure ("Tidak: proses selesai", "jika tidak memenuhi syarat, permohonan
+    ditolak dan dikembalikan kepada pemohon (selesai)") makes the step end there (ends_if_not); what it
+    hands back within those words ("dikembalikan kepada pemohon") is part of the end, not a return. On the
+    last step it adds nothing: the procedure ends after it either way."""
     for index, step in enumerate(draft.steps):
+        ends = [(COLUMN_ACTIVITY, e) for e in flow.end_phrases(step.activity)]
+        ends += [(COLUMN_NOTE, e) for e in flow.end_phrases(step.note)]
+        if ends and index < len(draft.steps) - 1:
+            step.ends_if_not = True
         phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
         phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(step.note)]
         for column, phrase in phrases:
+            if any(c == column and e.start <= phrase.start < e.end for c, e in ends):
+                continue  # "… ditolak dan dikembalikan kepada pemohon (selesai)": handed back as it ends
             target: int | None = None
             if phrase.step is not None:
                 named = step_named(draft, phrase.step)
@@ -569,6 +596,12 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                     "this step sends work back, but to no earlier step")))
             elif target not in step.returns_to:
                 step.returns_to.append(target)
+        if step.ends_if_not and step.branch_to is not None:
+            column, end = ends[0]
+            draft.problems.append(step_error(path, step, column, end.text, _(
+                "the “Tidak” goes on to step %(target)s and also ends the procedure: a step has one")
+                % {"target": draft.step(step.branch_to).display_number}))
+            step.ends_if_not = False
 
 
 def step_named(draft: SopDraft, label: str) -> int | None:

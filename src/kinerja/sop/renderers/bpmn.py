@@ -7,7 +7,9 @@ and the diagram interchange (BPMN DI) so that a modeller shows the lanes as the 
 
 Each gateway's flows carry conditions on a process variable `approved_<step>` (True: forward, False:
 back to the return target; with several targets also `return_to_<step>` names the step number), so
-an engine such as SpiffWorkflow can run the exported process as it stands.
+an engine such as SpiffWorkflow can run the exported process as it stands. A decision whose "Tidak"
+ends the procedure (Step.ends_if_not) has its own end event "Selesai" on the gateway's "Tidak" (drawn
+above the gateway); beside returns, the variable `end_<step>` tells that "Tidak" from "Belum sesuai".
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ SLOT_W = 150
 TASK_W, TASK_H = 110, 80
 GATEWAY = 50
 EVENT = 36
+SMALL_EVENT = 30  # fits above a gateway in its lane: (LANE_H - GATEWAY) / 2 = 35
 
 for prefix, uri in (("bpmn", BPMN), ("bpmndi", BPMNDI), ("dc", DC), ("di", DI), ("xsi", XSI)):
     ET.register_namespace(prefix, uri)
@@ -51,15 +54,18 @@ class _Node:
     name: str
     lane: int
     slot: int
+    above: bool = False  # an end event of a gateway's "Tidak", in the lane's top margin above its gateway
 
     @property
     def size(self) -> tuple[int, int]:
+        if self.above:
+            return SMALL_EVENT, SMALL_EVENT
         return {"userTask": (TASK_W, TASK_H), "exclusiveGateway": (GATEWAY, GATEWAY)}.get(self.kind, (EVENT, EVENT))
 
     def bounds(self) -> tuple[int, int, int, int]:
         w, h = self.size
         cx = POOL_LABEL_W + SLOT_W // 2 + self.slot * SLOT_W
-        cy = self.lane * LANE_H + LANE_H // 2
+        cy = self.lane * LANE_H + (2 + h // 2 if self.above else LANE_H // 2)
         return cx - w // 2, cy - h // 2, w, h
 
 
@@ -99,7 +105,7 @@ def render_bpmn(version: SopVersion) -> str:
     slot = 0
     previous = _Node("StartEvent", "startEvent", "Mulai", lane_of[steps[0].actor_id] if steps else 0, slot)
     nodes.append(previous)
-    gateways: list[tuple[_Node, int, list[int], int | None]] = []
+    gateways: list[tuple[_Node, int, list[int], int | None, bool]] = []
     for step in steps:
         slot += 1
         task = _Node(f"Step_{step.number}", "userTask", step.activity, lane_of[step.actor_id], slot)
@@ -110,30 +116,36 @@ def render_bpmn(version: SopVersion) -> str:
         targets = sorted(r.number for r in step.returns_to.all())
         # A "Tidak" that goes on to a later step ("Tidak: lanjut ke langkah 7") skips the steps between.
         branch = step.branch_to.number if step.branch_to is not None else None
-        if targets or branch:
+        if targets or branch or step.ends_if_not:
             slot += 1
             gateway = _Node(f"Gateway_{step.number}", "exclusiveGateway", "Sesuai?" if targets else "Ya?", task.lane,
                             slot)
             nodes.append(gateway)
             flow(task, gateway)
-            gateways.append((gateway, step.number, targets, branch))
+            gateways.append((gateway, step.number, targets, branch, step.ends_if_not))
             previous = gateway
     end = _Node("EndEvent", "endEvent", "Selesai", previous.lane, slot + 1)
     nodes.append(end)
     connect(previous, end)
-    for gateway, number, targets, branch in gateways:
+    for gateway, number, targets, branch, ends in gateways:
         for target in targets:
             condition = f"not approved_{number}"
             if len(targets) > 1:
                 condition += f" and return_to_{number} == {target}"
             if branch:
                 condition += f" and not branch_{number}"
+            if ends:
+                condition += f" and not end_{number}"
             flow(gateway, task_of[target], "Tidak", condition)
             flows[-1].level = sum(1 for f in flows[:-1] if f.name == "Tidak" and f.source.lane == gateway.lane)
         if branch:
             # Alone it is the gateway's "not approved"; beside returns, its own variable tells them apart.
             flow(gateway, task_of[branch], "Tidak", f"branch_{number}" if targets else f"not approved_{number}")
             flows[-1].level = sum(1 for f in flows[:-1] if f.name == "Tidak" and f.source.lane == gateway.lane)
+        if ends:
+            stop = _Node(f"EndEvent_{number}", "endEvent", "Selesai", gateway.lane, gateway.slot, above=True)
+            nodes.append(stop)
+            flow(gateway, stop, "Tidak", f"end_{number}" if targets else f"not approved_{number}")
     return _document(version, actors, nodes, flows, steps)
 
 
@@ -216,6 +228,8 @@ def _diagram(root: ET.Element, pid: str, actors: list[Actor], nodes: list[_Node]
 def _waypoints(f: _Flow) -> list[tuple[int, int]]:
     sx, sy, sw, sh = f.source.bounds()
     tx, ty, tw, th = f.target.bounds()
+    if f.target.above:  # straight up from the gateway into its own end event
+        return [(sx + sw // 2, sy), (tx + tw // 2, ty + th)]
     if f.target.slot > f.source.slot:
         start, end = (sx + sw, sy + sh // 2), (tx, ty + th // 2)
         if start[1] == end[1]:

@@ -12,7 +12,9 @@ symbol and enters it from the top (orthogonal lines between the actor columns). 
 decision at its side ("Tidak"), climbs a channel along the edge of an actor column and enters
 the target step from the side. An edge between two pages goes through a numbered pair of off-page
 connectors: one in a band under the last row of a page, its twin in a band over the first row of
-the page where the flow continues.
+the page where the flow continues. A decision whose "Tidak" ends the procedure (Step.ends_if_not) leaves
+by a side free of its returns to a Selesai terminator of its own in the same row: in the neighbouring
+column, below the line's level; in a chart of one column, below the decision beside the forward line.
 """
 
 from __future__ import annotations
@@ -41,6 +43,7 @@ PROCESS_H = 7.0
 DECISION_H = 10.0
 TERMINATOR_H = 6.0
 TERMINATOR_BAND = 10.0  # extra height of the first and last rows, where Mulai and Selesai sit
+END_EXTRA = 7.0  # extra height of a row whose decision's "Tidak" ends the procedure at a Selesai of its own
 PROCESS_ROW = 14.0
 DECISION_ROW = 17.0
 CONNECTOR_BAND = 9.0
@@ -55,6 +58,7 @@ NUMBER_W = 8.0
 PAGE_GAP = 8.0
 
 START, END = "start", "end"
+STOP = "stop"  # the Selesai a decision's "Tidak" ends at, before the last step
 YES, NO = "Ya", "Tidak"  # SOP AP format words, not translated
 BEGIN_LABEL, END_LABEL = "Mulai", "Selesai"
 
@@ -66,6 +70,7 @@ class FlowStep:
     returns_to: tuple[int, ...]  # indexes of the steps the work goes back to
     branch_to: int | None = None  # index of the later step a "Tidak" goes on to (skipping those between)
     label: str = ""  # the number as the document prints it ("3.1"), when not `number`
+    ends: bool = False  # its "Tidak" ends the procedure (a Selesai of its own)
 
     @property
     def display_number(self) -> str:
@@ -78,7 +83,7 @@ class FlowStep:
 
     @property
     def is_decision(self) -> bool:
-        return bool(self.no_targets)
+        return bool(self.no_targets) or self.ends
 
 
 @dataclass(frozen=True)
@@ -89,12 +94,14 @@ class Flow:
     steps: tuple[FlowStep, ...]
 
     def edges(self) -> list[tuple[int | str, int | str, str]]:
-        """Every flow line as (from, to, kind): start, the steps in order, end, and the returns."""
+        """Every flow line as (from, to, kind): start, the steps in order, end, the returns (and branches),
+        and the "Tidak" lines that end the procedure (to STOP, kind "end")."""
         n = len(self.steps)
         found: list[tuple[int | str, int | str, str]] = [(START, 0, "forward")] if n else []
         found += [(i, i + 1, "forward") for i in range(n - 1)]
         found += [(n - 1, END, "forward")] if n else []
         found += [(i, t, "return") for i, s in enumerate(self.steps) for t in s.no_targets]
+        found += [(i, STOP, "end") for i, s in enumerate(self.steps) if s.ends]
         return found
 
 
@@ -107,7 +114,8 @@ def flow_of(version: SopVersion) -> Flow:
         actors=tuple(a.name for a in actors),
         steps=tuple(FlowStep(number=s.number, label=s.label, actor=column[s.actor_id],
                              returns_to=tuple(sorted(index[r.pk] for r in s.returns_to.all() if r.pk in index)),
-                             branch_to=index.get(s.branch_to_id) if s.branch_to_id else None)
+                             branch_to=index.get(s.branch_to_id) if s.branch_to_id else None,
+                             ends=s.ends_if_not)
                     for s in steps))
 
 
@@ -161,6 +169,8 @@ def min_row_height(flow: Flow, i: int) -> float:
         height += TERMINATOR_BAND
     if i == len(flow.steps) - 1:
         height += TERMINATOR_BAND
+    if flow.steps[i].ends:
+        height += END_EXTRA + (2.0 if len(flow.actors) == 1 else 0.0)  # one column: the Selesai under it
     return height
 
 
@@ -262,6 +272,42 @@ class _Page:
         last = len(self.flow.steps) - 1
         return Symbol(self.column_x(self.flow.steps[last].actor),
                       self.row_top(last) + self.heights[last] - TERMINATOR_BAND / 2 - 0.5, w, TERMINATOR_H)
+
+    def stop(self, i: int) -> tuple[Symbol, list[tuple[float, float]], int]:
+        """Where the "Tidak" of decision `i` that ends the procedure goes: its Selesai terminator, the line
+        to it, and the side of the decision it leaves by. It leaves by a side no return or branch of the
+        step leaves or enters by, into the neighbouring column on that side, and turns down into the
+        terminator there, which sits below the line (its "Tidak" label stays clear). Alone in one column, it
+        turns down beside the decision, left of the forward line, inside the channels' margin."""
+        d = self.symbol(i)
+        widest = max(min(self.col_w - 5, 18.0), min(self.col_w - 6, 22.0))
+        if len(self.flow.actors) == 1:
+            margin = (self.col_w - widest) / 2
+            w = min(widest / 2 - 1.0, 10.0)
+            t = Symbol(d.cx - 1.0 - w / 2, d.bottom + 1.0 + TERMINATOR_H / 2, w, TERMINATOR_H)
+            x = max(t.cx - w / 2 + 1.2, self.column_x(0) - self.col_w / 2 + margin + 0.2)
+            x = min(x, d.cx - d.w / 2 - 0.8)
+            exit_point = d.side(-1)
+            return t, [exit_point, (x, d.cy), (x, t.top)], -1
+        used = self._sides_used(i)
+        actor, last = self.flow.steps[i].actor, len(self.flow.actors) - 1
+        sides = [side for side in (1, -1) if 0 <= actor + side <= last]
+        side = next((side for side in sides if side not in used), sides[0])
+        cx = self.column_x(actor + side)
+        # Below the label a return that leaves by the same side (when no other side is free) writes under
+        # its line.
+        t = Symbol(cx, d.cy + 3.4 + TERMINATOR_H / 2, widest, TERMINATOR_H)
+        exit_point = d.side(side)
+        return t, [exit_point, (cx, d.cy), (cx, t.top)], side
+
+    def _sides_used(self, i: int) -> set[int]:
+        """The sides of decision `i` its own returns and branches leave by, and those that arrive at it."""
+        used = {self.channel(i, target)[1] for target in self.flow.steps[i].no_targets}
+        cx = self.column_x(self.flow.steps[i].actor)
+        for d, step in enumerate(self.flow.steps):
+            if i in step.no_targets:
+                used.add(1 if self.channel(d, i)[0] > cx else -1)
+        return used
 
     def channel(self, i: int, target: int) -> tuple[float, int]:
         """x of the vertical channel the return from step i to `target` climbs, and the side of the
@@ -432,6 +478,8 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
             out.append(_arrow(_edge_name(i, END, flow), [(s.cx, s.bottom), (t.cx, t.top)], "forward"))
         if step.is_decision:
             out.append(_text(s.cx + 0.8, s.bottom + LABEL_SIZE + 0.2, YES, LABEL_SIZE, anchor="start"))
+        if step.ends:
+            _draw_stop(page, i)
         if i + 1 < n:
             _draw_forward(page, i, numbers, page_of)
         for target in step.no_targets:
@@ -441,6 +489,18 @@ def _draw_page(page: _Page, numbers: dict[tuple[int | str, int | str], int], pag
         for target in dstep.no_targets:
             if page_of[target] == here and page_of[d] != here:
                 _draw_return_arrival(page, d, target, numbers, page_of)
+
+
+def _draw_stop(page: _Page, i: int) -> None:
+    """The "Tidak" that ends the procedure at decision `i`: its line, its label and its Selesai."""
+    t, points, side = page.stop(i)
+    x, y = points[0]
+    if len(page.flow.actors) == 1:
+        page.out.append(_text(points[1][0] - 0.5, y - 0.8, NO, LABEL_SIZE, anchor="end"))
+    elif side not in page._sides_used(i):  # (else the line shares its start with one labelled "Tidak" already)
+        page.out.append(_text(x + side * 0.5, y - 0.8, NO, LABEL_SIZE, anchor="start" if side > 0 else "end"))
+    page.out.append(_arrow(_edge_name(i, STOP, page.flow), points, "end"))
+    page.out.append(_terminator(t, END_LABEL, STOP))
 
 
 def _draw_forward(page: _Page, i: int, numbers: dict[tuple[int | str, int | str], int], page_of: list[int]) -> None:

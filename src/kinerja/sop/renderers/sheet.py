@@ -138,23 +138,30 @@ def _row(step: Step, flow: flowchart.Flow, index: int, columns: Columns) -> Row:
     output, d = _fit(step.output, OUTPUT_W, most)
     here = flow.steps[index]
     branch = flow.steps[here.branch_to].display_number if here.branch_to is not None else None
-    note, e = _fit(_note(step, [flow.steps[t].display_number for t in here.returns_to], branch), NOTE_W, most)
+    note, e = _fit(_note(step, [flow.steps[t].display_number for t in here.returns_to], branch, here.ends), NOTE_W,
+                   most)
     text_height = max(a, b, c, d, e) * LINE + 2 * PAD_Y + BORDER + 0.6
     height = round(max(flowchart.min_row_height(flow, index), text_height), 1)
     return Row(step.number, step.display_number, activity, inputs, time, output, note, height, _height_class(height))
 
 
-def _note(step: Step, targets: list[str], branch: str | None = None) -> str:
+def _note(step: Step, targets: list[str], branch: str | None = None, ends: bool = False) -> str:
     """The Ket. cell: the step's note, and where its "Tidak" branch sends the work back (or on to a later
-    step, `branch`) when neither the note nor the step's text says it. The flowchart's arrow alone is lost
-    on a copy of the text, and a re-import (importers/flow.py reads "Tidak: kembali ke langkah 3" and
-    "Tidak: lanjut ke langkah 7" from the Ket. cell) needs the words."""
-    from ..importers.flow import return_phrases
+    step, `branch`, or that it ends the procedure, `ends`) when neither the note nor the step's text says
+    it. The flowchart's arrow alone is lost on a copy of the text, and a re-import (importers/flow.py reads
+    "Tidak: kembali ke langkah 3", "Tidak: lanjut ke langkah 7" and "Tidak: proses selesai" from the Ket.
+    cell) needs the words."""
+    from ..importers.flow import end_phrases, return_phrases
 
-    if not (targets or branch) or return_phrases(step.activity) or return_phrases(step.note):
+    parts = []
+    if (targets or branch) and not (return_phrases(step.activity) or return_phrases(step.note)):
+        parts += [f"Tidak: kembali ke langkah {n}" for n in targets]
+        parts += [f"Tidak: lanjut ke langkah {branch}"] if branch else []
+    if ends and not (end_phrases(step.activity) or end_phrases(step.note)):
+        parts.append("Tidak: proses selesai")
+    if not parts:
         return step.note
-    said = "; ".join([f"Tidak: kembali ke langkah {n}" for n in targets]
-                     + ([f"Tidak: lanjut ke langkah {branch}"] if branch else []))
+    said = "; ".join(parts)
     return f"{said}. {step.note}" if step.note else said
 
 
