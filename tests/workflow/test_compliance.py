@@ -108,7 +108,7 @@ class ComplianceTestCase(WorkflowTestCase):
         out = StringIO()
         call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--json", stdout=out)
         data = json.loads(out.getvalue())
-        self.assertEqual(data["cases"], {"started": 2, "finished": 1, "open": 1})
+        self.assertEqual(data["cases"], {"started": 2, "finished": 1, "open": 1, "ended": 0})
         step4 = data["steps"][3]
         self.assertEqual((step4["number"], step4["runs"], step4["returns"], step4["waiting"], step4["on_time_share"]),
                          (4, 2, 1, 1, 1.0))

@@ -436,6 +436,8 @@ def complete_task(task_id: int, *, user: AbstractBaseUser, note: str = "", files
         if task.step.branch_to_id is None:
             raise KinerjaError(_("%(step)s has no “Tidak” branch that goes on to a later step.")
                                % {"step": _step_label(task.step)})
+    elif verdict == Task.Verdict.END:
+        raise KinerjaError(_("Tidak ends the procedure: it needs a reason (end_at_decision)."))
     elif verdict not in (None, "", Task.Verdict.OK):
         raise KinerjaError(_("Verdict: %(value)s is not Sesuai; to send the work back, return the task with a reason.")
                            % {"value": verdict})
@@ -457,7 +459,7 @@ def _complete(task: Task, *, user: AbstractBaseUser, note: str, files: Iterable[
     target = _branch_target(task) if branch else task.loaded.next_step  # type: ignore[attr-defined]
     if branch:
         verdict = Task.Verdict.BRANCH
-    elif task.loaded.step_checks or task.step.branch_to_id is not None:  # type: ignore[attr-defined]
+    elif task.loaded.step_checks or task.step.branch_to_id is not None or task.step.ends_if_not:  # type: ignore[attr-defined]
         verdict = Task.Verdict.OK
     else:
         verdict = ""
@@ -479,6 +481,55 @@ def _branch_target(task: Task) -> Step:
     """The step a decision's "Tidak" goes on to (a rare path: read here rather than with every task;
     _open_task counts its earlier rounds)."""
     return Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
+
+
+@removed_on_failure
+@transaction.atomic(durable=True)
+def end_at_decision(task_id: int, *, user: AbstractBaseUser, reason: str, note: str = "", files: Iterable[Any] = (),
+                    at: dt.datetime | None = None) -> Task:
+    """"Tidak" at a decision whose "Tidak" ends the procedure (Step.ends_if_not: "Tidak: proses selesai",
+    "permohonan ditolak (selesai)"): the task is done with the verdict "end" and the reason, and the case
+    ends there (Case.Status.ENDED: finished, not continued at this step). Any other open task of the case
+    and every unanswered request to a division are cancelled. One transaction; each change is audited."""
+    at = at or timezone.now()
+    task = _lock_task(task_id, at)
+    _check_can_act(task, user, at)
+    if not task.step.ends_if_not:
+        raise KinerjaError(_("%(step)s has no “Tidak” that ends the procedure.") % {"step": _step_label(task.step)})
+    if not reason.strip():
+        raise KinerjaError(_("Reason: say why the procedure ends here (why the answer is Tidak)."))
+    cal = _calendar(task)
+    case = task.case
+    with fastsql.combined_writes(), audit.batch(case):
+        _finish(task, status=Task.Status.DONE, user=user, at=at, cal=cal, note=note.strip(), verdict=Task.Verdict.END,
+                reason=reason.strip())
+        saved = _save_files(task, files, user, at)
+        audit.record(case, Event.Kind.COMPLETED, actor=user, at=at, task=task.pk, step=task.step.number,
+                     round=task.round, verdict=Task.Verdict.END, working_seconds=task.working_seconds, note=task.note,
+                     reason=task.reason, files=[f.sha256 for f in saved])
+        others, requests = _close_open_work(case, user=user, at=at, also=task.pk)
+        case.status, case.finished_at = Case.Status.ENDED, at
+        fastsql.update(case, ["status", "finished_at"])
+        audit.record(case, Event.Kind.CASE_ENDED, actor=user, at=at, step=task.step.number, reason=task.reason,
+                     **({"tasks": others} if others else {}), **({"requests": requests} if requests else {}))
+    task.next_task = None  # type: ignore[attr-defined]
+    return task
+
+
+def _close_open_work(case: Case, *, user: AbstractBaseUser, at: dt.datetime,
+                     also: int | None = None) -> tuple[list[int], list[int]]:
+    """Cancel the case's open tasks and the unanswered requests to the divisions of those (and of the task
+    `also`, the one just closed), as the case stops: (the tasks' ids, the requests' ids). Requests left
+    unanswered by an earlier round completed without every division are history, not touched."""
+    tasks = list(case.tasks.filter(status=Task.Status.OPEN).values_list("pk", flat=True))
+    if tasks:
+        case.tasks.filter(pk__in=tasks).update(status=Task.Status.CANCELLED, done_at=at, done_by=user)
+    waiting = DivisionRequest.objects.filter(task_id__in=[*tasks, *([also] if also else [])], answered_at__isnull=True,
+                                             cancelled_at__isnull=True)
+    requests = list(waiting.order_by("pk").values_list("pk", flat=True))
+    if requests:
+        DivisionRequest.objects.filter(pk__in=requests).update(cancelled_at=at)
+    return tasks, requests
 
 
 @removed_on_failure
@@ -590,6 +641,9 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
         raise KinerjaError(_("%(division)s already answered: %(who)s on %(when)s.") % {
             "division": request.division.name, "who": _name(request.answered_by) if request.answered_by else "",
             "when": _when(task, request.answered_at)})
+    if request.cancelled_at is not None:
+        raise KinerjaError(_("This request was cancelled on %(when)s: the case no longer needs the answer.")
+                           % {"when": _when(task, request.cancelled_at)})
     if task.status != Task.Status.OPEN:
         raise TaskNotOpen(task)
     if not can_answer(request, user, office_day(task.case.office, at)):
@@ -646,9 +700,9 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
             "case": case.title})
     if not reason.strip():
         raise KinerjaError(_("Reason: say why the case is cancelled."))
-    open_ids = list(case.tasks.filter(status=Task.Status.OPEN).values_list("pk", flat=True))
-    case.tasks.filter(pk__in=open_ids).update(status=Task.Status.CANCELLED, done_at=at, done_by=user)
+    open_ids, requests = _close_open_work(case, user=user, at=at)
     case.status, case.finished_at = Case.Status.CANCELLED, at
     case.save(update_fields=["status", "finished_at"])
-    audit.record(case, Event.Kind.CANCELLED, actor=user, at=at, tasks=open_ids, reason=reason.strip())
+    audit.record(case, Event.Kind.CANCELLED, actor=user, at=at, tasks=open_ids, reason=reason.strip(),
+                 **({"requests": requests} if requests else {}))
     return case

@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
-from kinerja.sop.models import SopVersion
+from kinerja.sop.models import SopVersion, Step
 from kinerja.verbs import Verb, register
 
 from . import actions, audit
@@ -159,12 +159,23 @@ def _complete_args(p: CommandParser) -> None:
     p.add_argument("--next-user", help="username of the person who does the next step (JFU)")
     p.add_argument("--no", dest="branch", action="store_true",
                    help="answer 'Tidak' at a decision whose 'Tidak' goes on to a later step (the SOP's "
-                        "'Tidak: lanjut ke langkah N'); that step opens and the steps between are not done")
+                        "'Tidak: lanjut ke langkah N'; that step opens and the steps between are not done) or "
+                        "ends the procedure ('Tidak: proses selesai'; give --reason: the case ends there)")
+    p.add_argument("--reason", default="", help="why the answer is 'Tidak', where it ends the procedure (--no)")
     p.add_argument("--at", help="ISO 8601 with offset (default now)")
 
 
 def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
-              branch: bool = False, **options: Any) -> None:
+              branch: bool = False, reason: str = "", **options: Any) -> None:
+    ends = branch and Step.objects.filter(tasks=task, ends_if_not=True).exists()
+    if ends:
+        done = actions.end_at_decision(task, user=_user(user), reason=reason, note=note, at=_moment(at, "--at"))
+        command.stdout.write(f"task {done.pk} done (Tidak) · case ended at step {done.step.display_number}, "
+                             f"not continued: {done.reason}")
+        return
+    if reason:
+        raise KinerjaError(_("--reason: only a 'Tidak' that ends the procedure (--no) takes a reason here; to send "
+                             "the work back, use 'kinerja case return'."))
     done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
                                  at=_moment(at, "--at"), verdict=Task.Verdict.BRANCH if branch else None)
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()

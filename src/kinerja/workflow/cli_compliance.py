@@ -46,6 +46,9 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
     command.stdout.write(f"{report.sop.name} · {year}: " + _("%(started)d cases started, %(finished)d finished, "
                          "%(open)d open.") % {"started": report.cases_started, "finished": report.cases_finished,
                                               "open": report.cases_open})
+    if report.cases_ended:
+        command.stdout.write(_("%(ended)d more ended at a decision whose “Tidak” ends the procedure.")
+                             % {"ended": report.cases_ended})
     command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<14} {_('Standard'):<10} {_('Runs'):>5} {_('Median'):>10} "
                          f"{_('P90'):>10} {_('On time'):>8} {_('Sent back'):>9} {_('Waiting'):>8}")
     for s in report.steps:

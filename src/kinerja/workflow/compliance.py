@@ -5,6 +5,14 @@ now. The evidence a SAKIP evaluator asks for (the SOP is followed, data is deliv
 Medians and percentiles are computed in Python from one query of the year's tasks: SQLite has no
 percentile function and PostgreSQL's `percentile_cont` would split the code in two; a year of one SOP
 is at most a few thousand rows.
+
+A case a decision's "Tidak" ended (Step.ends_if_not, Case.Status.ENDED: a request refused, "tidak
+memenuhi syarat: selesai") followed the SOP to its end by the shorter path the SOP itself draws. It
+counts as started and as ended (`cases_ended`), apart from those finished after the last step and from
+the cancelled ones, so neither the finished count nor the cancelled one is blurred by refusals. Its
+deciding step's round counts as a run like any other (its working time against the standard, on time or
+not) and in that step's `ends`; the steps after it never opened in that case, so they count no run, no
+lateness and no waiting for it: a refusal is not a step skipped late.
 """
 
 from __future__ import annotations
@@ -43,6 +51,7 @@ class StepCompliance:
     p90_seconds: int | None = None
     on_time: int = 0
     returns: int = 0  # rounds of this step that sent the work back ("belum sesuai")
+    ends: int = 0  # rounds of this step whose "Tidak" ended the case (Step.ends_if_not)
     waiting: int = 0  # cases whose open task is at this step now
     overdue: int = 0  # of those, past their due date
     label: str = ""  # the number as the SOP prints it ("3.1"), when not `number`
@@ -73,6 +82,7 @@ class ComplianceReport:
     cases_started: int = 0
     cases_finished: int = 0
     cases_open: int = 0
+    cases_ended: int = 0  # ended at a decision's "Tidak" before the last step (Case.Status.ENDED)
     steps: list[StepCompliance] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
@@ -80,7 +90,8 @@ class ComplianceReport:
             "sop": {"id": self.sop.pk, "number": self.sop.number, "name": self.sop.name},
             "year": self.year, "time_zone": self.time_zone, "generated_at": self.generated_at.isoformat(),
             "working_day_seconds": self.day_seconds,
-            "cases": {"started": self.cases_started, "finished": self.cases_finished, "open": self.cases_open},
+            "cases": {"started": self.cases_started, "finished": self.cases_finished, "open": self.cases_open,
+                      "ended": self.cases_ended},
             "steps": [{**asdict(s), "on_time_share": _round(s.on_time_share)} for s in self.steps],
         }
 
@@ -115,6 +126,7 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
     report.cases_started = len(cases)
     report.cases_finished = sum(1 for _pk, status, _v in cases if status == Case.Status.DONE)
     report.cases_open = sum(1 for _pk, status, _v in cases if status == Case.Status.OPEN)
+    report.cases_ended = sum(1 for _pk, status, _v in cases if status == Case.Status.ENDED)
     # The steps as the newest version used in the year writes them (the version in force when unused).
     used = {v for _pk, _s, v in cases}
     steps = list(Step.objects.filter(version__sop=sop).select_related("actor", "version")
@@ -132,8 +144,8 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
     seconds: dict[int, list[int]] = defaultdict(list)
     tasks = (Task.objects.filter(case__sop_version__sop=sop, case__started_at__gte=begin, case__started_at__lt=end)
              .values_list("step__number", "status", "opened_at", "due_at", "done_at", "working_seconds",
-                          "case__status"))
-    for number, status, opened_at, due_at, done_at, worked, case_status in tasks:
+                          "case__status", "verdict"))
+    for number, status, opened_at, due_at, done_at, worked, case_status, verdict in tasks:
         row = rows.get(number)
         if row is None:
             continue  # a step an older version had and the newest has not
@@ -141,6 +153,7 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
             row.runs += 1
             row.on_time += done_at <= due_at
             row.returns += status == Task.Status.RETURNED
+            row.ends += verdict == Task.Verdict.END
             if worked is None:
                 worked = int(calendar.elapsed(opened_at, done_at).total_seconds())
             seconds[number].append(worked)
@@ -252,13 +265,13 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     sheet.append([f"{report.sop.number} {report.sop.name}".strip()])
     sheet["A1"].font = Font(bold=True, size=13)
     sheet.append([_("Year"), report.year, _("Cases started"), report.cases_started, _("finished"),
-                  report.cases_finished, _("open"), report.cases_open])
+                  report.cases_finished, _("open"), report.cases_open, _("ended at a decision"), report.cases_ended])
     sheet.append([_("Working time in hours of office time (%(tz)s); a working day has %(hours)s hours.")
                   % {"tz": report.time_zone, "hours": f"{report.day_seconds / 3600:g}".replace(".", ",")}])
     sheet.append([])
     header = [_("No."), _("Actor"), _("Activity"), _("Standard time"), _("Standard (hours)"), _("Runs"),
               _("Median (hours)"), _("90th percentile (hours)"), _("On time"), _("Share on time"),
-              _("Sent back"), _("Waiting now"), _("Overdue now")]
+              _("Sent back"), _("Waiting now"), _("Overdue now"), _("Ended here")]
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
@@ -266,12 +279,12 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     for s in report.steps:
         sheet.append([s.number, s.actor, s.activity, s.standard, _hours(s.standard_seconds), s.runs,
                       _hours(s.median_seconds), _hours(s.p90_seconds), s.on_time, s.on_time_share, s.returns,
-                      s.waiting, s.overdue])
+                      s.waiting, s.overdue, s.ends])
     for row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):
         for index in (4, 6, 7):
             row[index].number_format = "0.00"
         row[9].number_format = "0.0%"
-    for index, width in enumerate([5, 14, 60, 12, 12, 8, 12, 14, 9, 12, 10, 11, 11], start=1):
+    for index, width in enumerate([5, 14, 60, 12, 12, 8, 12, 14, 9, 12, 10, 11, 11, 10], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(row=first, column=1)
     out = io.BytesIO()

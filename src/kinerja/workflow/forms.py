@@ -114,7 +114,8 @@ class CompleteForm(FilesForm):
 
 class DecideForm(CompleteForm):
     """A decision: a step that checks earlier work (Sesuai, or Belum sesuai with a reason), or whose
-    "Tidak" skips ahead (Ya: the next step; Tidak: the step `branch_step`), or both."""
+    "Tidak" skips ahead (Ya: the next step; Tidak: the step `branch_step`), or whose "Tidak" ends the
+    procedure (`ends`: Tidak with a reason ends the case), or a step that checks and has such a "Tidak"."""
 
     verdict = forms.ChoiceField(label=_("Verdict"), choices=[(Task.Verdict.OK, _("Sesuai")),
                                                              (Task.Verdict.NOT_OK, _("Belum sesuai"))],
@@ -125,7 +126,7 @@ class DecideForm(CompleteForm):
                                          required=False)
 
     def __init__(self, *args: Any, returns: bool = True, branch_step: Any = None,
-                 branch_people: list[Person] | None = None, **kwargs: Any) -> None:
+                 branch_people: list[Person] | None = None, ends: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if "next_user" in self.fields:
             self.fields["next_user"].required = False  # only for the verdict that opens the next step (clean)
@@ -136,7 +137,11 @@ class DecideForm(CompleteForm):
             choices.append((Task.Verdict.BRANCH, _("Tidak: on to step %(n)s") % {"n": branch_step.display_number}))
         if returns:
             choices.append((Task.Verdict.NOT_OK, _("Belum sesuai")))
-        else:
+        if ends:
+            choices.append((Task.Verdict.END, _("Tidak: the procedure ends here")))
+            self.fields["reason"].label = (_("Reason (required for Belum sesuai and for Tidak)") if returns
+                                           else _("Reason (required for Tidak)"))
+        if not returns and not ends:
             del self.fields["reason"]
         self.fields["verdict"].choices = choices
         if branch_people and len(branch_people) > 1:
@@ -159,6 +164,8 @@ class DecideForm(CompleteForm):
         verdict = data.get("verdict")
         if verdict == Task.Verdict.NOT_OK and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say what is not right, so it can be fixed."))
+        if verdict == Task.Verdict.END and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Say why the procedure ends here: the reason is recorded with the case."))
         if verdict == Task.Verdict.OK and "next_user" in self.fields and not data.get("next_user"):
             self.add_error("next_user", _("Choose who does the next step."))
         if verdict == Task.Verdict.BRANCH and "branch_user" in self.fields and not data.get("branch_user"):

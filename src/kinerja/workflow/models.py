@@ -35,6 +35,9 @@ class Case(models.Model):
         OPEN = "open", _("In progress")
         DONE = "done", _("Finished")
         CANCELLED = "cancelled", _("Cancelled")
+        # A decision's "Tidak" ended the procedure before its last step (Step.ends_if_not): the SOP's own
+        # end by its shorter path (a request refused), with the performer's reason on that step's task.
+        ENDED = "ended", _("Finished: not continued")
 
     office = models.ForeignKey(Office, models.CASCADE, related_name="cases", verbose_name=_("office"))
     # PROTECT: a case keeps the version it started from, even after the SOP is revised.
@@ -99,6 +102,8 @@ class Task(models.Model):
         NOT_OK = "not_ok", _("Belum sesuai")
         # A decision's "Tidak" branch that skips ahead (Step.branch_to); its "Ya" is OK.
         BRANCH = "branch", _("Tidak")
+        # A decision's "Tidak" that ends the procedure (Step.ends_if_not); its "Ya" is OK.
+        END = "end", _("Tidak: ended")
 
     # No single-column index where a composite index below starts with the column (case: the unique
     # round; position, assignee, done_by: their status/date indexes): each index is written on every
@@ -175,6 +180,8 @@ class DivisionRequest(models.Model):
     answered_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("answered by"))
     note = models.TextField(_("answer"), blank=True)
+    # Unanswered when the case ended at a decision's "Tidak" or was cancelled: nobody needs the answer.
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("request to a division")
@@ -227,6 +234,7 @@ class Event(models.Model):
         REQUEST_ANSWERED = "request_answered", _("Division answered")
         COMPLETED_WITH_MISSING = "completed_missing", _("Completed without every division")
         CASE_FINISHED = "case_finished", _("Case finished")
+        CASE_ENDED = "case_ended", _("Case finished: not continued")
         REMINDER_SENT = "reminder_sent", _("Reminder sent")
         AT_RISK = "at_risk", _("Early warning: deadline at risk")
 

@@ -110,6 +110,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         for r in sent:
             r.figures = figures.get(r.pk, "")  # type: ignore[attr-defined]
         ctx["answers"] = {"task": asked, "requests": sent, "answered": sum(1 for r in sent if r.answered_at)}
+    # Where a decision's "Tidak" ended the procedure: that step's task, with its reason (already read).
+    if case.status == Case.Status.ENDED:
+        ctx["ended"] = next((t for t in reversed(tasks) if t.verdict == Task.Verdict.END), None)
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
@@ -158,13 +161,14 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
 
 def _complete_form(task: Task, next_step: Step | None, returns: bool, branch_step: Step | None, case: Case, day: Any,
                    data: Any = None, files: Any = None) -> forms.CompleteForm:
-    """The form that completes `task`: a decision's (DecideForm) when the step may send the work back or
-    its "Tidak" goes on to a later step, else the plain one."""
+    """The form that completes `task`: a decision's (DecideForm) when the step may send the work back, its
+    "Tidak" goes on to a later step or ends the procedure, else the plain one."""
     people = _next_people(next_step, case, day)
-    if not returns and branch_step is None:
+    ends = task.step.ends_if_not
+    if not returns and branch_step is None and not ends:
         return forms.CompleteForm(data, files, next_people=people)
     return forms.DecideForm(data, files, next_people=people, returns=returns, branch_step=branch_step,
-                            branch_people=_next_people(branch_step, case, day))
+                            branch_people=_next_people(branch_step, case, day), ends=ends)
 
 
 def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
@@ -232,6 +236,9 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             if decision and data["verdict"] == Task.Verdict.NOT_OK:
                 actions.return_task(task.pk, user=request.user, reason=data["reason"], files=request.FILES.getlist("files"))
+            elif decision and data["verdict"] == Task.Verdict.END:
+                actions.end_at_decision(task.pk, user=request.user, reason=data["reason"], note=data["note"],
+                                        files=request.FILES.getlist("files"))
             else:
                 branch = decision and data["verdict"] == Task.Verdict.BRANCH
                 chosen = data.get("branch_user") if branch else data.get("next_user")

@@ -62,8 +62,9 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
             for s in report.steps]
     return render(request, "workflow/planning/compliance.html", {
         "report": report, "rows": rows, "chart": chart_svg(report), "pk": pk,
-        # Started but neither finished nor open: cancelled (the count did not add up without them).
-        "cancelled": report.cases_started - report.cases_finished - report.cases_open,
+        # Started but neither finished, open nor ended at a decision: cancelled (the count did not add up
+        # without them).
+        "cancelled": report.cases_started - report.cases_finished - report.cases_open - report.cases_ended,
         "years": range(report.year - 3, report.year + 2)})
 
 
