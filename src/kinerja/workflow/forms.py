@@ -130,7 +130,7 @@ class DecideForm(CompleteForm):
         super().__init__(*args, **kwargs)
         if "next_user" in self.fields:
             self.fields["next_user"].required = False  # only for the verdict that opens the next step (clean)
-            if branch_step is not None:
+            if branch_step is not None or ends:
                 self.fields["next_user"].label = _("Who does the next step (for Ya)")
         choices = [(Task.Verdict.OK, _("Sesuai") if returns else _("Ya"))]
         if branch_step is not None:
