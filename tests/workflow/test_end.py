@@ -141,6 +141,31 @@ def test_a_selesai_beside_the_decision_in_a_middle_row() -> None:
     assert end_terminator({"A": "Ya", "B": "Selesai"}, first=False) is None
 
 
+@pytest.mark.parametrize("terminator", ["selesai-text", "drawing", "vml"])
+def test_a_word_sop_with_a_selesai_shape_beside_the_decision(tmp_path: Path, terminator: str) -> None:
+    """The shapes of a Word SOP (importers/shapes.py): step 2's decision diamond in its actor's column and,
+    in the column beside it, the Selesai terminator its "Tidak" line ends at."""
+    from tests.sop.test_import_shapes import ACTORS as WORD_ACTORS
+    from tests.sop.test_import_shapes import STEPS as WORD_STEPS
+    from tests.sop.test_import_shapes import document, drawing, put, vml
+
+    shape = {"selesai-text": drawing("flowChartTerminator", text="Selesai"),
+             "drawing": drawing("flowChartTerminator"), "vml": vml("oval")}[terminator]
+
+    def place(table, row, column):  # noqa: ANN001 (test_import_shapes' drawing callback)
+        cells = table.rows[row].cells
+        if row == 3:  # step 2
+            put(cells[column], drawing("flowChartDecision"))
+            put(cells[column + 1], shape)
+        else:
+            put(cells[column], drawing("flowChartProcess"))
+
+    draft = parse_document(document(tmp_path, place))
+    assert [s.ends_if_not for s in draft.steps] == [False, True, False, False, False]
+    assert [(s.actor, s.actor_source) for s in draft.steps] == [(a, "symbol") for _t, _w, a in WORD_STEPS]
+    assert WORD_ACTORS.index(draft.steps[1].actor) + 1 < len(WORD_ACTORS)
+
+
 def test_the_preview_form_refuses_both_ways_and_the_last_step() -> None:
     draft = _with(CHECK)
     step = draft.steps[1]
