@@ -371,3 +371,76 @@ class EndRevisionTestCase(KinerjaTestCase):
         self.assertFalse(revised.steps.get(number=2).ends_if_not)
         diff = sop_actions.compare_versions(self.office.sops.get().versions.get(version=1), revised)
         self.assertTrue(diff.changed[0].ends_changed)
+
+
+class EndBesideReturnTestCase(KinerjaTestCase):
+    """A checking step that may send the work back ("belum sesuai") and whose "Tidak" ends the procedure."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        steps = [*STEPS[:3], ("Memeriksa konsep surat; belum sesuai: kembali ke langkah 3; jika tidak disetujui, "
+                              "proses dihentikan", "2 jam", "Kasubbag"), ("Menandatangani surat izin", "1 hari", "Kadis")]
+        steps[1] = ("Memeriksa kelengkapan berkas dan meneruskan kepada JFU", "1 hari", "Kasubbag")
+        call_command("sop", "import", str(_document(steps)), "--office", cls.office.code, stdout=StringIO())
+        cls.version = cls.office.sops.get().versions.get()
+
+    def test_the_import_keeps_both(self) -> None:
+        step = self.version.steps.get(number=4)
+        self.assertEqual(([r.number for r in step.returns_to.all()], step.ends_if_not), ([3], True))
+
+    def test_the_bpmn_tells_the_return_from_the_end(self) -> None:
+        xml = render_bpmn(self.version)
+        root = ET.fromstring(xml)
+        conditions = sorted(e.text for e in root.iter(f"{{{BPMN}}}conditionExpression"))
+        self.assertEqual(conditions, ["approved_4", "end_4", "not approved_4 and not end_4"])
+        # The end event stands in its lane, above its gateway, overlapping nothing.
+        di = "http://www.omg.org/spec/BPMN/20100524/DI"
+        dc = "http://www.omg.org/spec/DD/20100524/DC"
+        boxes = {}
+        for shape in root.iter(f"{{{di}}}BPMNShape"):
+            b = shape.find(f"{{{dc}}}Bounds")
+            x, y, w, h = (float(b.get(k, 0)) for k in ("x", "y", "width", "height"))
+            boxes[shape.get("bpmnElement")] = (x, y, x + w, y + h)
+        end, gateway = boxes["EndEvent_4"], boxes["Gateway_4"]
+        lane = next(boxes[lane.get("id")] for lane in root.iter(f"{{{BPMN}}}lane")
+                    if any(r.text == "EndEvent_4" for r in lane))
+        self.assertTrue(lane[1] <= end[1] and end[3] <= gateway[1] and lane[0] <= end[0] and end[2] <= lane[2])
+        parser = BpmnParser(validator=BpmnValidator())
+        parser.add_bpmn_str(xml.encode())
+        for answers, expected in (({"end_4": True}, [1, 2, 3, 4]), ({"end_4": False}, [1, 2, 3, 4, 3, 4, 5])):
+            workflow = BpmnWorkflow(parser.get_spec(process_id(self.version)))
+            workflow.do_engine_steps()
+            done: list[int] = []
+            while not workflow.is_completed():
+                ready = workflow.get_tasks(state=TaskState.READY, manual=True)
+                number = int(ready[0].task_spec.bpmn_id.removeprefix("Step_"))
+                first_time = number not in done
+                ready[0].data[f"approved_{number}"] = number != 4 or not first_time
+                ready[0].data.update(answers if number == 4 else {})
+                done.append(number)
+                ready[0].run()
+                workflow.do_engine_steps()
+            self.assertEqual(done, expected)
+
+    def test_the_form_offers_sesuai_belum_sesuai_and_tidak(self) -> None:
+        case = actions.start_case(self.version.pk, user=self.secretary, title="Izin", period="Juni 2025", at=MONDAY)
+        task = actions.complete_task(case.first_task.pk, user=self.secretary, at=MONDAY + dt.timedelta(minutes=5)).next_task
+        task = actions.complete_task(task.pk, user=self.subsection_head, next_user=self.staff,
+                                     at=MONDAY + dt.timedelta(minutes=10)).next_task
+        task = actions.complete_task(task.pk, user=self.staff, at=MONDAY + dt.timedelta(minutes=20)).next_task
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("workflow:case", args=[case.pk])).content.decode()
+        for words in ("Sesuai", "Belum sesuai", "Tidak: prosedur selesai di sini",
+                      "Alasan (wajib untuk Belum sesuai dan untuk Tidak)"):
+            self.assertIn(words, page)
+        # Two people answer at once: the second finds the task done, whatever they chose (the page's
+        # language: Indonesian).
+        actions.return_task(task.pk, user=self.subsection_head, reason="Perbaiki dasar hukum",
+                            at=MONDAY + dt.timedelta(hours=1))
+        refused = self.client.post(reverse("workflow:complete", args=[task.pk]),
+                                   {"complete-verdict": "end", "complete-reason": "ditolak"})
+        self.assertContains(refused, "sudah dikembalikan untuk diperbaiki oleh")
+        self.assertEqual(Case.objects.get(pk=case.pk).status, Case.Status.OPEN)
+        version_page = self.client.get(reverse("sop:version", args=[self.version.pk])).content.decode()
+        self.assertIn("bila tidak: prosedur selesai", version_page)
