@@ -444,3 +444,34 @@ class EndBesideReturnTestCase(KinerjaTestCase):
         self.assertEqual(Case.objects.get(pk=case.pk).status, Case.Status.OPEN)
         version_page = self.client.get(reverse("sop:version", args=[self.version.pk])).content.decode()
         self.assertIn("bila tidak: prosedur selesai", version_page)
+
+
+class EndPreviewTestCase(KinerjaTestCase):
+    def test_the_upload_preview_shows_it_and_lets_it_be_set(self) -> None:
+        from django.core.files.uploadedfile import SimpleUploadedFile
+
+        from kinerja.sop.models import SopVersion
+
+        steps = list(STEPS)
+        steps[2] = ("Menyusun konsep surat izin", "1 hari", "JFU")
+        text = _text([steps[0], ("Memeriksa kelengkapan berkas", "1 hari", "Kasubbag"), *steps[2:]])
+        self.client.force_login(self.subsection_head)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile("izin.txt", text.encode())})
+        preview_url = response["Location"]
+        response = self.client.get(preview_url)
+        self.assertContains(response, "Bila tidak (Tidak), prosedur selesai", count=4)
+        data = {}
+        for form, _problems in response.context["rows"]:
+            for name in form.fields:
+                value = form.initial.get(name, "")
+                if name == "ends_if_not":
+                    value = "on" if value else ""
+                data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
+        # The last step refuses it, naming why; nothing is saved.
+        refused = self.client.post(preview_url, {**data, "step-4-ends_if_not": "on", "save": ""})
+        self.assertContains(refused, "Prosedur memang selesai sesudah langkah terakhir", status_code=400)
+        self.assertFalse(SopVersion.objects.filter(sop__office=self.office, name="SOP IZIN USAHA").exists())
+        response = self.client.post(preview_url, {**data, "step-2-ends_if_not": "on", "save": ""})
+        version = SopVersion.objects.get(sop__office=self.office, name="SOP IZIN USAHA")
+        self.assertRedirects(response, f"/sop/versions/{version.pk}/")
+        self.assertEqual([s.ends_if_not for s in version.steps.order_by("number")], [False, True, False, False])
