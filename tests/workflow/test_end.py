@@ -85,6 +85,8 @@ def _with(step_2: str, **kwargs: object) -> object:
     "Memeriksa berkas. Jika tidak disetujui, proses tidak dilanjutkan",
     "Memeriksa berkas; tidak lengkap → Selesai",
     "Memeriksa berkas; jika tidak memenuhi persyaratan, permohonan ditolak.",
+    "Memeriksa berkas; berkas tidak lengkap: tidak diproses lebih lanjut",
+    "Memeriksa kelengkapan berkas (Ya: lanjut; Tidak: selesai)",
 ])
 def test_the_import_reads_a_tidak_that_ends_the_procedure(text: str) -> None:
     draft = _with(text)
@@ -110,6 +112,8 @@ def test_the_ket_cell_says_it_too() -> None:
     ("Memeriksa berkas; bila belum selesai, dikembalikan kepada Sekretaris", [1]),
     ("Memeriksa berkas; jika ditolak, dikembalikan kepada Sekretaris untuk diperbaiki", [1]),
     ("Memeriksa berkas; tidak dapat diselesaikan dalam satu hari", []),
+    ("Mengarsipkan surat yang tidak bersifat rahasia, proses selesai", []),
+    ("Data yang belum lengkap dilengkapi oleh JFU, lalu proses selesai", []),
 ])
 def test_words_that_do_not_end_the_procedure(text: str, returns: list[int]) -> None:
     draft = _with(text)

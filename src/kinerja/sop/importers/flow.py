@@ -214,6 +214,18 @@ _OTHER_CONDITION_RE = re.compile(
     re.IGNORECASE)
 # Clauses: a "Tidak" and its end are written in one (a sentence, or a part between semicolons).
 _CLAUSE_RE = re.compile(r"[^;.]+(?:\.(?=\d)[^;.]*)*")
+# The negative is a decision's answer only as a decision writes it: after "jika / bila / apabila" ("jika
+# tidak memenuhi syarat"), opening its clause ("Tidak: …", "Tidak lengkap → …"), or followed by a colon or
+# an arrow ("berkas tidak lengkap: selesai"). "Surat yang tidak rahasia diarsipkan, proses selesai" is no
+# decision.
+_CONDITION_BEFORE_RE = re.compile(r"\b(?:jika|bila|apabila|kalau|jikalau|manakala)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
+_LABELLED_RE = re.compile(r"[^:→;,.]{0,40}?(?::|→|->|=>|⇒)")
+
+
+def _as_answer(part: str, negative: re.Match[str]) -> bool:
+    before = part[:negative.start()]
+    return (not before.strip(" \t-–•*()") or bool(_CONDITION_BEFORE_RE.search(before))
+            or bool(_LABELLED_RE.match(part, negative.start())))
 
 
 def end_phrases(text: str) -> list[EndPhrase]:
@@ -222,6 +234,8 @@ def end_phrases(text: str) -> list[EndPhrase]:
     for clause in _CLAUSE_RE.finditer(text):
         part = clause[0]
         for negative in _NEGATIVE_RE.finditer(part):
+            if not _as_answer(part, negative):
+                continue
             end = next((m for m in _END_RE.finditer(part, negative.end())
                         if m.start() >= negative.end()), None)
             if end is None:
