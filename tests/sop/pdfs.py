@@ -47,8 +47,11 @@ def step_texts(count: int, *, long: bool = False) -> list[tuple[str, str, str, s
 def sop_html(steps: Sequence[tuple[str, str, str, str]], *, identity: str = "table", repeat_header: bool = True,
              identity_page: bool = False) -> str:
     """A whole SOP AP. `identity` "table" or "lines": the identity block as a bordered table or as lines of
-    text (label, a wide gap, the value); `repeat_header`: the table's header repeated on each page."""
-    if identity == "table":
+    text (label, a wide gap, the value), or the HTML of another; `repeat_header`: the table's header
+    repeated on each page."""
+    if identity not in {"table", "lines"}:
+        head = identity
+    elif identity == "table":
         # The letterhead in a cell beside the identity rows; each block's label and items in one cell.
         letterhead = "<td rowspan=6>PEMERINTAH KOTA BANDAR LAMPUNG<br>KECAMATAN TELUK BETUNG UTARA</td>"
         rows = "".join(f"<tr>{letterhead if i == 0 else ''}<td>{label}</td><td>{value}</td></tr>"
@@ -56,7 +59,7 @@ def sop_html(steps: Sequence[tuple[str, str, str, str]], *, identity: str = "tab
         (label_1, items_1), (label_2, items_2) = BLOCKS
         blocks = f"<tr><td colspan=2>{_block(label_1, items_1)}</td><td>{_block(label_2, items_2)}</td></tr>"
         head = f"<table>{rows}{blocks}</table>"
-    else:
+    elif identity == "lines":
         head = ('<div class="lines"><p>PEMERINTAH KOTA BANDAR LAMPUNG</p><p>KECAMATAN TELUK BETUNG UTARA</p>'
                 + "".join(f'<p><span class="label">{label}</span>: {value.replace("<br>", " ")}</p>'
                           for label, value in IDENTITY)
@@ -64,7 +67,8 @@ def sop_html(steps: Sequence[tuple[str, str, str, str]], *, identity: str = "tab
                 + "".join('<div class="block">' + f"<p>{label} :</p>"
                           + "".join(f"<p>{n}. {escape(t)}</p>" for n, t in enumerate(items, 1)) + "</div>"
                           for label, items in BLOCKS) + "</div>")
-    head = f'<div class="identity">{head}</div>' if identity_page else f"<div>{head}</div><br>"
+    if identity in {"table", "lines"}:
+        head = f'<div class="identity">{head}</div>' if identity_page else f"<div>{head}</div><br>"
     header = ("<tr><th rowspan=2>No.</th><th rowspan=2>Uraian Prosedur</th>"
               f"<th colspan={len(ACTORS)}>Pelaksana</th><th colspan=3>Mutu Baku</th><th rowspan=2>Ket.</th></tr><tr>"
               + "".join(f"<th>{a}</th>" for a in ACTORS) + "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>")
@@ -77,6 +81,62 @@ def sop_html(steps: Sequence[tuple[str, str, str, str]], *, identity: str = "tab
     table = (f"<table><thead>{header}</thead><tbody>{body}</tbody></table>" if repeat_header
              else f"<table><tbody>{header}{body}</tbody></table>")
     return f"<html><head><style>{CSS}</style></head><body>{head}{table}</body></html>"
+
+
+# The identity block of the PermenPAN-RB 35/2012 form with all its fields and blocks.
+LETTERHEAD = ["PEMERINTAH KOTA BANDAR LAMPUNG", "KECAMATAN TELUK BETUNG UTARA", "SEKSI PELAYANAN UMUM",
+              "Jl. Contoh Raya No. 1 Bandar Lampung"]
+FIELDS = [("Nomor SOP", "470/15/SOP/2024"), ("Tanggal Pembuatan", "9 Januari 2023"), ("Tanggal Revisi", ""),
+          ("Tanggal Efektif", "2 Januari 2025"),
+          ("Disahkan oleh", "CAMAT TELUK BETUNG UTARA<br>CONTOH NAMA, S.E.<br>NIP. 19750427 199311 2 001"),
+          ("Nama SOP", "PELAYANAN SURAT KETERANGAN USAHA BAGI USAHA MIKRO DAN KECIL DI WILAYAH KECAMATAN TELUK "
+                       "BETUNG UTARA")]
+ALL_BLOCKS = {
+    "legal_basis": ("Dasar Hukum", ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+                                    "Peraturan Pemerintah Nomor 96 Tahun 2012 tentang Pelaksanaan Undang-Undang "
+                                    "Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+                                    "Peraturan Wali Kota Bandar Lampung Nomor 12 Tahun 2020 tentang Standar "
+                                    "Pelayanan Kecamatan"]),
+    "qualifications": ("Kualifikasi Pelaksana", ["Memahami tugas pokok dan fungsi", "Mampu mengoperasikan komputer"]),
+    "related_sops": ("Keterkaitan", ["SOP Pelayanan Surat Keterangan Domisili"]),
+    "equipment": ("Peralatan/Perlengkapan", ["Komputer", "Printer", "Alat tulis kantor"]),
+    "warning": ("Peringatan", ["Bila berkas tidak lengkap, permohonan dikembalikan kepada pemohon"]),
+    "records": ("Pencatatan dan Pendataan", ["Buku register", "Arsip digital"]),
+}
+
+
+def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = True, labels: str = "wide") -> str:
+    """The identity block as the form draws it: the letterhead in a cell left of the fields (aligned
+    `letterhead`: top, middle or bottom), each field's label and value in a row (`colon`: a ":" in a
+    column of its own; `cells`: how the fields' cells align), Tanggal Revisi left empty, Disahkan oleh on
+    three lines and Nama SOP wrapped; under it the blocks two by two in a table of two columns (aligned
+    as `cells`), each cell holding a block's label and its numbered items, some wrapped. `labels`: the
+    labels' column "wide", "tight" (as wide as the longest label, a padding from the values) or
+    "wrapped" (as narrow as its longest word: "Tanggal" above "Pembuatan")."""
+    align = f"vertical-align: {cells}"
+    label_width = {"wide": "; width: 17%", "tight": "; width: 1%; white-space: nowrap", "wrapped": "; width: 1%"}[labels]
+    rows = ""
+    for i, (label, value) in enumerate(FIELDS):
+        left = (f"<td rowspan={len(FIELDS)} style='vertical-align: {letterhead}; width: 35%'>"
+                + "<br>".join(LETTERHEAD) + "</td>") if i == 0 else ""
+        rows += (f"<tr>{left}<td style='{align}{label_width}'>{label}</td>"
+                 + (f"<td style='{align}'>:</td>" if colon else "") + f"<td style='{align}'>{value}</td></tr>")
+    blocks = list(ALL_BLOCKS.values())
+    lower = "".join(f"<tr><td style='{align}; width: 50%'>{_block(*first)}</td><td style='{align}'>{_block(*second)}"
+                    "</td></tr>" for first, second in zip(blocks[::2], blocks[1::2], strict=True))
+    return f"<div><table>{rows}</table><table>{lower}</table></div><br>"
+
+
+def check_identity(draft) -> None:  # type: ignore[no-untyped-def]
+    """The fields, letterhead and blocks of identity_html, read whole."""
+    import datetime as dt
+
+    assert (draft.number, draft.name) == (FIELDS[0][1], FIELDS[5][1])
+    assert (draft.created_on, draft.revised_on, draft.effective_on) == (dt.date(2023, 1, 9), None, dt.date(2025, 1, 2))
+    assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == (
+        "CAMAT TELUK BETUNG UTARA", "CONTOH NAMA, S.E.", "197504271993112001")
+    assert draft.lines[-len(LETTERHEAD):] == LETTERHEAD
+    assert draft.blocks == {key: items for key, (_label, items) in ALL_BLOCKS.items()}
 
 
 def _block(label: str, items: list[str]) -> str:

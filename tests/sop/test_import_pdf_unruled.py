@@ -12,8 +12,8 @@ import pytest
 
 from kinerja.sop.importers import SopImportError, read_document
 
-from .pdfs import ACTORS, sop_html, step_texts, write_pdf
-from .test_import_pdf import check_steps
+from .pdfs import ACTORS, check_identity, identity_html, sop_html, step_texts, write_pdf
+from .test_import_pdf import check_header, check_steps
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -53,9 +53,40 @@ def test_cells_centred_in_their_rows_are_read_with_their_step(tmp_path: Path, re
     html = unruled(sop_html(steps, repeat_header=repeat_header)).replace("vertical-align: top", "vertical-align: middle")
     path = write_pdf(tmp_path, html)
     draft = read_document(path)
+    # The identity block's cells centred too: the letterhead between the fields' lines, "DISAHKAN OLEH"
+    # level with the second line of its value, the two blocks' labels and items on different lines.
+    check_header(draft)
     assert [(s.number, s.activity, s.actor, s.output) for s in draft.steps] == [
         (n, a, actor, o) for n, (a, _t, actor, o) in enumerate(steps, start=1)]
     assert [s.duration_value for s in draft.steps] == [Decimal(5 * i) for i in range(1, 15)]
+
+
+@pytest.mark.parametrize("letterhead", ["top", "middle", "bottom"])
+@pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
+def test_the_identity_block_reads_however_its_cells_align(tmp_path: Path, letterhead: str, cells: str) -> None:
+    """The letterhead's four lines left of the fields, at the top of its cell, centred or at its foot,
+    so that its lines stand level with some fields' lines, between two of them or below the last; the
+    fields' and blocks' cells aligned as `cells` (a label level with the middle of a value of three
+    lines); Tanggal Revisi empty, Nama SOP and the laws wrapped."""
+    html = unruled(sop_html(step_texts(4), identity=identity_html(letterhead=letterhead, cells=cells)))
+    path = write_pdf(tmp_path, html)
+    assert drawn_lines(path) == 0
+    draft = read_document(path)
+    check_identity(draft)
+    assert [s.activity for s in draft.steps] == [a for a, _t, _actor, _o in step_texts(4)]
+
+
+@pytest.mark.parametrize("labels", ["tight", "wrapped"])
+@pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
+@pytest.mark.parametrize("colon", [True, False])
+def test_labels_close_to_their_values_or_wrapped_are_read(tmp_path: Path, labels: str, cells: str,
+                                                          colon: bool) -> None:
+    """The labels' column as narrow as the longest label (its words a padding from the value's, one run
+    of text) or as its longest word ("Tanggal" above "Pembuatan", the value level with either or between
+    them), with or without a column of colons."""
+    html = unruled(sop_html(step_texts(4), identity=identity_html(letterhead="middle", cells=cells, colon=colon,
+                                                                  labels=labels)))
+    check_identity(read_document(write_pdf(tmp_path, html)))
 
 
 def test_left_aligned_headers_and_text_under_the_table_are_read_apart(tmp_path: Path) -> None:

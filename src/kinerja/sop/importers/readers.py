@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -308,6 +309,13 @@ _SCAN_SHARE = 0.3
 _PAGE_NUMBER_RE = re.compile(r"(halaman|hal|page)\.?\s*\d+(\s*(dari|/|of)\s*\d+)?", re.IGNORECASE)
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
+# A line of a cell ending at the hyphen of a compound ("Undang-" above "Undang"): the layout wrapped it there.
+_WRAPPED_AT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_]-)\n(?=[^\W\d_])")
+
+
+def _join_lines(lines: Iterable[str]) -> str:
+    """The lines of one cell as one text, a line each; a compound wrapped at its hyphen made whole."""
+    return _WRAPPED_AT_HYPHEN_RE.sub("", "\n".join(lines))
 
 
 @dataclass
@@ -317,7 +325,7 @@ class _Table:
     rows: list[list[tuple[Box, str] | None]]  # a merged cell once, None where it continues
 
     def texts(self) -> Grid:
-        return [["" if c is None else c[1] for c in row] for row in self.rows]
+        return [["" if c is None else _join_lines([c[1]]) for c in row] for row in self.rows]
 
 
 @dataclass
@@ -326,6 +334,8 @@ class _Word:
     x1: float
     size: float
     text: str
+    top: float = 0.0
+    bottom: float = 0.0
 
 
 @dataclass
@@ -481,20 +491,14 @@ def _read_page(page: Any, number: int) -> _Page:
     # (a clipped running title under the letterhead) does not.
     for line in cluster_objects(words, "bottom", tolerance=2):
         line.sort(key=lambda w: w["x0"])
-        cells: list[tuple[float, str]] = []
-        end = None
-        for word in line:
-            if end is None or word["x0"] - end > _CELL_GAP * float(word["size"]):
-                cells.append((float(word["x0"]), word["text"]))
-            else:
-                cells[-1] = (cells[-1][0], f"{cells[-1][1]} {word['text']}")
-            end = word["x1"]
-        top = float(min(w["top"] for w in line))
-        bottom = float(max(w["bottom"] for w in line))
+        line_words = [_Word(float(w["x0"]), float(w["x1"]), float(w["size"]), w["text"], float(w["top"]),
+                            float(w["bottom"])) for w in line]
+        top = min(w.top for w in line_words)
+        bottom = max(w.bottom for w in line_words)
         margin = bottom < height * _MARGIN_BAND or top > height * (1 - _MARGIN_BAND)
+        cells = [(span.x0, span.text) for span in _spans(line_words)]
         result.items.append(_Line(page=number, top=top, cells=cells, margin=margin, bottom=bottom, page_height=height,
-                                  words=[_Word(float(w["x0"]), float(w["x1"]), float(w["size"]), w["text"])
-                                         for w in line]))
+                                  words=line_words))
     result.items.sort(key=lambda item: item.bbox[1] if isinstance(item, _Table) else item.top)
     return result
 
@@ -675,65 +679,257 @@ def _add_part(grid: Grid, rows: list[list[str | None]], *, no: int, depth: int, 
 
 
 def _header_rows(parts: list[_Table | _Line]) -> Grid:
-    """The rows above the procedure table. A cell holding a block's label and its items ("DASAR HUKUM :"
-    and the laws below it) gives a row of labels and a row of items, as the text copy has them. Lines
-    following a table that held the identity block are page headings, not a block's items, until a line
-    names a block; lines under a row of block labels go to the label above them."""
-    from .table import BLOCK_LABELS, _field_label, label_key
+    """The rows above the procedure table: a table's rows as they stand, lines of text as the text copy
+    has them (see _field_rows and _block_section). A cell holding a block's label and its items
+    ("DASAR HUKUM :" and the laws below it) gives a row of labels and a row of items. Lines following a
+    table that held the identity block are page headings, not a block's items, until a line names a
+    block."""
+    from .table import _field_label
 
     grid: Grid = []
     after_identity = False
-    labels: list[float] = []
-    items: list[str] | None = None
-    value: tuple[list[str], float, _Line] | None = None  # the row, left and line of the last field's value
-    letterhead: tuple[list[str], float, int] | None = None  # the row, the fields' left and the page
-    for item in parts:
+    run: list[_Line] = []
+    for item in [*parts, None]:
+        if isinstance(item, _Line):
+            run.append(item)
+            continue
+        if run:
+            start = next((i for i, line in enumerate(run) if _names_block(line)), len(run))
+            if not after_identity:
+                grid += _field_rows(run[:start])
+            if start < len(run):
+                grid += _block_section(run[start:])
+                after_identity = False
+            run = []
         if isinstance(item, _Table):
             rows = item.texts()
             grid += rows
             after_identity = any(_field_label(c)[0] for row in rows for c in row)
-            labels, items, value, letterhead = [], None, None, None
-            continue
-        texts = [t for _x, t in item.cells]
-        size = max((w.size for w in item.words), default=0.0)
-        if value is not None and not any(_field_label(t)[0] or label_key(t) in BLOCK_LABELS for t in texts) \
-                and item.page == value[2].page and item.top - value[2].bottom <= size \
-                and all(x >= value[1] - _EDGE_TOLERANCE for x, _t in item.cells):
-            # A field's value on several lines, printed without rules ("DISAHKAN OLEH  CAMAT …" with the
-            # name and the NIP on the lines below, under the value).
-            row, _left, _line = value
-            row[-1] = f"{row[-1]}\n{item.text()}"
-            value = (row, value[1], item)
-            continue
-        if letterhead is not None and not any(_field_label(t)[0] or label_key(t) in BLOCK_LABELS for t in texts) \
-                and item.page == letterhead[2] and all(x < letterhead[1] - _EDGE_TOLERANCE for x, _t in item.cells):
-            # The letterhead left of the identity block, its lines not level with the fields' lines.
-            letterhead[0][0] = f"{letterhead[0][0]}\n{item.text()}"
-            continue
-        value = None
-        at = next((k for k, t in enumerate(texts) if _field_label(t)[0]), None)
-        if at is not None and at + 1 < len(texts) and not labels:
-            value = (texts, item.cells[-1][0], item)
-        if at and letterhead is None:
-            letterhead = (texts, item.cells[at][0], item.page)
-        if all(label_key(t) in BLOCK_LABELS for t in texts):
-            labels, items, after_identity = [x for x, _t in item.cells], None, False
-            grid.append(texts)
-        elif after_identity:
-            continue
-        elif labels and not any(_field_label(t)[0] for t in texts):
-            # One row of items under the labels, its lines joined ("1. …" on one line, "2. …" on the next).
-            if items is None:
-                items = [""] * len(labels)
-                grid.append(items)
-            for x, text in item.cells:
-                at = max((i for i, left in enumerate(labels) if left <= x + _EDGE_TOLERANCE), default=0)
-                items[at] = f"{items[at]}\n{text}".strip()
-        else:
-            labels, items = [], None
-            grid.append(texts)
     return grid
 
+
+# The identity block and the blocks under it printed without rules. A table exported without borders
+# prints each cell's lines where the cell aligns them (at its top, centred or at its foot), so the lines
+# of cells side by side stand level only by chance: the letterhead's lines between the fields' lines,
+# a field's label level with the second line of its value, a block's label level with another block's
+# first item. The cells are told apart by their columns (the left edge the labels share) and, within a
+# column, by the gaps between lines: the lines of one cell are closer together than two cells are.
+@dataclass
+class _Span:
+    x0: float
+    x1: float
+    text: str
+    words: list[_Word]
+
+
+def _spans(words: list[_Word]) -> list[_Span]:
+    """The runs of words of a line (left to right), a gap wider than _CELL_GAP font sizes between two."""
+    spans: list[_Span] = []
+    for word in words:
+        if spans and word.x0 - spans[-1].x1 <= _CELL_GAP * word.size:
+            last = spans[-1]
+            spans[-1] = _Span(last.x0, word.x1, f"{last.text} {word.text}", [*last.words, word])
+        else:
+            spans.append(_Span(word.x0, word.x1, word.text, [word]))
+    return spans
+
+
+def _text(words: list[_Word]) -> str:
+    return " ".join(span.text for span in _spans(words))
+
+
+def _size(lines: list[_Line]) -> float:
+    return max((w.size for line in lines for w in line.words), default=0.0)
+
+
+def _shared_left(xs: list[float]) -> float:
+    """The left edge most of `xs` share (within _EDGE_TOLERANCE), the leftmost of equals."""
+    return max(sorted(xs), key=lambda x: sum(1 for other in xs if abs(other - x) <= _EDGE_TOLERANCE))
+
+
+def _names_block(line: _Line) -> bool:
+    from .table import _block_label
+
+    return any(_block_label(span.text) for span in _spans(line.words))
+
+
+def _owners(lines: list[tuple[int, float, float]], labels: list[int], beside: bool) -> list[int]:
+    """For each of `lines` ((page, top, bottom), top to bottom) the index of the label line (one of
+    `labels`, ascending) it belongs to. A cell's lines below its label belong to it; where the label
+    stands beside its text (`beside`) and is centred or at the foot of its cell, the text's first lines
+    stand above it: between two labels, the widest gap parts the one's lines from the other's (the
+    later gap of equals: a cell aligned at its top)."""
+    owners = [labels[0]] * len(lines)
+    for a, b in zip(labels, [*labels[1:], len(lines)], strict=True):
+        cut = b
+        if beside and b < len(lines):
+            widest = float("-inf")
+            for i in range(a + 1, b + 1):
+                above, below = lines[i - 1], lines[i]
+                gap = below[1] - above[2] if below[0] == above[0] else float("inf")
+                if gap >= widest - 0.5:
+                    widest, cut = max(gap, widest), i
+        for i in range(a, b):
+            owners[i] = a if i < cut else b
+    return owners
+
+
+def _label_words(words: list[_Word]) -> int:
+    """How many of the first words make a field's label ("Nomor SOP", "Tgl. Pembuatan"), 0 if none; a
+    colon after it is not counted."""
+    from .table import _field_label
+
+    for n in (3, 2, 1):
+        name, inline = _field_label(" ".join(w.text for w in words[:n])) if len(words) >= n else (None, None)
+        if name and not inline:
+            while words[n - 1].text == ":":
+                n -= 1
+            return n
+    return 0
+
+
+def _field_rows(lines: list[_Line]) -> Grid:
+    """The rows of the lines above the blocks: a row per field of the identity block (letterhead,
+    label, value), whatever the lines its cells' texts fell on; other lines as they stand.
+
+    The identity block's labels stand one under the other at one left edge, their values at another
+    further right. Left of the labels' edge stands the letterhead, its lines top-aligned, centred or
+    at the foot against the fields'; its words from the first field's line down are the letterhead's.
+    A value's lines belong to the label beside them, parted from the next field's by the widest gap
+    (a label centred against a value of three lines stands level with its second). A label wrapped over
+    two lines ("TANGGAL" above "PEMBUATAN") is one label. The block ends at a block's label, a line
+    running across the labels' edge, another page or a gap wider than _END_GAP font sizes."""
+    from .table import _field_label
+
+    def plain(part: list[_Line]) -> Grid:
+        return [[t for _x, t in line.cells] for line in part if line.cells]
+
+    # (line, label's left, label's right) of each run of words opening with a field's label; a label a
+    # padding from its value runs on into it ("TANGGAL PEMBUATAN 9 Januari 2023").
+    found = [(i, span.x0, span.words[n - 1].x1) for i, line in enumerate(lines) for span in _spans(line.words)
+             if (n := _label_words(span.words))]
+    if len(found) < 2:
+        return plain(lines)
+    edge = _shared_left([x0 for _i, x0, _x1 in found])
+    at_edge = [(i, x1) for i, x0, x1 in found if abs(x0 - edge) <= _EDGE_TOLERANCE]
+    first = at_edge[0][0]
+    # The values' left: where the first word after a label starts ("NOMOR SOP   12/SOP", or the colon of
+    # "NOMOR SOP   :   12/SOP"), or a run of words right of the labels' edge (a value not level with its
+    # label) starts, on two lines or more and right of every label found; labels written with their values
+    # as lines of text ("Nomor SOP: 12/SOP", "Tanggal Efektif: 2 Januari 2025") have none.
+    starts = [x for i, x1 in at_edge if (x := next((w.x0 for w in lines[i].words if w.x0 > x1), None)) is not None]
+    starts += [span.x0 for line in lines[first:at_edge[-1][0] + 1] for span in _spans(line.words)
+               if span.x0 > edge + _EDGE_TOLERANCE]
+    value_edge = min((x for x in starts if x > max(x1 for _i, x1 in at_edge) - _EDGE_TOLERANCE
+                      and sum(1 for other in starts if abs(other - x) <= _EDGE_TOLERANCE) >= 2), default=float("inf"))
+
+    def parts(line: _Line) -> tuple[list[_Word], list[_Word], list[_Word]] | None:
+        """The letterhead's, the labels' and the values' words of a line; None when a word runs across
+        the labels' edge."""
+        left = [w for w in line.words if w.x0 < edge - _EDGE_TOLERANCE]
+        if any(w.x1 > edge + _EDGE_TOLERANCE for w in left):
+            return None
+        label = [w for w in line.words if edge - _EDGE_TOLERANCE <= w.x0 < value_edge - _EDGE_TOLERANCE]
+        return left, label, [w for w in line.words if w.x0 >= value_edge - _EDGE_TOLERANCE]
+
+    page, size = lines[first].page, _size(lines)
+    start = first  # a value's lines above its label (a label centred beside them) start the block
+    while start > 0 and (above := parts(lines[start - 1])) is not None and above[2] and not above[1] \
+            and lines[start - 1].page == page and lines[start].top - lines[start - 1].bottom <= size:
+        start -= 1
+    end = first + 1
+    while end < len(lines) and lines[end].page == page and parts(lines[end]) is not None \
+            and not _names_block(lines[end]) and lines[end].top - lines[end - 1].bottom <= _END_GAP * size:
+        end += 1
+    letterhead: list[str] = []
+    right: list[tuple[int, float, float]] = []  # (page, top, bottom) of the labels' and values' words
+    labels: list[str | None] = []  # the label's text, None for a value's line
+    values: list[list[_Word]] = []
+    for line in lines[start:end]:
+        split = parts(line)
+        assert split is not None
+        left, label, value = split
+        if left:
+            letterhead.append(_text(left))
+        if label or value:
+            right.append((line.page, min(w.top for w in label + value), max(w.bottom for w in label + value)))
+            labels.append(_text(label) if label else None)
+            values.append(value)
+    heads = [i for i, label in enumerate(labels) if label is not None]
+    # A label wrapped over two lines: the second line's label joins the first.
+    for a, b in zip(heads, heads[1:], strict=False):
+        first_part, second_part = labels[a], labels[b]
+        assert first_part is not None and second_part is not None
+        if not _field_label(second_part)[0] and _field_label(f"{first_part} {second_part}")[0] \
+                and right[b][1] - right[a][2] <= size:
+            labels[a], labels[b] = f"{first_part} {second_part}", ""
+    rows: dict[int, list[list[_Word]]] = {}
+    if heads:
+        for i, owner in enumerate(_owners(right, heads, beside=True)):
+            while labels[owner] == "":  # the second line of a wrapped label
+                owner = max(h for h in heads if h < owner)
+            rows.setdefault(owner, []).append(values[i])
+    grid: Grid = []
+    for n, (head, value_lines) in enumerate(sorted(rows.items())):
+        label = (labels[head] or "").rstrip(": ")
+        value = _join_lines(_text(words).lstrip(": ") for words in value_lines if words).strip()
+        if _field_label(label)[1]:  # the value starts in the label's run of words ("Nama SOP: PELAYANAN")
+            label, value = f"{label}\n{value}".strip(), ""
+        row = [label, *([value] if value else [])]
+        grid.append((["\n".join(letterhead)] if letterhead and n == 0 else []) + row)
+    return plain(lines[:start]) + grid + plain(lines[end:])
+
+
+def _block_section(lines: list[_Line]) -> Grid:
+    """The blocks (Dasar Hukum, Kualifikasi Pelaksana, …) from their first label's line down: for each
+    block a row of its label and a row of its items, as the text copy has them. The blocks stand in
+    columns, each starting at its labels' left edge; a line's words go to the column they start in, so
+    the items of two blocks side by side on one line (or a block's label level with another's item)
+    are parted. In a column, the lines under a label are its items (or, where the label stands beside
+    its items, the lines parted by the widest gap, see _owners). Lines after a gap wider than _END_GAP
+    font sizes (a title above the procedure table) are no items."""
+    from .table import _block_label
+
+    size = _size(lines)
+    end = 1
+    while end < len(lines) and (lines[end].page != lines[end - 1].page
+                                or lines[end].top - lines[end - 1].bottom <= _END_GAP * size):
+        end += 1
+    lines = lines[:end]
+    lefts: list[float] = []
+    for span in (s for line in lines for s in _spans(line.words) if _block_label(s.text)):
+        if not any(abs(span.x0 - x) <= 2 * _EDGE_TOLERANCE for x in lefts):
+            lefts.append(span.x0)
+    lefts.sort()
+    columns: list[list[tuple[int, list[_Word]]]] = [[] for _x in lefts]  # (line index, words) per column
+    for i, line in enumerate(lines):
+        words: dict[int, list[_Word]] = {}
+        for w in line.words:
+            words.setdefault(max((k for k, x in enumerate(lefts) if x <= w.x0 + _EDGE_TOLERANCE), default=0),
+                             []).append(w)
+        for k, column_words in sorted(words.items()):
+            columns[k].append((i, column_words))
+    blocks: list[tuple[tuple[int, float, float], str, list[str]]] = []  # (page, top, left), label, items
+    for entries in columns:
+        heads = [n for n, (_i, words) in enumerate(entries) if _block_label(_text(words))]
+        if not heads:
+            continue
+        label_right = min(max(w.x1 for w in entries[n][1]) for n in heads)
+        content = [words for n, (_i, words) in enumerate(entries) if n not in heads]
+        beside = heads[0] > 0 or all(min(w.x0 for w in words) >= label_right - _EDGE_TOLERANCE for words in content)
+        places = [(lines[i].page, min(w.top for w in words), max(w.bottom for w in words)) for i, words in entries]
+        owners = _owners(places, heads, beside=beside)
+        for n in heads:
+            label, rest = _block_label(_text(entries[n][1])) or ("", "")
+            items = [rest] + [_text(words) for m, (_i, words) in enumerate(entries) if owners[m] == n and m != n]
+            place = (places[n][0], places[n][1], min(w.x0 for w in entries[n][1]))
+            blocks.append((place, label, [item for item in items if item]))
+    grid: Grid = []
+    for _place, label, items in sorted(blocks, key=lambda block: (block[0][0], round(block[0][1]), block[0][2])):
+        grid.append([label])
+        if items:
+            grid.append([_join_lines(items)])
+    return grid
 
 
 # A procedure table printed without ruling lines (its text aligned in columns only): pdfplumber's table
@@ -841,7 +1037,7 @@ def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
                 parts.setdefault(sum(1 for b in bounds if b <= centre), []).append(word.text)
             for column, texts in parts.items():
                 cells[column].append(" ".join(texts))
-        grid.append(["\n".join(texts) for texts in cells])
+        grid.append([_join_lines(texts) for texts in cells])
     return begin, end, grid
 
 
