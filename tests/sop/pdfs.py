@@ -165,3 +165,38 @@ def scanned_pdf(tmp_path: Path, name: str = "pindaian.pdf") -> Path:
     html = ('<html><head><style>@page { size: A4 landscape; margin: 0 } img { width: 100%; }</style></head>'
             f'<body><img src="data:image/png;base64,{data}"></body></html>')
     return write_pdf(tmp_path, html, name)
+
+
+def letterhead_in_page_header(html: str) -> str:
+    """`html` (an SOP whose identity is identity_html's) with its letterhead moved into the page header,
+    as Word's header prints it at the top of each page, instead of the running title."""
+    kop = "<br>".join(LETTERHEAD)
+    assert kop in html
+    html = html.replace(kop, "").replace('@top-left { content: "SOP KECAMATAN TELUK BETUNG UTARA"; font-size: 8pt; }',
+                                         "@top-center { content: element(kop); }")
+    html = html.replace("margin: 1.5cm;", "margin: 3cm 1.5cm 1.5cm 1.5cm;")
+    html = html.replace("</style>", ".kop { position: running(kop); font-size: 9pt; text-align: center; }</style>")
+    return html.replace("<body>", f"<body><div class='kop'>{kop}</div>")
+
+
+def identity_on_each_page(html: str, *, rows: bool = False) -> str:
+    """`html` (an SOP whose identity is identity_html's, its table's header repeated) with the identity
+    block printed again at the top of each page above the table's header, as a workbook's print titles
+    repeat it: in a cell above the header (its own tables), or (`rows`) as rows of the procedure table
+    itself (the letterhead, labels and values spanning its columns), the first rows Word repeats."""
+    start = html.index("<div><table>")
+    end = html.index("</div><br>", start)
+    identity = html[start + len("<div>"):end]
+    html = html[:start] + html[end + len("</div><br>"):]
+    if rows:
+        columns = 6 + len(ACTORS)
+        identity = "".join(
+            "<tr>" + (f"<td colspan=3 rowspan={len(FIELDS)}>" + "<br>".join(LETTERHEAD) + "</td>" if i == 0 else "")
+            + f"<td colspan=2>{label}</td><td colspan={columns - 5}>{value}</td></tr>"
+            for i, (label, value) in enumerate(FIELDS))
+        blocks = list(ALL_BLOCKS.values())
+        identity += "".join(f"<tr><td colspan=5>{_block(*first)}</td><td colspan={columns - 5}>{_block(*second)}</td></tr>"
+                            for first, second in zip(blocks[::2], blocks[1::2], strict=True))
+        return html.replace("<thead>", f"<thead>{identity}")
+    return html.replace("<thead>", f"<thead><tr><td colspan={6 + len(ACTORS)} style='border: none; padding: 0'>"
+                                   f"{identity}</td></tr>")

@@ -19,7 +19,17 @@ from kinerja.sop.renderers import sheet
 from tests.base import KinerjaTestCase
 
 from .documents import SEED
-from .pdfs import ACTORS, scanned_pdf, sop_html, step_texts, write_pdf
+from .pdfs import (
+    ACTORS,
+    check_identity,
+    identity_html,
+    identity_on_each_page,
+    letterhead_in_page_header,
+    scanned_pdf,
+    sop_html,
+    step_texts,
+    write_pdf,
+)
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -61,6 +71,31 @@ def test_a_table_over_pages_with_wrapped_cells_reads_like_the_text(tmp_path: Pat
     assert pages(path) >= 2
     # Every step once: the header repeated on the next page is no step, a wrapped cell is one text.
     check_steps(read_document(path), steps)
+
+
+def check_repeated_page_top(tmp_path: Path, html: str, repeat: str) -> None:
+    """`html` (14 long steps under identity_html's block) with `repeat` printed at the top of each page:
+    read once, and every step whole (a row the page broke continues under the repeat)."""
+    if repeat == "letterhead":
+        html = letterhead_in_page_header(html)
+    else:
+        html = identity_on_each_page(html, rows=repeat == "identity rows")
+    path = write_pdf(tmp_path, html)
+    assert pages(path) >= 2
+    draft = read_document(path)
+    check_identity(draft)
+    assert draft.lines[0] == "PEMERINTAH KOTA BANDAR LAMPUNG"
+    steps = step_texts(14, long=True)
+    assert [(s.activity, s.actor, s.duration_value) for s in draft.steps] == [
+        (a, actor, Decimal(5 * i)) for i, (a, _t, actor, _o) in enumerate(steps, start=1)]
+
+
+@pytest.mark.parametrize("repeat", ["letterhead", "identity", "identity rows"])
+def test_a_page_header_repeated_on_each_page_is_read_once(tmp_path: Path, repeat: str) -> None:
+    """The letterhead in Word's page header; the identity block repeated above the table's header as a
+    workbook's print titles, in tables of its own or as the first rows of the procedure table."""
+    html = sop_html(step_texts(14, long=True), identity=identity_html(letterhead="middle"))
+    check_repeated_page_top(tmp_path, html, repeat)
 
 
 def test_the_identity_block_on_a_page_of_its_own_is_read(tmp_path: Path) -> None:

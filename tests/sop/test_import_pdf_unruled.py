@@ -13,7 +13,7 @@ import pytest
 from kinerja.sop.importers import SopImportError, read_document
 
 from .pdfs import ACTORS, check_identity, identity_html, sop_html, step_texts, write_pdf
-from .test_import_pdf import check_header, check_steps
+from .test_import_pdf import check_header, check_repeated_page_top, check_steps
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -143,3 +143,13 @@ def test_sub_steps_of_a_centred_unruled_table_broken_over_pages(tmp_path: Path) 
     assert [s.activity for s in draft.steps] == [a for a, _t, _actor, _o in steps]
     assert draft.steps[5].returns_to == [4]
     assert draft.steps[7].duration_value == Decimal(40)
+
+
+@pytest.mark.parametrize("repeat", ["letterhead", "identity", "identity rows"])
+def test_a_page_header_repeated_on_each_page_is_read_once(tmp_path: Path, repeat: str) -> None:
+    """As the ruled print (test_import_pdf): the lines the pages repeat above the table are skipped where
+    the table goes on, and a running line is one at the same height on every page (or all but one), not
+    the last line of rows ("kecamatan") that ends several pages, nor a broken row like another but for
+    its numbers."""
+    html = unruled(sop_html(step_texts(14, long=True), identity=identity_html(letterhead="middle", cells="middle")))
+    check_repeated_page_top(tmp_path, html, repeat)

@@ -527,16 +527,24 @@ def _open_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _running_lines(pages: list[_Page]) -> set[int]:
     """The ids of the running headers and footers: a line in the page's top or bottom band that stands
-    on two pages or more (its page number aside), or that is a page number."""
+    at the same height on every page, or every page but one (a first page of its own), its numbers aside,
+    or that is a page number. Not on two pages of many, nor at other heights: the rows of a table broken
+    by the page that differ only by their numbers ("9 … 45 menit" and "13 … 65 menit"), or the last line
+    of a row printed without rules ("kecamatan") ending several pages, are no running lines."""
     def key(line: _Line) -> str:
         # Its band too: a table's line ending one page may repeat at the top of the next, no running line.
         band = "top" if line.top < line.page_height / 2 else "bottom"
         return band + " " + re.sub(r"\d+", "#", " ".join(line.text().lower().split()))
 
     lines = [item for page in pages for item in page.items if isinstance(item, _Line) and item.margin]
-    pages_of: dict[str, set[int]] = {}
+    places: dict[str, list[_Line]] = {}
     for line in lines:
-        pages_of.setdefault(key(line), set()).add(line.page)
+        places.setdefault(key(line), []).append(line)
+
+    def repeated(line: _Line) -> bool:
+        on = {other.page for other in places[key(line)] if abs(other.top - line.top) <= _EDGE_TOLERANCE}
+        return len(on) >= max(2, len(pages) - 1)
+
     running = {id(line) for line in lines if _PAGE_NUMBER_RE.fullmatch(line.text().strip())}
     # A line repeated on other pages runs only from the page's edge inward: the text of a table printed
     # without rules may repeat at the top of two pages ("yang berlaku di kecamatan") below other text.
@@ -547,9 +555,23 @@ def _running_lines(pages: list[_Page]) -> set[int]:
                     break
                 if id(item) in running:
                     continue
-                if len(pages_of[key(item)]) < 2 or _heads_table(item):
+                if not repeated(item) or _heads_table(item):
                     break
                 running.add(id(item))
+    # A letterhead or identity block in the page header (as the DOCX reader reads Word's), not a running
+    # title: on the first page, the lines repeated at its top are kept when they are several or name a
+    # field of the identity block ("Nomor SOP"); the repeats on later pages go.
+    from .table import _field_label
+
+    first = next((page for page in pages if page.items), None)
+    top: list[_Line] = []
+    for item in first.items if first else []:
+        if not isinstance(item, _Line) or id(item) not in running:
+            break
+        if not _PAGE_NUMBER_RE.fullmatch(item.text().strip()):
+            top.append(item)
+    if len(top) >= 2 or any(_field_label(t)[0] for line in top for _x, t in line.cells):
+        running -= {id(line) for line in top}
     return running
 
 
@@ -584,15 +606,21 @@ def _pdf_rows(path: Path, pages: list[_Page]) -> Grid:
     depth = _header_depth_of(procedure, start)
     head = _Table(page=procedure.page, bbox=procedure.bbox, rows=procedure.rows[:start])
     grid = _header_rows([*items[:first], head])
+    # What stood above the procedure table on its page, which the pages after it may repeat (the identity
+    # block as a workbook's print titles, or as the first rows of the table Word repeats with its header).
+    above = {_item_key(item) for item in items[:first]}
+    head_rows = {_row_key(row) for row in head.texts()}
     parts = [i for i, item in enumerate(items) if i >= first and isinstance(item, _Table)
              and abs(item.bbox[0] - procedure.bbox[0]) < 2 * _EDGE_TOLERANCE
-             and abs(item.bbox[2] - procedure.bbox[2]) < 2 * _EDGE_TOLERANCE]
-    parts = [i for n, i in enumerate(parts) if n == 0 or _continues(items, parts[n - 1], i)] or [first]
+             and abs(item.bbox[2] - procedure.bbox[2]) < 2 * _EDGE_TOLERANCE and _item_key(item) not in above]
+    parts = [i for n, i in enumerate(parts) if n == 0 or _continues(items, parts[n - 1], i, above)] or [first]
     body_from = len(grid)
     for n, i in enumerate(parts):
         table = items[i]
         assert isinstance(table, _Table)
         rows = table.rows[start:] if n == 0 else table.rows
+        while n and len(rows) > 1 and _row_key(_Table(table.page, table.bbox, rows[:1]).texts()[0]) in head_rows:
+            rows = rows[1:]
         _add_part(grid, [_on_columns(row, columns) for row in rows], no=no, depth=depth, continued=n > 0,
                   body_from=body_from + depth)
     for item in items[parts[-1] + 1:]:
@@ -603,14 +631,27 @@ def _pdf_rows(path: Path, pages: list[_Page]) -> Grid:
     return grid
 
 
-def _continues(items: list[_Table | _Line], previous: int, index: int) -> bool:
+def _row_key(row: list[str]) -> str:
+    return "|".join(" ".join(c.split()) for c in row)
+
+
+def _item_key(item: _Table | _Line) -> str:
+    """What a table or line says, to find it repeated on another page."""
+    if isinstance(item, _Line):
+        return "line " + _line_key(item)
+    return "table " + "\n".join(_row_key(row) for row in item.texts())
+
+
+def _continues(items: list[_Table | _Line], previous: int, index: int, above: set[str]) -> bool:
     """Whether the table at `index` goes on with the one at `previous`: it opens the next page, with
-    nothing but the running header above it."""
+    nothing above it but the running header and what stood above the procedure table on its first page
+    (`above`: the identity block repeated on each page, as a workbook's print titles repeat it)."""
     table, before = items[index], items[previous]
     if table.page != before.page + 1:
         return False
     between = items[previous + 1:index]
-    return all(isinstance(item, _Line) and (item.page == before.page or item.margin) for item in between)
+    return all((isinstance(item, _Line) and (item.page == before.page or item.margin)) or _item_key(item) in above
+               for item in between)
 
 
 def _no_column(row: list[str | None]) -> int:
@@ -872,7 +913,7 @@ def _field_rows(lines: list[_Line]) -> Grid:
     grid: Grid = []
     for n, (head, value_lines) in enumerate(sorted(rows.items())):
         label = (labels[head] or "").rstrip(": ")
-        value = _join_lines(_text(words).lstrip(": ") for words in value_lines if words).strip()
+        value = _join_lines(text for words in value_lines if (text := _text(words).lstrip(": "))).strip()
         if _field_label(label)[1]:  # the value starts in the label's run of words ("Nama SOP: PELAYANAN")
             label, value = f"{label}\n{value}".strip(), ""
         row = [label, *([value] if value else [])]
@@ -1011,7 +1052,9 @@ def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
         raise SopImportError(path, None, None, top.text(), _(
             "page %(page)d: the procedure table's header was found, but no numbered step under its “No.” "
             "column: print the table with its ruling lines, or upload the Word document") % {"page": top.page})
-    lines, end = _aligned_lines(items, body_at, no, {label_key(w.text) for line in header for w in line.words})
+    above = {_line_key(line) for line in items[:begin] if isinstance(line, _Line)}
+    lines, end = _aligned_lines(items, body_at, no, {label_key(w.text) for line in header for w in line.words},
+                                above)
     # The first step's lines above its number (a number centred in its row) are under the header: the
     # widest gap from the header's first line down parts them.
     standard = {w for group in STANDARD_WORDS.values() for w in group}
@@ -1103,13 +1146,18 @@ def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word]) -
     return bounds
 
 
-def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word,
-                   header_words: set[str]) -> tuple[list[_Line], int]:
+def _line_key(line: _Line) -> str:
+    return " ".join(line.text().lower().split())
+
+
+def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word, header_words: set[str],
+                   above: set[str]) -> tuple[list[_Line], int]:
     """The lines of the steps from items[start] (the first step number's line) and the index after the
     table, the header repeated on a later page left out (the lines opening the page made of the header's
-    words only: a header centred in its cells may wrap into other lines than on the first page). The
-    table ends at a ruled table, at a line
-    starting under "No." that is no step number, or at a gap wider than any inside a step."""
+    words only: a header centred in its cells may wrap into other lines than on the first page), and so
+    the lines above the table repeated there (`above`: the identity block repeated on each page as the
+    print titles of a workbook). The table ends at a ruled table, at a line starting under "No." that is
+    no step number, or at a gap wider than any inside a step."""
     from .table import label_key
 
     lines: list[_Line] = []
@@ -1121,7 +1169,8 @@ def _aligned_lines(items: list[_Table | _Line], start: int, no: _Word,
             break
         previous = lines[-1] if lines else None
         new_page = previous is not None and line.page != previous.page
-        if new_page and line.words and all(label_key(w.text) in header_words for w in line.words):
+        if new_page and line.words and (all(label_key(w.text) in header_words for w in line.words)
+                                        or _line_key(line) in above):
             index += 1
             continue
         numbered = _step_word(line, no) is not None
