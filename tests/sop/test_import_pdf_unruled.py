@@ -103,6 +103,15 @@ def test_left_aligned_headers_and_text_under_the_table_are_read_apart(tmp_path: 
         (a, actor, o, "") for a, _t, actor, o in steps]
 
 
+def test_marks_flush_left_under_centred_headers_are_in_their_columns(tmp_path: Path) -> None:
+    """The headers centred, the steps' cells flush left (Word's default): the "X" under "Petugas Loket"
+    stands in the gap between the "Pemohon" and "Petugas" headers, nearer neither; it starts a cell
+    there, so it is the right column's."""
+    steps = step_texts(4)
+    draft = read_document(write_pdf(tmp_path, unruled(sop_html(steps))))
+    assert [s.actor for s in draft.steps] == ACTORS == [actor for _a, _t, actor, _o in steps]
+
+
 def test_an_unruled_header_without_numbered_steps_is_refused_naming_the_page(tmp_path: Path) -> None:
     html = unruled(sop_html(step_texts(3), identity_page=True))
     for number in (1, 2, 3):

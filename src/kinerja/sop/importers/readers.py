@@ -1064,8 +1064,8 @@ def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
     header = [line for line in header if not column_numbering([w.text for w in line.words])]
     clusters = _header_clusters(header)
     rows = _aligned_steps(lines, no)
-    body_words = [w for row in rows for line in row for w in line.words]
-    bounds = _column_bounds(clusters, body_words)
+    body_lines = [line for row in rows for line in row]
+    bounds = _column_bounds(clusters, [w for line in body_lines for w in line.words], _cell_starts(body_lines))
     if len(clusters) < 4:
         raise SopImportError(path, None, None, " | ".join(_cluster_text(c) for c in clusters), _(
             "page %(page)d: the columns of the procedure table cannot be told apart (its header's words run "
@@ -1120,9 +1120,25 @@ def _cluster_text(cluster: list[tuple[int, _Word]]) -> str:
     return " ".join(w.text for _n, w in ordered)
 
 
-def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word]) -> list[float]:
+def _cell_starts(lines: list[_Line]) -> set[int]:
+    """The ids of the words that start a cell's text on their line: the first, or one more than a space
+    (_WORD_GAP font sizes) from the word before it."""
+    starts = set()
+    for line in lines:
+        end = None
+        for word in line.words:
+            if end is None or word.x0 - end > _WORD_GAP * word.size:
+                starts.add(id(word))
+            end = word.x1
+    return starts
+
+
+def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word], starts: set[int]) -> list[float]:
     """The x between each two neighbouring columns: the middle of the widest strip of the gap between
-    their header words that no word of the steps crosses (or that the fewest cross)."""
+    their header words that no word of the steps crosses (or that the fewest cross). A step's text
+    starting in the gap (`starts`: a cell's text flush left under a centred header, "X" left of
+    "Petugas") is the right column's, and a text running into the gap from the left the left column's:
+    the strip is sought between them."""
     bounds = []
     for left, right in zip(clusters, clusters[1:], strict=False):
         low = max(w.x1 for _n, w in left)
@@ -1130,6 +1146,11 @@ def _column_bounds(clusters: list[list[tuple[int, _Word]]], body: list[_Word]) -
         if high <= low:
             bounds.append((low + high) / 2)
             continue
+        # Only where a strip stays between the texts so placed: else the strip of the whole gap.
+        after = max([w.x1 for w in body if w.x0 <= low < w.x1 < high], default=low)
+        before = min([w.x0 for w in body if id(w) in starts and low < w.x0 < high], default=high)
+        if after < before:
+            low, high = after, before
         steps = max(int((high - low) * 2), 1)
         xs = [low + (high - low) * k / steps for k in range(steps + 1)]
         crossing = [sum(1 for w in body if w.x0 < x < w.x1) for x in xs]
