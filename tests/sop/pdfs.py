@@ -105,14 +105,16 @@ ALL_BLOCKS = {
 }
 
 
-def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = True, labels: str = "wide") -> str:
+def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = True, labels: str = "wide",
+                  blocks: str = "stacked") -> str:
     """The identity block as the form draws it: the letterhead in a cell left of the fields (aligned
     `letterhead`: top, middle or bottom), each field's label and value in a row (`colon`: a ":" in a
     column of its own; `cells`: how the fields' cells align), Tanggal Revisi left empty, Disahkan oleh on
     three lines and Nama SOP wrapped; under it the blocks two by two in a table of two columns (aligned
     as `cells`), each cell holding a block's label and its numbered items, some wrapped. `labels`: the
     labels' column "wide", "tight" (as wide as the longest label, a padding from the values) or
-    "wrapped" (as narrow as its longest word: "Tanggal" above "Pembuatan")."""
+    "wrapped" (as narrow as its longest word: "Tanggal" above "Pembuatan"). `blocks` "beside": a row per
+    block instead, its label, a colon and its items side by side."""
     align = f"vertical-align: {cells}"
     label_width = {"wide": "; width: 17%", "tight": "; width: 1%; white-space: nowrap", "wrapped": "; width: 1%"}[labels]
     rows = ""
@@ -121,9 +123,13 @@ def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = 
                 + "<br>".join(LETTERHEAD) + "</td>") if i == 0 else ""
         rows += (f"<tr>{left}<td style='{align}{label_width}'>{label}</td>"
                  + (f"<td style='{align}'>:</td>" if colon else "") + f"<td style='{align}'>{value}</td></tr>")
-    blocks = list(ALL_BLOCKS.values())
+    pairs = list(ALL_BLOCKS.values())
     lower = "".join(f"<tr><td style='{align}; width: 50%'>{_block(*first)}</td><td style='{align}'>{_block(*second)}"
-                    "</td></tr>" for first, second in zip(blocks[::2], blocks[1::2], strict=True))
+                    "</td></tr>" for first, second in zip(pairs[::2], pairs[1::2], strict=True))
+    if blocks == "beside":
+        lower = "".join(f"<tr><td style='{align}; width: 20%'>{label}</td><td style='{align}'>:</td><td style='{align}'>"
+                        + "<br>".join(f"{n}. {escape(item)}" for n, item in enumerate(items, start=1)) + "</td></tr>"
+                        for label, items in pairs)
     return f"<div><table>{rows}</table><table>{lower}</table></div><br>"
 
 

@@ -76,6 +76,14 @@ def test_the_identity_block_reads_however_its_cells_align(tmp_path: Path, letter
     assert [s.activity for s in draft.steps] == [a for a, _t, _actor, _o in step_texts(4)]
 
 
+@pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
+def test_blocks_whose_labels_stand_beside_their_items_are_read(tmp_path: Path, cells: str) -> None:
+    """"Dasar Hukum  :  1. … 2. … 3. …" a row per block: a label centred or at the foot of its row
+    stands level with its second or last item, its first items above it."""
+    html = unruled(sop_html(step_texts(4), identity=identity_html(letterhead="middle", cells=cells, blocks="beside")))
+    check_identity(read_document(write_pdf(tmp_path, html)))
+
+
 @pytest.mark.parametrize("labels", ["tight", "wrapped"])
 @pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
 @pytest.mark.parametrize("colon", [True, False])

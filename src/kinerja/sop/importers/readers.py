@@ -736,6 +736,7 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             continue
         if run:
             start = next((i for i, line in enumerate(run) if _names_block(line)), len(run))
+            start = _beside_block(run, start)
             if not after_identity:
                 grid += _field_rows(run[:start])
             if start < len(run):
@@ -792,6 +793,32 @@ def _names_block(line: _Line) -> bool:
     from .table import _block_label
 
     return any(_block_label(span.text) for span in _spans(line.words))
+
+
+def _beside_block(lines: list[_Line], start: int) -> int:
+    """Where the blocks start, `start` being the first line naming one: a block's label centred or at
+    the foot beside its items ("Dasar Hukum  :  1. …" with the items on the lines above and below it)
+    has the lines of its first items above it, each a line's space from the next and starting where the
+    text after the label starts."""
+    from .table import _block_label, _field_label
+
+    if start >= len(lines):
+        return start
+    label = next(span for span in _spans(lines[start].words) if _block_label(span.text))
+    # Where the text beside the label starts (the colon aside): after the label on its line, or where the
+    # next lines start right of it (under a label over its items, they start under it).
+    def first(words: list[_Word]) -> float:
+        x = next((w.x0 for w in words if w.text != ":"), float("inf"))
+        return x if x > label.x1 else float("inf")
+
+    items = min([first([w for w in lines[start].words if w.x0 > label.x1])]
+                + [first(line.words) for line in lines[start + 1:start + 3] if line.page == lines[start].page])
+    while start > 0 and (above := lines[start - 1]).words \
+            and abs(first(above.words) - items) <= _EDGE_TOLERANCE \
+            and not any(_field_label(t)[0] for _x, t in above.cells) \
+            and lines[start].top - above.bottom <= _size([above]) / 2 and above.page == lines[start].page:
+        start -= 1
+    return start
 
 
 def _owners(lines: list[tuple[int, float, float]], labels: list[int], beside: bool) -> list[int]:
@@ -962,7 +989,7 @@ def _block_section(lines: list[_Line]) -> Grid:
         owners = _owners(places, heads, beside=beside)
         for n in heads:
             label, rest = _block_label(_text(entries[n][1])) or ("", "")
-            items = [rest] + [_text(words) for m, (_i, words) in enumerate(entries) if owners[m] == n and m != n]
+            items = [rest if m == n else _text(words) for m, (_i, words) in enumerate(entries) if owners[m] == n]
             place = (places[n][0], places[n][1], min(w.x0 for w in entries[n][1]))
             blocks.append((place, label, [item for item in items if item]))
     grid: Grid = []
