@@ -84,6 +84,23 @@ def test_blocks_whose_labels_stand_beside_their_items_are_read(tmp_path: Path, c
     check_identity(read_document(write_pdf(tmp_path, html)))
 
 
+def test_a_wrong_identity_field_is_named_with_its_value_alone(tmp_path: Path) -> None:
+    """The letterhead and cells centred: the wrong date is named with the file and its label, its value
+    read alone (not joined with a letterhead line or another field's value); no Nama SOP is refused."""
+    identity = identity_html(letterhead="middle", cells="middle")
+    html = unruled(sop_html(step_texts(4), identity=identity.replace("2 Januari 2025", "31 Februari 2025")))
+    with pytest.raises(SopImportError) as caught:
+        read_document(write_pdf(tmp_path, html, "tanggal-salah.pdf"))
+    assert str(caught.value).startswith("tanggal-salah.pdf, column Tanggal Efektif: is not a date")
+    assert caught.value.value == "31 Februari 2025"
+    label = "<td style='vertical-align: middle; width: 17%'>Nama SOP</td>"
+    assert label in identity
+    html = unruled(sop_html(step_texts(4), identity=identity.replace(label, "<td></td>")))
+    with pytest.raises(SopImportError) as caught:
+        read_document(write_pdf(tmp_path, html, "tanpa-nama.pdf"))
+    assert str(caught.value) == "tanpa-nama.pdf, column Nama SOP: the document has no SOP name (Nama SOP)"
+
+
 @pytest.mark.parametrize("labels", ["tight", "wrapped"])
 @pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
 @pytest.mark.parametrize("colon", [True, False])
