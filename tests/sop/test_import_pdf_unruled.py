@@ -84,6 +84,18 @@ def test_blocks_whose_labels_stand_beside_their_items_are_read(tmp_path: Path, c
     check_identity(read_document(write_pdf(tmp_path, html)))
 
 
+def test_a_value_written_as_a_paragraph_wraps_under_the_labels(tmp_path: Path) -> None:
+    """The identity as lines of text ("NAMA SOP      : PELAYANAN …"): a long name wraps to the left
+    margin, under the labels; the line is the name's, not a field of its own."""
+    name = ("PELAYANAN SURAT KETERANGAN USAHA BAGI USAHA MIKRO DAN KECIL DI WILAYAH KECAMATAN TELUK BETUNG UTARA "
+            "KOTA BANDAR LAMPUNG PROVINSI LAMPUNG")
+    html = sop_html(step_texts(4), identity="lines")
+    assert html.count("PELAYANAN SURAT KETERANGAN USAHA<") == 1
+    draft = read_document(write_pdf(tmp_path, html.replace("PELAYANAN SURAT KETERANGAN USAHA<", f"{name}<")))
+    assert draft.name == name
+    assert (draft.number, draft.approved_by_name) == ("470/15/SOP/2024", "CONTOH NAMA, S.E.")
+
+
 def test_a_wrong_identity_field_is_named_with_its_value_alone(tmp_path: Path) -> None:
     """The letterhead and cells centred: the wrong date is named with the file and its label, its value
     read alone (not joined with a letterhead line or another field's value); no Nama SOP is refused."""

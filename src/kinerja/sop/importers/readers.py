@@ -913,16 +913,26 @@ def _field_rows(lines: list[_Line]) -> Grid:
     right: list[tuple[int, float, float]] = []  # (page, top, bottom) of the labels' and values' words
     labels: list[str | None] = []  # the label's text, None for a value's line
     values: list[list[_Word]] = []
+    # The text's right edge: a value written as a paragraph ("Nama SOP : PELAYANAN …") wraps there onto a
+    # line starting under the labels; that line is the value's, not a label of its own, when its first
+    # word would not have fitted on the line above and it stands a line's space under it.
+    right_edge = max(w.x1 for line in lines if line.page == page for w in line.words)
     for line in lines[start:end]:
         split = parts(line)
         assert split is not None
         left, label, value = split
         if left:
             letterhead.append(_text(left))
-        if label or value:
-            right.append((line.page, min(w.top for w in label + value), max(w.bottom for w in label + value)))
-            labels.append(_text(label) if label else None)
-            values.append(value)
+        if not (label or value):
+            continue
+        place = (line.page, min(w.top for w in label + value), max(w.bottom for w in label + value))
+        if label and values and values[-1] and not _field_label(_text(label))[0] \
+                and place[1] - right[-1][2] <= 0.35 * size \
+                and max(w.x1 for w in values[-1]) + 0.3 * size + label[0].x1 - label[0].x0 > right_edge:
+            label, value = [], label + value
+        right.append(place)
+        labels.append(_text(label) if label else None)
+        values.append(value)
     heads = [i for i, label in enumerate(labels) if label is not None]
     # A label wrapped over two lines: the second line's label joins the first.
     for a, b in zip(heads, heads[1:], strict=False):
