@@ -96,6 +96,16 @@ def test_a_value_written_as_a_paragraph_wraps_under_the_labels(tmp_path: Path) -
     assert (draft.number, draft.approved_by_name) == ("470/15/SOP/2024", "CONTOH NAMA, S.E.")
 
 
+@pytest.mark.parametrize("ruled", [True, False])
+def test_a_decree_heading_above_the_identity_block_is_not_read_as_its_fields(tmp_path: Path, ruled: bool) -> None:
+    """"LAMPIRAN KEPUTUSAN CAMAT … NOMOR : 800/12/IV.41/2024" at the top right, above the form: its
+    "NOMOR" is not the SOP's number, nor its lines the letterhead's."""
+    decree = ("<div style='margin-left: 60%; font-size: 8pt'><p>LAMPIRAN KEPUTUSAN CAMAT TELUK BETUNG UTARA</p>"
+              "<p>NOMOR : 800/12/IV.41/2024</p><p>TANGGAL : 3 Januari 2024</p></div>")
+    html = sop_html(step_texts(4), identity=decree + identity_html(letterhead="middle", cells="middle"))
+    check_identity(read_document(write_pdf(tmp_path, html if ruled else unruled(html))))
+
+
 def test_a_wrong_identity_field_is_named_with_its_value_alone(tmp_path: Path) -> None:
     """The letterhead and cells centred: the wrong date is named with the file and its label, its value
     read alone (not joined with a letterhead line or another field's value); no Nama SOP is refused."""

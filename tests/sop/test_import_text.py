@@ -191,6 +191,15 @@ def test_it_refuses_a_document_without_a_name(tmp_path: Path) -> None:
     expect_error(write(tmp_path, seed_text().replace("NAMA SOP\t", "JUDUL\t")), step=None, column="Nama SOP")
 
 
+def test_a_decree_number_above_the_form_is_not_the_sop_number(tmp_path: Path) -> None:
+    """The SOP attached to a decree: "LAMPIRAN … NOMOR : 800/12/2024" above the form. Its generic "NOMOR"
+    gives way to the form's "NOMOR SOP", even an empty one (the seed's)."""
+    decree = "LAMPIRAN KEPUTUSAN KEPALA DINAS KOPERASI DAN UKM\nNOMOR\t: 800/12/IV.41/2024\nTANGGAL\t: 3 Januari 2024\n"
+    text = sop_text(["Kasubbag", "JFU"], [("Menyusun draf", "1 hari", "Kasubbag"), ("Memeriksa draf", "1 hari", "JFU")])
+    assert read_document(write(tmp_path, decree + text)).number == "800/01/SOP/2025"
+    assert read_document(write(tmp_path, decree + seed_text(), "seed.txt")).number == ""
+
+
 def test_it_refuses_a_bad_effective_date(tmp_path: Path) -> None:
     expect_error(write(tmp_path, seed_text().replace("1 Februari 2023", "1 Febuary 2023")), step=None,
                  column="Tanggal Efektif", value="1 Febuary 2023")

@@ -33,6 +33,9 @@ BLOCK_LABELS = {
     "peralatan perlengkapan": "equipment", "peralatan": "equipment", "perlengkapan": "equipment",
     "peringatan": "warning", "pencatatan dan pendataan": "records", "pencatatan": "records",
 }
+# Labels that other headings above the form use too: a decree's "LAMPIRAN … NOMOR : 800/12/2024" printed
+# above the SOP. A value read from one gives way to the same field's from a label of the form ("Nomor SOP").
+GENERIC_LABELS = {"nomor"}
 DATE_COLUMNS = {"created_on": "Tanggal Pembuatan", "revised_on": "Tanggal Revisi", "effective_on": "Tanggal Efektif"}
 COLUMN_NO, COLUMN_ACTIVITY, COLUMN_ACTORS = "No.", "Uraian Prosedur", "Pelaksana"
 COLUMN_INPUTS, COLUMN_TIME, COLUMN_OUTPUT, COLUMN_NOTE = "Kelengkapan", "Waktu", "Output", "Ket"
@@ -108,6 +111,7 @@ def check_lengths(draft: SopDraft) -> None:
 
 def read_header(path: Path, rows: Grid) -> SopDraft:
     values: dict[str, str] = {}
+    generic: set[str] = set()  # fields read from a label other headings use too (see GENERIC_LABELS)
     lines: list[str] = []
     blocks: dict[str, list[str]] = {}
     pending: list[tuple[int, str]] = []  # (column, block key) of the block labels row above
@@ -130,7 +134,10 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
             # "NOMOR SOP | : | 12/SOP": the colon may stand in a column of its own.
             rest = [c for _i, c in cells[at + 1:] if c.strip(": ")]
             value = inline if inline is not None else (rest[0] if rest else "")
-            values.setdefault(str(field_name), value.lstrip(": "))
+            if str(field_name) not in values or str(field_name) in generic:
+                values[str(field_name)] = value.lstrip(": ")
+                weak = label_key(cells[at][1].partition(":")[0].partition("\t")[0]) in GENERIC_LABELS
+                (generic.add if weak else generic.discard)(str(field_name))
             continue
         if pending:
             if len(pending) == len(cells):
