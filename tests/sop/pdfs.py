@@ -106,7 +106,7 @@ ALL_BLOCKS = {
 
 
 def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = True, labels: str = "wide",
-                  blocks: str = "stacked") -> str:
+                  blocks: str = "stacked", order: Sequence[str] = tuple(ALL_BLOCKS)) -> str:
     """The identity block as the form draws it: the letterhead in a cell left of the fields (aligned
     `letterhead`: top, middle or bottom), each field's label and value in a row (`colon`: a ":" in a
     column of its own; `cells`: how the fields' cells align), Tanggal Revisi left empty, Disahkan oleh on
@@ -114,7 +114,7 @@ def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = 
     as `cells`), each cell holding a block's label and its numbered items, some wrapped. `labels`: the
     labels' column "wide", "tight" (as wide as the longest label, a padding from the values) or
     "wrapped" (as narrow as its longest word: "Tanggal" above "Pembuatan"). `blocks` "beside": a row per
-    block instead, its label, a colon and its items side by side."""
+    block instead, its label, a colon and its items side by side, in `order` (keys of ALL_BLOCKS)."""
     align = f"vertical-align: {cells}"
     label_width = {"wide": "; width: 17%", "tight": "; width: 1%; white-space: nowrap", "wrapped": "; width: 1%"}[labels]
     rows = ""
@@ -123,7 +123,7 @@ def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = 
                 + "<br>".join(LETTERHEAD) + "</td>") if i == 0 else ""
         rows += (f"<tr>{left}<td style='{align}{label_width}'>{label}</td>"
                  + (f"<td style='{align}'>:</td>" if colon else "") + f"<td style='{align}'>{value}</td></tr>")
-    pairs = list(ALL_BLOCKS.values())
+    pairs = [ALL_BLOCKS[key] for key in order]
     lower = "".join(f"<tr><td style='{align}; width: 50%'>{_block(*first)}</td><td style='{align}'>{_block(*second)}"
                     "</td></tr>" for first, second in zip(pairs[::2], pairs[1::2], strict=True))
     if blocks == "beside":

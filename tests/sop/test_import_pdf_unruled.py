@@ -12,7 +12,7 @@ import pytest
 
 from kinerja.sop.importers import SopImportError, read_document
 
-from .pdfs import ACTORS, check_identity, identity_html, sop_html, step_texts, write_pdf
+from .pdfs import ACTORS, ALL_BLOCKS, check_identity, identity_html, sop_html, step_texts, write_pdf
 from .test_import_pdf import check_header, check_repeated_page_top, check_steps
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -77,10 +77,14 @@ def test_the_identity_block_reads_however_its_cells_align(tmp_path: Path, letter
 
 
 @pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
-def test_blocks_whose_labels_stand_beside_their_items_are_read(tmp_path: Path, cells: str) -> None:
+@pytest.mark.parametrize("first", ["legal_basis", "related_sops"])
+def test_blocks_whose_labels_stand_beside_their_items_are_read(tmp_path: Path, cells: str, first: str) -> None:
     """"Dasar Hukum  :  1. … 2. … 3. …" a row per block: a label centred or at the foot of its row
-    stands level with its second or last item, its first items above it."""
-    html = unruled(sop_html(step_texts(4), identity=identity_html(letterhead="middle", cells=cells, blocks="beside")))
+    stands level with its second or last item, its first items above it; the first block of three
+    items, or of one (its label level with it, the next blocks' items above their labels all the same)."""
+    order = [first, *(key for key in ALL_BLOCKS if key != first)]
+    html = unruled(sop_html(step_texts(4), identity=identity_html(letterhead="middle", cells=cells, blocks="beside",
+                                                                  order=order)))
     check_identity(read_document(write_pdf(tmp_path, html)))
 
 

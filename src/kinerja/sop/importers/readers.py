@@ -992,7 +992,9 @@ def _block_section(lines: list[_Line]) -> Grid:
         heads = [n for n, (_i, words) in enumerate(entries) if _block_label(_text(words))]
         if not heads:
             continue
-        label_right = min(max(w.x1 for w in entries[n][1]) for n in heads)
+        # Where the labels' words end: items starting right of that stand beside their label.
+        label_right = min(entries[n][1][len((_block_label(_text(entries[n][1])) or ("", ""))[0].split()) - 1].x1
+                          for n in heads)
         content = [words for n, (_i, words) in enumerate(entries) if n not in heads]
         beside = heads[0] > 0 or all(min(w.x0 for w in words) >= label_right - _EDGE_TOLERANCE for words in content)
         places = [(lines[i].page, min(w.top for w in words), max(w.bottom for w in words)) for i, words in entries]
