@@ -918,9 +918,7 @@ def _field_rows(lines: list[_Line]) -> Grid:
     # word would not have fitted on the line above and it stands a line's space under it.
     right_edge = max(w.x1 for line in lines if line.page == page for w in line.words)
     for line in lines[start:end]:
-        split = parts(line)
-        assert split is not None
-        left, label, value = split
+        left, label, value = parts(line) or ([], [], line.words)  # parts() said None only outside start:end
         if left:
             letterhead.append(_text(left))
         if not (label or value):
