@@ -106,7 +106,7 @@ ALL_BLOCKS = {
 
 
 def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = True, labels: str = "wide",
-                  blocks: str = "stacked", order: Sequence[str] = tuple(ALL_BLOCKS)) -> str:
+                  blocks: str = "stacked", order: Sequence[str] = tuple(ALL_BLOCKS), pairs: bool = False) -> str:
     """The identity block as the form draws it: the letterhead in a cell left of the fields (aligned
     `letterhead`: top, middle or bottom), each field's label and value in a row (`colon`: a ":" in a
     column of its own; `cells`: how the fields' cells align), Tanggal Revisi left empty, Disahkan oleh on
@@ -114,7 +114,8 @@ def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = 
     as `cells`), each cell holding a block's label and its numbered items, some wrapped. `labels`: the
     labels' column "wide", "tight" (as wide as the longest label, a padding from the values) or
     "wrapped" (as narrow as its longest word: "Tanggal" above "Pembuatan"). `blocks` "beside": a row per
-    block instead, its label, a colon and its items side by side, in `order` (keys of ALL_BLOCKS)."""
+    block instead, its label, a colon and its items side by side, in `order` (keys of ALL_BLOCKS). `pairs`:
+    two fields on each row ("Nomor SOP : …   Tanggal Pembuatan : …"), the letterhead beside them."""
     align = f"vertical-align: {cells}"
     label_width = {"wide": "; width: 17%", "tight": "; width: 1%; white-space: nowrap", "wrapped": "; width: 1%"}[labels]
     rows = ""
@@ -123,13 +124,21 @@ def identity_html(*, letterhead: str = "top", cells: str = "top", colon: bool = 
                 + "<br>".join(LETTERHEAD) + "</td>") if i == 0 else ""
         rows += (f"<tr>{left}<td style='{align}{label_width}'>{label}</td>"
                  + (f"<td style='{align}'>:</td>" if colon else "") + f"<td style='{align}'>{value}</td></tr>")
-    pairs = [ALL_BLOCKS[key] for key in order]
+    if pairs:
+        colon_cell = f"<td style='{align}'>:</td>" if colon else ""
+        rows = "".join(
+            "<tr>" + (f"<td rowspan=3 style='vertical-align: {letterhead}; width: 28%'>" + "<br>".join(LETTERHEAD)
+                      + "</td>" if i == 0 else "")
+            + "".join(f"<td style='{align}; width: 13%'>{label}</td>{colon_cell}<td style='{align}; width: 21%'>{value}</td>"
+                      for label, value in FIELDS[i * 2:i * 2 + 2]) + "</tr>"
+            for i in range(3))
+    chosen = [ALL_BLOCKS[key] for key in order]
     lower = "".join(f"<tr><td style='{align}; width: 50%'>{_block(*first)}</td><td style='{align}'>{_block(*second)}"
-                    "</td></tr>" for first, second in zip(pairs[::2], pairs[1::2], strict=True))
+                    "</td></tr>" for first, second in zip(chosen[::2], chosen[1::2], strict=True))
     if blocks == "beside":
         lower = "".join(f"<tr><td style='{align}; width: 20%'>{label}</td><td style='{align}'>:</td><td style='{align}'>"
                         + "<br>".join(f"{n}. {escape(item)}" for n, item in enumerate(items, start=1)) + "</td></tr>"
-                        for label, items in pairs)
+                        for label, items in chosen)
     return f"<div><table>{rows}</table><table>{lower}</table></div><br>"
 
 

@@ -127,6 +127,17 @@ def test_a_wrong_identity_field_is_named_with_its_value_alone(tmp_path: Path) ->
     assert str(caught.value) == "tanpa-nama.pdf, column Nama SOP: the document has no SOP name (Nama SOP)"
 
 
+@pytest.mark.parametrize("ruled", [True, False])
+@pytest.mark.parametrize(("letterhead", "cells", "colon"), [("top", "top", True), ("middle", "middle", False),
+                                                             ("bottom", "middle", True)])
+def test_two_fields_on_each_row_are_read(tmp_path: Path, ruled: bool, letterhead: str, cells: str,
+                                         colon: bool) -> None:
+    """"Nomor SOP : …   Tanggal Pembuatan : …": the fields in two pairs of columns beside the letterhead;
+    each label's value is the text between it and the next label (ruled), or in its own column (unruled)."""
+    html = sop_html(step_texts(4), identity=identity_html(letterhead=letterhead, cells=cells, colon=colon, pairs=True))
+    check_identity(read_document(write_pdf(tmp_path, html if ruled else unruled(html))))
+
+
 @pytest.mark.parametrize("labels", ["tight", "wrapped"])
 @pytest.mark.parametrize("cells", ["top", "middle", "bottom"])
 @pytest.mark.parametrize("colon", [True, False])

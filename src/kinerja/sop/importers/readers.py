@@ -861,14 +861,13 @@ def _field_rows(lines: list[_Line]) -> Grid:
     label, value), whatever the lines its cells' texts fell on; other lines as they stand.
 
     The identity block's labels stand one under the other at one left edge, their values at another
-    further right. Left of the labels' edge stands the letterhead, its lines top-aligned, centred or
-    at the foot against the fields'; its words from the first field's line down are the letterhead's.
-    A value's lines belong to the label beside them, parted from the next field's by the widest gap
-    (a label centred against a value of three lines stands level with its second). A label wrapped over
-    two lines ("TANGGAL" above "PEMBUATAN") is one label. The block ends at a block's label, a line
-    running across the labels' edge, another page or a gap wider than _END_GAP font sizes."""
-    from .table import _field_label
-
+    further right (or in two pairs of such columns, "Nomor SOP : …   Tanggal Pembuatan : …"). Left of
+    the labels' edge stands the letterhead, its lines top-aligned, centred or at the foot against the
+    fields'; its words from the first field's line down are the letterhead's. A value's lines belong to
+    the label beside them, parted from the next field's by the widest gap (a label centred against a
+    value of three lines stands level with its second). A label wrapped over two lines ("TANGGAL" above
+    "PEMBUATAN") is one label. The block ends at a block's label, a line running across the labels'
+    edge, another page or a gap wider than _END_GAP font sizes."""
     def plain(part: list[_Line]) -> Grid:
         return [[t for _x, t in line.cells] for line in part if line.cells]
 
@@ -878,31 +877,54 @@ def _field_rows(lines: list[_Line]) -> Grid:
              if (n := _label_words(span.words))]
     if len(found) < 2:
         return plain(lines)
-    edge = _shared_left([x0 for _i, x0, _x1 in found])
-    at_edge = [(i, x1) for i, x0, x1 in found if abs(x0 - edge) <= _EDGE_TOLERANCE]
-    first = at_edge[0][0]
-    # The values' left: where the first word after a label starts ("NOMOR SOP   12/SOP", or the colon of
-    # "NOMOR SOP   :   12/SOP"), or a run of words right of the labels' edge (a value not level with its
-    # label) starts, on two lines or more and right of every label found; labels written with their values
-    # as lines of text ("Nomor SOP: 12/SOP", "Tanggal Efektif: 2 Januari 2025") have none.
-    starts = [x for i, x1 in at_edge if (x := next((w.x0 for w in lines[i].words if w.x0 > x1), None)) is not None]
-    starts += [span.x0 for line in lines[first:at_edge[-1][0] + 1] for span in _spans(line.words)
-               if span.x0 > edge + _EDGE_TOLERANCE]
-    value_edge = min((x for x in starts if x > max(x1 for _i, x1 in at_edge) - _EDGE_TOLERANCE
-                      and sum(1 for other in starts if abs(other - x) <= _EDGE_TOLERANCE) >= 2), default=float("inf"))
 
-    def parts(line: _Line) -> tuple[list[_Word], list[_Word], list[_Word]] | None:
-        """The letterhead's, the labels' and the values' words of a line; None when a word runs across
-        the labels' edge."""
-        left = [w for w in line.words if w.x0 < edge - _EDGE_TOLERANCE]
-        if any(w.x1 > edge + _EDGE_TOLERANCE for w in left):
+    def at(edge: float) -> list[tuple[int, float]]:
+        return [(i, x1) for i, x0, x1 in found if abs(x0 - edge) <= _EDGE_TOLERANCE]
+
+    # The labels' left edges: the one most labels share, and any other that two labels or more share (a
+    # value opening with a label's word, "NOMOR POKOK WAJIB PAJAK", makes none).
+    edges = [_shared_left([x0 for _i, x0, _x1 in found])]
+    for _i, x0, _x1 in found:
+        if all(abs(x0 - edge) > _EDGE_TOLERANCE for edge in edges) and len(at(x0)) >= 2:
+            edges.append(x0)
+    edges.sort()
+    first = min(i for edge in edges for i, _x1 in at(edge))
+    last = max(i for edge in edges for i, _x1 in at(edge))
+    bands: list[tuple[float, float, float]] = []  # the labels' left, the values' left, the next band's left
+    for k, edge in enumerate(edges):
+        limit = edges[k + 1] - _EDGE_TOLERANCE if k + 1 < len(edges) else float("inf")
+        labels_at = at(edge)
+        # The values' left: where the first word after a label starts ("NOMOR SOP   12/SOP", or the colon
+        # of "NOMOR SOP   :   12/SOP"), or a run of words right of the labels' edge (a value not level
+        # with its label) starts, on two lines or more and right of every label found; labels written
+        # with their values as lines of text ("Nomor SOP: 12/SOP", "Tanggal Efektif: 2 Januari 2025")
+        # have none.
+        starts = [x for i, x1 in labels_at
+                  if (x := next((w.x0 for w in lines[i].words if x1 < w.x0 < limit), None)) is not None]
+        starts += [span.x0 for line in lines[first:last + 1] for span in _spans(line.words)
+                   if edge + _EDGE_TOLERANCE < span.x0 < limit]
+        value_edge = min((x for x in starts if x > max(x1 for _i, x1 in labels_at) - _EDGE_TOLERANCE
+                          and sum(1 for other in starts if abs(other - x) <= _EDGE_TOLERANCE) >= 2),
+                         default=float("inf"))
+        bands.append((edge, value_edge, limit))
+
+    def parts(line: _Line) -> tuple[list[_Word], list[tuple[list[_Word], list[_Word]]]] | None:
+        """The letterhead's words of a line, and in each band the labels' and the values' words; None
+        when a word runs across the labels' edge."""
+        left = [w for w in line.words if w.x0 < edges[0] - _EDGE_TOLERANCE]
+        if any(w.x1 > edges[0] + _EDGE_TOLERANCE for w in left):
             return None
-        label = [w for w in line.words if edge - _EDGE_TOLERANCE <= w.x0 < value_edge - _EDGE_TOLERANCE]
-        return left, label, [w for w in line.words if w.x0 >= value_edge - _EDGE_TOLERANCE]
+        split = []
+        for edge, value_edge, limit in bands:
+            inside = [w for w in line.words if edge - _EDGE_TOLERANCE <= w.x0 < limit]
+            split.append(([w for w in inside if w.x0 < value_edge - _EDGE_TOLERANCE],
+                          [w for w in inside if w.x0 >= value_edge - _EDGE_TOLERANCE]))
+        return left, split
 
     page, size = lines[first].page, _size(lines)
     start = first  # a value's lines above its label (a label centred beside them) start the block
-    while start > 0 and (above := parts(lines[start - 1])) is not None and above[2] and not above[1] \
+    while start > 0 and (above := parts(lines[start - 1])) is not None \
+            and any(value for _label, value in above[1]) and not any(label for label, _value in above[1]) \
             and lines[start - 1].page == page and lines[start].top - lines[start - 1].bottom <= size:
         start -= 1
     end = first + 1
@@ -910,20 +932,35 @@ def _field_rows(lines: list[_Line]) -> Grid:
             and not _names_block(lines[end]) and lines[end].top - lines[end - 1].bottom <= _END_GAP * size:
         end += 1
     letterhead: list[str] = []
+    split_lines: list[tuple[_Line, list[tuple[list[_Word], list[_Word]]]]] = []
+    for line in lines[start:end]:
+        left, split = parts(line) or ([], [([], line.words)])  # parts() said None only outside start:end
+        if left:
+            letterhead.append(_text(left))
+        split_lines.append((line, split))
+    right_edge = max(w.x1 for line in lines if line.page == page for w in line.words)
+    grid: Grid = []
+    for k, (_edge, _value_edge, limit) in enumerate(bands):
+        band = [(line, split[k]) for line, split in split_lines if k < len(split) and (split[k][0] or split[k][1])]
+        grid += _band_rows(band, size, min(limit, right_edge))
+    if letterhead and grid:
+        grid[0].insert(0, "\n".join(letterhead))
+    return plain(lines[:start]) + grid + plain(lines[end:])
+
+
+def _band_rows(band: list[tuple[_Line, tuple[list[_Word], list[_Word]]]], size: float, right_edge: float) -> Grid:
+    """A row [label, value] per field of one column of labels and its values (see _field_rows), from
+    each line's (labels' words, values' words) in that column."""
+    from .table import _field_label
+
     right: list[tuple[int, float, float]] = []  # (page, top, bottom) of the labels' and values' words
     labels: list[str | None] = []  # the label's text, None for a value's line
     values: list[list[_Word]] = []
-    # The text's right edge: a value written as a paragraph ("Nama SOP : PELAYANAN …") wraps there onto a
-    # line starting under the labels; that line is the value's, not a label of its own, when its first
-    # word would not have fitted on the line above and it stands a line's space under it.
-    right_edge = max(w.x1 for line in lines if line.page == page for w in line.words)
-    for line in lines[start:end]:
-        left, label, value = parts(line) or ([], [], line.words)  # parts() said None only outside start:end
-        if left:
-            letterhead.append(_text(left))
-        if not (label or value):
-            continue
+    for line, (label, value) in band:
         place = (line.page, min(w.top for w in label + value), max(w.bottom for w in label + value))
+        # A value written as a paragraph ("Nama SOP : PELAYANAN …") wraps at the text's right edge onto a
+        # line starting under the labels: that line is the value's, not a label of its own, when its first
+        # word would not have fitted on the line above and it stands a line's space under it.
         if label and values and values[-1] and not _field_label(_text(label))[0] \
                 and place[1] - right[-1][2] <= 0.35 * size \
                 and max(w.x1 for w in values[-1]) + 0.3 * size + label[0].x1 - label[0].x0 > right_edge:
@@ -934,8 +971,7 @@ def _field_rows(lines: list[_Line]) -> Grid:
     heads = [i for i, label in enumerate(labels) if label is not None]
     # A label wrapped over two lines: the second line's label joins the first.
     for a, b in zip(heads, heads[1:], strict=False):
-        first_part, second_part = labels[a], labels[b]
-        assert first_part is not None and second_part is not None
+        first_part, second_part = labels[a] or "", labels[b] or ""
         if not _field_label(second_part)[0] and _field_label(f"{first_part} {second_part}")[0] \
                 and right[b][1] - right[a][2] <= size:
             labels[a], labels[b] = f"{first_part} {second_part}", ""
@@ -946,14 +982,13 @@ def _field_rows(lines: list[_Line]) -> Grid:
                 owner = max(h for h in heads if h < owner)
             rows.setdefault(owner, []).append(values[i])
     grid: Grid = []
-    for n, (head, value_lines) in enumerate(sorted(rows.items())):
+    for head, value_lines in sorted(rows.items()):
         label = (labels[head] or "").rstrip(": ")
         value = _join_lines(text for words in value_lines if (text := _text(words).lstrip(": "))).strip()
         if _field_label(label)[1]:  # the value starts in the label's run of words ("Nama SOP: PELAYANAN")
             label, value = f"{label}\n{value}".strip(), ""
-        row = [label, *([value] if value else [])]
-        grid.append((["\n".join(letterhead)] if letterhead and n == 0 else []) + row)
-    return plain(lines[:start]) + grid + plain(lines[end:])
+        grid.append([label, *([value] if value else [])])
+    return grid
 
 
 def _block_section(lines: list[_Line]) -> Grid:

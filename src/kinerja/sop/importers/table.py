@@ -125,19 +125,22 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
             for _i, key in pending:
                 blocks.setdefault(key, [])
             continue
-        at = next((k for k, (_i, c) in enumerate(cells) if _field_label(c)[0]), None)
-        if at is not None:
+        ats = [k for k, (_i, c) in enumerate(cells) if _field_label(c)[0]]
+        if ats:
             pending = []
-            field_name, inline = _field_label(cells[at][1])
             # The SOP AP form puts the letterhead left of the identity block, on the same rows.
-            lines += _lines(c for _i, c in cells[:at])
-            # "NOMOR SOP | : | 12/SOP": the colon may stand in a column of its own.
-            rest = [c for _i, c in cells[at + 1:] if c.strip(": ")]
-            value = inline if inline is not None else (rest[0] if rest else "")
-            if str(field_name) not in values or str(field_name) in generic:
-                values[str(field_name)] = value.lstrip(": ")
-                weak = label_key(cells[at][1].partition(":")[0].partition("\t")[0]) in GENERIC_LABELS
-                (generic.add if weak else generic.discard)(str(field_name))
+            lines += _lines(c for _i, c in cells[:ats[0]])
+            # Two fields on a row ("NOMOR SOP | 12/SOP | TANGGAL PEMBUATAN | 9 Januari 2023"): a label's
+            # value stands between it and the next label.
+            for at, stop in zip(ats, [*ats[1:], len(cells)], strict=True):
+                field_name, inline = _field_label(cells[at][1])
+                # "NOMOR SOP | : | 12/SOP": the colon may stand in a column of its own.
+                rest = [c for _i, c in cells[at + 1:stop] if c.strip(": ")]
+                value = inline if inline is not None else (rest[0] if rest else "")
+                if str(field_name) not in values or str(field_name) in generic:
+                    values[str(field_name)] = value.lstrip(": ")
+                    weak = label_key(cells[at][1].partition(":")[0].partition("\t")[0]) in GENERIC_LABELS
+                    (generic.add if weak else generic.discard)(str(field_name))
             continue
         if pending:
             if len(pending) == len(cells):
