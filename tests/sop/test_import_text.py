@@ -200,6 +200,19 @@ def test_a_decree_number_above_the_form_is_not_the_sop_number(tmp_path: Path) ->
     assert read_document(write(tmp_path, decree + seed_text(), "seed.txt")).number == ""
 
 
+def test_two_fields_on_one_row_are_both_read(tmp_path: Path) -> None:
+    """An identity laid out in two pairs of columns: "NOMOR SOP | : | … | TANGGAL PEMBUATAN | : | …"."""
+    text = sop_text(["Kasubbag", "JFU"], [("Menyusun draf", "1 hari", "Kasubbag"), ("Memeriksa draf", "1 hari", "JFU")])
+    text = text.replace("NOMOR SOP\t800/01/SOP/2025\nTANGGAL PEMBUATAN\t9 Januari 2023\n",
+                        "NOMOR SOP\t:\t800/01/SOP/2025\tTANGGAL PEMBUATAN\t:\t9 Januari 2023\n")
+    text = text.replace("TANGGAL REVISI\t-\nTANGGAL EFEKTIF\t2 Januari 2025\n",
+                        "TANGGAL REVISI\t:\t\tTANGGAL EFEKTIF\t:\t2 Januari 2025\n")
+    assert text.count("\tTANGGAL ") == 2
+    draft = read_document(write(tmp_path, text))
+    assert (draft.number, draft.created_on, draft.revised_on, draft.effective_on) == (
+        "800/01/SOP/2025", dt.date(2023, 1, 9), None, dt.date(2025, 1, 2))
+
+
 def test_it_refuses_a_bad_effective_date(tmp_path: Path) -> None:
     expect_error(write(tmp_path, seed_text().replace("1 Februari 2023", "1 Febuary 2023")), step=None,
                  column="Tanggal Efektif", value="1 Febuary 2023")
