@@ -7,13 +7,13 @@ an offset; their text (a "Mulai" in the terminator) is in a text box that python
 does not read. Without this, a DOCX whose actor columns hold only shapes gave empty Pelaksana cells
 and each step's actor had to be guessed from the hand-off words of the step before.
 
-`cell_marks(table)` gives, for each row and grid column, the marks of the symbols standing there:
+`read_table(table)` gives, for each row and grid column, the marks of the symbols standing there:
 the symbol's own text if it has one ("Mulai", "Ya"), else "▭" (a box), "◇" (a decision) or "⬭"
 (a terminator). Arrows, connector lines, pictures and the "Ya"/"Tidak" labels of a decision's
-branches are not symbols and give no mark: the return edges and branches are read from the steps'
-words (table.decide_returns), never from the arrows. The table reader then treats a mark like any
-text in a Pelaksana cell (table.decide_actors: the column holding the step's symbol is its actor,
-when exactly one does).
+branches are not symbols and give no mark. The table reader then treats a mark like any text in a
+Pelaksana cell (table.decide_actors: the column holding the step's symbol is its actor, when exactly
+one does). With the marks come the arrows drawn between the symbols of two rows (see Arrows below),
+from which table.decide_arrows adds the return edges and branches the steps' words do not give.
 
 Where a symbol stands. Sideways: its cell's left plus its offset (a DrawingML anchor's posOffset or
 alignment, a VML shape's margin-left or mso-position-horizontal). The shapes of a group are placed by
@@ -46,6 +46,28 @@ own, or filled by an earlier group, are skipped by the order too. A group with m
 rows left puts the extra ones in the last: that step then holds two symbols and, when they stand in
 two columns, is reported (its actor undecided) rather than silently given to one of them.
 
+Arrows. A line, connector or open freeform (DrawingML `line`, `straightConnector1`, the bent and
+curved connectors, a:custGeom without a:close; VML v:line, v:polyline, connector types 20 and 32-40,
+a path of m/l/c commands) joins the two symbols its ends are at:
+  * a connector glued to a shape names it: DrawingML a:stCxn/a:endCxn in wps:cNvCnPr give the id of
+    the shape's wps:cNvPr (or, for a loose shape, its wp:docPr); a VML o:r rule of o:rules (in the
+    drawing, the body or the settings) gives the o:spid or id of the shapes at the connector's start
+    and end. A glued end counts wherever the connector is drawn; an id two shapes share names neither;
+  * an end not glued is at the symbol whose box it lies in or within 3 mm of (the nearest), its place
+    computed as the symbols' are (the group transforms, flips, and the line's own flips and rotation
+    about its centre). Only the ends matter: an elbow's bends do not. Lines whose free ends meet (exactly
+    two ends within 3 mm, on no symbol) are one arrow drawn in pieces, followed from end to end.
+The arrowhead tells the direction: at the end (a:tailEnd, v:stroke endarrow) from start to end, at
+the start (a:headEnd, startarrow) the other way; an arrow with none or two is left out, as its way is
+not known (the normal flow needs no arrow to be read, and a line touching a decision and an earlier
+step could be either way), as is one touching no symbol at either end, or the same symbol at both.
+The ends of a group's arrows are set against the symbols of that group; those of loose lines against
+the table's loose symbols, x across the table's columns and y from their paragraphs, set row against
+row by the heights of the rows between when Word gives them. When it does not, an end above the top of
+its paragraph (by more than 3 mm) lies in some row above: it is at the one symbol of those rows that
+stands where the end is across, and at none when two do. Each arrow is handed over as the rows of the
+symbols it joins (and the kind of the symbol it leaves), the rows those symbols were given above.
+
 Written here because no library reads it: python-docx exposes the shapes' XML but neither their
 geometry nor which cell they appear in. DrawingML (Word 2010 and later, `wps:wsp`) and VML (Word 2003/
 2007 documents and those in compatibility mode, `v:rect`, `v:group` …) are both read; where Word
@@ -55,6 +77,7 @@ counted twice; a fallback whose choice holds no DrawingML shape is read.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any, NamedTuple
 
@@ -100,6 +123,53 @@ class _Symbol(NamedTuple):
     y: int | None  # its middle from the top of the anchor paragraph, in EMU; None: not known
     depth: float | None  # its middle from the top of its drawing's frame (any unit); None: not known
     height: float  # in the unit of depth
+    kind: str = BOX  # BOX, DECISION or TERMINATOR, whatever its text
+    ids: tuple[str, ...] = ()  # the ids a connector may name it by
+    box: tuple[float, float, float, float] | None = None  # (left, top, right, bottom) in its drawing's frame
+
+
+class _Part(NamedTuple):
+    """A symbol of a group, its box in the frame of the outermost group."""
+
+    mark: str
+    kind: str
+    ids: tuple[str, ...]
+    box: tuple[float, float, float, float]
+
+
+class _End(NamedTuple):
+    """One end of a line or connector."""
+
+    point: tuple[float, float] | None  # in its drawing's frame; None when not known
+    ref: str | None  # the id of the shape a connector is glued to at this end
+    head: bool  # an arrowhead is drawn here
+
+
+class _Line(NamedTuple):
+    start: _End
+    end: _End
+
+
+class _Drawing(NamedTuple):
+    """The symbols and lines of one drawing anchored in a cell: a group or canvas (its own frame), or
+    the cell's loose shapes (x from the cell's left, y from the paragraph's top)."""
+
+    symbols: list[_Symbol]
+    lines: list[_Line]
+    loose: bool
+
+
+class Arrow(NamedTuple):
+    """An arrow of a table's flowchart from the symbol standing in one row to that in another."""
+
+    source: int  # the table's row index
+    target: int
+    kind: str  # the source symbol's kind: BOX, DECISION or TERMINATOR
+
+
+class TableDrawing(NamedTuple):
+    marks: list[list[list[str]]]  # for each row, for each grid column, the marks standing there
+    arrows: list[Arrow]
 
 
 def _q(ns: str, name: str) -> str:
@@ -128,8 +198,8 @@ def _text(element: Any) -> str:
     return " ".join(" ".join(t.text or "" for t in element.iter(_q(W, "t"))).split())
 
 
-def _drawing_symbol(shape: Any) -> str | None:
-    """The mark of a DrawingML shape (wps:wsp), or None for a connector or an arrow."""
+def _drawing_symbol(shape: Any) -> tuple[str, str] | None:
+    """The mark and kind of a DrawingML shape (wps:wsp), or None for a connector or an arrow."""
     if shape.find(_q(WPS, "cNvCnPr")) is not None:
         return None
     geometry = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'prstGeom')}")
@@ -138,12 +208,15 @@ def _drawing_symbol(shape: Any) -> str | None:
         # Connectors and arrows; also flowChartConnector/flowChartOffpageConnector, the small circle and
         # pentagon that carry a flow over a page break: they stand in a column, but are no step's symbol.
         return None
+    if geometry is None and _open_path(shape) and not _text(shape):
+        return None  # a line drawn freehand (an open a:custGeom path), as return arrows often are
     return _mark(shape, preset in _DECISIONS, preset in _TERMINATORS)
 
 
-def _mark(shape: Any, decision: bool, terminator: bool) -> str:
-    """A symbol's mark: its own text ("Mulai"), else the sign of its kind."""
-    return _text(shape) or (DECISION if decision else TERMINATOR if terminator else BOX)
+def _mark(shape: Any, decision: bool, terminator: bool) -> tuple[str, str]:
+    """A symbol's mark (its own text, "Mulai", else the sign of its kind) and its kind."""
+    kind = DECISION if decision else TERMINATOR if terminator else BOX
+    return _text(shape) or kind, kind
 
 
 def _vml_type(shape: Any) -> int | None:
@@ -154,7 +227,7 @@ def _vml_type(shape: Any) -> int | None:
     return int(found.group(1)) if found else None
 
 
-def _vml_symbol(shape: Any) -> str | None:
+def _vml_symbol(shape: Any) -> tuple[str, str] | None:
     kind = shape.tag.rpartition("}")[2]
     if kind not in _VML_SHAPES or shape.get(_q(O, "connectortype")):
         return None
@@ -248,23 +321,120 @@ def _group_transform(properties: Any, outer: _Transform, axis: str) -> _Transfor
     return outer if found is None else _inside(outer, *found)
 
 
-def _grouped(container: Any, across: _Transform, down: _Transform) -> list[tuple[str, float, float, float]]:
-    """(mark, centre, middle, height) in the frame of the outermost group of each symbol of a group or
-    canvas."""
-    found: list[tuple[str, float, float, float]] = []
+def _grouped(container: Any, across: _Transform, down: _Transform, lines: list[_Line]) -> list[_Part]:
+    """The symbols of a group or canvas, their boxes in the frame of the outermost group; its lines and
+    connectors are added to `lines`, their ends in that frame."""
+    found: list[_Part] = []
     for child in container:
         if child.tag == _q(WPS, "wsp"):
-            mark = _drawing_symbol(child)
             xfrm = child.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}")
             box, column = _xfrm(xfrm, "x"), _xfrm(xfrm, "y")
-            if mark is not None and box is not None and column is not None:
-                found.append((mark, _at(across, box[0] + box[1] / 2), _at(down, column[0] + column[1] / 2),
-                              abs(column[1] * down[1])))
+            if box is None or column is None:
+                continue
+            symbol = _drawing_symbol(child)
+            if symbol is not None:
+                found.append(_Part(*symbol, _drawing_ids(child), _box(across, down, box[0], column[0], box[1], column[1])))
+            elif (line := _drawing_line(child, (box[0], column[0], box[1], column[1]), across, down)) is not None:
+                lines.append(line)
         elif child.tag in (_q(WPG, "grpSp"), _q(WPG, "wgp")):
             properties = child.find(_q(WPG, "grpSpPr"))
             found += _grouped(child, _group_transform(properties, across, "x"),
-                              _group_transform(properties, down, "y"))
+                              _group_transform(properties, down, "y"), lines)
     return found
+
+
+def _box(across: _Transform, down: _Transform, left: float, top: float, width: float,
+         height: float) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) in the outer frame of a box in a group's child coordinates."""
+    xs = (_at(across, left), _at(across, left + width))
+    ys = (_at(down, top), _at(down, top + height))
+    return min(xs), min(ys), max(xs), max(ys)
+
+
+# The presets of DrawingML lines; each runs from its box's top left to its bottom right (before flips).
+_LINE_PRESETS = re.compile(r"line|straightConnector1|(?:bent|curved)Connector[2-5]")
+
+
+def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: _Transform, down: _Transform,
+                  *, placed: bool = True) -> _Line | None:
+    """A DrawingML line, connector or open freeform at `frame` (left, top, width, height) in its parent's
+    coordinates, which `across` and `down` carry to the drawing's frame; None for any other shape.
+    The ends follow the shape's flips and rotation; a:headEnd decorates the start, a:tailEnd the end;
+    a connector's a:stCxn/a:endCxn name the shapes it is glued to."""
+    properties = shape.find(_q(WPS, "spPr"))
+    if properties is None:
+        return None
+    connector = shape.find(_q(WPS, "cNvCnPr"))
+    geometry = properties.find(_q(A, "prstGeom"))
+    if connector is not None or (geometry is not None and _LINE_PRESETS.fullmatch(geometry.get("prst", ""))):
+        ends: tuple[tuple[float, float], tuple[float, float]] | None = ((0.0, 0.0), (1.0, 1.0))
+    elif geometry is None and not _text(shape):
+        ends = _freeform_ends(shape)
+    else:
+        return None
+    if ends is None:
+        return None
+    xfrm = properties.find(_q(A, "xfrm"))
+    flips = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true")) if xfrm is not None else (False, False)
+    degrees = _int(xfrm.get("rot")) / 60000 if xfrm is not None else 0.0
+    points = [_line_point(frame, fraction, flips, degrees, across, down) if placed else None for fraction in ends]
+    line = properties.find(_q(A, "ln"))
+
+    def head(tag: str) -> bool:
+        found = line.find(_q(A, tag)) if line is not None else None
+        return found is not None and found.get("type", "none") != "none"
+
+    def glued(tag: str) -> str | None:
+        found = connector.find(_q(A, tag)) if connector is not None else None
+        return found.get("id") if found is not None and found.get("id") else None
+
+    return _Line(_End(points[0], glued("stCxn"), head("headEnd")), _End(points[1], glued("endCxn"), head("tailEnd")))
+
+
+def _line_point(frame: tuple[float, float, float, float], fraction: tuple[float, float], flips: tuple[bool, bool],
+                degrees: float, across: _Transform, down: _Transform) -> tuple[float, float] | None:
+    """A point of a shape given as a fraction of its box, flipped and rotated about the box's centre as
+    the shape is, in the drawing's frame."""
+    left, top, width, height = frame
+    fx, fy = fraction
+    x = left + (1 - fx if flips[0] else fx) * width
+    y = top + (1 - fy if flips[1] else fy) * height
+    if degrees % 360:
+        cx, cy = left + width / 2, top + height / 2
+        turn = math.radians(degrees)
+        x, y = (cx + (x - cx) * math.cos(turn) - (y - cy) * math.sin(turn),
+                cy + (x - cx) * math.sin(turn) + (y - cy) * math.cos(turn))
+    point = (_at(across, x), _at(down, y))
+    return point if all(math.isfinite(v) and abs(v) < _TOO_FAR for v in point) else None
+
+
+def _open_path(shape: Any) -> bool:
+    """Whether a shape is drawn freehand (a:custGeom) with paths none of which is closed: a line."""
+    paths = shape.findall(f"{_q(WPS, 'spPr')}/{_q(A, 'custGeom')}/{_q(A, 'pathLst')}/{_q(A, 'path')}")
+    return bool(paths) and all(path.find(_q(A, "close")) is None for path in paths)
+
+
+def _freeform_ends(shape: Any) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where an open a:custGeom path (one piece of straight lines and curves) starts and ends, as
+    fractions of the shape's box; None for a closed path, several pieces, arcs or none."""
+    geometry = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'custGeom')}")
+    path = geometry.find(f"{_q(A, 'pathLst')}/{_q(A, 'path')}") if geometry is not None else None
+    if path is None:
+        return None
+    points: list[tuple[int, int]] = []
+    for command in path:
+        name = command.tag.rpartition("}")[2]
+        pts = [(_int(pt.get("x")), _int(pt.get("y"))) for pt in command.iter(_q(A, "pt"))]
+        if name not in ("moveTo", "lnTo", "cubicBezTo", "quadBezTo") or not pts or (name == "moveTo" and points):
+            return None  # closed, several pieces, or an arc (whose end needs the arc's geometry)
+        points.append(pts[-1])
+    if len(points) < 2:
+        return None
+    ext = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}/{_q(A, 'ext')}")
+    width = _int(path.get("w")) or (_int(ext.get("cx")) if ext is not None else 0)
+    height = _int(path.get("h")) or (_int(ext.get("cy")) if ext is not None else 0)
+    return ((points[0][0] / width if width else 0.0, points[0][1] / height if height else 0.0),
+            (points[-1][0] / width if width else 0.0, points[-1][1] / height if height else 0.0))
 
 
 def _anchor_of(element: Any) -> Any:
@@ -321,9 +491,9 @@ def _anchor_height(anchor: Any) -> int:
     return _int(extent.get("cy")) if extent is not None else 0
 
 
-def _drawing_groups(tc: Any, cell_width: int) -> list[list[_Symbol]]:
-    """The symbols of each DrawingML group and canvas anchored in a cell."""
-    drawings: list[list[_Symbol]] = []
+def _drawing_groups(tc: Any, cell_width: int) -> list[_Drawing]:
+    """The symbols and lines of each DrawingML group and canvas anchored in a cell."""
+    drawings: list[_Drawing] = []
     for data in tc.iter(_q(A, "graphicData")):
         if _shadowed(data):
             continue
@@ -338,17 +508,26 @@ def _drawing_groups(tc: Any, cell_width: int) -> list[list[_Symbol]]:
             else:
                 continue
             left, top = _anchor_left(anchor, cell_width), _anchor_top(anchor)
-            drawings.append([
-                _Symbol(mark, _plus(left, centre), _plus(top, middle), middle, height)
-                for mark, centre, middle, height in _grouped(container, across, down)])
+            lines: list[_Line] = []
+            drawings.append(_Drawing([_placed(part, left, top) for part in _grouped(container, across, down, lines)],
+                                     lines, False))
     return drawings
+
+
+def _placed(part: _Part, left: int | None, top: int | None) -> _Symbol:
+    """A symbol of a group or canvas whose frame's corner stands at (left, top) from its cell and paragraph."""
+    box_left, box_top, box_right, box_bottom = part.box
+    centre, middle = (box_left + box_right) / 2, (box_top + box_bottom) / 2
+    return _Symbol(part.mark, _plus(left, centre), _plus(top, middle), middle, box_bottom - box_top, part.kind,
+                   part.ids, part.box)
 
 
 def _drawing_shape(shape: Any, cell_width: int) -> _Symbol | None:
     """A loose DrawingML shape anchored in a cell (not in a group)."""
-    mark = _drawing_symbol(shape)
-    if mark is None:
+    symbol = _drawing_symbol(shape)
+    if symbol is None:
         return None
+    mark, kind = symbol
     anchor = _anchor_of(shape)
     left, top = _anchor_left(anchor, cell_width), _anchor_top(anchor)
     extent = anchor.find(_q(WP, "extent")) if anchor is not None else None
@@ -358,7 +537,30 @@ def _drawing_shape(shape: Any, cell_width: int) -> _Symbol | None:
     aligned = anchor is None or anchor.tag != _q(WP, "anchor") or (
         anchor.find(f"{_q(WP, 'positionH')}/{_q(WP, 'posOffset')}") is None)
     middle = None if top is None else top + height // 2
-    return _Symbol(mark, None if aligned or left is None else left + width // 2, middle, middle, height)
+    box = None if left is None or top is None else (float(left), float(top), float(left + width), float(top + height))
+    return _Symbol(mark, None if aligned or left is None else left + width // 2, middle, middle, height, kind,
+                   _drawing_ids(shape, anchor), box)
+
+
+def _drawing_ids(shape: Any, anchor: Any = None) -> tuple[str, ...]:
+    """The ids a connector names a DrawingML shape by: its wps:cNvPr's, and its drawing's wp:docPr's
+    when it is not in a group."""
+    ids = [element.get("id") for element in (shape.find(_q(WPS, "cNvPr")),
+                                             anchor.find(_q(WP, "docPr")) if anchor is not None else None)
+           if element is not None]
+    return tuple(i for i in ids if i)
+
+
+def _drawing_loose_line(shape: Any, cell_width: int) -> _Line | None:
+    """A loose DrawingML line or connector anchored in a cell, its ends from the cell's left and the
+    paragraph's top; ends at no known place (a line placed on the page) keep only what they are glued to."""
+    anchor = _anchor_of(shape)
+    left, top = _anchor_left(anchor, cell_width), _anchor_top(anchor)
+    extent = anchor.find(_q(WP, "extent")) if anchor is not None else None
+    width = _int(extent.get("cx")) if extent is not None else 0
+    placed = left is not None and top is not None
+    return _drawing_line(shape, (left or 0, top or 0, width, _anchor_height(anchor)), _IDENTITY, _IDENTITY,
+                         placed=placed)
 
 
 # VML ------------------------------------------------------------------------------------------------
@@ -387,10 +589,11 @@ def _vml_box(style: dict[str, str], read: Any) -> tuple[float, float, float, flo
     return left + margin_left, top + margin_top, width, height
 
 
-def _vml_grouped(group: Any, across: _Transform, down: _Transform) -> list[tuple[str, float, float, float]]:
-    """(mark, centre, middle, height) in the outermost group's frame of each symbol of a v:group whose
-    children's coordinates `across` and `down` carry to that frame."""
-    found: list[tuple[str, float, float, float]] = []
+def _vml_grouped(group: Any, across: _Transform, down: _Transform, lines: list[_Line],
+                 rules: dict[str, tuple[str | None, str | None]]) -> list[_Part]:
+    """The symbols of a v:group whose children's coordinates `across` and `down` carry to the outermost
+    group's frame, their boxes in that frame; its lines are added to `lines`."""
+    found: list[_Part] = []
     for child in group:
         kind = child.tag.rpartition("}")[2] if child.tag.startswith(f"{{{V}}}") else None
         if kind is None:
@@ -399,6 +602,11 @@ def _vml_grouped(group: Any, across: _Transform, down: _Transform) -> list[tuple
         if box is None:
             continue
         left, top, width, height = box
+        symbol = _vml_symbol(child) if kind != "group" else None
+        if kind != "group" and symbol is None:
+            if (line := _vml_line(child, kind, box, _number, across, down, rules)) is not None:
+                lines.append(line)
+            continue
         if width <= 0 or height <= 0:
             continue  # not drawn: no size, or a size Word could not read either
         if kind == "group":
@@ -408,10 +616,84 @@ def _vml_grouped(group: Any, across: _Transform, down: _Transform) -> list[tuple
                 continue  # its children's coordinates stand nowhere
             flip = _style(child).get("flip", "")
             found += _vml_grouped(child, _inside(across, left, width, origin[0], size[0], "x" in flip),
-                                  _inside(down, top, height, origin[1], size[1], "y" in flip))
-        elif (mark := _vml_symbol(child)) is not None:
-            found.append((mark, _at(across, left + width / 2), _at(down, top + height / 2), abs(height * down[1])))
+                                  _inside(down, top, height, origin[1], size[1], "y" in flip), lines, rules)
+        elif symbol is not None:
+            found.append(_Part(*symbol, _vml_ids(child), _box(across, down, left, top, width, height)))
     return found
+
+
+def _vml_ids(shape: Any) -> tuple[str, ...]:
+    return tuple(i for i in (shape.get("id"), shape.get(_q(O, "spid"))) if i)
+
+
+# VML lines: 20 a line, 32 a straight connector, 33-35 elbows, 36-40 curves; each from its box's top left
+# to its bottom right (before flips).
+_VML_LINES = {20, *range(32, 41)}
+
+
+def _vml_line(shape: Any, kind: str, box: tuple[float, float, float, float], read: Any, across: _Transform,
+              down: _Transform, rules: dict[str, tuple[str | None, str | None]], *,
+              placed: bool = True) -> _Line | None:
+    """A VML line (from/to), polyline (points), connector or open freeform path at `box` (left, top,
+    width, height, read by `read`), its ends in the drawing's frame; None for any other shape. v:stroke's
+    startarrow/endarrow are its arrowheads; the o:r rule naming it (o:rules) gives the shapes it is glued to."""
+    left, top, width, height = box
+    style = _style(shape)
+    flips = ("x" in style.get("flip", ""), "y" in style.get("flip", ""))
+    rotation = style.get("rotation", "0")
+    degrees = _number(rotation.removesuffix("fd")) or 0.0
+    degrees = degrees / 65536 if rotation.endswith("fd") else degrees
+    fractions: tuple[tuple[float, float], tuple[float, float]] | None = None
+    points: list[tuple[float, float] | None] | None = None
+    if kind in ("line", "polyline"):
+        values = ([shape.get("from", "0,0"), shape.get("to", "10,10")] if kind == "line"
+                  else re.findall(r"[^\s,]+\s*,\s*[^\s,]+", shape.get("points", "")))
+        pairs = [[read(half) for half in value.split(",")] for value in values]
+        if len(pairs) < 2 or any(len(pair) != 2 or None in pair for pair in pairs):
+            return None
+        points = [(_at(across, left + float(x)), _at(down, top + float(y))) for x, y in (pairs[0], pairs[-1])]
+    elif shape.get(_q(O, "connectortype")) or _vml_type(shape) in _VML_LINES:
+        fractions = ((0.0, 0.0), (1.0, 1.0))
+    elif kind == "shape" and shape.get("path") and not _text(shape):
+        fractions = _vml_path_ends(shape)
+    if fractions is not None:
+        points = [_line_point(box, fraction, flips, degrees, across, down) for fraction in fractions]
+    if points is None:
+        return None
+    points = [p if placed and p is not None and all(math.isfinite(v) and abs(v) < _TOO_FAR for v in p) else None
+              for p in points]
+    stroke = shape.find(_q(V, "stroke"))
+
+    def head(name: str) -> bool:
+        return stroke is not None and stroke.get(name, "none") not in ("none", "")
+
+    glued = next((rules[i] for i in _vml_ids(shape) if i in rules), (None, None))
+    return _Line(_End(points[0], glued[0], head("startarrow")), _End(points[-1], glued[1], head("endarrow")))
+
+
+def _vml_path_ends(shape: Any) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """Where a VML path of one piece of lines and curves (m, l, c) starts and ends, as fractions of the
+    shape's box by its coordsize and coordorigin; None for a closed path, several pieces, or commands
+    whose end is relative or needs an arc's geometry."""
+    size = _pair(shape.get("coordsize"), (1000.0, 1000.0))
+    origin = _pair(shape.get("coordorigin"), (0.0, 0.0))
+    if size[0] <= 0 or size[1] <= 0:
+        return None
+    parts = re.split(r"([a-z]+)", shape.get("path", "").lower())
+    points: list[tuple[float, float]] = []
+    for command, arguments in zip(parts[1::2], parts[2::2], strict=True):
+        if command in ("e", "nf", "ns"):
+            continue
+        values = [_number(v) if v else 0.0 for v in re.split(r"\s*,\s*|\s+", arguments.strip())]
+        if command not in ("m", "l", "c") or None in values or len(values) < 2 or len(values) % 2 or (
+                command == "m" and points):
+            return None
+        points.append((float(values[-2] or 0.0), float(values[-1] or 0.0)))
+    if len(points) < 2:
+        return None
+    (x0, y0), (x1, y1) = points[0], points[-1]
+    return (((x0 - origin[0]) / size[0], (y0 - origin[1]) / size[1]),
+            ((x1 - origin[0]) / size[0], (y1 - origin[1]) / size[1]))
 
 
 def _vml_frame(style: dict[str, str], cell_width: int) -> tuple[int | None, int | None, int, int] | None:
@@ -436,62 +718,86 @@ def _vml_frame(style: dict[str, str], cell_width: int) -> tuple[int | None, int 
     return across, down, width, height
 
 
-def _vml_group(group: Any, cell_width: int) -> list[_Symbol]:
-    """The symbols of a v:group written in w:pict, each centre from its cell's left."""
+def _vml_group(group: Any, cell_width: int, rules: dict[str, tuple[str | None, str | None]]) -> _Drawing:
+    """The symbols and lines of a v:group written in w:pict, each centre from its cell's left."""
     style = _style(group)
     frame = _vml_frame(style, cell_width)
     if frame is None:
-        return []
+        return _Drawing([], [], False)
     left, top, width, height = frame
     size = _pair(group.get("coordsize"), (1000.0, 1000.0))
     origin = _pair(group.get("coordorigin"), (0.0, 0.0))
     if size[0] <= 0 or size[1] <= 0:
-        return []
+        return _Drawing([], [], False)
     flip = style.get("flip", "")
     # Both axes in EMU from the group's corner.
     across = _inside(_IDENTITY, 0, width, origin[0], size[0], "x" in flip)
     down = _inside(_IDENTITY, 0, height, origin[1], size[1], "y" in flip)
-    return [_Symbol(mark, _plus(left, centre), _plus(top, middle), middle, symbol_height)
-            for mark, centre, middle, symbol_height in _vml_grouped(group, across, down)]
+    lines: list[_Line] = []
+    symbols = [_placed(part, left, top) for part in _vml_grouped(group, across, down, lines, rules)]
+    return _Drawing(symbols, lines, False)
 
 
 def _vml_shape(shape: Any, cell_width: int) -> _Symbol | None:
     """A loose VML shape in w:pict; one that is inline or aligned stands in the column it is anchored in."""
-    mark = _vml_symbol(shape)
-    if mark is None:
+    symbol = _vml_symbol(shape)
+    if symbol is None:
         return None
+    mark, kind = symbol
     style = _style(shape)
     frame = _vml_frame(style, cell_width)
     if frame is None:
-        return _Symbol(mark, None, None, None, 0)
+        return _Symbol(mark, None, None, None, 0, kind, _vml_ids(shape))
     left, top, width, height = frame
     middle = None if top is None else top + height // 2
     placed = style.get("position") == "absolute" and style.get("mso-position-horizontal", "absolute") == "absolute"
-    return _Symbol(mark, left + width // 2 if placed and left is not None else None, middle, middle, height)
+    box = None if left is None or top is None else (float(left), float(top), float(left + width), float(top + height))
+    return _Symbol(mark, left + width // 2 if placed and left is not None else None, middle, middle, height, kind,
+                   _vml_ids(shape), box)
+
+
+def _vml_loose_line(shape: Any, cell_width: int, rules: dict[str, tuple[str | None, str | None]]) -> _Line | None:
+    """A loose VML line, connector or freeform in w:pict, its ends from the cell's left and the
+    paragraph's top (or, placed on the page, only what its connector rule names)."""
+    kind = shape.tag.rpartition("}")[2]
+    if kind != "line" and kind != "polyline" and (kind not in _VML_SHAPES or _vml_symbol(shape) is not None):
+        return None
+    style = _style(shape)
+    frame = _vml_frame(style, cell_width)
+    left, top, width, height = frame if frame is not None else (None, None, 0, 0)
+    placed = left is not None and top is not None
+    return _vml_line(shape, kind, (left or 0, top or 0, width, height), _length, _IDENTITY, _IDENTITY, rules,
+                     placed=placed)
 
 
 # A cell's drawings ----------------------------------------------------------------------------------
 
 
-def _drawings(tc: Any, cell_width: int) -> list[list[_Symbol]]:
-    """The symbols anchored in a table cell: those of its loose shapes together, then those of each of
-    its groups and canvases, each list one drawing. The labels "Ya"/"Tidak" are left out."""
+def _drawings(tc: Any, cell_width: int, rules: dict[str, tuple[str | None, str | None]]) -> list[_Drawing]:
+    """The drawings anchored in a table cell: its loose shapes and lines together (loose=True), then each
+    of its groups and canvases. The labels "Ya"/"Tidak" are left out of the symbols."""
     loose: list[_Symbol] = []
+    loose_lines: list[_Line] = []
     for shape in tc.iter(_q(WPS, "wsp")):
         if _shadowed(shape) or shape.getparent().tag != _q(A, "graphicData"):
             continue  # a part of a group or a canvas: its place is the group's, not a cell's
         if (symbol := _drawing_shape(shape, cell_width)) is not None:
             loose.append(symbol)
+        elif (line := _drawing_loose_line(shape, cell_width)) is not None:
+            loose_lines.append(line)
     groups = _drawing_groups(tc, cell_width)
-    for shape in tc.iter(*(_q(V, kind) for kind in (*_VML_SHAPES, "group"))):
+    for shape in tc.iter(*(_q(V, kind) for kind in (*_VML_SHAPES, "group", "line", "polyline"))):
         if shape.getparent().tag != _q(W, "pict") or _shadowed(shape):
             continue  # inside a v:group (read with it), or a VML copy of a DrawingML shape
         if shape.tag == _q(V, "group"):
-            groups.append(_vml_group(shape, cell_width))
+            groups.append(_vml_group(shape, cell_width, rules))
         elif (symbol := _vml_shape(shape, cell_width)) is not None:
             loose.append(symbol)
-    return [kept for drawing in [loose, *groups]
-            if (kept := [s for s in drawing if normalise_name(s.mark) not in DECISION_LABELS])]
+        elif (line := _vml_loose_line(shape, cell_width, rules)) is not None:
+            loose_lines.append(line)
+    drawings = [_Drawing(loose, loose_lines, True), *groups]
+    return [_Drawing([s for s in drawing.symbols if normalise_name(s.mark) not in DECISION_LABELS], drawing.lines,
+                     drawing.loose) for drawing in drawings]
 
 
 def _levels(symbols: list[_Symbol]) -> list[list[_Symbol]]:
@@ -574,31 +880,50 @@ class _Rows:
 
 def cell_marks(table: Any) -> list[list[list[str]]]:
     """For each row of a python-docx table, for each grid column, the marks of the symbols standing in
-    that column (moved from the cell they are anchored in by their offsets, and to the rows of a group's
-    levels; see the module's docstring)."""
+    that column (see read_table)."""
+    return read_table(table).marks
+
+
+def read_table(table: Any) -> TableDrawing:
+    """The marks of the symbols standing in each row and grid column of a python-docx table (moved from
+    the cell they are anchored in by their offsets, and to the rows of a group's levels), and the arrows
+    drawn between the symbols of two rows (see the module's docstring)."""
     widths = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
     lefts = [sum(widths[:i]) for i in range(len(widths))]
     cells_of = [row.cells for row in table.rows]
     counts = [len(cells) for cells in cells_of]
     marks: list[list[list[str]]] = [[[] for _ in range(count)] for count in counts]
+    row_of: dict[int, int] = {}  # id() of each symbol put in a row (the drawings below hold them) -> its row
 
     def put(row: int, anchor_row: int, column: int, symbol: _Symbol) -> None:
         at = _column_at(column, symbol.x, lefts, widths, counts[anchor_row])
         if counts[row]:
             marks[row][min(at, counts[row] - 1)].append(symbol.mark)
+            row_of[id(symbol)] = row
 
     # A merged cell (across columns, or down rows) is read once, where it begins, as readers.py writes
     # its text. Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
     seen: dict[int, Any] = {}
     spanning: list[tuple[int, int, list[_Symbol], list[list[_Symbol]]]] = []
     own: set[int] = set()  # the rows holding symbols of their own
+    groups: list[_Drawing] = []
+    loose: list[tuple[int, float | None, _Drawing]] = []  # (anchor row, its cell's left, the cell's loose shapes)
+    rules = _rules(table)
     for index, cells in enumerate(cells_of):
         for column, cell in enumerate(cells):
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
             width = widths[column] if column < len(widths) else 0
-            for symbols in _drawings(cell._tc, width):
+            for drawing in _drawings(cell._tc, width, rules):
+                if drawing.loose:
+                    known = column < len(lefts) and all(widths[:counts[index]])
+                    loose.append((index, lefts[column] if known else None, drawing))
+                else:
+                    groups.append(drawing)
+                symbols = drawing.symbols
+                if not symbols:
+                    continue
                 levels = _levels(symbols)
                 if len(levels) > 1:
                     spanning.append((index, column, symbols, levels))
@@ -606,8 +931,8 @@ def cell_marks(table: Any) -> list[list[list[str]]]:
                 own.add(index)
                 for symbol in symbols:
                     put(index, index, column, symbol)
+    rows = _Rows(table, cells_of)
     if spanning:
-        rows = _Rows(table, cells_of)
         taken: set[int] = set()
         for index, column, symbols, levels in spanning:
             blocked = own | taken
@@ -621,7 +946,159 @@ def cell_marks(table: Any) -> list[list[list[str]]]:
             for symbol in symbols:
                 if symbol.depth is None:  # not placed in the drawing: where it is anchored
                     put(index, index, column, symbol)
-    return marks
+    return TableDrawing(marks, _table_arrows(groups, loose, rows, row_of))
+
+
+def _rules(table: Any) -> dict[str, tuple[str | None, str | None]]:
+    """The VML connector rules (o:rules/o:r) of the document holding `table`: for each connector's id, the
+    ids of the shapes its start and end are glued to. Word keeps them in the document's drawings or in
+    its settings."""
+    roots = [table._tbl.getroottree().getroot()]
+    try:
+        roots.append(table.part.package.main_document_part.settings.element)
+    except (AttributeError, KeyError, ValueError):  # a table outside a document part, or no settings part
+        pass
+    found: dict[str, tuple[str | None, str | None]] = {}
+    for root in roots:
+        for rule in root.iter(_q(O, "r")):
+            ends: dict[str, str] = {}
+            for proxy in rule.iter(_q(O, "proxy")):
+                side = "start" if proxy.get("start") is not None else "end" if proxy.get("end") is not None else None
+                if side and proxy.get("idref"):
+                    ends[side] = proxy.get("idref", "").lstrip("#")
+            if rule.get("idref") and ends:
+                found[rule.get("idref", "").lstrip("#")] = (ends.get("start"), ends.get("end"))
+    return found
+
+
+# An end this near a symbol's outline (3 mm, in EMU) touches it; two free ends this near join their lines.
+_TOUCH = 108000
+
+# A place in a frame: (anchor, x, y); a group's frame has one anchor (0), the loose shapes of a table one
+# per row, set against each other by the rows' heights.
+_Point = tuple[int, float, float]
+
+
+def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _Drawing]], rows: _Rows,
+                  row_of: dict[int, int]) -> list[Arrow]:
+    """The arrows between the symbols of two rows: those drawn in each group or canvas, in its frame,
+    and those of the loose shapes, in the table's (set row against row by the rows' heights when known)."""
+    flows: list[tuple[_Symbol, _Symbol]] = []
+    for drawing in groups:
+        named = _named(drawing.symbols)
+        flows += _flows([(0, s.box, s) for s in drawing.symbols if s.box is not None],
+                        [(0, 0.0, line) for line in drawing.lines], lambda a, b: 0.0, named.get)
+    def offset(a: int, b: int) -> float | None:
+        """The top of row b's frame in row a's: the heights of the rows between, when all are known."""
+        between = rows.heights[min(a, b):max(a, b)]
+        if any(height is None for height in between):
+            return None
+        total = float(sum(height or 0 for height in between))
+        return total if b >= a else -total
+
+    symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]] = []
+    lines: list[tuple[int, float, _Line]] = []
+    for anchor, left, drawing in loose:
+        if left is None:
+            continue  # the cell's place across the table is not known
+        symbols += [(anchor, (box[0] + left, box[1], box[2] + left, box[3]), s) for s in drawing.symbols
+                    if (box := s.box) is not None]
+        lines += [(anchor, float(left), line) for line in drawing.lines]
+    named = _named([s for _a, _l, drawing in loose for s in drawing.symbols])
+    flows += _flows(symbols, lines, offset, named.get)
+    return [Arrow(row_of[id(source)], row_of[id(target)], source.kind) for source, target in flows
+            if id(source) in row_of and id(target) in row_of]
+
+
+def _named(symbols: list[_Symbol]) -> dict[str, _Symbol]:
+    """The symbols by the ids connectors name them by; an id two symbols share names neither."""
+    found: dict[str, _Symbol] = {}
+    shared: set[str] = set()
+    for symbol in symbols:
+        for key in symbol.ids:
+            if key in found and found[key] is not symbol:
+                shared.add(key)
+            found[key] = symbol
+    return {key: symbol for key, symbol in found.items() if key not in shared}
+
+
+def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]], lines: list[tuple[int, float, _Line]],
+           offset: Any, named: Any) -> list[tuple[_Symbol, _Symbol]]:
+    """(from, to) for each arrow between two symbols of one frame. A connector's end glued to a shape
+    (its id named) is at that shape; any other end is at the symbol whose box it touches (the nearest).
+    Lines whose free ends meet (exactly two of them within reach) are one arrow drawn in pieces. An arrow
+    goes towards its one arrowhead at an outer end; with none or two, its direction is not known and it
+    is left out, as is one touching no symbol at either end."""
+
+    def place(anchor: int, left: float, end: _End) -> _Point | None:
+        return None if end.point is None else (anchor, end.point[0] + left, end.point[1])
+
+    def gap(point: _Point, anchor: int, box: tuple[float, float, float, float]) -> float | None:
+        shift = offset(point[0], anchor)
+        if shift is None:
+            return None
+        x, y = point[1], point[2]
+        dx = max(box[0] - x, 0.0, x - box[2])
+        dy = max(box[1] + shift - y, 0.0, y - box[3] - shift)
+        return math.hypot(dx, dy)
+
+    def touched(point: _Point | None, end: _End) -> _Symbol | None:
+        if end.ref is not None:
+            return named(end.ref)
+        if point is None:
+            return None
+        best: tuple[float, float] | None = None
+        found = None
+        for anchor, box, symbol in symbols:
+            distance = gap(point, anchor, box)
+            if distance is None or distance > _TOUCH:
+                continue
+            centre = gap(point, anchor, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) * 2) or 0.0
+            if best is None or (distance, centre) < best:
+                best, found = (distance, centre), symbol
+        if found is None and point[2] < -_TOUCH:
+            # Above the top of its paragraph, so in a row above, whose heights are not known: the one
+            # symbol of those rows standing where the end is across (none when two do).
+            above = [symbol for anchor, box, symbol in symbols if anchor < point[0] and offset(point[0], anchor) is None
+                     and box[0] - _TOUCH <= point[1] <= box[2] + _TOUCH]
+            found = above[0] if len(above) == 1 else None
+        return found
+
+    places = [[place(anchor, left, line.start), place(anchor, left, line.end)] for anchor, left, line in lines]
+    ends = [[line.start, line.end] for _a, _l, line in lines]
+    at = [[touched(places[i][side], ends[i][side]) for side in (0, 1)] for i in range(len(lines))]
+    free = [(i, side) for i in range(len(lines)) for side in (0, 1)
+            if at[i][side] is None and ends[i][side].ref is None and places[i][side] is not None]
+
+    def meet(a: tuple[int, int], b: tuple[int, int]) -> bool:
+        p, q = places[a[0]][a[1]], places[b[0]][b[1]]
+        if p is None or q is None:
+            return False
+        distance = gap(p, q[0], (q[1], q[2], q[1], q[2]))
+        return distance is not None and distance <= _TOUCH
+
+    near = {a: [b for b in free if b[0] != a[0] and meet(a, b)] for a in free}
+    partner = {a: found[0] for a, found in near.items() if len(found) == 1 and near.get(found[0]) == [a]}
+    flows: list[tuple[_Symbol, _Symbol]] = []
+    walked: set[int] = set()
+    for first in range(len(lines)):
+        for side in (0, 1):
+            if first in walked or (first, side) in partner:
+                continue
+            line, entered = first, side  # an outer end: follow the pieces to the other
+            walked.add(line)
+            while (line, 1 - entered) in partner:
+                line, entered = partner[(line, 1 - entered)]
+                if line in walked:
+                    break  # pieces drawn in a loop
+                walked.add(line)
+            else:
+                start, end = ends[first][side], ends[line][1 - entered]
+                source, target = at[first][side], at[line][1 - entered]
+                if end.head == start.head or source is None or target is None or source is target:
+                    continue
+                flows.append((source, target) if end.head else (target, source))
+    return flows
 
 
 def _column_at(column: int, centre: int | None, lefts: list[int], widths: list[int], count: int) -> int:
