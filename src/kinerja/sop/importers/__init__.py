@@ -11,7 +11,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from . import readers
-from .draft import SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, SopDraft, SopImportError, StepDraft
 from .table import find_table, read_grid
 
 __all__ = ["SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
@@ -28,6 +28,7 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
         raise SopImportError(path, None, None, None, _("the file cannot be read: %(error)s")
                              % {"error": e.strerror or type(e).__name__}) from None
     kind = readers.kind_of(path, head)
+    arrows: list[DrawnArrow] = []
     if kind == "legacy":
         raise SopImportError(path, None, None, None, _(
             "old Word/Excel files (.doc, .xls) are not supported: save the document as DOCX or XLSX"))
@@ -37,12 +38,12 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
         grid = readers.pdf_grid(path)
     elif kind == "docx":
         readers.check_archive(path)
-        grid = readers.docx_grid(path)
+        grid, arrows = readers.docx_grid(path)
     else:
         readers.check_archive(path)
         grids = readers.xlsx_grids(path)
         grid = next((g for g in grids if find_table(g) is not None), grids[0] if grids else [])
-    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases)
+    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,

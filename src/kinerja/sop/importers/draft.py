@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -41,6 +41,15 @@ class SopImportError(KinerjaError):
     def as_dict(self) -> dict[str, Any]:
         return {"detail": str(self), "file": self.path.name, "step": self.step, "step_label": self.label or None,
                 "column": self.column, "value": self.value}
+
+
+class DrawnArrow(NamedTuple):
+    """An arrow of a Word flowchart between the symbols of two rows of the procedure table (shapes.py),
+    the rows named by the grid's row lists themselves, which the table reader maps to its steps."""
+
+    source: list[str]
+    target: list[str]
+    kind: str  # the source symbol's: "process", "decision" or "terminator"
 
 
 @dataclass

@@ -21,7 +21,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from . import shapes
-from .draft import SopImportError
+from .draft import DrawnArrow, SopImportError
 
 Grid = list[list[str]]
 MAX_INFLATED_BYTES = 60 * 1024 * 1024
@@ -140,10 +140,11 @@ def _text_cells(line: str) -> list[str]:
     return [c.strip() for c in cells]
 
 
-def docx_grid(path: Path) -> Grid:
+def docx_grid(path: Path) -> tuple[Grid, list[DrawnArrow]]:
     """Paragraphs and table rows in document order. A merged cell is written once (python-docx repeats
     it in every grid column it spans), as in the text copy. Many offices keep the letterhead, or the
-    whole identity block, in the page header so that it repeats on each page: its rows come first."""
+    whole identity block, in the page header so that it repeats on each page: its rows come first.
+    With them, the arrows of the flowcharts drawn in the tables, between the rows they join."""
     import docx
 
     try:
@@ -151,14 +152,16 @@ def docx_grid(path: Path) -> Grid:
     except Exception as e:  # python-docx raises many kinds (KeyError, ValueError, lxml errors)
         raise SopImportError(path, None, None, None, _("the Word document cannot be read: %(error)s")
                              % {"error": type(e).__name__}) from None
-    return _page_header_rows(document) + _block_rows(document)
+    arrows: list[DrawnArrow] = []
+    return _page_header_rows(document) + _block_rows(document, arrows), arrows
 
 
-def _block_rows(container: Any) -> Grid:
+def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None) -> Grid:
     """The rows of a document body, a page header or a table cell: a paragraph is a row of one cell.
     A table laid out around others (the letterhead and the whole SOP built as cells of one outer table,
     the step table inside one of them) gives, for each row holding a table, the contents of its cells
-    one after another, so the step table is found wherever it is nested."""
+    one after another, so the step table is found wherever it is nested. The arrows drawn in the
+    tables are added to `arrows`."""
     from docx.table import Table
 
     from .table import find_table
@@ -168,20 +171,20 @@ def _block_rows(container: Any) -> Grid:
         if not isinstance(block, Table):
             grid.append([block.text])
             continue
-        rows = _table_rows(block)
+        rows = _table_rows(block, arrows)
         if find_table(rows) is None and any(cell._tc.tbl_lst for row in block.rows for cell in row.cells):
-            grid += _layout_rows(block)
+            grid += _layout_rows(block, rows, arrows)
         else:
             grid += rows
     return grid
 
 
-def _layout_rows(table: Any) -> Grid:
-    """A layout table's rows: a row holding a nested table gives each of its cells' contents in turn
-    (paragraphs and tables, as a document body); other rows stay rows."""
+def _layout_rows(table: Any, rows: Grid, arrows: list[DrawnArrow] | None) -> Grid:
+    """A layout table's rows (`rows`, its rows' texts): a row holding a nested table gives each of its
+    cells' contents in turn (paragraphs and tables, as a document body); other rows stay rows."""
     grid: Grid = []
     seen: dict[int, object] = {}  # a merged cell once (see _table_rows)
-    for row, texts in zip(table.rows, _table_rows(table), strict=True):
+    for row, texts in zip(table.rows, rows, strict=True):
         cells = row.cells
         if not any(cell._tc.tbl_lst for cell in cells):
             grid.append(texts)
@@ -189,18 +192,19 @@ def _layout_rows(table: Any) -> Grid:
         for cell in cells:
             if id(cell._tc) not in seen:
                 seen[id(cell._tc)] = cell._tc
-                grid += _block_rows(cell)
+                grid += _block_rows(cell, arrows)
     return grid
 
 
-def _table_rows(block: Any) -> Grid:
-    """A table's rows of cell texts (a nested table's text is not its cell's)."""
+def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None) -> Grid:
+    """A table's rows of cell texts (a nested table's text is not its cell's); the arrows drawn between
+    its rows are added to `arrows`."""
     grid: Grid = []
     # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
     seen: dict[int, object] = {}
     # The flowchart symbols drawn in the cells (shapes.py): an empty cell holding one reads as its mark.
-    symbols = shapes.cell_marks(block)
-    for row, marks in zip(block.rows, symbols, strict=True):
+    drawn = shapes.read_table(block)
+    for row, marks in zip(block.rows, drawn.marks, strict=True):
         cells = []
         for column, cell in enumerate(row.cells):
             if id(cell._tc) in seen:
@@ -212,7 +216,12 @@ def _table_rows(block: Any) -> Grid:
                 text = " ".join(marks[column])
             cells.append(text)
         grid.append(cells)
+    if arrows is not None:
+        arrows += [DrawnArrow(grid[a.source], grid[a.target], _KINDS[a.kind]) for a in drawn.arrows]
     return grid
+
+
+_KINDS = {shapes.BOX: "process", shapes.DECISION: "decision", shapes.TERMINATOR: "terminator"}
 
 
 def _page_header_rows(document: Any) -> Grid:

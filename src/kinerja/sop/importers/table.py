@@ -8,13 +8,13 @@ written once and blank where it continues — so the SOP AP layout is understood
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from django.utils.translation import gettext as _
 
 from . import flow
-from .draft import SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, SopDraft, SopImportError, StepDraft
 from .values import DURATION_UNITS, parse_approval, parse_date, parse_duration, split_items
 
 Grid = list[list[str]]
@@ -77,16 +77,17 @@ def find_table(grid: Grid) -> int | None:
 
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
-              aliases: dict[str, list[str]] | None = None) -> SopDraft:
+              aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = ()) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps
-    the user can settle (actor, time, return target) are collected in draft.problems."""
+    the user can settle (actor, time, return target) are collected in draft.problems. `arrows` are those
+    of a Word flowchart, between rows of `grid`."""
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
     draft = read_header(path, grid[:start])
-    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {})
+    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows)
     check_lengths(draft)
     return draft
 
@@ -338,7 +339,7 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 
 
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
-               aliases: dict[str, list[str]]) -> None:
+               aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = ()) -> None:
     top = rows[0]
     no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
     depth = header_depth(rows, no_column)
@@ -353,6 +354,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     repeats = {i: header_depth(body[i:], columns["no"]) for i, row in enumerate(body) if find_table([row]) == 0}
     index = 0
     follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
+    step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index
     while index < len(body):
         row = body[index]
         if index in repeats:
@@ -370,6 +372,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             signature = bool(_SIGNATURE_RE.search(" ".join(row)))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
+                step_rows[id(row)] = len(raw) - 1
                 continue
             if number_text and clean(_cell(row, columns["activity"])) and not signature:
                 raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"))
@@ -389,6 +392,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                          note=clean(_cell(row, columns.get("note"))),
                          duration_text=_time_text(row, columns))
         raw.append((step, {name: clean(_cell(row, i)) for i, name in actor_columns}))
+        step_rows[id(row)] = len(raw) - 1
         follows_step = True
         if len(raw) > MAX_STEPS:
             raise SopImportError(path, None, COLUMN_NO, printed[2],
@@ -419,6 +423,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
+    decide_arrows(path, draft, [(step_rows.get(id(a.source)), step_rows.get(id(a.target)), a.kind) for a in arrows])
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
@@ -629,3 +634,48 @@ def step_named(draft: SopDraft, label: str) -> int | None:
         if found and found[0] == main and (found[1] == sub or (sub == 0 and found[1] <= 1)):
             return step.number
     return None
+
+
+# The arrows of a Word flowchart ----------------------------------------------------------------------
+
+
+def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None, int | None, str]]) -> None:
+    """Return edges and branches drawn as arrows between the symbols of a Word flowchart (shapes.py),
+    each arrow given as (index of the step it leaves, index of the step it reaches, the kind of the
+    symbol it leaves: "process", "decision" or "terminator"); None for a row that is no step's.
+
+    An arrow to the next step is the normal flow, and one between the symbols of one step says nothing.
+    An arrow from a decision or a process box up to an earlier step is a return to that step: the words
+    make any step send work back ("dikembalikan kepada JFU" in a Kasubbag's check drawn as a box), so the
+    drawing does too. An arrow from a decision down past the next step is its "Tidak" branch skipping
+    ahead (branch_to). An arrow leaving a terminator, or a box down past the next step (a flow the steps
+    cannot hold), is left out.
+
+    The words win: a step whose text or Ket. names where its work goes back or skips to
+    (decide_returns) takes nothing from its arrows. Arrows that say the same add nothing; arrows that
+    say otherwise are taken as drawn loosely (an end in the wrong box, an arrow left from an earlier
+    version) and are no problem, since the words are what the office wrote on purpose and the preview
+    shows what was read. Arrows add to the steps whose words say nothing. They are a problem only when
+    they contradict each other: a decision drawn skipping ahead to two different steps (a step has one
+    "Tidak" branch)."""
+    spoken = {index for index, step in enumerate(draft.steps) if step.returns_to or step.branch_to is not None}
+    returns: dict[int, set[int]] = {}
+    branches: dict[int, set[int]] = {}
+    for source, target, kind in arrows:
+        if source is None or target is None or source in spoken or kind == "terminator" or target in (source, source + 1):
+            continue
+        if target < source:
+            returns.setdefault(source, set()).add(target)
+        elif kind == "decision":
+            branches.setdefault(source, set()).add(target)
+    for index, targets in sorted(returns.items()):
+        draft.steps[index].returns_to += [draft.steps[target].number for target in sorted(targets)]
+    for index, targets in sorted(branches.items()):
+        step = draft.steps[index]
+        first, *others = sorted(targets)
+        if others:
+            draft.problems.append(step_error(path, step, COLUMN_ACTORS, None, _(
+                "the “Tidak” branch goes on to step %(target)s and to step %(other)s: a step has one") % {
+                    "target": draft.steps[first].display_number, "other": draft.steps[others[0]].display_number}))
+        else:
+            step.branch_to = draft.steps[first].number
