@@ -931,8 +931,9 @@ def read_table(table: Any) -> TableDrawing:
                 own.add(index)
                 for symbol in symbols:
                     put(index, index, column, symbol)
-    rows = _Rows(table, cells_of)
-    if spanning:
+    # What the rows tell (their heights, which are steps') is read only for a drawing that needs it.
+    rows = _Rows(table, cells_of) if spanning or any(drawing.lines for _a, _l, drawing in loose) else None
+    if rows is not None and spanning:
         taken: set[int] = set()
         for index, column, symbols, levels in spanning:
             blocked = own | taken
@@ -979,7 +980,7 @@ _TOUCH = 108000
 _Point = tuple[int, float, float]
 
 
-def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _Drawing]], rows: _Rows,
+def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _Drawing]], rows: _Rows | None,
                   row_of: dict[int, int]) -> list[Arrow]:
     """The arrows between the symbols of two rows: those drawn in each group or canvas, in its frame,
     and those of the loose shapes, in the table's (set row against row by the rows' heights when known)."""
@@ -988,9 +989,12 @@ def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _
         named = _named(drawing.symbols)
         flows += _flows([(0, s.box, s) for s in drawing.symbols if s.box is not None],
                         [(0, 0.0, line) for line in drawing.lines], lambda a, b: 0.0, named.get)
+
     def offset(a: int, b: int) -> float | None:
         """The top of row b's frame in row a's: the heights of the rows between, when all are known."""
-        between = rows.heights[min(a, b):max(a, b)]
+        if a == b:
+            return 0.0
+        between = rows.heights[min(a, b):max(a, b)] if rows is not None else [None]
         if any(height is None for height in between):
             return None
         total = float(sum(height or 0 for height in between))
