@@ -19,7 +19,7 @@ from kinerja.sop.importers import parse_document, read_document
 
 from .documents import FILES, SEED_ACTORS, SEED_STEP_ACTORS
 from .test_import_shape_groups import FIRST_ROW, ROW, columns, heights, once, pict, pt, vml_flowchart
-from .test_import_shapes import ACTORS_WIDTH, GROUP_URI, NS, STEPS, anchored, document, middle_of, put
+from .test_import_shapes import ACTORS_WIDTH, CANVAS_URI, GROUP_URI, NS, STEPS, anchored, document, middle_of, put
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -136,6 +136,19 @@ def test_an_unglued_arrow_is_read_from_where_its_ends_lie(tmp_path: Path) -> Non
     reversed_arrow = line(l0, (t0 + b0) / 2, l1, (t1 + b1) / 2, preset="bentConnector3", head="head")
     assert returns(read(tmp_path, flowchart(*normal_flow(), reversed_arrow))) == [[], [], [], [2], []]
 
+
+
+@pytest.mark.parametrize("arrow", [back(4, 2), back(4, 2, glued=(14, 12)),
+                                   line(0, 0, 10, 10, glued=(14, 12), preset="bentConnector3")])
+def test_the_arrows_of_a_drawing_canvas_are_read_as_a_group_s(tmp_path: Path, arrow: str) -> None:
+    """The same flowchart on a drawing canvas (wpc:wpc, its shapes at EMU offsets from its corner): the
+    arrow from the diamond back to step 2, unglued or glued (then wherever it is drawn), is a return."""
+    symbols = "".join(symbol(step) for step in range(1, len(STEPS) + 1))
+    canvas = anchored(CANVAS_URI, f"<wpc:wpc><wpc:bg/><wpc:whole/>{symbols}{''.join(normal_flow())}{arrow}</wpc:wpc>",
+                      offset=int(Cm(5)), width=ACTORS_WIDTH)
+    draft = read(tmp_path, canvas)
+    assert [s.actor_source for s in draft.steps] == ["symbol"] * len(STEPS)
+    assert returns(draft) == [[], [], [], [2], []]
 
 def test_an_arrow_drawn_in_pieces_is_followed_from_end_to_end(tmp_path: Path) -> None:
     """The return drawn as three plain lines (left from the diamond, up beside the columns, right into
