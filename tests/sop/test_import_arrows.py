@@ -226,6 +226,20 @@ def test_words_giving_a_branch_leave_the_step_s_return_arrow_out(tmp_path: Path)
     assert returns(draft) == NONE
 
 
+
+def test_a_tidak_that_ends_the_procedure_takes_a_return_arrow_but_no_branch(tmp_path: Path) -> None:
+    """Step 2's decision writes "Tidak: proses selesai": its arrow past the next step is no branch (its
+    "Tidak" ends there), while its arrow back up to step 1 is a return beside the end, as the words may
+    give both."""
+    symbols = "".join(symbol(step, "flowChartDecision" if step == 2 else "flowChartProcess" if step == 4 else "")
+                      for step in range(1, len(STEPS) + 1))
+    draft = read(tmp_path, flowchart(*normal_flow(), back(2, 4), symbols=symbols), {2: "Tidak: proses selesai"})
+    assert not draft.problems
+    assert [(s.ends_if_not, s.branch_to) for s in draft.steps][1] == (True, None)
+    draft = read(tmp_path, flowchart(*normal_flow(), back(2, 1), symbols=symbols), {2: "Tidak: proses selesai"})
+    assert not draft.problems
+    assert (draft.steps[1].ends_if_not, returns(draft)) == (True, [[], [1], [], [], []])
+
 def test_a_decision_drawn_skipping_to_two_steps_is_a_problem(tmp_path: Path) -> None:
     symbols = "".join(symbol(step, "flowChartDecision" if step == 2 else "flowChartProcess" if step == 4 else "")
                       for step in range(1, len(STEPS) + 1))

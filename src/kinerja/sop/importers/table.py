@@ -655,7 +655,9 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None
     (decide_returns) takes nothing from its arrows. Arrows that say the same add nothing; arrows that
     say otherwise are taken as drawn loosely (an end in the wrong box, an arrow left from an earlier
     version) and are no problem, since the words are what the office wrote on purpose and the preview
-    shows what was read. Arrows add to the steps whose words say nothing. They are a problem only when
+    shows what was read. Arrows add to the steps whose words say nothing. A step whose "Tidak" ends the
+    procedure (ends_if_not, written or drawn as a Selesai beside it) takes a return from its arrows, as
+    the words may give both, but no branch: its "Tidak" goes nowhere else. Arrows are a problem only when
     they contradict each other: a decision drawn skipping ahead to two different steps (a step has one
     "Tidak" branch)."""
     spoken = {index for index, step in enumerate(draft.steps) if step.returns_to or step.branch_to is not None}
@@ -666,7 +668,7 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None
             continue
         if target < source:
             returns.setdefault(source, set()).add(target)
-        elif kind == "decision":
+        elif kind == "decision" and not draft.steps[source].ends_if_not:
             branches.setdefault(source, set()).add(target)
     for index, targets in sorted(returns.items()):
         draft.steps[index].returns_to += [draft.steps[target].number for target in sorted(targets)]
