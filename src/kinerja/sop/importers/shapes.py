@@ -878,12 +878,6 @@ class _Rows:
         return [free[min(index, len(free) - 1)] for index in range(count)]
 
 
-def cell_marks(table: Any) -> list[list[list[str]]]:
-    """For each row of a python-docx table, for each grid column, the marks of the symbols standing in
-    that column (see read_table)."""
-    return read_table(table).marks
-
-
 def read_table(table: Any) -> TableDrawing:
     """The marks of the symbols standing in each row and grid column of a python-docx table (moved from
     the cell they are anchored in by their offsets, and to the rows of a group's levels), and the arrows
