@@ -321,7 +321,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     outside: set[str] = set()
     for step in steps:
         if not step.actor.is_linked:
-            unlinked_steps.setdefault(step.actor.name, []).append(str(step.number))
+            unlinked_steps.setdefault(step.actor.name, []).append(step.display_number)
             if step.actor.external:
                 outside.add(step.actor.name)
     unlinked = [(_("%(actor)s (step %(steps)s; outside the office: the position that records its steps)")
@@ -362,7 +362,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
 def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> Unit | None:
     """The unit a new case is about, checked: of the office, and with a position for each actor of the
     unit of the case; required when the SOP has such actors."""
-    needed = {s.actor.name: (s.actor.in_unit, s.number) for s in reversed(steps)
+    needed = {s.actor.name: (s.actor.in_unit, s.display_number) for s in reversed(steps)
               if s.actor.in_unit in (Actor.InUnit.HEAD, Actor.InUnit.STAFF)}
     if unit is None:
         if needed:
@@ -372,7 +372,7 @@ def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> 
     found = Unit.objects.filter(pk=unit.pk if isinstance(unit, Unit) else unit, office=office).first()
     if found is None:
         raise KinerjaError(_("Unit concerned: %(value)s is not a unit of %(office)s.") % {"value": unit, "office": office})
-    missing = [_("%(actor)s (step %(step)d)") % {"actor": name, "step": number}
+    missing = [_("%(actor)s (step %(step)s)") % {"actor": name, "step": number}
                for name, (role, number) in sorted(needed.items()) if position_in_unit(found.pk, role) is None]
     if missing:
         raise KinerjaError(_("Unit concerned: %(unit)s has no position for %(actors)s. Choose another unit, or add the "

@@ -147,9 +147,15 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
         done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
         command.stdout.write(f"  task {t.pk}\tstep {t.step.display_number} round {t.round}\t{t.status}\t{t.position.label}\t"
                              f"due {_local(t.due_at, found.office)}{done}")
+    # The events hold the steps' numbers (the order they run in); each is printed as the SOP prints it.
+    labels = {s.number: s.display_number for s in found.sop_version.steps.all()}
     for e in found.events.select_related("actor").order_by("seq"):
         who = e.actor.get_username() if e.actor else "-"
-        command.stdout.write(f"  #{e.seq}\t{_local(e.at, found.office)}\t{e.kind}\t{who}\t{e.data}")
+        step = e.data.get("step")
+        where = "" if step is None else f"step {labels.get(step, step)}\t"
+        if e.data.get("to_step") is not None:
+            where = f"step {labels.get(step, step)} → {labels.get(e.data['to_step'], e.data['to_step'])}\t"
+        command.stdout.write(f"  #{e.seq}\t{_local(e.at, found.office)}\t{e.kind}\t{who}\t{where}{e.data}")
 
 
 def _complete_args(p: CommandParser) -> None:

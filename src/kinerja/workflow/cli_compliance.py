@@ -53,7 +53,7 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
                          f"{_('P90'):>10} {_('On time'):>8} {_('Sent back'):>9} {_('Waiting'):>8}")
     for s in report.steps:
         share = "–" if s.on_time_share is None else f"{s.on_time_share:.0%}"
-        command.stdout.write(f"{s.number:>4}  {s.actor[:14]:<14} {s.standard:<10} {s.runs:>5} "
+        command.stdout.write(f"{s.display_number:>4}  {s.actor[:14]:<14} {s.standard:<10} {s.runs:>5} "
                              f"{duration_text(s.median_seconds, report.day_seconds):>10} "
                              f"{duration_text(s.p90_seconds, report.day_seconds):>10} {share:>8} {s.returns:>9} "
                              f"{s.waiting:>8}")

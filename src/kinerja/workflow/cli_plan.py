@@ -73,8 +73,8 @@ def load_source(source: str, office_code: str | None) -> tuple[list[Any], WorkCa
 
 
 def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
-    return {"steps": [{"number": p.number, "actor": p.actor, "starts": p.starts.isoformat(), "due": p.due.isoformat()}
-                      for p in planned]}
+    return {"steps": [{"number": p.number, **({"label": p.label} if p.label else {}), "actor": p.actor,
+                       "starts": p.starts.isoformat(), "due": p.due.isoformat()} for p in planned]}
 
 
 def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
@@ -87,7 +87,7 @@ def handle(command: BaseCommand, *, source: str, start: str, office: str | None 
         return
     command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<16} {_('Due'):<16} {_('Standard time')}")
     for p in planned:
-        command.stdout.write(f"{p.number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
+        command.stdout.write(f"{p.display_number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
                              f"{p.standard_time}")
     command.stdout.write(_("Times in %(tz)s.") % {"tz": calendar.time_zone})
 

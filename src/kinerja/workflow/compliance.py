@@ -277,7 +277,10 @@ def to_xlsx(report: ComplianceReport) -> bytes:
         cell.font = Font(bold=True)
     first = sheet.max_row + 1
     for s in report.steps:
-        sheet.append([s.number, s.actor, s.activity, s.standard, _hours(s.standard_seconds), s.runs,
+        # The number as the SOP prints it: a sub-step's "3.1" as text, a whole step's as a number.
+        printed = s.display_number
+        sheet.append([int(printed) if printed.isdigit() else printed, s.actor, s.activity, s.standard,
+                      _hours(s.standard_seconds), s.runs,
                       _hours(s.median_seconds), _hours(s.p90_seconds), s.on_time, s.on_time_share, s.returns,
                       s.waiting, s.overdue, s.ends])
     for row in sheet.iter_rows(min_row=first, max_row=sheet.max_row):

@@ -95,6 +95,8 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     current = next((t for t in tasks if t.status == Task.Status.OPEN), None)
     steps = list(Step.objects.filter(version=case.sop_version_id).select_related("actor__position").order_by("number"))
     ctx: dict[str, Any] = {"case": case, "tasks": tasks, "current": current, "steps": steps, "now": now,
+                           # The audit events hold the steps' numbers; the timeline prints them as the SOP does.
+                           "step_labels": {s.number: s.display_number for s in steps},
                            "day_length": cal.day_length,
                            "events": case.events.select_related("actor__person").order_by("seq"),
                            "records": extensions.case_records(case)}

@@ -17,3 +17,12 @@ def working_time(seconds: int | None, day_length: dt.timedelta) -> str:
     if seconds is None:
         return ""
     return describe(dt.timedelta(seconds=seconds), day_length)
+
+
+@register.filter
+def printed(number: int | None, labels: dict[int, str]) -> str:
+    """A step's number as the SOP prints it ("3.1"), from the number an audit event holds (the order the
+    engine runs the steps in): `labels` maps one to the other for the case's SOP version."""
+    if number is None or number == "":
+        return ""
+    return labels.get(number, str(number))
