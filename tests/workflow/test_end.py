@@ -30,6 +30,7 @@ from kinerja.sop.renderers.flowchart import flow_of, render_svg
 from kinerja.sop.renderers.sheet import _note
 from kinerja.workflow import actions
 from kinerja.workflow.compliance import compliance
+from kinerja.workflow.gantt import case_gantt_svg
 from kinerja.workflow.models import Case, DivisionRequest, Event, Task
 from tests.base import KinerjaTestCase
 from tests.sop.documents import sop_text
@@ -279,6 +280,37 @@ class EndTestCase(KinerjaTestCase):
         self.assertNotIn('id="actions"', page)
         listing = self.client.get(reverse("workflow:case_list")).content.decode()
         self.assertIn("Selesai: tidak dilanjutkan", listing)
+
+    def test_the_plan_chart_greys_the_steps_not_run_and_marks_the_end(self) -> None:
+        task = self._at_step_2()
+        open_svg = ET.fromstring(str(case_gantt_svg(task.case, now=MONDAY + dt.timedelta(minutes=30))))
+        self.assertFalse([e for e in open_svg.iter() if e.get("class") in ("gantt-not-run", "gantt-end")])
+        actions.end_at_decision(task.pk, user=self.subsection_head, reason="NIB tidak sesuai",
+                                at=MONDAY + dt.timedelta(hours=1))
+        case = Case.objects.get(pk=task.case_id)
+        svg = ET.fromstring(str(case_gantt_svg(case, now=MONDAY + dt.timedelta(days=9))))
+        ns = "{http://www.w3.org/2000/svg}"
+        # The planned bars: steps 3 and 4 greyed and dashed, with "not run" under each; 1 and 2 as planned.
+        planned = [e for e in svg.iter(f"{ns}rect") if "planned" in (e.findtext(f"{ns}title") or "")]
+        self.assertEqual([e.get("stroke-dasharray") for e in planned], [None, None, "3 2", "3 2"])
+        self.assertEqual([e.findtext(f"{ns}title").endswith("not run in this case") for e in planned],
+                         [False, False, True, True])
+        self.assertEqual([e.text for e in svg.iter(f"{ns}text") if e.get("class") == "gantt-not-run"], ["not run"] * 2)
+        # The end: a line at the moment step 2 answered Tidak, labelled in step 2's row; no "now" line.
+        line = next(e for e in svg.iter(f"{ns}line") if e.get("class") == "gantt-end")
+        self.assertIn("ended at step 2 (Tidak), 02-06-2025 09:00", line.findtext(f"{ns}title"))
+        label = next(e for e in svg.iter(f"{ns}text") if e.get("class") == "gantt-end-label")
+        self.assertEqual(label.text, "Tidak: ended")
+        rows = [e for e in svg.iter(f"{ns}text") if (e.text or "")[:2] in ("1.", "2.", "3.", "4.")]
+        self.assertEqual([r.text[:2] for r in rows], ["1.", "2.", "3.", "4."])
+        self.assertEqual(label.get("y"), rows[1].get("y"))
+        self.assertEqual([r.get("fill") for r in rows][2:], ["#666666"] * 2)  # the steps not run, muted
+        self.assertFalse([e for e in svg.iter(f"{ns}line") if (e.findtext(f"{ns}title") or "") == "Now"])
+        # The case page says it in words above the chart (Indonesian).
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("workflow:case", args=[case.pk])).content.decode()
+        self.assertIn("Prosedur berakhir di langkah 2 (Tidak)", page)
+        self.assertIn("Langkah 3, 4", page)
 
     def test_the_command_line_answers_tidak_with_no_and_a_reason(self) -> None:
         task = self._at_step_2()

@@ -19,7 +19,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import accumulate
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -28,10 +28,8 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
 from .calendar import WorkCalendar
+from .models import Case, Task
 from .planning import plan
-
-if TYPE_CHECKING:
-    from .models import Case
 
 LABEL_WIDTH = 190
 HEADER = 44
@@ -57,6 +55,8 @@ COLOURS = {
     "text": "#222222",
     "muted": "#666666",
     "now": "#1565c0",
+    "not_run": "#9e9e9e",  # a planned step the case never ran (ended before it, or a "Tidak" skipped it)
+    "ended": "#6d4c41",  # where a decision's "Tidak" ended the procedure
 }
 
 
@@ -73,10 +73,22 @@ class GanttRow:
     label: str
     planned: Bar | None = None
     actual: list[Bar] = field(default_factory=list)
+    not_run: bool = False  # a step of a finished case that never ran: its plan greyed, marked "not run"
+
+
+@dataclass(frozen=True)
+class EndMark:
+    """Where a case stopped before its last step ran to the end: a line at `at` through every row, and
+    `label` beside it in the row of the step it stopped at (`row`, an index of the rows)."""
+
+    at: dt.datetime
+    row: int
+    label: str
+    title: str
 
 
 def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
-              now: dt.datetime | None = None) -> SafeString:
+              now: dt.datetime | None = None, end: EndMark | None = None) -> SafeString:
     """An SVG chart of `rows` over every day their bars touch (office time zone)."""
     moments = [m for r in rows for b in ([r.planned] if r.planned else []) + r.actual for m in (b.starts, b.ends)]
     if now is not None:
@@ -131,13 +143,32 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         out.append(f'<text x="{left:.1f}" y="14" fill="{COLOURS["text"]}">{escape(name)}</text>')
     for n, row in enumerate(rows):
         top = header + ROW * n
-        out.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["text"]}">{escape(row.label[:30])}</text>')
+        out.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["muted" if row.not_run else "text"]}">'
+                   f'{escape(row.label[:30])}</text>')
         out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
                    f'stroke-width="0.5"/>')
         if row.planned:
             out.append(_bar(row.planned, x, top + 4, hollow=True))
         for bar in row.actual:
             out.append(_bar(bar, x, top + 6 + BAR, hollow=False))
+        if row.not_run and row.planned:
+            # Said in words under the greyed plan, where its actual bar would be (inside the chart).
+            words = _("not run")
+            left = x(row.planned.starts)
+            if left + 6 * len(words) > total_w - 4:
+                left = total_w - 4 - 6 * len(words)
+            out.append(f'<text class="gantt-not-run" x="{left:.1f}" y="{top + 6 + 2 * BAR:.1f}" font-size="9" '
+                       f'font-style="italic" fill="{COLOURS["muted"]}">{escape(words)}</text>')
+    if end is not None:
+        at = x(end.at)
+        top = header + ROW * end.row
+        out.append(f'<line class="gantt-end" x1="{at:.1f}" x2="{at:.1f}" y1="{header - 2}" y2="{total_h}" '
+                   f'stroke="{COLOURS["ended"]}" stroke-width="2"><title>{escape(end.title)}</title></line>')
+        # Beside the line, in the row of the step it stopped at; before the line where no room is after it.
+        anchor, left = ("start", at + 4) if at + 4 + 6 * len(end.label) <= total_w else ("end", at - 4)
+        out.append(f'<text class="gantt-end-label" x="{left:.1f}" y="{top + ROW / 2 + 4:.0f}" text-anchor="{anchor}" '
+                   f'font-size="10" font-weight="bold" fill="{COLOURS["ended"]}">{escape(end.label)}'
+                   f'<title>{escape(end.title)}</title></text>')
     if now is not None:
         at = x(now)
         out.append(f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{HEADER - 16}" y2="{total_h}" stroke="{COLOURS["now"]}" '
@@ -192,6 +223,8 @@ def _bar(bar: Bar, x: Any, top: float, *, hollow: bool) -> str:
     left, right = x(bar.starts), x(bar.ends)
     colour = COLOURS[bar.state]
     paint = f'fill="{colour}" fill-opacity="0.45" stroke="{colour}"' if hollow else f'fill="{colour}"'
+    if bar.state == "not_run":  # greyed and dashed: a plan the case did not follow
+        paint = f'fill="{colour}" fill-opacity="0.2" stroke="{colour}" stroke-dasharray="3 2"'
     return (f'<rect x="{left:.1f}" y="{top:.1f}" width="{max(MIN_BAR, right - left):.1f}" height="{BAR}" rx="2" '
             f'{paint}><title>{escape(bar.title)}</title></rect>')
 
@@ -218,17 +251,28 @@ def plan_gantt_svg(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalen
 def case_gantt_svg(case: Case, *, now: dt.datetime | None = None,
                    calendar: WorkCalendar | None = None) -> SafeString:
     """A running case's plan (from its start, every step at its standard time) against its tasks:
-    one bar per round, green when done by its due date, red when late, amber while open. Four
-    queries (steps, tasks, and the calendar's two) whatever the number of rounds."""
+    one bar per round, green when done by its due date, red when late, amber while open. Once the case
+    is closed, a step it never ran (after the decision whose "Tidak" ended it, or skipped by a "Tidak"
+    that went on to a later step) keeps its plan greyed and marked "not run"; where a "Tidak" ended the
+    procedure, a line marks the end in the deciding step's row. Four queries (steps, tasks, and the
+    calendar's two) whatever the number of rounds."""
     now = now or timezone.now()
     calendar = calendar or WorkCalendar.for_office(case.office)
     steps = list(case.sop_version.steps.select_related("actor").order_by("number"))
     rows = plan_rows(steps, case.started_at, calendar)
     by_step = {s.pk: row for s, row in zip(steps, rows, strict=True)}
+    ran: set[int] = set()
+    end: EndMark | None = None
     for task in case.tasks.order_by("opened_at", "pk"):
         row = by_step.get(task.step_id)
         if row is None:
             continue
+        ran.add(task.step_id)
+        if task.verdict == Task.Verdict.END and task.done_at is not None and case.status == Case.Status.ENDED:
+            step = next(s for s in steps if s.pk == task.step_id)
+            end = EndMark(task.done_at, rows.index(row), _("Tidak: ended"),
+                          _("The procedure ended at step %(n)s (Tidak), %(when)s: not continued.")
+                          % {"n": step.display_number, "when": f"{calendar.local(task.done_at):%d-%m-%Y %H:%M}"})
         ends = task.done_at or now
         if task.status == "returned":
             state = "returned"
@@ -240,5 +284,13 @@ def case_gantt_svg(case: Case, *, now: dt.datetime | None = None,
             "round": task.round, "span": _span(task.opened_at, ends, calendar),
             "due": f"{calendar.local(task.due_at):%d-%m-%Y %H:%M}"}
         row.actual.append(Bar(task.opened_at, max(ends, task.opened_at), state, tip))
+    if case.status != Case.Status.OPEN:
+        for step, row in zip(steps, rows, strict=True):
+            if step.pk not in ran and row.planned is not None:
+                row.not_run = True
+                row.planned = Bar(row.planned.starts, row.planned.ends, "not_run",
+                                  _("Step %(number)s planned: %(span)s · not run in this case") % {
+                                      "number": step.display_number,
+                                      "span": _span(row.planned.starts, row.planned.ends, calendar)})
     return gantt_svg(rows, calendar, title=_("Plan and actual of %(case)s") % {"case": case.title},
-                     now=now if case.status == "open" else None)
+                     now=now if case.status == "open" else None, end=end)

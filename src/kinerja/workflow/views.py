@@ -115,6 +115,10 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     # Where a decision's "Tidak" ended the procedure: that step's task, with its reason (already read).
     if case.status == Case.Status.ENDED:
         ctx["ended"] = next((t for t in reversed(tasks) if t.verdict == Task.Verdict.END), None)
+    if case.status != Case.Status.OPEN:
+        # The steps the closed case never ran (after its end, or skipped by a "Tidak"), as the SOP prints them.
+        ran = {t.step_id for t in tasks}
+        ctx["not_run"] = [s.display_number for s in steps if s.pk not in ran]
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
