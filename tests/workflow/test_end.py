@@ -122,11 +122,30 @@ def test_words_that_do_not_end_the_procedure(text: str, returns: list[int]) -> N
     assert draft.steps[1].returns_to == returns
 
 
-def test_the_last_steps_end_adds_nothing() -> None:
+LAST = "Menandatangani surat izin; jika tidak disetujui, permohonan ditolak (selesai)"
+
+
+@pytest.mark.parametrize("text, note", [
+    (LAST, ""),
+    ("Menandatangani surat izin; menolak: proses tidak dilanjutkan", ""),
+    ("Menandatangani surat izin", "Tidak disetujui: proses selesai"),
+])
+def test_the_last_steps_refusal_is_kept(text: str, note: str) -> None:
+    """A refusal at the last step ends the case not continued, an outcome apart from completing it."""
     steps = list(STEPS)
     steps[1] = ("Memeriksa kelengkapan berkas", "1 hari", "Kasubbag")
-    steps[3] = ("Menandatangani surat izin; jika tidak disetujui, permohonan ditolak (selesai)", "1 hari", "Kadis")
-    assert [s.ends_if_not for s in parse_document(_document(steps)).steps] == [False] * 4
+    steps[3] = (text, "1 hari", "Kadis")
+    draft = parse_document(_document(steps, notes={4: note} if note else None))
+    assert [s.ends_if_not for s in draft.steps] == [False, False, False, True]
+    assert not draft.problems
+
+
+def test_the_last_steps_selesai_terminator_is_its_end_not_a_refusal() -> None:
+    """The Selesai drawn beside the last step is where the procedure ends, not the end of a "Tidak"."""
+    steps = list(STEPS)
+    steps[1] = ("Memeriksa kelengkapan berkas", "1 hari", "Kasubbag")
+    draft = parse_document(_document(steps, marks={4: {"Kadis": "◇", "JFU": "Selesai"}}))
+    assert [s.ends_if_not for s in draft.steps] == [False] * 4
 
 
 def test_a_tidak_that_skips_ahead_and_ends_is_a_problem() -> None:
@@ -171,7 +190,7 @@ def test_a_word_sop_with_a_selesai_shape_beside_the_decision(tmp_path: Path, ter
     assert WORD_ACTORS.index(draft.steps[1].actor) + 1 < len(WORD_ACTORS)
 
 
-def test_the_preview_form_refuses_both_ways_and_the_last_step() -> None:
+def test_the_preview_form_refuses_both_ways_and_keeps_the_last_steps_refusal() -> None:
     draft = _with(CHECK)
     step = draft.steps[1]
     data = {"step-2-actor": "Kasubbag", "step-2-duration_value": "1", "step-2-duration_unit": "day",
@@ -183,7 +202,7 @@ def test_the_preview_form_refuses_both_ways_and_the_last_step() -> None:
     last = draft.steps[3]
     data = {k.replace("step-2", "step-4"): v for k, v in data.items()} | {"step-4-branch_to": ""}
     form = StepForm(data, step=last, actors=draft.actors, last=4)
-    assert not form.is_valid() and "ends_if_not" in form.errors
+    assert form.is_valid() and form.cleaned_data["ends_if_not"] is True
 
 
 class EndTestCase(KinerjaTestCase):
@@ -503,11 +522,88 @@ class EndPreviewTestCase(KinerjaTestCase):
                 if name == "ends_if_not":
                     value = "on" if value else ""
                 data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
-        # The last step refuses it, naming why; nothing is saved.
-        refused = self.client.post(preview_url, {**data, "step-4-ends_if_not": "on", "save": ""})
-        self.assertContains(refused, "Prosedur memang selesai sesudah langkah terakhir", status_code=400)
+        # A "Tidak" that both goes on and ends is refused, naming why; nothing is saved.
+        refused = self.client.post(preview_url, {**data, "step-2-ends_if_not": "on", "step-2-branch_to": "4",
+                                                 "save": ""})
+        self.assertContains(refused, "lanjut ke langkah sesudahnya atau mengakhiri prosedur", status_code=400)
         self.assertFalse(SopVersion.objects.filter(sop__office=self.office, name="SOP IZIN USAHA").exists())
-        response = self.client.post(preview_url, {**data, "step-2-ends_if_not": "on", "save": ""})
+        # The last step's too: a refusal there ends the case not continued (Kepala Dinas menolak).
+        response = self.client.post(preview_url, {**data, "step-2-ends_if_not": "on", "step-4-ends_if_not": "on",
+                                                  "save": ""})
         version = SopVersion.objects.get(sop__office=self.office, name="SOP IZIN USAHA")
         self.assertRedirects(response, f"/sop/versions/{version.pk}/")
-        self.assertEqual([s.ends_if_not for s in version.steps.order_by("number")], [False, True, False, False])
+        self.assertEqual([s.ends_if_not for s in version.steps.order_by("number")], [False, True, False, True])
+
+
+class EndAtTheLastStepTestCase(KinerjaTestCase):
+    """The last step's refusal ("jika tidak disetujui, permohonan ditolak (selesai)"): Ya completes the case,
+    Tidak ends it not continued at that step, with its reason, and compliance counts it apart."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        steps = [*STEPS[:3], (LAST, "1 hari", "Kadis")]
+        steps[1] = ("Memeriksa kelengkapan berkas dan meneruskan kepada JFU", "1 hari", "Kasubbag")
+        call_command("sop", "import", str(_document(steps)), "--office", cls.office.code, stdout=StringIO())
+        cls.version = cls.office.sops.get().versions.get()
+
+    def _at_the_last_step(self) -> Task:
+        case = actions.start_case(self.version.pk, user=self.secretary, title="Izin usaha", period="Juni 2025",
+                                  at=MONDAY)
+        task = case.first_task
+        for user, minutes in ((self.secretary, 5), (self.subsection_head, 60), (self.staff, 120)):
+            task = actions.complete_task(task.pk, user=user, next_user=self.staff if user != self.staff else None,
+                                         at=MONDAY + dt.timedelta(minutes=minutes)).next_task
+        self.assertEqual(task.step.number, 4)
+        return task
+
+    def test_the_stored_step_keeps_it(self) -> None:
+        self.assertEqual([s.ends_if_not for s in self.version.steps.order_by("number")], [False, False, False, True])
+
+    def test_tidak_ends_the_case_apart_from_completing_it(self) -> None:
+        task = self._at_the_last_step()
+        self.client.force_login(self.head)
+        page = self.client.get(reverse("workflow:case", args=[task.case_id])).content.decode()
+        self.assertIn("Tidak: prosedur selesai di sini", page)
+        self.assertIn("Ya menutup pelaksanaan ini.", page)  # no next step to name
+        self.client.post(reverse("workflow:complete", args=[task.pk]),
+                         {"complete-verdict": "end", "complete-reason": "Lokasi usaha di luar zona"})
+        case = Case.objects.get(pk=task.case_id)
+        self.assertEqual(case.status, Case.Status.ENDED)
+        self.assertEqual(Task.objects.get(pk=task.pk).verdict, Task.Verdict.END)
+        page = self.client.get(reverse("workflow:case", args=[task.case_id])).content.decode()
+        self.assertIn("Selesai: tidak dilanjutkan di langkah 4", page)
+        self.assertIn("Prosedur berakhir di langkah 4 (Tidak)", page)
+        svg = str(case_gantt_svg(case))
+        self.assertIn('class="gantt-end-label"', svg)
+        self.assertNotIn("gantt-not-run", svg)  # every step ran
+        # The other: Ya at the last step completes the case.
+        other = self._at_the_last_step()
+        actions.complete_task(other.pk, user=self.head, verdict=Task.Verdict.OK, at=MONDAY + dt.timedelta(hours=5))
+        self.assertEqual(Case.objects.get(pk=other.case_id).status, Case.Status.DONE)
+        self.assertEqual(Task.objects.get(pk=other.pk).verdict, Task.Verdict.OK)
+        report = compliance(self.version.sop, 2025)
+        self.assertEqual((report.cases_started, report.cases_finished, report.cases_open, report.cases_ended),
+                         (2, 1, 0, 1))
+        self.assertEqual([(s.runs, s.ends) for s in report.steps], [(2, 0), (2, 0), (2, 0), (2, 1)])
+
+    def test_the_flowchart_and_the_bpmn_show_the_refusal(self) -> None:
+        flow = flow_of(self.version)
+        self.assertIn((3, "stop", "end"), flow.edges())
+        svg = ET.fromstring(render_svg(self.version))
+        self.assertTrue(any(e.get("data-edge") == "4-stop" for e in svg.iter()), "no line from step 4 to its Selesai")
+        xml = render_bpmn(self.version)
+        parser = BpmnParser(validator=BpmnValidator())
+        parser.add_bpmn_str(xml.encode())
+        for approved, end in ((True, "EndEvent"), (False, "EndEvent_4")):
+            workflow = BpmnWorkflow(parser.get_spec(process_id(self.version)))
+            workflow.do_engine_steps()
+            while not workflow.is_completed():
+                ready = workflow.get_tasks(state=TaskState.READY, manual=True)
+                number = int(ready[0].task_spec.bpmn_id.removeprefix("Step_"))
+                ready[0].data[f"approved_{number}"] = approved
+                ready[0].run()
+                workflow.do_engine_steps()
+            finished = [t.task_spec.bpmn_id for t in workflow.get_tasks(state=TaskState.COMPLETED)
+                        if t.task_spec.bpmn_id and t.task_spec.bpmn_id.startswith("EndEvent")]
+            self.assertEqual(finished, [end])

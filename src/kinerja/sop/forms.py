@@ -111,12 +111,10 @@ class StepForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        if data.get("ends_if_not"):
-            if data.get("branch_to") is not None:
-                self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
-                                                "empty one of them."))
-            elif self.last is not None and self.step.number >= self.last:
-                self.add_error("ends_if_not", _("The procedure ends after the last step anyway: untick this."))
+        # On the last step too: its "Tidak" (a refusal) ends the case not continued, apart from completing it.
+        if data.get("ends_if_not") and data.get("branch_to") is not None:
+            self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
+                                            "empty one of them."))
         return data
 
 

@@ -82,7 +82,7 @@ class ComplianceReport:
     cases_started: int = 0
     cases_finished: int = 0
     cases_open: int = 0
-    cases_ended: int = 0  # ended at a decision's "Tidak" before the last step (Case.Status.ENDED)
+    cases_ended: int = 0  # ended at a decision's "Tidak", the last step's too (Case.Status.ENDED)
     steps: list[StepCompliance] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:

@@ -562,11 +562,12 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
     A "Tidak" that ends the procedure ("Tidak: proses selesai", "jika tidak memenuhi syarat, permohonan
     ditolak dan dikembalikan kepada pemohon (selesai)") makes the step end there (ends_if_not); what it
     hands back within those words ("dikembalikan kepada pemohon") is part of the end, not a return. On the
-    last step it adds nothing: the procedure ends after it either way."""
+    last step too ("jika tidak disetujui, permohonan ditolak (selesai)"): a refusal there is an outcome of
+    its own (the case ends not continued, with its reason), not the completion the procedure ends with."""
     for index, step in enumerate(draft.steps):
         ends = [(COLUMN_ACTIVITY, e) for e in flow.end_phrases(step.activity)]
         ends += [(COLUMN_NOTE, e) for e in flow.end_phrases(step.note)]
-        if ends and index < len(draft.steps) - 1:
+        if ends:
             step.ends_if_not = True
         phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
         phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(step.note)]
