@@ -566,6 +566,8 @@ class EndAtTheLastStepTestCase(KinerjaTestCase):
         page = self.client.get(reverse("workflow:case", args=[task.case_id])).content.decode()
         self.assertIn("Tidak: prosedur selesai di sini", page)
         self.assertIn("Ya menutup pelaksanaan ini.", page)  # no next step to name
+        self.assertIn("Tidak mengakhiri prosedur di langkah 4 sebagai penolakan", page)
+        self.assertNotIn("langkah-langkah sesudahnya", page)  # there are none
         self.client.post(reverse("workflow:complete", args=[task.pk]),
                          {"complete-verdict": "end", "complete-reason": "Lokasi usaha di luar zona"})
         case = Case.objects.get(pk=task.case_id)
