@@ -296,7 +296,7 @@ def remove_evidence(evidence_id: int, *, user: User) -> None:
 
 # --- indicators and targets ---------------------------------------------------------------------
 
-def _check_can_manage(office: Office, user: User) -> None:
+def check_can_manage(office: Office, user: User) -> None:
     if not access.can_manage(user, _today(office)):
         raise NotAllowed(_("Only the Subbag Program manages indicators and targets."))
 
@@ -307,7 +307,7 @@ def save_indicator(office: Office, *, user: User, indicator_id: int | None = Non
                    definition: str, data_source: str, division: Unit | None, quarter_aggregation: str,
                    national_standard: Decimal | None, order: int = 0) -> Indicator:
     """Create or change an indicator of the office."""
-    _check_can_manage(office, user)
+    check_can_manage(office, user)
     if objective.office_id != office.pk or (division is not None and division.office_id != office.pk):
         raise NotAllowed(_("The objective and the division must belong to the office."))
     if indicator_id is None:
@@ -343,7 +343,7 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
     """Set the targets of one indicator and year from what was typed per slot (see target_field);
     an empty slot removes its target. Every bad value is reported at once (FieldErrors)."""
     indicator = Indicator.objects.select_for_update().select_related("office", "objective").get(pk=indicator_id)
-    _check_can_manage(indicator.office, user)
+    check_can_manage(indicator.office, user)
     parsed: dict[tuple[str, int | None, int], tuple[Decimal | None, str]] = {}
     errors: list[FieldError] = []
     slots = [(k, q, year, target_field(k, q)) for k, q in TARGET_SLOTS]
@@ -381,7 +381,7 @@ class TargetErrors(KinerjaError):
 
 @transaction.atomic
 def set_efficiency_threshold(office: Office, *, user: User, threshold: Decimal) -> PerformanceSettings:
-    _check_can_manage(office, user)
+    check_can_manage(office, user)
     found, _created = PerformanceSettings.objects.update_or_create(office=office,
                                                                    defaults={"efficiency_threshold": threshold})
     return found

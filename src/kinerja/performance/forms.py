@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.org.models import Office, Unit
 
-from .models import Indicator, Objective
+from .models import QUARTERS, ActionPlanItem, Indicator, Objective
 from .numbers import NumberError, format_plain, parse_optional_number
 
 
@@ -73,6 +73,32 @@ class TargetsForm(forms.Form):
     quarter_3 = forms.CharField(label=_("Quarter III"), required=False, max_length=60)
     quarter_4 = forms.CharField(label=_("Quarter IV"), required=False, max_length=60)
     renstra_end = forms.CharField(label=_("End of the strategic plan"), required=False, max_length=60)
+
+
+class ActivityForm(forms.Form):
+    """One activity of a Rencana Aksi. Every field is kept as typed; plan.py reads and checks the values
+    (the importer's rules), so a bad number comes back in its field exactly as it was written."""
+
+    name = forms.CharField(label=_("Activity"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    quarter = forms.TypedChoiceField(label=_("Planned for"), required=False, coerce=int, empty_value=None,
+                                     choices=[("", _("The whole year")), *QUARTERS])
+    target_q1 = forms.CharField(label=_("Target TW I"), required=False, max_length=40)
+    target_q2 = forms.CharField(label=_("Target TW II"), required=False, max_length=40)
+    target_q3 = forms.CharField(label=_("Target TW III"), required=False, max_length=40)
+    target_q4 = forms.CharField(label=_("Target TW IV"), required=False, max_length=40)
+    budget = forms.CharField(label=_("Budget (Rp)"), required=False, max_length=40,
+                             help_text=_("Optional; typed as 1.500.000"))
+
+    @staticmethod
+    def initial_for(item: ActionPlanItem) -> dict[str, Any]:
+        return {"name": item.name, "quarter": item.quarter, "budget": format_plain(item.budget),
+                **{f"target_q{q}": format_plain(v) for q, v in enumerate(item.quarter_targets, start=1)}}
+
+    def edit_values(self) -> dict[str, Any]:
+        """The keyword arguments of plan.add_activity / change_activity."""
+        data = self.cleaned_data
+        return {"name": data["name"], "quarter": data["quarter"], "budget": data["budget"],
+                "targets": [data[f"target_q{q}"] for q in range(1, 5)]}
 
 
 class ActualForm(forms.Form):

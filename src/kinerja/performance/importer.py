@@ -86,6 +86,7 @@ from kinerja.org.models import Office, Unit
 from .achievement import aggregate_quarters, evaluate, year_value
 from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
+from .plan import MAX_NUMBER, ActivityValueError, activity_name, activity_number
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -102,7 +103,6 @@ POLARITIES = {"positif": Indicator.Polarity.HIGHER_IS_BETTER, "negatif": Indicat
 EXAMPLE = ["IK-01", "Meningkatnya kualitas kelembagaan koperasi", "Persentase koperasi sehat", "%", "Positif",
            "65,5", "60", "Bidang Kelembagaan", "", "", "", "65,5", "40", "50", "55", "60"]
 PLAN_YEARS = 5  # a Renstra covers five years
-MAX_ACTIVITY = 2000  # characters of a Rencana Aksi's activity
 
 
 class BadCell(BadImportRow):
@@ -286,7 +286,6 @@ TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capai
 # A total row's first words ("Sub Total Sasaran 1", "Rata-rata"); "Jumlah koperasi aktif" is an indicator,
 # told apart by its Satuan and target, which a total row has not.
 TOTAL_STARTS = ("jumlah", "total", "sub total", "subtotal", "rata rata", "rerata", "rata2")
-MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
 # A Polaritas column's words. "Minimal" there means minimise (lower is better) and "Maksimal" maximise, the
 # opposite of "minimal 80" (at least 80) and "maksimal 10" (at most 10) written before a target: a row
 # whose Polaritas and target say opposite things gets a warning that explains both readings.
@@ -965,19 +964,22 @@ def _activities(number: int, values: list[object], columns: dict[str, int], head
     name = " ".join(_text(_cell(values, columns.get(ACTION))).split())
     for q, column in enumerate(QUARTER_ACTIONS, start=1):
         text = " ".join(_text(_cell(values, columns.get(column))).split()) if column in columns else ""
-        if len(text) > MAX_ACTIVITY:
-            bad(column, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, text[:40] + "…")
-            ok = False
-        elif text:
-            found.append(PlannedActivity(number, text, quarter=q))
+        if text:
+            try:
+                found.append(PlannedActivity(number, activity_name(text), quarter=q))
+            except ActivityValueError as e:
+                bad(column, e.problem, text[:40] + "…")
+                ok = False
     figures = [columns[c] for c in (BUDGET, *QUARTER_TARGETS) if c in columns]
     if ACTION in columns and (name or (own is None and (not found or any(
             not _is_blank(_cell(values, j)) for j in figures)))):
         if not name:
             bad(ACTION, _("the activity is missing: write what will be done"), "")
             return None
-        if len(name) > MAX_ACTIVITY:
-            bad(ACTION, _("at most %(count)d characters") % {"count": MAX_ACTIVITY}, name[:40] + "…")
+        try:
+            activity_name(name)
+        except ActivityValueError as e:
+            bad(ACTION, e.problem, name[:40] + "…")
             ok = False
         targets: dict[int, Decimal] = {}
         for q in range(1, 5):
@@ -1005,9 +1007,6 @@ def _activities(number: int, values: list[object], columns: dict[str, int], head
             scale, _unknown = _header_scale(header.labels[BUDGET].rsplit(" (", 1)[0])
             if read is False:
                 ok = False
-            elif read is not None and read < 0:
-                bad(BUDGET, _("a budget cannot be negative"), read)
-                ok = False
             elif read is not None:
                 budget = read * scale.factor if scale is not None else read
         found.insert(0, PlannedActivity(number, name, targets, budget))
@@ -1019,22 +1018,18 @@ def _activities(number: int, values: list[object], columns: dict[str, int], head
 
 
 def _activity_number(column: str, raw: object, bad: Callable[[str, str, object], None]) -> Decimal | None | bool:
-    """A quarter target or budget of an activity row: the number, None for an empty cell, False when bad."""
+    """A quarter target or budget of an activity row: the number, None for an empty cell, False when bad
+    (plan.activity_number's rules, the Target page's too)."""
     if _is_blank(raw):
         return None
     if isinstance(raw, Uncomputed):
         bad(column, _("the formula has no saved value; open the file in Excel and save it again"), raw)
         return False
     try:
-        number = parse_number(_FOOTNOTE.sub("", raw) if isinstance(raw, str) else raw)
-    except NumberError:
-        bad(column, _("a quarter target of an activity is a number") if column != BUDGET
-            else _("the budget is a number"), raw)
+        return activity_number(_FOOTNOTE.sub("", raw) if isinstance(raw, str) else raw, budget=column == BUDGET)
+    except ActivityValueError as e:
+        bad(column, e.problem, raw)
         return False
-    if abs(number) >= MAX_NUMBER:
-        bad(column, _("the number is too large"), raw)
-        return False
-    return number
 
 
 def _check_continuation(table: Table, columns: dict[str, int], number: int, values: list[object],

@@ -25,13 +25,23 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 from kinerja.uploads import PendingUploads
 
-from . import access, actions, importer
+from . import access, actions, importer, plan
 from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
 from .cards import ANNUAL, Card, Period, evaluate_actual, input_card, period_indicators, target_for
-from .forms import ActualForm, CorrectionForm, ImportForm, IndicatorForm, ObjectiveForm, ReturnForm, TargetsForm
+from .forms import (
+    ActivityForm,
+    ActualForm,
+    CorrectionForm,
+    ImportForm,
+    IndicatorForm,
+    ObjectiveForm,
+    ReturnForm,
+    TargetsForm,
+)
 from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, Target
 from .numbers import format_plain
+from .plan import ActivityErrors
 
 # --- helpers ------------------------------------------------------------------------------------
 
@@ -135,7 +145,6 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
     office = _require_manager(request)
     indicator = get_object_or_404(Indicator.objects.select_related("objective"), pk=indicator_id, office=office)
     year = _int(request.GET.get("year"), _today(request).year, 2000, 2100)
-    end_year = indicator.objective.plan_end_year
     if request.method == "POST":
         form = TargetsForm(request.POST)
         if form.is_valid():
@@ -152,16 +161,133 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
                 messages.success(request, _("The targets of %(code)s for %(year)d were saved.")
                                  % {"code": indicator.code, "year": year})
                 return redirect(f"{reverse('performance:indicators')}?year={year}")
-    else:
-        found = {target_field(t.kind, t.quarter): t.value for t in indicator.targets.filter(year=year)}
-        end = indicator.targets.filter(kind=Target.Kind.RENSTRA_END, year=end_year).first()
-        initial = {k: format_plain(v) if not isinstance(v, str) else v for k, v in found.items()}
-        if end:
-            initial["renstra_end"] = format_plain(end.value_number) if end.value_number is not None else end.value_text
-        form = TargetsForm(initial=initial)
-    return render(request, "performance/targets_form.html", {"form": form, "indicator": indicator, "year": year,
-                                                             "end_year": end_year,
-                                                             "activities": indicator.action_plan.filter(year=year)})
+        return _render_targets(request, indicator, year, form=form, status=400)
+    if request.htmx:  # type: ignore[attr-defined]
+        return _render_plan(request, indicator, year)  # the plan's Cancel: the list again, without a form open
+    return _render_targets(request, indicator, year)
+
+
+def _targets_form(indicator: Indicator, year: int) -> TargetsForm:
+    found = {target_field(t.kind, t.quarter): t.value for t in indicator.targets.filter(year=year)}
+    end = indicator.targets.filter(kind=Target.Kind.RENSTRA_END, year=indicator.objective.plan_end_year).first()
+    initial = {k: format_plain(v) if not isinstance(v, str) else v for k, v in found.items()}
+    if end:
+        initial["renstra_end"] = format_plain(end.value_number) if end.value_number is not None else end.value_text
+    return TargetsForm(initial=initial)
+
+
+def _plan_context(indicator: Indicator, year: int, plan_form: ActivityForm | None = None,
+                  editing: ActionPlanItem | None = None, notice: str = "") -> dict[str, Any]:
+    """The Rencana Aksi section of the Target page: the year's activities (one query for any number), and
+    the form to add one, or to change `editing`."""
+    if plan_form is None:
+        plan_form = (ActivityForm(initial=ActivityForm.initial_for(editing), prefix=f"a{editing.pk}") if editing
+                     else ActivityForm(prefix="new"))
+    return {"indicator": indicator, "year": year, "activities": list(indicator.action_plan.filter(year=year)),
+            "plan_form": plan_form, "editing": editing, "notice": notice}
+
+
+def _render_targets(request: HttpRequest, indicator: Indicator, year: int, *, form: TargetsForm | None = None,
+                    status: int = 200, **plan: Any) -> HttpResponse:
+    return render(request, "performance/targets_form.html", {
+        "form": form or _targets_form(indicator, year), "end_year": indicator.objective.plan_end_year,
+        **_plan_context(indicator, year, **plan)}, status=status)
+
+
+def _render_plan(request: HttpRequest, indicator: Indicator, year: int, **plan: Any) -> HttpResponse:
+    # htmx swaps only 2xx answers: a refused form comes back with 200 and carries its errors itself.
+    return render(request, "performance/partials/action_plan.html", _plan_context(indicator, year, **plan))
+
+
+def _plan_done(request: HttpRequest, indicator: Indicator, year: int, notice: str) -> HttpResponse:
+    if request.htmx:  # type: ignore[attr-defined]
+        return _render_plan(request, indicator, year, notice=notice)
+    messages.success(request, notice)
+    return redirect(f"{reverse('performance:targets', args=[indicator.pk])}?year={year}#plan")
+
+
+def _plan_refused(request: HttpRequest, indicator: Indicator, year: int, form: ActivityForm,
+                  editing: ActionPlanItem | None = None) -> HttpResponse:
+    """The form again with its errors and everything typed in it."""
+    if request.htmx:  # type: ignore[attr-defined]
+        return _render_plan(request, indicator, year, plan_form=form, editing=editing)
+    return _render_targets(request, indicator, year, plan_form=form, editing=editing, status=400)
+
+
+def _activity_for(request: HttpRequest, item_id: int) -> ActionPlanItem:
+    office = _require_manager(request)
+    return get_object_or_404(ActionPlanItem.objects.select_related("indicator__objective"), pk=item_id,
+                             indicator__office=office)
+
+
+@require_POST
+@login_required
+def activity_add(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    office = _require_manager(request)
+    indicator = get_object_or_404(Indicator.objects.select_related("objective"), pk=indicator_id, office=office)
+    year = _int(request.GET.get("year"), _today(request).year, 2000, 2100)
+    form = ActivityForm(request.POST, prefix="new")
+    if form.is_valid():
+        try:
+            item = plan.add_activity(indicator.pk, year, user=request.user, **form.edit_values())
+        except ActivityErrors as e:
+            for error in e.errors:
+                form.add_error(error.field, str(error))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        else:
+            return _plan_done(request, indicator, year,
+                              _("Activity %(n)d was added to the action plan.") % {"n": item.order})
+    return _plan_refused(request, indicator, year, form)
+
+
+@login_required
+def activity_edit(request: HttpRequest, item_id: int) -> HttpResponse:
+    """GET: the Target page with the activity's form open (only the plan's section, for htmx); POST: save it."""
+    item = _activity_for(request, item_id)
+    indicator, year = item.indicator, item.year
+    if request.method != "POST":
+        if request.htmx:  # type: ignore[attr-defined]
+            return _render_plan(request, indicator, year, editing=item)
+        return _render_targets(request, indicator, year, editing=item)
+    form = ActivityForm(request.POST, prefix=f"a{item.pk}")
+    if form.is_valid():
+        try:
+            plan.change_activity(item.pk, user=request.user, **form.edit_values())
+        except ActivityErrors as e:
+            for error in e.errors:
+                form.add_error(error.field, str(error))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        else:
+            return _plan_done(request, indicator, year, _("Activity %(n)d was saved.") % {"n": item.order})
+    return _plan_refused(request, indicator, year, form, editing=item)
+
+
+@require_POST
+@login_required
+def activity_remove(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _activity_for(request, item_id)
+    try:
+        plan.remove_activity(item.pk, user=request.user)
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    return _plan_done(request, item.indicator, item.year,
+                      _("Activity “%(name)s” was removed from the action plan.") % {"name": item.name[:80]})
+
+
+@require_POST
+@login_required
+def activity_move(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = _activity_for(request, item_id)
+    up = request.POST.get("direction") != "down"
+    try:
+        plan.move_activity(item.pk, user=request.user, up=up)
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    notice = (_("Activity “%(name)s” was moved up.") if up else _("Activity “%(name)s” was moved down.")) % {
+        "name": item.name[:80]}
+    return _plan_done(request, item.indicator, item.year, notice)
 
 
 # Upload: the file waits for the steps of one import (the check, the choice of a sheet, the import itself).

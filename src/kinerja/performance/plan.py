@@ -1,0 +1,193 @@
+"""The Rencana Aksi of an indicator: the rules an activity's values follow, shared by the importer
+(importer.py reads them from a file) and the Target page (views.py edits them one by one), and the
+edits themselves: add, change, remove and move an activity. Each edit is one transaction that locks
+the indicator, so two people ordering the same plan at once do not give two activities one place.
+
+Who edits: whoever manages the indicator's targets (access.can_manage, the Subbag Program). Targets
+keep no history of their own (set_targets overwrites them), and neither do activities. A compiled or
+signed Data Kinerja does not show the Rencana Aksi (report.py reads targets and actuals only), so an
+edit never makes a compilation stale: activities stay editable after compiling, initials and the
+signature, as targets do (changed_since_compiled still catches a change of the targets themselves).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.db import transaction
+from django.db.models import F, Max
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+
+from .actions import FieldError, check_can_manage
+from .models import ActionPlanItem, Indicator
+from .numbers import NumberError, parse_number
+
+MAX_ACTIVITY = 2000  # characters of an activity
+MAX_NUMBER = Decimal(10) ** 16  # the models keep 20 digits, 4 of them decimals
+TARGET_FIELDS = [f"target_q{q}" for q in range(1, 5)]
+
+
+class ActivityValueError(KinerjaError):
+    """A bad value of an activity: `problem` says what is wrong in the words the importer prints beside
+    its cell; `detail` is the number reader's own explanation (which names the value), when it has one."""
+
+    def __init__(self, problem: str, detail: str = "") -> None:
+        self.problem, self.detail = problem, detail
+        super().__init__(problem)
+
+
+def activity_name(raw: object) -> str:
+    """The activity as it is kept: its words with single spaces (a file's line breaks inside a cell, or
+    a textarea's, are not part of it). Raises ActivityValueError when it is missing or too long."""
+    name = " ".join(str(raw if raw is not None else "").split())
+    if not name:
+        raise ActivityValueError(_("the activity is missing: write what will be done"))
+    if len(name) > MAX_ACTIVITY:
+        raise ActivityValueError(_("at most %(count)d characters") % {"count": MAX_ACTIVITY})
+    return name
+
+
+def activity_number(raw: object, *, budget: bool = False) -> Decimal | None:
+    """A quarter target (or, with `budget`, the budget) of an activity: None when empty, else the number
+    written the Indonesian way. A budget is never negative. Raises ActivityValueError."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    try:
+        number = parse_number(raw)
+    except NumberError as e:
+        raise ActivityValueError(_("the budget is a number") if budget
+                                 else _("a quarter target of an activity is a number"), str(e)) from e
+    if abs(number) >= MAX_NUMBER:
+        raise ActivityValueError(_("the number is too large"))
+    if budget and number < 0:
+        raise ActivityValueError(_("a budget cannot be negative"))
+    return number
+
+
+# --- the edits ----------------------------------------------------------------------------------------
+
+class ActivityErrors(KinerjaError):
+    """Bad values of one activity; each FieldError names its field (name, quarter, target_q1 … target_q4,
+    budget) and says the value typed."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        self.errors = errors
+        super().__init__(" ".join(str(e) for e in errors))
+
+
+def _labels() -> dict[str, str]:
+    return {"name": _("Activity"), "quarter": _("Planned for"), "budget": _("Budget (Rp)"), "target_q1": _("Target TW I"),
+            "target_q2": _("Target TW II"), "target_q3": _("Target TW III"), "target_q4": _("Target TW IV")}
+
+
+def _read(name: str, quarter: int | None, targets: Sequence[str], budget: str) -> dict[str, object]:
+    """The activity's fields from what was typed, every bad value reported at once."""
+    labels = _labels()
+    errors: list[FieldError] = []
+    values: dict[str, object] = {}
+
+    def fail(field: str, raw: str, e: ActivityValueError) -> None:
+        if e.detail:  # the number reader's explanation names the value itself
+            message = _("%(field)s: %(problem)s") % {"field": labels[field], "problem": e.detail}
+        elif raw.strip():
+            message = _("%(field)s “%(value)s”: %(problem)s") % {
+                "field": labels[field], "value": raw.strip()[:60], "problem": e.problem}
+        else:
+            message = _("%(field)s: %(problem)s") % {"field": labels[field], "problem": e.problem}
+        errors.append(FieldError(field, message))
+
+    try:
+        values["name"] = activity_name(name)
+    except ActivityValueError as e:
+        fail("name", name if len(name) <= MAX_ACTIVITY else name[:40] + "…", e)
+    if quarter is not None and quarter not in (1, 2, 3, 4):
+        errors.append(FieldError("quarter", _("%(field)s: the quarter is 1 to 4, not %(value)s")
+                                 % {"field": labels["quarter"], "value": quarter}))
+    values["quarter"] = quarter
+    if len(targets) != 4:
+        raise ValueError("four quarter targets, empty where there is none")
+    for field, raw in zip(TARGET_FIELDS, targets, strict=True):
+        try:
+            values[field] = activity_number(raw)
+        except ActivityValueError as e:
+            fail(field, raw, e)
+    try:
+        values["budget"] = activity_number(budget, budget=True)
+    except ActivityValueError as e:
+        fail("budget", budget, e)
+    if errors:
+        raise ActivityErrors(errors)
+    return values
+
+
+def _indicator(indicator_id: int, user: AbstractBaseUser) -> Indicator:
+    indicator = Indicator.objects.select_for_update().select_related("office").get(pk=indicator_id)
+    check_can_manage(indicator.office, user)
+    return indicator
+
+
+def _item(item_id: int, user: AbstractBaseUser) -> tuple[Indicator, ActionPlanItem]:
+    """The activity, after locking its indicator (the lock every edit of a plan takes first)."""
+    indicator_id = ActionPlanItem.objects.values_list("indicator_id", flat=True).get(pk=item_id)
+    indicator = _indicator(indicator_id, user)
+    return indicator, ActionPlanItem.objects.get(pk=item_id, indicator=indicator)
+
+
+@transaction.atomic
+def add_activity(indicator_id: int, year: int, *, user: AbstractBaseUser, name: str, quarter: int | None = None,
+                 targets: Sequence[str] = ("", "", "", ""), budget: str = "") -> ActionPlanItem:
+    """Add an activity at the end of the indicator's Rencana Aksi for the year."""
+    indicator = _indicator(indicator_id, user)
+    values = _read(name, quarter, targets, budget)
+    last = ActionPlanItem.objects.filter(indicator=indicator, year=year).aggregate(last=Max("order"))["last"]
+    return ActionPlanItem.objects.create(indicator=indicator, year=year, order=(last or 0) + 1, **values)
+
+
+@transaction.atomic
+def change_activity(item_id: int, *, user: AbstractBaseUser, name: str, quarter: int | None = None,
+                    targets: Sequence[str] = ("", "", "", ""), budget: str = "") -> ActionPlanItem:
+    """Change an activity's text, quarter, quarter targets and budget (its place stays)."""
+    _indicator_row, item = _item(item_id, user)
+    for field, value in _read(name, quarter, targets, budget).items():
+        setattr(item, field, value)
+    item.save()
+    return item
+
+
+@transaction.atomic
+def remove_activity(item_id: int, *, user: AbstractBaseUser) -> ActionPlanItem:
+    """Remove an activity from the plan; the ones after it move up a place."""
+    indicator, item = _item(item_id, user)
+    item.delete()
+    _renumber(indicator, item.year, [a.pk for a in ActionPlanItem.objects.filter(indicator=indicator, year=item.year)])
+    return item
+
+
+@transaction.atomic
+def move_activity(item_id: int, *, user: AbstractBaseUser, up: bool) -> list[ActionPlanItem]:
+    """Move an activity one place up (or down) in its plan; at the top (bottom) it stays. Returns the plan."""
+    indicator, item = _item(item_id, user)
+    ids = list(ActionPlanItem.objects.filter(indicator=indicator, year=item.year).values_list("pk", flat=True))
+    at = ids.index(item.pk)
+    other = at - 1 if up else at + 1
+    if 0 <= other < len(ids):
+        ids[at], ids[other] = ids[other], ids[at]
+        _renumber(indicator, item.year, ids)
+    return list(ActionPlanItem.objects.filter(indicator=indicator, year=item.year))
+
+
+def _renumber(indicator: Indicator, year: int, ids: list[int]) -> None:
+    """Places 1 … n in the order of `ids`. The places are unique and a database checks that row by row
+    (PostgreSQL) within one UPDATE, so the plan first moves out of the way, past every place in use."""
+    rows = ActionPlanItem.objects.filter(indicator=indicator, year=year)
+    past = (rows.aggregate(last=Max("order"))["last"] or 0) + 1
+    rows.update(order=F("order") + past)
+    moved = list(rows.filter(pk__in=ids))
+    place = {pk: n for n, pk in enumerate(ids, start=1)}
+    for row in moved:
+        row.order = place[row.pk]
+    ActionPlanItem.objects.bulk_update(moved, ["order"])
