@@ -15,7 +15,6 @@ from kinerja.performance.models import ActionPlanItem
 from tests.performance.test_views import ViewsTestCase
 
 
-
 def _post(name: str = "", quarter: str = "", targets: tuple[str, str, str, str] = ("", "", "", ""), budget: str = "",
           prefix: str = "new") -> dict[str, str]:
     return {f"{prefix}-name": name, f"{prefix}-quarter": quarter, f"{prefix}-budget": budget,

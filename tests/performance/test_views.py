@@ -93,7 +93,8 @@ class IndicatorPagesTestCase(ViewsTestCase):
         self.client.force_login(self.staff)
         response = self.client.get(f"/data/indicators/{self.indicator.pk}/targets/?year=2025")
         self.assertContains(response, "Rencana aksi 2025")
-        self.assertContains(response, "<td>Pendampingan RAT</td><td class=\"num\">–</td><td class=\"num\">30</td>",
+        self.assertContains(response, '<td class="perf-plan-name">Pendampingan RAT</td>'
+                                      '<td class="num" data-label="TW I">–</td><td class="num" data-label="TW II">30</td>',
                             html=False)
         self.assertContains(response, "1.500.000,5")
         self.assertNotContains(self.client.get(f"/data/indicators/{self.indicator.pk}/targets/?year=2024"),

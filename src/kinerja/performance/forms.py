@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from kinerja.org.models import Office, Unit
 
@@ -79,7 +80,8 @@ class ActivityForm(forms.Form):
     """One activity of a Rencana Aksi. Every field is kept as typed; plan.py reads and checks the values
     (the importer's rules), so a bad number comes back in its field exactly as it was written."""
 
-    name = forms.CharField(label=_("Activity"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    name = forms.CharField(label=pgettext_lazy("action plan", "Activity"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2}))
     quarter = forms.TypedChoiceField(label=_("Planned for"), required=False, coerce=int, empty_value=None,
                                      choices=[("", _("The whole year")), *QUARTERS])
     target_q1 = forms.CharField(label=_("Target TW I"), required=False, max_length=40)

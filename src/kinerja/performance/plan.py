@@ -19,6 +19,7 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from kinerja.errors import KinerjaError
 
@@ -80,8 +81,9 @@ class ActivityErrors(KinerjaError):
 
 
 def _labels() -> dict[str, str]:
-    return {"name": _("Activity"), "quarter": _("Planned for"), "budget": _("Budget (Rp)"), "target_q1": _("Target TW I"),
-            "target_q2": _("Target TW II"), "target_q3": _("Target TW III"), "target_q4": _("Target TW IV")}
+    return {"name": pgettext("action plan", "Activity"), "quarter": _("Planned for"), "budget": _("Budget (Rp)"),
+            "target_q1": _("Target TW I"), "target_q2": _("Target TW II"), "target_q3": _("Target TW III"),
+            "target_q4": _("Target TW IV")}
 
 
 def _read(name: str, quarter: int | None, targets: Sequence[str], budget: str) -> dict[str, object]:

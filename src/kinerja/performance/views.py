@@ -161,7 +161,7 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
                 messages.success(request, _("The targets of %(code)s for %(year)d were saved.")
                                  % {"code": indicator.code, "year": year})
                 return redirect(f"{reverse('performance:indicators')}?year={year}")
-        return _render_targets(request, indicator, year, form=form, status=400)
+        return _render_targets(request, indicator, year, form=form)
     if request.htmx:  # type: ignore[attr-defined]
         return _render_plan(request, indicator, year)  # the plan's Cancel: the list again, without a form open
     return _render_targets(request, indicator, year)
