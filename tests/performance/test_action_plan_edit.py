@@ -83,6 +83,15 @@ class PlanFunctionsTestCase(ViewsTestCase):
                          [("C", 1), ("B", 2)])
         self.assertEqual(plan.add_activity(self.indicator.pk, 2025, user=self.staff, name="D").order, 3)
 
+    def test_an_activity_removed_meanwhile_is_not_found(self) -> None:
+        item = plan.add_activity(self.indicator.pk, 2025, user=self.staff, name="A")
+        plan.remove_activity(item.pk, user=self.staff)
+        for call in (lambda: plan.remove_activity(item.pk, user=self.staff),
+                     lambda: plan.change_activity(item.pk, user=self.staff, name="B"),
+                     lambda: plan.move_activity(item.pk, user=self.staff, up=True)):
+            with self.assertRaises(ActionPlanItem.DoesNotExist):
+                call()
+
     def test_another_year_s_plan_is_its_own(self) -> None:
         plan.add_activity(self.indicator.pk, 2024, user=self.staff, name="Lama")
         item = plan.add_activity(self.indicator.pk, 2025, user=self.staff, name="Baru")

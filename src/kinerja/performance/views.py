@@ -254,6 +254,8 @@ def activity_edit(request: HttpRequest, item_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             plan.change_activity(item.pk, user=request.user, **form.edit_values())
+        except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
+            raise Http404 from e
         except ActivityErrors as e:
             for error in e.errors:
                 form.add_error(error.field, str(error))
@@ -270,6 +272,8 @@ def activity_remove(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _activity_for(request, item_id)
     try:
         plan.remove_activity(item.pk, user=request.user)
+    except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
+        raise Http404 from e
     except NotAllowed as e:
         raise PermissionDenied from e
     return _plan_done(request, item.indicator, item.year,
@@ -283,6 +287,8 @@ def activity_move(request: HttpRequest, item_id: int) -> HttpResponse:
     up = request.POST.get("direction") != "down"
     try:
         plan.move_activity(item.pk, user=request.user, up=up)
+    except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
+        raise Http404 from e
     except NotAllowed as e:
         raise PermissionDenied from e
     notice = (_("Activity “%(name)s” was moved up.") if up else _("Activity “%(name)s” was moved down.")) % {
