@@ -9,6 +9,7 @@ Each function returns notes for the person who acted.
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -20,8 +21,9 @@ from .actions import settings_of
 from .models import Disposition, Document, DocumentVersion, Initial, Letter, Minutes, RequiredInitial, Signature
 
 
-def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser) -> list[str]:
-    """A letter on data collection starts a case of the office's data collection SOP (step 1 opens)."""
+def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser, at: dt.datetime | None = None) -> list[str]:
+    """A letter on data collection starts a case of the office's data collection SOP (step 1 opens), now or
+    `at` (the demo's fixed clock)."""
     from kinerja.sop.models import SopVersion
     from kinerja.workflow import actions as wf
 
@@ -33,7 +35,7 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser) -> list[str
         return [_("No SOP in force is set for data collection letters, so no case was started; the letter is "
                   "registered.")]
     try:
-        case = wf.start_case(version.pk, user=user, title=letter.subject, period=letter.period or str(letter.year),
+        case = wf.start_case(version.pk, user=user, title=letter.subject, period=letter.period or str(letter.year), at=at,
                              trigger_note=_("Letter %(number)s of %(sender)s, agenda %(agenda)s") % {
                                  "number": letter.number, "sender": letter.sender, "agenda": letter.agenda_number})
     except KinerjaError as e:
@@ -44,7 +46,7 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser) -> list[str
 
 
 def _complete_own_task(case_id: int | None, *, user: AbstractBaseUser, note: str,
-                       approval: int | str | None = None) -> list[str]:
+                       approval: int | str | None = None, at: dt.datetime | None = None) -> list[str]:
     """Complete the open task of the case that `user` performs, if there is one. With `approval` (a position's
     initials or SIGNATURE), only the step that gives it (approval_steps) is completed."""
     from kinerja.workflow import actions as wf
@@ -63,16 +65,16 @@ def _complete_own_task(case_id: int | None, *, user: AbstractBaseUser, note: str
         tasks = tasks.filter(step_id__in=steps)
     for task in tasks:
         try:
-            wf.complete_task(task.pk, user=user, note=note)
+            wf.complete_task(task.pk, user=user, note=note, at=at)
         except KinerjaError:
             continue
         return [_("Step %(n)s of the case is complete.") % {"n": task.step.display_number}]
     return []
 
 
-def disposition_done(disposition: Disposition, *, user: AbstractBaseUser) -> list[str]:
+def disposition_done(disposition: Disposition, *, user: AbstractBaseUser, at: dt.datetime | None = None) -> list[str]:
     recipients = ", ".join(p.title for p in disposition.recipients.all())
-    return _complete_own_task(disposition.letter.case_id, user=user,
+    return _complete_own_task(disposition.letter.case_id, user=user, at=at,
                               note=_("Disposition to %(to)s: %(what)s") % {
                                   "to": recipients, "what": ", ".join(disposition.instruction_labels)})
 

@@ -21,7 +21,18 @@ from django.utils import timezone
 from kinerja.org.holding import today_in
 from kinerja.org.models import Assignment, Office, Position, Unit
 
-from .models import Activity, Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Program, Target
+from .models import (
+    ActionPlanItem,
+    Activity,
+    Actual,
+    ActualRevision,
+    Evidence,
+    Indicator,
+    Objective,
+    PerformanceSettings,
+    Program,
+    Target,
+)
 from .numbers import format_plain
 
 OBJECTIVES = [
@@ -87,6 +98,32 @@ PROGRAMS = [
      [("2.17.07.2.01", "Pemberdayaan Usaha Mikro melalui Pendataan dan Kemitraan", 560_000_000),
       ("2.17.07.2.02", "Pelatihan Kewirausahaan", 380_000_000)]),
 ]
+# The Rencana Aksi: per indicator, the activities of the year with their own quarter targets (cumulative,
+# in their own measure) and budget; one indicator plans a different activity in each quarter instead.
+ACTION_PLAN: dict[str, list[tuple[str, tuple[int, int, int, int] | None, int | None]]] = {
+    "IK-01": [("Pendataan dan pemutakhiran data koperasi aktif (persen pekerjaan)", (25, 50, 75, 100), 45_000_000),
+              ("Pendampingan penyelenggaraan RAT koperasi (koperasi)", (40, 160, 260, 300), 60_000_000)],
+    "IK-02": [("Penilaian kesehatan KSP/USP koperasi (koperasi)", (20, 60, 100, 140), 145_000_000),
+              ("Pembinaan koperasi berpredikat kurang sehat (koperasi)", (5, 15, 25, 35), None)],
+    "IK-03": [("Verifikasi lapangan koperasi tidak aktif (kecamatan)", (5, 10, 15, 20), 30_000_000),
+              ("Usulan pembubaran koperasi tidak aktif (dokumen)", (0, 1, 1, 2), None)],
+    "IK-04": [("Sosialisasi jadwal RAT tepat waktu (kali)", (2, 3, 4, 4), 25_000_000)],
+    "IK-05": [("Fasilitasi pendirian dan pengesahan badan hukum koperasi (koperasi)", (8, 20, 35, 50), 40_000_000)],
+    "IK-06": [("Pemeriksaan khusus koperasi simpan pinjam (koperasi)", (6, 12, 18, 24), 320_000_000)],
+    "IK-07": [("Pendampingan UMKM naik kelas (unit usaha)", (30, 80, 140, 200), 210_000_000),
+              ("Kurasi produk dan fasilitasi pameran UMKM (kali)", (1, 2, 3, 4), 90_000_000)],
+    "IK-08": [("Pendampingan pendaftaran NIB melalui OSS (pelaku usaha)", (150, 350, 550, 700), 35_000_000)],
+    "IK-09": [("Pelatihan kewirausahaan pemula (angkatan)", (2, 5, 8, 10), 380_000_000)],
+    "IK-10": [("Pelatihan teknis dan manajemen UMKM (orang)", (150, 350, 550, 700), None)],
+    "IK-11": [("Temu bisnis UMKM dengan perbankan dan penyalur KUR (kali)", (1, 2, 3, 4), 60_000_000)],
+    "IK-12": [("Pendataan omzet UMKM binaan (persen pekerjaan)", (25, 50, 75, 100), 20_000_000)],
+    "IK-15": [("Rapat evaluasi realisasi anggaran triwulanan (kali)", (1, 2, 3, 4), 12_000_000)],
+}
+# An activity for each quarter (no quarter targets of its own): the plan of the SAKIP score.
+QUARTER_ACTIONS = {
+    "IK-13": ["Penyusunan Perjanjian Kinerja dan Rencana Aksi", "Pengumpulan dan verifikasi data kinerja triwulan",
+              "Evaluasi internal akuntabilitas kinerja", "Tindak lanjut rekomendasi evaluasi SAKIP"],
+}
 SPENT_SHARES = [Decimal("0.912"), Decimal("0.947"), Decimal("0.884"), Decimal("0.965"), Decimal("0.931")]
 PLACES = {0: Decimal(1), 2: Decimal("0.01")}
 
@@ -145,11 +182,41 @@ def _users(office: Office) -> tuple[dict[int, object], object, object]:
 
 @transaction.atomic
 def load(office: Office, today: dt.date | None = None) -> bool:
-    """Add the demo performance data to `office` unless it has objectives already. Returns whether
-    anything was added."""
-    if Objective.objects.filter(office=office).exists():
-        return False
+    """Add the demo performance data to `office` unless it has objectives already, and the Rencana Aksi of
+    the year unless it has one. Returns whether anything was added."""
     today = today or today_in(office.time_zone)
+    added = False
+    if not Objective.objects.filter(office=office).exists():
+        _indicators(office, today)
+        added = True
+    # The year of the quarter being collected (the input page's) and this year, where they differ.
+    open_year = today.year if (today.month - 1) // 3 else today.year - 1
+    for year in sorted({open_year, today.year}):
+        added = _action_plan(office, year) or added
+    return added
+
+
+def _action_plan(office: Office, year: int) -> bool:
+    """The office's Rencana Aksi for `year`, unless it has one (or none of the demo's indicators)."""
+    if ActionPlanItem.objects.filter(indicator__office=office, year=year).exists():
+        return False
+    items = []
+    for indicator in Indicator.objects.filter(office=office, code__in=[*ACTION_PLAN, *QUARTER_ACTIONS]):
+        for order, (name, targets, budget) in enumerate(ACTION_PLAN.get(indicator.code, []), start=1):
+            quarters = dict(zip(("target_q1", "target_q2", "target_q3", "target_q4"),
+                                [Decimal(t) for t in targets] if targets else [None] * 4, strict=True))
+            items.append(ActionPlanItem(indicator=indicator, year=year, order=order, name=name,
+                                        budget=Decimal(budget) if budget is not None else None, **quarters))
+        for quarter, name in enumerate(QUARTER_ACTIONS.get(indicator.code, []), start=1):
+            items.append(ActionPlanItem(indicator=indicator, year=year, order=quarter, name=name, quarter=quarter))
+    for item in items:
+        item.full_clean()
+    ActionPlanItem.objects.bulk_create(items)
+    return bool(items)
+
+
+def _indicators(office: Office, today: dt.date) -> None:
+    """Objectives, indicators with targets, actuals and evidence, a correction, programs."""
     year = today.year
     years = [year - 2, year - 1, year]
     # The quarter being collected is the last one that has ended; earlier ones are signed and locked.
@@ -244,7 +311,6 @@ def load(office: Office, today: dt.date | None = None) -> bool:
         evidence.save()
     _correct_one(office, head, kasubbag)
     _programs(office, years, objectives)
-    return True
 
 
 def _correct_one(office: Office, head: object, kasubbag: object) -> None:

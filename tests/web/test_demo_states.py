@@ -1,0 +1,132 @@
+"""`kinerja demo` as a new user meets it: the whole demo loaded by its command on the real date (the first
+day of the Sekretaris's week as Plt Kepala Dinas), then Beranda and the inbox through the test Client.
+
+The states the finished features need are there, made by the real actions: a case whose Data Kinerja waits
+for the Kasubbag's initials, one whose Data Kinerja has both initials and waits for the signature (the Plt
+signs; `kadis` reads who acts for him), a head's letter whose case waits for the Sekretaris's disposition,
+the year's Rencana Aksi. A second run adds nothing, and every audit chain verifies."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.core.management import call_command
+from django.test import TestCase, override_settings
+
+from kinerja.correspondence.actions import report_title
+from kinerja.correspondence.demo import _previous_quarter
+from kinerja.correspondence.models import Document, Initial, Letter, Signature
+from kinerja.org.holding import today_in
+from kinerja.org.models import Office, Person
+from kinerja.performance.models import ActionPlanItem, ActualRevision, ReportVersion
+from kinerja.workflow import audit
+from kinerja.workflow.models import Case, Event, Task
+
+
+def _period(title: str) -> str:
+    return title.removeprefix("Data Kinerja ")
+
+
+class DemoStatesTestCase(TestCase):
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.data_dir = Path(tempfile.mkdtemp(prefix="kinerja-demo-"))
+        cls._override = override_settings(DEMO=True, DATA_DIR=cls.data_dir, MEDIA_ROOT=cls.data_dir / "files")
+        cls._override.enable()
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        super().tearDownClass()
+        cls._override.disable()
+        shutil.rmtree(cls.data_dir, ignore_errors=True)
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        call_command("demo", quiet=True)
+        cls.office = Office.objects.get()
+        day = today_in(cls.office.time_zone)
+        year, quarter = _previous_quarter(day)
+        cls.collected = report_title(year, quarter)  # Data Kinerja Triwulan … : the Kasubbag's initials owed
+        cls.last_year = report_title(year - 1, None)  # Data Kinerja Tahun …: the signature owed
+        cls.this_year = _period(report_title(day.year, None))  # the letter waiting for its disposition
+
+    def login(self, username: str) -> None:
+        self.client.force_login(Person.objects.get(user__username=username).user)
+
+    def pages(self, username: str) -> tuple[str, str]:
+        self.login(username)
+        home, inbox = self.client.get("/"), self.client.get("/inbox/")
+        self.assertEqual((home.status_code, inbox.status_code), (200, 200))
+        return home.content.decode(), inbox.content.decode()
+
+    def document(self, title: str) -> Document:
+        return Document.objects.get(office=self.office, kind=Document.Kind.PERFORMANCE_DATA, title=title)
+
+    def open_step(self, case_id: int) -> int:
+        return Task.objects.get(case_id=case_id, status=Task.Status.OPEN).step.number
+
+    def test_the_kasubbag_is_asked_to_initial_the_quarter_being_collected(self) -> None:
+        document = self.document(self.collected)
+        self.assertIsNotNone(document.case_id)
+        self.assertEqual(self.open_step(document.case_id), 4)
+        self.assertFalse(Initial.objects.filter(version__document=document).exists())
+        letter = Letter.objects.get(case_id=document.case_id)
+        self.assertEqual((letter.period, letter.dispositions.count()), (_period(self.collected), 1))
+        button = f'href="/documents/{document.pk}/"'
+        for page in self.pages("kasubbag"):
+            self.assertIn(f"Paraf {self.collected}", page)
+            self.assertIn(button, page)
+        for page in self.pages("sekretaris"):
+            self.assertNotIn(f"Paraf {self.collected}", page)  # the Kasubbag's initials come first
+
+    def test_last_years_data_waits_for_the_plt_to_sign(self) -> None:
+        document = self.document(self.last_year)
+        self.assertEqual(self.open_step(document.case_id), 6)
+        initials = Initial.objects.filter(version__document=document).order_by("created_at")
+        self.assertEqual([i.user.username for i in initials], ["kasubbag", "sekretaris"])
+        self.assertFalse(Signature.objects.filter(version__document=document).exists())
+        # Steps 4 and 5 were completed by those initials (workflow_link), not by hand.
+        done = Task.objects.filter(case_id=document.case_id, status=Task.Status.DONE, step__number__in=[4, 5])
+        self.assertEqual(sorted(done.values_list("step__number", "done_by__username")),
+                         [(4, "kasubbag"), (5, "sekretaris")])
+        for page in self.pages("sekretaris"):  # Plt Kepala Dinas this week
+            self.assertIn(f"Tandatangani {self.last_year}", page)
+        for page in self.pages("kadis"):
+            self.assertNotIn(f"Tandatangani {self.last_year}", page)
+            self.assertIn('id="stand-ins"', page)
+            self.assertIn("Plt. Kepala Dinas", page)
+
+    def test_a_heads_letter_waits_for_the_sekretaris_disposition(self) -> None:
+        letter = Letter.objects.get(office=self.office, period=self.this_year)
+        self.assertFalse(letter.dispositions.exists())
+        self.assertEqual(self.open_step(letter.case_id), 1)
+        for page in self.pages("sekretaris"):
+            self.assertIn(f"Disposisikan surat {letter.agenda_number}", page)
+            self.assertIn(f'href="/letters/{letter.pk}/"', page)
+
+    def test_the_existing_cases_keep_their_states(self) -> None:
+        cases = Case.objects.filter(office=self.office, status=Case.Status.OPEN)
+        started_by_runner = cases.exclude(pk__in=Letter.objects.exclude(case_id=None).values("case_id"))
+        steps = sorted(Task.objects.filter(case__in=started_by_runner, status=Task.Status.OPEN)
+                       .values_list("step__number", flat=True))
+        self.assertEqual(steps, [1, 3, 4, 4])
+        self.assertEqual(Event.objects.filter(case__in=started_by_runner, kind=Event.Kind.RETURNED).count(), 1)
+        self.assertGreaterEqual(Case.objects.filter(office=self.office, status=Case.Status.DONE).count(), 3)
+
+    def test_the_year_has_a_rencana_aksi(self) -> None:
+        day = today_in(self.office.time_zone)
+        plan = ActionPlanItem.objects.filter(indicator__office=self.office, year=day.year)
+        self.assertGreaterEqual(plan.values("indicator").distinct().count(), 10)
+        self.assertTrue(plan.filter(quarter__isnull=False).exists())
+        self.assertTrue(plan.filter(quarter__isnull=True, target_q4__isnull=False, budget__isnull=False).exists())
+
+    def test_a_second_run_adds_nothing_and_the_chains_verify(self) -> None:
+        models = (Letter, Document, Initial, Signature, Case, Task, Event, ActionPlanItem, ReportVersion, ActualRevision)
+        before = [m.objects.count() for m in models]
+        call_command("demo", quiet=True)
+        self.assertEqual([m.objects.count() for m in models], before)
+        checked, _intact, broken = audit.verify_all()
+        self.assertEqual((checked > 0, broken), (True, []))
