@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 
 import pytest
@@ -58,9 +59,15 @@ def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
     assert first.returncode == 0, first.stderr
     assert "Loaded the demo office" in first.stdout
     assert "sekretaris" in first.stdout
+    # What waits on Beranda: the Kasubbag's initials, the (Plt) head's signature, the Sekretaris's disposition.
+    waiting = first.stdout.split("Waiting on Beranda today:")[1]
+    assert re.search(r"kasubbag +initial Data Kinerja Triwulan", waiting), waiting
+    assert re.search(r"sekretaris +sign Data Kinerja Tahun", waiting), waiting
+    assert re.search(r"sekretaris +dispose of letter ", waiting), waiting
     second = kinerja("demo", env={"KINERJA_DEBUG": "1"})
     assert second.returncode == 0, second.stderr
     assert "Found the demo office" in second.stdout
+    assert second.stdout.split("Waiting on Beranda today:")[1] == waiting
     db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
     assert db.execute("select count(*) from org_office").fetchone()[0] == 1
     # Once each: the demo's people (their logins are printed) with the administrator and the auditor.

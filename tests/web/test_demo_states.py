@@ -51,7 +51,8 @@ class DemoStatesTestCase(TestCase):
         year, quarter = _previous_quarter(day)
         cls.collected = report_title(year, quarter)  # Data Kinerja Triwulan … : the Kasubbag's initials owed
         cls.last_year = report_title(year - 1, None)  # Data Kinerja Tahun …: the signature owed
-        cls.this_year = _period(report_title(day.year, None))  # the letter waiting for its disposition
+        # The letter waiting for its disposition: on the quarter under way.
+        cls.current = _period(report_title(day.year, (day.month - 1) // 3 + 1))
 
     def login(self, username: str) -> None:
         self.client.force_login(Person.objects.get(user__username=username).user)
@@ -100,7 +101,7 @@ class DemoStatesTestCase(TestCase):
             self.assertIn("Plt. Kepala Dinas", page)
 
     def test_a_heads_letter_waits_for_the_sekretaris_disposition(self) -> None:
-        letter = Letter.objects.get(office=self.office, period=self.this_year)
+        letter = Letter.objects.get(office=self.office, period=self.current)
         self.assertFalse(letter.dispositions.exists())
         self.assertEqual(self.open_step(letter.case_id), 1)
         for page in self.pages("sekretaris"):

@@ -1,10 +1,23 @@
-"""Demo correspondence of the demo office, made through the real actions: the register with the head's
-letter on performance data collection, its disposition to the Kasubbag, a data request to a
-division, minutes of the coordination meeting with follow-ups (all of the previous quarter, which the
-workflow demo's running cases collect), and the compiled Data Kinerja of the quarter before it,
-initialled by the Kasubbag and the Sekretaris and signed by the head with the demo certificate (every
-signature it makes says DEMO). The previous quarter is left unsigned, so a visitor can run its case to
-the signature. Idempotent: nothing is added once the office has letters.
+"""Demo correspondence of the demo office, made through the real actions as the pages make them:
+
+- the compiled Data Kinerja of the quarter before the one being collected, initialled by the Kasubbag
+  and the Sekretaris and signed by the head with the demo certificate (every signature it makes says
+  DEMO);
+- the head's letter asking for last year's Data Kinerja: registering it starts its case of the seed SOP
+  (workflow_link, as the register page does), the Sekretaris's disposition completes step 1, the
+  Kasubbag and the JFU do steps 2 and 3 on the workflow demo's clock, and today the Kasubbag compiles
+  the report and puts it up for initials; his and the Sekretaris's initials complete steps 4 and 5, so
+  the case waits at step 6 for the head's signature (in the demo's first week the Plt signs; `kadis`
+  reads who acts for him);
+- the head's letter on the quarter being collected (the quarter of the workflow demo's running cases),
+  run the same way to step 4: its Data Kinerja waits for the Kasubbag's initials; with it a data
+  request to a division and the minutes of the coordination meeting with follow-ups;
+- the head's letter on the quarter under way, received today: its case waits at step 1 for the
+  Sekretaris's disposition.
+
+Without the seed SOP in force the letter on the quarter is only registered and disposed, and no case
+runs. Idempotent: each part is found by its letter (the signed report by its signature), so a second run,
+or a run on an office an earlier demo loaded, adds nothing twice.
 """
 
 from __future__ import annotations
@@ -23,7 +36,7 @@ from kinerja.org.models import Office, Position
 from kinerja.workflow.models import Case
 
 from . import actions, workflow_link
-from .models import Document, Letter, RegisterSettings
+from .models import Document, Letter, RegisterSettings, Signature
 from .renderers.documents import outgoing_pdf
 from .signing import install_demo_keys
 
@@ -82,15 +95,15 @@ def load(office: Office) -> None:
         run = None
     year, quarter = _previous_quarter(day)
     if first:
-        with transaction.atomic():
-            RegisterSettings.objects.update_or_create(office=office, defaults={
-                "agenda_format": "005/{seq:03d}/III.07/{year}", "outgoing_format": "{code}/{seq:03d}/III.07/{year}",
-                "data_collection_sop": version.sop if version else None})
-            actions.set_required_initials(office, [subsection, secretary])
-            # The quarter before: the previous one is still being collected by the running cases. Signed
-            # first: the initials below are given after it.
-            earlier_year, earlier_quarter = _previous_quarter(dt.date(year, 3 * quarter - 2, 1))
-            _signed_report(office, earlier_year, earlier_quarter, kasubbag_user, secretary_user, head_user)
+        RegisterSettings.objects.update_or_create(office=office, defaults={
+            "agenda_format": "005/{seq:03d}/III.07/{year}", "outgoing_format": "{code}/{seq:03d}/III.07/{year}",
+            "data_collection_sop": version.sop if version else None})
+        actions.set_required_initials(office, [subsection, secretary])
+    if not Signature.objects.filter(office=office).exists():
+        # The quarter before: the previous one is still being collected by the running cases. Signed
+        # first: the initials below are given after it.
+        earlier_year, earlier_quarter = _previous_quarter(dt.date(year, 3 * quarter - 2, 1))
+        _signed_report(office, earlier_year, earlier_quarter, kasubbag_user, secretary_user, head_user)
     users = (secretary_user, kasubbag_user, subsection)
 
     last_year = actions.report_title(year - 1, None).removeprefix("Data Kinerja ")
@@ -112,10 +125,11 @@ def load(office: Office) -> None:
         _request_and_minutes(office, day, period, letter, kasubbag_user, staff_user,
                              positions=(subsection, staff, contacts))
 
-    this_year = actions.report_title(day.year, None).removeprefix("Data Kinerja ")
-    if run is not None and not _has_letter(office, this_year):
-        # Received today: its case waits at step 1 for the Sekretaris's disposition.
-        letter = _register(office, day, day, this_year, secretary_user)
+    # The quarter under way, asked for ahead of its end: received today, its case waits at step 1 for the
+    # Sekretaris's disposition.
+    current = actions.report_title(day.year, (day.month - 1) // 3 + 1).removeprefix("Data Kinerja ")
+    if run is not None and not _has_letter(office, current):
+        letter = _register(office, day, day, current, secretary_user)
         workflow_link.start_case_for_letter(letter, user=secretary_user)
 
 
@@ -202,6 +216,7 @@ def _period_numbers(period: str) -> tuple[int, int | None]:
     return int(words[-1]), {"I": 1, "II": 2, "III": 3, "IV": 4}[words[1]]
 
 
+@transaction.atomic
 def _signed_report(office: Office, year: int, quarter: int, kasubbag: AbstractBaseUser, secretary: AbstractBaseUser,
                    head: AbstractBaseUser) -> None:
     """A quarter's compiled Data Kinerja, initialled and signed."""

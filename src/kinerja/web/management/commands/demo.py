@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from kinerja.org import demo
+from kinerja.org.models import Office, Person
 
 # Each app may add its demo records with kinerja.<app>.demo.load(office) (idempotent).
 APPS = ["sop", "workflow", "performance", "correspondence"]
@@ -36,3 +37,35 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD}):")
         for username, key in demo.DEMO_LOGINS:
             self.stdout.write(f"  {username:<11} {key}")
+        waiting = _waiting(office)
+        if waiting:
+            self.stdout.write("Waiting on Beranda today:")
+            for username, what in waiting:
+                self.stdout.write(f"  {username:<11} {what}")
+
+
+def _waiting(office: Office) -> list[tuple[str, str]]:
+    """What the demo leaves for each login's hand today, by the rules Beranda lists it (letters to dispose
+    of, documents to initial or sign), and whose tasks a Plt or Plh does meanwhile."""
+    if find_spec("kinerja.correspondence") is None:
+        return []
+    from kinerja.correspondence.inbox import awaiting
+    from kinerja.org.holding import positions_held, stand_ins, today_in
+
+    day = today_in(office.time_zone)
+    users = {p.user.username: p.user for p in Person.objects.filter(office=office).select_related("user")}
+    lines = []
+    for username, _key in demo.DEMO_LOGINS:
+        user = users.get(username)
+        if user is None:
+            continue
+        held = positions_held(user, day)
+        found = awaiting(user, office, held)
+        acts = ([f"dispose of letter {letter.agenda_number} ({letter.subject})" for letter in found.letters]
+                + [f"initial {v.document.title}" for v in found.initials]
+                + [f"sign {v.document.title}" for v in found.signatures]
+                + [f"a {a.get_kind_display()} does the work of {a.position.title} until {a.ends_on}"
+                   if a.ends_on else f"a {a.get_kind_display()} does the work of {a.position.title}"
+                   for a in stand_ins(held, day)])
+        lines += [(username, act) for act in acts]
+    return lines
