@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from kinerja.performance import demo
 from kinerja.performance.achievement import NoAchievement, evaluate
-from kinerja.performance.models import Actual, Evidence, Indicator, Program, Target
+from kinerja.performance.models import ActionPlanItem, Actual, Evidence, Indicator, Program, Target
 from tests.base import TODAY, KinerjaTestCase
 
 
@@ -51,3 +51,23 @@ class DemoTestCase(KinerjaTestCase):
         data = demo.evidence_pdf("Bukti dukung IK-01 2025 TW3")
         offset = int(data.rsplit(b"startxref\n", 1)[1].split(b"\n")[0])
         self.assertTrue(data[offset:].startswith(b"xref"))
+
+    def test_the_year_has_a_rencana_aksi_added_once(self) -> None:
+        """The plan of the year of the quarter being collected (in January, last year's too), its activities with
+        their own quarter targets and budget, one indicator planning an activity per quarter; an office loaded
+        before the Rencana Aksi existed gains it on the next run, once."""
+        today = dt.date(2025, 1, 15)  # the quarter being collected is IV 2024
+        demo.load(self.office, today=today)
+        plan = ActionPlanItem.objects.filter(indicator__office=self.office)
+        self.assertEqual(sorted(set(plan.values_list("year", flat=True))), [2024, 2025])
+        count = plan.count()
+        self.assertEqual(plan.filter(year=2025).count() * 2, count)
+        sakip = plan.filter(indicator__code="IK-13", year=2025).order_by("quarter")
+        self.assertEqual(list(sakip.values_list("quarter", flat=True)), [1, 2, 3, 4])
+        healthy = plan.filter(indicator__code="IK-02", year=2025).order_by("order").first()
+        self.assertEqual((healthy.target_q1, healthy.target_q4, healthy.budget),
+                         (Decimal(20), Decimal(140), Decimal(145_000_000)))
+        plan.filter(year=2025).delete()
+        self.assertTrue(demo.load(self.office, today=today))
+        self.assertFalse(demo.load(self.office, today=today))
+        self.assertEqual(plan.count(), count)
