@@ -6,6 +6,9 @@ with a fixed clock (`at=`), so every task, event and hash is what the engine its
 - one overdue at the Kasubbag, one returned once by the Sekretaris, one waiting on two divisions,
   and one just started.
 
+The correspondence demo starts three more cases from the head's letters, as the register page does, and
+runs them with this Runner to the disposition, the initials and the signature (correspondence/demo.py).
+
 Idempotent: nothing is added when the SOP version already has cases. Without the seed SOP in force
 (the SOP demo imports it) there is nothing to run, and nothing is done.
 """
