@@ -12,6 +12,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.test import TestCase, override_settings
 
@@ -99,6 +100,21 @@ class DemoStatesTestCase(TestCase):
             self.assertNotIn(f"Tandatangani {self.last_year}", page)
             self.assertIn('id="stand-ins"', page)
             self.assertIn("Plt. Kepala Dinas", page)
+
+    def test_the_buttons_lead_to_acts_that_move_the_cases_on(self) -> None:
+        """The states are real: the Kasubbag's initials complete step 4, the Plt's signature the case."""
+        quarter, year = self.document(self.collected), self.document(self.last_year)
+        # The files the demo stored (conftest gives each test a MEDIA_ROOT of its own).
+        media = self.settings(MEDIA_ROOT=self.data_dir / "files")
+        media.enable()
+        self.addCleanup(media.disable)
+        self.login("kasubbag")
+        self.client.post(f"/documents/versions/{quarter.versions.get().pk}/initial/")
+        self.assertEqual(self.open_step(quarter.case_id), 5)
+        self.login("sekretaris")
+        self.client.post(f"/documents/versions/{year.versions.get().pk}/sign/", {"password": settings.DEMO_PASSWORD})
+        self.assertEqual(Signature.objects.get(version__document=year).signer_title[:4], "Plt.")
+        self.assertEqual(Case.objects.get(pk=year.case_id).status, Case.Status.DONE)
 
     def test_a_heads_letter_waits_for_the_sekretaris_disposition(self) -> None:
         letter = Letter.objects.get(office=self.office, period=self.current)
