@@ -159,8 +159,13 @@ def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: 
     assert failed.returncode == 1 and "Traceback" not in failed.stderr and "sop.pdf" in failed.stderr
     printed = tmp_path / "sop-pelayanan.pdf"
     printed.write_bytes(HTML(string=sop_html(step_texts(5))).write_pdf())
-    done = kinerja(data_dir, "sop", "import", str(printed), "--json")
+    # A kecamatan's SOP in the Dinas Koperasi's installation: refused, naming the line, until confirmed.
+    refused = kinerja(data_dir, "sop", "import", str(printed), "--json")
+    assert refused.returncode == 1 and "Traceback" not in refused.stderr
+    assert "“KECAMATAN TELUK BETUNG UTARA”" in refused.stderr and "--other-office" in refused.stderr
+    done = kinerja(data_dir, "sop", "import", str(printed), "--json", "--other-office")
     assert done.returncode == 0, done.stderr
+    assert "KECAMATAN TELUK BETUNG UTARA" in done.stderr
     data = json.loads(done.stdout)
     assert (data["name"], [s["number"] for s in data["steps"]]) == ("PELAYANAN SURAT KETERANGAN USAHA", [1, 2, 3, 4, 5])
     failed = kinerja(data_dir, "sop", "import", str(scanned_pdf(tmp_path)))

@@ -5,7 +5,8 @@ demo call these and nothing else writes SOP records.
 When a version is in force: an imported version goes in force at once when its effective date
 (Tanggal efektif) is today or past, or when the document has none; it then supersedes the version
 in force before it, and the user is shown what changed (compare_versions). A version whose effective
-date is still ahead stays a draft until someone puts it in force (put_in_force). Revoking a version
+date is still ahead, or one the user stores as a draft (the upload's "save as draft", the CLI's
+--draft), stays a draft until someone puts it in force (put_in_force). Revoking a version
 leaves its SOP with none in force until another is put in force.
 """
 
@@ -158,16 +159,18 @@ def find_sop(office: Office, draft: SopDraft) -> Sop | None:
 
 
 def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
-               actor_overrides: dict[int, str] | None = None, dry_run: bool = False) -> SopVersion:
+               actor_overrides: dict[int, str] | None = None, dry_run: bool = False,
+               in_force: bool = True) -> SopVersion:
     """Read the document and store it as the next version of its SOP (see the module docstring for
-    when it goes in force). With dry_run nothing is stored and the returned version is unsaved."""
+    when it goes in force; in_force=False keeps it a draft). With dry_run nothing is stored and the
+    returned version is unsaved."""
     path = Path(path)
     draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
     if dry_run:
         sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)
         latest = sop.versions.order_by("-version").first() if sop.pk else None
         return _version_of(draft, sop, (latest.version if latest else 0) + 1)
-    return store_draft(draft, office=office, user=user, source=path)
+    return store_draft(draft, office=office, user=user, source=path, in_force=in_force)
 
 
 def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
@@ -180,9 +183,11 @@ def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
 @removed_on_failure
 @transaction.atomic
 def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | None, source: Path,
-                source_name: str = "") -> SopVersion:
+                source_name: str = "", in_force: bool = True) -> SopVersion:
     """Store a checked draft (read_document, or the upload preview after the user's corrections) as a
-    new version, in one transaction: a problem anywhere stores nothing."""
+    new version, in one transaction: a problem anywhere stores nothing. It goes in force as the module
+    docstring says; with in_force=False it stays a draft whatever its effective date, until someone puts
+    it in force (put_in_force)."""
     if draft.problems:
         raise draft.problems[0]
     for step in draft.steps:
@@ -212,13 +217,34 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
         # The rows roll back with the transaction; the stored file must go with them.
         version.source_file.delete(save=False)
         raise
-    if version.effective_on is None or version.effective_on <= today_in(office.time_zone):
+    if in_force and goes_in_force(draft, office):
         _put_in_force(version, user)
     return version
 
 
-def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: SopVersion | None) -> None:
-    version.save()
+def goes_in_force(draft: SopDraft | SopVersion, office: Office) -> bool:
+    """Whether storing the draft puts it in force at once: it has no effective date, or that date has come."""
+    return draft.effective_on is None or draft.effective_on <= today_in(office.time_zone)
+
+
+@dataclass(frozen=True)
+class PlannedLink:
+    """How an actor column will be linked when a draft is stored (see link_plan)."""
+
+    position: Position | None
+    external: bool
+    in_unit: str
+
+    @property
+    def is_linked(self) -> bool:
+        return self.position is not None or bool(self.in_unit)
+
+
+def link_plan(office: Office, draft: SopDraft, previous: SopVersion | None) -> dict[str, PlannedLink]:
+    """How each actor column of the draft is linked on storing it: the position its name matches
+    (match_positions), an outside party recorded by the office's actor next to it, the unit's or the
+    employee's of each case, or what its users decided on the version before for an actor of the same name.
+    The upload preview shows the actors this leaves unlinked."""
     positions = match_positions(office, draft.actors)
     outside = {name: is_outside_party(name) for name in draft.actors}
     in_unit = dict.fromkeys(draft.actors, "")
@@ -243,9 +269,15 @@ def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: 
             # An outside party's steps are recorded by the office's actor next to them (parties.py).
             positions[name] = recorder_for(name, draft.steps, lambda s: s.actor, positions.get,
                                            lambda n: outside.get(n, False))
+    return {name: PlannedLink(positions[name], outside[name], in_unit[name]) for name in draft.actors}
+
+
+def _store_rows(version: SopVersion, draft: SopDraft, office: Office, previous: SopVersion | None) -> None:
+    version.save()
+    plan = link_plan(office, draft, previous)
     actors = Actor.objects.bulk_create(
-        Actor(version=version, name=name, order=i, position=positions[name], external=outside[name],
-              in_unit=in_unit[name])
+        Actor(version=version, name=name, order=i, position=plan[name].position, external=plan[name].external,
+              in_unit=plan[name].in_unit)
         for i, name in enumerate(draft.actors))
     actor_of = {a.name: a for a in actors}
     steps = Step.objects.bulk_create(

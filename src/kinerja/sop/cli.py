@@ -16,7 +16,7 @@ from kinerja.org.holding import holders, today_in
 from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
-from . import actions
+from . import actions, origin
 from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
 
@@ -54,29 +54,43 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("the actor column of a step the importer cannot decide, the step numbered as the SOP "
                                "prints it: --actor 3.1=JFU (repeatable)"))
     parser.add_argument("--office", help=_("office code (default: the only office)"))
+    parser.add_argument("--other-office", action="store_true",
+                        help=_("store the document even though its header names another office or region than "
+                               "the office it is imported into (refused without it)"))
+    parser.add_argument("--draft", action="store_true",
+                        help=_("store the version as a draft, not in force, whatever its effective date"))
 
 
 def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
-                  office: str | None, **options: Any) -> None:
+                  office: str | None, other_office: bool = False, draft: bool = False, **options: Any) -> None:
     target = office_for(office)
     overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor))
+    read = actions.preview_import(path, office=target, actor_overrides=overrides)
+    foreign = origin.foreign_lines(target, read.lines)
+    if foreign:
+        warning = origin.foreign_warning(target, foreign)
+        if not (other_office or dry_run):
+            raise CommandError(warning + " " + _("Nothing was stored. To store it anyway, run the import again "
+                                                 "with --other-office."))
+        command.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
     if dry_run:
-        draft = actions.preview_import(path, office=target, actor_overrides=overrides)
-        if draft.problems:
-            raise draft.problems[0]
+        if read.problems:
+            raise read.problems[0]
         if json:
-            _print_json(command, draft.as_json(None))
+            _print_json(command, read.as_json(None))
         else:
             command.stdout.write(_("%(file)s is readable: “%(name)s”, %(steps)d steps (nothing stored).")
-                                 % {"file": path.name, "name": draft.name, "steps": len(draft.steps)})
+                                 % {"file": path.name, "name": read.name, "steps": len(read.steps)})
         return
-    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides)
+    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides, in_force=not draft)
     previous = version.sop.versions.filter(version__lt=version.version).order_by("-version").first()
     if json:
         _print_json(command, actions.version_json(version))
         return
     command.stdout.write(_("Imported “%(name)s” as version %(version)d (id %(id)d, %(status)s).") % {
         "name": version.name, "version": version.version, "id": version.pk, "status": version.get_status_display()})
+    if version.status == SopVersion.Status.DRAFT:
+        command.stdout.write(_("It is a draft: put it in force on its page when it is checked."))
     _write_actor_kinds(command, version)
     unlinked = [a.name for a in version.actors.all() if not a.is_linked]
     if unlinked:

@@ -43,7 +43,8 @@ class NumberField(forms.DecimalField):
 
 
 class StepForm(forms.Form):
-    """The parts of one step the user may correct before saving: actor, standard time, return target."""
+    """The parts of one step the user may correct before saving: actor, standard time, return target, and
+    the step's Kelengkapan (inputs), Output and Ket. (note) as read."""
 
     actor = forms.ChoiceField(label=_("Actor"), widget=forms.Select(attrs={"class": "sop-actor"}))
     duration_value = NumberField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
@@ -62,6 +63,13 @@ class StepForm(forms.Form):
                                      help_text=_("A decision whose “Tidak” ends the procedure (“Tidak: proses "
                                                  "selesai”, “permohonan ditolak (selesai)”)."))
 
+    inputs = forms.CharField(label=_("Inputs (Kelengkapan)"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
+    output = forms.CharField(label=_("Output"), required=False,
+                             widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
+    note = forms.CharField(label=_("Note (Ket.)"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
+
     def __init__(self, *args: Any, step: StepDraft, actors: list[str], labels: dict[int, str] | None = None,
                  last: int | None = None, **kwargs: Any) -> None:
         # `labels`: the number each step is printed with ("3.1" for a sub-step), by step number; the user
@@ -71,7 +79,7 @@ class StepForm(forms.Form):
             "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
             "returns_to": ", ".join(self.labels.get(n, str(n)) for n in step.returns_to),
             "branch_to": self.labels.get(step.branch_to, str(step.branch_to)) if step.branch_to else "",
-            "ends_if_not": step.ends_if_not})
+            "ends_if_not": step.ends_if_not, "inputs": step.inputs, "output": step.output, "note": step.note})
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
@@ -116,6 +124,26 @@ class StepForm(forms.Form):
             self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
                                             "empty one of them."))
         return data
+
+
+class SaveForm(forms.Form):
+    """The confirmation the upload preview asks for when the document's header names another office
+    (sop.origin): the user ticks it to store the document anyway."""
+
+    other_office = forms.BooleanField(
+        label=_("I checked: this document is meant for this office anyway (for example an SOP adopted from "
+                "another office)."), required=False)
+
+    def __init__(self, *args: Any, foreign: bool, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.foreign = foreign
+
+    def clean_other_office(self) -> bool:
+        confirmed = self.cleaned_data["other_office"]
+        if self.foreign and not confirmed:
+            raise forms.ValidationError(_("The header names another office: tick the box to store it anyway, "
+                                          "or discard the upload."))
+        return confirmed
 
 
 class RevokeForm(forms.Form):

@@ -19,9 +19,9 @@ from kinerja.org.access import office_or_404
 from kinerja.org.models import Office
 from kinerja.uploads import PendingUploads
 
-from . import actions
+from . import actions, origin
 from .access import may_manage
-from .forms import LinkActorForm, RevokeForm, StepForm, UploadForm
+from .forms import LinkActorForm, RevokeForm, SaveForm, StepForm, UploadForm
 from .importers import SopDraft, SopImportError
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
@@ -222,12 +222,15 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     labels = {s.number: s.label for s in draft.steps if s.label}
     last = draft.steps[-1].number if draft.steps else None
     forms = [StepForm(posted, step=s, actors=draft.actors, labels=labels, last=last) for s in draft.steps]
+    foreign = origin.foreign_lines(office, draft.lines)
+    save_form = SaveForm(posted, foreign=bool(foreign))
     error = ""
-    if posted is not None and all(f.is_valid() for f in forms):
+    if posted is not None and all([*(f.is_valid() for f in forms), save_form.is_valid()]):
         try:
             corrected = _corrected(path, office, forms)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
-                                          source_name=PENDING.name(request, token) or path.name)
+                                          source_name=PENDING.name(request, token) or path.name,
+                                          in_force="save_draft" not in posted)
         except KinerjaError as e:
             error = str(e)
         else:
@@ -238,19 +241,24 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
                 return redirect("sop:compare", pk=version.pk)
             return redirect("sop:version", pk=version.pk)
     sop = actions.find_sop(office, draft)
-    current = None
+    current = latest = None
     if sop is not None:
-        current = sop.versions.filter(status=SopVersion.Status.IN_FORCE).first() or sop.versions.order_by("-version").first()
+        latest = sop.versions.order_by("-version").first()
+        current = sop.versions.filter(status=SopVersion.Status.IN_FORCE).first() or latest
     problems = {}
     if posted is None:
         for p in draft.problems:
             problems.setdefault(p.step, []).append(str(p))
+    plan = actions.link_plan(office, draft, latest)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
-        "token": token, "sop": sop, "current": current,
+        "token": token, "sop": sop, "current": current, "office": office,
+        "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
+        "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),
+        "unlinked": [name for name in draft.actors if not plan[name].is_linked],
         "diff": actions.compare_versions(current, draft) if current else None,
         "header": draft.header(), "blocks": _blocks(draft.header()),
-    }, status=400 if error or (posted is not None and any(f.errors for f in forms)) else 200)
+    }, status=400 if error or save_form.errors or (posted is not None and any(f.errors for f in forms)) else 200)
 
 
 def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
@@ -263,6 +271,7 @@ def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
         step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
         step.returns_to, step.branch_to = data["returns_to"], data["branch_to"]
         step.ends_if_not = data["ends_if_not"]
+        step.inputs, step.output, step.note = data["inputs"].strip(), data["output"].strip(), data["note"].strip()
     # The user settled the times and return targets; only problems they cannot fix here remain.
     draft.problems = [p for p in draft.problems if p.column not in {COLUMN_TIME, COLUMN_ACTIVITY, COLUMN_NOTE}]
     return draft
