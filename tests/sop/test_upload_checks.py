@@ -40,6 +40,8 @@ BANDAR_LAMPUNG = Office(name="Dinas Koperasi dan UKM Kota Bandar Lampung", short
     ["DINAS KOPERASI UKM DAN TENAGA KERJA"],
     ["BIDANG PERDAGANGAN"],
     ["SOP", "STANDAR OPERASIONAL PROSEDUR"],
+    ["UPTD PUSKESMAS KOTA GAJAH", "SEKSI PELAYANAN KOTA METRO"],
+    ["Dinas Koperasi dan UKM Kota Bandar Lampung"],
 ])
 def test_the_office_written_its_own_ways_is_not_another(lines: list[str]) -> None:
     assert foreign_lines(BANDAR_LAMPUNG, lines) == []
@@ -53,6 +55,8 @@ def test_the_office_written_its_own_ways_is_not_another(lines: list[str]) -> Non
     (["PEMERINTAH KOTA BANDAR LAMPUNG", "BADAN KOPERASI DAN UKM"], [("BADAN KOPERASI DAN UKM", "agency")]),
     (["DISPERINDAG KOTA BANDAR LAMPUNG"], [("DISPERINDAG KOTA BANDAR LAMPUNG", "agency")]),
     (["KECAMATAN TELUK BETUNG UTARA"], [("KECAMATAN TELUK BETUNG UTARA", "agency")]),
+    (["DINAS KOPERASI DAN UKM KOTA METRO"], [("DINAS KOPERASI DAN UKM KOTA METRO", "region")]),
+    (["DINAS TATA KOTA DAN PERTAMANAN"], [("DINAS TATA KOTA DAN PERTAMANAN", "agency")]),
 ])
 def test_another_government_or_agency_is_named(lines: list[str], found: list[tuple[str, str]]) -> None:
     assert [(f.line, f.why) for f in foreign_lines(BANDAR_LAMPUNG, lines)] == found

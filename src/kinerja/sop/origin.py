@@ -72,12 +72,14 @@ class Region:
 
 
 def _split_region(words: list[str]) -> tuple[list[str], Region | None]:
-    """The words before "kota …"/"kabupaten …"/"provinsi …", and that region."""
-    for i, word in enumerate(words):
-        if word in _REGION_KINDS and i + 1 < len(words):
-            place = [w for w in words[i + 1:] if w not in _FILLER]
-            if place:
-                return words[:i], Region(word, squeeze_letters(" ".join(place)))
+    """The words before the last "kota …"/"kabupaten …"/"provinsi …", and that region: one to four words
+    with no "dan" among them, so that "Dinas Tata Kota dan Pertamanan" names no region."""
+    for i in range(len(words) - 2, -1, -1):
+        if words[i] in _REGION_KINDS:
+            place = words[i + 1:]
+            if len(place) <= 4 and not set(place) & _FILLER:
+                return words[:i], Region(words[i], squeeze_letters(" ".join(place)))
+            break
     return words, None
 
 
@@ -149,16 +151,18 @@ def foreign_lines(office: Office, lines: list[str]) -> list[ForeignLine]:
     found: list[ForeignLine] = []
     for line in lines:
         words = _words(line)
-        if not words or _key(line) in own_keys:
+        if not words or _key(line) in own_keys or words[0] in _UNIT_WORDS:
             continue
+        governs = words[0] in {"pemerintah", *_REGION_KINDS}
         if words[0] == "pemerintah":
             words = words[1:]
         rest, named = _split_region(words)
-        if named is not None and region is not None and named.differs(region):
-            found.append(ForeignLine(line, "region"))
-            continue
         agency = _agency_words(rest)
-        if agency and own_agencies and not any(_same_agency(agency, own) for own in own_agencies):
+        # A region counts on a government's line or after an office's name, not in any line ("Puskesmas
+        # Kota Gajah" names a place inside a regency).
+        if (governs or agency) and named is not None and region is not None and named.differs(region):
+            found.append(ForeignLine(line, "region"))
+        elif agency and own_agencies and not any(_same_agency(agency, own) for own in own_agencies):
             found.append(ForeignLine(line, "agency"))
     return found
 
