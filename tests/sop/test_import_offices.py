@@ -61,7 +61,13 @@ class OfficeSopUploadTestCase(KinerjaTestCase):
                 self.assertEqual([f.initial["actor"] for f, _p in rows], expected.step_actors)
                 data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
                         for f, _p in rows for name in f.fields}
-                response = self.client.post(response.request["PATH_INFO"], {**data, "save": ""})
+                # Each is another office's SOP imported into the demo Dinas Koperasi: the preview says so and
+                # stores it once the user confirms.
+                self.assertTrue(response.context["foreign"])
+                refused = self.client.post(response.request["PATH_INFO"], {**data, "save": ""})
+                self.assertEqual(refused.status_code, 400)
+                self.assertFalse(SopVersion.objects.filter(name=expected.name).exists())
+                response = self.client.post(response.request["PATH_INFO"], {**data, "save": "", "other_office": "on"})
                 version = SopVersion.objects.get(name=expected.name)
                 self.assertRedirects(response, f"/sop/versions/{version.pk}/")
                 steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
@@ -76,7 +82,9 @@ class OfficeSopUploadTestCase(KinerjaTestCase):
             with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
                 path = write(Path(tmp))
                 out = StringIO()
-                call_command("sop", "import", str(path), "--json", "--office", self.office.code, stdout=out)
+                # Another office's SOP (see above): stored with --other-office.
+                call_command("sop", "import", str(path), "--json", "--office", self.office.code, "--other-office",
+                             stdout=out, stderr=StringIO())
                 data = json.loads(out.getvalue())
                 self.assertEqual([s["actor"] for s in data["steps"]], expected.step_actors)
                 out = StringIO()
