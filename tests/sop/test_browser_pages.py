@@ -63,7 +63,10 @@ def test_kasubbag_reads_uploads_corrects_and_compares(live_server, page: Page, o
     page.get_by_label("Waktu baku langkah 5").fill("2")
     page.get_by_label("Satuan waktu langkah 5").select_option("hour")
     page.get_by_label("Langkah 5 kembali ke").fill("4")
-    page.get_by_role("button", name="Simpan versi ini").click()
+    # The revision goes in force at once (its effective date is past); it could be kept as a draft instead.
+    expect(page.locator(".sop-notice")).to_contain_text("langsung berlaku menggantikan versi 1")
+    expect(page.get_by_role("button", name="Simpan sebagai draf")).to_be_visible()
+    page.get_by_role("button", name="Simpan dan berlakukan").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Perubahan dari versi 1 ke versi 2")
     expect(page.locator(".sop-diff")).to_contain_text("2 jam")
     expect(page.locator(".sop-diff")).to_contain_text("kembali ke langkah")
