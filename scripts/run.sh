@@ -10,7 +10,7 @@ BIN=.venv/bin
 "$BIN/kinerja" demo
 "$BIN/kinerja" worker &
 worker=$!
-"$BIN/kinerja" remind --every 300 &
+"$BIN/kinerja" remind --every 60 &
 reminder=$!
 trap 'kill $worker $reminder 2>/dev/null || true' EXIT INT TERM
 echo

@@ -52,7 +52,7 @@ from .access import (
 )
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
-from .notify import notify
+from .notify import notify, notify_new_work
 from .signals import request_answered
 
 STARTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
@@ -160,10 +160,12 @@ def position_for(step: Step, unit_id: int | None, person_id: int | None = None,
 
 def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, actor: AbstractBaseUser | None,
                chosen: Person | None = None, earlier: int | None = None, chosen_id: int | None = None,
-               pk: int | None = None, assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None) -> Task:
+               pk: int | None = None, assignments: list[tuple[int, str, dt.date, dt.date | None]] | None = None,
+               notice: str = Notification.Kind.ASSIGNED) -> Task:
     """`earlier`: how many tasks the case already had for `step`, when the caller read it with the step.
     `pk`: the id reserved for the new task (fastsql.load_task's `reserve`), if any. `assignments`: those
-    of the step's position around the day, if read with the task (_assignee_for)."""
+    of the step's position around the day, if read with the task (_assignee_for). Whoever gets the task
+    (but the person who opened it) is notified, of the kind `notice`, with the task's writes."""
     day = office_day(case.office, at)
     position = position_for(step, case.unit_id, case.person_id, day)
     if position is None:
@@ -186,6 +188,7 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
                               "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
                        {"case": case, "step": step, "position": position})
     fastsql.insert([task])
+    fastsql.notify_new_task(task, notice, actor_id=actor.pk if actor is not None else None, day=day)
     audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
                  position=position.pk, assignee=assignee, round=task.round,
                  due=task.due_at.isoformat())
@@ -564,7 +567,8 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds,
                      **({"files": [f.sha256 for f in saved]} if saved else {}))
         task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
-                                    earlier=target.earlier, pk=task.loaded.task_id)  # type: ignore[attr-defined]
+                                    earlier=target.earlier, pk=task.loaded.task_id,  # type: ignore[attr-defined]
+                                    notice=Notification.Kind.RETURNED)
         check_at_risk(task.case, cal=cal, at=at)
     return task
 
@@ -593,7 +597,21 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     task.save(update_fields=["assignee"])
     audit.record(task.case, Event.Kind.REASSIGNED, actor=user, at=at, task=task.pk, step=task.step.number,
                  from_person=before, to_person=target.pk, reason=reason.strip())
+    if target.user_id is not None and target.user_id != user.pk and target.pk != before:
+        notify_new_work([target.user_id], Notification.Kind.REASSIGNED, task, at)
     return task
+
+
+def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
+    """Who is told of a data request to `division`: the holders of its data contact positions, else
+    (none held) its head's."""
+    positions = list(Position.objects.filter(unit=division, kind__in=[Position.Kind.DIVISION_CONTACT,
+                                                                       Position.Kind.UNIT_HEAD]))
+    for kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD):
+        people = [p for position in positions if position.kind == kind for p in holders(position, day)]
+        if people:
+            return people
+    return []
 
 
 @transaction.atomic(durable=True)
@@ -620,6 +638,11 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
         DivisionRequest(task=task, division=u, what=what.strip(), due_at=due_at, sent_at=at, sent_by=user) for u in units)
     audit.record(task.case, Event.Kind.REQUESTS_SENT, actor=user, at=at, task=task.pk, step=task.step.number,
                  divisions=[u.pk for u in units], what=what.strip(), due=due_at.isoformat())
+    day = office_day(task.case.office, at)
+    for request in rows:
+        notify_new_work([p.user_id for p in _division_contacts(request.division, day)
+                         if p.user_id is not None and p.user_id != user.pk],
+                        Notification.Kind.REQUEST, task, at, request=request)
     return rows
 
 

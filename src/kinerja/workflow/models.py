@@ -273,6 +273,11 @@ class Notification(models.Model):
         SOON_DAY = "soon_day", _("Due within one working day")
         OVERDUE = "overdue", _("Overdue")
         AT_RISK = "at_risk", _("Case deadline at risk")
+        # New work for the person (notify.NEW_WORK): e-mailed by the reminder run (mail_new_work).
+        ASSIGNED = "assigned", _("New task")
+        RETURNED = "returned", _("Returned for revision")
+        REASSIGNED = "reassigned", _("Task reassigned to you")
+        REQUEST = "request", _("Data request")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="kinerja_notifications",
                              verbose_name=_("user"))
@@ -287,12 +292,19 @@ class Notification(models.Model):
                              verbose_name=_("task"))
     created_at = models.DateTimeField(_("created at"))
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
+    # When the e-mail about new work went (claimed by a guarded UPDATE, so once); reminders are mailed
+    # as they are made and leave it empty.
+    mailed_at = models.DateTimeField(_("e-mailed at"), null=True, blank=True)
+    request = models.ForeignKey(DivisionRequest, models.CASCADE, null=True, blank=True, related_name="+",
+                                verbose_name=_("request"))
 
     class Meta:
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
         ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at"], name="workflow_notification_unread")]
+        indexes = [models.Index(fields=["user", "read_at"], name="workflow_notification_unread"),
+                   models.Index(fields=["created_at"], condition=models.Q(mailed_at__isnull=True) & ~models.Q(
+                       kind__in=["half", "soon", "soon_day", "overdue", "at_risk"]), name="workflow_notification_tomail")]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {self.case or self.subject}"

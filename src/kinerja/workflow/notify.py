@@ -1,5 +1,12 @@
 """Telling people: an in-app Notification row (the page shows the unread count) and an e-mail through
-Django's mail, in each person's own language, sent only once the transaction commits."""
+Django's mail, in each person's own language, sent only once the transaction commits.
+
+Reminders are mailed as they are made (they are made by the reminder run, in the worker). New work (a
+task opened, returned or reassigned to somebody, a division's data request: NEW_WORK) is notified in
+the action's own transaction, a row written with the action's other writes (fastsql.notify_new_task
+on the engine's hot path), and e-mailed by the next reminder run (`mail_new_work`, from
+send_due_reminders_task): each row is claimed by a guarded UPDATE of its `mailed_at`, so it is mailed
+exactly once, also with two workers, and an action never waits for the mail server."""
 
 from __future__ import annotations
 
@@ -18,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.org.models import Office, Person
 
-from .models import Case, Notification, Task
+from .models import Case, DivisionRequest, Notification, Task
 
 
 def local_moment(moment: dt.datetime, time_zone: str) -> str:
@@ -46,6 +53,56 @@ def _message(kind: str, case: Case, task: Task | None) -> tuple[str, str]:
             "deadline": local_moment(case.target_deadline, case.office.time_zone)})
     lines += ["", f"{settings.PUBLIC_URL}{reverse('workflow:case', args=[case.pk])}"]
     return subject, "\n".join(lines)
+
+
+NEW_WORK = (Notification.Kind.ASSIGNED, Notification.Kind.RETURNED, Notification.Kind.REASSIGNED,
+            Notification.Kind.REQUEST)
+
+
+def _new_work_message(note: Notification) -> tuple[str, str]:
+    """The e-mail about new work: what, the case, the step (its printed number), the due date, the link."""
+    case, task, request = note.case, note.task, note.request
+    assert case is not None and task is not None
+    subjects = {
+        Notification.Kind.ASSIGNED: _("New task: %(case)s"),
+        Notification.Kind.RETURNED: _("Returned for revision: %(case)s"),
+        Notification.Kind.REASSIGNED: _("Task reassigned to you: %(case)s"),
+        Notification.Kind.REQUEST: _("Data request for %(division)s: %(case)s"),
+    }
+    subject = subjects[Notification.Kind(note.kind)] % {
+        "case": case.title, "division": request.division.name if request else ""}
+    lines = [subject, "", _("Step: %(step)s") % {"step": f"{task.step.display_number}. {task.step.activity}"}]
+    if request is not None:
+        lines.append(_("What to supply: %(what)s") % {"what": request.what})
+    due = request.due_at if request is not None else task.due_at
+    lines.append(_("Due: %(due)s") % {"due": local_moment(due, case.office.time_zone)})
+    lines += ["", f"{settings.PUBLIC_URL}{reverse('workflow:case', args=[case.pk])}"]
+    return subject, "\n".join(lines)
+
+
+def mail_new_work(now: dt.datetime, limit: int = 500) -> list[int]:
+    """E-mail the notifications of new work not mailed yet, each once (a guarded UPDATE claims it);
+    those of work already done or cancelled are marked and not sent. Returns the ids mailed."""
+    mailed: list[int] = []
+    pending = (Notification.objects.filter(kind__in=NEW_WORK, mailed_at__isnull=True)
+               .select_related("user__person", "case__office", "task__step", "request__division")
+               .order_by("created_at", "pk")[:limit])
+    for note in pending:
+        if Notification.objects.filter(pk=note.pk, mailed_at__isnull=True).update(mailed_at=now) != 1:
+            continue  # another worker has it
+        task, request = note.task, note.request
+        if task is None or task.status != Task.Status.OPEN or (
+                request is not None and (request.answered_at is not None or request.cancelled_at is not None)):
+            continue
+        email = note.user.email
+        if not email:
+            continue
+        person = getattr(note.user, "person", None)
+        with translation.override((person.language if person else "") or "id"):
+            subject, body = _new_work_message(note)
+        send_mail(subject, body, None, [email], fail_silently=True)
+        mailed.append(note.pk)
+    return mailed
 
 
 def _mail_after_commit(mails: list[tuple[str, str, str]]) -> None:
@@ -87,6 +144,14 @@ def notify_outside_case(people: Iterable[Person], kind: str, office: Office, *, 
                 mails.append((*mail(), person.user.email))
     _mail_after_commit(mails)
     return rows
+
+
+def notify_new_work(users: Iterable[int], kind: str, task: Task, at: dt.datetime,
+                    request: DivisionRequest | None = None) -> list[Notification]:
+    """In-app notifications of new work for the users `users` (ids, each once), e-mailed by mail_new_work."""
+    return Notification.objects.bulk_create(
+        Notification(user_id=u, kind=kind, case_id=task.case_id, task=task, request=request, created_at=at)
+        for u in dict.fromkeys(users))
 
 
 def unread_count(user: AbstractBaseUser) -> int:

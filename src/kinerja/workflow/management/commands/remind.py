@@ -1,4 +1,5 @@
-"""`kinerja remind`: queue the reminder run for the worker (django-tasks has no scheduler of its own).
+"""`kinerja remind`: queue the reminder run (due-date reminders, and the e-mails about new work) for the
+worker (django-tasks has no scheduler of its own).
 
 Run it from cron every few minutes, or once with `--every SECONDS` as a long-running companion of
 `kinerja worker` (`make run` can start both). `--now` sends in this process, without a worker."""
@@ -11,6 +12,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
+from kinerja.workflow.notify import mail_new_work
 from kinerja.workflow.reminders import send_due_reminders
 from kinerja.workflow.tasks import send_due_reminders_task
 
@@ -25,8 +27,10 @@ class Command(BaseCommand):
     def handle(self, *args: Any, every: int | None, now: bool, **options: Any) -> None:
         while True:
             if now:
-                sent = send_due_reminders(timezone.now())
-                self.stdout.write(f"{len(sent)} reminders sent.")
+                moment = timezone.now()
+                sent = send_due_reminders(moment)
+                mailed = mail_new_work(moment)
+                self.stdout.write(f"{len(sent)} reminders sent, {len(mailed)} e-mails about new work.")
             else:
                 result = send_due_reminders_task.enqueue()
                 self.stdout.write(f"Queued reminders ({result.id}).")
