@@ -406,6 +406,6 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workflow:notification_list")
-    shown = list(mine.select_related("case", "task__step")[:100])
+    shown = list(mine.select_related("case", "task__step", "request__division")[:100])
     return render(request, "workflow/notifications.html", {"items": shown})
 
