@@ -293,14 +293,16 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
 # --- actions --------------------------------------------------------------------------------------
 
 @transaction.atomic(durable=True)
-def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str, trigger_note: str = "",
+def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: str = "", trigger_note: str = "",
                target_deadline: dt.datetime | None = None, at: dt.datetime | None = None,
                unit: Unit | int | None = None, person: Person | int | None = None) -> Case:
     """Start a run of an SOP version in force; its first step becomes a task (`case.first_task`).
     `unit`: the unit the case is about (a bidang, a seksi), which an SOP with actors such as "Kepala
     Bidang" needs: their steps go to that unit's head or staff. `person`: the employee the case is about,
     which an SOP with an actor such as "Pegawai yang bersangkutan" needs (their own request: when that
-    actor does the first step, the one who starts the case, unless another is named)."""
+    actor does the first step, the one who starts the case, unless another is named). `period`: what the
+    case is about in time (a quarter, a year), required only by an SOP with a step that asks the divisions
+    for their data, which is data of a period."""
     at = at or timezone.now()
     found = fastsql.load_version(version_id)
     if found is None:
@@ -337,8 +339,11 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                              "POSITION.") % {"sop": str(version), "actors": ", ".join(unlinked), "id": version.pk})
     if not title.strip():
         raise KinerjaError(_("Title: give the case a title."))
-    if not period.strip():
-        raise KinerjaError(_("Period: say which period the case is about."))
+    if not period.strip() and any(s.coordinates_divisions for s in steps):
+        # Its divisions report data of a period (the performance app reads it: performance/requests.py);
+        # any other SOP's case may have none.
+        raise KinerjaError(_("Period: %(sop)s asks the divisions for their data of a period; say which "
+                             "(e.g. Triwulan III 2025).") % {"sop": version.name})
     if target_deadline is not None and target_deadline <= at:
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
     case = Case(id=found.case_id, office=office, sop_version=version, title=title.strip(), period=period.strip(),

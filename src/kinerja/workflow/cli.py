@@ -61,7 +61,8 @@ def _start_args(p: CommandParser) -> None:
     p.add_argument("sop", help="SOP version id, or part of the SOP's name (its version in force)")
     p.add_argument("--user", required=True, help="username of the person starting the case")
     p.add_argument("--title", required=True)
-    p.add_argument("--period", required=True, help="e.g. 'Triwulan III 2025'")
+    p.add_argument("--period", default="", help="what time the case is about, e.g. 'Triwulan III 2025' (required "
+                   "by an SOP that asks the divisions for their data)")
     p.add_argument("--trigger-note", default="", help="the letter that triggered the case")
     p.add_argument("--target-deadline", help="ISO 8601 with offset")
     p.add_argument("--at", help="ISO 8601 with offset (default now)")

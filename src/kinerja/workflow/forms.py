@@ -50,11 +50,13 @@ def _future(value: dt.datetime, tz: ZoneInfo) -> dt.datetime:
 class StartCaseForm(forms.Form):
     version = forms.ModelChoiceField(SopVersion.objects.none(), label=_("SOP"))
     title = forms.CharField(label=_("Title"), max_length=300)
-    period = forms.CharField(label=_("Period"), max_length=80, help_text=_("For example: Triwulan III 2025"))
+    period = forms.CharField(label=_("Period (optional)"), max_length=80, required=False,
+                             help_text=_("The time the case is about, if any: a month, a quarter, a year. Needed "
+                                         "for an SOP that asks the divisions for their data of a period."))
     trigger_note = forms.CharField(label=_("Triggering document"), required=False,
                                    widget=forms.Textarea(attrs={"rows": 2}),
-                                   help_text=_("The letter that started this run (the head's letter, a circular): "
-                                               "number, date and subject."))
+                                   help_text=_("What started this case, if anything (a letter, an application, a "
+                                               "memo): its number, date and subject."))
     target_deadline = LocalDateTimeField(label=_("Target deadline (optional)"), required=False)
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit concerned"), required=False,
                                   help_text=_("The bidang or seksi the case is about. Needed for an SOP whose actors "
