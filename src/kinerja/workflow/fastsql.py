@@ -795,7 +795,8 @@ def _notify_sql(vendor: str, by_position: bool) -> str:
     acting = ", ".join(f"'{k.value}'" for k in Assignment.ACTING_KINDS)
     if by_position:
         who = (f"SELECT a.person_id FROM {_table(Assignment)} a WHERE {active.format(a='a')} "
-               f"AND (a.kind IN ({acting}) OR NOT EXISTS (SELECT 1 FROM {_table(Assignment)} b WHERE {active.format(a='b')} AND b.kind IN ({acting})))")
+               f"AND (a.kind IN ({acting}) OR NOT EXISTS (SELECT 1 FROM {_table(Assignment)} b "
+               f"WHERE {active.format(a='b')} AND b.kind IN ({acting})))")
     else:
         who = "%(person)s"
     columns = ", ".join(_q(Notification._meta.get_field(f).column)
