@@ -148,3 +148,55 @@ class OutsidePartyTestCase(KinerjaTestCase):
             actions.start_case(version.pk, user=self.secretary, title="Aduan", period="Juni 2025")
         sop_actions.link_actor(version.actors.get(name="Masyarakat").pk, position=self.positions["staff"], user=None)
         self.assertTrue(version.actors.get(name="Masyarakat").external)
+
+
+class RecorderFollowsTheNextActorTestCase(KinerjaTestCase):
+    """The README: by default the office's actor of the step before the outside party's, or after it;
+    never one further away, and it follows when that actor is linked later."""
+
+    def import_counter_sop(self) -> None:
+        path = Path(tempfile.mkdtemp()) / "loket.txt"
+        path.write_text(sop_text(["Pemohon", "Petugas Loket", "Kasubbag"], [
+            ("Mengajukan permohonan beserta berkas", "10 menit", "Pemohon"),
+            ("Menerima dan memeriksa berkas di loket", "30 menit", "Petugas Loket"),
+            ("Memaraf draft surat", "1 hari", "Kasubbag")], name="SOP LOKET", number="800/03/SOP/2025"))
+        run("import", str(path), "--office", self.office.code)
+        self.version = self.office.sops.get(name="SOP LOKET").versions.get()
+
+    def actor(self, name: str):  # type: ignore[no-untyped-def]
+        return self.version.actors.get(name=name)
+
+    def test_an_unlinked_counter_leaves_the_applicant_unrecorded_not_the_kasubbag(self) -> None:
+        self.import_counter_sop()
+        self.assertIsNone(self.actor("Petugas Loket").position)  # no such position in the office
+        self.assertEqual(self.actor("Kasubbag").position, self.positions["subsection_head"])
+        self.assertIsNone(self.actor("Pemohon").position)
+
+    def test_linking_the_counter_makes_it_the_applicants_recorder(self) -> None:
+        self.import_counter_sop()
+        sop_actions.link_actor(self.actor("Petugas Loket").pk, position=self.positions["staff"], user=None)
+        self.assertEqual((self.actor("Pemohon").position, self.actor("Pemohon").external),
+                         (self.positions["staff"], True))
+        # Linked elsewhere later: the default follows again.
+        sop_actions.link_actor(self.actor("Petugas Loket").pk, position=self.positions["secretary"], user=None)
+        self.assertEqual(self.actor("Pemohon").position, self.positions["secretary"])
+
+    def test_a_recorder_somebody_chose_stays(self) -> None:
+        self.import_counter_sop()
+        sop_actions.link_actor(self.actor("Pemohon").pk, position=self.positions["subsection_head"], user=None)
+        sop_actions.link_actor(self.actor("Petugas Loket").pk, position=self.positions["staff"], user=None)
+        self.assertEqual(self.actor("Pemohon").position, self.positions["subsection_head"])
+
+
+@pytest.mark.parametrize(("actors", "linked", "expected"), [
+    (["Pemohon", "Loket", "Kadis"], {"Kadis": "K"}, None),  # only the step after it counts, not further on
+    (["Pemohon", "Loket", "Kadis"], {"Loket": "L", "Kadis": "K"}, "L"),
+    (["Kadis", "Pemohon", "Loket"], {"Loket": "L", "Kadis": "K"}, "K"),  # the step before it first
+    (["Kadis", "Pemohon", "Loket"], {"Loket": "L"}, "L"),  # else the one after it
+    (["Kadis", "Instansi", "Pemohon", "Loket"], {"Kadis": "K", "Loket": "L"}, "K"),  # outside steps skipped
+])
+def test_recorder_for(actors: list[str], linked: dict[str, str], expected: str | None) -> None:
+    from kinerja.sop.parties import recorder_for
+
+    outside = {"Pemohon", "Instansi"}
+    assert recorder_for("Pemohon", actors, lambda s: s, linked.get, lambda n: n in outside) == expected

@@ -354,9 +354,30 @@ def link_actor(actor_id: int, *, position: Position | None, user: AbstractBaseUs
     if actor.in_unit and actor.external:
         raise KinerjaError(_("%(actor)s cannot be both outside the office and %(role)s.")
                            % {"actor": actor.name, "role": actor.get_in_unit_display()})
+    actors = {a.pk: a for a in Actor.objects.select_for_update().filter(version_id=actor.version_id)}
+    steps = list(Step.objects.filter(version_id=actor.version_id).order_by("number").values_list("actor_id", flat=True))
+    before = _default_recorders(actors, steps)
     actor.position = None if actor.in_unit else position
     actor.save(update_fields=["position", "external", "in_unit"])
+    actors[actor.pk] = actor
+    # An outside party still recorded by the default (the office's actor next to it, parties.py) follows
+    # this change; one whose recorder somebody chose keeps it.
+    for pk, after in _default_recorders(actors, steps).items():
+        other = actors[pk]
+        if pk != actor.pk and other.position_id == before.get(pk) and after != other.position_id:
+            other.position_id = after
+            other.save(update_fields=["position"])
     return actor
+
+
+def _default_recorders(actors: dict[int, Actor], steps: list[int]) -> dict[int, int | None]:
+    """The default recorder (a position id) of each outside actor of a version, from its actors (by id)
+    and the actor id of each of its steps in order (parties.recorder_for)."""
+    def position_of(pk: int) -> int | None:
+        return None if actors[pk].in_unit else actors[pk].position_id
+
+    return {pk: recorder_for(pk, steps, lambda s: s, position_of, lambda n: actors[n].external)
+            for pk, a in actors.items() if a.external}
 
 
 @dataclass(frozen=True)

@@ -75,18 +75,20 @@ P = TypeVar("P")
 def recorder_for(actor: str, steps: Sequence[S], actor_of: Callable[[S], str],
                  position_of: Callable[[str], P | None], outside: Callable[[str], bool]) -> P | None:
     """The position that records the steps of an outside `actor`, when nobody chose one: the office's
-    actor of the step before its first step (who handed the work over and waits for it), else of the
-    first step after it done inside the office (who receives what the outside party brings). None when
-    neither is linked to a position."""
+    actor of the last step done inside the office before its first step (who handed the work over and
+    waits for it), else of the first such step after it (who receives what the outside party brings), as
+    the README says. None when neither is linked to a position: never an actor further away (a Kepala
+    Dinas three steps on does not record an application at the counter); the actor is linked when the one
+    next to it is (sop/actions.py, link_actor)."""
     numbers = [i for i, step in enumerate(steps) if actor_of(step) == actor]
     if not numbers:
         return None
     first = numbers[0]
-    before = [steps[first - 1]] if first > 0 else []
-    for step in [*before, *steps[first + 1:]]:
-        name = actor_of(step)
-        if not outside(name):
-            position = position_of(name)
+    before = next((s for s in reversed(steps[:first]) if not outside(actor_of(s))), None)
+    after = next((s for s in steps[first + 1:] if not outside(actor_of(s))), None)
+    for step in (before, after):
+        if step is not None:
+            position = position_of(actor_of(step))
             if position is not None:
                 return position
     return None
