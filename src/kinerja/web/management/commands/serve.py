@@ -6,7 +6,9 @@ from django.core.management.base import BaseCommand, CommandParser
 
 
 class Command(BaseCommand):
-    help = "Serve kinerja with gunicorn (the production web server)."
+    help = ("Serve kinerja with gunicorn (the production web server). It runs no background work: start "
+            "`kinerja worker` next to it (report compilation, reminders, e-mails) and `kinerja remind --every 60` "
+            "(the reminder run); `make run` starts all three.")
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=None, help="Address to bind (default 127.0.0.1:$PORT or :8000).")
@@ -17,6 +19,6 @@ class Command(BaseCommand):
         bind = bind or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
         argv = [sys.executable, "-m", "gunicorn", "kinerja.wsgi:application", "--bind", bind,
                 "--workers", str(workers), "--access-logfile", "-", "--timeout", "120"]
-        self.stdout.write(f"kinerja serves on http://{bind}/")
+        self.stdout.write(f"kinerja serves on http://{bind}/ (background work needs `kinerja worker` running too)")
         self.stdout.flush()
         os.execv(sys.executable, argv)
