@@ -198,7 +198,7 @@ class AnswerForm(FilesForm):
     note = forms.CharField(label=_("Answer"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class MissingForm(forms.Form):
+class MissingForm(FilesForm):
     prefix = "missing"
     reason = forms.CharField(label=_("Why not every division answered"), widget=forms.Textarea(attrs={"rows": 2}))
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))

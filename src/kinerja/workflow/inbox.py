@@ -25,11 +25,15 @@ WAITING_SHOWN = 50
 
 
 def describe(delta: dt.timedelta, day_length: dt.timedelta) -> str:
-    """Working time in words: whole working days, then hours and minutes."""
+    """Working time in words: whole working days, then hours and minutes; said to be working time (2 hari
+    kerja 3 jam, 3 jam kerja, 2 menit jam kerja), as it counts only office hours: 2 minutes left on a
+    Sunday evening are the first 2 of Monday's."""
     minutes = max(0, int(delta.total_seconds() // 60))
     day_minutes = max(1, int(day_length.total_seconds() // 60))
     days, rest = divmod(minutes, day_minutes)
     hours, mins = divmod(rest, 60)
+    if not days and not mins and hours:
+        return ngettext("%(n)d working hour", "%(n)d working hours", hours) % {"n": hours}
     parts = []
     if days:
         parts.append(ngettext("%(n)d working day", "%(n)d working days", days) % {"n": days})
@@ -37,7 +41,9 @@ def describe(delta: dt.timedelta, day_length: dt.timedelta) -> str:
         parts.append(ngettext("%(n)d hour", "%(n)d hours", hours) % {"n": hours})
     if mins or not parts:
         parts.append(ngettext("%(n)d minute", "%(n)d minutes", mins) % {"n": mins})
-    return " ".join(parts)
+    if days:
+        return " ".join(parts)
+    return _("%(time)s of working time") % {"time": " ".join(parts)}
 
 
 @dataclass

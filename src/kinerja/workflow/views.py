@@ -290,16 +290,19 @@ def send_requests(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
-    form = forms.MissingForm(request.POST)
+    form = forms.MissingForm(request.POST, request.FILES)
     if form.is_valid():
         try:
             actions.complete_with_missing(task.pk, user=request.user, reason=form.cleaned_data["reason"],
-                                          note=form.cleaned_data["note"])
+                                          note=form.cleaned_data["note"], files=request.FILES.getlist("files"))
             return _done(request, task.case)
         except NotAllowed as e:
             return _forbidden(request, str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
+    if chosen := [f.name for f in request.FILES.getlist("files")]:
+        form.add_error(None, _("Choose the files again (%(names)s): a browser does not keep a chosen file "
+                               "after an error.") % {"names": ", ".join(chosen)})
     return _form_error(request, task.case, "missing_form", form, task)
 
 
