@@ -104,3 +104,14 @@ class NewWorkNotificationTestCase(WorkflowTestCase):
         mail.outbox.clear()
         send_due_reminders_task.call()
         self.assertEqual([m.to for m in mail.outbox if "Tugas baru" in m.subject], [[self.subsection_head.email]])
+
+    def test_an_answered_request_is_no_longer_unread(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        request = actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1],
+                                                 what="Realisasi", due_at=at(27, 12), at=at(24, 9))[0]
+        actions.answer_request(request.pk, user=self.contacts[0], note="Terlampir", at=at(24, 10))
+        self.assertFalse(Notification.objects.filter(request=request, read_at__isnull=True).exists())
+        mail.outbox.clear()
+        mail_new_work(at(24, 11))
+        self.assertNotIn([self.contacts[0].email], [m.to for m in mail.outbox])

@@ -681,6 +681,8 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
         raise KinerjaError(_("Answer: write a note or attach the data."))
     request.answered_at, request.answered_by, request.note = at, user, note.strip()
     request.save(update_fields=["answered_at", "answered_by", "note"])
+    # Answered: the division's notifications of the request are no longer news (nor mailed).
+    Notification.objects.filter(request=request, read_at__isnull=True).update(read_at=at)
     saved = _save_files(task, files, user, at, request=request)
     added = (extra(request) or {}) if extra is not None else {}
     audit.record(task.case, Event.Kind.REQUEST_ANSWERED, actor=user, at=at, task=task.pk, request=request.pk,
