@@ -272,9 +272,12 @@ class CaseRecordsTestCase(SeedSopTestCase):
         self.client.force_login(self.subsection_head)
         page = self.client.get(f"/cases/{letter.case_id}/").content.decode()
         self.assertIn(f'<a href="/letters/{letter.pk}/">Surat 005/12/III.07/2025: Penyusunan Data Kinerja', page)
-        self.assertNotIn('href="/documents/', page)
+        self.assertNotRegex(page, r'href="/documents/\d')
+        # Before the compilation is put up, the case leads to where it is put up (signoff.case_records).
+        self.assertIn('href="/documents/#compiled-reports"', page)
         version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
                                       user=self.subsection_head)
         page = self.client.get(f"/cases/{letter.case_id}/").content.decode()
         self.assertIn(f'<a href="/documents/{version.document_id}/">{version.document.title}</a>', page)
         self.assertIn("versi 1, belum ditandatangani: paraf dan tanda tangan diberikan di halamannya", page)
+        self.assertNotIn('href="/documents/#compiled-reports"', page)

@@ -206,6 +206,23 @@ class ImportTestCase(KinerjaTestCase):
         # Nothing half-saved: the unlocked IK-02 between them keeps its actual.
         self.assertEqual(Actual.objects.get(indicator__code="IK-02").value_number, Decimal("60.5"))
 
+    def test_it_refuses_the_actuals_of_a_period_whose_data_kinerja_is_signed(self) -> None:
+        """A signed period's figures are locked, also those not locked one by one (signoff.signing)."""
+        import datetime as dt
+        from types import SimpleNamespace
+        from unittest import mock
+
+        import_file(write_xlsx(self.dir / "perf-good.xlsx", GOOD), self.office, 2025)
+        signed = SimpleNamespace(version=SimpleNamespace(version=2, document=SimpleNamespace(title="Data Kinerja 2025")),
+                                 signed_at=dt.datetime(2026, 1, 15, 3, tzinfo=dt.UTC))
+        with mock.patch("kinerja.performance.signoff.signing", return_value=signed) as signing, \
+                self.assertRaises(ImportFailed) as caught:
+            import_file(write_xlsx(self.dir / "perf-again.xlsx", [GOOD[0][:6] + [1] + GOOD[0][7:]]), self.office, 2025)
+        self.assertIn("row 2, column Realisasi (G): The figures of 2025 are locked: Data Kinerja 2025 (version 2) was "
+                      "signed on 15 January 2026", str(caught.exception))
+        self.assertEqual(signing.call_args.args[1:], (2025, None))
+        self.assertEqual(Actual.objects.get(indicator__code="IK-01").value_number, Decimal(1650))
+
     def test_the_template_imports_as_written(self) -> None:
         for name in ("perf-template.xlsx", "perf-template.csv"):
             path = write_template(self.dir / name)

@@ -521,6 +521,7 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
                              "%(n)d no longer shows it. Compile the report again and put the new compilation up for "
                              "initials; nothing was initialled.") % {
             "report": version.source, "changed": ", ".join(changed), "n": version.version})
+    _check_figures_checked(version, what=_("Initials"), refusal=KinerjaError)
     assignment = held[position.pk]
     return Initial.objects.create(
         office=office, version=version, sha256=version.sha256, user=user, name=assignment.person.full_name,
@@ -562,6 +563,7 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
                                "%(n)d no longer shows the data that signing would lock. Compile the report again and "
                                "put the new compilation up for initials; nothing was signed.") % {
             "report": version.source, "changed": ", ".join(changed), "n": version.version})
+    _check_figures_checked(version, what=_("Signature"), refusal=SigningRefused)
     signer = signer or get_signer()
     person = holding.person
     token = secrets.token_urlsafe(18)
@@ -624,6 +626,30 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
     if not changed and now["objectives"] != was.get("objectives"):
         changed.append(_("objectives"))
     return changed
+
+
+def unchecked_figures(version: DocumentVersion) -> list[Any]:
+    """The figures of a compiled Data Kinerja's period that are not checked yet (performance.signoff), empty
+    for any other document."""
+    from kinerja.performance.models import ReportVersion
+    from kinerja.performance.signoff import unchecked
+
+    report = version.source
+    if not isinstance(report, ReportVersion):
+        return []
+    return unchecked(version.office, report.year, report.quarter)
+
+
+def _check_figures_checked(version: DocumentVersion, *, what: str, refusal: type[KinerjaError]) -> None:
+    from kinerja.performance.models import ReportVersion
+    from kinerja.performance.signoff import check_all_checked
+
+    report = version.source
+    if isinstance(report, ReportVersion):
+        try:
+            check_all_checked(version.office, report.year, report.quarter, what=what)
+        except KinerjaError as e:
+            raise refusal(str(e)) from None
 
 
 def _lock_reported_actuals(version: DocumentVersion, user: AbstractBaseUser) -> None:

@@ -309,15 +309,19 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
     changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
                and document.kind == Document.Kind.PERFORMANCE_DATA else [])
+    # Nor while a figure of its period is unchecked (submitted, or returned to its division).
+    unchecked = (actions.unchecked_figures(latest) if latest is not None and signature is None
+                 and document.kind == Document.Kind.PERFORMANCE_DATA else [])
     return render(request, "correspondence/document_detail.html", {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "no_approvals": no_approvals,
         "required": [(p, p.pk in done) for p in required],
         "missing": [p for p in required if p.pk not in done],
-        "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for and not changed,
+        "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for and not changed
+        and not unchecked,
         "waiting_for": waiting_for if latest is not None and signature is None else [],
-        "changed": changed,
-        "can_sign": latest is not None and signature is None and is_signer and not changed,
+        "changed": changed, "unchecked": unchecked, "check_url": _check_url(latest) if unchecked else "",
+        "can_sign": latest is not None and signature is None and is_signer and not changed and not unchecked,
         "sign_refusal": sign_refusal if latest is not None and signature is None else "",
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
@@ -326,6 +330,12 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": bool(versions) and versions[0].source_id is not None,
     })
+
+
+def _check_url(version: DocumentVersion) -> str:
+    """The check page on the compiled report's period (its quarter; the whole year for an annual report)."""
+    report = version.source
+    return f"{reverse('performance:check')}?year={report.year}&quarter={report.quarter or 0}"
 
 
 def _version(request: HttpRequest, version_id: int) -> DocumentVersion:

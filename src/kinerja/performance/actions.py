@@ -28,7 +28,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 from kinerja.uploads import removed_on_failure
 
-from . import access
+from . import access, signoff
 from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
 from .numbers import NumberError, format_plain, parse_number
 
@@ -104,6 +104,7 @@ def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User
     _check_can_enter(indicator, user)
     number, text = read_value(value, text_allowed=is_text_indicator(indicator, year))
     actual = _current(indicator, year, quarter)
+    signoff.check_not_signed(indicator.office, year, quarter, actual)
     if actual is None:
         actual = Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)
         before: dict[str, str] = {}
@@ -131,6 +132,7 @@ def submit_actual(actual_id: int, *, user: User) -> Actual:
     _check_can_enter(actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Only a draft or returned actual can be submitted."))
+    signoff.check_not_signed(actual.indicator.office, actual.year, actual.quarter, actual)
     if actual.value is None:
         raise FieldError("value", _("Enter the actual before submitting it."))
     actual.status, actual.submitted_at, actual.return_reason = Actual.Status.SUBMITTED, timezone.now(), ""
@@ -263,6 +265,7 @@ def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidenc
     _check_can_enter(actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Evidence is added while the actual is a draft or returned."))
+    signoff.check_not_signed(actual.indicator.office, actual.year, actual.quarter, actual)
     name = PurePath(upload.name or "").name
     limit = settings.KINERJA_MAX_UPLOAD_BYTES
     if upload.size is None or upload.size > limit:
@@ -290,6 +293,7 @@ def remove_evidence(evidence_id: int, *, user: User) -> None:
     _check_can_enter(evidence.actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Evidence is removed while the actual is a draft or returned."))
+    signoff.check_not_signed(actual.indicator.office, actual.year, actual.quarter, actual)
     evidence.delete()
     _record(actual, ActualRevision.Action.EVIDENCE_REMOVED, user, changes={"evidence": (evidence.original_name, "")})
 

@@ -14,8 +14,11 @@ class PerformanceConfig(KinerjaAppConfig):
     def ready(self) -> None:
         super().ready()
         # A division's answer to a workflow request carries its indicator actuals (requests.py).
-        from kinerja.workflow.extensions import register_answer_extension
+        from kinerja.workflow.extensions import register_answer_extension, register_case_records
 
         from .requests import ActualsExtension
+        from .signoff import case_records
 
         register_answer_extension("performance", ActualsExtension())
+        # A data collection case links its period's check page and compile (signoff.py).
+        register_case_records("performance", case_records)

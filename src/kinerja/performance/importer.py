@@ -83,6 +83,7 @@ from django.utils.translation import ngettext
 from kinerja.errors import BadImportRow, KinerjaError
 from kinerja.org.models import Office, Unit
 
+from . import signoff
 from .achievement import aggregate_quarters, evaluate, year_value
 from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
@@ -1421,6 +1422,11 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     if current is not None and current.status == Actual.Status.LOCKED:
         return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
                        _("the actual is locked; correct it with its reason instead"))
+    signature = signoff.signing(indicator.office, year, quarter) if current is None or not (
+        current.version > 1 and current.correction_reason) else None
+    if signature is not None:
+        return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
+                       signoff.locked_message(signature, year, quarter))
     before = format_plain(current.value_number) if current and current.value_number is not None else (
         current.value_text if current else "")
     actual = current or Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)

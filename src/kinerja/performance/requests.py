@@ -30,7 +30,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.workflow import actions as workflow_actions
 from kinerja.workflow.models import Case, DivisionRequest
 
-from . import actions
+from . import actions, signoff
 from .actions import FieldError, is_text_indicator, read_value
 from .cards import ANNUAL, Card, Period, input_card, period_indicators
 from .forms import ActualForm
@@ -193,6 +193,7 @@ class ActualsPart:
     cards: list[Card] = field(default_factory=list)
     bound: bool = False
     errors: list[str] = field(default_factory=list)
+    locked: str = ""  # why the figures are not asked for: the period's Data Kinerja is signed (signoff)
     template_name: str = "performance/partials/answer_actuals.html"
     stylesheets: tuple[str, ...] = ("performance/performance.css",)
 
@@ -255,9 +256,16 @@ class ActualsExtension:
         part = ActualsPart(request, found, bound=data is not None)
         if found is None:
             return part
+        # Once the period's Data Kinerja is signed its figures are locked: shown, not asked for.
+        signature = signoff.signing(case.office, found.year, found.quarter)
+        if signature is not None:
+            part.locked = signoff.locked_notice(signature, found.year, found.quarter)
         for indicator in period_indicators(found.period).filter(office_id=case.office_id, division_id=request.division_id):
             form = ActualForm(data, files, prefix=f"i{indicator.pk}") if data is not None else None
-            part.cards.append(input_card(indicator, found.period, form=form))
+            card = input_card(indicator, found.period, form=form)
+            if signature is not None and not (card.actual and card.actual.version > 1 and card.actual.correction_reason):
+                card.editable = False
+            part.cards.append(card)
         return part
 
     def figures(self, case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]:

@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
-from kinerja.org.models import Unit
+from kinerja.org.models import Office, Unit
 
-from . import charts
+from . import charts, signoff
 from .compilation import STALLED_AFTER, is_stalled, request_compilation
 from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
@@ -84,6 +84,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         },
         "keys": {"objectives": charts.objective_key(report), "indicators": charts.indicator_key(report)},
         "may_compile": may_compile(request.user, office, today),
+        **_unchecked(office, year, quarter),
         "query": urlencode(period),
     })
 
@@ -139,11 +140,17 @@ def compile_view(request: HttpRequest) -> HttpResponse:
     return redirect("reports:compilation", compilation.pk)
 
 
+def _unchecked(office: Office, year: int, quarter: int | None) -> dict[str, object]:
+    """The period's figures not checked yet (signoff.unchecked) and the check page on that period."""
+    return {"unchecked": signoff.unchecked(office, year, quarter),
+            "check_url": f"{reverse('performance:check')}?year={year}&quarter={quarter or 0}"}
+
+
 @login_required
 def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Where a compile is; htmx asks again every few seconds while it is queued or running (the partial
     alone), and the page refreshes itself without JavaScript."""
-    compilation = get_object_or_404(ReportCompilation.objects.select_related("version"), pk=pk,
+    compilation = get_object_or_404(ReportCompilation.objects.select_related("version", "office"), pk=pk,
                                     office=office_or_404(request))
     period = {"year": compilation.year, **({"quarter": compilation.quarter} if compilation.quarter else {})}
     stages = list(ReportCompilation.Stage)
@@ -158,6 +165,7 @@ def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
         # Its worker stopped touching it (compilation.STALLED_AFTER): stop following it, offer to compile again.
         "stalled": is_stalled(compilation),
         "stalled_minutes": int(STALLED_AFTER.total_seconds() // 60),
+        **_unchecked(compilation.office, compilation.year, compilation.quarter),
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "performance/reports/partials/compilation_state.html", context)
