@@ -202,8 +202,9 @@ class AnswerQueryCountTestCase(AnswerPageBase):
         self.many(1)  # one indicator with an actual and its evidence, one without
         self.client.force_login(self.contacts[0])
         # Session, user, person and office, the request with its case, positions held (may answer); the
-        # performance part: indicators, targets, current actuals, their evidence; roles for the navigation.
-        with self.assertNumQueries(10) as two:
+        # performance part: whether the period's Data Kinerja is signed, indicators, targets, current actuals,
+        # their evidence; roles for the navigation.
+        with self.assertNumQueries(11) as two:
             self.client.get(self.url)
         self.many(37)
         with self.assertNumQueries(len(two.captured_queries)):
@@ -217,8 +218,9 @@ class AnswerQueryCountTestCase(AnswerPageBase):
         self.client.force_login(self.staff)
         url = f"/cases/{self.case.pk}/"
         # The figures of the answered divisions: indicators, targets, current actuals, evidence; the case's
-        # letters and documents (two).
-        with self.assertNumQueries(30) as two:
+        # letters and documents (two); the links to the period's figures (performance.signoff.case_records: the
+        # data collection SOP, the case's requests, the signature, the unchecked figures, its Data Kinerja).
+        with self.assertNumQueries(35) as two:
             self.client.get(url)
         self.many(37)
         with self.assertNumQueries(len(two.captured_queries)):
