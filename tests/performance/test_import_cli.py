@@ -105,7 +105,8 @@ def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(
     done = run(tmp_path, "data", "import", str(tmp_path / "pk.xlsx"), "--year", "2025")
     assert done.returncode == 0, done.stderr
     assert "Peringatan: nilai-nilai ini diimpor sebagaimana tertulis; periksalah:" in done.stdout
-    assert ("  - pk.xlsx, lembar PK, baris 2, kolom Realisasi (E): 850 lebih dari 100 untuk satuan %; nilai diimpor "
+    assert ("  - pk.xlsx, lembar PK, baris 2, kolom Realisasi (E): 850 lebih dari 100 untuk satuan %: wajar untuk "
+            "pertumbuhan atau rasio, selain itu periksa apakah bukan salah ketik (850 untuk 85,0); nilai diimpor "
             "sebagaimana tertulis") in done.stdout
     assert "Positif" not in done.stdout  # the comparison gave the polarity: none is assumed
 

@@ -133,7 +133,9 @@ class ImportSheetsPageTestCase(KinerjaTestCase):
         self.assertContains(response, "pk-perubahan.xlsx, lembar PK, baris 3, kolom Polaritas (D): kolom ini berisi "
                                       "&quot;Positif&quot;, tetapi &quot;paling lama 3 hari&quot; di kolom Target (E) "
                                       "berarti Negatif (makin rendah makin baik)")
-        self.assertEqual(len(response.context["summary"].warnings), 3)
+        self.assertContains(response, "pk-perubahan.xlsx, lembar PK, baris 2, kolom Realisasi (G): 850 jauh dari target "
+                                      "82 %")
+        self.assertEqual(len(response.context["summary"].warnings), 4)
         self.assertFalse(Indicator.objects.exists())  # checked only
 
     def test_it_warns_when_the_file_turns_an_indicators_polarity_around(self) -> None:

@@ -367,10 +367,10 @@ class PercentAbove100TestCase(SpellingsTestCase):
         self.assertEqual(Indicator.objects.get(name="Persentase koperasi sehat").actuals.get(quarter=None).value_number,
                          850)
         self.assertEqual([str(w) for w in summary.warnings], [
-            "pct.xlsx, sheet PK 2025, row 2, column Realisasi (E): 850 is above 100 for a unit of %; it is imported "
-            "as written, check that it is not a typo (850 for 85,0)",
-            "pct.xlsx, sheet PK 2025, row 2, column Realisasi TW I (F): 101,5 is above 100 for a unit of %; it is "
-            "imported as written, check that it is not a typo (850 for 85,0)"])
+            "pct.xlsx, sheet PK 2025, row 2, column Realisasi (E): 850 is above 100 for a unit of %: right for a growth "
+            "or a ratio, otherwise check that it is not a typo (850 for 85,0); it is imported as written",
+            "pct.xlsx, sheet PK 2025, row 2, column Realisasi TW I (F): 101,5 is above 100 for a unit of %: right for "
+            "a growth or a ratio, otherwise check that it is not a typo (850 for 85,0); it is imported as written"])
 
     def test_a_cell_formatted_as_percent_is_read_as_shown(self) -> None:
         path = book(self.dir / "fmt.xlsx", [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"],
@@ -396,3 +396,18 @@ class RevisedOtherYearTestCase(SpellingsTestCase):
                 [SASARAN, "Indeks kepuasan", "indeks", 82, 80]]
         self.assertIn('the column of 2025 is missing; the file has "Target perubahan 2024": import it as that year',
                       self.refused(book(self.dir / "pk.xlsx", rows)))
+
+
+class ImplausibleTestCase(SpellingsTestCase):
+    def test_a_fractional_count_and_a_figure_far_from_its_target_are_imported_with_a_warning(self) -> None:
+        rows = [["Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Target TW I", "Realisasi TW I"],
+                [SASARAN, "Jumlah koperasi dibina", "koperasi", 40, "80,5", 10, 200],
+                [SASARAN, "Jumlah dokumen perencanaan", "dokumen", 4, 4, 1, 1]]
+        summary = import_file(book(self.dir / "count.xlsx", rows), self.office, 2025)
+        self.assertEqual(Indicator.objects.get(name="Jumlah koperasi dibina").actuals.get(quarter=None).value_number,
+                         Decimal("80.5"))
+        self.assertEqual([(w.row, w.column) for w in summary.warnings],
+                         [(2, "Realisasi (E)"), (2, "Realisasi TW I (G)")])
+        self.assertIn("80,5 koperasi is not a whole number", str(summary.warnings[0]))
+        self.assertIn("it is imported as written", str(summary.warnings[0]))
+        self.assertIn("200 is far from the target of 10 koperasi", str(summary.warnings[1]))  # its quarter's target

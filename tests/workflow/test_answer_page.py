@@ -52,6 +52,7 @@ class AnswerPageTestCase(AnswerPageBase):
         self.client.force_login(self.contacts[0])
         r = self.client.post(self.url, {
             "answer-note": "Data TW I terlampir", f"i{self.active.pk}-value": "1.725,50",
+            f"i{self.active.pk}-confirm": "1.725,50",  # a fraction of a unit, confirmed after its warning
             f"i{self.active.pk}-obstacles": "RAT terlambat",
             f"i{self.active.pk}-file": SimpleUploadedFile("bukti.pdf", PDF, content_type="application/pdf"),
             f"i{self.healthy.pk}-value": "61,5%", "files": SimpleUploadedFile("rekap.xlsx", b"PK rekap")})

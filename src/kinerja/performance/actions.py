@@ -29,8 +29,10 @@ from kinerja.org.models import Office, Unit
 from kinerja.uploads import removed_on_failure
 
 from . import access, signoff
+from .cards import target_for
 from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
 from .numbers import NumberError, format_plain, parse_number
+from .plausibility import implausible
 
 User = AbstractBaseUser
 
@@ -80,6 +82,24 @@ def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[D
         return parse_number(raw), ""
     except NumberError as e:
         raise FieldError(field, str(e)) from e
+
+
+def value_warnings(indicator: Indicator, year: int, quarter: int | None, raw: str) -> list[str]:
+    """What is implausible about the value typed for the indicator's actual of the period (plausibility.py),
+    against the target it is measured by; [] for a plausible value, a text or one read_value refuses (that
+    error is told when saving)."""
+    try:
+        number, _text_value = read_value(raw, text_allowed=True)
+    except FieldError:
+        return []
+    target = target_for(list(indicator.targets.filter(year=year)), quarter)
+    return implausible(number, unit=indicator.unit, target=target.value if target else None)
+
+
+def is_confirmed(raw: str, confirmed: str) -> bool:
+    """Whether the user confirmed this very value after its warning (the form posts back the value it
+    warned about; a value changed since is checked again)."""
+    return bool(confirmed.strip()) and confirmed.strip() == (raw or "").strip()
 
 
 # --- actuals ------------------------------------------------------------------------------------

@@ -41,8 +41,9 @@ column is the budget, not read. A header may carry the scale too ("Target (Rp ju
 juta), each column by its own, so target and actual stay comparable; a scale word not read ("triliun", "M")
 and a value column naming no unit beside a scaled one are refused, naming the header cell. A revised target
 ("Target Perubahan", "Target PK Perubahan") is the target, the original one only where the revised cell is
-empty; the Summary says so. A percentage above 100 is
-imported with a warning (850 is often 85,0 without its comma).
+empty; the Summary says so. An implausible figure (plausibility.py: a percentage above 100 or below 0, a
+count not whole, an actual more than 10 times its target or less than a tenth of it) is imported with a
+warning (850 is often 85,0 without its comma).
 
 A Rencana Aksi: a file with an activity column ("Rencana Aksi", "Kegiatan", "Uraian Kegiatan") lists, per
 indicator, one or more activities. The indicator is written on its first row; the rows of its further
@@ -88,6 +89,7 @@ from .achievement import aggregate_quarters, evaluate, year_value
 from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, activity_name, activity_number
+from .plausibility import implausible
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -1336,12 +1338,17 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 "value": _text(_cell(values, columns.get(compared[0].column))),
                 "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
         polarity_column = POLARITY if polarity_text else compared[0].column if polarity else ""
-        if _is_percent(unit):
-            for v in read:
-                if v.number is not None and v.number > 100:
-                    warn(v.column, _("%(value)s is above 100 for a unit of %(unit)s; it is imported as written, check "
-                                     "that it is not a typo (850 for 85,0)") % {
-                        "value": format_plain(v.number), "unit": unit})
+        # Implausible figures (plausibility.py) are imported as written, with a warning: the file may be right.
+        year_target = target.number if target is not None else None
+        for v in (target, *quarter_targets.values()):
+            for message in implausible(v.number if v is not None else None, unit=unit):
+                warn(v.column, _("%(problem)s; it is imported as written") % {"problem": message})
+        for q, v in [(None, actual), *quarter_actuals.items()]:
+            compared_with = quarter_targets.get(q) if q else None
+            for message in implausible(v.number if v is not None else None, unit=unit,
+                                       target=compared_with.number if compared_with is not None
+                                       and compared_with.number is not None else year_target):
+                warn(v.column, _("%(problem)s; it is imported as written") % {"problem": message})
         negative_method = ""
         if not polarity:
             polarity, negative_method = _polarity_from_achievement(written, target or Value(), actual)

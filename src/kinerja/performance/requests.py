@@ -4,9 +4,9 @@ The case says what period it is about in words ("Triwulan III 2025", "Tahun 2025
 `period_of` reads that into the performance data's period (a quarter or the year; a month counts as its
 quarter, with the figures as they stand). `save_actuals` enters the division's actuals for that period
 through `actions.enter_actual` (the input form's own rules: Indonesian numbers, text targets, evidence
-checks, status) and submits them, so they reach the Kasubbag's check screen and the compiled report as
-any entered actual does. It runs inside `workflow.actions.answer_request`'s transaction: one bad value
-and nothing is saved, neither the answer nor any actual.
+checks, status) and submits them, once the division confirmed every implausible figure (plausibility.py),
+so they reach the Kasubbag's check screen and the compiled report as any entered actual does. It runs inside
+`workflow.actions.answer_request`'s transaction: one bad value and nothing is saved, neither the answer nor any actual.
 
 `ActualsExtension` plugs this into the workflow's answer page and case page (workflow/extensions.py);
 apps.py registers it. Imports go one way: we import workflow, workflow never imports us.
@@ -100,6 +100,7 @@ class ActualEntry:
     obstacles: str = ""
     solutions: str = ""
     files: Sequence[UploadedFile] = ()
+    confirmed: str = ""  # the value the division confirmed after its plausibility warning
 
 
 class AnswerError(KinerjaError):
@@ -152,6 +153,10 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
             read_value(entry.value, text_allowed=is_text_indicator(indicator, period.year))
         except FieldError as e:
             errors.append(AnswerError(indicator.pk, "value", f"{_label(indicator)}: {e}"))
+            continue
+        if not actions.is_confirmed(entry.value, entry.confirmed):
+            errors.extend(AnswerError(indicator.pk, "confirm", f"{_label(indicator)}: {warning}")
+                          for warning in actions.value_warnings(indicator, period.year, period.quarter, entry.value))
     if errors:
         raise AnswerErrors(errors)
     figures = []
@@ -216,7 +221,8 @@ class ActualsPart:
         upload = data.get("file")
         if not (value or obstacles or solutions or upload):
             return None
-        return ActualEntry(card.indicator.pk, value, obstacles, solutions, [upload] if upload else [])
+        return ActualEntry(card.indicator.pk, value, obstacles, solutions, [upload] if upload else [],
+                           (data.get("confirm") or "").strip())
 
     def entries(self) -> list[ActualEntry]:
         return [e for c in self.editable if (e := self._typed(c)) is not None] if self.bound else []

@@ -412,6 +412,12 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     errors: list[str] = []
     if form.is_valid():
         data = form.cleaned_data
+        warnings = ([] if actions.is_confirmed(data["value"], data["confirm"])
+                    else actions.value_warnings(indicator, period.year, period.db_quarter, data["value"]))
+        for warning in warnings:  # not saved until the user confirms the figure; the form keeps it
+            form.add_error("confirm", warning)
+    if form.is_valid():
+        data = form.cleaned_data
         try:
             actions.enter_actual(indicator.pk, period.year, period.db_quarter, user=request.user, value=data["value"],
                                  obstacles=data["obstacles"], solutions=data["solutions"],
