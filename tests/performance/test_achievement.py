@@ -51,12 +51,24 @@ def test_it_offers_target_divided_by_actual_for_a_negative_indicator() -> None:
     assert achievement_reason(D(20), D(0), "lower_is_better", "ratio") is NoAchievement.ZERO_ACTUAL
 
 
-def test_it_has_no_achievement_for_a_zero_or_missing_target() -> None:
-    assert achievement(D(0), D(5)) is None
-    assert achievement_reason(D(0), D(5)) is NoAchievement.ZERO_TARGET
+def test_it_has_no_achievement_for_a_missing_target_or_actual() -> None:
+    assert achievement(None, D(5)) is None
     assert achievement_reason(None, D(5)) is NoAchievement.NO_TARGET
     assert achievement_reason(D(5), None) is NoAchievement.NO_ACTUAL
-    assert str(NoAchievement.ZERO_TARGET.label)
+    assert achievement_reason(D(0), None) is NoAchievement.NO_ACTUAL
+    assert str(NoAchievement.NO_TARGET.label)
+
+
+def test_a_zero_target_is_met_or_not() -> None:
+    # Lower is better ("0 kasus"): none is met, any case misses it, in both negative formulas.
+    for method in ("standard", "ratio"):
+        met = evaluate(D(0), D(0), "lower_is_better", method)
+        assert (met.value, met.met, met.predicate) == (D(100), True, "Sangat Tinggi")
+        missed = evaluate(D(0), D(2), "lower_is_better", method)
+        assert (missed.value, missed.met, missed.predicate) == (D(0), False, "Sangat Rendah")
+    # Higher is better: any actual of zero or more meets it.
+    assert (evaluate(D(0), D(0)).value, evaluate(D(0), D(7)).value, evaluate(D(0), D(-1)).value) == (D(100), D(100), D(0))
+    assert evaluate(D(0), "WTP").reason is NoAchievement.TEXT_ACTUAL
 
 
 def test_it_treats_a_text_target_as_met_or_not() -> None:

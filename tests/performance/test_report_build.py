@@ -91,12 +91,9 @@ class ReportDataTestCase(KinerjaTestCase):
         row = self.row("IK-02")
         self.assertEqual((row["achievement"], row["predicate"], row["polarity"]), (125, "Sangat Tinggi", "negative"))
 
-    def test_it_gives_no_achievement_for_a_zero_target_and_says_why(self) -> None:
-        row = self.row("IK-03")
-        self.assertIsNone(row["achievement"])
-        self.assertIsNone(row["predicate"])
-        self.assertEqual(row["target"], 0)
-        self.assertIn("nol", row["note"])
+    def test_a_zero_target_lower_is_better_is_missed_by_any_case(self) -> None:
+        row = self.row("IK-03")  # target 0 kasus, actual 2
+        self.assertEqual((row["target"], row["achievement"], row["predicate"]), (0, 0, "Sangat Rendah"))
 
     def test_it_keeps_a_text_target_as_text_met_without_percentage(self) -> None:
         row = self.row("IK-04")
@@ -121,8 +118,8 @@ class ReportDataTestCase(KinerjaTestCase):
 
     def test_it_averages_the_objective_over_indicators_that_have_an_achievement(self) -> None:
         objectives = self.report()["objectives"]
-        # (90.625 + 125) / 2 = 107.8125; the zero target does not count.
-        self.assertEqual(objectives[0]["achievement"], 107.81)
+        # (90.625 + 125 + 0) / 3 = 71.875; the zero target missed by 2 cases counts as 0.
+        self.assertEqual(objectives[0]["achievement"], 71.88)
         self.assertEqual(objectives[1]["achievement"], 69.57)
 
     def test_it_compares_with_previous_years_and_the_strategic_plan(self) -> None:
@@ -137,7 +134,8 @@ class ReportDataTestCase(KinerjaTestCase):
     def test_it_computes_absorption_and_efficiency_with_the_office_threshold(self) -> None:
         budget = self.report()["budget"][0]
         self.assertEqual((budget["budget"], budget["spent"], budget["absorption"]), (1000000000, 880000000, 88))
-        self.assertEqual((budget["efficiency"], budget["efficient"]), (19.81, True))
+        # 71.875 - 88: the sasaran's achievement less the absorption, in points.
+        self.assertEqual((budget["efficiency"], budget["efficient"]), (-16.13, False))
 
     def test_it_names_the_approvers_from_the_positions_held_that_day(self) -> None:
         report = build_report(self.office, 2025, made_on=TODAY)

@@ -1,8 +1,8 @@
 """Achievement (capaian) and the comparisons of an LKjIP, as pure functions over Decimals.
 
 Written here because the rules are PermenPAN-RB 53/2014 practice, not a library's: two formulas for
-negative polarity, a predicate scale, text targets that are met or not, and exact rounding half up
-(90.625 → 90.63, where float rounding gives 90.62). No database access: the report, the dashboard
+negative polarity, a predicate scale, text targets and zero targets that are met or not (100 or 0), and exact
+rounding half up (90.625 → 90.63, where float rounding gives 90.62). No database access: the report, the dashboard
 and the input form all call these with the values they already hold.
 """
 
@@ -41,7 +41,6 @@ class NoAchievement(enum.StrEnum):
     """Why an indicator has no achievement percentage."""
 
     NO_TARGET = "no_target"
-    ZERO_TARGET = "zero_target"
     NO_ACTUAL = "no_actual"
     ZERO_ACTUAL = "zero_actual"  # target ÷ actual cannot divide by zero
     TEXT_TARGET = "text_target"
@@ -51,7 +50,6 @@ class NoAchievement(enum.StrEnum):
     def label(self) -> str:
         return {
             "no_target": _("no target"),
-            "zero_target": _("the target is zero"),
             "no_actual": _("no actual yet"),
             "zero_actual": _("the actual is zero, target ÷ actual cannot be computed"),
             "text_target": _("a text target is met or not met, without a percentage"),
@@ -108,12 +106,12 @@ def evaluate(target: Decimal | int | str | None, actual: Decimal | int | str | N
     if isinstance(target, str):
         met = text_target_met(target, actual) if isinstance(actual, str) else None
         return Result(None, NoAchievement.TEXT_TARGET if actual is not None else NoAchievement.NO_ACTUAL, met)
-    if target == 0:
-        return Result(None, NoAchievement.ZERO_TARGET)
     if actual is None:
         return Result(None, NoAchievement.NO_ACTUAL)
     if isinstance(actual, str):
         return Result(None, NoAchievement.TEXT_ACTUAL)
+    if target == 0:
+        return _zero_target(actual, polarity)
     if polarity != NEGATIVE:
         return Result(_divide(actual, target))
     if negative_method == "ratio":
@@ -121,6 +119,15 @@ def evaluate(target: Decimal | int | str | None, actual: Decimal | int | str | N
             return Result(None, NoAchievement.ZERO_ACTUAL)
         return Result(max(ZERO, _divide(target, actual)))
     return Result(max(ZERO, _divide(2 * target - actual, target)))
+
+
+def _zero_target(actual: Decimal, polarity: str) -> Result:
+    """A target of zero ("0 kasus", "0 temuan") divides nothing, in either formula: it is met or not, as a
+    text target is, and the percentage says so: 100 (met) or 0 (not met), which the predicate scale reads
+    as Sangat Tinggi or Sangat Rendah. Lower is better: met by an actual of 0 (or less), any case more misses
+    it. Higher is better: met by any actual of 0 or more."""
+    met = actual <= 0 if polarity == NEGATIVE else actual >= 0
+    return Result(HUNDRED if met else ZERO, met=met)
 
 
 def achievement(target: Decimal | int | str | None, actual: Decimal | int | str | None, polarity: str = POSITIVE,

@@ -52,7 +52,6 @@ REPORTED = (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED
 # The Keterangan printed when an indicator has no percentage: document text, Indonesian in every language.
 NO_ACHIEVEMENT_NOTE = {
     ach.NoAchievement.NO_TARGET: "Target belum ditetapkan",
-    ach.NoAchievement.ZERO_TARGET: "Target nol: capaian tidak dihitung",
     ach.NoAchievement.NO_ACTUAL: "Belum ada realisasi",
     ach.NoAchievement.ZERO_ACTUAL: "Realisasi nol: target ÷ realisasi tidak dapat dihitung",
     ach.NoAchievement.TEXT_ACTUAL: "Realisasi berupa teks, target berupa angka",
