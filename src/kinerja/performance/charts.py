@@ -14,6 +14,7 @@ the bars to nothing. Text under the chart wraps at any width, on an A4 page as o
 from __future__ import annotations
 
 import base64
+import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
@@ -67,10 +68,27 @@ def _axis(value: float) -> str:
     return f"{value:.0f}"
 
 
+MAX_TICKS = 8
+
+
+def nice_ticks(low: float, high: float, max_ticks: int = MAX_TICKS) -> list[float]:
+    """Axis ticks from `low` to `high` (both included, rounded out to a tick) at a step of 1, 2 or 5 times a
+    power of ten, the smallest that keeps them to `max_ticks`: 0–120 every 20, 0–740 every 100, 0–3 every 0,5."""
+    if high <= low:
+        high = low + 1
+    step = 10.0 ** math.floor(math.log10((high - low) / max_ticks))
+    while True:
+        for factor in (1, 2, 5):
+            first, last = math.floor(low / (step * factor)), math.ceil(high / (step * factor))
+            if last - first + 1 <= max_ticks:
+                return [round(n * step * factor, 10) for n in range(first, last + 1)]
+        step *= 10
+
+
 def _scale(values: list[float]) -> list[float]:
-    """Axis ticks every 20 up to the largest value (at least 120, so 100 is visibly not the end)."""
-    top = max([120.0, *values])
-    return [float(t) for t in range(0, int(top) + 20, 20)]
+    """Axis ticks from 0 (or the lowest value) up to the largest value, at least 120 so 100 is visibly not
+    the end, at a step that keeps them apart whatever the range (nice_ticks)."""
+    return nice_ticks(min([0.0, *values]), max([120.0, *values]))
 
 
 def achievement_by_objective(report: ReportData, objectives: Sequence[ObjectiveRow] | None = None, *,
@@ -136,13 +154,13 @@ def indicator_key(report: ReportData) -> list[tuple[str, str]]:
     return [(i.code, i.name) for i in _charted(report)]
 
 
-def target_vs_actual(report: ReportData) -> str:
+def target_vs_actual(report: ReportData, *, width: int = 800) -> str:
     """Target and actual of each numeric indicator, the actual as a share of its target: indicators
     have different units, so the target is the common 100."""
     rows = list(reversed(_charted(report)))
     actuals = [float(i.actual / i.target * 100) if isinstance(i.actual, Decimal) and isinstance(i.target, Decimal)
                else None for i in rows]
-    chart = pygal.HorizontalBar(**_config(title="Target dan Realisasi per Indikator (target = 100)",
+    chart = pygal.HorizontalBar(**_config(title="Target dan Realisasi per Indikator (target = 100)", width=width,
                                           height=max(240, 140 + 44 * len(rows)), value_formatter=_axis,
                                           print_values=False))
     chart.y_labels = _scale([a for a in actuals if a is not None])
@@ -152,12 +170,12 @@ def target_vs_actual(report: ReportData) -> str:
     return _finish(chart, "indicators")
 
 
-def trend(report: ReportData) -> str:
+def trend(report: ReportData, *, width: int = 800) -> str:
     """Achievement per objective over the years: the average of its indicators that have one."""
     years = [*report.history_years, report.year]
-    chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis,
+    chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis, width=width,
                                  print_values=False, dots_size=4, allow_interruptions=True,
-                                 legend_at_bottom_columns=min(max(len(report.objectives), 1), 8)))
+                                 legend_at_bottom_columns=min(max(len(report.objectives), 1), 8 * width // 800)))
     chart.x_labels = [str(y) for y in years]
     seen: list[float] = []
     for objective in report.objectives:
@@ -172,10 +190,23 @@ def trend(report: ReportData) -> str:
         chart.add(_objective_label(objective), values)
         seen += [v for v in values if v is not None]
     if seen:
-        # Ticks every 10 around the values: pygal's own choice for a narrow range is a tick every 2.
-        low, high = int(min(seen) // 10 * 10), int(-(-max(seen) // 10) * 10)
-        chart.y_labels = [float(t) for t in range(low, max(high, low + 10) + 1, 10)]
+        # Ticks around the values, at least 10 apart: pygal's own choice for a narrow range is a tick every 2.
+        chart.y_labels = nice_ticks(min(seen), max(max(seen), min(seen) + 10))
     return _finish(chart, "trend")
+
+
+# A phone shows the charts drawn this wide: their 17 px labels then read at about 14 px on a 390 px screen,
+# and pygal wraps a title to the width it draws, so nothing is cut and nothing scrolls.
+PHONE_WIDTH = 420
+
+
+def dashboard_charts(report: ReportData) -> dict[str, str]:
+    """The dashboard's charts as data URIs, each also drawn for a phone ("<name>_phone")."""
+    found = {}
+    for name, draw in (("objectives", achievement_by_objective), ("indicators", target_vs_actual), ("trend", trend)):
+        found[name] = data_uri(draw(report))
+        found[f"{name}_phone"] = data_uri(draw(report, width=PHONE_WIDTH))
+    return found
 
 
 def data_uri(svg: str) -> str:

@@ -77,11 +77,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
                         "rows": [{"row": i, "class": PREDICATE_CLASS.get(i.predicate or "", "p-none")}
                                  for i in o.indicators]} for o in report.objectives],
-        "charts": {
-            "objectives": charts.data_uri(charts.achievement_by_objective(report)),
-            "indicators": charts.data_uri(charts.target_vs_actual(report)),
-            "trend": charts.data_uri(charts.trend(report)),
-        },
+        "charts": charts.dashboard_charts(report),
         "keys": {"objectives": charts.objective_key(report), "indicators": charts.indicator_key(report)},
         "may_compile": may_compile(request.user, office, today),
         **_unchecked(office, year, quarter),
