@@ -56,7 +56,7 @@ class ReportCliTestCase(KinerjaTestCase):
         first, zero, opinion = data["indicators"]
         self.assertEqual((first["target"], first["actual"], first["achievement"], first["predicate"]),
                          (80, 72.5, 90.63, "Tinggi"))
-        self.assertIsNone(zero["achievement"])
+        self.assertEqual((zero["achievement"], zero["predicate"]), (0, "Sangat Rendah"))  # 1 case against 0
         self.assertEqual((opinion["target"], opinion["actual"], opinion["achievement"]), ("WTP", None, None))
 
     def test_it_writes_each_format(self) -> None:
