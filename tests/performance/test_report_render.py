@@ -164,7 +164,7 @@ class XlsxTestCase(SimpleTestCase):
         self.assertEqual([r[1] for r in rows], ["IK-01", "IK-01", "IK-02", "IK-03", "IK-04", "IK-05", "IK-06"])
         first = rows[0]
         self.assertEqual(first[2:], ["S1. Meningkatnya kualitas koperasi", "Persentase koperasi aktif",
-                                     EVIDENCE["IK-01"][0].name, "TW II", "Bidang Kelembagaan", "Rina Wulandari",
+                                     EVIDENCE["IK-01"][0].name, "Triwulan II", "Bidang Kelembagaan", "Rina Wulandari",
                                      "03-07-2025 09.15 WIB", 1310720, EVIDENCE["IK-01"][0].sha256])
         self.assertEqual(rows[1][5], "Tahunan")
         self.assertEqual(rows[2][4:], ["Belum ada bukti dukung"] + [None] * 6)
@@ -229,7 +229,7 @@ class PdfTestCase(SimpleTestCase):
                     self.assertIn(e.sha256[:16], annex)
                     self.assertNotIn(e.sha256[:17], annex)
         for words in ("rekap-koperasi-aktif.xlsx", "SK UMKM naik kelas.pdf", "Rina Wulandari", "Budi Santoso",
-                      "03-07-2025 09.15 WIB", "1,25 MB", "12,4 KB", "850 B", "TW II", "Tahunan",
+                      "03-07-2025 09.15 WIB", "1,25 MB", "12,4 KB", "850 B", "Triwulan II", "Tahunan",
                       "S1. Meningkatnya kualitas koperasi", "S3. Akuntabilitas kinerja"):
             self.assertIn(words, annex)
         # A file name without spaces breaks inside its cell rather than running into the next one.
@@ -271,7 +271,7 @@ class DocxTestCase(SimpleTestCase):
         annex = self.document.tables[-3:]
         self.assertEqual(self.document.sections[-1].orientation, WD_ORIENT.LANDSCAPE)
         rows = [[c.text.strip() for c in r.cells] for t in annex for r in t.rows[1:]]
-        self.assertEqual(rows[0], ["IK-01 Persentase koperasi aktif", EVIDENCE["IK-01"][0].name, "TW II",
+        self.assertEqual(rows[0], ["IK-01 Persentase koperasi aktif", EVIDENCE["IK-01"][0].name, "Triwulan II",
                                    "Bidang Kelembagaan", "Rina Wulandari", "03-07-2025 09.15 WIB",
                                    EVIDENCE["IK-01"][0].sha256[:16], "1,25 MB"])
         self.assertEqual(rows[1][1:3], ["rekap-koperasi-aktif.xlsx", "Tahunan"])

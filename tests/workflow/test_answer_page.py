@@ -75,6 +75,7 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertContains(page, "<strong>1.725,5</strong> unit")
         self.assertContains(page, "101,50%")  # 1.725,5 ÷ 1.700
         self.assertContains(page, "<strong>61,5</strong> %")
+        self.assertContains(page, '<span class="muted">Target</span> 60 % ·')  # the unit on the target too
 
     def test_the_answers_stay_on_the_case_page_once_the_step_is_done(self) -> None:
         self.client.force_login(self.contacts[0])

@@ -8,11 +8,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch, QuerySet
-from django.utils.translation import gettext as _
 
 from .achievement import Result, evaluate, predicate_tone
 from .forms import ActualForm
-from .models import QUARTERS, ActionPlanItem, Actual, Indicator, Target
+from .models import ActionPlanItem, Actual, Indicator, Target, period_name
 from .numbers import format_plain
 
 ANNUAL = 0  # the "quarter" of the period selector that means the whole year
@@ -33,9 +32,7 @@ class Period:
 
     @property
     def label(self) -> str:
-        if not self.quarter:
-            return _("Year %(year)d") % {"year": self.year}
-        return f"{dict(QUARTERS)[self.quarter]} {self.year}"
+        return period_name(self.year, self.quarter)
 
 
 def target_for(targets: list[Target], quarter: int | None) -> Target | None:

@@ -26,6 +26,21 @@ from kinerja.org.models import Office, Unit
 VALUE_DIGITS = {"max_digits": 20, "decimal_places": 4}
 MONEY_DIGITS = {"max_digits": 18, "decimal_places": 2}
 QUARTERS = [(1, _("Quarter I")), (2, _("Quarter II")), (3, _("Quarter III")), (4, _("Quarter IV"))]
+ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+def quarter_name(quarter: int) -> str:
+    """A quarter as the documents officially spell it: "Triwulan IV" (never "Triwulan 4" or "TW4")."""
+    return f"Triwulan {ROMAN_QUARTERS[quarter]}"
+
+
+def period_name(year: int, quarter: int | None, *, cumulative: bool = False) -> str:
+    """The one spelling of a period of the performance data: "Triwulan II 2025", "s.d. Triwulan II 2025"
+    for figures added up from Triwulan I to it (a report of the quarter), "Tahun 2025" for the year. The
+    official Indonesian name in every language: it is the period's name, printed as the documents print it."""
+    if not quarter:
+        return f"Tahun {year}"
+    return f"{'s.d. ' if cumulative else ''}{quarter_name(quarter)} {year}"
 
 
 class Objective(models.Model):
@@ -263,8 +278,11 @@ class Actual(models.Model):
         indexes = [models.Index(fields=["year", "quarter", "status"], name="perf_actual_year_q_status")]
 
     def __str__(self) -> str:
-        period = f"TW{self.quarter}" if self.quarter else ""
-        return f"{self.indicator.code} {self.year} {period} v{self.version}".replace("  ", " ")
+        return f"{self.indicator.code} {self.period_name} v{self.version}"
+
+    @property
+    def period_name(self) -> str:
+        return period_name(self.year, self.quarter)
 
     @property
     def value(self) -> Decimal | str | None:
@@ -442,8 +460,7 @@ class ReportVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        period = f"{self.year} TW{self.quarter}" if self.quarter else str(self.year)
-        return f"Data Kinerja {period} v{self.number}"
+        return f"Data Kinerja {period_name(self.year, self.quarter, cumulative=True)} v{self.number}"
 
 
 class ReportCompilation(models.Model):
@@ -501,7 +518,7 @@ class ReportCompilation(models.Model):
         ]
 
     def __str__(self) -> str:
-        period = f"{self.year} TW{self.quarter}" if self.quarter else str(self.year)
+        period = period_name(self.year, self.quarter, cumulative=True)
         return f"Penyusunan Data Kinerja {period} ({self.get_state_display()})"
 
     @property

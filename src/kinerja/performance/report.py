@@ -42,6 +42,7 @@ from .models import (
     ReportCompilation,
     ReportVersion,
     Target,
+    period_name,
 )
 
 Value = Decimal | str | None
@@ -178,8 +179,9 @@ class ReportData:
 
     @property
     def period(self) -> str:
-        """The period as the document names it (Indonesian: it is printed data, not UI)."""
-        return f"Triwulan {self.quarter} Tahun {self.year}" if self.quarter else f"Tahun {self.year}"
+        """The period as the document names it: its figures are added up from Triwulan I ("s.d. Triwulan II
+        2025"), or the year's ("Tahun 2025")."""
+        return period_name(self.year, self.quarter, cumulative=True)
 
     def to_json(self) -> dict[str, Any]:
         """Numbers as JSON numbers, text targets as strings, achievement null where there is none."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_number
 from kinerja.performance.report import EvidenceRow, IndicatorRow, Value
 
@@ -57,12 +58,11 @@ ANNEX_TITLE = "Lampiran: Daftar Bukti Dukung"
 NO_EVIDENCE = "Belum ada bukti dukung"
 # Hex digits of the SHA-256 printed where the whole does not fit: 64 bits tell any two files apart.
 SHORT_HASH = 16
-ROMAN_QUARTERS = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 def evidence_period(evidence: EvidenceRow) -> str:
-    """The actual a file supports: "TW II", or "Tahunan" for a value measured once for the year."""
-    return f"TW {ROMAN_QUARTERS[evidence.quarter]}" if evidence.quarter else "Tahunan"
+    """The actual a file supports: "Triwulan II", or "Tahunan" for a value measured once for the year."""
+    return quarter_name(evidence.quarter) if evidence.quarter else "Tahunan"
 
 
 def file_size(size: int) -> str:
