@@ -21,6 +21,7 @@ from kinerja.correspondence.demo import _previous_quarter
 from kinerja.correspondence.models import Document, Initial, Letter, Signature
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Person
+from kinerja.performance import signoff
 from kinerja.performance.models import ActionPlanItem, ActualRevision, ReportVersion
 from kinerja.workflow import audit
 from kinerja.workflow.models import Case, Event, Task
@@ -51,6 +52,7 @@ class DemoStatesTestCase(TestCase):
         day = today_in(cls.office.time_zone)
         year, quarter = _previous_quarter(day)
         cls.collected = report_title(year, quarter)  # Data Kinerja Triwulan … : the Kasubbag's initials owed
+        cls.collected_period = (year, quarter)
         cls.last_year = report_title(year - 1, None)  # Data Kinerja Tahun …: the signature owed
         # The letter waiting for its disposition: on the quarter under way.
         cls.current = _period(report_title(day.year, (day.month - 1) // 3 + 1))
@@ -102,15 +104,20 @@ class DemoStatesTestCase(TestCase):
             self.assertIn("Plt. Kepala Dinas", page)
 
     def test_the_buttons_lead_to_acts_that_move_the_cases_on(self) -> None:
-        """The states are real: the Kasubbag's initials complete step 4, the Plt's signature the case."""
+        """The states are real: the Kasubbag's initials wait while the quarter under collection has figures
+        not yet checked (they name them, and the case stays at step 4); the Plt's signature ends the case."""
         quarter, year = self.document(self.collected), self.document(self.last_year)
         # The files the demo stored (conftest gives each test a MEDIA_ROOT of its own).
         media = self.settings(MEDIA_ROOT=self.data_dir / "files")
         media.enable()
         self.addCleanup(media.disable)
         self.login("kasubbag")
-        self.client.post(f"/documents/versions/{quarter.versions.get().pk}/initial/")
-        self.assertEqual(self.open_step(quarter.case_id), 5)
+        waiting = signoff.unchecked(self.office, *self.collected_period)
+        self.assertTrue(waiting)
+        page = self.client.post(f"/documents/versions/{quarter.versions.get().pk}/initial/", follow=True)
+        self.assertEqual(self.open_step(quarter.case_id), 4)
+        self.assertIn(waiting[0].indicator.code, " ".join(str(m) for m in page.context["messages"]))
+        self.assertFalse(Initial.objects.filter(version__document=quarter).exists())
         self.login("sekretaris")
         self.client.post(f"/documents/versions/{year.versions.get().pk}/sign/", {"password": settings.DEMO_PASSWORD})
         self.assertEqual(Signature.objects.get(version__document=year).signer_title[:4], "Plt.")
