@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -228,17 +229,28 @@ def activity_add(request: HttpRequest, indicator_id: int) -> HttpResponse:
     year = _int(request.GET.get("year"), _today(request).year, 2000, 2100)
     form = ActivityForm(request.POST, prefix="new")
     if form.is_valid():
-        try:
-            item = plan.add_activity(indicator.pk, year, user=request.user, **form.edit_values())
-        except ActivityErrors as e:
-            for error in e.errors:
-                form.add_error(error.field, str(error))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        else:
+        item = _on_form(form, lambda: plan.add_activity(indicator.pk, year, user=request.user, **form.edit_values()))
+        if item is not None:
             return _plan_done(request, indicator, year,
                               _("Activity %(n)d was added to the action plan.") % {"n": item.order})
     return _plan_refused(request, indicator, year, form)
+
+
+def _on_form(form: ActivityForm, change: Callable[[], Any]) -> Any:
+    """Run a change of the action plan: what it returns (True when it returns nothing), or None when it
+    refused values, each then shown at its field of `form`. Refused rights are a 403; an activity removed
+    a moment ago by someone else is a 404."""
+    try:
+        done = change()
+    except ActionPlanItem.DoesNotExist as e:
+        raise Http404 from e
+    except ActivityErrors as e:
+        for error in e.errors:
+            form.add_error(error.field, str(error))
+        return None
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    return True if done is None else done
 
 
 @login_required
@@ -251,18 +263,9 @@ def activity_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             return _render_plan(request, indicator, year, editing=item)
         return _render_targets(request, indicator, year, editing=item)
     form = ActivityForm(request.POST, prefix=f"a{item.pk}")
-    if form.is_valid():
-        try:
-            plan.change_activity(item.pk, user=request.user, **form.edit_values())
-        except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
-            raise Http404 from e
-        except ActivityErrors as e:
-            for error in e.errors:
-                form.add_error(error.field, str(error))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        else:
-            return _plan_done(request, indicator, year, _("Activity %(n)d was saved.") % {"n": item.order})
+    if form.is_valid() and _on_form(form, lambda: plan.change_activity(item.pk, user=request.user,
+                                                                     **form.edit_values())) is not None:
+        return _plan_done(request, indicator, year, _("Activity %(n)d was saved.") % {"n": item.order})
     return _plan_refused(request, indicator, year, form, editing=item)
 
 
