@@ -43,6 +43,9 @@ class CaseCommandTestCase(WorkflowTestCase):
         self.assertIn("due 2025-03-24T08:02:00+07:00 2025-03-24T08:01:00+07:00 by sekretaris", shown)
         self.assertIn("\t2025-03-24T08:00:00+07:00\tcase_started\tsekretaris", shown)
         self.assertNotIn("+00:00", shown + listing)
+        self.assertTrue(shown.startswith("Triwulan I 2025 (Triwulan I 2025) · "))
+        Case.objects.filter(pk=case.pk).update(period="")  # an SOP that needs no period (a permit)
+        self.assertTrue(run("case", "show", str(case.pk)).startswith("Triwulan I 2025 · "))
 
     def test_return_needs_a_reason_and_names_the_new_round(self) -> None:
         case = self.start_case()

@@ -143,7 +143,8 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
         raise KinerjaError(_("There is no case %(id)s.") % {"id": case})
     unit = f" · {found.unit.name}" if found.unit else ""
     unit += f" · {found.person.full_name}" if found.person else ""
-    command.stdout.write(f"{found.title} ({found.period}) · {found.sop_version} · {found.status}{unit}")
+    period = f" ({found.period})" if found.period else ""
+    command.stdout.write(f"{found.title}{period} · {found.sop_version} · {found.status}{unit}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
         done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
         command.stdout.write(f"  task {t.pk}\tstep {t.step.display_number} round {t.round}\t{t.status}\t{t.position.label}\t"
