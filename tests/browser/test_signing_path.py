@@ -29,6 +29,7 @@ from kinerja.correspondence.models import FollowUp, Letter, RegisterSettings, Si
 from kinerja.correspondence.signing import install_demo_keys
 from kinerja.org import demo
 from kinerja.performance import demo as performance_demo
+from kinerja.performance import signoff
 from kinerja.performance.models import Actual
 from kinerja.sop import demo as sop_demo
 from kinerja.sop.models import SopVersion
@@ -210,8 +211,15 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
     page.get_by_role("button", name="Selesai", exact=True).click()
     step_now(page, 4)
 
-    # The Kasubbag compiles the Data Kinerja, puts it up for initials and initials it (step 4).
+    # The Kasubbag checks the quarter's figures (initials wait for that), compiles the Data Kinerja, puts it
+    # up for initials and initials it (step 4).
     sign_in(page, base, "kasubbag")
+    page.goto(f"{base}/data/check/?year={office.year}&quarter={office.quarter}&status=submitted")
+    check = page.get_by_role("button", name="Sesuai: tandai sudah diperiksa")
+    for left in range(check.count(), 0, -1):
+        check.first.click()
+        expect(check).to_have_count(left - 1)
+    assert signoff.unchecked(office.office, office.year, office.quarter) == []
     page.goto(f"{base}/data/dashboard/?year={office.year}&quarter={office.quarter}")
     page.get_by_role("button", name="Susun versi laporan").click()
     # The tests' task backend compiles as soon as the press is recorded; the worker does it in production.

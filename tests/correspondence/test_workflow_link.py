@@ -217,12 +217,12 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
                                       user=self.subsection_head)
         self.checked(indicator, 1, "72.5")
-        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
+        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled (IK-01)"):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
         self.client.force_login(self.subsection_head)
         response = self.client.get(f"/documents/{version.document_id}/")
-        self.assertContains(response, "Data kinerja berubah setelah Data Kinerja 2025 TW1 v1 disusun (IK-01).")
+        self.assertContains(response, "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun (IK-01).")
         self.assertNotContains(response, "Paraf versi 1")
 
     def test_a_bukti_dukung_file_added_since_the_compilation_stops_the_initials(self) -> None:
@@ -238,7 +238,7 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         evidence = Evidence(actual=actual, original_name="bukti.pdf", content_type="application/pdf", size=len(data),
                             sha256=hashlib.sha256(data).hexdigest(), uploaded_by=self.staff)
         evidence.file.save("bukti.pdf", ContentFile(data), save=True)
-        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja 2025 TW1 v1 was compiled (IK-01)"):
+        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled (IK-01)"):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
 
@@ -248,12 +248,12 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         # After the initials the Kasubbag corrects the value: the compilation shows 72.5, the data says 80.
         Actual.objects.filter(pk=actual.pk).update(value_number=Decimal("80"))
 
-        with self.assertRaisesMessage(actions.SigningRefused, "changed after Data Kinerja 2025 TW1 v1 was compiled "
+        with self.assertRaisesMessage(actions.SigningRefused, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled "
                                                               "(IK-01)"):
             actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
         self.client.force_login(self.head)  # the page says so before anyone tries
         self.assertContains(self.client.get(f"/documents/{version.document_id}/"),
-                            "Data kinerja berubah setelah Data Kinerja 2025 TW1 v1 disusun (IK-01).")
+                            "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun (IK-01).")
         actual.refresh_from_db()
         self.assertEqual(actual.status, Actual.Status.CHECKED)
         self.assertFalse(Signature.objects.exists())
