@@ -26,7 +26,8 @@ from .test_signing import url_for
 from .test_workflow_link import SeedSopTestCase
 
 LOCK = 1 if connection.features.has_select_for_update else 0
-WRITES = 1 if connection.vendor == "postgresql" else 4  # with the notification of the new task: tests/workflow/test_query_counts.py
+# With the notification of the new task, as tests/workflow/test_query_counts.py pins it.
+WRITES = 1 if connection.vendor == "postgresql" else 4
 
 
 class CompletionHoldTestCase(SeedSopTestCase):

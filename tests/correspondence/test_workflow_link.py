@@ -22,6 +22,9 @@ from tests.base import PASSWORD
 from .helpers import CorrespondenceTestCase, pdf_upload
 from .test_signing import url_for
 
+# What initials and the signature say when the data changed after the compilation of the first quarter.
+CHANGED = "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled (IK-01)"
+
 
 class SeedSopTestCase(CorrespondenceTestCase):
     """The office with the seed SOP in force as its data collection SOP (no tests of its own)."""
@@ -217,7 +220,7 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
                                       user=self.subsection_head)
         self.checked(indicator, 1, "72.5")
-        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled (IK-01)"):
+        with self.assertRaisesMessage(KinerjaError, CHANGED):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
         self.client.force_login(self.subsection_head)
@@ -238,7 +241,7 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         evidence = Evidence(actual=actual, original_name="bukti.pdf", content_type="application/pdf", size=len(data),
                             sha256=hashlib.sha256(data).hexdigest(), uploaded_by=self.staff)
         evidence.file.save("bukti.pdf", ContentFile(data), save=True)
-        with self.assertRaisesMessage(KinerjaError, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled (IK-01)"):
+        with self.assertRaisesMessage(KinerjaError, CHANGED):
             actions.initial_version(version.pk, user=self.subsection_head)
         self.assertFalse(Initial.objects.exists())
 
@@ -248,8 +251,7 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         # After the initials the Kasubbag corrects the value: the compilation shows 72.5, the data says 80.
         Actual.objects.filter(pk=actual.pk).update(value_number=Decimal("80"))
 
-        with self.assertRaisesMessage(actions.SigningRefused, "changed after Data Kinerja s.d. Triwulan I 2025 v1 was compiled "
-                                                              "(IK-01)"):
+        with self.assertRaisesMessage(actions.SigningRefused, CHANGED):
             actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
         self.client.force_login(self.head)  # the page says so before anyone tries
         self.assertContains(self.client.get(f"/documents/{version.document_id}/"),
