@@ -102,6 +102,8 @@ class DemoStatesTestCase(TestCase):
             self.assertNotIn(f"Tandatangani {self.last_year}", page)
             self.assertIn('id="stand-ins"', page)
             self.assertIn("Plt. Kepala Dinas", page)
+            # The letters waiting for a disposition wait for the Plt this week, not for him.
+            self.assertNotIn("Surat menunggu disposisi Anda", page)
 
     def test_the_buttons_lead_to_acts_that_move_the_cases_on(self) -> None:
         """The states are real: the Kasubbag's initials wait while the quarter under collection has figures

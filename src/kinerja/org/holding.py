@@ -67,6 +67,14 @@ def stand_ins(held: list[Assignment], on: dt.date) -> list[Assignment]:
                 .select_related("person", "position").order_by("position_id", "starts_on", "pk"))
 
 
+def doing_own_work(held: list[Assignment], acting: list[Assignment]) -> list[Assignment]:
+    """Of a person's assignments of the day (`held`), those whose work is theirs to do: without the
+    positions a Plt or Plh acts for meanwhile (`acting`, from stand_ins), whose letters, documents and tasks
+    go to that acting holder. No query."""
+    replaced = {a.position_id for a in acting}
+    return [a for a in held if a.is_acting or a.position_id not in replaced]
+
+
 def holder(position: Position, on: dt.date) -> Person | None:
     found = holders(position, on)
     return found[0] if found else None

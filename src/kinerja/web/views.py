@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.correspondence.inbox import awaiting
 from kinerja.org import actions as org_actions
-from kinerja.org.holding import today_in
+from kinerja.org.holding import doing_own_work, today_in
 from kinerja.workflow import inbox, notify
 
 from .nav import held_today
@@ -33,7 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
     day = today_in(office.time_zone)
     held = held_today(request)
     work = inbox.summary(request.user, office, now, day, held)
-    desk = awaiting(request.user, office, held)
+    # Letters and documents of a position a Plt or Plh acts for today wait for the acting holder, not here.
+    desk = awaiting(request.user, office, doing_own_work(held, work.stand_ins))
     # A listed task that a document's initials or a letter's disposition complete links to it, listed once.
     desk.cover(work.nearest)
     unread = notify.unread_count(request.user)

@@ -50,7 +50,7 @@ def _waiting(office: Office) -> list[tuple[str, str]]:
     if find_spec("kinerja.correspondence") is None:
         return []
     from kinerja.correspondence.inbox import awaiting
-    from kinerja.org.holding import positions_held, stand_ins, today_in
+    from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
 
     day = today_in(office.time_zone)
     users = {p.user.username: p.user for p in Person.objects.filter(office=office).select_related("user")}
@@ -60,12 +60,13 @@ def _waiting(office: Office) -> list[tuple[str, str]]:
         if user is None:
             continue
         held = positions_held(user, day)
-        found = awaiting(user, office, held)
+        acting = stand_ins(held, day)
+        found = awaiting(user, office, doing_own_work(held, acting))
         acts = ([f"dispose of letter {letter.agenda_number} ({letter.subject})" for letter in found.letters]
                 + [f"initial {v.document.title}" for v in found.initials]
                 + [f"sign {v.document.title}" for v in found.signatures]
                 + [f"a {a.get_kind_display()} does the work of {a.position.title} until {a.ends_on}"
                    if a.ends_on else f"a {a.get_kind_display()} does the work of {a.position.title}"
-                   for a in stand_ins(held, day)])
+                   for a in acting])
         lines += [(username, act) for act in acts]
     return lines
