@@ -88,6 +88,9 @@ def _with(step_2: str, **kwargs: object) -> object:
     "Memeriksa berkas; jika tidak memenuhi persyaratan, permohonan ditolak.",
     "Memeriksa berkas; berkas tidak lengkap: tidak diproses lebih lanjut",
     "Memeriksa kelengkapan berkas (Ya: lanjut; Tidak: selesai)",
+    # A refusal with its subject before it is the decision's Tidak as a sentence writes it.
+    "Memeriksa kelengkapan berkas; Kasubbag menolak (selesai)",
+    "Memeriksa berkas; berkas yang ditolak tidak diproses lebih lanjut",
 ])
 def test_the_import_reads_a_tidak_that_ends_the_procedure(text: str) -> None:
     draft = _with(text)
@@ -115,6 +118,8 @@ def test_the_ket_cell_says_it_too() -> None:
     ("Memeriksa berkas; tidak dapat diselesaikan dalam satu hari", []),
     ("Mengarsipkan surat yang tidak bersifat rahasia, proses selesai", []),
     ("Data yang belum lengkap dilengkapi oleh JFU, lalu proses selesai", []),
+    ("Menyerahkan surat penolakan kepada pemohon, proses selesai", []),
+    ("Kasubbag menolak berkas yang tidak lengkap dan mengembalikannya kepada Sekretaris", []),
 ])
 def test_words_that_do_not_end_the_procedure(text: str, returns: list[int]) -> None:
     draft = _with(text)

@@ -223,6 +223,11 @@ _LABELLED_RE = re.compile(r"[^:→;,.]{0,40}?(?::|→|->|=>|⇒)")
 
 
 def _as_answer(part: str, negative: re.Match[str]) -> bool:
+    """Whether the negative is a decision's answer. A refusal ("menolak", "ditolak") is one wherever it
+    stands, its subject before it included: "Kepala Dinas menolak (selesai)" is the Tidak of a decision
+    written as a sentence, while "tidak" and "belum" say so only where a decision writes its answer."""
+    if negative[0].lower() in ("menolak", "ditolak"):
+        return True
     before = part[:negative.start()]
     return (not before.strip(" \t-–•*()") or bool(_CONDITION_BEFORE_RE.search(before))
             or bool(_LABELLED_RE.match(part, negative.start())))
