@@ -75,5 +75,7 @@ class StandInTestCase(WorkflowTestCase):
             counts[url] = len(queries)
         self.acting_head()
         for url in ("/", "/inbox/"):
-            with self.assertNumQueries(counts[url]):
+            # No query more; on Beranda fewer, as the head's letters and documents wait for the Plt meanwhile.
+            with CaptureQueriesContext(connection) as queries:
                 self.assertContains(self.client.get(url), 'id="stand-ins"')
+            self.assertLessEqual(len(queries), counts[url], url)
