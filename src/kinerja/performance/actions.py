@@ -200,10 +200,8 @@ def return_actual(actual_id: int, *, user: User, reason: str) -> Actual:
 def lock_actuals(office: Office, year: int, quarter: int | None = None, *, user: User | None) -> int:
     """Lock the checked actuals of a period when its report is signed. `quarter` None locks the
     whole year (annual and quarterly actuals); returns how many were locked."""
-    rows = Actual.objects.select_for_update().filter(indicator__office=office, year=year, is_current=True,
+    rows = Actual.objects.select_for_update().filter(signoff.report_scope(year, quarter), indicator__office=office,
                                                      status=Actual.Status.CHECKED)
-    if quarter is not None:
-        rows = rows.filter(quarter__lte=quarter)
     locked = list(rows)
     now = timezone.now()
     for actual in locked:

@@ -858,12 +858,6 @@ def _is_blank(value: object) -> bool:
     return value is None or value == "" or (isinstance(value, str) and value.strip().lower() in EMPTY_MARKS)
 
 
-def _is_percent(unit: str) -> bool:
-    """Whether the Satuan is a percentage ("%", "persen", "Persen (%)")."""
-    words = set(_normal(unit).split())
-    return bool(words) and words <= {"%", "persen", "prosen"}
-
-
 def _is_value(value: object) -> bool:
     """Whether a cell of a Target or Realisasi column holds a number (or a formula meant to give one), with its
     comparison where it has one ("≥ 80")."""

@@ -30,7 +30,7 @@ UNCHECKED = (Actual.Status.SUBMITTED, Actual.Status.RETURNED)
 
 
 def report_scope(year: int, quarter: int | None) -> Q:
-    """The actuals a report of (year, quarter) reads and its signature locks (as lock_actuals)."""
+    """The actuals a report of (year, quarter) reads and its signature locks (actions.lock_actuals)."""
     scope = Q(year=year, is_current=True)
     if quarter is not None:
         scope &= Q(quarter__isnull=False, quarter__lte=quarter)
