@@ -99,6 +99,17 @@ def test_inbox_case_plan_and_sop_print_on_a4(live_server, page: Page, office, sh
     expect(page.locator(".main-nav")).to_be_visible()
     expect(page.locator(".print-head")).to_be_hidden()
 
+    # On a phone the compliance chart is the narrow one, the step's name above its bars: it fits the card
+    # instead of scrolling its bars out of sight.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/sop-versions/{version.pk}/compliance/")
+    expect(page.locator(".chart-desktop")).to_be_hidden()
+    expect(page.locator(".chart-phone svg")).to_be_visible()
+    box = page.locator(".chart-phone svg").bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    assert page.evaluate("(w => w.scrollWidth <= w.clientWidth + 1)(document.querySelector('.chart-phone'))")
+    shot("compliance-phone")
+
 
 def test_every_printed_page_carries_its_number(live_server, page: Page, office, tmp_path) -> None:
     """A4 pages numbered "2 / 3" in the bottom margin, so a stack of printed pages can be put in order."""

@@ -154,6 +154,32 @@ class ComplianceTestCase(WorkflowTestCase):
         self.assertNotIn('style="', html)
         self.assertNotIn("<script>", html)
 
+    def test_a_phone_gets_the_chart_with_the_names_above_the_bars(self) -> None:
+        import re
+
+        from kinerja.workflow.compliance import PHONE_WIDTH, chart_svg
+
+        self.client.force_login(self.subsection_head)
+        url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
+        html = self.client.get(url, {"year": 2025}).content.decode()
+        self.assertIn('class="chart-wrap chart-desktop"', html)
+        self.assertIn('class="chart-wrap chart-phone"', html)
+        report = compliance(self.version.sop, 2025, now=NOW)
+        phone = str(chart_svg(report, phone=True))
+        self.assertIn(f'viewBox="0 0 {PHONE_WIDTH} ', phone)
+        label = r'<text x="([\d.]+)" y="([\d.]+)" fill="#222222" font-size="12"'
+        median = r'<rect x="([\d.]+)" y="([\d.]+)" width="[\d.]+" height="10" fill="#1565c0"'
+        labels = [(float(x), float(y)) for x, y in re.findall(label, phone)]
+        bars = [(float(x), float(y)) for x, y in re.findall(median, phone)]
+        self.assertEqual(len(labels), len(report.steps))
+        self.assertEqual(len(bars), len([s for s in report.steps if s.median_seconds is not None]))
+        for (label_x, label_y), (bar_x, bar_y) in zip(labels, bars, strict=False):
+            self.assertEqual(label_x, bar_x)  # the name starts where its bars start, above them
+            self.assertLess(label_y, bar_y)
+        # Every value written beside a bar ends inside the drawing.
+        widths = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" fill="#222222" font-size="10"', phone)]
+        self.assertTrue(widths and max(widths) + 30 <= PHONE_WIDTH, widths)
+
     def test_the_page_writes_working_time_in_the_reader_s_language(self) -> None:
         self.client.force_login(self.subsection_head)
         url = reverse("planning:compliance", kwargs={"pk": self.version.pk})

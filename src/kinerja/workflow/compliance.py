@@ -204,39 +204,54 @@ def _tenths(value: float) -> tuple[int, str]:
 CHART_LABEL = 200
 CHART_WIDTH = 440
 CHART_ROW = 34
+# On a phone (planning.css shows it below 600 px) each step's name stands on its own line above its bars,
+# which take the whole width: 320 units fit the card on a 390 px screen unscaled, the text stays 11-12 px.
+PHONE_WIDTH = 320
+PHONE_ROW = 52
 
 
-def chart_svg(report: ComplianceReport) -> SafeString:
+def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
     """Per step, the median and 90th percentile of working time as a multiple of the standard (the
-    dashed line is the standard; bars beyond the scale end in an arrow). Hand SVG: no JavaScript."""
+    dashed line is the standard; bars beyond the scale end in an arrow). Hand SVG: no JavaScript.
+    `phone`: the narrow layout, the step's name above its bars instead of beside them."""
     ratios = [r for s in report.steps for r in (_ratio(s.median_seconds, s), _ratio(s.p90_seconds, s)) if r]
     scale = min(5.0, max(2.0, math.ceil(max(ratios, default=1.0))))
-    height = 40 + CHART_ROW * len(report.steps)
-    width = CHART_LABEL + CHART_WIDTH + 90
+    if phone:
+        left, span, row, bars_at = 8, PHONE_WIDTH - 8 - 48, PHONE_ROW, 20
+        width, label_chars = PHONE_WIDTH, 52
+    else:
+        left, span, row, bars_at = CHART_LABEL, CHART_WIDTH, CHART_ROW, 0
+        width, label_chars = CHART_LABEL + CHART_WIDTH + 90, 30
+    height = 40 + row * len(report.steps)
     title = _("Working time against the standard, %(year)s") % {"year": report.year}
 
     def x(ratio: float) -> float:
-        return CHART_LABEL + CHART_WIDTH * min(ratio, scale) / scale
+        return left + span * min(ratio, scale) / scale
 
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart" role="img" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" font-family="sans-serif" font-size="11" aria-label="{escape(title)}">'
            f'<title>{escape(title)}</title>']
     for tick in range(int(scale) + 1):
+        anchor = "start" if phone and tick == 0 else "middle"  # the phone's 0× would stick out on the left
         out.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="22" y2="{height - 8}" stroke="#d0d0d0" '
-                   f'stroke-width="0.5"/><text x="{x(tick):.1f}" y="16" text-anchor="middle" fill="#666666">'
-                   f'{tick}×</text>')
+                   f'stroke-width="0.5"/><text x="{x(tick):.1f}" y="16" text-anchor="{anchor}" '
+                   f'fill="#666666">{tick}×</text>')
     for n, step in enumerate(report.steps):
-        top = 28 + CHART_ROW * n
-        out.append(f'<text x="4" y="{top + 15}" fill="#222222">{escape(f"{step.display_number}. {step.actor}"[:30])}</text>')
-        for offset, value, colour, name in ((0, step.median_seconds, "#1565c0", _("median")),
-                                            (12, step.p90_seconds, "#8fb3de", _("90th percentile"))):
+        top = 28 + row * n
+        label = escape(f"{step.display_number}. {step.actor}"[:label_chars])
+        if phone:
+            out.append(f'<text x="{left}" y="{top + 12}" fill="#222222" font-size="12" font-weight="600">{label}</text>')
+        else:
+            out.append(f'<text x="4" y="{top + 15}" fill="#222222">{label}</text>')
+        for offset, value, colour, name in ((bars_at, step.median_seconds, "#1565c0", _("median")),
+                                            (bars_at + 12, step.p90_seconds, "#8fb3de", _("90th percentile"))):
             ratio = _ratio(value, step)
             if ratio is None:
                 continue
             tip = (f"{name}: {duration_text(value, report.day_seconds)} "
                    f"({number_format(round(ratio, 2), decimal_pos=2)}× {step.standard})")
             end = x(ratio)
-            out.append(f'<rect x="{CHART_LABEL}" y="{top + offset}" width="{max(1.0, end - CHART_LABEL):.1f}" '
+            out.append(f'<rect x="{left}" y="{top + offset}" width="{max(1.0, end - left):.1f}" '
                        f'height="10" fill="{colour}"><title>{escape(tip)}</title></rect>')
             if ratio > scale:
                 out.append(f'<path d="M{end:.1f} {top + offset - 2} l8 7 l-8 7 z" fill="{colour}"/>')

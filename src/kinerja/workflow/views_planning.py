@@ -61,7 +61,7 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
     rows = [(s, duration_text(s.median_seconds, report.day_seconds), duration_text(s.p90_seconds, report.day_seconds))
             for s in report.steps]
     return render(request, "workflow/planning/compliance.html", {
-        "report": report, "rows": rows, "chart": chart_svg(report), "pk": pk,
+        "report": report, "rows": rows, "chart": chart_svg(report), "chart_phone": chart_svg(report, phone=True), "pk": pk,
         # Started but neither finished, open nor ended at a decision: cancelled (the count did not add up
         # without them).
         "cancelled": report.cases_started - report.cases_finished - report.cases_open - report.cases_ended,
