@@ -44,6 +44,22 @@ class DisposeTestCase(CorrespondenceTestCase):
             self.dispose(recipients=[self.other.positions["staff"]])
         self.assertFalse(Disposition.objects.exists())
 
+    def test_a_disposition_to_ones_own_position_is_refused_and_not_offered(self) -> None:
+        own = self.positions["secretary"]
+        with self.assertRaisesMessage(KinerjaError, f"To: {own} is your own position"):
+            self.dispose(recipients=[own, self.positions["subsection_head"]])
+        self.assertFalse(Disposition.objects.exists())
+        self.client.force_login(self.secretary)
+        offered = list(self.client.get(f"/letters/{self.letter.pk}/").context["form"].fields["recipients"].queryset)
+        self.assertNotIn(own, offered)
+        self.assertIn(self.positions["subsection_head"], offered)
+        # Posted anyway (an old page): the form names the choice as not offered, nothing is saved.
+        response = self.client.post(f"/letters/{self.letter.pk}/dispose/", {
+            "recipients": [own.pk], "instructions": ["study"], "note": "", "disposed_on": "2025-03-21"})
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(response.context["form"].errors["recipients"])
+        self.assertFalse(Disposition.objects.exists())
+
     def test_a_disposition_before_the_letter_was_received_or_in_the_future_is_refused(self) -> None:
         with self.assertRaisesMessage(KinerjaError, "Date: 20 March 2025 is before the letter was received "
                                                     "(21 March 2025)."):

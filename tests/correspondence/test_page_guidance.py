@@ -41,6 +41,16 @@ class HeadsLetterTestCase(SeedSopTestCase):
         ticked = response.context["form"]["recipients"].value()
         self.assertEqual(ticked, [self.positions["subsection_head"].pk])
 
+    def test_after_a_form_error_the_page_still_names_the_sops_next_position(self) -> None:
+        letter = self.post_letter()
+        response = self.client.post(f"/letters/{letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "note": "Segera", "disposed_on": "2025-03-21"})
+        self.assertContains(response, "Centang sedikitnya satu instruksi.", status_code=400)
+        self.assertContains(response, "Langkah SOP berikutnya untuk Kepala Sub Bagian Program, Keuangan dan Aset: "
+                                      "sudah dicentang di bawah.", status_code=400)
+        self.assertEqual(response.context["form"]["recipients"].value(), [str(self.positions["subsection_head"].pk)])
+        self.assertContains(response, "Segera", status_code=400)
+
     def test_a_letter_that_started_no_case_ticks_nothing(self) -> None:
         general = self.post_letter(kind="general")
         self.assertEqual(self.client.get(f"/letters/{general.pk}/").context["form"]["recipients"].value(), [])

@@ -174,6 +174,12 @@ def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what:
     return held[0]
 
 
+def own_positions(user: AbstractBaseUser, office: Office) -> set[int]:
+    """The ids of the office's positions `user` holds today, definitive or acting: a disposition never
+    goes to them (the disposition form leaves them out)."""
+    return {a.position_id for a in positions_held(user, _today(office)) if a.position.office_id == office.pk}
+
+
 def _signing_holding(user: AbstractBaseUser, office: Office) -> Assignment:
     """The head's assignment by which `user` signs today. While a Plt or Plh is in office, they sign
     (as "Plt. Kepala Dinas …") and the absent definitive head does not."""
@@ -275,6 +281,11 @@ def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterab
     positions = list(Position.objects.filter(office=office, pk__in=ids))
     if not positions or len(positions) != len(ids):
         raise KinerjaError(_("Disposition: choose at least one position of this office under \"To\"."))
+    own = own_positions(user, office)
+    if ids & own:
+        raise BadValue("recipients", _("To: %(positions)s is your own position; a disposition sends the letter on "
+                                       "to someone else.") % {
+            "positions": ", ".join(str(p) for p in positions if p.pk in own)})
     codes = list(dict.fromkeys(instructions))
     unknown = [c for c in codes if c not in Instruction.values]
     if unknown or not codes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from typing import Any
 
 from django import forms
@@ -73,9 +74,11 @@ class DispositionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     disposed_on = DateField(label=_("Date"))
 
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Office, own: Iterable[int] = (), **kwargs: Any) -> None:
+        """`own`: the disposer's own positions (actions.own_positions), left out of "To"."""
         super().__init__(*args, **kwargs)
-        self.fields["recipients"].queryset = Position.objects.filter(office=office).exclude(kind=Position.Kind.HEAD)
+        self.fields["recipients"].queryset = (Position.objects.filter(office=office).exclude(kind=Position.Kind.HEAD)
+                                              .exclude(pk__in=list(own)))
 
 
 class OutgoingForm(forms.Form):

@@ -3,6 +3,8 @@ signature, minutes and follow-ups, and the public verification page. Thin: parse
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -135,21 +137,31 @@ def _letter(request: HttpRequest, letter_id: int) -> Letter:
 @login_required
 def letter_detail(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = _letter(request, letter_id)
+    return render(request, "correspondence/letter_detail.html", _letter_context(request, letter))
+
+
+def _letter_context(request: HttpRequest, letter: Letter, form: forms.DispositionForm | None = None,
+                    may_dispose: bool | None = None) -> dict[str, Any]:
+    """What the letter page shows; `form`: the disposition form sent back with its errors, which keeps the
+    SOP's hint (who the next step is for) as the first showing had it."""
     office = letter.office
     today = today_in(office.time_zone)
-    may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in positions_held(request.user, today))
+    if may_dispose is None:
+        may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in positions_held(request.user, today))
     dispositions = list(letter.dispositions.prefetch_related("recipients"))
     # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
     sop_next = _sop_next_position(letter) if may_dispose and not dispositions else None
-    return render(request, "correspondence/letter_detail.html", {
+    if form is None and may_dispose:
+        form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office), initial={
+            "disposed_on": today, "recipients": [sop_next.pk] if sop_next else []})
+    return {
         "letter": letter,
         "dispositions": dispositions,
         "documents": letter.documents.all(),
         "minutes_list": letter.minutes.all(),
         "sop_next": sop_next,
-        "form": forms.DispositionForm(office=office, initial={
-            "disposed_on": today, "recipients": [sop_next.pk] if sop_next else []}) if may_dispose else None,
-    })
+        "form": form if may_dispose else None,
+    }
 
 
 def _sop_next_position(letter: Letter) -> Position | None:
@@ -177,7 +189,8 @@ def letter_scan(request: HttpRequest, letter_id: int) -> HttpResponse:
 @login_required
 def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = _letter(request, letter_id)
-    form = forms.DispositionForm(request.POST, office=letter.office)
+    form = forms.DispositionForm(request.POST, office=letter.office,
+                                 own=actions.own_positions(request.user, letter.office))
     if form.is_valid():
         try:
             disposition = actions.dispose_letter(letter.pk, user=request.user, **form.cleaned_data)
@@ -190,15 +203,12 @@ def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
         except NotAllowed as e:
             # No longer (or never) a disposer: the page without the form, saying why.
             messages.error(request, str(e))
-            return render(request, "correspondence/letter_detail.html", {
-                "letter": letter, "dispositions": letter.dispositions.prefetch_related("recipients"),
-                "documents": letter.documents.all(), "minutes_list": letter.minutes.all(), "form": None},
-                status=403)
+            return render(request, "correspondence/letter_detail.html",
+                          _letter_context(request, letter, may_dispose=False), status=403)
         except KinerjaError as e:
             _add_error(form, e)
-    return render(request, "correspondence/letter_detail.html", {
-        "letter": letter, "dispositions": letter.dispositions.prefetch_related("recipients"),
-        "documents": letter.documents.all(), "minutes_list": letter.minutes.all(), "form": form}, status=400)
+    return render(request, "correspondence/letter_detail.html", _letter_context(request, letter, form, may_dispose=True),
+                  status=400)
 
 
 @login_required
