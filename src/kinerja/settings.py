@@ -54,8 +54,12 @@ DEBUG = env_bool("KINERJA_DEBUG", False)
 DEMO = env_bool("KINERJA_DEMO", DEBUG)
 ALLOWED_HOSTS = [h.strip() for h in os.environ.get("KINERJA_ALLOWED_HOSTS", "127.0.0.1,localhost").split(",")
                  if h.strip()]
-# The address people reach this installation at; printed in QR codes of signed documents.
-PUBLIC_URL = os.environ.get("KINERJA_PUBLIC_URL", "http://127.0.0.1:8000").rstrip("/")
+# The address people reach this installation at: printed in the QR codes of signed documents and in the
+# links of e-mails. Unset, e-mails link to this machine at the port `make run` serves on, and a signature's
+# QR code to the address the head signed at (correspondence.actions.verify_url); `kinerja serve` says so.
+PUBLIC_URL_SET = bool(os.environ.get("KINERJA_PUBLIC_URL", "").strip())
+PUBLIC_URL = (os.environ.get("KINERJA_PUBLIC_URL", "").strip()
+              or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("KINERJA_CSRF_TRUSTED_ORIGINS", "").split(",")
                         if o.strip()]
 

@@ -274,3 +274,35 @@ class InitialsAreBoundToTheHashTestCase(CorrespondenceTestCase):
         actions.initial_version(version.pk, user=self.subsection_head)
         Initial.objects.update(sha256="f" * 64)
         self.assertIn(self.positions["subsection_head"], actions.missing_initials(version))
+
+
+class VerifyUrlTestCase(CorrespondenceTestCase):
+    """One address per signature's QR code: the public one when the installation names it."""
+
+    def test_the_qr_code_points_at_the_public_address_when_it_is_set(self) -> None:
+        from django.test import RequestFactory, override_settings
+
+        request = RequestFactory().get("/", HTTP_HOST="10.0.0.5:8000")
+        with override_settings(PUBLIC_URL="https://kinerja.bandarlampungkota.go.id", PUBLIC_URL_SET=True):
+            self.assertEqual(actions.verify_url("abc", request), "https://kinerja.bandarlampungkota.go.id/v/abc/")
+            self.assertEqual(actions.verify_url("abc"), "https://kinerja.bandarlampungkota.go.id/v/abc/")
+        with override_settings(PUBLIC_URL="http://127.0.0.1:8000", PUBLIC_URL_SET=False, ALLOWED_HOSTS=["10.0.0.5"]):
+            self.assertEqual(actions.verify_url("abc", request), "http://10.0.0.5:8000/v/abc/")
+            self.assertEqual(actions.verify_url("abc"), "http://127.0.0.1:8000/v/abc/")
+
+    def test_serve_says_which_address_links_get(self) -> None:
+        from unittest import mock
+
+        from django.test import override_settings
+
+        from kinerja.web.management.commands.serve import Command
+
+        for public_set, expected in ((False, "KINERJA_PUBLIC_URL is not set"),
+                                     (True, "Links in e-mails and QR codes of signed documents: https://k.go.id/")):
+            out = io.StringIO()
+            with override_settings(PUBLIC_URL="https://k.go.id" if public_set else "http://127.0.0.1:8000",
+                                   PUBLIC_URL_SET=public_set), mock.patch("os.execv") as execv:
+                command = Command(stdout=out)
+                command.handle(bind="0.0.0.0:8000", workers=1)
+            self.assertIn(expected, out.getvalue())
+            execv.assert_called_once()

@@ -539,6 +539,18 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
         position=position, position_title=assignment.title_as_held, acting=assignment.acting_prefix)
 
 
+def verify_url(token: str, request: Any = None) -> str:
+    """The public verification address of a signature, printed in its QR code: at KINERJA_PUBLIC_URL when
+    it is set (the address the public reaches), else at the address of the request that signs, else
+    (no request: the demo, the CLI) at settings.PUBLIC_URL."""
+    from django.urls import reverse
+
+    path = reverse("correspondence:verify_token", args=[token])
+    if settings.PUBLIC_URL_SET or request is None:
+        return f"{settings.PUBLIC_URL}{path}"
+    return request.build_absolute_uri(path)
+
+
 @removed_on_failure
 @transaction.atomic
 def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, verify_url_for: Any,

@@ -42,8 +42,6 @@ from .signing import install_demo_keys
 
 SUBSECTION_HEAD = "Kepala Sub Bagian Program, Keuangan dan Aset"
 DISPOSITION_NOTE = "Mohon segera disusun bersama JFU dan dikoordinasikan dengan seluruh bidang."
-# Where the demo's verification links point; a real installation passes its public address.
-PUBLIC_URL = settings.PUBLIC_URL
 
 
 def _previous_quarter(day: dt.date) -> tuple[int, int]:
@@ -227,4 +225,4 @@ def _signed_report(office: Office, year: int, quarter: int, kasubbag: AbstractBa
     actions.initial_version(version.pk, user=kasubbag)
     actions.initial_version(version.pk, user=secretary)
     actions.sign_version(version.pk, user=head, password=settings.DEMO_PASSWORD,
-                         verify_url_for=lambda token: f"{PUBLIC_URL}/v/{token}/")
+                         verify_url_for=actions.verify_url)

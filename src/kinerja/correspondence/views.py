@@ -390,8 +390,7 @@ def sign(request: HttpRequest, version_id: int) -> HttpResponse:
         try:
             signature = actions.sign_version(
                 version.pk, user=request.user, password=form.cleaned_data["password"],
-                verify_url_for=lambda token: request.build_absolute_uri(
-                    reverse("correspondence:verify_token", args=[token])))
+                verify_url_for=lambda token: actions.verify_url(token, request))
             from .workflow_link import document_signed
 
             for note in document_signed(signature, user=request.user):

@@ -2,6 +2,7 @@ import os
 import sys
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandParser
 
 
@@ -20,5 +21,11 @@ class Command(BaseCommand):
         argv = [sys.executable, "-m", "gunicorn", "kinerja.wsgi:application", "--bind", bind,
                 "--workers", str(workers), "--access-logfile", "-", "--timeout", "120"]
         self.stdout.write(f"kinerja serves on http://{bind}/ (background work needs `kinerja worker` running too)")
+        if settings.PUBLIC_URL_SET:
+            self.stdout.write(f"Links in e-mails and QR codes of signed documents: {settings.PUBLIC_URL}/")
+        else:
+            self.stdout.write(f"KINERJA_PUBLIC_URL is not set: links in e-mails point to {settings.PUBLIC_URL}/ and a "
+                              "signed document's QR code to the address it was signed at. Set it to the address "
+                              "people reach kinerja at (README, Settings).")
         self.stdout.flush()
         os.execv(sys.executable, argv)
