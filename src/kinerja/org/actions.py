@@ -54,7 +54,7 @@ def add_position(unit: Unit, title: str, kind: str, *, short_title: str = "", al
 
 
 @transaction.atomic
-def add_person(office: Office, *, username: str, full_name: str, password: str, nip: str = "",
+def add_person(office: Office, *, username: str, full_name: str, password: str | None, nip: str = "",
                grade: str = "", email: str = "", is_staff: bool = False, extra_role: str = "",
                language: str = "id") -> Person:
     # is_staff: the office's administrator, who uses the Django admin for their own office only
