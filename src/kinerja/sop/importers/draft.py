@@ -47,9 +47,12 @@ class DrawnArrow(NamedTuple):
     """An arrow of a Word flowchart between the symbols of two rows of the procedure table (shapes.py),
     the rows named by the grid's row lists themselves, which the table reader maps to its steps."""
 
-    source: list[str]
-    target: list[str]
+    source: list[str] | None  # None: the end of an unplaced arrow (see `unplaced`)
+    target: list[str] | None
     kind: str  # the source symbol's: "process", "decision" or "terminator"
+    answer: str = ""  # "yes" or "no" when a label on the arrow ("Ya", "Tidak", "Sesuai" …) answers its decision
+    target_kind: str = ""  # the target symbol's kind
+    unplaced: bool = False  # one end lies in a row where two symbols could be it: only the other is known
 
 
 @dataclass
@@ -110,6 +113,9 @@ class SopDraft:
     # Problems the user can settle step by step (undecided actor, unreadable time, unknown return
     # target). read_document raises the first; the web preview shows them all.
     problems: list[SopImportError] = field(default_factory=list)
+    # What the user should check though nothing stops the import (a flowchart's labels read against its
+    # arrows' geometry, an arrow that could not be placed): shown beside the step in the web preview.
+    warnings: list[SopImportError] = field(default_factory=list)
 
     def header(self) -> dict[str, Any]:
         """The header as stored in SopVersion.header and printed in the JSON."""

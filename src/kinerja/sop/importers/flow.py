@@ -297,13 +297,38 @@ def coordinates_divisions(activity: str) -> bool:
     return bool(_COORDINATION_RE.search(activity) or _GATHERING_RE.search(activity))
 
 
-# The labels of a decision's branches ("Ya", "Tidak") that a copied flowchart leaves in the cells the
-# arrows pass: not the symbol of the step.
-DECISION_LABELS = {"ya", "tidak", "y", "t", "ya tidak"}
+# The answers a flowchart writes on a decision's outgoing arrows (document vocabulary, not UI text): "Ya" and
+# "Tidak", shortened "Y" and "T", or the words of the question ("Sesuai" / "Tidak sesuai", "Lengkap" /
+# "Tidak lengkap", "Setuju" / "Tidak setuju", "Benar" / "Salah"), "belum" for "tidak".
+_POSITIVE_ANSWERS = {"ya", "y", "iya", "sesuai", "lengkap", "setuju", "disetujui", "benar", "memenuhi syarat"}
+_NEGATIVE_ANSWERS = {"tidak", "t", "tdk", "salah"} | {
+    f"{no} {word}" for no in ("tidak", "tdk", "belum") for word in
+    ("sesuai", "lengkap", "setuju", "disetujui", "benar", "memenuhi syarat")}
+YES, NO = "yes", "no"
+
+
+def answer_label(text: str) -> str | None:
+    """YES or NO when `text` is, all of it, a decision's answer as a flowchart writes it on an arrow
+    ("Ya", "T", "Tidak Sesuai", "Salah"); None for any other text (a question "Sesuai?" is none)."""
+    if "?" in text:
+        return None
+    key = normalise_name(text)
+    return YES if key in _POSITIVE_ANSWERS else NO if key in _NEGATIVE_ANSWERS else None
+
+
+# The labels of a decision's branches ("Ya", "Tidak", "Sesuai" …) that a copied flowchart leaves in the
+# cells the arrows pass: not the symbol of the step.
+DECISION_LABELS = {"ya tidak", "y t", *_POSITIVE_ANSWERS, *_NEGATIVE_ANSWERS}
+
+
+def is_label(mark: str) -> bool:
+    """Whether a Pelaksana cell's text or a shape's is the label of a decision's branch ("Ya", "Tidak sesuai"),
+    not a symbol; a question ("Sesuai?", the decision's own text) is none."""
+    return "?" not in mark and normalise_name(mark) in DECISION_LABELS
 
 
 def symbol_actor(marks: dict[str, str]) -> str | None:
     """The column holding the step's flowchart symbol ("Mulai", "Selesai", a box mark), when exactly
     one Pelaksana cell of the row holds one (the labels "Ya" and "Tidak" are not symbols)."""
-    filled = [actor for actor, mark in marks.items() if mark.strip() and normalise_name(mark) not in DECISION_LABELS]
+    filled = [actor for actor, mark in marks.items() if mark.strip() and not is_label(mark)]
     return filled[0] if len(filled) == 1 else None

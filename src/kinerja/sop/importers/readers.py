@@ -217,7 +217,9 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None) -> Grid:
             cells.append(text)
         grid.append(cells)
     if arrows is not None:
-        arrows += [DrawnArrow(grid[a.source], grid[a.target], _KINDS[a.kind]) for a in drawn.arrows]
+        arrows += [DrawnArrow(grid[a.source] if a.source is not None else None,
+                              grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
+                              _KINDS.get(a.target_kind, ""), a.unplaced) for a in drawn.arrows]
     return grid
 
 

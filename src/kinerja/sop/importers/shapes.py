@@ -81,7 +81,7 @@ import math
 import re
 from typing import Any, NamedTuple
 
-from .flow import DECISION_LABELS, normalise_name
+from .flow import DECISION_LABELS, answer_label, normalise_name
 from .table import step_label
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -148,6 +148,7 @@ class _End(NamedTuple):
 class _Line(NamedTuple):
     start: _End
     end: _End
+    bends: tuple[tuple[float, float], ...] = ()  # the points it passes between its ends (an elbow's corners)
 
 
 class _Drawing(NamedTuple):
@@ -157,14 +158,22 @@ class _Drawing(NamedTuple):
     symbols: list[_Symbol]
     lines: list[_Line]
     loose: bool
+    # The answers written on the arrows ("Ya", "Tidak", "Sesuai" … in text boxes), each with its box in the
+    # drawing's frame.
+    labels: tuple[tuple[str, tuple[float, float, float, float]], ...] = ()
 
 
 class Arrow(NamedTuple):
     """An arrow of a table's flowchart from the symbol standing in one row to that in another."""
 
-    source: int  # the table's row index
-    target: int
+    source: int | None  # the table's row index; None for the end of an unplaced arrow
+    target: int | None
     kind: str  # the source symbol's kind: BOX, DECISION or TERMINATOR
+    answer: str = ""  # flow.YES or flow.NO when a label on the arrow answers its decision; "" when none does
+    target_kind: str = ""  # the target symbol's kind
+    # An arrow one end of which lies in some other row whose symbol cannot be told (two could be it):
+    # only its other end (source or target) is known.
+    unplaced: bool = False
 
 
 class TableDrawing(NamedTuple):
@@ -353,6 +362,9 @@ def _box(across: _Transform, down: _Transform, left: float, top: float, width: f
 
 # The presets of DrawingML lines; each runs from its box's top left to its bottom right (before flips).
 _LINE_PRESETS = re.compile(r"line|straightConnector1|(?:bent|curved)Connector[2-5]")
+# The corners an elbow passes between its ends, as fractions of its box (at their default adjustments):
+# what a label beside the arrow is set against.
+_BENDS = {"bentConnector2": ((1.0, 0.0),), "bentConnector3": ((0.5, 0.0), (0.5, 1.0))}
 
 
 def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: _Transform, down: _Transform,
@@ -366,10 +378,11 @@ def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: 
         return None
     connector = shape.find(_q(WPS, "cNvCnPr"))
     geometry = properties.find(_q(A, "prstGeom"))
-    if connector is not None or (geometry is not None and _LINE_PRESETS.fullmatch(geometry.get("prst", ""))):
-        ends: tuple[tuple[float, float], tuple[float, float]] | None = ((0.0, 0.0), (1.0, 1.0))
+    preset = geometry.get("prst", "") if geometry is not None else ""
+    if connector is not None or _LINE_PRESETS.fullmatch(preset):
+        ends: list[tuple[float, float]] | None = [(0.0, 0.0), *_BENDS.get(preset, ()), (1.0, 1.0)]
     elif geometry is None and not _text(shape):
-        ends = _freeform_ends(shape)
+        ends = _freeform_points(shape)
     else:
         return None
     if ends is None:
@@ -378,6 +391,7 @@ def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: 
     flips = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true")) if xfrm is not None else (False, False)
     degrees = _int(xfrm.get("rot")) / 60000 if xfrm is not None else 0.0
     points = [_line_point(frame, fraction, flips, degrees, across, down) if placed else None for fraction in ends]
+    bends = tuple(point for point in points[1:-1] if point is not None)
     line = properties.find(_q(A, "ln"))
 
     def head(tag: str) -> bool:
@@ -388,7 +402,8 @@ def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: 
         found = connector.find(_q(A, tag)) if connector is not None else None
         return found.get("id") if found is not None and found.get("id") else None
 
-    return _Line(_End(points[0], glued("stCxn"), head("headEnd")), _End(points[1], glued("endCxn"), head("tailEnd")))
+    return _Line(_End(points[0], glued("stCxn"), head("headEnd")), _End(points[-1], glued("endCxn"), head("tailEnd")),
+                 bends)
 
 
 def _line_point(frame: tuple[float, float, float, float], fraction: tuple[float, float], flips: tuple[bool, bool],
@@ -414,9 +429,9 @@ def _open_path(shape: Any) -> bool:
     return bool(paths) and all(path.find(_q(A, "close")) is None for path in paths)
 
 
-def _freeform_ends(shape: Any) -> tuple[tuple[float, float], tuple[float, float]] | None:
-    """Where an open a:custGeom path (one piece of straight lines and curves) starts and ends, as
-    fractions of the shape's box; None for a closed path, several pieces, arcs or none."""
+def _freeform_points(shape: Any) -> list[tuple[float, float]] | None:
+    """The points an open a:custGeom path (one piece of straight lines and curves) starts at, passes and
+    ends at, as fractions of the shape's box; None for a closed path, several pieces, arcs or none."""
     geometry = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'custGeom')}")
     path = geometry.find(f"{_q(A, 'pathLst')}/{_q(A, 'path')}") if geometry is not None else None
     if path is None:
@@ -433,8 +448,7 @@ def _freeform_ends(shape: Any) -> tuple[tuple[float, float], tuple[float, float]
     ext = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}/{_q(A, 'ext')}")
     width = _int(path.get("w")) or (_int(ext.get("cx")) if ext is not None else 0)
     height = _int(path.get("h")) or (_int(ext.get("cy")) if ext is not None else 0)
-    return ((points[0][0] / width if width else 0.0, points[0][1] / height if height else 0.0),
-            (points[-1][0] / width if width else 0.0, points[-1][1] / height if height else 0.0))
+    return [(x / width if width else 0.0, y / height if height else 0.0) for x, y in points]
 
 
 def _anchor_of(element: Any) -> Any:
@@ -643,7 +657,7 @@ def _vml_line(shape: Any, kind: str, box: tuple[float, float, float, float], rea
     rotation = style.get("rotation", "0")
     degrees = _number(rotation.removesuffix("fd")) or 0.0
     degrees = degrees / 65536 if rotation.endswith("fd") else degrees
-    fractions: tuple[tuple[float, float], tuple[float, float]] | None = None
+    fractions: tuple[tuple[float, float], ...] | None = None
     points: list[tuple[float, float] | None] | None = None
     if kind in ("line", "polyline"):
         values = ([shape.get("from", "0,0"), shape.get("to", "10,10")] if kind == "line"
@@ -651,9 +665,11 @@ def _vml_line(shape: Any, kind: str, box: tuple[float, float, float, float], rea
         pairs = [[read(half) for half in value.split(",")] for value in values]
         if len(pairs) < 2 or any(len(pair) != 2 or None in pair for pair in pairs):
             return None
-        points = [(_at(across, left + float(x)), _at(down, top + float(y))) for x, y in (pairs[0], pairs[-1])]
+        points = [(_at(across, left + float(x)), _at(down, top + float(y))) for x, y in pairs]
     elif shape.get(_q(O, "connectortype")) or _vml_type(shape) in _VML_LINES:
-        fractions = ((0.0, 0.0), (1.0, 1.0))
+        # An elbow (33-35, or connectortype "elbow") turns at the middle of its box.
+        elbow = shape.get(_q(O, "connectortype")) == "elbow" or _vml_type(shape) in (33, 34, 35)
+        fractions = ((0.0, 0.0), *(((0.5, 0.0), (0.5, 1.0)) if elbow else ()), (1.0, 1.0))
     elif kind == "shape" and shape.get("path") and not _text(shape):
         fractions = _vml_path_ends(shape)
     if fractions is not None:
@@ -668,7 +684,8 @@ def _vml_line(shape: Any, kind: str, box: tuple[float, float, float, float], rea
         return stroke is not None and stroke.get(name, "none") not in ("none", "")
 
     glued = next((rules[i] for i in _vml_ids(shape) if i in rules), (None, None))
-    return _Line(_End(points[0], glued[0], head("startarrow")), _End(points[-1], glued[1], head("endarrow")))
+    return _Line(_End(points[0], glued[0], head("startarrow")), _End(points[-1], glued[1], head("endarrow")),
+                 tuple(point for point in points[1:-1] if point is not None))
 
 
 def _vml_path_ends(shape: Any) -> tuple[tuple[float, float], tuple[float, float]] | None:
@@ -795,9 +812,26 @@ def _drawings(tc: Any, cell_width: int, rules: dict[str, tuple[str | None, str |
             loose.append(symbol)
         elif (line := _vml_loose_line(shape, cell_width, rules)) is not None:
             loose_lines.append(line)
-    drawings = [_Drawing(loose, loose_lines, True), *groups]
-    return [_Drawing([s for s in drawing.symbols if normalise_name(s.mark) not in DECISION_LABELS], drawing.lines,
-                     drawing.loose) for drawing in drawings]
+    return [_with_labels(drawing) for drawing in (_Drawing(loose, loose_lines, True), *groups)]
+
+
+# Labels Word documents have long written in any shape, a diamond's included.
+_SHORT_LABELS = {"ya", "tidak", "y", "t", "ya tidak"}
+
+
+def _with_labels(drawing: _Drawing) -> _Drawing:
+    """The drawing with the labels of a decision's branches ("Ya", "Tidak", "Sesuai", "Tidak lengkap" …
+    written in a text box or a box) taken out of its symbols, and those that answer its decision (all
+    but "Ya Tidak") kept with their boxes to be set against its arrows."""
+    symbols: list[_Symbol] = []
+    labels: list[tuple[str, tuple[float, float, float, float]]] = []
+    for symbol in drawing.symbols:
+        key = normalise_name(symbol.mark)
+        if key not in DECISION_LABELS or "?" in symbol.mark or (symbol.kind != BOX and key not in _SHORT_LABELS):
+            symbols.append(symbol)
+        elif (answer := answer_label(symbol.mark)) is not None and symbol.box is not None:
+            labels.append((answer, symbol.box))
+    return drawing._replace(symbols=symbols, labels=tuple(labels))
 
 
 def _levels(symbols: list[_Symbol]) -> list[list[_Symbol]]:
@@ -822,6 +856,8 @@ class _Rows:
     a step."""
 
     def __init__(self, table: Any, cells_of: list[list[Any]]) -> None:
+        self.table = table
+        self._estimates: list[int] | None = None
         self.heights: list[int | None] = []
         numbered: list[bool] = []
         above = None  # the first cell of the row above: a No. cell merged down numbers no second step
@@ -877,6 +913,131 @@ class _Rows:
             return None
         return [free[min(index, len(free) - 1)] for index in range(count)]
 
+    def estimated(self) -> list[int]:
+        """Each row's height as Word would about lay it out (see _estimate_heights); the known ones as given."""
+        if self._estimates is None:
+            self._estimates = _estimate_heights(self.table)
+        return [known if known is not None else guess for known, guess in zip(self.heights, self._estimates, strict=True)]
+
+    def offset_between(self, a: int, b: int, scale: float) -> float:
+        """The top of row b below that of row a (negative above), the unknown heights estimated and
+        multiplied by `scale`."""
+        estimates = self.estimated()
+        between = range(min(a, b), max(a, b))
+        total = float(sum(self.heights[i] if self.heights[i] is not None else estimates[i] * scale for i in between))
+        return total if b >= a else -total
+
+
+# Row heights as Word lays them out, about: where a table gives none (w:trHeight), a row is as tall as the
+# text of its tallest cell. Each paragraph wraps its words in the cell's width less its margins at an
+# average character width, each line as high as its font's size times the line spacing, plus the spacing
+# before and after; the cell's top and bottom margins and the border are added. Only a layout engine knows
+# the exact height (fonts' own widths, hyphenation, kerning): the estimate is used with a margin of error.
+_CHAR_WIDTH = 0.5  # an average character, in its font's size
+_LINE_HEIGHT = 1.15  # a single-spaced line, in its font's size
+_DEFAULT_SIZE = 20  # half-points: Word's 10 pt when nothing sets a size
+_DEFAULT_SIDE_MARGIN = 108  # twips: Word's cell margin left and right
+_BORDER = 12700  # EMU: a single border line
+
+
+def _spacing_of(pPr: Any) -> dict[str, str]:
+    spacing = pPr.find(_q(W, "spacing")) if pPr is not None else None
+    return {key.rpartition("}")[2]: value for key, value in spacing.attrib.items()} if spacing is not None else {}
+
+
+def _style_element(styles: Any, style_id: str | None) -> Any:
+    if styles is None or not style_id:
+        return None
+    return next((e for e in styles.iterchildren(_q(W, "style")) if e.get(_q(W, "styleId")) == style_id), None)
+
+
+def _estimate_heights(table: Any) -> list[int]:
+    """Each row's height in EMU as its text would make it (see above)."""
+    try:
+        styles = table.part.document.styles.element
+    except (AttributeError, KeyError, ValueError):  # a table outside a document part
+        styles = None
+    defaults = styles.find(_q(W, "docDefaults")) if styles is not None else None
+    size, spacing = _DEFAULT_SIZE, {}
+    if defaults is not None:
+        found = defaults.find(f"{_q(W, 'rPrDefault')}/{_q(W, 'rPr')}/{_q(W, 'sz')}")
+        size = _int(found.get(_q(W, "val"))) if found is not None else size
+        spacing = _spacing_of(defaults.find(f"{_q(W, 'pPrDefault')}/{_q(W, 'pPr')}"))
+    normal = next((e for e in styles.iterchildren(_q(W, "style")) if e.get(_q(W, "default")) == "1"
+                   and e.get(_q(W, "type")) == "paragraph"), None) if styles is not None else None
+    table_properties = table._tbl.tblPr
+    table_style = _style_element(styles, table_properties.find(_q(W, "tblStyle")).get(_q(W, "val"))
+                                 if table_properties is not None and table_properties.find(_q(W, "tblStyle")) is not None
+                                 else None)
+    base_spacing = {**spacing}
+    for style in (normal, table_style):
+        if style is not None:
+            base_spacing.update(_spacing_of(style.find(_q(W, "pPr"))))
+            found = style.find(f"{_q(W, 'rPr')}/{_q(W, 'sz')}")
+            size = _int(found.get(_q(W, "val"))) if found is not None else size
+    size = size if 0 < size < 4000 else _DEFAULT_SIZE
+
+    def margins(properties: Any, tag: str) -> dict[str, int]:
+        found = properties.find(_q(W, tag)) if properties is not None else None
+        return {side.tag.rpartition("}")[2]: _int(side.get(_q(W, "w"))) for side in found} if found is not None else {}
+
+    table_margins = {"left": _DEFAULT_SIDE_MARGIN, "right": _DEFAULT_SIDE_MARGIN, "start": _DEFAULT_SIDE_MARGIN,
+                     "end": _DEFAULT_SIDE_MARGIN, "top": 0, "bottom": 0, **margins(table_properties, "tblCellMar")}
+    widths = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
+    heights = []
+    for row in table.rows:
+        column, tallest = 0, 0
+        before = row._tr.trPr.find(_q(W, "gridBefore")) if row._tr.trPr is not None else None
+        column += _int(before.get(_q(W, "val"))) if before is not None else 0
+        for tc in row._tr.tc_lst:
+            span = tc.grid_span
+            width = sum(widths[column:column + span])
+            column += span
+            properties = tc.tcPr
+            merge = properties.find(_q(W, "vMerge")) if properties is not None else None
+            if merge is not None:
+                continue  # text merged down over rows: no one row's
+            cell_margins = {**table_margins, **margins(properties, "tcMar")}
+            side = (cell_margins.get("left", cell_margins["start"]) + cell_margins.get("right", cell_margins["end"]))
+            room = max(width - side * EMU_PER_TWIP, EMU_PER_POINT * 10)
+            height = (cell_margins["top"] + cell_margins["bottom"]) * EMU_PER_TWIP
+            for paragraph in tc.iterchildren(_q(W, "p")):
+                height += _paragraph_height(paragraph, room, size, base_spacing, styles)
+            tallest = max(tallest, height)
+        heights.append(int(tallest) + _BORDER)
+    return heights
+
+
+def _paragraph_height(paragraph: Any, room: int, size: int, spacing: dict[str, str], styles: Any) -> float:
+    """The height in EMU of a paragraph of a cell `room` EMU wide (see above)."""
+    properties = paragraph.find(_q(W, "pPr"))
+    named = properties.find(_q(W, "pStyle")) if properties is not None else None
+    style = _style_element(styles, named.get(_q(W, "val")) if named is not None else None)
+    spacing = {**spacing, **(_spacing_of(style.find(_q(W, "pPr"))) if style is not None else {}),
+               **_spacing_of(properties)}
+    sizes = [_int(found.get(_q(W, "val"))) for found in paragraph.iter(_q(W, "sz"))
+             if found.getparent().tag == _q(W, "rPr") and found.getparent().getparent().tag == _q(W, "r")]
+    points = max([value for value in sizes if 0 < value < 4000] or [size]) / 2
+    text = "".join(t.text or "" for run in paragraph.iterchildren(_q(W, "r")) for t in run.iterchildren(_q(W, "t")))
+    breaks = sum(1 for run in paragraph.iterchildren(_q(W, "r")) for _b in run.iterchildren(_q(W, "br")))
+    per_char = points * _CHAR_WIDTH * EMU_PER_POINT
+    lines, used = 1, 0.0
+    for word in text.split():
+        width = (len(word) + 1) * per_char
+        if used and used + width - per_char > room:
+            lines, used = lines + 1, 0.0
+        used += width
+        while used > room:  # a word longer than the cell breaks across lines
+            lines, used = lines + 1, used - room
+    lines += breaks
+    rule, line = spacing.get("lineRule", "auto"), _int(spacing.get("line")) or 240
+    one = points * EMU_PER_POINT * (_LINE_HEIGHT * line / 240 if rule == "auto" else 0)
+    if rule == "exact":
+        one = line * EMU_PER_TWIP
+    elif rule == "atLeast":
+        one = max(line * EMU_PER_TWIP, points * EMU_PER_POINT * _LINE_HEIGHT)
+    return lines * one + (_int(spacing.get("before")) + _int(spacing.get("after"))) * EMU_PER_TWIP
+
 
 def read_table(table: Any) -> TableDrawing:
     """The marks of the symbols standing in each row and grid column of a python-docx table (moved from
@@ -888,12 +1049,15 @@ def read_table(table: Any) -> TableDrawing:
     counts = [len(cells) for cells in cells_of]
     marks: list[list[list[str]]] = [[[] for _ in range(count)] for count in counts]
     row_of: dict[int, int] = {}  # id() of each symbol put in a row (the drawings below hold them) -> its row
+    cell_of: dict[int, tuple[int, int]] = {}  # and -> (its row, its column)
+    cell_labels: list[tuple[int, int, str]] = []  # (row, column, answer) of the cells holding only "Ya", "Tidak" …
 
     def put(row: int, anchor_row: int, column: int, symbol: _Symbol) -> None:
         at = _column_at(column, symbol.x, lefts, widths, counts[anchor_row])
         if counts[row]:
             marks[row][min(at, counts[row] - 1)].append(symbol.mark)
             row_of[id(symbol)] = row
+            cell_of[id(symbol)] = (row, min(at, counts[row] - 1))
 
     # A merged cell (across columns, or down rows) is read once, where it begins, as readers.py writes
     # its text. Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
@@ -908,6 +1072,8 @@ def read_table(table: Any) -> TableDrawing:
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
+            if (answer := answer_label(cell.text)) is not None:
+                cell_labels.append((index, column, answer))
             width = widths[column] if column < len(widths) else 0
             for drawing in _drawings(cell._tc, width, rules):
                 if drawing.loose:
@@ -941,7 +1107,7 @@ def read_table(table: Any) -> TableDrawing:
             for symbol in symbols:
                 if symbol.depth is None:  # not placed in the drawing: where it is anchored
                     put(index, index, column, symbol)
-    return TableDrawing(marks, _table_arrows(groups, loose, rows, row_of))
+    return TableDrawing(marks, _table_arrows(groups, loose, rows, row_of, cell_of, cell_labels))
 
 
 def _rules(table: Any) -> dict[str, tuple[str | None, str | None]]:
@@ -974,15 +1140,33 @@ _TOUCH = 108000
 _Point = tuple[int, float, float]
 
 
+class _Flow(NamedTuple):
+    """An arrow found in a frame: from the symbol at its tail to that at its head, through `trail` (its
+    ends and corners, tail first). One end None: an unplaced arrow, that end in some row where two
+    symbols could be it."""
+
+    source: _Symbol | None
+    target: _Symbol | None
+    trail: list[_Point]
+
+
+# A label this near an arrow (1 cm, in EMU) may be its; the nearest arrow takes it when clearly the nearest.
+_LABEL_REACH = 360000
+
+
 def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _Drawing]], rows: _Rows | None,
-                  row_of: dict[int, int]) -> list[Arrow]:
+                  row_of: dict[int, int], cells: dict[int, tuple[int, int]],
+                  cell_labels: list[tuple[int, int, str]]) -> list[Arrow]:
     """The arrows between the symbols of two rows: those drawn in each group or canvas, in its frame,
-    and those of the loose shapes, in the table's (set row against row by the rows' heights when known)."""
-    flows: list[tuple[_Symbol, _Symbol]] = []
+    and those of the loose shapes, in the table's (set row against row by the rows' heights when known).
+    Each takes the answer ("Ya", "Tidak" …) of the labels beside it (see _answers)."""
+    found: list[tuple[_Flow, str]] = []
     for drawing in groups:
         named = _named(drawing.symbols)
-        flows += _flows([(0, s.box, s) for s in drawing.symbols if s.box is not None],
-                        [(0, 0.0, line) for line in drawing.lines], lambda a, b: 0.0, named.get)
+        framed = [(0, s.box, s) for s in drawing.symbols if s.box is not None]
+        flows = _flows(framed, [(0, 0.0, line) for line in drawing.lines], lambda a, b: 0.0, named.get)
+        found += _answers(flows, framed, [(0, box, answer) for answer, box in drawing.labels], lambda a, b: 0.0,
+                          cells, cell_labels)
 
     def offset(a: int, b: int) -> float | None:
         """The top of row b's frame in row a's: the heights of the rows between, when all are known."""
@@ -996,16 +1180,111 @@ def _table_arrows(groups: list[_Drawing], loose: list[tuple[int, float | None, _
 
     symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]] = []
     lines: list[tuple[int, float, _Line]] = []
+    labels: list[tuple[int, tuple[float, float, float, float], str]] = []
     for anchor, left, drawing in loose:
         if left is None:
             continue  # the cell's place across the table is not known
         symbols += [(anchor, (box[0] + left, box[1], box[2] + left, box[3]), s) for s in drawing.symbols
                     if (box := s.box) is not None]
         lines += [(anchor, float(left), line) for line in drawing.lines]
+        labels += [(anchor, (box[0] + left, box[1], box[2] + left, box[3]), answer) for answer, box in drawing.labels]
     named = _named([s for _a, _l, drawing in loose for s in drawing.symbols])
-    flows += _flows(symbols, lines, offset, named.get)
-    return [Arrow(row_of[id(source)], row_of[id(target)], source.kind) for source, target in flows
-            if id(source) in row_of and id(target) in row_of]
+    flows = _flows(symbols, lines, offset, named.get, rows.offset_between if rows is not None else None)
+    found += _answers(flows, symbols, labels, offset, cells, cell_labels)
+    arrows = []
+    for flow, answer in found:
+        source = row_of.get(id(flow.source)) if flow.source is not None else None
+        target = row_of.get(id(flow.target)) if flow.target is not None else None
+        if flow.source is None or flow.target is None:
+            if source is not None or target is not None:
+                kind = flow.source.kind if flow.source is not None else ""
+                arrows.append(Arrow(source, target, kind, unplaced=True))
+        elif source is not None and target is not None:
+            arrows.append(Arrow(source, target, flow.source.kind, answer, flow.target.kind))
+    return arrows
+
+
+def _answers(flows: list[_Flow], symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]],
+             labels: list[tuple[int, tuple[float, float, float, float], str]], offset: Any,
+             cells: dict[int, tuple[int, int]], cell_labels: list[tuple[int, int, str]]) -> list[tuple[_Flow, str]]:
+    """Each arrow with the answer its labels give: flow.YES, flow.NO, or "" (none, or both).
+
+    Only the arrows leaving a decision take labels. A label drawn in a text box goes to the arrow nearest
+    it (its ends, corners and the straight runs between them), when that one is within 1 cm and clearly
+    the nearest (the next at least half as far again and 1 mm further): a label halfway between two
+    arrows is no one's. A label written as the text of a table cell (the cell holding nothing else but
+    "Ya" or "Tidak") goes by the side the arrow leaves its decision on: the cell beside the decision's,
+    left or right, labels the one arrow leaving the diamond on that side; the cell below it, in the next
+    row, the one leaving downwards."""
+    given: dict[int, set[str]] = {}
+    boxes = {id(symbol): (anchor, box) for anchor, box, symbol in symbols}
+    leaving = [i for i, flow in enumerate(flows)
+               if flow.source is not None and flow.target is not None and flow.source.kind == DECISION and flow.trail]
+    for anchor, box, answer in labels:
+        distances = []
+        for i in leaving:
+            near = [d for a, b in zip(flows[i].trail, flows[i].trail[1:] or flows[i].trail, strict=False)
+                    if (d := _segment_gap(a, b, anchor, box, offset)) is not None]
+            if near:
+                distances.append((min(near), i))
+        distances.sort()
+        if not distances or distances[0][0] > _LABEL_REACH:
+            continue
+        if len(distances) > 1 and distances[1][0] - distances[0][0] < max(distances[0][0] / 2, _TOUCH / 3):
+            continue
+        given.setdefault(distances[0][1], set()).add(answer)
+    for row, column, answer in cell_labels:
+        matches = []
+        for i in leaving:
+            flow = flows[i]
+            place = cells.get(id(flow.source))
+            side = _side(flow, boxes, offset)
+            if place is None or side is None:
+                continue
+            at_row, at_column = place
+            if (row, column) == {"left": (at_row, at_column - 1), "right": (at_row, at_column + 1),
+                                 "below": (at_row + 1, at_column), "above": (at_row - 1, at_column)}[side]:
+                matches.append(i)
+        if len(matches) == 1:
+            given.setdefault(matches[0], set()).add(answer)
+    return [(flow, next(iter(given[i])) if len(given.get(i, ())) == 1 else "") for i, flow in enumerate(flows)]
+
+
+def _side(flow: _Flow, boxes: dict[int, tuple[int, tuple[float, float, float, float]]], offset: Any) -> str | None:
+    """The side ("left", "right", "above", "below") an arrow leaves its decision on: where its tail lies
+    from the diamond's centre, set against the diamond's half width and half height; None when its tail
+    is not at the diamond's outline (a glued connector drawn elsewhere)."""
+    placed = boxes.get(id(flow.source))
+    if placed is None or not flow.trail:
+        return None
+    symbol_anchor, box = placed
+    anchor, x, y = flow.trail[0]
+    shift = offset(anchor, symbol_anchor)
+    if shift is None:
+        return None
+    width, height = (box[2] - box[0]) / 2 or 1.0, (box[3] - box[1]) / 2 or 1.0
+    dx, dy = (x - (box[0] + box[2]) / 2) / width, (y - shift - (box[1] + box[3]) / 2) / height
+    if max(abs(dx), abs(dy)) > 1 + 2 * _TOUCH / min(width, height):
+        return None
+    if abs(dx) >= abs(dy):
+        return "left" if dx < 0 else "right"
+    return "above" if dy < 0 else "below"
+
+
+def _segment_gap(a: _Point, b: _Point, anchor: int, box: tuple[float, float, float, float], offset: Any) -> float | None:
+    """How far the straight run from a to b passes from a box in row `anchor`'s frame (sampled along it);
+    None when the rows' frames cannot be set against each other."""
+    first, second = offset(a[0], anchor), offset(b[0], anchor)
+    if first is None or second is None:
+        return None
+    best = None
+    for step in range(21):
+        t = step / 20
+        x = a[1] + (b[1] - a[1]) * t
+        y = (a[2] - first) + ((b[2] - second) - (a[2] - first)) * t
+        distance = math.hypot(max(box[0] - x, 0.0, x - box[2]), max(box[1] - y, 0.0, y - box[3]))
+        best = distance if best is None else min(best, distance)
+    return best
 
 
 def _named(symbols: list[_Symbol]) -> dict[str, _Symbol]:
@@ -1020,19 +1299,28 @@ def _named(symbols: list[_Symbol]) -> dict[str, _Symbol]:
     return {key: symbol for key, symbol in found.items() if key not in shared}
 
 
+# The margin of error of an estimated row height: the row may be this much shorter or taller.
+_ESTIMATE_RANGE = (0.8, 1.25)
+
+
 def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]], lines: list[tuple[int, float, _Line]],
-           offset: Any, named: Any) -> list[tuple[_Symbol, _Symbol]]:
-    """(from, to) for each arrow between two symbols of one frame. A connector's end glued to a shape
-    (its id named) is at that shape; any other end is at the symbol whose box it touches (the nearest).
-    Lines whose free ends meet (exactly two of them within reach) are one arrow drawn in pieces. An arrow
-    goes towards its one arrowhead at an outer end; with none or two, its direction is not known and it
-    is left out, as is one touching no symbol at either end."""
+           offset: Any, named: Any, estimate: Any = None) -> list[_Flow]:
+    """Each arrow between two symbols of one frame. A connector's end glued to a shape (its id named) is
+    at that shape; any other end is at the symbol whose box it touches (the nearest). Lines whose free
+    ends meet (exactly two of them within reach) are one arrow drawn in pieces. An arrow goes towards
+    its one arrowhead at an outer end; with none or two, its direction is not known and it is left out,
+    as is one touching no symbol at either end.
+
+    An end in a row whose height is not known, below its own: the one symbol of the rows below standing
+    where the end is across; when several do, the one whose row, its height and those of the rows between
+    estimated from their text (`estimate`, give or take a quarter), holds the end. When several still
+    could, the arrow is handed over unplaced (its end there None), to be reported."""
 
     def place(anchor: int, left: float, end: _End) -> _Point | None:
         return None if end.point is None else (anchor, end.point[0] + left, end.point[1])
 
-    def gap(point: _Point, anchor: int, box: tuple[float, float, float, float]) -> float | None:
-        shift = offset(point[0], anchor)
+    def gap(point: _Point, anchor: int, box: tuple[float, float, float, float], shift: float | None = None) -> float | None:
+        shift = offset(point[0], anchor) if shift is None else shift
         if shift is None:
             return None
         x, y = point[1], point[2]
@@ -1040,11 +1328,12 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
         dy = max(box[1] + shift - y, 0.0, y - box[3] - shift)
         return math.hypot(dx, dy)
 
-    def touched(point: _Point | None, end: _End) -> _Symbol | None:
+    def touched(point: _Point | None, end: _End) -> tuple[_Symbol | None, bool]:
+        """The symbol at an end, and whether the end is unplaced (two symbols could be it)."""
         if end.ref is not None:
-            return named(end.ref)
+            return named(end.ref), False
         if point is None:
-            return None
+            return None, False
         best: tuple[float, float] | None = None
         found = None
         for anchor, box, symbol in symbols:
@@ -1054,17 +1343,33 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
             centre = gap(point, anchor, ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2) * 2) or 0.0
             if best is None or (distance, centre) < best:
                 best, found = (distance, centre), symbol
-        if found is None and point[2] < -_TOUCH:
+        if found is not None:
+            return found, False
+        if point[2] < -_TOUCH:
             # Above the top of its paragraph, so in a row above, whose heights are not known: the one
             # symbol of those rows standing where the end is across (none when two do).
             above = [symbol for anchor, box, symbol in symbols if anchor < point[0] and offset(point[0], anchor) is None
                      and box[0] - _TOUCH <= point[1] <= box[2] + _TOUCH]
-            found = above[0] if len(above) == 1 else None
-        return found
+            return (above[0], False) if len(above) == 1 else (None, len(above) > 1)
+        if estimate is not None and point[2] > _TOUCH:
+            below = [(anchor, box, symbol) for anchor, box, symbol in symbols if anchor > point[0]
+                     and offset(point[0], anchor) is None and box[0] - _TOUCH <= point[1] <= box[2] + _TOUCH]
+            if len(below) > 1:
+                below = [(anchor, box, symbol) for anchor, box, symbol in below
+                         if box[1] + estimate(point[0], anchor, _ESTIMATE_RANGE[0]) - _TOUCH <= point[2]
+                         <= box[3] + estimate(point[0], anchor, _ESTIMATE_RANGE[1]) + _TOUCH]
+                if len(below) > 1:
+                    return None, True
+            if len(below) == 1:
+                return below[0][2], False
+        return None, False
 
     places = [[place(anchor, left, line.start), place(anchor, left, line.end)] for anchor, left, line in lines]
+    bends = [[(anchor, x + left, y) for x, y in line.bends] for anchor, left, line in lines]
     ends = [[line.start, line.end] for _a, _l, line in lines]
-    at = [[touched(places[i][side], ends[i][side]) for side in (0, 1)] for i in range(len(lines))]
+    reached = [[touched(places[i][side], ends[i][side]) for side in (0, 1)] for i in range(len(lines))]
+    at = [[found for found, _unplaced in pair] for pair in reached]
+    unplaced = {(i, side) for i in range(len(lines)) for side in (0, 1) if reached[i][side][1]}
     free = [(i, side) for i in range(len(lines)) for side in (0, 1)
             if at[i][side] is None and ends[i][side].ref is None and places[i][side] is not None]
 
@@ -1075,9 +1380,15 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
         distance = gap(p, q[0], (q[1], q[2], q[1], q[2]))
         return distance is not None and distance <= _TOUCH
 
+    def trail(line: int, entered: int) -> list[_Point]:
+        """A piece's points from the end it was entered at."""
+        points = [places[line][0], *bends[line], places[line][1]]
+        found = [point for point in points if point is not None]
+        return found if entered == 0 else found[::-1]
+
     near = {a: [b for b in free if b[0] != a[0] and meet(a, b)] for a in free}
     partner = {a: found[0] for a, found in near.items() if len(found) == 1 and near.get(found[0]) == [a]}
-    flows: list[tuple[_Symbol, _Symbol]] = []
+    flows: list[_Flow] = []
     walked: set[int] = set()
     for first in range(len(lines)):
         for side in (0, 1):
@@ -1085,17 +1396,25 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
                 continue
             line, entered = first, side  # an outer end: follow the pieces to the other
             walked.add(line)
+            path = trail(line, entered)
             while (line, 1 - entered) in partner:
                 line, entered = partner[(line, 1 - entered)]
                 if line in walked:
                     break  # pieces drawn in a loop
                 walked.add(line)
+                path += trail(line, entered)
             else:
                 start, end = ends[first][side], ends[line][1 - entered]
                 source, target = at[first][side], at[line][1 - entered]
-                if end.head == start.head or source is None or target is None or source is target:
+                if end.head == start.head or source is target:
                     continue
-                flows.append((source, target) if end.head else (target, source))
+                lost = ((first, side) in unplaced, (line, 1 - entered) in unplaced)
+                if source is None or target is None:
+                    # One end at a symbol, the other in a row where two could be it: reported, not read.
+                    if (source is not None and lost[1]) or (target is not None and lost[0]):
+                        flows.append(_Flow(source, target, path) if end.head else _Flow(target, source, path[::-1]))
+                    continue
+                flows.append(_Flow(source, target, path) if end.head else _Flow(target, source, path[::-1]))
     return flows
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -423,7 +424,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
-    decide_arrows(path, draft, [(step_rows.get(id(a.source)), step_rows.get(id(a.target)), a.kind) for a in arrows])
+    decide_arrows(path, draft, [StepArrow(step_rows.get(id(a.source)) if a.source is not None else None,
+                                          step_rows.get(id(a.target)) if a.target is not None else None, a.kind,
+                                          a.answer, a.target_kind, a.unplaced) for a in arrows])
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
@@ -434,7 +437,7 @@ def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
     ends = [actor for actor, mark in marks.items()
             if flow.normalise_name(mark) == "selesai" or (not first and mark.strip() == "⬭")]
     others = [actor for actor, mark in marks.items() if mark.strip() and actor not in ends
-              and flow.normalise_name(mark) not in flow.DECISION_LABELS]
+              and not flow.is_label(mark)]
     return ends[0] if len(ends) == 1 and len(others) == 1 else None
 
 
@@ -640,7 +643,18 @@ def step_named(draft: SopDraft, label: str) -> int | None:
 # The arrows of a Word flowchart ----------------------------------------------------------------------
 
 
-def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None, int | None, str]]) -> None:
+class StepArrow(NamedTuple):
+    """An arrow of a Word flowchart between two steps (DrawnArrow with its rows as the steps' indexes)."""
+
+    source: int | None  # the index of the step it leaves; None for a row that is no step's (or not known)
+    target: int | None
+    kind: str  # the kind of the symbol it leaves: "process", "decision" or "terminator"
+    answer: str = ""  # flow.YES or flow.NO: the label written on it ("Ya", "Tidak", "Sesuai" …)
+    target_kind: str = ""
+    unplaced: bool = False  # one end in a row where two symbols could be it: only the other is known
+
+
+def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[StepArrow | tuple[int | None, int | None, str]]) -> None:
     """Return edges and branches drawn as arrows between the symbols of a Word flowchart (shapes.py),
     each arrow given as (index of the step it leaves, index of the step it reaches, the kind of the
     symbol it leaves: "process", "decision" or "terminator"); None for a row that is no step's.
@@ -652,25 +666,50 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None
     ahead (branch_to). An arrow leaving a terminator, or a box down past the next step (a flow the steps
     cannot hold), is left out.
 
-    The words win: a step whose text or Ket. names where its work goes back or skips to
+    The labels on a decision's arrows ("Ya" / "Tidak", "Sesuai" / "Tidak sesuai" …) decide which is which
+    (see _labelled). The words win: a step whose text or Ket. names where its work goes back or skips to
     (decide_returns) takes nothing from its arrows. Arrows that say the same add nothing; arrows that
     say otherwise are taken as drawn loosely (an end in the wrong box, an arrow left from an earlier
     version) and are no problem, since the words are what the office wrote on purpose and the preview
-    shows what was read. Arrows add to the steps whose words say nothing. A step whose "Tidak" ends the
+    shows what was read; labels that say otherwise are a warning. Arrows add to the steps whose words say
+    nothing. A step whose "Tidak" ends the
     procedure (ends_if_not, written or drawn as a Selesai beside it) takes a return from its arrows, as
     the words may give both, but no branch: its "Tidak" goes nowhere else. Arrows are a problem only when
     they contradict each other: a decision drawn skipping ahead to two different steps (a step has one
-    "Tidak" branch)."""
+    "Tidak" branch). An arrow whose end could not be placed in a row (shapes.py) is a warning."""
+    given = [a if isinstance(a, StepArrow) else StepArrow(*a) for a in arrows]
     spoken = {index for index, step in enumerate(draft.steps) if step.returns_to or step.branch_to is not None}
     returns: dict[int, set[int]] = {}
     branches: dict[int, set[int]] = {}
-    for source, target, kind in arrows:
-        if source is None or target is None or source in spoken or kind == "terminator" or target in (source, source + 1):
+    warned: set[int] = set()
+    for arrow in given:
+        if arrow.unplaced:
+            index = arrow.source if arrow.source is not None else arrow.target
+            if index is not None and index not in warned:
+                warned.add(index)
+                draft.warnings.append(step_error(path, draft.steps[index], COLUMN_ACTORS, None, _(
+                    "an arrow of this step ends in a row where more than one symbol could be its end (the table "
+                    "gives no row heights): it is not read; check where the work goes from here")))
+    by_source: dict[int, list[StepArrow]] = {}
+    for arrow in given:
+        if not arrow.unplaced and arrow.source is not None and arrow.target is not None:
+            by_source.setdefault(arrow.source, []).append(arrow)
+    for source, leaving in sorted(by_source.items()):
+        labelled = any(a.answer for a in leaving if a.kind == "decision")
+        if source in spoken:
+            if labelled:
+                _labels_against_words(path, draft, source, leaving)
             continue
-        if target < source:
-            returns.setdefault(source, set()).add(target)
-        elif kind == "decision" and not draft.steps[source].ends_if_not:
-            branches.setdefault(source, set()).add(target)
+        if labelled:
+            leaving = _labelled(path, draft, source, leaving)
+        for arrow in leaving:
+            target, kind = arrow.target, arrow.kind
+            if target is None or kind == "terminator" or target in (source, source + 1):
+                continue
+            if target < source:
+                returns.setdefault(source, set()).add(target)
+            elif kind == "decision" and not draft.steps[source].ends_if_not:
+                branches.setdefault(source, set()).add(target)
     for index, targets in sorted(returns.items()):
         draft.steps[index].returns_to += [draft.steps[target].number for target in sorted(targets)]
     for index, targets in sorted(branches.items()):
@@ -682,3 +721,80 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[tuple[int | None
                     "target": draft.steps[first].display_number, "other": draft.steps[others[0]].display_number}))
         else:
             step.branch_to = draft.steps[first].number
+
+
+def _way(draft: SopDraft, source: int, arrow: StepArrow) -> str:
+    """Where a decision's arrow goes: "next", "back", "ahead", "end" (a Selesai beside it), or "" (its own row)."""
+    target = arrow.target
+    if target is None or target == source:
+        return "end" if target == source and arrow.target_kind == "terminator" else ""
+    return "next" if target == source + 1 else "back" if target < source else "ahead"
+
+
+def _where(draft: SopDraft, arrow: StepArrow) -> str:
+    """The arrow's end as the warnings name it: the step it reaches, or the Selesai beside its decision."""
+    if arrow.target_kind == "terminator" and arrow.target == arrow.source:
+        return "Selesai"
+    return _("step %(step)s") % {"step": draft.steps[arrow.target].display_number} if arrow.target is not None else "?"
+
+
+def _labelled(path: Path, draft: SopDraft, source: int, leaving: list[StepArrow]) -> list[StepArrow]:
+    """The arrows of a decision whose arrows carry labels, as its "Tidak" is to be read from them.
+
+    The arrow marked "Tidak" is the "Tidak": back up a return, past the next step a branch, to a Selesai
+    beside the decision the end of the procedure. The arrow marked "Ya" is the "Ya", the way on to the
+    next step: drawn back up or past the next step, it is no return or branch (the drawing alone would
+    have read it as one), and the preview warns that the decision's "Ya" goes elsewhere than the steps
+    can hold. A question asked the other way round ("Ada perbaikan?" with "Ya" back up to the drafting
+    and "Tidak" on to the next step) is read as the steps can hold it, the way back on "Tidak", with a
+    warning that the labels say the opposite. A Selesai beside the decision that its "Ya" reaches does not
+    end the procedure on "Tidak" unless the words say so. Unlabelled arrows count as they are drawn."""
+    step = draft.steps[source]
+    no = [a for a in leaving if a.answer == flow.NO]
+    yes = [a for a in leaving if a.answer == flow.YES]
+    elsewhere = [a for a in yes if _way(draft, source, a) in ("back", "ahead", "end")]
+    if no and all(_way(draft, source, a) == "next" for a in no) and elsewhere:
+        draft.warnings.append(step_error(path, step, COLUMN_ACTORS, None, _(
+            "the flowchart marks “Ya” on the arrow to %(target)s and “Tidak” on the way on to the next step: "
+            "read as going to %(target)s on “Tidak”, as a decision goes on to the next step on “Ya”; "
+            "check the question of this step") % {"target": _where(draft, elsewhere[0])}))
+        if any(_way(draft, source, a) == "end" for a in elsewhere):
+            step.ends_if_not = step.branch_to is None
+        return [a for a in leaving if a.answer != flow.NO]
+    for arrow in elsewhere:
+        draft.warnings.append(step_error(path, step, COLUMN_ACTORS, None, _(
+            "the flowchart marks “Ya” on the arrow to %(target)s, where the drawing alone would read the "
+            "“Tidak”: read as the “Ya”, which goes on to the next step; check where the work goes") % {
+                "target": _where(draft, arrow)}))
+        if _way(draft, source, arrow) == "end" and step.ends_if_not and not (
+                flow.end_phrases(step.activity) or flow.end_phrases(step.note)):
+            step.ends_if_not = False
+    for arrow in no:
+        if _way(draft, source, arrow) == "end" and step.branch_to is None:
+            step.ends_if_not = True
+        elif _way(draft, source, arrow) == "next":
+            draft.warnings.append(step_error(path, step, COLUMN_ACTORS, None, _(
+                "the flowchart marks “Tidak” on the arrow to the next step, where a decision goes on “Ya”: "
+                "check where the work goes")))
+    return [a for a in leaving if a.answer != flow.YES]
+
+
+def _labels_against_words(path: Path, draft: SopDraft, source: int, leaving: list[StepArrow]) -> None:
+    """A warning when the labels of a decision's arrows say otherwise than its words, which win: the arrow
+    marked "Tidak" going elsewhere than the words send the work, or the one marked "Ya" where they do."""
+    step = draft.steps[source]
+    said = {("back", n) for n in step.returns_to} | ({("ahead", step.branch_to)} if step.branch_to is not None else set())
+    said |= {("end", None)} if step.ends_if_not else set()
+
+    def meant(arrow: StepArrow) -> tuple[str, int | None] | None:
+        way = _way(draft, source, arrow)
+        if way in ("back", "ahead") and arrow.target is not None:
+            return way, draft.steps[arrow.target].number
+        return (way, None) if way else None
+
+    against = [a for a in leaving if (a.answer == flow.NO and meant(a) not in said and _way(draft, source, a) != "")
+               or (a.answer == flow.YES and meant(a) in said)]
+    if against:
+        labels = ", ".join(f"{'Tidak' if a.answer == flow.NO else 'Ya'} → {_where(draft, a)}" for a in against)
+        draft.warnings.append(step_error(path, step, COLUMN_ACTORS, labels, _(
+            "the labels on the flowchart's arrows say otherwise than the words of this step: the words are taken")))
