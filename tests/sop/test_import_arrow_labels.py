@@ -7,12 +7,17 @@ drawing can give a return. A label is a text box beside its arrow, as Word users
 
 from __future__ import annotations
 
+from itertools import count
 from pathlib import Path
 
+import docx
 import pytest
+from docx.shared import Cm
+
+from kinerja.sop.importers import parse_document
 
 from .test_import_arrows import NONE, back, box, down, flowchart, line, normal_flow, read, returns, symbol
-from .test_import_shapes import STEPS
+from .test_import_shapes import NS, STEPS, put
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -163,3 +168,177 @@ def test_a_question_in_a_diamond_is_the_step_s_symbol_not_a_label(tmp_path: Path
     draft = read(tmp_path, flowchart(*normal_flow(), back(4, 2), symbols=symbols))
     assert [s.actor_source for s in draft.steps] == ["symbol"] * len(STEPS)
     assert returns(draft) == [[], [], [], [2], []]
+
+
+# Loose shapes in the cells, rows without heights ---------------------------------------------------------
+
+IDS = count(500)
+
+ACTORS = ["Sekretaris", "Kasubbag", "JFU", "Kepala Dinas"]
+COLUMN = int(Cm(2.5))  # each Pelaksana column
+SIZE = (400000, 250000)  # each symbol's width and height
+TOP = 20000  # each symbol's top below its paragraph's
+# How Word lays out the default template's text (Calibri 11 pt, line spacing 1.15, 10 pt after each
+# paragraph): a line about 15.4 pt, and each paragraph 10 pt more.
+LINE, AFTER = 15.4 * 12700, 10 * 12700
+
+
+def shape(preset: str, *, left: int, top: int, width: int, height: int, text: str = "", extra: str = "",
+          flips: str = "") -> str:
+    """A floating DrawingML shape placed (left, top) EMU from its cell's column and paragraph."""
+    body = f"<wps:txbx><w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent></wps:txbx>" if text else ""
+    return (f'<w:drawing {NS}><wp:anchor behindDoc="0" layoutInCell="1" simplePos="0" relativeHeight="1" locked="0" '
+            f'allowOverlap="1" distT="0" distB="0" distL="0" distR="0"><wp:simplePos x="0" y="0"/>'
+            f'<wp:positionH relativeFrom="column"><wp:posOffset>{left}</wp:posOffset></wp:positionH>'
+            f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{top}</wp:posOffset></wp:positionV>'
+            f'<wp:extent cx="{width}" cy="{height}"/><wp:wrapNone/><wp:docPr id="{next(IDS)}" name="s"/>'
+            '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape">'
+            f'<wps:wsp><wps:cNvSpPr/><wps:spPr><a:xfrm{flips}><a:off x="0" y="0"/><a:ext cx="{width}" cy="{height}"/>'
+            f'</a:xfrm><a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>{extra}</wps:spPr>{body}<wps:bodyPr/>'
+            '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>')
+
+
+def arrow(x0: int, y0: float, x1: int, y1: float) -> str:
+    """A loose straight arrow from (x0, y0) to (x1, y1), EMU from its cell's column and paragraph."""
+    flips = (' flipH="1"' if x1 < x0 else "") + (' flipV="1"' if y1 < y0 else "")
+    return shape("straightConnector1", left=min(x0, x1), top=round(min(y0, y1)), width=abs(x1 - x0) or 10,
+                 height=round(abs(y1 - y0)) or 10, extra='<a:ln w="9525"><a:tailEnd type="triangle"/></a:ln>', flips=flips)
+
+
+def sop(tmp_path: Path, steps: list[tuple[str, list[str]]], draw, name: str = "loose.docx") -> Path:
+    """An SOP AP in Word: for each step its actor and the paragraphs of its text; its actor's cell holds
+    its symbol (loose, TOP below the paragraph, centred in the column; the first and last a terminator, a
+    step whose text asks "?" a decision); no row gives its height. draw(table, rows) adds the rest,
+    rows[i] being step i + 1's row."""
+    doc = docx.Document()
+    doc.add_paragraph("DINAS KOPERASI DAN UKM")
+    identity = doc.add_table(rows=0, cols=2)
+    for key, value in [("NOMOR SOP", "800/7/SOP/2025"), ("TANGGAL PEMBUATAN", "9 Januari 2023"),
+                       ("TANGGAL EFEKTIF", "2 Januari 2025"), ("NAMA SOP", "PELAYANAN PERMOHONAN DATA")]:
+        cells = identity.add_row().cells
+        cells[0].text, cells[1].text = key, value
+    doc.add_paragraph("")
+    table = doc.add_table(rows=2 + len(steps), cols=2 + len(ACTORS) + 4)
+    table.autofit = False
+    header, sub = table.rows[0].cells, table.rows[1].cells
+    header[0].text, header[1].text = "No.", "Uraian Prosedur"
+    header[2].merge(header[1 + len(ACTORS)]).text = "Pelaksana"
+    header[2 + len(ACTORS)].merge(header[4 + len(ACTORS)]).text = "Mutu Baku"
+    header[-1].text = "Ket"
+    for i, actor in enumerate(ACTORS):
+        sub[2 + i].text = actor
+    for i, key in enumerate(["Kelengkapan", "Waktu", "Output"]):
+        sub[2 + len(ACTORS) + i].text = key
+    widths = [Cm(1), Cm(5)] + [COLUMN] * len(ACTORS) + [Cm(3), Cm(2), Cm(3), Cm(2)]
+    for i, width in enumerate(widths):
+        table.columns[i].width = width
+        table._tbl.tblGrid.gridCol_lst[i].w = width
+    rows = list(table.rows)[2:]
+    for number, ((actor, paragraphs), row) in enumerate(zip(steps, rows, strict=True), start=1):
+        cells = row.cells
+        cells[0].text, cells[1].text = str(number), paragraphs[0]
+        for more in paragraphs[1:]:
+            cells[1].add_paragraph(more)
+        cells[2 + len(ACTORS)].text, cells[3 + len(ACTORS)].text, cells[4 + len(ACTORS)].text = "berkas", "1 Hari", "hasil"
+        preset = ("flowChartTerminator" if number in (1, len(steps)) else
+                  "flowChartDecision" if paragraphs[0].endswith("?") else "flowChartProcess")
+        put(cells[2 + ACTORS.index(actor)], shape(preset, left=(COLUMN - SIZE[0]) // 2, top=TOP, width=SIZE[0],
+                                                 height=SIZE[1]))
+    draw(table, rows)
+    path = tmp_path / name
+    doc.save(str(path))
+    return path
+
+
+def height(paragraphs: int) -> float:
+    """A row's height as Word draws it: its text's paragraphs (each one line) in the Uraian cell."""
+    return paragraphs * (LINE + AFTER)
+
+
+# A request for data: the Kasubbag checks it (step 2, a decision), the JFU prepares it, the Kasubbag checks
+# it and signs the letter; Kepala Dinas is told. Steps 4 and 5 both stand in the Kasubbag column. Each
+# paragraph is short enough to take one line.
+CHECK = [("Sekretaris", ["Menerima permohonan"]),
+         ("Kasubbag", ["Berkas lengkap?", "Memeriksa berkas", "permohonan data"]),
+         ("JFU", ["Menyiapkan data", "yang diminta", "dari arsip", "dan aplikasi"]),
+         ("Kasubbag", ["Memeriksa data", "dan menyusun", "surat pengantar"]),
+         ("Kasubbag", ["Menandatangani", "surat pengantar"]),
+         ("Kepala Dinas", ["Mengetahui"])]
+# The same with steps 4 and 5 one line each: their boxes nearly fill their rows.
+SHORT = [*CHECK[:3], ("Kasubbag", ["Memeriksa data"]), ("Kasubbag", ["Menandatangani"]), CHECK[5]]
+
+
+def branch_down(steps: list[tuple[str, list[str]]], lower: float = 0.0):
+    """The decision's "Tidak" drawn as a loose arrow anchored in its cell, from the diamond's bottom
+    straight down to the middle of step 4's box (past step 3), where Word draws it (the rows as high as
+    their text: `height`); `lower` moves its end that many EMU further down."""
+    def draw(table, rows):
+        centre = COLUMN // 2
+        end = height(len(steps[1][1])) + height(len(steps[2][1])) + TOP + SIZE[1] / 2 + lower
+        put(rows[1].cells[2 + ACTORS.index("Kasubbag")], arrow(centre, TOP + SIZE[1], centre, end))
+    return draw
+
+
+def test_a_loose_arrow_down_into_rows_of_unknown_height_is_placed_by_their_text(tmp_path: Path) -> None:
+    """The rows give no height. Below the decision's row, steps 4 and 5 both have a symbol where the arrow
+    ends across, so it could reach either: the heights of rows 2 and 3, estimated from their text as Word
+    lays it out, put its end in step 4's box: the decision's "Tidak" skips step 3."""
+    draft = parse_document(sop(tmp_path, CHECK, branch_down(CHECK)))
+    assert not draft.problems
+    assert [s.actor for s in draft.steps] == [actor for actor, _p in CHECK]
+    assert [s.branch_to for s in draft.steps] == [None, 4, None, None, None, None]
+    assert draft.warnings == []
+
+
+def test_a_loose_arrow_down_whose_end_could_be_in_two_rows_is_a_warning(tmp_path: Path) -> None:
+    """Steps 4 and 5 one line each, the arrow ending just under step 4's box: within what the estimate of
+    the rows above may be off by, step 5's box could be its end too. It is not read, and the preview names
+    the step."""
+    draft = parse_document(sop(tmp_path, SHORT, branch_down(SHORT, SIZE[1] / 2 + 20000)))
+    assert not draft.problems
+    assert [s.branch_to for s in draft.steps] == [None] * len(SHORT)
+    assert [(w.step, w.problem) for w in draft.warnings] == [(2, (
+        "an arrow of this step ends in a row where more than one symbol could be its end (the table gives no row "
+        "heights): it is not read; check where the work goes from here"))]
+
+
+def test_a_loose_arrow_down_to_the_one_symbol_below_needs_no_estimate(tmp_path: Path) -> None:
+    """Only step 3's box stands where an arrow from step 1 down and right ends across: it is that box,
+    wherever the rows' heights put it."""
+    def draw(table, rows):
+        put(rows[0].cells[2], arrow(COLUMN // 2, TOP + SIZE[1], 2 * COLUMN + COLUMN // 2,
+                                   height(1) + height(3) + TOP))
+    draft = parse_document(sop(tmp_path, CHECK, draw))
+    assert (not draft.problems, draft.warnings, [s.returns_to for s in draft.steps]) == (True, [], [[]] * len(CHECK))
+    assert [s.branch_to for s in draft.steps] == [None] * len(CHECK)  # from a terminator: says nothing
+
+
+def test_labels_written_in_the_cells_beside_the_decision(tmp_path: Path) -> None:
+    """No text boxes: "Tidak" typed in the Pelaksana cell left of the diamond, "Ya" in the cell under it.
+    The arrow leaving the diamond's left corner goes back up to step 1; the one leaving its bottom on
+    to step 3. Agreeing with the drawing, they say nothing; swapped, the question is asked the other way
+    round and the preview says so."""
+    def drawn(left: str, below: str):
+        def draw(table, rows):
+            kasubbag = 2 + ACTORS.index("Kasubbag")
+            diamond_left, middle = (COLUMN - SIZE[0]) // 2, TOP + SIZE[1] // 2
+            # Back up: from the diamond's left corner, left into the Sekretaris column, up to step 1's box.
+            put(rows[1].cells[kasubbag], arrow(diamond_left, middle, diamond_left - COLUMN // 2,
+                                               -height(1) + TOP + SIZE[1] // 2))
+            # On: from the diamond's bottom, down right to step 3's box (JFU).
+            put(rows[1].cells[kasubbag], arrow(COLUMN // 2, TOP + SIZE[1], COLUMN + COLUMN // 2,
+                                               height(3) + TOP + SIZE[1] // 2))
+            rows[1].cells[kasubbag - 1].text = left
+            rows[2].cells[kasubbag].text = below
+        return draw
+
+    plain = parse_document(sop(tmp_path, CHECK, drawn("", "")))
+    assert ([s.returns_to for s in plain.steps], plain.warnings) == ([[], [1], [], [], [], []], [])
+    agreeing = parse_document(sop(tmp_path, CHECK, drawn("Tidak", "Ya")))
+    assert not agreeing.problems
+    assert [s.actor for s in agreeing.steps] == [actor for actor, _p in CHECK]
+    assert ([s.returns_to for s in agreeing.steps], agreeing.warnings) == ([[], [1], [], [], [], []], [])
+    swapped = parse_document(sop(tmp_path, CHECK, drawn("Ya", "Tidak")))
+    assert [s.returns_to for s in swapped.steps] == [[], [1], [], [], [], []]
+    assert [w.step for w in swapped.warnings] == [2]
+    assert "“Ya” on the arrow to step 1 and “Tidak” on the way on" in swapped.warnings[0].problem

@@ -75,6 +75,7 @@ class StepForm(forms.Form):
         # `labels`: the number each step is printed with ("3.1" for a sub-step), by step number; the user
         # reads and writes those. `last`: the number of the last step.
         self.labels = labels or {}
+        self.warnings: list[str] = []  # what the importer asks the user to check in this step (SopDraft.warnings)
         kwargs.setdefault("initial", {
             "actor": step.actor, "duration_value": step.duration_value, "duration_unit": step.duration_unit,
             "returns_to": ", ".join(self.labels.get(n, str(n)) for n in step.returns_to),

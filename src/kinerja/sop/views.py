@@ -245,10 +245,13 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     if sop is not None:
         latest = sop.versions.order_by("-version").first()
         current = sop.versions.filter(status=SopVersion.Status.IN_FORCE).first() or latest
-    problems = {}
+    problems: dict[int | None, list[str]] = {}
     if posted is None:
         for p in draft.problems:
             problems.setdefault(p.step, []).append(str(p))
+    # What to check though nothing stops saving (a flowchart's labels against its arrows), beside its step.
+    for f in forms:
+        f.warnings = [str(w) for w in draft.warnings if w.step == f.step.number]
     plan = actions.link_plan(office, draft, latest)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,

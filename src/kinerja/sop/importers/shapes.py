@@ -65,8 +65,22 @@ The ends of a group's arrows are set against the symbols of that group; those of
 the table's loose symbols, x across the table's columns and y from their paragraphs, set row against
 row by the heights of the rows between when Word gives them. When it does not, an end above the top of
 its paragraph (by more than 3 mm) lies in some row above: it is at the one symbol of those rows that
-stands where the end is across, and at none when two do. Each arrow is handed over as the rows of the
-symbols it joins (and the kind of the symbol it leaves), the rows those symbols were given above.
+stands where the end is across, and at none when two do. An end below its row goes the same way down:
+the one symbol of the rows below standing where it is across; when several do, the rows' heights are
+estimated from their text as Word lays it out (_estimate_heights: lines of the cells' paragraphs at an
+average character width, the font's size, line spacing, paragraph spacing and cell margins), and the
+symbol whose row holds the end is it, provided no other could be within 15 % of the estimate. An end
+that two symbols could be leaves the arrow unplaced, handed over with its other end only so the step
+is warned of. Each arrow is handed over as the rows of the symbols it joins (and the kind of the symbol
+it leaves), the rows those symbols were given above.
+
+Labels. The answers written on a decision's arrows ("Ya" / "Tidak", "Y" / "T", "Sesuai" / "Tidak
+sesuai", "Lengkap" / "Tidak lengkap", "Setuju" / "Tidak setuju", "Benar" / "Salah"; flow.answer_label)
+are no symbols. Written in a text box, a label belongs to the arrow leaving a decision that passes
+nearest it (its ends, an elbow's corners, the pieces it is drawn in), when within 1 cm and clearly the
+nearest; typed as the whole text of a table cell, to the one arrow leaving the diamond towards that
+cell (the cell left or right of the decision's, or the one below it). The arrow is handed over with its
+answer (flow.YES or flow.NO), and table.decide_arrows lets it decide which arrow is the "Tidak".
 
 Written here because no library reads it: python-docx exposes the shapes' XML but neither their
 geometry nor which cell they appear in. DrawingML (Word 2010 and later, `wps:wsp`) and VML (Word 2003/
@@ -933,7 +947,7 @@ class _Rows:
 # average character width, each line as high as its font's size times the line spacing, plus the spacing
 # before and after; the cell's top and bottom margins and the border are added. Only a layout engine knows
 # the exact height (fonts' own widths, hyphenation, kerning): the estimate is used with a margin of error.
-_CHAR_WIDTH = 0.5  # an average character, in its font's size
+_CHAR_WIDTH = 0.45  # an average character, in its font's size
 _LINE_HEIGHT = 1.15  # a single-spaced line, in its font's size
 _DEFAULT_SIZE = 20  # half-points: Word's 10 pt when nothing sets a size
 _DEFAULT_SIDE_MARGIN = 108  # twips: Word's cell margin left and right
@@ -1299,8 +1313,8 @@ def _named(symbols: list[_Symbol]) -> dict[str, _Symbol]:
     return {key: symbol for key, symbol in found.items() if key not in shared}
 
 
-# The margin of error of an estimated row height: the row may be this much shorter or taller.
-_ESTIMATE_RANGE = (0.8, 1.25)
+# The margin of error of the estimated row heights: the rows may be this much shorter or taller.
+_ESTIMATE_RANGE = (0.85, 1.15)
 
 
 def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]], lines: list[tuple[int, float, _Line]],
@@ -1313,7 +1327,7 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
 
     An end in a row whose height is not known, below its own: the one symbol of the rows below standing
     where the end is across; when several do, the one whose row, its height and those of the rows between
-    estimated from their text (`estimate`, give or take a quarter), holds the end. When several still
+    estimated from their text (`estimate`, give or take 15 %), holds the end. When several still
     could, the arrow is handed over unplaced (its end there None), to be reported."""
 
     def place(anchor: int, left: float, end: _End) -> _Point | None:
