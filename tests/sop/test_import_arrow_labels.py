@@ -12,9 +12,11 @@ from pathlib import Path
 
 import docx
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from docx.shared import Cm
 
 from kinerja.sop.importers import parse_document
+from tests.base import KinerjaTestCase
 
 from .test_import_arrows import NONE, back, box, down, flowchart, line, normal_flow, read, returns, symbol
 from .test_import_shapes import NS, STEPS, put
@@ -342,3 +344,30 @@ def test_labels_written_in_the_cells_beside_the_decision(tmp_path: Path) -> None
     assert [s.returns_to for s in swapped.steps] == [[], [1], [], [], [], []]
     assert [w.step for w in swapped.warnings] == [2]
     assert "“Ya” on the arrow to step 1 and “Tidak” on the way on" in swapped.warnings[0].problem
+
+
+class PreviewTestCase(KinerjaTestCase):
+    """The upload preview shows each warning beside its step, in Indonesian; saving is not stopped."""
+
+    def test_the_preview_shows_the_warnings_beside_their_step(self) -> None:
+        import tempfile
+
+        from kinerja.sop.models import SopVersion
+
+        folder = Path(tempfile.mkdtemp())
+        path = sop(folder, SHORT, branch_down(SHORT, SIZE[1] / 2 + 20000), name="sop-permohonan-data.docx")
+        self.client.force_login(self.subsection_head)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+        self.assertEqual(response.status_code, 302, response.content[:2000])
+        preview = self.client.get(response["Location"])
+        self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-permohonan-data.docx, '
+                                     "langkah 2, kolom Pelaksana: sebuah panah dari langkah ini berujung di baris",
+                            count=1, html=False)
+        data = {}
+        for form, _problems in preview.context["rows"]:
+            for name in form.fields:
+                value = form.initial.get(name, "")
+                data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
+        response = self.client.post(response["Location"], {**data, "save": ""})
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        self.assertEqual(SopVersion.objects.get().steps.count(), len(SHORT))
