@@ -3,7 +3,12 @@
 
 The group flowcharts are those of test_import_arrows.py: five steps (Sekretaris, Kasubbag, JFU, Kasubbag,
 Kepala Dinas), step 4 the Kasubbag's decision, whose texts name nobody and send nothing back, so only the
-drawing can give a return. A label is a text box beside its arrow, as Word users draw them."""
+drawing can give a return. A label is a text box beside its arrow, as Word users draw them, or the text of
+the table cell beside the decision.
+
+The loose drawings (each symbol in its actor's cell, arrows anchored in a cell, rows without heights) are
+built here: their rows are as high as Word makes them for their text, one line per paragraph (`height`),
+and an arrow pointing down into rows below ends where Word would draw it."""
 
 from __future__ import annotations
 
@@ -18,7 +23,8 @@ from docx.shared import Cm
 from kinerja.sop.importers import parse_document
 from tests.base import KinerjaTestCase
 
-from .test_import_arrows import NONE, back, box, down, flowchart, line, normal_flow, read, returns, symbol
+from .test_import_arrows import NONE, back, box, down, flowchart, line, normal_flow, read, returns, symbol, vml_chart
+from .test_import_shape_groups import pict, vshape
 from .test_import_shapes import NS, STEPS, put
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -158,6 +164,28 @@ def test_labels_against_the_words_leave_the_words_and_warn(tmp_path: Path) -> No
     agreed = read(tmp_path, flowchart(*normal_flow(), back(4, 2), left_label("Tidak"), below_label("Ya")),
                   {4: "Tidak: kembali ke langkah 2"})
     assert (returns(agreed), warnings(agreed)) == ([[], [], [], [2], []], [])
+
+
+def test_labels_of_a_word_2003_drawing(tmp_path: Path) -> None:
+    """The VML flowchart of test_import_arrows (a v:group, 1000 a column and a step): a v:line from the
+    diamond's left up to step 2's box, a v:rect "Ya" or "Tidak" by where it leaves the diamond."""
+    up = '<v:line from="1200,3500" to="1190,1500" style="position:absolute"><v:stroke endarrow="classic"/></v:line>'
+    no = read(tmp_path, pict(vml_chart(up, vshape("rect", 900, 3250, 250, 200, text="Tidak"))))
+    assert (returns(no), warnings(no)) == ([[], [], [], [2], []], [])
+    assert [s.actor_source for s in no.steps] == ["symbol"] * len(STEPS)
+    yes = read(tmp_path, pict(vml_chart(up, vshape("rect", 900, 3250, 250, 200, text="Ya"))))
+    assert (returns(yes), [step for step, _w in warnings(yes)]) == (NONE, [4])
+
+
+def test_labels_against_words_ending_the_procedure_add_nothing(tmp_path: Path) -> None:
+    """The Ket. says "Tidak: proses selesai"; the arrow back up to step 2 is marked "Tidak": the words
+    win (the "Tidak" ends the procedure), the arrow adds no return, and the preview says so. Unmarked, the
+    arrow is a return beside the end, as before."""
+    marked = read(tmp_path, flowchart(*normal_flow(), back(4, 2), left_label("Tidak")), {4: "Tidak: proses selesai"})
+    assert (marked.steps[3].ends_if_not, returns(marked)) == (True, NONE)
+    assert [(w.step, w.value) for w in marked.warnings] == [(4, "Tidak → step 2")]
+    plain = read(tmp_path, flowchart(*normal_flow(), back(4, 2)), {4: "Tidak: proses selesai"})
+    assert (plain.steps[3].ends_if_not, returns(plain), plain.warnings) == (True, [[], [], [], [2], []], [])
 
 
 def test_a_question_in_a_diamond_is_the_step_s_symbol_not_a_label(tmp_path: Path) -> None:
@@ -313,6 +341,17 @@ def test_a_loose_arrow_down_to_the_one_symbol_below_needs_no_estimate(tmp_path: 
     draft = parse_document(sop(tmp_path, CHECK, draw))
     assert (not draft.problems, draft.warnings, [s.returns_to for s in draft.steps]) == (True, [], [[]] * len(CHECK))
     assert [s.branch_to for s in draft.steps] == [None] * len(CHECK)  # from a terminator: says nothing
+
+
+def test_a_loose_line_ending_far_above_the_one_symbol_below_is_no_arrow(tmp_path: Path) -> None:
+    """An arrow from the diamond ending in step 3's row, in the Kepala Dinas column, where only step 6's
+    symbol stands, rows below: even at half the estimated heights the rows put that symbol far lower. It
+    is a stray line, not the decision's "Tidak" skipping to step 6."""
+    def draw(table, rows):
+        put(rows[1].cells[2 + ACTORS.index("Kasubbag")],
+            arrow(COLUMN // 2, TOP + SIZE[1], 2 * COLUMN + COLUMN // 2, height(3) + 20 * 12700))
+    draft = parse_document(sop(tmp_path, CHECK, draw))
+    assert ([s.branch_to for s in draft.steps], draft.warnings) == ([None] * len(CHECK), [])
 
 
 def test_labels_written_in_the_cells_beside_the_decision(tmp_path: Path) -> None:

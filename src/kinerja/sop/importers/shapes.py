@@ -1315,6 +1315,8 @@ def _named(symbols: list[_Symbol]) -> dict[str, _Symbol]:
 
 # The margin of error of the estimated row heights: the rows may be this much shorter or taller.
 _ESTIMATE_RANGE = (0.85, 1.15)
+# Beyond these, an end is not in the row of the one symbol standing where it is across (a stray line).
+_PLAUSIBLE_RANGE = (0.5, 2.0)
 
 
 def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]], lines: list[tuple[int, float, _Line]],
@@ -1326,8 +1328,9 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
     as is one touching no symbol at either end.
 
     An end in a row whose height is not known, below its own: the one symbol of the rows below standing
-    where the end is across; when several do, the one whose row, its height and those of the rows between
-    estimated from their text (`estimate`, give or take 15 %), holds the end. When several still
+    where the end is across and which the rows' heights, estimated from their text (`estimate`), could
+    put there at half or twice the estimate; when several do, the one whose row holds the end, the
+    estimate give or take 15 %. When several still
     could, the arrow is handed over unplaced (its end there None), to be reported."""
 
     def place(anchor: int, left: float, end: _End) -> _Point | None:
@@ -1366,12 +1369,16 @@ def _flows(symbols: list[tuple[int, tuple[float, float, float, float], _Symbol]]
                      and box[0] - _TOUCH <= point[1] <= box[2] + _TOUCH]
             return (above[0], False) if len(above) == 1 else (None, len(above) > 1)
         if estimate is not None and point[2] > _TOUCH:
+            def within(limits: tuple[float, float]) -> list[tuple[int, tuple[float, float, float, float], _Symbol]]:
+                return [(anchor, box, symbol) for anchor, box, symbol in below
+                        if box[1] + estimate(point[0], anchor, limits[0]) - _TOUCH <= point[2]
+                        <= box[3] + estimate(point[0], anchor, limits[1]) + _TOUCH]
+
             below = [(anchor, box, symbol) for anchor, box, symbol in symbols if anchor > point[0]
                      and offset(point[0], anchor) is None and box[0] - _TOUCH <= point[1] <= box[2] + _TOUCH]
+            below = within(_PLAUSIBLE_RANGE)
             if len(below) > 1:
-                below = [(anchor, box, symbol) for anchor, box, symbol in below
-                         if box[1] + estimate(point[0], anchor, _ESTIMATE_RANGE[0]) - _TOUCH <= point[2]
-                         <= box[3] + estimate(point[0], anchor, _ESTIMATE_RANGE[1]) + _TOUCH]
+                below = within(_ESTIMATE_RANGE)
                 if len(below) > 1:
                     return None, True
             if len(below) == 1:

@@ -696,9 +696,13 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[StepArrow | tupl
             by_source.setdefault(arrow.source, []).append(arrow)
     for source, leaving in sorted(by_source.items()):
         labelled = any(a.answer for a in leaving if a.kind == "decision")
+        step = draft.steps[source]
+        if labelled and (source in spoken or flow.end_phrases(step.activity) or flow.end_phrases(step.note)):
+            # The words say where the "Tidak" goes (or that it ends the procedure): the labelled arrows add
+            # nothing, and are a warning where they say otherwise.
+            _labels_against_words(path, draft, source, leaving)
+            leaving = [a for a in leaving if not a.answer]
         if source in spoken:
-            if labelled:
-                _labels_against_words(path, draft, source, leaving)
             continue
         if labelled:
             leaving = _labelled(path, draft, source, leaving)
