@@ -1008,22 +1008,22 @@ def _estimate_heights(table: Any) -> list[int]:
             width = sum(widths[column:column + span])
             column += span
             properties = tc.tcPr
-            merge = properties.find(_q(W, "vMerge")) if properties is not None else None
-            if merge is not None:
-                continue  # text merged down over rows: no one row's
+            # A cell merged down over rows: its text is no one row's, which it holds one line high at least.
+            merged = properties is not None and properties.find(_q(W, "vMerge")) is not None
             cell_margins = {**table_margins, **margins(properties, "tcMar")}
             side = (cell_margins.get("left", cell_margins["start"]) + cell_margins.get("right", cell_margins["end"]))
             room = max(width - side * EMU_PER_TWIP, EMU_PER_POINT * 10)
             height = (cell_margins["top"] + cell_margins["bottom"]) * EMU_PER_TWIP
-            for paragraph in tc.iterchildren(_q(W, "p")):
-                height += _paragraph_height(paragraph, room, size, base_spacing, styles)
+            for paragraph in list(tc.iterchildren(_q(W, "p")))[:1 if merged else None]:
+                height += _paragraph_height(paragraph, room, size, base_spacing, styles, with_text=not merged)
             tallest = max(tallest, height)
         heights.append(int(tallest) + _BORDER)
     return heights
 
 
-def _paragraph_height(paragraph: Any, room: int, size: int, spacing: dict[str, str], styles: Any) -> float:
-    """The height in EMU of a paragraph of a cell `room` EMU wide (see above)."""
+def _paragraph_height(paragraph: Any, room: int, size: int, spacing: dict[str, str], styles: Any, *,
+                      with_text: bool = True) -> float:
+    """The height in EMU of a paragraph of a cell `room` EMU wide (see above); one line without its text."""
     properties = paragraph.find(_q(W, "pPr"))
     named = properties.find(_q(W, "pStyle")) if properties is not None else None
     style = _style_element(styles, named.get(_q(W, "val")) if named is not None else None)
@@ -1032,8 +1032,11 @@ def _paragraph_height(paragraph: Any, room: int, size: int, spacing: dict[str, s
     sizes = [_int(found.get(_q(W, "val"))) for found in paragraph.iter(_q(W, "sz"))
              if found.getparent().tag == _q(W, "rPr") and found.getparent().getparent().tag == _q(W, "r")]
     points = max([value for value in sizes if 0 < value < 4000] or [size]) / 2
-    text = "".join(t.text or "" for run in paragraph.iterchildren(_q(W, "r")) for t in run.iterchildren(_q(W, "t")))
-    breaks = sum(1 for run in paragraph.iterchildren(_q(W, "r")) for _b in run.iterchildren(_q(W, "br")))
+    # Its own text (in runs, hyperlinks, tracked insertions), not that of the text boxes drawn in it.
+    own = [e for e in paragraph.iter(_q(W, "t"), _q(W, "br"))
+           if with_text and next(e.iterancestors(_q(W, "txbxContent")), None) is None]
+    text = "".join(e.text or "" for e in own if e.tag == _q(W, "t"))
+    breaks = sum(1 for e in own if e.tag == _q(W, "br"))
     per_char = points * _CHAR_WIDTH * EMU_PER_POINT
     lines, used = 1, 0.0
     for word in text.split():
