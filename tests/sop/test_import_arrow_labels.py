@@ -410,3 +410,19 @@ class PreviewTestCase(KinerjaTestCase):
         response = self.client.post(response["Location"], {**data, "save": ""})
         self.assertEqual(response.status_code, 302, response.content[:3000])
         self.assertEqual(SopVersion.objects.get().steps.count(), len(SHORT))
+
+    def test_the_cli_prints_the_warnings_on_stderr_and_keeps_json_clean(self) -> None:
+        import json
+        import tempfile
+        from io import StringIO
+
+        from django.core.management import call_command
+
+        folder = Path(tempfile.mkdtemp())
+        path = sop(folder, SHORT, branch_down(SHORT, SIZE[1] / 2 + 20000), name="sop-permohonan-data.docx")
+        out, err = StringIO(), StringIO()
+        call_command("sop", "import", str(path), "--dry-run", "--json", "--office", self.office.code, stdout=out,
+                     stderr=err)
+        self.assertEqual(len(json.loads(out.getvalue())["steps"]), len(SHORT))
+        self.assertIn("Check: sop-permohonan-data.docx, step 2, column Pelaksana: an arrow of this step ends in a row",
+                      err.getvalue())

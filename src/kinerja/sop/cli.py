@@ -73,6 +73,10 @@ def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool
             raise CommandError(warning + " " + _("Nothing was stored. To store it anyway, run the import again "
                                                  "with --other-office."))
         command.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
+    # What the web preview shows beside its step (labels read against the drawing, an arrow not placed):
+    # on stderr, so --json output stays the document alone.
+    for found in read.warnings:
+        command.stderr.write(_("Check: %(warning)s") % {"warning": found})
     if dry_run:
         if read.problems:
             raise read.problems[0]
