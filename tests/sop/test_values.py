@@ -27,6 +27,11 @@ pytestmark = pytest.mark.usefixtures("english")
     ("satu setengah jam", "1.5", "hour"), ("tiga perempat jam", "0.75", "hour"), ("sehari", "1", "day"),
     ("seminggu", "1", "week"), ("sebulan", "1", "month"), ("dua sampai tiga hari", "3", "day"),
     ("30 detik", "0.5", "minute"), ("90 Detik", "1.5", "minute"),
+    # The minute mark, hours and minutes together, an upper bound in words.
+    ("30'", "30", "minute"), ("5 ’", "5", "minute"), ("15′", "15", "minute"), ("1 jam 30 menit", "90", "minute"),
+    ("2 jam 15'", "135", "minute"), ("± 15 menit", "15", "minute"), ("+/- 2 jam", "2", "hour"),
+    ("maks. 2 hari", "2", "day"), ("Maksimal 5 HK", "5", "day"), ("paling lama 3 hari kerja", "3", "day"),
+    ("kurang lebih 1 jam", "1", "hour"), ("selambat-lambatnya 7 (tujuh) hari", "7", "day"),
 ])
 def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
@@ -34,7 +39,8 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
 
 @pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "-1 hari",
                                   "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari", "lima", "dua tiga hari",
-                                  "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan"])
+                                  "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan", "'", "30''", "30″",
+                                  "maks", "± menit", "1 jam 75 menit", "paling lama"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
         parse_duration(text)
@@ -44,6 +50,12 @@ def test_it_refuses_unreadable_times(text: str) -> None:
 def test_a_missing_time_is_called_missing(text: str) -> None:
     with pytest.raises(ValueError, match="^the standard time is missing: write it, such as 15 menit"):
         parse_duration(text)
+
+
+@pytest.mark.parametrize(("text", "shown"), [("10 menit", "10"), ("60 mnt", "60"), ("100 hari", "100"),
+                                             ("0,5 hari", "0.50"), ("2 jam", "2")])
+def test_a_whole_number_is_kept_as_written_not_in_exponent_notation(text: str, shown: str) -> None:
+    assert str(parse_duration(text)[0]) == shown
 
 
 def test_it_writes_times_back_as_the_document_does() -> None:

@@ -23,7 +23,9 @@ from typing import TypeVar
 _OUTSIDE = re.compile(
     r"^(?:para\s+|calon\s+)?(pemohon|masyarakat|warga|pelanggan|pengguna\s+(?:layanan|jasa)|wajib\s+(?:pajak|retribusi)|"
     r"pihak\s+(?:ketiga|luar|lain)|penyedia(?:\s+(?:barang|jasa))?|rekanan|pelapor|pengadu|pendaftar|"
-    r"pelaku\s+usaha|(?:instansi|opd|perangkat\s+daerah|dinas)\s+(?:lain|terkait|pengusul))\b",
+    r"pelaku\s+(?:usaha|umkm|ukm)|umkm|ukm|pemilik\s+usaha|pengusaha|perusahaan|badan\s+usaha|investor|"
+    r"(?:pengurus\s+)?koperasi|pasien|keluarga\s+pasien|pengunjung|tamu|"
+    r"(?:instansi|opd|perangkat\s+daerah|dinas)\s+(?:lain|terkait|pengusul))\b",
     re.IGNORECASE)
 
 

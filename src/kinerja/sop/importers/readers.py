@@ -113,7 +113,7 @@ def text_grid(path: Path) -> Grid:
         except csv.Error as e:  # a field over the csv module's limit, a stray quote at the end
             raise SopImportError(path, None, None, None, _("the CSV file cannot be read: %(error)s")
                                  % {"error": e}) from None
-    return [_text_cells(line) for line in text.split("\n") if not _RULE_RE.fullmatch(line)]
+    return [_text_cells(_unmarked(line)) for line in text.split("\n") if not _RULE_RE.fullmatch(line)]
 
 
 def _csv_grid(text: str) -> Grid:
@@ -125,6 +125,16 @@ def _csv_grid(text: str) -> Grid:
 
 # A ruled line between rows of a text table ("|----|----|", "+====+", "-----" under a letterhead).
 _RULE_RE = re.compile(r"\s*[-=+|:_ ]*[-=_]{3,}[-=+|:_ ]*\s*")
+
+
+# Markdown's marks, as offices keeping their SOPs in a wiki or a Markdown file write them: a heading's
+# "#"s ("# PEMERINTAH KOTA …") and the bold or italic pairs around a label or value ("**Nomor SOP**: …").
+_HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?: +|$)")
+_EMPHASIS_RE = re.compile(r"(\*\*|__|(?<![\w*])\*(?=\S))(?=\S)(.+?)(?<=\S)\1(?![\w*])")
+
+
+def _unmarked(line: str) -> str:
+    return _EMPHASIS_RE.sub(r"\2", _HEADING_RE.sub("", line))
 
 
 def _text_cells(line: str) -> list[str]:

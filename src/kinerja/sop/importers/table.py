@@ -144,6 +144,19 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
                     weak = label_key(cells[at][1].partition(":")[0].partition("\t")[0]) in GENERIC_LABELS
                     (generic.add if weak else generic.discard)(str(field_name))
             continue
+        if labels[0][1] and len(cells) > 1:
+            # The identity block as one table of label and value ("Dasar Hukum | 1. UU … 2. PP …", maybe with
+            # a ":" column, maybe two pairs on a row): a label's items stand between it and the next label.
+            # The rows below with the label cell blank (a label merged down) continue its items.
+            ats = [k for k, (_i, key) in enumerate(labels) if key]
+            pending = []
+            for at, stop in zip(ats, [*ats[1:], len(cells)], strict=True):
+                key = str(labels[at][1])
+                items = [(i, c) for i, c in cells[at + 1:stop] if c.strip(": ")]
+                blocks.setdefault(key, []).extend(item for _i, c in items for item in split_items(c.lstrip(": ")))
+                if items:
+                    pending.append((items[-1][0], key))
+            continue
         if pending:
             if len(pending) == len(cells):
                 pairs = [(key, text) for (_c, key), (_i, text) in zip(pending, cells, strict=True)]

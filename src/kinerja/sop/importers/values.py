@@ -53,6 +53,14 @@ def _number(text: str) -> Decimal:
 _DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
 _RANGE_RE = re.compile(rf"{_NUMBER} ?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
+# "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
+_MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |$)")
+# The upper bound in words, whose number is the standard: "± 15 menit", "maks. 2 hari", "paling lama
+# 3 hari", "selambat-lambatnya 5 hari kerja".
+_BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:imal|imum)?\.?|max\.?|paling (?:lama|lambat)"
+                       r"|selambat-lambatnya|selama|≤|<=?) ?")
+# Hours and minutes together ("1 jam 30 menit", "2 jam 15'"): the whole in minutes.
+_HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?jam,? (?:dan )?(?P<minutes>[0-5]?\d) ?(?:menit|mnt)\.?")
 
 
 # Numbers written out, as many SOPs do: "lima hari", "dua belas jam", "empat puluh lima menit",
@@ -112,12 +120,17 @@ def _numbers_from_words(text: str) -> str:
 
 def parse_duration(text: str) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
-    "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper end) and
-    seconds ("30 detik", as 0,5 menit) are accepted; any case."""
+    "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper end),
+    seconds ("30 detik", as 0,5 menit), "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
+    in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
     cleaned = _numbers_from_words(cleaned)
+    cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
+    cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
+    if m := _HOURS_AND_MINUTES_RE.fullmatch(cleaned):
+        cleaned = f"{int(m['hours']) * 60 + int(m['minutes'])} menit"
     if m := re.fullmatch(rf"(?P<num>{_NUMBER}) ?(?:{'|'.join(SECONDS)})\.?", cleaned):
         try:
             cleaned = f"{(_number(m['num']) / 60).quantize(Decimal('0.01'))} menit"
@@ -136,7 +149,8 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
         raise ValueError(_("is not a standard time: the number cannot be read")) from None
     if value <= 0 or value > MAX_DURATION:
         raise ValueError(_("is not a standard time: the number must be more than zero"))
-    return value.normalize() if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
+    # 10 stays 10, not normalize()'s 1E+1, which the preview's number field and the JSON would show.
+    return value.quantize(Decimal(1)) if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
 
 
 def format_duration(value: Decimal, unit: str) -> str:

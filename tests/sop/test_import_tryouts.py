@@ -1,0 +1,100 @@
+"""The first documents a new customer brings (tests/sop/tryouts.py), read as that customer would bring
+them: on the command line, through the upload page's preview, and planned in working time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
+
+from kinerja.sop.importers import parse_document
+from kinerja.sop.models import SopVersion
+from tests.base import KinerjaTestCase
+
+from .tryouts import TRYOUT_SOPS
+
+pytestmark = pytest.mark.usefixtures("english")
+
+
+@pytest.mark.parametrize("key", sorted(TRYOUT_SOPS))
+def test_it_reads_each_document_as_written(tmp_path: Path, key: str) -> None:
+    write, expected = TRYOUT_SOPS[key]
+    draft = parse_document(write(tmp_path))
+    assert [str(p) for p in draft.problems] == []
+    assert (draft.name, draft.number) == (expected.name, expected.number)
+    assert draft.actors == expected.actors
+    assert [s.number for s in draft.steps] == list(range(1, len(expected.step_actors) + 1))
+    assert [s.actor for s in draft.steps] == expected.step_actors
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == expected.durations
+    # A duration reads back as the document's number, never in exponent notation ("1E+1" for 10).
+    assert all("E" not in str(s.duration_value) for s in draft.steps)
+    assert {n: draft.step(n).inputs for n in expected.inputs} == expected.inputs
+    assert {n: draft.step(n).output for n in expected.outputs} == expected.outputs
+    for n, part in expected.activity_parts.items():
+        assert part in draft.step(n).activity
+        assert "\n" not in draft.step(n).activity
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == expected.returns
+    assert draft.effective_on is not None and draft.created_on is not None
+    # The letterhead as the office prints it, without Markdown or table marks.
+    assert draft.lines and all(line[0].isalnum() for line in draft.lines)
+    if expected.legal_basis:
+        assert any(expected.legal_basis in item for item in draft.blocks["legal_basis"])
+    if expected.equipment:
+        assert expected.equipment in draft.blocks["equipment"]
+
+
+class TryoutImportTestCase(KinerjaTestCase):
+    """The same documents through the upload page (preview, then save) and `kinerja sop import` + `plan`."""
+
+    def test_the_upload_page_previews_and_saves_each_document(self) -> None:
+        self.client.force_login(self.subsection_head)
+        for key, (write, expected) in sorted(TRYOUT_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+                self.assertEqual(response.status_code, 302, response.content[:3000])
+                response = self.client.get(response["Location"])
+                self.assertContains(response, expected.name)
+                rows = response.context["rows"]
+                self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
+                self.assertEqual([f.initial["actor"] for f, _p in rows], expected.step_actors)
+                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
+                        for f, _p in rows for name in f.fields}
+                # The preview's time fields show the document's numbers.
+                self.assertEqual([data[f"{f.prefix}-duration_value"] for f, _p in rows],
+                                 [f"{v:f}" for v, _u in expected.durations])
+                response = self.client.post(response.request["PATH_INFO"], {**data, "save": "", "other_office": "on"})
+                version = SopVersion.objects.get(name=expected.name)
+                self.assertRedirects(response, f"/sop/versions/{version.pk}/")
+                steps = list(version.steps.select_related("actor").order_by("number"))
+                self.assertEqual([s.actor.name for s in steps], expected.step_actors)
+                self.assertEqual([(s.duration_value, s.duration_unit) for s in steps], expected.durations)
+                self.assertEqual([a.name for a in version.actors.all() if a.external], expected.outside)
+
+    def test_the_command_line_imports_and_plans_each_document(self) -> None:
+        for key, (write, expected) in sorted(TRYOUT_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                out = StringIO()
+                call_command("sop", "import", str(path), "--json", "--office", self.office.code, "--other-office",
+                             stdout=out, stderr=StringIO())
+                data = json.loads(out.getvalue())
+                self.assertEqual([s["actor"] for s in data["steps"]], expected.step_actors)
+                self.assertEqual([(s["duration"]["value"], s["duration"]["unit"]) for s in data["steps"]],
+                                 [(int(v) if v == int(v) else float(v), u) for v, u in expected.durations])
+                out = StringIO()
+                call_command("sop", "plan", str(path), "--start", "2025-03-24T08:00:00+07:00", "--json", stdout=out)
+                planned = json.loads(out.getvalue())["steps"]
+                self.assertEqual([p["actor"] for p in planned], expected.step_actors)
+                self.assertEqual(planned[0]["starts"], "2025-03-24T08:00:00+07:00")
+                # Each step starts where the one before it is due, in working time.
+                for before, after in zip(planned, planned[1:], strict=False):
+                    self.assertEqual(after["starts"], before["due"])
+                self.assertGreater(dt.datetime.fromisoformat(planned[-1]["due"]),
+                                   dt.datetime.fromisoformat(planned[0]["starts"]))
