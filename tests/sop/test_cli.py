@@ -57,6 +57,10 @@ class SopCommandTestCase(KinerjaTestCase):
                                                        ("Mengarsipkan", "1 jam", "JFU")]))
         with self.assertRaisesMessage(CommandError, "step 2, column Pelaksana"):
             run("import", str(path), "--office", self.office.code)
+        # The command line names its option for the choice (the upload page offers it in the step's row).
+        for extra in ([], ["--dry-run"]):
+            with self.assertRaisesMessage(CommandError, "Choose it with --actor 2=NAME"):
+                run("import", str(path), "--office", self.office.code, *extra)
         with self.assertRaisesMessage(CommandError, "STEP=NAME"):
             run("import", str(path), "--office", self.office.code, "--actor", "Kasubbag")
         out = run("import", str(path), "--office", self.office.code, "--actor", "2=Kasubbag")

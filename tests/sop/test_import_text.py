@@ -115,7 +115,9 @@ def test_it_names_the_step_whose_actor_it_cannot_decide(tmp_path: Path) -> None:
     with pytest.raises(SopImportError) as caught:
         read_document(path)
     assert caught.value.step == 2 and caught.value.column == "Pelaksana"
-    assert "tanpa-pelaksana.txt" in str(caught.value) and "--actor 2=NAME" in str(caught.value)
+    assert "tanpa-pelaksana.txt" in str(caught.value) and "choose the actor yourself" in str(caught.value)
+    # The reader's message is for both the upload page and the command line: no command-line option in it.
+    assert caught.value.choosable and "--actor" not in str(caught.value)
     draft = read_document(path, actor_overrides={2: "kasubag"})
     assert draft.steps[1].actor == "Kasubbag" and draft.steps[1].actor_source == "override"
 

@@ -322,6 +322,8 @@ class UploadTestCase(KinerjaTestCase):
         response = self.client.get(preview_url)
         self.assertContains(response, "langkah 2, kolom Pelaksana")
         self.assertContains(response, "sebentar saja")
+        # The page offers the choice in the row; it names no option of the command line.
+        self.assertNotContains(response, "--actor")
         data = self.step_data(response, **{"step-2-actor": "Kasubbag", "step-2-duration_value": "2,5",
                                            "step-2-duration_unit": "hour", "step-3-returns_to": "5", "save": ""})
         response = self.client.post(preview_url, data)

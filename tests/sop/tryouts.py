@@ -329,16 +329,23 @@ RENJA_TEXT = """\
 **Disahkan oleh**: Kepala Bappeda Kabupaten Way Kanan
 **Nama SOP**: PENYUSUNAN RENCANA KERJA TAHUNAN
 
-| No | Kegiatan | Kepala Badan | Sekretaris | Kasubbag Perencanaan | Kepala Bidang | Staf Pelaksana | Kelengkapan | Waktu | Output | Ket |
-|----|----------|:---:|:---:|:---:|:---:|:---:|---|---|---|---|
-| 1. | Menerbitkan surat edaran penyusunan Renja | Mulai | | | | | Renstra | 1 hari | Surat edaran | |
-| 2. | Mendisposisikan surat edaran kepada Kasubbag Perencanaan | | ▭ | | | | Surat edaran | 2 Hari | Disposisi | |
-| 3. | Menyusun jadwal dan membagi tugas | | | ▭ | | | Surat edaran, Renstra | 1 minggu | Jadwal | |
-| 4. | Menyusun rancangan program dan kegiatan bidang | | | | ▭ | | Jadwal | 3 HK | Rancangan bidang | |
-| 5. | Menghimpun rancangan bidang menjadi rancangan Renja | | | | | ▭ | Rancangan bidang | 2 Hari | Rancangan Renja | |
-| 6. | Memverifikasi rancangan Renja, jika belum sesuai dikembalikan ke langkah 5 | | | ◇ | | | Rancangan Renja | 1 (satu) hari kerja | Rancangan terverifikasi | |
-| 7. | Menetapkan Renja | Selesai | | | | | Rancangan terverifikasi | 1 hari | Renja ditetapkan | |
 """
+_RENJA_ROWS = [
+    ["No", "Kegiatan", *RENJA.actors, "Kelengkapan", "Waktu", "Output", "Ket"],
+    ["----", "----------", *[":---:"] * 5, "---", "---", "---", "---"],
+    ["1.", "Menerbitkan surat edaran penyusunan Renja", "Mulai", "", "", "", "", "Renstra", "1 hari", "Surat edaran", ""],
+    ["2.", "Mendisposisikan surat edaran kepada Kasubbag Perencanaan", "", "▭", "", "", "", "Surat edaran", "2 Hari",
+     "Disposisi", ""],
+    ["3.", "Menyusun jadwal dan membagi tugas", "", "", "▭", "", "", "Surat edaran, Renstra", "1 minggu", "Jadwal", ""],
+    ["4.", "Menyusun rancangan program dan kegiatan bidang", "", "", "", "▭", "", "Jadwal", "3 HK", "Rancangan bidang",
+     ""],
+    ["5.", "Menghimpun rancangan bidang menjadi rancangan Renja", "", "", "", "", "▭", "Rancangan bidang", "2 Hari",
+     "Rancangan Renja", ""],
+    ["6.", "Memverifikasi rancangan Renja, jika belum sesuai dikembalikan ke langkah 5", "", "", "◇", "", "",
+     "Rancangan Renja", "1 (satu) hari kerja", "Rancangan terverifikasi", ""],
+    ["7.", "Menetapkan Renja", "Selesai", "", "", "", "", "Rancangan terverifikasi", "1 hari", "Renja ditetapkan", ""],
+]
+RENJA_TEXT += "".join("| " + " | ".join(row) + " |\n" for row in _RENJA_ROWS)
 
 
 def write_renja(folder: Path) -> Path:

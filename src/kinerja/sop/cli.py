@@ -17,6 +17,7 @@ from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
 from . import actions, origin
+from .importers import SopImportError
 from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
 
@@ -61,8 +62,19 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("store the version as a draft, not in force, whatever its effective date"))
 
 
-def handle_import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
-                  office: str | None, other_office: bool = False, draft: bool = False, **options: Any) -> None:
+def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **options: Any) -> None:
+    try:
+        _import(command, path=path, actor=actor, **options)
+    except SopImportError as e:
+        if not e.choosable:
+            raise
+        step = e.label or str(e.step)
+        raise CommandError(str(e) + " " + _("Choose it with --actor %(step)s=NAME, NAME one of the actor columns.")
+                           % {"step": step}) from e
+
+
+def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
+            office: str | None, other_office: bool = False, draft: bool = False, **options: Any) -> None:
     target = office_for(office)
     overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor))
     read = actions.preview_import(path, office=target, actor_overrides=overrides)

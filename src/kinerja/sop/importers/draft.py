@@ -22,8 +22,11 @@ class SopImportError(KinerjaError):
     problem sits in one), the column as the document writes it, and the offending value."""
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
-                 problem: str, *, label: str = "") -> None:
+                 problem: str, *, label: str = "", choosable: bool = False) -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
+        # The user may settle it by choosing the value (an undecided actor): the upload preview offers the
+        # choice in the step's row, the command line names its option (cli.py adds it to the message).
+        self.choosable = choosable
         self.label = label  # the step as the document numbers it ("3.1") when that is not its number
         self.value = value if value is None or len(value) <= 80 else value[:77] + "…"
         where = [self.path.name]

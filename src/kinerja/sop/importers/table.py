@@ -469,9 +469,10 @@ def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[s
     return None
 
 
-def step_error(path: Path, step: StepDraft, column: str | None, value: str | None, problem: str) -> SopImportError:
+def step_error(path: Path, step: StepDraft, column: str | None, value: str | None, problem: str, *,
+               choosable: bool = False) -> SopImportError:
     """A problem of one step, naming it as the document numbers it ("step 3.1")."""
-    return SopImportError(path, step.number, column, value, problem, label=step.label)
+    return SopImportError(path, step.number, column, value, problem, label=step.label, choosable=choosable)
 
 
 def _time_text(row: list[str], columns: dict[str, int]) -> str:
@@ -567,7 +568,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m) or None
             draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
                 "the actor of this step cannot be decided: mark its column or name it in the step before "
-                "(“… kepada Kasubbag”), or choose it (--actor %(step)s=NAME)") % {"step": step.display_number}))
+                "(“… kepada Kasubbag”), or choose the actor yourself"), choosable=True))
 
 
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
