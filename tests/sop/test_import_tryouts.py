@@ -98,3 +98,15 @@ class TryoutImportTestCase(KinerjaTestCase):
                     self.assertEqual(after["starts"], before["due"])
                 self.assertGreater(dt.datetime.fromisoformat(planned[-1]["due"]),
                                    dt.datetime.fromisoformat(planned[0]["starts"]))
+
+
+def test_an_identity_sheet_before_the_procedure_sheet_gives_the_header(tmp_path: Path) -> None:
+    """The workbook keeps the identity block on a sheet of its own, the Dasar Hukum label merged down over
+    one law per row: every law is one item, its number dropped."""
+    from .tryouts import ADUAN_LAWS, write_aduan
+
+    draft = parse_document(write_aduan(tmp_path))
+    assert draft.lines == ["PEMERINTAH KABUPATEN LAMPUNG TIMUR", "INSPEKTORAT DAERAH"]
+    assert draft.blocks["legal_basis"] == ADUAN_LAWS
+    assert draft.blocks["qualifications"] == ["Memahami tata cara pemeriksaan"]
+    assert draft.effective_on == dt.date(2025, 5, 2)

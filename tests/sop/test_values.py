@@ -95,6 +95,12 @@ def test_it_keeps_an_unnumbered_block_as_one_item() -> None:
     assert split_items("-") == []
 
 
+def test_it_reads_the_rest_of_a_list_whose_first_items_stand_above() -> None:
+    # A label cell merged down over rows of one item each: "1. UU …" on one row, "2. PP …" on the next.
+    assert split_items("2. PP Nomor 96 Tahun 2012") == ["PP Nomor 96 Tahun 2012"]
+    assert split_items("3. Perda Nomor 5 Tahun 2020 4. Perwali Nomor 1") == ["Perda Nomor 5 Tahun 2020", "Perwali Nomor 1"]
+
+
 def test_it_splits_the_approval_into_position_name_and_nip() -> None:
     assert parse_approval("KEPALA DINAS KOPERASI DAN UKM RIANA AFRIANA, AP.MM NIP. 19750427 199311 2 001") == (
         "KEPALA DINAS KOPERASI DAN UKM", "RIANA AFRIANA, AP.MM", "197504271993112001")

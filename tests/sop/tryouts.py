@@ -426,12 +426,77 @@ def write_koperasi(folder: Path) -> Path:
     return path
 
 
+# 6. Inspektorat: Penanganan Pengaduan Masyarakat, an Excel workbook whose identity block stands on a sheet
+# of its own ("Identitas": label | value, the Dasar Hukum label merged down over one law per row) before the
+# procedure's sheet; Waktu "± 15 menit", "1 jam 30 menit", "maks. 3 hari", "5 hari kerja".
+
+ADUAN = Expected(
+    name="PENANGANAN PENGADUAN MASYARAKAT",
+    number="700/04/SOP/ITDA/2025",
+    actors=["Masyarakat", "Petugas Pengaduan", "Irban", "Inspektur"],
+    step_actors=["Masyarakat", "Petugas Pengaduan", "Inspektur", "Irban", "Inspektur", "Petugas Pengaduan"],
+    durations=[_d("15", "minute"), _d("90", "minute"), _d("1", "day"), _d("3", "day"), _d("5", "day"),
+               _d("30", "minute")],
+    inputs={2: "Formulir pengaduan"},
+    outputs={4: "Laporan hasil pemeriksaan"},
+    activity_parts={},
+    outside=["Masyarakat"],
+    returns={},
+    legal_basis="Peraturan Pemerintah Nomor 12 Tahun 2017",
+)
+ADUAN_LAWS = ["Undang-Undang Nomor 25 Tahun 2009 tentang Pelayanan Publik",
+              "Peraturan Pemerintah Nomor 12 Tahun 2017", "Peraturan Bupati Nomor 7 Tahun 2021"]
+
+
+def write_aduan(folder: Path) -> Path:
+    book = openpyxl.Workbook()
+    cover = book.active
+    cover.title = "Identitas"
+    cover["A1"] = "PEMERINTAH KABUPATEN LAMPUNG TIMUR"
+    cover["A2"] = "INSPEKTORAT DAERAH"
+    rows = [("Nomor SOP", "700/04/SOP/ITDA/2025"), ("Tanggal Pembuatan", "14 April 2025"), ("Tanggal Revisi", "-"),
+            ("Tanggal Efektif", "2 Mei 2025"), ("Disahkan oleh", "Inspektur Kabupaten Lampung Timur"),
+            ("Nama SOP", "PENANGANAN PENGADUAN MASYARAKAT")]
+    rows += [("Dasar Hukum" if i == 0 else "", f"{i + 1}. {law}") for i, law in enumerate(ADUAN_LAWS)]
+    rows += [("Kualifikasi Pelaksana", "Memahami tata cara pemeriksaan"), ("Peralatan/Perlengkapan", "Komputer")]
+    for r, (label, value) in enumerate(rows, start=4):
+        cover.cell(r, 1, label or None)
+        cover.cell(r, 2, value)
+    laws_at = 4 + next(i for i, (label, _v) in enumerate(rows) if label == "Dasar Hukum")
+    cover.merge_cells(start_row=laws_at, start_column=1, end_row=laws_at + len(ADUAN_LAWS) - 1, end_column=1)
+    sheet = book.create_sheet("Prosedur")
+    actors = ADUAN.actors
+    n = len(actors)
+    sheet.append(["No.", "Uraian Kegiatan", "Pelaksana", *[None] * (n - 1), "Mutu Baku", None, None, "Keterangan"])
+    sheet.append([None, None, *actors, "Kelengkapan", "Waktu", "Output", None])
+    for c in (1, 2, 6 + n):
+        sheet.merge_cells(start_row=1, start_column=c, end_row=2, end_column=c)
+    sheet.merge_cells(start_row=1, start_column=3, end_row=1, end_column=2 + n)
+    sheet.merge_cells(start_row=1, start_column=3 + n, end_row=1, end_column=5 + n)
+    steps = [
+        ("Menyampaikan pengaduan", 0, "Mulai", "KTP", "± 15 menit", "Pengaduan"),
+        ("Mencatat pengaduan dalam register dan menelaah", 1, "▭", "Formulir pengaduan", "1 jam 30 menit",
+         "Telaahan"),
+        ("Menugaskan Irban menangani pengaduan", 3, "▭", "Telaahan", "1 hari", "Surat tugas"),
+        ("Memeriksa pengaduan", 2, "▭", "Surat tugas", "maks. 3 hari", "Laporan hasil pemeriksaan"),
+        ("Menetapkan tindak lanjut", 3, "▭", "Laporan hasil pemeriksaan", "5 hari kerja", "Surat tindak lanjut"),
+        ("Menyampaikan jawaban kepada pelapor", 1, "Selesai", "Surat tindak lanjut", "30'", "Jawaban"),
+    ]
+    for i, (activity, actor, mark, inputs, time, output) in enumerate(steps, start=1):
+        marks = [mark if c == actor else None for c in range(n)]
+        sheet.append([f"{i}.", activity, *marks, inputs, time, output, None])
+    path = folder / "sop-aduan.xlsx"
+    book.save(str(path))
+    return path
+
+
 TRYOUT_SOPS: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "iumk": (write_iumk, IUMK),
     "cuti": (write_cuti, CUTI),
     "arsip": (write_arsip, ARSIP),
     "renja": (write_renja, RENJA),
     "koperasi": (write_koperasi, KOPERASI),
+    "aduan": (write_aduan, ADUAN),
 }
 
 

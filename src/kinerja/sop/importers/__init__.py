@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, SopDraft, SopImportError, StepDraft
-from .table import find_table, read_grid
+from .table import find_table, names_sop, read_grid
 
 __all__ = ["SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
 
@@ -42,7 +42,11 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
     else:
         readers.check_archive(path)
         grids = readers.xlsx_grids(path)
-        grid = next((g for g in grids if find_table(g) is not None), grids[0] if grids else [])
+        at = next((i for i, g in enumerate(grids) if find_table(g) is not None), None)
+        grid = grids[at] if at is not None else grids[0] if grids else []
+        if at and not names_sop(grid[:find_table(grid)]):
+            # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
+            grid = [row for g in grids[:at] for row in g] + grid
     return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows)
 
 

@@ -77,6 +77,11 @@ def find_table(grid: Grid) -> int | None:
     return None
 
 
+def names_sop(rows: Grid) -> bool:
+    """Whether `rows` (those above a procedure table) name the SOP: a "Nama SOP" label."""
+    return any(_field_label(c)[0] == "name" for row in rows for split in split_block_cells(row) for c in split if c)
+
+
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
               aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = ()) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps

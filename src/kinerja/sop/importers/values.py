@@ -164,15 +164,18 @@ _ITEM_RE = re.compile(r"(?:(?<=\s)|^)(\d{1,2})[.)]\s+")
 
 
 def split_items(text: str) -> list[str]:
-    """"1. A 2. B" → ["A", "B"]. Only a run of numbers 1, 2, 3 … counts, so "Nomor 53 Tahun 2014" or
-    "No. 5" inside an item do not split it. Text that does not start with "1." is one item."""
+    """"1. A 2. B" → ["A", "B"]. Only a run of numbers counting up from the number the text starts with
+    counts, so "Nomor 53 Tahun 2014" or "No. 5" inside an item do not split it; "2. B 3. C" is the rest
+    of a list whose "1. A" stands on a row of its own above. Text that does not start with a number is
+    one item."""
     text = re.sub(r"\s+", " ", text).strip()
     if not text or text in NONE_MARKS:
         return []
     cuts: list[tuple[int, int]] = []
-    expected = 1
-    for m in _ITEM_RE.finditer(text):
-        if int(m[1]) == expected and (expected > 1 or m.start() == 0):
+    lead = _ITEM_RE.match(text)
+    expected = int(lead[1]) if lead else 0
+    for m in _ITEM_RE.finditer(text) if lead else ():
+        if int(m[1]) == expected:
             cuts.append((m.start(), m.end()))
             expected += 1
     if not cuts:
