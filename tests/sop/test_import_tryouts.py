@@ -9,11 +9,12 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
+import docx
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
-from kinerja.sop.importers import parse_document
+from kinerja.sop.importers import SopImportError, parse_document, read_document
 from kinerja.sop.models import SopVersion
 from tests.base import KinerjaTestCase
 
@@ -110,3 +111,49 @@ def test_an_identity_sheet_before_the_procedure_sheet_gives_the_header(tmp_path:
     assert draft.blocks["legal_basis"] == ADUAN_LAWS
     assert draft.blocks["qualifications"] == ["Memahami tata cara pemeriksaan"]
     assert draft.effective_on == dt.date(2025, 5, 2)
+
+
+def _grouped_docx(tmp_path: Path, groups: list[tuple[str, list[str]]]) -> Path:
+    """A Word SOP whose Pelaksana columns stand grouped under their unit (merged over them)."""
+    actors = [a for _g, names in groups for a in names]
+    n = len(actors)
+    document = docx.Document()
+    for line in ("PEMERINTAH KOTA METRO", "Nomor SOP : 500/1/SOP/2025", "Tanggal Pembuatan : 2 Januari 2025",
+                 "Tanggal Revisi : -", "Tanggal Efektif : 2 Januari 2025", "Disahkan oleh : Kepala Dinas",
+                 "Nama SOP : PEMBINAAN USAHA"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=3, cols=2 + n + 3)
+    table.cell(0, 0).merge(table.cell(2, 0)).text = "No"
+    table.cell(0, 1).merge(table.cell(2, 1)).text = "Kegiatan"
+    table.cell(0, 2).merge(table.cell(0, 1 + n)).text = "Pelaksana"
+    table.cell(0, 2 + n).merge(table.cell(0, 4 + n)).text = "Mutu Baku"
+    at = 2
+    for group, names in groups:
+        table.cell(1, at).merge(table.cell(1, at + len(names) - 1)).text = group
+        for k, name in enumerate(names):
+            table.cell(2, at + k).text = name
+        at += len(names)
+    for c, text in enumerate(["Kelengkapan", "Waktu", "Output"]):
+        table.cell(1, 2 + n + c).merge(table.cell(2, 2 + n + c)).text = text
+    for i, actor in enumerate(actors, start=1):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(i), f"Kegiatan {i}"
+        cells[1 + i].text = "Mulai" if i == 1 else "Selesai" if i == n else "▭"
+        cells[2 + n].text, cells[3 + n].text, cells[4 + n].text = "berkas", "1 jam", "hasil"
+    path = tmp_path / "sop-grouped.docx"
+    document.save(str(path))
+    return path
+
+
+def test_the_same_position_in_two_units_is_named_with_its_unit(tmp_path: Path) -> None:
+    path = _grouped_docx(tmp_path, [("Bidang Koperasi", ["Kasi", "Staf"]), ("Bidang UKM", ["Kasi", "Staf Teknis"])])
+    draft = parse_document(path)
+    assert draft.actors == ["Kasi Bidang Koperasi", "Staf", "Kasi Bidang UKM", "Staf Teknis"]
+    assert [s.actor for s in draft.steps] == draft.actors
+
+
+def test_a_column_written_twice_in_one_group_is_refused_naming_it(tmp_path: Path) -> None:
+    path = _grouped_docx(tmp_path, [("Bidang Koperasi", ["Kasi", "Kasi"])])
+    with pytest.raises(SopImportError, match=r"sop-grouped.docx, column Pelaksana: this actor column appears twice "
+                                             r"\(value: “Kasi Bidang Koperasi”\)"):
+        read_document(path)

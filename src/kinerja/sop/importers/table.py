@@ -318,6 +318,7 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
                              _("the procedure table names no Pelaksana (actor) columns in its header rows"))
+    actors = _qualified(actors, [top, *lower], begin)
     seen: set[str] = set()
     for _i, name in actors:
         if flow.normalise_name(name) in seen:
@@ -326,6 +327,25 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     columns = {"no": no if no is not None else 0, "activity": activity,
                **{k: v for k, v in standard.items() if v is not None}}
     return columns, actors
+
+
+def _qualified(actors: list[tuple[int, str]], rows: Grid, begin: int) -> list[tuple[int, str]]:
+    """Actor names written more than once, each under the unit of its group ("Bidang Koperasi" merged over
+    "Kasi | Staf", "Bidang UKM" over "Kasi | Staf"), with that unit: "Kasi Bidang Koperasi", "Kasi Bidang
+    UKM". The group's text stands in its first column only (a merged cell is written once)."""
+    counts: dict[str, int] = {}
+    for _i, name in actors:
+        counts[flow.normalise_name(name)] = counts.get(flow.normalise_name(name), 0) + 1
+    out = []
+    for i, name in actors:
+        if counts[flow.normalise_name(name)] > 1:
+            at = max(r for r, row in enumerate(rows) if clean(_cell(row, i)))
+            group = next((clean(_cell(rows[at - 1], j)) for j in range(i, begin - 1, -1)
+                          if at > 0 and clean(_cell(rows[at - 1], j))), "")
+            if group and label_key(group) not in {"pelaksana", "mutu baku"}:
+                name = f"{name} {group}"
+        out.append((i, name))
+    return out
 
 
 def _cell(row: list[str], index: int | None) -> str:
