@@ -135,7 +135,7 @@ def _grouped_docx(tmp_path: Path, groups: list[tuple[str, list[str]]]) -> Path:
         at += len(names)
     for c, text in enumerate(["Kelengkapan", "Waktu", "Output"]):
         table.cell(1, 2 + n + c).merge(table.cell(2, 2 + n + c)).text = text
-    for i, actor in enumerate(actors, start=1):
+    for i in range(1, n + 1):
         cells = table.add_row().cells
         cells[0].text, cells[1].text = str(i), f"Kegiatan {i}"
         cells[1 + i].text = "Mulai" if i == 1 else "Selesai" if i == n else "▭"
