@@ -274,7 +274,7 @@ class UploadTestCase(KinerjaTestCase):
     def test_the_form_takes_a_pdf(self) -> None:
         self.client.force_login(self.admin)
         response = self.client.get("/sop/upload/")
-        self.assertContains(response, 'accept=".docx,.xlsx,.pdf,.txt,.csv"')
+        self.assertContains(response, 'accept=".docx,.xlsx,.pdf,.txt,.md,.csv"')
         self.assertContains(response, "PDF yang disimpan dari Word atau Excel (bukan hasil pindaian)")
 
     def test_a_printed_pdf_previews_like_the_text(self) -> None:

@@ -18,8 +18,8 @@ from .models import Actor, Step
 
 
 class UploadForm(forms.Form):
-    document = forms.FileField(label=_("SOP document"),
-                               help_text=_("A .docx, .xlsx, .pdf, .txt or .csv file in the SOP AP form, at most 10 MB."))
+    document = forms.FileField(label=_("SOP document"), help_text=_(
+        "A .docx, .xlsx, .pdf, .txt, .md or .csv file in the SOP AP form, at most 10 MB."))
 
     def clean_document(self) -> UploadedFile:
         document: UploadedFile = self.cleaned_data["document"]
