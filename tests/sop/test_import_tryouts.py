@@ -157,3 +157,34 @@ def test_a_column_written_twice_in_one_group_is_refused_naming_it(tmp_path: Path
     with pytest.raises(SopImportError, match=r"sop-grouped.docx, column Pelaksana: this actor column appears twice "
                                              r"\(value: “Kasi Bidang Koperasi”\)"):
         read_document(path)
+
+
+def test_an_identity_block_typed_into_one_row_is_read_field_by_field(tmp_path: Path) -> None:
+    """Labels stacked in one cell, values in the next, the approval over three lines lined up by blank
+    lines in the label cell."""
+    from .tryouts import write_rekomendasi
+
+    draft = parse_document(write_rekomendasi(tmp_path))
+    assert draft.lines == ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS PERDAGANGAN"]
+    assert (draft.created_on, draft.revised_on, draft.effective_on) == (dt.date(2025, 7, 7), None, dt.date(2025, 8, 1))
+    assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == (
+        "KEPALA DINAS PERDAGANGAN", "Drs. AHMAD FAUZI, M.Si.", "197001011995031001")
+
+
+def test_fields_stacked_label_and_value_in_one_cell(tmp_path: Path) -> None:
+    document = docx.Document()
+    identity = document.add_table(rows=1, cols=2)
+    identity.cell(0, 0).text = "DINAS PERDAGANGAN"
+    identity.cell(0, 1).text = ("Nomor SOP : 510/16/SOP/2025\nTanggal Pembuatan : 7 Juli 2025\nTanggal Revisi : -\n"
+                                "Tanggal Efektif : 1 Agustus 2025\nDisahkan oleh : Kepala Dinas\nNama SOP : PENDAFTARAN")
+    table = document.add_table(rows=0, cols=5)
+    for row in (["No", "Kegiatan", "Staf", "Waktu", "Output"], ["1", "Mendaftar", "Mulai", "1 jam", "Daftar"],
+                ["2", "Mengarsipkan", "Selesai", "1:30", "Arsip"]):
+        for c, text in zip(table.add_row().cells, row, strict=True):
+            c.text = text
+    path = tmp_path / "sop-stacked.docx"
+    document.save(str(path))
+    draft = read_document(path)
+    assert (draft.name, draft.number, draft.effective_on) == ("PENDAFTARAN", "510/16/SOP/2025", dt.date(2025, 8, 1))
+    assert draft.lines == ["DINAS PERDAGANGAN"]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(1, "hour"), (90, "minute")]

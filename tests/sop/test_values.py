@@ -32,6 +32,8 @@ pytestmark = pytest.mark.usefixtures("english")
     ("2 jam 15'", "135", "minute"), ("± 15 menit", "15", "minute"), ("+/- 2 jam", "2", "hour"),
     ("maks. 2 hari", "2", "day"), ("Maksimal 5 HK", "5", "day"), ("paling lama 3 hari kerja", "3", "day"),
     ("kurang lebih 1 jam", "1", "hour"), ("selambat-lambatnya 7 (tujuh) hari", "7", "day"),
+    # A clock's hours and minutes, as Excel's time cells read.
+    ("0:30", "30", "minute"), ("1:30", "90", "minute"), ("1:30 jam", "90", "minute"), ("2:00", "2", "hour"),
 ])
 def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
@@ -40,7 +42,8 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
 @pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "-1 hari",
                                   "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari", "lima", "dua tiga hari",
                                   "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan", "'", "30''", "30″",
-                                  "maks", "± menit", "1 jam 75 menit", "paling lama"])
+                                  "maks", "± menit", "1 jam 75 menit", "paling lama", "0:00",
+                                  "2:75"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
         parse_duration(text)

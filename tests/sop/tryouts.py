@@ -490,6 +490,66 @@ def write_aduan(folder: Path) -> Path:
     return path
 
 
+# 7. Dinas Perdagangan: Penerbitan Surat Rekomendasi, Word: the identity block typed into one table row,
+# the labels stacked in one cell and the values in the cell beside, lined up with blank lines where the
+# approval takes three lines; Waktu "2 jam", "1 HK", "3 (tiga) hari"; the "Tidak" branch in the Ket. cell.
+
+REKOMENDASI = Expected(
+    name="PENERBITAN SURAT REKOMENDASI PERDAGANGAN",
+    number="510/15/SOP/DISDAG/2025",
+    actors=["Pemohon", "Staf Pelaksana", "Kasi", "Kepala Bidang", "Kepala Dinas"],
+    step_actors=["Pemohon", "Staf Pelaksana", "Kasi", "Kepala Bidang", "Kepala Dinas", "Staf Pelaksana"],
+    durations=[_d("30", "minute"), _d("2", "hour"), _d("1", "day"), _d("1", "day"), _d("3", "day"),
+               _d("30", "minute")],
+    inputs={2: "Berkas permohonan"},
+    outputs={5: "Surat rekomendasi"},
+    activity_parts={},
+    outside=["Pemohon"],
+    returns={3: [2]},
+)
+
+
+def write_rekomendasi(folder: Path) -> Path:
+    document = docx.Document()
+    _landscape(document)
+    identity = document.add_table(rows=1, cols=3)
+    identity.style = "Table Grid"
+    _set(identity.cell(0, 0), "PEMERINTAH KOTA BANDAR LAMPUNG\nDINAS PERDAGANGAN")
+    _set(identity.cell(0, 1), "Nomor SOP\nTanggal Pembuatan\nTanggal Revisi\nTanggal Efektif\nDisahkan oleh\n\n\n"
+                               "Nama SOP")
+    _set(identity.cell(0, 2), ": 510/15/SOP/DISDAG/2025\n: 7 Juli 2025\n: -\n: 1 Agustus 2025\n"
+                               ": KEPALA DINAS PERDAGANGAN\nDrs. AHMAD FAUZI, M.Si.\nNIP. 19700101 199503 1 001\n"
+                               ": PENERBITAN SURAT REKOMENDASI PERDAGANGAN")
+    document.add_paragraph("")
+    actors = REKOMENDASI.actors
+    n = len(actors)
+    table = document.add_table(rows=1, cols=2 + n + 4)
+    table.style = "Table Grid"
+    for c, text in enumerate(["No.", "Kegiatan", *actors, "Kelengkapan", "Waktu", "Output", "Ket."]):
+        table.cell(0, c).text = text
+    steps = [
+        ("Mengajukan permohonan rekomendasi", 0, "Mulai", "Surat permohonan, NIB", "30 menit", "Berkas permohonan",
+         ""),
+        ("Memeriksa berkas dan menyiapkan konsep rekomendasi", 1, "▭", "Berkas permohonan", "2 jam",
+         "Konsep rekomendasi", ""),
+        ("Memeriksa konsep rekomendasi", 2, "◇", "Konsep rekomendasi", "1 HK", "Konsep diparaf",
+         "Tidak: kembali ke langkah 2"),
+        ("Memaraf konsep rekomendasi", 3, "▭", "Konsep diparaf", "1 HK", "Konsep berparaf", ""),
+        ("Menandatangani surat rekomendasi", 4, "▭", "Konsep berparaf", "3 (tiga) hari", "Surat rekomendasi", ""),
+        ("Menyerahkan surat rekomendasi kepada Pemohon", 1, "Selesai", "Surat rekomendasi", "30 menit",
+         "Tanda terima", ""),
+    ]
+    for i, (activity, actor, mark, inputs, time, output, note) in enumerate(steps, start=1):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = f"{i}.", activity
+        cells[2 + actor].text = mark
+        for c, text in enumerate([inputs, time, output, note]):
+            cells[2 + n + c].text = text
+    path = folder / "sop-rekomendasi.docx"
+    document.save(str(path))
+    return path
+
+
 TRYOUT_SOPS: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "iumk": (write_iumk, IUMK),
     "cuti": (write_cuti, CUTI),
@@ -497,6 +557,7 @@ TRYOUT_SOPS: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "renja": (write_renja, RENJA),
     "koperasi": (write_koperasi, KOPERASI),
     "aduan": (write_aduan, ADUAN),
+    "rekomendasi": (write_rekomendasi, REKOMENDASI),
 }
 
 

@@ -122,7 +122,7 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     lines: list[str] = []
     blocks: dict[str, list[str]] = {}
     pending: list[tuple[int, str]] = []  # (column, block key) of the block labels row above
-    for row in (split for raw in rows for split in split_block_cells(raw)):
+    for row in (split for raw in rows for stacked in split_stacked_fields(raw) for split in split_block_cells(stacked)):
         cells = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
         if not cells:
             continue
@@ -219,6 +219,40 @@ def split_block_cells(row: list[str]) -> Grid:
     if not any(bodies):
         return [heads]
     return [heads, bodies]
+
+
+def split_stacked_fields(row: list[str]) -> Grid:
+    """The identity block typed into one table row, each cell a stack of lines: the labels one under the
+    other in one cell ("Nomor SOP⏎Tanggal Pembuatan⏎…"), the values likewise in the cell beside it, lined
+    up with blank lines where a value takes several ("Disahkan oleh" over position, name and NIP), or
+    each line "Label : value" in one cell. Returned as one row per label, as a table with a row per field
+    would have them; the cells left of the labels (the letterhead) stay on the first row. Any other row,
+    or stacks that do not line up, as it is."""
+    for k, cell in enumerate(row):
+        lines = cell.strip("\n").split("\n")
+        labelled = [line for line in lines if line.strip()]
+        if len(labelled) < 2 or not all(_field_label(line)[0] or _block_label(line) for line in labelled):
+            continue
+        values = []
+        for other in row[k + 1:]:
+            parts = other.strip("\n").split("\n") if other.strip() else []
+            if parts and len(parts) != len(lines):
+                filled = [p for p in parts if p.strip()]
+                if len(filled) != len(labelled) or len(lines) != len(labelled):
+                    return [row]  # the stacks do not line up: leave the row to the other readers
+                parts = filled
+            values.append(parts)
+        out: Grid = []
+        for i, line in enumerate(lines):
+            texts = [v[i] if v else "" for v in values]
+            if not line.strip():
+                if out and any(t.strip() for t in texts):  # a value's further line ("Disahkan oleh" name, NIP)
+                    out[-1] = out[-1][:k + 1] + [f"{a}\n{t}".strip("\n") for a, t in zip(out[-1][k + 1:], texts,
+                                                                                          strict=True)]
+                continue
+            out.append([*(row[:k] if not out else [""] * k), line, *texts])
+        return out
+    return [row]
 
 
 def _lines(cells: Iterable[str]) -> list[str]:

@@ -59,6 +59,8 @@ _MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |$)")
 # 3 hari", "selambat-lambatnya 5 hari kerja".
 _BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:imal|imum)?\.?|max\.?|paling (?:lama|lambat)"
                        r"|selambat-lambatnya|selama|≤|<=?) ?")
+# Hours and minutes as a clock writes them ("0:30", "1:30 jam"; Excel's time cells read so too): in minutes.
+_CLOCK_RE = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?: ?(?:jam|menit))?")
 # Hours and minutes together ("1 jam 30 menit", "2 jam 15'"): the whole in minutes.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?jam,? (?:dan )?(?P<minutes>[0-5]?\d) ?(?:menit|mnt)\.?")
 
@@ -129,6 +131,9 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     cleaned = _numbers_from_words(cleaned)
     cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
     cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
+    if m := _CLOCK_RE.fullmatch(cleaned):
+        hours, minutes = int(m["hours"]), int(m["minutes"])
+        cleaned = f"{hours} jam" if minutes == 0 else f"{hours * 60 + minutes} menit"
     if m := _HOURS_AND_MINUTES_RE.fullmatch(cleaned):
         cleaned = f"{int(m['hours']) * 60 + int(m['minutes'])} menit"
     if m := re.fullmatch(rf"(?P<num>{_NUMBER}) ?(?:{'|'.join(SECONDS)})\.?", cleaned):
