@@ -188,3 +188,25 @@ def test_fields_stacked_label_and_value_in_one_cell(tmp_path: Path) -> None:
     assert (draft.name, draft.number, draft.effective_on) == ("PENDAFTARAN", "510/16/SOP/2025", dt.date(2025, 8, 1))
     assert draft.lines == ["DINAS PERDAGANGAN"]
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(1, "hour"), (90, "minute")]
+
+
+def test_other_words_for_the_identity_labels(tmp_path: Path) -> None:
+    from .tryouts import RENJA_TEXT
+
+    text = (RENJA_TEXT.replace("**Nama SOP**", "**Judul SOP**").replace("**Tanggal Efektif**", "**Tgl. Berlaku**")
+            .replace("**Disahkan oleh**", "**Ditetapkan oleh**"))
+    path = tmp_path / "sop-renja.md"
+    path.write_text(text, encoding="utf-8")
+    draft = read_document(path)
+    assert (draft.name, draft.effective_on) == ("PENYUSUNAN RENCANA KERJA TAHUNAN", dt.date(2025, 1, 13))
+    assert draft.approved_by == "Kepala Bappeda Kabupaten Way Kanan"
+
+
+def test_block_labels_written_with_an_ampersand_or_dan(tmp_path: Path) -> None:
+    from .tryouts import RENJA_TEXT
+
+    text = RENJA_TEXT.replace("| No |", "Peralatan dan Perlengkapan: Komputer\nPencatatan & Pendataan: Buku agenda\n\n| No |")
+    path = tmp_path / "sop-renja.md"
+    path.write_text(text, encoding="utf-8")
+    draft = read_document(path)
+    assert (draft.blocks["equipment"], draft.blocks["records"]) == (["Komputer"], ["Buku agenda"])

@@ -26,13 +26,16 @@ FIELD_LABELS = {
     "tanggal pembuatan": "created_on", "tgl pembuatan": "created_on",
     "tanggal revisi": "revised_on", "tgl revisi": "revised_on",
     "tanggal efektif": "effective_on", "tgl efektif": "effective_on",
-    "disahkan oleh": "approved_by",
-    "nama sop": "name",
+    "tanggal berlaku": "effective_on", "tgl berlaku": "effective_on",
+    "disahkan oleh": "approved_by", "ditetapkan oleh": "approved_by", "disetujui oleh": "approved_by",
+    "nama sop": "name", "judul sop": "name",
 }
 BLOCK_LABELS = {
     "dasar hukum": "legal_basis", "kualifikasi pelaksana": "qualifications", "keterkaitan": "related_sops",
     "peralatan perlengkapan": "equipment", "peralatan": "equipment", "perlengkapan": "equipment",
     "peringatan": "warning", "pencatatan dan pendataan": "records", "pencatatan": "records",
+    # "Pencatatan & Pendataan", "Peralatan dan Perlengkapan"
+    "pencatatan pendataan": "records", "peralatan dan perlengkapan": "equipment",
 }
 # Labels that other headings above the form use too: a decree's "LAMPIRAN … NOMOR : 800/12/2024" printed
 # above the SOP. A value read from one gives way to the same field's from a label of the form ("Nomor SOP").
