@@ -205,7 +205,8 @@ def test_other_words_for_the_identity_labels(tmp_path: Path) -> None:
 def test_block_labels_written_with_an_ampersand_or_dan(tmp_path: Path) -> None:
     from .tryouts import RENJA_TEXT
 
-    text = RENJA_TEXT.replace("| No |", "Peralatan dan Perlengkapan: Komputer\nPencatatan & Pendataan: Buku agenda\n\n| No |")
+    blocks = "Peralatan dan Perlengkapan: Komputer\nPencatatan & Pendataan: Buku agenda\n\n"
+    text = RENJA_TEXT.replace("| No |", blocks + "| No |")
     path = tmp_path / "sop-renja.md"
     path.write_text(text, encoding="utf-8")
     draft = read_document(path)
