@@ -211,3 +211,17 @@ def test_block_labels_written_with_an_ampersand_or_dan(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     draft = read_document(path)
     assert (draft.blocks["equipment"], draft.blocks["records"]) == (["Komputer"], ["Buku agenda"])
+
+
+def test_a_heading_between_the_identity_table_and_the_procedure_is_no_item_of_the_last_block(tmp_path: Path) -> None:
+    from .tryouts import write_iumk
+
+    path = write_iumk(tmp_path)
+    document = docx.Document(str(path))
+    # "URAIAN PROSEDUR" typed in the empty paragraph above the procedure table.
+    blank = next(p for p in document.paragraphs if not p.text.strip())
+    blank.text = "URAIAN PROSEDUR"
+    document.save(str(path))
+    draft = parse_document(path)
+    assert draft.blocks["records"] == ["Buku register IUMK"]
+    assert draft.blocks["warning"] == ["Jika SOP tidak dilaksanakan, penerbitan IUMK terlambat"]

@@ -125,19 +125,20 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     lines: list[str] = []
     blocks: dict[str, list[str]] = {}
     pending: list[tuple[int, str]] = []  # (column, block key) of the block labels row above
+    merged_down: tuple[int, str] | None = None  # (value column, block key) of the label|value row above
     for row in (split for raw in rows for stacked in split_stacked_fields(raw) for split in split_block_cells(stacked)):
         cells = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
         if not cells:
             continue
         labels = [(i, BLOCK_LABELS.get(label_key(c))) for i, c in cells]
         if all(key for _i, key in labels):
-            pending = [(i, key) for i, key in labels if key]
+            pending, merged_down = [(i, key) for i, key in labels if key], None
             for _i, key in pending:
                 blocks.setdefault(key, [])
             continue
         ats = [k for k, (_i, c) in enumerate(cells) if _field_label(c)[0]]
         if ats:
-            pending = []
+            pending, merged_down = [], None
             # The SOP AP form puts the letterhead left of the identity block, on the same rows.
             lines += _lines(c for _i, c in cells[:ats[0]])
             # Two fields on a row ("NOMOR SOP | 12/SOP | TANGGAL PEMBUATAN | 9 Januari 2023"): a label's
@@ -155,16 +156,22 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
         if labels[0][1] and len(cells) > 1:
             # The identity block as one table of label and value ("Dasar Hukum | 1. UU … 2. PP …", maybe with
             # a ":" column, maybe two pairs on a row): a label's items stand between it and the next label.
-            # The rows below with the label cell blank (a label merged down) continue its items.
             ats = [k for k, (_i, key) in enumerate(labels) if key]
-            pending = []
+            pending, merged_down = [], None
             for at, stop in zip(ats, [*ats[1:], len(cells)], strict=True):
                 key = str(labels[at][1])
                 items = [(i, c) for i, c in cells[at + 1:stop] if c.strip(": ")]
                 blocks.setdefault(key, []).extend(item for _i, c in items for item in split_items(c.lstrip(": ")))
-                if items:
-                    pending.append((items[-1][0], key))
+                if items and len(ats) == 1:
+                    merged_down = (items[-1][0], key)
             continue
+        if merged_down is not None:
+            # The rows below a label merged down over them: blank under the label, items in its value column.
+            value_column, key = merged_down
+            if [i for i, _c in cells] == [value_column]:
+                blocks[key] += split_items(cells[0][1])
+                continue
+            merged_down = None
         if pending:
             if len(pending) == len(cells):
                 pairs = [(key, text) for (_c, key), (_i, text) in zip(pending, cells, strict=True)]
