@@ -159,7 +159,7 @@ class SignedPeriodLockedTestCase(SignoffTestCase):
             answer_with_actuals(request.pk, user=self.contacts[0], note="Perbaikan",
                                 entries=[ActualEntry(self.indicators[0].pk, "999"), ActualEntry(spare.pk, "5")])
         self.assertIn(f"Angka Triwulan I 2025 dikunci: {signature.version.document.title} (versi 1) "
-                      "ditandatangani pada", str(refused.exception))
+                      f"ditandatangani oleh {signature.signer_name}", str(refused.exception))
         self.assertEqual(self.actual(0).value_number, Decimal(380))
         self.assertFalse(Actual.objects.filter(indicator=spare).exists())
         self.assertEqual(ActualRevision.objects.count(), revisions)
@@ -174,7 +174,7 @@ class SignedPeriodLockedTestCase(SignoffTestCase):
         signature = self.signed()
         spare = Indicator.objects.create(office=self.office, objective=self.indicators[0].objective, code="IK-09",
                                          name="Indikator cadangan", unit="unit", division=self.requests[0].division)
-        with self.assertRaisesMessage(KinerjaError, f"{signature.version.document.title} (versi 1) ditandatangani pada"):
+        with self.assertRaisesMessage(KinerjaError, f"{signature.version.document.title} (versi 1) ditandatangani oleh"):
             perf.save_actual(spare.pk, 2025, 1, user=self.contacts[0], value="5")
         self.assertFalse(Actual.objects.filter(indicator=spare).exists())
         # The next quarter is not part of the signed report: it is entered as usual.

@@ -214,12 +214,13 @@ class ImportTestCase(KinerjaTestCase):
 
         import_file(write_xlsx(self.dir / "perf-good.xlsx", GOOD), self.office, 2025)
         signed = SimpleNamespace(version=SimpleNamespace(version=2, document=SimpleNamespace(title="Data Kinerja 2025")),
-                                 signed_at=dt.datetime(2026, 1, 15, 3, tzinfo=dt.UTC))
+                                 signed_at=dt.datetime(2026, 1, 15, 3, tzinfo=dt.UTC), signer_name="Dra. Kepala",
+                                 signer_title="Kepala Dinas")
         with mock.patch("kinerja.performance.signoff.signing", return_value=signed) as signing, \
                 self.assertRaises(ImportFailed) as caught:
             import_file(write_xlsx(self.dir / "perf-again.xlsx", [GOOD[0][:6] + [1] + GOOD[0][7:]]), self.office, 2025)
         self.assertIn("row 2, column Realisasi (G): The figures of 2025 are locked: Data Kinerja 2025 (version 2) was "
-                      "signed on 15 January 2026", str(caught.exception))
+                      "signed by Dra. Kepala, Kepala Dinas, on 15 January 2026", str(caught.exception))
         self.assertEqual(signing.call_args.args[1:], (2025, None))
         self.assertEqual(Actual.objects.get(indicator__code="IK-01").value_number, Decimal(1650))
 

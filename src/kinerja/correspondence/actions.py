@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
@@ -323,12 +324,15 @@ def _add_version(document: Document, *, user: AbstractBaseUser, content: bytes, 
 @removed_on_failure
 @transaction.atomic
 def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title: str, content: bytes,
-                    note: str = "", source: models.Model | None = None, case_id: int | None = None) -> DocumentVersion:
+                    note: str = "", source: models.Model | None = None, case_id: int | None = None,
+                    supersedes: Document | None = None, revision: int = 0) -> DocumentVersion:
     """A document that arrives as a PDF (a compiled report, an uploaded draft): version 1. With
-    `case_id`, its initials and signature complete the case's steps of their actors."""
+    `case_id`, its initials and signature complete the case's steps of their actors. A revision of a signed
+    Data Kinerja names the document it `supersedes` and its number."""
     _person(user, office)
     check_pdf_bytes(content, name=title, field=_("Document"))
-    document = Document.objects.create(office=office, kind=kind, title=title, created_by=user, case_id=case_id)
+    document = Document.objects.create(office=office, kind=kind, title=title, created_by=user, case_id=case_id,
+                                       supersedes=supersedes, revision=revision)
     if case_id is not None and kind in Document.APPROVED_IN_CASE_KINDS:
         from kinerja.workflow.extensions import guard_case
 
@@ -387,7 +391,12 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
 
     The report's period has one document; a newer compilation becomes its next version (so earlier
     initials stop counting), the same compilation taken twice is the same version. The document joins
-    the case of the head's letter that asked for that period, when there is one."""
+    the case of the head's letter that asked for that period, when there is one.
+
+    A signed document never changes: once figures of its period are corrected, the compilation that lists
+    those corrections (a revision, performance.signoff.revision) becomes a new document, "… Revisi N", which
+    supersedes the signed one and is initialled and signed as the first was. Any other compilation of a
+    signed period is refused."""
     from kinerja.performance.models import ReportVersion
     from kinerja.performance.report import may_compile
 
@@ -402,16 +411,37 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     Office.objects.select_for_update().get(pk=office.pk)
     report_type = ContentType.objects.get_for_model(ReportVersion)
     same_period = ReportVersion.objects.filter(office=office, year=report.year, quarter=report.quarter)
+    # The newest document of the period: the first one, or its latest revision.
     document = Document.objects.filter(
         pk__in=DocumentVersion.objects.filter(office=office, document__kind=Document.Kind.PERFORMANCE_DATA,
                                               source_type=report_type, source_id__in=same_period.values("pk"))
-        .values("document_id")).first()
+        .values("document_id")).order_by("-revision", "-pk").first()
     if document is not None:
         latest = document.versions.order_by("-version").first()
         if latest is not None and latest.source_type_id == report_type.pk and latest.source_id == report.pk:
             return latest
+    revision = (report.data or {}).get("revision")
+    signature = Signature.objects.filter(version__document=document).first() if document is not None else None
+    if signature is not None:
+        if not revision or revision["replaces"]["signature"] != signature.pk:
+            raise KinerjaError(_("%(document)s was signed on %(date)s and does not change. %(report)s is not a revision "
+                                 "of it: correct the figure with its reason first (performance data → History → "
+                                 "Correct), then compile the report again; that compilation is the revision to put up "
+                                 "for initials.") % {
+                "document": document.title,
+                "date": _day(timezone.localtime(signature.signed_at, ZoneInfo(office.time_zone)).date()),
+                "report": report})
+    elif document is not None and document.revision and revision is None:
+        raise KinerjaError(_("%(document)s is a revision: %(report)s, compiled without the corrections, cannot become "
+                             "its version. Compile the report again.") % {"document": document.title, "report": report})
     with report.pdf.open("rb") as f:
         content = f.read()
+    if signature is not None:
+        assert document is not None and revision is not None
+        return create_document(office, user=user, kind=Document.Kind.PERFORMANCE_DATA,
+                               title=f"{report_title(report.year, report.quarter)} Revisi {revision['number']}",
+                               content=content, note=str(report), source=report, supersedes=document,
+                               revision=revision["number"])
     if document is None:
         title = report_title(report.year, report.quarter)
         period = title.removeprefix("Data Kinerja ")

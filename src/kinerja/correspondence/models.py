@@ -208,6 +208,11 @@ class Document(models.Model):
     case_id = models.PositiveBigIntegerField(_("case"), null=True, blank=True)
     created_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("created by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # A signed Data Kinerja never changes: after a correction of its figures, the next compilation is a new
+    # document, Revisi N, that replaces it once signed. The signed one stays as it was, its file and hash valid.
+    supersedes = models.OneToOneField("self", models.PROTECT, null=True, blank=True, related_name="superseded_by",
+                                      verbose_name=_("replaces"))
+    revision = models.PositiveSmallIntegerField(_("revision"), default=0)
 
     class Meta:
         verbose_name = _("document")

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.files.uploadhandler import FileUploadHandler
-from django.db.models import Count, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -225,34 +225,45 @@ def disposition_sheet(request: HttpRequest, letter_id: int) -> HttpResponse:
 @login_required
 def documents(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    rows = (Document.objects.filter(office=office)
+    rows = (Document.objects.filter(office=office).select_related("superseded_by")
             .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")))
-            .annotate(signed=Count("versions__signature")).order_by("-created_at"))
+            .annotate(signed=Count("versions__signature"),
+                      replaced=Exists(Signature.objects.filter(version__document__supersedes=OuterRef("pk"))))
+            .order_by("-created_at"))
     from kinerja.performance.models import ReportVersion
 
     # The latest compilations of the performance data, to put up for initials and signing.
     reports = list(ReportVersion.objects.filter(office=office).exclude(pdf="")
-                   .only("id", "office_id", "year", "quarter", "number", "created_at").order_by("-created_at")[:6])
+                   .only("id", "office_id", "year", "quarter", "number", "created_at", "data")
+                   .order_by("-created_at")[:6])
     # A period whose Data Kinerja is signed takes no new version (take_report refuses): its compilations link
-    # to the signed document instead of offering a button that can only fail.
+    # to the signed document instead of offering a button that can only fail; only the revision compiled after
+    # a correction (Revisi N, N one more than the signed document's) is put up, as a new document.
     signed = _signed_periods(office)
     for report in reports:
-        report.signed_document_id = signed.get((report.year, report.quarter))  # type: ignore[attr-defined]
+        document, revision = signed.get((report.year, report.quarter), (None, 0))
+        if document is not None and report.revision_number == revision + 1:
+            document = None
+        report.signed_document_id = document  # type: ignore[attr-defined]
     return render(request, "correspondence/documents.html", {"documents": rows, "reports": reports})
 
 
-def _signed_periods(office: Office) -> dict[tuple[int, int | None], int]:
-    """(year, quarter) → the signed Data Kinerja document of that period, in one query (the report's content
-    type is matched by name in it: a lookup of its own would be one query more whenever its cache is cold)."""
+def _signed_periods(office: Office) -> dict[tuple[int, int | None], tuple[int, int]]:
+    """(year, quarter) → the latest signed Data Kinerja document of that period and its revision number, in
+    one query (the report's content type is matched by name in it: a lookup of its own would be one query more
+    whenever its cache is cold)."""
     from kinerja.performance.models import ReportVersion
 
     signed_version = DocumentVersion.objects.filter(
         office=office, document__kind=Document.Kind.PERFORMANCE_DATA, document__versions__signature__isnull=False,
         source_type__app_label=ReportVersion._meta.app_label, source_type__model=ReportVersion._meta.model_name,
-        source_id=OuterRef("pk")).order_by().values("document_id")
-    return {(year, quarter): document for year, quarter, document in
-            ReportVersion.objects.filter(office=office).annotate(document=Subquery(signed_version[:1]))
-            .filter(document__isnull=False).order_by().values_list("year", "quarter", "document")}
+        source_id=OuterRef("pk")).order_by("-document__revision")
+    return {(year, quarter): (document, revision) for year, quarter, document, revision in
+            ReportVersion.objects.filter(office=office).annotate(
+                document=Subquery(signed_version.values("document_id")[:1]),
+                revision=Subquery(signed_version.values("document__revision")[:1]))
+            .filter(document__isnull=False).order_by("year", "quarter", "revision")  # the latest revision wins
+            .values_list("year", "quarter", "document", "revision")}
 
 
 @require_POST
@@ -339,7 +350,24 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         if document.kind in Document.OUTGOING_KINDS else None,
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": bool(versions) and versions[0].source_id is not None,
+        **_revisions(document, versions),
     })
+
+
+def _revisions(document: Document, versions: list[DocumentVersion]) -> dict[str, Any]:
+    """Where a Data Kinerja stands among its revisions: the signed document this revision replaces (with its
+    signature and the corrections the revision lists), and the revision that replaces this one."""
+    replaces = document.supersedes
+    replaced_signature = (Signature.objects.filter(version__document=replaces).first()
+                          if replaces is not None else None)
+    revision = (versions[0].source.data.get("revision") if replaces is not None and versions
+                and versions[0].source is not None else None)
+    successor = getattr(document, "superseded_by", None)
+    return {"replaces": replaces, "replaced_signature": replaced_signature,
+            "corrections": revision["corrections"] if revision else [],
+            "successor": successor,
+            "successor_signature": Signature.objects.filter(version__document=successor).first()
+            if successor is not None else None}
 
 
 def _check_url(version: DocumentVersion) -> str:

@@ -247,6 +247,50 @@ def correct_actual(actual_id: int, *, user: User, value: str, reason: str, obsta
     return new
 
 
+@transaction.atomic
+def add_missing_actual(indicator_id: int, year: int, quarter: int | None, *, user: User, value: str,
+                       reason: str, obstacles: str = "", solutions: str = "") -> Actual:
+    """Add the figure an indicator lacked in a signed period's Data Kinerja. The signature locked what the
+    report showed, and the report showed no figure: adding one changes the signed data as much as changing
+    a figure does, so it is a correction too. It carries its reason, is submitted to be checked, and a new
+    compilation of the period then becomes a revision of the report, initialled and signed again. A draft
+    the division had left unsubmitted (which the report did not show) becomes that correction."""
+    indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
+    today = _today(indicator.office)
+    if not (access.can_check(user, today) or access.can_enter(user, indicator.division_id, today)):
+        raise NotAllowed(_("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
+    signature = signoff.signing(indicator.office, year, quarter)
+    if signature is None:
+        raise KinerjaError(_("The Data Kinerja of %(period)s is not signed: enter the figure of %(indicator)s on "
+                             "the input page.") % {"period": signoff.period_label(year, quarter),
+                                                   "indicator": indicator.code or indicator.name})
+    current = _current(indicator, year, quarter)
+    if current is not None and current.status not in (Actual.Status.DRAFT, Actual.Status.RETURNED):
+        raise KinerjaError(_("%(indicator)s already has a figure for %(period)s (%(status)s); correct that figure "
+                             "with its reason (History) instead.") % {
+            "indicator": indicator.code or indicator.name, "period": signoff.period_label(year, quarter),
+            "status": current.get_status_display()})
+    if current is not None and signoff.is_correction(current):
+        raise KinerjaError(_("The correction of %(indicator)s for %(period)s is already under way; change it on "
+                             "the input page.") % {"indicator": indicator.code or indicator.name,
+                                                  "period": signoff.period_label(year, quarter)})
+    reason = reason.strip()
+    if not reason:
+        raise FieldError("reason", _("Adding a figure to a signed period is a correction: say why it was missing."))
+    number, text = read_value(value, text_allowed=is_text_indicator(indicator, year))
+    if number is None and not text:
+        raise FieldError("value", _("Enter the actual to add."))
+    before = _text(current.value) if current is not None else ""
+    actual = current or Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)
+    actual.value_number, actual.value_text = number, text
+    actual.obstacles, actual.solutions = obstacles.strip(), solutions.strip()
+    actual.status, actual.submitted_at, actual.return_reason = Actual.Status.SUBMITTED, timezone.now(), ""
+    actual.correction_reason = reason
+    actual.save()
+    _record(actual, ActualRevision.Action.CORRECTED, user, reason=reason, changes={"value": (before, _text(actual.value))})
+    return actual
+
+
 # --- evidence -----------------------------------------------------------------------------------
 
 @dataclass(frozen=True)

@@ -60,6 +60,10 @@ class Card:
     saved: bool = False
     errors: list[str] = field(default_factory=list)
     period_quarter: int | None = None
+    # The period's Data Kinerja is signed: the card is read-only, and `may_correct` says whether the user may
+    # correct its figure (or add the missing one) with a reason.
+    locked: bool = False
+    may_correct: bool = False
 
     @property
     def tone(self) -> str:

@@ -1420,14 +1420,15 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     """Save the actual as submitted; a locked one is left as it is and returned as a bad cell."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
-    if current is not None and current.status == Actual.Status.LOCKED:
-        return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
-                       _("the actual is locked; correct it with its reason instead"))
-    signature = signoff.signing(indicator.office, year, quarter) if current is None or not (
-        current.version > 1 and current.correction_reason) else None
+    # A signed period's figures change only by a correction with its reason: the file cannot give one.
+    signature = None if signoff.is_correction(current) and current is not None \
+        and current.status != Actual.Status.LOCKED else signoff.signing(indicator.office, year, quarter)
     if signature is not None:
         return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
                        signoff.locked_message(signature, year, quarter))
+    if current is not None and current.status == Actual.Status.LOCKED:
+        return BadCell(path, row.sheet, row.number, row.labels.get(column, column),
+                       _("the actual is locked; correct it with its reason instead"))
     before = format_plain(current.value_number) if current and current.value_number is not None else (
         current.value_text if current else "")
     actual = current or Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)

@@ -460,7 +460,14 @@ class ReportVersion(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"Data Kinerja {period_name(self.year, self.quarter, cumulative=True)} v{self.number}"
+        revision = f" Revisi {self.revision_number}" if self.revision_number else ""
+        return f"Data Kinerja {period_name(self.year, self.quarter, cumulative=True)}{revision} v{self.number}"
+
+    @property
+    def revision_number(self) -> int | None:
+        """N of "Revisi N" when this compilation revises the period's signed report (signoff.revision)."""
+        found = (self.data or {}).get("revision")
+        return found["number"] if found else None
 
 
 class ReportCompilation(models.Model):

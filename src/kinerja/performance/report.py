@@ -44,6 +44,7 @@ from .models import (
     Target,
     period_name,
 )
+from .signoff import Revision, revision
 
 Value = Decimal | str | None
 # Years before the report's year that the comparison shows (PermenPAN-RB 53/2014 asks for up to five).
@@ -172,6 +173,8 @@ class ReportData:
     made_on: dt.date
     history_years: list[int] = field(default_factory=list)
     is_demo: bool = False
+    # A compilation after a correction of the signed period: which signed version it replaces, and why.
+    revision: Revision | None = None
 
     @property
     def indicators(self) -> list[IndicatorRow]:
@@ -211,6 +214,8 @@ class ReportData:
             "evidence": [{"indicator": i.code, "name": e.name, "quarter": e.quarter, "division": e.division,
                           "uploaded_by": e.uploaded_by, "uploaded_at": e.uploaded_at.isoformat(),
                           "size": e.size, "sha256": e.sha256} for i in self.indicators for e in i.evidence],
+            # Only in a revision: a compilation of an unsigned period keeps the keys it always had.
+            **({"revision": self.revision.to_json()} if self.revision is not None else {}),
         }
 
 
@@ -382,9 +387,13 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
 
 
 def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None,
-                 division_id: int | None = None, approvals: bool = True) -> ReportData:
-    """One office's report for a year, or for the quarters 1..`quarter` of it."""
-    return build_reports([office], year, quarter, made_on=made_on, division_id=division_id, approvals=approvals)[0]
+                 division_id: int | None = None, approvals: bool = True, with_revision: bool = False) -> ReportData:
+    """One office's report for a year, or for the quarters 1..`quarter` of it. `with_revision`: the compiled
+    document, which says when it revises a signed one (signoff.revision, two queries more)."""
+    report = build_reports([office], year, quarter, made_on=made_on, division_id=division_id, approvals=approvals)[0]
+    if with_revision:
+        report.revision = revision(office, year, quarter)
+    return report
 
 
 def _division(indicator: Indicator) -> str:
@@ -485,7 +494,7 @@ def compile_report(office: Office, year: int, quarter: int | None = None, *, use
 
     for _attempt in range(COMPILE_ATTEMPTS):
         stage(ReportCompilation.Stage.READING)
-        report = build_report(office, year, quarter, made_on=day)
+        report = build_report(office, year, quarter, made_on=day, with_revision=True)
         data = report.to_json()
         latest = _latest_version(office, year, quarter)
         if latest is not None and latest.data == data:
@@ -520,7 +529,7 @@ def _store_version(office: Office, year: int, quarter: int | None, day: dt.date,
     latest = _latest_version(office, year, quarter)
     if latest is not None and latest.data == data:
         return latest
-    if build_report(office, year, quarter, made_on=day).to_json() != data:
+    if build_report(office, year, quarter, made_on=day, with_revision=True).to_json() != data:
         return None
     number = latest.number + 1 if latest else 1
     version = ReportVersion(office=office, year=year, quarter=quarter, number=number, created_by=user,

@@ -269,7 +269,7 @@ class ActualsExtension:
         for indicator in period_indicators(found.period).filter(office_id=case.office_id, division_id=request.division_id):
             form = ActualForm(data, files, prefix=f"i{indicator.pk}") if data is not None else None
             card = input_card(indicator, found.period, form=form)
-            if signature is not None and not (card.actual and card.actual.version > 1 and card.actual.correction_reason):
+            if signature is not None and not signoff.is_correction(card.actual):
                 card.editable = False
             part.cards.append(card)
         return part

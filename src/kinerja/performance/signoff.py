@@ -13,7 +13,10 @@ to the report's quarter for a quarterly one.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.db.models import Q
 from django.utils.formats import date_format
@@ -23,18 +26,25 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
 
-from .models import QUARTERS, Actual, ReportVersion
+from .models import QUARTERS, Actual, ActualRevision, ReportVersion, period_name
 
 # Figures the report reads or is waiting for that nobody has accepted yet.
 UNCHECKED = (Actual.Status.SUBMITTED, Actual.Status.RETURNED)
 
 
-def report_scope(year: int, quarter: int | None) -> Q:
-    """The actuals a report of (year, quarter) reads and its signature locks (actions.lock_actuals)."""
-    scope = Q(year=year, is_current=True)
+def report_scope(year: int, quarter: int | None, prefix: str = "") -> Q:
+    """The actuals a report of (year, quarter) reads and its signature locks (actions.lock_actuals);
+    `prefix` ("actual__") for a query of the rows that point to them."""
+    scope = Q(**{f"{prefix}year": year, f"{prefix}is_current": True})
     if quarter is not None:
-        scope &= Q(quarter__isnull=False, quarter__lte=quarter)
+        scope &= Q(**{f"{prefix}quarter__isnull": False, f"{prefix}quarter__lte": quarter})
     return scope
+
+
+def is_correction(actual: Actual | None) -> bool:
+    """Whether the actual is a correction of a signed period (correct_actual, add_missing_actual): it carries
+    its reason, and goes on to be checked and compiled into a revision of the report."""
+    return actual is not None and bool(actual.correction_reason)
 
 
 def unchecked(office: Office, year: int, quarter: int | None) -> list[Actual]:
@@ -74,7 +84,8 @@ def check_all_checked(office: Office, year: int, quarter: int | None, *, what: s
 def signing(office: Office, year: int, quarter: int | None) -> Any:
     """The signature (correspondence.Signature) on a Data Kinerja that locks the actuals of (year,
     quarter): a signed annual report locks the whole year, a signed quarterly report its quarter and those
-    before it. None when no such report is signed. One query."""
+    before it; the latest, when a revision was signed after a correction. None when no such report is
+    signed. One query."""
     from kinerja.correspondence.models import Signature
 
     reports = ReportVersion.objects.filter(office=office, year=year)
@@ -84,7 +95,7 @@ def signing(office: Office, year: int, quarter: int | None) -> Any:
     return (Signature.objects.filter(version__source_type__app_label=ReportVersion._meta.app_label,
                                      version__source_type__model=ReportVersion._meta.model_name,
                                      version__source_id__in=reports.values("pk"))
-            .select_related("version__document").order_by("signed_at").first())
+            .select_related("version__document").order_by("-signed_at").first())
 
 
 def locked_message(signature: Any, year: int, quarter: int | None) -> str:
@@ -93,18 +104,22 @@ def locked_message(signature: Any, year: int, quarter: int | None) -> str:
 
 
 def locked_notice(signature: Any, year: int, quarter: int | None) -> str:
-    """What a form for a signed period's figures says instead of its inputs."""
-    return _("The figures of %(period)s are locked: %(document)s (version %(n)d) was signed on %(date)s. A change "
-             "is a correction with its reason (History → Correct the locked actual), which a new compilation of the report "
-             "then shows.") % {
+    """What a form for a signed period's figures says instead of its inputs: who signed what when, and how a
+    figure is corrected."""
+    return _("The figures of %(period)s are locked: %(document)s (version %(n)d) was signed by %(signer)s, "
+             "%(position)s, on %(date)s. A change is a correction with its reason (History → Correct the locked "
+             "actual; for an indicator without a figure, Add as a correction), made by the division that enters "
+             "the indicator or by the Kasubbag; a new compilation of the report then becomes its revision, "
+             "initialled and signed again.") % {
         "period": period_label(year, quarter), "document": signature.version.document.title,
-        "n": signature.version.version, "date": date_format(localtime(signature.signed_at), "j F Y")}
+        "n": signature.version.version, "signer": signature.signer_name, "position": signature.signer_title,
+        "date": date_format(localtime(signature.signed_at), "j F Y")}
 
 
 def check_not_signed(office: Office, year: int, quarter: int | None, actual: Actual | None) -> None:
     """Refuse a change of the figure (year, quarter) once its period's Data Kinerja is signed; a correction
-    in progress (a new version written by correct_actual) goes on to be checked and compiled again."""
-    if actual is not None and actual.version > 1 and actual.correction_reason:
+    in progress (written by correct_actual or add_missing_actual) goes on to be checked and compiled again."""
+    if is_correction(actual):
         return
     signature = signing(office, year, quarter)
     if signature is not None:
@@ -159,3 +174,91 @@ def case_records(case: Any) -> list[Any]:
             f"{reverse('correspondence:documents')}#compiled-reports",
             _("Letters → Documents, Compiled performance data"))]),
     ]
+
+
+# --- revisions ------------------------------------------------------------------------------------
+
+@dataclass
+class Correction:
+    """One figure corrected (or added) after the period's Data Kinerja was signed, as its revision lists it."""
+
+    indicator: str  # code
+    name: str
+    period: str
+    before: str  # as written then, "" where the signed report had no figure
+    after: str
+    reason: str
+    by: str
+    at: dt.datetime
+
+
+@dataclass
+class Revision:
+    """What a new compilation of a signed period is: its revision number, the signed version it replaces and
+    the corrections since that signature."""
+
+    number: int
+    document: str
+    version: int
+    signed_at: dt.datetime
+    signer: str
+    position: str
+    signature_id: int
+    signed_sha256: str
+    corrections: list[Correction]
+
+    def to_json(self) -> dict[str, Any]:
+        return {"number": self.number, "replaces": {
+            "document": self.document, "version": self.version, "signed_at": self.signed_at.isoformat(),
+            "signer": self.signer, "position": self.position, "signature": self.signature_id,
+            "signed_sha256": self.signed_sha256},
+            "corrections": [{"indicator": c.indicator, "name": c.name, "period": c.period, "before": c.before,
+                             "after": c.after, "reason": c.reason, "by": c.by, "at": c.at.isoformat()}
+                            for c in self.corrections]}
+
+
+def period_signatures(office: Office, year: int, quarter: int | None) -> list[Any]:
+    """The signatures on the Data Kinerja of exactly (year, quarter), the first one first: the signed report
+    and each signed revision of it. One query."""
+    from kinerja.correspondence.models import Signature
+
+    reports = ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
+    return list(Signature.objects.filter(version__source_type__app_label=ReportVersion._meta.app_label,
+                                         version__source_type__model=ReportVersion._meta.model_name,
+                                         version__source_id__in=reports.values("pk"))
+                .select_related("version__document").order_by("signed_at", "pk"))
+
+
+def revision(office: Office, year: int, quarter: int | None) -> Revision | None:
+    """The revision a compilation of (year, quarter) is, when the period's report is signed and figures it
+    reads were corrected (correct_actual, add_missing_actual) since: Revisi 1 after the first signature,
+    Revisi 2 after the signed Revisi 1. None otherwise. Two queries."""
+    from .numbers import format_plain
+
+    signatures = period_signatures(office, year, quarter)
+    if not signatures:
+        return None
+    last = signatures[-1]
+    found = list(ActualRevision.objects.filter(report_scope(year, quarter, "actual__"), actual__indicator__office=office,
+                                               action=ActualRevision.Action.CORRECTED, at__gt=last.signed_at)
+                 .select_related("actual__indicator", "user__person")
+                 .order_by("actual__indicator__order", "actual__indicator__code", "actual__quarter", "at", "pk"))
+    if not found:
+        return None
+
+    def plain(actual: Actual) -> str:
+        return format_plain(actual.value_number) if actual.value_number is not None else actual.value_text
+
+    def who(user: Any) -> str:
+        person = getattr(user, "person", None)
+        return person.full_name if person is not None else (user.get_username() if user is not None else "")
+
+    zone = ZoneInfo(office.time_zone)
+    corrections = [Correction(
+        indicator=r.actual.indicator.code, name=r.actual.indicator.name,
+        period=period_name(r.actual.year, r.actual.quarter),
+        before=r.changes["value"][0] if "value" in r.changes else plain(r.actual), after=plain(r.actual),
+        reason=r.reason, by=who(r.user), at=localtime(r.at, zone)) for r in found]
+    return Revision(number=len(signatures), document=last.version.document.title, version=last.version.version,
+                    signed_at=localtime(last.signed_at, zone), signer=last.signer_name, position=last.signer_title,
+                    signature_id=last.pk, signed_sha256=last.signed_sha256, corrections=corrections)

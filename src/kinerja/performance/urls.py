@@ -21,6 +21,7 @@ urlpatterns = [
     path("template.xlsx", views.template_download, name="template"),
     path("input/", views.actual_input, name="input"),
     path("input/<int:indicator_id>/", views.actual_save, name="input_save"),
+    path("input/<int:indicator_id>/correction/", views.actual_add_missing, name="add_missing"),
     path("check/", views.check_list, name="check"),
     path("actuals/<int:actual_id>/check/", views.actual_check, name="actual_check"),
     path("actuals/<int:actual_id>/return/", views.actual_return, name="actual_return"),

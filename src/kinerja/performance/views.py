@@ -26,7 +26,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 from kinerja.uploads import PendingUploads
 
-from . import access, actions, importer, plan
+from . import access, actions, importer, plan, signoff
 from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
 from .cards import ANNUAL, Card, Period, evaluate_actual, input_card, period_indicators, target_for
@@ -379,12 +379,31 @@ def _input_indicators(office: Office, division: Unit | None, period: Period, onl
     return list(rows)
 
 
+def _lock_cards(request: HttpRequest, office: Office, period: Period, cards: list[Card]) -> str:
+    """For a signed period: the notice the page shows instead of the inputs (who signed, when, how a figure is
+    corrected), each card read-only but a correction under way, and on each the way to correct it when the
+    user may. "" (cards untouched) while the period is not signed. One query."""
+    signature = signoff.signing(office, period.year, period.db_quarter)
+    if signature is None:
+        return ""
+    today = _today(request)
+    checker = access.can_check(request.user, today)
+    for card in cards:
+        if signoff.is_correction(card.actual) and card.editable:
+            continue  # a correction under way: the division completes it
+        card.editable = False
+        card.locked = True
+        card.may_correct = checker or access.can_enter(request.user, card.indicator.division_id, today)
+    return signoff.locked_notice(signature, period.year, period.db_quarter)
+
+
 def _render_input(request: HttpRequest, office: Office, period: Period, division: Unit | None,
                   divisions: list[Unit], replace: Card | None = None, status: int = 200) -> HttpResponse:
     cards = [replace if replace and replace.indicator.pk == i.pk else input_card(i, period)
              for i in _input_indicators(office, division, period)]
+    locked = _lock_cards(request, office, period, cards)
     return render(request, "performance/input.html", {
-        "cards": cards, "period": period, "division": division, "divisions": divisions,
+        "cards": cards, "period": period, "division": division, "divisions": divisions, "locked": locked,
         **_period_choices(_today(request))}, status=status)
 
 
@@ -434,8 +453,9 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         else:
             if request.htmx:  # type: ignore[attr-defined]
                 fresh = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
-                return render(request, "performance/partials/input_card.html",
-                              {"card": input_card(fresh, period, saved=True), "period": period})
+                saved = input_card(fresh, period, saved=True)
+                _lock_cards(request, office, period, [saved])
+                return render(request, "performance/partials/input_card.html", {"card": saved, "period": period})
             messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
             return redirect(f"{reverse('performance:input')}?{period.query}"
                             f"&division={indicator.division_id}#i{indicator.pk}")
@@ -445,8 +465,11 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     current = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
     card = input_card(current, period, form=form, errors=errors)
     if request.htmx:  # type: ignore[attr-defined]
-        # htmx swaps only 2xx answers; the card carries the error itself.
-        return render(request, "performance/partials/input_card.html", {"card": card, "period": period})
+        # htmx swaps only 2xx answers; the card carries the error itself. Signed meanwhile: the card turns
+        # read-only and shows what was typed, to be copied into the correction.
+        notice = _lock_cards(request, office, period, [card])
+        return render(request, "performance/partials/input_card.html",
+                      {"card": card, "period": period, "card_notice": notice})
     division = next(d for d in divisions if d.pk == indicator.division_id)
     return _render_input(request, office, period, division, divisions, replace=card, status=400)
 
@@ -583,6 +606,47 @@ def actual_correct(request: HttpRequest, actual_id: int) -> HttpResponse:
             messages.success(request, _("Version %(n)d was created and waits for checking.") % {"n": new.version})
             return redirect("performance:history", actual_id=new.pk)
     return actual_history(request, actual_id, form=form, status=400)
+
+
+@login_required
+def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
+    """Add, as a correction with its reason, the figure an indicator lacked in a signed period's report."""
+    office = office_or_404(request)
+    indicator = get_object_or_404(Indicator.objects.select_related("division"), pk=indicator_id, office=office)
+    period = _period(request)
+    today = _today(request)
+    if not (access.can_check(request.user, today) or access.can_enter(request.user, indicator.division_id, today)):
+        raise PermissionDenied
+    signature = signoff.signing(office, period.year, period.db_quarter)
+    if signature is None and request.method != "POST":
+        messages.info(request, _("The Data Kinerja of %(period)s is not signed: enter the figure here.")
+                      % {"period": period.label})
+        return redirect(f"{reverse('performance:input')}?{period.query}&division={indicator.division_id}"
+                        f"#i{indicator.pk}")
+    form = CorrectionForm(request.POST or None)
+    form.fields["value"].label = _("Actual to add")
+    form.fields["reason"].label = _("Why the figure was missing from the signed report")
+    if request.method == "POST" and form.is_valid():
+        try:
+            actual = actions.add_missing_actual(indicator.pk, period.year, period.db_quarter, user=request.user,
+                                                value=form.cleaned_data["value"], reason=form.cleaned_data["reason"])
+        except FieldError as e:
+            form.add_error(e.field if e.field in form.fields else None, str(e))
+        except NotAllowed as e:
+            raise PermissionDenied from e
+        except KinerjaError as e:
+            form.add_error(None, str(e))
+        else:
+            messages.success(request, _("The figure of %(code)s for %(period)s was added as a correction and waits "
+                                        "for checking; a new compilation of the report becomes its revision.")
+                             % {"code": indicator.code, "period": period.label})
+            return redirect("performance:history", actual_id=actual.pk)
+    current = (Actual.objects.filter(indicator=indicator, year=period.year, quarter=period.db_quarter, is_current=True)
+               .first())
+    return render(request, "performance/add_missing.html", {
+        "indicator": indicator, "period": period, "form": form, "current": current,
+        "notice": signoff.locked_notice(signature, period.year, period.db_quarter) if signature else ""},
+        status=400 if form.errors else 200)
 
 
 # --- evidence -----------------------------------------------------------------------------------

@@ -62,6 +62,12 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                           approvals=False)
     versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
                     .select_related("created_by__person").order_by("-number")[:10])
+    # Which compilations were signed, and which signed one a signed revision replaced (one query).
+    signatures = signoff.period_signatures(office, year, quarter)
+    signed = {s.version.source_id: (s, signatures[k + 1].version.document if k + 1 < len(signatures) else None)
+              for k, s in enumerate(signatures)}
+    for v in versions:
+        v.signature, v.superseded_by = signed.get(v.pk, (None, None))  # type: ignore[attr-defined]
     # A compile under way for this period: the page links it, so whoever comes back finds it.
     compiling = ReportCompilation.objects.filter(office=office, year=year, quarter=quarter,
                                                  state__in=ReportCompilation.ACTIVE).first()

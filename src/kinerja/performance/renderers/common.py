@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_number
-from kinerja.performance.report import EvidenceRow, IndicatorRow, Value
+from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData, Value
+from kinerja.sop.renderers.sheet import indonesian_date
 
 
 def places(value: Decimal) -> int:
@@ -98,3 +100,23 @@ PREDICATE_COLOUR = {
     "Sangat Rendah": "#b3261e",
 }
 NO_PREDICATE_COLOUR = "#8a96a3"
+
+
+def revision_text(report: ReportData) -> dict[str, Any] | None:
+    """What a revision prints: on its cover and in each page's footer which signed version it replaces, and
+    the corrections that made it (document text, Indonesian in every language)."""
+    found = report.revision
+    if found is None:
+        return None
+    signed_on = indonesian_date(found.signed_at.date())
+    return {
+        "number": found.number,
+        "footer": f" · Revisi {found.number}, menggantikan versi yang ditandatangani {signed_on}",
+        "replaces": (f"Revisi {found.number} ini menggantikan {found.document} versi {found.version} yang "
+                     f"ditandatangani secara elektronik oleh {found.signer}, {found.position}, pada {signed_on} "
+                     f"(SHA-256 berkas bertanda tangan {short_hash(found.signed_sha256)}). Dokumen yang digantikan "
+                     f"tetap tersimpan dan tetap dapat diverifikasi."),
+        "corrections": [{"no": n, "indicator": f"{c.indicator} {c.name}", "period": c.period,
+                         "before": c.before or "– (belum ada realisasi)", "after": c.after or "–", "reason": c.reason,
+                         "by": c.by or "–", "at": timestamp(c.at)} for n, c in enumerate(found.corrections, start=1)],
+    }

@@ -36,6 +36,7 @@ from .common import (
     file_size,
     number,
     percent,
+    revision_text,
     short_hash,
     timestamp,
 )
@@ -184,6 +185,11 @@ def render(report: ReportData) -> bytes:
         f"Draf disusun otomatis dari Data Kinerja {report.office_name} {report.period}. "
         "Periksa dan lengkapi analisisnya sebelum digunakan.")
     intro.runs[0].italic = True
+    revision = revision_text(report)
+    if revision:
+        document.add_paragraph(revision["replaces"] + " Koreksi: " + "; ".join(
+            f"{c['indicator']} {c['period']}: {c['before']} menjadi {c['after']} ({c['reason']})"
+            for c in revision["corrections"]) + ".")
     # The achievement table has eight columns: a landscape section of its own, then upright again.
     landscape = _page(document.add_section(), landscape=True)
     document.add_heading("A. Capaian Kinerja Organisasi", level=2)

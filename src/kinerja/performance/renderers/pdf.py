@@ -28,6 +28,7 @@ from .common import (
     number,
     percent,
     remark,
+    revision_text,
     short_hash,
     timestamp,
 )
@@ -133,7 +134,8 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
                else "–", "efficient": {True: "Efisien", False: "Tidak efisien", None: "–"}[b.efficient]}
               for b in report.budget]
     annex = _annex(objectives)
-    return {"report": report, "objectives": objectives, "budget": budget, "main_only": main_only,
+    return {"report": report, "revision": revision_text(report), "objectives": objectives, "budget": budget,
+            "main_only": main_only,
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
             "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
             "columns": _columns(objectives, budget, len(report.history_years)),

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
@@ -24,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.performance.numbers import format_number
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, timestamp
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
@@ -237,6 +238,20 @@ def _budget_total(sheet: Worksheet, row: int, report: ReportData) -> None:
     cell.style, cell.font = _STYLES[PERCENT], Font(bold=True)
 
 
+def _write_corrections(book: Workbook, report: ReportData, revision: dict[str, Any]) -> None:
+    """A revision's corrections, each with its reason: why this version replaces the signed one."""
+    sheet = _sheet(book, f"Revisi {revision['number']}", [f"Revisi {revision['number']} {report.office_name}",
+                                                          report.period, revision["replaces"]],
+                   ["No", "Indikator", "Periode", "Semula", "Menjadi", "Alasan koreksi", "Oleh", "Waktu"],
+                   [5, 40, 18, 14, 14, 50, 24, 19])
+    for n, c in enumerate(revision["corrections"], start=1):
+        for col, (value, fmt) in enumerate([(Decimal(n), INTEGER), (c["indicator"], None), (c["period"], None),
+                                            (c["before"], None), (c["after"], None), (c["reason"], None),
+                                            (c["by"], None), (c["at"], None)], start=1):
+            _put(sheet, 4 + n, col, value, fmt)
+    _fit(sheet)
+
+
 def _write_narratives(book: Workbook, report: ReportData) -> None:
     sheet = _sheet(book, "Kendala dan Solusi", [f"Kendala dan Solusi {report.office_name}", report.period],
                    ["No", "Kode", "Indikator", "Kendala", "Solusi"], [5, 9, 40, 50, 50])
@@ -279,10 +294,14 @@ def _bytes(book: Workbook) -> bytes:
 
 def render(report: ReportData) -> bytes:
     book = _book()
-    sheet = _sheet(book, "Capaian", [f"Data Kinerja {report.office_name}", report.period], MAIN_HEADERS,
-                   MAIN_WIDTHS, first=True)
+    revision = revision_text(report)
+    heading = [f"Data Kinerja {report.office_name}", report.period]
+    sheet = _sheet(book, "Capaian", heading + ([revision["footer"].removeprefix(" · ")] if revision else []),
+                   MAIN_HEADERS, MAIN_WIDTHS, first=True)
     _write_main(sheet, [report], office_column=False)
     _fit(sheet)
+    if revision:
+        _write_corrections(book, report, revision)
     _write_comparison(book, report)
     _write_budget(book, report)
     _write_narratives(book, report)
