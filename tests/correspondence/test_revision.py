@@ -154,6 +154,8 @@ class MissingFigureTestCase(SignedPeriodTestCase):
         added = Actual.objects.get(indicator=self.spare)
         self.assertRedirects(done, f"/data/actuals/{added.pk}/history/")
         self.assertEqual(added.correction_reason, "Terlambat")
+        # Nothing is missing any more: the page leads to the figure's history.
+        self.assertRedirects(self.client.get(f"{url}?year=2025&quarter=1"), f"/data/actuals/{added.pk}/history/")
 
 
 class RevisionTestCase(SignedPeriodTestCase):

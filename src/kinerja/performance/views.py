@@ -623,6 +623,14 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
                       % {"period": period.label})
         return redirect(f"{reverse('performance:input')}?{period.query}&division={indicator.division_id}"
                         f"#i{indicator.pk}")
+    current = (Actual.objects.filter(indicator=indicator, year=period.year, quarter=period.db_quarter, is_current=True)
+               .first())
+    if request.method != "POST" and current is not None and (
+            signoff.is_correction(current) or current.status not in (Actual.Status.DRAFT, Actual.Status.RETURNED)):
+        # Nothing missing any more (added meanwhile, or reported): its history says where it stands.
+        messages.info(request, _("%(code)s already has a figure for %(period)s: %(status)s.") % {
+            "code": indicator.code, "period": period.label, "status": current.get_status_display()})
+        return redirect("performance:history", actual_id=current.pk)
     form = CorrectionForm(request.POST or None)
     form.fields["value"].label = _("Actual to add")
     form.fields["reason"].label = _("Why the figure was missing from the signed report")
@@ -641,8 +649,6 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
                                         "for checking; a new compilation of the report becomes its revision.")
                              % {"code": indicator.code, "period": period.label})
             return redirect("performance:history", actual_id=actual.pk)
-    current = (Actual.objects.filter(indicator=indicator, year=period.year, quarter=period.db_quarter, is_current=True)
-               .first())
     return render(request, "performance/add_missing.html", {
         "indicator": indicator, "period": period, "form": form, "current": current,
         "notice": signoff.locked_notice(signature, period.year, period.db_quarter) if signature else ""},
