@@ -11,7 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.core.management import CommandError, call_command
-from openpyxl import Workbook
+from docx import Document as DocxDocument
+from openpyxl import Workbook, load_workbook
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Document, Signature
@@ -209,9 +210,13 @@ class RevisionTestCase(SignedPeriodTestCase):
         self.assertIn("Digantikan oleh Revisi 1", old_page)
         self.assertIn("Berkas bertanda tangan ini tetap tersimpan tanpa perubahan", old_page)
         new_page = self.client.get(f"/documents/{document.pk}/").content.decode()
-        self.assertIn(f'Menggantikan <a href="/documents/{original.pk}/">Data Kinerja Triwulan I 2025</a>', new_page)
+        self.assertIn(f'Menggantikan <a href="/documents/{original.pk}/">Data Kinerja Triwulan I 2025</a> yang '
+                      f"ditandatangani oleh {self.signature.signer_name} pada", new_page)
         self.assertIn("Salah hitung jumlah koperasi", new_page)
         self.assertIn(signature.signer_name, new_page)
+        verify = self.client.get(f"/v/{kept.token}/").content.decode()
+        self.assertIn("Digantikan oleh Revisi 1", verify)
+        self.assertIn("yang berlaku adalah angka Data Kinerja Triwulan I 2025 Revisi 1", verify)
         dashboard = self.client.get("/data/dashboard/?year=2025&quarter=1").content.decode()
         self.assertIn("Revisi 1", dashboard)
         self.assertIn("Digantikan oleh Revisi 1", dashboard)
@@ -236,7 +241,7 @@ class RevisionTestCase(SignedPeriodTestCase):
         self.assertEqual((version.document.title, version.document.supersedes), (
             "Data Kinerja Triwulan I 2025 Revisi 2", first.version.document))
 
-    def test_the_revision_pdf_says_what_it_replaces_and_why(self) -> None:
+    def test_the_revision_files_say_what_they_replace_and_why(self) -> None:
         self.correct()
         report = compile_report(self.office, 2025, 1, user=self.subsection_head)
         with report.pdf.open("rb") as f, tempfile.TemporaryDirectory() as tmp:
@@ -250,3 +255,15 @@ class RevisionTestCase(SignedPeriodTestCase):
         self.assertIn("Salah hitung jumlah koperasi", words)
         self.assertIn("Revisi 1, menggantikan versi yang ditandatangani", words)  # the pages' footer
         self.assertEqual(ReportVersion.objects.filter(office=self.office, year=2025, quarter=1).count(), 2)
+        with report.xlsx.open("rb") as f:
+            book = load_workbook(f)
+        self.assertTrue(book["Capaian"]["A3"].value.startswith("Revisi 1, menggantikan versi yang ditandatangani"))
+        self.assertEqual([[c.value for c in row] for row in book["Revisi 1"].iter_rows(min_row=5, max_col=6)], [
+            [1, "IK-01 Indikator Bidang Kelembagaan dan Pengawasan Koperasi", "Triwulan I 2025", "380", "385",
+             "Salah hitung jumlah koperasi"],
+            [2, "IK-09 Indikator cadangan", "Triwulan I 2025", "– (belum ada realisasi)", "5",
+             "Data kecamatan baru diterima"]])
+        with report.docx.open("rb") as f:
+            text = "\n".join(p.text for p in DocxDocument(f).paragraphs)
+        self.assertIn("Revisi 1 ini menggantikan Data Kinerja Triwulan I 2025 versi 1", text)
+        self.assertIn("IK-09 Indikator cadangan Triwulan I 2025: – (belum ada realisasi) menjadi 5", text)

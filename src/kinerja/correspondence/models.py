@@ -228,6 +228,15 @@ class Document(models.Model):
         return f"{self.number} {self.title}".strip()
 
     @property
+    def replaced_by(self) -> Document | None:
+        """The signed revision that replaces this signed Data Kinerja; None while there is none (or it is still
+        being initialled and signed: until then this one stands)."""
+        successor = getattr(self, "superseded_by", None)  # a missing reverse one-to-one raises AttributeError
+        if successor is not None and Signature.objects.filter(version__document=successor).exists():
+            return successor
+        return None
+
+    @property
     def takes_approvals(self) -> bool:
         """Whether the document goes through the office's initials and the head's signature."""
         return self.kind in self.SIGNED_KINDS
