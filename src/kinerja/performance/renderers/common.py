@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.performance.models import quarter_name
-from kinerja.performance.numbers import DASH, format_number
+from kinerja.performance.numbers import DASH, NumberError, format_number, parse_number
 from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData, Value
 from kinerja.sop.renderers.sheet import indonesian_date
 
@@ -117,6 +117,15 @@ def revision_text(report: ReportData) -> dict[str, Any] | None:
                      f"(SHA-256 berkas bertanda tangan {short_hash(found.signed_sha256)}). Dokumen yang digantikan "
                      f"tetap tersimpan dan tetap dapat diverifikasi."),
         "corrections": [{"no": n, "indicator": f"{c.indicator} {c.name}", "period": c.period,
-                         "before": c.before or "– (belum ada realisasi)", "after": c.after or "–", "reason": c.reason,
+                         "before": _as_printed(c.before) or "– (belum ada realisasi)", "after": _as_printed(c.after) or "–",
+                         "reason": c.reason,
                          "by": c.by or "–", "at": timestamp(c.at)} for n, c in enumerate(found.corrections, start=1)],
     }
+
+
+def _as_printed(value: str) -> str:
+    """A value of a correction, as recorded ("61,2"), printed as the report's tables print it ("61,20")."""
+    try:
+        return number(parse_number(value)) if value else ""
+    except NumberError:
+        return value  # a text value (WTP)
