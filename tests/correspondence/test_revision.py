@@ -49,7 +49,7 @@ class InputPageTestCase(SignedPeriodTestCase):
         page = self.client.get(self.input_url).content.decode()
         self.assertIn('id="period-locked"', page)
         self.assertIn(f"ditandatangani oleh {self.signature.signer_name}, {self.signature.signer_title}", page)
-        self.assertIn("Riwayat → Koreksi realisasi terkunci", page)
+        self.assertIn("Riwayat → Koreksi realisasi yang sudah dikunci", page)
         self.assertIn("oleh bidang pengisi indikator atau Kasubbag", page)
         for indicator in (self.indicators[0], self.spare):
             self.assertNotIn(f'name="i{indicator.pk}-value"', page)
