@@ -81,6 +81,9 @@ def notes(summary: importer.Summary) -> list[str]:
     if summary.other_table:
         lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
             "row": summary.other_table})
+    if summary.notes_from:
+        lines.append(_("From row %(row)d on, the notes and signatures under the table were not read.") % {
+            "row": summary.notes_from})
     if summary.warnings:
         lines.append(_("Warning: these values were imported as written; check them:"))
         lines += [f"  - {w}" for w in summary.warnings]

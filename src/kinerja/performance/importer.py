@@ -21,6 +21,17 @@ of something else ("Target Renstra", "Realisasi Anggaran") are not read. A workb
 that have a header is read from the sheet the user names, never by guessing. What is passed over is
 told in the Summary.
 
+More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over
+Target | Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target
+or Realisasi ("Triwulan 2" beside "Realisasi TW I") of the kind the other quarters have, and named as a bad
+header where they do not tell it (never dropped unread); a Penanggung Jawab written as the head of the unit
+("Kabid Kelembagaan", "Kepala Bidang UMKM", "Sekretaris"); a Polaritas written out ("Negatif (-)", "(+)",
+"Semakin rendah semakin baik"). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and
+the signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns
+they are typed in. A file without any Target column (a division's reply with its actuals) may name only
+indicators kinerja has, which keep their Sasaran, Satuan and targets. A target without a digit is a text
+(WTP, A) unless the Satuan is counted or measured in numbers ("abc" for a "%" is a bad cell).
+
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
 saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row.
@@ -82,14 +93,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from kinerja.errors import BadImportRow, KinerjaError
-from kinerja.org.models import Office, Unit
+from kinerja.org.models import Office, Position, Unit
 
 from . import signoff
-from .achievement import aggregate_quarters, evaluate, year_value
+from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
 from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, activity_name, activity_number
-from .plausibility import implausible
+from .plausibility import implausible, is_count, is_percent
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -198,6 +209,7 @@ class Summary:
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel: not read
     unread_rows: list[int] = field(default_factory=list)  # a value but no indicator: not read
     other_table: int | None = None  # another table under the indicators starts at this row: not read
+    notes_from: int | None = None  # the notes and signatures under the table start at this row: not read
 
 
 @dataclass
@@ -251,8 +263,8 @@ HEADER_SEARCH_ROWS = 30  # a title block (PEMERINTAH KOTA …, PERJANJIAN KINERJ
 FIELD_PREFIXES = [  # the start of a header as offices write it → the column it is (document-format words)
     (CODE, ("kode",)),
     (OBJECTIVE, ("sasaran", "tujuan")),
-    (NAME, ("indikator", "iku")),
-    (UNIT, ("satuan",)),
+    (NAME, ("indikator", "iku", "nama indikator", "uraian indikator")),
+    (UNIT, ("satuan", "sat")),  # "Sat.", where the column is narrow
     (POLARITY, ("polaritas", "polarisasi")),
     (DIVISION, ("bidang", "penanggung jawab", "pj", "unit kerja", "pengampu")),
     (ACHIEVEMENT, ("capaian", "persentase capaian")),
@@ -298,6 +310,27 @@ POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "mak
                   "minimalkan": "negatif", "minimize": "negatif", "minimise": "negatif"}
 # The Polaritas words that read as a target's comparison too.
 AMBIGUOUS_POLARITY_WORDS = {"minimal", "minimum", "minimalkan", "maksimal", "maksimum", "maksimalkan"}
+# A Polaritas written out as a phrase: "Semakin rendah semakin baik", "makin tinggi makin baik", "lower is better".
+_POLARITY_PHRASE = re.compile(r"^(?:semakin|makin|kian)\s+(?P<way>\w+)\s+(?:semakin|makin|kian)\s+baik$"
+                              r"|^(?P<english>\w+)\s+is\s+better$")
+LOWER_WORDS = {"rendah", "kecil", "sedikit", "turun", "menurun", "lower", "less", "fewer", "smaller"}
+HIGHER_WORDS = {"tinggi", "besar", "banyak", "naik", "meningkat", "higher", "more", "greater", "bigger"}
+
+
+def _polarity_word(text: str) -> str:
+    """"positif", "negatif" or "" for a Polaritas cell as offices write it: "Positif", "Negatif (-)", "(+)",
+    "Minimize", "Semakin rendah semakin baik". A cell whose parts say both ("Positif (-)") is neither."""
+    text = " ".join(text.lower().replace("−", "-").split()).strip(" .")
+    if text in POLARITIES or text in POLARITY_WORDS:
+        return POLARITY_WORDS.get(text, text)
+    found = _POLARITY_PHRASE.match(text)
+    if found is not None:
+        way = found.group("way") or found.group("english")
+        return "negatif" if way in LOWER_WORDS else "positif" if way in HIGHER_WORDS else ""
+    # "Negatif (-)", "(+)", "positif/naik": each part on its own, and every part saying the same.
+    parts = [p for p in re.split(r"[\s()\[\]/,;]+", text) if p]
+    said = {POLARITY_WORDS.get(p, p) for p in parts}
+    return said.pop() if len(said) == 1 and said <= set(POLARITIES) else ""
 
 
 # A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
@@ -567,6 +600,9 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                 found = re.search(r"\b(?:19|20)\d\d\b", above[j]) if j < len(above) else None
                 if kind in (TARGET, ACTUAL, ACHIEVEMENT) and found:
                     labels[j] = f"{labels[j]} {found.group()}"  # "Tahun Anggaran 2025": only its year
+                # "Triwulan I" merged over Target | Realisasi | %, as a monitoring sheet per quarter has it.
+                elif kind in (TARGET, ACTUAL, ACHIEVEMENT) and j < len(above) and _is_period_group(above[j]):
+                    labels[j] = f"{labels[j]} {above[j]}"
             kinds = [_classify(_normal(label), year) for label in labels]
         # A second header row under merged groups: "Target" over "TW I … TW IV".
         if i + 1 < len(table.rows):
@@ -576,21 +612,25 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             periods = sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN)
             # ... or "Target" over the years of the Renstra ("2025 … 2029"), as an IKU table has it.
             years = sum(1 for s in sub if re.fullmatch(r"(19|20)\d\d", s))
+            # ... or a quarter or year ("Triwulan I", "Tahun 2025") merged over Target | Realisasi | %.
+            grouped = sum(1 for j, s in enumerate(sub) if j < len(top) and _is_period_group(top[j])
+                          and s != top[j] and _is_value_word(s, year))
             # Never a row naming its own indicator: a first data row whose numbers look like years (2000, 2015).
-            if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2):
+            if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2 or grouped >= 2):
                 last = i + 1
                 group = ""
                 for j in range(max(len(top), len(sub))):
                     above = top[j] if j < len(top) else ""
                     below = sub[j] if j < len(sub) else ""
                     group = above or (group if below else "")
-                    labels_j = group if not below or below == group else f"{group} {below}".strip()
+                    labels_j = group if not below or below == group else _joined(group, below, year)
                     if j < len(labels):
                         labels[j] = labels_j
                     else:
                         labels.append(labels_j)
                 kinds = [_classify(_normal(label), year) for label in labels]
         kinds = _plan_kinds(kinds, labels)
+        kinds, unsure = _bare_quarters(kinds, labels)
         columns: dict[str, int] = {}
         shown: dict[str, str] = {}
         problems: list[tuple[int, str, str]] = []
@@ -599,6 +639,11 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             where = f"{labels[j]} ({_letter(j)})"
             if kind == BAD_PERIOD:
                 problems.append((header_number, where, _("a year has four quarters, TW I to TW IV")))
+            elif j in unsure:
+                quarter = f"TW {_ROMAN_OF[unsure[j]]}"
+                problems.append((header_number, where, _(
+                    'kinerja cannot tell whether this quarter\'s column holds targets or actuals; write "%(target)s" or '
+                    '"%(actual)s" in its header') % {"target": f"Target {quarter}", "actual": f"Realisasi {quarter}"}))
             elif kind in columns:
                 # A hidden copy is invisible to whoever reads the message: say it is there, and hidden.
                 other = {"column": _letter(columns[kind])}
@@ -636,6 +681,50 @@ def _find_header(table: Table, year: int | None) -> Header | None:
 
 
 _BARE_QUARTER = re.compile(r"^(?:tw|trw|triwulan|tri wulan|kuartal)\s*(?:[ivx]+|\d+)$")
+_ROMAN_OF = {n: r.upper() for r, n in ROMAN.items()}
+
+
+def _is_period_group(label: str) -> bool:
+    """A group over value columns naming a quarter or a year only: "Triwulan I", "TW-2", "Tahun 2025", "2025"."""
+    normal = _normal(label)
+    return bool(_BARE_QUARTER.match(normal) or re.fullmatch(r"(?:tahun\s+(?:anggaran\s+)?)?(?:19|20)\d\d", normal))
+
+
+def _is_value_word(label: str, year: int | None) -> bool:
+    """A sub-header under a period group: Target, Realisasi, Capaian or "%" ("T", "R" are too short to tell)."""
+    normal = _normal(label)
+    return normal == "%" or (_classify(normal, year) or "").split(" ")[0] in (TARGET, ACTUAL, ACHIEVEMENT)
+
+
+def _joined(group: str, below: str, year: int | None) -> str:
+    """The label of a column under a merged group: "Target" over "TW I" is "Target TW I", "Triwulan I" over
+    "Realisasi" is "Realisasi Triwulan I"; the order the column is read in, else the group first."""
+    first = f"{group} {below}".strip()
+    if _classify(_normal(first), year) is not None:
+        return first
+    second = f"{below} {group}".strip()
+    return second if _classify(_normal(second), year) is not None else first
+
+
+def _bare_quarters(kinds: list[str | None], labels: list[str]) -> tuple[list[str | None], dict[int, int]]:
+    """A quarter's column without the word Target or Realisasi ("Triwulan 2", "TW-3") beside quarters that
+    have it ("Realisasi TW I"): the same kind as they, where they are all of one; else a column not to be
+    guessed at, returned with its quarter (its values would be lost without a word, or read as the wrong
+    thing). A Rencana Aksi's bare quarters are its targets (_plan_kinds)."""
+    told = {k.split()[0] for k in kinds if k and re.fullmatch(r"(?:Target|Realisasi) TW\d", k)}
+    found: list[str | None] = []
+    unsure: dict[int, int] = {}
+    for j, (kind, label) in enumerate(zip(kinds, labels, strict=False)):
+        normal = _normal(label)
+        quarter = _quarter(normal) if kind is None and _BARE_QUARTER.match(normal) else None
+        if quarter is None or not 1 <= quarter <= 4:
+            found.append(kind)
+        elif len(told) == 1 and f"{next(iter(told))} TW{quarter}" not in kinds:
+            found.append(f"{next(iter(told))} TW{quarter}")
+        else:
+            found.append(None)
+            unsure[j] = quarter
+    return found, unsure
 
 
 def _has_action(kinds: list[str | None] | dict[str, int]) -> bool:
@@ -711,11 +800,25 @@ class _Divisions:
 
     def __init__(self, office: Office) -> None:
         self.by_name: dict[str, Unit] = {}
-        units = Unit.objects.filter(office=office, kind__in=self.ORDER)
-        for unit in sorted(units, key=lambda u: (self.ORDER.index(u.kind), u.pk)):
+        units = sorted(Unit.objects.filter(office=office, kind__in=self.ORDER),
+                       key=lambda u: (self.ORDER.index(u.kind), u.pk))
+        for unit in units:
             for name in (unit.name, unit.short_name, unit.short_name.removeprefix("Bidang ")):
                 if name:
                     self.by_name.setdefault(" ".join(name.lower().split()), unit)
+        # A Penanggung Jawab is often the head of the unit, as the IKU writes it: "Kabid Kelembagaan", "Kepala
+        # Bidang UMKM", "Sekretaris". Never the head of office (the office is not a division).
+        heads = (Position.objects.filter(office=office, unit__in=units,
+                                         kind__in=(Position.Kind.SECRETARY, Position.Kind.UNIT_HEAD))
+                 .select_related("unit").prefetch_related("aliases").order_by("pk"))
+        by_unit = {unit.pk: n for n, unit in enumerate(units)}
+        for position in sorted(heads, key=lambda p: by_unit[p.unit_id]):
+            for name in position.names():
+                self.by_name.setdefault(" ".join(name.lower().split()), position.unit)
+        for unit in units:
+            for name in (unit.name, unit.short_name):
+                if name:
+                    self.by_name.setdefault("kepala " + " ".join(name.lower().split()), unit)
 
     def find(self, name: str) -> Unit | None:
         key = " ".join(name.lower().split())
@@ -837,6 +940,7 @@ class Reading:
     rows: list[Row]
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel, with something in them
     other_table: int | None = None  # the row where another table starts under this one (the PK's programs)
+    notes_from: int | None = None  # the row where the notes and signatures under the table start
     # Rows with something in a Target or Realisasi column but no indicator: a signature line under the
     # table, or an indicator whose name was forgotten; the user is told which.
     unread_rows: list[int] = field(default_factory=list)
@@ -846,6 +950,41 @@ class Reading:
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
 _OBJECTIVE_LABEL = re.compile(r"^sasaran(?:\s+strategis)?(?:\s+\d+)?\s*[:.\-]\s*", re.IGNORECASE)
+
+
+MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
+          "desember")
+# The start of what follows a table: its notes ("Keterangan:", "Catatan:", "Sumber:"), the place and date of the
+# signature ("Bandar Lampung, 2 Januari 2025"), the parties and titles that sign ("PIHAK PERTAMA", "Mengetahui,",
+# "KEPALA DINAS …", "NIP. 19700312 …").
+_CLOSING = re.compile(
+    r"^(?:(?:keterangan|ket|catatan|sumber(?:\s+data)?|nb|n\.b)\s*[:.]"
+    r"|(?:mengetahui|menyetujui|disetujui|disahkan|ditetapkan|dibuat\s+oleh|pihak\s+(?:pertama|kedua)|nip\b|ttd\b"
+    r"|kepala\s+(?:dinas|badan|kantor)|sekretaris\s+daerah|wali\s*kota|walikota|bupati|gubernur)"
+    rf"|[^\d,]{{3,40}},\s*(?:\d{{1,2}}\s+)?(?:{'|'.join(MONTHS)})\s+(?:19|20)\d\d\s*$)",
+    re.IGNORECASE)
+
+
+def _is_closing(values: list[object], value_columns: list[int]) -> bool:
+    """Whether a row under the last indicator starts the notes or the signatures: its first words are one of
+    theirs and no Target or Realisasi column holds a number."""
+    first = next((_text(v) for v in values if _text(v)), "")
+    return bool(_CLOSING.match(first)) and not any(_is_value(_cell(values, j)) for j in value_columns)
+
+
+# The first word of a Satuan of measure, always a number ("indeks", "hari", "ton"); counts are plausibility's.
+MEASURE_WORDS = {"indeks", "index", "nilai", "poin", "skor", "rasio", "angka", "hari", "jam", "menit", "minggu",
+                 "bulan", "tahun", "ton", "kg", "kilogram", "km", "meter", "m2", "m3", "ha", "hektar", "liter"}
+
+
+def _numeric_unit(unit: str) -> bool:
+    """Whether a Satuan is measured only in numbers: a percentage, a count, rupiah, a measure."""
+    words = _normal(unit).split()
+    return bool(is_percent(unit) or is_count(unit) or _unit_scale(unit)[1] or (words and words[0] in MEASURE_WORDS))
+
+
+def _on_text_scale(text: str) -> bool:
+    return any(text.strip().upper() == step.upper() for scale in TEXT_SCALES for step in scale)
 
 
 def _heading(text: str) -> str:
@@ -1081,16 +1220,21 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
     plan = _has_action(columns)
+    # A file of actuals without any target column (a division's reply to the request for data) gives the
+    # actuals of indicators kinerja has, which keep their Sasaran, Satuan and targets where it gives none.
+    # "Target 2025" imported as 2026 (the page proposes this year; the LKjIP of last year is made in January):
+    # not a file of actuals, but one of another year.
+    other_years = sorted({label for texts in header.texts for label in texts if year is not None
+                          and (_classify(label, None) or "").split(" (")[0] == TARGET  # "Target Perubahan 2024" too
+                          and re.search(r"\b(19|20)\d\d\b", label)})
+    actuals_only = not has_target and not plan and not other_years
     # A Rencana Aksi may name only indicators kinerja has (their Satuan and targets are known): see _known.
-    missing = [h for h in (NAME, UNIT) if h not in columns and not (plan and h == UNIT)] + (
-        [] if has_target or plan else [TARGET])
+    missing = [h for h in (NAME, UNIT) if h not in columns and not ((plan or actuals_only) and h == UNIT)] + (
+        [] if has_target or plan or actuals_only else [TARGET])
     header_number = table.rows[header.row][0]
     for h in missing:
-        # "Target 2025" imported as 2026 (the page proposes this year; the LKjIP of last year is made in
-        # January): say which year the file has, not only that the column is missing.
-        other = sorted({label for texts in header.texts for label in texts if h == TARGET and year is not None
-                        and (_classify(label, None) or "").split(" (")[0] == TARGET  # "Target Perubahan 2024" too
-                        and re.search(r"\b(19|20)\d\d\b", label)})
+        # Say which year the file has, not only that the column is missing.
+        other = other_years if h == TARGET else []
         errors.append(error(header_number, h, _("the column is missing") if not other else
                             _("the column of %(year)d is missing; the file has %(found)s: import it as that "
                               "year") % {"year": year, "found": ", ".join(f'"{o.capitalize()}"' for o in other)}))
@@ -1098,7 +1242,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
     reading = Reading(table.sheet, [], plan=plan)
-    known = _Known(office) if plan else None
+    known = _Known(office) if plan or actuals_only else None
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
     rows = reading.rows
     seen_codes: dict[str, int] = {}
@@ -1129,6 +1273,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if number in table.hidden:
             reading.hidden_rows.append(number)  # not seen by whoever checked the sheet: not read
             continue
+        if number > last_data and _is_closing(values, value_columns):
+            reading.notes_from = number  # the notes and signatures under the table: the table has ended
+            break
         if number > last_data and sum(1 for v in values if _text(v)) == 1:
             continue
         repeated = header.repeated_in(values)
@@ -1202,10 +1349,13 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         # A Rencana Aksi naming an indicator kinerja has keeps its Sasaran, Satuan and targets where it gives none.
         row_objective = objective or (found.objective.name if found else "")
         unit = text(UNIT) or (found.unit if found else "")
-        unknown = plan and found is None and UNIT not in columns
-        if unknown:
+        if plan and found is None and UNIT not in columns:
             bad(CODE if code else NAME, _("the office has no indicator with this code or name; a Rencana Aksi without "
                                           "a Satuan column can only name indicators kinerja already has"), code or name)
+        elif actuals_only and found is None:
+            bad(CODE if code else NAME, _("the office has no indicator with this code or name; a file without a Target "
+                                          "column can only give the actuals of indicators kinerja already has (import "
+                                          "the Perjanjian Kinerja first, or add a Target column)"), code or name)
         elif not row_objective and OBJECTIVE not in columns:
             bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
         for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, row_objective, 500), (UNIT, unit, 60),
@@ -1228,8 +1378,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             else:
                 seen_names[key] = number
         polarity_text = text(POLARITY)
-        polarity_word = POLARITY_WORDS.get(polarity_text.lower(), polarity_text.lower())
-        polarity = POLARITIES.get(polarity_word, "")
+        polarity = POLARITIES.get(_polarity_word(polarity_text), "")
         if polarity_text and not polarity:
             bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
         division_text = text(DIVISION)
@@ -1259,6 +1408,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if _is_blank(raw):
                 return Value()
             if text_target:
+                # A text target (WTP, A) for an indicator measured in numbers is a typing error, not a text.
+                if _numeric_unit(unit) and not _on_text_scale(_text(raw)):
+                    bad(column, _("a number is needed here: the Satuan is %(unit)s, which is counted or measured in "
+                                  "numbers") % {"unit": unit}, raw)
+                    return None
                 if len(_text(raw)) > 60:
                     bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
                 return Value(text=_text(raw))
@@ -1299,7 +1453,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
         # A bad value is reported as bad, not again as missing. An indicator kinerja has keeps its targets.
         if (target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values())
-                and not (plan and found is not None)):
+                and not (plan and found is not None) and not actuals_only):
             bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
@@ -1369,7 +1523,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         rows.append(current.row)
     for row in rows if plan else []:
         errors.extend(_settle_plan(path, table.sheet, row, header))
-    if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective:
+    if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective and not actuals_only:
         # No Sasaran anywhere: the column is missing, once, rather than on every row.
         label = header.labels.get(OBJECTIVE, OBJECTIVE)
         errors = [error(header_number, OBJECTIVE, _("the column is missing")),
@@ -1524,7 +1678,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     rows = reading.rows
     summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, plan=reading.plan,
                       hidden_rows=reading.hidden_rows, other_table=reading.other_table,
-                      unread_rows=reading.unread_rows, warnings=reading.warnings)
+                      unread_rows=reading.unread_rows, warnings=reading.warnings, notes_from=reading.notes_from)
     try:
         with transaction.atomic():
             errors: list[BadImportRow] = []
