@@ -12,6 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
+from kinerja.errors import KinerjaError
 from kinerja.performance.importer import ImportFailed, import_file
 from kinerja.performance.models import Actual, Indicator, Objective, Target
 from tests.base import KinerjaTestCase
@@ -256,6 +257,71 @@ class ActualsOnlyTestCase(NewUserTestCase):
             "already has (import the Perjanjian Kinerja first, or add a Target column) (\"Jumlah koperasi yang "
             "melaksanakan RAT tepat waktu\")"])
         self.assertFalse(Actual.objects.exists())  # not even row 4's
+
+
+class HeaderTestCase(NewUserTestCase):
+    """Headers laid out for print rather than for kinerja."""
+
+    def book(self, rows: list[list[object]], merges: tuple[str, ...] = ()) -> Path:
+        path = self.dir / "data.xlsx"
+        book = Workbook()
+        book.active.title = "Data"
+        for row in rows:
+            book.active.append(row)
+        for merge in merges:
+            book.active.merge_cells(merge)
+        book.save(path)
+        return path
+
+    def test_a_header_cell_merged_over_two_columns_is_one_column(self) -> None:
+        path = self.book([["No", "Sasaran Strategis", None, "Indikator Kinerja", None, "Satuan", "Target"],
+                          [1, books.SASARAN_1, None, "Persentase koperasi aktif", None, "%", "85"],
+                          [2, books.SASARAN_1, None, "Jumlah koperasi baru", None, "unit", "40"]],
+                         ("B1:C1", "D1:E1", "B2:C2", "D2:E2", "B3:C3", "D3:E3"))
+        import_file(path, self.office, 2025)
+        self.assertEqual(self.targets(), {"Persentase koperasi aktif": 85, "Jumlah koperasi baru": 40})
+
+    def test_two_header_cells_of_one_kind_not_merged_are_still_named(self) -> None:
+        path = self.book([["Sasaran", "Indikator", "Indikator Kinerja", "Satuan", "Target"],
+                          [books.SASARAN_1, "Persentase koperasi aktif", "Persentase koperasi aktif", "%", "85"]])
+        self.assertEqual([str(e) for e in self.refused(path).errors], [
+            "data.xlsx, sheet Data, row 1, column Indikator Kinerja (C): the same column is also in column B"])
+
+    def test_sasaran_and_indikator_in_one_column(self) -> None:
+        path = self.book([["No", "Sasaran Strategis / Indikator Kinerja", "Satuan", "Target 2025"],
+                          ["I", books.SASARAN_1, None, None],
+                          ["1", "Persentase koperasi aktif", "%", "85"],
+                          ["II", books.SASARAN_2, None, "-"],
+                          ["1", "Persentase UMKM naik kelas", "%", "12,5"]])
+        import_file(path, self.office, 2025)
+        self.assertEqual({n: (i.objective.name, t) for (n, i), t in zip(self.indicators().items(),
+                                                                       self.targets().values(), strict=True)}, {
+            "Persentase koperasi aktif": (books.SASARAN_1, 85),
+            "Persentase UMKM naik kelas": (books.SASARAN_2, Decimal("12.5"))})
+
+    def test_target_iku_of_the_year_is_the_target(self) -> None:
+        path = self.book([["Sasaran", "Indikator", "Satuan", "Target IKU 2025", "Realisasi Kinerja 2025"],
+                          [books.SASARAN_1, "Persentase koperasi aktif", "%", "85", "80,5"]])
+        import_file(path, self.office, 2025)
+        self.assertEqual(self.targets(), {"Persentase koperasi aktif": 85})
+
+    def test_a_target_column_of_another_plan_is_named_not_taken_for_a_file_of_actuals(self) -> None:
+        path = self.book([["Sasaran", "Indikator", "Satuan", "Target Akhir Renstra", "Realisasi 2025"],
+                          [books.SASARAN_1, "Persentase koperasi aktif", "%", "90", "80,5"]])
+        self.assertEqual([str(e) for e in self.refused(path).errors], [
+            'data.xlsx, sheet Data, row 1, column Target: the column is missing; "Target akhir renstra" is not read as '
+            'the target of the year (it names something else, or another plan); name the column of the year\'s '
+            'target "Target" or "Target 2025"'])
+
+    def test_without_a_header_the_row_closest_to_one_says_what_it_lacks(self) -> None:
+        path = self.book([["DATA KINERJA 2025"], ["No", "Uraian", "Sat", "Target"],
+                          [1, "Persentase koperasi aktif", "%", "85"]])
+        with self.assertRaises(KinerjaError) as caught:
+            import_file(path, self.office, 2025)
+        self.assertEqual(str(caught.exception), (
+            'data.xlsx, sheet Data: row 2 looks like the header (No | Uraian | Sat | Target), but kinerja finds no '
+            'column Indikator ("Indikator Kinerja", "Nama Indikator", "Indikator Kinerja Utama") there; name the '
+            'column so'))
 
 
 class NewUserPageTestCase(NewUserTestCase):

@@ -29,8 +29,11 @@ header where they do not tell it (never dropped unread); a Penanggung Jawab writ
 "Semakin rendah semakin baik"). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and
 the signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns
 they are typed in. A file without any Target column (a division's reply with its actuals) may name only
-indicators kinerja has, which keep their Sasaran, Satuan and targets. A target without a digit is a text
-(WTP, A) unless the Satuan is counted or measured in numbers ("abc" for a "%" is a bad cell).
+indicators kinerja has, which keep their Sasaran, Satuan and targets; a column of targets not read ("Target
+Akhir Renstra") makes it no such file, and is named. A target without a digit is a text (WTP, A) unless the
+Satuan is counted or measured in numbers ("abc" for a "%" is a bad cell). A header cell merged over two
+columns for the layout is one column; "Sasaran / Indikator" in one column has each Sasaran on a row without
+Satuan and values. A workbook without a header names the row that comes closest and the column it lacks.
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
@@ -272,7 +275,7 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
     (BUDGET, ("anggaran", "pagu")),
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
-YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan"}
+YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
 UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
 MONEY_WORDS = {"rp", "rupiah"}
 # The scale a header gives its values in ("Target (Rp juta)", "Realisasi (Rp. Ribu)", "(dalam miliar rupiah)"):
@@ -386,6 +389,9 @@ class Table:
     # Cells a merge covers below its first row, as (row number, column index): an Indikator merged down
     # over the rows of its activities shows on each of them, yet they continue the one indicator.
     merged_below: set[tuple[int, int]] = field(default_factory=set)
+    # Cells a merge covers right of its first column: a header cell "Indikator Kinerja" merged over two columns
+    # for the layout is one column, not two.
+    merged_right: set[tuple[int, int]] = field(default_factory=set)
 
 
 def _normal(label: object) -> str:
@@ -443,6 +449,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
         spans: dict[int, list[tuple[int, int]]] = {}
         merged_below: set[tuple[int, int]] = set()
+        merged_right: set[tuple[int, int]] = set()
         for merged in sheet.merged_cells.ranges:
             if merged.min_row == merged.max_row and merged.max_col > merged.min_col:
                 spans.setdefault(merged.min_row, []).append((merged.min_col - 1, merged.max_col - 1))
@@ -455,11 +462,13 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                     row[c - 1] = value
                     if r > merged.min_row:
                         merged_below.add((r, c - 1))
+                    if c > merged.min_col:
+                        merged_right.add((r, c - 1))
         hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
         # A dimension may stand for several columns (a hidden group D:E): min and max say which.
         hidden_columns = {c - 1 for dimension in sheet.column_dimensions.values() if dimension.hidden
                           for c in range(dimension.min or 0, (dimension.max or 0) + 1) if c >= 1}
-        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns, merged_below)
+        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns, merged_below, merged_right)
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -495,6 +504,8 @@ def _quarter(words: str) -> int | None:
 def _classify(label: str, year: int | None) -> str | None:
     """The column a (normalised) header names: one of HEADERS, "Capaian", BAD_PERIOD or None (ignored)."""
     label = " ".join(w for w in label.split() if w != "%")  # "% Capaian", "Target (%)"
+    if label.startswith("sasaran") and "indikator" in label.split():
+        return NAME  # "Sasaran Strategis / Indikator Kinerja": one column, each Sasaran on a row of its own
     for field_name, prefixes in FIELD_PREFIXES:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
             if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
@@ -639,6 +650,8 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             where = f"{labels[j]} ({_letter(j)})"
             if kind == BAD_PERIOD:
                 problems.append((header_number, where, _("a year has four quarters, TW I to TW IV")))
+            elif kind in columns and all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1)):
+                continue  # the same header cell merged over this column too: one column, read from its first
             elif j in unsure:
                 quarter = f"TW {_ROMAN_OF[unsure[j]]}"
                 problems.append((header_number, where, _(
@@ -881,19 +894,58 @@ class SeveralSheets(KinerjaError):
                            "import.") % {"file": path.name, "sheets": ", ".join(sheets)})
 
 
-def _headers(path: Path, year: int | None) -> tuple[list[tuple[Table, Header]], list[str]]:
-    """Every sheet with a header naming the indicators and their targets or actuals, and every sheet's name."""
+@dataclass
+class _Closest:
+    """The row of a workbook without a header that comes closest to one: the most columns kinerja reads."""
+
+    sheet: str
+    row: int
+    labels: list[str]
+    kinds: set[str]
+    score: int
+
+
+def _closest(table: Table, year: int | None, best: _Closest | None) -> _Closest | None:
+    for number, values in table.rows[:HEADER_SEARCH_ROWS]:
+        labels = [_text(v) for v in values]
+        kinds = {k.split()[0] for k in (_classify(_normal(label), year) for label in labels) if k}
+        if kinds and (best is None or len(kinds) > best.score):
+            best = _Closest(table.sheet, number, [label for label in labels if label], kinds, len(kinds))
+    return best
+
+
+def _headers(path: Path, year: int | None) -> tuple[list[tuple[Table, Header]], list[str], _Closest | None]:
+    """Every sheet with a header naming the indicators and their targets or actuals, every sheet's name, and
+    the row that comes closest to a header where no sheet has one."""
     path = Path(path)
     if not path.exists():
         raise KinerjaError(_("%(file)s does not exist.") % {"file": path})
     found: list[tuple[Table, Header]] = []
     seen: list[str] = []
+    closest: _Closest | None = None
     for table in _tables(path):
         seen.append(table.sheet)
         header = _find_header(table, year)
         if header is not None:
             found.append((table, header))
-    return found, seen
+        elif not found:
+            closest = _closest(table, year, closest)
+    return found, seen, closest
+
+
+def _no_header(path: Path, closest: _Closest) -> KinerjaError:
+    """What the row that looks most like a header lacks, by name: the user renames a column, not guesses."""
+    lacking = [_('Indikator ("Indikator Kinerja", "Nama Indikator", "Indikator Kinerja Utama")')] if (
+        NAME not in closest.kinds) else []
+    if not {TARGET, ACTUAL} & closest.kinds and ACTION not in closest.kinds:
+        lacking.append(_('Target or Realisasi ("Target 2025", "Realisasi TW I")'))
+    values = {"file": path.name, "sheet": closest.sheet, "row": closest.row,
+              "headers": " | ".join(label.replace("\n", " ") for label in closest.labels),
+              "lacking": _(" and ").join(lacking)}
+    return KinerjaError((_("%(file)s, sheet %(sheet)s: row %(row)d looks like the header (%(headers)s), but kinerja "
+                           "finds no column %(lacking)s there; name the column so") if closest.sheet else
+                         _("%(file)s: row %(row)d looks like the header (%(headers)s), but kinerja finds no column "
+                           "%(lacking)s there; name the column so")) % values)
 
 
 def header_sheets(path: Path, year: int | None = None) -> list[str]:
@@ -905,7 +957,7 @@ def read_table(path: Path, year: int | None = None, sheet: str | None = None) ->
     """The sheet named `sheet`, or else the only sheet with a header naming the indicators and their targets
     or actuals, and that header. Several such sheets and no name: SeveralSheets."""
     path = Path(path)
-    found, seen = _headers(path, year)
+    found, seen, closest = _headers(path, year)
     columns = f"{NAME}, {TARGET}, {ACTUAL}"
     if sheet:
         if seen == [""]:
@@ -926,6 +978,8 @@ def read_table(path: Path, year: int | None = None, sheet: str | None = None) ->
         raise SeveralSheets(path, [table.sheet for table, _header in found])
     if found:
         return found[0]
+    if closest is not None:
+        raise _no_header(path, closest)
     sheets = ", ".join(s for s in seen if s)
     raise KinerjaError((_("%(file)s: no sheet (%(sheets)s) has a header row with the columns %(columns)s.")
                         if sheets else _("%(file)s has no header row with the columns %(columns)s.")) % {
@@ -1227,7 +1281,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     other_years = sorted({label for texts in header.texts for label in texts if year is not None
                           and (_classify(label, None) or "").split(" (")[0] == TARGET  # "Target Perubahan 2024" too
                           and re.search(r"\b(19|20)\d\d\b", label)})
-    actuals_only = not has_target and not plan and not other_years
+    # A column of targets kinerja does not read as the year's ("Target Renstra", "Target Akhir"): not a file of
+    # actuals either; the missing Target names it.
+    read = set(columns.values())
+    unread_targets = [max(texts, key=len) for j, texts in enumerate(header.texts)
+                      if j not in read and any(t == "target" or t.startswith("target ") for t in texts)]
+    actuals_only = not has_target and not plan and not other_years and not unread_targets
     # A Rencana Aksi may name only indicators kinerja has (their Satuan and targets are known): see _known.
     missing = [h for h in (NAME, UNIT) if h not in columns and not ((plan or actuals_only) and h == UNIT)] + (
         [] if has_target or plan or actuals_only else [TARGET])
@@ -1235,6 +1294,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     for h in missing:
         # Say which year the file has, not only that the column is missing.
         other = other_years if h == TARGET else []
+        if h == TARGET and not other and unread_targets:
+            errors.append(error(header_number, h, _(
+                'the column is missing; %(found)s is not read as the target of the year (it names something else, or '
+                'another plan); name the column of the year\'s target "Target" or "Target %(year)s"') % {
+                "found": ", ".join(f'"{o.capitalize()}"' for o in unread_targets), "year": year or ""}))
+            continue
         errors.append(error(header_number, h, _("the column is missing") if not other else
                             _("the column of %(year)d is missing; the file has %(found)s: import it as that "
                               "year") % {"year": year, "found": ", ".join(f'"{o.capitalize()}"' for o in other)}))
@@ -1254,6 +1319,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             "original target is used") % {"columns": "; ".join(_("%(revised)s instead of %(original)s") % {
                 "revised": revised, "original": original} for revised, original in header.revised)}))
     objective = ""
+    both = OBJECTIVE not in columns and _normal(header.labels[NAME]).startswith("sasaran")  # "Sasaran / Indikator"
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
     previous = ""  # "header" after a row repeating the header
     body = table.rows[header.row + 1:]
@@ -1321,6 +1387,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 errors.extend(row_errors)
             elif activities is not None and current is not None and current.row is not None:
                 current.row.activities.extend(activities)
+            continue
+        if (both and name and not across and not text(UNIT) and not text(CODE)
+                and all(_is_blank(_cell(values, j)) for j in value_columns)):
+            # "Sasaran / Indikator" in one column: a row with no Satuan and no value is a Sasaran, its indicators below.
+            objective, current = _heading(name), None
             continue
         if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
             # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
