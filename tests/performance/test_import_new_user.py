@@ -368,3 +368,30 @@ class NewUserPageTestCase(NewUserTestCase):
         self.assertContains(response, "pk.xlsx, lembar PK 2025, baris 7, kolom TARGET (E)", status_code=400)
         self.assertContains(response, "&quot;abc&quot;", status_code=400)
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
+    def test_the_check_shows_how_each_column_was_read_and_the_rows_as_read(self) -> None:
+        response = self.upload(books.iku(self.dir / "iku.xlsx"), dry_run="on")
+        summary = response.context["summary"]
+        self.assertEqual(summary.columns, [("Indikator", "Indikator Kinerja Utama (B)"), ("Satuan", "Satuan (D)"),
+                                           ("Target", "Target 2025 (F)"), ("Sasaran", "Sasaran Strategis (H)"),
+                                           ("Bidang", "Penanggung Jawab (I)")])
+        self.assertEqual(summary.unread_columns, ["No. (A)", "Formulasi/Cara Pengukuran (C)", "Kondisi Awal 2024 (E)",
+                                                  "Target 2026 (G)"])
+        self.assertContains(response, "<li><strong>Target</strong> ← Target 2025 (F)</li>", html=True)
+        self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Formulasi/Cara Pengukuran (C), Kondisi Awal "
+                                      "2024 (E), Target 2026 (G)")
+        self.assertContains(response, '<tr><td class="num">7</td><td>Meningkatnya kualitas pelayanan publik</td>'
+                                      '<td>Nilai SAKIP Dinas</td><td>nilai</td><td>–</td><td class="num">70</td>'
+                                      '<td class="num">–</td></tr>', html=True)
+
+    def test_the_preview_shows_the_quarters_as_read_the_indonesian_way(self) -> None:
+        response = self.upload(books.realisasi_spellings(self.dir / "realisasi.xlsx"), dry_run="on")
+        self.assertEqual([(m, h) for m, h in response.context["summary"].columns if "TW" in m], [
+            ("Realisasi TW I", "Realisasi TW I (G)"), ("Realisasi TW II", "Triwulan 2 (H)"),
+            ("Realisasi TW III", "TW-3 (I)"), ("Realisasi TW IV", "Realisasi TW IV (J)")])
+        self.assertContains(response, '<td class="num">1.500<br><small>TW I: 1.234,5</small>'
+                                      '<br><small>TW II: 1.300</small></td>', html=True, count=0)
+        self.assertContains(response, '<td class="num">–<br><small>TW I: 1.234,5</small>'
+                                      '<br><small>TW II: 1.300</small></td>', html=True)
+        self.assertContains(response, '<td class="num">5.000.000.000</td>', html=True)
+

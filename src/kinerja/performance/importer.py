@@ -213,6 +213,43 @@ class Summary:
     unread_rows: list[int] = field(default_factory=list)  # a value but no indicator: not read
     other_table: int | None = None  # another table under the indicators starts at this row: not read
     notes_from: int | None = None  # the notes and signatures under the table start at this row: not read
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
+    unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
+    preview: list[PreviewRow] = field(default_factory=list)  # the first rows as read, for the user to check
+    more_rows: int = 0  # rows read beyond the preview
+
+
+PREVIEW_ROWS = 50
+
+
+@dataclass
+class PreviewRow:
+    """A row as kinerja read it, its values written the Indonesian way: what the user checks against the file."""
+
+    number: int
+    objective: str
+    name: str
+    unit: str
+    polarity: str  # "" where the file gives none
+    target: str
+    actual: str
+    quarter_targets: list[tuple[str, str]]  # ("TW I", "80")
+    quarter_actuals: list[tuple[str, str]]
+    activities: int
+
+
+def _shown(value: Value) -> str:
+    return format_plain(value.number) if value.number is not None else value.text
+
+
+def _preview(row: Row) -> PreviewRow:
+    quarters = [(q, f"TW {_ROMAN_OF[q]}") for q in range(1, 5)]
+    return PreviewRow(row.number, row.objective, row.name, row.unit,
+                      Indicator.Polarity(row.polarity).label if row.polarity else "", _shown(row.target),
+                      _shown(row.actual),
+                      [(label, _shown(row.quarter_targets[q])) for q, label in quarters if q in row.quarter_targets],
+                      [(label, _shown(row.quarter_actuals[q])) for q, label in quarters if q in row.quarter_actuals],
+                      len(row.activities))
 
 
 @dataclass
@@ -587,6 +624,7 @@ class Header:
     texts: list[set[str]] = field(default_factory=list)  # each column's header words, normalised
     revised: list[tuple[str, str]] = field(default_factory=list)  # (revised target column, original), as written
     scales: dict[str, Scale] = field(default_factory=dict)  # value columns whose header names a scale
+    unread: list[str] = field(default_factory=list)  # the columns with a header that are not read, as written
 
     def repeated_in(self, values: list[object]) -> list[int]:
         """The columns of a row below the header that say what the header says there ("No",
@@ -689,7 +727,11 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         texts = [{_normal(words[j]) for words in (top, below, labels) if j < len(words)} - {""}
                  for j in range(len(labels))]
         scales = _scales(columns, labels, shown, header_number, problems)
-        return Header(last, columns, shown, problems, texts, revised, scales)
+        read = set(columns.values())
+        unread = [f"{' '.join(labels[j].split())} ({_letter(j)})" for j in range(len(labels))
+                  if labels[j].strip() and j not in read
+                  and not all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1))]
+        return Header(last, columns, shown, problems, texts, revised, scales, unread)
     return None
 
 
@@ -1000,6 +1042,20 @@ class Reading:
     unread_rows: list[int] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
     plan: bool = False  # the file has an activity column: a Rencana Aksi, whose activities replace the year's
+    columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
+    unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
+
+
+def _meaning(kind: str) -> str:
+    """What a column is read as, in the words of the template: "Target TW I", "Realisasi", "Target (awal)"."""
+    found = re.fullmatch(r"(.+) TW(\d)", kind)
+    if found:
+        return f"{found.group(1)} TW {_ROMAN_OF[int(found.group(2))]}"
+    if kind.endswith(ORIGINAL):
+        return _("%(column)s (original, where the revised one is empty)") % {"column": kind.removesuffix(ORIGINAL)}
+    if kind == ACHIEVEMENT:
+        return _("%(column)s (checked, not saved)") % {"column": ACHIEVEMENT}
+    return kind
 
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
@@ -1306,7 +1362,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
-    reading = Reading(table.sheet, [], plan=plan)
+    reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, columns=[
+        (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
     known = _Known(office) if plan or actuals_only else None
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
     rows = reading.rows
@@ -1749,7 +1806,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     rows = reading.rows
     summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, plan=reading.plan,
                       hidden_rows=reading.hidden_rows, other_table=reading.other_table,
-                      unread_rows=reading.unread_rows, warnings=reading.warnings, notes_from=reading.notes_from)
+                      unread_rows=reading.unread_rows, warnings=reading.warnings, notes_from=reading.notes_from,
+                      columns=reading.columns, unread_columns=reading.unread_columns,
+                      preview=[_preview(row) for row in rows[:PREVIEW_ROWS]], more_rows=max(0, len(rows) - PREVIEW_ROWS))
     try:
         with transaction.atomic():
             errors: list[BadImportRow] = []
