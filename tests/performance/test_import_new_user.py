@@ -40,9 +40,9 @@ class NewUserTestCase(KinerjaTestCase):
             return {t.quarter: t.value_number for t in indicator.targets.filter(kind=Target.Kind.QUARTER)}
         return {a.quarter: a.value_number for a in indicator.actuals.filter(is_current=True, quarter__isnull=False)}
 
-    def refused(self, path: Path, **kwargs: object) -> ImportFailed:
+    def refused(self, path: Path, year: int = 2025) -> ImportFailed:
         with self.assertRaises(ImportFailed) as caught:
-            import_file(path, self.office, 2025, **kwargs)
+            import_file(path, self.office, year)
         return caught.exception
 
 
@@ -151,6 +151,12 @@ class RealisasiTestCase(NewUserTestCase):
         self.assertEqual(self.quarters("Persentase koperasi aktif", "target"), {1: 80, 2: 82, 3: 84, 4: 85})
         self.assertEqual(self.quarters("Persentase koperasi aktif", "actual"), {1: 78, 2: 81})  # "-" in TW III
         self.assertEqual(self.quarters("Jumlah koperasi baru", "actual"), {1: 12, 2: 19})
+
+    def test_a_file_of_2025_imported_as_2026_says_so_though_its_quarters_have_no_year(self) -> None:
+        failed = self.refused(books.realisasi_grouped(self.dir / "monev.xlsx"), year=2026)
+        self.assertEqual([str(e) for e in failed.errors], [
+            'monev.xlsx, sheet Monev 2025, row 5, column Target: the column of 2026 is missing; the file has "Target '
+            'tahun 2025": import it as that year'])
 
     def test_quarters_merged_over_target_and_realisasi_without_a_year_column(self) -> None:
         path = self.dir / "monev-tw.xlsx"

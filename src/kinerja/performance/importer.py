@@ -1344,8 +1344,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                       if j not in read and any(t == "target" or t.startswith("target ") for t in texts)]
     actuals_only = not has_target and not plan and not other_years and not unread_targets
     # A Rencana Aksi may name only indicators kinerja has (their Satuan and targets are known): see _known.
+    # Quarter targets read under a year's Target of another year ("Target Tahun 2025" beside "Triwulan I" …
+    # imported as 2026), with no column naming the year asked for: the file is of that other year.
+    other_year_file = bool(other_years) and TARGET not in columns and not any(
+        str(year) in label for label in header.labels.values())
     missing = [h for h in (NAME, UNIT) if h not in columns and not ((plan or actuals_only) and h == UNIT)] + (
-        [] if has_target or plan or actuals_only else [TARGET])
+        [] if (has_target or plan or actuals_only) and not other_year_file else [TARGET])
     header_number = table.rows[header.row][0]
     for h in missing:
         # Say which year the file has, not only that the column is missing.
