@@ -4,6 +4,7 @@ passed over and said so, and a bad cell named by file, sheet, row, column and va
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -13,7 +14,7 @@ from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
 from kinerja.errors import KinerjaError
-from kinerja.performance.importer import ImportFailed, import_file
+from kinerja.performance.importer import ImportFailed, header_sheets, import_file
 from kinerja.performance.models import Actual, Indicator, Objective, Target
 from tests.base import KinerjaTestCase
 from tests.performance import new_user_books as books
@@ -328,6 +329,40 @@ class HeaderTestCase(NewUserTestCase):
             'data.xlsx, sheet Data: row 2 looks like the header (No | Uraian | Sat | Target), but kinerja finds no '
             'column Indikator ("Indikator Kinerja", "Nama Indikator", "Indikator Kinerja Utama") there; name the '
             'column so'))
+
+
+class ExcelHabitsTestCase(NewUserTestCase):
+    def test_a_value_excel_turned_into_a_date_is_named_as_a_date(self) -> None:
+        path = self.dir / "tanggal.xlsx"
+        book = Workbook()
+        book.active.title = "Data"
+        book.active.append(["Sasaran", "Indikator", "Satuan", "Target", "Realisasi"])
+        book.active.append([books.SASARAN_1, "Persentase koperasi aktif", "%", "85", dt.datetime(2025, 5, 3)])
+        book.active["E2"].number_format = "d-mmm"  # "3-5" typed, Excel shows 3-May
+        book.save(path)
+        self.assertEqual([str(e) for e in self.refused(path).errors], [
+            "tanggal.xlsx, sheet Data, row 2, column Realisasi (E): Excel turned the value into a date (3 May 2025); "
+            "format the cell as Number or Text and type the value again"])
+
+    def test_a_hidden_sheet_is_not_offered_but_read_when_named_or_alone(self) -> None:
+        path = self.dir / "pk.xlsx"
+        book = Workbook()
+        book.active.title = "PK 2025"
+        book.active.append(["Sasaran", "Indikator", "Satuan", "Target"])
+        book.active.append([books.SASARAN_1, "Persentase koperasi aktif", "%", "85"])
+        old = book.create_sheet("PK lama")
+        old.append(["Sasaran", "Indikator", "Satuan", "Target"])
+        old.append([books.SASARAN_1, "Persentase koperasi aktif", "%", "80"])
+        old.sheet_state = "hidden"
+        book.save(path)
+        self.assertEqual(header_sheets(path, 2025), ["PK 2025"])
+        self.assertEqual(import_file(path, self.office, 2025).sheet, "PK 2025")
+        self.assertEqual(self.targets(), {"Persentase koperasi aktif": 85})
+        import_file(path, self.office, 2025, sheet="PK lama")
+        self.assertEqual(self.targets(), {"Persentase koperasi aktif": 80})
+        book["PK 2025"].delete_rows(1, 2)
+        book.save(path)
+        self.assertEqual(header_sheets(path, 2025), ["PK lama"])
 
 
 class NewUserPageTestCase(NewUserTestCase):

@@ -33,7 +33,9 @@ indicators kinerja has, which keep their Sasaran, Satuan and targets; a column o
 Akhir Renstra") makes it no such file, and is named. A target without a digit is a text (WTP, A) unless the
 Satuan is counted or measured in numbers ("abc" for a "%" is a bad cell). A header cell merged over two
 columns for the layout is one column; "Sasaran / Indikator" in one column has each Sasaran on a row without
-Satuan and values. A workbook without a header names the row that comes closest and the column it lacks.
+Satuan and values. A workbook without a header names the row that comes closest and the column it lacks. A
+sheet hidden in Excel is read only when named, or when no other has a header; a value Excel turned into a date
+("3-5") is a bad cell that says so. The Summary lists the columns as read and the first rows (the preview).
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
@@ -81,6 +83,7 @@ activity's row (it would be lost).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 import zipfile
@@ -429,6 +432,7 @@ class Table:
     # Cells a merge covers right of its first column: a header cell "Indikator Kinerja" merged over two columns
     # for the layout is one column, not two.
     merged_right: set[tuple[int, int]] = field(default_factory=set)
+    hidden_sheet: bool = False  # hidden in Excel (a sheet of lists or of last year): read only when named
 
 
 def _normal(label: object) -> str:
@@ -505,7 +509,8 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
         # A dimension may stand for several columns (a hidden group D:E): min and max say which.
         hidden_columns = {c - 1 for dimension in sheet.column_dimensions.values() if dimension.hidden
                           for c in range(dimension.min or 0, (dimension.max or 0) + 1) if c >= 1}
-        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns, merged_below, merged_right)
+        yield Table(sheet.title, sorted(grid.items()), spans, hidden, hidden_columns, merged_below, merged_right,
+                    sheet.sheet_state != "visible")
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -990,9 +995,15 @@ def _no_header(path: Path, closest: _Closest) -> KinerjaError:
                            "%(lacking)s there; name the column so")) % values)
 
 
+def _visible(found: list[tuple[Table, Header]]) -> list[tuple[Table, Header]]:
+    """The sheets with a header the user sees: one hidden in Excel is not offered, unless no other has a header."""
+    return [(table, header) for table, header in found if not table.hidden_sheet] or found
+
+
 def header_sheets(path: Path, year: int | None = None) -> list[str]:
-    """The names of the sheets that have a header, in the workbook's order ([""] for a CSV file that has one)."""
-    return [table.sheet for table, _header in _headers(path, year)[0]]
+    """The names of the sheets that have a header, in the workbook's order ([""] for a CSV file that has one);
+    sheets hidden in Excel only where no other has one."""
+    return [table.sheet for table, _header in _visible(_headers(path, year)[0])]
 
 
 def read_table(path: Path, year: int | None = None, sheet: str | None = None) -> tuple[Table, Header]:
@@ -1016,6 +1027,7 @@ def read_table(path: Path, year: int | None = None, sheet: str | None = None) ->
                 return table, header
         raise KinerjaError(_("%(file)s, sheet %(sheet)s: no header row with the columns %(columns)s.") % {
             "file": path.name, "sheet": name, "columns": columns})
+    found = _visible(found)
     if len(found) > 1:
         raise SeveralSheets(path, [table.sheet for table, _header in found])
     if found:
@@ -1085,6 +1097,15 @@ def _is_closing(values: list[object], value_columns: list[int]) -> bool:
 # The first word of a Satuan of measure, always a number ("indeks", "hari", "ton"); counts are plausibility's.
 MEASURE_WORDS = {"indeks", "index", "nilai", "poin", "skor", "rasio", "angka", "hari", "jam", "menit", "minggu",
                  "bulan", "tahun", "ton", "kg", "kilogram", "km", "meter", "m2", "m3", "ha", "hektar", "liter"}
+
+
+def _date_shown(value: dt.date | dt.time) -> str:
+    """A date cell as the user's Excel shows it, the Indonesian way ("3 Mei 2025"), or its time."""
+    from django.utils.formats import date_format, time_format
+
+    if isinstance(value, dt.time):
+        return time_format(value, "H.i")
+    return date_format(value, "j F Y")
 
 
 def _numeric_unit(unit: str) -> bool:
@@ -1548,6 +1569,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 if len(_text(raw)) > 60:
                     bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
                 return Value(text=_text(raw))
+            if isinstance(raw, dt.date | dt.time):  # "3-5" or "1.5" typed where Excel reads a date
+                bad(column, _("Excel turned the value into a date (%(date)s); format the cell as Number or Text and "
+                              "type the value again") % {"date": _date_shown(raw)}, "")
+                return None
             if isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS:
                 bad(column, _("the formula gives an error; correct it in Excel"), raw)
                 return None
