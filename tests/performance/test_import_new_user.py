@@ -5,11 +5,13 @@ passed over and said so, and a bad cell named by file, sheet, row, column and va
 from __future__ import annotations
 
 import datetime as dt
+import io
 import tempfile
 from decimal import Decimal
 from pathlib import Path
 
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
@@ -363,6 +365,22 @@ class ExcelHabitsTestCase(NewUserTestCase):
         book["PK 2025"].delete_rows(1, 2)
         book.save(path)
         self.assertEqual(header_sheets(path, 2025), ["PK lama"])
+
+
+class NewUserConsoleTestCase(NewUserTestCase):
+    def test_the_console_says_how_each_column_was_read(self) -> None:
+        out = io.StringIO()
+        call_command("data", "import", str(books.realisasi_grouped(self.dir / "monev.xlsx")), "--year", "2025",
+                     "--office", self.office.code, "--dry-run", stdout=out)
+        lines = out.getvalue().splitlines()
+        self.assertIn("Columns read: Sasaran ← Sasaran (B); Indikator ← Indikator Kinerja (C); Satuan ← Satuan (D); "
+                      "Target ← Target Tahun 2025 (E); Target TW I ← Target Triwulan I (F); Realisasi TW I ← Realisasi "
+                      "Triwulan I (G); Target TW II ← Target Triwulan II (I); Realisasi TW II ← Realisasi Triwulan II "
+                      "(J); Target TW III ← Target Triwulan III (L); Realisasi TW III ← Realisasi Triwulan III (M); "
+                      "Target TW IV ← Target Triwulan IV (O); Realisasi TW IV ← Realisasi Triwulan IV (P).", lines)
+        self.assertIn("Columns not read: No (A); Triwulan I % (H); Triwulan II % (K); Triwulan III % (N); "
+                      "Triwulan IV % (Q).", lines)
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
 
 
 class NewUserPageTestCase(NewUserTestCase):

@@ -54,6 +54,11 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         "targets": summary.targets, "actuals": summary.actuals})
     if summary.sheet:
         command.stdout.write(_("Read the sheet %(sheet)s.") % {"sheet": summary.sheet})
+    # How each column was read, to check against the file (the page shows it with the first rows).
+    command.stdout.write(_("Columns read: %(columns)s.") % {
+        "columns": "; ".join(f"{meaning} ← {header}" for meaning, header in summary.columns)})
+    if summary.unread_columns:
+        command.stdout.write(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
     if summary.plan:
         command.stdout.write(ngettext(
             "The Rencana Aksi of the year: %(count)d activity, in place of those imported before.",
