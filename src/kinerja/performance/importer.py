@@ -956,7 +956,8 @@ def _closest(table: Table, year: int | None, best: _Closest | None) -> _Closest 
     for number, values in table.rows[:HEADER_SEARCH_ROWS]:
         labels = [_text(v) for v in values]
         kinds = {k.split()[0] for k in (_classify(_normal(label), year) for label in labels) if k}
-        if kinds and (best is None or len(kinds) > best.score):
+        # A title ("INDIKATOR KINERJA UTAMA") is one cell; a header has several.
+        if kinds and sum(1 for label in labels if label) >= 2 and (best is None or len(kinds) > best.score):
             best = _Closest(table.sheet, number, [label for label in labels if label], kinds, len(kinds))
     return best
 
@@ -1032,7 +1033,7 @@ def read_table(path: Path, year: int | None = None, sheet: str | None = None) ->
         raise SeveralSheets(path, [table.sheet for table, _header in found])
     if found:
         return found[0]
-    if closest is not None:
+    if closest is not None and (NAME not in closest.kinds or not {TARGET, ACTUAL, ACTION} & closest.kinds):
         raise _no_header(path, closest)
     sheets = ", ".join(s for s in seen if s)
     raise KinerjaError((_("%(file)s: no sheet (%(sheets)s) has a header row with the columns %(columns)s.")
