@@ -102,6 +102,20 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
         **_period_choices(today)})
 
 
+def _act(form: Any, call: Callable[[], Any]) -> tuple[bool, Any]:
+    """Run the action `call` for a posted form: (True, its result), or (False, None) with its error on the
+    form (a field's beside the field, any other above the form). Not allowed is a 403."""
+    try:
+        return True, call()
+    except FieldError as e:
+        form.add_error(e.field if e.field in form.fields else None, str(e))
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    except KinerjaError as e:
+        form.add_error(None, str(e))
+    return False, None
+
+
 def _require_manager(request: HttpRequest) -> Office:
     office = office_or_404(request)
     if not access.can_manage(request.user, _today(request)):
@@ -440,17 +454,11 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
             form.add_error("confirm", warning)
     if form.is_valid():
         data = form.cleaned_data
-        try:
-            actions.enter_actual(indicator.pk, period.year, period.db_quarter, user=request.user, value=data["value"],
-                                 obstacles=data["obstacles"], solutions=data["solutions"],
-                                 files=[data["file"]] if data["file"] else [], submit="submit" in request.POST)
-        except FieldError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        except KinerjaError as e:
-            form.add_error(None, str(e))
-        else:
+        done, _saved = _act(form, lambda: actions.enter_actual(
+            indicator.pk, period.year, period.db_quarter, user=request.user, value=data["value"],
+            obstacles=data["obstacles"], solutions=data["solutions"], files=[data["file"]] if data["file"] else [],
+            submit="submit" in request.POST))
+        if done:
             if request.htmx:  # type: ignore[attr-defined]
                 fresh = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
                 saved = input_card(fresh, period, saved=True)
@@ -593,16 +601,10 @@ def actual_correct(request: HttpRequest, actual_id: int) -> HttpResponse:
     actual = _actual_for(request, actual_id)
     form = CorrectionForm(request.POST)
     if form.is_valid():
-        try:
-            new = actions.correct_actual(actual.pk, user=request.user, value=form.cleaned_data["value"],
-                                         reason=form.cleaned_data["reason"])
-        except FieldError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        except KinerjaError as e:
-            form.add_error(None, str(e))
-        else:
+        done, new = _act(form, lambda: actions.correct_actual(actual.pk, user=request.user,
+                                                              value=form.cleaned_data["value"],
+                                                              reason=form.cleaned_data["reason"]))
+        if done:
             messages.success(request, _("Version %(n)d was created and waits for checking.") % {"n": new.version})
             return redirect("performance:history", actual_id=new.pk)
     return actual_history(request, actual_id, form=form, status=400)
@@ -635,16 +637,10 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
     form.fields["value"].label = _("Actual to add")
     form.fields["reason"].label = _("Why the figure was missing from the signed report")
     if request.method == "POST" and form.is_valid():
-        try:
-            actual = actions.add_missing_actual(indicator.pk, period.year, period.db_quarter, user=request.user,
-                                                value=form.cleaned_data["value"], reason=form.cleaned_data["reason"])
-        except FieldError as e:
-            form.add_error(e.field if e.field in form.fields else None, str(e))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        except KinerjaError as e:
-            form.add_error(None, str(e))
-        else:
+        done, actual = _act(form, lambda: actions.add_missing_actual(
+            indicator.pk, period.year, period.db_quarter, user=request.user, value=form.cleaned_data["value"],
+            reason=form.cleaned_data["reason"]))
+        if done:
             messages.success(request, _("The figure of %(code)s for %(period)s was added as a correction and waits "
                                         "for checking; a new compilation of the report becomes its revision.")
                              % {"code": indicator.code, "period": period.label})
