@@ -11,7 +11,7 @@ from pathlib import Path
 from django.utils.translation import gettext as _
 
 from . import readers
-from .draft import DrawnArrow, SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
 from .table import find_table, names_sop, read_grid
 
 __all__ = ["SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
@@ -29,6 +29,7 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
                              % {"error": e.strerror or type(e).__name__}) from None
     kind = readers.kind_of(path, head)
     arrows: list[DrawnArrow] = []
+    notes: list[DrawnNote] = []
     if kind == "legacy":
         raise SopImportError(path, None, None, None, _(
             "old Word/Excel files (.doc, .xls) are not supported: save the document as DOCX or XLSX"))
@@ -41,13 +42,17 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
         grid, arrows = readers.docx_grid(path)
     else:
         readers.check_archive(path)
-        grids = readers.xlsx_grids(path)
+        drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
+        grids = readers.xlsx_grids(path, drawings)
         at = next((i for i, g in enumerate(grids) if find_table(g) is not None), None)
         grid = grids[at] if at is not None else grids[0] if grids else []
+        if grids:
+            # The flowchart drawn on that sheet (xlsx_shapes.py): its arrows and notes name the grid's rows.
+            arrows, notes = drawings[at or 0]
         if at and not names_sop(grid[:find_table(grid)]):
             # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
             grid = [row for g in grids[:at] for row in g] + grid
-    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows)
+    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,

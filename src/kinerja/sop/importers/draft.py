@@ -58,6 +58,15 @@ class DrawnArrow(NamedTuple):
     unplaced: bool = False  # one end lies in a row where two symbols could be it: only the other is known
 
 
+class DrawnNote(NamedTuple):
+    """A symbol of an Excel flowchart that could not be read as drawn (xlsx_shapes.py): the grid row it
+    stands in (the table reader names that row's step), the symbol and its cells, and what is wrong."""
+
+    row: list[str]
+    value: str
+    problem: str
+
+
 @dataclass
 class StepDraft:
     number: int

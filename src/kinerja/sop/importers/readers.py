@@ -20,8 +20,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from . import shapes
-from .draft import DrawnArrow, SopImportError
+from . import shapes, xlsx_shapes
+from .draft import DrawnArrow, DrawnNote, SopImportError
 
 Grid = list[list[str]]
 MAX_INFLATED_BYTES = 60 * 1024 * 1024
@@ -269,9 +269,11 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def xlsx_grids(path: Path) -> list[Grid]:
+def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None) -> list[Grid]:
     """One grid per visible sheet, in workbook order, without its hidden rows and columns (what the
-    office printed); the caller takes the first holding the procedure table."""
+    office printed); the caller takes the first holding the procedure table. With `drawings`, the
+    flowchart drawn on each sheet is read too (xlsx_shapes.py): an empty cell holding a symbol reads as
+    its mark, and the sheet's arrows and notes are added to `drawings`, one entry per grid."""
     import openpyxl
 
     try:
@@ -287,12 +289,36 @@ def xlsx_grids(path: Path) -> list[Grid]:
                               for number, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True),
                                                            start=1)
                               if number not in hidden_rows])
+                if drawings is not None:
+                    drawings.append(_xlsx_drawing(path, workbook, sheet, grids[-1]))
             return grids
         finally:
             workbook.close()
+    except SopImportError:
+        raise
     except Exception as e:  # openpyxl reads lazily and raises many kinds on a damaged workbook
         raise SopImportError(path, None, None, None, _("the Excel workbook cannot be read: %(error)s")
                              % {"error": type(e).__name__}) from None
+
+
+def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[list[DrawnArrow], list[DrawnNote]]:
+    """The flowchart drawn on a sheet: its symbols' marks written into the empty cells they stand in (as
+    _table_rows does for a Word table), its arrows and notes between the grid's rows."""
+    try:
+        drawn = xlsx_shapes.read_sheet(workbook._archive, sheet._worksheet_path, grid, max_rows=MAX_SHEET_ROWS,
+                                       max_columns=MAX_SHEET_COLUMNS)
+    except Exception as e:  # lxml's errors on a damaged part, a missing member
+        raise SopImportError(path, None, None, sheet.title, _(
+            "the drawing on this sheet cannot be read: %(error)s") % {"error": type(e).__name__}) from None
+    for (row, column), marks in drawn.marks.items():
+        cells = grid[row]
+        cells += [""] * (column + 1 - len(cells))
+        if not cells[column].strip():
+            cells[column] = " ".join(marks)
+    arrows = [DrawnArrow(grid[a.source] if a.source is not None else None,
+                         grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
+                         _KINDS.get(a.target_kind, ""), a.unplaced) for a in drawn.arrows]
+    return arrows, [DrawnNote(grid[note.row], note.cells, note.problem) for note in drawn.notes]
 
 
 def _hidden(sheet: Any) -> tuple[set[int], set[int]]:

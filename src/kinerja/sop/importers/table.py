@@ -15,7 +15,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 
 from . import flow
-from .draft import DrawnArrow, SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
 from .values import DURATION_UNITS, parse_approval, parse_date, parse_duration, split_items
 
 Grid = list[list[str]]
@@ -86,17 +86,19 @@ def names_sop(rows: Grid) -> bool:
 
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
-              aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = ()) -> SopDraft:
+              aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = (),
+              notes: Sequence[DrawnNote] = ()) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps
     the user can settle (actor, time, return target) are collected in draft.problems. `arrows` are those
-    of a Word flowchart, between rows of `grid`."""
+    of a Word or Excel flowchart, between rows of `grid`; `notes` the symbols of an Excel flowchart that
+    could not be read as drawn (xlsx_shapes.py), warnings of the steps whose rows they stand in."""
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
     draft = read_header(path, grid[:start])
-    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows)
+    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes)
     check_lengths(draft)
     return draft
 
@@ -422,7 +424,8 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 
 
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
-               aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = ()) -> None:
+               aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = (),
+               notes: Sequence[DrawnNote] = ()) -> None:
     top = rows[0]
     no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
     depth = header_depth(rows, no_column)
@@ -509,6 +512,10 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     decide_arrows(path, draft, [StepArrow(step_rows.get(id(a.source)) if a.source is not None else None,
                                           step_rows.get(id(a.target)) if a.target is not None else None, a.kind,
                                           a.answer, a.target_kind, a.unplaced) for a in arrows])
+    for note in notes:
+        index = step_rows.get(id(note.row))
+        draft.warnings.append(step_error(path, draft.steps[index], COLUMN_ACTORS, note.value, note.problem)
+                              if index is not None else SopImportError(path, None, COLUMN_ACTORS, note.value, note.problem))
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:

@@ -1,0 +1,537 @@
+"""An Excel SOP whose flowchart is drawn with shapes on the sheet (importers/xlsx_shapes.py): each step's
+actor is the Pelaksana column holding its symbol, and the connectors give the returns and the "Tidak"
+of a decision as a Word drawing's do (table.decide_actors, table.decide_arrows).
+
+The workbooks are built here: openpyxl writes the cells, then the drawing part (xl/drawings/drawing1.xml),
+the sheet's relationship to it and its content type are added to the zip, as Excel keeps them. The steps
+are those of test_import_shapes.py (Sekretaris, Kasubbag, JFU, Kasubbag, Kepala Dinas), whose texts name
+nobody and send nothing back: only the drawing can tell who does each step, and where work goes back.
+
+Places are computed here in EMU from the sheet's top left, as Excel lays the sheet out: a column as wide
+as the file says in characters of 7 pixels (15 → 105 px, 30 → 210 px, 5 → 35 px), a row as high as its
+height in points (15 pt when none is written); each drawing is anchored by the cells its corners are in."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import openpyxl
+import pytest
+from openpyxl.utils import get_column_letter
+
+from kinerja.sop.importers import parse_document, readers
+
+pytestmark = pytest.mark.usefixtures("english")
+
+XDR_NS = ('xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+          'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"')
+ACTORS = ["Sekretaris", "Kasubbag", "JFU", "Kepala Dinas"]
+STEPS = [("Menerima surat masuk", "5 menit", "Sekretaris"), ("Menelaah isi surat", "10 menit", "Kasubbag"),
+         ("Menyiapkan bahan", "2 Hari", "JFU"), ("Memeriksa bahan", "1 Hari", "Kasubbag"),
+         ("Menetapkan keputusan", "1 Hari", "Kepala Dinas")]
+EXPECTED = [(actor, "symbol") for _a, _w, actor in STEPS]
+NONE: list[list[int]] = [[] for _s in STEPS]
+PX = 9525  # EMU
+PT = 12700
+HEADER_ROW = 8  # the sheet row of "No. | Uraian Prosedur | Pelaksana …"; the actors' names in the next
+STEP_HEIGHT, HEADER_HEIGHT, DEFAULT_HEIGHT = 40 * PT, 30 * PT, 15 * PT
+WIDTH, HEIGHT = 600000, 300000  # a symbol's size
+
+
+class Sheet:
+    """The layout of one test workbook: its columns (header, width in characters, pixels as Excel draws
+    it), which are hidden, and the sheet rows of the steps."""
+
+    def __init__(self, *, hidden_column: bool = False, hidden_row: bool = False, two_rows: int | None = None) -> None:
+        actors: list[tuple[str, float, int]] = [(name, 15, 105) for name in ACTORS]
+        if hidden_column:  # a "Paraf" column between Kasubbag and JFU, hidden: not printed, not an actor
+            actors.insert(2, ("Paraf", 15, 105))
+        self.columns = [("No.", 5, 35), ("Uraian Prosedur", 30, 210), *actors, ("Kelengkapan", 15, 105),
+                        ("Waktu", 12, 84), ("Output", 12, 84), ("Keterangan", 12, 84)]
+        self.hidden_columns = {ACTORS.index("JFU") + 3} if hidden_column else set()  # numbered from 1
+        self.hidden_row = hidden_row
+        self.two_rows = two_rows  # a step written over two rows, its No. and Uraian cells merged down
+        # A hidden row between steps 2 and 3 (a note to the drafter, not printed).
+        self.step_rows = [HEADER_ROW + 1 + step + (1 if hidden_row and step > 2 else 0)
+                          + (1 if two_rows is not None and step > two_rows else 0) for step in range(1, len(STEPS) + 1)]
+
+    def column(self, header: str) -> int:
+        """The column number (from 1) of a header."""
+        return 1 + [name for name, _w, _p in self.columns].index(header)
+
+    def width(self, column: int) -> int:
+        if column > len(self.columns):
+            return 64 * PX  # Excel's default width
+        return 0 if column in self.hidden_columns else self.columns[column - 1][2] * PX
+
+    def height(self, row: int) -> int:
+        if self.hidden_row and row == self.step_rows[2] - 1:
+            return 0
+        return STEP_HEIGHT if row > HEADER_ROW + 1 else HEADER_HEIGHT if row >= HEADER_ROW else DEFAULT_HEIGHT
+
+    def left(self, column: int) -> int:
+        return sum(self.width(c) for c in range(1, column))
+
+    def top(self, row: int) -> int:
+        return sum(self.height(r) for r in range(1, row))
+
+    def centre(self, step: int, actor: str | None = None) -> tuple[int, int]:
+        """The middle of step's cell in the column of `actor` (the step's own by default)."""
+        column = self.column(actor or STEPS[step - 1][2])
+        row = self.step_rows[step - 1]
+        return self.left(column) + self.width(column) // 2, self.top(row) + self.height(row) // 2
+
+    def box(self, step: int, actor: str | None = None, *, dx: int = 0) -> tuple[int, int, int, int]:
+        x, y = self.centre(step, actor)
+        return x + dx - WIDTH // 2, y - HEIGHT // 2, x + dx + WIDTH // 2, y + HEIGHT // 2
+
+    def marker(self, x: float, y: float) -> str:
+        """xdr:from / xdr:to of a point: its cell (numbered from 0) and the offset in it."""
+        column = next(c for c in range(1, 40) if self.left(c) <= x < self.left(c) + self.width(c))
+        row = next(r for r in range(1, 200) if self.top(r) <= y < self.top(r) + self.height(r))
+        return (f"<xdr:col>{column - 1}</xdr:col><xdr:colOff>{round(x - self.left(column))}</xdr:colOff>"
+                f"<xdr:row>{row - 1}</xdr:row><xdr:rowOff>{round(y - self.top(row))}</xdr:rowOff>")
+
+
+def two_cell(sheet: Sheet, box: tuple[float, float, float, float], content: str) -> str:
+    left, top, right, bottom = box
+    return (f'<xdr:twoCellAnchor editAs="oneCell"><xdr:from>{sheet.marker(left, top)}</xdr:from>'
+            f"<xdr:to>{sheet.marker(right, bottom)}</xdr:to>{content}<xdr:clientData/></xdr:twoCellAnchor>")
+
+
+def one_cell(sheet: Sheet, box: tuple[float, float, float, float], content: str) -> str:
+    left, top, right, bottom = box
+    return (f"<xdr:oneCellAnchor><xdr:from>{sheet.marker(left, top)}</xdr:from>"
+            f'<xdr:ext cx="{round(right - left)}" cy="{round(bottom - top)}"/>{content}'
+            "<xdr:clientData/></xdr:oneCellAnchor>")
+
+
+def absolute(_sheet: Sheet, box: tuple[float, float, float, float], content: str) -> str:
+    left, top, right, bottom = box
+    return (f'<xdr:absoluteAnchor><xdr:pos x="{round(left)}" y="{round(top)}"/>'
+            f'<xdr:ext cx="{round(right - left)}" cy="{round(bottom - top)}"/>{content}'
+            "<xdr:clientData/></xdr:absoluteAnchor>")
+
+
+def xfrm(box: tuple[float, float, float, float] | None, flips: str = "") -> str:
+    if box is None:
+        return ""
+    left, top, right, bottom = box
+    return (f'<a:xfrm{flips}><a:off x="{round(left)}" y="{round(top)}"/>'
+            f'<a:ext cx="{round(right - left)}" cy="{round(bottom - top)}"/></a:xfrm>')
+
+
+def shape(ident: int, preset: str, text: str = "", *, box: tuple[float, float, float, float] | None = None,
+          text_box: bool = False) -> str:
+    """An xdr:sp: a symbol (or, as a text box, a label); `box` its a:xfrm (in a group: child coordinates)."""
+    flag = ' txBox="1"' if text_box else ""
+    body = (f"<xdr:txBody><a:bodyPr/><a:lstStyle/><a:p><a:r><a:t>{text}</a:t></a:r></a:p></xdr:txBody>"
+            if text else "")
+    return (f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{ident}" name="Shape {ident}"/>'
+            f"<xdr:cNvSpPr{flag}/></xdr:nvSpPr><xdr:spPr>{xfrm(box)}"
+            f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom></xdr:spPr>{body}</xdr:sp>')
+
+
+def connector(ident: int, start: tuple[float, float], end: tuple[float, float], *, glued: tuple[int, int] | None = None,
+              preset: str = "straightConnector1", head: str = "tail") -> tuple[tuple, str]:
+    """An xdr:cxnSp from `start` to `end`: its box (to anchor it by, or its xfrm in a group) flipped when it
+    runs left or up; arrowhead at its end ("tail") or start ("head"); glued: the ids of the shapes at its ends."""
+    (x0, y0), (x1, y1) = start, end
+    box = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
+    flips = (' flipH="1"' if x1 < x0 else "") + (' flipV="1"' if y1 < y0 else "")
+    ends = '<a:tailEnd type="triangle"/>' if head == "tail" else '<a:headEnd type="triangle"/>'
+    cxn = (f'<a:stCxn id="{glued[0]}" idx="2"/><a:endCxn id="{glued[1]}" idx="0"/>' if glued else "")
+    xml = (f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="{ident}" name="Connector {ident}"/>'
+           f"<xdr:cNvCxnSpPr>{cxn}</xdr:cNvCxnSpPr></xdr:nvCxnSpPr><xdr:spPr>{xfrm(box, flips)}"
+           f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom><a:ln w="9525">{ends}</a:ln></xdr:spPr></xdr:cxnSp>')
+    return box, xml
+
+
+PRESETS = {1: ("flowChartTerminator", "Mulai"), 2: ("flowChartProcess", ""), 3: ("rect", ""),
+           4: ("flowChartDecision", ""), 5: ("flowChartTerminator", "Selesai")}
+
+
+def symbols(sheet: Sheet, anchor: Callable = two_cell, presets: dict | None = None) -> list[str]:
+    """Each step's symbol in its actor's cell, its cNvPr id 10 + step."""
+    presets = {**PRESETS, **(presets or {})}
+    return [anchor(sheet, sheet.box(step), shape(10 + step, *presets[step], box=sheet.box(step)))
+            for step in range(1, len(STEPS) + 1)]
+
+
+def bottom(sheet: Sheet, step: int) -> tuple[float, float]:
+    left, _top, right, low = sheet.box(step)
+    return (left + right) / 2, low
+
+
+def top(sheet: Sheet, step: int) -> tuple[float, float]:
+    left, high, right, _bottom = sheet.box(step)
+    return (left + right) / 2, high
+
+
+def side(sheet: Sheet, step: int) -> tuple[float, float]:
+    """The left corner of step's symbol."""
+    left, high, _right, low = sheet.box(step)
+    return left, (high + low) / 2
+
+
+def normal_flow(sheet: Sheet, *, glued: bool = True) -> list[str]:
+    anchors = []
+    for step in range(1, len(STEPS)):
+        box, xml = connector(30 + step, bottom(sheet, step), top(sheet, step + 1),
+                             glued=(10 + step, 11 + step) if glued else None)
+        anchors.append(two_cell(sheet, box, xml))
+    return anchors
+
+
+def label(sheet: Sheet, text: str, x: float, y: float, ident: int) -> str:
+    box = (x, y, x + 300000, y + 150000)
+    return two_cell(sheet, box, shape(ident, "rect", text, box=box, text_box=True))
+
+
+def workbook(tmp_path: Path, anchors: list[str] | None, sheet: Sheet | None = None, *, name: str = "sop.xlsx",
+             cells: dict[tuple[int, str], str] | None = None) -> Path:
+    """The SOP in Excel, actor cells empty (or as `cells` gives: (step, header) -> text), with the drawing
+    of `anchors` on its sheet (none when None)."""
+    sheet = sheet or Sheet()
+    book = openpyxl.Workbook()
+    ws = book.active
+    for row, (label_text, value) in enumerate([("PEMERINTAH KOTA BANDAR LAMPUNG", None), ("DINAS KOPERASI DAN UKM", None),
+                                               ("NOMOR SOP", "800/1/SOP/2025"), ("TANGGAL PEMBUATAN", "9 Januari 2023"),
+                                               ("TANGGAL EFEKTIF", "2 Januari 2025"),
+                                               ("NAMA SOP", "PENGELOLAAN SURAT KEPUTUSAN")], start=1):
+        ws.cell(row, 1, label_text)
+        if value:
+            ws.cell(row, 3, value)
+    names = [n for n, _w, _p in sheet.columns]
+    first_actor, last_actor = 3, 2 + len(names) - 6
+    ws.cell(HEADER_ROW, 1, "No.")
+    ws.cell(HEADER_ROW, 2, "Uraian Prosedur")
+    ws.cell(HEADER_ROW, first_actor, "Pelaksana")
+    ws.merge_cells(start_row=HEADER_ROW, start_column=first_actor, end_row=HEADER_ROW, end_column=last_actor)
+    ws.cell(HEADER_ROW, last_actor + 1, "Mutu Baku")
+    ws.merge_cells(start_row=HEADER_ROW, start_column=last_actor + 1, end_row=HEADER_ROW, end_column=last_actor + 3)
+    ws.cell(HEADER_ROW, last_actor + 4, "Keterangan")
+    for column in range(first_actor, len(names)):
+        ws.cell(HEADER_ROW + 1, column, names[column - 1])
+    for number, (_name, width, _px) in enumerate(sheet.columns, start=1):
+        ws.column_dimensions[get_column_letter(number)].width = width
+        if number in sheet.hidden_columns:
+            ws.column_dimensions[get_column_letter(number)].hidden = True
+    for row in (HEADER_ROW, HEADER_ROW + 1):
+        ws.row_dimensions[row].height = HEADER_HEIGHT / PT
+    for step, (activity, waktu, _actor) in enumerate(STEPS, start=1):
+        row = sheet.step_rows[step - 1]
+        ws.cell(row, 1, step)
+        ws.cell(row, 2, activity)
+        ws.cell(row, sheet.column("Kelengkapan"), "berkas")
+        ws.cell(row, sheet.column("Waktu"), waktu)
+        ws.cell(row, sheet.column("Output"), "hasil")
+        ws.row_dimensions[row].height = STEP_HEIGHT / PT
+        for (at, header), text in (cells or {}).items():
+            if at == step:
+                ws.cell(row, sheet.column(header), text)
+    if sheet.two_rows is not None:
+        row = sheet.step_rows[sheet.two_rows - 1]
+        for column in (1, 2):
+            ws.merge_cells(start_row=row, start_column=column, end_row=row + 1, end_column=column)
+        ws.row_dimensions[row + 1].height = STEP_HEIGHT / PT
+    if sheet.hidden_row:
+        row = sheet.step_rows[2] - 1
+        ws.cell(row, 2, "catatan penyusun: lihat lampiran")
+        ws.row_dimensions[row].hidden = True
+    for column in sheet.hidden_columns:
+        for step in range(1, len(STEPS) + 1):
+            ws.cell(sheet.step_rows[step - 1], column, "paraf")
+    path = tmp_path / name
+    book.save(path)
+    if anchors is not None:
+        add_drawing(path, "".join(anchors))
+    return path
+
+
+def add_drawing(path: Path, anchors: str) -> None:
+    """Add a drawing part holding `anchors` to the workbook's first sheet, as Excel keeps it."""
+    with zipfile.ZipFile(path) as z:
+        members = {name: z.read(name) for name in z.namelist()}
+    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    sheet = sheet.replace("</worksheet>", '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
+                          'relationships" r:id="rIdDrawing1"/></worksheet>')
+    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    relationship = ('<Relationship Id="rIdDrawing1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    'relationships/drawing" Target="../drawings/drawing1.xml"/>')
+    rels = "xl/worksheets/_rels/sheet1.xml.rels"
+    if rels in members:
+        members[rels] = members[rels].decode().replace("</Relationships>", relationship + "</Relationships>").encode()
+    else:
+        members[rels] = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://'
+                         f'schemas.openxmlformats.org/package/2006/relationships">{relationship}</Relationships>').encode()
+    types = members["[Content_Types].xml"].decode()
+    members["[Content_Types].xml"] = types.replace("</Types>", (
+        '<Override PartName="/xl/drawings/drawing1.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')).encode()
+    members["xl/drawings/drawing1.xml"] = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><xdr:wsDr {XDR_NS}>'
+                                          f"{anchors}</xdr:wsDr>").encode()
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+
+
+def actors(draft) -> list[tuple[str, str]]:
+    return [(s.actor, s.actor_source) for s in draft.steps]
+
+
+def returns(draft) -> list[list[int]]:
+    return [s.returns_to for s in draft.steps]
+
+
+def warnings(draft) -> list[tuple[int | None, str, str | None]]:
+    return [(w.step, w.problem, w.value) for w in draft.warnings]
+
+
+# Actors --------------------------------------------------------------------------------------------
+
+
+def test_without_a_drawing_the_workbook_imports_as_before(tmp_path: Path) -> None:
+    """No drawing part: nothing tells the actors (each step a problem), and the grid is what the cells
+    give, drawing or not; actors written in the cells are read as before."""
+    path = workbook(tmp_path, None)
+    draft = parse_document(path)
+    assert [p.step for p in draft.problems] == [1, 2, 3, 4, 5]
+    assert not draft.warnings
+    drawings: list = []
+    assert readers.xlsx_grids(path, drawings) == readers.xlsx_grids(path)
+    assert drawings == [([], [])]
+    written = workbook(tmp_path, None, cells={(step, actor): "X" for step, (_a, _w, actor) in enumerate(STEPS, start=1)},
+                       name="text.xlsx")
+    assert actors(parse_document(written)) == EXPECTED
+
+
+def test_each_step_s_actor_is_the_column_of_its_drawn_symbol(tmp_path: Path) -> None:
+    """Mulai, boxes, a decision and Selesai drawn in the actors' columns, nothing written there: each
+    step's actor is its symbol's column; the marks are those shapes.py gives a Word symbol."""
+    sheet = Sheet()
+    path = workbook(tmp_path, symbols(sheet) + normal_flow(sheet))
+    draft = parse_document(path)
+    assert not draft.problems
+    assert not draft.warnings
+    assert actors(draft) == EXPECTED
+    assert draft.actors == ACTORS
+    assert returns(draft) == NONE
+    drawings: list = []
+    grid = readers.xlsx_grids(path, drawings)[0]
+    marks = [[cell for cell in row[2:6] if cell] for row in grid[HEADER_ROW + 1:HEADER_ROW + 6]]
+    assert marks == [["Mulai"], ["▭"], ["▭"], ["◇"], ["Selesai"]]
+
+
+@pytest.mark.parametrize("anchor", [one_cell, absolute], ids=["oneCellAnchor", "absoluteAnchor"])
+@pytest.mark.parametrize("presets", [
+    {3: ("flowChartPredefinedProcess", "")}, {3: ("flowChartDocument", "")},
+    {1: ("roundRect", "Mulai"), 4: ("diamond", ""), 5: ("ellipse", "")},
+], ids=["predefined", "document", "plain-shapes"])
+def test_symbols_anchored_by_one_cell_or_by_place_stand_where_drawn(tmp_path: Path, anchor, presets) -> None:
+    """A oneCellAnchor (its top left cell and size) and an absoluteAnchor (EMU from the sheet's corner,
+    which only the columns' widths and rows' heights set against the cells); other flowchart presets."""
+    sheet = Sheet()
+    draft = parse_document(workbook(tmp_path, symbols(sheet, anchor, presets)))
+    assert not draft.problems
+    assert actors(draft) == EXPECTED
+
+
+def test_symbols_in_a_group_stand_where_the_group_places_them(tmp_path: Path) -> None:
+    """The whole flowchart grouped (xdr:grpSp, a group inside it), its child coordinates half the sheet's
+    scale: each symbol placed by the group's anchor, chOff/chExt; the connectors inside read too."""
+    sheet = Sheet()
+    left, high = sheet.left(sheet.column("Sekretaris")), sheet.top(sheet.step_rows[0])
+    right = sheet.left(sheet.column("Kelengkapan"))
+    low = sheet.top(sheet.step_rows[-1] + 1)
+
+    def child(box: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        """The box in the group's child coordinates: from (1000, 2000), at half scale."""
+        return (1000 + (box[0] - left) / 2, 2000 + (box[1] - high) / 2, 1000 + (box[2] - left) / 2,
+                2000 + (box[3] - high) / 2)
+
+    parts = [shape(10 + step, *PRESETS[step], box=child(sheet.box(step))) for step in (1, 2, 3, 4)]
+    inner_box = child(sheet.box(5))
+    inner = (f'<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="40" name="Inner"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             f'<xdr:grpSpPr><a:xfrm><a:off x="{round(inner_box[0])}" y="{round(inner_box[1])}"/>'
+             f'<a:ext cx="{round(inner_box[2] - inner_box[0])}" cy="{round(inner_box[3] - inner_box[1])}"/>'
+             '<a:chOff x="0" y="0"/><a:chExt cx="100" cy="100"/></a:xfrm></xdr:grpSpPr>'
+             f'{shape(15, *PRESETS[5], box=(0, 0, 100, 100))}</xdr:grpSp>')
+    start, end = child((*side(sheet, 4), *side(sheet, 4))), child((*side(sheet, 2), *side(sheet, 2)))
+    _box, back_child = connector(39, start[:2], end[:2], preset="bentConnector3")
+    extent = ((right - left) / 2, (low - high) / 2)
+    group = (f'<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="2" name="Flowchart"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             # Excel writes the group's place in the sheet's EMU; the anchor is what places it.
+             f'<xdr:grpSpPr><a:xfrm><a:off x="{left}" y="{high}"/><a:ext cx="{right - left}" cy="{low - high}"/>'
+             f'<a:chOff x="1000" y="2000"/><a:chExt cx="{round(extent[0])}" cy="{round(extent[1])}"/></a:xfrm>'
+             f'</xdr:grpSpPr>{"".join(parts)}{inner}{back_child}</xdr:grpSp>')
+    draft = parse_document(workbook(tmp_path, [two_cell(sheet, (left, high, right, low), group)]))
+    assert not draft.problems
+    assert actors(draft) == EXPECTED
+    assert returns(draft) == [[], [], [], [2], []]
+
+
+def test_a_flipped_group_mirrors_its_symbols(tmp_path: Path) -> None:
+    """A group flipped sideways (flipH) stands mirrored: the symbol at its child left is drawn at its right."""
+    sheet = Sheet()
+    left, right = sheet.left(sheet.column("Sekretaris")), sheet.left(sheet.column("Kelengkapan"))
+    high, low = sheet.top(sheet.step_rows[0]), sheet.top(sheet.step_rows[-1] + 1)
+    mirrored = {actor: ACTORS[len(ACTORS) - 1 - i] for i, actor in enumerate(ACTORS)}
+    parts = []
+    for step in range(1, len(STEPS) + 1):
+        box = sheet.box(step, mirrored[STEPS[step - 1][2]])
+        parts.append(shape(10 + step, *PRESETS[step], box=(box[0] - left, box[1] - high, box[2] - left, box[3] - high)))
+    group = (f'<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="2" name="Flowchart"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             f'<xdr:grpSpPr><a:xfrm flipH="1"><a:off x="{left}" y="{high}"/><a:ext cx="{right - left}" cy="{low - high}"/>'
+             f'<a:chOff x="0" y="0"/><a:chExt cx="{right - left}" cy="{low - high}"/></a:xfrm></xdr:grpSpPr>'
+             f'{"".join(parts)}</xdr:grpSp>')
+    draft = parse_document(workbook(tmp_path, [two_cell(sheet, (left, high, right, low), group)]))
+    assert actors(draft) == EXPECTED
+
+
+@pytest.mark.parametrize("anchor", [two_cell, absolute], ids=["twoCellAnchor", "absoluteAnchor"])
+def test_hidden_columns_and_rows_are_left_out_as_the_cells_are(tmp_path: Path, anchor) -> None:
+    """A hidden "Paraf" column between Kasubbag and JFU and a hidden row between steps 2 and 3: neither is
+    printed, so neither is read (no actor "Paraf"); the shapes anchored after them, by cell or by their
+    place (Excel draws a hidden column 0 wide), stand in the columns and rows printed."""
+    sheet = Sheet(hidden_column=True, hidden_row=True)
+    draft = parse_document(workbook(tmp_path, symbols(sheet, anchor) + normal_flow(sheet), sheet))
+    assert draft.actors == ACTORS
+    assert not draft.problems
+    assert actors(draft) == EXPECTED
+    assert returns(draft) == NONE
+
+
+def test_a_step_written_over_two_merged_rows_takes_the_symbol_drawn_in_its_second(tmp_path: Path) -> None:
+    """Step 3's No. and Uraian cells merged down over two rows, its symbol drawn in the lower one: the
+    symbol is step 3's."""
+    sheet = Sheet(two_rows=3)
+    anchors = symbols(sheet)
+    high = sheet.box(3)
+    lower = (high[0], high[1] + STEP_HEIGHT, high[2], high[3] + STEP_HEIGHT)
+    anchors[2] = two_cell(sheet, lower, shape(13, "flowChartProcess", box=lower))
+    draft = parse_document(workbook(tmp_path, anchors, sheet))
+    assert not draft.problems
+    assert actors(draft) == EXPECTED
+
+
+# Arrows and labels -----------------------------------------------------------------------------------
+
+
+def _return_with_labels(sheet: Sheet, no: str, yes: str, *, glued: bool) -> list[str]:
+    """The decision (step 4) with an elbow back up from its left corner to step 2's, and the arrow down to
+    step 5; `no` written by the arrow back, `yes` by the one down."""
+    box, xml = connector(39, side(sheet, 4), side(sheet, 2), preset="bentConnector3", glued=(14, 12) if glued else None)
+    left, high, _r, low = sheet.box(4)
+    x, y = bottom(sheet, 4)
+    return [two_cell(sheet, box, xml), label(sheet, no, left - 320000, (high + low) / 2 - 170000, 50),
+            label(sheet, yes, x + 30000, y + 20000, 51)]
+
+
+@pytest.mark.parametrize("glued", [True, False], ids=["glued", "drawn"])
+def test_a_connector_back_up_from_a_decision_is_a_return(tmp_path: Path, glued: bool) -> None:
+    """The decision's "Tidak" drawn as an elbow from the diamond back up to step 2 (glued by a:stCxn/
+    a:endCxn, or only drawn there, flipped as it runs up and left), labelled "Tidak", the arrow down "Ya":
+    step 4 returns to step 2, no warning."""
+    sheet = Sheet()
+    anchors = symbols(sheet) + normal_flow(sheet, glued=glued) + _return_with_labels(sheet, "Tidak", "Ya", glued=glued)
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert not draft.problems
+    assert not draft.warnings
+    assert returns(draft) == [[], [], [], [2], []]
+    assert [s.branch_to for s in draft.steps] == [None] * len(STEPS)
+
+
+def test_labels_the_other_way_round_keep_the_return_and_warn_of_the_decision(tmp_path: Path) -> None:
+    """"Ya" by the arrow back up and "Tidak" by the one down (a question asked the other way round): read as
+    the steps can hold it, as in a Word drawing (table.decide_arrows), with a warning of step 4 that the
+    labels say the opposite. Without the labels read, there would be no warning."""
+    sheet = Sheet()
+    anchors = symbols(sheet) + normal_flow(sheet) + _return_with_labels(sheet, "Ya", "Tidak", glued=True)
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert returns(draft) == [[], [], [], [2], []]
+    assert [w.step for w in draft.warnings] == [4]
+    assert "“Ya” on the arrow to step 2" in draft.warnings[0].problem
+
+
+def test_an_arrow_without_arrowhead_direction_is_left_out(tmp_path: Path) -> None:
+    """A line back up with no arrowhead: its way is not known, so it gives no return (as in Word)."""
+    sheet = Sheet()
+    box, xml = connector(39, side(sheet, 4), side(sheet, 2), preset="bentConnector3", head="none")
+    draft = parse_document(workbook(tmp_path, [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, box, xml)]))
+    assert returns(draft) == NONE
+
+
+# Symbols that cannot be read as drawn -----------------------------------------------------------------
+
+
+def test_a_symbol_across_two_columns_is_no_one_s_and_its_step_is_warned_of(tmp_path: Path) -> None:
+    """Step 3's box drawn across the border of the Kasubbag and JFU columns (its centre 2 mm from it):
+    whose it is cannot be told, so it decides nothing: step 3 is warned of, naming the cells, and its
+    actor is left to the user."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    border = sheet.left(sheet.column("JFU"))
+    x, _y = sheet.centre(3)
+    box = sheet.box(3, dx=border - x - 20000)
+    anchors[2] = two_cell(sheet, box, shape(13, "flowChartProcess", box=box))
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert [p.step for p in draft.problems] == [3]
+    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭ D12/E12")]
+    assert "border of two cells" in draft.warnings[0].problem
+    assert "step 3" in str(draft.warnings[0])
+    assert actors(draft)[3:] == EXPECTED[3:]
+
+
+def test_a_symbol_well_inside_one_column_near_its_border_is_that_column_s(tmp_path: Path) -> None:
+    """A box overlapping the next column by a little (its centre well inside its own column): its own."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    border = sheet.left(sheet.column("JFU"))
+    x, _y = sheet.centre(3)
+    box = sheet.box(3, dx=border - x + 200000)
+    anchors[2] = two_cell(sheet, box, shape(13, "flowChartProcess", box=box))
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+
+
+@pytest.mark.parametrize(("header", "where"), [("Kelengkapan", "outside the Pelaksana columns"),
+                                               (None, "beside the procedure table")])
+def test_a_symbol_outside_the_pelaksana_columns_is_warned_of(tmp_path: Path, header: str | None, where: str) -> None:
+    """Step 5's Selesai drawn in the Kelengkapan column's cell (empty), or right of the table: it is not read
+    as step 5's symbol (nor as its Kelengkapan), and step 5 is warned of, naming the cell."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    x, _y = sheet.centre(5)
+    target = (sheet.left(sheet.column(header)) + sheet.width(sheet.column(header)) // 2 if header
+              else sheet.left(len(sheet.columns) + 2) + 300000)
+    box = sheet.box(5, dx=target - x)
+    anchors[4] = two_cell(sheet, box, shape(15, "flowChartTerminator", "Selesai", box=box))
+    draft = parse_document(workbook(tmp_path, anchors, cells={(5, "Kelengkapan"): ""}))
+    assert [p.step for p in draft.problems] == [5]
+    assert [w.step for w in draft.warnings] == [5]
+    assert where in draft.warnings[0].problem
+    column = get_column_letter(sheet.column(header)) if header else get_column_letter(len(sheet.columns) + 2)
+    assert draft.warnings[0].value == f"Selesai {column}{sheet.step_rows[4]}"
+    assert draft.steps[4].inputs == ""
+
+
+def test_shapes_above_the_table_are_left_alone(tmp_path: Path) -> None:
+    """A logo-like box with text in the letterhead rows: no step's, no warning."""
+    sheet = Sheet()
+    box = (10000, 10000, 400000, 150000)
+    anchors = [two_cell(sheet, box, shape(60, "rect", "LOGO", box=box)), *symbols(sheet)]
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+
+
+def test_a_damaged_drawing_is_a_clear_error(tmp_path: Path) -> None:
+    path = workbook(tmp_path, ["<xdr:twoCellAnchor><broken"])
+    with pytest.raises(Exception) as raised:
+        parse_document(path)
+    assert "drawing on this sheet cannot be read" in str(raised.value)
+    assert "sop.xlsx" in str(raised.value)
