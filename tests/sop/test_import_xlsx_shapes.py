@@ -535,3 +535,19 @@ def test_a_damaged_drawing_is_a_clear_error(tmp_path: Path) -> None:
         parse_document(path)
     assert "drawing on this sheet cannot be read" in str(raised.value)
     assert "sop.xlsx" in str(raised.value)
+
+
+def test_shapes_excel_wraps_in_alternate_content_are_read_and_hidden_ones_are_not(tmp_path: Path) -> None:
+    """Excel wraps a shape using a later feature in mc:AlternateContent: its choice is read. A shape hidden
+    in the selection pane (cNvPr hidden) is not printed, so it marks nothing."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    choice = ('<mc:AlternateContent xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006">'
+              '<mc:Choice xmlns:a14="http://schemas.microsoft.com/office/drawing/2010/main" Requires="a14">'
+              f"{anchors[1]}</mc:Choice><mc:Fallback/></mc:AlternateContent>")
+    stray_box = sheet.box(3, "Sekretaris")
+    stray = two_cell(sheet, stray_box, shape(70, "flowChartProcess", box=stray_box).replace(
+        'name="Shape 70"', 'name="Shape 70" hidden="1"'))
+    draft = parse_document(workbook(tmp_path, [anchors[0], choice, *anchors[2:], stray]))
+    assert not draft.problems
+    assert actors(draft) == EXPECTED

@@ -300,6 +300,10 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
     for child in container:
         if child.tag not in (_q(XDR, "sp"), _q(XDR, "cxnSp"), _q(XDR, "grpSp")):
             continue
+        names = next(child.iterchildren(_q(XDR, "nvSpPr"), _q(XDR, "nvCxnSpPr"), _q(XDR, "nvGrpSpPr")), None)
+        properties = names.find(_q(XDR, "cNvPr")) if names is not None else None
+        if properties is not None and properties.get("hidden") in ("1", "true"):
+            continue  # hidden in Excel's selection pane: not printed
         if child.tag == _q(XDR, "grpSp"):
             properties = child.find(_q(XDR, "grpSpPr"))
             outer_x, outer_y = across, down
@@ -327,6 +331,20 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
                                           _ids(child), (left, top, right, bottom)))
         elif (line := _line(child, box, across, down)) is not None:
             lines.append(line)
+
+
+def _anchors(root: Any) -> list[Any]:
+    """The anchors of a drawing part; one Excel wrapped in mc:AlternateContent (a shape using a feature of
+    a later Excel) read from its first choice, or from its fallback when it has no choice."""
+    found = []
+    for child in root:
+        if child.tag == _q(shapes.MC, "AlternateContent"):
+            chosen = child.find(_q(shapes.MC, "Choice"))
+            chosen = chosen if chosen is not None else child.find(_q(shapes.MC, "Fallback"))
+            found += list(chosen) if chosen is not None else []
+        else:
+            found.append(child)
+    return found
 
 
 def _anchor_frame(anchor: Any, sheet: _Sheet) -> Frame | None:
@@ -399,7 +417,7 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
         return SheetDrawing({}, [], [])
     symbols: list[shapes._Symbol] = []
     lines: list[shapes._Line] = []
-    for anchor in _parse(archive, part):
+    for anchor in _anchors(_parse(archive, part)):
         frame = _anchor_frame(anchor, sheet)
         if frame is not None:
             _shapes(anchor, shapes._IDENTITY, shapes._IDENTITY, symbols, lines, frame)
