@@ -44,7 +44,8 @@ class Sheet:
     """The layout of one test workbook: its columns (header, width in characters, pixels as Excel draws
     it), which are hidden, and the sheet rows of the steps."""
 
-    def __init__(self, *, hidden_column: bool = False, hidden_row: bool = False, two_rows: int | None = None) -> None:
+    def __init__(self, *, hidden_column: bool = False, hidden_row: bool = False, two_rows: int | None = None,
+                 merged: bool = True) -> None:
         actors: list[tuple[str, float, int]] = [(name, 15, 105) for name in ACTORS]
         if hidden_column:  # a "Paraf" column between Kasubbag and JFU, hidden: not printed, not an actor
             actors.insert(2, ("Paraf", 15, 105))
@@ -52,7 +53,8 @@ class Sheet:
                         ("Waktu", 12, 84), ("Output", 12, 84), ("Keterangan", 12, 84)]
         self.hidden_columns = {ACTORS.index("JFU") + 3} if hidden_column else set()  # numbered from 1
         self.hidden_row = hidden_row
-        self.two_rows = two_rows  # a step written over two rows, its No. and Uraian cells merged down
+        self.two_rows = two_rows  # a step written over two rows, its No. and Uraian cells merged down (or not)
+        self.merged = merged
         # A hidden row between steps 2 and 3 (a note to the drafter, not printed).
         self.step_rows = [HEADER_ROW + 1 + step + (1 if hidden_row and step > 2 else 0)
                           + (1 if two_rows is not None and step > two_rows else 0) for step in range(1, len(STEPS) + 1)]
@@ -234,7 +236,7 @@ def workbook(tmp_path: Path, anchors: list[str] | None, sheet: Sheet | None = No
                 ws.cell(row, sheet.column(header), text)
     if sheet.two_rows is not None:
         row = sheet.step_rows[sheet.two_rows - 1]
-        for column in (1, 2):
+        for column in (1, 2) if sheet.merged else ():
             ws.merge_cells(start_row=row, start_column=column, end_row=row + 1, end_column=column)
         ws.row_dimensions[row + 1].height = STEP_HEIGHT / PT
     if sheet.hidden_row:
@@ -415,6 +417,36 @@ def test_a_step_written_over_two_merged_rows_takes_the_symbol_drawn_in_its_secon
     draft = parse_document(workbook(tmp_path, anchors, sheet))
     assert not draft.problems
     assert actors(draft) == EXPECTED
+
+
+@pytest.mark.parametrize("merged", [True, False], ids=["merged", "not-merged"])
+@pytest.mark.parametrize("shift", [STEP_HEIGHT, STEP_HEIGHT // 2], ids=["second-row", "across-both"])
+def test_a_step_written_over_two_rows_takes_the_symbols_drawn_in_either(tmp_path: Path, merged: bool, shift: int) -> None:
+    """Step 3 written over two rows (its No. cell merged down, or its second row left with nothing under
+    No.), its symbol drawn in the second row or across the border of the two: it is step 3's, as no other
+    step's row is there; no warning."""
+    sheet = Sheet(two_rows=3, merged=merged)
+    anchors = symbols(sheet)
+    high = sheet.box(3)
+    moved = (high[0], high[1] + shift, high[2], high[3] + shift)
+    anchors[2] = two_cell(sheet, moved, shape(13, "flowChartProcess", box=moved))
+    draft = parse_document(workbook(tmp_path, anchors + normal_flow(sheet)[:1], sheet))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+
+
+def test_a_symbol_across_the_border_of_two_steps_rows_is_warned_of(tmp_path: Path) -> None:
+    """Step 3's box drawn across the border between its row and step 4's (its middle 2 mm above it): whose
+    it is cannot be told; step 3 is warned of, naming both cells."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    high = sheet.box(3)
+    shift = STEP_HEIGHT // 2 - 20000
+    moved = (high[0], high[1] + shift, high[2], high[3] + shift)
+    anchors[2] = two_cell(sheet, moved, shape(13, "flowChartProcess", box=moved))
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭ E12/E13")]
+    assert [p.step for p in draft.problems] == [3]
 
 
 # Arrows and labels -----------------------------------------------------------------------------------

@@ -19,9 +19,9 @@ frame, EMU from the sheet's top left, by the columns' widths (<col width>, Excel
 column or row is 0 wide or high, as Excel draws it. A group's shapes (xdr:grpSp, nested too) are placed
 by the group's anchor and their offsets inside it, scaled from the group's child coordinates (chOff/
 chExt) and mirrored when it is flipped. A symbol is in the cell where its centre lies; in a merged cell
-it is in the cell's first (where the text is read), and a row under a cell merged down over several rows
-(a step written over two rows) is that step's first row. A hidden row or column is left out of the grid
-as readers.xlsx_grids leaves it out.
+it is in the cell's first (where the text is read), and a row under a cell merged down over several rows,
+or a row with nothing under No. between two steps (a step written over two rows), is the step's above. A
+hidden row or column is left out of the grid as readers.xlsx_grids leaves it out.
 
 What is a symbol, an arrow, a label: as in a Word drawing (shapes.py). xdr:sp with a flowchart or plain
 preset (flowChartProcess/rect a box, flowChartDecision/diamond a decision, flowChartTerminator/roundRect/
@@ -33,8 +33,8 @@ arrowheads. A text box or shape holding only "Ya"/"Tidak" (or "Sesuai"/"Tidak se
 the arrow beside it, and so is a cell holding only that text, beside the decision.
 
 What cannot be read as drawn is said, naming the step (table.read_steps adds these warnings): a symbol
-standing across the border of two columns or two rows (its centre within a tenth of its size of the
-border, so almost half of it in each) is not taken as anyone's, and a symbol in a step's row but outside
+standing across the border of two actors' columns or two steps' rows (its centre within a tenth of its
+size of the border, so almost half of it in each) is not taken as anyone's, and a symbol in a step's row but outside
 the Pelaksana columns (in Kegiatan, Mutu Baku or beside the table) is not read as that step's symbol.
 Shapes above the procedure table's first step row (a letterhead, the header) and below the sheet's last
 row holding text are left alone.
@@ -383,10 +383,20 @@ def _anchor_frame(anchor: Any, sheet: _Sheet) -> Frame | None:
 # Reading a sheet's drawing ---------------------------------------------------------------------------
 
 
-def table_columns(grid: list[list[str]]) -> tuple[int, set[int], int] | None:
-    """(the index of the first row under the procedure table's header, the grid columns of its Pelaksana,
-    the number of its columns), as table.py reads the header; None when the grid holds no procedure table
-    (or one table.py refuses, and will say why): then every symbol counts where it stands."""
+class _Table(NamedTuple):
+    """What the procedure table's header and No. column tell about where symbols may stand."""
+
+    body: int  # the index of the grid's first row under the header
+    actors: set[int]  # the grid columns of the Pelaksana
+    width: int  # the number of the table's columns
+    # Each row from the first step's to the last step's -> the row of the step it belongs to: its own, or
+    # for a row with nothing under No. (a step's text going on in the row below) the step's above it.
+    owner: dict[int, int]
+
+
+def table_columns(grid: list[list[str]]) -> _Table | None:
+    """The procedure table as table.py reads its header; None when the grid holds no procedure table (or
+    one table.py refuses, and will say why): then every symbol counts where it stands."""
     from pathlib import Path
 
     from .draft import SopImportError
@@ -402,7 +412,16 @@ def table_columns(grid: list[list[str]]) -> tuple[int, set[int], int] | None:
     except SopImportError:
         return None
     width = 1 + max((i for row in rows[:depth] for i, c in enumerate(row) if c.strip()), default=0)
-    return start + depth, {i for i, _name in actors}, width
+    owner: dict[int, int] = {}
+    step = None
+    numbered = [i for i in range(start + depth, len(grid))
+                if table.step_label(table.clean(table._cell(grid[i], no_column))) is not None]
+    for index in range(start + depth, numbered[-1] + 1 if numbered else 0):
+        if index in numbered:
+            step = index
+        if step is not None:
+            owner[index] = step
+    return _Table(start + depth, {i for i, _name in actors}, width, owner)
 
 
 def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]], *, max_rows: int,
@@ -428,9 +447,17 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
     grid_column = {number: index for index, number in enumerate(visible_columns)}
     table = table_columns(grid)
 
-    def cell(x: float, y: float) -> tuple[int, int] | None:
+    def place(x: float, y: float) -> tuple[int, int] | None:
+        """The grid row and column of the cell where a point stands (see _Sheet.cell_of); None for a point
+        beyond the sheet's rows of text or columns read."""
         column, row = sheet.column_at(x), sheet.row_at(y)
-        return None if column is None or row is None else sheet.cell_of(row, column)
+        if column is None or row is None:
+            return None
+        at = sheet.cell_of(row, column)
+        return (grid_row[at[0]], grid_column[at[1]]) if at[0] in grid_row and at[1] in grid_column else None
+
+    def step_of(at: tuple[int, int]) -> tuple[int, int]:
+        return (table.owner.get(at[0], at[0]) if table is not None else at[0]), at[1]
 
     marks: dict[tuple[int, int], list[str]] = {}
     notes: list[Note] = []
@@ -440,35 +467,35 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
         assert symbol.box is not None
         left, top, right, bottom = symbol.box
         x, y = (left + right) / 2, (top + bottom) / 2
-        raw_column, raw_row = sheet.column_at(x), sheet.row_at(y)
-        if raw_column is None or raw_row is None:
-            continue  # beyond the sheet's rows or columns read
-        at = sheet.cell_of(raw_row, raw_column)
-        if at[0] not in grid_row or at[1] not in grid_column:
-            continue  # below the sheet's rows of text
-        row, column = grid_row[at[0]], grid_column[at[1]]
-        if table is not None and row < table[0]:
+        at = place(x, y)
+        if at is None:
+            continue
+        if table is not None and at[0] < table.body:
             continue  # the letterhead, the header: no step's
+        row, column = step_of(at)
+        shown = _ref(sheet.cell_of(sheet.row_at(y) or 1, sheet.column_at(x) or 1))
         row_of[id(symbol)] = row
-        cell_of[id(symbol)] = (row, column)
-        if table is not None and column not in table[1]:
-            where = _("beside the procedure table") if column >= table[2] else _("outside the Pelaksana columns")
-            notes.append(Note(row, f"{symbol.mark} {_ref(at)}", _(
+        cell_of[id(symbol)] = at
+        if table is not None and column not in table.actors:
+            where = _("beside the procedure table") if column >= table.width else _("outside the Pelaksana columns")
+            notes.append(Note(row, f"{symbol.mark} {shown}", _(
                 "a flowchart symbol is drawn %(where)s: it is not read as this step's symbol; move it into "
                 "the column of the step's actor") % {"where": where}))
             continue
-        # Almost as much of it in the neighbouring cell across (or down), which is another cell.
+        # Almost as much of it in the neighbouring cell across (or down), which is another step's or actor's.
         width, height = right - left, bottom - top
+        raw_column, raw_row = sheet.column_at(x) or 1, sheet.row_at(y) or 1
         band_left, band_top = sheet.left(raw_column - 1), sheet.top(raw_row - 1)
         band_right, band_bottom = band_left + sheet.width(raw_column), band_top + sheet.height(raw_row)
-        neighbours = [cell(band_left - 1, y) if x - band_left < _BORDER_SHARE * width and left < band_left else None,
-                      cell(band_right + 1, y) if band_right - x < _BORDER_SHARE * width and right > band_right else None,
-                      cell(x, band_top - 1) if y - band_top < _BORDER_SHARE * height and top < band_top else None,
-                      cell(x, band_bottom + 1) if band_bottom - y < _BORDER_SHARE * height and bottom > band_bottom
-                      else None]
-        other = next((n for n in neighbours if n is not None and n != at), None)
+        beside = [(band_left - 1, y) if x - band_left < _BORDER_SHARE * width and left < band_left else None,
+                  (band_right + 1, y) if band_right - x < _BORDER_SHARE * width and right > band_right else None,
+                  (x, band_top - 1) if y - band_top < _BORDER_SHARE * height and top < band_top else None,
+                  (x, band_bottom + 1) if band_bottom - y < _BORDER_SHARE * height and bottom > band_bottom else None]
+        other = next((point for point in beside if point is not None and (near := place(*point)) is not None
+                      and step_of(near) != (row, column)), None)
         if other is not None:
-            notes.append(Note(row, f"{symbol.mark} {_ref(at)}/{_ref(other)}", _(
+            second = _ref(sheet.cell_of(sheet.row_at(other[1]) or 1, sheet.column_at(other[0]) or 1))
+            notes.append(Note(row, f"{symbol.mark} {shown}/{second}", _(
                 "a flowchart symbol stands across the border of two cells: whose it is cannot be told, so it "
                 "does not decide this step's actor; move it into one cell, or choose the actor")))
             continue
