@@ -583,3 +583,41 @@ def test_shapes_excel_wraps_in_alternate_content_are_read_and_hidden_ones_are_no
     draft = parse_document(workbook(tmp_path, [anchors[0], choice, *anchors[2:], stray]))
     assert not draft.problems
     assert actors(draft) == EXPECTED
+
+
+def test_a_tidak_to_a_selesai_beside_the_decision_ends_the_procedure(tmp_path: Path) -> None:
+    """A Selesai terminator drawn in step 4's row, in the Kepala Dinas column beside the diamond, the arrow
+    to it from the diamond's right corner labelled "Tidak": step 4's "Tidak" ends the procedure; its actor
+    is still the diamond's column (table.end_terminator)."""
+    sheet = Sheet()
+    left, high, right, low = sheet.box(4, "Kepala Dinas")
+    terminator = (left, high, right, low)
+    _l, top4, right4, bottom4 = sheet.box(4)
+    box, xml = connector(38, (right4, (top4 + bottom4) / 2), (left, (high + low) / 2), glued=(14, 60))
+    anchors = [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, terminator, shape(60, "flowChartTerminator",
+                                                                                      "Selesai", box=terminator)),
+               two_cell(sheet, box, xml), label(sheet, "Tidak", right4 + 20000, (top4 + bottom4) / 2 - 170000, 61)]
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+    assert [s.ends_if_not for s in draft.steps] == [False, False, False, True, False]
+
+
+def test_labels_typed_in_the_cells_beside_the_decision(tmp_path: Path) -> None:
+    """No text boxes: "Tidak" typed in the Sekretaris cell left of the diamond (step 4), whose arrow leaves
+    its left corner back up to step 2; "Ya" in the cell under it. Agreeing with the drawing, they say
+    nothing; swapped, the question is asked the other way round and step 4 is warned of."""
+    sheet = Sheet(two_rows=4, merged=False)
+    box, xml = connector(39, side(sheet, 4), side(sheet, 2), preset="bentConnector3", glued=(14, 12))
+    anchors = [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, box, xml)]
+    for left, below, warned in (("Tidak", "Ya", []), ("Ya", "Tidak", [4])):
+        path = workbook(tmp_path, anchors, sheet, cells={(4, "Sekretaris"): left}, name=f"{left}.xlsx")
+        book = openpyxl.load_workbook(path)
+        book.active.cell(sheet.step_rows[3] + 1, sheet.column("Kasubbag"), below)
+        book.save(path)
+        add_drawing(path, "".join(anchors))  # openpyxl drops the drawing on saving
+        draft = parse_document(path)
+        assert not draft.problems
+        assert actors(draft) == EXPECTED
+        assert returns(draft) == [[], [], [], [2], []]
+        assert [w.step for w in draft.warnings] == warned
