@@ -19,9 +19,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from openpyxl.utils import get_column_letter
 
 from kinerja.sop.importers import parse_document, readers
+from tests.base import KinerjaTestCase
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -621,3 +623,51 @@ def test_labels_typed_in_the_cells_beside_the_decision(tmp_path: Path) -> None:
         assert actors(draft) == EXPECTED
         assert returns(draft) == [[], [], [], [2], []]
         assert [w.step for w in draft.warnings] == warned
+
+
+class UploadTestCase(KinerjaTestCase):
+    """The upload page reads the drawing: the preview shows the actors of the symbols, the return of the
+    connector, and the warning of a symbol across two columns beside its step; the SOP is saved as read."""
+
+    def test_an_excel_flowchart_uploaded_is_previewed_and_saved_as_drawn(self) -> None:
+        import tempfile
+
+        from kinerja.sop.models import SopVersion
+
+        sheet = Sheet()
+        anchors = symbols(sheet) + normal_flow(sheet) + _return_with_labels(sheet, "Tidak", "Ya", glued=True)
+        path = workbook(Path(tempfile.mkdtemp()), anchors, sheet, name="sop-bagan.xlsx")
+        self.client.force_login(self.subsection_head)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+        self.assertEqual(response.status_code, 302, response.content[:2000])
+        preview = self.client.get(response["Location"])
+        rows = preview.context["rows"]
+        self.assertEqual([(form.initial.get("actor"), problems) for form, problems in rows],
+                         [(actor, []) for _a, _w, actor in STEPS])
+        self.assertContains(preview, "pelaksana ditandai di kolomnya", count=len(STEPS))
+        data = {}
+        for form, _problems in rows:
+            for name in form.fields:
+                value = form.initial.get(name, "")
+                data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
+        response = self.client.post(response["Location"], {**data, "save": ""})
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        steps = list(SopVersion.objects.get().steps.order_by("number"))
+        self.assertEqual([step.actor.name for step in steps], [actor for _a, _w, actor in STEPS])
+        self.assertEqual([[back.number for back in step.returns_to.all()] for step in steps], [[], [], [], [2], []])
+
+    def test_a_symbol_across_two_columns_is_shown_beside_its_step(self) -> None:
+        import tempfile
+
+        sheet = Sheet()
+        anchors = symbols(sheet)
+        border = sheet.left(sheet.column("JFU"))
+        x, _y = sheet.centre(3)
+        box = sheet.box(3, dx=border - x - 20000)
+        anchors[2] = two_cell(sheet, box, shape(13, "flowChartProcess", box=box))
+        path = workbook(Path(tempfile.mkdtemp()), anchors, sheet, name="sop-miring.xlsx")
+        self.client.force_login(self.subsection_head)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+        preview = self.client.get(response["Location"])
+        self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-miring.xlsx, langkah 3, '
+                                     "kolom Pelaksana: simbol bagan alir berdiri di atas batas dua sel", count=1, html=False)
