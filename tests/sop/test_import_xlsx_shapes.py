@@ -490,6 +490,27 @@ def test_labels_the_other_way_round_keep_the_return_and_warn_of_the_decision(tmp
     assert "“Ya” on the arrow to step 2" in draft.warnings[0].problem
 
 
+@pytest.mark.parametrize("turned_anchor", [True, False], ids=["anchor-as-drawn", "anchor-before-turning"])
+def test_a_connector_turned_a_quarter_runs_where_it_is_drawn(tmp_path: Path, turned_anchor: bool) -> None:
+    """A straight connector turned 90° (rot) and flipped, not glued: drawn up from the diamond's top (step 4)
+    to the bottom of step 2's box, in the Kasubbag column. Its anchor is the box as drawn (tall and thin,
+    as Excel writes a shape turned a quarter) or its box before turning (wide and flat): either way it is
+    read as the arrow back up, a return."""
+    sheet = Sheet()
+    (x, high), (_x, low) = top(sheet, 4), bottom(sheet, 2)
+    length, middle = high - low, (high + low) / 2
+    drawn = (x - 5000, low, x + 5000, high)
+    before = (x - length / 2, middle - 5000, x + length / 2, middle + 5000)
+    turned = xfrm(before, ' rot="5400000" flipH="1"')
+    xml = (f'<xdr:cxnSp macro=""><xdr:nvCxnSpPr><xdr:cNvPr id="39" name="Connector 39"/><xdr:cNvCxnSpPr/>'
+           f"</xdr:nvCxnSpPr><xdr:spPr>{turned}"
+           '<a:prstGeom prst="straightConnector1"><a:avLst/></a:prstGeom><a:ln><a:tailEnd type="triangle"/></a:ln>'
+           "</xdr:spPr></xdr:cxnSp>")
+    anchors = [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, drawn if turned_anchor else before, xml)]
+    draft = parse_document(workbook(tmp_path, anchors))
+    assert returns(draft) == [[], [], [], [2], []]
+
+
 def test_an_arrow_without_arrowhead_direction_is_left_out(tmp_path: Path) -> None:
     """A line back up with no arrowhead: its way is not known, so it gives no return (as in Word)."""
     sheet = Sheet()

@@ -317,7 +317,7 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
                     shapes._group_transform(properties, outer_y, "y"), symbols, lines)
             continue
         if frame is not None:
-            box = frame
+            box = _unrotated(child, frame) if child.tag == _q(XDR, "cxnSp") or _symbol(child) is None else frame
         else:
             xfrm = child.find(f"{_q(XDR, 'spPr')}/{_q(A, 'xfrm')}")
             x, y = shapes._xfrm(xfrm, "x"), shapes._xfrm(xfrm, "y")
@@ -331,6 +331,31 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
                                           _ids(child), (left, top, right, bottom)))
         elif (line := _line(child, box, across, down)) is not None:
             lines.append(line)
+
+
+def _unrotated(shape: Any, frame: Frame) -> Frame:
+    """The box of a line standing in an anchor's frame, before its rotation (about the box's centre, which
+    the anchor keeps). Turned by about a quarter, a line's anchor may be the box as drawn (its width and
+    height swapped: Excel and LibreOffice write it so) or its box before turning: the one whose sides
+    match its a:xfrm's is taken."""
+    xfrm = shape.find(f"{_q(XDR, 'spPr')}/{_q(A, 'xfrm')}")
+    if xfrm is None:
+        return frame
+    degrees = shapes._int(xfrm.get("rot")) / 60000 % 180
+    found = shapes._xfrm(xfrm, "x"), shapes._xfrm(xfrm, "y")
+    if not 45 <= degrees < 135 or found[0] is None or found[1] is None:
+        return frame
+    width, height = found[0][1], found[1][1]
+    left, top, across, down = frame
+
+    def mismatch(a: float, b: float) -> float:
+        """How far apart the shapes of two boxes are (0 when one is the other scaled)."""
+        return abs(a * height - b * width)
+
+    if mismatch(down, across) < mismatch(across, down):
+        centre_x, centre_y = left + across / 2, top + down / 2
+        return centre_x - down / 2, centre_y - across / 2, down, across
+    return frame
 
 
 def _anchors(root: Any) -> list[Any]:
