@@ -692,3 +692,17 @@ class UploadTestCase(KinerjaTestCase):
         preview = self.client.get(response["Location"])
         self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-miring.xlsx, langkah 3, '
                                      "kolom Pelaksana: simbol bagan alir berdiri di atas batas dua sel", count=1, html=False)
+
+
+def test_a_text_box_beside_the_flowchart_is_a_note_not_a_symbol(tmp_path: Path) -> None:
+    """A text box with a remark in step 2's Keterangan cell (empty): a note beside the flowchart, not read
+    into the cell nor warned of as a symbol outside the Pelaksana columns."""
+    sheet = Sheet()
+    x, _y = sheet.centre(2)
+    ket = sheet.column("Keterangan")
+    box = sheet.box(2, dx=sheet.left(ket) + sheet.width(ket) // 2 - x)
+    note = two_cell(sheet, box, shape(70, "rect", "lihat lampiran", box=box, text_box=True))
+    draft = parse_document(workbook(tmp_path, [*symbols(sheet), note]))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+    assert draft.steps[1].note == ""

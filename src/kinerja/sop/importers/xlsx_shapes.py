@@ -35,7 +35,8 @@ the arrow beside it, and so is a cell holding only that text, beside the decisio
 What cannot be read as drawn is said, naming the step (table.read_steps adds these warnings): a symbol
 standing across the border of two actors' columns or two steps' rows (its centre within a tenth of its
 size of the border, so almost half of it in each) is not taken as anyone's, and a symbol in a step's row but outside
-the Pelaksana columns (in Kegiatan, Mutu Baku or beside the table) is not read as that step's symbol.
+the Pelaksana columns (in Kegiatan, Mutu Baku or beside the table) is not read as that step's symbol;
+a text box there (Excel's Insert › Text Box) is a note written beside the flowchart, and left alone.
 Shapes above the procedure table's first step row (a letterhead, the header) and below the sheet's last
 row holding text are left alone.
 """
@@ -294,9 +295,10 @@ def _line(shape: Any, frame: Frame, across: shapes._Transform, down: shapes._Tra
 
 
 def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, symbols: list[shapes._Symbol],
-            lines: list[shapes._Line], frame: Frame | None = None) -> None:
+            lines: list[shapes._Line], text_boxes: set[int], frame: Frame | None = None) -> None:
     """The symbols and lines of a group (or, with `frame`, of one anchor: a shape or group standing in the
-    anchor's frame), their boxes and ends in the sheet's frame."""
+    anchor's frame), their boxes and ends in the sheet's frame; the id() of the symbols that are text boxes
+    (Excel's Insert › Text Box) are added to `text_boxes`."""
     for child in container:
         if child.tag not in (_q(XDR, "sp"), _q(XDR, "cxnSp"), _q(XDR, "grpSp")):
             continue
@@ -314,7 +316,7 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
                 outer_x = shapes._inside(shapes._IDENTITY, frame[0], frame[2], x[0] if x else 0, x[1] if x else 0, False)
                 outer_y = shapes._inside(shapes._IDENTITY, frame[1], frame[3], y[0] if y else 0, y[1] if y else 0, False)
             _shapes(child, shapes._group_transform(properties, outer_x, "x"),
-                    shapes._group_transform(properties, outer_y, "y"), symbols, lines)
+                    shapes._group_transform(properties, outer_y, "y"), symbols, lines, text_boxes)
             continue
         if frame is not None:
             box = _unrotated(child, frame) if child.tag == _q(XDR, "cxnSp") or _symbol(child) is None else frame
@@ -329,6 +331,9 @@ def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, 
             middle = (top + bottom) / 2
             symbols.append(shapes._Symbol(found[0], int((left + right) / 2), int(middle), middle, bottom - top, found[1],
                                           _ids(child), (left, top, right, bottom)))
+            flags = child.find(f"{_q(XDR, 'nvSpPr')}/{_q(XDR, 'cNvSpPr')}")
+            if flags is not None and flags.get("txBox") in ("1", "true"):
+                text_boxes.add(id(symbols[-1]))
         elif (line := _line(child, box, across, down)) is not None:
             lines.append(line)
 
@@ -461,10 +466,11 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
         return SheetDrawing({}, [], [])
     symbols: list[shapes._Symbol] = []
     lines: list[shapes._Line] = []
+    text_boxes: set[int] = set()
     for anchor in _anchors(_parse(archive, part)):
         frame = _anchor_frame(anchor, sheet)
         if frame is not None:
-            _shapes(anchor, shapes._IDENTITY, shapes._IDENTITY, symbols, lines, frame)
+            _shapes(anchor, shapes._IDENTITY, shapes._IDENTITY, symbols, lines, text_boxes, frame)
     drawing = shapes._with_labels(shapes._Drawing(symbols, lines, False))
     visible_rows = [r for r in range(1, max_rows + 1) if r not in sheet.hidden_rows]
     visible_columns = [c for c in range(1, max_columns + 1) if c not in sheet.hidden_columns]
@@ -502,6 +508,8 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
         row_of[id(symbol)] = row
         cell_of[id(symbol)] = at
         if table is not None and column not in table.actors:
+            if id(symbol) in text_boxes:
+                continue  # a note written beside the flowchart, in Keterangan or the margin: no symbol
             where = _("beside the procedure table") if column >= table.width else _("outside the Pelaksana columns")
             notes.append(Note(row, f"{symbol.mark} {shown}", _(
                 "a flowchart symbol is drawn %(where)s: it is not read as this step's symbol; move it into "
