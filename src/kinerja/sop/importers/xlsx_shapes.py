@@ -34,11 +34,11 @@ the arrow beside it, and so is a cell holding only that text, beside the decisio
 
 What cannot be read as drawn is said, naming the step (table.read_steps adds these warnings): a symbol
 standing across the border of two actors' columns or two steps' rows (its centre within a tenth of its
-size of the border, so almost half of it in each) is not taken as anyone's, and a symbol in a step's row but outside
-the Pelaksana columns (in Kegiatan, Mutu Baku or beside the table) is not read as that step's symbol;
-a text box there (Excel's Insert › Text Box) is a note written beside the flowchart, and left alone.
-Shapes above the procedure table's first step row (a letterhead, the header) and below the sheet's last
-row holding text are left alone.
+size of the border, so almost half of it in each) is not taken as anyone's, and a symbol in a step's row
+but outside the Pelaksana columns (in Kegiatan, Mutu Baku or beside the table) is not read as that step's
+symbol; a text box there (Excel's Insert › Text Box) is a note written beside the flowchart, and left
+alone. Shapes above the rows under the table's header (a letterhead, the header) and below the sheet's
+last row holding text are left alone.
 """
 
 from __future__ import annotations
