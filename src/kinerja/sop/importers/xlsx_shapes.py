@@ -440,7 +440,7 @@ def table_columns(grid: list[list[str]]) -> _Table | None:
     try:
         _columns, actors = table._columns(Path("sheet"), rows[:depth])
     except SopImportError:
-        return None
+        return None  # table.read_grid refuses the header, and says why
     width = 1 + max((i for row in rows[:depth] for i, c in enumerate(row) if c.strip()), default=0)
     owner: dict[int, int] = {}
     step = None
