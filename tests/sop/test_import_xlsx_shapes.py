@@ -255,17 +255,17 @@ def workbook(tmp_path: Path, anchors: list[str] | None, sheet: Sheet | None = No
     return path
 
 
-def add_drawing(path: Path, anchors: str) -> None:
-    """Add a drawing part holding `anchors` to the workbook's first sheet, as Excel keeps it."""
+def add_drawing(path: Path, anchors: str, part: str = "sheet1.xml") -> None:
+    """Add a drawing part holding `anchors` to a sheet of the workbook (its first), as Excel keeps it."""
     with zipfile.ZipFile(path) as z:
         members = {name: z.read(name) for name in z.namelist()}
-    sheet = members["xl/worksheets/sheet1.xml"].decode()
+    sheet = members[f"xl/worksheets/{part}"].decode()
     sheet = sheet.replace("</worksheet>", '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/'
                           'relationships" r:id="rIdDrawing1"/></worksheet>')
-    members["xl/worksheets/sheet1.xml"] = sheet.encode()
+    members[f"xl/worksheets/{part}"] = sheet.encode()
     relationship = ('<Relationship Id="rIdDrawing1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
                     'relationships/drawing" Target="../drawings/drawing1.xml"/>')
-    rels = "xl/worksheets/_rels/sheet1.xml.rels"
+    rels = f"xl/worksheets/_rels/{part}.rels"
     if rels in members:
         members[rels] = members[rels].decode().replace("</Relationships>", relationship + "</Relationships>").encode()
     else:
@@ -706,3 +706,26 @@ def test_a_text_box_beside_the_flowchart_is_a_note_not_a_symbol(tmp_path: Path) 
     assert not draft.problems and not draft.warnings
     assert actors(draft) == EXPECTED
     assert draft.steps[1].note == ""
+
+
+def test_the_drawing_of_the_procedure_s_sheet_is_read_after_an_identity_sheet(tmp_path: Path) -> None:
+    """The identity block on a sheet of its own before the procedure's sheet, which holds the drawing: the
+    drawing read is that of the procedure's sheet, its arrows and warnings named by the steps there."""
+    sheet = Sheet()
+    anchors = symbols(sheet) + normal_flow(sheet) + _return_with_labels(sheet, "Tidak", "Ya", glued=True)
+    path = workbook(tmp_path, None, sheet)
+    book = openpyxl.load_workbook(path)
+    procedure = book.active
+    procedure.title = "Prosedur"
+    identity = book.create_sheet("Identitas", 0)
+    for row in range(1, 7):
+        for column in (1, 3):
+            identity.cell(row, column, procedure.cell(row, column).value)
+            procedure.cell(row, column).value = None
+    book.save(path)
+    add_drawing(path, "".join(anchors), "sheet2.xml")  # openpyxl writes the sheets' parts in their order
+    draft = parse_document(path)
+    assert draft.name == "PENGELOLAAN SURAT KEPUTUSAN"
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+    assert returns(draft) == [[], [], [], [2], []]
