@@ -227,13 +227,24 @@ def _drawing_symbol(shape: Any) -> tuple[str, str] | None:
         return None
     geometry = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'prstGeom')}")
     preset = geometry.get("prst", "") if geometry is not None else ""
-    if preset == "line" or "Arrow" in preset or "arrow" in preset or "Connector" in preset:
-        # Connectors and arrows; also flowChartConnector/flowChartOffpageConnector, the small circle and
-        # pentagon that carry a flow over a page break: they stand in a column, but are no step's symbol.
+    if is_no_symbol(preset):
         return None
     if geometry is None and _open_path(shape) and not _text(shape):
         return None  # a line drawn freehand (an open a:custGeom path), as return arrows often are
-    return _mark(shape, preset in _DECISIONS, preset in _TERMINATORS)
+    kind = preset_kind(preset)
+    return _text(shape) or kind, kind
+
+
+def is_no_symbol(preset: str) -> bool:
+    """Whether a DrawingML preset geometry is no step's symbol (Word's and Excel's drawings): connectors
+    and arrows; also flowChartConnector/flowChartOffpageConnector, the small circle and pentagon that carry
+    a flow over a page break: they stand in a column, but are no step's symbol."""
+    return preset == "line" or "Arrow" in preset or "arrow" in preset or "Connector" in preset
+
+
+def preset_kind(preset: str) -> str:
+    """The kind of symbol a DrawingML preset geometry draws."""
+    return DECISION if preset in _DECISIONS else TERMINATOR if preset in _TERMINATORS else BOX
 
 
 def _mark(shape: Any, decision: bool, terminator: bool) -> tuple[str, str]:
@@ -401,6 +412,16 @@ def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: 
         return None
     if ends is None:
         return None
+    return line_of(properties, connector, frame, ends, across, down, placed=placed)
+
+
+def line_of(properties: Any, connector: Any, frame: tuple[float, float, float, float], ends: list[tuple[float, float]],
+            across: _Transform, down: _Transform, *, placed: bool = True) -> _Line:
+    """The line of a DrawingML shape whose a:spPr is `properties` and whose connector properties (holding
+    a:stCxn/a:endCxn, the shapes it is glued to; None for a plain line) are `connector`, through `ends`
+    (fractions of its box: the start, its bends, the end) at `frame`; Word's drawings and Excel's share it.
+    The ends follow the shape's flips and rotation; a:headEnd decorates the start, a:tailEnd the end.
+    Not `placed`: a shape whose position is not known, so its points are None."""
     xfrm = properties.find(_q(A, "xfrm"))
     flips = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true")) if xfrm is not None else (False, False)
     degrees = _int(xfrm.get("rot")) / 60000 if xfrm is not None else 0.0

@@ -245,7 +245,7 @@ def _symbol(shape: Any) -> tuple[str, str] | None:
     connector, a block arrow, a freehand line or an empty text box."""
     geometry = shape.find(f"{_q(XDR, 'spPr')}/{_q(A, 'prstGeom')}")
     preset = geometry.get("prst", "") if geometry is not None else ""
-    if preset == "line" or "Arrow" in preset or "arrow" in preset or "Connector" in preset:
+    if shapes.is_no_symbol(preset):
         return None
     text = _text(shape.find(_q(XDR, "txBody"))) if shape.find(_q(XDR, "txBody")) is not None else ""
     if geometry is None and not text:
@@ -253,8 +253,7 @@ def _symbol(shape: Any) -> tuple[str, str] | None:
     properties = shape.find(f"{_q(XDR, 'nvSpPr')}/{_q(XDR, 'cNvSpPr')}")
     if properties is not None and properties.get("txBox") in ("1", "true") and not text:
         return None
-    kind = (shapes.DECISION if preset in shapes._DECISIONS else shapes.TERMINATOR if preset in shapes._TERMINATORS
-            else shapes.BOX)
+    kind = shapes.preset_kind(preset)
     return text or kind, kind
 
 
@@ -274,24 +273,8 @@ def _line(shape: Any, frame: Frame, across: shapes._Transform, down: shapes._Tra
     if shape.tag != _q(XDR, "cxnSp") and not shapes._LINE_PRESETS.fullmatch(preset):
         return None
     fractions = [(0.0, 0.0), *shapes._BENDS.get(preset, ()), (1.0, 1.0)]
-    xfrm = properties.find(_q(A, "xfrm"))
-    flips = (xfrm.get("flipH") in ("1", "true"), xfrm.get("flipV") in ("1", "true")) if xfrm is not None else (False, False)
-    degrees = shapes._int(xfrm.get("rot")) / 60000 if xfrm is not None else 0.0
-    points = [shapes._line_point(frame, fraction, flips, degrees, across, down) for fraction in fractions]
-    outline = properties.find(_q(A, "ln"))
     connector = shape.find(f"{_q(XDR, 'nvCxnSpPr')}/{_q(XDR, 'cNvCxnSpPr')}")
-
-    def head(tag: str) -> bool:
-        found = outline.find(_q(A, tag)) if outline is not None else None
-        return found is not None and found.get("type", "none") != "none"
-
-    def glued(tag: str) -> str | None:
-        found = connector.find(_q(A, tag)) if connector is not None else None
-        return found.get("id") if found is not None and found.get("id") else None
-
-    return shapes._Line(shapes._End(points[0], glued("stCxn"), head("headEnd")),
-                        shapes._End(points[-1], glued("endCxn"), head("tailEnd")),
-                        tuple(point for point in points[1:-1] if point is not None))
+    return shapes.line_of(properties, connector, frame, fractions, across, down)
 
 
 def _shapes(container: Any, across: shapes._Transform, down: shapes._Transform, symbols: list[shapes._Symbol],
