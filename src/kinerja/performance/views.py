@@ -103,10 +103,16 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
 
 
 def _act(form: Any, call: Callable[[], Any]) -> tuple[bool, Any]:
-    """Run the action `call` for a posted form: (True, its result), or (False, None) with its error on the
-    form (a field's beside the field, any other above the form). Not allowed is a 403."""
+    """Run the action `call` for a posted form: (True, its result), or (False, None) with its errors on the
+    form (a field's beside the field, each of an activity's at its field, any other above the form). Not
+    allowed is a 403; an activity removed a moment ago by someone else is a 404."""
     try:
         return True, call()
+    except ActionPlanItem.DoesNotExist as e:
+        raise Http404 from e
+    except ActivityErrors as e:
+        for error in e.errors:
+            form.add_error(error.field, str(error))
     except FieldError as e:
         form.add_error(e.field if e.field in form.fields else None, str(e))
     except NotAllowed as e:
@@ -142,14 +148,9 @@ def indicator_edit(request: HttpRequest, indicator_id: int | None = None) -> Htt
     initial = IndicatorForm.initial_for(indicator) if indicator else None
     form = IndicatorForm(request.POST or None, office=office, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
-            saved = actions.save_indicator(office, user=request.user, indicator_id=indicator.pk if indicator else None,
-                                           **form.cleaned_data)
-        except FieldError as e:
-            form.add_error(e.field, str(e))
-        except NotAllowed as e:
-            raise PermissionDenied from e
-        else:
+        done, saved = _act(form, lambda: actions.save_indicator(
+            office, user=request.user, indicator_id=indicator.pk if indicator else None, **form.cleaned_data))
+        if done:
             messages.success(request, _("The indicator %(code)s was saved.") % {"code": saved.code})
             return redirect("performance:indicators")
     return render(request, "performance/indicator_form.html", {"form": form, "indicator": indicator})
@@ -243,28 +244,11 @@ def activity_add(request: HttpRequest, indicator_id: int) -> HttpResponse:
     year = _int(request.GET.get("year"), _today(request).year, 2000, 2100)
     form = ActivityForm(request.POST, prefix="new")
     if form.is_valid():
-        item = _on_form(form, lambda: plan.add_activity(indicator.pk, year, user=request.user, **form.edit_values()))
-        if item is not None:
+        done, item = _act(form, lambda: plan.add_activity(indicator.pk, year, user=request.user, **form.edit_values()))
+        if done:
             return _plan_done(request, indicator, year,
                               _("Activity %(n)d was added to the action plan.") % {"n": item.order})
     return _plan_refused(request, indicator, year, form)
-
-
-def _on_form(form: ActivityForm, change: Callable[[], Any]) -> Any:
-    """Run a change of the action plan: what it returns (True when it returns nothing), or None when it
-    refused values, each then shown at its field of `form`. Refused rights are a 403; an activity removed
-    a moment ago by someone else is a 404."""
-    try:
-        done = change()
-    except ActionPlanItem.DoesNotExist as e:
-        raise Http404 from e
-    except ActivityErrors as e:
-        for error in e.errors:
-            form.add_error(error.field, str(error))
-        return None
-    except NotAllowed as e:
-        raise PermissionDenied from e
-    return True if done is None else done
 
 
 @login_required
@@ -277,8 +261,8 @@ def activity_edit(request: HttpRequest, item_id: int) -> HttpResponse:
             return _render_plan(request, indicator, year, editing=item)
         return _render_targets(request, indicator, year, editing=item)
     form = ActivityForm(request.POST, prefix=f"a{item.pk}")
-    if form.is_valid() and _on_form(form, lambda: plan.change_activity(item.pk, user=request.user,
-                                                                     **form.edit_values())) is not None:
+    if form.is_valid() and _act(form, lambda: plan.change_activity(item.pk, user=request.user,
+                                                                 **form.edit_values()))[0]:
         return _plan_done(request, indicator, year, _("Activity %(n)d was saved.") % {"n": item.order})
     return _plan_refused(request, indicator, year, form, editing=item)
 
