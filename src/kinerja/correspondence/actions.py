@@ -175,10 +175,12 @@ def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what:
     return held[0]
 
 
-def own_positions(user: AbstractBaseUser, office: Office) -> set[int]:
+def own_positions(user: AbstractBaseUser, office: Office, held: Iterable[Assignment] | None = None) -> set[int]:
     """The ids of the office's positions `user` holds today, definitive or acting: a disposition never
-    goes to them (the disposition form leaves them out)."""
-    return {a.position_id for a in positions_held(user, _today(office)) if a.position.office_id == office.pk}
+    goes to them (the disposition form leaves them out). `held`: positions_held(user, today), when the
+    caller has it already."""
+    held = positions_held(user, _today(office)) if held is None else held
+    return {a.position_id for a in held if a.position.office_id == office.pk}
 
 
 def _signing_holding(user: AbstractBaseUser, office: Office) -> Assignment:

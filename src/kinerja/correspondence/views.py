@@ -146,13 +146,14 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
     SOP's hint (who the next step is for) as the first showing had it."""
     office = letter.office
     today = today_in(office.time_zone)
+    held = positions_held(request.user, today)
     if may_dispose is None:
-        may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in positions_held(request.user, today))
+        may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in held)
     dispositions = list(letter.dispositions.prefetch_related("recipients"))
     # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
     sop_next = _sop_next_position(letter) if may_dispose and not dispositions else None
     if form is None and may_dispose:
-        form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office), initial={
+        form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office, held), initial={
             "disposed_on": today, "recipients": [sop_next.pk] if sop_next else []})
     return {
         "letter": letter,
