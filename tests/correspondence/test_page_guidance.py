@@ -101,6 +101,24 @@ class SignSectionTestCase(CorrespondenceTestCase):
         self.assertNotContains(response, 'type="password"')
         self.assertContains(response, "hari ini: Contoh Kasubbag Demo, S.E. (Plt. Kepala Dinas Koperasi dan UKM).")
 
+    def test_the_signer_is_told_the_title_printed_under_the_signature(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.initial_version(self.version.pk, user=self.secretary)
+        self.client.force_login(self.head)
+        self.assertContains(self.client.get(self.url), "Anda menandatangani sebagai Kepala Dinas Koperasi dan UKM; "
+                                                       "jabatan itu dicetak di bawah tanda tangan Anda.")
+
+    def test_a_plt_signs_as_plt(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.initial_version(self.version.pk, user=self.secretary)
+        today = actions._today(self.office)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["head"], starts_on=today, ends_on=today,
+                           kind="plt", decree_number="800/11/2026")
+        self.client.force_login(self.secretary)
+        response = self.client.get(self.url)
+        self.assertContains(response, 'type="password"')
+        self.assertContains(response, "Anda menandatangani sebagai Plt. Kepala Dinas Koperasi dan UKM;")
+
     def test_a_signed_document_says_nothing_about_who_may_sign(self) -> None:
         actions.initial_version(self.version.pk, user=self.subsection_head)
         actions.initial_version(self.version.pk, user=self.secretary)

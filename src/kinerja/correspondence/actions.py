@@ -199,11 +199,16 @@ def _signing_holding(user: AbstractBaseUser, office: Office) -> Assignment:
 
 def sign_refusal(user: AbstractBaseUser, office: Office) -> str:
     """Why `user` may not sign today, naming who signs instead; empty for today's signer."""
+    return signing_as(user, office)[1]
+
+
+def signing_as(user: AbstractBaseUser, office: Office) -> tuple[str, str]:
+    """(the title `user` signs under today, as printed under the signature: "Plt. Kepala Dinas …" for an
+    acting head; why they may not sign, naming who signs instead): one of the two is empty."""
     try:
-        _signing_holding(user, office)
+        return _signing_holding(user, office).title_as_held, ""
     except NotAllowed as e:
-        return str(e)
-    return ""
+        return "", str(e)
 
 
 def can_sign(user: AbstractBaseUser, office: Office) -> bool:

@@ -326,7 +326,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
     waiting_for = [p for p in required[:required.index(mine[0])] if p.pk not in done] if mine else []
     # Who may sign today, said to everyone else (the Kadis while a Plt signs, the Kasubbag): the refusal names them.
-    sign_refusal = actions.sign_refusal(request.user, office)
+    signer_title, sign_refusal = actions.signing_as(request.user, office)
     is_signer = not sign_refusal
     # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
     changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
@@ -345,6 +345,7 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "changed": changed, "unchecked": unchecked, "check_url": _check_url(latest) if unchecked else "",
         "can_sign": latest is not None and signature is None and is_signer and not changed and not unchecked,
         "sign_refusal": sign_refusal if latest is not None and signature is None else "",
+        "signer_title": signer_title,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                  "body": document.body})
