@@ -85,7 +85,7 @@ def test_letter_to_signed_and_verified_document(live_server, page: Page, office,
     page.get_by_label("Perihal").fill("Penyusunan Data Kinerja Triwulan I 2025")
     page.get_by_label("Kode klasifikasi").fill("005")
     page.get_by_label("Periode yang diminta").fill("Triwulan I 2025")
-    page.get_by_label("Pindaian surat (PDF)").set_input_files(str(scan_pdf(tmp_path)))
+    page.get_by_label("Pindaian surat").set_input_files(str(scan_pdf(tmp_path)))
     guide_shot(page, "sekretaris-agenda-surat")
     page.get_by_role("button", name="Agendakan").click()
     expect(page.locator(".messages")).to_contain_text("Diagendakan dengan nomor 001/")

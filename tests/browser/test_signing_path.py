@@ -106,7 +106,7 @@ def test_the_seed_sop_from_the_registered_letter_to_a_verified_signature(  # noq
     page.get_by_label("Perihal").fill(subject)
     page.get_by_label("Kode klasifikasi").fill("005")
     page.get_by_label("Periode yang diminta").fill(period)
-    page.get_by_label("Pindaian surat (PDF)").set_input_files(str(scan_pdf(tmp_path)))
+    page.get_by_label("Pindaian surat").set_input_files(str(scan_pdf(tmp_path)))
     page.get_by_role("button", name="Agendakan").click()
     expect(page.locator(".messages")).to_contain_text("Diagendakan dengan nomor")
     letter = Letter.objects.get()

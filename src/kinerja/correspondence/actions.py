@@ -45,6 +45,7 @@ from .models import (
     Signature,
     SignatureEvent,
 )
+from .scans import BadScan, scan_bytes
 
 REGISTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
 DISPOSER_KINDS = (Position.Kind.HEAD, Position.Kind.SECRETARY)
@@ -236,7 +237,8 @@ class LetterInput:
 @removed_on_failure
 @transaction.atomic
 def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any) -> Letter:
-    """Put an incoming letter in the register with the next agenda number of its year."""
+    """Put an incoming letter in the register with the next agenda number of its year. `scan`: the
+    uploaded PDF, or a list of uploads (one PDF, or photos of the pages in order: scans.scan_bytes)."""
     if not can_register(user, office):
         raise NotAllowed(_("Only the secretariat and the heads may register letters."))
     period = data.period.strip()
@@ -255,7 +257,12 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     if data.letter_date > data.received_on:
         raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
-    content = read_pdf_upload(scan, field=_("Scanned letter"))
+    uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
+    try:
+        content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
+    except (BadScan, BadUpload) as e:
+        raise BadValue("scan", str(e)) from e
+    names = ", ".join(getattr(u, "name", "") for u in uploads)
     year = data.received_on.year
     seq = _next_seq(office, Counter.Register.INCOMING, year)
     # After taking the number: the counter's row lock makes a second press of "Register" (a double
@@ -264,7 +271,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     same = Letter.objects.filter(office=office, scan_sha256=digest).first()
     if same is not None:
         raise BadValue("scan", _("%(field)s: %(file)s is already registered as %(agenda)s (letter %(number)s of "
-                                 "%(sender)s).") % {"field": _("Scanned letter"), "file": getattr(scan, "name", ""),
+                                 "%(sender)s).") % {"field": _("Scanned letter"), "file": names,
                                                     "agenda": same.agenda_number, "number": same.number,
                                                     "sender": same.sender})
     letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,

@@ -39,6 +39,26 @@ class DateField(forms.DateField):
 PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf"})
 
 
+class ScanInput(forms.ClearableFileInput):
+    """One PDF, or several photos of a letter's pages chosen at once (on a telephone, from the camera)."""
+
+    allow_multiple_selected = True
+
+
+class ScanField(forms.FileField):
+    """The uploads chosen (a list, in the order the browser sends them: the order chosen); what they may be is
+    the action's to check (scans.scan_bytes), whose messages name the file."""
+
+    widget = ScanInput(attrs={"accept": "application/pdf,image/jpeg,image/png,image/tiff"})
+
+    def clean(self, data: Any, initial: Any = None) -> list[Any]:
+        files = data if isinstance(data, (list, tuple)) else [data]
+        cleaned = [super(ScanField, self).clean(f, initial) for f in files if f not in self.empty_values]
+        if not cleaned:
+            super().clean(None, initial)  # "required"
+        return cleaned
+
+
 class PositionChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Position) -> str:  # type: ignore[override]
         return obj.title
@@ -60,7 +80,9 @@ class LetterForm(forms.Form):
     period = forms.CharField(label=_("Period asked for"), max_length=80, required=False,
                              help_text=_("For a data collection letter, e.g. Triwulan I 2025."))
     # An empty file reaches the action, whose message names it (Django's says only "the file is empty").
-    scan = forms.FileField(label=_("Scanned letter (PDF)"), widget=PDF_INPUT, allow_empty_file=True)
+    scan = ScanField(label=_("Scanned letter"), allow_empty_file=True,
+                     help_text=_("One PDF from the scanner, or photos of its pages (JPG, PNG), chosen together in "
+                                 "page order: kinerja puts them into one PDF."))
 
 
 class DispositionForm(forms.Form):

@@ -96,11 +96,9 @@ def letter_new(request: HttpRequest) -> HttpResponse:
         raise Http404
     today = today_in(office.time_zone)
     if request.method == "POST":
-        if _too_large(request):
-            form = forms.LetterForm(_fields_of_too_large(request))
-            form.full_clean()
-            form.errors["scan"] = form.error_class([_too_large_message()])
-            return render(request, "correspondence/letter_form.html", {"form": form}, status=413)
+        # Photos of a letter's pages come several at once: no limit of one file on the whole request here; a
+        # file over it is named under the field by the action (scans.scan_bytes), the typed fields kept, and
+        # a request over the limit of a request never reaches this view (web/upload_limit.py).
         form = forms.LetterForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
@@ -115,9 +113,9 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                 return redirect("correspondence:letter", letter.pk)
             except KinerjaError as e:
                 _add_error(form, e)
-        if scan := request.FILES.get("scan"):
+        if scans := request.FILES.getlist("scan"):
             form.add_error("scan", _("Choose the file %(name)s again: a browser does not keep a chosen file after an "
-                                     "error.") % {"name": scan.name})
+                                     "error.") % {"name": ", ".join(scan.name for scan in scans)})
     else:
         form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
     return render(request, "correspondence/letter_form.html", {"form": form})
