@@ -146,8 +146,25 @@ class EvidenceTestCase(PerformanceTestCase):
         self.assertEqual(self.add("foto.jpeg", b"\xff\xd8\xff\xe0" + b"0" * 20).content_type, "image/jpeg")
         self.assertEqual(self.add("rekap.xlsx", xlsx_bytes()).content_type.split(".")[-1], "sheet")
 
+    def test_it_accepts_a_word_document_by_its_parts(self) -> None:
+        import docx
+
+        buffer = io.BytesIO()
+        document = docx.Document()
+        document.add_paragraph("Laporan kegiatan RAT koperasi")
+        document.save(buffer)
+        evidence = self.add("Laporan RAT.docx", buffer.getvalue())
+        self.assertEqual(evidence.content_type,
+                         "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        self.assertTrue(evidence.file.name.endswith(".docx"))
+        # A workbook is not taken for a Word document, nor a Word document named .xlsx for a workbook.
+        with self.assertRaisesRegex(FieldError, "holds a DOCX file but its name ends otherwise"):
+            self.add("rekap.xlsx", buffer.getvalue())
+        with self.assertRaisesRegex(FieldError, "holds a XLSX file"):
+            self.add("laporan.docx", xlsx_bytes())
+
     def test_it_refuses_a_file_whose_content_is_not_allowed(self) -> None:
-        with self.assertRaisesRegex(FieldError, "not a PDF, PNG, JPEG or XLSX"):
+        with self.assertRaisesRegex(FieldError, "not a PDF, PNG, JPEG, XLSX or DOCX file"):
             self.add("virus.pdf", b"MZ\x90\x00 executable")
 
     def test_it_refuses_a_pdf_named_otherwise(self) -> None:

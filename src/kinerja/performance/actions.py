@@ -303,6 +303,7 @@ PDF = FileKind("application/pdf", (".pdf",))
 PNG = FileKind("image/png", (".png",))
 JPEG = FileKind("image/jpeg", (".jpg", ".jpeg"))
 XLSX = FileKind("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", (".xlsx",))
+DOCX = FileKind("application/vnd.openxmlformats-officedocument.wordprocessingml.document", (".docx",))
 
 
 def sniff(head: bytes, whole: bytes) -> FileKind | None:
@@ -313,15 +314,20 @@ def sniff(head: bytes, whole: bytes) -> FileKind | None:
         return PNG
     if head.startswith(b"\xff\xd8\xff"):
         return JPEG
-    if head.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in whole and b"xl/" in whole:
-        return XLSX
+    if head.startswith(b"PK\x03\x04") and b"[Content_Types].xml" in whole:
+        # An Office file is a zip whose directory names its parts: a workbook's under xl/, a Word
+        # document's word/document.xml (a report or decree kept as evidence).
+        if b"xl/" in whole:
+            return XLSX
+        if b"word/document.xml" in whole:
+            return DOCX
     return None
 
 
 @removed_on_failure
 @transaction.atomic
 def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidence:
-    """Attach an evidence file: PDF, PNG/JPEG or XLSX by content and extension, within the size limit,
+    """Attach an evidence file: PDF, PNG/JPEG, XLSX or DOCX by content and extension, within the size limit,
     stored under its SHA-256."""
     actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
     _check_can_enter(actual.indicator, user)
@@ -335,7 +341,7 @@ def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidenc
     data = b"".join(upload.chunks())
     kind = sniff(data[:16], data)
     if kind is None:
-        raise FieldError("file", _("%(name)s is not a PDF, PNG, JPEG or XLSX file.") % {"name": name})
+        raise FieldError("file", _("%(name)s is not a PDF, PNG, JPEG, XLSX or DOCX file.") % {"name": name})
     if PurePath(name).suffix.lower() not in kind.extensions:
         raise FieldError("file", _("%(name)s holds a %(kind)s file but its name ends otherwise.")
                          % {"name": name, "kind": kind.extensions[0].lstrip(".").upper()})

@@ -108,7 +108,7 @@ class ActualForm(forms.Form):
                             help_text=_("Typed the Indonesian way: 1.725 or 65,5 or 12,5%"))
     obstacles = forms.CharField(label=_("Obstacles"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     solutions = forms.CharField(label=_("Solutions"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    file = forms.FileField(label=_("Evidence (PDF, PNG, JPEG, XLSX)"), required=False)
+    file = forms.FileField(label=_("Evidence (PDF, PNG, JPEG, XLSX, DOCX)"), required=False)
     # The value the user confirmed after its plausibility warning (actions.is_confirmed); a checkbox whose
     # value is the figure warned about, so a figure changed since is checked again.
     confirm = forms.CharField(label=_("The figure is right: save it anyway"), required=False, max_length=60)
