@@ -249,9 +249,10 @@ class UploadTestCase(KinerjaTestCase):
 
     def test_a_bad_document_is_refused_on_the_form_and_nothing_is_saved(self) -> None:
         self.client.force_login(self.admin)
-        bad = SEED.read_text().replace("5 Hari", "sebentar saja", 1).replace("\tWaktu\t", "\tLama\t")
+        # A table without a Waktu column is previewed (test_import_missing_time); one without its name is not.
+        bad = SEED.read_text().replace("NAMA SOP\t", "JUDUL\t", 1)
         response = self.client.post("/sop/upload/", {"document": seed_upload("rusak.txt", bad)})
-        self.assertContains(response, "rusak.txt, kolom Waktu", status_code=400)
+        self.assertContains(response, "rusak.txt, kolom Nama SOP", status_code=400)
         self.assertFalse(Sop.objects.exists())
 
     def test_a_word_rendition_previews_like_the_text(self) -> None:

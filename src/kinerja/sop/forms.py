@@ -84,6 +84,17 @@ class StepForm(forms.Form):
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
+        # A step whose time the document does not give (no Waktu column): the error names the step.
+        missing = _("Step %(step)s has no standard time: type its number and choose its unit.") % {
+            "step": step.display_number}
+        self.fields["duration_value"].error_messages["required"] = missing
+        self.fields["duration_unit"].error_messages["required"] = missing
+
+    @property
+    def lacks_time(self) -> bool:
+        """Whether the step's time is still missing on the posted form (value or unit left empty)."""
+        return any(e.code == "required" for name in ("duration_value", "duration_unit")
+                   for e in self.errors.as_data().get(name, []))
 
     def clean_returns_to(self) -> list[int]:
         text = self.cleaned_data["returns_to"].strip()

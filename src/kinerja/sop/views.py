@@ -225,7 +225,12 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     foreign = origin.foreign_lines(office, draft.lines)
     save_form = SaveForm(posted, foreign=bool(foreign))
     error = ""
-    if posted is not None and all([*(f.is_valid() for f in forms), save_form.is_valid()]):
+    valid = all([*(f.is_valid() for f in forms), save_form.is_valid()]) if posted is not None else False
+    untimed = [f.step.display_number for f in forms if posted is not None and f.lacks_time]
+    if untimed:
+        error = _("Nothing was saved: type the standard time (number and unit) of step %(steps)s.") % {
+            "steps": ", ".join(untimed)}
+    if valid:
         try:
             corrected = _corrected(path, office, forms)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
@@ -249,13 +254,17 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     if posted is None:
         for p in draft.problems:
             problems.setdefault(p.step, []).append(str(p))
+    # What concerns the whole document rather than one step (a table without a Waktu column, a flowchart
+    # symbol in a row that is no step): above the steps, on every showing of the page.
+    document_checks = [str(p) for p in draft.problems if p.step is None] + [
+        str(w) for w in draft.warnings if w.step is None]
     # What to check though nothing stops saving (a flowchart's labels against its arrows), beside its step.
     for f in forms:
         f.warnings = [str(w) for w in draft.warnings if w.step == f.step.number]
     plan = actions.link_plan(office, draft, latest)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
-        "token": token, "sop": sop, "current": current, "office": office,
+        "token": token, "document_checks": document_checks, "sop": sop, "current": current, "office": office,
         "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
         "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),
         "unlinked": [name for name in draft.actors if not plan[name].is_linked],

@@ -342,17 +342,18 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
         "output": find_words([*lower, top], STANDARD_WORDS["output"]),
         "note": find_words([top, *lower], STANDARD_WORDS["note"]),
     }
-    if standard["time"] is None:
-        shown = " | ".join(c for row in lower for c in row if c.strip())
-        raise SopImportError(path, None, COLUMN_TIME, shown or None,
-                             _("the procedure table has no Waktu column under Mutu Baku"))
     taken = {no, activity, *(i for i in standard.values() if i is not None)}
-    unit = standard["time"] + 1
-    if unit not in taken and all(label_key(t) in UNIT_HEADERS for t in texts(unit)):
-        standard["unit"] = unit  # "Waktu" merged over the number and its unit, or a "Satuan" column
-    first_standard = min(i for i in (standard["inputs"], standard["time"], standard["output"]) if i is not None)
+    if standard["time"] is not None:
+        unit = standard["time"] + 1
+        if unit not in taken and all(label_key(t) in UNIT_HEADERS for t in texts(unit)):
+            standard["unit"] = unit  # "Waktu" merged over the number and its unit, or a "Satuan" column
+    # A table without a Waktu column is read all the same: its steps have no standard time, which the user
+    # types in the upload preview (read_steps says so once, for the whole document).
     mutu = find(top, "mutu baku")
-    end = min(first_standard, mutu) if mutu is not None else first_standard
+    ends = [i for i in (standard["inputs"], standard["time"], standard["output"], mutu) if i is not None]
+    if not ends and standard["note"] is not None:
+        ends = [standard["note"]]
+    end = min(ends) if ends else max(len(row) for row in [top, *lower])
     # The actor columns follow the activity: "Pelaksana" above them may sit over any of them (a header
     # centred without merging the cells), so it does not mark where they begin.
     begin = max(i for i in (no, activity) if i is not None) + 1
@@ -430,7 +431,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
     depth = header_depth(rows, no_column)
     columns, actor_columns = _columns(path, rows[:depth])
-    header_unit = _header_unit(" ".join(_cell(row, columns["time"]) for row in rows[:depth]))
+    header_unit = _header_unit(" ".join(_cell(row, columns.get("time")) for row in rows[:depth]))
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
     labels: list[tuple[int, int, str]] = []  # (step, sub-step, label) of each row of `raw`, as printed
@@ -494,10 +495,18 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             step.number, step.label = number, label
     else:
         check_numbering(path, [s.number for s in draft.steps])
+    timed = "time" in columns
+    if not timed:
+        draft.problems.append(SopImportError(path, None, COLUMN_TIME, None, _(
+            "the procedure table has no Waktu column under Mutu Baku, so no step has a standard time (steps "
+            "%(steps)s): type each step's time in the upload preview, or add the column to the document")
+            % {"steps": ", ".join(s.display_number for s in draft.steps)}))
     for step in draft.steps:
         if not step.activity:
             raise step_error(path, step, COLUMN_ACTIVITY, "", _("the step has no text"))
         step.coordinates_divisions = flow.coordinates_divisions(step.activity)
+        if not timed:
+            continue
         try:
             step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
         except ValueError as e:
