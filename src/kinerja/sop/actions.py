@@ -71,9 +71,12 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
        Bagian Umum");
     3. the one whose name starts with the column's, word for word ("Kasubbag Program" for "Kepala Sub
        Bagian Program, Keuangan dan Aset"): SOPs shorten long titles so;
-    4. for a staff column naming its unit ("Staf Program", "Pelaksana Subbag Umum", "JFU Bidang
-       Kewirausahaan"): the staff position of the one unit whose name has those words (its data
-       contact's when it has no staff position).
+    4. for a staff column naming its unit ("Staf Program", "Pelaksana Subbag Umum", "Staf Pelaksana
+       Subbagian Umum", "JFU Bidang Kewirausahaan"): the staff position of the one unit whose name has
+       those words (its data contact's when it has no staff position);
+    5. for a staff column naming no unit ("Staf", "Pelaksana", "Staf Pelaksana", "JFU", "Jabatan
+       Fungsional Umum"): the one staff position in the units of the other columns the steps above
+       found (the JFU of the Kasubbag's subsection), else the office's one staff position.
 
     Two candidates or none leave the actor unlinked, for the administrator to resolve."""
     positions = list(Position.objects.filter(office=office).prefetch_related("aliases").select_related("unit"))
@@ -92,13 +95,39 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
         if not candidates:
             candidates = _staff_of_named_unit(actor, positions)
         found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
+    for actor in actor_names:
+        if found[actor] is None and is_staff_name(actor):
+            found[actor] = _staff_of_context(positions, [p for p in found.values() if p is not None])
     return found
 
 
 # A staff column's first words ("Staf", "Pelaksana", "JFU") and the words every unit's name may have
 # ("Bidang", "Subbagian"), which name no unit by themselves.
-_STAFF_WORDS = re.compile(r"^(?:staf|staff|pelaksana|jfu|jabatan fungsional umum|pengadministrasi(?: umum)?|operator|"
-                          r"petugas|pengelola(?: data)?)\s+(?P<rest>.+)$")
+_STAFF_WORD = (r"(?:staf|staff|pelaksana|jfu|jabatan fungsional umum|fungsional umum|pengadministrasi(?: umum)?|"
+               r"operator|petugas|pengelola(?: data)?)")
+_STAFF_WORDS = re.compile(rf"^{_STAFF_WORD}\s+(?:{_STAFF_WORD}\s+)*(?P<rest>.+)$")
+# A staff column naming no unit: "Staf", "Pelaksana", "Staf Pelaksana", "JFU", "Jabatan Fungsional Umum"
+# (not a function's own title, such as "Pengadministrasi Umum", which an office gives one unit's staff).
+_GENERIC_STAFF = r"(?:staf|staff|pelaksana|jfu|(?:jabatan )?fungsional umum)"
+_BARE_STAFF = re.compile(rf"{_GENERIC_STAFF}(?:\s+{_GENERIC_STAFF})*")
+
+
+def is_staff_name(actor: str) -> bool:
+    """Whether an actor column names the staff (JFU) without naming a unit: "Staf Pelaksana", "JFU"."""
+    return bool(_BARE_STAFF.fullmatch(normalise_name(actor)))
+
+
+def _staff_of_context(positions: list[Position], matched: list[Position]) -> Position | None:
+    """The staff position a column naming no unit stands for: the one staff position of the units the
+    SOP's other columns were matched in (the JFU beside its Kasubbag), else the office's only one."""
+    staff = [p for p in positions if p.kind == Position.Kind.STAFF]
+    units = {p.unit_id for p in matched if p.kind != Position.Kind.STAFF}
+    near = [p for p in staff if p.unit_id in units]
+    if len(near) == 1:
+        return near[0]
+    return staff[0] if len(staff) == 1 and not near else None
+
+
 _UNIT_WORDS = {"bidang", "sub", "bagian", "subbagian", "subagian", "subbag", "subag", "seksi", "subbidang",
                "subidang", "unit", "kerja", "sekretariat", "dan", "terkait"}
 

@@ -357,11 +357,17 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     # The actor columns follow the activity: "Pelaksana" above them may sit over any of them (a header
     # centred without merging the cells), so it does not mark where they begin.
     begin = max(i for i in (no, activity) if i is not None) + 1
-    actors = []
-    for i in range(begin, end):
-        names = texts(i)
-        if i not in taken and names and label_key(names[-1]) != "pelaksana":
-            actors.append((i, names[-1]))
+    rows = [top, *lower]
+
+    def lowest(i: int) -> int:
+        return max((r for r, row in enumerate(rows) if clean(_cell(row, i))), default=-1)
+
+    named = [i for i in range(begin, end) if i not in taken and texts(i)]
+    # "Pelaksana" is the heading over the actor columns, except where it stands in the row of their names
+    # as one of them (the staff: "Kasubbag | Pelaksana | Kadis" under a heading "Pelaksana").
+    name_rows = {lowest(i) for i in named if label_key(texts(i)[-1]) != "pelaksana"}
+    actors = [(i, texts(i)[-1]) for i in named
+              if label_key(texts(i)[-1]) != "pelaksana" or (lowest(i) > 0 and lowest(i) in name_rows)]
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
                              _("the procedure table names no Pelaksana (actor) columns in its header rows"))
