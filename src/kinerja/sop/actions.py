@@ -151,12 +151,14 @@ def _staff_of_named_unit(actor: str, positions: list[Position]) -> set[Position]
     return set()
 
 
-def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str] | None = None) -> SopDraft:
-    """What the document says, with step problems kept on the draft (the upload preview)."""
-    return parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
+def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str] | None = None,
+                   sheet: str | None = None) -> SopDraft:
+    """What the document says, with step problems kept on the draft (the upload preview). `sheet`: of a
+    workbook holding several SOPs, the sheet of the one to read (importers.SeveralSops without it)."""
+    return parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
 
 
-def actor_choices(path: Path, *, office: Office, chosen: dict[str, str]) -> dict[int, str]:
+def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: str | None = None) -> dict[int, str]:
     """The user's actor choices keyed by a step as the SOP prints it ("3.1", "3b", or "4" for the fifth step
     of a table with sub-steps; a plain number where the table has none), as the importer takes them
     (`actor_overrides`, by step number). The document is read once more to learn its numbering, the way
@@ -166,7 +168,7 @@ def actor_choices(path: Path, *, office: Office, chosen: dict[str, str]) -> dict
 
     if not chosen:
         return {}
-    draft = preview_import(path, office=office)
+    draft = preview_import(path, office=office, sheet=sheet)
     numbers = {s.number for s in draft.steps}
     found: dict[int, str] = {}
     for printed, name in chosen.items():
@@ -189,12 +191,12 @@ def find_sop(office: Office, draft: SopDraft) -> Sop | None:
 
 def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
                actor_overrides: dict[int, str] | None = None, dry_run: bool = False,
-               in_force: bool = True) -> SopVersion:
+               in_force: bool = True, sheet: str | None = None) -> SopVersion:
     """Read the document and store it as the next version of its SOP (see the module docstring for
     when it goes in force; in_force=False keeps it a draft). With dry_run nothing is stored and the
-    returned version is unsaved."""
+    returned version is unsaved. `sheet`: of a workbook holding several SOPs, the one to import."""
     path = Path(path)
-    draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office))
+    draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
     if dry_run:
         sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)
         latest = sop.versions.order_by("-version").first() if sop.pk else None

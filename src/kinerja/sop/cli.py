@@ -17,7 +17,7 @@ from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
 from . import actions, origin
-from .importers import SopImportError
+from .importers import SeveralSops, SopImportError
 from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
 
@@ -55,6 +55,9 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("the actor column of a step the importer cannot decide, the step numbered as the SOP "
                                "prints it: --actor 3.1=JFU (repeatable)"))
     parser.add_argument("--office", help=_("office code (default: the only office)"))
+    parser.add_argument("--sheet", metavar="NAME",
+                        help=_("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to "
+                               "import"))
     parser.add_argument("--other-office", action="store_true",
                         help=_("store the document even though its header names another office or region than "
                                "the office it is imported into (refused without it)"))
@@ -65,6 +68,8 @@ def add_import_arguments(parser: CommandParser) -> None:
 def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **options: Any) -> None:
     try:
         _import(command, path=path, actor=actor, **options)
+    except SeveralSops as e:
+        raise CommandError(str(e) + " " + _("Choose it with --sheet NAME.")) from e
     except SopImportError as e:
         if not e.choosable:
             raise
@@ -74,10 +79,11 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
 
 
 def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
-            office: str | None, other_office: bool = False, draft: bool = False, **options: Any) -> None:
+            office: str | None, other_office: bool = False, draft: bool = False, sheet: str | None = None,
+            **options: Any) -> None:
     target = office_for(office)
-    overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor))
-    read = actions.preview_import(path, office=target, actor_overrides=overrides)
+    overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor), sheet=sheet)
+    read = actions.preview_import(path, office=target, actor_overrides=overrides, sheet=sheet)
     foreign = origin.foreign_lines(target, read.lines)
     if foreign:
         warning = origin.foreign_warning(target, foreign)
@@ -98,7 +104,8 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
             command.stdout.write(_("%(file)s is readable: “%(name)s”, %(steps)d steps (nothing stored).")
                                  % {"file": path.name, "name": read.name, "steps": len(read.steps)})
         return
-    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides, in_force=not draft)
+    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides, in_force=not draft,
+                                 sheet=sheet)
     previous = version.sop.versions.filter(version__lt=version.version).order_by("-version").first()
     if json:
         _print_json(command, actions.version_json(version))

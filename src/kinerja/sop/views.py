@@ -22,7 +22,7 @@ from kinerja.uploads import PendingUploads
 from . import actions, origin
 from .access import may_manage
 from .forms import LinkActorForm, RevokeForm, SaveForm, StepForm, UploadForm
-from .importers import SopDraft, SopImportError
+from .importers import SeveralSops, SopDraft, SopImportError, list_sops
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
 
@@ -201,6 +201,8 @@ def upload(request: HttpRequest) -> HttpResponse:
         token = PENDING.keep(request, form.cleaned_data["document"])
         try:
             actions.preview_import(_pending_path(request, token), office=office)
+        except SeveralSops:
+            return redirect("sop:preview", token=token)  # the preview asks which of them
         except SopImportError as e:
             PENDING.forget(request, token)
             form.add_error("document", str(e))
@@ -217,7 +219,19 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         PENDING.forget(request, token)
         messages.info(request, _("The upload was discarded."))
         return redirect("sop:list")
-    draft = actions.preview_import(path, office=office)
+    # Of a workbook holding several SOPs, the sheet of the one chosen (in the address, so the form's post
+    # keeps it); without one, the page lists them to choose from.
+    sheet = request.GET.get("sheet") or None
+    try:
+        draft = actions.preview_import(path, office=office, sheet=sheet)
+    except SeveralSops as e:
+        return render(request, "sop/choose_sheet.html", {"token": token, "sops": e.sops, "error": ""})
+    except SopImportError as e:
+        if sheet is None:
+            raise
+        return render(request, "sop/choose_sheet.html", {"token": token, "sops": list_sops(path), "error": str(e)},
+                      status=400)
+    sheets = list_sops(path) if sheet is not None else []
     posted = request.POST if request.method == "POST" else None
     labels = {s.number: s.label for s in draft.steps if s.label}
     last = draft.steps[-1].number if draft.steps else None
@@ -232,7 +246,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             "steps": ", ".join(untimed)}
     if valid:
         try:
-            corrected = _corrected(path, office, forms)
+            corrected = _corrected(path, office, forms, sheet)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
                                           source_name=PENDING.name(request, token) or path.name,
                                           in_force="save_draft" not in posted)
@@ -264,7 +278,8 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     plan = actions.link_plan(office, draft, latest)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
-        "token": token, "document_checks": document_checks, "sop": sop, "current": current, "office": office,
+        "token": token, "document_checks": document_checks, "sheet": sheet, "sheets": sheets,
+        "sop": sop, "current": current, "office": office,
         "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
         "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),
         "unlinked": [name for name in draft.actors if not plan[name].is_linked],
@@ -273,10 +288,10 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     }, status=400 if error or save_form.errors or (posted is not None and any(f.errors for f in forms)) else 200)
 
 
-def _corrected(path: Path, office: Office, forms: list[StepForm]) -> SopDraft:
+def _corrected(path: Path, office: Office, forms: list[StepForm], sheet: str | None) -> SopDraft:
     """The document read again with the user's actor choices, then their times and return targets."""
     chosen = {f.step.number: f.cleaned_data["actor"] for f in forms if f.cleaned_data["actor"]}
-    draft = actions.preview_import(path, office=office, actor_overrides=chosen)
+    draft = actions.preview_import(path, office=office, actor_overrides=chosen, sheet=sheet)
     by_number = {f.step.number: f for f in forms}
     for step in draft.steps:
         data = by_number[step.number].cleaned_data

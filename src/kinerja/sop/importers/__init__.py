@@ -12,14 +12,78 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
-from .table import find_table, names_sop, read_grid
+from .table import find_table, names_sop, read_grid, read_header
 
-__all__ = ["SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
+__all__ = ["SeveralSops", "SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
+
+
+class SeveralSops(SopImportError):
+    """A workbook holding several SOPs (a procedure table on each of several sheets) and no choice of one:
+    `sops` lists them as (sheet name, SOP name), the name "" where the sheet names none."""
+
+    def __init__(self, path: Path, sops: list[tuple[str, str]]) -> None:
+        self.sops = sops
+        listed = "; ".join(f"“{sheet}”" + (f" ({name})" if name else "") for sheet, name in sops)
+        super().__init__(path, None, None, None, _("the workbook holds %(count)d SOPs, one per sheet: %(sops)s; "
+                                                   "choose the sheet of the one to import") % {
+            "count": len(sops), "sops": listed})
+
+
+def _sheet_sop(path: Path, grid: list[list[str]]) -> str:
+    """The name of the SOP whose procedure table a sheet holds, "" when its own rows name none."""
+    start = find_table(grid)
+    try:
+        return read_header(path, grid[:start]).name if start is not None else ""
+    except SopImportError:
+        return ""
+
+
+def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[DrawnArrow], list[DrawnNote]]:
+    """The grid of the workbook's SOP, its flowchart's arrows and notes: the sheet holding the procedure
+    table, or the chosen `sheet` when several do (SeveralSops without a choice)."""
+    drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
+    titles: list[str] = []
+    grids = readers.xlsx_grids(path, drawings, titles)
+    tables = [i for i, g in enumerate(grids) if find_table(g) is not None]
+    if sheet is not None:
+        chosen = next((i for i in tables if titles[i] == sheet), None)
+        if chosen is None:
+            raise SopImportError(path, None, None, sheet, _(
+                "the workbook has no sheet of that name holding a procedure table (its SOP sheets: %(sheets)s)")
+                % {"sheets": ", ".join(f"“{titles[i]}”" for i in tables) or "-"})
+        at: int | None = chosen
+    elif len(tables) > 1:
+        raise SeveralSops(path, [(titles[i], _sheet_sop(path, grids[i])) for i in tables])
+    else:
+        at = tables[0] if tables else None
+    grid = grids[at] if at is not None else grids[0] if grids else []
+    arrows, notes = drawings[at or 0] if grids else ([], [])  # the flowchart drawn on that sheet
+    if at and not names_sop(grid[:find_table(grid)]):
+        # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
+        grid = [row for i, g in enumerate(grids[:at]) if i not in tables for row in g] + grid
+    return grid, arrows, notes
+
+
+def list_sops(path: Path) -> list[tuple[str, str]]:
+    """The SOPs a workbook holds, one per sheet with a procedure table, as (sheet name, SOP name); [] for a
+    document of one SOP (a workbook with one, or any other format)."""
+    try:
+        _read(Path(path), None, {}, {})
+    except SeveralSops as e:
+        return e.sops
+    except SopImportError:
+        return []
+    return []
 
 
 def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
-                   aliases: dict[str, list[str]] | None = None) -> SopDraft:
-    path = Path(path)
+                   aliases: dict[str, list[str]] | None = None, sheet: str | None = None) -> SopDraft:
+    """`sheet`: of a workbook holding several SOPs, the sheet of the one to read (SeveralSops without it)."""
+    return _read(Path(path), sheet, actor_overrides, aliases)
+
+
+def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
+          aliases: dict[str, list[str]] | None) -> SopDraft:
     try:
         readers.check_size(path)
         with path.open("rb") as f:
@@ -42,23 +106,16 @@ def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
         grid, arrows = readers.docx_grid(path)
     else:
         readers.check_archive(path)
-        drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
-        grids = readers.xlsx_grids(path, drawings)
-        at = next((i for i, g in enumerate(grids) if find_table(g) is not None), None)
-        grid = grids[at] if at is not None else grids[0] if grids else []
-        if grids:
-            # The flowchart drawn on that sheet (xlsx_shapes.py): its arrows and notes name the grid's rows.
-            arrows, notes = drawings[at or 0]
-        if at and not names_sop(grid[:find_table(grid)]):
-            # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
-            grid = [row for g in grids[:at] for row in g] + grid
+        grid, arrows, notes = _xlsx_grid(path, sheet)
+    if sheet is not None and kind != "xlsx":
+        raise SopImportError(path, None, None, sheet, _("only an Excel workbook has sheets to choose from"))
     return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
-                  aliases: dict[str, list[str]] | None = None) -> SopDraft:
+                  aliases: dict[str, list[str]] | None = None, sheet: str | None = None) -> SopDraft:
     """The SOP in the document at `path`, or SopImportError naming file, step, column and value."""
-    draft = parse_document(path, actor_overrides=actor_overrides, aliases=aliases)
+    draft = parse_document(path, actor_overrides=actor_overrides, aliases=aliases, sheet=sheet)
     if draft.problems:
         raise draft.problems[0]
     return draft

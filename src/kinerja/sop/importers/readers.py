@@ -269,11 +269,13 @@ def _cell_text(value: object) -> str:
     return str(value)
 
 
-def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None) -> list[Grid]:
+def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None,
+               titles: list[str] | None = None) -> list[Grid]:
     """One grid per visible sheet, in workbook order, without its hidden rows and columns (what the
-    office printed); the caller takes the first holding the procedure table. With `drawings`, the
-    flowchart drawn on each sheet is read too (xlsx_shapes.py): an empty cell holding a symbol reads as
-    its mark, and the sheet's arrows and notes are added to `drawings`, one entry per grid."""
+    office printed); the caller takes the one holding the procedure table (or the one chosen of several).
+    With `drawings`, the flowchart drawn on each sheet is read too (xlsx_shapes.py): an empty cell holding
+    a symbol reads as its mark, and the sheet's arrows and notes are added to `drawings`, one entry per
+    grid. With `titles`, each grid's sheet name is added to it."""
     import openpyxl
 
     try:
@@ -289,6 +291,8 @@ def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote
                               for number, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True),
                                                            start=1)
                               if number not in hidden_rows])
+                if titles is not None:
+                    titles.append(sheet.title)
                 if drawings is not None:
                     drawings.append(_xlsx_drawing(path, workbook, sheet, grids[-1]))
             return grids
