@@ -447,7 +447,8 @@ def test_a_symbol_across_the_border_of_two_steps_rows_is_warned_of(tmp_path: Pat
     moved = (high[0], high[1] + shift, high[2], high[3] + shift)
     anchors[2] = two_cell(sheet, moved, shape(13, "flowChartProcess", box=moved))
     draft = parse_document(workbook(tmp_path, anchors))
-    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭ E12/E13")]
+    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭")]
+    assert "in cells E12 / E13 stands across the border" in draft.warnings[0].problem
     assert [p.step for p in draft.problems] == [3]
 
 
@@ -534,7 +535,8 @@ def test_a_symbol_across_two_columns_is_no_one_s_and_its_step_is_warned_of(tmp_p
     anchors[2] = two_cell(sheet, box, shape(13, "flowChartProcess", box=box))
     draft = parse_document(workbook(tmp_path, anchors))
     assert [p.step for p in draft.problems] == [3]
-    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭ D12/E12")]
+    assert [(w.step, w.value) for w in draft.warnings] == [(3, "▭")]
+    assert "in cells D12 / E12" in draft.warnings[0].problem
     assert "border of two cells" in draft.warnings[0].problem
     assert "step 3" in str(draft.warnings[0])
     assert actors(draft)[3:] == EXPECTED[3:]
@@ -570,8 +572,39 @@ def test_a_symbol_outside_the_pelaksana_columns_is_warned_of(tmp_path: Path, hea
     assert [w.step for w in draft.warnings] == [5]
     assert where in draft.warnings[0].problem
     column = get_column_letter(sheet.column(header)) if header else get_column_letter(len(sheet.columns) + 2)
-    assert draft.warnings[0].value == f"Selesai {column}{sheet.step_rows[4]}"
+    assert draft.warnings[0].value == "Selesai"
+    assert f"in cell {column}{sheet.step_rows[4]} is drawn" in draft.warnings[0].problem
     assert draft.steps[4].inputs == ""
+
+
+def symbol_below_the_table(tmp_path: Path, name: str = "sop.xlsx") -> tuple[Path, str]:
+    """The SOP with a Selesai drawn right of the table in a row below it, under a blank row (a remark
+    under the table): the workbook and the cell of the symbol as Excel names it."""
+    sheet = Sheet()
+    anchors = symbols(sheet)
+    path = workbook(tmp_path, None, name=name)
+    below = sheet.step_rows[4] + 2
+    book = openpyxl.load_workbook(path)
+    book.active.cell(below, 2, "Catatan: dokumen disimpan di arsip")
+    for row in (below - 1, below):
+        book.active.row_dimensions[row].height = STEP_HEIGHT / PT
+    book.save(path)
+    x, _y = sheet.centre(5)
+    box = sheet.box(5, dx=sheet.left(len(sheet.columns) + 2) + 300000 - x)
+    box = (box[0], box[1] + 2 * STEP_HEIGHT, box[2], box[3] + 2 * STEP_HEIGHT)
+    anchors.append(two_cell(sheet, box, shape(70, "flowChartTerminator", "Selesai", box=box)))
+    add_drawing(path, "".join(anchors))
+    return path, f"{get_column_letter(len(sheet.columns) + 2)}{below}"
+
+
+def test_a_symbol_in_a_row_that_is_no_step_is_warned_of_naming_its_cell(tmp_path: Path) -> None:
+    """No step's: the document is warned of, naming the cell as Excel does."""
+    path, cell = symbol_below_the_table(tmp_path)
+    draft = parse_document(path)
+    assert actors(draft) == EXPECTED
+    [warning] = draft.warnings
+    assert (warning.step, warning.value) == (None, "Selesai")
+    assert f"the flowchart symbol in cell {cell} stands in a row that is no step" in str(warning)
 
 
 def test_shapes_above_the_table_are_left_alone(tmp_path: Path) -> None:
@@ -691,7 +724,18 @@ class UploadTestCase(KinerjaTestCase):
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
         preview = self.client.get(response["Location"])
         self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-miring.xlsx, langkah 3, '
-                                     "kolom Pelaksana: simbol bagan alir berdiri di atas batas dua sel", count=1, html=False)
+                                     "kolom Pelaksana: simbol bagan alir di sel D12 / E12 berdiri di atas batas dua sel",
+                            count=1, html=False)
+
+    def test_a_symbol_in_a_row_that_is_no_step_is_shown_above_the_steps(self) -> None:
+        import tempfile
+
+        path, cell = symbol_below_the_table(Path(tempfile.mkdtemp()), name="sop-bawah.xlsx")
+        self.client.force_login(self.subsection_head)
+        response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+        preview = self.client.get(response["Location"])
+        self.assertContains(preview, f'<div class="sop-check" role="note"><strong>Periksa:</strong> sop-bawah.xlsx: '
+                                     f"simbol bagan alir di sel {cell} berada pada baris yang bukan langkah", count=1)
 
 
 def test_a_text_box_beside_the_flowchart_is_a_note_not_a_symbol(tmp_path: Path) -> None:

@@ -63,8 +63,9 @@ class DrawnNote(NamedTuple):
     stands in (the table reader names that row's step), the symbol and its cells, and what is wrong."""
 
     row: list[str]
-    value: str
-    problem: str
+    value: str  # the symbol's mark ("Selesai", "▭")
+    problem: str  # naming the cells
+    cells: str = ""  # the cells as Excel names them: "F12", or "F12/G12" across a border
 
 
 @dataclass

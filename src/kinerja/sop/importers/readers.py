@@ -322,7 +322,7 @@ def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[li
     arrows = [DrawnArrow(grid[a.source] if a.source is not None else None,
                          grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
                          _KINDS.get(a.target_kind, ""), a.unplaced) for a in drawn.arrows]
-    return arrows, [DrawnNote(grid[note.row], note.cells, note.problem) for note in drawn.notes]
+    return arrows, [DrawnNote(grid[note.row], note.mark, note.problem, note.cells) for note in drawn.notes]
 
 
 def _hidden(sheet: Any) -> tuple[set[int], set[int]]:

@@ -529,8 +529,13 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                                           a.answer, a.target_kind, a.unplaced) for a in arrows])
     for note in notes:
         index = step_rows.get(id(note.row))
-        draft.warnings.append(step_error(path, draft.steps[index], COLUMN_ACTORS, note.value, note.problem)
-                              if index is not None else SopImportError(path, None, COLUMN_ACTORS, note.value, note.problem))
+        if index is not None:
+            draft.warnings.append(step_error(path, draft.steps[index], COLUMN_ACTORS, note.value, note.problem))
+        else:
+            # Below the table, or in a row of no step (a blank row, a heading between pages): the cell says where.
+            draft.warnings.append(SopImportError(path, None, None, note.value, _(
+                "the flowchart symbol in cell %(cells)s stands in a row that is no step of the procedure table: it "
+                "is not read; move it into its step's row, or remove it") % {"cells": note.cells.replace("/", " / ")}))
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:

@@ -75,9 +75,11 @@ def _q(ns: str, name: str) -> str:
 
 
 class Note(NamedTuple):
-    """A symbol that could not be read as drawn: the grid row it stands in, the cells, what is wrong."""
+    """A symbol that could not be read as drawn: the grid row it stands in, its mark, its cells as Excel
+    names them ("F12", "F12/G12"), what is wrong."""
 
     row: int
+    mark: str
     cells: str
     problem: str
 
@@ -494,9 +496,9 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
             if id(symbol) in text_boxes:
                 continue  # a note written beside the flowchart, in Keterangan or the margin: no symbol
             where = _("beside the procedure table") if column >= table.width else _("outside the Pelaksana columns")
-            notes.append(Note(row, f"{symbol.mark} {shown}", _(
-                "a flowchart symbol is drawn %(where)s: it is not read as this step's symbol; move it into "
-                "the column of the step's actor") % {"where": where}))
+            notes.append(Note(row, symbol.mark, shown, _(
+                "the flowchart symbol in cell %(cell)s is drawn %(where)s: it is not read as this step's symbol; "
+                "move it into the column of the step's actor") % {"cell": shown, "where": where}))
             continue
         # Almost as much of it in the neighbouring cell across (or down), which is another step's or actor's.
         width, height = right - left, bottom - top
@@ -511,9 +513,10 @@ def read_sheet(archive: zipfile.ZipFile, sheet_part: str, grid: list[list[str]],
                       and step_of(near) != (row, column)), None)
         if other is not None:
             second = _ref(sheet.cell_of(sheet.row_at(other[1]) or 1, sheet.column_at(other[0]) or 1))
-            notes.append(Note(row, f"{symbol.mark} {shown}/{second}", _(
-                "a flowchart symbol stands across the border of two cells: whose it is cannot be told, so it "
-                "does not decide this step's actor; move it into one cell, or choose the actor")))
+            notes.append(Note(row, symbol.mark, f"{shown}/{second}", _(
+                "the flowchart symbol in cells %(cells)s stands across the border of two cells: whose it is "
+                "cannot be told, so it does not decide this step's actor; move it into one cell, or choose the "
+                "actor") % {"cells": f"{shown} / {second}"}))
             continue
         marks.setdefault((row, column), []).append(symbol.mark)
     cell_labels = [(r, c, answer) for r, cells in enumerate(grid) for c, text in enumerate(cells)
