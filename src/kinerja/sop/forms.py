@@ -131,6 +131,8 @@ class StepForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if self.lacks_time and "duration_value" in self.errors and "duration_unit" in self.errors:
+            del self.errors["duration_unit"]  # the same "type its time" once, under the number
         # On the last step too: its "Tidak" (a refusal) ends the case not continued, apart from completing it.
         if data.get("ends_if_not") and data.get("branch_to") is not None:
             self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
