@@ -173,7 +173,15 @@ class ActionPlanItem(models.Model):
     An activity's quarter targets are its own measures (4 dokumen, 200 orang, 25% of the work) and are
     never added into the indicator's: the indicator's quarter targets stay the `Target` rows (kind
     quarter) the reports and the input page compare with. The importer (importer.py) says when a file's
-    quarter figures are the indicator's and when they are an activity's."""
+    quarter figures are the indicator's and when they are an activity's.
+
+    `source` tells where an activity came from: added on the Target page, or read from a file. Importing
+    the plan again replaces only what an earlier import of it brought (plan.replace_imported); an activity
+    added by hand stays."""
+
+    class Source(models.TextChoices):
+        MANUAL = "manual", _("added on the page")
+        IMPORTED = "imported", _("imported from a file")
 
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="action_plan",
                                   verbose_name=_("indicator"))
@@ -188,6 +196,7 @@ class ActionPlanItem(models.Model):
     target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
     target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
     budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
+    source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.MANUAL)
 
     class Meta:
         verbose_name = _("action plan activity")

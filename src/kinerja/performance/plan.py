@@ -13,6 +13,7 @@ signature, as targets do (changed_since_compiled still catches a change of the t
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser
@@ -180,6 +181,82 @@ def move_activity(item_id: int, *, user: AbstractBaseUser, up: bool) -> list[Act
         ids[at], ids[other] = ids[other], ids[at]
         _renumber(indicator, item.year, ids)
     return list(ActionPlanItem.objects.filter(indicator=indicator, year=item.year))
+
+
+@dataclass
+class PlanChange:
+    """What importing a plan did to an indicator's activities of a year (replace_imported)."""
+
+    kept: int = 0  # added by hand on the page: left as they are
+    added: int = 0  # new in the file
+    changed: int = 0  # imported before and in the file again, with another quarter target, budget or quarter
+    removed: int = 0  # imported before and no longer in the file
+    unchanged: int = 0  # imported before and in the file again as they are
+
+    def __iadd__(self, other: PlanChange) -> PlanChange:
+        for name in ("kept", "added", "changed", "removed", "unchanged"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+
+PLAN_FIELDS = ("quarter", *TARGET_FIELDS, "budget")
+
+
+def _match_key(name: str, quarter: int | None) -> tuple[str, int | None]:
+    return " ".join(name.casefold().split()), quarter
+
+
+def replace_imported(indicator: Indicator, year: int, activities: Sequence[dict[str, object]]) -> PlanChange:
+    """The indicator's Rencana Aksi of the year as a file gives it (`activities`, in the file's order: each
+    a dict of name, quarter, target_q1 … target_q4, budget). Only what an earlier import brought is
+    replaced: an activity of it that the file names again (the same words and quarter) is updated in
+    place, one the file no longer names is removed, one the file adds is added. Activities added by
+    hand on the page stay, after the file's; one the file names too becomes the file's (no twin).
+    Runs inside the caller's transaction; the indicator's row is locked, as the page's edits lock it."""
+    Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
+    change = PlanChange()
+    existing = list(ActionPlanItem.objects.filter(indicator=indicator, year=year))
+    imported: dict[tuple[str, int | None], list[ActionPlanItem]] = {}
+    manual: dict[tuple[str, int | None], list[ActionPlanItem]] = {}
+    for item in existing:
+        pool = imported if item.source == ActionPlanItem.Source.IMPORTED else manual
+        pool.setdefault(_match_key(item.name, item.quarter), []).append(item)
+    order: list[ActionPlanItem] = []
+    for values in activities:
+        key = _match_key(str(values["name"]), values.get("quarter"))  # type: ignore[arg-type]
+        pool = imported.get(key) or manual.get(key)
+        item = pool.pop(0) if pool else None
+        if item is None:
+            item = ActionPlanItem(indicator=indicator, year=year, source=ActionPlanItem.Source.IMPORTED,
+                                  name=values["name"], **{f: values.get(f) for f in PLAN_FIELDS})
+            change.added += 1
+        else:
+            differs = item.name != values["name"] or any(getattr(item, f) != values.get(f) for f in PLAN_FIELDS)
+            if differs or item.source != ActionPlanItem.Source.IMPORTED:
+                change.changed += 1
+            else:
+                change.unchanged += 1
+            item.name, item.source = values["name"], ActionPlanItem.Source.IMPORTED
+            for f in PLAN_FIELDS:
+                setattr(item, f, values.get(f))
+        order.append(item)
+    stale = [item for items in imported.values() for item in items]
+    change.removed = len(stale)
+    ActionPlanItem.objects.filter(pk__in=[item.pk for item in stale]).delete()
+    placed = {item.pk for item in order if item.pk is not None}
+    kept = [item for item in existing if item.source == ActionPlanItem.Source.MANUAL and item.pk not in placed]
+    change.kept = len(kept)
+    # Out of the way of every place in use first (the places are unique, checked row by row on PostgreSQL).
+    rows = ActionPlanItem.objects.filter(indicator=indicator, year=year)
+    past = max(rows.aggregate(last=Max("order"))["last"] or 0, len(order) + len(kept)) + 1
+    rows.update(order=F("order") + past)
+    for n, item in enumerate([*order, *kept], start=1):
+        item.order = n
+        if item.pk is None:
+            item.save()
+    ActionPlanItem.objects.bulk_update([i for i in [*order, *kept] if i.pk is not None],
+                                       ["order", "name", "source", *PLAN_FIELDS])
+    return change
 
 
 def _renumber(indicator: Indicator, year: int, ids: list[int]) -> None:
