@@ -207,3 +207,77 @@ def actuals_only(path: Path) -> Path:
     sheet.append([2, "Jumlah koperasi yang melaksanakan RAT", "koperasi", "1.180"])
     book.save(path)
     return path
+
+
+def pk_with_kegiatan(path: Path) -> Path:
+    """A PK whose table has a Kegiatan column beside Sasaran, Indikator, Satuan and Target: one row per
+    indicator, each naming the activity that supports it; the head's title typed in the Kegiatan column
+    under the table. A Perjanjian Kinerja, not a Rencana Aksi."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "PK"
+    _title(sheet, ["PERJANJIAN KINERJA TAHUN 2025", DINAS], 6)
+    sheet.append(["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Kegiatan"])  # row 3
+    sheet.append([1, SASARAN_1, "Persentase koperasi aktif", "%", "85", "Pembinaan kelembagaan koperasi"])
+    sheet.append([2, SASARAN_1, "Jumlah koperasi yang melaksanakan RAT", "unit", "1.250", "Pendampingan RAT"])
+    sheet.append([3, SASARAN_2, "Persentase UMKM naik kelas", "%", "12,5", "Pelatihan dan pendampingan UMKM"])
+    sheet.append([])
+    sheet.append([None, None, None, None, None, "KEPALA DINAS KOPERASI DAN UKM"])  # row 8
+    book.save(path)
+    return path
+
+
+def renaksi_kegiatan(path: Path) -> Path:
+    """A Rencana Aksi whose activity column is headed "Kegiatan" only, with the same Sasaran | Indikator |
+    Satuan | Target as a PK: what makes it a plan is its rows, two activities under the first indicator."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Renaksi"
+    sheet.append(["Sasaran", "Indikator", "Satuan", "Target", "Kegiatan", "Target TW I", "Target TW II",
+                  "Target TW III", "Target TW IV"])
+    sheet.append([SASARAN_1, "Persentase koperasi aktif", "%", "85", "Pendataan koperasi", 1, 2, 3, 4])
+    sheet.append([None, None, None, None, "Pembinaan koperasi", 10, 20, 30, 40])
+    sheet.append([SASARAN_2, "Persentase UMKM naik kelas", "%", "12,5", "Pelatihan UMKM", 5, 10, 15, 20])
+    book.save(path)
+    return path
+
+
+def kegiatan_unclear(path: Path) -> Path:
+    """A table of Sasaran | Indikator | Satuan | Kegiatan | Anggaran | TW I … TW IV with one activity per
+    indicator and no Target of the year: a PK's Kegiatan column beside its quarter targets, or a plan's one
+    activity per indicator, the file does not tell. It names indicators kinerja has (a plan keeps their
+    year's Target), so it imports either way once the user says which."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Kegiatan"
+    sheet.append(["Sasaran", "Indikator", "Satuan", "Kegiatan", "Anggaran", "TW I", "TW II", "TW III", "TW IV"])
+    sheet.append([SASARAN_1, "Persentase koperasi aktif", "%", "Pembinaan kelembagaan koperasi", "15.000.000", 80, 82,
+                  84, 85])
+    sheet.append([SASARAN_2, "Persentase UMKM naik kelas", "%", "Pelatihan UMKM", "40.000.000", 5, 8, 10, "12,5"])
+    book.save(path)
+    return path
+
+
+def polarity_phrases(path: Path) -> Path:
+    """A Pengukuran Kinerja whose Polaritas column writes every direction out as a phrase: smaller, lower,
+    fewer, larger, higher, more is better; "semakin cepat" for times in hari, jam and menit; "semakin
+    lambat ... semakin buruk"; and a "Semakin kecil nilainya semakin baik" with a word between."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Pengukuran"
+    sheet.append(["Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Target", "Realisasi"])
+    for name, unit, polarity in (
+            ("Persentase keluhan masyarakat", "%", "Semakin kecil semakin baik"),
+            ("Angka pengangguran terbuka", "%", "semakin rendah semakin baik"),
+            ("Jumlah pengaduan", "kasus", "Semakin sedikit semakin baik"),
+            ("Jumlah wirausaha baru", "orang", "Semakin besar semakin baik"),
+            ("Indeks kepuasan masyarakat", "indeks", "makin tinggi makin baik"),
+            ("Jumlah koperasi aktif", "unit", "Semakin banyak semakin baik"),
+            ("Rata-rata waktu penyelesaian izin", "hari", "Semakin cepat semakin baik"),
+            ("Waktu tanggap pengaduan", "jam", "Semakin cepat"),
+            ("Waktu layanan loket", "menit", "Semakin lambat semakin buruk"),
+            ("Lama verifikasi berkas", "Hari kerja", "semakin cepat waktunya semakin baik"),
+            ("Rasio kredit macet", "%", "Semakin kecil nilainya semakin baik")):
+        sheet.append([SASARAN_3, name, unit, polarity, "10", "9"])
+    book.save(path)
+    return path

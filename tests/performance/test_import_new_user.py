@@ -232,13 +232,17 @@ class SheetsAndPolarityTestCase(NewUserTestCase):
         path = books.negative_words(self.dir / "pengukuran.xlsx")
         book = load_workbook(path)
         book.active["D2"] = "Positif (-)"
-        book.active["D3"] = "Semakin cepat semakin baik"  # faster is a shorter time: not guessed
+        book.active["D3"] = "Semakin lambat semakin baik"  # slower is better: makes no sense, not guessed
+        book.active["D4"] = "Semakin cepat semakin baik"  # faster, of a percentage: no direction to read
         book.save(path)
         self.assertEqual([str(e) for e in self.refused(path).errors], [
             'pengukuran.xlsx, sheet Pengukuran, row 2, column Polaritas (D): the polarity is Positif or Negatif '
             '("Positif (-)")',
             'pengukuran.xlsx, sheet Pengukuran, row 3, column Polaritas (D): the polarity is Positif or Negatif '
-            '("Semakin cepat semakin baik")'])
+            '("Semakin lambat semakin baik")',
+            'pengukuran.xlsx, sheet Pengukuran, row 4, column Polaritas (D): "faster is better" says lower is better '
+            'only for a time, and the Satuan of this row is "%", not a time (bulan, detik, hari, jam, menit, minggu, '
+            'pekan); write Positif or Negatif ("Semakin cepat semakin baik")'])
 
 
 class ActualsOnlyTestCase(NewUserTestCase):

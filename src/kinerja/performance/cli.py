@@ -37,15 +37,21 @@ def _import_arguments(parser: CommandParser) -> None:
     parser.add_argument("--dry-run", action="store_true", help="check and count, save nothing")
     parser.add_argument("--sheet", metavar="NAME",
                         help="the sheet to import (needed when several sheets of the workbook have a header)")
+    parser.add_argument("--kind", choices=["agreement", "plan"],
+                        help="what a file with a Kegiatan column is, where kinerja cannot tell: a Perjanjian Kinerja "
+                             "(agreement) or a Rencana Aksi (plan)")
 
 
 def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, dry_run: bool, sheet: str | None,
-            **options: Any) -> None:
+            kind: str | None = None, **options: Any) -> None:
     try:
-        summary = importer.import_file(path, office_for(office), year, dry_run=dry_run, sheet=sheet)
+        summary = importer.import_file(path, office_for(office), year, dry_run=dry_run, sheet=sheet, kind=kind)
     except importer.SeveralSheets as e:
         raise KinerjaError(_("%(problem)s Name it with --sheet, for example --sheet \"%(sheet)s\".") % {
             "problem": e, "sheet": e.sheets[0]}) from e
+    except importer.UnclearKind as e:
+        raise KinerjaError(_("%(problem)s Name it with --kind agreement (a Perjanjian Kinerja) or --kind plan (a "
+                             "Rencana Aksi).") % {"problem": e}) from e
     lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
     command.stdout.write(_("%(lead)s %(file)s: %(rows)d rows, %(new)d new and %(changed)d changed indicators, "
                            "%(objectives)d new objectives, %(targets)d targets, %(actuals)d actuals.") % {
@@ -60,10 +66,17 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
     if summary.unread_columns:
         command.stdout.write(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
     if summary.plan:
+        change = summary.plan_change
         command.stdout.write(ngettext(
-            "The Rencana Aksi of the year: %(count)d activity, in place of those imported before.",
-            "The Rencana Aksi of the year: %(count)d activities, in place of those imported before.",
-            summary.activities) % {"count": summary.activities})
+            "The Rencana Aksi of the year: %(count)d activity in the file.",
+            "The Rencana Aksi of the year: %(count)d activities in the file.",
+            summary.activities) % {"count": summary.activities} + " " + _(
+            "Of the activities kinerja has: %(kept)d added by hand kept; from the file %(added)d added, %(changed)d "
+            "changed, %(removed)d imported before and no longer in the file removed.") % {
+            "kept": change.kept, "added": change.added, "changed": change.changed, "removed": change.removed})
+    if summary.activity_ignored:
+        command.stdout.write(_("Read as a Perjanjian Kinerja: column %(column)s is not read (kinerja keeps no activity "
+                               "with an indicator of the agreement).") % {"column": summary.activity_ignored})
     if summary.assumed_positive:
         command.stdout.write(_("The file has no Polaritas for these new indicators; they are taken as Positif "
                                "(higher is better). Set Negatif where lower is better:"))

@@ -132,11 +132,19 @@ class ImportForm(forms.Form):
     year = forms.IntegerField(label=_("Year"), min_value=2000, max_value=2100)
     dry_run = forms.BooleanField(label=_("Only check, save nothing"), required=False, initial=True)
     upload = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+    # What a file with a Kegiatan column is, where kinerja cannot tell (importer.UnclearKind): asked, not guessed.
+    kind = forms.ChoiceField(label=_("What the file is"), required=False, widget=forms.HiddenInput, choices=[
+        ("", ""),
+        ("agreement", _("A Perjanjian Kinerja: one row per indicator; the Kegiatan column is not read")),
+        ("plan", _("A Rencana Aksi: the activities of each indicator are imported"))])
 
-    def __init__(self, *args: Any, sheets: list[str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, sheets: list[str] | None = None, ask_kind: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if sheets and len(sheets) > 1:  # the sheets that have a header, to choose from
             self.fields["sheet"].widget = forms.Select(choices=[(s, s) for s in sheets])
+        if ask_kind:
+            self.fields["kind"].choices = self.fields["kind"].choices[1:]
+            self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -21,21 +21,22 @@ of something else ("Target Renstra", "Realisasi Anggaran") are not read. A workb
 that have a header is read from the sheet the user names, never by guessing. What is passed over is
 told in the Summary.
 
-More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over
-Target | Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target
-or Realisasi ("Triwulan 2" beside "Realisasi TW I") of the kind the other quarters have, and named as a bad
-header where they do not tell it (never dropped unread); a Penanggung Jawab written as the head of the unit
-("Kabid Kelembagaan", "Kepala Bidang UMKM", "Sekretaris"); a Polaritas written out ("Negatif (-)", "(+)",
-"Semakin rendah semakin baik"). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and
-the signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns
-they are typed in. A file without any Target column (a division's reply with its actuals) may name only
-indicators kinerja has, which keep their Sasaran, Satuan and targets; a column of targets not read ("Target
-Akhir Renstra") makes it no such file, and is named. A target without a digit is a text (WTP, A) unless the
-Satuan is counted or measured in numbers ("abc" for a "%" is a bad cell). A header cell merged over two
-columns for the layout is one column; "Sasaran / Indikator" in one column has each Sasaran on a row without
-Satuan and values. A workbook without a header names the row that comes closest and the column it lacks. A
-sheet hidden in Excel is read only when named, or when no other has a header; a value Excel turned into a date
-("3-5") is a bad cell that says so. The Summary lists the columns as read and the first rows (the preview).
+More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over Target |
+Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target or Realisasi
+("Triwulan 2" beside "Realisasi TW I") of the kind the other quarters have, and named as a bad header where they do
+not tell it (never dropped unread); a Penanggung Jawab written as the head of the unit ("Kabid Kelembagaan",
+"Kepala Bidang UMKM", "Sekretaris"); a Polaritas written out ("Negatif (-)", "(+)", "Semakin rendah semakin baik",
+"semakin banyak semakin baik", "Semakin cepat semakin baik": faster is lower is better where the Satuan is a time,
+and refused for another Satuan). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and the
+signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns they are
+typed in. A file without any Target column (a division's reply with its actuals) may name only indicators kinerja
+has, which keep their Sasaran, Satuan and targets; a column of targets not read ("Target Akhir Renstra") makes it
+no such file, and is named. A target without a digit is a text (WTP, A) unless the Satuan is counted or measured in
+numbers ("abc" for a "%" is a bad cell). A header cell merged over two columns for the layout is one column;
+"Sasaran / Indikator" in one column has each Sasaran on a row without Satuan and values. A workbook without a
+header names the row that comes closest and the column it lacks. A sheet hidden in Excel is read only when named,
+or when no other has a header; a value Excel turned into a date ("3-5") is a bad cell that says so. The Summary
+lists the columns as read and the first rows (the preview).
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
@@ -62,7 +63,10 @@ count not whole, an actual more than 10 times its target or less than a tenth of
 warning (850 is often 85,0 without its comma).
 
 A Rencana Aksi: a file with an activity column ("Rencana Aksi", "Kegiatan", "Uraian Kegiatan") lists, per
-indicator, one or more activities. The indicator is written on its first row; the rows of its further
+indicator, one or more activities. A "Kegiatan" column alone does not make one: a Perjanjian Kinerja may have it
+beside Sasaran, Indikator and Target, one row per indicator; it is then read as a PK and the column is not read,
+which the Summary names (file_kind decides by the whole header and the rows; where they fit both, UnclearKind
+asks the user, who names it AGREEMENT or PLAN). The indicator is written on its first row; the rows of its further
 activities leave it blank, have it merged down over them, or write it again. Each activity keeps its quarter
 targets ("Target Triwulan" over I … IV, or "TW I" … "TW IV" without the word Target) and its budget
 ("Anggaran", "Pagu"), where given; "Rencana Aksi" merged over TW I … TW IV instead names one activity per
@@ -71,8 +75,9 @@ compare with): they are the figures of the indicator's own row, as in any file, 
 an activity and more activities follow; the figures are then that activity's and the indicator's quarter
 targets are left as they are, because the activities measure other things (4 dokumen, 200 orang, a
 percentage of the work) and adding them up would be wrong. A new indicator must then have its year's Target.
-The file is the year's plan: an indicator's activities replace those imported before. Without a Satuan
-column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
+The file is the year's plan: an indicator's activities replace those an import brought before, while those added
+by hand on the Target page stay (plan.replace_imported; the Summary counts kept, added, changed and removed).
+Without a Satuan column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
 year's target stay where the file gives none. Four quarter targets of an indicator that do not add up (as it
 adds up its quarters) to its year's target are a warning in the Summary. Bad rows, named like any other:
 an activity above every indicator, an activity row without its activity, a quarter target or budget that is
@@ -103,9 +108,9 @@ from kinerja.org.models import Office, Position, Unit
 
 from . import signoff
 from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
-from .models import ActionPlanItem, Actual, ActualRevision, Indicator, Objective, Target
+from .models import Actual, ActualRevision, Indicator, Objective, Target
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
-from .plan import MAX_NUMBER, ActivityValueError, activity_name, activity_number
+from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
 from .plausibility import implausible, is_count, is_percent
 
 # The headers as offices write them: document-format words, not translated text.
@@ -201,7 +206,9 @@ class Summary:
     indicators_updated: int = 0
     targets: int = 0
     actuals: int = 0
-    activities: int = 0  # Rencana Aksi activities saved (a file with an activity column replaces the year's)
+    activities: int = 0  # Rencana Aksi activities in the file (saved where the file is imported)
+    # What the file's activities do to those kinerja has: hand-added kept, imported ones added, changed, removed.
+    plan_change: PlanChange = field(default_factory=PlanChange)
     plan: bool = False  # the file has an activity column
     dry_run: bool = False
     sheet: str = ""
@@ -218,6 +225,7 @@ class Summary:
     notes_from: int | None = None  # the notes and signatures under the table start at this row: not read
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
     unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
+    activity_ignored: str = ""  # a Perjanjian Kinerja's Kegiatan column, as written: not read
     preview: list[PreviewRow] = field(default_factory=list)  # the first rows as read, for the user to check
     more_rows: int = 0  # rows read beyond the preview
 
@@ -353,23 +361,48 @@ POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "mak
                   "minimalkan": "negatif", "minimize": "negatif", "minimise": "negatif"}
 # The Polaritas words that read as a target's comparison too.
 AMBIGUOUS_POLARITY_WORDS = {"minimal", "minimum", "minimalkan", "maksimal", "maksimum", "maksimalkan"}
-# A Polaritas written out as a phrase: "Semakin rendah semakin baik", "makin tinggi makin baik", "lower is better".
-_POLARITY_PHRASE = re.compile(r"^(?:semakin|makin|kian)\s+(?P<way>\w+)\s+(?:semakin|makin|kian)\s+baik$"
+# A Polaritas written out as a phrase: "Semakin rendah semakin baik", "makin tinggi makin baik", "semakin kecil
+# nilainya semakin baik", "Semakin cepat", "semakin lambat semakin buruk", "lower is better". The way it grows,
+# a word or two between, and whether that is good (baik) or bad (buruk); without the second half it is good.
+_MORE = r"(?:semakin|makin|kian)"
+_POLARITY_PHRASE = re.compile(rf"^{_MORE}\s+(?P<way>\w+)(?:\s+(?!{_MORE}\b)\w+){{0,2}}?"
+                              rf"(?:\s+{_MORE}\s+(?P<judged>baik|bagus|buruk|jelek))?$"
                               r"|^(?P<english>\w+)\s+is\s+better$")
-LOWER_WORDS = {"rendah", "kecil", "sedikit", "turun", "menurun", "lower", "less", "fewer", "smaller"}
-HIGHER_WORDS = {"tinggi", "besar", "banyak", "naik", "meningkat", "higher", "more", "greater", "bigger"}
+LOWER_WORDS = {"rendah", "kecil", "sedikit", "turun", "menurun", "singkat", "pendek", "lower", "less", "fewer",
+               "smaller", "shorter"}
+HIGHER_WORDS = {"tinggi", "besar", "banyak", "naik", "meningkat", "lama", "panjang", "higher", "more", "greater",
+                "bigger", "longer"}
+# "Semakin cepat semakin baik": faster is better, which is a shorter time, so lower is better, where the Satuan
+# is a time. For a Satuan that is no time ("%", "dokumen") faster says nothing about the number: refused.
+FAST_WORDS, SLOW_WORDS = {"cepat", "faster", "quicker"}, {"lambat", "slower"}
+FASTER = "faster"  # what _polarity_word returns for it; read_rows decides by the Satuan
+TIME_UNITS = {"detik", "menit", "jam", "hari", "minggu", "pekan", "bulan"}
+BAD_WORDS = {"buruk", "jelek"}
+
+
+def _is_time(unit: str) -> bool:
+    """Whether a Satuan is a time: "hari", "Hari kerja", "jam", "menit/berkas"."""
+    return bool(TIME_UNITS & set(_normal(unit).split()))
 
 
 def _polarity_word(text: str) -> str:
-    """"positif", "negatif" or "" for a Polaritas cell as offices write it: "Positif", "Negatif (-)", "(+)",
-    "Minimize", "Semakin rendah semakin baik". A cell whose parts say both ("Positif (-)") is neither."""
+    """"positif", "negatif", FASTER or "" for a Polaritas cell as offices write it: "Positif", "Negatif (-)",
+    "(+)", "Minimize", "Semakin rendah semakin baik", "semakin lambat semakin buruk" (FASTER: lower is better
+    for a time only). A cell whose parts say both ("Positif (-)") is neither."""
     text = " ".join(text.lower().replace("−", "-").split()).strip(" .")
     if text in POLARITIES or text in POLARITY_WORDS:
         return POLARITY_WORDS.get(text, text)
     found = _POLARITY_PHRASE.match(text)
     if found is not None:
         way = found.group("way") or found.group("english")
-        return "negatif" if way in LOWER_WORDS else "positif" if way in HIGHER_WORDS else ""
+        bad = found.group("judged") in BAD_WORDS  # "semakin tinggi semakin buruk": lower is better
+        if way in FAST_WORDS | SLOW_WORDS:
+            # Faster is good, or slower is bad: a shorter time. Slower good makes no sense: not guessed.
+            return FASTER if (way in FAST_WORDS) != bad else ""
+        lower = way in LOWER_WORDS
+        if not lower and way not in HIGHER_WORDS:
+            return ""
+        return "negatif" if lower != bad else "positif"
     # "Negatif (-)", "(+)", "positif/naik": each part on its own, and every part saying the same.
     parts = [p for p in re.split(r"[\s()\[\]/,;]+", text) if p]
     said = {POLARITY_WORDS.get(p, p) for p in parts}
@@ -630,6 +663,7 @@ class Header:
     revised: list[tuple[str, str]] = field(default_factory=list)  # (revised target column, original), as written
     scales: dict[str, Scale] = field(default_factory=dict)  # value columns whose header names a scale
     unread: list[str] = field(default_factory=list)  # the columns with a header that are not read, as written
+    bare_targets: bool = False  # quarter columns without the word Target read as targets because of an activity column
 
     def repeated_in(self, values: list[object]) -> list[int]:
         """The columns of a row below the header that say what the header says there ("No",
@@ -683,7 +717,9 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                     else:
                         labels.append(labels_j)
                 kinds = [_classify(_normal(label), year) for label in labels]
+        before = kinds
         kinds = _plan_kinds(kinds, labels)
+        bare_targets = any(k != b and (k or "").startswith(TARGET) for k, b in zip(kinds, before, strict=False))
         kinds, unsure = _bare_quarters(kinds, labels)
         columns: dict[str, int] = {}
         shown: dict[str, str] = {}
@@ -736,7 +772,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         unread = [f"{' '.join(labels[j].split())} ({_letter(j)})" for j in range(len(labels))
                   if labels[j].strip() and j not in read
                   and not all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1))]
-        return Header(last, columns, shown, problems, texts, revised, scales, unread)
+        return Header(last, columns, shown, problems, texts, revised, scales, unread, bare_targets)
     return None
 
 
@@ -1057,6 +1093,7 @@ class Reading:
     plan: bool = False  # the file has an activity column: a Rencana Aksi, whose activities replace the year's
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
     unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
+    activity_ignored: str = ""  # a Perjanjian Kinerja's Kegiatan column, as written: not read (kinerja keeps none)
 
 
 def _meaning(kind: str) -> str:
@@ -1338,11 +1375,111 @@ def _settle_plan(path: Path, sheet: str, row: Row, header: Header) -> list[BadIm
         "above its activities") % {"count": len(measured), "target": header.labels.get(TARGET, TARGET)})]
 
 
-def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None) -> Reading:
-    """Every data row of the file, checked; raises ImportFailed listing every bad row."""
+# --- a Perjanjian Kinerja with a Kegiatan column, or a Rencana Aksi? --------------------------------------
+
+AGREEMENT, PLAN = "agreement", "plan"  # the kinds of file with an activity column the user may name
+PLAN_LABELS = ("rencana aksi", "aksi", "uraian rencana aksi", "rencana kegiatan")  # a header only a plan has
+
+
+class UnclearKind(KinerjaError):
+    """A file with a Kegiatan column whose header and rows fit a Perjanjian Kinerja (the column beside its
+    indicators, not read) as well as a Rencana Aksi (an activity per indicator): the user says which."""
+
+    def __init__(self, path: Path, column: str, reasons: list[str]) -> None:
+        self.path, self.column, self.reasons = path, column, reasons
+        super().__init__(_("%(file)s: column %(column)s may hold the activities of a Rencana Aksi, or be a column of "
+                           "a Perjanjian Kinerja beside its indicators; the file does not tell (%(reasons)s). Say "
+                           "which it is.") % {"file": path.name, "column": column, "reasons": "; ".join(reasons)})
+
+
+def _label_of(header: Header, kind: str) -> str:
+    return _normal(header.labels[kind].rsplit(" (", 1)[0])  # without its column letter
+
+
+def _several_activities(table: Table, header: Header) -> bool:
+    """Whether some indicator of the file has more than one activity row: a row with an activity whose
+    Indikator (and Kode) is blank, merged down or written again as the row above has it. A lone cell
+    under the last indicator (a signature typed in the Kegiatan column) is no activity."""
+    columns = header.columns
+    name_at, code_at, action_at = columns[NAME], columns.get(CODE), columns[ACTION]
+    named: list[int] = []
+    further: list[tuple[int, int]] = []  # (row, how many cells it fills)
+    previous = ""
+    for number, values in table.rows[header.row + 1:]:
+        if number in table.hidden or not _text(_cell(values, action_at)):
+            name = _key(_text(_cell(values, name_at)))
+            if name:
+                named.append(number)
+                previous = name
+            continue
+        name, code = _key(_text(_cell(values, name_at))), _text(_cell(values, code_at))
+        filled = sum(1 for v in values if _text(v))
+        if previous and ((not name and not code) or (number, name_at) in table.merged_below or name == previous):
+            further.append((number, filled))
+        elif name:
+            named.append(number)
+            previous = name
+    last_named = max(named, default=0)
+    return any(filled > 1 or number < last_named for number, filled in further)
+
+
+def file_kind(table: Table, header: Header) -> tuple[str, list[str]]:
+    """What a file with an activity column is, from its whole header and its rows: PLAN, AGREEMENT, or ""
+    with the reasons it cannot be told. A Rencana Aksi names its column so ("Rencana Aksi"), has an
+    activity per quarter, or several activities under one indicator; a Perjanjian Kinerja has a Sasaran,
+    the indicator and the target of the year, one row per indicator, and no budget or bare quarter columns
+    beside its Kegiatan (those are a plan's). A file without a Satuan or any target column is no PK."""
+    columns = header.columns
+    if any(c in columns for c in QUARTER_ACTIONS):
+        return PLAN, []
+    if ACTION not in columns:
+        return AGREEMENT, []
+    label = _label_of(header, ACTION)
+    if any(label == p or label.startswith(p + " ") for p in PLAN_LABELS):
+        return PLAN, []
+    if _several_activities(table, header):
+        return PLAN, []
+    if UNIT not in columns or not any(c in columns for c in (TARGET, *QUARTER_TARGETS)):
+        return PLAN, []  # no PK: it has a Satuan and a target; a plan may name the indicators kinerja has without
+    reasons = [_("each indicator has one row with one activity")]
+    if OBJECTIVE not in columns:
+        reasons.append(_("no Sasaran column"))
+    if TARGET not in columns:
+        reasons.append(_("no Target column of the year"))
+    if BUDGET in columns:
+        reasons.append(_("a budget column %(column)s, as a Rencana Aksi has") % {"column": header.labels[BUDGET]})
+    if header.bare_targets:
+        reasons.append(_("quarter columns without the word Target, as a Rencana Aksi has"))
+    return (AGREEMENT, []) if len(reasons) == 1 else ("", reasons)
+
+
+def _as_agreement(header: Header) -> str:
+    """Read the file as a Perjanjian Kinerja: its activity and budget columns are not read. Returns the
+    activity column as written, for the note in the Summary."""
+    ignored = header.labels[ACTION]
+    for kind in (ACTION, BUDGET, *QUARTER_ACTIONS):
+        if kind in header.columns:
+            header.unread.append(header.labels.pop(kind))
+            del header.columns[kind]
+    return ignored
+
+
+def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | None = None,
+              kind: str | None = None) -> Reading:
+    """Every data row of the file, checked; raises ImportFailed listing every bad row. A file with an
+    activity column is read as `kind` (AGREEMENT or PLAN) where the user said; else as file_kind tells,
+    and where it cannot tell, UnclearKind asks."""
     path = Path(path)
     table, header = read_table(path, year, sheet)
     columns = header.columns
+    activity_ignored = ""
+    if _has_action(columns):
+        if kind not in (AGREEMENT, PLAN):
+            kind, reasons = file_kind(table, header)
+            if not kind:
+                raise UnclearKind(path, " ".join(header.labels[ACTION].split()), reasons)
+        if kind == AGREEMENT:
+            activity_ignored = " ".join(_as_agreement(header).split())
 
     def error(row: int, column: str, problem: str) -> BadImportRow:
         return BadCell(path, table.sheet, row, column, problem)
@@ -1388,7 +1525,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
-    reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, columns=[
+    reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, activity_ignored=activity_ignored,
+                      columns=[
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
     known = _Known(office) if plan or actuals_only else None
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
@@ -1532,8 +1670,15 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             else:
                 seen_names[key] = number
         polarity_text = text(POLARITY)
-        polarity = POLARITIES.get(_polarity_word(polarity_text), "")
-        if polarity_text and not polarity:
+        polarity_word = _polarity_word(polarity_text)
+        polarity = POLARITIES.get(polarity_word, "")
+        if polarity_word == FASTER and _is_time(unit):
+            polarity = Indicator.Polarity.LOWER_IS_BETTER  # faster is a shorter time
+        elif polarity_word == FASTER:
+            bad(POLARITY, _('"faster is better" says lower is better only for a time, and the Satuan of this row is '
+                            '%(unit)s, not a time (%(times)s); write Positif or Negatif') % {
+                "unit": f'"{unit}"' if unit else _("missing"), "times": ", ".join(sorted(TIME_UNITS))}, polarity_text)
+        elif polarity_text and not polarity:
             bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
         division_text = text(DIVISION)
         division = divisions.find(division_text) if division_text else heading_division
@@ -1753,15 +1898,12 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     return None
 
 
-def _set_action_plan(indicator: Indicator, year: int, activities: list[PlannedActivity]) -> int:
-    """The indicator's Rencana Aksi for the year, as the file gives it: the file is the plan, so its
-    activities replace the year's (none where its row names none)."""
-    ActionPlanItem.objects.filter(indicator=indicator, year=year).delete()
-    ActionPlanItem.objects.bulk_create([
-        ActionPlanItem(indicator=indicator, year=year, order=n, name=a.name, budget=a.budget, quarter=a.quarter,
-                       **{f"target_q{q}": v for q, v in a.targets.items()})
-        for n, a in enumerate(activities, start=1)])
-    return len(activities)
+def _set_action_plan(indicator: Indicator, year: int, activities: list[PlannedActivity]) -> PlanChange:
+    """The indicator's Rencana Aksi for the year, as the file gives it: the file's activities replace
+    those an earlier import brought, and the ones added by hand on the page stay (plan.replace_imported)."""
+    return replace_imported(indicator, year, [
+        {"name": a.name, "quarter": a.quarter, "budget": a.budget,
+         **{f"target_q{q}": a.targets.get(q) for q in range(1, 5)}} for a in activities])
 
 
 def _year_target(quarters: dict[int, Value], indicator: Indicator) -> Value:
@@ -1838,6 +1980,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                       hidden_rows=reading.hidden_rows, other_table=reading.other_table,
                       unread_rows=reading.unread_rows, warnings=reading.warnings, notes_from=reading.notes_from,
                       columns=reading.columns, unread_columns=reading.unread_columns,
+                      activity_ignored=reading.activity_ignored,
                       preview=[_preview(row) for row in rows[:PREVIEW_ROWS]], more_rows=max(0, len(rows) - PREVIEW_ROWS))
     try:
         with transaction.atomic():
@@ -1895,7 +2038,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                         errors.append(locked)
                     summary.actuals += 1
                 if reading.plan:
-                    summary.activities += _set_action_plan(indicator, year, row.activities)
+                    change = _set_action_plan(indicator, year, row.activities)
+                    summary.activities += len(row.activities)
+                    summary.plan_change += change
             if errors:  # every locked actual of the file, not only the first; the transaction rolls back
                 raise ImportFailed(path, errors)
             if dry_run:
@@ -1906,12 +2051,12 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
 
 
 def import_file(path: Path, office: Office, year: int, *, user: AbstractBaseUser | None = None,
-                dry_run: bool = False, sheet: str | None = None) -> Summary:
+                dry_run: bool = False, sheet: str | None = None, kind: str | None = None) -> Summary:
     """Read, check and save a file of indicators (from `sheet`, or the only sheet with a header);
     nothing is saved when any row is bad."""
     if not 2000 <= year <= 2100:
         raise KinerjaError(_("%(year)d is not a plausible year.") % {"year": year})
-    reading = read_rows(Path(path), office, year, sheet)
+    reading = read_rows(Path(path), office, year, sheet, kind)
     return apply(Path(path), reading, office, year, user=user, dry_run=dry_run)
 
 

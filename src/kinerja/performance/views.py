@@ -310,20 +310,24 @@ def import_page(request: HttpRequest) -> HttpResponse:
     summary: importer.Summary | None = None
     problems: list[str] = []
     choose: importer.SeveralSheets | None = None
+    unclear: importer.UnclearKind | None = None
     context: dict[str, Any] = {}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         # A new file is read from its first sheet of data again; the sheet chosen belongs to the file before.
         token, sheet = (PENDING.keep(request, data["file"]), "") if data["file"] else (data["upload"], data["sheet"])
+        kind = "" if data["file"] else data["kind"]  # what the file before was said to be
         path = PENDING.path(request, token)
         if path is None:
             form.add_error("file", _("The file uploaded before is no longer kept; choose it again."))
         else:
             try:
                 summary = importer.import_file(path, office, data["year"], user=request.user,
-                                               dry_run=data["dry_run"], sheet=sheet or None)
+                                               dry_run=data["dry_run"], sheet=sheet or None, kind=kind or None)
             except importer.SeveralSheets as e:
                 choose = e
+            except importer.UnclearKind as e:
+                unclear = e
             except importer.ImportFailed as e:
                 problems = [str(error) for error in e.errors]
             except KinerjaError as e:
@@ -332,12 +336,13 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 PENDING.forget(request, token)
                 token = ""
             sheets = choose.sheets if choose else _header_sheets(path, data["year"]) if token else []
-            form = ImportForm(sheets=sheets, initial={
+            form = ImportForm(sheets=sheets, ask_kind=unclear is not None, initial={
                 "year": data["year"], "dry_run": data["dry_run"], "upload": token,
-                "sheet": sheet or (summary.sheet if summary else "")})
+                "sheet": sheet or (summary.sheet if summary else ""), "kind": kind})
             context = {"kept": path.name if token else "", "sheets": sheets}
     return render(request, "performance/import.html",
-                  {"form": form, "summary": summary, "problems": problems, "choose": choose, **context},
+                  {"form": form, "summary": summary, "problems": problems, "choose": choose, "unclear": unclear,
+                   **context},
                   status=400 if problems or form.errors else 200)
 
 
