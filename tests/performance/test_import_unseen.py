@@ -221,3 +221,7 @@ class PageTestCase(UnseenTestCase):
         response = self.upload(books.pk_with_kegiatan(self.dir / "pk.xlsx"), dry_run="on")
         self.assertContains(response, 'class="perf-activity-ignored"')
         self.assertContains(response, "Kegiatan (F)")
+        token = response.context["form"]["upload"].value()
+        response = self.client.post("/data/import/", {"year": 2025, "upload": token, "kind": "plan", "dry_run": "on"})
+        self.assertEqual((response.context["summary"].plan, response.context["summary"].activities), (True, 3))
+        self.assertNotContains(response, 'class="perf-activity-ignored"')
