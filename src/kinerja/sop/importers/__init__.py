@@ -53,7 +53,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
                 % {"sheets": ", ".join(f"“{titles[i]}”" for i in tables) or "-"})
         at: int | None = chosen
     elif len(tables) > 1:
-        raise SeveralSops(path, [(titles[i], _sheet_sop(path, grids[i])) for i in tables])
+        raise SeveralSops(path, _sops_of(path, grids, titles))
     else:
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
@@ -64,16 +64,27 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
     return grid, arrows, notes
 
 
+def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> list[tuple[str, str]]:
+    """(sheet name, SOP name) of each grid holding a procedure table."""
+    return [(titles[i], _sheet_sop(path, g)) for i, g in enumerate(grids) if find_table(g) is not None]
+
+
 def list_sops(path: Path) -> list[tuple[str, str]]:
     """The SOPs a workbook holds, one per sheet with a procedure table, as (sheet name, SOP name); [] for a
-    document of one SOP (a workbook with one, or any other format)."""
+    document of one SOP (a workbook with one, or any other format). Reads the sheets' cells only (not
+    their drawings, nor the SOP itself): the preview of a chosen sheet asks for it on every request."""
+    path = Path(path)
     try:
-        _read(Path(path), None, {}, {})
-    except SeveralSops as e:
-        return e.sops
-    except SopImportError:
+        readers.check_size(path)
+        with path.open("rb") as f:
+            if readers.kind_of(path, f.read(8)) != "xlsx":
+                return []
+        readers.check_archive(path)
+        titles: list[str] = []
+        sops = _sops_of(path, readers.xlsx_grids(path, None, titles), titles)
+    except (OSError, SopImportError):
         return []
-    return []
+    return sops if len(sops) > 1 else []
 
 
 def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
