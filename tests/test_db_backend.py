@@ -159,11 +159,12 @@ class EngineRoundTripsTestCase(TransactionTestCase):
         secretary = built.people["sekretaris"].user
         started: list[Any] = []
 
-        def start() -> None:
-            started.append(actions.start_case(version.pk, user=secretary, title="Pengumpulan Data Kinerja TW I 2025",
-                                              period="Triwulan I 2025", at=START))
-        start()  # the office calendar is read once, then cached (WorkCalendar.for_office)
-        self.assertEqual(round_trips(start), 3)
+        def start(quarter: int) -> None:
+            started.append(actions.start_case(version.pk, user=secretary, title=f"Data Kinerja TW {quarter} 2025",
+                                              period=f"Triwulan {quarter} 2025", at=START))
+        start(1)  # the office calendar is read once, then cached (WorkCalendar.for_office)
+        # The open cases of the SOP (one period, one open case) come in the first round trip too.
+        self.assertEqual(round_trips(lambda: start(2)), 3)
         first = started[-1].first_task
         done: list[Any] = []
         self.assertEqual(round_trips(lambda: done.append(

@@ -141,19 +141,21 @@ class SignedPeriodLockedTestCase(SignoffTestCase):
         self.assertContains(self.client.get("/data/check/?year=2025&quarter=1&status=locked"), "IK-01")
 
     def test_an_answer_to_a_still_open_request_of_another_case_changes_no_figure(self) -> None:
-        """The QA path: another run of the same quarter still has a request open; its answer is refused
-        with the signed document named, and nothing of it is saved."""
-        other = wf.start_case(self.version.pk, user=self.secretary, title="Data Kinerja TW I lagi",
-                              period="Triwulan I 2025")
+        """The QA path: another run of the same quarter, started once the first was cancelled after the
+        signature (one open case per period), has a request open; its answer is refused with the signed
+        document named, and nothing of it is saved."""
         # An indicator the signed report shows without a figure (no actual yet) is locked too.
         spare = Indicator.objects.create(office=self.office, objective=self.indicators[0].objective, code="IK-09",
                                          name="Indikator cadangan", unit="unit", division=self.requests[0].division)
+        signature = self.signed()
+        wf.cancel_case(self.case.pk, user=self.secretary, reason="Diganti pelaksanaan baru")
+        other = wf.start_case(self.version.pk, user=self.secretary, title="Data Kinerja TW I lagi",
+                              period="Triwulan I 2025")
         wf.complete_task(other.tasks.get(status=Task.Status.OPEN).pk, user=self.secretary)
         wf.complete_task(other.tasks.get(status=Task.Status.OPEN).pk, user=self.subsection_head)
         task = other.tasks.get(status=Task.Status.OPEN)
         request = wf.send_division_requests(task.pk, user=self.staff, divisions=[self.requests[0].division],
                                             what="Realisasi TW I", due_at=timezone.now() + dt.timedelta(days=5))[0]
-        signature = self.signed()
         revisions = ActualRevision.objects.count()
         with self.assertRaises(AnswerErrors) as refused:
             answer_with_actuals(request.pk, user=self.contacts[0], note="Perbaikan",

@@ -62,7 +62,8 @@ class HomeWaitingTestCase(WorkflowTestCase):
         self.assertNotContains(self.home(self.staff), f"#task-{task.pk}")
 
     def test_the_nearest_five_are_listed_and_the_rest_counted(self) -> None:
-        cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(7)]
+        cases = [self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}", at=START + dt.timedelta(minutes=i))
+                 for i in range(7)]
         page = self.home(self.secretary)
         self.assertEqual(page.context["work"].overdue, 7)
         self.assertEqual([w.context for w in page.context["work"].nearest], [c.title for c in cases[:5]])
@@ -156,7 +157,7 @@ class HomeWaitingTestCase(WorkflowTestCase):
         """The Kasubbag's step 4 in the inbox leads to the Data Kinerja to initial, as on Beranda; the step
         before it (the JFU's, or the Kasubbag's step 2) carries none, nor does another case's task."""
         case = self.start_case()
-        other = self.start_case("Kasus lain", at=START + dt.timedelta(minutes=1))
+        other = self.start_case("Kasus lain", period="Triwulan II 2025", at=START + dt.timedelta(minutes=1))
         step2 = self.run_to_step(other, 2)
         step4 = self.run_to_step(case, 4)
         version = self.data_kinerja(case)
@@ -223,15 +224,16 @@ class HomeWaitingTestCase(WorkflowTestCase):
                  (self.secretary, 1, "/letters/"))
         counts = {}
         for user, number, _url in users:
-            step(self.start_case(f"Awal {number}"), number, seq=number)
+            step(self.start_case(f"Awal {number}", period=f"Awal {number}"), number, seq=number)
             self.client.force_login(user)
             with CaptureQueriesContext(connection) as queries:
                 self.client.get("/inbox/")
             counts[number] = len(queries)
         for i in range(30):
             for number in (4, 6, 1):
-                step(self.start_case(f"Kasus {number}.{i}", at=START + dt.timedelta(minutes=i)), number,
-                     seq=100 + 10 * i + number)
+                case = self.start_case(f"Kasus {number}.{i}", period=f"Periode {number}.{i}",
+                                       at=START + dt.timedelta(minutes=i))
+                step(case, number, seq=100 + 10 * i + number)
         for user, number, url in users:
             self.client.force_login(user)
             with self.assertNumQueries(counts[number]):
@@ -242,7 +244,8 @@ class HomeWaitingTestCase(WorkflowTestCase):
             self.assertTrue(all(r.act_url.startswith(url) for r in rows))
 
     def test_a_document_of_a_task_not_among_the_nearest_stays_in_the_list(self) -> None:
-        cases = [self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i)) for i in range(6)]
+        cases = [self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}", at=START + dt.timedelta(minutes=i))
+                 for i in range(6)]
         for case in cases[:5]:
             self.run_to_step(case, 2)
         late = cases[5]
@@ -287,7 +290,7 @@ class HomeWaitingTestCase(WorkflowTestCase):
                 self.client.get("/")
             counts[user.pk] = len(queries)
         for i in range(30):
-            c = self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
+            c = self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}", at=START + dt.timedelta(minutes=i))
             step3 = self.run_to_step(c, 3)
             actions.send_division_requests(step3.pk, user=self.staff, divisions=self.divisions[:1], what="Realisasi",
                                            due_at=at(27, 12), at=at(24, 9))

@@ -61,7 +61,7 @@ class StandInTestCase(WorkflowTestCase):
         self.assertNotContains(page, 'id="stand-ins"')
         self.assertTrue(page.context["mine"])
         # A step of another position (the Kasubbag's step 2 of another case) tells the head nothing there.
-        other = self.start_case("Kasus lain")
+        other = self.start_case("Kasus lain", period="Triwulan II 2025")
         self.run_to_step(other, 2)
         self.assertNotContains(self.page(self.head, f"/cases/{other.pk}/"), 'id="stand-ins"')
 

@@ -20,7 +20,7 @@ class AuditTrailTestCase(WorkflowTestCase):
         self.case = self.start_case()
         step5 = self.run_to_step(self.case, 5)
         actions.return_task(step5.pk, user=self.secretary, reason="Belum lengkap", at=at(25, 9))
-        self.other_case = self.start_case("Triwulan II")
+        self.other_case = self.start_case("Triwulan II", period="Triwulan II 2025")
 
     def test_every_change_is_chained(self) -> None:
         events = list(self.case.events.order_by("seq"))

@@ -25,7 +25,7 @@ class CalendarCacheTestCase(WorkflowTestCase):
 
     def step3_due(self, title: str) -> dt.datetime:
         """Start a case on Monday 16 June 2025 08:00 and complete steps 1 and 2; the due date of step 3 (5 hari)."""
-        case = self.start_case(title, at=june(16, 8))
+        case = self.start_case(title, period=title, at=june(16, 8))
         return self.run_to_step(case, 3, when=june(16, 8)).due_at
 
     def test_a_holiday_added_between_two_completions_moves_the_next_due_date(self) -> None:

@@ -50,8 +50,10 @@ class ComplianceTestCase(WorkflowTestCase):
 
     @classmethod
     def start(cls, when: dt.datetime) -> Case:
+        # Each case its own period (one open case per period): the report counts by start, not by period.
+        cls.started = getattr(cls, "started", 0) + 1
         return actions.start_case(cls.version.pk, user=cls.secretary, title=f"Pengumpulan Data Kinerja {when:%d-%m-%Y}",
-                                  period="Triwulan I", at=when)
+                                  period=f"Pengumpulan ke-{cls.started}", at=when)
 
     @classmethod
     def done(cls, case: Case, number: int, user, when: dt.datetime, **kwargs) -> None:  # type: ignore[no-untyped-def]

@@ -149,7 +149,7 @@ class InboxDoneTestCase(ViewTestCase):
 class ComplianceCountTestCase(ViewTestCase):
     def test_the_cases_started_add_up_with_the_cancelled_ones(self) -> None:
         self.start_case()
-        cancelled = self.start_case(title="Dobel")
+        cancelled = self.start_case(title="Dobel", period="Triwulan II 2025")
         actions.cancel_case(cancelled.pk, user=self.secretary, reason="Surat yang sama diagendakan dua kali")
         self.client.force_login(self.secretary)
         response = self.client.get(f"/sop-versions/{self.version.pk}/compliance/", {"year": 2025})

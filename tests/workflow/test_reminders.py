@@ -90,7 +90,7 @@ def test_two_workers_send_each_reminder_once() -> None:
     built = demo.build(password=PASSWORD, today=TODAY)
     version = build_seed_sop(built)
     secretary = built.people["sekretaris"].user
-    cases = [actions.start_case(version.pk, user=secretary, title=f"Kasus {i}", period="2025", at=START)
+    cases = [actions.start_case(version.pk, user=secretary, title=f"Kasus {i}", period=f"Tahun {2001 + i}", at=START)
              for i in range(5)]
     moment = at(24, 9)
     results = race(lambda: send_due_reminders(moment), lambda: send_due_reminders(moment))

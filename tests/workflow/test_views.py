@@ -145,7 +145,7 @@ class InboxTestCase(ViewTestCase):
         with self.assertNumQueries(16):
             self.client.get("/inbox/")
         for i in range(49):
-            self.start_case(f"Kasus {i}", at=START + dt.timedelta(minutes=i))
+            self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}", at=START + dt.timedelta(minutes=i))
         with self.assertNumQueries(16):
             r = self.client.get("/inbox/")
         self.assertEqual(len(r.context["box"].overdue), 50)
@@ -159,7 +159,7 @@ class CaseListTestCase(ViewTestCase):
         with self.assertNumQueries(7):
             self.client.get("/cases/")
         for i in range(49):
-            self.start_case(f"Kasus {i}")
+            self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}")
         with self.assertNumQueries(7):
             r = self.client.get("/cases/")
         self.assertEqual(len(r.context["rows"]), 50)

@@ -14,11 +14,14 @@ class PerformanceConfig(KinerjaAppConfig):
     def ready(self) -> None:
         super().ready()
         # A division's answer to a workflow request carries its indicator actuals (requests.py).
-        from kinerja.workflow.extensions import register_answer_extension, register_case_records
+        from kinerja.workflow.extensions import register_answer_extension, register_case_records, register_period_key
 
-        from .requests import ActualsExtension
+        from .requests import ActualsExtension, period_key
         from .signoff import case_records
 
         register_answer_extension("performance", ActualsExtension())
         # A data collection case links its period's check page and compile (signoff.py).
         register_case_records("performance", case_records)
+        # "TW 1 2025" and "Triwulan I 2025" are one period: a second open data collection case about it is
+        # refused (workflow actions.start_case).
+        register_period_key("performance", period_key)

@@ -89,6 +89,13 @@ def period_of(text: str) -> CasePeriod | None:
     return CasePeriod(year, None) if rest in ("", "tahun", "tahunan", "year", "annual", "tahun anggaran") else None
 
 
+def period_key(text: str) -> str | None:
+    """The key of a period a case names, equal for the same period however it is written ("TW 1 2025",
+    "Triwulan I 2025"); None when period_of does not read it."""
+    found = period_of(text)
+    return None if found is None else f"{found.year}/{found.quarter or 0}/{found.month or 0}"
+
+
 # --- saving -------------------------------------------------------------------------------------
 
 @dataclass

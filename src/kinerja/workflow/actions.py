@@ -344,6 +344,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
         # any other SOP's case may have none.
         raise KinerjaError(_("Period: %(sop)s asks the divisions for their data of a period; say which "
                              "(e.g. Triwulan III 2025).") % {"sop": version.name})
+    if period.strip() and any(s.coordinates_divisions for s in steps):
+        _check_period_free(found.open_cases, version, period.strip(), concerned, about)
     if target_deadline is not None and target_deadline <= at:
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})
     case = Case(id=found.case_id, office=office, sop_version=version, title=title.strip(), period=period.strip(),
@@ -365,6 +367,29 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                                          pk=found.task_id)
             check_at_risk(case, cal=cal, at=at)
     return case
+
+
+class PeriodTaken(KinerjaError):
+    """An open case of the same SOP is about the same period (and the same unit and person, where the
+    SOP's cases are about one)."""
+
+    def __init__(self, sop: str, case: fastsql.OpenCase) -> None:
+        self.case_id = case.id
+        super().__init__(_("Period: the case “%(title)s” (no. %(id)d) of %(sop)s about %(period)s is still open. "
+                           "Continue that case, or cancel it, before starting another about the same period.") % {
+            "title": case.title, "id": case.id, "sop": sop, "period": case.period})
+
+
+def _check_period_free(open_cases: list[fastsql.OpenCase], version: SopVersion, period: str, unit: Unit | None,
+                       person: Person | None) -> None:
+    """Refuse a second open case of an SOP that asks the divisions for their data of a period (the data of
+    one period is collected once; a second case would ask the divisions again and compile the period twice).
+    Any version of the SOP counts; periods compare by what they mean (extensions.period_key)."""
+    key = extensions.period_key(period)
+    unit_id, person_id = (unit.pk if unit else None), (person.pk if person else None)
+    for case in open_cases:
+        if case.unit_id == unit_id and case.person_id == person_id and extensions.period_key(case.period) == key:
+            raise PeriodTaken(version.name, case)
 
 
 def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> Unit | None:

@@ -197,3 +197,30 @@ def check_completion(task: Task) -> None:
     hold = completion_hold(task)
     if hold is not None:
         raise CompletionHeld(hold)
+
+
+# What a case's period means. Two open cases of an SOP that asks the divisions for their data of a
+# period must not be about the same period (actions.start_case): the divisions would be asked twice and
+# the figures of the period compiled twice. "TW 1 2025" and "Triwulan I 2025" are the same period; the
+# performance app reads periods (requests.period_of) and registers its reading here. Without one, two
+# periods are the same when their words are, whatever their case and spacing.
+
+_period_keys: dict[str, Callable[[str], str | None]] = {}
+
+
+def register_period_key(name: str, key: Callable[[str], str | None]) -> None:
+    """Register (or replace) the reading called `name`: a period's text → a key equal for the same
+    period, or None when it does not read the text."""
+    _period_keys[name] = key
+
+
+def unregister_period_key(name: str) -> Callable[[str], str | None] | None:
+    return _period_keys.pop(name, None)
+
+
+def period_key(text: str) -> str:
+    """The key of a period's text: the first registered reading that reads it, else its words."""
+    for key in _period_keys.values():
+        if (found := key(text)) is not None:
+            return found
+    return " ".join(text.casefold().split())

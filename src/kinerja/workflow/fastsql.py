@@ -51,7 +51,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from functools import cache
 from typing import Any, TypeVar
 
@@ -601,28 +601,72 @@ def _version_sql(vendor: str, reserve: bool = False) -> str:
             f"JOIN {_table(Office)} o ON o.id = sp.office_id WHERE v.id = %s")
 
 
+# The high half of the key of PostgreSQL's advisory lock held while a case of an SOP starts ("kn" and 1:
+# arbitrary, fixed).
+_START_LOCK = 0x6B6E0001
+
+
+@cache
+def _start_lock_sql() -> str:
+    # One bigint key: the constant in the high half, the SOP's id in the low (ids past 2**32 share keys
+    # with smaller ones, which only makes two unrelated starts wait one for the other).
+    return (f"SELECT pg_advisory_xact_lock(({_START_LOCK}::bigint << 32) | "
+            f"((SELECT sop_id FROM {_table(SopVersion)} WHERE id = %s) & 4294967295))")
+
+
+@cache
+def _open_cases_sql(vendor: str) -> str:
+    # Through the office's open cases (the index on office and status), then those of the version's SOP.
+    return (f"SELECT c.id, c.title, c.period, c.unit_id, c.person_id FROM {_table(Case)} c "
+            f"JOIN {_table(SopVersion)} cv ON cv.id = c.sop_version_id "
+            f"WHERE c.office_id = (SELECT sp.office_id FROM {_table(Sop)} sp JOIN {_table(SopVersion)} v "
+            f"ON v.sop_id = sp.id WHERE v.id = %s) AND c.status = %s AND c.period <> '' "
+            f"AND cv.sop_id = (SELECT sop_id FROM {_table(SopVersion)} WHERE id = %s) ORDER BY c.id")
+
+
+class OpenCase:
+    """An open case of the same SOP (any version) that names a period: what start_case compares a new
+    case's period with."""
+
+    __slots__ = ("id", "title", "period", "unit_id", "person_id")
+
+    def __init__(self, id: int, title: str, period: str, unit_id: int | None, person_id: int | None) -> None:
+        self.id, self.title, self.period, self.unit_id, self.person_id = id, title, period, unit_id, person_id
+
+
 class Version:
     """What start_case reads: the SOP version with its SOP and office attached, the office calendar's
-    stamp, its steps in order (with actor, position; `earlier` 0) and, on PostgreSQL, the ids reserved
-    for the case and its first task (else None)."""
+    stamp, its steps in order (with actor, position; `earlier` 0), the open cases of its SOP that name a
+    period (OpenCase) and, on PostgreSQL, the ids reserved for the case and its first task (else None)."""
 
-    __slots__ = ("version", "stamp", "steps", "case_id", "task_id")
+    __slots__ = ("version", "stamp", "steps", "case_id", "task_id", "open_cases")
 
     def __init__(self, version: SopVersion, stamp: str, steps: list[Step], case_id: int | None,
-                 task_id: int | None) -> None:
+                 task_id: int | None, open_cases: list[OpenCase]) -> None:
         self.version, self.stamp, self.steps, self.case_id, self.task_id = version, stamp, steps, case_id, task_id
+        self.open_cases = open_cases
 
 
 def load_version(version_id: int) -> Version | None:
-    """The version with what start_case needs (Version), or None. Two statements, one round trip on
-    PostgreSQL (pipelined with the BEGIN)."""
+    """The version with what start_case needs (Version), or None. Three statements, one round trip on
+    PostgreSQL (pipelined with the BEGIN), where a fourth first takes the SOP's start lock (an advisory
+    lock held to the end of the transaction): two cases of one period starting at the same moment then
+    come one after the other, and the second sees the first among the open cases (each statement of a
+    READ COMMITTED transaction sees what was committed before it began, the lock's wait included). On
+    SQLite the transaction itself is begun IMMEDIATE (settings.py): one writer at a time from its start."""
     db = _db()
-    reserve = db.vendor == "postgresql"
-    with _cursor(db) as first, _cursor(db) as second:
+    postgres = db.vendor == "postgresql"
+    with ExitStack() as cursors:
+        first, second, third = (cursors.enter_context(_cursor(db)) for _ in range(3))
+        lock = cursors.enter_context(_cursor(db)) if postgres else None
         with db.wrap_database_errors, _pipeline(db):
-            first.execute(_version_sql(db.vendor, reserve), [version_id])
+            first.execute(_version_sql(db.vendor, postgres), [version_id])
             second.execute(_step_rows_sql("s.version_id = %s", "s.number", ""), [None, version_id])
+            if lock is not None:
+                lock.execute(_start_lock_sql(), [version_id])
+            third.execute(_open_cases_sql(db.vendor), [version_id, Case.Status.OPEN.value, version_id])
         row, step_rows = first.fetchone(), second.fetchall()
+        open_cases = [OpenCase(*r) for r in third.fetchall()]
     if row is None:
         return None
     version = VERSION.build(db, row)
@@ -631,8 +675,9 @@ def load_version(version_id: int) -> Version | None:
     attach(sop, "office", office)
     attach(version, "sop", sop)
     at = VERSION.width + SOP.width + OFFICE.width
-    case_id, task_id = (row[at + 1], row[at + 2]) if reserve else (None, None)
-    return Version(version, f"{office.time_zone}#{row[at]}", [_step(db, r) for r in step_rows], case_id, task_id)
+    case_id, task_id = (row[at + 1], row[at + 2]) if postgres else (None, None)
+    return Version(version, f"{office.time_zone}#{row[at]}", [_step(db, r) for r in step_rows], case_id, task_id,
+                   open_cases)
 
 
 def return_target(case_id: int, step_id: int) -> Step | None:

@@ -68,6 +68,7 @@ def _roles(request: HttpRequest, office: Any) -> set[Any]:
 def case_start(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     form = forms.StartCaseForm(request.POST or None, office=office)
+    taken = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -77,9 +78,12 @@ def case_start(request: HttpRequest) -> HttpResponse:
             return redirect("workflow:case", case.pk)
         except NotAllowed as e:
             return _forbidden(request, str(e))
+        except actions.PeriodTaken as e:
+            form.add_error(None, str(e))
+            taken = e.case_id  # the page links the case that runs already
         except KinerjaError as e:
             form.add_error(None, str(e))
-    return render(request, "workflow/case_start.html", {"form": form})
+    return render(request, "workflow/case_start.html", {"form": form, "taken": taken})
 
 
 def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> dict[str, Any]:
