@@ -59,6 +59,22 @@ class WorkflowLinkTestCase(SeedSopTestCase):
         open_task = case.tasks.get(status=Task.Status.OPEN)
         self.assertEqual((open_task.step.number, open_task.position), (2, self.positions["subsection_head"]))
 
+    def test_a_letter_on_a_period_whose_case_runs_already_joins_that_case(self) -> None:
+        from kinerja.workflow import actions as wf
+        from tests.workflow.base import START
+
+        running = wf.start_case(self.version.pk, user=self.secretary, title="Data Kinerja TW I (dimulai manual)",
+                                period="TW 1 2025", at=START)
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "data_collection", "number": "005/12/III.07/2025", "letter_date": "2025-03-20",
+            "sender": "Kepala Dinas Koperasi dan UKM", "subject": "Penyusunan Data Kinerja Triwulan I 2025",
+            "received_on": "2025-03-21", "period": "Triwulan I 2025", "scan": pdf_upload()}, follow=True)
+        letter = Letter.objects.get()
+        self.assertEqual(letter.case_id, running.pk)
+        self.assertEqual(Case.objects.count(), 1)
+        self.assertContains(response, f"ditautkan ke pelaksanaan yang sudah berjalan untuk periodenya, no. {running.pk}")
+
     def test_the_period_as_offices_write_it_links_the_compiled_data_to_the_case(self) -> None:
         from kinerja.performance.report import compile_report
 

@@ -38,6 +38,13 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser, at: dt.date
         case = wf.start_case(version.pk, user=user, title=letter.subject, period=letter.period or str(letter.year), at=at,
                              trigger_note=_("Letter %(number)s of %(sender)s, agenda %(agenda)s") % {
                                  "number": letter.number, "sender": letter.sender, "agenda": letter.agenda_number})
+    except wf.PeriodTaken as e:
+        # The case of the letter's period is already running (started by hand, or by an earlier letter on
+        # it): the letter joins it rather than starting a second collection of the same data.
+        Letter.objects.filter(pk=letter.pk).update(case_id=e.case_id)
+        letter.case_id = e.case_id
+        return [_("The letter is registered and linked to the case already open for its period, no. %(id)d.")
+                % {"id": e.case_id}]
     except KinerjaError as e:
         return [_("The letter is registered, but the case did not start: %(error)s") % {"error": e}]
     Letter.objects.filter(pk=letter.pk).update(case_id=case.pk)
