@@ -167,17 +167,22 @@ def load(office: Office) -> None:
                               answered=3 if i == 2 else None)
             moment += dt.timedelta(minutes=7)
 
-    label = f"Triwulan {ROMAN[collected_q]} {collected_year}"
+    # The running cases: one open case per period (actions.start_case refuses a second), so besides the
+    # quarters whose cases the letters demo runs (correspondence/demo.py: the collected quarter, the one under
+    # way, last year), these collect monthly data: last month's, the month's before, this month's, and the
+    # year's.
+    last_month = today.replace(day=1) - dt.timedelta(days=1)
+    month_before = last_month.replace(day=1) - dt.timedelta(days=1)
     # Overdue at the Kasubbag: step 4 opened 8 working days ago (standard: 5 hari).
     moment = morning(run.cal, working_days_back(run.cal, today, 11))
-    case = run.start(f"Pengumpulan Data Kinerja {label} (Sekretariat)", label, moment)
+    case = run.start(f"Pengumpulan Data Kinerja Bulanan {last_month:%m/%Y}", f"{last_month:%m/%Y}", moment)
     for share in (Decimal("0.5"), Decimal("0.5")):
         moment = run.step(case, moment, share) + dt.timedelta(minutes=5)
     run.step(case, moment, Decimal("0.5"))
 
     # Returned once by the Sekretaris; step 4 is on its second round.
     moment = morning(run.cal, working_days_back(run.cal, today, 9), 9)
-    case = run.start(f"Pengumpulan Data Kinerja {label}", label, moment)
+    case = run.start(f"Pengumpulan Data Kinerja Bulanan {month_before:%m/%Y}", f"{month_before:%m/%Y}", moment)
     for share in (Decimal("0.5"), Decimal("0.8"), Decimal("0.6"), Decimal("0.4")):
         moment = run.step(case, moment, share) + dt.timedelta(minutes=5)
     moment = max(moment, morning(run.cal, working_days_back(run.cal, today, 1), 10))
