@@ -79,8 +79,7 @@ def case_start(request: HttpRequest) -> HttpResponse:
         except NotAllowed as e:
             return _forbidden(request, str(e))
         except actions.PeriodTaken as e:
-            form.add_error(None, str(e))
-            taken = e.case_id  # the page links the case that runs already
+            taken = e  # shown with a link to the case that runs already
         except KinerjaError as e:
             form.add_error(None, str(e))
     return render(request, "workflow/case_start.html", {"form": form, "taken": taken})
