@@ -175,13 +175,19 @@ class ActionPlanItem(models.Model):
     quarter) the reports and the input page compare with. The importer (importer.py) says when a file's
     quarter figures are the indicator's and when they are an activity's.
 
-    `source` tells where an activity came from: added on the Target page, or read from a file. Importing
-    the plan again replaces only what an earlier import of it brought (plan.replace_imported); an activity
-    added by hand stays."""
+    `source` tells where an activity came from: added on the Target page, read from a file, or read from a
+    file and then edited on the page. Importing the plan again replaces only what an earlier import brought
+    and nobody has touched since (plan.replace_imported); an activity added by hand stays, and so does one
+    edited by hand: what a user typed is never overwritten by a file.
+
+    An edited activity keeps, in `imported_name` and `imported_quarter`, the words and quarter the file gave
+    it, since the user may have changed both: the next import still recognises it by them (and by its
+    present words) and keeps the user's version in its place, instead of adding the file's as a twin."""
 
     class Source(models.TextChoices):
         MANUAL = "manual", _("added on the page")
         IMPORTED = "imported", _("imported from a file")
+        EDITED = "edited", _("imported, then edited on the page")
 
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="action_plan",
                                   verbose_name=_("indicator"))
@@ -197,6 +203,10 @@ class ActionPlanItem(models.Model):
     target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
     budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.MANUAL)
+    # The activity as the file named it, kept when it is edited on the page (source EDITED); empty otherwise.
+    imported_name = models.TextField(_("activity as imported"), blank=True)
+    imported_quarter = models.PositiveSmallIntegerField(_("quarter as imported"), null=True, blank=True,
+                                                        choices=QUARTERS)
 
     class Meta:
         verbose_name = _("action plan activity")
@@ -211,6 +221,10 @@ class ActionPlanItem(models.Model):
             models.CheckConstraint(condition=Q(budget__isnull=True) | Q(budget__gte=0),
                                    name="%(app_label)s_%(class)s_budget_not_negative",
                                    violation_error_message=_("A budget cannot be negative.")),
+            models.CheckConstraint(condition=~Q(source="edited") | ~Q(imported_name=""),
+                                   name="%(app_label)s_%(class)s_edited_keeps_imported_name",
+                                   violation_error_message=_("An edited activity keeps the name it was imported "
+                                                             "with.")),
         ]
 
     def __str__(self) -> str:

@@ -153,9 +153,18 @@ def add_activity(indicator_id: int, year: int, *, user: AbstractBaseUser, name: 
 @transaction.atomic
 def change_activity(item_id: int, *, user: AbstractBaseUser, name: str, quarter: int | None = None,
                     targets: Sequence[str] = ("", "", "", ""), budget: str = "") -> ActionPlanItem:
-    """Change an activity's text, quarter, quarter targets and budget (its place stays)."""
+    """Change an activity's text, quarter, quarter targets and budget (its place stays).
+
+    An imported activity that this really changes becomes the user's (source EDITED), keeping the words and
+    quarter the file gave it: importing the plan again then recognises it by them and keeps it as the user
+    left it (replace_imported). Saving the form without a change leaves it imported, so the file still
+    updates it. An activity edited before keeps the file's words of its first edit."""
     _indicator_row, item = _item(item_id, user)
-    for field, value in _read(name, quarter, targets, budget).items():
+    values = _read(name, quarter, targets, budget)
+    if item.source == ActionPlanItem.Source.IMPORTED and any(getattr(item, f) != v for f, v in values.items()):
+        item.source = ActionPlanItem.Source.EDITED
+        item.imported_name, item.imported_quarter = item.name, item.quarter
+    for field, value in values.items():
         setattr(item, field, value)
     item.save()
     return item
@@ -188,64 +197,90 @@ class PlanChange:
     """What importing a plan did to an indicator's activities of a year (replace_imported)."""
 
     kept: int = 0  # added by hand on the page: left as they are
+    edited: int = 0  # imported before, then edited on the page: left as the user edited them
     added: int = 0  # new in the file
     changed: int = 0  # imported before and in the file again, with another quarter target, budget or quarter
     removed: int = 0  # imported before and no longer in the file
     unchanged: int = 0  # imported before and in the file again as they are
 
     def __iadd__(self, other: PlanChange) -> PlanChange:
-        for name in ("kept", "added", "changed", "removed", "unchanged"):
+        for name in ("kept", "edited", "added", "changed", "removed", "unchanged"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
 
 PLAN_FIELDS = ("quarter", *TARGET_FIELDS, "budget")
+Key = tuple[str, int | None]
 
 
-def _match_key(name: str, quarter: int | None) -> tuple[str, int | None]:
+def _match_key(name: str, quarter: int | None) -> Key:
     return " ".join(name.casefold().split()), quarter
 
 
 def replace_imported(indicator: Indicator, year: int, activities: Sequence[dict[str, object]]) -> PlanChange:
     """The indicator's Rencana Aksi of the year as a file gives it (`activities`, in the file's order: each
-    a dict of name, quarter, target_q1 … target_q4, budget). Only what an earlier import brought is
-    replaced: an activity of it that the file names again (the same words and quarter) is updated in
-    place, one the file no longer names is removed, one the file adds is added. Activities added by
-    hand on the page stay, after the file's; one the file names too becomes the file's (no twin).
+    a dict of name, quarter, target_q1 … target_q4, budget). Only what an earlier import brought and nobody
+    has edited since is replaced: such an activity that the file names again (the same words and quarter)
+    is updated in place, one the file no longer names is removed, one the file adds is added.
+
+    What users typed stays. An imported activity edited on the page (source EDITED) is the user's: the file
+    does not overwrite it, and does not remove it when the file no longer names it. The file's activity it
+    came from is recognised by the words and quarter the file gave it (imported_name, imported_quarter),
+    or by its present words and quarter, so a renamed one is not added again beside the user's; it takes
+    the file's place, keeps the user's values, and remembers the file's words of now. Activities added by
+    hand on the page stay too; one the file names as well becomes the file's (no twin). Those the file does
+    not name follow the file's, in their order.
     Runs inside the caller's transaction; the indicator's row is locked, as the page's edits lock it."""
     Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
     change = PlanChange()
     existing = list(ActionPlanItem.objects.filter(indicator=indicator, year=year))
-    imported: dict[tuple[str, int | None], list[ActionPlanItem]] = {}
-    manual: dict[tuple[str, int | None], list[ActionPlanItem]] = {}
+    Source = ActionPlanItem.Source
+    # Which activity kinerja has is each of the file's: looked for pool by pool, for all of the file's at
+    # once, so that a weaker match never takes what a stronger one of another activity would: an edited
+    # activity by the words it was imported with, an untouched imported one, an edited one by its present
+    # words (the file took up the user's rename), one added by hand.
+    pools: list[dict[Key, list[ActionPlanItem]]] = [{}, {}, {}, {}]
     for item in existing:
-        pool = imported if item.source == ActionPlanItem.Source.IMPORTED else manual
-        pool.setdefault(_match_key(item.name, item.quarter), []).append(item)
+        key = _match_key(item.name, item.quarter)
+        if item.source == Source.EDITED:
+            pools[0].setdefault(_match_key(item.imported_name, item.imported_quarter), []).append(item)
+            pools[2].setdefault(key, []).append(item)
+        else:
+            pools[1 if item.source == Source.IMPORTED else 3].setdefault(key, []).append(item)
+    keys = [_match_key(str(values["name"]), values.get("quarter")) for values in activities]  # type: ignore[arg-type]
+    found: list[ActionPlanItem | None] = [None] * len(activities)
+    taken: set[int] = set()
+    for pool in pools:
+        for n, key in enumerate(keys):
+            if found[n] is None:
+                found[n] = next((i for i in pool.get(key, []) if i.pk not in taken), None)
+                if found[n] is not None:
+                    taken.add(found[n].pk)  # type: ignore[union-attr]
     order: list[ActionPlanItem] = []
-    for values in activities:
-        key = _match_key(str(values["name"]), values.get("quarter"))  # type: ignore[arg-type]
-        pool = imported.get(key) or manual.get(key)
-        item = pool.pop(0) if pool else None
+    for values, item in zip(activities, found, strict=True):
         if item is None:
-            item = ActionPlanItem(indicator=indicator, year=year, source=ActionPlanItem.Source.IMPORTED,
+            item = ActionPlanItem(indicator=indicator, year=year, source=Source.IMPORTED,
                                   name=values["name"], **{f: values.get(f) for f in PLAN_FIELDS})
             change.added += 1
+        elif item.source == Source.EDITED:  # the user's values stay; the file's words are remembered
+            item.imported_name, item.imported_quarter = str(values["name"]), values.get("quarter")  # type: ignore[assignment]
+            change.edited += 1
         else:
             differs = item.name != values["name"] or any(getattr(item, f) != values.get(f) for f in PLAN_FIELDS)
-            if differs or item.source != ActionPlanItem.Source.IMPORTED:
+            if differs or item.source != Source.IMPORTED:
                 change.changed += 1
             else:
                 change.unchanged += 1
-            item.name, item.source = values["name"], ActionPlanItem.Source.IMPORTED
+            item.name, item.source = values["name"], Source.IMPORTED
             for f in PLAN_FIELDS:
                 setattr(item, f, values.get(f))
         order.append(item)
-    stale = [item for items in imported.values() for item in items]
+    stale = [item for item in existing if item.source == Source.IMPORTED and item.pk not in taken]
     change.removed = len(stale)
     ActionPlanItem.objects.filter(pk__in=[item.pk for item in stale]).delete()
-    placed = {item.pk for item in order if item.pk is not None}
-    kept = [item for item in existing if item.source == ActionPlanItem.Source.MANUAL and item.pk not in placed]
-    change.kept = len(kept)
+    kept = [item for item in existing if item.source != Source.IMPORTED and item.pk not in taken]
+    change.kept = sum(1 for item in kept if item.source == Source.MANUAL)
+    change.edited += len(kept) - change.kept
     # Out of the way of every place in use first (the places are unique, checked row by row on PostgreSQL).
     rows = ActionPlanItem.objects.filter(indicator=indicator, year=year)
     past = max(rows.aggregate(last=Max("order"))["last"] or 0, len(order) + len(kept)) + 1
@@ -255,7 +290,7 @@ def replace_imported(indicator: Indicator, year: int, activities: Sequence[dict[
         if item.pk is None:
             item.save()
     ActionPlanItem.objects.bulk_update([i for i in [*order, *kept] if i.pk is not None],
-                                       ["order", "name", "source", *PLAN_FIELDS])
+                                       ["order", "name", "source", "imported_name", "imported_quarter", *PLAN_FIELDS])
     return change
 
 
