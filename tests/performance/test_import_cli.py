@@ -150,5 +150,6 @@ def test_the_console_script_imports_a_rencana_aksi_and_names_a_bad_activity_row(
     done = run(tmp_path, "data", "import", str(workbook), "--year", "2025", "--office", "dinas")
     assert done.returncode == 0, done.stderr
     assert "Rencana Aksi tahun ini: 6 kegiatan dalam berkas." in done.stdout
-    assert ("Dari kegiatan yang ada di kinerja: 0 yang ditambahkan manual tetap; dari berkas 6 ditambahkan, 0 diubah, "
+    assert ("Dari kegiatan yang ada di kinerja: 0 yang ditambahkan manual tetap, 0 yang diubah manual tetap dengan "
+            "ubahannya; dari berkas 6 ditambahkan, 0 diubah, "
             "0 yang diimpor sebelumnya dan tidak ada lagi di berkas dihapus.") in done.stdout

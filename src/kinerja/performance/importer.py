@@ -76,7 +76,8 @@ an activity and more activities follow; the figures are then that activity's and
 targets are left as they are, because the activities measure other things (4 dokumen, 200 orang, a
 percentage of the work) and adding them up would be wrong. A new indicator must then have its year's Target.
 The file is the year's plan: an indicator's activities replace those an import brought before, while those added
-by hand on the Target page stay (plan.replace_imported; the Summary counts kept, added, changed and removed).
+by hand on the Target page stay, and so do imported ones edited there since, as the user left them (plan.replace_imported;
+the Summary counts kept, edited, added, changed and removed).
 Without a Satuan column a Rencana Aksi may name only indicators kinerja has (by Kode or name), whose Sasaran, Satuan and
 year's target stay where the file gives none. Four quarter targets of an indicator that do not add up (as it
 adds up its quarters) to its year's target are a warning in the Summary. Bad rows, named like any other:
@@ -207,7 +208,8 @@ class Summary:
     targets: int = 0
     actuals: int = 0
     activities: int = 0  # Rencana Aksi activities in the file (saved where the file is imported)
-    # What the file's activities do to those kinerja has: hand-added kept, imported ones added, changed, removed.
+    # What the file's activities do to those kinerja has: hand-added and hand-edited kept, imported ones added,
+    # changed, removed.
     plan_change: PlanChange = field(default_factory=PlanChange)
     plan: bool = False  # the file has an activity column
     dry_run: bool = False
