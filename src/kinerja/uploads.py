@@ -11,6 +11,7 @@ library does this for the file system storage, so it is written here:
   raises, the files it wrote are deleted and the error goes on. Actions called by another wrapped
   action leave the decision to the outermost one. Files of an action that succeeds are kept.
 - `PendingUploads`: a file kept between the steps of one form (preview, then save) for its uploader.
+- `megabytes`: the size of a file, or a limit, in a message, written as the reader's language writes it.
 """
 
 from __future__ import annotations
@@ -22,15 +23,28 @@ import shutil
 import time
 from collections.abc import Callable
 from contextvars import ContextVar
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
 from django.core.files.storage import FileSystemStorage, default_storage
+from django.utils.formats import number_format
 from django.utils.text import get_valid_filename
 
 F = TypeVar("F", bound=Callable[..., Any])
 log = logging.getLogger(__name__)
 _written: ContextVar[list[tuple[FileSystemStorage, str]] | None] = ContextVar("kinerja_written_files", default=None)
+
+
+MEGABYTE = 1024 * 1024
+
+
+def megabytes(size: int | float, places: int = 1) -> str:
+    """`size` bytes in MB (binary, as file managers count) in the active language, rounded half up: "0,1" and
+    "1.536" in Indonesian, "0.1" and "1,536" in English. The messages that show it write the "MB"."""
+    quantum = Decimal(1).scaleb(-places)
+    number = (Decimal(size) / MEGABYTE).quantize(quantum, rounding=ROUND_HALF_UP)
+    return number_format(number, places, use_l10n=True)
 
 
 class Storage(FileSystemStorage):

@@ -181,7 +181,7 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertContains(response, 'value="Bapperida Kota Bandar Lampung"')
         self.assertContains(response, 'value="800/123/III.07/2025"')
         html = response.content.decode()
-        message = "Pindaian surat: Surat Undangan – révisi.pdf berukuran 0.1 MB; batasnya 0 MB."
+        message = "Pindaian surat: Surat Undangan – révisi.pdf berukuran 0,1 MB; batasnya 0 MB."
         self.assertEqual(html.count(message), 1)
         self.assertLess(html.index('id="id_scan"'), html.index(message))  # under the file field
         self.assertNotIn("Bidang ini tidak boleh kosong", html)

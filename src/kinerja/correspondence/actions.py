@@ -27,7 +27,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, roles_of
-from kinerja.uploads import removed_on_failure
+from kinerja.uploads import megabytes, removed_on_failure
 
 from .models import (
     Attendance,
@@ -122,7 +122,7 @@ def read_pdf_upload(upload: Any, *, field: str) -> bytes:
     name = getattr(upload, "name", "") or field
     if upload.size > limit:
         raise BadUpload(_("%(field)s: %(file)s is %(size)s MB; the limit is %(limit)s MB.") % {
-            "field": field, "file": name, "size": f"{upload.size / 1048576:.1f}", "limit": f"{limit / 1048576:.0f}"})
+            "field": field, "file": name, "size": megabytes(upload.size), "limit": megabytes(limit, 0)})
     if not upload.size:
         raise BadUpload(_("%(field)s: %(file)s is empty (0 bytes); choose the file again.")
                         % {"field": field, "file": name})

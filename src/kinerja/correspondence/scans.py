@@ -18,6 +18,7 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
+from kinerja.uploads import megabytes
 
 # What Pillow reports for the images taken: the usual camera and scanner formats.
 IMAGE_FORMATS = {"JPEG": "JPG", "PNG": "PNG", "TIFF": "TIFF"}
@@ -64,12 +65,12 @@ def scan_bytes(uploads: Sequence[Any], *, field: str, read_pdf: Any) -> bytes:
     for upload in uploads:
         if upload.size > limit:
             raise BadScan(_("%(field)s: %(file)s is %(size)s MB; the limit is %(limit)s MB.") % {
-                "field": field, "file": _name(upload, field), "size": f"{upload.size / 1048576:.1f}",
-                "limit": f"{limit / 1048576:.0f}"})
+                "field": field, "file": _name(upload, field), "size": megabytes(upload.size),
+                "limit": megabytes(limit, 0)})
     total = sum(u.size for u in uploads)
     if total > total_limit:
         raise BadScan(_("%(field)s: the files chosen are %(size)s MB together; the limit is %(limit)s MB.") % {
-            "field": field, "size": f"{total / 1048576:.1f}", "limit": f"{total_limit / 1048576:.0f}"})
+            "field": field, "size": megabytes(total), "limit": megabytes(total_limit, 0)})
     contents = []
     for upload in uploads:
         if not upload.size:

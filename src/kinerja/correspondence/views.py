@@ -22,6 +22,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import positions_held, today_in
 from kinerja.org.models import Office, Position
+from kinerja.uploads import megabytes
 
 from . import actions, forms
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
@@ -63,7 +64,7 @@ def _fields_of_too_large(request: HttpRequest) -> QueryDict:
 
 def _too_large_message() -> str:
     return _("The file is larger than the limit of %(limit)s MB and was not stored.") % {
-        "limit": f"{settings.KINERJA_MAX_UPLOAD_BYTES / 1048576:.0f}"}
+        "limit": megabytes(settings.KINERJA_MAX_UPLOAD_BYTES, 0)}
 
 
 def _add_error(form: Form, e: KinerjaError) -> None:

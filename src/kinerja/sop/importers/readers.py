@@ -20,6 +20,8 @@ from typing import Any
 from django.conf import settings
 from django.utils.translation import gettext as _
 
+from kinerja.uploads import megabytes
+
 from . import shapes, xlsx_shapes
 from .draft import DrawnArrow, DrawnNote, SopImportError
 
@@ -68,7 +70,7 @@ def _zip_names(path: Path) -> set[str]:
 def check_size(path: Path) -> None:
     size = path.stat().st_size
     if size > max_bytes():
-        raise SopImportError(path, None, None, f"{size / 1024 / 1024:.1f} MB", _(
+        raise SopImportError(path, None, None, megabytes(size) + " MB", _(
             "the file is larger than %(max)d MB") % {"max": max_bytes() // (1024 * 1024)})
     if size == 0:
         raise SopImportError(path, None, None, None, _("the file is empty"))
