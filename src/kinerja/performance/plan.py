@@ -158,7 +158,7 @@ def change_activity(item_id: int, *, user: AbstractBaseUser, name: str, quarter:
     An imported activity that this really changes becomes the user's (source EDITED), keeping the words and
     quarter the file gave it: importing the plan again then recognises it by them and keeps it as the user
     left it (replace_imported). Saving the form without a change leaves it imported, so the file still
-    updates it. An activity edited before keeps the file's words of its first edit."""
+    updates it. One edited before stays the user's, with the file's words of the last import that named it."""
     _indicator_row, item = _item(item_id, user)
     values = _read(name, quarter, targets, budget)
     if item.source == ActionPlanItem.Source.IMPORTED and any(getattr(item, f) != v for f, v in values.items()):
