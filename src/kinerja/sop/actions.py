@@ -30,7 +30,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import removed_on_failure
 
-from .importers import SopDraft, SopImportError, parse_document, read_document
+from .importers import ListedSop, SopDraft, SopImportError, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
 from .parties import is_case_person, is_outside_party, recorder_for, unit_role
@@ -182,8 +182,9 @@ def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: 
     return found
 
 
-def find_sop(office: Office, draft: SopDraft) -> Sop | None:
-    """The SOP a document is a version of: same Nomor SOP, or the same name when it has no number."""
+def find_sop(office: Office, draft: SopDraft | ListedSop) -> Sop | None:
+    """The SOP a document (or a workbook's sheet) is a version of: same Nomor SOP, or the same name when it
+    has no number."""
     if draft.number:
         return Sop.objects.filter(office=office, number=draft.number).first()
     return Sop.objects.filter(office=office, number="", name__iexact=draft.name).first()

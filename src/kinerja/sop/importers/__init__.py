@@ -7,6 +7,7 @@ reading that keeps the step problems the user can settle in the web preview inst
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -14,7 +15,16 @@ from . import readers
 from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
 from .table import find_table, names_sop, read_grid, read_header
 
-__all__ = ["SeveralSops", "SopDraft", "SopImportError", "StepDraft", "parse_document", "read_document"]
+__all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "list_sops", "parse_document",
+           "read_document", "workbook_sops"]
+
+
+class ListedSop(NamedTuple):
+    """One SOP of a workbook holding several: its sheet, and the Nama SOP and Nomor SOP its own rows print
+    ("" where they print none)."""
+    sheet: str
+    name: str
+    number: str
 
 
 class SeveralSops(SopImportError):
@@ -29,13 +39,14 @@ class SeveralSops(SopImportError):
             "count": len(sops), "sops": listed})
 
 
-def _sheet_sop(path: Path, grid: list[list[str]]) -> str:
-    """The name of the SOP whose procedure table a sheet holds, "" when its own rows name none."""
+def _sheet_sop(path: Path, title: str, grid: list[list[str]]) -> ListedSop:
+    """The SOP whose procedure table a sheet holds, its name and number "" when its own rows print none."""
     start = find_table(grid)
     try:
-        return read_header(path, grid[:start]).name if start is not None else ""
+        header = read_header(path, grid[:start]) if start is not None else None
     except SopImportError:
-        return ""
+        header = None
+    return ListedSop(title, header.name, header.number) if header is not None else ListedSop(title, "", "")
 
 
 def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[DrawnArrow], list[DrawnNote]]:
@@ -53,7 +64,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
                 % {"sheets": ", ".join(f"“{titles[i]}”" for i in tables) or "-"})
         at: int | None = chosen
     elif len(tables) > 1:
-        raise SeveralSops(path, _sops_of(path, grids, titles))
+        raise SeveralSops(path, [(s.sheet, s.name) for s in _sops_of(path, grids, titles)])
     else:
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
@@ -64,15 +75,21 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
     return grid, arrows, notes
 
 
-def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> list[tuple[str, str]]:
-    """(sheet name, SOP name) of each grid holding a procedure table."""
-    return [(titles[i], _sheet_sop(path, g)) for i, g in enumerate(grids) if find_table(g) is not None]
+def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> list[ListedSop]:
+    """The SOP of each grid holding a procedure table."""
+    return [_sheet_sop(path, titles[i], g) for i, g in enumerate(grids) if find_table(g) is not None]
 
 
 def list_sops(path: Path) -> list[tuple[str, str]]:
     """The SOPs a workbook holds, one per sheet with a procedure table, as (sheet name, SOP name); [] for a
-    document of one SOP (a workbook with one, or any other format). Reads the sheets' cells only (not
-    their drawings, nor the SOP itself): the preview of a chosen sheet asks for it on every request."""
+    document of one SOP (a workbook with one, or any other format). See workbook_sops."""
+    return [(s.sheet, s.name) for s in workbook_sops(path)]
+
+
+def workbook_sops(path: Path) -> list[ListedSop]:
+    """The SOPs a workbook holds, one per sheet with a procedure table; [] for a document of one SOP (a
+    workbook with one, or any other format). Reads the sheets' cells only (not their drawings, nor the
+    SOP itself): the preview of a chosen sheet asks for it on every request."""
     path = Path(path)
     try:
         readers.check_size(path)
