@@ -11,22 +11,23 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError
 from kinerja.org.access import office_or_404
 from kinerja.org.models import Office
-from kinerja.uploads import PendingUploads
 
-from . import actions, origin
+from . import actions, origin, pending
 from .access import may_manage
 from .forms import LinkActorForm, RevokeForm, SaveForm, StepForm, UploadForm
 from .importers import SeveralSops, SopDraft, SopImportError, list_sops
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
-
-PENDING = PendingUploads("sop-pending", "sop_uploads", "sop")
+from .pending import PENDING
 
 
 def _manager_office(request: HttpRequest) -> Office:
@@ -89,7 +90,17 @@ def version_page(request: HttpRequest, pk: int, revoke_form: RevokeForm | None =
         "manager": manager,
         "unlinked": unlinked if manager else [], "history": version.sop.versions.order_by("-version"),
         "revoke_form": revoke_form or RevokeForm(), "header": version.header,
-        "blocks": _blocks(version.header)}, status=status)
+        "blocks": _blocks(version.header), **_workbook_offer(request, office, version)}, status=status)
+
+
+def _workbook_offer(request: HttpRequest, office: Office, version: SopVersion) -> dict[str, object]:
+    """After saving an SOP of a workbook holding several (?workbook=its upload): the workbook still kept,
+    and the next SOP of it to check. Nothing for a token this session no longer keeps."""
+    token = request.GET.get("workbook", "")
+    workbook = pending.pending_workbook(request, token, office) if token else None
+    if workbook is None:
+        return {}
+    return {"workbook": workbook, "next_sheet": workbook.next_after_version(version.pk)}
 
 
 BLOCK_TITLES = [("legal_basis", "Dasar Hukum"), ("qualifications", "Kualifikasi Pelaksana"),
@@ -123,7 +134,7 @@ def compare(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("sop:version", pk=new.pk)
     return render(request, "sop/compare.html", {
         "old": old, "new": new, "sop": new.sop, "diff": actions.compare_versions(old, new),
-        "history": new.sop.versions.order_by("-version")})
+        "history": new.sop.versions.order_by("-version"), **_workbook_offer(request, office_or_404(request), new)})
 
 
 @require_POST
@@ -216,21 +227,29 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     office = _manager_office(request)
     path = _pending_path(request, token)
     if request.method == "POST" and "cancel" in request.POST:
-        PENDING.forget(request, token)
-        messages.info(request, _("The upload was discarded."))
+        name = PENDING.name(request, token)
+        saved = pending.forget(request, token)
+        if saved:
+            messages.info(request, ngettext(
+                "Done with %(file)s: %(count)d SOP was saved from it. The uploaded file is no longer kept.",
+                "Done with %(file)s: %(count)d SOPs were saved from it. The uploaded file is no longer kept.",
+                saved) % {"file": name, "count": saved})
+        else:
+            messages.info(request, _("The upload was discarded."))
         return redirect("sop:list")
     # Of a workbook holding several SOPs, the sheet of the one chosen (in the address, so the form's post
-    # keeps it); without one, the page lists them to choose from.
+    # keeps it); without one, the page lists them to choose from, marking those already saved.
     sheet = request.GET.get("sheet") or None
+    if sheet is None and (workbook := pending.pending_workbook(request, token, office)) is not None:
+        return render(request, "sop/choose_sheet.html", {"workbook": workbook, "token": token, "error": ""})
     try:
         draft = actions.preview_import(path, office=office, sheet=sheet)
-    except SeveralSops as e:
-        return render(request, "sop/choose_sheet.html", {"token": token, "sops": e.sops, "error": ""})
     except SopImportError as e:
         if sheet is None:
             raise
-        return render(request, "sop/choose_sheet.html", {"token": token, "sops": list_sops(path), "error": str(e)},
-                      status=400)
+        return render(request, "sop/choose_sheet.html", {
+            "workbook": pending.pending_workbook(request, token, office), "token": token, "error": str(e)},
+            status=400)
     sheets = list_sops(path) if sheet is not None else []
     posted = request.POST if request.method == "POST" else None
     labels = {s.number: s.label for s in draft.steps if s.label}
@@ -245,20 +264,24 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         error = _("Nothing was saved: type the standard time (number and unit) of step %(steps)s.") % {
             "steps": ", ".join(untimed)}
     if valid:
+        file_name = PENDING.name(request, token) or path.name
         try:
             corrected = _corrected(path, office, forms, sheet)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
-                                          source_name=PENDING.name(request, token) or path.name,
+                                          source_name=file_name,
                                           in_force="save_draft" not in posted)
         except KinerjaError as e:
             error = str(e)
         else:
-            PENDING.forget(request, token)
+            workbook = pending.record_saved(request, token, sheet, version, office)
             messages.success(request, _("“%(name)s” is stored as version %(version)d (%(status)s).") % {
                 "name": version.name, "version": version.version, "status": version.get_status_display()})
-            if version.version > 1:
-                return redirect("sop:compare", pk=version.pk)
-            return redirect("sop:version", pk=version.pk)
+            if workbook is None and len(sheets) > 1:
+                messages.info(request, _("Every SOP of %(file)s is now stored; the uploaded file is no longer kept.")
+                              % {"file": file_name})
+            target = reverse("sop:compare" if version.version > 1 else "sop:version", kwargs={"pk": version.pk})
+            # The page of the saved version offers the workbook's next SOP while some are left.
+            return redirect(f"{target}?{urlencode({'workbook': token})}" if workbook is not None else target)
     sop = actions.find_sop(office, draft)
     current = latest = None
     if sop is not None:
@@ -279,6 +302,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
         "token": token, "document_checks": document_checks, "sheet": sheet, "sheets": sheets,
+        "saved_here": sheet in pending.saved_sheets(request, token),
         "sop": sop, "current": current, "office": office,
         "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
         "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),

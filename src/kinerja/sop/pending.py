@@ -1,0 +1,119 @@
+"""The uploaded SOP document waiting between its preview and its save (PENDING), and, for a workbook
+holding several SOPs (one per sheet), what became of each: saved from this upload, already stored from
+these very bytes, another version of an SOP kinerja holds, or new. The administrator imports such a
+workbook one sheet at a time from a single upload; the file is forgotten once every SOP is saved, when
+they say they are done, or when PENDING's day runs out.
+
+Which sheets were saved is kept in the session beside PENDING's own record of the upload, not in a
+table: it means nothing once the pending file is gone, and goes with it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from kinerja.org.models import Office
+from kinerja.uploads import PendingUploads
+
+from .actions import find_sop
+from .importers import ListedSop, workbook_sops
+from .models import SopVersion
+
+PENDING = PendingUploads("sop-pending", "sop_uploads", "sop")
+SAVED_KEY = "sop_uploads_saved"  # {token: {sheet: pk of the version saved from it}}
+
+
+@dataclass(frozen=True)
+class SheetState:
+    listed: ListedSop
+    saved: SopVersion | None  # the version saved from this sheet in this upload
+    stored: SopVersion | None  # the latest version kinerja holds of the same SOP (find_sop), if any
+    same_file: bool  # that latest version was stored from these very bytes (this workbook, an earlier upload)
+
+    @property
+    def done(self) -> bool:
+        """Nothing is left to save: saving it again would be refused as already imported."""
+        return self.saved is not None or self.same_file
+
+
+@dataclass(frozen=True)
+class PendingWorkbook:
+    token: str
+    name: str  # the file's name as uploaded
+    sheets: list[SheetState]
+
+    @property
+    def saved_count(self) -> int:
+        return sum(1 for s in self.sheets if s.saved is not None)
+
+    @property
+    def left(self) -> list[SheetState]:
+        return [s for s in self.sheets if not s.done]
+
+    def state(self, sheet: str) -> SheetState | None:
+        return next((s for s in self.sheets if s.listed.sheet == sheet), None)
+
+    def next_after_version(self, version_pk: int) -> SheetState | None:
+        """The SOP to check after the one saved as that version."""
+        return self.next_after(next((s.listed.sheet for s in self.sheets if s.saved and s.saved.pk == version_pk),
+                                    None))
+
+    def next_after(self, sheet: str | None) -> SheetState | None:
+        """The first SOP not yet saved after `sheet`, in the workbook's order, from the start again at the end."""
+        at = next((i for i, s in enumerate(self.sheets) if s.listed.sheet == sheet), -1)
+        following = self.sheets[at + 1:] + self.sheets[:at + 1]
+        return next((s for s in following if not s.done), None)
+
+
+def saved_sheets(request: Any, token: str) -> dict[str, int]:
+    """The sheets of the upload `token` saved so far, each with the pk of its version."""
+    return dict(request.session.get(SAVED_KEY, {}).get(token, {}))
+
+
+def pending_workbook(request: Any, token: str, office: Office) -> PendingWorkbook | None:
+    """The upload `token` of this session when it is a workbook holding several SOPs and still kept; None
+    for a single SOP's document, another session's token, or an upload forgotten or expired."""
+    path = PENDING.path(request, token)
+    listed = workbook_sops(path) if path is not None else []
+    if path is None or not listed:
+        return None
+    saved_pks = saved_sheets(request, token)
+    saved = {v.pk: v for v in SopVersion.objects.filter(pk__in=saved_pks.values(), sop__office=office)}
+    sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    sheets = []
+    for sop in listed:
+        found = find_sop(office, sop) if sop.name or sop.number else None
+        latest = found.versions.order_by("-version").first() if found is not None else None
+        sheets.append(SheetState(listed=sop, saved=saved.get(saved_pks.get(sop.sheet, 0)), stored=latest,
+                                 same_file=latest is not None and latest.source_sha256 == sha256))
+    return PendingWorkbook(token=token, name=PENDING.name(request, token) or path.name, sheets=sheets)
+
+
+def record_saved(request: Any, token: str, sheet: str | None, version: SopVersion,
+                 office: Office) -> PendingWorkbook | None:
+    """After the SOP of `sheet` is saved as `version`: the workbook, still kept while some of its SOPs are
+    not saved; None once the upload is forgotten (every SOP saved, or a document of one SOP)."""
+    if sheet is not None:
+        # Only uploads this session still keeps: the record of one forgotten or expired goes.
+        kept = request.session.get(PENDING.session_key, {})
+        records = {t: sheets for t, sheets in request.session.get(SAVED_KEY, {}).items() if t in kept}
+        records[token] = {**records.get(token, {}), sheet: version.pk}
+        request.session[SAVED_KEY] = records
+        workbook = pending_workbook(request, token, office)
+        if workbook is not None and workbook.left:
+            return workbook
+    forget(request, token)
+    return None
+
+
+def forget(request: Any, token: str) -> int:
+    """Forget the upload (the user is done with it, or discards it): its file and which SOPs were saved
+    from it. Returns how many were."""
+    records = dict(request.session.get(SAVED_KEY, {}))
+    saved = records.pop(token, {})
+    request.session[SAVED_KEY] = records
+    PENDING.forget(request, token)
+    return len(saved)
