@@ -520,6 +520,80 @@ def test_an_arrow_without_arrowhead_direction_is_left_out(tmp_path: Path) -> Non
     assert returns(draft) == NONE
 
 
+def freeform(ident: int, points: list[tuple[float, float]], *, head: str = "tail", closed: bool = False,
+             child: Callable | None = None) -> tuple[tuple[float, float, float, float], str]:
+    """An xdr:sp drawn freehand (a:custGeom) through `points` (the sheet's EMU), as Excel's Scribble and
+    Freeform tools keep a line: one open path of straight pieces in the coordinates of its box, no text.
+    Arrowhead at its end ("tail") or start ("head"); closed: the path closed (a:close), a drawn outline.
+    `child` carries a box into a group's child coordinates (its xfrm there); the path is the same."""
+    xs, ys = [x for x, _y in points], [y for _x, y in points]
+    box = (min(xs), min(ys), max(xs), max(ys))
+    width, height = round(box[2] - box[0]), round(box[3] - box[1])
+    steps = "".join(f'<a:{"moveTo" if i == 0 else "lnTo"}><a:pt x="{round(x - box[0])}" y="{round(y - box[1])}"/>'
+                    f'</a:{"moveTo" if i == 0 else "lnTo"}>' for i, (x, y) in enumerate(points))
+    ends = '<a:tailEnd type="triangle"/>' if head == "tail" else '<a:headEnd type="triangle"/>'
+    xml = (f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{ident}" name="Freeform {ident}"/><xdr:cNvSpPr/>'
+           f"</xdr:nvSpPr><xdr:spPr>{xfrm(child(box) if child else box)}<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/>"
+           f'<a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/><a:pathLst><a:path w="{width}" h="{height}">{steps}'
+           f'{"<a:close/>" if closed else ""}</a:path></a:pathLst></a:custGeom><a:noFill/>'
+           f'<a:ln w="9525">{ends}</a:ln></xdr:spPr></xdr:sp>')
+    return box, xml
+
+
+def _freehand_return(sheet: Sheet, *, reverse: bool = False) -> list[tuple[float, float]]:
+    """A return drawn freehand from the diamond's left corner (step 4) left, up and right to step 2's left
+    corner (or the other way round)."""
+    (x4, y4), (x2, y2) = side(sheet, 4), side(sheet, 2)
+    points = [(x4, y4), (x4 - 250000, y4), (x4 - 250000, y2), (x2, y2)]
+    return points[::-1] if reverse else points
+
+
+@pytest.mark.parametrize(("reverse", "head"), [(False, "tail"), (True, "head")], ids=["head-at-end", "head-at-start"])
+def test_a_return_drawn_freehand_is_an_arrow(tmp_path: Path, reverse: bool, head: str) -> None:
+    """The decision's "Tidak" drawn with Excel's Freeform tool (an open a:custGeom path: left, up, right)
+    from the diamond back up to step 2, or drawn from step 2 down with its arrowhead at its start: read as
+    the arrow from the diamond to step 2, a return; it is no step's symbol."""
+    sheet = Sheet()
+    box, xml = freeform(39, _freehand_return(sheet, reverse=reverse), head=head)
+    draft = parse_document(workbook(tmp_path, [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, box, xml)]))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED
+    assert returns(draft) == [[], [], [], [2], []]
+
+
+def test_a_freehand_return_in_a_group_is_placed_by_the_group(tmp_path: Path) -> None:
+    """The freeform inside a group (child coordinates at half the sheet's scale from (1000, 2000)): its ends
+    are set where the group places them, and it is read as the return."""
+    sheet = Sheet()
+    points = _freehand_return(sheet)
+    box = (min(x for x, _y in points), min(y for _x, y in points), max(x for x, _y in points),
+           max(y for _x, y in points))
+
+    def child(inner: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
+        return (1000 + (inner[0] - box[0]) / 2, 2000 + (inner[1] - box[1]) / 2, 1000 + (inner[2] - box[0]) / 2,
+                2000 + (inner[3] - box[1]) / 2)
+
+    _box, xml = freeform(39, points, child=child)
+    group = (f'<xdr:grpSp><xdr:nvGrpSpPr><xdr:cNvPr id="2" name="Group 2"/><xdr:cNvGrpSpPr/></xdr:nvGrpSpPr>'
+             f'<xdr:grpSpPr><a:xfrm><a:off x="{round(box[0])}" y="{round(box[1])}"/>'
+             f'<a:ext cx="{round(box[2] - box[0])}" cy="{round(box[3] - box[1])}"/><a:chOff x="1000" y="2000"/>'
+             f'<a:chExt cx="{round((box[2] - box[0]) / 2)}" cy="{round((box[3] - box[1]) / 2)}"/></a:xfrm>'
+             f"</xdr:grpSpPr>{xml}</xdr:grpSp>")
+    draft = parse_document(workbook(tmp_path, [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, box, group)]))
+    assert not draft.problems
+    assert returns(draft) == [[], [], [], [2], []]
+
+
+def test_a_closed_freeform_is_no_arrow(tmp_path: Path) -> None:
+    """The same path closed (a:close) is an outline drawn by hand, not a line: no return, and no symbol."""
+    sheet = Sheet()
+    box, xml = freeform(39, _freehand_return(sheet), closed=True)
+    draft = parse_document(workbook(tmp_path, [*symbols(sheet), *normal_flow(sheet), two_cell(sheet, box, xml)]))
+    assert not draft.problems
+    assert actors(draft) == EXPECTED
+    assert returns(draft) == NONE
+
+
 # Symbols that cannot be read as drawn -----------------------------------------------------------------
 
 

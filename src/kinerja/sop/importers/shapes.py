@@ -407,7 +407,7 @@ def _drawing_line(shape: Any, frame: tuple[float, float, float, float], across: 
     if connector is not None or _LINE_PRESETS.fullmatch(preset):
         ends: list[tuple[float, float]] | None = [(0.0, 0.0), *_BENDS.get(preset, ()), (1.0, 1.0)]
     elif geometry is None and not _text(shape):
-        ends = _freeform_points(shape)
+        ends = freeform_points(properties)
     else:
         return None
     if ends is None:
@@ -464,10 +464,11 @@ def _open_path(shape: Any) -> bool:
     return bool(paths) and all(path.find(_q(A, "close")) is None for path in paths)
 
 
-def _freeform_points(shape: Any) -> list[tuple[float, float]] | None:
+def freeform_points(properties: Any) -> list[tuple[float, float]] | None:
     """The points an open a:custGeom path (one piece of straight lines and curves) starts at, passes and
-    ends at, as fractions of the shape's box; None for a closed path, several pieces, arcs or none."""
-    geometry = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'custGeom')}")
+    ends at, as fractions of the shape's box; None for a closed path, several pieces, arcs or none.
+    `properties` is the shape's a:spPr (wps:spPr in Word, xdr:spPr in Excel)."""
+    geometry = properties.find(_q(A, "custGeom"))
     path = geometry.find(f"{_q(A, 'pathLst')}/{_q(A, 'path')}") if geometry is not None else None
     if path is None:
         return None
@@ -480,7 +481,7 @@ def _freeform_points(shape: Any) -> list[tuple[float, float]] | None:
         points.append(pts[-1])
     if len(points) < 2:
         return None
-    ext = shape.find(f"{_q(WPS, 'spPr')}/{_q(A, 'xfrm')}/{_q(A, 'ext')}")
+    ext = properties.find(f"{_q(A, 'xfrm')}/{_q(A, 'ext')}")
     width = _int(path.get("w")) or (_int(ext.get("cx")) if ext is not None else 0)
     height = _int(path.get("h")) or (_int(ext.get("cy")) if ext is not None else 0)
     return [(x / width if width else 0.0, y / height if height else 0.0) for x, y in points]

@@ -29,7 +29,11 @@ ellipse a terminator, flowChartPredefinedProcess or flowChartDocument a box) is 
 mark; the on-page and off-page connectors, block arrows and lines are not. xdr:cxnSp (and an xdr:sp drawn
 as a line or connector preset) is an arrow: a:stCxn/a:endCxn name the shapes it is glued to, else its
 ends are where its box's corners are (after flipH/flipV and rotation), and a:headEnd/a:tailEnd its
-arrowheads. A text box or shape holding only "Ya"/"Tidak" (or "Sesuai"/"Tidak sesuai" …) is a label of
+arrowheads. So is an xdr:sp drawn freehand holding no text (a:custGeom, as the Freeform and Scribble
+tools draw a return arrow round the steps between): an open path of one piece, its ends the path's first
+and last points in the coordinates of its box (shapes.freeform_points, as for a Word freeform), joining
+the symbols they are at as a connector's unglued ends do; a closed path (a:close) is an outline, no arrow.
+A text box or shape holding only "Ya"/"Tidak" (or "Sesuai"/"Tidak sesuai" …) is a label of
 the arrow beside it, and so is a cell holding only that text, beside the decision.
 
 What cannot be read as drawn is said, naming the step (table.read_steps adds these warnings): a symbol
@@ -265,16 +269,24 @@ def _ids(shape: Any) -> tuple[str, ...]:
 
 
 def _line(shape: Any, frame: Frame, across: shapes._Transform, down: shapes._Transform) -> shapes._Line | None:
-    """An xdr:cxnSp, or an xdr:sp drawn as a line or connector preset, at `frame` in its parent's
-    coordinates (which `across` and `down` carry to the sheet's); None for any other shape."""
+    """An xdr:cxnSp, an xdr:sp drawn as a line or connector preset, or one drawn freehand (an open
+    a:custGeom path holding no text, as Excel's Freeform and Scribble tools draw a return arrow), at `frame`
+    in its parent's coordinates (which `across` and `down` carry to the sheet's); None for any other shape."""
     properties = shape.find(_q(XDR, "spPr"))
     if properties is None:
         return None
     geometry = properties.find(_q(A, "prstGeom"))
     preset = geometry.get("prst", "") if geometry is not None else ""
-    if shape.tag != _q(XDR, "cxnSp") and not shapes._LINE_PRESETS.fullmatch(preset):
+    fractions: list[tuple[float, float]] | None
+    if shape.tag == _q(XDR, "cxnSp") or shapes._LINE_PRESETS.fullmatch(preset):
+        fractions = [(0.0, 0.0), *shapes._BENDS.get(preset, ()), (1.0, 1.0)]
+    elif geometry is None and shape.tag == _q(XDR, "sp") and _symbol(shape) is None:
+        # Its ends (and corners) are the path's first and last points, in the coordinates of its box.
+        fractions = shapes.freeform_points(properties)
+    else:
         return None
-    fractions = [(0.0, 0.0), *shapes._BENDS.get(preset, ()), (1.0, 1.0)]
+    if fractions is None:
+        return None  # a closed outline, several pieces, an arc: no line with two ends
     connector = shape.find(f"{_q(XDR, 'nvCxnSpPr')}/{_q(XDR, 'cNvCxnSpPr')}")
     return shapes.line_of(properties, connector, frame, fractions, across, down)
 
