@@ -131,7 +131,7 @@ def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
         grid = readers.pdf_grid(path)
     elif kind == "docx":
         readers.check_archive(path)
-        grid, arrows = readers.docx_grid(path)
+        grid, arrows, notes = readers.docx_grid(path)
     else:
         readers.check_archive(path)
         grid, arrows, notes = _xlsx_grid(path, sheet)

@@ -60,9 +60,11 @@ class DrawnArrow(NamedTuple):
 
 class DrawnNote(NamedTuple):
     """A symbol of an Excel flowchart that could not be read as drawn (xlsx_shapes.py): the grid row it
-    stands in (the table reader names that row's step), the symbol and its cells, and what is wrong."""
+    stands in (the table reader names that row's step), the symbol and its cells, and what is wrong. Or
+    a Word drawing anchored outside the procedure table that could not be set against it (outside.py):
+    no row, `problem` saying all."""
 
-    row: list[str]
+    row: list[str] | None
     value: str  # the symbol's mark ("Selesai", "▭")
     problem: str  # naming the cells
     cells: str = ""  # the cells as Excel names them: "F12", or "F12/G12" across a border

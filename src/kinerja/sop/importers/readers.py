@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.uploads import megabytes
 
-from . import shapes, xlsx_shapes
+from . import outside, shapes, xlsx_shapes
 from .draft import DrawnArrow, DrawnNote, SopImportError
 
 Grid = list[list[str]]
@@ -152,11 +152,12 @@ def _text_cells(line: str) -> list[str]:
     return [c.strip() for c in cells]
 
 
-def docx_grid(path: Path) -> tuple[Grid, list[DrawnArrow]]:
+def docx_grid(path: Path) -> tuple[Grid, list[DrawnArrow], list[DrawnNote]]:
     """Paragraphs and table rows in document order. A merged cell is written once (python-docx repeats
     it in every grid column it spans), as in the text copy. Many offices keep the letterhead, or the
     whole identity block, in the page header so that it repeats on each page: its rows come first.
-    With them, the arrows of the flowcharts drawn in the tables, between the rows they join."""
+    With them, the arrows of the flowcharts drawn in the tables, between the rows they join, and the
+    warnings of the drawings anchored outside a table that could not be set against it (outside.py)."""
     import docx
 
     try:
@@ -165,33 +166,69 @@ def docx_grid(path: Path) -> tuple[Grid, list[DrawnArrow]]:
         raise SopImportError(path, None, None, None, _("the Word document cannot be read: %(error)s")
                              % {"error": type(e).__name__}) from None
     arrows: list[DrawnArrow] = []
-    return _page_header_rows(document) + _block_rows(document, arrows), arrows
+    notes: list[DrawnNote] = []
+    return _page_header_rows(document) + _block_rows(document, arrows, notes), arrows, notes
 
 
-def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None) -> Grid:
+def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: list[DrawnNote] | None = None) -> Grid:
     """The rows of a document body, a page header or a table cell: a paragraph is a row of one cell.
     A table laid out around others (the letterhead and the whole SOP built as cells of one outer table,
     the step table inside one of them) gives, for each row holding a table, the contents of its cells
     one after another, so the step table is found wherever it is nested. The arrows drawn in the
-    tables are added to `arrows`."""
+    tables are added to `arrows`; with `notes`, the drawings anchored in the paragraphs next to a
+    procedure table are read with it (outside_paragraphs), and what of them cannot be placed is added."""
     from docx.table import Table
 
     from .table import find_table
 
+    blocks = list(container.iter_inner_content())
+    outside = outside_paragraphs(blocks) if notes is not None else {}
     grid: Grid = []
-    for block in container.iter_inner_content():
+    for index, block in enumerate(blocks):
         if not isinstance(block, Table):
             grid.append([block.text])
             continue
-        rows = _table_rows(block, arrows)
+        rows = _table_rows(block, arrows, outside.get(index, []), notes)
         if find_table(rows) is None and any(cell._tc.tbl_lst for row in block.rows for cell in row.cells):
-            grid += _layout_rows(block, rows, arrows)
+            grid += _layout_rows(block, rows, arrows, notes)
         else:
             grid += rows
     return grid
 
 
-def _layout_rows(table: Any, rows: Grid, arrows: list[DrawnArrow] | None) -> Grid:
+def _is_procedure_table(table: Any) -> bool:
+    """Whether a python-docx table holds the procedure table's header (its cells' text alone)."""
+    from .table import find_table
+
+    return find_table([[cell.text for cell in row.cells] for row in table.rows]) is not None
+
+
+def _has_drawing(paragraph: Any) -> bool:
+    return any(True for _e in paragraph._p.iter(f"{{{shapes.W}}}drawing", f"{{{shapes.W}}}pict"))
+
+
+def outside_paragraphs(blocks: list[Any]) -> dict[int, list[outside.Paragraph]]:
+    """For each procedure table among `blocks` (paragraphs and tables of one body or cell, by its index),
+    the paragraphs holding drawings next to it with no other table between: those just before it, and
+    those just after it that no procedure table follows first (a paragraph between two is the next one's,
+    which it stands above). A drawing there may be its flowchart, anchored outside it (outside.py)."""
+    from docx.table import Table
+
+    tables = [i for i, block in enumerate(blocks) if isinstance(block, Table)]
+    procedures = {i for i in tables if _is_procedure_table(blocks[i])}
+    found: dict[int, list[outside.Paragraph]] = {}
+    for index in sorted(procedures):
+        previous = max((i for i in tables if i < index), default=-1)
+        following = min((i for i in tables if i > index), default=len(blocks))
+        before = [i for i in range(previous + 1, index) if _has_drawing(blocks[i])]
+        after = [] if following in procedures else [i for i in range(index + 1, following) if _has_drawing(blocks[i])]
+        found[index] = (
+            [outside.Paragraph(blocks[i]._p, True, tuple(blocks[j]._p for j in range(i + 1, index))) for i in before]
+            + [outside.Paragraph(blocks[i]._p, False, tuple(blocks[j]._p for j in range(index + 1, i))) for i in after])
+    return found
+
+
+def _layout_rows(table: Any, rows: Grid, arrows: list[DrawnArrow] | None, notes: list[DrawnNote] | None = None) -> Grid:
     """A layout table's rows (`rows`, its rows' texts): a row holding a nested table gives each of its
     cells' contents in turn (paragraphs and tables, as a document body); other rows stay rows."""
     grid: Grid = []
@@ -204,18 +241,24 @@ def _layout_rows(table: Any, rows: Grid, arrows: list[DrawnArrow] | None) -> Gri
         for cell in cells:
             if id(cell._tc) not in seen:
                 seen[id(cell._tc)] = cell._tc
-                grid += _block_rows(cell, arrows)
+                grid += _block_rows(cell, arrows, notes)
     return grid
 
 
-def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None) -> Grid:
+def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list[outside.Paragraph] | None = None,
+                notes: list[DrawnNote] | None = None) -> Grid:
     """A table's rows of cell texts (a nested table's text is not its cell's); the arrows drawn between
-    its rows are added to `arrows`."""
+    its rows are added to `arrows`, and the drawings anchored in the paragraphs `beside` it are read with
+    it, what of them cannot be placed added to `notes`."""
     grid: Grid = []
     # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
     seen: dict[int, object] = {}
-    # The flowchart symbols drawn in the cells (shapes.py): an empty cell holding one reads as its mark.
-    drawn = shapes.read_table(block)
+    # The flowchart symbols drawn in the cells (shapes.py), and over them from outside (outside.py): an
+    # empty cell holding one reads as its mark.
+    over = outside.read(block, beside) if beside else outside.Read([], [])
+    drawn = shapes.read_table(block, over.drawings)
+    if notes is not None:
+        notes += [DrawnNote(None, "", problem) for problem in over.notes + drawn.notes]
     for row, marks in zip(block.rows, drawn.marks, strict=True):
         cells = []
         for column, cell in enumerate(row.cells):

@@ -21,7 +21,11 @@ the group's place plus their own offsets inside it, scaled from the group's chil
 DrawingML groups (wpg:wgp, nested wpg:grpSp) by their chOff/chExt, VML groups (v:group, nested ones
 and Word 2003's drawing canvas too) by their coordorigin/coordsize, mirrored when flipped; a drawing
 canvas (wpc:wpc) holds its shapes at EMU offsets from its corner. A drawing placed relative to the
-page cannot be set against the columns: its symbols count in the column it is anchored in.
+page cannot be set against the columns: its symbols count in the column it is anchored in. A drawing
+anchored in a paragraph outside the table (the one just before it, grouped and floated over the Pelaksana
+columns) is set against the table's grid by outside.py, from the page's margins and the table's indent,
+and handed to read_table with its symbols' places across the table; its levels go down the step rows in
+order (below), and what of it cannot be placed is said (TableDrawing.notes).
 
 Downwards: all the symbols anchored in one cell (its loose shapes together, each group or canvas on
 its own) normally stand in that cell's row. But a group is often the whole flowchart, selected and
@@ -93,7 +97,10 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from typing import Any, NamedTuple
+
+from django.utils.translation import gettext as _
 
 from .flow import DECISION_LABELS, answer_label, normalise_name
 from .table import step_label
@@ -193,6 +200,8 @@ class Arrow(NamedTuple):
 class TableDrawing(NamedTuple):
     marks: list[list[list[str]]]  # for each row, for each grid column, the marks standing there
     arrows: list[Arrow]
+    # What could not be read as drawn of the drawings anchored outside the table (outside.py), said.
+    notes: list[str] = []
 
 
 def _q(ns: str, name: str) -> str:
@@ -987,12 +996,9 @@ def _style_element(styles: Any, style_id: str | None) -> Any:
     return next((e for e in styles.iterchildren(_q(W, "style")) if e.get(_q(W, "styleId")) == style_id), None)
 
 
-def _estimate_heights(table: Any) -> list[int]:
-    """Each row's height in EMU as its text would make it (see above)."""
-    try:
-        styles = table.part.document.styles.element
-    except (AttributeError, KeyError, ValueError):  # a table outside a document part
-        styles = None
+def _defaults(styles: Any, *also: Any) -> tuple[int, dict[str, str]]:
+    """The font size (half-points) and paragraph spacing of a paragraph in the default paragraph style,
+    then the styles `also` (a table's) over it; `styles` the document's w:styles (or None)."""
     defaults = styles.find(_q(W, "docDefaults")) if styles is not None else None
     size, spacing = _DEFAULT_SIZE, {}
     if defaults is not None:
@@ -1001,17 +1007,25 @@ def _estimate_heights(table: Any) -> list[int]:
         spacing = _spacing_of(defaults.find(f"{_q(W, 'pPrDefault')}/{_q(W, 'pPr')}"))
     normal = next((e for e in styles.iterchildren(_q(W, "style")) if e.get(_q(W, "default")) == "1"
                    and e.get(_q(W, "type")) == "paragraph"), None) if styles is not None else None
+    for style in (normal, *also):
+        if style is not None:
+            spacing.update(_spacing_of(style.find(_q(W, "pPr"))))
+            found = style.find(f"{_q(W, 'rPr')}/{_q(W, 'sz')}")
+            size = _int(found.get(_q(W, "val"))) if found is not None else size
+    return (size if 0 < size < 4000 else _DEFAULT_SIZE), spacing
+
+
+def _estimate_heights(table: Any) -> list[int]:
+    """Each row's height in EMU as its text would make it (see above)."""
+    try:
+        styles = table.part.document.styles.element
+    except (AttributeError, KeyError, ValueError):  # a table outside a document part
+        styles = None
     table_properties = table._tbl.tblPr
     table_style = _style_element(styles, table_properties.find(_q(W, "tblStyle")).get(_q(W, "val"))
                                  if table_properties is not None and table_properties.find(_q(W, "tblStyle")) is not None
                                  else None)
-    base_spacing = {**spacing}
-    for style in (normal, table_style):
-        if style is not None:
-            base_spacing.update(_spacing_of(style.find(_q(W, "pPr"))))
-            found = style.find(f"{_q(W, 'rPr')}/{_q(W, 'sz')}")
-            size = _int(found.get(_q(W, "val"))) if found is not None else size
-    size = size if 0 < size < 4000 else _DEFAULT_SIZE
+    size, base_spacing = _defaults(styles, table_style)
 
     def margins(properties: Any, tag: str) -> dict[str, int]:
         found = properties.find(_q(W, tag)) if properties is not None else None
@@ -1078,15 +1092,17 @@ def _paragraph_height(paragraph: Any, room: int, size: int, spacing: dict[str, s
     return lines * one + (_int(spacing.get("before")) + _int(spacing.get("after"))) * EMU_PER_TWIP
 
 
-def read_table(table: Any) -> TableDrawing:
+def read_table(table: Any, outside: Sequence[tuple[str, _Drawing]] = ()) -> TableDrawing:
     """The marks of the symbols standing in each row and grid column of a python-docx table (moved from
     the cell they are anchored in by their offsets, and to the rows of a group's levels), and the arrows
-    drawn between the symbols of two rows (see the module's docstring)."""
+    drawn between the symbols of two rows (see the module's docstring). `outside`: the drawings anchored
+    outside the table that stand over it, named, their symbols' x from the table's left (outside.py);
+    their levels go to the step rows in order."""
     widths = [int(col.w or 0) for col in table._tbl.tblGrid.gridCol_lst]
     lefts = [sum(widths[:i]) for i in range(len(widths))]
     cells_of = [row.cells for row in table.rows]
     counts = [len(cells) for cells in cells_of]
-    marks: list[list[list[str]]] = [[[] for _ in range(count)] for count in counts]
+    marks: list[list[list[str]]] = [[[] for _c in range(count)] for count in counts]
     row_of: dict[int, int] = {}  # id() of each symbol put in a row (the drawings below hold them) -> its row
     cell_of: dict[int, tuple[int, int]] = {}  # and -> (its row, its column)
     cell_labels: list[tuple[int, int, str]] = []  # (row, column, answer) of the cells holding only "Ya", "Tidak" …
@@ -1131,9 +1147,31 @@ def read_table(table: Any) -> TableDrawing:
                 for symbol in symbols:
                     put(index, index, column, symbol)
     # What the rows tell (their heights, which are steps') is read only for a drawing that needs it.
-    rows = _Rows(table, cells_of) if spanning or any(drawing.lines for _a, _l, drawing in loose) else None
+    rows = (_Rows(table, cells_of) if spanning or outside or any(drawing.lines for _a, _l, drawing in loose)
+            else None)
+    taken: set[int] = set()
+    notes: list[str] = []
+    for name, drawing in outside:
+        assert rows is not None
+        groups.append(drawing)
+        levels = _levels(drawing.symbols)
+        if not levels:
+            continue
+        targets = rows.by_order(0, len(levels), own | taken)
+        if targets is None:
+            notes.append(_("the flowchart drawing “%(name)s”, anchored outside the procedure table, has symbols for "
+                           "steps, but every step row already holds a symbol of its own: its symbols are not read")
+                         % {"name": name})
+            continue
+        taken.update(targets)
+        for level, target in zip(levels, targets, strict=True):
+            for symbol in level:
+                at = _grid_column(symbol.x, lefts, widths)
+                if at is not None and counts[target]:
+                    marks[target][min(at, counts[target] - 1)].append(symbol.mark)
+                    row_of[id(symbol)] = target
+                    cell_of[id(symbol)] = (target, min(at, counts[target] - 1))
     if rows is not None and spanning:
-        taken: set[int] = set()
         for index, column, symbols, levels in spanning:
             blocked = own | taken
             targets = rows.by_position(index, levels, blocked) or rows.by_order(index, len(levels), blocked)
@@ -1146,7 +1184,14 @@ def read_table(table: Any) -> TableDrawing:
             for symbol in symbols:
                 if symbol.depth is None:  # not placed in the drawing: where it is anchored
                     put(index, index, column, symbol)
-    return TableDrawing(marks, _table_arrows(groups, loose, rows, row_of, cell_of, cell_labels))
+    return TableDrawing(marks, _table_arrows(groups, loose, rows, row_of, cell_of, cell_labels), notes)
+
+
+def _grid_column(x: int | None, lefts: list[int], widths: list[int]) -> int | None:
+    """The grid column whose band holds x (EMU from the table's left); None beside the table."""
+    if x is None:
+        return None
+    return next((i for i, (left, width) in enumerate(zip(lefts, widths, strict=True)) if left <= x < left + width), None)
 
 
 def _rules(table: Any) -> dict[str, tuple[str | None, str | None]]:

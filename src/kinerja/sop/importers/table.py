@@ -528,6 +528,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                                           step_rows.get(id(a.target)) if a.target is not None else None, a.kind,
                                           a.answer, a.target_kind, a.unplaced) for a in arrows])
     for note in notes:
+        if note.row is None:  # a Word drawing outside the table: the problem says which
+            draft.warnings.append(SopImportError(path, None, None, None, note.problem))
+            continue
         index = step_rows.get(id(note.row))
         if index is not None:
             draft.warnings.append(step_error(path, draft.steps[index], COLUMN_ACTORS, note.value, note.problem))
