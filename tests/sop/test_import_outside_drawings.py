@@ -383,3 +383,32 @@ class UploadTestCase(KinerjaTestCase):
         self.assertContains(preview, '<div class="sop-check" role="note"><strong>Periksa:</strong> sop-karakter.docx: '
                                      "gambar bagan alir “Flowchart 7” ditambatkan pada paragraf di luar tabel prosedur",
                             count=1)
+
+
+def test_a_symbol_about_at_the_table_s_top_leaves_the_drawing_unread(tmp_path: Path) -> None:
+    """The group placed so high that the Mulai terminator's middle falls 1 mm above the table's estimated top: it may be
+    above the table or in its first row. Left out, every level below would move up a step row (step 2's
+    box read as step 1's): the drawing is named instead, and decides nothing."""
+    from kinerja.sop.importers import shapes
+
+    styles = docx.Document().styles.element
+    size, spacing = shapes._defaults(styles)
+    top = int(shapes._paragraph_height(parse_xml(f"<w:p {NS}/>"), PAGE_WIDTH - 2 * LEFT_MARGIN, size, spacing, styles))
+    middle = TOP + 300000 // 2  # Mulai's middle in the group
+    position_v = (f'<wp:positionV relativeFrom="paragraph"><wp:posOffset>{top - 36000 - middle}</wp:posOffset>'
+                  "</wp:positionV>")
+    draft = read(tmp_path, group(position_v=position_v))
+    assert [p.step for p in draft.problems] == [1, 2, 3, 4, 5]
+    [warning] = warnings(draft)
+    assert "“Flowchart 7”" in warning and "its symbol “⬭” stands about at the table's edge" in warning
+
+
+@pytest.mark.parametrize("relative", ["text", "page", "margin"])
+def test_a_vml_group_placed_from_the_page_or_the_margin(tmp_path: Path, relative: str) -> None:
+    """VML names its references its own way (mso-position-horizontal-relative: text, margin, page)."""
+    left = ACTORS_LEFT + (LEFT_MARGIN if relative == "page" else 0)
+    flowchart = vml_flowchart(margin_top=pt(DOWN)).replace(
+        f"margin-left:{pt(int(Cm(5)))}", f"margin-left:{pt(left)};mso-position-horizontal-relative:{relative}")
+    draft = read(tmp_path, pict(flowchart))
+    assert not draft.problems and not draft.warnings
+    assert actors(draft) == EXPECTED

@@ -38,8 +38,10 @@ a cell without known heights (shapes._Rows.by_order), from the table's first ste
 symbols of their own skipped: the paragraph's distance to the table's rows is not written anywhere. A
 symbol placed relative to its paragraph whose middle lies above the table's top (estimated as the heights
 of the paragraphs from the anchor's to the table, shapes._paragraph_height), or below its bottom for a
-drawing anchored after the table, is no step's: a title or a letterhead, left alone. The loose shapes of
-one paragraph are one drawing, their tops all known against the paragraph or all against the page.
+drawing anchored after the table, is no step's: a title or a letterhead, left alone. One within 5 mm of
+that estimated edge could be either: when the drawing holds symbols over the table too, it is not read
+(left out, that one would move each level below it up a step row), but said. The loose shapes of one
+paragraph are one drawing, their tops all known against the paragraph or all against the page.
 
 Anything that cannot be placed this way is a warning naming the drawing (Word's name for it, as the
 selection pane shows it) and why; its symbols decide no actor, rather than deciding a wrong one. So is a
@@ -64,6 +66,10 @@ _DEFAULT_CELL_MARGIN = 108
 # Word writes no w:pgSz or w:pgMar when the defaults hold: Letter, 2.54 cm margins.
 _DEFAULT_PAGE = (12240, 15840)
 _DEFAULT_MARGIN = 1440
+
+# A symbol whose middle is this near the table's estimated top (or bottom) may be above the table or in its
+# first row (5 mm, in EMU): the paragraphs' heights are estimates.
+_EDGE = 180000
 
 # VML's names for the references DrawingML names (mso-position-horizontal-relative, …-vertical-relative).
 _VML_ACROSS = {"text": "column", "char": "character", "margin": "margin", "page": "page",
@@ -333,19 +339,28 @@ def read(table: Any, paragraphs: list[Paragraph]) -> Read:
                 if drawing.symbols:
                     notes.append(_not_placed(frame.name, frame.why))
                 continue
-            kept = []
+            kept, above, beside = [], [], []
             for symbol in drawing.symbols:
                 if frame.frame == "paragraph" and symbol.y is not None and (
                         symbol.y < distance if paragraph.before else symbol.y > -distance):
-                    continue  # above the table (or below it): a title, a letterhead
-                if symbol.x is None or not 0 <= symbol.x < width:
-                    notes.append(_(
-                        "the flowchart symbol “%(mark)s” of the drawing “%(name)s”, anchored outside the procedure "
-                        "table, stands beside the table's columns: it is not read as any step's symbol; move it "
-                        "into the column of its step's actor") % {
-                        "mark": symbol.mark, "name": names.get(id(symbol), frame.name)})
-                    continue
-                kept.append(symbol)
+                    above.append(symbol)  # above the table (or below it): a title, a letterhead
+                elif symbol.x is None or not 0 <= symbol.x < width:
+                    beside.append(symbol)
+                else:
+                    kept.append(symbol)
+            edge = next((s for s in above if s.y is not None and (
+                distance - _EDGE <= s.y if paragraph.before else s.y <= -distance + _EDGE)), None)
+            if edge is not None and (kept or beside):
+                # Left out, it would move every level below it up a step row: the whole drawing is said instead.
+                notes.append(_("the flowchart drawing “%(name)s” is anchored in a paragraph outside the procedure table, "
+                               "and its symbol “%(mark)s” stands about at the table's edge: whether it is a step's "
+                               "cannot be told, so its symbols are not read; move the drawing into the table, or "
+                               "anchor it in a cell") % {"name": names.get(id(edge), frame.name), "mark": edge.mark})
+                continue
+            notes += [_("the flowchart symbol “%(mark)s” of the drawing “%(name)s”, anchored outside the procedure "
+                        "table, stands beside the table's columns: it is not read as any step's symbol; move it into "
+                        "the column of its step's actor") % {"mark": symbol.mark, "name": names.get(id(symbol), frame.name)}
+                      for symbol in beside]
             if kept or drawing.lines:
                 drawings.append((frame.name, drawing._replace(symbols=kept)))
     return Read(drawings, notes)
