@@ -632,7 +632,8 @@ def open_inbox_tasks(world: dict[str, Any], clock: Clock) -> None:
 
     p = world["performers"]
     for n in range(OPEN_IN_INBOX):
-        case = actions.start_case(world["version"].pk, user=p[1], title=f"Terbuka {n}", period="Bench",
+        # Each its own period: one open case per period of an SOP that asks the divisions for data.
+        case = actions.start_case(world["version"].pk, user=p[1], title=f"Terbuka {n}", period=f"Bench {n}",
                                   at=clock.tick())
         for number in (1, 2):
             task_id = Task.objects.filter(case=case, status=Task.Status.OPEN).values_list("pk", flat=True).get()
