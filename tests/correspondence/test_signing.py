@@ -163,11 +163,34 @@ class SigningTestCase(CorrespondenceTestCase):
 
         self.initial_both()
         path = self.data_dir / "signed.pdf"
-        path.write_bytes(self.sign().file.read())
+        signature = self.sign()
+        path.write_bytes(signature.file.read())
         text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
         for expected in ("Paraf", "Contoh Kasubbag", "Contoh Sekretaris", "Ditandatangani secara elektronik",
-                         "DEMO", "NIP. 19750427 200003 2 001", "http://testserver/v/"):
+                         "DEMO", "NIP. 19750427 200003 2 001"):
             self.assertIn(expected, text)
+        # The verification address wraps in the narrow block where its characters allow (after a "/", and
+        # where the random code has a "-"): whole once the line breaks are taken out.
+        self.assertIn(url_for(signature.token), "".join(text.split()))
+
+    def test_the_verification_address_breaks_only_after_a_slash(self) -> None:
+        """A code with a "-" where the line ends would print as a hyphenated word (and a reader would drop it)."""
+        import datetime as dt
+        import subprocess
+
+        from kinerja.correspondence.renderers.pdf import signature_block_pdf
+
+        path = self.data_dir / "block.pdf"
+        code = "stCIfF-_oEeFwPbwTQKlxzOm"
+        path.write_bytes(signature_block_pdf(
+            signer_name="Dr. Contoh Kadis Demo, S.E., M.M.", nip="197504272000032001",
+            position="Plt. Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Bandar Lampung",
+            signed_at=dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.UTC),
+            verify_url=f"https://kinerja.bandarlampungkota.go.id/v/{code}/", demo=True))
+        words = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout.split()
+        self.assertTrue(any(w.endswith(f"/{code}/") or w == f"{code}/" for w in words), words)
+        self.assertTrue(any(w.startswith("kinerja.bandarlampungkota.go.id/") for w in words), words)
+        self.assertIn("Lampung", words)  # the position is not pushed out of the block by the address
 
     def test_one_flipped_byte_is_reported_as_altered(self) -> None:
         self.initial_both()

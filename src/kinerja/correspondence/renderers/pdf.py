@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 from collections.abc import Iterator, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -71,7 +72,10 @@ def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at:
     """The visible block of an electronic signature: a page the size of the signature field."""
     local = signed_at.astimezone(ZoneInfo(time_zone))
     return render_pdf("correspondence/pdf/signature_block.html", {
-        "signer_name": signer_name, "nip": nip, "position": position, "verify_url": verify_url, "demo": demo,
+        "signer_name": signer_name, "nip": nip, "position": position, "demo": demo,
+        # The address wraps only after a "/": a break at a "-" of the random code would read as a word
+        # hyphenated on paper (and text extraction drops such a "-"), so each piece is kept whole.
+        "verify_parts": re.findall(r"[^/]+/?|/", verify_url),
         "signed_on": long_date(local.date()), "signed_time": local.strftime("%H.%M"),
         "qr_svg": mark_safe(qr.svg(verify_url)),  # our own markup: rectangles only, no text
     })
