@@ -10,7 +10,6 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
@@ -20,6 +19,7 @@ from kinerja.performance.importer import ImportFailed, header_sheets, import_fil
 from kinerja.performance.models import Actual, Indicator, Objective, Target
 from tests.base import KinerjaTestCase
 from tests.performance import new_user_books as books
+from tests.performance.import_page import UploadMixin
 from tests.performance.office_books import cached
 
 HIGHER, LOWER = Indicator.Polarity.HIGHER_IS_BETTER, Indicator.Polarity.LOWER_IS_BETTER
@@ -387,17 +387,13 @@ class NewUserConsoleTestCase(NewUserTestCase):
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
 
 
-class NewUserPageTestCase(NewUserTestCase):
+class NewUserPageTestCase(UploadMixin, NewUserTestCase):
     """The same files through the upload page: checked first, then imported; what was passed over is said."""
 
     def setUp(self) -> None:
         super().setUp()
         self.client.force_login(self.staff)
         self.enterContext(translation.override("id"))
-
-    def upload(self, path: Path, **data: object) -> object:
-        return self.client.post("/data/import/", {"year": 2025, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-                                                  **data})
 
     def test_each_file_is_checked_then_imported(self) -> None:
         for make, rows in ((books.perjanjian_kinerja, 5), (books.iku, 3), (books.realisasi_grouped, 2),

@@ -12,6 +12,7 @@ from openpyxl import Workbook
 from kinerja.performance.models import Indicator
 from tests.base import KinerjaTestCase
 from tests.performance import office_books as books
+from tests.performance.import_page import UploadMixin
 
 HEAD = "Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi;Bidang\n"
 GOOD = "IK-01;Meningkatnya kualitas koperasi;Jumlah koperasi aktif;unit;Positif;1.725;1.650;Bidang Kelembagaan\n"
@@ -57,7 +58,7 @@ class ImportPageTestCase(KinerjaTestCase):
         self.assertContains(response, '<ul class="perf-assumed"><li>Angka kemiskinan</li></ul>', html=False)
 
 
-class ImportSheetsPageTestCase(KinerjaTestCase):
+class ImportSheetsPageTestCase(UploadMixin, KinerjaTestCase):
     """A workbook another office brings: the page asks for the sheet, keeps the file between the steps and
     shows what it did not read and the Capaian it computes otherwise."""
 
@@ -65,10 +66,6 @@ class ImportSheetsPageTestCase(KinerjaTestCase):
         super().setUp()
         self.dir = Path(tempfile.mkdtemp(prefix="perf-page-"))
         self.client.force_login(self.staff)
-
-    def upload(self, path: Path, **data: object) -> object:
-        return self.client.post("/data/import/", {"year": 2025, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-                                                  **data})
 
     def test_it_asks_for_the_sheet_keeps_the_file_and_imports_the_sheet_chosen(self) -> None:
         response = self.upload(books.per_division(self.dir / "realisasi.xlsx"), dry_run="on")

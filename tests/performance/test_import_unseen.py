@@ -11,7 +11,6 @@ import tempfile
 from decimal import Decimal
 from pathlib import Path
 
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.utils import translation
 from openpyxl import load_workbook
@@ -21,6 +20,7 @@ from kinerja.performance.importer import AGREEMENT, PLAN, ImportFailed, UnclearK
 from kinerja.performance.models import ActionPlanItem, Indicator, Target
 from tests.base import KinerjaTestCase
 from tests.performance import new_user_books as books
+from tests.performance.import_page import UploadMixin
 from tests.performance.test_import_action_plan import ACTIVE, HEALTHY, UMKM, action_plan
 
 HIGHER, LOWER = Indicator.Polarity.HIGHER_IS_BETTER, Indicator.Polarity.LOWER_IS_BETTER
@@ -192,15 +192,11 @@ class ReimportTestCase(UnseenTestCase):
         self.assertEqual(self.activities(UMKM), [("Pelatihan UMKM", IMPORTED), ("Pameran produk UMKM", IMPORTED)])
 
 
-class PageTestCase(UnseenTestCase):
+class PageTestCase(UploadMixin, UnseenTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.client.force_login(self.staff)
         self.enterContext(translation.override("id"))
-
-    def upload(self, path: Path, **data: object) -> object:
-        return self.client.post("/data/import/", {"year": 2025, "file": SimpleUploadedFile(path.name, path.read_bytes()),
-                                                  **data})
 
     def test_the_page_asks_what_an_unclear_file_is_then_imports_it_as_said(self) -> None:
         import_file(books.pk_with_kegiatan(self.dir / "pk.xlsx"), self.office, 2025)
