@@ -1107,12 +1107,15 @@ def read_table(table: Any, outside: Sequence[tuple[str, _Drawing]] = ()) -> Tabl
     cell_of: dict[int, tuple[int, int]] = {}  # and -> (its row, its column)
     cell_labels: list[tuple[int, int, str]] = []  # (row, column, answer) of the cells holding only "Ya", "Tidak" …
 
-    def put(row: int, anchor_row: int, column: int, symbol: _Symbol) -> None:
-        at = _column_at(column, symbol.x, lefts, widths, counts[anchor_row])
+    def place(row: int, at: int, symbol: _Symbol) -> None:
+        """The symbol's mark in grid column `at` of `row` (its last cell, for a row of fewer)."""
         if counts[row]:
             marks[row][min(at, counts[row] - 1)].append(symbol.mark)
             row_of[id(symbol)] = row
             cell_of[id(symbol)] = (row, min(at, counts[row] - 1))
+
+    def put(row: int, anchor_row: int, column: int, symbol: _Symbol) -> None:
+        place(row, _column_at(column, symbol.x, lefts, widths, counts[anchor_row]), symbol)
 
     # A merged cell (across columns, or down rows) is read once, where it begins, as readers.py writes
     # its text. Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
@@ -1166,11 +1169,8 @@ def read_table(table: Any, outside: Sequence[tuple[str, _Drawing]] = ()) -> Tabl
         taken.update(targets)
         for level, target in zip(levels, targets, strict=True):
             for symbol in level:
-                at = _grid_column(symbol.x, lefts, widths)
-                if at is not None and counts[target]:
-                    marks[target][min(at, counts[target] - 1)].append(symbol.mark)
-                    row_of[id(symbol)] = target
-                    cell_of[id(symbol)] = (target, min(at, counts[target] - 1))
+                if (at := _grid_column(symbol.x, lefts, widths)) is not None:
+                    place(target, at, symbol)
     if rows is not None and spanning:
         for index, column, symbols, levels in spanning:
             blocked = own | taken
