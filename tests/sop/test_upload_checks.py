@@ -150,6 +150,14 @@ class UploadChecksTestCase(KinerjaTestCase):
         self.assertEqual(response.context["unlinked"], ["Juru Pungut Retribusi"])
         self.assertContains(response, "Pelaksana Juru Pungut Retribusi belum ditautkan")
 
+    def test_several_actors_left_unlinked_are_counted_and_named(self) -> None:
+        text = sop_text(["Kasubbag", "Juru Pungut Retribusi", "Petugas Loket"],
+                        [("Menyusun data", "1 hari", "Kasubbag"), ("Memungut retribusi", "1 hari", "Juru Pungut Retribusi"),
+                         ("Menerima berkas", "1 hari", "Petugas Loket")])
+        response = self.client.get(self.start(text))
+        self.assertEqual(response.context["unlinked"], ["Juru Pungut Retribusi", "Petugas Loket"])
+        self.assertContains(response, "2 pelaksana belum ditautkan ke jabatan kantor: Juru Pungut Retribusi, Petugas Loket.")
+
 
 class ImportCommandChecksTestCase(KinerjaTestCase):
     def test_another_office_s_sop_needs_other_office_and_draft_keeps_it_out_of_force(self) -> None:
