@@ -152,4 +152,5 @@ def test_the_console_script_imports_a_rencana_aksi_and_names_a_bad_activity_row(
     assert "Rencana Aksi tahun ini: 6 kegiatan dalam berkas." in done.stdout
     assert ("Dari kegiatan yang ada di kinerja: 0 yang ditambahkan manual tetap, 0 yang diubah manual tetap dengan "
             "ubahannya; dari berkas 6 ditambahkan, 0 diubah, "
-            "0 yang diimpor sebelumnya dan tidak ada lagi di berkas dihapus.") in done.stdout
+            "0 yang diimpor sebelumnya dan tidak ada lagi di berkas dihapus, 0 yang dihapus di halaman Target tidak "
+            "dimasukkan lagi.") in done.stdout

@@ -73,8 +73,9 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
             summary.activities) % {"count": summary.activities} + " " + _(
             "Of the activities kinerja has: %(kept)d added by hand kept, %(edited)d edited by hand kept as edited; "
             "from the file %(added)d added, %(changed)d changed, %(removed)d imported before and no longer in the "
-            "file removed.") % {"kept": change.kept, "edited": change.edited, "added": change.added,
-                                "changed": change.changed, "removed": change.removed})
+            "file removed, %(deleted)d removed on the Target page kept out.") % {
+                "kept": change.kept, "edited": change.edited, "added": change.added, "changed": change.changed,
+                "removed": change.removed, "deleted": change.deleted})
     if summary.activity_ignored:
         command.stdout.write(_("Read as a Perjanjian Kinerja: column %(column)s is not read (kinerja keeps no activity "
                                "with an indicator of the agreement).") % {"column": summary.activity_ignored})

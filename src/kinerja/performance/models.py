@@ -19,6 +19,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.org.models import Office, Unit
@@ -234,6 +235,59 @@ class ActionPlanItem(models.Model):
     def quarter_targets(self) -> list[Decimal | None]:
         """The targets of TW I to TW IV, None where the plan gives none."""
         return [self.target_q1, self.target_q2, self.target_q3, self.target_q4]
+
+
+class RemovedActionPlanItem(models.Model):
+    """An activity from an imported Rencana Aksi that a user removed on the Target page, as it was when removed.
+
+    A table of its own rather than a "removed" source of ActionPlanItem: every page, card and count that
+    reads the plan reads ActionPlanItem, and none of them has to learn to leave removed ones out. Importing
+    the plan again recognises the file's activity by `name` and `quarter` (by `imported_name` and
+    `imported_quarter` for one edited before its removal) and leaves it out (plan.replace_imported); the
+    Target page lists these rows, and restoring one puts the activity back as it was (plan.restore_activity).
+    An activity added by hand leaves no row: no file can bring it back."""
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="removed_activities",
+                                  verbose_name=_("indicator"))
+    year = models.PositiveSmallIntegerField(_("year"))
+    name = models.TextField(_("activity"))
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
+    target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
+    target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
+    target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
+    target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
+    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
+    # IMPORTED or EDITED: what it was, and is again once restored.
+    source = models.CharField(_("source"), max_length=10, choices=ActionPlanItem.Source,
+                              default=ActionPlanItem.Source.IMPORTED)
+    imported_name = models.TextField(_("activity as imported"), blank=True)
+    imported_quarter = models.PositiveSmallIntegerField(_("quarter as imported"), null=True, blank=True,
+                                                        choices=QUARTERS)
+    removed_at = models.DateTimeField(_("removed at"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("action plan activity removed")
+        verbose_name_plural = _("action plan activities removed")
+        ordering = ["indicator", "year", "pk"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(source="manual"), name="%(app_label)s_%(class)s_from_a_file",
+                                   violation_error_message=_("Only an activity from a file is remembered as "
+                                                             "removed.")),
+            models.CheckConstraint(condition=~Q(source="edited") | ~Q(imported_name=""),
+                                   name="%(app_label)s_%(class)s_edited_keeps_imported_name",
+                                   violation_error_message=_("An edited activity keeps the name it was imported "
+                                                             "with.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.name[:60]}"
+
+    @property
+    def file_key(self) -> tuple[str, int | None]:
+        """The words and quarter the file names the activity with."""
+        if self.source == ActionPlanItem.Source.EDITED:
+            return self.imported_name, self.imported_quarter
+        return self.name, self.quarter
 
 
 class Actual(models.Model):

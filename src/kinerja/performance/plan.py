@@ -25,7 +25,7 @@ from django.utils.translation import pgettext
 from kinerja.errors import KinerjaError
 
 from .actions import FieldError, check_can_manage
-from .models import ActionPlanItem, Indicator
+from .models import ActionPlanItem, Indicator, RemovedActionPlanItem
 from .numbers import NumberError, parse_number
 
 MAX_ACTIVITY = 2000  # characters of an activity
@@ -172,10 +172,32 @@ def change_activity(item_id: int, *, user: AbstractBaseUser, name: str, quarter:
 
 @transaction.atomic
 def remove_activity(item_id: int, *, user: AbstractBaseUser) -> ActionPlanItem:
-    """Remove an activity from the plan; the ones after it move up a place."""
+    """Remove an activity from the plan; the ones after it move up a place. One that came from a file (imported,
+    or imported and edited) is remembered as removed, so that importing the plan again leaves it out and the
+    Target page can restore it (restore_activity)."""
     indicator, item = _item(item_id, user)
+    if item.source != ActionPlanItem.Source.MANUAL:
+        RemovedActionPlanItem.objects.create(
+            indicator=indicator, year=item.year, source=item.source, imported_name=item.imported_name,
+            imported_quarter=item.imported_quarter, name=item.name, **{f: getattr(item, f) for f in PLAN_FIELDS})
     item.delete()
     _renumber(indicator, item.year, [a.pk for a in ActionPlanItem.objects.filter(indicator=indicator, year=item.year)])
+    return item
+
+
+@transaction.atomic
+def restore_activity(removed_id: int, *, user: AbstractBaseUser) -> ActionPlanItem:
+    """Put an activity removed from the imported plan back, at the end of the plan, as it was when removed
+    (imported, or edited with the file's words it was imported with); the next import puts it in its place."""
+    indicator_id = RemovedActionPlanItem.objects.values_list("indicator_id", flat=True).get(pk=removed_id)
+    indicator = _indicator(indicator_id, user)
+    removed = RemovedActionPlanItem.objects.get(pk=removed_id, indicator=indicator)
+    last = ActionPlanItem.objects.filter(indicator=indicator, year=removed.year).aggregate(last=Max("order"))["last"]
+    item = ActionPlanItem.objects.create(
+        indicator=indicator, year=removed.year, order=(last or 0) + 1, name=removed.name, source=removed.source,
+        imported_name=removed.imported_name, imported_quarter=removed.imported_quarter,
+        **{f: getattr(removed, f) for f in PLAN_FIELDS})
+    removed.delete()
     return item
 
 
@@ -202,9 +224,10 @@ class PlanChange:
     changed: int = 0  # imported before and in the file again, with another quarter target, budget or quarter
     removed: int = 0  # imported before and no longer in the file
     unchanged: int = 0  # imported before and in the file again as they are
+    deleted: int = 0  # in the file, but removed on the page since an earlier import: kept out
 
     def __iadd__(self, other: PlanChange) -> PlanChange:
-        for name in ("kept", "edited", "added", "changed", "removed", "unchanged"):
+        for name in ("kept", "edited", "added", "changed", "removed", "unchanged", "deleted"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         return self
 
@@ -230,38 +253,66 @@ def replace_imported(indicator: Indicator, year: int, activities: Sequence[dict[
     the file's place, keeps the user's values, and remembers the file's words of now. Activities added by
     hand on the page stay too; one the file names as well becomes the file's (no twin). Those the file does
     not name follow the file's, in their order.
+
+    What users removed stays out. An activity of the file that was removed on the page since (a
+    RemovedActionPlanItem with its words and quarter) is not added again: it is counted as deleted, and its
+    row takes the file's values of now, for a restore to bring back; a removed one the file no longer names
+    is forgotten (it would be removed anyway). An edited activity that the file now gives exactly as the user
+    left it (the same words, quarter, quarter targets and budget) is the file's again (source IMPORTED):
+    nothing of the user's is lost, and the file updates it from now on.
     Runs inside the caller's transaction; the indicator's row is locked, as the page's edits lock it."""
     Indicator.objects.select_for_update().filter(pk=indicator.pk).first()
     change = PlanChange()
     existing = list(ActionPlanItem.objects.filter(indicator=indicator, year=year))
     Source = ActionPlanItem.Source
+    removals = list(RemovedActionPlanItem.objects.filter(indicator=indicator, year=year))
     # Which activity kinerja has is each of the file's: looked for pool by pool, for all of the file's at
     # once, so that a weaker match never takes what a stronger one of another activity would: an edited
-    # activity by the words it was imported with, an untouched imported one, an edited one by its present
-    # words (the file took up the user's rename), one added by hand.
-    pools: list[dict[Key, list[ActionPlanItem]]] = [{}, {}, {}, {}]
+    # activity by the words it was imported with, an untouched imported one, one removed on the page (before
+    # the last two: an activity added by hand with a removed one's words stays the user's), an edited one by
+    # its present words (the file took up the user's rename), one added by hand.
+    pools: list[dict[Key, list[ActionPlanItem | RemovedActionPlanItem]]] = [{}, {}, {}, {}, {}]
     for item in existing:
         key = _match_key(item.name, item.quarter)
         if item.source == Source.EDITED:
             pools[0].setdefault(_match_key(item.imported_name, item.imported_quarter), []).append(item)
-            pools[2].setdefault(key, []).append(item)
+            pools[3].setdefault(key, []).append(item)
         else:
-            pools[1 if item.source == Source.IMPORTED else 3].setdefault(key, []).append(item)
+            pools[1 if item.source == Source.IMPORTED else 4].setdefault(key, []).append(item)
+    for removal in removals:
+        pools[2].setdefault(_match_key(*removal.file_key), []).append(removal)
     keys = [_match_key(str(values["name"]), values.get("quarter")) for values in activities]  # type: ignore[arg-type]
-    found: list[ActionPlanItem | None] = [None] * len(activities)
-    taken: set[int] = set()
+    found: list[ActionPlanItem | RemovedActionPlanItem | None] = [None] * len(activities)
+    taken: set[int] = set()  # id() of the rows matched: the two tables' primary keys overlap
     for pool in pools:
         for n, key in enumerate(keys):
             if found[n] is None:
-                found[n] = next((i for i in pool.get(key, []) if i.pk not in taken), None)
+                found[n] = next((i for i in pool.get(key, []) if id(i) not in taken), None)
                 if found[n] is not None:
-                    taken.add(found[n].pk)  # type: ignore[union-attr]
+                    taken.add(id(found[n]))
     order: list[ActionPlanItem] = []
-    for values, item in zip(activities, found, strict=True):
+    kept_out: list[RemovedActionPlanItem] = []
+    for values, match in zip(activities, found, strict=True):
+        if isinstance(match, RemovedActionPlanItem):  # the file's values of now, for a restore
+            if match.source == Source.EDITED:
+                match.imported_name, match.imported_quarter = str(values["name"]), values.get("quarter")  # type: ignore[assignment]
+            else:
+                match.name = str(values["name"])
+                for f in PLAN_FIELDS:
+                    setattr(match, f, values.get(f))
+            kept_out.append(match)
+            change.deleted += 1
+            continue
+        item = match
         if item is None:
             item = ActionPlanItem(indicator=indicator, year=year, source=Source.IMPORTED,
                                   name=values["name"], **{f: values.get(f) for f in PLAN_FIELDS})
             change.added += 1
+        elif item.source == Source.EDITED and item.name == values["name"] and all(
+                getattr(item, f) == values.get(f) for f in PLAN_FIELDS):
+            # The file now says what the user typed: the file's again, nothing of the user's lost.
+            item.source, item.imported_name, item.imported_quarter = Source.IMPORTED, "", None
+            change.unchanged += 1
         elif item.source == Source.EDITED:  # the user's values stay; the file's words are remembered
             item.imported_name, item.imported_quarter = str(values["name"]), values.get("quarter")  # type: ignore[assignment]
             change.edited += 1
@@ -275,12 +326,14 @@ def replace_imported(indicator: Indicator, year: int, activities: Sequence[dict[
             for f in PLAN_FIELDS:
                 setattr(item, f, values.get(f))
         order.append(item)
-    stale = [item for item in existing if item.source == Source.IMPORTED and item.pk not in taken]
+    stale = [item for item in existing if item.source == Source.IMPORTED and id(item) not in taken]
     change.removed = len(stale)
     ActionPlanItem.objects.filter(pk__in=[item.pk for item in stale]).delete()
-    kept = [item for item in existing if item.source != Source.IMPORTED and item.pk not in taken]
+    kept = [item for item in existing if item.source != Source.IMPORTED and id(item) not in taken]
     change.kept = sum(1 for item in kept if item.source == Source.MANUAL)
     change.edited += len(kept) - change.kept
+    RemovedActionPlanItem.objects.filter(pk__in=[r.pk for r in removals if id(r) not in taken]).delete()
+    RemovedActionPlanItem.objects.bulk_update(kept_out, ["name", "imported_name", "imported_quarter", *PLAN_FIELDS])
     # Out of the way of every place in use first (the places are unique, checked row by row on PostgreSQL).
     rows = ActionPlanItem.objects.filter(indicator=indicator, year=year)
     past = max(rows.aggregate(last=Max("order"))["last"] or 0, len(order) + len(kept)) + 1

@@ -16,6 +16,7 @@ urlpatterns = [
     path("activities/<int:item_id>/", views.activity_edit, name="activity_edit"),
     path("activities/<int:item_id>/remove/", views.activity_remove, name="activity_remove"),
     path("activities/<int:item_id>/move/", views.activity_move, name="activity_move"),
+    path("removed-activities/<int:removed_id>/restore/", views.activity_restore, name="activity_restore"),
     path("objectives/new/", views.objective_new, name="objective_new"),
     path("import/", views.import_page, name="import"),
     path("template.xlsx", views.template_download, name="template"),

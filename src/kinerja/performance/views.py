@@ -40,7 +40,7 @@ from .forms import (
     ReturnForm,
     TargetsForm,
 )
-from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, Target
+from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, RemovedActionPlanItem, Target
 from .numbers import format_plain
 from .plan import ActivityErrors
 
@@ -200,6 +200,7 @@ def _plan_context(indicator: Indicator, year: int, plan_form: ActivityForm | Non
         plan_form = (ActivityForm(initial=ActivityForm.initial_for(editing), prefix=f"a{editing.pk}") if editing
                      else ActivityForm(prefix="new"))
     return {"indicator": indicator, "year": year, "activities": list(indicator.action_plan.filter(year=year)),
+            "removed": list(indicator.removed_activities.filter(year=year)),
             "plan_form": plan_form, "editing": editing, "notice": notice}
 
 
@@ -279,6 +280,22 @@ def activity_remove(request: HttpRequest, item_id: int) -> HttpResponse:
         raise PermissionDenied from e
     return _plan_done(request, item.indicator, item.year,
                       _("Activity “%(name)s” was removed from the action plan.") % {"name": item.name[:80]})
+
+
+@require_POST
+@login_required
+def activity_restore(request: HttpRequest, removed_id: int) -> HttpResponse:
+    office = _require_manager(request)
+    removed = get_object_or_404(RemovedActionPlanItem.objects.select_related("indicator__objective"), pk=removed_id,
+                                indicator__office=office)
+    try:
+        plan.restore_activity(removed.pk, user=request.user)
+    except RemovedActionPlanItem.DoesNotExist as e:  # restored by someone else a moment ago
+        raise Http404 from e
+    except NotAllowed as e:
+        raise PermissionDenied from e
+    return _plan_done(request, removed.indicator, removed.year,
+                      _("Activity “%(name)s” is back in the action plan.") % {"name": removed.name[:80]})
 
 
 @require_POST
