@@ -14,6 +14,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.http import HttpResponse
+from django.test import Client
 
 from kinerja.sop.importers import ListedSop
 from kinerja.sop.models import SopVersion
@@ -26,30 +27,40 @@ from .test_import_workbook_sops import ARSIP, workbook
 pytestmark = pytest.mark.usefixtures("english")
 
 
-class WorkbookUploadTestCase(KinerjaTestCase):
-    def setUp(self) -> None:
-        super().setUp()
-        self.path = workbook(Path(tempfile.mkdtemp()))  # sheets Sampul (no SOP), Arsip, Surat Masuk
-        self.client.force_login(self.subsection_head)
-        self.client.post("/language/", {"language": "en"})
+class WorkbookUploads:
+    """Upload `self.path` (a workbook) and save its SOPs one sheet at a time, as the administrator does."""
+
+    client: Client
+    path: Path
 
     def upload(self, name: str = "kumpulan-sop.xlsx", data: bytes | None = None) -> str:
         response = self.client.post("/sop/upload/", {
             "document": SimpleUploadedFile(name, self.path.read_bytes() if data is None else data)})
-        self.assertEqual(response.status_code, 302)
+        assert response.status_code == 302, response.status_code
         return str(response["Location"])
 
     def save(self, preview_url: str, sheet: str | None) -> HttpResponse:
         """Check the SOP of `sheet` and save it as the preview understood it."""
         url = f"{preview_url}?sheet={sheet.replace(' ', '%20')}" if sheet else preview_url
         response = self.client.get(url)
-        self.assertEqual(response.status_code, 200)
+        assert response.status_code == 200, response.status_code
         data = {}
         for form, _problems in response.context["rows"]:
             for name in form.fields:
                 value = form.initial.get(name, "")
                 data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
         return self.client.post(url, {**data, "save": ""})
+
+    def token(self, preview_url: str) -> str:
+        return preview_url.rstrip("/").rsplit("/", 1)[1]
+
+
+class WorkbookUploadTestCase(WorkbookUploads, KinerjaTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.path = workbook(Path(tempfile.mkdtemp()))  # sheets Sampul (no SOP), Arsip, Surat Masuk
+        self.client.force_login(self.subsection_head)
+        self.client.post("/language/", {"language": "en"})
 
     def import_other_surat_version(self) -> None:
         """Version 1 of Surat Masuk's SOP (same Nomor SOP), from another document than the workbook."""
@@ -58,9 +69,6 @@ class WorkbookUploadTestCase(KinerjaTestCase):
                                                         ("Mencatat surat", "30 menit", "JFU")],
                                  name="PENANGANAN SURAT MASUK", number="800/02/SOP/2025"), encoding="utf-8")
         call_command("sop", "import", str(text), "--office", self.office.code, stdout=StringIO())
-
-    def token(self, preview_url: str) -> str:
-        return preview_url.rstrip("/").rsplit("/", 1)[1]
 
     def test_it_saves_one_sheet_then_checks_the_next_from_the_same_upload(self) -> None:
         preview_url = self.upload()
@@ -189,7 +197,7 @@ class WorkbookUploadTestCase(KinerjaTestCase):
 
 def _state(sheet: str, *, done: bool) -> SheetState:
     return SheetState(listed=ListedSop(sheet, f"SOP {sheet}", ""), saved=SopVersion(pk=1) if done else None,
-                      stored=None, same_file=False)
+                      stored=None)
 
 
 def test_the_next_sop_is_the_first_left_after_the_saved_one_from_the_start_again() -> None:

@@ -37,10 +37,22 @@ from .parties import is_case_person, is_outside_party, recorder_for, unit_role
 
 
 class AlreadyImported(KinerjaError):
-    def __init__(self, version: SopVersion) -> None:
-        self.version = version
-        super().__init__(_("This document is already stored as version %(version)d of “%(sop)s”.")
-                         % {"version": version.version, "sop": version.name})
+    def __init__(self, version: SopVersion, *, file_name: str = "", sheet: str = "") -> None:
+        self.version, self.file_name, self.sheet = version, file_name, sheet
+        if sheet:
+            message = _("Sheet “%(sheet)s” of %(file)s is already stored as version %(version)d of “%(sop)s”.")
+        else:
+            message = _("This document is already stored as version %(version)d of “%(sop)s”.")
+        super().__init__(message % {"sheet": sheet, "file": file_name, "version": version.version, "sop": version.name})
+
+
+def same_source(version: SopVersion, sha256: str, sheet: str) -> bool:
+    """Whether the version was imported from these bytes and, of a workbook holding several SOPs, from this
+    sheet ("" for a document of one SOP). A version stored without a sheet came from a whole file: a
+    document of one SOP, or one imported before sheets were recorded whose sheet could not be told; it
+    stands for any sheet of those bytes, as every version of a file did then."""
+    return version.source_sha256 == sha256 and (version.source_sheet == sheet or not version.source_sheet
+                                                or not sheet)
 
 
 def office_aliases(office: Office) -> dict[str, list[str]]:
@@ -202,7 +214,7 @@ def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
         sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)
         latest = sop.versions.order_by("-version").first() if sop.pk else None
         return _version_of(draft, sop, (latest.version if latest else 0) + 1)
-    return store_draft(draft, office=office, user=user, source=path, in_force=in_force)
+    return store_draft(draft, office=office, user=user, source=path, in_force=in_force, sheet=sheet)
 
 
 def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
@@ -215,11 +227,12 @@ def _version_of(draft: SopDraft, sop: Sop, number: int) -> SopVersion:
 @removed_on_failure
 @transaction.atomic
 def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | None, source: Path,
-                source_name: str = "", in_force: bool = True) -> SopVersion:
+                source_name: str = "", in_force: bool = True, sheet: str | None = None) -> SopVersion:
     """Store a checked draft (read_document, or the upload preview after the user's corrections) as a
     new version, in one transaction: a problem anywhere stores nothing. It goes in force as the module
     docstring says; with in_force=False it stays a draft whatever its effective date, until someone puts
-    it in force (put_in_force)."""
+    it in force (put_in_force). `sheet`: of a workbook holding several SOPs, the one the draft was read
+    from; the same sheet of the same file is refused once any version of the SOP was stored from it."""
     if draft.problems:
         raise draft.problems[0]
     for step in draft.steps:
@@ -233,15 +246,19 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     # Lock the SOP: two uploads of its next version at once must not both become version n+1.
     sop = Sop.objects.select_for_update().get(pk=sop.pk)
     latest = sop.versions.order_by("-version").first()
-    if latest and latest.source_sha256 == sha256:
-        raise AlreadyImported(latest)
+    sheet = sheet or ""
+    source_name = source_name or Path(source).name
+    earlier = next((v for v in sop.versions.filter(source_sha256=sha256).order_by("version")
+                    if same_source(v, sha256, sheet)), None)
+    if earlier is not None:
+        raise AlreadyImported(earlier, file_name=source_name, sheet=sheet)
     if sop.name != draft.name:
         sop.name = draft.name
         sop.save(update_fields=["name"])
     version = _version_of(draft, sop, (latest.version if latest else 0) + 1)
     version.imported_by = user if user is not None and user.is_authenticated else None
-    version.source_name = source_name or Path(source).name
-    version.source_sha256 = sha256
+    version.source_name = source_name
+    version.source_sha256, version.source_sheet = sha256, sheet
     version.source_file.save(version.source_name, ContentFile(data), save=False)
     try:
         _store_rows(version, draft, office, latest)

@@ -57,6 +57,10 @@ class SopVersion(models.Model):
     source_file = models.FileField(_("source document"), upload_to="sop-sources/%Y/", blank=True)
     source_name = models.CharField(_("source file name"), max_length=255, blank=True)
     source_sha256 = models.CharField(_("source SHA-256"), max_length=64, blank=True)
+    # Of a workbook holding several SOPs, the sheet this version was read from: with the file's hash, what was
+    # imported (two sheets of one file are two documents). Blank for a document of one SOP, and for versions
+    # imported before sheets were recorded whose sheet could not be told (migration 0008).
+    source_sheet = models.CharField(_("source sheet"), max_length=100, blank=True)
     imported_at = models.DateTimeField(_("imported at"), auto_now_add=True)
     imported_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                     related_name="+", verbose_name=_("imported by"))

@@ -1,8 +1,8 @@
 """The uploaded SOP document waiting between its preview and its save (PENDING), and, for a workbook
 holding several SOPs (one per sheet), what became of each: saved from this upload, already stored from
-these very bytes, another version of an SOP kinerja holds, or new. The administrator imports such a
-workbook one sheet at a time from a single upload; the file is forgotten once every SOP is saved, when
-they say they are done, or when PENDING's day runs out.
+this sheet of these very bytes, another version of an SOP kinerja holds, or new. The administrator
+imports such a workbook one sheet at a time from a single upload; the file is forgotten once every SOP is
+saved, when they say they are done, or when PENDING's day runs out.
 
 Which sheets were saved is kept in the session beside PENDING's own record of the upload, not in a
 table: it means nothing once the pending file is gone, and goes with it.
@@ -18,7 +18,7 @@ from typing import Any
 from kinerja.org.models import Office
 from kinerja.uploads import PendingUploads
 
-from .actions import find_sop
+from .actions import find_sop, same_source
 from .importers import ListedSop, workbook_sops
 from .models import SopVersion
 
@@ -31,7 +31,12 @@ class SheetState:
     listed: ListedSop
     saved: SopVersion | None  # the version saved from this sheet in this upload
     stored: SopVersion | None  # the latest version kinerja holds of the same SOP (find_sop), if any
-    same_file: bool  # that latest version was stored from these very bytes (this workbook, an earlier upload)
+    # The version stored from this very sheet of these very bytes (this workbook, an earlier upload), if any.
+    from_file: SopVersion | None = None
+
+    @property
+    def same_file(self) -> bool:
+        return self.from_file is not None
 
     @property
     def done(self) -> bool:
@@ -87,8 +92,11 @@ def pending_workbook(request: Any, token: str, office: Office) -> PendingWorkboo
     for sop in listed:
         found = find_sop(office, sop) if sop.name or sop.number else None
         latest = found.versions.order_by("-version").first() if found is not None else None
+        here = None if found is None else next(
+            (v for v in found.versions.filter(source_sha256=sha256).order_by("version")
+             if same_source(v, sha256, sop.sheet)), None)
         sheets.append(SheetState(listed=sop, saved=saved.get(saved_pks.get(sop.sheet, 0)), stored=latest,
-                                 same_file=latest is not None and latest.source_sha256 == sha256))
+                                 from_file=here))
     return PendingWorkbook(token=token, name=PENDING.name(request, token) or path.name, sheets=sheets)
 
 

@@ -268,7 +268,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         try:
             corrected = _corrected(path, office, forms, sheet)
             version = actions.store_draft(corrected, office=office, user=request.user, source=path,
-                                          source_name=file_name,
+                                          source_name=file_name, sheet=sheet,
                                           in_force="save_draft" not in posted)
         except KinerjaError as e:
             error = str(e)
