@@ -1,7 +1,8 @@
 """What was imported from a workbook is one sheet of it, not the whole file: two sheets of one workbook that
 are two versions of one SOP are both saved, one after the other, and the sheet list marks each right;
 the same sheet of the same file is refused, naming both; versions stored before sheets were recorded
-get theirs from their stored file (migration 0008), and one file of one SOP is still recognised."""
+get theirs from their stored file (migration 0008), and one file of one SOP is still recognised. The sheet
+list asks as many queries for five sheets as for two."""
 
 from __future__ import annotations
 
@@ -11,10 +12,12 @@ from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kinerja.errors import KinerjaError
 from kinerja.sop import actions
-from kinerja.sop.models import SopVersion
+from kinerja.sop.models import Sop, SopVersion
 from tests.base import KinerjaTestCase
 
 from .documents import sop_text, sop_workbook
@@ -125,3 +128,36 @@ class VersionsStoredBeforeSheetsWereRecordedTestCase(KinerjaTestCase):
         # Named by its sheet (the command line's --sheet), it is the same document.
         with self.assertRaisesMessage(KinerjaError, "already stored as version 1"):
             actions.import_sop(path, office=self.office, user=None, sheet="Sheet1")
+
+
+class SheetListQueriesTestCase(WorkbookUploads, KinerjaTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.client.force_login(self.subsection_head)
+
+    def list_queries(self, count: int) -> int:
+        """The queries of the sheet list of a workbook of `count` SOPs, one saved from this upload and each
+        of the others a version of an SOP kinerja holds."""
+        folder = Path(tempfile.mkdtemp())
+        numbers = [f"800/{count}{i}/SOP/2025" for i in range(count)]
+        self.path = sop_workbook(folder / f"sop-{count}.xlsx", [
+            (f"SOP {i + 1}", ARSIP.replace(NUMBER, n).replace("PENGARSIPAN BERKAS", f"SOP {count}-{i}"))
+            for i, n in enumerate(numbers)])
+        for i, n in enumerate(numbers[1:], start=1):
+            sop = Sop.objects.create(office=self.office, number=n, name=f"SOP {count}-{i}")
+            SopVersion.objects.create(sop=sop, version=1, name=sop.name, number=n)
+        preview_url = self.upload(self.path.name)
+        self.save(preview_url, "SOP 1")
+        with CaptureQueriesContext(connection) as queries:
+            listing = self.client.get(preview_url)
+        self.assertEqual(len(listing.context["workbook"].sheets), count)
+        self.assertEqual(sum(s.stored is not None for s in listing.context["workbook"].sheets), count)
+        return len(queries)
+
+    def test_the_sheet_list_asks_as_many_queries_for_five_sheets_as_for_two(self) -> None:
+        # The session, the user, their person and assignments (office_or_404, may_manage); the versions saved
+        # from this upload, the SOPs of the sheets, the latest version of each, those stored from this file;
+        # the page frame's assignments.
+        two = self.list_queries(2)
+        self.assertEqual(self.list_queries(5), two)
+        self.assertEqual(two, 10)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from difflib import SequenceMatcher
@@ -22,6 +23,7 @@ from pathlib import Path
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -197,9 +199,28 @@ def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: 
 def find_sop(office: Office, draft: SopDraft | ListedSop) -> Sop | None:
     """The SOP a document (or a workbook's sheet) is a version of: same Nomor SOP, or the same name when it
     has no number."""
-    if draft.number:
-        return Sop.objects.filter(office=office, number=draft.number).first()
-    return Sop.objects.filter(office=office, number="", name__iexact=draft.name).first()
+    return find_sops(office, [draft])[0]
+
+
+def find_sops(office: Office, drafts: Sequence[SopDraft | ListedSop]) -> list[Sop | None]:
+    """find_sop of each document (the sheets of a workbook), in one query; None for one naming nothing."""
+    numbers = {d.number for d in drafts if d.number}
+    names = {d.name for d in drafts if not d.number and d.name}
+    if not numbers and not names:
+        return [None] * len(drafts)
+    condition = Q(number__in=numbers)
+    for name in names:
+        condition |= Q(number="", name__iexact=name)
+    # The first by name, as Sop's ordering picks among SOPs sharing a number.
+    candidates = list(Sop.objects.filter(condition, office=office).order_by("name", "pk"))
+
+    def first(draft: SopDraft | ListedSop) -> Sop | None:
+        if draft.number:
+            return next((s for s in candidates if s.number == draft.number), None)
+        name = draft.name.casefold()
+        return next((s for s in candidates if not s.number and s.name.casefold() == name), None) if name else None
+
+    return [first(d) for d in drafts]
 
 
 def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,

@@ -1,8 +1,9 @@
 """The uploaded SOP document waiting between its preview and its save (PENDING), and, for a workbook
 holding several SOPs (one per sheet), what became of each: saved from this upload, already stored from
-this sheet of these very bytes, another version of an SOP kinerja holds, or new. The administrator
-imports such a workbook one sheet at a time from a single upload; the file is forgotten once every SOP is
-saved, when they say they are done, or when PENDING's day runs out.
+this sheet of these very bytes, another version of an SOP kinerja holds, or new (the same few queries
+for any number of sheets). The administrator imports such a workbook one sheet at a time from a single
+upload; the file is forgotten once every SOP is saved, when they say they are done, or when PENDING's
+day runs out.
 
 Which sheets were saved is kept in the session beside PENDING's own record of the upload, not in a
 table: it means nothing once the pending file is gone, and goes with it.
@@ -15,10 +16,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from django.db.models import OuterRef, Subquery
+
 from kinerja.org.models import Office
 from kinerja.uploads import PendingUploads
 
-from .actions import find_sop, same_source
+from .actions import find_sops, same_source
 from .importers import ListedSop, workbook_sops
 from .models import SopVersion
 
@@ -88,15 +91,18 @@ def pending_workbook(request: Any, token: str, office: Office) -> PendingWorkboo
     saved_pks = saved_sheets(request, token)
     saved = {v.pk: v for v in SopVersion.objects.filter(pk__in=saved_pks.values(), sop__office=office)}
     sha256 = hashlib.sha256(Path(path).read_bytes()).hexdigest()
+    # Three queries for any number of sheets: their SOPs, the latest version of each, those from this file.
+    found = find_sops(office, listed)
+    sop_ids = {s.pk for s in found if s is not None}
+    newest = SopVersion.objects.filter(sop=OuterRef("sop")).order_by("-version").values("version")[:1]
+    latest = {v.sop_id: v for v in SopVersion.objects.filter(sop__in=sop_ids, version=Subquery(newest))}
+    from_file = list(SopVersion.objects.filter(sop__in=sop_ids, source_sha256=sha256).order_by("version"))
     sheets = []
-    for sop in listed:
-        found = find_sop(office, sop) if sop.name or sop.number else None
-        latest = found.versions.order_by("-version").first() if found is not None else None
-        here = None if found is None else next(
-            (v for v in found.versions.filter(source_sha256=sha256).order_by("version")
-             if same_source(v, sha256, sop.sheet)), None)
-        sheets.append(SheetState(listed=sop, saved=saved.get(saved_pks.get(sop.sheet, 0)), stored=latest,
-                                 from_file=here))
+    for sop, of in zip(listed, found, strict=True):
+        here = None if of is None else next(
+            (v for v in from_file if v.sop_id == of.pk and same_source(v, sha256, sop.sheet)), None)
+        sheets.append(SheetState(listed=sop, saved=saved.get(saved_pks.get(sop.sheet, 0)),
+                                 stored=latest.get(of.pk) if of is not None else None, from_file=here))
     return PendingWorkbook(token=token, name=PENDING.name(request, token) or path.name, sheets=sheets)
 
 
