@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -94,11 +95,44 @@ def run_kinerja(*args: str, data_dir: Path, env: dict[str, str] | None = None,
                           timeout=300)
 
 
-@pytest.fixture
-def kinerja(tmp_path: Path):  # type: ignore[no-untyped-def]
-    """kinerja("sop", "list") runs the console script in a fresh data directory of this test."""
-    data_dir = tmp_path / "data"
+@pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A kinerja.sqlite3 that the console script itself created and migrated (`kinerja manage migrate`),
+    once per test process. Console-script tests start from a copy of it (with_migrated_database) rather than
+    have their first command migrate a database of its own, which takes 10-15 s on a two-core CI machine;
+    the first-use test (tests/test_cli.py, fixture kinerja_first_use) still starts from nothing."""
+    home = tmp_path_factory.mktemp("migrated")
+    done = run_kinerja("manage", "migrate", "--verbosity", "0", data_dir=home)
+    assert done.returncode == 0, done.stderr
+    return home / "kinerja.sqlite3"
 
+
+def with_migrated_database(data_dir: Path, template: Path) -> Path:
+    """`data_dir` holding a copy of the migrated database `template` (SQLite's backup: a consistent copy)."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    source, target = sqlite3.connect(template), sqlite3.connect(data_dir / "kinerja.sqlite3")
+    try:
+        source.backup(target)
+    finally:
+        source.close()
+        target.close()
+    return data_dir
+
+
+@pytest.fixture
+def kinerja_first_use(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """kinerja("sop", "list") runs the console script in a data directory that holds nothing yet."""
+    return _runner(tmp_path / "data")
+
+
+@pytest.fixture
+def kinerja(tmp_path: Path, migrated_sqlite: Path):  # type: ignore[no-untyped-def]
+    """kinerja("sop", "list") runs the console script in a data directory of this test, whose database
+    is migrated and empty (no office yet), as after the first use of a new installation."""
+    return _runner(with_migrated_database(tmp_path / "data", migrated_sqlite))
+
+
+def _runner(data_dir: Path):  # type: ignore[no-untyped-def]
     def run(*args: str, env: dict[str, str] | None = None, input: str | None = None):  # type: ignore[no-untyped-def]
         return run_kinerja(*args, data_dir=data_dir, env=env, input=input)
 

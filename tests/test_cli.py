@@ -22,7 +22,9 @@ def test_an_unknown_command_is_named_without_a_traceback(kinerja) -> None:  # ty
     assert "Traceback" not in done.stderr
 
 
-def test_first_use_creates_and_migrates_the_database(kinerja) -> None:  # type: ignore[no-untyped-def]
+def test_first_use_creates_and_migrates_the_database(kinerja_first_use) -> None:  # type: ignore[no-untyped-def]
+    kinerja = kinerja_first_use
+    assert not (kinerja.data_dir / "kinerja.sqlite3").exists()
     done = kinerja("sop", "--help")
     assert done.returncode == 0
     done = kinerja("backup", "-o", str(kinerja.data_dir / "b.tar.gz"))

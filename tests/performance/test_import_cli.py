@@ -11,14 +11,17 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
+from tests.conftest import with_migrated_database
+
 KINERJA = Path(sys.executable).parent / "kinerja"
 MAKE_OFFICE = ("from kinerja.org import actions as a; o = a.create_office(code='dinas', name='Dinas Contoh', "
                "short_name='Dinas', city='Kota Contoh'); a.add_unit(o, 'Bidang Kelembagaan', 'division')")
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("kd-cli")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Path:
+    """The module's data directory, its database migrated (tests/conftest.py) and empty."""
+    return with_migrated_database(tmp_path_factory.mktemp("kd-cli"), migrated_sqlite)
 
 
 def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:

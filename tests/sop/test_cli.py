@@ -15,6 +15,7 @@ from weasyprint import HTML
 
 from kinerja.sop.models import Sop, SopVersion
 from tests.base import KinerjaTestCase
+from tests.conftest import with_migrated_database
 
 from .documents import SEED, SEED_ACTORS, SEED_STEP_ACTORS, sop_text
 from .pdfs import scanned_pdf, sop_html, step_texts
@@ -126,8 +127,9 @@ class SopCommandTestCase(KinerjaTestCase):
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return tmp_path_factory.mktemp("kinerja-cli")
+def data_dir(tmp_path_factory: pytest.TempPathFactory, migrated_sqlite: Path) -> Path:
+    """The module's data directory, its database migrated (tests/conftest.py) and empty."""
+    return with_migrated_database(tmp_path_factory.mktemp("kinerja-cli"), migrated_sqlite)
 
 
 def kinerja(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
