@@ -90,6 +90,19 @@ class ImportLayoutTestCase(KinerjaTestCase):
         self.assertEqual(Objective.objects.filter(office=self.office).count(), 2)
         self.assertEqual(sorted(Indicator.objects.values_list("code", flat=True)), ["IK-01", "IK-02", "IK-03"])
 
+    def test_a_total_row_with_its_sums_under_no_indicator_is_skipped(self) -> None:
+        # "TOTAL" typed in the Sasaran column (not merged over the Indikator's), the quarter sums beside it.
+        head = ["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target", "Realisasi TW I",
+                "Realisasi TW II"]
+        rows = [head, [1, SASARAN, "Jumlah koperasi aktif", "unit", "1.250", 300, 650],
+                [2, SASARAN, "Persentase koperasi sehat", "%", "75%", 20, "40,5"], [],
+                [None, "TOTAL", None, None, None, 320, "690,5"]]
+        summary = import_file(self.book("tw3.xlsx", rows, title="Capaian TW III"), self.office, 2025)
+        self.assertEqual(summary.rows, 2)
+        active = Indicator.objects.get(name="Jumlah koperasi aktif")
+        self.assertEqual(active.targets.get().value_number, 1250)
+        self.assertEqual({a.quarter: a.value_number for a in active.actuals.all()}, {1: 300, 2: 650})
+
     def test_it_reads_column_name_variants_and_indonesian_numbers(self) -> None:
         head = ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target 2025", "Realisasi 2024",
                 "Realisasi 2025", "Realisasi Anggaran", "Penanggung Jawab"]

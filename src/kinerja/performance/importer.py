@@ -1611,6 +1611,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             elif activities is not None and current is not None and current.row is not None:
                 current.row.activities.extend(activities)
             continue
+        if (not name and not text(CODE)
+                and any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values)):
+            continue  # a total row ("TOTAL" or "Jumlah" in the No. or Sasaran column, the sums beside it)
         if (both and name and not across and not text(UNIT) and not text(CODE)
                 and all(_is_blank(_cell(values, j)) for j in value_columns)):
             # "Sasaran / Indikator" in one column: a row with no Satuan and no value is a Sasaran, its indicators below.
