@@ -182,6 +182,9 @@ def test_a_pelaksana_header_centred_over_its_columns_keeps_the_first_actor(tmp_p
 @pytest.mark.parametrize(("header", "cells", "expected"), [
     ("Waktu (menit)", ["15", "30", "1 jam"], [(15, "minute"), (30, "minute"), (1, "hour")]),
     ("Waktu (Hari)", ["1", "0,5", "2"], [(1, "day"), (Decimal("0.5"), "day"), (2, "day")]),
+    # Any number the Waktu cell may hold without its unit; a time naming its own unit keeps it.
+    ("Waktu (hari kerja)", ["½", "1 (satu)", "2-3", "30'", "1 jam"],
+     [(Decimal("0.5"), "day"), (1, "day"), (3, "day"), (30, "minute"), (1, "hour")]),
 ])
 def test_bare_numbers_take_the_unit_the_waktu_header_names(tmp_path: Path, header: str, cells: list[str],
                                                            expected: list[tuple[object, str]]) -> None:

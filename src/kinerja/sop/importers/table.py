@@ -590,8 +590,12 @@ def _header_unit(header: str) -> str:
 
 
 def _with_unit(text: str, unit: str) -> str:
-    """A bare number under a header that names the unit ("15" under "Waktu (menit)") takes that unit."""
-    return f"{text} {unit}" if unit and re.fullmatch(r"\d+(?:[.,]\d+)?", text.strip()) else text
+    """A number without a unit under a header that names the unit takes that unit: "15", "½", "1-2" or
+    "1 (satu)" under "Waktu (hari)" as "15 hari" … The parser reads each as it reads them with the unit;
+    a time naming its own unit ("30 menit", "30'") or none at all ("-") is left as written."""
+    if not unit or not re.search(r"[\d½¼¾]", text) or re.search(r"['’′]", text):
+        return text
+    return text if set(label_key(text).split()) & set(DURATION_UNITS) else f"{text} {unit}"
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:
