@@ -62,6 +62,14 @@ class StaffColumnTestCase(KinerjaTestCase):
         found = actions.match_positions(self.office, ["Staf Pelaksana", "Kadis"])
         self.assertIsNone(found["Staf Pelaksana"])
 
+    def test_an_ampersand_and_a_column_naming_a_position_twice(self) -> None:
+        umpeg = Position.objects.get(office=self.office, short_title="Kasubbag Umpeg")
+        names = ["Kasubag Umum & Kepegawaian", "Pengadministrasi Umum / JFU", "Kasubbag / Kepala Dinas", "Kadis"]
+        found = actions.match_positions(self.office, names)
+        self.assertEqual(found["Kasubag Umum & Kepegawaian"], umpeg)  # "&" is "dan", "Kasubag" a typo
+        self.assertEqual(found["Pengadministrasi Umum / JFU"], self.jfu())  # the JFU under two names
+        self.assertIsNone(found["Kasubbag / Kepala Dinas"])  # two positions: not guessed
+
     def test_a_pelaksana_column_under_the_pelaksana_heading_is_an_actor(self) -> None:
         path = write(Path(tempfile.mkdtemp()), staff_sop("Pelaksana"))
         draft = parse_document(path)

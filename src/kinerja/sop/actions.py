@@ -92,6 +92,9 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
        Fungsional Umum"): the one staff position in the units of the other columns the steps above
        found (the JFU of the Kasubbag's subsection), else the office's one staff position.
 
+    A column naming a position by two of its names ("Pengadministrasi Umum / JFU") is matched by each
+    name alone when the whole finds none; the names that find one must all find the same. "&" is "dan".
+
     Two candidates or none leave the actor unlinked, for the administrator to resolve."""
     positions = list(Position.objects.filter(office=office).prefetch_related("aliases").select_related("unit"))
     by_name: dict[str, set[Position]] = {}
@@ -100,19 +103,37 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
             by_name.setdefault(_key(name), set()).add(position)
     found: dict[str, Position | None] = {}
     for actor in actor_names:
-        candidates = by_name.get(_key(actor), set())
-        if not candidates:
-            candidates = {p for variant in name_variants(actor) for p in by_name.get(variant, set())}
-        if not candidates:
-            candidates = {p for variant in name_variants(actor) for key, ps in by_name.items()
-                          if key.startswith(variant + " ") for p in ps}
-        if not candidates:
-            candidates = _staff_of_named_unit(actor, positions)
+        candidates = _candidates(actor, positions, by_name)
+        if not candidates and "/" in actor:
+            # "Pengadministrasi Umum / JFU": one position under two of its names, each tried alone.
+            candidates = {p for part in _slash_parts(actor) for p in _candidates(part, positions, by_name)}
         found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
     for actor in actor_names:
-        if found[actor] is None and is_staff_name(actor):
-            found[actor] = _staff_of_context(positions, [p for p in found.values() if p is not None])
+        if found[actor] is None:
+            matched = [p for p in found.values() if p is not None]
+            staff = {_staff_of_context(positions, matched) for part in [actor, *_slash_parts(actor)]
+                     if is_staff_name(part)} - {None}
+            if len(staff) == 1:
+                found[actor] = staff.pop()
     return found
+
+
+def _slash_parts(actor: str) -> list[str]:
+    parts = [part.strip() for part in actor.split("/")]
+    return parts if len(parts) > 1 and all(parts) else []
+
+
+def _candidates(actor: str, positions: list[Position], by_name: dict[str, set[Position]]) -> set[Position]:
+    """The positions steps 1 to 4 of match_positions find for one name."""
+    candidates = by_name.get(_key(actor), set())
+    if not candidates:
+        candidates = {p for variant in name_variants(actor) for p in by_name.get(variant, set())}
+    if not candidates:
+        candidates = {p for variant in name_variants(actor) for key, ps in by_name.items()
+                      if key.startswith(variant + " ") for p in ps}
+    if not candidates:
+        candidates = _staff_of_named_unit(actor, positions)
+    return candidates
 
 
 # A staff column's first words ("Staf", "Pelaksana", "JFU") and the words every unit's name may have

@@ -43,8 +43,9 @@ MAX_NAME_WORDS = 7
 
 
 def normalise_name(text: str) -> str:
-    """Lower case, punctuation to spaces, single spaces: "Kepala  Sub-Bagian." → "kepala sub bagian"."""
-    return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
+    """Lower case, punctuation to spaces, single spaces, "&" as "dan": "Kepala  Sub-Bagian." → "kepala sub
+    bagian", "Umum & Kepegawaian" → "umum dan kepegawaian"."""
+    return " ".join(re.sub(r"[^\w]+", " ", text.lower().replace("&", " dan ")).split())
 
 
 def squeeze_letters(text: str) -> str:
