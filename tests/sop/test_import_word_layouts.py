@@ -157,3 +157,39 @@ def test_an_excel_cell_holding_a_block_label_and_its_items_is_split(tmp_path: Pa
     assert draft.blocks["legal_basis"] == LAWS
     assert draft.blocks["warning"] == ["Pelayanan tertunda bila berkas tidak lengkap"]
     assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]
+
+
+def _replace_runs(paragraph, xml: str) -> None:  # type: ignore[no-untyped-def]
+    """The paragraph's runs replaced by `xml` (WordprocessingML elements of the body namespace)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    for run in list(paragraph.runs):
+        paragraph._p.remove(run._r)
+    for element in parse_xml(f"<w:root {nsdecls('w')}>{xml}</w:root>"):
+        paragraph._p.append(element)
+
+
+def test_tracked_changes_and_content_controls_are_read_as_word_shows_them(tmp_path: Path) -> None:
+    # An SOP revised with Track Changes on, from a template whose Tanggal Efektif is a date picker.
+    document = docx.Document()
+    add_identity(document, blocks=[dasar_hukum(), ""])
+    table = document.add_table(rows=2 + len(STEPS), cols=6 + len(ACTORS))
+    fill_steps(table)
+    n = len(ACTORS)
+    change = 'w:id="{}" w:author="Kasubbag" w:date="2025-01-02T00:00:00Z"'
+    _replace_runs(table.cell(4, 3 + n).paragraphs[0],  # step 3's Waktu: "2 jam" changed to "30 menit"
+                  f"<w:del {change.format(1)}><w:r><w:delText>2 jam</w:delText></w:r></w:del>"
+                  f"<w:ins {change.format(2)}><w:r><w:t>30 menit</w:t></w:r></w:ins>")
+    _replace_runs(table.cell(3, 1).paragraphs[0],  # step 2's activity, words added
+                  f"<w:r><w:t>Memeriksa kelengkapan berkas</w:t></w:r><w:ins {change.format(3)}><w:r>"
+                  f'<w:t xml:space="preserve"> dan mencatat dalam register</w:t></w:r></w:ins>')
+    _replace_runs(document.tables[0].cell(1, 1).paragraphs[0],
+                  "<w:sdt><w:sdtPr><w:date/></w:sdtPr><w:sdtContent><w:r><w:t>3 Februari 2025</w:t></w:r>"
+                  "</w:sdtContent></w:sdt>")
+    document.save(tmp_path / "revisi.docx")
+    draft = read_document(tmp_path / "revisi.docx")
+    assert draft.effective_on is not None and draft.effective_on.isoformat() == "2025-02-03"
+    assert draft.steps[1].activity == "Memeriksa kelengkapan berkas dan mencatat dalam register"
+    assert (draft.steps[2].duration_value, draft.steps[2].duration_unit, draft.steps[2].duration_text) == (
+        30, "minute", "30 menit")

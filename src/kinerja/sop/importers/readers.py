@@ -186,7 +186,7 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
     grid: Grid = []
     for index, block in enumerate(blocks):
         if not isinstance(block, Table):
-            grid.append([block.text])
+            grid.append([paragraph_text(block._p)])
             continue
         rows = _table_rows(block, arrows, outside.get(index, []), notes)
         if find_table(rows) is None and any(cell._tc.tbl_lst for row in block.rows for cell in row.cells):
@@ -200,7 +200,35 @@ def _is_procedure_table(table: Any) -> bool:
     """Whether a python-docx table holds the procedure table's header (its cells' text alone)."""
     from .table import find_table
 
-    return find_table([[cell.text for cell in row.cells] for row in table.rows]) is not None
+    return find_table([[cell_text(cell._tc) for cell in row.cells] for row in table.rows]) is not None
+
+
+# Where a run's text is not the paragraph's as Word shows it: deleted by a tracked change (w:del, w:moveFrom),
+# in a drawing's text box (read as a flowchart symbol by shapes.py), or the fallback copy of a drawing.
+_HIDDEN_RUN_PARENTS = {f"{{{shapes.W}}}{tag}" for tag in ("del", "moveFrom", "txbxContent", "drawing", "pict",
+                                                           "object")} | {f"{{{shapes.MC}}}Fallback"}
+
+
+def paragraph_text(p: Any) -> str:
+    """A paragraph's text as Word shows it. python-docx's reads only the runs directly in the paragraph or
+    a hyperlink, and so drops the text of a tracked insertion (w:ins: an SOP revised with Track Changes
+    on), of a content control (w:sdt: a template's date picker for Tanggal Efektif), a field or a smart
+    tag; deleted text (w:delText) is not a run's text."""
+    parts = []
+    for run in p.iter(f"{{{shapes.W}}}r"):
+        parent = run.getparent()
+        while parent is not None and parent is not p and parent.tag not in _HIDDEN_RUN_PARENTS:
+            parent = parent.getparent()
+        if parent is p:
+            parts.append(run.text)
+    return "".join(parts)
+
+
+def cell_text(tc: Any) -> str:
+    """A table cell's text, a line per paragraph, those in a content control (w:sdt) included; a nested
+    table's text is not the cell's."""
+    paragraphs = tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
+    return "\n".join(paragraph_text(p) for p in paragraphs)
 
 
 def _has_drawing(paragraph: Any) -> bool:
@@ -266,7 +294,7 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
                 text = ""
             else:
                 seen[id(cell._tc)] = cell._tc
-                text = cell.text
+                text = cell_text(cell._tc)
             if not text.strip() and column < len(marks) and marks[column]:
                 text = " ".join(marks[column])
             cells.append(text)
