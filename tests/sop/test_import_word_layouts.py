@@ -193,3 +193,22 @@ def test_tracked_changes_and_content_controls_are_read_as_word_shows_them(tmp_pa
     assert draft.steps[1].activity == "Memeriksa kelengkapan berkas dan mencatat dalam register"
     assert (draft.steps[2].duration_value, draft.steps[2].duration_unit, draft.steps[2].duration_text) == (
         30, "minute", "30 menit")
+
+
+def test_tables_in_a_content_control_are_read(tmp_path: Path) -> None:
+    # A template wrapping its identity block and its procedure table each in a block content control.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    document = docx.Document()
+    add_identity(document, blocks=[dasar_hukum(), ""])
+    document.add_paragraph("")
+    fill_steps(document.add_table(rows=2 + len(STEPS), cols=6 + len(ACTORS)))
+    for table in document.tables:
+        control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+        table._tbl.addprevious(control)
+        control[1].append(table._tbl)
+    document.save(tmp_path / "templat.docx")
+    draft = read_document(tmp_path / "templat.docx")
+    assert (draft.number, draft.name) == ("470/15/SOP/2024", "PELAYANAN SURAT KETERANGAN USAHA")
+    assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]

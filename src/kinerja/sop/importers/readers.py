@@ -181,7 +181,7 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
 
     from .table import find_table
 
-    blocks = list(container.iter_inner_content())
+    blocks = _inner_blocks(container)
     outside = outside_paragraphs(blocks) if notes is not None else {}
     grid: Grid = []
     for index, block in enumerate(blocks):
@@ -194,6 +194,18 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
         else:
             grid += rows
     return grid
+
+
+def _inner_blocks(container: Any) -> list[Any]:
+    """The paragraphs and tables of a document body, a page header or a table cell, in order, those in a
+    content control (w:sdt, as templates wrap their identity block or table) included: python-docx's
+    iter_inner_content passes over them."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    parent = getattr(container, "_body", container)  # a Document's blocks are its body's
+    elements = parent._element.xpath("./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl")
+    return [Table(e, parent) if e.tag == f"{{{shapes.W}}}tbl" else Paragraph(e, parent) for e in elements]
 
 
 def _is_procedure_table(table: Any) -> bool:
