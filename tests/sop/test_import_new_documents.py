@@ -200,3 +200,15 @@ def test_a_bare_number_under_a_header_without_a_unit_is_a_problem(tmp_path: Path
     text = sop_text(ACTORS, steps).replace("\tWaktu\t", "\tWaktu (jam/hari)\t")
     with pytest.raises(SopImportError, match="step 1, column Waktu: is not a standard time"):
         read_document(write(tmp_path, text))
+
+
+def test_a_range_of_times_is_read_as_the_longer_with_a_warning_naming_the_step(tmp_path: Path) -> None:
+    steps = [("Kegiatan nomor 1", "2-3 hari", "Kasi"), ("Kegiatan nomor 2", "1 s.d. 2 jam", "Kepala Bidang"),
+             ("Kegiatan nomor 3", "30 menit", "Kasi")]
+    draft = read_document(write(tmp_path, sop_text(ACTORS, steps)))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(3, "day"), (2, "hour"), (30, "minute")]
+    assert [str(w) for w in draft.warnings] == [
+        "sop.txt, step 1, column Waktu: a range of times: the longer, 3 hari, is taken as the standard time "
+        "(value: “2-3 hari”)",
+        "sop.txt, step 2, column Waktu: a range of times: the longer, 2 jam, is taken as the standard time "
+        "(value: “1 s.d. 2 jam”)"]

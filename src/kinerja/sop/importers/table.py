@@ -16,7 +16,15 @@ from django.utils.translation import gettext as _
 
 from . import flow
 from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
-from .values import DURATION_UNITS, parse_approval, parse_date, parse_duration, split_items
+from .values import (
+    DURATION_UNITS,
+    format_duration,
+    is_duration_range,
+    parse_approval,
+    parse_date,
+    parse_duration,
+    split_items,
+)
 
 Grid = list[list[str]]
 
@@ -517,6 +525,12 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
         except ValueError as e:
             draft.problems.append(step_error(path, step, COLUMN_TIME, step.duration_text, str(e)))
+            continue
+        if is_duration_range(step.duration_text):
+            # The step may take at most the longer time; the user who meant another sees it before saving.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "a range of times: the longer, %(time)s, is taken as the standard time")
+                % {"time": format_duration(step.duration_value, step.duration_unit)}))
     for index, (step, marks) in enumerate(raw[:-1]):
         if ending := end_terminator(marks, first=index == 0):
             step.ends_if_not = True

@@ -158,6 +158,13 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
 
 
+def is_duration_range(text: str) -> bool:
+    """Whether a Waktu text is a range ("2-3 hari", "1 s.d. 2 jam", "dua sampai tiga hari"), of which
+    parse_duration reads the upper end."""
+    cleaned = _numbers_from_words(_SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower())))
+    return bool(_RANGE_RE.fullmatch(_BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned))
+
+
 def format_duration(value: Decimal, unit: str) -> str:
     """The Waktu text of a duration, as the document writes it ("2 menit", "0,5 hari")."""
     words = {v: k for k, v in reversed(DURATION_UNITS.items()) if len(k) > 3 or k == "jam"}
