@@ -103,6 +103,27 @@ class ImportLayoutTestCase(KinerjaTestCase):
         self.assertEqual(active.targets.get().value_number, 1250)
         self.assertEqual({a.quarter: a.value_number for a in active.actuals.all()}, {1: 300, 2: 650})
 
+    def test_a_realisasi_up_to_a_quarter_is_refused_for_an_indicator_adding_its_quarters_up(self) -> None:
+        head = ["Sasaran", "Indikator", "Satuan", "Target"]
+        import_file(self.book("pk.xlsx", [head, [SASARAN, "Jumlah wirausaha baru", "orang", 150],
+                                          [SASARAN, "Jumlah koperasi aktif", "unit", 1250]]), self.office, 2025)
+        Indicator.objects.filter(name="Jumlah wirausaha baru").update(quarter_aggregation="sum")
+        rows = [[*head, "Realisasi TW II", "Realisasi s.d. TW III"],
+                [SASARAN, "Jumlah wirausaha baru", "orang", 150, 40, 110],
+                [SASARAN, "Jumlah koperasi aktif", "unit", 1250, 650, 980]]
+        with self.assertRaises(KinerjaError) as caught:
+            import_file(self.book("tw3.xlsx", rows), self.office, 2025)
+        self.assertEqual(str(caught.exception).splitlines()[1:], [
+            "  tw3.xlsx, sheet IKU, row 2, column Realisasi s.d. TW III (F): this column gives the realisasi up to "
+            "Triwulan III, but the indicator adds its quarters up: its quarters before would be counted twice; write "
+            'the realisasi of Triwulan III alone ("110")'])
+        self.assertFalse(Actual.objects.exists())
+        # An indicator whose year is its last quarter's value takes the realisasi up to TW III as TW III's.
+        Indicator.objects.filter(name="Jumlah wirausaha baru").update(quarter_aggregation="last")
+        import_file(self.book("tw3.xlsx", rows), self.office, 2025)
+        self.assertEqual({a.quarter: a.value_number for a in Actual.objects.filter(indicator__name="Jumlah koperasi aktif")},
+                         {2: 650, 3: 980})
+
     def test_it_reads_column_name_variants_and_indonesian_numbers(self) -> None:
         head = ["No", "Sasaran", "Indikator Kinerja Utama", "Satuan", "Target 2025", "Realisasi 2024",
                 "Realisasi 2025", "Realisasi Anggaran", "Penanggung Jawab"]

@@ -109,7 +109,7 @@ from kinerja.org.models import Office, Position, Unit
 
 from . import signoff
 from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
-from .models import Actual, ActualRevision, Indicator, Objective, Target
+from .models import Actual, ActualRevision, Indicator, Objective, Target, quarter_name
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
 from .plausibility import implausible, is_count, is_percent
@@ -615,6 +615,8 @@ def _classify(label: str, year: int | None) -> str | None:
 
 
 BAD_PERIOD = "period"
+# A quarter's realisasi up to it ("Realisasi s.d. TW III", "Realisasi Kumulatif TW III"), as normalised.
+_CUMULATIVE = re.compile(r"\b(?:s d|sd|sampai(?: dengan)?|hingga|kumulatif|akumulasi)\b")
 
 
 def _other_year(label: str, year: int | None) -> bool:
@@ -1531,6 +1533,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                       columns=[
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
     known = _Known(office) if plan or actuals_only else None
+    # The quarters after the first whose Realisasi counts from the year's start ("Realisasi s.d. TW III"): wrong
+    # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
+    cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
+                  and any(_CUMULATIVE.search(t) for t in header.texts[columns[f"Realisasi TW{q}"]])]
+    existing = known or (_Known(office) if cumulative else None)
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
     rows = reading.rows
     seen_codes: dict[str, int] = {}
@@ -1765,6 +1772,14 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
+        summed = existing.find(code, name) if existing is not None else None
+        if summed is not None and summed.quarter_aggregation == Indicator.Aggregation.SUM:
+            for q in cumulative:
+                column, v = f"Realisasi TW{q}", quarter_actuals.get(q)
+                if v is not None and not v.empty:
+                    bad(column, _("this column gives the realisasi up to %(quarter)s, but the indicator adds its "
+                                  "quarters up: its quarters before would be counted twice; write the realisasi of "
+                                  "%(quarter)s alone") % {"quarter": quarter_name(q)}, _cell(values, columns[column]))
         written = _cell(values, columns.get(ACHIEVEMENT))
         row_warnings: list[CellWarning] = []
 
