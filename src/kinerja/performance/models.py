@@ -167,7 +167,38 @@ class Target(models.Model):
         return self.value_number if self.value_number is not None else (self.value_text or None)
 
 
-class ActionPlanItem(models.Model):
+class PlannedActivity(models.Model):
+    """What an activity of a Rencana Aksi says, as ActionPlanItem keeps it and as RemovedActionPlanItem
+    remembers one taken out of an imported plan: its words, its quarter, its own quarter targets and budget,
+    and the words and quarter a file gave it."""
+
+    name = models.TextField(_("activity"))
+    # The quarter it is planned for, where the plan names an activity per quarter ("Rencana Aksi" over
+    # TW I … TW IV); NULL for an activity of the whole year, with its quarter targets.
+    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
+    target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
+    target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
+    target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
+    target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
+    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
+    # The activity as the file named it, kept when it is edited on the page (source EDITED); empty otherwise.
+    imported_name = models.TextField(_("activity as imported"), blank=True)
+    imported_quarter = models.PositiveSmallIntegerField(_("quarter as imported"), null=True, blank=True,
+                                                        choices=QUARTERS)
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} {self.year}: {self.name[:60]}"  # type: ignore[attr-defined]
+
+    @property
+    def quarter_targets(self) -> list[Decimal | None]:
+        """The targets of TW I to TW IV, None where the plan gives none."""
+        return [self.target_q1, self.target_q2, self.target_q3, self.target_q4]
+
+
+class ActionPlanItem(PlannedActivity):
     """One activity (kegiatan) of the Rencana Aksi of an indicator for a year: what the office will do to
     reach the target, with the activity's own quarter targets and budget where the plan gives them.
 
@@ -194,20 +225,7 @@ class ActionPlanItem(models.Model):
                                   verbose_name=_("indicator"))
     year = models.PositiveSmallIntegerField(_("year"))
     order = models.PositiveIntegerField(_("order"), default=0)
-    name = models.TextField(_("activity"))
-    # The quarter it is planned for, where the plan names an activity per quarter ("Rencana Aksi" over
-    # TW I … TW IV); NULL for an activity of the whole year, with its quarter targets.
-    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
-    target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
-    target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
-    target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
-    target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
-    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
     source = models.CharField(_("source"), max_length=10, choices=Source, default=Source.MANUAL)
-    # The activity as the file named it, kept when it is edited on the page (source EDITED); empty otherwise.
-    imported_name = models.TextField(_("activity as imported"), blank=True)
-    imported_quarter = models.PositiveSmallIntegerField(_("quarter as imported"), null=True, blank=True,
-                                                        choices=QUARTERS)
 
     class Meta:
         verbose_name = _("action plan activity")
@@ -228,16 +246,8 @@ class ActionPlanItem(models.Model):
                                                              "with.")),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.indicator.code} {self.year}: {self.name[:60]}"
 
-    @property
-    def quarter_targets(self) -> list[Decimal | None]:
-        """The targets of TW I to TW IV, None where the plan gives none."""
-        return [self.target_q1, self.target_q2, self.target_q3, self.target_q4]
-
-
-class RemovedActionPlanItem(models.Model):
+class RemovedActionPlanItem(PlannedActivity):
     """An activity from an imported Rencana Aksi that a user removed on the Target page, as it was when removed.
 
     A table of its own rather than a "removed" source of ActionPlanItem: every page, card and count that
@@ -250,19 +260,9 @@ class RemovedActionPlanItem(models.Model):
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="removed_activities",
                                   verbose_name=_("indicator"))
     year = models.PositiveSmallIntegerField(_("year"))
-    name = models.TextField(_("activity"))
-    quarter = models.PositiveSmallIntegerField(_("quarter"), null=True, blank=True, choices=QUARTERS)
-    target_q1 = models.DecimalField(_("target quarter I"), null=True, blank=True, **VALUE_DIGITS)
-    target_q2 = models.DecimalField(_("target quarter II"), null=True, blank=True, **VALUE_DIGITS)
-    target_q3 = models.DecimalField(_("target quarter III"), null=True, blank=True, **VALUE_DIGITS)
-    target_q4 = models.DecimalField(_("target quarter IV"), null=True, blank=True, **VALUE_DIGITS)
-    budget = models.DecimalField(_("budget"), null=True, blank=True, **MONEY_DIGITS)
     # IMPORTED or EDITED: what it was, and is again once restored.
     source = models.CharField(_("source"), max_length=10, choices=ActionPlanItem.Source,
                               default=ActionPlanItem.Source.IMPORTED)
-    imported_name = models.TextField(_("activity as imported"), blank=True)
-    imported_quarter = models.PositiveSmallIntegerField(_("quarter as imported"), null=True, blank=True,
-                                                        choices=QUARTERS)
     removed_at = models.DateTimeField(_("removed at"), default=timezone.now)
 
     class Meta:
@@ -278,9 +278,6 @@ class RemovedActionPlanItem(models.Model):
                                    violation_error_message=_("An edited activity keeps the name it was imported "
                                                              "with.")),
         ]
-
-    def __str__(self) -> str:
-        return f"{self.indicator.code} {self.year}: {self.name[:60]}"
 
     @property
     def file_key(self) -> tuple[str, int | None]:
