@@ -81,7 +81,7 @@ class WorkbookUploadTestCase(WorkbookUploads, KinerjaTestCase):
         self.assertContains(page, "“PENGARSIPAN BERKAS” is stored as version 1")
         self.assertContains(page, "More SOPs in kumpulan-sop.xlsx")
         self.assertContains(page, "1 of its 2 SOPs saved from this upload, 1 left to save.")
-        self.assertContains(page, f'href="{preview_url}?sheet=Surat%20Masuk">Check the next SOP: PENANGANAN SURAT MASUK')
+        self.assertContains(page, f'href="{preview_url}?sheet=Surat%20Masuk">Check the next SOP: PENANGANAN SURAT MASUK (sheet “Surat Masuk”)')
 
         # The list marks Arsip as saved, with its version; only Surat Masuk is left to check.
         listing = self.client.get(preview_url)
@@ -159,7 +159,7 @@ class WorkbookUploadTestCase(WorkbookUploads, KinerjaTestCase):
                              fetch_redirect_response=False)
         page = self.client.get(response["Location"])
         self.assertContains(page, "Changes from version 1 to version 2")
-        self.assertContains(page, f'href="{preview_url}?sheet=Arsip">Check the next SOP: PENGARSIPAN BERKAS')
+        self.assertContains(page, f'href="{preview_url}?sheet=Arsip">Check the next SOP: PENGARSIPAN BERKAS (sheet “Arsip”)')
 
     def test_a_single_sop_upload_is_unchanged(self) -> None:
         preview_url = self.upload("arsip.txt", ARSIP.encode())
