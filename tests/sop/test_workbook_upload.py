@@ -81,7 +81,8 @@ class WorkbookUploadTestCase(WorkbookUploads, KinerjaTestCase):
         self.assertContains(page, "“PENGARSIPAN BERKAS” is stored as version 1")
         self.assertContains(page, "More SOPs in kumpulan-sop.xlsx")
         self.assertContains(page, "1 of its 2 SOPs saved from this upload, 1 left to save.")
-        self.assertContains(page, f'href="{preview_url}?sheet=Surat%20Masuk">Check the next SOP: PENANGANAN SURAT MASUK (sheet “Surat Masuk”)')
+        self.assertContains(page, f'href="{preview_url}?sheet=Surat%20Masuk">'
+                                  "Check the next SOP: PENANGANAN SURAT MASUK (sheet “Surat Masuk”)")
 
         # The list marks Arsip as saved, with its version; only Surat Masuk is left to check.
         listing = self.client.get(preview_url)
