@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -268,16 +269,24 @@ def activity_edit(request: HttpRequest, item_id: int) -> HttpResponse:
     return _plan_refused(request, indicator, year, form, editing=item)
 
 
+@contextmanager
+def _refusals_as_http(model: Any) -> Iterator[None]:
+    """A change of the plan refused as the page answers it: the row gone (`model`'s, removed or restored by
+    someone else a moment ago) is a 404, a user who may not change the plan gets a 403."""
+    try:
+        yield
+    except model.DoesNotExist as e:
+        raise Http404 from e
+    except NotAllowed as e:
+        raise PermissionDenied from e
+
+
 @require_POST
 @login_required
 def activity_remove(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _activity_for(request, item_id)
-    try:
+    with _refusals_as_http(ActionPlanItem):
         plan.remove_activity(item.pk, user=request.user)
-    except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
-        raise Http404 from e
-    except NotAllowed as e:
-        raise PermissionDenied from e
     return _plan_done(request, item.indicator, item.year,
                       _("Activity “%(name)s” was removed from the action plan.") % {"name": item.name[:80]})
 
@@ -288,12 +297,8 @@ def activity_restore(request: HttpRequest, removed_id: int) -> HttpResponse:
     office = _require_manager(request)
     removed = get_object_or_404(RemovedActionPlanItem.objects.select_related("indicator__objective"), pk=removed_id,
                                 indicator__office=office)
-    try:
+    with _refusals_as_http(RemovedActionPlanItem):
         plan.restore_activity(removed.pk, user=request.user)
-    except RemovedActionPlanItem.DoesNotExist as e:  # restored by someone else a moment ago
-        raise Http404 from e
-    except NotAllowed as e:
-        raise PermissionDenied from e
     return _plan_done(request, removed.indicator, removed.year,
                       _("Activity “%(name)s” is back in the action plan.") % {"name": removed.name[:80]})
 
@@ -303,12 +308,8 @@ def activity_restore(request: HttpRequest, removed_id: int) -> HttpResponse:
 def activity_move(request: HttpRequest, item_id: int) -> HttpResponse:
     item = _activity_for(request, item_id)
     up = request.POST.get("direction") != "down"
-    try:
+    with _refusals_as_http(ActionPlanItem):
         plan.move_activity(item.pk, user=request.user, up=up)
-    except ActionPlanItem.DoesNotExist as e:  # removed by someone else a moment ago
-        raise Http404 from e
-    except NotAllowed as e:
-        raise PermissionDenied from e
     notice = (_("Activity “%(name)s” was moved up.") if up else _("Activity “%(name)s” was moved down.")) % {
         "name": item.name[:80]}
     return _plan_done(request, item.indicator, item.year, notice)
