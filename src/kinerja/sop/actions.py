@@ -109,12 +109,8 @@ def match_positions(office: Office, actor_names: list[str]) -> dict[str, Positio
             candidates = {p for part in _slash_parts(actor) for p in _candidates(part, positions, by_name)}
         found[actor] = next(iter(candidates)) if len(candidates) == 1 else None
     for actor in actor_names:
-        if found[actor] is None:
-            matched = [p for p in found.values() if p is not None]
-            staff = {_staff_of_context(positions, matched) for part in [actor, *_slash_parts(actor)]
-                     if is_staff_name(part)} - {None}
-            if len(staff) == 1:
-                found[actor] = staff.pop()
+        if found[actor] is None and any(is_staff_name(part) for part in [actor, *_slash_parts(actor)]):
+            found[actor] = _staff_of_context(positions, [p for p in found.values() if p is not None])
     return found
 
 
