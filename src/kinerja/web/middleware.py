@@ -49,3 +49,54 @@ class LanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", translation.get_language())
         return response
+
+
+class SessionEndedMiddleware:
+    """When a session has ended (8 hours, or the browser was closed) and the person sends a form, Django's
+    login_required answers with a redirect to the sign-in page whose `next` is the address the form was
+    sent to, often an action that only takes POST. Two ways that lost what the person typed:
+
+    - an htmx form (the task's decision, the Target page's activities) got the sign-in page itself back
+      and put it where the form was: the typed text was gone, and signing in there led to a POST-only
+      address;
+    - a plain form led, after signing in, to that POST-only address instead of the page of the form.
+
+    Here, for a person who is not signed in: an htmx request that would be sent to the sign-in page gets
+    a 401 instead, with nothing swapped (HX-Reswap: none) and the sign-in address, whose `next` is the
+    page the request came from, in X-Kinerja-Sign-In; static/kinerja/drafts.js tells the person and
+    offers that address, and has kept what they typed in the browser, which it puts back once they are
+    signed in again. A plain POST is sent to the sign-in page with `next` the page the form was on (the
+    Referer, when it is this site's). GET requests keep Django's own redirect."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        if response.status_code not in (301, 302, 303, 307, 308) or request.user.is_authenticated:
+            return response
+        from urllib.parse import urlencode, urlsplit
+
+        from django.conf import settings
+        from django.shortcuts import resolve_url
+        from django.utils.http import url_has_allowed_host_and_scheme
+        from django.utils.translation import gettext as _
+
+        sign_in = resolve_url(settings.LOGIN_URL)
+        if urlsplit(response.get("Location", "")).path != sign_in:
+            return response
+        htmx = getattr(request, "htmx", None)
+        if htmx:
+            page = htmx.current_url_abs_path or "/"
+            ended = HttpResponse(_("Your session has ended, so this was not sent. Sign in again."), status=401,
+                                 content_type="text/plain; charset=utf-8")
+            ended["HX-Reswap"] = "none"
+            ended["X-Kinerja-Sign-In"] = f"{sign_in}?{urlencode({'next': page})}"
+            return ended
+        referer = request.headers.get("Referer", "")
+        if request.method == "POST" and url_has_allowed_host_and_scheme(
+                referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()):
+            parts = urlsplit(referer)
+            page = parts.path + (f"?{parts.query}" if parts.query else "")
+            response["Location"] = f"{sign_in}?{urlencode({'next': page})}"
+        return response
