@@ -11,9 +11,10 @@
  * - When the page is opened again with that form (a reload, signing in again after the session ended,
  *   the browser restarted), what was kept is put back into the fields the page shows empty or as the
  *   server gave them, with a notice saying so and a button to discard it.
- * - What was kept is dropped once the form was sent and accepted: after an htmx form's answer without
- *   an error, or when a plain form's answer was a redirect to a page other than the sign-in page (a
- *   form with an error, an error page, a reload or going back keeps it). Signing out drops the
+ * - What was kept is dropped once the form was sent and answered: after an htmx form's 2xx answer
+ *   (accepted, or the form back with its error and the text in it), or when a plain form's answer
+ *   was a redirect to a page other than the sign-in page or a page of its own (settleSent). An error
+ *   page, the form again with its error, a reload or going back keep it. Signing out drops the
  *   person's drafts (shared office computers); drafts older than 14 days are dropped.
  * - An htmx form whose answer is an error (the session ended, the form expired, not allowed, a server
  *   error, no network) says so above the form instead of doing nothing; the session's end offers the
@@ -248,20 +249,28 @@
     }
   }
 
-  // The first page after a plain form was sent: the form was accepted when the server answered it
-  // with a redirect (every kinerja form does on success: post, redirect, get) to a page other than
-  // the sign-in page. A form with an error, an error page, a reload or going back keeps the draft.
+  // The first page after a plain form was sent. The form was accepted when the server answered it
+  // with a redirect (post, redirect, get: what kinerja's forms do on success) to a page other than the
+  // sign-in page, or with a page of its own at the form's address that does not hold the form again.
+  // The sign-in page, an error page (data-keep-drafts) or message, the form again (with its errors), a reload,
+  // going back, or any other page (the browser's own error page came in between) keep the draft.
   function settleSent() {
     var sent = null;
     try {
-      sent = window.sessionStorage.getItem(SENT);
+      sent = JSON.parse(window.sessionStorage.getItem(SENT) || "null");
       window.sessionStorage.removeItem(SENT);
     } catch (e) { /* no session storage: drafts are then dropped only when they age */ }
-    if (!sent || document.body.hasAttribute("data-keep-drafts")) return;
+    if (!sent || !sent.k || document.body.hasAttribute("data-keep-drafts")) return;
     var nav = window.performance && performance.getEntriesByType ? performance.getEntriesByType("navigation")[0] : null;
-    if (!nav || nav.type !== "navigate" || !nav.redirectCount) return;
+    if (!nav || nav.type !== "navigate") return;
+    if (!nav.redirectCount) {
+      if (window.location.pathname + window.location.search !== sent.a || document.querySelector(".messages .error")) return;
+      for (var i = 0; i < document.forms.length; i++) {
+        if (eligible(document.forms[i]) && keyOf(document.forms[i]) === sent.k) return;
+      }
+    }
     var s = storage();
-    if (s) s.removeItem(sent);
+    if (s) s.removeItem(sent.k);
   }
 
   function responseMessage(xhr) {
@@ -303,20 +312,21 @@
     if (!eligible(form)) return;
     save(form);
     if (!form.hasAttribute("hx-post")) {
-      try { window.sessionStorage.setItem(SENT, keyOf(form)); } catch (err) { /* see settleSent */ }
+      try {
+        window.sessionStorage.setItem(SENT, JSON.stringify({ k: keyOf(form), a: actionOf(form) }));
+      } catch (err) { /* see settleSent */ }
     }
   });
 
   document.addEventListener("htmx:afterRequest", function (evt) {
     var form = htmxForm(evt), xhr = evt.detail.xhr;
     if (!form || !xhr || evt.detail.requestConfig && evt.detail.requestConfig.verb !== "post") return;
-    // htmx leaves `successful` unset when the answer redirects the page (HX-Redirect: a task done).
+    // Accepted, or refused with the form back in place holding what was typed (kinerja answers htmx
+    // with 2xx either way; sending it again keeps it again). htmx leaves `successful` unset when the
+    // answer redirects the page (HX-Redirect: a task done), so the status decides.
     if (xhr.status >= 200 && xhr.status < 300) {
-      var body = xhr.responseText || "";
-      if (!/class="[^"]*\berror(list)?\b/.test(body) && eligible(form)) {
-        var s = storage();
-        if (s) s.removeItem(keyOf(form));
-      }
+      var s = storage();
+      if (s && eligible(form)) s.removeItem(keyOf(form));
       return;
     }
     if (!form.isConnected) return;
