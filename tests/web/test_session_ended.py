@@ -47,3 +47,8 @@ class SessionEndedTestCase(KinerjaTestCase):
         response = self.client.post("/cases/new/", {}, **HTMX, HTTP_HX_CURRENT_URL="http://testserver/cases/new/")
         self.assertNotEqual(response.status_code, 401)
         self.assertFalse(response.has_header("X-Kinerja-Sign-In"))
+
+    def test_signing_out_still_leads_to_the_plain_sign_in_page(self) -> None:
+        self.client.force_login(self.staff)
+        response = self.client.post("/logout/", HTTP_REFERER="http://testserver/cases/5/")
+        self.assertEqual((response.status_code, response["Location"]), (302, "/login/"))

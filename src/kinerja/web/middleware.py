@@ -75,15 +75,18 @@ class SessionEndedMiddleware:
         response = self.get_response(request)
         if response.status_code not in (301, 302, 303, 307, 308) or request.user.is_authenticated:
             return response
-        from urllib.parse import urlencode, urlsplit
+        from urllib.parse import parse_qs, urlencode, urlsplit
 
         from django.conf import settings
+        from django.contrib.auth import REDIRECT_FIELD_NAME
         from django.shortcuts import resolve_url
         from django.utils.http import url_has_allowed_host_and_scheme
         from django.utils.translation import gettext as _
 
         sign_in = resolve_url(settings.LOGIN_URL)
-        if urlsplit(response.get("Location", "")).path != sign_in:
+        location = urlsplit(response.get("Location", ""))
+        # login_required's redirect names where it came from; signing out's does not, and is left alone.
+        if location.path != sign_in or REDIRECT_FIELD_NAME not in parse_qs(location.query):
             return response
         htmx = getattr(request, "htmx", None)
         if htmx:
