@@ -212,3 +212,41 @@ def test_tables_in_a_content_control_are_read(tmp_path: Path) -> None:
     draft = read_document(tmp_path / "templat.docx")
     assert (draft.number, draft.name) == ("470/15/SOP/2024", "PELAYANAN SURAT KETERANGAN USAHA")
     assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]
+
+
+def test_content_controls_nested_in_content_controls_are_read(tmp_path: Path) -> None:
+    # A template wrapping the whole SOP in one block content control, each part in one of its own inside
+    # it, and the procedure table one level deeper still; a step's Kelengkapan cell too.
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    def wrapped(element, depth: int):  # type: ignore[no-untyped-def]
+        for _ in range(depth):
+            control = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+            element.addprevious(control)
+            control[1].append(element)
+            element = control
+        return element
+
+    document = docx.Document()
+    add_identity(document, blocks=[dasar_hukum(), ""])
+    document.add_paragraph("")
+    table = document.add_table(rows=2 + len(STEPS), cols=6 + len(ACTORS))
+    fill_steps(table)
+    inputs = table.cell(2, 2 + len(ACTORS))
+    inputs.paragraphs[0].text = "formulir permohonan"
+    wrapped(inputs.paragraphs[0]._p, 2)
+    identity, procedure = document.tables
+    wrapped(identity._tbl, 1)
+    wrapped(procedure._tbl, 2)
+    body = document.element.body
+    outer = parse_xml(f"<w:sdt {nsdecls('w')}><w:sdtPr/><w:sdtContent/></w:sdt>")
+    body.insert(0, outer)
+    for element in [e for e in body if e is not outer and e.tag != f"{{{body.nsmap['w']}}}sectPr"]:
+        outer[1].append(element)
+    document.save(tmp_path / "templat.docx")
+    draft = read_document(tmp_path / "templat.docx")
+    assert (draft.number, draft.name) == ("470/15/SOP/2024", "PELAYANAN SURAT KETERANGAN USAHA")
+    assert draft.blocks["legal_basis"] == LAWS
+    assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]
+    assert draft.steps[0].inputs == "formulir permohonan"

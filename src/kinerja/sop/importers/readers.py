@@ -198,14 +198,31 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
 
 def _inner_blocks(container: Any) -> list[Any]:
     """The paragraphs and tables of a document body, a page header or a table cell, in order, those in a
-    content control (w:sdt, as templates wrap their identity block or table) included: python-docx's
-    iter_inner_content passes over them."""
+    content control (w:sdt, as templates wrap their identity block or table, or the whole SOP with a control
+    per block inside) included at any depth: python-docx's iter_inner_content passes over them."""
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
     parent = getattr(container, "_body", container)  # a Document's blocks are its body's
-    elements = parent._element.xpath("./w:p | ./w:tbl | ./w:sdt/w:sdtContent/w:p | ./w:sdt/w:sdtContent/w:tbl")
+    elements = _block_elements(parent._element)
     return [Table(e, parent) if e.tag == f"{{{shapes.W}}}tbl" else Paragraph(e, parent) for e in elements]
+
+
+_P, _TBL, _SDT, _SDT_CONTENT = (f"{{{shapes.W}}}{tag}" for tag in ("p", "tbl", "sdt", "sdtContent"))
+
+
+def _block_elements(element: Any, tags: tuple[str, ...] = (_P, _TBL)) -> list[Any]:
+    """The children of `element` with one of `tags` (paragraphs and tables), in order, and those in its
+    block content controls (w:sdt) however deeply one is nested in another (a template's control for the
+    whole SOP holding one per block); not those of a nested table."""
+    found = []
+    for child in element.iterchildren(_SDT, *tags):
+        if child.tag == _SDT:
+            for content in child.iterchildren(_SDT_CONTENT):
+                found += _block_elements(content, tags)
+        else:
+            found.append(child)
+    return found
 
 
 def _is_procedure_table(table: Any) -> bool:
@@ -237,9 +254,9 @@ def paragraph_text(p: Any) -> str:
 
 
 def cell_text(tc: Any) -> str:
-    """A table cell's text, a line per paragraph, those in a content control (w:sdt) included; a nested
-    table's text is not the cell's."""
-    paragraphs = tc.xpath("./w:p | ./w:sdt/w:sdtContent/w:p")
+    """A table cell's text, a line per paragraph, those in content controls (w:sdt, nested or not) included;
+    a nested table's text is not the cell's."""
+    paragraphs = _block_elements(tc, (_P,))
     return "\n".join(paragraph_text(p) for p in paragraphs)
 
 
