@@ -385,6 +385,39 @@ def test_labels_written_in_the_cells_beside_the_decision(tmp_path: Path) -> None
     assert "“Ya” on the arrow to step 1 and “Tidak” on the way on" in swapped.warnings[0].problem
 
 
+def inserted(cell, text: str) -> None:  # type: ignore[no-untyped-def]
+    """`text` typed into the empty cell with Track Changes on: a run inside a tracked insertion (w:ins)."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    cell.paragraphs[0]._p.append(parse_xml(
+        f'<w:ins {nsdecls("w")} w:id="{next(IDS)}" w:author="Kasubbag" w:date="2025-01-02T00:00:00Z">'
+        f"<w:r><w:t>{text}</w:t></w:r></w:ins>"))
+
+
+def test_labels_typed_in_the_cells_with_track_changes_on(tmp_path: Path) -> None:
+    """The cells' "Ya" and "Tidak" of the test above, added to a revised SOP with Track Changes on: read as
+    Word shows them, so swapped they still warn that the question is asked the other way round."""
+    def drawn(left: str, below: str):
+        def draw(table, rows):
+            kasubbag = 2 + ACTORS.index("Kasubbag")
+            diamond_left, middle = (COLUMN - SIZE[0]) // 2, TOP + SIZE[1] // 2
+            put(rows[1].cells[kasubbag], arrow(diamond_left, middle, diamond_left - COLUMN // 2,
+                                               -height(1) + TOP + SIZE[1] // 2))
+            put(rows[1].cells[kasubbag], arrow(COLUMN // 2, TOP + SIZE[1], COLUMN + COLUMN // 2,
+                                               height(3) + TOP + SIZE[1] // 2))
+            inserted(rows[1].cells[kasubbag - 1], left)
+            inserted(rows[2].cells[kasubbag], below)
+        return draw
+
+    agreeing = parse_document(sop(tmp_path, CHECK, drawn("Tidak", "Ya")))
+    assert ([s.returns_to for s in agreeing.steps], agreeing.warnings) == ([[], [1], [], [], [], []], [])
+    swapped = parse_document(sop(tmp_path, CHECK, drawn("Ya", "Tidak")))
+    assert [s.returns_to for s in swapped.steps] == [[], [1], [], [], [], []]
+    assert [w.step for w in swapped.warnings] == [2]
+    assert "“Ya” on the arrow to step 1 and “Tidak” on the way on" in swapped.warnings[0].problem
+
+
 class PreviewTestCase(KinerjaTestCase):
     """The upload preview shows each warning beside its step, in Indonesian; saving is not stopped."""
 

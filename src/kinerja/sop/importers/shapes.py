@@ -226,6 +226,14 @@ def _shadowed(element: Any) -> bool:
     return False
 
 
+def _cell_text(cell: Any) -> str:
+    """A python-docx cell's text as Word shows it (readers.cell_text): a "Tidak" typed beside a decision with
+    Track Changes on is in a tracked insertion (w:ins), which python-docx's `cell.text` drops."""
+    from .readers import cell_text  # readers imports this module
+
+    return cell_text(cell._tc)
+
+
 def _text(element: Any) -> str:
     return " ".join(" ".join(t.text or "" for t in element.iter(_q(W, "t"))).split())
 
@@ -912,8 +920,8 @@ class _Rows:
             rule = height.get(_q(W, "hRule")) if height is not None else None
             self.heights.append(value * EMU_PER_TWIP if value > 0 and rule != "auto" else None)
             first = cells[0]._tc if cells else None
-            numbered.append(first is not None and first is not above and step_label(cells[0].text.strip()) is not None
-                            and any(re.search(r"[^\W\d_]", cell.text) for cell in cells[1:]))
+            numbered.append(first is not None and first is not above and step_label(_cell_text(cells[0]).strip()) is not None
+                            and any(re.search(r"[^\W\d_]", _cell_text(cell)) for cell in cells[1:]))
             above = first
         # A table without a No. column (or not an SOP table): every row may hold a step.
         self.steps = [i for i, step in enumerate(numbered) if step] or list(range(len(numbered)))
@@ -1130,7 +1138,7 @@ def read_table(table: Any, outside: Sequence[tuple[str, _Drawing]] = ()) -> Tabl
             if id(cell._tc) in seen:
                 continue
             seen[id(cell._tc)] = cell._tc
-            if (answer := answer_label(cell.text)) is not None:
+            if (answer := answer_label(_cell_text(cell))) is not None:
                 cell_labels.append((index, column, answer))
             width = widths[column] if column < len(widths) else 0
             for drawing in _drawings(cell._tc, width, rules):
