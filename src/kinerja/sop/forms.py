@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.org.models import Position
 
 from .importers import StepDraft
+from .importers.values import list_items, list_text
 from .models import Actor, Step
 
 
@@ -63,6 +64,7 @@ class StepForm(forms.Form):
                                      help_text=_("A decision whose “Tidak” ends the procedure (“Tidak: proses "
                                                  "selesai”, “permohonan ditolak (selesai)”)."))
 
+    # A list (the document's cell of several lines) shows an item a line, as it is stored; so is it typed.
     inputs = forms.CharField(label=_("Inputs (Kelengkapan)"), required=False,
                              widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
     output = forms.CharField(label=_("Output"), required=False,
@@ -84,6 +86,9 @@ class StepForm(forms.Form):
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
+        for name in ("inputs", "output"):  # a list shows whole
+            lines = len(list_items(getattr(step, name)))
+            self.fields[name].widget.attrs["rows"] = max(2, min(lines, 8))
         # A step whose time the document does not give (no Waktu column): the error names the step.
         missing = _("Step %(step)s has no standard time: type its number and choose its unit.") % {
             "step": step.display_number}
@@ -129,6 +134,12 @@ class StepForm(forms.Form):
                                           "use Returns to step.") % {"last": self.labels.get(self.last, self.last)})
         return target
 
+    def clean_inputs(self) -> str:
+        return _as_list(self.cleaned_data["inputs"])
+
+    def clean_output(self) -> str:
+        return _as_list(self.cleaned_data["output"])
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if self.lacks_time and "duration_value" in self.errors and "duration_unit" in self.errors:
@@ -138,6 +149,12 @@ class StepForm(forms.Form):
             self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
                                             "empty one of them."))
         return data
+
+
+def _as_list(text: str) -> str:
+    """A Kelengkapan or Output as typed: several lines are a list, stored as the importer stores one (an
+    item a line, no bullets; a browser sends its lines ending in CR LF); one line as typed."""
+    return list_text(text) if len(list_items(text)) > 1 else text.strip()
 
 
 class SaveForm(forms.Form):

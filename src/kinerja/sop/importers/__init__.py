@@ -137,7 +137,9 @@ def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
         grid, arrows, notes = _xlsx_grid(path, sheet)
     if sheet is not None and kind != "xlsx":
         raise SopImportError(path, None, None, sheet, _("only an Excel workbook has sheets to choose from"))
-    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes)
+    # A PDF breaks a cell's text into lines where the page's layout wraps it: no list of the author's.
+    return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes,
+                     line_breaks=kind != "pdf")
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,

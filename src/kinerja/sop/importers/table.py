@@ -20,10 +20,12 @@ from .values import (
     DURATION_UNITS,
     format_duration,
     is_duration_range,
+    list_text,
     parse_approval,
     parse_date,
     parse_duration,
     split_items,
+    starts_item,
 )
 
 Grid = list[list[str]]
@@ -95,18 +97,21 @@ def names_sop(rows: Grid) -> bool:
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
               aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = (),
-              notes: Sequence[DrawnNote] = ()) -> SopDraft:
+              notes: Sequence[DrawnNote] = (), line_breaks: bool = True) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps
     the user can settle (actor, time, return target) are collected in draft.problems. `arrows` are those
     of a Word or Excel flowchart, between rows of `grid`; `notes` the symbols of an Excel flowchart that
-    could not be read as drawn (xlsx_shapes.py), warnings of the steps whose rows they stand in."""
+    could not be read as drawn (xlsx_shapes.py), warnings of the steps whose rows they stand in.
+    `line_breaks`: whether a line break inside a cell is the author's (Word, Excel, text), so that a
+    Kelengkapan or Output cell of several lines is a list, or only the layout's (PDF); see list_text."""
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
     draft = read_header(path, grid[:start])
-    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes)
+    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
+               line_breaks=line_breaks)
     check_lengths(draft)
     return draft
 
@@ -440,7 +445,7 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
                aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = (),
-               notes: Sequence[DrawnNote] = ()) -> None:
+               notes: Sequence[DrawnNote] = (), *, line_breaks: bool = True) -> None:
     top = rows[0]
     no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
     depth = header_depth(rows, no_column)
@@ -488,8 +493,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         number = printed[0]  # numbered 1 … N below when the table has sub-steps
         labels.append(printed)
         step = StepDraft(number=number, actor="", activity=clean(_cell(row, columns["activity"])),
-                         inputs=clean(_cell(row, columns.get("inputs"))),
-                         output=clean(_cell(row, columns.get("output"))),
+                         # As written, lines and all, until the step's rows are read: then list_text.
+                         inputs=_cell(row, columns.get("inputs")).strip(),
+                         output=_cell(row, columns.get("output")).strip(),
                          note=clean(_cell(row, columns.get("note"))),
                          duration_text=_time_text(row, columns))
         raw.append((step, {name: clean(_cell(row, i)) for i, name in actor_columns}))
@@ -501,6 +507,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     if not raw:
         raise SopImportError(path, None, COLUMN_NO, None, _("the procedure table has no numbered steps"))
     draft.steps = [s for s, _m in raw]
+    for step in draft.steps:
+        step.inputs, step.output = (list_text(step.inputs, line_breaks=line_breaks),
+                                    list_text(step.output, line_breaks=line_breaks))
     if any(sub for _n, sub, _l in labels):
         # Sub-steps ("3.1", "3.2" or "3a", "3b"): each is a step of its own, numbered 1 … N in order as the
         # engine runs them; the label printed in the No. column is kept and shown.
@@ -613,11 +622,17 @@ def _with_unit(text: str, unit: str) -> str:
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:
-    for attr, key in (("activity", "activity"), ("inputs", "inputs"), ("output", "output"), ("note", "note"),
-                      ("duration_text", "time")):
+    for attr, key in (("activity", "activity"), ("note", "note"), ("duration_text", "time")):
         extra = clean(_cell(row, columns.get(key)))
         if extra:
             setattr(step, attr, f"{getattr(step, attr)} {extra}".strip())
+    # Kelengkapan and Output keep their lines (read_steps makes them lists): the row's text goes on the
+    # step's last line, unless it starts an item of its own ("- KK" on the row under "- KTP").
+    for attr in ("inputs", "output"):
+        extra = _cell(row, columns.get(attr)).strip()
+        if extra:
+            joint = "\n" if starts_item(extra) else " "
+            setattr(step, attr, f"{getattr(step, attr)}{joint}{extra}".strip())
 
 
 def check_numbering(path: Path, numbers: list[int]) -> None:

@@ -1,6 +1,7 @@
 """Reading the values of an SOP AP document as Indonesian offices write them: standard times
 ("5 Hari", "½ hari", "0,5 hari", "lima hari", "setengah jam", "sehari"), dates ("9 Januari 2023", "-"
-for none), numbered items run together on one line ("1. … 2. …") and the approval line with position, name and NIP.
+for none), numbered items run together on one line ("1. … 2. …"), a Kelengkapan or Output cell written as a
+list (a line per item, bulleted or numbered) and the approval line with position, name and NIP.
 
 Hand-written: these are conventions of one document form, not a general format a library parses.
 Each function raises ValueError with a translated problem; the table reader adds file, step and column.
@@ -199,6 +200,44 @@ def split_items(text: str) -> list[str]:
         if item:
             items.append(item)
     return items
+
+
+# The mark opening an item of a list written in a cell: a bullet as Word's and Excel's users type or paste
+# them ("•", "-", "–", "*", "▪", "➢", "✓"), or a number or letter ("1.", "2)", "(3)", "a.", "b)"), then a space.
+_LIST_MARK_RE = re.compile(r"(?:[•●○◦▪▫■□‣⁃∙·*➢➤►✓✔-]|[–—]|\(?(?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)")
+
+
+def list_text(text: str, *, line_breaks: bool = True) -> str:
+    """A Kelengkapan (inputs) or Output cell as a step stores it. A cell of one line is that line, its spaces
+    collapsed, as it always was ("• KTP" stays "• KTP"). A cell of several lines (paragraphs of a Word
+    cell, line breaks of an Excel cell) is a list: one item per line, without the bullet or number it was
+    written with ("• KTP\n• KK" → "KTP\nKK"). `line_breaks`: whether a line break in the cell is the
+    author's; where it is only the layout's (a PDF wraps a cell's text into lines) a line starting with a
+    bullet or number starts an item and any other goes on the item above."""
+    one = " ".join(text.split())
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [line for line in lines if line]
+    if len(lines) < 2:
+        return one
+    items: list[str] = []
+    for line in lines:
+        if mark := _LIST_MARK_RE.match(line):
+            items.append(line[mark.end():])
+        elif line_breaks or not items:
+            items.append(line)
+        else:
+            items[-1] += " " + line
+    return "\n".join(items) if len(items) > 1 else one
+
+
+def starts_item(text: str) -> bool:
+    """Whether the text opens with a list item's bullet or number ("- KK", "2. KK")."""
+    return _LIST_MARK_RE.match(text.strip()) is not None
+
+
+def list_items(text: str) -> list[str]:
+    """The items of a stored Kelengkapan or Output (list_text): one per line; [] for none."""
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 # Words of office position titles. The approval line runs position and name together

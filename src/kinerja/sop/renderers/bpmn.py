@@ -18,6 +18,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..importers.values import list_items
 from .sheet import duration_text
 
 if TYPE_CHECKING:
@@ -151,10 +152,12 @@ def render_bpmn(version: SopVersion) -> str:
 
 def _documentation(step: Step) -> str:
     parts = [f"Waktu: {duration_text(step.duration_value, step.duration_unit)}"]
-    if step.inputs:
-        parts.append(f"Kelengkapan: {step.inputs}")
-    if step.output:
-        parts.append(f"Output: {step.output}")
+    for label, text in (("Kelengkapan", step.inputs), ("Output", step.output)):
+        found = list_items(text)
+        if len(found) > 1:  # a list: an item a line under its label
+            parts.append(f"{label}:" + "".join(f"\n• {item}" for item in found))
+        elif text:
+            parts.append(f"{label}: {text}")
     if step.note:
         parts.append(f"Ket.: {step.note}")
     return "\n".join(parts)

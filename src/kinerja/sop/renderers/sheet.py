@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.template.loader import render_to_string
 
+from ..importers.values import list_items
 from . import flowchart
 from .measure import clamp, text_width, wrap
 
@@ -121,21 +122,29 @@ def columns_for(actor_count: int) -> Columns:
 
 
 def _fit(text: str, width: float, most: int) -> tuple[str, int]:
-    """The text cut to `most` lines of `width`, and how many lines it takes."""
+    """The text cut to `most` lines of `width`, and how many lines it takes. A text of several lines (a
+    list, _listed) keeps its line breaks (the template prints them)."""
     inner = width - 2 * PAD_X - BORDER
     lines = wrap(text, inner, FONT)
     if len(lines) <= most:
         return text, len(lines)
-    return " ".join(clamp(lines, most, inner, FONT)), most
+    return ("\n" if "\n" in text else " ").join(clamp(lines, most, inner, FONT)), most
+
+
+def _listed(text: str) -> str:
+    """A Kelengkapan or Output stored as a list (one item per line) as the form prints it, an item a line
+    behind a bullet; a text of one line as it is."""
+    found = list_items(text)
+    return "\n".join(f"• {item}" for item in found) if len(found) > 1 else text
 
 
 def _row(step: Step, flow: flowchart.Flow, index: int, columns: Columns) -> Row:
     most = int((ROW_MAX - 2 * PAD_Y - BORDER) // LINE)
     activity, a = _fit(step.activity, columns.activity, most)
-    inputs, b = _fit(step.inputs, INPUTS_W, most)
+    inputs, b = _fit(_listed(step.inputs), INPUTS_W, most)
     time = duration_text(step.duration_value, step.duration_unit)
     time, c = _fit(time, TIME_W, most)
-    output, d = _fit(step.output, OUTPUT_W, most)
+    output, d = _fit(_listed(step.output), OUTPUT_W, most)
     here = flow.steps[index]
     branch = flow.steps[here.branch_to].display_number if here.branch_to is not None else None
     note, e = _fit(_note(step, [flow.steps[t].display_number for t in here.returns_to], branch, here.ends), NOTE_W,
