@@ -1,8 +1,8 @@
 """What was imported from a workbook is one sheet of it, not the whole file: two sheets of one workbook that
 are two versions of one SOP are both saved, one after the other, and the sheet list marks each right;
-the same sheet of the same file is refused, naming both; versions stored before sheets were recorded
-get theirs from their stored file (migration 0008), and one file of one SOP is still recognised. The sheet
-list asks as many queries for five sheets as for two."""
+the same sheet of the same file is refused, naming both, and its preview says so before saving; versions
+stored before sheets were recorded get theirs from their stored file (migration 0008), and one file of one
+SOP is still recognised. The sheet list asks as many queries for five sheets as for two."""
 
 from __future__ import annotations
 
@@ -85,6 +85,40 @@ class TwoVersionsInOneWorkbookTestCase(WorkbookUploads, KinerjaTestCase):
         self.assertContains(response, "Sheet “Versi 1” of arsip-dua-versi.xlsx is already stored as version 1 of "
                                       "“PENGARSIPAN BERKAS”.", status_code=400)
         self.assertEqual(SopVersion.objects.count(), 1)
+
+    def test_the_preview_of_a_sheet_already_stored_says_so_before_saving(self) -> None:
+        self.save(self.upload("arsip-dua-versi.xlsx"), "Versi 1")
+        v1 = SopVersion.objects.get()
+        again = self.upload("arsip-dua-versi.xlsx")
+        preview = self.client.get(f"{again}?sheet=Versi%201")
+        self.assertContains(preview, "Already stored.")
+        self.assertContains(preview, "Sheet “Versi 1” of arsip-dua-versi.xlsx is already stored as version 1 of "
+                                     "“PENGARSIPAN BERKAS”.", count=1)
+        self.assertContains(preview, f'<a href="/sop/versions/{v1.pk}/">Open version 1</a>', html=True)
+        self.assertContains(preview, "Saving it again will be refused")
+        self.assertNotContains(preview, "Saving puts this version in force")
+        # The other sheet is another version: nothing to say.
+        other = self.client.get(f"{again}?sheet=Versi%202")
+        self.assertNotContains(other, "Already stored.")
+        self.assertContains(other, "Saving puts this version in force")
+        # Saving is still refused, the reason said once.
+        response = self.save(again, "Versi 1")
+        self.assertContains(response, "is already stored as version 1", count=1, status_code=400)
+        self.assertEqual(SopVersion.objects.count(), 1)
+
+    def test_the_preview_of_a_document_already_stored_says_so_before_saving(self) -> None:
+        text = ARSIP.encode()
+        self.save(self.upload("arsip.txt", text), None)
+        version = SopVersion.objects.get()
+        preview = self.client.get(self.upload("arsip-lagi.txt", text))
+        self.assertContains(preview, "Already stored.")
+        self.assertContains(preview, "This document is already stored as version 1 of “PENGARSIPAN BERKAS”.")
+        self.assertContains(preview, f'<a href="/sop/versions/{version.pk}/">Open version 1</a>', html=True)
+        self.assertNotContains(preview, "This document becomes a new version")
+        # Other bytes of the same SOP are its next version.
+        changed = self.client.get(self.upload("arsip-2.txt", ARSIP_2.encode()))
+        self.assertNotContains(changed, "Already stored.")
+        self.assertContains(changed, "This document becomes a new version of an SOP already stored")
 
     def test_the_import_action_refuses_the_same_sheet_and_takes_the_other(self) -> None:
         v1 = actions.import_sop(self.path, office=self.office, user=None, sheet="Versi 1")

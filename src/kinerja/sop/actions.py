@@ -57,6 +57,25 @@ def same_source(version: SopVersion, sha256: str, sheet: str) -> bool:
                                                 or not sheet)
 
 
+def stored_from(sop: Sop, sha256: str, sheet: str) -> SopVersion | None:
+    """The first version of `sop` imported from these bytes and this sheet (same_source), if any."""
+    return next((v for v in sop.versions.filter(source_sha256=sha256).order_by("version")
+                 if same_source(v, sha256, sheet)), None)
+
+
+def already_imported(draft: SopDraft, *, office: Office, source: Path, source_name: str = "",
+                     sheet: str | None = None) -> AlreadyImported | None:
+    """The refusal store_draft would give the draft read from `source` (`sheet` of it), or None: the upload
+    preview says it before the user saves."""
+    sop = find_sop(office, draft)
+    if sop is None:
+        return None
+    earlier = stored_from(sop, hashlib.sha256(Path(source).read_bytes()).hexdigest(), sheet or "")
+    if earlier is None:
+        return None
+    return AlreadyImported(earlier, file_name=source_name or Path(source).name, sheet=sheet or "")
+
+
 def office_aliases(office: Office) -> dict[str, list[str]]:
     """Every name of every position of the office, mapped to its other names (Kadis → Kepala Dinas …)."""
     aliases: dict[str, list[str]] = {}
@@ -286,8 +305,7 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     latest = sop.versions.order_by("-version").first()
     sheet = sheet or ""
     source_name = source_name or Path(source).name
-    earlier = next((v for v in sop.versions.filter(source_sha256=sha256).order_by("version")
-                    if same_source(v, sha256, sheet)), None)
+    earlier = stored_from(sop, sha256, sheet)
     if earlier is not None:
         raise AlreadyImported(earlier, file_name=source_name, sheet=sheet)
     if sop.name != draft.name:

@@ -299,10 +299,14 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     for f in forms:
         f.warnings = [str(w) for w in draft.warnings if w.step == f.step.number]
     plan = actions.link_plan(office, draft, latest)
+    # Already stored from this very file (and sheet): said before the user checks every step; Save still refuses.
+    refusal = actions.already_imported(draft, office=office, source=path, sheet=sheet,
+                                       source_name=PENDING.name(request, token) or path.name)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
         "token": token, "document_checks": document_checks, "sheet": sheet, "sheets": sheets,
-        "saved_here": sheet in pending.saved_sheets(request, token),
+        "saved_here": sheet in pending.saved_sheets(request, token), "refusal": refusal,
+        "refusal_message": str(refusal) if refusal else None,  # a refused save's error, said by the notice
         "sop": sop, "current": current, "office": office,
         "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
         "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),
