@@ -52,8 +52,11 @@ class TwoVersionsInOneWorkbookTestCase(WorkbookUploads, KinerjaTestCase):
 
     def test_both_versions_are_saved_one_after_the_other(self) -> None:
         preview_url = self.upload("arsip-dua-versi.xlsx")
-        self.save(preview_url, "Versi 1")
+        saved = self.save(preview_url, "Versi 1")
         v1 = SopVersion.objects.get()
+        # Both sheets hold an SOP of one name: the offer of the next says which sheet it is.
+        self.assertContains(self.client.get(saved["Location"]), f'href="{preview_url}?sheet=Versi%202">Check the next '
+                                                                "SOP: PENGARSIPAN BERKAS (sheet “Versi 2”)</a>")
         self.assertEqual((v1.version, v1.source_sheet, v1.source_name), (1, "Versi 1", "arsip-dua-versi.xlsx"))
         # Versi 2 is not "already stored from this file": saving it adds version 2.
         self.assertEqual(self.states(preview_url), {"Versi 1": (True, True, v1, v1), "Versi 2": (False, False, None, v1)})
