@@ -78,6 +78,16 @@ class ButtonHintTestCase(ViewTestCase):
         self.assertIn("<dt>Kelengkapan</dt><dd>Draft Data kinerja</dd>", now_card)
         self.assertIn("<dt>Output</dt><dd>Data kinerja</dd>", now_card)
 
+    def test_the_card_shows_a_list_of_inputs_as_a_list(self) -> None:
+        case = self.start_case()
+        step = self.run_to_step(case, 6).step
+        # A Kelengkapan cell written as a list is stored an item a line (sop.importers.values.list_text).
+        Step.objects.filter(pk=step.pk).update(inputs="Draft Data kinerja\nLembar disposisi", output="Data kinerja")
+        self.client.force_login(self.secretary)
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), '<dt>Kelengkapan</dt><dd><ul class="sop-items">'
+                                                                   "<li>Draft Data kinerja</li><li>Lembar disposisi</li>"
+                                                                   "</ul></dd>", html=True)
+
     def test_done_says_which_step_it_opens(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 2)
