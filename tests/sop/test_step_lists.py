@@ -115,11 +115,14 @@ class ListPagesTestCase(KinerjaTestCase):
 
     def test_the_preview_keeps_an_item_a_line_and_stores_what_is_typed_as_a_list(self) -> None:
         self.client.force_login(self.subsection_head)
+        self.client.post("/language/", {"language": "en"})
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(
             "daftar.docx", self.path.read_bytes())})
         preview_url = response["Location"]
         page = self.client.get(preview_url)
         self.assertContains(page, f'rows="3" class="sop-text" id="id_step-1-inputs">\n{KTP}</textarea>')
+        self.assertContains(page, "Inputs (Kelengkapan) <span class=\"sop-list-size\">(3 items, one per line)</span>")
+        self.assertContains(page, "one per line)", count=3)  # step 1's inputs, step 2's inputs and output
         data = {}
         for form, _problems in page.context["rows"]:
             for name in form.fields:

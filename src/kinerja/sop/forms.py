@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from kinerja.org.models import Position
 
@@ -43,6 +44,18 @@ class NumberField(forms.DecimalField):
                                         params={"value": value}) from None
 
 
+class ListTextField(forms.CharField):
+    """A Kelengkapan or Output as typed: several lines are a list, stored as the importer stores one (an item
+    a line, no bullets: importers.values.list_text; a browser sends a textarea's lines ending in CR LF); one
+    line as typed. `list_hint` says, beside the label, how many items the step's list holds."""
+
+    list_hint = ""
+
+    def to_python(self, value: Any) -> str:
+        text = str(super().to_python(value))
+        return list_text(text) if len(list_items(text)) > 1 else text.strip()
+
+
 class StepForm(forms.Form):
     """The parts of one step the user may correct before saving: actor, standard time, return target, and
     the step's Kelengkapan (inputs), Output and Ket. (note) as read."""
@@ -65,10 +78,10 @@ class StepForm(forms.Form):
                                                  "selesai”, “permohonan ditolak (selesai)”)."))
 
     # A list (the document's cell of several lines) shows an item a line, as it is stored; so is it typed.
-    inputs = forms.CharField(label=_("Inputs (Kelengkapan)"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
-    output = forms.CharField(label=_("Output"), required=False,
-                             widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
+    inputs = ListTextField(label=_("Inputs (Kelengkapan)"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
+    output = ListTextField(label=_("Output"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
     note = forms.CharField(label=_("Note (Ket.)"), required=False,
                            widget=forms.Textarea(attrs={"rows": 2, "class": "sop-text"}))
 
@@ -86,9 +99,14 @@ class StepForm(forms.Form):
         super().__init__(*args, prefix=f"step-{step.number}", **kwargs)
         self.step, self.last = step, last
         self.fields["actor"].choices = [("", "—")] + [(a, a) for a in actors]
-        for name in ("inputs", "output"):  # a list shows whole
+        for name in ("inputs", "output"):
+            # A list shows whole, and its label says how many items it holds: in a narrow box a long item
+            # wraps and would look like two.
             lines = len(list_items(getattr(step, name)))
-            self.fields[name].widget.attrs["rows"] = max(2, min(lines, 8))
+            field = cast(ListTextField, self.fields[name])
+            field.widget.attrs["rows"] = max(2, min(lines, 8))
+            field.list_hint = ngettext("%(n)d item, one per line", "%(n)d items, one per line",
+                                                   lines) % {"n": lines} if lines > 1 else ""
         # A step whose time the document does not give (no Waktu column): the error names the step.
         missing = _("Step %(step)s has no standard time: type its number and choose its unit.") % {
             "step": step.display_number}
@@ -134,12 +152,6 @@ class StepForm(forms.Form):
                                           "use Returns to step.") % {"last": self.labels.get(self.last, self.last)})
         return target
 
-    def clean_inputs(self) -> str:
-        return _as_list(self.cleaned_data["inputs"])
-
-    def clean_output(self) -> str:
-        return _as_list(self.cleaned_data["output"])
-
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         if self.lacks_time and "duration_value" in self.errors and "duration_unit" in self.errors:
@@ -149,12 +161,6 @@ class StepForm(forms.Form):
             self.add_error("ends_if_not", _("The “Tidak” either goes on to a later step or ends the procedure: "
                                             "empty one of them."))
         return data
-
-
-def _as_list(text: str) -> str:
-    """A Kelengkapan or Output as typed: several lines are a list, stored as the importer stores one (an
-    item a line, no bullets; a browser sends its lines ending in CR LF); one line as typed."""
-    return list_text(text) if len(list_items(text)) > 1 else text.strip()
 
 
 class SaveForm(forms.Form):
