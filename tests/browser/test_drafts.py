@@ -44,6 +44,14 @@ def kept(page: Page) -> None:
     raise AssertionError("nothing typed was kept in the browser")
 
 
+def type_a_title(page: Page, base: str) -> None:
+    """As the Sekretaris, type a case's title on the start form, and wait until it is kept."""
+    sign_in(page, base, "sekretaris")
+    page.goto(f"{base}/cases/new/")
+    page.get_by_label("Judul").fill(TITLE)
+    kept(page)
+
+
 def end_session(page: Page) -> None:
     page.context.clear_cookies(name="sessionid")
 
@@ -124,10 +132,7 @@ def test_a_case_started_after_the_session_ended_comes_back_and_goes_once_sent(li
 
 def test_a_form_with_an_error_keeps_the_draft(live_server, page: Page, office) -> None:
     base = live_server.url
-    sign_in(page, base, "sekretaris")
-    page.goto(f"{base}/cases/new/")
-    page.get_by_label("Judul").fill(TITLE)
-    kept(page)
+    type_a_title(page, base)
     page.locator("form:has(#id_title)").evaluate("f => f.noValidate = true")  # no SOP chosen: the server's error
     page.get_by_role("button", name="Mulai").click()
     expect(page.locator(".error, .errorlist").first).to_be_visible()
@@ -138,10 +143,7 @@ def test_a_form_with_an_error_keeps_the_draft(live_server, page: Page, office) -
 
 def test_drafts_are_the_persons_own_and_go_when_they_sign_out_or_discard(live_server, page: Page, office) -> None:
     base = live_server.url
-    sign_in(page, base, "sekretaris")
-    page.goto(f"{base}/cases/new/")
-    page.get_by_label("Judul").fill(TITLE)
-    kept(page)
+    type_a_title(page, base)
 
     # Another person on the same computer does not get it.
     sign_in(page, base, "kadis")
