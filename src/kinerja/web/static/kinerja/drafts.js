@@ -89,39 +89,32 @@
     return PREFIX + user() + ":" + window.location.pathname + window.location.search + ":" + action + "#" + same;
   }
 
-  function values(form) {
+  // The form's kept fields: as they are now, or (`initial`) as the page gave them.
+  function snapshot(form, initial) {
     var out = {};
     for (var i = 0; i < form.elements.length; i++) {
       var f = form.elements[i];
       if (!kept(f)) continue;
       if (f.type === "checkbox" || f.type === "radio") {
-        out[f.name + "=" + f.value] = f.checked;
-      } else if (f.tagName === "SELECT" && f.multiple) {
-        out[f.name] = Array.prototype.filter.call(f.options, function (o) { return o.selected; })
+        out[f.name + "=" + f.value] = initial ? f.defaultChecked : f.checked;
+      } else if (f.tagName === "SELECT") {
+        var chosen = Array.prototype.filter.call(f.options, function (o) { return initial ? o.defaultSelected : o.selected; })
           .map(function (o) { return o.value; });
+        // A single choice with none marked shows its first option.
+        out[f.name] = f.multiple ? chosen : (chosen.length ? chosen[0] : (f.options.length ? f.options[0].value : ""));
       } else {
-        out[f.name] = f.value.slice(0, 100000);
+        out[f.name] = initial ? f.defaultValue : f.value.slice(0, 100000);
       }
     }
     return out;
   }
 
+  function values(form) {
+    return snapshot(form, false);
+  }
+
   function defaults(form) {
-    var out = {};
-    for (var i = 0; i < form.elements.length; i++) {
-      var f = form.elements[i];
-      if (!kept(f)) continue;
-      if (f.type === "checkbox" || f.type === "radio") {
-        out[f.name + "=" + f.value] = f.defaultChecked;
-      } else if (f.tagName === "SELECT") {
-        var chosen = Array.prototype.filter.call(f.options, function (o) { return o.defaultSelected; })
-          .map(function (o) { return o.value; });
-        out[f.name] = f.multiple ? chosen : (chosen.length ? chosen[0] : (f.options.length ? f.options[0].value : ""));
-      } else {
-        out[f.name] = f.defaultValue;
-      }
-    }
-    return out;
+    return snapshot(form, true);
   }
 
   function same(a, b) {
