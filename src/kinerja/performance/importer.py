@@ -24,19 +24,19 @@ told in the Summary.
 More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over Target |
 Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target or Realisasi
 ("Triwulan 2" beside "Realisasi TW I") of the kind the other quarters have, and named as a bad header where they do
-not tell it (never dropped unread); a Penanggung Jawab written as the head of the unit ("Kabid Kelembagaan",
-"Kepala Bidang UMKM", "Sekretaris"); a Polaritas written out ("Negatif (-)", "(+)", "Semakin rendah semakin baik",
-"semakin banyak semakin baik", "Semakin cepat semakin baik": faster is lower is better where the Satuan is a time,
-and refused for another Satuan). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and the
-signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns they are
-typed in. A file without any Target column (a division's reply with its actuals) may name only indicators kinerja
-has, which keep their Sasaran, Satuan and targets; a column of targets not read ("Target Akhir Renstra") makes it
-no such file, and is named. A target without a digit is a text (WTP, A) unless the Satuan is counted or measured in
-numbers ("abc" for a "%" is a bad cell). A header cell merged over two columns for the layout is one column;
-"Sasaran / Indikator" in one column has each Sasaran on a row without Satuan and values. A workbook without a
-header names the row that comes closest and the column it lacks. A sheet hidden in Excel is read only when named,
-or when no other has a header; a value Excel turned into a date ("3-5") is a bad cell that says so. The Summary
-lists the columns as read and the first rows (the preview).
+not tell it (never dropped unread); a Penanggung Jawab written as the head of the unit ("Kabid Kelembagaan", "Kepala
+Bidang UMKM", "Sekretaris"); a Polaritas written out ("Negatif (-)", "(+)", "Meningkat", "Menurun", "Semakin rendah
+semakin baik", "semakin banyak semakin baik", "Semakin cepat semakin baik": faster is lower is better where the Satuan
+is a time, and refused for another Satuan). Under the last row with a value, the notes ("Keterangan:", "Sumber:") and
+the signatures ("Bandar Lampung, 2 Januari 2025", "PIHAK PERTAMA", "NIP. …") end the table, whatever columns they are
+typed in. A file without any Target column (a division's reply with its actuals) may name only indicators kinerja has,
+which keep their Sasaran, Satuan and targets; a column of targets not read ("Target Akhir Renstra") makes it no such
+file, and is named. A target without a digit is a text (WTP, A) unless the Satuan is counted or measured in numbers
+("abc" for a "%" is a bad cell). A header cell merged over two columns for the layout is one column; "Sasaran /
+Indikator" in one column has each Sasaran on a row without Satuan and values. A workbook without a header names the
+row that comes closest and the column it lacks. A sheet hidden in Excel is read only when named, or when no other has
+a header; a value Excel turned into a date ("3-5") is a bad cell that says so. The Summary lists the columns as read
+and the first rows (the preview).
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
@@ -357,10 +357,11 @@ TOTAL_STARTS = ("jumlah", "total", "sub total", "subtotal", "rata rata", "rerata
 # A Polaritas column's words. "Minimal" there means minimise (lower is better) and "Maksimal" maximise, the
 # opposite of "minimal 80" (at least 80) and "maksimal 10" (at most 10) written before a target: a row
 # whose Polaritas and target say opposite things gets a warning that explains both readings.
-POLARITY_WORDS = {"+": "positif", "naik": "positif", "maksimal": "positif", "maksimum": "positif",
-                  "maksimalkan": "positif", "maximize": "positif", "maximise": "positif",
-                  "-": "negatif", "−": "negatif", "turun": "negatif", "minimal": "negatif", "minimum": "negatif",
-                  "minimalkan": "negatif", "minimize": "negatif", "minimise": "negatif"}
+# "Meningkat" / "Menurun" are how many PK and IKU tables write it (the direction the indicator should move).
+POLARITY_WORDS = {"+": "positif", "naik": "positif", "meningkat": "positif", "maksimal": "positif",
+                  "maksimum": "positif", "maksimalkan": "positif", "maximize": "positif", "maximise": "positif",
+                  "-": "negatif", "−": "negatif", "turun": "negatif", "menurun": "negatif", "minimal": "negatif",
+                  "minimum": "negatif", "minimalkan": "negatif", "minimize": "negatif", "minimise": "negatif"}
 # The Polaritas words that read as a target's comparison too.
 AMBIGUOUS_POLARITY_WORDS = {"minimal", "minimum", "minimalkan", "maksimal", "maksimum", "maksimalkan"}
 # A Polaritas written out as a phrase: "Semakin rendah semakin baik", "makin tinggi makin baik", "semakin kecil
