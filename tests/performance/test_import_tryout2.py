@@ -46,3 +46,51 @@ class DirectionPolarityTestCase(TryoutTestCase):
             "Persentase pelaku usaha miskin", "Jumlah pelaku usaha yang dilatih", "Jumlah aduan layanan")}, {
             "Persentase pelaku usaha miskin": LOWER, "Jumlah pelaku usaha yang dilatih": HIGHER,
             "Jumlah aduan layanan": LOWER})
+
+
+class QuarterAggregationMismatchTestCase(TryoutTestCase):
+    """The indicator came from the PK without quarters, so its year is its last quarter (the default); the
+    division's realisasi adds TW I … TW IV up in its Capaian. The target, actual and polarity are right: the
+    warning names the way the quarters add up, which is what differs."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        book = Workbook()
+        book.active.append(["Sasaran", "Indikator Kinerja", "Satuan", "Target"])
+        book.active.append([SASARAN, "Jumlah pelaku usaha yang dilatih", "Orang", "1.250"])
+        book.active.append([SASARAN, "Persentase pelaku usaha miskin", "%", "12,5"])
+        book.save(self.dir / "pk.xlsx")
+        import_file(self.dir / "pk.xlsx", self.office, 2025)
+
+    def realisasi(self, achievements: tuple[str, str]) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", None, None, None, "Capaian"])
+        sheet.append([None, None, None, None, "TW I", "TW II", "TW III", "TW IV", None])
+        for column in "ABCDI":
+            sheet.merge_cells(f"{column}1:{column}2")
+        sheet.merge_cells("E1:H1")
+        sheet.append([SASARAN, "Jumlah pelaku usaha yang dilatih", "Orang", "1.250", 300, 350, 400, 250,
+                      achievements[0]])
+        sheet.append([SASARAN, "Persentase pelaku usaha miskin", "%", "12,5", "11", "12", "12", "12,5",
+                      achievements[1]])
+        path = self.dir / "realisasi.xlsx"
+        book.save(path)
+        return path
+
+    def test_a_capaian_of_the_quarters_added_up_names_how_the_quarters_add_up(self) -> None:
+        # 300 + 350 + 400 + 250 = 1.300 of 1.250 is 104%; kinerja, taking TW IV's 250, computes 20%.
+        summary = import_file(self.realisasi(("104,00", "100")), self.office, 2025)
+        self.assertEqual(len(summary.mismatches), 1)
+        message = str(summary.mismatches[0])
+        self.assertIn("row 3, column Capaian (I): the file says 104,00%", message)
+        self.assertIn('the year\'s actual taken as "Sum of the quarters"', message)
+        self.assertIn('kinerja computes 20,00% because the indicator\'s actual of the year is its "Value of the last '
+                      'quarter"', message)
+        self.assertIn('change "How the quarters add up"', message)
+
+    def test_a_capaian_no_way_of_adding_up_gives_keeps_the_target_actual_and_polarity_warning(self) -> None:
+        summary = import_file(self.realisasi(("90", "100")), self.office, 2025)
+        self.assertEqual([str(m) for m in summary.mismatches], [
+            "realisasi.xlsx, sheet Sheet, row 3, column Capaian (I): the file says 90,00%, kinerja computes 20,00% "
+            "from the target, the actual and the polarity (Positive (higher is better))"])

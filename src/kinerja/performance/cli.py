@@ -109,7 +109,7 @@ def notes(summary: importer.Summary) -> list[str]:
         lines += [f"  - {w}" for w in summary.warnings]
     if summary.mismatches:
         lines.append(_("Warning: the file's Capaian differs from the one kinerja computes; kinerja shows its own. "
-                       "Check the target, the actual and the polarity of these rows:"))
+                       "Check the target, the actual, the polarity and how the quarters add up of these rows:"))
         lines += [f"  - {m}" for m in summary.mismatches]
     return lines
 

@@ -279,10 +279,22 @@ class Mismatch:
     written: Decimal
     computed: Decimal
     polarity: str
+    # Where the year's actual comes from the quarters: the indicator's way of adding them up, and another way
+    # that gives the file's figure ("sum" where the indicator takes the "last"), else "".
+    aggregation: str = ""
+    fitting_aggregation: str = ""
 
     def __str__(self) -> str:
         values = {"written": format_number(self.written), "computed": format_number(self.computed),
                   "polarity": Indicator.Polarity(self.polarity).label}
+        if self.fitting_aggregation:
+            # The target, the actual and the polarity are right; the year is added up otherwise than the file does.
+            return _("%(where)s: the file says %(written)s%%, the year's actual taken as \"%(fits)s\"; kinerja computes "
+                     "%(computed)s%% because the indicator's actual of the year is its \"%(own)s\". If the file is "
+                     "right, change \"How the quarters add up\" on the indicator's page") % {
+                **values, "where": _where(self.file, self.sheet, self.row, self.column),
+                "fits": Indicator.Aggregation(self.fitting_aggregation).label,
+                "own": Indicator.Aggregation(self.aggregation).label}
         return _("%(where)s: the file says %(written)s%%, kinerja computes %(computed)s%% from the target, the "
                  "actual and the polarity (%(polarity)s)") % {
             **values, "where": _where(self.file, self.sheet, self.row, self.column)}
@@ -1976,8 +1988,18 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
     computed = evaluate(target.number, actual, indicator.polarity, indicator.negative_method).value
     if computed is None or abs(computed - written) <= rounding:
         return None
+    fitting = ""
+    if row.actual.empty and quarters:
+        # "Jumlah pelaku usaha yang dilatih" added up over the quarters in the file, and taken as its last quarter
+        # by kinerja (the default of a new indicator): name that, not the target, actual and polarity, which are right.
+        for method in Indicator.Aggregation.values:
+            value = year_value(None, quarters, method)
+            other = evaluate(target.number, value, indicator.polarity, indicator.negative_method).value
+            if method != indicator.quarter_aggregation and other is not None and abs(other - written) <= rounding:
+                fitting = method
+                break
     return Mismatch(path.name, row.sheet, row.number, row.labels.get(ACHIEVEMENT, ACHIEVEMENT), written, computed,
-                    indicator.polarity)
+                    indicator.polarity, indicator.quarter_aggregation if fitting else "", fitting)
 
 
 def _polarity_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
