@@ -189,6 +189,36 @@ class CasePageTestCase(ViewTestCase):
         self.assertContains(r, "Dikembalikan untuk diperbaiki")
         self.assertEqual(len(r.context["tasks"]), 6)
 
+    def test_the_timeline_names_whom_a_task_was_assigned_to_not_who_finished_the_step_before(self) -> None:
+        # Step 3 goes to the JFU the Kasubbag chose, step 4 to the Kasubbag's position; the Sekretaris's
+        # "Belum sesuai" on step 5 gives step 4 back to the Kasubbag. Each was recorded by whoever finished
+        # the step before, so "Task assigned · step 4 · <the Sekretaris>" read as if the Sekretaris had it.
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        actions.return_task(step5.pk, user=self.secretary, reason="Capaian belum lengkap", at=at(25, 9))
+        self.client.force_login(self.auditor)
+        r = self.client.get(f"/cases/{case.pk}/")
+        assigned = [(e.data["step"], e.assigned_to) for e in r.context["events"] if e.kind == "task_assigned"]
+        kasubbag = Task.objects.filter(case=case, step__number=4).first().position.label
+        self.assertEqual(assigned[2:], [(3, self.staff.person.full_name), (4, kasubbag), (5, step5.position.label),
+                                        (4, kasubbag)])
+        timeline = r.content.decode().split('class="timeline"')[1]
+        last = timeline.split('<li class="ev-task_assigned">')[-1].split("</li>")[0]
+        self.assertIn(f"kepada {kasubbag}", last)
+        self.assertNotIn(self.secretary.person.full_name, last)
+
+    def test_the_timeline_names_whom_a_task_was_reassigned_to_and_who_reassigned_it(self) -> None:
+        case = self.start_case()
+        task = self.run_to_step(case, 4)
+        actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="Kasubbag dinas luar",
+                              at=at(24, 9))
+        self.client.force_login(self.auditor)
+        r = self.client.get(f"/cases/{case.pk}/")
+        timeline = r.content.decode().split('class="timeline"')[1]
+        reassigned = timeline.split('<li class="ev-reassigned">')[1].split("</li>")[0]
+        self.assertIn(self.secretary.person.full_name, reassigned)
+        self.assertIn(f"kepada {self.staff2.person.full_name}", reassigned)
+
     def test_completing_a_task_that_is_not_yours_is_403(self) -> None:
         task = self.open_task(self.start_case())
         self.client.force_login(self.staff)

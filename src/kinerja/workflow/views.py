@@ -26,7 +26,7 @@ from kinerja.workflow.gantt import case_gantt_svg
 from . import actions, extensions, forms, inbox, notify
 from .access import can_act, can_answer, office_day, supervised_unit_ids
 from .calendar import WorkCalendar
-from .models import Case, DivisionRequest, Notification, Task, TaskFile
+from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -85,6 +85,27 @@ def case_start(request: HttpRequest) -> HttpResponse:
     return render(request, "workflow/case_start.html", {"form": form, "taken": taken})
 
 
+def _events(case: Case, tasks: list[Task]) -> list[Event]:
+    """The case's timeline. An assignment (or reassignment) names whom the task went to, as `assigned_to`:
+    its actor is whoever finished the step before, and "Task assigned · step 3 · <the JFU>" read as if
+    step 3 were the JFU's."""
+    events = list(case.events.select_related("actor__person").order_by("seq"))
+    by_task = {t.pk: t for t in tasks}
+    people = {p.pk: p for t in tasks for p in (t.assignee, t.done_by.person if t.done_by else None) if p is not None}
+    positions = {t.position_id: t.position for t in tasks}
+    for event in events:
+        data = event.data or {}
+        if event.kind == Event.Kind.TASK_ASSIGNED:
+            person, position = people.get(data.get("assignee")), positions.get(data.get("position"))
+        elif event.kind == Event.Kind.REASSIGNED:
+            task = by_task.get(data.get("task"))
+            person, position = people.get(data.get("to_person")), task.position if task else None
+        else:
+            continue
+        event.assigned_to = person.full_name if person is not None else position.label if position else ""
+    return events
+
+
 def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> dict[str, Any]:
     office = case.office
     now = timezone.now()
@@ -101,7 +122,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
                            # The audit events hold the steps' numbers; the timeline prints them as the SOP does.
                            "step_labels": {s.number: s.display_number for s in steps},
                            "day_length": cal.day_length,
-                           "events": case.events.select_related("actor__person").order_by("seq"),
+                           "events": _events(case, tasks),
                            "records": extensions.case_records(case)}
     if case.status == Case.Status.OPEN and (case.started_by_id == request.user.pk or _roles(request, office) & {
             Role.HEAD, Role.SECRETARY}):
