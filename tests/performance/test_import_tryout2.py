@@ -94,3 +94,31 @@ class QuarterAggregationMismatchTestCase(TryoutTestCase):
         self.assertEqual([str(m) for m in summary.mismatches], [
             "realisasi.xlsx, sheet Sheet, row 3, column Capaian (I): the file says 90,00%, kinerja computes 20,00% "
             "from the target, the actual and the polarity (Positive (higher is better))"])
+
+
+class ApostropheTestCase(TryoutTestCase):
+    """An export made for Excel writes "'" before a value to keep it as text ("'01", "'12,5"); Excel hides it,
+    and so does kinerja: the code is 01, not '01, and the numbers are numbers."""
+
+    def test_a_csv_with_leading_apostrophes_reads_the_values_without_them(self) -> None:
+        path = self.dir / "pk.csv"
+        path.write_text("Kode;Sasaran;Indikator;Satuan;Polaritas;Target;Realisasi\n"
+                        f"'01;{SASARAN};Angka kemiskinan pelaku usaha;%;Negatif;'12,5;'11,75\n"
+                        f"'IK-31;{SASARAN};'Jumlah pelaku usaha dibina;Orang;Positif;'1.250;1.300\n", encoding="utf-8")
+        import_file(path, self.office, 2025)
+        found = {i.code: i for i in Indicator.objects.filter(office=self.office, code__in=["01", "IK-31"])}
+        self.assertEqual(sorted(found), ["01", "IK-31"])
+        self.assertEqual(found["IK-31"].name, "Jumlah pelaku usaha dibina")
+        self.assertEqual([str(t.value) for t in found["01"].targets.filter(year=2025)], ["12.5000"])
+        self.assertEqual([str(a.value) for a in found["01"].actuals.filter(year=2025)], ["11.7500"])
+        self.assertEqual([str(t.value) for t in found["IK-31"].targets.filter(year=2025)], ["1250.0000"])
+
+    def test_an_xlsx_cell_written_with_its_apostrophe_is_read_without_it(self) -> None:
+        book = Workbook()
+        book.active.append(["Kode", "Sasaran", "Indikator", "Satuan", "Target"])
+        book.active.append(["'007", SASARAN, "Jumlah koperasi dibina", "unit", "'45"])
+        book.active.append(["008", SASARAN, "'Sebutan' koperasi teladan", "unit", "3"])
+        book.save(self.dir / "pk.xlsx")
+        import_file(self.dir / "pk.xlsx", self.office, 2025)
+        self.assertEqual(Indicator.objects.get(office=self.office, code="007").targets.get(year=2025).value, 45)
+        self.assertTrue(Indicator.objects.filter(office=self.office, name="'Sebutan' koperasi teladan").exists())

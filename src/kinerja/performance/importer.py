@@ -532,7 +532,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                     written = formulas[sheet.title].cell(cell.row, cell.column).value
                     if isinstance(written, str) and written.startswith("="):
                         value = Uncomputed(written)
-                values.append(value)
+                values.append(_unquoted(value))
             if cells:
                 grid[cells[0].row] = values
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
@@ -561,6 +561,15 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                     sheet.sheet_state != "visible")
 
 
+def _unquoted(value: object) -> object:
+    """A text without the apostrophe that tells Excel to keep it as text ("'01", "'12,5"): programs that export
+    to CSV or XLSX for Excel write it into the cell, where Excel would hide it. A text with another apostrophe (a
+    quoted 'word') keeps it."""
+    if isinstance(value, str) and value.startswith("'") and len(value) > 1 and "'" not in value[1:]:
+        return value[1:]
+    return value
+
+
 def _csv_tables(path: Path) -> Iterator[Table]:
     raw = path.read_bytes()
     if not raw.strip():
@@ -578,7 +587,7 @@ def _csv_tables(path: Path) -> Iterator[Table]:
     rows: list[tuple[int, list[object]]] = []
     start = 1
     for values in reader:
-        rows.append((start, list(values)))
+        rows.append((start, [_unquoted(v) for v in values]))
         start = reader.line_num + 1
     yield Table("", rows)
 
