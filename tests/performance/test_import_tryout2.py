@@ -10,7 +10,7 @@ from pathlib import Path
 from django.utils import translation
 from openpyxl import Workbook
 
-from kinerja.performance.importer import import_file
+from kinerja.performance.importer import ImportFailed, import_file
 from kinerja.performance.models import Indicator
 from tests.base import KinerjaTestCase
 
@@ -122,3 +122,43 @@ class ApostropheTestCase(TryoutTestCase):
         import_file(self.dir / "pk.xlsx", self.office, 2025)
         self.assertEqual(Indicator.objects.get(office=self.office, code="007").targets.get(year=2025).value, 45)
         self.assertTrue(Indicator.objects.filter(office=self.office, name="'Sebutan' koperasi teladan").exists())
+
+
+class RealisasiWithoutSasaranTestCase(TryoutTestCase):
+    """A division's realisasi per triwulan names the indicators with their target for reference, and no
+    Sasaran: the indicators kinerja has keep theirs; one it does not have is a bad row naming the column."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        book = Workbook()
+        book.active.append(["Sasaran", "Indikator Kinerja", "Satuan", "Polaritas", "Target"])
+        book.active.append([SASARAN, "Jumlah pelaku usaha yang dilatih", "Orang", "Meningkat", "1.250"])
+        book.save(self.dir / "pk.xlsx")
+        import_file(self.dir / "pk.xlsx", self.office, 2025)
+
+    def realisasi(self, *names: str) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["No", "Indikator Kinerja", "Satuan", "Target", "Realisasi TW I", "Realisasi TW II"])
+        for n, name in enumerate(names, start=1):
+            sheet.append([n, name, "Orang", "1.300", 300, 350])
+        path = self.dir / "realisasi.xlsx"
+        book.save(path)
+        return path
+
+    def test_an_indicator_kinerja_has_keeps_its_sasaran(self) -> None:
+        summary = import_file(self.realisasi("Jumlah pelaku usaha yang dilatih"), self.office, 2025)
+        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.objectives_created), (0, 1, 0))
+        indicator = self.indicators()["Jumlah pelaku usaha yang dilatih"]
+        self.assertEqual(indicator.objective.name, SASARAN)
+        self.assertEqual(indicator.targets.get(year=2025, quarter=None).value, 1300)
+        self.assertEqual(sorted((a.quarter, a.value) for a in indicator.actuals.filter(year=2025)), [(1, 300), (2, 350)])
+
+    def test_an_indicator_kinerja_does_not_have_still_needs_a_sasaran(self) -> None:
+        with self.assertRaises(ImportFailed) as caught:
+            import_file(self.realisasi("Jumlah pelaku usaha yang dilatih", "Jumlah UMKM go digital"), self.office,
+                        2025)
+        self.assertEqual([str(e) for e in caught.exception.errors], [
+            "realisasi.xlsx, sheet Sheet, row 3, column Sasaran: no Sasaran column and no Sasaran heading row above "
+            "this row"])
+        self.assertEqual(self.indicators()["Jumlah pelaku usaha yang dilatih"].actuals.count(), 0)

@@ -7,19 +7,18 @@ value); only a file without a bad row reaches `apply`, which saves in one transa
 because tablib/django-import-export stop at the first error or report field names, not the
 spreadsheet's own row numbers and Indonesian headers.
 
-Files as offices keep them: the header may sit under a title block, in two rows ("Target" merged over
-"TW I … TW IV", or over the Renstra's years; "Tahun 2025" merged over Target | Realisasi | Capaian),
-with the column names they use ("Sasaran Strategis", "Indikator Kinerja Utama", "Bidang/Penanggung
-Jawab", "% Capaian"). Kode, Polaritas, Realisasi and Bidang may be left out: an indicator is then found
-by its name (a new one numbered IK-nn, positive). A Sasaran written once (or merged) holds for the
-indicators below it; so does a heading row ("Sasaran 1: …"), which may stand for the whole Sasaran
-column; a heading naming a division ("II. BIDANG PEMBERDAYAAN KOPERASI") gives it its indicators. The
-row of column numbers, blank, total and subtotal rows, the header printed again on the next page,
-notes and signatures under the table and "-" for "no value yet" are skipped; another table under it
-(the PK's "Program | Anggaran") ends it; rows hidden in Excel are not read. Columns of another year or
-of something else ("Target Renstra", "Realisasi Anggaran") are not read. A workbook with several sheets
-that have a header is read from the sheet the user names, never by guessing. What is passed over is
-told in the Summary.
+Files as offices keep them: the header may sit under a title block, in two rows ("Target" merged over "TW I … TW IV",
+or over the Renstra's years; "Tahun 2025" merged over Target | Realisasi | Capaian), with the column names they use
+("Sasaran Strategis", "Indikator Kinerja Utama", "Bidang/Penanggung Jawab", "% Capaian"). Kode, Polaritas, Realisasi
+and Bidang may be left out: an indicator is then found by its name (a new one numbered IK-nn, positive). So may
+Sasaran, where every indicator is one kinerja has, which keeps its own (a division's realisasi per triwulan). A
+Sasaran written once (or merged) holds for the indicators below it; so does a heading row ("Sasaran 1: …"), which may
+stand for the whole Sasaran column; a heading naming a division ("II. BIDANG PEMBERDAYAAN KOPERASI") gives it its
+indicators. The row of column numbers, blank, total and subtotal rows, the header printed again on the next page,
+notes and signatures under the table and "-" for "no value yet" are skipped; another table under it (the PK's "Program
+| Anggaran") ends it; rows hidden in Excel are not read. Columns of another year or of something else ("Target
+Renstra", "Realisasi Anggaran") are not read. A workbook with several sheets that have a header is read from the sheet
+the user names, never by guessing. What is passed over is told in the Summary.
 
 More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over Target |
 Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target or Realisasi
@@ -1554,7 +1553,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, activity_ignored=activity_ignored,
                       columns=[
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
-    known = _Known(office) if plan or actuals_only else None
+    # Without a Sasaran column (nor heading rows), an indicator kinerja has keeps its Sasaran: a division's realisasi
+    # per triwulan names the indicators with their target for reference, not the Sasaran they belong to.
+    known = _Known(office) if plan or actuals_only or OBJECTIVE not in columns else None
     # The quarters after the first whose Realisasi counts from the year's start ("Realisasi s.d. TW III"): wrong
     # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
     cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
@@ -1674,7 +1675,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         current = _Current(number, values, name, code, found)
         # A Rencana Aksi naming an indicator kinerja has keeps its Sasaran, Satuan and targets where it gives none.
         row_objective = objective or (found.objective.name if found else "")
-        unit = text(UNIT) or (found.unit if found else "")
+        unit = text(UNIT) or (found.unit if found and (plan or actuals_only) else "")
         if plan and found is None and UNIT not in columns:
             bad(CODE if code else NAME, _("the office has no indicator with this code or name; a Rencana Aksi without "
                                           "a Satuan column can only name indicators kinerja already has"), code or name)
