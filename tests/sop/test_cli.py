@@ -46,6 +46,20 @@ class SopCommandTestCase(KinerjaTestCase):
         self.assertEqual(len(data["steps"]), 6)
         self.assertFalse(Sop.objects.exists())
 
+    def test_a_dry_run_names_the_actors_the_import_would_leave_unlinked(self) -> None:
+        import tempfile
+
+        # "Bendahara Pengeluaran" is no position of the office: the import says so, and its dry run did not.
+        path = Path(tempfile.mkdtemp()) / "sop.txt"
+        path.write_text(sop_text(["Bendahara Pengeluaran", "Kasubbag"], [
+            ("Menyiapkan SPP-GU", "1 hari", "Bendahara Pengeluaran"), ("Memeriksa SPP-GU", "1 jam", "Kasubbag")]))
+        out = run("import", str(path), "--dry-run", "--office", self.office.code)
+        self.assertIn("Actors it would leave not linked to a position: Bendahara Pengeluaran;", out)
+        self.assertFalse(Sop.objects.exists())
+        self.assertIn("Actors not linked to a position yet: Bendahara Pengeluaran.",
+                      run("import", str(path), "--office", self.office.code))
+        self.assertNotIn("not linked", run("import", str(SEED), "--dry-run", "--office", self.office.code))
+
     def test_the_office_is_required_when_there_are_several(self) -> None:
         with self.assertRaisesMessage(CommandError, "--office"):
             run("import", str(SEED))

@@ -103,6 +103,14 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
         else:
             command.stdout.write(_("%(file)s is readable: “%(name)s”, %(steps)d steps (nothing stored).")
                                  % {"file": path.name, "name": read.name, "steps": len(read.steps)})
+            # As the upload preview says before saving: the check is for what the import would do.
+            sop = actions.find_sop(target, read)
+            plan = actions.link_plan(target, read, sop.versions.order_by("-version").first() if sop else None)
+            unlinked = [name for name in read.actors if not plan[name].is_linked]
+            if unlinked:
+                command.stdout.write(_("Actors it would leave not linked to a position: %(names)s; a case can start "
+                                       "once each is linked (kinerja sop link, or on the SOP's page).")
+                                     % {"names": ", ".join(unlinked)})
         return
     version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides, in_force=not draft,
                                  sheet=sheet)
