@@ -28,6 +28,9 @@ def test_the_subbag_edits_the_rencana_aksi(live_server, page: Page, office, shot
         plan.locator("#id_new-budget").fill(budget)
         plan.get_by_role("button", name="Tambahkan kegiatan").click()
         expect(page.locator("#plan tbody")).to_contain_text(name)
+        # Added: the form is empty again, and what was typed is no longer kept as unsent (drafts.js).
+        expect(page.locator("#id_new-name")).to_have_value("")
+        assert page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('kinerja-draft:'))") == []
     page.locator("#id_new-name").fill("Sosialisasi koperasi sehat")
     page.locator("#id_new-target_q2").fill("1.5")
     page.get_by_role("button", name="Tambahkan kegiatan").click()

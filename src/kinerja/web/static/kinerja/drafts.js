@@ -125,7 +125,8 @@
 
   function save(form) {
     var s = storage();
-    if (!s || !eligible(form)) return;
+    // A form htmx has replaced is no longer on the page: its key could not be told, and it was sent.
+    if (!s || !form.isConnected || !eligible(form)) return;
     var key = keyOf(form), now = values(form);
     if (same(now, defaults(form))) {
       s.removeItem(key);
@@ -140,6 +141,16 @@
     var key = keyOf(form);
     window.clearTimeout(timers[key]);
     timers[key] = window.setTimeout(function () { save(form); }, 300);
+  }
+
+  // On sending: saved now, no save left waiting (it would come after the answer), and the key kept on
+  // the form, which htmx may have taken off the page by the time its answer is read.
+  function saveNow(form) {
+    var key = keyOf(form);
+    window.clearTimeout(timers[key]);
+    save(form);
+    form.kinerjaDraftKey = key;
+    return key;
   }
 
   function read(key) {
@@ -285,8 +296,10 @@
     return text("failed").replace("{status}", String(xhr.status));
   }
 
+  // The form that sent the request. When htmx has swapped it off the page, it tells of the answer on an
+  // ancestor still there (detail.elt), so the sender is taken from the request itself.
   function htmxForm(evt) {
-    var elt = evt.detail && evt.detail.elt;
+    var d = evt.detail || {}, elt = (d.requestConfig && d.requestConfig.elt) || d.elt;
     return elt && (elt.tagName === "FORM" ? elt : elt.closest && elt.closest("form"));
   }
 
@@ -303,10 +316,10 @@
       return;
     }
     if (!eligible(form)) return;
-    save(form);
+    var key = saveNow(form);
     if (!form.hasAttribute("hx-post")) {
       try {
-        window.sessionStorage.setItem(SENT, JSON.stringify({ k: keyOf(form), a: actionOf(form) }));
+        window.sessionStorage.setItem(SENT, JSON.stringify({ k: key, a: actionOf(form) }));
       } catch (err) { /* see settleSent */ }
     }
   });
@@ -318,8 +331,8 @@
     // with 2xx either way; sending it again keeps it again). htmx leaves `successful` unset when the
     // answer redirects the page (HX-Redirect: a task done), so the status decides.
     if (xhr.status >= 200 && xhr.status < 300) {
-      var s = storage();
-      if (s && eligible(form)) s.removeItem(keyOf(form));
+      var s = storage(), key = form.kinerjaDraftKey || (form.isConnected && eligible(form) ? keyOf(form) : null);
+      if (s && key) s.removeItem(key);
       return;
     }
     if (!form.isConnected) return;
