@@ -202,6 +202,18 @@ def test_a_bare_number_under_a_header_without_a_unit_is_a_problem(tmp_path: Path
         read_document(write(tmp_path, text))
 
 
+def test_a_time_per_item_is_read_as_the_time_of_one_with_a_warning_naming_the_step(tmp_path: Path) -> None:
+    steps = [("Kegiatan nomor 1", "10 menit/berkas", "Kasi"), ("Kegiatan nomor 2", "15 Menit per pemohon", "Kepala Bidang"),
+             ("Kegiatan nomor 3", "1 jam", "Kasi")]
+    draft = read_document(write(tmp_path, sop_text(ACTORS, steps)))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(10, "minute"), (15, "minute"), (1, "hour")]
+    assert [str(w) for w in draft.warnings] == [
+        "sop.txt, step 1, column Waktu: a time per berkas: 10 menit, the time of one, is taken as the standard time "
+        "(value: “10 menit/berkas”)",
+        "sop.txt, step 2, column Waktu: a time per pemohon: 15 menit, the time of one, is taken as the standard time "
+        "(value: “15 Menit per pemohon”)"]
+
+
 def test_a_range_of_times_is_read_as_the_longer_with_a_warning_naming_the_step(tmp_path: Path) -> None:
     steps = [("Kegiatan nomor 1", "2-3 hari", "Kasi"), ("Kegiatan nomor 2", "1 s.d. 2 jam", "Kepala Bidang"),
              ("Kegiatan nomor 3", "30 menit", "Kasi")]

@@ -34,6 +34,11 @@ pytestmark = pytest.mark.usefixtures("english")
     ("kurang lebih 1 jam", "1", "hour"), ("selambat-lambatnya 7 (tujuh) hari", "7", "day"),
     # A clock's hours and minutes, as Excel's time cells read.
     ("0:30", "30", "minute"), ("1:30", "90", "minute"), ("1:30 jam", "90", "minute"), ("2:00", "2", "hour"),
+    # The time of one item of the work; a fraction's "/" is no item.
+    ("10 menit/berkas", "10", "minute"), ("10 Menit / Berkas", "10", "minute"), ("15 menit per pemohon", "15", "minute"),
+    ("5 menit tiap dokumen", "5", "minute"), ("2 menit untuk setiap 1 berkas", "2", "minute"),
+    ("30'/berkas", "30", "minute"), ("1 hari kerja/berkas", "1", "day"), ("5-10 menit/berkas", "10", "minute"),
+    ("1/2 jam", "0.5", "hour"), ("1 1/2 jam", "1.5", "hour"),
 ])
 def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
     assert parse_duration(text) == (Decimal(value), unit)
@@ -42,7 +47,7 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
 @pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "-1 hari",
                                   "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari", "lima", "dua tiga hari",
                                   "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan", "'", "30''", "30″",
-                                  "maks", "± menit", "1 jam 75 menit", "paling lama", "0:00",
+                                  "maks", "± menit", "1 jam 75 menit", "paling lama", "0:00", "menit/berkas",
                                   "2:75"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):

@@ -55,7 +55,7 @@ _DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
 _RANGE_RE = re.compile(rf"{_NUMBER} ?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
 # "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
-_MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |$)")
+_MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |/|$)")
 # The upper bound in words, whose number is the standard: "± 15 menit", "maks. 2 hari", "paling lama
 # 3 hari", "selambat-lambatnya 5 hari kerja".
 _BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:imal|imum)?\.?|max\.?|paling (?:lama|lambat)"
@@ -64,6 +64,10 @@ _BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:i
 _CLOCK_RE = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?: ?(?:jam|menit))?")
 # Hours and minutes together ("1 jam 30 menit", "2 jam 15'"): the whole in minutes.
 _HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?jam,? (?:dan )?(?P<minutes>[0-5]?\d) ?(?:menit|mnt)\.?")
+# The time of one item of the step's work ("10 menit/berkas", "15 menit per pemohon", "5 menit tiap
+# dokumen"): the time written, the item after its unit. A fraction ("1/2 jam") has no unit before its "/".
+_PER_ITEM_RE = re.compile(r"(?P<time>.*?[a-z.']) ?(?:/|\bper\b|\b(?:untuk )?(?:se)?tiap\b) ?(?:1 |satu )?"
+                          r"(?P<item>[a-z][a-z -]*)")
 
 
 # Numbers written out, as many SOPs do: "lima hari", "dua belas jam", "empat puluh lima menit",
@@ -124,13 +128,16 @@ def _numbers_from_words(text: str) -> str:
 def parse_duration(text: str) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
     "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper end),
-    seconds ("30 detik", as 0,5 menit), "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
+    seconds ("30 detik", as 0,5 menit), the time of one item ("10 menit/berkas", "15 menit per pemohon"),
+    "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
     in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
     cleaned = _numbers_from_words(cleaned)
     cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
+    if m := _PER_ITEM_RE.fullmatch(cleaned):
+        cleaned = m["time"].strip()
     cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
     if m := _CLOCK_RE.fullmatch(cleaned):
         hours, minutes = int(m["hours"]), int(m["minutes"])
@@ -164,6 +171,14 @@ def is_duration_range(text: str) -> bool:
     parse_duration reads the upper end."""
     cleaned = _numbers_from_words(_SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower())))
     return bool(_RANGE_RE.fullmatch(_BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned))
+
+
+def duration_item(text: str) -> str:
+    """The item a Waktu text gives the time of ("10 menit/berkas" → "berkas"), "" for a time of the step."""
+    cleaned = _numbers_from_words(_SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower())))
+    cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
+    m = _PER_ITEM_RE.fullmatch(cleaned)
+    return m["item"].strip() if m else ""
 
 
 def format_duration(value: Decimal, unit: str) -> str:
