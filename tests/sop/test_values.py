@@ -19,7 +19,8 @@ pytestmark = pytest.mark.usefixtures("english")
     ("0.25 jam", "0.25", "hour"),
     # Written as other offices write them.
     ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
-    ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("1 (satu) hari", "1", "day"),
+    ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("30 menit - 1 jam", "1", "hour"),
+    ("1 jam s.d. 2 jam", "2", "hour"), ("2 hari kerja – 3 hari kerja", "3", "day"), ("1 (satu) hari", "1", "day"),
     ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"),
     # Numbers written out, and seconds (in minutes).
     ("lima hari", "5", "day"), ("Dua Belas jam", "12", "hour"), ("empat puluh lima menit", "45", "minute"),

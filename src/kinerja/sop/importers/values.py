@@ -49,10 +49,12 @@ def _number(text: str) -> Decimal:
     return (Decimal(text.replace(",", ".")) if text else Decimal(0)) + fraction
 
 
-# "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam" a range, whose upper
-# end is the standard (the time the step may take at most); "1 (satu) hari" spells the number out.
+# "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam", "30 menit - 1 jam" a
+# range, whose upper end is the standard (the time the step may take at most); "1 (satu) hari" spells
+# the number out.
 _DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
-_RANGE_RE = re.compile(rf"{_NUMBER} ?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?(?P<upper>{_NUMBER}.*)")
+_RANGE_RE = re.compile(rf"{_NUMBER} ?(?:[a-z]+(?: kerja)? )?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?"
+                       rf"(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
 # "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
 _MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |/|$)")
