@@ -224,3 +224,37 @@ def test_a_range_of_times_is_read_as_the_longer_with_a_warning_naming_the_step(t
         "(value: “2-3 hari”)",
         "sop.txt, step 2, column Waktu: a range of times: the longer, 2 jam, is taken as the standard time "
         "(value: “1 s.d. 2 jam”)"]
+
+
+def test_a_document_holding_several_sops_is_refused_naming_them(tmp_path: Path) -> None:
+    steps = [("Kegiatan nomor 1", "1 jam", "Kasi"), ("Kegiatan nomor 2", "1 hari", "Kepala Bidang")]
+    text = (sop_text(ACTORS, steps, name="PELAYANAN IZIN REKLAME") + "\n"
+            + sop_text(ACTORS, steps, name="PELAYANAN IZIN TRAYEK", number="551/02/SOP/2025"))
+    with pytest.raises(SopImportError) as raised:
+        read_document(write(tmp_path, text))
+    assert str(raised.value) == (
+        "sop.txt: the document holds 2 SOPs, each with its Nama SOP and procedure table: “PELAYANAN IZIN REKLAME”; "
+        "“PELAYANAN IZIN TRAYEK”; kinerja imports one SOP per document: save each in a document of its own (or "
+        "each on its own sheet of one Excel workbook) and import them one by one")
+
+
+def test_a_word_file_holding_several_sops_as_tables_is_refused_naming_them(tmp_path: Path) -> None:
+    document = docx.Document()
+    for name in ("PELAYANAN IZIN REKLAME", "PELAYANAN IZIN TRAYEK"):
+        identity = document.add_table(rows=0, cols=2)
+        for label, value in [("Nomor SOP", "551/01/SOP/2025"), ("Tanggal Efektif", "2 Januari 2025"),
+                             ("Disahkan oleh", "KEPALA DINAS"), ("Nama SOP", name)]:
+            cells = identity.add_row().cells
+            cells[0].text, cells[1].text = label, value
+        document.add_paragraph("")
+        table = document.add_table(rows=0, cols=9)
+        for row in (["No", "Uraian Prosedur", *ACTORS, "Kelengkapan", "Waktu", "Output"],
+                    ["1", "Menerima berkas", "", "Mulai", "", "", "berkas", "1 jam", "hasil"],
+                    ["2", "Memeriksa berkas", "", "", "Selesai", "", "berkas", "1 hari", "hasil"]):
+            for cell, text in zip(table.add_row().cells, row, strict=True):
+                cell.text = text
+    path = tmp_path / "kumpulan-sop.docx"
+    document.save(str(path))
+    with pytest.raises(SopImportError, match="^kumpulan-sop.docx: the document holds 2 SOPs, .*: "
+                                             "“PELAYANAN IZIN REKLAME”; “PELAYANAN IZIN TRAYEK”; "):
+        read_document(path)

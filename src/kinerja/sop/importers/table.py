@@ -111,10 +111,36 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
     draft = read_header(path, grid[:start])
+    if others := _other_sops(path, grid, start, draft.name):
+        raise SopImportError(path, None, None, None, _(
+            "the document holds %(count)d SOPs, each with its Nama SOP and procedure table: %(sops)s; kinerja "
+            "imports one SOP per document: save each in a document of its own (or each on its own sheet of one "
+            "Excel workbook) and import them one by one") % {
+            "count": len(others) + 1, "sops": "; ".join(f"“{name}”" for name in [draft.name, *others])})
     read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
                line_breaks=line_breaks)
     check_lengths(draft)
     return draft
+
+
+def _other_sops(path: Path, grid: Grid, start: int, name: str) -> list[str]:
+    """The names of the SOPs after the first in one document (a Word file collecting an office's SOPs):
+    below the first procedure table, a "Nama SOP" naming another SOP above a procedure table of its own.
+    An identity block repeated on each page above the table's header names the same SOP: no other."""
+    others: list[str] = []
+    at = start + 1
+    while (label := next((i for i in range(at, len(grid)) if names_sop([grid[i]])), None)) is not None:
+        table = find_table(grid[label:])
+        if table is None:
+            break
+        try:
+            other = read_header(path, grid[label:label + table]).name
+        except SopImportError:
+            other = ""
+        if other and label_key(other) != label_key(name) and other not in others:
+            others.append(other)
+        at = label + table + 1
+    return others
 
 
 def check_lengths(draft: SopDraft) -> None:
