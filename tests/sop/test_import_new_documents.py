@@ -258,3 +258,23 @@ def test_a_word_file_holding_several_sops_as_tables_is_refused_naming_them(tmp_p
     with pytest.raises(SopImportError, match="^kumpulan-sop.docx: the document holds 2 SOPs, .*: "
                                              "“PELAYANAN IZIN REKLAME”; “PELAYANAN IZIN TRAYEK”; "):
         read_document(path)
+
+
+def test_a_step_over_two_rows_with_its_symbol_on_the_second_is_read_with_that_actor(tmp_path: Path) -> None:
+    # An SOP application's export: number, first line of the text, Kelengkapan and Waktu on a step's first
+    # row; the rest of the text, the flowchart symbol and the Output on its second.
+    steps = [("Menerima berkas", "1 jam", "Staf Pelaksana"), ("Memeriksa berkas", "1 hari", "Kasi"),
+             ("Menandatangani surat", "1 hari", "Kepala Bidang")]
+    lines = sop_text(ACTORS, steps).splitlines()
+    table = next(i for i, line in enumerate(lines) if line.startswith("1\t"))
+    rows = []
+    for line in lines[table:]:
+        cells = line.split("\t")
+        first = [cells[0], cells[1], "", "", "", "", *cells[6:8], "", ""]
+        second = ["", "permohonan", *cells[2:6], "", "", cells[8], ""]
+        rows += ["\t".join(first), "\t".join(second)]
+    draft = read_document(write(tmp_path, "\n".join(lines[:table] + rows) + "\n"))
+    assert [s.actor for s in draft.steps] == ["Staf Pelaksana", "Kasi", "Kepala Bidang"]
+    assert [s.activity for s in draft.steps] == ["Menerima berkas permohonan", "Memeriksa berkas permohonan",
+                                                 "Menandatangani surat permohonan"]
+    assert [s.output for s in draft.steps] == ["hasil 1", "hasil 2", "hasil 3"]

@@ -505,6 +505,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             signature = bool(_SIGNATURE_RE.search(" ".join(row)))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
+                if not any(raw[-1][1].values()):
+                    # A step over two rows (an SOP application's export) may draw its symbol on the second.
+                    raw[-1][1].update({name: clean(_cell(row, i)) for i, name in actor_columns})
                 step_rows[id(row)] = len(raw) - 1
                 continue
             if number_text and clean(_cell(row, columns["activity"])) and not signature:
