@@ -208,9 +208,11 @@ def test_a_time_per_item_is_read_as_the_time_of_one_with_a_warning_naming_the_st
     draft = read_document(write(tmp_path, sop_text(ACTORS, steps)))
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(10, "minute"), (15, "minute"), (1, "hour")]
     assert [str(w) for w in draft.warnings] == [
-        "sop.txt, step 1, column Waktu: a time per berkas: 10 menit, the time of one, is taken as the standard time "
+        "sop.txt, step 1, column Waktu: a time per berkas: 10 menit, the time of one berkas, is taken as the standard "
+        "time "
         "(value: “10 menit/berkas”)",
-        "sop.txt, step 2, column Waktu: a time per pemohon: 15 menit, the time of one, is taken as the standard time "
+        "sop.txt, step 2, column Waktu: a time per pemohon: 15 menit, the time of one pemohon, is taken as the "
+        "standard time "
         "(value: “15 Menit per pemohon”)"]
 
 

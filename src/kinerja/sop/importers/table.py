@@ -573,7 +573,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         if item := duration_item(step.duration_text):
             # A case is one berkas/pemohon; a step that handles several takes longer, which the user says.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
-                "a time per %(item)s: %(time)s, the time of one, is taken as the standard time")
+                "a time per %(item)s: %(time)s, the time of one %(item)s, is taken as the standard time")
                 % {"item": item, "time": format_duration(step.duration_value, step.duration_unit)}))
     for index, (step, marks) in enumerate(raw[:-1]):
         if ending := end_terminator(marks, first=index == 0):
