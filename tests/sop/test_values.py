@@ -55,6 +55,13 @@ def test_it_refuses_unreadable_times(text: str) -> None:
         parse_duration(text)
 
 
+@pytest.mark.parametrize("text", ["14 hari kalender", "7 (tujuh) Hari Kalender", "paling lama 3 hari kalender"])
+def test_a_time_in_calendar_days_is_refused_asking_for_working_days(text: str) -> None:
+    with pytest.raises(ValueError, match=r"^is in calendar days \(hari kalender\), which count weekends and holidays: "
+                                         "write the standard time in working days"):
+        parse_duration(text)
+
+
 @pytest.mark.parametrize("text", ["", " ", "-", "–"])
 def test_a_missing_time_is_called_missing(text: str) -> None:
     with pytest.raises(ValueError, match="^the standard time is missing: write it, such as 15 menit"):

@@ -136,6 +136,10 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
+    if re.search(r"\bhari kalender\b", cleaned):
+        # Calendar days count weekends and holidays; a standard time is working time (hari is a working day).
+        raise ValueError(_("is in calendar days (hari kalender), which count weekends and holidays: write the "
+                           "standard time in working days, such as 10 hari for 14 hari kalender"))
     cleaned = _numbers_from_words(cleaned)
     cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
     if m := _PER_ITEM_RE.fullmatch(cleaned):
