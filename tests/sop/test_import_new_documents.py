@@ -280,3 +280,13 @@ def test_a_step_over_two_rows_with_its_symbol_on_the_second_is_read_with_that_ac
     assert [s.activity for s in draft.steps] == ["Menerima berkas permohonan", "Memeriksa berkas permohonan",
                                                  "Menandatangani surat permohonan"]
     assert [s.output for s in draft.steps] == ["hasil 1", "hasil 2", "hasil 3"]
+
+
+@pytest.mark.parametrize("heading", ["No. Urut", "NO URUT", "Nomor", "Nomor Urut"])
+def test_the_no_column_headed_as_other_offices_head_it_is_found(tmp_path: Path, heading: str) -> None:
+    steps = [("Menerima berkas", "1 jam", "Staf Pelaksana"), ("Memeriksa berkas", "1 hari", "Kasi")]
+    text = sop_text(ACTORS, steps).replace("\nNo.\tUraian Prosedur\t", f"\n{heading}\tUraian Prosedur\t")
+    assert f"\n{heading}\t" in text
+    draft = read_document(write(tmp_path, text))
+    assert [(s.number, s.actor, s.activity) for s in draft.steps] == [
+        (1, "Staf Pelaksana", "Menerima berkas"), (2, "Kasi", "Memeriksa berkas")]

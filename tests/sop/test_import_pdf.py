@@ -250,3 +250,12 @@ class SeedRoundTripTestCase(KinerjaTestCase):
         assert [(s.number, s.returns_to) for s in printed.steps] == [(1, []), (2, []), (3, []), (4, [3]), (5, [4]),
                                                                      (6, [])]
         assert not printed.problems
+
+
+@pytest.mark.parametrize("heading", ["Nomor", "No. Urut"])
+def test_the_no_column_headed_nomor_or_no_urut_is_found(tmp_path: Path, heading: str) -> None:
+    html = sop_html(step_texts(4)).replace("<th rowspan=2>No.</th>", f"<th rowspan=2>{heading}</th>")
+    assert f">{heading}</th>" in html
+    draft = read_document(write_pdf(tmp_path, html))
+    assert [s.number for s in draft.steps] == [1, 2, 3, 4]
+    assert [s.actor for s in draft.steps] == ACTORS

@@ -808,9 +808,9 @@ def _continues(items: list[_Table | _Line], previous: int, index: int, above: se
 
 
 def _no_column(row: list[str | None]) -> int:
-    from .table import label_key
+    from .table import is_no_header
 
-    return next((i for i, c in enumerate(row) if label_key(c or "") == "no"), 0)
+    return next((i for i, c in enumerate(row) if is_no_header(c or "")), 0)
 
 
 def _header_depth_of(table: _Table, start: int) -> int:
@@ -1229,9 +1229,9 @@ def _aligned_rows(path: Path, items: list[_Table | _Line]) -> Grid:
 
 
 def _no_word(line: _Line) -> _Word | None:
-    from .table import label_key
+    from .table import is_no_header
 
-    return next((w for w in line.words if label_key(w.text) == "no"), None)
+    return next((w for w in line.words if is_no_header(w.text)), None)
 
 
 def _step_word(line: _Line, no: _Word) -> str | None:

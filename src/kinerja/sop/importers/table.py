@@ -72,6 +72,14 @@ def label_key(text: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", text.lower()).split())
 
 
+# The heading of the No. column: "No.", and as some offices head it, "No. Urut", "Nomor", "Nomor Urut".
+NO_HEADERS = frozenset({"no", "no urut", "nomor", "nomor urut"})
+
+
+def is_no_header(text: str) -> bool:
+    return label_key(text) in NO_HEADERS
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())
 
@@ -86,7 +94,7 @@ def find_table(grid: Grid) -> int | None:
     """The index of the procedure table's first header row: it has "No." and "Uraian Prosedur"."""
     for i, row in enumerate(grid):
         keys = [label_key(c) for c in row]
-        if "no" in keys and any(_is_activity_header(k) for k in keys):
+        if NO_HEADERS & set(keys) and any(_is_activity_header(k) for k in keys):
             return i
     return None
 
@@ -374,7 +382,7 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     def texts(i: int) -> list[str]:
         return [clean(_cell(row, i)) for row in [top, *lower] if clean(_cell(row, i))]
 
-    no = find(top, "no")
+    no = find(top, *NO_HEADERS)
     activity = next(i for i, c in enumerate(top) if _is_activity_header(label_key(c)))
     standard = {
         "inputs": find_words([*lower, top], STANDARD_WORDS["inputs"]),
@@ -474,7 +482,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = (),
                notes: Sequence[DrawnNote] = (), *, line_breaks: bool = True) -> None:
     top = rows[0]
-    no_column = next((i for i, c in enumerate(top) if label_key(c) == "no"), 0)
+    no_column = next((i for i, c in enumerate(top) if is_no_header(c)), 0)
     depth = header_depth(rows, no_column)
     columns, actor_columns = _columns(path, rows[:depth])
     header_unit = _header_unit(" ".join(_cell(row, columns.get("time")) for row in rows[:depth]))

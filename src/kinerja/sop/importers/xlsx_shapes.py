@@ -432,7 +432,7 @@ def table_columns(grid: list[list[str]]) -> _Table | None:
     if start is None:
         return None
     rows = grid[start:]
-    no_column = next((i for i, c in enumerate(rows[0]) if table.label_key(c) == "no"), 0)
+    no_column = next((i for i, c in enumerate(rows[0]) if table.is_no_header(c)), 0)
     depth = table.header_depth(rows, no_column)
     try:
         _columns, actors = table._columns(Path("sheet"), rows[:depth])
