@@ -250,3 +250,27 @@ def test_content_controls_nested_in_content_controls_are_read(tmp_path: Path) ->
     assert draft.blocks["legal_basis"] == LAWS
     assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]
     assert draft.steps[0].inputs == "formulir permohonan"
+
+
+@pytest.mark.parametrize("placeholder", ["LOGO", "Logo Pemda", "[LAMBANG]"])
+def test_a_logo_placeholder_beside_the_identity_block_is_no_letterhead_line(tmp_path: Path, placeholder: str) -> None:
+    document = docx.Document()
+    identity = document.add_table(rows=0, cols=3)
+    for label, value in [("Nomor SOP", "440/15/SOP/DINKES/2025"), ("Tanggal Efektif", "1 Februari 2025"),
+                         ("Disahkan oleh", "KEPALA DINAS KESEHATAN"), ("Nama SOP", "PENERBITAN REKOMENDASI")]:
+        cells = identity.add_row().cells
+        cells[1].text, cells[2].text = label, value
+    logo = identity.cell(0, 0).merge(identity.cell(3, 0))
+    logo.text = placeholder
+    logo.add_paragraph("DINAS KESEHATAN")
+    document.add_paragraph("")
+    table = document.add_table(rows=0, cols=7)
+    for row in (["No", "Uraian Prosedur", "Staf", "Kasi", "Kelengkapan", "Waktu", "Output"],
+                ["1", "Menerima berkas", "Mulai", "", "berkas", "1 jam", "hasil"],
+                ["2", "Memeriksa berkas", "", "Selesai", "berkas", "1 hari", "hasil"]):
+        for cell, text in zip(table.add_row().cells, row, strict=True):
+            cell.text = text
+    path = tmp_path / "sop.docx"
+    document.save(str(path))
+    draft = read_document(path)
+    assert draft.lines == ["DINAS KESEHATAN"]

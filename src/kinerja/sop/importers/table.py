@@ -315,9 +315,15 @@ def split_stacked_fields(row: list[str]) -> Grid:
     return [row]
 
 
+# The text a template's logo cell holds where the picture is to go ("LOGO", "Logo Pemda", "[LAMBANG]").
+_LOGO_PLACEHOLDER_RE = re.compile(r"(?:logo|lambang)(?: [a-z]+)?")
+
+
 def _lines(cells: Iterable[str]) -> list[str]:
-    """The letterhead lines of some cells; a Word or Excel cell may hold several."""
-    return [clean(line) for cell in cells for line in cell.splitlines() if line.strip()]
+    """The letterhead lines of some cells; a Word or Excel cell may hold several. A logo's placeholder
+    text is no line of the letterhead."""
+    return [clean(line) for cell in cells for line in cell.splitlines()
+            if line.strip() and not _LOGO_PLACEHOLDER_RE.fullmatch(label_key(line))]
 
 
 def _field_label(cell: str) -> tuple[str | None, str | None]:
