@@ -1229,9 +1229,10 @@ def _aligned_rows(path: Path, items: list[_Table | _Line]) -> Grid:
 
 
 def _no_word(line: _Line) -> _Word | None:
-    from .table import is_no_header
+    from .table import label_key
 
-    return next((w for w in line.words if is_no_header(w.text)), None)
+    # "No." only: "Nomor" is a word of running text ("Undang-Undang Nomor 25"); "No. Urut" starts with "No.".
+    return next((w for w in line.words if label_key(w.text) == "no"), None)
 
 
 def _step_word(line: _Line, no: _Word) -> str | None:
