@@ -354,24 +354,35 @@ def test_a_loose_line_ending_far_above_the_one_symbol_below_is_no_arrow(tmp_path
     assert ([s.branch_to for s in draft.steps], draft.warnings) == ([None] * len(CHECK), [])
 
 
+def typed(cell, text: str) -> None:  # type: ignore[no-untyped-def]
+    cell.text = text
+
+
+def labelled_decision(left: str, below: str, write):  # type: ignore[no-untyped-def]
+    """The drawing of the cell-label tests: the arrow leaving the Kasubbag's diamond (step 2) by its left
+    corner goes back up to step 1, the one leaving its bottom on to step 3; `write(cell, text)` puts
+    `left` in the cell left of the diamond and `below` in the cell under it."""
+    def draw(table, rows):  # type: ignore[no-untyped-def]
+        kasubbag = 2 + ACTORS.index("Kasubbag")
+        diamond_left, middle = (COLUMN - SIZE[0]) // 2, TOP + SIZE[1] // 2
+        # Back up: from the diamond's left corner, left into the Sekretaris column, up to step 1's box.
+        put(rows[1].cells[kasubbag], arrow(diamond_left, middle, diamond_left - COLUMN // 2,
+                                           -height(1) + TOP + SIZE[1] // 2))
+        # On: from the diamond's bottom, down right to step 3's box (JFU).
+        put(rows[1].cells[kasubbag], arrow(COLUMN // 2, TOP + SIZE[1], COLUMN + COLUMN // 2,
+                                           height(3) + TOP + SIZE[1] // 2))
+        write(rows[1].cells[kasubbag - 1], left)
+        write(rows[2].cells[kasubbag], below)
+    return draw
+
+
 def test_labels_written_in_the_cells_beside_the_decision(tmp_path: Path) -> None:
     """No text boxes: "Tidak" typed in the Pelaksana cell left of the diamond, "Ya" in the cell under it.
     The arrow leaving the diamond's left corner goes back up to step 1; the one leaving its bottom on
     to step 3. Agreeing with the drawing, they say nothing; swapped, the question is asked the other way
     round and the preview says so."""
     def drawn(left: str, below: str):
-        def draw(table, rows):
-            kasubbag = 2 + ACTORS.index("Kasubbag")
-            diamond_left, middle = (COLUMN - SIZE[0]) // 2, TOP + SIZE[1] // 2
-            # Back up: from the diamond's left corner, left into the Sekretaris column, up to step 1's box.
-            put(rows[1].cells[kasubbag], arrow(diamond_left, middle, diamond_left - COLUMN // 2,
-                                               -height(1) + TOP + SIZE[1] // 2))
-            # On: from the diamond's bottom, down right to step 3's box (JFU).
-            put(rows[1].cells[kasubbag], arrow(COLUMN // 2, TOP + SIZE[1], COLUMN + COLUMN // 2,
-                                               height(3) + TOP + SIZE[1] // 2))
-            rows[1].cells[kasubbag - 1].text = left
-            rows[2].cells[kasubbag].text = below
-        return draw
+        return labelled_decision(left, below, typed)
 
     plain = parse_document(sop(tmp_path, CHECK, drawn("", "")))
     assert ([s.returns_to for s in plain.steps], plain.warnings) == ([[], [1], [], [], [], []], [])
@@ -399,16 +410,7 @@ def test_labels_typed_in_the_cells_with_track_changes_on(tmp_path: Path) -> None
     """The cells' "Ya" and "Tidak" of the test above, added to a revised SOP with Track Changes on: read as
     Word shows them, so swapped they still warn that the question is asked the other way round."""
     def drawn(left: str, below: str):
-        def draw(table, rows):
-            kasubbag = 2 + ACTORS.index("Kasubbag")
-            diamond_left, middle = (COLUMN - SIZE[0]) // 2, TOP + SIZE[1] // 2
-            put(rows[1].cells[kasubbag], arrow(diamond_left, middle, diamond_left - COLUMN // 2,
-                                               -height(1) + TOP + SIZE[1] // 2))
-            put(rows[1].cells[kasubbag], arrow(COLUMN // 2, TOP + SIZE[1], COLUMN + COLUMN // 2,
-                                               height(3) + TOP + SIZE[1] // 2))
-            inserted(rows[1].cells[kasubbag - 1], left)
-            inserted(rows[2].cells[kasubbag], below)
-        return draw
+        return labelled_decision(left, below, inserted)
 
     agreeing = parse_document(sop(tmp_path, CHECK, drawn("Tidak", "Ya")))
     assert ([s.returns_to for s in agreeing.steps], agreeing.warnings) == ([[], [1], [], [], [], []], [])
