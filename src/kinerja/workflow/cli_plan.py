@@ -21,7 +21,8 @@ from .planning import PlannedStep, plan
 
 def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("source",
-                        help=gettext_lazy("A stored SOP version id, or the path of an SOP document (.txt, .csv, .docx, .xlsx, .pdf)."))
+                        help=gettext_lazy("A stored SOP version id, or the path of an SOP document "
+                                          "(.txt, .csv, .docx, .xlsx, .pdf)."))
     parser.add_argument("--start", required=True,
                         help=gettext_lazy("When the first step starts, ISO 8601, e.g. 2025-03-24T08:00:00+07:00."))
     parser.add_argument("--office", help=gettext_lazy("Office code whose calendar to use (default: the SOP's office)."))
