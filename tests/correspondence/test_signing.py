@@ -208,6 +208,23 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertEqual(verdict.code, "untrusted")
         self.assertIn("unknown", verdict.reason)
 
+    def test_a_change_saved_after_signing_is_reported_without_a_traceback(self) -> None:
+        """A PDF viewer's incremental save (here: a key added to the catalogue) keeps the signature intact
+        but changes the document: the verdict says so, and pyHanko's warning does not repeat it."""
+        from pyhanko.pdf_utils import generic
+        from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+
+        self.initial_both()
+        writer = IncrementalPdfFileWriter(io.BytesIO(self.sign().file.read()))
+        writer.root["/PageMode"] = generic.NameObject("/UseOutlines")
+        writer.update_root()
+        out = io.BytesIO()
+        writer.write(out)
+        with self.assertNoLogs("pyhanko", level="WARNING"):
+            verdict = verify_pdf(out.getvalue())
+        self.assertEqual(verdict.code, "altered")
+        self.assertIn("changed after signing", verdict.reason)
+
     def test_an_expired_certificate_is_reported(self) -> None:
         self.initial_both()
         ca = self._installed_ca()

@@ -26,16 +26,20 @@ from .signing import DEMO_MARK, crls, trust_roots
 
 
 class _ReportedInTheVerdict(logging.Filter):
-    """pyHanko logs a signer whose certificate chains to none of our roots as a warning with a traceback.
-    verify_pdf answers exactly that ("the signer is unknown"), so the log only repeated it: a traceback
-    before the answer of `kinerja verify`, and one in the server log per stranger's PDF checked."""
+    """pyHanko logs a signer whose certificate chains to none of our roots, and a change saved after the
+    signature (a viewer's incremental save, a page added), as a warning with a traceback. verify_pdf answers
+    exactly that ("the signer is unknown", "changed after signing"), so the log only repeated it: a traceback
+    before the answer of `kinerja verify`, and one in the server log per such PDF checked."""
+
+    ANSWERED = {"PathBuildingError", "SuspiciousModification"}
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
-        return type(error).__name__ != "PathBuildingError"
+        return type(error).__name__ not in self.ANSWERED
 
 
-logging.getLogger("pyhanko.sign.validation.generic_cms").addFilter(_ReportedInTheVerdict())
+for _logger in ("pyhanko.sign.validation.generic_cms", "pyhanko.sign.diff_analysis.policies"):
+    logging.getLogger(_logger).addFilter(_ReportedInTheVerdict())
 
 
 @dataclass
