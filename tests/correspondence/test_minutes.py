@@ -136,6 +136,24 @@ class MinutesTestCase(CorrespondenceTestCase):
         actions.complete_follow_up(minutes.follow_ups.get().pk, user=self.contacts[0], note="Sudah diserahkan")
         self.assertNotContains(self.client.get("/follow-ups/"), "Terlambat")
 
+    def test_a_follow_up_due_when_the_office_is_closed_shows_the_day_it_is_really_due(self) -> None:
+        """Due on Saturday 29 March 2025 (Nyepi), then Idul Fitri and its cuti bersama until 7 April: the inbox
+        counts it due on Tuesday 8 April, so the pages say so and do not call it overdue before then."""
+        from unittest import mock
+
+        p = self.positions
+        minutes = self.minutes(held_on=dt.date(2025, 3, 24), follow_ups=[
+            actions.FollowUpInput("Rekap data koperasi aktif", p["contact:0"], dt.date(2025, 3, 29))])
+        self.client.force_login(self.contacts[0])
+        with mock.patch("kinerja.correspondence.views.today_in", return_value=dt.date(2025, 4, 2)):
+            for url in (f"/minutes/{minutes.pk}/", "/follow-ups/"):
+                page = self.client.get(url)
+                self.assertContains(page, "29 Mar 2025")  # the date the meeting set stays as decided
+                self.assertContains(page, "Kantor tutup (Hari Suci Nyepi): batas waktu 8 Apr 2025")
+                self.assertNotContains(page, "Terlambat")
+        with mock.patch("kinerja.correspondence.views.today_in", return_value=dt.date(2025, 4, 9)):
+            self.assertContains(self.client.get(f"/minutes/{minutes.pk}/"), "Terlambat", count=1)
+
     def test_the_form_records_minutes(self) -> None:
         p = self.positions
         self.client.force_login(self.staff)

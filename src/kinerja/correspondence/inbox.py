@@ -11,7 +11,7 @@ and the home page show the same button by the same rules."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
@@ -21,12 +21,27 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from kinerja.org.models import Assignment, Office, Position
-from kinerja.workflow.inbox_extensions import Item
+from kinerja.workflow.calendar import WorkCalendar
+from kinerja.workflow.inbox_extensions import Item, due_at
 
 from .actions import DISPOSER_KINDS, required_positions, sign_refusal
 from .models import Document, DocumentVersion, FollowUp, Initial, Letter, Signature
 
 DONE_SHOWN = 20
+
+
+def with_due_days(follow_ups: Iterable[FollowUp], office: Office) -> list[FollowUp]:
+    """The follow-ups, each with `due_day`: the day it is due as its inbox item and reminders count it
+    (a date the office is closed moves forward to the next working day, inbox_extensions.due_at), and
+    `closed_reason`: why the office is closed on the date the meeting set ("" for a weekend). The minutes
+    and follow-up pages show the date as decided, and this one beside it when it differs, so that their
+    "Overdue" agrees with the inbox."""
+    cal = WorkCalendar.current(office)
+    rows = list(follow_ups)
+    for f in rows:
+        f.due_day = due_at(cal, f.due_on).date()  # type: ignore[attr-defined]
+        f.closed_reason = cal.holiday_name(f.due_on) or ""  # type: ignore[attr-defined]
+    return rows
 
 
 def follow_up_items(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> list[Item]:

@@ -25,6 +25,7 @@ from kinerja.org.models import Office, Position
 from kinerja.uploads import megabytes
 
 from . import actions, forms
+from .inbox import with_due_days
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
 from .renderers.documents import disposition_pdf, with_initials_box
 from .verification import verify_pdf
@@ -524,7 +525,8 @@ def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
                                 office=office_or_404(request))
     return render(request, "correspondence/minutes_detail.html", {
         "minutes": minutes, "attendance": minutes.attendance.select_related("position"),
-        "follow_ups": minutes.follow_ups.select_related("position"), "today": today_in(minutes.office.time_zone)})
+        "follow_ups": with_due_days(minutes.follow_ups.select_related("position"), minutes.office),
+        "today": today_in(minutes.office.time_zone)})
 
 
 @login_required
@@ -533,7 +535,8 @@ def my_follow_ups(request: HttpRequest) -> HttpResponse:
     held = [a.position_id for a in positions_held(request.user, today_in(office.time_zone))]
     rows = (FollowUp.objects.filter(office=office, position_id__in=held).select_related("minutes", "position")
             .order_by("status", "due_on", "pk"))
-    return render(request, "correspondence/follow_ups.html", {"follow_ups": rows, "today": today_in(office.time_zone)})
+    return render(request, "correspondence/follow_ups.html", {"follow_ups": with_due_days(rows, office),
+                                                              "today": today_in(office.time_zone)})
 
 
 @require_POST
