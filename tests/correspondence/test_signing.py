@@ -287,6 +287,12 @@ class SigningTestCase(CorrespondenceTestCase):
         call_command("verify", str(path), stdout=out)  # no SystemExit: status 0
         self.assertIn("sah.pdf: VALID", out.getvalue())
 
+    def test_the_cli_says_an_empty_file_is_empty_not_that_it_is_no_pdf(self) -> None:
+        path = self.data_dir / "kosong.pdf"
+        path.write_bytes(b"")
+        with self.assertRaisesMessage(CommandError, "kosong.pdf: NOT VALID: The file is empty (0 bytes)"):
+            call_command("verify", str(path))
+
     def test_the_cli_help_lists_the_exit_statuses(self) -> None:
         from kinerja.correspondence.management.commands.verify import Command
 

@@ -45,7 +45,7 @@ for _logger in ("pyhanko.sign.validation.generic_cms", "pyhanko.sign.diff_analys
 @dataclass
 class Verdict:
     valid: bool
-    # valid, demo, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
+    # valid, demo, empty, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
     code: str
     reason: str
     sha256: str
@@ -96,6 +96,8 @@ def verify_pdf(data: bytes) -> Verdict:
     from .signing import outside_event_loop
 
     digest = hashlib.sha256(data).hexdigest()
+    if not data:  # a failed download or copy: "not a PDF" would send the reader looking for another format
+        return _invalid("empty", _("The file is empty (0 bytes): download or copy the signed PDF again."), digest)
     if data.lstrip()[:5] != b"%PDF-":
         return _invalid("not_pdf", _("The file is not a PDF."), digest)
     try:
