@@ -287,6 +287,18 @@ class SigningTestCase(CorrespondenceTestCase):
         call_command("verify", str(path), stdout=out)  # no SystemExit: status 0
         self.assertIn("sah.pdf: VALID", out.getvalue())
 
+    def test_a_signed_file_printed_to_pdf_says_the_copy_lost_its_signature(self) -> None:
+        import subprocess
+
+        self.initial_both()
+        signed, printed = self.data_dir / "ttd.pdf", self.data_dir / "dicetak.pdf"
+        signed.write_bytes(self.sign().file.read())
+        subprocess.run(["pdftocairo", "-pdf", str(signed), str(printed)], check=True)  # as "Print to PDF" does
+        verdict = verify_pdf(printed.read_bytes())
+        self.assertEqual(verdict.code, "unsigned")
+        self.assertIn("printed or saved again as a new PDF", verdict.reason)
+        self.assertIn("scan the QR code", verdict.reason)
+
     def test_the_cli_says_an_empty_file_is_empty_not_that_it_is_no_pdf(self) -> None:
         path = self.data_dir / "kosong.pdf"
         path.write_bytes(b"")

@@ -106,7 +106,11 @@ def verify_pdf(data: bytes) -> Verdict:
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
         return _invalid("damaged", _("The PDF is damaged and cannot be read (%(error)s).") % {"error": e}, digest)
     if not signatures:
-        return _invalid("unsigned", _("The PDF carries no electronic signature."), digest)
+        # Most often a signed file that was printed or saved again as a new PDF: say so, and what to check instead.
+        return _invalid("unsigned", _("The PDF carries no electronic signature. A signed PDF that is printed or "
+                                      "saved again as a new PDF (\"Print to PDF\", \"Save as\", a page added) "
+                                      "loses its signature: check the file exactly as it was sent, or scan the QR "
+                                      "code printed on the document."), digest)
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots(), crls=crls(), allow_fetching=False)
     try:
