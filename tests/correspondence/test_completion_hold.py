@@ -150,6 +150,7 @@ class CompletionHoldTestCase(SeedSopTestCase):
         self.case = Case.objects.get(pk=letter.case_id)
         actions.create_outgoing(self.office, actions.OutgoingInput(
             kind=Document.Kind.DATA_REQUEST, title="Permintaan Data", addressee="Bidang UMKM", body="Mohon data.",
+            classification="005",
             letter=letter), user=self.subsection_head)
         self.assertFalse(Case.objects.get(pk=self.case.pk).guarded)
         step4 = self.run_to(4)
@@ -170,6 +171,7 @@ class CompletionHoldTestCase(SeedSopTestCase):
                                         title="Lampiran", content=small_pdf("Lampiran"), case_id=self.case.pk)
         request = actions.create_outgoing(self.office, actions.OutgoingInput(
             kind=Document.Kind.DATA_REQUEST, title="Permintaan Data", addressee="Bidang UMKM", body="Mohon data.",
+            classification="005",
             letter=letter), user=self.subsection_head)
         self.assertEqual(request.document.case_id, self.case.pk)
         for version in (other, request):
@@ -189,6 +191,7 @@ class CompletionHoldTestCase(SeedSopTestCase):
         step6 = self.run_to(6)
         reply = actions.create_outgoing(self.office, actions.OutgoingInput(
             kind=Document.Kind.COVER_LETTER, title="Surat Pengantar", addressee="Bappeda", body="Terlampir.",
+            classification="005",
             letter=letter), user=self.subsection_head)
         actions.initial_version(reply.pk, user=self.subsection_head)
         actions.initial_version(reply.pk, user=self.secretary)

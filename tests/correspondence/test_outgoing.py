@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from kinerja.correspondence import actions
-from kinerja.correspondence.models import Document
+from kinerja.correspondence.models import Counter, Document
 from kinerja.errors import NotAllowed
 
 from .helpers import CorrespondenceTestCase
@@ -72,10 +72,22 @@ class OutgoingTestCase(CorrespondenceTestCase):
     def test_the_form_creates_a_document(self) -> None:
         self.client.force_login(self.staff)
         response = self.client.post("/documents/new/", {
-            "kind": "memo", "title": "Nota dinas", "addressee": "Sekretaris Dinas", "classification": "",
+            "kind": "memo", "title": "Nota dinas", "addressee": "Sekretaris Dinas", "classification": "005",
             "body": "Isi"})
         document = Document.objects.get()
         self.assertRedirects(response, f"/documents/{document.pk}/")
+        self.assertTrue(document.number.startswith("005/"), document.number)
+
+    def test_a_number_format_with_the_classification_code_needs_one(self) -> None:
+        """Numbered "{code}/{seq}/{year}", a nota dinas without a code would go out as "-/001/2026"."""
+        self.client.force_login(self.staff)
+        response = self.client.post("/documents/new/", {
+            "kind": "memo", "title": "Nota dinas rapat", "addressee": "Sekretaris Dinas", "classification": " ",
+            "body": "Isi yang panjang"})
+        self.assertContains(response, "Kode klasifikasi: isikan kodenya")
+        self.assertContains(response, "Isi yang panjang")  # the typed text stays
+        self.assertFalse(Document.objects.exists())
+        self.assertFalse(Counter.objects.filter(office=self.office).exclude(last=0).exists())  # no number used
 
     def test_the_list_costs_the_same_queries_for_1_and_50(self) -> None:
         self.client.force_login(self.staff)

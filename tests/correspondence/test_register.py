@@ -98,6 +98,13 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(KinerjaError, "{nomor}/{year}"):
             self.register()
 
+    def test_an_agenda_format_with_the_classification_code_needs_one(self) -> None:
+        RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{code}/{seq:03d}/{year}"})
+        with self.assertRaisesMessage(actions.BadValue, "Classification code: enter it"):
+            self.register(classification="")
+        self.assertFalse(Counter.objects.exclude(last=0).exists())
+        self.assertEqual(self.register(classification="005").agenda_number, "005/001/2025")
+
 
 class RegisterPageTestCase(CorrespondenceTestCase):
     def test_it_registers_through_the_form(self) -> None:

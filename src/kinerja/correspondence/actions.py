@@ -96,6 +96,14 @@ def format_number(fmt: str, *, seq: int, year: int, code: str = "") -> str:
                            % {"format": fmt, "error": e}) from e
 
 
+def _needs_code(fmt: str, code: str) -> None:
+    """A number format with {code} numbers by classification code (Tata Naskah Dinas: code/number/unit/year):
+    without one, the letter would go out as "-/002/III.07/2026" and use up its number."""
+    if "{code" in fmt and not code.strip():
+        raise BadValue("classification", _("Classification code: enter it (e.g. 005); this office's numbers "
+                                            "include it (format %(format)s).") % {"format": fmt})
+
+
 def _next_seq(office: Office, register: str, year: int) -> int:
     """The next number of a register. The counter row is locked, so two clerks registering at once
     get different numbers; the first number of a year may be created by both at once, which the
@@ -257,6 +265,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     if data.letter_date > data.received_on:
         raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
+    _needs_code(settings_of(office).agenda_format, data.classification)
     uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
     try:
         content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
@@ -489,6 +498,7 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
         raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
+    _needs_code(settings_of(office).outgoing_format, data.classification)
     today = _today(office)
     seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
     document = Document.objects.create(
