@@ -84,7 +84,7 @@ class OutgoingTestCase(CorrespondenceTestCase):
         response = self.client.post("/documents/new/", {
             "kind": "memo", "title": "Nota dinas rapat", "addressee": "Sekretaris Dinas", "classification": " ",
             "body": "Isi yang panjang"})
-        self.assertContains(response, "Kode klasifikasi: isikan kodenya")
+        self.assertContains(response, "Kode klasifikasi: isikan kodenya; nomor surat kantor ini memuatnya, mis. 005/001/")
         self.assertContains(response, "Isi yang panjang")  # the typed text stays
         self.assertFalse(Document.objects.exists())
         self.assertFalse(Counter.objects.filter(office=self.office).exclude(last=0).exists())  # no number used

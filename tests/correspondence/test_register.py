@@ -100,7 +100,7 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
 
     def test_an_agenda_format_with_the_classification_code_needs_one(self) -> None:
         RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{code}/{seq:03d}/{year}"})
-        with self.assertRaisesMessage(actions.BadValue, "Classification code: enter it"):
+        with self.assertRaisesMessage(actions.BadValue, "numbers include it, e.g. 005/001/2025"):
             self.register(classification="")
         self.assertFalse(Counter.objects.exclude(last=0).exists())
         self.assertEqual(self.register(classification="005").agenda_number, "005/001/2025")

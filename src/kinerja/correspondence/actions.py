@@ -96,12 +96,14 @@ def format_number(fmt: str, *, seq: int, year: int, code: str = "") -> str:
                            % {"format": fmt, "error": e}) from e
 
 
-def _needs_code(fmt: str, code: str) -> None:
+def _needs_code(fmt: str, code: str, year: int) -> None:
     """A number format with {code} numbers by classification code (Tata Naskah Dinas: code/number/unit/year):
-    without one, the letter would go out as "-/002/III.07/2026" and use up its number."""
+    without one, the letter would go out as "-/002/III.07/2026" and use up its number. The message shows
+    a number as the office writes it, not the format's placeholders."""
     if "{code" in fmt and not code.strip():
-        raise BadValue("classification", _("Classification code: enter it (e.g. 005); this office's numbers "
-                                            "include it (format %(format)s).") % {"format": fmt})
+        raise BadValue("classification", _("Classification code: enter it; this office's numbers include it, e.g. "
+                                            "%(example)s for code 005.")
+                       % {"example": format_number(fmt, seq=1, year=year, code="005")})
 
 
 def _next_seq(office: Office, register: str, year: int) -> int:
@@ -265,7 +267,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     if data.letter_date > data.received_on:
         raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
-    _needs_code(settings_of(office).agenda_format, data.classification)
+    _needs_code(settings_of(office).agenda_format, data.classification, data.received_on.year)
     uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
     try:
         content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
@@ -498,8 +500,8 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
         raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
-    _needs_code(settings_of(office).outgoing_format, data.classification)
     today = _today(office)
+    _needs_code(settings_of(office).outgoing_format, data.classification, today.year)
     seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
