@@ -33,7 +33,7 @@ class OutgoingTestCase(CorrespondenceTestCase):
     def create(self, user=None, **kw):  # type: ignore[no-untyped-def]
         data = actions.OutgoingInput(kind=kw.pop("kind", Document.Kind.DATA_REQUEST),
                                      title="Permintaan Data Realisasi Triwulan I 2025",
-                                     addressee="Kepala Bidang UMKM", classification="005",
+                                     addressee=kw.pop("addressee", "Kepala Bidang UMKM"), classification="005",
                                      body="Mohon disampaikan realisasi.\n\nTerima kasih.", **kw)
         return actions.create_outgoing(self.office, data, user=user or self.subsection_head)
 
@@ -55,6 +55,13 @@ class OutgoingTestCase(CorrespondenceTestCase):
         # Signed electronically: no wet-signature name of its own beside the signature block to come.
         self.assertNotIn("Dr. Contoh Kadis Demo", text)
         self.assertIn("NOTA DINAS", self.text(second.file.read()))
+
+    def test_a_yth_typed_before_the_addressee_is_not_printed_twice(self) -> None:
+        for typed in ("Yth. Kepala Bappeda Kota Bandar Lampung", "Kepada Yth. Kepala Bappeda Kota Bandar Lampung",
+                      "yth Kepala Bappeda Kota Bandar Lampung"):
+            text = self.text(self.create(addressee=typed).file.read())
+            self.assertIn("Kepada Yth. : Kepala Bappeda Kota Bandar Lampung", text)
+            self.assertEqual(text.lower().count("yth"), 1, text)
 
     def test_a_change_of_text_is_a_new_version(self) -> None:
         version = self.create()

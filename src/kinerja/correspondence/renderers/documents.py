@@ -71,9 +71,19 @@ def paragraphs(text: str) -> list[str]:
     return [p.strip("\n") for p in re.split(r"\n[ \t]*\n", text.replace("\r\n", "\n")) if p.strip()]
 
 
+# "Yth." (yang terhormat) typed before the addressee out of habit: the form already prints "Kepada Yth.".
+HONORIFIC = re.compile(r"^\s*(?:kepada\s+)?yth\b\.?\s*[:.]?\s*", re.IGNORECASE)
+
+
+def addressee_line(addressee: str) -> str:
+    """The addressee as it follows "Kepada Yth." on the form: without a "Yth." or "Kepada Yth." of its own."""
+    return HONORIFIC.sub("", addressee, count=1) or addressee
+
+
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document,
+        "addressee": addressee_line(document.addressee),
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": paragraphs(document.body),
         "signatory_title": _head_title(document.office, day),
