@@ -61,6 +61,16 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertNotContains(page, "Paraf versi 1")
         self.assertNotContains(page, '<span class="badge warn">Belum ada</span>')
 
+    def test_the_printed_minutes_carry_no_initials_box(self) -> None:
+        version = self.minutes().document.versions.get()
+        self.client.force_login(self.subsection_head)
+        response = self.client.get(f"/documents/versions/{version.pk}.pdf")
+        path = self.data_dir / "cetak-notulen.pdf"
+        path.write_bytes(b"".join(response.streaming_content) if response.streaming else response.content)
+        text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+        self.assertIn("NOTULEN RAPAT", text)
+        self.assertNotIn("diparaf", text)
+
     def test_the_documents_list_shows_minutes_as_recorded_not_as_a_draft(self) -> None:
         """Minutes take no initials or signature: the list says they are recorded and signed on paper; an
         unsigned outgoing document beside them is still a draft."""

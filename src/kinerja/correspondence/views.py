@@ -385,10 +385,13 @@ def _version(request: HttpRequest, version_id: int) -> DocumentVersion:
 
 @login_required
 def version_pdf(request: HttpRequest, version_id: int) -> HttpResponse:
-    """A print copy of a version: its file with the initials box as it stands."""
+    """A print copy of a version: its file with the initials box as it stands. Minutes take no initials (their
+    minute-taker and chair sign the columns they print): they print as recorded, without an empty box."""
     version = _version(request, version_id)
     with version.file.open("rb") as f:
         data = f.read()
+    if not version.document.takes_approvals:
+        return _pdf(data, f"dokumen-{version.document_id}-v{version.version}.pdf")
     initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
     return _pdf(with_initials_box(data, initials, office=version.office),
                 f"dokumen-{version.document_id}-v{version.version}.pdf")
