@@ -116,6 +116,22 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertRedirects(response, f"/letters/{letter.pk}/")
         self.assertEqual(letter.agenda_number, "001/2025")
 
+    def test_a_sender_named_down_to_its_unit_is_kept_whole(self) -> None:
+        """A ministry "c.q." its deputy "c.q." its assistant deputy runs past 200 characters; a browser cuts a
+        pasted name at the field's maxlength without a word, so the field must hold it."""
+        sender = ("Kementerian Koordinator Bidang Perekonomian Republik Indonesia c.q. Deputi Bidang Koordinasi "
+                  "Pengembangan Usaha Badan Usaha Milik Negara, Riset, dan Inovasi c.q. Asisten Deputi Pengembangan "
+                  "Ekosistem Usaha Mikro, Kecil, dan Menengah")
+        self.assertGreater(len(sender), 200)
+        self.client.force_login(self.secretary)
+        self.assertContains(self.client.get("/letters/new/"), 'maxlength="300"')
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/12/III.07/2025", "letter_date": "2025-03-20", "sender": sender,
+            "subject": "Undangan", "classification": "005", "received_on": "2025-03-21", "scan": pdf_upload()})
+        letter = Letter.objects.get()
+        self.assertRedirects(response, f"/letters/{letter.pk}/")
+        self.assertEqual(letter.sender, sender)
+
     def test_the_form_keeps_input_and_says_why_on_a_non_pdf(self) -> None:
         self.client.force_login(self.secretary)
         response = self.client.post("/letters/new/", {

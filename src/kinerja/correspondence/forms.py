@@ -73,7 +73,7 @@ class LetterForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=Letter.Kind.choices)
     number = forms.CharField(label=_("Letter number"), max_length=120)
     letter_date = DateField(label=_("Letter date"))
-    sender = forms.CharField(label=_("Sender"), max_length=200)
+    sender = forms.CharField(label=_("Sender"), max_length=300)
     subject = forms.CharField(label=_("Subject"), max_length=300)
     classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
     received_on = DateField(label=_("Date received"))

@@ -96,7 +96,7 @@ class Letter(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.GENERAL)
     number = models.CharField(_("letter number"), max_length=120)
     letter_date = models.DateField(_("letter date"))
-    sender = models.CharField(_("sender"), max_length=200)
+    sender = models.CharField(_("sender"), max_length=300)
     subject = models.CharField(_("subject"), max_length=300)
     classification = models.CharField(_("classification code"), max_length=30, blank=True)
     received_on = models.DateField(_("date received"))
