@@ -176,6 +176,14 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertRedirects(response, f"/minutes/{minutes.pk}/")
         self.assertEqual(minutes.follow_ups.get().description, "Kirim data")
 
+    def test_on_a_phone_the_list_shows_each_meeting_as_a_card_with_labels(self) -> None:
+        self.minutes()
+        self.client.force_login(self.staff)
+        page = self.client.get("/minutes/")
+        self.assertContains(page, '<table class="data corr-cards">')
+        for label in ("Rapat", "Pimpinan rapat", "Tindak lanjut"):
+            self.assertContains(page, f'data-label="{label}"')
+
     def test_the_list_costs_the_same_queries_for_1_and_50(self) -> None:
         self.client.force_login(self.staff)
         self.minutes()

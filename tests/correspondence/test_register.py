@@ -116,6 +116,15 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertRedirects(response, f"/letters/{letter.pk}/")
         self.assertEqual(letter.agenda_number, "001/2025")
 
+    def test_on_a_phone_the_register_shows_each_letter_as_a_card_with_labels(self) -> None:
+        """As a table, a long sender pushed the subject and the disposition status off a phone's screen."""
+        self.register()
+        self.client.force_login(self.secretary)
+        page = self.client.get("/letters/")
+        self.assertContains(page, '<table class="data corr-cards">')
+        for label in ("Nomor agenda", "Pengirim", "Perihal", "Disposisi"):
+            self.assertContains(page, f'data-label="{label}"')
+
     def test_a_sender_named_down_to_its_unit_is_kept_whole(self) -> None:
         """A ministry "c.q." its deputy "c.q." its assistant deputy runs past 200 characters; a browser cuts a
         pasted name at the field's maxlength without a word, so the field must hold it."""
