@@ -176,6 +176,29 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertRedirects(response, f"/minutes/{minutes.pk}/")
         self.assertEqual(minutes.follow_ups.get().description, "Kirim data")
 
+    def test_a_meeting_with_more_follow_ups_than_rows_gets_more_rows_and_saves_them_all(self) -> None:
+        p = self.positions
+        self.client.force_login(self.staff)
+        typed = {"title": "Rapat Koordinasi LKjIP", "held_on": "2025-03-26", "place": "Ruang Rapat",
+                 "chair": p["subsection_head"].pk, "agenda": "Data kinerja", "discussion": "", "decisions": "",
+                 f"att_{p['subsection_head'].pk}": "present", f"att_{p['staff'].pk}": "present"}
+        for i in range(1, 5):
+            typed |= {f"fu_{i}_description": f"Tindak lanjut {i}", f"fu_{i}_position": p["staff"].pk,
+                      f"fu_{i}_due_on": "2025-04-15"}
+        page = self.client.post("/minutes/new/", typed | {"add_rows": "1"})
+        self.assertContains(page, 'name="fu_8_description"')
+        self.assertNotContains(page, 'name="fu_9_description"')
+        self.assertContains(page, 'value="Rapat Koordinasi LKjIP"')  # what was typed stays
+        self.assertContains(page, 'value="Tindak lanjut 4"')
+        self.assertFalse(Minutes.objects.exists())
+        for i in range(5, 9):
+            typed |= {f"fu_{i}_description": f"Tindak lanjut {i}", f"fu_{i}_position": p["staff"].pk,
+                      f"fu_{i}_due_on": "2025-04-15"}
+        response = self.client.post("/minutes/new/", typed)
+        minutes = Minutes.objects.get()
+        self.assertRedirects(response, f"/minutes/{minutes.pk}/")
+        self.assertEqual(minutes.follow_ups.count(), 8)
+
     def test_on_a_phone_the_list_shows_each_meeting_as_a_card_with_labels(self) -> None:
         self.minutes()
         self.client.force_login(self.staff)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -134,7 +135,18 @@ class VerifyForm(forms.Form):
 
 
 ATTENDANCE_CHOICES = [("", _("Not invited")), ("present", _("Present")), ("absent", _("Absent"))]
+# Rows for follow-ups the form starts with, and how many "Add rows" gives at a time, up to the most a
+# form takes (a long coordination meeting decides a dozen or more).
 FOLLOW_UP_ROWS = 4
+MAX_FOLLOW_UP_ROWS = 40
+_FOLLOW_UP_KEY = re.compile(r"fu_(\d+)_(?:description|position|due_on)")
+
+
+def follow_up_rows_sent(data: Any) -> int:
+    """How many follow-up rows a submitted form had (a form given more rows sends them all), at least
+    FOLLOW_UP_ROWS."""
+    sent = [int(m.group(1)) for key in data if (m := _FOLLOW_UP_KEY.fullmatch(key))]
+    return min(MAX_FOLLOW_UP_ROWS, max([FOLLOW_UP_ROWS, *sent]))
 
 
 class MinutesForm(forms.Form):
@@ -146,13 +158,16 @@ class MinutesForm(forms.Form):
     discussion = forms.CharField(label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Office, rows: int = FOLLOW_UP_ROWS, **kwargs: Any) -> None:
+        """`rows`: the follow-up rows to show (follow_up_rows_sent of what was submitted)."""
         super().__init__(*args, **kwargs)
+        self.rows = min(MAX_FOLLOW_UP_ROWS, max(FOLLOW_UP_ROWS, rows))
+        self.can_add_rows = self.rows < MAX_FOLLOW_UP_ROWS
         self.positions = list(Position.objects.filter(office=office))
         self.fields["chair"].queryset = Position.objects.filter(office=office)
         for p in self.positions:
             self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
-        for i in range(1, FOLLOW_UP_ROWS + 1):
+        for i in range(1, self.rows + 1):
             self.fields[f"fu_{i}_description"] = forms.CharField(label=_("Follow-up %(n)d") % {"n": i},
                                                                  max_length=400, required=False)
             self.fields[f"fu_{i}_position"] = PositionChoiceField(label=_("Person in charge"), required=False,
@@ -164,7 +179,7 @@ class MinutesForm(forms.Form):
 
     def follow_up_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
         return [(self[f"fu_{i}_description"], self[f"fu_{i}_position"], self[f"fu_{i}_due_on"])
-                for i in range(1, FOLLOW_UP_ROWS + 1)]
+                for i in range(1, self.rows + 1)]
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
@@ -174,7 +189,7 @@ class MinutesForm(forms.Form):
         if not data["present"]:
             raise forms.ValidationError(_("Attendance: mark at least one position as present."))
         follow_ups = []
-        for i in range(1, FOLLOW_UP_ROWS + 1):
+        for i in range(1, self.rows + 1):
             description = data.get(f"fu_{i}_description", "")
             position, due_on = data.get(f"fu_{i}_position"), data.get(f"fu_{i}_due_on")
             if not description and not position and not due_on:

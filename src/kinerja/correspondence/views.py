@@ -499,8 +499,12 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
-    if request.method == "POST":
-        form = forms.MinutesForm(request.POST, office=office)
+    if request.method == "POST" and "add_rows" in request.POST:
+        # More follow-up rows: the form again as typed (unbound, so no "required" yet), nothing saved.
+        rows = forms.follow_up_rows_sent(request.POST) + forms.FOLLOW_UP_ROWS
+        form = forms.MinutesForm(office=office, rows=rows, initial=request.POST.dict())
+    elif request.method == "POST":
+        form = forms.MinutesForm(request.POST, office=office, rows=forms.follow_up_rows_sent(request.POST))
         if form.is_valid():
             d = form.cleaned_data
             try:
