@@ -34,6 +34,24 @@ def test_it_refuses_what_is_not_a_date_and_time(text: str) -> None:
         parse_datetime(text)
 
 
+@pytest.mark.parametrize(("text", "day"), [
+    ("Bandar Lampung, 29 November 2026", dt.date(2026, 11, 29)),
+    ("Senin, 30 November 2026", dt.date(2026, 11, 30)),
+    ("Bandar Lampung, Senin, 30-11-2026", dt.date(2026, 11, 30)),
+    ("Jum'at 4 Desember 2026", dt.date(2026, 12, 4)),
+    ("29 Nop 2026", dt.date(2026, 11, 29)),
+    ("3 Peb 2026", dt.date(2026, 2, 3)),
+])
+def test_a_date_as_a_letter_writes_it(text: str, day: dt.date) -> None:
+    assert parse_date(text) == day
+
+
+@pytest.mark.parametrize("text", ["Bandar Lampung,", "Senin", "Bandar Lampung, besok", "Senin, 31 Nop 2026"])
+def test_a_place_or_a_day_without_a_date_is_no_date(text: str) -> None:
+    with pytest.raises(ValueError, match="9 Januari 2023"):
+        parse_date(text)
+
+
 def test_the_importers_still_read_dates_from_their_module() -> None:
     assert values.parse_date is parse_date
     assert values.parse_date("20 Maret 2025") == dt.date(2025, 3, 20)

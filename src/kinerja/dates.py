@@ -17,7 +17,7 @@ MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
     "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nopember": 11, "nov": 11,
-    "desember": 12, "des": 12,
+    "nop": 11, "desember": 12, "des": 12, "peb": 2,
     # English month names appear in documents typed on English Word.
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
     "oct": 10, "december": 12, "dec": 12,
@@ -29,11 +29,20 @@ _TIME_RE = re.compile(r"(?P<date>.+?)(?:,?\s*(?:pukul|jam|pk\.?)?\s*|t)(?P<h>\d{
                       r"(?:[.:](?P<s>\d{2})(?:\.\d+)?)?(?:\s*(?:wib|wita|wit))?")
 
 
+# What a letter writes before its date: the place ("Bandar Lampung, 29 November 2026") or the day of the
+# week ("Senin, 30 November 2026", "Jum'at 4 Desember 2026").
+_PLACE_RE = re.compile(r"[^\d,]+,\s*")
+_WEEKDAY_RE = re.compile(r"(?:senin|selasa|rabu|kamis|jum'?at|sabtu|minggu|ahad),?\s*")
+
+
 def parse_date(text: str) -> dt.date | None:
-    """"9 Januari 2023" → date; "-" or empty → None; also 09-01-2023, 9/1/2023, 9.1.2023 and 2023-01-09."""
+    """"9 Januari 2023" → date; "-" or empty → None; also 09-01-2023, 9/1/2023, 9.1.2023 and 2023-01-09,
+    and after a place or a day of the week ("Bandar Lampung, 29 Nop 2026", "Senin, 30 November 2026")."""
     cleaned = re.sub(r"\s+", " ", text.strip().lower()).rstrip(".")
     if cleaned in NONE_MARKS:
         return None
+    while (m := _PLACE_RE.match(cleaned) or _WEEKDAY_RE.match(cleaned)) and m.end() < len(cleaned):
+        cleaned = cleaned[m.end():]
     try:
         if m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", cleaned):
             if m[2] not in MONTHS:
