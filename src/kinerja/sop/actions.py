@@ -63,11 +63,10 @@ def stored_from(sop: Sop, sha256: str, sheet: str) -> SopVersion | None:
                  if same_source(v, sha256, sheet)), None)
 
 
-def already_imported(draft: SopDraft, *, office: Office, source: Path, source_name: str = "",
+def already_imported(sop: Sop | None, *, source: Path, source_name: str = "",
                      sheet: str | None = None) -> AlreadyImported | None:
-    """The refusal store_draft would give the draft read from `source` (`sheet` of it), or None: the upload
-    preview says it before the user saves."""
-    sop = find_sop(office, draft)
+    """The refusal store_draft would give a draft read from `source` (`sheet` of it) whose SOP is `sop`
+    (find_sop, which the caller has), or None: the upload preview says it before the user saves."""
     if sop is None:
         return None
     earlier = stored_from(sop, hashlib.sha256(Path(source).read_bytes()).hexdigest(), sheet or "")

@@ -300,7 +300,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         f.warnings = [str(w) for w in draft.warnings if w.step == f.step.number]
     plan = actions.link_plan(office, draft, latest)
     # Already stored from this very file (and sheet): said before the user checks every step; Save still refuses.
-    refusal = actions.already_imported(draft, office=office, source=path, sheet=sheet,
+    refusal = actions.already_imported(sop, source=path, sheet=sheet,
                                        source_name=PENDING.name(request, token) or path.name)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
