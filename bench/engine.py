@@ -184,6 +184,14 @@ def print_summary(results: dict[str, Any]) -> None:
                   f"trips) takes {floor:.2f} ms (CPU {r['floor']['cpu_ms_per_completion']:.2f} ms); above it kinerja "
                   f"spends {ours - floor:.2f} ms, SpiffWorkflow {spiff - floor:.2f} ms; twice SpiffWorkflow's rate "
                   f"needs a completion of {spiff / 2:.2f} ms, {spiff / 2 - floor:.2f} ms above the floor")
+            if "server_cpu_ms_per_completion" in m["kinerja"]:
+                print(f"  {backend} analysis: CPU of this process / of the server per completion at "
+                      f"{m['history_tasks']:,} tasks: floor {r['floor']['cpu_ms_per_completion']:.2f} / "
+                      f"{r['floor'].get('server_cpu_ms_per_completion', 0):.2f} ms, "
+                      f"kinerja {m['kinerja']['cpu_ms_per_completion']:.2f} / "
+                      f"{m['kinerja']['server_cpu_ms_per_completion']:.2f} ms, SpiffWorkflow "
+                      f"{m['spiffworkflow']['cpu_ms_per_completion']:.2f} / "
+                      f"{m['spiffworkflow']['server_cpu_ms_per_completion']:.2f} ms")
         inbox = r["inbox"]
         print(f"  {backend}: inbox of a person with {inbox['person_tasks']:,} tasks: median {inbox['median_ms']:.1f} ms, "
               f"p90 {inbox['p90_ms']:.1f} ms, {inbox['queries']} queries")
@@ -323,14 +331,15 @@ def alternate(world: dict[str, Any], clock: Clock, before: dict[str, Any]) -> di
     hits them alike; the ratio is the figure to trust, the absolute rates move with the load. `before`
     names the arms: each chunk runs every arm in turn, calling its function (or nothing) first. Gives
     per arm the timing of each engine, their ratio and the size of SpiffWorkflow's last state."""
-    totals = {arm: {"kinerja": [0, 0.0, 0.0], "spiffworkflow": [0, 0.0, 0.0]} for arm in before}
+    totals = {arm: {"kinerja": [0, 0.0, 0.0, 0.0], "spiffworkflow": [0, 0.0, 0.0, 0.0]} for arm in before}
     size = 0
+    server = ServerCpu()
     for _chunk in range(CASES_MEASURED // CHUNK):
         for arm, prepare in before.items():
             if prepare is not None:
                 prepare()
             for name, values in totals[arm].items():
-                started, cpu = time.perf_counter(), time.process_time()
+                started, cpu, served = time.perf_counter(), time.process_time(), server.seconds()
                 if name == "kinerja":
                     done = run_kinerja(world, clock, CHUNK)
                 else:
@@ -338,15 +347,44 @@ def alternate(world: dict[str, Any], clock: Clock, before: dict[str, Any]) -> di
                 values[0] += done
                 values[1] += time.perf_counter() - started
                 values[2] += time.process_time() - cpu
+                values[3] += server.seconds() - served
     check_finished(world)
     results: dict[str, dict[str, Any]] = {}
     for arm, engines in totals.items():
-        result: dict[str, Any] = {name: timing(*values) for name, values in engines.items()}
+        result: dict[str, Any] = {name: timing(*values[:3]) for name, values in engines.items()}
+        if server.available:
+            for name, values in engines.items():
+                result[name]["server_cpu_ms_per_completion"] = round(1000 * values[3] / values[0], 3)
         result["spiffworkflow"]["state_bytes_after_case"] = size
         result["ratio"] = round(result["kinerja"]["completions_per_second"]
                                 / result["spiffworkflow"]["completions_per_second"], 2)
         results[arm] = result
     return results
+
+
+class ServerCpu:
+    """Analysis, not a result: the CPU time of the PostgreSQL server process that serves this connection
+    (its utime + stime in /proc, so only when the server runs on this machine, as here), to tell the
+    server's work per completion from the time spent waiting (bench/README.md). 0.0 and `available`
+    False elsewhere (SQLite does its work inside this process, in its CPU time)."""
+
+    def __init__(self) -> None:
+        from django.db import connection
+
+        self.path: Path | None = None
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SELECT pg_backend_pid()")
+                path = Path(f"/proc/{cursor.fetchone()[0]}/stat")
+            self.path = path if path.exists() else None
+        self.available = self.path is not None
+        self.tick = os.sysconf("SC_CLK_TCK") if self.available else 1
+
+    def seconds(self) -> float:
+        if self.path is None:
+            return 0.0
+        fields = self.path.read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / self.tick
 
 
 def measure_pair(world: dict[str, Any], clock: Clock) -> dict[str, Any]:
@@ -413,11 +451,14 @@ def measure_floor() -> dict[str, Any]:
     for _ in range(100):
         one()
     runs = []
+    server = ServerCpu()
     for _ in range(3):
-        started, cpu = time.perf_counter(), time.process_time()
+        started, cpu, served = time.perf_counter(), time.process_time(), server.seconds()
         for _ in range(FLOOR_TRANSACTIONS):
             one()
         runs.append(timing(FLOOR_TRANSACTIONS, time.perf_counter() - started, time.process_time() - cpu))
+        if server.available:
+            runs[-1]["server_cpu_ms_per_completion"] = round(1000 * (server.seconds() - served) / FLOOR_TRANSACTIONS, 3)
     return sorted(runs, key=lambda run: run["ms_per_completion"])[1]
 
 
