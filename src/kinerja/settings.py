@@ -82,7 +82,7 @@ INSTALLED_APPS = [
     "axes",
     "csp",
     "django_tasks",
-    "django_tasks_db",
+    "kinerja.appconfig.TasksDatabaseConfig",  # django_tasks_db, named in the office's language
 ]
 
 MIDDLEWARE = [
@@ -188,7 +188,9 @@ AXES_LOCKOUT_TEMPLATE = "web/locked_out.html"
 
 LANGUAGE_CODE = "id"
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The first is the frame's own catalogue (makemessages writes there); kinerja/vendor/locale translates
+# the strings of packages that ship no Indonesian (django-tasks' task list).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "vendor" / "locale"]
 FORMAT_MODULE_PATH = ["kinerja.formats"]
 USE_I18N = True
 USE_THOUSAND_SEPARATOR = True

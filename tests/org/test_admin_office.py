@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from kinerja.org.models import Office, Position, Unit
 from tests.base import PASSWORD, KinerjaTestCase
@@ -75,3 +76,28 @@ class OfficeAdminTestCase(KinerjaTestCase):
         self.assertIn("parent", response.context["adminform"].form.errors)
         mine.refresh_from_db()
         self.assertNotEqual(mine.parent, child)
+
+
+class TaskQueueInTheOfficesLanguageTestCase(KinerjaTestCase):
+    """The task queue's pages in the administration (django-tasks-db ships no Indonesian) read in
+    Indonesian for the city's operator: its name on the index, the task list's columns and states."""
+
+    @override_settings(TASKS={"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}})
+    def test_the_task_queue_reads_in_indonesian(self) -> None:
+        from django_tasks_db.models import DBTaskResult
+
+        from kinerja.workflow.tasks import send_due_reminders_task
+
+        operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", PASSWORD)
+        DBTaskResult.objects.create(task_path=send_due_reminders_task.module_path, args_kwargs={"args": [], "kwargs": {}},
+                                    backend_name="default", run_after=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
+        self.client.force_login(operator)
+        index = self.client.get("/admin/").content.decode()
+        self.assertIn("Antrean pekerjaan latar", index)
+        self.assertNotIn("Tasks Database Backend", index)
+        self.assertNotIn("Task Results", index)
+        listing = self.client.get("/admin/django_tasks_database/dbtaskresult/").content.decode()
+        for text in ("Masuk antrean pada", "Prioritas", "Menunggu", "Berjalan", "Berhasil", "Gagal"):
+            self.assertIn(text, listing)
+        for text in ("Enqueued at", "Ready", "Successful", "Queue name"):
+            self.assertNotIn(text, listing)
