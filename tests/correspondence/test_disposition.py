@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Disposition
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org import actions as org_actions
 
 from .helpers import CorrespondenceTestCase
 
@@ -129,3 +130,60 @@ class DisposeTestCase(CorrespondenceTestCase):
         self.dispose()
         self.client.force_login(self.outsider)
         self.assertEqual(self.client.get(f"/letters/{self.letter.pk}/disposition.pdf").status_code, 404)
+
+
+class DisposeInWhichCapacityTestCase(CorrespondenceTestCase):
+    """A Sekretaris who is also Plt. Kepala Dinas chooses in which capacity she disposes (a letter to the
+    head is disposed as Plt. Kepala Dinas); the sheet prints that title. Anyone with one capacity is not
+    asked."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.letter = self.register()
+        self.today = actions._today(self.office)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["head"], starts_on=self.today,
+                           ends_on=self.today, kind="plt", decree_number="800/12/2026")
+
+    def post(self, **data):  # type: ignore[no-untyped-def]
+        return self.client.post(f"/letters/{self.letter.pk}/dispose/", {
+            "recipients": [self.positions["subsection_head"].pk], "instructions": ["follow_up"], "note": "",
+            "disposed_on": self.today.isoformat(), **data})
+
+    def test_the_plt_head_is_asked_in_which_capacity_and_the_sheet_prints_it(self) -> None:
+        self.client.force_login(self.secretary)
+        page = self.client.get(f"/letters/{self.letter.pk}/")
+        field = page.context["form"].fields["as_position"]
+        self.assertEqual([label for _value, label in field.choices],
+                         ["Sekretaris Dinas", "Plt. Kepala Dinas Koperasi dan UKM"])
+        self.assertContains(page, "Sebagai")
+        self.assertContains(page, f'value="{self.positions["secretary"].pk}"')
+        self.assertRedirects(self.post(as_position=self.positions["head"].pk), f"/letters/{self.letter.pk}/")
+        disposition = Disposition.objects.get()
+        self.assertEqual(disposition.disposer_title, "Plt. Kepala Dinas Koperasi dan UKM")
+        path = self.data_dir / "disposisi-plt.pdf"
+        path.write_bytes(self.client.get(f"/letters/{self.letter.pk}/disposition.pdf").content)
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        self.assertIn("Plt. Kepala Dinas Koperasi dan UKM", text)
+        self.assertIn("Contoh Sekretaris Demo", text)
+
+    def test_by_default_she_disposes_as_sekretaris(self) -> None:
+        self.client.force_login(self.secretary)
+        self.assertRedirects(self.post(), f"/letters/{self.letter.pk}/")
+        self.assertEqual(Disposition.objects.get().disposer_title, "Sekretaris Dinas")
+
+    def test_a_capacity_not_held_is_refused_and_nothing_is_saved(self) -> None:
+        with self.assertRaisesMessage(KinerjaError, "As: you do not hold that position today; you may dispose "
+                                                    "letters as Sekretaris Dinas, Plt. Kepala Dinas Koperasi dan UKM."):
+            actions.dispose_letter(self.letter.pk, user=self.secretary, recipients=[self.positions["subsection_head"]],
+                                   instructions=["follow_up"], as_position=self.positions["subsection_head"])
+        self.client.force_login(self.secretary)
+        response = self.post(as_position=self.positions["staff"].pk)
+        self.assertEqual(response.status_code, 400)
+        self.assertTrue(response.context["form"].errors["as_position"])
+        self.assertFalse(Disposition.objects.exists())
+
+    def test_one_capacity_is_not_asked(self) -> None:
+        self.client.force_login(self.head)
+        form = self.client.get(f"/letters/{self.letter.pk}/").context["form"]
+        self.assertNotIn("as_position", form.fields)

@@ -173,17 +173,36 @@ def _person(user: AbstractBaseUser, office: Office) -> Person:
     return person
 
 
-def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str) -> Assignment:
-    """The assignment by which `user` may do `what` today: a position of one of `kinds`, the user's own
-    (definitive) one first, so a Sekretaris who is also Plt head disposes as Sekretaris."""
+def capacities(user: AbstractBaseUser, office: Office, kinds: Iterable[str],
+               held: Iterable[Assignment] | None = None) -> list[Assignment]:
+    """The assignments by which `user` may act today as a position of one of `kinds`, the user's own
+    (definitive) one first: a Sekretaris who is also Plt head gets [Sekretaris, Plt. Kepala Dinas].
+    `held`: positions_held(user, today), when the caller has it already."""
+    kinds = set(kinds)
+    held = positions_held(user, _today(office)) if held is None else held
+    found = [a for a in held if a.position.kind in kinds and a.position.office_id == office.pk]
+    return sorted(found, key=lambda a: (a.is_acting, a.position_id))
+
+
+def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str,
+             as_position: Position | int | None = None) -> Assignment:
+    """The assignment by which `user` may do `what` today: a position of one of `kinds`; the one of
+    `as_position` when given (a person holding two, say the Sekretaris who is Plt head, chooses in which
+    capacity), else the user's own (definitive) one first."""
     _person(user, office)
-    held = [a for a in positions_held(user, _today(office)) if a.position.kind in kinds
-            and a.position.office_id == office.pk]
+    kinds = tuple(kinds)
+    held = capacities(user, office, kinds)
     if not held:
         raise NotAllowed(_("Only the holder (or acting holder) of %(positions)s may %(what)s.") % {
             "positions": ", ".join(str(Position.Kind(k).label) for k in kinds), "what": what})
-    held.sort(key=lambda a: (a.is_acting, a.position_id))
-    return held[0]
+    if as_position in (None, ""):
+        return held[0]
+    wanted = as_position.pk if isinstance(as_position, Position) else int(as_position)
+    for assignment in held:
+        if assignment.position_id == wanted:
+            return assignment
+    raise BadValue("as_position", _("As: you do not hold that position today; you may %(what)s as %(titles)s.") % {
+        "what": what, "titles": ", ".join(a.title_as_held for a in held)})
 
 
 def own_positions(user: AbstractBaseUser, office: Office, held: Iterable[Assignment] | None = None) -> set[int]:
@@ -298,11 +317,14 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
 
 @transaction.atomic
 def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterable[Position | int],
-                   instructions: Iterable[str], note: str = "", disposed_on: dt.date | None = None) -> Disposition:
-    """The Sekretaris (or the head) routes a letter to positions with instructions."""
+                   instructions: Iterable[str], note: str = "", disposed_on: dt.date | None = None,
+                   as_position: Position | int | None = None) -> Disposition:
+    """The Sekretaris (or the head) routes a letter to positions with instructions. `as_position`: the
+    capacity, for a person who holds both today (the Sekretaris who is Plt head); by default their own
+    definitive position. The sheet prints the title of that capacity ("Plt. Kepala Dinas …")."""
     letter = Letter.objects.select_for_update().select_related("office").get(pk=letter_id)
     office = letter.office
-    holding = _holding(user, office, DISPOSER_KINDS, _("dispose letters"))
+    holding = _holding(user, office, DISPOSER_KINDS, _("dispose letters"), as_position=as_position)
     ids = {r.pk if isinstance(r, Position) else int(r) for r in recipients}
     positions = list(Position.objects.filter(office=office, pk__in=ids))
     if not positions or len(positions) != len(ids):

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.dates import parse_date
-from kinerja.org.models import Office, Position
+from kinerja.org.models import Assignment, Office, Position
 
 from .models import Document, Instruction, Letter
 
@@ -97,11 +97,22 @@ class DispositionForm(forms.Form):
     note = forms.CharField(label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
     disposed_on = DateField(label=_("Date"))
 
-    def __init__(self, *args: Any, office: Office, own: Iterable[int] = (), **kwargs: Any) -> None:
-        """`own`: the disposer's own positions (actions.own_positions), left out of "To"."""
+    def __init__(self, *args: Any, office: Office, own: Iterable[int] = (), capacities: Sequence[Assignment] = (),
+                 **kwargs: Any) -> None:
+        """`own`: the disposer's own positions (actions.own_positions), left out of "To". `capacities`: the
+        disposer's assignments that may dispose today (actions.capacities), their own definitive one first;
+        with two or more (the Sekretaris who is Plt head) the form asks in which capacity, first one
+        chosen, and the sheet prints that title."""
         super().__init__(*args, **kwargs)
         self.fields["recipients"].queryset = (Position.objects.filter(office=office).exclude(kind=Position.Kind.HEAD)
                                               .exclude(pk__in=list(own)))
+        if len(capacities) > 1:
+            self.fields["as_position"] = forms.TypedChoiceField(
+                label=_("As"), coerce=int, required=False, empty_value=None,
+                choices=[(a.position_id, a.title_as_held) for a in capacities],
+                initial=capacities[0].position_id, widget=forms.RadioSelect,
+                help_text=_("You hold more than one position today: the disposition sheet prints the one chosen."))
+            self.order_fields(["as_position"])
 
 
 class OutgoingForm(forms.Form):

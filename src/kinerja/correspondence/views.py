@@ -153,8 +153,9 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
     # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
     sop_next = _sop_next_position(letter) if may_dispose and not dispositions else None
     if form is None and may_dispose:
-        form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office, held), initial={
-            "disposed_on": today, "recipients": [sop_next.pk] if sop_next else []})
+        form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office, held),
+                                     capacities=actions.capacities(request.user, office, actions.DISPOSER_KINDS, held),
+                                     initial={"disposed_on": today, "recipients": [sop_next.pk] if sop_next else []})
     return {
         "letter": letter,
         "dispositions": dispositions,
@@ -190,8 +191,10 @@ def letter_scan(request: HttpRequest, letter_id: int) -> HttpResponse:
 @login_required
 def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
     letter = _letter(request, letter_id)
+    held = positions_held(request.user, today_in(letter.office.time_zone))
     form = forms.DispositionForm(request.POST, office=letter.office,
-                                 own=actions.own_positions(request.user, letter.office))
+                                 own=actions.own_positions(request.user, letter.office, held),
+                                 capacities=actions.capacities(request.user, letter.office, actions.DISPOSER_KINDS, held))
     if form.is_valid():
         try:
             disposition = actions.dispose_letter(letter.pk, user=request.user, **form.cleaned_data)
