@@ -93,7 +93,9 @@ class TaskQueueInTheOfficesLanguageTestCase(KinerjaTestCase):
                                     backend_name="default", run_after=dt.datetime(2026, 1, 1, tzinfo=dt.UTC))
         self.client.force_login(operator)
         index = self.client.get("/admin/").content.decode()
-        self.assertIn("Antrean pekerjaan latar", index)
+        self.assertIn("Sistem: pekerjaan latar", index)
+        # Listed last, after the office's own apps (the index sorts by name).
+        self.assertGreater(index.index("Sistem: pekerjaan latar"), index.index("Persuratan"))
         self.assertNotIn("Tasks Database Backend", index)
         self.assertNotIn("Task Results", index)
         listing = self.client.get("/admin/django_tasks_database/dbtaskresult/").content.decode()
