@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from kinerja.correspondence.inbox import awaiting
 from kinerja.org import actions as org_actions
 from kinerja.org.holding import doing_own_work, today_in
+from kinerja.org.roles import Role, roles_from
+from kinerja.org.setup import office_setup
 from kinerja.workflow import inbox, notify
 
 from .nav import held_today
@@ -38,9 +40,12 @@ def home(request: HttpRequest) -> HttpResponse:
     # A listed task that a document's initials or a letter's disposition complete links to it, listed once.
     desk.cover(work.nearest)
     unread = notify.unread_count(request.user)
+    # The administrator of an office still being built sees what it lacks (org/setup.py).
+    setup = office_setup(office, day) if Role.ADMIN in roles_from(request.user, held) else None
     return render(request, "web/home.html", {
         "today": day, "now": now, "held": held, "work": work, "desk": desk, "unread": unread,
         "nothing_waits": not (work.open_count or work.requests or desk.count or unread),
+        "setup": setup if setup is not None and not setup.complete else None,
     })
 
 

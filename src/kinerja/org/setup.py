@@ -1,0 +1,98 @@
+"""What a new office still lacks before its SOPs can run: the administrator's checklist on Beranda.
+
+An office added by the city's operator starts empty (office hours only). Its administrator builds it
+in the Django admin and the pages of kinerja, in an order the guide gives (docs/panduan/administrator.md):
+units, positions, people and who holds what (at least the head of office: vacancies elsewhere are
+named but ordinary), then the SOP and the performance indicators. Until every step is done, Beranda
+lists them with what is missing and where to do it; a finished office shows nothing. A fixed number of
+queries (one per step), whatever the size of the office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.db.models import Exists, OuterRef
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Assignment, Office, Person, Position, Unit
+
+
+@dataclass(frozen=True)
+class SetupStep:
+    label: str
+    done: bool
+    detail: str
+    url: str
+    action: str
+
+
+@dataclass(frozen=True)
+class Setup:
+    steps: list[SetupStep]
+
+    @property
+    def done_count(self) -> int:
+        return sum(step.done for step in self.steps)
+
+    @property
+    def complete(self) -> bool:
+        return all(step.done for step in self.steps)
+
+
+def _names(titles: list[str], total: int) -> str:
+    shown = ", ".join(titles)
+    return shown if total <= len(titles) else _("%(names)s and %(more)d more") % {"names": shown,
+                                                                                 "more": total - len(titles)}
+
+
+def office_setup(office: Office, day: dt.date) -> Setup:
+    """The steps of building `office` as on `day`, each done or not, with what is missing."""
+    from kinerja.performance.models import Indicator
+    from kinerja.sop.models import SopVersion
+
+    units = Unit.objects.filter(office=office).count()
+    positions = list(Position.objects.filter(office=office).annotate(
+        held=Exists(Assignment.objects.filter(Assignment.active_on(day), position=OuterRef("pk"))))
+        .values_list("title", "kind", "held").order_by("pk"))
+    people = Person.objects.filter(office=office).count()
+    in_force = SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE).exists()
+    indicators = Indicator.objects.filter(office=office).count()
+
+    heads = [title for title, kind, _held in positions if kind == Position.Kind.HEAD]
+    vacant = [title for title, _kind, held in positions if not held]
+    steps = [
+        SetupStep(_("Units"), units > 0,
+                  ngettext("%(n)d unit", "%(n)d units", units) % {"n": units} if units else
+                  _("None yet: the office itself, the Sekretariat, its Subbagian and the Bidang."),
+                  reverse("admin:org_unit_changelist" if units else "admin:org_unit_add"),
+                  _("Units") if units else _("Add a unit")),
+        SetupStep(_("Positions"), bool(heads),
+                  (ngettext("%(n)d position", "%(n)d positions", len(positions)) % {"n": len(positions)}
+                   + ("" if heads else " · " + _("no head of office yet (kind: Head of office)")))
+                  if positions else _("None yet: the head of office, the Sekretaris, each unit's head and the staff."),
+                  reverse("admin:org_position_changelist" if positions else "admin:org_position_add"),
+                  _("Positions") if positions else _("Add a position")),
+        # Done once the head of office is held: a vacancy elsewhere is ordinary in a running office (a
+        # Kasubbag retired, not yet replaced), so it is said but does not keep the checklist up.
+        SetupStep(_("People and who holds each position"), any(held for _title, kind, held in positions
+                                                               if kind == Position.Kind.HEAD),
+                  ngettext("%(n)d person", "%(n)d people", people) % {"n": people}
+                  + (" · " + ngettext("nobody holds %(names)s today", "nobody holds %(count)d positions today: "
+                                      "%(names)s", len(vacant)) % {"count": len(vacant),
+                                                                   "names": _names(vacant[:3], len(vacant))}
+                     if vacant else ""),
+                  reverse("admin:org_assignment_add"), _("Assign a position")),
+        SetupStep(_("An SOP in force"), in_force,
+                  _("At least one is in force.") if in_force else
+                  _("Upload the office's SOP document (Word, Excel, text or PDF) and save it."),
+                  reverse("sop:upload"), _("Upload an SOP")),
+        SetupStep(_("Performance indicators"), indicators > 0,
+                  ngettext("%(n)d indicator", "%(n)d indicators", indicators) % {"n": indicators} if indicators else
+                  _("Import the objectives, indicators and targets from the office's workbook."),
+                  reverse("performance:import"), _("Import indicators")),
+    ]
+    return Setup(steps)

@@ -1,0 +1,114 @@
+"""Beranda of the administrator of an office still being built: what it lacks before its SOPs can run
+(units, positions, who holds them, an SOP in force, indicators), each with where to do it; nothing once
+the office is built, and nothing for anyone but its administrator."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from kinerja.org import actions
+from kinerja.org.models import Position, Unit
+from kinerja.org.setup import office_setup
+from kinerja.performance.models import Indicator, Objective
+from tests.base import KinerjaTestCase
+from tests.workflow.seed import build_seed_sop
+
+
+class OfficeSetupTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        self.new = actions.create_office(code="disdik-bl", name="Dinas Pendidikan dan Kebudayaan Kota Bandar Lampung",
+                                         short_name="Disdikbud", city="Kota Bandar Lampung")
+        self.admin_person = actions.add_person(self.new, username="admin.disdik", full_name="Rina Admin, S.Kom.",
+                                               password=None)
+        self.admin_person.user.is_staff = True
+        self.admin_person.user.save()
+        self.today = timezone.localdate()
+
+    def test_a_new_offices_administrator_sees_what_is_missing_with_links(self) -> None:
+        self.client.force_login(self.admin_person.user)
+        page = self.client.get("/")
+        self.assertContains(page, "Menyiapkan perangkat daerah ini")
+        self.assertContains(page, "0 dari 5 selesai")
+        self.assertContains(page, 'href="/admin/org/unit/add/"')
+        self.assertContains(page, 'href="/admin/org/position/add/"')
+        self.assertContains(page, 'href="/sop/upload/"')
+        self.assertContains(page, 'href="/data/import/"')
+
+    def test_each_step_is_done_as_the_office_is_built_and_the_card_goes(self) -> None:
+        office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
+        secretariat = actions.add_unit(self.new, "Sekretariat", Unit.Kind.SECRETARIAT, parent=office_unit)
+        setup = office_setup(self.new, self.today)
+        self.assertEqual([s.done for s in setup.steps], [True, False, False, False, False])
+        self.assertEqual(setup.steps[0].detail, "2 unit kerja")
+        staff = actions.add_position(secretariat, "Pengadministrasi Umum", Position.Kind.STAFF)
+        setup = office_setup(self.new, self.today)
+        self.assertFalse(setup.steps[1].done)  # no head of office yet
+        self.assertIn("belum ada jabatan kepala perangkat daerah", setup.steps[1].detail)
+        head = actions.add_position(office_unit, "Kepala Dinas Pendidikan dan Kebudayaan", Position.Kind.HEAD)
+        setup = office_setup(self.new, self.today)
+        self.assertTrue(setup.steps[1].done)
+        self.assertEqual(setup.steps[2].detail, "1 pegawai · 2 jabatan belum dipangku hari ini: Pengadministrasi "
+                                                "Umum, Kepala Dinas Pendidikan dan Kebudayaan")
+        kadis = actions.add_person(self.new, username="kadis.disdik", full_name="Drs. Budi", password=None)
+        actions.assign(kadis, head, starts_on=self.today - dt.timedelta(days=30))
+        setup = office_setup(self.new, self.today)
+        # The head of office is held: done, the vacancy named all the same (ordinary in a running office).
+        self.assertTrue(setup.steps[2].done)
+        self.assertEqual(setup.steps[2].detail, "2 pegawai · 1 jabatan belum dipangku hari ini: Pengadministrasi Umum")
+        actions.assign(self.admin_person, staff, starts_on=self.today)
+        self.assertEqual(office_setup(self.new, self.today).steps[2].detail, "2 pegawai")
+        self.assertEqual(setup.done_count, 3)
+        # The SOP and the indicators: the demo office's, built through the real actions.
+        self.assertFalse(setup.complete)
+        self.client.force_login(self.admin_person.user)
+        self.assertContains(self.client.get("/"), "3 dari 5 selesai")
+
+    def test_an_assignment_that_ended_leaves_the_position_vacant(self) -> None:
+        office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
+        head = actions.add_position(office_unit, "Kepala Dinas", Position.Kind.HEAD)
+        actions.assign(self.admin_person, head, starts_on=self.today - dt.timedelta(days=60),
+                       ends_on=self.today - dt.timedelta(days=1))
+        self.assertFalse(office_setup(self.new, self.today).steps[2].done)
+
+    def test_only_the_administrator_sees_it(self) -> None:
+        office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
+        head = actions.add_position(office_unit, "Kepala Dinas", Position.Kind.HEAD)
+        kadis = actions.add_person(self.new, username="kadis.disdik", full_name="Drs. Budi", password=None)
+        actions.assign(kadis, head, starts_on=self.today)
+        self.client.force_login(kadis.user)
+        self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
+
+    def test_the_same_queries_for_a_small_or_a_large_office(self) -> None:
+        office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
+        actions.add_position(office_unit, "Kepala Dinas", Position.Kind.HEAD)
+        self.client.force_login(self.admin_person.user)
+        self.client.get("/")
+        with CaptureQueriesContext(connection) as small:
+            self.client.get("/")
+        for n in range(20):
+            unit = actions.add_unit(self.new, f"Bidang {n}", Unit.Kind.DIVISION, parent=office_unit)
+            actions.add_position(unit, f"Kepala Bidang {n}", Position.Kind.UNIT_HEAD)
+        with self.assertNumQueries(len(small.captured_queries)):
+            page = self.client.get("/")
+        self.assertContains(page, "21 jabatan belum dipangku hari ini: Kepala Dinas, Kepala Bidang 0, Kepala Bidang 1 "
+                                  "dan 18 lainnya")
+
+
+class BuiltOfficeTestCase(KinerjaTestCase):
+    def test_a_built_office_shows_its_administrator_nothing_to_set_up(self) -> None:
+        today = timezone.localdate()
+        self.client.force_login(self.admin)
+        # The demo office: units, positions, people; an SOP and indicators still missing.
+        self.assertContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
+        build_seed_sop(self.built)
+        objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                             plan_start_year=2021, plan_end_year=2026)
+        Indicator.objects.create(office=self.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
+                                 unit="unit", division=self.built.divisions[0])
+        self.assertTrue(office_setup(self.office, today).complete,
+                        [s.label for s in office_setup(self.office, today).steps if not s.done])
+        self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
