@@ -111,3 +111,20 @@ def test_help_speaks_english(kinerja, args, english) -> None:  # type: ignore[no
     done = kinerja(*args)
     assert done.returncode == 0, done.stderr
     assert english in " ".join(done.stdout.split())
+
+
+@pytest.mark.parametrize("command", ["sop", "data", "case", "audit", "demo", "serve", "worker", "remind", "backup",
+                                     "restore", "verify"])
+def test_help_lists_the_commands_own_options_not_djangos(kinerja, command) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja(command, "--help")
+    assert done.returncode == 0, done.stderr
+    for option in ("--settings", "--pythonpath", "--traceback", "--verbosity", "--no-color", "--force-color",
+                   "--skip-checks", "--version"):
+        assert option not in done.stdout, (command, option)
+
+
+def test_djangos_options_still_work(kinerja) -> None:  # type: ignore[no-untyped-def]
+    done = kinerja("sop", "--verbosity", "0", "--no-color", "--skip-checks", "list")
+    # Parsed: the command ran, and says what this new installation lacks.
+    assert "unrecognized arguments" not in done.stderr
+    assert "Belum ada perangkat daerah" in done.stderr

@@ -7,6 +7,7 @@ registers its verbs in its AppConfig.ready(); the command builds its sub-parsers
 
 from __future__ import annotations
 
+import argparse
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -32,7 +33,24 @@ def register(group: str, verb: Verb) -> None:
     REGISTRY.setdefault(group, {})[verb.name] = verb
 
 
-class GroupCommand(BaseCommand):
+class KinerjaCommand(BaseCommand):
+    """The base of every `kinerja` command: its --help lists the command's own options only. Django's
+    options for developers (--settings, --pythonpath, --traceback, --verbosity, --no-color, …) still
+    work but are not listed, so an office's administrator reads what the command does, not how Django
+    runs it."""
+
+    suppressed_base_arguments = {"--version", "-v", "--verbosity", "--settings", "--pythonpath", "--traceback",
+                                 "--no-color", "--force-color"}
+
+    def create_parser(self, prog_name: str, subcommand: str, **kwargs: Any) -> CommandParser:
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        for action in parser._actions:  # --skip-checks is added without add_base_argument: hidden here
+            if "--skip-checks" in action.option_strings:
+                action.help = argparse.SUPPRESS
+        return parser
+
+
+class GroupCommand(KinerjaCommand):
     """A management command whose first argument is a verb of `group`."""
 
     group = ""

@@ -9,15 +9,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
 from kinerja.correspondence.verification import verify_pdf
+from kinerja.verbs import KinerjaCommand
 
 DEMO_EXIT = 3
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = ("Check a signed PDF: intact, from a trusted certificate, and in the register. Exit status: 0 valid; "
             f"1 not valid, with the reason; 2 a usage error; {DEMO_EXIT} an intact demonstration signature (demo "
             "certificate), which is not legally valid (the first line of the output says so).")

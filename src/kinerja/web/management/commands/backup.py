@@ -1,12 +1,13 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from kinerja.backup import make_backup
+from kinerja.verbs import KinerjaCommand
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = "Write a consistent backup of the database and stored files to one .tar.gz file."
 
     def add_arguments(self, parser: CommandParser) -> None:

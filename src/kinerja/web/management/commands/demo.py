@@ -3,16 +3,17 @@ from importlib.util import find_spec
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import CommandError, CommandParser
 
 from kinerja.org import demo
 from kinerja.org.models import Office, Person
+from kinerja.verbs import KinerjaCommand
 
 # Each app may add its demo records with kinerja.<app>.demo.load(office) (idempotent).
 APPS = ["sop", "workflow", "performance", "correspondence"]
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = "Load the demo office (idempotent) and print its logins."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -1,12 +1,13 @@
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 
 from kinerja.backup import restore_backup
+from kinerja.verbs import KinerjaCommand
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = "Restore a backup made by 'kinerja backup' into this data directory and database."
 
     def add_arguments(self, parser: CommandParser) -> None:

@@ -3,10 +3,12 @@ import sys
 from typing import Any
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
+
+from kinerja.verbs import KinerjaCommand
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = ("Serve kinerja with gunicorn (the production web server). It runs no background work: start "
             "`kinerja worker` next to it (report compilation, reminders, e-mails) and `kinerja remind --every 60` "
             "(the reminder run); `make run` starts all three.")

@@ -1,10 +1,12 @@
 from typing import Any
 
 from django.core.management import call_command
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
+
+from kinerja.verbs import KinerjaCommand
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = "Run the background worker (reminders, large reports) from the database task queue."
 
     def add_arguments(self, parser: CommandParser) -> None:

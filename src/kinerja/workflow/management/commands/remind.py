@@ -9,15 +9,16 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandParser
+from django.core.management.base import CommandParser
 from django.utils import timezone
 
+from kinerja.verbs import KinerjaCommand
 from kinerja.workflow.notify import mail_new_work
 from kinerja.workflow.reminders import send_due_reminders
 from kinerja.workflow.tasks import send_due_reminders_task
 
 
-class Command(BaseCommand):
+class Command(KinerjaCommand):
     help = "Queue the due-date reminders for the worker (once, or every N seconds with --every)."
 
     def add_arguments(self, parser: CommandParser) -> None:
