@@ -1,8 +1,11 @@
 """Who may act on a task, answer a division's request or oversee a unit, asked of the org app on the day.
 
 One place, so the actions, the inbox queries and the views apply the same rule: a task with a stored
-assignee belongs to that person; a task without one belongs to whoever holds its position that day
-(`holders`, so a Plt or Plh acts instead of the absent official)."""
+assignee belongs to that person while the assignment stands (assignee_stands: a superior gave it to them,
+or they still hold the task's position, or it is the own step of the employee the case is about); any
+other task belongs to whoever holds its position that day (`holders`, so a Plt or Plh acts instead of
+the absent official, and the JFU chosen for step 3 who has since moved to another post hands it back to
+the JFU who remain)."""
 
 from __future__ import annotations
 
@@ -10,8 +13,9 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Exists, F, OuterRef, Q
 
-from kinerja.org.holding import positions_held, today_in
+from kinerja.org.holding import holders, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
 
 from . import fastsql
@@ -35,11 +39,48 @@ def can_act(task: Task, user: AbstractBaseUser | AnonymousUser | None, day: dt.d
     person = person_of(user)
     if person is None or person.office_id != task.case.office_id:
         return False
-    if task.assignee_id is not None:
+    if task.assignee_id is not None and assignee_stands(task, day, assignments):
         return task.assignee_id == person.pk
     if assignments is not None:
         return person.pk in holders_among(assignments, day)
     return person.pk in holder_ids(task.position_id, day)
+
+
+def assignee_stands(task: Task, day: dt.date,
+                    assignments: Iterable[tuple[int, str, dt.date, dt.date | None]] | None = None) -> bool:
+    """Whether the person stored on `task` is the one to do it on `day`: a superior gave it to them
+    (reassigned_at), or it is the own step of the employee the case is about, or they still hold the
+    task's position. A holder chosen by the previous actor who has since moved to another post or left
+    no longer is: the task follows the position again. `assignments`: those of the task's position around
+    `day` (person id, kind, starts on, ends on), when the caller read them already; a task read with the
+    annotation `stands_today` (assignee_stands_q) answers without a query too."""
+    if task.assignee_id is None:
+        return False
+    if task.reassigned_at is not None or task.assignee_id == task.case.person_id:
+        return True
+    if hasattr(task, "stands_today"):
+        return bool(task.stands_today)
+    if assignments is not None:
+        return any(pk == task.assignee_id and starts <= day and (ends is None or ends >= day)
+                   for pk, _kind, starts, ends in assignments)
+    return Assignment.objects.filter(Assignment.active_on(day), person_id=task.assignee_id,
+                                     position_id=task.position_id).exists()
+
+
+def assignee_stands_q(day: dt.date) -> Q:
+    """assignee_stands as a condition on tasks, for the inbox's queries (one subquery, no extra query)."""
+    return (Q(assignee__isnull=False) & (
+        Q(reassigned_at__isnull=False)
+        | Q(case__person_id__isnull=False, assignee_id=F("case__person_id"))
+        | Exists(Assignment.objects.filter(Assignment.active_on(day), person_id=OuterRef("assignee_id"),
+                                           position_id=OuterRef("position_id")))))
+
+
+def doers(task: Task, day: dt.date) -> list[Person]:
+    """Who does `task` on `day`: its stored person while that stands, else the holders of its position."""
+    if task.assignee_id is not None and assignee_stands(task, day):
+        return [task.assignee] if task.assignee is not None else []
+    return holders(task.position, day)
 
 
 def holder_ids(position_id: int, day: dt.date) -> set[int]:

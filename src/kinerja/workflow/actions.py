@@ -623,8 +623,8 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     if not reason.strip():
         raise KinerjaError(_("Reason: say why the task moves to another person."))
     before = task.assignee_id
-    task.assignee = target
-    task.save(update_fields=["assignee"])
+    task.assignee, task.reassigned_at = target, at
+    task.save(update_fields=["assignee", "reassigned_at"])
     audit.record(task.case, Event.Kind.REASSIGNED, actor=user, at=at, task=task.pk, step=task.step.number,
                  from_person=before, to_person=target.pk, reason=reason.strip())
     if target.user_id is not None and target.user_id != user.pk and target.pk != before:

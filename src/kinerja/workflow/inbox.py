@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from kinerja.org.holding import positions_held, stand_ins
 from kinerja.org.models import Assignment, Office, Person, Position
 
-from .access import current_holders, person_of, supervised_unit_ids
+from .access import assignee_stands_q, current_holders, person_of, supervised_unit_ids
 from .calendar import WorkCalendar
 from .inbox_extensions import Extras, collect, task_acts
 from .models import Case, DivisionRequest, Task
@@ -125,7 +125,7 @@ TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
     cal = WorkCalendar.current(office)
     held, acting_ids, stood_in = my_positions(user, day)
-    mine = _mine(user, acting_ids)
+    mine = _mine(user, acting_ids, day)
     rows = _open_rows(mine, office, cal, now)
     task_acts(user, office, held, rows)
     requests = _open_requests(held, office)
@@ -142,17 +142,20 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     units = supervised_unit_ids(user, office, day, held)
     team: list[Row] = []
     if units:
-        # Overdue, or not due yet but with nobody to do it: given to nobody and its position held by
-        # nobody today (a vacancy); only a superior's reassignment moves such a task on.
-        vacant = Q(assignee__isnull=True) & ~Exists(
+        # Overdue, or not due yet but with nobody to do it: given to nobody (or to one who no longer holds
+        # its position) and its position held by nobody today (a vacancy); only a superior's reassignment
+        # moves such a task on.
+        stands = assignee_stands_q(day)
+        vacant = ~stands & ~Exists(
             Assignment.objects.filter(Assignment.active_on(day), position_id=OuterRef("position_id")))
         attention = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN, position__unit_id__in=units)
                          .filter(Q(due_at__lt=now) | vacant)
+                         .annotate(assignee_stands=ExpressionWrapper(stands, output_field=BooleanField()))
                          .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:100])
         people = current_holders({t.position_id for t in attention}, day) if attention else {}
         for t in attention:
             row = classify(t, cal, now)
-            row.people = [t.assignee] if t.assignee else people.get(t.position_id, [])
+            row.people = [t.assignee] if t.assignee_stands else people.get(t.position_id, [])
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
@@ -160,8 +163,11 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
                  stand_ins=stood_in)
 
 
-def _mine(user: AbstractBaseUser, acting_ids: list[int]) -> Q:
-    return Q(assignee=person_of(user)) | Q(assignee__isnull=True, position_id__in=acting_ids)
+def _mine(user: AbstractBaseUser, acting_ids: list[int], day: dt.date) -> Q:
+    """The user's tasks (access.can_act as a condition): given to them while that stands, or of a position
+    they act for and given to nobody, or to one who no longer holds it (moved to another post, left)."""
+    stands = assignee_stands_q(day)
+    return (Q(assignee=person_of(user)) & stands) | (Q(position_id__in=acting_ids) & ~stands)
 
 
 def _open_rows(mine: Q, office: Office, cal: WorkCalendar, now: dt.datetime) -> list[Row]:
@@ -234,7 +240,7 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     user's positions today when the caller has them already."""
     cal = WorkCalendar.current(office)
     held, acting_ids, stood_in = my_positions(user, day, held)
-    rows = _open_rows(_mine(user, acting_ids), office, cal, now)
+    rows = _open_rows(_mine(user, acting_ids, day), office, cal, now)
     extra = collect(user, office, now, day, cal)
     work = [OpenWork(_("Step %(n)s") % {"n": r.task.step.display_number},
                     r.task.step.activity, r.task.case.title,

@@ -88,7 +88,9 @@ class Task(models.Model):
     `assignee` is empty for a single-holder position: the task belongs to the position and whoever
     holds it on the day (a Plt or Plh included) sees and does it, so open tasks follow the position
     when the holding changes. For a position with several holders (JFU, division contacts) the
-    previous actor picks the person, stored here; a superior's reassignment also stores a person."""
+    previous actor picks the person, stored here, for as long as they hold the position (one who moves to
+    another post or leaves hands the task back to the position: access.assignee_stands). A superior's
+    reassignment also stores a person, with `reassigned_at`: theirs whatever position they hold."""
 
     class Status(models.TextChoices):
         OPEN = "open", _("Open")
@@ -119,6 +121,9 @@ class Task(models.Model):
     opened_at = models.DateTimeField(_("opened at"))
     due_at = models.DateTimeField(_("due at"))  # in working time
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)
+    # Set when a superior gave the task to `assignee` (reassign_task): then it is theirs even outside the
+    # task's position, where a person chosen as one of the position's holders keeps it only while they hold it.
+    reassigned_at = models.DateTimeField(_("reassigned by a superior at"), null=True, blank=True)
     done_by = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                 related_name="+", verbose_name=_("done by"), db_index=False)
     working_seconds = models.PositiveIntegerField(_("working time taken (seconds)"), null=True, blank=True)

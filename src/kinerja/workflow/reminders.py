@@ -15,10 +15,8 @@ from collections.abc import Callable
 from django.db import transaction
 from django.db.models import Q
 
-from kinerja.org.holding import holders
-
 from . import audit
-from .access import office_day
+from .access import doers, office_day
 from .actions import check_at_risk
 from .calendar import WorkCalendar
 from .models import Case, Event, Notification, Task
@@ -78,7 +76,7 @@ def send_due_reminders(now: dt.datetime) -> list[tuple[int, str]]:
                 continue
             audit.record(case, Event.Kind.REMINDER_SENT, actor=None, at=now, task=task.pk, step=task.step.number,
                          threshold=str(kind), due=task.due_at.isoformat())
-            people = [task.assignee] if task.assignee else holders(task.position, office_day(office, now))
+            people = doers(task, office_day(office, now))
             notify(people, kind, case, task, now)
         sent.append((task.pk, str(kind)))
     for case in Case.objects.filter(status=Case.Status.OPEN, at_risk=False, target_deadline__isnull=False).select_related(

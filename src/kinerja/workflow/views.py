@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch, Q
+from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,7 +24,7 @@ from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
 from . import actions, extensions, forms, inbox, notify
-from .access import can_act, can_answer, office_day, supervised_unit_ids
+from .access import assignee_stands, assignee_stands_q, can_act, can_answer, office_day, supervised_unit_ids
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 
@@ -112,6 +112,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     day = office_day(office, now)
     cal = WorkCalendar.for_office(office)
     tasks = list(case.tasks.select_related("step__actor", "position", "assignee", "done_by__person")
+                 .annotate(stands_today=ExpressionWrapper(assignee_stands_q(day), output_field=BooleanField()))
                  .prefetch_related(Prefetch("requests", DivisionRequest.objects.select_related(
                      "division", "answered_by__person").order_by("division__pk")),
                      Prefetch("files", TaskFile.objects.order_by("pk")))
@@ -149,7 +150,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     # Work sent back: the "Belum sesuai" that opened this round, with its reason, on the card of the task.
     ctx["sent_back"] = next((t for t in tasks if t.status == Task.Status.RETURNED and t.done_at == current.opened_at),
                             None)
-    if current.assignee:
+    if current.assignee and assignee_stands(current, day):
         ctx["current_people"] = [current.assignee]
     else:
         found = holdings(current.position, day)
