@@ -5,6 +5,7 @@ Thin: parse the form, call one action, show its KinerjaError on the form or a 40
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -93,8 +94,24 @@ def _events(case: Case, tasks: list[Task]) -> list[Event]:
     by_task = {t.pk: t for t in tasks}
     people = {p.pk: p for t in tasks for p in (t.assignee, t.done_by.person if t.done_by else None) if p is not None}
     positions = {t.position_id: t.position for t in tasks}
+    # The divisions the coordinating step asked, with their requests (prefetched with the tasks): the events
+    # hold their ids, the timeline names them.
+    asked = {r.pk: r for t in tasks for r in t.requests.all()}
+    divisions = {r.division_id: r.division.short_name or r.division.name for r in asked.values()}
     for event in events:
         data = event.data or {}
+        if event.kind == Event.Kind.REQUESTS_SENT:
+            event.division_names = ", ".join(divisions.get(pk, "?") for pk in data.get("divisions", []))
+            event.due_at = dt.datetime.fromisoformat(data["due"]) if data.get("due") else None
+            continue
+        if event.kind == Event.Kind.COMPLETED_WITH_MISSING:
+            event.division_names = ", ".join(divisions.get(pk, "?") for pk in data.get("missing_divisions") or [])
+            continue
+        if event.kind == Event.Kind.REQUEST_ANSWERED:
+            answered = asked.get(data.get("request"))
+            event.division_names = divisions.get(data.get("division"), "")
+            event.late = answered is not None and event.at > answered.due_at
+            continue
         if event.kind == Event.Kind.TASK_ASSIGNED:
             person, position = people.get(data.get("assignee")), positions.get(data.get("position"))
         elif event.kind == Event.Kind.REASSIGNED:
