@@ -122,6 +122,9 @@ class ComplianceTestCase(WorkflowTestCase):
         call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--xlsx", str(path), stdout=out)
         self.assertIn("2 menit", out.getvalue())
         self.assertIn("30 menit    1,0 jam      50%", out.getvalue())  # step 1: median 30,5 minutes, p90 1 hour
+        header = next(line for line in out.getvalue().splitlines() if line.lstrip().startswith("No."))
+        self.assertEqual(header.split(), ["No.", "Pelaksana", "Waktu", "baku", "Jumlah", "pelaksanaan", "Median", "P90",
+                                          "Tepat", "waktu", "Dikembalikan", "Menunggu"])
         sheet = load_workbook(path).active
         header_row = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "No.")
         step1 = [c.value for c in sheet[header_row + 1]]

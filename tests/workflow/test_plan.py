@@ -120,6 +120,10 @@ class SeedPlanTestCase(KinerjaTestCase):
         self.assertIn("2025-04-17 08:12 2025-04-21 08:12", out)
         self.assertIn("Asia/Jakarta", out)
 
+    def test_the_table_s_header_is_in_indonesian(self) -> None:
+        header = self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00:00+07:00").splitlines()[0]
+        self.assertEqual(header.split(), ["No.", "Pelaksana", "Mulai", "Batas", "waktu", "Waktu", "baku"])
+
     def test_it_plans_in_another_office_calendar(self) -> None:
         self.other_office.time_zone = "Asia/Makassar"
         self.other_office.save()

@@ -49,8 +49,12 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
     if report.cases_ended:
         command.stdout.write(_("%(ended)d more ended at a decision whose “Tidak” ends the procedure.")
                              % {"ended": report.cases_ended})
-    command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<14} {_('Standard'):<10} {_('Runs'):>5} {_('Median'):>10} "
-                         f"{_('P90'):>10} {_('On time'):>8} {_('Sent back'):>9} {_('Waiting'):>8}")
+    # The labels outside the f-string: xgettext does not see a gettext call inside one.
+    labels = [_("No."), _("Actor"), _("Standard time"), _("Runs"), _("Median"), _("P90"), _("On time"), _("Sent back"),
+              _("Waiting")]
+    number, actor, standard, runs, median, p90, on_time, sent_back, waiting = labels
+    command.stdout.write(f"{number:>4}  {actor:<14} {standard:<10} {runs:>5} {median:>10} "
+                         f"{p90:>10} {on_time:>8} {sent_back:>9} {waiting:>8}")
     for s in report.steps:
         share = "–" if s.on_time_share is None else f"{s.on_time_share:.0%}"
         command.stdout.write(f"{s.display_number:>4}  {s.actor[:14]:<14} {s.standard:<10} {s.runs:>5} "

@@ -86,7 +86,9 @@ def handle(command: BaseCommand, *, source: str, start: str, office: str | None 
     if json:
         command.stdout.write(_dumps(as_json(planned)))
         return
-    command.stdout.write(f"{_('No.'):>4}  {_('Actor'):<20} {_('Starts'):<16} {_('Due'):<16} {_('Standard time')}")
+    # The labels outside the f-string: xgettext does not see a gettext call inside one.
+    number, actor, starts, due, standard = _("No."), _("Actor"), _("Starts"), _("Due"), _("Standard time")
+    command.stdout.write(f"{number:>4}  {actor:<20} {starts:<16} {due:<16} {standard}")
     for p in planned:
         command.stdout.write(f"{p.display_number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
                              f"{p.standard_time}")
