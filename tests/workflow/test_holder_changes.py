@@ -87,3 +87,39 @@ class StaffLeavesWithNobodyLeftTestCase(WorkflowTestCase):
             self.client.force_login(self.subsection_head)
             r = self.client.get("/inbox/")
         self.assertEqual([(row.task.pk, row.people) for row in r.context["box"].team_attention], [(step3.pk, [])])
+
+
+class StaffStartsTheirOwnCaseTestCase(WorkflowTestCase):
+    """An SOP whose first step is the JFU's (a travel order the JFU drafts): the JFU who starts the case has
+    it, and the other JFU is neither given it nor told of it."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        from decimal import Decimal
+
+        from kinerja.sop.models import Actor, Sop, SopVersion, Step
+
+        sop = Sop.objects.create(office=cls.built.office, name="Penerbitan Surat Tugas")
+        cls.travel = SopVersion.objects.create(sop=sop, version=1, status=SopVersion.Status.IN_FORCE,
+                                               name="Penerbitan Surat Tugas")
+        jfu = Actor.objects.create(version=cls.travel, name="JFU", order=1, position=cls.built.positions["staff"])
+        head = Actor.objects.create(version=cls.travel, name="Kasubbag", order=2,
+                                    position=cls.built.positions["subsection_head"])
+        Step.objects.create(version=cls.travel, number=1, activity="Menyusun draft surat tugas", actor=jfu,
+                            duration_value=Decimal(30), duration_unit="minute")
+        Step.objects.create(version=cls.travel, number=2, activity="Memeriksa draft surat tugas", actor=head,
+                            duration_value=Decimal(1), duration_unit="hour")
+
+    def test_the_starter_has_the_first_step(self) -> None:
+        from kinerja.workflow.models import Notification
+
+        case = actions.start_case(self.travel.pk, user=self.staff2, title="Surat tugas rapat di Metro", at=at(24, 8))
+        self.assertEqual(case.first_task.assignee_id, self.staff2.person.pk)
+        self.assertFalse(Notification.objects.filter(user=self.staff, task=case.first_task).exists())
+        with self.assertRaises(NotAllowed):
+            actions.complete_task(case.first_task.pk, user=self.staff, note="bukan saya", at=at(24, 9))
+
+    def test_a_case_started_by_someone_else_goes_to_every_jfu(self) -> None:
+        case = actions.start_case(self.travel.pk, user=self.secretary, title="Surat tugas rapat di Metro", at=at(24, 8))
+        self.assertIsNone(case.first_task.assignee_id)

@@ -363,8 +363,10 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                          **({"unit": concerned.pk} if concerned is not None else {}),
                          **({"person": about.pk} if about is not None else {}))
             cal = WorkCalendar.for_office(office, stamp=found.stamp)
+            # A holder of the first step's position who starts the case does that step themself: of a
+            # position with several holders (the JFU) it is theirs, not every holder's (_assignee_for checks).
             case.first_task = _open_task(case, steps[0], at=at, cal=cal, actor=user, earlier=0,  # type: ignore[attr-defined]
-                                         pk=found.task_id)
+                                         pk=found.task_id, chosen_id=starter.pk)
             check_at_risk(case, cal=cal, at=at)
     return case
 
