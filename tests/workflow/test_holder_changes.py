@@ -123,3 +123,22 @@ class StaffStartsTheirOwnCaseTestCase(WorkflowTestCase):
     def test_a_case_started_by_someone_else_goes_to_every_jfu(self) -> None:
         case = actions.start_case(self.travel.pk, user=self.secretary, title="Surat tugas rapat di Metro", at=at(24, 8))
         self.assertIsNone(case.first_task.assignee_id)
+
+
+class ReassignChoicesTestCase(WorkflowTestCase):
+    def test_the_superior_chooses_among_people_named_with_the_positions_they_hold_today(self) -> None:
+        case = self.start_case()
+        self.run_to_step(case, 2)
+        from kinerja.org import actions as org
+
+        org.assign(self.staff2.person, self.built.positions["subsection_head"], starts_on=dt.date(2025, 3, 24),
+                   ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH, decree_number="SPT 800/45/2025")
+        with mock.patch("django.utils.timezone.now", return_value=NOW):
+            self.client.force_login(self.secretary)
+            r = self.client.get(f"/cases/{case.pk}/")
+        field = r.context["reassign_form"]["to_person"]
+        labels = {label for _value, label in field.field.choices}
+        staff_title = self.built.positions["staff"].label
+        head_title = self.built.positions["subsection_head"].label
+        self.assertIn(f"{self.staff.person.full_name} — {staff_title}", labels)
+        self.assertIn(f"{self.staff2.person.full_name} — {staff_title}, Plh. {head_title}", labels)

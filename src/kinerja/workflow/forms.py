@@ -7,13 +7,14 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.db.models import Case, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
-from kinerja.org.models import Person, Unit
+from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import Actor, SopVersion
 
 from .models import Task
@@ -204,14 +205,28 @@ class MissingForm(FilesForm):
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class PersonAtWorkField(forms.ModelChoiceField):
+    """A person named with the positions they hold that day ("Siti — JFU, Plh. Kasubbag"): a superior who
+    gives a task to someone chooses by what they do, and a list of names alone does not say it."""
+
+    def label_from_instance(self, obj: Person) -> str:
+        held = ", ".join(f"{a.acting_prefix} {a.position.label}".strip() for a in getattr(obj, "held_today", []))
+        return f"{obj.full_name} — {held}" if held else obj.full_name
+
+
 class ReassignForm(forms.Form):
     prefix = "reassign"
-    to_person = forms.ModelChoiceField(Person.objects.none(), label=_("Give the task to"))
+    to_person = PersonAtWorkField(Person.objects.none(), label=_("Give the task to"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["to_person"].queryset = at_work(office.pk, today_in(office.time_zone)).order_by("full_name")
+        day = today_in(office.time_zone)
+        # The positions come with the people (one prefetch query), definitive ones first.
+        held = (Assignment.objects.filter(Assignment.active_on(day)).select_related("position")
+                .order_by(Case(When(kind=Assignment.Kind.DEFINITIVE, then=Value(0)), default=Value(1)), "position_id"))
+        self.fields["to_person"].queryset = (at_work(office.pk, day).order_by("full_name")
+                                             .prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
 
 
 class CancelForm(forms.Form):
