@@ -763,3 +763,43 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     audit.record(case, Event.Kind.CANCELLED, actor=user, at=at, tasks=open_ids, reason=reason.strip(),
                  **({"requests": requests} if requests else {}))
     return case
+
+
+def move_due_dates(office_id: int, day: dt.date, *, at: dt.datetime | None = None) -> list[int]:
+    """The office's calendar changed on `day` (an administrator added a regional holiday, or the office
+    works on a national holiday after all): every open task whose time runs over that day gets the due
+    date its step's standard time gives under the calendar as it is now, counted from its opening, as
+    _open_task counted it. Each move is audited (Event.Kind.DUE_MOVED) in its case's own transaction,
+    the case locked first as every action locks it. Returns the ids of the tasks moved.
+
+    Division requests keep theirs: their due date is one the performer chose, not a standard time."""
+    from kinerja.org.models import Office
+
+    at = at or timezone.now()
+    office = Office.objects.get(pk=office_id)
+    cal = WorkCalendar.for_office(office)
+    moved: list[int] = []
+    candidates = (Task.objects.filter(case__office_id=office_id, status=Task.Status.OPEN)
+                  .select_related("step").order_by("case_id", "pk"))
+    for task in candidates:
+        due = cal.add(task.opened_at, Decimal(task.step.duration_value), task.step.duration_unit)
+        if due == task.due_at or not (task.opened_at.astimezone(cal.tz).date() <= day
+                                      <= max(due, task.due_at).astimezone(cal.tz).date()):
+            continue  # its time does not run over the day: another change of the calendar, not this one
+        with transaction.atomic():
+            case = Case.objects.select_for_update().get(pk=task.case_id)
+            locked = Task.objects.select_for_update().select_related("step").get(pk=task.pk)
+            if locked.status != Task.Status.OPEN:
+                continue
+            due = cal.add(locked.opened_at, Decimal(locked.step.duration_value), locked.step.duration_unit)
+            if due == locked.due_at:
+                continue
+            before = locked.due_at
+            # A reminder sent for a moment the task no longer reaches (due soon, overdue) may come again.
+            cleared = {f: None for f in ("warned_soon_at", "warned_overdue_at") if due > before}
+            Task.objects.filter(pk=locked.pk).update(due_at=due, **cleared)
+            audit.record(case, Event.Kind.DUE_MOVED, actor=None, at=at, task=locked.pk, step=locked.step.number,
+                         day=day.isoformat(),
+                         **{"from": before.astimezone(cal.tz).isoformat(), "to": due.astimezone(cal.tz).isoformat()})
+            moved.append(locked.pk)
+    return moved

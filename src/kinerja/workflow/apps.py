@@ -10,3 +10,7 @@ class WorkflowConfig(KinerjaAppConfig):
     name = "kinerja.workflow"
     label = "workflow"
     verbose_name = _("Workflow")
+
+    def ready(self) -> None:
+        super().ready()
+        from . import receivers  # noqa: F401  (connects the office calendar's signals)

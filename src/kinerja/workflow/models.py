@@ -242,6 +242,9 @@ class Event(models.Model):
         CASE_ENDED = "case_ended", _("Case finished: not continued")
         REMINDER_SENT = "reminder_sent", _("Reminder sent")
         AT_RISK = "at_risk", _("Early warning: deadline at risk")
+        # The office's calendar changed inside the task's time (a holiday added or removed): its due date
+        # follows, counted again from its opening (actions.move_due_dates).
+        DUE_MOVED = "due_moved", _("Due date moved by the office calendar")
 
     # Indexed by the unique (case, seq) below.
     case = models.ForeignKey(Case, models.PROTECT, related_name="events", verbose_name=_("case"), db_index=False)

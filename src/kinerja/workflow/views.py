@@ -107,6 +107,10 @@ def _events(case: Case, tasks: list[Task]) -> list[Event]:
         if event.kind == Event.Kind.COMPLETED_WITH_MISSING:
             event.division_names = ", ".join(divisions.get(pk, "?") for pk in data.get("missing_divisions") or [])
             continue
+        if event.kind == Event.Kind.DUE_MOVED:
+            event.moved = (dt.datetime.fromisoformat(data["from"]), dt.datetime.fromisoformat(data["to"]),
+                           dt.date.fromisoformat(data["day"]))
+            continue
         if event.kind == Event.Kind.REQUEST_ANSWERED:
             answered = asked.get(data.get("request"))
             event.division_names = divisions.get(data.get("division"), "")
