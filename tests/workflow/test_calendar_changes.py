@@ -80,3 +80,21 @@ class HolidayAddedTestCase(WorkflowTestCase):
         r = self.client.get(f"/cases/{self.case.pk}/")
         self.assertContains(r, "Batas waktu 23 Jun 2025 08:02 → 24 Jun 2025 08:02: kalender kantor berubah pada "
                                "18 Jun 2025.")
+
+
+class HolidayAndTargetDeadlineTestCase(WorkflowTestCase):
+    def test_a_holiday_that_pushes_the_case_past_its_target_deadline_raises_the_early_warning(self) -> None:
+        from kinerja.workflow.calendar import WorkCalendar
+        from kinerja.workflow.models import Case
+
+        case = self.start_case(at=june(16, 8))
+        self.run_to_step(case, 3, when=june(16, 8))
+        # The target: an hour after the plan as it stands (step 3 due, then 5 + 1 + 1 hari).
+        planned = actions.projected_finish(case, WorkCalendar.for_office(self.office), june(16, 9))
+        Case.objects.filter(pk=case.pk).update(target_deadline=planned + dt.timedelta(hours=1))
+        with self.captureOnCommitCallbacks(execute=True):
+            SpecialDay.objects.create(office=self.office, date=dt.date(2025, 6, 18), kind=SpecialDay.Kind.HOLIDAY,
+                                      reason="HUT Kota Bandar Lampung")
+        case.refresh_from_db()
+        self.assertTrue(case.at_risk)
+        self.assertTrue(case.events.filter(kind=Event.Kind.AT_RISK).exists())

@@ -787,7 +787,7 @@ def move_due_dates(office_id: int, day: dt.date, *, at: dt.datetime | None = Non
                                       <= max(due, task.due_at).astimezone(cal.tz).date()):
             continue  # its time does not run over the day: another change of the calendar, not this one
         with transaction.atomic():
-            case = Case.objects.select_for_update().get(pk=task.case_id)
+            case = Case.objects.select_for_update().select_related("office").get(pk=task.case_id)
             locked = Task.objects.select_for_update().select_related("step").get(pk=task.pk)
             if locked.status != Task.Status.OPEN:
                 continue
@@ -802,4 +802,5 @@ def move_due_dates(office_id: int, day: dt.date, *, at: dt.datetime | None = Non
                          day=day.isoformat(),
                          **{"from": before.astimezone(cal.tz).isoformat(), "to": due.astimezone(cal.tz).isoformat()})
             moved.append(locked.pk)
+            check_at_risk(case, cal=cal, at=at)  # the later due date may no longer fit the target deadline
     return moved
