@@ -18,6 +18,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -154,6 +155,20 @@ def notify_new_work(users: Iterable[int], kind: str, task: Task, at: dt.datetime
         for u in dict.fromkeys(users))
 
 
+def still_news() -> Q:
+    """A notification that is news while unread: about no task (another app's item), about a task still
+    open, or an early warning (the case stays at risk after the task it named). New work, a return or a
+    reminder about a task that is done, returned or cancelled (by the user or by another holder) is not:
+    nothing is left to do about it. Read at query time, so completing a task writes nothing more."""
+    return Q(task__isnull=True) | Q(task__status=Task.Status.OPEN) | Q(kind=Notification.Kind.AT_RISK)
+
+
+def is_news(notification: Notification) -> bool:
+    """still_news() for one notification read with its task."""
+    return notification.read_at is None and (notification.task is None or notification.task.status == Task.Status.OPEN
+                                             or notification.kind == Notification.Kind.AT_RISK)
+
+
 def unread_count(user: AbstractBaseUser) -> int:
-    """How many of the user's notifications are unread (the page frame's badge and the home page)."""
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    """How many of the user's notifications are unread news (the page frame's badge and the home page)."""
+    return Notification.objects.filter(still_news(), user=user, read_at__isnull=True).count()

@@ -456,5 +456,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workflow:notification_list")
     shown = list(mine.select_related("case", "task__step", "request__division")[:100])
+    for n in shown:
+        n.news = notify.is_news(n)  # type: ignore[attr-defined]
     return render(request, "workflow/notifications.html", {"items": shown})
 
