@@ -94,7 +94,7 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertContains(page, "rekap.xlsx")
         self.assertContains(page, "<strong>1.725</strong> unit")
         self.assertContains(page, self.divisions[1].short_name or self.divisions[1].name)
-        self.assertContains(page, "Menunggu")  # the division that did not answer
+        self.assertContains(page, "Tidak menjawab")  # the division that did not answer: nobody waits on it now
 
     def test_no_answers_section_before_any_request(self) -> None:
         case = self.start_case(title="Kasus tanpa permintaan", period="Triwulan II 2025")

@@ -68,3 +68,11 @@ class CoordinationStoryTestCase(WorkflowTestCase):
         self.assertIn("terlambat", late[:late.index("</li>")])
         on_time = html[html.index(f'id="request-{requests[self.divisions[0].pk].pk}"'):]
         self.assertNotIn("terlambat", on_time[:on_time.index("</li>")])
+
+    def test_a_division_that_never_answered_is_not_shown_as_still_waiting(self) -> None:
+        requests = {r.division_id: r for r in self.page.context["answers"]["requests"]}
+        html = self.page.content.decode()
+        silent = html[html.index(f'id="request-{requests[self.divisions[2].pk].pk}"'):]
+        silent = silent[:silent.index("</li>")]
+        self.assertNotIn("Menunggu", silent)
+        self.assertIn("Tidak menjawab", silent)
