@@ -10,6 +10,14 @@ class StructureTestCase(KinerjaTestCase):
         self.assertContains(r, "Contoh Kasubbag Demo, S.E.")
         self.assertNotContains(r, "other-office")
 
+    def test_several_holders_are_each_an_item_of_their_own(self) -> None:
+        # On a phone a long name wraps: a holder per list item keeps two names from reading as one.
+        self.client.force_login(self.staff)
+        html = self.client.get("/org/").content.decode()
+        row = html[html.index("Jabatan Fungsional Umum"):]
+        row = row[:row.index("</tr>")]
+        self.assertEqual(row.count('<li><a href="/org/people/'), 2)
+
     def test_it_runs_the_same_queries_for_a_small_or_large_office(self) -> None:
         self.client.force_login(self.staff)
         # session, user, person+office, nav (positions held), units, positions, assignments
