@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import json
+import tempfile
 from io import StringIO
+from pathlib import Path
 
 from django.core.management import CommandError, call_command
 from django.urls import reverse
@@ -96,13 +98,13 @@ class ComplianceTestCase(WorkflowTestCase):
         self.assertEqual((report.cases_started, report.steps[0].runs, report.steps[3].waiting), (1, 1, 0))
 
     def test_it_needs_the_same_queries_for_3_cases_and_13(self) -> None:
-        # Calendar hours and special days, cases, steps, tasks.
-        with self.assertNumQueries(5):
+        # Calendar hours and special days, cases, steps, tasks, requests to the divisions.
+        with self.assertNumQueries(6):
             compliance(self.version.sop, 2025, now=NOW)
         for day in range(1, 11):
             self.finish_quickly(self.start(dt.datetime(2025, 5, 19, 8, 0, tzinfo=START.tzinfo)
                                            + dt.timedelta(days=day % 4)))
-        with self.assertNumQueries(5):
+        with self.assertNumQueries(6):
             report = compliance(self.version.sop, 2025, now=NOW)
         self.assertEqual(report.cases_started, 12)
 
@@ -217,8 +219,9 @@ class ComplianceTestCase(WorkflowTestCase):
     def test_it_needs_the_same_queries_on_the_page_for_3_cases_and_13(self) -> None:
         self.client.force_login(self.subsection_head)
         url = reverse("planning:compliance", kwargs={"pk": self.version.pk})
-        # session, user, person, version, hours, special days, cases, steps, tasks, nav positions
-        with self.assertNumQueries(10) as few:
+        # session, user, person, version, hours, special days, cases, steps, tasks, requests to the divisions,
+        # nav positions
+        with self.assertNumQueries(11) as few:
             self.client.get(url, {"year": 2025})
         for day in range(10):
             self.finish_quickly(self.start(dt.datetime(2025, 5, 19, 8, 0, tzinfo=START.tzinfo)
@@ -247,3 +250,88 @@ class ComplianceTestCase(WorkflowTestCase):
                              ["–", "1 minute", "30 minutes", "1.0 hour", "1.5 hours", "1.0 day", "3.0 days"])
         self.assertEqual(percentile([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9), 9)
         self.assertEqual(percentile([7], 0.9), 7)
+
+
+class DivisionDeliveryTestCase(WorkflowTestCase):
+    """Per division, how it delivered what step 3 asked of it: on time, late, never (the step completed
+    without it), still awaited; cancelled requests left out. The page, the JSON, the table and the XLSX."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        d = cls.built.divisions
+        # Case 1 (March): four divisions asked by Wednesday noon; the first answers on Tuesday, the second on
+        # Thursday (late), the third never: step 3 is completed without it. The fourth is asked in case 2.
+        first = cls.start(START)
+        step3 = cls.to_step3(first)
+        actions.send_division_requests(step3.pk, user=cls.staff, divisions=d[:3], what="Realisasi", due_at=at(26, 12),
+                                       at=at(24, 9))
+        requests = list(step3.requests.order_by("division__pk"))
+        actions.answer_request(requests[0].pk, user=cls.contacts[0], note="Terlampir", at=at(25, 9))
+        actions.answer_request(requests[1].pk, user=cls.contacts[1], note="Menyusul", at=at(27, 14))
+        actions.complete_with_missing(step3.pk, user=cls.staff, reason="Tenggat rekap sudah lewat", at=at(31, 9))
+        # Case 2: the first and the fourth division asked by 10 April; the case waits for both.
+        second = cls.start(at(1, 8, month=4))
+        step3 = cls.to_step3(second)
+        actions.send_division_requests(step3.pk, user=cls.staff, divisions=[d[0], d[3]], what="Realisasi",
+                                       due_at=at(10, 12, month=4), at=at(1, 9, month=4))
+        # Case 3: asked, then cancelled with its case: not counted.
+        third = cls.start(at(2, 8, month=4))
+        step3 = cls.to_step3(third)
+        actions.send_division_requests(step3.pk, user=cls.staff, divisions=d[1:2], what="Realisasi",
+                                       due_at=at(10, 12, month=4), at=at(2, 9, month=4))
+        actions.cancel_case(third.pk, user=cls.secretary, reason="Dobel", at=at(2, 10, month=4))
+
+    @classmethod
+    def start(cls, when: dt.datetime) -> Case:
+        cls.started = getattr(cls, "started", 0) + 1
+        return actions.start_case(cls.version.pk, user=cls.secretary, title=f"Pengumpulan {cls.started}",
+                                  period=f"Pengumpulan ke-{cls.started}", at=when)
+
+    @classmethod
+    def to_step3(cls, case: Case):  # type: ignore[no-untyped-def]
+        """Steps 1 and 2 a minute apart from the case's start; the open task of step 3."""
+        for number, user in ((1, cls.secretary), (2, cls.subsection_head)):
+            task = case.tasks.get(step__number=number, status="open")
+            actions.complete_task(task.pk, user=user, note="ok", at=case.started_at + dt.timedelta(minutes=number),
+                                  **({"next_user": cls.staff} if number == 2 else {}))
+        return case.tasks.get(step__number=3, status="open")
+
+    def test_it_counts_each_divisions_answers(self) -> None:
+        report = compliance(self.version.sop, 2025, now=at(11, 9, month=4))
+        got = {d.name: (d.requested, d.on_time, d.late, d.unanswered, d.waiting, d.overdue) for d in report.divisions}
+        names = [u.name for u in self.built.divisions]
+        self.assertEqual(got, {names[0]: (2, 1, 0, 0, 1, 1), names[1]: (1, 0, 1, 0, 0, 0), names[2]: (1, 0, 0, 1, 0, 0),
+                               names[3]: (1, 0, 0, 0, 1, 1)})
+        self.assertEqual([d.name for d in report.divisions], names)  # in the order of the units
+        first = report.divisions[0]
+        self.assertEqual(first.on_time_share, 1.0)  # the awaited one is not settled yet
+        self.assertEqual(report.divisions[1].on_time_share, 0.0)
+        self.assertIsNone(report.divisions[3].on_time_share)
+        # Monday 09:00 to Tuesday 09:00: one working day (8,5 hours of office time).
+        self.assertEqual(first.median_seconds, int(8.5 * 3600))
+
+    def test_the_page_json_table_and_xlsx_show_them(self) -> None:
+        names = [u.name for u in self.built.divisions]
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("planning:compliance", kwargs={"pk": self.version.pk}) + "?year=2025")
+        self.assertContains(page, "Data dari bidang")
+        html = page.content.decode()
+        section = html[html.index('id="divisions"'):]
+        for name in names:
+            self.assertIn(name, section)
+        out = StringIO()
+        path = Path(self.enterContext(tempfile.TemporaryDirectory())) / "kepatuhan.xlsx"
+        call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--json", "--xlsx", str(path),
+                     stdout=out)
+        data = json.loads(out.getvalue())
+        self.assertEqual([(d["name"], d["requested"], d["late"], d["unanswered"]) for d in data["divisions"]],
+                         [(names[0], 2, 0, 0), (names[1], 1, 1, 0), (names[2], 1, 0, 1), (names[3], 1, 0, 0)])
+        sheet = load_workbook(path)["Bidang"]
+        header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "Bidang")
+        self.assertEqual([sheet.cell(header + 2, c).value for c in range(1, 6)], [names[1], 1, 0, 1, 0])
+        self.assertEqual(sheet.cell(header + 1, 8).number_format, "0.0%")
+        out = StringIO()
+        call_command("sop", "compliance", str(self.version.pk), "--year", "2025", stdout=out)
+        self.assertIn("Tidak pernah dijawab", out.getvalue())
+        self.assertIn(names[2][:30], out.getvalue())

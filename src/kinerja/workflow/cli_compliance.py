@@ -61,6 +61,16 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
                              f"{duration_text(s.median_seconds, report.day_seconds):>10} "
                              f"{duration_text(s.p90_seconds, report.day_seconds):>10} {share:>8} {s.returns:>9} "
                              f"{s.waiting:>8}")
+    if report.divisions:
+        labels = [_("Division"), _("Requests"), _("On time"), _("Late"), _("Never answered"), _("Awaited now"),
+                  _("Median")]
+        division, requested, on_time, late, never, awaited, median = labels
+        command.stdout.write("")
+        command.stdout.write(f"{division:<30} {requested:>9} {on_time:>8} {late:>9} {never:>14} {awaited:>12} "
+                             f"{median:>10}")
+        for d in report.divisions:
+            command.stdout.write(f"{d.name[:30]:<30} {d.requested:>9} {d.on_time:>8} {d.late:>9} {d.unanswered:>14} "
+                                 f"{d.waiting:>12} {duration_text(d.median_seconds, report.day_seconds):>10}")
 
 
 def _dumps(data: dict[str, Any]) -> str:

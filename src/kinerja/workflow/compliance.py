@@ -1,6 +1,7 @@
 """SOP compliance: for an SOP and a year, per step how often it ran, how long it really took in working
 time against its standard, how often it was on time, how often it sent work back, and where cases wait
-now. The evidence a SAKIP evaluator asks for (the SOP is followed, data is delivered on time).
+now; and per division, how it delivered what a coordinating step asked of it (on time, late, never).
+The evidence a SAKIP evaluator asks for (the SOP is followed, data is delivered on time).
 
 Medians and percentiles are computed in Python from one query of the year's tasks: SQLite has no
 percentile function and PostgreSQL's `percentile_cont` would split the code in two; a year of one SOP
@@ -35,7 +36,7 @@ from django.utils.translation import ngettext
 from kinerja.sop.models import Sop, Step
 
 from .calendar import DAYS_PER_WEEK, WorkCalendar
-from .models import Case, Task
+from .models import Case, DivisionRequest, Task
 from .planning import standard_time
 
 
@@ -73,6 +74,28 @@ class StepCompliance:
 
 
 @dataclass
+class DivisionCompliance:
+    """How one division delivered what the SOP's coordinating step asked of it (DivisionRequest) in the
+    year's cases: the "data delivered on time" an evaluator asks for. Requests cancelled with their case
+    are not counted."""
+
+    name: str
+    requested: int = 0
+    on_time: int = 0  # answered by the request's due date
+    late: int = 0  # answered after it
+    unanswered: int = 0  # never answered: the step was completed without it
+    waiting: int = 0  # not answered yet, the step still open
+    overdue: int = 0  # of those, past the due date
+    median_seconds: int | None = None  # working time from the request to the answer
+
+    @property
+    def on_time_share(self) -> float | None:
+        """On time among the requests whose outcome is known (answered, or the step closed without it)."""
+        settled = self.on_time + self.late + self.unanswered
+        return self.on_time / settled if settled else None
+
+
+@dataclass
 class ComplianceReport:
     sop: Sop
     year: int
@@ -84,6 +107,7 @@ class ComplianceReport:
     cases_open: int = 0
     cases_ended: int = 0  # ended at a decision's "Tidak", the last step's too (Case.Status.ENDED)
     steps: list[StepCompliance] = field(default_factory=list)
+    divisions: list[DivisionCompliance] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -93,6 +117,7 @@ class ComplianceReport:
             "cases": {"started": self.cases_started, "finished": self.cases_finished, "open": self.cases_open,
                       "ended": self.cases_ended},
             "steps": [{**asdict(s), "on_time_share": _round(s.on_time_share)} for s in self.steps],
+            "divisions": [{**asdict(d), "on_time_share": _round(d.on_time_share)} for d in self.divisions],
         }
 
 
@@ -113,7 +138,8 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
                calendar: WorkCalendar | None = None) -> ComplianceReport:
     """The compliance of `sop` for cases started in `year` (office time zone), across its versions.
 
-    Five queries whatever the number of cases: the calendar (two), the steps, the cases, the tasks."""
+    Six queries whatever the number of cases: the calendar (two), the steps, the cases, the tasks, the
+    requests to the divisions."""
     now = now or timezone.now()
     calendar = calendar or WorkCalendar.for_office(sop.office)
     begin = dt.datetime(year, 1, 1, tzinfo=calendar.tz)
@@ -165,7 +191,39 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
         rows[number].median_seconds = _median(values)
         rows[number].p90_seconds = percentile(values, 0.9)
     report.steps = [rows[n] for n in sorted(rows)]
+    report.divisions = _divisions(sop, begin, end, now, calendar)
     return report
+
+
+def _divisions(sop: Sop, begin: dt.datetime, end: dt.datetime, now: dt.datetime,
+               calendar: WorkCalendar) -> list[DivisionCompliance]:
+    """Per division, its requests in the cases of `sop` started between `begin` and `end`, the divisions
+    in the order they were made (as the organisation page lists them)."""
+    found: dict[int, DivisionCompliance] = {}
+    answered: dict[int, list[int]] = defaultdict(list)
+    requests = (DivisionRequest.objects
+                .filter(task__case__sop_version__sop=sop, task__case__started_at__gte=begin,
+                        task__case__started_at__lt=end, cancelled_at__isnull=True)
+                .order_by("division__pk")
+                .values_list("division_id", "division__name", "sent_at", "due_at", "answered_at", "task__status"))
+    for division_id, name, sent_at, due_at, answered_at, task_status in requests:
+        row = found.setdefault(division_id, DivisionCompliance(name=name))
+        row.requested += 1
+        if answered_at is not None:
+            if answered_at <= due_at:
+                row.on_time += 1
+            else:
+                row.late += 1
+            answered[division_id].append(int(calendar.elapsed(sent_at, answered_at).total_seconds()))
+        elif task_status == Task.Status.OPEN:
+            row.waiting += 1
+            row.overdue += now > due_at
+        else:
+            row.unanswered += 1
+    for division_id, values in answered.items():
+        values.sort()
+        found[division_id].median_seconds = _median(values)
+    return list(found.values())
 
 
 def _median(values: list[int]) -> int:
@@ -305,6 +363,25 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     for index, width in enumerate([5, 14, 60, 12, 12, 8, 12, 14, 9, 12, 10, 11, 11, 10], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(row=first, column=1)
+    if report.divisions:
+        divisions = book.create_sheet(_("Divisions")[:31])
+        divisions.append([_("Requests to the divisions in the cases of %(year)s: answered by their due date, late, "
+                            "never (the step completed without them), or still awaited.") % {"year": report.year}])
+        divisions.append([])
+        divisions.append([_("Division"), _("Requests"), _("On time"), _("Late"), _("Never answered"),
+                          _("Awaited now"), _("Overdue now"), _("Share on time"), _("Median answer time (hours)")])
+        for cell in divisions[divisions.max_row]:
+            cell.font = Font(bold=True)
+        start = divisions.max_row + 1
+        for d in report.divisions:
+            divisions.append([d.name, d.requested, d.on_time, d.late, d.unanswered, d.waiting, d.overdue,
+                              d.on_time_share, _hours(d.median_seconds)])
+        for row in divisions.iter_rows(min_row=start, max_row=divisions.max_row):
+            row[7].number_format = "0.0%"
+            row[8].number_format = "0.00"
+        for index, width in enumerate([48, 10, 9, 8, 14, 12, 12, 12, 16], start=1):
+            divisions.column_dimensions[get_column_letter(index)].width = width
+        divisions.freeze_panes = divisions.cell(row=start, column=1)
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

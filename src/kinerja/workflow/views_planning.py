@@ -60,8 +60,10 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
     report = _report(request, pk)
     rows = [(s, duration_text(s.median_seconds, report.day_seconds), duration_text(s.p90_seconds, report.day_seconds))
             for s in report.steps]
+    divisions = [(d, duration_text(d.median_seconds, report.day_seconds)) for d in report.divisions]
     return render(request, "workflow/planning/compliance.html", {
-        "report": report, "rows": rows, "chart": chart_svg(report), "chart_phone": chart_svg(report, phone=True), "pk": pk,
+        "report": report, "rows": rows, "divisions": divisions, "chart": chart_svg(report),
+        "chart_phone": chart_svg(report, phone=True), "pk": pk,
         # Started but neither finished, open nor ended at a decision: cancelled (the count did not add up
         # without them).
         "cancelled": report.cases_started - report.cases_finished - report.cases_open - report.cases_ended,
