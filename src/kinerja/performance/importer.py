@@ -2012,6 +2012,34 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
                     indicator.polarity, indicator.quarter_aggregation if fitting else "", fitting)
 
 
+def _other_indicator(path: Path, row: Row, coded: Indicator, named: Indicator) -> BadCell:
+    """A row whose Kode is one indicator of the office and whose Indikator another: a division numbering its own
+    rows (IK-01, IK-02 of its list) would otherwise give the indicator of that code the other's name, unit,
+    target and actuals."""
+    return BadCell(path, row.sheet, row.number, row.labels.get(CODE, CODE), _(
+        'the code "%(code)s" is the indicator "%(coded)s" in kinerja, but this row names "%(name)s", which is '
+        '%(other)s; write the code kinerja has for it (%(other)s), or leave the Kode cell empty') % {
+        "code": row.code, "coded": coded.name, "name": row.name, "other": named.code})
+
+
+def _identity_changes(path: Path, row: Row, indicator: Indicator) -> list[CellWarning]:
+    """An indicator kinerja has that the row gives another name (found by its Kode) or another code (found by
+    its name): saved as the file says, and said, as a division's copy of the table may have changed either by
+    mistake."""
+    warnings = []
+    if _key(row.name) != _key(indicator.name):
+        warnings.append(CellWarning(path.name, row.sheet, row.number, row.labels.get(NAME, NAME), _(
+            'the indicator %(code)s is named "%(old)s" in kinerja; it is renamed "%(new)s" as the file says. If the '
+            'file\'s name is a mistake, correct it and import the file again, or rename the indicator back on its '
+            'page') % {"code": indicator.code, "old": indicator.name, "new": row.name}))
+    if row.code and row.code.lower() != indicator.code.lower():
+        warnings.append(CellWarning(path.name, row.sheet, row.number, row.labels.get(CODE, CODE), _(
+            'the indicator "%(name)s" has the code %(old)s in kinerja; its code becomes %(new)s as the file says. If '
+            'that is not meant, correct the Kode and import the file again') % {
+            "name": indicator.name, "old": indicator.code, "new": row.code}))
+    return warnings
+
+
 def _polarity_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
     """An existing indicator whose polarity the file turns around: every year's achievement of it is then
     computed the other way, so the user is told rather than finding the report changed."""
@@ -2040,11 +2068,18 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
             errors: list[BadImportRow] = []
             objectives: dict[str, Objective] = {}
             existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
-            by_name = {i.name.lower(): i for i in existing.values()}
+            by_name = {_key(i.name): i for i in existing.values()}
             taken = set(existing) | {row.code.lower() for row in rows if row.code}
             for row in rows:
+                coded = existing.get(row.code.lower()) if row.code else None
+                named = by_name.get(_key(row.name))
+                if coded is not None and named is not None and coded.pk != named.pk:
+                    errors.append(_other_indicator(path, row, coded, named))
+                    continue
                 objective = _objective(office, row.objective, year, objectives, summary)
-                indicator = (existing.get(row.code.lower()) if row.code else None) or by_name.get(row.name.lower())
+                indicator = coded or named
+                if indicator is not None:
+                    summary.warnings.extend(_identity_changes(path, row, indicator))
                 if indicator is None:
                     indicator = Indicator(office=office, order=len(existing) + 1)
                     summary.indicators_created += 1
@@ -2066,7 +2101,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                 if row.division is not None:
                     indicator.division = row.division
                 indicator.save()
-                existing[code.lower()] = by_name[row.name.lower()] = indicator
+                existing[code.lower()] = by_name[_key(row.name)] = indicator
                 # A Rencana Aksi naming an indicator kinerja has, without its year's Target, keeps the year's
                 # (the performance agreement's); its quarter targets are checked against it below.
                 if not row.target.empty or (row.quarter_targets and not (reading.plan and row.known)):
