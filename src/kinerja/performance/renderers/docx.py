@@ -46,9 +46,17 @@ TABLE_SIZES = (9, 8.5, 8, 7.5)  # pt: a table's type, the largest at which its f
 CELL_PADDING = 2 * 1.9 + 0.5  # Word's default cell margins (0.08 inch each side) and the borders, in mm
 
 
+# Satuan that is the currency sign, written before the amount as Indonesian writes it (Rp12.500.000), not after.
+RUPIAH_SIGNS = {"rp", "rp.", "idr"}
+
+
 def _amount(value: object, unit: str) -> str:
     text = number(value)  # type: ignore[arg-type]
-    return f"{text} {unit}".strip() if unit and unit != "%" else (text + "%" if unit == "%" else text)
+    if unit == "%":
+        return text + "%"
+    if unit.strip().lower() in RUPIAH_SIGNS and value is not None and not isinstance(value, str):
+        return "Rp" + text
+    return f"{text} {unit}".strip() if unit else text
 
 
 def indicator_paragraph(i: IndicatorRow, period: str) -> str:
