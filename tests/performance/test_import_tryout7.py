@@ -114,3 +114,57 @@ class RenamedIndicatorTestCase(TryoutTestCase):
         self.assertEqual(summary.warnings, [])
         self.assertEqual(Indicator.objects.get(office=self.office, code="IK-01").targets.get(
             year=2027, kind=Target.Kind.AGREEMENT).value, Decimal("4.5"))
+
+
+class ObstaclesAndSolutionsTestCase(TryoutTestCase):
+    """A division's realisasi with its Kendala and Solusi (Upaya) columns, as the report's chapter on obstacles
+    needs them: they were "not read", and the division typed them again on the input page or they were lost."""
+
+    HEADER = ["Kode", "Indikator", "Satuan", "Target", "Realisasi TW I", "Realisasi TW II", "Kendala",
+              "Upaya / Solusi"]
+
+    def test_the_kendala_and_solusi_go_with_the_latest_figure_of_the_row(self) -> None:
+        path = self.book("realisasi.xlsx", self.HEADER, [
+            ["IK-01", GROWTH, "%", "4,5", "1,2", "2,5", "Data BPS terlambat terbit", "Koordinasi dengan BPS"],
+            ["IK-02", DOCUMENTS, "dokumen", "3", "1", "", "Tenaga perencana terbatas", ""],
+        ])
+        summary = import_file(path, self.office, 2027)
+        self.assertIn(("Kendala", "Kendala (G)"), summary.columns)
+        self.assertIn(("Solusi", "Upaya / Solusi (H)"), summary.columns)
+        self.assertEqual(summary.unread_columns, [])
+        growth = Actual.objects.get(indicator__code="IK-01", year=2027, quarter=2, is_current=True)
+        self.assertEqual((growth.obstacles, growth.solutions), ("Data BPS terlambat terbit", "Koordinasi dengan BPS"))
+        first = Actual.objects.get(indicator__code="IK-01", year=2027, quarter=1, is_current=True)
+        self.assertEqual((first.obstacles, first.solutions), ("", ""))
+        documents = Actual.objects.get(indicator__code="IK-02", year=2027, quarter=1, is_current=True)
+        self.assertEqual(documents.obstacles, "Tenaga perencana terbatas")
+
+    def test_an_empty_cell_keeps_what_the_division_wrote_before(self) -> None:
+        header = ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Kendala", "Solusi"]
+        import_file(self.book("a.xlsx", header, [["IK-01", GROWTH, "%", "4,5", "5", "Data terlambat", "Surati BPS"]]),
+                    self.office, 2027)
+        import_file(self.book("b.xlsx", header, [["IK-01", GROWTH, "%", "4,5", "5,5", "", None]]), self.office, 2027)
+        actual = Actual.objects.get(indicator__code="IK-01", year=2027, quarter=None, is_current=True)
+        self.assertEqual((actual.value_number, actual.obstacles, actual.solutions),
+                         (Decimal("5.5"), "Data terlambat", "Surati BPS"))
+
+    def test_a_kendala_without_any_realisasi_on_its_row_is_named_as_not_saved(self) -> None:
+        header = ["Kode", "Indikator", "Satuan", "Target", "Realisasi", "Kendala", "Solusi"]
+        summary = import_file(self.book("c.xlsx", header, [
+            ["IK-02", DOCUMENTS, "dokumen", "3", "", "Data belum tersedia", ""]]), self.office, 2027)
+        warnings = [str(w) for w in summary.warnings]
+        self.assertEqual(len(warnings), 1, warnings)
+        self.assertIn("c.xlsx, sheet Realisasi, row 2, column Kendala", warnings[0])
+        self.assertIn("not saved", warnings[0])
+        self.assertFalse(Actual.objects.filter(indicator__code="IK-02", year=2027).exists())
+
+    def test_a_rencana_aksi_names_its_kendala_column_as_not_read(self) -> None:
+        # Its rows are activities: a Kendala there belongs to no one realisasi.
+        path = self.book("renaksi.xlsx", ["Kode", "Indikator", "Rencana Aksi", "Target TW I", "Target TW II",
+                                          "Target TW III", "Target TW IV", "Kendala"], [
+            ["IK-02", DOCUMENTS, "Penyusunan dokumen", 0, 1, 2, 3, "Tenaga perencana terbatas"],
+        ])
+        summary = import_file(path, self.office, 2027)
+        self.assertTrue(summary.plan)
+        self.assertIn("Kendala (H)", summary.unread_columns)
+        self.assertNotIn("Kendala", [meaning for meaning, _header in summary.columns])

@@ -119,6 +119,9 @@ CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
 ACHIEVEMENT = "Capaian"  # never saved: read to tell a negative indicator, and checked against kinerja's
 # A Rencana Aksi's activity and its budget: read only from a file with an activity column (see read_rows).
 ACTION, BUDGET = "Rencana Aksi", "Anggaran"
+# A division's narrative beside its realisasi: saved with the row's latest figure (see _narrative_quarter).
+OBSTACLES, SOLUTIONS = "Kendala", "Solusi"
+NARRATIVES = (OBSTACLES, SOLUTIONS)
 QUARTER_ACTIONS = [f"{ACTION} TW{q}" for q in range(1, 5)]  # "Rencana Aksi" over TW I … TW IV: one per quarter
 COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
@@ -185,6 +188,8 @@ class Row:
     activities: list[PlannedActivity] = field(default_factory=list)  # its Rencana Aksi, in the file's order
     own_activity: bool = False  # the indicator's row names an activity too (its quarter figures are the activity's)
     known: bool = False  # a Rencana Aksi's indicator kinerja already has
+    obstacles: str = ""  # the Kendala and Solusi written beside the row's figures
+    solutions: str = ""
 
 
 @dataclass
@@ -334,6 +339,8 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
     (ACHIEVEMENT, ("capaian", "persentase capaian")),
     (ACTION, ("rencana aksi", "aksi", "kegiatan", "rencana kegiatan", "uraian kegiatan", "uraian rencana aksi")),
     (BUDGET, ("anggaran", "pagu")),
+    (OBSTACLES, ("kendala", "hambatan", "permasalahan", "masalah")),
+    (SOLUTIONS, ("solusi", "upaya", "tindak lanjut", "rencana tindak lanjut", "pemecahan masalah")),
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
@@ -608,6 +615,8 @@ def _classify(label: str, year: int | None) -> str | None:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
             if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
                 return None  # the Capaian of a quarter or of another year
+            if field_name in NARRATIVES and (_quarter(label) is not None or _other_year(label, year)):
+                return None  # "Kendala TW I": a quarter's own, not read (the row's latest figure takes one)
             if field_name in (ACTION, BUDGET) and (_quarter(label) is not None or _other_year(label, year)):
                 quarter = _quarter(label)
                 if field_name == ACTION and quarter is not None and not _other_year(label, year):
@@ -756,6 +765,8 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                 problems.append((header_number, where, _("a year has four quarters, TW I to TW IV")))
             elif kind in columns and all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1)):
                 continue  # the same header cell merged over this column too: one column, read from its first
+            elif kind in columns and kind in NARRATIVES:
+                continue  # "Kendala" and "Permasalahan": the first is read, the other named as not read
             elif j in unsure:
                 quarter = f"TW {_ROMAN_OF[unsure[j]]}"
                 problems.append((header_number, where, _(
@@ -1550,6 +1561,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     if errors:
         raise ImportFailed(path, errors)
     divisions = _Divisions(office)
+    if plan:  # a Rencana Aksi's rows are activities: their Kendala belongs to no one figure, and is not read
+        for kind in [k for k in NARRATIVES if k in columns]:
+            header.unread.append(header.labels[kind])
+            del columns[kind]
     reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, activity_ignored=activity_ignored,
                       columns=[
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
@@ -1866,6 +1881,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                           negative_method, _written_achievement(written), polarity_column,
                           own or [], bool(text(ACTION)) if plan else False)
         current.row.known = found is not None
+        current.row.obstacles, current.row.solutions = (_text(_cell(values, columns.get(k))) for k in NARRATIVES)
         rows.append(current.row)
     for row in rows if plan else []:
         errors.extend(_settle_plan(path, table.sheet, row, header))
@@ -1915,9 +1931,25 @@ def _set_target(indicator: Indicator, year: int, kind: str, quarter: int | None,
                                     defaults={"value_number": value.number, "value_text": value.text})
 
 
+def _narrative_quarter(row: Row) -> int | None | bool:
+    """The actual a row's Kendala and Solusi go with: the year's where the row gives it, else its latest quarter
+    (what the division reports now); False for a row without any realisasi."""
+    if not row.actual.empty:
+        return None
+    return max(row.quarter_actuals) if row.quarter_actuals else False
+
+
+def _narrative_unsaved(path: Path, row: Row) -> CellWarning:
+    column = OBSTACLES if row.obstacles else SOLUTIONS
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(column, column), _(
+        "not saved: kinerja keeps the Kendala and Solusi with a realisasi, and this row gives none; write them with "
+        "the realisasi, here or on the input page"))
+
+
 def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: int | None, value: Value,
-                user: AbstractBaseUser | None, column: str) -> BadCell | None:
-    """Save the actual as submitted; a locked one is left as it is and returned as a bad cell."""
+                user: AbstractBaseUser | None, column: str, obstacles: str = "", solutions: str = "") -> BadCell | None:
+    """Save the actual as submitted; a locked one is left as it is and returned as a bad cell. A Kendala or
+    Solusi the file leaves empty keeps what the division wrote before."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
     # A signed period's figures change only by a correction with its reason: the file cannot give one.
@@ -1932,12 +1964,18 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     before = format_plain(current.value_number) if current and current.value_number is not None else (
         current.value_text if current else "")
     actual = current or Actual(indicator=indicator, year=year, quarter=quarter, entered_by=user)
+    told = {"obstacles": obstacles, "solutions": solutions}
+    changes = {k: [getattr(actual, k), v] for k, v in told.items() if v and v != getattr(actual, k)}
+    for k, (_before, v) in changes.items():
+        setattr(actual, k, v)
     actual.value_number, actual.value_text = value.number, value.text
     actual.status = Actual.Status.SUBMITTED
     actual.save()
     after = format_plain(value.number) if value.number is not None else value.text
+    if before != after:
+        changes = {"value": [before, after], **changes}
     ActualRevision.objects.create(actual=actual, action=ActualRevision.Action.IMPORTED, user=user,
-                                  reason=path.name, changes={"value": [before, after]} if before != after else {})
+                                  reason=path.name, changes=changes)
     return None
 
 
@@ -2120,8 +2158,12 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     summary.targets += 1
                 actuals = ([(None, row.actual, ACTUAL)] if not row.actual.empty else []) + [
                     (q, value, f"Realisasi TW{q}") for q, value in row.quarter_actuals.items()]
+                told = _narrative_quarter(row)
+                if (row.obstacles or row.solutions) and told is False:
+                    summary.warnings.append(_narrative_unsaved(path, row))
                 for quarter, value, column in actuals:
-                    locked = _set_actual(path, row, indicator, year, quarter, value, user, column)
+                    narrative = (row.obstacles, row.solutions) if quarter == told else ("", "")
+                    locked = _set_actual(path, row, indicator, year, quarter, value, user, column, *narrative)
                     if locked is not None:
                         errors.append(locked)
                     summary.actuals += 1
