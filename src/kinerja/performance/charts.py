@@ -170,12 +170,27 @@ def target_vs_actual(report: ReportData, *, width: int = 800) -> str:
     return _finish(chart, "indicators")
 
 
+LEGEND_BOX = 12  # pygal's legend_box_size
+
+
+def _legend_margin(count: int, columns: int) -> float:
+    """The bottom margin that keeps every row of a legend at the bottom inside the drawing. pygal reserves
+    count // columns rows (6 sasaran in 4 columns: 1) while it draws ceil(count / columns) (2), so the last row
+    fell below the picture's edge; the rows it forgets are added here, each 1.5 times the legend's type high, as
+    pygal spaces them."""
+    forgotten = -(-count // columns) - count // columns
+    row = 1.5 * max(_STYLE.legend_font_size, LEGEND_BOX)
+    return float(_config()["margin"]) + forgotten * row  # type: ignore[arg-type]
+
+
 def trend(report: ReportData, *, width: int = 800) -> str:
     """Achievement per objective over the years: the average of its indicators that have one."""
     years = [*report.history_years, report.year]
+    count = max(len(report.objectives), 1)
+    columns = min(count, 8 * width // 800)
     chart = pygal.Line(**_config(title="Tren Capaian per Sasaran (%)", value_formatter=_axis, width=width,
                                  print_values=False, dots_size=4, allow_interruptions=True,
-                                 legend_at_bottom_columns=min(max(len(report.objectives), 1), 8 * width // 800)))
+                                 legend_at_bottom_columns=columns, margin_bottom=_legend_margin(count, columns)))
     chart.x_labels = [str(y) for y in years]
     seen: list[float] = []
     for objective in report.objectives:
