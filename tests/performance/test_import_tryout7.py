@@ -168,3 +168,37 @@ class ObstaclesAndSolutionsTestCase(TryoutTestCase):
         self.assertTrue(summary.plan)
         self.assertIn("Kendala (H)", summary.unread_columns)
         self.assertNotIn("Kendala", [meaning for meaning, _header in summary.columns])
+
+
+class RenamedWithoutSasaranTestCase(TryoutTestCase):
+    def test_a_name_close_to_an_indicator_kinerja_has_is_named_with_it(self) -> None:
+        # The division retyped the indicator's name; the file has no Sasaran (it names indicators kinerja has),
+        # so it was refused as a new indicator without a Sasaran, and the user did not see why it was new.
+        path = self.book("realisasi.xlsx", ["No", "Indikator", "Satuan", "Target", "Realisasi"], [
+            [1, GROWTH, "%", "4,5", "5"],
+            [2, "Jumlah dokumen perencanaan pembangunan industri", "dokumen", "3", "2"],
+        ])
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(path, self.office, 2027)
+        message = str(raised.exception)
+        self.assertIn("row 3, column Indikator", message)
+        self.assertIn(f'IK-02 "{DOCUMENTS}"', message)
+        self.assertNotIn("row 2", message)
+
+    def test_a_name_like_none_stays_a_new_indicator_without_a_sasaran(self) -> None:
+        path = self.book("realisasi.xlsx", ["No", "Indikator", "Satuan", "Target", "Realisasi"], [
+            [1, "Jumlah pasar rakyat yang direvitalisasi", "pasar", "4", "5"],
+        ])
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(path, self.office, 2027)
+        self.assertIn("column Sasaran", str(raised.exception))
+        self.assertNotIn("IK-0", str(raised.exception))
+
+    def test_every_row_renamed_names_each_beside_the_missing_sasaran(self) -> None:
+        path = self.book("realisasi.xlsx", ["No", "Indikator", "Satuan", "Target", "Realisasi"], [
+            [1, "Persentase pertumbuhan industri kecil dan menengah", "%", "4,5", "5"],
+        ])
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(path, self.office, 2027)
+        self.assertIn('row 2, column Indikator', str(raised.exception))
+        self.assertIn(f'IK-01 "{GROWTH}"', str(raised.exception))

@@ -89,6 +89,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import re
 import zipfile
@@ -131,6 +132,7 @@ POLARITIES = {"positif": Indicator.Polarity.HIGHER_IS_BETTER, "negatif": Indicat
 EXAMPLE = ["IK-01", "Meningkatnya kualitas kelembagaan koperasi", "Persentase koperasi sehat", "%", "Positif",
            "65,5", "60", "Bidang Kelembagaan", "", "", "", "65,5", "40", "50", "55", "60"]
 PLAN_YEARS = 5  # a Renstra covers five years
+CLOSE_NAME = 0.85  # how like a name kinerja has an unknown one must be to be named as the one probably meant
 
 
 class BadCell(BadImportRow):
@@ -1259,6 +1261,11 @@ class _Known:
     def find(self, code: str, name: str) -> Indicator | None:
         return (self.by_code.get(code.lower()) if code else None) or self.by_name.get(_key(name))
 
+    def close_to(self, name: str) -> Indicator | None:
+        """The indicator whose name is most like `name` (a word added or dropped, a typing slip), if any is."""
+        found = difflib.get_close_matches(_key(name), list(self.by_name), n=1, cutoff=CLOSE_NAME)
+        return self.by_name[found[0]] if found else None
+
 
 def _key(name: str) -> str:
     return " ".join(name.lower().split())
@@ -1698,6 +1705,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             bad(CODE if code else NAME, _("the office has no indicator with this code or name; a file without a Target "
                                           "column can only give the actuals of indicators kinerja already has (import "
                                           "the Perjanjian Kinerja first, or add a Target column)"), code or name)
+        elif not row_objective and OBJECTIVE not in columns and (close := known.close_to(name) if known else None):
+            # A name retyped in the division's copy: say which indicator it is like, not only that a new one needs
+            # a Sasaran (at the Indikator, which the missing Sasaran column's one message leaves in place).
+            bad(NAME, _('kinerja has no indicator named so, and a new one needs a Sasaran, which this file does not '
+                        'give; is it %(code)s "%(name)s"? Write its name as kinerja has it') % {
+                "code": close.code, "name": close.name}, name)
         elif not row_objective and OBJECTIVE not in columns:
             bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
         for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, row_objective, 500), (UNIT, unit, 60),
