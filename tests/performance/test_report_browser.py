@@ -72,3 +72,20 @@ def test_kasubbag_reads_the_dashboard_and_compiles_a_version(live_server, page: 
     expect(page.locator("table.indicators")).not_to_contain_text("Persentase koperasi aktif")
     expect(page.locator("table.indicators")).to_contain_text("UMKM naik kelas")
     shot("performance-dashboard-division")
+
+
+def test_the_dashboard_s_table_prints_within_an_a4_page(live_server, page: Page, office) -> None:
+    # An amount in Rp to the sen and a "Sangat Rendah": the predicate's badge kept the screen's size, larger than the
+    # printed table's type and on one line, so the table ran 56 px past the page and Keterangan was cut at its edge.
+    s2 = Objective.objects.get(office=office.office, code="S2")
+    investment = add_indicator(s2, "IK-06", "Nilai investasi industri", "Rp")
+    target(investment, 2025, D("12500000000"))
+    actual(investment, 2025, D("13125000000.50"))
+    sign_in(page, live_server.url, "kasubbag")
+    page.goto(f"{live_server.url}/data/dashboard/?year=2025")
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": 680, "height": 900})  # A4's 210 mm less the 15 mm margins, at 96 dpi
+    expect(page.locator("table.indicators")).to_contain_text("13.125.000.000,50")
+    widths = page.evaluate("() => { const t = document.querySelector('table.indicators');"
+                           " return [t.getBoundingClientRect().right, document.documentElement.clientWidth]; }")
+    assert widths[0] <= widths[1], widths
