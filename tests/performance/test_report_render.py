@@ -114,7 +114,7 @@ class XlsxTestCase(SimpleTestCase):
         self.assertEqual(actual.value, 1500)
         self.assertEqual(achievement.value, 86.93)
         self.assertEqual(target.number_format, "#,##0.00")
-        self.assertEqual(actual.number_format, "#,##0")
+        self.assertEqual(actual.number_format, "#,##0.00")  # 1.500,00 beside its target 1.725,50
         self.assertEqual(achievement.number_format, "#,##0.00")  # 1.250,00 for a far exceeded target
 
     def test_it_keeps_text_targets_as_text_and_leaves_missing_achievement_empty(self) -> None:

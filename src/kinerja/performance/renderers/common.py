@@ -22,6 +22,12 @@ def places(value: Decimal) -> int:
     return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
 
 
+def row_places(*values: Value) -> int | None:
+    """The decimals an indicator's target and actual share, so a row reads 7,50 beside 9,00 (not 9): the most
+    either needs; None where neither is a number."""
+    return max((places(v) for v in values if isinstance(v, Decimal)), default=None)
+
+
 def number(value: Value, decimals: int | None = None) -> str:
     """1725 → "1.725", Decimal("1725.5") → "1.725,50", Decimal("0.0125") → "0,0125", text stays text,
     None → "–"."""

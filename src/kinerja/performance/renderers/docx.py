@@ -37,6 +37,7 @@ from .common import (
     number,
     percent,
     revision_text,
+    row_places,
     short_hash,
     timestamp,
 )
@@ -50,8 +51,8 @@ CELL_PADDING = 2 * 1.9 + 0.5  # Word's default cell margins (0.08 inch each side
 RUPIAH_SIGNS = {"rp", "rp.", "idr"}
 
 
-def _amount(value: object, unit: str) -> str:
-    text = number(value)  # type: ignore[arg-type]
+def _amount(value: object, unit: str, decimals: int | None = None) -> str:
+    text = number(value, decimals)  # type: ignore[arg-type]
     if unit == "%":
         return text + "%"
     if unit.strip().lower() in RUPIAH_SIGNS and value is not None and not isinstance(value, str):
@@ -83,7 +84,8 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
             text += f", turun dari {percent(past.achievement)} pada {past.year}"
         else:
             text += f", sama dengan capaian pada {past.year}"
-    text += f", dengan realisasi {_amount(i.actual, i.unit)} dari target {_amount(i.target, i.unit)}."
+    shared = row_places(i.target, i.actual)
+    text += f", dengan realisasi {_amount(i.actual, i.unit, shared)} dari target {_amount(i.target, i.unit, shared)}."
     if i.negative:
         text += " Indikator ini berpolaritas negatif: semakin kecil realisasi, semakin baik capaiannya."
     if i.progress is not None:
@@ -206,7 +208,9 @@ def render(report: ReportData) -> bytes:
     for o in report.objectives:
         for i in o.indicators:
             n += 1
-            rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, number(i.target), number(i.actual),
+            shared = row_places(i.target, i.actual)
+            rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, number(i.target, shared),
+                         number(i.actual, shared),
                          achievement_text(i), i.predicate or "–"])
     _table(document, ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"],
            rows, numeric_from=4, available=landscape, columns=[

@@ -29,6 +29,7 @@ from .common import (
     percent,
     remark,
     revision_text,
+    row_places,
     short_hash,
     timestamp,
 )
@@ -121,7 +122,9 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
         rows = []
         for i in objective.indicators:
             n += 1
-            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": number(i.target), "actual": number(i.actual),
+            shared = row_places(i.target, i.actual)
+            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": number(i.target, shared),
+                         "actual": number(i.actual, shared),
                          "achievement": achievement_text(i), "predicate": i.predicate or "–",
                          "predicate_class": PREDICATE_CLASS.get(i.predicate or "", "p-none"), "remark": remark(i),
                          "history": _history(i, report.history_years)})

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.performance.numbers import format_number
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, timestamp
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, row_places, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
@@ -153,8 +153,10 @@ def _put(sheet: Worksheet, row: int, col: int, value: Value, number_format: str 
 def _indicator_cells(i: IndicatorRow) -> list[tuple[Value, str | None]]:
     text_result = {True: "Tercapai", False: "Tidak tercapai", None: ""}[i.met] if i.is_text else ""
     note = "; ".join(p for p in (text_result, remark(i)) if p)
+    shared = row_places(i.target, i.actual)
+    fmt = (INTEGER if shared == 0 else DECIMALS.get(shared, DECIMAL)) if shared is not None else None
     return [(i.code, None), (i.objective, None), (i.name, None), (i.unit, None),
-            ("Negatif" if i.negative else "Positif", None), (i.target, None), (i.actual, None),
+            ("Negatif" if i.negative else "Positif", None), (i.target, fmt), (i.actual, fmt),
             (i.achievement, PERCENT), (i.predicate, None), (note, None), (i.division, None)]
 
 
