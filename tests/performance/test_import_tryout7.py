@@ -202,3 +202,28 @@ class RenamedWithoutSasaranTestCase(TryoutTestCase):
             import_file(path, self.office, 2027)
         self.assertIn('row 2, column Indikator', str(raised.exception))
         self.assertIn(f'IK-01 "{GROWTH}"', str(raised.exception))
+
+
+class TargetChangedByRealisasiTestCase(TryoutTestCase):
+    def test_a_division_s_file_that_changes_the_year_s_target_says_so(self) -> None:
+        # The division typed 45 for the Perjanjian Kinerja's 4,5: the signed target changed without a word (the
+        # only warning was that the actual was far from 45).
+        path = self.book("realisasi.xlsx", ["Indikator", "Satuan", "Target", "Realisasi TW I"], [
+            [GROWTH, "%", "45", "1,2"],
+            [DOCUMENTS, "dokumen", "3", "1"],
+        ])
+        summary = import_file(path, self.office, 2027)
+        changed = [str(w) for w in summary.warnings if "4,5" in str(w)]
+        self.assertEqual(len(changed), 1, [str(w) for w in summary.warnings])
+        self.assertIn("row 2, column Target", changed[0])
+        self.assertIn("from 4,5 to 45", changed[0])
+        self.assertFalse([w for w in summary.warnings if w.row == 3])  # the same target: no word
+
+    def test_a_text_target_changed_says_so_too(self) -> None:
+        self.book("pk2.xlsx", ["Kode", "Sasaran", "Indikator", "Satuan", "Target"], [
+            ["IK-09", SASARAN_2, "Nilai SAKIP Perangkat Daerah", "predikat", "BB"]])
+        import_file(self.dir / "pk2.xlsx", self.office, 2027)
+        summary = import_file(self.book("pk3.xlsx", ["Kode", "Sasaran", "Indikator", "Satuan", "Target"], [
+            ["IK-09", SASARAN_2, "Nilai SAKIP Perangkat Daerah", "predikat", "A"]]), self.office, 2027)
+        self.assertEqual(len(summary.warnings), 1)
+        self.assertIn("from BB to A", str(summary.warnings[0]))

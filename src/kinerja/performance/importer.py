@@ -1959,6 +1959,22 @@ def _narrative_unsaved(path: Path, row: Row) -> CellWarning:
         "the realisasi, here or on the input page"))
 
 
+def _target_change(path: Path, row: Row, indicator: Indicator, year: int, target: Value) -> CellWarning | None:
+    """The year's target of an indicator kinerja has that the file changes: the Perjanjian Kinerja's, signed,
+    which a division's realisasi beside it for reference (a 45 typed for 4,5) must not change unnoticed."""
+    before = Target.objects.filter(indicator=indicator, year=year, kind=Target.Kind.AGREEMENT,
+                                   quarter=None).first() if indicator.pk is not None else None
+    if before is None or (before.value_number, before.value_text) == (target.number, target.text):
+        return None
+    old = format_plain(before.value_number) if before.value_number is not None else before.value_text or "–"
+    column = TARGET if TARGET in row.labels else next((c for c in QUARTER_TARGETS if c in row.labels), TARGET)
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(column, column), _(
+        "the target of %(year)d of indicator %(indicator)s changes from %(old)s to %(new)s as the file says; if the "
+        "file's target is a mistake, correct it and import the file again") % {
+        "year": year, "indicator": indicator.code, "old": old,
+        "new": format_plain(target.number) if target.number is not None else target.text or "–"})
+
+
 def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: int | None, value: Value,
                 user: AbstractBaseUser | None, column: str, obstacles: str = "", solutions: str = "") -> BadCell | None:
     """Save the actual as submitted; a locked one is left as it is and returned as a bad cell. A Kendala or
@@ -2157,6 +2173,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                 # (the performance agreement's); its quarter targets are checked against it below.
                 if not row.target.empty or (row.quarter_targets and not (reading.plan and row.known)):
                     target = row.target if not row.target.empty else _year_target(row.quarter_targets, indicator)
+                    changed = _target_change(path, row, indicator, year, target)
+                    if changed is not None:
+                        summary.warnings.append(changed)
                     _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
                     summary.targets += 1
                     mismatch = _mismatch(path, row, indicator, target)
