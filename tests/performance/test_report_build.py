@@ -244,3 +244,58 @@ class QuarterTargetsAddUpTestCase(KinerjaTestCase):
     def test_the_year_compares_with_the_agreement(self) -> None:
         row = self.row("IK-07", None)
         self.assertEqual((row["target"], row["actual"]), (200, 109))
+
+
+class QuarterWithoutQuarterTargetsTestCase(KinerjaTestCase):
+    """A quarterly report of an office that set only the annual target: a count (sum) of the first quarters
+    against the whole year's target is progress, printed with its percentage but no predicate (TW I doing
+    exactly its quarter of the work read "Sangat Rendah"); a rate (last) is judged as before; the year and
+    the fourth quarter are judged."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        s1 = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya UMKM", order=1,
+                                      plan_start_year=2021, plan_end_year=2026)
+        s2 = Objective.objects.create(office=cls.office, code="S2", name="Koperasi sehat", order=2,
+                                      plan_start_year=2021, plan_end_year=2026)
+        cls.count = add_indicator(s1, "IK-07", "UMKM dibina", "UMKM", aggregation="sum")
+        cls.rate = add_indicator(s2, "IK-08", "Persentase koperasi sehat", "%", aggregation="last")
+        target(cls.count, 2025, D("200"))
+        target(cls.rate, 2025, D("80"))
+        actual(cls.count, 2025, D("50"), quarter=1)
+        actual(cls.rate, 2025, D("78"), quarter=1)
+
+    def report(self, quarter: int | None) -> dict:
+        return build_report(self.office, 2025, quarter, made_on=TODAY).to_json()
+
+    def test_a_count_of_the_first_quarter_against_the_annual_target_has_no_predicate(self) -> None:
+        report = self.report(1)
+        count, rate = report["indicators"]
+        self.assertEqual((count["target"], count["actual"], count["achievement"], count["predicate"]), (200, 50, 25, None))
+        self.assertIn("Dibandingkan dengan target tahunan (belum ada target triwulan)", count["note"])
+        self.assertEqual((rate["achievement"], rate["predicate"], rate["note"]), (97.5, "Sangat Tinggi", ""))
+        self.assertEqual([(o["achievement"], o["predicate"]) for o in report["objectives"]],
+                         [(25, None), (97.5, "Sangat Tinggi")])
+
+    def test_the_year_and_the_fourth_quarter_are_judged(self) -> None:
+        for quarter in (None, 4):
+            count = self.report(quarter)["indicators"][0]
+            self.assertEqual((count["achievement"], count["predicate"], count["note"]), (25, "Sangat Rendah", ""))
+
+    def test_a_quarter_target_is_judged(self) -> None:
+        target(self.count, 2025, D("50"), kind="quarter", quarter=1)
+        count = self.report(1)["indicators"][0]
+        self.assertEqual((count["target"], count["achievement"], count["predicate"]), (50, 100, "Sangat Tinggi"))
+
+    def test_the_dashboard_and_the_docx_say_it_is_progress(self) -> None:
+        from kinerja.performance.renderers.docx import indicator_paragraph
+
+        self.client.force_login(self.subsection_head)
+        page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 1})
+        self.assertContains(page, "kemajuan terhadap target tahunan")
+        self.assertContains(page, "kemajuan, tanpa predikat")
+        row = build_report(self.office, 2025, 1, made_on=TODAY).objectives[0].indicators[0]
+        text = indicator_paragraph(row, "Triwulan 1 Tahun 2025")
+        self.assertIn("25,00% dari target tahunan 200 UMKM", text)
+        self.assertNotIn("None", text)

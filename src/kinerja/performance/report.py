@@ -52,6 +52,11 @@ HISTORY_YEARS = 5
 # Actuals a division has not yet submitted are its own working copy, not the office's data.
 REPORTED = (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED)
 # The Keterangan printed when an indicator has no percentage: document text, Indonesian in every language.
+# A quarterly report's count compared with the annual target (no quarter targets): progress through the
+# year, printed without a predicate (_against_annual_target).
+PARTIAL_NOTE = ("Dibandingkan dengan target tahunan (belum ada target triwulan): kemajuan sampai triwulan "
+                "%(quarter)s, tanpa predikat")
+
 NO_ACHIEVEMENT_NOTE = {
     ach.NoAchievement.NO_TARGET: "Target belum ditetapkan",
     ach.NoAchievement.NO_ACTUAL: "Belum ada realisasi",
@@ -108,6 +113,8 @@ class IndicatorRow:
     progress: Decimal | None = None  # actual against the Renstra end-of-period target
     national_standard: Value = None
     evidence: list[EvidenceRow] = field(default_factory=list)
+    # A quarterly report's count compared with the annual target: progress, printed without a predicate.
+    partial: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -265,6 +272,17 @@ def _year_target(facts: _Facts, indicator: Indicator, year: int, quarter: int | 
     return None
 
 
+def _against_annual_target(facts: _Facts, indicator: Indicator, year: int, quarter: int | None,
+                           achievement: Decimal | None) -> bool:
+    """Whether a quarterly report (before the fourth quarter) compares an indicator whose quarters add up
+    (a count: "sum") with the whole year's target, for want of quarter targets: its percentage then tells
+    how far the year has come, not how well the quarter went, and a predicate ("Sangat Rendah" for a
+    first quarter that did exactly its share) would misjudge it."""
+    return (quarter is not None and quarter < 4 and achievement is not None
+            and indicator.quarter_aggregation == Indicator.Aggregation.SUM
+            and (year, Target.Kind.QUARTER, quarter) not in facts.targets)
+
+
 def _year_actual(facts: _Facts, indicator: Indicator, year: int, quarter: int | None) -> Value:
     quarters = facts.quarters.get(year, {})
     numeric = {q: v for q, v in quarters.items() if isinstance(v, Decimal)}
@@ -375,7 +393,10 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
                      for i in by_objective[objective.pk]]
             exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
             mean = _rounded(exact[objective.pk])
-            rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean, ach.predicate(mean)))
+            # An average that takes in progress against an annual target gets no predicate either.
+            judged = not any(row.partial for row, _a in items)
+            rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean,
+                                     ach.predicate(mean) if judged else None))
         budget = [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
                   for p in programs if p.office_id == office.pk]
         initials, signer = _approvers(office, day) if approvals else ([], None)
@@ -416,6 +437,9 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
     result = _evaluate(indicator, target, actual)
     rounded = _rounded(result.value)
     note = NO_ACHIEVEMENT_NOTE.get(result.reason, "") if result.reason is not None else ""
+    partial = _against_annual_target(facts, indicator, year, quarter, rounded)
+    if partial:
+        note = PARTIAL_NOTE % {"quarter": quarter}
     history = []
     for y in years:
         # A quarterly report compares with the same quarters of earlier years.
@@ -431,7 +455,7 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
     row = IndicatorRow(
         code=indicator.code, objective=objective.name, name=indicator.name, unit=indicator.unit,
         negative=indicator.is_negative, target=target, actual=actual, achievement=rounded,
-        predicate=ach.predicate(rounded), met=result.met, note=note,
+        predicate=None if partial else ach.predicate(rounded), met=result.met, note=note, partial=partial,
         division=_division(indicator),
         obstacles=" ".join(dict.fromkeys(o for _q, o, _s in narratives if o)),
         solutions=" ".join(dict.fromkeys(s for _q, _o, s in narratives if s)),

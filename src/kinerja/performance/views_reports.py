@@ -38,6 +38,7 @@ FORMATS = {
 
 # How often the compilation page asks where the worker is.
 POLL_SECONDS = 2
+PROGRESS = "progress"  # the dashboard's count of quarterly counts compared with the annual target
 # A compilation still waiting for the worker after this long suggests the worker is not running.
 WORKER_HINT_AFTER = dt.timedelta(minutes=1)
 
@@ -73,13 +74,17 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                                  state__in=ReportCompilation.ACTIVE).first()
     counts: dict[str, int] = {}
     for row in report.indicators:
-        counts[row.predicate or "–"] = counts.get(row.predicate or "–", 0) + 1
+        # A quarter's count against the annual target (report.PARTIAL_NOTE) has a percentage, not a predicate.
+        key = PROGRESS if row.partial else row.predicate or "–"
+        counts[key] = counts.get(key, 0) + 1
     period = {"year": year, **({"quarter": quarter} if quarter else {})}
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
         "divisions": divisions, "division": division, "versions": versions, "compiling": compiling,
-        "counts": [(_("no achievement") if name == "–" else name, counts[name], PREDICATE_CLASS.get(name, "p-none"))
-                   for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", "–") if name in counts],
+        "counts": [({"–": _("no achievement"), PROGRESS: _("progress against the annual target")}.get(name, name),
+                    counts[name], PREDICATE_CLASS.get(name, "p-none"))
+                   for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", PROGRESS, "–")
+                   if name in counts],
         "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
                         "rows": [{"row": i, "class": PREDICATE_CLASS.get(i.predicate or "", "p-none")}
                                  for i in o.indicators]} for o in report.objectives],

@@ -75,6 +75,10 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
         reason = i.note or "capaian tidak dihitung"
         return (f"Indikator {i.name} {period} mencatat realisasi {_amount(i.actual, i.unit)} dari target "
                 f"{_amount(i.target, i.unit)}; {reason[:1].lower() + reason[1:]}.")
+    if i.partial:
+        return (f"Realisasi indikator {i.name} {period} sebesar {_amount(i.actual, i.unit)}, atau "
+                f"{percent(i.achievement)} dari target tahunan {_amount(i.target, i.unit)}; belum ada target "
+                f"triwulan, sehingga angka itu menunjukkan kemajuan sepanjang tahun, tanpa predikat.")
     text = f"Capaian indikator {i.name} {period} sebesar {percent(i.achievement)} ({i.predicate})"
     past = i.previous
     if past is not None and past.achievement is not None:
@@ -225,8 +229,9 @@ def render(report: ReportData) -> bytes:
     for o in report.objectives:
         document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
         if o.achievement is not None:
-            document.add_paragraph(f"Capaian sasaran {o.name} {report.period.lower()} sebesar {percent(o.achievement)} "
-                                   f"({o.predicate}), rata-rata dari indikator yang memiliki capaian.")
+            judged = f" ({o.predicate})" if o.predicate else ""
+            document.add_paragraph(f"Capaian sasaran {o.name} {report.period.lower()} sebesar {percent(o.achievement)}"
+                                   f"{judged}, rata-rata dari indikator yang memiliki capaian.")
         for i in o.indicators:
             document.add_paragraph(indicator_paragraph(i, report.period))
             if i.obstacles:
