@@ -9,6 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kinerja.org.models import Assignment
+from kinerja.workflow import actions
 from kinerja.workflow.models import Case, Event, Task
 
 from .base import WorkflowTestCase
@@ -38,6 +39,7 @@ class CaseCommandTestCase(WorkflowTestCase):
         self.assertEqual(case.tasks.get(status="open").assignee, self.staff2.person)
         listing = run("case", "list", "--office", self.office.code)
         self.assertIn("Triwulan I 2025\tTriwulan I 2025\tstep 3", listing)
+        self.assertEqual(listing.splitlines()[0], "case\tstatus\ttitle\tperiod\topen step")
         shown = run("case", "show", str(case.pk))
         self.assertIn("task_assigned", shown)
         self.assertIn("due 2025-03-24T08:02:00+07:00 2025-03-24T08:01:00+07:00 by sekretaris", shown)
@@ -46,6 +48,17 @@ class CaseCommandTestCase(WorkflowTestCase):
         self.assertTrue(shown.startswith("Triwulan I 2025 (Triwulan I 2025) · "))
         Case.objects.filter(pk=case.pk).update(period="")  # an SOP that needs no period (a permit)
         self.assertTrue(run("case", "show", str(case.pk)).startswith("Triwulan I 2025 · "))
+
+    def test_times_are_printed_to_the_second(self) -> None:
+        # A case started on the wall clock (microseconds), as the web and the demo start them.
+        case = actions.start_case(self.version.pk, user=self.secretary, title="Triwulan II 2025",
+                                  period="Triwulan II 2025", at=dt.datetime(2025, 3, 24, 8, 0, 15, 309207,
+                                                                           tzinfo=dt.timezone(dt.timedelta(hours=7))))
+        listing, shown = run("case", "list"), run("case", "show", str(case.pk))
+        self.assertIn("due 2025-03-24T08:02:15+07:00", listing)
+        self.assertIn("\t2025-03-24T08:00:15+07:00\tcase_started", shown)
+        self.assertNotIn(".309207", listing)
+        self.assertIn("\tdue 2025-03-24T08:02:15+07:00", shown)  # the event's own data keeps what was recorded
 
     def test_return_needs_a_reason_and_names_the_new_round(self) -> None:
         case = self.start_case()

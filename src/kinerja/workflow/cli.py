@@ -42,8 +42,9 @@ def _moment(value: str | None, option: str) -> dt.datetime | None:
 
 
 def _local(moment: dt.datetime, office: Office) -> str:
-    """`moment` in ISO 8601 with the office's offset (2025-03-24T08:12:00+07:00)."""
-    return moment.astimezone(ZoneInfo(office.time_zone)).isoformat()
+    """`moment` in ISO 8601 with the office's offset, to the second (2025-03-24T08:12:00+07:00), whatever
+    fraction of a second the clock gave it."""
+    return moment.astimezone(ZoneInfo(office.time_zone)).isoformat(timespec="seconds")
 
 
 def _version(value: str) -> SopVersion:
@@ -126,6 +127,7 @@ def _list(command: BaseCommand, *, office: str | None, status: str | None, **opt
     if status:
         cases = cases.filter(status=status)
     current = {t.case_id: t for t in Task.objects.filter(case__in=cases, status=Task.Status.OPEN).select_related("step")}
+    command.stdout.write("case\tstatus\ttitle\tperiod\topen step")  # tab-separated, as the rows
     for case in cases:
         task = current.get(case.pk)
         where = f"step {task.step.display_number} task {task.pk} due {_local(task.due_at, case.office)}" if task else ""
