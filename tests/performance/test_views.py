@@ -181,6 +181,18 @@ class InputPageTestCase(ViewsTestCase):
                 f"i{self.indicator.pk}-solutions": "Pendampingan oleh penyuluh", **extra}
         return self.client.post(self.url(self.indicator), data)
 
+    def test_a_text_target_asks_for_a_text_not_an_indonesian_number(self) -> None:
+        opinion = Indicator.objects.create(office=self.office, objective=self.objective, code="IK9", name="Opini BPK",
+                                           unit="opini", division=self.division)
+        Target.objects.create(indicator=opinion, year=2025, kind="agreement", value_text="WTP")
+        self.client.force_login(self.contact)
+        page = self.client.get(self.url()).content.decode()
+        opinion_card = page[page.index("Opini BPK"):]
+        self.assertIn("Berupa teks seperti targetnya (target: WTP)", opinion_card[:3000])
+        numeric_card = page[page.index("Jumlah koperasi aktif"):page.index("Opini BPK")]
+        self.assertIn("Ditulis cara Indonesia", numeric_card)
+        self.assertNotIn("Ditulis cara Indonesia", opinion_card[:3000])
+
     def test_the_contact_sees_the_division_indicators_only(self) -> None:
         self.make_indicator("IK2", "Jumlah UMKM binaan", 300, division=self.built.divisions[2])
         self.client.force_login(self.contact)

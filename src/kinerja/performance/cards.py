@@ -90,6 +90,8 @@ def input_card(indicator: Indicator, period: Period, form: ActualForm | None = N
                                    "obstacles": actual.obstacles if actual else "",
                                    "solutions": actual.solutions if actual else ""},
                           prefix=f"i{indicator.pk}")
+    if target is not None and target.value_number is None and target.value_text:
+        form.for_text_target(target.value_text)
     return Card(indicator, target, actual, form, evaluate_actual(indicator, target, actual),
                 editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [],
                 period_quarter=period.db_quarter)

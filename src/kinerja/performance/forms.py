@@ -113,6 +113,11 @@ class ActualForm(forms.Form):
     # value is the figure warned about, so a figure changed since is checked again.
     confirm = forms.CharField(label=_("The figure is right: save it anyway"), required=False, max_length=60)
 
+    def for_text_target(self, target: str) -> None:
+        """The indicator's target is a text (WTP, A, BB): its actual is a text too, not a number."""
+        self.fields["value"].help_text = _("A text, as the target is written (the target is %(target)s); it is met "
+                                           "or not met.") % {"target": target}
+
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 2}))
