@@ -65,6 +65,16 @@ class ChartsTestCase(SimpleTestCase):
         self.assertNotIn("IK-04", svg)  # zero target
         self.assertNotIn("IK-05", svg)  # text target
 
+    def test_a_lower_is_better_indicator_is_marked_on_the_chart_and_in_its_key(self) -> None:
+        # IK-02 (koperasi bermasalah) is lower-is-better: its bar beside the target reads the other way.
+        labels = texts(self.svgs["indicators"])
+        self.assertIn("IK-02 ↓", labels)
+        self.assertIn("IK-01", labels)
+        key = dict(charts.indicator_key(self.report))
+        self.assertEqual(key["IK-02 ↓"], "Jumlah koperasi bermasalah (polaritas negatif: semakin kecil realisasi, "
+                                         "semakin baik)")
+        self.assertEqual(key["IK-01"], "Persentase koperasi aktif")
+
     def test_it_plots_the_years_of_the_trend(self) -> None:
         for year in ("2023", "2024", "2025"):
             self.assertIn(f">{year}<", self.svgs["trend"])
@@ -111,7 +121,7 @@ class LongNamesTestCase(SimpleTestCase):
     def test_the_charts_name_objectives_and_indicators_by_number_and_code_never_cut(self) -> None:
         objectives = texts(charts.achievement_by_objective(self.report))
         self.assertTrue({"S1", "S2", "S3"} <= set(objectives), objectives)
-        self.assertTrue({"IK-01", "IK-02", "IK-03"} <= set(texts(charts.target_vs_actual(self.report))))
+        self.assertTrue({"IK-01", "IK-02 ↓", "IK-03"} <= set(texts(charts.target_vs_actual(self.report))))
         self.assertTrue({"S1", "S2", "S3"} <= set(texts(charts.trend(self.report))))
         for svg in (charts.achievement_by_objective(self.report), charts.target_vs_actual(self.report),
                     charts.trend(self.report)):
@@ -123,7 +133,8 @@ class LongNamesTestCase(SimpleTestCase):
         self.assertEqual([label for label, _name in charts.objective_key(self.report)], ["S1", "S2", "S3"])
         # Only the indicators the chart draws: a zero or a text target has no bar.
         self.assertEqual(charts.indicator_key(self.report),
-                         [("IK-01", f"{LONG} (indikator 1)"), ("IK-02", f"{LONG} (indikator 2)"),
+                         [("IK-01", f"{LONG} (indikator 1)"),
+                          ("IK-02 ↓", f"{LONG} (indikator 2) (polaritas negatif: semakin kecil realisasi, semakin baik)"),
                           ("IK-03", "Jumlah UMKM naik kelas"), ("IK-06", "Nilai SAKIP")])
 
     def test_the_pdf_prints_the_key_under_the_chart(self) -> None:

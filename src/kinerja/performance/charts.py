@@ -149,9 +149,20 @@ def _charted(report: ReportData) -> list[IndicatorRow]:
     return [i for i in report.indicators if isinstance(i.target, Decimal) and i.target != 0]
 
 
+# After the code of a lower-is-better indicator on target_vs_actual: its bar past the target is worse, not
+# better, and the key says so.
+LOWER_IS_BETTER = " ↓"
+
+
+def _indicator_label(row: IndicatorRow) -> str:
+    return row.code + (LOWER_IS_BETTER if row.negative else "")
+
+
 def indicator_key(report: ReportData) -> list[tuple[str, str]]:
-    """(code on the chart, full name) of each indicator target_vs_actual draws, from the top."""
-    return [(i.code, i.name) for i in _charted(report)]
+    """(label on the chart, full name) of each indicator target_vs_actual draws, from the top; a
+    lower-is-better one marked on both."""
+    return [(_indicator_label(i), i.name + (" (polaritas negatif: semakin kecil realisasi, semakin baik)"
+                                            if i.negative else "")) for i in _charted(report)]
 
 
 def target_vs_actual(report: ReportData, *, width: int = 800) -> str:
@@ -164,7 +175,7 @@ def target_vs_actual(report: ReportData, *, width: int = 800) -> str:
                                           height=max(240, 140 + 44 * len(rows)), value_formatter=_axis,
                                           print_values=False))
     chart.y_labels = _scale([a for a in actuals if a is not None])
-    chart.x_labels = [i.code for i in rows]
+    chart.x_labels = [_indicator_label(i) for i in rows]
     chart.add("Target", [100.0 for _ in rows])
     chart.add("Realisasi", actuals)
     return _finish(chart, "indicators")
