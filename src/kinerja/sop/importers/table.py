@@ -792,11 +792,9 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                                 "has one") % {"target": phrase.step, "other": step.branch_to}))
                         step.branch_to = named
                     continue
-                if phrase.decision and named == step.number:
-                    draft.problems.append(SopImportError(path, step.number, column, phrase.text, _(
-                        "the “Tidak” branch goes to this same step")))
-                    continue
-                if named is not None and 1 <= named < step.number:
+                # A return to the step itself ("Jika tidak sesuai, kembali ke langkah 4" on step 4) has the
+                # step done again: the engine's return_task opens a fresh task of its target, whichever step.
+                if named is not None and 1 <= named <= step.number:
                     target = named
             elif phrase.actor_text:
                 actor = matcher.match_at_start(phrase.actor_text)
