@@ -18,7 +18,9 @@ from . import flow
 from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
 from .values import (
     DURATION_UNITS,
+    duration_alternative,
     duration_item,
+    duration_rate,
     format_duration,
     is_duration_range,
     list_text,
@@ -584,6 +586,17 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
                 "a range of times: the longer, %(time)s, is taken as the standard time")
                 % {"time": format_duration(step.duration_value, step.duration_unit)}))
+        if two := duration_alternative(step.duration_text):
+            # "1 hari/ 7 jam": the same time written two ways, the first the document's own unit.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "two times: %(time)s, the first, is taken as the standard time; %(other)s is left aside")
+                % {"time": format_duration(step.duration_value, step.duration_unit), "other": two[1]}))
+        if rate := duration_rate(step.duration_text):
+            # "2 jam per hari": how long the step works each day, not how long it takes in all.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "a time per %(unit)s: %(time)s is taken as the standard time of the step; if the step runs over "
+                "several, type its whole time") % {"unit": rate,
+                                                    "time": format_duration(step.duration_value, step.duration_unit)}))
         if item := duration_item(step.duration_text):
             # A case is one berkas/pemohon; a step that handles several takes longer, which the user says.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(

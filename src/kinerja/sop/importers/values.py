@@ -70,6 +70,50 @@ _HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?jam,? (?:dan )?(?P<minutes>
 # dokumen"): the time written, the item after its unit. A fraction ("1/2 jam") has no unit before its "/".
 _PER_ITEM_RE = re.compile(r"(?P<time>.*?[a-z.']) ?(?:/|\bper\b|\b(?:untuk )?(?:se)?tiap\b) ?(?:1 |satu )?"
                           r"(?P<item>[a-z][a-z -]*)")
+# Words of time after "/", "per" or "tiap": "2 jam per hari", "7 jam/hari" is a rate, not the time of an item.
+_TIME_WORDS = {*DURATION_UNITS, "detik", "dtk", "tahun", "thn"}
+# The same time written twice, another way after it: "1 hari/ 7 jam", "5 hari kerja / 1 minggu", "1 hari (8 jam)".
+_TWO_TIMES_RE = re.compile(rf"(?P<time>.*?[a-z.']) ?(?:/ ?(?P<other>{_NUMBER} ?[a-z]+(?: kerja)?\.?)"
+                           rf"|\( ?(?P<within>{_NUMBER} ?[a-z]+(?: kerja)?\.?) ?\))")
+# A question mark or other stop after the time ("2 jam per hari?", "15 menit."): no part of it.
+_TRAILING_RE = re.compile(r"[\s?!.,;:]+$")
+
+
+def _cleaned(text: str) -> str:
+    """A Waktu text lowered, its spaces collapsed, a spelled-out number in brackets ("(tiga)") and the stops
+    after it dropped, numbers in words as digits and the minute mark as menit."""
+    cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
+    kept = "." if re.search(r"\d ?[a-z]+\.$", cleaned) else ""  # "5 hr." abbreviates
+    cleaned = _TRAILING_RE.sub("", cleaned) + kept
+    return _MINUTE_MARK_RE.sub(r"\1 menit", _numbers_from_words(cleaned))
+
+
+def _second_time(cleaned: str) -> tuple[str, str] | None:
+    """(first time, second time) when the text writes one time two ways ("1 hari/ 7 jam"), else None."""
+    m = _TWO_TIMES_RE.fullmatch(cleaned)
+    if m is None:
+        return None
+    other = m["other"] or m["within"]
+    unit = re.sub(r"[\d.,/ ½¼¾]", " ", other).split()
+    return (m["time"].strip(), other.strip()) if unit and unit[0].rstrip(".") in _TIME_WORDS else None
+
+
+def _per(cleaned: str) -> tuple[str, str] | None:
+    """(time, what it is per) of "10 menit/berkas", "2 jam per hari"; None without a "per"."""
+    m = _PER_ITEM_RE.fullmatch(cleaned)
+    return (m["time"].strip(), m["item"].strip()) if m else None
+
+
+def duration_rate(text: str) -> str:
+    """The unit of time a Waktu text gives its time for ("2 jam per hari" → "hari"), "" for none."""
+    cleaned = _cleaned(text)
+    per = _per(cleaned) if _second_time(cleaned) is None else None
+    return per[1] if per and per[1].split()[0] in _TIME_WORDS else ""
+
+
+def duration_alternative(text: str) -> tuple[str, str] | None:
+    """(the time read, the other) of a time written two ways ("1 hari/ 7 jam" → ("1 hari", "7 jam"))."""
+    return _second_time(_cleaned(text))
 
 
 # Numbers written out, as many SOPs do: "lima hari", "dua belas jam", "empat puluh lima menit",
@@ -134,16 +178,17 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
     in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
-    if cleaned in NONE_MARKS:
+    if cleaned in NONE_MARKS or _TRAILING_RE.sub("", cleaned) in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
     if re.search(r"\bhari kalender\b", cleaned):
         # Calendar days count weekends and holidays; a standard time is working time (hari is a working day).
         raise ValueError(_("is in calendar days (hari kalender), which count weekends and holidays: write the "
                            "standard time in working days, such as 10 hari for 14 hari kalender"))
-    cleaned = _numbers_from_words(cleaned)
-    cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
-    if m := _PER_ITEM_RE.fullmatch(cleaned):
-        cleaned = m["time"].strip()
+    cleaned = _cleaned(text)
+    if two := _second_time(cleaned):
+        cleaned = two[0]
+    elif per := _per(cleaned):
+        cleaned = per[0]
     cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
     if m := _CLOCK_RE.fullmatch(cleaned):
         hours, minutes = int(m["hours"]), int(m["minutes"])
@@ -181,10 +226,9 @@ def is_duration_range(text: str) -> bool:
 
 def duration_item(text: str) -> str:
     """The item a Waktu text gives the time of ("10 menit/berkas" → "berkas"), "" for a time of the step."""
-    cleaned = _numbers_from_words(_SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower())))
-    cleaned = _MINUTE_MARK_RE.sub(r"\1 menit", cleaned)
-    m = _PER_ITEM_RE.fullmatch(cleaned)
-    return m["item"].strip() if m else ""
+    cleaned = _cleaned(text)
+    per = _per(cleaned) if _second_time(cleaned) is None else None
+    return per[1] if per and per[1].split()[0] not in _TIME_WORDS else ""
 
 
 def format_duration(value: Decimal, unit: str) -> str:
