@@ -1,7 +1,7 @@
 """A Kelengkapan (inputs) or Output cell written as a list (separate paragraphs of a Word cell, line breaks
 of an Excel cell, "•", "-" or "1." before each item) is kept as a list: stored an item a line without its
 bullet, shown as a list on the version page, a line each in the upload preview's form and the printed
-sheet. A cell of one line is read as it always was."""
+sheet. A cell of one line is one line, unless it writes a list on one line ("• A • B", test_inline_lists.py)."""
 
 from __future__ import annotations
 
@@ -41,7 +41,7 @@ def word_sop(path: Path) -> Path:
         inputs.add_paragraph(text)
     table.cell(3, 2 + n).text = "• Berkas permohonan\n• Lembar kendali"  # step 2: line breaks, bullets
     table.cell(3, 4 + n).text = "1. Tanda terima\n2. Register berkas"
-    table.cell(5, 4 + n).text = "• Surat keterangan • Arsip"  # step 4: one line, as it always was read
+    table.cell(5, 4 + n).text = "• Surat keterangan • Arsip"  # step 4: a list on one line (values.inline_items)
     document.save(str(path))
     return path
 
@@ -51,7 +51,7 @@ def test_a_word_cell_of_several_paragraphs_or_lines_is_a_list(tmp_path: Path) ->
     assert steps[0].inputs == KTP
     assert (steps[1].inputs, steps[1].output) == ("Berkas permohonan\nLembar kendali", "Tanda terima\nRegister berkas")
     assert (steps[2].inputs, steps[2].output) == ("berkas", "hasil 3")
-    assert steps[3].output == "• Surat keterangan • Arsip"
+    assert steps[3].output == "Surat keterangan\nArsip"
 
 
 def test_an_excel_cell_with_line_breaks_is_a_list(tmp_path: Path) -> None:
@@ -103,15 +103,15 @@ class ListPagesTestCase(KinerjaTestCase):
     def test_the_version_page_shows_a_list_and_a_line_as_it_is(self) -> None:
         version = actions.import_sop(self.path, office=self.office, user=None)
         self.assertEqual(version.steps.get(number=1).inputs, KTP)
-        # A step stored before lists were kept: its one line shows as it always did.
-        version.steps.filter(number=3).update(inputs="• KTP • KK <asli>")
+        # One line that is no list shows as it is (a list stored on one line earlier: migration 0009).
+        version.steps.filter(number=3).update(inputs="• KTP <asli>")
         self.client.force_login(self.staff)
         page = self.client.get(f"/sop/versions/{version.pk}/")
         self.assertContains(page, '<ul class="sop-items"><li>Formulir permohonan</li><li>Fotokopi KTP</li>'
                                   "<li>Pas foto 3x4</li></ul>", html=True)
         self.assertContains(page, "<li>Tanda terima</li>")
-        self.assertContains(page, "• Surat keterangan • Arsip")
-        self.assertContains(page, "• KTP • KK &lt;asli&gt;")
+        self.assertContains(page, "<li>Surat keterangan</li>")
+        self.assertContains(page, "• KTP &lt;asli&gt;")
 
     def test_the_preview_keeps_an_item_a_line_and_stores_what_is_typed_as_a_list(self) -> None:
         self.client.force_login(self.subsection_head)
@@ -122,7 +122,7 @@ class ListPagesTestCase(KinerjaTestCase):
         page = self.client.get(preview_url)
         self.assertContains(page, f'rows="3" class="sop-text" id="id_step-1-inputs">\n{KTP}</textarea>')
         self.assertContains(page, "Inputs (Kelengkapan) <span class=\"sop-list-size\">(3 items, one per line)</span>")
-        self.assertContains(page, "one per line)", count=3)  # step 1's inputs, step 2's inputs and output
+        self.assertContains(page, "one per line)", count=4)  # step 1's inputs, step 2's inputs and output, step 4's output
         data = {}
         for form, _problems in page.context["rows"]:
             for name in form.fields:
@@ -130,26 +130,26 @@ class ListPagesTestCase(KinerjaTestCase):
                 data[f"{form.prefix}-{name}"] = "" if value is None else str(value)
         # A browser sends a textarea's lines ending in CR LF; the user typed bullets of their own.
         data.update({"step-2-output": "• Tanda terima\r\n\r\n• Register berkas\r\n• Arsip\r\n",
-                     "step-3-output": "  hasil 3 ", "save": ""})
+                     "step-3-output": "  hasil 3 ", "step-4-output": "• Surat keterangan • Arsip ", "save": ""})
         self.client.post(preview_url, data)
         steps = {s.number: s for s in SopVersion.objects.get().steps.all()}
         self.assertEqual(steps[1].inputs, KTP)
         self.assertEqual(steps[2].output, "Tanda terima\nRegister berkas\nArsip")
         self.assertEqual(steps[3].output, "hasil 3")
-        self.assertEqual(steps[4].output, "• Surat keterangan • Arsip")
+        self.assertEqual(steps[4].output, "Surat keterangan\nArsip")  # a list typed on one line
 
     def test_the_sheet_and_bpmn_print_an_item_a_line(self) -> None:
         version = actions.import_sop(self.path, office=self.office, user=None)
         html = sheet.render_html(version)
         self.assertIn("• Formulir permohonan<br>• Fotokopi KTP<br>• Pas foto 3x4", html)
-        self.assertIn(">• Surat keterangan • Arsip<", html)
+        self.assertIn("• Surat keterangan<br>• Arsip", html)
         rows = {row.number: row for page in sheet.sheet_context(version)["pages"] for row in page.rows}
         one_line = rows[3].height
         self.assertGreater(rows[1].height, one_line)  # three lines: a taller row
         root = ET.fromstring(bpmn.render_bpmn(version))
         texts = [e.text for e in root.iter("{http://www.omg.org/spec/BPMN/20100524/MODEL}documentation")]
         self.assertIn("Kelengkapan:\n• Formulir permohonan\n• Fotokopi KTP\n• Pas foto 3x4", texts[0])
-        self.assertIn("Output: • Surat keterangan • Arsip", "\n".join(t or "" for t in texts))
+        self.assertIn("Output:\n• Surat keterangan\n• Arsip", "\n".join(t or "" for t in texts))
 
 
 @pytest.mark.parametrize(("text", "html"), [

@@ -53,7 +53,8 @@ class ListTextField(forms.CharField):
 
     def to_python(self, value: Any) -> str:
         text = str(super().to_python(value))
-        return list_text(text) if len(list_items(text)) > 1 else text.strip()
+        listed = list_text(text)  # several lines, or a list typed on one line ("• KTP • KK")
+        return listed if len(list_items(listed)) > 1 else text.strip()
 
 
 class StepForm(forms.Form):

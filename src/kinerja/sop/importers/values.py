@@ -272,9 +272,38 @@ def split_items(text: str) -> list[str]:
 _LIST_MARK_RE = re.compile(r"(?:[•●○◦▪▫■□‣⁃∙·*➢➤►✓✔-]|[–—]|\(?(?:\d{1,2}|[a-zA-Z])[.)])\s+(?=\S)")
 
 
+# Bullets that mark the items of a list written on one line ("• KTP • KK • NPWP"). Not a dash nor an asterisk:
+# "Laporan - rekap bulanan" and a footnote's "*" are text.
+_INLINE_BULLET_RE = re.compile(r"(?:^|(?<=\s))[•●○◦▪▫■□‣⁃∙➢➤►✓✔]\s*")
+# A numbered item on one line: "1." / "1)" or "a." / "a)" after a space or at the start.
+_INLINE_NUMBER_RE = re.compile(r"(?:(?<=\s)|^)\(?(\d{1,2}|[a-zA-Z])[.)]\s+")
+
+
+def inline_items(line: str) -> list[str]:
+    """The items of a list written on one line: "• KTP • KK" (or "KTP • KK", the bullet between them),
+    "1. Surat 2. Lampiran", "a. Surat b. Lampiran", each numbering counting up from 1 or a at the line's
+    start; [line] for anything else ("• KTP" alone, "Surat Nomor 5 Tahun 2020", "SK No. 2. Lampiran")."""
+    line = " ".join(line.split())
+    if _INLINE_BULLET_RE.search(line):
+        parts = [p.strip() for p in _INLINE_BULLET_RE.split(line) if p.strip()]
+        return parts if len(parts) > 1 else [line]
+    lead = _INLINE_NUMBER_RE.match(line)
+    if lead is None or lead[1].lower() not in {"1", "a"}:
+        return [line]
+    expected, cuts = lead[1].lower(), []
+    for m in _INLINE_NUMBER_RE.finditer(line):
+        if m[1].lower() == expected:
+            cuts.append((m.start(), m.end()))
+            expected = str(int(expected) + 1) if expected.isdigit() else chr(ord(expected) + 1)
+    parts = [line[end:(cuts[i + 1][0] if i + 1 < len(cuts) else len(line))].strip() for i, (_s, end) in enumerate(cuts)]
+    parts = [p for p in parts if p]
+    return parts if len(parts) > 1 else [line]
+
+
 def list_text(text: str, *, line_breaks: bool = True) -> str:
     """A Kelengkapan (inputs) or Output cell as a step stores it. A cell of one line is that line, its spaces
-    collapsed, as it always was ("• KTP" stays "• KTP"). A cell of several lines (paragraphs of a Word
+    collapsed, as it always was ("• KTP" stays "• KTP"), unless it writes a list on one line ("• KTP • KK",
+    "1. KTP 2. KK": inline_items), one item per line as below. A cell of several lines (paragraphs of a Word
     cell, line breaks of an Excel cell) is a list: one item per line, without the bullet or number it was
     written with ("• KTP\n• KK" → "KTP\nKK"). `line_breaks`: whether a line break in the cell is the
     author's; where it is only the layout's (a PDF wraps a cell's text into lines) a line starting with a
@@ -283,10 +312,13 @@ def list_text(text: str, *, line_breaks: bool = True) -> str:
     lines = [" ".join(line.split()) for line in text.splitlines()]
     lines = [line for line in lines if line]
     if len(lines) < 2:
-        return one
+        found = inline_items(one)
+        return "\n".join(found) if len(found) > 1 else one
     items: list[str] = []
     for line in lines:
-        if mark := _LIST_MARK_RE.match(line):
+        if len(found := inline_items(line)) > 1:
+            items += found  # "• KTP • KK" on one of the lines
+        elif mark := _LIST_MARK_RE.match(line):
             items.append(line[mark.end():])
         elif line_breaks or not items:
             items.append(line)
