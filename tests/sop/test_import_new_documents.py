@@ -228,19 +228,18 @@ def test_a_range_of_times_is_read_as_the_longer_with_a_warning_naming_the_step(t
         "(value: “1 s.d. 2 jam”)"]
 
 
-def test_a_document_holding_several_sops_is_refused_naming_them(tmp_path: Path) -> None:
+def test_a_document_holding_several_sops_and_no_choice_is_refused_naming_them(tmp_path: Path) -> None:
     steps = [("Kegiatan nomor 1", "1 jam", "Kasi"), ("Kegiatan nomor 2", "1 hari", "Kepala Bidang")]
     text = (sop_text(ACTORS, steps, name="PELAYANAN IZIN REKLAME") + "\n"
             + sop_text(ACTORS, steps, name="PELAYANAN IZIN TRAYEK", number="551/02/SOP/2025"))
     with pytest.raises(SopImportError) as raised:
         read_document(write(tmp_path, text))
     assert str(raised.value) == (
-        "sop.txt: the document holds 2 SOPs, each with its Nama SOP and procedure table: “PELAYANAN IZIN REKLAME”; "
-        "“PELAYANAN IZIN TRAYEK”; kinerja imports one SOP per document: save each in a document of its own (or "
-        "each on its own sheet of one Excel workbook) and import them one by one")
+        "sop.txt: the document holds 2 SOPs, each with its Nama SOP and procedure table: 1. “PELAYANAN IZIN "
+        "REKLAME” (800/01/SOP/2025); 2. “PELAYANAN IZIN TRAYEK” (551/02/SOP/2025); choose the one to import")
 
 
-def test_a_word_file_holding_several_sops_as_tables_is_refused_naming_them(tmp_path: Path) -> None:
+def test_a_word_file_holding_several_sops_as_tables_is_refused_naming_them_unless_one_is_chosen(tmp_path: Path) -> None:
     document = docx.Document()
     for name in ("PELAYANAN IZIN REKLAME", "PELAYANAN IZIN TRAYEK"):
         identity = document.add_table(rows=0, cols=2)
@@ -258,8 +257,10 @@ def test_a_word_file_holding_several_sops_as_tables_is_refused_naming_them(tmp_p
     path = tmp_path / "kumpulan-sop.docx"
     document.save(str(path))
     with pytest.raises(SopImportError, match="^kumpulan-sop.docx: the document holds 2 SOPs, .*: "
-                                             "“PELAYANAN IZIN REKLAME”; “PELAYANAN IZIN TRAYEK”; "):
+                                             "1. “PELAYANAN IZIN REKLAME” .*; 2. “PELAYANAN IZIN TRAYEK” "):
         read_document(path)
+    chosen = read_document(path, sheet="PELAYANAN IZIN TRAYEK")
+    assert (chosen.name, len(chosen.steps)) == ("PELAYANAN IZIN TRAYEK", 2)
 
 
 def test_a_step_over_two_rows_with_its_symbol_on_the_second_is_read_with_that_actor(tmp_path: Path) -> None:

@@ -32,20 +32,28 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import removed_on_failure
 
-from .importers import ListedSop, SopDraft, SopImportError, parse_document, read_document
+from .importers import ListedSop, SopDraft, SopImportError, is_workbook, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
 from .parties import is_case_person, is_outside_party, recorder_for, unit_role
 
 
 class AlreadyImported(KinerjaError):
-    def __init__(self, version: SopVersion, *, file_name: str = "", sheet: str = "") -> None:
+    def __init__(self, version: SopVersion, *, file_name: str = "", sheet: str = "", in_sheet: bool = True) -> None:
+        # `sheet`: what chose the SOP of a document holding several, a workbook's sheet (`in_sheet`) or the
+        # Nama SOP of one of a Word, text or PDF document's.
         self.version, self.file_name, self.sheet = version, file_name, sheet
-        if sheet:
+        if sheet and not in_sheet:
+            message = _("The SOP “%(sheet)s” of %(file)s is already stored as version %(version)d of “%(sop)s”.")
+        elif sheet:
             message = _("Sheet “%(sheet)s” of %(file)s is already stored as version %(version)d of “%(sop)s”.")
         else:
             message = _("This document is already stored as version %(version)d of “%(sop)s”.")
         super().__init__(message % {"sheet": sheet, "file": file_name, "version": version.version, "sop": version.name})
+
+
+# What SopVersion.source_sheet keeps of the part of a document an SOP was read from (a long Nama SOP is cut).
+SHEET_LENGTH = 100
 
 
 def same_source(version: SopVersion, sha256: str, sheet: str) -> bool:
@@ -69,10 +77,11 @@ def already_imported(sop: Sop | None, *, source: Path, source_name: str = "",
     (find_sop, which the caller has), or None: the upload preview says it before the user saves."""
     if sop is None:
         return None
-    earlier = stored_from(sop, hashlib.sha256(Path(source).read_bytes()).hexdigest(), sheet or "")
+    earlier = stored_from(sop, hashlib.sha256(Path(source).read_bytes()).hexdigest(), (sheet or "")[:SHEET_LENGTH])
     if earlier is None:
         return None
-    return AlreadyImported(earlier, file_name=source_name or Path(source).name, sheet=sheet or "")
+    return AlreadyImported(earlier, file_name=source_name or Path(source).name, sheet=sheet or "",
+                           in_sheet=is_workbook(Path(source)))
 
 
 def office_aliases(office: Office) -> dict[str, list[str]]:
@@ -302,11 +311,11 @@ def store_draft(draft: SopDraft, *, office: Office, user: AbstractBaseUser | Non
     # Lock the SOP: two uploads of its next version at once must not both become version n+1.
     sop = Sop.objects.select_for_update().get(pk=sop.pk)
     latest = sop.versions.order_by("-version").first()
-    sheet = sheet or ""
+    sheet = (sheet or "")[:SHEET_LENGTH]
     source_name = source_name or Path(source).name
     earlier = stored_from(sop, sha256, sheet)
     if earlier is not None:
-        raise AlreadyImported(earlier, file_name=source_name, sheet=sheet)
+        raise AlreadyImported(earlier, file_name=source_name, sheet=sheet, in_sheet=is_workbook(Path(source)))
     if sop.name != draft.name:
         sop.name = draft.name
         sop.save(update_fields=["name"])

@@ -17,7 +17,7 @@ from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
 from . import actions, origin
-from .importers import SeveralSops, SopImportError
+from .importers import SeveralSops, SopImportError, is_workbook, resolve_choice
 from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
 
@@ -55,9 +55,7 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("the actor column of a step the importer cannot decide, the step numbered as the SOP "
                                "prints it: --actor 3.1=JFU (repeatable)"))
     parser.add_argument("--office", help=_("office code (default: the only office)"))
-    parser.add_argument("--sheet", metavar="NAME",
-                        help=_("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to "
-                               "import"))
+    add_choice_arguments(parser)
     parser.add_argument("--other-office", action="store_true",
                         help=_("store the document even though its header names another office or region than "
                                "the office it is imported into (refused without it)"))
@@ -65,11 +63,46 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("store the version as a draft, not in force, whatever its effective date"))
 
 
+def add_choice_arguments(parser: CommandParser) -> None:
+    """--sheet and --sop: which SOP of a document holding several to read (chosen_part reads them)."""
+    parser.add_argument("--sheet", metavar="NAME",
+                        help=_("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to "
+                               "import"))
+    parser.add_argument("--sop", metavar="SOP",
+                        help=_("of a document holding several SOPs (a Word or text file collecting them, or a "
+                               "workbook), the one to import: its Nama SOP, its Nomor SOP or its place (1 for the "
+                               "first)"))
+
+
+def chosen_part(path: Path, *, sheet: str | None, sop: str | None) -> str | None:
+    """The `sheet` argument of the import actions for --sheet or --sop: of a workbook the sheet's name, of a
+    Word, text or PDF document the chosen SOP's Nama SOP; None for none chosen (or the only SOP). A file that
+    cannot be read is left to the import, which says why."""
+    if sheet is not None and sop is not None:
+        raise CommandError(_("Choose the SOP with --sheet or with --sop, not both."))
+    if sheet is not None and path.is_file() and not is_workbook(path):
+        raise CommandError(_("%(file)s is not an Excel workbook: it has no sheets. To choose one of the SOPs of a "
+                             "Word, text or PDF document, use --sop with its Nama SOP, its Nomor SOP or its place "
+                             "(1 for the first).") % {"file": path.name})
+    if sop is None or not path.is_file():
+        return sheet
+    return resolve_choice(path, sop)
+
+
+def several_sops_error(e: SeveralSops) -> CommandError:
+    """The refusal of a document holding several SOPs, with the option that chooses one."""
+    if e.in_sheets:
+        return CommandError(str(e) + " " + _("Choose it with --sheet NAME (or --sop with its Nama SOP, Nomor SOP or "
+                                             "place)."))
+    return CommandError(str(e) + " " + _("Choose it with --sop and its Nama SOP, its Nomor SOP or its place, for "
+                                         "example --sop 2 for the second."))
+
+
 def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **options: Any) -> None:
     try:
         _import(command, path=path, actor=actor, **options)
     except SeveralSops as e:
-        raise CommandError(str(e) + " " + _("Choose it with --sheet NAME.")) from e
+        raise several_sops_error(e) from e
     except SopImportError as e:
         if not e.choosable:
             raise
@@ -80,8 +113,9 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
 
 def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
             office: str | None, other_office: bool = False, draft: bool = False, sheet: str | None = None,
-            **options: Any) -> None:
+            sop: str | None = None, **options: Any) -> None:
     target = office_for(office)
+    sheet = chosen_part(path, sheet=sheet, sop=sop)
     overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor), sheet=sheet)
     read = actions.preview_import(path, office=target, actor_overrides=overrides, sheet=sheet)
     foreign = origin.foreign_lines(target, read.lines)

@@ -1,9 +1,9 @@
-"""The uploaded SOP document waiting between its preview and its save (PENDING), and, for a workbook
-holding several SOPs (one per sheet), what became of each: saved from this upload, already stored from
-this sheet of these very bytes, another version of an SOP kinerja holds, or new (the same few queries
-for any number of sheets). The administrator imports such a workbook one sheet at a time from a single
-upload; the file is forgotten once every SOP is saved, when they say they are done, or when PENDING's
-day runs out.
+"""The uploaded SOP document waiting between its preview and its save (PENDING), and, for a document
+holding several SOPs (a workbook, one per sheet; a Word, text or PDF file, one after another), what
+became of each: saved from this upload, already stored from this sheet (or SOP) of these very bytes,
+another version of an SOP kinerja holds, or new (the same few queries for any number of sheets). The
+administrator imports such a document one SOP at a time from a single upload; the file is forgotten
+once every SOP is saved, when they say they are done, or when PENDING's day runs out.
 
 Which sheets were saved is kept in the session beside PENDING's own record of the upload, not in a
 table: it means nothing once the pending file is gone, and goes with it.
@@ -21,8 +21,8 @@ from django.db.models import OuterRef, Subquery
 from kinerja.org.models import Office
 from kinerja.uploads import PendingUploads
 
-from .actions import find_sops, same_source
-from .importers import ListedSop, workbook_sops
+from .actions import SHEET_LENGTH, find_sops, same_source
+from .importers import ListedSop, document_sops
 from .models import SopVersion
 
 PENDING = PendingUploads("sop-pending", "sop_uploads", "sop")
@@ -52,6 +52,11 @@ class PendingWorkbook:
     token: str
     name: str  # the file's name as uploaded
     sheets: list[SheetState]
+
+    @property
+    def in_sheets(self) -> bool:
+        """Whether its SOPs are a workbook's sheets (else a Word, text or PDF document's, one after another)."""
+        return not any(s.listed.place for s in self.sheets)
 
     @property
     def saved_count(self) -> int:
@@ -85,7 +90,7 @@ def pending_workbook(request: Any, token: str, office: Office) -> PendingWorkboo
     """The upload `token` of this session when it is a workbook holding several SOPs and still kept; None
     for a single SOP's document, another session's token, or an upload forgotten or expired."""
     path = PENDING.path(request, token)
-    listed = workbook_sops(path) if path is not None else []
+    listed = document_sops(path) if path is not None else []
     if path is None or not listed:
         return None
     saved_pks = saved_sheets(request, token)
@@ -100,7 +105,7 @@ def pending_workbook(request: Any, token: str, office: Office) -> PendingWorkboo
     sheets = []
     for sop, of in zip(listed, found, strict=True):
         here = None if of is None else next(
-            (v for v in from_file if v.sop_id == of.pk and same_source(v, sha256, sop.sheet)), None)
+            (v for v in from_file if v.sop_id == of.pk and same_source(v, sha256, sop.sheet[:SHEET_LENGTH])), None)
         sheets.append(SheetState(listed=sop, saved=saved.get(saved_pks.get(sop.sheet, 0)),
                                  stored=latest.get(of.pk) if of is not None else None, from_file=here))
     return PendingWorkbook(token=token, name=PENDING.name(request, token) or path.name, sheets=sheets)

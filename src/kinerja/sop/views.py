@@ -24,7 +24,7 @@ from kinerja.org.models import Office
 from . import actions, origin, pending
 from .access import may_manage
 from .forms import LinkActorForm, RevokeForm, SaveForm, StepForm, UploadForm
-from .importers import SeveralSops, SopDraft, SopImportError, list_sops
+from .importers import SeveralSops, SopDraft, SopImportError, document_sops
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
 from .models import Actor, Sop, SopVersion
 from .pending import PENDING
@@ -250,7 +250,10 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "sop/choose_sheet.html", {
             "workbook": pending.pending_workbook(request, token, office), "token": token, "error": str(e)},
             status=400)
-    sheets = list_sops(path) if sheet is not None else []
+    listed = document_sops(path) if sheet is not None else []
+    sheets = [(s.sheet, s.name) for s in listed]
+    # Of a Word, text or PDF document of several SOPs, the place of the one chosen (by its Nama SOP).
+    place = next((s.place for s in listed if s.place and s.sheet == sheet), 0)
     posted = request.POST if request.method == "POST" else None
     labels = {s.number: s.label for s in draft.steps if s.label}
     last = draft.steps[-1].number if draft.steps else None
@@ -305,6 +308,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
         "token": token, "document_checks": document_checks, "sheet": sheet, "sheets": sheets,
+        "in_sheets": not place, "place": place,
         "saved_here": sheet in pending.saved_sheets(request, token), "refusal": refusal,
         "refusal_message": str(refusal) if refusal else None,  # a refused save's error, said by the notice
         "sop": sop, "current": current, "office": office,

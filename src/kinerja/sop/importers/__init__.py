@@ -7,36 +7,15 @@ reading that keeps the step problems the user can settle in the web preview inst
 from __future__ import annotations
 
 from pathlib import Path
-from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
 from . import readers
-from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
-from .table import find_table, names_sop, read_grid, read_header
+from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
+from .table import chosen_sop, find_table, names_sop, read_grid, read_header, sop_sections
 
-__all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "list_sops", "parse_document",
-           "read_document", "workbook_sops"]
-
-
-class ListedSop(NamedTuple):
-    """One SOP of a workbook holding several: its sheet, and the Nama SOP and Nomor SOP its own rows print
-    ("" where they print none)."""
-    sheet: str
-    name: str
-    number: str
-
-
-class SeveralSops(SopImportError):
-    """A workbook holding several SOPs (a procedure table on each of several sheets) and no choice of one:
-    `sops` lists them as (sheet name, SOP name), the name "" where the sheet names none."""
-
-    def __init__(self, path: Path, sops: list[tuple[str, str]]) -> None:
-        self.sops = sops
-        listed = "; ".join(f"“{sheet}”" + (f" ({name})" if name else "") for sheet, name in sops)
-        super().__init__(path, None, None, None, _("the workbook holds %(count)d SOPs, one per sheet: %(sops)s; "
-                                                   "choose the sheet of the one to import") % {
-            "count": len(sops), "sops": listed})
+__all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "document_sops", "is_workbook",
+           "list_sops", "parse_document", "read_document", "resolve_choice", "workbook_sops"]
 
 
 def _sheet_sop(path: Path, title: str, grid: list[list[str]]) -> ListedSop:
@@ -64,7 +43,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
                 % {"sheets": ", ".join(f"“{titles[i]}”" for i in tables) or "-"})
         at: int | None = chosen
     elif len(tables) > 1:
-        raise SeveralSops(path, [(s.sheet, s.name) for s in _sops_of(path, grids, titles)])
+        raise SeveralSops(path, _sops_of(path, grids, titles))
     else:
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
@@ -81,9 +60,56 @@ def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> lis
 
 
 def list_sops(path: Path) -> list[tuple[str, str]]:
-    """The SOPs a workbook holds, one per sheet with a procedure table, as (sheet name, SOP name); [] for a
-    document of one SOP (a workbook with one, or any other format). See workbook_sops."""
-    return [(s.sheet, s.name) for s in workbook_sops(path)]
+    """The SOPs a document holds, as (what chooses it, SOP name); [] for a document of one SOP. See
+    document_sops."""
+    return [(s.sheet, s.name) for s in document_sops(path)]
+
+
+def is_workbook(path: Path) -> bool:
+    """Whether the file is an Excel workbook (its SOPs are chosen by sheet)."""
+    try:
+        with Path(path).open("rb") as f:
+            return readers.kind_of(Path(path), f.read(8)) == "xlsx"
+    except OSError:
+        return False
+
+
+def document_sops(path: Path) -> list[ListedSop]:
+    """The SOPs a document holds when it holds several: a workbook's, one per sheet (workbook_sops); a Word,
+    text or PDF document's, one after another, each chosen by its Nama SOP (ListedSop.place its place).
+    [] for a document of one SOP, or one that cannot be read (reading it says why)."""
+    try:
+        listed = _every_sop(Path(path))
+    except (OSError, SopImportError):
+        return []
+    return listed if len(listed) > 1 else []
+
+
+def _every_sop(path: Path) -> list[ListedSop]:
+    """Every SOP of the document, even a single one (see document_sops); raises what reading it raises."""
+    readers.check_size(path)
+    with path.open("rb") as f:
+        kind = readers.kind_of(path, f.read(8))
+    if kind == "legacy":
+        return []
+    if kind in {"docx", "xlsx"}:
+        readers.check_archive(path)
+    if kind == "xlsx":
+        titles: list[str] = []
+        return _sops_of(path, readers.xlsx_grids(path, None, titles), titles)
+    grid = (readers.text_grid(path) if kind == "txt" else readers.pdf_grid(path) if kind == "pdf"
+            else readers.docx_grid(path)[0])
+    return [ListedSop(s.name, s.name, s.number, place) for place, s in enumerate(sop_sections(path, grid), start=1)]
+
+
+def resolve_choice(path: Path, choice: str) -> str | None:
+    """What chooses the SOP `choice` names (its sheet's name, place, Nomor SOP or Nama SOP: table.chosen_sop)
+    among the document's: of a workbook the sheet's name, of another document the Nama SOP; None when the
+    document holds only that SOP. SopImportError when it names none, listing them."""
+    path = Path(path)
+    listed = _every_sop(path)
+    found = chosen_sop(path, listed, choice)
+    return found.sheet if len(listed) > 1 else None
 
 
 def workbook_sops(path: Path) -> list[ListedSop]:
@@ -106,7 +132,8 @@ def workbook_sops(path: Path) -> list[ListedSop]:
 
 def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
                    aliases: dict[str, list[str]] | None = None, sheet: str | None = None) -> SopDraft:
-    """`sheet`: of a workbook holding several SOPs, the sheet of the one to read (SeveralSops without it)."""
+    """`sheet`: of a document holding several SOPs, the one to read (SeveralSops without it): of a workbook
+    its sheet's name; of a Word, text or PDF document its Nama SOP, Nomor SOP or place ("2")."""
     return _read(Path(path), sheet, actor_overrides, aliases)
 
 
@@ -135,11 +162,9 @@ def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
     else:
         readers.check_archive(path)
         grid, arrows, notes = _xlsx_grid(path, sheet)
-    if sheet is not None and kind != "xlsx":
-        raise SopImportError(path, None, None, sheet, _("only an Excel workbook has sheets to choose from"))
     # A PDF breaks a cell's text into lines where the page's layout wraps it: no list of the author's.
     return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes,
-                     line_breaks=kind != "pdf")
+                     line_breaks=kind != "pdf", sop=sheet if kind != "xlsx" else None)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,

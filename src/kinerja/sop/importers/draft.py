@@ -46,6 +46,36 @@ class SopImportError(KinerjaError):
                 "column": self.column, "value": self.value}
 
 
+class ListedSop(NamedTuple):
+    """One SOP of a document holding several: `sheet`, what chooses it (of a workbook, its sheet's name; of a
+    Word, text or PDF document, its Nama SOP), and the Nama SOP and Nomor SOP its own rows print ("" where
+    they print none). `place`: 0 for a workbook's sheet, else its place in the document (1 for the first)."""
+    sheet: str
+    name: str
+    number: str
+    place: int = 0
+
+
+class SeveralSops(SopImportError):
+    """A document holding several SOPs and no choice of one: a workbook with a procedure table on each of
+    several sheets, or a Word, text or PDF document with several, each under its own Nama SOP. `listed`
+    names them; `sops` as (sheet name, SOP name) pairs (of a document, the SOP name twice)."""
+
+    def __init__(self, path: Path, listed: list[ListedSop]) -> None:
+        self.listed = listed
+        self.sops = [(s.sheet, s.name) for s in listed]
+        self.in_sheets = not any(s.place for s in listed)
+        if self.in_sheets:
+            names = "; ".join(f"“{s.sheet}”" + (f" ({s.name})" if s.name else "") for s in listed)
+            problem = _("the workbook holds %(count)d SOPs, one per sheet: %(sops)s; choose the sheet of the one to "
+                        "import") % {"count": len(listed), "sops": names}
+        else:
+            names = "; ".join(f"{s.place}. “{s.name}”" + (f" ({s.number})" if s.number else "") for s in listed)
+            problem = _("the document holds %(count)d SOPs, each with its Nama SOP and procedure table: %(sops)s; "
+                        "choose the one to import") % {"count": len(listed), "sops": names}
+        super().__init__(path, None, None, None, problem)
+
+
 class DrawnArrow(NamedTuple):
     """An arrow of a Word flowchart between the symbols of two rows of the procedure table (shapes.py),
     the rows named by the grid's row lists themselves, which the table reader maps to its steps."""

@@ -15,7 +15,7 @@ from typing import NamedTuple
 from django.utils.translation import gettext as _
 
 from . import flow
-from .draft import DrawnArrow, DrawnNote, SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
 from .values import (
     DURATION_UNITS,
     duration_alternative,
@@ -108,49 +108,108 @@ def names_sop(rows: Grid) -> bool:
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
               aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = (),
-              notes: Sequence[DrawnNote] = (), line_breaks: bool = True) -> SopDraft:
+              notes: Sequence[DrawnNote] = (), line_breaks: bool = True, sop: str | None = None) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps
     the user can settle (actor, time, return target) are collected in draft.problems. `arrows` are those
     of a Word or Excel flowchart, between rows of `grid`; `notes` the symbols of an Excel flowchart that
     could not be read as drawn (xlsx_shapes.py), warnings of the steps whose rows they stand in.
     `line_breaks`: whether a line break inside a cell is the author's (Word, Excel, text), so that a
-    Kelengkapan or Output cell of several lines is a list, or only the layout's (PDF); see list_text."""
+    Kelengkapan or Output cell of several lines is a list, or only the layout's (PDF); see list_text.
+    `sop`: of a document holding several SOPs (a Word file collecting an office's SOPs), the one to read:
+    its Nama SOP, its Nomor SOP or its place (1 for the first); SeveralSops without it (choose_section)."""
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
+    sections = sop_sections(path, grid)
+    if len(sections) > 1 or sop is not None:
+        chosen = choose_section(path, sections, sop)
+        grid = grid[chosen.start:chosen.end]
+        start = find_table(grid) or 0
     draft = read_header(path, grid[:start])
-    if others := _other_sops(path, grid, start, draft.name):
-        raise SopImportError(path, None, None, None, _(
-            "the document holds %(count)d SOPs, each with its Nama SOP and procedure table: %(sops)s; kinerja "
-            "imports one SOP per document: save each in a document of its own (or each on its own sheet of one "
-            "Excel workbook) and import them one by one") % {
-            "count": len(others) + 1, "sops": "; ".join(f"“{name}”" for name in [draft.name, *others])})
     read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
                line_breaks=line_breaks)
     check_lengths(draft)
     return draft
 
 
-def _other_sops(path: Path, grid: Grid, start: int, name: str) -> list[str]:
-    """The names of the SOPs after the first in one document (a Word file collecting an office's SOPs):
-    below the first procedure table, a "Nama SOP" naming another SOP above a procedure table of its own.
-    An identity block repeated on each page above the table's header names the same SOP: no other."""
-    others: list[str] = []
+class Section(NamedTuple):
+    """One SOP of a document holding several: its Nama SOP and Nomor SOP, and its rows grid[start:end]."""
+    name: str
+    number: str
+    start: int
+    end: int
+
+
+def sop_sections(path: Path, grid: Grid) -> list[Section]:
+    """The SOPs of a document, one Section each (one for a document of one SOP): below a procedure table, a
+    "Nama SOP" naming another SOP above a procedure table of its own starts the next. Its rows start where
+    its header does, the rows above its Nama SOP that are no row of the table above (its letterhead, Nomor
+    SOP, dates). An identity block repeated on each page above the table's header names the same SOP: no
+    other. Raises SopImportError when the first SOP has no name, as read_header does."""
+    start = find_table(grid)
+    if start is None:
+        return []
+    first = read_header(path, grid[:start])
+    sections = [Section(first.name, first.number, 0, len(grid))]
     at = start + 1
     while (label := next((i for i in range(at, len(grid)) if names_sop([grid[i]])), None)) is not None:
         table = find_table(grid[label:])
         if table is None:
             break
+        begin = _header_start(grid, at, label)
         try:
-            other = read_header(path, grid[label:label + table]).name
+            header = read_header(path, grid[begin:label + table])
         except SopImportError:
-            other = ""
-        if other and label_key(other) != label_key(name) and other not in others:
-            others.append(other)
+            header = None
+        if header is not None and label_key(header.name) not in {label_key(s.name) for s in sections}:
+            sections[-1] = sections[-1]._replace(end=begin)
+            sections.append(Section(header.name, header.number, begin, len(grid)))
         at = label + table + 1
-    return others
+    return sections
+
+
+def _header_start(grid: Grid, floor: int, label: int) -> int:
+    """The first row of the header whose Nama SOP stands in row `label`: going up from it, the rows that are
+    no step nor header row of the table above (which starts above `floor`)."""
+    at = label
+    while at > floor and not _table_row(grid[at - 1]):
+        at -= 1
+    return at
+
+
+def _table_row(row: list[str]) -> bool:
+    """Whether the row belongs to a procedure table: its header, or a step (a step number, then text)."""
+    cells = [clean(c) for c in row if clean(c)]
+    return find_table([row]) == 0 or (len(cells) > 1 and step_label(cells[0]) is not None)
+
+
+def choose_section(path: Path, sections: list[Section], choice: str | None) -> Section:
+    """The SOP `choice` names among the document's: its place ("2"), Nomor SOP or Nama SOP (letter case,
+    spaces and stops aside). SeveralSops when nothing was chosen; a refusal listing them when the choice
+    names none."""
+    listed = [ListedSop(s.name, s.name, s.number, place) for place, s in enumerate(sections, start=1)]
+    if choice is None:
+        raise SeveralSops(path, listed)
+    return sections[listed.index(chosen_sop(path, listed, choice))]
+
+
+def chosen_sop(path: Path, listed: list[ListedSop], choice: str) -> ListedSop:
+    """The SOP of `listed` that `choice` names: its sheet's name, its place (1 for the first), its Nomor SOP
+    or its Nama SOP, letter case, spaces and stops aside; a refusal listing them when it names none, or
+    several."""
+    key = label_key(choice)
+    found = [s for place, s in enumerate(listed, start=1)
+             if key in {str(place), label_key(s.sheet), label_key(s.name)} or (s.number and key == label_key(s.number))]
+    if len(found) == 1:
+        return found[0]
+    names = "; ".join(f"{place}. " + (f"“{s.sheet}”: " if not s.place and s.sheet != s.name else "")
+                      + (f"“{s.name}”" if s.name else "-") + (f" ({s.number})" if s.number else "")
+                      for place, s in enumerate(listed, start=1))
+    raise SopImportError(path, None, "Nama SOP", choice, _(
+        "names no SOP of the document, or several: choose one by its Nama SOP, its Nomor SOP or its place (1 for "
+        "the first). Its SOPs: %(sops)s") % {"sops": names})
 
 
 def check_lengths(draft: SopDraft) -> None:
