@@ -90,10 +90,27 @@ class ActorMatcher:
             if ratio >= SIMILARITY:
                 scored[actor] = max(scored.get(actor, 0.0), ratio)
         if not scored:
-            return None
+            return self._by_abbreviation(key)
         best = max(scored.values())
         winners = [a for a, r in scored.items() if r == best]
         return winners[0] if len(winners) == 1 else None
+
+    def _by_abbreviation(self, key: str) -> str | None:
+        """The one column written as an abbreviation of one word (2 to 5 letters, "PL", "Pmh") that `key`
+        writes out: the initials of its words ("petugas loket" for "PL"), or one word holding its letters in
+        order from its first ("pemohon" for "Pmh"). None when none fits, or several."""
+        words = key.split()
+        found = set()
+        for actor in self.actors:
+            short = normalise_name(actor).replace(" ", "")
+            if " " in normalise_name(actor) or not 2 <= len(short) <= 5 or not short.isalpha():
+                continue
+            if len(words) > 1 and "".join(w[0] for w in words) == short:
+                found.add(actor)
+            elif len(words) == 1 and len(short) >= 3 and words[0][0] == short[0] and len(words[0]) > len(short) \
+                    and re.fullmatch(".*?".join(map(re.escape, short)) + r"\w*", words[0]):
+                found.add(actor)
+        return found.pop() if len(found) == 1 else None
 
     def match_at_start(self, text: str) -> str | None:
         """The column named by the first words of `text` ("Kasubbag untuk menyusun …" → "Kasubbag"),

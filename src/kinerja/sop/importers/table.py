@@ -478,6 +478,14 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
         return max((r for r, row in enumerate(rows) if clean(_cell(row, i))), default=-1)
 
     named = [i for i in range(begin, end) if i not in taken and texts(i)]
+    last_standard = max((i for i in (standard["inputs"], standard["time"], standard.get("unit"), standard["output"])
+                         if i is not None), default=None)
+    if not named and last_standard is not None:
+        # "No | Uraian | Mutu Baku | Pelaksana | Ket.": the actors after the Mutu Baku, before the Ket. column.
+        after = last_standard + 1
+        stop = standard["note"] if standard["note"] is not None and standard["note"] >= after else \
+            max(len(row) for row in [top, *lower])
+        named = [i for i in range(after, stop) if i not in taken and texts(i)]
     # "Pelaksana" is the heading over the actor columns, except where it stands in the row of their names
     # as one of them (the staff: "Kasubbag | Pelaksana | Kadis" under a heading "Pelaksana").
     name_rows = {lowest(i) for i in named if label_key(texts(i)[-1]) != "pelaksana"}
@@ -559,7 +567,12 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     body = rows[depth:]
     # A table running over pages repeats its header rows on each page (Word's "repeat header row", a
     # second table after a page break, a text copy with "Halaman 2" between the pages).
+    # A table of its own below (a Lampiran's form, "No | Uraian | Isian") names none of the actors: it is no
+    # repeat, and ends the procedure table like any text below it.
+    actor_keys = {label_key(_cell(row, i)) for row in rows[:depth] for i, _name in actor_columns} - {""}
     repeats = {i: header_depth(body[i:], columns["no"]) for i, row in enumerate(body) if find_table([row]) == 0}
+    repeats = {i: d for i, d in repeats.items()
+               if actor_keys & {label_key(c) for row in body[i:i + d] for c in row}}
     index = 0
     follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
     step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index

@@ -1,0 +1,89 @@
+"""Layouts of other offices' SOPs: a Lampiran (an attached form with its own "No | Uraian" table) after the
+procedure table, and the Pelaksana columns written after the Mutu Baku instead of before it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kinerja.sop.importers import read_document
+
+from .documents import sop_text, write
+
+pytestmark = pytest.mark.usefixtures("english")
+
+ACTORS = ["Pemohon", "Staf Pelayanan", "Camat"]
+STEPS = [("Menyerahkan berkas kepada staf pelayanan", "15 menit", "Pemohon"),
+         ("Memeriksa berkas dan membuat konsep surat", "1 jam", "Staf Pelayanan"),
+         ("Menandatangani surat keterangan", "1 hari", "Camat")]
+
+
+@pytest.mark.parametrize("lampiran", [
+    ["", "Lampiran 1: Contoh Formulir", "No\tUraian\tIsian", "1\tNama\t", "2\tAlamat\t"],
+    ["", "LAMPIRAN", "No.\tUraian Persyaratan\tKeterangan", "1\tFotokopi KTP\t1 lembar", "2\tPas foto\t2 lembar"],
+])
+def test_a_lampiran_table_after_the_procedure_is_no_part_of_it(tmp_path: Path, lampiran: list[str]) -> None:
+    text = sop_text(ACTORS, STEPS) + "\n".join(lampiran) + "\n"
+    draft = read_document(write(tmp_path, text))
+    assert [s.activity for s in draft.steps] == [a for a, _t, _m in STEPS]
+
+
+def test_a_header_repeated_on_the_next_page_still_continues_the_table(tmp_path: Path) -> None:
+    lines = sop_text(ACTORS, STEPS).splitlines()
+    header = [i for i, line in enumerate(lines) if line.startswith("No.\t")][0]
+    text = "\n".join([*lines[:-1], "Halaman 2", *lines[header:header + 2], lines[-1]]) + "\n"
+    assert len(read_document(write(tmp_path, text)).steps) == 3
+
+
+def test_actor_columns_after_the_mutu_baku_are_read(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in [["PEMERINTAH KOTA METRO"], ["NOMOR SOP", "800/15/SOP/2024"], ["TANGGAL EFEKTIF", "1 Maret 2024"],
+                ["NAMA SOP", "PELAYANAN CUTI TAHUNAN"], [],
+                ["No", "Uraian Kegiatan", "Mutu Baku", None, None, "Pelaksana", None, None, "Ket."],
+                [None, None, "Kelengkapan", "Waktu", "Output", "PNS", "Kasubbag Umpeg", "Kaban", None],
+                [1, "Mengajukan permohonan cuti", "Formulir cuti", "1x24 jam", "Permohonan", "X", None, None, None],
+                [2, "Memverifikasi sisa hak cuti", "Permohonan", "2 (dua) hari", "Hasil verifikasi", None, "X", None,
+                 "Jika tidak sesuai, dikembalikan kepada PNS"],
+                [3, "Menandatangani surat izin cuti", "Konsep surat", "30'", "Surat izin cuti", None, None, "X", None]]:
+        sheet.append(row)
+    for cells in ("A6:A7", "B6:B7", "C6:E6", "F6:H6", "I6:I7"):
+        sheet.merge_cells(cells)
+    path = tmp_path / "cuti.xlsx"
+    book.save(path)
+    draft = read_document(path)
+    assert draft.actors == ["PNS", "Kasubbag Umpeg", "Kaban"]
+    assert [s.actor for s in draft.steps] == ["PNS", "Kasubbag Umpeg", "Kaban"]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(1, "day"), (2, "day"), (30, "minute")]
+    assert [s.inputs for s in draft.steps] == ["Formulir cuti", "Permohonan", "Konsep surat"]
+    assert draft.steps[1].returns_to == [1]
+
+
+@pytest.mark.parametrize(("text", "actor"), [("petugas loket", "PL"), ("Petugas Loket untuk diperiksa", "PL"),
+                                             ("pemohon", "Pmh"), ("jabatan fungsional umum", "JFU"),
+                                             ("Kasi Angkutan", "Kasi Angk.")])
+def test_an_actor_column_written_as_an_abbreviation_matches_the_words_it_shortens(text: str, actor: str) -> None:
+    from kinerja.sop.importers.flow import ActorMatcher
+
+    assert ActorMatcher(["Pmh", "PL", "JFU", "Kasi Angk.", "Kabid"]).match_at_start(text) == actor
+
+
+@pytest.mark.parametrize("text", ["pelaksana lapangan", "surat", "pimpinan"])
+def test_an_abbreviation_fitting_two_columns_or_none_matches_nothing(text: str) -> None:
+    from kinerja.sop.importers.flow import ActorMatcher
+
+    assert ActorMatcher(["PL", "Pmh", "PLK"]).match_at_start(text) in ({"pelaksana lapangan": "PL"}.get(text), None)
+
+
+def test_a_word_sop_with_abbreviated_actor_columns_reads_its_hand_offs(tmp_path: Path) -> None:
+    actors = ["Pmh", "PL", "Kasi Angk.", "Kadis"]
+    steps = [("Mengajukan permohonan kepada petugas loket", "15 menit", "Pmh"),
+             ("Memeriksa berkas dan meneruskan kepada Kasi Angkutan", "30 menit", None),
+             ("Memverifikasi berkas dan menyampaikan kepada Kepala Dinas", "3 (tiga) hari kerja", None),
+             ("Menandatangani kartu pengawasan", "1 x 24 jam", "Kadis")]
+    draft = read_document(write(tmp_path, sop_text(actors, steps)))
+    assert [s.actor for s in draft.steps] == ["Pmh", "PL", "Kasi Angk.", "Kadis"]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(15, "minute"), (30, "minute"), (3, "day"),
+                                                                        (1, "day")]
