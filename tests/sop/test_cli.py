@@ -74,7 +74,8 @@ class SopCommandTestCase(KinerjaTestCase):
             run("import", str(path), "--office", self.office.code)
         # The command line names its option for the choice (the upload page offers it in the step's row).
         for extra in ([], ["--dry-run"]):
-            with self.assertRaisesMessage(CommandError, "Choose it with --actor 2=NAME"):
+            # Two sentences: the problem ends with its stop before the option's advice.
+            with self.assertRaisesMessage(CommandError, "choose the actor yourself. Choose it with --actor 2=NAME"):
                 run("import", str(path), "--office", self.office.code, *extra)
         with self.assertRaisesMessage(CommandError, "STEP=NAME"):
             run("import", str(path), "--office", self.office.code, "--actor", "Kasubbag")

@@ -101,7 +101,7 @@ class CommandLineTestCase(KinerjaTestCase):
         return out.getvalue()
 
     def test_without_sop_it_says_how_to_choose(self) -> None:
-        with self.assertRaisesMessage(CommandError, "choose the one to import Choose it with --sop and its Nama SOP, "
+        with self.assertRaisesMessage(CommandError, "choose the one to import. Choose it with --sop and its Nama SOP, "
                                                     "its Nomor SOP or its place, for example --sop 2 for the second."):
             self.run_import()
         self.assertFalse(SopVersion.objects.exists())

@@ -89,13 +89,18 @@ def chosen_part(path: Path, *, sheet: str | None, sop: str | None) -> str | None
     return resolve_choice(path, sop)
 
 
+def sentences(problem: str, advice: str) -> str:
+    """The importer's problem (a clause, often without a stop) and the option's advice, as two sentences."""
+    return problem + ("" if problem.rstrip().endswith((".", "!", "?")) else ".") + " " + advice
+
+
 def several_sops_error(e: SeveralSops) -> CommandError:
     """The refusal of a document holding several SOPs, with the option that chooses one."""
     if e.in_sheets:
-        return CommandError(str(e) + " " + _("Choose it with --sheet NAME (or --sop with its Nama SOP, Nomor SOP or "
-                                             "place)."))
-    return CommandError(str(e) + " " + _("Choose it with --sop and its Nama SOP, its Nomor SOP or its place, for "
-                                         "example --sop 2 for the second."))
+        return CommandError(sentences(str(e), _("Choose it with --sheet NAME (or --sop with its Nama SOP, Nomor SOP or "
+                                             "place).")))
+    return CommandError(sentences(str(e), _("Choose it with --sop and its Nama SOP, its Nomor SOP or its place, for "
+                                         "example --sop 2 for the second.")))
 
 
 def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **options: Any) -> None:
@@ -107,8 +112,8 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
         if not e.choosable:
             raise
         step = e.label or str(e.step)
-        raise CommandError(str(e) + " " + _("Choose it with --actor %(step)s=NAME, NAME one of the actor columns.")
-                           % {"step": step}) from e
+        raise CommandError(sentences(str(e), _("Choose it with --actor %(step)s=NAME, NAME one of the actor "
+                                               "columns.") % {"step": step})) from e
 
 
 def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
