@@ -150,3 +150,17 @@ class UploadTestCase(WorkbookUploads, KinerjaTestCase):
         self.assertEqual(SopVersion.objects.count(), 2)
         self.assertEqual(trayek.steps.count(), 3)
         self.assertEqual(self.client.get(preview_url).status_code, 404)  # every SOP saved: the file is gone
+
+
+@pytest.mark.parametrize("second_head", ["PEMERINTAH KOTA BANDAR LAMPUNG", "PEMERINTAH KOTA METRO"])
+def test_the_signature_under_an_sop_is_no_letterhead_of_the_next(tmp_path: Path, second_head: str) -> None:
+    footer = "Ditetapkan di Bandar Lampung\nKEPALA DINAS\nDRS. CONTOH NAMA\nNIP. 19700101 199003 1 001\n\n"
+    text = (sop_text(ACTORS, STEPS, name="PELAYANAN IZIN REKLAME") + footer
+            + sop_text(ACTORS, OTHER, name="PELAYANAN IZIN TRAYEK", number="551/02/SOP/2025")
+            .replace("PEMERINTAH KOTA BANDAR LAMPUNG", second_head) + footer)
+    path = tmp_path / "kumpulan.txt"
+    path.write_text(text, encoding="utf-8")
+    second = parse_document(path, sheet="2")
+    assert second.lines == [second_head, "DINAS KOPERASI DAN UKM"]
+    assert (second.approved_by_nip, len(second.steps)) == ("197504271993112001", 3)
+    assert len(parse_document(path, sheet="1").steps) == 2

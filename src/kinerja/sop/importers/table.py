@@ -158,7 +158,7 @@ def sop_sections(path: Path, grid: Grid) -> list[Section]:
         table = find_table(grid[label:])
         if table is None:
             break
-        begin = _header_start(grid, at, label)
+        begin = _header_start(grid, at, label, first.lines)
         try:
             header = read_header(path, grid[begin:label + table])
         except SopImportError:
@@ -170,13 +170,25 @@ def sop_sections(path: Path, grid: Grid) -> list[Section]:
     return sections
 
 
-def _header_start(grid: Grid, floor: int, label: int) -> int:
+def _header_start(grid: Grid, floor: int, label: int, letterhead: list[str]) -> int:
     """The first row of the header whose Nama SOP stands in row `label`: going up from it, the rows that are
-    no step nor header row of the table above (which starts above `floor`)."""
+    no step nor header row of the table above (which starts above `floor`). What closes the SOP above
+    (its signature: "Ditetapkan di …", the head's name and NIP) is no part of it: the header starts below
+    the last signature (a NIP) met before any field of the identity block, else at the first line of the
+    first SOP's `letterhead` that stands there."""
     at = label
     while at > floor and not _table_row(grid[at - 1]):
         at -= 1
-    return at
+    signed = None
+    for i in range(at, label):
+        if any(_field_label(c)[0] for c in grid[i] if c.strip()):
+            break
+        if _SIGNATURE_RE.search(" ".join(grid[i])):
+            signed = i + 1
+    if signed is not None:
+        return signed
+    heads = {label_key(line) for line in letterhead}
+    return next((i for i in range(at, label) if any(label_key(c) in heads for c in grid[i] if c.strip())), at)
 
 
 def _table_row(row: list[str]) -> bool:
