@@ -89,7 +89,14 @@ class SelfReturnTestCase(KinerjaTestCase):
         call_command("audit", "verify", stdout=StringIO())
 
     def test_the_flowchart_and_the_bpmn_draw_the_loop(self) -> None:
-        ET.fromstring(render_svg(self.version))  # drawn without failing
+        svg = ET.fromstring(render_svg(self.version))
+        loop = next(g for g in svg.iter() if g.get("data-edge") == "4-4")
+        points = [tuple(map(float, p.split(","))) for p in loop.find("{*}polyline").get("points").split()]
+        symbol = next(g for g in svg.iter() if g.get("data-step") == "4")
+        top = min(float(p.split(",")[1]) for p in symbol.find("{*}polygon").get("points").split())
+        # Out by the side, up above the symbol and back over its middle: a loop, not a line onto itself.
+        self.assertGreater(len({y for _x, y in points}), 1)
+        self.assertLess(points[-1][1], top)
         parser = BpmnParser(validator=BpmnValidator())
         parser.add_bpmn_str(render_bpmn(self.version).encode())
         for answers, expected in (([True], [1, 2, 3, 4, 5]), ([False, True], [1, 2, 3, 4, 4, 5])):
