@@ -87,3 +87,16 @@ def test_a_word_sop_with_abbreviated_actor_columns_reads_its_hand_offs(tmp_path:
     assert [s.actor for s in draft.steps] == ["Pmh", "PL", "Kasi Angk.", "Kadis"]
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(15, "minute"), (30, "minute"), (3, "day"),
                                                                         (1, "day")]
+
+
+def test_a_lampiran_sheet_with_a_table_of_its_own_is_no_second_sop(tmp_path: Path) -> None:
+    from kinerja.sop.importers import document_sops
+
+    from .documents import sop_workbook
+
+    path = sop_workbook(tmp_path / "cuti.xlsx", [("SOP Cuti", sop_text(ACTORS, STEPS, name="PELAYANAN CUTI")),
+                                                 ("Lampiran", "LAMPIRAN\n\nNo\tUraian Persyaratan\tKeterangan\n"
+                                                              "1\tFormulir permohonan cuti\tAsli\n2\tSurat pernyataan\tAsli")])
+    assert document_sops(path) == []
+    draft = read_document(path)
+    assert (draft.name, len(draft.steps)) == ("PELAYANAN CUTI", 3)

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
-from .table import chosen_sop, find_table, names_sop, read_grid, read_header, sop_sections
+from .table import chosen_sop, find_table, names_sop, procedure_table, read_grid, read_header, sop_sections
 
 __all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "document_sops", "is_workbook",
            "list_sops", "parse_document", "read_document", "resolve_choice", "workbook_sops"]
@@ -34,7 +34,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
     drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
     titles: list[str] = []
     grids = readers.xlsx_grids(path, drawings, titles)
-    tables = [i for i, g in enumerate(grids) if find_table(g) is not None]
+    tables = [i for i, g in enumerate(grids) if procedure_table(g) is not None]
     if sheet is not None:
         chosen = next((i for i in tables if titles[i] == sheet), None)
         if chosen is None:
@@ -56,7 +56,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
 
 def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> list[ListedSop]:
     """The SOP of each grid holding a procedure table."""
-    return [_sheet_sop(path, titles[i], g) for i, g in enumerate(grids) if find_table(g) is not None]
+    return [_sheet_sop(path, titles[i], g) for i, g in enumerate(grids) if procedure_table(g) is not None]
 
 
 def list_sops(path: Path) -> list[tuple[str, str]]:

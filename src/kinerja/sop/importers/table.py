@@ -101,6 +101,23 @@ def find_table(grid: Grid) -> int | None:
     return None
 
 
+def procedure_table(grid: Grid) -> int | None:
+    """find_table, for a table that is a procedure's: one whose header names actor columns. A Lampiran's
+    form ("No | Uraian Persyaratan | Keterangan") has "No." and "Uraian" too, but no Pelaksana: None. A
+    header with other problems (an actor named twice) is a procedure's, whose reading says what is wrong."""
+    start = find_table(grid)
+    if start is None:
+        return None
+    rows = grid[start:]
+    no = next((i for i, c in enumerate(rows[0]) if is_no_header(c)), 0)
+    try:
+        _columns(Path("-"), rows[:header_depth(rows, no)])
+    except SopImportError as e:
+        if e.column == COLUMN_ACTORS and e.value is None:
+            return None
+    return start
+
+
 def names_sop(rows: Grid) -> bool:
     """Whether `rows` (those above a procedure table) name the SOP: a "Nama SOP" label."""
     return any(_field_label(c)[0] == "name" for row in rows for split in split_block_cells(row) for c in split if c)
