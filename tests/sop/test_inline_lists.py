@@ -24,7 +24,8 @@ pytestmark = pytest.mark.usefixtures("english")
 
 
 @pytest.mark.parametrize(("text", "stored"), [
-    ("• KTP • KK • NPWP", "KTP\nKK\nNPWP"), ("•KTP •KK", "KTP\nKK"), ("▪ Surat usulan ▪ Daftar hadir", "Surat usulan\nDaftar hadir"),
+    ("• KTP • KK • NPWP", "KTP\nKK\nNPWP"), ("•KTP •KK", "KTP\nKK"),
+    ("▪ Surat usulan ▪ Daftar hadir", "Surat usulan\nDaftar hadir"),
     ("Surat usulan • Daftar hadir • Notulen", "Surat usulan\nDaftar hadir\nNotulen"),
     ("1. Surat permohonan 2. Fotokopi KTP 3. Pas foto", "Surat permohonan\nFotokopi KTP\nPas foto"),
     ("a. Surat permohonan b. Fotokopi KTP", "Surat permohonan\nFotokopi KTP"),

@@ -94,9 +94,9 @@ def test_a_lampiran_sheet_with_a_table_of_its_own_is_no_second_sop(tmp_path: Pat
 
     from .documents import sop_workbook
 
+    lampiran = "LAMPIRAN\n\nNo\tUraian Persyaratan\tKeterangan\n1\tFormulir permohonan cuti\tAsli\n2\tSurat pernyataan\tAsli"
     path = sop_workbook(tmp_path / "cuti.xlsx", [("SOP Cuti", sop_text(ACTORS, STEPS, name="PELAYANAN CUTI")),
-                                                 ("Lampiran", "LAMPIRAN\n\nNo\tUraian Persyaratan\tKeterangan\n"
-                                                              "1\tFormulir permohonan cuti\tAsli\n2\tSurat pernyataan\tAsli")])
+                                                 ("Lampiran", lampiran)])
     assert document_sops(path) == []
     draft = read_document(path)
     assert (draft.name, len(draft.steps)) == ("PELAYANAN CUTI", 3)
