@@ -100,3 +100,13 @@ def test_a_lampiran_sheet_with_a_table_of_its_own_is_no_second_sop(tmp_path: Pat
     assert document_sops(path) == []
     draft = read_document(path)
     assert (draft.name, len(draft.steps)) == ("PELAYANAN CUTI", 3)
+
+
+@pytest.mark.parametrize("column", ["Ka. Sub. Bag. Umum", "Kasubag. TU"])
+def test_a_hand_off_to_a_column_written_with_abbreviating_stops_is_read(tmp_path: Path, column: str) -> None:
+    actors = ["Pemohon", column, "Kadinkes"]
+    steps = [(f"Mengajukan permohonan SIPB kepada {column}", "15 menit", "Pemohon"),
+             ("Mencatat berkas dan meneruskan kepada Kadinkes. Berkas diarsipkan", "1 jam", None),
+             ("Menandatangani SIPB", "1 hari", "Kadinkes")]
+    draft = read_document(write(tmp_path, sop_text(actors, steps)))
+    assert [s.actor for s in draft.steps] == ["Pemohon", column, "Kadinkes"]

@@ -275,9 +275,10 @@ def end_phrases(text: str) -> list[EndPhrase]:
 # An order names the next actor without "kepada": "memerintahkan Sekretaris menyusun …",
 # "menugaskan Kasubbag Program untuk …".
 # A lookahead, so matches overlap: in "meminta usulan kepada Kabid" both "meminta …" and "kepada Kabid" are seen.
+# A stop followed by more words goes on ("kepada Ka. Sub. Bag. Umum"): match_at_start takes the name's words.
 _HANDOFF_RE = re.compile(
     r"\b(?=(?:(?:menugaskan|memerintahkan|menginstruksikan|meminta)(?:\s+kepada)?|kepada|ke)\s+"
-    r"(?P<target>[^,.;:()]+))", re.IGNORECASE)
+    r"(?P<target>(?:[^,.;:()]|\.(?=[ \t]?\w))+))", re.IGNORECASE)
 
 
 def handoff_target(activity: str, matcher: ActorMatcher) -> str | None:
