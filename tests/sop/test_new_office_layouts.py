@@ -110,3 +110,14 @@ def test_a_hand_off_to_a_column_written_with_abbreviating_stops_is_read(tmp_path
              ("Menandatangani SIPB", "1 hari", "Kadinkes")]
     draft = read_document(write(tmp_path, sop_text(actors, steps)))
     assert [s.actor for s in draft.steps] == ["Pemohon", column, "Kadinkes"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [("Kasi Pelayanan Kesehatan", "Kasi Yankes"),
+                                             ("Kepala Seksi Pelayanan Kesehatan untuk diverifikasi", "Kasi Yankes"),
+                                             ("Kasi Kesehatan Masyarakat", "Kasi Kesmas"),
+                                             ("Kabid Pengendalian Penyakit", "Kabid P2P")])
+def test_a_column_abbreviating_the_unit_by_syllables_matches_the_words_written_out(text: str, actor: str) -> None:
+    from kinerja.sop.importers.flow import ActorMatcher
+
+    matcher = ActorMatcher(["Pemohon", "Kasi Yankes", "Kasi Kesmas", "Kabid P2P", "Kadinkes"])
+    assert matcher.match_at_start(text) == (actor if actor != "Kabid P2P" else None)

@@ -120,11 +120,11 @@ class ActorMatcher:
             if found := self.match(" ".join(words[:n])):
                 return found
         for n in range(len(words), 0, -1):
-            if found := self._by_title(words[:n], words[n] if n < len(words) else None):
+            if found := self._by_title(words[:n], words[n] if n < len(words) else None, words[n:]):
                 return found
         return None
 
-    def _by_title(self, words: list[str], after: str | None) -> str | None:
+    def _by_title(self, words: list[str], after: str | None, following: list[str] | None = None) -> str | None:
         """The one column whose name starts with the title `words` name ("Kasubbag", "Kepala Seksi"), when
         the text goes on with no name or the start of the column's own ("Kepala Seksi Kesejahteraan Sosial"
         for "Kasi Kesos"): the text writes out what the column abbreviates, or leaves it out."""
@@ -135,9 +135,24 @@ class ActorMatcher:
         for name, actor in self.candidates:
             if name.startswith(title + " "):
                 rest = name[len(title) + 1:]
-                if after is None or after in _NOT_NAME_WORDS or squeeze_letters(after)[:2] == rest[:2]:
+                if after is None or after in _NOT_NAME_WORDS or squeeze_letters(after)[:2] == rest[:2] or (
+                        " " not in rest and _syllables(rest, following or [])):
                     found.add(actor)
         return found.pop() if len(found) == 1 else None
+
+
+def _syllables(short: str, words: list[str]) -> bool:
+    """Whether `short` abbreviates the first two or three of `words` by a piece of each, in order ("yankes":
+    "yan" of "pelayanan", "kes" of "kesehatan"), each piece at least two letters and the first piece of a
+    word its first letters or a syllable inside it, as unit names are shortened."""
+    def fits(rest: str, left: list[str], used: int) -> bool:
+        if not rest:
+            return used >= 2
+        if not left or used == 3:
+            return False
+        return any(rest[:k] in left[0] and fits(rest[k:], left[1:], used + 1) for k in range(len(rest), 1, -1))
+
+    return short.isalpha() and len(short) >= 4 and fits(short, [squeeze_letters(w) for w in words], 0)
 
 
 def name_variants(name: str) -> set[str]:
