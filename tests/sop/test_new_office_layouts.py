@@ -121,3 +121,24 @@ def test_a_column_abbreviating_the_unit_by_syllables_matches_the_words_written_o
 
     matcher = ActorMatcher(["Pemohon", "Kasi Yankes", "Kasi Kesmas", "Kabid P2P", "Kadinkes"])
     assert matcher.match_at_start(text) == (actor if actor != "Kabid P2P" else None)
+
+
+@pytest.mark.parametrize(("text", "actor"), [("Kepala Dinas Kesehatan", "Kadinkes"),
+                                             ("Kepala Dinas Kesehatan untuk ditandatangani", "Kadinkes"),
+                                             ("Pelayanan Kesehatan", "Yankes")])
+def test_a_one_word_column_abbreviating_title_and_unit_matches_them_written_out(text: str, actor: str) -> None:
+    from kinerja.sop.importers.flow import ActorMatcher
+
+    assert ActorMatcher(["Pemohon", "Yankes", "Kadinkes"]).match_at_start(text) == actor
+
+
+def test_the_decree_layout_reads_every_hand_off(tmp_path: Path) -> None:
+    actors = ["Pemohon", "Ka. Sub. Bag. Umum", "Kasi Yankes", "Kadinkes"]
+    steps = [("Mengajukan permohonan SIPB kepada Ka. Sub. Bag. Umum", "15 menit", "Pemohon"),
+             ("Mencatat dan meneruskan berkas kepada Kasi Pelayanan Kesehatan", "1 (satu) jam", None),
+             ("Memverifikasi berkas dan menyiapkan konsep SIPB kepada Kepala Dinas Kesehatan", "3 (tiga) hari kerja", None),
+             ("Menandatangani SIPB", "1 x 24 jam", None)]
+    text = "LAMPIRAN II PERATURAN BUPATI PESAWARAN\nNOMOR : 45 TAHUN 2024\n\n" + sop_text(actors, steps)
+    draft = read_document(write(tmp_path, text))
+    assert [s.actor for s in draft.steps] == actors
+    assert draft.number == "800/01/SOP/2025"

@@ -96,13 +96,19 @@ class ActorMatcher:
         return winners[0] if len(winners) == 1 else None
 
     def _by_abbreviation(self, key: str) -> str | None:
-        """The one column written as an abbreviation of one word (2 to 5 letters, "PL", "Pmh") that `key`
-        writes out: the initials of its words ("petugas loket" for "PL"), or one word holding its letters in
-        order from its first ("pemohon" for "Pmh"). None when none fits, or several."""
+        """The one column written as an abbreviation of one word that `key` writes out: the initials of its
+        words ("petugas loket" for "PL"), one word holding its letters in order from its first ("pemohon"
+        for "Pmh"), or pieces of its words ("pelayanan kesehatan" for "Yankes", "kepala dinas kesehatan"
+        for "Kadinkes", "Ka" standing for "kepala"). None when none fits, or several."""
         words = key.split()
         found = set()
         for actor in self.actors:
             short = normalise_name(actor).replace(" ", "")
+            if " " not in normalise_name(actor) and len(short) >= 4 and len(words) > 1 and (
+                    _syllables(short, words)
+                    or (words[0] == "kepala" and short.startswith("ka") and _syllables(short[2:], words[1:]))):
+                found.add(actor)  # "Yankes": "pelayanan kesehatan"; "Kadinkes": "kepala dinas kesehatan"
+                continue
             if " " in normalise_name(actor) or not 2 <= len(short) <= 5 or not short.isalpha():
                 continue
             if len(words) > 1 and "".join(w[0] for w in words) == short:
