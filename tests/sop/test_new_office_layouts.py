@@ -142,3 +142,11 @@ def test_the_decree_layout_reads_every_hand_off(tmp_path: Path) -> None:
     draft = read_document(write(tmp_path, text))
     assert [s.actor for s in draft.steps] == actors
     assert draft.number == "800/01/SOP/2025"
+
+
+def test_the_letterhead_under_a_decree_heading_is_the_letterhead(tmp_path: Path) -> None:
+    decree = ("LAMPIRAN II PERATURAN BUPATI PESAWARAN\nNOMOR : 45 TAHUN 2024\nTANGGAL : 3 Januari 2024\n"
+              "TENTANG STANDAR OPERASIONAL PROSEDUR\n\n")
+    draft = read_document(write(tmp_path, decree + sop_text(ACTORS, STEPS)))
+    assert draft.lines == ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS KOPERASI DAN UKM"]
+    assert draft.number == "800/01/SOP/2025"

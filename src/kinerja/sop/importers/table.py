@@ -53,6 +53,8 @@ BLOCK_LABELS = {
 # Labels that other headings above the form use too: a decree's "LAMPIRAN … NOMOR : 800/12/2024" printed
 # above the SOP. A value read from one gives way to the same field's from a label of the form ("Nomor SOP").
 GENERIC_LABELS = {"nomor"}
+# The first words of a decree's heading above an attached SOP: no letterhead lines.
+DECREE_WORDS = {"lampiran", "nomor", "tanggal", "tentang"}
 DATE_COLUMNS = {"created_on": "Tanggal Pembuatan", "revised_on": "Tanggal Revisi", "effective_on": "Tanggal Efektif"}
 COLUMN_NO, COLUMN_ACTIVITY, COLUMN_ACTORS = "No.", "Uraian Prosedur", "Pelaksana"
 COLUMN_INPUTS, COLUMN_TIME, COLUMN_OUTPUT, COLUMN_NOTE = "Kelengkapan", "Waktu", "Output", "Ket"
@@ -321,7 +323,9 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
             for key, text in pairs:
                 blocks[key] += split_items(text)
             continue
-        if not values:
+        # The letterhead: the lines above the form's fields, under a decree's heading when the SOP is attached
+        # to one ("LAMPIRAN … / NOMOR : … / TANGGAL : … / TENTANG …", whose generic "NOMOR" is read already).
+        if (not values or set(values) <= generic) and label_key(cells[0][1]).split()[0] not in DECREE_WORDS:
             lines += _lines(c for _i, c in cells)
     name = clean(values.get("name", ""))
     if not name:
