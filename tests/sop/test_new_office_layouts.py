@@ -150,3 +150,9 @@ def test_the_letterhead_under_a_decree_heading_is_the_letterhead(tmp_path: Path)
     draft = read_document(write(tmp_path, decree + sop_text(ACTORS, STEPS)))
     assert draft.lines == ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS KOPERASI DAN UKM"]
     assert draft.number == "800/01/SOP/2025"
+
+
+def test_a_line_of_marks_in_the_letterhead_is_read_as_before(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, STEPS).replace("DINAS KOPERASI DAN UKM\n", "DINAS KOPERASI DAN UKM\n* * *\n", 1)
+    assert read_document(write(tmp_path, text)).lines == ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS KOPERASI DAN UKM",
+                                                          "* * *"]

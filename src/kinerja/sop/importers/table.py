@@ -325,7 +325,8 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
             continue
         # The letterhead: the lines above the form's fields, under a decree's heading when the SOP is attached
         # to one ("LAMPIRAN … / NOMOR : … / TANGGAL : … / TENTANG …", whose generic "NOMOR" is read already).
-        if (not values or set(values) <= generic) and label_key(cells[0][1]).split()[0] not in DECREE_WORDS:
+        first_word = (label_key(cells[0][1]).split() or [""])[0]  # "" for a line of marks ("* * *")
+        if (not values or set(values) <= generic) and first_word not in DECREE_WORDS:
             lines += _lines(c for _i, c in cells)
     name = clean(values.get("name", ""))
     if not name:
