@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import tempfile
 from decimal import Decimal
 from io import StringIO
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.core.management import CommandError, call_command
@@ -143,3 +145,26 @@ class SeedPlanTestCase(KinerjaTestCase):
     def test_it_refuses_an_unknown_office(self) -> None:
         with self.assertRaisesMessage(CommandError, "tidak ada kantor dengan kode 'nowhere'"):
             self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00", "--office", "nowhere")
+
+
+class CollectedSopsPlanTestCase(KinerjaTestCase):
+    """A document holding several SOPs is planned for the one chosen with --sop (its place, Nama SOP or
+    Nomor SOP), as `kinerja sop import` chooses; without a choice the refusal names them and --sop."""
+
+    def run_plan(self, *args: str) -> str:
+        out = StringIO()
+        call_command("sop", "plan", *args, stdout=out)
+        return out.getvalue()
+
+    def test_the_chosen_sop_is_planned(self) -> None:
+        from tests.sop.test_document_sops import OTHER, collected
+
+        path = collected(Path(self.enterContext(tempfile.TemporaryDirectory())))
+        for choice in ("2", "PELAYANAN IZIN TRAYEK", "551/02/SOP/2025"):
+            data = json.loads(self.run_plan(str(path), "--sop", choice, "--start", "2025-03-24T08:00:00+07:00",
+                                            "--json"))
+            self.assertEqual(len(data["steps"]), len(OTHER), choice)
+            # 30 menit, then 2 hari, then 1 hari.
+            self.assertEqual(data["steps"][0]["due"], "2025-03-24T08:30:00+07:00")
+        with self.assertRaisesMessage(CommandError, "--sop"):
+            self.run_plan(str(path), "--start", "2025-03-24T08:00:00+07:00")

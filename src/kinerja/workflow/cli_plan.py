@@ -1,5 +1,6 @@
-"""`kinerja sop plan SOURCE --start ISO-8601 [--json] [--office CODE]`: the planned due date of every
-step of a stored SOP version or of an SOP document, in the office's working time."""
+"""`kinerja sop plan SOURCE --start ISO-8601 [--json] [--office CODE] [--sheet NAME | --sop SOP]`: the
+planned due date of every step of a stored SOP version or of an SOP document (of a document holding
+several SOPs, the one chosen as `kinerja sop import` chooses it), in the office's working time."""
 
 from __future__ import annotations
 
@@ -27,6 +28,9 @@ def add_arguments(parser: CommandParser) -> None:
                         help=gettext_lazy("When the first step starts, ISO 8601, e.g. 2025-03-24T08:00:00+07:00."))
     parser.add_argument("--office", help=gettext_lazy("Office code whose calendar to use (default: the SOP's office)."))
     parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
+    from kinerja.sop.cli import add_choice_arguments
+
+    add_choice_arguments(parser)  # --sheet / --sop: which SOP of a document holding several
 
 
 def parse_iso(text: str) -> dt.datetime:
@@ -44,8 +48,10 @@ def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=calendar.tz)
 
 
-def load_source(source: str, office_code: str | None) -> tuple[list[Any], WorkCalendar]:
-    """The steps of SOURCE and the calendar to plan them in."""
+def load_source(source: str, office_code: str | None, *, sheet: str | None = None,
+                sop: str | None = None) -> tuple[list[Any], WorkCalendar]:
+    """The steps of SOURCE and the calendar to plan them in. `sheet` / `sop`: of a document holding
+    several SOPs, the one to plan (as `kinerja sop import` chooses it)."""
     from kinerja.org.models import Office
     from kinerja.sop.models import SopVersion
 
@@ -65,9 +71,13 @@ def load_source(source: str, office_code: str | None) -> tuple[list[Any], WorkCa
         if not path.is_file():
             raise KinerjaError(_("%(source)s is neither a stored SOP version id nor an existing file.")
                                % {"source": source})
-        from kinerja.sop.importers import read_document
+        from kinerja.sop.cli import chosen_part, several_sops_error
+        from kinerja.sop.importers import SeveralSops, read_document
 
-        steps = list(read_document(path).steps)
+        try:
+            steps = list(read_document(path, sheet=chosen_part(path, sheet=sheet, sop=sop)).steps)
+        except SeveralSops as e:
+            raise several_sops_error(e) from None
     if not steps:
         raise KinerjaError(_("%(source)s has no steps to plan.") % {"source": source})
     return steps, WorkCalendar.for_office(office) if office else WorkCalendar()
@@ -79,9 +89,9 @@ def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
 
 
 def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
-           **options: Any) -> None:
+           sheet: str | None = None, sop: str | None = None, **options: Any) -> None:
     parse_iso(start)  # a typo in the start is reported before the source is looked up
-    steps, calendar = load_source(source, office)
+    steps, calendar = load_source(source, office, sheet=sheet, sop=sop)
     planned = plan(steps, parse_start(start, calendar), calendar)
     if json:
         command.stdout.write(_dumps(as_json(planned)))
