@@ -598,6 +598,8 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds,
                      **({"files": [f.sha256 for f in saved]} if saved else {}))
+        if target.pk == task.step_id:
+            fastsql.send_held()  # the step's returned round is closed before its next round opens
         task.next_task = _open_task(task.case, target, at=at, cal=cal, actor=user, chosen_id=previous,  # type: ignore[attr-defined]
                                     earlier=target.earlier, pk=task.loaded.task_id,  # type: ignore[attr-defined]
                                     notice=Notification.Kind.RETURNED)

@@ -39,7 +39,8 @@ are in signals.py and extensions.py).
 - `return_target`: the step a return opens, with its actor, position and earlier rounds.
 - `load_version`: what start_case reads; `version_steps`: the steps of a version.
 - `calendar_stamp`: the stamp alone, for pages that show working time (WorkCalendar.current).
-- `insert` / `update` / `new`: rows of model instances; `combined_writes`: writes held and sent together.
+- `insert` / `update` / `new`: rows of model instances; `combined_writes`: writes held and sent together;
+  `send_held`: those held so far sent ahead of the next (a step returning to itself).
 - `holder_rows`: the assignments in force of one position on a day.
 - `unanswered_divisions`: what a coordinating step still waits for.
 - `notify_new_task`: the in-app notification of the person who gets a new task, one INSERT … SELECT
@@ -266,6 +267,17 @@ def _combined_sql(writes: tuple[tuple[str, str | None], ...]) -> tuple[str, bool
 
 def _held(db: BaseDatabaseWrapper) -> _Held | None:
     return getattr(db, "_fastsql_held", None)
+
+
+def send_held() -> None:
+    """Send the writes held so far in a combined_writes() block before the next ones, which must see
+    them: a step that sends the work back to itself closes its open task and opens the step's next round,
+    and in one data-modifying WITH the unique index of open tasks per step could see the insert before
+    the update (its statements run in no set order). With kinerja's backend the held writes still go in
+    the same round trip, as a statement of their own ahead of the rest."""
+    held = _held(_db())
+    if held is not None:
+        held.send(defer=True)
 
 
 @contextmanager
