@@ -133,8 +133,9 @@ class StepForm(forms.Form):
         if not all(p.isdigit() for p in parts):
             raise forms.ValidationError(_("Write step numbers such as 3 or 2, 3."))
         numbers = sorted({int(p) for p in parts})
-        if any(not 1 <= n < self.step.number for n in numbers):
-            raise forms.ValidationError(_("A step can only send work back to an earlier step."))
+        # The step itself too: it is done again (a fresh task of the step, as the engine returns work).
+        if any(not 1 <= n <= self.step.number for n in numbers):
+            raise forms.ValidationError(_("A step can only send work back to an earlier step or to itself."))
         return numbers
 
     def clean_branch_to(self) -> int | None:

@@ -911,16 +911,9 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                                 "has one") % {"target": phrase.step, "other": step.branch_to}))
                         step.branch_to = named
                     continue
-                if named == step.number:
-                    # The engine cannot open a step again while its own task closes (one open task per step
-                    # of a case; the return's writes go in one statement on PostgreSQL): refused, saying how.
-                    draft.problems.append(step_error(path, step, column, phrase.text, _(
-                        "sends the work back to this same step, which kinerja cannot run yet: name the earlier "
-                        "step that redoes the work (such as “kembali ke langkah %(earlier)s”), or leave the return "
-                        "out (the step is then redone before it is completed)") % {
-                        "earlier": draft.steps[index - 1].display_number if index else "1"}))
-                    continue
-                if named is not None and 1 <= named < step.number:
+                # A return to the step itself ("Jika tidak sesuai, kembali ke langkah 4" on step 4) has the
+                # step done again: the engine's return_task opens a fresh task of its target, whichever step.
+                if named is not None and 1 <= named <= step.number:
                     target = named
             elif phrase.actor_text:
                 actor = matcher.match_at_start(phrase.actor_text)

@@ -530,10 +530,16 @@ def _draw_return(page: _Page, i: int, target: int, numbers: dict[tuple[int | str
     ch, side = page.channel(i, target)
     exit_point = d.side(side)
     # The label sits on the side of the exit line the channel does not climb, so no line crosses it.
-    upwards = page_of[target] < page_of[i] or (page_of[target] == page_of[i] and target < i)
+    upwards = page_of[target] < page_of[i] or (page_of[target] == page_of[i] and target <= i)
     label_y = d.cy + LABEL_SIZE + 0.4 if upwards else d.cy - 0.8
     page.out.append(_text(exit_point[0] + side * 0.5, label_y, NO, LABEL_SIZE, anchor="start" if side > 0 else "end"))
     name = _edge_name(i, target, flow)
+    if target == i:
+        # Back to itself (the step is done again): out by its side, up, and into the line coming down into
+        # its top, which the loop joins between the row's top and the symbol.
+        join = d.top - (d.top - page.row_top(i)) / 4
+        page.out.append(_arrow(name, [exit_point, (ch, d.cy), (ch, join), (d.cx, join)], "return"))
+        return
     if page_of[target] == page_of[i]:
         t = page.symbol(target)
         entry = t.side(1 if ch > t.cx else -1)
