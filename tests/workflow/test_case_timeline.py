@@ -15,9 +15,7 @@ NOW = at(31, 10)
 class CoordinationStoryTestCase(WorkflowTestCase):
     def setUp(self) -> None:
         super().setUp()
-        patcher = mock.patch("django.utils.timezone.now", return_value=NOW)
-        patcher.start()
-        self.addCleanup(patcher.stop)
+        self.enterContext(mock.patch("django.utils.timezone.now", return_value=NOW))
         self.case = self.start_case()
         step3 = self.run_to_step(self.case, 3)
         d = self.divisions

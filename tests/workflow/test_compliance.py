@@ -27,6 +27,14 @@ from .base import START, WorkflowTestCase, at
 NOW = at(25, 12)
 
 
+def start_numbered(test: type[WorkflowTestCase], when: dt.datetime) -> Case:
+    """A case of the seed started at `when`, each its own period (one open case per period): the report
+    counts by start, not by period."""
+    test.started = getattr(test, "started", 0) + 1  # type: ignore[attr-defined]
+    return actions.start_case(test.version.pk, user=test.secretary, title=f"Pengumpulan Data Kinerja {when:%d-%m-%Y}",
+                              period=f"Pengumpulan ke-{test.started}", at=when)  # type: ignore[attr-defined]
+
+
 class ComplianceTestCase(WorkflowTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
@@ -52,10 +60,7 @@ class ComplianceTestCase(WorkflowTestCase):
 
     @classmethod
     def start(cls, when: dt.datetime) -> Case:
-        # Each case its own period (one open case per period): the report counts by start, not by period.
-        cls.started = getattr(cls, "started", 0) + 1
-        return actions.start_case(cls.version.pk, user=cls.secretary, title=f"Pengumpulan Data Kinerja {when:%d-%m-%Y}",
-                                  period=f"Pengumpulan ke-{cls.started}", at=when)
+        return start_numbered(cls, when)
 
     @classmethod
     def done(cls, case: Case, number: int, user, when: dt.datetime, **kwargs) -> None:  # type: ignore[no-untyped-def]
@@ -284,9 +289,7 @@ class DivisionDeliveryTestCase(WorkflowTestCase):
 
     @classmethod
     def start(cls, when: dt.datetime) -> Case:
-        cls.started = getattr(cls, "started", 0) + 1
-        return actions.start_case(cls.version.pk, user=cls.secretary, title=f"Pengumpulan {cls.started}",
-                                  period=f"Pengumpulan ke-{cls.started}", at=when)
+        return start_numbered(cls, when)
 
     @classmethod
     def to_step3(cls, case: Case):  # type: ignore[no-untyped-def]

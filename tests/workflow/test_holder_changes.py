@@ -20,9 +20,7 @@ class StaffMovesTestCase(WorkflowTestCase):
 
     def setUp(self) -> None:
         super().setUp()
-        patcher = mock.patch("django.utils.timezone.now", return_value=NOW)
-        patcher.start()
-        self.addCleanup(patcher.stop)
+        self.enterContext(mock.patch("django.utils.timezone.now", return_value=NOW))
         self.case = self.start_case()
         self.step3 = self.run_to_step(self.case, 3)
         self.assertEqual(self.step3.assignee, self.staff.person)

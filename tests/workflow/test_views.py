@@ -21,9 +21,7 @@ NOW = at(25, 10)
 class ViewTestCase(WorkflowTestCase):
     def setUp(self) -> None:
         super().setUp()
-        patcher = mock.patch("django.utils.timezone.now", return_value=NOW)
-        patcher.start()
-        self.addCleanup(patcher.stop)
+        self.enterContext(mock.patch("django.utils.timezone.now", return_value=NOW))
 
 
 class InboxTestCase(ViewTestCase):
