@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
 from kinerja.org.holding import holders, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
@@ -74,6 +74,12 @@ def assignee_stands_q(day: dt.date) -> Q:
         | Q(case__person_id__isnull=False, assignee_id=F("case__person_id"))
         | Exists(Assignment.objects.filter(Assignment.active_on(day), person_id=OuterRef("assignee_id"),
                                            position_id=OuterRef("position_id")))))
+
+
+def with_stands(tasks: QuerySet[Task], day: dt.date) -> QuerySet[Task]:
+    """`tasks` annotated with `stands_today` (assignee_stands_q), which assignee_stands then reads instead of
+    querying: for pages that list tasks with who does them."""
+    return tasks.annotate(stands_today=ExpressionWrapper(assignee_stands_q(day), output_field=BooleanField()))
 
 
 def doers(task: Task, day: dt.date) -> list[Person]:

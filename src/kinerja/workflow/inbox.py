@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -15,7 +15,7 @@ from django.utils.translation import ngettext
 from kinerja.org.holding import positions_held, stand_ins
 from kinerja.org.models import Assignment, Office, Person, Position
 
-from .access import assignee_stands_q, current_holders, person_of, supervised_unit_ids
+from .access import assignee_stands, assignee_stands_q, current_holders, person_of, supervised_unit_ids, with_stands
 from .calendar import WorkCalendar
 from .inbox_extensions import Extras, collect, task_acts
 from .models import Case, DivisionRequest, Task
@@ -151,14 +151,14 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
         stands = assignee_stands_q(day)
         vacant = ~stands & ~Exists(
             Assignment.objects.filter(Assignment.active_on(day), position_id=OuterRef("position_id")))
-        attention = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN, position__unit_id__in=units)
+        attention = list(with_stands(Task.objects.filter(case__office=office, status=Task.Status.OPEN,
+                                                         position__unit_id__in=units), day)
                          .filter(Q(due_at__lt=now) | vacant)
-                         .annotate(assignee_stands=ExpressionWrapper(stands, output_field=BooleanField()))
                          .exclude(mine).select_related(*TASK_RELATED).order_by("due_at", "pk")[:100])
         people = current_holders({t.position_id for t in attention}, day) if attention else {}
         for t in attention:
             row = classify(t, cal, now)
-            row.people = [t.assignee] if t.assignee_stands else people.get(t.position_id, [])
+            row.people = [t.assignee] if assignee_stands(t, day) else people.get(t.position_id, [])
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,

@@ -9,7 +9,7 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import BooleanField, ExpressionWrapper, Prefetch, Q
+from django.db.models import Prefetch, Q
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -25,7 +25,7 @@ from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
 from . import actions, extensions, forms, inbox, notify
-from .access import assignee_stands, assignee_stands_q, can_act, can_answer, office_day, supervised_unit_ids
+from .access import assignee_stands, can_act, can_answer, office_day, supervised_unit_ids, with_stands
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 
@@ -132,8 +132,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     now = timezone.now()
     day = office_day(office, now)
     cal = WorkCalendar.for_office(office)
-    tasks = list(case.tasks.select_related("step__actor", "position", "assignee", "done_by__person")
-                 .annotate(stands_today=ExpressionWrapper(assignee_stands_q(day), output_field=BooleanField()))
+    tasks = list(with_stands(case.tasks.select_related("step__actor", "position", "assignee", "done_by__person"), day)
                  .prefetch_related(Prefetch("requests", DivisionRequest.objects.select_related(
                      "division", "answered_by__person").order_by("division__pk")),
                      Prefetch("files", TaskFile.objects.order_by("pk")))
