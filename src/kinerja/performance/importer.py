@@ -739,15 +739,17 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             # ... or a quarter or year ("Triwulan I", "Tahun 2025") merged over Target | Realisasi | %.
             grouped = sum(1 for j, s in enumerate(sub) if j < len(top) and _is_period_group(top[j])
                           and s != top[j] and _is_value_word(s, year))
+            # ... or "Target" merged over "Volume | Satuan", as the Perjanjian Kinerja's form has it.
+            split = _unit_split(top, sub, year)
             # Never a row naming its own indicator: a first data row whose numbers look like years (2000, 2015).
-            if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2 or grouped >= 2):
+            if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2 or grouped >= 2 or split):
                 last = i + 1
                 group = ""
                 for j in range(max(len(top), len(sub))):
                     above = top[j] if j < len(top) else ""
                     below = sub[j] if j < len(sub) else ""
                     group = above or (group if below else "")
-                    labels_j = group if not below or below == group else _joined(group, below, year)
+                    labels_j = group if not below or below == group else split.get(j) or _joined(group, below, year)
                     if j < len(labels):
                         labels[j] = labels_j
                     else:
@@ -828,6 +830,34 @@ def _is_value_word(label: str, year: int | None) -> bool:
     """A sub-header under a period group: Target, Realisasi, Capaian or "%" ("T", "R" are too short to tell)."""
     normal = _normal(label)
     return normal == "%" or (_classify(normal, year) or "").split(" ")[0] in (TARGET, ACTUAL, ACHIEVEMENT)
+
+
+_VOLUME_WORDS = {"volume", "vol", "jumlah", "angka", "nilai", "kinerja", "besaran", "target", "realisasi"}
+
+
+def _unit_split(top: list[str], sub: list[str], year: int | None) -> dict[int, str]:
+    """The labels of a second header row that splits "Target" (or "Realisasi") into its value and its unit:
+    "Target" merged over "Volume | Satuan", as the Perjanjian Kinerja's form and many Pengukuran Kinerja
+    tables have it. The value column takes the group's name; the first Satuan under a group is the Satuan of
+    the row, unless the header has a Satuan of its own; another ("Realisasi" over "Volume | Satuan" too)
+    keeps its joined name, which is not read. Empty when the row is no such split."""
+    labels: dict[int, str] = {}
+    has_unit = any(_classify(_normal(t), year) == UNIT for t in top)
+    group, group_kind, unit_taken = "", None, has_unit
+    for j, below in enumerate(sub):
+        above = top[j] if j < len(top) else ""
+        if above:
+            group, group_kind = above, (_classify(_normal(above), year) or "").split(" ")[0]
+        if group_kind not in (TARGET, ACTUAL) or not below or below == group:
+            continue
+        normal = _normal(below)
+        if _classify(normal, year) == UNIT:
+            labels[j] = "Satuan" if not unit_taken else f"{group} {below}"
+            unit_taken = True
+        elif normal in _VOLUME_WORDS:
+            labels[j] = group
+    # A split names a unit under a value group; "Volume" alone is no reason to read a second header row.
+    return labels if any(_classify(_normal(v), year) == UNIT for k, v in enumerate(sub) if k in labels) else {}
 
 
 def _joined(group: str, below: str, year: int | None) -> str:
