@@ -160,5 +160,6 @@ class RealisasiWithoutSasaranTestCase(TryoutTestCase):
                         2025)
         self.assertEqual([str(e) for e in caught.exception.errors], [
             "realisasi.xlsx, sheet Sheet, row 3, column Sasaran: no Sasaran column and no Sasaran heading row above "
-            "this row"])
+            "this row, and kinerja has no indicator with this name (a new indicator needs its Sasaran); if it is one "
+            "kinerja has, write its name as the Target page shows it"])
         self.assertEqual(self.indicators()["Jumlah pelaku usaha yang dilatih"].actuals.count(), 0)

@@ -1292,9 +1292,20 @@ class _Known:
         return (self.by_code.get(code.lower()) if code else None) or self.by_name.get(_key(name))
 
     def close_to(self, name: str) -> Indicator | None:
-        """The indicator whose name is most like `name` (a word added or dropped, a typing slip), if any is."""
+        """The indicator whose name is most like `name` (a word added or dropped, a typing slip), if any is; else
+        the only one whose name has every word of `name`, or whose words `name` all has (at least two words in
+        common): a division's short form ("Jumlah penumpang BRT" for "Jumlah penumpang angkutan umum massal
+        (BRT)")."""
         found = difflib.get_close_matches(_key(name), list(self.by_name), n=1, cutoff=CLOSE_NAME)
-        return self.by_name[found[0]] if found else None
+        if found:
+            return self.by_name[found[0]]
+        words = set(_WORD.findall(_key(name)))
+        shared = [indicator for key, indicator in self.by_name.items()
+                  if len(words & (theirs := set(_WORD.findall(key)))) >= 2 and (words <= theirs or theirs <= words)]
+        return shared[0] if len(shared) == 1 else None
+
+
+_WORD = re.compile(r"\w+")
 
 
 def _key(name: str) -> str:
@@ -1741,6 +1752,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             bad(NAME, _('kinerja has no indicator named so, and a new one needs a Sasaran, which this file does not '
                         'give; is it %(code)s "%(name)s"? Write its name as kinerja has it') % {
                 "code": close.code, "name": close.name}, name)
+        elif not row_objective and OBJECTIVE not in columns and known is not None and known.by_name:
+            # The office has indicators: the row may mean one of them by another name. Say it is new to kinerja.
+            bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row, and kinerja has no "
+                             "indicator with this name (a new indicator needs its Sasaran); if it is one kinerja "
+                             "has, write its name as the Target page shows it"), "")
         elif not row_objective and OBJECTIVE not in columns:
             bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
         for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, row_objective, 500), (UNIT, unit, 60),
