@@ -357,6 +357,9 @@ SCALE_WORDS = {"ribu": Decimal(10) ** 3, "ribuan": Decimal(10) ** 3, "rb": Decim
 # Words that scale a value too but are not read ("M" is miliar to some, million to others): the header is refused.
 UNKNOWN_SCALE_WORDS = {"ratus", "ratusan", "puluh", "puluhan", "triliun", "trilyun", "triliunan", "m", "mio", "mrd",
                        "k", "rbu", "thousand", "million", "billion"}
+# A number with its scale in the cell ("Rp 1,2 miliar", "1,5 juta"); "M" and "T" are not read there either.
+CELL_SCALE_WORDS = SCALE_WORDS | {"triliun": Decimal(10) ** 12, "trilyun": Decimal(10) ** 12}
+_CELL_SCALE = re.compile(r"^(.*\d)\s*(ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|m|t|mio|mrd)\.?$", re.IGNORECASE)
 SCALE_FILLER = {"dalam"}  # "(dalam juta rupiah)"
 # A revised target ("Target Perubahan", "Target PK Perubahan", "Target Setelah Perubahan"): the performance
 # agreement as changed during the year, which replaces the original one ("Target Awal") where it has a value.
@@ -1837,6 +1840,16 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
             if isinstance(raw, str) and unit and raw.lower().endswith(" " + unit.lower()):
                 raw = raw[:-len(unit)].strip()  # "12 dokumen" in a column of dokumen
+            cell_scale = None
+            if isinstance(raw, str) and (scaled := _CELL_SCALE.match(raw.strip())):
+                word = scaled.group(2).lower()
+                if word in CELL_SCALE_WORDS:  # "Rp 1,2 miliar", "1,5 juta"
+                    raw, cell_scale = scaled.group(1), CELL_SCALE_WORDS[word]
+                elif raw.strip()[:2].lower() == "rp" or _unit_scale(unit)[1]:
+                    bad(column, _('"%(word)s" is miliar to some and million to others; write the amount in full, or '
+                                  'with the word: "%(number)s miliar", "%(number)s juta"') % {
+                        "word": scaled.group(2), "number": scaled.group(1).removeprefix("Rp").strip()}, as_written)
+                    return None
             try:
                 number = parse_number(raw)
             except NumberError as e:
@@ -1847,7 +1860,13 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                     bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
             scale = header.scales.get(column)
-            if scale is not None:
+            if cell_scale is not None:
+                if scale is not None:
+                    bad(column, _("the header gives the column's scale (%(scale)s) and the cell its own; write the "
+                                  "number alone") % {"scale": scale.word}, as_written)
+                    return None
+                number = number * cell_scale / _unit_scale(unit)[0]  # into the Satuan's scale, as a header's
+            elif scale is not None:
                 unit_factor, unit_money = _unit_scale(unit)
                 if scale.money and unit and not unit_money:
                     bad(column, _("the column is in rupiah (%(scale)s), but the Satuan is %(unit)s: a budget column, or "
