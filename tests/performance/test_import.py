@@ -138,8 +138,9 @@ class ImportTestCase(KinerjaTestCase):
 
     def test_it_reports_an_unknown_division(self) -> None:
         message = self.bad([GOOD[0][:7] + ["Bidang Pariwisata"]])
-        self.assertIn('row 2, column Bidang (H): no division, subsection or secretariat of the office has this name '
-                      '("Bidang Pariwisata")', message)
+        self.assertIn('row 2, column Bidang (H): no division, subsection or secretariat of the office has this name; '
+                      'the office has "Bidang Kelembagaan", "Bidang Pemberdayaan", "Bidang UMKM", "Bidang '
+                      'Kewirausahaan", "Subbag PKA", "Subbag Umpeg", "Sekretariat" ("Bidang Pariwisata")', message)
 
     def test_it_reports_a_missing_target(self) -> None:
         message = self.bad([GOOD[0][:5] + ["", 1, ""]])

@@ -969,6 +969,8 @@ class _Divisions:
         self.by_name: dict[str, Unit] = {}
         units = sorted(Unit.objects.filter(office=office, kind__in=self.ORDER),
                        key=lambda u: (self.ORDER.index(u.kind), u.pk))
+        # For the message naming a unit the office does not have: as the Bidang column is usually written.
+        self.names = [f'"{unit.short_name or unit.name}"' for unit in units]
         for unit in units:
             for name in (unit.name, unit.short_name, unit.short_name.removeprefix("Bidang ")):
                 if name:
@@ -1795,7 +1797,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         division_text = text(DIVISION)
         division = divisions.find(division_text) if division_text else heading_division
         if division_text and division is None:
-            bad(DIVISION, _("no division, subsection or secretariat of the office has this name"), division_text)
+            bad(DIVISION, _("no division, subsection or secretariat of the office has this name; the office has "
+                            "%(names)s") % {"names": ", ".join(divisions.names) or _("none")}, division_text)
 
         def raw_value(column: str, values: list[object] = values) -> tuple[str, object]:
             """The column read and its cell: the original target's where the revised target's is empty."""
