@@ -83,7 +83,9 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         command.stdout.write(_("The file has no Polaritas for these new indicators; they are taken as Positif "
                                "(higher is better). Set Negatif where lower is better:"))
         for name in summary.assumed_positive:
-            command.stdout.write(f"  - {name}")
+            hint = summary.likely_negative.get(name)
+            command.stdout.write(f"  - {name}" + (" " + _("(probably Negatif: %(words)s)") % {"words": hint}
+                                                  if hint else ""))
     for line in notes(summary):
         command.stdout.write(line)
 

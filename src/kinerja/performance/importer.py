@@ -223,6 +223,8 @@ class Summary:
     # New indicators the file gives no polarity for (no Polaritas, no telling Capaian): taken as
     # higher is better, which is wrong for "angka kemiskinan" or "waktu pelayanan"; the user checks them.
     assumed_positive: list[str] = field(default_factory=list)
+    # Of those, the ones whose name reads as lower-is-better, with the words that say so (likely_negative).
+    likely_negative: dict[str, str] = field(default_factory=dict)
     # Capaian the file gives that kinerja, from the same target, actual and polarity, computes otherwise.
     mismatches: list[Mismatch] = field(default_factory=list)
     # Values imported as written that the user should look at again (see CellWarning).
@@ -403,6 +405,29 @@ HIGHER_WORDS = {"tinggi", "besar", "banyak", "naik", "meningkat", "lama", "panja
 FAST_WORDS, SLOW_WORDS = {"cepat", "faster", "quicker"}, {"lambat", "slower"}
 FASTER = "faster"  # what _polarity_word returns for it; read_rows decides by the Satuan
 TIME_UNITS = {"detik", "menit", "jam", "hari", "minggu", "pekan", "bulan"}
+# What an indicator counts when lower is better ("Jumlah kecelakaan lalu lintas", "Angka pengangguran terbuka"),
+# and the words that turn such a count round ("Persentase penurunan angka kemiskinan", "kasus yang diselesaikan").
+# Only a hint beside a new indicator taken as Positif: the user decides.
+NEGATIVE_WORDS = ("kecelakaan", "kematian", "pengangguran", "kemiskinan", "penduduk miskin", "stunting", "gizi buruk",
+                  "pelanggaran", "kasus", "bermasalah", "tunggakan", "temuan", "kerugian", "kemacetan", "genangan",
+                  "banjir", "inflasi", "kriminalitas", "kejahatan", "tidak aktif", "putus sekolah", "kebakaran",
+                  "keluhan", "pengaduan", "kredit macet", "kumuh", "buta aksara", "sengketa", "tidak layak",
+                  "tidak tepat waktu", "terlambat", "keterlambatan")
+TURNING_WORDS = ("penurunan", "menurunnya", "menurun", "turunnya", "berkurangnya", "pengurangan", "diselesaikan",
+                 "terselesaikan", "penyelesaian kasus", "ditangani", "tertangani", "penanganan", "ditindaklanjuti",
+                 "tindak lanjut", "dituntaskan", "tuntas", "pemulihan", "bebas", "dicegah", "pencegahan")
+
+
+def likely_negative(name: str, unit: str = "") -> str:
+    """The words of a new indicator's name that say lower is better ("kecelakaan"), or its time ("waktu" measured
+    in hari): empty where none do, or where a word turns them round ("penurunan angka kecelakaan")."""
+    words = " " + " ".join(re.findall(r"\w+", name.lower())) + " "
+    if any(f" {w} " in words for w in TURNING_WORDS):
+        return ""
+    found = [w for w in NEGATIVE_WORDS if f" {w} " in words]
+    if not found and " waktu " in words and _normal(unit) in TIME_UNITS:
+        found = ["waktu"]
+    return ", ".join(f"“{w}”" for w in found)
 BAD_WORDS = {"buruk", "jelek"}
 
 
@@ -2220,6 +2245,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     summary.indicators_created += 1
                     if not row.polarity:
                         summary.assumed_positive.append(row.name)
+                        if hint := likely_negative(row.name, row.unit):
+                            summary.likely_negative[row.name] = hint
                 else:
                     summary.indicators_updated += 1
                 # A file without a Kode column keeps an indicator's code, or numbers a new one.
