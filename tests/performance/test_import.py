@@ -155,9 +155,12 @@ class ImportTestCase(KinerjaTestCase):
         self.assertIn('row 5, column Kode (A): the code is also in row 2 ("IK-01")', message)
         self.assertIn("row 5, column Satuan (D)", message)
 
-    def test_it_reports_a_missing_column(self) -> None:
-        message = self.bad([GOOD[0][:3] + GOOD[0][4:]], head=HEAD[:3] + HEAD[4:])
-        self.assertIn("row 1, column Satuan: the column is missing", message)
+    def test_it_reports_a_missing_unit_where_nothing_gives_one(self) -> None:
+        # No Satuan column: a new indicator's bare number gives no unit (tests/performance/test_import_inline_unit.py
+        # has the values that give one, and the indicators kinerja has).
+        message = self.bad([["IK-31", SASARAN, "Jumlah koperasi produsen"] + GOOD[0][4:]], head=HEAD[:3] + HEAD[4:])
+        self.assertIn("row 2, column Satuan: the file has no Satuan column, and neither the value nor an indicator "
+                      "kinerja has gives one", message)
 
     def test_it_refuses_other_file_types(self) -> None:
         path = self.dir / "perf.txt"

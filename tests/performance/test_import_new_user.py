@@ -143,7 +143,8 @@ class IkuTestCase(NewUserTestCase):
         failed = self.refused(path)
         self.assertEqual([str(e) for e in failed.errors], [
             'iku.xlsx, sheet IKU, row 7, column Penanggung\nJawab (I): no division, subsection or secretariat of the '
-            'office has this name ("Kepala Dinas")'])
+            'office has this name; the office has "Bidang Kelembagaan", "Bidang Pemberdayaan", "Bidang UMKM", "Bidang '
+            'Kewirausahaan", "Subbag PKA", "Subbag Umpeg", "Sekretariat" ("Kepala Dinas")'])
 
 
 class RealisasiTestCase(NewUserTestCase):

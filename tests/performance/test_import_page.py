@@ -55,7 +55,8 @@ class ImportPageTestCase(KinerjaTestCase):
         self.client.force_login(self.staff)
         text = "Sasaran;Indikator;Satuan;Target\nMenurunnya kemiskinan;Angka kemiskinan;%;9\n"
         response = self.upload(text, dry_run=True)
-        self.assertContains(response, '<ul class="perf-assumed"><li>Angka kemiskinan</li></ul>', html=False)
+        self.assertContains(response, '<ul class="perf-assumed"><li>Angka kemiskinan <strong>(kemungkinan Negatif: '
+                                      '“kemiskinan”)</strong></li></ul>', html=False)
 
 
 class ImportSheetsPageTestCase(UploadMixin, KinerjaTestCase):

@@ -110,4 +110,4 @@ class UnitSplitTestCase(KinerjaTestCase):
         book.save(path)
         with self.assertRaises(ImportFailed) as caught:
             import_file(path, self.office, 2025)
-        self.assertIn("column Satuan: the column is missing", str(caught.exception.errors[0]))
+        self.assertIn("row 8, column Satuan: the file has no Satuan column", str(caught.exception.errors[0]))

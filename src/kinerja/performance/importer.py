@@ -481,6 +481,26 @@ _RANGE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sd|sampa
                     r"\d[\d.,]*\s*%?\s*[a-z]*\s*$", re.IGNORECASE)
 
 
+_INLINE_UNIT = re.compile(r"^(?P<rp>rp\.?)?\s*[-+−]?\d[\d.,]*\s*(?P<rest>\D.*)?$", re.IGNORECASE)
+
+
+def _inline_unit(value: object) -> str:
+    """The unit a value cell writes after its number where the file has no Satuan column: "unit" of "1.750 unit",
+    "%" of "70 %", "unit usaha" of "200 unit usaha", "orang" of "1,5 juta orang" (the scale is the value's),
+    "Rp" of "Rp 52.000.000.000" or "Rp 1,2 miliar"; empty for a bare number or a text."""
+    if not isinstance(value, str):
+        return ""
+    _polarity, rest = _comparison(_FOOTNOTE.sub("", value.strip()))
+    found = _INLINE_UNIT.match(rest)
+    if found is None:
+        return ""
+    words = (found.group("rest") or "").split()
+    if words and words[0].lower().rstrip(".") in CELL_SCALE_WORDS:
+        words = words[1:]
+    unit = " ".join(words).strip()
+    return unit or ("Rp" if found.group("rp") else "")
+
+
 def _comparison(text: str) -> tuple[str, str]:
     """(the polarity the comparison written before the number tells, the rest): ("higher_is_better", "80%")
     for "≥ 80%", ("", text) for a text without one."""
@@ -1621,7 +1641,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # imported as 2026), with no column naming the year asked for: the file is of that other year.
     other_year_file = bool(other_years) and TARGET not in columns and not any(
         str(year) in label for label in header.labels.values())
-    missing = [h for h in (NAME, UNIT) if h not in columns and not ((plan or actuals_only) and h == UNIT)] + (
+    # Without a Satuan column each row's unit is written with its value ("1.750 unit", "70 %"), or is the one of an
+    # indicator kinerja has (_inline_unit, in the rows).
+    missing = [h for h in (NAME,) if h not in columns] + (
         [] if (has_target or plan or actuals_only) and not other_year_file else [TARGET])
     header_number = table.rows[header.row][0]
     for h in missing:
@@ -1648,7 +1670,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
     # Without a Sasaran column (nor heading rows), an indicator kinerja has keeps its Sasaran: a division's realisasi
     # per triwulan names the indicators with their target for reference, not the Sasaran they belong to.
-    known = _Known(office) if plan or actuals_only or OBJECTIVE not in columns else None
+    known = _Known(office) if plan or actuals_only or OBJECTIVE not in columns or UNIT not in columns else None
     # The quarters after the first whose Realisasi counts from the year's start ("Realisasi s.d. TW III"): wrong
     # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
     cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
@@ -1713,7 +1735,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
         name = text(NAME)
         targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
-        if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) for j in targets)
+        if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) or _inline_unit(_cell(values, j))
+                                                for j in targets)
                 and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)):
             continue  # a subtotal or average row written in the Indikator column
         if plan and not across and _continues(table, columns, number, values, name, text(CODE), current):
@@ -1769,6 +1792,24 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         # A Rencana Aksi naming an indicator kinerja has keeps its Sasaran, Satuan and targets where it gives none.
         row_objective = objective or (found.objective.name if found else "")
         unit = text(UNIT) or (found.unit if found and (plan or actuals_only) else "")
+        # Without a Satuan column: the unit written with the values ("1.750 unit"), or an indicator kinerja has.
+        inline, inline_factor, unit_notes = "", Decimal(1), []
+        if UNIT not in columns and not plan:
+            inline = next((u for u in (_inline_unit(_cell(values, columns.get(c))) for c in (TARGET, ACTUAL, *[
+                f"{kind} TW{q}" for kind in (TARGET, ACTUAL) for q in range(1, 5)]) if c in columns) if u), "")
+            unit = unit or (found.unit if found else inline)
+            if found is not None and inline and _key(inline) != _key(found.unit):
+                (written, written_money), (kept, kept_money) = _unit_scale(inline), _unit_scale(found.unit)
+                if written_money and kept_money:  # "Rp 52.000.000.000" of an indicator kept in juta rupiah
+                    inline_factor = written / kept
+                inline_note = (_('the value is written in %(written)s and converted into %(kept)s, the Satuan kinerja '
+                                 'has for this indicator') if written_money and kept_money else
+                               _('the value is written with "%(written)s"; the indicator keeps its Satuan in kinerja, '
+                                 '%(kept)s (a Satuan column changes it)')) % {"written": inline, "kept": found.unit}
+                unit_notes.append(inline_note)
+            if not unit and name:
+                bad(UNIT, _('the file has no Satuan column, and neither the value nor an indicator kinerja has gives '
+                            'one; write it with the value ("1.750 unit", "70 %") or add a Satuan column'), "")
         if plan and found is None and UNIT not in columns:
             bad(CODE if code else NAME, _("the office has no indicator with this code or name; a Rencana Aksi without "
                                           "a Satuan column can only name indicators kinerja already has"), code or name)
@@ -1837,7 +1878,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         text_target = (isinstance(raw_target, str) and raw_target.lower() not in EMPTY_MARKS
                        and not any(c.isdigit() for c in raw_target))
 
-        def value(asked: str, text_target: bool = text_target, unit: str = unit) -> Value | None:
+        def value(asked: str, text_target: bool = text_target, unit: str = unit, inline: str = inline,
+                  inline_factor: Decimal = inline_factor) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
             column, raw = raw_value(asked)
             as_written = raw
@@ -1866,8 +1908,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
                 polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
-            if isinstance(raw, str) and unit and raw.lower().endswith(" " + unit.lower()):
-                raw = raw[:-len(unit)].strip()  # "12 dokumen" in a column of dokumen
+            for written in (unit, inline):
+                if isinstance(raw, str) and written and raw.lower().endswith(" " + written.lower()):
+                    raw = raw[:-len(written)].strip()  # "12 dokumen" in a column of dokumen
+                    break
             cell_scale = None
             if isinstance(raw, str) and (scaled := _CELL_SCALE.match(raw.strip())):
                 word = scaled.group(2).lower()
@@ -1894,6 +1938,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                                   "number alone") % {"scale": scale.word}, as_written)
                     return None
                 number = number * cell_scale / _unit_scale(unit)[0]  # into the Satuan's scale, as a header's
+            elif inline_factor != 1:
+                number = number * inline_factor
             elif scale is not None:
                 unit_factor, unit_money = _unit_scale(unit)
                 if scale.money and unit and not unit_money:
@@ -1930,6 +1976,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         def warn(column: str, message: str, number: int = number, row_warnings: list[CellWarning] = row_warnings
                  ) -> None:
             row_warnings.append(CellWarning(path.name, table.sheet, number, header.labels.get(column, column), message))
+
+        for note in unit_notes:
+            warn(TARGET if TARGET in columns else ACTUAL, note)
 
         read = [v for v in (target, actual, *quarter_targets.values(), *quarter_actuals.values()) if v is not None]
         compared = [v for v in read if v.polarity]
