@@ -88,3 +88,23 @@ class PersonChangeForm(PersonForm):
             self.add_error("new_password2", _("Type the new password twice."))
         _check_new_password(self, "new_password1", "new_password2", self.instance.user)
         return cleaned
+
+
+MAX_IMPORT_BYTES = 10 * 1024 * 1024
+
+
+class ImportForm(forms.Form):
+    """The organisation's spreadsheet, or the one uploaded for the preview (`upload`, the token it is kept
+    under), which `save` imports."""
+
+    file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"), required=False)
+    upload = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        upload = data.get("file")
+        if not upload and not data.get("upload"):
+            self.add_error("file", forms.ValidationError(_("Choose the file to import."), code="required"))
+        elif upload and upload.size > MAX_IMPORT_BYTES:
+            self.add_error("file", _("The file is larger than 10 MB."))
+        return data

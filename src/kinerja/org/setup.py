@@ -1,10 +1,11 @@
 """What a new office still lacks before its SOPs can run: the administrator's checklist on Beranda.
 
 An office added by the city's operator starts empty (office hours only). Its administrator builds it
-in the Django admin and the pages of kinerja, in an order the guide gives (docs/panduan/administrator.md):
-units, positions, people and who holds what (at least the head of office: vacancies elsewhere are
-named but ordinary), then the SOP and the performance indicators. Until every step is done, Beranda
-lists them with what is missing and where to do it; a finished office shows nothing. A fixed number of
+in the Django admin, or all at once from a spreadsheet (importer.py, offered beside the first three
+steps), and the pages of kinerja, in an order the guide gives (docs/panduan/administrator.md): units,
+positions, people and who holds what (at least the head of office: vacancies elsewhere are named but
+ordinary), then the SOP and the performance indicators. Until every step is done, Beranda lists them
+with what is missing and where to do it; a finished office shows nothing. A fixed number of
 queries (one per step), whatever the size of the office.
 """
 
@@ -28,6 +29,9 @@ class SetupStep:
     detail: str
     url: str
     action: str
+    # A second way to do the step: the units, positions and people all at once from a spreadsheet.
+    other_url: str = ""
+    other_action: str = ""
 
 
 @dataclass(frozen=True)
@@ -64,18 +68,19 @@ def office_setup(office: Office, day: dt.date) -> Setup:
 
     heads = [title for title, kind, _held in positions if kind == Position.Kind.HEAD]
     vacant = [title for title, _kind, held in positions if not held]
+    spreadsheet = (reverse("org:import"), _("Import from a spreadsheet"))
     steps = [
         SetupStep(_("Units"), units > 0,
                   ngettext("%(n)d unit", "%(n)d units", units) % {"n": units} if units else
                   _("None yet: the office itself, the Sekretariat, its Subbagian and the Bidang."),
                   reverse("admin:org_unit_changelist" if units else "admin:org_unit_add"),
-                  _("Units") if units else _("Add a unit")),
+                  _("Units") if units else _("Add a unit"), *spreadsheet),
         SetupStep(_("Positions"), bool(heads),
                   (ngettext("%(n)d position", "%(n)d positions", len(positions)) % {"n": len(positions)}
                    + ("" if heads else " · " + _("no head of office yet (kind: Head of office)")))
                   if positions else _("None yet: the head of office, the Sekretaris, each unit's head and the staff."),
                   reverse("admin:org_position_changelist" if positions else "admin:org_position_add"),
-                  _("Positions") if positions else _("Add a position")),
+                  _("Positions") if positions else _("Add a position"), *spreadsheet),
         # Done once the head of office is held: a vacancy elsewhere is ordinary in a running office (a
         # Kasubbag retired, not yet replaced), so it is said but does not keep the checklist up.
         SetupStep(_("People and who holds each position"), any(held for _title, kind, held in positions
@@ -85,7 +90,7 @@ def office_setup(office: Office, day: dt.date) -> Setup:
                                       "%(names)s", len(vacant)) % {"count": len(vacant),
                                                                    "names": _names(vacant[:3], len(vacant))}
                      if vacant else ""),
-                  reverse("admin:org_assignment_add"), _("Assign a position")),
+                  reverse("admin:org_assignment_add"), _("Assign a position"), *spreadsheet),
         SetupStep(_("An SOP in force"), in_force,
                   _("At least one is in force.") if in_force else
                   _("Upload the office's SOP document (Word, Excel, text or PDF) and save it."),

@@ -1,17 +1,26 @@
-"""The organisation as people see it: units, positions and who holds them today; a person's page."""
+"""The organisation as people see it: units, positions and who holds them today; a person's page; and
+the administrator's import of the organisation from a spreadsheet (importer.py)."""
 
 from __future__ import annotations
 
+import tempfile
 from collections import defaultdict
+from pathlib import Path
 
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
+from kinerja.errors import KinerjaError
 from kinerja.org.access import office_or_404
+from kinerja.uploads import PendingUploads
 
+from . import importer
+from .forms import ImportForm
 from .holding import today_in
-from .models import Assignment, Person, Unit
+from .models import Assignment, Office, Person, Unit
 
 
 @login_required
@@ -26,7 +35,8 @@ def structure(request: HttpRequest) -> HttpResponse:
         held[a.position_id].append(a)
     rows = [{"unit": u, "above": above, "positions": [(p, held.get(p.pk, [])) for p in u.positions.all()]}
             for u, above in _as_tree(units)]
-    return render(request, "org/structure.html", {"rows": rows, "today": today})
+    return render(request, "org/structure.html", {"rows": rows, "today": today,
+                                                  "admin": request.user.is_staff or request.user.is_superuser})
 
 
 def _as_tree(units: list[Unit]) -> list[tuple[Unit, list[Unit]]]:
@@ -57,3 +67,57 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
     assignments = someone.assignments.select_related("position__unit").order_by("-starts_on")
     return render(request, "org/person.html", {"someone": someone, "assignments": assignments,
                                                "today": today_in(office.time_zone)})
+
+
+# The file waits between the preview and the save, for its uploader only.
+PENDING = PendingUploads("org-import-pending", "org_imports", "organisasi")
+
+
+def _require_admin(request: HttpRequest) -> Office:
+    """The office of its administrator (Django staff; roles.Role.ADMIN), else 403."""
+    office = office_or_404(request)
+    if not (request.user.is_staff or request.user.is_superuser):
+        raise PermissionDenied
+    return office
+
+
+@login_required
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Upload the organisation's spreadsheet: a preview of what saving would create and change (a dry
+    run of the import itself), then Save, which imports the same kept file."""
+    office = _require_admin(request)
+    form = ImportForm(request.POST or None, request.FILES or None)
+    summary: importer.Summary | None = None
+    problems: list[str] = []
+    kept = ""
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        saving = bool(data["upload"]) and not data["file"] and "save" in request.POST
+        token = PENDING.keep(request, data["file"]) if data["file"] else data["upload"]
+        path = PENDING.path(request, token)
+        if path is None:
+            form.add_error("file", _("The file uploaded before is no longer kept; choose it again."))
+        else:
+            try:
+                summary = importer.import_file(path, office, dry_run=not saving)
+            except importer.ImportFailed as e:
+                problems = [str(error) for error in e.errors]
+            except KinerjaError as e:
+                problems = [str(e)]
+            if saving and summary is not None:
+                PENDING.forget(request, token)
+            else:
+                kept = PENDING.name(request, token) or ""
+            form = ImportForm(initial={"upload": token if kept else ""})
+    return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept},
+                  status=400 if problems or form.errors else 200)
+
+
+@login_required
+def template_download(request: HttpRequest) -> HttpResponse:
+    _require_admin(request)
+    with tempfile.TemporaryDirectory() as folder:
+        data = importer.write_template(Path(folder) / "template-organisasi.xlsx").read_bytes()
+    response = HttpResponse(data, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="template-organisasi.xlsx"'
+    return response

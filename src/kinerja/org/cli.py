@@ -1,0 +1,72 @@
+"""`kinerja org import` and `kinerja org template`: thin callers of importer.py."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.utils.translation import gettext as _
+
+from kinerja.errors import KinerjaError
+from kinerja.verbs import Verb, register
+
+from . import importer
+from .models import Office
+
+
+def _import_arguments(parser: CommandParser) -> None:
+    parser.add_argument("path", type=Path, metavar="FILE", help="XLSX or CSV file")
+    parser.add_argument("--office", required=True, help="office code")
+    parser.add_argument("--dry-run", action="store_true", help="check and list the changes, save nothing")
+
+
+def summary_lines(summary: importer.Summary) -> list[str]:
+    """What an import did (or would do, on a dry run): the counts, each change, the new accounts."""
+    c = summary.counts
+    lines = [_("%(rows)d rows: units %(unit_new)d new, %(unit_changed)d changed; positions %(position_new)d new, "
+               "%(position_changed)d changed; people %(person_new)d new, %(person_changed)d changed; holdings "
+               "%(holding_new)d new, %(holding_changed)d changed; %(unchanged)d unchanged.")
+             % {"rows": summary.rows, "unchanged": summary.unchanged, **c}]
+    names = {"unit": _("Unit"), "position": _("Position"), "person": _("Person"), "holding": _("Holding")}
+    for change in summary.changes:
+        lead = _("new") if change.created else _("changed")
+        lines.append(f"  {lead}: {names[change.what]} {change.label} ({change.where}): {'; '.join(change.details)}")
+    if summary.started_today:
+        lines.append(_("Without Mulai, these holdings start on the day of the import:"))
+        lines += [f"  - {line}" for line in summary.started_today]
+    if summary.new_accounts:
+        lines.append(_("New accounts (username = NIP) have no password yet and cannot sign in: give each a first "
+                       "password in the admin (People → the person → New password)."))
+        lines += [f"  - {username} {name}" for username, name in summary.new_accounts]
+    if summary.unread_columns:
+        lines.append(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
+    return lines
+
+
+def _import(command: BaseCommand, *, path: Path, office: str, dry_run: bool, **options: Any) -> None:
+    found = Office.objects.filter(code=office).first()
+    if found is None:
+        raise KinerjaError(_("There is no office with the code %(code)s.") % {"code": office})
+    summary = importer.import_file(path, found, dry_run=dry_run)
+    lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
+    command.stdout.write(f"{lead} {path.name} → {found.name}.")
+    for line in summary_lines(summary):
+        command.stdout.write(line)
+
+
+def _template_arguments(parser: CommandParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the .xlsx to write")
+
+
+def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
+    if output.suffix.lower() != ".xlsx":
+        raise KinerjaError(_("%(file)s: the template is written as .xlsx.") % {"file": output.name})
+    importer.write_template(output)
+    command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
+
+
+register("org", Verb(name="import", help="Import units, positions, people and who holds what from an XLSX or CSV file.",
+                     add_arguments=_import_arguments, handle=_import))
+register("org", Verb(name="template", help="Write the empty organisation template (XLSX).",
+                     add_arguments=_template_arguments, handle=_template))

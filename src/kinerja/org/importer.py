@@ -1,0 +1,1073 @@
+"""Import of an office's organisation from a spreadsheet (XLSX or CSV): units, positions, people and who
+holds which position (definitive, Plt or Plh), and the empty template to fill.
+
+One row is one holding: a unit (and the unit it lies under), a position in it (and the position above it),
+and the person who holds it with their status and period. A row without a person is a vacant position; a
+row with only a unit is a unit without positions yet. A Unit kerja written once (or merged down) holds for
+the rows below it.
+
+Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
+(file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
+compares the rows with each other and with the office (unknown parent unit, a loop of units or of
+superiors, one NIP for two people, two definitive holders of a single-holder position); only then
+`import_file` saves, in one transaction, through the models' own rules (Assignment.clean), and rolls all
+of it back on any refusal or on a dry run. Hand-written for the same reasons as performance/importer.py:
+the spreadsheet's own row numbers and Indonesian headers, and every error at once. (The org app cannot
+import that module: imports go org ← performance.)
+
+What is matched, so that importing the same file again changes nothing: a unit by its name in the office,
+a position by its title (or short title) within its unit, a person by NIP, a holding by person, position
+and status (the one whose period meets the row's). An empty cell keeps what kinerja has (a person's
+e-mail, a holding's end date); the import adds and changes, never removes: a person who left is ended on
+their row (Selesai) or in the admin.
+
+kinerja has no superior field: a position's superiors are the heads of its unit and of the units above
+(workflow.access.superiors_of). The Atasan column is therefore checked against the units, not stored: it
+must name a head position of the row's unit or of a unit above it (a position outside the office, such as
+Wali Kota, only for the head of office).
+
+New people get an account whose username is their NIP and which has no password yet (it cannot sign in):
+the office's administrator gives each a first password in the admin (People → the person → New password),
+as for a forgotten one. The summary lists those accounts.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from kinerja.dates import parse_date
+from kinerja.errors import BadImportRow, KinerjaError
+
+from .holding import today_in
+from .models import GRADES, RANK_OF_GRADE, Assignment, Office, Person, Position, Unit
+from .nip import normalise_nip, validate_nip
+
+# The columns: key → the template's header (document-format words, not translated text) and the other
+# headers offices write for it, compared lower-case without punctuation.
+COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "unit": ("Unit kerja", ("unit", "unit organisasi", "nama unit", "nama unit kerja", "unit kerja bidang",
+                            "bidang bagian", "satuan kerja")),
+    "parent": ("Unit induk", ("induk", "unit atasan", "induk unit", "di bawah", "berada di bawah", "unit induk atasan")),
+    "unit_kind": ("Jenis unit", ("tipe unit", "jenis unit kerja")),
+    "position": ("Jabatan", ("nama jabatan", "jabatan struktural fungsional")),
+    "position_kind": ("Jenis jabatan", ("tipe jabatan",)),
+    "superior": ("Atasan (jabatan)", ("atasan", "atasan langsung", "jabatan atasan", "atasan langsung jabatan",
+                                      "jabatan atasan langsung")),
+    "name": ("Nama", ("nama lengkap", "nama pegawai", "nama lengkap dan gelar", "nama dan gelar", "nama pejabat",
+                      "nama lengkap gelar")),
+    "nip": ("NIP", ("nip nrp", "nomor induk pegawai", "nip pegawai", "no nip")),
+    "grade": ("Pangkat/Golongan", ("pangkat gol", "pangkat", "golongan", "gol", "gol ruang", "pangkat gol ruang",
+                                   "golongan ruang", "pangkat golongan ruang")),
+    "email": ("E-mail", ("email", "surel", "alamat e mail", "alamat email", "e mail surel")),
+    "status": ("Status (definitif/Plt/Plh)", ("status", "status jabatan", "jenis penugasan", "kedudukan",
+                                             "status definitif plt plh")),
+    "decree": ("Nomor SK", ("no sk", "sk", "nomor surat keputusan", "no sk plt plh", "nomor sk plt plh",
+                            "nomor sk pengangkatan")),
+    "start": ("Mulai", ("tmt", "tanggal mulai", "mulai tanggal", "tmt jabatan", "dari", "sejak", "mulai tmt")),
+    "end": ("Selesai", ("sampai", "tanggal selesai", "sampai dengan", "s d", "berakhir", "akhir", "sampai tanggal")),
+}
+HEADER_SEARCH_ROWS = 30
+UNIT_KINDS = {  # what the Jenis unit column may say
+    "kantor": Unit.Kind.OFFICE, "dinas": Unit.Kind.OFFICE, "badan": Unit.Kind.OFFICE, "opd": Unit.Kind.OFFICE,
+    "sekretariat": Unit.Kind.SECRETARIAT, "subbagian": Unit.Kind.SUBSECTION, "sub bagian": Unit.Kind.SUBSECTION,
+    "subbag": Unit.Kind.SUBSECTION, "bidang": Unit.Kind.DIVISION, "seksi": Unit.Kind.SECTION,
+    "upt": Unit.Kind.SECTION, "uptd": Unit.Kind.SECTION,
+}
+POSITION_KINDS = {  # what the Jenis jabatan column may say
+    "kepala opd": Position.Kind.HEAD, "kepala dinas": Position.Kind.HEAD, "kepala kantor": Position.Kind.HEAD,
+    "kepala badan": Position.Kind.HEAD, "sekretaris": Position.Kind.SECRETARY, "kepala unit": Position.Kind.UNIT_HEAD,
+    "staf": Position.Kind.STAFF, "pelaksana": Position.Kind.STAFF, "jfu": Position.Kind.STAFF,
+    "fungsional": Position.Kind.STAFF, "pengelola data": Position.Kind.DIVISION_CONTACT,
+    "pengelola data bidang": Position.Kind.DIVISION_CONTACT, "kontak data": Position.Kind.DIVISION_CONTACT,
+}
+STATUSES = {"definitif": Assignment.Kind.DEFINITIVE, "def": Assignment.Kind.DEFINITIVE,
+            "plt": Assignment.Kind.PLT, "pelaksana tugas": Assignment.Kind.PLT,
+            "plh": Assignment.Kind.PLH, "pelaksana harian": Assignment.Kind.PLH}
+_GRADE_RE = re.compile(r"(IV|III|II|I)\s*[/\-.]?\s*([a-e])", re.IGNORECASE)
+_RANKS = {rank.lower(): grade for grade, rank in GRADES}
+
+
+def _normal(label: object) -> str:
+    return " ".join(re.sub(r"[^0-9a-z]+", " ", str(label or "").lower()).split())
+
+
+_SYNONYMS = {_normal(header): key for key, (header, others) in COLUMNS.items() for header in (header, *others)}
+
+
+def _letter(index: int) -> str:
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return " ".join(str(value).split())
+
+
+def _key(name: str) -> str:
+    return " ".join(name.lower().split())
+
+
+class BadCell(BadImportRow):
+    """A bad value at a row and column of one sheet (no sheet for a CSV file)."""
+
+    def __init__(self, path: Path, sheet: str, row: int, column: str, problem: str) -> None:
+        super().__init__(path, row, column, problem)
+        self.sheet = sheet
+        if sheet:
+            self.args = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(field)s: %(problem)s") % {
+                "file": self.path.name, "sheet": sheet, "row": row, "field": column, "problem": problem},)
+
+
+class ImportFailed(KinerjaError):
+    """The file has bad rows; nothing was saved. `errors` lists every one."""
+
+    def __init__(self, path: Path, errors: list[BadImportRow]) -> None:
+        self.path, self.errors = path, errors
+        head = ngettext("%(file)s: %(count)d problem, nothing was imported:",
+                        "%(file)s: %(count)d problems, nothing was imported:", len(errors)) % {
+            "file": path.name, "count": len(errors)}
+        super().__init__("\n".join([head, *(f"  {e}" for e in errors)]))
+
+
+# --- reading the file -----------------------------------------------------------------------------
+
+@dataclass
+class Table:
+    sheet: str  # "" for a CSV file
+    rows: list[tuple[int, list[object]]]  # (row number as the spreadsheet shows it, values)
+
+
+def _sniff(path: Path) -> None:
+    if not path.exists():
+        raise KinerjaError(_("%(file)s does not exist.") % {"file": path})
+    with path.open("rb") as f:
+        head = f.read(8)
+    if not head:
+        raise KinerjaError(_("%(file)s is empty.") % {"file": path.name})
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise KinerjaError(_("%(file)s is an Excel 97-2003 (.xls) file or a password-protected workbook. Open it "
+                             "in Excel, remove the password and save it as \"Excel Workbook (.xlsx)\".")
+                           % {"file": path.name})
+
+
+def _xlsx_tables(path: Path) -> Iterator[Table]:
+    from openpyxl import load_workbook
+
+    try:
+        # Not read-only: merged cells are needed (a Unit kerja merged down over its positions).
+        book = load_workbook(path, data_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as e:
+        raise KinerjaError(_("%(file)s is damaged or not an XLSX file; open it in Excel and save it again as "
+                             "\"Excel Workbook (.xlsx)\" (%(error)s).")
+                           % {"file": path.name, "error": type(e).__name__}) from e
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        grid: dict[int, list[object]] = {}
+        for cells in sheet.iter_rows():
+            if cells:
+                grid[cells[0].row] = [cell.value for cell in cells]
+        # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
+        for merged in sheet.merged_cells.ranges:
+            top = grid.get(merged.min_row, [])
+            value = top[merged.min_col - 1] if merged.min_col - 1 < len(top) else None
+            for r in range(merged.min_row, merged.max_row + 1):
+                row = grid.setdefault(r, [])
+                row.extend([None] * (merged.max_col - len(row)))
+                for c in range(merged.min_col, merged.max_col + 1):
+                    row[c - 1] = value
+        yield Table(sheet.title, sorted(grid.items()))
+
+
+def _csv_tables(path: Path) -> Iterator[Table]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
+    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
+    # Indonesian Excel writes ";" between fields; the header line (the one with most separators) decides.
+    counts = {d: max((line.count(d) for line in lines), default=0) for d in (";", "\t", ",")}
+    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    rows: list[tuple[int, list[object]]] = []
+    start = 1
+    for values in reader:
+        rows.append((start, list(values)))
+        start = reader.line_num + 1
+    yield Table("", rows)
+
+
+def _tables(path: Path) -> Iterator[Table]:
+    _sniff(path)
+    suffix = path.suffix.lower()
+    if suffix == ".xlsx":
+        yield from _xlsx_tables(path)
+    elif suffix == ".csv":
+        yield from _csv_tables(path)
+    else:
+        raise KinerjaError(_("%(file)s: kinerja imports the organisation from an .xlsx or .csv file.")
+                           % {"file": path.name})
+
+
+@dataclass
+class Header:
+    number: int
+    columns: dict[str, int]  # key → column index
+    labels: dict[str, str]  # key → "C (NIP)": the column's letter and its header as written
+    unread: list[str]  # headers not read, as "H (Keterangan)"
+
+
+def _find_header(table: Table) -> Header | None:
+    best: Header | None = None
+    for number, values in table.rows[:HEADER_SEARCH_ROWS]:
+        columns: dict[str, int] = {}
+        labels: dict[str, str] = {}
+        unread: list[str] = []
+        for index, value in enumerate(values):
+            label = _text(value)
+            key = _SYNONYMS.get(_normal(label))
+            if key and key not in columns:
+                columns[key], labels[key] = index, f"{_letter(index)} ({label})"
+            elif label:
+                unread.append(f"{_letter(index)} ({label})")
+        if "unit" in columns and len(columns) >= 2 and (best is None or len(columns) > len(best.columns)):
+            best = Header(number, columns, labels, unread)
+    return best
+
+
+@dataclass
+class Cell:
+    value: str
+    column: str  # "C (NIP)"
+
+
+@dataclass
+class Row:
+    path: Path
+    sheet: str
+    number: int
+    cells: dict[str, Cell]
+    # Parsed values
+    unit: str = ""
+    parent: str = ""
+    unit_kind: str = ""
+    position: str = ""
+    position_kind: str = ""
+    superior: str = ""
+    name: str = ""
+    nip: str = ""
+    grade: str = ""
+    email: str = ""
+    status: str = Assignment.Kind.DEFINITIVE
+    decree: str = ""
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def bad(self, key: str, problem: str) -> BadCell:
+        cell = self.cells.get(key)
+        column = cell.column if cell else COLUMNS[key][0]
+        return BadCell(self.path, self.sheet, self.number, column, problem)
+
+    def where(self) -> str:
+        return (_("sheet %(sheet)s, row %(row)d") % {"sheet": self.sheet, "row": self.number} if self.sheet
+                else _("row %(row)d") % {"row": self.number})
+
+
+def _value_problem(value: str, problem: str) -> str:
+    return _("“%(value)s” %(problem)s") % {"value": value, "problem": problem}
+
+
+def _nip(raw: object, row: Row, errors: list[BadImportRow]) -> str:
+    """The NIP of a cell. Excel keeps 15 significant digits of a number: an 18-digit NIP typed into a cell
+    formatted as a number ends in 000 (1,97504E+17 on screen) and cannot be told back."""
+    if isinstance(raw, bool) or raw is None:
+        return ""
+    if isinstance(raw, int | float):
+        digits = f"{int(raw)}" if float(raw).is_integer() else _text(raw)
+        if len(digits) != 18 or digits.endswith("000"):
+            errors.append(row.bad("nip", _value_problem(digits, _(
+                "was stored by Excel as a number and has lost digits (Excel keeps only 15). Format the NIP column "
+                "as Text and type the NIP again, or type it with its spaces as printed (19750427 199311 2 001)."))))
+            return ""
+        return digits
+    text = _text(raw)
+    if re.fullmatch(r"\d[.,]\d+e\+?\d+", text.lower()):
+        errors.append(row.bad("nip", _value_problem(text, _(
+            "is a number in scientific notation: Excel has lost the NIP's last digits. Format the NIP column as "
+            "Text and type the NIP again."))))
+        return ""
+    nip = normalise_nip(text.removeprefix("NIP").removeprefix("NIP.").strip())
+    try:
+        validate_nip(nip)
+    except ValidationError as e:
+        errors.append(row.bad("nip", " ".join(e.messages)))
+        return ""
+    return nip
+
+
+def _grade(text: str, row: Row, errors: list[BadImportRow]) -> str:
+    """Golongan "III/a", "III a", "Penata Muda (III/a)" or the pangkat alone ("Penata Muda")."""
+    if not text:
+        return ""
+    found = _GRADE_RE.search(text)
+    grade = f"{found[1].upper()}/{found[2].lower()}" if found else ""
+    rank_written = _key(re.sub(r"[(),\-]+", " ", _GRADE_RE.sub(" ", text)))
+    if grade and grade not in RANK_OF_GRADE:
+        grade = ""
+    if not grade and rank_written in _RANKS:
+        return _RANKS[rank_written]
+    if not grade:
+        errors.append(row.bad("grade", _value_problem(text, _(
+            "is not a golongan of the civil service (I/a … IV/e) or its pangkat (Penata Muda). Leave it empty "
+            "for staff without one."))))
+        return ""
+    if rank_written and rank_written in _RANKS and _RANKS[rank_written] != grade:
+        errors.append(row.bad("grade", _value_problem(text, _("names the pangkat of %(other)s, not of %(grade)s.") % {
+            "other": _RANKS[rank_written], "grade": grade})))
+    return grade
+
+
+def _date(raw: object, key: str, row: Row, errors: list[BadImportRow]) -> dt.date | None:
+    if isinstance(raw, dt.datetime):
+        return raw.date()
+    if isinstance(raw, dt.date):
+        return raw
+    text = _text(raw)
+    if isinstance(raw, int | float) and not isinstance(raw, bool) or re.fullmatch(r"\d{5}", text):
+        # An Excel date as its serial number (a cell formatted as a number, or a CSV written from one):
+        # 45293 is 2 January 2024. Five digits cover 1927 to 2173.
+        serial = float(text) if text.replace(".", "", 1).isdigit() else 0
+        if 10000 <= serial < 100000:
+            return dt.date(1899, 12, 30) + dt.timedelta(days=int(serial))
+    try:
+        return parse_date(text)
+    except ValueError as e:
+        errors.append(row.bad(key, _value_problem(text, str(e))))
+        return None
+
+
+def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list[BadImportRow], hint: str) -> str:
+    if not text:
+        return ""
+    found = choices.get(_normal(text).removesuffix(" ybs"))
+    if found is None:
+        found = choices.get(_normal(text).split(" ")[0])
+    if found is None:
+        errors.append(row.bad(key, _value_problem(text, hint)))
+        return ""
+    return found
+
+
+def _read(path: Path) -> tuple[list[Row], list[str], list[BadImportRow]]:
+    """Every row of every visible sheet with a header, parsed; the columns not read; the bad cells."""
+    rows: list[Row] = []
+    unread: list[str] = []
+    errors: list[BadImportRow] = []
+    closest = 0
+    for table in _tables(path):
+        header = _find_header(table)
+        if header is None:
+            continue
+        closest += 1
+        unread += [f"{table.sheet}: {u}" if table.sheet else u for u in header.unread]
+        unit = ""
+        for number, values in table.rows:
+            if number <= header.number:
+                continue
+            raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
+            texts = {key: _text(value) for key, value in raw.items()}
+            if not any(texts.values()):
+                continue
+            if all(_normal(texts[k]) in _SYNONYMS for k in texts if texts[k]):
+                continue  # the header printed again on the next page
+            if all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts.values() if t):
+                continue  # the row of column numbers under a header
+            cells = {key: Cell(texts[key], header.labels[key]) for key in header.columns}
+            row = Row(path, table.sheet, number, cells)
+            # A Unit kerja written once holds for the rows below it (or merged down over them).
+            unit = texts.get("unit") or unit
+            row.unit = unit
+            if not row.unit:
+                errors.append(row.bad("unit", _("is empty, and no row above names a unit.")))
+                continue
+            row.parent = texts.get("parent", "")
+            row.position = texts.get("position", "")
+            row.superior = texts.get("superior", "")
+            row.name = texts.get("name", "")
+            row.decree = texts.get("decree", "")
+            row.unit_kind = _choice(texts.get("unit_kind", ""), UNIT_KINDS, "unit_kind", row, errors,
+                                    _("is not a kind of unit: Dinas, Sekretariat, Subbagian, Bidang, Seksi or UPT."))
+            row.position_kind = _choice(texts.get("position_kind", ""), POSITION_KINDS, "position_kind", row, errors,
+                                        _("is not a kind of position: Kepala OPD, Sekretaris, Kepala unit, Staf or "
+                                          "Pengelola data."))
+            row.nip = _nip(raw.get("nip"), row, errors)
+            row.grade = _grade(texts.get("grade", ""), row, errors)
+            email = texts.get("email", "")
+            if email:
+                try:
+                    validate_email(email)
+                    row.email = email.lower()
+                except ValidationError:
+                    errors.append(row.bad("email", _value_problem(email, _("is not an e-mail address."))))
+            status = texts.get("status", "")
+            row.status = _choice(status, STATUSES, "status", row, errors,
+                                 _("is not a status: definitif, Plt or Plh.")) or Assignment.Kind.DEFINITIVE
+            row.start = _date(raw.get("start"), "start", row, errors) if texts.get("start") else None
+            row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
+            _check_row(row, texts, errors)
+            rows.append(row)
+    if not closest:
+        raise KinerjaError(_("%(file)s has no header row with the columns Unit kerja and Jabatan (looked in the first "
+                             "%(rows)d rows of every sheet). Download the template to see the columns.")
+                           % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
+    return rows, unread, errors
+
+
+def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
+    """What one row must say for itself."""
+    has_person = bool(row.name or texts.get("nip") or row.grade or row.email)
+    if has_person and not row.position:
+        errors.append(row.bad("position", _("is empty: the row names a person but not the position they hold.")))
+    if has_person and not texts.get("nip"):
+        errors.append(row.bad("nip", _("is empty: kinerja finds people by NIP (their username too). Add a person "
+                                       "without a NIP in the admin.")))
+    if not has_person and (texts.get("start") or texts.get("end") or row.decree or texts.get("status")):
+        errors.append(row.bad("name", _("is empty, yet the row gives a status, period or decree of a holder.")))
+    if row.superior and not row.position:
+        errors.append(row.bad("position", _("is empty, yet the row names its superior.")))
+    if row.start and row.end and row.end < row.start:
+        errors.append(row.bad("end", _value_problem(texts.get("end", ""), _("is before the start (%(start)s).") % {
+            "start": texts.get("start", "")})))
+    if has_person and row.status != Assignment.Kind.DEFINITIVE and not row.decree:
+        errors.append(row.bad("decree", _("is empty: a Plt or Plh holds the position by a decree (Nomor SK); "
+                                          "write its number.")))
+
+
+# --- checking the rows together and against the office ---------------------------------------------
+
+def _unit_kind_from_name(name: str, has_parent: bool) -> str:
+    n = _normal(name)
+    if n.startswith("sekretariat"):
+        return Unit.Kind.SECRETARIAT
+    if re.match(r"(sub ?bag(ian)?|sub bagian|subbag)\b", n):
+        return Unit.Kind.SUBSECTION
+    if n.startswith("bidang"):
+        return Unit.Kind.DIVISION
+    if re.match(r"(seksi|upt|uptd|sub ?bidang)\b", n):
+        return Unit.Kind.SECTION
+    if not has_parent or re.match(r"(dinas|badan|kantor|inspektorat|satuan)\b", n):
+        return Unit.Kind.OFFICE
+    return ""
+
+
+def _position_kind_from_title(title: str, unit_kind: str) -> str:
+    n = _normal(title)
+    if unit_kind == Unit.Kind.OFFICE and re.match(r"(kepala|kadis|kaban|inspektur)\b", n):
+        return Position.Kind.HEAD
+    if re.match(r"(sekretaris|sekdis)\b", n):
+        return Position.Kind.SECRETARY
+    if re.match(r"(kepala|kasubbag|kasubag|kabid|kasi|kasie)\b", n):
+        return Position.Kind.UNIT_HEAD
+    if re.match(r"(pengelola data|operator data|kontak data)\b", n):
+        return Position.Kind.DIVISION_CONTACT
+    return Position.Kind.STAFF
+
+
+@dataclass
+class PlannedUnit:
+    name: str
+    rows: list[Row] = field(default_factory=list)
+    parent: str = ""  # name as written ("" for none)
+    parent_row: Row | None = None
+    kind: str = ""
+    kind_given: bool = False
+    existing: Unit | None = None
+
+
+@dataclass
+class PlannedPosition:
+    title: str
+    unit: str
+    rows: list[Row] = field(default_factory=list)
+    kind: str = ""
+    kind_given: bool = False
+    superior: str = ""
+    superior_row: Row | None = None
+    existing: Position | None = None
+
+
+@dataclass
+class Plan:
+    units: dict[str, PlannedUnit]  # by _key(name)
+    positions: dict[str, PlannedPosition]  # by _key(title)
+    people: dict[str, list[Row]]  # NIP → the rows naming that person
+
+
+def _period(row: Row, today: dt.date) -> tuple[dt.date, dt.date]:
+    return row.start or today, row.end or dt.date.max
+
+
+def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImportRow]) -> Plan:
+    units_in_office = {_key(u.name): u for u in Unit.objects.filter(office=office).select_related("parent")}
+    positions_in_office = {_key(p.title): p for p in Position.objects.filter(office=office).select_related("unit")}
+    units: dict[str, PlannedUnit] = {}
+    positions: dict[str, PlannedPosition] = {}
+    people: dict[str, list[Row]] = {}
+    for row in rows:
+        unit = units.setdefault(_key(row.unit), PlannedUnit(row.unit, existing=units_in_office.get(_key(row.unit))))
+        unit.rows.append(row)
+        if row.parent:
+            if unit.parent and _key(unit.parent) != _key(row.parent):
+                errors.append(row.bad("parent", _value_problem(row.parent, _(
+                    "differs from the parent of %(unit)s on %(where)s (%(other)s).") % {
+                    "unit": row.unit, "where": unit.parent_row.where() if unit.parent_row else "", "other": unit.parent})))
+            elif not unit.parent:
+                unit.parent, unit.parent_row = row.parent, row
+        if row.unit_kind:
+            if unit.kind_given and unit.kind != row.unit_kind:
+                errors.append(row.bad("unit_kind", _value_problem(row.cells["unit_kind"].value, _(
+                    "differs from the kind given to %(unit)s on an earlier row.") % {"unit": row.unit})))
+            unit.kind, unit.kind_given = row.unit_kind, True
+        if row.position:
+            existing = positions_in_office.get(_key(row.position))
+            if existing is None:  # a short title within the unit ("Kasubbag")
+                existing = next((p for p in positions_in_office.values()
+                                 if p.short_title and _key(p.short_title) == _key(row.position)
+                                 and _key(p.unit.name) == _key(row.unit)), None)
+            title = existing.title if existing else row.position
+            position = positions.setdefault(_key(title), PlannedPosition(title, row.unit, existing=existing))
+            position.rows.append(row)
+            if _key(position.unit) != _key(row.unit):
+                errors.append(row.bad("position", _value_problem(row.position, _(
+                    "is also written under %(other)s (%(where)s); a position title is one position of the office.") % {
+                    "other": position.unit, "where": position.rows[0].where()})))
+            elif existing is not None and _key(existing.unit.name) != _key(row.unit):
+                errors.append(row.bad("position", _value_problem(row.position, _(
+                    "is a position of %(other)s in kinerja, not of %(unit)s. Write it under %(other)s, or give the "
+                    "new position another title.") % {"other": existing.unit.name, "unit": row.unit})))
+            if row.position_kind:
+                position.kind, position.kind_given = row.position_kind, True
+            if row.superior:
+                if position.superior and _key(position.superior) != _key(row.superior):
+                    errors.append(row.bad("superior", _value_problem(row.superior, _(
+                        "differs from the superior of this position on %(where)s (%(other)s).") % {
+                        "where": position.superior_row.where() if position.superior_row else "",
+                        "other": position.superior})))
+                elif not position.superior:
+                    position.superior, position.superior_row = row.superior, row
+        if row.nip:
+            people.setdefault(row.nip, []).append(row)
+    _check_units(units, units_in_office, errors)
+    _check_positions(positions, units, units_in_office, positions_in_office, errors)
+    _check_people(people, office, errors)
+    _check_holders(positions, today, errors)
+    return Plan(units, positions, people)
+
+
+def _check_units(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: list[BadImportRow]) -> None:
+    for unit in units.values():
+        row = unit.parent_row or unit.rows[0]
+        if unit.parent and _key(unit.parent) not in units and _key(unit.parent) not in known:
+            errors.append(row.bad("parent", _value_problem(unit.parent, _(
+                "is not a unit of the file or of the office. Write the parent unit on a row of its own first, or "
+                "correct its name."))))
+        if not unit.kind:
+            unit.kind = unit.existing.kind if unit.existing else _unit_kind_from_name(
+                unit.name, bool(unit.parent or (unit.existing and unit.existing.parent_id)))
+        if not unit.kind:
+            errors.append(row.bad("unit" if "unit_kind" not in row.cells else "unit_kind", _value_problem(
+                unit.name, _("does not say what kind of unit it is: add a column Jenis unit (Sekretariat, Subbagian, "
+                             "Bidang, Seksi) or name it so."))))
+
+    def parent_of(name: str) -> str:
+        planned = units.get(name)
+        if planned is not None and planned.parent:
+            return _key(planned.parent)
+        existing = known.get(name)
+        return _key(existing.parent.name) if existing is not None and existing.parent is not None else ""
+
+    reported: set[str] = set()
+    for name, unit in units.items():
+        chain, above = [name], parent_of(name)
+        while above and above not in chain:
+            chain.append(above)
+            above = parent_of(above)
+        if above == name and name not in reported:
+            reported.update(chain)
+            row = unit.parent_row or unit.rows[0]
+            errors.append(row.bad("parent", _value_problem(unit.parent, _(
+                "makes a loop of units: %(loop)s. A unit cannot lie under itself.") % {
+                "loop": " → ".join([*(units[c].name if c in units else known[c].name for c in chain), unit.name])})))
+
+
+def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, PlannedUnit], known_units: dict[str, Unit],
+                     known: dict[str, Position], errors: list[BadImportRow]) -> None:
+    for position in positions.values():
+        if not position.kind:
+            unit = units[_key(position.unit)]
+            position.kind = (position.existing.kind if position.existing
+                             else _position_kind_from_title(position.title, unit.kind))
+
+    def unit_chain(unit: str) -> list[str]:
+        chain, name = [], _key(unit)
+        while name and name not in chain:
+            chain.append(name)
+            planned, existing = units.get(name), known_units.get(name)
+            name = (_key(planned.parent) if planned is not None and planned.parent
+                    else _key(existing.parent.name) if existing is not None and existing.parent is not None else "")
+        return chain
+
+    def superior_of(title: str) -> str:
+        planned = positions.get(title)
+        return _key(planned.superior) if planned is not None and planned.superior else ""
+
+    looped: set[str] = set()
+    for title, position in positions.items():
+        if not position.superior or position.superior_row is None:
+            continue
+        row, above = position.superior_row, _key(position.superior)
+        chain = [title]
+        while above and above not in chain:
+            chain.append(above)
+            above = superior_of(above)
+        if above == title:
+            if title not in looped:
+                looped.update(chain)
+                names = [positions[c].title if c in positions else known[c].title for c in chain]
+                errors.append(row.bad("superior", _value_problem(position.superior, _(
+                    "makes a loop of superiors: %(loop)s.") % {"loop": " → ".join([*names, position.title])})))
+            continue
+        superior = positions.get(_key(position.superior))
+        superior_unit = superior.unit if superior else known[_key(position.superior)].unit.name \
+            if _key(position.superior) in known else None
+        superior_kind = superior.kind if superior else known[_key(position.superior)].kind \
+            if _key(position.superior) in known else None
+        if superior_unit is None:
+            if position.kind != Position.Kind.HEAD:
+                errors.append(row.bad("superior", _value_problem(position.superior, _(
+                    "is not a position of the file or of the office."))))
+            continue  # the head of office's superior lies outside it (Wali Kota, Sekda)
+        chain_units = unit_chain(position.unit)
+        if any(name not in units and name not in known_units for name in chain_units):
+            continue  # an unknown parent unit, reported by _check_units
+        # A head is under the heads of the units above its own; anyone else under a head of their unit or above.
+        allowed = chain_units[1:] if position.kind in Position.HEAD_KINDS else chain_units
+        if superior_kind not in Position.HEAD_KINDS or _key(superior_unit) not in allowed:
+            errors.append(row.bad("superior", _value_problem(position.superior, _(
+                "is not the head of %(unit)s or of a unit above it. kinerja takes a position's superiors from its "
+                "unit: the heads of its unit and of the units above. Correct the Unit induk or the superior.") % {
+                "unit": position.unit})))
+
+
+def _check_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> None:
+    for nip, rows in people.items():
+        names = {_key(r.name) for r in rows if r.name}
+        if len(names) > 1:
+            first = next(r for r in rows if r.name)
+            for r in rows:
+                if r.name and _key(r.name) != _key(first.name):
+                    errors.append(r.bad("nip", _value_problem(r.nip, _(
+                        "is also the NIP of %(name)s on %(where)s: one NIP for two people.") % {
+                        "name": first.name, "where": first.where()})))
+            continue  # two people: their golongan and e-mail differ as a matter of course
+        for attribute, key in (("grade", "grade"), ("email", "email")):
+            values = {getattr(r, attribute) for r in rows if getattr(r, attribute)}
+            if len(values) > 1:
+                errors.append(rows[-1].bad(key, _value_problem(getattr(rows[-1], attribute), _(
+                    "differs from another row of NIP %(nip)s.") % {"nip": nip})))
+    found = {p.nip: p for p in Person.objects.filter(nip__in=people).select_related("office", "user")}
+    users = dict(get_user_model().objects.filter(username__in=people).values_list("username", "pk"))
+    for nip, rows in people.items():
+        person = found.get(nip)
+        if person is not None and person.office_id != office.pk:
+            errors.append(rows[0].bad("nip", _value_problem(nip, _("is the NIP of %(name)s of another office (%(office)s).")
+                                                            % {"name": person.full_name, "office": person.office.name})))
+        elif person is None and nip in users:
+            errors.append(rows[0].bad("nip", _value_problem(nip, _(
+                "is already the username of an account without a person; rename that account first."))))
+        elif person is None and not any(r.name for r in rows):
+            errors.append(rows[0].bad("name", _("is empty: a new person needs a name.")))
+
+
+def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
+    return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _check_holders(positions: dict[str, PlannedPosition], today: dt.date, errors: list[BadImportRow]) -> None:
+    for position in positions.values():
+        single = (position.existing.single_holder if position.existing else position.kind in Position.HEAD_KINDS)
+        held = [r for r in position.rows if r.nip]
+        for i, row in enumerate(held):
+            for earlier in held[:i]:
+                if not _overlap(_period(row, today), _period(earlier, today)):
+                    continue
+                if earlier.nip == row.nip and earlier.status == row.status:
+                    errors.append(row.bad("nip", _value_problem(row.nip, _(
+                        "holds %(position)s again in the same period as on %(where)s: a duplicate row.") % {
+                        "position": position.title, "where": earlier.where()})))
+                elif (single and earlier.nip != row.nip and row.status == earlier.status == Assignment.Kind.DEFINITIVE):
+                    errors.append(row.bad("nip", _value_problem(row.nip, _(
+                        "is a second definitive holder of %(position)s in the same period as %(name)s on %(where)s; "
+                        "it has one definitive holder at a time. End one of them (Selesai), or make one Plt or Plh.")
+                        % {"position": position.title, "name": earlier.name or earlier.nip,
+                           "where": earlier.where()})))
+
+
+# --- saving ----------------------------------------------------------------------------------------
+
+@dataclass
+class Change:
+    what: str  # "unit", "position", "person", "holding"
+    label: str
+    created: bool
+    details: list[str]  # "Unit induk: A → B" for a change; what it is for a new one
+    where: str
+
+
+@dataclass
+class Summary:
+    file: str
+    dry_run: bool
+    rows: int = 0
+    changes: list[Change] = field(default_factory=list)
+    unchanged: int = 0
+    new_accounts: list[tuple[str, str]] = field(default_factory=list)  # (username, full name)
+    unread_columns: list[str] = field(default_factory=list)
+    started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
+
+    def count(self, what: str, created: bool) -> int:
+        return sum(1 for c in self.changes if c.what == what and c.created == created)
+
+    @property
+    def created(self) -> list[Change]:
+        return [c for c in self.changes if c.created]
+
+    @property
+    def updated(self) -> list[Change]:
+        return [c for c in self.changes if not c.created]
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {f"{what}_{'new' if created else 'changed'}": self.count(what, created)
+                for what in ("unit", "position", "person", "holding") for created in (True, False)}
+
+
+class _DryRun(Exception):
+    pass
+
+
+def _messages(e: ValidationError) -> str:
+    return " ".join(e.messages)
+
+
+def _diff(label: str, old: object, new: object) -> str:
+    def shown(value: object) -> str:
+        if value is None or value == "":
+            return "–"
+        return date_format(value) if isinstance(value, dt.date) else str(value)
+    return f"{label}: {shown(old)} → {shown(new)}"
+
+
+def _save_units(plan: Plan, office: Office, summary: Summary, errors: list[BadImportRow]) -> dict[str, Unit]:
+    saved: dict[str, Unit] = {_key(u.name): u for u in Unit.objects.filter(office=office)}
+    # Parents first: a unit is saved once the unit above it is.
+    todo, done = dict(plan.units), set()
+    while todo:
+        ready = [(k, u) for k, u in todo.items() if not u.parent or _key(u.parent) in done
+                 or (_key(u.parent) not in plan.units and _key(u.parent) in saved)]
+        if not ready:
+            break  # a loop, reported by _check
+        for key, planned in ready:
+            del todo[key]
+            done.add(key)
+            row = planned.parent_row or planned.rows[0]
+            parent = saved.get(_key(planned.parent)) if planned.parent else None
+            unit = planned.existing
+            if unit is None:
+                unit = Unit(office=office, name=planned.name, kind=planned.kind, parent=parent)
+                details = [_("kind: %(kind)s") % {"kind": unit.get_kind_display()}]
+                if parent:
+                    details.append(_("under %(unit)s") % {"unit": parent.name})
+                change = Change("unit", planned.name, True, details, row.where())
+            else:
+                details = []
+                if planned.parent and unit.parent_id != (parent.pk if parent else None):
+                    details.append(_diff(_("Parent unit"), unit.parent.name if unit.parent else "", parent.name
+                                         if parent else ""))
+                    unit.parent = parent
+                if planned.kind_given and unit.kind != planned.kind:
+                    old = unit.get_kind_display()
+                    unit.kind = planned.kind
+                    details.append(_diff(_("Kind"), old, unit.get_kind_display()))
+                change = Change("unit", unit.name, False, details, row.where()) if details else None
+            if change is None:
+                summary.unchanged += 1
+                saved[_key(unit.name)] = unit
+                continue
+            try:
+                unit.full_clean()
+            except ValidationError as e:
+                errors.append(row.bad("parent" if "parent" in e.message_dict else "unit", _value_problem(
+                    planned.name, _messages(e))))
+                continue
+            unit.save()
+            saved[_key(unit.name)] = unit
+            summary.changes.append(change)
+    return saved
+
+
+def _save_positions(plan: Plan, office: Office, units: dict[str, Unit], summary: Summary,
+                    errors: list[BadImportRow]) -> dict[str, Position]:
+    saved: dict[str, Position] = {}
+    for key, planned in plan.positions.items():
+        row = planned.rows[0]
+        unit = units.get(_key(planned.unit))
+        if unit is None:
+            continue  # the unit's own error is reported
+        position = planned.existing
+        if position is None:
+            # A staff position is held by several people at once (the demo's JFU); a head position by one.
+            position = Position(office=office, unit=unit, title=planned.title, kind=planned.kind,
+                                single_holder=planned.kind in Position.HEAD_KINDS)
+            details = [_("in %(unit)s") % {"unit": unit.name},
+                       _("kind: %(kind)s") % {"kind": position.get_kind_display()}]
+            change: Change | None = Change("position", planned.title, True, details, row.where())
+        else:
+            change = None
+            if planned.kind_given and position.kind != planned.kind:
+                old = position.get_kind_display()
+                position.kind = planned.kind
+                change = Change("position", position.title, False, [_diff(_("Kind"), old, position.get_kind_display())],
+                                row.where())
+        if change is None:
+            summary.unchanged += 1
+            saved[key] = position
+            continue
+        try:
+            position.full_clean()
+        except ValidationError as e:
+            errors.append(row.bad("position", _value_problem(planned.title, _messages(e))))
+            continue
+        position.save()
+        saved[key] = position
+        summary.changes.append(change)
+    return saved
+
+
+def _save_people(plan: Plan, office: Office, summary: Summary, errors: list[BadImportRow]) -> dict[str, Person]:
+    found = {p.nip: p for p in Person.objects.filter(office=office, nip__in=plan.people).select_related("user")}
+    user_model = get_user_model()
+    for nip, rows in plan.people.items():
+        row = rows[0]
+        name = next((r.name for r in rows if r.name), "")
+        grade = next((r.grade for r in rows if r.grade), "")
+        email = next((r.email for r in rows if r.email), "")
+        person = found.get(nip)
+        if person is None:
+            # No password: the account cannot sign in until the administrator gives it one (module docstring).
+            user = user_model.objects.create_user(username=nip, password=None, email=email)
+            person = Person(user=user, office=office, full_name=name, nip=nip, grade=grade)
+            details = [_("NIP %(nip)s") % {"nip": nip}] + ([_("golongan %(grade)s") % {"grade": grade}] if grade else [])
+            change = Change("person", name, True, details, row.where())
+            summary.new_accounts.append((nip, name))
+        else:
+            details = []
+            if name and person.full_name != name:
+                details.append(_diff(_("Name"), person.full_name, name))
+                person.full_name = name
+            if grade and person.grade != grade:
+                details.append(_diff(_("Golongan"), person.grade, grade))
+                person.grade = grade
+            if email and person.user.email.lower() != email:
+                details.append(_diff(_("E-mail"), person.user.email, email))
+                person.user.email = email
+                person.user.save(update_fields=["email"])
+            change = Change("person", person.full_name, False, details, row.where()) if details else None
+        if change is None:
+            summary.unchanged += 1
+            found[nip] = person
+            continue
+        try:
+            person.full_clean(exclude=["user"])
+        except ValidationError as e:
+            errors.append(row.bad("nip", _value_problem(nip, _messages(e))))
+            continue
+        person.save()
+        found[nip] = person
+        summary.changes.append(change)
+    return found
+
+
+def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str, Person], today: dt.date,
+                   summary: Summary, errors: list[BadImportRow]) -> None:
+    for key, planned in plan.positions.items():
+        position = positions.get(key)
+        if position is None:
+            continue
+        # Lock the position, as actions.assign does: two imports must not both slip a holder in.
+        Position.objects.select_for_update().filter(pk=position.pk).first()
+        for row in planned.rows:
+            person = people.get(row.nip)
+            if not row.nip or person is None:
+                continue
+            start, end = row.start, row.end
+            candidates = list(Assignment.objects.filter(person=person, position=position, kind=row.status)
+                              .order_by("-starts_on"))
+            wanted = (start or today, end or dt.date.max)
+            existing = next((a for a in candidates if start is not None and a.starts_on == start), None) or next(
+                (a for a in candidates if _overlap((a.starts_on, a.ends_on or dt.date.max), wanted)), None)
+            label = f"{person.full_name} — {Assignment(kind=row.status, position=position).title_as_held}"
+            if existing is None:
+                holding = Assignment(person=person, position=position, kind=row.status, starts_on=start or today,
+                                     ends_on=end, decree_number=row.decree)
+                details = [_("from %(start)s") % {"start": date_format(holding.starts_on)}]
+                if end:
+                    details.append(_("until %(end)s") % {"end": date_format(end)})
+                if row.decree:
+                    details.append(_("decree %(number)s") % {"number": row.decree})
+                change = Change("holding", label, True, details, row.where())
+                if start is None:
+                    summary.started_today.append(f"{row.where()}: {label}")
+            else:
+                holding, details = existing, []
+                if start is not None and holding.starts_on != start:
+                    details.append(_diff(_("From"), holding.starts_on, start))
+                    holding.starts_on = start
+                # An empty Selesai or Nomor SK keeps what kinerja has (an end set in the admin stays).
+                if end is not None and holding.ends_on != end:
+                    details.append(_diff(_("Until"), holding.ends_on, end))
+                    holding.ends_on = end
+                if row.decree and holding.decree_number != row.decree:
+                    details.append(_diff(_("Decree number"), holding.decree_number, row.decree))
+                    holding.decree_number = row.decree
+                change = Change("holding", label, False, details, row.where()) if details else None
+            if change is None:
+                summary.unchanged += 1
+                continue
+            try:
+                holding.full_clean()
+            except ValidationError as e:
+                column = "end" if "__all__" in e.message_dict and row.end else "nip"
+                errors.append(row.bad(column, _value_problem(row.nip if column == "nip" else row.cells["end"].value,
+                                                             _messages(e))))
+                continue
+            holding.save()
+            summary.changes.append(change)
+
+
+def import_file(path: Path | str, office: Office, *, dry_run: bool = False, today: dt.date | None = None) -> Summary:
+    """Read, check and save the organisation in `path` into `office`: all rows or nothing. A dry run
+    (the web's preview) does the same and rolls it back, so it reports exactly what saving would do."""
+    path = Path(path)
+    today = today or today_in(office.time_zone)
+    rows, unread, errors = _read(path)
+    if not rows and not errors:
+        raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
+    plan = _check(rows, office, today, errors)
+    if errors:
+        raise ImportFailed(path, errors)
+    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread)
+    try:
+        with transaction.atomic():
+            units = _save_units(plan, office, summary, errors)
+            positions = _save_positions(plan, office, units, summary, errors)
+            people = _save_people(plan, office, summary, errors)
+            _save_holdings(plan, positions, people, today, summary, errors)
+            if errors:
+                raise ImportFailed(path, errors)
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return summary
+
+
+# --- the template ----------------------------------------------------------------------------------
+
+TEMPLATE_COLUMNS = ["unit", "parent", "position", "superior", "name", "nip", "grade", "email", "status", "decree",
+                    "start", "end", "unit_kind", "position_kind"]
+GUIDE = [
+    "Petunjuk pengisian (lembar ini tidak dibaca saat impor)",
+    "",
+    "Satu baris untuk satu pemegang jabatan. Baris tanpa Nama adalah jabatan yang kosong; baris yang hanya "
+    "berisi Unit kerja adalah unit tanpa jabatan.",
+    "Unit kerja: nama unit, sama persis di setiap baris (boleh ditulis sekali lalu dikosongkan di baris bawahnya).",
+    "Unit induk: unit tempat unit ini berada; kosong untuk dinas/badan itu sendiri.",
+    "Jabatan: nama jabatan; satu nama jabatan hanya ada di satu unit.",
+    "Atasan (jabatan): jabatan kepala unit ini atau unit di atasnya (diperiksa, tidak disimpan: atasan diambil "
+    "dari susunan unit).",
+    "NIP: 18 angka, boleh dengan spasi seperti tercetak. Kolom ini berformat Teks: jangan ubah menjadi Angka, "
+    "karena Excel hanya menyimpan 15 angka.",
+    "Pangkat/Golongan: III/a, atau Penata Muda (III/a).",
+    "Status: definitif, Plt atau Plh. Plt dan Plh wajib mengisi Nomor SK.",
+    "Mulai dan Selesai: tanggal seperti 02/01/2025 atau 2 Januari 2025. Mulai kosong: mulai hari impor. "
+    "Selesai kosong: tanpa batas (atau tetap seperti yang sudah tercatat).",
+    "Jenis unit (tidak wajib): Dinas, Sekretariat, Subbagian, Bidang, Seksi, UPT. Kosong: ditebak dari nama unit.",
+    "Jenis jabatan (tidak wajib): Kepala OPD, Sekretaris, Kepala unit, Staf, Pengelola data. Kosong: ditebak "
+    "dari nama jabatan.",
+    "",
+    "Akun baru: nama pengguna = NIP, belum punya kata sandi. Administrator menetapkan kata sandi pertama di "
+    "halaman admin (Orang → nama orang → Kata sandi baru).",
+    "Mengimpor berkas yang sama dua kali tidak mengubah apa pun; orang dicocokkan dengan NIP, jabatan dengan "
+    "namanya di unitnya.",
+]
+
+
+def write_template(path: Path | str) -> Path:
+    """The empty template: the headers on the first sheet, the guide on the second."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    path = Path(path)
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Organisasi"
+    sheet.append([COLUMNS[key][0] for key in TEMPLATE_COLUMNS])
+    widths = {"unit": 34, "parent": 30, "position": 38, "superior": 30, "name": 32, "nip": 22, "grade": 18,
+              "email": 26, "status": 14, "decree": 24, "start": 12, "end": 12, "unit_kind": 14, "position_kind": 16}
+    for index, key in enumerate(TEMPLATE_COLUMNS):
+        cell = sheet.cell(1, index + 1)
+        cell.font = Font(bold=True)
+        cell.fill = PatternFill("solid", fgColor="DDE7F0")
+        letter = _letter(index)
+        sheet.column_dimensions[letter].width = widths[key]
+        if key in ("nip", "start", "end"):
+            # The NIP as text, so Excel keeps its 18 digits; the dates as the office writes them.
+            for row in range(2, 501):
+                sheet.cell(row, index + 1).number_format = "@" if key == "nip" else "DD/MM/YYYY"
+    status = DataValidation(type="list", formula1='"definitif,Plt,Plh"', allow_blank=True)
+    sheet.add_data_validation(status)
+    status.add(f"{_letter(TEMPLATE_COLUMNS.index('status'))}2:{_letter(TEMPLATE_COLUMNS.index('status'))}500")
+    sheet.freeze_panes = "A2"
+    guide = book.create_sheet("Petunjuk")
+    for line in GUIDE:
+        guide.append([line])
+    guide["A1"].font = Font(bold=True)
+    guide.column_dimensions["A"].width = 140
+    book.save(path)
+    return path

@@ -1,0 +1,343 @@
+"""The organisation from a spreadsheet: a city's operator sets up a new office (Dinas Perdagangan) from
+the workbook its staff keeps, the office's administrator imports it again after a change, and a bad file
+names every wrong cell and saves nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from io import StringIO
+from pathlib import Path
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+from django.test import TestCase
+from django.utils import translation
+from openpyxl import Workbook, load_workbook
+
+from kinerja.org import actions, importer
+from kinerja.org.models import Assignment, Person, Position, Unit
+from tests.base import TODAY, KinerjaTestCase
+
+HEADER = ["No", "Unit Kerja", "Unit Induk", "Nama Jabatan", "Atasan Langsung", "Nama Lengkap", "NIP", "Pangkat/Gol",
+          "Email", "Status", "No. SK", "TMT", "Sampai"]
+BUDI, SITI, ANDI, RINA, JOKO = ("19700101 199503 1 001", "197203152000032002", "198001012005011003",
+                                "199001012015032004", "199102022016031005")
+
+
+def rows() -> list[list[Any]]:
+    """The office as its staff keeps it: the head, the Sekretaris (Plt head for a week), a Subbagian with
+    its head and two staff under a merged Unit kerja, and a Bidang whose head is vacant."""
+    return [
+        [1, "Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "Wali Kota", "Drs. Budi Santoso, M.M.", BUDI,
+         "Pembina Utama Muda (IV/c)", "budi@kota.invalid", "definitif", "", dt.datetime(2023, 1, 2), None],
+        [2, "Sekretariat", "Dinas Perdagangan", "Sekretaris Dinas", "Kepala Dinas Perdagangan", "Siti Aminah, S.E.",
+         SITI, "IV/a", "", "Definitif", "", "02/01/2023", ""],
+        [3, "Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Siti Aminah, S.E.", SITI, "IV/a", "", "Plt",
+         "800/1/2025", "24/03/2025", "30/03/2025"],
+        [4, "Subbagian Umum", "Sekretariat", "Kepala Subbagian Umum", "Sekretaris Dinas", "Andi Wijaya", ANDI,
+         "III/d", "", "", "", "2 Januari 2024", ""],
+        [5, None, "", "Staf Subbagian Umum", "Kepala Subbagian Umum", "Rina", RINA, "Pengatur", "", "", "",
+         "01/02/2024", ""],
+        [6, None, "", "Staf Subbagian Umum", "Kepala Subbagian Umum", "Joko", JOKO, "II/c", "", "", "", "01/02/2024",
+         ""],
+        [7, "Bidang Perdagangan Dalam Negeri", "Dinas Perdagangan", "Kepala Bidang Perdagangan Dalam Negeri",
+         "Kepala Dinas Perdagangan", "", "", "", "", "", "", "", ""],
+    ]
+
+
+class ImportCase(TestCase):
+    def setUp(self) -> None:
+        self.folder = Path(self.enterContext(tempfile.TemporaryDirectory()))
+
+    def workbook(self, data: list[list[Any]], name: str = "pegawai.xlsx", merge: str | None = "B7:B9") -> Path:
+        """The header under a title and an empty row (row 3), as offices keep it; data from row 4."""
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Struktur"
+        sheet.append(["DAFTAR PEGAWAI DINAS PERDAGANGAN"])
+        sheet.append([])
+        sheet.append(HEADER)
+        for row in data:
+            sheet.append(row)
+        if merge:
+            sheet.merge_cells(merge)
+        path = self.folder / name
+        book.save(path)
+        return path
+
+    def run_import(self, path: Path, **kwargs: Any) -> importer.Summary:
+        return importer.import_file(path, self.office, today=TODAY, **kwargs)
+
+    def failure(self, path: Path) -> list[str]:
+        counts = self.counts()
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(path)
+        self.assertEqual(self.counts(), counts)  # nothing saved
+        return [str(e) for e in caught.exception.errors]
+
+    def counts(self) -> tuple[int, ...]:
+        return (Unit.objects.count(), Position.objects.count(), Person.objects.count(), Assignment.objects.count(),
+                get_user_model().objects.count())
+
+
+class NewOfficeTestCase(ImportCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="disdag", name="Dinas Perdagangan Kota Metro", short_name="Disdag",
+                                            city="Kota Metro")
+
+    def test_it_builds_the_office_from_the_staffs_workbook(self) -> None:
+        summary = self.run_import(self.workbook(rows()))
+        units = {u.name: u for u in Unit.objects.filter(office=self.office)}
+        self.assertEqual({n: (u.kind, u.parent.name if u.parent else "") for n, u in units.items()}, {
+            "Dinas Perdagangan": ("office", ""), "Sekretariat": ("secretariat", "Dinas Perdagangan"),
+            "Subbagian Umum": ("subsection", "Sekretariat"),
+            "Bidang Perdagangan Dalam Negeri": ("division", "Dinas Perdagangan")})
+        positions = {p.title: p for p in Position.objects.filter(office=self.office)}
+        self.assertEqual({t: (p.unit.name, p.kind, p.single_holder) for t, p in positions.items()}, {
+            "Kepala Dinas Perdagangan": ("Dinas Perdagangan", "head", True),
+            "Sekretaris Dinas": ("Sekretariat", "secretary", True),
+            "Kepala Subbagian Umum": ("Subbagian Umum", "unit_head", True),
+            "Staf Subbagian Umum": ("Subbagian Umum", "staff", False),
+            "Kepala Bidang Perdagangan Dalam Negeri": ("Bidang Perdagangan Dalam Negeri", "unit_head", True)})
+        budi = Person.objects.get(nip="197001011995031001")  # typed with spaces
+        self.assertEqual((budi.full_name, budi.grade, budi.user.username, budi.user.email),
+                         ("Drs. Budi Santoso, M.M.", "IV/c", "197001011995031001", "budi@kota.invalid"))
+        self.assertFalse(budi.user.has_usable_password())  # the administrator gives the first password
+        self.assertEqual(Person.objects.get(nip=RINA).grade, "II/c")  # the pangkat alone: Pengatur
+        held = {(a.person.full_name, a.position.title, a.kind): (a.starts_on, a.ends_on, a.decree_number)
+                for a in Assignment.objects.filter(position__office=self.office)}
+        self.assertEqual(held, {
+            ("Drs. Budi Santoso, M.M.", "Kepala Dinas Perdagangan", "definitive"): (dt.date(2023, 1, 2), None, ""),
+            ("Siti Aminah, S.E.", "Sekretaris Dinas", "definitive"): (dt.date(2023, 1, 2), None, ""),
+            ("Siti Aminah, S.E.", "Kepala Dinas Perdagangan", "plt"): (dt.date(2025, 3, 24), dt.date(2025, 3, 30),
+                                                                        "800/1/2025"),
+            ("Andi Wijaya", "Kepala Subbagian Umum", "definitive"): (dt.date(2024, 1, 2), None, ""),
+            ("Rina", "Staf Subbagian Umum", "definitive"): (dt.date(2024, 2, 1), None, ""),  # under the merged unit
+            ("Joko", "Staf Subbagian Umum", "definitive"): (dt.date(2024, 2, 1), None, "")})
+        self.assertEqual(summary.counts, {"unit_new": 4, "unit_changed": 0, "position_new": 5, "position_changed": 0,
+                                          "person_new": 5, "person_changed": 0, "holding_new": 6,
+                                          "holding_changed": 0})
+        self.assertEqual([u for u, _n in summary.new_accounts], [
+            "197001011995031001", SITI, ANDI, RINA, JOKO])
+        self.assertEqual(summary.unread_columns, ["Struktur: A (No)"])
+
+    def test_importing_the_same_file_again_changes_nothing(self) -> None:
+        path = self.workbook(rows())
+        self.run_import(path)
+        counts = self.counts()
+        summary = self.run_import(path)
+        self.assertEqual(summary.changes, [])
+        self.assertEqual(summary.unchanged, 4 + 5 + 5 + 6)
+        self.assertEqual(self.counts(), counts)
+
+    def test_a_changed_row_updates_and_says_what_changed(self) -> None:
+        self.run_import(self.workbook(rows()))
+        changed = rows()
+        changed[3][7] = "IV/a"  # Andi promoted
+        changed[3][5] = "Andi Wijaya, S.E."
+        changed[4][12] = "31/12/2025"  # Rina leaves at the end of the year
+        summary = self.run_import(self.workbook(changed, name="pegawai-2.xlsx"))
+        self.assertEqual([(c.what, c.created, c.details) for c in summary.changes], [
+            ("person", False, ["Nama: Andi Wijaya → Andi Wijaya, S.E.", "Golongan: III/d → IV/a"]),
+            ("holding", False, ["Sampai: – → 31 Desember 2025"]),
+        ])
+        self.assertEqual(summary.changes[0].where, "lembar Struktur, baris 7")
+        self.assertEqual(Person.objects.get(nip=ANDI).grade, "IV/a")
+        self.assertEqual(Assignment.objects.get(person__nip=RINA).ends_on, dt.date(2025, 12, 31))
+        self.assertEqual(Person.objects.filter(office=self.office).count(), 5)
+
+    def test_a_dry_run_reports_the_changes_and_saves_nothing(self) -> None:
+        summary = self.run_import(self.workbook(rows()), dry_run=True)
+        self.assertEqual(summary.counts["holding_new"], 6)
+        self.assertEqual(self.counts()[:4], (0, 0, 0, 0))
+
+    def test_a_csv_file_with_semicolons_and_excel_serial_dates(self) -> None:
+        path = self.folder / "pegawai.csv"
+        path.write_text("Unit kerja;Unit induk;Jabatan;Nama;NIP;Status;Nomor SK;Mulai\n"
+                        "Dinas Perdagangan;;Kepala Dinas Perdagangan;Budi;197001011995031001;definitif;;45293\n",
+                        encoding="utf-8-sig")
+        self.run_import(path)
+        self.assertEqual(Assignment.objects.get().starts_on, dt.date(2024, 1, 2))
+
+    def test_every_bad_cell_is_named_and_nothing_is_saved(self) -> None:
+        bad = rows()
+        bad[1][2] = "Dinas Perdagangn"  # a parent unit nobody has
+        bad[4][6] = 199001012015032000  # an 18-digit NIP typed as a number: Excel kept 15 digits
+        bad[5][6] = ANDI  # Joko's row with Andi's NIP
+        bad[3][12] = "01/01/2024"  # ends before it starts (2 Januari 2024)
+        bad[2][10] = ""  # a Plt without its decree
+        bad.append([8, "Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Dewi", "198505052010012006", "",
+                    "", "definitif", "", "01/01/2025", ""])  # a second definitive head
+        with translation.override("en"):
+            errors = self.failure(self.workbook(bad, name="pegawai-en.xlsx"))
+        expected = [
+            "row 6, column K (No. SK): is empty: a Plt or Plh holds the position by a decree",
+            "row 7, column M (Sampai): “01/01/2024” is before the start",
+            "row 8, column G (NIP): “199001012015032000” was stored by Excel as a number and has lost digits",
+            "row 5, column C (Unit Induk): “Dinas Perdagangn” is not a unit of the file or of the office",
+            "row 9, column G (NIP): “198001012005011003” is also the NIP of Andi Wijaya on sheet Struktur, row 7",
+            "row 11, column G (NIP): “198505052010012006” is a second definitive holder of Kepala Dinas Perdagangan",
+        ]
+        self.assertEqual(len(errors), len(expected), errors)
+        for error, part in zip(errors, expected, strict=True):
+            self.assertTrue(error.startswith("pegawai-en.xlsx, sheet Struktur, "), error)
+            self.assertIn(part, error)
+
+    def test_a_loop_of_units_and_of_superiors_is_refused(self) -> None:
+        data = [
+            ["", "Bidang A", "Bidang B", "Kepala Bidang A", "Kepala Bidang B", "", "", "", "", "", "", "", ""],
+            ["", "Bidang B", "Bidang A", "Kepala Bidang B", "Kepala Bidang A", "", "", "", "", "", "", "", ""],
+        ]
+        with translation.override("en"):
+            errors = self.failure(self.workbook(data, merge=None))
+        self.assertEqual(len(errors), 2, errors)
+        self.assertIn("row 4, column C (Unit Induk): “Bidang B” makes a loop of units: Bidang A → Bidang B → Bidang A",
+                      errors[0])
+        self.assertIn("row 4, column E (Atasan Langsung): “Kepala Bidang B” makes a loop of superiors: Kepala Bidang "
+                      "A → Kepala Bidang B → Kepala Bidang A", errors[1])
+
+    def test_a_superior_outside_the_units_above_is_refused(self) -> None:
+        data = rows()
+        data[4][4] = data[5][4] = "Kepala Bidang Perdagangan Dalam Negeri"  # the staff's superior in another branch
+        errors = self.failure(self.workbook(data))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 8, kolom E (Atasan Langsung): “Kepala Bidang Perdagangan Dalam Negeri”", errors[0])
+
+    def test_a_nip_with_too_few_digits_and_a_golongan_not_known(self) -> None:
+        data = rows()
+        data[0][6] = "1970010119950310"
+        data[0][7] = "Penata (IV/c)"
+        errors = self.failure(self.workbook(data))
+        self.assertEqual(len(errors), 2, errors)
+        self.assertIn("baris 4, kolom G (NIP): NIP 1970010119950310", errors[0])
+        self.assertIn("baris 4, kolom H (Pangkat/Gol): “Penata (IV/c)”", errors[1])
+
+    def test_a_file_without_the_header_says_so(self) -> None:
+        path = self.folder / "kosong.csv"
+        path.write_text("Nama;NIP\nBudi;197001011995031001\n")
+        with self.assertRaisesMessage(importer.KinerjaError, "Unit kerja"):
+            self.run_import(path)
+
+    def test_the_template_reads_back_once_filled_in(self) -> None:
+        path = importer.write_template(self.folder / "template.xlsx")
+        book = load_workbook(path)
+        sheet = book["Organisasi"]
+        self.assertEqual([c.value for c in sheet[1]][:5], ["Unit kerja", "Unit induk", "Jabatan", "Atasan (jabatan)",
+                                                           "Nama"])
+        self.assertEqual(sheet["F2"].number_format, "@")  # the NIP as text: Excel keeps its 18 digits
+        self.assertIn("Petunjuk", book.sheetnames)
+        sheet.append(["Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Budi", "197001011995031001", "IV/c",
+                      "", "definitif", "", dt.datetime(2023, 1, 2)])
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertEqual(summary.counts["holding_new"], 1)
+
+    def test_the_command_line_checks_and_imports(self) -> None:
+        path = self.workbook(rows())
+        out = StringIO()
+        call_command("org", "import", str(path), "--office", "disdag", "--dry-run", stdout=out)
+        self.assertIn("Diperiksa (uji coba", out.getvalue())
+        self.assertEqual(Unit.objects.count(), 0)
+        call_command("org", "import", str(path), "--office", "disdag", stdout=out)
+        self.assertEqual(Unit.objects.count(), 4)
+        self.assertIn("197001011995031001 Drs. Budi Santoso, M.M.", out.getvalue())
+        bad = rows()
+        bad[1][2] = "Dinas Perdagangn"
+        with self.assertRaisesMessage(CommandError, "kolom C (Unit Induk): “Dinas Perdagangn”"):
+            call_command("org", "import", str(self.workbook(bad, name="salah.xlsx")), "--office", "disdag")
+        with self.assertRaisesMessage(CommandError, "nope"):
+            call_command("org", "import", str(path), "--office", "nope")
+
+
+class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
+    """The demo office, built in the admin, imported into from a file naming its people by NIP."""
+
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+
+    def test_people_are_found_by_nip_and_positions_by_title_within_their_unit(self) -> None:
+        data = [["", "Subbagian Program, Keuangan dan Aset", "Sekretariat", "Kasubbag", "Sekretaris Dinas",
+                 "Contoh Kasubbag Demo, S.E.", "19820110 200604 2 003", "IV/a", "", "", "", "", ""]]
+        counts = self.counts()
+        summary = self.run_import(self.workbook(data, merge=None))
+        self.assertEqual(self.counts(), counts)  # the short title found the position, the NIP the person
+        self.assertEqual([(c.what, c.details) for c in summary.changes], [("person", ["Golongan: III/d → IV/a"])])
+
+    def test_a_nip_of_another_office_is_refused(self) -> None:
+        other = self.other.people["kadis"]
+        other.nip = "196001011985031001"
+        other.save()
+        data = [["", "Sekretariat", "", "Sekretaris Dinas", "", "Someone", "196001011985031001", "", "", "", "", "",
+                 ""]]
+        errors = self.failure(self.workbook(data, merge=None))
+        self.assertIn("another office", errors[0].replace("kantor lain", "another office").replace(
+            "perangkat daerah lain", "another office"), errors)
+
+    def test_a_second_definitive_head_beside_the_one_in_kinerja_is_refused(self) -> None:
+        data = [["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "", "Dewi", "198505052010012006",
+                 "", "", "", "", "01/01/2025", ""]]
+        errors = self.failure(self.workbook(data, merge=None))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 4, kolom G (NIP): “198505052010012006”", errors[0])
+        self.assertIn("Dr. Contoh Kadis Demo", errors[0])
+
+
+class ImportPageTestCase(KinerjaTestCase, ImportCase):
+    url = "/org/import/"
+
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+
+    def file(self) -> Path:
+        return self.workbook([["", "Bidang Baru", "Dinas Koperasi dan UKM", "Kepala Bidang Baru",
+                               "Kepala Dinas Koperasi dan UKM", "Dewi Lestari", "198505052010012006", "III/d", "", "",
+                               "", "01/01/2025", ""]], merge=None)
+
+    def test_the_administrator_previews_then_saves(self) -> None:
+        self.client.force_login(self.admin)
+        with self.file().open("rb") as f:
+            r = self.client.post(self.url, {"file": f})
+        self.assertContains(r, "Pratinjau")
+        self.assertContains(r, "Bidang Baru")
+        self.assertContains(r, "Dewi Lestari")
+        self.assertFalse(Unit.objects.filter(name="Bidang Baru").exists())  # a preview saves nothing
+        token = r.context["form"]["upload"].value()
+        r = self.client.post(self.url, {"upload": token, "save": "1"})
+        self.assertContains(r, "Disimpan")
+        self.assertTrue(Assignment.objects.filter(person__nip="198505052010012006",
+                                                  position__title="Kepala Bidang Baru").exists())
+        self.assertContains(r, "198505052010012006")  # the new account, to give a password
+
+    def test_a_bad_file_lists_its_problems_and_saves_nothing(self) -> None:
+        self.client.force_login(self.admin)
+        data = [["", "Bidang Baru", "Tidak Ada", "Kepala Bidang Baru", "", "", "", "", "", "", "", "", ""]]
+        with self.workbook(data, merge=None).open("rb") as f:
+            r = self.client.post(self.url, {"file": f})
+        self.assertContains(r, "kolom C (Unit Induk): “Tidak Ada”", status_code=400)
+        self.assertFalse(Unit.objects.filter(name="Bidang Baru").exists())
+
+    def test_only_the_administrator_imports(self) -> None:
+        self.client.force_login(self.secretary)
+        self.assertEqual(self.client.get(self.url).status_code, 403)
+        self.assertEqual(self.client.get("/org/import/template/").status_code, 403)
+        self.assertNotContains(self.client.get("/org/"), self.url)
+        self.client.force_login(self.admin)
+        self.assertContains(self.client.get("/org/"), self.url)
+
+    def test_the_template_downloads(self) -> None:
+        self.client.force_login(self.admin)
+        r = self.client.get("/org/import/template/")
+        path = self.folder / "t.xlsx"
+        path.write_bytes(r.content)
+        self.assertEqual(load_workbook(path)["Organisasi"]["A1"].value, "Unit kerja")
+
+
+class SetupChecklistTestCase(TestCase):
+    def test_a_new_office_is_offered_the_spreadsheet(self) -> None:
+        office = actions.create_office(code="baru", name="Dinas Baru", short_name="Baru", city="Kota")
+        admin = actions.add_person(office, username="admin-baru", full_name="Admin", password=None, is_staff=True)
+        self.client.force_login(admin.user)
+        self.assertContains(self.client.get("/"), 'href="/org/import/"')
