@@ -149,6 +149,27 @@ class NewOfficeTestCase(ImportCase):
         self.assertEqual(Assignment.objects.get(person__nip=RINA).ends_on, dt.date(2025, 12, 31))
         self.assertEqual(Person.objects.filter(office=self.office).count(), 5)
 
+    def test_a_holding_ended_since_is_not_opened_again_by_a_row_without_mulai(self) -> None:
+        data = rows()
+        data[4][11] = ""  # Rina's row without Mulai: she starts on the day of the import
+        path = self.workbook(data)
+        summary = self.run_import(path)
+        self.assertIn("lembar Struktur, baris 8: Rina — Staf Subbagian Umum", summary.started_today)
+        holding = Assignment.objects.get(person__nip=RINA)
+        self.assertEqual(holding.starts_on, TODAY)
+        holding.ends_on = TODAY + dt.timedelta(days=1)  # she left, ended in the admin
+        holding.save()
+        later = importer.import_file(path, self.office, today=TODAY + dt.timedelta(days=30))
+        self.assertEqual(later.changes, [])
+        self.assertEqual(Assignment.objects.filter(person__nip=RINA).count(), 1)
+
+    def test_a_nip_in_scientific_notation_is_named(self) -> None:
+        path = self.folder / "pegawai.csv"
+        path.write_text("Unit kerja;Jabatan;Nama;NIP\nDinas Perdagangan;Kepala Dinas Perdagangan;Budi;1,97001E+17\n")
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("pegawai.csv, baris 2, kolom D (NIP): “1,97001E+17” adalah angka dalam notasi ilmiah", errors[0])
+
     def test_a_dry_run_reports_the_changes_and_saves_nothing(self) -> None:
         summary = self.run_import(self.workbook(rows()), dry_run=True)
         self.assertEqual(summary.counts["holding_new"], 6)

@@ -937,9 +937,14 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
             start, end = row.start, row.end
             candidates = list(Assignment.objects.filter(person=person, position=position, kind=row.status)
                               .order_by("-starts_on"))
-            wanted = (start or today, end or dt.date.max)
-            existing = next((a for a in candidates if start is not None and a.starts_on == start), None) or next(
-                (a for a in candidates if _overlap((a.starts_on, a.ends_on or dt.date.max), wanted)), None)
+            if start is None:
+                # No Mulai: the latest such holding, even one ended since (in the admin, or by an earlier
+                # file), which an old file must not open again.
+                existing = candidates[0] if candidates else None
+            else:
+                wanted = (start, end or dt.date.max)
+                existing = next((a for a in candidates if a.starts_on == start), None) or next(
+                    (a for a in candidates if _overlap((a.starts_on, a.ends_on or dt.date.max), wanted)), None)
             label = f"{person.full_name} — {Assignment(kind=row.status, position=position).title_as_held}"
             if existing is None:
                 holding = Assignment(person=person, position=position, kind=row.status, starts_on=start or today,
