@@ -34,11 +34,11 @@ def rows() -> list[list[Any]]:
          "Pembina Utama Muda (IV/c)", "budi@kota.invalid", "definitif", "", dt.datetime(2023, 1, 2), None],
         [2, "Sekretariat", "Dinas Perdagangan", "Sekretaris Dinas", "Kepala Dinas Perdagangan", "Siti Aminah, S.E.",
          SITI, "IV/a", "", "Definitif", "", "02/01/2023", ""],
-        [3, "Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Siti Aminah, S.E.", SITI, "IV/a", "", "Plt",
-         "800/1/2025", "24/03/2025", "30/03/2025"],
+        [3, "Dinas Perdagangan", "", "Plt. Kepala Dinas Perdagangan", "", "Siti Aminah, S.E.", SITI, "IV/a", "", "",
+         "800/1/2025", "24/03/2025", "30/03/2025"],  # the status written in the Jabatan, as offices often do
         [4, "Subbagian Umum", "Sekretariat", "Kepala Subbagian Umum", "Sekretaris Dinas", "Andi Wijaya", ANDI,
          "III/d", "", "", "", "2 Januari 2024", ""],
-        [5, None, "", "Staf Subbagian Umum", "Kepala Subbagian Umum", "Rina", RINA, "Pengatur", "", "", "",
+        [5, None, "", "Staf Subbagian Umum", "Kepala Subbagian Umum", "Rina", RINA, "Pengatur Tingkat I", "", "", "",
          "01/02/2024", ""],
         [6, None, "", "Staf Subbagian Umum", "Kepala Subbagian Umum", "Joko", JOKO, "II/c", "", "", "", "01/02/2024",
          ""],
@@ -106,7 +106,7 @@ class NewOfficeTestCase(ImportCase):
         self.assertEqual((budi.full_name, budi.grade, budi.user.username, budi.user.email),
                          ("Drs. Budi Santoso, M.M.", "IV/c", "197001011995031001", "budi@kota.invalid"))
         self.assertFalse(budi.user.has_usable_password())  # the administrator gives the first password
-        self.assertEqual(Person.objects.get(nip=RINA).grade, "II/c")  # the pangkat alone: Pengatur
+        self.assertEqual(Person.objects.get(nip=RINA).grade, "II/d")  # the pangkat alone: Pengatur Tingkat I
         held = {(a.person.full_name, a.position.title, a.kind): (a.starts_on, a.ends_on, a.decree_number)
                 for a in Assignment.objects.filter(position__office=self.office)}
         self.assertEqual(held, {

@@ -98,7 +98,9 @@ POSITION_KINDS = {  # what the Jenis jabatan column may say
 STATUSES = {"definitif": Assignment.Kind.DEFINITIVE, "def": Assignment.Kind.DEFINITIVE,
             "plt": Assignment.Kind.PLT, "pelaksana tugas": Assignment.Kind.PLT,
             "plh": Assignment.Kind.PLH, "pelaksana harian": Assignment.Kind.PLH}
-_GRADE_RE = re.compile(r"(IV|III|II|I)\s*[/\-.]?\s*([a-e])", re.IGNORECASE)
+_GRADE_RE = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([a-e])\b", re.IGNORECASE)
+# "Plt. Kepala Dinas" written in the Jabatan column: the position is Kepala Dinas, held as Plt.
+_ACTING_TITLE_RE = re.compile(r"(plt|plh)\.?\s+(?=\S)", re.IGNORECASE)
 _RANKS = {rank.lower(): grade for grade, rank in GRADES}
 
 
@@ -436,6 +438,13 @@ def _read(path: Path) -> tuple[list[Row], list[str], list[BadImportRow]]:
             status = texts.get("status", "")
             row.status = _choice(status, STATUSES, "status", row, errors,
                                  _("is not a status: definitif, Plt or Plh.")) or Assignment.Kind.DEFINITIVE
+            if acting := _ACTING_TITLE_RE.match(row.position):
+                row.position = row.position[acting.end():]
+                written = STATUSES[acting[1].lower()]
+                if status and row.status != written:
+                    errors.append(row.bad("status", _value_problem(status, _(
+                        "differs from the Jabatan, which says %(acting)s.") % {"acting": acting[1]})))
+                row.status = written
             row.start = _date(raw.get("start"), "start", row, errors) if texts.get("start") else None
             row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
             _check_row(row, texts, errors)
