@@ -163,6 +163,21 @@ class NewOfficeTestCase(ImportCase):
         self.assertEqual(later.changes, [])
         self.assertEqual(Assignment.objects.filter(person__nip=RINA).count(), 1)
 
+    def test_a_header_of_two_rows_with_merged_cells(self) -> None:
+        # "Masa Jabatan" over Mulai | Selesai; the other headers merged down over both rows.
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Unit Kerja", "Jabatan", "Nama", "NIP", "Masa Jabatan", None])
+        sheet.append([None, None, None, None, "Mulai", "Selesai"])
+        sheet.append(["Dinas Perdagangan", "Kepala Dinas Perdagangan", "Budi", BUDI, "02/01/2023", ""])
+        for column in "ABCD":
+            sheet.merge_cells(f"{column}1:{column}2")
+        sheet.merge_cells("E1:F1")
+        path = self.folder / "dua-baris.xlsx"
+        book.save(path)
+        self.run_import(path)
+        self.assertEqual(Assignment.objects.get().starts_on, dt.date(2023, 1, 2))
+
     def test_a_nip_in_scientific_notation_is_named(self) -> None:
         path = self.folder / "pegawai.csv"
         path.write_text("Unit kerja;Jabatan;Nama;NIP\nDinas Perdagangan;Kepala Dinas Perdagangan;Budi;1,97001E+17\n")
