@@ -178,6 +178,15 @@ class NewOfficeTestCase(ImportCase):
         self.run_import(path)
         self.assertEqual(Assignment.objects.get().starts_on, dt.date(2023, 1, 2))
 
+    def test_rows_hidden_in_excel_are_not_read_and_are_named(self) -> None:
+        path = self.workbook(rows())
+        book = load_workbook(path)
+        book["Struktur"].row_dimensions[9].hidden = True  # Joko, who left, kept out of view
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertFalse(Person.objects.filter(nip=JOKO).exists())
+        self.assertEqual(summary.hidden_rows, ["lembar Struktur, baris 9"])
+
     def test_a_nip_in_scientific_notation_is_named(self) -> None:
         path = self.folder / "pegawai.csv"
         path.write_text("Unit kerja;Jabatan;Nama;NIP\nDinas Perdagangan;Kepala Dinas Perdagangan;Budi;1,97001E+17\n")

@@ -39,6 +39,8 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         lines.append(_("New accounts (username = NIP) have no password yet and cannot sign in: give each a first "
                        "password in the admin (People → the person → New password)."))
         lines += [f"  - {username} {name}" for username, name in summary.new_accounts]
+    if summary.hidden_rows:
+        lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {"rows": "; ".join(summary.hidden_rows)})
     if summary.unread_columns:
         lines.append(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
     return lines

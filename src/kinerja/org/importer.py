@@ -160,6 +160,7 @@ class ImportFailed(KinerjaError):
 class Table:
     sheet: str  # "" for a CSV file
     rows: list[tuple[int, list[object]]]  # (row number as the spreadsheet shows it, values)
+    hidden: set[int] = field(default_factory=set)  # rows hidden in Excel (people who left, kept out of view)
 
 
 def _sniff(path: Path) -> None:
@@ -201,7 +202,8 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 row.extend([None] * (merged.max_col - len(row)))
                 for c in range(merged.min_col, merged.max_col + 1):
                     row[c - 1] = value
-        yield Table(sheet.title, sorted(grid.items()))
+        hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
+        yield Table(sheet.title, sorted(grid.items()), hidden)
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
@@ -384,10 +386,12 @@ def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list
     return found
 
 
-def _read(path: Path) -> tuple[list[Row], list[str], list[BadImportRow]]:
-    """Every row of every visible sheet with a header, parsed; the columns not read; the bad cells."""
+def _read(path: Path) -> tuple[list[Row], list[str], list[str], list[BadImportRow]]:
+    """Every row of every visible sheet with a header, parsed; the columns not read; the rows hidden in
+    Excel, not read either; the bad cells."""
     rows: list[Row] = []
     unread: list[str] = []
+    hidden: list[str] = []
     errors: list[BadImportRow] = []
     closest = 0
     for table in _tables(path):
@@ -403,6 +407,9 @@ def _read(path: Path) -> tuple[list[Row], list[str], list[BadImportRow]]:
             raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
             texts = {key: _text(value) for key, value in raw.items()}
             if not any(texts.values()):
+                continue
+            if number in table.hidden:
+                hidden.append(_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number})
                 continue
             if all(_normal(texts[k]) in _SYNONYMS for k in texts if texts[k]):
                 continue  # the header printed again on the next page
@@ -453,7 +460,7 @@ def _read(path: Path) -> tuple[list[Row], list[str], list[BadImportRow]]:
         raise KinerjaError(_("%(file)s has no header row with the columns Unit kerja and Jabatan (looked in the first "
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
                            % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
-    return rows, unread, errors
+    return rows, unread, hidden, errors
 
 
 def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
@@ -766,6 +773,7 @@ class Summary:
     unchanged: int = 0
     new_accounts: list[tuple[str, str]] = field(default_factory=list)  # (username, full name)
     unread_columns: list[str] = field(default_factory=list)
+    hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
 
     def count(self, what: str, created: bool) -> int:
@@ -998,13 +1006,13 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     (the web's preview) does the same and rolls it back, so it reports exactly what saving would do."""
     path = Path(path)
     today = today or today_in(office.time_zone)
-    rows, unread, errors = _read(path)
+    rows, unread, hidden, errors = _read(path)
     if not rows and not errors:
         raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
     plan = _check(rows, office, today, errors)
     if errors:
         raise ImportFailed(path, errors)
-    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread)
+    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, hidden_rows=hidden)
     try:
         with transaction.atomic():
             units = _save_units(plan, office, summary, errors)
