@@ -178,6 +178,15 @@ class NewOfficeTestCase(ImportCase):
         self.run_import(path)
         self.assertEqual(Assignment.objects.get().starts_on, dt.date(2023, 1, 2))
 
+    def test_one_person_in_two_definitive_positions_at_once_is_refused_by_the_models_rule(self) -> None:
+        data = rows()
+        data[3][5], data[3][6] = "Siti Aminah, S.E.", SITI  # the Sekretaris also Kasubbag, definitively
+        data[3][7] = "IV/a"
+        errors = self.failure(self.workbook(data))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 7, kolom G (NIP): “197203152000032002” Siti Aminah, S.E. sudah memangku Sekretaris Dinas "
+                      "secara definitif", errors[0])
+
     def test_rows_hidden_in_excel_are_not_read_and_are_named(self) -> None:
         path = self.workbook(rows())
         book = load_workbook(path)
