@@ -58,5 +58,5 @@ class NegativeHintTestCase(UploadMixin, KinerjaTestCase):
         self.assertIn("  - Jumlah wirausaha baru\n", out.getvalue())
         self.client.force_login(self.admin)
         page = self.upload(self.path, dry_run="on").content.decode()
-        self.assertIn("Jumlah kecelakaan lalu lintas <strong>(probably Negatif: “kecelakaan”)</strong>", page)
+        self.assertIn("Jumlah kecelakaan lalu lintas <strong>(kemungkinan Negatif: “kecelakaan”)</strong>", page)
         self.assertIn("<li>Jumlah wirausaha baru</li>", page)

@@ -113,6 +113,7 @@ from .models import Actual, ActualRevision, Indicator, Objective, Target, quarte
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
 from .plausibility import implausible, is_count, is_percent
+from .report import REPORTED
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -1587,6 +1588,31 @@ def file_kind(table: Table, header: Header) -> tuple[str, list[str]]:
     return (AGREEMENT, []) if len(reasons) == 1 else ("", reasons)
 
 
+_TITLE_QUARTER = re.compile(r"\b(?:triwulan|tri wulan|tw|trw|kuartal)\s*(i{1,3}|iv|[1-4])\b|\bsemester\s*(i|1)\b")
+
+
+def _quarter_title(table: Table, header: Header) -> tuple[int, str, int, str] | None:
+    """A title line above the header that names a quarter before the fourth ("REALISASI KINERJA TRIWULAN II
+    TAHUN 2025", kinerja's own "s.d. Triwulan II 2025", "Semester I") over Target and Realisasi columns that name
+    no period: those hold the quarter's figures, which an import would take for the year's (a year's target
+    overwritten by a quarter's, a quarter's realisasi saved as the year's). (row, the line, the quarter, the
+    column letter of its cell)."""
+    if not {TARGET, ACTUAL} & set(header.columns) or any(" TW" in k for k in header.columns):
+        return None
+    for number, values in table.rows[:header.row]:
+        texts = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        if len(texts) != 1:
+            continue  # a title is one line in one cell (merged across the table); a header row has several
+        found = _TITLE_QUARTER.search(_normal(texts[0]))
+        if found is None:
+            continue
+        quarter = 2 if found.group(2) else (ROMAN.get(found.group(1)) or int(found.group(1)))
+        if quarter < 4:
+            column = next(j for j, v in enumerate(values) if isinstance(v, str) and v.strip())
+            return number, " ".join(texts[0].split()), quarter, _letter(column)
+    return None
+
+
 def _as_agreement(header: Header) -> str:
     """Read the file as a Perjanjian Kinerja: its activity and budget columns are not read. Returns the
     activity column as written, for the note in the Summary."""
@@ -1619,6 +1645,14 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         return BadCell(path, table.sheet, row, column, problem)
 
     errors = [error(*p) for p in header.problems]
+    if (titled := _quarter_title(table, header)) is not None:
+        errors.append(error(titled[0], titled[3], _(
+            'the title names %(period)s, but the columns %(columns)s name no period: kinerja would read them as the '
+            'figures of the whole year. Name the quarter in the header of each column that holds the quarter\'s '
+            'figures ("Realisasi TW %(quarter)s", "Target TW %(quarter)s"; a column of the year\'s target stays '
+            '"Target"), or import a table of the year') % {
+            "period": f'"{titled[1]}"', "columns": ", ".join(header.labels[c] for c in (TARGET, ACTUAL) if c in columns),
+            "quarter": _ROMAN_OF[titled[2]]}))
     # Without a Target column for the year, the quarter targets give it (see apply). Without a Sasaran
     # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
@@ -1675,7 +1709,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
     cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
                   and any(_CUMULATIVE.search(t) for t in header.texts[columns[f"Realisasi TW{q}"]])]
-    existing = known or (_Known(office) if cumulative else None)
+    # The office's indicators: also for a row of one of them without a target (below).
+    existing = known or _Known(office)
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
     rows = reading.rows
     seen_codes: dict[str, int] = {}
@@ -1956,9 +1991,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         target = value(TARGET) if TARGET in columns else Value()
         actual = value(ACTUAL) or Value()
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
-        # A bad value is reported as bad, not again as missing. An indicator kinerja has keeps its targets.
+        # A bad value is reported as bad, not again as missing. An indicator kinerja has keeps its targets (a file
+        # kinerja exported lists one without a target of the year, "Target belum ditetapkan", empty).
         if (target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values())
-                and not (plan and found is not None) and not actuals_only):
+                and found is None and existing.find(code, name) is None and not actuals_only):
             bad(TARGET if TARGET in columns or not quarter_targets else f"Target TW{min(quarter_targets)}",
                 _("a value is missing"), "")
         quarter_actuals = {q: value(f"Realisasi TW{q}") for q in range(1, 5) if f"Realisasi TW{q}" in columns}
@@ -2123,6 +2159,16 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     Solusi the file leaves empty keeps what the division wrote before."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
+    if (current is not None and (current.value_number, current.value_text) == (value.number, value.text)
+            and all(not v or v == getattr(current, k) for k, v in (("obstacles", obstacles), ("solutions", solutions)))):
+        # The same figure again (a file kinerja exported, imported back; a division's copy sent twice): nothing to
+        # save, and an approved, locked or signed figure stays as it is.
+        return None
+    if current is None and quarter is None and not obstacles and not solutions and _as_quarters_add_up(
+            indicator, year, value):
+        # The year's figure of an indicator measured per quarter, as its quarters add up (kinerja's report of the
+        # year, imported back): saved, it would stand for the year over later corrections of a quarter.
+        return None
     # A signed period's figures change only by a correction with its reason: the file cannot give one.
     signature = None if signoff.is_correction(current) and current is not None \
         and current.status != Actual.Status.LOCKED else signoff.signing(indicator.office, year, quarter)
@@ -2148,6 +2194,25 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     ActualRevision.objects.create(actual=actual, action=ActualRevision.Action.IMPORTED, user=user,
                                   reason=path.name, changes=changes)
     return None
+
+
+def _as_quarters_add_up(indicator: Indicator, year: int, value: Value) -> bool:
+    """Whether `value` is what the indicator's quarters of `year` add up to (by its method), at the precision the
+    file gives it: a report prints the year's figure of the quarters rounded, of those it reports (a draft not)."""
+    quarters = {a.quarter: a.value_number if a.value_number is not None else a.value_text
+                for a in Actual.objects.filter(indicator=indicator, year=year, is_current=True, quarter__isnull=False,
+                                               status__in=REPORTED)}
+    if not quarters:
+        return False
+    if value.text:
+        texts = [v for _q, v in sorted(quarters.items()) if isinstance(v, str) and v]
+        return bool(texts) and texts[-1] == value.text
+    numbers = {q: v for q, v in quarters.items() if isinstance(v, Decimal)}
+    added = year_value(None, numbers, indicator.quarter_aggregation)
+    if not isinstance(added, Decimal) or value.number is None:
+        return False
+    places = max(-value.number.normalize().as_tuple().exponent, 0)  # type: ignore[operator]
+    return added.quantize(Decimal(1).scaleb(-places)) == value.number
 
 
 def _set_action_plan(indicator: Indicator, year: int, activities: list[PlannedActivity]) -> PlanChange:
