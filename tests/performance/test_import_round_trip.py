@@ -114,3 +114,12 @@ class RoundTripTestCase(KinerjaTestCase):
         self.assertFalse(Actual.objects.filter(indicator__code="IK-99", year=2025, quarter=None).exists())
         import_file(self.office_table("REALISASI KINERJA TRIWULAN IV TAHUN 2025", "Realisasi", "6"), self.office, 2025)
         self.assertTrue(Actual.objects.filter(indicator__code="IK-99", year=2025, quarter=None, value_number=6).exists())
+
+    def test_a_returned_figure_given_again_is_submitted_again(self) -> None:
+        indicator = Indicator.objects.get(office=self.office, code="IK-99")
+        Target.objects.create(indicator=indicator, year=2025, kind=Target.Kind.AGREEMENT, value_number=12)
+        returned = Actual.objects.create(indicator=indicator, year=2025, value_number=10,
+                                         status=Actual.Status.RETURNED, entered_by=self.staff)
+        import_file(self.office_table("REALISASI KINERJA TAHUN 2025", "Realisasi", "10"), self.office, 2025)
+        returned.refresh_from_db()
+        self.assertEqual((returned.status, returned.value_number), (Actual.Status.SUBMITTED, 10))

@@ -2159,10 +2159,11 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
     Solusi the file leaves empty keeps what the division wrote before."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
-    if (current is not None and (current.value_number, current.value_text) == (value.number, value.text)
+    if (current is not None and current.status in (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED)
+            and (current.value_number, current.value_text) == (value.number, value.text)
             and all(not v or v == getattr(current, k) for k, v in (("obstacles", obstacles), ("solutions", solutions)))):
         # The same figure again (a file kinerja exported, imported back; a division's copy sent twice): nothing to
-        # save, and an approved, locked or signed figure stays as it is.
+        # save, and a checked, locked or signed figure stays as it is. A draft or a returned figure is submitted.
         return None
     if current is None and quarter is None and not obstacles and not solutions and _as_quarters_add_up(
             indicator, year, value):
