@@ -1599,18 +1599,39 @@ def _quarter_title(table: Table, header: Header) -> tuple[int, str, int, str] | 
     column letter of its cell)."""
     if not {TARGET, ACTUAL} & set(header.columns) or any(" TW" in k for k in header.columns):
         return None
-    for number, values in table.rows[:header.row]:
-        texts = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
-        if len(texts) != 1:
-            continue  # a title is one line in one cell (merged across the table); a header row has several
-        found = _TITLE_QUARTER.search(_normal(texts[0]))
+    for number, line, column in _title_lines(table, header):
+        found = _TITLE_QUARTER.search(_normal(line))
         if found is None:
             continue
         quarter = 2 if found.group(2) else (ROMAN.get(found.group(1)) or int(found.group(1)))
         if quarter < 4:
-            column = next(j for j, v in enumerate(values) if isinstance(v, str) and v.strip())
-            return number, " ".join(texts[0].split()), quarter, _letter(column)
+            return number, line, quarter, column
     return None
+
+
+def _title_lines(table: Table, header: Header) -> Iterator[tuple[int, str, str]]:
+    """The title lines above the header: (row, the line, the column letter of its cell); a title is one line in
+    one cell (merged across the table, its text in every cell), a header row has several."""
+    for number, values in table.rows[:header.row]:
+        texts = list(dict.fromkeys(v.strip() for v in values if isinstance(v, str) and v.strip()))
+        if len(texts) == 1:
+            column = next(j for j, v in enumerate(values) if isinstance(v, str) and v.strip())
+            yield number, " ".join(texts[0].split()), _letter(column)
+
+
+def _title_year(table: Table, header: Header, year: int) -> tuple[int, int, str] | None:
+    """The one year the title names ("PERJANJIAN KINERJA TAHUN 2027") where it is not the year asked for, over
+    Target and Realisasi columns that name no year: a PK for next year, prepared in December, imported as this
+    year's. (row, the year, the column letter.) A title naming several years (a Renstra 2025-2029) says nothing,
+    nor one over columns that name a year themselves."""
+    if any(re.search(r"\b(?:19|20)\d\d\b", text) for texts in header.texts for text in texts):
+        return None  # the columns name their year ("Target 2026", "Target tahun 2025"): they tell, not the title
+    found = [(number, int(y), column) for number, line, column in _title_lines(table, header)
+             for y in re.findall(r"\b((?:19|20)\d\d)\b", line)]
+    years = {y for _n, y, _c in found}
+    if len(years) != 1 or year in years:
+        return None
+    return found[0]
 
 
 def _as_agreement(header: Header) -> str:
@@ -1653,6 +1674,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             '"Target"), or import a table of the year') % {
             "period": f'"{titled[1]}"', "columns": ", ".join(header.labels[c] for c in (TARGET, ACTUAL) if c in columns),
             "quarter": _ROMAN_OF[titled[2]]}))
+    if year is not None and (other := _title_year(table, header, year)) is not None:
+        errors.append(error(other[0], other[2], _(
+            'the title names the year %(found)d, and the file is imported as %(year)d: choose the year %(found)d, or '
+            'correct the title if the file is of %(year)d') % {"found": other[1], "year": year}))
     # Without a Target column for the year, the quarter targets give it (see apply). Without a Sasaran
     # column, heading rows above the indicators give it ("Sasaran 1: Meningkatnya …" across the table).
     has_target = TARGET in columns or any(t in columns for t in QUARTER_TARGETS)
