@@ -4,6 +4,7 @@ temporary directory, and the office's required initials (Kasubbag, then Sekretar
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import shutil
 import tempfile
@@ -38,6 +39,19 @@ _scans = itertools.count(1)
 def another_scan() -> bytes:
     """small_pdf() made unique by a PDF comment after its end, as two scans of two letters differ."""
     return small_pdf() + f"%scan {next(_scans)}\n".encode()
+
+
+def encrypted_pdf(*, user_password: str, text: str = "Surat rahasia") -> bytes:
+    """A PDF encrypted with an owner password and `user_password` (empty: it opens without one, and only
+    printing or editing is restricted)."""
+    from pyhanko.pdf_utils.reader import PdfFileReader
+    from pyhanko.pdf_utils.writer import copy_into_new_writer
+
+    writer = copy_into_new_writer(PdfFileReader(io.BytesIO(small_pdf(text))))
+    writer.encrypt(b"pemilik", user_password.encode())
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def pdf_upload(name: str = "surat.pdf", data: bytes | None = None) -> SimpleUploadedFile:

@@ -13,7 +13,7 @@ from kinerja.correspondence import actions
 from kinerja.correspondence.models import Counter, Letter, RegisterSettings
 from kinerja.errors import KinerjaError, NotAllowed
 
-from .helpers import CorrespondenceTestCase, pdf_upload, small_pdf
+from .helpers import CorrespondenceTestCase, encrypted_pdf, pdf_upload, small_pdf
 
 
 class RegisterLetterTestCase(CorrespondenceTestCase):
@@ -60,6 +60,19 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         with self.assertRaisesMessage(KinerjaError, "damaged PDF"):
             actions.register_letter(self.office, data, user=self.secretary,
                                     scan=pdf_upload(data=b"%PDF-1.7\n1 0 obj garbage"))
+
+    def test_it_refuses_a_pdf_that_opens_only_with_a_password_and_takes_one_with_restrictions_only(self) -> None:
+        # A sender's "protected" PDF: nobody in the office could open the registered scan. A scanner's PDF
+        # with only an owner password (printing or editing restricted) opens without one and is a scan.
+        data = actions.LetterInput("1", dt.date(2025, 3, 1), "X", "Y", dt.date(2025, 3, 2))
+        with self.assertRaisesMessage(KinerjaError, "Scanned letter: rahasia.pdf is protected with a password"):
+            actions.register_letter(self.office, data, user=self.secretary,
+                                    scan=pdf_upload("rahasia.pdf", encrypted_pdf(user_password="rahasia")))
+        self.assertFalse(Letter.objects.exists())
+        self.assertFalse(Counter.objects.exclude(last=0).exists())
+        letter = actions.register_letter(self.office, data, user=self.secretary,
+                                         scan=pdf_upload("terbatas.pdf", encrypted_pdf(user_password="")))
+        self.assertEqual(letter.agenda_number, "001/2025")
 
     @override_settings(KINERJA_MAX_UPLOAD_BYTES=1000)
     def test_it_refuses_a_file_over_the_limit(self) -> None:

@@ -143,6 +143,7 @@ def read_pdf_upload(upload: Any, *, field: str) -> bytes:
 
 
 def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
+    from pyhanko.pdf_utils.crypt import AuthStatus
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
@@ -150,10 +151,18 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
         raise BadUpload(_("%(field)s: %(file)s is not a PDF file.") % {"field": field, "file": name})
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
+        # Its page count reads even when the pages need a password: only opening it tells.
+        opens = not reader.encrypted or reader.decrypt(b"").status != AuthStatus.FAILED
         int(reader.root["/Pages"]["/Count"])
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
         raise BadUpload(_("%(field)s: %(file)s is a damaged PDF (%(error)s).")
                         % {"field": field, "file": name, "error": e}) from e
+    if not opens:
+        # A file nobody in the office could open later. One that only restricts printing or copying (an
+        # owner password, as some scanners set) opens without a password and is accepted.
+        raise BadUpload(_("%(field)s: %(file)s is protected with a password, so it cannot be opened without "
+                          "it. Ask the sender for a copy without a password, or print and scan the letter.")
+                        % {"field": field, "file": name})
 
 
 def sha256(data: bytes) -> str:
