@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from kinerja.correspondence import actions, signing
+from kinerja.correspondence.actions import SigningRefused
 from kinerja.correspondence.models import Document, Initial, Signature, SignatureEvent
 from kinerja.correspondence.verification import verify_pdf
 from kinerja.errors import KinerjaError, NotAllowed
@@ -22,6 +23,13 @@ from .helpers import CorrespondenceTestCase, office_signer, small_pdf
 
 def url_for(token: str) -> str:
     return f"http://testserver/v/{token}/"
+
+
+def signed_elsewhere(signer: signing.Pkcs12Signer) -> bytes:
+    """A PDF signed with `signer` outside kinerja's register (kinerja itself refuses to sign with a
+    certificate whose signatures would not verify)."""
+    return signer.sign(small_pdf("Draft"), signer_name="Orang Lain", nip="", position="Kepala", reason="Uji",
+                       verify_url="http://testserver/v/x/")
 
 
 def flip_byte(data: bytes) -> bytes:
@@ -202,7 +210,7 @@ class SigningTestCase(CorrespondenceTestCase):
         self.initial_both()
         other = signing.make_demo_ca(common_name="DEMO Other CA")
         p12 = signing.make_demo_signing_p12(other, holder="Orang Lain", password=b"x")
-        data = self.sign(signer=signing.Pkcs12Signer(p12, b"x")).file.read()
+        data = signed_elsewhere(signing.Pkcs12Signer(p12, b"x"))
         with self.assertNoLogs("pyhanko", level="WARNING"):  # the verdict says it; no traceback in the log
             verdict = verify_pdf(data)
         self.assertEqual(verdict.code, "untrusted")
@@ -231,8 +239,28 @@ class SigningTestCase(CorrespondenceTestCase):
         long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
         p12 = signing.make_demo_signing_p12(ca, holder="Kadis Lama", password=b"x", not_before=long_ago,
                                             not_after=long_ago + dt.timedelta(days=365))
-        verdict = verify_pdf(self.sign(signer=signing.Pkcs12Signer(p12, b"x")).file.read())
+        verdict = verify_pdf(signed_elsewhere(signing.Pkcs12Signer(p12, b"x")))
         self.assertEqual(verdict.code, "expired")
+
+    def test_a_certificate_whose_signatures_would_not_verify_is_refused_and_nothing_is_signed(self) -> None:
+        # The administrator installed an expired certificate, or one of a CA this installation does not trust:
+        # a signature made with it would read NOT VALID on the public page, and the signed document could never
+        # be signed again. The head is told why, and the document stays unsigned.
+        self.initial_both()
+        ca = self._installed_ca()
+        long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        expired = signing.make_demo_signing_p12(ca, holder="Kadis Lama", password=b"x", not_before=long_ago,
+                                                not_after=long_ago + dt.timedelta(days=365))
+        stranger = signing.make_demo_signing_p12(signing.make_demo_ca(common_name="DEMO Other CA"),
+                                                 holder="Orang Lain", password=b"x")
+        for p12, reason in [(expired, "The signer's certificate expired on 2020-12-31."),
+                            (stranger, "does not come from this office's trust root")]:
+            with self.subTest(reason=reason), self.assertRaisesMessage(SigningRefused, reason) as refused:
+                self.sign(signer=signing.Pkcs12Signer(p12, b"x"))
+            self.assertIn("nothing was signed", str(refused.exception))
+        self.assertFalse(Signature.objects.exists())
+        self.assertFalse(SignatureEvent.objects.exists())
+        self.assertEqual(self.sign().version, self.version)  # with a sound certificate it signs
 
     def test_a_revoked_certificate_is_reported(self) -> None:
         self.initial_both()
@@ -242,7 +270,7 @@ class SigningTestCase(CorrespondenceTestCase):
         (self.data_dir / "keys" / "crl" / "demo-root-ca.crl").write_bytes(
             signing.make_crl(ca, [signer.certificate.serial_number]))
         try:
-            verdict = verify_pdf(self.sign(signer=signer).file.read())
+            verdict = verify_pdf(signed_elsewhere(signer))
         finally:
             (self.data_dir / "keys" / "crl" / "demo-root-ca.crl").write_bytes(signing.make_crl(ca, []))
         self.assertEqual(verdict.code, "revoked")

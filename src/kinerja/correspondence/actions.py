@@ -647,6 +647,7 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     `verify_url_for(token)` gives the public verification address printed in the QR code."""
     from .renderers.documents import with_initials_box
     from .signing import get_signer
+    from .verification import verify_pdf
 
     version = DocumentVersion.objects.select_for_update().select_related("office", "document").get(pk=version_id)
     office = version.office
@@ -684,6 +685,14 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     signed = signer.sign(printed, signer_name=person.full_name, nip=person.nip_display,
                          position=holding.title_as_held, reason=version.document.title,
                          verify_url=verify_url_for(token))
+    # Check the signature as the public page will, before it counts: one made with an expired, revoked or
+    # untrusted certificate would read NOT VALID there, yet lock the document against signing it again.
+    # Not in the register yet, a sound one is "unknown_document".
+    check = verify_pdf(signed)
+    if check.code != "unknown_document":
+        raise SigningRefused(_("The signing certificate installed cannot make a valid signature: %(reason)s The "
+                               "administrator has to install a valid certificate of the office; nothing was "
+                               "signed.") % {"reason": check.reason})
     now = timezone.now()
     signature = Signature(
         office=office, version=version, token=token, signed_sha256=sha256(signed), user=user,
