@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils.formats import date_format
 
 from kinerja.correspondence import actions, signing
 from kinerja.correspondence.actions import SigningRefused
@@ -30,6 +31,28 @@ def signed_elsewhere(signer: signing.Pkcs12Signer) -> bytes:
     certificate whose signatures would not verify)."""
     return signer.sign(small_pdf("Draft"), signer_name="Orang Lain", nip="", position="Kepala", reason="Uji",
                        verify_url="http://testserver/v/x/")
+
+
+def _signer_of(ca: signing.DemoCa, *, not_before: dt.datetime | None = None, **usage: bool) -> signing.Pkcs12Signer:
+    """A signer whose certificate, issued by `ca`, has only the key usages named (digital_signature=True …)."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.hazmat.primitives.serialization import pkcs12
+    from cryptography.x509.oid import NameOID
+
+    flags = dict.fromkeys(["digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
+                           "key_agreement", "key_cert_sign", "crl_sign", "encipher_only", "decipher_only"], False)
+    key, now = ec.generate_private_key(ec.SECP256R1()), dt.datetime.now(dt.UTC)
+    cert = (x509.CertificateBuilder()
+            .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Kepala Dinas Kota Contoh")]))
+            .issuer_name(ca.cert.subject).public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(not_before or now - dt.timedelta(days=1))
+            .not_valid_after((not_before or now) + dt.timedelta(days=365))
+            .add_extension(x509.KeyUsage(**{**flags, **usage}), critical=True)
+            .sign(ca.key, hashes.SHA256()))
+    p12 = pkcs12.serialize_key_and_certificates(b"k", key, cert, [ca.cert], serialization.BestAvailableEncryption(b"x"))
+    return signing.Pkcs12Signer(p12, b"x")
 
 
 def flip_byte(data: bytes) -> bytes:
@@ -253,7 +276,7 @@ class SigningTestCase(CorrespondenceTestCase):
                                                 not_after=long_ago + dt.timedelta(days=365))
         stranger = signing.make_demo_signing_p12(signing.make_demo_ca(common_name="DEMO Other CA"),
                                                  holder="Orang Lain", password=b"x")
-        for p12, reason in [(expired, "The signer's certificate expired on 2020-12-31."),
+        for p12, reason in [(expired, "The signer's certificate expired on 31 December 2020."),
                             (stranger, "does not come from this office's trust root")]:
             with self.subTest(reason=reason), self.assertRaisesMessage(SigningRefused, reason) as refused:
                 self.sign(signer=signing.Pkcs12Signer(p12, b"x"))
@@ -261,6 +284,34 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertFalse(Signature.objects.exists())
         self.assertFalse(SignatureEvent.objects.exists())
         self.assertEqual(self.sign().version, self.version)  # with a sound certificate it signs
+
+    def test_a_certificate_for_digital_signature_only_verifies_and_one_not_for_signing_is_named(self) -> None:
+        # Many CAs issue signing certificates with digitalSignature and no nonRepudiation; one for encryption
+        # only is not a signing certificate, which is the reason to give, not "the signer is unknown".
+        ca = self._installed_ca()
+        with self.assertNoLogs("pyhanko", level="WARNING"):
+            sound = verify_pdf(signed_elsewhere(_signer_of(ca, digital_signature=True)))
+            wrong = verify_pdf(signed_elsewhere(_signer_of(ca, key_encipherment=True)))
+        self.assertEqual(sound.code, "unknown_document")  # intact and trusted, just not in the register
+        self.assertEqual(wrong.code, "key_usage")
+        self.assertIn("not issued for signing documents", wrong.reason)
+
+    def test_a_certificate_not_valid_yet_is_not_called_expired(self) -> None:
+        ca = self._installed_ca()
+        starts = dt.datetime.now(dt.UTC) + dt.timedelta(days=30)
+        with self.assertNoLogs("pyhanko", level="WARNING"):
+            verdict = verify_pdf(signed_elsewhere(_signer_of(ca, digital_signature=True, not_before=starts)))
+        self.assertEqual(verdict.code, "not_yet_valid")
+        self.assertIn(f"valid only from {date_format(starts.date(), 'j F Y')}", verdict.reason)
+
+    def test_the_expiry_date_reads_as_a_date_and_the_log_stays_quiet(self) -> None:
+        ca = self._installed_ca()
+        long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        p12 = signing.make_demo_signing_p12(ca, holder="Kadis Lama", password=b"x", not_before=long_ago,
+                                            not_after=long_ago + dt.timedelta(days=365))
+        with self.assertNoLogs("pyhanko", level="WARNING"):
+            verdict = verify_pdf(signed_elsewhere(signing.Pkcs12Signer(p12, b"x")))
+        self.assertEqual(verdict.reason, "The signer's certificate expired on 31 December 2020.")
 
     def test_a_revoked_certificate_is_reported(self) -> None:
         self.initial_both()

@@ -13,6 +13,7 @@ the document is unchanged, and that such a signature has no legal force.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import logging
@@ -31,7 +32,8 @@ class _ReportedInTheVerdict(logging.Filter):
     exactly that ("the signer is unknown", "changed after signing"), so the log only repeated it: a traceback
     before the answer of `kinerja verify`, and one in the server log per such PDF checked."""
 
-    ANSWERED = {"PathBuildingError", "SuspiciousModification"}
+    ANSWERED = {"PathBuildingError", "SuspiciousModification", "ExpiredError", "NotYetValidError",
+                "InvalidCertificateError"}
 
     def filter(self, record: logging.LogRecord) -> bool:
         error = record.exc_info[1] if record.exc_info else None
@@ -45,7 +47,8 @@ for _logger in ("pyhanko.sign.validation.generic_cms", "pyhanko.sign.diff_analys
 @dataclass
 class Verdict:
     valid: bool
-    # valid, demo, empty, not_pdf, damaged, unsigned, altered, revoked, expired, untrusted, unknown_document
+    # valid, demo, empty, not_pdf, damaged, unsigned, altered, revoked, expired, not_yet_valid, key_usage,
+    # untrusted, unknown_document
     code: str
     reason: str
     sha256: str
@@ -80,8 +83,19 @@ class Verdict:
         return lines + self.details
 
 
+def _day(moment: dt.datetime) -> str:
+    """A certificate's date as the reader reads dates: 31 Desember 2020 (the day in UTC, as certificates
+    state it)."""
+    return date_format(moment.date(), "j F Y")
+
+
 def _invalid(code: str, reason: str, digest: str, **kw: object) -> Verdict:
     return Verdict(False, code, reason, digest, **kw)  # type: ignore[arg-type]
+
+
+# A signing certificate asserts one of these: CAs issue document signing certificates with digitalSignature
+# alone as well as with nonRepudiation (pyHanko's default asks for nonRepudiation only).
+SIGNING_KEY_USAGES = {"digital_signature", "non_repudiation"}
 
 
 def verify_pdf(data: bytes) -> Verdict:
@@ -90,6 +104,7 @@ def verify_pdf(data: bytes) -> Verdict:
     from pyhanko.sign.diff_analysis import ModificationLevel
     from pyhanko.sign.validation import validate_pdf_signature
     from pyhanko.sign.validation.errors import SignatureValidationError
+    from pyhanko.sign.validation.settings import KeyUsageConstraints
     from pyhanko.sign.validation.status import SignatureCoverageLevel
     from pyhanko_certvalidator import ValidationContext
 
@@ -114,7 +129,9 @@ def verify_pdf(data: bytes) -> Verdict:
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots(), crls=crls(), allow_fetching=False)
     try:
-        status = outside_event_loop(validate_pdf_signature, embedded, context)
+        status = outside_event_loop(functools.partial(validate_pdf_signature, embedded, context,
+                                                      key_usage_settings=KeyUsageConstraints(
+                                                          key_usage=SIGNING_KEY_USAGES)))
     except (SignatureValidationError, PdfError, ValueError, KeyError, TypeError) as e:
         return _invalid("altered", _("The file was altered after signing (%(error)s).") % {"error": e}, digest)
     cert = status.signing_cert
@@ -137,9 +154,17 @@ def verify_pdf(data: bytes) -> Verdict:
         not_after = validity["not_after"].native
         not_before = validity["not_before"].native
         now = dt.datetime.now(dt.UTC)
-        if not_after < now or (signed_at is not None and not (not_before <= signed_at <= not_after)):
+        if not_before > now or (signed_at is not None and signed_at < not_before):
+            return _invalid("not_yet_valid", _("The signer's certificate is valid only from %(date)s; it was used "
+                                               "before that.") % {"date": _day(not_before)}, digest, **extra)
+        if not_after < now or (signed_at is not None and signed_at > not_after):
             return _invalid("expired", _("The signer's certificate expired on %(date)s.")
-                            % {"date": not_after.date().isoformat()}, digest, **extra)
+                            % {"date": _day(not_after)}, digest, **extra)
+        usage = cert.key_usage_value
+        if not SIGNING_KEY_USAGES & set(usage.native if usage is not None else ()):
+            return _invalid("key_usage", _("The signer's certificate (%(subject)s) was not issued for signing "
+                                           "documents: its key usage allows neither digital signature nor "
+                                           "non-repudiation.") % {"subject": subject}, digest, **extra)
     if not status.trusted:
         return _invalid("untrusted", _("The signer is unknown: the certificate (%(subject)s) does not come from "
                                        "this office's trust root.") % {"subject": subject}, digest, **extra)
