@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
 from django.utils.formats import date_format
@@ -110,6 +111,24 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{nomor}/{year}"})
         with self.assertRaisesMessage(KinerjaError, "{nomor}/{year}"):
             self.register()
+
+    def test_the_settings_refuse_a_format_the_register_cannot_number_with(self) -> None:
+        # Checked when the administrator saves it, not when a clerk registers the next letter: a placeholder
+        # kinerja does not know, a format without the number (every letter would get the same agenda
+        # number), a Python expression, an unclosed brace.
+        for field in ("agenda_format", "outgoing_format"):
+            for fmt, problem in [("{nomor}/{year}", "{nomor} is not a placeholder"),
+                                 ("005/III.07/{year}", "it needs {seq}"),
+                                 ("{seq.__class__}/{year}", "{seq.__class__} is not a placeholder"),
+                                 ("{seq:03d}/{year}/{", "Single '{'"),
+                                 ("{seq:%d}/{year}", "{seq:%d}")]:
+                with self.subTest(field=field, format=fmt):
+                    settings = RegisterSettings(office=self.office, **{field: fmt})
+                    with self.assertRaises(ValidationError) as refused:
+                        settings.full_clean()
+                    self.assertIn(problem, " ".join(refused.exception.message_dict[field]))
+        RegisterSettings(office=self.office, agenda_format="005/{seq:03d}/III.07/{year}",
+                         outgoing_format="{code}/{seq}/SK/{year}").full_clean()
 
     def test_an_agenda_format_with_the_classification_code_needs_one(self) -> None:
         RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{code}/{seq:03d}/{year}"})

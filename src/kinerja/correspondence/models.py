@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -19,15 +20,44 @@ from kinerja.org.models import Office, Position
 User = settings.AUTH_USER_MODEL
 
 
+# What a number format may hold; format_number (actions) fills them in.
+NUMBER_PLACEHOLDERS = ("seq", "year", "code")
+
+
+def validate_number_format(value: str) -> None:
+    """Refuse, when the administrator saves it, a number format the register cannot number with: a
+    placeholder kinerja does not fill (or an expression such as {seq.real}), no {seq} (every letter would
+    get the same number), or a format Python cannot apply ("{seq:%d}", an unclosed brace)."""
+    import string
+
+    try:
+        fields = [(name, conversion) for _text, name, _spec, conversion in string.Formatter().parse(value)
+                  if name is not None]
+    except ValueError as e:
+        raise ValidationError(_("%(format)s is not a number format (%(error)s).") % {"format": value, "error": e}) from e
+    for name, conversion in fields:
+        if name not in NUMBER_PLACEHOLDERS or conversion:
+            raise ValidationError(_("{%(name)s} is not a placeholder; use {seq}, {year} and {code}.")
+                                  % {"name": name + (f"!{conversion}" if conversion else "")})
+    if "seq" not in {name for name, _conversion in fields}:
+        raise ValidationError(_("%(format)s has no number: every letter would get the same one; it needs {seq} "
+                                "(e.g. {seq:03d} for 001).") % {"format": value})
+    try:
+        value.format(seq=1, year=2025, code="005")
+    except (ValueError, TypeError) as e:
+        raise ValidationError(_("%(format)s cannot number letters (%(error)s).") % {"format": value, "error": e}) from e
+
+
 class RegisterSettings(models.Model):
     """How an office numbers its register, and whose initials a document needs before signing."""
 
     office = models.OneToOneField(Office, models.CASCADE, related_name="register_settings", verbose_name=_("office"))
     agenda_format = models.CharField(
-        _("agenda number format"), max_length=120, default="{seq:03d}/{year}",
+        _("agenda number format"), max_length=120, default="{seq:03d}/{year}", validators=[validate_number_format],
         help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
     outgoing_format = models.CharField(
         _("outgoing number format"), max_length=120, default="{code}/{seq:03d}/{year}",
+        validators=[validate_number_format],
         help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
     # The SOP a letter on performance data collection starts (the seed SOP).
     data_collection_sop = models.ForeignKey("sop.Sop", models.SET_NULL, null=True, blank=True, related_name="+",
