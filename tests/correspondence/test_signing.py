@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import os
 from pathlib import Path
+from unittest import mock
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
@@ -312,6 +314,23 @@ class SigningTestCase(CorrespondenceTestCase):
         with self.assertNoLogs("pyhanko", level="WARNING"):
             verdict = verify_pdf(signed_elsewhere(signing.Pkcs12Signer(p12, b"x")))
         self.assertEqual(verdict.reason, "The signer's certificate expired on 31 December 2020.")
+
+    def test_a_wrong_certificate_password_is_not_taken_for_the_signers_own(self) -> None:
+        # The head has just typed their own password: "Invalid password or PKCS12 data" (the library's English)
+        # sent them retyping it. The message names the file, the administrator's setting, and who fixes it.
+        self.initial_both()
+        p12 = signing.make_demo_signing_p12(self._installed_ca(), holder="Kadis", password=b"benar")
+        path = self.data_dir / "kantor.p12"
+        path.write_bytes(p12)
+        with mock.patch.dict(os.environ, {"KINERJA_SIGNING_P12": str(path), "KINERJA_SIGNING_PASSWORD": "salah"}), \
+                self.assertRaises(signing.SigningNotConfigured) as refused:
+            self.sign()
+        message = str(refused.exception)
+        self.assertIn("kantor.p12", message)
+        self.assertIn("KINERJA_SIGNING_PASSWORD", message)
+        self.assertIn("Your own password was accepted", message)
+        self.assertNotIn("Invalid password", message)
+        self.assertFalse(Signature.objects.exists())
 
     def test_a_revoked_certificate_is_reported(self) -> None:
         self.initial_both()

@@ -87,13 +87,20 @@ def keys_dir() -> Path:
 class Pkcs12Signer:
     """Signs with a PKCS#12 file (PAdES baseline B, SHA-256) through pyHanko."""
 
-    def __init__(self, p12_bytes: bytes, password: bytes) -> None:
+    def __init__(self, p12_bytes: bytes, password: bytes, *, source: str = "") -> None:
+        """`source`: where the file came from, named in the messages (the configured path)."""
         from pyhanko.sign import signers
 
         try:
             key, cert, extra = pkcs12.load_key_and_certificates(p12_bytes, password)
         except ValueError as e:
-            raise SigningNotConfigured(_("The signing certificate cannot be opened: %(error)s") % {"error": e}) from e
+            # The library cannot tell a wrong password from a file that is no PKCS#12, and says so in English
+            # ("Invalid password or PKCS12 data"), which the head, who has just typed their own, takes for theirs.
+            raise SigningNotConfigured(_(
+                "The office's signing certificate %(file)s cannot be opened: its password, which the administrator "
+                "sets (KINERJA_SIGNING_PASSWORD, or the file signing.password beside it), is not right, or the file "
+                "is not a PKCS#12 (.p12/.pfx) file. Your own password was accepted; nothing was signed. Ask the "
+                "administrator to correct it.") % {"file": source or "(PKCS#12)"}) from e
         if key is None or cert is None:
             raise SigningNotConfigured(_("The signing certificate file holds no key or certificate."))
         self.certificate = cert
@@ -110,7 +117,7 @@ class Pkcs12Signer:
         if password is None:
             pw_file = path.with_name("signing.password")
             password = pw_file.read_text().strip() if pw_file.is_file() else ""
-        return cls(path.read_bytes(), password.encode())
+        return cls(path.read_bytes(), password.encode(), source=str(path))
 
     @property
     def is_demo(self) -> bool:
