@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from kinerja.correspondence import actions
-from kinerja.correspondence.models import Counter, Document
+from kinerja.correspondence.models import Counter, Document, RegisterSettings
 from kinerja.errors import NotAllowed
 
 from .helpers import CorrespondenceTestCase
@@ -55,6 +55,13 @@ class OutgoingTestCase(CorrespondenceTestCase):
         # Signed electronically: no wet-signature name of its own beside the signature block to come.
         self.assertNotIn("Dr. Contoh Kadis Demo", text)
         self.assertIn("NOTA DINAS", self.text(second.file.read()))
+
+    def test_an_outgoing_number_may_carry_this_month_in_roman(self) -> None:
+        RegisterSettings.objects.update_or_create(office=self.office,
+                                                  defaults={"outgoing_format": "{code}/{seq:03d}/{roman_month}/{year}"})
+        today = actions._today(self.office)
+        roman = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"][today.month - 1]
+        self.assertEqual(self.create().document.number, f"005/001/{roman}/{today.year}")
 
     def test_a_yth_typed_before_the_addressee_is_not_printed_twice(self) -> None:
         for typed in ("Yth. Kepala Bappeda Kota Bandar Lampung", "Kepada Yth. Kepala Bappeda Kota Bandar Lampung",

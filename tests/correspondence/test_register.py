@@ -26,6 +26,18 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
         self.assertEqual(first.agenda_number, "005/001/III.07/2025")
         self.assertEqual(second.agenda_number, "005/002/III.07/2025")
 
+    def test_a_format_may_carry_the_month_in_roman_or_in_figures(self) -> None:
+        # Many offices write the month into their numbers: "12/SK/III/2025", "005/012/03/2025". The month is
+        # that of the date received, as the year is.
+        RegisterSettings(office=self.office, agenda_format="{seq}/SK/{roman_month}/{year}").full_clean()
+        RegisterSettings.objects.update_or_create(office=self.office,
+                                                  defaults={"agenda_format": "{seq}/SK/{roman_month}/{year}"})
+        self.assertEqual(self.register().agenda_number, "1/SK/III/2025")
+        self.assertEqual(self.register(received_on=dt.date(2025, 12, 1)).agenda_number, "2/SK/XII/2025")
+        RegisterSettings.objects.filter(office=self.office).update(agenda_format="{code}/{seq:03d}/{month:02d}/{year}")
+        self.assertEqual(self.register(classification="005", received_on=dt.date(2025, 9, 2)).agenda_number,
+                         "005/003/09/2025")
+
     def test_it_restarts_the_count_each_year(self) -> None:
         self.register(letter_date=dt.date(2024, 12, 27), received_on=dt.date(2024, 12, 30))
         letter = self.register(letter_date=dt.date(2024, 12, 31), received_on=dt.date(2025, 1, 2))

@@ -30,6 +30,7 @@ from kinerja.org.roles import Role, roles_of
 from kinerja.uploads import megabytes, removed_on_failure
 
 from .models import (
+    ROMAN_MONTHS,
     Attendance,
     Counter,
     Disposition,
@@ -87,23 +88,26 @@ def settings_of(office: Office) -> RegisterSettings:
     return found
 
 
-def format_number(fmt: str, *, seq: int, year: int, code: str = "") -> str:
-    """The register number in the office's format, e.g. "005/{seq:03d}/III.07/{year}"."""
+def format_number(fmt: str, *, seq: int, day: dt.date, code: str = "") -> str:
+    """The register number in the office's format, e.g. "005/{seq:03d}/III.07/{year}" or
+    "{seq}/SK/{roman_month}/{year}"; `day` gives the year and the month (the date received, or today's for
+    an outgoing document)."""
     try:
-        return fmt.format(seq=seq, year=year, code=code or "-")
-    except (KeyError, IndexError, ValueError) as e:
-        raise KinerjaError(_("The number format %(format)s is not valid (%(error)s). Use {seq}, {year} and {code}.")
-                           % {"format": fmt, "error": e}) from e
+        return fmt.format(seq=seq, year=day.year, month=day.month, roman_month=ROMAN_MONTHS[day.month - 1],
+                          code=code or "-")
+    except (KeyError, IndexError, ValueError, AttributeError) as e:
+        raise KinerjaError(_("The number format %(format)s is not valid (%(error)s). Use {seq}, {year}, {month}, "
+                             "{roman_month} and {code}.") % {"format": fmt, "error": e}) from e
 
 
-def _needs_code(fmt: str, code: str, year: int) -> None:
+def _needs_code(fmt: str, code: str, day: dt.date) -> None:
     """A number format with {code} numbers by classification code (Tata Naskah Dinas: code/number/unit/year):
     without one, the letter would go out as "-/002/III.07/2026" and use up its number. The message shows
     a number as the office writes it, not the format's placeholders."""
     if "{code" in fmt and not code.strip():
         raise BadValue("classification", _("Classification code: enter it; this office's numbers include it, e.g. "
                                             "%(example)s for code 005.")
-                       % {"example": format_number(fmt, seq=1, year=year, code="005")})
+                       % {"example": format_number(fmt, seq=1, day=day, code="005")})
 
 
 def _next_seq(office: Office, register: str, year: int) -> int:
@@ -295,7 +299,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     if data.letter_date > data.received_on:
         raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
-    _needs_code(settings_of(office).agenda_format, data.classification, data.received_on.year)
+    _needs_code(settings_of(office).agenda_format, data.classification, data.received_on)
     uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
     try:
         content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
@@ -316,7 +320,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,
                     sender=data.sender, subject=data.subject, classification=data.classification,
                     received_on=data.received_on, period=period, year=year, seq=seq, registered_by=user,
-                    agenda_number=format_number(settings_of(office).agenda_format, seq=seq, year=year,
+                    agenda_number=format_number(settings_of(office).agenda_format, seq=seq, day=data.received_on,
                                                 code=data.classification),
                     scan_sha256=digest)
     letter.scan.save(f"surat-{year}-{seq:04d}.pdf", ContentFile(content), save=False)
@@ -532,14 +536,14 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
     today = _today(office)
-    _needs_code(settings_of(office).outgoing_format, data.classification, today.year)
+    _needs_code(settings_of(office).outgoing_format, data.classification, today)
     seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
         classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
         # A reply to a letter that started a case belongs to that case.
         case_id=data.letter.case_id if data.letter else None,
-        number=format_number(settings_of(office).outgoing_format, seq=seq, year=today.year, code=data.classification))
+        number=format_number(settings_of(office).outgoing_format, seq=seq, day=today, code=data.classification))
     return _add_version(document, user=user, content=outgoing_pdf(document, today), note=_("First draft"))
 
 

@@ -21,7 +21,8 @@ User = settings.AUTH_USER_MODEL
 
 
 # What a number format may hold; format_number (actions) fills them in.
-NUMBER_PLACEHOLDERS = ("seq", "year", "code")
+NUMBER_PLACEHOLDERS = ("seq", "year", "month", "roman_month", "code")
+ROMAN_MONTHS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 
 
 def validate_number_format(value: str) -> None:
@@ -37,13 +38,14 @@ def validate_number_format(value: str) -> None:
         raise ValidationError(_("%(format)s is not a number format (%(error)s).") % {"format": value, "error": e}) from e
     for name, conversion in fields:
         if name not in NUMBER_PLACEHOLDERS or conversion:
-            raise ValidationError(_("{%(name)s} is not a placeholder; use {seq}, {year} and {code}.")
+            raise ValidationError(_("{%(name)s} is not a placeholder; use {seq}, {year}, {month}, {roman_month} "
+                                    "and {code}.")
                                   % {"name": name + (f"!{conversion}" if conversion else "")})
     if "seq" not in {name for name, _conversion in fields}:
         raise ValidationError(_("%(format)s has no number: every letter would get the same one; it needs {seq} "
                                 "(e.g. {seq:03d} for 001).") % {"format": value})
     try:
-        value.format(seq=1, year=2025, code="005")
+        value.format(seq=1, year=2025, month=3, roman_month="III", code="005")
     except (ValueError, TypeError) as e:
         raise ValidationError(_("%(format)s cannot number letters (%(error)s).") % {"format": value, "error": e}) from e
 
@@ -54,11 +56,13 @@ class RegisterSettings(models.Model):
     office = models.OneToOneField(Office, models.CASCADE, related_name="register_settings", verbose_name=_("office"))
     agenda_format = models.CharField(
         _("agenda number format"), max_length=120, default="{seq:03d}/{year}", validators=[validate_number_format],
-        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
+        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {month} (e.g. {month:02d}), "
+                    "{roman_month} (III), {code} (classification)."))
     outgoing_format = models.CharField(
         _("outgoing number format"), max_length=120, default="{code}/{seq:03d}/{year}",
         validators=[validate_number_format],
-        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {code} (classification)."))
+        help_text=_("Placeholders: {seq} (number in the year, e.g. {seq:03d}), {year}, {month} (e.g. {month:02d}), "
+                    "{roman_month} (III), {code} (classification)."))
     # The SOP a letter on performance data collection starts (the seed SOP).
     data_collection_sop = models.ForeignKey("sop.Sop", models.SET_NULL, null=True, blank=True, related_name="+",
                                             verbose_name=_("SOP started by a data collection letter"))
