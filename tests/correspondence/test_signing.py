@@ -21,7 +21,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org import actions as org_actions
 from tests.base import PASSWORD
 
-from .helpers import CorrespondenceTestCase, office_signer, small_pdf
+from .helpers import CorrespondenceTestCase, encrypted_pdf, office_signer, small_pdf
 
 
 def url_for(token: str) -> str:
@@ -331,6 +331,19 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertIn("Your own password was accepted", message)
         self.assertNotIn("Invalid password", message)
         self.assertFalse(Signature.objects.exists())
+
+    def test_a_pdf_with_restrictions_does_not_become_a_version_to_initial_and_sign(self) -> None:
+        # An owner password (printing or changing restricted, as "Protect PDF" tools set) opens for reading, but
+        # the initials box and the signature cannot be written into it: signing failed with a server error
+        # after both initials. Refused when it is uploaded, as a new version or as a new document.
+        restricted = encrypted_pdf(user_password="", text="Draf terkunci")
+        with self.assertRaisesMessage(KinerjaError, "Document: Data Kinerja Triwulan I 2025 is protected"):
+            actions.add_version(self.version.document_id, user=self.staff, content=restricted)
+        with self.assertRaisesMessage(KinerjaError, "Document: Surat terkunci is protected"):
+            actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER, title="Surat terkunci",
+                                    content=restricted)
+        self.assertEqual(Document.objects.count(), 1)
+        self.assertEqual(self.version.document.versions.count(), 1)
 
     def test_a_revoked_certificate_is_reported(self) -> None:
         self.initial_both()

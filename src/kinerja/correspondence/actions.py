@@ -146,7 +146,9 @@ def read_pdf_upload(upload: Any, *, field: str) -> bytes:
     return data
 
 
-def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
+def check_pdf_bytes(data: bytes, *, name: str, field: str, signable: bool = False) -> None:
+    """Refuse what is not a readable PDF. `signable`: a version to initial and sign, which must also take the
+    initials box and the signature, so no encryption at all (a letter's scan is only kept and read)."""
     from pyhanko.pdf_utils.crypt import AuthStatus
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
@@ -156,7 +158,8 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         # Its page count reads even when the pages need a password: only opening it tells.
-        opens = not reader.encrypted or reader.decrypt(b"").status != AuthStatus.FAILED
+        encrypted = bool(reader.encrypted)
+        opens = not encrypted or reader.decrypt(b"").status != AuthStatus.FAILED
         int(reader.root["/Pages"]["/Count"])
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
         raise BadUpload(_("%(field)s: %(file)s is a damaged PDF (%(error)s).")
@@ -167,6 +170,12 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str) -> None:
         raise BadUpload(_("%(field)s: %(file)s is protected with a password, so it cannot be opened without "
                           "it. Ask the sender for a copy without a password, or print and scan the letter.")
                         % {"field": field, "file": name})
+    if encrypted and signable:
+        # Readable, but pyHanko cannot write the initials box and the signature into it without its owner's
+        # password: signing failed after both initials.
+        raise BadUpload(_("%(field)s: %(file)s is protected (printing or changing restricted with a password), so "
+                          "the initials and the signature cannot be added to it. Save or export it again as a PDF "
+                          "without protection and upload that.") % {"field": field, "file": name})
 
 
 def sha256(data: bytes) -> str:
@@ -390,7 +399,7 @@ def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title:
     `case_id`, its initials and signature complete the case's steps of their actors. A revision of a signed
     Data Kinerja names the document it `supersedes` and its number."""
     _person(user, office)
-    check_pdf_bytes(content, name=title, field=_("Document"))
+    check_pdf_bytes(content, name=title, field=_("Document"), signable=True)
     document = Document.objects.create(office=office, kind=kind, title=title, created_by=user, case_id=case_id,
                                        supersedes=supersedes, revision=revision)
     if case_id is not None and kind in Document.APPROVED_IN_CASE_KINDS:
@@ -416,7 +425,7 @@ def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, not
         raise KinerjaError(_("%(document)s is a compiled report: a new version comes from compiling the report "
                              "again and putting it up for initials, not from an uploaded PDF.")
                            % {"document": document.title})
-    check_pdf_bytes(content, name=document.title, field=_("Document"))
+    check_pdf_bytes(content, name=document.title, field=_("Document"), signable=True)
     return _add_version(document, user=user, content=content, note=note, source=source)
 
 
