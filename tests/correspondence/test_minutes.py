@@ -10,6 +10,7 @@ from django.utils.formats import date_format
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import FollowUp, Minutes
 from kinerja.errors import KinerjaError, NotAllowed
+from kinerja.org import actions as org_actions
 
 from .helpers import CorrespondenceTestCase
 
@@ -40,6 +41,21 @@ class MinutesTestCase(CorrespondenceTestCase):
                          "Serahkan realisasi Bidang Kelembagaan",
                          "31 Maret 2025", "Notulis", "Pimpinan Rapat", "Contoh Staf Demo Satu"):
             self.assertIn(expected, text)
+
+    def test_an_acting_chair_and_attendee_print_as_plt(self) -> None:
+        # The Sekretaris is Plt. Kasubbag that day and chairs: she signs as "Plt. Kepala Sub Bagian …", not under
+        # the definitive title, as on the disposition sheet and the signature.
+        day = dt.date(2025, 3, 26)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["subsection_head"], starts_on=day,
+                           ends_on=day, kind="plt", decree_number="800/14/2025")
+        path = self.data_dir / "notulen-plt.pdf"
+        path.write_bytes(self.minutes(held_on=day).document.versions.get().file.read())
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        self.assertIn("Pimpinan Rapat : Plt. Kepala Sub Bagian Program, Keuangan dan Aset", text)
+        self.assertIn("Pimpinan Rapat, Plt. Kepala Sub Bagian Program, Keuangan dan Aset", text)
+        self.assertIn("1 Plt. Kepala Sub Bagian Program, Keuangan dan Aset Contoh Sekretaris Demo", text)
+        self.assertEqual(text.count("Plt."), 3)  # the other attendees hold their own positions
 
     def test_minutes_take_no_initials_and_no_electronic_signature(self) -> None:
         """Their minute-taker and chair sign them in the columns they print; the head never signs them."""

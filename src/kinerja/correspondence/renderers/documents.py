@@ -90,11 +90,23 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     })
 
 
+def _title_as_held(position: Position, day: dt.date) -> str:
+    """The position's title as its holder that day holds it: "Plt. Kepala Sub Bagian …" while an acting
+    holder is in office (who org.holding.holder names then), the plain title otherwise."""
+    found = holdings(position, day)
+    acting = [a for a in found if a.is_acting]
+    return acting[0].title_as_held if acting else position.title
+
+
 def minutes_pdf(minutes: Minutes) -> bytes:
+    day = minutes.held_on
     attendance = list(minutes.attendance.select_related("position"))
-    chair_holder = holder(minutes.chair, minutes.held_on)
+    for a in attendance:
+        a.title = _title_as_held(a.position, day)  # type: ignore[attr-defined]
+    chair_holder = holder(minutes.chair, day)
     return render_pdf("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
+        "chair_title": _title_as_held(minutes.chair, day),
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
         "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
         "chair_name": chair_holder.full_name if chair_holder else "",
