@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import subprocess
 
 from django.utils.formats import date_format
@@ -56,6 +57,14 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertIn("Pimpinan Rapat, Plt. Kepala Sub Bagian Program, Keuangan dan Aset", text)
         self.assertIn("1 Plt. Kepala Sub Bagian Program, Keuangan dan Aset Contoh Sekretaris Demo", text)
         self.assertEqual(text.count("Plt."), 3)  # the other attendees hold their own positions
+
+    def test_a_short_meeting_prints_on_one_sheet(self) -> None:
+        # Minutes take no initials box and no electronic signature: room kept for them pushed the follow-ups and
+        # the signature lines of a short meeting onto a second sheet, leaving half of the first empty.
+        from pyhanko.pdf_utils.reader import PdfFileReader
+
+        content = self.minutes().document.versions.get().file.read()
+        self.assertEqual(int(PdfFileReader(io.BytesIO(content)).root["/Pages"]["/Count"]), 1)
 
     def test_minutes_take_no_initials_and_no_electronic_signature(self) -> None:
         """Their minute-taker and chair sign them in the columns they print; the head never signs them."""
