@@ -702,6 +702,12 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     # untrusted certificate would read NOT VALID there, yet lock the document against signing it again.
     # Not in the register yet, a sound one is "unknown_document".
     check = verify_pdf(signed)
+    if check.code == "untrusted":
+        # Often the office's own certificate, of a CA (or an intermediate) not installed as a trust root yet.
+        raise SigningRefused(_("The signing certificate installed cannot make a valid signature: %(reason)s If it is "
+                               "the office's certificate, its CA's certificate (PEM) belongs in keys/trust/; else the "
+                               "administrator has to install the office's certificate. Nothing was signed.")
+                             % {"reason": check.reason})
     if check.code != "unknown_document":
         raise SigningRefused(_("The signing certificate installed cannot make a valid signature: %(reason)s The "
                                "administrator has to install a valid certificate of the office; nothing was "
