@@ -58,6 +58,16 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertIn("1 Plt. Kepala Sub Bagian Program, Keuangan dan Aset Contoh Sekretaris Demo", text)
         self.assertEqual(text.count("Plt."), 3)  # the other attendees hold their own positions
 
+    def test_the_page_names_an_acting_chair_and_attendee_as_plt_as_the_pdf_does(self) -> None:
+        day = dt.date(2025, 3, 26)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["subsection_head"], starts_on=day,
+                           ends_on=day, kind="plt", decree_number="800/14/2025")
+        minutes = self.minutes(held_on=day)
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/minutes/{minutes.pk}/")
+        self.assertContains(page, "Pimpinan rapat: Plt. Kepala Sub Bagian Program, Keuangan dan Aset")
+        self.assertContains(page, "Plt. Kepala Sub Bagian Program, Keuangan dan Aset — Contoh Sekretaris Demo")
+
     def test_a_short_meeting_prints_on_one_sheet(self) -> None:
         # Minutes take no initials box and no electronic signature: room kept for them pushed the follow-ups and
         # the signature lines of a short meeting onto a second sheet, leaving half of the first empty.

@@ -7,10 +7,10 @@ import datetime as dt
 import io
 import re
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from kinerja.org.holding import holder, holdings
-from kinerja.org.models import Office, Position
+from kinerja.org.models import Assignment, Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
 from .pdf import (
@@ -90,23 +90,26 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     })
 
 
-def _title_as_held(position: Position, day: dt.date) -> str:
-    """The position's title as its holder that day holds it: "Plt. Kepala Sub Bagian …" while an acting
-    holder is in office (who org.holding.holder names then), the plain title otherwise."""
-    found = holdings(position, day)
-    acting = [a for a in found if a.is_acting]
-    return acting[0].title_as_held if acting else position.title
+def titles_as_held(positions: Iterable[Position], day: dt.date) -> dict[int, str]:
+    """Each position's title as its holder that day holds it: "Plt. Kepala Sub Bagian …" while an acting
+    holder is in office (who org.holding.holder names then), the plain title otherwise. One query."""
+    positions = list(positions)
+    acting = {a.position_id: a for a in Assignment.objects.filter(
+        Assignment.active_on(day), position__in=positions, kind__in=Assignment.ACTING_KINDS)
+        .select_related("position").order_by("-starts_on", "-pk")}
+    return {p.pk: acting[p.pk].title_as_held if p.pk in acting else p.title for p in positions}
 
 
 def minutes_pdf(minutes: Minutes) -> bytes:
     day = minutes.held_on
     attendance = list(minutes.attendance.select_related("position"))
+    titles = titles_as_held([minutes.chair, *(a.position for a in attendance)], day)
     for a in attendance:
-        a.title = _title_as_held(a.position, day)  # type: ignore[attr-defined]
+        a.title = titles[a.position_id]  # type: ignore[attr-defined]
     chair_holder = holder(minutes.chair, day)
     return render_pdf("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
-        "chair_title": _title_as_held(minutes.chair, day),
+        "chair_title": titles[minutes.chair_id],
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
         "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
         "chair_name": chair_holder.full_name if chair_holder else "",
