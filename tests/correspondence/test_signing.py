@@ -225,6 +225,14 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertTrue(any(w.startswith("kinerja.bandarlampungkota.go.id/") for w in words), words)
         self.assertIn("Lampung", words)  # the position is not pushed out of the block by the address
 
+    def test_bytes_after_the_end_of_the_signed_file_do_not_hide_it_from_the_register(self) -> None:
+        # A line break or comment appended after %%EOF on the way (a mail gateway, a copy tool) changes the
+        # file's hash but nothing that is read or signed; the signature is intact and covers the document.
+        self.initial_both()
+        signature = self.sign()
+        verdict = verify_pdf(signature.file.read() + b"\r\n%copy\r\n")
+        self.assertEqual((verdict.code, verdict.signature), ("demo", signature))
+
     def test_one_flipped_byte_is_reported_as_altered(self) -> None:
         self.initial_both()
         verdict = verify_pdf(flip_byte(self.sign().file.read()))

@@ -137,7 +137,13 @@ def verify_pdf(data: bytes) -> Verdict:
     cert = status.signing_cert
     subject = cert.subject.human_friendly if cert is not None else ""
     signed_at = status.signer_reported_dt
-    known = Signature.objects.filter(signed_sha256=digest).select_related("version__document").first()
+    # The register keeps the hash of the file as signed; bytes appended after its end on the way (a line break
+    # after %%EOF) change the file's hash but nothing read or signed, so the signed part is looked up as well.
+    byte_range = [int(v) for v in embedded.byte_range]
+    signed_end = byte_range[2] + byte_range[3] if len(byte_range) == 4 else len(data)
+    signed_part = hashlib.sha256(data[:signed_end]).hexdigest()
+    known = (Signature.objects.filter(signed_sha256__in={digest, signed_part}).select_related("version__document")
+             .first())
     demo = DEMO_MARK in subject or (known is not None and known.is_demo)
     extra = {"signer": subject, "signed_at": signed_at, "signature": known, "demo": demo}
     if not status.intact:
