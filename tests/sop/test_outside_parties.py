@@ -43,7 +43,7 @@ def run(*args: str) -> str:
 @pytest.mark.parametrize("name", ["Pemohon", "PEMOHON", "Masyarakat / Pelaku Usaha", "Wajib  Pajak", "Instansi Terkait",
                                   "Pihak Ketiga", "Penyedia Barang/Jasa", "Pengguna Layanan", "OPD Pengusul",
                                   "Calon Pemohon", "Pengurus Koperasi", "Koperasi", "Pelaku UMKM", "Pemilik Usaha",
-                                  "Perusahaan", "Pasien/Keluarga"])
+                                  "Perusahaan", "Pasien/Keluarga", "Pmh", "Pmh.", "PMH", "Calon Pmh"])
 def test_names_of_outside_parties(name: str) -> None:
     assert is_outside_party(name)
 

@@ -18,10 +18,11 @@ import re
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-# Words (or word pairs) that name a party outside the office, at the start of the column's name: "Kasi
-# Pemberdayaan Masyarakat" is a position of the office, "Masyarakat / Pelaku Usaha" is not.
+# Words (or word pairs, or their short forms: "Pmh" for pemohon) that name a party outside the office, at
+# the start of the column's name: "Kasi Pemberdayaan Masyarakat" is a position of the office, "Masyarakat /
+# Pelaku Usaha" is not.
 _OUTSIDE = re.compile(
-    r"^(?:para\s+|calon\s+)?(pemohon|masyarakat|warga|pelanggan|pengguna\s+(?:layanan|jasa)|wajib\s+(?:pajak|retribusi)|"
+    r"^(?:para\s+|calon\s+)?(pemohon|pmh|masyarakat|warga|pelanggan|pengguna\s+(?:layanan|jasa)|wajib\s+(?:pajak|retribusi)|"
     r"pihak\s+(?:ketiga|luar|lain)|penyedia(?:\s+(?:barang|jasa))?|rekanan|pelapor|pengadu|pendaftar|"
     r"pelaku\s+(?:usaha|umkm|ukm)|umkm|ukm|pemilik\s+usaha|pengusaha|perusahaan|badan\s+usaha|investor|"
     r"(?:pengurus\s+)?koperasi|pasien|keluarga\s+pasien|pengunjung|tamu|"
