@@ -60,6 +60,20 @@ class SopCommandTestCase(KinerjaTestCase):
                       run("import", str(path), "--office", self.office.code))
         self.assertNotIn("not linked", run("import", str(SEED), "--dry-run", "--office", self.office.code))
 
+    def test_an_actor_abbreviated_with_a_stop_ends_the_list_with_one_stop(self) -> None:
+        import tempfile
+
+        path = Path(tempfile.mkdtemp()) / "sop.txt"
+        path.write_text(sop_text(["Bendahara Pengeluaran", "Kasi Angk.", "Kasubbag"], [
+            ("Menyiapkan SPP-GU", "1 hari", "Bendahara Pengeluaran"), ("Memeriksa SPP-GU", "1 jam", "Kasi Angk."),
+            ("Menyetujui SPP-GU", "1 jam", "Kasubbag")]))
+        out = run("import", str(path), "--office", self.office.code)
+        self.assertIn("Actors not linked to a position yet: Bendahara Pengeluaran, Kasi Angk.\n", out)
+        self.assertNotIn("..", out)
+        out = run("link", str(SopVersion.objects.get().pk), "Bendahara Pengeluaran", "JFU")
+        self.assertIn("Actors not linked to a position yet: Kasi Angk.\n", out)
+        self.assertNotIn("..", out)
+
     def test_the_office_is_required_when_there_are_several(self) -> None:
         with self.assertRaisesMessage(CommandError, "--office"):
             run("import", str(SEED))

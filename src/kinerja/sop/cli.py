@@ -89,6 +89,15 @@ def chosen_part(path: Path, *, sheet: str | None, sop: str | None) -> str | None
     return resolve_choice(path, sop)
 
 
+def one_stop(sentence: str) -> str:
+    """A sentence ending in a name abbreviated with a stop ("Kasi Angk.") ends with that stop, not two."""
+    return sentence[:-1] if sentence.endswith("..") and not sentence.endswith("...") else sentence
+
+
+def _write_unlinked(command: BaseCommand, unlinked: list[str]) -> None:
+    command.stdout.write(one_stop(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)}))
+
+
 def sentences(problem: str, advice: str) -> str:
     """The importer's problem (a clause, often without a stop) and the option's advice, as two sentences."""
     return problem + ("" if problem.rstrip().endswith((".", "!", "?")) else ".") + " " + advice
@@ -164,7 +173,7 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
     _write_actor_kinds(command, version)
     unlinked = [a.name for a in version.actors.all() if not a.is_linked]
     if unlinked:
-        command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
+        _write_unlinked(command, unlinked)
         command.stdout.write(_("A case can start once every actor is linked: kinerja sop link %(id)d \"%(actor)s\" "
                                "POSITION (or on the SOP's page).") % {"id": version.pk, "actor": unlinked[0]})
     if previous is not None:
@@ -355,7 +364,7 @@ def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, ext
                                "assigns someone (Admin → Assignments).") % {"position": target})
     unlinked = [a.name for a in version.actors.all() if not a.is_linked]
     if unlinked:
-        command.stdout.write(_("Actors not linked to a position yet: %(names)s.") % {"names": ", ".join(unlinked)})
+        _write_unlinked(command, unlinked)
 
 
 register("sop", Verb(name="import",
