@@ -55,3 +55,13 @@ def test_the_warnings_say_what_was_read(tmp_path: Path) -> None:
         "step runs over several, type its whole time (value: “2 jam per hari?”)",
         "sop.txt, step 3, column Waktu: a time per berkas: 10 menit, the time of one berkas, is taken as the "
         "standard time (value: “10 menit/berkas”)"]
+
+
+def test_a_time_written_as_times_a_number_of_hours_is_their_product_with_a_warning(tmp_path: Path) -> None:
+    # "1 x 24 jam" is the service standards' way of writing one day; any other "N x M jam" is N times M hours.
+    steps = [("Kegiatan nomor 1", "2 x 8 jam", "Kasi"), ("Kegiatan nomor 2", "1 x 24 jam", "Kepala Bidang")]
+    draft = read_document(write(tmp_path, sop_text(ACTORS, steps)))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(16, "hour"), (1, "day")]
+    assert [str(w) for w in draft.warnings] == [
+        "sop.txt, step 1, column Waktu: 2 times 8 jam: the product, 16 jam, is taken as the standard time "
+        "(value: “2 x 8 jam”)"]

@@ -18,7 +18,8 @@ pytestmark = pytest.mark.usefixtures("english")
     ("5 hari kerja", "5", "day"), ("1½ hari", "1.5", "day"), ("1/2 hari", "0.5", "day"), ("10  Menit", "10", "minute"),
     ("0.25 jam", "0.25", "hour"),
     # Written as other offices write them.
-    ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
+    ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2 x 8 jam", "16", "hour"), ("2×8 Jam", "16", "hour"),
+    ("1 x 12 jam", "12", "hour"), ("3 x 15 menit", "45", "minute"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
     ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("30 menit - 1 jam", "1", "hour"),
     ("1 jam s.d. 2 jam", "2", "hour"), ("2 hari kerja – 3 hari kerja", "3", "day"), ("1 (satu) hari", "1", "day"),
     ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"),
@@ -46,7 +47,8 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
 
 
 @pytest.mark.parametrize("text", ["sebentar saja", "menit", "5", "0 hari", "2 tahun", "-1 hari",
-                                  "2 kali", "1 x 12 jam", "3 - hari", "(dua) hari", "1-0 hari", "lima", "dua tiga hari",
+                                  "2 kali", "2 x jam", "x 8 jam", "0 x 8 jam", "3 - hari", "(dua) hari", "1-0 hari",
+                                  "lima", "dua tiga hari",
                                   "puluh menit", "banyak hari", "0 detik", "sesuai kebutuhan", "'", "30''", "30″",
                                   "maks", "± menit", "1 jam 75 menit", "paling lama", "0:00", "menit/berkas",
                                   "2:75"])

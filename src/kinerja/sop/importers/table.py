@@ -20,6 +20,7 @@ from .values import (
     DURATION_UNITS,
     duration_alternative,
     duration_item,
+    duration_product,
     duration_rate,
     format_duration,
     is_duration_range,
@@ -692,6 +693,12 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
                 "a range of times: the longer, %(time)s, is taken as the standard time")
                 % {"time": format_duration(step.duration_value, step.duration_unit)}))
+        if product := duration_product(step.duration_text):
+            # "2 x 8 jam": the service standards' "1 x 24 jam" is one day, but any other count of hours is their sum.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "%(count)d times %(time)s: the product, %(total)s, is taken as the standard time")
+                % {"count": product[0], "time": product[1],
+                   "total": format_duration(step.duration_value, step.duration_unit)}))
         if two := duration_alternative(step.duration_text):
             # "1 hari/ 7 jam": the same time written two ways, the first the document's own unit.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(

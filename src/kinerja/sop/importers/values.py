@@ -53,6 +53,8 @@ def _number(text: str) -> Decimal:
 # range, whose upper end is the standard (the time the step may take at most); "1 (satu) hari" spells
 # the number out.
 _DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
+# Any other "N x time" ("2 x 8 jam", "3 x 15 menit") is N times that time.
+_TIMES_RE = re.compile(rf"(?P<count>\d+) ?[x×] ?(?P<time>{_NUMBER} ?[a-z]+(?: kerja)?\.?)")
 _RANGE_RE = re.compile(rf"{_NUMBER} ?(?:[a-z]+(?: kerja)? )?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?"
                        rf"(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
@@ -109,6 +111,30 @@ def duration_rate(text: str) -> str:
     cleaned = _cleaned(text)
     per = _per(cleaned) if _second_time(cleaned) is None else None
     return per[1] if per and per[1].split()[0] in _TIME_WORDS else ""
+
+
+def _times(cleaned: str) -> tuple[int, tuple[Decimal, str]] | None:
+    """(N, the time's number and unit word) of "N x time" ("2 x 8 jam" → (2, (8, "jam"))), else None."""
+    m = _TIMES_RE.fullmatch(cleaned)
+    if m is None:
+        return None
+    time = _DURATION_RE.fullmatch(m["time"])
+    if time is None or time["unit"] not in DURATION_UNITS:
+        return None
+    try:
+        return int(m["count"]), (_number(time["num"]), time["unit"])
+    except (InvalidOperation, ValueError):
+        return None
+
+
+def duration_product(text: str) -> tuple[int, str] | None:
+    """(N, the time) of a time written as N times another ("2 x 8 jam" → (2, "8 jam")), not "N x 24 jam"
+    (N days); None for any other text."""
+    cleaned = _cleaned(text)
+    if _DAYS_OF_24_HOURS_RE.fullmatch(cleaned) or (found := _times(cleaned)) is None:
+        return None
+    count, (value, unit) = found
+    return count, f"{value.normalize():f}".replace(".", ",") + f" {unit}"
 
 
 def duration_alternative(text: str) -> tuple[str, str] | None:
@@ -173,8 +199,8 @@ def _numbers_from_words(text: str) -> str:
 
 def parse_duration(text: str) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
-    "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper end),
-    seconds ("30 detik", as 0,5 menit), the time of one item ("10 menit/berkas", "15 menit per pemohon"),
+    "2 x 8 jam" (16 jam), "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper
+    end), seconds ("30 detik", as 0,5 menit), the time of one item ("10 menit/berkas", "15 menit per pemohon"),
     "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
     in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
@@ -202,6 +228,9 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
             pass  # refused below as a number that cannot be read
     if m := _DAYS_OF_24_HOURS_RE.fullmatch(cleaned):
         cleaned = f"{m[1]} hari"
+    elif two := _times(cleaned):
+        count, (value, unit) = two
+        cleaned = f"{(count * value).normalize():f} {unit}"
     if m := _RANGE_RE.fullmatch(cleaned):
         cleaned = m["upper"]
     m = _DURATION_RE.fullmatch(cleaned)
