@@ -113,6 +113,15 @@ def test_help_speaks_english(kinerja, args, english) -> None:  # type: ignore[no
     assert english in " ".join(done.stdout.split())
 
 
+def test_plan_help_says_the_chosen_sop_is_planned(kinerja, english) -> None:  # type: ignore[no-untyped-def]
+    # --sheet and --sop are the import's options too, whose help said "the one to import".
+    help_text = " ".join(kinerja("sop", "plan", "--help").stdout.split())
+    assert "the sheet of the one to plan" in help_text
+    assert "the one to plan: its Nama SOP" in help_text
+    assert "import" not in help_text
+    assert "the one to import: its Nama SOP" in " ".join(kinerja("sop", "import", "--help").stdout.split())
+
+
 @pytest.mark.parametrize("command", ["sop", "data", "case", "audit", "demo", "serve", "worker", "remind", "backup",
                                      "restore", "verify"])
 def test_help_lists_the_commands_own_options_not_djangos(kinerja, command) -> None:  # type: ignore[no-untyped-def]

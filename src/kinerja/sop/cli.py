@@ -63,15 +63,19 @@ def add_import_arguments(parser: CommandParser) -> None:
                         help=_("store the version as a draft, not in force, whatever its effective date"))
 
 
-def add_choice_arguments(parser: CommandParser) -> None:
-    """--sheet and --sop: which SOP of a document holding several to read (chosen_part reads them)."""
-    parser.add_argument("--sheet", metavar="NAME",
-                        help=_("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to "
-                               "import"))
-    parser.add_argument("--sop", metavar="SOP",
-                        help=_("of a document holding several SOPs (a Word or text file collecting them, or a "
-                               "workbook), the one to import: its Nama SOP, its Nomor SOP or its place (1 for the "
-                               "first)"))
+def add_choice_arguments(parser: CommandParser, *, to_plan: bool = False) -> None:
+    """--sheet and --sop: which SOP of a document holding several to read (chosen_part reads them), to import
+    it or, `to_plan`, to plan it (`kinerja sop plan`)."""
+    if to_plan:
+        sheet = _("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to plan")
+        sop = _("of a document holding several SOPs (a Word or text file collecting them, or a workbook), the one "
+                "to plan: its Nama SOP, its Nomor SOP or its place (1 for the first)")
+    else:
+        sheet = _("of an Excel workbook holding several SOPs (one per sheet), the sheet of the one to import")
+        sop = _("of a document holding several SOPs (a Word or text file collecting them, or a workbook), the one "
+                "to import: its Nama SOP, its Nomor SOP or its place (1 for the first)")
+    parser.add_argument("--sheet", metavar="NAME", help=sheet)
+    parser.add_argument("--sop", metavar="SOP", help=sop)
 
 
 def chosen_part(path: Path, *, sheet: str | None, sop: str | None) -> str | None:

@@ -30,7 +30,7 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
     from kinerja.sop.cli import add_choice_arguments
 
-    add_choice_arguments(parser)  # --sheet / --sop: which SOP of a document holding several
+    add_choice_arguments(parser, to_plan=True)  # --sheet / --sop: which SOP of a document holding several
 
 
 def parse_iso(text: str) -> dt.datetime:
