@@ -246,6 +246,43 @@ class PdfTestCase(SimpleTestCase):
         self.assertIn("Capaian per Sasaran", self.text)
 
 
+class PdfLegendTestCase(SimpleTestCase):
+    """The legend under section I gives the formula of negative polarity each negative indicator uses
+    (Indicator.negative_method), not always the standard one."""
+
+    def legend(self, methods: dict[str, str]) -> str:
+        from django.template.loader import render_to_string
+
+        report = sample_report()
+        for row in report.indicators:
+            if row.code in methods:
+                row.negative_method = methods[row.code]
+        html = render_to_string("performance/reports/report_pdf.html", pdf.context(report, main_only=True))
+        return " ".join(html.split("Predikat: ≥ 91")[1].split("</p>")[0].split())
+
+    def test_the_standard_formula_alone(self) -> None:
+        self.assertIn("Polaritas negatif: capaian = (2 × target − realisasi) ÷ target × 100.", self.legend({}))
+        self.assertNotIn("target ÷ realisasi", self.legend({}))
+
+    def test_an_office_using_the_ratio_gets_the_ratio(self) -> None:
+        legend = self.legend({"IK-02": "ratio", "IK-04": "ratio"})
+        self.assertIn("Polaritas negatif: capaian = target ÷ realisasi × 100.", legend)
+        self.assertNotIn("2 × target", legend)
+
+    def test_both_formulas_name_their_indicators(self) -> None:
+        self.assertIn("Polaritas negatif: capaian = (2 × target − realisasi) ÷ target × 100 (IK-04); "
+                      "target ÷ realisasi × 100 (IK-02).", self.legend({"IK-02": "ratio"}))
+
+    def test_no_negative_indicator_no_formula(self) -> None:
+        report = sample_report()
+        for row in report.indicators:
+            row.negative = False
+        from django.template.loader import render_to_string
+
+        html = render_to_string("performance/reports/report_pdf.html", pdf.context(report, main_only=True))
+        self.assertNotIn("Polaritas negatif:", html)
+
+
 class DocxTestCase(SimpleTestCase):
     def setUp(self) -> None:
         self.document = docx.Document(io.BytesIO(docx_renderer.render(sample_report())))

@@ -115,6 +115,8 @@ class IndicatorRow:
     evidence: list[EvidenceRow] = field(default_factory=list)
     # A quarterly report's count compared with the annual target: progress, printed without a predicate.
     partial: bool = False
+    # Of a negative indicator, the formula of its achievement (Indicator.NegativeMethod): "standard" or "ratio".
+    negative_method: str = "standard"
 
     @property
     def is_text(self) -> bool:
@@ -454,7 +456,8 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
                 if facts.renstra_end is not None else None)
     row = IndicatorRow(
         code=indicator.code, objective=objective.name, name=indicator.name, unit=indicator.unit,
-        negative=indicator.is_negative, target=target, actual=actual, achievement=rounded,
+        negative=indicator.is_negative, negative_method=indicator.negative_method, target=target, actual=actual,
+        achievement=rounded,
         predicate=None if partial else ach.predicate(rounded), met=result.met, note=note, partial=partial,
         division=_division(indicator),
         obstacles=" ".join(dict.fromkeys(o for _q, o, _s in narratives if o)),

@@ -4,10 +4,11 @@ language the request or CLI runs in: a printed report is Indonesian in every cas
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from kinerja.performance.models import quarter_name
+from kinerja.performance.models import Indicator, quarter_name
 from kinerja.performance.numbers import DASH, NumberError, format_number, parse_number
 from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData, Value
 from kinerja.sop.renderers.sheet import indonesian_date
@@ -59,6 +60,27 @@ def remark(row: IndicatorRow) -> str:
     if row.note:
         parts.append(row.note)
     return "; ".join(parts)
+
+
+# The formulas of negative polarity as the legend prints them (Indicator.NegativeMethod).
+NEGATIVE_FORMULAS = {Indicator.NegativeMethod.STANDARD: "(2 × target − realisasi) ÷ target × 100",
+                     Indicator.NegativeMethod.RATIO: "target ÷ realisasi × 100"}
+
+
+def negative_legend(rows: Iterable[IndicatorRow]) -> str:
+    """The legend's "Polaritas negatif: …" with the formula the report's negative indicators use (each
+    indicator chooses its own), naming the indicators of each when they use both; "" with none negative."""
+    codes: dict[str, list[str]] = {}
+    for row in rows:
+        if row.negative:
+            codes.setdefault(row.negative_method, []).append(row.code)
+    if not codes:
+        return ""
+    if len(codes) == 1:
+        return f"Polaritas negatif: capaian = {NEGATIVE_FORMULAS[next(iter(codes))]}."
+    return "Polaritas negatif: capaian = " + "; ".join(
+        f"{NEGATIVE_FORMULAS[method]} ({', '.join(codes[method])})" for method in NEGATIVE_FORMULAS
+        if method in codes) + "."
 
 
 # The annex of bukti dukung (PDF, XLSX, DOCX): its title, and what an indicator without a file says.

@@ -25,6 +25,7 @@ from .common import (
     achievement_text,
     evidence_period,
     file_size,
+    negative_legend,
     number,
     percent,
     remark,
@@ -138,7 +139,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
               for b in report.budget]
     annex = _annex(objectives)
     return {"report": report, "revision": revision_text(report), "objectives": objectives, "budget": budget,
-            "main_only": main_only,
+            "main_only": main_only, "negative_legend": negative_legend(report.indicators),
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
             "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
             "columns": _columns(objectives, budget, len(report.history_years)),
