@@ -66,6 +66,30 @@ class PerjanjianKinerjaTestCase(NewUserTestCase):
             "Indeks kepuasan masyarakat": books.SASARAN_3})
         self.assertNotIn("PIHAK KEDUA,", self.indicators())
 
+    def test_the_no_column_numbering_an_indicator_1_1_is_its_code(self) -> None:
+        # A PK without a Kode column numbers each indicator under its Sasaran: "1.1" is how the office names it.
+        # "a." (a sub-item) and "1." (the Sasaran's own row) are no code: the indicator gets a free one.
+        path = books.perjanjian_kinerja(self.dir / "pk.xlsx")
+        book = load_workbook(path)
+        book["PK 2025"]["A13"] = 3.1  # typed as a number in Excel
+        book.save(path)
+        import_file(path, self.office, 2025)
+        self.assertEqual({n: i.code for n, i in self.indicators().items()}, {
+            "Persentase koperasi aktif": "1.1", "Jumlah koperasi yang melaksanakan RAT": "1.2",
+            "Persentase UMKM naik kelas": "2.1", "Nilai omzet UMKM binaan": "IK-04",
+            "Indeks kepuasan masyarakat": "3.1"})
+
+    def test_an_indicator_kinerja_has_keeps_its_code_beside_a_numbered_no_column(self) -> None:
+        # The numbering of the rows is no Kode: the file does not rename the indicator's code (IK-07).
+        objective = Objective.objects.create(office=self.office, code="S1", name=books.SASARAN_1,
+                                             plan_start_year=2025, plan_end_year=2029)
+        Indicator.objects.create(office=self.office, objective=objective, code="IK-07", name="Persentase koperasi aktif",
+                                 unit="%")
+        summary = import_file(books.perjanjian_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
+        self.assertEqual(self.indicators()["Persentase koperasi aktif"].code, "IK-07")
+        self.assertEqual(self.indicators()["Jumlah koperasi yang melaksanakan RAT"].code, "1.2")
+        self.assertEqual([str(w) for w in summary.warnings if "code" in str(w)], [])
+
     def test_a_target_abc_is_named_by_sheet_row_column_and_value_and_nothing_is_saved(self) -> None:
         path = books.perjanjian_kinerja(self.dir / "pk-salah.xlsx")
         book = load_workbook(path)

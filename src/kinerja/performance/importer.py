@@ -193,6 +193,7 @@ class Row:
     known: bool = False  # a Rencana Aksi's indicator kinerja already has
     obstacles: str = ""  # the Kendala and Solusi written beside the row's figures
     solutions: str = ""
+    numbered: str = ""  # without a Kode column, the No. column's "1.1": a new indicator's code
 
 
 @dataclass
@@ -333,6 +334,10 @@ def _where(file: str, sheet: str, row: int, column: str) -> str:
 
 # --- reading ------------------------------------------------------------------------------------
 
+# The header of the column numbering the rows, and a number there that names an indicator under its Sasaran
+# ("1.1", "2.3."), where "1." numbers the Sasaran's own row and "a." a sub-item.
+NUMBER_HEADERS = {"no", "nomor", "no urut", "nomor urut"}
+_SUB_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")
 HEADER_SEARCH_ROWS = 30  # a title block (PEMERINTAH KOTA …, PERJANJIAN KINERJA TAHUN …) sits above the header
 FIELD_PREFIXES = [  # the start of a header as offices write it → the column it is (document-format words)
     (CODE, ("kode",)),
@@ -1748,6 +1753,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 "revised": revised, "original": original} for revised, original in header.revised)}))
     objective = ""
     both = OBJECTIVE not in columns and _normal(header.labels[NAME]).startswith("sasaran")  # "Sasaran / Indikator"
+    # Without a Kode column, the No. column numbering an indicator under its Sasaran ("1.1") names it: a new
+    # indicator takes that as its code.
+    numbered_at = (None if CODE in columns else
+                   next((j for j, texts in enumerate(header.texts) if texts & NUMBER_HEADERS), None))
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
     previous = ""  # "header" after a row repeating the header
     body = table.rows[header.row + 1:]
@@ -2097,6 +2106,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                           negative_method, _written_achievement(written), polarity_column,
                           own or [], bool(text(ACTION)) if plan else False)
         current.row.known = found is not None
+        if numbered_at is not None and _SUB_NUMBER.fullmatch(numbered := _text(_cell(values, numbered_at))):
+            current.row.numbered = numbered.rstrip(".")
         current.row.obstacles, current.row.solutions = (_text(_cell(values, columns.get(k))) for k in NARRATIVES)
         rows.append(current.row)
     for row in rows if plan else []:
@@ -2389,8 +2400,11 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                             summary.likely_negative[row.name] = hint
                 else:
                     summary.indicators_updated += 1
-                # A file without a Kode column keeps an indicator's code, or numbers a new one.
-                code = row.code or indicator.code or _free_code(taken)
+                # A file without a Kode column keeps an indicator's code, or numbers a new one: as the No. column
+                # does ("1.1"), unless another indicator has that code.
+                code = (row.code or indicator.code
+                        or (row.numbered if row.numbered and row.numbered.lower() not in taken else "")
+                        or _free_code(taken))
                 taken.add(code.lower())
                 indicator.objective, indicator.code, indicator.name = objective, code, row.name
                 indicator.unit = row.unit
