@@ -128,3 +128,34 @@ def test_every_printed_page_carries_its_number(live_server, page: Page, office, 
     for number, content in enumerate(pages, start=1):
         last_line = content.strip().splitlines()[-1]
         assert re.search(rf"\b{number}\s*/\s*{len(pages)}$", last_line), (number, last_line)
+
+
+def test_a_printed_objective_heading_stays_with_its_table(live_server, page: Page, office, tmp_path) -> None:
+    """Indicators and targets on paper: a sasaran's heading never ends a page with its table on the next
+    (Chromium ignores break-after: avoid on the heading). Wherever the page break falls, pushed down by a
+    growing gap above, the page holding each heading holds its first indicator too."""
+    import re
+    import subprocess
+
+    from kinerja.performance import demo as performance_demo
+
+    built, _version, _case = office
+    performance_demo.load(built.office, dt.date.today())
+    sign_in(page, live_server.url, "kasubbag")
+    page.set_viewport_size({"width": A4_CONTENT_PX, "height": 1000})
+    page.goto(f"{live_server.url}/data/indicators/?year={dt.date.today().year}")
+    page.emulate_media(media="print")
+    pdf = tmp_path / "targets.pdf"
+    alone = []
+    for gap in range(0, 1000, 20):
+        page.evaluate("gap => { let d = document.getElementById('gap'); if (!d) { d = document.createElement('div');"
+                      " d.id = 'gap'; document.querySelector('main').prepend(d); } d.style.height = gap + 'px'; }", gap)
+        page.pdf(path=str(pdf), format="A4")
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                              check=True).stdout
+        for number, content in enumerate(text.split("\f"), start=1):
+            lines = [line.strip() for line in content.splitlines()]
+            for heading in (n for n, line in enumerate(lines) if re.match(r"S\d+ \w", line)):
+                if not any(re.match(r"IK-\d", line) for line in lines[heading:]):
+                    alone.append((gap, number, lines[heading][:20]))
+    assert alone == []
