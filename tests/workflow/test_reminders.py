@@ -57,6 +57,26 @@ class RemindersTestCase(WorkflowTestCase):
         self.task.refresh_from_db()
         self.assertIsNotNone(self.task.warned_half_at)
 
+    def test_a_reassigned_overdue_task_reminds_its_new_person_once(self) -> None:
+        # The Kasubbag was told it is overdue; the Sekretaris gives it to JFU 2, who is told once too.
+        self.assertEqual(self.send(at(9, 9, month=4)), [(self.task.pk, "overdue")])
+        actions.reassign_task(self.task.pk, user=self.secretary, to_user=self.staff2, reason="Kasubbag cuti",
+                              at=at(10, 9, month=4))
+        self.assertEqual(self.send(at(10, 9, 5, month=4)), [(self.task.pk, "overdue")])
+        self.assertEqual(self.send(at(11, 9, month=4)), [])
+        reminded = Notification.objects.exclude(kind__in=NEW_WORK).order_by("pk")
+        self.assertEqual([(n.user.username, n.kind) for n in reminded], [("kasubbag", "overdue"), ("jfu2", "overdue")])
+        # The trail says the new person's reminders start again, and each one sent.
+        reassigned = self.case.events.get(kind=Event.Kind.REASSIGNED)
+        self.assertEqual(reassigned.data["reminders_reset"], ["half", "soon", "overdue"])
+        self.assertEqual(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).count(), 2)
+
+    def test_a_task_given_back_to_the_same_person_is_not_reminded_again(self) -> None:
+        self.assertEqual(self.send(at(27, 10)), [(self.task.pk, "half")])
+        actions.reassign_task(self.task.pk, user=self.secretary, to_user=self.subsection_head, reason="Tetap",
+                              at=at(27, 11))
+        self.assertEqual(self.send(at(27, 12)), [])
+
     def test_the_command_queues_the_run(self) -> None:
         out = StringIO()
         call_command("remind", stdout=out)

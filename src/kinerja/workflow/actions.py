@@ -43,6 +43,7 @@ from . import audit, extensions, fastsql
 from .access import (
     can_act,
     can_answer,
+    doers,
     holder_id_list,
     holders_among,
     office_day,
@@ -626,11 +627,21 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
                            % {"user": to_user.get_username()})
     if not reason.strip():
         raise KinerjaError(_("Reason: say why the task moves to another person."))
+    from .reminders import THRESHOLDS
+
     before = task.assignee_id
+    # Reminders are sent once per task and threshold to whoever does it: a person new to the task is told
+    # again those already sent (an overdue task: "overdue" once, the earlier ones claimed with it).
+    reset = ([] if target.pk in {p.pk for p in doers(task, office_day(office, at))}
+             else [kind for kind, f in THRESHOLDS if getattr(task, f) is not None])
     task.assignee, task.reassigned_at = target, at
-    task.save(update_fields=["assignee", "reassigned_at"])
+    for kind, f in THRESHOLDS:
+        if kind in reset:
+            setattr(task, f, None)
+    task.save(update_fields=["assignee", "reassigned_at", *(f for kind, f in THRESHOLDS if kind in reset)])
     audit.record(task.case, Event.Kind.REASSIGNED, actor=user, at=at, task=task.pk, step=task.step.number,
-                 from_person=before, to_person=target.pk, reason=reason.strip())
+                 from_person=before, to_person=target.pk, reason=reason.strip(),
+                 reminders_reset=[str(kind) for kind in reset])
     if target.user_id is not None and target.user_id != user.pk and target.pk != before:
         notify_new_work([target.user_id], Notification.Kind.REASSIGNED, task, at)
     return task

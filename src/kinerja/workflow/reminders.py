@@ -3,8 +3,9 @@
 `send_due_reminders(now)` is safe to run from several workers at once: each (task, threshold) is
 claimed by a guarded UPDATE (`… WHERE warned_x_at IS NULL`), which exactly one transaction wins. A
 task found past a later threshold has the earlier ones claimed with it, so nobody is told "half-way"
-after "overdue". It also re-checks the early warning of cases with a target deadline, since time
-passing alone can put a case at risk.
+after "overdue". A task reassigned to someone new has the reminders already sent cleared
+(actions.reassign_task), so they reach that person too, once. It also re-checks the early warning of
+cases with a target deadline, since time passing alone can put a case at risk.
 """
 
 from __future__ import annotations
