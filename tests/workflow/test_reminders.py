@@ -91,11 +91,21 @@ class EarlyWarningTestCase(WorkflowTestCase):
         case.refresh_from_db()
         self.assertTrue(case.at_risk)
         told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
-        # Every remaining actor (the Sekretaris acts as Kadis this week) and the superiors of their units,
-        # the Kadis among them; nobody of the divisions.
-        self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2", "kadis"})
+        # Every remaining actor and the superiors of their units, nobody of the divisions. The Sekretaris acts
+        # as Kadis (Plt) this week: the definitive Kadis is told nothing, as he is given no task meanwhile.
+        self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2"})
+        self.assertFalse([m for m in mail.outbox if "kadis@demo.invalid" in m.to])
         self.run_to_step(case, 3)
         self.assertEqual(case.events.filter(kind=Event.Kind.AT_RISK).count(), 1)
+
+    def test_without_an_acting_head_the_kadis_is_told(self) -> None:
+        from kinerja.org.models import Assignment
+
+        Assignment.objects.filter(kind__in=[Assignment.Kind.PLT, Assignment.Kind.PLH]).delete()
+        with self.captureOnCommitCallbacks(execute=True):
+            self.start_case(target_deadline=at(4, 16, month=4))
+        told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
+        self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2", "kadis"})
 
     def test_a_case_with_room_is_not_flagged_until_time_runs_out(self) -> None:
         case = self.start_case(target_deadline=at(30, 16, month=4))

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
-from kinerja.org.holding import holders, positions_held, today_in
+from kinerja.org.holding import acting_or_all, holders, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
 
 from . import fastsql
@@ -147,22 +147,42 @@ def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: O
     return found
 
 
-def superiors_of(positions: list[Position], day: dt.date) -> list[Person]:
-    """The people holding the head positions of the units of `positions` and the units above them."""
-    if not positions:
-        return []
-    office = positions[0].office_id
-    parent = dict(Unit.objects.filter(office_id=office).values_list("pk", "parent_id"))
+def _units_and_above(positions: list[Position]) -> set[int]:
+    """The units of `positions` (of one office) and every unit above them."""
+    parent = dict(Unit.objects.filter(office_id=positions[0].office_id).values_list("pk", "parent_id"))
     units: set[int] = set()
     for position in positions:
         unit: int | None = position.unit_id
         while unit is not None and unit not in units:
             units.add(unit)
             unit = parent.get(unit)
+    return units
+
+
+def superiors_of(positions: list[Position], day: dt.date) -> list[Person]:
+    """The people holding the head positions of the units of `positions` and the units above them."""
+    if not positions:
+        return []
+    units = _units_and_above(positions)
     found = (Assignment.objects.filter(Assignment.active_on(day), position__unit_id__in=units,
                                        position__kind__in=Position.HEAD_KINDS)
              .select_related("person__user"))
     return list({a.person.pk: a.person for a in found}.values())
+
+
+def acting_superiors_of(positions: list[Position], day: dt.date) -> list[Person]:
+    """superiors_of as holders() picks them, for those told of the work: in each head position the acting
+    holder (Plt, Plh) alone while one is in office, else its holders. A definitive head is given no task while
+    a Plt acts for him; neither is he told of a case at risk meanwhile."""
+    if not positions:
+        return []
+    units = _units_and_above(positions)
+    by_position: dict[int, list[Assignment]] = {}
+    for a in (Assignment.objects.filter(Assignment.active_on(day), position__unit_id__in=units,
+                                        position__kind__in=Position.HEAD_KINDS)
+              .select_related("person__user").order_by("position_id", "starts_on", "pk")):
+        by_position.setdefault(a.position_id, []).append(a)
+    return list({p.pk: p for found in by_position.values() for p in acting_or_all(found)}.values())
 
 
 def current_holders(position_ids: set[int], day: dt.date) -> dict[int, list[Person]]:

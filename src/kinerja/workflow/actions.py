@@ -41,6 +41,7 @@ from kinerja.uploads import removed_on_failure
 
 from . import audit, extensions, fastsql
 from .access import (
+    acting_superiors_of,
     can_act,
     can_answer,
     doers,
@@ -48,7 +49,6 @@ from .access import (
     holders_among,
     office_day,
     person_of,
-    superiors_of,
     supervised_unit_ids,
 )
 from .calendar import WorkCalendar
@@ -286,7 +286,7 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
     people: list[Person] = []
     for position in {p.pk: p for p in positions}.values():
         people.extend(holders(position, day))
-    people.extend(superiors_of(positions, day))
+    people.extend(acting_superiors_of(positions, day))
     notify(people, Notification.Kind.AT_RISK, case, current, at)
     return True
 
