@@ -85,3 +85,31 @@ def test_a_wide_table_scrolls_in_its_box_on_a_phone(live_server, page: Page, cas
     page.goto(f"{live_server.url}/data/indicators/?year=2025")
     expect(page.locator("table.data")).to_contain_text("IK-01")
     assert page_width(page) <= PHONE["width"]
+
+
+def test_the_case_chart_opens_at_today_on_a_phone(live_server, page: Page) -> None:
+    """The plan-against-actual chart is wider than a phone: it opens scrolled to the line of now in the open
+    step's row, not at the case's start weeks before (which hid what is happening now off to the right)."""
+    built = demo.build(password=PASSWORD, today=dt.date.today() - dt.timedelta(days=30))
+    version = build_seed_sop(built)
+    people = {k: p.user for k, p in built.people.items()}
+    started_at = timezone.now() - dt.timedelta(days=21)
+    case = actions.start_case(version.pk, user=people["sekretaris"], title="Data Kinerja Triwulan IV",
+                              period="Triwulan IV 2025", at=started_at)
+    task = case.tasks.get(status=Task.Status.OPEN)
+    actions.complete_task(task.pk, user=people["sekretaris"], note="Disposisi", at=started_at + dt.timedelta(hours=1))
+    task = case.tasks.get(status=Task.Status.OPEN)
+    actions.complete_task(task.pk, user=people["kasubbag"], note="Petunjuk", next_user=people["jfu"],
+                          at=started_at + dt.timedelta(hours=2))
+    page.set_viewport_size(PHONE)
+    sign_in(page, live_server.url, "jfu")
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    box = page.evaluate("""() => {
+      const svg = document.querySelector('svg.gantt'), wrap = svg.parentElement;
+      const now = svg.querySelector('line.gantt-now').getBoundingClientRect(), w = wrap.getBoundingClientRect();
+      return {scroll: wrap.scrollLeft, wide: wrap.scrollWidth > wrap.clientWidth, left: w.left, right: w.right,
+              now: now.left};
+    }""")
+    assert box["wide"], box
+    assert box["scroll"] > 0, box
+    assert box["left"] <= box["now"] <= box["right"], box

@@ -89,7 +89,9 @@ class EndMark:
 
 def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
               now: dt.datetime | None = None, end: EndMark | None = None) -> SafeString:
-    """An SVG chart of `rows` over every day their bars touch (office time zone)."""
+    """An SVG chart of `rows` over every day their bars touch (office time zone). With `now`, its line is
+    drawn, and its place is given as data-focus-x, where a box narrower than the chart scrolls it to
+    (workflow/gantt.js: on a phone the chart opens at today, not at its first day)."""
     moments = [m for r in rows for b in ([r.planned] if r.planned else []) + r.actual for m in (b.starts, b.ends)]
     if now is not None:
         moments.append(now)
@@ -120,7 +122,8 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
 
     out: list[str] = [
         f'<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" viewBox="0 0 {total_w:.0f} {total_h}" '
-        f'width="{total_w:.0f}" height="{total_h}" font-family="sans-serif" font-size="11" '
+        + (f'data-focus-x="{x(now):.0f}" ' if now is not None else "")
+        + f'width="{total_w:.0f}" height="{total_h}" font-family="sans-serif" font-size="11" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
     for i, day in enumerate(days):
@@ -171,7 +174,8 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
                    f'<title>{escape(end.title)}</title></text>')
     if now is not None:
         at = x(now)
-        out.append(f'<line x1="{at:.1f}" x2="{at:.1f}" y1="{HEADER - 16}" y2="{total_h}" stroke="{COLOURS["now"]}" '
+        out.append(f'<line class="gantt-now" x1="{at:.1f}" x2="{at:.1f}" y1="{HEADER - 16}" y2="{total_h}" '
+                   f'stroke="{COLOURS["now"]}" '
                    f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(_("Now"))}</title></line>')
     out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
