@@ -226,3 +226,19 @@ class AnswerQueryCountTestCase(AnswerPageBase):
         with self.assertNumQueries(len(two.captured_queries)):
             r = self.client.get(url)
         self.assertContains(r, "Indikator tambahan 37")
+
+
+class MonthlyCaseTestCase(AnswerPageBase):
+    """A case about one month: the performance data is kept by quarter, so the division gives the figures of
+    the month's quarter as they stand; the case page says so under the request, naming the month."""
+
+    def start_case(self, title: str = "Pengumpulan Data Kinerja Bulanan 02/2025", **kwargs):  # type: ignore[no-untyped-def]
+        return super().start_case(title, period="Februari 2025", **kwargs)
+
+    def test_the_case_page_names_the_month_with_the_quarters_figures(self) -> None:
+        self.client.force_login(self.contacts[0])
+        self.client.post(self.url, {"answer-note": "Data Februari", f"i{self.healthy.pk}-value": "58,5"})
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/cases/{self.case.pk}/")
+        self.assertContains(page, "Realisasi indikator · Februari 2025 (angka Triwulan I 2025 saat ini)")
+        self.assertNotContains(page, "Realisasi indikator · Triwulan I 2025")

@@ -290,4 +290,6 @@ class ActualsExtension:
                 office_id=case.office_id, division_id__in={r.division_id for r in requests}):
             by_division.setdefault(indicator.division_id, []).append(input_card(indicator, found.period))
         return {r.pk: SafeString(render_to_string("performance/partials/answer_figures.html", {
-            "cards": by_division.get(r.division_id, []), "period": found, "request": r})) for r in requests}
+            "cards": by_division.get(r.division_id, []), "period": found, "request": r,
+            # A month's case: its figures are those of its quarter as they stand (period_of), said so with the month.
+            "month": case.period if found.month else ""})) for r in requests}
