@@ -159,3 +159,7 @@ def test_a_printed_objective_heading_stays_with_its_table(live_server, page: Pag
                 if not any(re.match(r"IK-\d", line) for line in lines[heading:]):
                     alone.append((gap, number, lines[heading][:20]))
     assert alone == []
+    # The links to edit each indicator and its targets are not printed (nor their column).
+    for links in page.locator("main .perf-actions").all():
+        expect(links).to_be_hidden()
+    assert "Ubah · Target" not in text
