@@ -11,6 +11,7 @@ from unittest import mock
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import translation
 from django.utils.formats import date_format
 
 from kinerja.correspondence import actions, signing
@@ -485,3 +486,44 @@ class VerifyUrlTestCase(CorrespondenceTestCase):
                 command.handle(bind="0.0.0.0:8000", workers=1)
             self.assertIn(expected, out.getvalue())
             execv.assert_called_once()
+
+
+class CertificateProblemTestCase(CorrespondenceTestCase):
+    """The head learns that the office's certificate cannot sign on the document's page, before typing a password
+    (it used to be said only after the password, when signing failed)."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.PERFORMANCE_DATA,
+                                               title="Data Kinerja Triwulan I 2025", content=small_pdf("Draft"))
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.initial_version(self.version.pk, user=self.secretary)
+
+    def test_the_installed_demo_certificate_has_none(self) -> None:
+        self.assertEqual(signing.certificate_problem(), "")
+
+    def test_expired_not_yet_valid_and_not_for_signing(self) -> None:
+        ca = signing.make_demo_ca(common_name="DEMO Test CA")
+        long_ago = dt.datetime(2020, 1, 1, tzinfo=dt.UTC)
+        expired = signing.Pkcs12Signer(signing.make_demo_signing_p12(
+            ca, holder="Kadis Lama", password=b"x", not_before=long_ago, not_after=long_ago + dt.timedelta(days=365)),
+            b"x")
+        later = dt.datetime.now(dt.UTC) + dt.timedelta(days=30)
+        early = signing.Pkcs12Signer(signing.make_demo_signing_p12(
+            ca, holder="Kadis Baru", password=b"x", not_before=later, not_after=later + dt.timedelta(days=365)), b"x")
+        with translation.override("en"):
+            self.assertIn("expired on 31 December 2020", signing.certificate_problem(expired))
+            self.assertIn("is valid only from", signing.certificate_problem(early))
+            self.assertIn("not issued for signing documents",
+                          signing.certificate_problem(_signer_of(ca, key_encipherment=True)))
+            self.assertEqual(signing.certificate_problem(_signer_of(ca, digital_signature=True)), "")
+
+    def test_the_page_says_so_instead_of_asking_for_the_password(self) -> None:
+        url = f"/documents/{self.version.document_id}/"
+        self.client.force_login(self.head)
+        self.assertContains(self.client.get(url), "Tandatangani secara elektronik")
+        missing = self.data_dir / "keys" / "none.p12"
+        with mock.patch.dict(os.environ, {"KINERJA_SIGNING_P12": str(missing)}):
+            response = self.client.get(url)
+        self.assertNotContains(response, "Tandatangani secara elektronik")
+        self.assertContains(response, str(missing))

@@ -163,6 +163,38 @@ def get_signer() -> Signer:
     return Pkcs12Signer.from_settings()
 
 
+def certificate_problem(signer: Signer | None = None, *, now: dt.datetime | None = None) -> str:
+    """Why the office's signing certificate cannot make a valid signature today, told on the page before the
+    head types a password: none installed or it cannot be opened, not valid yet, expired, or not issued for
+    signing. Empty when none of these. (Trust in its CA is checked when signing: a chain through an intermediate
+    certificate is not worked out here.)"""
+    from django.utils.formats import date_format
+
+    try:
+        certificate = (signer or get_signer()).certificate  # type: ignore[attr-defined]
+    except SigningNotConfigured as e:
+        return str(e)
+    now = now or dt.datetime.now(dt.UTC)
+    subject = certificate.subject.rfc4514_string()
+    if certificate.not_valid_before_utc > now:
+        return _("The office's signing certificate (%(subject)s) is valid only from %(date)s: no signature can be "
+                 "made with it before then. The administrator installs a valid one.") % {
+            "subject": subject, "date": date_format(certificate.not_valid_before_utc.date(), "j F Y")}
+    if certificate.not_valid_after_utc < now:
+        return _("The office's signing certificate (%(subject)s) expired on %(date)s: no signature can be made with "
+                 "it. The administrator installs the renewed certificate.") % {
+            "subject": subject, "date": date_format(certificate.not_valid_after_utc.date(), "j F Y")}
+    try:
+        usage = certificate.extensions.get_extension_for_class(x509.KeyUsage).value
+    except x509.ExtensionNotFound:
+        return ""
+    if not (usage.digital_signature or usage.content_commitment):
+        return _("The office's signing certificate (%(subject)s) was not issued for signing documents: its key usage "
+                 "allows neither digital signature nor non-repudiation. The administrator installs a signing "
+                 "certificate.") % {"subject": subject}
+    return ""
+
+
 # The demo certificate authority -------------------------------------------------------------------
 
 @dataclass

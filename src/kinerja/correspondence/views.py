@@ -24,7 +24,7 @@ from kinerja.org.holding import positions_held, today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import megabytes
 
-from . import actions, forms
+from . import actions, forms, signing
 from .inbox import with_due_days
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
 from .renderers.documents import disposition_pdf, titles_as_held, with_initials_box
@@ -331,6 +331,10 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # Who may sign today, said to everyone else (the Kadis while a Plt signs, the Kasubbag): the refusal names them.
     signer_title, sign_refusal = actions.signing_as(request.user, office)
     is_signer = not sign_refusal
+    if is_signer and latest is not None and signature is None:
+        # A certificate that cannot sign is said before the head types a password (signing.certificate_problem).
+        sign_refusal = signing.certificate_problem()
+        is_signer = not sign_refusal
     # A compilation whose period's data changed since cannot be initialled or signed: say so before anyone tries.
     changed = (actions.changed_since_compiled(latest) if latest is not None and signature is None
                and document.kind == Document.Kind.PERFORMANCE_DATA else [])
