@@ -48,10 +48,9 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 from kinerja.dates import parse_date
-from kinerja.errors import BadImportRow, KinerjaError
+from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 
 from .holding import today_in
 from .models import GRADES, RANK_OF_GRADE, Assignment, Office, Person, Position, Unit
@@ -130,28 +129,6 @@ def _text(value: object) -> str:
 
 def _key(name: str) -> str:
     return " ".join(name.lower().split())
-
-
-class BadCell(BadImportRow):
-    """A bad value at a row and column of one sheet (no sheet for a CSV file)."""
-
-    def __init__(self, path: Path, sheet: str, row: int, column: str, problem: str) -> None:
-        super().__init__(path, row, column, problem)
-        self.sheet = sheet
-        if sheet:
-            self.args = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(field)s: %(problem)s") % {
-                "file": self.path.name, "sheet": sheet, "row": row, "field": column, "problem": problem},)
-
-
-class ImportFailed(KinerjaError):
-    """The file has bad rows; nothing was saved. `errors` lists every one."""
-
-    def __init__(self, path: Path, errors: list[BadImportRow]) -> None:
-        self.path, self.errors = path, errors
-        head = ngettext("%(file)s: %(count)d problem, nothing was imported:",
-                        "%(file)s: %(count)d problems, nothing was imported:", len(errors)) % {
-            "file": path.name, "count": len(errors)}
-        super().__init__("\n".join([head, *(f"  {e}" for e in errors)]))
 
 
 # --- reading the file -----------------------------------------------------------------------------

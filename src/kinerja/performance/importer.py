@@ -102,9 +102,8 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from kinerja.errors import BadImportRow, KinerjaError
+from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.org.models import Office, Position, Unit
 
 from . import signoff
@@ -134,28 +133,6 @@ EXAMPLE = ["IK-01", "Meningkatnya kualitas kelembagaan koperasi", "Persentase ko
            "65,5", "60", "Bidang Kelembagaan", "", "", "", "65,5", "40", "50", "55", "60"]
 PLAN_YEARS = 5  # a Renstra covers five years
 CLOSE_NAME = 0.85  # how like a name kinerja has an unknown one must be to be named as the one probably meant
-
-
-class BadCell(BadImportRow):
-    """A bad value at a row and column of one sheet of a workbook (no sheet for a CSV file)."""
-
-    def __init__(self, path: Path, sheet: str, row: int, field: str, problem: str) -> None:
-        super().__init__(path, row, field, problem)
-        self.sheet = sheet
-        if sheet:
-            self.args = (_("%(file)s, sheet %(sheet)s, row %(row)d, column %(field)s: %(problem)s") % {
-                "file": self.path.name, "sheet": sheet, "row": row, "field": field, "problem": problem},)
-
-
-class ImportFailed(KinerjaError):
-    """The file has bad rows; nothing was saved. `errors` lists every one."""
-
-    def __init__(self, path: Path, errors: list[BadImportRow]) -> None:
-        self.path, self.errors = path, errors
-        head = ngettext("%(file)s: %(count)d problem, nothing was imported:",
-                        "%(file)s: %(count)d problems, nothing was imported:", len(errors)) % {
-            "file": path.name, "count": len(errors)}
-        super().__init__("\n".join([head, *(f"  {e}" for e in errors)]))
 
 
 @dataclass
