@@ -187,6 +187,7 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
     for index, block in enumerate(blocks):
         if not isinstance(block, Table):
             grid.append([paragraph_text(block._p)])
+            grid += _identity_box_rows(block._p)
             continue
         rows = _table_rows(block, arrows, outside.get(index, []), notes)
         if find_table(rows) is None and any(cell._tc.tbl_lst for row in block.rows for cell in row.cells):
@@ -194,6 +195,29 @@ def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: l
         else:
             grid += rows
     return grid
+
+
+_TXBX_CONTENT = f"{{{shapes.W}}}txbxContent"
+
+
+def _identity_box_rows(p: Any) -> Grid:
+    """The identity block laid out in floating text boxes anchored in paragraph `p` (Nomor SOP and the
+    dates in one, each paired block in another, as many offices draw the first page): a row per line of
+    each text box whose first line is a label of the form (Nomor SOP, Tanggal Efektif, Dasar Hukum …),
+    read as if it were paragraphs. The VML copy Word keeps as a drawing's fallback is not read twice; a
+    flowchart's symbol or label ("Tidak") is no part of the header and stays out."""
+    from .table import BLOCK_LABELS, FIELD_LABELS, label_key
+
+    labels = {*FIELD_LABELS, *BLOCK_LABELS}
+    rows: Grid = []
+    for content in p.iter(_TXBX_CONTENT):
+        if shapes._shadowed(content):
+            continue
+        lines = [text for text in (paragraph_text(q) for q in content.iter(_P)) if text.strip()]
+        key = label_key(lines[0].split(":")[0]) if lines else ""
+        if any(key == label or key.startswith(label + " ") for label in labels):
+            rows += [[line] for line in lines]
+    return rows
 
 
 def _inner_blocks(container: Any) -> list[Any]:
@@ -264,6 +288,29 @@ def _has_drawing(paragraph: Any) -> bool:
     return any(True for _e in paragraph._p.iter(f"{{{shapes.W}}}drawing", f"{{{shapes.W}}}pict"))
 
 
+_SECT_PR, _SECTION_TYPE, _BODY = (f"{{{shapes.W}}}{tag}" for tag in ("sectPr", "type", "body"))
+
+
+def _page_breaks(blocks: list[Any]) -> set[int]:
+    """The paragraphs among `blocks` that end a section whose successor starts on a new page. A section's
+    w:sectPr stands in its last paragraph (the document's last in the body) and its w:type says how that
+    section starts: on a new page unless "continuous"."""
+    from docx.table import Table
+
+    ends = [(i, section) for i, block in enumerate(blocks) if not isinstance(block, Table)
+            and block._p.pPr is not None and (section := block._p.pPr.find(_SECT_PR)) is not None]
+    if not ends:
+        return set()
+    body = ends[-1][1]
+    while body is not None and body.tag != _BODY:
+        body = body.getparent()
+    last = body.find(_SECT_PR) if body is not None else None
+    starts = [section for _i, section in ends[1:]] + [last]
+    return {i for (i, _s), following in zip(ends, starts, strict=True)
+            if following is None or (kind := following.find(_SECTION_TYPE)) is None
+            or kind.get(f"{{{shapes.W}}}val") != "continuous"}
+
+
 def outside_paragraphs(blocks: list[Any]) -> dict[int, list[outside.Paragraph]]:
     """For each procedure table among `blocks` (paragraphs and tables of one body or cell, by its index),
     the paragraphs holding drawings next to it with no other table between: those just before it, and
@@ -273,12 +320,17 @@ def outside_paragraphs(blocks: list[Any]) -> dict[int, list[outside.Paragraph]]:
 
     tables = [i for i, block in enumerate(blocks) if isinstance(block, Table)]
     procedures = {i for i in tables if _is_procedure_table(blocks[i])}
+    breaks = _page_breaks(blocks) if procedures else set()
     found: dict[int, list[outside.Paragraph]] = {}
     for index in sorted(procedures):
         previous = max((i for i in tables if i < index), default=-1)
         following = min((i for i in tables if i > index), default=len(blocks))
-        before = [i for i in range(previous + 1, index) if _has_drawing(blocks[i])]
-        after = [] if following in procedures else [i for i in range(index + 1, following) if _has_drawing(blocks[i])]
+        # Past a section break that starts a new page (the identity page portrait, the table in a landscape
+        # section) a drawing stands on another page than the table: its text boxes are no symbols over it.
+        before = [i for i in range(previous + 1, index)
+                  if _has_drawing(blocks[i]) and not any(i <= j < index for j in breaks)]
+        after = [] if following in procedures else [
+            i for i in range(index + 1, following) if _has_drawing(blocks[i]) and not any(index < j < i for j in breaks)]
         found[index] = (
             [outside.Paragraph(blocks[i]._p, True, tuple(blocks[j]._p for j in range(i + 1, index))) for i in before]
             + [outside.Paragraph(blocks[i]._p, False, tuple(blocks[j]._p for j in range(index + 1, i))) for i in after])
