@@ -269,11 +269,20 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     blocks: dict[str, list[str]] = {}
     pending: list[tuple[int, str]] = []  # (column, block key) of the block labels row above
     merged_down: tuple[int, str] | None = None  # (value column, block key) of the label|value row above
+    # Disahkan oleh on the last field row, its NIP not read yet: the rows below may hold the rest of it
+    # (the position on the label's row, the name and the NIP each on a line of its own), this many more.
+    approval_rows = 0
     for row in (split for raw in rows for stacked in split_stacked_fields(raw) for split in split_block_cells(stacked)):
         cells = [(i, c.strip()) for i, c in enumerate(row) if c.strip()]
         if not cells:
             continue
         labels = [(i, BLOCK_LABELS.get(label_key(c))) for i, c in cells]
+        continuing, approval_rows = approval_rows, 0
+        if continuing and not any(key for _i, key in labels) and not any(_field_label(c)[0] for _i, c in cells):
+            text = "\n".join(c for _i, c in cells if c.strip(": "))
+            values["approved_by"] = f"{values['approved_by']}\n{text}".strip()
+            approval_rows = 0 if _NIP_RE.search(text) else continuing - 1
+            continue
         if all(key for _i, key in labels):
             pending, merged_down = [(i, key) for i, key in labels if key], None
             for _i, key in pending:
@@ -291,10 +300,14 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
                 # "NOMOR SOP | : | 12/SOP": the colon may stand in a column of its own.
                 rest = [c for _i, c in cells[at + 1:stop] if c.strip(": ")]
                 value = inline if inline is not None else (rest[0] if rest else "")
+                if field_name == "approved_by":  # position | name | NIP, a cell each
+                    value = "\n".join([value, *rest] if inline is not None else rest)
                 if str(field_name) not in values or str(field_name) in generic:
                     values[str(field_name)] = value.lstrip(": ")
                     weak = label_key(cells[at][1].partition(":")[0].partition("\t")[0]) in GENERIC_LABELS
                     (generic.add if weak else generic.discard)(str(field_name))
+            if field_name == "approved_by" and at == ats[-1] and not _NIP_RE.search(values["approved_by"]):
+                approval_rows = 3
             continue
         if labels[0][1] and len(cells) > 1:
             # The identity block as one table of label and value ("Dasar Hukum | 1. UU … 2. PP …", maybe with
@@ -344,6 +357,9 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     if approval.strip() and approval.strip() not in {"-", "–"}:
         draft.approved_by, draft.approved_by_name, draft.approved_by_nip = parse_approval(approval)
     return draft
+
+
+_NIP_RE = re.compile(r"\bNIP\b", re.IGNORECASE)
 
 
 def _block_label(line: str) -> tuple[str, str] | None:
