@@ -321,14 +321,18 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _corrected(path: Path, office: Office, forms: list[StepForm], sheet: str | None) -> SopDraft:
-    """The document read again with the user's actor choices, then their times and return targets."""
+    """The document read again with the user's actor choices, then their times and return targets. A return
+    or branch target the user left as shown is the one read again: a return naming an actor ("dikembalikan
+    kepada JFU") goes to that actor's latest earlier step, which an actor just chosen may have changed."""
     chosen = {f.step.number: f.cleaned_data["actor"] for f in forms if f.cleaned_data["actor"]}
     draft = actions.preview_import(path, office=office, actor_overrides=chosen, sheet=sheet)
     by_number = {f.step.number: f for f in forms}
     for step in draft.steps:
         data = by_number[step.number].cleaned_data
         step.duration_value, step.duration_unit = data["duration_value"], data["duration_unit"]
-        step.returns_to, step.branch_to = data["returns_to"], data["branch_to"]
+        changed = by_number[step.number].changed_data
+        if {"returns_to", "branch_to", "ends_if_not"} & set(changed):  # the user settled this decision
+            step.returns_to, step.branch_to = data["returns_to"], data["branch_to"]
         step.ends_if_not = data["ends_if_not"]
         step.inputs, step.output, step.note = data["inputs"].strip(), data["output"].strip(), data["note"].strip()
     # The user settled the times and return targets; only problems they cannot fix here remain.
