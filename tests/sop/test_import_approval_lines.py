@@ -1,6 +1,7 @@
 """Disahkan oleh over several lines or cells: the position on the label's row, the name and the NIP on the
 rows below it (a Word paragraph per line, a text box, or a two-column table whose approval is split over
-three rows), or in the cells beside it on its row (an Excel sheet with a column each). They are the approval's, not dropped: the SOP sheet prints the name and NIP under the signature."""
+three rows), or in the cells beside it on its row (an Excel sheet with a column each). They are the
+approval's, not dropped: the SOP sheet prints the name and NIP under the signature."""
 
 from __future__ import annotations
 
