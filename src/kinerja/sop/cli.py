@@ -312,7 +312,8 @@ def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) ->
         if s.ends_if_not:
             extra += " " + _("(if not: the procedure ends)")
         time = format_duration(s.duration_value, s.duration_unit)
-        w(f"  {s.display_number:>2}. [{s.actor.name}] {s.activity} ({time}){extra}")
+        activity = s.activity.replace("\n", "\n      ")  # a sub-step on a line of its own, indented
+        w(f"  {s.display_number:>2}. [{s.actor.name}] {activity} ({time}){extra}")
 
 
 def add_link_arguments(parser: CommandParser) -> None:

@@ -661,7 +661,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             continue
         number = printed[0]  # numbered 1 … N below when the table has sub-steps
         labels.append(printed)
-        step = StepDraft(number=number, actor="", activity=clean(_cell(row, columns["activity"])),
+        step = StepDraft(number=number, actor="", activity=activity_text(_cell(row, columns["activity"])),
                          # As written, lines and all, until the step's rows are read: then list_text.
                          inputs=_cell(row, columns.get("inputs")).strip(),
                          output=_cell(row, columns.get("output")).strip(),
@@ -795,6 +795,14 @@ def _time_text(row: list[str], columns: dict[str, int]) -> str:
     if unit and not set(label_key(text).split()) & set(DURATION_UNITS):
         return f"{text} {unit}".strip()
     return text
+
+
+def activity_text(cell: str) -> str:
+    """A step's text: its lines joined, except that a sub-step written on a line of its own ("a. mencatat
+    identitas pelapor;", "- …", "1) …", as paragraphs of a Word cell or lines of an Excel cell) keeps its
+    line, as the document prints it. Lines that merely wrap are one text."""
+    lines = [clean(line) for line in cell.splitlines() if line.strip()]
+    return "".join(("\n" if k and starts_item(line) else " " if k else "") + line for k, line in enumerate(lines))
 
 
 def _header_unit(header: str) -> str:
