@@ -367,6 +367,22 @@ def is_label(mark: str) -> bool:
     return "?" not in mark and normalise_name(mark) in DECISION_LABELS
 
 
+# What a flow line typed into a cell is drawn with: the dashes, bars and heads of "-->", "|" or "<--".
+_LINE_CHARACTERS = set("-–—_|<>^ ")
+
+
+def is_drawn_line(mark: str) -> bool:
+    """Whether a Pelaksana cell's text is a flow line or an arrow typed with characters, as a flowchart drawn
+    in the cells of a sheet has them in the cells the flow passes ("→", "↓", "└─┐", "-->", "|"): no symbol.
+    Unicode arrows of any block and box-drawing characters, named so by Unicode; not "⬭" or "▭"."""
+    import unicodedata
+
+    text = mark.strip()
+    return bool(text) and all(
+        c in _LINE_CHARACTERS or "ARROW" in (name := unicodedata.name(c, "")) or name.startswith("BOX DRAWINGS")
+        for c in text)
+
+
 def symbol_actor(marks: dict[str, str]) -> str | None:
     """The column holding the step's flowchart symbol ("Mulai", "Selesai", a box mark), when exactly
     one Pelaksana cell of the row holds one (the labels "Ya" and "Tidak" are not symbols)."""

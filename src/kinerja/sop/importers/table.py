@@ -646,7 +646,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 if not any(raw[-1][1].values()):
                     # A step over two rows (an SOP application's export) may draw its symbol on the second.
-                    raw[-1][1].update({name: clean(_cell(row, i)) for i, name in actor_columns})
+                    raw[-1][1].update({name: _mark(row, i) for i, name in actor_columns})
                 step_rows[id(row)] = len(raw) - 1
                 continue
             if number_text and clean(_cell(row, columns["activity"])) and not signature:
@@ -667,7 +667,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                          output=_cell(row, columns.get("output")).strip(),
                          note=clean(_cell(row, columns.get("note"))),
                          duration_text=_time_text(row, columns))
-        raw.append((step, {name: clean(_cell(row, i)) for i, name in actor_columns}))
+        raw.append((step, {name: _mark(row, i) for i, name in actor_columns}))
         step_rows[id(row)] = len(raw) - 1
         follows_step = True
         if len(raw) > MAX_STEPS:
@@ -780,6 +780,12 @@ def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[s
                 _cell(row, columns["activity"])):
             return i
     return None
+
+
+def _mark(row: list[str], index: int) -> str:
+    """A Pelaksana cell's mark: its text, "" for a flow line or arrow typed in it (flow.is_drawn_line)."""
+    text = clean(_cell(row, index))
+    return "" if flow.is_drawn_line(text) else text
 
 
 def step_error(path: Path, step: StepDraft, column: str | None, value: str | None, problem: str, *,
