@@ -15,6 +15,24 @@ def test_help_lists_the_grouped_commands(kinerja) -> None:  # type: ignore[no-un
         assert f"  {name} " in done.stdout
 
 
+def test_output_into_a_closed_pipe_ends_without_a_traceback(kinerja) -> None:  # type: ignore[no-untyped-def]
+    # `kinerja sop show 1 | head`: the reader is gone before kinerja writes.
+    import os
+    import subprocess
+
+    from tests.conftest import KINERJA
+
+    env = {k: v for k, v in os.environ.items() if k not in {"DATABASE_URL", "DJANGO_SETTINGS_MODULE"}}
+    env["KINERJA_DATA_DIR"] = str(kinerja.data_dir)
+    for args in (["--help"], ["sop", "--help"], ["manage", "help"]):
+        process = subprocess.Popen([str(KINERJA), *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()
+        errors = process.stderr.read().decode()
+        assert process.wait(timeout=120) in (0, 141), errors
+        assert "Traceback" not in errors and "BrokenPipeError" not in errors, errors
+
+
 def test_an_unknown_command_is_named_without_a_traceback(kinerja) -> None:  # type: ignore[no-untyped-def]
     done = kinerja("frobnicate")
     assert done.returncode == 2

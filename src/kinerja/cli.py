@@ -43,6 +43,19 @@ def migrate_if_needed() -> None:
 
 
 def main(argv: list[str] | None = None) -> None:
+    """The console script. Output piped into a reader that stops early (`kinerja sop show 1 | head`) ends the
+    command quietly, as other commands end there, instead of with a BrokenPipeError traceback."""
+    try:
+        _main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python's recipe: point stdout at /dev/null so the interpreter's last flush does not fail again.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(128 + 13)  # as a command killed by SIGPIPE
+
+
+def _main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kinerja.settings")
     import django
