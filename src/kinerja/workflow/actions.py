@@ -315,8 +315,10 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
             "sop": str(version), "status": version.get_status_display().lower()})
     starter = person_of(user)
     day = office_day(office, at)
-    concerned = _unit_concerned(office, steps, unit)
     about = _person_concerned(office, steps, person, starter, day)
+    if unit is None and about is not None:
+        unit = _unit_of(about, day, steps)  # a leave request's "Atasan Langsung" is the employee's unit's head
+    concerned = _unit_concerned(office, steps, unit)
     if starter is None or starter.office_id != office.pk or not (
             (steps and can_hold(user, steps[0], day, concerned, about)) or roles_of(user, day) & STARTER_ROLES):
         raise NotAllowed(_("Only the head of office, the secretary, a unit head or the actor of the first step "
@@ -414,6 +416,17 @@ def _unit_concerned(office: Any, steps: list[Step], unit: Unit | int | None) -> 
         raise KinerjaError(_("Unit concerned: %(unit)s has no position for %(actors)s. Choose another unit, or add the "
                              "position (Admin → Positions).") % {"unit": found.name, "actors": ", ".join(missing)})
     return found
+
+
+def _unit_of(person: Person, day: dt.date, steps: list[Step]) -> Unit | None:
+    """The unit a case about `person` is about when none is chosen, for an SOP that has actors of the unit of the
+    case as well as the employee's own (Atasan Langsung of Pegawai ybs): the unit of the position they work in."""
+    if not any(s.actor.in_unit in (Actor.InUnit.HEAD, Actor.InUnit.STAFF) for s in steps):
+        return None
+    position = own_position(person.pk, day)
+    if position is None or position.unit_id is None:
+        return None
+    return Unit.objects.filter(pk=position.unit_id).exclude(kind=Unit.Kind.OFFICE).first()
 
 
 def _person_concerned(office: Any, steps: list[Step], person: Person | int | None, starter: Person | None,

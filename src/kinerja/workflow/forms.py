@@ -61,7 +61,8 @@ class StartCaseForm(forms.Form):
     target_deadline = LocalDateTimeField(label=_("Target deadline (optional)"), required=False)
     unit = forms.ModelChoiceField(Unit.objects.none(), label=_("Unit concerned"), required=False,
                                   help_text=_("The bidang or seksi the case is about. Needed for an SOP whose actors "
-                                              "are the head or staff of that unit (Kepala Bidang, Staf Bidang)."))
+                                              "are the head or staff of that unit (Kepala Bidang, Staf Bidang); for a "
+                                              "case about an employee, their own unit unless you choose another."))
     person = forms.ModelChoiceField(Person.objects.none(), label=_("Employee concerned"), required=False,
                                     help_text=_("The employee the case is about (a leave request, a promotion). Needed "
                                                 "for an SOP with an actor such as Pegawai yang bersangkutan; when that "

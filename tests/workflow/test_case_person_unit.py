@@ -1,0 +1,62 @@
+"""A leave request whose SOP has the employee's own steps ("Pegawai yang bersangkutan") and their superior's
+("Atasan Langsung", the head of the unit of the case): started by the employee, the case is about their own unit
+unless the starter chooses another, so their head gets step 2 without anyone picking the unit by hand."""
+
+from __future__ import annotations
+
+import datetime as dt
+import tempfile
+from io import StringIO
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.core.management import call_command
+
+from kinerja.errors import KinerjaError
+from kinerja.workflow import actions
+from tests.base import KinerjaTestCase
+from tests.sop.documents import sop_text
+
+pytestmark = pytest.mark.usefixtures("english")
+
+ACTORS = ["Pegawai yang bersangkutan", "Atasan Langsung", "Sekretaris"]
+LEAVE = [
+    ("Mengajukan permohonan cuti", "10 menit", "Pegawai yang bersangkutan"),
+    ("Menyetujui permohonan cuti", "1 hari", "Atasan Langsung"),
+    ("Menerbitkan surat izin cuti", "1 hari", "Sekretaris"),
+]
+MONDAY = dt.datetime(2025, 6, 2, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+class LeaveOfAUnitTestCase(KinerjaTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        path = Path(tempfile.mkdtemp()) / "cuti.txt"
+        path.write_text(sop_text(ACTORS, LEAVE, name="SOP CUTI TAHUNAN", number="800/21/SOP/2025"))
+        call_command("sop", "import", str(path), "--office", cls.office.code, stdout=StringIO())
+        cls.version = cls.office.sops.get(name="SOP CUTI TAHUNAN").versions.get()
+        cls.contact = cls.built.people["bidang1"]  # works in the first division
+        cls.kabid = cls.built.people["kabid1"]  # its head
+
+    def test_the_employees_unit_is_the_case_unit(self) -> None:
+        case = actions.start_case(self.version.pk, user=self.contact.user, title="Cuti tahunan", at=MONDAY)
+        self.assertEqual(case.person_id, self.contact.pk)
+        self.assertEqual(case.unit, self.kabid.assignments.get().position.unit)
+        done = actions.complete_task(case.first_task.pk, user=self.contact.user, at=MONDAY + dt.timedelta(minutes=5))
+        self.assertEqual(done.next_task.position_id, self.kabid.assignments.get().position_id)
+        actions.complete_task(done.next_task.pk, user=self.kabid.user, at=MONDAY + dt.timedelta(hours=1))
+
+    def test_a_unit_chosen_stays_the_one_chosen(self) -> None:
+        other = self.built.people["kabid2"].assignments.get().position.unit
+        case = actions.start_case(self.version.pk, user=self.contact.user, title="Cuti tahunan", at=MONDAY,
+                                  unit=other)
+        self.assertEqual(case.unit, other)
+
+    def test_an_employee_of_the_office_itself_still_chooses(self) -> None:
+        # The Sekretaris's own post is in the Sekretariat, which has no "Atasan Langsung" of its own here: the
+        # refusal names the unit, as for a unit chosen by hand.
+        with self.assertRaises(KinerjaError) as refused:
+            actions.start_case(self.version.pk, user=self.secretary, title="Cuti tahunan", at=MONDAY)
+        self.assertIn("Unit concerned", str(refused.exception))
