@@ -252,6 +252,17 @@ class EndTestCase(KinerjaTestCase):
         with self.assertRaises(KinerjaError):
             actions.end_at_decision(task.pk, user=self.subsection_head, reason="lagi")
 
+    def test_ya_reads_ya_on_the_case_page_and_in_the_inbox(self) -> None:
+        # The decision form offered "Ya" (the step sends nothing back): the pages showed the answer as "Sesuai".
+        task = self._at_step_2()
+        actions.complete_task(task.pk, user=self.subsection_head, verdict=Task.Verdict.OK,
+                              at=MONDAY + dt.timedelta(hours=1))
+        self.client.force_login(self.subsection_head)
+        case_page = self.client.get(reverse("workflow:case", args=[task.case_id])).content.decode()
+        self.assertIn('<span class="badge ok">Ya</span>', case_page)
+        self.assertNotIn('<span class="badge ok">Sesuai</span>', case_page)
+        self.assertIn("· Ya ·", self.client.get(reverse("workflow:inbox")).content.decode())
+
     def test_a_reason_is_required_and_nothing_is_saved_without(self) -> None:
         task = self._at_step_2()
         with self.assertRaisesMessage(KinerjaError, "say why the procedure ends here"):

@@ -170,6 +170,15 @@ class Task(models.Model):
     def __str__(self) -> str:
         return f"{self.case} · {self.step}"
 
+    @property
+    def verdict_label(self) -> str:
+        """The verdict as the pages show it: a decision's yes (its step has a "Tidak" that skips ahead or ends the
+        procedure) as "Ya", the decision form's word for it, not "Sesuai"; else the verdict's name."""
+        step = self.step
+        if self.verdict == self.Verdict.OK and (step.branch_to_id is not None or step.ends_if_not):
+            return str(_("Ya"))
+        return str(self.get_verdict_display())
+
 
 class DivisionRequest(models.Model):
     """One division's part of a parallel step: what to supply and by when, and its answer."""
