@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.core.management import call_command
 
-from kinerja.errors import KinerjaError
 from kinerja.workflow import actions
 from tests.base import KinerjaTestCase
 from tests.sop.documents import sop_text
@@ -54,9 +53,31 @@ class LeaveOfAUnitTestCase(KinerjaTestCase):
                                   unit=other)
         self.assertEqual(case.unit, other)
 
-    def test_an_employee_of_the_office_itself_still_chooses(self) -> None:
-        # The Sekretaris's own post is in the Sekretariat, which has no "Atasan Langsung" of its own here: the
-        # refusal names the unit, as for a unit chosen by hand.
-        with self.assertRaises(KinerjaError) as refused:
-            actions.start_case(self.version.pk, user=self.secretary, title="Cuti tahunan", at=MONDAY)
-        self.assertIn("Unit concerned", str(refused.exception))
+
+class LeaveOfAHeadTestCase(KinerjaTestCase):
+    """"Atasan Langsung" is the head of the employee's unit; for that head's own leave, the head above (a Kabid's:
+    the Kepala Dinas); for a Sekretariat post, the Sekretaris, who heads it."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        path = Path(tempfile.mkdtemp()) / "cuti.txt"
+        path.write_text(sop_text(ACTORS, LEAVE, name="SOP CUTI TAHUNAN", number="800/21/SOP/2025"))
+        call_command("sop", "import", str(path), "--office", cls.office.code, stdout=StringIO())
+        cls.version = cls.office.sops.get(name="SOP CUTI TAHUNAN").versions.get()
+
+    def second_step(self, user) -> object:  # type: ignore[no-untyped-def]
+        case = actions.start_case(self.version.pk, user=user, title="Cuti tahunan", at=MONDAY)
+        return actions.complete_task(case.first_task.pk, user=user, at=MONDAY + dt.timedelta(minutes=5)).next_task
+
+    def test_a_kabids_own_leave_goes_to_the_kepala_dinas(self) -> None:
+        task = self.second_step(self.built.people["kabid1"].user)
+        self.assertEqual(task.position_id, self.positions["head"].pk)
+
+    def test_the_sekretaris_heads_the_sekretariat_and_his_own_superior_is_the_kepala_dinas(self) -> None:
+        from kinerja.org.holding import position_in_unit
+
+        secretariat = self.positions["secretary"].unit
+        self.assertEqual(position_in_unit(secretariat.pk, "head"), self.positions["secretary"])
+        task = self.second_step(self.secretary)
+        self.assertEqual(task.position_id, self.positions["head"].pk)

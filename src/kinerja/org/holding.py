@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
 
-from .models import Assignment, Person, Position
+from .models import Assignment, Person, Position, Unit
 
 
 def today_in(office_tz: str | None = None, at: dt.datetime | None = None) -> dt.date:
@@ -106,11 +106,29 @@ def position_in_unit(unit_id: int, role: str) -> Position | None:
     ("Kepala Bidang": the head of the bidang the case is about). "head": the unit head's position;
     "staff": a staff position of the unit, else its data contact's. The first made when there are
     several."""
-    kinds = [Position.Kind.UNIT_HEAD] if role == "head" else [Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT]
+    # The Sekretariat's head is the Sekretaris (of kind SECRETARY, not UNIT_HEAD).
+    kinds = ([Position.Kind.UNIT_HEAD, Position.Kind.SECRETARY] if role == "head"
+             else [Position.Kind.STAFF, Position.Kind.DIVISION_CONTACT])
     first: dict[str, Position] = {}
     for position in Position.objects.filter(unit_id=unit_id, kind__in=kinds).order_by("pk"):
         first.setdefault(position.kind, position)
     return next((first[k] for k in kinds if k in first), None)
+
+
+def head_above(unit: Unit) -> Position | None:
+    """The head position of the nearest unit above `unit` that has one (a Kabid's superior: the Kepala Dinas of
+    the office's unit; a Kasubbag's: the Sekretaris), for "Atasan Langsung" of a case about a unit's own head."""
+    seen: set[int] = set()
+    current = unit.parent
+    while current is not None and current.pk not in seen:
+        seen.add(current.pk)
+        found = (Position.objects.filter(unit=current, kind__in=Position.HEAD_KINDS)
+                 .order_by(Case(*[When(kind=k, then=Value(n)) for n, k in enumerate(Position.HEAD_KINDS)],
+                                output_field=IntegerField()), "pk").first())
+        if found is not None:
+            return found
+        current = current.parent
+    return None
 
 
 def own_position(person_id: int, on: dt.date) -> Position | None:

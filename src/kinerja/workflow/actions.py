@@ -33,7 +33,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import at_work, holders, own_position, position_in_unit
+from kinerja.org.holding import at_work, head_above, holders, own_position, position_in_unit
 from kinerja.org.models import Person, Position, Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
@@ -155,7 +155,12 @@ def position_for(step: Step, unit_id: int | None, person_id: int | None = None,
     if actor.in_unit == Actor.InUnit.PERSON:
         return own_position(person_id, day) if person_id is not None and day is not None else None
     if actor.in_unit and unit_id is not None:
-        return position_in_unit(unit_id, actor.in_unit)
+        found = position_in_unit(unit_id, actor.in_unit)
+        if (found is not None and actor.in_unit == Actor.InUnit.HEAD and person_id is not None and day is not None
+                and (own := own_position(person_id, day)) is not None and own.pk == found.pk):
+            # A case about the unit's own head (their leave): their superior ("Atasan Langsung") is the head above.
+            return head_above(found.unit)
+        return found
     return actor.position
 
 

@@ -226,7 +226,7 @@ def _next_people(step: Step | None, case: Case, day: Any) -> list[Any]:
     """Who may do the next step, when its position has several holders (the performer picks one)."""
     if step is None or step.actor.in_unit == Actor.InUnit.PERSON:  # theirs: nobody to choose
         return []
-    position = actions.position_for(step, case.unit_id)
+    position = actions.position_for(step, case.unit_id, case.person_id, day)
     return holders(position, day) if position and not position.single_holder else []
 
 
