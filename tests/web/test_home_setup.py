@@ -23,7 +23,7 @@ class OfficeSetupTestCase(KinerjaTestCase):
         self.new = actions.create_office(code="disdik-bl", name="Dinas Pendidikan dan Kebudayaan Kota Bandar Lampung",
                                          short_name="Disdikbud", city="Kota Bandar Lampung")
         self.admin_person = actions.add_person(self.new, username="admin.disdik", full_name="Rina Admin, S.Kom.",
-                                               password=None)
+                                               password="Disdik#Admin2025")
         self.admin_person.user.is_staff = True
         self.admin_person.user.save()
         self.today = timezone.localdate()
@@ -53,7 +53,7 @@ class OfficeSetupTestCase(KinerjaTestCase):
         self.assertTrue(setup.steps[1].done)
         self.assertEqual(setup.steps[2].detail, "1 pegawai · 2 jabatan belum dipangku hari ini: Pengadministrasi "
                                                 "Umum, Kepala Dinas Pendidikan dan Kebudayaan")
-        kadis = actions.add_person(self.new, username="kadis.disdik", full_name="Drs. Budi", password=None)
+        kadis = actions.add_person(self.new, username="kadis.disdik", full_name="Drs. Budi", password="Kadis#2025")
         actions.assign(kadis, head, starts_on=self.today - dt.timedelta(days=30))
         setup = office_setup(self.new, self.today)
         # The head of office is held: done, the vacancy named all the same (ordinary in a running office).
@@ -112,3 +112,37 @@ class BuiltOfficeTestCase(KinerjaTestCase):
         self.assertTrue(office_setup(self.office, today).complete,
                         [s.label for s in office_setup(self.office, today).steps if not s.done])
         self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
+
+
+class AccountsWithoutPasswordTestCase(KinerjaTestCase):
+    """The organisation import gives every new person an account without a password: until the
+    administrator gives each a first one, those people cannot sign in, and the checklist says so."""
+
+    def test_the_people_step_names_the_accounts_that_cannot_sign_in_yet(self) -> None:
+        office = actions.create_office(code="disperindag-metro", name="Dinas Perindustrian dan Perdagangan Kota Metro",
+                                       short_name="Disperindag", city="Kota Metro")
+        today = timezone.localdate()
+        office_unit = actions.add_unit(office, "Dinas Perindustrian dan Perdagangan", Unit.Kind.OFFICE)
+        head = actions.add_position(office_unit, "Kepala Dinas", Position.Kind.HEAD)
+        staff = actions.add_position(office_unit, "Analis Perencanaan", Position.Kind.STAFF, single_holder=False)
+        admin = actions.add_person(office, username="admin.disperindag", full_name="Rudi Hartono, S.Kom.",
+                                   password="Metro#Admin2026")
+        kadis = actions.add_person(office, username="196908151994031007", full_name="Drs. H. Suparno Wibowo, M.M.",
+                                   password=None)
+        fajar = actions.add_person(office, username="199202142019031006", full_name="Fajar Nugroho, S.E.",
+                                   password=None)
+        actions.assign(kadis, head, starts_on=today)
+        actions.assign(fajar, staff, starts_on=today)
+        step = office_setup(office, today).steps[2]
+        self.assertTrue(step.done)  # the head of office is held
+        self.assertEqual(step.detail, "3 pegawai · 2 akun belum punya kata sandi dan belum dapat masuk: "
+                                      "Drs. H. Suparno Wibowo, M.M., Fajar Nugroho, S.E.")
+        kadis.user.set_password("Metro-Kinerja-2026")
+        kadis.user.save()
+        fajar.user.is_active = False  # left the office: not counted
+        fajar.user.save()
+        self.assertEqual(office_setup(office, today).steps[2].detail, "3 pegawai")
+        admin.user.is_staff = True
+        admin.user.save()
+        self.client.force_login(admin.user)
+        self.assertContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")

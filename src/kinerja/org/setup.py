@@ -3,10 +3,10 @@
 An office added by the city's operator starts empty (office hours only). Its administrator builds it
 in the Django admin, or all at once from a spreadsheet (importer.py, offered beside the first three
 steps), and the pages of kinerja, in an order the guide gives (docs/panduan/administrator.md): units,
-positions, people and who holds what (at least the head of office: vacancies elsewhere are named but
-ordinary), then the SOP and the performance indicators. Until every step is done, Beranda lists them
-with what is missing and where to do it; a finished office shows nothing. A fixed number of
-queries (one per step), whatever the size of the office.
+positions, people and who holds what (at least the head of office: vacancies elsewhere, and accounts
+that have no password yet, are named but ordinary), then the SOP and the performance indicators. Until
+every step is done, Beranda lists them with what is missing and where to do it; a finished office shows
+nothing. A fixed number of queries, whatever the size of the office.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -63,6 +64,11 @@ def office_setup(office: Office, day: dt.date) -> Setup:
         held=Exists(Assignment.objects.filter(Assignment.active_on(day), position=OuterRef("pk"))))
         .values_list("title", "kind", "held").order_by("pk"))
     people = Person.objects.filter(office=office).count()
+    # Accounts that cannot sign in yet: made without a password (the organisation import makes every new
+    # person's so), still allowed in. Their holders cannot do the tasks their positions are given.
+    no_password = list(Person.objects.filter(office=office, user__is_active=True,
+                                             user__password__startswith=UNUSABLE_PASSWORD_PREFIX)
+                       .values_list("full_name", flat=True))
     in_force = SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE).exists()
     indicators = Indicator.objects.filter(office=office).count()
 
@@ -89,7 +95,12 @@ def office_setup(office: Office, day: dt.date) -> Setup:
                   + (" · " + ngettext("nobody holds %(names)s today", "nobody holds %(count)d positions today: "
                                       "%(names)s", len(vacant)) % {"count": len(vacant),
                                                                    "names": _names(vacant[:3], len(vacant))}
-                     if vacant else ""),
+                     if vacant else "")
+                  + (" · " + ngettext("%(count)d account has no password yet and cannot sign in: %(names)s",
+                                      "%(count)d accounts have no password yet and cannot sign in: %(names)s",
+                                      len(no_password)) % {"count": len(no_password),
+                                                           "names": _names(no_password[:3], len(no_password))}
+                     if no_password else ""),
                   reverse("admin:org_assignment_add"), _("Assign a position"), *spreadsheet),
         SetupStep(_("An SOP in force"), in_force,
                   _("At least one is in force.") if in_force else
