@@ -200,6 +200,18 @@ class AccountTestCase(KinerjaTestCase):
         self.client.logout()
         self.assertRedirects(self.client.post("/login/", {"username": "jfu", "password": PASSWORD}), "/")
 
+    def test_an_imported_account_without_a_password_is_told_to_get_its_first_one_here(self) -> None:
+        # The organisation import makes accounts without a password; the guide sends the administrator to
+        # this field for their first one, which must not say it is only for a forgotten password.
+        imported = actions.add_person(self.office, username="199202142019031006", full_name="Fajar Nugroho, S.E.",
+                                      password=None, nip="199202142019031006")
+        page = self.client.get(f"/admin/org/person/{imported.pk}/change/")
+        self.assertContains(page, "Akun ini belum punya kata sandi dan belum dapat masuk: isi kata sandi pertamanya "
+                                  "di sini.")
+        self.assertNotContains(page, "Hanya untuk mengganti kata sandi yang terlupa")
+        page = self.client.get(self.url)  # an account in use: the password is only replaced when forgotten
+        self.assertContains(page, "Hanya untuk mengganti kata sandi yang terlupa; selain itu biarkan kosong.")
+
     def test_the_administrator_cannot_lock_themselves_out(self) -> None:
         me = self.built.people["admin"]
         url = f"/admin/org/person/{me.pk}/change/"

@@ -68,7 +68,7 @@ def _check_new_password(form: forms.Form, first_name: str, second_name: str, use
 
 class PersonChangeForm(PersonForm):
     """A person's data, and their account: whether it may sign in (off when they leave the office), and
-    a new password when they forgot theirs."""
+    a new password when they forgot theirs, or the first one of an account made without."""
 
     active = forms.BooleanField(label=_("May sign in"), required=False,
                                 help_text=_("Untick when the person leaves the office; their history stays."))
@@ -81,6 +81,11 @@ class PersonChangeForm(PersonForm):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None and "active" in self.fields:
             self.fields["active"].initial = self.instance.user.is_active
+        # An account made without a password (as the organisation import makes them) gets its first one here.
+        if (self.instance.pk is not None and "new_password1" in self.fields
+                and not self.instance.user.has_usable_password()):
+            self.fields["new_password1"].help_text = _(
+                "This account has no password yet and cannot sign in: give its first password here.")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
