@@ -364,6 +364,10 @@ class ImportPageTestCase(KinerjaTestCase, ImportCase):
         self.assertTrue(Assignment.objects.filter(person__nip="198505052010012006",
                                                   position__title="Kepala Bidang Baru").exists())
         self.assertContains(r, "198505052010012006")  # the new account, to give a password
+        # Each new account links to the page where its first password is given, not only its name to look up.
+        dewi = Person.objects.get(nip="198505052010012006")
+        self.assertContains(r, f'<a href="/admin/org/person/{dewi.pk}/change/"><code>198505052010012006</code> '
+                               'Dewi Lestari</a>', html=True)
 
     def test_a_bad_file_lists_its_problems_and_saves_nothing(self) -> None:
         self.client.force_login(self.admin)

@@ -90,6 +90,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     summary: importer.Summary | None = None
     problems: list[str] = []
     kept = ""
+    accounts: list[tuple[str, str, int | None]] = []
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saving = bool(data["upload"]) and not data["file"] and "save" in request.POST
@@ -106,10 +107,15 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 problems = [str(e)]
             if saving and summary is not None:
                 PENDING.forget(request, token)
+                # The new accounts, saved now: each links to its person's page, where the first password is given.
+                pks = dict(Person.objects.filter(office=office, user__username__in=[
+                    username for username, _name in summary.new_accounts]).values_list("user__username", "pk"))
+                accounts = [(username, name, pks.get(username)) for username, name in summary.new_accounts]
             else:
                 kept = PENDING.name(request, token) or ""
             form = ImportForm(initial={"upload": token if kept else ""})
-    return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept},
+    return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept,
+                                               "accounts": accounts},
                   status=400 if problems or form.errors else 200)
 
 
