@@ -160,3 +160,24 @@ class SignedPeriodTestCase(CorrespondenceTestCase):
         response = self.client.get("/documents/")
         self.assertContains(response, f"/documents/from-report/{later.pk}/")
         self.assertNotContains(response, "sudah ditandatangani</a>")
+
+
+class NoRequiredInitialsTestCase(CorrespondenceTestCase):
+    """A new office's first Data Kinerja: nobody has set whose initials it needs, and signing is refused
+    until somebody does. The document page says where that is set, and links there for the administrator."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        actions.set_required_initials(self.office, [])
+        self.version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER,
+                                               title="Data Kinerja Triwulan III 2026", content=small_pdf("Draf"))
+
+    def test_the_page_says_where_the_required_initials_are_set(self) -> None:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/documents/{self.version.document.pk}/")
+        self.assertContains(page, "Kantor belum menetapkan paraf yang diperlukan sebelum penandatanganan: "
+                                  "administrator menetapkannya di Administrasi → Paraf yang diperlukan.")
+        self.assertNotContains(page, 'href="/admin/correspondence/requiredinitial/"')
+        self.client.force_login(self.admin)
+        page = self.client.get(f"/documents/{self.version.document.pk}/")
+        self.assertContains(page, 'href="/admin/correspondence/requiredinitial/"')
