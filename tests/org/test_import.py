@@ -283,6 +283,10 @@ class NewOfficeTestCase(ImportCase):
                                                            "Nama"])
         self.assertEqual(sheet["F2"].number_format, "@")  # the NIP as text: Excel keeps its 18 digits
         self.assertIn("Petunjuk", book.sheetnames)
+        guide = " ".join(str(row[0]) for row in book["Petunjuk"].iter_rows(values_only=True) if row[0])
+        # The guide names the pages as the administration shows them (Administrasi → Pegawai), as the page does.
+        self.assertIn("Administrasi (Pegawai → nama pegawai → Kata sandi baru)", guide)
+        self.assertNotIn("Orang →", guide)
         sheet.append(["Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Budi", "197001011995031001", "IV/c",
                       "", "definitif", "", dt.datetime(2023, 1, 2)])
         book.save(path)

@@ -1030,8 +1030,9 @@ GUIDE = [
     "dari nama jabatan.",
     "",
     "Akun baru: nama pengguna = NIP, belum punya kata sandi. Administrator menetapkan kata sandi pertama di "
-    "halaman admin (Orang → nama orang → Kata sandi baru).",
-    "Mengimpor berkas yang sama dua kali tidak mengubah apa pun; orang dicocokkan dengan NIP, jabatan dengan "
+    "halaman Administrasi (Pegawai → nama pegawai → Kata sandi baru); hasil impor menautkan setiap akun baru ke "
+    "halaman itu.",
+    "Mengimpor berkas yang sama dua kali tidak mengubah apa pun; pegawai dicocokkan dengan NIP, jabatan dengan "
     "namanya di unitnya.",
 ]
 
