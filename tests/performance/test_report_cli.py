@@ -115,3 +115,27 @@ def test_the_console_script_prints_the_report_help() -> None:
                                                                            "KINERJA_DEBUG": "1", "PATH": "/usr/bin"})
     assert done.returncode == 0, done.stderr
     assert "--format" in done.stdout and "--json" in done.stdout
+
+
+class AgreementLowerIsBetterTestCase(KinerjaTestCase):
+    """A Perjanjian Kinerja promises "≤ 5%" for an indicator where lower is better (price swings, disputes):
+    printed as "5%", the signed form would promise the opposite reading of its own spreadsheet."""
+
+    def test_a_lower_is_better_target_prints_with_its_sign(self) -> None:
+        objective = Objective.objects.create(office=self.office, code="S2", name="Terjaganya stabilitas harga",
+                                             plan_start_year=2026, plan_end_year=2030)
+        swings = add_indicator(objective, "IK-03", "Persentase fluktuasi harga barang kebutuhan pokok", "%",
+                               negative=True)
+        target(swings, 2026, D("5"))
+        disputes = add_indicator(objective, "IK-09", "Kasus sengketa konsumen", "kasus", negative=True)
+        target(disputes, 2026, D("0"))  # none at all: no "≤ 0"
+        traders = add_indicator(objective, "IK-04", "Persentase pelaku usaha yang tertib niaga")
+        target(traders, 2026, D("75"))
+        path = Path(tempfile.mkdtemp()) / "pk.pdf"
+        run("agreement", "--year", "2026", "--office", self.office.code, "-o", str(path))
+        text = pdf_text(path.read_bytes())
+        self.assertIn("≤ 5%", text)
+        self.assertIn("0 kasus", text)
+        self.assertNotIn("≤ 0", text)
+        self.assertIn("75%", text)
+        self.assertNotIn("≤ 75", text)

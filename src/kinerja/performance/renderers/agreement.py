@@ -36,6 +36,13 @@ def with_unit(value: Value, unit: str) -> str:
     return text + unit if unit == "%" else f"{text} {unit}"
 
 
+def agreed_target(value: Value, unit: str, *, lower_is_better: bool) -> str:
+    """The target as the agreement promises it: "≤ 5%" where lower is better (a ceiling, as the office's
+    PK writes it), "80%" otherwise; a target of nothing ("0 kasus") and a text target stand as they are."""
+    text = with_unit(value, unit)
+    return f"≤ {text}" if lower_is_better and isinstance(value, Decimal) and value > 0 else text
+
+
 def context(report: ReportData, splits: frozenset[str] = frozenset()) -> dict[str, object]:
     """What the form prints; `splits` are the rows that open a page inside a sasaran, where its cell is
     split and its name repeated (layout.render_split)."""
@@ -46,7 +53,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset()) -> dict[st
         for i, (span, continued) in zip(objective.indicators, layout.spans(ids, splits), strict=True):
             n += 1
             rows.append({"no": n, "id": f"pk-{n}", "objective": objective, "span": span, "continued": continued,
-                         "indicator": i, "target": with_unit(i.target, i.unit)})
+                         "indicator": i, "target": agreed_target(i.target, i.unit, lower_is_better=i.negative)})
     total = sum((b.budget for b in report.budget), Decimal(0))
     programs = [{"name": b.program, "budget": number(b.budget)} for b in report.budget]
     columns = [
