@@ -8,8 +8,10 @@ from kinerja.correspondence import actions
 from kinerja.correspondence.models import Document
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.performance.models import ReportVersion
+from kinerja.workflow import actions as wf
 
 from .helpers import CorrespondenceTestCase, pdf_upload, small_pdf
+from .test_workflow_link import SeedSopTestCase
 
 
 class TakeReportTestCase(CorrespondenceTestCase):
@@ -59,3 +61,26 @@ class TakeReportTestCase(CorrespondenceTestCase):
         response = self.client.post(f"/documents/from-report/{report.pk}/")
         document = Document.objects.get()
         self.assertRedirects(response, f"/documents/{document.pk}/")
+
+
+class CaseStartedWithoutLetterTestCase(SeedSopTestCase):
+    """A new office starts its case on the Pelaksanaan SOP page, with no head's letter registered: the Data
+    Kinerja of the case's period joins that case all the same, so the initials and the signature complete
+    its steps (and the steps wait for them) as they do for a case started by a letter."""
+
+    def compiled(self) -> ReportVersion:
+        content = small_pdf("Data v1")
+        report = ReportVersion(office=self.office, year=2025, quarter=1, number=1, created_by=self.subsection_head,
+                               sha256=actions.sha256(content))
+        report.pdf.save("data-kinerja-v1.pdf", ContentFile(content), save=False)
+        report.save()
+        return report
+
+    def test_the_periods_document_joins_the_one_running_case_of_that_period(self) -> None:
+        case = wf.start_case(self.version.pk, user=self.secretary, title="Laporan Capaian Kinerja TW I",
+                             period="TW 1 2025")
+        wf.start_case(self.version.pk, user=self.secretary, title="Data Kinerja Triwulan II", period="Triwulan II 2025")
+        version = actions.take_report(self.compiled().pk, user=self.subsection_head)
+        self.assertEqual(version.document.case_id, case.pk)
+        self.client.force_login(self.subsection_head)
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), f'href="/documents/{version.document_id}/"')

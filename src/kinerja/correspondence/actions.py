@@ -455,12 +455,26 @@ def data_period(text: str) -> str | None:
 
 @removed_on_failure
 @transaction.atomic
+def case_gathering_period(office: Office, year: int, quarter: int | None) -> int | None:
+    """The id of the one running case of `office` whose SOP asks the divisions for their data (a step that
+    coordinates them) and whose period, however written ("TW 1 2025", "Triwulan I 2025"), is `year` and
+    `quarter` (None: the whole year); None when there is none, or more than one."""
+    from kinerja.performance.requests import period_of
+    from kinerja.workflow.models import Case
+
+    found = [case.pk for case in Case.objects.filter(
+        office=office, status=Case.Status.OPEN, sop_version__steps__coordinates_divisions=True).distinct()
+        if (period := period_of(case.period)) is not None and (period.year, period.quarter) == (year, quarter)]
+    return found[0] if len(found) == 1 else None
+
+
 def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     """Put a compiled performance report (a performance ReportVersion) up for initials and signing.
 
     The report's period has one document; a newer compilation becomes its next version (so earlier
     initials stop counting), the same compilation taken twice is the same version. The document joins
-    the case of the head's letter that asked for that period, when there is one.
+    the case of the head's letter that asked for that period, when there is one, else the one running case
+    that gathers that period's data (case_gathering_period).
 
     A signed document never changes: once figures of its period are corrected, the compilation that lists
     those corrections (a revision, performance.signoff.revision) becomes a new document, "… Revisi N", which
@@ -516,8 +530,11 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
         period = title.removeprefix("Data Kinerja ")
         letter = (Letter.objects.filter(office=office, kind=Letter.Kind.DATA_COLLECTION, period=period,
                                         case_id__isnull=False).order_by("-received_on").first())
+        # Without the head's letter (a case started on the Pelaksanaan SOP page), the one running case that
+        # gathers the divisions' data for this period.
+        case_id = letter.case_id if letter else case_gathering_period(office, report.year, report.quarter)
         return create_document(office, user=user, kind=Document.Kind.PERFORMANCE_DATA, title=title, content=content,
-                               note=str(report), source=report, case_id=letter.case_id if letter else None)
+                               note=str(report), source=report, case_id=case_id)
     return add_version(document.pk, user=user, content=content, note=str(report), source=report)
 
 
