@@ -87,7 +87,9 @@ class DashboardTestCase(KinerjaTestCase):
         self.assertContains(response, "S2. Meningkatnya daya saing UMKM")
         self.assertNotContains(response, "S1. Meningkatnya kualitas koperasi")
         response = self.get(self.staff, "?year=2024&quarter=2")
-        self.assertContains(response, '<option value="2" selected>', html=False)
+        self.assertContains(response, '<option value="2" selected>Triwulan II</option>', html=False)
+        # The quarter as the documents spell it, in the heading too (it read "Triwulan 2").
+        self.assertContains(response, " · Triwulan II</h1>", html=False)
 
     def test_ids_above_a_thousand_are_not_written_with_a_thousands_separator(self) -> None:
         # A busy installation has divisions, indicators and tasks numbered past 1000; Indonesian number

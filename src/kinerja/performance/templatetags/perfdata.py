@@ -10,6 +10,7 @@ from typing import Any
 from django import template
 
 from kinerja.performance.achievement import predicate_tone, round_half_up
+from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_number, format_plain
 
 register = template.Library()
@@ -21,6 +22,12 @@ def idnum(value: Decimal | str | None) -> str:
     if value is None or value == "":
         return DASH
     return value if isinstance(value, str) else format_plain(Decimal(value))
+
+
+@register.filter
+def quarter(number: int) -> str:
+    """A quarter as the documents spell it: "Triwulan III" (models.quarter_name), never "Triwulan 3"."""
+    return quarter_name(int(number))
 
 
 @register.filter
