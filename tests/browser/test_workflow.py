@@ -74,11 +74,13 @@ def test_the_seed_sop_runs_through_six_steps_with_one_return(live_server, page: 
     page.get_by_role("button", name="Selesai", exact=True).click()
     now_at(page, 3)
 
-    # 3. The JFU asks two divisions; one answers with a file; the JFU completes with a reason.
+    # 3. The JFU asks two divisions (every one comes ticked: the other two are unticked); one answers with a
+    #    file; the JFU completes with a reason.
     sign_in(page, base, "jfu2")
     open_case(page, base, case)
-    page.get_by_label("Bidang Kelembagaan dan Pengawasan Koperasi").check()
-    page.get_by_label("Bidang Pemberdayaan Koperasi").check()
+    expect(page.get_by_label("Bidang Kelembagaan dan Pengawasan Koperasi")).to_be_checked()
+    page.get_by_label("Bidang Usaha Mikro, Kecil dan Menengah").uncheck()
+    page.get_by_label("Bidang Kewirausahaan").uncheck()
     page.get_by_label("Yang diminta").fill("Realisasi indikator Triwulan III dan bukti dukung")
     page.get_by_role("button", name="Kirim permintaan").click()
     expect(page.locator(".now")).to_contain_text("0 dari 2 bidang telah menjawab")

@@ -286,6 +286,19 @@ class CasePageTestCase(ViewTestCase):
         r = self.client.get(f"/cases/{case.pk}/")
         self.assertContains(r, "1 dari 2 bidang telah menjawab")
 
+    def test_the_request_form_ticks_every_division_not_asked_yet(self) -> None:
+        # The step coordinates with every division ("berkoordinasi dengan bidang-bidang"): none was ticked.
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.client.force_login(self.staff)
+        form = self.client.get(f"/cases/{case.pk}/").context["requests_form"]
+        self.assertEqual(sorted(form.initial["divisions"]), sorted(d.pk for d in self.divisions))
+        self.client.post(f"/tasks/{step3.pk}/requests/", {
+            "requests-divisions": [self.divisions[0].pk], "requests-what": "Realisasi Triwulan I",
+            "requests-due_at": "2025-03-27T12:00"})
+        form = self.client.get(f"/cases/{case.pk}/").context["requests_form"]
+        self.assertEqual(sorted(form.initial["divisions"]), sorted(d.pk for d in self.divisions[1:]))
+
 
 class FormErrorTestCase(ViewTestCase):
     """Every error answers on the form, in Indonesian, next to its field, and keeps what was typed."""

@@ -200,10 +200,13 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
             ctx["complete_form"].only_return()
         if current.step.coordinates_divisions:
             asked = {r.division_id for r in current.requests.all()}
+            # Every division not asked yet is ticked: the step coordinates with all of them ("dengan bidang-bidang").
             ctx["requests_form"] = forms_override.get("requests_form") or forms.RequestsForm(
-                office=office, initial={"divisions": [], "due_at": cal.add(now, 3, "day").astimezone(cal.tz)})
-            ctx["requests_form"].fields["divisions"].queryset = ctx["requests_form"].fields["divisions"].queryset.exclude(
-                pk__in=asked)
+                office=office, initial={"due_at": cal.add(now, 3, "day").astimezone(cal.tz)})
+            divisions = ctx["requests_form"].fields["divisions"]
+            divisions.queryset = divisions.queryset.exclude(pk__in=asked)
+            if "requests_form" not in forms_override:
+                ctx["requests_form"].initial["divisions"] = [u.pk for u in divisions.queryset]
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(office=office)
