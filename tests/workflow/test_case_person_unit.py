@@ -28,7 +28,7 @@ LEAVE = [
 MONDAY = dt.datetime(2025, 6, 2, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
-class LeaveOfAUnitTestCase(KinerjaTestCase):
+class LeaveTestCase(KinerjaTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
@@ -36,6 +36,12 @@ class LeaveOfAUnitTestCase(KinerjaTestCase):
         path.write_text(sop_text(ACTORS, LEAVE, name="SOP CUTI TAHUNAN", number="800/21/SOP/2025"))
         call_command("sop", "import", str(path), "--office", cls.office.code, stdout=StringIO())
         cls.version = cls.office.sops.get(name="SOP CUTI TAHUNAN").versions.get()
+
+
+class LeaveOfAUnitTestCase(LeaveTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
         cls.contact = cls.built.people["bidang1"]  # works in the first division
         cls.kabid = cls.built.people["kabid1"]  # its head
 
@@ -54,17 +60,9 @@ class LeaveOfAUnitTestCase(KinerjaTestCase):
         self.assertEqual(case.unit, other)
 
 
-class LeaveOfAHeadTestCase(KinerjaTestCase):
+class LeaveOfAHeadTestCase(LeaveTestCase):
     """"Atasan Langsung" is the head of the employee's unit; for that head's own leave, the head above (a Kabid's:
     the Kepala Dinas); for a Sekretariat post, the Sekretaris, who heads it."""
-
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        path = Path(tempfile.mkdtemp()) / "cuti.txt"
-        path.write_text(sop_text(ACTORS, LEAVE, name="SOP CUTI TAHUNAN", number="800/21/SOP/2025"))
-        call_command("sop", "import", str(path), "--office", cls.office.code, stdout=StringIO())
-        cls.version = cls.office.sops.get(name="SOP CUTI TAHUNAN").versions.get()
 
     def second_step(self, user) -> object:  # type: ignore[no-untyped-def]
         case = actions.start_case(self.version.pk, user=user, title="Cuti tahunan", at=MONDAY)

@@ -33,9 +33,7 @@ as for a forgotten one. The summary lists those accounts.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import re
 import zipfile
 from collections.abc import Iterator
@@ -49,6 +47,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from kinerja.csvfiles import csv_rows
 from kinerja.dates import parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 
@@ -184,22 +183,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
-    raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
-    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
-    # Indonesian Excel writes ";" between fields; the header line (the one with most separators) decides.
-    counts = {d: max((line.count(d) for line in lines), default=0) for d in (";", "\t", ",")}
-    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows: list[tuple[int, list[object]]] = []
-    start = 1
-    for values in reader:
-        rows.append((start, list(values)))
-        start = reader.line_num + 1
-    yield Table("", rows)
+    yield Table("", [(number, list(values)) for number, values in csv_rows(path, sniff_lines=HEADER_SEARCH_ROWS)])
 
 
 def _tables(path: Path) -> Iterator[Table]:

@@ -90,7 +90,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import difflib
-import io
 import re
 import zipfile
 from collections.abc import Callable, Iterator
@@ -103,6 +102,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
+from kinerja.csvfiles import csv_rows
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.org.models import Office, Position, Unit
 
@@ -610,25 +610,10 @@ def _unquoted(value: object) -> object:
 
 
 def _csv_tables(path: Path) -> Iterator[Table]:
-    raw = path.read_bytes()
-    if not raw.strip():
+    if not path.read_bytes().strip():
         raise KinerjaError(_("%(file)s is empty.") % {"file": path.name})
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
-    lines = [line for line in text.splitlines() if line.strip()][:HEADER_SEARCH_ROWS]
-    # Indonesian Excel writes ";" between fields, because "," is the decimal comma; the header line
-    # (the one with most separators) decides, not a title line above it.
-    counts = {d: max((line.count(d) for line in lines), default=0) for d in (";", "\t", ",")}
-    delimiter = max(counts, key=lambda d: (counts[d], d == ";"))
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    rows: list[tuple[int, list[object]]] = []
-    start = 1
-    for values in reader:
-        rows.append((start, [_unquoted(v) for v in values]))
-        start = reader.line_num + 1
-    yield Table("", rows)
+    yield Table("", [(number, [_unquoted(v) for v in values])
+                     for number, values in csv_rows(path, sniff_lines=HEADER_SEARCH_ROWS)])
 
 
 def _quarter(words: str) -> int | None:
