@@ -50,6 +50,24 @@ class TakeReportTestCase(CorrespondenceTestCase):
             "file": pdf_upload("diedit.pdf", small_pdf("Diedit")), "note": "Salah ketik"})
         self.assertEqual(version.document.versions.count(), 1)
 
+    def test_it_is_one_transaction(self) -> None:
+        # A failure after the document is made leaves no document: take_report is atomic (a helper's edit had
+        # slid a new function in between it and its decorators, and on PostgreSQL its row lock then failed
+        # outside a transaction).
+        from unittest import mock
+
+        real = actions.create_document
+
+        def made_then_failed(*args, **kwargs):  # type: ignore[no-untyped-def]
+            real(*args, **kwargs)
+            raise KinerjaError("the disk is full")
+
+        report = self.compiled(1, "Data v1")
+        with mock.patch.object(actions, "create_document", made_then_failed), \
+                self.assertRaisesMessage(KinerjaError, "the disk is full"):
+            actions.take_report(report.pk, user=self.subsection_head)
+        self.assertFalse(Document.objects.filter(kind=Document.Kind.PERFORMANCE_DATA).exists())
+
     def test_staff_may_not_put_it_up(self) -> None:
         with self.assertRaises(NotAllowed):
             actions.take_report(self.compiled(1, "Data v1").pk, user=self.contacts[0])

@@ -453,8 +453,6 @@ def data_period(text: str) -> str | None:
     return None
 
 
-@removed_on_failure
-@transaction.atomic
 def case_gathering_period(office: Office, year: int, quarter: int | None) -> int | None:
     """The id of the one running case of `office` whose SOP asks the divisions for their data (a step that
     coordinates them) and whose period, however written ("TW 1 2025", "Triwulan I 2025"), is `year` and
@@ -468,6 +466,8 @@ def case_gathering_period(office: Office, year: int, quarter: int | None) -> int
     return found[0] if len(found) == 1 else None
 
 
+@removed_on_failure
+@transaction.atomic
 def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     """Put a compiled performance report (a performance ReportVersion) up for initials and signing.
 
