@@ -47,9 +47,9 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kinerja.csvfiles import csv_rows
 from kinerja.dates import parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
+from kinerja.spreadsheets import csv_rows, fill_merged
 
 from .holding import today_in
 from .models import GRADES, RANK_OF_GRADE, Assignment, Office, Person, Position, Unit
@@ -170,14 +170,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
             if cells:
                 grid[cells[0].row] = [cell.value for cell in cells]
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
-        for merged in sheet.merged_cells.ranges:
-            top = grid.get(merged.min_row, [])
-            value = top[merged.min_col - 1] if merged.min_col - 1 < len(top) else None
-            for r in range(merged.min_row, merged.max_row + 1):
-                row = grid.setdefault(r, [])
-                row.extend([None] * (merged.max_col - len(row)))
-                for c in range(merged.min_col, merged.max_col + 1):
-                    row[c - 1] = value
+        fill_merged(grid, sheet.merged_cells.ranges)
         hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
         yield Table(sheet.title, sorted(grid.items()), hidden)
 

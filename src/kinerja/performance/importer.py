@@ -102,9 +102,9 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils.translation import gettext as _
 
-from kinerja.csvfiles import csv_rows
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.org.models import Office, Position, Unit
+from kinerja.spreadsheets import csv_rows, fill_merged
 
 from . import signoff
 from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
@@ -576,22 +576,10 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 grid[cells[0].row] = values
         # A merged cell holds its value in its top-left cell only; every cell it covers shows it.
         spans: dict[int, list[tuple[int, int]]] = {}
-        merged_below: set[tuple[int, int]] = set()
-        merged_right: set[tuple[int, int]] = set()
         for merged in sheet.merged_cells.ranges:
             if merged.min_row == merged.max_row and merged.max_col > merged.min_col:
                 spans.setdefault(merged.min_row, []).append((merged.min_col - 1, merged.max_col - 1))
-            top = grid.get(merged.min_row, [])
-            value = top[merged.min_col - 1] if merged.min_col - 1 < len(top) else None
-            for r in range(merged.min_row, merged.max_row + 1):
-                row = grid.setdefault(r, [])
-                row.extend([None] * (merged.max_col - len(row)))
-                for c in range(merged.min_col, merged.max_col + 1):
-                    row[c - 1] = value
-                    if r > merged.min_row:
-                        merged_below.add((r, c - 1))
-                    if c > merged.min_col:
-                        merged_right.add((r, c - 1))
+        merged_below, merged_right = fill_merged(grid, sheet.merged_cells.ranges)
         hidden = {r for r, dimension in sheet.row_dimensions.items() if dimension.hidden}
         # A dimension may stand for several columns (a hidden group D:E): min and max say which.
         hidden_columns = {c - 1 for dimension in sheet.column_dimensions.values() if dimension.hidden
