@@ -55,3 +55,13 @@ class DemoTestCase(WorkflowTestCase):
         self.version.save()
         self.load()
         self.assertFalse(Case.objects.exists())
+
+    def test_answers_claim_no_data_they_do_not_carry(self) -> None:
+        # Demo data is shown to people as it is: an answer without files or figures must not say that
+        # the realisation and its evidence are attached.
+        self.load()
+        answered = DivisionRequest.objects.filter(task__case__office=self.office, answered_at__isnull=False)
+        self.assertTrue(answered.exists())
+        for request in answered:
+            if not request.files.exists():
+                self.assertNotIn("terlampir", request.note.lower(), request.note)

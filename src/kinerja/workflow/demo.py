@@ -83,7 +83,7 @@ class Runner:
                                self.cal.local(moment).date()) or [None])[0]
             if contact is not None:
                 actions.answer_request(request.pk, user=contact.user, at=moment,
-                                       note="Data realisasi dan bukti dukung terlampir (demo).")
+                                       note="Jawaban contoh (demo), tanpa angka dan lampiran.")
         return moment
 
     def step(self, case: Case, moment: dt.datetime, share: Decimal, *, return_from: int | None = None,
