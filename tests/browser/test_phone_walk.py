@@ -107,9 +107,18 @@ def test_the_case_chart_opens_at_today_on_a_phone(live_server, page: Page) -> No
     box = page.evaluate("""() => {
       const svg = document.querySelector('svg.gantt'), wrap = svg.parentElement;
       const now = svg.querySelector('line.gantt-now').getBoundingClientRect(), w = wrap.getBoundingClientRect();
+      const name = svg.querySelector('g.gantt-labels text').getBoundingClientRect();
       return {scroll: wrap.scrollLeft, wide: wrap.scrollWidth > wrap.clientWidth, left: w.left, right: w.right,
-              now: now.left};
+              now: now.left, name: name.left};
     }""")
     assert box["wide"], box
     assert box["scroll"] > 0, box
     assert box["left"] <= box["now"] <= box["right"], box
+    # The steps' names move along with the scrolled chart: the first row's name is in view at the box's left.
+    assert box["left"] <= box["name"] <= box["left"] + 20, box
+    page.evaluate("() => { const wrap = document.querySelector('svg.gantt').parentElement; wrap.scrollLeft = 0; }")
+    page.wait_for_function("""() => {
+      const svg = document.querySelector('svg.gantt'), wrap = svg.parentElement;
+      return Math.abs(svg.querySelector('g.gantt-labels text').getBoundingClientRect().left
+                      - wrap.getBoundingClientRect().left - 6) < 2;
+    }""", timeout=5000)

@@ -29,10 +29,24 @@ class GanttSvgTestCase(SimpleTestCase):
         self.assertEqual(len(re.findall(r"<title>\d\d-\d\d-2025", svg)), 13)
         self.assertIn("<title>31-03-2025 · Hari Raya Idul Fitri</title>", svg)
         self.assertIn("<title>28-03-2025 · Cuti Bersama Hari Suci Nyepi</title>", svg)
-        self.assertEqual(svg.count('fill="#f6d5d5"'), 8)  # 28, 29 (Nyepi, a Saturday), 31 March, 1-4, 7 April
-        self.assertEqual(svg.count('fill="#ffffff"'), 2)  # 27 March and 8 April
-        self.assertEqual(svg.count('fill="#e6e6e6"'), 3)  # Sunday 30 March, 5 and 6 April
+        self.assertEqual(svg.count('fill="#f6d5d5" stroke'), 8)  # 28, 29 (Nyepi, a Saturday), 31 March, 1-4, 7 April
+        self.assertEqual(svg.count('fill="#ffffff" stroke'), 2)  # 27 March and 8 April
+        self.assertEqual(svg.count('fill="#e6e6e6" stroke'), 3)  # Sunday 30 March, 5 and 6 April
         self.assertNotIn("<script", svg)
+
+    def test_the_steps_names_are_drawn_last_in_a_group_as_wide_as_the_longest(self) -> None:
+        # gantt.js moves that group along when the chart scrolls on a phone: on top of the bars, on a
+        # background no wider than the names need.
+        start = dt.datetime(2025, 3, 24, 9, 0, tzinfo=WIB)
+        rows = [GanttRow("1. Sekretaris", planned=Bar(start, start + dt.timedelta(hours=1), "planned", "x")),
+                GanttRow("3. JFU", planned=Bar(start, start + dt.timedelta(days=5), "planned", "y"))]
+        svg = gantt_svg(rows, WorkCalendar(), title="Rencana")
+        group = re.search(r'<g class="gantt-labels"><rect x="0" y="\d+" width="(\d+)"(.*?)</g></svg>$', svg)
+        self.assertIsNotNone(group)
+        self.assertEqual(int(group[1]), round(6.5 * len("1. Sekretaris") + 12))
+        self.assertEqual(re.findall(r">([^<>]+)</text>", group[2]), ["1. Sekretaris", "3. JFU"])
+        self.assertNotIn("<rect", svg[group.end(1):].split("</g>")[0].split("/>", 1)[1])  # no bar inside it
+        self.assertLess(svg.rindex("<rect"), svg.index('<g class="gantt-labels">') + 40)
 
     def test_it_escapes_labels(self) -> None:
         start = dt.datetime(2025, 3, 24, 9, 0, tzinfo=WIB)

@@ -38,6 +38,7 @@ CHART_WIDTH = 900  # what the days share
 MIN_DAY, MAX_DAY = 14.0, 300.0  # a working day's width
 OFF_DAY = 1 / 3  # a day off's width, as a share of a working day's (at least MIN_DAY)
 HOUR_LABEL = 30.0  # the room an hour's label needs
+NAME_CHAR = 6.5  # about the width of a character of a step's name (11 px sans-serif)
 ROW = 30
 BAR = 9
 MIN_BAR = 3
@@ -49,6 +50,7 @@ COLOURS = {
     "overdue": "#c62828",
     "returned": "#8e6c00",
     "working": "#ffffff",
+    "background": "#ffffff",
     "off": "#e6e6e6",
     "holiday": "#f6d5d5",
     "grid": "#d0d0d0",
@@ -144,10 +146,19 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
                        f'fill="{COLOURS["muted"]}">{calendar.local(moment):%H.%M}</text>')
     for left, name in _month_labels(days, lefts):
         out.append(f'<text x="{left:.1f}" y="14" fill="{COLOURS["text"]}">{escape(name)}</text>')
+    # The steps' names, drawn last in a group of their own on a background as wide as the longest name:
+    # gantt.js moves the group along when a chart wider than its box is scrolled (on a phone), so each row
+    # keeps its name in view; without JavaScript it stays at the start, where the days begin after it.
+    names = [row.label[:30] for row in rows]
+    names_w = min(float(LABEL_WIDTH), max((NAME_CHAR * len(name) + 12 for name in names), default=0.0))
+    labels = [f'<g class="gantt-labels"><rect x="0" y="{header}" width="{names_w:.0f}" height="{ROW * len(rows)}" '
+              f'fill="{COLOURS["background"]}" fill-opacity="0.92"/>']
     for n, row in enumerate(rows):
         top = header + ROW * n
-        out.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["muted" if row.not_run else "text"]}">'
-                   f'{escape(row.label[:30])}</text>')
+        labels.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["muted" if row.not_run else "text"]}">'
+                      f'{escape(names[n])}</text>'
+                      f'<line x1="0" x2="{names_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
+                      f'stroke-width="0.5"/>')
         out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
                    f'stroke-width="0.5"/>')
         if row.planned:
@@ -177,7 +188,8 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         out.append(f'<line class="gantt-now" x1="{at:.1f}" x2="{at:.1f}" y1="{HEADER - 16}" y2="{total_h}" '
                    f'stroke="{COLOURS["now"]}" '
                    f'stroke-width="1.5" stroke-dasharray="4 3"><title>{escape(_("Now"))}</title></line>')
-    out.append("</svg>")
+    out.extend(labels)
+    out.append("</g></svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
 
