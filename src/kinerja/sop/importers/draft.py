@@ -17,6 +17,21 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 
 
+class MergedCell(str):
+    """A cell of a range merged over several rows (a Mutu Baku value drawn once beside several steps), as the
+    Word and Excel readers hand it over: its own text is the range's text in its first row and "" in the rows
+    it continues into (as every reader writes a merged cell once), `text` the range's text in each, `key` one
+    object per range. Being a str, every reading that ignores merges sees the grid as before."""
+
+    text: str
+    key: object
+
+    def __new__(cls, own: str, text: str, key: object) -> MergedCell:
+        cell = super().__new__(cls, own)
+        cell.text, cell.key = text, key
+        return cell
+
+
 class SopImportError(KinerjaError):
     """A document the importer cannot take as it is. The message names the file, the step (when the
     problem sits in one), the column as the document writes it, and the offending value."""

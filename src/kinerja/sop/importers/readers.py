@@ -23,7 +23,7 @@ from django.utils.translation import gettext as _
 from kinerja.uploads import megabytes
 
 from . import outside, shapes, xlsx_shapes
-from .draft import DrawnArrow, DrawnNote, SopImportError
+from .draft import DrawnArrow, DrawnNote, MergedCell, SopImportError
 
 Grid = list[list[str]]
 MAX_INFLATED_BYTES = 60 * 1024 * 1024
@@ -360,22 +360,34 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
     its rows are added to `arrows`, and the drawings anchored in the paragraphs `beside` it are read with
     it, what of them cannot be placed added to `notes`."""
     grid: Grid = []
-    # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused.
-    seen: dict[int, object] = {}
+    # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused. With the element, the
+    # row and column it was first met in: a cell met again in a later row is merged down over it (vMerge).
+    seen: dict[int, tuple[object, int, int]] = {}
     # The flowchart symbols drawn in the cells (shapes.py), and over them from outside (outside.py): an
     # empty cell holding one reads as its mark.
     over = outside.read(block, beside) if beside else outside.Read([], [])
     drawn = shapes.read_table(block, over.drawings)
     if notes is not None:
         notes += [DrawnNote(None, "", problem) for problem in over.notes + drawn.notes]
-    for row, marks in zip(block.rows, drawn.marks, strict=True):
-        cells = []
+    for r, (row, marks) in enumerate(zip(block.rows, drawn.marks, strict=True)):
+        cells: list[str] = []
+        here: set[int] = set()  # the cells met in this row: a cell merged across columns counts once
         for column, cell in enumerate(row.cells):
-            if id(cell._tc) in seen:
-                text = ""
-            else:
-                seen[id(cell._tc)] = cell._tc
+            key = id(cell._tc)
+            first = seen.get(key)
+            if first is None:
+                seen[key] = (cell._tc, r, column)
                 text = cell_text(cell._tc)
+            elif first[1] < r and key not in here:
+                # Merged down from the row above: blank as before, with the merged text for the Mutu Baku.
+                top, top_column = grid[first[1]], first[2]
+                merged = top[top_column]
+                if not isinstance(merged, MergedCell):
+                    merged = top[top_column] = MergedCell(merged, merged, first[0])
+                text = MergedCell("", merged.text, merged.key)
+            else:
+                text = ""
+            here.add(key)
             if not text.strip() and column < len(marks) and marks[column]:
                 text = " ".join(marks[column])
             cells.append(text)
@@ -439,12 +451,13 @@ def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote
             for sheet in workbook.worksheets:
                 if sheet.sheet_state != "visible":
                     continue
-                hidden_columns, hidden_rows = _hidden(sheet)
+                hidden_columns, hidden_rows, merges = _layout(sheet)
                 grids.append([[_cell_text(v) for column, v in enumerate(row[:MAX_SHEET_COLUMNS], start=1)
                                if column not in hidden_columns]
                               for number, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True),
                                                            start=1)
                               if number not in hidden_rows])
+                _mark_merged_down(grids[-1], merges, hidden_columns, hidden_rows)
                 if titles is not None:
                     titles.append(sheet.title)
                 if drawings is not None:
@@ -479,23 +492,60 @@ def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[li
     return arrows, [DrawnNote(grid[note.row], note.mark, note.problem, note.cells) for note in drawn.notes]
 
 
-def _hidden(sheet: Any) -> tuple[set[int], set[int]]:
-    """The hidden columns and rows of a sheet (numbered from 1). openpyxl's read-only mode, which keeps a
-    large workbook out of memory, does not read them; one pass over the sheet's XML does."""
+def _layout(sheet: Any) -> tuple[set[int], set[int], list[tuple[int, int, int, int]]]:
+    """The hidden columns and rows of a sheet (numbered from 1), and its merged ranges (first column, first
+    row, last column, last row). openpyxl's read-only mode, which keeps a large workbook out of memory, reads
+    neither; one pass over the sheet's XML does."""
     from lxml import etree
+    from openpyxl.utils.cell import range_boundaries
 
     columns: set[int] = set()
     rows: set[int] = set()
+    merges: list[tuple[int, int, int, int]] = []
     with sheet._get_source() as source:
-        for _event, element in etree.iterparse(source, tag=("{*}col", "{*}row"), resolve_entities=False):
-            if element.get("hidden") in {"1", "true"}:
-                if etree.QName(element).localname == "col":
+        for _event, element in etree.iterparse(source, tag=("{*}col", "{*}row", "{*}mergeCell"),
+                                               resolve_entities=False):
+            name = etree.QName(element).localname
+            if name == "mergeCell":
+                try:
+                    first_column, first_row, last_column, last_row = range_boundaries(element.get("ref", ""))
+                except (TypeError, ValueError):
+                    pass  # a damaged reference: the cells read as unmerged
+                else:
+                    if None not in (first_column, first_row, last_column, last_row):
+                        merges.append((first_column, first_row, last_column, last_row))
+            elif element.get("hidden") in {"1", "true"}:
+                if name == "col":
                     first, last = int(element.get("min", "0")), int(element.get("max", "0"))
                     columns.update(range(first, min(last, MAX_SHEET_COLUMNS) + 1))
                 elif int(element.get("r", "0")) <= MAX_SHEET_ROWS:
                     rows.add(int(element.get("r", "0")))
             element.clear()
-    return columns, rows
+    return columns, rows, merges
+
+
+def _mark_merged_down(grid: Grid, merges: list[tuple[int, int, int, int]], hidden_columns: set[int],
+                      hidden_rows: set[int]) -> None:
+    """Mark the cells of each range merged over several rows (MergedCell), in its first column: the first
+    row's text, blank below as openpyxl reads them, each with the range's text (what the office sees there)."""
+    at_row = {number: i for i, number in enumerate(n for n in range(1, MAX_SHEET_ROWS + 1) if n not in hidden_rows)}
+    at_column = {number: i for i, number in
+                 enumerate(n for n in range(1, MAX_SHEET_COLUMNS + 1) if n not in hidden_columns)}
+    for first_column, first_row, last_column, last_row in merges:
+        column = next((at_column[c] for c in range(first_column, min(last_column, MAX_SHEET_COLUMNS) + 1)
+                       if c in at_column), None)
+        shown = [at_row[r] for r in range(first_row, min(last_row, MAX_SHEET_ROWS) + 1)
+                 if r in at_row and at_row[r] < len(grid)]
+        if column is None or len(shown) < 2 or first_row not in at_row:
+            continue  # one row (a header merged across columns), or its first row hidden
+        key = (first_column, first_row)
+        text = grid[shown[0]][column] if column < len(grid[shown[0]]) else ""
+        for i, index in enumerate(shown):
+            row = grid[index]
+            row += [""] * (column + 1 - len(row))
+            if i and row[column]:
+                continue  # a value under the range's first row: not what the sheet shows
+            row[column] = MergedCell(text if i == 0 else "", text, key)
 
 
 # PDF. pdfplumber (on pdfminer.six) gives each character with its position and finds tables by their

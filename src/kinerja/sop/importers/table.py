@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
 from . import flow
-from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
+from .draft import DrawnArrow, DrawnNote, ListedSop, MergedCell, SeveralSops, SopDraft, SopImportError, StepDraft
 from .values import (
     DURATION_UNITS,
     duration_alternative,
@@ -627,6 +628,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     index = 0
     follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
     step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index
+    shared_times: dict[object, list[StepDraft]] = {}  # the steps beside each Waktu cell merged down over rows
     while index < len(body):
         row = body[index]
         if index in repeats:
@@ -662,11 +664,15 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         number = printed[0]  # numbered 1 … N below when the table has sub-steps
         labels.append(printed)
         step = StepDraft(number=number, actor="", activity=activity_text(_cell(row, columns["activity"])),
-                         # As written, lines and all, until the step's rows are read: then list_text.
-                         inputs=_cell(row, columns.get("inputs")).strip(),
-                         output=_cell(row, columns.get("output")).strip(),
+                         # As written, lines and all, until the step's rows are read: then list_text. A
+                         # Kelengkapan, Waktu or Output cell merged down over several steps is each one's.
+                         inputs=_merged(_cell(row, columns.get("inputs"))).strip(),
+                         output=_merged(_cell(row, columns.get("output"))).strip(),
                          note=clean(_cell(row, columns.get("note"))),
-                         duration_text=_time_text(row, columns))
+                         duration_text=_time_text(row, columns, merged=True))
+        time_cell = _cell(row, columns.get("time"))
+        if isinstance(time_cell, MergedCell):
+            shared_times.setdefault(time_cell.key, []).append(step)
         raw.append((step, {name: _mark(row, i) for i, name in actor_columns}))
         step_rows[id(row)] = len(raw) - 1
         follows_step = True
@@ -731,6 +737,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
                 "a time per %(item)s: %(time)s, the time of one %(item)s, is taken as the standard time")
                 % {"item": item, "time": format_duration(step.duration_value, step.duration_unit)}))
+    if timed:
+        share_times(path, draft, [steps for steps in shared_times.values() if len(steps) > 1])
     for index, (step, marks) in enumerate(raw[:-1]):
         if ending := end_terminator(marks, first=index == 0):
             step.ends_if_not = True
@@ -794,10 +802,51 @@ def step_error(path: Path, step: StepDraft, column: str | None, value: str | Non
     return SopImportError(path, step.number, column, value, problem, label=step.label, choosable=choosable)
 
 
-def _time_text(row: list[str], columns: dict[str, int]) -> str:
-    """The Waktu cell, with the unit from the column beside it when the number and unit stand apart."""
-    text = clean(_cell(row, columns.get("time")))
-    unit = clean(_cell(row, columns.get("unit")))
+def _merged(cell: str) -> str:
+    """A cell's text, or the text of the range merged down over it (MergedCell)."""
+    return cell.text if isinstance(cell, MergedCell) else cell
+
+
+def share_times(path: Path, draft: SopDraft, groups: list[list[StepDraft]]) -> None:
+    """Each group of steps beside one Waktu cell merged down over their rows: a reader of the SOP sees one
+    time for those steps together (the table's total counts it once), so each step gets an equal share of
+    it, the last the rounding's remainder, and a warning says so, naming the time, the steps and the shares,
+    for the user to type each step's own time where the SOP means another."""
+    for steps in groups:
+        first = steps[0]
+        if first.duration_value is None or any(s.duration_value is None for s in steps):
+            continue  # unreadable ("Setiap hari"): each step has the problem, settled step by step
+        written = format_duration(first.duration_value, first.duration_unit)
+        total, unit = first.duration_value, first.duration_unit
+        if unit == "hour" and total % len(steps):
+            total, unit = total * 60, "minute"  # 2 jam over three steps: 40 menit each, not 0,66 jam
+        share = (total / len(steps)).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+        if share <= 0:
+            share = Decimal("0.01")
+        last = total - share * (len(steps) - 1)
+        shares = [share] * (len(steps) - 1) + [last if last > 0 else share]
+        numbers = [s.display_number for s in steps]
+        named = _("%(steps)s and %(last)s") % {"steps": ", ".join(numbers[:-1]), "last": numbers[-1]}
+        each = ", ".join(_("step %(step)s %(time)s") % {"step": n, "time": format_duration(v, unit)}
+                         for n, v in zip(numbers, shares, strict=True))
+        for step, value in zip(steps, shares, strict=True):
+            step.duration_value = value.to_integral_value() if value == value.to_integral_value() else value
+            step.duration_unit = unit
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, first.duration_text, _(
+                "one Waktu, %(time)s, is written for steps %(steps)s together (a cell merged over their rows): it "
+                "is read as the time of those steps together, shared equally (%(each)s); if each step may take the "
+                "whole %(time)s, or the steps take different times, type this step's own time")
+                % {"time": written, "steps": named, "each": each}))
+
+
+def _time_text(row: list[str], columns: dict[str, int], *, merged: bool = False) -> str:
+    """The Waktu cell, with the unit from the column beside it when the number and unit stand apart; with
+    `merged`, the text of a Waktu (and unit) cell merged down over the row."""
+    def text_of(cell: str) -> str:
+        return clean(_merged(cell) if merged else cell)
+
+    text = text_of(_cell(row, columns.get("time")))
+    unit = text_of(_cell(row, columns.get("unit")))
     if unit and not set(label_key(text).split()) & set(DURATION_UNITS):
         return f"{text} {unit}".strip()
     return text

@@ -1,0 +1,106 @@
+"""A Mutu Baku cell (Kelengkapan, Waktu, Output) merged down over several steps, as many offices draw the SOP
+table in Word and Excel: its value is every step's it spans, not the first one's alone. A Waktu so merged is
+read as the time of those steps together, shared equally, and the preview says so beside each of them."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from kinerja.sop.importers import parse_document
+
+from .documents import sop_text
+
+pytestmark = pytest.mark.usefixtures("english")
+
+ACTORS = ["Kasubbag", "JFU", "Sekretaris"]
+STEPS = [("Menerima surat dan menyampaikan kepada JFU", "10 menit", "Kasubbag"),
+         ("Menyusun konsep laporan", "3 hari", "JFU"),
+         ("Mengetik konsep laporan", "", "JFU"),
+         ("Mencetak konsep laporan dan menyampaikan kepada Sekretaris", "", "JFU"),
+         ("Menandatangani laporan", "1 jam", "Sekretaris")]
+# The columns of sop_text's table: No., Uraian Prosedur, the actors, Kelengkapan, Waktu, Output, Ket.
+INPUTS, TIME, OUTPUT = 2 + len(ACTORS), 3 + len(ACTORS), 4 + len(ACTORS)
+
+
+def _rows(steps: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
+    """The lines above the table and the table's rows, the cells below step 2's in the Mutu Baku empty (a
+    merged cell holds its text once)."""
+    lines = sop_text(ACTORS, steps).splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("No."))
+    rows = [line.split("\t") for line in lines[start:]]
+    for row in rows[4:6]:  # steps 3 and 4 (under the two header rows and step 1)
+        row[INPUTS] = row[TIME] = row[OUTPUT] = ""
+    rows[3][INPUTS], rows[3][OUTPUT] = "surat kepala dinas", "konsep laporan"
+    return lines[:start], rows
+
+
+def word(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
+    above, rows = _rows(steps)
+    document = docx.Document()
+    for line in above:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            if text:
+                table.cell(r, c).text = text
+    for column in (INPUTS, TIME, OUTPUT):
+        text = table.cell(3, column).text
+        table.cell(3, column).merge(table.cell(5, column)).text = text  # steps 2 to 4
+    document.save(str(path))
+    return path
+
+
+def workbook(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
+    above, rows = _rows(steps)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for r, line in enumerate([*above, *["\t".join(row) for row in rows]], start=1):
+        for c, value in enumerate(line.split("\t"), start=1):
+            if value:
+                sheet.cell(row=r, column=c, value=value)
+    first = len(above) + 4  # the row of step 2
+    for column in (INPUTS, TIME, OUTPUT):
+        sheet.merge_cells(start_row=first, start_column=column + 1, end_row=first + 2, end_column=column + 1)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("build", [word, workbook], ids=["docx", "xlsx"])
+def test_a_merged_kelengkapan_and_output_apply_to_every_step_they_span(tmp_path: Path, build) -> None:
+    draft = parse_document(build(tmp_path / f"sop.{'docx' if build is word else 'xlsx'}"))
+    assert not draft.problems
+    assert [s.inputs for s in draft.steps[1:4]] == ["surat kepala dinas"] * 3
+    assert [s.output for s in draft.steps[1:4]] == ["konsep laporan"] * 3
+    assert draft.steps[4].output == "hasil 5"
+
+
+@pytest.mark.parametrize("build", [word, workbook], ids=["docx", "xlsx"])
+def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_path: Path, build) -> None:
+    draft = parse_document(build(tmp_path / f"sop.{'docx' if build is word else 'xlsx'}"))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [
+        (Decimal(10), "minute"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "hour")]
+    warned = {w.step: str(w) for w in draft.warnings if w.column == "Waktu"}
+    assert sorted(warned) == [2, 3, 4]
+    assert ("one Waktu, 3 hari, is written for steps 2, 3 and 4 together (a cell merged over their rows): it is "
+            "read as the time of those steps together, shared equally (step 2 1 hari, step 3 1 hari, step 4 1 hari)"
+            ) in warned[3]
+
+
+def test_a_share_that_does_not_divide_gives_the_remainder_to_the_last_step(tmp_path: Path) -> None:
+    steps = [*STEPS[:1], (STEPS[1][0], "1 hari", STEPS[1][2]), *STEPS[2:]]
+    draft = parse_document(workbook(tmp_path / "sop.xlsx", steps))
+    assert [s.duration_value for s in draft.steps[1:4]] == [Decimal("0.33"), Decimal("0.33"), Decimal("0.34")]
+    assert sum(s.duration_value for s in draft.steps[1:4]) == 1
+
+
+def test_hours_shared_unevenly_are_shared_in_minutes(tmp_path: Path) -> None:
+    steps = [*STEPS[:1], (STEPS[1][0], "2 jam", STEPS[1][2]), *STEPS[2:]]
+    draft = parse_document(word(tmp_path / "sop.docx", steps))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps[1:4]] == [(Decimal(40), "minute")] * 3
+    assert "one Waktu, 2 jam, is written for steps 2, 3 and 4" in str(draft.warnings[0])
