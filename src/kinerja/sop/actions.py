@@ -240,6 +240,36 @@ def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: 
     return found
 
 
+def set_times(draft: SopDraft, chosen: dict[str, str]) -> None:
+    """The user's standard times (the CLI's --time) keyed by a step as the SOP prints it ("3", "3.1"), each
+    written as a Waktu is ("2 jam", "1,5 hari"), put on the draft in place of what the document says or could
+    not read ("Setiap hari", "Menyesuaikan", "-"), as the upload preview's time fields do: the steps' time
+    problems and warnings go. A step the document does not have, or a time that cannot be read, is an error
+    naming the step and the value."""
+    from .importers.table import COLUMN_NO, COLUMN_TIME, step_named
+    from .importers.values import parse_duration
+
+    set_on: set[int] = set()
+    for printed, text in chosen.items():
+        number = step_named(draft, printed.strip())
+        step = next((s for s in draft.steps if s.number == number), None)
+        if step is None:
+            raise SopImportError(draft.path, None, COLUMN_NO, printed, _(
+                "--time %(value)s=%(time)s names step %(value)s, which the document does not have (its steps are "
+                "numbered %(numbers)s)") % {"value": printed, "time": text,
+                                           "numbers": ", ".join(s.display_number for s in draft.steps)})
+        try:
+            step.duration_value, step.duration_unit = parse_duration(text)
+        except ValueError as e:
+            raise SopImportError(draft.path, step.number, COLUMN_TIME, text, _(
+                "the time given with --time %(step)s=… cannot be read: %(problem)s") % {
+                "step": step.display_number, "problem": e}, label=step.label) from None
+        set_on.add(step.number)
+    draft.problems = [p for p in draft.problems if not (p.column == COLUMN_TIME and (
+        p.step in set_on or (p.step is None and all(s.duration_value is not None for s in draft.steps))))]
+    draft.warnings = [w for w in draft.warnings if not (w.column == COLUMN_TIME and w.step in set_on)]
+
+
 def find_sop(office: Office, draft: SopDraft | ListedSop) -> Sop | None:
     """The SOP a document (or a workbook's sheet) is a version of: same Nomor SOP, or the same name when it
     has no number."""

@@ -18,6 +18,7 @@ from kinerja.verbs import Verb, register
 
 from . import actions, origin
 from .importers import SeveralSops, SopImportError, is_workbook, resolve_choice
+from .importers.table import COLUMN_TIME
 from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
 
@@ -46,6 +47,16 @@ def _actor_choice(text: str) -> tuple[str, str]:
     return step.strip(), name.strip()
 
 
+def _time_choice(text: str) -> tuple[str, str]:
+    """STEP=TIME, STEP numbered as the SOP prints it, TIME written as a Waktu cell is ("2 jam")."""
+    step, sep, time = text.partition("=")
+    if not sep or not step.strip() or not time.strip():
+        raise CommandError(_("--time takes STEP=TIME, the step numbered as the SOP prints it and the time as a Waktu "
+                             "cell writes it, for example --time \"3=2 jam\" or --time 3.1=30menit (got "
+                             "“%(value)s”).") % {"value": text})
+    return step.strip(), time.strip()
+
+
 def add_import_arguments(parser: CommandParser) -> None:
     parser.add_argument("path", type=Path,
                         help=_("the SOP document: .txt, .csv, .docx, .xlsx or .pdf (with its text, not a scan)"))
@@ -54,6 +65,10 @@ def add_import_arguments(parser: CommandParser) -> None:
     parser.add_argument("--actor", action="append", default=[], metavar="STEP=NAME",
                         help=_("the actor column of a step the importer cannot decide, the step numbered as the SOP "
                                "prints it: --actor 3.1=JFU (repeatable)"))
+    parser.add_argument("--time", action="append", default=[], metavar="STEP=TIME",
+                        help=_("the standard time of a step, in place of the document's (one it cannot read: "
+                               "\"Setiap hari\", \"Menyesuaikan\", \"-\"), the step numbered as the SOP prints "
+                               "it: --time \"3=2 jam\" (repeatable)"))
     parser.add_argument("--office", help=_("office code (default: the only office)"))
     add_choice_arguments(parser)
     parser.add_argument("--other-office", action="store_true",
@@ -124,18 +139,33 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
     except SopImportError as e:
         if not e.choosable:
             raise
-        step = e.label or str(e.step)
-        raise CommandError(sentences(str(e), _("Choose it with --actor %(step)s=NAME, NAME one of the actor "
-                                               "columns.") % {"step": step})) from e
+        raise CommandError(advised(e)) from e
+
+
+def advised(problem: SopImportError) -> str:
+    """The importer's problem with the option that settles it, where one does: an undecided actor (--actor), a
+    standard time missing or unreadable (--time)."""
+    if problem.choosable:
+        return sentences(str(problem), _("Choose it with --actor %(step)s=NAME, NAME one of the actor columns.")
+                         % {"step": problem.label or str(problem.step)})
+    if problem.column == COLUMN_TIME and problem.step is not None:
+        return sentences(str(problem), _("Give its time with --time, for example --time \"%(step)s=2 jam\".")
+                         % {"step": problem.label or str(problem.step)})
+    if problem.column == COLUMN_TIME:
+        return sentences(str(problem), _("Give each step's time with --time, for example --time \"1=2 jam\" "
+                                         "(repeat it for each step)."))
+    return str(problem)
 
 
 def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
             office: str | None, other_office: bool = False, draft: bool = False, sheet: str | None = None,
-            sop: str | None = None, **options: Any) -> None:
+            sop: str | None = None, time: list[str] | None = None, **options: Any) -> None:
     target = office_for(office)
     sheet = chosen_part(path, sheet=sheet, sop=sop)
+    times = dict(_time_choice(t) for t in time or [])
     overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor), sheet=sheet)
     read = actions.preview_import(path, office=target, actor_overrides=overrides, sheet=sheet)
+    actions.set_times(read, times)
     foreign = origin.foreign_lines(target, read.lines)
     if foreign:
         warning = origin.foreign_warning(target, foreign)
@@ -147,9 +177,13 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
     # on stderr, so --json output stays the document alone.
     for found in read.warnings:
         command.stderr.write(_("Check: %(warning)s") % {"warning": found})
+    if read.problems:
+        # Every problem at once, each with its option: one run of the command settles them all.
+        if len(read.problems) == 1:
+            raise CommandError(advised(read.problems[0])) from read.problems[0]
+        raise CommandError(_("%(file)s cannot be imported yet:") % {"file": path.name} + "\n"
+                           + "\n".join(f"- {advised(p)}" for p in read.problems)) from read.problems[0]
     if dry_run:
-        if read.problems:
-            raise read.problems[0]
         if json:
             _print_json(command, read.as_json(None))
         else:
@@ -164,8 +198,7 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
                                        "once each is linked (kinerja sop link, or on the SOP's page).")
                                      % {"names": ", ".join(unlinked)})
         return
-    version = actions.import_sop(path, office=target, user=None, actor_overrides=overrides, in_force=not draft,
-                                 sheet=sheet)
+    version = actions.store_draft(read, office=target, user=None, source=path, in_force=not draft, sheet=sheet)
     previous = version.sop.versions.filter(version__lt=version.version).order_by("-version").first()
     if json:
         _print_json(command, actions.version_json(version))
