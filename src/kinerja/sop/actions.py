@@ -603,6 +603,70 @@ class StepChange:
         return normalise_name(self.old.activity) != normalise_name(self.new.activity)
 
 
+# The identity block's headings as the SOP AP form prints them (document words, not UI text), in its order.
+IDENTITY_TITLES = [("lines", "Kop"), ("name", "Nama SOP"), ("number", "Nomor SOP"),
+                   ("created_on", "Tanggal Pembuatan"), ("revised_on", "Tanggal Revisi"),
+                   ("effective_on", "Tanggal Efektif"), ("approved_by", "Disahkan oleh")]
+BLOCK_TITLES = [("legal_basis", "Dasar Hukum"), ("qualifications", "Kualifikasi Pelaksana"),
+                ("related_sops", "Keterkaitan"), ("equipment", "Peralatan/Perlengkapan"),
+                ("warning", "Peringatan"), ("records", "Pencatatan dan Pendataan")]
+
+
+@dataclass(frozen=True)
+class IdentityChange:
+    """A field of the identity block that differs between two versions: a value (`old` → `new`, "" for none),
+    or a list (Dasar Hukum, Peralatan …) with the items it lost and gained."""
+
+    title: str  # the form's own heading ("Nomor SOP", "Dasar Hukum")
+    old: str = ""
+    new: str = ""
+    removed: tuple[str, ...] = ()
+    added: tuple[str, ...] = ()
+
+    @property
+    def is_list(self) -> bool:
+        return bool(self.removed or self.added)
+
+
+def identity_facts(source: SopVersion | SopDraft) -> dict[str, str | list[str]]:
+    """The identity block of a version or a draft, by IDENTITY_TITLES' and BLOCK_TITLES' keys: dates in the
+    user's language, the approval as one text (position, name, NIP), the letterhead and blocks as lists."""
+    from django.utils.formats import date_format
+
+    header = source.header() if isinstance(source, SopDraft) else (source.header or {})
+    approval = ", ".join(part for part in (source.approved_by, source.approved_by_name) if part)
+    if source.approved_by_nip:
+        approval = ", ".join(part for part in (approval, f"NIP {source.approved_by_nip_display}") if part)
+    facts: dict[str, str | list[str]] = {
+        "lines": [str(line) for line in header.get("lines") or []], "name": source.name, "number": source.number,
+        **{key: date_format(getattr(source, key)) if getattr(source, key) else ""
+           for key in ("created_on", "revised_on", "effective_on")},
+        "approved_by": approval}
+    for key, _title in BLOCK_TITLES:
+        facts[key] = [str(item) for item in header.get(key) or []]
+    return facts
+
+
+def compare_identity(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> list[IdentityChange]:
+    """The identity block's fields that changed, in the form's order; a list compared item by item (ignoring
+    case and spacing), so a law added to the Dasar Hukum is that item, not the whole block."""
+    before, after = identity_facts(old), identity_facts(new)
+    changes = []
+    for key, title in IDENTITY_TITLES + BLOCK_TITLES:
+        was, now = before[key], after[key]
+        if isinstance(was, list) and isinstance(now, list):
+            olds, news = {normalise_name(i): i for i in was}, {normalise_name(i): i for i in now}
+            removed = tuple(i for k, i in olds.items() if k not in news)
+            added = tuple(i for k, i in news.items() if k not in olds)
+            if removed or added:
+                changes.append(IdentityChange(title, removed=removed, added=added))
+            elif was != now and [normalise_name(i) for i in was] != [normalise_name(i) for i in now]:
+                changes.append(IdentityChange(title, "; ".join(was), "; ".join(now)))  # the same items reordered
+        elif normalise_name(str(was)) != normalise_name(str(now)):
+            changes.append(IdentityChange(title, str(was), str(now)))
+    return changes
+
+
 @dataclass
 class VersionComparison:
     added: list[StepFacts] = field(default_factory=list)
@@ -610,10 +674,15 @@ class VersionComparison:
     changed: list[StepChange] = field(default_factory=list)
     actors_added: list[str] = field(default_factory=list)
     actors_removed: list[str] = field(default_factory=list)
+    identity: list[IdentityChange] = field(default_factory=list)
+
+    @property
+    def steps_unchanged(self) -> bool:
+        return not (self.added or self.removed or self.changed or self.actors_added or self.actors_removed)
 
     @property
     def is_empty(self) -> bool:
-        return not (self.added or self.removed or self.changed or self.actors_added or self.actors_removed)
+        return self.steps_unchanged and not self.identity
 
 
 def step_facts(source: SopVersion | SopDraft) -> tuple[list[str], list[StepFacts]]:
@@ -672,7 +741,8 @@ def align_steps(old_steps: list[StepFacts], new_steps: list[StepFacts]) -> tuple
 def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> VersionComparison:
     """What changed from `old` to `new`: steps added and removed, and for the steps both have (matched
     by their text, align_steps), a changed actor, standard time, return target or text; actor columns
-    added and removed. A step that only moved to another number is not a change."""
+    added and removed; the identity block's fields (compare_identity). A step that only moved to another
+    number is not a change."""
     old_actors, old_steps = step_facts(old)
     new_actors, new_steps = step_facts(new)
     pairs, removed, added = align_steps(old_steps, new_steps)
@@ -681,6 +751,7 @@ def compare_versions(old: SopVersion | SopDraft, new: SopVersion | SopDraft) -> 
         added=added, removed=removed,
         actors_added=[a for a in new_actors if _key(a) not in {_key(o) for o in old_actors}],
         actors_removed=[a for a in old_actors if _key(a) not in {_key(n) for n in new_actors}],
+        identity=compare_identity(old, new),
     )
     for before, after in pairs:
         change = StepChange(after.number, before, after, renumber)

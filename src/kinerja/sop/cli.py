@@ -244,9 +244,18 @@ def _write_actor_kinds(command: BaseCommand, version: SopVersion) -> None:
 
 def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old: int) -> None:
     if diff.is_empty:
-        command.stdout.write(_("No step changed since version %(old)d.") % {"old": old})
+        command.stdout.write(_("Nothing changed since version %(old)d: neither the steps nor the identity block.")
+                             % {"old": old})
         return
     command.stdout.write(_("Changes since version %(old)d:") % {"old": old})
+    for field_change in diff.identity:  # the identity block first, as the SOP prints it above the steps
+        if field_change.is_list:
+            for item in field_change.removed:
+                command.stdout.write(f"  - {field_change.title}: {item}")
+            for item in field_change.added:
+                command.stdout.write(f"  + {field_change.title}: {item}")
+        else:
+            command.stdout.write(f"  ~ {field_change.title}: {field_change.old or '-'} → {field_change.new or '-'}")
     for s in diff.added:
         command.stdout.write("  + " + _("step %(n)s added: %(text)s") % {"n": s.display_number, "text": s.activity[:70]})
     for s in diff.removed:

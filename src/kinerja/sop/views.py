@@ -103,14 +103,9 @@ def _workbook_offer(request: HttpRequest, office: Office, version: SopVersion) -
     return {"workbook": workbook, "next_sheet": workbook.next_after_version(version.pk)}
 
 
-BLOCK_TITLES = [("legal_basis", "Dasar Hukum"), ("qualifications", "Kualifikasi Pelaksana"),
-                ("related_sops", "Keterkaitan"), ("equipment", "Peralatan/Perlengkapan"),
-                ("warning", "Peringatan"), ("records", "Pencatatan dan Pendataan")]
-
-
 def _blocks(header: dict[str, object]) -> list[tuple[str, object]]:
     # The SOP AP form's own headings: document words, printed as the sheet prints them.
-    return [(title, header.get(key) or []) for key, title in BLOCK_TITLES]
+    return [(title, header.get(key) or []) for key, title in actions.BLOCK_TITLES]
 
 
 @login_required
