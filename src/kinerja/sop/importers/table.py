@@ -643,7 +643,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             continue
         printed = step_label(number_text)
         if printed is None:
-            signature = bool(_SIGNATURE_RE.search(" ".join(row)))
+            # A signature, or the procedure's whole time under the steps ("JUMLAH WAKTU | 1 hari"), ends the table.
+            signature = bool(_SIGNATURE_RE.search(" ".join(row))) or _is_total_row(row, columns)
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 if not any(raw[-1][1].values()):
@@ -761,6 +762,16 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(SopImportError(path, None, None, note.value, _(
                 "the flowchart symbol in cell %(cells)s stands in a row that is no step of the procedure table: it "
                 "is not read; move it into its step's row, or remove it") % {"cells": note.cells.replace("/", " / ")}))
+
+
+# The label of a row giving the procedure's whole time under the steps: "JUMLAH WAKTU", "Total Waktu
+# Penyelesaian", "Jumlah".
+_TOTAL_RE = re.compile(r"(?:jumlah|total)(?: (?:waktu|lama))?(?: (?:penyelesaian|pelayanan|proses))?")
+
+
+def _is_total_row(row: list[str], columns: dict[str, int]) -> bool:
+    """Whether a row without a step number is the table's total: its Uraian (or No.) cell a total's label."""
+    return any(_TOTAL_RE.fullmatch(label_key(_cell(row, columns.get(key)))) for key in ("activity", "no"))
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
