@@ -34,6 +34,9 @@ pytestmark = pytest.mark.usefixtures("english")
     ("2 jam 15'", "135", "minute"), ("± 15 menit", "15", "minute"), ("+/- 2 jam", "2", "hour"),
     ("maks. 2 hari", "2", "day"), ("Maksimal 5 HK", "5", "day"), ("paling lama 3 hari kerja", "3", "day"),
     ("kurang lebih 1 jam", "1", "hour"), ("selambat-lambatnya 7 (tujuh) hari", "7", "day"),
+    # The upper bound alone ("up to"), and "jam" shortened as "hari" is ("Hr").
+    ("s.d. 2 hari", "2", "day"), ("s/d 3 hari kerja", "3", "day"), ("sampai dengan 2 jam", "2", "hour"),
+    ("hingga 5 hari", "5", "day"), ("Sd. 30 menit", "30", "minute"), ("2 Jm", "2", "hour"), ("1 jm.", "1", "hour"),
     # A clock's hours and minutes, as Excel's time cells read.
     ("0:30", "30", "minute"), ("1:30", "90", "minute"), ("1:30 jam", "90", "minute"), ("2:00", "2", "hour"),
     # The time of one item of the work; a fraction's "/" is no item.

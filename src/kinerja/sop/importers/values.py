@@ -22,7 +22,7 @@ from kinerja.dates import parse_date as parse_date
 # Document words, not user-interface text: the units of the Waktu column.
 DURATION_UNITS = {
     "menit": "minute", "mnt": "minute",
-    "jam": "hour",
+    "jam": "hour", "jm": "hour",
     "hari": "day", "hr": "day",
     "minggu": "week", "pekan": "week",
     "bulan": "month", "bln": "month",
@@ -61,9 +61,10 @@ _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
 # "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
 _MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |/|$)")
 # The upper bound in words, whose number is the standard: "± 15 menit", "maks. 2 hari", "paling lama
-# 3 hari", "selambat-lambatnya 5 hari kerja".
+# 3 hari", "selambat-lambatnya 5 hari kerja", "s.d. 2 hari" and "hingga 5 hari" (up to).
 _BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:imal|imum)?\.?|max\.?|paling (?:lama|lambat)"
-                       r"|selambat-lambatnya|selama|≤|<=?) ?")
+                       r"|selambat-lambatnya|selama|s ?\. ?d ?\.?|s ?/ ?d|sd\.?|sampai dengan|sampai|hingga|≤|<=?)"
+                       r" ?(?=[\d½¼¾a-z])")
 # Hours and minutes as a clock writes them ("0:30", "1:30 jam"; Excel's time cells read so too): in minutes.
 _CLOCK_RE = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?: ?(?:jam|menit))?")
 # Hours and minutes together ("1 jam 30 menit", "2 jam 15'"): the whole in minutes.
