@@ -81,3 +81,23 @@ class ImportChoicesTestCase(KinerjaTestCase):
         with self.assertRaisesMessage(CommandError, "--time takes STEP=TIME"):
             self.run_import("--time", "2 jam")
         self.assertFalse(Sop.objects.exists())
+
+
+class SharedTimeCommandTestCase(KinerjaTestCase):
+    def test_a_time_shared_by_merged_steps_is_said_with_its_option_and_can_be_given(self) -> None:
+        from .test_import_merged_standard import workbook
+
+        path = workbook(Path(tempfile.mkdtemp()) / "gabung.xlsx")
+        err = StringIO()
+        call_command("sop", "import", str(path), "--office", self.office.code, "--dry-run", stdout=StringIO(),
+                     stderr=err)
+        self.assertIn("Check: gabung.xlsx, step 3, column Waktu: one Waktu, 3 hari, is written for steps 2, 3 and 4 "
+                      "together", err.getvalue())
+        self.assertIn('Give its time with --time, for example --time "3=2 jam".', err.getvalue())
+        err = StringIO()
+        call_command("sop", "import", str(path), "--office", self.office.code, "--time", "2=2 hari", "--time",
+                     "3=1 hari", "--time", "4=0,5 hari", stdout=StringIO(), stderr=err)
+        self.assertNotIn("column Waktu", err.getvalue())
+        self.assertEqual([(s.duration_value, s.duration_unit) for s in SopVersion.objects.get().steps.order_by("number")],
+                         [(Decimal(10), "minute"), (Decimal(2), "day"), (Decimal(1), "day"), (Decimal("0.5"), "day"),
+                          (Decimal(1), "hour")])

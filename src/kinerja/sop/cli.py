@@ -143,8 +143,8 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
 
 
 def advised(problem: SopImportError) -> str:
-    """The importer's problem with the option that settles it, where one does: an undecided actor (--actor), a
-    standard time missing or unreadable (--time)."""
+    """The importer's problem (or warning) with the option that settles it, where one does: an undecided actor
+    (--actor), a standard time missing, unreadable or read with a warning (--time)."""
     if problem.choosable:
         return sentences(str(problem), _("Choose it with --actor %(step)s=NAME, NAME one of the actor columns.")
                          % {"step": problem.label or str(problem.step)})
@@ -175,8 +175,9 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
         command.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
     # What the web preview shows beside its step (labels read against the drawing, an arrow not placed):
     # on stderr, so --json output stays the document alone.
+    # A time read with a warning (shared by merged steps, a range's longer end) is settled with --time too.
     for found in read.warnings:
-        command.stderr.write(_("Check: %(warning)s") % {"warning": found})
+        command.stderr.write(_("Check: %(warning)s") % {"warning": advised(found)})
     if read.problems:
         # Every problem at once, each with its option: one run of the command settles them all.
         if len(read.problems) == 1:
