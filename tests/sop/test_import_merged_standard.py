@@ -104,3 +104,17 @@ def test_hours_shared_unevenly_are_shared_in_minutes(tmp_path: Path) -> None:
     draft = parse_document(word(tmp_path / "sop.docx", steps))
     assert [(s.duration_value, s.duration_unit) for s in draft.steps[1:4]] == [(Decimal(40), "minute")] * 3
     assert "one Waktu, 2 jam, is written for steps 2, 3 and 4" in str(draft.warnings[0])
+
+
+def test_a_merged_cell_copies_and_pickles_with_its_range(tmp_path: Path) -> None:
+    import copy
+    import pickle
+
+    from kinerja.sop.importers.draft import MergedCell
+    from kinerja.sop.importers.readers import xlsx_grids
+
+    [grid] = xlsx_grids(workbook(tmp_path / "sop.xlsx"))
+    merged = [c for row in grid for c in row if isinstance(c, MergedCell) and c.text == "3 hari"]
+    assert [str(c) for c in merged] == ["3 hari", "", ""]
+    for again in (copy.deepcopy(merged), pickle.loads(pickle.dumps(merged))):
+        assert [(str(c), c.text) for c in again] == [("3 hari", "3 hari"), ("", "3 hari"), ("", "3 hari")]

@@ -26,10 +26,13 @@ class MergedCell(str):
     text: str
     key: object
 
-    def __new__(cls, own: str, text: str, key: object) -> MergedCell:
+    def __new__(cls, own: str, text: str = "", key: object = None) -> MergedCell:
         cell = super().__new__(cls, own)
         cell.text, cell.key = text, key
         return cell
+
+    def __reduce__(self) -> tuple[type[MergedCell], tuple[str, str, object]]:
+        return MergedCell, (str(self), self.text, self.key)  # copied or pickled with its range
 
 
 class SopImportError(KinerjaError):

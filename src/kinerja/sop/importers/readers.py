@@ -383,7 +383,7 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
                 top, top_column = grid[first[1]], first[2]
                 merged = top[top_column]
                 if not isinstance(merged, MergedCell):
-                    merged = top[top_column] = MergedCell(merged, merged, first[0])
+                    merged = top[top_column] = MergedCell(merged, merged, object())
                 text = MergedCell("", merged.text, merged.key)
             else:
                 text = ""
@@ -538,7 +538,7 @@ def _mark_merged_down(grid: Grid, merges: list[tuple[int, int, int, int]], hidde
                  if r in at_row and at_row[r] < len(grid)]
         if column is None or len(shown) < 2 or first_row not in at_row:
             continue  # one row (a header merged across columns), or its first row hidden
-        key = (first_column, first_row)
+        key = object()
         text = grid[shown[0]][column] if column < len(grid[shown[0]]) else ""
         for i, index in enumerate(shown):
             row = grid[index]
