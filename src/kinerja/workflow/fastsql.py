@@ -324,7 +324,7 @@ class Loader:
             col = f.get_col(self.alias)
             funcs = connection.ops.get_db_converters(col) + col.get_db_converters(connection)
             if vendor == "sqlite" and type(f) is models.DateTimeField and len(funcs) == 1 \
-                    and getattr(funcs[0], "__func__", None) is _SQLITE_DATETIME:
+                    and getattr(funcs[0], "__func__", None) is _sqlite_datetime_converter():
                 funcs = [_sqlite_moment]
             if funcs:
                 found.append((i, funcs, col))
@@ -353,12 +353,11 @@ class Loader:
 
 
 def _sqlite_datetime_converter() -> Any:
+    """Django's SQLite converter of datetimes (imported here: its module cannot be imported before the
+    SQLite backend's, which only a SQLite connection loads)."""
     from django.db.backends.sqlite3.operations import DatabaseOperations
 
     return DatabaseOperations.convert_datetimefield_value
-
-
-_SQLITE_DATETIME = _sqlite_datetime_converter()
 
 
 def _sqlite_moment(value: Any, expression: Any, db: BaseDatabaseWrapper) -> Any:
