@@ -94,6 +94,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kinerja.web.middleware.OfficeMiddleware",
+    # After OfficeMiddleware (request.person): a first password handed out is changed before anything else.
+    "kinerja.web.middleware.FirstPasswordMiddleware",
     # Before anything reads the body; after OfficeMiddleware for the person's language (see there).
     "kinerja.web.upload_limit.UploadLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -5,6 +5,7 @@ of positions is refused on the form, with what was typed kept."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.contrib.auth import get_user_model
 
@@ -255,3 +256,81 @@ class DeletePersonTestCase(KinerjaTestCase):
         response = self.client.post(f"/admin/org/person/{typo.pk}/delete/", {"post": "yes"})
         self.assertEqual(response.status_code, 302)
         self.assertFalse(Person.objects.filter(pk=typo.pk).exists())
+
+
+class FirstPasswordsTestCase(KinerjaTestCase):
+    """An imported office: many accounts without a password. The administrator gives them all first
+    passwords at once, prints the list, and each person chooses their own at the first sign-in."""
+
+    def setUp(self) -> None:
+        self.client.force_login(self.admin)
+        self.new = [actions.add_person(self.office, username=nip, full_name=name, password=None, nip=nip)
+                    for nip, name in [("199202142019031006", "Fajar Nugroho, S.E."),
+                                      ("199305052020012007", "Dewi Lestari, S.Ak."),
+                                      ("199406062021011008", "Rudi Hartono")]]
+        self.in_use = self.built.people["jfu"]
+
+    def give(self, people: list[Person]) -> Any:
+        return self.client.post("/admin/org/person/", {"action": "give_first_passwords",
+                                                       "_selected_action": [str(p.pk) for p in people]})
+
+    def test_many_accounts_get_a_first_password_shown_once_and_kept_only_hashed(self) -> None:
+        from django.contrib.admin.models import LogEntry
+
+        response = self.give([*self.new, self.in_use])
+        self.assertEqual(response.status_code, 200)
+        self.assertIn("no-store", response["Cache-Control"])
+        given = {g.username: g.password for g in response.context["given"]}
+        self.assertEqual(set(given), {p.user.username for p in self.new})
+        self.assertEqual(len(set(given.values())), 3)  # one each, drawn at random
+        for person in self.new:
+            password = given[person.user.username]
+            self.assertContains(response, f'<code class="first-password">{password}</code>', html=True)
+            person.refresh_from_db()
+            person.user.refresh_from_db()
+            self.assertTrue(person.user.check_password(password))
+            self.assertNotIn(password, person.user.password)  # a hash, never the password itself
+            self.assertTrue(person.must_change_password)
+        # The account in use keeps the password its holder knows; the page says one was left alone.
+        self.assertContains(response, "1 akun yang dipilih sudah punya kata sandi atau dikunci")
+        self.in_use.user.refresh_from_db()
+        self.assertTrue(self.in_use.user.check_password(PASSWORD))
+        self.assertFalse(Person.objects.get(pk=self.in_use.pk).must_change_password)
+        logged = " ".join(LogEntry.objects.values_list("change_message", flat=True))
+        self.assertEqual(LogEntry.objects.filter(object_id__in=[str(p.pk) for p in self.new]).count(), 3)
+        for password in given.values():
+            self.assertNotIn(password, logged)
+
+    def test_the_person_must_choose_their_own_password_at_the_first_sign_in(self) -> None:
+        response = self.give(self.new[:1])
+        password = response.context["given"][0].password
+        self.client.logout()
+        self.assertRedirects(self.client.post("/login/", {"username": "199202142019031006", "password": password}),
+                             "/", fetch_redirect_response=False)
+        self.assertRedirects(self.client.get("/"), "/password/")
+        self.assertRedirects(self.client.get("/org/"), "/password/")
+        page = self.client.get("/password/")
+        self.assertContains(page, "Anda masuk dengan kata sandi pertama dari administrator")
+        response = self.client.post("/password/", {"old_password": password, "new_password1": NEW_PASSWORD,
+                                                   "new_password2": NEW_PASSWORD})
+        self.assertRedirects(response, "/password/done/", fetch_redirect_response=False)
+        self.assertFalse(Person.objects.get(pk=self.new[0].pk).must_change_password)
+        self.assertEqual(self.client.get("/").status_code, 200)
+
+    def test_nothing_selected_without_a_password_changes_nothing(self) -> None:
+        before = self.in_use.user.password
+        response = self.give([self.in_use])
+        self.assertRedirects(response, "/admin/org/person/")
+        self.in_use.user.refresh_from_db()
+        self.assertEqual(self.in_use.user.password, before)
+
+    def test_the_list_filters_accounts_without_a_password(self) -> None:
+        page = self.client.get("/admin/org/person/?password=none")
+        self.assertEqual({p.pk for p in page.context["cl"].result_list}, {p.pk for p in self.new})
+
+    def test_another_offices_account_cannot_be_given_one(self) -> None:
+        theirs = actions.add_person(self.other_office, username="199507072022011009", full_name="Orang Lain",
+                                    password=None)
+        self.give([theirs])
+        theirs.user.refresh_from_db()
+        self.assertFalse(theirs.user.has_usable_password())

@@ -1,6 +1,7 @@
-"""Beranda of the administrator of an office still being built: what it lacks before its SOPs can run
-(units, positions, who holds them, an SOP in force, indicators), each with where to do it; nothing once
-the office is built, and nothing for anyone but its administrator."""
+"""Beranda of the administrator of an office still being built: what it lacks before it can work (units,
+positions, who holds them, accounts its holders can sign in with, the required initials, an SOP in force,
+indicators), each with where to do it; nothing once the office can work, and nothing for anyone but its
+administrator."""
 
 from __future__ import annotations
 
@@ -10,8 +11,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from kinerja.correspondence.actions import set_required_initials
+from kinerja.correspondence.models import RequiredInitial
 from kinerja.org import actions
-from kinerja.org.models import Position, Unit
+from kinerja.org.models import Assignment, Position, Unit
 from kinerja.org.setup import office_setup
 from kinerja.performance.models import Indicator, Objective
 from tests.base import KinerjaTestCase
@@ -32,7 +35,7 @@ class OfficeSetupTestCase(KinerjaTestCase):
         self.client.force_login(self.admin_person.user)
         page = self.client.get("/")
         self.assertContains(page, "Menyiapkan perangkat daerah ini")
-        self.assertContains(page, "0 dari 5 selesai")
+        self.assertContains(page, "0 dari 7 selesai")
         self.assertContains(page, 'href="/admin/org/unit/add/"')
         self.assertContains(page, 'href="/admin/org/position/add/"')
         self.assertContains(page, 'href="/sop/upload/"')
@@ -42,7 +45,7 @@ class OfficeSetupTestCase(KinerjaTestCase):
         office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
         secretariat = actions.add_unit(self.new, "Sekretariat", Unit.Kind.SECRETARIAT, parent=office_unit)
         setup = office_setup(self.new, self.today)
-        self.assertEqual([s.done for s in setup.steps], [True, False, False, False, False])
+        self.assertEqual([s.done for s in setup.steps], [True, False, False, False, False, False, False])
         self.assertEqual(setup.steps[0].detail, "2 unit kerja")
         staff = actions.add_position(secretariat, "Pengadministrasi Umum", Position.Kind.STAFF)
         setup = office_setup(self.new, self.today)
@@ -61,11 +64,11 @@ class OfficeSetupTestCase(KinerjaTestCase):
         self.assertEqual(setup.steps[2].detail, "2 pegawai · 1 jabatan belum dipangku hari ini: Pengadministrasi Umum")
         actions.assign(self.admin_person, staff, starts_on=self.today)
         self.assertEqual(office_setup(self.new, self.today).steps[2].detail, "2 pegawai")
-        self.assertEqual(setup.done_count, 3)
+        self.assertEqual(setup.done_count, 4)  # the head of office can sign in
         # The SOP and the indicators: the demo office's, built through the real actions.
         self.assertFalse(setup.complete)
         self.client.force_login(self.admin_person.user)
-        self.assertContains(self.client.get("/"), "3 dari 5 selesai")
+        self.assertContains(self.client.get("/"), "4 dari 7 selesai")
 
     def test_an_assignment_that_ended_leaves_the_position_vacant(self) -> None:
         office_unit = actions.add_unit(self.new, "Dinas Pendidikan dan Kebudayaan", Unit.Kind.OFFICE)
@@ -109,6 +112,8 @@ class BuiltOfficeTestCase(KinerjaTestCase):
                                              plan_start_year=2021, plan_end_year=2026)
         Indicator.objects.create(office=self.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
                                  unit="unit", division=self.built.divisions[0])
+        # Whose initials a document needs (correspondence/demo.py sets the demo's).
+        set_required_initials(self.office, [self.positions["subsection_head"], self.positions["secretary"]])
         self.assertTrue(office_setup(self.office, today).complete,
                         [s.label for s in office_setup(self.office, today).steps if not s.done])
         self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
@@ -133,16 +138,65 @@ class AccountsWithoutPasswordTestCase(KinerjaTestCase):
                                    password=None)
         actions.assign(kadis, head, starts_on=today)
         actions.assign(fajar, staff, starts_on=today)
-        step = office_setup(office, today).steps[2]
-        self.assertTrue(step.done)  # the head of office is held
-        self.assertEqual(step.detail, "3 pegawai · 2 akun belum punya kata sandi dan belum dapat masuk: "
+        self.assertTrue(office_setup(office, today).steps[2].done)  # the head of office is held
+        step = office_setup(office, today).steps[3]
+        self.assertFalse(step.done)
+        self.assertEqual(step.detail, "2 pemangku jabatan belum punya kata sandi dan belum dapat masuk: "
                                       "Drs. H. Suparno Wibowo, M.M., Fajar Nugroho, S.E.")
+        self.assertEqual(step.url, "/admin/org/person/?password=none")
         kadis.user.set_password("Metro-Kinerja-2026")
         kadis.user.save()
-        fajar.user.is_active = False  # left the office: not counted
+        fajar.user.is_active = False  # left the office, yet still holds the position: named
         fajar.user.save()
-        self.assertEqual(office_setup(office, today).steps[2].detail, "3 pegawai")
+        step = office_setup(office, today).steps[3]
+        self.assertEqual((step.done, step.detail), (False, "1 akun pemangku jabatan dikunci: Fajar Nugroho, S.E."))
+        Assignment.objects.filter(person=fajar).update(ends_on=today - dt.timedelta(days=1), starts_on=today
+                                                       - dt.timedelta(days=9))
+        self.assertEqual(office_setup(office, today).steps[3].detail, "Semua pemangku jabatan hari ini dapat masuk.")
+        self.assertTrue(office_setup(office, today).steps[3].done)
         admin.user.is_staff = True
         admin.user.save()
         self.client.force_login(admin.user)
         self.assertContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
+
+
+class OrganisationExistsButCannotWorkTestCase(KinerjaTestCase):
+    """The organisation is built (imported), an SOP is in force and indicators exist, yet accounts of
+    holders have no password and nobody set whose initials a document needs: the checklist stays and says
+    what is left, until the office can actually work."""
+
+    def test_the_checklist_stays_until_holders_can_sign_in_and_the_initials_are_set(self) -> None:
+        today = timezone.localdate()
+        build_seed_sop(self.built)
+        objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                             plan_start_year=2021, plan_end_year=2026)
+        Indicator.objects.create(office=self.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
+                                 unit="unit", division=self.built.divisions[0])
+        set_required_initials(self.office, [self.positions["subsection_head"], self.positions["secretary"]])
+        self.assertTrue(office_setup(self.office, today).complete)
+        kasubbag = self.built.people["kasubbag"]
+        kasubbag.user.set_unusable_password()
+        kasubbag.user.save()
+        RequiredInitial.objects.filter(office=self.office).delete()
+        setup = office_setup(self.office, today)
+        self.assertEqual([s.label for s in setup.steps if not s.done], ["Akun untuk masuk", "Paraf wajib"])
+        self.client.force_login(self.admin)
+        page = self.client.get("/")
+        self.assertContains(page, "Menyiapkan perangkat daerah ini")
+        self.assertContains(page, "5 dari 7 selesai")
+        self.assertContains(page, f"1 pemangku jabatan belum punya kata sandi dan belum dapat masuk: {kasubbag.full_name}")
+        self.assertContains(page, 'href="/admin/correspondence/requiredinitial/add/"')
+        actions.update_account(kasubbag, active=True, password="Kasubbag#Baru2025", acting_user=self.admin)
+        positions = self.built.positions
+        set_required_initials(self.office, [positions["subsection_head"], positions["secretary"]])
+        self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
+
+    def test_a_required_initial_nobody_holds_today_is_named(self) -> None:
+        today = timezone.localdate()
+        kasubbag = self.built.positions["subsection_head"]
+        set_required_initials(self.office, [kasubbag, self.positions["secretary"]])
+        Assignment.objects.filter(position=kasubbag).update(ends_on=today - dt.timedelta(days=1))
+        Assignment.objects.filter(position=kasubbag, starts_on__gte=today).delete()
+        step = office_setup(self.office, today).steps[4]
+        self.assertFalse(step.done)
+        self.assertIn(f"1 jabatan belum dipangku hari ini: {kasubbag.title}", step.detail)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+from dataclasses import dataclass
 
-from django.contrib.auth import get_user_model
+from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -82,6 +84,62 @@ def update_account(person: Person, *, active: bool, password: str = "", acting_u
     if password:
         user.set_password(password)
     user.save(update_fields=["is_active", "password"])
+
+
+# Letters and digits that cannot be misread on paper (no 0/O, 1/l/I).
+_PASSWORD_LETTERS = "abcdefghjkmnpqrstuvwxyz23456789"
+
+
+def _first_password(user: AbstractBaseUser) -> str:
+    """Twelve random letters and digits in groups of four ("k7mq-2xha-9pzt"): read off a sheet of paper
+    and typed once, before the person chooses their own."""
+    while True:
+        password = "-".join("".join(secrets.choice(_PASSWORD_LETTERS) for _i in range(4)) for _g in range(3))
+        try:
+            password_validation.validate_password(password, user)
+        except ValidationError:
+            continue  # all digits, or like the username: draw again
+        return password
+
+
+@dataclass(frozen=True)
+class FirstPassword:
+    person: Person
+    username: str
+    password: str  # in clear only in this object, shown once; the database keeps its hash
+
+
+@transaction.atomic
+def give_first_passwords(people: list[Person], *, acting_user: AbstractBaseUser) -> tuple[list[FirstPassword],
+                                                                                          list[Person]]:
+    """A random first password for each active account of `people` that has none yet (as the organisation
+    import makes them), which the person must change at the first sign-in. Accounts that have a password
+    are left alone (the person may be using it), as are locked ones and the administrator's own. Returns
+    the passwords given, to be shown once, and the people left alone."""
+    users = {u.pk: u for u in get_user_model().objects.select_for_update()
+             .filter(pk__in=[p.user_id for p in people]).order_by("pk")}
+    given: list[FirstPassword] = []
+    skipped: list[Person] = []
+    for person in sorted(people, key=lambda p: p.full_name):
+        user = users[person.user_id]
+        if user.has_usable_password() or not user.is_active or user.pk == acting_user.pk:
+            skipped.append(person)
+            continue
+        password = _first_password(user)
+        user.set_password(password)
+        user.save(update_fields=["password"])
+        person.must_change_password = True
+        person.save(update_fields=["must_change_password"])
+        given.append(FirstPassword(person, user.username, password))
+    return given, skipped
+
+
+@transaction.atomic
+def password_changed(person: Person) -> None:
+    """The person chose their own password: the one handed out no longer holds them at the change page."""
+    if person.must_change_password:
+        person.must_change_password = False
+        person.save(update_fields=["must_change_password"])
 
 
 @transaction.atomic

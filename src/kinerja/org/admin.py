@@ -5,8 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.template.response import TemplateResponse
+from django.utils.cache import add_never_cache_headers
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from . import actions
@@ -57,13 +62,37 @@ class PositionAdmin(OfficeScopedAdmin):
     inlines = [AliasInline]
 
 
+class PasswordFilter(admin.SimpleListFilter):
+    """Accounts without a password yet (as the organisation import makes them): the ones to give first
+    passwords to, all at once with the action below."""
+
+    title = _("password")
+    parameter_name = "password"
+
+    def lookups(self, request: HttpRequest, model_admin: Any) -> list[tuple[str, Any]]:
+        return [("none", _("No password yet")), ("temporary", _("First password, not changed yet")),
+                ("own", _("Own password"))]
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet[Person]) -> QuerySet[Person]:
+        no_password = {"user__password__startswith": UNUSABLE_PASSWORD_PREFIX}
+        if self.value() == "none":
+            return queryset.filter(**no_password)
+        if self.value() == "temporary":
+            return queryset.exclude(**no_password).filter(must_change_password=True)
+        if self.value() == "own":
+            return queryset.exclude(**no_password).filter(must_change_password=False)
+        return queryset
+
+
 @admin.register(Person)
 class PersonAdmin(OfficeScopedAdmin):
     """A person is added with the account they sign in with, so the office's administrator needs no
     access to the accounts of other offices (the user list is the city's operator's)."""
 
-    list_display = ["full_name", "nip", "grade", "username", "office"]
+    list_display = ["full_name", "nip", "grade", "username", "password_state", "office"]
+    list_filter = [PasswordFilter]
     search_fields = ["full_name", "nip", "user__username"]
+    actions = ["give_first_passwords"]
     form = PersonChangeForm
     add_form = PersonCreationForm
     readonly_fields = ["username"]
@@ -79,6 +108,35 @@ class PersonAdmin(OfficeScopedAdmin):
     @admin.display(description=_("Username"), ordering="user__username")
     def username(self, obj: Person) -> str:
         return obj.user.username
+
+    @admin.display(description=_("Password"))
+    def password_state(self, obj: Person) -> str:
+        if not obj.user.has_usable_password():
+            return gettext("none yet")
+        return gettext("first, to be changed") if obj.must_change_password else gettext("own")
+
+    @admin.action(description=_("Give first passwords to the selected accounts without one"))
+    def give_first_passwords(self, request: HttpRequest, queryset: QuerySet[Person]) -> TemplateResponse | None:
+        """A random password for each selected account that has none, shown once on a page to print and
+        hand out; each person chooses their own at the first sign-in. Only the hashes are kept."""
+        given, skipped = actions.give_first_passwords(list(queryset.select_related("user")),
+                                                      acting_user=request.user)
+        for first in given:  # the history of each person says a first password was given, not which
+            self.log_change(request, first.person, gettext("Gave a first password to hand out."))
+        if not given:
+            self.message_user(request, gettext("None of the selected accounts is without a password: nothing was "
+                                               "changed."), messages.WARNING)
+            return None
+        context = {**self.admin_site.each_context(request), "title": gettext("First passwords to hand out"),
+                   "opts": self.model._meta, "given": given, "skipped": skipped,
+                   "office": given[0].person.office,
+                   "skipped_text": ngettext("%(n)d selected account already has a password or is locked, and was "
+                                            "left as it was.",
+                                            "%(n)d selected accounts already have a password or are locked, and "
+                                            "were left as they were.", len(skipped)) % {"n": len(skipped)}}
+        response = TemplateResponse(request, "admin/org/person/first_passwords.html", context)
+        add_never_cache_headers(response)  # shown once: no copy in the browser's cache
+        return response
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("user", "office")

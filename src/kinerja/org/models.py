@@ -229,6 +229,11 @@ class Person(models.Model):
     grade = models.CharField(_("grade (golongan)"), max_length=6, blank=True, choices=GRADE_CHOICES)
     extra_role = models.CharField(_("extra role"), max_length=20, blank=True, choices=Role, default="")
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="id")
+    # A first password the administrator handed out on paper (actions.give_first_passwords): the person
+    # chooses their own at the first sign-in, before any other page (web.middleware).
+    must_change_password = models.BooleanField(
+        _("must change password"), default=False,
+        help_text=_("The password was given by the administrator: the person chooses their own at the next sign-in."))
 
     class Meta:
         verbose_name = _("person")

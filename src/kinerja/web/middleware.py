@@ -31,6 +31,27 @@ class OfficeMiddleware:
         return self.get_response(request)
 
 
+class FirstPasswordMiddleware:
+    """A person signed in with the first password the administrator handed out (org.actions.
+    give_first_passwords) chooses their own before any other page: every other address leads to the
+    password change, except signing out, the language switch and static files."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        person = getattr(request, "person", None)
+        if person is not None and person.must_change_password:
+            from django.conf import settings
+            from django.shortcuts import redirect
+            from django.urls import reverse
+
+            allowed = {reverse("password_change"), reverse("logout"), reverse("set_language")}
+            if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
+                return redirect("password_change")
+        return self.get_response(request)
+
+
 class LanguageMiddleware:
     """Bahasa Indonesia unless the user chose English: the choice is the language cookie (set by the
     language switch) and, once signed in, the person's saved preference. The browser's

@@ -9,7 +9,7 @@ urlpatterns = [
     path("login/", auth_views.LoginView.as_view(template_name="web/login.html", authentication_form=LoginForm,
                                                 redirect_authenticated_user=True), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("password/", auth_views.PasswordChangeView.as_view(template_name="web/password_change.html"),
+    path("password/", views.PasswordChangeView.as_view(template_name="web/password_change.html"),
          name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(template_name="web/password_done.html"),
          name="password_change_done"),

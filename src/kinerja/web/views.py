@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
@@ -85,3 +87,15 @@ def favicon(request: HttpRequest) -> FileResponse:
     """/favicon.ico, which browsers and feed readers ask for whatever the page links: from the package
     itself, so it answers before `collectstatic` has run too."""
     return FileResponse(FAVICON.open("rb"), content_type="image/vnd.microsoft.icon")
+
+
+class PasswordChangeView(auth_views.PasswordChangeView):
+    """Django's password change; a person who signed in with a first password handed out by the
+    administrator is let through to the other pages once they chose their own."""
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        response = super().form_valid(form)
+        person = getattr(self.request, "person", None)
+        if person is not None:
+            org_actions.password_changed(person)
+        return response
