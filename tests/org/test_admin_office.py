@@ -31,7 +31,30 @@ class OfficeAdminTestCase(KinerjaTestCase):
         self.assertEqual([(h.weekday, h.opens_at, h.closes_at) for h in office.hours.all()],
                          [(d, dt.time(7, 30), dt.time(16, 0)) for d in range(5)])
         page = self.client.get(f"/admin/org/office/{office.pk}/change/")
-        self.assertContains(page, 'value="07.30.00"', count=5)
+        # As the office writes times: 07.30, not 07.30.00.
+        self.assertContains(page, 'value="07.30"', count=5)
+        self.assertContains(page, 'value="16.00"', count=5)
+        self.assertNotContains(page, '07.30.00')
+
+    def test_a_new_office_shows_the_default_hours_before_it_is_saved(self) -> None:
+        self.client.force_login(self.operator)
+        page = self.client.get("/admin/org/office/add/")
+        self.assertContains(page, 'value="07.30"', count=5)
+        self.assertContains(page, 'value="16.00"', count=5)
+        self.assertContains(page, 'name="hours-TOTAL_FORMS" value="5"')
+        self.assertContains(page, '<option value="4" selected>Jumat</option>', html=True)
+        # Saved as shown, with the one day changed (a Friday ending at 11.00): all five days, not only Friday.
+        data = {"code": "dinsos-metro", "name": "Dinas Sosial Kota Metro", "short_name": "Dinsos",
+                "city": "Kota Metro", "address": "", "letterhead": "", "time_zone": "Asia/Jakarta",
+                "hours-TOTAL_FORMS": "5", "hours-INITIAL_FORMS": "0", "hours-MIN_NUM_FORMS": "0",
+                "hours-MAX_NUM_FORMS": "1000"}
+        for day in range(5):
+            data.update({f"hours-{day}-weekday": str(day), f"hours-{day}-opens_at": "07.30",
+                         f"hours-{day}-closes_at": "11.00" if day == 4 else "16.00"})
+        self.assertEqual(self.client.post("/admin/org/office/add/", data).status_code, 302)
+        office = Office.objects.get(code="dinsos-metro")
+        self.assertEqual([(h.weekday, h.opens_at, h.closes_at) for h in office.hours.all()],
+                         [(d, dt.time(7, 30), dt.time(11 if d == 4 else 16, 0)) for d in range(5)])
 
     def test_the_office_administrator_cannot_recode_the_office_or_mark_it_demo(self) -> None:
         self.client.force_login(self.admin)

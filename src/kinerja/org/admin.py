@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db.models import QuerySet
@@ -23,9 +24,21 @@ admin.site.site_header = admin.site.site_title = _("kinerja administration")
 admin.site.index_title = _("Administration of the office")
 
 
+class OfficeHoursForm(forms.ModelForm):  # type: ignore[type-arg]
+    def has_changed(self) -> bool:
+        # A new office's default hours are offered as filled rows (OfficeAdmin.get_formset_kwargs): saved as
+        # shown, not skipped as untouched extra rows (which would keep only the days that were edited).
+        return bool(self.initial and self.instance.pk is None) or super().has_changed()
+
+
 class OfficeHoursInline(OfficeScopedInline):
     model = OfficeHours
+    form = OfficeHoursForm
     extra = 0
+
+    def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
+        # A new office shows the default hours (Monday to Friday, 07.30–16.00) to see and change.
+        return len(actions.DEFAULT_HOURS) if obj is None else 0
 
 
 @admin.register(Office)
@@ -37,6 +50,13 @@ class OfficeAdmin(OfficeScopedAdmin):
         # The code names the office on the command line and the demo mark is printed on its documents:
         # the city's operator sets them, not the office's administrator.
         return [] if request.user.is_superuser else ["code", "is_demo"]
+
+    def get_formset_kwargs(self, request: HttpRequest, obj: Any, inline: Any, prefix: str) -> dict[str, Any]:
+        kwargs = super().get_formset_kwargs(request, obj, inline, prefix)
+        if isinstance(inline, OfficeHoursInline) and obj.pk is None:
+            kwargs["initial"] = [{"weekday": day, "opens_at": opens, "closes_at": closes}
+                                 for day, opens, closes in actions.DEFAULT_HOURS]
+        return kwargs
 
     def save_related(self, request: HttpRequest, form: Any, formsets: Any, change: bool) -> None:
         super().save_related(request, form, formsets, change)

@@ -8,3 +8,5 @@ DECIMAL_SEPARATOR = "."
 THOUSAND_SEPARATOR = ","
 NUMBER_GROUPING = 3
 FIRST_DAY_OF_WEEK = 1
+# Times without seconds in a form (07:30); 07.30 is read too.
+TIME_INPUT_FORMATS = ["%H:%M", "%H:%M:%S", "%H.%M"]

@@ -21,3 +21,6 @@ DATETIME_INPUT_FORMATS = [
     "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
     "%d-%m-%Y", "%d/%m/%Y",
 ]
+# Times as the office writes them, 07.30: the first is what a time field shows (Django's own first,
+# "%H.%M.%S", showed office hours as 07.30.00); 07:30 is read too.
+TIME_INPUT_FORMATS = ["%H.%M", "%H.%M.%S", "%H:%M", "%H:%M:%S"]
