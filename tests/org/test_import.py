@@ -343,6 +343,103 @@ class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
         self.assertIn("Dr. Contoh Kadis Demo", errors[0])
 
 
+class MovingToAnotherPostTestCase(KinerjaTestCase, ImportCase):
+    """A JFU of the demo office is appointed Kasubbag Umum dan Kepegawaian from 1 April: the row of the new
+    post ends the open JFU holding on 31 March, as the moving decree says."""
+
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+        self.jfu = self.built.people["jfu"]
+        self.old = Assignment.objects.get(person=self.jfu, position=self.positions["staff"])
+
+    def row(self, position: str, unit: str, start: str = "01/04/2025") -> list[Any]:
+        return ["", unit, "Sekretariat", position, "Sekretaris Dinas", self.jfu.full_name, self.jfu.nip, "", "",
+                "definitif", "", start, ""]
+
+    def test_the_old_definitive_holding_ends_the_day_before_the_new_one(self) -> None:
+        path = self.workbook([self.row("Kepala Sub Bagian Umum dan Kepegawaian", "Subbagian Umum dan Kepegawaian")],
+                             merge=None)
+        preview = self.run_import(path, dry_run=True)
+        self.assertEqual([(c.what, c.created, c.details) for c in preview.changes], [
+            ("holding", False, ["Sampai: – → 31 Maret 2025",
+                                "pindah ke Kepala Sub Bagian Umum dan Kepegawaian mulai 1 April 2025"]),
+            ("holding", True, ["mulai 1 April 2025"])])
+        self.assertEqual(preview.changes[0].label, f"{self.jfu.full_name} — {self.positions['staff'].title}")
+        self.old.refresh_from_db()
+        self.assertIsNone(self.old.ends_on)  # a preview saves nothing
+        self.run_import(path)
+        self.old.refresh_from_db()
+        self.assertEqual(self.old.ends_on, dt.date(2025, 3, 31))
+        new = Assignment.objects.get(person=self.jfu, position=self.positions["umpeg_head"])
+        self.assertEqual((new.kind, new.starts_on, new.ends_on), ("definitive", dt.date(2025, 4, 1), None))
+        self.assertEqual(self.run_import(path, dry_run=True).changes, [])  # the same file again: nothing
+
+    def test_a_single_holder_post_held_by_someone_else_is_still_refused_and_nothing_ends(self) -> None:
+        path = self.workbook([self.row("Kasubbag", "Subbagian Program, Keuangan dan Aset")], merge=None)
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("Contoh Kasubbag Demo, S.E.", errors[0])
+        self.old.refresh_from_db()
+        self.assertIsNone(self.old.ends_on)
+
+    def test_a_file_that_says_the_old_post_goes_on_is_refused(self) -> None:
+        path = self.workbook([self.row("Kepala Sub Bagian Umum dan Kepegawaian", "Subbagian Umum dan Kepegawaian"),
+                              self.row("JFU", "Subbagian Program, Keuangan dan Aset", start="")], merge=None)
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("sudah memangku Jabatan Fungsional Umum Subbagian Program secara definitif", errors[0])
+
+    def test_a_holding_that_starts_on_the_new_posts_first_day_is_not_reversed(self) -> None:
+        self.old.starts_on = dt.date(2025, 4, 1)
+        self.old.save()
+        path = self.workbook([self.row("Kepala Sub Bagian Umum dan Kepegawaian", "Subbagian Umum dan Kepegawaian")],
+                             merge=None)
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+
+
+class SheetTestCase(ImportCase):
+    """A workbook keeps the organisation on one sheet among others (last year's, a recap): the user
+    names the sheet to read."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="disdag", name="Dinas Perdagangan Kota Metro", short_name="Disdag",
+                                            city="Kota Metro")
+        book = Workbook()
+        first = book.active
+        first.title = "Struktur 2024"
+        first.append(HEADER)
+        first.append(["", "Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Lama", "196001011985031001",
+                      "", "", "", "", "02/01/2020", ""])
+        second = book.create_sheet("Struktur 2025")
+        second.append(HEADER)
+        for row in rows()[:2]:
+            second.append(row)
+        self.path = self.folder / "organisasi.xlsx"
+        book.save(self.path)
+
+    def test_only_the_sheet_asked_for_is_read(self) -> None:
+        summary = self.run_import(self.path, sheet="struktur 2025")
+        self.assertEqual(summary.sheets, ["Struktur 2025"])
+        self.assertEqual(set(Person.objects.values_list("full_name", flat=True)),
+                         {"Drs. Budi Santoso, M.M.", "Siti Aminah, S.E."})
+
+    def test_a_sheet_not_in_the_workbook_is_named_with_the_sheets_it_has(self) -> None:
+        with self.assertRaisesMessage(importer.KinerjaError, "organisasi.xlsx tidak memiliki lembar “Struktur 2026”. "
+                                                             "Lembarnya: “Struktur 2024”, “Struktur 2025”."):
+            self.run_import(self.path, sheet="Struktur 2026")
+        self.assertEqual(Unit.objects.count(), 0)
+
+    def test_the_command_line_reads_one_sheet(self) -> None:
+        out = StringIO()
+        call_command("org", "import", str(self.path), "--office", "disdag", "--sheet", "Struktur 2024", stdout=out)
+        self.assertEqual(list(Person.objects.values_list("full_name", flat=True)), ["Lama"])
+        self.assertIn("Struktur 2024", out.getvalue())
+        with self.assertRaisesMessage(CommandError, "“Struktur 2024”, “Struktur 2025”"):
+            call_command("org", "import", str(self.path), "--office", "disdag", "--sheet", "Rekap")
+
+
 class ImportPageTestCase(KinerjaTestCase, ImportCase):
     url = "/org/import/"
 
@@ -388,6 +485,52 @@ class ImportPageTestCase(KinerjaTestCase, ImportCase):
         self.assertNotContains(self.client.get("/org/"), self.url)
         self.client.force_login(self.admin)
         self.assertContains(self.client.get("/org/"), self.url)
+
+    def test_the_city_operator_chooses_the_office_to_import_into(self) -> None:
+        operator = get_user_model().objects.create_superuser("operator-kota", "operator@kota.invalid", "x-Kota-2025!")
+        self.client.force_login(operator)
+        page = self.client.get(self.url)
+        self.assertContains(page, f'<option value="{self.other_office.pk}">{self.other_office.name}</option>',
+                            html=True)
+        with self.file().open("rb") as f:
+            r = self.client.post(self.url, {"file": f, "office": str(self.other_office.pk)})
+        self.assertContains(r, "Pratinjau")
+        token = r.context["form"]["upload"].value()
+        r = self.client.post(self.url, {"upload": token, "office": str(self.other_office.pk), "sheet": "",
+                                         "save": "1"})
+        self.assertContains(r, "Disimpan")
+        self.assertEqual(Person.objects.get(nip="198505052010012006").office, self.other_office)
+        self.assertFalse(Unit.objects.filter(office=self.office, name="Bidang Baru").exists())
+        with self.file().open("rb") as f:  # no office chosen: asked for, nothing read
+            r = self.client.post(self.url, {"file": f})
+        self.assertEqual(r.status_code, 400)
+        self.assertIn("office", r.context["form"].errors)
+        self.assertEqual(self.client.get("/org/import/template/").status_code, 200)
+
+    def test_an_office_administrator_imports_into_their_own_office_only(self) -> None:
+        self.client.force_login(self.admin)
+        self.assertNotContains(self.client.get(self.url), f'value="{self.other_office.pk}"')
+        with self.file().open("rb") as f:
+            r = self.client.post(self.url, {"file": f, "office": str(self.other_office.pk)})
+        self.assertEqual(r.status_code, 400)
+        self.assertIn("office", r.context["form"].errors)
+        self.assertFalse(Unit.objects.filter(name="Bidang Baru").exists())
+
+    def test_a_workbook_with_several_sheets_offers_them_to_preview_one(self) -> None:
+        self.client.force_login(self.admin)
+        path = self.file()
+        book = load_workbook(path)
+        book.create_sheet("Rekap").append(["Jumlah pegawai", 1])
+        book.save(path)
+        with path.open("rb") as f:
+            r = self.client.post(self.url, {"file": f})
+        self.assertContains(r, "Lembar yang dibaca: Struktur.")
+        self.assertContains(r, '<option value="Rekap">Rekap</option>', html=True)
+        token = r.context["form"]["upload"].value()
+        r = self.client.post(self.url, {"upload": token, "sheet": "Rekap"})
+        self.assertContains(r, "Lembar “Rekap” dari pegawai.xlsx tidak memiliki baris judul", status_code=400)
+        r = self.client.post(self.url, {"upload": token, "sheet": "Struktur"})
+        self.assertContains(r, "Dewi Lestari")
 
     def test_the_template_downloads(self) -> None:
         self.client.force_login(self.admin)

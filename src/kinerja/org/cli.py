@@ -19,6 +19,8 @@ def _import_arguments(parser: CommandParser) -> None:
     parser.add_argument("path", type=Path, metavar="FILE", help="XLSX or CSV file")
     parser.add_argument("--office", required=True, help="office code")
     parser.add_argument("--dry-run", action="store_true", help="check and list the changes, save nothing")
+    parser.add_argument("--sheet", default=None, metavar="NAME",
+                        help="read only this sheet of the workbook (default: every sheet with the columns)")
 
 
 def summary_lines(summary: importer.Summary) -> list[str]:
@@ -46,13 +48,16 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     return lines
 
 
-def _import(command: BaseCommand, *, path: Path, office: str, dry_run: bool, **options: Any) -> None:
+def _import(command: BaseCommand, *, path: Path, office: str, dry_run: bool, sheet: str | None = None,
+            **options: Any) -> None:
     found = Office.objects.filter(code=office).first()
     if found is None:
         raise KinerjaError(_("There is no office with the code %(code)s.") % {"code": office})
-    summary = importer.import_file(path, found, dry_run=dry_run)
+    summary = importer.import_file(path, found, dry_run=dry_run, sheet=sheet)
     lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
     command.stdout.write(f"{lead} {path.name} → {found.name}.")
+    if summary.sheets:
+        command.stdout.write(_("Sheets read: %(sheets)s.") % {"sheets": ", ".join(summary.sheets)})
     for line in summary_lines(summary):
         command.stdout.write(line)
 

@@ -7,9 +7,10 @@ from typing import Any
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from .models import Person
+from .models import Office, Person
 from .nip import normalise_nip
 
 
@@ -100,10 +101,29 @@ MAX_IMPORT_BYTES = 10 * 1024 * 1024
 
 class ImportForm(forms.Form):
     """The organisation's spreadsheet, or the one uploaded for the preview (`upload`, the token it is kept
-    under), which `save` imports."""
+    under), which `save` imports; the office it is for, among those the user may administer (the city's
+    operator has several; an office's administrator has one, and is not asked); the sheet of a workbook
+    to read (empty: every sheet with a header)."""
 
+    office = forms.ModelChoiceField(label=_("Office"), queryset=Office.objects.none(), required=True,
+                                    empty_label=_("— choose the office —"))
     file = forms.FileField(label=_("Spreadsheet (XLSX or CSV)"), required=False)
+    sheet = forms.CharField(label=_("Sheet"), required=False, max_length=100,
+                            help_text=_("Only for a workbook with several sheets: the name of the sheet to read. "
+                                        "Empty: every sheet with the columns is read."))
     upload = forms.CharField(required=False, max_length=64, widget=forms.HiddenInput)
+
+    def __init__(self, *args: Any, offices: QuerySet[Office], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["office"].queryset = offices
+        self.only_office = offices.get() if offices.count() == 1 else None
+        if self.only_office is not None:  # their own office: nothing to choose
+            self.fields["office"].initial = self.only_office.pk
+            self.fields["office"].required = False
+            self.fields["office"].widget = forms.HiddenInput()
+
+    def clean_office(self) -> Office | None:
+        return self.cleaned_data.get("office") or self.only_office
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

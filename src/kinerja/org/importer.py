@@ -152,7 +152,7 @@ def _sniff(path: Path) -> None:
                            % {"file": path.name})
 
 
-def _xlsx_tables(path: Path) -> Iterator[Table]:
+def _xlsx_tables(path: Path, sheet_name: str | None = None) -> Iterator[Table]:
     from openpyxl import load_workbook
 
     try:
@@ -162,8 +162,16 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
         raise KinerjaError(_("%(file)s is damaged or not an XLSX file; open it in Excel and save it again as "
                              "\"Excel Workbook (.xlsx)\" (%(error)s).")
                            % {"file": path.name, "error": type(e).__name__}) from e
-    for sheet in book.worksheets:
-        if sheet.sheet_state != "visible":
+    sheets = book.worksheets
+    if sheet_name:
+        # The sheet asked for, hidden or not: spaces and case as the user may type them.
+        sheets = [sheet for sheet in book.worksheets if _key(sheet.title) == _key(sheet_name)]
+        if not sheets:
+            raise KinerjaError(_("%(file)s has no sheet “%(sheet)s”. Its sheets: %(sheets)s.") % {
+                "file": path.name, "sheet": sheet_name,
+                "sheets": ", ".join(f"“{sheet.title}”" for sheet in book.worksheets)})
+    for sheet in sheets:
+        if sheet.sheet_state != "visible" and not sheet_name:
             continue
         grid: dict[int, list[object]] = {}
         for cells in sheet.iter_rows():
@@ -179,12 +187,33 @@ def _csv_tables(path: Path) -> Iterator[Table]:
     yield Table("", [(number, list(values)) for number, values in csv_rows(path, sniff_lines=HEADER_SEARCH_ROWS)])
 
 
-def _tables(path: Path) -> Iterator[Table]:
+def sheet_names(path: Path | str) -> list[str]:
+    """The sheets of a workbook, visible ones, in their order (none for a CSV file or a damaged one): what
+    the import page offers to choose from."""
+    path = Path(path)
+    if path.suffix.lower() != ".xlsx":
+        return []
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True)
+    except (zipfile.BadZipFile, KeyError, OSError, ValueError):
+        return []
+    try:
+        return [sheet.title for sheet in book.worksheets if sheet.sheet_state == "visible"]
+    finally:
+        book.close()
+
+
+def _tables(path: Path, sheet: str | None = None) -> Iterator[Table]:
     _sniff(path)
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        yield from _xlsx_tables(path)
+        yield from _xlsx_tables(path, sheet)
     elif suffix == ".csv":
+        if sheet:
+            raise KinerjaError(_("%(file)s is a CSV file, which has no sheets: leave the sheet empty.")
+                               % {"file": path.name})
         yield from _csv_tables(path)
     else:
         raise KinerjaError(_("%(file)s: kinerja imports the organisation from an .xlsx or .csv file.")
@@ -340,15 +369,15 @@ def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list
     return found
 
 
-def _read(path: Path) -> tuple[list[Row], list[str], list[str], list[BadImportRow]]:
-    """Every row of every visible sheet with a header, parsed; the columns not read; the rows hidden in
-    Excel, not read either; the bad cells."""
+def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], list[str], list[BadImportRow]]:
+    """Every row of every visible sheet with a header (or of the one `sheet`), parsed; the columns not read;
+    the rows hidden in Excel, not read either; the bad cells."""
     rows: list[Row] = []
     unread: list[str] = []
     hidden: list[str] = []
     errors: list[BadImportRow] = []
     closest = 0
-    for table in _tables(path):
+    for table in _tables(path, sheet):
         header = _find_header(table)
         if header is None:
             continue
@@ -410,6 +439,10 @@ def _read(path: Path) -> tuple[list[Row], list[str], list[str], list[BadImportRo
             row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
             _check_row(row, texts, errors)
             rows.append(row)
+    if not closest and sheet:
+        raise KinerjaError(_("Sheet “%(sheet)s” of %(file)s has no header row with the columns Unit kerja and "
+                             "Jabatan (looked in its first %(rows)d rows). Download the template to see the columns.")
+                           % {"file": path.name, "sheet": sheet, "rows": HEADER_SEARCH_ROWS})
     if not closest:
         raise KinerjaError(_("%(file)s has no header row with the columns Unit kerja and Jabatan (looked in the first "
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
@@ -729,6 +762,7 @@ class Summary:
     unread_columns: list[str] = field(default_factory=list)
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
+    sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
 
     def count(self, what: str, created: bool) -> int:
         return sum(1 for c in self.changes if c.what == what and c.created == created)
@@ -893,6 +927,38 @@ def _save_people(plan: Plan, office: Office, summary: Summary, errors: list[BadI
     return found
 
 
+def _end_previous_post(plan: Plan, person: Person, position: Position, row: Row, start: dt.date, summary: Summary,
+                       errors: list[BadImportRow]) -> None:
+    """A person moving to another post: the row gives them a new definitive position from `start` while
+    their definitive holding of another position of the office is still open then. That holding ends the
+    day before (a change the preview shows), as the decree moving them says. Left alone, and refused by
+    the rules of Assignment.clean when the new holding is checked: a holding that starts on or after
+    `start` (ending it the day before would reverse it), and one the file itself says goes on (a row of
+    the person in that position whose period reaches `start`)."""
+    # Lock the person, as actions.assign does: their holdings change together.
+    Person.objects.select_for_update().filter(pk=person.pk).first()
+    still_named = {_key(r.position) for r in plan.people.get(person.nip, [])
+                   if r is not row and r.status == Assignment.Kind.DEFINITIVE and (r.end is None or r.end >= start)}
+    open_holdings = (Assignment.objects.filter(person=person, kind=Assignment.Kind.DEFINITIVE, starts_on__lt=start,
+                                               position__office=position.office)
+                     .exclude(ends_on__lt=start).exclude(position=position).select_related("position"))
+    for old in open_holdings:
+        if {_key(n) for n in old.position.names()} & still_named:
+            continue  # the file says it goes on: Assignment.clean refuses the second definitive post
+        previous_end = old.ends_on
+        old.ends_on = start - dt.timedelta(days=1)
+        try:
+            old.full_clean()
+        except ValidationError as e:
+            errors.append(row.bad("start", _value_problem(date_format(start), _messages(e))))
+            continue
+        old.save(update_fields=["ends_on"])
+        summary.changes.append(Change("holding", f"{person.full_name} — {old.title_as_held}", False, [
+            _diff(_("Until"), previous_end, old.ends_on),
+            _("moves to %(position)s from %(start)s") % {"position": position.title, "start": date_format(start)}],
+            row.where()))
+
+
 def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str, Person], today: dt.date,
                    summary: Summary, errors: list[BadImportRow]) -> None:
     for key, planned in plan.positions.items():
@@ -917,6 +983,8 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
                 existing = next((a for a in candidates if a.starts_on == start), None) or next(
                     (a for a in candidates if _overlap((a.starts_on, a.ends_on or dt.date.max), wanted)), None)
             label = f"{person.full_name} — {Assignment(kind=row.status, position=position).title_as_held}"
+            if existing is None and row.status == Assignment.Kind.DEFINITIVE:
+                _end_previous_post(plan, person, position, row, start or today, summary, errors)
             if existing is None:
                 holding = Assignment(person=person, position=position, kind=row.status, starts_on=start or today,
                                      ends_on=end, decree_number=row.decree)
@@ -955,18 +1023,21 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
             summary.changes.append(change)
 
 
-def import_file(path: Path | str, office: Office, *, dry_run: bool = False, today: dt.date | None = None) -> Summary:
+def import_file(path: Path | str, office: Office, *, dry_run: bool = False, today: dt.date | None = None,
+                sheet: str | None = None) -> Summary:
     """Read, check and save the organisation in `path` into `office`: all rows or nothing. A dry run
-    (the web's preview) does the same and rolls it back, so it reports exactly what saving would do."""
+    (the web's preview) does the same and rolls it back, so it reports exactly what saving would do.
+    `sheet`: read only that sheet of a workbook (else every visible sheet with a header)."""
     path = Path(path)
     today = today or today_in(office.time_zone)
-    rows, unread, hidden, errors = _read(path)
+    rows, unread, hidden, errors = _read(path, sheet or None)
     if not rows and not errors:
         raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
     plan = _check(rows, office, today, errors)
     if errors:
         raise ImportFailed(path, errors)
-    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, hidden_rows=hidden)
+    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, hidden_rows=hidden,
+                      sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
             units = _save_units(plan, office, summary, errors)

@@ -7,8 +7,10 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+from django import forms
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
@@ -18,6 +20,7 @@ from kinerja.org.access import office_or_404
 from kinerja.uploads import PendingUploads
 
 from . import importer
+from .admin_scope import scope
 from .forms import ImportForm
 from .holding import today_in
 from .models import Assignment, Office, Person, Unit
@@ -73,26 +76,35 @@ def person(request: HttpRequest, pk: int) -> HttpResponse:
 PENDING = PendingUploads("org-import-pending", "org_imports", "organisasi")
 
 
-def _require_admin(request: HttpRequest) -> Office:
-    """The office of its administrator (Django staff; roles.Role.ADMIN), else 403."""
-    office = office_or_404(request)
-    if not (request.user.is_staff or request.user.is_superuser):
-        raise PermissionDenied
-    return office
+def _require_admin(request: HttpRequest) -> QuerySet[Office]:
+    """The offices the user may administer (their own for an office's administrator, Django staff; every
+    office for the city's operator, a superuser, who may belong to none); 404 for a user of no office who
+    is not the operator, 403 for one who administers none."""
+    if not request.user.is_superuser:
+        office_or_404(request)
+        if not request.user.is_staff:
+            raise PermissionDenied
+    return scope(request, Office.objects.all())
 
 
 @login_required
 def import_page(request: HttpRequest) -> HttpResponse:
     """Upload the organisation's spreadsheet: a preview of what saving would create and change (a dry
-    run of the import itself), then Save, which imports the same kept file."""
-    office = _require_admin(request)
-    form = ImportForm(request.POST or None, request.FILES or None)
+    run of the import itself), then Save, which imports the same kept file into the same office, from the
+    same sheet. A preview of a workbook offers its sheets, to read one alone."""
+    offices = _require_admin(request)
+    own = getattr(request, "office", None)
+    form = ImportForm(request.POST or None, request.FILES or None, offices=offices,
+                      initial={"office": own.pk if own is not None else None})
     summary: importer.Summary | None = None
     problems: list[str] = []
     kept = ""
+    sheets: list[str] = []
     accounts: list[tuple[str, str, int | None]] = []
+    office: Office | None = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
+        office, sheet = data["office"], data["sheet"].strip()
         saving = bool(data["upload"]) and not data["file"] and "save" in request.POST
         token = PENDING.keep(request, data["file"]) if data["file"] else data["upload"]
         path = PENDING.path(request, token)
@@ -100,7 +112,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             form.add_error("file", _("The file uploaded before is no longer kept; choose it again."))
         else:
             try:
-                summary = importer.import_file(path, office, dry_run=not saving)
+                summary = importer.import_file(path, office, dry_run=not saving, sheet=sheet or None)
             except importer.ImportFailed as e:
                 problems = [str(error) for error in e.errors]
             except KinerjaError as e:
@@ -113,9 +125,15 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 accounts = [(username, name, pks.get(username)) for username, name in summary.new_accounts]
             else:
                 kept = PENDING.name(request, token) or ""
-            form = ImportForm(initial={"upload": token if kept else ""})
+                sheets = importer.sheet_names(path)
+            form = ImportForm(initial={"upload": token if kept else "", "office": office.pk, "sheet": sheet},
+                              offices=offices)
+            if len(sheets) > 1:  # the kept workbook's sheets, to preview one alone
+                form.fields["sheet"].widget = forms.Select(choices=[("", _("Every sheet with the columns")),
+                                                                    *((name, name) for name in sheets)])
     return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept,
-                                               "accounts": accounts},
+                                               "accounts": accounts, "sheets": sheets, "office": office,
+                                               "several_offices": offices.count() > 1},
                   status=400 if problems or form.errors else 200)
 
 
