@@ -285,10 +285,12 @@ class NewOfficeTestCase(ImportCase):
         self.assertIn("Petunjuk", book.sheetnames)
         guide = " ".join(str(row[0]) for row in book["Petunjuk"].iter_rows(values_only=True) if row[0])
         # The guide names the pages as the administration shows them (Administrasi → Pegawai), as the page does.
-        self.assertIn("Administrasi (Pegawai → nama pegawai → Kata sandi baru)", guide)
+        self.assertIn("Administrasi (Pegawai → centang pegawainya → Beri kata sandi pertama)", guide)
         self.assertNotIn("Orang →", guide)
-        sheet.append(["Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Budi", "197001011995031001", "IV/c",
-                      "", "definitif", "", dt.datetime(2023, 1, 2)])
+        self.assertEqual(sheet["G1"].value, "NIK/ID lain")  # beside the NIP, for staff without one
+        self.assertEqual(sheet["G2"].number_format, "@")  # a 16-digit NIK as text too
+        sheet.append(["Dinas Perdagangan", "", "Kepala Dinas Perdagangan", "", "Budi", "197001011995031001", "",
+                      "IV/c", "", "definitif", "", dt.datetime(2023, 1, 2)])
         book.save(path)
         summary = self.run_import(path)
         self.assertEqual(summary.counts["holding_new"], 1)
@@ -546,3 +548,76 @@ class SetupChecklistTestCase(TestCase):
         admin = actions.add_person(office, username="admin-baru", full_name="Admin", password=None, is_staff=True)
         self.client.force_login(admin.user)
         self.assertContains(self.client.get("/"), 'href="/org/import/"')
+
+
+class WithoutNipTestCase(ImportCase):
+    """Tenaga honorer and a PPPK without their number yet: no NIP. One is given with their NIK, the other by
+    name alone; the import takes them, says how it will find them again, and does find them again."""
+
+    NIK = "1871014506900003"
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="disdag", name="Dinas Perdagangan Kota Metro", short_name="Disdag",
+                                            city="Kota Metro")
+
+    def file(self, extra: list[list[Any]] | None = None, name: str = "pegawai.xlsx") -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Struktur"
+        sheet.append([*HEADER, "NIK"])
+        data = [row + [""] for row in rows()[:1]] + [
+            [2, "Dinas Perdagangan", "", "Pengadministrasi Umum", "Kepala Dinas Perdagangan", "Rina Wati", "", "", "",
+             "", "", "02/01/2024", "", self.NIK],
+            [3, "Dinas Perdagangan", "", "Pengadministrasi Umum", "Kepala Dinas Perdagangan", "Sari Dewi, S.Kom.", "",
+             "", "", "", "", "02/01/2024", "", ""],
+            *(extra or [])]
+        for row in data:
+            sheet.append(row)
+        path = self.folder / name
+        book.save(path)
+        return path
+
+    def test_people_without_a_nip_are_imported_and_found_again(self) -> None:
+        preview = self.run_import(self.file(), dry_run=True)
+        people = {c.label: c.details for c in preview.changes if c.what == "person"}
+        self.assertIn("tanpa NIP: berikutnya dicocokkan dengan ID 1871014506900003 (NIK/ID lain)", people["Rina Wati"])
+        self.assertIn("tanpa NIP dan ID: berikutnya dicocokkan dengan nama “Sari Dewi, S.Kom.” di perangkat daerah "
+                      "ini; tulis selalu sama, atau tambahkan kolom NIK/ID lain", people["Sari Dewi, S.Kom."])
+        self.assertEqual([n for n, _how, _where in preview.without_nip], ["Rina Wati", "Sari Dewi, S.Kom."])
+        self.run_import(self.file())
+        rina, sari = Person.objects.get(full_name="Rina Wati"), Person.objects.get(full_name="Sari Dewi, S.Kom.")
+        self.assertEqual((rina.nip, rina.other_id, rina.user.username), ("", self.NIK, "rina.wati"))
+        self.assertEqual((sari.nip, sari.other_id, sari.user.username), ("", "", "sari.dewi"))
+        self.assertFalse(sari.user.has_usable_password())
+        self.assertEqual(Assignment.objects.filter(person__in=[rina, sari]).count(), 2)
+        counts = self.counts()
+        self.assertEqual(self.run_import(self.file()).changes, [])  # found again: by NIK, by name
+        self.assertEqual(self.counts(), counts)
+
+    def test_a_nip_given_later_is_added_to_the_person_known_by_name(self) -> None:
+        self.run_import(self.file())
+        sari = Person.objects.get(full_name="Sari Dewi, S.Kom.")
+        path = self.file(name="pegawai-2.xlsx")
+        book = load_workbook(path)
+        book["Struktur"]["G4"] = "199503032023032001"
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertEqual([(c.label, c.details) for c in summary.changes],
+                         [("Sari Dewi, S.Kom.", ["NIP: – → 199503032023032001"])])
+        sari.refresh_from_db()
+        self.assertEqual(sari.nip, "199503032023032001")
+        self.assertEqual(Person.objects.filter(full_name="Sari Dewi, S.Kom.").count(), 1)
+
+    def test_two_people_of_the_office_with_the_name_and_no_id_are_refused(self) -> None:
+        actions.add_person(self.office, username="sari1", full_name="Sari Dewi, S.Kom.", password=None)
+        actions.add_person(self.office, username="sari2", full_name="Sari Dewi, S.Kom.", password=None)
+        errors = self.failure(self.file())
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 4, kolom F (Nama Lengkap): “Sari Dewi, S.Kom.” adalah nama 2 pegawai", errors[0])
+
+    def test_a_nik_stored_by_excel_as_a_number_is_named(self) -> None:
+        errors = self.failure(self.file(extra=[[4, "Dinas Perdagangan", "", "Pengadministrasi Umum", "", "Andi", "",
+                                                "", "", "", "", "", "", 1871014506900004]]))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 5, kolom N (NIK): “1871014506900004”", errors[0])

@@ -111,17 +111,17 @@ class PersonAdmin(OfficeScopedAdmin):
 
     list_display = ["full_name", "nip", "grade", "username", "password_state", "office"]
     list_filter = [PasswordFilter]
-    search_fields = ["full_name", "nip", "user__username"]
+    search_fields = ["full_name", "nip", "other_id", "user__username"]
     actions = ["give_first_passwords"]
     form = PersonChangeForm
     add_form = PersonCreationForm
     readonly_fields = ["username"]
     add_fieldsets = [
-        (None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language"]}),
+        (None, {"fields": ["office", "full_name", "nip", "other_id", "grade", "extra_role", "language"]}),
         (_("Account"), {"fields": ["username", "email", "password1", "password2"]}),
     ]
     fieldsets = [
-        (None, {"fields": ["office", "full_name", "nip", "grade", "extra_role", "language"]}),
+        (None, {"fields": ["office", "full_name", "nip", "other_id", "grade", "extra_role", "language"]}),
         (_("Account"), {"fields": ["username", "active", "new_password1", "new_password2"]}),
     ]
 
@@ -196,7 +196,8 @@ class PersonAdmin(OfficeScopedAdmin):
             return
         data = form.cleaned_data
         saved = actions.add_person(obj.office, username=data["username"], full_name=obj.full_name,
-                                   password=data["password1"], nip=obj.nip, grade=obj.grade, email=data["email"],
+                                   password=data["password1"], nip=obj.nip, other_id=obj.other_id, grade=obj.grade,
+                                   email=data["email"],
                                    extra_role=obj.extra_role, language=obj.language,
                                    is_staff=request.user.is_superuser and data.get("is_staff", False))
         # The admin goes on with the form's instance (its log entry, the redirect): make it the saved row.

@@ -38,9 +38,13 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         lines.append(_("Without Mulai, these holdings start on the day of the import:"))
         lines += [f"  - {line}" for line in summary.started_today]
     if summary.new_accounts:
-        lines.append(_("New accounts (username = NIP) have no password yet and cannot sign in: give each a first "
-                       "password in the admin (People → the person → New password)."))
+        lines.append(_("New accounts (username = NIP, or made from the name without one) have no password yet and "
+                       "cannot sign in: give them first passwords in the admin (People → the action “Give first "
+                       "passwords”)."))
         lines += [f"  - {username} {name}" for username, name in summary.new_accounts]
+    if summary.without_nip:
+        lines.append(_("New people without a NIP, and how the next import finds them:"))
+        lines += [f"  - {name} ({where}): {found_by}" for name, found_by, where in summary.without_nip]
     if summary.hidden_rows:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {"rows": "; ".join(summary.hidden_rows)})
     if summary.unread_columns:

@@ -22,7 +22,7 @@ class PersonForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = Person
-        fields = ["office", "full_name", "nip", "grade", "extra_role", "language"]
+        fields = ["office", "full_name", "nip", "other_id", "grade", "extra_role", "language"]
 
     def clean_nip(self) -> str:
         return normalise_nip(self.cleaned_data.get("nip", ""))

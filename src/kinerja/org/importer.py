@@ -16,7 +16,9 @@ the spreadsheet's own row numbers and Indonesian headers, and every error at onc
 import that module: imports go org ← performance.)
 
 What is matched, so that importing the same file again changes nothing: a unit by its name in the office,
-a position by its title (or short title) within its unit, a person by NIP, a holding by person, position
+a position by its title (or short title) within its unit, a person by NIP (staff without one, tenaga honorer
+or a PPPK before their number: by the NIK or other ID of the column NIK/ID lain, else by their name in the
+office; a NIP or ID written later for someone known by name alone is added to them), a holding by person, position
 and status (the one whose period meets the row's). An empty cell keeps what kinerja has (a person's
 e-mail, a holding's end date); the import adds and changes, never removes: a person who left is ended on
 their row (Selesai) or in the admin.
@@ -26,9 +28,10 @@ kinerja has no superior field: a position's superiors are the heads of its unit 
 must name a head position of the row's unit or of a unit above it (a position outside the office, such as
 Wali Kota, only for the head of office).
 
-New people get an account whose username is their NIP and which has no password yet (it cannot sign in):
-the office's administrator gives each a first password in the admin (People → the person → New password),
-as for a forgotten one. The summary lists those accounts.
+New people get an account whose username is their NIP (without one: made from their name, rina.wati; a NIK
+is personal data, not a username) and which has no password yet (it cannot sign in): the office's
+administrator gives them first passwords in the admin, all at once (People → the action "Give first
+passwords"), or one by one on the person's page. The summary lists those accounts.
 """
 
 from __future__ import annotations
@@ -69,6 +72,10 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "name": ("Nama", ("nama lengkap", "nama pegawai", "nama lengkap dan gelar", "nama dan gelar", "nama pejabat",
                       "nama lengkap gelar")),
     "nip": ("NIP", ("nip nrp", "nomor induk pegawai", "nip pegawai", "no nip")),
+    # Staff without a NIP: their NIK, a PPPK's or an honorary worker's number, the office's own number.
+    "other_id": ("NIK/ID lain", ("nik", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor ktp", "id lain",
+                                 "id", "nomor induk lain", "ni pppk", "nomor pppk", "nomor pegawai", "no pegawai",
+                                 "nomor honorer", "no honorer", "nrptt", "nik id", "nik no pegawai")),
     "grade": ("Pangkat/Golongan", ("pangkat gol", "pangkat", "golongan", "gol", "gol ruang", "pangkat gol ruang",
                                    "golongan ruang", "pangkat golongan ruang")),
     "email": ("E-mail", ("email", "surel", "alamat e mail", "alamat email", "e mail surel")),
@@ -267,12 +274,14 @@ class Row:
     superior: str = ""
     name: str = ""
     nip: str = ""
+    other_id: str = ""
     grade: str = ""
     email: str = ""
     status: str = Assignment.Kind.DEFINITIVE
     decree: str = ""
     start: dt.date | None = None
     end: dt.date | None = None
+    identity: str = ""  # own_identity, or that of the person's row with a NIP or ID (_check)
 
     def bad(self, key: str, problem: str) -> BadCell:
         cell = self.cells.get(key)
@@ -282,6 +291,25 @@ class Row:
     def where(self) -> str:
         return (_("sheet %(sheet)s, row %(row)d") % {"sheet": self.sheet, "row": self.number} if self.sheet
                 else _("row %(row)d") % {"row": self.number})
+
+    def own_identity(self) -> str:
+        """Who the row's person is, for the rows of one file and against kinerja: the NIP; for staff
+        without one (tenaga honorer, a PPPK before their number) the NIK or other ID in the office; failing
+        both, the name in the office."""
+        if self.nip:
+            return f"nip:{self.nip}"
+        if self.other_id:
+            return f"id:{self.other_id}"
+        return f"name:{_key(self.name)}" if self.name else ""
+
+    @property
+    def id_key(self) -> str:
+        """The column that tells the person apart, to name in an error."""
+        return "nip" if self.nip else "other_id" if self.other_id else "name"
+
+    @property
+    def id_value(self) -> str:
+        return self.nip or self.other_id or self.name
 
 
 def _value_problem(value: str, problem: str) -> str:
@@ -314,6 +342,32 @@ def _nip(raw: object, row: Row, errors: list[BadImportRow]) -> str:
         errors.append(row.bad("nip", " ".join(e.messages)))
         return ""
     return nip
+
+
+def _other_id(raw: object, row: Row, errors: list[BadImportRow]) -> str:
+    """A NIK or another number of a person without a NIP. A 16-digit NIK typed into a cell formatted as a
+    number has lost its last digit (Excel keeps 15), as a NIP does."""
+    if isinstance(raw, bool) or raw is None:
+        return ""
+    if isinstance(raw, int | float):
+        digits = f"{int(raw)}" if float(raw).is_integer() else _text(raw)
+        if len(digits) > 15:
+            errors.append(row.bad("other_id", _value_problem(digits, _(
+                "was stored by Excel as a number and may have lost digits (Excel keeps only 15). Format the "
+                "column as Text and type the number again."))))
+            return ""
+        return digits
+    text = "".join(_text(raw).split())
+    if re.fullmatch(r"\d[.,]\d+e\+?\d+", text.lower()):
+        errors.append(row.bad("other_id", _value_problem(text, _(
+            "is a number in scientific notation: Excel has lost its last digits. Format the column as Text and "
+            "type the number again."))))
+        return ""
+    if len(text) > 30 or not re.fullmatch(r"[0-9A-Za-z./\-]*", text):
+        errors.append(row.bad("other_id", _value_problem(text, _(
+            "is not a NIK or staff number: at most 30 letters, digits, dots, slashes or hyphens."))))
+        return ""
+    return text
 
 
 def _grade(text: str, row: Row, errors: list[BadImportRow]) -> str:
@@ -417,6 +471,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
                                         _("is not a kind of position: Kepala OPD, Sekretaris, Kepala unit, Staf or "
                                           "Pengelola data."))
             row.nip = _nip(raw.get("nip"), row, errors)
+            row.other_id = _other_id(raw.get("other_id"), row, errors)
             row.grade = _grade(texts.get("grade", ""), row, errors)
             email = texts.get("email", "")
             if email:
@@ -438,6 +493,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
             row.start = _date(raw.get("start"), "start", row, errors) if texts.get("start") else None
             row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
             _check_row(row, texts, errors)
+            row.identity = row.own_identity()
             rows.append(row)
     if not closest and sheet:
         raise KinerjaError(_("Sheet “%(sheet)s” of %(file)s has no header row with the columns Unit kerja and "
@@ -452,12 +508,11 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
 
 def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
     """What one row must say for itself."""
-    has_person = bool(row.name or texts.get("nip") or row.grade or row.email)
+    has_person = bool(row.name or texts.get("nip") or texts.get("other_id") or row.grade or row.email)
     if has_person and not row.position:
         errors.append(row.bad("position", _("is empty: the row names a person but not the position they hold.")))
-    if has_person and not texts.get("nip"):
-        errors.append(row.bad("nip", _("is empty: kinerja finds people by NIP (their username too). Add a person "
-                                       "without a NIP in the admin.")))
+    if has_person and not (row.name or texts.get("nip") or texts.get("other_id")):
+        errors.append(row.bad("name", _("is empty: the row gives no name, NIP or other ID of the person.")))
     if not has_person and (texts.get("start") or texts.get("end") or row.decree or texts.get("status")):
         errors.append(row.bad("name", _("is empty, yet the row gives a status, period or decree of a holder.")))
     if row.superior and not row.position:
@@ -527,7 +582,8 @@ class PlannedPosition:
 class Plan:
     units: dict[str, PlannedUnit]  # by _key(name)
     positions: dict[str, PlannedPosition]  # by _key(title)
-    people: dict[str, list[Row]]  # NIP → the rows naming that person
+    people: dict[str, list[Row]]  # Row.identity → the rows naming that person
+    found: dict[str, Person] = field(default_factory=dict)  # Row.identity → the person kinerja has
 
 
 def _period(row: Row, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -582,13 +638,25 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
                         "other": position.superior})))
                 elif not position.superior:
                     position.superior, position.superior_row = row.superior, row
-        if row.nip:
-            people.setdefault(row.nip, []).append(row)
+        if row.identity:
+            people.setdefault(row.identity, []).append(row)
     _check_units(units, units_in_office, errors)
     _check_positions(positions, units, units_in_office, positions_in_office, errors)
-    _check_people(people, office, errors)
+    # A person written with their NIP or ID on one row and by name alone on another is one person.
+    numbered: dict[str, set[str]] = {}
+    for identity, named in people.items():
+        if not identity.startswith("name:"):
+            numbered.setdefault(_key(next((r.name for r in named if r.name), "")), set()).add(identity)
+    for identity in [i for i in people if i.startswith("name:")]:
+        owners = numbered.get(identity.removeprefix("name:"), set())
+        if len(owners) == 1:
+            owner = next(iter(owners))
+            for row in people.pop(identity):
+                row.identity = owner
+                people[owner].append(row)
+    found = _check_people(people, office, errors)
     _check_holders(positions, today, errors)
-    return Plan(units, positions, people)
+    return Plan(units, positions, people, found)
 
 
 def _check_units(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: list[BadImportRow]) -> None:
@@ -686,34 +754,69 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
                 "unit": position.unit})))
 
 
-def _check_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> None:
-    for nip, rows in people.items():
+def _check_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> dict[str, Person]:
+    """The rows of each person agree, and each is found in kinerja or is new: by NIP (in any office: a NIP
+    of another office is refused), else by NIK or other ID in the office, else by name in the office. A
+    NIP or ID not known yet may belong to someone kinerja has by name alone (imported without it before):
+    then that person, whose NIP or ID the import adds. Returns the people found, by Row.identity."""
+    for rows in people.values():
+        first = rows[0]
         names = {_key(r.name) for r in rows if r.name}
         if len(names) > 1:
-            first = next(r for r in rows if r.name)
+            named = next(r for r in rows if r.name)
             for r in rows:
-                if r.name and _key(r.name) != _key(first.name):
-                    errors.append(r.bad("nip", _value_problem(r.nip, _(
-                        "is also the NIP of %(name)s on %(where)s: one NIP for two people.") % {
-                        "name": first.name, "where": first.where()})))
+                if r.name and _key(r.name) != _key(named.name):
+                    problem = (_("is also the NIP of %(name)s on %(where)s: one NIP for two people.") if first.nip else
+                               _("is also the ID of %(name)s on %(where)s: one ID for two people."))
+                    errors.append(r.bad(r.id_key, _value_problem(r.id_value, problem % {
+                        "name": named.name, "where": named.where()})))
             continue  # two people: their golongan and e-mail differ as a matter of course
         for attribute, key in (("grade", "grade"), ("email", "email")):
             values = {getattr(r, attribute) for r in rows if getattr(r, attribute)}
             if len(values) > 1:
-                errors.append(rows[-1].bad(key, _value_problem(getattr(rows[-1], attribute), _(
-                    "differs from another row of NIP %(nip)s.") % {"nip": nip})))
-    found = {p.nip: p for p in Person.objects.filter(nip__in=people).select_related("office", "user")}
-    users = dict(get_user_model().objects.filter(username__in=people).values_list("username", "pk"))
-    for nip, rows in people.items():
-        person = found.get(nip)
+                problem = (_("differs from another row of NIP %(nip)s.") % {"nip": first.nip} if first.nip else
+                           _("differs from another row of %(name)s.") % {"name": first.id_value})
+                errors.append(rows[-1].bad(key, _value_problem(getattr(rows[-1], attribute), problem)))
+    nips = {rows[0].nip: identity for identity, rows in people.items() if rows[0].nip}
+    ids = {rows[0].other_id: identity for identity, rows in people.items() if not rows[0].nip and rows[0].other_id}
+    by_nip = {p.nip: p for p in Person.objects.filter(nip__in=nips).select_related("office", "user")}
+    by_id = {p.other_id: p for p in Person.objects.filter(office=office, other_id__in=ids).select_related("user")}
+    by_name: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(office=office).select_related("user"):
+        by_name.setdefault(_key(person.full_name), []).append(person)
+    users = dict(get_user_model().objects.filter(username__in=nips).values_list("username", "pk"))
+    found: dict[str, Person] = {}
+    for identity, rows in people.items():
+        first = rows[0]
+        name = next((r.name for r in rows if r.name), "")
+        person = by_nip.get(first.nip) if first.nip else by_id.get(first.other_id) if first.other_id else None
         if person is not None and person.office_id != office.pk:
-            errors.append(rows[0].bad("nip", _value_problem(nip, _("is the NIP of %(name)s of another office (%(office)s).")
-                                                            % {"name": person.full_name, "office": person.office.name})))
-        elif person is None and nip in users:
-            errors.append(rows[0].bad("nip", _value_problem(nip, _(
+            errors.append(first.bad("nip", _value_problem(first.nip, _(
+                "is the NIP of %(name)s of another office (%(office)s).") % {
+                "name": person.full_name, "office": person.office.name})))
+            continue
+        if person is None and first.nip and first.nip in users:
+            errors.append(first.bad("nip", _value_problem(first.nip, _(
                 "is already the username of an account without a person; rename that account first."))))
-        elif person is None and not any(r.name for r in rows):
-            errors.append(rows[0].bad("name", _("is empty: a new person needs a name.")))
+            continue
+        if person is None and name:
+            # Someone kinerja has by name: for a row without NIP or ID, whoever is so called; for a new NIP
+            # or ID, only someone without one (an honorary worker imported by name, now given a NIK or NIP).
+            same = by_name.get(_key(name), [])
+            if first.nip or first.other_id:
+                same = [p for p in same if not p.nip and not p.other_id]
+            if len(same) > 1:
+                errors.append(first.bad("name", _value_problem(name, _(
+                    "is the name of %(count)d people of the office. Add their NIP or a column NIK/ID lain to "
+                    "tell them apart.") % {"count": len(same)})))
+                continue
+            person = same[0] if same else None
+        if person is None and not name:
+            errors.append(first.bad("name", _("is empty: a new person needs a name.")))
+            continue
+        if person is not None:
+            found[identity] = person
+    return found
 
 
 def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
@@ -723,20 +826,21 @@ def _overlap(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> bool:
 def _check_holders(positions: dict[str, PlannedPosition], today: dt.date, errors: list[BadImportRow]) -> None:
     for position in positions.values():
         single = (position.existing.single_holder if position.existing else position.kind in Position.HEAD_KINDS)
-        held = [r for r in position.rows if r.nip]
+        held = [r for r in position.rows if r.identity]
         for i, row in enumerate(held):
             for earlier in held[:i]:
                 if not _overlap(_period(row, today), _period(earlier, today)):
                     continue
-                if earlier.nip == row.nip and earlier.status == row.status:
-                    errors.append(row.bad("nip", _value_problem(row.nip, _(
+                if earlier.identity == row.identity and earlier.status == row.status:
+                    errors.append(row.bad(row.id_key, _value_problem(row.id_value, _(
                         "holds %(position)s again in the same period as on %(where)s: a duplicate row.") % {
                         "position": position.title, "where": earlier.where()})))
-                elif (single and earlier.nip != row.nip and row.status == earlier.status == Assignment.Kind.DEFINITIVE):
-                    errors.append(row.bad("nip", _value_problem(row.nip, _(
+                elif (single and earlier.identity != row.identity
+                      and row.status == earlier.status == Assignment.Kind.DEFINITIVE):
+                    errors.append(row.bad(row.id_key, _value_problem(row.id_value, _(
                         "is a second definitive holder of %(position)s in the same period as %(name)s on %(where)s; "
                         "it has one definitive holder at a time. End one of them (Selesai), or make one Plt or Plh.")
-                        % {"position": position.title, "name": earlier.name or earlier.nip,
+                        % {"position": position.title, "name": earlier.name or earlier.id_value,
                            "where": earlier.where()})))
 
 
@@ -763,6 +867,8 @@ class Summary:
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
+    # New people without a NIP: (name, how the import finds them next time, where)
+    without_nip: list[tuple[str, str, str]] = field(default_factory=list)
 
     def count(self, what: str, created: bool) -> int:
         return sum(1 for c in self.changes if c.what == what and c.created == created)
@@ -883,27 +989,65 @@ def _save_positions(plan: Plan, office: Office, units: dict[str, Unit], summary:
     return saved
 
 
-def _save_people(plan: Plan, office: Office, summary: Summary, errors: list[BadImportRow]) -> dict[str, Person]:
-    found = {p.nip: p for p in Person.objects.filter(office=office, nip__in=plan.people).select_related("user")}
+def _username(name: str, taken: set[str]) -> str:
+    """An account name for a person without a NIP, from their name without titles: "Rina Wati, S.Kom." →
+    rina.wati (rina.wati2 when that is taken). A NIK is not made a username: it is personal data."""
+    words = re.sub(r"[^a-z0-9 ]+", " ", name.split(",")[0].lower()).split()
+    words = [w for w in words if w not in {"dr", "drs", "dra", "ir", "h", "hj", "prof"}] or ["pegawai"]
+    base = ".".join(words[:3])[:30]
     user_model = get_user_model()
-    for nip, rows in plan.people.items():
+    candidate, n = base, 1
+    while candidate in taken or user_model.objects.filter(username__iexact=candidate).exists():
+        n += 1
+        candidate = f"{base}{n}"
+    taken.add(candidate)
+    return candidate
+
+
+def _found_by(nip: str, other_id: str, name: str) -> str:
+    """How the import finds the person next time, for the preview."""
+    if nip:
+        return _("NIP %(nip)s") % {"nip": nip}
+    if other_id:
+        return _("no NIP: found next time by the ID %(id)s (NIK/ID lain)") % {"id": other_id}
+    return _("no NIP or ID: found next time by the name “%(name)s” in the office; keep writing it the same "
+             "way, or add a column NIK/ID lain") % {"name": name}
+
+
+def _save_people(plan: Plan, office: Office, summary: Summary, errors: list[BadImportRow]) -> dict[str, Person]:
+    found = dict(plan.found)
+    user_model = get_user_model()
+    taken: set[str] = set()
+    for identity, rows in plan.people.items():
         row = rows[0]
         name = next((r.name for r in rows if r.name), "")
+        nip = next((r.nip for r in rows if r.nip), "")
+        other_id = next((r.other_id for r in rows if r.other_id), "")
         grade = next((r.grade for r in rows if r.grade), "")
         email = next((r.email for r in rows if r.email), "")
-        person = found.get(nip)
+        person = found.get(identity)
         if person is None:
             # No password: the account cannot sign in until the administrator gives it one (module docstring).
-            user = user_model.objects.create_user(username=nip, password=None, email=email)
-            person = Person(user=user, office=office, full_name=name, nip=nip, grade=grade)
-            details = [_("NIP %(nip)s") % {"nip": nip}] + ([_("golongan %(grade)s") % {"grade": grade}] if grade else [])
+            username = nip or _username(name, taken)
+            user = user_model.objects.create_user(username=username, password=None, email=email)
+            person = Person(user=user, office=office, full_name=name, nip=nip, other_id=other_id, grade=grade)
+            details = [_found_by(nip, other_id, name)] + (
+                [_("golongan %(grade)s") % {"grade": grade}] if grade else [])
             change = Change("person", name, True, details, row.where())
-            summary.new_accounts.append((nip, name))
+            summary.new_accounts.append((username, name))
+            if not nip:
+                summary.without_nip.append((name, _found_by(nip, other_id, name), row.where()))
         else:
             details = []
             if name and person.full_name != name:
                 details.append(_diff(_("Name"), person.full_name, name))
                 person.full_name = name
+            if nip and person.nip != nip:  # found by name, now with the NIP given
+                details.append(_diff(_("NIP"), person.nip, nip))
+                person.nip = nip
+            if other_id and person.other_id != other_id:
+                details.append(_diff(_("NIK/ID lain"), person.other_id, other_id))
+                person.other_id = other_id
             if grade and person.grade != grade:
                 details.append(_diff(_("Golongan"), person.grade, grade))
                 person.grade = grade
@@ -911,18 +1055,20 @@ def _save_people(plan: Plan, office: Office, summary: Summary, errors: list[BadI
                 details.append(_diff(_("E-mail"), person.user.email, email))
                 person.user.email = email
                 person.user.save(update_fields=["email"])
+            if details and not person.nip:
+                details.append(_found_by(person.nip, person.other_id, person.full_name))
             change = Change("person", person.full_name, False, details, row.where()) if details else None
         if change is None:
             summary.unchanged += 1
-            found[nip] = person
+            found[identity] = person
             continue
         try:
             person.full_clean(exclude=["user"])
         except ValidationError as e:
-            errors.append(row.bad("nip", _value_problem(nip, _messages(e))))
+            errors.append(row.bad(row.id_key, _value_problem(row.id_value, _messages(e))))
             continue
         person.save()
-        found[nip] = person
+        found[identity] = person
         summary.changes.append(change)
     return found
 
@@ -937,7 +1083,7 @@ def _end_previous_post(plan: Plan, person: Person, position: Position, row: Row,
     the person in that position whose period reaches `start`)."""
     # Lock the person, as actions.assign does: their holdings change together.
     Person.objects.select_for_update().filter(pk=person.pk).first()
-    still_named = {_key(r.position) for r in plan.people.get(person.nip, [])
+    still_named = {_key(r.position) for r in plan.people.get(row.identity, [])
                    if r is not row and r.status == Assignment.Kind.DEFINITIVE and (r.end is None or r.end >= start)}
     open_holdings = (Assignment.objects.filter(person=person, kind=Assignment.Kind.DEFINITIVE, starts_on__lt=start,
                                                position__office=position.office)
@@ -968,8 +1114,8 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
         # Lock the position, as actions.assign does: two imports must not both slip a holder in.
         Position.objects.select_for_update().filter(pk=position.pk).first()
         for row in planned.rows:
-            person = people.get(row.nip)
-            if not row.nip or person is None:
+            person = people.get(row.identity)
+            if not row.identity or person is None:
                 continue
             start, end = row.start, row.end
             candidates = list(Assignment.objects.filter(person=person, position=position, kind=row.status)
@@ -1015,8 +1161,8 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
             try:
                 holding.full_clean()
             except ValidationError as e:
-                column = "end" if "__all__" in e.message_dict and row.end else "nip"
-                errors.append(row.bad(column, _value_problem(row.nip if column == "nip" else row.cells["end"].value,
+                column = "end" if "__all__" in e.message_dict and row.end else row.id_key
+                errors.append(row.bad(column, _value_problem(row.id_value if column != "end" else row.cells["end"].value,
                                                              _messages(e))))
                 continue
             holding.save()
@@ -1055,8 +1201,8 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
 
 # --- the template ----------------------------------------------------------------------------------
 
-TEMPLATE_COLUMNS = ["unit", "parent", "position", "superior", "name", "nip", "grade", "email", "status", "decree",
-                    "start", "end", "unit_kind", "position_kind"]
+TEMPLATE_COLUMNS = ["unit", "parent", "position", "superior", "name", "nip", "other_id", "grade", "email", "status",
+                    "decree", "start", "end", "unit_kind", "position_kind"]
 GUIDE = [
     "Petunjuk pengisian (lembar ini tidak dibaca saat impor)",
     "",
@@ -1069,6 +1215,8 @@ GUIDE = [
     "dari susunan unit).",
     "NIP: 18 angka, boleh dengan spasi seperti tercetak. Kolom ini berformat Teks: jangan ubah menjadi Angka, "
     "karena Excel hanya menyimpan 15 angka.",
+    "NIK/ID lain: hanya untuk pegawai tanpa NIP (tenaga honorer, PPPK yang belum punya nomor): NIK atau nomor "
+    "pegawai dari kantor. Pegawai tanpa NIP dan tanpa ID dicocokkan dengan namanya: tulis namanya selalu sama.",
     "Pangkat/Golongan: III/a, atau Penata Muda (III/a).",
     "Status: definitif, Plt atau Plh. Plt dan Plh wajib mengisi Nomor SK.",
     "Mulai dan Selesai: tanggal seperti 02/01/2025 atau 2 Januari 2025. Mulai kosong: mulai hari impor. "
@@ -1077,11 +1225,11 @@ GUIDE = [
     "Jenis jabatan (tidak wajib): Kepala OPD, Sekretaris, Kepala unit, Staf, Pengelola data. Kosong: ditebak "
     "dari nama jabatan.",
     "",
-    "Akun baru: nama pengguna = NIP, belum punya kata sandi. Administrator menetapkan kata sandi pertama di "
-    "halaman Administrasi (Pegawai → nama pegawai → Kata sandi baru); hasil impor menautkan setiap akun baru ke "
-    "halaman itu.",
-    "Mengimpor berkas yang sama dua kali tidak mengubah apa pun; pegawai dicocokkan dengan NIP, jabatan dengan "
-    "namanya di unitnya.",
+    "Akun baru: nama pengguna = NIP (tanpa NIP: dari namanya, misalnya rina.wati), belum punya kata sandi. "
+    "Administrator memberi kata sandi pertama sekaligus di halaman Administrasi (Pegawai → centang pegawainya → "
+    "Beri kata sandi pertama), untuk dicetak dan diserahkan; hasil impor menautkan setiap akun baru.",
+    "Mengimpor berkas yang sama dua kali tidak mengubah apa pun; pegawai dicocokkan dengan NIP (tanpa NIP: "
+    "NIK/ID lain, atau namanya), jabatan dengan namanya di unitnya.",
 ]
 
 
@@ -1096,7 +1244,7 @@ def write_template(path: Path | str) -> Path:
     sheet = book.active
     sheet.title = "Organisasi"
     sheet.append([COLUMNS[key][0] for key in TEMPLATE_COLUMNS])
-    widths = {"unit": 34, "parent": 30, "position": 38, "superior": 30, "name": 32, "nip": 22, "grade": 18,
+    widths = {"unit": 34, "parent": 30, "position": 38, "superior": 30, "name": 32, "nip": 22, "other_id": 20, "grade": 18,
               "email": 26, "status": 14, "decree": 24, "start": 12, "end": 12, "unit_kind": 14, "position_kind": 16}
     for index, key in enumerate(TEMPLATE_COLUMNS):
         cell = sheet.cell(1, index + 1)
@@ -1104,10 +1252,10 @@ def write_template(path: Path | str) -> Path:
         cell.fill = PatternFill("solid", fgColor="DDE7F0")
         letter = _letter(index)
         sheet.column_dimensions[letter].width = widths[key]
-        if key in ("nip", "start", "end"):
+        if key in ("nip", "other_id", "start", "end"):
             # The NIP as text, so Excel keeps its 18 digits; the dates as the office writes them.
             for row in range(2, 501):
-                sheet.cell(row, index + 1).number_format = "@" if key == "nip" else "DD/MM/YYYY"
+                sheet.cell(row, index + 1).number_format = "DD/MM/YYYY" if key in ("start", "end") else "@"
     status = DataValidation(type="list", formula1='"definitif,Plt,Plh"', allow_blank=True)
     sheet.add_data_validation(status)
     status.add(f"{_letter(TEMPLATE_COLUMNS.index('status'))}2:{_letter(TEMPLATE_COLUMNS.index('status'))}500")

@@ -226,6 +226,12 @@ class Person(models.Model):
     office = models.ForeignKey(Office, models.CASCADE, related_name="people", verbose_name=_("office"))
     full_name = models.CharField(_("full name with titles"), max_length=200)
     nip = models.CharField(_("NIP"), max_length=18, blank=True, validators=[validate_nip])
+    # Staff without a NIP (tenaga honorer, a PPPK before their number): what tells them apart, so that the
+    # organisation import finds them again (importer.py); one person per number in an office.
+    other_id = models.CharField(
+        _("NIK or other ID"), max_length=30, blank=True,
+        help_text=_("For staff without a NIP (tenaga honorer, PPPK): their NIK or the number the office gives "
+                    "them. The organisation import finds them by it."))
     grade = models.CharField(_("grade (golongan)"), max_length=6, blank=True, choices=GRADE_CHOICES)
     extra_role = models.CharField(_("extra role"), max_length=20, blank=True, choices=Role, default="")
     language = models.CharField(_("language"), max_length=5, choices=settings.LANGUAGES, default="id")
@@ -242,6 +248,9 @@ class Person(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["nip"], condition=~Q(nip=""), name="%(app_label)s_%(class)s_unique_nip",
                                     violation_error_message=_("Another person already has this NIP.")),
+            models.UniqueConstraint(fields=["office", "other_id"], condition=~Q(other_id=""),
+                                    name="%(app_label)s_%(class)s_unique_other_id",
+                                    violation_error_message=_("Another person of the office already has this ID.")),
         ]
 
     def __str__(self) -> str:
