@@ -309,6 +309,8 @@ class FirstPasswordsTestCase(KinerjaTestCase):
                              "/", fetch_redirect_response=False)
         self.assertRedirects(self.client.get("/"), "/password/")
         self.assertRedirects(self.client.get("/org/"), "/password/")
+        # The header's notifications count, loaded by htmx: nothing to swap in (not the password page).
+        self.assertEqual(self.client.get("/notifications/count/", headers={"HX-Request": "true"}).status_code, 204)
         page = self.client.get("/password/")
         self.assertContains(page, "Anda masuk dengan kata sandi pertama dari administrator")
         response = self.client.post("/password/", {"old_password": password, "new_password1": NEW_PASSWORD,

@@ -48,6 +48,10 @@ class FirstPasswordMiddleware:
 
             allowed = {reverse("password_change"), reverse("logout"), reverse("set_language")}
             if request.path not in allowed and not request.path.startswith(settings.STATIC_URL):
+                if request.headers.get("HX-Request"):
+                    # A part the page loads by itself (the notifications count in the header): nothing, not
+                    # the password page swapped into it.
+                    return HttpResponse(status=204)
                 return redirect("password_change")
         return self.get_response(request)
 
