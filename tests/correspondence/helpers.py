@@ -59,7 +59,12 @@ def pdf_upload(name: str = "surat.pdf", data: bytes | None = None) -> SimpleUplo
 
 
 class CorrespondenceTestCase(KinerjaTestCase):
-    """KinerjaTestCase with its own key directory (DATA_DIR) and the seed's required initials."""
+    """KinerjaTestCase with its own data directory (DATA_DIR: the demo keys) and the seed's required initials.
+
+    The class's directory holds the keys its setUpTestData signs with. Each test then gets a directory of its
+    own, a copy of the class's, removed after it: what a test writes there (a signed PDF read back with
+    pdftotext, a CA installed as a trust root, a CRL that revokes) is never seen by the next test, nor by a
+    parallel run."""
 
     @classmethod
     def setUpClass(cls) -> None:
@@ -82,6 +87,9 @@ class CorrespondenceTestCase(KinerjaTestCase):
 
     def setUp(self) -> None:
         super().setUp()
+        self.data_dir = Path(self.enterContext(tempfile.TemporaryDirectory(prefix="kinerja-corresp-test-")))
+        shutil.copytree(type(self).data_dir, self.data_dir, dirs_exist_ok=True)
+        self.enterContext(override_settings(DATA_DIR=self.data_dir))
         # Actions speak English here so messages read as in the code; pages answer in Indonesian.
         self.enterContext(translation.override("en"))
 

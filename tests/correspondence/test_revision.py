@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import subprocess
-import tempfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -89,7 +88,7 @@ class InputPageTestCase(SignedPeriodTestCase):
 
 class ImportTestCase(SignedPeriodTestCase):
     def workbook(self) -> Path:
-        path = Path(tempfile.mkdtemp(prefix="signed-import-")) / "realisasi.xlsx"
+        path = self.data_dir / "realisasi.xlsx"
         book = Workbook()
         sheet = book.active
         sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Bidang", "Realisasi TW1"])
@@ -244,10 +243,10 @@ class RevisionTestCase(SignedPeriodTestCase):
     def test_the_revision_files_say_what_they_replace_and_why(self) -> None:
         self.correct()
         report = compile_report(self.office, 2025, 1, user=self.subsection_head)
-        with report.pdf.open("rb") as f, tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "revisi.pdf"
+        path = self.data_dir / "revisi.pdf"
+        with report.pdf.open("rb") as f:
             path.write_bytes(f.read())
-            text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
+        text = subprocess.run(["pdftotext", str(path), "-"], check=True, capture_output=True, text=True).stdout
         words = " ".join(text.split())
         self.assertIn("REVISI 1", words)
         self.assertIn(f"Revisi 1 ini menggantikan Data Kinerja Triwulan I 2025 versi 1 yang ditandatangani secara "
