@@ -167,6 +167,37 @@ class MinutesTestCase(CorrespondenceTestCase):
         follow_up.refresh_from_db()
         self.assertEqual(follow_up.status, "done")
 
+    def test_while_a_plt_acts_for_the_head_the_plt_closes_the_follow_up_and_the_definitive_head_does_not(self) -> None:
+        # The Kepala Dinas, superior of every position, is away: the Sekretaris acts for him as Plt. He may
+        # not close it meanwhile (as he is given no task), she may (as she is given his tasks).
+        today = actions._today(self.office)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["head"], starts_on=today, ends_on=today,
+                           kind="plt", decree_number="800/15/2026")
+        self.minutes()
+        follow_up = FollowUp.objects.get()
+        with self.assertRaises(NotAllowed):
+            actions.complete_follow_up(follow_up.pk, user=self.head, note="Sudah")
+        actions.complete_follow_up(follow_up.pk, user=self.secretary, note="Data diserahkan")
+        follow_up.refresh_from_db()
+        self.assertEqual((follow_up.status, follow_up.done_by), ("done", self.secretary))
+
+    def test_while_a_plt_acts_in_the_position_in_charge_the_plt_sees_and_closes_it_and_its_holder_does_not(
+            self) -> None:
+        today = actions._today(self.office)
+        org_actions.assign(self.built.people["bidang2"], self.positions["contact:0"], starts_on=today, ends_on=today,
+                           kind="plt", decree_number="800/16/2026")
+        self.minutes()
+        follow_up = FollowUp.objects.get()
+        self.client.force_login(self.contacts[0])
+        self.assertNotContains(self.client.get("/follow-ups/"), "Serahkan realisasi Bidang Kelembagaan")
+        self.assertNotContains(self.client.get("/inbox/"), "Serahkan realisasi Bidang Kelembagaan")
+        with self.assertRaises(NotAllowed):
+            actions.complete_follow_up(follow_up.pk, user=self.contacts[0], note="Sudah")
+        self.client.force_login(self.contacts[1])
+        self.assertContains(self.client.get("/follow-ups/"), "Serahkan realisasi Bidang Kelembagaan")
+        self.assertContains(self.client.get("/inbox/"), "Serahkan realisasi Bidang Kelembagaan")
+        actions.complete_follow_up(follow_up.pk, user=self.contacts[1], note="Data diserahkan")
+
     def test_an_open_follow_up_past_its_due_date_is_marked_overdue(self) -> None:
         p = self.positions
         today = actions._today(self.office)

@@ -24,7 +24,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import holdings, positions_held, today_in
+from kinerja.org.holding import holders, holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, roles_of
 from kinerja.uploads import megabytes, removed_on_failure
@@ -885,13 +885,13 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
 
 
 def may_close_follow_up(follow_up: FollowUp, user: AbstractBaseUser, day: dt.date) -> bool:
-    """The holder of the position in charge, or a holder of a head position above it (their superior)."""
-    from kinerja.workflow.access import superiors_of
+    """Who acts for the position in charge, or for a head position above it (their superior): while a Plt or
+    Plh is in office, the acting holder and not the definitive one, as tasks go (holding.holders)."""
+    from kinerja.workflow.access import acting_superiors_of
 
-    if any(a.position_id == follow_up.position_id for a in positions_held(user, day)):
+    if any(p.user_id == user.pk for p in holders(follow_up.position, day)):
         return True
-    person = getattr(user, "person", None)
-    return person is not None and any(p.pk == person.pk for p in superiors_of([follow_up.position], day))
+    return any(p.user_id == user.pk for p in acting_superiors_of([follow_up.position], day))
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from kinerja.org.holding import doing_own_work, positions_held, stand_ins
 from kinerja.org.models import Assignment, Office, Position
 from kinerja.workflow.calendar import WorkCalendar
 from kinerja.workflow.inbox_extensions import Item, due_at
@@ -45,7 +46,9 @@ def with_due_days(follow_ups: Iterable[FollowUp], office: Office) -> list[Follow
 
 
 def follow_up_items(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> list[Item]:
-    held = Assignment.objects.filter(Assignment.active_on(day), person__user_id=user.pk).values("position_id")
+    # Not those of a position a Plt or Plh acts for meanwhile: the acting holder sees and closes them.
+    assignments = positions_held(user, day)
+    held = [a.position_id for a in doing_own_work(assignments, stand_ins(assignments, day))]
     recent = (FollowUp.objects.filter(office=office, done_by_id=user.pk).order_by("-done_at", "-pk")
               .values("pk")[:DONE_SHOWN])
     rows = (FollowUp.objects.filter(office=office)

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
-from kinerja.org.holding import positions_held, today_in
+from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import megabytes
 
@@ -550,8 +550,11 @@ def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
 @login_required
 def my_follow_ups(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    held = [a.position_id for a in positions_held(request.user, today_in(office.time_zone))]
-    rows = (FollowUp.objects.filter(office=office, position_id__in=held).select_related("minutes", "position")
+    day = today_in(office.time_zone)
+    held = positions_held(request.user, day)
+    # Not those of a position a Plt or Plh acts for meanwhile: the acting holder sees and closes them.
+    mine = [a.position_id for a in doing_own_work(held, stand_ins(held, day))]
+    rows = (FollowUp.objects.filter(office=office, position_id__in=mine).select_related("minutes", "position")
             .order_by("status", "due_on", "pk"))
     return render(request, "correspondence/follow_ups.html", {"follow_ups": with_due_days(rows, office),
                                                               "today": today_in(office.time_zone)})
