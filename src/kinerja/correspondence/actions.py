@@ -4,6 +4,7 @@ transaction, checks who may act through kinerja.org, and leaves nothing half-sav
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import io
 import re
@@ -46,6 +47,7 @@ from .models import (
     Signature,
     SignatureEvent,
 )
+from .pdfheader import pdf_start, without_leading_bytes
 from .scans import BadScan, scan_bytes
 
 REGISTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
@@ -129,9 +131,10 @@ def _next_seq(office: Office, register: str, year: int) -> int:
 
 # Uploads ------------------------------------------------------------------------------------------
 
-def read_pdf_upload(upload: Any, *, field: str) -> bytes:
+def read_pdf_upload(upload: Any, *, field: str, notes: list[str] | None = None) -> bytes:
     """The bytes of an uploaded PDF, refused when too large (before reading it), not a PDF by its
-    magic bytes, or damaged."""
+    magic bytes, or damaged. Bytes before its "%PDF-" (a scanner's or a mail gateway's, which PDF readers
+    skip: pdfheader) are left out, and `notes` gets a line saying so for the page."""
     limit = settings.KINERJA_MAX_UPLOAD_BYTES
     name = getattr(upload, "name", "") or field
     if upload.size > limit:
@@ -141,8 +144,12 @@ def read_pdf_upload(upload: Any, *, field: str) -> bytes:
         raise BadUpload(_("%(field)s: %(file)s is empty (0 bytes); choose the file again.")
                         % {"field": field, "file": name})
     upload.seek(0)
-    data = upload.read()
+    data, skipped = without_leading_bytes(upload.read())
     check_pdf_bytes(data, name=name, field=field)
+    if skipped and notes is not None:
+        notes.append(_("%(field)s: %(file)s had %(n)d bytes before the start of the PDF (\"%%PDF-\"), as some "
+                       "scanners and mail gateways add; PDF readers skip them, and kinerja kept the PDF without "
+                       "them.") % {"field": field, "file": name, "n": skipped})
     return data
 
 
@@ -153,8 +160,12 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str, signable: bool = Fals
     from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
-    if not data.lstrip()[:5] == b"%PDF-":
+    start = pdf_start(data)
+    if start is None:
         raise BadUpload(_("%(field)s: %(file)s is not a PDF file.") % {"field": field, "file": name})
+    if start:  # read_pdf_upload leaves them out; a PDF made in kinerja has none
+        raise BadUpload(_("%(field)s: %(file)s has %(n)d bytes before the start of the PDF (\"%%PDF-\"); they "
+                          "cannot be initialled or signed with it.") % {"field": field, "file": name, "n": start})
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         # Its page count reads even when the pages need a password: only opening it tells.
@@ -287,9 +298,11 @@ class LetterInput:
 
 @removed_on_failure
 @transaction.atomic
-def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any) -> Letter:
+def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any,
+                    notes: list[str] | None = None) -> Letter:
     """Put an incoming letter in the register with the next agenda number of its year. `scan`: the
-    uploaded PDF, or a list of uploads (one PDF, or photos of the pages in order: scans.scan_bytes)."""
+    uploaded PDF, or a list of uploads (one PDF, or photos of the pages in order: scans.scan_bytes).
+    `notes` gets what the page should say of the scan as kept (read_pdf_upload)."""
     if not can_register(user, office):
         raise NotAllowed(_("Only the secretariat and the heads may register letters."))
     period = data.period.strip()
@@ -311,7 +324,8 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     _needs_code(settings_of(office).agenda_format, data.classification, data.received_on)
     uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
     try:
-        content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
+        content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=functools.partial(read_pdf_upload,
+                                                                                           notes=notes))
     except (BadScan, BadUpload) as e:
         raise BadValue("scan", str(e)) from e
     names = ", ".join(getattr(u, "name", "") for u in uploads)

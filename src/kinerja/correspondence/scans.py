@@ -20,6 +20,8 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 from kinerja.uploads import megabytes
 
+from .pdfheader import pdf_start
+
 # What Pillow reports for the images taken: the usual camera and scanner formats.
 IMAGE_FORMATS = {"JPEG": "JPG", "PNG": "PNG", "TIFF": "TIFF"}
 # Recognised by their first bytes, to say what to do instead of "not an image".
@@ -39,7 +41,7 @@ def _name(upload: Any, field: str) -> str:
 def _kind_of(data: bytes) -> str | None:
     """'PDF', a format in IMAGE_FORMATS, or None; the format of an image Pillow cannot open is named
     when its first bytes tell it."""
-    if data.lstrip()[:5] == b"%PDF-":
+    if pdf_start(data) is not None:  # bytes before "%PDF-" as readers skip them (pdfheader)
         return "PDF"
     from PIL import Image, UnidentifiedImageError
 

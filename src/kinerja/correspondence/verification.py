@@ -23,6 +23,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from .models import Signature
+from .pdfheader import pdf_start
 from .signing import DEMO_MARK, crls, trust_roots
 
 
@@ -113,19 +114,29 @@ def verify_pdf(data: bytes) -> Verdict:
     digest = hashlib.sha256(data).hexdigest()
     if not data:  # a failed download or copy: "not a PDF" would send the reader looking for another format
         return _invalid("empty", _("The file is empty (0 bytes): download or copy the signed PDF again."), digest)
-    if data.lstrip()[:5] != b"%PDF-":
+    start = pdf_start(data)
+    if start is None:
         return _invalid("not_pdf", _("The file is not a PDF."), digest)
+    details = []
+    if start:
+        # Put before the signed file on the way (a mail gateway, a scanner's preamble): PDF readers skip them and
+        # so does the check; the signed file is the PDF from its header on, and the register knows its hash.
+        details.append(_("The file has %(n)d bytes before the start of the PDF (\"%%PDF-\"), added on the way as "
+                         "some mail gateways do; they are not part of the signed document, and it was checked "
+                         "without them.") % {"n": start})
+        data = data[start:]
     try:
         reader = PdfFileReader(io.BytesIO(data), strict=False)
         signatures = reader.embedded_signatures
     except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
-        return _invalid("damaged", _("The PDF is damaged and cannot be read (%(error)s).") % {"error": e}, digest)
+        return _invalid("damaged", _("The PDF is damaged and cannot be read (%(error)s).") % {"error": e}, digest,
+                        details=details)
     if not signatures:
         # Most often a signed file that was printed or saved again as a new PDF: say so, and what to check instead.
         return _invalid("unsigned", _("The PDF carries no electronic signature. A signed PDF that is printed or "
                                       "saved again as a new PDF (\"Print to PDF\", \"Save as\", a page added) "
                                       "loses its signature: check the file exactly as it was sent, or scan the QR "
-                                      "code printed on the document."), digest)
+                                      "code printed on the document."), digest, details=details)
     embedded = signatures[-1]
     context = ValidationContext(trust_roots=trust_roots(), crls=crls(), allow_fetching=False)
     try:
@@ -142,10 +153,11 @@ def verify_pdf(data: bytes) -> Verdict:
     byte_range = [int(v) for v in embedded.byte_range]
     signed_end = byte_range[2] + byte_range[3] if len(byte_range) == 4 else len(data)
     signed_part = hashlib.sha256(data[:signed_end]).hexdigest()
-    known = (Signature.objects.filter(signed_sha256__in={digest, signed_part}).select_related("version__document")
+    hashes = {digest, hashlib.sha256(data).hexdigest(), signed_part}  # as given; from "%PDF-" on; as signed
+    known = (Signature.objects.filter(signed_sha256__in=hashes).select_related("version__document")
              .first())
     demo = DEMO_MARK in subject or (known is not None and known.is_demo)
-    extra = {"signer": subject, "signed_at": signed_at, "signature": known, "demo": demo}
+    extra = {"signer": subject, "signed_at": signed_at, "signature": known, "demo": demo, "details": details}
     if not status.intact:
         return _invalid("altered", _("The file was altered after signing: its content no longer matches the "
                                      "signature."), digest, **extra)

@@ -104,12 +104,13 @@ def letter_new(request: HttpRequest) -> HttpResponse:
         form = forms.LetterForm(request.POST, request.FILES)
         if form.is_valid():
             data = form.cleaned_data
+            notes: list[str] = []
             try:
                 letter = actions.register_letter(office, actions.LetterInput(
                     number=data["number"], letter_date=data["letter_date"], sender=data["sender"],
                     subject=data["subject"], received_on=data["received_on"], classification=data["classification"],
-                    kind=data["kind"], period=data["period"]), user=request.user, scan=data["scan"])
-                for note in _after_register(letter, request):
+                    kind=data["kind"], period=data["period"]), user=request.user, scan=data["scan"], notes=notes)
+                for note in notes + _after_register(letter, request):
                     messages.info(request, note)
                 messages.success(request, _("Registered as %(number)s.") % {"number": letter.agenda_number})
                 return redirect("correspondence:letter", letter.pk)
@@ -470,9 +471,12 @@ def upload_version(request: HttpRequest, document_id: int) -> HttpResponse:
     form = forms.UploadVersionForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            content = actions.read_pdf_upload(form.cleaned_data["file"], field=_("New version"))
+            notes: list[str] = []
+            content = actions.read_pdf_upload(form.cleaned_data["file"], field=_("New version"), notes=notes)
             version = actions.add_version(document.pk, user=request.user, content=content,
                                           note=form.cleaned_data["note"])
+            for note in notes:
+                messages.info(request, note)
             messages.success(request, _("Version %(n)d saved; earlier initials no longer count.")
                              % {"n": version.version})
         except KinerjaError as e:
