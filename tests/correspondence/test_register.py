@@ -8,6 +8,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
 from django.utils.formats import date_format
 
 from kinerja.correspondence import actions
@@ -141,6 +142,45 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
                     self.assertIn(problem, " ".join(refused.exception.message_dict[field]))
         RegisterSettings(office=self.office, agenda_format="005/{seq:03d}/III.07/{year}",
                          outgoing_format="{code}/{seq}/SK/{year}").full_clean()
+
+    def test_a_format_saved_before_the_check_stops_numbering_naming_the_register_the_office_and_the_format(
+            self) -> None:
+        # Saved before migration 0008 checked formats: one without {seq} gave every letter the same number, and
+        # "{seq[0]}" failed with a server error. Nothing is registered or numbered with either.
+        for fmt, problem in [("005/III.07/{year}", "it needs {seq}"), ("{seq[0]}/{year}", "{seq[0]} is not a "
+                                                                                         "placeholder")]:
+            with self.subTest(format=fmt):
+                RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": fmt})
+                with self.assertRaises(KinerjaError) as refused:
+                    self.register()
+                message = str(refused.exception)
+                for part in (f"The agenda number format of {self.office.name}, {fmt}, cannot number", problem,
+                             "Register settings; nothing was numbered."):
+                    self.assertIn(part, message)
+        self.assertFalse(Letter.objects.exists())
+        self.assertFalse(Counter.objects.exclude(last=0).exists())
+        RegisterSettings.objects.filter(office=self.office).update(outgoing_format="{code}/SK/{year}")
+        with self.assertRaisesMessage(KinerjaError, "The outgoing number format of"):
+            actions.create_outgoing(self.office, actions.OutgoingInput(
+                kind="memo", title="Nota", addressee="Sekretaris", body="Isi", classification="005"), user=self.staff)
+
+    def test_the_migration_after_the_check_reports_each_format_saved_before_it_that_cannot_number(self) -> None:
+        import importlib
+
+        from django.apps import apps
+
+        migration = importlib.import_module("kinerja.correspondence.migrations.0009_report_invalid_number_formats")
+        RegisterSettings.objects.update_or_create(office=self.office, defaults={
+            "agenda_format": "{nomor}/{year}", "outgoing_format": "{code}/{seq:03d}/{year}"})
+        RegisterSettings.objects.update_or_create(office=self.other_office, defaults={
+            "agenda_format": "{seq:03d}/{year}", "outgoing_format": "{code}/SK/{year}"})
+        with translation.override("en"):
+            found = migration.problems(apps)
+        self.assertEqual(len(found), 2)
+        self.assertIn(f"{self.office.name}: agenda number format '{{nomor}}/{{year}}' cannot number: {{nomor}} is "
+                      "not a placeholder", found[0])
+        self.assertIn(f"{self.other_office.name}: outgoing number format '{{code}}/SK/{{year}}' cannot number",
+                      found[1])
 
     def test_an_agenda_format_with_the_classification_code_needs_one(self) -> None:
         RegisterSettings.objects.update_or_create(office=self.office, defaults={"agenda_format": "{code}/{seq:03d}/{year}"})

@@ -17,6 +17,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
@@ -46,6 +47,7 @@ from .models import (
     RequiredInitial,
     Signature,
     SignatureEvent,
+    validate_number_format,
 )
 from .pdfheader import pdf_start, without_leading_bytes
 from .scans import BadScan, scan_bytes
@@ -90,6 +92,22 @@ def settings_of(office: Office) -> RegisterSettings:
     return found
 
 
+def number_format(office: Office, field: str) -> str:
+    """The office's number format of a register (`field`: agenda_format or outgoing_format), checked as the
+    administrator's form checks it when saved (models.validate_number_format). One saved before that check
+    (migration 0008) may number every letter alike, or not at all: numbering stops with a message naming the
+    register, the office and the format, and nothing is registered."""
+    fmt = getattr(settings_of(office), field)
+    try:
+        validate_number_format(fmt)
+    except ValidationError as e:
+        raise KinerjaError(_("The %(register)s of %(office)s, %(format)s, cannot number: %(error)s The administrator "
+                             "corrects it under Administration, Register settings; nothing was numbered.") % {
+            "register": RegisterSettings._meta.get_field(field).verbose_name, "office": office.name,
+            "format": fmt, "error": " ".join(e.messages)}) from e
+    return fmt  # type: ignore[no-any-return]
+
+
 def format_number(fmt: str, *, seq: int, day: dt.date, code: str = "") -> str:
     """The register number in the office's format, e.g. "005/{seq:03d}/III.07/{year}" or
     "{seq}/SK/{roman_month}/{year}"; `day` gives the year and the month (the date received, or today's for
@@ -97,7 +115,7 @@ def format_number(fmt: str, *, seq: int, day: dt.date, code: str = "") -> str:
     try:
         return fmt.format(seq=seq, year=day.year, month=day.month, roman_month=ROMAN_MONTHS[day.month - 1],
                           code=code or "-")
-    except (KeyError, IndexError, ValueError, AttributeError) as e:
+    except (KeyError, IndexError, ValueError, AttributeError, TypeError) as e:
         raise KinerjaError(_("The number format %(format)s is not valid (%(error)s). Use {seq}, {year}, {month}, "
                              "{roman_month} and {code}.") % {"format": fmt, "error": e}) from e
 
@@ -321,7 +339,8 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     if data.letter_date > data.received_on:
         raise BadValue("letter_date", _("Letter date: %(date)s is after the date received (%(received)s).")
                       % {"date": _day(data.letter_date), "received": _day(data.received_on)})
-    _needs_code(settings_of(office).agenda_format, data.classification, data.received_on)
+    agenda_format = number_format(office, "agenda_format")
+    _needs_code(agenda_format, data.classification, data.received_on)
     uploads = list(scan) if isinstance(scan, (list, tuple)) else [scan]
     try:
         content = scan_bytes(uploads, field=_("Scanned letter"), read_pdf=functools.partial(read_pdf_upload,
@@ -343,7 +362,7 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     letter = Letter(office=office, kind=data.kind, number=data.number, letter_date=data.letter_date,
                     sender=data.sender, subject=data.subject, classification=data.classification,
                     received_on=data.received_on, period=period, year=year, seq=seq, registered_by=user,
-                    agenda_number=format_number(settings_of(office).agenda_format, seq=seq, day=data.received_on,
+                    agenda_number=format_number(agenda_format, seq=seq, day=data.received_on,
                                                 code=data.classification),
                     scan_sha256=digest)
     letter.scan.save(f"surat-{year}-{seq:04d}.pdf", ContentFile(content), save=False)
@@ -576,14 +595,15 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
     today = _today(office)
-    _needs_code(settings_of(office).outgoing_format, data.classification, today)
+    outgoing_format = number_format(office, "outgoing_format")
+    _needs_code(outgoing_format, data.classification, today)
     seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
         classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
         # A reply to a letter that started a case belongs to that case.
         case_id=data.letter.case_id if data.letter else None,
-        number=format_number(settings_of(office).outgoing_format, seq=seq, day=today, code=data.classification))
+        number=format_number(outgoing_format, seq=seq, day=today, code=data.classification))
     return _add_version(document, user=user, content=outgoing_pdf(document, today), note=_("First draft"))
 
 
