@@ -97,6 +97,31 @@ class DisposeTestCase(CorrespondenceTestCase):
                          "Contoh Sekretaris Demo", "Kepala Sub Bagian Program, Keuangan dan Aset"):
             self.assertIn(expected, text)
 
+    def test_a_long_name_with_titles_and_degrees_keeps_its_degrees_nip_and_labels_on_one_line_each(self) -> None:
+        # The signing block was 45 % of the width: a name with titles before and degrees after it ran to four
+        # lines, breaking between "M.M.," and "Ak., CA", and the table's labels ("Tanggal Diterima") wrapped.
+        from kinerja.correspondence.renderers.documents import disposition_pdf
+
+        d = self.dispose()
+        Disposition.objects.filter(pk=d.pk).update(
+            disposer_name="Prof. Dr. Ir. Hj. Raden Ajeng Siti Nurhayati Kusumawardhani Prawiranegara, S.E., M.Si., "
+                          "M.M., Ak., CA",
+            disposer_nip="19750427 200003 2 001",
+            disposer_title="Plt. Kepala Dinas Koperasi dan Usaha Kecil Menengah Kota Bandar Lampung")
+        path = self.data_dir / "disposisi-panjang.pdf"
+        path.write_bytes(disposition_pdf(self.letter, [Disposition.objects.get(pk=d.pk)]))
+        lines = [" ".join(line.split()) for line in subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.splitlines()]
+        self.assertEqual(int(subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
+                             .stdout.split("Pages:")[1].split()[0]), 1)
+        for whole in ("S.E., M.Si., M.M., Ak., CA", "NIP. 19750427 200003 2 001", "Tanggal Diterima",
+                      "Nomor Agenda", "Kode Klasifikasi"):
+            self.assertTrue(any(whole in line for line in lines), (whole, lines))
+        # The name with its titles on two lines at most, the degrees on the line after it.
+        name_lines = [line for line in lines if any(w in line for w in ("Raden", "Prawiranegara", "Ak., CA"))]
+        self.assertEqual(len(name_lines), 3, name_lines)
+        self.assertEqual(name_lines[-1], "S.E., M.Si., M.M., Ak., CA")
+
     def test_each_sheet_carries_the_letterhead(self) -> None:
         self.dispose()
         self.dispose(recipients=[self.positions["contact:0"], self.positions["contact:1"]], instructions=["file"])

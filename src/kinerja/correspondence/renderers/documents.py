@@ -51,11 +51,25 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
             "recipients": [p.title for p in d.recipients.all()],
             "boxes": [(INSTRUCTION_PRINTED[c], c in chosen) for c in Instruction.values],
             "disposed_on": long_date(d.disposed_on),
+            **dict(zip(("name", "degrees"), name_and_degrees(d.disposer_name), strict=True)),
         })
     common = {**letterhead_context(letter.office), "letter": letter, "letter_date": long_date(letter.letter_date),
               "received_on": long_date(letter.received_on)}
     return render_pdf_sheets("correspondence/pdf/disposition.html", [{**common, "sheet": s} for s in sheets],
                              font_sizes=DISPOSITION_SIZES)
+
+
+# Degrees longer than this may break between them: kept on one line, they would run out of the signing block.
+DEGREES_KEPT_WHOLE = 40
+
+
+def name_and_degrees(full_name: str) -> tuple[str, str]:
+    """A name as printed under a signature, in two parts: the name with the titles before it, up to its comma, and
+    the degrees after it ("S.E., M.Si."), which print on one line when they fit one ("" when they may break)."""
+    name, comma, degrees = full_name.partition(", ")
+    if not comma or len(degrees) > DEGREES_KEPT_WHOLE:
+        return full_name, ""
+    return name + ",", degrees
 
 
 def _head_title(office: Office, day: dt.date) -> str:
