@@ -20,7 +20,6 @@ from django.db.models import Exists, OuterRef, Prefetch, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kinerja.org.holding import doing_own_work, positions_held, stand_ins
 from kinerja.org.models import Assignment, Office, Position
 from kinerja.workflow.calendar import WorkCalendar
 from kinerja.workflow.inbox_extensions import Item, due_at
@@ -46,9 +45,12 @@ def with_due_days(follow_ups: Iterable[FollowUp], office: Office) -> list[Follow
 
 
 def follow_up_items(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> list[Item]:
-    # Not those of a position a Plt or Plh acts for meanwhile: the acting holder sees and closes them.
-    assignments = positions_held(user, day)
-    held = [a.position_id for a in doing_own_work(assignments, stand_ins(assignments, day))]
+    # Not those of a position a Plt or Plh acts for meanwhile: the acting holder sees and closes them
+    # (holding.doing_own_work, as a subquery: the inbox's query count stays as it was).
+    stood_in = Assignment.objects.filter(Assignment.active_on(day), position_id=OuterRef("position_id"),
+                                         kind__in=Assignment.ACTING_KINDS)
+    held = (Assignment.objects.filter(Assignment.active_on(day), person__user_id=user.pk)
+            .filter(Q(kind__in=Assignment.ACTING_KINDS) | ~Exists(stood_in)).values("position_id"))
     recent = (FollowUp.objects.filter(office=office, done_by_id=user.pk).order_by("-done_at", "-pk")
               .values("pk")[:DONE_SHOWN])
     rows = (FollowUp.objects.filter(office=office)
