@@ -29,6 +29,21 @@ def row_places(*values: Value) -> int | None:
     return max((places(v) for v in values if isinstance(v, Decimal)), default=None)
 
 
+def row_decimals(target: Value, actual: Value) -> tuple[int | None, int | None]:
+    """The decimals of an indicator's target and of its actual as its row prints them: the actual with the
+    decimals the two share (row_places: 9,00 beside a target of 7,50), the target too unless it is a whole
+    number, which prints as entered ("4" beside a realisasi of "3,75", not "4,00")."""
+    shared = row_places(target, actual)
+    whole = isinstance(target, Decimal) and places(target) == 0
+    return (0 if whole else shared), shared
+
+
+def row_numbers(target: Value, actual: Value) -> tuple[str, str]:
+    """An indicator's target and actual printed with row_decimals: ("4", "3,75"), ("7,50", "9,00")."""
+    target_decimals, actual_decimals = row_decimals(target, actual)
+    return number(target, target_decimals), number(actual, actual_decimals)
+
+
 def number(value: Value, decimals: int | None = None) -> str:
     """1725 → "1.725", Decimal("1725.5") → "1.725,50", Decimal("0.0125") → "0,0125", text stays text,
     None → "–"."""

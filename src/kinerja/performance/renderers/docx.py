@@ -37,7 +37,8 @@ from .common import (
     number,
     percent,
     revision_text,
-    row_places,
+    row_decimals,
+    row_numbers,
     short_hash,
     timestamp,
 )
@@ -88,8 +89,9 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
             text += f", turun dari {percent(past.achievement)} pada {past.year}"
         else:
             text += f", sama dengan capaian pada {past.year}"
-    shared = row_places(i.target, i.actual)
-    text += f", dengan realisasi {_amount(i.actual, i.unit, shared)} dari target {_amount(i.target, i.unit, shared)}."
+    target_decimals, actual_decimals = row_decimals(i.target, i.actual)
+    text += (f", dengan realisasi {_amount(i.actual, i.unit, actual_decimals)} dari target "
+             f"{_amount(i.target, i.unit, target_decimals)}.")
     if i.negative:
         text += " Indikator ini berpolaritas negatif: semakin kecil realisasi, semakin baik capaiannya."
     if i.progress is not None:
@@ -212,9 +214,8 @@ def render(report: ReportData) -> bytes:
     for o in report.objectives:
         for i in o.indicators:
             n += 1
-            shared = row_places(i.target, i.actual)
-            rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, number(i.target, shared),
-                         number(i.actual, shared),
+            target, actual = row_numbers(i.target, i.actual)
+            rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, target, actual,
                          achievement_text(i), i.predicate or "–"])
     _table(document, ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"],
            rows, numeric_from=4, available=landscape, columns=[

@@ -30,7 +30,7 @@ from .common import (
     percent,
     remark,
     revision_text,
-    row_places,
+    row_numbers,
     short_hash,
     timestamp,
 )
@@ -123,9 +123,8 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
         rows = []
         for i in objective.indicators:
             n += 1
-            shared = row_places(i.target, i.actual)
-            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": number(i.target, shared),
-                         "actual": number(i.actual, shared),
+            target, actual = row_numbers(i.target, i.actual)
+            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": target, "actual": actual,
                          "achievement": achievement_text(i), "predicate": i.predicate or "–",
                          "predicate_class": PREDICATE_CLASS.get(i.predicate or "", "p-none"), "remark": remark(i),
                          "history": _history(i, report.history_years)})

@@ -25,7 +25,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from kinerja.performance.numbers import format_number
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, row_places, timestamp
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, row_decimals, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
@@ -153,10 +153,10 @@ def _put(sheet: Worksheet, row: int, col: int, value: Value, number_format: str 
 def _indicator_cells(i: IndicatorRow) -> list[tuple[Value, str | None]]:
     text_result = {True: "Tercapai", False: "Tidak tercapai", None: ""}[i.met] if i.is_text else ""
     note = "; ".join(p for p in (text_result, remark(i)) if p)
-    shared = row_places(i.target, i.actual)
-    fmt = (INTEGER if shared == 0 else DECIMALS.get(shared, DECIMAL)) if shared is not None else None
+    target_fmt, actual_fmt = ((INTEGER if d == 0 else DECIMALS.get(d, DECIMAL)) if d is not None else None
+                              for d in row_decimals(i.target, i.actual))
     return [(i.code, None), (i.objective, None), (i.name, None), (i.unit, None),
-            ("Negatif" if i.negative else "Positif", None), (i.target, fmt), (i.actual, fmt),
+            ("Negatif" if i.negative else "Positif", None), (i.target, target_fmt), (i.actual, actual_fmt),
             (i.achievement, PERCENT), (i.predicate, None), (note, None), (i.division, None)]
 
 
