@@ -207,8 +207,11 @@ def _plan_context(indicator: Indicator, year: int, plan_form: ActivityForm | Non
 
 def _render_targets(request: HttpRequest, indicator: Indicator, year: int, *, form: TargetsForm | None = None,
                     status: int = 200, **plan: Any) -> HttpResponse:
+    saved = _targets_form(indicator, year)
     return render(request, "performance/targets_form.html", {
-        "form": form or _targets_form(indicator, year), "end_year": indicator.objective.plan_end_year,
+        "form": form or saved, "end_year": indicator.objective.plan_end_year,
+        # On paper the form's inputs are not printed (kinerja.css): the saved targets print as a table.
+        "saved": [(field.label, name, saved.initial.get(name, "")) for name, field in saved.fields.items()],
         **_plan_context(indicator, year, **plan)}, status=status)
 
 
