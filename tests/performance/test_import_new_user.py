@@ -438,6 +438,17 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
                 Indicator.objects.filter(office=self.office).delete()
                 Objective.objects.filter(office=self.office).delete()
 
+    def test_the_check_shows_the_code_each_new_indicator_takes(self) -> None:
+        # Without a Kode column a new indicator numbered "1.1" in the No. column takes 1.1 as its code: the check
+        # shows it before the import, as it shows a free code (IK-04) for a row numbered "a.".
+        response = self.upload(books.perjanjian_kinerja(self.dir / "pk.xlsx"), dry_run="on")
+        self.assertEqual({r.name: r.code for r in response.context["summary"].preview}, {
+            "Persentase koperasi aktif": "1.1", "Jumlah koperasi yang melaksanakan RAT": "1.2",
+            "Persentase UMKM naik kelas": "2.1", "Nilai omzet UMKM binaan": "IK-04",
+            "Indeks kepuasan masyarakat": "3.1"})
+        self.assertContains(response, '<td class="nowrap">1.1</td><td>' + books.SASARAN_1, html=False)
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
     def test_the_page_says_where_the_notes_start(self) -> None:
         response = self.upload(books.perjanjian_kinerja(self.dir / "pk.xlsx"), dry_run="on")
         self.assertContains(response, "Mulai baris 15, catatan dan tanda tangan di bawah tabel tidak dibaca.")

@@ -236,6 +236,9 @@ class PreviewRow:
     quarter_targets: list[tuple[str, str]]  # ("TW I", "80")
     quarter_actuals: list[tuple[str, str]]
     activities: int
+    # The code the import stores: the Kode column's, the indicator's own, or a new one's ("1.1" as the No.
+    # column numbers it, else IK-nn); set as each row is imported, "" for a row the import refuses.
+    code: str = ""
 
 
 def _shown(value: Value) -> str:
@@ -2331,7 +2334,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
             existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
             by_name = {_key(i.name): i for i in existing.values()}
             taken = set(existing) | {row.code.lower() for row in rows if row.code}
-            for row in rows:
+            for index, row in enumerate(rows):
                 coded = existing.get(row.code.lower()) if row.code else None
                 named = by_name.get(_key(row.name))
                 if coded is not None and named is not None and coded.pk != named.pk:
@@ -2356,6 +2359,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                         or (row.numbered if row.numbered and row.numbered.lower() not in taken else "")
                         or _free_code(taken))
                 taken.add(code.lower())
+                if index < len(summary.preview):
+                    summary.preview[index].code = code
                 indicator.objective, indicator.code, indicator.name = objective, code, row.name
                 indicator.unit = row.unit
                 if row.polarity and indicator.pk is not None and row.polarity != indicator.polarity:
