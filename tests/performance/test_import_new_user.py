@@ -475,8 +475,9 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
         self.assertContains(response, "<li><strong>Target</strong> ← Target 2025 (F)</li>", html=True)
         self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Formulasi/Cara Pengukuran (C), Kondisi Awal "
                                       "2024 (E), Target 2026 (G)")
-        self.assertContains(response, '<tr><td class="num">7</td><td>Meningkatnya kualitas pelayanan publik</td>'
-                                      '<td>Nilai SAKIP Dinas</td><td>nilai</td><td>–</td><td class="num">70</td>'
+        self.assertContains(response, '<tr><td class="num">7</td><td class="nowrap">IK-03</td>'
+                                      '<td>Meningkatnya kualitas pelayanan publik</td><td>Nilai SAKIP Dinas</td>'
+                                      '<td>nilai</td><td>–</td><td class="num">70</td>'
                                       '<td class="num">–</td></tr>', html=True)
 
     def test_the_preview_shows_the_quarters_as_read_the_indonesian_way(self) -> None:
