@@ -108,6 +108,10 @@ class Unit(models.Model):
         # SOPs and check its performance data; typed as a Bidang it would be asked for data.
         SECTION = "section", _("Section (Seksi)")
 
+    # The units asked for their performance data (a workflow's request, the performance pages): the Bidang,
+    # and the Sekretariat, which answers for indicators of its own (a Nilai SAKIP, an opini BPK).
+    ASKED_FOR_DATA = (Kind.DIVISION, Kind.SECRETARIAT)
+
     office = models.ForeignKey(Office, models.CASCADE, related_name="units", verbose_name=_("office"))
     parent = models.ForeignKey("self", models.PROTECT, null=True, blank=True, related_name="children",
                                verbose_name=_("parent unit"))

@@ -10,9 +10,12 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
 
 from kinerja.org.holding import positions_held
-from kinerja.org.models import Position, Unit
+from kinerja.org.models import Office, Position, Unit
+
+from .models import Indicator
 
 
 def _held(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Position]:
@@ -32,7 +35,21 @@ def _checks(p: Position) -> bool:
 
 
 def _enters(p: Position) -> bool:
-    return p.unit.kind == Unit.Kind.DIVISION and p.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)
+    # A Bidang's contact or head, and the Sekretariat's (its head is the Sekretaris): Unit.ASKED_FOR_DATA.
+    return p.unit.kind in Unit.ASKED_FOR_DATA and p.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD,
+                                                             Position.Kind.SECRETARY)
+
+
+def _entering(held: list[Position]) -> list[Unit]:
+    """The units whose actuals the holder of `held` enters: each Bidang of theirs, and the Sekretariat where it
+    answers for an indicator (one query, only for a Sekretariat's position): a Sekretaris whose unit has no
+    indicator has nothing to enter and is offered no input page."""
+    units = {p.unit_id: p.unit for p in held if _enters(p)}
+    others = [pk for pk, unit in units.items() if unit.kind != Unit.Kind.DIVISION]
+    if others:
+        answering = set(Indicator.objects.filter(division_id__in=others).values_list("division_id", flat=True))
+        units = {pk: unit for pk, unit in units.items() if unit.kind == Unit.Kind.DIVISION or pk in answering}
+    return list(units.values())
 
 
 def can_manage(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
@@ -46,8 +63,16 @@ def can_check(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:
-    """The divisions whose actuals `user` enters: as their data contact or their head."""
-    return list({p.unit_id: p.unit for p in _held(user, day) if _enters(p)}.values())
+    """The divisions whose actuals `user` enters: as their data contact or their head (_entering)."""
+    return _entering(_held(user, day))
+
+
+def data_units(office: Office) -> QuerySet[Unit]:
+    """The units that supply the office's figures, as the dashboard's filter and the input page list them:
+    those asked for data (the Bidang and the Sekretariat, Unit.ASKED_FOR_DATA) and any other unit an
+    indicator names (the Subbag Program for its own)."""
+    return (Unit.objects.filter(Q(kind__in=Unit.ASKED_FOR_DATA) | Q(indicators__isnull=False), office=office)
+            .distinct().order_by("pk"))
 
 
 def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> dict[str, bool]:
@@ -58,7 +83,7 @@ def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> dict[str, boo
         return {"input": True, "check": True}
     held = _held(user, day)
     manages = any(_manages(p) for p in held)
-    return {"input": manages or any(_enters(p) for p in held), "check": manages or any(_checks(p) for p in held)}
+    return {"input": manages or bool(_entering(held)), "check": manages or any(_checks(p) for p in held)}
 
 
 def can_enter(user: AbstractBaseUser | AnonymousUser, division_id: int | None, day: dt.date) -> bool:

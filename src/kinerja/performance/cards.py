@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from .achievement import Result, evaluate, predicate_tone
 from .forms import ActualForm
@@ -106,3 +106,15 @@ def period_indicators(period: Period) -> QuerySet[Indicator]:
                 Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(
                     year=period.year, quarter=period.db_quarter, is_current=True).prefetch_related("evidence")))
             .order_by("objective__order", "order", "code"))
+
+
+def annual_only(year: int) -> Q:
+    """Indicators measured by the year alone in `year` (a Nilai SAKIP, an opini BPK): an annual target of the
+    year, no quarter target and no quarterly actual of the year. A quarter has nothing to ask of them: the
+    quarterly report does not call their realisasi missing, nor does the check page count them as lacking
+    one. An indicator with a quarterly figure that year is measured by the quarters, against the annual
+    target where it has no quarter targets (report.PARTIAL_NOTE)."""
+    targets = Target.objects.filter(indicator=OuterRef("pk"), year=year)
+    return (Exists(targets.filter(kind__in=[Target.Kind.AGREEMENT, Target.Kind.RENSTRA]))
+            & ~Exists(targets.filter(kind=Target.Kind.QUARTER))
+            & ~Exists(Actual.objects.filter(indicator=OuterRef("pk"), year=year, quarter__isnull=False, is_current=True)))

@@ -145,8 +145,9 @@ def objective_key(report: ReportData) -> list[tuple[str, str]]:
 
 
 def _charted(report: ReportData) -> list[IndicatorRow]:
-    """The indicators target_vs_actual draws: those with a numeric target other than zero."""
-    return [i for i in report.indicators if isinstance(i.target, Decimal) and i.target != 0]
+    """The indicators target_vs_actual draws: those with a numeric target other than zero, but in a quarter
+    those measured by the year alone (their annual target beside no realisasi would read as one missing)."""
+    return [i for i in report.indicators if isinstance(i.target, Decimal) and i.target != 0 and not i.annual_only]
 
 
 # After the code of a lower-is-better indicator on target_vs_actual: its bar past the target is worse, not

@@ -31,6 +31,7 @@ from kinerja.uploads import removed_on_failure
 
 from . import access
 from . import achievement as ach
+from .cards import annual_only
 from .models import (
     Activity,
     Actual,
@@ -56,6 +57,10 @@ REPORTED = (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED
 # year, printed without a predicate (_against_annual_target).
 PARTIAL_NOTE = ("Dibandingkan dengan target tahunan (belum ada target triwulan): kemajuan sampai triwulan "
                 "%(quarter)s, tanpa predikat")
+
+# A quarterly report's row of an indicator measured by the year alone (cards.annual_only): no quarter of it
+# is missing, its realisasi comes with the year's.
+ANNUAL_ONLY_NOTE = "Diukur tahunan: tanpa target dan realisasi triwulan"
 
 NO_ACHIEVEMENT_NOTE = {
     ach.NoAchievement.NO_TARGET: "Target belum ditetapkan",
@@ -117,6 +122,8 @@ class IndicatorRow:
     partial: bool = False
     # Of a negative indicator, the formula of its achievement (Indicator.NegativeMethod): "standard" or "ratio".
     negative_method: str = "standard"
+    # A quarterly report's indicator measured by the year alone (cards.annual_only): no realisasi is missing.
+    annual_only: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -339,6 +346,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     if division_id is not None:
         chosen = chosen.filter(division_id=division_id)
     indicators = list(chosen.select_related("division").order_by("order", "code", "pk"))
+    yearly = set(chosen.filter(annual_only(year)).values_list("pk", flat=True)) if quarter is not None else set()
     facts: dict[int, _Facts] = defaultdict(_Facts)
     for t in Target.objects.filter(indicator__office_id__in=office_ids).filter(
             Q(year__gte=first_year, year__lte=year) | Q(kind=Target.Kind.RENSTRA_END)).order_by("year").values_list(
@@ -391,7 +399,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
                 continue  # another division's objective
             zone = ZoneInfo(office.time_zone)
             items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years,
-                                    [_evidence_row(e, i, zone) for e in evidence[i.pk]])
+                                    [_evidence_row(e, i, zone) for e in evidence[i.pk]], annual=i.pk in yearly)
                      for i in by_objective[objective.pk]]
             exact[objective.pk] = ach.objective_achievement(a for _row, a in items)
             mean = _rounded(exact[objective.pk])
@@ -432,8 +440,11 @@ def _evidence_row(evidence: Evidence, indicator: Indicator, zone: ZoneInfo) -> E
 
 
 def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, year: int, quarter: int | None,
-                   years: list[int], evidence: list[EvidenceRow]) -> tuple[IndicatorRow, Decimal | None]:
-    """The row and its exact achievement (the objective averages exact values, not rounded ones)."""
+                   years: list[int], evidence: list[EvidenceRow], *, annual: bool = False,
+                   ) -> tuple[IndicatorRow, Decimal | None]:
+    """The row and its exact achievement (the objective averages exact values, not rounded ones). `annual`:
+    a quarterly report's indicator measured by the year alone, whose row says so instead of "Belum ada
+    realisasi"."""
     target = _year_target(facts, indicator, year, quarter)
     actual = _year_actual(facts, indicator, year, quarter)
     result = _evaluate(indicator, target, actual)
@@ -442,6 +453,8 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
     partial = _against_annual_target(facts, indicator, year, quarter, rounded)
     if partial:
         note = PARTIAL_NOTE % {"quarter": quarter}
+    if annual and actual is None:
+        note = ANNUAL_ONLY_NOTE
     history = []
     for y in years:
         # A quarterly report compares with the same quarters of earlier years.
@@ -465,7 +478,8 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
         history=history, strategic_target=facts.renstra_end,
         progress=_rounded(progress.value) if progress is not None else None,
         national_standard=_value(indicator.national_standard, "") if indicator.national_standard is not None else None,
-        evidence=sorted(evidence, key=lambda e: (e.quarter is None, e.quarter or 0)))
+        evidence=sorted(evidence, key=lambda e: (e.quarter is None, e.quarter or 0)),
+        annual_only=annual and actual is None)
     return row, result.value
 
 

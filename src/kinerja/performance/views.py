@@ -14,7 +14,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -30,7 +30,7 @@ from kinerja.uploads import PendingUploads
 from . import access, actions, importer, plan, signoff
 from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
-from .cards import ANNUAL, Card, Period, evaluate_actual, input_card, period_indicators, target_for
+from .cards import ANNUAL, Card, Period, annual_only, evaluate_actual, input_card, period_indicators, target_for
 from .forms import (
     ActivityForm,
     ActualForm,
@@ -388,9 +388,9 @@ def template_download(request: HttpRequest) -> HttpResponse:
 def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
     today = _today(request)
     if access.can_manage(request.user, today):
-        # Every division, and the units (such as the Subbag Program itself) that answer for an indicator.
-        return list(Unit.objects.filter(Q(kind=Unit.Kind.DIVISION) | Q(indicators__isnull=False), office=office)
-                    .distinct().order_by("pk"))
+        # Every division and the Sekretariat, and the units (such as the Subbag Program itself) that answer for
+        # an indicator.
+        return list(access.data_units(office))
     return access.divisions_of(request.user, today)
 
 
@@ -509,8 +509,10 @@ def check_list(request: HttpRequest) -> HttpResponse:
     current = Actual.objects.filter(indicator__office=office, year=period.year, quarter=period.db_quarter,
                                     is_current=True)
     counts = dict(current.values_list("status").annotate(n=Count("pk")).order_by())
-    missing = Indicator.objects.filter(office=office).exclude(
-        actuals__in=current.exclude(status=Actual.Status.DRAFT)).count()
+    expected = Indicator.objects.filter(office=office)
+    if period.db_quarter is not None:
+        expected = expected.exclude(annual_only(period.year))  # no quarter of theirs lacks a realisasi
+    missing = expected.exclude(actuals__in=current.exclude(status=Actual.Status.DRAFT)).count()
     # Four queries for any number of rows: actuals with their indicator, targets, evidence (+ counts above).
     rows_qs = (current if status == "all" else current.filter(status=status)).select_related(
         "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(

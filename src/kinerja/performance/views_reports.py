@@ -19,9 +19,9 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
-from kinerja.org.models import Office, Unit
+from kinerja.org.models import Office
 
-from . import charts, signoff
+from . import access, charts, signoff
 from .compilation import STALLED_AFTER, is_stalled, request_compilation
 from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
@@ -39,6 +39,7 @@ FORMATS = {
 # How often the compilation page asks where the worker is.
 POLL_SECONDS = 2
 PROGRESS = "progress"  # the dashboard's count of quarterly counts compared with the annual target
+ANNUAL = "annual"  # its count of indicators measured by the year alone, in a quarter (report.ANNUAL_ONLY_NOTE)
 # A compilation still waiting for the worker after this long suggests the worker is not running.
 WORKER_HINT_AFTER = dt.timedelta(minutes=1)
 
@@ -57,7 +58,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                    | {today.year}, reverse=True)
     year = _int(request.GET.get("year"), years) or (today.year - 1 if today.year - 1 in years else years[0])
     quarter = _int(request.GET.get("quarter"), range(1, 5))
-    divisions = list(Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk"))
+    divisions = list(access.data_units(office))  # the Bidang, the Sekretariat, any unit an indicator names
     division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
     report = build_report(office, year, quarter, made_on=today, division_id=division.pk if division else None,
                           approvals=False)
@@ -75,15 +76,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     counts: dict[str, int] = {}
     for row in report.indicators:
         # A quarter's count against the annual target (report.PARTIAL_NOTE) has a percentage, not a predicate.
-        key = PROGRESS if row.partial else row.predicate or "–"
+        key = PROGRESS if row.partial else ANNUAL if row.annual_only else row.predicate or "–"
         counts[key] = counts.get(key, 0) + 1
     period = {"year": year, **({"quarter": quarter} if quarter else {})}
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
         "divisions": divisions, "division": division, "versions": versions, "compiling": compiling,
-        "counts": [({"–": _("no achievement"), PROGRESS: _("progress against the annual target")}.get(name, name),
+        "counts": [({"–": _("no achievement"), PROGRESS: _("progress against the annual target"),
+                     ANNUAL: _("measured by the year only")}.get(name, name),
                     counts[name], PREDICATE_CLASS.get(name, "p-none"))
-                   for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", PROGRESS, "–")
+                   for name in ("Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah", PROGRESS, ANNUAL, "–")
                    if name in counts],
         "objectives": [{"objective": o, "class": PREDICATE_CLASS.get(o.predicate or "", "p-none"),
                         "rows": [{"row": i, "class": PREDICATE_CLASS.get(i.predicate or "", "p-none")}

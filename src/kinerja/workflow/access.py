@@ -115,9 +115,9 @@ def holders_among(assignments: Iterable[tuple[int, str, dt.date, dt.date | None]
 
 
 def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser | None, day: dt.date) -> bool:
-    """The division's data contact answers; its head may answer for it."""
+    """The division's data contact answers; its head (the Sekretaris for the Sekretariat) may answer for it."""
     return any(a.position.unit_id == request.division_id
-               and a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD)
+               and a.position.kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD, Position.Kind.SECRETARY)
                for a in positions_held(user, day)) if user is not None else False
 
 

@@ -667,11 +667,11 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
     """Who is told of a data request to `division`: the holders of its data contact positions, else
-    (none held) its head's."""
-    positions = list(Position.objects.filter(unit=division, kind__in=[Position.Kind.DIVISION_CONTACT,
-                                                                       Position.Kind.UNIT_HEAD]))
-    for kind in (Position.Kind.DIVISION_CONTACT, Position.Kind.UNIT_HEAD):
-        people = [p for position in positions if position.kind == kind for p in holders(position, day)]
+    (none held) its head's (the Sekretaris heads the Sekretariat)."""
+    heads = (Position.Kind.UNIT_HEAD, Position.Kind.SECRETARY)
+    positions = list(Position.objects.filter(unit=division, kind__in=[Position.Kind.DIVISION_CONTACT, *heads]))
+    for kinds in ((Position.Kind.DIVISION_CONTACT,), heads):
+        people = [p for position in positions if position.kind in kinds for p in holders(position, day)]
         if people:
             return people
     return []
@@ -687,7 +687,7 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
     if not task.step.coordinates_divisions:
         raise KinerjaError(_("%(step)s does not coordinate with the divisions.") % {"step": _step_label(task.step)})
     ids = {d.pk if isinstance(d, Unit) else int(d) for d in divisions}
-    units = list(Unit.objects.filter(pk__in=ids, office=task.case.office, kind=Unit.Kind.DIVISION).order_by("pk"))
+    units = list(Unit.objects.filter(pk__in=ids, office=task.case.office, kind__in=Unit.ASKED_FOR_DATA).order_by("pk"))
     if not ids or len(units) != len(ids):
         raise KinerjaError(_("Divisions: choose one or more divisions of this office."))
     if not what.strip():

@@ -189,7 +189,9 @@ class RequestsForm(forms.Form):
     def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.tz = ZoneInfo(office.time_zone)
-        self.fields["divisions"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION).order_by("pk")
+        # The Bidang, then the Sekretariat (which answers for indicators of its own).
+        self.fields["divisions"].queryset = Unit.objects.filter(office=office, kind__in=Unit.ASKED_FOR_DATA).order_by(
+            Case(When(kind=Unit.Kind.SECRETARIAT, then=Value(1)), default=Value(0)), "pk")
 
     def clean_due_at(self) -> Any:
         return _future(self.cleaned_data["due_at"], self.tz)

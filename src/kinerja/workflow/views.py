@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import acting_or_all, holders, holdings, stood_in_for
+from kinerja.org.models import Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
@@ -200,13 +201,15 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
             ctx["complete_form"].only_return()
         if current.step.coordinates_divisions:
             asked = {r.division_id for r in current.requests.all()}
-            # Every division not asked yet is ticked: the step coordinates with all of them ("dengan bidang-bidang").
+            # Every division not asked yet is ticked: the step coordinates with all of them ("dengan bidang-bidang");
+            # the Sekretariat is offered, not ticked (it is asked where it answers for figures of its own).
             ctx["requests_form"] = forms_override.get("requests_form") or forms.RequestsForm(
                 office=office, initial={"due_at": cal.add(now, 3, "day").astimezone(cal.tz)})
             divisions = ctx["requests_form"].fields["divisions"]
             divisions.queryset = divisions.queryset.exclude(pk__in=asked)
             if "requests_form" not in forms_override:
-                ctx["requests_form"].initial["divisions"] = [u.pk for u in divisions.queryset]
+                ctx["requests_form"].initial["divisions"] = [u.pk for u in divisions.queryset
+                                                             if u.kind == Unit.Kind.DIVISION]
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(office=office)

@@ -65,6 +65,9 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
     """The paragraph the LKjIP writes about one indicator, in Indonesian; `period` as the report
     names it ("Tahun 2025", "Triwulan 2 Tahun 2025")."""
     period = period[:1].lower() + period[1:]
+    if i.annual_only:
+        return (f"Indikator {i.name} diukur tahunan: tidak ada target dan realisasi triwulan; realisasinya "
+                f"dilaporkan untuk tahun penuh (target tahunan {_amount(i.target, i.unit)}).")
     if i.actual is None:
         return (f"Realisasi indikator {i.name} {period} belum tersedia, sehingga capaiannya belum dapat "
                 f"dihitung (target {_amount(i.target, i.unit)}).")
