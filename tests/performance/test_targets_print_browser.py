@@ -36,6 +36,8 @@ def test_the_printed_target_page_shows_the_targets(live_server, page: Page, offi
     agreement = printed.locator("tr", has_text="Perjanjian Kinerja")
     expect(agreement).to_contain_text("1.750")
     expect(printed.locator("tr", has_text="Triwulan I").first).to_be_visible()
+    # The Rencana Aksi's buttons are not printed, nor their column's header (an empty cell at the table's end).
+    expect(page.locator("table.perf-plan-table thead th").last).to_be_hidden()
     page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
     shot("perf-targets-print")
     page.emulate_media(media="screen")
