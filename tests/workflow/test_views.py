@@ -260,6 +260,20 @@ class CasePageTestCase(ViewTestCase):
         self.assertEqual(event.data["files"], [step5.files.get().sha256])
         self.assertContains(self.client.get(f"/cases/{case.pk}/"), "draft-dengan-catatan.pdf")
 
+    def test_belum_sesuai_keeps_the_output_note_typed_with_it(self) -> None:
+        # The output note sits above the verdict: a reviewer who wrote one and then chose Belum sesuai
+        # lost it without a word; it is kept with the returned round, as a file sent with it is.
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        self.client.force_login(self.secretary)
+        self.client.post(f"/tasks/{step5.pk}/complete/",
+                         {"complete-verdict": "not_ok", "complete-reason": "Tabel 2 kosong",
+                          "complete-note": "Angka Bidang UMKM sudah benar"}, headers={"HX-Request": "true"})
+        step5.refresh_from_db()
+        self.assertEqual((step5.status, step5.note), (Task.Status.RETURNED, "Angka Bidang UMKM sudah benar"))
+        self.assertEqual(case.events.get(kind=Event.Kind.RETURNED).data["note"], "Angka Bidang UMKM sudah benar")
+        self.assertContains(self.client.get(f"/cases/{case.pk}/"), "Angka Bidang UMKM sudah benar")
+
     def test_the_kasubbag_must_choose_the_jfu(self) -> None:
         case = self.start_case()
         step2 = self.run_to_step(case, 2)

@@ -588,12 +588,12 @@ def _close_open_work(case: Case, *, user: AbstractBaseUser, at: dt.datetime,
 
 @removed_on_failure
 @transaction.atomic(durable=True)
-def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Iterable[Any] = (),
+def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Iterable[Any] = (), note: str = "",
                 at: dt.datetime | None = None) -> Task:
     """"Belum sesuai": close this task and send the work back to the return target step, which gets a
     fresh task with a fresh due date (the earlier rounds stay in the history): the returned task's
-    `next_task`. `files` (say, the draft with the reviewer's notes on it) are kept with the returned
-    task, as a completion's are."""
+    `next_task`. `files` (say, the draft with the reviewer's notes on it) and an output `note` typed
+    with the verdict are kept with the returned task, as a completion's are."""
     at = at or timezone.now()
     task = _lock_task(task_id, at, reserve=True)
     _check_can_act(task, user, at)
@@ -612,10 +612,11 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
                 else fastsql.last_doer_person(task.case_id, target.pk))
     with fastsql.combined_writes(), audit.batch(task.case):
         _finish(task, status=Task.Status.RETURNED, user=user, at=at, cal=cal, verdict=Task.Verdict.NOT_OK,
-                reason=reason.strip())
+                reason=reason.strip(), note=note.strip())
         saved = _save_files(task, files, user, at)
         audit.record(task.case, Event.Kind.RETURNED, actor=user, at=at, task=task.pk, step=task.step.number,
                      round=task.round, to_step=target.number, reason=task.reason, working_seconds=task.working_seconds,
+                     **({"note": task.note} if task.note else {}),
                      **({"files": [f.sha256 for f in saved]} if saved else {}))
         if target.pk == task.step_id:
             fastsql.send_held()  # the step's returned round is closed before its next round opens

@@ -292,7 +292,8 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
         data = form.cleaned_data
         try:
             if decision and data["verdict"] == Task.Verdict.NOT_OK:
-                actions.return_task(task.pk, user=request.user, reason=data["reason"], files=request.FILES.getlist("files"))
+                actions.return_task(task.pk, user=request.user, reason=data["reason"], note=data.get("note", ""),
+                                    files=request.FILES.getlist("files"))
             elif decision and data["verdict"] == Task.Verdict.END:
                 actions.end_at_decision(task.pk, user=request.user, reason=data["reason"], note=data["note"],
                                         files=request.FILES.getlist("files"))
