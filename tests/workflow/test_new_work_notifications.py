@@ -52,6 +52,19 @@ class NewWorkNotificationTestCase(WorkflowTestCase):
         again = returned.next_task  # type: ignore[attr-defined]
         self.assertEqual(self.notes(task=again), [(self.staff.pk, Notification.Kind.RETURNED, again.pk)])
 
+    def test_the_return_mail_says_who_sent_the_work_back_and_why(self) -> None:
+        # It said only "Dikembalikan untuk diperbaiki", the step and a new due date: what to fix was on the
+        # case page alone. It names the reviewer, their step and the reason, as the case page does.
+        case = self.start_case()
+        step4 = self.run_to_step(case, 4)
+        actions.return_task(step4.pk, user=self.subsection_head, reason="Angka IK-02 belum cocok", at=at(24, 11))
+        mail.outbox.clear()
+        mail_new_work(at(24, 11, 5))
+        [returned] = [m for m in mail.outbox if m.to == [self.staff.email]]
+        self.assertIn("Dikembalikan untuk diperbaiki", returned.subject)
+        self.assertIn(f"Dikembalikan dari langkah 4 oleh {self.subsection_head.person.full_name}", returned.body)
+        self.assertIn("Angka IK-02 belum cocok", returned.body)
+
     def test_a_reassigned_task_tells_its_new_person(self) -> None:
         case = self.start_case()
         step2 = self.run_to_step(case, 2)

@@ -75,6 +75,15 @@ def _new_work_message(note: Notification) -> tuple[str, str]:
     lines = [subject, "", _("Step: %(step)s") % {"step": f"{task.step.display_number}. {task.step.activity}"}]
     if request is not None:
         lines.append(_("What to supply: %(what)s") % {"what": request.what})
+    if note.kind == Notification.Kind.RETURNED:
+        # What to fix: the "Belum sesuai" that opened this round (the case page's sent_back).
+        back = (Task.objects.filter(case=case, status=Task.Status.RETURNED, done_at=task.opened_at)
+                .select_related("step", "done_by__person").first())
+        if back is not None:
+            who = getattr(back.done_by, "person", None)
+            lines.append(_("Sent back from step %(n)s by %(who)s: %(reason)s") % {
+                "n": back.step.display_number, "reason": back.reason,
+                "who": who.full_name if who else back.done_by.get_username() if back.done_by else "?"})
     due = request.due_at if request is not None else task.due_at
     lines.append(_("Due: %(due)s") % {"due": local_moment(due, case.office.time_zone)})
     lines += ["", f"{settings.PUBLIC_URL}{reverse('workflow:case', args=[case.pk])}"]
