@@ -428,6 +428,16 @@ class NotificationTestCase(ViewTestCase):
         self.assertNotContains(self.client.get("/notifications/count/"), "badge")
 
 
+    def test_a_return_says_who_sent_the_work_back_and_why(self) -> None:
+        # The list said only "Dikembalikan untuk diperbaiki", the step and a due date: the reason was on the
+        # case page alone. It is shown with the notification, as on the case page.
+        case = self.start_case()
+        step5 = self.run_to_step(case, 5)
+        actions.return_task(step5.pk, user=self.secretary, reason="Tabel 2 kosong", at=at(25, 9))
+        self.client.force_login(self.subsection_head)
+        r = self.client.get("/notifications/")
+        self.assertContains(r, f"Dikembalikan dari langkah 5 oleh {self.secretary.person.full_name}: Tabel 2 kosong")
+
 class CancelViewTestCase(ViewTestCase):
     def test_the_secretary_cancels_from_the_case_page(self) -> None:
         case = self.start_case()

@@ -462,7 +462,14 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workflow:notification_list")
     shown = list(mine.select_related("case", "task__step", "request__division")[:100])
+    # A return says what to fix: the "Belum sesuai" that opened the returned round (the case page's sent_back).
+    returned = [n for n in shown if n.kind == Notification.Kind.RETURNED and n.task is not None]
+    backs = {(t.case_id, t.done_at): t for t in Task.objects.filter(
+        status=Task.Status.RETURNED, case_id__in={n.case_id for n in returned}).select_related(
+        "step", "done_by__person")} if returned else {}
     for n in shown:
         n.news = notify.is_news(n)  # type: ignore[attr-defined]
+        if n in returned:
+            n.sent_back = backs.get((n.case_id, n.task.opened_at))  # type: ignore[attr-defined,union-attr]
     return render(request, "workflow/notifications.html", {"items": shown})
 
