@@ -101,3 +101,25 @@ def test_the_subbag_sees_every_bad_row_of_an_import(live_server, page: Page, off
     page.locator("button.primary").click()
     expect(page.locator(".perf-problems li")).to_have_count(4)
     both_widths(page, shot, "perf-import-errors")
+
+
+def test_the_printed_target_page_shows_the_targets(live_server, page: Page, office, shot) -> None:
+    """The Target page of one indicator printed from the browser (A4): the page is a form, whose inputs are not
+    printed (kinerja.css), so the saved targets print as a table of their own; on screen the form shows them."""
+    indicator = Indicator.objects.get(office=office, code="IK-01")
+    year = dt.date.today().year
+    sign_in(page, live_server.url, "kasubbag")
+    page.goto(f"{live_server.url}/data/indicators/{indicator.pk}/targets/?year={year}")
+    printed = page.locator("table.perf-print-targets")
+    expect(printed).to_be_hidden()  # on screen the form's inputs show the targets
+    page.emulate_media(media="print")
+    expect(printed).to_be_visible()
+    agreement = printed.locator("tr", has_text="Perjanjian Kinerja")
+    expect(agreement).to_contain_text("1.750")
+    expect(printed.locator("tr", has_text="Triwulan I").first).to_be_visible()
+    # The Rencana Aksi's buttons are not printed, nor their column's header (an empty cell at the table's end).
+    expect(page.locator("table.perf-plan-table thead th").last).to_be_hidden()
+    page.set_viewport_size({"width": 794, "height": 1123})  # A4 at 96 dpi
+    shot("perf-targets-print")
+    page.emulate_media(media="screen")
+    both_widths(page, shot, "perf-targets")
