@@ -21,6 +21,17 @@ from tests.base import KinerjaTestCase
 from tests.workflow.seed import build_seed_sop
 
 
+def finish_setting_up(test: KinerjaTestCase) -> None:
+    """What the demo office lacks to be set up: the seed SOP in force, an indicator, and whose initials a
+    document needs (correspondence/demo.py sets the demo's)."""
+    build_seed_sop(test.built)
+    objective = Objective.objects.create(office=test.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                         plan_start_year=2021, plan_end_year=2026)
+    Indicator.objects.create(office=test.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
+                             unit="unit", division=test.built.divisions[0])
+    set_required_initials(test.office, [test.positions["subsection_head"], test.positions["secretary"]])
+
+
 class OfficeSetupTestCase(KinerjaTestCase):
     def setUp(self) -> None:
         self.new = actions.create_office(code="disdik-bl", name="Dinas Pendidikan dan Kebudayaan Kota Bandar Lampung",
@@ -107,13 +118,7 @@ class BuiltOfficeTestCase(KinerjaTestCase):
         self.client.force_login(self.admin)
         # The demo office: units, positions, people; an SOP and indicators still missing.
         self.assertContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
-        build_seed_sop(self.built)
-        objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                             plan_start_year=2021, plan_end_year=2026)
-        Indicator.objects.create(office=self.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
-                                 unit="unit", division=self.built.divisions[0])
-        # Whose initials a document needs (correspondence/demo.py sets the demo's).
-        set_required_initials(self.office, [self.positions["subsection_head"], self.positions["secretary"]])
+        finish_setting_up(self)
         self.assertTrue(office_setup(self.office, today).complete,
                         [s.label for s in office_setup(self.office, today).steps if not s.done])
         self.assertNotContains(self.client.get("/"), "Menyiapkan perangkat daerah ini")
@@ -167,12 +172,7 @@ class OrganisationExistsButCannotWorkTestCase(KinerjaTestCase):
 
     def test_the_checklist_stays_until_holders_can_sign_in_and_the_initials_are_set(self) -> None:
         today = timezone.localdate()
-        build_seed_sop(self.built)
-        objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                             plan_start_year=2021, plan_end_year=2026)
-        Indicator.objects.create(office=self.office, objective=objective, code="IK1", name="Jumlah koperasi aktif",
-                                 unit="unit", division=self.built.divisions[0])
-        set_required_initials(self.office, [self.positions["subsection_head"], self.positions["secretary"]])
+        finish_setting_up(self)
         self.assertTrue(office_setup(self.office, today).complete)
         kasubbag = self.built.people["kasubbag"]
         kasubbag.user.set_unusable_password()
