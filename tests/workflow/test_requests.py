@@ -83,3 +83,15 @@ class DivisionRequestTestCase(WorkflowTestCase):
         with self.assertRaisesMessage(KinerjaError, "langkah 4"):
             actions.send_division_requests(step4.pk, user=self.subsection_head, divisions=self.divisions,
                                            what="x", due_at=at(27, 12), at=at(25, 11))
+
+    def test_the_inbox_counts_each_open_tasks_own_requests_and_answers(self) -> None:
+        """The inbox's "2 of 4 divisions answered", counted for each open task on its own."""
+        from kinerja.workflow import inbox
+
+        other = self.run_to_step(self.start_case(title="Kasus kedua", period="Triwulan II 2025"), 3)
+        requests = self.send()
+        for request, contact in zip(requests[:2], self.contacts, strict=False):
+            actions.answer_request(request.pk, user=contact, note="ok", at=at(25, 9))
+        box = inbox.build(self.staff, self.office, at(25, 10), at(25, 10).date())
+        rows = {r.task.pk: r.progress for r in box.todo + box.soon + box.overdue}
+        self.assertEqual(rows, {self.task.pk: (2, 4), other.pk: (0, 0)})
