@@ -9,7 +9,7 @@ from django.core.files.base import ContentFile
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.sop.models import SopVersion
 from kinerja.workflow import actions
-from kinerja.workflow.models import Case, Event, Task
+from kinerja.workflow.models import Case, Event, Notification, Task
 
 from .base import START, WIB, WorkflowTestCase, at
 from .seed import build_seed_sop
@@ -179,6 +179,23 @@ class ReassignTestCase(WorkflowTestCase):
             actions.reassign_task(task.pk, user=self.staff, to_user=self.staff2, reason="x", at=at(24, 9))
         with self.assertRaisesMessage(KinerjaError, "Alasan"):
             actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="", at=at(24, 9))
+
+
+    def test_a_task_is_not_given_to_the_person_who_already_has_it(self) -> None:
+        # Step 2 is the Kasubbag's (its only holder); giving it to them again would only add an event to
+        # the trail and a notification. Once the Sekretaris gave it to JFU 2, giving it to JFU 2 is refused too.
+        case = self.start_case()
+        task = self.run_to_step(case, 2)
+        with self.assertRaisesMessage(KinerjaError, "langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah "
+                                                    f"ditugaskan kepada {self.subsection_head.person.full_name}"):
+            actions.reassign_task(task.pk, user=self.secretary, to_user=self.subsection_head, reason="x", at=at(24, 9))
+        actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="Dinas luar", at=at(24, 9))
+        with self.assertRaisesMessage(KinerjaError, f"sudah ditugaskan kepada {self.staff2.person.full_name}"):
+            actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="x", at=at(24, 10))
+        self.assertEqual(case.events.filter(kind=Event.Kind.REASSIGNED).count(), 1)
+        self.assertEqual(Notification.objects.filter(kind=Notification.Kind.REASSIGNED).count(), 1)
+        task.refresh_from_db()
+        self.assertEqual((task.assignee, task.reassigned_at), (self.staff2.person, at(24, 9)))
 
 
 class CancelCaseTestCase(WorkflowTestCase):

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core import mail
 from django.core.management import call_command
 
+from kinerja.errors import KinerjaError
 from kinerja.org import demo
 from kinerja.workflow import actions
 from kinerja.workflow.models import Case, Event, Notification
@@ -71,10 +72,11 @@ class RemindersTestCase(WorkflowTestCase):
         self.assertEqual(reassigned.data["reminders_reset"], ["half", "soon", "overdue"])
         self.assertEqual(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).count(), 2)
 
-    def test_a_task_given_back_to_the_same_person_is_not_reminded_again(self) -> None:
+    def test_a_task_given_back_to_the_same_person_is_refused_and_not_reminded_again(self) -> None:
         self.assertEqual(self.send(at(27, 10)), [(self.task.pk, "half")])
-        actions.reassign_task(self.task.pk, user=self.secretary, to_user=self.subsection_head, reason="Tetap",
-                              at=at(27, 11))
+        with self.assertRaisesMessage(KinerjaError, "sudah ditugaskan kepada"):
+            actions.reassign_task(self.task.pk, user=self.secretary, to_user=self.subsection_head, reason="Tetap",
+                                  at=at(27, 11))
         self.assertEqual(self.send(at(27, 12)), [])
 
     def test_the_command_queues_the_run(self) -> None:

@@ -357,6 +357,20 @@ class FormErrorTestCase(ViewTestCase):
         self.assertContains(r, "Surat 800/1")
         self.assertFalse(self.version.cases.exists())
 
+    def test_reassigning_to_the_person_who_has_the_task_is_refused_next_to_the_field(self) -> None:
+        case = self.start_case()
+        step2 = self.run_to_step(case, 2)
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/tasks/{step2.pk}/reassign/", {
+            "reassign-to_person": self.subsection_head.person.pk, "reassign-reason": "Supaya segera dikerjakan"},
+            headers={"HX-Request": "true"})
+        self.assertEqual(r.context["reassign_form"].errors["to_person"], [
+            f"langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah ditugaskan kepada "
+            f"{self.subsection_head.person.full_name}: pilih orang lain."])
+        self.assertContains(r, "Supaya segera dikerjakan")
+        self.assertFalse(case.events.filter(kind=Event.Kind.REASSIGNED).exists())
+        self.assertFalse(Notification.objects.filter(kind=Notification.Kind.REASSIGNED).exists())
+
     def test_a_target_deadline_typed_the_indonesian_way_is_read(self) -> None:
         self.client.force_login(self.secretary)
         self.client.post("/cases/new/", {"version": self.version.pk, "title": "Triwulan II 2025",

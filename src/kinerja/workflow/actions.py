@@ -74,6 +74,16 @@ class TaskNotOpen(KinerjaError):
         super().__init__(messages[Task.Status(task.status)] % {"who": who, "when": when})
 
 
+class AlreadyAssigned(KinerjaError):
+    """A superior gives a task to the person who already has it: nothing would change but the trail and a
+    notification, so it is refused. `person` lets a form show it next to the field."""
+
+    def __init__(self, task: Task, person: Person) -> None:
+        self.task, self.person = task, person
+        super().__init__(_("%(step)s of %(case)s is already assigned to %(person)s: choose someone else.") % {
+            "step": _step_label(task.step), "case": task.case.title, "person": person.full_name})
+
+
 def _name(user: Any) -> str:
     person = getattr(user, "person", None)
     return person.full_name if person else user.get_username()
@@ -644,6 +654,11 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     if not at_work(office.pk, office_day(office, at)).filter(pk=target.pk).exists():
         raise KinerjaError(_("%(user)s holds no position in this office today, or may no longer sign in.")
                            % {"user": to_user.get_username()})
+    # Who does it now: its stored person while that stands, else the holders of its position. Giving it to
+    # the only one would change nothing; giving it to one of several holders settles who does it.
+    current = [p.pk for p in doers(task, office_day(office, at))]
+    if current == [target.pk]:
+        raise AlreadyAssigned(task, target)
     if not reason.strip():
         raise KinerjaError(_("Reason: say why the task moves to another person."))
     from .reminders import THRESHOLDS
@@ -651,8 +666,7 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     before = task.assignee_id
     # Reminders are sent once per task and threshold to whoever does it: a person new to the task is told
     # again those already sent (an overdue task: "overdue" once, the earlier ones claimed with it).
-    reset = ([] if target.pk in {p.pk for p in doers(task, office_day(office, at))}
-             else [kind for kind, f in THRESHOLDS if getattr(task, f) is not None])
+    reset = [] if target.pk in current else [kind for kind, f in THRESHOLDS if getattr(task, f) is not None]
     task.assignee, task.reassigned_at = target, at
     for kind, f in THRESHOLDS:
         if kind in reset:

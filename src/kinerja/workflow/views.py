@@ -368,6 +368,8 @@ def reassign(request: HttpRequest, pk: int) -> HttpResponse:
             actions.reassign_task(task.pk, user=request.user, to_user=form.cleaned_data["to_person"].user,
                                   reason=form.cleaned_data["reason"])
             return _done(request, task.case)
+        except actions.AlreadyAssigned as e:
+            form.add_error("to_person", str(e))
         except NotAllowed as e:
             return _forbidden(request, str(e))
         except KinerjaError as e:
