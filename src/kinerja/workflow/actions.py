@@ -54,6 +54,7 @@ from .access import (
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .notify import notify, notify_new_work
+from .periods import check_period
 from .signals import request_answered
 
 STARTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
@@ -362,6 +363,8 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
         # any other SOP's case may have none.
         raise KinerjaError(_("Period: %(sop)s asks the divisions for their data of a period; say which "
                              "(e.g. Triwulan III 2025).") % {"sop": version.name})
+    if period.strip():
+        check_period(period)  # "Triwulan V 2025", "Triwulan III 20255": no period at all
     if period.strip() and any(s.coordinates_divisions for s in steps):
         _check_period_free(found.open_cases, version, period.strip(), concerned, about)
     if target_deadline is not None and target_deadline <= at:

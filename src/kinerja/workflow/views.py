@@ -29,6 +29,7 @@ from . import actions, extensions, forms, inbox, notify
 from .access import assignee_stands, can_act, can_answer, office_day, supervised_unit_ids, with_stands
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
+from .periods import BadPeriod
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -82,6 +83,8 @@ def case_start(request: HttpRequest) -> HttpResponse:
             return _forbidden(request, str(e))
         except actions.PeriodTaken as e:
             taken = e  # shown with a link to the case that runs already
+        except BadPeriod as e:
+            form.add_error("period", str(e))
         except KinerjaError as e:
             form.add_error(None, str(e))
     return render(request, "workflow/case_start.html", {"form": form, "taken": taken})
