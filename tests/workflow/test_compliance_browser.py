@@ -56,6 +56,12 @@ def test_subsection_head_reads_the_compliance_of_2025(live_server, page: Page, s
     page.set_viewport_size({"width": 390, "height": 844})
     expect(page.locator(".chart-phone svg.chart")).to_be_visible()
     expect(page.locator(".chart-desktop svg.chart")).to_be_hidden()
+    # The tables read as one block per step, each figure under its column's name: neither the page nor a
+    # table scrolls sideways.
+    expect(page.locator("table.compliance td[data-label='Waktu baku']").first).to_be_visible()
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth, "
+                           "...Array.from(document.querySelectorAll('.table-wrap'), e => e.scrollWidth - e.clientWidth)]")
+    assert widths[0] <= widths[1] and not any(widths[2:]), widths
     shot("compliance-phone")
     with page.expect_download() as download:
         page.get_by_role("link", name="Unduh XLSX").click()
