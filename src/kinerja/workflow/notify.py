@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from kinerja.org.models import Office, Person
 
 from .models import Case, DivisionRequest, Notification, Task
+from .returns import sent_back
 
 
 def local_moment(moment: dt.datetime, time_zone: str) -> str:
@@ -77,8 +78,7 @@ def _new_work_message(note: Notification) -> tuple[str, str]:
         lines.append(_("What to supply: %(what)s") % {"what": request.what})
     if note.kind == Notification.Kind.RETURNED:
         # What to fix: the "Belum sesuai" that opened this round (the case page's sent_back).
-        back = (Task.objects.filter(case=case, status=Task.Status.RETURNED, done_at=task.opened_at)
-                .select_related("step", "done_by__person").first())
+        back = sent_back([task]).get(task.pk)
         if back is not None:
             who = getattr(back.done_by, "person", None)
             lines.append(_("Sent back from step %(n)s by %(who)s: %(reason)s") % {

@@ -30,6 +30,7 @@ from .access import assignee_stands, can_act, can_answer, office_day, supervised
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .periods import BadPeriod
+from .returns import sent_back
 
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
@@ -172,8 +173,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
     # Work sent back: the "Belum sesuai" that opened this round, with its reason, on the card of the task.
-    ctx["sent_back"] = next((t for t in tasks if t.status == Task.Status.RETURNED and t.done_at == current.opened_at),
-                            None)
+    ctx["sent_back"] = sent_back([current], tasks).get(current.pk)
     if current.assignee and assignee_stands(current, day):
         ctx["current_people"] = [current.assignee]
     else:
@@ -469,12 +469,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     shown = list(mine.select_related("case", "task__step", "request__division")[:100])
     # A return says what to fix: the "Belum sesuai" that opened the returned round (the case page's sent_back).
     returned = [n for n in shown if n.kind == Notification.Kind.RETURNED and n.task is not None]
-    backs = {(t.case_id, t.done_at): t for t in Task.objects.filter(
-        status=Task.Status.RETURNED, case_id__in={n.case_id for n in returned}).select_related(
-        "step", "done_by__person")} if returned else {}
+    backs = sent_back(n.task for n in returned if n.task is not None)
     for n in shown:
         n.news = notify.is_news(n)  # type: ignore[attr-defined]
         if n in returned:
-            n.sent_back = backs.get((n.case_id, n.task.opened_at))  # type: ignore[attr-defined,union-attr]
+            n.sent_back = backs.get(n.task_id)  # type: ignore[attr-defined]
     return render(request, "workflow/notifications.html", {"items": shown})
 
