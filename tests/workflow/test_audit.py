@@ -43,7 +43,7 @@ class AuditTrailTestCase(WorkflowTestCase):
         out, err = StringIO(), StringIO()
         with self.assertRaises(CommandError) as raised:
             call_command("audit", "verify", stdout=out, stderr=err)
-        self.assertIn(f"case {self.case.pk}, event #3", str(raised.exception))
+        self.assertIn(f"pelaksanaan SOP {self.case.pk}, peristiwa #3", str(raised.exception))
 
     def test_verify_finds_a_deleted_event(self) -> None:
         Event.objects.filter(case=self.case, seq=2)._raw_delete(Event.objects.db)

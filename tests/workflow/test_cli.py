@@ -27,22 +27,24 @@ class CaseCommandTestCase(WorkflowTestCase):
                   "--period", "Triwulan I 2025", "--at", "2025-03-24T08:00:00+07:00")
         case = Case.objects.get()
         # In the office's time zone (WIB), as the plan and the web show it.
-        self.assertIn("due 2025-03-24T08:02:00+07:00", out)
+        self.assertIn("batas waktu 2025-03-24T08:02:00+07:00", out)
+        self.assertTrue(out.startswith(f"Pelaksanaan SOP {case.pk}: Triwulan I 2025 · tugas "))
         task = case.tasks.get()
         out = run("case", "complete", str(task.pk), "--user", "sekretaris", "--note", "Disposisi",
                   "--at", "2025-03-24T08:01:00+07:00")
-        self.assertIn("next: task", out)
-        self.assertIn("due 2025-03-24T08:11:00+07:00", out)
+        self.assertIn(f"Tugas {task.pk} selesai · berikutnya: tugas", out)
+        self.assertIn("langkah 2, batas waktu 2025-03-24T08:11:00+07:00", out)
         step2 = case.tasks.get(status="open")
         run("case", "complete", str(step2.pk), "--user", "kasubbag", "--next-user", "jfu2",
             "--at", "2025-03-24T08:05:00+07:00")
         self.assertEqual(case.tasks.get(status="open").assignee, self.staff2.person)
         listing = run("case", "list", "--office", self.office.code)
-        self.assertIn("Triwulan I 2025\tTriwulan I 2025\tstep 3", listing)
-        self.assertEqual(listing.splitlines()[0], "case\tstatus\ttitle\tperiod\topen step")
+        self.assertIn("\topen\tTriwulan I 2025\tTriwulan I 2025\tlangkah 3, tugas", listing)
+        self.assertEqual(listing.splitlines()[0], "Pelaksanaan SOP\tStatus\tJudul\tPeriode\tLangkah terbuka")
         shown = run("case", "show", str(case.pk))
         self.assertIn("task_assigned", shown)
-        self.assertIn("due 2025-03-24T08:02:00+07:00 2025-03-24T08:01:00+07:00 by sekretaris", shown)
+        self.assertIn("\tlangkah 1, putaran 1\tdone\t", shown)
+        self.assertIn("batas waktu 2025-03-24T08:02:00+07:00 2025-03-24T08:01:00+07:00 oleh sekretaris", shown)
         self.assertIn("\t2025-03-24T08:00:00+07:00\tcase_started\tsekretaris", shown)
         self.assertNotIn("+00:00", shown + listing)
         self.assertTrue(shown.startswith("Triwulan I 2025 (Triwulan I 2025) · "))
@@ -55,10 +57,10 @@ class CaseCommandTestCase(WorkflowTestCase):
                                   period="Triwulan II 2025", at=dt.datetime(2025, 3, 24, 8, 0, 15, 309207,
                                                                            tzinfo=dt.timezone(dt.timedelta(hours=7))))
         listing, shown = run("case", "list"), run("case", "show", str(case.pk))
-        self.assertIn("due 2025-03-24T08:02:15+07:00", listing)
+        self.assertIn("batas waktu 2025-03-24T08:02:15+07:00", listing)
         self.assertIn("\t2025-03-24T08:00:15+07:00\tcase_started", shown)
         self.assertNotIn(".309207", listing)
-        self.assertIn("\tdue 2025-03-24T08:02:15+07:00", shown)  # the event's own data keeps what was recorded
+        self.assertIn("\tbatas waktu 2025-03-24T08:02:15+07:00", shown)  # the event's own data keeps what was recorded
 
     def test_return_needs_a_reason_and_names_the_new_round(self) -> None:
         case = self.start_case()
@@ -67,7 +69,8 @@ class CaseCommandTestCase(WorkflowTestCase):
             run("case", "return", str(step5.pk), "--user", "sekretaris", "--reason", " ")
         out = run("case", "return", str(step5.pk), "--user", "sekretaris", "--reason", "Belum lengkap",
                   "--at", "2025-03-25T09:00:00+07:00")
-        self.assertIn("step 4 round 2", out)
+        self.assertIn(f"Tugas {step5.pk} dikembalikan · kembali ke tugas", out)
+        self.assertIn("langkah 4, putaran 2", out)
 
     def test_a_superior_reassigns_the_task_of_a_vacant_position(self) -> None:
         case = self.start_case()
@@ -80,10 +83,10 @@ class CaseCommandTestCase(WorkflowTestCase):
             run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason", " ")
         out = run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason",
                   "Kasubbag pindah tugas", "--at", "2025-03-24T09:00:00+07:00")
-        self.assertIn(f"task {task.pk} step 2 · now jfu2 · due 2025-03-24T08:11:00+07:00", out)
+        self.assertIn(f"Tugas {task.pk}, langkah 2 · kini jfu2 · batas waktu 2025-03-24T08:11:00+07:00", out)
         out = run("case", "complete", str(task.pk), "--user", "jfu2", "--next-user", "jfu",
                   "--at", "2025-03-24T09:05:00+07:00")
-        self.assertIn("step 3", out)
+        self.assertIn("langkah 3", out)
         self.assertEqual(case.events.get(kind=Event.Kind.REASSIGNED).data["reason"], "Kasubbag pindah tugas")
 
     def test_bad_input_is_a_clear_error(self) -> None:
@@ -102,9 +105,10 @@ class AuditVerifyCommandTestCase(WorkflowTestCase):
     def test_it_reports_the_first_broken_event(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 3)
-        self.assertIn("OK: 1 cases", run("audit", "verify"))
+        self.assertIn("OK: 1 pelaksanaan SOP, 6 peristiwa, semua rantai utuh.", run("audit", "verify"))
         Event.objects.filter(case=case, seq=4).update(actor=self.head)
-        with self.assertRaisesMessage(CommandError, f"case {case.pk}, event #4"):
+        with self.assertRaisesMessage(CommandError, f"1 dari 1 rantai audit rusak; yang pertama: pelaksanaan SOP {case.pk}, "
+                                                    "peristiwa #4"):
             run("audit", "verify")
 
 
@@ -112,7 +116,7 @@ def test_the_console_script_exits_1_on_a_broken_chain(kinerja) -> None:  # type:
     import sqlite3
 
     done = kinerja("audit", "verify")
-    assert done.returncode == 0 and "OK: 0 cases" in done.stdout, done.stderr
+    assert done.returncode == 0 and "OK: 0 pelaksanaan SOP" in done.stdout, done.stderr
     # A forged event written past the application (foreign keys are not enforced by plain sqlite3).
     db = sqlite3.connect(kinerja.data_dir / "kinerja.sqlite3")
     db.execute("INSERT INTO workflow_case (id, office_id, sop_version_id, title, period, trigger_note, status, "
@@ -122,4 +126,4 @@ def test_the_console_script_exits_1_on_a_broken_chain(kinerja) -> None:  # type:
     db.commit()
     done = kinerja("audit", "verify")
     assert done.returncode == 1
-    assert "case 7, event #1" in done.stderr and "Traceback" not in done.stderr
+    assert "pelaksanaan SOP 7, peristiwa #1" in done.stderr and "Traceback" not in done.stderr

@@ -17,6 +17,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from . import fastsql
 from .models import Case, Event
@@ -100,10 +101,11 @@ class Break:
     problem: str  # "hash" (content changed), "link" (previous hash differs), "gap" (an event is missing)
 
     def describe(self) -> str:
-        what = {"hash": "its content does not match its hash",
-                "link": "its previous hash does not match the event before it",
-                "gap": "the event before it is missing"}[self.problem]
-        return f"case {self.case_id}, event #{self.seq} (id {self.event_id}): {what}"
+        what = {"hash": _("its content does not match its hash"),
+                "link": _("its previous hash does not match the event before it"),
+                "gap": _("the event before it is missing")}[self.problem]
+        return _("case %(case)d, event #%(seq)d (id %(id)d): %(what)s") % {
+            "case": self.case_id, "seq": self.seq, "id": self.event_id, "what": what}
 
 
 def verify_case(events: Iterator[Event] | list[Event], case_id: int) -> Break | None:

@@ -109,8 +109,9 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
                               target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
                               unit=_unit(version, unit), person=_person(version, person))
     task = case.tasks.get()
-    command.stdout.write(f"case {case.pk}: {case.title} · task {task.pk} step {task.step.display_number} due "
-                         f"{_local(task.due_at, case.office)}")
+    command.stdout.write(_("Case %(case)d: %(title)s · task %(task)d, step %(step)s, due %(due)s") % {
+        "case": case.pk, "title": case.title, "task": task.pk, "step": task.step.display_number,
+        "due": _local(task.due_at, case.office)})
 
 
 def _list_args(p: CommandParser) -> None:
@@ -127,11 +128,13 @@ def _list(command: BaseCommand, *, office: str | None, status: str | None, **opt
     if status:
         cases = cases.filter(status=status)
     current = {t.case_id: t for t in Task.objects.filter(case__in=cases, status=Task.Status.OPEN).select_related("step")}
-    command.stdout.write("case\tstatus\ttitle\tperiod\topen step")  # tab-separated, as the rows
+    # Tab-separated, as the rows; the status as the code --status takes (open, done, …).
+    command.stdout.write("\t".join([_("Case"), _("Status"), _("Title"), _("Period"), _("Open step")]))
     for case in cases:
         task = current.get(case.pk)
-        where = f"step {task.step.display_number} task {task.pk} due {_local(task.due_at, case.office)}" if task else ""
-        risk = " AT RISK" if case.at_risk else ""
+        where = _("step %(step)s, task %(task)d, due %(due)s") % {
+            "step": task.step.display_number, "task": task.pk, "due": _local(task.due_at, case.office)} if task else ""
+        risk = " " + _("at risk") if case.at_risk else ""
         command.stdout.write(f"{case.pk}\t{case.status}{risk}\t{case.title}\t{case.period}\t{where}")
 
 
@@ -148,17 +151,21 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
     period = f" ({found.period})" if found.period else ""
     command.stdout.write(f"{found.title}{period} · {found.sop_version} · {found.status}{unit}")
     for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
-        done = f" {_local(t.done_at, found.office)} by {t.done_by.get_username()}" if t.done_by else ""
-        command.stdout.write(f"  task {t.pk}\tstep {t.step.display_number} round {t.round}\t{t.status}\t{t.position.label}\t"
-                             f"due {_local(t.due_at, found.office)}{done}")
+        done = " " + _("%(when)s by %(user)s") % {"when": _local(t.done_at, found.office),
+                                                  "user": t.done_by.get_username()} if t.done_by else ""
+        command.stdout.write("  " + "\t".join([
+            _("task %(task)d") % {"task": t.pk},
+            _("step %(step)s, round %(round)d") % {"step": t.step.display_number, "round": t.round},
+            t.status, t.position.label, _("due %(due)s") % {"due": _local(t.due_at, found.office)} + done]))
     # The events hold the steps' numbers (the order they run in); each is printed as the SOP prints it.
     labels = {s.number: s.display_number for s in found.sop_version.steps.all()}
     for e in found.events.select_related("actor").order_by("seq"):
         who = e.actor.get_username() if e.actor else "-"
         step = e.data.get("step")
-        where = "" if step is None else f"step {labels.get(step, step)}\t"
+        where = "" if step is None else _("step %(step)s") % {"step": labels.get(step, step)} + "\t"
         if e.data.get("to_step") is not None:
-            where = f"step {labels.get(step, step)} → {labels.get(e.data['to_step'], e.data['to_step'])}\t"
+            where = _("step %(step)s → %(to)s") % {"step": labels.get(step, step),
+                                                   "to": labels.get(e.data["to_step"], e.data["to_step"])} + "\t"
         command.stdout.write(f"  #{e.seq}\t{_local(e.at, found.office)}\t{e.kind}\t{who}\t{where}{e.data}")
 
 
@@ -180,8 +187,8 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
     ends = branch and Step.objects.filter(tasks=task, ends_if_not=True).exists()
     if ends:
         done = actions.end_at_decision(task, user=_user(user), reason=reason, note=note, at=_moment(at, "--at"))
-        command.stdout.write(f"task {done.pk} done (Tidak) · case ended at step {done.step.display_number}, "
-                             f"not continued: {done.reason}")
+        command.stdout.write(_("Task %(task)d done (Tidak) · the case ended at step %(step)s, not continued: "
+                               "%(reason)s") % {"task": done.pk, "step": done.step.display_number, "reason": done.reason})
         return
     if reason:
         raise KinerjaError(_("--reason: only a 'Tidak' that ends the procedure (--no) takes a reason here; to send "
@@ -189,9 +196,11 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
     done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
                                  at=_moment(at, "--at"), verdict=Task.Verdict.BRANCH if branch else None)
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
-    command.stdout.write(f"task {done.pk} done · " + (f"next: task {nxt.pk} step {nxt.step.display_number} due "
-                                                      f"{_local(nxt.due_at, done.case.office)}" if nxt else
-                                                      "case finished"))
+    if nxt is None:
+        command.stdout.write(_("Task %(task)d done · the case is finished.") % {"task": done.pk})
+        return
+    command.stdout.write(_("Task %(task)d done · next: task %(next)d, step %(step)s, due %(due)s") % {
+        "task": done.pk, "next": nxt.pk, "step": nxt.step.display_number, "due": _local(nxt.due_at, done.case.office)})
 
 
 def _return_args(p: CommandParser) -> None:
@@ -204,7 +213,8 @@ def _return_args(p: CommandParser) -> None:
 def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str | None, **options: Any) -> None:
     done = actions.return_task(task, user=_user(user), reason=reason, at=_moment(at, "--at"))
     nxt = Task.objects.get(case_id=done.case_id, status=Task.Status.OPEN)
-    command.stdout.write(f"task {done.pk} returned · back to task {nxt.pk} step {nxt.step.display_number} round {nxt.round}")
+    command.stdout.write(_("Task %(task)d returned · back to task %(next)d, step %(step)s, round %(round)d") % {
+        "task": done.pk, "next": nxt.pk, "step": nxt.step.display_number, "round": nxt.round})
 
 
 def _reassign_args(p: CommandParser) -> None:
@@ -218,8 +228,8 @@ def _reassign_args(p: CommandParser) -> None:
 def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: str, at: str | None,
               **options: Any) -> None:
     moved = actions.reassign_task(task, user=_user(user), to_user=_user(to), reason=reason, at=_moment(at, "--at"))
-    command.stdout.write(f"task {moved.pk} step {moved.step.display_number} · now {to} · due "
-                         f"{_local(moved.due_at, moved.case.office)}")
+    command.stdout.write(_("Task %(task)d, step %(step)s · now %(user)s · due %(due)s") % {
+        "task": moved.pk, "step": moved.step.display_number, "user": to, "due": _local(moved.due_at, moved.case.office)})
 
 
 def _verify_args(p: CommandParser) -> None:
@@ -236,9 +246,11 @@ def _verify(command: BaseCommand, *, office: str | None, **options: Any) -> None
     cases, events, breaks = audit.verify_all(office_id)
     if breaks:
         for b in breaks:
-            command.stderr.write("BROKEN " + b.describe())
-        raise CommandError(f"{len(breaks)} of {cases} audit chains are broken; first: {breaks[0].describe()}")
-    command.stdout.write(f"OK: {cases} cases, {events} events, every chain intact.")
+            command.stderr.write(_("BROKEN %(where)s") % {"where": b.describe()})
+        raise CommandError(_("%(broken)d of %(cases)d audit chains are broken; first: %(where)s") % {
+            "broken": len(breaks), "cases": cases, "where": breaks[0].describe()})
+    command.stdout.write(_("OK: %(cases)d cases, %(events)d events, every chain intact.") % {
+        "cases": cases, "events": events})
 
 
 register("case", Verb("start", "Start a case from the SOP version in force.", _start_args, _start))
