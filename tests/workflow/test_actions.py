@@ -186,7 +186,7 @@ class ReassignTestCase(WorkflowTestCase):
         # the trail and a notification. Once the Sekretaris gave it to JFU 2, giving it to JFU 2 is refused too.
         case = self.start_case()
         task = self.run_to_step(case, 2)
-        with self.assertRaisesMessage(KinerjaError, "langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah "
+        with self.assertRaisesMessage(KinerjaError, "Langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah "
                                                     f"ditugaskan kepada {self.subsection_head.person.full_name}"):
             actions.reassign_task(task.pk, user=self.secretary, to_user=self.subsection_head, reason="x", at=at(24, 9))
         actions.reassign_task(task.pk, user=self.secretary, to_user=self.staff2, reason="Dinas luar", at=at(24, 9))

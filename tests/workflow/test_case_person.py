@@ -19,7 +19,7 @@ from kinerja.sop import actions as sop_actions
 from kinerja.sop.models import Actor
 from kinerja.sop.parties import is_case_person, is_outside_party, unit_role
 from kinerja.workflow import actions
-from kinerja.workflow.models import Event
+from kinerja.workflow.models import Case, Event
 from tests.base import PASSWORD, KinerjaTestCase
 from tests.sop.documents import sop_text
 
@@ -154,8 +154,8 @@ class CasePersonTestCase(KinerjaTestCase):
         out = StringIO()
         call_command("case", "start", str(self.promotion.pk), "--user", self.umpeg.user.username, "--title",
                      "Kenaikan pangkat 2", "--period", "April 2026", "--person", self.jfu2.user.username, stdout=out)
-        self.assertIn("step 1", out.getvalue())
-        case_id = out.getvalue().split()[1].rstrip(":")
+        case_id = str(Case.objects.get(title="Kenaikan pangkat 2").pk)
+        self.assertRegex(out.getvalue(), rf" {case_id}: Kenaikan pangkat 2 · (task|tugas) \d+, (step|langkah) 1, ")
         shown = StringIO()
         call_command("case", "show", case_id, stdout=shown)
         self.assertIn(self.jfu2.full_name, shown.getvalue())

@@ -206,7 +206,9 @@ class ComplianceTestCase(WorkflowTestCase):
         self.assertContains(page, ">15.2×</text>")
         self.assertContains(page, "<title>median: 30 minutes (15.25× 2 menit)</title>")
         # The standard stays as the SOP writes it ("2 menit"): that is the document's text.
-        self.assertContains(page, '<td>2 menit</td>\n      <td class="num">2</td><td class="num">30 minutes</td>')
+        self.assertContains(page, '<td data-label="Standard time">2 menit</td>\n      '
+                                  '<td class="num" data-label="Runs">2</td>'
+                                  '<td class="num" data-label="Median">30 minutes</td>')
 
     def test_it_downloads_xlsx(self) -> None:
         self.client.force_login(self.subsection_head)

@@ -116,7 +116,7 @@ class UnitActorTestCase(KinerjaTestCase):
         out = StringIO()
         call_command("case", "start", str(self.version.pk), "--user", self.secretary.username, "--title", "Pembinaan 2",
                      "--period", "Juni 2025", "--unit", "bidang umkm", stdout=out)
-        self.assertIn("step 1", out.getvalue())
+        self.assertRegex(out.getvalue(), r": Pembinaan 2 · (task|tugas) \d+, (step|langkah) 1, ")
         sop_page = self.client.get(f"/sop/versions/{self.version.pk}/").content.decode()
         self.assertIn("<strong>Kepala Bidang</strong> — kepala unit yang bersangkutan", sop_page)
 

@@ -365,7 +365,7 @@ class FormErrorTestCase(ViewTestCase):
             "reassign-to_person": self.subsection_head.person.pk, "reassign-reason": "Supaya segera dikerjakan"},
             headers={"HX-Request": "true"})
         self.assertEqual(r.context["reassign_form"].errors["to_person"], [
-            f"langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah ditugaskan kepada "
+            f"Langkah 2 pada Pengumpulan Data Kinerja Triwulan I 2025 sudah ditugaskan kepada "
             f"{self.subsection_head.person.full_name}: pilih orang lain."])
         self.assertContains(r, "Supaya segera dikerjakan")
         self.assertFalse(case.events.filter(kind=Event.Kind.REASSIGNED).exists())

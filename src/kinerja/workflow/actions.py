@@ -30,6 +30,7 @@ from django.core.files.base import File
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
@@ -81,8 +82,8 @@ class AlreadyAssigned(KinerjaError):
 
     def __init__(self, task: Task, person: Person) -> None:
         self.task, self.person = task, person
-        super().__init__(_("%(step)s of %(case)s is already assigned to %(person)s: choose someone else.") % {
-            "step": _step_label(task.step), "case": task.case.title, "person": person.full_name})
+        super().__init__(capfirst(_("%(step)s of %(case)s is already assigned to %(person)s: choose someone else.") % {
+            "step": _step_label(task.step), "case": task.case.title, "person": person.full_name}))
 
 
 def _name(user: Any) -> str:
