@@ -1,10 +1,13 @@
-"""A Mutu Baku cell (Kelengkapan, Waktu, Output) merged down over several steps, as many offices draw the SOP
-table in Word and Excel: its value is every step's it spans, not the first one's alone. A Waktu so merged is
-read as the time of those steps together, shared equally, and the preview says so beside each of them."""
+"""A Mutu Baku cell (Kelengkapan, Waktu, Output), a Keterangan cell or a Pelaksana cell merged down over several
+steps, as many offices draw the SOP table in Word, Excel and the PDF they print from them: its value is every
+step's it spans, not the first one's alone (a merged Pelaksana cell: the same actor for those steps). A Waktu
+so merged is read as the time of those steps together, shared equally, and the preview says so once, beside
+the first of them, naming them all."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+from html import escape
 from pathlib import Path
 
 import docx
@@ -14,6 +17,7 @@ import pytest
 from kinerja.sop.importers import parse_document
 
 from .documents import sop_text
+from .pdfs import CSS, write_pdf
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -24,23 +28,27 @@ STEPS = [("Menerima surat dan menyampaikan kepada JFU", "10 menit", "Kasubbag"),
          ("Mencetak konsep laporan dan menyampaikan kepada Sekretaris", "", "JFU"),
          ("Menandatangani laporan", "1 jam", "Sekretaris")]
 # The columns of sop_text's table: No., Uraian Prosedur, the actors, Kelengkapan, Waktu, Output, Ket.
-INPUTS, TIME, OUTPUT = 2 + len(ACTORS), 3 + len(ACTORS), 4 + len(ACTORS)
+INPUTS, TIME, OUTPUT, NOTE = 2 + len(ACTORS), 3 + len(ACTORS), 4 + len(ACTORS), 5 + len(ACTORS)
+JFU = 2 + ACTORS.index("JFU")  # the Pelaksana column of steps 2 to 4
+MERGED = (INPUTS, TIME, OUTPUT)  # the columns merged over steps 2 to 4 unless a test says more
 
 
-def _rows(steps: list[tuple[str, str, str]]) -> tuple[list[str], list[list[str]]]:
-    """The lines above the table and the table's rows, the cells below step 2's in the Mutu Baku empty (a
-    merged cell holds its text once)."""
+def _rows(steps: list[tuple[str, str, str]], merged: tuple[int, ...]) -> tuple[list[str], list[list[str]]]:
+    """The lines above the table and the table's rows, the cells below step 2's in the `merged` columns
+    empty (a merged cell holds its text once)."""
     lines = sop_text(ACTORS, steps).splitlines()
     start = next(i for i, line in enumerate(lines) if line.startswith("No."))
     rows = [line.split("\t") for line in lines[start:]]
     for row in rows[4:6]:  # steps 3 and 4 (under the two header rows and step 1)
-        row[INPUTS] = row[TIME] = row[OUTPUT] = ""
+        for column in merged:
+            row[column] = ""
     rows[3][INPUTS], rows[3][OUTPUT] = "surat kepala dinas", "konsep laporan"
+    rows[3][NOTE] = "dikerjakan sekaligus"
     return lines[:start], rows
 
 
-def word(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
-    above, rows = _rows(steps)
+def word(path: Path, steps: list[tuple[str, str, str]] = STEPS, merged: tuple[int, ...] = MERGED) -> Path:
+    above, rows = _rows(steps, merged)
     document = docx.Document()
     for line in above:
         document.add_paragraph(line)
@@ -49,15 +57,15 @@ def word(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
         for c, text in enumerate(cells):
             if text:
                 table.cell(r, c).text = text
-    for column in (INPUTS, TIME, OUTPUT):
+    for column in merged:
         text = table.cell(3, column).text
         table.cell(3, column).merge(table.cell(5, column)).text = text  # steps 2 to 4
     document.save(str(path))
     return path
 
 
-def workbook(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
-    above, rows = _rows(steps)
+def workbook(path: Path, steps: list[tuple[str, str, str]] = STEPS, merged: tuple[int, ...] = MERGED) -> Path:
+    above, rows = _rows(steps, merged)
     book = openpyxl.Workbook()
     sheet = book.active
     for r, line in enumerate([*above, *["\t".join(row) for row in rows]], start=1):
@@ -65,24 +73,51 @@ def workbook(path: Path, steps: list[tuple[str, str, str]] = STEPS) -> Path:
             if value:
                 sheet.cell(row=r, column=c, value=value)
     first = len(above) + 4  # the row of step 2
-    for column in (INPUTS, TIME, OUTPUT):
+    for column in merged:
         sheet.merge_cells(start_row=first, start_column=column + 1, end_row=first + 2, end_column=column + 1)
     book.save(path)
     return path
 
 
-@pytest.mark.parametrize("build", [word, workbook], ids=["docx", "xlsx"])
-def test_a_merged_kelengkapan_and_output_apply_to_every_step_they_span(tmp_path: Path, build) -> None:
-    draft = parse_document(build(tmp_path / f"sop.{'docx' if build is word else 'xlsx'}"))
+def pdf(path: Path, steps: list[tuple[str, str, str]] = STEPS, merged: tuple[int, ...] = MERGED) -> Path:
+    """The table printed to PDF (as an office exports it from Word), step 2's cells in the `merged` columns
+    spanning steps 2 to 4 (rowspan); the lines above it as a bordered table, label and value."""
+    above, rows = _rows(steps, merged)
+    head = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in line.split("\t")) + "</tr>"
+                   for line in above if line.strip())
+    n = len(ACTORS)
+    header = ("<tr><th rowspan=2>No.</th><th rowspan=2>Uraian Prosedur</th>"
+              f"<th colspan={n}>Pelaksana</th><th colspan=3>Mutu Baku</th><th rowspan=2>Ket.</th></tr><tr>"
+              + "".join(f"<th>{a}</th>" for a in ACTORS) + "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>")
+    body = ""
+    for r, row in enumerate(rows[2:]):
+        cells = ""
+        for c, text in enumerate(row[:NOTE + 1]):
+            if c in merged and r in (2, 3):
+                continue  # under step 2's cell spanning three rows
+            span = " rowspan=3" if c in merged and r == 1 else ""
+            cells += f"<td{span}>{escape(text)}</td>"
+        body += f"<tr>{cells}</tr>"
+    html = (f"<html><head><style>{CSS}</style></head><body><table>{head}</table><br>"
+            f"<table>{header}{body}</table></body></html>")
+    return write_pdf(path.parent, html, path.name)
+
+
+BUILDERS = {"docx": word, "xlsx": workbook, "pdf": pdf}
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_a_merged_kelengkapan_and_output_apply_to_every_step_they_span(tmp_path: Path, kind: str) -> None:
+    draft = parse_document(BUILDERS[kind](tmp_path / f"sop.{kind}"))
     assert not draft.problems
     assert [s.inputs for s in draft.steps[1:4]] == ["surat kepala dinas"] * 3
     assert [s.output for s in draft.steps[1:4]] == ["konsep laporan"] * 3
     assert draft.steps[4].output == "hasil 5"
 
 
-@pytest.mark.parametrize("build", [word, workbook], ids=["docx", "xlsx"])
-def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_path: Path, build) -> None:
-    draft = parse_document(build(tmp_path / f"sop.{'docx' if build is word else 'xlsx'}"))
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_path: Path, kind: str) -> None:
+    draft = parse_document(BUILDERS[kind](tmp_path / f"sop.{kind}"))
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [
         (Decimal(10), "minute"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "hour")]
     warned = {w.step: str(w) for w in draft.warnings if w.column == "Waktu"}
@@ -90,6 +125,14 @@ def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_pat
     assert ("one Waktu, 3 hari, is written for steps 2, 3 and 4 together (a cell merged over their rows): it is "
             "read as the time of those steps together, shared equally (step 2 1 hari, step 3 1 hari, step 4 1 hari)"
             ) in warned[3]
+
+
+@pytest.mark.parametrize("kind", BUILDERS)
+def test_a_merged_keterangan_and_pelaksana_apply_to_every_step_they_span(tmp_path: Path, kind: str) -> None:
+    draft = parse_document(BUILDERS[kind](tmp_path / f"sop.{kind}", merged=(*MERGED, NOTE, JFU)))
+    assert not draft.problems
+    assert [s.note for s in draft.steps] == ["", *["dikerjakan sekaligus"] * 3, ""]
+    assert [s.actor for s in draft.steps] == ["Kasubbag", "JFU", "JFU", "JFU", "Sekretaris"]
 
 
 def test_a_share_that_does_not_divide_gives_the_remainder_to_the_last_step(tmp_path: Path) -> None:

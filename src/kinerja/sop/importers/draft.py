@@ -19,7 +19,7 @@ from kinerja.errors import KinerjaError
 
 class MergedCell(str):
     """A cell of a range merged over several rows (a Mutu Baku value drawn once beside several steps), as the
-    Word and Excel readers hand it over: its own text is the range's text in its first row and "" in the rows
+    Word, Excel and PDF readers hand it over: its own text is the range's text in its first row and "" in the rows
     it continues into (as every reader writes a merged cell once), `text` the range's text in each, `key` one
     object per range. Being a str, every reading that ignores merges sees the grid as before."""
 

@@ -735,6 +735,7 @@ def _read_page(page: Any, number: int) -> _Page:
         texts = table.extract()
         rows = [[None if box is None else (tuple(box), text or "") for box, text in zip(row.cells, row_texts, strict=True)]
                 for row, row_texts in zip(table.rows, texts, strict=True)]
+        _mark_spans(rows)
         boxes.append(tuple(table.bbox))
         result.items.append(_Table(page=number, bbox=tuple(table.bbox), rows=rows))
     outside = page.filter(lambda o: o.get("object_type") != "char" or not any(_centre_in(o, b) for b in boxes))
@@ -756,6 +757,39 @@ def _read_page(page: Any, number: int) -> _Page:
                                   words=line_words))
     result.items.sort(key=lambda item: item.bbox[1] if isinstance(item, _Table) else item.top)
     return result
+
+
+def _mark_spans(rows: list[list[tuple[Box, str] | None]]) -> None:
+    """Mark the cells merged down over several rows (MergedCell), as the Word and Excel readers do: pdfplumber
+    gives such a cell in its first row, reaching below the row's other cells, and None in the rows it covers,
+    which become the range's cell with "" as their own text. A cell merged across columns only stays one
+    cell, None beside it."""
+    reaching: dict[int, tuple[Box, MergedCell]] = {}  # column -> the cell reaching down over it, and its text
+    for row in rows:
+        boxes = [cell[0] for cell in row if cell is not None]
+        if not boxes:
+            continue
+        top, bottom = min(b[1] for b in boxes), min(b[3] for b in boxes)  # pdfplumber's row box takes in a span
+        for column, cell in enumerate(row):
+            if cell is not None:
+                reaching.pop(column, None)
+                box, text = cell
+                if box[3] > bottom + _EDGE_TOLERANCE:
+                    merged = MergedCell(text, text, object())
+                    row[column] = (box, merged)
+                    reaching[column] = (box, merged)
+            elif column in reaching:
+                box, merged = reaching[column]
+                if top < box[3] - _EDGE_TOLERANCE:
+                    row[column] = (box, MergedCell("", merged.text, merged.key))
+                else:
+                    del reaching[column]
+
+
+def covered(cell: str | None) -> bool:
+    """Whether a cell of a PDF table row is None or one a cell above is merged down over (_mark_spans): no
+    cell of its own starts there."""
+    return cell is None or (isinstance(cell, MergedCell) and not cell)
 
 
 def _open_ends(edges: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -955,13 +989,13 @@ def _add_part(grid: Grid, rows: list[list[str | None]], *, no: int, depth: int, 
     on the page has the `depth` rows of the first."""
     from .table import find_table
 
-    texts = [[c or "" for c in row] for row in rows]
+    texts = [["" if c is None else c for c in row] for row in rows]  # a merged cell's range kept (MergedCell)
     header = depth if texts and find_table(texts[:1]) == 0 else 0
     last = len(grid) - 1  # the row a row without its own No. cell continues
     grid += texts[:header]
     opening = continued
     for row, cells in zip(rows[header:], texts[header:], strict=True):
-        runs_on = row[no] is None or (opening and not cells[no].strip())
+        runs_on = covered(row[no]) or (opening and not cells[no].strip())
         opening = False
         if runs_on and last >= body_from and any(t.strip() for t in cells):
             above = grid[last]

@@ -666,10 +666,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         labels.append(printed)
         step = StepDraft(number=number, actor="", activity=activity_text(_cell(row, columns["activity"])),
                          # As written, lines and all, until the step's rows are read: then list_text. A
-                         # Kelengkapan, Waktu or Output cell merged down over several steps is each one's.
+                         # Kelengkapan, Waktu, Output or Keterangan cell merged down over several steps is each
+                         # one's (and a Pelaksana cell: _mark).
                          inputs=_merged(_cell(row, columns.get("inputs"))).strip(),
                          output=_merged(_cell(row, columns.get("output"))).strip(),
-                         note=clean(_cell(row, columns.get("note"))),
+                         note=clean(_merged(_cell(row, columns.get("note")))),
                          duration_text=_time_text(row, columns, merged=True))
         time_cell = _cell(row, columns.get("time"))
         if isinstance(time_cell, MergedCell):
@@ -802,8 +803,9 @@ def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[s
 
 
 def _mark(row: list[str], index: int) -> str:
-    """A Pelaksana cell's mark: its text, "" for a flow line or arrow typed in it (flow.is_drawn_line)."""
-    text = clean(_cell(row, index))
+    """A Pelaksana cell's mark: its text, "" for a flow line or arrow typed in it (flow.is_drawn_line). A cell
+    merged down over several steps marks each of them: the same actor performs them all."""
+    text = clean(_merged(_cell(row, index)))
     return "" if flow.is_drawn_line(text) else text
 
 
