@@ -120,11 +120,14 @@ def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_pat
     draft = parse_document(BUILDERS[kind](tmp_path / f"sop.{kind}"))
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [
         (Decimal(10), "minute"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "day"), (Decimal(1), "hour")]
-    warned = {w.step: str(w) for w in draft.warnings if w.column == "Waktu"}
-    assert sorted(warned) == [2, 3, 4]
-    assert ("one Waktu, 3 hari, is written for steps 2, 3 and 4 together (a cell merged over their rows): it is "
-            "read as the time of those steps together, shared equally (step 2 1 hari, step 3 1 hari, step 4 1 hari)"
-            ) in warned[3]
+    # Said once, beside the first of the steps, naming them all.
+    [warning] = [w for w in draft.warnings if w.column == "Waktu"]
+    assert warning.step == 2
+    assert str(warning) == (
+        f"sop.{kind}, step 2, column Waktu: one Waktu, 3 hari, is written for steps 2, 3 and 4 together (a cell merged "
+        "over their rows): it is read as the time of those steps together, shared equally (step 2 1 hari, step 3 1 "
+        "hari, step 4 1 hari); if each step may take the whole 3 hari, or the steps take different times, type each "
+        "step's own time (value: “3 hari”)")
 
 
 @pytest.mark.parametrize("kind", BUILDERS)

@@ -629,6 +629,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
     step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index
     shared_times: dict[object, list[StepDraft]] = {}  # the steps beside each Waktu cell merged down over rows
+    total_row: list[str] | None = None  # the row under the steps giving the procedure's whole time
     while index < len(body):
         row = body[index]
         if index in repeats:
@@ -644,7 +645,10 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         printed = step_label(number_text)
         if printed is None:
             # A signature, or the procedure's whole time under the steps ("JUMLAH WAKTU | 1 hari"), ends the table.
-            signature = bool(_SIGNATURE_RE.search(" ".join(row))) or _is_total_row(row, columns)
+            total = _is_total_row(row, columns)
+            if total and raw and total_row is None:
+                total_row = row
+            signature = bool(_SIGNATURE_RE.search(" ".join(row))) or total
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 if not any(raw[-1][1].values()):
@@ -741,6 +745,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                 % {"item": item, "time": format_duration(step.duration_value, step.duration_unit)}))
     if timed:
         share_times(path, draft, [steps for steps in shared_times.values() if len(steps) > 1])
+        if total_row is not None:
+            check_total(path, draft, _total_label(total_row, columns),
+                        _with_unit(_time_text(total_row, columns), header_unit))
     for index, (step, marks) in enumerate(raw[:-1]):
         if ending := end_terminator(marks, first=index == 0):
             step.ends_if_not = True
@@ -773,6 +780,73 @@ _TOTAL_RE = re.compile(r"(?:jumlah|total)(?: (?:waktu|lama))?(?: (?:penyelesaian
 def _is_total_row(row: list[str], columns: dict[str, int]) -> bool:
     """Whether a row without a step number is the table's total: its Uraian (or No.) cell a total's label."""
     return any(_TOTAL_RE.fullmatch(label_key(_cell(row, columns.get(key)))) for key in ("activity", "no"))
+
+
+def _total_label(row: list[str], columns: dict[str, int]) -> str:
+    """The total row's label as the document writes it ("JUMLAH WAKTU"), without a closing colon."""
+    return next(clean(_cell(row, columns.get(key))).rstrip(" :") for key in ("activity", "no")
+                if _TOTAL_RE.fullmatch(label_key(_cell(row, columns.get(key)))))
+
+
+# One part of a total written in several units ("1 hari 1 jam 10 menit", "1 Hari, 1 Jam dan 10 Menit").
+_TOTAL_PART_RE = re.compile(r"\d+(?:[.,]\d+)?\s*[a-z]+\.?")
+
+
+def _added_up(times: Iterable[tuple[Decimal, str]]) -> dict[str, Decimal]:
+    """Times added up unit by unit, hours as 60 minutes: a working day's length is the office's own (7,5 or 8
+    jam), so hours are never carried into days, nor days into weeks or months."""
+    out: dict[str, Decimal] = {}
+    for value, unit in times:
+        if unit == "hour":
+            value, unit = value * 60, "minute"
+        out[unit] = out.get(unit, Decimal(0)) + value
+    return {unit: value for unit, value in out.items() if value}
+
+
+def _total_time(text: str) -> dict[str, Decimal] | None:
+    """A total row's time, added up by unit (_added_up): one time as parse_duration reads it ("1 jam 30
+    menit", "± 3 hari"), or several units one after another ("1 hari 1 jam 10 menit"). None when it cannot
+    be read."""
+    try:
+        return _added_up([parse_duration(text)])
+    except ValueError:
+        pass
+    lowered = text.lower()
+    parts = _TOTAL_PART_RE.findall(lowered)
+    if len(parts) < 2 or re.sub(r"[\s,]|\bdan\b", "", _TOTAL_PART_RE.sub("", lowered)):
+        return None  # words besides the times ("sesuai kebutuhan", "3 hari kalender")
+    try:
+        return _added_up(parse_duration(part) for part in parts)
+    except ValueError:
+        return None
+
+
+def _total_text(times: dict[str, Decimal]) -> str:
+    """A total as the document would write it: "1 hari 1 jam 10 menit"."""
+    parts = [format_duration(times[unit], unit) for unit in ("month", "week", "day") if unit in times]
+    hours, minutes = divmod(times.get("minute", Decimal(0)), 60)
+    if hours:
+        parts.append(format_duration(hours, "hour"))
+    if minutes:
+        parts.append(format_duration(minutes, "minute"))
+    return " ".join(parts)
+
+
+def check_total(path: Path, draft: SopDraft, label: str, text: str) -> None:
+    """A total row under the steps ("JUMLAH WAKTU | 1 hari 1 jam 10 menit") against the steps' standard times
+    added up (a Waktu shared by merged steps counted once, as its shares add up to it): when they differ, a
+    warning names both, and each step keeps its own time. Left unchecked when the total or a step's time
+    cannot be read (that step has its problem)."""
+    written = _total_time(text) if text else None
+    if written is None or any(s.duration_value is None for s in draft.steps):
+        return
+    steps = _added_up((s.duration_value, s.duration_unit) for s in draft.steps if s.duration_value is not None)
+    if written == steps:
+        return
+    draft.warnings.append(SopImportError(path, None, COLUMN_TIME, text, _(
+        "the table's %(label)s row gives %(total)s, but the steps' standard times add up to %(sum)s: each step "
+        "keeps its own time; check the steps' Waktu and the total in the document")
+        % {"label": label, "total": _total_text(written), "sum": _total_text(steps)}))
 
 
 def end_terminator(marks: dict[str, str], *, first: bool) -> str | None:
@@ -823,8 +897,8 @@ def _merged(cell: str) -> str:
 def share_times(path: Path, draft: SopDraft, groups: list[list[StepDraft]]) -> None:
     """Each group of steps beside one Waktu cell merged down over their rows: a reader of the SOP sees one
     time for those steps together (the table's total counts it once), so each step gets an equal share of
-    it, the last the rounding's remainder, and a warning says so, naming the time, the steps and the shares,
-    for the user to type each step's own time where the SOP means another."""
+    it, the last the rounding's remainder, and one warning beside the first says so, naming the time, the
+    steps and the shares, for the user to type each step's own time where the SOP means another."""
     for steps in groups:
         first = steps[0]
         if first.duration_value is None or any(s.duration_value is None for s in steps):
@@ -845,11 +919,12 @@ def share_times(path: Path, draft: SopDraft, groups: list[list[StepDraft]]) -> N
         for step, value in zip(steps, shares, strict=True):
             step.duration_value = value.to_integral_value() if value == value.to_integral_value() else value
             step.duration_unit = unit
-            draft.warnings.append(step_error(path, step, COLUMN_TIME, first.duration_text, _(
-                "one Waktu, %(time)s, is written for steps %(steps)s together (a cell merged over their rows): it "
-                "is read as the time of those steps together, shared equally (%(each)s); if each step may take the "
-                "whole %(time)s, or the steps take different times, type this step's own time")
-                % {"time": written, "steps": named, "each": each}))
+        # Once, beside the first of the steps: it names them all.
+        draft.warnings.append(step_error(path, first, COLUMN_TIME, first.duration_text, _(
+            "one Waktu, %(time)s, is written for steps %(steps)s together (a cell merged over their rows): it "
+            "is read as the time of those steps together, shared equally (%(each)s); if each step may take the "
+            "whole %(time)s, or the steps take different times, type each step's own time")
+            % {"time": written, "steps": named, "each": each}))
 
 
 def _time_text(row: list[str], columns: dict[str, int], *, merged: bool = False) -> str:
