@@ -68,6 +68,37 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertContains(page, "Pimpinan rapat: Plt. Kepala Sub Bagian Program, Keuangan dan Aset")
         self.assertContains(page, "Plt. Kepala Sub Bagian Program, Keuangan dan Aset — Contoh Sekretaris Demo")
 
+    def test_the_chair_signs_in_the_disposition_sheet_s_block_degrees_and_nip_each_on_one_line(self) -> None:
+        # The minutes' signing columns were half the page each, the disposition sheet's block 60 % of it with
+        # the degrees and the NIP kept whole: the minutes print the same block, the chair's where the head's
+        # stands on the disposition sheet, the minute-taker's beside it.
+        import pdfplumber
+
+        from kinerja.correspondence.renderers.documents import disposition_pdf
+
+        chair = self.subsection_head.person
+        chair.full_name = ("Prof. Dr. Ir. Hj. Raden Ajeng Siti Nurhayati Kusumawardhani Prawiranegara, S.E., M.Si., "
+                           "M.M., Ak., CA")
+        chair.save()
+        minutes = self.minutes()
+        letter = self.register()
+        sheet = disposition_pdf(letter, [actions.dispose_letter(
+            letter.pk, user=self.secretary, recipients=[self.positions["staff"]], instructions=["follow_up"],
+            note="Siapkan", disposed_on=dt.date(2025, 3, 21))])
+
+        def nip_left(data: bytes) -> float:
+            with pdfplumber.open(io.BytesIO(data)) as pdf:
+                return max(w["x0"] for w in pdf.pages[-1].extract_words() if w["text"] == "NIP.")
+
+        printed = minutes.document.versions.get().file.read()
+        self.assertAlmostEqual(nip_left(printed), nip_left(sheet), delta=1)
+        path = self.data_dir / "notulen-gelar.pdf"
+        path.write_bytes(printed)
+        lines = [" ".join(line.split()) for line in subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.splitlines()]
+        self.assertTrue(any(line.endswith("S.E., M.Si., M.M., Ak., CA") for line in lines), lines)
+        self.assertTrue(any(line.endswith(f"NIP. {chair.nip_display}") for line in lines), lines)
+
     def test_a_short_meeting_prints_on_one_sheet(self) -> None:
         # Minutes take no initials box and no electronic signature: room kept for them pushed the follow-ups and
         # the signature lines of a short meeting onto a second sheet, leaving half of the first empty.

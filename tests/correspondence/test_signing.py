@@ -225,6 +225,25 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertTrue(any(w.startswith("kinerja.bandarlampungkota.go.id/") for w in words), words)
         self.assertIn("Lampung", words)  # the position is not pushed out of the block by the address
 
+    def test_the_signature_block_keeps_the_degrees_and_the_nip_on_one_line_as_the_forms_do(self) -> None:
+        # The letters' block printed the name as one text: "Drs. H. Ahmad Contoh Kadis, S.E., M.Si.," above
+        # "M.M., Ak., CA". It prints the signer as the disposition sheet and the minutes do (_signer.html).
+        import datetime as dt
+        import subprocess
+
+        from kinerja.correspondence.renderers.pdf import signature_block_pdf
+
+        path = self.data_dir / "block-gelar.pdf"
+        path.write_bytes(signature_block_pdf(
+            signer_name="Drs. H. Ahmad Contoh Kadis, S.E., M.Si., M.M., Ak., CA", nip="19750427 200003 2 001",
+            position="Plt. Kepala Dinas Koperasi dan UKM", signed_at=dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.UTC),
+            verify_url="https://kinerja.bandarlampungkota.go.id/v/abc/", demo=True))
+        lines = [" ".join(line.split()) for line in subprocess.run(
+            ["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout.splitlines()]
+        self.assertIn("Drs. H. Ahmad Contoh Kadis,", lines)
+        self.assertIn("S.E., M.Si., M.M., Ak., CA", lines)
+        self.assertIn("NIP. 19750427 200003 2 001", lines)
+
     def test_bytes_after_the_end_of_the_signed_file_do_not_hide_it_from_the_register(self) -> None:
         # A line break or comment appended after %%EOF on the way (a mail gateway, a copy tool) changes the
         # file's hash but nothing that is read or signed; the signature is intact and covers the document.

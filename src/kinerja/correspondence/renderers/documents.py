@@ -17,6 +17,7 @@ from .pdf import (
     INITIALS_ANCHOR,
     letterhead_context,
     long_date,
+    name_and_degrees,
     render_pdf,
     render_pdf_fitting,
     render_pdf_sheets,
@@ -57,19 +58,6 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
               "received_on": long_date(letter.received_on)}
     return render_pdf_sheets("correspondence/pdf/disposition.html", [{**common, "sheet": s} for s in sheets],
                              font_sizes=DISPOSITION_SIZES)
-
-
-# Degrees longer than this may break between them: kept on one line, they would run out of the signing block.
-DEGREES_KEPT_WHOLE = 40
-
-
-def name_and_degrees(full_name: str) -> tuple[str, str]:
-    """A name as printed under a signature, in two parts: the name with the titles before it, up to its comma, and
-    the degrees after it ("S.E., M.Si."), which print on one line when they fit one ("" when they may break)."""
-    name, comma, degrees = full_name.partition(", ")
-    if not comma or len(degrees) > DEGREES_KEPT_WHOLE:
-        return full_name, ""
-    return name + ",", degrees
 
 
 def _head_title(office: Office, day: dt.date) -> str:
@@ -121,14 +109,23 @@ def minutes_pdf(minutes: Minutes) -> bytes:
     for a in attendance:
         a.title = titles[a.position_id]  # type: ignore[attr-defined]
     chair_holder = holder(minutes.chair, day)
+    taker = minutes.created_by.person
     return render_pdf("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
         "chair_title": titles[minutes.chair_id],
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
         "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
-        "chair_name": chair_holder.full_name if chair_holder else "",
-        "chair_nip": chair_holder.nip_display if chair_holder else "",
+        # Each signs in the forms' one signing block (_sign.html), the degrees and the NIP kept whole.
+        "taker": _signer(taker.full_name, taker.nip_display if taker.nip else ""),
+        "chair": _signer(chair_holder.full_name if chair_holder else "",
+                         chair_holder.nip_display if chair_holder else ""),
     })
+
+
+def _signer(full_name: str, nip: str) -> dict[str, str]:
+    """A signer as _sign.html prints them: name, degrees (name_and_degrees) and NIP."""
+    name, degrees = name_and_degrees(full_name)
+    return {"name": name, "degrees": degrees, "nip": nip}
 
 
 def initials_box_pdf(initials: Sequence[Initial], *, office: Office, required: Sequence[Position] = ()) -> bytes:

@@ -67,12 +67,26 @@ def long_date(day: dt.date, *, weekday: bool = False) -> str:
         return date_format(day, "l, j F Y" if weekday else "j F Y")
 
 
+# Degrees longer than this may break between them: kept on one line, they would run out of the signing block.
+DEGREES_KEPT_WHOLE = 40
+
+
+def name_and_degrees(full_name: str) -> tuple[str, str]:
+    """A name as printed under a signature, in two parts: the name with the titles before it, up to its comma, and
+    the degrees after it ("S.E., M.Si."), which print on one line when they fit one ("" when they may break)."""
+    name, comma, degrees = full_name.partition(", ")
+    if not comma or len(degrees) > DEGREES_KEPT_WHOLE:
+        return full_name, ""
+    return name + ",", degrees
+
+
 def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at: dt.datetime, verify_url: str,
                         demo: bool, time_zone: str = "Asia/Jakarta") -> bytes:
     """The visible block of an electronic signature: a page the size of the signature field."""
     local = signed_at.astimezone(ZoneInfo(time_zone))
+    name, degrees = name_and_degrees(signer_name)
     return render_pdf("correspondence/pdf/signature_block.html", {
-        "signer_name": signer_name, "nip": nip, "position": position, "demo": demo,
+        "name": name, "degrees": degrees, "nip": nip, "position": position, "demo": demo,
         # The address wraps only after a "/": a break at a "-" of the random code would read as a word
         # hyphenated on paper (and text extraction drops such a "-"), so each piece is kept whole.
         "verify_parts": re.findall(r"[^/]+/?|/", verify_url),
