@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from kinerja.correspondence import actions
-from kinerja.correspondence.models import Counter, Letter, RegisterSettings
+from kinerja.correspondence.models import Counter, Letter, RegisterSettings, validate_number_format
 from kinerja.errors import KinerjaError, NotAllowed
 
 from .helpers import CorrespondenceTestCase, encrypted_pdf, pdf_upload, small_pdf
@@ -142,6 +142,34 @@ class RegisterLetterTestCase(CorrespondenceTestCase):
                     self.assertIn(problem, " ".join(refused.exception.message_dict[field]))
         RegisterSettings(office=self.office, agenda_format="005/{seq:03d}/III.07/{year}",
                          outgoing_format="{code}/{seq}/SK/{year}").full_clean()
+
+    def test_the_admin_form_refuses_a_format_the_register_cannot_number_with_in_the_numbering_s_words(self) -> None:
+        # The administrator edits the formats in the Django admin: the change form refuses what numbering
+        # would refuse (no {seq}, "{seq[0]}"), with the same message, next to the field, and nothing changes.
+        from kinerja.correspondence.actions import settings_of
+
+        settings = settings_of(self.office)
+        self.client.force_login(self.admin)
+        url = f"/admin/correspondence/registersettings/{settings.pk}/change/"
+        form = self.client.get(url).context["adminform"].form
+        data = {name: "" if value is None else value for name, value in form.initial.items()}
+        data["office"] = self.office.pk
+        for fmt, problem in [("005/III.07/{year}", "format perlu {seq}"),
+                             ("{seq[0]}/{year}", "{seq[0]} bukan penanda yang dikenal")]:
+            with self.subTest(format=fmt):
+                response = self.client.post(url, {**data, "agenda_format": fmt})
+                self.assertEqual(response.status_code, 200)
+                [message] = response.context["adminform"].form.errors["agenda_format"]
+                self.assertIn(problem, message)
+                with self.assertRaises(ValidationError) as numbering, translation.override("id"):
+                    validate_number_format(fmt)
+                self.assertEqual(numbering.exception.messages, [message])
+        settings.refresh_from_db()
+        self.assertEqual(settings.agenda_format, "{seq:03d}/{year}")
+        response = self.client.post(url, {**data, "agenda_format": "{seq}/SK/{roman_month}/{year}"})
+        self.assertEqual(response.status_code, 302, response.content[:3000])
+        settings.refresh_from_db()
+        self.assertEqual(settings.agenda_format, "{seq}/SK/{roman_month}/{year}")
 
     def test_a_format_saved_before_the_check_stops_numbering_naming_the_register_the_office_and_the_format(
             self) -> None:
