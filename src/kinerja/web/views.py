@@ -13,6 +13,7 @@ from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseBad
 from django.shortcuts import redirect, render
 from django.utils import timezone, translation
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.http import require_POST
 
@@ -91,7 +92,15 @@ def favicon(request: HttpRequest) -> FileResponse:
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's password change; a person who signed in with a first password handed out by the
-    administrator is let through to the other pages once they chose their own."""
+    administrator is let through to the other pages once they chose their own. Their first field asks for
+    that first password, the temporary one they were given: not an "old" password of their own."""
+
+    def get_form(self, form_class: Any = None) -> Any:
+        form = super().get_form(form_class)
+        person = getattr(self.request, "person", None)
+        if person is not None and person.must_change_password:
+            form.fields["old_password"].label = _("Temporary password")
+        return form
 
     def form_valid(self, form: Any) -> HttpResponse:
         response = super().form_valid(form)
