@@ -616,6 +616,70 @@ class WithoutNipTestCase(ImportCase):
         self.assertEqual(len(errors), 1, errors)
         self.assertIn("baris 4, kolom F (Nama Lengkap): “Sari Dewi, S.Kom.” adalah nama 2 pegawai", errors[0])
 
+    # Drs. Budi Santoso, M.M., the head, is on row 2 with his NIP and no NIK.
+    BUDI_BY_NIK = [4, "Dinas Perdagangan", "", "Pengadministrasi Umum", "", "Drs. Budi Santoso, M.M.", "", "", "", "",
+                   "", "02/01/2024", "", "1871010101700001"]
+
+    def test_a_person_written_with_the_nip_and_elsewhere_with_only_the_nik_is_refused(self) -> None:
+        # Two rows, one person: kinerja made two people of them (one found by NIP, the other by NIK).
+        errors = self.failure(self.file(extra=[self.BUDI_BY_NIK]))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 5, kolom N (NIK): “1871010101700001”", errors[0])
+        self.assertIn("Drs. Budi Santoso, M.M. ditulis di sini hanya dengan NIK/ID lain, dan pada lembar Struktur, baris "
+                      "2 dengan NIP 197001011995031001: bila orangnya sama, tulis NIP dan NIK/ID lain dalam satu baris",
+                      errors[0])
+        self.assertFalse(Person.objects.exists())
+
+    def test_both_numbers_on_one_row_make_one_person_of_the_rows(self) -> None:
+        path = self.file(extra=[self.BUDI_BY_NIK])
+        book = load_workbook(path)
+        book["Struktur"]["N2"] = "1871010101700001"
+        # Pengadministrasi Umum before he became the head (one definitive position at a time).
+        book["Struktur"]["L5"], book["Struktur"]["M5"] = "01/06/2022", "31/12/2022"
+        book.save(path)
+        self.run_import(path)
+        budi = Person.objects.get(full_name="Drs. Budi Santoso, M.M.")
+        self.assertEqual((budi.nip, budi.other_id), ("197001011995031001", "1871010101700001"))
+        self.assertEqual(Assignment.objects.filter(person=budi).count(), 2)
+
+    def test_two_people_of_one_name_each_with_their_own_nik_are_two_people(self) -> None:
+        path = self.file(extra=[self.BUDI_BY_NIK])
+        book = load_workbook(path)
+        book["Struktur"]["N2"] = "1871010101700009"  # the head's own NIK: another man of the same name
+        book.save(path)
+        self.run_import(path)
+        self.assertEqual(sorted(Person.objects.filter(full_name="Drs. Budi Santoso, M.M.").values_list(
+            "nip", "other_id")), [("", "1871010101700001"), ("197001011995031001", "1871010101700009")])
+
+    def test_only_the_nik_of_someone_kinerja_has_with_a_nip_is_refused(self) -> None:
+        self.run_import(self.file())
+        path = self.file(extra=[self.BUDI_BY_NIK], name="pegawai-2.xlsx")
+        book = load_workbook(path)
+        book["Struktur"].delete_rows(2)  # the head's row with his NIP is not in this file
+        book.save(path)
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 4, kolom N (NIK): “1871010101700001”", errors[0])
+        self.assertIn("dan kinerja sudah mencatat Drs. Budi Santoso, M.M. di perangkat daerah ini dengan NIP "
+                      "197001011995031001", errors[0])
+        self.assertEqual(Person.objects.filter(full_name="Drs. Budi Santoso, M.M.").count(), 1)
+
+    def test_only_a_nip_for_someone_kinerja_has_with_only_a_nik_is_refused_until_both_are_written(self) -> None:
+        self.run_import(self.file())  # Rina Wati with her NIK, no NIP
+        path = self.file(name="pegawai-2.xlsx")
+        book = load_workbook(path)
+        book["Struktur"]["G3"], book["Struktur"]["N3"] = "199001012015032004", None
+        book.save(path)
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 3, kolom G (NIP): “199001012015032004”", errors[0])
+        self.assertIn(f"hanya dengan NIK/ID lain {self.NIK}", errors[0])
+        book["Struktur"]["N3"] = self.NIK
+        book.save(path)
+        self.run_import(path)
+        rina = Person.objects.get(full_name="Rina Wati")
+        self.assertEqual((rina.nip, rina.other_id), ("199001012015032004", self.NIK))
+
     def test_a_nik_stored_by_excel_as_a_number_is_named(self) -> None:
         errors = self.failure(self.file(extra=[[4, "Dinas Perdagangan", "", "Pengadministrasi Umum", "", "Andi", "",
                                                 "", "", "", "", "", "", 1871014506900004]]))

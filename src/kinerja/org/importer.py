@@ -654,6 +654,7 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
             for row in people.pop(identity):
                 row.identity = owner
                 people[owner].append(row)
+    _check_split_people(people, office, errors)
     found = _check_people(people, office, errors)
     _check_holders(positions, today, errors)
     return Plan(units, positions, people, found)
@@ -754,6 +755,76 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
                 "unit": position.unit})))
 
 
+def _check_split_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> None:
+    """One person written once with their NIP and elsewhere with only their NIK (or other ID), under the same
+    name, would become two people: a person is found by NIP, else by NIK, and neither row has the other's
+    number. So a row with only a NIK whose name is that of a person with a NIP, on another row of the file
+    or in kinerja (and the other way round: a row with only a NIP named as someone kinerja has with only a
+    NIK), is refused, naming the row, the name and both numbers, and the operator writes both numbers in one
+    row. Such a row then tells kinerja the two are one: the file's other rows of that NIK join the NIP's,
+    and a NIP not known yet finds the person by the row's NIK.
+
+    Kept simple: the name is compared as the rest of the import compares it (_key), and two people of one
+    name are clearly different when the one with the NIP has a NIK of their own that is not the row's (on a
+    row with their NIP, or in kinerja): then nothing is refused and each is found by their own number."""
+    numbered: dict[str, list[str]] = {}  # a name -> the identities (nip:…, id:…) of the file's rows so named
+    for identity, rows in people.items():
+        name = next((r.name for r in rows if r.name), "")
+        if name and not identity.startswith("name:"):
+            numbered.setdefault(_key(name), []).append(identity)
+    refused: set[str] = set()
+    for identity in [i for i in people if i.startswith("id:")]:
+        rows = people[identity]
+        name = next((r.name for r in rows if r.name), "")
+        for other in numbered.get(_key(name), []):
+            if not other.startswith("nip:") or other not in people:
+                continue
+            their_ids = {r.other_id for r in people[other] if r.other_id}
+            if rows[0].other_id in their_ids:  # written with the NIP on a row of its own: one person
+                for row in rows:
+                    row.identity = other
+                people[other] += people.pop(identity)
+                break
+            if not their_ids:
+                nip_row = people[other][0]
+                errors.append(rows[0].bad("other_id", _value_problem(rows[0].other_id, _(
+                    "%(name)s is written here with only the NIK/ID lain, and on %(where)s with the NIP %(nip)s: if "
+                    "they are one person, write the NIP and the NIK/ID lain in one row; if they are two people, "
+                    "write the NIK/ID lain of the one on %(where)s too.") % {
+                    "name": name, "where": nip_row.where(), "nip": nip_row.nip})))
+                refused.add(identity)
+                break
+    known: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(office=office).only("full_name", "nip", "other_id"):
+        known.setdefault(_key(person.full_name), []).append(person)
+    file_nips = [rows[0].nip for rows in people.values() if rows[0].nip]
+    known_nips = set(Person.objects.filter(nip__in=file_nips).values_list("nip", flat=True))
+    file_ids = [rows[0].other_id for rows in people.values() if not rows[0].nip and rows[0].other_id]
+    known_ids = set(Person.objects.filter(office=office, other_id__in=file_ids).values_list("other_id", flat=True))
+    for identity, rows in people.items():
+        first = rows[0]
+        name = next((r.name for r in rows if r.name), "")
+        own_ids = {r.other_id for r in rows if r.other_id}
+        if identity in refused or not name or (first.nip and (first.nip in known_nips or own_ids)) or (
+                not first.nip and first.other_id in known_ids):
+            continue  # found by its own number, or written with both numbers
+        for person in known.get(_key(name), []):
+            if not first.nip and person.nip and not person.other_id:
+                errors.append(first.bad("other_id", _value_problem(first.other_id, _(
+                    "%(name)s is written here with only the NIK/ID lain, and kinerja has %(name)s of this office "
+                    "with the NIP %(nip)s: if they are one person, write the NIP and the NIK/ID lain in one row; if "
+                    "they are two people, write the NIK/ID lain of the one with the NIP first, on a row with their "
+                    "NIP.") % {"name": name, "nip": person.nip})))
+                break
+            if first.nip and person.other_id and not person.nip:
+                errors.append(first.bad("nip", _value_problem(first.nip, _(
+                    "%(name)s is written here with only the NIP, and kinerja has %(name)s of this office with only "
+                    "the NIK/ID lain %(id)s: if they are one person, write the NIP and the NIK/ID lain in one row; "
+                    "if they are two people, write this person's own NIK/ID lain in the row too.") % {
+                    "name": name, "id": person.other_id})))
+                break
+
+
 def _check_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> dict[str, Person]:
     """The rows of each person agree, and each is found in kinerja or is new: by NIP (in any office: a NIP
     of another office is refused), else by NIK or other ID in the office, else by name in the office. A
@@ -778,7 +849,7 @@ def _check_people(people: dict[str, list[Row]], office: Office, errors: list[Bad
                            _("differs from another row of %(name)s.") % {"name": first.id_value})
                 errors.append(rows[-1].bad(key, _value_problem(getattr(rows[-1], attribute), problem)))
     nips = {rows[0].nip: identity for identity, rows in people.items() if rows[0].nip}
-    ids = {rows[0].other_id: identity for identity, rows in people.items() if not rows[0].nip and rows[0].other_id}
+    ids = {r.other_id for rows in people.values() for r in rows if r.other_id}
     by_nip = {p.nip: p for p in Person.objects.filter(nip__in=nips).select_related("office", "user")}
     by_id = {p.other_id: p for p in Person.objects.filter(office=office, other_id__in=ids).select_related("user")}
     by_name: dict[str, list[Person]] = {}
@@ -790,6 +861,10 @@ def _check_people(people: dict[str, list[Row]], office: Office, errors: list[Bad
         first = rows[0]
         name = next((r.name for r in rows if r.name), "")
         person = by_nip.get(first.nip) if first.nip else by_id.get(first.other_id) if first.other_id else None
+        other_id = next((r.other_id for r in rows if r.other_id), "")
+        if person is None and first.nip and other_id and not getattr(by_id.get(other_id), "nip", True):
+            # A NIP not known yet beside the NIK of someone kinerja has without a NIP (_check_split_people).
+            person = by_id[other_id]
         if person is not None and person.office_id != office.pk:
             errors.append(first.bad("nip", _value_problem(first.nip, _(
                 "is the NIP of %(name)s of another office (%(office)s).") % {
