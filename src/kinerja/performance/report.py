@@ -124,6 +124,9 @@ class IndicatorRow:
     negative_method: str = "standard"
     # A quarterly report's indicator measured by the year alone (cards.annual_only): no realisasi is missing.
     annual_only: bool = False
+    # A quarterly report's target that is the year's (Perjanjian Kinerja or Renstra), for want of a target of
+    # the quarter: the documents label it "tahunan" beside the quarters' targets of other rows.
+    target_annual: bool = False
 
     @property
     def is_text(self) -> bool:
@@ -479,7 +482,9 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
         progress=_rounded(progress.value) if progress is not None else None,
         national_standard=_value(indicator.national_standard, "") if indicator.national_standard is not None else None,
         evidence=sorted(evidence, key=lambda e: (e.quarter is None, e.quarter or 0)),
-        annual_only=annual and actual is None)
+        annual_only=annual and actual is None,
+        target_annual=(quarter is not None and target is not None
+                       and (year, Target.Kind.QUARTER, quarter) not in facts.targets))
     return row, result.value
 
 

@@ -58,6 +58,17 @@ def percent(value: Decimal | None) -> str:
     return DASH if value is None else number(value, 2) + "%"
 
 
+# Beside a quarterly report's target that is the year's, for want of a target of the quarter (target_annual).
+ANNUAL_TARGET_LABEL = "tahunan"
+ANNUAL_TARGET_LEGEND = ("Target bertanda \"tahunan\": target tahun penuh, karena indikator tidak memiliki target "
+                        "triwulan.")
+
+
+def target_label(row: IndicatorRow) -> str:
+    """The label a quarterly report prints under a target that is the year's ("tahunan"); "" otherwise."""
+    return ANNUAL_TARGET_LABEL if row.target_annual else ""
+
+
 def achievement_text(row: IndicatorRow) -> str:
     """What the Capaian column shows: a percentage, or for a text target whether it was met."""
     if row.is_text:

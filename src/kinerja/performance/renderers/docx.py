@@ -40,6 +40,7 @@ from .common import (
     row_decimals,
     row_numbers,
     short_hash,
+    target_label,
     timestamp,
 )
 
@@ -218,6 +219,8 @@ def render(report: ReportData) -> bytes:
         for i in o.indicators:
             n += 1
             target, actual = row_numbers(i.target, i.actual)
+            if label := target_label(i):
+                target += f"\n({label})"
             rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, target, actual,
                          achievement_text(i), i.predicate or "–"])
     _table(document, ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"],
@@ -225,7 +228,8 @@ def render(report: ReportData) -> bytes:
                layout.Column("no", texts=[r[0] for r in rows], least=9), layout.Column("objective", share=1),
                layout.Column("indicator", share=2.5),
                layout.Column("unit", texts=sorted({w for r in rows for w in r[3].split()}), header="Satuan", least=16),
-               *[layout.Column(name, texts=[r[k] for r in rows], header=header, least=16) for k, name, header in
+               *[layout.Column(name, texts=[line for r in rows for line in r[k].split("\n")], header=header,
+                               least=16) for k, name, header in
                  ((4, "target", "Target"), (5, "actual", "Realisasi"), (6, "achievement", "Capaian (%)"))],
                layout.Column("predicate", width=20)], merge=1)
     _page(document.add_section(), landscape=False)

@@ -19,6 +19,7 @@ from kinerja.performance.report import IndicatorRow, ObjectiveRow, ReportData, Y
 from . import layout
 from .common import (
     ANNEX_TITLE,
+    ANNUAL_TARGET_LEGEND,
     NO_EVIDENCE,
     PREDICATE_CLASS,
     SHORT_HASH,
@@ -32,6 +33,7 @@ from .common import (
     revision_text,
     row_numbers,
     short_hash,
+    target_label,
     timestamp,
 )
 
@@ -79,7 +81,8 @@ def _columns(objectives: list[dict[str, Any]], budget: list[dict[str, Any]], his
         layout.Column("c-obj", share=1),
         layout.Column("c-ind", share=3),
         layout.Column("c-unit", texts=_words(r["row"].unit for r in rows), header="Satuan", least=15),
-        layout.Column("c-target", texts=[r["target"] for r in rows], header="Target", least=16),
+        layout.Column("c-target", texts=[r["target"] for r in rows] + [r["target_label"] for r in rows],
+                      header="Target", least=16),
         layout.Column("c-actual", texts=[r["actual"] for r in rows], header="Realisasi", least=16),
         layout.Column("c-ach", texts=[r["achievement"] for r in rows] + subtotals, header="Capaian (%)", least=16),
         layout.Column("c-pred", width=17),
@@ -124,7 +127,8 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
         for i in objective.indicators:
             n += 1
             target, actual = row_numbers(i.target, i.actual)
-            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": target, "actual": actual,
+            rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": target, "target_label": target_label(i),
+                         "actual": actual,
                          "achievement": achievement_text(i), "predicate": i.predicate or "–",
                          "predicate_class": PREDICATE_CLASS.get(i.predicate or "", "p-none"), "remark": remark(i),
                          "history": _history(i, report.history_years)})
@@ -139,6 +143,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
     annex = _annex(objectives)
     return {"report": report, "revision": revision_text(report), "objectives": objectives, "budget": budget,
             "main_only": main_only, "negative_legend": negative_legend(report.indicators),
+            "annual_target_legend": ANNUAL_TARGET_LEGEND if any(i.target_annual for i in report.indicators) else "",
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],
             "annex": annex, "annex_title": ANNEX_TITLE, "no_evidence": NO_EVIDENCE, "hash_digits": SHORT_HASH,
             "columns": _columns(objectives, budget, len(report.history_years)),

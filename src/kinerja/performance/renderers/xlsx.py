@@ -152,7 +152,9 @@ def _put(sheet: Worksheet, row: int, col: int, value: Value, number_format: str 
 
 def _indicator_cells(i: IndicatorRow) -> list[tuple[Value, str | None]]:
     text_result = {True: "Tercapai", False: "Tidak tercapai", None: ""}[i.met] if i.is_text else ""
-    note = "; ".join(p for p in (text_result, remark(i)) if p)
+    # A number stays a number in its cell: the label of a year's target goes to the Keterangan.
+    annual = "Target tahunan (tidak ada target triwulan)" if i.target_annual else ""
+    note = "; ".join(p for p in (text_result, annual, remark(i)) if p)
     target_fmt, actual_fmt = ((INTEGER if d == 0 else DECIMALS.get(d, DECIMAL)) if d is not None else None
                               for d in row_decimals(i.target, i.actual))
     return [(i.code, None), (i.objective, None), (i.name, None), (i.unit, None),
