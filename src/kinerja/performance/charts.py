@@ -22,7 +22,8 @@ from decimal import Decimal
 import pygal
 from pygal.style import Style
 
-from .renderers.common import NO_PREDICATE_COLOUR, PREDICATE_COLOUR, number
+from .numbers import format_percent
+from .renderers.common import NO_PREDICATE_COLOUR, PREDICATE_COLOUR
 from .report import IndicatorRow, ObjectiveRow, ReportData
 
 _STYLE = Style(
@@ -61,7 +62,7 @@ def _finish(chart: pygal.graph.graph.Graph, name: str) -> str:
 
 
 def _pct(value: float | None) -> str:
-    return "" if value is None else number(Decimal(str(value)).quantize(Decimal("0.01")), 2) + "%"
+    return "" if value is None else format_percent(value) + "%"
 
 
 def _axis(value: float) -> str:

@@ -113,3 +113,12 @@ def format_plain(value: Decimal | None) -> str:
     normal = value.normalize()
     places = max(0, -normal.as_tuple().exponent) if isinstance(normal.as_tuple().exponent, int) else 0
     return format_number(value, places)
+
+
+def format_percent(value: Decimal | float | None) -> str:
+    """A capaian (or any percentage) as every page and document prints it, without the sign: rounded half
+    up to two places and written the Indonesian way, whatever the language of the page: 87.5 → "87,50",
+    99.995 → "100,00", 100/3 → "33,33", 1250 → "1.250,00"; "–" for none. The dashboard, the input page,
+    the charts and the PDF and DOCX call this one function, so a figure reads the same everywhere (the
+    dashboard's own floatformat printed "87.50" in English, a chart's label rounded half to even)."""
+    return format_number(value, 2)

@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.performance.models import Indicator, quarter_name
-from kinerja.performance.numbers import DASH, NumberError, format_number, parse_number
+from kinerja.performance.numbers import DASH, NumberError, format_number, format_percent, parse_number
 from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData, Value
 from kinerja.sop.renderers.sheet import indonesian_date
 
@@ -55,7 +55,8 @@ def number(value: Value, decimals: int | None = None) -> str:
 
 
 def percent(value: Decimal | None) -> str:
-    return DASH if value is None else number(value, 2) + "%"
+    """A percentage as the documents print it: numbers.format_percent with its sign, "87,50%"; "–" for none."""
+    return DASH if value is None else format_percent(value) + "%"
 
 
 # Beside a quarterly report's target that is the year's, for want of a target of the quarter (target_annual).

@@ -9,9 +9,9 @@ from typing import Any
 
 from django import template
 
-from kinerja.performance.achievement import predicate_tone, round_half_up
+from kinerja.performance.achievement import predicate_tone
 from kinerja.performance.models import quarter_name
-from kinerja.performance.numbers import DASH, format_number, format_plain
+from kinerja.performance.numbers import DASH, format_percent, format_plain
 
 register = template.Library()
 
@@ -32,8 +32,8 @@ def quarter(number: int) -> str:
 
 @register.filter
 def pct(value: Decimal | None) -> str:
-    """An achievement rounded half up to 2 places: "90,63"; "–" when there is none."""
-    return format_number(round_half_up(value), 2) if value is not None else DASH
+    """An achievement rounded half up to 2 places: "90,63"; "–" when there is none (numbers.format_percent)."""
+    return format_percent(value)
 
 
 @register.filter
