@@ -239,6 +239,8 @@ class PreviewRow:
     # The code the import stores: the Kode column's, the indicator's own, or a new one's ("1.1" as the No.
     # column numbers it, else IK-nn); set as each row is imported, "" for a row the import refuses.
     code: str = ""
+    # The Satuan kinerja has for the indicator, where the file changes it (shown as "old → new"); "" otherwise.
+    unit_before: str = ""
 
 
 def _shown(value: Value) -> str:
@@ -2304,6 +2306,30 @@ def _identity_changes(path: Path, row: Row, indicator: Indicator) -> list[CellWa
     return warnings
 
 
+def _same_unit(a: str, b: str) -> bool:
+    """Two spellings of one Satuan: "Unit" and "unit", "%" and "persen"."""
+    return _key(a) == _key(b) or (is_percent(a) and is_percent(b))
+
+
+def _unit_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
+    """An existing indicator without any realisasi whose Satuan the file changes: saved as the file says, and
+    said, as every target of it is then read in the new unit."""
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(UNIT, UNIT), _(
+        'the unit of indicator %(indicator)s changes from "%(old)s" to "%(new)s"; its targets are read in "%(new)s" '
+        'from now on. If that is not meant, correct the Satuan in the file and import it again') % {
+        "indicator": f"{indicator.code} {indicator.name}", "old": indicator.unit, "new": row.unit})
+
+
+def _unit_with_figures(path: Path, row: Row, indicator: Indicator) -> BadCell:
+    """An existing indicator with realisasi whose Satuan the file changes: refused, since the figures entered in
+    the old unit would be read in the new one (1.500 "juta rupiah" as Rp 1.500)."""
+    return BadCell(path, row.sheet, row.number, row.labels.get(UNIT, UNIT), _(
+        'the indicator %(indicator)s has realisasi in "%(old)s", so its unit cannot change to "%(new)s": those '
+        'figures would be read in the new unit. Write "%(old)s" in the Satuan column, or create a new indicator '
+        'for "%(new)s"') % {"indicator": f"{indicator.code} {indicator.name}", "old": indicator.unit,
+                             "new": row.unit})
+
+
 def _polarity_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
     """An existing indicator whose polarity the file turns around: every year's achievement of it is then
     computed the other way, so the user is told rather than finding the report changed."""
@@ -2342,6 +2368,13 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     continue
                 objective = _objective(office, row.objective, year, objectives, summary)
                 indicator = coded or named
+                if indicator is not None and row.unit and not _same_unit(row.unit, indicator.unit):
+                    if Actual.objects.filter(indicator=indicator).exists():
+                        errors.append(_unit_with_figures(path, row, indicator))
+                        continue
+                    summary.warnings.append(_unit_change(path, row, indicator))
+                    if index < len(summary.preview):
+                        summary.preview[index].unit_before = indicator.unit
                 if indicator is not None:
                     summary.warnings.extend(_identity_changes(path, row, indicator))
                 if indicator is None:
