@@ -33,6 +33,18 @@ class ImportPageTestCase(KinerjaTestCase):
         self.upload(HEAD + GOOD, dry_run=False)
         self.assertEqual(Indicator.objects.get().office, self.office)
 
+    def test_the_preview_labels_each_cell_for_a_phone(self) -> None:
+        # At 390 px each preview row is a card whose cells carry their column's name (performance.css,
+        # .perf-preview): eight columns side by side scrolled sideways.
+        self.client.force_login(self.staff)
+        page = self.upload(HEAD + GOOD, dry_run=True).content.decode()
+        row = page[page.index('<table class="data perf-preview">'):page.index("</table>")]
+        row = row[row.index("<tbody>"):]
+        for label in ("Baris", "Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi"):
+            self.assertIn(f'data-label="{label}"', row)
+        css = (Path(__file__).parents[2] / "src/kinerja/performance/static/performance/performance.css").read_text()
+        self.assertIn(".perf-preview td[data-label]::before", css)
+
     def test_it_lists_every_bad_row_and_saves_nothing(self) -> None:
         self.client.force_login(self.staff)
         response = self.upload(HEAD + GOOD + BAD, dry_run=False)
