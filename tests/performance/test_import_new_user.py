@@ -446,7 +446,9 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
             "Persentase koperasi aktif": "1.1", "Jumlah koperasi yang melaksanakan RAT": "1.2",
             "Persentase UMKM naik kelas": "2.1", "Nilai omzet UMKM binaan": "IK-04",
             "Indeks kepuasan masyarakat": "3.1"})
-        self.assertContains(response, '<td class="nowrap">1.1</td><td>' + books.SASARAN_1, html=False)
+        self.assertContains(response, '<td class="nowrap perf-preview-code" data-label="Kode">1.1</td>'
+                                      '<td class="perf-preview-objective" data-label="Sasaran">' + books.SASARAN_1,
+                            html=False)
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
 
     def test_the_page_says_where_the_notes_start(self) -> None:
@@ -475,19 +477,22 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
         self.assertContains(response, "<li><strong>Target</strong> ← Target 2025 (F)</li>", html=True)
         self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Formulasi/Cara Pengukuran (C), Kondisi Awal "
                                       "2024 (E), Target 2026 (G)")
-        self.assertContains(response, '<tr><td class="num">7</td><td class="nowrap">IK-03</td>'
-                                      '<td>Meningkatnya kualitas pelayanan publik</td><td>Nilai SAKIP Dinas</td>'
-                                      '<td>nilai</td><td>–</td><td class="num">70</td>'
-                                      '<td class="num">–</td></tr>', html=True)
+        self.assertContains(response, '<tr><td class="num perf-preview-row" data-label="Baris">7</td>'
+                                      '<td class="nowrap perf-preview-code" data-label="Kode">IK-03</td>'
+                                      '<td class="perf-preview-objective" data-label="Sasaran">Meningkatnya kualitas '
+                                      'pelayanan publik</td><td class="perf-preview-name" data-label="Indikator">Nilai '
+                                      'SAKIP Dinas</td><td data-label="Satuan">nilai</td>'
+                                      '<td data-label="Polaritas">–</td><td class="num" data-label="Target">70</td>'
+                                      '<td class="num" data-label="Realisasi">–</td></tr>', html=True)
 
     def test_the_preview_shows_the_quarters_as_read_the_indonesian_way(self) -> None:
         response = self.upload(books.realisasi_spellings(self.dir / "realisasi.xlsx"), dry_run="on")
         self.assertEqual([(m, h) for m, h in response.context["summary"].columns if "TW" in m], [
             ("Realisasi TW I", "Realisasi TW I (G)"), ("Realisasi TW II", "Triwulan 2 (H)"),
             ("Realisasi TW III", "TW-3 (I)"), ("Realisasi TW IV", "Realisasi TW IV (J)")])
-        self.assertContains(response, '<td class="num">1.500<br><small>TW I: 1.234,5</small>'
+        self.assertContains(response, '<td class="num" data-label="Realisasi">1.500<br><small>TW I: 1.234,5</small>'
                                       '<br><small>TW II: 1.300</small></td>', html=True, count=0)
-        self.assertContains(response, '<td class="num">–<br><small>TW I: 1.234,5</small>'
+        self.assertContains(response, '<td class="num" data-label="Realisasi">–<br><small>TW I: 1.234,5</small>'
                                       '<br><small>TW II: 1.300</small></td>', html=True)
-        self.assertContains(response, '<td class="num">5.000.000.000</td>', html=True)
+        self.assertContains(response, '<td class="num" data-label="Target">5.000.000.000</td>', html=True)
 
