@@ -128,6 +128,9 @@ def my_positions(user: AbstractBaseUser, day: dt.date, held: list[Assignment] | 
 
 
 TASK_RELATED = ("case", "step__actor", "position__unit", "assignee")
+# The user's own open tasks: the page shows their case and step (with its actor), never their position or
+# assignee (the user), so those are not read.
+OWN_TASK_RELATED = ("case", "step__actor")
 
 
 def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date) -> Inbox:
@@ -184,7 +187,7 @@ def _mine(user: AbstractBaseUser, acting_ids: list[int], day: dt.date) -> Q:
 def _open_rows(mine: Q, office: Office, cal: WorkCalendar, now: dt.datetime) -> list[Row]:
     """The user's open tasks, by due time, classified (overdue, due soon, on time)."""
     open_tasks = with_progress(Task.objects.filter(mine, case__office=office, status=Task.Status.OPEN)
-                               .select_related(*TASK_RELATED).order_by("due_at", "pk"))
+                               .select_related(*OWN_TASK_RELATED).order_by("due_at", "pk"))
     return [classify(t, cal, now) for t in open_tasks]
 
 
