@@ -21,7 +21,7 @@ from kinerja.errors import KinerjaError
 
 FIRST_YEAR, LAST_YEAR = 2000, 2100
 
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _NUMBER = r"(?P<n>[ivxlcdm]+|\d+)\b"
 # A year written after a quarter, semester or month: "Triwulan III 2025", "Trw. 2/2025", "TW 1 Tahun 2025".
 _YEAR_AFTER = r"(?:\s*(?:/|-|\s)\s*(?:(?:tahun anggaran|tahun|ta)\.?\s+)?(?P<y>\d+)\b)?"
@@ -43,23 +43,9 @@ class BadPeriod(KinerjaError):
 
 
 def _number(text: str) -> int | None:
-    """"3" → 3, "iii" → 3, "iv" → 4; None for a run of Roman letters that is no numeral ("iiii", "vv")."""
-    if text.isdigit():
-        return int(text)
-    total = 0
-    for i, letter in enumerate(text):
-        value = _ROMAN[letter]
-        total += -value if i + 1 < len(text) and _ROMAN[text[i + 1]] > value else value
-    return total if _roman(total) == text else None
-
-
-def _roman(n: int) -> str:
-    out = ""
-    for value, letters in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
-                           (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
-        while n >= value:
-            out, n = out + letters, n - value
-    return out
+    """"3" → 3, "iii" → 3, "iv" → 4; None for Roman letters that are no quarter or semester ("v", "iiii"):
+    every check here asks for 1–4 at most."""
+    return int(text) if text.isdigit() else _ROMAN.get(text)
 
 
 def _check_year(text: str, year: str | None) -> None:

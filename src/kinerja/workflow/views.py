@@ -469,10 +469,10 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     shown = list(mine.select_related("case", "task__step", "request__division")[:100])
     # A return says what to fix: the "Belum sesuai" that opened the returned round (the case page's sent_back).
     returned = [n for n in shown if n.kind == Notification.Kind.RETURNED and n.task is not None]
-    backs = sent_back(n.task for n in returned if n.task is not None)
+    backs = sent_back(n.task for n in returned)
+    for n in returned:
+        n.sent_back = backs.get(n.task_id)  # type: ignore[attr-defined]
     for n in shown:
         n.news = notify.is_news(n)  # type: ignore[attr-defined]
-        if n in returned:
-            n.sent_back = backs.get(n.task_id)  # type: ignore[attr-defined]
     return render(request, "workflow/notifications.html", {"items": shown})
 
