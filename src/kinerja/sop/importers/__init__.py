@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
-from .table import chosen_sop, find_table, names_sop, procedure_table, read_grid, read_header, sop_sections
+from .table import chosen_sop, continues_table, find_table, names_sop, procedure_table, read_grid, read_header, sop_sections
 
 __all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "document_sops", "is_workbook",
            "list_sops", "parse_document", "read_document", "resolve_choice", "workbook_sops"]
@@ -28,12 +28,35 @@ def _sheet_sop(path: Path, title: str, grid: list[list[str]]) -> ListedSop:
     return ListedSop(title, header.name, header.number) if header is not None else ListedSop(title, "", "")
 
 
+def _joined(grids: list[list[list[str]]], titles: list[str],
+            drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None) -> list[list[list[str]]]:
+    """The workbook's grids with each sheet that continues the procedure table of the sheet before it
+    (continues_table: "Hal 2", its header repeated, its steps going on) joined to that one, as a Word
+    table running over two pages is one table. `titles` and `drawings` lose the joined sheets' entries
+    (their arrows and notes go with their rows)."""
+    joined: list[list[list[str]]] = []
+    keep: list[int] = []
+    for i, grid in enumerate(grids):
+        if joined and continues_table(grid, joined[-1]):
+            joined[-1] = joined[-1] + [[]] + grid
+            if drawings is not None:
+                last = keep[-1]
+                drawings[last] = (drawings[last][0] + drawings[i][0], drawings[last][1] + drawings[i][1])
+            continue
+        joined.append(grid)
+        keep.append(i)
+    titles[:] = [titles[i] for i in keep]
+    if drawings is not None:
+        drawings[:] = [drawings[i] for i in keep]
+    return joined
+
+
 def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[DrawnArrow], list[DrawnNote]]:
     """The grid of the workbook's SOP, its flowchart's arrows and notes: the sheet holding the procedure
     table, or the chosen `sheet` when several do (SeveralSops without a choice)."""
     drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
     titles: list[str] = []
-    grids = readers.xlsx_grids(path, drawings, titles)
+    grids = _joined(readers.xlsx_grids(path, drawings, titles), titles, drawings)
     tables = [i for i, g in enumerate(grids) if procedure_table(g) is not None]
     if sheet is not None:
         chosen = next((i for i in tables if titles[i] == sheet), None)
@@ -96,7 +119,7 @@ def _every_sop(path: Path) -> list[ListedSop]:
         readers.check_archive(path)
     if kind == "xlsx":
         titles: list[str] = []
-        return _sops_of(path, readers.xlsx_grids(path, None, titles), titles)
+        return _sops_of(path, _joined(readers.xlsx_grids(path, None, titles), titles), titles)
     grid = (readers.text_grid(path) if kind == "txt" else readers.pdf_grid(path) if kind == "pdf"
             else readers.docx_grid(path)[0])
     return [ListedSop(s.name, s.name, s.number, place) for place, s in enumerate(sop_sections(path, grid), start=1)]
@@ -124,7 +147,7 @@ def workbook_sops(path: Path) -> list[ListedSop]:
                 return []
         readers.check_archive(path)
         titles: list[str] = []
-        sops = _sops_of(path, readers.xlsx_grids(path, None, titles), titles)
+        sops = _sops_of(path, _joined(readers.xlsx_grids(path, None, titles), titles), titles)
     except (OSError, SopImportError):
         return []
     return sops if len(sops) > 1 else []

@@ -191,16 +191,19 @@ _TARGET_RE = re.compile(
     r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)|\bdan\b|\bserta\b|\blalu\b|\bkemudian\b"
     r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
 # The step a text names: "langkah 3", "langkah ke-3", a sub-step "langkah 3.1" or "langkah 3a" (letters a to
-# h only: "3x" is "3 times").
-_STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?)\b"
+# h only: "3x" is "3 times"), or a step of a table lettered "a.", "b." …: "langkah c" (a letter standing alone,
+# not the first of a word, "tahap awal").
+_STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[a-z](?![\w'’-]))\b"
 _STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
 # "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
 _DECISION_RE = re.compile(
     r"\b(?:tidak|belum)\b[^:→;.,\d]{0,40}?\s*(?::|→|->|=>|⇒)\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
-    r"(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
-    r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))", re.IGNORECASE)
+    r"(?:(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
+    r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))"
+    # A lettered step only after a word naming a step ("Tidak: ke langkah c"), never a letter alone.
+    r"|(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?([a-z])(?![\w'’-]))", re.IGNORECASE)
 
 
 def return_phrases(activity: str) -> list[ReturnPhrase]:
@@ -219,7 +222,7 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
         elif _PASSIVE_RE.fullmatch(m[0]):
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
     for m in _DECISION_RE.finditer(activity):
-        found.append(ReturnPhrase(m.start(), m.end(), m[1].lower(), "", m[0], decision=True))
+        found.append(ReturnPhrase(m.start(), m.end(), (m[1] or m[2]).lower(), "", m[0], decision=True))
     return sorted(found, key=lambda p: p.start)
 
 

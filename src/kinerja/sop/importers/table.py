@@ -122,6 +122,33 @@ def procedure_table(grid: Grid) -> int | None:
     return start
 
 
+def continues_table(grid: Grid, before: Grid) -> bool:
+    """Whether the procedure table of `grid` (a workbook's sheet) goes on from the one of `before` (the sheet
+    before it), as an office whose table runs past one printed page types the rest on a sheet "Hal 2":
+    nothing of the identity block above its table, its header naming the same actors, and its first step
+    numbered past 1 (a sheet of an SOP of its own starts at step 1)."""
+    start, above = procedure_table(grid), procedure_table(before)
+    if start is None or above is None or any(_field_label(c)[0] for row in grid[:start] for c in row if c):
+        return False
+    actors = [_table_actors(g[at:]) for g, at in ((grid, start), (before, above))]
+    return actors[0] == actors[1] and (_first_step(grid[start:]) or 1) > 1
+
+
+def _table_actors(rows: Grid) -> list[str]:
+    no = next((i for i, c in enumerate(rows[0]) if is_no_header(c)), 0)
+    try:
+        return [label_key(name) for _i, name in _columns(Path("-"), rows[:header_depth(rows, no)])[1]]
+    except SopImportError:
+        return []
+
+
+def _first_step(rows: Grid) -> int | None:
+    """The number of the first step of the procedure table `rows` (its header first)."""
+    no = next((i for i, c in enumerate(rows[0]) if is_no_header(c)), 0)
+    return next((printed[0] for row in rows[header_depth(rows, no):]
+                 if (printed := step_label(clean(_cell(row, no)))) is not None), None)
+
+
 def names_sop(rows: Grid) -> bool:
     """Whether `rows` (those above a procedure table) name the SOP: a "Nama SOP" label."""
     return any(_field_label(c)[0] == "name" for row in rows for split in split_block_cells(row) for c in split if c)
@@ -582,9 +609,10 @@ def _cell(row: list[str], index: int | None) -> str:
 
 def step_label(text: str) -> tuple[int, int, str] | None:
     """(step, sub-step, label) as the No. column writes it: (3, 0, "3") for "3", "3." or "(3)"; (3, 1, "3.1")
-    for the sub-step "3.1"; (3, 2, "3b") for "3b" and (3, 2, "3.b") for "3.b"; None for anything else."""
+    for the sub-step "3.1"; (3, 2, "3b") for "3b" and (3, 2, "3.b") for "3.b"; (3, 0, "c") for a step lettered
+    "c." or "c)"; None for anything else."""
     if (number := step_number(text)) is not None:
-        return number, 0, str(number)
+        return number, 0, str(number) if text.strip("().").isdigit() else text.strip("().").lower()
     if m := re.fullmatch(r"\(?(\d{1,4})\s*\.\s*(\d{1,2})[.)]?", text):
         return int(m[1]), int(m[2]), f"{int(m[1])}.{int(m[2])}"
     if m := re.fullmatch(r"\(?(\d{1,4})\s*(\.?)\s*([a-zA-Z])[.)]?", text):
@@ -699,6 +727,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             step.number, step.label = number, label
     else:
         check_numbering(path, [s.number for s in draft.steps])
+        if any(not label.isdigit() for _n, _sub, label in labels):
+            # Steps lettered "a.", "b." …: numbered 1 … N as the engine runs them, each shown (and named by
+            # a return, "kembali ke langkah a") by the letter the No. column prints.
+            for step, (_n, _sub, label) in zip(draft.steps, labels, strict=True):
+                step.label = label
     timed = "time" in columns
     if not timed:
         draft.problems.append(SopImportError(path, None, COLUMN_TIME, None, _(

@@ -1,0 +1,118 @@
+"""Steps lettered "a.", "b." … whose decision sends work back by letter ("Tidak: kembali ke langkah a"), and
+a workbook whose procedure table goes on on a second sheet ("Hal 2") with its header repeated."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from kinerja.sop.importers import SeveralSops, SopImportError, parse_document, read_document, workbook_sops
+
+from .documents import sop_text, sop_workbook
+
+ACTORS = ["Pemohon", "Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
+STEPS = [
+    ("a.", "Mengajukan permohonan", "Pemohon", "5 mnt", ""),
+    ("b.", "Menerima berkas permohonan", "Petugas Loket", "15 menit", ""),
+    ("c.", "Apakah berkas lengkap?", "Petugas Loket", "5 mnt", "Ya: ke langkah d\nTidak: kembali ke langkah a"),
+    ("d.", "Memeriksa dan memaraf konsep izin", "Kepala Seksi", "30'", "Tidak sesuai: ke langkah b"),
+    ("e.", "Menandatangani izin", "Kepala Dinas", "1 (satu) hari kerja", ""),
+]
+
+
+def _lettered(tmp_path: Path, steps=STEPS) -> Path:
+    document = docx.Document()
+    for line in ("PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS KOPERASI DAN UKM", "Nomor SOP : 503/01/SOP/2025",
+                 "Tanggal Efektif : 2 Januari 2025", "Nama SOP : PENERBITAN IZIN"):
+        document.add_paragraph(line)
+    n = len(ACTORS)
+    table = document.add_table(rows=1, cols=2 + n + 4)
+    for c, text in enumerate(["No", "Kegiatan", *ACTORS, "Persyaratan", "Waktu", "Output", "Ket"]):
+        table.cell(0, c).text = text
+    for no, activity, actor, time, note in steps:
+        cells = table.add_row().cells
+        cells[0].text = no
+        cells[1].text = activity
+        cells[2 + ACTORS.index(actor)].text = "√"
+        cells[2 + n].text = "berkas"
+        cells[3 + n].text = time
+        cells[4 + n].text = "hasil"
+        lines = note.split("\n")
+        cells[5 + n].text = lines[0]
+        for line in lines[1:]:
+            cells[5 + n].add_paragraph(line)
+    path = tmp_path / "lettered.docx"
+    document.save(str(path))
+    return path
+
+
+def test_a_return_names_a_lettered_step_by_its_letter(tmp_path: Path) -> None:
+    draft = read_document(_lettered(tmp_path))
+    assert [s.display_number for s in draft.steps] == ["a", "b", "c", "d", "e"]
+    assert [s.number for s in draft.steps] == [1, 2, 3, 4, 5]
+    assert draft.steps[2].returns_to == [1]  # "Tidak: kembali ke langkah a"
+    assert draft.steps[3].returns_to == [2]  # "Tidak sesuai: ke langkah b", a decision going back
+    assert [s.actor for s in draft.steps] == ["Pemohon", "Petugas Loket", "Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps][3] == (30, "minute")
+
+
+def test_a_letter_in_a_numbered_table_names_no_step(tmp_path: Path) -> None:
+    steps = [(f"{i}.", *rest) for i, (_no, *rest) in enumerate(STEPS, start=1)]
+    draft = parse_document(_lettered(tmp_path, steps))
+    problem = draft.problems[0]
+    assert (problem.step, problem.value) == (3, "kembali ke langkah a")
+    assert "langkah a" in str(problem) and "lettered.docx" in str(problem)
+
+
+def test_letters_in_a_text_stay_no_step() -> None:
+    from kinerja.sop.importers.flow import return_phrases
+
+    assert [p.step for p in return_phrases("jika tidak, kembali ke tahap awal")] == [None]
+    assert return_phrases("Tidak: 2 hari") == []
+    assert [p.step for p in return_phrases("Tidak lengkap: ke langkah c")] == ["c"]
+
+
+def _continued(path: Path, *, second_from: int, identity_on_second: bool = False) -> Path:
+    """The seed-like SOP of six steps typed on a sheet "SOP", its steps from `second_from` on a sheet "Hal 2"
+    under the header repeated."""
+    steps = [(f"Langkah {i} memeriksa berkas", "15 menit", ACTORS[(i - 1) % len(ACTORS)]) for i in range(1, 7)]
+    text = sop_text(ACTORS, steps)
+    lines = text.splitlines()
+    header_at = next(i for i, line in enumerate(lines) if line.startswith("No.\t"))
+    header, body = lines[header_at:header_at + 2], lines[header_at + 2:]
+    first = lines[:header_at + 2] + body[:second_from - 1]
+    second = (lines[:header_at] if identity_on_second else []) + header + body[second_from - 1:]
+    return sop_workbook(path, [("SOP", "\n".join(first)), ("Hal 2", "\n".join(second))])
+
+
+def test_a_table_going_on_on_a_second_sheet_is_one_sop(tmp_path: Path) -> None:
+    path = _continued(tmp_path / "lanjut.xlsx", second_from=4)
+    assert workbook_sops(path) == []
+    draft = read_document(path)
+    assert [s.number for s in draft.steps] == [1, 2, 3, 4, 5, 6]
+    assert [s.actor for s in draft.steps] == [*ACTORS, *ACTORS[:2]]
+    assert draft.number == "800/01/SOP/2025"
+
+
+def test_a_second_sheet_starting_at_step_one_is_an_sop_of_its_own(tmp_path: Path) -> None:
+    with pytest.raises(SeveralSops):
+        read_document(_continued(tmp_path / "dua.xlsx", second_from=1))
+
+
+def test_a_second_sheet_with_an_identity_block_is_an_sop_of_its_own(tmp_path: Path) -> None:
+    with pytest.raises(SeveralSops):
+        read_document(_continued(tmp_path / "dua.xlsx", second_from=4, identity_on_second=True))
+
+
+def test_a_gap_between_the_sheets_names_the_missing_step(tmp_path: Path) -> None:
+    path = _continued(tmp_path / "celah.xlsx", second_from=4)
+    book = openpyxl.load_workbook(path)
+    book["Hal 2"].delete_rows(3)  # step 4, the first of the second sheet
+    book.save(path)
+    with pytest.raises(SopImportError) as e:
+        read_document(path)
+    assert (e.value.step, e.value.value) == (4, "5")
+    assert "celah.xlsx" in str(e.value)
