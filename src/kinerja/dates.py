@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 
 MONTHS = {
     "januari": 1, "jan": 1, "februari": 2, "pebruari": 2, "feb": 2, "maret": 3, "mar": 3, "april": 4, "apr": 4,
-    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8,
+    "mei": 5, "juni": 6, "jun": 6, "juli": 7, "jul": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "agus": 8, "agust": 8,
     "september": 9, "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "november": 11, "nopember": 11, "nov": 11,
-    "nop": 11, "desember": 12, "des": 12, "peb": 2,
+    "nop": 11, "desember": 12, "des": 12, "peb": 2, "pebr": 2, "febr": 2, "nopb": 11, "novb": 11, "okto": 10,
     # English month names appear in documents typed on English Word.
     "january": 1, "february": 2, "march": 3, "may": 5, "june": 6, "july": 7, "august": 8, "october": 10,
     "oct": 10, "december": 12, "dec": 12,
@@ -44,7 +44,7 @@ def parse_date(text: str) -> dt.date | None:
     while (m := _PLACE_RE.match(cleaned) or _WEEKDAY_RE.match(cleaned)) and m.end() < len(cleaned):
         cleaned = cleaned[m.end():]
     try:
-        if m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?[ -](\d{4})", cleaned):
+        if m := re.fullmatch(r"(\d{1,2})[ -]([a-z]+)\.?,?[ -](\d{4})", cleaned):
             if m[2] not in MONTHS:
                 raise ValueError
             return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))

@@ -3,6 +3,7 @@ a workbook whose procedure table goes on on a second sheet ("Hal 2") with its he
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import docx
@@ -11,7 +12,7 @@ import pytest
 
 from kinerja.sop.importers import SeveralSops, SopImportError, parse_document, read_document, workbook_sops
 
-from .documents import sop_text, sop_workbook
+from .documents import sop_text, sop_workbook, write
 
 ACTORS = ["Pemohon", "Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
 STEPS = [
@@ -116,3 +117,22 @@ def test_a_gap_between_the_sheets_names_the_missing_step(tmp_path: Path) -> None
         read_document(path)
     assert (e.value.step, e.value.value) == (4, "5")
     assert "celah.xlsx" in str(e.value)
+
+
+def test_identity_dates_with_the_revision_beside_them(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, [("Menerima berkas", "15 menit", "Pemohon"), ("Menandatangani", "1 jam", "Kepala Dinas")])
+    text = (text.replace("TANGGAL PEMBUATAN\t9 Januari 2023", "TANGGAL PEMBUATAN\t12 Agust 2024")
+            .replace("TANGGAL REVISI\t-", "TANGGAL REVISI\t20 Juni 2025 (Revisi ke-1)")
+            .replace("TANGGAL EFEKTIF\t2 Januari 2025", "TANGGAL EFEKTIF\tRev. 02 / 1 Juli 2025"))
+    draft = read_document(write(tmp_path, text))
+    assert (draft.created_on, draft.revised_on, draft.effective_on) == (
+        dt.date(2024, 8, 12), dt.date(2025, 6, 20), dt.date(2025, 7, 1))
+
+
+def test_an_identity_date_that_is_only_a_revision_names_field_and_value(tmp_path: Path) -> None:
+    text = sop_text(ACTORS, [("Menerima berkas", "15 menit", "Pemohon"), ("Menandatangani", "1 jam", "Kepala Dinas")])
+    path = write(tmp_path, text.replace("TANGGAL REVISI\t-", "TANGGAL REVISI\tRevisi ke-1"))
+    with pytest.raises(SopImportError) as e:
+        read_document(path)
+    assert (e.value.column, e.value.value) == ("Tanggal Revisi", "Revisi ke-1")
+    assert "sop.txt" in str(e.value)

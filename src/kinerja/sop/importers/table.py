@@ -24,10 +24,10 @@ from .values import (
     duration_product,
     duration_rate,
     format_duration,
+    identity_date,
     is_duration_range,
     list_text,
     parse_approval,
-    parse_date,
     parse_duration,
     split_items,
     starts_item,
@@ -378,7 +378,7 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
     for key, column in DATE_COLUMNS.items():
         text = values.get(key, "")
         try:
-            setattr(draft, key, parse_date(text))
+            setattr(draft, key, identity_date(text))
         except ValueError as e:
             raise SopImportError(path, None, column, text, str(e)) from None
     approval = values.get("approved_by", "")

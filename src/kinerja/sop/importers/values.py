@@ -9,6 +9,7 @@ Each function raises ValueError with a translated problem; the table reader adds
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -18,6 +19,30 @@ from django.utils.translation import gettext as _
 # correspondence still import it from here.
 from kinerja.dates import NONE_MARKS
 from kinerja.dates import parse_date as parse_date
+
+# A revision's number written beside a Tanggal Revisi or Tanggal Efektif: "20 Juni 2025 (Revisi ke-1)",
+# "Rev. 02 / 1 Juli 2025", "1 Juli 2025, perubahan ke-2".
+_REVISION_NOTE_RE = re.compile(
+    r"\(\s*(?:rev(?:isi)?|perubahan|versi|edisi)\b\.?\s*(?:ke\s*-?\s*)?(?:\d+|[ivx]+)\s*\)"
+    r"|\b(?:rev(?:isi)?|perubahan|versi|edisi)\b\.?\s*(?:ke\s*-?\s*)?(?:\d+|[ivx]+)\b", re.IGNORECASE)
+
+
+def identity_date(text: str) -> dt.date | None:
+    """A date of the identity block (parse_date), the number of the revision written beside it ("20 Juni
+    2025 (Revisi ke-1)", "Rev. 02 / 1 Juli 2025") left aside: the version keeps its own number. ValueError
+    as parse_date's when what is left is no date either."""
+    try:
+        return parse_date(text)
+    except ValueError:
+        rest = _REVISION_NOTE_RE.sub(" ", text).strip(" \t/,;:-–—")
+        if rest == text.strip() or not rest:
+            raise
+        try:
+            return parse_date(rest)
+        except ValueError:
+            pass
+        raise
+
 
 # Document words, not user-interface text: the units of the Waktu column.
 DURATION_UNITS = {
