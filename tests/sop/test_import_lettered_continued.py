@@ -136,3 +136,12 @@ def test_an_identity_date_that_is_only_a_revision_names_field_and_value(tmp_path
         read_document(path)
     assert (e.value.column, e.value.value) == ("Tanggal Revisi", "Revisi ke-1")
     assert "sop.txt" in str(e.value)
+
+
+def test_a_time_with_a_footnote_mark_and_the_footnote_under_the_table(tmp_path: Path) -> None:
+    steps = [("Menerima berkas", "15 menit *)", "Pemohon"), ("Memeriksa berkas", "2 hari*", "Petugas Loket"),
+             ("Menandatangani", "1 jam", "Kepala Dinas")]
+    text = sop_text(ACTORS, steps) + "\tCatatan: waktu dalam hari kerja\n*) hari kerja\n"
+    draft = read_document(sop_workbook(tmp_path / "catatan.xlsx", [("SOP", text)]))
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(15, "minute"), (2, "day"), (1, "hour")]
+    assert draft.steps[-1].activity == "Menandatangani"

@@ -631,6 +631,9 @@ def step_number(text: str) -> int | None:
 
 # A signature under the table ("… NIP. 19700315 199503 1 002"): never the rest of a step's text.
 _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
+# A note typed in the row under the last step ("Catatan: waktu dalam hari kerja", "*) hari kerja", "NB: …"):
+# text below the table, never the rest of the last step's text.
+_NOTE_RE = re.compile(r"\s*(?:\*+\s*\)?|(?:catatan|keterangan|ket|nb|note)\s*\.?\s*:)", re.IGNORECASE)
 
 
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
@@ -676,7 +679,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             total = _is_total_row(row, columns)
             if total and raw and total_row is None:
                 total_row = row
-            signature = bool(_SIGNATURE_RE.search(" ".join(row))) or total
+            signature = (bool(_SIGNATURE_RE.search(" ".join(row))) or total
+                         or bool(_NOTE_RE.match(next((c for c in row if c.strip()), ""))))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 if not any(raw[-1][1].values()):

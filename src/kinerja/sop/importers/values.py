@@ -103,8 +103,9 @@ _TIME_WORDS = {*DURATION_UNITS, "detik", "dtk", "tahun", "thn"}
 # The same time written twice, another way after it: "1 hari/ 7 jam", "5 hari kerja / 1 minggu", "1 hari (8 jam)".
 _TWO_TIMES_RE = re.compile(rf"(?P<time>.*?[a-z.']) ?(?:/ ?(?P<other>{_NUMBER} ?[a-z]+(?: kerja)?\.?)"
                            rf"|\( ?(?P<within>{_NUMBER} ?[a-z]+(?: kerja)?\.?) ?\))")
-# A question mark or other stop after the time ("2 jam per hari?", "15 menit."): no part of it.
-_TRAILING_RE = re.compile(r"[\s?!.,;:]+$")
+# A question mark or other stop after the time ("2 jam per hari?", "15 menit."), or the mark of a footnote
+# under the table ("2 hari*", "1 jam **)", the footnote saying "*) hari kerja"): no part of it.
+_TRAILING_RE = re.compile(r"(?:[\s?!.,;:]|\*+\)?)+$")
 
 
 def _cleaned(text: str) -> str:
