@@ -145,3 +145,11 @@ def test_a_time_with_a_footnote_mark_and_the_footnote_under_the_table(tmp_path: 
     draft = read_document(sop_workbook(tmp_path / "catatan.xlsx", [("SOP", text)]))
     assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(15, "minute"), (2, "day"), (1, "hour")]
     assert draft.steps[-1].activity == "Menandatangani"
+
+
+def test_a_return_to_a_bare_step_number_and_a_decision_with_another_arrow(tmp_path: Path) -> None:
+    steps = [(f"Langkah {i} memeriksa berkas", "15 menit", ACTORS[(i - 1) % len(ACTORS)]) for i in range(1, 6)]
+    text = (sop_text(ACTORS, steps).replace("hasil 3\t", "hasil 3\tTidak lengkap kembali ke 1")
+            .replace("hasil 4\t", "hasil 4\tTdk ⟶ 2").replace("hasil 5\t", "hasil 5\tRevisi (kembali ke 3)"))
+    draft = read_document(write(tmp_path, text))
+    assert [s.returns_to for s in draft.steps] == [[], [], [1], [2], [3]]

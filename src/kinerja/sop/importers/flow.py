@@ -196,10 +196,14 @@ _TARGET_RE = re.compile(
 _STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[a-z](?![\w'’-]))\b"
 _STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
+# A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".
+_BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
+# The arrows an office types between a decision's answer and its step: "Tidak → 1", "Tidak ⟶ 1", "Tidak --> 1".
+_ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)"
 # The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
 # "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
 _DECISION_RE = re.compile(
-    r"\b(?:tidak|belum)\b[^:→;.,\d]{0,40}?\s*(?::|→|->|=>|⇒)\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
+    r"\b(?:tidak|tdk|belum)\b[^:→⟶➔➜➝;.,\d]{0,40}?\s*" + _ARROW + r"\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
     r"(?:(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
     r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))"
     # A lettered step only after a word naming a step ("Tidak: ke langkah c"), never a letter alone.
@@ -217,6 +221,8 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             words = target["target"].strip()
             if step := _STEP_RE.match(words):
                 found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end]))
+            elif _BARE_STEP_RE.fullmatch(words):
+                found.append(ReturnPhrase(m.start(), end, words.lower(), "", activity[m.start():end]))
             else:
                 found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end]))
         elif _PASSIVE_RE.fullmatch(m[0]):
@@ -261,7 +267,7 @@ _CLAUSE_RE = re.compile(r"[^;.]+(?:\.(?=\d)[^;.]*)*")
 # an arrow ("berkas tidak lengkap: selesai"). "Surat yang tidak rahasia diarsipkan, proses selesai" is no
 # decision.
 _CONDITION_BEFORE_RE = re.compile(r"\b(?:jika|bila|apabila|kalau|jikalau|manakala)\s+(?:\S+\s+){0,3}$", re.IGNORECASE)
-_LABELLED_RE = re.compile(r"[^:→;,.]{0,40}?(?::|→|->|=>|⇒)")
+_LABELLED_RE = re.compile(r"[^:→⟶➔➜➝;,.]{0,40}?" + _ARROW)
 
 
 def _as_answer(part: str, negative: re.Match[str]) -> bool:
