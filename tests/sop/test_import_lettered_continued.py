@@ -153,3 +153,35 @@ def test_a_return_to_a_bare_step_number_and_a_decision_with_another_arrow(tmp_pa
             .replace("hasil 4\t", "hasil 4\tTdk ⟶ 2").replace("hasil 5\t", "hasil 5\tRevisi (kembali ke 3)"))
     draft = read_document(write(tmp_path, text))
     assert [s.returns_to for s in draft.steps] == [[], [], [1], [2], [3]]
+
+
+def _headed(tmp_path: Path, heads: list[str]) -> Path:
+    """A two-step SOP whose Mutu Baku columns carry `heads`, their cells "berkas", "15 menit", "hasil", "foto"."""
+    document = docx.Document()
+    for line in ("DINAS KOPERASI DAN UKM", "Nomor SOP : 1/SOP/2025", "Nama SOP : UJI KOLOM"):
+        document.add_paragraph(line)
+    table = document.add_table(rows=1, cols=2 + len(ACTORS) + len(heads))
+    for c, text in enumerate(["No", "Uraian Prosedur", *ACTORS, *heads]):
+        table.cell(0, c).text = text
+    for i, actor in enumerate(["Pemohon", "Kepala Dinas"], start=1):
+        cells = table.add_row().cells
+        cells[0].text, cells[1].text = str(i), f"Langkah {i}"
+        cells[2 + ACTORS.index(actor)].text = "X"
+        for c, text in enumerate(["berkas", "15 menit", "hasil", "foto"][:len(heads)]):
+            cells[2 + len(ACTORS) + c].text = text
+    path = tmp_path / "kolom.docx"
+    document.save(str(path))
+    return path
+
+
+def test_mutu_baku_headings_input_durasi_produk(tmp_path: Path) -> None:
+    draft = read_document(_headed(tmp_path, ["Input", "Durasi", "Produk"]))
+    assert [(s.inputs, s.duration_value, s.duration_unit, s.output) for s in draft.steps] == [
+        ("berkas", 15, "minute", "hasil")] * 2
+    assert draft.warnings == []
+
+
+def test_a_column_of_an_unknown_heading_is_named_in_a_warning(tmp_path: Path) -> None:
+    draft = read_document(_headed(tmp_path, ["Kelengkapan", "Waktu", "Output", "Bukti Dukung"]))
+    assert [(w.step, w.column, w.value) for w in draft.warnings] == [(None, "Bukti Dukung", "foto")]
+    assert "kolom.docx" in str(draft.warnings[0])

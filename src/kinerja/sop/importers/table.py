@@ -64,9 +64,9 @@ MAX_STEPS = 200
 # Words of the Mutu Baku and remark headers as offices write them ("Persyaratan/Kelengkapan",
 # "Kelengkapan Persyaratan", "Waktu (menit)", "Hasil/Output", "Ket.", "Keterangan").
 STANDARD_WORDS = {
-    "inputs": {"kelengkapan", "persyaratan"},
-    "time": {"waktu"},
-    "output": {"output", "keluaran", "hasil"},
+    "inputs": {"kelengkapan", "persyaratan", "perlengkapan", "input", "masukan"},
+    "time": {"waktu", "durasi"},
+    "output": {"output", "keluaran", "hasil", "produk"},
     "note": {"ket", "keterangan", "catatan"},
 }
 # Words of the activity column's header other than "Uraian …" (Uraian Prosedur, Uraian Kegiatan):
@@ -789,6 +789,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         if ending := end_terminator(marks, first=index == 0):
             step.ends_if_not = True
             marks[ending] = ""  # the step's own symbol is the other one: its actor's column
+    used = {*columns.values(), *(i for i, _name in actor_columns)}
+    for title, value in _unread_columns(rows[:depth], [row for row in body if id(row) in step_rows], used):
+        draft.warnings.append(SopImportError(path, None, title, value, _(
+            "this column of the procedure table is not read: its heading is none of Kelengkapan, Waktu, Output, "
+            "Keterangan or an actor's, so what its cells say is left out (rename the heading to keep it)")))
     matcher = flow.ActorMatcher(draft.actors, aliases)
     decide_actors(path, draft, [m for _s, m in raw], matcher, actor_overrides)
     decide_returns(path, draft, matcher)
@@ -911,6 +916,22 @@ def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[s
                 _cell(row, columns["activity"])):
             return i
     return None
+
+
+def _unread_columns(header: Grid, steps: Grid, used: set[int]) -> list[tuple[str, str]]:
+    """(heading, first filled cell) of each column of the steps' rows that is none of `used` (the standard
+    columns and the actors') and holds text: a Mutu Baku column under a heading the reader does not know
+    ("Bukti", "Paraf"). A column repeating a read one beside it (a merged cell spread over two) is none."""
+    found = []
+    for i in range(max((len(row) for row in [*header, *steps]), default=0)):
+        if i in used:
+            continue
+        filled = [row for row in steps if clean(_cell(row, i))]
+        if not filled or all(any(clean(_cell(row, i)) == clean(_cell(row, j)) for j in used) for row in filled):
+            continue
+        title = next((clean(_cell(row, i)) for row in reversed(header) if clean(_cell(row, i))), "")
+        found.append((title or str(i + 1), clean(_cell(filled[0], i))))
+    return found
 
 
 def _mark(row: list[str], index: int) -> str:
