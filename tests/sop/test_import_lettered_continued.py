@@ -185,3 +185,10 @@ def test_a_column_of_an_unknown_heading_is_named_in_a_warning(tmp_path: Path) ->
     draft = read_document(_headed(tmp_path, ["Kelengkapan", "Waktu", "Output", "Bukti Dukung"]))
     assert [(w.step, w.column, w.value) for w in draft.warnings] == [(None, "Bukti Dukung", "foto")]
     assert "kolom.docx" in str(draft.warnings[0])
+
+
+def test_an_approval_on_one_line_with_commas() -> None:
+    from kinerja.sop.importers.values import parse_approval
+
+    assert parse_approval("Kepala Dinas Pendidikan, Drs. EKO SANTOSO, NIP. 19690303 199403 1 005") == (
+        "Kepala Dinas Pendidikan", "Drs. EKO SANTOSO", "196903031994031005")

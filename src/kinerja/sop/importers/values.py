@@ -434,6 +434,13 @@ def parse_approval(text: str) -> tuple[str, str, str]:
     (position, name, NIP digits). Lines, when the document has them, separate the parts; on one line
     the name starts after the last word of a position title. One line without a NIP, a title before a
     name or a degree after it names only the position ("KEPALA BKPSDM KOTA METRO")."""
+    position, name, nip = _approval_parts(text)
+    # "Kepala Dinas Pendidikan, Drs. EKO SANTOSO, NIP. …" on one line: the commas between the parts go.
+    return position.rstrip(" ,;"), name.rstrip(" ,;"), nip
+
+
+def _approval_parts(text: str) -> tuple[str, str, str]:
+    """parse_approval's parts as they stand, a comma after the position or the name kept."""
     nip = ""
     if m := re.search(r"\bNIP\.?\s*:?\s*([\d\s]{18,30})", text, re.IGNORECASE):
         nip = re.sub(r"\s", "", m[1])[:18]
