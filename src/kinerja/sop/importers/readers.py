@@ -721,6 +721,39 @@ def _centre_in(obj: dict[str, Any], box: Box) -> bool:
     return box[0] <= x < box[2] and box[1] <= y < box[3]
 
 
+def _rotated_text(rotated: list[dict[str, Any]], upright: list[dict[str, Any]], box: Box,
+                  text: str | None) -> str | None:
+    """The text of a table cell printed turned a quarter (the actors' names in narrow Pelaksana columns,
+    which Word prints bottom to top or top to bottom), read along its own lines: pdfplumber reads every
+    cell's characters across the page, which spells a turned name backwards one letter per line
+    ("nohomeP"). `rotated` and `upright`: the page's characters turned and not (spaces aside); `text` is kept
+    for a cell holding no turned ones, or upright ones too."""
+    from pdfplumber.utils import cluster_objects
+
+    chars = [c for c in rotated if _centre_in(c, box)]
+    if not chars or any(_centre_in(c, box) for c in upright):
+        return text  # nothing turned, or turned and upright text mixed: left as read
+    # The direction of the text on the page (y up in PDF space): b > 0 reads bottom to top, b < 0 top to bottom.
+    upward = chars[0]["matrix"][1] > 0
+    lines = cluster_objects(chars, lambda c: round((c["x0"] + c["x1"]) / 2), tolerance=3)
+    # Bottom to top, the first line stands leftmost; top to bottom, rightmost.
+    lines.sort(key=lambda line: line[0]["x0"], reverse=not upward)
+    out = []
+    for line in lines:
+        line.sort(key=lambda c: -c["bottom"] if upward else c["top"])
+        words, last = "", None
+        for c in line:
+            # A gap along the line wider than a third of the letter's size is a space the PDF does not print.
+            gap = (last["top"] - c["bottom"] if upward else c["top"] - last["bottom"]) if last is not None else 0
+            if c["text"].isspace() or (gap > c["size"] / 3 and words and not words.endswith(" ")):
+                words += " "
+            if not c["text"].isspace():
+                words += c["text"]
+            last = c
+        out.append(" ".join(words.split()))
+    return "\n".join(out)
+
+
 def _read_page(page: Any, number: int) -> _Page:
     result = _Page(number=number, chars=len(page.chars))
     area = float(page.width * page.height) or 1.0
@@ -731,8 +764,14 @@ def _read_page(page: Any, number: int) -> _Page:
     drawn = page.filter(_drawn)
     boxes: list[Box] = []
     settings = {"explicit_horizontal_lines": _open_ends(drawn.edges)}
+    rotated = [c for c in page.chars if not c.get("upright", True)]
+    upright = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()] if rotated else []
     for table in drawn.find_tables(settings):
         texts = table.extract()
+        if rotated:
+            texts = [[_rotated_text(rotated, upright, tuple(box), text) if box is not None else text
+                      for box, text in zip(row.cells, row_texts, strict=True)]
+                     for row, row_texts in zip(table.rows, texts, strict=True)]
         rows = [[None if box is None else (tuple(box), text or "") for box, text in zip(row.cells, row_texts, strict=True)]
                 for row, row_texts in zip(table.rows, texts, strict=True)]
         _mark_spans(rows)
