@@ -192,3 +192,19 @@ def test_an_approval_on_one_line_with_commas() -> None:
 
     assert parse_approval("Kepala Dinas Pendidikan, Drs. EKO SANTOSO, NIP. 19690303 199403 1 005") == (
         "Kepala Dinas Pendidikan", "Drs. EKO SANTOSO", "196903031994031005")
+
+
+def test_a_return_to_one_name_of_an_actor_column_naming_two() -> None:
+    from kinerja.sop.importers.flow import ActorMatcher
+
+    matcher = ActorMatcher(["Pemohon/ Masyarakat", "Petugas Loket", "Kasubbag Umum / Kepegawaian", "Kepala Dinas"])
+    assert [matcher.match_at_start(t) for t in ("pemohon", "masyarakat", "Pemohon/ Masyarakat", "kasubbag umum")] == [
+        "Pemohon/ Masyarakat", "Pemohon/ Masyarakat", "Pemohon/ Masyarakat", "Kasubbag Umum / Kepegawaian"]
+
+
+def test_a_decision_hands_back_to_the_applicant_of_a_column_naming_two(tmp_path: Path) -> None:
+    actors = ["Pemohon/ Masyarakat", "Petugas Loket", "Kepala Seksi", "Kepala Dinas"]
+    steps = [("Mengajukan permohonan", "15 menit", actors[0]), ("Memeriksa berkas", "10 menit", actors[1]),
+             ("Memaraf", "1 jam", actors[2]), ("Menandatangani", "1 hari", actors[3])]
+    text = sop_text(actors, steps).replace("hasil 2\t", "hasil 2\tTidak lengkap: dikembalikan kepada pemohon")
+    assert [s.returns_to for s in read_document(write(tmp_path, text)).steps] == [[], [1], [], []]

@@ -64,6 +64,10 @@ class ActorMatcher:
         for actor in self.actors:
             key = self._key(actor)
             names = name_variants(actor)  # "Kabid Mutasi" is also "Kepala Bidang Mutasi"
+            # A column naming two ("Pemohon/ Masyarakat", "Kasubbag Umum / Kepegawaian"): the column of each.
+            parts = [part for part in re.split(r"\s*/\s*|\s+atau\s+", actor) if part.strip()]
+            for part in parts if len(parts) > 1 else []:
+                names |= name_variants(part)
             for group in groups:
                 if key in {self._key(n) for n in group}:
                     names |= {self._key(n) for n in group if n}
