@@ -167,7 +167,7 @@ def test_it_refuses_a_document_that_is_not_an_sop(tmp_path: Path) -> None:
 
 
 def test_it_refuses_a_table_without_waktu(tmp_path: Path) -> None:
-    expect_error(write(tmp_path, seed_text().replace("\tWaktu\t", "\tDurasi\t")), step=None, column="Waktu")
+    expect_error(write(tmp_path, seed_text().replace("\tWaktu\t", "\tJadwal\t")), step=None, column="Waktu")
 
 
 def test_it_refuses_an_unreadable_duration(tmp_path: Path) -> None:
