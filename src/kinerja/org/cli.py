@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -11,8 +11,11 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
-from . import importer
 from .models import Office
+
+if TYPE_CHECKING:
+    # Imported in the verbs: ready() imports this module in every command and web worker.
+    from . import importer
 
 
 def _import_arguments(parser: CommandParser) -> None:
@@ -57,6 +60,8 @@ def _import(command: BaseCommand, *, path: Path, office: str, dry_run: bool, she
     found = Office.objects.filter(code=office).first()
     if found is None:
         raise KinerjaError(_("There is no office with the code %(code)s.") % {"code": office})
+    from . import importer
+
     summary = importer.import_file(path, found, dry_run=dry_run, sheet=sheet)
     lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
     command.stdout.write(f"{lead} {path.name} → {found.name}.")
@@ -73,6 +78,8 @@ def _template_arguments(parser: CommandParser) -> None:
 def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
     if output.suffix.lower() != ".xlsx":
         raise KinerjaError(_("%(file)s: the template is written as .xlsx.") % {"file": output.name})
+    from . import importer
+
     importer.write_template(output)
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 

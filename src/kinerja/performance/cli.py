@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -13,7 +13,9 @@ from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
 
-from . import importer
+if TYPE_CHECKING:
+    # Imported in the verbs (it brings openpyxl): ready() imports this module in every command and web worker.
+    from . import importer
 
 
 def office_for(code: str | None) -> Office:
@@ -44,6 +46,8 @@ def _import_arguments(parser: CommandParser) -> None:
 
 def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, dry_run: bool, sheet: str | None,
             kind: str | None = None, **options: Any) -> None:
+    from . import importer
+
     try:
         summary = importer.import_file(path, office_for(office), year, dry_run=dry_run, sheet=sheet, kind=kind)
     except importer.SeveralSheets as e:
@@ -121,6 +125,8 @@ def _template_arguments(parser: CommandParser) -> None:
 
 
 def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
+    from . import importer
+
     importer.write_template(output)
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 

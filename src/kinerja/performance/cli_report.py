@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
@@ -13,11 +13,19 @@ from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
 
 from .cli import office_for
-from .renderers import agreement, pdf, xlsx
-from .renderers import docx as docx_renderer
-from .report import build_report, build_reports, compile_report
 
-RENDERERS = {"pdf": pdf.render, "xlsx": xlsx.render, "docx": docx_renderer.render}
+if TYPE_CHECKING:
+    from .report import ReportData
+
+FORMATS = ("docx", "pdf", "xlsx")
+
+
+def render(fmt: str, report: ReportData) -> bytes:
+    """The report in `fmt`. The renderers (WeasyPrint, openpyxl, python-docx) and report.py are imported
+    in the verbs, not at the top: ready() imports this module in every command and web worker."""
+    from .renderers import docx, pdf, xlsx
+
+    return {"docx": docx.render, "pdf": pdf.render, "xlsx": xlsx.render}[fmt](report)
 
 
 def _report_arguments(parser: CommandParser) -> None:
@@ -28,7 +36,7 @@ def _report_arguments(parser: CommandParser) -> None:
                         help=_("every office on one XLSX sheet (the city's overview); needs --format xlsx"))
     what = parser.add_mutually_exclusive_group(required=True)
     what.add_argument("--json", action="store_true", help=_("print the figures as JSON"))
-    what.add_argument("--format", choices=sorted(RENDERERS), help=_("write the report in this format"))
+    what.add_argument("--format", choices=FORMATS, help=_("write the report in this format"))
     what.add_argument("--compile", action="store_true",
                       help=_("store a new report version (PDF, XLSX, DOCX and its SHA-256) if the data changed"))
     parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=_("the file to write (with --format)"))
@@ -36,6 +44,9 @@ def _report_arguments(parser: CommandParser) -> None:
 
 def _report(command: BaseCommand, *, year: int, quarter: int | None, office: str | None, all_offices: bool,
             json: bool, format: str | None, compile: bool, output: Path | None, **options: Any) -> None:
+    from .renderers import xlsx
+    from .report import build_report, build_reports, compile_report
+
     if format and output is None:
         raise CommandError(_("--format needs -o FILE."))
     if all_offices:
@@ -59,7 +70,7 @@ def _report(command: BaseCommand, *, year: int, quarter: int | None, office: str
         _print_json(command, report.to_json())
         return
     assert format is not None and output is not None
-    output.write_bytes(RENDERERS[format](report))
+    output.write_bytes(render(format, report))
     command.stdout.write(_("Wrote %(file)s (%(indicators)d indicators).") % {
         "file": output, "indicators": len(report.indicators)})
 
@@ -75,6 +86,9 @@ def _agreement_arguments(parser: CommandParser) -> None:
 
 
 def _agreement(command: BaseCommand, *, year: int, office: str | None, output: Path, **options: Any) -> None:
+    from .renderers import agreement
+    from .report import build_report
+
     report = build_report(office_for(office), year)
     output.write_bytes(agreement.render(report))
     command.stdout.write(_("Wrote %(file)s (%(indicators)d indicators).") % {

@@ -10,6 +10,10 @@ so they reach the Kasubbag's check screen and the compiled report as any entered
 
 `ActualsExtension` plugs this into the workflow's answer page and case page (workflow/extensions.py);
 apps.py registers it. Imports go one way: we import workflow, workflow never imports us.
+
+apps.py imports this module in ready(), which every `kinerja` command and web worker runs: the actions
+(the workflow's brings its calendar and holidays), the cards and the form are imported in the functions
+that use them.
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.files.uploadedfile import UploadedFile
@@ -27,15 +31,13 @@ from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.workflow import actions as workflow_actions
 from kinerja.workflow.models import Case, DivisionRequest
 
-from . import actions, signoff
-from .actions import FieldError, is_text_indicator, read_value
-from .cards import ANNUAL, Card, Period, input_card, period_indicators
-from .forms import ActualForm
 from .models import QUARTERS, Indicator
 from .numbers import format_plain
+
+if TYPE_CHECKING:
+    from .cards import Card, Period
 
 ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 MONTHS = {name: n for n, names in enumerate([
@@ -60,6 +62,8 @@ class CasePeriod:
 
     @property
     def period(self) -> Period:
+        from .cards import ANNUAL, Period
+
         return Period(self.year, self.quarter or ANNUAL)
 
     @property
@@ -137,6 +141,9 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
     bad indicator and value, or NotAllowed, and then nothing is saved (its own atomic block keeps that
     true when it is called alone). Returns the figures for the answer's audit event: ids and the values
     as stored."""
+    from . import actions
+    from .actions import FieldError, is_text_indicator, read_value
+
     case = request.task.case
     period = period_of(case.period)
     if period is None:
@@ -188,6 +195,8 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
 def answer_with_actuals(request_id: int, *, user: AbstractBaseUser, note: str = "", files: Sequence[Any] = (),
                         entries: Sequence[ActualEntry] = ()) -> DivisionRequest:
     """Answer a division's request with a note, files and the division's actuals, in one transaction."""
+    from kinerja.workflow import actions as workflow_actions
+
     return workflow_actions.answer_request(
         request_id, user=user, note=note, files=files,
         extra=(lambda request: save_actuals(request, user=user, entries=entries)) if entries else None)
@@ -264,6 +273,10 @@ class ActualsExtension:
 
     def part(self, request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
              files: Mapping[str, Any] | None = None) -> ActualsPart:
+        from . import signoff
+        from .cards import input_card, period_indicators
+        from .forms import ActualForm
+
         case = request.task.case
         found = period_of(case.period)
         part = ActualsPart(request, found, bound=data is not None)
@@ -282,6 +295,8 @@ class ActualsExtension:
         return part
 
     def figures(self, case: Case, requests: list[DivisionRequest]) -> dict[int, SafeString]:
+        from .cards import input_card, period_indicators
+
         found = period_of(case.period)
         if found is None:
             return {}

@@ -1,11 +1,15 @@
 """`kinerja sop import | list | show`: thin callers of sop.actions (the `render` verb lives in
-cli_render.py)."""
+cli_render.py).
+
+Every app's ready() imports this module to register its verbs, and every `kinerja` command and web
+worker starts through ready(): the actions and the importers (python-docx, openpyxl, pypdf) are
+imported inside the verbs that use them, so `kinerja case list` does not pay for reading Word files."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.formats import date_format
@@ -16,11 +20,11 @@ from kinerja.org.holding import holders, today_in
 from kinerja.org.models import Office, Position
 from kinerja.verbs import Verb, register
 
-from . import actions, origin
-from .importers import SeveralSops, SopImportError, is_workbook, resolve_choice
-from .importers.table import COLUMN_TIME
-from .importers.values import format_duration
 from .models import Actor, Sop, SopVersion
+
+if TYPE_CHECKING:
+    from .actions import VersionComparison
+    from .importers import SeveralSops, SopImportError
 
 
 def office_for(code: str | None) -> Office:
@@ -97,6 +101,8 @@ def chosen_part(path: Path, *, sheet: str | None, sop: str | None) -> str | None
     """The `sheet` argument of the import actions for --sheet or --sop: of a workbook the sheet's name, of a
     Word, text or PDF document the chosen SOP's Nama SOP; None for none chosen (or the only SOP). A file that
     cannot be read is left to the import, which says why."""
+    from .importers import is_workbook, resolve_choice
+
     if sheet is not None and sop is not None:
         raise CommandError(_("Choose the SOP with --sheet or with --sop, not both."))
     if sheet is not None and path.is_file() and not is_workbook(path):
@@ -132,6 +138,8 @@ def several_sops_error(e: SeveralSops) -> CommandError:
 
 
 def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **options: Any) -> None:
+    from .importers import SeveralSops, SopImportError
+
     try:
         _import(command, path=path, actor=actor, **options)
     except SeveralSops as e:
@@ -145,6 +153,8 @@ def handle_import(command: BaseCommand, *, path: Path, actor: list[str], **optio
 def advised(problem: SopImportError) -> str:
     """The importer's problem (or warning) with the option that settles it, where one does: an undecided actor
     (--actor), a standard time missing, unreadable or read with a warning (--time)."""
+    from .importers.table import COLUMN_TIME
+
     if problem.choosable:
         return sentences(str(problem), _("Choose it with --actor %(step)s=NAME, NAME one of the actor columns.")
                          % {"step": problem.label or str(problem.step)})
@@ -160,6 +170,8 @@ def advised(problem: SopImportError) -> str:
 def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, actor: list[str],
             office: str | None, other_office: bool = False, draft: bool = False, sheet: str | None = None,
             sop: str | None = None, time: list[str] | None = None, **options: Any) -> None:
+    from . import actions, origin
+
     target = office_for(office)
     sheet = chosen_part(path, sheet=sheet, sop=sop)
     times = dict(_time_choice(t) for t in time or [])
@@ -243,7 +255,9 @@ def _write_actor_kinds(command: BaseCommand, version: SopVersion) -> None:
                                  % {"actor": a.name})
 
 
-def _write_comparison(command: BaseCommand, diff: actions.VersionComparison, old: int) -> None:
+def _write_comparison(command: BaseCommand, diff: VersionComparison, old: int) -> None:
+    from .importers.values import format_duration
+
     if diff.is_empty:
         command.stdout.write(_("Nothing changed since version %(old)d: neither the steps nor the identity block.")
                              % {"old": old})
@@ -321,6 +335,9 @@ def add_show_arguments(parser: CommandParser) -> None:
 
 
 def handle_show(command: BaseCommand, *, id: int, json: bool, **options: Any) -> None:
+    from . import actions
+    from .importers.values import format_duration
+
     version = SopVersion.objects.select_related("sop").filter(pk=id).first()
     if version is None:
         raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})
@@ -378,6 +395,8 @@ def add_link_arguments(parser: CommandParser) -> None:
 
 def handle_link(command: BaseCommand, *, id: int, actor: str, position: str, external: bool | None = None,
                 in_unit: str | None = None, **options: Any) -> None:
+    from . import actions
+
     version = SopVersion.objects.select_related("sop__office").filter(pk=id).first()
     if version is None:
         raise CommandError(_("There is no SOP version with id %(id)d.") % {"id": id})

@@ -1,4 +1,6 @@
-"""`kinerja sop render ID --format pdf|html|svg|bpmn -o FILE`: the renderers from the command line."""
+"""`kinerja sop render ID --format pdf|html|svg|bpmn -o FILE`: the renderers from the command line.
+
+The renderers are imported when the verb's arguments are built or it runs, not when ready() registers it."""
 
 from __future__ import annotations
 
@@ -13,10 +15,11 @@ from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
 from .models import SopVersion
-from .renderers.views import FORMATS, render
 
 
 def add_arguments(parser: CommandParser) -> None:
+    from .renderers.views import FORMATS
+
     parser.add_argument("id", type=int, help=_("the id of the SOP version (see `kinerja sop list`)"))
     parser.add_argument("--format", required=True, choices=sorted(FORMATS),
                         help=_("pdf or html: the SOP AP sheet; svg: the flowchart; bpmn: BPMN 2.0 XML"))
@@ -27,6 +30,8 @@ def handle(command: BaseCommand, *, id: int, format: str, output: Path, **option
     version = SopVersion.objects.select_related("sop__office").filter(pk=id).first()
     if version is None:
         raise KinerjaError(_("There is no SOP version with the id %(id)d.") % {"id": id})
+    from .renderers.views import render
+
     data, _content_type, _name = render(version, format)
     try:
         output.write_bytes(data)

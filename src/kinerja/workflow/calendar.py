@@ -38,7 +38,6 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import holidays
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
@@ -57,6 +56,10 @@ MAX_SEARCH_DAYS = 3660
 @lru_cache(maxsize=64)
 def national_holidays(year: int) -> Mapping[dt.date, str]:
     """National holidays and cuti bersama of Indonesia in `year`, with their Indonesian names."""
+    # Imported here, once per process (the result is cached): every `kinerja` command imports this module
+    # at start-up, and the holidays package takes longer to import than most commands take to run.
+    import holidays
+
     found = holidays.country_holidays("ID", years=year, categories=("public", "government"), language="id")
     return dict(found.items())
 

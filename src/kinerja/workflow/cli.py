@@ -2,7 +2,10 @@
 
 Thin callers of actions.py; `--user` names the person acting (their username), as on the web. Times
 are printed in ISO 8601 in the office's own time zone (WIB, WITA or WIT), as `kinerja sop plan` and
-the web show them, not in the database's UTC."""
+the web show them, not in the database's UTC.
+
+The actions (and the working-time calendar with its holidays) are imported inside the verbs that change
+a case: every `kinerja` command and web worker imports this module at start-up (appconfig.py)."""
 
 from __future__ import annotations
 
@@ -20,7 +23,6 @@ from kinerja.org.models import Office
 from kinerja.sop.models import SopVersion, Step
 from kinerja.verbs import Verb, register
 
-from . import actions, audit
 from .models import Case, Task
 
 
@@ -104,6 +106,8 @@ def _person(version: Any, value: str | None) -> Any:
 def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str, trigger_note: str,
            target_deadline: str | None, at: str | None, unit: str | None = None, person: str | None = None,
            **options: Any) -> None:
+    from . import actions
+
     version = _version(sop)
     case = actions.start_case(version.pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
                               target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
@@ -184,6 +188,8 @@ def _complete_args(p: CommandParser) -> None:
 
 def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
               branch: bool = False, reason: str = "", **options: Any) -> None:
+    from . import actions
+
     ends = branch and Step.objects.filter(tasks=task, ends_if_not=True).exists()
     if ends:
         done = actions.end_at_decision(task, user=_user(user), reason=reason, note=note, at=_moment(at, "--at"))
@@ -211,6 +217,8 @@ def _return_args(p: CommandParser) -> None:
 
 
 def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str | None, **options: Any) -> None:
+    from . import actions
+
     done = actions.return_task(task, user=_user(user), reason=reason, at=_moment(at, "--at"))
     nxt = Task.objects.get(case_id=done.case_id, status=Task.Status.OPEN)
     command.stdout.write(_("Task %(task)d returned · back to task %(next)d, step %(step)s, round %(round)d") % {
@@ -227,6 +235,8 @@ def _reassign_args(p: CommandParser) -> None:
 
 def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: str, at: str | None,
               **options: Any) -> None:
+    from . import actions
+
     moved = actions.reassign_task(task, user=_user(user), to_user=_user(to), reason=reason, at=_moment(at, "--at"))
     command.stdout.write(_("Task %(task)d, step %(step)s · now %(user)s · due %(due)s") % {
         "task": moved.pk, "step": moved.step.display_number, "user": to, "due": _local(moved.due_at, moved.case.office)})
@@ -237,6 +247,8 @@ def _verify_args(p: CommandParser) -> None:
 
 
 def _verify(command: BaseCommand, *, office: str | None, **options: Any) -> None:
+    from . import audit
+
     office_id = None
     if office:
         found = Office.objects.filter(code=office).first()

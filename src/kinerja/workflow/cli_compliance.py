@@ -15,8 +15,6 @@ from kinerja.errors import KinerjaError
 from kinerja.sop.models import Sop, SopVersion
 from kinerja.verbs import Verb, register
 
-from .compliance import compliance, duration_text, to_xlsx
-
 
 def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("sop", help=gettext_lazy("The SOP: the id of any of its versions (see `kinerja sop list`)."))
@@ -35,6 +33,9 @@ def sop_of(text: str) -> Sop:
 
 def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xlsx: Path | None = None,
            **options: Any) -> None:
+    # Here, not at the top: ready() imports this module in every command and web worker.
+    from .compliance import compliance, duration_text, to_xlsx
+
     if not 2000 <= year <= 2100:
         raise KinerjaError(_("--year: %(year)s is not a year between 2000 and 2100.") % {"year": year})
     report = compliance(sop_of(sop), year)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -16,8 +16,11 @@ from django.utils.translation import gettext_lazy
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
-from .calendar import WorkCalendar
-from .planning import PlannedStep, plan
+if TYPE_CHECKING:
+    # Imported where used: ready() imports this module in every command and web worker, and the calendar
+    # brings the holidays package.
+    from .calendar import WorkCalendar
+    from .planning import PlannedStep
 
 
 def add_arguments(parser: CommandParser) -> None:
@@ -55,6 +58,8 @@ def load_source(source: str, office_code: str | None, *, sheet: str | None = Non
     from kinerja.org.models import Office
     from kinerja.sop.models import SopVersion
 
+    from .calendar import WorkCalendar
+
     office = None
     if office_code:
         office = Office.objects.filter(code=office_code).first()
@@ -90,6 +95,8 @@ def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
 
 def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
            sheet: str | None = None, sop: str | None = None, **options: Any) -> None:
+    from .planning import plan
+
     parse_iso(start)  # a typo in the start is reported before the source is looked up
     steps, calendar = load_source(source, office, sheet=sheet, sop=sop)
     planned = plan(steps, parse_start(start, calendar), calendar)

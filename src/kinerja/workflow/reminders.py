@@ -16,9 +16,7 @@ from collections.abc import Callable
 from django.db import transaction
 from django.db.models import Q
 
-from . import audit
 from .access import doers, office_day
-from .actions import check_at_risk
 from .calendar import WorkCalendar
 from .models import Case, Event, Notification, Task
 from .notify import notify
@@ -54,6 +52,11 @@ def reached(task: Task, cal: WorkCalendar, now: dt.datetime) -> int:
 
 def send_due_reminders(now: dt.datetime) -> list[tuple[int, str]]:
     """Send what is due at `now`; returns the (task id, threshold) pairs this call sent."""
+    # Here, not at the top: the correspondence app's ready() imports this module in every command and web
+    # worker, and the actions and the audit chain are needed only when reminders are sent.
+    from . import audit
+    from .actions import check_at_risk
+
     sent: list[tuple[int, str]] = []
     calendars: dict[int, WorkCalendar] = {}
     pending = (Task.objects.filter(status=Task.Status.OPEN, case__status=Case.Status.OPEN)

@@ -12,7 +12,6 @@ from typing import Any
 from django.core.management.base import CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from kinerja.correspondence.verification import verify_pdf
 from kinerja.verbs import KinerjaCommand
 
 DEMO_EXIT = 3
@@ -29,6 +28,9 @@ class Command(KinerjaCommand):
     def handle(self, *args: Any, path: Path, **options: Any) -> None:
         if not path.is_file():
             raise CommandError(_("%(path)s: there is no such file.") % {"path": path})
+        # Here, not at the top: `kinerja --help` loads every command, and this brings pyHanko and cryptography.
+        from kinerja.correspondence.verification import verify_pdf
+
         verdict = verify_pdf(path.read_bytes())
         lines = verdict.summary()
         if not verdict.valid:
