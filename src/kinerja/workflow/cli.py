@@ -17,6 +17,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
@@ -61,18 +62,18 @@ def _version(value: str) -> SopVersion:
 
 
 def _start_args(p: CommandParser) -> None:
-    p.add_argument("sop", help="SOP version id, or part of the SOP's name (its version in force)")
-    p.add_argument("--user", required=True, help="username of the person starting the case")
-    p.add_argument("--title", required=True)
-    p.add_argument("--period", default="", help="what time the case is about, e.g. 'Triwulan III 2025' (required "
-                   "by an SOP that asks the divisions for their data)")
-    p.add_argument("--trigger-note", default="", help="the letter that triggered the case")
-    p.add_argument("--target-deadline", help="ISO 8601 with offset")
-    p.add_argument("--at", help="ISO 8601 with offset (default now)")
-    p.add_argument("--unit", help="the bidang or seksi the case is about (name or short name), for an SOP whose "
-                                  "actors stand for the head or staff of that unit (Kepala Bidang)")
-    p.add_argument("--person", help="username or NIP of the employee the case is about, for an SOP with an actor "
-                                    "such as 'Pegawai yang bersangkutan' (default, when that actor begins: --user)")
+    p.add_argument("sop", help=_("SOP version id, or part of the SOP's name (its version in force)"))
+    p.add_argument("--user", required=True, help=_("username of the person starting the case"))
+    p.add_argument("--title", required=True, help=_("the case's title, as the inbox shows it"))
+    p.add_argument("--period", default="", help=_("what time the case is about, e.g. 'Triwulan III 2025' (required "
+                                                  "by an SOP that asks the divisions for their data)"))
+    p.add_argument("--trigger-note", default="", help=_("the letter that triggered the case"))
+    p.add_argument("--target-deadline", help=_("ISO 8601 with offset"))
+    p.add_argument("--at", help=_("ISO 8601 with offset (default now)"))
+    p.add_argument("--unit", help=_("the bidang or seksi the case is about (name or short name), for an SOP whose "
+                                    "actors stand for the head or staff of that unit (Kepala Bidang)"))
+    p.add_argument("--person", help=_("username or NIP of the employee the case is about, for an SOP with an actor "
+                                      "such as 'Pegawai yang bersangkutan' (default, when that actor begins: --user)"))
 
 
 def _unit(version: Any, value: str | None) -> Any:
@@ -119,8 +120,8 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
 
 
 def _list_args(p: CommandParser) -> None:
-    p.add_argument("--office", help="office code (default: every office)")
-    p.add_argument("--status", choices=[s.value for s in Case.Status])
+    p.add_argument("--office", help=_("office code (default: every office)"))
+    p.add_argument("--status", choices=[s.value for s in Case.Status], help=_("only the cases with this status"))
 
 
 def _list(command: BaseCommand, *, office: str | None, status: str | None, **options: Any) -> None:
@@ -143,7 +144,7 @@ def _list(command: BaseCommand, *, office: str | None, status: str | None, **opt
 
 
 def _show_args(p: CommandParser) -> None:
-    p.add_argument("case", type=int)
+    p.add_argument("case", type=int, help=_("the case id (from `kinerja case list`)"))
 
 
 def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
@@ -174,16 +175,16 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
 
 
 def _complete_args(p: CommandParser) -> None:
-    p.add_argument("task", type=int)
-    p.add_argument("--user", required=True)
-    p.add_argument("--note", default="")
-    p.add_argument("--next-user", help="username of the person who does the next step (JFU)")
+    p.add_argument("task", type=int, help=_("the task id (from `kinerja case list` or `kinerja case show`)"))
+    p.add_argument("--user", required=True, help=_("username of the person who did the task"))
+    p.add_argument("--note", default="", help=_("a note for the case's timeline"))
+    p.add_argument("--next-user", help=_("username of the person who does the next step (JFU)"))
     p.add_argument("--no", dest="branch", action="store_true",
-                   help="answer 'Tidak' at a decision whose 'Tidak' goes on to a later step (the SOP's "
-                        "'Tidak: lanjut ke langkah N'; that step opens and the steps between are not done) or "
-                        "ends the procedure ('Tidak: proses selesai'; give --reason: the case ends there)")
-    p.add_argument("--reason", default="", help="why the answer is 'Tidak', where it ends the procedure (--no)")
-    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+                   help=_("answer 'Tidak' at a decision whose 'Tidak' goes on to a later step (the SOP's "
+                          "'Tidak: lanjut ke langkah N'; that step opens and the steps between are not done) or "
+                          "ends the procedure ('Tidak: proses selesai'; give --reason: the case ends there)"))
+    p.add_argument("--reason", default="", help=_("why the answer is 'Tidak', where it ends the procedure (--no)"))
+    p.add_argument("--at", help=_("ISO 8601 with offset (default now)"))
 
 
 def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
@@ -210,10 +211,10 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
 
 
 def _return_args(p: CommandParser) -> None:
-    p.add_argument("task", type=int)
-    p.add_argument("--user", required=True)
-    p.add_argument("--reason", required=True)
-    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+    p.add_argument("task", type=int, help=_("the task id (from `kinerja case list` or `kinerja case show`)"))
+    p.add_argument("--user", required=True, help=_("username of the person who returns the task"))
+    p.add_argument("--reason", required=True, help=_("what is to be revised"))
+    p.add_argument("--at", help=_("ISO 8601 with offset (default now)"))
 
 
 def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str | None, **options: Any) -> None:
@@ -226,11 +227,11 @@ def _return(command: BaseCommand, *, task: int, user: str, reason: str, at: str 
 
 
 def _reassign_args(p: CommandParser) -> None:
-    p.add_argument("task", type=int)
-    p.add_argument("--user", required=True, help="username of the superior who reassigns")
-    p.add_argument("--to", required=True, help="username of the person who takes the task over")
-    p.add_argument("--reason", required=True)
-    p.add_argument("--at", help="ISO 8601 with offset (default now)")
+    p.add_argument("task", type=int, help=_("the task id (from `kinerja case list` or `kinerja case show`)"))
+    p.add_argument("--user", required=True, help=_("username of the superior who reassigns"))
+    p.add_argument("--to", required=True, help=_("username of the person who takes the task over"))
+    p.add_argument("--reason", required=True, help=_("why the task moves to that person"))
+    p.add_argument("--at", help=_("ISO 8601 with offset (default now)"))
 
 
 def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: str, at: str | None,
@@ -243,7 +244,7 @@ def _reassign(command: BaseCommand, *, task: int, user: str, to: str, reason: st
 
 
 def _verify_args(p: CommandParser) -> None:
-    p.add_argument("--office", help="office code (default: every office)")
+    p.add_argument("--office", help=_("office code (default: every office)"))
 
 
 def _verify(command: BaseCommand, *, office: str | None, **options: Any) -> None:
@@ -265,12 +266,14 @@ def _verify(command: BaseCommand, *, office: str | None, **options: Any) -> None
         "cases": cases, "events": events})
 
 
-register("case", Verb("start", "Start a case from the SOP version in force.", _start_args, _start))
-register("case", Verb("list", "List cases with their open step.", _list_args, _list))
-register("case", Verb("show", "Show a case: its tasks and its audit timeline.", _show_args, _show))
-register("case", Verb("complete", "Complete a task (Selesai / Sesuai).", _complete_args, _complete))
-register("case", Verb("return", "Return a task for revision (Belum sesuai) with a reason.", _return_args, _return))
-register("case", Verb("reassign", "A superior gives an open task to another person of the office, with a reason "
-                                  "(e.g. when nobody holds its position).", _reassign_args, _reassign))
-register("audit", Verb("verify", "Check every case's hash chain; exit 1 naming the first broken event.",
+register("case", Verb("start", gettext_lazy("Start a case from the SOP version in force."), _start_args, _start))
+register("case", Verb("list", gettext_lazy("List cases with their open step."), _list_args, _list))
+register("case", Verb("show", gettext_lazy("Show a case: its tasks and its audit timeline."), _show_args, _show))
+register("case", Verb("complete", gettext_lazy("Complete a task (Selesai / Sesuai)."), _complete_args, _complete))
+register("case", Verb("return", gettext_lazy("Return a task for revision (Belum sesuai) with a reason."), _return_args,
+                      _return))
+register("case", Verb("reassign", gettext_lazy("A superior gives an open task to another person of the office, with a "
+                                               "reason (e.g. when nobody holds its position)."),
+                      _reassign_args, _reassign))
+register("audit", Verb("verify", gettext_lazy("Check every case's hash chain; exit 1 naming the first broken event."),
                        _verify_args, _verify))

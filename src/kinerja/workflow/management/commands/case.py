@@ -2,5 +2,5 @@ from kinerja.verbs import GroupCommand
 
 
 class Command(GroupCommand):
-    help = "Cases (runs of an SOP): start, list, show, complete, return."
+    help = "Cases (runs of an SOP): start, list, show, complete, return, reassign."
     group = "case"
