@@ -9,7 +9,10 @@ from django import forms
 from django.utils import translation
 
 from kinerja.dates import parse_date, parse_datetime
+from kinerja.errors import KinerjaError
+from kinerja.performance.requests import period_of
 from kinerja.sop.importers import values
+from kinerja.workflow.periods import check_period
 
 
 @pytest.mark.parametrize(("text", "moment"), [
@@ -74,3 +77,55 @@ def test_django_date_fields_read_indonesian_numeric_dates(text: str, day: dt.dat
 def test_django_datetime_fields_read_indonesian_numeric_times(text: str, moment: dt.datetime) -> None:
     with translation.override("id"):
         assert forms.DateTimeField().clean(text).replace(tzinfo=None) == moment
+
+
+# A case's period as offices write it: what the performance app links the case to (year, quarter, month; None
+# for no period it reports on), and whether the workflow refuses it as impossible. Both read it with
+# kinerja.dates.read_period.
+PERIODS = [
+    ("Triwulan III 2025", (2025, 3, None), False),
+    ("TRIWULAN iv Tahun 2025", (2025, 4, None), False),
+    ("TW 3/2025", (2025, 3, None), False),
+    ("Trw. 2/2025", (2025, 2, None), False),
+    ("TW.IV 2024", (2024, 4, None), False),
+    ("s.d. Triwulan II 2025", (2025, 2, None), False),
+    ("Kuartal 1 2025", (2025, 1, None), False),
+    ("Q3 2025", (2025, 3, None), False),
+    ("Triwulan I 2025 (Sekretariat)", (2025, 1, None), False),
+    ("Semester 1 2025", None, False),
+    ("Smt. II/2025", None, False),
+    ("TA 2025", (2025, None, None), False),
+    ("Tahun Anggaran 2025", (2025, None, None), False),
+    ("Tahun 2025.", (2025, None, None), False),
+    ("2025", (2025, None, None), False),
+    ("Bulan Maret 2025", (2025, 1, 3), False),
+    ("Agt 2025", (2025, 3, 8), False),
+    ("11/2026", (2026, 4, 11), False),
+    ("Bulan 7/2025", (2025, 3, 7), False),
+    ("TW IV", None, False),
+    ("Triwulan I 2025 s.d. Triwulan II 2026", None, False),
+    ("Renstra 2025-2029", None, False),
+    ("Triwulan pertama 2025", None, False),
+    ("Izin usaha CV Maju Jaya", None, False),
+    ("", None, False),
+    ("13/2025", None, True),
+    ("Triwulan V 2025", None, True),
+    ("TW 5/2025", None, True),
+    ("Triwulan III 20255", None, True),
+    ("Semester 3 2025", None, True),
+    ("Bulan Maretz 2025", None, True),
+    ("Juni 2205", None, True),
+    ("Tahun 1925", None, True),
+]
+
+
+@pytest.mark.parametrize(("text", "linked", "refused"), PERIODS)
+def test_the_workflow_and_the_performance_data_read_a_period_alike(
+        text: str, linked: tuple[int, int | None, int | None] | None, refused: bool) -> None:
+    found = period_of(text)
+    assert (None if found is None else (found.year, found.quarter, found.month)) == linked
+    if refused:
+        with pytest.raises(KinerjaError):
+            check_period(text)
+    else:
+        check_period(text)

@@ -18,7 +18,6 @@ that use them.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -30,6 +29,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from kinerja.dates import read_period
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.workflow.models import Case, DivisionRequest
 
@@ -38,17 +38,6 @@ from .numbers import format_plain
 
 if TYPE_CHECKING:
     from .cards import Card, Period
-
-ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-MONTHS = {name: n for n, names in enumerate([
-    ("januari", "january", "jan"), ("februari", "february", "feb", "pebruari"), ("maret", "march", "mar"),
-    ("april", "apr"), ("mei", "may"), ("juni", "june", "jun"), ("juli", "july", "jul"),
-    ("agustus", "august", "agu", "aug"), ("september", "sep", "sept"), ("oktober", "october", "okt", "oct"),
-    ("november", "nov", "nop", "nopember"), ("desember", "december", "des", "dec")], start=1) for name in names}
-_QUARTER = re.compile(r"\b(?:triwulan|tw|quarter|q)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b")
-_YEAR = re.compile(r"\b(20\d\d)\b")
-_MONTH_NUMBER = re.compile(r"^(?:bulan\s+)?(\d{1,2})\s*[/.-]\s*(20\d\d)$")
-_MONTH_NAME = re.compile(r"^(?:bulan\s+)?([a-z]+)\s+(20\d\d)$")
 
 
 @dataclass(frozen=True)
@@ -72,25 +61,19 @@ class CasePeriod:
 
 
 def period_of(text: str) -> CasePeriod | None:
-    """"Triwulan III 2025", "TW 3 2025", "Tahun 2025", "2025", "11/2026", "November 2026" → the
-    period; None for anything else (a semester, a range, no year)."""
-    words = " ".join((text or "").lower().replace(",", " ").split())
-    years = _YEAR.findall(words)
-    if len(set(years)) != 1:
+    """"Triwulan III 2025", "TW 3/2025", "Tahun 2025", "TA 2025", "2025", "11/2026", "November 2026" → the
+    period; None for anything else (a semester, a range, no year or several, a quarter or month that does
+    not exist). kinerja.dates.read_period reads the text, as it does for the workflow's check of a period."""
+    read = read_period(text)
+    if read.year is None or not read.possible:
         return None
-    year = int(years[0])
-    if found := _QUARTER.search(words):
-        number = found.group(1)
-        return CasePeriod(year, int(number) if number.isdigit() else ROMAN[number])
-    month = None
-    if found := _MONTH_NUMBER.match(words):
-        month = int(found.group(1))
-    elif (found := _MONTH_NAME.match(words)) and found.group(1) in MONTHS:
-        month = MONTHS[found.group(1)]
-    if month is not None:
-        return CasePeriod(year, (month - 1) // 3 + 1, month) if 1 <= month <= 12 else None
-    rest = _YEAR.sub("", words).strip()
-    return CasePeriod(year, None) if rest in ("", "tahun", "tahunan", "year", "annual", "tahun anggaran") else None
+    if read.quarters:
+        return CasePeriod(read.year, read.quarters[0].value)
+    if read.semesters:
+        return None
+    if read.month is not None and read.month.value is not None:
+        return CasePeriod(read.year, (read.month.value - 1) // 3 + 1, read.month.value)
+    return CasePeriod(read.year, None) if read.whole_year else None
 
 
 def period_key(text: str) -> str | None:
