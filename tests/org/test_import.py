@@ -12,7 +12,9 @@ from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.test import TestCase
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from openpyxl import Workbook, load_workbook
 
@@ -123,6 +125,23 @@ class NewOfficeTestCase(ImportCase):
         self.assertEqual([u for u, _n in summary.new_accounts], [
             "197001011995031001", SITI, ANDI, RINA, JOKO])
         self.assertEqual(summary.unread_columns, ["Struktur: A (No)"])
+
+    def test_the_check_finds_the_people_in_the_same_queries_for_a_small_or_large_file(self) -> None:
+        self.run_import(self.workbook(rows()))
+        queries = []
+        for staff in (1, 30):  # Staf Subbagian Umum: Rina, Joko and these, each with a NIP
+            data = rows() + [[8 + i, "Subbagian Umum", "Sekretariat", "Staf Subbagian Umum", "Kepala Subbagian Umum",
+                              f"Staf {i}", f"19900101201503{1 + i % 2}{i:03d}", "II/c", "", "", "", "01/02/2024", ""]
+                             for i in range(staff)]
+            read, _unread, _hidden, errors = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
+            with CaptureQueriesContext(connection) as context:
+                importer._check(read, self.office, TODAY, errors)
+            self.assertEqual(errors, [])
+            queries.append([q["sql"] for q in context.captured_queries])
+        # The office's units and positions; the people of the file's NIPs, the office's people (by NIK and by
+        # name, for both checks of the people), the accounts named by a NIP: the same queries for 1 or 30 staff.
+        self.assertEqual(len(queries[0]), len(queries[1]), queries[1])
+        self.assertEqual(sum("org_person" in q.split(" WHERE ")[0] for q in queries[1]), 2, queries[1])
 
     def test_importing_the_same_file_again_changes_nothing(self) -> None:
         path = self.workbook(rows())

@@ -654,8 +654,9 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
             for row in people.pop(identity):
                 row.identity = owner
                 people[owner].append(row)
-    _check_split_people(people, office, errors)
-    found = _check_people(people, office, errors)
+    known = _known_people(people, office)
+    _check_split_people(people, known, errors)
+    found = _check_people(people, office, known, errors)
     _check_holders(positions, today, errors)
     return Plan(units, positions, people, found)
 
@@ -755,7 +756,29 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
                 "unit": position.unit})))
 
 
-def _check_split_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> None:
+@dataclass(frozen=True)
+class KnownPeople:
+    """Who kinerja has of the people of a file, read once for _check_split_people and _check_people."""
+
+    by_nip: dict[str, Person]  # the file's NIPs that kinerja has, in any office (another office's is refused)
+    by_id: dict[str, Person]  # the office's people by their NIK or other ID
+    by_name: dict[str, list[Person]]  # the office's people by name as the import compares it (_key)
+
+
+def _known_people(people: dict[str, list[Row]], office: Office) -> KnownPeople:
+    """Two queries whatever the size of the file: the file's NIPs, and the office's people (by ID and by name)."""
+    nips = {rows[0].nip for rows in people.values() if rows[0].nip}
+    by_nip = {p.nip: p for p in Person.objects.filter(nip__in=nips).select_related("office", "user")}
+    by_id: dict[str, Person] = {}
+    by_name: dict[str, list[Person]] = {}
+    for person in Person.objects.filter(office=office).select_related("user"):
+        if person.other_id:
+            by_id[person.other_id] = person
+        by_name.setdefault(_key(person.full_name), []).append(person)
+    return KnownPeople(by_nip, by_id, by_name)
+
+
+def _check_split_people(people: dict[str, list[Row]], known: KnownPeople, errors: list[BadImportRow]) -> None:
     """One person written once with their NIP and elsewhere with only their NIK (or other ID), under the same
     name, would become two people: a person is found by NIP, else by NIK, and neither row has the other's
     number. So a row with only a NIK whose name is that of a person with a NIP, on another row of the file
@@ -794,21 +817,14 @@ def _check_split_people(people: dict[str, list[Row]], office: Office, errors: li
                     "name": name, "where": nip_row.where(), "nip": nip_row.nip})))
                 refused.add(identity)
                 break
-    known: dict[str, list[Person]] = {}
-    for person in Person.objects.filter(office=office).only("full_name", "nip", "other_id"):
-        known.setdefault(_key(person.full_name), []).append(person)
-    file_nips = [rows[0].nip for rows in people.values() if rows[0].nip]
-    known_nips = set(Person.objects.filter(nip__in=file_nips).values_list("nip", flat=True))
-    file_ids = [rows[0].other_id for rows in people.values() if not rows[0].nip and rows[0].other_id]
-    known_ids = set(Person.objects.filter(office=office, other_id__in=file_ids).values_list("other_id", flat=True))
     for identity, rows in people.items():
         first = rows[0]
         name = next((r.name for r in rows if r.name), "")
         own_ids = {r.other_id for r in rows if r.other_id}
-        if identity in refused or not name or (first.nip and (first.nip in known_nips or own_ids)) or (
-                not first.nip and first.other_id in known_ids):
+        if identity in refused or not name or (first.nip and (first.nip in known.by_nip or own_ids)) or (
+                not first.nip and first.other_id in known.by_id):
             continue  # found by its own number, or written with both numbers
-        for person in known.get(_key(name), []):
+        for person in known.by_name.get(_key(name), []):
             if not first.nip and person.nip and not person.other_id:
                 errors.append(first.bad("other_id", _value_problem(first.other_id, _(
                     "%(name)s is written here with only the NIK/ID lain, and kinerja has %(name)s of this office "
@@ -825,7 +841,8 @@ def _check_split_people(people: dict[str, list[Row]], office: Office, errors: li
                 break
 
 
-def _check_people(people: dict[str, list[Row]], office: Office, errors: list[BadImportRow]) -> dict[str, Person]:
+def _check_people(people: dict[str, list[Row]], office: Office, known: KnownPeople,
+                  errors: list[BadImportRow]) -> dict[str, Person]:
     """The rows of each person agree, and each is found in kinerja or is new: by NIP (in any office: a NIP
     of another office is refused), else by NIK or other ID in the office, else by name in the office. A
     NIP or ID not known yet may belong to someone kinerja has by name alone (imported without it before):
@@ -849,12 +866,7 @@ def _check_people(people: dict[str, list[Row]], office: Office, errors: list[Bad
                            _("differs from another row of %(name)s.") % {"name": first.id_value})
                 errors.append(rows[-1].bad(key, _value_problem(getattr(rows[-1], attribute), problem)))
     nips = {rows[0].nip: identity for identity, rows in people.items() if rows[0].nip}
-    ids = {r.other_id for rows in people.values() for r in rows if r.other_id}
-    by_nip = {p.nip: p for p in Person.objects.filter(nip__in=nips).select_related("office", "user")}
-    by_id = {p.other_id: p for p in Person.objects.filter(office=office, other_id__in=ids).select_related("user")}
-    by_name: dict[str, list[Person]] = {}
-    for person in Person.objects.filter(office=office).select_related("user"):
-        by_name.setdefault(_key(person.full_name), []).append(person)
+    by_nip, by_id, by_name = known.by_nip, known.by_id, known.by_name
     users = dict(get_user_model().objects.filter(username__in=nips).values_list("username", "pk"))
     found: dict[str, Person] = {}
     for identity, rows in people.items():
