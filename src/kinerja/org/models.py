@@ -6,6 +6,7 @@ Everything else asks this app who may act (`holders`, `positions_held`, `roles_o
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -274,6 +275,16 @@ class Person(models.Model):
         """NIP grouped as printed under signatures: 19750427 199311 2 001."""
         n = self.nip
         return f"{n[:8]} {n[8:14]} {n[14]} {n[15:]}" if len(n) == 18 else n
+
+
+def name_of(user: Any, *, none: str = "") -> str:
+    """How a page, an e-mail or a report names whoever acted: the person's full name, else the username
+    (an account without a person, such as an administrator's); `none` when nobody acted (the command
+    line, the worker)."""
+    if user is None:
+        return none
+    person = getattr(user, "person", None)  # RelatedObjectDoesNotExist is an AttributeError
+    return (person.full_name if person is not None else "") or user.get_username()
 
 
 class Assignment(models.Model):

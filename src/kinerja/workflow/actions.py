@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import at_work, head_above, holders, own_position, position_in_unit
-from kinerja.org.models import Person, Position, Unit
+from kinerja.org.models import Person, Position, Unit, name_of
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
@@ -66,7 +66,7 @@ class TaskNotOpen(KinerjaError):
 
     def __init__(self, task: Task) -> None:
         self.task = task
-        who = _name(task.done_by) if task.done_by_id else _("somebody")
+        who = name_of(task.done_by) if task.done_by_id else _("somebody")
         when = _when(task, task.done_at) if task.done_at else ""
         messages = {
             Task.Status.DONE: _("This task was already completed by %(who)s on %(when)s."),
@@ -84,11 +84,6 @@ class AlreadyAssigned(KinerjaError):
         self.task, self.person = task, person
         super().__init__(capfirst(_("%(step)s of %(case)s is already assigned to %(person)s: choose someone else.") % {
             "step": _step_label(task.step), "case": task.case.title, "person": person.full_name}))
-
-
-def _name(user: Any) -> str:
-    person = getattr(user, "person", None)
-    return person.full_name if person else user.get_username()
 
 
 def _when(task: Task, moment: dt.datetime) -> str:
@@ -744,7 +739,7 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
     request = DivisionRequest.objects.select_related("division", "answered_by__person").get(pk=request_id)
     if request.answered_at is not None:
         raise KinerjaError(_("%(division)s already answered: %(who)s on %(when)s.") % {
-            "division": request.division.name, "who": _name(request.answered_by) if request.answered_by else "",
+            "division": request.division.name, "who": name_of(request.answered_by),
             "when": _when(task, request.answered_at)})
     if request.cancelled_at is not None:
         raise KinerjaError(_("This request was cancelled on %(when)s: the case no longer needs the answer.")

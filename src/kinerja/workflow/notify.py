@@ -24,7 +24,7 @@ from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kinerja.org.models import Office, Person
+from kinerja.org.models import Office, Person, name_of
 
 from .models import Case, DivisionRequest, Notification, Task
 from .returns import sent_back
@@ -80,10 +80,9 @@ def _new_work_message(note: Notification) -> tuple[str, str]:
         # What to fix: the "Belum sesuai" that opened this round (the case page's sent_back).
         back = sent_back([task]).get(task.pk)
         if back is not None:
-            who = getattr(back.done_by, "person", None)
             lines.append(_("Sent back from step %(n)s by %(who)s: %(reason)s") % {
                 "n": back.step.display_number, "reason": back.reason,
-                "who": who.full_name if who else back.done_by.get_username() if back.done_by else "?"})
+                "who": name_of(back.done_by, none="?")})
     due = request.due_at if request is not None else task.due_at
     lines.append(_("Due: %(due)s") % {"due": local_moment(due, case.office.time_zone)})
     lines += ["", f"{settings.PUBLIC_URL}{reverse('workflow:case', args=[case.pk])}"]
