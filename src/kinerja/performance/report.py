@@ -25,7 +25,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holdings, today_in
-from kinerja.org.models import Office, Position, Unit
+from kinerja.org.models import Office, Position, Unit, name_of
 from kinerja.org.roles import Role, roles_of
 from kinerja.uploads import removed_on_failure
 
@@ -435,10 +435,7 @@ def _division(indicator: Indicator) -> str:
 
 
 def _evidence_row(evidence: Evidence, indicator: Indicator, zone: ZoneInfo) -> EvidenceRow:
-    user = evidence.uploaded_by
-    person = getattr(user, "person", None)  # RelatedObjectDoesNotExist is an AttributeError
-    who = person.full_name if person is not None else (user.get_username() if user is not None else "")
-    return EvidenceRow(evidence.original_name, evidence.actual.quarter, _division(indicator), who,
+    return EvidenceRow(evidence.original_name, evidence.actual.quarter, _division(indicator), name_of(evidence.uploaded_by),
                        timezone.localtime(evidence.uploaded_at, zone), evidence.size, evidence.sha256)
 
 

@@ -24,7 +24,7 @@ from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError
-from kinerja.org.models import Office
+from kinerja.org.models import Office, name_of
 
 from .models import QUARTERS, Actual, ActualRevision, ReportVersion, period_name
 
@@ -249,16 +249,12 @@ def revision(office: Office, year: int, quarter: int | None) -> Revision | None:
     def plain(actual: Actual) -> str:
         return format_plain(actual.value_number) if actual.value_number is not None else actual.value_text
 
-    def who(user: Any) -> str:
-        person = getattr(user, "person", None)
-        return person.full_name if person is not None else (user.get_username() if user is not None else "")
-
     zone = ZoneInfo(office.time_zone)
     corrections = [Correction(
         indicator=r.actual.indicator.code, name=r.actual.indicator.name,
         period=period_name(r.actual.year, r.actual.quarter),
         before=r.changes["value"][0] if "value" in r.changes else plain(r.actual), after=plain(r.actual),
-        reason=r.reason, by=who(r.user), at=localtime(r.at, zone)) for r in found]
+        reason=r.reason, by=name_of(r.user), at=localtime(r.at, zone)) for r in found]
     return Revision(number=len(signatures), document=last.version.document.title, version=last.version.version,
                     signed_at=localtime(last.signed_at, zone), signer=last.signer_name, position=last.signer_title,
                     signature_id=last.pk, signed_sha256=last.signed_sha256, corrections=corrections)

@@ -9,6 +9,7 @@ from typing import Any
 
 from django import template
 
+from kinerja.org.models import name_of
 from kinerja.performance.achievement import predicate_tone
 from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_percent, format_plain
@@ -44,10 +45,7 @@ def tone(predicate: str | None) -> str:
 @register.filter
 def who(user: Any, none: str = DASH) -> str:
     """The person's full name, else the username; `none` when there is no user (the command line)."""
-    if user is None:
-        return none
-    person = getattr(user, "person", None)  # RelatedObjectDoesNotExist is an AttributeError
-    return (person.full_name if person is not None else "") or user.get_username()
+    return name_of(user, none=none)
 
 
 @register.filter
