@@ -1,6 +1,10 @@
 """The AppConfig every domain app uses: on ready() it imports the app's `cli` and `cli_<part>`
 modules, where CLI verbs register themselves (see verbs.py). Also the AppConfig of the task queue's
-app, with an Indonesian name."""
+app, with an Indonesian name.
+
+Every `kinerja` command and every web worker runs ready(), so those modules (and the hooks the apps
+register in their own ready()) import the actions, importers and renderers inside the verbs that use
+them: at the top they cost each command about half a second (`python -X importtime -m kinerja --help`)."""
 
 import pkgutil
 from importlib import import_module
