@@ -171,6 +171,7 @@ class Row:
     obstacles: str = ""  # the Kendala and Solusi written beside the row's figures
     solutions: str = ""
     numbered: str = ""  # without a Kode column, the No. column's "1.1": a new indicator's code
+    quarter_achievements: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)  # "Capaian TW I" …
 
 
 @dataclass
@@ -624,8 +625,11 @@ def _classify(label: str, year: int | None) -> str | None:
         return NAME  # "Sasaran Strategis / Indikator Kinerja": one column, each Sasaran on a row of its own
     for field_name, prefixes in FIELD_PREFIXES:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
-            if field_name == ACHIEVEMENT and (_quarter(label) is not None or _other_year(label, year)):
-                return None  # the Capaian of a quarter or of another year
+            if field_name == ACHIEVEMENT and _other_year(label, year):
+                return None  # the Capaian of another year
+            if field_name == ACHIEVEMENT and (quarter := _quarter(label)) is not None:
+                # "Capaian (%)" merged over TW I … TW IV, as e-SAKIP's Pengukuran Kinerja has it: checked as the year's is
+                return f"{ACHIEVEMENT} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD
             if field_name in NARRATIVES and (_quarter(label) is not None or _other_year(label, year)):
                 return None  # "Kendala TW I": a quarter's own, not read (the row's latest figure takes one)
             if field_name in (ACTION, BUDGET) and (_quarter(label) is not None or _other_year(label, year)):
@@ -1178,6 +1182,8 @@ class Reading:
 def _meaning(kind: str) -> str:
     """What a column is read as, in the words of the template: "Target TW I", "Realisasi", "Target (awal)"."""
     found = re.fullmatch(r"(.+) TW(\d)", kind)
+    if found and found.group(1) == ACHIEVEMENT:
+        return _("%(column)s (checked, not saved)") % {"column": f"{ACHIEVEMENT} TW {_ROMAN_OF[int(found.group(2))]}"}
     if found:
         return f"{found.group(1)} TW {_ROMAN_OF[int(found.group(2))]}"
     if kind.endswith(ORIGINAL):
@@ -2039,11 +2045,20 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                                        and compared_with.number is not None else year_target):
                 warn(v.column, _("%(problem)s; it is imported as written") % {"problem": message})
         negative_method = ""
+        # The year's Capaian, then each quarter's (against the quarter's target, else the year's): the first that
+        # fits only a negative indicator tells its polarity and formula.
+        achievements = [(ACHIEVEMENT, written, target or Value(), actual or Value())] + [
+            (f"{ACHIEVEMENT} TW{q}", _cell(values, columns[f"{ACHIEVEMENT} TW{q}"]),
+             quarter_targets.get(q) or target or Value(), quarter_actuals.get(q) or Value())
+            for q in range(1, 5) if f"{ACHIEVEMENT} TW{q}" in columns]
         if not polarity:
-            polarity, negative_method = _polarity_from_achievement(written, target or Value(), actual)
-            polarity_column = ACHIEVEMENT if polarity else ""
+            for column, cell, compared_target, compared_actual in achievements:
+                polarity, negative_method = _polarity_from_achievement(cell, compared_target, compared_actual)
+                if polarity:
+                    polarity_column = column
+                    break
         elif polarity == Indicator.Polarity.LOWER_IS_BETTER:
-            negative_method = _negative_method(written, target or Value(), actual)
+            negative_method = next((m for _c, cell, t, a in achievements if (m := _negative_method(cell, t, a))), "")
         own: list[PlannedActivity] | None = []
         if plan:
             # The quarter figures of a row naming an activity are the activity's (numbers, see _activities).
@@ -2061,6 +2076,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                           negative_method, _written_achievement(written), polarity_column,
                           own or [], bool(text(ACTION)) if plan else False)
         current.row.known = found is not None
+        current.row.quarter_achievements = {
+            q: told_achievement for q in range(1, 5) if f"{ACHIEVEMENT} TW{q}" in columns
+            and (told_achievement := _written_achievement(_cell(values, columns[f"{ACHIEVEMENT} TW{q}"]))) is not None}
         if numbered_at is not None and _SUB_NUMBER.fullmatch(numbered := _text(_cell(values, numbered_at))):
             current.row.numbered = numbered.rstrip(".")
         current.row.obstacles, current.row.solutions = (_text(_cell(values, columns.get(k))) for k in NARRATIVES)
@@ -2278,6 +2296,32 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
                     indicator.polarity, indicator.quarter_aggregation if fitting else "", fitting)
 
 
+def _saved_year_target(indicator: Indicator, year: int) -> Value | None:
+    """The year's target kinerja has for an indicator (the Perjanjian Kinerja's, else the Renstra's), for a file
+    that gives none."""
+    saved = {t.kind: t for t in Target.objects.filter(indicator=indicator, year=year, quarter=None,
+                                                      kind__in=[Target.Kind.AGREEMENT, Target.Kind.RENSTRA])}
+    found = saved.get(Target.Kind.AGREEMENT) or saved.get(Target.Kind.RENSTRA)
+    return Value(found.value_number, found.value_text) if found is not None else None
+
+
+def _quarter_mismatches(path: Path, row: Row, indicator: Indicator, year_target: Value | None) -> list[Mismatch]:
+    """Each quarter's Capaian ("Capaian (%)" over TW I … TW IV) against kinerja's, from the quarter's actual and
+    its target (the quarter's own, else the year's, as the dashboard compares them) and the polarity as saved."""
+    mismatches = []
+    for q, (written, rounding) in sorted(row.quarter_achievements.items()):
+        actual = row.quarter_actuals.get(q)
+        target = row.quarter_targets.get(q) or year_target
+        if actual is None or target is None:
+            continue
+        computed = evaluate(target.number, actual.number, indicator.polarity, indicator.negative_method).value
+        if computed is not None and abs(computed - written) > rounding:
+            column = f"{ACHIEVEMENT} TW{q}"
+            mismatches.append(Mismatch(path.name, row.sheet, row.number, row.labels.get(column, column), written,
+                                       computed, indicator.polarity))
+    return mismatches
+
+
 def _other_indicator(path: Path, row: Row, coded: Indicator, named: Indicator) -> BadCell:
     """A row whose Kode is one indicator of the office and whose Indikator another: a division numbering its own
     rows (IK-01, IK-02 of its list) would otherwise give the indicator of that code the other's name, unit,
@@ -2304,6 +2348,17 @@ def _identity_changes(path: Path, row: Row, indicator: Indicator) -> list[CellWa
             'that is not meant, correct the Kode and import the file again') % {
             "name": indicator.name, "old": indicator.code, "new": row.code}))
     return warnings
+
+
+def _objective_change(path: Path, row: Row, indicator: Indicator, objective: Objective) -> CellWarning:
+    """An indicator kinerja has that the file puts under another Sasaran (another office's table, a Sasaran merged
+    over one row too many): saved as the file says, and said, since the indicator's achievement then counts
+    towards the other Sasaran in every year's report."""
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(OBJECTIVE, OBJECTIVE), _(
+        'the indicator %(indicator)s moves from the Sasaran "%(old)s" to "%(new)s" as the file says; its achievement '
+        'counts towards "%(new)s" from now on, in every year\'s report. If that is not meant, correct the Sasaran in '
+        'the file and import it again') % {
+        "indicator": f"{indicator.code} {indicator.name}", "old": indicator.objective.name, "new": objective.name})
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -2377,6 +2432,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                         summary.preview[index].unit_before = indicator.unit
                 if indicator is not None:
                     summary.warnings.extend(_identity_changes(path, row, indicator))
+                    if indicator.objective_id != objective.pk:
+                        summary.warnings.append(_objective_change(path, row, indicator, objective))
                 if indicator is None:
                     indicator = Indicator(office=office, order=len(existing) + 1)
                     summary.indicators_created += 1
@@ -2418,6 +2475,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     mismatch = _mismatch(path, row, indicator, target)
                     if mismatch is not None:
                         summary.mismatches.append(mismatch)
+                if row.quarter_achievements:
+                    summary.mismatches.extend(_quarter_mismatches(
+                        path, row, indicator, row.target if not row.target.empty else _saved_year_target(indicator, year)))
                 if reading.plan:
                     warning = _quarters_against_year(path, row, indicator, year)
                     if warning is not None:

@@ -1,0 +1,114 @@
+"""Workbooks of a new user whose Dinas exports its Pengukuran Kinerja from e-SAKIP (tests written while trying
+kinerja with documents it had not seen): a title block over a header in two rows, "Target", "Realisasi" and
+"Capaian (%)" each merged over TW I … TW IV, the Sasaran merged down over its indicators, numbers typed as text
+the Indonesian way, a "Formulasi/Cara Perhitungan" column and a signature under the table. Each quarter's
+Capaian was not read: a "waktu pelayanan" the file computes as negative came in as positive, its 6 days
+against a target of 5 shown as 120% "Sangat Tinggi", and a wrong Capaian of a quarter went unnoticed."""
+
+from __future__ import annotations
+
+import tempfile
+from decimal import Decimal
+from pathlib import Path
+
+from django.utils import translation
+from openpyxl import Workbook
+
+from kinerja.performance.importer import import_file
+from kinerja.performance.models import Indicator
+from tests.base import KinerjaTestCase
+
+HIGHER, LOWER = Indicator.Polarity.HIGHER_IS_BETTER, Indicator.Polarity.LOWER_IS_BETTER
+SASARAN_1 = "Meningkatnya pertumbuhan sektor industri"
+SASARAN_2 = "Meningkatnya kualitas pelayanan perizinan"
+
+
+def pengukuran_kinerja(path: Path, *, capaian_ikm_tw2: str = "106,67") -> Path:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Pengukuran Kinerja"
+    for row, line in enumerate(["PENGUKURAN KINERJA", "DINAS PERINDUSTRIAN DAN PERDAGANGAN", "TAHUN 2025"], 1):
+        sheet.cell(row, 1, line)
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=18)
+    top = ["No", "Sasaran Strategis", "Indikator Kinerja", "Formulasi/Cara Perhitungan", "Satuan", "Target Tahunan",
+           "Target", None, None, None, "Realisasi", None, None, None, "Capaian (%)", None, None, None]
+    for column, label in enumerate(top, 1):
+        sheet.cell(6, column, label)
+        sheet.cell(7, column, ["TW I", "TW II", "TW III", "TW IV"][(column - 7) % 4] if column >= 7 else None)
+    for column in range(1, 7):
+        sheet.merge_cells(start_row=6, start_column=column, end_row=7, end_column=column)
+    for cells in ("G6:J6", "K6:N6", "O6:R6"):
+        sheet.merge_cells(cells)
+    rows = [
+        [1, SASARAN_1, "Jumlah IKM yang terdaftar", "Jumlah IKM terdaftar di SIINas", "unit", "1.250",
+         "300", "600", "900", "1.250", "310", "640", None, None, "103,33", capaian_ikm_tw2, None, None],
+        [2, None, "Persentase IKM yang menerapkan standar", "(IKM berstandar : IKM) x 100%", "%", "87,5",
+         "20%", "40%", "60%", "87,5%", "22%", "41,5%", None, None, "110", "103,75", None, None],
+        [3, SASARAN_2, "Waktu rata-rata pelayanan izin usaha", "Rata-rata hari proses izin", "hari", "5",
+         "5", "5", "5", "5", "4", "6", None, None, "120", "80", None, None],
+    ]
+    for number, values in enumerate(rows, 8):
+        for column, value in enumerate(values, 1):
+            sheet.cell(number, column, value)
+    sheet.merge_cells("B8:B9")
+    sheet.cell(13, 15, "Pringsewu, 10 Juli 2025")
+    sheet.cell(14, 15, "KEPALA DINAS")
+    sheet.cell(17, 15, "NIP. 19700101 199503 1 001")
+    book.save(path)
+    return path
+
+
+class EsakipTestCase(KinerjaTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.dir = Path(tempfile.mkdtemp(prefix="perf-tryout-esakip-"))
+        self.enterContext(translation.override("en"))
+
+    def indicator(self, name: str) -> Indicator:
+        return Indicator.objects.get(office=self.office, name=name)
+
+
+class QuarterAchievementTestCase(EsakipTestCase):
+    def test_a_quarter_s_capaian_that_fits_only_a_negative_indicator_tells_its_polarity(self) -> None:
+        summary = import_file(pengukuran_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
+        waktu = self.indicator("Waktu rata-rata pelayanan izin usaha")
+        # 4 days against 5 is 120% and 6 days 80% only by (2 × target − actual) ÷ target.
+        self.assertEqual((waktu.polarity, waktu.negative_method), (LOWER, Indicator.NegativeMethod.STANDARD))
+        self.assertEqual(self.indicator("Jumlah IKM yang terdaftar").polarity, HIGHER)
+        self.assertNotIn("Waktu rata-rata pelayanan izin usaha", summary.assumed_positive)
+        self.assertEqual(summary.mismatches, [])
+
+    def test_the_quarter_capaian_columns_are_named_as_checked(self) -> None:
+        summary = import_file(pengukuran_kinerja(self.dir / "pk.xlsx"), self.office, 2025, dry_run=True)
+        read = dict(summary.columns)
+        self.assertEqual(read["Capaian TW II (checked, not saved)"], "Capaian (%) TW II (P)")
+        self.assertNotIn("Capaian (%) TW I (O)", summary.unread_columns)
+
+    def test_a_wrong_capaian_of_a_quarter_is_a_mismatch_naming_its_cell(self) -> None:
+        summary = import_file(pengukuran_kinerja(self.dir / "pk.xlsx", capaian_ikm_tw2="100"), self.office, 2025)
+        self.assertEqual([(m.row, m.column, m.written, round(m.computed, 2)) for m in summary.mismatches],
+                         [(8, "Capaian (%) TW II (P)", 100, Decimal("106.67"))])
+        self.assertIn("row 8, column Capaian (%) TW II (P): the file says 100,00%, kinerja computes 106,67%",
+                      str(summary.mismatches[0]))
+
+
+class ObjectiveChangeTestCase(EsakipTestCase):
+    """The e-SAKIP export of the next year groups an indicator kinerja has under another Sasaran: it moved
+    silently, and every year's report counted it towards the other Sasaran."""
+
+    def test_an_indicator_the_file_puts_under_another_sasaran_moves_and_says_so(self) -> None:
+        import_file(pengukuran_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
+        book = Workbook()
+        book.active.append(["Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"])
+        book.active.append([SASARAN_1, "Waktu rata-rata pelayanan izin usaha", "hari", "5"])
+        book.active.append([SASARAN_1, "Jumlah IKM yang terdaftar", "unit", "1.250"])
+        book.save(self.dir / "pk2.xlsx")
+        summary = import_file(self.dir / "pk2.xlsx", self.office, 2025)
+        waktu = self.indicator("Waktu rata-rata pelayanan izin usaha")
+        self.assertEqual(waktu.objective.name, SASARAN_1)
+        moved = [str(w) for w in summary.warnings if "moves from the Sasaran" in str(w)]
+        self.assertEqual(moved, [
+            f'pk2.xlsx, sheet Sheet, row 2, column Sasaran Strategis (A): the indicator {waktu.code} Waktu rata-rata '
+            f'pelayanan izin usaha moves from the Sasaran "{SASARAN_2}" to "{SASARAN_1}" as the file says; its '
+            f'achievement counts towards "{SASARAN_1}" from now on, in every year\'s report. If that is not meant, '
+            'correct the Sasaran in the file and import it again'])
