@@ -14,7 +14,7 @@ from pathlib import Path
 from django.utils import translation
 from openpyxl import Workbook
 
-from kinerja.performance.importer import import_file
+from kinerja.performance.importer import ImportFailed, import_file
 from kinerja.performance.models import Indicator
 from tests.base import KinerjaTestCase
 
@@ -112,3 +112,38 @@ class ObjectiveChangeTestCase(EsakipTestCase):
             f'pelayanan izin usaha moves from the Sasaran "{SASARAN_2}" to "{SASARAN_1}" as the file says; its '
             f'achievement counts towards "{SASARAN_1}" from now on, in every year\'s report. If that is not meant, '
             'correct the Sasaran in the file and import it again'])
+
+
+class DefinitionTestCase(EsakipTestCase):
+    """The Formulasi/Cara Perhitungan and Sumber Data columns were "not read": the office typed each indicator's
+    formula and data source again on its page, though the indicator has both fields."""
+
+    def test_the_formula_and_data_source_columns_fill_the_indicator_s_own(self) -> None:
+        book = Workbook()
+        book.active.append(["Sasaran", "Indikator Kinerja", "Definisi Operasional", "Satuan", "Target", "Sumber Data"])
+        book.active.append([SASARAN_1, "Jumlah IKM yang terdaftar", "Jumlah IKM terdaftar di SIINas", "unit", "1.250",
+                            "SIINas Kemenperin"])
+        book.active.append([SASARAN_1, "Persentase IKM yang menerapkan standar", None, "%", "87,5", None])
+        book.save(self.dir / "iku.xlsx")
+        summary = import_file(self.dir / "iku.xlsx", self.office, 2025)
+        self.assertIn(("Formulasi", "Definisi Operasional (C)"), summary.columns)
+        self.assertIn(("Sumber Data", "Sumber Data (F)"), summary.columns)
+        ikm = self.indicator("Jumlah IKM yang terdaftar")
+        self.assertEqual((ikm.definition, ikm.data_source), ("Jumlah IKM terdaftar di SIINas", "SIINas Kemenperin"))
+        # An empty cell keeps what the indicator has (here: nothing), as the e-SAKIP file's formula below.
+        import_file(pengukuran_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
+        ikm.refresh_from_db()
+        self.assertEqual((ikm.definition, ikm.data_source), ("Jumlah IKM terdaftar di SIINas", "SIINas Kemenperin"))
+        standard = self.indicator("Persentase IKM yang menerapkan standar")
+        self.assertEqual((standard.definition, standard.data_source), ("(IKM berstandar : IKM) x 100%", ""))
+
+    def test_a_data_source_too_long_is_refused_naming_its_cell_and_nothing_is_saved(self) -> None:
+        book = Workbook()
+        book.active.append(["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Sumber Data"])
+        book.active.append([SASARAN_1, "Jumlah IKM yang terdaftar", "unit", "1.250", "BPS " * 80])
+        book.save(self.dir / "iku.xlsx")
+        with self.assertRaises(ImportFailed) as failed:
+            import_file(self.dir / "iku.xlsx", self.office, 2025)
+        self.assertIn("iku.xlsx, sheet Sheet, row 2, column Sumber Data (E): a data source has at most 300 characters",
+                      str(failed.exception))
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())

@@ -123,6 +123,9 @@ ACTION, BUDGET = "Rencana Aksi", "Anggaran"
 # A division's narrative beside its realisasi: saved with the row's latest figure (see _narrative_quarter).
 OBSTACLES, SOLUTIONS = "Kendala", "Solusi"
 NARRATIVES = (OBSTACLES, SOLUTIONS)
+# The indicator's own description, as an IKU or Pengukuran Kinerja table gives it beside the name: its formula
+# ("Formulasi/Cara Perhitungan", "Definisi Operasional") and where its figures come from ("Sumber Data").
+DEFINITION, SOURCE = "Formulasi", "Sumber Data"
 QUARTER_ACTIONS = [f"{ACTION} TW{q}" for q in range(1, 5)]  # "Rencana Aksi" over TW I … TW IV: one per quarter
 COLUMNS = [CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION]
 QUARTER_TARGETS = [f"Target TW{q}" for q in range(1, 5)]
@@ -172,6 +175,8 @@ class Row:
     solutions: str = ""
     numbered: str = ""  # without a Kode column, the No. column's "1.1": a new indicator's code
     quarter_achievements: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)  # "Capaian TW I" …
+    definition: str = ""  # the Formulasi column's; "" keeps the indicator's own
+    data_source: str = ""  # the Sumber Data column's; "" keeps the indicator's own
 
 
 @dataclass
@@ -334,6 +339,9 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
     (BUDGET, ("anggaran", "pagu")),
     (OBSTACLES, ("kendala", "hambatan", "permasalahan", "masalah")),
     (SOLUTIONS, ("solusi", "upaya", "tindak lanjut", "rencana tindak lanjut", "pemecahan masalah")),
+    (DEFINITION, ("formulasi", "formula", "cara perhitungan", "cara pengukuran", "cara menghitung", "rumus",
+                  "definisi operasional", "definisi", "metode perhitungan", "metode pengukuran")),
+    (SOURCE, ("sumber data",)),
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
@@ -2001,6 +2009,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                     bad(column, _("this column gives the realisasi up to %(quarter)s, but the indicator adds its "
                                   "quarters up: its quarters before would be counted twice; write the realisasi of "
                                   "%(quarter)s alone") % {"quarter": quarter_name(q)}, _cell(values, columns[column]))
+        source_limit = Indicator._meta.get_field("data_source").max_length or 0
+        if len(_text(_cell(values, columns.get(SOURCE)))) > source_limit:
+            bad(SOURCE, _("a data source has at most %(count)d characters; shorten it") % {"count": source_limit},
+                _cell(values, columns.get(SOURCE)))
         written = _cell(values, columns.get(ACHIEVEMENT))
         row_warnings: list[CellWarning] = []
 
@@ -2082,6 +2094,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if numbered_at is not None and _SUB_NUMBER.fullmatch(numbered := _text(_cell(values, numbered_at))):
             current.row.numbered = numbered.rstrip(".")
         current.row.obstacles, current.row.solutions = (_text(_cell(values, columns.get(k))) for k in NARRATIVES)
+        current.row.definition, current.row.data_source = (
+            _text(_cell(values, columns.get(k))) for k in (DEFINITION, SOURCE))
         rows.append(current.row)
     for row in rows if plan else []:
         errors.extend(_settle_plan(path, table.sheet, row, header))
@@ -2461,6 +2475,10 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     indicator.negative_method = row.negative_method
                 if row.division is not None:
                     indicator.division = row.division
+                if row.definition:
+                    indicator.definition = row.definition
+                if row.data_source:
+                    indicator.data_source = row.data_source
                 indicator.save()
                 existing[code.lower()] = by_name[_key(row.name)] = indicator
                 # A Rencana Aksi naming an indicator kinerja has, without its year's Target, keeps the year's
