@@ -223,6 +223,18 @@ class Summary:
     activity_ignored: str = ""  # a Perjanjian Kinerja's Kegiatan column, as written: not read
     preview: list[PreviewRow] = field(default_factory=list)  # the first rows as read, for the user to check
     more_rows: int = 0  # rows read beyond the preview
+    # Indicators with a target of the year and none of a quarter that the file gives quarterly realisasi
+    # ("IK-20 Angka kemiskinan (TW I, TW II)"): saved, and said what follows (against_annual_note).
+    against_annual: list[str] = field(default_factory=list)
+
+    @property
+    def against_annual_note(self) -> str:
+        """What quarterly realisasi of an indicator without quarter targets become, as the import says it."""
+        return _("Quarterly realisasi of indicators that have a target of the year and no quarter targets: each "
+                 "quarter is compared with the year's target, as progress towards it (an indicator whose quarters "
+                 "add up gets no predicate before TW IV), and those quarters no longer show the indicator as "
+                 "measured annually. To judge each quarter against a target of its own, add quarter targets on the "
+                 "indicator's Target page:")
 
 
 PREVIEW_ROWS = 50
@@ -1704,6 +1716,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # Without a Sasaran column (nor heading rows), an indicator kinerja has keeps its Sasaran: a division's realisasi
     # per triwulan names the indicators with their target for reference, not the Sasaran they belong to.
     known = _Known(office) if plan or actuals_only or OBJECTIVE not in columns or UNIT not in columns else None
+    office_indicators = known or _Known(office)
     # The quarters after the first whose Realisasi counts from the year's start ("Realisasi s.d. TW III"): wrong
     # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
     cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
@@ -1775,8 +1788,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
         if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) or _inline_unit(_cell(values, j))
                                                 for j in targets)
-                and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)):
-            continue  # a subtotal or average row written in the Indikator column
+                and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)
+                and office_indicators.find(text(CODE), name) is None):
+            # A subtotal or average row written in the Indikator column; never an indicator kinerja has ("Jumlah
+            # IKM yang terdaftar" in a division's realisasi, which names it without its Satuan and target).
+            continue
         if plan and not across and _continues(table, columns, number, values, name, text(CODE), current):
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
                 continue
@@ -2310,6 +2326,14 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
                     indicator.polarity, indicator.quarter_aggregation if fitting else "", fitting)
 
 
+def _against_annual_target(indicator: Indicator, year: int) -> bool:
+    """Whether the indicator's quarters of `year` are measured against the year's target, for want of quarter
+    targets (cards.target_for): it has a target of the year and none of a quarter, as saved so far."""
+    targets = Target.objects.filter(indicator=indicator, year=year)
+    return (targets.filter(quarter=None, kind__in=[Target.Kind.AGREEMENT, Target.Kind.RENSTRA]).exists()
+            and not targets.filter(kind=Target.Kind.QUARTER).exists())
+
+
 def _saved_year_target(indicator: Indicator, year: int) -> Value | None:
     """The year's target kinerja has for an indicator (the Perjanjian Kinerja's, else the Renstra's), for a file
     that gives none."""
@@ -2514,6 +2538,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     if locked is not None:
                         errors.append(locked)
                     summary.actuals += 1
+                if row.quarter_actuals and _against_annual_target(indicator, year):
+                    quarters = ", ".join(f"TW {_ROMAN_OF[q]}" for q in sorted(row.quarter_actuals))
+                    summary.against_annual.append(f"{indicator.code} {indicator.name} ({quarters})")
                 if reading.plan:
                     change = _set_action_plan(indicator, year, row.activities)
                     summary.activities += len(row.activities)
