@@ -70,6 +70,12 @@ class Card:
         return predicate_tone(self.result.predicate)
 
     @property
+    def target_annual(self) -> bool:
+        """A quarter's card measured against the year's target, for want of a target of the quarter (as the
+        dashboard and the reports label it)."""
+        return self.period_quarter is not None and self.target is not None and self.target.kind != Target.Kind.QUARTER
+
+    @property
     def plan(self) -> list[tuple[ActionPlanItem, Decimal | None]]:
         """The Rencana Aksi activities of the period, each with its target of the quarter (None for the year,
         or where it has none): the year's activities and those planned for the quarter. Read from

@@ -110,6 +110,9 @@ def notes(summary: importer.Summary) -> list[str]:
     if summary.notes_from:
         lines.append(_("From row %(row)d on, the notes and signatures under the table were not read.") % {
             "row": summary.notes_from})
+    if summary.against_annual:
+        lines.append(summary.against_annual_note)
+        lines += [f"  - {name}" for name in summary.against_annual]
     if summary.warnings:
         lines.append(_("Warning: these values were imported as written; check them:"))
         lines += [f"  - {w}" for w in summary.warnings]
