@@ -115,6 +115,45 @@ def format_plain(value: Decimal | None) -> str:
     return format_number(value, places)
 
 
+def value_places(value: Decimal) -> int:
+    """The decimals a stored target or actual prints with: none for a whole number, else two, or as many as it
+    was entered with up to the four kept (0,0125 is not 0,01)."""
+    if value == value.to_integral_value():
+        return 0
+    exponent = value.normalize().as_tuple().exponent
+    return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
+
+
+def format_value(value: Decimal | int | str | None, decimals: int | None = None) -> str:
+    """A target or actual as every page and document prints it, the Indonesian way whatever the language of the
+    page: 1250 → "1.250", 87.5 → "87,50", 0.0125 → "0,0125" (value_places, or `decimals`), a text target or
+    actual ("WTP") as it is, "–" for none. The dashboard, the input, check and history pages (the `idnum`
+    filter) and the PDF, DOCX and XLSX reports call this one function (the dashboard's floatformat printed
+    "1,250" and "41.50" in English beside an Indonesian capaian)."""
+    if value is None or value == "":
+        return DASH
+    if isinstance(value, str):
+        return value
+    number = Decimal(value)
+    return format_number(number, value_places(number) if decimals is None else decimals)
+
+
+def row_decimals(target: Decimal | str | None, actual: Decimal | str | None) -> tuple[int | None, int | None]:
+    """The decimals of an indicator's target and of its actual as its row prints them: the actual with the most
+    either needs (9,00 beside a target of 7,50), the target too unless it is a whole number, which prints as
+    entered ("4" beside a realisasi of "3,75", not "4,00"); None where neither is a number."""
+    shared = max((value_places(v) for v in (target, actual) if isinstance(v, Decimal)), default=None)
+    whole = isinstance(target, Decimal) and value_places(target) == 0
+    return (0 if whole else shared), shared
+
+
+def format_row_values(target: Decimal | str | None, actual: Decimal | str | None) -> tuple[str, str]:
+    """An indicator's target and actual as one row of a table prints them (row_decimals): ("4", "3,75"),
+    ("7,50", "9,00"), ("WTP", "WTP")."""
+    target_decimals, actual_decimals = row_decimals(target, actual)
+    return format_value(target, target_decimals), format_value(actual, actual_decimals)
+
+
 def format_percent(value: Decimal | float | None) -> str:
     """A capaian (or any percentage) as every page and document prints it, without the sign: rounded half
     up to two places and written the Indonesian way, whatever the language of the page: 87.5 → "87,50",

@@ -9,49 +9,23 @@ from decimal import Decimal
 from typing import Any
 
 from kinerja.performance.models import Indicator, quarter_name
-from kinerja.performance.numbers import DASH, NumberError, format_number, format_percent, parse_number
-from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData, Value
+from kinerja.performance.numbers import (
+    DASH,
+    NumberError,
+    format_number,
+    format_percent,
+    format_row_values,
+    format_value,
+    parse_number,
+    value_places,
+)
+from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData
 from kinerja.sop.renderers.sheet import indonesian_date
 
-
-def places(value: Decimal) -> int:
-    """The decimals a stored value is printed with: none for a whole number, else two, or as many as it
-    was entered with up to the four kept (0,0125 is not 0,01)."""
-    if value == value.to_integral_value():
-        return 0
-    exponent = value.normalize().as_tuple().exponent
-    return min(max(-exponent, 2), 4) if isinstance(exponent, int) else 2
-
-
-def row_places(*values: Value) -> int | None:
-    """The decimals an indicator's target and actual share, so a row reads 7,50 beside 9,00 (not 9): the most
-    either needs; None where neither is a number."""
-    return max((places(v) for v in values if isinstance(v, Decimal)), default=None)
-
-
-def row_decimals(target: Value, actual: Value) -> tuple[int | None, int | None]:
-    """The decimals of an indicator's target and of its actual as its row prints them: the actual with the
-    decimals the two share (row_places: 9,00 beside a target of 7,50), the target too unless it is a whole
-    number, which prints as entered ("4" beside a realisasi of "3,75", not "4,00")."""
-    shared = row_places(target, actual)
-    whole = isinstance(target, Decimal) and places(target) == 0
-    return (0 if whole else shared), shared
-
-
-def row_numbers(target: Value, actual: Value) -> tuple[str, str]:
-    """An indicator's target and actual printed with row_decimals: ("4", "3,75"), ("7,50", "9,00")."""
-    target_decimals, actual_decimals = row_decimals(target, actual)
-    return number(target, target_decimals), number(actual, actual_decimals)
-
-
-def number(value: Value, decimals: int | None = None) -> str:
-    """1725 → "1.725", Decimal("1725.5") → "1.725,50", Decimal("0.0125") → "0,0125", text stays text,
-    None → "–"."""
-    if value is None:
-        return DASH
-    if isinstance(value, str):
-        return value
-    return format_number(value, places(value) if decimals is None else decimals)
+# A target or actual prints as on every page (numbers.py): these names are the documents' own.
+places = value_places
+row_numbers = format_row_values
+number = format_value
 
 
 def percent(value: Decimal | None) -> str:

@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
 
+from kinerja.performance.numbers import row_decimals
 from kinerja.performance.report import IndicatorRow, ReportData
 
 from . import layout
@@ -37,7 +38,6 @@ from .common import (
     number,
     percent,
     revision_text,
-    row_decimals,
     row_numbers,
     short_hash,
     target_label,

@@ -22,10 +22,10 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.performance.numbers import format_number
+from kinerja.performance.numbers import format_number, row_decimals
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, row_decimals, timestamp
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"

@@ -12,17 +12,29 @@ from django import template
 from kinerja.org.models import name_of
 from kinerja.performance.achievement import predicate_tone
 from kinerja.performance.models import quarter_name
-from kinerja.performance.numbers import DASH, format_percent, format_plain
+from kinerja.performance.numbers import DASH, format_percent, format_row_values, format_value
+from kinerja.performance.report import IndicatorRow
 
 register = template.Library()
 
 
 @register.filter
 def idnum(value: Decimal | str | None) -> str:
-    """A target or actual as typed: "1.725", "65,5", "WTP"; "–" when there is none."""
-    if value is None or value == "":
-        return DASH
-    return value if isinstance(value, str) else format_plain(Decimal(value))
+    """A target or actual as every page and document prints it (numbers.format_value): "1.725", "65,50",
+    "WTP"; "–" when there is none."""
+    return format_value(value)
+
+
+@register.filter
+def row_target(row: IndicatorRow) -> str:
+    """A report row's target as the PDF and DOCX print it beside its actual (numbers.format_row_values)."""
+    return format_row_values(row.target, row.actual)[0]
+
+
+@register.filter
+def row_actual(row: IndicatorRow) -> str:
+    """A report row's actual as the PDF and DOCX print it beside its target: "9,00" beside "7,50"."""
+    return format_row_values(row.target, row.actual)[1]
 
 
 @register.filter
