@@ -469,14 +469,13 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
     def test_the_check_shows_how_each_column_was_read_and_the_rows_as_read(self) -> None:
         response = self.upload(books.iku(self.dir / "iku.xlsx"), dry_run="on")
         summary = response.context["summary"]
-        self.assertEqual(summary.columns, [("Indikator", "Indikator Kinerja Utama (B)"), ("Satuan", "Satuan (D)"),
+        self.assertEqual(summary.columns, [("Indikator", "Indikator Kinerja Utama (B)"),
+                                           ("Formulasi", "Formulasi/Cara Pengukuran (C)"), ("Satuan", "Satuan (D)"),
                                            ("Target", "Target 2025 (F)"), ("Sasaran", "Sasaran Strategis (H)"),
                                            ("Bidang", "Penanggung Jawab (I)")])
-        self.assertEqual(summary.unread_columns, ["No. (A)", "Formulasi/Cara Pengukuran (C)", "Kondisi Awal 2024 (E)",
-                                                  "Target 2026 (G)"])
+        self.assertEqual(summary.unread_columns, ["No. (A)", "Kondisi Awal 2024 (E)", "Target 2026 (G)"])
         self.assertContains(response, "<li><strong>Target</strong> ← Target 2025 (F)</li>", html=True)
-        self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Formulasi/Cara Pengukuran (C), Kondisi Awal "
-                                      "2024 (E), Target 2026 (G)")
+        self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Kondisi Awal 2024 (E), Target 2026 (G)")
         self.assertContains(response, '<tr><td class="num perf-preview-row" data-label="Baris">7</td>'
                                       '<td class="nowrap perf-preview-code" data-label="Kode">IK-03</td>'
                                       '<td class="perf-preview-objective" data-label="Sasaran">Meningkatnya kualitas '
