@@ -39,7 +39,12 @@ and the first rows (the preview).
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
-saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row.
+saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row. So is each quarter's
+("Capaian (%)" merged over TW I … TW IV, as e-SAKIP exports it), against the quarter's target or else the year's.
+A "Formulasi/Cara Perhitungan" (or "Definisi Operasional") and a "Sumber Data" column fill the indicator's definition
+and data source; an empty cell keeps what it has. An indicator kinerja has that the file puts under another Sasaran
+moves there, with a warning. Quarterly realisasi of an indicator with a target of the year and none of a quarter are
+imported, and the Summary lists them (against_annual): their quarters are compared with the year's target.
 
 What a row becomes: its Target the performance agreement target of the year (Target TWn the quarter
 targets), its Realisasi the annual actual (Realisasi TWn the quarter actuals). Imported actuals are
