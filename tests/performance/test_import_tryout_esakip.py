@@ -204,3 +204,31 @@ class QuarterlyAgainstAnnualTestCase(UploadMixin, EsakipTestCase):
         page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 2}).content.decode()
         self.assertInHTML('<td class="num">8,50<br><span class="muted small">tahunan</span></td>', page)
         self.assertInHTML('<td class="num">600</td>', page)
+
+
+class MonthlyColumnsTestCase(EsakipTestCase):
+    """An e-Monev sheet with "Realisasi" merged over the months Jan … Jun: the first month's column was read as
+    the year's realisasi (January's 100 against a target of 1.250) and the other months dropped."""
+
+    def book(self, below: list[object]) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Sasaran", "Indikator Kinerja", "Satuan", "Target", "Realisasi", None, None])
+        sheet.append([None, None, None, None, *below])
+        for column in "ABCD":
+            sheet.merge_cells(f"{column}1:{column}2")
+        sheet.merge_cells("E1:G1")
+        sheet.append([SASARAN_1, "Jumlah IKM yang terdaftar", "unit", "1.250", 100, 200, 300])
+        book.save(self.dir / "monev.xlsx")
+        return self.dir / "monev.xlsx"
+
+    def test_realisasi_merged_over_months_is_refused_naming_the_header_and_nothing_is_saved(self) -> None:
+        with self.assertRaises(ImportFailed) as failed:
+            import_file(self.book(["Jan", "Feb", "Mar"]), self.office, 2025)
+        self.assertIn('monev.xlsx, sheet Sheet, row 1, column Realisasi (E): this header is merged over the columns '
+                      'headed "Jan", "Feb", "Mar" below it, which kinerja does not read', str(failed.exception))
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
+    def test_quarters_under_it_are_still_read(self) -> None:
+        import_file(self.book(["TW I", "TW II", "TW III"]), self.office, 2025)
+        self.assertEqual(sorted(Actual.objects.values_list("quarter", "value_number")), [(1, 100), (2, 200), (3, 300)])

@@ -827,6 +827,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                     _("the same column is also in column %(column)s") % other)))
             elif kind is not None:
                 columns[kind], shown[kind] = j, where
+        problems.extend(_unread_periods(table, i, last, columns, shown))
         # "Target (%) | Realisasi (%) | Target (Rp) | Realisasi (Rp)", as the LKjIP's tables of performance and
         # budget have them: beside a column without a unit, the one in Rupiah is the budget, not read here.
         for kind in [k for k in columns if k.endswith(MONEY)]:
@@ -852,6 +853,35 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                   and not all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1))]
         return Header(last, columns, shown, problems, texts, revised, scales, unread, bare_targets)
     return None
+
+
+def _unread_periods(table: Table, i: int, last: int, columns: dict[str, int], shown: dict[str, str]
+                    ) -> list[tuple[int, str, str]]:
+    """A Target or Realisasi merged over columns whose second header row names what kinerja does not read as
+    quarters or years ("Realisasi" over "Jan | Feb | … | Jun", or "Semester I | Semester II"): the first of them
+    would be read as the year's figure (January's realisasi as the year's), so the header is refused instead."""
+    if last != i or i + 1 >= len(table.rows):
+        return []
+    number, top = table.rows[i][0], table.rows[i][1]
+    below = table.rows[i + 1][1]
+    name_column = columns.get(NAME)
+    if _is_numbering(below) or (name_column is not None and _text(_cell(below, name_column)) not in (
+            "", _text(_cell(top, name_column)))):
+        return []  # the row of column numbers, or the first row of data
+    problems = []
+    for kind in (TARGET, ACTUAL):
+        j = columns.get(kind)
+        span = next(((first, end) for first, end in table.spans.get(number, ()) if first == j and end > first), None)
+        if j is None or span is None:
+            continue
+        under = [_text(_cell(below, c)) for c in range(span[0], span[1] + 1)]
+        if any(under) and not any(isinstance(_cell(below, c), int | float | Decimal) for c in range(span[0], span[1] + 1)):
+            problems.append((table.rows[last][0], shown[kind], _(
+                "this header is merged over the columns headed %(under)s below it, which kinerja does not read: it "
+                "keeps the figure of the year and of each quarter. Write them in columns headed \"%(kind)s\" or "
+                "\"%(kind)s TW I\" … \"%(kind)s TW IV\"") % {
+                    "under": ", ".join(f'"{u}"' for u in under if u), "kind": kind}))
+    return problems
 
 
 _BARE_QUARTER = re.compile(r"^(?:tw|trw|triwulan|tri wulan|kuartal)\s*(?:[ivx]+|\d+)$")
