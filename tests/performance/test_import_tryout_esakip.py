@@ -232,3 +232,24 @@ class MonthlyColumnsTestCase(EsakipTestCase):
     def test_quarters_under_it_are_still_read(self) -> None:
         import_file(self.book(["TW I", "TW II", "TW III"]), self.office, 2025)
         self.assertEqual(sorted(Actual.objects.values_list("quarter", "value_number")), [(1, 100), (2, 200), (3, 300)])
+
+
+class TotalLikeRowTestCase(UploadMixin, EsakipTestCase):
+    """A division's realisasi names a new indicator "Jumlah IKM baru binaan" without Satuan and target: read as a
+    subtotal row and dropped without a word. It is still taken as a total (a "Jumlah Sasaran 1" is one), but said."""
+
+    def test_a_row_named_like_a_total_with_a_value_is_named_and_a_bare_total_is_not(self) -> None:
+        import_file(pengukuran_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
+        book = Workbook()
+        book.active.append(["Indikator Kinerja", "Realisasi TW I"])
+        book.active.append(["Waktu rata-rata pelayanan izin usaha", "4"])
+        book.active.append(["Jumlah IKM baru binaan", "12"])
+        book.active.append(["Jumlah", "16"])
+        book.save(self.dir / "bidang.xlsx")
+        summary = import_file(self.dir / "bidang.xlsx", self.office, 2025, dry_run=True)
+        self.assertEqual((summary.rows, summary.total_rows), (1, [(3, "Jumlah IKM baru binaan")]))
+        self.client.force_login(self.subsection_head)
+        with translation.override("id"):
+            response = self.upload(self.dir / "bidang.xlsx", dry_run="on")
+        self.assertContains(response, 'Baris yang namanya seperti jumlah dianggap baris jumlah dan tidak dibaca: baris 3 '
+                                      '"Jumlah IKM baru binaan".')

@@ -104,6 +104,11 @@ def notes(summary: importer.Summary) -> list[str]:
     if summary.unread_rows:
         lines.append(_("Rows with a value but no indicator were not read: %(rows)s.") % {
             "rows": ", ".join(str(r) for r in summary.unread_rows)})
+    if summary.total_rows:
+        rows = "; ".join(_('row %(number)s "%(name)s"') % {"number": r, "name": n} for r, n in summary.total_rows)
+        lines.append(" ".join([_("Rows named like a total were taken as totals and not read:"), rows + ".",
+                               _("If one is an indicator, write its Satuan and target on its row, or add it in "
+                                 "kinerja first.")]))
     if summary.other_table:
         lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
             "row": summary.other_table})

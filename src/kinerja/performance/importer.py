@@ -221,6 +221,9 @@ class Summary:
     warnings: list[CellWarning] = field(default_factory=list)
     hidden_rows: list[int] = field(default_factory=list)  # hidden in Excel: not read
     unread_rows: list[int] = field(default_factory=list)  # a value but no indicator: not read
+    # Rows named like a total ("Jumlah IKM baru binaan") with a value, taken as a subtotal and not read:
+    # (row, name as written). A total of kinerja's own indicators is skipped; one named otherwise is said.
+    total_rows: list[tuple[int, str]] = field(default_factory=list)
     other_table: int | None = None  # another table under the indicators starts at this row: not read
     notes_from: int | None = None  # the notes and signatures under the table start at this row: not read
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
@@ -1227,6 +1230,7 @@ class Reading:
     # Rows with something in a Target or Realisasi column but no indicator: a signature line under the
     # table, or an indicator whose name was forgotten; the user is told which.
     unread_rows: list[int] = field(default_factory=list)
+    total_rows: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
     plan: bool = False  # the file has an activity column: a Rencana Aksi, whose activities replace the year's
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
@@ -1826,7 +1830,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)
                 and office_indicators.find(text(CODE), name) is None):
             # A subtotal or average row written in the Indikator column; never an indicator kinerja has ("Jumlah
-            # IKM yang terdaftar" in a division's realisasi, which names it without its Satuan and target).
+            # IKM yang terdaftar" in a division's realisasi, which names it without its Satuan and target). One
+            # with a value and more than a total's words may be a new indicator: said, not dropped unsaid.
+            if (_normal(name) not in TOTAL_WORDS and not _normal(name).startswith(TOTAL_PREFIXES)
+                    and any(_is_value(_cell(values, j)) for j in value_columns)):
+                reading.total_rows.append((number, name))
             continue
         if plan and not across and _continues(table, columns, number, values, name, text(CODE), current):
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
@@ -2477,7 +2485,8 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     rows = reading.rows
     summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, plan=reading.plan,
                       hidden_rows=reading.hidden_rows, other_table=reading.other_table,
-                      unread_rows=reading.unread_rows, warnings=reading.warnings, notes_from=reading.notes_from,
+                      unread_rows=reading.unread_rows, total_rows=reading.total_rows,
+                      warnings=reading.warnings, notes_from=reading.notes_from,
                       columns=reading.columns, unread_columns=reading.unread_columns,
                       activity_ignored=reading.activity_ignored,
                       preview=[_preview(row) for row in rows[:PREVIEW_ROWS]], more_rows=max(0, len(rows) - PREVIEW_ROWS))
