@@ -858,11 +858,15 @@ def _find_header(table: Table, year: int | None) -> Header | None:
     return None
 
 
+def _is_unread_period(label: str) -> bool:
+    return bool(_UNREAD_PERIOD.match(_normal(label)))
+
+
 def _unread_periods(table: Table, i: int, last: int, columns: dict[str, int], shown: dict[str, str]
                     ) -> list[tuple[int, str, str]]:
-    """A Target or Realisasi merged over columns whose second header row names what kinerja does not read as
-    quarters or years ("Realisasi" over "Jan | Feb | … | Jun", or "Semester I | Semester II"): the first of them
-    would be read as the year's figure (January's realisasi as the year's), so the header is refused instead."""
+    """A Target or Realisasi merged over columns whose second header row names periods kinerja does not keep
+    ("Realisasi" over "Jan | Feb | … | Jun", or "Semester I | Semester II"): the first of them would be read as the
+    year's figure (January's realisasi as the year's), so the header is refused instead."""
     if last != i or i + 1 >= len(table.rows):
         return []
     number, top = table.rows[i][0], table.rows[i][1]
@@ -878,7 +882,7 @@ def _unread_periods(table: Table, i: int, last: int, columns: dict[str, int], sh
         if j is None or span is None:
             continue
         under = [_text(_cell(below, c)) for c in range(span[0], span[1] + 1)]
-        if any(under) and not any(isinstance(_cell(below, c), int | float | Decimal) for c in range(span[0], span[1] + 1)):
+        if any(_is_unread_period(u) for u in under):
             problems.append((table.rows[last][0], shown[kind], _(
                 "this header is merged over the columns headed %(under)s below it, which kinerja does not read: it "
                 "keeps the figure of the year and of each quarter. Write them in columns headed \"%(kind)s\" or "
@@ -1258,6 +1262,11 @@ _OBJECTIVE_LABEL = re.compile(r"^sasaran(?:\s+strategis)?(?:\s+\d+)?\s*[:.\-]\s*
 
 MONTHS = ("januari", "februari", "maret", "april", "mei", "juni", "juli", "agustus", "september", "oktober", "november",
           "desember")
+# Periods a sheet may split its figures by that kinerja does not keep: the months ("Jan", "Februari", "Bulan 3") and
+# the semesters ("Semester I", "Smt 2").
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "mei", "jun", "jul", "agu", "agt", "ags", "agus", "sep", "sept",
+                        "okt", "nov", "nop", "des")
+_UNREAD_PERIOD = re.compile(rf"^(?:{'|'.join(MONTHS + _MONTH_ABBREVIATIONS)}|bulan|bln|semester|smt|smstr)\b")
 # The start of what follows a table: its notes ("Keterangan:", "Catatan:", "Sumber:"), the place and date of the
 # signature ("Bandar Lampung, 2 Januari 2025"), the parties and titles that sign ("PIHAK PERTAMA", "Mengetahui,",
 # "KEPALA DINAS …", "NIP. 19700312 …").
