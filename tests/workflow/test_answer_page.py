@@ -72,9 +72,9 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertContains(page, "1 dari 2 bidang telah menjawab")
         self.assertContains(page, "Data TW I terlampir")
         self.assertContains(page, "<strong>IK-01</strong> Jumlah koperasi aktif")
-        self.assertContains(page, "<strong>1.725,5</strong> unit")
+        self.assertContains(page, "<strong>1.725,50</strong> unit")
         self.assertContains(page, "101,50%")  # 1.725,5 ÷ 1.700
-        self.assertContains(page, "<strong>61,5</strong> %")
+        self.assertContains(page, "<strong>61,50</strong> %")
         self.assertContains(page, '<span class="muted">Target</span> 60 % ·')  # the unit on the target too
 
     def test_the_answers_stay_on_the_case_page_once_the_step_is_done(self) -> None:
