@@ -214,6 +214,25 @@ _DECISION_RE = re.compile(
     r"|(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?([a-z])(?![\w'’-]))", re.IGNORECASE)
 
 
+# The first words of a position's name (document vocabulary): a return "kembali ke Bendahara" names one, though
+# the table has no column of it; "kembali ke ruang kerja" names none. A return "kepada" anyone names a position.
+POSITION_WORDS = {"bendahara", "pemohon", "petugas", "pejabat", "pengelola", "pengadministrasi", "pelaksana",
+                  "operator", "verifikator", "analis", "penyusun", "pengolah", "admin", "administrator", "ppk",
+                  "pptk", "ppspm", "pa", "kpa", "inspektur", "auditor", "camat", "lurah", "kepala", "wakil",
+                  "pimpinan", "atasan", "pegawai", "masyarakat", "pemeriksa", "tim", "panitia"}
+_KEPADA_RE = re.compile(r"\bkepada\b", re.IGNORECASE)
+
+
+def names_position(phrase: ReturnPhrase) -> bool:
+    """Whether a return's words name a position ("dikembalikan kepada Bendahara", "kembali ke Kasubbag Umum"),
+    as against a place or a state ("kembali ke ruang kerja", "kembali ke semula")."""
+    if not phrase.actor_text:
+        return False
+    first = squeeze_letters(normalise_name(phrase.actor_text).split()[0]) if normalise_name(phrase.actor_text) else ""
+    titles = {squeeze_letters(normalise_name(n)).split()[0] for group in COMMON_ALIASES for n in group}
+    return bool(_KEPADA_RE.search(phrase.text)) or first in titles or first in POSITION_WORDS
+
+
 def return_phrases(activity: str) -> list[ReturnPhrase]:
     """The clauses of `activity` that send work back, in text order. "dikembalikan untuk diperbaiki"
     without a target sends it to the step before (step=None, actor_text="")."""

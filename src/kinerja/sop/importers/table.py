@@ -1150,6 +1150,14 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif phrase.actor_text:
                 actor = matcher.match_at_start(phrase.actor_text)
                 if actor is None:
+                    if flow.names_position(phrase):
+                        # "dikembalikan kepada Bendahara" with no Bendahara column: the user must know the
+                        # return is not read, though the import goes on.
+                        name = " ".join(phrase.actor_text.split()[:flow.MAX_NAME_WORDS])
+                        draft.warnings.append(step_error(path, step, column, phrase.text, _(
+                            "this step sends work back to “%(name)s”, but the table has no actor column of that "
+                            "name (%(actors)s): the return is not read") % {"name": name,
+                                                                         "actors": ", ".join(draft.actors)}))
                     continue  # "kembali ke ruang kerja": not a return to a position
                 target = next((s.number for s in reversed(draft.steps[:index]) if s.actor == actor), None)
             elif index > 0:
