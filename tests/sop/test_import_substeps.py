@@ -76,7 +76,7 @@ def test_a_table_without_sub_steps_keeps_no_label(tmp_path: Path) -> None:
 @pytest.mark.usefixtures("english")
 @pytest.mark.parametrize(("labels", "value", "problem"), [
     (["1", "2", "3.1", "3.3", "4", "5"], "3.3", "a sub-step of step 3 is missing or out of order"),
-    (["1", "2", "3.1", "3.1", "4", "5"], "3.1", "this step number appears twice"),
+    (["1", "2", "3.1", "3.1", "4", "5"], "3.1", "step number 3.1 appears twice: again on step row 4"),
     (["1", "2", "3.2", "3.3", "4", "5"], "3.2", "the first sub-step of step 3 is missing"),
     (["1", "2", "3.1", "3.2", "5", "6"], "5", "step 4 is missing"),
     (["1", "2", "3.1", "3.2", "4", "4.1.1"], "4.1.1", "is not a step number"),

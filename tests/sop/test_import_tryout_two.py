@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kinerja.sop.importers import read_document
+import pytest
+
+from kinerja.sop.importers import SopImportError, read_document
 
 from .documents import sop_text, write
 
@@ -28,3 +30,23 @@ def test_a_return_to_a_position_without_a_column_is_a_warning_in_indonesian(tmp_
 def test_a_return_to_a_place_is_no_warning(tmp_path: Path) -> None:
     text = sop_text(ACTORS, STEPS).replace("hasil 3\t", "hasil 3\tberkas kembali ke ruang arsip")
     assert read_document(write(tmp_path, text)).warnings == []
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(("numbers", "value", "row", "activity"), [
+    (["1", "2", "2", "3"], "2", 3, "Memaraf konsep"),  # the third row repeats 2: the second row is right
+    (["1", "2", "3", "1"], "1", 4, "Menandatangani"),
+    (["a.", "b.", "b.", "c."], "b", 3, "Memaraf konsep"),
+    (["1", "2", "2.1", "2.1"], "2.1", 4, "Menandatangani"),
+])
+def test_a_repeated_step_number_names_the_repeating_row(tmp_path: Path, numbers: list[str], value: str, row: int,
+                                                         activity: str) -> None:
+    lines = sop_text(ACTORS, STEPS).splitlines(keepends=True)
+    for i, number in enumerate(numbers, start=1):
+        at = next(k for k, line in enumerate(lines) if line.startswith(f"{i}\t"))
+        lines[at] = number + lines[at][len(str(i)):]
+    with pytest.raises(SopImportError) as caught:
+        read_document(write(tmp_path, "".join(lines), "ganda.txt"))
+    message = str(caught.value)
+    assert caught.value.value == value
+    assert message.startswith("ganda.txt") and f"step row {row}, “{activity}”" in message

@@ -726,11 +726,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     if any(sub for _n, sub, _l in labels):
         # Sub-steps ("3.1", "3.2" or "3a", "3b"): each is a step of its own, numbered 1 … N in order as the
         # engine runs them; the label printed in the No. column is kept and shown.
-        check_sub_numbering(path, labels)
+        check_sub_numbering(path, labels, draft.steps)
         for number, (step, (_n, _sub, label)) in enumerate(zip(draft.steps, labels, strict=True), start=1):
             step.number, step.label = number, label
     else:
-        check_numbering(path, [s.number for s in draft.steps])
+        check_numbering(path, draft.steps, [label for _n, _sub, label in labels])
         if any(not label.isdigit() for _n, _sub, label in labels):
             # Steps lettered "a.", "b." …: numbered 1 … N as the engine runs them, each shown (and named by
             # a return, "kembali ke langkah a") by the letter the No. column prints.
@@ -1035,12 +1035,23 @@ def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:
             setattr(step, attr, f"{getattr(step, attr)}{joint}{extra}".strip())
 
 
-def check_numbering(path: Path, numbers: list[int]) -> None:
-    """Steps are numbered 1, 2, 3 … without gaps or repeats."""
+def _repeated(path: Path, label: str, row: int, step: StepDraft) -> SopImportError:
+    """The error of a step number printed twice, naming the row that repeats it (its place among the steps'
+    rows and its text): the first row of that number is likely right, and naming it would send the user there."""
+    activity = step.activity if len(step.activity) <= 60 else step.activity[:57] + "…"
+    return SopImportError(path, None, COLUMN_NO, label, _(
+        "step number %(label)s appears twice: again on step row %(row)d, “%(activity)s”")
+        % {"label": label, "row": row, "activity": activity})
+
+
+def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[str]) -> None:
+    """Steps are numbered 1, 2, 3 … (or a, b, c …) without gaps or repeats; a repeat names the row repeating
+    the number, as `printed` in the No. column."""
+    numbers = [s.number for s in steps]
     seen: set[int] = set()
-    for number in numbers:
+    for row, number in enumerate(numbers, start=1):
         if number in seen:
-            raise SopImportError(path, number, COLUMN_NO, str(number), _("this step number appears twice"))
+            raise _repeated(path, printed[row - 1], row, steps[row - 1])
         seen.add(number)
     for expected, number in enumerate(numbers, start=1):
         if number != expected:
@@ -1049,14 +1060,15 @@ def check_numbering(path: Path, numbers: list[int]) -> None:
                                  % {"expected": expected})
 
 
-def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]]) -> None:
+def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]], steps: Sequence[StepDraft]) -> None:
     """Steps and sub-steps in order: 1, 2, 3.1, 3.2, 4 (or 3a, 3b), a step's own row (3) before its
-    sub-steps if it has one, each sub-step numbered from 1 (or a) up without gaps or repeats."""
+    sub-steps if it has one, each sub-step numbered from 1 (or a) up without gaps or repeats. `steps` are
+    the rows of `labels`: a repeat names the row repeating the number."""
     seen: set[tuple[int, int]] = set()
     last_main, last_sub = 0, 0
-    for main, sub, label in labels:
+    for row, (main, sub, label) in enumerate(labels, start=1):
         if (main, sub) in seen:
-            raise SopImportError(path, None, COLUMN_NO, label, _("this step number appears twice"))
+            raise _repeated(path, label, row, steps[row - 1])
         seen.add((main, sub))
         if sub == 0 or main != last_main:
             if main != last_main + 1:
