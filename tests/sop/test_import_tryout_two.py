@@ -3,6 +3,7 @@ repeated step number, a Tanggal Pengesahan in the identity block, steps numbered
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -50,3 +51,35 @@ def test_a_repeated_step_number_names_the_repeating_row(tmp_path: Path, numbers:
     message = str(caught.value)
     assert caught.value.value == value
     assert message.startswith("ganda.txt") and f"step row {row}, “{activity}”" in message
+
+
+def _ratified(tmp_path: Path, effective: str, ratified: str) -> Path:
+    text = sop_text(ACTORS, STEPS).replace("TANGGAL EFEKTIF\t2 Januari 2025", f"TANGGAL EFEKTIF\t{effective}")
+    return write(tmp_path, text.replace("DISAHKAN OLEH\t", f"TANGGAL PENGESAHAN\t{ratified}\nDISAHKAN OLEH\t"))
+
+
+def test_a_ratification_date_without_an_effective_date_is_the_effective_date(tmp_path: Path) -> None:
+    draft = read_document(_ratified(tmp_path, "-", "5 Februari 2025"))
+    assert draft.effective_on == dt.date(2025, 2, 5)
+    (warning,) = draft.warnings
+    assert (warning.column, warning.value) == ("Tanggal Pengesahan", "5 Februari 2025")
+    assert "Tanggal Efektif" in str(warning) and str(warning).startswith("sop.txt")
+
+
+def test_a_ratification_date_beside_another_effective_date_is_named_as_not_kept(tmp_path: Path) -> None:
+    draft = read_document(_ratified(tmp_path, "2 Januari 2025", "Tgl. 5 Februari 2025"))
+    assert draft.effective_on == dt.date(2025, 1, 2)
+    (warning,) = draft.warnings
+    assert (warning.column, warning.value) == ("Tanggal Pengesahan", "Tgl. 5 Februari 2025")
+    assert "tidak disimpan" in str(warning) and "2 Januari 2025" in str(warning)
+
+
+def test_a_ratification_date_of_the_effective_day_says_nothing(tmp_path: Path) -> None:
+    draft = read_document(_ratified(tmp_path, "2 Januari 2025", "2 Januari 2025"))
+    assert (draft.effective_on, draft.warnings) == (dt.date(2025, 1, 2), [])
+
+
+def test_an_unreadable_ratification_date_in_place_of_the_effective_date_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SopImportError) as caught:
+        read_document(_ratified(tmp_path, "-", "segera"))
+    assert (caught.value.column, caught.value.value) == ("Tanggal Pengesahan", "segera")

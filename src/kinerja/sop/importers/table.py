@@ -13,6 +13,7 @@ from decimal import ROUND_DOWN, Decimal
 from pathlib import Path
 from typing import NamedTuple
 
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from . import flow
@@ -42,6 +43,10 @@ FIELD_LABELS = {
     "tanggal revisi": "revised_on", "tgl revisi": "revised_on",
     "tanggal efektif": "effective_on", "tgl efektif": "effective_on",
     "tanggal berlaku": "effective_on", "tgl berlaku": "effective_on",
+    # The date the SOP was ratified (SopVersion keeps no such date: read_header decides where it goes).
+    "tanggal pengesahan": "approved_on", "tgl pengesahan": "approved_on", "tanggal disahkan": "approved_on",
+    "tgl disahkan": "approved_on", "tanggal penetapan": "approved_on", "tgl penetapan": "approved_on",
+    "tanggal ditetapkan": "approved_on", "tgl ditetapkan": "approved_on",
     "disahkan oleh": "approved_by", "ditetapkan oleh": "approved_by", "disetujui oleh": "approved_by",
     "nama sop": "name", "judul sop": "name",
 }
@@ -58,6 +63,7 @@ GENERIC_LABELS = {"nomor"}
 # The first words of a decree's heading above an attached SOP: no letterhead lines.
 DECREE_WORDS = {"lampiran", "nomor", "tanggal", "tentang"}
 DATE_COLUMNS = {"created_on": "Tanggal Pembuatan", "revised_on": "Tanggal Revisi", "effective_on": "Tanggal Efektif"}
+APPROVAL_DATE = "Tanggal Pengesahan"
 COLUMN_NO, COLUMN_ACTIVITY, COLUMN_ACTORS = "No.", "Uraian Prosedur", "Pelaksana"
 COLUMN_INPUTS, COLUMN_TIME, COLUMN_OUTPUT, COLUMN_NOTE = "Kelengkapan", "Waktu", "Output", "Ket"
 MAX_STEPS = 200
@@ -381,6 +387,7 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
             setattr(draft, key, identity_date(text))
         except ValueError as e:
             raise SopImportError(path, None, column, text, str(e)) from None
+    approved_on(path, draft, values.get("approved_on", ""))
     approval = values.get("approved_by", "")
     if approval.strip() and approval.strip() not in {"-", "–"}:
         draft.approved_by, draft.approved_by_name, draft.approved_by_nip = parse_approval(approval)
@@ -388,6 +395,29 @@ def read_header(path: Path, rows: Grid) -> SopDraft:
 
 
 _NIP_RE = re.compile(r"\bNIP\b", re.IGNORECASE)
+
+
+def approved_on(path: Path, draft: SopDraft, text: str) -> None:
+    """A "Tanggal Pengesahan" (or "Tanggal Ditetapkan") some offices print beside or instead of the form's dates.
+    An SOP takes effect when it is ratified unless it says otherwise, so with no Tanggal Efektif it is the
+    effective date, and a warning says so. Beside a Tanggal Efektif of another day it is not kept (SopVersion
+    holds the form's three dates): a warning says so, never silently."""
+    if not text.strip(" -–—"):
+        return
+    try:
+        date = identity_date(text)
+    except ValueError as e:
+        if draft.effective_on is None:
+            raise SopImportError(path, None, APPROVAL_DATE, text, str(e)) from None
+        date = None
+    if draft.effective_on is None and date is not None:
+        draft.effective_on = date
+        draft.warnings.append(SopImportError(path, None, APPROVAL_DATE, text, _(
+            "the SOP has no Tanggal Efektif: the date it was ratified is taken as its effective date")))
+    elif draft.effective_on is not None and date != draft.effective_on:
+        draft.warnings.append(SopImportError(path, None, APPROVAL_DATE, text, _(
+            "the date the SOP was ratified is not kept: an SOP version keeps its Tanggal Pembuatan, Tanggal Revisi "
+            "and Tanggal Efektif, here %(effective)s") % {"effective": date_format(draft.effective_on, "j F Y")}))
 
 
 def _block_label(line: str) -> tuple[str, str] | None:
