@@ -177,7 +177,10 @@ def test_it_refuses_an_unreadable_duration(tmp_path: Path) -> None:
 
 
 def test_it_refuses_a_repeated_step_number(tmp_path: Path) -> None:
-    expect_error(write(tmp_path, seed_text().replace("\n4\tMenerima", "\n3\tMenerima")), step=3, column="No.", value="3")
+    # The error names the row repeating the number (the fourth), not step 3, which is the first row of that number.
+    error = expect_error(write(tmp_path, seed_text().replace("\n4\tMenerima", "\n3\tMenerima")), step=None,
+                         column="No.", value="3")
+    assert "step row 4, “Menerima" in str(error)
 
 
 def test_it_refuses_a_missing_step_number(tmp_path: Path) -> None:
