@@ -83,3 +83,45 @@ def test_an_unreadable_ratification_date_in_place_of_the_effective_date_is_refus
     with pytest.raises(SopImportError) as caught:
         read_document(_ratified(tmp_path, "-", "segera"))
     assert (caught.value.column, caught.value.value) == ("Tanggal Pengesahan", "segera")
+
+
+def _numbered(tmp_path: Path, numbers: list[str], name: str = "romawi.txt") -> Path:
+    lines = sop_text(ACTORS, STEPS).replace("hasil 3\t", "hasil 3\tTidak sesuai: kembali ke langkah 2").splitlines(True)
+    for i, number in enumerate(numbers, start=1):
+        at = next(k for k, line in enumerate(lines) if line.startswith(f"{i}\t"))
+        lines[at] = number + lines[at][len(str(i)):]
+    return write(tmp_path, "".join(lines), name)
+
+
+@pytest.mark.parametrize("numbers", [
+    ["I", "II", "III", "IV"], ["i.", "ii.", "iii.", "iv."], ["(I)", "(II)", "(III)", "(IV)"]])
+def test_steps_numbered_in_roman_numerals_keep_their_label(tmp_path: Path, numbers: list[str]) -> None:
+    draft = read_document(_numbered(tmp_path, numbers))
+    assert [s.number for s in draft.steps] == [1, 2, 3, 4]
+    assert [s.display_number for s in draft.steps] == [n.strip("().") for n in numbers]
+    assert [s.actor for s in draft.steps] == ACTORS
+    assert [s.returns_to for s in draft.steps] == [[], [], [2], []]
+
+
+def test_a_return_names_a_roman_numbered_step(tmp_path: Path) -> None:
+    path = _numbered(tmp_path, ["I", "II", "III", "IV"])
+    path.write_text(path.read_text(encoding="utf-8").replace("langkah 2", "langkah II"), encoding="utf-8")
+    assert [s.returns_to for s in read_document(path).steps] == [[], [], [2], []]
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(("numbers", "value"), [(["1", "II", "3", "4"], "II"), (["I", "ii", "III", "IV"], None)])
+def test_a_roman_number_among_others_is_no_step_number(tmp_path: Path, numbers: list[str], value: str | None) -> None:
+    with pytest.raises(SopImportError) as caught:
+        read_document(_numbered(tmp_path, numbers))
+    assert str(caught.value).startswith("romawi.txt, ")
+    if value:
+        assert caught.value.value == value and "Roman" in str(caught.value)
+
+
+def test_a_lettered_table_to_i_stays_lettered(tmp_path: Path) -> None:
+    from kinerja.sop.importers.table import roman_column
+
+    assert roman_column(["a", "b", "c", "d", "e", "f", "g", "h", "i"]) is None
+    assert roman_column(["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI"]) == list(range(1, 12))
+    assert roman_column(["i", "ii", "iii"]) == [1, 2, 3]

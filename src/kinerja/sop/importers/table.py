@@ -643,6 +643,8 @@ def step_label(text: str) -> tuple[int, int, str] | None:
     "c." or "c)"; None for anything else."""
     if (number := step_number(text)) is not None:
         return number, 0, str(number) if text.strip("().").isdigit() else text.strip("().").lower()
+    if (number := roman_number(text)) is not None:
+        return number, 0, text.strip("().")  # "II", "iv.": read_steps keeps them only in a Roman-numbered column
     if m := re.fullmatch(r"\(?(\d{1,4})\s*\.\s*(\d{1,2})[.)]?", text):
         return int(m[1]), int(m[2]), f"{int(m[1])}.{int(m[2])}"
     if m := re.fullmatch(r"\(?(\d{1,4})\s*(\.?)\s*([a-zA-Z])[.)]?", text):
@@ -657,6 +659,39 @@ def step_number(text: str) -> int | None:
     if m := re.fullmatch(r"\(?([a-zA-Z])[.)]?", text):
         return ord(m[1].lower()) - ord("a") + 1
     return None
+
+
+# A step numbered in Roman numerals, as some offices number them: "II", "iv.", "(III)", "ix)". I, V and X only
+# (up to XXXIX): "CV", "DI" or "MD" in the No. column are no step's.
+_ROMAN_RE = re.compile(r"\(?(X{0,3})(IX|IV|V?I{0,3})[.)]?", re.IGNORECASE)
+_ROMAN_VALUES = {"": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+
+
+def roman_number(text: str) -> int | None:
+    """The value of a step number written in Roman numerals of two letters or more ("II" → 2, "iv." → 4), upper
+    or lower case, not mixed; None for anything else. One letter ("I", "v") is a lettered step's letter unless
+    the whole column is Roman-numbered (roman_column)."""
+    return _roman(text, single=False)
+
+
+def _roman(text: str, *, single: bool) -> int | None:
+    m = _ROMAN_RE.fullmatch(text)
+    letters = text.strip("().")
+    if m is None or not letters or (len(letters) < 2 and not single) or not (letters.isupper() or letters.islower()):
+        return None
+    return 10 * len(m[1]) + _ROMAN_VALUES[m[2].lower()]
+
+
+def roman_column(texts: Sequence[str]) -> list[int] | None:
+    """The steps' values when the whole No. column is numbered in Roman numerals ("I", "II", "III" or "i.",
+    "ii.", "iii."), one case throughout; None when any step is numbered otherwise (a lone "I" among digits, or
+    a table lettered "a" to "i")."""
+    values = [_roman(text, single=True) for text in texts]
+    if not texts or any(v is None for v in values):
+        return None
+    if len({text.strip("().").isupper() for text in texts}) > 1:
+        return None
+    return [v for v in values if v is not None]
 
 
 # A signature under the table ("… NIP. 19700315 199503 1 002"): never the rest of a step's text.
@@ -677,6 +712,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
     labels: list[tuple[int, int, str]] = []  # (step, sub-step, label) of each row of `raw`, as printed
+    texts: list[str] = []  # the No. cell of each row of `raw`, its case kept
     body = rows[depth:]
     # A table running over pages repeats its header rows on each page (Word's "repeat header row", a
     # second table after a page break, a text copy with "Halaman 2" between the pages).
@@ -730,6 +766,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             continue
         number = printed[0]  # numbered 1 … N below when the table has sub-steps
         labels.append(printed)
+        texts.append(number_text.strip("()."))
         step = StepDraft(number=number, actor="", activity=activity_text(_cell(row, columns["activity"])),
                          # As written, lines and all, until the step's rows are read: then list_text. A
                          # Kelengkapan, Waktu, Output or Keterangan cell merged down over several steps is each
@@ -750,6 +787,14 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     if not raw:
         raise SopImportError(path, None, COLUMN_NO, None, _("the procedure table has no numbered steps"))
     draft.steps = [s for s, _m in raw]
+    if (romans := roman_column(texts)) is not None:
+        # Steps numbered "I", "II", "III" …: numbered 1 … N as the engine runs them, each shown as printed.
+        labels = [(value, 0, text) for value, text in zip(romans, texts, strict=True)]
+        for step, value in zip(draft.steps, romans, strict=True):
+            step.number = value
+    elif roman := next((text for _n, _sub, text in labels if roman_number(text) is not None), None):
+        raise SopImportError(path, None, COLUMN_NO, roman, _(
+            "is not a step number: steps are numbered in Roman numerals (I, II, III …) only when all of them are"))
     for step in draft.steps:
         step.inputs, step.output = (list_text(step.inputs, line_breaks=line_breaks),
                                     list_text(step.output, line_breaks=line_breaks))
