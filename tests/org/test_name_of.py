@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.contrib.auth import get_user_model
+from django.template import Context, Template
 
 from kinerja.org.models import Person, name_of
 from tests.base import KinerjaTestCase
@@ -22,3 +23,10 @@ class NameOfTestCase(KinerjaTestCase):
     def test_nobody_is_named_as_the_caller_asks(self) -> None:
         self.assertEqual(name_of(None), "")
         self.assertEqual(name_of(None, none="?"), "?")
+
+    def test_pages_name_people_with_the_same_function(self) -> None:
+        # The pages' filter: an administrator without a person who registers a letter is named, not left blank.
+        admin = get_user_model().objects.create_user("admin.kota")
+        page = Template("{% load people %}{{ a|name_of }} / {{ b|name_of }} / {{ c|name_of }}")
+        self.assertEqual(page.render(Context({"a": self.secretary, "b": admin, "c": None})),
+                         f"{self.secretary.person.full_name} / admin.kota / ")
