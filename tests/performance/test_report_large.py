@@ -18,10 +18,9 @@ from docx.oxml.ns import qn
 
 from kinerja.correspondence.renderers.documents import INITIALS_BOX, INITIALS_SIZE
 from kinerja.correspondence.renderers.pdf import INITIALS_ANCHOR, stamp_place
-from kinerja.performance.numbers import format_number
+from kinerja.performance.numbers import format_number, format_value
 from kinerja.performance.renderers import agreement, pdf, xlsx
 from kinerja.performance.renderers import docx as docx_renderer
-from kinerja.performance.renderers.common import number
 from kinerja.performance.report import Approver, BudgetRow, IndicatorRow, ObjectiveRow, ReportData, YearValue
 from tests.pdf_layout import off_page, overlapping, page_texts, pages
 
@@ -179,12 +178,12 @@ class ApprovalAfterFullPageTestCase(SimpleTestCase):
 
 class NumberTestCase(SimpleTestCase):
     def test_a_value_keeps_the_decimals_it_was_entered_with_up_to_four(self) -> None:
-        self.assertEqual(number(D("0.0125")), "0,0125")
-        self.assertEqual(number(D("92.345")), "92,345")
-        self.assertEqual(number(D("1725.5")), "1.725,50")
-        self.assertEqual(number(D("1250")), "1.250")
-        self.assertEqual(number(D("-1250.5")), "-1.250,50")
-        self.assertEqual(number(D("1.23456")), "1,2346")
+        self.assertEqual(format_value(D("0.0125")), "0,0125")
+        self.assertEqual(format_value(D("92.345")), "92,345")
+        self.assertEqual(format_value(D("1725.5")), "1.725,50")
+        self.assertEqual(format_value(D("1250")), "1.250")
+        self.assertEqual(format_value(D("-1250.5")), "-1.250,50")
+        self.assertEqual(format_value(D("1.23456")), "1,2346")
 
 
 class LargeAgreementTestCase(SimpleTestCase):

@@ -2381,9 +2381,9 @@ def _mismatch(path: Path, row: Row, indicator: Indicator, target: Value) -> Mism
 def _against_annual_target(indicator: Indicator, year: int) -> bool:
     """Whether the indicator's quarters of `year` are measured against the year's target, for want of quarter
     targets (cards.target_for): it has a target of the year and none of a quarter, as saved so far."""
-    targets = Target.objects.filter(indicator=indicator, year=year)
-    return (targets.filter(quarter=None, kind__in=[Target.Kind.AGREEMENT, Target.Kind.RENSTRA]).exists()
-            and not targets.filter(kind=Target.Kind.QUARTER).exists())
+    kinds = set(Target.objects.filter(indicator=indicator, year=year).values_list("kind", "quarter"))
+    return (any(quarter is None and kind in (Target.Kind.AGREEMENT, Target.Kind.RENSTRA) for kind, quarter in kinds)
+            and not any(kind == Target.Kind.QUARTER for kind, _quarter in kinds))
 
 
 def _saved_year_target(indicator: Indicator, year: int) -> Value | None:

@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from django.template.loader import render_to_string
 
+from kinerja.performance.numbers import format_value
 from kinerja.performance.report import ReportData, Value
 
 from . import layout
-from .common import number
 
 # The text width of an upright A4 page less the margins of print.css, in mm.
 PORTRAIT_WIDTH = 210 - 14 - 16
@@ -30,7 +30,7 @@ def regional_head(city: str) -> str:
 
 def with_unit(value: Value, unit: str) -> str:
     """"80%", "40 unit"; a text target ("WTP") and a missing one ("–") stand alone."""
-    text = number(value)
+    text = format_value(value)
     if not isinstance(value, Decimal) or not unit:
         return text
     return text + unit if unit == "%" else f"{text} {unit}"
@@ -55,17 +55,17 @@ def context(report: ReportData, splits: frozenset[str] = frozenset()) -> dict[st
             rows.append({"no": n, "id": f"pk-{n}", "objective": objective, "span": span, "continued": continued,
                          "indicator": i, "target": agreed_target(i.target, i.unit, lower_is_better=i.negative)})
     total = sum((b.budget for b in report.budget), Decimal(0))
-    programs = [{"name": b.program, "budget": number(b.budget)} for b in report.budget]
+    programs = [{"name": b.program, "budget": format_value(b.budget)} for b in report.budget]
     columns = [
         layout.fit([layout.Column("c-no", width=8), layout.Column("c-obj", share=2), layout.Column("c-ind", share=3),
                     layout.Column("c-target", texts=[r["target"] for r in rows], header="Target", least=22)],
                    PORTRAIT_WIDTH, sizes=(8.5, 8, 7.5), flexible_least=40).css("targets"),
         layout.fit([layout.Column("c-no", width=8), layout.Column("c-prog", share=1),
-                    layout.Column("c-budget", texts=[p["budget"] for p in programs] + [number(total)],
+                    layout.Column("c-budget", texts=[p["budget"] for p in programs] + [format_value(total)],
                                   header="Anggaran (Rp)", least=30)],
                    PORTRAIT_WIDTH, sizes=(8.5, 8, 7.5), flexible_least=60).css("programs")]
     return {"report": report, "rows": rows, "regional_head": regional_head(report.city), "programs": programs,
-            "total": number(total), "columns": "\n".join(columns)}
+            "total": format_value(total), "columns": "\n".join(columns)}
 
 
 def render(report: ReportData) -> bytes:

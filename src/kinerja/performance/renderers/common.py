@@ -14,18 +14,11 @@ from kinerja.performance.numbers import (
     NumberError,
     format_number,
     format_percent,
-    format_row_values,
     format_value,
     parse_number,
-    value_places,
 )
 from kinerja.performance.report import EvidenceRow, IndicatorRow, ReportData
 from kinerja.sop.renderers.sheet import indonesian_date
-
-# A target or actual prints as on every page (numbers.py): these names are the documents' own.
-places = value_places
-row_numbers = format_row_values
-number = format_value
 
 
 def percent(value: Decimal | None) -> str:
@@ -155,6 +148,6 @@ def revision_text(report: ReportData) -> dict[str, Any] | None:
 def _as_printed(value: str) -> str:
     """A value of a correction, as recorded ("61,2"), printed as the report's tables print it ("61,20")."""
     try:
-        return number(parse_number(value)) if value else ""
+        return format_value(parse_number(value)) if value else ""
     except NumberError:
         return value  # a text value (WTP)

@@ -24,7 +24,7 @@ from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Mm, Pt
 
-from kinerja.performance.numbers import row_decimals
+from kinerja.performance.numbers import format_row_values, format_value, row_decimals
 from kinerja.performance.report import IndicatorRow, ReportData
 
 from . import layout
@@ -35,10 +35,8 @@ from .common import (
     achievement_text,
     evidence_period,
     file_size,
-    number,
     percent,
     revision_text,
-    row_numbers,
     short_hash,
     target_label,
     timestamp,
@@ -54,7 +52,7 @@ RUPIAH_SIGNS = {"rp", "rp.", "idr"}
 
 
 def _amount(value: object, unit: str, decimals: int | None = None) -> str:
-    text = number(value, decimals)  # type: ignore[arg-type]
+    text = format_value(value, decimals)  # type: ignore[arg-type]
     if unit == "%":
         return text + "%"
     if unit.strip().lower() in RUPIAH_SIGNS and value is not None and not isinstance(value, str):
@@ -74,7 +72,7 @@ def indicator_paragraph(i: IndicatorRow, period: str) -> str:
                 f"dihitung (target {_amount(i.target, i.unit)}).")
     if i.is_text:
         verdict = {True: "target tercapai", False: "target tidak tercapai", None: "belum dapat dinilai"}[i.met]
-        return (f"Indikator {i.name} {period} menargetkan {i.target} dengan realisasi {number(i.actual)}, "
+        return (f"Indikator {i.name} {period} menargetkan {i.target} dengan realisasi {format_value(i.actual)}, "
                 f"sehingga {verdict}.")
     if i.achievement is None:
         reason = i.note or "capaian tidak dihitung"
@@ -218,7 +216,7 @@ def render(report: ReportData) -> bytes:
     for o in report.objectives:
         for i in o.indicators:
             n += 1
-            target, actual = row_numbers(i.target, i.actual)
+            target, actual = format_row_values(i.target, i.actual)
             if label := target_label(i):
                 target += f"\n({label})"
             rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, target, actual,
@@ -249,8 +247,8 @@ def render(report: ReportData) -> bytes:
 
     document.add_heading("B. Realisasi Anggaran", level=2)
     if report.budget:
-        budget = [[str(n), b.program, number(b.budget), number(b.spent), percent(b.absorption),
-                   number(b.efficiency, 2) if b.efficiency is not None else "–"]
+        budget = [[str(n), b.program, format_value(b.budget), format_value(b.spent), percent(b.absorption),
+                   format_value(b.efficiency, 2) if b.efficiency is not None else "–"]
                   for n, b in enumerate(report.budget, start=1)]
         _table(document, ["No", "Program", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Efisiensi (poin)"],
                budget, numeric_from=2, available=portrait, columns=[

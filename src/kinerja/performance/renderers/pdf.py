@@ -14,6 +14,7 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from kinerja.performance import charts
+from kinerja.performance.numbers import format_row_values, format_value
 from kinerja.performance.report import IndicatorRow, ObjectiveRow, ReportData, YearValue
 
 from . import layout
@@ -27,11 +28,9 @@ from .common import (
     evidence_period,
     file_size,
     negative_legend,
-    number,
     percent,
     remark,
     revision_text,
-    row_numbers,
     short_hash,
     target_label,
     timestamp,
@@ -45,7 +44,7 @@ def _history(row: IndicatorRow, years: list[int]) -> list[dict[str, str]]:
     """One cell pair per year of the comparison, blank where the indicator has no value that year."""
     by_year = {h.year: h for h in row.history}
     found = [by_year.get(y) for y in years]
-    return [{"actual": number(h.actual) if h else "–", "achievement": _past_achievement(h)} for h in found]
+    return [{"actual": format_value(h.actual) if h else "–", "achievement": _past_achievement(h)} for h in found]
 
 
 def _past_achievement(past: YearValue | None) -> str:
@@ -126,7 +125,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
         rows = []
         for i in objective.indicators:
             n += 1
-            target, actual = row_numbers(i.target, i.actual)
+            target, actual = format_row_values(i.target, i.actual)
             rows.append({"no": n, "id": f"ind-{n}", "row": i, "target": target, "target_label": target_label(i),
                          "actual": actual,
                          "achievement": achievement_text(i), "predicate": i.predicate or "–",
@@ -136,8 +135,9 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
             row["span"], row["continued"] = span, continued
         objectives.append({"objective": objective, "rows": rows, "achievement": percent(objective.achievement),
                            "predicate": objective.predicate or "–"})
-    budget = [{"row": b, "budget": number(b.budget), "spent": number(b.spent), "absorption": percent(b.absorption),
-               "achievement": percent(b.achievement), "efficiency": number(b.efficiency, 2) if b.efficiency is not None
+    budget = [{"row": b, "budget": format_value(b.budget), "spent": format_value(b.spent),
+               "absorption": percent(b.absorption),
+               "achievement": percent(b.achievement), "efficiency": format_value(b.efficiency, 2) if b.efficiency is not None
                else "–", "efficient": {True: "Efisien", False: "Tidak efisien", None: "–"}[b.efficient]}
               for b in report.budget]
     annex = _annex(objectives)

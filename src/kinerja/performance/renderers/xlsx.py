@@ -22,10 +22,10 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.performance.numbers import format_number, row_decimals
+from kinerja.performance.numbers import format_number, row_decimals, value_places
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
-from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, places, remark, revision_text, timestamp
+from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, remark, revision_text, timestamp
 
 INTEGER = "#,##0"
 DECIMAL = "#,##0.00"
@@ -70,7 +70,7 @@ def _cell_value(value: Value) -> int | float | str | None:
 def _format(value: Value) -> str:
     if not isinstance(value, Decimal) or value == value.to_integral_value():
         return INTEGER
-    return DECIMALS.get(places(value), DECIMAL)
+    return DECIMALS.get(value_places(value), DECIMAL)
 
 
 def _sheet(book: Workbook, title: str, heading: list[str], headers: list[str], widths: list[int],
