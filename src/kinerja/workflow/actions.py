@@ -55,7 +55,7 @@ from .access import (
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .notify import notify, notify_new_work
-from .periods import check_period
+from .periods import check_period, gathers_period_data
 from .signals import request_answered
 
 STARTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
@@ -315,7 +315,7 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
     which an SOP with an actor such as "Pegawai yang bersangkutan" needs (their own request: when that
     actor does the first step, the one who starts the case, unless another is named). `period`: what the
     case is about in time (a quarter, a year), required only by an SOP with a step that asks the divisions
-    for their data, which is data of a period."""
+    for their data, which is data of a period (periods.gathers_period_data)."""
     at = at or timezone.now()
     found = fastsql.load_version(version_id)
     if found is None:
@@ -354,14 +354,15 @@ def start_case(version_id: int, *, user: AbstractBaseUser, title: str, period: s
                              "POSITION.") % {"sop": str(version), "actors": ", ".join(unlinked), "id": version.pk})
     if not title.strip():
         raise KinerjaError(_("Title: give the case a title."))
-    if not period.strip() and any(s.coordinates_divisions for s in steps):
+    period_data = gathers_period_data(steps)
+    if not period.strip() and period_data:
         # Its divisions report data of a period (the performance app reads it: performance/requests.py);
         # any other SOP's case may have none.
         raise KinerjaError(_("Period: %(sop)s asks the divisions for their data of a period; say which "
                              "(e.g. Triwulan III 2025).") % {"sop": version.name})
     if period.strip():
         check_period(period)  # "Triwulan V 2025", "Triwulan III 20255": no period at all
-    if period.strip() and any(s.coordinates_divisions for s in steps):
+    if period.strip() and period_data:
         _check_period_free(found.open_cases, version, period.strip(), concerned, about)
     if target_deadline is not None and target_deadline <= at:
         raise KinerjaError(_("Target deadline: %(value)s is not after the start.") % {"value": target_deadline.isoformat()})

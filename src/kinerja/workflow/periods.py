@@ -12,10 +12,29 @@ nobody uses after "Bulan", a year outside 2000–2100. A typo such as "Triwulan 
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
+
 from django.utils.translation import gettext as _
 
 from kinerja.dates import FIRST_YEAR, LAST_YEAR, is_year, read_period
 from kinerja.errors import KinerjaError
+from kinerja.sop.models import Step
+
+# What a step that coordinates with the divisions must speak of for its case to be about a period (document
+# words, not UI text): their data, reports, figures, proposals ("Menginventarisir bahan data kinerja dan
+# berkoordinasi dengan bidang-bidang", "merekap usulan bidang-bidang").
+_PERIOD_DATA_RE = re.compile(r"\b(?:data|laporan|capaian|realisasi|kinerja|lakip|lkjip|usulan|rekap\w*)\b",
+                             re.IGNORECASE)
+
+
+def gathers_period_data(steps: Iterable[Step]) -> bool:
+    """Whether an SOP's steps ask the divisions for their data of a period: then each case names its period,
+    and one case at a time is about it (actions.start_case). A step that coordinates with the divisions on
+    one application ("Memverifikasi berkas dan lokasi usaha serta berkoordinasi dengan bidang-bidang terkait",
+    in a permit SOP) asks for their view on it, not for data of a period: its cases need no period, and many
+    run at once."""
+    return any(s.coordinates_divisions and _PERIOD_DATA_RE.search(s.activity) for s in steps)
 
 
 class BadPeriod(KinerjaError):
