@@ -226,6 +226,16 @@ class CasePageTestCase(ViewTestCase):
         task.refresh_from_db()
         self.assertEqual(task.status, Task.Status.OPEN)
 
+    def test_another_holder_of_the_position_is_told_whom_the_task_was_given_to(self) -> None:
+        # The Kasubbag chose jfu for step 3: jfu2, a JFU too, is refused with jfu's name, not "belongs to JFU".
+        task = self.run_to_step(self.start_case(), 3)
+        self.client.force_login(self.staff2)
+        r = self.client.post(f"/tasks/{task.pk}/complete/", {"complete-note": "x"})
+        self.assertContains(r, f"diberikan kepada {self.staff.person.full_name} ({task.position.title})",
+                            status_code=403)
+        with self.assertRaisesMessage(actions.NotAllowed, f"diberikan kepada {self.staff.person.full_name}"):
+            actions.complete_task(task.pk, user=self.staff2, note="x", at=at(24, 10))
+
     def test_belum_sesuai_without_a_reason_is_a_form_error(self) -> None:
         step5 = self.run_to_step(self.start_case(), 5)
         self.client.force_login(self.secretary)

@@ -43,6 +43,7 @@ from kinerja.uploads import removed_on_failure
 from . import audit, extensions, fastsql
 from .access import (
     acting_superiors_of,
+    assignee_stands,
     can_act,
     can_answer,
     doers,
@@ -122,13 +123,23 @@ def _calendar(task: Task) -> WorkCalendar:
 def _check_can_act(task: Task, user: AbstractBaseUser, at: dt.datetime) -> None:
     if task.status != Task.Status.OPEN:
         raise TaskNotOpen(task)
-    if not can_act(task, user, office_day(task.case.office, at), task.loaded.assignments):  # type: ignore[attr-defined]
-        raise not_yours(task)
+    day = office_day(task.case.office, at)
+    if not can_act(task, user, day, task.loaded.assignments):  # type: ignore[attr-defined]
+        raise not_yours(task, day, task.loaded.assignments)  # type: ignore[attr-defined]
 
 
-def not_yours(task: Task) -> NotAllowed:
-    return NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % {
-        "step": _step_label(task.step), "case": task.case.title, "position": task.position.title})
+def not_yours(task: Task, day: dt.date,
+              assignments: Iterable[tuple[int, str, dt.date, dt.date | None]] | None = None) -> NotAllowed:
+    """The refusal of someone else's task. A task given to one of several holders (the Verifikator chosen by
+    the step before, or by a superior) names that person: "belongs to Verifikator" would puzzle the other
+    Verifikator who is refused."""
+    values = {"step": _step_label(task.step), "case": task.case.title, "position": task.position.title}
+    if assignee_stands(task, day, assignments):
+        person = Person.objects.filter(pk=task.assignee_id).only("full_name").first()
+        if person is not None:
+            return NotAllowed(_("This task is not yours: %(step)s of %(case)s was given to %(person)s "
+                                "(%(position)s).") % {**values, "person": person.full_name})
+    return NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % values)
 
 
 def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None,

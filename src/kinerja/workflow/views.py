@@ -283,7 +283,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
     day = office_day(task.case.office)
     if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
-        return _forbidden(request, str(actions.not_yours(task)))
+        return _forbidden(request, str(actions.not_yours(task, day)))
     next_step = (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
                  .select_related("actor__position").order_by("number").first())
     branch_step = (Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
