@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from kinerja.org.models import Assignment
+from kinerja.sop.models import Step
 from kinerja.workflow import actions
 from kinerja.workflow.models import Event, Notification, Task
 
@@ -322,6 +323,17 @@ class CasePageTestCase(ViewTestCase):
             "requests-due_at": "2025-03-27T12:00"})
         form = self.client.get(f"/cases/{case.pk}/").context["requests_form"]
         self.assertEqual(sorted(form.initial["divisions"]), sorted(d.pk for d in self.divisions[1:]))
+
+
+    def test_the_request_form_proposes_no_due_time_after_the_step_s_own(self) -> None:
+        # A 2-hari coordinating step (a permit's verification) cannot wait the usual 3 days for the divisions.
+        Step.objects.filter(version=self.version, number=3).update(duration_value=2)
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.assertLess(step3.due_at, NOW + dt.timedelta(days=3))
+        self.client.force_login(self.staff)
+        form = self.client.get(f"/cases/{case.pk}/").context["requests_form"]
+        self.assertEqual(form.initial["due_at"], step3.due_at)
 
 
 class FormErrorTestCase(ViewTestCase):

@@ -206,8 +206,12 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
             asked = {r.division_id for r in current.requests.all()}
             # Every division not asked yet is ticked: the step coordinates with all of them ("dengan bidang-bidang");
             # the Sekretariat is offered, not ticked (it is asked where it answers for figures of its own).
+            # Three working days, but never after the step's own due time: a 2-hari step cannot wait 3 days.
+            due = cal.add(now, 3, "day")
+            if now < current.due_at < due:
+                due = current.due_at
             ctx["requests_form"] = forms_override.get("requests_form") or forms.RequestsForm(
-                office=office, initial={"due_at": cal.add(now, 3, "day").astimezone(cal.tz)})
+                office=office, initial={"due_at": due.astimezone(cal.tz)})
             divisions = ctx["requests_form"].fields["divisions"]
             divisions.queryset = divisions.queryset.exclude(pk__in=asked)
             if "requests_form" not in forms_override:
