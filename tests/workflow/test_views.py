@@ -9,11 +9,12 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from kinerja.org.models import Assignment
-from kinerja.sop.models import Step
+from kinerja.sop.models import SopVersion, Step
 from kinerja.workflow import actions
-from kinerja.workflow.models import Event, Notification, Task
+from kinerja.workflow.models import Case, Event, Notification, Task
 
 from .base import START, WorkflowTestCase, at
+from .seed import build_seed_sop
 
 # The pages run "now" at Tuesday 25 March 2025 10:00 WIB.
 NOW = at(25, 10)
@@ -346,6 +347,17 @@ class FormErrorTestCase(ViewTestCase):
             "requests-divisions": [self.divisions[0].pk], "requests-what": "Realisasi Triwulan I beserta bukti",
             "requests-due_at": due_at}, headers={"HX-Request": "true"})
         return step3, r
+
+    def test_a_start_form_opened_before_a_revision_says_its_version_is_superseded(self) -> None:
+        # The Sekretaris opened the form on v1; v2 came into force before she pressed Mulai.
+        newer = build_seed_sop(self.built, version=2, sop=self.version.sop, status=SopVersion.Status.DRAFT)
+        SopVersion.objects.filter(pk=self.version.pk).update(status=SopVersion.Status.SUPERSEDED)
+        SopVersion.objects.filter(pk=newer.pk).update(status=SopVersion.Status.IN_FORCE)
+        self.client.force_login(self.secretary)
+        r = self.client.post("/cases/new/", {"version": self.version.pk, "title": "Data Kinerja TW I",
+                                             "period": "Triwulan I 2025"})
+        self.assertContains(r, "berstatus digantikan: pelaksanaan SOP hanya dapat dimulai dari versi yang berlaku")
+        self.assertFalse(Case.objects.exists())
 
     def test_a_due_date_typed_the_indonesian_way_is_read(self) -> None:
         step3, _ = self.ask("27-03-2025 14.30")

@@ -48,8 +48,24 @@ def _future(value: dt.datetime, tz: ZoneInfo) -> dt.datetime:
     return moment
 
 
+class VersionField(forms.ModelChoiceField):
+    """Offers the versions in force (its queryset) but reads any version of the office's SOPs (`readable`): a
+    form opened before a revision came into force still names the version it was opened with, and
+    actions.start_case then says that version is superseded, where "Select a valid choice" said nothing."""
+
+    readable: Any = SopVersion.objects.none()
+
+    def to_python(self, value: Any) -> SopVersion | None:
+        if value in self.empty_values:
+            return None
+        try:
+            return self.readable.get(pk=value)
+        except (ValueError, TypeError, SopVersion.DoesNotExist):
+            raise forms.ValidationError(self.error_messages["invalid_choice"], code="invalid_choice") from None
+
+
 class StartCaseForm(forms.Form):
-    version = forms.ModelChoiceField(SopVersion.objects.none(), label=_("SOP"))
+    version = VersionField(SopVersion.objects.none(), label=_("SOP"))
     title = forms.CharField(label=_("Title"), max_length=300)
     period = forms.CharField(label=_("Period (optional)"), max_length=80, required=False,
                              help_text=_("The time the case is about, if any: a month, a quarter, a year. Needed "
@@ -73,6 +89,7 @@ class StartCaseForm(forms.Form):
         self.tz = ZoneInfo(office.time_zone)
         self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
                                            .order_by("name"))
+        self.fields["version"].readable = SopVersion.objects.filter(sop__office=office)
         self.fields["unit"].queryset = Unit.objects.filter(office=office).exclude(kind=Unit.Kind.OFFICE).order_by("pk")
         # Each only when one of the office's SOPs has such actors.
         kinds = set(Actor.objects.filter(version__in=self.fields["version"].queryset).exclude(in_unit="")
