@@ -128,8 +128,13 @@ class ComplianceTestCase(WorkflowTestCase):
         out = StringIO()
         call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--xlsx", str(path), stdout=out)
         self.assertIn("2 menit", out.getvalue())
-        self.assertIn("30 menit    1,0 jam      50%", out.getvalue())  # step 1: median 30,5 minutes, p90 1 hour
+        self.assertIn("30 menit   1,0 jam          50%", out.getvalue())  # step 1: median 30,5 minutes, p90 1 hour
         header = next(line for line in out.getvalue().splitlines() if line.lstrip().startswith("No."))
+        step1 = next(line for line in out.getvalue().splitlines() if line.startswith("  1  "))
+        # Each value under its Indonesian header, however long: "Jumlah pelaksanaan" ends where the count does.
+        self.assertEqual(step1.index("2 menit"), header.index("Waktu baku"))
+        self.assertEqual(step1.index("50%") + 3, header.index("Tepat waktu") + len("Tepat waktu"))
+        self.assertEqual(step1.index("  2  ") + 3, header.index("Jumlah pelaksanaan") + len("Jumlah pelaksanaan"))
         self.assertEqual(header.split(), ["No.", "Pelaksana", "Waktu", "baku", "Jumlah", "pelaksanaan", "Median", "P90",
                                           "Tepat", "waktu", "Dikembalikan", "Menunggu"])
         sheet = load_workbook(path).active
@@ -339,4 +344,4 @@ class DivisionDeliveryTestCase(WorkflowTestCase):
         out = StringIO()
         call_command("sop", "compliance", str(self.version.pk), "--year", "2025", stdout=out)
         self.assertIn("Tidak pernah dijawab", out.getvalue())
-        self.assertIn(names[2][:30], out.getvalue())
+        self.assertIn(names[2], out.getvalue())  # whole, however long

@@ -117,10 +117,18 @@ class SeedPlanTestCase(KinerjaTestCase):
 
     def test_it_prints_a_table(self) -> None:
         out = self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00:00+07:00")
-        self.assertIn("2025-03-24 08:02 2025-03-24 08:12 10 menit", out)
-        self.assertIn("2025-04-09 08:12 2025-04-16 08:12 5 hari", out)
-        self.assertIn("2025-04-17 08:12 2025-04-21 08:12", out)
+        self.assertIn("2025-03-24 08:02  2025-03-24 08:12  10 menit", out)
+        self.assertIn("2025-04-09 08:12  2025-04-16 08:12  5 hari", out)
+        self.assertIn("2025-04-17 08:12  2025-04-21 08:12", out)
         self.assertIn("Asia/Jakarta", out)
+
+    def test_a_long_actor_name_is_printed_whole_and_the_columns_stay_under_their_headers(self) -> None:
+        Actor.objects.filter(version=self.version, name="Kasubbag").update(
+            name="Kepala Sub Bagian Program, Keuangan dan Aset")
+        header, _, step2, *_ = self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00:00+07:00").splitlines()
+        self.assertIn("  2  Kepala Sub Bagian Program, Keuangan dan Aset  2025-03-24 08:02", step2)
+        self.assertEqual(step2.index("2025-03-24 08:12"), header.index("Batas waktu"))
+        self.assertEqual(step2.index("10 menit"), header.index("Waktu baku"))
 
     def test_the_table_s_header_is_in_indonesian(self) -> None:
         header = self.run_plan(str(self.version.pk), "--start", "2025-03-24T08:00:00+07:00").splitlines()[0]

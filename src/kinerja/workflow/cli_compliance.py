@@ -15,6 +15,8 @@ from kinerja.errors import KinerjaError
 from kinerja.sop.models import Sop, SopVersion
 from kinerja.verbs import Verb, register
 
+from .cli_table import table
+
 
 def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("sop", help=gettext_lazy("The SOP: the id of any of its versions (see `kinerja sop list`)."))
@@ -53,25 +55,20 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
     # The labels outside the f-string: xgettext does not see a gettext call inside one.
     labels = [_("No."), _("Actor"), _("Standard time"), _("Runs"), _("Median"), _("P90"), _("On time"), _("Sent back"),
               _("Waiting")]
-    number, actor, standard, runs, median, p90, on_time, sent_back, waiting = labels
-    command.stdout.write(f"{number:>4}  {actor:<14} {standard:<10} {runs:>5} {median:>10} "
-                         f"{p90:>10} {on_time:>8} {sent_back:>9} {waiting:>8}")
-    for s in report.steps:
-        share = "–" if s.on_time_share is None else f"{s.on_time_share:.0%}"
-        command.stdout.write(f"{s.display_number:>4}  {s.actor[:14]:<14} {s.standard:<10} {s.runs:>5} "
-                             f"{duration_text(s.median_seconds, report.day_seconds):>10} "
-                             f"{duration_text(s.p90_seconds, report.day_seconds):>10} {share:>8} {s.returns:>9} "
-                             f"{s.waiting:>8}")
+    rows = [[s.display_number, s.actor, s.standard, str(s.runs), duration_text(s.median_seconds, report.day_seconds),
+             duration_text(s.p90_seconds, report.day_seconds),
+             "–" if s.on_time_share is None else f"{s.on_time_share:.0%}", str(s.returns), str(s.waiting)]
+            for s in report.steps]
+    for line in table(labels, rows, right={0, 3, 4, 5, 6, 7, 8}):
+        command.stdout.write(line)
     if report.divisions:
         labels = [_("Division"), _("Requests"), _("On time"), _("Late"), _("Never answered"), _("Awaited now"),
                   _("Median")]
-        division, requested, on_time, late, never, awaited, median = labels
+        rows = [[d.name, str(d.requested), str(d.on_time), str(d.late), str(d.unanswered), str(d.waiting),
+                 duration_text(d.median_seconds, report.day_seconds)] for d in report.divisions]
         command.stdout.write("")
-        command.stdout.write(f"{division:<30} {requested:>9} {on_time:>8} {late:>9} {never:>14} {awaited:>12} "
-                             f"{median:>10}")
-        for d in report.divisions:
-            command.stdout.write(f"{d.name[:30]:<30} {d.requested:>9} {d.on_time:>8} {d.late:>9} {d.unanswered:>14} "
-                                 f"{d.waiting:>12} {duration_text(d.median_seconds, report.day_seconds):>10}")
+        for line in table(labels, rows, right={1, 2, 3, 4, 5, 6}):
+            command.stdout.write(line)
 
 
 def _dumps(data: dict[str, Any]) -> str:

@@ -16,6 +16,8 @@ from django.utils.translation import gettext_lazy
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
+from .cli_table import table
+
 if TYPE_CHECKING:
     # Imported where used: ready() imports this module in every command and web worker, and the calendar
     # brings the holidays package.
@@ -105,10 +107,10 @@ def handle(command: BaseCommand, *, source: str, start: str, office: str | None 
         return
     # The labels outside the f-string: xgettext does not see a gettext call inside one.
     number, actor, starts, due, standard = _("No."), _("Actor"), _("Starts"), _("Due"), _("Standard time")
-    command.stdout.write(f"{number:>4}  {actor:<20} {starts:<16} {due:<16} {standard}")
-    for p in planned:
-        command.stdout.write(f"{p.display_number:>4}  {p.actor[:20]:<20} {p.starts:%Y-%m-%d %H:%M} {p.due:%Y-%m-%d %H:%M} "
-                             f"{p.standard_time}")
+    rows = [[p.display_number, p.actor, f"{p.starts:%Y-%m-%d %H:%M}", f"{p.due:%Y-%m-%d %H:%M}", p.standard_time]
+            for p in planned]
+    for line in table([number, actor, starts, due, standard], rows, right={0}):
+        command.stdout.write(line)
     command.stdout.write(_("Times in %(tz)s.") % {"tz": calendar.time_zone})
 
 
