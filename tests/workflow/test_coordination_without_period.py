@@ -33,6 +33,12 @@ class PermitCoordinationTestCase(WorkflowTestCase):
                                        what="Pertimbangan teknis lokasi usaha", due_at=START + dt.timedelta(days=2),
                                        at=START + dt.timedelta(hours=1))
         self.assertEqual(DivisionRequest.objects.filter(task=task).count(), 2)
+        # The division answers with a note and files: no indicator actuals of a period the case has not.
+        self.client.force_login(self.contacts[0])
+        page = self.client.get(f"/requests/{DivisionRequest.objects.filter(task=task).first().pk}/answer/")
+        self.assertContains(page, "Pertimbangan teknis lokasi usaha")
+        self.assertNotContains(page, "Realisasi indikator")
+        self.assertNotContains(page, "tentang \"\"")
 
     def test_two_applications_run_at_once_in_one_month(self) -> None:
         first = self.start("Izin Usaha Mikro a.n. Warung Bu Siti", period="November 2026")

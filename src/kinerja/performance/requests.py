@@ -255,12 +255,14 @@ class ActualsExtension:
     """Registered in apps.py as the workflow's answer extension "performance"."""
 
     def part(self, request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,
-             files: Mapping[str, Any] | None = None) -> ActualsPart:
+             files: Mapping[str, Any] | None = None) -> ActualsPart | None:
         from . import signoff
         from .cards import input_card, period_indicators
         from .forms import ActualForm
 
         case = request.task.case
+        if not case.period.strip():
+            return None  # a case about no period (a permit's coordination): nothing to say about actuals
         found = period_of(case.period)
         part = ActualsPart(request, found, bound=data is not None)
         if found is None:
