@@ -179,6 +179,8 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     else:
         found = holdings(current.position, day)
         ctx["current_people"] = acting_or_all(found)
+        # "Plt. Kepala Dinas" over the acting holder's name: "Kepala Dinas" alone made them the head.
+        ctx["current_title"] = next((a.title_as_held for a in found if a.is_acting), current.position.title)
         # A definitive holder looking for the task while a Plt or Plh does it: who, and until when.
         ctx["stood_in"] = stood_in_for(found, request.user)
     answered = sum(1 for r in current.requests.all() if r.answered_at)
