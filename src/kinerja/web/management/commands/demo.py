@@ -4,6 +4,8 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from kinerja.org import demo
 from kinerja.org.models import Office, Person
@@ -34,15 +36,39 @@ class Command(KinerjaCommand):
                     module.load_city()
         if quiet:
             return
-        self.stdout.write(("Loaded" if created else "Found") + f" the demo office: {office.name}.")
-        self.stdout.write(f"Demo logins (password: {settings.DEMO_PASSWORD}):")
-        for username, key in demo.DEMO_LOGINS:
-            self.stdout.write(f"  {username:<11} {key}")
+        self.stdout.write((_("Loaded the demo office: %(name)s.") if created
+                           else _("Found the demo office: %(name)s.")) % {"name": office.name})
+        self.stdout.write(_("Demo logins (password: %(password)s):") % {"password": settings.DEMO_PASSWORD})
+        for username, what in _logins(office):
+            self.stdout.write(f"  {username:<11} {what}")
         waiting = _waiting(office)
         if waiting:
-            self.stdout.write("Waiting on Beranda today:")
+            self.stdout.write(_("Waiting on Beranda today:"))
             for username, what in waiting:
                 self.stdout.write(f"  {username:<11} {what}")
+
+
+def _logins(office: Office) -> list[tuple[str, str]]:
+    """Each demo login with whom it stands for: the person's name and the positions held today (an acting
+    holding with its kind, "Plt. Kepala Dinas …"); an account without a position says what it is for."""
+    from kinerja.org.holding import positions_held, today_in
+    from kinerja.org.models import name_of
+
+    day = today_in(office.time_zone)
+    users = {p.user.username: p.user for p in Person.objects.filter(office=office).select_related("user")
+             if p.user is not None}
+    roles = {"admin": _("the office's administrator"), "auditor": _("auditor (reads everything, changes nothing)")}
+    lines = []
+    for username, _key in demo.DEMO_LOGINS:
+        user = users.get(username)
+        if user is None:
+            lines.append((username, roles.get(username, "")))
+            continue
+        held = [f"{a.acting_prefix} {a.position.title}" if a.is_acting else a.position.title
+                for a in positions_held(user, day)]
+        role = [] if held or username not in roles else [roles[username]]
+        lines.append((username, " · ".join([name_of(user), *held, *role])))
+    return lines
 
 
 def _waiting(office: Office) -> list[tuple[str, str]]:
@@ -63,11 +89,15 @@ def _waiting(office: Office) -> list[tuple[str, str]]:
         held = positions_held(user, day)
         acting = stand_ins(held, day)
         found = awaiting(user, office, doing_own_work(held, acting))
-        acts = ([f"dispose of letter {letter.agenda_number} ({letter.subject})" for letter in found.letters]
-                + [f"initial {v.document.title}" for v in found.initials]
-                + [f"sign {v.document.title}" for v in found.signatures]
-                + [f"a {a.get_kind_display()} does the work of {a.position.title} until {a.ends_on}"
-                   if a.ends_on else f"a {a.get_kind_display()} does the work of {a.position.title}"
+        acts = ([_("dispose of letter %(number)s (%(subject)s)") % {"number": letter.agenda_number,
+                                                                      "subject": letter.subject}
+                 for letter in found.letters]
+                + [_("initial %(title)s") % {"title": v.document.title} for v in found.initials]
+                + [_("sign %(title)s") % {"title": v.document.title} for v in found.signatures]
+                + [(_("a %(kind)s does the work of %(position)s until %(day)s") if a.ends_on
+                    else _("a %(kind)s does the work of %(position)s"))
+                   % {"kind": a.get_kind_display(), "position": a.position.title,
+                      "day": date_format(a.ends_on, "j F Y") if a.ends_on else ""}
                    for a in acting])
         lines += [(username, act) for act in acts]
     return lines
