@@ -5,6 +5,7 @@ leads to checking, compiling and putting up that period."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from django.utils import timezone, translation
@@ -216,3 +217,49 @@ class CaseLeadsToThePeriodTestCase(SignoffTestCase):
         page = self.client.get(f"/cases/{self.case.pk}/").content.decode()
         self.assertIn("dikunci:", page)
         self.assertNotIn('href="/documents/#compiled-reports"', page)
+
+
+class DashboardVersionStatusTestCase(SignoffTestCase):
+    """The dashboard's list of compiled versions says where each stands on its way to the signature; its
+    Status column was blank until a version was signed."""
+
+    def status_cells(self) -> list[str]:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get("/data/dashboard/?year=2025&quarter=1").content.decode()
+        table = page.split('class="data versions"')[1].split("</table>")[0]
+        return [" ".join(re.sub(r"<[^>]+>", " ", row.split("</td>")[1]).split())
+                for row in table.split("<tbody>")[1].split("</tr>")[:-1]]
+
+    def test_each_version_says_whose_initials_it_has_and_waits_for(self) -> None:
+        self.check_all()
+        compile_report(self.office, 2025, 1, user=self.subsection_head)
+        self.assertEqual(self.status_cells(), ["Belum diajukan untuk paraf"])
+        version = self.put_up()
+        kasubbag, sekretaris = (self.positions[k].label for k in ("subsection_head", "secretary"))
+        self.assertEqual(self.status_cells(), [f"Menunggu paraf {kasubbag}, {sekretaris}"])
+        actions.initial_version(version.pk, user=self.subsection_head)
+        self.assertEqual(self.status_cells(), [f"Menunggu paraf {sekretaris} Diparaf oleh {kasubbag}"])
+        actions.initial_version(version.pk, user=self.secretary)
+        self.assertEqual(self.status_cells(), [f"Sudah diparaf, menunggu tanda tangan Diparaf oleh {kasubbag}, "
+                                               f"{sekretaris}"])
+        self.assertIn(f'href="/documents/{version.document_id}/"', self.client.get(
+            "/data/dashboard/?year=2025&quarter=1").content.decode())
+
+    def test_initials_on_an_earlier_version_do_not_count_for_a_newer_one(self) -> None:
+        self.check_all()
+        first = self.put_up()
+        actions.initial_version(first.pk, user=self.subsection_head)
+        # A figure corrected before the signature: compiled again and put up, the document's next version.
+        actual = self.actual(0)
+        Actual.objects.filter(pk=actual.pk).update(value_number=Decimal(381))
+        second = self.put_up()
+        self.assertEqual(second.document_id, first.document_id)
+        kasubbag, sekretaris = (self.positions[k].label for k in ("subsection_head", "secretary"))
+        self.assertEqual(self.status_cells(), [f"Menunggu paraf {kasubbag}, {sekretaris}",
+                                               "Diganti oleh kompilasi yang lebih baru"])
+
+    def test_a_signed_version_says_signed(self) -> None:
+        self.signed()
+        cells = self.status_cells()
+        self.assertEqual(len(cells), 1)
+        self.assertTrue(cells[0].startswith("Ditandatangani"), cells)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import Q
+from django.db.models import F, Max, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -258,3 +258,40 @@ def revision(office: Office, year: int, quarter: int | None) -> Revision | None:
     return Revision(number=len(signatures), document=last.version.document.title, version=last.version.version,
                     signed_at=localtime(last.signed_at, zone), signer=last.signer_name, position=last.signer_title,
                     signature_id=last.pk, signed_sha256=last.signed_sha256, corrections=corrections)
+
+
+@dataclass
+class Approval:
+    """Where a compiled version stands on its way to the head's signature, for the dashboard's list of
+    versions: the document version it was put up as, whose initials it has (only those on its exact content
+    count, as on the document's page) and whose it still needs, in the SOP's order."""
+
+    document_id: int
+    document_version: int
+    replaced: bool  # a newer compilation became the document's next version: these initials no longer count
+    initialled: list[str]
+    missing: list[str]
+
+
+def approvals(office: Office, year: int, quarter: int | None) -> dict[int, Approval]:
+    """report version id → its Approval, for the compilations of exactly (year, quarter) put up for initials
+    (correspondence.actions.take_report). Three queries, whether none, one or many were put up."""
+    from kinerja.correspondence.models import DocumentVersion, Initial, RequiredInitial
+
+    required = [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")
+                .order_by("order")]
+    reports = ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
+    taken = DocumentVersion.objects.filter(
+        office=office, source_type__app_label=ReportVersion._meta.app_label,
+        source_type__model=ReportVersion._meta.model_name, source_id__in=reports.values("pk"))
+    newest = (DocumentVersion.objects.filter(document=OuterRef("document")).values("document")
+              .annotate(n=Max("version")).values("n"))
+    rows = list(taken.annotate(newest=Subquery(newest)).order_by("version"))
+    done: dict[int, set[int]] = {}
+    for version_id, position_id in (Initial.objects.filter(version__in=taken, sha256=F("version__sha256"))
+                                    .values_list("version_id", "position_id")):
+        done.setdefault(version_id, set()).add(position_id)
+    return {version.source_id: Approval(
+        document_id=version.document_id, document_version=version.version, replaced=version.version != version.newest,
+        initialled=[p.label for p in required if p.pk in done.get(version.pk, set())],
+        missing=[p.label for p in required if p.pk not in done.get(version.pk, set())]) for version in rows}

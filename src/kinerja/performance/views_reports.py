@@ -68,8 +68,11 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     signatures = signoff.period_signatures(office, year, quarter)
     signed = {s.version.source_id: (s, signatures[k + 1].version.document if k + 1 < len(signatures) else None)
               for k, s in enumerate(signatures)}
+    # Where each unsigned one stands: put up for initials, whose it has and whose it waits for (three queries).
+    approval = signoff.approvals(office, year, quarter)
     for v in versions:
         v.signature, v.superseded_by = signed.get(v.pk, (None, None))  # type: ignore[attr-defined]
+        v.approval = approval.get(v.pk)  # type: ignore[attr-defined]
     # A compile under way for this period: the page links it, so whoever comes back finds it.
     compiling = ReportCompilation.objects.filter(office=office, year=year, quarter=quarter,
                                                  state__in=ReportCompilation.ACTIVE).first()
