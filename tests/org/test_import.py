@@ -235,6 +235,15 @@ class NewOfficeTestCase(ImportCase):
         self.run_import(path)
         self.assertEqual(Assignment.objects.get().starts_on, dt.date(2024, 1, 2))
 
+    def test_a_period_of_excel_date_cells_is_quoted_as_a_date(self) -> None:
+        bad = rows()
+        # Mulai and Selesai as Excel date cells (openpyxl reads them as midnight), the end before the start.
+        bad[2][11], bad[2][12] = dt.datetime(2025, 3, 24), dt.datetime(2025, 3, 20)
+        with translation.override("en"):
+            errors = self.failure(self.workbook(bad))
+        self.assertEqual(errors, ["pegawai.xlsx, sheet Struktur, row 6, column M (Sampai): “20/03/2025” is before the "
+                                  "start (24/03/2025)."])
+
     def test_every_bad_cell_is_named_and_nothing_is_saved(self) -> None:
         bad = rows()
         bad[1][2] = "Dinas Perdagangn"  # a parent unit nobody has

@@ -128,6 +128,11 @@ def _letter(index: int) -> str:
 def _text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time():
+        value = value.date()  # an Excel date cell: openpyxl reads it as midnight of that day
+    if isinstance(value, dt.date):
+        # As the office typed it and the template's date cells show it, in an error naming the cell.
+        return f"{value:%d/%m/%Y %H.%M}" if isinstance(value, dt.datetime) else f"{value:%d/%m/%Y}"
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return " ".join(str(value).split())
