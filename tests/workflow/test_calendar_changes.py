@@ -54,6 +54,19 @@ class HolidayAddedTestCase(WorkflowTestCase):
         self.step3.refresh_from_db()
         self.assertEqual(self.step3.due_at, june(23, 8, 2))
 
+    def test_moving_the_holiday_to_another_date_moves_the_due_date_back(self) -> None:
+        # The administrator typed the wrong date and corrects it in the admin: 25 June, after the due date.
+        self.add_holiday(dt.date(2025, 6, 18))
+        day = SpecialDay.objects.get(office=self.office, date=dt.date(2025, 6, 18))
+        day.date = dt.date(2025, 6, 25)
+        with self.captureOnCommitCallbacks(execute=True):
+            day.save()
+        self.step3.refresh_from_db()
+        self.assertEqual(self.step3.due_at, june(23, 8, 2))
+        moved = self.case.events.filter(kind=Event.Kind.DUE_MOVED).order_by("seq")
+        self.assertEqual([(e.data["day"], e.data["to"]) for e in moved],
+                         [("2025-06-18", "2025-06-24T08:02:00+07:00"), ("2025-06-18", "2025-06-23T08:02:00+07:00")])
+
     def test_a_finished_task_keeps_its_due_date(self) -> None:
         step2 = self.case.tasks.get(step__number=2)
         before = step2.due_at
