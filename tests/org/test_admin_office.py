@@ -56,6 +56,17 @@ class OfficeAdminTestCase(KinerjaTestCase):
         self.assertEqual([(h.weekday, h.opens_at, h.closes_at) for h in office.hours.all()],
                          [(d, dt.time(7, 30), dt.time(11 if d == 4 else 16, 0)) for d in range(5)])
 
+    def test_the_office_hours_are_typed_without_the_admins_server_time_note(self) -> None:
+        # Django's clock widget notes how far the browser is from the server (WIB); the hours of a WITA
+        # office are its own, in its time zone, and the note would have its administrator type them in WIB.
+        self.office.time_zone = "Asia/Makassar"
+        self.office.save()
+        self.client.force_login(self.admin)
+        page = self.client.get(f"/admin/org/office/{self.office.pk}/change/")
+        self.assertContains(page, 'name="hours-0-opens_at"')
+        self.assertNotContains(page, "vTimeField")
+        self.assertContains(page, "dalam zona waktunya")
+
     def test_the_office_administrator_cannot_recode_the_office_or_mark_it_demo(self) -> None:
         self.client.force_login(self.admin)
         self.office.is_demo = False

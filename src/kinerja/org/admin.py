@@ -8,6 +8,7 @@ from typing import Any
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
@@ -35,6 +36,13 @@ class OfficeHoursInline(OfficeScopedInline):
     model = OfficeHours
     form = OfficeHoursForm
     extra = 0
+    # A plain time box, not the admin's clock: beside it the admin notes how far the browser's clock is
+    # from the server's (WIB), and an administrator in Makassar or Jayapura, told "1 hour ahead", would
+    # type the hours in WIB. They are the office's own hours, in its time zone.
+    formfield_overrides = {models.TimeField: {
+        "widget": forms.TimeInput(attrs={"size": 6}),
+        "help_text": _("As the office's clock shows them, in its time zone (WIB, WITA or WIT, above)."),
+    }}
 
     def get_extra(self, request: HttpRequest, obj: Any = None, **kwargs: Any) -> int:
         # A new office shows the default hours (Monday to Friday, 07.30–16.00) to see and change.
