@@ -829,6 +829,8 @@ def _check_split_people(people: dict[str, list[Row]], known: KnownPeople, errors
         if identity in refused or not name or (first.nip and (first.nip in known.by_nip or own_ids)) or (
                 not first.nip and first.other_id in known.by_id):
             continue  # found by its own number, or written with both numbers
+        if not first.nip and not first.other_id:
+            continue  # by name alone: found by it in the office (_check_people), whatever numbers they have
         for person in known.by_name.get(_key(name), []):
             if not first.nip and person.nip and not person.other_id:
                 errors.append(first.bad("other_id", _value_problem(first.other_id, _(
