@@ -67,6 +67,14 @@ class OfficeAdminTestCase(KinerjaTestCase):
         self.assertNotContains(page, "vTimeField")
         self.assertContains(page, "dalam zona waktunya")
 
+    def test_a_special_day_is_named_by_its_date_as_the_office_writes_it(self) -> None:
+        self.client.force_login(self.admin)
+        response = self.client.post("/admin/org/specialday/add/", {
+            "office": self.office.pk, "date": "24/12/2026", "kind": "working_day",
+            "reason": "Cuti bersama Natal dibatalkan"}, follow=True)
+        self.assertContains(response, "24 Desember 2026 Cuti bersama Natal dibatalkan")
+        self.assertNotContains(response, "2026-12-24")
+
     def test_the_office_administrator_cannot_recode_the_office_or_mark_it_demo(self) -> None:
         self.client.force_login(self.admin)
         self.office.is_demo = False

@@ -405,4 +405,5 @@ class SpecialDay(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.date:%Y-%m-%d} {self.reason}"
+        # As the admin's messages and lists show it to the office: "24 Desember 2026", not 2026-12-24.
+        return f"{date_format(self.date)} {self.reason}"
