@@ -244,6 +244,30 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertIn("S.E., M.Si., M.M., Ak., CA", lines)
         self.assertIn("NIP. 19750427 200003 2 001", lines)
 
+    def test_a_long_title_and_name_keep_the_verification_address_on_the_block(self) -> None:
+        # A Plt. of an office with a long name and a head with many titles and degrees ran the block onto a
+        # second page, which the stamp does not show: the printed block lost the address to check it at.
+        import datetime as dt
+        import subprocess
+
+        from kinerja.correspondence.renderers.pdf import signature_block_pdf
+
+        path = self.data_dir / "block-long.pdf"
+        path.write_bytes(signature_block_pdf(
+            signer_name="Prof. Dr. Ir. H. Muhammad Nur'aini Al-Fatih bin 'Abdullah, S.T., M.T., M.Eng., Ph.D., IPU.",
+            nip="19651231 199003 1 001",
+            position="Plt. Kepala Dinas Pemberdayaan Perempuan/Perlindungan Anak, Pengendalian Penduduk dan "
+                     "Keluarga Berencana",
+            signed_at=dt.datetime(2026, 11, 30, 1, 0, tzinfo=dt.UTC),
+            verify_url="https://kinerja.tulangbawangbaratkab.go.id/v/mNH4opMBzfGBgnNM9e0MlN_2/", demo=True))
+        info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
+        self.assertIn("Pages:           1", info)
+        text = "".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                      check=True).stdout.split())
+        for expected in ("Nur'aini", "NIP.19651231199003", "30November2026",
+                         "https://kinerja.tulangbawangbaratkab.go.id/v/mNH4opMBzfGBgnNM9e0MlN_2/"):
+            self.assertIn(expected, text)
+
     def test_bytes_after_the_end_of_the_signed_file_do_not_hide_it_from_the_register(self) -> None:
         # A line break or comment appended after %%EOF on the way (a mail gateway, a copy tool) changes the
         # file's hash but nothing that is read or signed; the signature is intact and covers the document.

@@ -80,19 +80,25 @@ def name_and_degrees(full_name: str) -> tuple[str, str]:
     return name + ",", degrees
 
 
+# The type sizes (pt) of the signature block: a long title (a Plt. of an office with a long name) and a name with
+# many titles and degrees shrink it rather than push the verification address off the block (the stamp shows
+# its first page only).
+SIGNATURE_BLOCK_SIZES = (6.6, 6.0, 5.4, 4.8, 4.2)
+
+
 def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at: dt.datetime, verify_url: str,
                         demo: bool, time_zone: str = "Asia/Jakarta") -> bytes:
     """The visible block of an electronic signature: a page the size of the signature field."""
     local = signed_at.astimezone(ZoneInfo(time_zone))
     name, degrees = name_and_degrees(signer_name)
-    return render_pdf("correspondence/pdf/signature_block.html", {
+    return render_pdf_fitting("correspondence/pdf/signature_block.html", {
         "name": name, "degrees": degrees, "nip": nip, "position": position, "demo": demo,
         # The address wraps only after a "/": a break at a "-" of the random code would read as a word
         # hyphenated on paper (and text extraction drops such a "-"), so each piece is kept whole.
         "verify_parts": re.findall(r"[^/]+/?|/", verify_url),
         "signed_on": long_date(local.date()), "signed_time": local.strftime("%H.%M"),
         "qr_svg": mark_safe(qr.svg(verify_url)),  # our own markup: rectangles only, no text
-    })
+    }, font_sizes=SIGNATURE_BLOCK_SIZES)
 
 
 # A document can say where its initials box and its signature block go: an empty element with one of
