@@ -262,6 +262,20 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertContains(response, "foto.jpg bukan PDF dan bukan gambar JPG, PNG atau TIFF.")
         self.assertContains(response, 'value="Bappeda"')
 
+    def test_a_wrong_file_is_named_with_the_error_of_another_field(self) -> None:
+        # The classification code missing stopped the action before it read the file: the page only asked for
+        # report.docx again, and refused it as no PDF in the next round.
+        actions.settings_of(self.office)
+        RegisterSettings.objects.filter(office=self.office).update(agenda_format="{code}/{seq:03d}/{year}")
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "005/1/2025", "letter_date": "2025-03-20", "sender": "Bappeda",
+            "subject": "Undangan", "received_on": "2025-03-21",
+            "scan": SimpleUploadedFile("laporan.docx", b"PK\x03\x04 a word document")})
+        self.assertContains(response, "Kode klasifikasi: isikan kodenya")
+        self.assertContains(response, "laporan.docx bukan PDF dan bukan gambar JPG, PNG atau TIFF.")
+        self.assertFalse(Letter.objects.exists())
+
     def test_dates_typed_as_indonesian_letters_write_them_are_read(self) -> None:
         self.client.force_login(self.secretary)
         self.client.post("/letters/new/", {

@@ -314,6 +314,16 @@ class LetterInput:
     period: str = ""
 
 
+def scan_problem(uploads: list[Any]) -> str:
+    """Why `uploads` cannot be a letter's scan (scans.scan_bytes), empty when they can: for the page that
+    refuses the letter for another field first."""
+    try:
+        scan_bytes(uploads, field=_("Scanned letter"), read_pdf=read_pdf_upload)
+    except (BadScan, BadUpload) as e:
+        return str(e)
+    return ""
+
+
 @removed_on_failure
 @transaction.atomic
 def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser, scan: Any,

@@ -117,6 +117,10 @@ def letter_new(request: HttpRequest) -> HttpResponse:
             except KinerjaError as e:
                 _add_error(form, e)
         if scans := request.FILES.getlist("scan"):
+            # Another field's error stopped the action before it read the file: say now what is wrong with it
+            # too (a .docx chosen), not only "choose it again", which refused it in the next round.
+            if "scan" not in form.errors and (problem := actions.scan_problem(scans)):
+                form.add_error("scan", problem)
             form.add_error("scan", _("Choose the file %(name)s again: a browser does not keep a chosen file after an "
                                      "error.") % {"name": ", ".join(scan.name for scan in scans)})
     else:
