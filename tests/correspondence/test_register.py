@@ -274,6 +274,7 @@ class RegisterPageTestCase(CorrespondenceTestCase):
             "scan": SimpleUploadedFile("laporan.docx", b"PK\x03\x04 a word document")})
         self.assertContains(response, "Kode klasifikasi: isikan kodenya")
         self.assertContains(response, "laporan.docx bukan PDF dan bukan gambar JPG, PNG atau TIFF.")
+        self.assertNotContains(response, "Pilih lagi berkas laporan.docx")  # not the same file again
         self.assertFalse(Letter.objects.exists())
 
     def test_dates_typed_as_indonesian_letters_write_them_are_read(self) -> None:

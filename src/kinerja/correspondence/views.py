@@ -121,8 +121,9 @@ def letter_new(request: HttpRequest) -> HttpResponse:
             # too (a .docx chosen), not only "choose it again", which refused it in the next round.
             if "scan" not in form.errors and (problem := actions.scan_problem(scans)):
                 form.add_error("scan", problem)
-            form.add_error("scan", _("Choose the file %(name)s again: a browser does not keep a chosen file after an "
-                                     "error.") % {"name": ", ".join(scan.name for scan in scans)})
+            else:
+                form.add_error("scan", _("Choose the file %(name)s again: a browser does not keep a chosen file after "
+                                         "an error.") % {"name": ", ".join(scan.name for scan in scans)})
     else:
         form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
     return render(request, "correspondence/letter_form.html", {"form": form})
