@@ -244,6 +244,44 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertIn("S.E., M.Si., M.M., Ak., CA", lines)
         self.assertIn("NIP. 19750427 200003 2 001", lines)
 
+    def test_the_stamps_of_a_pdf_typed_to_the_foot_of_its_last_page_go_on_a_page_of_their_own(self) -> None:
+        # An uploaded PDF names no place for the stamps: they went to the bottom of its last page, over the text
+        # there when the letter ran to the foot of the page.
+        from weasyprint import HTML
+
+        # Two pages, the second written to 86 pt above its foot: into the stamps' 140 pt.
+        lines = "".join(f"<p>Baris {i} nota dinas yang diketik sampai kaki halaman.</p>" for i in range(1, 74))
+        full = HTML(string=f"<style>@page {{ size: A4; margin: 15mm }} p {{ margin: 0 0 6pt }}</style>{lines}"
+                    ).write_pdf()
+        pages = self._pages(full)
+        self.assertEqual(len(pages), 2)
+        self.assertIn("Baris 73", pages[-1])
+        self.version = actions.create_document(self.office, user=self.staff, kind=Document.Kind.OTHER,
+                                               title="Nota dinas", content=full)
+        self.initial_both()
+        signed = self._pages(self.sign().file.read())
+        self.assertEqual(len(signed), len(pages) + 1)
+        self.assertEqual(signed[-2], pages[-1])  # the letter's last page as it was, nothing drawn over it
+        for expected in ("Paraf", "Contoh Kasubbag", "Ditandatangani secara elektronik"):
+            self.assertIn(expected, signed[-1])
+        self.assertNotIn("Baris", signed[-1])
+
+    def test_a_pdf_with_room_at_the_foot_of_its_last_page_takes_the_stamps_there(self) -> None:
+        self.initial_both()
+        pages = self._pages(self.sign().file.read())
+        self.assertEqual(len(pages), 1)
+        for expected in ("Draft", "Paraf", "Ditandatangani secara elektronik"):
+            self.assertIn(expected, pages[0])
+
+    def _pages(self, pdf: bytes) -> list[str]:
+        """The text of each page (pdftotext), the stamps' included."""
+        import subprocess
+
+        path = self.data_dir / "pages.pdf"
+        path.write_bytes(pdf)
+        return subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                              check=True).stdout.split("\f")[:-1]
+
     def test_a_long_title_and_name_keep_the_verification_address_on_the_block(self) -> None:
         # A Plt. of an office with a long name and a head with many titles and degrees ran the block onto a
         # second page, which the stamp does not show: the printed block lost the address to check it at.

@@ -15,6 +15,7 @@ from kinerja.org.models import Assignment, Office, Position
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
 from .pdf import (
     INITIALS_ANCHOR,
+    add_blank_page,
     letterhead_context,
     long_date,
     name_and_degrees,
@@ -23,6 +24,7 @@ from .pdf import (
     render_pdf_sheets,
     stamp_place,
     stamp_style,
+    stamps_need_a_page,
 )
 
 # The initials box's size, and its place when the document has no INITIALS_ANCHOR: bottom left of the
@@ -165,6 +167,9 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
         box_file.write(initials_box_pdf(initials, office=office, required=required))
         box_file.flush()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        if stamps_need_a_page(pdf):
+            # The signature block follows onto the same page: it is the last page now (signing.Pkcs12Signer).
+            page = add_blank_page(writer)
         stamp = StaticContentStamp(writer=writer, style=stamp_style(box_file.name),
                                    box=BoxConstraints(width=x2 - x1, height=y2 - y1))
         stamp.apply(page, x1, y1)

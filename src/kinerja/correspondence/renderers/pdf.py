@@ -153,6 +153,44 @@ def stamp_place(pdf: bytes, anchor: str, size: tuple[float, float],
     return len(pages) - 1, fallback
 
 
+# Where the stamps go on the last page of a document without anchors (documents.INITIALS_BOX beside
+# signing.BLOCK_BOX), in PDF points from the bottom left.
+STAMPS_AREA = (35.0, 40.0, 555.0, 140.0)
+
+
+def stamps_need_a_page(pdf: bytes) -> bool:
+    """Whether the stamps of `pdf` need a page of their own: it names no place for them (an uploaded PDF, not one
+    of kinerja's forms) and the bottom of its last page, where they would go, holds text, lines or an image (a
+    letter typed to the foot of the page, a scanned page): stamped there, they would cover it."""
+    import pdfplumber
+
+    nowhere = (-1.0, -1.0, -1.0, -1.0)
+    if any(stamp_place(pdf, anchor, (0.0, 0.0), nowhere)[1] != nowhere
+           for anchor in (INITIALS_ANCHOR, SIGNATURE_ANCHOR)):
+        return False
+    x1, y1, x2, y2 = STAMPS_AREA
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        page = document.pages[-1]
+        bottom = float(page.mediabox[3])  # pdfplumber measures from the top of the page
+        return any(o["x0"] < x2 and o["x1"] > x1 and o["top"] < bottom - y1 and o["bottom"] > bottom - y2
+                   for o in (*page.chars, *page.rects, *page.lines, *page.curves, *page.images))
+
+
+def add_blank_page(writer: Any) -> int:
+    """A blank page after the last one of `writer` (a pyHanko writer), as large as that one; its index."""
+    from pyhanko.pdf_utils import generic
+    from pyhanko.pdf_utils.writer import PageObject
+
+    count = int(writer.root["/Pages"]["/Count"])
+    node = writer.find_page_for_modification(count - 1)[0].get_object()
+    while "/MediaBox" not in node and "/Parent" in node:  # the size may be the page tree's
+        node = node["/Parent"].get_object()
+    media_box = [float(v) for v in node.get("/MediaBox", (0, 0, 595.2756, 841.8898))]
+    writer.insert_page(PageObject(contents=writer.add_object(generic.StreamObject(stream_data=b"")),
+                                  media_box=media_box))
+    return count
+
+
 def stamp_style(pdf_path: str) -> Any:
     """A pyHanko stamp showing page 1 of `pdf_path` exactly in its box: full opacity, no margin (pyHanko's
     defaults print a background at 60% inside 5-point margins, shrinking the box we reserved)."""
