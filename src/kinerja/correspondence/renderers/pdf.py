@@ -103,7 +103,8 @@ def signature_block_pdf(*, signer_name: str, nip: str, position: str, signed_at:
 
 # A document can say where its initials box and its signature block go: an empty element with one of
 # these ids and the stamp's size (WeasyPrint writes every id as a named destination with its page and
-# top-left corner). Without one they go to the bottom of the last page, where our own forms leave room.
+# top-left corner). Without one they go to the bottom of the last page, or to a page of their own when that one
+# is written to its foot (stamps_need_a_page).
 INITIALS_ANCHOR = "kinerja-paraf"
 SIGNATURE_ANCHOR = "kinerja-ttd"
 
