@@ -164,6 +164,19 @@ class MinutesTestCase(CorrespondenceTestCase):
             self.minutes(follow_ups=[actions.FollowUpInput("X", self.positions["staff"], dt.date(2025, 3, 1))])
         self.assertFalse(Minutes.objects.exists())
 
+    def test_a_chair_marked_absent_is_refused_on_the_form(self) -> None:
+        p = self.positions
+        self.client.force_login(self.staff)
+        response = self.client.post("/minutes/new/", {
+            "title": "Rapat Koordinasi", "held_on": "2025-03-26", "place": "Ruang Rapat",
+            "chair": p["secretary"].pk, "agenda": "Data kinerja", "discussion": "", "decisions": "",
+            f"att_{p['secretary'].pk}": "absent", f"att_{p['staff'].pk}": "present"})
+        message = "Pimpinan rapat: Sekretaris Dinas ditandai tidak hadir; pimpinan rapat hadir dalam rapat yang dipimpinnya."
+        self.assertContains(response, message, count=1)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_chair"'), html.index(message))  # under its field
+        self.assertFalse(Minutes.objects.exists())
+
     def test_minutes_of_a_meeting_in_the_future_are_refused(self) -> None:
         tomorrow = actions._today(self.office) + dt.timedelta(days=1)
         with self.assertRaisesMessage(KinerjaError, "Date: " + date_format(tomorrow, "j F Y") + " is in the future"):

@@ -900,6 +900,10 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     both = {p.pk for p in data.present} & {p.pk for p in data.absent}
     if both:
         raise KinerjaError(_("Attendance: a position cannot be both present and absent."))
+    if data.chair.pk in {p.pk for p in data.absent}:
+        # The chair signs the minutes as Pimpinan Rapat: marked absent, the notulen contradicted itself.
+        raise BadValue("chair", _("Chair: %(position)s is marked absent; the chair of a meeting is present at it.")
+                       % {"position": data.chair.title})
     _not_in_future(data.held_on, office=office, field="held_on", label=_("Date"))
     for i, f in enumerate(data.follow_ups, start=1):
         if f.due_on < data.held_on:
