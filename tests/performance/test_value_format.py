@@ -6,6 +6,7 @@ and "41.50" in English beside an Indonesian capaian)."""
 from __future__ import annotations
 
 from decimal import Decimal
+from unittest import mock
 
 from django.test import SimpleTestCase
 from django.utils import translation
@@ -14,6 +15,7 @@ from kinerja.performance.models import Actual, Indicator, Objective, Target
 from kinerja.performance.numbers import format_row_values, format_value
 from kinerja.performance.renderers import pdf
 from kinerja.performance.report import build_report
+from kinerja.performance.templatetags import perfdata
 from kinerja.performance.templatetags.perfdata import idnum
 from tests.base import TODAY, KinerjaTestCase
 
@@ -64,6 +66,14 @@ class PagesTestCase(KinerjaTestCase):
         self.assertInHTML('<td class="num">40</td>', page)
         self.assertInHTML('<td class="num">41,50</td>', page)
         self.assertNotIn("41.50", page)
+
+    def test_the_dashboard_formats_each_row_s_pair_once(self) -> None:
+        # row_target and row_actual each formatted the whole pair: two calls a row, one wasted.
+        self.client.force_login(self.subsection_head)
+        with mock.patch.object(perfdata, "format_row_values", wraps=format_row_values) as formatted:
+            page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 1}).content.decode()
+        self.assertInHTML('<td class="num">41,50</td>', page)
+        formatted.assert_called_once_with(Decimal(40), Decimal("41.5"))
 
     def test_the_input_page_in_english_prints_the_year_s_target_as_the_pdf(self) -> None:
         self.english(self.contacts[0])

@@ -26,15 +26,10 @@ def idnum(value: Decimal | str | None) -> str:
 
 
 @register.filter
-def row_target(row: IndicatorRow) -> str:
-    """A report row's target as the PDF and DOCX print it beside its actual (numbers.format_row_values)."""
-    return format_row_values(row.target, row.actual)[0]
-
-
-@register.filter
-def row_actual(row: IndicatorRow) -> str:
-    """A report row's actual as the PDF and DOCX print it beside its target: "9,00" beside "7,50"."""
-    return format_row_values(row.target, row.actual)[1]
+def row_values(row: IndicatorRow) -> tuple[str, str]:
+    """A report row's target and actual as the PDF and DOCX print them side by side (numbers.format_row_values):
+    ("7,50", "9,00"). One filter for the pair, so a row is formatted once: `{% with v=i|row_values %}`."""
+    return format_row_values(row.target, row.actual)
 
 
 @register.filter
