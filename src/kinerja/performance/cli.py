@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
@@ -33,15 +33,15 @@ def office_for(code: str | None) -> Office:
 
 
 def _import_arguments(parser: CommandParser) -> None:
-    parser.add_argument("path", type=Path, metavar="FILE", help="XLSX or CSV file")
-    parser.add_argument("--year", type=int, required=True, help="year of the targets and actuals")
-    parser.add_argument("--office", help="office code (needed when there are several)")
-    parser.add_argument("--dry-run", action="store_true", help="check and count, save nothing")
+    parser.add_argument("path", type=Path, metavar="FILE", help=_("the XLSX or CSV file to import"))
+    parser.add_argument("--year", type=int, required=True, help=_("year of the targets and actuals"))
+    parser.add_argument("--office", help=_("office code (needed when there are several)"))
+    parser.add_argument("--dry-run", action="store_true", help=_("check and count, save nothing"))
     parser.add_argument("--sheet", metavar="NAME",
-                        help="the sheet to import (needed when several sheets of the workbook have a header)")
+                        help=_("the sheet to import (needed when several sheets of the workbook have a header)"))
     parser.add_argument("--kind", choices=["agreement", "plan"],
-                        help="what a file with a Kegiatan column is, where kinerja cannot tell: a Perjanjian Kinerja "
-                             "(agreement) or a Rencana Aksi (plan)")
+                        help=_("what a file with a Kegiatan column is, where kinerja cannot tell: a Perjanjian Kinerja "
+                               "(agreement) or a Rencana Aksi (plan)"))
 
 
 def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, dry_run: bool, sheet: str | None,
@@ -129,7 +129,7 @@ def notes(summary: importer.Summary) -> list[str]:
 
 
 def _template_arguments(parser: CommandParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the .xlsx or .csv to write")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=_("the .xlsx or .csv to write"))
 
 
 def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
@@ -139,7 +139,7 @@ def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 
 
-register("data", Verb(name="import", help="Import indicators, targets and actuals from an XLSX or CSV file.",
+register("data", Verb(name="import", help=gettext_lazy("Import indicators, targets and actuals from an XLSX or CSV file."),
                       add_arguments=_import_arguments, handle=_import))
-register("data", Verb(name="template", help="Write an empty import template (XLSX or CSV).",
+register("data", Verb(name="template", help=gettext_lazy("Write an empty import template (XLSX or CSV)."),
                       add_arguments=_template_arguments, handle=_template))

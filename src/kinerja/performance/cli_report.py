@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
@@ -95,7 +96,8 @@ def _agreement(command: BaseCommand, *, year: int, office: str | None, output: P
         "file": output, "indicators": len(report.indicators)})
 
 
-register("data", Verb(name="report", help="The Data Kinerja report as JSON, PDF, XLSX or DOCX, or a compiled version.",
+register("data", Verb(name="report",
+                      help=gettext_lazy("The Data Kinerja report as JSON, PDF, XLSX or DOCX, or a compiled version."),
                       add_arguments=_report_arguments, handle=_report))
-register("data", Verb(name="agreement", help="The Perjanjian Kinerja form (targets and budget) as PDF.",
+register("data", Verb(name="agreement", help=gettext_lazy("The Perjanjian Kinerja form (targets and budget) as PDF."),
                       add_arguments=_agreement_arguments, handle=_agreement))
