@@ -63,12 +63,12 @@ def test_an_excel_cell_with_line_breaks_is_a_list(tmp_path: Path) -> None:
     n = len(ACTORS)
     first[2 + n].value = "KTP\nKartu Keluarga"  # Alt+Enter in the cell
     first[4 + n].value = "1) Tanda terima\n2) Kartu kendali"
-    first[5 + n].value = "Dicatat\ndi register"  # Ket. stays one line of text
+    first[5 + n].value = "Dicatat\ndi register"  # Ket. keeps its lines too (test_import_note_lines.py)
     path = tmp_path / "daftar.xlsx"
     workbook.save(str(path))
     step = read_document(path).steps[0]
     assert (step.inputs, step.output, step.note) == ("KTP\nKartu Keluarga", "Tanda terima\nKartu kendali",
-                                                     "Dicatat di register")
+                                                     "Dicatat\ndi register")
     assert read_document(path).steps[1].inputs == "berkas"
 
 

@@ -233,6 +233,14 @@ def names_position(phrase: ReturnPhrase) -> bool:
     return bool(_KEPADA_RE.search(phrase.text)) or first in titles or first in POSITION_WORDS
 
 
+def one_line(note: str) -> str:
+    """A Ket. cell of several lines as return_phrases and end_phrases read it: its line breaks as spaces, the
+    positions in it unchanged. The cell keeps its lines to be shown, but an office breaks a phrase over lines
+    by hand to fit a narrow column ("dikembalikan kepada" over "Kasubbag"), and "Tidak: kembali ke langkah 2"
+    over "Ya: diteruskan" is read as it was on one line."""
+    return note.replace("\r", " ").replace("\n", " ")
+
+
 def return_phrases(activity: str) -> list[ReturnPhrase]:
     """The clauses of `activity` that send work back, in text order. "dikembalikan untuk diperbaiki"
     without a target sends it to the step before (step=None, actor_text="")."""

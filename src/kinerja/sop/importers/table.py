@@ -773,7 +773,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                          # one's (and a Pelaksana cell: _mark).
                          inputs=_merged(_cell(row, columns.get("inputs"))).strip(),
                          output=_merged(_cell(row, columns.get("output"))).strip(),
-                         note=clean(_merged(_cell(row, columns.get("note")))),
+                         note=note_text(_merged(_cell(row, columns.get("note"))), line_breaks=line_breaks),
                          duration_text=_time_text(row, columns, merged=True))
         time_cell = _cell(row, columns.get("time"))
         if isinstance(time_cell, MergedCell):
@@ -1081,6 +1081,16 @@ def activity_text(cell: str) -> str:
     return "".join(("\n" if k and starts_item(line) else " " if k else "") + line for k, line in enumerate(lines))
 
 
+def note_text(cell: str, *, line_breaks: bool = True) -> str:
+    """A Ket. cell as a step stores it: each of its lines kept where the line breaks are the author's (a Word
+    cell's paragraphs, an Excel cell's Alt+Enter: "Tidak: kembali ke langkah 2" over "Ya: diteruskan ke
+    Kadis"), the pages and the sheet print them so; in a PDF, whose lines only wrap, joined as a step's text
+    is (activity_text)."""
+    if not line_breaks:
+        return activity_text(cell)
+    return "\n".join(clean(line) for line in cell.splitlines() if line.strip())
+
+
 def _header_unit(header: str) -> str:
     """The one unit a Waktu header names ("Waktu (menit)" → "menit"), or "" for none or several."""
     units = {word for word in label_key(header).split() if word in DURATION_UNITS}
@@ -1202,11 +1212,11 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
     its own (the case ends not continued, with its reason), not the completion the procedure ends with."""
     for index, step in enumerate(draft.steps):
         ends = [(COLUMN_ACTIVITY, e) for e in flow.end_phrases(step.activity)]
-        ends += [(COLUMN_NOTE, e) for e in flow.end_phrases(step.note)]
+        ends += [(COLUMN_NOTE, e) for e in flow.end_phrases(flow.one_line(step.note))]
         if ends:
             step.ends_if_not = True
         phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
-        phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(step.note)]
+        phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(flow.one_line(step.note))]
         for column, phrase in phrases:
             if any(c == column and e.start <= phrase.start < e.end for c, e in ends):
                 continue  # "… ditolak dan dikembalikan kepada pemohon (selesai)": handed back as it ends
@@ -1336,7 +1346,7 @@ def decide_arrows(path: Path, draft: SopDraft, arrows: Sequence[StepArrow | tupl
     for source, leaving in sorted(by_source.items()):
         labelled = any(a.answer for a in leaving if a.kind == "decision")
         step = draft.steps[source]
-        if labelled and (source in spoken or flow.end_phrases(step.activity) or flow.end_phrases(step.note)):
+        if labelled and (source in spoken or flow.end_phrases(step.activity) or flow.end_phrases(flow.one_line(step.note))):
             # The words say where the "Tidak" goes (or that it ends the procedure): the labelled arrows add
             # nothing, and are a warning where they say otherwise.
             _labels_against_words(path, draft, source, leaving)
@@ -1410,7 +1420,7 @@ def _labelled(path: Path, draft: SopDraft, source: int, leaving: list[StepArrow]
             "“Tidak”: read as the “Ya”, which goes on to the next step; check where the work goes") % {
                 "target": _where(draft, arrow)}))
         if _way(draft, source, arrow) == "end" and step.ends_if_not and not (
-                flow.end_phrases(step.activity) or flow.end_phrases(step.note)):
+                flow.end_phrases(step.activity) or flow.end_phrases(flow.one_line(step.note))):
             step.ends_if_not = False
     for arrow in no:
         if _way(draft, source, arrow) == "end" and step.branch_to is None:

@@ -160,13 +160,13 @@ def _note(step: Step, targets: list[str], branch: str | None = None, ends: bool 
     it. The flowchart's arrow alone is lost on a copy of the text, and a re-import (importers/flow.py reads
     "Tidak: kembali ke langkah 3", "Tidak: lanjut ke langkah 7" and "Tidak: proses selesai" from the Ket.
     cell) needs the words."""
-    from ..importers.flow import end_phrases, return_phrases
+    from ..importers.flow import end_phrases, one_line, return_phrases
 
     parts = []
-    if (targets or branch) and not (return_phrases(step.activity) or return_phrases(step.note)):
+    if (targets or branch) and not (return_phrases(step.activity) or return_phrases(one_line(step.note))):
         parts += [f"Tidak: kembali ke langkah {n}" for n in targets]
         parts += [f"Tidak: lanjut ke langkah {branch}"] if branch else []
-    if ends and not (end_phrases(step.activity) or end_phrases(step.note)):
+    if ends and not (end_phrases(step.activity) or end_phrases(one_line(step.note))):
         parts.append("Tidak: proses selesai")
     if not parts:
         return step.note
