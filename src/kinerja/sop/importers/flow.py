@@ -196,8 +196,8 @@ _TARGET_RE = re.compile(
     r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
 # The step a text names: "langkah 3", "langkah ke-3", a sub-step "langkah 3.1" or "langkah 3a" (letters a to
 # h only: "3x" is "3 times"), or a step of a table lettered "a.", "b." …: "langkah c" (a letter standing alone,
-# not the first of a word, "tahap awal"), or of a table numbered in Roman numerals: "langkah II".
-_STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[ivx]{2,6}(?![\w'’-])|[a-z](?![\w'’-]))\b"
+# not the first of a word, "tahap awal"), or of a table numbered in Roman numerals: "langkah II", "langkah II.1".
+_STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])|[a-z](?![\w'’-]))\b"
 _STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".

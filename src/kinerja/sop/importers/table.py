@@ -8,8 +8,9 @@ written once and blank where it continues — so the SOP AP layout is understood
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from decimal import ROUND_DOWN, Decimal
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
@@ -640,11 +641,13 @@ def _cell(row: list[str], index: int | None) -> str:
 def step_label(text: str) -> tuple[int, int, str] | None:
     """(step, sub-step, label) as the No. column writes it: (3, 0, "3") for "3", "3." or "(3)"; (3, 1, "3.1")
     for the sub-step "3.1"; (3, 2, "3b") for "3b" and (3, 2, "3.b") for "3.b"; (3, 0, "c") for a step lettered
-    "c." or "c)"; None for anything else."""
+    "c." or "c)"; (2, 0, "II") for "II" and (2, 1, "II.1") for its sub-step "II.1"; None for anything else."""
     if (number := step_number(text)) is not None:
         return number, 0, str(number) if text.strip("().").isdigit() else text.strip("().").lower()
     if (number := roman_number(text)) is not None:
         return number, 0, text.strip("().")  # "II", "iv.": read_steps keeps them only in a Roman-numbered column
+    if (m := _ROMAN_SUB_RE.fullmatch(text)) and (number := _roman(m[1], single=True)) is not None:
+        return number, int(m[2]), f"{m[1]}.{int(m[2])}"  # "II.1": likewise, the sub-step of a Roman-numbered step
     if m := re.fullmatch(r"\(?(\d{1,4})\s*\.\s*(\d{1,2})[.)]?", text):
         return int(m[1]), int(m[2]), f"{int(m[1])}.{int(m[2])}"
     if m := re.fullmatch(r"\(?(\d{1,4})\s*(\.?)\s*([a-zA-Z])[.)]?", text):
@@ -665,6 +668,25 @@ def step_number(text: str) -> int | None:
 # (up to XXXIX): "CV", "DI" or "MD" in the No. column are no step's.
 _ROMAN_RE = re.compile(r"\(?(X{0,3})(IX|IV|V?I{0,3})[.)]?", re.IGNORECASE)
 _ROMAN_VALUES = {"": 0, "i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6, "vii": 7, "viii": 8, "ix": 9}
+_ROMAN_DIGITS = {value: letters for letters, value in _ROMAN_VALUES.items()}
+# A sub-step of a step numbered in Roman numerals, numbered as the decimal ones are: "II.1", "ii.2.", "(IV.3)".
+_ROMAN_SUB_RE = re.compile(r"\(?([IVXivx]{1,6})\s*\.\s*(\d{1,2})[.)]?")
+
+
+def roman(number: int, *, lower: bool = False) -> str:
+    """A step number in Roman numerals as a Roman-numbered table writes it: 3 → "III" (or "iii"); up to 39."""
+    letters = "x" * (number // 10) + _ROMAN_DIGITS[number % 10]
+    return letters if lower else letters.upper()
+
+
+def letter(number: int) -> str:
+    """A step number as a lettered table writes it: 3 → "c"."""
+    return chr(ord("a") + number - 1)
+
+
+def _main_label(text: str) -> str:
+    """The step part of a No. cell: "II" of the sub-step "II.1", the whole of any other."""
+    return m[1] if (m := _ROMAN_SUB_RE.fullmatch(text)) else text
 
 
 def roman_number(text: str) -> int | None:
@@ -684,12 +706,13 @@ def _roman(text: str, *, single: bool) -> int | None:
 
 def roman_column(texts: Sequence[str]) -> list[int] | None:
     """The steps' values when the whole No. column is numbered in Roman numerals ("I", "II", "III" or "i.",
-    "ii.", "iii."), one case throughout; None when any step is numbered otherwise (a lone "I" among digits, or
-    a table lettered "a" to "i")."""
-    values = [_roman(text, single=True) for text in texts]
+    "ii.", "iii."; a sub-step "II.1" has its step's), one case throughout; None when any step is numbered
+    otherwise (a lone "I" among digits, or a table lettered "a" to "i")."""
+    mains = [_main_label(text) for text in texts]  # a sub-step "II.1" is numbered by its step, "II"
+    values = [_roman(text, single=True) for text in mains]
     if not texts or any(v is None for v in values):
         return None
-    if len({text.strip("().").isupper() for text in texts}) > 1:
+    if len({text.strip("().").isupper() for text in mains}) > 1:
         return None
     return [v for v in values if v is not None]
 
@@ -788,24 +811,32 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         raise SopImportError(path, None, COLUMN_NO, None, _("the procedure table has no numbered steps"))
     draft.steps = [s for s, _m in raw]
     if (romans := roman_column(texts)) is not None:
-        # Steps numbered "I", "II", "III" …: numbered 1 … N as the engine runs them, each shown as printed.
-        labels = [(value, 0, text) for value, text in zip(romans, texts, strict=True)]
+        # Steps numbered "I", "II", "III" …: numbered 1 … N as the engine runs them, each shown as printed;
+        # sub-steps "II.1", "II.2" as the decimal "2.1", "2.2" below.
+        labels = [(value, sub, text if not sub else f"{_main_label(text)}.{sub}")
+                  for value, (_n, sub, _l), text in zip(romans, labels, texts, strict=True)]
         for step, value in zip(draft.steps, romans, strict=True):
             step.number = value
-    elif roman := next((text for _n, _sub, text in labels if roman_number(text) is not None), None):
-        raise SopImportError(path, None, COLUMN_NO, roman, _(
+        name: Callable[[int], str] = partial(roman, lower=_main_label(texts[0]).strip("().").islower())
+    elif roman_ := next((text for _n, _sub, text in labels
+                         if roman_number(text) is not None or _ROMAN_SUB_RE.fullmatch(text)), None):
+        raise SopImportError(path, None, COLUMN_NO, roman_, _(
             "is not a step number: steps are numbered in Roman numerals (I, II, III …) only when all of them are"))
+    elif any(not label[0].isdigit() for _n, _sub, label in labels):
+        name = letter  # a table lettered "a.", "b." …
+    else:
+        name = str
     for step in draft.steps:
         step.inputs, step.output = (list_text(step.inputs, line_breaks=line_breaks),
                                     list_text(step.output, line_breaks=line_breaks))
     if any(sub for _n, sub, _l in labels):
         # Sub-steps ("3.1", "3.2" or "3a", "3b"): each is a step of its own, numbered 1 … N in order as the
         # engine runs them; the label printed in the No. column is kept and shown.
-        check_sub_numbering(path, labels, draft.steps)
+        check_sub_numbering(path, labels, draft.steps, name)
         for number, (step, (_n, _sub, label)) in enumerate(zip(draft.steps, labels, strict=True), start=1):
             step.number, step.label = number, label
     else:
-        check_numbering(path, draft.steps, [label for _n, _sub, label in labels])
+        check_numbering(path, draft.steps, [label for _n, _sub, label in labels], name)
         if any(not label.isdigit() for _n, _sub, label in labels):
             # Steps lettered "a.", "b." …: numbered 1 … N as the engine runs them, each shown (and named by
             # a return, "kembali ke langkah a") by the letter the No. column prints.
@@ -1129,9 +1160,11 @@ def _repeated(path: Path, label: str, row: int, step: StepDraft) -> SopImportErr
         % {"label": label, "row": row, "activity": activity})
 
 
-def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[str]) -> None:
-    """Steps are numbered 1, 2, 3 … (or a, b, c …) without gaps or repeats; a repeat names the row repeating
-    the number, as `printed` in the No. column."""
+def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[str],
+                    name: Callable[[int], str] = str) -> None:
+    """Steps are numbered 1, 2, 3 … (or a, b, c …, or I, II, III …) without gaps or repeats; a repeat names
+    the row repeating the number, as `printed` in the No. column; a gap names the missing step as the table
+    numbers its steps (`name`: 3 → "c" in a lettered table, "III" in a Roman-numbered one)."""
     numbers = [s.number for s in steps]
     seen: set[int] = set()
     for row, number in enumerate(numbers, start=1):
@@ -1140,15 +1173,29 @@ def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[st
         seen.add(number)
     for expected, number in enumerate(numbers, start=1):
         if number != expected:
-            raise SopImportError(path, expected, COLUMN_NO, str(number),
-                                 _("step %(expected)d is missing (steps must be numbered 1, 2, 3 … in order)")
-                                 % {"expected": expected})
+            raise SopImportError(path, expected, COLUMN_NO, printed[expected - 1], _missing(name, expected),
+                                 label="" if name is str else name(expected))
 
 
-def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]], steps: Sequence[StepDraft]) -> None:
-    """Steps and sub-steps in order: 1, 2, 3.1, 3.2, 4 (or 3a, 3b), a step's own row (3) before its
-    sub-steps if it has one, each sub-step numbered from 1 (or a) up without gaps or repeats. `steps` are
-    the rows of `labels`: a repeat names the row repeating the number."""
+def _missing(name: Callable[[int], str], expected: int) -> str:
+    """The problem of a missing step, naming it and the numbering as the table writes them (check_numbering)."""
+    return _("step %(expected)s is missing (steps must be numbered %(sequence)s … in order)") % {
+        "expected": name(expected), "sequence": ", ".join(name(n) for n in (1, 2, 3))}
+
+
+def _sub_sequence(name: Callable[[int], str], step: int) -> str:
+    """How the sub-steps of `step` are numbered: "3.1, 3.2 … or 3a, 3b"; "II.1, II.2" of a Roman-numbered step."""
+    if name is str:
+        return _("%(step)s.1, %(step)s.2 … or %(step)sa, %(step)sb") % {"step": step}
+    return f"{name(step)}.1, {name(step)}.2"
+
+
+def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]], steps: Sequence[StepDraft],
+                        name: Callable[[int], str] = str) -> None:
+    """Steps and sub-steps in order: 1, 2, 3.1, 3.2, 4 (or 3a, 3b; II.1, II.2 in a Roman-numbered table), a
+    step's own row (3) before its sub-steps if it has one, each sub-step numbered from 1 (or a) up without
+    gaps or repeats. `steps` are the rows of `labels`: a repeat names the row repeating the number; `name`
+    writes a step's number as the table does (check_numbering)."""
     seen: set[tuple[int, int]] = set()
     last_main, last_sub = 0, 0
     for row, (main, sub, label) in enumerate(labels, start=1):
@@ -1157,17 +1204,15 @@ def check_sub_numbering(path: Path, labels: list[tuple[int, int, str]], steps: S
         seen.add((main, sub))
         if sub == 0 or main != last_main:
             if main != last_main + 1:
-                raise SopImportError(path, None, COLUMN_NO, label, _(
-                    "step %(expected)d is missing (steps must be numbered 1, 2, 3 … in order)")
-                    % {"expected": last_main + 1})
+                raise SopImportError(path, None, COLUMN_NO, label, _missing(name, last_main + 1))
             if sub > 1:
                 raise SopImportError(path, None, COLUMN_NO, label, _(
-                    "the first sub-step of step %(step)d is missing (sub-steps are numbered %(step)d.1, "
-                    "%(step)d.2 … or %(step)da, %(step)db … in order)") % {"step": main})
+                    "the first sub-step of step %(step)s is missing (sub-steps are numbered %(sequence)s … in "
+                    "order)") % {"step": name(main), "sequence": _sub_sequence(name, main)})
         elif sub != last_sub + 1:
             raise SopImportError(path, None, COLUMN_NO, label, _(
-                "a sub-step of step %(step)d is missing or out of order (sub-steps are numbered %(step)d.1, "
-                "%(step)d.2 … or %(step)da, %(step)db … in order)") % {"step": main})
+                "a sub-step of step %(step)s is missing or out of order (sub-steps are numbered %(sequence)s … "
+                "in order)") % {"step": name(main), "sequence": _sub_sequence(name, main)})
         last_main, last_sub = main, sub
 
 
