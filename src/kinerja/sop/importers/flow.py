@@ -15,6 +15,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import parties
+
 # Names of positions that SOP documents use interchangeably (document vocabulary, not UI text). The
 # office's own aliases (org.Position.names()) are added to these at import.
 COMMON_ALIASES: tuple[tuple[str, ...], ...] = (
@@ -223,10 +225,19 @@ POSITION_WORDS = {"bendahara", "pemohon", "petugas", "pejabat", "pengelola", "pe
 _KEPADA_RE = re.compile(r"\bkepada\b", re.IGNORECASE)
 
 
+# Words after "kepada" that name whoever the case concerns rather than a position: "dikembalikan kepada yang
+# bersangkutan", "kepada ybs", "kepada pihak yang mengajukan".
+_NO_POSITION_RE = re.compile(r"(?:pihak\s+|orang\s+)?(?:yang|yg\.?|ybs\.?)(?!\w)", re.IGNORECASE)
+
+
 def names_position(phrase: ReturnPhrase) -> bool:
     """Whether a return's words name a position ("dikembalikan kepada Bendahara", "kembali ke Kasubbag Umum"),
-    as against a place or a state ("kembali ke ruang kerja", "kembali ke semula")."""
+    as against a place or a state ("kembali ke ruang kerja", "kembali ke semula"), whoever the case concerns
+    ("kepada yang bersangkutan", "kepada pegawai ybs") or a party outside the office ("kepada pelapor")."""
     if not phrase.actor_text:
+        return False
+    words = " ".join(phrase.actor_text.split())
+    if _NO_POSITION_RE.match(words) or parties.is_case_person(words) or parties.is_outside_party(words):
         return False
     first = squeeze_letters(normalise_name(phrase.actor_text).split()[0]) if normalise_name(phrase.actor_text) else ""
     titles = {squeeze_letters(normalise_name(n)).split()[0] for group in COMMON_ALIASES for n in group}
