@@ -69,6 +69,8 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         "columns": "; ".join(f"{meaning} ← {header}" for meaning, header in summary.columns)})
     if summary.unread_columns:
         command.stdout.write(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
+    for note in summary.semester_notes:  # with how to give them quarterly
+        command.stdout.write(note)
     if summary.plan:
         change = summary.plan_change
         command.stdout.write(ngettext(

@@ -244,6 +244,28 @@ class Summary:
                  "measured annually. To judge each quarter against a target of its own, add quarter targets on the "
                  "indicator's Target page:")
 
+    @property
+    def semester_notes(self) -> list[str]:
+        """What became of columns of a half-year ("Realisasi Semester I", "Target Smt 2"): kinerja keeps each
+        quarter's figures and the year's, and has no half-year to read them into; a semester's figure cannot be
+        split into its two quarters (an indicator whose quarters add up) nor taken for the year's. Listed among
+        the columns not read, they are said once for each kind, with how to give the quarters' instead."""
+        semesters = [c for c in self.unread_columns if _SEMESTER.search(_normal(c))]
+        notes = []
+        for kind in (TARGET, ACTUAL):
+            columns = [c for c in semesters if _normal(c).startswith(kind.lower()) or (
+                kind == ACTUAL and not _normal(c).startswith(TARGET.lower()))]
+            if columns:
+                notes.append(_(
+                    "kinerja keeps the figures of the year and of each quarter, not of a half-year: %(columns)s "
+                    "were not read. Write each quarter's figure in columns headed \"%(kind)s TW I\" … \"%(kind)s TW "
+                    "IV\" (Semester I is TW I and TW II, Semester II is TW III and TW IV), or the year's in a column "
+                    "headed \"%(kind)s\", and import the file again.") % {"columns": ", ".join(columns), "kind": kind})
+        return notes
+
+
+# A column of a half-year: "Realisasi Semester I", "Target Smt 2", "Smstr II".
+_SEMESTER = re.compile(r"\b(?:semester|smt|smstr)\b")
 
 PREVIEW_ROWS = 50
 
