@@ -1,7 +1,7 @@
 """The target column of a quarterly Data Kinerja (PDF, XLSX, DOCX): the quarter's target where the indicator
 has one (the quarters' targets added up for a count, as its realisasi are), never the year's; where it has
 only the annual target, that one, labelled "tahunan" (in the XLSX, whose cell stays a number, in the
-Keterangan)."""
+Keterangan); the check page labels it as the input page does."""
 
 from __future__ import annotations
 
@@ -75,3 +75,12 @@ class QuarterTargetColumnTestCase(KinerjaTestCase):
         cells = {row.cells[2].text: row.cells[4].text for row in table.rows[1:]}
         self.assertEqual(cells["Persentase koperasi sehat"], "57,60")
         self.assertEqual(cells["Persentase UMKM naik kelas"], "80\n(tahunan)")
+
+    def test_the_check_page_labels_the_year_s_target_as_the_input_page_does(self) -> None:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get("/data/check/", {"year": 2025, "quarter": 2}).content.decode()
+        cards = {code: page[page.index(f"<h2>{code} "):] for code in ("IK-08", "IK-09")}
+        label = "(target tahunan; tidak ada target triwulan)"
+        self.assertIn(label, cards["IK-09"][:cards["IK-09"].index("</article>")])
+        self.assertNotIn(label, cards["IK-08"][:cards["IK-08"].index("</article>")])
+        self.assertIn("<strong>57,60</strong>", page)  # IK-08 against its quarter's target

@@ -44,6 +44,12 @@ def target_for(targets: list[Target], quarter: int | None) -> Target | None:
     return by_slot.get((Target.Kind.AGREEMENT, None)) or by_slot.get((Target.Kind.RENSTRA, None))
 
 
+def annual_target(target: Target | None, quarter: int | None) -> bool:
+    """Whether a quarter's figure is measured against the year's target (target_for), for want of a target of
+    the quarter: the input and check pages label it so, as the dashboard and the reports do ("tahunan")."""
+    return quarter is not None and target is not None and target.kind != Target.Kind.QUARTER
+
+
 def evaluate_actual(indicator: Indicator, target: Target | None, actual: Actual | None) -> Result:
     return evaluate(target.value if target else None, actual.value if actual else None,
                     indicator.polarity, indicator.negative_method)
@@ -73,7 +79,7 @@ class Card:
     def target_annual(self) -> bool:
         """A quarter's card measured against the year's target, for want of a target of the quarter (as the
         dashboard and the reports label it)."""
-        return self.period_quarter is not None and self.target is not None and self.target.kind != Target.Kind.QUARTER
+        return annual_target(self.target, self.period_quarter)
 
     @property
     def plan(self) -> list[tuple[ActionPlanItem, Decimal | None]]:

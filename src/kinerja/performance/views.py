@@ -30,7 +30,17 @@ from kinerja.uploads import PendingUploads
 from . import access, actions, importer, plan, signoff
 from .achievement import predicate_tone
 from .actions import FieldError, TargetErrors, target_field
-from .cards import ANNUAL, Card, Period, annual_only, evaluate_actual, input_card, period_indicators, target_for
+from .cards import (
+    ANNUAL,
+    Card,
+    Period,
+    annual_only,
+    annual_target,
+    evaluate_actual,
+    input_card,
+    period_indicators,
+    target_for,
+)
 from .forms import (
     ActivityForm,
     ActualForm,
@@ -524,6 +534,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
         target = target_for(actual.indicator.year_targets, period.db_quarter)
         result = evaluate_actual(actual.indicator, target, actual)
         rows.append({"actual": actual, "target": target, "result": result, "tone": predicate_tone(result.predicate),
+                     "target_annual": annual_target(target, period.db_quarter),
                      "return_form": ReturnForm(prefix=f"r{actual.pk}")})
     return render(request, "performance/check.html", {
         "rows": rows, "period": period, "status": status, "counts": counts, "missing": missing,
