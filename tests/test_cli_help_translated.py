@@ -1,4 +1,4 @@
-"""Every verb of `kinerja data`, and every argument of it, has help that goes through
+"""Every verb of `kinerja data` and `kinerja org`, and every argument of it, has help that goes through
 gettext: `kinerja data import --help` speaks English (cli.py activates it for help), and the same text is
 translated into Indonesian, as `kinerja case` and `kinerja sop` are."""
 
@@ -30,6 +30,7 @@ def _verb_helps(app: str, group: str) -> dict[str, str]:
 
 @pytest.mark.parametrize(("app", "group", "verbs"), [
     ("kinerja.performance", "data", {"import", "template", "report", "agreement"}),
+    ("kinerja.org", "org", {"import", "template"}),
 ])
 def test_every_verb_and_argument_has_help_in_both_languages(app: str, group: str, verbs: set[str]) -> None:
     with translation.override("en"):

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
@@ -19,11 +20,11 @@ if TYPE_CHECKING:
 
 
 def _import_arguments(parser: CommandParser) -> None:
-    parser.add_argument("path", type=Path, metavar="FILE", help="XLSX or CSV file")
-    parser.add_argument("--office", required=True, help="office code")
-    parser.add_argument("--dry-run", action="store_true", help="check and list the changes, save nothing")
+    parser.add_argument("path", type=Path, metavar="FILE", help=_("the XLSX or CSV file to import"))
+    parser.add_argument("--office", required=True, help=_("office code"))
+    parser.add_argument("--dry-run", action="store_true", help=_("check and list the changes, save nothing"))
     parser.add_argument("--sheet", default=None, metavar="NAME",
-                        help="read only this sheet of the workbook (default: every sheet with the columns)")
+                        help=_("read only this sheet of the workbook (default: every sheet with the columns)"))
 
 
 def summary_lines(summary: importer.Summary) -> list[str]:
@@ -72,7 +73,7 @@ def _import(command: BaseCommand, *, path: Path, office: str, dry_run: bool, she
 
 
 def _template_arguments(parser: CommandParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help="the .xlsx to write")
+    parser.add_argument("-o", "--output", type=Path, required=True, metavar="FILE", help=_("the .xlsx to write"))
 
 
 def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
@@ -84,7 +85,8 @@ def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 
 
-register("org", Verb(name="import", help="Import units, positions, people and who holds what from an XLSX or CSV file.",
+register("org", Verb(name="import",
+                     help=gettext_lazy("Import units, positions, people and who holds what from an XLSX or CSV file."),
                      add_arguments=_import_arguments, handle=_import))
-register("org", Verb(name="template", help="Write the empty organisation template (XLSX).",
+register("org", Verb(name="template", help=gettext_lazy("Write the empty organisation template (XLSX)."),
                      add_arguments=_template_arguments, handle=_template))
