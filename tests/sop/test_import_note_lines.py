@@ -65,3 +65,14 @@ class NotePagesTestCase(KinerjaTestCase):
         self.assertIn("Tidak: kembali ke langkah 2<br>Ya: diteruskan ke Camat", html)
         rows = {row.number: row for page in sheet.sheet_context(self.version)["pages"] for row in page.rows}
         self.assertEqual(rows[3].note, NOTE)
+
+    def test_a_word_wider_than_the_ket_column_breaks_inside_the_sheet(self) -> None:
+        from tests.pdf_layout import pages
+
+        # "diteruskan" is wider than the Ket. column: it ran past the table's right edge (where the footer's
+        # "Halaman 2 dari 2" ends), clipped out of sight.
+        page = pages(sheet.render_pdf(self.version))[-1]
+        edge = max(w.x1 for w in page.words if w.y0 > page.height * 0.9)
+        note = [w for w in page.words if w.x0 > edge - 50 and w.y0 < page.height * 0.9 and w.text != "Ket."]
+        self.assertIn("Tidak:", [w.text for w in note])
+        self.assertEqual([w.text for w in note if w.x1 > edge + 0.5], [])
