@@ -818,9 +818,9 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         for step, value in zip(draft.steps, romans, strict=True):
             step.number = value
         name: Callable[[int], str] = partial(roman, lower=_main_label(texts[0]).strip("().").islower())
-    elif roman_ := next((text for _n, _sub, text in labels
-                         if roman_number(text) is not None or _ROMAN_SUB_RE.fullmatch(text)), None):
-        raise SopImportError(path, None, COLUMN_NO, roman_, _(
+    elif stray := next((text for _n, _sub, text in labels
+                        if roman_number(text) is not None or _ROMAN_SUB_RE.fullmatch(text)), None):
+        raise SopImportError(path, None, COLUMN_NO, stray, _(
             "is not a step number: steps are numbered in Roman numerals (I, II, III …) only when all of them are"))
     elif any(not label[0].isdigit() for _n, _sub, label in labels):
         name = letter  # a table lettered "a.", "b." …
