@@ -306,8 +306,9 @@ class CheckPageTestCase(ViewsTestCase):
         response = self.client.get("/data/check/?year=2025&quarter=1")
         self.assertContains(response, "Jumlah koperasi aktif")
         self.assertContains(response, "95,65%")
-        # The target with its unit, as the realisasi beside it.
-        self.assertContains(response, "<strong>1.725</strong> unit</div>", html=False)
+        # The target with its unit, as the realisasi beside it; the year's, for want of a target of the quarter.
+        self.assertContains(response, "<strong>1.725</strong> unit <span class=\"muted small perf-target-annual\">"
+                                      "(target tahunan; tidak ada target triwulan)</span></div>", html=False)
 
     def test_the_kasubbag_checks(self) -> None:
         actual = self.submitted()
