@@ -822,26 +822,39 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     return case
 
 
-def move_due_dates(office_id: int, day: dt.date, *, at: dt.datetime | None = None) -> list[int]:
+# What changed in an office's calendar besides a day (move_due_dates' `change`, kept in the audit event).
+HOURS_CHANGED = "hours"
+TIME_ZONE_CHANGED = "time_zone"
+
+
+def move_due_dates(office_id: int, day: dt.date | None = None, *, change: str = "", at: dt.datetime | None = None
+                   ) -> list[int]:
     """The office's calendar changed on `day` (an administrator added a regional holiday, or the office
-    works on a national holiday after all): every open task whose time runs over that day gets the due
-    date its step's standard time gives under the calendar as it is now, counted from its opening, as
-    _open_task counted it. Each move is audited (Event.Kind.DUE_MOVED) in its case's own transaction,
-    the case locked first as every action locks it. Returns the ids of the tasks moved.
+    works on a national holiday after all), or, without a day, as a whole (`change`: HOURS_CHANGED, its
+    hours of a weekday; TIME_ZONE_CHANGED, its time zone): every open task whose time runs over that day
+    (every open task, without a day) gets the due date its step's standard time gives under the calendar
+    as it is now, counted from its opening, as _open_task counted it. Each move is audited
+    (Event.Kind.DUE_MOVED, with the day or the change) in its case's own transaction, the case locked
+    first as every action locks it. Returns the ids of the tasks moved; run again, it moves nothing.
 
     Division requests keep theirs: their due date is one the performer chose, not a standard time."""
     from kinerja.org.models import Office
 
+    if (day is None) == (change == ""):
+        raise ValueError("move_due_dates needs either the day or the change of the calendar")
     at = at or timezone.now()
-    office = Office.objects.get(pk=office_id)
+    office = Office.objects.filter(pk=office_id).first()
+    if office is None:
+        return []  # the office itself was deleted (its hours and days with it): no task left to move
     cal = WorkCalendar.for_office(office)
+    cause = {"day": day.isoformat()} if day is not None else {"change": change}
     moved: list[int] = []
     candidates = (Task.objects.filter(case__office_id=office_id, status=Task.Status.OPEN)
                   .select_related("step").order_by("case_id", "pk"))
     for task in candidates:
         due = cal.add(task.opened_at, Decimal(task.step.duration_value), task.step.duration_unit)
-        if due == task.due_at or not (task.opened_at.astimezone(cal.tz).date() <= day
-                                      <= max(due, task.due_at).astimezone(cal.tz).date()):
+        if due == task.due_at or (day is not None and not (task.opened_at.astimezone(cal.tz).date() <= day
+                                                           <= max(due, task.due_at).astimezone(cal.tz).date())):
             continue  # its time does not run over the day: another change of the calendar, not this one
         with transaction.atomic():
             case = Case.objects.select_for_update().select_related("office").get(pk=task.case_id)
@@ -856,7 +869,7 @@ def move_due_dates(office_id: int, day: dt.date, *, at: dt.datetime | None = Non
             cleared = {f: None for f in ("warned_soon_at", "warned_overdue_at") if due > before}
             Task.objects.filter(pk=locked.pk).update(due_at=due, **cleared)
             audit.record(case, Event.Kind.DUE_MOVED, actor=None, at=at, task=locked.pk, step=locked.step.number,
-                         day=day.isoformat(),
+                         **cause,
                          **{"from": before.astimezone(cal.tz).isoformat(), "to": due.astimezone(cal.tz).isoformat()})
             moved.append(locked.pk)
             check_at_risk(case, cal=cal, at=at)  # the later due date may no longer fit the target deadline

@@ -1,7 +1,15 @@
 """The engine listens to the office calendar: a day an administrator adds, changes or removes (the
 admin, the demo, a script) moves the due dates of the open tasks whose time runs over it
 (actions.move_due_dates), once the change is committed. A day moved to another date changes the
-calendar on both: the tasks over the date it left move back, those over its new date move on."""
+calendar on both: the tasks over the date it left move back, those over its new date move on.
+
+Office hours added, changed or removed, and a changed time zone of the office, change the calendar of
+every day: all the office's open tasks are counted again. The admin saves an office's hours as one row
+per weekday, each with its own signal; the first recount after the commit finds the calendar as the
+whole form left it, the later ones find nothing more to move.
+
+Saves that send no signal (QuerySet.update, bulk_create) move nothing: scripts that use them call
+actions.move_due_dates themselves."""
 
 from __future__ import annotations
 
@@ -11,7 +19,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_save
 from django.dispatch import receiver
 
-from kinerja.org.models import SpecialDay
+from kinerja.org.models import Office, OfficeHours, SpecialDay
 
 
 @receiver(pre_save, sender=SpecialDay, dispatch_uid="workflow_special_day_saving")
@@ -33,3 +41,41 @@ def special_day_changed(sender: type[SpecialDay], instance: SpecialDay, **kwargs
         changed.add(before)
     for office_id, day in sorted(changed, key=lambda pair: (pair[1], pair[0])):
         transaction.on_commit(lambda office_id=office_id, day=day: move_due_dates(office_id, day))
+
+
+@receiver(pre_save, sender=OfficeHours, dispatch_uid="workflow_office_hours_saving")
+def office_hours_saving(sender: type[OfficeHours], instance: OfficeHours, **kwargs: Any) -> None:
+    # The office the row had before (a script may give a row to another office): its hours change too.
+    before = OfficeHours.objects.filter(pk=instance.pk).values_list("office_id", flat=True).first() if instance.pk else None
+    instance._calendar_before = before  # type: ignore[attr-defined]
+
+
+@receiver(post_save, sender=OfficeHours, dispatch_uid="workflow_office_hours_saved")
+@receiver(post_delete, sender=OfficeHours, dispatch_uid="workflow_office_hours_deleted")
+def office_hours_changed(sender: type[OfficeHours], instance: OfficeHours, **kwargs: Any) -> None:
+    from .actions import HOURS_CHANGED, move_due_dates
+
+    changed = {instance.office_id}
+    before = instance.__dict__.pop("_calendar_before", None)
+    if before is not None:
+        changed.add(before)
+    for office_id in sorted(changed):
+        transaction.on_commit(lambda office_id=office_id: move_due_dates(office_id, change=HOURS_CHANGED))
+
+
+@receiver(pre_save, sender=Office, dispatch_uid="workflow_office_saving")
+def office_saving(sender: type[Office], instance: Office, **kwargs: Any) -> None:
+    # The time zone before this save: only a change of it moves due dates, not a new address or logo.
+    before = Office.objects.filter(pk=instance.pk).values_list("time_zone", flat=True).first() if instance.pk else None
+    instance._time_zone_before = before  # type: ignore[attr-defined]
+
+
+@receiver(post_save, sender=Office, dispatch_uid="workflow_office_saved")
+def office_saved(sender: type[Office], instance: Office, created: bool, **kwargs: Any) -> None:
+    from .actions import TIME_ZONE_CHANGED, move_due_dates
+
+    before = instance.__dict__.pop("_time_zone_before", None)
+    if created or before is None or before == instance.time_zone:
+        return
+    office_id = instance.pk
+    transaction.on_commit(lambda: move_due_dates(office_id, change=TIME_ZONE_CHANGED))

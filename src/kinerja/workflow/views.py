@@ -113,8 +113,9 @@ def _events(case: Case, tasks: list[Task]) -> list[Event]:
             event.division_names = ", ".join(divisions.get(pk, "?") for pk in data.get("missing_divisions") or [])
             continue
         if event.kind == Event.Kind.DUE_MOVED:
+            # Moved over a day of the calendar (its "day"), or by a change of the office's hours or time zone.
             event.moved = (dt.datetime.fromisoformat(data["from"]), dt.datetime.fromisoformat(data["to"]),
-                           dt.date.fromisoformat(data["day"]))
+                           dt.date.fromisoformat(data["day"]) if data.get("day") else None, data.get("change", ""))
             continue
         if event.kind == Event.Kind.REQUEST_ANSWERED:
             answered = asked.get(data.get("request"))
