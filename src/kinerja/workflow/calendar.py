@@ -64,6 +64,17 @@ def national_holidays(year: int) -> Mapping[dt.date, str]:
     return dict(found.items())
 
 
+@lru_cache(maxsize=64)
+def collective_leave_days(year: int) -> frozenset[dt.date]:
+    """The days of national_holidays(year) that are cuti bersama (the government's category), not public
+    holidays: the ones a changed decree most often gives back as working days."""
+    import holidays
+
+    public = holidays.country_holidays("ID", years=year, categories=("public",))
+    leave = holidays.country_holidays("ID", years=year, categories=("government",))
+    return frozenset(set(leave) - set(public))
+
+
 @dataclass
 class WorkCalendar:
     """The working time of one office. Build it with `for_office` (two queries) or directly in tests."""
@@ -295,6 +306,82 @@ class WorkCalendar:
         opens, closes = self.opening(day)
         moment = dt.datetime.combine(day, clock.replace(tzinfo=None), self.tz)
         return min(max(moment, opens), closes)
+
+
+# --- the calendar of a year, as a page shows it --------------------------------------------------------
+
+# Where a day off comes from.
+NATIONAL = "national"  # a public holiday (libur nasional)
+COLLECTIVE_LEAVE = "collective_leave"  # cuti bersama
+OFFICE = "office"  # the office's own SpecialDay, on a day that is no national one
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+@dataclass(frozen=True)
+class CalendarDay:
+    """A day on which the office's calendar differs from its week: a national holiday, cuti bersama or a
+    holiday the office added (`working` False), or a day the office works on after all (`working` True,
+    `source` saying what it would have been: OFFICE for a weekday without hours, a working Saturday)."""
+
+    date: dt.date
+    name: str  # the national name; for a holiday only the office has, its reason
+    source: str  # NATIONAL, COLLECTIVE_LEAVE or OFFICE
+    working: bool
+    reason: str = ""  # the reason the office gave for its SpecialDay ("" without one)
+    weekday_open: bool = True  # its weekday has office hours (a holiday on a Sunday changes no working day)
+
+
+@dataclass(frozen=True)
+class YearCalendar:
+    year: int
+    time_zone: str
+    hours: list[tuple[int, tuple[dt.time, dt.time] | None]]  # every weekday, Monday first; None: closed
+    days: list[CalendarDay]  # in date order
+    months: list[tuple[dt.date, int]]  # the first of each month, with its number of working days
+
+    @property
+    def working_days(self) -> int:
+        return sum(count for _month, count in self.months)
+
+
+def year_calendar(cal: WorkCalendar, year: int) -> YearCalendar:
+    """The office's calendar of `year` as an administrator checks it against the decrees: its hours per
+    weekday, every day that differs from them (why, and whether the office works on it), and how many
+    working days each month has. No query: `cal` holds the office's hours and special days."""
+    national = national_holidays(year)
+    leave = collective_leave_days(year)
+    dates = sorted({*national, *(d for d in cal.office_holidays if d.year == year),
+                    *(d for d in cal.office_working_days if d.year == year)})
+    days = []
+    for day in dates:
+        source = COLLECTIVE_LEAVE if day in leave else NATIONAL if day in national else OFFICE
+        weekday_open = day.weekday() in cal.hours
+        if day in cal.office_holidays:
+            reason = cal.office_holidays[day]
+            days.append(CalendarDay(day, reason, OFFICE, working=False, reason=reason, weekday_open=weekday_open))
+        elif day in cal.office_working_days:
+            days.append(CalendarDay(day, national.get(day, ""), source, working=True,
+                                    reason=cal.office_working_days[day], weekday_open=weekday_open))
+        else:
+            days.append(CalendarDay(day, national[day], source, working=False, weekday_open=weekday_open))
+    months = []
+    for month in range(1, 13):
+        first = dt.date(year, month, 1)
+        last = dt.date(year, month, _last_day(year, month))
+        months.append((first, sum(1 for _day in cal.working_days(first, last))))
+    return YearCalendar(year=year, time_zone=cal.time_zone, hours=[(wd, cal.hours.get(wd)) for wd in range(7)],
+                        days=days, months=months)
+
+
+def calendar_year(text: str, default: int) -> int:
+    """The year asked for (a page's ?year=): `default` when none is given."""
+    text = text.strip()
+    if not text:
+        return default
+    if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+        raise KinerjaError(_("Year %(value)s: give a year from %(first)d to %(last)d.")
+                           % {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR})
+    return int(text)
 
 
 # Calendars built for a stamp, by office id: (stamp, calendar). One per office, replaced when the stamp changes.
