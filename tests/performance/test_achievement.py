@@ -86,6 +86,19 @@ def test_it_compares_text_targets_on_their_scale(target: str, actual: str, met: 
     assert text_target_met(target, actual) is met
 
 
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    # A grade in words (a service's predikat, an IKM category): better than "Baik" meets it.
+    ("Baik", "Sangat Baik", True), ("Baik", "sangat  baik", True), ("Sangat Baik", "Baik", False),
+    ("Baik", "Kurang Baik", False), ("Cukup", "Baik", True), ("Baik", "Tidak Baik", False),
+    ("Cukup", "Kurang", False),
+    # An audit opinion written out in full is the opinion its letters name.
+    ("WTP", "Wajar Tanpa Pengecualian", True), ("Wajar Tanpa Pengecualian", "WTP", True),
+    ("WTP", "Wajar Dengan Pengecualian", False), ("WDP", "wajar tanpa pengecualian", True),
+])
+def test_it_reads_grades_and_opinions_in_words(target: str, actual: str, met: bool) -> None:
+    assert text_target_met(target, actual) is met
+
+
 @pytest.mark.parametrize(("value", "name"), [
     (D(91), "Sangat Tinggi"), (D("90.99"), "Tinggi"), (D(76), "Tinggi"), (D("75.99"), "Sedang"), (D(66), "Sedang"),
     (D(51), "Rendah"), (D("50.99"), "Sangat Rendah"), (D(0), "Sangat Rendah"), (D(140), "Sangat Tinggi"), (None, None),

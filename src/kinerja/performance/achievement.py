@@ -34,7 +34,19 @@ PREDICATE_TONE = {"Sangat Tinggi": "ok", "Tinggi": "ok", "Sedang": "warn", "Rend
 TEXT_SCALES: list[list[str]] = [
     ["WTP", "WDP", "TW", "TMP"],  # BPK audit opinions
     ["AA", "A", "BB", "B", "CC", "C", "D"],  # SAKIP evaluation grades
+    # Grades in words: a predikat of a service or an evaluation, and the IKM categories (PermenPAN-RB 14/2017).
+    # The first scale holding both values decides, so "Kurang Baik" is read on the IKM one.
+    ["SANGAT BAIK", "BAIK", "CUKUP", "KURANG", "SANGAT KURANG"],
+    ["SANGAT BAIK", "BAIK", "KURANG BAIK", "TIDAK BAIK"],
 ]
+# An audit opinion written out, as the BPK's report names it, is the opinion of its letters.
+TEXT_ALIASES = {
+    "WAJAR TANPA PENGECUALIAN": "WTP",
+    "WAJAR DENGAN PENGECUALIAN": "WDP",
+    "TIDAK WAJAR": "TW",
+    "TIDAK MENYATAKAN PENDAPAT": "TMP",
+    "TIDAK MEMBERIKAN PENDAPAT": "TMP",
+}
 
 
 class NoAchievement(enum.StrEnum):
@@ -158,12 +170,14 @@ def predicate_tone(name: str | None) -> str:
 
 
 def _normal_text(value: str) -> str:
-    return " ".join(value.upper().replace(".", "").split())
+    text = " ".join(value.upper().replace(".", "").split())
+    return TEXT_ALIASES.get(text, text)
 
 
 def text_target_met(target_text: str, actual_text: str | None) -> bool:
     """Whether a text actual meets a text target: equal (case and spacing aside), or better on a
-    known scale (an "AA" grade meets a target of "A"; "WDP" does not meet "WTP")."""
+    known scale (an "AA" grade meets a target of "A", "Sangat Baik" one of "Baik"; "WDP" does not meet "WTP",
+    nor does "Wajar Dengan Pengecualian")."""
     if not actual_text:
         return False
     target, actual = _normal_text(target_text), _normal_text(actual_text)
