@@ -203,6 +203,22 @@ class TargetsTestCase(PerformanceTestCase):
         self.assertEqual([e.field for e in caught.exception.errors], ["agreement", "quarter_1"])
         self.assertEqual(self.indicator.targets.get().value_number, Decimal(1725))
 
+    def test_it_refuses_a_word_among_number_targets(self) -> None:
+        # "dua belas" typed for a quarter of a percentage indicator would have made the whole year a text
+        # indicator (is_text_indicator): that quarter without a capaian, the division asked for texts.
+        with self.assertRaises(TargetErrors) as caught:
+            actions.set_targets(self.indicator.pk, 2025, user=self.staff, plan_end_value="Baik",
+                                values={"agreement": "12,5", "quarter_1": "dua belas", "quarter_2": "7,5"})
+        self.assertEqual([e.field for e in caught.exception.errors], ["quarter_1", "renstra_end"])
+        self.assertIn('"dua belas"', str(caught.exception.errors[0]))
+        self.assertIn("12,5", str(caught.exception.errors[0]))
+        self.assertEqual(self.indicator.targets.get().value_number, Decimal(1725))
+
+    def test_text_targets_stay_texts_together(self) -> None:
+        actions.set_targets(self.indicator.pk, 2025, user=self.staff, plan_end_value="WTP",
+                            values={"renstra": "WTP", "agreement": "WTP", "quarter_4": "WTP"})
+        self.assertEqual(set(self.indicator.targets.values_list("value_text", flat=True)), {"WTP"})
+
     def test_a_division_contact_may_not_set_targets(self) -> None:
         with self.assertRaises(NotAllowed):
             actions.set_targets(self.indicator.pk, 2025, user=self.contact, values={"agreement": "1"})

@@ -428,6 +428,15 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
             parsed[(kind, quarter, slot_year)] = read_value(raw or "", text_allowed=True, field=field)
         except FieldError as e:
             errors.append(e)
+    # Texts are targets of a text indicator only (WTP, Baik): a word typed among numbers ("dua belas") would
+    # turn the whole year into texts (is_text_indicator), that slot without a capaian.
+    fields = {(kind, quarter, slot_year): field for kind, quarter, slot_year, field in slots}
+    numbers = [number for number, _text in parsed.values() if number is not None]
+    if numbers:
+        errors += [FieldError(fields[key], _('"%(value)s" is not a number, and the other targets of this indicator '
+                                             'are numbers (%(example)s). Type it the Indonesian way (12,5).')
+                              % {"value": text, "example": format_plain(numbers[0])})
+                   for key, (_number, text) in parsed.items() if text]
     if errors:
         raise TargetErrors(errors)
     saved = []
