@@ -295,6 +295,47 @@ class InputPageTestCase(ViewsTestCase):
         self.assertFalse(Evidence.objects.exists())
 
 
+class EvidenceRemovalTestCase(ViewsTestCase):
+    """Removing an evidence file leaves the page and comes back to it: to the very address it was on, under
+    which drafts.js keeps what was typed in the cards and not saved (a new figure typed before replacing the
+    file); another address showed the cards without it."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1")
+        self.evidence = actions.add_evidence(actual.pk, user=self.contact, upload=SimpleUploadedFile("rat.pdf", PDF))
+        self.client.force_login(self.contact)
+
+    def remove(self, page: str) -> str:
+        response = self.client.post(f"/data/evidence/{self.evidence.pk}/remove/", {"next": page})
+        self.assertFalse(Evidence.objects.exists())
+        return response["Location"]
+
+    def test_the_page_names_its_own_address_on_the_remove_form(self) -> None:
+        for page, shown in (("/data/input/", "/data/input/"),
+                            ("/data/input/?year=2025&quarter=1", "/data/input/?year=2025&amp;quarter=1")):
+            self.assertContains(self.client.get(page), f'name="next" value="{shown}"')
+
+    def test_a_card_swapped_in_names_the_page_around_it(self) -> None:
+        response = self.client.post(f"/data/input/{self.indicator.pk}/", {
+            "year": "2025", "quarter": "1", f"i{self.indicator.pk}-value": "2"},
+            headers={"HX-Request": "true", "HX-Current-URL": "http://testserver/data/input/?quarter=1&year=2025"})
+        self.assertContains(response, 'name="next" value="/data/input/?quarter=1&amp;year=2025"')
+
+    def test_it_returns_to_the_address_it_was_removed_on(self) -> None:
+        self.assertEqual(self.remove("/data/input/"), f"/data/input/#i{self.indicator.pk}")
+
+    def test_it_returns_to_the_page_with_its_query_as_written(self) -> None:
+        self.assertEqual(self.remove("/data/input/?year=2025&quarter=1"),
+                         f"/data/input/?year=2025&quarter=1#i{self.indicator.pk}")
+
+    def test_it_goes_nowhere_else(self) -> None:
+        for page in ("https://example.com/data/input/", "//example.com/data/input/", "/data/check/"):
+            self.evidence.save()  # back, to be removed again
+            self.assertEqual(self.remove(page), f"/data/input/?year=2025&quarter=1&division={self.division.pk}"
+                                                f"#i{self.indicator.pk}")
+
+
 class CheckPageTestCase(ViewsTestCase):
     def submitted(self) -> Actual:
         actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1.650")

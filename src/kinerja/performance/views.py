@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -18,6 +19,7 @@ from django.db.models import Count, Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -438,7 +440,21 @@ def _render_input(request: HttpRequest, office: Office, period: Period, division
     locked = _lock_cards(request, office, period, cards)
     return render(request, "performance/input.html", {
         "cards": cards, "period": period, "division": division, "divisions": divisions, "locked": locked,
-        **_period_choices(_today(request))}, status=status)
+        "page_url": _input_page_url(request), **_period_choices(_today(request))}, status=status)
+
+
+def _input_page_url(request: HttpRequest) -> str:
+    """The input page's address as the browser shows it (for a card htmx swapped in, the page around it), or ""
+    elsewhere. What a person typed and did not save is kept by drafts.js under that exact address: a form that
+    leaves the page (removing an evidence file) comes back to it, so the text typed in the cards is put back."""
+    htmx = getattr(request, "htmx", None)
+    url = (htmx.current_url_abs_path if htmx else None) or request.get_full_path()
+    return url if _is_input_page(request, url) else ""
+
+
+def _is_input_page(request: HttpRequest, url: str) -> bool:
+    return (url_has_allowed_host_and_scheme(url, allowed_hosts={request.get_host()}, require_https=False)
+            and urlsplit(url).path == reverse("performance:input") and not urlsplit(url).netloc)
 
 
 def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None:
@@ -483,7 +499,8 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
                 fresh = _input_indicators(office, indicator.division, period, only=indicator.pk)[0]
                 saved = input_card(fresh, period, saved=True)
                 _lock_cards(request, office, period, [saved])
-                return render(request, "performance/partials/input_card.html", {"card": saved, "period": period})
+                return render(request, "performance/partials/input_card.html",
+                              {"card": saved, "period": period, "page_url": _input_page_url(request)})
             messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
             return redirect(f"{reverse('performance:input')}?{period.query}"
                             f"&division={indicator.division_id}#i{indicator.pk}")
@@ -497,7 +514,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         # read-only and shows what was typed, to be copied into the correction.
         notice = _lock_cards(request, office, period, [card])
         return render(request, "performance/partials/input_card.html",
-                      {"card": card, "period": period, "card_notice": notice})
+                      {"card": card, "period": period, "card_notice": notice, "page_url": _input_page_url(request)})
     division = next(d for d in divisions if d.pk == indicator.division_id)
     return _render_input(request, office, period, division, divisions, replace=card, status=400)
 
@@ -703,6 +720,9 @@ def evidence_remove(request: HttpRequest, evidence_id: int) -> HttpResponse:
         raise PermissionDenied from e
     except KinerjaError as e:
         messages.error(request, str(e))
+    back = request.POST.get("next", "")
+    if _is_input_page(request, back):  # the very page it was removed on, where unsaved text is kept (drafts.js)
+        return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#i{actual.indicator_id}")
     quarter = actual.quarter or ANNUAL
     return redirect(f"{reverse('performance:input')}?year={actual.year}&quarter={quarter}"
                     f"&division={actual.indicator.division_id}#i{actual.indicator_id}")
