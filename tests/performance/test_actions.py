@@ -62,6 +62,15 @@ class ActualLifeTestCase(PerformanceTestCase):
         actual = actions.save_actual(self.opinion.pk, 2025, None, user=self.contact, value="WTP")
         self.assertEqual((actual.value_text, actual.value_number, actual.quarter), ("WTP", None, None))
 
+    def test_it_refuses_a_number_for_a_text_target(self) -> None:
+        # A score typed for a grade (or an opinion) is neither met nor not met: no capaian in the report.
+        with self.assertRaises(FieldError) as caught:
+            actions.save_actual(self.opinion.pk, 2025, None, user=self.contact, value="72,5")
+        self.assertEqual(caught.exception.field, "value")
+        self.assertIn('"72,5"', str(caught.exception))
+        self.assertIn("WTP", str(caught.exception))
+        self.assertFalse(Actual.objects.exists())
+
     def test_another_division_may_not_enter(self) -> None:
         with self.assertRaises(NotAllowed):
             actions.save_actual(self.indicator.pk, 2025, 1, user=self.contacts[1], value="1")
@@ -205,7 +214,7 @@ class TargetsTestCase(PerformanceTestCase):
 
     def test_it_refuses_a_word_among_number_targets(self) -> None:
         # "dua belas" typed for a quarter of a percentage indicator would have made the whole year a text
-        # indicator (is_text_indicator): that quarter without a capaian, the division asked for texts.
+        # indicator (read_actual): that quarter without a capaian, the division asked for texts.
         with self.assertRaises(TargetErrors) as caught:
             actions.set_targets(self.indicator.pk, 2025, user=self.staff, plan_end_value="Baik",
                                 values={"agreement": "12,5", "quarter_1": "dua belas", "quarter_2": "7,5"})

@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from kinerja.errors import NotAllowed
 from kinerja.performance import actions as perf
-from kinerja.performance.models import Actual, ActualRevision, Evidence
+from kinerja.performance.models import Actual, ActualRevision, Evidence, Indicator, Target
 from kinerja.performance.report import build_report
 from kinerja.performance.requests import ActualEntry, AnswerErrors, answer_with_actuals, period_of, save_actuals
 from kinerja.workflow.models import DivisionRequest, Event, TaskFile
@@ -83,6 +83,16 @@ class AnswerWithActualsTestCase(AnsweringTestCase):
         self.assertIn("IK-01", str(caught.exception))
         self.assertEqual((Actual.objects.count(), TaskFile.objects.count()), (0, 0))
         self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
+
+    def test_a_number_for_a_text_target_is_refused(self) -> None:
+        grade = Indicator.objects.create(office=self.office, objective=self.objective, code="IK-13", name="Nilai SAKIP",
+                                         unit="predikat", division=self.division)
+        Target.objects.create(indicator=grade, year=2025, kind="agreement", value_text="BB")
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], entries=[ActualEntry(grade.pk, "72,5")])
+        self.assertEqual([(e.indicator_id, e.field) for e in caught.exception.errors], [(grade.pk, "value")])
+        self.assertIn("(BB)", str(caught.exception))
+        self.assertEqual(Actual.objects.count(), 0)
 
     def test_every_bad_value_is_reported_at_once(self) -> None:
         with self.assertRaises(AnswerErrors) as caught:

@@ -63,11 +63,6 @@ def _record(actual: Actual, action: str, user: User | None, *, reason: str = "",
 
 # --- values -------------------------------------------------------------------------------------
 
-def is_text_indicator(indicator: Indicator, year: int) -> bool:
-    """Whether the indicator's values are texts this year: its agreement (or any) target is a text."""
-    return indicator.targets.filter(year=year).exclude(value_text="").exists()
-
-
 def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[Decimal | None, str]:
     """(number, text) for what a user typed: a number the Indonesian way, or a text when the
     indicator's target is a text. Raises FieldError naming the value."""
@@ -82,6 +77,20 @@ def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[D
         return parse_number(raw), ""
     except NumberError as e:
         raise FieldError(field, str(e)) from e
+
+
+def read_actual(indicator: Indicator, year: int, raw: str, field: str = "value") -> tuple[Decimal | None, str]:
+    """(number, text) of an actual typed for the indicator's period of `year`: a number the Indonesian way, or a
+    text where the target is a text. A number against a text target ("72,5" for a grade "A") is refused: it is
+    neither met nor not met, so the report would show it without any capaian."""
+    target_text = (indicator.targets.filter(year=year).exclude(value_text="").values_list("value_text", flat=True)
+                   .first())
+    number, text = read_value(raw, text_allowed=target_text is not None, field=field)
+    if target_text is not None and number is not None:
+        raise FieldError(field, _('"%(value)s" is a number, but the target of %(code)s is a text (%(target)s): type the '
+                                  'result as the target is written, such as %(target)s.')
+                         % {"value": raw.strip(), "code": indicator.code, "target": target_text})
+    return number, text
 
 
 def value_warnings(indicator: Indicator, year: int, quarter: int | None, raw: str) -> list[str]:
@@ -122,7 +131,7 @@ def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User
     """The division saves its actual (as a draft) for a quarter, or the year when quarter is None."""
     indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
     _check_can_enter(indicator, user)
-    number, text = read_value(value, text_allowed=is_text_indicator(indicator, year))
+    number, text = read_actual(indicator, year, value)
     actual = _current(indicator, year, quarter)
     signoff.check_not_signed(indicator.office, year, quarter, actual)
     if actual is None:
@@ -227,7 +236,7 @@ def correct_actual(actual_id: int, *, user: User, value: str, reason: str, obsta
     reason = reason.strip()
     if not reason:
         raise FieldError("reason", _("A correction after locking needs its reason."))
-    number, text = read_value(value, text_allowed=is_text_indicator(indicator, old.year))
+    number, text = read_actual(indicator, old.year, value)
     old.is_current = False
     old.save(update_fields=["is_current", "updated_at"])
     new = Actual.objects.create(
@@ -277,7 +286,7 @@ def add_missing_actual(indicator_id: int, year: int, quarter: int | None, *, use
     reason = reason.strip()
     if not reason:
         raise FieldError("reason", _("Adding a figure to a signed period is a correction: say why it was missing."))
-    number, text = read_value(value, text_allowed=is_text_indicator(indicator, year))
+    number, text = read_actual(indicator, year, value)
     if number is None and not text:
         raise FieldError("value", _("Enter the actual to add."))
     before = _text(current.value) if current is not None else ""
@@ -429,7 +438,7 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
         except FieldError as e:
             errors.append(e)
     # Texts are targets of a text indicator only (WTP, Baik): a word typed among numbers ("dua belas") would
-    # turn the whole year into texts (is_text_indicator), that slot without a capaian.
+    # turn the whole year into texts (read_actual), that slot without a capaian.
     fields = {(kind, quarter, slot_year): field for kind, quarter, slot_year, field in slots}
     numbers = [number for number, _text in parsed.values() if number is not None]
     if numbers:

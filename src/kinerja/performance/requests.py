@@ -125,7 +125,7 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
     true when it is called alone). Returns the figures for the answer's audit event: ids and the values
     as stored."""
     from . import actions
-    from .actions import FieldError, is_text_indicator, read_value
+    from .actions import FieldError, read_actual
 
     case = request.task.case
     period = period_of(case.period)
@@ -147,7 +147,7 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
                 "%(indicator)s: enter the actual, or leave its other fields empty too.") % {"indicator": _label(indicator)}))
             continue
         try:
-            read_value(entry.value, text_allowed=is_text_indicator(indicator, period.year))
+            read_actual(indicator, period.year, entry.value)
         except FieldError as e:
             errors.append(AnswerError(indicator.pk, "value", f"{_label(indicator)}: {e}"))
             continue
