@@ -144,3 +144,18 @@ class AnswerWithActualsTestCase(AnsweringTestCase):
         self.assertEqual(rows["IK-01"].predicate, "Tinggi")
         self.assertEqual(rows["IK-02"].actual, Decimal("61.5"))
         self.assertIsNone(rows["IK-07"].actual)
+
+
+class AnswerPageTargetsTestCase(AnsweringTestCase):
+    def test_a_quarter_measured_against_the_year_s_target_says_so(self) -> None:
+        # As the input page does: 1.000 of a quarter against 1.725,50 for the whole year is no quarter's shortfall.
+        yearly = Indicator.objects.create(office=self.office, objective=self.objective, code="IK-20",
+                                          name="Rata-rata omzet peserta", unit="juta rupiah", division=self.division)
+        Target.objects.create(indicator=yearly, year=2025, kind="agreement", value_number=Decimal("1725.5"))
+        self.client.force_login(self.contacts[0])
+        page = self.client.get(f"/requests/{self.request.pk}/answer/").content.decode()
+        card = page[page.index("IK-20 · "):]
+        card = card[:card.index("</header>")]
+        self.assertIn("target tahunan; tidak ada target triwulan", card)
+        self.assertNotIn("target tahunan", page[page.index("IK-01 · "):][:600])
+
