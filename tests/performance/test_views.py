@@ -193,6 +193,20 @@ class InputPageTestCase(ViewsTestCase):
         self.assertIn("Ditulis cara Indonesia", numeric_card)
         self.assertNotIn("Ditulis cara Indonesia", opinion_card[:3000])
 
+    def test_a_text_target_card_refused_keeps_asking_for_a_text(self) -> None:
+        # The form was validated before the card learnt its target is a text: the help it had then stayed.
+        opinion = Indicator.objects.create(office=self.office, objective=self.objective, code="IK9", name="Opini BPK",
+                                           unit="opini", division=self.division)
+        Target.objects.create(indicator=opinion, year=2025, kind="agreement", value_text="WTP")
+        self.client.force_login(self.contact)
+        for headers in ({}, {"HX-Request": "true"}):
+            page = self.client.post(self.url(opinion), {"year": 2025, "quarter": 1, f"i{opinion.pk}-value": "90"},
+                                    headers=headers).content.decode()
+            card = page[page.index("IK9 · Opini BPK"):][:4000]
+            self.assertIn("target IK9 berupa teks (WTP)", card)  # the error
+            self.assertIn("Berupa teks seperti targetnya (target: WTP)", card)
+            self.assertNotIn("Ditulis cara Indonesia", card)
+
     def test_the_contact_sees_the_division_indicators_only(self) -> None:
         self.make_indicator("IK2", "Jumlah UMKM binaan", 300, division=self.built.divisions[2])
         self.client.force_login(self.contact)

@@ -115,8 +115,11 @@ class ActualForm(forms.Form):
 
     def for_text_target(self, target: str) -> None:
         """The indicator's target is a text (WTP, A, BB): its actual is a text too, not a number."""
-        self.fields["value"].help_text = _("A text, as the target is written (the target is %(target)s); it is met "
-                                           "or not met.") % {"target": target}
+        help_text = _("A text, as the target is written (the target is %(target)s); it is met or not met.") % {
+            "target": target}
+        self.fields["value"].help_text = help_text
+        # A form already validated holds its bound field, which copied the help it had then ("1.725 atau 65,5").
+        self["value"].help_text = help_text
 
 
 class ReturnForm(forms.Form):
