@@ -123,3 +123,31 @@ def test_the_printed_target_page_shows_the_targets(live_server, page: Page, offi
     shot("perf-targets-print")
     page.emulate_media(media="screen")
     both_widths(page, shot, "perf-targets")
+
+
+def test_what_was_typed_on_a_card_comes_back_at_either_address_of_its_period(live_server, page: Page, office) -> None:
+    """/data/input/ opens the current period, the same cards as /data/input/?year=Y&quarter=Q: a figure's
+    reason typed at one address and not saved is put back at the other (drafts.js, data-draft-scope), and
+    not into that indicator's card of another period."""
+    sign_in(page, live_server.url, "bidang1")
+    page.goto(f"{live_server.url}/data/input/")
+    year, quarter = page.locator("select[name=year]").input_value(), page.locator("select[name=quarter]").input_value()
+    assert quarter, "the input page opens a quarter"
+    form = page.locator("form[data-draft-scope]").first
+    scope = form.get_attribute("data-draft-scope")
+    assert scope is not None and scope.endswith(f":{year}:{quarter}")
+    indicator = scope.split(":")[1]
+    text = "Pengurus koperasi berganti; laporan RAT menyusul pekan depan"
+    form.locator("textarea").first.fill(text)
+    for _ in range(50):  # drafts.js keeps what was typed 300 ms after the last key
+        if page.evaluate("Object.keys(localStorage).some(k => k.includes(':scope:realisasi:'))"):
+            break
+        page.wait_for_timeout(100)
+    page.goto(f"{live_server.url}/data/input/?year={year}&quarter={quarter}")
+    same = page.locator(f"form[data-draft-scope='{scope}']")
+    expect(same.locator("textarea").first).to_have_value(text)
+    other = "1" if quarter != "1" else "2"
+    page.goto(f"{live_server.url}/data/input/?year={year}&quarter={other}")
+    elsewhere = page.locator(f"form[data-draft-scope='realisasi:{indicator}:{year}:{other}'] textarea")
+    if elsewhere.count():
+        expect(elsewhere.first).not_to_have_value(text)

@@ -6,7 +6,8 @@
  *
  * - While a person types into a form that is sent by POST (a task's note or reason, minutes, a
  *   letter, the Target page's activities), what they typed is kept in this browser (localStorage),
- *   under their own user id, the page and the form. Passwords, files and hidden fields never are;
+ *   under their own user id, the page and the form (or what the form says it holds, data-draft-scope: the
+ *   same figure typed on the input page opened at another address). Passwords, files and hidden fields never are;
  *   nor forms marked data-no-draft.
  * - When the page is opened again with that form (a reload, signing in again after the session ended,
  *   the browser restarted), what was kept is put back into the fields the page shows empty or as the
@@ -81,7 +82,12 @@
     return url.pathname + url.search;
   }
 
+  // A form that says what it holds (data-draft-scope: a division's figure of one indicator and period) keeps
+  // its draft under that, whatever address the page was opened at: /data/input/ shows the same period's
+  // cards as /data/input/?year=2026&quarter=3, and what was typed on one comes back on the other.
   function keyOf(form) {
+    var scope = form.getAttribute("data-draft-scope");
+    if (scope) return PREFIX + user() + ":scope:" + scope;
     var action = actionOf(form), same = 0, forms = document.forms;
     for (var i = 0; i < forms.length && forms[i] !== form; i++) {
       if (eligible(forms[i]) && actionOf(forms[i]) === action) same++;
