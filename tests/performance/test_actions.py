@@ -186,6 +186,16 @@ class EvidenceTestCase(PerformanceTestCase):
             self.add("besar.pdf", PDF)
         self.assertFalse(Evidence.objects.exists())
 
+    def test_it_refuses_the_same_file_twice_under_any_name(self) -> None:
+        self.add("Berita Acara RAT.pdf", PDF)
+        with self.assertRaisesMessage(FieldError, "rat-lagi.pdf is already attached to this figure (as Berita Acara "
+                                                  "RAT.pdf)."):
+            self.add("rat-lagi.pdf", PDF)
+        self.assertEqual(Evidence.objects.filter(actual=self.actual).count(), 1)
+        # Another figure may hold the same file.
+        other = actions.save_actual(self.indicator.pk, 2025, 2, user=self.contact, value="410")
+        actions.add_evidence(other.pk, user=self.contact, upload=SimpleUploadedFile("rat.pdf", PDF))
+
     def test_it_removes_evidence_of_a_draft_and_records_it(self) -> None:
         evidence = self.add("rat.pdf", PDF)
         actions.remove_evidence(evidence.pk, user=self.contact)

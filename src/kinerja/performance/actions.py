@@ -354,8 +354,15 @@ def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidenc
     if PurePath(name).suffix.lower() not in kind.extensions:
         raise FieldError("file", _("%(name)s holds a %(kind)s file but its name ends otherwise.")
                          % {"name": name, "kind": kind.extensions[0].lstrip(".").upper()})
+    digest = hashlib.sha256(data).hexdigest()
+    # The same file again (chosen twice, or uploaded again under another name) would be listed, stored and
+    # printed in the report's annex twice.
+    same = actual.evidence.filter(sha256=digest).values_list("original_name", flat=True).first()
+    if same is not None:
+        raise FieldError("file", _("%(name)s is already attached to this figure (as %(attached)s).")
+                         % {"name": name, "attached": same})
     evidence = Evidence(actual=actual, original_name=name[:255], content_type=kind.content_type, size=len(data),
-                        sha256=hashlib.sha256(data).hexdigest(), uploaded_by=user)
+                        sha256=digest, uploaded_by=user)
     evidence.file.save(name, ContentFile(data), save=False)
     evidence.save()
     _record(actual, ActualRevision.Action.EVIDENCE_ADDED, user, changes={"evidence": ("", name)})
