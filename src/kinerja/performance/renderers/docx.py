@@ -8,6 +8,10 @@ python-docx gives a table equal columns that Word stretches as it likes: long in
 after every few letters and a budget in the billions over three lines. The tables here have fixed
 widths measured from their figures (layout.py), the achievement table a landscape page of its own, a
 header row repeated on every page and rows that never split.
+
+Every page is marked as the PDF's are: the draft's name in the header, and in the footer the document it is drawn
+from (Data Kinerja, office, period, revision) with "Halaman N dari M" at the right, by Word's PAGE and NUMPAGES
+fields, which Word and LibreOffice fill in as they lay the pages out.
 """
 
 from __future__ import annotations
@@ -18,11 +22,12 @@ from collections.abc import Sequence
 from docx import Document
 from docx.document import Document as DocumentType
 from docx.enum.section import WD_ORIENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
-from docx.shared import Mm, Pt
+from docx.shared import Mm, Pt, RGBColor
+from docx.text.paragraph import Paragraph
 
 from kinerja.performance.numbers import format_row_values, format_value, row_decimals
 from kinerja.performance.report import IndicatorRow, ReportData
@@ -43,6 +48,8 @@ from .common import (
 )
 
 PORTRAIT_MARGIN, LANDSCAPE_MARGIN = 25, 20  # mm, left and right
+DRAFT_TITLE = "Draf BAB III Akuntabilitas Kinerja"
+MARGIN_TEXT_SIZE, MARGIN_TEXT_COLOUR = Pt(8), RGBColor(0x55, 0x55, 0x55)  # as the PDF's page footer
 TABLE_SIZES = (9, 8.5, 8, 7.5)  # pt: a table's type, the largest at which its figures fit
 CELL_PADDING = 2 * 1.9 + 0.5  # Word's default cell margins (0.08 inch each side) and the borders, in mm
 
@@ -164,6 +171,52 @@ def _page(section: Section, *, landscape: bool) -> float:
     return (297 if landscape else 210) - 2 * margin
 
 
+def _margin_run(paragraph: Paragraph, text: str = "") -> object:
+    """A run in the header or footer, in the PDF footer's small grey type."""
+    run = paragraph.add_run(text)
+    run.font.size, run.font.color.rgb = MARGIN_TEXT_SIZE, MARGIN_TEXT_COLOUR
+    return run
+
+
+def _field(paragraph: Paragraph, code: str) -> None:
+    """A Word field (PAGE, NUMPAGES) in `paragraph`: the word processor puts its value in as it lays the pages
+    out; "1" stands in until then."""
+    def marker(kind: str) -> None:
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        _margin_run(paragraph)._r.append(element)  # type: ignore[attr-defined]
+
+    marker("begin")
+    instruction = OxmlElement("w:instrText")
+    instruction.set(qn("xml:space"), "preserve")
+    instruction.text = f" {code} "
+    _margin_run(paragraph)._r.append(instruction)  # type: ignore[attr-defined]
+    marker("separate")
+    _margin_run(paragraph, "1")
+    marker("end")
+
+
+def _page_margins(section: Section, document_title: str) -> None:
+    """The section's own header (the draft's name) and footer (the document title at the left, "Halaman N dari M"
+    at the right margin, which lies elsewhere on a landscape page: hence one per section, not linked)."""
+    width = section.page_width - section.left_margin - section.right_margin  # type: ignore[operator]
+    section.header.is_linked_to_previous = section.footer.is_linked_to_previous = False
+    header = section.header.paragraphs[0]
+    header.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    _margin_run(header, DRAFT_TITLE)
+    footer = section.footer.paragraphs[0]
+    stops = footer.paragraph_format.tab_stops
+    # Without the Footer style's own stops (centre 82 mm, right 165 mm): on a landscape page the tab went to
+    # the style's right stop, mid-page, rather than to the right margin.
+    for inherited in footer.style.paragraph_format.tab_stops:  # type: ignore[union-attr]
+        stops.add_tab_stop(inherited.position, WD_TAB_ALIGNMENT.CLEAR)
+    stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    _margin_run(footer, document_title + "\tHalaman ")
+    _field(footer, "PAGE")
+    _margin_run(footer, " dari ")
+    _field(footer, "NUMPAGES")
+
+
 def _annex(document: DocumentType, report: ReportData) -> None:
     """The annex of bukti dukung, on landscape pages: per sasaran a table of its indicators' files (the
     indicator merged over its files), or the words saying an indicator has none."""
@@ -259,6 +312,10 @@ def render(report: ReportData) -> bytes:
     else:
         document.add_paragraph("Belum ada data program dan anggaran untuk periode ini.")
     _annex(document, report)
+    # As the PDF's footer names it (print.css: doctitle).
+    title = f"Data Kinerja {report.office_name}, {report.period}{(revision or {}).get('footer', '')}"
+    for section in document.sections:
+        _page_margins(section, title)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
