@@ -68,6 +68,85 @@ class MinutesTestCase(CorrespondenceTestCase):
         self.assertContains(page, "Pimpinan rapat: Plt. Kepala Sub Bagian Program, Keuangan dan Aset")
         self.assertContains(page, "Plt. Kepala Sub Bagian Program, Keuangan dan Aset — Contoh Sekretaris Demo")
 
+    def pdf_text(self, content: bytes, name: str) -> str:
+        path = self.data_dir / name
+        path.write_bytes(content)
+        return " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+
+    def test_a_plt_entered_after_the_meeting_changes_neither_the_chair_nor_the_attendance_as_recorded(self) -> None:
+        # The tryout: the Plt decree for that day was entered after the minutes were recorded, and the page printed
+        # "Plt. Kepala Sub Bagian … — <the definitive Kasubbag>", the title recomputed, the name as stored. The
+        # minutes keep who held what on the meeting's date, as the disposition sheet keeps its disposer.
+        from kinerja.correspondence.renderers.documents import minutes_pdf
+
+        day = dt.date(2025, 3, 26)
+        minutes = self.minutes(held_on=day)
+        definitive = self.subsection_head.person
+        org_actions.assign(self.built.people["sekretaris"], self.positions["subsection_head"], starts_on=day,
+                           ends_on=day, kind="plt", decree_number="800/14/2025")
+        title = "Kepala Sub Bagian Program, Keuangan dan Aset"
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/minutes/{minutes.pk}/")
+        self.assertContains(page, f"Pimpinan rapat: {title} — {definitive.full_name}")
+        self.assertContains(page, f"{title} — {definitive.full_name}</li>")
+        self.assertNotContains(page, "Plt.")
+        self.assertNotContains(self.client.get("/minutes/"), "Plt.")
+        minutes = Minutes.objects.get(pk=minutes.pk)
+        for content, name in ((minutes.document.versions.get().file.read(), "kept.pdf"),
+                              (minutes_pdf(minutes), "again.pdf")):
+            text = self.pdf_text(content, name)
+            self.assertIn(f"Pimpinan Rapat : {title}", text)
+            self.assertIn(f"Kehadiran 1 {title[:20]}", text)  # the title wraps around the name in its cell
+            self.assertIn(f"Pimpinan Rapat, {title}", text)
+            self.assertIn(f"{definitive.full_name} NIP. {definitive.nip_display}", text)
+            self.assertNotIn("Plt.", text)
+            self.assertNotIn("Contoh Sekretaris Demo", text)  # the Plt neither chaired nor signs
+
+    def test_minutes_recorded_before_keep_their_stored_names_with_the_titles_of_the_same_holding(self) -> None:
+        # Migration 0010 fills in what minutes recorded before it did not keep: the titles of the names they
+        # stored, not those of a Plt entered since.
+        import importlib
+
+        from django.apps import apps
+
+        from kinerja.correspondence.models import Attendance
+
+        day = dt.date(2025, 3, 26)
+        minutes = self.minutes(held_on=day, follow_ups=[actions.FollowUpInput(
+            "Rekap realisasi triwulan", self.positions["subsection_head"], dt.date(2025, 3, 31))])
+        Minutes.objects.filter(pk=minutes.pk).update(chair_title="", chair_name="", chair_nip="", taker_name="",
+                                                     taker_nip="")
+        Attendance.objects.filter(minutes=minutes).update(title="")
+        FollowUp.objects.filter(minutes=minutes).update(position_title="")
+        org_actions.assign(self.built.people["sekretaris"], self.positions["subsection_head"], starts_on=day,
+                           ends_on=day, kind="plt", decree_number="800/14/2025")
+        importlib.import_module("kinerja.correspondence.migrations.0010_minutes_kept_as_held").fill(apps, None)
+        minutes.refresh_from_db()
+        definitive, title = self.subsection_head.person, "Kepala Sub Bagian Program, Keuangan dan Aset"
+        self.assertEqual((minutes.chair_title, minutes.chair_name, minutes.chair_nip),
+                         (title, definitive.full_name, definitive.nip_display))
+        self.assertEqual((minutes.taker_name, minutes.taker_nip),
+                         (self.staff.person.full_name, self.staff.person.nip_display))
+        self.assertEqual(minutes.attendance.get(position=self.positions["subsection_head"]).title, title)
+        self.assertEqual(minutes.attendance.get(position=self.positions["contact:1"]).title,
+                         self.positions["contact:1"].title)
+        self.assertEqual(minutes.follow_ups.get().position_title, title)
+
+    def test_an_acting_person_in_charge_of_a_follow_up_prints_as_plt_as_in_the_attendance(self) -> None:
+        day = dt.date(2025, 3, 26)
+        org_actions.assign(self.built.people["sekretaris"], self.positions["subsection_head"], starts_on=day,
+                           ends_on=day, kind="plt", decree_number="800/14/2025")
+        title = "Plt. Kepala Sub Bagian Program, Keuangan dan Aset"
+        minutes = self.minutes(held_on=day, follow_ups=[actions.FollowUpInput(
+            "Rekap realisasi triwulan", self.positions["subsection_head"], dt.date(2025, 3, 31))])
+        text = self.pdf_text(minutes.document.versions.get().file.read(), "tindak-lanjut.pdf")
+        self.assertIn(f"Batas waktu 1 {title} 31 Maret 2025", text)
+        self.assertEqual(text.count("Plt."), 4)  # the chair twice, the attendance and the person in charge
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/minutes/{minutes.pk}/")
+        self.assertContains(page, f"<td data-label=\"Penanggung jawab\">{title}</td>", html=False)
+
     def test_the_chair_signs_in_the_disposition_sheet_s_block_degrees_and_nip_each_on_one_line(self) -> None:
         # The minutes' signing columns were half the page each, the disposition sheet's block 60 % of it with
         # the degrees and the NIP kept whole: the minutes print the same block, the chair's where the head's

@@ -886,12 +886,22 @@ class MinutesInput:
     letter: Letter | None = None
 
 
+def as_held(position: Position, day: dt.date) -> tuple[Person | None, str]:
+    """Who held `position` on `day` and its title as they held it, both from the same holding: the acting holder
+    and "Plt. …" while a Plt or Plh was in office (as holding.holder names them), else its holder and the plain
+    title; (None, the plain title) when nobody held it."""
+    found = holdings(position, day)
+    return (found[0].person, found[0].title_as_held) if found else (None, position.title)
+
+
 @transaction.atomic
 def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser) -> Minutes:
-    """Minutes of a meeting, their follow-ups, and the printed PDF as version 1 of a document."""
+    """Minutes of a meeting, their follow-ups, and the printed PDF as version 1 of a document. Who chaired, attended
+    and is in charge of each follow-up is kept as held on the meeting's date (as_held), as the disposition sheet
+    keeps its disposer: the page and the PDF print what was kept, whatever assignments are entered later."""
     from .renderers.documents import minutes_pdf
 
-    _person(user, office)
+    taker = _person(user, office)
     if not roles_of(user, _today(office)) - {Role.AUDITOR}:
         raise NotAllowed(_("You may not record minutes."))
     positions = [data.chair, *data.present, *data.absent, *(f.position for f in data.follow_ups)]
@@ -909,20 +919,24 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
         if f.due_on < data.held_on:
             raise BadValue(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
                           % {"n": i, "due": _day(f.due_on), "held": _day(data.held_on)})
+    day = data.held_on
+    chair, chair_title = as_held(data.chair, day)
     minutes = Minutes.objects.create(
         office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,
         agenda=data.agenda, discussion=data.discussion, decisions=data.decisions, letter=data.letter,
-        created_by=user)
-    day = data.held_on
-    from kinerja.org.holding import holder
+        created_by=user, chair_name=chair.full_name if chair else "", chair_nip=chair.nip_display if chair else "",
+        chair_title=chair_title, taker_name=taker.full_name, taker_nip=taker.nip_display)
 
-    Attendance.objects.bulk_create(
-        [Attendance(minutes=minutes, position=p, present=True, name=getattr(holder(p, day), "full_name", ""))
-         for p in data.present]
-        + [Attendance(minutes=minutes, position=p, present=False, name=getattr(holder(p, day), "full_name", ""))
-           for p in data.absent])
+    def attendance(position: Position, present: bool) -> Attendance:
+        person, title = as_held(position, day)
+        return Attendance(minutes=minutes, position=position, present=present, title=title,
+                          name=person.full_name if person else "")
+
+    Attendance.objects.bulk_create([attendance(p, True) for p in data.present]
+                                   + [attendance(p, False) for p in data.absent])
     FollowUp.objects.bulk_create(
-        FollowUp(office=office, minutes=minutes, description=f.description, position=f.position, due_on=f.due_on)
+        FollowUp(office=office, minutes=minutes, description=f.description, position=f.position,
+                 position_title=as_held(f.position, day)[1], due_on=f.due_on)
         for f in data.follow_ups)
     document = Document.objects.create(office=office, kind=Document.Kind.MINUTES,
                                        title=_("Minutes: %(title)s") % {"title": data.title}, created_by=user)

@@ -407,6 +407,14 @@ class Minutes(models.Model):
                                     verbose_name=_("document"))
     created_by = models.ForeignKey(User, models.PROTECT, related_name="+", verbose_name=_("recorded by"))
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # As printed in the notulen, kept as they were on the meeting's date (the chair's title and name from one
+    # holding: "Plt. Kepala Dinas" with the Plt's name), as on the disposition sheet: an assignment entered
+    # later does not change who chaired or took the minutes.
+    chair_name = models.CharField(_("chair's name"), max_length=200, blank=True)
+    chair_nip = models.CharField(_("chair's NIP"), max_length=24, blank=True)
+    chair_title = models.CharField(_("chair's position as held"), max_length=220)
+    taker_name = models.CharField(_("minute-taker's name"), max_length=200)
+    taker_nip = models.CharField(_("minute-taker's NIP"), max_length=24, blank=True)
 
     class Meta:
         verbose_name = _("minutes")
@@ -420,7 +428,9 @@ class Minutes(models.Model):
 class Attendance(models.Model):
     minutes = models.ForeignKey(Minutes, models.CASCADE, related_name="attendance", verbose_name=_("minutes"))
     position = models.ForeignKey(Position, models.PROTECT, related_name="+", verbose_name=_("position"))
+    # The holder on the meeting's date, name and title from the same holding ("Plt. …" for an acting one).
     name = models.CharField(_("name"), max_length=200, blank=True)
+    title = models.CharField(_("position as held at the meeting"), max_length=220)
     present = models.BooleanField(_("present"), default=True)
 
     class Meta:
@@ -432,7 +442,7 @@ class Attendance(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.position}: {'hadir' if self.present else 'tidak hadir'}"
+        return f"{self.title or self.position}: {'hadir' if self.present else 'tidak hadir'}"
 
 
 class FollowUp(models.Model):
@@ -447,6 +457,8 @@ class FollowUp(models.Model):
     description = models.CharField(_("follow-up"), max_length=400)
     position = models.ForeignKey(Position, models.PROTECT, related_name="follow_ups",
                                  verbose_name=_("person in charge"))
+    # The position in charge as held on the meeting's date: "Plt. …" while an acting holder was in office.
+    position_title = models.CharField(_("person in charge as held"), max_length=220)
     due_on = models.DateField(_("due date"))
     status = models.CharField(_("status"), max_length=6, choices=Status, default=Status.OPEN)
     done_at = models.DateTimeField(_("done at"), null=True, blank=True)

@@ -27,7 +27,7 @@ from kinerja.uploads import megabytes
 from . import actions, forms, signing
 from .inbox import with_due_days
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
-from .renderers.documents import disposition_pdf, titles_as_held, with_initials_box
+from .renderers.documents import disposition_pdf, with_initials_box
 from .verification import verify_pdf
 
 # A request body above this is refused before any action reads its file.
@@ -504,7 +504,7 @@ def signed_pdf(request: HttpRequest, document_id: int) -> HttpResponse:
 @login_required
 def minutes_list(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    rows = (Minutes.objects.filter(office=office).select_related("chair")
+    rows = (Minutes.objects.filter(office=office)
             .annotate(follow_up_count=Count("follow_ups")).order_by("-held_on", "-pk"))
     return render(request, "correspondence/minutes_list.html", {"minutes_list": rows})
 
@@ -544,15 +544,12 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
-    minutes = get_object_or_404(Minutes.objects.select_related("chair", "document", "letter"), pk=minutes_id,
+    # Titles and names as kept on the minutes (held on the meeting's date), as the PDF prints them.
+    minutes = get_object_or_404(Minutes.objects.select_related("document", "letter"), pk=minutes_id,
                                 office=office_or_404(request))
-    attendance = list(minutes.attendance.select_related("position"))
-    titles = titles_as_held([minutes.chair, *(a.position for a in attendance)], minutes.held_on)
-    for a in attendance:
-        a.title = titles[a.position_id]  # type: ignore[attr-defined]  # "Plt. …", as the PDF prints it
     return render(request, "correspondence/minutes_detail.html", {
-        "minutes": minutes, "attendance": attendance, "chair_title": titles[minutes.chair_id],
-        "follow_ups": with_due_days(minutes.follow_ups.select_related("position"), minutes.office),
+        "minutes": minutes, "attendance": minutes.attendance.all(),
+        "follow_ups": with_due_days(minutes.follow_ups.all(), minutes.office),
         "today": today_in(minutes.office.time_zone)})
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 import io
 import re
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
-from kinerja.org.holding import holder, holdings
-from kinerja.org.models import Assignment, Office, Position
+from kinerja.org.holding import holdings
+from kinerja.org.models import Office, Position
 
 from ..models import INSTRUCTION_PRINTED, Disposition, Document, Initial, Instruction, Letter, Minutes
 from .pdf import (
@@ -94,33 +94,17 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     })
 
 
-def titles_as_held(positions: Iterable[Position], day: dt.date) -> dict[int, str]:
-    """Each position's title as its holder that day holds it: "Plt. Kepala Sub Bagian …" while an acting
-    holder is in office (who org.holding.holder names then), the plain title otherwise. One query."""
-    positions = list(positions)
-    acting = {a.position_id: a for a in Assignment.objects.filter(
-        Assignment.active_on(day), position__in=positions, kind__in=Assignment.ACTING_KINDS)
-        .select_related("position").order_by("-starts_on", "-pk")}
-    return {p.pk: acting[p.pk].title_as_held if p.pk in acting else p.title for p in positions}
-
-
 def minutes_pdf(minutes: Minutes) -> bytes:
-    day = minutes.held_on
-    attendance = list(minutes.attendance.select_related("position"))
-    titles = titles_as_held([minutes.chair, *(a.position for a in attendance)], day)
-    for a in attendance:
-        a.title = titles[a.position_id]  # type: ignore[attr-defined]
-    chair_holder = holder(minutes.chair, day)
-    taker = minutes.created_by.person
+    """The notulen as recorded: titles and names as held on the meeting's date (kept on the minutes)."""
+    attendance = list(minutes.attendance.all())
     return render_pdf("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
-        "chair_title": titles[minutes.chair_id],
+        "chair_title": minutes.chair_title,
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
-        "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.select_related("position")],
+        "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.all()],
         # Each signs in the forms' one signing block (_sign.html), the degrees and the NIP kept whole.
-        "taker": _signer(taker.full_name, taker.nip_display if taker.nip else ""),
-        "chair": _signer(chair_holder.full_name if chair_holder else "",
-                         chair_holder.nip_display if chair_holder else ""),
+        "taker": _signer(minutes.taker_name, minutes.taker_nip),
+        "chair": _signer(minutes.chair_name, minutes.chair_nip),
     })
 
 
