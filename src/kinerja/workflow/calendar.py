@@ -40,6 +40,7 @@ from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
 
+from kinerja.dates import FIRST_YEAR, LAST_YEAR, is_year
 from kinerja.errors import KinerjaError
 
 if TYPE_CHECKING:
@@ -314,7 +315,6 @@ class WorkCalendar:
 NATIONAL = "national"  # a public holiday (libur nasional)
 COLLECTIVE_LEAVE = "collective_leave"  # cuti bersama
 OFFICE = "office"  # the office's own SpecialDay, on a day that is no national one
-FIRST_YEAR, LAST_YEAR = 2000, 2100
 
 
 @dataclass(frozen=True)
@@ -378,7 +378,7 @@ def calendar_year(text: str, default: int) -> int:
     text = text.strip()
     if not text:
         return default
-    if not text.isdigit() or not FIRST_YEAR <= int(text) <= LAST_YEAR:
+    if not is_year(text):
         raise KinerjaError(_("Year %(value)s: give a year from %(first)d to %(last)d.")
                            % {"value": text, "first": FIRST_YEAR, "last": LAST_YEAR})
     return int(text)
