@@ -445,8 +445,8 @@ def _render_input(request: HttpRequest, office: Office, period: Period, division
 
 def _input_page_url(request: HttpRequest) -> str:
     """The input page's address as the browser shows it (for a card htmx swapped in, the page around it), or ""
-    elsewhere. What a person typed and did not save is kept by drafts.js under that exact address: a form that
-    leaves the page (removing an evidence file) comes back to it, so the text typed in the cards is put back."""
+    elsewhere: a form that leaves the page (removing an evidence file) comes back to it, with its year, quarter
+    and division as they were, where drafts.js puts back what was typed in the cards (data-draft-scope)."""
     htmx = getattr(request, "htmx", None)
     url = (htmx.current_url_abs_path if htmx else None) or request.get_full_path()
     return url if _is_input_page(request, url) else ""
@@ -721,7 +721,7 @@ def evidence_remove(request: HttpRequest, evidence_id: int) -> HttpResponse:
     except KinerjaError as e:
         messages.error(request, str(e))
     back = request.POST.get("next", "")
-    if _is_input_page(request, back):  # the very page it was removed on, where unsaved text is kept (drafts.js)
+    if _is_input_page(request, back):  # the very page it was removed on, its filters as they were
         return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#i{actual.indicator_id}")
     quarter = actual.quarter or ANNUAL
     return redirect(f"{reverse('performance:input')}?year={actual.year}&quarter={quarter}"

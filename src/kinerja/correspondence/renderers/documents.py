@@ -32,6 +32,17 @@ from .pdf import (
 INITIALS_SIZE = (240.0, 100.0)
 INITIALS_BOX = (35.0, 40.0, 35.0 + INITIALS_SIZE[0], 40.0 + INITIALS_SIZE[1])
 
+
+
+def stamps_area() -> tuple[float, float, float, float]:
+    """Where the initials box and the signature block go on the last page of a document without anchors: the
+    two boxes side by side (INITIALS_BOX, signing.BLOCK_BOX)."""
+    from ..signing import BLOCK_BOX
+
+    boxes = (INITIALS_BOX, BLOCK_BOX)
+    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
+
+
 KIND_HEADINGS = {
     Document.Kind.MEMO: "NOTA DINAS",
     Document.Kind.DATA_REQUEST: "SURAT PERMINTAAN DATA",
@@ -151,7 +162,7 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
         box_file.write(initials_box_pdf(initials, office=office, required=required))
         box_file.flush()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
-        if stamps_need_a_page(pdf):
+        if stamps_need_a_page(pdf, stamps_area()):
             # The signature block follows onto the same page: it is the last page now (signing.Pkcs12Signer).
             page = add_blank_page(writer)
         stamp = StaticContentStamp(writer=writer, style=stamp_style(box_file.name),

@@ -154,22 +154,18 @@ def stamp_place(pdf: bytes, anchor: str, size: tuple[float, float],
     return len(pages) - 1, fallback
 
 
-# Where the stamps go on the last page of a document without anchors (documents.INITIALS_BOX beside
-# signing.BLOCK_BOX), in PDF points from the bottom left.
-STAMPS_AREA = (35.0, 40.0, 555.0, 140.0)
-
-
-def stamps_need_a_page(pdf: bytes) -> bool:
+def stamps_need_a_page(pdf: bytes, area: tuple[float, float, float, float]) -> bool:
     """Whether the stamps of `pdf` need a page of their own: it names no place for them (an uploaded PDF, not one
-    of kinerja's forms) and the bottom of its last page, where they would go, holds text, lines or an image (a
-    letter typed to the foot of the page, a scanned page): stamped there, they would cover it."""
+    of kinerja's forms) and `area` of its last page (x1, y1, x2, y2 in PDF points from the bottom left), where they
+    would go, holds text, lines or an image (a letter typed to the foot of the page, a scanned page): stamped
+    there, they would cover it."""
     import pdfplumber
 
     nowhere = (-1.0, -1.0, -1.0, -1.0)
     if any(stamp_place(pdf, anchor, (0.0, 0.0), nowhere)[1] != nowhere
            for anchor in (INITIALS_ANCHOR, SIGNATURE_ANCHOR)):
         return False
-    x1, y1, x2, y2 = STAMPS_AREA
+    x1, y1, x2, y2 = area
     with pdfplumber.open(io.BytesIO(pdf)) as document:
         page = document.pages[-1]
         bottom = float(page.mediabox[3])  # pdfplumber measures from the top of the page
