@@ -1,10 +1,11 @@
 import datetime as dt
 from decimal import Decimal
 
+from django.conf import settings
 from django.template import Context, Template
 from django.utils import translation
 
-from tests.base import KinerjaTestCase
+from tests.base import PASSWORD, KinerjaTestCase
 
 
 class LanguageTestCase(KinerjaTestCase):
@@ -35,3 +36,35 @@ class LanguageTestCase(KinerjaTestCase):
             self.assertEqual(template.render(context), "24 Maret 2025 1.725,50")
         with translation.override("en"):
             self.assertEqual(template.render(context), "24 March 2025 1,725.50")
+
+
+class LanguageChosenAtSignInTestCase(KinerjaTestCase):
+    """The language switch of the sign-in page, then signing in there."""
+
+    def sign_in(self) -> None:
+        r = self.client.post("/login/", {"username": self.staff.get_username(), "password": PASSWORD})
+        self.assertEqual(r.status_code, 302, r.content[:500])
+
+    def test_english_chosen_on_the_sign_in_page_stays_after_signing_in(self) -> None:
+        self.assertEqual(self.staff.person.language, "id")
+        self.client.post("/language/", {"language": "en", "next": "/login/"})
+        self.sign_in()
+        self.staff.person.refresh_from_db()
+        self.assertEqual(self.staff.person.language, "en")
+        self.assertContains(self.client.get("/"), '<html lang="en">')
+
+    def test_the_cookie_of_whoever_used_the_computer_before_does_not_change_a_person_s_language(self) -> None:
+        self.client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"  # the previous person's choice, not this one's
+        self.sign_in()
+        self.staff.person.refresh_from_db()
+        self.assertEqual(self.staff.person.language, "id")
+        self.assertContains(self.client.get("/"), '<html lang="id">')
+
+    def test_the_choice_is_used_once(self) -> None:
+        self.client.post("/language/", {"language": "en", "next": "/login/"})
+        self.sign_in()
+        self.client.post("/language/", {"language": "id", "next": "/"})  # changed back, signed in
+        self.client.post("/logout/")
+        self.sign_in()
+        self.staff.person.refresh_from_db()
+        self.assertEqual(self.staff.person.language, "id")

@@ -24,6 +24,7 @@ from kinerja.org.roles import Role, roles_from
 from kinerja.org.setup import office_setup
 from kinerja.workflow import inbox, notify
 
+from .language import LANGUAGE_CHOSEN
 from .nav import held_today
 
 
@@ -60,6 +61,10 @@ def set_language(request: HttpRequest) -> HttpResponse:
     person = getattr(request, "person", None)
     if person is not None:
         org_actions.set_language(person, language)
+    else:
+        # Chosen on the sign-in page: kept for whoever signs in next in this session (chosen_at_sign_in), not
+        # for every later visitor of a shared office computer, whom the cookie alone would follow.
+        request.session[LANGUAGE_CHOSEN] = language
     translation.activate(language)
     nxt = request.POST.get("next", "/")
     if not url_has_allowed_host_and_scheme(nxt, {request.get_host()}, require_https=request.is_secure()):
