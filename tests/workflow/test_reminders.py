@@ -109,6 +109,31 @@ class EarlyWarningTestCase(WorkflowTestCase):
         told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
         self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2", "kadis"})
 
+    def test_a_task_given_to_one_jfu_warns_that_jfu_not_every_jfu(self) -> None:
+        # The Kasubbag gave step 3 to JFU 1; the case falls behind while JFU 1 works on it. JFU 2 has
+        # nothing to do with this case: the warning is JFU 1's, and the superiors' as always (the Kadis too:
+        # the Sekretaris's Plt ended on 30 March).
+        case = self.start_case(target_deadline=at(30, 16, month=4))
+        task = self.run_to_step(case, 3)
+        self.assertEqual(task.assignee.user, self.staff)
+        with self.captureOnCommitCallbacks(execute=True):
+            send_due_reminders(at(25, 10, month=4))
+        self.assertTrue(Case.objects.get(pk=case.pk).at_risk)
+        told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
+        self.assertEqual(told, {"jfu", "kasubbag", "sekretaris", "kadis"})
+        warned = [m for m in mail.outbox if "Peringatan dini" in m.subject]
+        self.assertFalse([m for m in warned if "jfu2@demo.invalid" in m.to])
+
+    def test_a_task_reassigned_by_a_superior_warns_the_new_person(self) -> None:
+        case = self.start_case(target_deadline=at(30, 16, month=4))
+        task = self.run_to_step(case, 3)
+        actions.reassign_task(task.pk, user=self.subsection_head, to_user=self.staff2, reason="JFU 1 dinas luar",
+                              at=at(25, 9))
+        with self.captureOnCommitCallbacks(execute=True):
+            send_due_reminders(at(25, 10, month=4))
+        told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
+        self.assertEqual(told, {"jfu2", "kasubbag", "sekretaris", "kadis"})
+
     def test_a_case_with_room_is_not_flagged_until_time_runs_out(self) -> None:
         case = self.start_case(target_deadline=at(30, 16, month=4))
         self.assertFalse(Case.objects.get(pk=case.pk).at_risk)
