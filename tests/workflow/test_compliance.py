@@ -8,6 +8,7 @@ import datetime as dt
 import io
 import json
 import tempfile
+from decimal import Decimal
 from io import StringIO
 from pathlib import Path
 
@@ -17,12 +18,14 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 import kinerja.workflow.cli_compliance  # noqa: F401  registers `sop compliance` even where ready() does not
+from kinerja.sop.models import SopVersion
 from kinerja.workflow import actions
 from kinerja.workflow.compliance import compliance, duration_text, percentile
 from kinerja.workflow.gantt import case_gantt_svg
 from kinerja.workflow.models import Case
 
 from .base import START, WorkflowTestCase, at
+from .seed import build_seed_sop
 
 NOW = at(25, 12)
 
@@ -345,3 +348,69 @@ class DivisionDeliveryTestCase(WorkflowTestCase):
         call_command("sop", "compliance", str(self.version.pk), "--year", "2025", stdout=out)
         self.assertIn("Tidak pernah dijawab", out.getvalue())
         self.assertIn(names[2], out.getvalue())  # whole, however long
+
+
+class VersionsTestCase(WorkflowTestCase):
+    """Version 2 of the seed shortens step 3 to 2 hari and lengthens step 5 to 2 hari. A case of version 1
+    took 3 working days at step 3 (on time against its 5 hari) and waits at step 5; a case of version 2
+    took about a day and a half at step 3 (on time against its 2 hari) and waits at step 4. Each is judged
+    against its own version's standard, and the report says the standards differ."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        old = actions.start_case(self.version.pk, user=self.secretary, title="Data Kinerja TW I", period="TW I 2025",
+                                 at=START)
+        self.finish(old, {1: at(24, 8, 1), 2: at(24, 8, 2), 3: at(27, 8, 2), 4: at(27, 8, 10)})
+        SopVersion.objects.filter(pk=self.version.pk).update(status=SopVersion.Status.SUPERSEDED)
+        self.newer = build_seed_sop(self.built, version=2, sop=self.version.sop)
+        self.newer.steps.filter(number__in=[3, 5]).update(duration_value=Decimal(2))
+        new = actions.start_case(self.newer.pk, user=self.secretary, title="Data Kinerja TW II", period="TW II 2025",
+                                 at=at(24, 10))
+        self.finish(new, {1: at(24, 10, 1), 2: at(24, 10, 2), 3: at(25, 14)})
+
+    def finish(self, case: Case, when: dict[int, dt.datetime]) -> None:
+        users = {1: self.secretary, 2: self.subsection_head, 3: self.staff, 4: self.subsection_head}
+        for number, moment in when.items():
+            task = case.tasks.get(step__number=number, status="open")
+            actions.complete_task(task.pk, user=users[number], note="ok", at=moment,
+                                  **({"next_user": self.staff} if number == 2 else {}))
+
+    def test_each_case_is_judged_against_its_own_version(self) -> None:
+        report = compliance(self.version.sop, 2025, now=at(26, 9))
+        step1, step3, step5 = report.steps[0], report.steps[2], report.steps[4]
+        self.assertFalse(step1.versions_differ)
+        self.assertEqual((step1.standard, step1.standard_shown), ("2 menit", "2 menit"))
+        self.assertTrue(step3.versions_differ)
+        self.assertEqual((step3.standard, step3.standard_seconds), ("berbeda per versi", None))
+        self.assertEqual([(v.version, v.standard, v.runs, v.on_time) for v in step3.by_version],
+                         [(1, "5 hari", 1, 1), (2, "2 hari", 1, 1)])
+        self.assertEqual(step3.standard_shown, "berbeda per versi (v1: 5 hari; v2: 2 hari)")
+        self.assertEqual((step3.runs, step3.on_time), (2, 2))
+        # 3 of 5 days, and 12,47 hours of 17 (Monday 10:02 to 16:00, Tuesday 07:30 to 14:00): both under the
+        # standard of their version (against version 2's 2 hari the first would read 1,5×).
+        self.assertAlmostEqual(step3.p90_ratio, 12.4667 / 17, places=3)
+        self.assertAlmostEqual(step3.median_ratio, (0.6 + 12.4667 / 17) / 2, places=3)
+        # Step 5: only the case of version 1 reached it, so its standard is version 1's, and says so.
+        self.assertTrue(step5.versions_differ)
+        self.assertEqual((step5.standard, step5.standard_shown, step5.waiting), ("1 hari", "v1: 1 hari", 1))
+
+    def test_the_page_table_json_and_xlsx_say_the_versions_differ(self) -> None:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("planning:compliance", kwargs={"pk": self.newer.pk}), {"year": 2025})
+        self.assertContains(page, "berbeda per versi")
+        self.assertContains(page, "v1: 5 hari")
+        self.assertContains(page, "dinilai terhadap waktu baku versinya sendiri")
+        out = StringIO()
+        call_command("sop", "compliance", str(self.newer.pk), "--year", "2025", stdout=out)
+        self.assertIn("berbeda per versi (v1: 5 hari; v2: 2 hari)", out.getvalue())
+        out = StringIO()
+        path = Path(self.enterContext(tempfile.TemporaryDirectory())) / "kepatuhan.xlsx"
+        call_command("sop", "compliance", str(self.newer.pk), "--year", "2025", "--json", "--xlsx", str(path),
+                     stdout=out)
+        step3 = json.loads(out.getvalue())["steps"][2]
+        self.assertEqual([(v["version"], v["standard"]) for v in step3["by_version"]], [(1, "5 hari"), (2, "2 hari")])
+        self.assertIsNone(step3["standard_seconds"])
+        sheet = load_workbook(path).active
+        header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "No.")
+        self.assertEqual([sheet.cell(header + 3, c).value for c in (4, 5)],
+                         ["berbeda per versi (v1: 5 hari; v2: 2 hari)", None])

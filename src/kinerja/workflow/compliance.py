@@ -14,6 +14,12 @@ the cancelled ones, so neither the finished count nor the cancelled one is blurr
 deciding step's round counts as a run like any other (its working time against the standard, on time or
 not) and in that step's `ends`; the steps after it never opened in that case, so they count no run, no
 lateness and no waiting for it: a refusal is not a step skipped late.
+
+A case runs on the SOP version it started on, whose standard times may differ from a later version's:
+each round is judged against its own version's standard (its due date was set from it, and its working
+time is compared with it in the chart). The report's rows are the steps of the newest version used; a
+step whose standard differed between the versions that ran it says so ("berbeda per versi") and lists
+the standard, runs and on-time rounds of each version (StepCompliance.by_version).
 """
 
 from __future__ import annotations
@@ -41,12 +47,23 @@ from .planning import standard_time
 
 
 @dataclass
+class VersionStandard:
+    """A step's standard time in one SOP version, and how that version's cases did at the step."""
+
+    version: int
+    standard: str  # as that version writes it: "5 hari"
+    standard_seconds: int | None
+    runs: int = 0
+    on_time: int = 0
+
+
+@dataclass
 class StepCompliance:
     number: int
     actor: str
     activity: str
-    standard: str  # as the SOP writes it: "5 hari"
-    standard_seconds: int | None  # in working time; None for months (their length varies)
+    standard: str  # as the SOP writes it: "5 hari"; "berbeda per versi" when the versions run differ
+    standard_seconds: int | None  # in working time; None for months (their length varies) or when versions differ
     runs: int = 0  # finished rounds (completed or sent back)
     median_seconds: int | None = None
     p90_seconds: int | None = None
@@ -56,6 +73,14 @@ class StepCompliance:
     waiting: int = 0  # cases whose open task is at this step now
     overdue: int = 0  # of those, past their due date
     label: str = ""  # the number as the SOP prints it ("3.1"), when not `number`
+    # Median and 90th percentile of each round's working time as a share of its own version's standard
+    # (1.0 = exactly the standard); None where no round has a standard in working time.
+    median_ratio: float | None = None
+    p90_ratio: float | None = None
+    # The versions whose cases had this step in the year, oldest first; filled whatever they say, shown
+    # where `versions_differ`.
+    by_version: list[VersionStandard] = field(default_factory=list)
+    versions_differ: bool = False  # the standard is not the same in every version run (and the newest)
 
     @property
     def display_number(self) -> str:
@@ -66,11 +91,14 @@ class StepCompliance:
         return self.on_time / self.runs if self.runs else None
 
     @property
-    def median_ratio(self) -> float | None:
-        """Median working time as a share of the standard (1.0 = exactly the standard)."""
-        if self.median_seconds is None or not self.standard_seconds:
-            return None
-        return self.median_seconds / self.standard_seconds
+    def standard_shown(self) -> str:
+        """The standard as a line of text (the CLI's table, the workbook): "5 hari"; where the versions
+        differ, each version run with its own, "berbeda per versi (v1: 5 hari; v2: 2 hari)", or "v1: 5 hari"
+        when only an older version than the newest ran the step."""
+        if not self.versions_differ:
+            return self.standard
+        each = "; ".join(f"v{v.version}: {v.standard}" for v in self.by_version)
+        return f"{self.standard} ({each})" if len({v.standard for v in self.by_version}) > 1 else each
 
 
 @dataclass
@@ -116,7 +144,8 @@ class ComplianceReport:
             "working_day_seconds": self.day_seconds,
             "cases": {"started": self.cases_started, "finished": self.cases_finished, "open": self.cases_open,
                       "ended": self.cases_ended},
-            "steps": [{**asdict(s), "on_time_share": _round(s.on_time_share)} for s in self.steps],
+            "steps": [{**asdict(s), "on_time_share": _round(s.on_time_share), "median_ratio": _round(s.median_ratio),
+                       "p90_ratio": _round(s.p90_ratio)} for s in self.steps],
             "divisions": [{**asdict(d), "on_time_share": _round(d.on_time_share)} for d in self.divisions],
         }
 
@@ -128,7 +157,7 @@ def standard_seconds(value: Decimal, unit: str, calendar: WorkCalendar) -> int |
     return None if per_unit is None else int(Decimal(value) * Decimal(per_unit))
 
 
-def percentile(values: list[int], share: float) -> int:
+def percentile(values: list[Any], share: float) -> Any:
     """Nearest-rank percentile of sorted `values` (the value at or below which `share` of them lie)."""
     rank = max(1, math.ceil(share * len(values)))
     return values[rank - 1]
@@ -160,29 +189,41 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
     newest = max(used) if used else next((s.version.version for s in steps if s.version.status == "in_force"),
                                          steps[0].version.version if steps else None)
     rows: dict[int, StepCompliance] = {}
+    standards: dict[tuple[int, int], VersionStandard] = {}  # (version, step number): that version's standard
     for step in steps:
+        standards[step.version.version, step.number] = VersionStandard(
+            version=step.version.version, standard=standard_time(step.duration_value, step.duration_unit),
+            standard_seconds=standard_seconds(step.duration_value, step.duration_unit, calendar))
         if step.version.version == newest:
             rows[step.number] = StepCompliance(
                 number=step.number, label=step.label, actor=step.actor.name, activity=step.activity,
-                standard=standard_time(step.duration_value, step.duration_unit),
-                standard_seconds=standard_seconds(step.duration_value, step.duration_unit, calendar))
+                standard=standards[newest, step.number].standard,
+                standard_seconds=standards[newest, step.number].standard_seconds)
 
     seconds: dict[int, list[int]] = defaultdict(list)
+    ratios: dict[int, list[float]] = defaultdict(list)
+    ran: dict[int, dict[int, VersionStandard]] = defaultdict(dict)  # step number: the versions that had it
     tasks = (Task.objects.filter(case__sop_version__sop=sop, case__started_at__gte=begin, case__started_at__lt=end)
              .values_list("step__number", "status", "opened_at", "due_at", "done_at", "working_seconds",
-                          "case__status", "verdict"))
-    for number, status, opened_at, due_at, done_at, worked, case_status, verdict in tasks:
+                          "case__status", "verdict", "case__sop_version__version"))
+    for number, status, opened_at, due_at, done_at, worked, case_status, verdict, version in tasks:
         row = rows.get(number)
         if row is None:
             continue  # a step an older version had and the newest has not
+        own = ran[number].setdefault(version, VersionStandard(**asdict(standards[version, number])))
         if status in (Task.Status.DONE, Task.Status.RETURNED) and done_at is not None:
+            # On time by the round's own due date, set from its version's standard when it opened.
             row.runs += 1
             row.on_time += done_at <= due_at
+            own.runs += 1
+            own.on_time += done_at <= due_at
             row.returns += status == Task.Status.RETURNED
             row.ends += verdict == Task.Verdict.END
             if worked is None:
                 worked = int(calendar.elapsed(opened_at, done_at).total_seconds())
             seconds[number].append(worked)
+            if own.standard_seconds:
+                ratios[number].append(worked / own.standard_seconds)
         elif status == Task.Status.OPEN and case_status == Case.Status.OPEN:
             row.waiting += 1
             row.overdue += now > due_at
@@ -190,6 +231,20 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
         values.sort()
         rows[number].median_seconds = _median(values)
         rows[number].p90_seconds = percentile(values, 0.9)
+    for number, shares in ratios.items():
+        shares.sort()
+        rows[number].median_ratio = _median(shares)
+        rows[number].p90_ratio = percentile(shares, 0.9)
+    for number, versions in ran.items():
+        row = rows[number]
+        row.by_version = [versions[v] for v in sorted(versions)]
+        seen = {(v.standard, v.standard_seconds) for v in row.by_version}
+        row.versions_differ = len(seen | {(row.standard, row.standard_seconds)}) > 1
+        if len(seen) > 1:
+            row.standard, row.standard_seconds = _("differs by version"), None
+        elif row.versions_differ:
+            # Every round ran on an older version than the newest used: its standard is theirs.
+            row.standard, row.standard_seconds = next(iter(seen))
     report.steps = [rows[n] for n in sorted(rows)]
     report.divisions = _divisions(sop, begin, end, now, calendar)
     return report
@@ -226,9 +281,13 @@ def _divisions(sop: Sop, begin: dt.datetime, end: dt.datetime, now: dt.datetime,
     return list(found.values())
 
 
-def _median(values: list[int]) -> int:
+def _median(values: list[Any]) -> Any:
+    """The median of sorted `values`: whole seconds stay whole (int), shares are averaged as floats."""
     middle = len(values) // 2
-    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) // 2
+    if len(values) % 2:
+        return values[middle]
+    both = values[middle - 1] + values[middle]
+    return both // 2 if isinstance(both, int) else both / 2
 
 
 def _round(share: float | None) -> float | None:
@@ -272,7 +331,7 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
     """Per step, the median and 90th percentile of working time as a multiple of the standard (the
     dashed line is the standard; bars beyond the scale end in an arrow). Hand SVG: no JavaScript.
     `phone`: the narrow layout, the step's name above its bars instead of beside them."""
-    ratios = [r for s in report.steps for r in (_ratio(s.median_seconds, s), _ratio(s.p90_seconds, s)) if r]
+    ratios = [r for s in report.steps for r in (s.median_ratio, s.p90_ratio) if r]
     scale = min(5.0, max(2.0, math.ceil(max(ratios, default=1.0))))
     if phone:
         left, span, row, bars_at = 8, PHONE_WIDTH - 8 - 48, PHONE_ROW, 20
@@ -301,13 +360,14 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
             out.append(f'<text x="{left}" y="{top + 12}" fill="#222222" font-size="12" font-weight="600">{label}</text>')
         else:
             out.append(f'<text x="4" y="{top + 15}" fill="#222222">{label}</text>')
-        for offset, value, colour, name in ((bars_at, step.median_seconds, "#1565c0", _("median")),
-                                            (bars_at + 12, step.p90_seconds, "#8fb3de", _("90th percentile"))):
-            ratio = _ratio(value, step)
+        against = _("the standard of each round's version") if step.standard_seconds is None else step.standard
+        for offset, value, ratio, colour, name in (
+                (bars_at, step.median_seconds, step.median_ratio, "#1565c0", _("median")),
+                (bars_at + 12, step.p90_seconds, step.p90_ratio, "#8fb3de", _("90th percentile"))):
             if ratio is None:
                 continue
             tip = (f"{name}: {duration_text(value, report.day_seconds)} "
-                   f"({number_format(round(ratio, 2), decimal_pos=2)}× {step.standard})")
+                   f"({number_format(round(ratio, 2), decimal_pos=2)}× {against})")
             end = x(ratio)
             out.append(f'<rect x="{left}" y="{top + offset}" width="{max(1.0, end - left):.1f}" '
                        f'height="10" fill="{colour}"><title>{escape(tip)}</title></rect>')
@@ -318,12 +378,6 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
     out.append(f'<line x1="{x(1):.1f}" x2="{x(1):.1f}" y1="22" y2="{height - 8}" stroke="#c62828" stroke-width="1.5" '
                f'stroke-dasharray="4 3"><title>{escape(_("Standard time"))}</title></line></svg>')
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
-
-
-def _ratio(seconds: int | None, step: StepCompliance) -> float | None:
-    if seconds is None or not step.standard_seconds:
-        return None
-    return seconds / step.standard_seconds
 
 
 def to_xlsx(report: ComplianceReport) -> bytes:
@@ -352,7 +406,7 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     for s in report.steps:
         # The number as the SOP prints it: a sub-step's "3.1" as text, a whole step's as a number.
         printed = s.display_number
-        sheet.append([int(printed) if printed.isdigit() else printed, s.actor, s.activity, s.standard,
+        sheet.append([int(printed) if printed.isdigit() else printed, s.actor, s.activity, s.standard_shown,
                       _hours(s.standard_seconds), s.runs,
                       _hours(s.median_seconds), _hours(s.p90_seconds), s.on_time, s.on_time_share, s.returns,
                       s.waiting, s.overdue, s.ends])

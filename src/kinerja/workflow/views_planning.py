@@ -64,6 +64,7 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workflow/planning/compliance.html", {
         "report": report, "rows": rows, "divisions": divisions, "chart": chart_svg(report),
         "chart_phone": chart_svg(report, phone=True), "pk": pk,
+        "versions_differ": any(s.versions_differ for s in report.steps),
         # Started but neither finished, open nor ended at a decision: cancelled (the count did not add up
         # without them).
         "cancelled": report.cases_started - report.cases_finished - report.cases_open - report.cases_ended,
