@@ -68,6 +68,20 @@ class YearCalendarTestCase(TestCase):
         saturday = found[dt.date(2025, 3, 15)]
         self.assertEqual((saturday.name, saturday.source, saturday.working), ("", OFFICE, True))
 
+    def test_an_office_holiday_on_a_national_one_keeps_both(self) -> None:
+        # The city also declares Christmas its own holiday (a regional decree listing it): the day is still
+        # the national Hari Raya Natal, and the office's entry shows with it, not instead of it.
+        cal = WorkCalendar(office_holidays={dt.date(2025, 12, 25): "Keputusan Wali Kota: libur Natal",
+                                            dt.date(2025, 12, 26): "Libur daerah"})
+        found = {d.date: d for d in year_calendar(cal, 2025).days}
+        christmas, leave = found[dt.date(2025, 12, 25)], found[dt.date(2025, 12, 26)]
+        self.assertEqual((christmas.name, christmas.source, christmas.working, christmas.office_holiday,
+                          christmas.reason),
+                         (national_holidays(2025)[dt.date(2025, 12, 25)], NATIONAL, False, True,
+                          "Keputusan Wali Kota: libur Natal"))
+        self.assertEqual((leave.source, leave.office_holiday, leave.reason), (COLLECTIVE_LEAVE, True, "Libur daerah"))
+        self.assertIn("Cuti Bersama", leave.name)
+
     def test_each_month_counts_its_working_days(self) -> None:
         national = national_holidays(2025)
         plain = year_calendar(WorkCalendar(), 2025)
@@ -119,6 +133,13 @@ class CalendarPageTestCase(KinerjaTestCase):
                          "Selasa, 17 Juni HUT Kota Bandar Lampung Ditambahkan kantor Libur")
         self.assertEqual(self.row(html, "2025-12-26"), "Jumat, 26 Desember Cuti Bersama Hari Raya Natal Cuti bersama "
                                                        "Hari kerja SKB cuti bersama diubah")
+        # An office holiday on a national one: both, the national name and source and the office's reason.
+        SpecialDay.objects.create(office=self.office, date=dt.date(2025, 8, 17), kind=SpecialDay.Kind.HOLIDAY,
+                                  reason="Upacara HUT RI di kantor wali kota")
+        html = self.client.get(self.url, {"year": "2025"}).content.decode()
+        self.assertEqual(self.row(html, "2025-08-17"),
+                         f"Minggu, 17 Agustus {national_holidays(2025)[dt.date(2025, 8, 17)]} Libur nasional, juga "
+                         "ditambahkan kantor Libur Upacara HUT RI di kantor wali kota")
         # Dates in order, the office's day among the national ones.
         order = re.findall(r'<tr id="day-(\d{4}-\d\d-\d\d)"', html)
         self.assertEqual(order, sorted(order))

@@ -321,7 +321,9 @@ OFFICE = "office"  # the office's own SpecialDay, on a day that is no national o
 class CalendarDay:
     """A day on which the office's calendar differs from its week: a national holiday, cuti bersama or a
     holiday the office added (`working` False), or a day the office works on after all (`working` True,
-    `source` saying what it would have been: OFFICE for a weekday without hours, a working Saturday)."""
+    `source` saying what it would have been: OFFICE for a weekday without hours, a working Saturday).
+    A holiday the office added on a national one is both: the national name and source, and the office's
+    own entry (`office_holiday`, `reason`), so that neither hides the other."""
 
     date: dt.date
     name: str  # the national name; for a holiday only the office has, its reason
@@ -329,6 +331,7 @@ class CalendarDay:
     working: bool
     reason: str = ""  # the reason the office gave for its SpecialDay ("" without one)
     weekday_open: bool = True  # its weekday has office hours (a holiday on a Sunday changes no working day)
+    office_holiday: bool = False  # the office recorded it as a holiday of its own (a SpecialDay)
 
 
 @dataclass(frozen=True)
@@ -358,7 +361,8 @@ def year_calendar(cal: WorkCalendar, year: int) -> YearCalendar:
         weekday_open = day.weekday() in cal.hours
         if day in cal.office_holidays:
             reason = cal.office_holidays[day]
-            days.append(CalendarDay(day, reason, OFFICE, working=False, reason=reason, weekday_open=weekday_open))
+            days.append(CalendarDay(day, national.get(day, reason), source, working=False, reason=reason,
+                                    weekday_open=weekday_open, office_holiday=True))
         elif day in cal.office_working_days:
             days.append(CalendarDay(day, national.get(day, ""), source, working=True,
                                     reason=cal.office_working_days[day], weekday_open=weekday_open))
