@@ -111,6 +111,17 @@ class NewWorkNotificationTestCase(WorkflowTestCase):
         self.assertFalse(Notification.objects.filter(mailed_at__isnull=True).exists())
         self.assertEqual(Task.objects.get(pk=step2.pk).status, Task.Status.DONE)
 
+    def test_work_given_to_someone_else_before_the_mail_is_mailed_to_them_only(self) -> None:
+        # JFU 1 is given step 3; before the reminder run mails it, the Kasubbag gives it to JFU 2.
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        actions.reassign_task(step3.pk, user=self.subsection_head, to_user=self.staff2, reason="JFU 1 cuti",
+                              at=at(24, 9))
+        mail.outbox.clear()
+        mail_new_work(at(24, 10))
+        self.assertEqual([m.to for m in mail.outbox if case.title in m.subject], [[self.staff2.email]])
+        self.assertFalse(Notification.objects.filter(mailed_at__isnull=True).exists())
+
     def test_the_background_reminder_task_sends_them(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 2)

@@ -38,6 +38,27 @@ class DoneWorkIsNoNewsTestCase(WorkflowTestCase):
         # The divisions that did not answer: their request's task is closed, nothing is asked of them now.
         self.assertEqual(unread_count(self.contacts[0]), 0)
 
+    def test_a_task_given_to_someone_else_is_no_news_for_the_one_it_was_taken_from(self) -> None:
+        # The Kasubbag gave step 3 to JFU 1, then gives it to JFU 2 (JFU 1 is away): JFU 1's "Tugas baru" and
+        # the reminder they got no longer count, and their page shows them as read; JFU 2's counts.
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        Notification.objects.create(user=self.staff, kind=Notification.Kind.HALF, case=case, task=step3,
+                                    created_at=at(24, 12))
+        self.assertEqual(unread_count(self.staff), 2)
+        actions.reassign_task(step3.pk, user=self.subsection_head, to_user=self.staff2, reason="Dinas luar",
+                              at=at(24, 13))
+        self.assertEqual((unread_count(self.staff), unread_count(self.staff2)), (0, 1))
+        with mock.patch("django.utils.timezone.now", return_value=NOW):
+            self.client.force_login(self.staff)
+            r = self.client.get("/notifications/")
+        self.assertContains(r, "Pengumpulan Data Kinerja")
+        self.assertNotContains(r, 'class="unread"')
+        # Given back to JFU 1: their notifications are theirs again, and what JFU 2 was told is not JFU 2's.
+        actions.reassign_task(step3.pk, user=self.subsection_head, to_user=self.staff, reason="Sudah kembali",
+                              at=at(25, 8))
+        self.assertEqual((unread_count(self.staff), unread_count(self.staff2)), (3, 0))
+
     def test_an_early_warning_counts_until_read(self) -> None:
         case = self.start_case()
         step2 = self.run_to_step(case, 2)

@@ -18,7 +18,7 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.formats import date_format
@@ -91,18 +91,19 @@ def _new_work_message(note: Notification) -> tuple[str, str]:
 
 def mail_new_work(now: dt.datetime, limit: int = 500) -> list[int]:
     """E-mail the notifications of new work not mailed yet, each once (a guarded UPDATE claims it);
-    those of work already done or cancelled are marked and not sent. Returns the ids mailed."""
+    those of work already done, cancelled or given to another person are marked and not sent. Returns the
+    ids mailed."""
     mailed: list[int] = []
     pending = (Notification.objects.filter(kind__in=NEW_WORK, mailed_at__isnull=True)
-               .select_related("user__person", "case__office", "task__step", "request__division")
+               .select_related("user__person", "case__office", "task__step", "task__assignee", "request__division")
                .order_by("created_at", "pk")[:limit])
     for note in pending:
         if Notification.objects.filter(pk=note.pk, mailed_at__isnull=True).update(mailed_at=now) != 1:
             continue  # another worker has it
         task, request = note.task, note.request
-        if task is None or task.status != Task.Status.OPEN or (
+        if task is None or task.status != Task.Status.OPEN or not _still_theirs(note, task) or (
                 request is not None and (request.answered_at is not None or request.cancelled_at is not None)):
-            continue
+            continue  # done, cancelled or given to someone else before the mail went
         email = note.user.email
         if not email:
             continue
@@ -165,16 +166,30 @@ def notify_new_work(users: Iterable[int], kind: str, task: Task, at: dt.datetime
 
 def still_news() -> Q:
     """A notification that is news while unread: about no task (another app's item), about a task still
-    open, or an early warning (the case stays at risk after the task it named). New work, a return or a
-    reminder about a task that is done, returned or cancelled (by the user or by another holder) is not:
-    nothing is left to do about it. Read at query time, so completing a task writes nothing more."""
-    return Q(task__isnull=True) | Q(task__status=Task.Status.OPEN) | Q(kind=Notification.Kind.AT_RISK)
+    open and still the user's, or an early warning (the case stays at risk after the task it named). New
+    work, a return or a reminder about a task that is done, returned or cancelled (by the user or by another
+    holder) is not: nothing is left to do about it; nor is one about a task a superior has since given to
+    somebody else (reassigned after the notification, to another person). Read at query time, so
+    completing or reassigning a task writes nothing more."""
+    theirs = (Q(task__reassigned_at__isnull=True) | Q(task__reassigned_at__lte=F("created_at"))
+              | Q(task__assignee__user_id=F("user_id")))
+    return Q(task__isnull=True) | (Q(task__status=Task.Status.OPEN) & theirs) | Q(kind=Notification.Kind.AT_RISK)
 
 
 def is_news(notification: Notification) -> bool:
-    """still_news() for one notification read with its task."""
-    return notification.read_at is None and (notification.task is None or notification.task.status == Task.Status.OPEN
-                                             or notification.kind == Notification.Kind.AT_RISK)
+    """still_news() for one notification read with its task (and the task's assignee)."""
+    task = notification.task
+    if notification.read_at is not None:
+        return False
+    if task is None or notification.kind == Notification.Kind.AT_RISK:
+        return True
+    return task.status == Task.Status.OPEN and _still_theirs(notification, task)
+
+
+def _still_theirs(notification: Notification, task: Task) -> bool:
+    """Whether `task` is still the work of the notified user: no superior gave it to another person since."""
+    return (task.reassigned_at is None or task.reassigned_at <= notification.created_at
+            or (task.assignee is not None and task.assignee.user_id == notification.user_id))
 
 
 def unread_count(user: AbstractBaseUser) -> int:

@@ -473,7 +473,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         mine.filter(read_at__isnull=True).update(read_at=timezone.now())
         return redirect("workflow:notification_list")
-    shown = list(mine.select_related("case", "task__step", "request__division")[:100])
+    shown = list(mine.select_related("case", "task__step", "task__assignee", "request__division")[:100])
     # A return says what to fix: the "Belum sesuai" that opened the returned round (the case page's sent_back).
     returned = [n for n in shown if n.kind == Notification.Kind.RETURNED and n.task is not None]
     backs = sent_back(n.task for n in returned)
