@@ -79,6 +79,22 @@ class RemindersTestCase(WorkflowTestCase):
                                   at=at(27, 11))
         self.assertEqual(self.send(at(27, 12)), [])
 
+    def test_a_task_nobody_holds_is_reminded_to_whoever_is_appointed(self) -> None:
+        # The Kasubbag left before step 4 fell due; nobody holds the position until a new one is appointed
+        # on 10 April. The overdue reminder is not spent on nobody: the new Kasubbag gets it, once.
+        from kinerja.org.models import Assignment
+
+        kept = Assignment.objects.get(person__user=self.subsection_head)
+        Assignment.objects.filter(pk=kept.pk).update(ends_on=dt.date(2025, 3, 31))
+        self.assertEqual(self.send(at(9, 9, month=4)), [])
+        self.assertFalse(self.case.events.filter(kind=Event.Kind.REMINDER_SENT).exists())
+        Assignment.objects.create(person=self.staff2.person, position=kept.position, kind=kept.kind,
+                                  starts_on=dt.date(2025, 4, 10))
+        self.assertEqual(self.send(at(10, 9, month=4)), [(self.task.pk, "overdue")])
+        self.assertEqual([(n.user.username, n.kind) for n in Notification.objects.exclude(kind__in=NEW_WORK)],
+                         [("jfu2", "overdue")])
+        self.assertEqual(self.send(at(11, 9, month=4)), [])
+
     def test_the_command_queues_the_run(self) -> None:
         out = StringIO()
         call_command("remind", stdout=out)

@@ -4,7 +4,8 @@
 claimed by a guarded UPDATE (`… WHERE warned_x_at IS NULL`), which exactly one transaction wins. A
 task found past a later threshold has the earlier ones claimed with it, so nobody is told "half-way"
 after "overdue". A task reassigned to someone new has the reminders already sent cleared
-(actions.reassign_task), so they reach that person too, once. It also re-checks the early warning of
+(actions.reassign_task), so they reach that person too, once; a task of a vacant position is not claimed
+until somebody holds it or is given it. It also re-checks the early warning of
 cases with a target deadline, since time passing alone can put a case at risk.
 """
 
@@ -74,13 +75,18 @@ def send_due_reminders(now: dt.datetime) -> list[tuple[int, str]]:
             # Case lock first, as every action takes it: the event chain needs it, and the same order
             # everywhere means no deadlock.
             case = Case.objects.select_for_update().get(pk=task.case_id)
+            people = doers(task, office_day(office, now))
+            if not people:
+                # A vacant position (a new office that has not appointed its JFU yet): nobody to remind. Not
+                # claimed, so whoever is appointed or given the task is reminded by a later run; the trail
+                # does not say a reminder went out. The superiors see the task in their inbox meanwhile.
+                continue
             claimed = (Task.objects.filter(pk=task.pk, status=Task.Status.OPEN, **{f"{f}__isnull": True for f in fields})
                        .update(**{f: now for f in fields}))
             if claimed != 1:
                 continue
             audit.record(case, Event.Kind.REMINDER_SENT, actor=None, at=now, task=task.pk, step=task.step.number,
                          threshold=str(kind), due=task.due_at.isoformat())
-            people = doers(task, office_day(office, now))
             notify(people, kind, case, task, now)
         sent.append((task.pk, str(kind)))
     for case in Case.objects.filter(status=Case.Status.OPEN, at_risk=False, target_deadline__isnull=False).select_related(
