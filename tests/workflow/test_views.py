@@ -48,6 +48,24 @@ class InboxTestCase(ViewTestCase):
         waiting = self.client.get("/inbox/").context["box"].waiting
         self.assertEqual([t.step.number for t in waiting], [3])
 
+    def test_work_handed_on_says_who_has_it(self) -> None:
+        # The Kasubbag gave step 3 to JFU 1; the Sekretaris then gives it to a Kabid: the Kasubbag's "Waiting
+        # on others" names whoever has it, not the JFU position it no longer is with.
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.client.force_login(self.subsection_head)
+        self.assertContains(self.client.get("/inbox/"), "langkah 3 di Contoh Staf Demo Satu, A.Md.")
+        kabid = self.built.people["kabid1"]
+        actions.reassign_task(step3.pk, user=self.secretary, to_user=kabid.user, reason="Butuh data bidang",
+                              at=at(24, 10))
+        self.assertContains(self.client.get("/inbox/"), f"langkah 3 di {kabid.full_name}")
+        # A task given to nobody in particular is with its position: step 4, the Kasubbag's.
+        actions.complete_task(step3.pk, user=kabid.user, note="Rekap", at=at(24, 11))
+        step4 = self.open_task(case)
+        self.assertIsNone(step4.assignee_id)
+        self.client.force_login(self.secretary)  # did step 1
+        self.assertContains(self.client.get("/inbox/"), f"langkah 4 di {step4.position.label}")
+
     def test_a_superior_sees_overdue_tasks_of_the_unit(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 2)

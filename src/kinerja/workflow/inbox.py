@@ -146,9 +146,14 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     # out by their ids (read above): `mine` itself, with its subqueries on who holds what, made SQLite
     # start from every case of the office (93 ms for a person with 10,000 tasks done, bench/engine.py).
     own = [r.task.pk for r in rows]
-    waiting = list(Task.objects.filter(case__office=office, status=Task.Status.OPEN)
+    waiting = list(with_stands(Task.objects.filter(case__office=office, status=Task.Status.OPEN), day)
                    .filter(Exists(Task.objects.filter(case_id=OuterRef("case_id"), done_by=user)))
-                   .exclude(pk__in=own).select_related("case", "step", "position").order_by("due_at", "pk")[:WAITING_SHOWN])
+                   .exclude(pk__in=own).select_related("case", "step", "position", "assignee")
+                   .order_by("due_at", "pk")[:WAITING_SHOWN])
+    for t in waiting:
+        # With whom it is: the person it was given to (chosen at the step before, or by a superior, who may
+        # have given it outside the step's position), else the position.
+        t.with_whom = t.assignee.full_name if assignee_stands(t, day) and t.assignee else t.position.label  # type: ignore[attr-defined]
     done = list(Task.objects.filter(done_by=user).select_related("case", "step").order_by("-done_at", "-pk")[:DONE_SHOWN])
     # A division's answer is its contact's work too: it is done once answered, as a task is once completed.
     answered = list(DivisionRequest.objects.filter(answered_by=user, task__case__office=office)
