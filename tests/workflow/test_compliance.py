@@ -414,3 +414,4 @@ class VersionsTestCase(WorkflowTestCase):
         header = next(r for r in range(1, 10) if sheet.cell(r, 1).value == "No.")
         self.assertEqual([sheet.cell(header + 3, c).value for c in (4, 5)],
                          ["berbeda per versi (v1: 5 hari; v2: 2 hari)", None])
+        self.assertTrue(sheet.cell(header + 3, 4).alignment.wrap_text)

@@ -383,7 +383,7 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
 def to_xlsx(report: ComplianceReport) -> bytes:
     """The report as a workbook: real numbers with number formats (durations in hours, shares as %)."""
     from openpyxl import Workbook
-    from openpyxl.styles import Font
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
@@ -414,6 +414,8 @@ def to_xlsx(report: ComplianceReport) -> bytes:
         for index in (4, 6, 7):
             row[index].number_format = "0.00"
         row[9].number_format = "0.0%"
+        # "berbeda per versi (v1: 5 hari; v2: 3 hari)" stays in its column, over several lines.
+        row[3].alignment = Alignment(wrap_text=True, vertical="top")
     for index, width in enumerate([5, 14, 60, 12, 12, 8, 12, 14, 9, 12, 10, 11, 11, 10], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = sheet.cell(row=first, column=1)
