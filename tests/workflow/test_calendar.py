@@ -134,6 +134,15 @@ class OfficeCalendarTestCase(KinerjaTestCase):
         # Another office keeps its day.
         self.assertTrue(WorkCalendar.for_office(self.other_office).is_working_day(dt.date(2025, 6, 17)))
 
+    def test_an_office_holiday_on_a_national_one_is_named_as_both(self) -> None:
+        # The plan page and the Gantt chart name a closed day by this: the national holiday is not hidden
+        # by the office's own entry on the same date.
+        SpecialDay.objects.create(office=self.office, date=dt.date(2025, 12, 25), kind=SpecialDay.Kind.HOLIDAY,
+                                  reason="Keputusan Wali Kota: libur Natal")
+        cal = WorkCalendar.for_office(self.office)
+        self.assertEqual(cal.holiday_name(dt.date(2025, 12, 25)), "Hari Raya Natal; Keputusan Wali Kota: libur Natal")
+        self.assertFalse(cal.is_working_day(dt.date(2025, 12, 25)))
+
     def test_it_opens_on_an_office_working_day_in_a_cuti_bersama(self) -> None:
         SpecialDay.objects.create(office=self.office, date=dt.date(2025, 12, 26), kind=SpecialDay.Kind.WORKING_DAY,
                                   reason="Cuti bersama dibatalkan")

@@ -135,12 +135,15 @@ class WorkCalendar:
     # --- days -------------------------------------------------------------------------------------
 
     def holiday_name(self, day: dt.date) -> str | None:
-        """Why `day` is a holiday (office or national), or None when it is not one."""
-        if day in self.office_holidays:
-            return self.office_holidays[day]
+        """Why `day` is a holiday (office or national), or None when it is not one. A holiday the office added
+        on a national one is both: "Hari Raya Natal; Keputusan Wali Kota: libur Natal"."""
         if day in self.office_working_days:
             return None
-        return national_holidays(day.year).get(day)
+        national = national_holidays(day.year).get(day)
+        own = self.office_holidays.get(day)
+        if own is None:
+            return national
+        return f"{national}; {own}" if national and own and own != national else (own or national)
 
     def hours_on(self, day: dt.date) -> tuple[dt.time, dt.time] | None:
         """Opening and closing time on `day`, or None when the office is closed."""
