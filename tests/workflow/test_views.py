@@ -119,6 +119,19 @@ class InboxTestCase(ViewTestCase):
         people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
         self.assertNotIn(self.staff2.person, people)
 
+    def test_the_person_who_alone_has_the_task_is_not_offered(self) -> None:
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)  # given to JFU 1 at step 2
+        self.client.force_login(self.subsection_head)
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        self.assertNotIn(self.staff.person, people)
+        self.assertIn(self.staff2.person, people)
+        # Given to nobody in particular (both JFU do it): either may be chosen, which settles who does it.
+        Task.objects.filter(pk=step3.pk).update(assignee=None)
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        self.assertIn(self.staff.person, people)
+        self.assertIn(self.staff2.person, people)
+
     def test_a_division_contact_sees_the_request(self) -> None:
         case = self.start_case()
         step3 = self.run_to_step(case, 3)

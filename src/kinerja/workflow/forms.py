@@ -239,14 +239,18 @@ class ReassignForm(forms.Form):
     to_person = PersonAtWorkField(Person.objects.none(), label=_("Give the task to"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, office: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, office: Any, has_it: int | None = None, **kwargs: Any) -> None:
+        """`has_it`: the person who alone does the task now, left out of the choice (giving it to them
+        would change nothing, actions.AlreadyAssigned)."""
         super().__init__(*args, **kwargs)
         day = today_in(office.time_zone)
         # The positions come with the people (one prefetch query), definitive ones first.
         held = (Assignment.objects.filter(Assignment.active_on(day)).select_related("position")
                 .order_by(Case(When(kind=Assignment.Kind.DEFINITIVE, then=Value(0)), default=Value(1)), "position_id"))
-        self.fields["to_person"].queryset = (at_work(office.pk, day).order_by("full_name")
-                                             .prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
+        people = at_work(office.pk, day).order_by("full_name")
+        if has_it is not None:
+            people = people.exclude(pk=has_it)
+        self.fields["to_person"].queryset = people.prefetch_related(Prefetch("assignments", held, to_attr="held_today"))
 
 
 class CancelForm(forms.Form):

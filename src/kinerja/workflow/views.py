@@ -222,7 +222,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
                                                              if u.kind == Unit.Kind.DIVISION]
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
-        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(office=office)
+        doing = ctx["current_people"]
+        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(
+            office=office, has_it=doing[0].pk if len(doing) == 1 else None)
     return ctx
 
 
