@@ -137,7 +137,7 @@ def print_charts(report: ReportData) -> list[tuple[str, list[tuple[str, str]]]]:
 
 
 def _objective_label(objective: ObjectiveRow) -> str:
-    return f"S{objective.number}"
+    return objective.label
 
 
 def objective_key(report: ReportData) -> list[tuple[str, str]]:

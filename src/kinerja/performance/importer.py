@@ -104,7 +104,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext as _
 
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
@@ -1336,6 +1336,43 @@ def _heading(text: str) -> str:
     return _OBJECTIVE_LABEL.sub("", _NUMBERING.sub("", text.strip())).strip()
 
 
+# The number a document gives its sasaran, before the name: "Sasaran 9: …", "Sasaran Strategis 9. …", "S9. …",
+# "SS-9 …", "SS.2: …", "9. …" (the sasaran's own number in a Sasaran column or on its heading row).
+_OBJECTIVE_NUMBER = re.compile(
+    r"^(?:sasaran(?:\s+strategis)?\s+(?P<number>\d+)\s*[:.\-]\s*"
+    r"|(?P<code>ss?\s?[.\-]?\s?\d+(?:\.\d+)*)(?:\s*[:.)\-]\s*|\s+)"
+    r"|(?P<bare>\d+)[.)]\s+)(?=\S)", re.IGNORECASE)
+
+
+def _objective_heading(text: str) -> str:
+    """A Sasaran heading row's words keeping the sasaran's own number for `_objective_code` ("I. Sasaran 9: …" →
+    "Sasaran 9: …", "9. …" stays), without the list numbering and label that are not its number ("A. …" →
+    "…")."""
+    text = text.strip()
+    unlisted = _NUMBERING.sub("", text)
+    if (found := _OBJECTIVE_NUMBER.match(unlisted)) and found.group("number"):
+        return unlisted
+    if _OBJECTIVE_NUMBER.match(text):
+        return text
+    return _heading(text)
+
+
+def _objective_code(text: str) -> tuple[str, str]:
+    """(the office's code of a sasaran as the document numbers it, its name): "Sasaran 9: Meningkatnya …" and
+    "9. Meningkatnya …" → ("S9", "Meningkatnya …"), "SS-2 Meningkatnya …" → ("SS-2", "Meningkatnya …"); no
+    code ("") where the document gives none."""
+    text = " ".join(text.split())
+    found = _OBJECTIVE_NUMBER.match(text)
+    name = text[found.end():].strip() if found else ""
+    if found is None or not name:
+        return "", _heading(text)
+    if found.group("code"):
+        code = found.group("code").replace(" ", "").upper()
+        # "S9", "SS-2" as written; "S 9" and "s9" the way the office writes them elsewhere.
+        return code, _heading(name)
+    return f"S{found.group('number') or found.group('bare')}", _heading(name)
+
+
 def _is_blank(value: object) -> bool:
     """An empty cell, or "-" for "no value yet"."""
     return value is None or value == "" or (isinstance(value, str) and value.strip().lower() in EMPTY_MARKS)
@@ -1891,7 +1928,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         if (both and name and not across and not text(UNIT) and not text(CODE)
                 and all(_is_blank(_cell(values, j)) for j in value_columns)):
             # "Sasaran / Indikator" in one column: a row with no Satuan and no value is a Sasaran, its indicators below.
-            objective, current = _heading(name), None
+            objective, current = _objective_heading(name), None
             continue
         if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
             # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
@@ -1905,12 +1942,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if unit is not None:
                 heading_division = unit
             elif _OBJECTIVE_LABEL.match(_NUMBERING.sub("", words)):
-                objective = _heading(words)  # "Sasaran 2: …", in whichever column it is written
+                objective = _objective_heading(words)  # "Sasaran 2: …", in whichever column it is written
             elif OBJECTIVE in columns:
                 if not across and text(OBJECTIVE):
                     objective = text(OBJECTIVE)  # an objective's own heading row, its indicators below
             elif words:
-                objective = _heading(words)
+                objective = _objective_heading(words)
             continue
         # An objective written once above its indicators (or merged over them) holds for the rows below.
         objective = text(OBJECTIVE) or objective
@@ -2207,11 +2244,18 @@ class _DryRun(Exception):
     """Rolls the transaction of a dry run back after counting what it would save."""
 
 
-def _objective(office: Office, name: str, year: int, cache: dict[str, Objective], summary: Summary) -> Objective:
+def _objective(office: Office, written: str, year: int, cache: dict[str, Objective], summary: Summary) -> Objective:
+    """The office's objective a row's Sasaran names, created where it has none. A new one takes the code the
+    document numbers it with ("Sasaran 9: …" → S9), so the office's pages and reports name it as its Renstra
+    does, else the first free S<n> after the others."""
+    own_code, name = _objective_code(written)
     key = " ".join(name.lower().split())
     if key in cache:
         return cache[key]
-    candidates = [o for o in Objective.objects.filter(office=office, name__iexact=name.strip())]
+    # An objective saved before its number was read from the Sasaran ("S9. Meningkatnya …" as its name) is
+    # the same one.
+    candidates = [o for o in Objective.objects.filter(Q(name__iexact=name) | Q(name__iexact=written.strip()),
+                                                      office=office)]
     found = next((o for o in candidates if o.plan_start_year <= year <= o.plan_end_year), None)
     found = found or (candidates[0] if candidates else None)
     if found is None:
@@ -2223,7 +2267,8 @@ def _objective(office: Office, name: str, year: int, cache: dict[str, Objective]
         n = order
         while f"S{n}" in taken:
             n += 1
-        found = Objective.objects.create(office=office, code=f"S{n}", name=name.strip(), order=order,
+        code = own_code if own_code and own_code not in taken else f"S{n}"
+        found = Objective.objects.create(office=office, code=code, name=name.strip(), order=order,
                                          plan_start_year=start, plan_end_year=end)
         summary.objectives_created += 1
     cache[key] = found

@@ -147,11 +147,22 @@ class IndicatorRow:
 
 @dataclass
 class ObjectiveRow:
-    number: int
+    number: int  # its place among the office's objectives, from 1
     name: str
     indicators: list[IndicatorRow]
     achievement: Decimal | None  # average of its indicators that have one
     predicate: str | None
+    code: str = ""  # the office's own code of it (S9, SS-2, 9), as the Renstra numbers it
+
+    @property
+    def label(self) -> str:
+        """How the pages and documents name it: the office's own code ("S9", "SS-2"), "S9" for a code that
+        is only its number ("9", "9."), its place ("S4") only where it has no code. An office whose Renstra
+        has a sasaran 9 reads S9 on every page, whatever sasaran come before it."""
+        code = self.code.strip().rstrip(".").strip()
+        if not code:
+            return f"S{self.number}"
+        return f"S{code}" if code[0].isdigit() else code
 
 
 @dataclass
@@ -212,7 +223,7 @@ class ReportData:
             "office_name": self.office_name,
             "year": self.year,
             "quarter": self.quarter,
-            "objectives": [{"number": o.number, "name": o.name, "achievement": _num(o.achievement),
+            "objectives": [{"number": o.number, "code": o.label, "name": o.name, "achievement": _num(o.achievement),
                             "predicate": o.predicate} for o in self.objectives],
             "indicators": [{
                 "code": i.code, "objective": i.objective, "name": i.name, "unit": i.unit,
@@ -409,7 +420,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             # An average that takes in progress against an annual target gets no predicate either.
             judged = not any(row.partial for row, _a in items)
             rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean,
-                                     ach.predicate(mean) if judged else None))
+                                     ach.predicate(mean) if judged else None, code=objective.code))
         budget = [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
                   for p in programs if p.office_id == office.pk]
         initials, signer = _approvers(office, day) if approvals else ([], None)

@@ -227,7 +227,7 @@ def _annex(document: DocumentType, report: ReportData) -> None:
         f"SHA-256: {SHORT_HASH} karakter pertama sidik berkas, untuk mencocokkan berkas yang diterima.")
     headers = ["Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh", "Waktu unggah", "SHA-256", "Ukuran"]
     for o in (o for o in report.objectives if o.indicators):
-        document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
+        document.add_heading(f"Sasaran {o.label}: {o.name}", level=3)
         rows = []
         for i in o.indicators:
             name = f"{i.code} {i.name}"
@@ -272,7 +272,7 @@ def render(report: ReportData) -> bytes:
             target, actual = format_row_values(i.target, i.actual)
             if label := target_label(i):
                 target += f"\n({label})"
-            rows.append([str(n), f"S{o.number}. {o.name}", i.name, i.unit, target, actual,
+            rows.append([str(n), f"{o.label}. {o.name}", i.name, i.unit, target, actual,
                          achievement_text(i), i.predicate or "–"])
     _table(document, ["No", "Sasaran", "Indikator", "Satuan", "Target", "Realisasi", "Capaian (%)", "Predikat"],
            rows, numeric_from=4, available=landscape, columns=[
@@ -286,7 +286,7 @@ def render(report: ReportData) -> bytes:
     _page(document.add_section(), landscape=False)
 
     for o in report.objectives:
-        document.add_heading(f"Sasaran {o.number}: {o.name}", level=3)
+        document.add_heading(f"Sasaran {o.label}: {o.name}", level=3)
         if o.achievement is not None:
             judged = f" ({o.predicate})" if o.predicate else ""
             document.add_paragraph(f"Capaian sasaran {o.name} {report.period.lower()} sebesar {percent(o.achievement)}"

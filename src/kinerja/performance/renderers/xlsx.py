@@ -150,14 +150,14 @@ def _put(sheet: Worksheet, row: int, col: int, value: Value, number_format: str 
     cell.style = _STYLES[(number_format or _format(value)) if isinstance(value, Decimal) else None]
 
 
-def _indicator_cells(i: IndicatorRow) -> list[tuple[Value, str | None]]:
+def _indicator_cells(i: IndicatorRow, objective: str) -> list[tuple[Value, str | None]]:
     text_result = {True: "Tercapai", False: "Tidak tercapai", None: ""}[i.met] if i.is_text else ""
     # A number stays a number in its cell: the label of a year's target goes to the Keterangan.
     annual = "Target tahunan (tidak ada target triwulan)" if i.target_annual else ""
     note = "; ".join(p for p in (text_result, annual, remark(i)) if p)
     target_fmt, actual_fmt = ((INTEGER if d == 0 else DECIMALS.get(d, DECIMAL)) if d is not None else None
                               for d in row_decimals(i.target, i.actual))
-    return [(i.code, None), (i.objective, None), (i.name, None), (i.unit, None),
+    return [(i.code, None), (objective, None), (i.name, None), (i.unit, None),
             ("Negatif" if i.negative else "Positif", None), (i.target, target_fmt), (i.actual, actual_fmt),
             (i.achievement, PERCENT), (i.predicate, None), (note, None), (i.division, None)]
 
@@ -165,12 +165,12 @@ def _indicator_cells(i: IndicatorRow) -> list[tuple[Value, str | None]]:
 def _write_main(sheet: Worksheet, reports: Sequence[ReportData], *, office_column: bool) -> None:
     row, n = 5, 0
     for report in reports:
-        for i in report.indicators:
+        for objective, i in ((o, i) for o in report.objectives for i in o.indicators):
             n += 1
             cells: list[tuple[Value, str | None]] = [(Decimal(n), INTEGER)]
             if office_column:
                 cells.append((report.office_name, None))
-            cells += _indicator_cells(i)
+            cells += _indicator_cells(i, f"{objective.label}. {objective.name}")
             for col, (value, fmt) in enumerate(cells, start=1):
                 _put(sheet, row, col, value, fmt)
             row += 1
@@ -283,7 +283,7 @@ def _write_evidence(book: Workbook, report: ReportData) -> None:
                 for e in i.evidence] or [[(NO_EVIDENCE, None)] + [(None, None)] * 6]
             for cells in files:
                 head: list[tuple[Value, str | None]] = [(Decimal(n), INTEGER), (i.code, None),
-                                                        (f"S{o.number}. {o.name}", None), (i.name, None)]
+                                                        (f"{o.label}. {o.name}", None), (i.name, None)]
                 for col, (value, fmt) in enumerate(head + cells, start=1):
                     _put(sheet, row, col, value, fmt)
                 row += 1
