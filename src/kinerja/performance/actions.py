@@ -32,7 +32,7 @@ from . import access, signoff
 from .cards import target_for
 from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
 from .numbers import NumberError, format_plain, parse_number
-from .plausibility import implausible
+from .plausibility import allows_percent_sign, implausible
 
 User = AbstractBaseUser
 
@@ -79,10 +79,23 @@ def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[D
         raise FieldError(field, str(e)) from e
 
 
+def check_percent_sign(indicator: Indicator, raw: str, field: str = "value") -> None:
+    """Refuse a value written as a percentage ("12,5%") for an indicator not measured in percent: read as 12,5
+    kali or 12,5 indeks it would be a figure in another unit than the one its target and capaian are in."""
+    written = (raw or "").strip()
+    if written.endswith("%") and not allows_percent_sign(indicator.unit):
+        raise FieldError(field, _('"%(value)s" is a percentage, but %(indicator)s is measured in %(unit)s: type the '
+                                  'value in %(unit)s, without the %% sign.')
+                         % {"value": written, "indicator": f"{indicator.code} {indicator.name}",
+                            "unit": indicator.unit})
+
+
 def read_actual(indicator: Indicator, year: int, raw: str, field: str = "value") -> tuple[Decimal | None, str]:
     """(number, text) of an actual typed for the indicator's period of `year`: a number the Indonesian way, or a
     text where the target is a text. A number against a text target ("72,5" for a grade "A") is refused: it is
-    neither met nor not met, so the report would show it without any capaian."""
+    neither met nor not met, so the report would show it without any capaian; so is a percentage for an
+    indicator measured in another unit (check_percent_sign)."""
+    check_percent_sign(indicator, raw, field)
     target_text = (indicator.targets.filter(year=year).exclude(value_text="").values_list("value_text", flat=True)
                    .first())
     number, text = read_value(raw, text_allowed=target_text is not None, field=field)
@@ -98,6 +111,7 @@ def value_warnings(indicator: Indicator, year: int, quarter: int | None, raw: st
     against the target it is measured by; [] for a plausible value, a text or one read_value refuses (that
     error is told when saving)."""
     try:
+        check_percent_sign(indicator, raw)
         number, _text_value = read_value(raw, text_allowed=True)
     except FieldError:
         return []
@@ -440,6 +454,7 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
     for kind, quarter, slot_year, field in slots:
         raw = plan_end_value if kind == Target.Kind.RENSTRA_END else values.get(field, "")
         try:
+            check_percent_sign(indicator, raw or "", field)
             # A target that is not number-like is a text target (WTP, A).
             parsed[(kind, quarter, slot_year)] = read_value(raw or "", text_allowed=True, field=field)
         except FieldError as e:

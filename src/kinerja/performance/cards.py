@@ -13,6 +13,7 @@ from .achievement import Result, evaluate, predicate_tone
 from .forms import ActualForm
 from .models import ActionPlanItem, Actual, Indicator, Target, period_name
 from .numbers import format_plain
+from .plausibility import allows_percent_sign
 
 ANNUAL = 0  # the "quarter" of the period selector that means the whole year
 
@@ -104,6 +105,8 @@ def input_card(indicator: Indicator, period: Period, form: ActualForm | None = N
                           prefix=f"i{indicator.pk}")
     if target is not None and target.value_number is None and target.value_text:
         form.for_text_target(target.value_text)
+    elif not allows_percent_sign(indicator.unit):
+        form.without_percent()
     return Card(indicator, target, actual, form, evaluate_actual(indicator, target, actual),
                 editable=actual is None or (actual.is_editable and actual.is_current), saved=saved, errors=errors or [],
                 period_quarter=period.db_quarter)

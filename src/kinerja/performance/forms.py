@@ -121,6 +121,12 @@ class ActualForm(forms.Form):
         # A form already validated holds its bound field, which copied the help it had then ("1.725 atau 65,5").
         self["value"].help_text = help_text
 
+    def without_percent(self) -> None:
+        """The indicator is not measured in percent (kali, indeks): its help shows no "12,5%", which it refuses."""
+        help_text = _("Typed the Indonesian way: 1.725 or 65,5")
+        self.fields["value"].help_text = help_text
+        self["value"].help_text = help_text
+
 
 class ReturnForm(forms.Form):
     reason = forms.CharField(label=_("Reason for returning"), widget=forms.Textarea(attrs={"rows": 2}))

@@ -116,7 +116,7 @@ from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
 from .models import Actual, ActualRevision, Indicator, Objective, Target, quarter_name
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
-from .plausibility import implausible, is_count, is_percent
+from .plausibility import allows_percent_sign, implausible, is_count, is_percent
 from .report import REPORTED
 
 # The headers as offices write them: document-format words, not translated text.
@@ -550,6 +550,11 @@ def _comparison(text: str) -> tuple[str, str]:
     return polarity, found.group("rest").strip()
 
 
+class PercentCell(Decimal):
+    """The number of a cell Excel shows as a percentage: what it shows (12.5 for "12,5%", which holds 0.125),
+    remembered as written with a "%" (a value in percent for an indicator measured in kali is refused)."""
+
+
 class Uncomputed:
     """A formula cell saved without its value (written by a program, never opened in Excel)."""
 
@@ -622,7 +627,7 @@ def _xlsx_tables(path: Path) -> Iterator[Table]:
                 value = cell.value
                 # A cell shown as "12,5%" holds 0.125: read what the user sees.
                 if isinstance(value, int | float) and not isinstance(value, bool) and "%" in (cell.number_format or ""):
-                    value = float_number(value) * 100
+                    value = PercentCell(float_number(value) * 100)
                 elif value is None:
                     written = formulas[sheet.title].cell(cell.row, cell.column).value
                     if isinstance(written, str) and written.startswith("="):
@@ -2044,7 +2049,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                        and not any(c.isdigit() for c in raw_target))
 
         def value(asked: str, text_target: bool = text_target, unit: str = unit, inline: str = inline,
-                  inline_factor: Decimal = inline_factor) -> Value | None:
+                  inline_factor: Decimal = inline_factor, measured: str = unit or (found.unit if found else ""),
+                  indicator: str = f"{code} {name}".strip()) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
             column, raw = raw_value(asked)
             as_written = raw
@@ -2073,6 +2079,13 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
                 polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
+            percent = isinstance(raw, PercentCell) or (isinstance(raw, str) and raw.strip().endswith("%"))
+            if percent and measured and not allows_percent_sign(measured):
+                # "12,5%" for a Satuan of kali: 12,5 kali, or a percentage of something else? Not guessed.
+                bad(column, _("a percentage, but %(indicator)s is measured in %(unit)s: write the value in %(unit)s, "
+                              "without the %% sign") % {"indicator": indicator, "unit": measured},
+                    f"{format_plain(raw)}%" if isinstance(raw, PercentCell) else as_written)
+                return None
             for written in (unit, inline):
                 if isinstance(raw, str) and written and raw.lower().endswith(" " + written.lower()):
                     raw = raw[:-len(written)].strip()  # "12 dokumen" in a column of dokumen

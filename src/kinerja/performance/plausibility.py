@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from .numbers import format_plain
 
 FAR = Decimal(10)  # more than FAR times the target, or less than 1/FAR of it, is far from it
-PERCENT_WORDS = {"%", "persen", "prosen", "percent"}
+PERCENT_WORDS = {"%", "persen", "prosen", "percent", "persentase", "prosentase"}
 # The first word of a Satuan that counts whole things. Words of measure (hari, jam, tahun, ton, rupiah,
 # indeks, nilai, poin, rasio) are not here: 2,5 hari or 3,8 poin are real figures.
 COUNT_WORDS = {
@@ -45,6 +45,13 @@ def is_percent(unit: str) -> bool:
     """Whether the Satuan is a percentage ("%", "persen", "Persen (%)")."""
     words = set(_words(unit))
     return bool(words) and words <= PERCENT_WORDS
+
+
+def allows_percent_sign(unit: str) -> bool:
+    """Whether a value of an indicator measured in `unit` may be written with a "%": a percentage ("%",
+    "Persentase (%)"), or a unit naming one ("% per tahun", "persen poin"). "12,5%" for a unit of "kali",
+    "indeks" or "per 1.000 KH" is a value in the wrong unit."""
+    return "%" in unit or bool(PERCENT_WORDS & set(_words(unit.replace("/", " "))))
 
 
 def is_count(unit: str) -> bool:
