@@ -144,3 +144,19 @@ class LongNamesTestCase(SimpleTestCase):
         self.assertIn("S2 Meningkatnya daya saing UMKM", section)
         self.assertNotIn("…", section)
         self.assertEqual(re.findall(r"\bS\d\b", section.split("S1 " + LONG)[1])[:2], ["S2", "S3"])
+
+
+class ManyObjectivesTestCase(SimpleTestCase):
+    """An RSUD with twelve sasaran: each has a colour of its own on the trend, none of them black."""
+
+    def test_each_objective_has_its_own_colour_on_the_trend(self) -> None:
+        base = sample_report()
+        objectives = [replace(base.objectives[k % len(base.objectives)], number=k + 1, code=f"S{k + 1}")
+                      for k in range(12)]
+        svg = charts.trend(replace(base, objectives=objectives))
+        colours = dict(re.findall(r"\.color-(\d+)[^{]*\{stroke:(#[0-9a-fA-F]{6})", svg))
+        self.assertEqual(len(colours), 12, colours)
+        self.assertEqual(len(set(colours.values())), 12, colours)
+        for colour in colours.values():
+            red, green, blue = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+            self.assertGreater(max(red, green, blue), 0x60, colour)  # not drawn black or nearly

@@ -33,7 +33,10 @@ _STYLE = Style(
     foreground="#1d2733",
     foreground_strong="#1d2733",
     foreground_subtle="#d5dbe2",
-    colors=("#0b5c8a", "#e08a00", "#1e7d3a", "#7b3fa0", "#b3261e", "#3aa0c8", "#6b7c2e", "#c2417a"),
+    # One colour per sasaran of the trend, for 16 of them: past its palette pygal darkens the first ones, and
+    # from the ninth sasaran on draws them black or nearly (S9 and S11 the same #000000).
+    colors=("#0b5c8a", "#e08a00", "#1e7d3a", "#7b3fa0", "#b3261e", "#3aa0c8", "#6b7c2e", "#c2417a",
+            "#8c564b", "#00897b", "#3f51b5", "#b59a00", "#5e6e82", "#f07070", "#7cb342", "#e040fb"),
     # Large enough to read when the page shows the chart at half its width.
     label_font_size=17,
     major_label_font_size=17,
