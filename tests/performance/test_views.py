@@ -3,6 +3,7 @@ Kasubbag's check screen, history and corrections. Another office's ids are 404 e
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -169,6 +170,33 @@ class IndicatorPagesTestCase(ViewsTestCase):
                                                                "order": 2, "plan_start_year": 2021, "plan_end_year": 2026})
         self.assertEqual(response.status_code, 302)
         self.assertTrue(Objective.objects.filter(office=self.office, code="S2").exists())
+
+    def shown_order(self, url: str) -> str:
+        found = re.search(r'name="order"[^>]*value="(\d+)"', self.client.get(url).content.decode())
+        assert found is not None
+        return found.group(1)
+
+    def test_ten_objectives_typed_with_the_order_the_form_proposes_stay_in_their_order(self) -> None:
+        # A Dinas Kesehatan with ten sasaran, typed one after the other without touching the order.
+        self.client.force_login(self.staff)
+        for n in range(2, 11):
+            self.client.post("/data/objectives/new/", {
+                "code": f"S{n}", "name": f"Sasaran kesehatan {n}", "order": self.shown_order("/data/objectives/new/"),
+                "plan_start_year": 2021, "plan_end_year": 2026})
+        codes = list(Objective.objects.filter(office=self.office).values_list("code", flat=True))
+        self.assertEqual(codes, [f"S{n}" for n in range(1, 11)])
+
+    def test_a_new_indicator_is_proposed_after_the_others(self) -> None:
+        self.client.force_login(self.staff)
+        for n in range(2, 11):
+            self.client.post("/data/indicators/new/", {
+                "objective": self.objective.pk, "code": f"IK{n}", "name": f"Indikator {n}", "unit": "%",
+                "polarity": "higher_is_better", "negative_method": "standard", "quarter_aggregation": "last",
+                "order": self.shown_order("/data/indicators/new/")})
+        codes = list(Indicator.objects.filter(office=self.office).values_list("code", flat=True))
+        self.assertEqual(codes, [f"IK{n}" for n in range(1, 11)])
+        # An indicator edited keeps its own order.
+        self.assertEqual(self.shown_order(f"/data/indicators/{self.indicator.pk}/"), "0")
 
 
 class InputPageTestCase(ViewsTestCase):

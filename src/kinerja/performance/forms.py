@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
+from django.db.models import Max
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -25,6 +26,14 @@ class ObjectiveForm(forms.ModelForm):
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.instance.office = office
+        if self.instance.pk is None:
+            # After the office's others: left at 0 for all, they would sort by code, S10 between S1 and S2.
+            self.fields["order"].initial = next_order(Objective.objects.filter(office=office))
+
+
+def next_order(rows: Any) -> int:
+    """The order after the last of `rows` (objectives or indicators), 1 for the first."""
+    return (rows.aggregate(last=Max("order"))["last"] or 0) + 1
 
 
 class IndicatorForm(forms.Form):
@@ -49,6 +58,9 @@ class IndicatorForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = Objective.objects.filter(office=office)
         self.fields["division"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION)
+        # A new indicator comes after the office's others (an edited one keeps its order, from initial_for):
+        # left at 0 for all, they would sort by code, IK-10 between IK-1 and IK-2.
+        self.fields["order"].initial = next_order(Indicator.objects.filter(office=office))
 
     @staticmethod
     def initial_for(indicator: Indicator) -> dict[str, Any]:
