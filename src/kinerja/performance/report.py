@@ -223,8 +223,12 @@ class ReportData:
             "office_name": self.office_name,
             "year": self.year,
             "quarter": self.quarter,
-            "objectives": [{"number": o.number, "code": o.label, "name": o.name, "achievement": _num(o.achievement),
-                            "predicate": o.predicate} for o in self.objectives],
+            # The code only where it is not its place (S9 as the fourth): a version compiled before codes were
+            # printed still compares equal (correspondence.actions.changed_since_compiled) wherever it prints the
+            # same, and one that printed S4 for the office's S9 is told to be compiled again.
+            "objectives": [{"number": o.number, **({"code": o.label} if o.label != f"S{o.number}" else {}),
+                            "name": o.name, "achievement": _num(o.achievement), "predicate": o.predicate}
+                           for o in self.objectives],
             "indicators": [{
                 "code": i.code, "objective": i.objective, "name": i.name, "unit": i.unit,
                 "polarity": "negative" if i.negative else "positive",
