@@ -165,3 +165,27 @@ class ImportedObjectiveCodeTestCase(KinerjaTestCase):
         path.write_bytes(xlsx.render(build_report(self.office, 2025, None, made_on=TODAY)))
         import_file(path, self.office, 2025, sheet="Capaian")
         self.assertEqual(self.codes(), {"S9": NAMES["S9"]})
+
+    def test_an_objective_kinerja_numbered_by_its_place_takes_the_file_s_number(self) -> None:
+        # Imported before the number was read: S4, its place. The file says it is sasaran 9.
+        Objective.objects.create(office=self.office, code="S4", name=NAMES["S9"], order=4,
+                                 plan_start_year=2021, plan_end_year=2026)
+        head = ["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi"]
+        summary = import_file(self.book([["IK-09", f"Sasaran 9: {NAMES['S9']}", "Nilai SAKIP", "nilai", "Positif",
+                                          70, 71]], head), self.office, 2025)
+        self.assertEqual(self.codes(), {"S9": NAMES["S9"]})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            f'rsud.xlsx, sheet Sheet, row 2, column Sasaran (B): the Sasaran "{NAMES["S9"]}" takes the code S9 the file '
+            'numbers it with (it was S4): the pages and reports name it S9 from now on'])
+
+    def test_a_number_another_sasaran_has_is_said_and_not_taken(self) -> None:
+        Objective.objects.create(office=self.office, code="S9", name=NAMES["S1"], order=1,
+                                 plan_start_year=2025, plan_end_year=2029)
+        head = ["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target", "Realisasi"]
+        summary = import_file(self.book([["IK-09", f"Sasaran 9: {NAMES['S9']}", "Nilai SAKIP", "nilai", "Positif",
+                                          70, 71]], head), self.office, 2025)
+        self.assertEqual(self.codes(), {"S9": NAMES["S1"], "S2": NAMES["S9"]})
+        self.assertEqual([str(w) for w in summary.warnings], [
+            f'rsud.xlsx, sheet Sheet, row 2, column Sasaran (B): the file numbers the Sasaran "{NAMES["S9"]}" S9, but '
+            f'S9 is "{NAMES["S1"]}" in kinerja; it stays S2. If the file is right, correct the codes in kinerja and '
+            'import it again'])

@@ -2520,6 +2520,30 @@ def _identity_changes(path: Path, row: Row, indicator: Indicator) -> list[CellWa
     return warnings
 
 
+def _renumber(path: Path, row: Row, objective: Objective) -> CellWarning | None:
+    """The code the file numbers a Sasaran with ("Sasaran 9: …"), given to the objective kinerja has under another
+    (S4, its place when an earlier import read no number, or typed so): the office's own document says how its
+    pages and reports name it. Said, since they name it so from now on. None where the codes agree or the file
+    gives none; a warning and no change where another Sasaran of its plan has that code."""
+    own_code, _name = _objective_code(row.objective)
+    if not own_code or own_code.casefold() == objective.code.casefold():
+        return None
+    column = row.labels.get(OBJECTIVE, OBJECTIVE)
+    holder = (Objective.objects.filter(office_id=objective.office_id, plan_start_year=objective.plan_start_year,
+                                       code__iexact=own_code).exclude(pk=objective.pk).first())
+    if holder is not None:
+        return CellWarning(path.name, row.sheet, row.number, column, _(
+            'the file numbers the Sasaran "%(name)s" %(code)s, but %(code)s is "%(other)s" in kinerja; it stays '
+            '%(kept)s. If the file is right, correct the codes in kinerja and import it again') % {
+            "name": objective.name, "code": own_code, "other": holder.name, "kept": objective.code})
+    old = objective.code
+    objective.code = own_code
+    objective.save(update_fields=["code"])
+    return CellWarning(path.name, row.sheet, row.number, column, _(
+        'the Sasaran "%(name)s" takes the code %(code)s the file numbers it with (it was %(old)s): the pages and '
+        'reports name it %(code)s from now on') % {"name": objective.name, "code": own_code, "old": old})
+
+
 def _objective_change(path: Path, row: Row, indicator: Indicator, objective: Objective) -> CellWarning:
     """An indicator kinerja has that the file puts under another Sasaran (another office's table, a Sasaran merged
     over one row too many): saved as the file says, and said, since the indicator's achievement then counts
@@ -2586,6 +2610,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
             existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
             by_name = {_key(i.name): i for i in existing.values()}
             taken = set(existing) | {row.code.lower() for row in rows if row.code}
+            numbered: set[int] = set()  # the objectives whose code was compared with the file's number
             for index, row in enumerate(rows):
                 coded = existing.get(row.code.lower()) if row.code else None
                 named = by_name.get(_key(row.name))
@@ -2593,6 +2618,10 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     errors.append(_other_indicator(path, row, coded, named))
                     continue
                 objective = _objective(office, row.objective, year, objectives, summary)
+                if objective.pk not in numbered:
+                    numbered.add(objective.pk)
+                    if (renumbered := _renumber(path, row, objective)) is not None:
+                        summary.warnings.append(renumbered)
                 indicator = coded or named
                 if indicator is not None and row.unit and not _same_unit(row.unit, indicator.unit):
                     if Actual.objects.filter(indicator=indicator).exists():
