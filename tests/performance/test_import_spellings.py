@@ -58,7 +58,8 @@ class ComparisonTestCase(SpellingsTestCase):
             "Maksimal 10": (LOWER, 10), "maks. 10": (LOWER, 10), "≤ 5": (LOWER, 5), "<= 5 hari": (LOWER, 5),
             "paling lama 3 hari": (LOWER, 3), "tidak lebih dari 2": (LOWER, 2), "1.250": (HIGHER, 1250)}
         rows = [["Sasaran", "Indikator", "Satuan", "Target"]] + [
-            [SASARAN, f"Indikator {n}", "hari" if "hari" in written else "indeks", written]
+            # A target written with "%" is an indicator's in percent (one in indeks refuses it).
+            [SASARAN, f"Indikator {n}", "hari" if "hari" in written else "%" if "%" in written else "indeks", written]
             for n, written in enumerate(spellings, start=1)]
         summary = import_file(book(self.dir / "pk.xlsx", rows), self.office, 2025)
         found = self.indicators()
