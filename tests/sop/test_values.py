@@ -22,7 +22,8 @@ pytestmark = pytest.mark.usefixtures("english")
     ("1 x 12 jam", "12", "hour"), ("3 x 15 menit", "45", "minute"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),
     ("15 s.d. 30 menit", "30", "minute"), ("1 sampai dengan 2 hari", "2", "day"), ("30 menit - 1 jam", "1", "hour"),
     ("1 jam s.d. 2 jam", "2", "hour"), ("2 hari kerja – 3 hari kerja", "3", "day"), ("1 (satu) hari", "1", "day"),
-    ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"),
+    ("3 HK", "3", "day"), ("2 (dua) hari kerja", "2", "day"), ("1 s/d 3 hari", "3", "day"),
+    ("30 menit S/D 1 jam", "1", "hour"),
     # Numbers written out, and seconds (in minutes).
     ("lima hari", "5", "day"), ("Dua Belas jam", "12", "hour"), ("empat puluh lima menit", "45", "minute"),
     ("seratus dua puluh menit", "120", "minute"), ("sebelas hari kerja", "11", "day"), ("setengah hari", "0.5", "day"),
@@ -57,6 +58,13 @@ def test_it_reads_standard_times(text: str, value: str, unit: str) -> None:
                                   "2:75"])
 def test_it_refuses_unreadable_times(text: str) -> None:
     with pytest.raises(ValueError, match="standard time"):
+        parse_duration(text)
+
+
+@pytest.mark.parametrize(("text", "number"), [("5", "5"), ("1,5", "1,5"), ("2 (dua)", "2"), ("½", "½")])
+def test_a_number_without_its_unit_is_refused_asking_for_the_unit(text: str, number: str) -> None:
+    with pytest.raises(ValueError, match=rf"^is not a standard time: the number has no unit; write menit, jam, hari, "
+                                         rf"minggu or bulan after it, such as {number} jam$"):
         parse_duration(text)
 
 

@@ -74,13 +74,13 @@ def _number(text: str) -> Decimal:
     return (Decimal(text.replace(",", ".")) if text else Decimal(0)) + fraction
 
 
-# "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam", "30 menit - 1 jam" a
-# range, whose upper end is the standard (the time the step may take at most); "1 (satu) hari" spells
+# "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam", "1 s/d 3 hari", "30 menit - 1
+# jam" a range, whose upper end is the standard (the time the step may take at most); "1 (satu) hari" spells
 # the number out.
 _DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
 # Any other "N x time" ("2 x 8 jam", "3 x 15 menit") is N times that time.
 _TIMES_RE = re.compile(rf"(?P<count>\d+) ?[x×] ?(?P<time>{_NUMBER} ?[a-z]+(?: kerja)?\.?)")
-_RANGE_RE = re.compile(rf"{_NUMBER} ?(?:[a-z]+(?: kerja)? )?(?:-|–|—|s\.? ?d\.?|sampai(?: dengan)?|hingga) ?"
+_RANGE_RE = re.compile(rf"{_NUMBER} ?(?:[a-z]+(?: kerja)? )?(?:-|–|—|s\.? ?d\.?|s ?/ ?d\.?|sampai(?: dengan)?|hingga) ?"
                        rf"(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
 # "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
@@ -261,6 +261,10 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     if m := _RANGE_RE.fullmatch(cleaned):
         cleaned = m["upper"]
     m = _DURATION_RE.fullmatch(cleaned)
+    if not m and re.fullmatch(_NUMBER, cleaned):
+        # "2" alone: the number is there, its unit is what is missing.
+        raise ValueError(_("is not a standard time: the number has no unit; write menit, jam, hari, minggu or "
+                           "bulan after it, such as %(number)s jam") % {"number": cleaned})
     if not m or m["unit"] not in DURATION_UNITS:
         raise ValueError(_("is not a standard time: write a number and menit, jam, hari, minggu or bulan"))
     try:
