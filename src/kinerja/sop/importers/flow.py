@@ -193,9 +193,14 @@ class ReturnPhrase:
 
 
 _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
+# The target ends where the clause does, or where the next answer or condition of a decision starts, written
+# on the same line or on the next line of a Ket. cell (one_line): "kembali ke langkah 2 Ya: diteruskan",
+# "kembali ke 2 jika belum lengkap". "no. 2" is a step's number, not the clause's end.
 _TARGET_RE = re.compile(
-    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)|\bdan\b|\bserta\b|\blalu\b|\bkemudian\b"
-    r"|\buntuk\b|\bagar\b|\bsupaya\b|$))", re.IGNORECASE)
+    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)(?<!\bno\.)|\bdan\b|\bserta\b"
+    r"|\blalu\b|\bkemudian\b|\buntuk\b|\bagar\b|\bsupaya\b"
+    r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)|$))",
+    re.IGNORECASE)
 # The step a text names: "langkah 3", "langkah ke-3", a sub-step "langkah 3.1" or "langkah 3a" (letters a to
 # h only: "3x" is "3 times"), or a step of a table lettered "a.", "b." …: "langkah c" (a letter standing alone,
 # not the first of a word, "tahap awal"), or of a table numbered in Roman numerals: "langkah II", "langkah II.1".
@@ -204,16 +209,28 @@ _STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".
 _BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
-# The arrows an office types between a decision's answer and its step: "Tidak → 1", "Tidak ⟶ 1", "Tidak --> 1".
-_ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)"
+# The arrows an office types between a decision's answer and its step: "Tidak → 1", "Tidak ⟶ 1", "Tidak --> 1",
+# "Tidak = 2".
+_ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>?|⇒)"
 # The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
 # "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
 _DECISION_RE = re.compile(
-    r"\b(?:tidak|tdk|belum)\b[^:→⟶➔➜➝;.,\d]{0,40}?\s*" + _ARROW + r"\s*(?:lanjut\s+|proses\s+)?(?:ke(?:pada)?\s+)?"
+    r"\b(?:tidak(?!\s+ada\b)|tdk|belum)\b[^:→⟶➔➜➝=;.,\d]{0,40}?\s*" + _ARROW
+    + r"\s*(?:(?:lanjut|proses|revisi|perbaikan|diperbaiki|diteruskan)\s+)?(?:ke(?:pada)?\s+)?"
     r"(?:(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
     r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))"
-    # A lettered step only after a word naming a step ("Tidak: ke langkah c"), never a letter alone.
-    r"|(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?([a-z])(?![\w'’-]))", re.IGNORECASE)
+    # A lettered step or one numbered in Roman numerals only after a word naming a step ("Tidak: ke langkah c",
+    # "Tidak: ke langkah II", "… langkah II.1"), never a letter alone.
+    r"|(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?([ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])"
+    r"|[a-z](?![\w'’-])))", re.IGNORECASE)
+
+# The "Tidak" branch written as words, without a colon or an arrow: "jika Tidak ke langkah 2", "Tidak lengkap ke
+# langkah 1", "bila tidak sesuai (ke langkah 3)". A word naming the step must follow "ke" ("tidak lengkap ke 2"
+# may be anything), and the negative must stand where a decision writes its answer (return_phrases). Neither
+# reads "tidak ada" ("jika tidak ada koreksi, ke langkah 7": all is well).
+_DECISION_WORDS_RE = re.compile(
+    r"\b(?:tidak(?!\s+ada\b)|tdk|belum)\b(?:(?!(?:di)?kembali)[^:→⟶➔➜➝=;.,\d()]){0,40}?\s*\(?\s*\bke\s+"
+    r"(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 
 
 # The first words of a position's name (document vocabulary): a return "kembali ke Bendahara" names one, though
@@ -271,6 +288,11 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
     for m in _DECISION_RE.finditer(activity):
         found.append(ReturnPhrase(m.start(), m.end(), (m[1] or m[2]).lower(), "", m[0], decision=True))
+    for m in _DECISION_WORDS_RE.finditer(activity):
+        clause = re.split(r"[;.,\n]", activity[:m.start()])[-1]
+        answer = not clause.strip(" \t-–•*()/") or _CONDITION_BEFORE_RE.search(clause)
+        if answer and not any(p.start < m.end() and m.start() < p.end for p in found):
+            found.append(ReturnPhrase(m.start(), m.end(), m[1].lower(), "", m[0], decision=True))
     return sorted(found, key=lambda p: p.start)
 
 
@@ -282,6 +304,9 @@ class EndPhrase:
     start: int
     end: int
     text: str
+    # Where the clause of the end goes on to: "Tidak memenuhi syarat: proses selesai, alat ukur dikembalikan
+    # kepada pemilik" hands back what it ends with; the next answer or condition ("Ya: …") starts another.
+    reach: int = 0
 
 
 # The negative answer of a decision: "tidak lengkap", "belum memenuhi syarat", "ditolak", or the label
@@ -339,7 +364,9 @@ def end_phrases(text: str) -> list[EndPhrase]:
             if _OTHER_CONDITION_RE.search(part, negative.end(), end.start()):
                 continue
             start, stop = clause.start() + negative.start(), clause.start() + end.end()
-            found.append(EndPhrase(start, stop, text[start:stop]))
+            after = _OTHER_CONDITION_RE.search(part, end.end())
+            reach = clause.start() + (after.start() if after else len(part))
+            found.append(EndPhrase(start, stop, text[start:stop], reach))
             break
     return found
 

@@ -17,6 +17,7 @@ from typing import NamedTuple
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from .. import parties
 from . import flow
 from .draft import DrawnArrow, DrawnNote, ListedSop, MergedCell, SeveralSops, SopDraft, SopImportError, StepDraft
 from .values import (
@@ -1160,6 +1161,15 @@ def _repeated(path: Path, label: str, row: int, step: StepDraft) -> SopImportErr
         % {"label": label, "row": row, "activity": activity})
 
 
+def _mistyped(path: Path, label: str, row: int, step: StepDraft, expected: str) -> SopImportError:
+    """The error of a step number printed twice whose first row is the one out of order ("4, 6, 6, 7"): that row
+    is named, with the number it likely means."""
+    activity = step.activity if len(step.activity) <= 60 else step.activity[:57] + "…"
+    return SopImportError(path, None, COLUMN_NO, label, _(
+        "step number %(label)s appears twice: step row %(row)d, “%(activity)s”, is likely step %(expected)s")
+        % {"label": label, "row": row, "activity": activity, "expected": expected})
+
+
 def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[str],
                     name: Callable[[int], str] = str) -> None:
     """Steps are numbered 1, 2, 3 … (or a, b, c …, or I, II, III …) without gaps or repeats; a repeat names
@@ -1169,6 +1179,11 @@ def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[st
     seen: set[int] = set()
     for row, number in enumerate(numbers, start=1):
         if number in seen:
+            first = numbers.index(number) + 1
+            if number == row and number != first:
+                # 1, 2, 3, 4, 6, 6, 7: the second 6 stands on the sixth row, the first on the fifth, so the
+                # first is the typo (of 5).
+                raise _mistyped(path, printed[first - 1], first, steps[first - 1], name(first))
             raise _repeated(path, printed[row - 1], row, steps[row - 1])
         seen.add(number)
     for expected, number in enumerate(numbers, start=1):
@@ -1263,13 +1278,31 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
         phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
         phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(flow.one_line(step.note))]
         for column, phrase in phrases:
-            if any(c == column and e.start <= phrase.start < e.end for c, e in ends):
-                continue  # "… ditolak dan dikembalikan kepada pemohon (selesai)": handed back as it ends
+            if any(c == column and e.start <= phrase.start < (e.end if phrase.step else e.reach) for c, e in ends):
+                # "… ditolak dan dikembalikan kepada pemohon (selesai)", "Tidak: proses selesai, berkas dikembalikan
+                # kepada pemohon": handed back as it ends (a step named after the end is a return all the same).
+                continue
             target: int | None = None
             if phrase.step is not None:
                 named = step_named(draft, phrase.step)
+                if named is None and (named := _roman_named(draft, phrase.step)) is not None:
+                    # "Tidak: ke langkah II" in a table numbered 1, 2, 3: a number all the same, read with a
+                    # word, since the table cannot say it is meant.
+                    draft.warnings.append(step_error(path, step, column, phrase.text, _(
+                        "names step %(written)s in Roman numerals, but the No. column numbers the steps 1, 2, 3 …: "
+                        "read as step %(number)d") % {"written": phrase.step.upper(), "number": named}))
                 if named is not None and not any(s.number == named for s in draft.steps):
                     named = None  # "langkah 9" of a table of six steps
+                if named is None and not (phrase.decision and phrase.step[0].isdigit()):
+                    # "langkah c" of a table numbered 1, 2, 3, "kembali ke langkah 9" of one of five: no step is so
+                    # numbered, which "no earlier step" does not say ("Tidak: ke langkah 9" is a branch past the
+                    # last step, said below).
+                    draft.problems.append(step_error(path, step, column, phrase.text, _(
+                        "sends work to step %(written)s, but the table has no step of that number (its steps are "
+                        "%(first)s to %(last)s)") % {"written": _as_written(phrase.text, phrase.step),
+                                           "first": draft.steps[0].display_number,
+                                           "last": draft.steps[-1].display_number}))
+                    continue
                 if phrase.decision and (named is None or named > step.number):
                     # "Tidak: ke langkah 8" skips ahead: a branch, not a return ("Tidak: ke langkah 5"
                     # from step 4 names the next step, which Ya opens too: nothing to add).
@@ -1290,7 +1323,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                 if named is not None and 1 <= named <= step.number:
                     target = named
             elif phrase.actor_text:
-                actor = matcher.match_at_start(phrase.actor_text)
+                actor = matcher.match_at_start(phrase.actor_text) or _outside_column(draft, phrase.actor_text)
                 if actor is None:
                     if flow.names_position(phrase):
                         # "dikembalikan kepada Bendahara" with no Bendahara column: the user must know the
@@ -1317,21 +1350,59 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             step.ends_if_not = False
 
 
+def _outside_column(draft: SopDraft, words: str) -> str | None:
+    """The one actor column of a party outside the office, when a return names such a party by another word:
+    "dikembalikan kepada pemohon" in a table whose applicant's column is "Masyarakat" or "Pelaku Usaha".
+    None when the words name no outside party or the table has no such column, or several (which one?)."""
+    if not parties.is_outside_party(" ".join(words.split())):
+        return None
+    outside = [actor for actor in draft.actors if parties.is_outside_party(actor)]
+    return outside[0] if len(outside) == 1 else None
+
+
+def _roman_named(draft: SopDraft, label: str) -> int | None:
+    """The value of a step named in Roman numerals of two letters or more ("ii", "iv") in a table whose No.
+    column numbers its steps 1, 2, 3 (no labels); None for any other label or table."""
+    if any(s.label for s in draft.steps):
+        return None
+    return roman_number(label)
+
+
+def _as_written(text: str, label: str) -> str:
+    """A step label as the text writes it ("II", "c"): return_phrases lower-cases the labels it finds."""
+    at = text.lower().rfind(label)
+    return text[at:at + len(label)] if at >= 0 else label
+
+
 def step_named(draft: SopDraft, label: str) -> int | None:
     """The number of the step a text names ("langkah 3.1", "langkah 3"): by the label the No. column
     prints when the table has sub-steps ("3" being the first step labelled 3, 3.1 or 3a), else by its
     number."""
     if not any(s.label for s in draft.steps):
         return int(label) if label.isdigit() else None
-    parsed = step_label(label)
+    # In a table numbered I, II, III a one-letter label is a Roman numeral, not a letter: "I" is step 1 and
+    # "langkah IX" no step of a table of six, where step_label would read both as the ninth letter.
+    parse = _roman_label if roman_column([s.label for s in draft.steps]) is not None else step_label
+    parsed = parse(label)
     if parsed is None:
         return None
     main, sub, _text = parsed
     for step in draft.steps:
-        found = step_label(step.label)
+        found = parse(step.label)
         if found and found[0] == main and (found[1] == sub or (sub == 0 and found[1] <= 1)):
             return step.number
     return None
+
+
+def _roman_label(text: str) -> tuple[int, int, str] | None:
+    """(step, sub-step, label) of a label in a Roman-numbered table: (1, 0, "I") for "I", (2, 1, "II.1"); a
+    step named in digits ("kembali ke langkah 2") is the step of that value there too."""
+    if text[:1].isdigit():
+        return step_label(text)
+    if (m := _ROMAN_SUB_RE.fullmatch(text)) and (number := _roman(m[1], single=True)) is not None:
+        return number, int(m[2]), text
+    number = _roman(text, single=True)
+    return (number, 0, text) if number is not None else None
 
 
 # The arrows of a Word flowchart ----------------------------------------------------------------------

@@ -1,0 +1,179 @@
+"""A decision's answers as offices write them in the Ket. column of a workbook (Alt+Enter between "Tidak" and
+"Ya") or on one line: the step a "Tidak" names in Roman numerals, by "no. 2", or by its number followed by the
+"Ya" answer; a step named that the table does not have; a return to the applicant whose column has another
+name; what an ending "Tidak" hands back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from kinerja.sop.importers import SopImportError, parse_document, read_document
+
+from .documents import sop_text, sop_workbook
+
+ACTORS = ["Pemohon", "Petugas Loket", "Verifikator", "Kepala Seksi", "Kepala Dinas"]
+STEPS = [("Mengajukan permohonan", "15 menit", "Pemohon"), ("Memeriksa berkas", "30 Menit", "Petugas Loket"),
+         ("Memverifikasi berkas", "2 hari", "Verifikator"), ("Apakah berkas sesuai?", "1 jam", "Verifikator"),
+         ("Memaraf konsep", "1 (satu) hari kerja", "Kepala Seksi"), ("Menandatangani", "1 minggu", "Kepala Dinas")]
+ROMAN = ["I", "II", "III", "IV", "V", "VI"]
+
+
+def _workbook(tmp_path: Path, note: str, *, roman: bool = False, name: str = "sop.xlsx") -> Path:
+    """The SOP as a sheet, `note` in the Ket. cell of step 4 as typed (Alt+Enter keeps its line breaks)."""
+    path = sop_workbook(tmp_path / name, [("SOP", sop_text(ACTORS, STEPS))])
+    book = openpyxl.load_workbook(path)
+    sheet = book["SOP"]
+    rows = {str(row[0].value): row for row in sheet.iter_rows() if row[0].value}
+    if roman:
+        for number, numeral in enumerate(ROMAN, start=1):
+            rows[str(number)][0].value = numeral
+    rows["4"][len(ACTORS) + 5].value = note
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("roman", [False, True])
+@pytest.mark.parametrize("note", ["Tidak: ke langkah II\nYa: ke langkah 5", "Tidak → langkah II", "Tidak: langkah ke-II",
+                                  "Ya: lanjut\nTidak: ke langkah ii"])
+def test_a_tidak_naming_a_step_in_roman_numerals_returns_there(tmp_path: Path, note: str, roman: bool) -> None:
+    draft = parse_document(_workbook(tmp_path, note, roman=roman))
+    assert draft.problems == []
+    assert [s.returns_to for s in draft.steps] == [[], [], [], [2], [], []]
+
+
+@pytest.mark.usefixtures("english")
+def test_a_roman_step_in_a_table_numbered_1_2_3_is_read_with_a_warning(tmp_path: Path) -> None:
+    draft = parse_document(_workbook(tmp_path, "Tidak: ke langkah II", name="izin.xlsx"))
+    (warning,) = draft.warnings
+    assert (warning.step, warning.column, warning.value) == (4, "Ket", "Tidak: ke langkah II")
+    assert str(warning).startswith("izin.xlsx, step 4, column Ket: names step II in Roman numerals")
+    assert "read as step 2" in str(warning)
+
+
+def test_a_roman_step_in_a_roman_numbered_table_says_nothing(tmp_path: Path) -> None:
+    assert parse_document(_workbook(tmp_path, "Tidak: ke langkah II", roman=True)).warnings == []
+
+
+@pytest.mark.parametrize("note", [
+    "kembali ke 2 Ya: diteruskan ke Kepala Seksi",
+    "Tidak: kembali ke 2\nYa: diteruskan ke Kepala Seksi",
+    "Tidak sesuai: kembali ke langkah 2 Ya: lanjut ke langkah 5",
+    "Tidak: kembali ke no. 2",
+    "Tidak lengkap, dikembalikan ke No.2",
+    "kembali ke 2 jika belum sesuai",
+    "Tidak lengkap: kembali ke 2 Y → 5",
+])
+def test_a_return_ends_where_the_next_answer_starts(tmp_path: Path, note: str) -> None:
+    draft = read_document(_workbook(tmp_path, note))
+    assert [s.returns_to for s in draft.steps] == [[], [], [], [2], [], []]
+    assert draft.warnings == []
+
+
+def test_a_number_of_things_after_ke_is_no_return(tmp_path: Path) -> None:
+    draft = read_document(_workbook(tmp_path, "berkas kembali ke no. rekening pemohon"))
+    assert [s.returns_to for s in draft.steps] == [[]] * 6
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(("note", "roman", "value", "message"), [
+    ("Tidak: kembali ke langkah 9", False, "kembali ke langkah 9", "step 4, column Ket: sends work to step 9, "),
+    ("Tidak: ke langkah c", False, "Tidak: ke langkah c", "step 4, column Ket: sends work to step c, "),
+    ("Tidak: kembali ke langkah 2.1", False, "kembali ke langkah 2.1", "step 4, column Ket: sends work to step 2.1, "),
+    ("Tidak: ke langkah IX", True, "Tidak: ke langkah IX", "step IV, column Ket: sends work to step IX, "),
+])
+def test_a_step_the_table_does_not_have_is_named_as_written(tmp_path: Path, note: str, roman: bool, value: str,
+                                                            message: str) -> None:
+    draft = parse_document(_workbook(tmp_path, note, roman=roman, name="izin.xlsx"))
+    (problem,) = draft.problems
+    steps = "I to VI" if roman else "1 to 6"
+    assert (problem.step, problem.column, problem.value) == (4, "Ket", value)
+    assert str(problem) == (f"izin.xlsx, {message}but the table has no step of that number (its steps are {steps}) "
+                            f"(value: “{value}”)")
+    assert [s.returns_to for s in draft.steps] == [[]] * 6
+
+
+def _tera(tmp_path: Path, step: int, note: str) -> Path:
+    """A public-service SOP whose applicant's column is "Masyarakat", `note` in the Ket. cell of `step`."""
+    actors = ["Masyarakat", "Petugas Pelayanan", "Kasi Pelayanan", "Kadis"]
+    steps = [("Mengajukan permohonan tera", "10 menit", "Masyarakat"),
+             ("Meneliti kelengkapan berkas", "20 menit", "Petugas Pelayanan"),
+             ("Menguji alat ukur. Apakah alat ukur memenuhi syarat?", "2 jam", "Petugas Pelayanan"),
+             ("Memaraf konsep sertifikat", "1 jam", "Kasi Pelayanan"), ("Menandatangani sertifikat", "1 hari", "Kadis")]
+    path = sop_workbook(tmp_path / "tera.xlsx", [("SOP", sop_text(actors, steps))])
+    book = openpyxl.load_workbook(path)
+    row = next(row for row in book["SOP"].iter_rows() if str(row[0].value) == str(step))
+    row[len(actors) + 5].value = note
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("note", ["Tidak lengkap: dikembalikan kepada pemohon", "apabila tidak lengkap dikembalikan ke "
+                                  "pemohon untuk dilengkapi", "Tidak: kembali kepada Pelaku Usaha"])
+def test_a_return_to_the_applicant_goes_to_the_one_outside_column(tmp_path: Path, note: str) -> None:
+    draft = read_document(_tera(tmp_path, 2, note))
+    assert [s.returns_to for s in draft.steps] == [[], [1], [], [], []]
+
+
+def test_a_return_to_the_applicant_without_an_outside_column_is_no_return(tmp_path: Path) -> None:
+    path = sop_workbook(tmp_path / "sop.xlsx", [("SOP", sop_text(["Sekretaris", "Kasubbag", "JFU", "Kadis"], [
+        ("Mendisposisikan surat", "15 menit", "Sekretaris"), ("Memeriksa berkas", "1 jam", "Kasubbag"),
+        ("Mengolah data", "2 hari", "JFU"), ("Menandatangani", "1 hari", "Kadis")]).replace(
+        "hasil 2\t", "hasil 2\tTidak lengkap: dikembalikan kepada pemohon"))])
+    draft = read_document(path)
+    assert ([s.returns_to for s in draft.steps], draft.warnings) == ([[]] * 4, [])
+
+
+@pytest.mark.parametrize("note", ["Tidak memenuhi syarat: proses selesai, alat ukur dikembalikan kepada pemilik\nYa: "
+                                  "lanjut", "Tidak: selesai dan berkas dikembalikan kepada Bendahara"])
+def test_what_an_ending_tidak_hands_back_after_the_end_is_part_of_the_end(tmp_path: Path, note: str) -> None:
+    draft = read_document(_tera(tmp_path, 3, note))
+    assert [s.ends_if_not for s in draft.steps] == [False, False, True, False, False]
+    assert ([s.returns_to for s in draft.steps], draft.warnings) == ([[]] * 5, [])
+
+
+
+@pytest.mark.parametrize(("note", "returns", "branch"), [
+    ("Jika Ya ke langkah 5, jika Tidak ke langkah 2", [2], None),
+    ("Tidak lengkap ke langkah 2", [2], None),
+    ("Bila tidak sesuai (ke langkah 3)", [3], None),
+    ("Ya = 5, Tidak = 2", [2], None),
+    ("Tidak : revisi ke langkah 2", [2], None),
+    ("Apabila tidak disetujui ke langkah 6", [], 6),
+])
+def test_a_tidak_written_without_a_colon_or_an_arrow_is_read(tmp_path: Path, note: str, returns: list[int],
+                                                             branch: int | None) -> None:
+    draft = read_document(_workbook(tmp_path, note))
+    assert (draft.steps[3].returns_to, draft.steps[3].branch_to) == (returns, branch)
+
+
+@pytest.mark.parametrize("note", ["jika tidak ada koreksi ke langkah 6", "Jika tidak ada perbaikan: lanjut ke langkah 6",
+                                  "berkas yang tidak lengkap ke langkah 2 diarsipkan terpisah"])
+def test_words_that_are_no_tidak_answer_are_no_branch(tmp_path: Path, note: str) -> None:
+    draft = read_document(_workbook(tmp_path, note))
+    assert (draft.steps[3].returns_to, draft.steps[3].branch_to) == ([], None)
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(("numbers", "value", "message"), [
+    # The fifth row typed 6: the sixth row is 6 as it should be, so the fifth is named, as likely 5.
+    (["1", "2", "3", "4", "6", "6"], "6", "step number 6 appears twice: step row 5, “Memaraf konsep”, is likely step 5"),
+    (["I", "II", "IV", "IV", "V", "VI"], "IV", "step number IV appears twice: step row 3, “Memverifikasi berkas”, is "
+                                               "likely step III"),
+    # The repeat is out of place: the row repeating the number is named, as before.
+    (["1", "2", "3", "3", "5", "6"], "3", "step number 3 appears twice: again on step row 4, “Apakah berkas sesuai?”"),
+])
+def test_a_mistyped_step_number_names_the_row_out_of_place(tmp_path: Path, numbers: list[str], value: str,
+                                                           message: str) -> None:
+    path = _workbook(tmp_path, "", name="nomor.xlsx")
+    book = openpyxl.load_workbook(path)
+    rows = [row for row in book["SOP"].iter_rows() if str(row[0].value) in {"1", "2", "3", "4", "5", "6"}]
+    for row, number in zip(rows, numbers, strict=True):
+        row[0].value = number
+    book.save(path)
+    with pytest.raises(SopImportError) as caught:
+        read_document(path)
+    assert caught.value.value == value
+    assert str(caught.value) == f"nomor.xlsx, column No.: {message} (value: “{value}”)"
