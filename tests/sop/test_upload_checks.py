@@ -5,6 +5,7 @@ Kelengkapan, Output and Ket. shown and corrected."""
 from __future__ import annotations
 
 import tempfile
+from io import StringIO
 from pathlib import Path
 
 import pytest
@@ -158,8 +159,46 @@ class UploadChecksTestCase(KinerjaTestCase):
         self.assertEqual(response.context["unlinked"], ["Juru Pungut Retribusi", "Petugas Loket"])
         self.assertContains(response, "2 pelaksana belum ditautkan ke jabatan kantor: Juru Pungut Retribusi, Petugas Loket.")
 
+    def test_a_document_with_the_number_of_another_stored_sop_is_named_before_saving(self) -> None:
+        # An office starts the SOP for leave from a copy of its SOP for warehouse registration and keeps
+        # its Nomor SOP: saving would make it version 2 of the other SOP, in its place.
+        steps = [("Menyusun data", "1 hari", "Kasubbag"), ("Memeriksa data", "1 hari", "JFU")]
+        first = self.start(sop_text(["Kasubbag", "JFU"], steps, name="PELAYANAN TANDA DAFTAR GUDANG",
+                                    number="510/07/SOP/2024"))
+        self.client.post(first, self.step_data(self.client.get(first), save=""))
+        self.assertEqual(Sop.objects.get().name, "PELAYANAN TANDA DAFTAR GUDANG")
+        response = self.client.get(self.start(sop_text(["Kasubbag", "JFU"], steps, name="PELAYANAN IZIN CUTI PEGAWAI",
+                                                       number="510/07/SOP/2024")))
+        self.assertContains(response, "SOP lain dengan nomor yang sama?")
+        self.assertContains(response, "Nomor SOP 510/07/SOP/2024 adalah milik “PELAYANAN TANDA DAFTAR GUDANG” yang "
+                                      "sudah tersimpan (versi 1): bila disimpan, dokumen ini menjadi versi 2-nya dengan "
+                                      "nama baru “PELAYANAN IZIN CUTI PEGAWAI”.")
+
+    def test_a_new_version_of_the_same_name_says_nothing_of_the_number(self) -> None:
+        steps = [("Menyusun data", "1 hari", "Kasubbag"), ("Memeriksa data", "1 hari", "JFU")]
+        first = self.start(sop_text(["Kasubbag", "JFU"], steps, name="Pelayanan Tanda Daftar Gudang"))
+        self.client.post(first, self.step_data(self.client.get(first), save=""))
+        response = self.client.get(self.start(sop_text(["Kasubbag", "JFU"], steps[:1] + [("Memaraf", "1 jam", "JFU")],
+                                                       name="PELAYANAN  TANDA DAFTAR GUDANG")))
+        self.assertTrue(response.context["sop"])
+        self.assertNotContains(response, "SOP lain dengan nomor yang sama?")
+
 
 class ImportCommandChecksTestCase(KinerjaTestCase):
+    def test_a_document_with_the_number_of_another_stored_sop_is_warned_of(self) -> None:
+        folder = Path(tempfile.mkdtemp())
+        steps = [("Menyusun data", "1 hari", "Kasubbag"), ("Memeriksa data", "1 hari", "JFU")]
+        for name in ("PELAYANAN TANDA DAFTAR GUDANG", "PELAYANAN IZIN CUTI PEGAWAI"):
+            (folder / f"{name}.txt").write_text(sop_text(["Kasubbag", "JFU"], steps, name=name), encoding="utf-8")
+        err = StringIO()
+        call_command("sop", "import", str(folder / "PELAYANAN TANDA DAFTAR GUDANG.txt"), "--office", self.office.code,
+                     stdout=StringIO(), stderr=err)
+        self.assertEqual(err.getvalue(), "")
+        call_command("sop", "import", str(folder / "PELAYANAN IZIN CUTI PEGAWAI.txt"), "--office", self.office.code,
+                     stdout=StringIO(), stderr=err)
+        self.assertIn("Peringatan: Nomor SOP 800/01/SOP/2025 adalah milik “PELAYANAN TANDA DAFTAR GUDANG”",
+                      err.getvalue())
+
     def test_another_office_s_sop_needs_other_office_and_draft_keeps_it_out_of_force(self) -> None:
         path = Path(tempfile.mkdtemp()) / "sop-metro.txt"
         path.write_text(METRO, encoding="utf-8")

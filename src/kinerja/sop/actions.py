@@ -297,6 +297,21 @@ def find_sops(office: Office, drafts: Sequence[SopDraft | ListedSop]) -> list[So
     return [first(d) for d in drafts]
 
 
+def other_name_warning(sop: Sop | None, draft: SopDraft) -> str:
+    """What to say when the document's Nomor SOP is that of a stored SOP of another name: saving makes it that
+    SOP's next version, renamed, in place of the one in force. A revision may rename its SOP, but an office
+    that starts a new SOP from a copy of another's document keeps the old number more often than not, and
+    the stored SOP would be replaced without a word. "" when the names agree (letter case and spaces aside)."""
+    if sop is None or not draft.number or _key(sop.name) == _key(draft.name):
+        return ""
+    latest = sop.versions.order_by("-version").first()
+    return _("The Nomor SOP %(number)s is that of “%(stored)s”, already stored (version %(version)d): saved, this "
+             "document becomes its version %(next)d, renamed “%(name)s”. If it is another SOP, correct its Nomor "
+             "SOP in the document and upload it again.") % {
+        "number": draft.number, "stored": sop.name, "version": latest.version if latest else 0,
+        "next": (latest.version if latest else 0) + 1, "name": draft.name}
+
+
 def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
                actor_overrides: dict[int, str] | None = None, dry_run: bool = False,
                in_force: bool = True, sheet: str | None = None) -> SopVersion:

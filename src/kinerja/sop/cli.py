@@ -185,6 +185,8 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
             raise CommandError(warning + " " + _("Nothing was stored. To store it anyway, run the import again "
                                                  "with --other-office."))
         command.stderr.write(_("Warning: %(warning)s") % {"warning": warning})
+    if renamed := actions.other_name_warning(actions.find_sop(target, read), read):
+        command.stderr.write(_("Warning: %(warning)s") % {"warning": renamed})
     # What the web preview shows beside its step (labels read against the drawing, an arrow not placed):
     # on stderr, so --json output stays the document alone.
     # A time read with a warning (shared by merged steps, a range's longer end) is settled with --time too.
