@@ -111,7 +111,7 @@ def _tera(tmp_path: Path, step: int, note: str) -> Path:
 
 
 @pytest.mark.parametrize("note", ["Tidak lengkap: dikembalikan kepada pemohon", "apabila tidak lengkap dikembalikan ke "
-                                  "pemohon untuk dilengkapi", "Tidak: kembali kepada Pelaku Usaha"])
+                                  "pemohon untuk dilengkapi", "Tidak: kembali kepada calon pemohon"])
 def test_a_return_to_the_applicant_goes_to_the_one_outside_column(tmp_path: Path, note: str) -> None:
     draft = read_document(_tera(tmp_path, 2, note))
     assert [s.returns_to for s in draft.steps] == [[], [1], [], [], []]
@@ -177,3 +177,57 @@ def test_a_mistyped_step_number_names_the_row_out_of_place(tmp_path: Path, numbe
         read_document(path)
     assert caught.value.value == value
     assert str(caught.value) == f"nomor.xlsx, column No.: {message} (value: “{value}”)"
+
+
+@pytest.mark.parametrize(("note", "returns", "ends"), [
+    ("Y: 5, T: 2", [2], False), ("Y : lanjut\nT : ke langkah 2", [2], False), ("T → langkah 3", [3], False),
+    ("Y: lanjut, T: proses selesai", [], True), ("T → Selesai", [], True),
+    # Not the label: a word's last letter, a lower-case t, a time.
+    ("Kepala UPT: 2", [], False), ("t: 2", [], False), ("T: 2 hari", [], False), ("PT: selesai", [], False),
+])
+def test_the_short_label_t_is_the_tidak_branch(tmp_path: Path, note: str, returns: list[int], ends: bool) -> None:
+    draft = read_document(_workbook(tmp_path, note))
+    assert (draft.steps[3].returns_to, draft.steps[3].ends_if_not) == (returns, ends)
+
+
+@pytest.mark.usefixtures("english")
+def test_an_output_column_left_without_its_heading_is_warned_of_not_taken_for_waktu_s_unit(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, "", name="keluaran.xlsx")
+    book = openpyxl.load_workbook(path)
+    next(c for row in book["SOP"].iter_rows() for c in row if c.value == "Output").value = None
+    book.save(path)
+    draft = read_document(path)
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps][:2] == [(15, "minute"), (30, "minute")]
+    (warning,) = draft.warnings
+    assert (warning.column, warning.value) == (str(len(ACTORS) + 5), "hasil 1")
+    assert str(warning).startswith(f"keluaran.xlsx, column {len(ACTORS) + 5}: this column of the procedure table is "
+                                   "not read")
+
+
+def test_a_waktu_unit_column_without_a_heading_is_still_read(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, "")
+    book = openpyxl.load_workbook(path)
+    sheet = book["SOP"]
+    sheet.insert_cols(len(ACTORS) + 5)  # after Waktu: its unit, under no heading
+    for row in sheet.iter_rows():
+        time = row[len(ACTORS) + 3]
+        if str(row[0].value).isdigit() and time.value:
+            time.value, row[len(ACTORS) + 4].value = time.value.split(" ", 1)[0], time.value.split(" ", 1)[1]
+    book.save(path)
+    draft = read_document(path)
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [
+        (15, "minute"), (30, "minute"), (2, "day"), (1, "hour"), (1, "day"), (1, "week")]
+    assert draft.warnings == []
+
+
+@pytest.mark.usefixtures("english")
+def test_a_step_marked_in_two_actor_columns_says_so(tmp_path: Path) -> None:
+    path = _workbook(tmp_path, "", name="tanda.xlsx")
+    book = openpyxl.load_workbook(path)
+    row = next(row for row in book["SOP"].iter_rows() if str(row[0].value) == "5")
+    row[3].value = "X"  # under Petugas Loket, beside the Kepala Seksi's X
+    book.save(path)
+    (problem,) = parse_document(path).problems
+    assert (problem.step, problem.column, problem.value) == (5, "Pelaksana", "Petugas Loket: X, Kepala Seksi: X")
+    assert str(problem).startswith("tanda.xlsx, step 5, column Pelaksana: 2 actor columns are marked for this step "
+                                   "(Petugas Loket, Kepala Seksi), and a step has one actor")

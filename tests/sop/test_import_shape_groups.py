@@ -342,7 +342,8 @@ def test_a_group_with_more_levels_than_steps_reports_the_last_step(tmp_path: Pat
 
     found = problems(document(tmp_path, once(draw)))
     assert [step for step, _ in found] == [5]
-    assert UNDECIDED in found[0][1] and "Selesai" in found[0][1] and "▭" in found[0][1]
+    assert "2 actor columns are marked for this step" in found[0][1]
+    assert "Selesai" in found[0][1] and "▭" in found[0][1]
 
 
 # Bad and odd drawings -------------------------------------------------------------------------------

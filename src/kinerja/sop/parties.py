@@ -36,6 +36,18 @@ def is_outside_party(name: str) -> bool:
     return bool(_OUTSIDE.match(" ".join(name.split())))
 
 
+# The words an SOP uses for whoever applies, whatever its column calls them: "dikembalikan kepada pemohon" in
+# an SOP whose applicant's column is "Masyarakat" or "Pelaku Usaha". Not a named kind of party ("pelapor",
+# "rekanan"), which may be another than the column's.
+_APPLICANT = re.compile(r"^(?:para\s+|calon\s+)?(?:pemohon|pmh|masyarakat|warga|pelanggan|pengguna\s+(?:layanan|jasa))\b",
+                        re.IGNORECASE)
+
+
+def is_applicant(words: str) -> bool:
+    """Whether words name the applicant in general ("pemohon", "masyarakat"), any outside column's party."""
+    return bool(_APPLICANT.match(" ".join(words.split())))
+
+
 # A head or the staff of a unit, with no unit named ("Kepala Bidang", "Kabid terkait", "Staf Seksi"):
 # "Kepala Bidang Koperasi" names one position and is matched by its name.
 _QUALIFIER = r"(?:\s+(?:terkait|teknis|yang\s+bersangkutan|ybs\.?|pengampu))?"

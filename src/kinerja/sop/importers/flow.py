@@ -213,9 +213,10 @@ _BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
 # "Tidak = 2".
 _ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>?|⇒)"
 # The "Tidak" branch of a decision, as the Ket. column or the step's text writes it: "Tidak: ke langkah 3",
-# "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4"; not a time ("tidak lengkap: 2 hari").
+# "Tidak lengkap → 1", "Belum sesuai: proses ke no. 4", "T: 2" (the flowchart's short label, a capital standing
+# alone right before its colon or arrow: "Y: 5, T: 2"); not a time ("tidak lengkap: 2 hari").
 _DECISION_RE = re.compile(
-    r"\b(?:tidak(?!\s+ada\b)|tdk|belum)\b[^:→⟶➔➜➝=;.,\d]{0,40}?\s*" + _ARROW
+    r"(?:\b(?:tidak(?!\s+ada\b)|tdk|belum)\b[^:→⟶➔➜➝=;.,\d]{0,40}?|(?<![\w.])(?-i:T))\s*" + _ARROW
     + r"\s*(?:(?:lanjut|proses|revisi|perbaikan|diperbaiki|diteruskan)\s+)?(?:ke(?:pada)?\s+)?"
     r"(?:(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
     r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))"
@@ -310,8 +311,10 @@ class EndPhrase:
 
 
 # The negative answer of a decision: "tidak lengkap", "belum memenuhi syarat", "ditolak", or the label
-# "Tidak" of the flowchart. Not "tidak ada …" ("jika tidak ada koreksi, proses selesai": all is well).
-_NEGATIVE_RE = re.compile(r"\b(?:tidak(?!\s+ada\b)|belum|ditolak|menolak)\b", re.IGNORECASE)
+# "Tidak" of the flowchart, or its short "T" before a colon or an arrow. Not "tidak ada …" ("jika tidak ada
+# koreksi, proses selesai": all is well).
+_NEGATIVE_RE = re.compile(r"\b(?:tidak(?!\s+ada\b)|belum|ditolak|menolak)\b|(?<![\w.])(?-i:T)(?=\s*" + _ARROW + ")",
+                          re.IGNORECASE)
 # What ends the procedure: "selesai" as a word of its own ("proses selesai", "(selesai)", "→ Selesai"), but
 # not "telah selesai", "hingga selesai", "selesai diperiksa" (done, until done, once checked); "proses
 # dihentikan / berhenti / berakhir", "tidak dilanjutkan", "tidak diproses lebih lanjut"; "ditolak" when

@@ -732,6 +732,10 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     no_column = next((i for i, c in enumerate(top) if is_no_header(c)), 0)
     depth = header_depth(rows, no_column)
     columns, actor_columns = _columns(path, rows[:depth])
+    if "unit" in columns and not _holds_units(rows[depth:], columns["unit"]):
+        # The column after Waktu with no heading of its own is Waktu's unit when its cells are units ("Menit",
+        # "Jam"); one with any other text is a column whose heading was left empty (an Output), warned of below.
+        del columns["unit"]
     header_unit = _header_unit(" ".join(_cell(row, columns.get("time")) for row in rows[:depth]))
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
@@ -1025,6 +1029,15 @@ def _resumes_at(body: Grid, index: int, repeats: dict[int, int], columns: dict[s
     return None
 
 
+def _holds_units(rows: Grid, index: int) -> bool:
+    """Whether the filled cells of column `index` of the rows under the header are units of time ("Menit",
+    "Hari Kerja", "jam"), as a Waktu column split into number and unit has them; at most one may be other
+    text (a total row, a note below the table)."""
+    filled = [label_key(clean(_merged(_cell(row, index)))) for row in rows if clean(_merged(_cell(row, index)))]
+    others = [key for key in filled if not (set(key.split()) & set(DURATION_UNITS))]
+    return len(others) <= 1 or len(others) * 2 <= len(filled) - len(others)
+
+
 def _unread_columns(header: Grid, steps: Grid, used: set[int]) -> list[tuple[str, str]]:
     """(heading, first filled cell) of each column of the steps' rows that is none of `used` (the standard
     columns and the actors') and holds text: a Mutu Baku column under a heading the reader does not know
@@ -1253,6 +1266,15 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             step.actor, step.actor_source = actor, "handoff"
         elif actor := matcher.match_at_start(step.activity):
             step.actor, step.actor_source = actor, "text"
+        elif len(marked := [a for a, m in marks[index].items() if m.strip() and not flow.is_label(m)]) > 1:
+            # Two columns marked ("X" under the Pemohon and under the Petugas): "mark its column" would say
+            # nothing to whoever did.
+            filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m)
+            draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
+                "%(count)d actor columns are marked for this step (%(actors)s), and a step has one actor: leave "
+                "the mark in one column, or choose the actor yourself") % {"count": len(marked),
+                                                                           "actors": ", ".join(marked)},
+                choosable=True))
         else:
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m) or None
             draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
@@ -1351,10 +1373,11 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
 
 
 def _outside_column(draft: SopDraft, words: str) -> str | None:
-    """The one actor column of a party outside the office, when a return names such a party by another word:
+    """The one actor column of a party outside the office, when a return names the applicant by another word:
     "dikembalikan kepada pemohon" in a table whose applicant's column is "Masyarakat" or "Pelaku Usaha".
-    None when the words name no outside party or the table has no such column, or several (which one?)."""
-    if not parties.is_outside_party(" ".join(words.split())):
+    None when the words name no applicant ("kepada pelapor" may be another party) or the table has no
+    outside column, or several (which one?)."""
+    if not parties.is_applicant(words):
         return None
     outside = [actor for actor in draft.actors if parties.is_outside_party(actor)]
     return outside[0] if len(outside) == 1 else None
