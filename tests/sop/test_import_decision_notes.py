@@ -231,3 +231,23 @@ def test_a_step_marked_in_two_actor_columns_says_so(tmp_path: Path) -> None:
     assert (problem.step, problem.column, problem.value) == (5, "Pelaksana", "Petugas Loket: X, Kepala Seksi: X")
     assert str(problem).startswith("tanda.xlsx, step 5, column Pelaksana: 2 actor columns are marked for this step "
                                    "(Petugas Loket, Kepala Seksi), and a step has one actor")
+
+
+@pytest.mark.usefixtures("english")
+@pytest.mark.parametrize(("note", "value", "target"), [
+    ("Ya: ke langkah 6\nTidak: kembali ke langkah 2", "Ya: ke langkah 6", "6"),
+    ("Jika ya lanjut ke langkah 6, jika tidak lanjut ke langkah 5", "ya lanjut ke langkah 6", "6"),
+    ("Y → 6, T → 5", "Y → 6", "6"),
+])
+def test_a_ya_that_skips_ahead_is_warned_of(tmp_path: Path, note: str, value: str, target: str) -> None:
+    draft = read_document(_workbook(tmp_path, note, name="ya.xlsx"))
+    (warning,) = draft.warnings
+    assert (warning.step, warning.column, warning.value) == (4, "Ket", value)
+    assert str(warning).startswith(f"ya.xlsx, step 4, column Ket: the “Ya” answer goes on to step {target}, but a "
+                                   "step's “Ya” goes on to the next step (5)")
+
+
+@pytest.mark.parametrize("note", ["Ya: lanjut ke langkah 5\nTidak: kembali ke langkah 2", "Ya: 2 hari",
+                                  "Ya 6 berkas", "Ya: kembali ke langkah 2"])
+def test_a_ya_to_the_next_step_or_no_step_says_nothing(tmp_path: Path, note: str) -> None:
+    assert read_document(_workbook(tmp_path, note)).warnings == []

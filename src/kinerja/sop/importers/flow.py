@@ -233,6 +233,20 @@ _DECISION_WORDS_RE = re.compile(
     r"\b(?:tidak(?!\s+ada\b)|tdk|belum)\b(?:(?!(?:di)?kembali)[^:→⟶➔➜➝=;.,\d()]){0,40}?\s*\(?\s*\bke\s+"
     r"(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 
+# The "Ya" answer naming a step to go on to: "Ya: ke langkah 7", "Y → 7", "jika ya lanjut ke langkah 6". A step's
+# "Ya" goes on to the next step; one naming a later step is a flow the steps cannot hold (decide_returns).
+_YES_RE = re.compile(
+    r"(?:\b(?:ya|iya)\b|(?<![\w.])(?-i:Y))\s*(?:(?P<arrow>" + _ARROW + r")\s*)?(?:(?:lanjut|proses|diteruskan)\s+)?"
+    r"(?:ke\s+)?(?P<word>(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?)?"
+    r"(?P<step>\d+(?:\.\d+|[a-h])?)\b(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))",
+    re.IGNORECASE)
+
+
+def yes_steps(text: str) -> list[tuple[str, str]]:
+    """(step as written, the words) of each "Ya" answer of `text` naming a step: after a colon or an arrow, or
+    with a word naming the step ("Ya 2" alone may be anything)."""
+    return [(m["step"].lower(), m[0]) for m in _YES_RE.finditer(text) if m["arrow"] or m["word"]]
+
 
 # The first words of a position's name (document vocabulary): a return "kembali ke Bendahara" names one, though
 # the table has no column of it; "kembali ke ruang kerja" names none. A return "kepada" anyone names a position.

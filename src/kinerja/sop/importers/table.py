@@ -1364,6 +1364,18 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                     "this step sends work back, but to no earlier step")))
             elif target not in step.returns_to:
                 step.returns_to.append(target)
+        for column, text in ((COLUMN_ACTIVITY, step.activity), (COLUMN_NOTE, flow.one_line(step.note))):
+            for label, words in flow.yes_steps(text):
+                named = step_named(draft, label)
+                if named is not None and named > step.number + 1 and any(s.number == named for s in draft.steps):
+                    # "Ya: ke langkah 7" on step 3: the engine goes on to step 4 after Ya, so the document says
+                    # otherwise than what would run.
+                    draft.warnings.append(step_error(path, step, column, words, _(
+                        "the “Ya” answer goes on to step %(target)s, but a step's “Ya” goes on to the next step "
+                        "(%(next)s): only the “Tidak” answer can skip ahead. Ask the question the other way round "
+                        "(“Tidak: ke langkah %(target)s”) or check the order of the steps")
+                        % {"target": draft.step(named).display_number,
+                           "next": draft.step(step.number + 1).display_number}))
         if step.ends_if_not and step.branch_to is not None:
             column, end = ends[0]
             draft.problems.append(step_error(path, step, column, end.text, _(
