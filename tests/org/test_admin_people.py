@@ -314,7 +314,7 @@ class FirstPasswordsTestCase(KinerjaTestCase):
         page = self.client.get("/password/")
         self.assertContains(page, "Anda masuk dengan kata sandi pertama dari administrator")
         # The first field asks for the password the administrator gave, not an old one of their own.
-        self.assertContains(page, '<label for="id_old_password">Sandi sementara</label>', html=True)
+        self.assertContains(page, '<label for="id_old_password">Kata sandi pertama</label>', html=True)
         self.assertNotContains(page, "Sandi lama")
         response = self.client.post("/password/", {"old_password": password, "new_password1": NEW_PASSWORD,
                                                    "new_password2": NEW_PASSWORD})
@@ -322,7 +322,7 @@ class FirstPasswordsTestCase(KinerjaTestCase):
         self.assertFalse(Person.objects.get(pk=self.new[0].pk).must_change_password)
         self.assertEqual(self.client.get("/").status_code, 200)
         # Changing it again later, the first field is their old password.
-        self.assertContains(self.client.get("/password/"), '<label for="id_old_password">Sandi lama</label>', html=True)
+        self.assertContains(self.client.get("/password/"), '<label for="id_old_password">Kata sandi lama</label>', html=True)
 
     def test_nothing_selected_without_a_password_changes_nothing(self) -> None:
         before = self.in_use.user.password

@@ -98,13 +98,17 @@ def favicon(request: HttpRequest) -> FileResponse:
 class PasswordChangeView(auth_views.PasswordChangeView):
     """Django's password change; a person who signed in with a first password handed out by the
     administrator is let through to the other pages once they chose their own. Their first field asks for
-    that first password, the temporary one they were given: not an "old" password of their own."""
+    that first password, as the sheet they were given calls it: not an "old" password of their own."""
 
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)
         person = getattr(self.request, "person", None)
         if person is not None and person.must_change_password:
-            form.fields["old_password"].label = _("Temporary password")
+            # Called as on the sheet the administrator handed out, in the label and in its error alike.
+            form.fields["old_password"].label = _("First password")
+            form.error_messages = {**form.error_messages, "password_incorrect": _(
+                "This is not the first password you were given. Type it as printed on the sheet from the "
+                "administrator (with its hyphens).")}
         return form
 
     def form_valid(self, form: Any) -> HttpResponse:
