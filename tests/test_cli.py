@@ -78,13 +78,13 @@ def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
     first = kinerja("demo", env={"KINERJA_DEBUG": "1"})
     assert first.returncode == 0, first.stderr
     assert "Kantor demo dimuat" in first.stdout
-    # Each login with whom it stands for: the name and the positions held today, the Plt's acting one too.
+    # Each login with whom it stands for: the name and the positions held today, the Plh's acting one too.
     logins = first.stdout.split("Akun demo (kata sandi: ")[1].split("Menunggu di Beranda hari ini:")[0]
     assert re.search(r"kasubbag +Contoh Kasubbag Demo, S\.E\. · Kepala Sub Bagian", logins), logins
-    assert re.search(r"sekretaris +Contoh Sekretaris Demo.* · Plt\. Kepala Dinas .* · Sekretaris Dinas", logins), logins
+    assert re.search(r"sekretaris +Contoh Sekretaris Demo.* · Plh\. Kepala Dinas .* · Sekretaris Dinas", logins), logins
     assert re.search(r"admin +Administrator Demo · administrator kantor", logins), logins
     assert "contact:0" not in logins
-    # What waits on Beranda: the Kasubbag's initials, the (Plt) head's signature, the Sekretaris's disposition.
+    # What waits on Beranda: the Kasubbag's initials, the (Plh) head's signature, the Sekretaris's disposition.
     waiting = first.stdout.split("Menunggu di Beranda hari ini:")[1]
     assert re.search(r"kasubbag +memaraf Data Kinerja Triwulan", waiting), waiting
     assert re.search(r"sekretaris +menandatangani Data Kinerja Tahun", waiting), waiting

@@ -39,7 +39,7 @@ GUIDE = (ROOT / "docs" / "panduan" / "img" if os.environ.get("KINERJA_GUIDE_SCRE
 def office(db, settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.DATA_DIR = tmp_path
     install_demo_keys(tmp_path / "keys")
-    # Built a month back: the Sekretaris's week as Plt head is over, so the Kadis signs.
+    # Built a month back: the Sekretaris's week as Plh head is over, so the Kadis signs.
     built = demo.build(password=PASSWORD, today=dt.date.today() - dt.timedelta(days=30))
     actions.set_required_initials(built.office, [built.positions["subsection_head"], built.positions["secretary"]])
     return built

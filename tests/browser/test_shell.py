@@ -23,8 +23,8 @@ def test_secretary_signs_in_switches_language_and_signs_out(live_server, page: P
     sign_in(page, live_server.url, "sekretaris")
     expect(page.get_by_role("heading", level=1)).to_contain_text("Selamat datang")
     expect(page.locator("body")).to_contain_text("Sekretaris Dinas")
-    # The Sekretaris is Plt Kepala Dinas this week.
-    expect(page.locator("body")).to_contain_text("Plt. Kepala Dinas Koperasi dan UKM")
+    # The Sekretaris is Plh Kepala Dinas this week (the Kadis is on leave).
+    expect(page.locator("body")).to_contain_text("Plh. Kepala Dinas Koperasi dan UKM")
     expect(page.locator(".badge.demo")).to_have_text("Data demo")
     page.set_viewport_size({"width": 1366, "height": 768})
     shot("home-desktop-id")

@@ -51,7 +51,7 @@ PHONE = {"width": 390, "height": 844}
 def office(db, settings, tmp_path):  # type: ignore[no-untyped-def]
     settings.DATA_DIR = tmp_path
     install_demo_keys(tmp_path / "keys")
-    # Built a month back: the Sekretaris's week as Plt head is over, so the Kepala Dinas signs.
+    # Built a month back: the Sekretaris's week as Plh head is over, so the Kepala Dinas signs.
     day = dt.date.today() - dt.timedelta(days=30)
     built = demo.build(password=PASSWORD, today=day)
     sop_demo.load(built.office)

@@ -147,7 +147,7 @@ def test_the_seed_sop_runs_through_six_steps_with_one_return(live_server, page: 
     page.get_by_role("button", name="Simpan keputusan").click()
     now_at(page, 4, round=2)
 
-    # 4 again, then 5, then 6: the Sekretaris is Plt Kepala Dinas this week and signs.
+    # 4 again, then 5, then 6: the Sekretaris is Plh Kepala Dinas this week and signs.
     sign_in(page, base, "kasubbag")
     page.goto(f"{base}/inbox/")
     expect(page.locator("main")).to_contain_text("putaran 2")

@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth import get_user_model
+from django.contrib.messages import get_messages
 
 from kinerja.org import actions
 from kinerja.org.models import Assignment, Person
@@ -107,6 +109,21 @@ class AddAssignmentTestCase(KinerjaTestCase):
         response = self.post(jfu, "contact:0", kind="plt", decree_number="800/12/2025", ends_on="2025-04-30")
         self.assertEqual(response.status_code, 302)
         self.assertEqual(jfu.assignments.count(), 2)
+
+    def test_a_plt_beside_the_definitive_head_is_saved_with_a_warning(self) -> None:
+        sekretaris = self.built.people["sekretaris"]
+        # A Plh while the head is away is what the rule asks for: nothing to warn of.
+        response = self.post(sekretaris, "head", kind="plh", decree_number="800/21/2025", starts_on="2025-05-01",
+                             ends_on="2025-05-07")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual([m for m in get_messages(response.wsgi_request) if m.level == messages.WARNING], [])
+        response = self.post(sekretaris, "head", kind="plt", decree_number="800/20/2025", ends_on="2025-04-07")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Assignment.objects.filter(person=sekretaris, kind="plt").exists())
+        shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn("sementara Dr. Contoh Kadis Demo, S.E., M.M. masih memegangnya secara definitif "
+                      "(1 April 2025–7 April 2025)", shown[0])
 
     def test_a_new_holder_after_the_previous_one_left(self) -> None:
         kasubbag = Assignment.objects.get(position=self.positions["subsection_head"])

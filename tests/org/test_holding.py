@@ -2,7 +2,7 @@ import datetime as dt
 
 from kinerja.errors import KinerjaError
 from kinerja.org import actions
-from kinerja.org.holding import holder, holders, positions_held
+from kinerja.org.holding import holder, holders, plt_beside_holder, positions_held
 from kinerja.org.models import Assignment
 from kinerja.org.roles import Role, roles_of
 from tests.base import TODAY, KinerjaTestCase
@@ -13,7 +13,7 @@ class HoldingTestCase(KinerjaTestCase):
         before = TODAY - dt.timedelta(days=1)
         self.assertEqual(holder(self.positions["head"], before).user, self.head)
 
-    def test_it_names_the_acting_head_during_the_plt_week(self) -> None:
+    def test_it_names_the_acting_head_during_the_plh_week(self) -> None:
         for day in (TODAY, TODAY + dt.timedelta(days=6)):
             self.assertEqual(holders(self.positions["head"], day)[0].user, self.secretary)
         self.assertEqual(holder(self.positions["head"], TODAY + dt.timedelta(days=7)).user, self.head)
@@ -22,8 +22,16 @@ class HoldingTestCase(KinerjaTestCase):
         held = positions_held(self.secretary, TODAY)
         kinds = {a.position.kind: a for a in held}
         self.assertTrue(kinds["head"].is_acting)
-        self.assertEqual(kinds["head"].title_as_held, "Plt. Kepala Dinas Koperasi dan UKM")
+        self.assertEqual(kinds["head"].title_as_held, "Plh. Kepala Dinas Koperasi dan UKM")
         self.assertFalse(kinds["secretary"].is_acting)
+
+    def test_the_demo_has_no_plt_beside_a_definitive_holder(self) -> None:
+        # The Kadis is on leave in the demo's first week, not gone: the Sekretaris stands in as Plh, as SE
+        # Kepala BKN 1/2021 has it. A Plt beside him was what the demo taught every administrator who tried it.
+        acting = Assignment.objects.get(position=self.positions["head"], person__user=self.secretary)
+        self.assertEqual(acting.kind, Assignment.Kind.PLH)
+        self.assertEqual([pair for a in Assignment.objects.filter(position__office=self.office)
+                          for pair in plt_beside_holder(a)], [])
 
     def test_it_lists_every_holder_of_a_staff_position(self) -> None:
         users = {p.user for p in holders(self.positions["staff"], TODAY)}

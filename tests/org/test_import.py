@@ -389,6 +389,65 @@ class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
         self.assertIn("Dr. Contoh Kadis Demo", errors[0])
 
 
+class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
+    """A Plt of a position whose definitive holder still holds it on the same days: by SE Kepala BKN 1/2021 a
+    Plt stands in for an official permanently away (the position vacant), a Plh for one only temporarily
+    away. Saved, as the decree says, and said in the preview, the saved summary and on the command line."""
+
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+
+    def acting(self, status: str, *more: list[Any]) -> Path:
+        return self.workbook([["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "",
+                               "Contoh Sekretaris Demo, S.Sos., M.Si.", "19780315 200312 1 002", "", "", status,
+                               "800/7/2025", "01/04/2025", "07/04/2025"], *more], merge=None)
+
+    def test_a_plt_beside_the_definitive_head_is_saved_and_said(self) -> None:
+        summary = self.run_import(self.acting("Plt"))
+        self.assertTrue(Assignment.objects.filter(kind="plt", person__user=self.secretary).exists())
+        self.assertEqual(len(summary.warnings), 1, summary.warnings)
+        warning = summary.warnings[0]
+        self.assertTrue(warning.startswith("lembar Struktur, baris 4: Contoh Sekretaris Demo, S.Sos., M.Si. menjadi "
+                                           "Plt. Kepala Dinas Koperasi dan UKM sementara Dr. Contoh Kadis Demo, "
+                                           "S.E., M.M. masih memegangnya secara definitif (1 April 2025–7 April "
+                                           "2025)."), warning)
+        self.assertIn("berhalangan sementara (cuti, dinas luar, sakit) digantikan oleh Plh", warning)
+        self.assertIn("jadikan ini Plh", warning)
+
+    def test_a_plh_is_not_questioned(self) -> None:
+        self.assertEqual(self.run_import(self.acting("Plh")).warnings, [])
+
+    def test_a_plt_after_the_holder_left_is_not_questioned(self) -> None:
+        # The end of the Kadis's holding on a row below the Plt's: counted once every row is saved.
+        left = ["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "", "Dr. Contoh Kadis Demo, S.E., M.M.",
+                "19750427 200003 2 001", "", "", "definitif", "", "", "31/03/2025"]
+        summary = self.run_import(self.acting("Plt", left))
+        self.assertEqual(summary.warnings, [])
+        self.assertEqual(Assignment.objects.get(person__user=self.head).ends_on, dt.date(2025, 3, 31))
+
+    def test_a_new_definitive_head_beside_a_plt_in_office_is_said_too(self) -> None:
+        self.run_import(self.acting("Plt", ["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "",
+                                            "Dr. Contoh Kadis Demo, S.E., M.M.", "19750427 200003 2 001", "", "",
+                                            "definitif", "", "", "31/03/2025"]))
+        newcomer = ["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "", "Dewi Lestari",
+                    "198505052010012006", "", "", "definitif", "", "05/04/2025", ""]
+        summary = self.run_import(self.workbook([newcomer], merge=None, name="baru.xlsx"))
+        self.assertEqual(len(summary.warnings), 1, summary.warnings)
+        self.assertIn("sementara Dewi Lestari masih memegangnya secara definitif (5 April 2025–7 April 2025)",
+                      summary.warnings[0])
+
+    def test_the_preview_and_the_command_line_say_it_before_saving(self) -> None:
+        self.client.force_login(self.admin)
+        with self.acting("Plt").open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f})
+        self.assertContains(page, "Periksa pemangku jabatan ini sebelum menyimpan:")
+        self.assertContains(page, "masih memegangnya secara definitif (1 April 2025–7 April 2025)")
+        out = StringIO()
+        call_command("org", "import", str(self.acting("Plt")), "--office", self.office.code, "--dry-run", stdout=out)
+        self.assertIn("Periksa pemangku jabatan ini:", out.getvalue())
+        self.assertIn("masih memegangnya secara definitif", out.getvalue())
+
+
 class MovingToAnotherPostTestCase(KinerjaTestCase, ImportCase):
     """A JFU of the demo office is appointed Kasubbag Umum dan Kepegawaian from 1 April: the row of the new
     post ends the open JFU holding on 31 March, as the moving decree says."""

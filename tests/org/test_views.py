@@ -39,7 +39,7 @@ class PersonTestCase(KinerjaTestCase):
         r = self.client.get(f"/org/people/{self.secretary.person.pk}/")
         self.assertContains(r, "19780315 200312 1 002")
         self.assertContains(r, "Pembina (IV/a)")
-        self.assertContains(r, "Plt. Kepala Dinas Koperasi dan UKM")
+        self.assertContains(r, "Plh. Kepala Dinas Koperasi dan UKM")
         self.assertContains(r, "800/123/III.07/2025")
 
     def test_another_office_is_invisible(self) -> None:

@@ -1,8 +1,8 @@
 """`kinerja demo` as a new user meets it: the whole demo loaded by its command on the real date (the first
-day of the Sekretaris's week as Plt Kepala Dinas), then Beranda and the inbox through the test Client.
+day of the Sekretaris's week as Plh Kepala Dinas), then Beranda and the inbox through the test Client.
 
 The states the finished features need are there, made by the real actions: a case whose Data Kinerja waits
-for the Kasubbag's initials, one whose Data Kinerja has both initials and waits for the signature (the Plt
+for the Kasubbag's initials, one whose Data Kinerja has both initials and waits for the signature (the Plh
 signs; `kadis` reads who acts for him), a head's letter whose case waits for the Sekretaris's disposition,
 the year's Rencana Aksi. A second run adds nothing, and every audit chain verifies."""
 
@@ -86,7 +86,7 @@ class DemoStatesTestCase(TestCase):
         for page in self.pages("sekretaris"):
             self.assertNotIn(f"Paraf {self.collected}", page)  # the Kasubbag's initials come first
 
-    def test_last_years_data_waits_for_the_plt_to_sign(self) -> None:
+    def test_last_years_data_waits_for_the_plh_to_sign(self) -> None:
         document = self.document(self.last_year)
         self.assertEqual(self.open_step(document.case_id), 6)
         initials = Initial.objects.filter(version__document=document).order_by("created_at")
@@ -96,18 +96,18 @@ class DemoStatesTestCase(TestCase):
         done = Task.objects.filter(case_id=document.case_id, status=Task.Status.DONE, step__number__in=[4, 5])
         self.assertEqual(sorted(done.values_list("step__number", "done_by__username")),
                          [(4, "kasubbag"), (5, "sekretaris")])
-        for page in self.pages("sekretaris"):  # Plt Kepala Dinas this week
+        for page in self.pages("sekretaris"):  # Plh Kepala Dinas this week
             self.assertIn(f"Tandatangani {self.last_year}", page)
         for page in self.pages("kadis"):
             self.assertNotIn(f"Tandatangani {self.last_year}", page)
             self.assertIn('id="stand-ins"', page)
-            self.assertIn("Plt. Kepala Dinas", page)
-            # The letters waiting for a disposition wait for the Plt this week, not for him.
+            self.assertIn("Plh. Kepala Dinas", page)
+            # The letters waiting for a disposition wait for the Plh this week, not for him.
             self.assertNotIn("Surat menunggu disposisi Anda", page)
 
     def test_the_buttons_lead_to_acts_that_move_the_cases_on(self) -> None:
         """The states are real: the Kasubbag's initials wait while the quarter under collection has figures
-        not yet checked (they name them, and the case stays at step 4); the Plt's signature ends the case."""
+        not yet checked (they name them, and the case stays at step 4); the Plh's signature ends the case."""
         quarter, year = self.document(self.collected), self.document(self.last_year)
         # The files the demo stored (conftest gives each test a MEDIA_ROOT of its own).
         media = self.settings(MEDIA_ROOT=self.data_dir / "files")
@@ -122,7 +122,7 @@ class DemoStatesTestCase(TestCase):
         self.assertFalse(Initial.objects.filter(version__document=quarter).exists())
         self.login("sekretaris")
         self.client.post(f"/documents/versions/{year.versions.get().pk}/sign/", {"password": settings.DEMO_PASSWORD})
-        self.assertEqual(Signature.objects.get(version__document=year).signer_title[:4], "Plt.")
+        self.assertEqual(Signature.objects.get(version__document=year).signer_title[:4], "Plh.")
         self.assertEqual(Case.objects.get(pk=year.case_id).status, Case.Status.DONE)
 
     def test_a_heads_letter_waits_for_the_sekretaris_disposition(self) -> None:

@@ -2,7 +2,7 @@
 initial or sign, unread notifications), each with a link to where it is done; the empty state; and the
 page's queries, the same for one item of each kind or thirty.
 
-The pages run on the real date (after the demo's week in which the Sekretaris is Plt Kepala Dinas), so
+The pages run on the real date (after the demo's week in which the Sekretaris is Plh Kepala Dinas), so
 the Kadis signs, and the cases started in March 2025 are overdue."""
 
 from __future__ import annotations

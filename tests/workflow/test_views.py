@@ -259,14 +259,14 @@ class CasePageTestCase(ViewTestCase):
         task.refresh_from_db()
         self.assertEqual(task.status, Task.Status.OPEN)
 
-    def test_the_step_of_a_position_held_by_a_plt_names_the_plt(self) -> None:
-        # This week the Sekretaris is Plt. Kepala Dinas: step 6 is hers, as Plt, not as the head.
+    def test_the_step_of_a_position_held_by_a_plh_names_the_plh(self) -> None:
+        # This week the Sekretaris is Plh. Kepala Dinas: step 6 is hers, as Plh, not as the head.
         case = self.start_case()
         step6 = self.run_to_step(case, 6)
         self.client.force_login(self.auditor)
         page = self.client.get(f"/cases/{case.pk}/").content.decode()
         now = page.split('class="card now"')[1].split("</section>")[0]
-        self.assertIn(f"Plt. {step6.position.title}<br><strong>{self.secretary.person.full_name}</strong>", now)
+        self.assertIn(f"Plh. {step6.position.title}<br><strong>{self.secretary.person.full_name}</strong>", now)
 
     def test_another_holder_of_the_position_is_told_whom_the_task_was_given_to(self) -> None:
         # The Kasubbag chose jfu for step 3: jfu2, a JFU too, is refused with jfu's name, not "belongs to JFU".

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from . import actions
 from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
 from .forms import PersonChangeForm, PersonCreationForm
+from .holding import plt_beside_holder, plt_warning
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
 admin.site.site_header = admin.site.site_title = _("kinerja administration")
@@ -217,6 +218,12 @@ class PersonAdmin(OfficeScopedAdmin):
 class AssignmentAdmin(OfficeScopedAdmin):
     list_display = ["person", "position", "kind", "starts_on", "ends_on", "decree_number"]
     list_filter = ["kind", "position__office"]
+
+    def save_model(self, request: HttpRequest, obj: Assignment, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        # Saved, as the decree says, but said at once: most often a Plh typed as Plt (holding.plt_beside_holder).
+        for plt, held in plt_beside_holder(obj):
+            self.message_user(request, plt_warning(plt, held), messages.WARNING)
 
 
 @admin.register(SpecialDay)

@@ -38,6 +38,9 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     for change in summary.changes:
         lead = _("new") if change.created else _("changed")
         lines.append(f"  {lead}: {names[change.what]} {change.label} ({change.where}): {'; '.join(change.details)}")
+    if summary.warnings:
+        lines.append(_("Check these holdings:"))
+        lines += [f"  - {line}" for line in summary.warnings]
     if summary.started_today:
         lines.append(_("Without Mulai, these holdings start on the day of the import:"))
         lines += [f"  - {line}" for line in summary.started_today]

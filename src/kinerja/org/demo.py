@@ -108,9 +108,11 @@ def build(*, password: str, today: dt.date, code: str = CODE, is_demo: bool = Tr
     for person in demo.people.values():
         person.user.password = hashed  # the instances the caller gets back say the same as their rows
     get_user_model().objects.filter(pk__in=[p.user_id for p in demo.people.values()]).update(password=hashed)
-    # The Sekretaris acts as head for a week (Plt), to show acting holders.
+    # The Kepala Dinas is on leave for a week and the Sekretaris stands in as Plh, to show acting holders. A Plh,
+    # not a Plt: the head is only temporarily away and keeps the position (SE Kepala BKN 1/2021;
+    # holding.plt_beside_holder).
     actions.assign(demo.people["sekretaris"], p["head"], starts_on=today, ends_on=today + dt.timedelta(days=6),
-                   kind=Assignment.Kind.PLT, decree_number="800/123/III.07/2025")
+                   kind=Assignment.Kind.PLH, decree_number="800/123/III.07/2025")
     return demo
 
 

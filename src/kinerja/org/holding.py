@@ -140,3 +140,45 @@ def own_position(person_id: int, on: dt.date) -> Position | None:
                                         default=Value(0), output_field=IntegerField()))
              .order_by("acting_last", "starts_on", "pk").first())
     return found.position if found is not None else None
+
+
+def plt_beside_holder(assignment: Assignment) -> list[tuple[Assignment, Assignment]]:
+    """The (Plt, definitive holding) pairs of `assignment`'s position that share days with it: for a Plt,
+    the definitive holdings of the position on some of its days; for a definitive holding, the Plts. By SE
+    Kepala BKN 1/2021 (after UU 30/2014 art. 14) a Plt (pelaksana tugas) is appointed when the official is
+    permanently away (berhalangan tetap: the position is vacant) and a Plh (pelaksana harian) while the
+    official is only temporarily away (leave, official travel), so such a pair is most often a Plh typed
+    as Plt, or a holder who left and whose end was not entered. Not refused: the decree is what the office
+    signed, and there are Plts beside a holder still on the books (one suspended, on long sick leave);
+    the import and the admin say it before (or as) it is saved (plt_warning)."""
+    if assignment.kind == Assignment.Kind.PLT:
+        other = Assignment.Kind.DEFINITIVE
+    elif assignment.kind == Assignment.Kind.DEFINITIVE:
+        other = Assignment.Kind.PLT
+    else:
+        return []
+    found = (Assignment.objects.filter(position_id=assignment.position_id, kind=other,
+                                       starts_on__lte=assignment.ends_on or dt.date.max)
+             .exclude(ends_on__lt=assignment.starts_on).exclude(pk=assignment.pk)
+             .select_related("person", "position").order_by("starts_on", "pk"))
+    return [(assignment, o) if other == Assignment.Kind.DEFINITIVE else (o, assignment) for o in found]
+
+
+def plt_warning(plt: Assignment, held: Assignment) -> str:
+    """What the administrator is told of a Plt beside a definitive holder (plt_beside_holder): who, which
+    days, the rule, and the two ways out."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    start = max(plt.starts_on, held.starts_on)
+    end = min(plt.ends_on or dt.date.max, held.ends_on or dt.date.max)
+    days = (_("from %(start)s, open-ended") % {"start": date_format(start)} if end == dt.date.max
+            else _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)})
+    return _("%(plt)s is Plt. %(position)s while %(holder)s still holds it definitively (%(days)s). A Plt is "
+             "appointed when the position is vacant or its official is permanently away; an official who is "
+             "only temporarily away (leave, official travel, illness) is stood in for by a Plh (SE Kepala BKN "
+             "1/2021). If %(holder)s has left the position, enter the end of their assignment (the day before "
+             "the Plt starts); if they are only away, make this a Plh. Meanwhile the Plt does the position's "
+             "work and signs as Plt.") % {
+        "plt": plt.person.full_name, "position": plt.position.title, "holder": held.person.full_name,
+        "days": days}

@@ -54,7 +54,7 @@ from kinerja.dates import parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.spreadsheets import csv_rows, fill_merged
 
-from .holding import today_in
+from .holding import plt_beside_holder, plt_warning, today_in
 from .models import GRADES, RANK_OF_GRADE, Assignment, Office, Person, Position, Unit
 from .nip import normalise_nip, validate_nip
 
@@ -963,6 +963,8 @@ class Summary:
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
     # New people without a NIP: (name, how the import finds them next time, where)
     without_nip: list[tuple[str, str, str]] = field(default_factory=list)
+    # "row 7: Siti is Plt. Kepala Dinas while …": a Plt beside a definitive holder (holding.plt_beside_holder)
+    warnings: list[str] = field(default_factory=list)
 
     def count(self, what: str, created: bool) -> int:
         return sum(1 for c in self.changes if c.what == what and c.created == created)
@@ -1201,6 +1203,7 @@ def _end_previous_post(plan: Plan, person: Person, position: Position, row: Row,
 
 def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str, Person], today: dt.date,
                    summary: Summary, errors: list[BadImportRow]) -> None:
+    saved: list[tuple[Row, Assignment]] = []
     for key, planned in plan.positions.items():
         position = positions.get(key)
         if position is None:
@@ -1261,6 +1264,14 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
                 continue
             holding.save()
             summary.changes.append(change)
+            saved.append((row, holding))
+    # Once every row is saved, so that an end written on another row (the holder who left) counts.
+    told: set[tuple[int, int]] = set()  # a new Plt and the new holder it stands beside: said once
+    for row, holding in saved:
+        for plt, held in plt_beside_holder(holding):
+            if (plt.pk, held.pk) not in told:
+                told.add((plt.pk, held.pk))
+                summary.warnings.append(f"{row.where()}: {plt_warning(plt, held)}")
 
 
 def import_file(path: Path | str, office: Office, *, dry_run: bool = False, today: dt.date | None = None,
