@@ -79,6 +79,32 @@ class AddPersonTestCase(KinerjaTestCase):
         person.refresh_from_db()
         self.assertEqual((person.grade, person.nip, person.user.username), ("III/a", "199005052015031001", "jfu"))
 
+    def test_a_password_the_administrator_replaces_is_changed_at_the_next_sign_in(self) -> None:
+        # A forgotten password replaced on the person's page is known to the administrator too, as a first
+        # password handed out is: the person chooses their own before any other page, as after the first.
+        person = self.built.people["jfu"]
+        url = f"/admin/org/person/{person.pk}/change/"
+        response = self.client.post(url, {"office": str(self.office.pk), "full_name": person.full_name,
+                                          "nip": person.nip, "grade": person.grade, "extra_role": "", "language": "id",
+                                          "active": "on", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+        self.assertEqual(response.status_code, 302)
+        person.refresh_from_db()
+        self.assertTrue(person.must_change_password)
+        self.client.logout()
+        self.client.post("/login/", {"username": "jfu", "password": NEW_PASSWORD})
+        self.assertRedirects(self.client.get("/"), "/password/")
+        self.assertContains(self.client.get("/password/"),
+                            '<label for="id_old_password">Kata sandi dari administrator</label>', html=True)
+
+    def test_the_administrators_own_new_password_is_theirs(self) -> None:
+        me = self.built.people["admin"]
+        response = self.client.post(f"/admin/org/person/{me.pk}/change/", {
+            "office": str(self.office.pk), "full_name": me.full_name, "nip": "", "grade": "", "extra_role": "",
+            "language": "id", "new_password1": NEW_PASSWORD, "new_password2": NEW_PASSWORD})
+        self.assertEqual(response.status_code, 302)
+        me.refresh_from_db()
+        self.assertFalse(me.must_change_password)
+
 
 class AddAssignmentTestCase(KinerjaTestCase):
     url = "/admin/org/assignment/add/"
@@ -211,7 +237,9 @@ class AccountTestCase(KinerjaTestCase):
         response = self.client.post(self.url, self.form(new_password1=NEW_PASSWORD, new_password2=NEW_PASSWORD))
         self.assertEqual(response.status_code, 302)
         self.client.logout()
-        self.assertRedirects(self.client.post("/login/", {"username": "jfu", "password": NEW_PASSWORD}), "/")
+        # In, and then asked to choose their own (test_a_password_the_administrator_replaces_is_changed_…).
+        self.assertRedirects(self.client.post("/login/", {"username": "jfu", "password": NEW_PASSWORD}), "/",
+                             fetch_redirect_response=False)
 
     def test_saving_without_a_new_password_keeps_the_old_one(self) -> None:
         self.assertEqual(self.client.post(self.url, self.form(grade="III/a")).status_code, 302)
@@ -329,9 +357,9 @@ class FirstPasswordsTestCase(KinerjaTestCase):
         # The header's notifications count, loaded by htmx: nothing to swap in (not the password page).
         self.assertEqual(self.client.get("/notifications/count/", headers={"HX-Request": "true"}).status_code, 204)
         page = self.client.get("/password/")
-        self.assertContains(page, "Anda masuk dengan kata sandi pertama dari administrator")
+        self.assertContains(page, "Anda masuk dengan kata sandi yang diberikan administrator")
         # The first field asks for the password the administrator gave, not an old one of their own.
-        self.assertContains(page, '<label for="id_old_password">Kata sandi pertama</label>', html=True)
+        self.assertContains(page, '<label for="id_old_password">Kata sandi dari administrator</label>', html=True)
         self.assertNotContains(page, "Sandi lama")
         response = self.client.post("/password/", {"old_password": password, "new_password1": NEW_PASSWORD,
                                                    "new_password2": NEW_PASSWORD})

@@ -78,19 +78,19 @@ class PasswordPagesTestCase(KinerjaTestCase):
         self.assertContains(page, "tidak boleh hanya berisi angka")
         self.assertOneTerm(page)
 
-    def test_a_first_sign_in_asks_for_the_first_password_by_that_name(self) -> None:
+    def test_a_first_sign_in_asks_for_the_administrators_password_by_that_name(self) -> None:
         person = Person.objects.get(user=self.staff)
         person.user.set_unusable_password()
         person.user.save()
         given, _skipped = actions.give_first_passwords([person], acting_user=self.admin)
         self.client.force_login(Person.objects.get(user=self.staff).user)  # with the password given
         page = self.client.get("/password/")
-        self.assertContains(page, '<label for="id_old_password">Kata sandi pertama</label>', html=True)
+        self.assertContains(page, '<label for="id_old_password">Kata sandi dari administrator</label>', html=True)
         self.assertOneTerm(page)
         page = self.client.post("/password/", {"old_password": "wrong", "new_password1": "Metro-pegawai-2026!",
                                                "new_password2": "Metro-pegawai-2026!"})
         # Not "the old password is wrong": the person has no old one; they typed the sheet's wrongly.
-        self.assertContains(page, "Ini bukan kata sandi pertama yang Anda terima.")
+        self.assertContains(page, "Ini bukan kata sandi yang diberikan administrator kepada Anda.")
         self.assertNotContains(page, "sandi lama")
         self.assertOneTerm(page)
         self.assertEqual(given[0].person, person)

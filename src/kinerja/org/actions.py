@@ -76,7 +76,9 @@ def add_person(office: Office, *, username: str, full_name: str, password: str |
 @transaction.atomic
 def update_account(person: Person, *, active: bool, password: str = "", acting_user: AbstractBaseUser) -> None:
     """The office's administrator lets a person sign in or not (they left the office: their tasks and
-    signatures stay theirs) and replaces a forgotten password."""
+    signatures stay theirs) and replaces a forgotten password, or gives an account its first one. A password
+    the administrator typed for someone else is known to two people, as a first password handed out is: the
+    person chooses their own at the next sign-in (web.middleware)."""
     if not active and person.user_id == acting_user.pk:
         raise KinerjaError(_("You cannot lock your own account out."))
     user = get_user_model().objects.select_for_update().get(pk=person.user_id)
@@ -84,6 +86,9 @@ def update_account(person: Person, *, active: bool, password: str = "", acting_u
     if password:
         user.set_password(password)
     user.save(update_fields=["is_active", "password"])
+    if password and person.user_id != acting_user.pk and not person.must_change_password:
+        person.must_change_password = True
+        person.save(update_fields=["must_change_password"])
 
 
 # Letters and digits that cannot be misread on paper (no 0/O, 1/l/I).

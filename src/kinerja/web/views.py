@@ -96,19 +96,20 @@ def favicon(request: HttpRequest) -> FileResponse:
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
-    """Django's password change; a person who signed in with a first password handed out by the
+    """Django's password change; a person who signed in with a password given by the
     administrator is let through to the other pages once they chose their own. Their first field asks for
-    that first password, as the sheet they were given calls it: not an "old" password of their own."""
+    the password the administrator gave them: not an "old" password of their own."""
 
     def get_form(self, form_class: Any = None) -> Any:
         form = super().get_form(form_class)
         person = getattr(self.request, "person", None)
         if person is not None and person.must_change_password:
-            # Called as on the sheet the administrator handed out, in the label and in its error alike.
-            form.fields["old_password"].label = _("First password")
+            # The password the administrator gave (a first one, or one replacing a forgotten password), in the
+            # label and in its error alike: not an "old" password of the person's own.
+            form.fields["old_password"].label = _("Password from the administrator")
             form.error_messages = {**form.error_messages, "password_incorrect": _(
-                "This is not the first password you were given. Type it as printed on the sheet from the "
-                "administrator (with its hyphens).")}
+                "This is not the password the administrator gave you. Type it exactly as given, hyphens "
+                "included.")}
         return form
 
     def form_valid(self, form: Any) -> HttpResponse:
