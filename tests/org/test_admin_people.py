@@ -90,6 +90,7 @@ class AddPersonTestCase(KinerjaTestCase):
         self.assertEqual(response.status_code, 302)
         person.refresh_from_db()
         self.assertTrue(person.must_change_password)
+        self.assertContains(self.client.get(url), "Pegawai memilih kata sandinya sendiri saat masuk berikutnya.")
         self.client.logout()
         self.client.post("/login/", {"username": "jfu", "password": NEW_PASSWORD})
         self.assertRedirects(self.client.get("/"), "/password/")

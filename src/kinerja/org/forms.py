@@ -74,7 +74,8 @@ class PersonChangeForm(PersonForm):
     active = forms.BooleanField(label=_("May sign in"), required=False,
                                 help_text=_("Untick when the person leaves the office; their history stays."))
     new_password1 = forms.CharField(label=_("New password"), strip=False, required=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}), help_text=_("Only to replace a forgotten password; else leave empty."))
+        attrs={"autocomplete": "new-password"}), help_text=_(
+            "Only to replace a forgotten password; else leave empty. The person chooses their own at the next sign-in."))
     new_password2 = forms.CharField(label=_("New password again"), strip=False, required=False,
                                     widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
 
@@ -86,7 +87,8 @@ class PersonChangeForm(PersonForm):
         if (self.instance.pk is not None and "new_password1" in self.fields
                 and not self.instance.user.has_usable_password()):
             self.fields["new_password1"].help_text = _(
-                "This account has no password yet and cannot sign in: give its first password here.")
+                "This account has no password yet and cannot sign in: give its first password here. The person "
+                "chooses their own at the next sign-in.")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
