@@ -142,9 +142,9 @@ class ReportDataTestCase(KinerjaTestCase):
         self.assertEqual([a.position for a in report.initials],
                          ["Kepala Sub Bagian Program, Keuangan dan Aset", "Sekretaris Dinas"])
         self.assertEqual(report.initials[0].name, "Contoh Kasubbag Demo, S.E.")
-        # On TODAY the Sekretaris is Plt. Kepala Dinas (tests/base.py).
+        # On TODAY the Sekretaris is Plh. Kepala Dinas (tests/base.py).
         assert report.signer is not None
-        self.assertEqual((report.signer.acting, report.signer.name), ("Plt.", "Contoh Sekretaris Demo, S.Sos., M.Si."))
+        self.assertEqual((report.signer.acting, report.signer.name), ("Plh.", "Contoh Sekretaris Demo, S.Sos., M.Si."))
         later = build_report(self.office, 2025, made_on=TODAY + dt.timedelta(days=10))
         assert later.signer is not None
         self.assertEqual((later.signer.acting, later.signer.nip), ("", "19750427 200003 2 001"))

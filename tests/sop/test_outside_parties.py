@@ -30,7 +30,7 @@ SERVICE_STEPS = [
     ("Menyerahkan surat keterangan kepada pemohon", "15 menit", "JFU"),
     ("Menerima surat keterangan", "5 menit", "Pemohon"),
 ]
-# A Monday in office hours, after the demo's acting (Plt) week.
+# A Monday in office hours, after the demo's acting (Plh) week.
 MONDAY = dt.datetime(2025, 6, 2, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 

@@ -1,6 +1,6 @@
 """WorkflowTestCase: the demo office with the seed SOP in force and a fixed clock.
 
-The tests start on Monday 24 March 2025 at 08:00 WIB, inside office hours; the Sekretaris is Plt
+The tests start on Monday 24 March 2025 at 08:00 WIB, inside office hours; the Sekretaris is Plh
 Kepala Dinas from that day to 30 March (tests/base.py)."""
 
 from __future__ import annotations

@@ -91,7 +91,7 @@ class CompleteTaskTestCase(WorkflowTestCase):
     def test_the_last_step_finishes_the_case(self) -> None:
         case = self.start_case()
         task = self.run_to_step(case, 6)
-        # The Sekretaris is Plt Kepala Dinas this week: step 6 is theirs, not the absent Kadis's.
+        # The Sekretaris is Plh Kepala Dinas this week: step 6 is theirs, not the absent Kadis's.
         with self.assertRaises(NotAllowed):
             actions.complete_task(task.pk, user=self.head, at=at(25, 9))
         actions.complete_task(task.pk, user=self.secretary, note="Ditandatangani", at=at(25, 9))

@@ -72,7 +72,7 @@ class ComplianceTestCase(WorkflowTestCase):
 
     @classmethod
     def finish_quickly(cls, case: Case) -> None:
-        # The Sekretaris is Plt Kadis from 24 to 30 March 2025; otherwise the Kadis signs.
+        # The Sekretaris is Plh Kadis from 24 to 30 March 2025; otherwise the Kadis signs.
         kadis = cls.secretary if dt.date(2025, 3, 24) <= case.started_at.date() <= dt.date(2025, 3, 30) else cls.head
         performers = [cls.secretary, cls.subsection_head, cls.staff, cls.subsection_head, cls.secretary, kadis]
         for number, user in enumerate(performers, start=1):

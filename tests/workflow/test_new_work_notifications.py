@@ -41,7 +41,7 @@ class NewWorkNotificationTestCase(WorkflowTestCase):
 
     def test_an_acting_holder_is_told_instead_of_the_definitive_one(self) -> None:
         case = self.start_case()
-        step6 = self.run_to_step(case, 6)  # the Kepala Dinas's step; the secretary is Plt that week
+        step6 = self.run_to_step(case, 6)  # the Kepala Dinas's step; the secretary is Plh that week
         self.assertEqual(self.notes(task=step6), [])  # the secretary opened it herself (step 5)
         self.assertNotIn(self.head.pk, [u for u, _k, _t in self.notes()])
 

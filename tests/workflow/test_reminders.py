@@ -110,7 +110,7 @@ class EarlyWarningTestCase(WorkflowTestCase):
         self.assertTrue(case.at_risk)
         told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
         # Every remaining actor and the superiors of their units, nobody of the divisions. The Sekretaris acts
-        # as Kadis (Plt) this week: the definitive Kadis is told nothing, as he is given no task meanwhile.
+        # as Kadis (Plh) this week: the definitive Kadis is told nothing, as he is given no task meanwhile.
         self.assertEqual(told, {"sekretaris", "kasubbag", "jfu", "jfu2"})
         self.assertFalse([m for m in mail.outbox if "kadis@demo.invalid" in m.to])
         self.run_to_step(case, 3)
