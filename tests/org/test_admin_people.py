@@ -38,7 +38,13 @@ class AddPersonTestCase(KinerjaTestCase):
                          (self.office, "199204172019032001", "dewi", "dewi@kota.invalid"))
         self.assertFalse(person.user.is_staff)
         self.client.logout()
-        self.assertRedirects(self.client.post("/login/", {"username": "dewi", "password": NEW_PASSWORD}), "/")
+        self.assertRedirects(self.client.post("/login/", {"username": "dewi", "password": NEW_PASSWORD}), "/",
+                             fetch_redirect_response=False)
+        # The administrator typed the password, and knows it: Dewi chooses her own before anything else.
+        self.assertTrue(person.must_change_password)
+        self.assertRedirects(self.client.get("/"), "/password/")
+        self.client.post("/password/", {"old_password": NEW_PASSWORD, "new_password1": "Dewi-punya-sendiri-2026",
+                                        "new_password2": "Dewi-punya-sendiri-2026"})
         self.assertContains(self.client.get("/"), "Dewi Lestari, A.Md.")
 
     def test_the_form_accepts_a_nip_typed_as_printed(self) -> None:
@@ -151,6 +157,11 @@ class AddAssignmentTestCase(KinerjaTestCase):
         self.assertEqual(len(shown), 1, shown)
         self.assertIn("sementara Dr. Contoh Kadis Demo, S.E., M.M. masih memegangnya secara definitif "
                       "(1 April 2025–7 April 2025)", shown[0])
+
+    def test_the_kind_says_when_a_plh_and_when_a_plt(self) -> None:
+        page = self.client.get(self.url)
+        self.assertContains(page, "Plh: menggantikan pejabat definitif yang hanya berhalangan sementara")
+        self.assertContains(page, "Plt: jabatan kosong, atau pejabatnya berhalangan tetap (SE Kepala BKN 1/2021)")
 
     def test_a_new_holder_after_the_previous_one_left(self) -> None:
         kasubbag = Assignment.objects.get(position=self.positions["subsection_head"])

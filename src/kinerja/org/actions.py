@@ -58,13 +58,15 @@ def add_position(unit: Unit, title: str, kind: str, *, short_title: str = "", al
 @transaction.atomic
 def add_person(office: Office, *, username: str, full_name: str, password: str | None, nip: str = "",
                grade: str = "", email: str = "", is_staff: bool = False, extra_role: str = "",
-               language: str = "id", other_id: str = "") -> Person:
+               language: str = "id", other_id: str = "", must_change_password: bool = False) -> Person:
     # is_staff: the office's administrator, who uses the Django admin for their own office only
     # (admin_scope.py); a superuser (the city's operator) is made with `kinerja manage createsuperuser`.
+    # must_change_password: the password was typed by the administrator (the admin's add form), who knows it.
     user = get_user_model().objects.create_user(username=username, password=password, email=email,
                                                 is_staff=is_staff)
     person = Person(user=user, office=office, full_name=full_name, nip=normalise_nip(nip), grade=grade,
-                    extra_role=extra_role, language=language, other_id=other_id.strip())
+                    extra_role=extra_role, language=language, other_id=other_id.strip(),
+                    must_change_password=must_change_password and password is not None)
     try:
         person.full_clean(exclude=["user"])
     except ValidationError as e:

@@ -208,7 +208,10 @@ class PersonAdmin(OfficeScopedAdmin):
                                    password=data["password1"], nip=obj.nip, other_id=obj.other_id, grade=obj.grade,
                                    email=data["email"],
                                    extra_role=obj.extra_role, language=obj.language,
-                                   is_staff=request.user.is_superuser and data.get("is_staff", False))
+                                   is_staff=request.user.is_superuser and data.get("is_staff", False),
+                                   # Typed here by the administrator: the person chooses their own at the
+                                   # first sign-in, as with a first password handed out.
+                                   must_change_password=True)
         # The admin goes on with the form's instance (its log entry, the redirect): make it the saved row.
         obj.pk, obj.user = saved.pk, saved.user
         obj._state.adding = False
@@ -218,6 +221,15 @@ class PersonAdmin(OfficeScopedAdmin):
 class AssignmentAdmin(OfficeScopedAdmin):
     list_display = ["person", "position", "kind", "starts_on", "ends_on", "decree_number"]
     list_filter = ["kind", "position__office"]
+
+    def get_form(self, request: HttpRequest, obj: Any = None, change: bool = False, **kwargs: Any) -> Any:
+        form = super().get_form(request, obj, change=change, **kwargs)
+        # Which of the two the decree makes, said where it is chosen (the rule of holding.plt_beside_holder).
+        form.base_fields["kind"].help_text = gettext(
+            "Plh: stands in while the definitive official is only temporarily away (leave, official travel, "
+            "illness). Plt: the position is vacant, or its official permanently away (SE Kepala BKN 1/2021). "
+            "Either needs the number of its decree.")
+        return form
 
     def save_model(self, request: HttpRequest, obj: Assignment, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
