@@ -389,6 +389,25 @@ class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
         self.assertIn("Dr. Contoh Kadis Demo", errors[0])
 
 
+class NewHolderTestCase(KinerjaTestCase, ImportCase):
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+
+    def test_a_new_holder_above_the_row_that_ends_the_old_one(self) -> None:
+        # The file lists the new Kasubbag first and the one who left under her, with the end of his holding:
+        # it was refused as a second definitive holder, "from 2 January 2023, open-ended", as saved row by row.
+        kasubbag = "Kepala Sub Bagian Program, Keuangan dan Aset"
+        new = ["", "Subbagian Program, Keuangan dan Aset", "Sekretariat", kasubbag, "", "Dewi Lestari",
+               "198505052010012006", "", "", "definitif", "", "01/04/2025", ""]
+        old = ["", "Subbagian Program, Keuangan dan Aset", "Sekretariat", kasubbag, "", "Contoh Kasubbag Demo, S.E.",
+               "19820110 200604 2 003", "", "", "definitif", "", "", "31/03/2025"]
+        self.run_import(self.workbook([new, old], merge=None))
+        held = {(a.person.full_name, a.starts_on, a.ends_on) for a in Assignment.objects.filter(
+            position=self.positions["subsection_head"], kind="definitive")}
+        self.assertEqual(held, {("Contoh Kasubbag Demo, S.E.", dt.date(2023, 1, 2), dt.date(2025, 3, 31)),
+                                ("Dewi Lestari", dt.date(2025, 4, 1), None)})
+
+
 class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
     """A Plt of a position whose definitive holder still holds it on the same days: by SE Kepala BKN 1/2021 a
     Plt stands in for an official permanently away (the position vacant), a Plh for one only temporarily

@@ -1210,7 +1210,11 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
             continue
         # Lock the position, as actions.assign does: two imports must not both slip a holder in.
         Position.objects.select_for_update().filter(pk=position.pk).first()
-        for row in planned.rows:
+        # Rows about holdings kinerja has first: the end one of them writes (the holder who left) is saved
+        # before a new holder's row is checked, wherever the file puts it (the new Kasubbag above the old).
+        known = set(Assignment.objects.filter(position=position).values_list("person_id", "kind"))
+        for row in sorted(planned.rows, key=lambda r: (getattr(people.get(r.identity), "pk", None), r.status)
+                          not in known):
             person = people.get(row.identity)
             if not row.identity or person is None:
                 continue
