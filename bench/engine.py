@@ -281,7 +281,7 @@ def build_world() -> dict[str, Any]:
     if not steps[3].returns_to.exists():
         steps[3].returns_to.add(steps[2])
         steps[4].returns_to.add(steps[3])
-    # A day after the demo's acting (Plt) week, inside office hours.
+    # A day after the demo's acting (Plh) week, inside office hours.
     day = dt.date(2025, 6, 2)
     performers = {}
     for step in steps:

@@ -45,7 +45,7 @@ class FastSqlTestCase(WorkflowTestCase):
         _task, loaded = fastsql.load_task(step6.pk, lock=False, at=at(25, 9))  # type: ignore[misc]
         self.assertIsNone(loaded.next_step)
         self.assertFalse(loaded.step_checks)
-        actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))  # the Plt Kadis that week
+        actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))  # the Plh Kadis that week
         case.refresh_from_db()
         self.assertEqual(case.status, Case.Status.DONE)
 
@@ -90,7 +90,7 @@ class FastSqlTestCase(WorkflowTestCase):
         self.assertEqual((task.pk, fresh.status, fresh.note), (step1.pk, Task.Status.OPEN, ""))
 
     def test_the_position_holders_come_with_the_task(self) -> None:
-        # The Sekretaris is Plt Kepala Dinas from 24 to 30 March (tests/base.py): step 6 is hers that week,
+        # The Sekretaris is Plh Kepala Dinas from 24 to 30 March (tests/base.py): step 6 is hers that week,
         # the Kadis's before and after it; read at 00:30 WIB (17:30 UTC the day before) and at 23:30 WIB.
         case = self.start_case()
         step6 = self.run_to_step(case, 6)
