@@ -22,9 +22,10 @@ class MinutesTestCase(CorrespondenceTestCase):
         data = actions.MinutesInput(
             title="Rapat Koordinasi Data Kinerja Triwulan I", held_on=kw.pop("held_on", dt.date(2025, 3, 26)),
             place="Ruang Rapat",
-            chair=p["subsection_head"], agenda="Pengumpulan data kinerja", discussion="Data UMKM terlambat",
-            decisions="Semua bidang menyerahkan data", present=[p["subsection_head"], p["staff"], p["contact:0"]],
-            absent=[p["contact:1"]], follow_ups=kw.pop("follow_ups", [
+            chair=p["subsection_head"], agenda="Pengumpulan data kinerja",
+            discussion=kw.pop("discussion", "Data UMKM terlambat"), decisions="Semua bidang menyerahkan data",
+            present=kw.pop("present", [p["subsection_head"], p["staff"], p["contact:0"]]),
+            absent=kw.pop("absent", [p["contact:1"]]), follow_ups=kw.pop("follow_ups", [
                 actions.FollowUpInput("Serahkan realisasi Bidang Kelembagaan", p["contact:0"], dt.date(2025, 3, 31))]),
             **kw)
         return actions.record_minutes(self.office, data, user=self.staff)
@@ -185,6 +186,38 @@ class MinutesTestCase(CorrespondenceTestCase):
 
         content = self.minutes().document.versions.get().file.read()
         self.assertEqual(int(PdfFileReader(io.BytesIO(content)).root["/Pages"]["/Count"]), 1)
+
+    def test_a_short_meeting_whose_follow_ups_would_go_over_the_page_is_set_smaller_on_one_sheet(self) -> None:
+        """The signatures keep company with the last follow-up (break-before: avoid): when they did not fit under the
+        table, the table went with them to a second sheet, which held only that, and a third of the first stood
+        empty. Set a little smaller, the whole meeting fits its one sheet."""
+        import pdfplumber
+
+        p = self.positions
+        content = self.minutes(
+            present=[p[k] for k in ("subsection_head", "staff", "contact:0", "contact:1", "contact:2", "contact:3")],
+            absent=[],
+            follow_ups=[actions.FollowUpInput(f"Serahkan realisasi dan bukti dukung Bidang nomor {n}",
+                                              p[f"contact:{n}"], dt.date(2025, 3, 31)) for n in range(1)],
+        ).document.versions.get().file.read()
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            self.assertEqual(len(pdf.pages), 1)
+            text = pdf.pages[0].extract_text()
+            sizes = {round(c["size"], 1) for c in pdf.pages[0].chars}
+        for expected in ("Tindak Lanjut", "Bidang nomor 0", "Notulis", "Pimpinan Rapat", "NIP."):
+            self.assertIn(expected, text)
+        self.assertLess(max(sizes), 13.9)  # the letterhead's largest line, 14 pt at full size
+        self.assertGreaterEqual(min(sizes), 7.5)  # still legible
+
+    def test_minutes_that_take_two_sheets_even_set_smaller_print_at_full_size(self) -> None:
+        import pdfplumber
+
+        paragraph = "Bidang menyampaikan kendala pengumpulan data realisasi dan bukti dukung indikator kinerja. " * 4
+        content = self.minutes(discussion="\n\n".join([paragraph] * 6)).document.versions.get().file.read()
+        with pdfplumber.open(io.BytesIO(content)) as pdf:
+            self.assertEqual(len(pdf.pages), 2)
+            words = pdf.pages[-1].extract_words(extra_attrs=["size"])
+        self.assertEqual({round(w["size"], 1) for w in words if w["text"] == "Notulis,"}, {10.5})
 
     def test_minutes_take_no_initials_and_no_electronic_signature(self) -> None:
         """Their minute-taker and chair sign them in the columns they print; the head never signs them."""

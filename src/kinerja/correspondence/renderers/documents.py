@@ -21,6 +21,7 @@ from .pdf import (
     name_and_degrees,
     render_pdf,
     render_pdf_fitting,
+    render_pdf_on_one_sheet_if_it_can,
     render_pdf_sheets,
     stamp_place,
     stamp_style,
@@ -105,10 +106,15 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     })
 
 
+# The type sizes (pt) of a notulen: a short meeting is set a little smaller when that keeps it on one sheet (its
+# signatures take the last follow-up rows with them over the page, which left the first sheet part empty).
+MINUTES_SIZES = (10.5, 10.0, 9.5, 9.0)
+
+
 def minutes_pdf(minutes: Minutes) -> bytes:
     """The notulen as recorded: titles and names as held on the meeting's date (kept on the minutes)."""
     attendance = list(minutes.attendance.all())
-    return render_pdf("correspondence/pdf/minutes.html", {
+    return render_pdf_on_one_sheet_if_it_can("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
         "chair_title": minutes.chair_title,
         "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
@@ -116,7 +122,7 @@ def minutes_pdf(minutes: Minutes) -> bytes:
         # Each signs in the forms' one signing block (_sign.html), the degrees and the NIP kept whole.
         "taker": _signer(minutes.taker_name, minutes.taker_nip),
         "chair": _signer(minutes.chair_name, minutes.chair_nip),
-    })
+    }, font_sizes=MINUTES_SIZES)
 
 
 def _signer(full_name: str, nip: str) -> dict[str, str]:

@@ -41,13 +41,33 @@ def render_pdf_sheets(template: str, contexts: Sequence[dict[str, Any]], *, font
     return documents[0].copy([page for d in documents for page in d.pages]).write_pdf()
 
 
-def _fitted(template: str, context: dict[str, Any], font_sizes: Sequence[float]) -> Any:
+def render_pdf_on_one_sheet_if_it_can(template: str, context: dict[str, Any], *, font_sizes: Sequence[float]) -> bytes:
+    """`template` at the first of `font_sizes` (in points, as `font_size`), or at a smaller one of them if that keeps
+    it on one page; a document that takes more than one page even at the smallest prints at the first.
+
+    A short document whose last lines must take company over the page (the signatures of a notulen with the
+    follow-up rows before them) otherwise leaves its first sheet a third empty and its second holding only that."""
+    first = _rendered(template, context, font_sizes[0])
+    if len(first.pages) != 2:  # one page as it is; three or more never come down to one in these sizes
+        return first.write_pdf()
+    for size in font_sizes[1:]:
+        document = _rendered(template, context, size)
+        if len(document.pages) == 1:
+            return document.write_pdf()
+    return first.write_pdf()
+
+
+def _rendered(template: str, context: dict[str, Any], size: float) -> Any:
     from weasyprint import HTML
 
+    with translation.override("id"):
+        html = render_to_string(template, {**context, "font_size": f"{size:g}"})  # "6.4", not localised
+    return HTML(string=html).render()
+
+
+def _fitted(template: str, context: dict[str, Any], font_sizes: Sequence[float]) -> Any:
     for size in font_sizes:
-        with translation.override("id"):
-            html = render_to_string(template, {**context, "font_size": f"{size:g}"})  # "6.4", not localised
-        document = HTML(string=html).render()
+        document = _rendered(template, context, size)
         if len(document.pages) == 1:
             break
     return document
