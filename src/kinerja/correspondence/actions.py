@@ -149,10 +149,11 @@ def _next_seq(office: Office, register: str, year: int) -> int:
 
 # Uploads ------------------------------------------------------------------------------------------
 
-def read_pdf_upload(upload: Any, *, field: str, notes: list[str] | None = None) -> bytes:
+def read_pdf_upload(upload: Any, *, field: str, notes: list[str] | None = None, signable: bool = False) -> bytes:
     """The bytes of an uploaded PDF, refused when too large (before reading it), not a PDF by its
-    magic bytes, or damaged. Bytes before its "%PDF-" (a scanner's or a mail gateway's, which PDF readers
-    skip: pdfheader) are left out, and `notes` gets a line saying so for the page."""
+    magic bytes, or damaged (`signable`: as check_pdf_bytes, naming the uploaded file). Bytes before its "%PDF-"
+    (a scanner's or a mail gateway's, which PDF readers skip: pdfheader) are left out, and `notes` gets a line
+    saying so for the page."""
     limit = settings.KINERJA_MAX_UPLOAD_BYTES
     name = getattr(upload, "name", "") or field
     if upload.size > limit:
@@ -163,7 +164,7 @@ def read_pdf_upload(upload: Any, *, field: str, notes: list[str] | None = None) 
                         % {"field": field, "file": name})
     upload.seek(0)
     data, skipped = without_leading_bytes(upload.read())
-    check_pdf_bytes(data, name=name, field=field)
+    check_pdf_bytes(data, name=name, field=field, signable=signable)
     if skipped and notes is not None:
         notes.append(_("%(field)s: %(file)s had %(n)d bytes before the start of the PDF (\"%%PDF-\"), as some "
                        "scanners and mail gateways add; PDF readers skip them, and kinerja kept the PDF without "
@@ -175,7 +176,6 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str, signable: bool = Fals
     """Refuse what is not a readable PDF. `signable`: a version to initial and sign, which must also take the
     initials box and the signature, so no encryption at all (a letter's scan is only kept and read)."""
     from pyhanko.pdf_utils.crypt import AuthStatus
-    from pyhanko.pdf_utils.misc import PdfError
     from pyhanko.pdf_utils.reader import PdfFileReader
 
     start = pdf_start(data)
@@ -190,9 +190,12 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str, signable: bool = Fals
         encrypted = bool(reader.encrypted)
         opens = not encrypted or reader.decrypt(b"").status != AuthStatus.FAILED
         int(reader.root["/Pages"]["/Count"])
-    except (PdfError, KeyError, ValueError, TypeError, IndexError) as e:
+    except Exception as e:  # noqa: BLE001
+        # pyHanko's lenient reader fails on a damaged file in many ways besides PdfError: a truncated compressed
+        # stream (zlib.error), an unknown filter (NotImplementedError), an object of the wrong type (AssertionError,
+        # AttributeError). Each is a file that cannot be used, not a fault of the server.
         raise BadUpload(_("%(field)s: %(file)s is a damaged PDF (%(error)s).")
-                        % {"field": field, "file": name, "error": e}) from e
+                        % {"field": field, "file": name, "error": str(e) or type(e).__name__}) from e
     if not opens:
         # A file nobody in the office could open later. One that only restricts printing or copying (an
         # owner password, as some scanners set) opens without a password and is accepted.
@@ -205,6 +208,13 @@ def check_pdf_bytes(data: bytes, *, name: str, field: str, signable: bool = Fals
         raise BadUpload(_("%(field)s: %(file)s is protected (printing or changing restricted with a password), so "
                           "the initials and the signature cannot be added to it. Save or export it again as a PDF "
                           "without protection and upload that.") % {"field": field, "file": name})
+    if signable:
+        from .renderers.documents import stamping_problem
+
+        if problem := stamping_problem(data):
+            raise BadUpload(_("%(field)s: %(file)s is damaged in a way PDF readers pass over, but the initials and "
+                              "the signature cannot be added to it (%(error)s). Print it to PDF or export it again "
+                              "as a PDF and upload that.") % {"field": field, "file": name, "error": problem})
 
 
 def sha256(data: bytes) -> str:

@@ -477,7 +477,8 @@ def upload_version(request: HttpRequest, document_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             notes: list[str] = []
-            content = actions.read_pdf_upload(form.cleaned_data["file"], field=_("New version"), notes=notes)
+            content = actions.read_pdf_upload(form.cleaned_data["file"], field=_("New version"), notes=notes,
+                                              signable=True)
             version = actions.add_version(document.pk, user=request.user, content=content,
                                           note=form.cleaned_data["note"])
             for note in notes:

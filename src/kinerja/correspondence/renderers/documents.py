@@ -4,6 +4,7 @@ notulen with signature lines, and the initials box stamped onto a version when i
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import re
 import tempfile
@@ -156,16 +157,39 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
     """`pdf` with its initials box drawn where the document reserves it (INITIALS_ANCHOR), else on its
     last page (an incremental update; the version's own file is untouched, so its hash stays the one
     the initials name)."""
+    from ..models import RequiredInitial
+
+    required = [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")]
+    return _stamped(pdf, initials_box_pdf(initials, office=office, required=required))
+
+
+@functools.cache
+def _blank_box() -> bytes:
+    from weasyprint import HTML
+
+    return HTML(string=f"<style>@page {{ size: {INITIALS_SIZE[0]}pt {INITIALS_SIZE[1]}pt; margin: 0 }}</style>").write_pdf()
+
+
+def stamping_problem(pdf: bytes) -> str:
+    """Why the initials box cannot be drawn on `pdf` as printing and signing draw it (str of pyHanko's error), ""
+    when it can: tried at upload, on a copy with a blank box, so that a PDF pyHanko opens but cannot write into (a
+    page whose contents are no stream, a stream without its end) is refused then, not when it is printed or signed
+    after its initials."""
+    try:
+        _stamped(pdf, _blank_box())
+    except Exception as e:  # noqa: BLE001 - pyHanko raises many kinds on a damaged file, each a file it cannot use
+        return str(e) or type(e).__name__
+    return ""
+
+
+def _stamped(pdf: bytes, box: bytes) -> bytes:
     from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
     from pyhanko.pdf_utils.layout import BoxConstraints
     from pyhanko.stamp.static import StaticContentStamp
 
-    from ..models import RequiredInitial
-
-    required = [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")]
     page, (x1, y1, x2, y2) = stamp_place(pdf, INITIALS_ANCHOR, INITIALS_SIZE, INITIALS_BOX)
     with tempfile.NamedTemporaryFile(suffix=".pdf") as box_file:
-        box_file.write(initials_box_pdf(initials, office=office, required=required))
+        box_file.write(box)
         box_file.flush()
         writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         if stamps_need_a_page(pdf, stamps_area()):

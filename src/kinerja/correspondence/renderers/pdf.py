@@ -186,11 +186,17 @@ def stamps_need_a_page(pdf: bytes, area: tuple[float, float, float, float]) -> b
            for anchor in (INITIALS_ANCHOR, SIGNATURE_ANCHOR)):
         return False
     x1, y1, x2, y2 = area
-    with pdfplumber.open(io.BytesIO(pdf)) as document:
-        page = document.pages[-1]
-        bottom = float(page.mediabox[3])  # pdfplumber measures from the top of the page
-        return any(o["x0"] < x2 and o["x1"] > x1 and o["top"] < bottom - y1 and o["bottom"] > bottom - y2
-                   for o in (*page.chars, *page.rects, *page.lines, *page.curves, *page.images))
+    try:
+        with pdfplumber.open(io.BytesIO(pdf)) as document:
+            page = document.pages[-1]
+            bottom = float(page.mediabox[3])  # pdfplumber measures from the top of the page
+            return any(o["x0"] < x2 and o["x1"] > x1 and o["top"] < bottom - y1 and o["bottom"] > bottom - y2
+                       for o in (*page.chars, *page.rects, *page.lines, *page.curves, *page.images))
+    except Exception:  # noqa: BLE001
+        # A file pyHanko reads (check_pdf_bytes let it in) but pdfminer cannot (a damaged font or content stream,
+        # a page tree it does not find): what its last page holds is unknown, and stamps put on it might cover
+        # writing. A page of their own never does.
+        return True
 
 
 def add_blank_page(writer: Any) -> int:
