@@ -6,6 +6,7 @@ every page it runs over and its rows are never cut in two."""
 from __future__ import annotations
 
 import datetime as dt
+import io
 import re
 
 from kinerja.correspondence import actions
@@ -138,3 +139,46 @@ class LongDocumentsTestCase(CorrespondenceTestCase):
         self.assertIn("Menyampaikan perbaikan data", texts[signatures])  # not alone on the last page
         for page in pages(data):
             self.assertEqual(off_page(page), [])
+
+    def sheet_of(self, number: str, recipients: list) -> bytes:  # type: ignore[type-arg]
+        letter = self.register(number=number)
+        disposition = actions.dispose_letter(letter.pk, user=self.secretary, instructions=["follow_up"],
+                                             recipients=recipients, note="Segera.",
+                                             disposed_on=dt.date(2025, 3, 21))
+        return disposition_pdf(letter, [disposition])
+
+    def test_a_letter_number_without_spaces_breaks_at_its_dots_and_the_table_keeps_the_sheet_s_width(self) -> None:
+        """A number written with dots only (no "/" and no space) was one word: it widened the letter's table past
+        the right margin, beyond the tables under it, and squeezed the dates to a word a line."""
+        import pdfplumber
+
+        number = "B.4512.KUKM.2.3.PR.01.02.XI.2025.RAHASIA.SANGAT.SEGERA.LAMPIRAN.TIGA.BERKAS"
+        data = self.sheet_of(number, [self.positions["subsection_head"]])  # at full size
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page = pdf.pages[0]
+            right_margin = float(page.width) - 18 / 25.4 * 72
+            self.assertLessEqual(max(r["x1"] for r in (*page.rects, *page.lines)), right_margin + 0.5)
+        text = flat(page_texts(data)[0])
+        self.assertIn("Tanggal Diterima 21 Maret 2025", text)  # the date on one line, after its label
+        # Broken only after its dots, nothing lost: "B.4512.KUKM.2.3.PR.01.02.XI." above "2025.RAHASIA.…".
+        self.assertIn("Nomor Surat B.4512.KUKM.2.3.PR.01.02.XI.", text)
+        self.assertIn("2025.RAHASIA.SANGAT.SEGERA.LAMPIRAN.TIGA.BERKAS", "".join(text.split()))
+
+    def test_a_recipient_of_two_lines_goes_on_under_its_own_words_not_under_the_tick(self) -> None:
+        import pdfplumber
+
+        data = self.sheet_of("800/12/III.07/2025", self.everyone_but_the_secretary())
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page = pdf.pages[0]
+            words = page.extract_words()
+            head = next(w for w in words if w["text"] == "Diteruskan")
+            instructions = next(w for w in words if w["text"] == "Instruksi")
+            note = next(w for w in words if w["text"] == "Catatan")
+            cell = page.crop((head["x0"] - 1, head["bottom"] + 2, instructions["x0"] - 2, note["top"] - 2))
+            lines: dict[int, list] = {}  # type: ignore[type-arg]
+            for c in cell.chars:
+                if c["text"].strip() and c["text"] != "\u2713":  # the tick in the box
+                    lines.setdefault(round(c["top"]), []).append(c["x0"])
+        starts = sorted(min(xs) for xs in lines.values())
+        self.assertGreater(len(lines), len(self.everyone_but_the_secretary()))  # some recipients take two lines
+        self.assertLess(starts[-1] - starts[0], 1, starts)  # every line starts after the box

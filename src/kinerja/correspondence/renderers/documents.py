@@ -57,6 +57,13 @@ KIND_HEADINGS = {
 DISPOSITION_SIZES = (10.5, 9.5, 8.5, 7.5)
 
 
+def breakable(number: str) -> list[str]:
+    """A letter number in the pieces after which it may go on on the next line: each ends at a "/", "." or "-". Printed
+    with a <wbr> between them, a number written without "/" or spaces (B.4512.KUKM.2.3.PR.01.02.XI.2025…) breaks
+    at its dots; as one word it widened its table past the margin."""
+    return re.findall(r"[^/.-]+[/.-]*|[/.-]+", number)
+
+
 def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> bytes:
     """The A4 lembar disposisi of a letter with each of its dispositions, one sheet each."""
     sheets = []
@@ -69,7 +76,8 @@ def disposition_pdf(letter: Letter, dispositions: Sequence[Disposition]) -> byte
             "disposed_on": long_date(d.disposed_on),
             **dict(zip(("name", "degrees"), name_and_degrees(d.disposer_name), strict=True)),
         })
-    common = {**letterhead_context(letter.office), "letter": letter, "letter_date": long_date(letter.letter_date),
+    common = {**letterhead_context(letter.office), "letter": letter, "number_parts": breakable(letter.number),
+              "letter_date": long_date(letter.letter_date),
               "received_on": long_date(letter.received_on)}
     return render_pdf_sheets("correspondence/pdf/disposition.html", [{**common, "sheet": s} for s in sheets],
                              font_sizes=DISPOSITION_SIZES)
