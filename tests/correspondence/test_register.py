@@ -296,6 +296,19 @@ class RegisterPageTestCase(CorrespondenceTestCase):
         self.assertLess(html.index('id="id_letter_date"'), html.index(message))
         self.assertFalse(Letter.objects.exists())
 
+    def test_a_date_whose_year_lost_its_century_is_refused_under_its_field(self) -> None:
+        # "25" typed as the year in the date picker sends 0025-03-20: it was kept as a letter of the year 25 and
+        # printed on the lembar disposisi as "20 Maret 0025" (and it is before any date received).
+        self.client.force_login(self.secretary)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "800/123/III.07/2025", "letter_date": "0025-03-20",
+            "sender": "Bappeda", "subject": "Undangan", "received_on": "2025-03-21", "scan": pdf_upload()})
+        message = "“0025-03-20”: tahun 25 di luar 2000–2100; tulis mis. 20 Maret 2025."
+        self.assertContains(response, message, count=1)
+        html = response.content.decode()
+        self.assertLess(html.index('id="id_letter_date"'), html.index(message))
+        self.assertFalse(Letter.objects.exists())
+
     def test_the_form_names_the_wrong_date_next_to_its_field_and_keeps_the_input(self) -> None:
         self.client.force_login(self.secretary)
         response = self.client.post("/letters/new/", {

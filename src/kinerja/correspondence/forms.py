@@ -10,7 +10,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.dates import parse_date
+from kinerja.dates import FIRST_YEAR, LAST_YEAR, parse_date
 from kinerja.org.models import Assignment, Office, Position
 
 from .models import Document, Instruction, Letter
@@ -36,6 +36,12 @@ class DateField(forms.DateField):
         if day is None:
             raise forms.ValidationError(_("“%(value)s” is not a date; write e.g. 20 Maret 2025."), code="invalid",
                                         params={"value": value})
+        if not FIRST_YEAR <= day.year <= LAST_YEAR:
+            # "25" typed as the year in a date picker sends 0025-03-20, which parses.
+            raise forms.ValidationError(_("“%(value)s”: the year %(year)d is outside %(first)d–%(last)d; write e.g. "
+                                          "20 Maret 2025."), code="year",
+                                        params={"value": value, "year": day.year, "first": FIRST_YEAR,
+                                                "last": LAST_YEAR})
         return day
 PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf"})
 
