@@ -7,7 +7,7 @@
   (workflow_link, as the register page does), the Sekretaris's disposition completes step 1, the
   Kasubbag and the JFU do steps 2 and 3 on the workflow demo's clock, and today the Kasubbag compiles
   the report and puts it up for initials; his and the Sekretaris's initials complete steps 4 and 5, so
-  the case waits at step 6 for the head's signature (in the demo's first week the Plt signs; `kadis`
+  the case waits at step 6 for the head's signature (in the demo's first week the Plh signs; `kadis`
   reads who acts for him);
 - the head's letter on the quarter being collected (the quarter of the workflow demo's running cases),
   run the same way to step 4: its Data Kinerja waits for the Kasubbag's initials; with it a data
@@ -80,7 +80,7 @@ def load(office: Office) -> None:
     contacts = list(Position.objects.filter(office=office, kind=Position.Kind.DIVISION_CONTACT).order_by("pk"))
     secretary_user, kasubbag_user = _user(office, secretary, day), _user(office, subsection, day)
     staff_user = _user(office, staff, day)
-    # Whoever holds the head's position today signs: in the demo's first week that is the Plt.
+    # Whoever holds the head's position today signs: in the demo's first week that is the Plh.
     head_user = _user(office, head, day)
 
     from kinerja.workflow.demo import Runner, seed_version
