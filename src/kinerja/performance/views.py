@@ -397,6 +397,24 @@ def template_download(request: HttpRequest) -> HttpResponse:
 
 # --- the division's input form ------------------------------------------------------------------
 
+# The input page's choice of the indicators no division answers for yet (imported without a Bidang): the Subbag
+# Program, who compiles the office's data (access.can_manage), enters their actuals until one is assigned.
+NO_DIVISION = "none"
+
+
+def _division_query(division_id: int | None) -> str:
+    """The input page's `division` parameter for an indicator of this division (or of none)."""
+    return NO_DIVISION if division_id is None else str(division_id)
+
+
+def _unassigned(request: HttpRequest, office: Office) -> int:
+    """How many of the office's indicators have no responsible division, for those who enter them (one query,
+    only for the Subbag Program); 0 for anyone else."""
+    if not access.can_manage(request.user, _today(request)):
+        return 0
+    return Indicator.objects.filter(office=office, division__isnull=True).count()
+
+
 def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
     today = _today(request)
     if access.can_manage(request.user, today):
@@ -434,12 +452,15 @@ def _lock_cards(request: HttpRequest, office: Office, period: Period, cards: lis
 
 
 def _render_input(request: HttpRequest, office: Office, period: Period, division: Unit | None,
-                  divisions: list[Unit], replace: Card | None = None, status: int = 200) -> HttpResponse:
+                  divisions: list[Unit], unassigned: int, replace: Card | None = None,
+                  status: int = 200) -> HttpResponse:
+    """The input page of `division`, or with division None of the indicators no division answers for."""
     cards = [replace if replace and replace.indicator.pk == i.pk else input_card(i, period)
              for i in _input_indicators(office, division, period)]
     locked = _lock_cards(request, office, period, cards)
     return render(request, "performance/input.html", {
         "cards": cards, "period": period, "division": division, "divisions": divisions, "locked": locked,
+        "unassigned": unassigned, "no_division": NO_DIVISION,
         "page_url": _input_page_url(request), **_period_choices(_today(request))}, status=status)
 
 
@@ -466,9 +487,12 @@ def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None
 def actual_input(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     divisions = _input_divisions(request, office)
-    if not divisions:
+    unassigned = _unassigned(request, office)
+    if not divisions and not unassigned:
         raise PermissionDenied
-    return _render_input(request, office, _period(request), _chosen_division(request, divisions), divisions)
+    show_unassigned = not divisions or (unassigned > 0 and request.GET.get("division") == NO_DIVISION)
+    division = None if show_unassigned else _chosen_division(request, divisions)
+    return _render_input(request, office, _period(request), division, divisions, unassigned)
 
 
 @require_POST
@@ -477,7 +501,10 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     office = office_or_404(request)
     indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
     divisions = _input_divisions(request, office)
-    if indicator.division_id not in {d.pk for d in divisions}:
+    if indicator.division_id is None:
+        if not access.can_manage(request.user, _today(request)):
+            raise PermissionDenied  # only the Subbag Program enters what no division answers for yet
+    elif indicator.division_id not in {d.pk for d in divisions}:
         raise PermissionDenied
     period = _period(request)
     form = ActualForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
@@ -503,7 +530,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
                               {"card": saved, "period": period, "page_url": _input_page_url(request)})
             messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
             return redirect(f"{reverse('performance:input')}?{period.query}"
-                            f"&division={indicator.division_id}#i{indicator.pk}")
+                            f"&division={_division_query(indicator.division_id)}#i{indicator.pk}")
     if data_file := request.FILES.get(f"i{indicator.pk}-file"):
         errors.append(_("Choose the file %(name)s again: a browser does not keep a chosen file after an error.")
                       % {"name": data_file.name})
@@ -515,8 +542,9 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         notice = _lock_cards(request, office, period, [card])
         return render(request, "performance/partials/input_card.html",
                       {"card": card, "period": period, "card_notice": notice, "page_url": _input_page_url(request)})
-    division = next(d for d in divisions if d.pk == indicator.division_id)
-    return _render_input(request, office, period, division, divisions, replace=card, status=400)
+    division = next((d for d in divisions if d.pk == indicator.division_id), None)
+    return _render_input(request, office, period, division, divisions, _unassigned(request, office), replace=card,
+                         status=400)
 
 
 # --- the Kasubbag's check screen ----------------------------------------------------------------
@@ -540,6 +568,9 @@ def check_list(request: HttpRequest) -> HttpResponse:
     if period.db_quarter is not None:
         expected = expected.exclude(annual_only(period.year))  # no quarter of theirs lacks a realisasi
     missing = expected.exclude(actuals__in=current.exclude(status=Actual.Status.DRAFT)).count()
+    # Named, not only counted: nobody is asked for their figures until a division is assigned (one query).
+    unassigned = list(Indicator.objects.filter(office=office, division__isnull=True)
+                      .order_by("objective__order", "order", "code").only("pk", "code", "name"))
     # Four queries for any number of rows: actuals with their indicator, targets, evidence (+ counts above).
     rows_qs = (current if status == "all" else current.filter(status=status)).select_related(
         "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(
@@ -555,6 +586,8 @@ def check_list(request: HttpRequest) -> HttpResponse:
                      "return_form": ReturnForm(prefix=f"r{actual.pk}")})
     return render(request, "performance/check.html", {
         "rows": rows, "period": period, "status": status, "counts": counts, "missing": missing,
+        "unassigned_indicators": unassigned, "can_manage": access.can_manage(request.user, today),
+        "no_division": NO_DIVISION,
         "filters": [(s, counts.get(s, 0) if s != "all" else sum(counts.values())) for s in STATUS_FILTERS],
         "status_labels": dict(Actual.Status.choices), "can_check": access.can_check(request.user, today),
         **_period_choices(today)})
@@ -663,7 +696,8 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
     if signature is None and request.method != "POST":
         messages.info(request, _("The Data Kinerja of %(period)s is not signed: enter the figure here.")
                       % {"period": period.label})
-        return redirect(f"{reverse('performance:input')}?{period.query}&division={indicator.division_id}"
+        return redirect(f"{reverse('performance:input')}?{period.query}"
+                        f"&division={_division_query(indicator.division_id)}"
                         f"#i{indicator.pk}")
     current = (Actual.objects.filter(indicator=indicator, year=period.year, quarter=period.db_quarter, is_current=True)
                .first())
@@ -725,7 +759,7 @@ def evidence_remove(request: HttpRequest, evidence_id: int) -> HttpResponse:
         return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#i{actual.indicator_id}")
     quarter = actual.quarter or ANNUAL
     return redirect(f"{reverse('performance:input')}?year={actual.year}&quarter={quarter}"
-                    f"&division={actual.indicator.division_id}#i{actual.indicator_id}")
+                    f"&division={_division_query(actual.indicator.division_id)}#i{actual.indicator_id}")
 
 
 @login_required
