@@ -404,6 +404,29 @@ def check_can_manage(office: Office, user: User) -> None:
 
 
 @transaction.atomic
+def save_objective(office: Office, *, user: User, objective_id: int, code: str, name: str, order: int) -> Objective:
+    """Change an objective's code, name or order (its plan years stay: its indicators' targets are of them).
+    The code is unique within its strategic plan: a clash is told at the code, naming the objective that has it."""
+    check_can_manage(office, user)
+    objective = Objective.objects.select_for_update().get(pk=objective_id, office=office)
+    code, name = code.strip(), name.strip()
+    if not code:
+        raise FieldError("code", _("An objective needs a code."))
+    if not name:
+        raise FieldError("name", _("An objective needs a name."))
+    clash = (Objective.objects.filter(office=office, code=code, plan_start_year=objective.plan_start_year)
+             .exclude(pk=objective.pk).first())
+    if clash:
+        raise FieldError("code", _("The code %(code)s is already used by %(name)s in the strategic plan "
+                                   "%(start)s–%(end)s.") % {"code": code, "name": clash.name,
+                                                             "start": clash.plan_start_year,
+                                                             "end": clash.plan_end_year})
+    objective.code, objective.name, objective.order = code, name, order
+    objective.save(update_fields=["code", "name", "order"])
+    return objective
+
+
+@transaction.atomic
 def save_indicator(office: Office, *, user: User, indicator_id: int | None = None, objective: Objective,
                    code: str, name: str, unit: str, polarity: str, negative_method: str, is_key: bool,
                    definition: str, data_source: str, division: Unit | None, quarter_aggregation: str,

@@ -31,6 +31,18 @@ class ObjectiveForm(forms.ModelForm):
             self.fields["order"].initial = next_order(Objective.objects.filter(office=office))
 
 
+class ObjectiveEditForm(forms.Form):
+    """An objective's code, name and order, changed after it was created (actions.save_objective)."""
+
+    code = forms.CharField(label=_("Code"), max_length=30)
+    name = forms.CharField(label=_("Name"), max_length=500, widget=forms.Textarea(attrs={"rows": 2}))
+    order = forms.IntegerField(label=_("Order"), min_value=0, max_value=99999)
+
+    @staticmethod
+    def initial_for(objective: Objective) -> dict[str, Any]:
+        return {"code": objective.code, "name": objective.name, "order": objective.order}
+
+
 def next_order(rows: Any) -> int:
     """The order after the last of `rows` (objectives or indicators), 1 for the first."""
     return (rows.aggregate(last=Max("order"))["last"] or 0) + 1

@@ -18,6 +18,7 @@ urlpatterns = [
     path("activities/<int:item_id>/move/", views.activity_move, name="activity_move"),
     path("removed-activities/<int:removed_id>/restore/", views.activity_restore, name="activity_restore"),
     path("objectives/new/", views.objective_new, name="objective_new"),
+    path("objectives/<int:objective_id>/", views.objective_edit, name="objective_edit"),
     path("import/", views.import_page, name="import"),
     path("template.xlsx", views.template_download, name="template"),
     path("input/", views.actual_input, name="input"),

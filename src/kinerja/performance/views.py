@@ -49,6 +49,7 @@ from .forms import (
     CorrectionForm,
     ImportForm,
     IndicatorForm,
+    ObjectiveEditForm,
     ObjectiveForm,
     ReturnForm,
     TargetsForm,
@@ -152,6 +153,21 @@ def objective_new(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("The objective was saved."))
         return redirect("performance:indicators")
     return render(request, "performance/objective_form.html", {"form": form})
+
+
+@login_required
+def objective_edit(request: HttpRequest, objective_id: int) -> HttpResponse:
+    office = _require_manager(request)
+    objective = get_object_or_404(Objective, pk=objective_id, office=office)
+    form = ObjectiveEditForm(request.POST or None, initial=ObjectiveEditForm.initial_for(objective))
+    if request.method == "POST" and form.is_valid():
+        done, saved = _act(form, lambda: actions.save_objective(office, user=request.user, objective_id=objective.pk,
+                                                                **form.cleaned_data))
+        if done:
+            messages.success(request, _("The objective %(code)s was saved.") % {"code": saved.code})
+            return redirect("performance:indicators")
+    return render(request, "performance/objective_form.html", {"form": form, "objective": objective},
+                  status=400 if form.errors else 200)
 
 
 @login_required
