@@ -8,6 +8,8 @@ from decimal import Decimal
 from typing import Any
 
 from django import template
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
 
 from kinerja.org.models import name_of
 from kinerja.performance.achievement import predicate_tone
@@ -16,6 +18,22 @@ from kinerja.performance.numbers import DASH, format_percent, format_row_values,
 from kinerja.performance.report import IndicatorRow
 
 register = template.Library()
+
+
+def code_html(code: str) -> SafeString:
+    """An indicator's or objective's code kept on one line: "IK-01" is never broken at its hyphen."""
+    return format_html('<span class="perf-code">{}</span>', code)
+
+
+@register.filter
+def keep_code(message: Any, code: str | None) -> SafeString:
+    """`message` escaped, each mention of `code` in it kept on one line (code_html), so a refusal on a narrow card
+    never splits "IK-01" into "IK-" and "01"."""
+    text = conditional_escape(message)
+    if not code:
+        return text
+    escaped = conditional_escape(code)
+    return mark_safe(text.replace(escaped, code_html(code)))  # both parts escaped above
 
 
 @register.filter
