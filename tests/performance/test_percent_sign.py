@@ -69,7 +69,7 @@ class PercentSignTestCase(KinerjaTestCase):
         with translation.override("id"):
             response = self.client.post(f"/data/input/{self.visits.pk}/", {
                 "year": 2025, "quarter": 1, f"i{self.visits.pk}-value": "12,5 %"})
-        self.assertContains(response, "IK-05 Frekuensi kunjungan posyandu", status_code=400)
+        self.assertContains(response, '<span class="perf-code">IK-05</span> Frekuensi kunjungan posyandu', status_code=400)
         self.assertContains(response, "12,5 %", status_code=400)
         self.assertContains(response, "kali", status_code=400)
         self.assertContains(response, 'aria-invalid="true"', status_code=400)

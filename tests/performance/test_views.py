@@ -230,8 +230,8 @@ class InputPageTestCase(ViewsTestCase):
         for headers in ({}, {"HX-Request": "true"}):
             page = self.client.post(self.url(opinion), {"year": 2025, "quarter": 1, f"i{opinion.pk}-value": "90"},
                                     headers=headers).content.decode()
-            card = page[page.index("IK9 · Opini BPK"):][:4000]
-            self.assertIn("target IK9 berupa teks (WTP)", card)  # the error
+            card = page[page.index('IK9</span> · Opini BPK'):][:4000]
+            self.assertIn('target <span class="perf-code">IK9</span> berupa teks (WTP)', card)  # the error
             self.assertIn("Berupa teks seperti targetnya (target: WTP)", card)
             self.assertNotIn("Ditulis cara Indonesia", card)
 
