@@ -74,3 +74,25 @@ class NoDivisionTestCase(ViewsTestCase):
         self.client.force_login(self.subsection_head)
         self.assertNotContains(self.client.get("/data/check/?year=2025&quarter=1"), 'id="no-division"')
         self.assertNotContains(self.client.get("/data/input/?year=2025&quarter=1"), 'value="none"')
+
+
+class IndicatorOfTheSecretariatTestCase(ViewsTestCase):
+    """The Sekretariat answers for indicators of its own (Unit.ASKED_FOR_DATA): the indicator's page offered only
+    the Bidang, so saving such an indicator for any other change quietly left it without a division."""
+
+    def test_saving_it_keeps_its_unit(self) -> None:
+        from kinerja.org.models import Unit
+
+        secretariat = Unit.objects.get(office=self.office, kind=Unit.Kind.SECRETARIAT)
+        indicator = self.make_indicator("IK-09", "Nilai SAKIP", 70, division=secretariat)
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/data/indicators/{indicator.pk}/").content.decode()
+        self.assertIn(f'<option value="{secretariat.pk}" selected>', page)
+        form = self.client.get(f"/data/indicators/{indicator.pk}/").context["form"]
+        data = {name: ("on" if value is True else value) for name, value in form.initial.items()
+                if value is not None and value is not False}
+        data["name"] = "Nilai evaluasi SAKIP"  # the change made; the division is sent as the page showed it
+        response = self.client.post(f"/data/indicators/{indicator.pk}/", data)
+        self.assertEqual(response.status_code, 302, response.context and response.context["form"].errors)
+        indicator.refresh_from_db()
+        self.assertEqual((indicator.name, indicator.division_id), ("Nilai evaluasi SAKIP", secretariat.pk))

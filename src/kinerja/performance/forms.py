@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django import forms
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -69,7 +69,11 @@ class IndicatorForm(forms.Form):
     def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["objective"].queryset = Objective.objects.filter(office=office)
-        self.fields["division"].queryset = Unit.objects.filter(office=office, kind=Unit.Kind.DIVISION)
+        # The units asked for data (the Bidang, and the Sekretariat for its own indicators), and whichever unit the
+        # indicator answers to now: offered only the Bidang, an indicator of the Sekretariat lost it on every save.
+        current = (self.initial or {}).get("division")
+        self.fields["division"].queryset = Unit.objects.filter(
+            Q(kind__in=Unit.ASKED_FOR_DATA) | Q(pk=current), office=office)
         # A new indicator comes after the office's others (an edited one keeps its order, from initial_for):
         # left at 0 for all, they would sort by code, IK-10 between IK-1 and IK-2.
         self.fields["order"].initial = next_order(Indicator.objects.filter(office=office))
