@@ -105,7 +105,8 @@ class AnswerPageTestCase(AnswerPageBase):
         self.client.force_login(self.contacts[0])
         r = self.post(**{f"i{self.active.pk}-value": "1.725", f"i{self.healthy.pk}-value": "12,5x"})
         self.assertEqual(r.status_code, 400)
-        self.assertContains(r, "IK-02 Persentase koperasi sehat: &quot;12,5x&quot; bukan angka.", status_code=400)
+        self.assertContains(r, '<span class="perf-code">IK-02</span> Persentase koperasi sehat: &quot;12,5x&quot; '
+                               "bukan angka.", status_code=400)
         self.assertContains(r, 'value="12,5x"', status_code=400)  # nothing typed is lost
         self.assertContains(r, 'value="1.725"', status_code=400)
         self.assertContains(r, "Data TW I", status_code=400)
