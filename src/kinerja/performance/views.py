@@ -423,21 +423,21 @@ def _division_query(division_id: int | None) -> str:
     return NO_DIVISION if division_id is None else str(division_id)
 
 
-def _unassigned(request: HttpRequest, office: Office) -> int:
+def _unassigned(office: Office, manager: bool) -> int:
     """How many of the office's indicators have no responsible division, for those who enter them (one query,
-    only for the Subbag Program); 0 for anyone else."""
-    if not access.can_manage(request.user, _today(request)):
+    only for the Subbag Program: `manager`, access.can_manage); 0 for anyone else."""
+    if not manager:
         return 0
     return Indicator.objects.filter(office=office, division__isnull=True).count()
 
 
-def _input_divisions(request: HttpRequest, office: Office) -> list[Unit]:
-    today = _today(request)
-    if access.can_manage(request.user, today):
+def _input_divisions(request: HttpRequest, office: Office, manager: bool) -> list[Unit]:
+    """The units whose actuals the user enters; `manager`: access.can_manage, asked once per request."""
+    if manager:
         # Every division and the Sekretariat, and the units (such as the Subbag Program itself) that answer for
         # an indicator.
         return list(access.data_units(office))
-    return access.divisions_of(request.user, today)
+    return access.divisions_of(request.user, _today(request))
 
 
 def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
@@ -502,8 +502,9 @@ def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None
 @login_required
 def actual_input(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    divisions = _input_divisions(request, office)
-    unassigned = _unassigned(request, office)
+    manager = access.can_manage(request.user, _today(request))
+    divisions = _input_divisions(request, office, manager)
+    unassigned = _unassigned(office, manager)
     if not divisions and not unassigned:
         raise PermissionDenied
     show_unassigned = not divisions or (unassigned > 0 and request.GET.get("division") == NO_DIVISION)
@@ -516,9 +517,10 @@ def actual_input(request: HttpRequest) -> HttpResponse:
 def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     office = office_or_404(request)
     indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
-    divisions = _input_divisions(request, office)
+    manager = access.can_manage(request.user, _today(request))
+    divisions = _input_divisions(request, office, manager)
     if indicator.division_id is None:
-        if not access.can_manage(request.user, _today(request)):
+        if not manager:
             raise PermissionDenied  # only the Subbag Program enters what no division answers for yet
     elif indicator.division_id not in {d.pk for d in divisions}:
         raise PermissionDenied
@@ -559,7 +561,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         return render(request, "performance/partials/input_card.html",
                       {"card": card, "period": period, "card_notice": notice, "page_url": _input_page_url(request)})
     division = next((d for d in divisions if d.pk == indicator.division_id), None)
-    return _render_input(request, office, period, division, divisions, _unassigned(request, office), replace=card,
+    return _render_input(request, office, period, division, divisions, _unassigned(office, manager), replace=card,
                          status=400)
 
 
