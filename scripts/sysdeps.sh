@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kinerja needs when they are missing and we are root; otherwise
-# names them. `run`: WeasyPrint's libraries and a font. `test`: also chromium, pdftoppm, gettext.
+# names them. `run`: WeasyPrint's libraries and a font. `test`: also chromium, pdftoppm, gettext, the
+# PostgreSQL client and LibreOffice's Writer (the DOCX exports laid out as Word would; about 15 s to install).
 set -euo pipefail
 need=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core)
 if [ "${1:-run}" = "test" ]; then
-  need+=(chromium poppler-utils gettext postgresql-client)
+  need+=(chromium poppler-utils gettext postgresql-client libreoffice-writer-nogui)
 fi
 missing=()
 for p in "${need[@]}"; do
