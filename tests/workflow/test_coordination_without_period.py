@@ -60,3 +60,34 @@ class PermitCoordinationTestCase(WorkflowTestCase):
         self.start("Pengumpulan Data Kinerja", period="Triwulan I 2025")
         with self.assertRaises(PeriodTaken):
             self.start("Pengumpulan Data Kinerja lagi", period="TW 1 2025")
+
+
+class ApplicationDataTestCase(WorkflowTestCase):
+    """A permit SOP speaks of the applicant's data, a survey's report, an application's file: one applicant's
+    case each, no period; the divisions' data of a period still needs one."""
+
+    def start_with(self, activity: str, title: str, period: str = "") -> Case:
+        Step.objects.filter(version=self.version, number=3).update(activity=activity)
+        return actions.start_case(self.version.pk, user=self.secretary, title=title, period=period, at=START)
+
+    def test_the_applicants_data_or_a_surveys_report_needs_no_period(self) -> None:
+        for n, activity in enumerate((
+                "Memverifikasi data pemohon serta berkoordinasi dengan bidang-bidang terkait",
+                "Menyusun laporan hasil peninjauan lokasi usaha dan berkoordinasi dengan bidang-bidang",
+                "Mengumpulkan data dan berkas pemohon dari bidang-bidang",
+                "Memeriksa berkas dan data permohonan, berkoordinasi dengan seluruh bidang")):
+            with self.subTest(activity):
+                case = self.start_with(activity, f"Izin usaha a.n. Pemohon {n}")
+                self.assertEqual((case.status, case.period), (Case.Status.OPEN, ""))
+                # Two applications in one month run at once.
+                self.start_with(activity, f"Izin usaha a.n. Pemohon {n}a", period="Desember 2026")
+                self.start_with(activity, f"Izin usaha a.n. Pemohon {n}b", period="Desember 2026")
+
+    def test_the_divisions_data_and_reports_still_need_a_period(self) -> None:
+        for activity in ("Meminta data kepada seluruh bidang",
+                         "Menghimpun laporan dari masing-masing bidang",
+                         "Mengumpulkan data dari seluruh bidang untuk laporan triwulan",
+                         "Memverifikasi data pemohon dan merekap capaian bidang-bidang"):
+            with self.subTest(activity), self.assertRaisesMessage(KinerjaError, "Periode"):
+                self.start_with(activity, "Pengumpulan data")
+        self.assertFalse(Case.objects.exists())

@@ -23,9 +23,16 @@ from kinerja.sop.models import Step
 
 # What a step that coordinates with the divisions must speak of for its case to be about a period (document
 # words, not UI text): their data, reports, figures, proposals ("Menginventarisir bahan data kinerja dan
-# berkoordinasi dengan bidang-bidang", "merekap usulan bidang-bidang").
-_PERIOD_DATA_RE = re.compile(r"\b(?:data|laporan|capaian|realisasi|kinerja|lakip|lkjip|usulan|rekap\w*)\b",
-                             re.IGNORECASE)
+# berkoordinasi dengan bidang-bidang", "merekap usulan bidang-bidang"). Data, a report or a proposal of one
+# application is not that: "memverifikasi data pemohon", "laporan hasil peninjauan lokasi usaha", "berkas
+# permohonan", the words of a permit or a service SOP, whose cases are one applicant's each.
+_APPLICATION = (r"(?:pemohon|permohonan|pengaju(?:an)?|pendaftar(?:an)?|pelamar|calon|peserta|penerima|nasabah|"
+                r"wajib|usaha|lokasi|berkas|teknis|peninjauan|survei|survey|kunjungan|verifikasi|lapangan|"
+                r"hasil\s+(?:peninjauan|survei|survey|verifikasi|kunjungan|pemeriksaan))")
+_PERIOD_DATA_RE = re.compile(
+    r"\b(?:(?:data|laporan|usulan)(?!\s+(?:(?:dan|serta)\s+\w+\s+)?" + _APPLICATION + r"\b)"
+    r"|capaian|realisasi|kinerja|lakip|lkjip|rekap\w*)\b",
+    re.IGNORECASE)
 
 
 def gathers_period_data(steps: Iterable[Step]) -> bool:
@@ -33,7 +40,8 @@ def gathers_period_data(steps: Iterable[Step]) -> bool:
     and one case at a time is about it (actions.start_case). A step that coordinates with the divisions on
     one application ("Memverifikasi berkas dan lokasi usaha serta berkoordinasi dengan bidang-bidang terkait",
     in a permit SOP) asks for their view on it, not for data of a period: its cases need no period, and many
-    run at once."""
+    run at once. So does one that speaks of the applicant's data ("Memverifikasi data pemohon serta
+    berkoordinasi dengan bidang-bidang terkait")."""
     return any(s.coordinates_divisions and _PERIOD_DATA_RE.search(s.activity) for s in steps)
 
 
