@@ -158,6 +158,31 @@ class AddAssignmentTestCase(KinerjaTestCase):
         self.assertIn("sementara Dr. Contoh Kadis Demo, S.E., M.M. masih memegangnya secara definitif "
                       "(1 April 2025–7 April 2025)", shown[0])
 
+    def test_a_plh_of_a_vacant_position_is_saved_with_a_warning(self) -> None:
+        kasubbag = self.built.people["kasubbag"]
+        # As Plt, which a vacant position gets: nothing to warn of.
+        response = self.post(kasubbag, "umpeg_head", kind="plt", decree_number="800/23/2025", starts_on="2025-04-08")
+        self.assertEqual(response.status_code, 302)
+        self.assertEqual([m for m in get_messages(response.wsgi_request) if m.level == messages.WARNING], [])
+        response = self.post(kasubbag, "umpeg_head", kind="plh", decree_number="800/22/2025", ends_on="2025-04-07")
+        self.assertEqual(response.status_code, 302)
+        self.assertTrue(Assignment.objects.filter(person=kasubbag, kind="plh").exists())
+        shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn("Contoh Kasubbag Demo, S.E. menjadi Plh. Kepala Sub Bagian Umum dan Kepegawaian pada hari-hari "
+                      "jabatan itu tidak memiliki pejabat definitif (1 April 2025–7 April 2025)", shown[0])
+
+    def test_ending_the_holder_under_a_plh_is_said(self) -> None:
+        # The demo's Sekretaris is Plh of the Kadis from 24 to 30 March; the Kadis's holding is ended on 26 March.
+        kadis = Assignment.objects.get(position=self.positions["head"], kind="definitive")
+        response = self.client.post(f"/admin/org/assignment/{kadis.pk}/change/", {
+            "person": str(kadis.person_id), "position": str(kadis.position_id), "kind": "definitive",
+            "starts_on": kadis.starts_on.isoformat(), "ends_on": "2025-03-26", "decree_number": ""})
+        self.assertEqual(response.status_code, 302)
+        shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn("tidak memiliki pejabat definitif (27 Maret 2025–30 Maret 2025)", shown[0])
+
     def test_the_kind_says_when_a_plh_and_when_a_plt(self) -> None:
         page = self.client.get(self.url)
         self.assertContains(page, "Plh: menggantikan pejabat definitif yang hanya berhalangan sementara")

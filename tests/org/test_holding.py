@@ -2,7 +2,7 @@ import datetime as dt
 
 from kinerja.errors import KinerjaError
 from kinerja.org import actions
-from kinerja.org.holding import holder, holders, plt_beside_holder, positions_held
+from kinerja.org.holding import holder, holders, plh_without_holder, plt_beside_holder, positions_held, uncovered_days
 from kinerja.org.models import Assignment
 from kinerja.org.roles import Role, roles_of
 from tests.base import TODAY, KinerjaTestCase
@@ -32,6 +32,19 @@ class HoldingTestCase(KinerjaTestCase):
         self.assertEqual(acting.kind, Assignment.Kind.PLH)
         self.assertEqual([pair for a in Assignment.objects.filter(position__office=self.office)
                           for pair in plt_beside_holder(a)], [])
+
+    def test_the_demo_has_no_plh_over_a_vacant_position(self) -> None:
+        self.assertEqual([found for a in Assignment.objects.filter(position__office=self.office)
+                          for found in plh_without_holder(a)], [])
+
+    def test_it_finds_the_days_no_definitive_holder_covers(self) -> None:
+        d = dt.date
+        held = [(d(2025, 1, 1), d(2025, 3, 31)), (d(2025, 4, 5), None)]
+        self.assertEqual(uncovered_days(d(2025, 3, 1), d(2025, 3, 31), held), [])
+        self.assertEqual(uncovered_days(d(2025, 3, 30), d(2025, 4, 10), held), [(d(2025, 4, 1), d(2025, 4, 4))])
+        self.assertEqual(uncovered_days(d(2024, 12, 30), d(2025, 1, 2), held), [(d(2024, 12, 30), d(2024, 12, 31))])
+        self.assertEqual(uncovered_days(d(2025, 3, 30), dt.date.max, held[:1]), [(d(2025, 4, 1), dt.date.max)])
+        self.assertEqual(uncovered_days(d(2025, 3, 30), d(2025, 4, 2), []), [(d(2025, 3, 30), d(2025, 4, 2))])
 
     def test_it_lists_every_holder_of_a_staff_position(self) -> None:
         users = {p.user for p in holders(self.positions["staff"], TODAY)}

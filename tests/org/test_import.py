@@ -467,6 +467,71 @@ class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
         self.assertIn("masih memegangnya secara definitif", out.getvalue())
 
 
+class PlhWithoutHolderTestCase(KinerjaTestCase, ImportCase):
+    """A Plh over days on which the position has no definitive holder: by SE Kepala BKN 1/2021 a Plh stands in
+    for an official only temporarily away, and a vacant position gets a Plt. Saved, as the decree says, and said
+    with the person, the position, the days and the way out, in the preview, the saved summary, on the command
+    line (and in the admin: test_admin_people)."""
+
+    UMPEG = "Kepala Sub Bagian Umum dan Kepegawaian"  # vacant in the demo
+
+    def setUp(self) -> None:
+        ImportCase.setUp(self)
+
+    def plh(self, position: str = UMPEG, unit: str = "Subbagian Umum dan Kepegawaian", *more: list[Any]) -> Path:
+        return self.workbook([["", unit, "", position, "", "Contoh Kasubbag Demo, S.E.", "19820110 200604 2 003", "",
+                               "", "Plh", "800/9/2025", "01/04/2025", "07/04/2025"], *more], merge=None)
+
+    def test_a_plh_of_a_vacant_position_is_saved_and_said(self) -> None:
+        summary = self.run_import(self.plh())
+        self.assertTrue(Assignment.objects.filter(kind="plh", position=self.positions["umpeg_head"]).exists())
+        self.assertEqual(len(summary.warnings), 1, summary.warnings)
+        warning = summary.warnings[0]
+        self.assertTrue(warning.startswith(
+            "lembar Struktur, baris 4: Contoh Kasubbag Demo, S.E. menjadi Plh. Kepala Sub Bagian Umum dan "
+            "Kepegawaian pada hari-hari jabatan itu tidak memiliki pejabat definitif (1 April 2025–7 April 2025)."),
+            warning)
+        self.assertIn("jadikan ini Plt", warning)
+
+    def test_a_plh_while_the_holder_is_only_away_is_not_questioned(self) -> None:
+        summary = self.run_import(self.plh("Kepala Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM"))
+        self.assertEqual(summary.warnings, [])
+
+    def test_only_the_days_after_the_holder_left_are_named(self) -> None:
+        left = ["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "", "Dr. Contoh Kadis Demo, S.E., M.M.",
+                "19750427 200003 2 001", "", "", "definitif", "", "", "03/04/2025"]
+        summary = self.run_import(self.plh("Kepala Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM", left))
+        self.assertEqual(len(summary.warnings), 1, summary.warnings)
+        self.assertIn("tidak memiliki pejabat definitif (4 April 2025–7 April 2025)", summary.warnings[0])
+
+    def test_ending_the_holder_under_a_plh_in_kinerja_is_said(self) -> None:
+        # The demo's Sekretaris is Plh of the Kadis from 24 to 30 March; the file ends the Kadis on 26 March.
+        left = ["", "Dinas Koperasi dan UKM", "", "Kepala Dinas Koperasi dan UKM", "", "Dr. Contoh Kadis Demo, S.E., M.M.",
+                "19750427 200003 2 001", "", "", "definitif", "", "", "26/03/2025"]
+        summary = self.run_import(self.workbook([left], merge=None))
+        self.assertEqual(len(summary.warnings), 1, summary.warnings)
+        self.assertIn("Contoh Sekretaris Demo, S.Sos., M.Si. menjadi Plh. Kepala Dinas Koperasi dan UKM pada "
+                      "hari-hari jabatan itu tidak memiliki pejabat definitif (27 Maret 2025–30 Maret 2025)",
+                      summary.warnings[0])
+
+    def test_the_preview_the_saved_summary_and_the_command_line_say_it(self) -> None:
+        self.client.force_login(self.admin)
+        with self.plh().open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f})
+        self.assertContains(page, "Periksa pemangku jabatan ini sebelum menyimpan:")
+        self.assertContains(page, "tidak memiliki pejabat definitif (1 April 2025–7 April 2025)")
+        page = self.client.post("/org/import/", {"upload": page.context["form"]["upload"].value(), "save": "1"})
+        self.assertContains(page, "Disimpan")
+        self.assertContains(page, "Periksa pemangku jabatan ini:")
+        self.assertContains(page, "tidak memiliki pejabat definitif (1 April 2025–7 April 2025)")
+        Assignment.objects.filter(kind="plh", position=self.positions["umpeg_head"]).delete()
+        out = StringIO()
+        call_command("org", "import", str(self.plh()), "--office", self.office.code, "--dry-run", stdout=out)
+        self.assertIn("Periksa pemangku jabatan ini:", out.getvalue())
+        self.assertIn("Plh. Kepala Sub Bagian Umum dan Kepegawaian pada hari-hari jabatan itu tidak memiliki pejabat "
+                      "definitif (1 April 2025–7 April 2025)", out.getvalue())
+
+
 class MovingToAnotherPostTestCase(KinerjaTestCase, ImportCase):
     """A JFU of the demo office is appointed Kasubbag Umum dan Kepegawaian from 1 April: the row of the new
     post ends the open JFU holding on 31 March, as the moving decree says."""

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from . import actions
 from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
 from .forms import PersonChangeForm, PersonCreationForm
-from .holding import plt_beside_holder, plt_warning
+from .holding import plh_warning, plh_without_holder, plt_beside_holder, plt_warning
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
 admin.site.site_header = admin.site.site_title = _("kinerja administration")
@@ -236,6 +236,9 @@ class AssignmentAdmin(OfficeScopedAdmin):
         # Saved, as the decree says, but said at once: most often a Plh typed as Plt (holding.plt_beside_holder).
         for plt, held in plt_beside_holder(obj):
             self.message_user(request, plt_warning(plt, held), messages.WARNING)
+        # And a Plh over days without a definitive holder: most often a Plt typed as Plh (holding.plh_without_holder).
+        for plh, gaps in plh_without_holder(obj):
+            self.message_user(request, plh_warning(plh, gaps), messages.WARNING)
 
 
 @admin.register(SpecialDay)

@@ -182,3 +182,74 @@ def plt_warning(plt: Assignment, held: Assignment) -> str:
              "work and signs as Plt.") % {
         "plt": plt.person.full_name, "position": plt.position.title, "holder": held.person.full_name,
         "days": days}
+
+
+def plh_without_holder(assignment: Assignment) -> list[tuple[Assignment, list[tuple[dt.date, dt.date]]]]:
+    """The Plhs of `assignment`'s position with the days on which the position has no definitive holder
+    (periods, the last one ending on dt.date.max when open-ended): for a Plh, itself; for a definitive
+    holding (one just ended, or moved), the Plhs of the position from its start on. By SE Kepala BKN 1/2021 a
+    Plh (pelaksana harian) stands in while the definitive official is only temporarily away (leave, official
+    travel, illness); a vacant position, or one whose official is permanently away, gets a Plt. So a Plh over
+    days without a holder is most often a Plt typed as Plh, or a holder whose assignment was not entered (or
+    was ended too early). Not refused, as plt_beside_holder: the decree is what the office signed; said by
+    the import and the admin (plh_warning). Two queries."""
+    if assignment.kind == Assignment.Kind.PLH:
+        plhs = [assignment]
+    elif assignment.kind == Assignment.Kind.DEFINITIVE:
+        plhs = list(Assignment.objects.filter(position_id=assignment.position_id, kind=Assignment.Kind.PLH)
+                    .exclude(ends_on__lt=assignment.starts_on)
+                    .select_related("person", "position").order_by("starts_on", "pk"))
+    else:
+        return []
+    if not plhs:
+        return []
+    held = sorted(Assignment.objects.filter(position_id=assignment.position_id, kind=Assignment.Kind.DEFINITIVE)
+                  .values_list("starts_on", "ends_on"))
+    found = []
+    for plh in plhs:
+        gaps = uncovered_days(plh.starts_on, plh.ends_on or dt.date.max, held)
+        if gaps:
+            found.append((plh, gaps))
+    return found
+
+
+def uncovered_days(start: dt.date, end: dt.date, periods: list[tuple[dt.date, dt.date | None]]
+                   ) -> list[tuple[dt.date, dt.date]]:
+    """The parts of start..end (both included) that none of `periods` (start, end or None: open-ended),
+    sorted by start, covers."""
+    gaps: list[tuple[dt.date, dt.date]] = []
+    day: dt.date | None = start  # the first day not yet known to be covered; None: past dt.date.max
+    for period_start, period_end in periods:
+        if day is None or day > end:
+            break
+        if (period_end or dt.date.max) < day:
+            continue
+        if period_start > day:
+            gaps.append((day, min(end, period_start - dt.timedelta(days=1))))
+        day = None if period_end is None or period_end == dt.date.max else max(day, period_end + dt.timedelta(days=1))
+    if day is not None and day <= end:
+        gaps.append((day, end))
+    return gaps
+
+
+def plh_warning(plh: Assignment, gaps: list[tuple[dt.date, dt.date]]) -> str:
+    """What the administrator is told of a Plh over days without a definitive holder (plh_without_holder):
+    who, which position and days, the rule, and the two ways out."""
+    from django.utils.formats import date_format
+    from django.utils.translation import gettext as _
+
+    def period(start: dt.date, end: dt.date) -> str:
+        if end == dt.date.max:
+            return _("from %(start)s, open-ended") % {"start": date_format(start)}
+        if start == end:
+            return date_format(start)
+        return _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)}
+
+    return _("%(plh)s is Plh. %(position)s on days the position has no definitive holder (%(days)s). A Plh stands "
+             "in while the definitive official is only temporarily away (leave, official travel, illness); a vacant "
+             "position, or one whose official is permanently away, gets a Plt (SE Kepala BKN 1/2021). If the "
+             "position is vacant on those days, make this a Plt; if someone holds it definitively then, enter "
+             "their assignment (or correct its dates). Meanwhile the Plh does the position's work and signs as "
+             "Plh.") % {
+        "plh": plh.person.full_name, "position": plh.position.title,
+        "days": "; ".join(period(start, end) for start, end in gaps)}

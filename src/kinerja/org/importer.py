@@ -54,7 +54,7 @@ from kinerja.dates import parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.spreadsheets import csv_rows, fill_merged
 
-from .holding import plt_beside_holder, plt_warning, today_in
+from .holding import plh_warning, plh_without_holder, plt_beside_holder, plt_warning, today_in
 from .models import GRADES, RANK_OF_GRADE, Assignment, Office, Person, Position, Unit
 from .nip import normalise_nip, validate_nip
 
@@ -963,7 +963,8 @@ class Summary:
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
     # New people without a NIP: (name, how the import finds them next time, where)
     without_nip: list[tuple[str, str, str]] = field(default_factory=list)
-    # "row 7: Siti is Plt. Kepala Dinas while …": a Plt beside a definitive holder (holding.plt_beside_holder)
+    # "row 7: Siti is Plt. Kepala Dinas while …": a Plt beside a definitive holder (holding.plt_beside_holder),
+    # a Plh over days without one (holding.plh_without_holder)
     warnings: list[str] = field(default_factory=list)
 
     def count(self, what: str, created: bool) -> int:
@@ -1271,11 +1272,16 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
             saved.append((row, holding))
     # Once every row is saved, so that an end written on another row (the holder who left) counts.
     told: set[tuple[int, int]] = set()  # a new Plt and the new holder it stands beside: said once
+    told_plh: set[int] = set()  # a Plh over days without a holder: said once, by the first row that leads to it
     for row, holding in saved:
         for plt, held in plt_beside_holder(holding):
             if (plt.pk, held.pk) not in told:
                 told.add((plt.pk, held.pk))
                 summary.warnings.append(f"{row.where()}: {plt_warning(plt, held)}")
+        for plh, gaps in plh_without_holder(holding):
+            if plh.pk not in told_plh:
+                told_plh.add(plh.pk)
+                summary.warnings.append(f"{row.where()}: {plh_warning(plh, gaps)}")
 
 
 def import_file(path: Path | str, office: Office, *, dry_run: bool = False, today: dt.date | None = None,
@@ -1327,7 +1333,9 @@ GUIDE = [
     "NIK/ID lain: hanya untuk pegawai tanpa NIP (tenaga honorer, PPPK yang belum punya nomor): NIK atau nomor "
     "pegawai dari kantor. Pegawai tanpa NIP dan tanpa ID dicocokkan dengan namanya: tulis namanya selalu sama.",
     "Pangkat/Golongan: III/a, atau Penata Muda (III/a).",
-    "Status: definitif, Plt atau Plh. Plt dan Plh wajib mengisi Nomor SK.",
+    "Status: definitif, Plt atau Plh. Plt dan Plh wajib mengisi Nomor SK. Plh menggantikan pejabat definitif yang "
+    "berhalangan sementara (cuti, dinas luar, sakit); Plt mengisi jabatan yang kosong atau yang pejabatnya "
+    "berhalangan tetap (SE Kepala BKN 1/2021).",
     "Mulai dan Selesai: tanggal seperti 02/01/2025 atau 2 Januari 2025. Mulai kosong: mulai hari impor. "
     "Selesai kosong: tanpa batas (atau tetap seperti yang sudah tercatat).",
     "Jenis unit (tidak wajib): Dinas, Sekretariat, Subbagian, Bidang, Seksi, UPT. Kosong: ditebak dari nama unit.",
