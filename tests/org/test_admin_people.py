@@ -47,6 +47,40 @@ class AddPersonTestCase(KinerjaTestCase):
                                         "new_password2": "Dewi-punya-sendiri-2026"})
         self.assertContains(self.client.get("/"), "Dewi Lestari, A.Md.")
 
+    def test_it_adds_a_person_without_a_password_and_shows_a_first_one_to_print(self) -> None:
+        self.assertContains(self.client.get(self.url), "Kosongkan keduanya untuk mencetak kata sandi pertama")
+        response = self.client.post(self.url, self.form(password1="", password2=""))
+        self.assertEqual(response.status_code, 200)
+        self.assertTemplateUsed(response, "admin/org/person/first_passwords.html")
+        self.assertIn("no-store", response["Cache-Control"])
+        [first] = response.context["given"]
+        self.assertEqual((first.username, first.person.full_name), ("dewi", "Dewi Lestari, A.Md."))
+        self.assertContains(response, f'<code class="first-password">{first.password}</code>', html=True)
+        person = Person.objects.get(full_name="Dewi Lestari, A.Md.")
+        self.assertTrue(person.must_change_password)
+        self.client.logout()
+        self.assertRedirects(self.client.post("/login/", {"username": "dewi", "password": first.password}), "/",
+                             fetch_redirect_response=False)
+        self.assertRedirects(self.client.get("/"), "/password/")
+
+    def test_save_and_add_another_leaves_the_first_password_for_all_at_once(self) -> None:
+        response = self.client.post(self.url, {**self.form(password1="", password2=""), "_addanother": "1"})
+        self.assertRedirects(response, self.url, fetch_redirect_response=False)
+        person = Person.objects.get(full_name="Dewi Lestari, A.Md.")
+        self.assertFalse(person.user.has_usable_password())
+        shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
+        self.assertEqual(len(shown), 1, shown)
+        self.assertIn('Dewi Lestari, A.Md. belum punya kata sandi dan belum bisa masuk.', shown[0])
+        self.assertIn('<a href="/admin/org/person/?password=none">Pegawai tanpa kata sandi</a>', shown[0])
+
+    def test_a_password_typed_once_is_refused(self) -> None:
+        response = self.client.post(self.url, self.form(password2=""))
+        self.assertIn("Ketik kata sandi dua kali, atau kosongkan keduanya",
+                      " ".join(response.context["adminform"].form.errors["password2"]))
+        response = self.client.post(self.url, self.form(password1=""))
+        self.assertIn("password1", response.context["adminform"].form.errors)
+        self.assertFalse(Person.objects.filter(full_name="Dewi Lestari, A.Md.").exists())
+
     def test_the_form_accepts_a_nip_typed_as_printed(self) -> None:
         field = self.client.get(self.url).context["adminform"].form.fields["nip"]
         self.assertGreaterEqual(field.widget.attrs["maxlength"], str(len("19920417 201903 2 001")))

@@ -7,12 +7,15 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
+from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -156,6 +159,10 @@ class PersonAdmin(OfficeScopedAdmin):
             self.message_user(request, gettext("None of the selected accounts is without a password: nothing was "
                                                "changed."), messages.WARNING)
             return None
+        return self._first_passwords_page(request, given, skipped)
+
+    def _first_passwords_page(self, request: HttpRequest, given: list[actions.FirstPassword],
+                              skipped: list[Person]) -> TemplateResponse:
         context = {**self.admin_site.each_context(request), "title": gettext("First passwords to hand out"),
                    "opts": self.model._meta, "given": given, "skipped": skipped,
                    "office": given[0].person.office,
@@ -166,6 +173,25 @@ class PersonAdmin(OfficeScopedAdmin):
         response = TemplateResponse(request, "admin/org/person/first_passwords.html", context)
         add_never_cache_headers(response)  # shown once: no copy in the browser's cache
         return response
+
+    def response_add(self, request: HttpRequest, obj: Person, post_url_continue: str | None = None) -> Any:
+        """Added without a password (the form's two fields left empty): "Save" gives the person a first
+        password at once and shows it to print, as the action does for many; "Save and add another" leaves
+        it for later, to print the first passwords of all the people entered on one page."""
+        if obj.user.has_usable_password() or IS_POPUP_VAR in request.POST:
+            return super().response_add(request, obj, post_url_continue)
+        if "_addanother" in request.POST or "_continue" in request.POST:
+            response = super().response_add(request, obj, post_url_continue)
+            self.message_user(request, format_html(
+                gettext("{name} has no password yet and cannot sign in. When everyone is entered, print their first "
+                        "passwords at once: <a href=\"{url}\">People without a password</a>, tick them, then the "
+                        "action “Give first passwords”."),
+                name=obj.full_name, url=reverse("admin:org_person_changelist") + "?password=none"), messages.WARNING)
+            return response
+        given, skipped = actions.give_first_passwords([obj], acting_user=request.user)
+        for first in given:
+            self.log_change(request, first.person, gettext("Gave a first password to hand out."))
+        return self._first_passwords_page(request, given, skipped)
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("user", "office")
@@ -205,12 +231,13 @@ class PersonAdmin(OfficeScopedAdmin):
             return
         data = form.cleaned_data
         saved = actions.add_person(obj.office, username=data["username"], full_name=obj.full_name,
-                                   password=data["password1"], nip=obj.nip, other_id=obj.other_id, grade=obj.grade,
-                                   email=data["email"],
+                                   password=data["password1"] or None, nip=obj.nip, other_id=obj.other_id,
+                                   grade=obj.grade, email=data["email"],
                                    extra_role=obj.extra_role, language=obj.language,
                                    is_staff=request.user.is_superuser and data.get("is_staff", False),
                                    # Typed here by the administrator: the person chooses their own at the
-                                   # first sign-in, as with a first password handed out.
+                                   # first sign-in, as with a first password handed out. None: no password
+                                   # yet, a first one is given to print (response_add).
                                    must_change_password=True)
         # The admin goes on with the form's instance (its log entry, the redirect): make it the saved row.
         obj.pk, obj.user = saved.pk, saved.user

@@ -8,6 +8,7 @@ from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.contrib.auth.forms import UsernameField
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import Office, Person
@@ -37,9 +38,14 @@ class PersonCreationForm(PersonForm):
                              help_text=_("Reminders of due tasks are sent here."))
     is_staff = forms.BooleanField(label=_("Administrator of the office"), required=False,
                                   help_text=_("Manages the office's units, positions, people and settings here."))
-    password1 = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(
-        attrs={"autocomplete": "new-password"}), help_text=password_validation.password_validators_help_text_html())
-    password2 = forms.CharField(label=_("Password again"), strip=False, widget=forms.PasswordInput(
+    # Not required: most often the administrator enters the person and hands them a first password drawn
+    # at random and printed (actions.give_first_passwords), as for the people of an imported office.
+    password1 = forms.CharField(label=_("Password"), strip=False, required=False, widget=forms.PasswordInput(
+        attrs={"autocomplete": "new-password"}), help_text=format_lazy(
+            "{} {}", _("Leave both empty to print a first password for the person after saving. A password typed "
+                       "here works too. Either way the person chooses their own at the first sign-in."),
+            password_validation.password_validators_help_text_html()))
+    password2 = forms.CharField(label=_("Password again"), strip=False, required=False, widget=forms.PasswordInput(
         attrs={"autocomplete": "new-password"}))
 
     def clean_username(self) -> str:
@@ -52,6 +58,9 @@ class PersonCreationForm(PersonForm):
         cleaned = super().clean()
         user = get_user_model()(username=cleaned.get("username", ""), email=cleaned.get("email", ""),
                                 first_name=cleaned.get("full_name", ""))
+        if bool(cleaned.get("password1")) != bool(cleaned.get("password2")):
+            missing = "password2" if cleaned.get("password1") else "password1"
+            self.add_error(missing, _("Type the password twice, or leave both empty to print a first password."))
         _check_new_password(self, "password1", "password2", user)
         return cleaned
 
