@@ -356,6 +356,88 @@ class NewOfficeTestCase(ImportCase):
             call_command("org", "import", str(path), "--office", "nope")
 
 
+class OtherLayoutTestCase(ImportCase):
+    """A new office's own list (Daftar Nominatif) in a layout of its own: a merged header over two rows, the
+    columns in another order and named otherwise ("N I P" spread out, "Tgl. Berakhir", "Di Bawah Unit"), a
+    Plt of a vacant post, an empty row, a Kasubbag above the Sekretaris she answers to."""
+
+    HEADER = ["No.", "N I P", "Nama Pegawai", "Gol. Ruang", "Nama Jabatan", "Unit Kerja", "Di Bawah Unit",
+              "Atasan Langsung", "Status Jabatan", "Nomor SK", "TMT Jabatan", "Tgl. Berakhir", "Keterangan"]
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="dkp", name="Dinas Kelautan dan Perikanan Kota Metro",
+                                            short_name="DKP", city="Kota Metro")
+
+    def nominative(self, header: list[str] = HEADER, parent_of_section: str = "Bidang Perikanan Tangkap") -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Data Pegawai"
+        sheet.append(["DAFTAR NOMINATIF PEGAWAI DINAS KELAUTAN DAN PERIKANAN"])
+        sheet.append(["No.", "PEGAWAI", None, None, "JABATAN", None, None, None, "PENUGASAN", None, None, None, None])
+        sheet.append([None, *header[1:12], None])
+        for cells in ("A2:A3", "B2:D2", "E2:H2", "I2:L2", "M2:M3"):
+            sheet.merge_cells(cells)
+        sheet["M2"] = header[12]
+        dinas, kadis, kabid = "Dinas Kelautan dan Perikanan", "Kepala Dinas Kelautan dan Perikanan", \
+            "Kepala Bidang Perikanan Tangkap"
+        for row in [
+            [1, "19740812 199803 1 004", "Ir. Hendra Gunawan, M.Si.", "IV/c", kadis, dinas, "", "Wali Kota Metro",
+             "Definitif", "", "01/02/2022", "", ""],
+            [2, "19850303 201001 2 011", "Nur Aini, S.E.", "III/c", "Kepala Subbagian Umum", "Subbagian Umum",
+             "Sekretariat", "Sekretaris Dinas", "Definitif", "", "03/01/2023", "31/12/2026", ""],
+            [3, "197906152005011002", "Drs. Bambang Sutrisno", "IV/a", "Sekretaris Dinas", "Sekretariat", dinas, kadis,
+             "Definitif", "", "01/03/2021", "", ""],
+            [None] * 13,
+            [4, "", "", "", kabid, "Bidang Perikanan Tangkap", dinas, kadis, "", "", "", "", "lowong"],
+            [5, "197906152005011002", "Drs. Bambang Sutrisno", "IV/a", kabid, "Bidang Perikanan Tangkap", "", "", "Plt",
+             "800/45/D.KP/2025", "10/02/2025", "", ""],
+            [6, "", "Sri Wahyuni", "", "Kepala Seksi Pembenihan", "Seksi Pembenihan", parent_of_section, kabid, "", "",
+             "01/07/2024", "", ""],
+        ]:
+            sheet.append(row)
+        path = self.folder / "nominatif.xlsx"
+        book.save(path)
+        return path
+
+    def test_it_reads_the_columns_under_their_own_names(self) -> None:
+        summary = self.run_import(self.nominative())
+        units = {u.name: u.parent.name if u.parent else "" for u in Unit.objects.filter(office=self.office)}
+        self.assertEqual(units, {"Dinas Kelautan dan Perikanan": "", "Sekretariat": "Dinas Kelautan dan Perikanan",
+                                 "Subbagian Umum": "Sekretariat", "Seksi Pembenihan": "Bidang Perikanan Tangkap",
+                                 "Bidang Perikanan Tangkap": "Dinas Kelautan dan Perikanan"})
+        nur = Person.objects.get(full_name="Nur Aini, S.E.")
+        self.assertEqual((nur.nip, nur.grade), ("198503032010012011", "III/c"))
+        self.assertEqual(Assignment.objects.get(person=nur).ends_on, dt.date(2026, 12, 31))  # Tgl. Berakhir
+        self.assertTrue(Assignment.objects.filter(kind="plt", person__full_name="Drs. Bambang Sutrisno").exists())
+        self.assertEqual(summary.warnings, [])  # a Plt of a vacant post is what the rule asks for
+        self.assertEqual(summary.unread_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"])
+
+    def test_an_unknown_parent_unit_is_named_and_nothing_is_saved(self) -> None:
+        errors = self.failure(self.nominative(parent_of_section="Bidang Budidaya Ikan"))
+        self.assertEqual(errors, ["nominatif.xlsx, lembar Data Pegawai, baris 10, kolom G (Di Bawah Unit): “Bidang "
+                                  "Budidaya Ikan” bukan unit kerja dalam berkas maupun di perangkat daerah ini. Tulis "
+                                  "dulu unit induk itu pada barisnya sendiri, atau perbaiki namanya."])
+
+    def test_a_failure_names_the_columns_not_read(self) -> None:
+        # "Bagian Dari" is no header kinerja knows: without Unit induk every superior is refused, and the list
+        # of problems says which column was left unread, in the page and on the command line.
+        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]])
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(path)
+        self.assertIn("Kolom yang tidak dibaca karena judulnya tidak dikenal kinerja: Data Pegawai: A (No.); Data "
+                      "Pegawai: G (Bagian Dari); Data Pegawai: M (Keterangan).", str(caught.exception))
+        with self.assertRaises(CommandError) as caught:
+            call_command("org", "import", str(path), "--office", self.office.code, "--dry-run", stdout=StringIO())
+        self.assertIn("G (Bagian Dari)", str(caught.exception))
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        with path.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, "tidak dikenal kinerja: Data Pegawai: A (No.); Data Pegawai: G (Bagian Dari)",
+                            status_code=400)
+
+
 class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
     """The demo office, built in the admin, imported into from a file naming its people by NIP."""
 

@@ -63,7 +63,8 @@ from .nip import normalise_nip, validate_nip
 COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "unit": ("Unit kerja", ("unit", "unit organisasi", "nama unit", "nama unit kerja", "unit kerja bidang",
                             "bidang bagian", "satuan kerja")),
-    "parent": ("Unit induk", ("induk", "unit atasan", "induk unit", "di bawah", "berada di bawah", "unit induk atasan")),
+    "parent": ("Unit induk", ("induk", "unit atasan", "induk unit", "di bawah", "berada di bawah", "unit induk atasan",
+                              "di bawah unit", "dibawah", "dibawah unit", "berada di bawah unit", "unit di atasnya")),
     "unit_kind": ("Jenis unit", ("tipe unit", "jenis unit kerja")),
     "position": ("Jabatan", ("nama jabatan", "jabatan struktural fungsional")),
     "position_kind": ("Jenis jabatan", ("tipe jabatan",)),
@@ -84,7 +85,8 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "decree": ("Nomor SK", ("no sk", "sk", "nomor surat keputusan", "no sk plt plh", "nomor sk plt plh",
                             "nomor sk pengangkatan")),
     "start": ("Mulai", ("tmt", "tanggal mulai", "mulai tanggal", "tmt jabatan", "dari", "sejak", "mulai tmt")),
-    "end": ("Selesai", ("sampai", "tanggal selesai", "sampai dengan", "s d", "berakhir", "akhir", "sampai tanggal")),
+    "end": ("Selesai", ("sampai", "tanggal selesai", "sampai dengan", "s d", "berakhir", "akhir", "sampai tanggal",
+                        "tanggal berakhir", "tmt berakhir", "akhir jabatan", "selesai tanggal")),
 }
 HEADER_SEARCH_ROWS = 30
 UNIT_KINDS = {  # what the Jenis unit column may say
@@ -114,6 +116,21 @@ def _normal(label: object) -> str:
 
 
 _SYNONYMS = {_normal(header): key for key, (header, others) in COLUMNS.items() for header in (header, *others)}
+# Words offices shorten in headers ("Tgl. Berakhir", "No. SK"), and the letters some spread out ("N I P",
+# "N.I.P."), compared as written out.
+_HEADER_WORDS = {"tgl": "tanggal", "tanggal": "tanggal", "no": "nomor"}
+
+
+def _column_key(label: str) -> str | None:
+    """The column a header names: as written, with its letters spread out joined ("N I P"), or with its
+    shortened words written out ("Tgl. Berakhir")."""
+    normal = _normal(label)
+    words = normal.split()
+    tries = [normal]
+    if len(words) > 1 and all(len(w) == 1 for w in words):
+        tries.append("".join(words))
+    tries.append(" ".join(_HEADER_WORDS.get(w, w) for w in words))
+    return next((_SYNONYMS[t] for t in tries if t in _SYNONYMS), None)
 
 
 def _letter(index: int) -> str:
@@ -248,7 +265,7 @@ def _find_header(table: Table) -> Header | None:
         unread: list[str] = []
         for index, value in enumerate(values):
             label = _text(value)
-            key = _SYNONYMS.get(_normal(label))
+            key = _column_key(label)
             if key and key not in columns:
                 columns[key], labels[key] = index, f"{_letter(index)} ({label})"
             elif label:
@@ -453,7 +470,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
             if number in table.hidden:
                 hidden.append(_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number})
                 continue
-            if all(_normal(texts[k]) in _SYNONYMS for k in texts if texts[k]):
+            if all(_column_key(texts[k]) for k in texts if texts[k]):
                 continue  # the header printed again on the next page
             if all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts.values() if t):
                 continue  # the row of column numbers under a header
@@ -988,6 +1005,23 @@ class _DryRun(Exception):
     pass
 
 
+def columns_not_read(unread: list[str]) -> str:
+    return _("Columns not read, as kinerja does not know their header: %(columns)s. If one of them is needed (Unit "
+             "induk, NIP, Selesai …), write its header as the template does.") % {"columns": "; ".join(unread)}
+
+
+class OrgImportFailed(ImportFailed):
+    """ImportFailed, saying the columns not read: a header kinerja does not know ("Di Bawah Unit") leaves its
+    column unread, and the errors listed follow from it (without Unit induk every superior is refused), so
+    the one who fixes the file sees which."""
+
+    def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str]) -> None:
+        super().__init__(path, errors)
+        self.unread_columns = unread
+        if unread:
+            self.args = (f"{self.args[0]}\n{columns_not_read(unread)}",)
+
+
 def _messages(e: ValidationError) -> str:
     return " ".join(e.messages)
 
@@ -1296,7 +1330,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
         raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
     plan = _check(rows, office, today, errors)
     if errors:
-        raise ImportFailed(path, errors)
+        raise OrgImportFailed(path, errors, unread)
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, hidden_rows=hidden,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
@@ -1306,7 +1340,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
             people = _save_people(plan, office, summary, errors)
             _save_holdings(plan, positions, people, today, summary, errors)
             if errors:
-                raise ImportFailed(path, errors)
+                raise OrgImportFailed(path, errors, unread)
             if dry_run:
                 raise _DryRun
     except _DryRun:

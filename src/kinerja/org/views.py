@@ -98,6 +98,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
                       initial={"office": own.pk if own is not None else None})
     summary: importer.Summary | None = None
     problems: list[str] = []
+    unread_note = ""
     kept = ""
     sheets: list[str] = []
     accounts: list[tuple[str, str, int | None]] = []
@@ -115,6 +116,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 summary = importer.import_file(path, office, dry_run=not saving, sheet=sheet or None)
             except importer.ImportFailed as e:
                 problems = [str(error) for error in e.errors]
+                if getattr(e, "unread_columns", None):  # a header not known: the likely cause of the errors
+                    unread_note = importer.columns_not_read(e.unread_columns)
             except KinerjaError as e:
                 problems = [str(e)]
             if saving and summary is not None:
@@ -132,6 +135,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 form.fields["sheet"].widget = forms.Select(choices=[("", _("Every sheet with the columns")),
                                                                     *((name, name) for name in sheets)])
     return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept,
+                                               "unread_note": unread_note,
                                                "accounts": accounts, "sheets": sheets, "office": office,
                                                "several_offices": offices.count() > 1},
                   status=400 if problems or form.errors else 200)
