@@ -111,24 +111,24 @@ class InboxTestCase(ViewTestCase):
         case = self.start_case()
         self.run_to_step(case, 2)
         self.client.force_login(self.secretary)
-        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].offered
         self.assertIn(self.staff2.person, people)
         self.assertNotIn(self.admin.person, people)  # the administrator's account holds no position
         self.staff2.is_active = False  # left the office: may no longer sign in
         self.staff2.save(update_fields=["is_active"])
-        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].offered
         self.assertNotIn(self.staff2.person, people)
 
     def test_the_person_who_alone_has_the_task_is_not_offered(self) -> None:
         case = self.start_case()
         step3 = self.run_to_step(case, 3)  # given to JFU 1 at step 2
         self.client.force_login(self.subsection_head)
-        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].offered
         self.assertNotIn(self.staff.person, people)
         self.assertIn(self.staff2.person, people)
         # Given to nobody in particular (both JFU do it): either may be chosen, which settles who does it.
         Task.objects.filter(pk=step3.pk).update(assignee=None)
-        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].queryset
+        people = self.client.get(f"/cases/{case.pk}/").context["reassign_form"].fields["to_person"].offered
         self.assertIn(self.staff.person, people)
         self.assertIn(self.staff2.person, people)
 

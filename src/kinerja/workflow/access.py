@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
-from kinerja.org.holding import acting_or_all, holders, positions_held, today_in
+from kinerja.org.holding import acting_or_all, at_work, holders, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
 
 from . import fastsql
@@ -125,26 +125,52 @@ def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: O
                         held: list[Assignment] | None = None) -> set[int]:
     """Units whose overdue tasks `user` sees and may reassign: the head of office oversees every unit;
     the secretary and unit heads their own unit and the units under it. `held`: positions_held() if known."""
+    return units_led(user, office, day, held)[1]
+
+
+def units_led(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date,
+              held: list[Assignment] | None = None) -> tuple[set[int], set[int]]:
+    """(the units of the office whose head position `user` holds on `day`, those units and every unit
+    under them): supervised_unit_ids with where the user stands in it."""
     if user is None:
-        return set()
+        return set(), set()
     held = [a for a in (positions_held(user, day) if held is None else held) if a.position.office_id == office.pk]
-    if not held:
-        return set()
-    if any(a.position.kind == Position.Kind.HEAD for a in held):
-        return set(Unit.objects.filter(office=office).values_list("pk", flat=True))
     roots = {a.position.unit_id for a in held if a.position.kind in Position.HEAD_KINDS}
     if not roots:
-        return set()
+        return set(), set()
     children: dict[int | None, list[int]] = {}
     for pk, parent in Unit.objects.filter(office=office).values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)
+    if any(a.position.kind == Position.Kind.HEAD for a in held):
+        return roots, {pk for units in children.values() for pk in units}
     found, todo = set(), list(roots)
     while todo:
         unit = todo.pop()
         if unit not in found:
             found.add(unit)
             todo.extend(children.get(unit, []))
-    return found
+    return roots, found
+
+
+def reassign_candidates(task: Task, user: AbstractBaseUser | AnonymousUser, day: dt.date,
+                        held: list[Assignment] | None = None) -> QuerySet[Person]:
+    """The people a superior may give `task` to on `day`: the people of the units they lead who are below
+    them, and the other holders of the task's position.
+
+    Below them: anyone holding a position in those units but the head positions of the superior's own
+    units (their own, or a Plt's/Plh's standing for it) and the superior themselves. An overdue task is handed
+    down the line a civil servant answers along: a Kasubbag gives a JFU's task to another JFU of the Subbagian,
+    not to the Kepala Dinas above him (who is not his to order) nor to a Bidang's staff (who answer to their
+    Kabid). Taking it himself would leave the work he checks next done by himself. The holders of the task's
+    position (another JFU, a Plh Kasubbag) do that work already by their post, whatever unit they sit in.
+    No query for the rule beyond units_led's; the people come in one query (Exists on their assignments)."""
+    office = task.case.office
+    roots, led = units_led(user, office, day, held)
+    below = (Q(position__unit_id__in=led) & ~Q(position__kind__in=Position.HEAD_KINDS, position__unit_id__in=roots)
+             & ~Q(person__user_id=user.pk))
+    fits = Assignment.objects.filter(Assignment.active_on(day), below | Q(position_id=task.position_id),
+                                     person_id=OuterRef("pk"))
+    return at_work(office.pk, day).filter(Exists(fits))
 
 
 def _units_and_above(positions: list[Position]) -> set[int]:

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import at_work, head_above, holders, own_position, position_in_unit
-from kinerja.org.models import Person, Position, Unit, name_of
+from kinerja.org.models import Assignment, Person, Position, Unit, name_of
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
@@ -51,7 +51,9 @@ from .access import (
     holders_among,
     office_day,
     person_of,
+    reassign_candidates,
     supervised_unit_ids,
+    units_led,
 )
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
@@ -85,6 +87,18 @@ class AlreadyAssigned(KinerjaError):
         self.task, self.person = task, person
         super().__init__(capfirst(_("%(step)s of %(case)s is already assigned to %(person)s: choose someone else.") % {
             "step": _step_label(task.step), "case": task.case.title, "person": person.full_name}))
+
+
+class NotTheirsToTake(KinerjaError):
+    """A superior gives a task to someone outside access.reassign_candidates: above them or heading a unit
+    beside them, in a unit they do not lead, or themselves. `person` lets a form show it next to the field."""
+
+    def __init__(self, task: Task, person: Person, why: str, units: list[str]) -> None:
+        self.task, self.person = task, person
+        super().__init__(capfirst(_("%(person)s cannot be given %(step)s: %(why)s. Give it to someone below you "
+                                    "in %(units)s or to another %(position)s.") % {
+            "person": person.full_name, "step": _step_label(task.step), "why": why, "units": ", ".join(units),
+            "position": task.position.label}))
 
 
 def _when(task: Task, moment: dt.datetime) -> str:
@@ -657,7 +671,9 @@ def return_task(task_id: int, *, user: AbstractBaseUser, reason: str, files: Ite
 @transaction.atomic(durable=True)
 def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBaseUser, reason: str,
                   at: dt.datetime | None = None) -> Task:
-    """A superior gives an open task of their unit to another person of the office, with a reason."""
+    """A superior gives an open task of their unit to another person of the office, with a reason: to someone
+    below them in the units they lead or another holder of the task's position (access.reassign_candidates says
+    why), else NotTheirsToTake names the person and why not."""
     at = at or timezone.now()
     task = _lock_task(task_id, at)
     if task.status != Task.Status.OPEN:
@@ -671,9 +687,12 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     if not at_work(office.pk, office_day(office, at)).filter(pk=target.pk).exists():
         raise KinerjaError(_("%(user)s holds no position in this office today, or may no longer sign in.")
                            % {"user": to_user.get_username()})
+    day = office_day(office, at)
+    if not reassign_candidates(task, user, day).filter(pk=target.pk).exists():
+        raise _not_theirs(task, user, target, day)
     # Who does it now: its stored person while that stands, else the holders of its position. Giving it to
     # the only one would change nothing; giving it to one of several holders settles who does it.
-    current = [p.pk for p in doers(task, office_day(office, at))]
+    current = [p.pk for p in doers(task, day)]
     if current == [target.pk]:
         raise AlreadyAssigned(task, target)
     if not reason.strip():
@@ -695,6 +714,31 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     if target.user_id is not None and target.user_id != user.pk and target.pk != before:
         notify_new_work([target.user_id], Notification.Kind.REASSIGNED, task, at)
     return task
+
+
+def _not_theirs(task: Task, user: AbstractBaseUser, target: Person, day: dt.date) -> NotTheirsToTake:
+    """Why `target` is not among the reassign_candidates of `user`: themselves, above or beside them (a head
+    position of their own units or of a unit above those), or outside the units they lead."""
+    office = task.case.office
+    roots, _led = units_led(user, office, day)
+    units = dict(Unit.objects.filter(office=office).values_list("pk", "parent_id"))
+    line: set[int] = set()
+    for unit in roots:
+        at_or_above: int | None = unit
+        while at_or_above is not None and at_or_above not in line:
+            line.add(at_or_above)
+            at_or_above = units.get(at_or_above)
+    held = list(Assignment.objects.filter(Assignment.active_on(day), person=target).select_related("position")
+                .order_by("position_id"))
+    titles = ", ".join(a.title_as_held for a in held)
+    if target.user_id == user.pk:
+        why = _("a superior hands a task down, not to themselves")
+    elif any(a.position.kind in Position.HEAD_KINDS and a.position.unit_id in line for a in held):
+        why = _("they are %(held)s, not below you") % {"held": titles}
+    else:
+        why = _("they are %(held)s, outside the units you lead") % {"held": titles}
+    names = list(Unit.objects.filter(pk__in=roots).order_by("pk").values_list("name", flat=True))
+    return NotTheirsToTake(task, target, why, names)
 
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:

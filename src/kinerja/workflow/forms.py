@@ -17,6 +17,7 @@ from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import Actor, SopVersion
 
+from .access import reassign_candidates
 from .models import Task
 
 
@@ -225,9 +226,26 @@ class MissingForm(FilesForm):
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class _OfferedIterator(forms.models.ModelChoiceIterator):
+    def __init__(self, field: PersonAtWorkField) -> None:
+        super().__init__(field)
+        if field.offered is not None:
+            self.queryset = field.offered
+
+
 class PersonAtWorkField(forms.ModelChoiceField):
     """A person named with the positions they hold that day ("Siti — JFU, Plh. Kasubbag"): a superior who
-    gives a task to someone chooses by what they do, and a list of names alone does not say it."""
+    gives a task to someone chooses by what they do, and a list of names alone does not say it.
+
+    `offered`: the people listed, when fewer than those accepted (`queryset`): a name sent from outside the
+    list then reaches the action, whose refusal says who and why, not Django's "Select a valid choice"."""
+
+    iterator = _OfferedIterator
+    offered: Any = None
+
+    def offer(self, people: Any) -> None:
+        self.offered = people
+        self.widget.choices = self.choices
 
     def label_from_instance(self, obj: Person) -> str:
         held = ", ".join(f"{a.acting_prefix} {a.position.label}".strip() for a in getattr(obj, "held_today", []))
@@ -239,18 +257,22 @@ class ReassignForm(forms.Form):
     to_person = PersonAtWorkField(Person.objects.none(), label=_("Give the task to"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, office: Any, has_it: int | None = None, **kwargs: Any) -> None:
-        """`has_it`: the person who alone does the task now, left out of the choice (giving it to them
-        would change nothing, actions.AlreadyAssigned)."""
+    def __init__(self, *args: Any, task: Task, user: Any, has_it: int | None = None, **kwargs: Any) -> None:
+        """Offers the people `user` may give `task` to (access.reassign_candidates); any person at work in
+        the office is accepted, so the action refuses the others by name. `has_it`: the person who alone does
+        the task now, left out of the choice (giving it to them would change nothing, actions.AlreadyAssigned)."""
         super().__init__(*args, **kwargs)
+        office = task.case.office
         day = today_in(office.time_zone)
         # The positions come with the people (one prefetch query), definitive ones first.
         held = (Assignment.objects.filter(Assignment.active_on(day)).select_related("position")
                 .order_by(Case(When(kind=Assignment.Kind.DEFINITIVE, then=Value(0)), default=Value(1)), "position_id"))
-        people = at_work(office.pk, day).order_by("full_name")
+        field = self.fields["to_person"]
+        field.queryset = at_work(office.pk, day)
+        people = reassign_candidates(task, user, day).order_by("full_name")
         if has_it is not None:
             people = people.exclude(pk=has_it)
-        self.fields["to_person"].queryset = people.prefetch_related(Prefetch("assignments", held, to_attr="held_today"))
+        field.offer(people.prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
 
 
 class CancelForm(forms.Form):

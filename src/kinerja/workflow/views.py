@@ -224,7 +224,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         doing = ctx["current_people"]
         ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(
-            office=office, has_it=doing[0].pk if len(doing) == 1 else None)
+            task=current, user=request.user, has_it=doing[0].pk if len(doing) == 1 else None)
     return ctx
 
 
@@ -374,13 +374,13 @@ def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def reassign(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
-    form = forms.ReassignForm(request.POST, office=task.case.office)
+    form = forms.ReassignForm(request.POST, task=task, user=request.user)
     if form.is_valid():
         try:
             actions.reassign_task(task.pk, user=request.user, to_user=form.cleaned_data["to_person"].user,
                                   reason=form.cleaned_data["reason"])
             return _done(request, task.case)
-        except actions.AlreadyAssigned as e:
+        except (actions.AlreadyAssigned, actions.NotTheirsToTake) as e:
             form.add_error("to_person", str(e))
         except NotAllowed as e:
             return _forbidden(request, str(e))
