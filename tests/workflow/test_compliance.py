@@ -200,6 +200,29 @@ class ComplianceTestCase(WorkflowTestCase):
         widths = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" fill="#222222" font-size="10"', phone)]
         self.assertTrue(widths and max(widths) + 30 <= PHONE_WIDTH, widths)
 
+    def test_the_values_stand_clear_of_the_bars_arrows_and_the_standard_line(self) -> None:
+        # At 390 px a value beside a bar beyond the scale stood on the arrow's tip, and the dashed 1× line
+        # crossed the values and the phone's step names drawn under it.
+        import re
+
+        from kinerja.workflow.compliance import ARROW, chart_svg
+
+        report = compliance(self.version.sop, 2025, now=NOW)
+        report.steps[0].median_ratio, report.steps[0].p90_ratio = 12.5, 20.0  # beyond the 5× scale: arrows
+        for phone in (True, False):
+            svg = str(chart_svg(report, phone=phone))
+            bars = [float(x) + float(w) for x, w in re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"', svg)]
+            values = [float(x) for x in re.findall(r'<text x="([\d.]+)" y="[\d.]+" fill="#222222" font-size="10"', svg)]
+            self.assertEqual(len(bars), len(values))
+            arrows = svg.count("<path ")
+            self.assertEqual(arrows, 2)
+            for n, (end, value) in enumerate(zip(bars, values, strict=True)):
+                self.assertGreaterEqual(value - end, (ARROW if n < arrows else 0) + 4, (phone, n, end, value))
+            # Every text (the values, the names) comes after the standard's line, so the line runs under it.
+            line = svg.index('stroke="#c62828"')
+            self.assertLess(line, svg.index('font-size="10"'))
+            self.assertLess(line, svg.index(f"1. {report.steps[0].actor}"))
+
     def test_the_page_writes_working_time_in_the_reader_s_language(self) -> None:
         self.client.force_login(self.subsection_head)
         url = reverse("planning:compliance", kwargs={"pk": self.version.pk})

@@ -325,6 +325,10 @@ CHART_ROW = 34
 # which take the whole width: 320 units fit the card on a 390 px screen unscaled, the text stays 11-12 px.
 PHONE_WIDTH = 320
 PHONE_ROW = 52
+# A step's two bars (median above, 90th percentile below) and their values: the values, 10 units high, need the
+# bars 2 apart at least; an arrow (a bar beyond the scale) juts ARROW past the bar's end, and a value stands
+# VALUE_GAP clear of whichever ends the bar.
+BAR_HEIGHT, BAR_GAP, ARROW, VALUE_GAP = 10, 13, 8, 5
 
 
 def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
@@ -353,30 +357,39 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
         out.append(f'<line x1="{x(tick):.1f}" x2="{x(tick):.1f}" y1="22" y2="{height - 8}" stroke="#d0d0d0" '
                    f'stroke-width="0.5"/><text x="{x(tick):.1f}" y="16" text-anchor="{anchor}" '
                    f'fill="#666666">{tick}×</text>')
+    # The texts go on after the bars and the standard's dashed line, each on a white halo: drawn before, the
+    # line crossed a value or a name standing at 1× (on a phone the names stand over the bars' track).
+    texts: list[str] = []
+    halo = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
     for n, step in enumerate(report.steps):
         top = 28 + row * n
         label = escape(f"{step.display_number}. {step.actor}"[:label_chars])
         if phone:
-            out.append(f'<text x="{left}" y="{top + 12}" fill="#222222" font-size="12" font-weight="600">{label}</text>')
+            texts.append(f'<text x="{left}" y="{top + 12}" fill="#222222" font-size="12" font-weight="600" {halo}>'
+                         f'{label}</text>')
         else:
-            out.append(f'<text x="4" y="{top + 15}" fill="#222222">{label}</text>')
+            texts.append(f'<text x="4" y="{top + 15}" fill="#222222">{label}</text>')
         against = _("the standard of each round's version") if step.standard_seconds is None else step.standard
         for offset, value, ratio, colour, name in (
                 (bars_at, step.median_seconds, step.median_ratio, "#1565c0", _("median")),
-                (bars_at + 12, step.p90_seconds, step.p90_ratio, "#8fb3de", _("90th percentile"))):
+                (bars_at + BAR_GAP, step.p90_seconds, step.p90_ratio, "#8fb3de", _("90th percentile"))):
             if ratio is None:
                 continue
             tip = (f"{name}: {duration_text(value, report.day_seconds)} "
                    f"({number_format(round(ratio, 2), decimal_pos=2)}× {against})")
             end = x(ratio)
             out.append(f'<rect x="{left}" y="{top + offset}" width="{max(1.0, end - left):.1f}" '
-                       f'height="10" fill="{colour}"><title>{escape(tip)}</title></rect>')
+                       f'height="{BAR_HEIGHT}" fill="{colour}"><title>{escape(tip)}</title></rect>')
             if ratio > scale:
-                out.append(f'<path d="M{end:.1f} {top + offset - 2} l8 7 l-8 7 z" fill="{colour}"/>')
+                out.append(f'<path d="M{end:.1f} {top + offset - 2} l{ARROW} 7 l-{ARROW} 7 z" fill="{colour}"/>')
+                end += ARROW  # the value stands clear of the arrow's tip, not on it
             shown = number_format(round(ratio, 1), decimal_pos=1)
-            out.append(f'<text x="{end + 10:.1f}" y="{top + offset + 9}" fill="#222222" font-size="10">{shown}×</text>')
+            texts.append(f'<text x="{end + VALUE_GAP:.1f}" y="{top + offset + 9}" fill="#222222" font-size="10" '
+                         f'{halo}>{shown}×</text>')
     out.append(f'<line x1="{x(1):.1f}" x2="{x(1):.1f}" y1="22" y2="{height - 8}" stroke="#c62828" stroke-width="1.5" '
-               f'stroke-dasharray="4 3"><title>{escape(_("Standard time"))}</title></line></svg>')
+               f'stroke-dasharray="4 3"><title>{escape(_("Standard time"))}</title></line>')
+    out.extend(texts)
+    out.append("</svg>")
     return mark_safe("".join(out))  # noqa: S308 - every text above is escaped
 
 
