@@ -140,6 +140,21 @@ class EarlyWarningTestCase(WorkflowTestCase):
         warned = [m for m in mail.outbox if "Peringatan dini" in m.subject]
         self.assertFalse([m for m in warned if "jfu2@demo.invalid" in m.to])
 
+    def test_a_later_step_of_the_same_position_warns_every_holder(self) -> None:
+        # Step 5 is a JFU's too here: JFU 1 has step 3 (the warning of the open work is hers), and step 5 may go
+        # to either JFU, as any step to come goes to whoever holds its position: JFU 2 is told too.
+        from kinerja.sop.models import Actor, Step
+
+        jfu = Actor.objects.get(version=self.version, name="JFU")
+        Step.objects.filter(version=self.version, number=5).update(actor=jfu)
+        case = self.start_case(target_deadline=at(30, 16, month=4))
+        self.assertEqual(self.run_to_step(case, 3).assignee.user, self.staff)
+        with self.captureOnCommitCallbacks(execute=True):
+            send_due_reminders(at(25, 10, month=4))
+        self.assertTrue(Case.objects.get(pk=case.pk).at_risk)
+        told = set(Notification.objects.filter(kind="at_risk").values_list("user__username", flat=True))
+        self.assertEqual(told, {"jfu", "jfu2", "kasubbag", "sekretaris", "kadis"})
+
     def test_a_task_reassigned_by_a_superior_warns_the_new_person(self) -> None:
         case = self.start_case(target_deadline=at(30, 16, month=4))
         task = self.run_to_step(case, 3)

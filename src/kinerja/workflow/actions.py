@@ -305,7 +305,8 @@ def projected_finish(case: Case, cal: WorkCalendar, at: dt.datetime) -> dt.datet
 def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
     """Early warning: flag the case once (guarded update) when the remaining standard time no longer
     fits before its target deadline, and tell the actors of the remaining steps and their superiors: the
-    person an open task is given to (access.doers), the holders of the positions of the steps to come."""
+    person an open task is given to (access.doers), every holder of the position of each step to come (the
+    position of an open task too, when it has a later step)."""
     if case.target_deadline is None or case.at_risk or case.status != Case.Status.OPEN:
         return False
     finish = projected_finish(case, cal, at)
@@ -320,14 +321,15 @@ def check_at_risk(case: Case, *, cal: WorkCalendar, at: dt.datetime) -> bool:
                       .select_related("step", "position", "assignee__user").order_by("step__number", "pk"))
     current = open_tasks[0] if open_tasks else None
     day = office_day(case.office, at)
-    remaining = [position_for(s, case.unit_id, case.person_id, day) for s in _version_steps(case)
+    open_steps = {task.step_id for task in open_tasks}
+    remaining = [(s.pk in open_steps, position_for(s, case.unit_id, case.person_id, day)) for s in _version_steps(case)
                  if current is not None and s.number >= current.step.number]
-    positions = [p for p in remaining if p is not None]
+    positions = [p for _open, p in remaining if p is not None]
     # The open work is its doers' (the JFU the Kasubbag chose, not every JFU); the steps to come belong to
-    # whoever holds their positions, since nobody is chosen for them yet.
+    # whoever holds their positions, since nobody is chosen for them yet: every JFU, for a later JFU step,
+    # though one JFU has the open one (skipping the positions of the open tasks left the others untold).
     people: list[Person] = [p for task in open_tasks for p in doers(task, day)]
-    busy = {task.position_id for task in open_tasks}
-    for position in {p.pk: p for p in positions if p.pk not in busy}.values():
+    for position in {p.pk: p for is_open, p in remaining if p is not None and not is_open}.values():
         people.extend(holders(position, day))
     people.extend(acting_superiors_of(positions, day))
     notify(people, Notification.Kind.AT_RISK, case, current, at)
