@@ -98,3 +98,17 @@ class ReassignRuleTestCase(WorkflowTestCase):
         self.assertEqual((step3.assignee, step3.reassigned_at), (self.staff.person, None))
         self.assertFalse(case.events.filter(kind=Event.Kind.REASSIGNED).exists())
         self.assertFalse(Notification.objects.filter(kind=Notification.Kind.REASSIGNED).exists())
+
+    def test_after_an_error_the_list_offered_is_the_same(self) -> None:
+        # A reason of spaces comes back with its error: JFU 1, who alone has step 3, is still not offered
+        # (the list after the error offered her, as if giving it to her again would do something).
+        case = self.start_case()
+        step3 = self.run_to_step(case, 3)
+        self.client.force_login(self.subsection_head)
+        before = self.offered(case.pk)
+        r = self.client.post(f"/tasks/{step3.pk}/reassign/", {
+            "reassign-to_person": self.staff2.person.pk, "reassign-reason": "   "}, headers={"HX-Request": "true"})
+        form = r.context["reassign_form"]
+        self.assertIn("reason", form.errors)
+        self.assertEqual(sorted(p.full_name for p in form.fields["to_person"].offered), before)
+        self.assertContains(r, f'<option value="{self.staff2.person.pk}" selected>')

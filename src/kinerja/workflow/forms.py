@@ -257,10 +257,9 @@ class ReassignForm(forms.Form):
     to_person = PersonAtWorkField(Person.objects.none(), label=_("Give the task to"))
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
 
-    def __init__(self, *args: Any, task: Task, user: Any, has_it: int | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, task: Task, user: Any, **kwargs: Any) -> None:
         """Offers the people `user` may give `task` to (access.reassign_candidates); any person at work in
-        the office is accepted, so the action refuses the others by name. `has_it`: the person who alone does
-        the task now, left out of the choice (giving it to them would change nothing, actions.AlreadyAssigned)."""
+        the office is accepted, so the action refuses the others by name."""
         super().__init__(*args, **kwargs)
         office = task.case.office
         day = today_in(office.time_zone)
@@ -269,10 +268,14 @@ class ReassignForm(forms.Form):
                 .order_by(Case(When(kind=Assignment.Kind.DEFINITIVE, then=Value(0)), default=Value(1)), "position_id"))
         field = self.fields["to_person"]
         field.queryset = at_work(office.pk, day)
-        people = reassign_candidates(task, user, day).order_by("full_name")
-        if has_it is not None:
-            people = people.exclude(pk=has_it)
-        field.offer(people.prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
+        field.offer(reassign_candidates(task, user, day).order_by("full_name")
+                    .prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
+
+    def leave_out(self, has_it: int) -> None:
+        """The person who alone does the task now is not offered (giving it to them would change nothing,
+        actions.AlreadyAssigned), on the page and again after an error."""
+        field = self.fields["to_person"]
+        field.offer(field.offered.exclude(pk=has_it))
 
 
 class CancelForm(forms.Form):

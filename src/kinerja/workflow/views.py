@@ -223,8 +223,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         doing = ctx["current_people"]
-        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(
-            task=current, user=request.user, has_it=doing[0].pk if len(doing) == 1 else None)
+        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(task=current, user=request.user)
+        if len(doing) == 1:
+            ctx["reassign_form"].leave_out(doing[0].pk)
     return ctx
 
 
