@@ -28,3 +28,10 @@ def test_secretary_plans_the_seed_sop_over_lebaran(live_server, page: Page, shot
     shot("plan-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     shot("plan-phone")
+    # The steps read as one block each, the start and due under their names: neither the page nor the table
+    # scrolls sideways (the table did, its times out of sight).
+    expect(page.locator("table.plan td[data-label='Batas waktu']").first).to_be_visible()
+    widths = page.evaluate("[document.documentElement.scrollWidth, document.documentElement.clientWidth, "
+                           "...Array.from(document.querySelectorAll('.table-wrap'), e => e.scrollWidth - e.clientWidth)]")
+    assert widths[0] <= widths[1] and not any(widths[2:]), widths
+    shot("plan-phone-steps")
