@@ -81,6 +81,10 @@ class CaseCommandTestCase(WorkflowTestCase):
             run("case", "reassign", str(task.pk), "--user", "jfu", "--to", "jfu2", "--reason", "Kasubbag pindah")
         with self.assertRaisesMessage(CommandError, "Alasan"):
             run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason", " ")
+        # Not up the line, nor to a Bidang's people, from the command line either (actions.reassign_task).
+        with self.assertRaisesMessage(CommandError, "ia Pengelola Data Bidang Kelembagaan dan Pengawasan Koperasi"):
+            run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "bidang1", "--reason", "Bantu",
+                "--at", "2025-04-01T09:00:00+07:00")
         out = run("case", "reassign", str(task.pk), "--user", "sekretaris", "--to", "jfu2", "--reason",
                   "Kasubbag pindah tugas", "--at", "2025-03-24T09:00:00+07:00")
         self.assertIn(f"Tugas {task.pk}, langkah 2 · kini jfu2 · batas waktu 2025-03-24T08:11:00+07:00", out)

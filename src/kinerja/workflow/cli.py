@@ -272,8 +272,9 @@ register("case", Verb("show", gettext_lazy("Show a case: its tasks and its audit
 register("case", Verb("complete", gettext_lazy("Complete a task (Selesai / Sesuai)."), _complete_args, _complete))
 register("case", Verb("return", gettext_lazy("Return a task for revision (Belum sesuai) with a reason."), _return_args,
                       _return))
-register("case", Verb("reassign", gettext_lazy("A superior gives an open task to another person of the office, with a "
-                                               "reason (e.g. when nobody holds its position)."),
+register("case", Verb("reassign", gettext_lazy("A superior gives an open task of their unit to someone below them or to "
+                                               "another holder of its position, with a reason (e.g. when nobody holds "
+                                               "its position)."),
                       _reassign_args, _reassign))
 register("audit", Verb("verify", gettext_lazy("Check every case's hash chain; exit 1 naming the first broken event."),
                        _verify_args, _verify))
