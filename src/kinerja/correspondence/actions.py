@@ -64,6 +64,22 @@ class SigningRefused(KinerjaError):
     """Signing is not allowed yet; the message says why (e.g. the missing initials)."""
 
 
+class DamagedStoredFile(KinerjaError):
+    """A version's stored PDF cannot take the initials box or the signature: kept before uploads were checked
+    (check_pdf_bytes with `signable`), or damaged in storage since. Printing, initialling and signing it are
+    refused with this, naming the document, the version and its file."""
+
+    def __init__(self, version: DocumentVersion, problem: str, *, outcome: str = "") -> None:
+        """`outcome`: what the refused action left undone ("Nothing was signed."), said last."""
+        self.version, self.problem = version, problem
+        message = _("%(document)s, version %(n)d (%(file)s): the stored PDF is damaged, so the initials box and the "
+                    "signature cannot be added to it (%(error)s). Upload the document again as a new version: print "
+                    "it to PDF or export it again as a PDF.") % {
+            "document": version.document.title, "n": version.version,
+            "file": version.file.name.rsplit("/", 1)[-1], "error": problem}
+        super().__init__(f"{message} {outcome}".strip())
+
+
 class BadValue(KinerjaError):
     """A value that cannot be right (a date in the future or before the date it follows, a period kinerja
     cannot read); the view shows it next to `field`, the form field it came from."""
@@ -670,6 +686,17 @@ def missing_initials(version: DocumentVersion) -> list[Position]:
     return [p for p in required_positions(version.office) if p.pk not in done]
 
 
+def _check_stamps_fit(version: DocumentVersion, *, outcome: str) -> None:
+    """Refuse initials on a version whose stored file cannot take the initials box (DamagedStoredFile): uploads are
+    checked for it (check_pdf_bytes), but not a file kept before they were, and its signing would fail after every
+    initial."""
+    from .renderers.documents import stamping_problem
+
+    with version.file.open("rb") as f:
+        if problem := stamping_problem(f.read()):
+            raise DamagedStoredFile(version, problem, outcome=outcome)
+
+
 @transaction.atomic
 def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int | None = None) -> Initial:
     """Paraf on one version, by a holder of a required position, in the SOP's order."""
@@ -704,10 +731,26 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
                              "initials; nothing was initialled.") % {
             "report": version.source, "changed": ", ".join(changed), "n": version.version})
     _check_figures_checked(version, what=_("Initials"), refusal=KinerjaError)
+    _check_stamps_fit(version, outcome=_("Nothing was initialled."))
     assignment = held[position.pk]
     return Initial.objects.create(
         office=office, version=version, sha256=version.sha256, user=user, name=assignment.person.full_name,
         position=position, position_title=assignment.title_as_held, acting=assignment.acting_prefix)
+
+
+def print_copy(version: DocumentVersion, initials: list[Initial] | None = None, *, outcome: str = "") -> bytes:
+    """`version`'s stored PDF with its initials box as it stands (`initials`: those on its exact hash, read when not
+    given), as it is printed and signed. DamagedStoredFile (with `outcome`) when the file cannot take the box."""
+    from .renderers.documents import StampingFailed, with_initials_box
+
+    if initials is None:
+        initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
+    with version.file.open("rb") as f:
+        data = f.read()
+    try:
+        return with_initials_box(data, initials, office=version.office)
+    except StampingFailed as e:
+        raise DamagedStoredFile(version, str(e), outcome=outcome) from e
 
 
 def verify_url(token: str, request: Any = None) -> str:
@@ -729,7 +772,6 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     """The head (or acting head) signs the newest version once every required initial is on it.
 
     `verify_url_for(token)` gives the public verification address printed in the QR code."""
-    from .renderers.documents import with_initials_box
     from .signing import get_signer
     from .verification import verify_pdf
 
@@ -762,10 +804,9 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     signer = signer or get_signer()
     person = holding.person
     token = secrets.token_urlsafe(18)
-    with version.file.open("rb") as f:
-        original = f.read()
     initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
-    printed = with_initials_box(original, initials, office=office)
+    nothing_signed = _("Nothing was signed.")
+    printed = print_copy(version, initials, outcome=nothing_signed)
     signed = signer.sign(printed, signer_name=person.full_name, nip=person.nip_display,
                          position=holding.title_as_held, reason=version.document.title,
                          verify_url=verify_url_for(token))

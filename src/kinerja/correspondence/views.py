@@ -27,7 +27,7 @@ from kinerja.uploads import megabytes
 from . import actions, forms, signing
 from .inbox import with_due_days
 from .models import Disposition, Document, DocumentVersion, FollowUp, Initial, Letter, Minutes, Signature
-from .renderers.documents import disposition_pdf, with_initials_box
+from .renderers.documents import disposition_pdf
 from .verification import verify_pdf
 
 # A request body above this is refused before any action reads its file.
@@ -401,13 +401,15 @@ def version_pdf(request: HttpRequest, version_id: int) -> HttpResponse:
     """A print copy of a version: its file with the initials box as it stands. Minutes take no initials (their
     minute-taker and chair sign the columns they print): they print as recorded, without an empty box."""
     version = _version(request, version_id)
-    with version.file.open("rb") as f:
-        data = f.read()
+    name = f"dokumen-{version.document_id}-v{version.version}.pdf"
     if not version.document.takes_approvals:
-        return _pdf(data, f"dokumen-{version.document_id}-v{version.version}.pdf")
-    initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
-    return _pdf(with_initials_box(data, initials, office=version.office),
-                f"dokumen-{version.document_id}-v{version.version}.pdf")
+        with version.file.open("rb") as f:
+            return _pdf(f.read(), name)
+    try:
+        return _pdf(actions.print_copy(version), name)
+    except KinerjaError as e:  # a damaged stored file: said on the document's page, not a server error
+        messages.error(request, str(e))
+        return redirect("correspondence:document", version.document_id)
 
 
 @require_POST

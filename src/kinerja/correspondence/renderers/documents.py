@@ -168,7 +168,16 @@ def with_initials_box(pdf: bytes, initials: Sequence[Initial], *, office: Office
     from ..models import RequiredInitial
 
     required = [r.position for r in RequiredInitial.objects.filter(office=office).select_related("position")]
-    return _stamped(pdf, initials_box_pdf(initials, office=office, required=required))
+    box = initials_box_pdf(initials, office=office, required=required)
+    try:
+        return _stamped(pdf, box)
+    except Exception as e:  # noqa: BLE001 - as stamping_problem: each kind pyHanko raises is a file it cannot use
+        raise StampingFailed(str(e) or type(e).__name__) from e
+
+
+class StampingFailed(Exception):
+    """The initials box cannot be drawn on a PDF (one kept before uploads were checked with stamping_problem, or
+    damaged since); str: pyHanko's error. The caller names the file."""
 
 
 @functools.cache
