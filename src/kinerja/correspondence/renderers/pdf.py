@@ -73,8 +73,37 @@ def _fitted(template: str, context: dict[str, Any], font_sizes: Sequence[float])
     return document
 
 
+# A web or e-mail address in the letterhead ("Laman https://diskopukm.bandarlampungkota.go.id", "Pos-el
+# diskopukm@…"): the "," or "." that ends its sentence is not part of it.
+WEB_ADDRESS = re.compile(r"(?:https?://|www\.)[^\s,;]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.IGNORECASE)
+
+
+def address_pieces(address: str) -> list[str]:
+    """A web address in the pieces it may break between: the scheme with the host ("https://diskopukm.….go.id"),
+    then its path's parts, each ending at a "/". An e-mail address is one piece."""
+    scheme, sep, rest = address.partition("://")
+    host, slash, path = (rest if sep else address).partition("/")
+    return [f"{scheme}{sep}{host}{slash}" if sep else f"{host}{slash}", *re.findall(r"[^/]+/*", path)]
+
+
+def letterhead_line(line: str) -> str:
+    """A letterhead line with its web and e-mail addresses kept whole (address_pieces): left to the line breaker,
+    "https://" ended a line with the host on the next, and a path broke at its hyphens, which read as
+    hyphenation."""
+    from django.utils.html import escape
+
+    out, at = [], 0
+    for match in WEB_ADDRESS.finditer(line):
+        address = match.group().rstrip(".")
+        out.append(escape(line[at:match.start()]))
+        out.append("<wbr>".join(f'<span class="nobr">{escape(p)}</span>' for p in address_pieces(address)))
+        at = match.start() + len(address)
+    out.append(escape(line[at:]))
+    return mark_safe("".join(out))  # noqa: S308 - each piece of `line` is escaped above
+
+
 def letterhead_context(office: Office) -> dict[str, Any]:
-    lines = office.letterhead_lines or [office.name]
+    lines = [letterhead_line(line) for line in office.letterhead_lines] or [office.name]
     return {"office": office, "letterhead_top": lines[:-1] if len(lines) > 1 else lines,
             "letterhead_address": lines[-1] if len(lines) > 1 else "",
             # Letters are dated at the city: "Bandar Lampung, 21 Maret 2025".
