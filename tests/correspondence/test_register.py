@@ -245,13 +245,34 @@ class RegisterPageTestCase(CorrespondenceTestCase):
                   "Ekosistem Usaha Mikro, Kecil, dan Menengah")
         self.assertGreater(len(sender), 200)
         self.client.force_login(self.secretary)
-        self.assertContains(self.client.get("/letters/new/"), 'maxlength="300"')
         response = self.client.post("/letters/new/", {
             "kind": "general", "number": "005/12/III.07/2025", "letter_date": "2025-03-20", "sender": sender,
             "subject": "Undangan", "classification": "005", "received_on": "2025-03-21", "scan": pdf_upload()})
         letter = Letter.objects.get()
         self.assertRedirects(response, f"/letters/{letter.pk}/")
         self.assertEqual(letter.sender, sender)
+
+    def test_a_perihal_longer_than_the_register_holds_is_refused_with_its_length_not_cut(self) -> None:
+        """A perihal pasted from the letter: the browser cut it at the field's maxlength without a word, and the
+        register kept its first 300 characters. Now the form names the length and keeps what was typed."""
+        subject = ("Permohonan Fasilitasi Pendampingan, Pelatihan Manajemen Usaha, Sertifikasi Halal, Perizinan Berusaha "
+                   "Berbasis Risiko (OSS-RBA) dan Akses Permodalan Kredit Usaha Rakyat (KUR) bagi Pelaku Usaha Mikro, "
+                   "Kecil dan Menengah serta Koperasi Simpan Pinjam di Wilayah Kecamatan Teluk Betung Utara, Tanjung "
+                   "Karang Pusat dan Kedaton TA 2026")
+        self.assertEqual(len(subject), 328)
+        self.client.force_login(self.secretary)
+        form = self.client.get("/letters/new/").content.decode()
+        for name in ("number", "sender", "subject", "classification", "period"):
+            tag = form[form.index(f'name="{name}"'):]
+            self.assertNotIn("maxlength", tag[:tag.index(">")], name)
+        response = self.client.post("/letters/new/", {
+            "kind": "general", "number": "B/045.2/KUKM.3/XII/2025.", "letter_date": "2025-12-25",
+            "sender": "PT. Bank Pembangunan Daerah (BPD) Lampung, Tbk.", "subject": subject,
+            "received_on": "2025-12-26", "scan": pdf_upload()})
+        self.assertContains(response, "paling banyak 300 karakter (sekarang 328 karakter)")
+        self.assertContains(response, "Kedaton TA 2026")  # kept on the form, whole
+        self.assertContains(response, "Pilih lagi berkas surat.pdf")
+        self.assertFalse(Letter.objects.exists())
 
     def test_the_form_keeps_input_and_says_why_on_a_non_pdf(self) -> None:
         self.client.force_login(self.secretary)

@@ -91,6 +91,13 @@ class LetterForm(forms.Form):
                      help_text=_("One PDF from the scanner, or photos of its pages (JPG, PNG), chosen together in "
                                  "page order: kinerja puts them into one PDF."))
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # A perihal or a sender copied from the letter is pasted whole: a browser cuts it at the field's maxlength
+        # without a word, and the register kept it cut. Over the limit, the form says so with its length instead.
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+
 
 class DispositionForm(forms.Form):
     # Django's "Bidang ini tidak boleh kosong" reads as "this division" in an office of bidang: say what to tick.
