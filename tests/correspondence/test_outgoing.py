@@ -7,6 +7,9 @@ import subprocess
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Counter, Document, RegisterSettings
+from kinerja.correspondence.renderers.documents import INITIALS_BOX, INITIALS_SIZE
+from kinerja.correspondence.renderers.pdf import INITIALS_ANCHOR, SIGNATURE_ANCHOR, stamp_place
+from kinerja.correspondence.signing import BLOCK_BOX, BLOCK_SIZE
 from kinerja.errors import NotAllowed
 
 from .helpers import CorrespondenceTestCase
@@ -69,6 +72,18 @@ class OutgoingTestCase(CorrespondenceTestCase):
             text = self.text(self.create(addressee=typed).file.read())
             self.assertIn("Kepada Yth. : Kepala Bappeda Kota Bandar Lampung", text)
             self.assertEqual(text.lower().count("yth"), 1, text)
+
+    def test_the_initials_box_and_the_signature_block_stand_side_by_side_without_overlapping(self) -> None:
+        # The two 240 pt places shrank to share the body's 475 pt: the signature block, stamped 240 pt wide,
+        # covered the right edge of the initials box's table.
+        content = self.create().file.read()
+        page, box = stamp_place(content, INITIALS_ANCHOR, INITIALS_SIZE, INITIALS_BOX)
+        sign_page, sign_box = stamp_place(content, SIGNATURE_ANCHOR, BLOCK_SIZE, BLOCK_BOX)
+        self.assertEqual(sign_page, page)
+        self.assertNotEqual(box, INITIALS_BOX)  # placed at the letter's anchors, not at the fallback
+        self.assertAlmostEqual(sign_box[3], box[3], delta=1)
+        self.assertGreaterEqual(sign_box[0], box[2] - 0.01)
+        self.assertLessEqual(sign_box[2], 595.28 - 18 / 25.4 * 72 + 0.01)  # within the right margin (18 mm)
 
     def test_a_change_of_text_is_a_new_version(self) -> None:
         version = self.create()
