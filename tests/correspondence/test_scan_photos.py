@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from unittest import mock
 
 import pdfplumber
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -128,6 +129,23 @@ class PhotosOfPagesTestCase(CorrespondenceTestCase):
         self.assertLess(len(small), 4000)
         self.assertRefused([SimpleUploadedFile(f"hal-{n}.jpg", small + bytes(1000 + n)) for n in range(1, 8)],
                            "the files chosen are", "together")
+
+    def test_the_same_photos_chosen_again_a_second_later_are_the_same_letter(self) -> None:
+        # The PDF made of them carried the time it was made: chosen again a second later, the same photos made
+        # another PDF, and the register took the letter twice.
+        import img2pdf
+
+        real = img2pdf.datetime
+
+        class ASecondLater(real):  # type: ignore[misc,valid-type]
+            @classmethod
+            def now(cls, tz: dt.tzinfo | None = None) -> dt.datetime:  # type: ignore[override]
+                return real.now(tz) + dt.timedelta(seconds=1)
+
+        first = self.register_files([photo("hal-1.jpg"), photo("hal-2.jpg", colour=(0, 0, 255))])
+        with mock.patch.object(img2pdf, "datetime", ASecondLater), self.assertRaises(BadValue) as raised:
+            self.register_files([photo("hal-1.jpg"), photo("hal-2.jpg", colour=(0, 0, 255))])
+        self.assertIn(f"is already registered as {first.agenda_number}", str(raised.exception))
 
     def test_the_same_photos_twice_are_the_same_letter(self) -> None:
         first = self.register_files([photo("hal-1.jpg"), photo("hal-2.jpg", colour=(0, 0, 255))])

@@ -117,7 +117,10 @@ def _images_to_pdf(images: list[tuple[str, bytes]], *, field: str) -> bytes:
             raise BadScan(_("%(field)s: %(file)s cannot be read as an image (%(error)s).")
                           % {"field": field, "file": name, "error": e}) from e
     try:
-        return img2pdf.convert(pages, layout_fun=layout, rotation=img2pdf.Rotation.ifvalid)  # type: ignore[no-any-return]
+        # No creation date in the PDF: with one, the same photos chosen again a second later made other bytes, and the
+        # register's check for a letter it already holds (by the scan's SHA-256) let them in twice.
+        return img2pdf.convert(pages, layout_fun=layout, rotation=img2pdf.Rotation.ifvalid,  # type: ignore[no-any-return]
+                               nodate=True)
     except (img2pdf.ImageOpenError, img2pdf.AlphaChannelError, ValueError, OSError) as e:
         raise BadScan(_("%(field)s: the photos could not be put together into a PDF (%(error)s).")
                       % {"field": field, "error": e}) from e
