@@ -151,3 +151,19 @@ def test_what_was_typed_on_a_card_comes_back_at_either_address_of_its_period(liv
     elsewhere = page.locator(f"form[data-draft-scope='realisasi:{indicator}:{year}:{other}'] textarea")
     if elsewhere.count():
         expect(elsewhere.first).not_to_have_value(text)
+
+
+def test_a_message_naming_a_code_keeps_it_whole_on_any_page(live_server, page: Page, office, shot) -> None:
+    # The message is shown by whichever page comes next: here the home page, which has no performance.css.
+    sign_in(page, live_server.url, "kasubbag")
+    submitted = Actual.objects.filter(indicator__office=office, status="submitted").select_related("indicator").first()
+    token = next(c["value"] for c in page.context.cookies() if c["name"] == "csrftoken")
+    answer = page.request.post(f"{live_server.url}/data/actuals/{submitted.pk}/check/", max_redirects=0,
+                               headers={"X-CSRFToken": token, "Referer": f"{live_server.url}/data/check/"})
+    assert answer.status == 302
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/")
+    code = page.locator(".messages li.success .perf-code")
+    expect(code).to_have_text(submitted.indicator.code)
+    assert code.evaluate("e => getComputedStyle(e).whiteSpace") == "nowrap"
+    shot("perf-message-code-390")

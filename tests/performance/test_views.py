@@ -419,7 +419,7 @@ class CheckPageTestCase(ViewsTestCase):
         self.client.force_login(self.subsection_head)
         response = self.client.post(f"/data/actuals/{actual.pk}/return/",
                                     {f"r{actual.pk}-reason": "Tabel capaian tidak terbaca"}, follow=True)
-        self.assertContains(response, "IK1: ")
+        self.assertContains(response, '<span class="perf-code">IK1</span>: ')
         self.assertContains(response, "Alasan Anda, belum tersimpan: “Tabel capaian tidak terbaca”")
         actual.refresh_from_db()
         self.assertEqual(actual.return_reason, "Bukti RAT belum ada")

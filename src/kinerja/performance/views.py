@@ -57,6 +57,7 @@ from .forms import (
 from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, RemovedActionPlanItem, Target
 from .numbers import format_plain
 from .plan import ActivityErrors
+from .templatetags.perfdata import code_message, keep_code
 
 # --- helpers ------------------------------------------------------------------------------------
 
@@ -164,7 +165,7 @@ def objective_edit(request: HttpRequest, objective_id: int) -> HttpResponse:
         done, saved = _act(form, lambda: actions.save_objective(office, user=request.user, objective_id=objective.pk,
                                                                 **form.cleaned_data))
         if done:
-            messages.success(request, _("The objective %(code)s was saved.") % {"code": saved.code})
+            messages.success(request, code_message(_("The objective %(code)s was saved."), code=saved.code))
             return redirect("performance:indicators")
     return render(request, "performance/objective_form.html", {"form": form, "objective": objective},
                   status=400 if form.errors else 200)
@@ -180,7 +181,7 @@ def indicator_edit(request: HttpRequest, indicator_id: int | None = None) -> Htt
         done, saved = _act(form, lambda: actions.save_indicator(
             office, user=request.user, indicator_id=indicator.pk if indicator else None, **form.cleaned_data))
         if done:
-            messages.success(request, _("The indicator %(code)s was saved.") % {"code": saved.code})
+            messages.success(request, code_message(_("The indicator %(code)s was saved."), code=saved.code))
             return redirect("performance:indicators")
     return render(request, "performance/indicator_form.html", {"form": form, "indicator": indicator})
 
@@ -203,8 +204,8 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
             except NotAllowed as e:
                 raise PermissionDenied from e
             else:
-                messages.success(request, _("The targets of %(code)s for %(year)d were saved.")
-                                 % {"code": indicator.code, "year": year})
+                messages.success(request, code_message(_("The targets of %(code)s for %(year)d were saved."),
+                                                       code=indicator.code, year=year))
                 return redirect(f"{reverse('performance:indicators')}?year={year}")
         return _render_targets(request, indicator, year, form=form)
     if request.htmx:  # type: ignore[attr-defined]
@@ -546,7 +547,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
                 _lock_cards(request, office, period, [saved])
                 return render(request, "performance/partials/input_card.html",
                               {"card": saved, "period": period, "page_url": _input_page_url(request)})
-            messages.success(request, _("%(code)s was saved.") % {"code": indicator.code})
+            messages.success(request, code_message(_("%(code)s was saved."), code=indicator.code))
             return redirect(f"{reverse('performance:input')}?{period.query}"
                             f"&division={_division_query(indicator.division_id)}#i{indicator.pk}")
     if data_file := request.FILES.get(f"i{indicator.pk}-file"):
@@ -632,9 +633,9 @@ def actual_check(request: HttpRequest, actual_id: int) -> HttpResponse:
     except NotAllowed as e:
         raise PermissionDenied from e
     except KinerjaError as e:
-        messages.error(request, str(e))
+        messages.error(request, keep_code(e, actual.indicator.code))
     else:
-        messages.success(request, _("%(code)s was checked.") % {"code": actual.indicator.code})
+        messages.success(request, code_message(_("%(code)s was checked."), code=actual.indicator.code))
     return _back_to_check(request, actual)
 
 
@@ -651,9 +652,11 @@ def actual_return(request: HttpRequest, actual_id: int) -> HttpResponse:
     except KinerjaError as e:
         # The check screen is a redirect away: the reason typed travels in the message, to be copied.
         shown = _("%(code)s: %(error)s Your reason, not saved: “%(reason)s”") if reason.strip() else "%(code)s: %(error)s"
-        messages.error(request, shown % {"code": actual.indicator.code, "error": e, "reason": reason.strip()})
+        messages.error(request, code_message(shown, code=actual.indicator.code,
+                                             error=keep_code(e, actual.indicator.code), reason=reason.strip()))
     else:
-        messages.success(request, _("%(code)s was returned to the division.") % {"code": actual.indicator.code})
+        messages.success(request, code_message(_("%(code)s was returned to the division."),
+                                               code=actual.indicator.code))
     return _back_to_check(request, actual)
 
 
@@ -722,8 +725,9 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
     if request.method != "POST" and current is not None and (
             signoff.is_correction(current) or current.status not in (Actual.Status.DRAFT, Actual.Status.RETURNED)):
         # Nothing missing any more (added meanwhile, or reported): its history says where it stands.
-        messages.info(request, _("%(code)s already has a figure for %(period)s: %(status)s.") % {
-            "code": indicator.code, "period": period.label, "status": current.get_status_display()})
+        messages.info(request, code_message(_("%(code)s already has a figure for %(period)s: %(status)s."),
+                                            code=indicator.code, period=period.label,
+                                            status=current.get_status_display()))
         return redirect("performance:history", actual_id=current.pk)
     form = CorrectionForm(request.POST or None)
     form.fields["value"].label = _("Actual to add")
@@ -733,9 +737,10 @@ def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
             indicator.pk, period.year, period.db_quarter, user=request.user, value=form.cleaned_data["value"],
             reason=form.cleaned_data["reason"]))
         if done:
-            messages.success(request, _("The figure of %(code)s for %(period)s was added as a correction and waits "
-                                        "for checking; a new compilation of the report becomes its revision.")
-                             % {"code": indicator.code, "period": period.label})
+            messages.success(request, code_message(
+                _("The figure of %(code)s for %(period)s was added as a correction and waits "
+                  "for checking; a new compilation of the report becomes its revision."),
+                code=indicator.code, period=period.label))
             return redirect("performance:history", actual_id=actual.pk)
     return render(request, "performance/add_missing.html", {
         "indicator": indicator, "period": period, "form": form, "current": current,
@@ -771,7 +776,7 @@ def evidence_remove(request: HttpRequest, evidence_id: int) -> HttpResponse:
     except NotAllowed as e:
         raise PermissionDenied from e
     except KinerjaError as e:
-        messages.error(request, str(e))
+        messages.error(request, keep_code(e, actual.indicator.code))
     back = request.POST.get("next", "")
     if _is_input_page(request, back):  # the very page it was removed on, its filters as they were
         return redirect(f"{urlsplit(back)._replace(fragment='').geturl()}#i{actual.indicator_id}")

@@ -36,6 +36,16 @@ def keep_code(message: Any, code: str | None) -> SafeString:
     return mark_safe(text.replace(escaped, code_html(code)))  # both parts escaped above
 
 
+def code_message(template: str, **params: Any) -> SafeString:
+    """A message for the messages block of base.html, `template % params` with each part escaped and the
+    `code` parameter kept on one line (code_html): "<span class="perf-code">IK-01</span> was saved."; a
+    parameter already safe (keep_code of an error naming the code) is kept as it is. Django's message
+    storage keeps a safe string safe across the redirect."""
+    shown = {name: code_html(value) if name == "code" else conditional_escape(value) if isinstance(value, str) else value
+             for name, value in params.items()}
+    return mark_safe(conditional_escape(template) % shown)  # the template and every text part escaped above
+
+
 @register.filter
 def idnum(value: Decimal | str | None) -> str:
     """A target or actual as every page and document prints it (numbers.format_value): "1.725", "65,50",
