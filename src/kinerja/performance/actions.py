@@ -403,24 +403,56 @@ def check_can_manage(office: Office, user: User) -> None:
         raise NotAllowed(_("Only the Subbag Program manages indicators and targets."))
 
 
+PLAN_YEARS = (2000, 2100)  # the years a strategic plan may start and end in
+
+
+def _objective_fields(office: Office, *, code: str, name: str, plan_start_year: int, plan_end_year: int,
+                      exclude: int | None = None) -> tuple[str, str]:
+    """The code and name of an objective stripped, once checked: both given, the plan's years in order and the
+    code unique within the strategic plan (a clash told at the code, naming the objective that has it). The
+    office's row is locked first: two objectives saved at once with one code are checked one after the other."""
+    Office.objects.select_for_update().filter(pk=office.pk).first()
+    code, name = code.strip(), name.strip()
+    if not code:
+        raise FieldError("code", _("An objective needs a code."))
+    if not name:
+        raise FieldError("name", _("An objective needs a name."))
+    for field, year in (("plan_start_year", plan_start_year), ("plan_end_year", plan_end_year)):
+        if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+            raise FieldError(field, _("%(year)s is not a year of a strategic plan: give a year from %(first)d to "
+                                      "%(last)d.") % {"year": year, "first": PLAN_YEARS[0], "last": PLAN_YEARS[1]})
+    if plan_end_year < plan_start_year:
+        raise FieldError("plan_end_year", _("The strategic plan ends in %(end)d, before it starts (%(start)d).")
+                         % {"end": plan_end_year, "start": plan_start_year})
+    clash = Objective.objects.filter(office=office, code=code, plan_start_year=plan_start_year).exclude(pk=exclude).first()
+    if clash:
+        raise FieldError("code", _("The code %(code)s is already used by %(name)s in the strategic plan "
+                                   "%(start)s–%(end)s.") % {"code": code, "name": clash.name,
+                                                             "start": clash.plan_start_year,
+                                                             "end": clash.plan_end_year})
+    return code, name
+
+
+@transaction.atomic
+def add_objective(office: Office, *, user: User, code: str, name: str, order: int, plan_start_year: int,
+                  plan_end_year: int) -> Objective:
+    """A new objective of the strategic plan `plan_start_year`–`plan_end_year`, with the checks of
+    save_objective: the code unique within that plan, told at the code."""
+    check_can_manage(office, user)
+    code, name = _objective_fields(office, code=code, name=name, plan_start_year=plan_start_year,
+                                   plan_end_year=plan_end_year)
+    return Objective.objects.create(office=office, code=code, name=name, order=order, plan_start_year=plan_start_year,
+                                    plan_end_year=plan_end_year)
+
+
 @transaction.atomic
 def save_objective(office: Office, *, user: User, objective_id: int, code: str, name: str, order: int) -> Objective:
     """Change an objective's code, name or order (its plan years stay: its indicators' targets are of them).
     The code is unique within its strategic plan: a clash is told at the code, naming the objective that has it."""
     check_can_manage(office, user)
     objective = Objective.objects.select_for_update().get(pk=objective_id, office=office)
-    code, name = code.strip(), name.strip()
-    if not code:
-        raise FieldError("code", _("An objective needs a code."))
-    if not name:
-        raise FieldError("name", _("An objective needs a name."))
-    clash = (Objective.objects.filter(office=office, code=code, plan_start_year=objective.plan_start_year)
-             .exclude(pk=objective.pk).first())
-    if clash:
-        raise FieldError("code", _("The code %(code)s is already used by %(name)s in the strategic plan "
-                                   "%(start)s–%(end)s.") % {"code": code, "name": clash.name,
-                                                             "start": clash.plan_start_year,
-                                                             "end": clash.plan_end_year})
+    code, name = _objective_fields(office, code=code, name=name, plan_start_year=objective.plan_start_year,
+                                   plan_end_year=objective.plan_end_year, exclude=objective.pk)
     objective.code, objective.name, objective.order = code, name, order
     objective.save(update_fields=["code", "name", "order"])
     return objective

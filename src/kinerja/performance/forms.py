@@ -8,6 +8,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Max, Q
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -15,20 +16,6 @@ from kinerja.org.models import Office, Unit
 
 from .models import QUARTERS, ActionPlanItem, Indicator, Objective
 from .numbers import NumberError, format_plain, parse_optional_number
-
-
-class ObjectiveForm(forms.ModelForm):
-    class Meta:
-        model = Objective
-        fields = ["code", "name", "order", "plan_start_year", "plan_end_year"]
-        widgets = {"name": forms.Textarea(attrs={"rows": 2})}
-
-    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.instance.office = office
-        if self.instance.pk is None:
-            # After the office's others: left at 0 for all, they would sort by code, S10 between S1 and S2.
-            self.fields["order"].initial = next_order(Objective.objects.filter(office=office))
 
 
 class ObjectiveEditForm(forms.Form):
@@ -41,6 +28,18 @@ class ObjectiveEditForm(forms.Form):
     @staticmethod
     def initial_for(objective: Objective) -> dict[str, Any]:
         return {"code": objective.code, "name": objective.name, "order": objective.order}
+
+
+class ObjectiveForm(ObjectiveEditForm):
+    """A new objective, with the years of its strategic plan (actions.add_objective)."""
+
+    plan_start_year = forms.IntegerField(label=capfirst(_("strategic plan starts in")))
+    plan_end_year = forms.IntegerField(label=capfirst(_("strategic plan ends in")))
+
+    def __init__(self, *args: Any, office: Office, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # After the office's others: left at 0 for all, they would sort by code, S10 between S1 and S2.
+        self.fields["order"].initial = next_order(Objective.objects.filter(office=office))
 
 
 def next_order(rows: Any) -> int:

@@ -147,13 +147,19 @@ def _require_manager(request: HttpRequest) -> Office:
 @login_required
 def objective_new(request: HttpRequest) -> HttpResponse:
     office = _require_manager(request)
-    form = ObjectiveForm(request.POST or None, office=office,
-                         initial={"plan_start_year": _today(request).year, "plan_end_year": _today(request).year + 4})
+    # Proposed: the strategic plan running this year, the one its other objectives are of (a new one of
+    # this year and the next four started a separate plan beside it).
+    year = _today(request).year
+    running = (Objective.objects.filter(office=office, plan_start_year__lte=year, plan_end_year__gte=year)
+               .order_by("-plan_start_year").first())
+    start, end = (running.plan_start_year, running.plan_end_year) if running else (year, year + 4)
+    form = ObjectiveForm(request.POST or None, office=office, initial={"plan_start_year": start, "plan_end_year": end})
     if request.method == "POST" and form.is_valid():
-        form.save()
-        messages.success(request, _("The objective was saved."))
-        return redirect("performance:indicators")
-    return render(request, "performance/objective_form.html", {"form": form})
+        done, saved = _act(form, lambda: actions.add_objective(office, user=request.user, **form.cleaned_data))
+        if done:
+            messages.success(request, code_message(_("The objective %(code)s was saved."), code=saved.code))
+            return redirect("performance:indicators")
+    return render(request, "performance/objective_form.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required
