@@ -799,6 +799,10 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         # A second header row under merged groups: "Target" over "TW I … TW IV".
         if i + 1 < len(table.rows):
             sub = [_text(v) for v in table.rows[i + 1][1]]
+            # A third row: "Target 2025" over "Triwulan" (merged) over "I … IV", each quarter then "Triwulan I".
+            third = _quarter_numbers(table, i + 2, sub)
+            if third:
+                sub = [f"{s} {third[j]}" if third.get(j) else s for j, s in enumerate(sub)]
             name_column = kinds.index(NAME)
             under_name = sub[name_column] if name_column < len(sub) else ""
             periods = sum(1 for s in sub if _quarter(_normal(s)) is not None or _normal(s) in ROMAN)
@@ -811,7 +815,7 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             split = _unit_split(top, sub, year)
             # Never a row naming its own indicator: a first data row whose numbers look like years (2000, 2015).
             if under_name in ("", top[name_column]) and (periods >= 2 or years >= 2 or grouped >= 2 or split):
-                last = i + 1
+                last = i + 2 if third else i + 1
                 group = ""
                 for j in range(max(len(top), len(sub))):
                     above = top[j] if j < len(top) else ""
@@ -883,6 +887,20 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                   and not all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1))]
         return Header(last, columns, shown, problems, texts, revised, scales, unread, bare_targets)
     return None
+
+
+def _quarter_numbers(table: Table, k: int, sub: list[str]) -> dict[int, str]:
+    """The numbers of a third header row ("I", "II", "1" …) under a second one that says only "Triwulan" (merged
+    over them), by column; empty where row `k` is no such row."""
+    if k >= len(table.rows):
+        return {}
+    below = [_text(v) for v in table.rows[k][1]]
+    found = {j: b for j, b in enumerate(below) if j < len(sub) and _normal(sub[j]) in _QUARTER_WORDS
+             and (_normal(b) in ROMAN or re.fullmatch(r"[1-4]", _normal(b)))}
+    return found if len(found) >= 2 else {}
+
+
+_QUARTER_WORDS = {"tw", "trw", "triwulan", "tri wulan", "kuartal", "triwulan ke"}
 
 
 def _is_unread_period(label: str) -> bool:
@@ -1284,6 +1302,7 @@ def _meaning(kind: str) -> str:
 
 
 _NUMBERING = re.compile(r"^(?:[ivxlc]+|[a-z]|\d+)[.)]\s+", re.IGNORECASE)  # "I. ", "A. ", "1) "
+_LIST_MARK = re.compile(r"(?:[ivxlc]+|[a-z]|\d+)[.)]?", re.IGNORECASE)  # "I", "A.", "1)" alone in a cell
 _OBJECTIVE_LABEL = re.compile(r"^sasaran(?:\s+strategis)?(?:\s+\d+)?\s*[:.\-]\s*", re.IGNORECASE)
 
 
@@ -1935,9 +1954,19 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             # "Sasaran / Indikator" in one column: a row with no Satuan and no value is a Sasaran, its indicators below.
             objective, current = _objective_heading(name), None
             continue
+        if (not name and text(CODE) and text(OBJECTIVE) and not text(UNIT) and not across
+                and not any(_is_value(_cell(values, j)) for j in value_columns)):
+            # A Sasaran's own row with its code in the Kode column ("SS.1 | Meningkatnya …"), its indicators below
+            # with their own codes, as a Renstra's table has it: a heading, the code kept where it reads as a
+            # sasaran's (_objective_code).
+            written = f"{text(CODE)} {text(OBJECTIVE)}"
+            objective, current = (written if _objective_code(written)[0] else text(OBJECTIVE)), None
+            continue
         if across or not name and not text(CODE) and not any(_is_value(_cell(values, j)) for j in value_columns):
             # Not an indicator: a heading, a total, a note or a line of the signature block under the table.
-            words = next((_text(v) for v in values if _text(v) and not isinstance(v, int | float | Decimal)), "")
+            # Its words, past the list number in a column of its own ("I" in the No. column, "Sasaran 1: …" beside it).
+            words = next((_text(v) for v in values if _text(v) and not isinstance(v, int | float | Decimal)
+                          and not _LIST_MARK.fullmatch(_text(v))), "")
             if any(_normal(v) in TOTAL_WORDS or _normal(v).startswith(TOTAL_PREFIXES) for v in values):
                 continue
             if not across and any(_text(_cell(values, j)) for j in value_columns):
