@@ -14,6 +14,7 @@ from openpyxl import Workbook, load_workbook
 from kinerja.performance.importer import ImportFailed, import_file
 from kinerja.performance.models import Indicator, Objective, Target
 from tests.base import KinerjaTestCase
+from tests.performance.import_page import UploadMixin
 
 D = Decimal
 
@@ -108,7 +109,7 @@ def three_header_rows(path: Path) -> Path:
     return path
 
 
-class ThreeHeaderRowsTestCase(KinerjaTestCase):
+class ThreeHeaderRowsTestCase(UploadMixin, KinerjaTestCase):
     def setUp(self) -> None:
         super().setUp()
         self.path = three_header_rows(Path(tempfile.mkdtemp(prefix="perf-new-office-")) / "tiga-baris.xlsx")
@@ -135,3 +136,12 @@ class ThreeHeaderRowsTestCase(KinerjaTestCase):
         self.assertEqual(list(Objective.objects.filter(office=self.office).values_list("code", "name")),
                          [("S1", "Meningkatnya kualitas kelembagaan koperasi")])
 
+    def test_the_preview_names_the_division_each_row_was_given(self) -> None:
+        # The Bidang as the file writes it ("Kabid Pemberdayaan") is matched to a unit: the preview shows which.
+        self.client.force_login(self.staff)
+        page = self.upload(self.path, dry_run="on").content.decode()
+        self.assertIn('Nilai transaksi koperasi<br><small class="muted perf-preview-division">Bidang Pemberdayaan'
+                      '</small>', page)
+        self.assertIn('Persentase koperasi aktif<br><small class="muted perf-preview-division">Bidang Kelembagaan'
+                      '</small>', page)
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())

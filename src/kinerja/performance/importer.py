@@ -289,6 +289,8 @@ class PreviewRow:
     code: str = ""
     # The Satuan kinerja has for the indicator, where the file changes it (shown as "old → new"); "" otherwise.
     unit_before: str = ""
+    # The unit the row's Bidang names, as kinerja found it ("Kabid Pemberdayaan" → "Bidang Pemberdayaan"); "" for none.
+    division: str = ""
 
 
 def _shown(value: Value) -> str:
@@ -302,7 +304,8 @@ def _preview(row: Row) -> PreviewRow:
                       _shown(row.actual),
                       [(label, _shown(row.quarter_targets[q])) for q, label in quarters if q in row.quarter_targets],
                       [(label, _shown(row.quarter_actuals[q])) for q, label in quarters if q in row.quarter_actuals],
-                      len(row.activities))
+                      len(row.activities),
+                      division=(row.division.short_name or row.division.name) if row.division else "")
 
 
 @dataclass
