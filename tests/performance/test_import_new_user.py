@@ -480,7 +480,8 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
                                       '<td class="nowrap perf-preview-code" data-label="Kode">IK-03</td>'
                                       '<td class="perf-preview-objective" data-label="Sasaran">Meningkatnya kualitas '
                                       'pelayanan publik</td><td class="perf-preview-name" data-label="Indikator">Nilai '
-                                      'SAKIP Dinas</td><td data-label="Satuan">nilai</td>'
+                                      'SAKIP Dinas<br><small class="muted perf-preview-division">Sekretariat</small>'
+                                      '</td><td data-label="Satuan">nilai</td>'
                                       '<td data-label="Polaritas">–</td><td class="num" data-label="Target">70</td>'
                                       '<td class="num" data-label="Realisasi">–</td></tr>', html=True)
 
