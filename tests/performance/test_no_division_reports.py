@@ -77,6 +77,8 @@ class NoDivisionReportTestCase(KinerjaTestCase):
         self.assertEqual(text.count("IK-07 Jumlah koperasi sehat"), text.count("IK-01 Persentase koperasi aktif"))
         self.assertEqual(text.count("IK-07"), 4)  # the table, the comparison, the annex heading and its file
         self.assertRegex(text, r"bukti IK-07\.pdf · Triwulan I · – · Contoh Staf")
+        # Its files are the Subbag Program's, not a division's: the annex does not say the divisions uploaded all.
+        self.assertIn("Berkas bukti dukung yang diunggah untuk realisasi", text)
 
     def test_the_xlsx_has_one_row_per_sheet_with_an_empty_division(self) -> None:
         book = openpyxl.load_workbook(io.BytesIO(xlsx.render(self.report())))
@@ -94,6 +96,8 @@ class NoDivisionReportTestCase(KinerjaTestCase):
         self.assertEqual(len(named), len([c for c in cells if "Persentase koperasi aktif" in c]))
         self.assertGreaterEqual(len(named), 2)
         self.assertIn("bukti IK-07.pdf", cells)
+        text = "\n".join(p.text for p in document.paragraphs)
+        self.assertIn("Berkas bukti dukung yang diunggah untuk realisasi", text)
 
     def test_it_compiles_and_downloads_in_each_format(self) -> None:
         version = compile_report(self.office, 2025, 1, user=self.subsection_head)

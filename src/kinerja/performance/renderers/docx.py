@@ -223,7 +223,7 @@ def _annex(document: DocumentType, report: ReportData) -> None:
     width = _page(document.add_section(), landscape=True)
     document.add_heading(ANNEX_TITLE, level=2)
     document.add_paragraph(
-        f"Berkas bukti dukung yang diunggah bidang untuk realisasi {report.period.lower()}, per indikator. "
+        f"Berkas bukti dukung yang diunggah untuk realisasi {report.period.lower()}, per indikator. "
         f"SHA-256: {SHORT_HASH} karakter pertama sidik berkas, untuk mencocokkan berkas yang diterima.")
     headers = ["Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh", "Waktu unggah", "SHA-256", "Ukuran"]
     for o in (o for o in report.objectives if o.indicators):
