@@ -105,6 +105,8 @@ MIDDLEWARE = [
     "kinerja.web.middleware.SessionEndedMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    # Last: its process_exception sees a view's exception first (a stored file gone from the disk).
+    "kinerja.web.middleware.MissingFileMiddleware",
 ]
 
 ROOT_URLCONF = "kinerja.urls"

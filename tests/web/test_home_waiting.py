@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -36,6 +38,8 @@ class HomeWaitingTestCase(WorkflowTestCase):
     def document(self, title: str = "Nota Dinas Data Kinerja") -> DocumentVersion:
         document = Document.objects.create(office=self.office, kind=Document.Kind.OTHER, title=title,
                                            created_by=self.staff)
+        if not default_storage.exists("documents/x.pdf"):  # initialling reads it (the initials box must fit)
+            default_storage.save("documents/x.pdf", ContentFile(small_pdf("Nota Dinas")))
         return DocumentVersion.objects.create(office=self.office, document=document, version=1, file="documents/x.pdf",
                                               sha256="a" * 64, created_by=self.staff)
 

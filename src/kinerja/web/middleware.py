@@ -128,3 +128,31 @@ class SessionEndedMiddleware:
             page = parts.path + (f"?{parts.query}" if parts.query else "")
             response["Location"] = f"{sign_in}?{urlencode({'next': page})}"
         return response
+
+
+class MissingFileMiddleware:
+    """A stored file (an uploaded letter, a signed PDF, evidence, a task's file) whose row is in the
+    database but whose file is gone from the data directory (a partial restore, a disk cleaned by hand):
+    the page that opens it says which file is missing and what to do, instead of a server error, and the
+    log names its path for the administrator. Other missing files (a program, a template) stay errors."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if not isinstance(exception, FileNotFoundError) or not exception.filename:
+            return None
+        import logging
+        from pathlib import Path
+
+        from django.core.files.storage import default_storage
+        from django.shortcuts import render
+
+        path = Path(str(exception.filename))
+        if not path.resolve().is_relative_to(Path(default_storage.location).resolve()):
+            return None
+        logging.getLogger("kinerja").error("Stored file missing: %s (requested by %s)", path, request.path)
+        return render(request, "web/missing_file.html", {"name": path.name}, status=404)

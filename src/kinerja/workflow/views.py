@@ -10,7 +10,7 @@ from typing import Any
 
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
-from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -440,10 +440,7 @@ def task_file(request: HttpRequest, pk: int) -> HttpResponse:
     """A file handed in with a task's output or a division's answer, for anyone who may open its case.
     Stored files are never served as static files (urls.py): this is the only way to them."""
     stored = get_object_or_404(TaskFile, pk=pk, task__case__office=office_or_404(request))
-    try:
-        handle = stored.file.open("rb")
-    except FileNotFoundError as e:
-        raise Http404 from e
+    handle = stored.file.open("rb")  # gone from the disk: web.middleware.MissingFileMiddleware says so
     return FileResponse(handle, as_attachment=True, filename=stored.name)
 
 
