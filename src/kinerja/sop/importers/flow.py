@@ -190,22 +190,31 @@ class ReturnPhrase:
     actor_text: str  # or the words naming a position
     text: str
     decision: bool = False  # the "Tidak" branch of a decision ("Tidak: ke langkah 3"), which may go forward
+    # The target follows an arrow without "ke" ("Tidak → Petugas Loket"): a return only when the words are an
+    # actor column's name; other words there ("Tidak → arsip") are no return to warn of.
+    loose: bool = False
 
 
 _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
 # The target ends where the clause does, or where the next answer or condition of a decision starts, written
 # on the same line or on the next line of a Ket. cell (one_line): "kembali ke langkah 2 Ya: diteruskan",
-# "kembali ke 2 jika belum lengkap". "no. 2" is a step's number, not the clause's end.
-_TARGET_RE = re.compile(
-    r"\s*(?:lagi\s+)?ke(?:pada)?\s+(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)(?<!\bno\.)|\bdan\b|\bserta\b"
+# "kembali ke 2 jika belum lengkap". "no. 2" and "lgkh. 2" name a step's number, not the clause's end.
+_TARGET_END = (
+    r"(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)(?<!\bno\.)"
+    r"(?<!\blang\.)(?<!\blgkh\.)(?<!\blgk\.)(?<!\blkh\.)(?<!\blngkh\.)(?<!\blngk\.)|\bdan\b|\bserta\b"
     r"|\blalu\b|\bkemudian\b|\buntuk\b|\bagar\b|\bsupaya\b"
-    r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)|$))",
-    re.IGNORECASE)
-# The step a text names: "langkah 3", "langkah ke-3", a sub-step "langkah 3.1" or "langkah 3a" (letters a to
+    r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)|$))")
+_TARGET_RE = re.compile(r"\s*(?:lagi\s+)?ke(?:pada)?\s+" + _TARGET_END, re.IGNORECASE)
+_LOOSE_TARGET_RE = re.compile(r"\s*" + _TARGET_END, re.IGNORECASE)
+# The step a text names: "langkah 3", "langkah ke-3" (or langkah shortened as offices write it in a narrow Ket.
+# cell: "lgkh 2", "lgk. 2", "lkh 2", "lngkh 2", "lang. 2"), a sub-step "langkah 3.1" or "langkah 3a" (letters a to
 # h only: "3x" is "3 times"), or a step of a table lettered "a.", "b." …: "langkah c" (a letter standing alone,
 # not the first of a word, "tahap awal"), or of a table numbered in Roman numerals: "langkah II", "langkah II.1".
+_STEP_NAMES = r"langkah|\b(?:lngkh|lgkh|lngk|lgk|lkh)\.?|\blang\.|nomor|no\.?|step|tahap|prosedur"
+_STEP_WORD = "(?:" + _STEP_NAMES + ")"
+_STEP_OR_ACTIVITY = "(?:" + _STEP_NAMES + "|kegiatan)"
 _STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])|[a-z](?![\w'’-]))\b"
-_STEP_RE = re.compile(r"(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
+_STEP_RE = re.compile(_STEP_WORD + r"\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".
 _BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
@@ -218,12 +227,19 @@ _ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>?|⇒)"
 _DECISION_RE = re.compile(
     r"(?:\b(?:tidak(?!\s+ada\b)|tdk|belum)\b[^:→⟶➔➜➝=;.,\d]{0,40}?|(?<![\w.])(?-i:T))\s*" + _ARROW
     + r"\s*(?:(?:lanjut|proses|revisi|perbaikan|diperbaiki|diteruskan)\s+)?(?:ke(?:pada)?\s+)?"
-    r"(?:(?:(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
+    r"(?:(?:" + _STEP_OR_ACTIVITY + r"\s*)?(?:ke\s*-?\s*)?(\d+(?:\.\d+|[a-h])?)\b"
     r"(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))"
     # A lettered step or one numbered in Roman numerals only after a word naming a step ("Tidak: ke langkah c",
     # "Tidak: ke langkah II", "… langkah II.1"), never a letter alone.
-    r"|(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?([ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])"
+    r"|" + _STEP_OR_ACTIVITY + r"\s*(?:ke\s*-?\s*)?([ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])"
     r"|[a-z](?![\w'’-])))", re.IGNORECASE)
+
+# The "Tidak" branch naming whom the work goes to rather than a step: "Tidak: ke Petugas Loket", "Tidak sesuai →
+# Kasubbag", "T: kepada Sekretaris" (return_phrases reads the name after it as _TARGET_RE does). "Tidak: kembali
+# ke Kasubbag" is a return of its own (_RETURN_RE).
+_DECISION_ACTOR_RE = re.compile(
+    r"(?:\b(?:tidak(?!\s+ada\b)|tdk|belum)\b[^:→⟶➔➜➝=;.,\d]{0,40}?|(?<![\w.])(?-i:T))\s*(?P<arrow>" + _ARROW
+    + r")\s*(?:(?:lanjut|proses|revisi|perbaikan|diperbaiki|diteruskan|dikirim|diserahkan)\s+)?", re.IGNORECASE)
 
 # The "Tidak" branch written as words, without a colon or an arrow: "jika Tidak ke langkah 2", "Tidak lengkap ke
 # langkah 1", "bila tidak sesuai (ke langkah 3)". A word naming the step must follow "ke" ("tidak lengkap ke 2"
@@ -231,13 +247,13 @@ _DECISION_RE = re.compile(
 # reads "tidak ada" ("jika tidak ada koreksi, ke langkah 7": all is well).
 _DECISION_WORDS_RE = re.compile(
     r"\b(?:tidak(?!\s+ada\b)|tdk|belum)\b(?:(?!(?:di)?kembali)[^:→⟶➔➜➝=;.,\d()]){0,40}?\s*\(?\s*\bke\s+"
-    r"(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
+    + _STEP_OR_ACTIVITY + r"\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 
 # The "Ya" answer naming a step to go on to: "Ya: ke langkah 7", "Y → 7", "jika ya lanjut ke langkah 6". A step's
 # "Ya" goes on to the next step; one naming a later step is a flow the steps cannot hold (decide_returns).
 _YES_RE = re.compile(
     r"(?:\b(?:ya|iya)\b|(?<![\w.])(?-i:Y))\s*(?:(?P<arrow>" + _ARROW + r")\s*)?(?:(?:lanjut|proses|diteruskan)\s+)?"
-    r"(?:ke\s+)?(?P<word>(?:langkah|nomor|no\.?|step|tahap|prosedur|kegiatan)\s*(?:ke\s*-?\s*)?)?"
+    r"(?:ke\s+)?(?P<word>" + _STEP_OR_ACTIVITY + r"\s*(?:ke\s*-?\s*)?)?"
     r"(?P<step>\d+(?:\.\d+|[a-h])?)\b(?!\s*(?:[.,]\d|menit|mnt|jam|hari|hr|minggu|pekan|bulan|kali|x\b|%))",
     re.IGNORECASE)
 
@@ -303,6 +319,18 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
     for m in _DECISION_RE.finditer(activity):
         found.append(ReturnPhrase(m.start(), m.end(), (m[1] or m[2]).lower(), "", m[0], decision=True))
+    for m in _DECISION_ACTOR_RE.finditer(activity):
+        if any(p.start <= m.start() < p.end for p in found):
+            continue  # "Tidak: ke langkah 3"
+        target, loose = _TARGET_RE.match(activity, m.end()), False
+        if target is None and m["arrow"] != ":":
+            target, loose = _LOOSE_TARGET_RE.match(activity, m.end()), True
+        words = target["target"].strip() if target else ""
+        if not words or _STEP_RE.match(words) or _BARE_STEP_RE.match(words) or _RETURN_RE.match(words):
+            continue  # "Tidak: kembali ke Kasubbag" is read above, as any "kembali ke"
+        assert target is not None
+        found.append(ReturnPhrase(m.start(), target.end(), None, words, activity[m.start():target.end()],
+                                  decision=True, loose=loose))
     for m in _DECISION_WORDS_RE.finditer(activity):
         clause = re.split(r"[;.,\n]", activity[:m.start()])[-1]
         answer = not clause.strip(" \t-–•*()/") or _CONDITION_BEFORE_RE.search(clause)
@@ -342,7 +370,7 @@ _END_RE = re.compile(
 # Between the negative answer and the end, nothing that starts another condition or names a step: in
 # "jika tidak lengkap, kembali ke langkah 1; jika lengkap, proses selesai" the end is the Ya's.
 _OTHER_CONDITION_RE = re.compile(
-    r"\b(?:jika|bila|apabila|kalau|jikalau|ya)\b|(?:langkah|nomor|no\.?|step|tahap|prosedur)\s*(?:ke\s*-?\s*)?\d",
+    r"\b(?:jika|bila|apabila|kalau|jikalau|ya)\b|" + _STEP_WORD + r"\s*(?:ke\s*-?\s*)?\d",
     re.IGNORECASE)
 # Clauses: a "Tidak" and its end are written in one (a sentence, or a part between semicolons).
 _CLAUSE_RE = re.compile(r"[^;.]+(?:\.(?=\d)[^;.]*)*")

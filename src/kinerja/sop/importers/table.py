@@ -1283,9 +1283,11 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
 
 
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
-    """Return edges: "kembali ke langkah 3" names the step; "dikembalikan kepada JFU" goes to the
-    latest earlier step of that actor; "dikembalikan" alone to the step before. Read from the step's
-    text and from its Ket. cell, where many offices write the "Tidak" branch of a decision.
+    """Return edges: "kembali ke langkah 3" (or "ke lgkh 3", "ke lkh 3") names the step; "dikembalikan kepada
+    JFU", or a decision's "Tidak: ke JFU", goes to the latest earlier step of that actor column (a "Tidak" naming
+    an actor with no earlier step goes on to that actor's next step, a branch); a name matching no actor column
+    is a warning naming the step, the words and the columns. "dikembalikan" alone goes to the step before.
+    Read from the step's text and from its Ket. cell, where many offices write the "Tidak" branch of a decision.
 
     A "Tidak" that ends the procedure ("Tidak: proses selesai", "jika tidak memenuhi syarat, permohonan
     ditolak dan dikembalikan kepada pemohon (selesai)") makes the step end there (ends_if_not); what it
@@ -1347,7 +1349,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif phrase.actor_text:
                 actor = matcher.match_at_start(phrase.actor_text) or _outside_column(draft, phrase.actor_text)
                 if actor is None:
-                    if flow.names_position(phrase):
+                    if not phrase.loose and flow.names_position(phrase):
                         # "dikembalikan kepada Bendahara" with no Bendahara column: the user must know the
                         # return is not read, though the import goes on.
                         name = " ".join(phrase.actor_text.split()[:flow.MAX_NAME_WORDS])
@@ -1357,6 +1359,19 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                                                                          "actors": ", ".join(draft.actors)}))
                     continue  # "kembali ke ruang kerja": not a return to a position
                 target = next((s.number for s in reversed(draft.steps[:index]) if s.actor == actor), None)
+                if target is None and phrase.decision:
+                    # "Tidak: ke Kepala Dinas" from a check before the Kepala Dinas's first step: the "Tidak"
+                    # goes on to that step, as "Tidak: ke langkah 6" would (the next step: nothing to add).
+                    later = next((s.number for s in draft.steps[index + 1:] if s.actor == actor), None)
+                    if later is not None:
+                        if later > step.number + 1:
+                            if step.branch_to not in (None, later):
+                                draft.problems.append(step_error(path, step, column, phrase.text, _(
+                                    "the “Tidak” branch goes on to step %(target)s and to step %(other)s: a step "
+                                    "has one") % {"target": draft.step(later).display_number,
+                                                  "other": draft.step(step.branch_to).display_number}))
+                            step.branch_to = later
+                        continue
             elif index > 0:
                 target = draft.steps[index - 1].number
             if target is None:
