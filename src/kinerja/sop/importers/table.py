@@ -1315,6 +1315,9 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                     draft.warnings.append(step_error(path, step, column, phrase.text, _(
                         "names step %(written)s in Roman numerals, but the No. column numbers the steps 1, 2, 3 …: "
                         "read as step %(number)d") % {"written": phrase.step.upper(), "number": named}))
+                elif (lettered := _lettered_roman(draft, phrase.step, named)) is not None:
+                    named, problem = lettered
+                    draft.warnings.append(step_error(path, step, column, phrase.text, problem))
                 if named is not None and not any(s.number == named for s in draft.steps):
                     named = None  # "langkah 9" of a table of six steps
                 if named is None and not (phrase.decision and phrase.step[0].isdigit()):
@@ -1416,6 +1419,33 @@ def _roman_named(draft: SopDraft, label: str) -> int | None:
     if any(s.label for s in draft.steps):
         return None
     return roman_number(label)
+
+
+def _lettered_roman(draft: SopDraft, label: str, named: int | None) -> tuple[int | None, str] | None:
+    """A step named in Roman numerals in a table whose No. column letters its steps a, b, c …: (the step read,
+    the warning saying how) or None when the label is no Roman numeral, or the table not lettered.
+
+    An office lettering its steps writes "langkah ii" meaning the second step, as the numeral counts: no letter
+    of the column is "ii", "iv" or "vi", so it is read as that step (ii = b), with a warning showing the reading.
+    A numeral of one letter ("i", "v", "x") is also a letter of the column: where the table has a step lettered
+    so (the ninth, "i"), that step is the one meant (the table's own numbering), with a warning only when the
+    numeral's value names a step too (i = a); where it has none (a table a to f), the numeral's value is the only
+    step meant, read with a warning. A value that names no step either is left to the caller (no such step)."""
+    labels = [s.label for s in draft.steps]
+    if not labels or not all(len(t) == 1 and t.isalpha() for t in labels) or roman_column(labels) is not None:
+        return None
+    value = _roman(label, single=True)
+    numbers = {s.number for s in draft.steps}
+    if value is None or value not in numbers:
+        return None
+    read_as = {"written": label, "letter": letter(value)}
+    if len(label) > 1 or named is None or named not in numbers:
+        return value, _(
+            "names step %(written)s in Roman numerals, but the No. column letters the steps a, b, c …: read as "
+            "step %(letter)s") % read_as
+    return named, _(
+        "names step %(written)s: read as the step lettered %(written)s, as the No. column letters the steps; as a "
+        "Roman numeral it would be step %(letter)s. Write the letter of the step meant") % read_as
 
 
 def _as_written(text: str, label: str) -> str:
