@@ -213,7 +213,114 @@ def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str
                    sheet: str | None = None) -> SopDraft:
     """What the document says, with step problems kept on the draft (the upload preview). `sheet`: of a
     workbook holding several SOPs, the sheet of the one to read (importers.SeveralSops without it)."""
-    return parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
+    draft = parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
+    draft.hand_decisions = carry_hand_decisions(draft, office)
+    return draft
+
+
+Decision = tuple[tuple[int, ...], int | None, bool]  # returns_to (sorted), branch_to, ends_if_not
+
+
+@dataclass(frozen=True)
+class HandDecision:
+    """A step's decision (where it returns work, where its "Tidak" goes on to or that it ends) set by hand in
+    the upload preview of the stored version before: the document of that version, read again, says
+    otherwise. `reason` is "" when the new draft keeps it, else why it is lost."""
+
+    version: int
+    step: str  # as printed
+    actor: str
+    decision: str  # described
+    reason: str = ""
+
+    @property
+    def kept(self) -> bool:
+        return not self.reason
+
+    def __str__(self) -> str:
+        facts = {"step": self.step, "actor": self.actor, "decision": self.decision, "version": self.version,
+                 "reason": self.reason}
+        if self.kept:
+            return _("Step %(step)s (%(actor)s): “%(decision)s”, set by hand on version %(version)d, is kept, as "
+                     "this document says there what the document of version %(version)d said.") % facts
+        return _("Step %(step)s (%(actor)s): “%(decision)s”, set by hand on version %(version)d, will be lost: "
+                 "%(reason)s.") % facts
+
+
+def _describe(decision: Decision, printed: dict[int, str]) -> str:
+    returns, branch, ends = decision
+    parts = []
+    if returns:
+        parts.append(_("returns to step %(steps)s") % {"steps": ", ".join(printed.get(n, str(n)) for n in returns)})
+    if branch is not None:
+        parts.append(_("if not, on to step %(step)s") % {"step": printed.get(branch, str(branch))})
+    if ends:
+        parts.append(_("if not, the procedure ends"))
+    return "; ".join(parts) or _("sends nothing back")
+
+
+def carry_hand_decisions(draft: SopDraft, office: Office) -> list[HandDecision]:
+    """Keep on a new version of a stored SOP the decisions its users set by hand on the version before.
+
+    Those are the steps whose stored returns, "Tidak" branch or "Tidak" end differ from what the stored
+    version's own document says, read again with the actors its steps were stored with. Re-importing the
+    revised document must not drop them without a word: a hand-made decision is put on the draft's step of the
+    same number and actor, where every step it names is still the same number and actor, and where the new
+    document says there what the old one said (a document that now says something else was revised on
+    purpose: it wins). Each hand-made decision is returned, kept or not, with the reason it is lost, for the
+    upload preview and the command line to say. Nothing when the SOP is new, when the version before has no
+    decision, or when its document cannot be read again (gone, or no longer readable as it was)."""
+    sop = find_sop(office, draft)
+    previous = sop.versions.order_by("-version").first() if sop is not None else None
+    if previous is None or not previous.source_file:
+        return []
+    old_steps = list(previous.steps.select_related("actor", "branch_to").prefetch_related("returns_to")
+                     .order_by("number"))
+    stored: dict[int, Decision] = {
+        s.number: (tuple(sorted(r.number for r in s.returns_to.all())), s.branch_to.number if s.branch_to else None,
+                   s.ends_if_not) for s in old_steps}
+    if not any(r or b is not None or e for r, b, e in stored.values()):
+        return []
+    try:
+        old_document = parse_document(Path(previous.source_file.path),
+                                      actor_overrides={s.number: s.actor.name for s in old_steps},
+                                      aliases=office_aliases(office), sheet=previous.source_sheet or None)
+    except (KinerjaError, OSError, NotImplementedError):
+        return []
+    if [s.number for s in old_document.steps] != list(stored):
+        return []
+    documented: dict[int, Decision] = {
+        s.number: (tuple(sorted(s.returns_to)), s.branch_to, s.ends_if_not) for s in old_document.steps}
+    printed = {s.number: s.display_number for s in old_steps}
+    old_actor = {s.number: s.actor.name for s in old_steps}
+    new_steps = {s.number: s for s in draft.steps}
+
+    def same(number: int) -> bool:
+        new = new_steps.get(number)
+        return new is not None and _key(new.actor) == _key(old_actor[number])
+
+    found = []
+    for number, hand in stored.items():
+        if hand == documented[number]:
+            continue
+        named = [*hand[0], *([hand[1]] if hand[1] is not None else [])]
+        gone = [n for n in named if not same(n)]
+        new = new_steps.get(number)
+        reason = ""
+        if new is None or not same(number):
+            reason = _("this document has no step %(step)s of the %(actor)s") % {
+                "step": printed[number], "actor": old_actor[number]}
+        elif gone:
+            reason = _("step %(step)s, which it names, is not the %(actor)s's in this document") % {
+                "step": printed[gone[0]], "actor": old_actor[gone[0]]}
+        elif (now := (tuple(sorted(new.returns_to)), new.branch_to, new.ends_if_not)) != documented[number]:
+            reason = _("this document now says “%(decision)s” there, which is read instead") % {
+                "decision": _describe(now, {s.number: s.display_number for s in draft.steps})}
+        else:
+            new.returns_to, new.branch_to, new.ends_if_not = list(hand[0]), hand[1], hand[2]
+        found.append(HandDecision(previous.version, printed[number], old_actor[number], _describe(hand, printed),
+                                  reason))
+    return found
 
 
 def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: str | None = None) -> dict[int, str]:
@@ -320,6 +427,7 @@ def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
     returned version is unsaved. `sheet`: of a workbook holding several SOPs, the one to import."""
     path = Path(path)
     draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
+    draft.hand_decisions = carry_hand_decisions(draft, office)
     if dry_run:
         sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)
         latest = sop.versions.order_by("-version").first() if sop.pk else None

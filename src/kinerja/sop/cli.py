@@ -192,6 +192,8 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
     # A time read with a warning (shared by merged steps, a range's longer end) is settled with --time too.
     for found in read.warnings:
         command.stderr.write(_("Check: %(warning)s") % {"warning": advised(found)})
+    for decision in read.hand_decisions:  # kept from the version before, or lost
+        command.stderr.write(_("Note: %(note)s") % {"note": decision})
     if read.problems:
         # Every problem at once, each with its option: one run of the command settles them all.
         if len(read.problems) == 1:

@@ -307,6 +307,7 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
         "saved_here": sheet in pending.saved_sheets(request, token), "refusal": refusal,
         "refusal_message": str(refusal) if refusal else None,  # a refused save's error, said by the notice
         "sop": sop, "current": current, "office": office, "other_name": actions.other_name_warning(sop, draft),
+        "hand_decisions": draft.hand_decisions, "hand_lost": any(not d.kept for d in draft.hand_decisions),
         "foreign": foreign, "foreign_warning": origin.foreign_warning(office, foreign) if foreign else "",
         "save_form": save_form, "in_force_now": actions.goes_in_force(draft, office),
         "unlinked": [name for name in draft.actors if not plan[name].is_linked],

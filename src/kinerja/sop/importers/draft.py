@@ -179,6 +179,9 @@ class SopDraft:
     # What the user should check though nothing stops the import (a flowchart's labels read against its
     # arrows' geometry, an arrow that could not be placed): shown beside the step in the web preview.
     warnings: list[SopImportError] = field(default_factory=list)
+    # Of a new version of a stored SOP: the decisions (returns, a "Tidak" branch or end) its users set by hand
+    # on the version before, kept on this draft or lost (sop.actions.carry_hand_decisions).
+    hand_decisions: list[Any] = field(default_factory=list)
 
     def header(self) -> dict[str, Any]:
         """The header as stored in SopVersion.header and printed in the JSON."""
