@@ -125,3 +125,22 @@ def test_langkah_shortened_names_the_step(tmp_path: Path, kind: str, words: str)
 def test_lkh_that_names_no_step_is_no_return(tmp_path: Path, words: str) -> None:
     draft = parse_document(_text(tmp_path, 4, words))
     assert draft.problems == [] and all(s.returns_to == [] for s in draft.steps)
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+@pytest.mark.parametrize(("words", "returns"), [
+    ("Ya: kembali ke langkah 2 untuk dicatat; Tidak: kembali ke Verifikator", {6: [4]}),
+    ("Ya: kembali ke lkh 2 Tidak: ke Kepala Seksi", {6: [5]}),  # as "Ya" over "Tidak" in a Ket. cell reads
+    ("Jika disetujui, kembali ke langkah 2; jika tidak, kembali ke langkah 5", {6: [5]}),
+    ("Ya: ke langkah 2; Tidak: ke langkah 5", {6: [5]}),
+])
+def test_a_ya_that_goes_back_is_no_return_and_is_warned_of(
+        tmp_path: Path, kind: str, words: str, returns: dict[int, list[int]]) -> None:
+    # The "Ya" of step 6 goes back to step 2: after "Ya" the engine goes on to step 7, so read as a return
+    # it would be offered as the "Tidak", which goes elsewhere.
+    draft = parse_document(WRITERS[kind](tmp_path, 6, words))
+    assert draft.problems == []
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == returns
+    (warning,) = draft.warnings
+    assert warning.step == 6
+    assert "the “Ya” answer goes back to step 2, but after “Ya” a step goes on to the next one" in str(warning)

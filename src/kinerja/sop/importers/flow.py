@@ -193,6 +193,9 @@ class ReturnPhrase:
     # The target follows an arrow without "ke" ("Tidak → Petugas Loket"): a return only when the words are an
     # actor column's name; other words there ("Tidak → arsip") are no return to warn of.
     loose: bool = False
+    # The "Ya" answer of a decision goes back ("Ya: kembali ke langkah 2 untuk dicatat"): no return the steps
+    # can hold, since after "Ya" a step goes on to the next (decide_returns warns of it).
+    yes: bool = False
 
 
 _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
@@ -203,7 +206,7 @@ _TARGET_END = (
     r"(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)(?<!\bno\.)"
     r"(?<!\blang\.)(?<!\blgkh\.)(?<!\blgk\.)(?<!\blkh\.)(?<!\blngkh\.)(?<!\blngk\.)|\bdan\b|\bserta\b"
     r"|\blalu\b|\bkemudian\b|\buntuk\b|\bagar\b|\bsupaya\b"
-    r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒)|$))")
+    r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒|:)|$))")
 _TARGET_RE = re.compile(r"\s*(?:lagi\s+)?ke(?:pada)?\s+" + _TARGET_END, re.IGNORECASE)
 _LOOSE_TARGET_RE = re.compile(r"\s*" + _TARGET_END, re.IGNORECASE)
 # The step a text names: "langkah 3", "langkah ke-3" (or langkah shortened as offices write it in a narrow Ket.
@@ -300,6 +303,14 @@ def one_line(note: str) -> str:
     return note.replace("\r", " ").replace("\n", " ")
 
 
+# What stands right before a return written as a decision's "Ya" answer: "Ya: kembali ke …", "Y → dikembalikan
+# …", "jika ya, kembali ke …", "apabila disetujui kembali ke …" (not "jika tidak disetujui, …").
+_YES_BEFORE_RE = re.compile(
+    r"(?:(?<![\w.])(?:ya|iya|(?-i:Y))\s*" + _ARROW
+    + r"|\b(?:jika|bila|apabila|kalau)\s+(?:ya|iya|disetujui|setuju|sesuai|lengkap|benar)\b\s*,?)\s*(?:berkas\s+)?$",
+    re.IGNORECASE)
+
+
 def return_phrases(activity: str) -> list[ReturnPhrase]:
     """The clauses of `activity` that send work back, in text order. "dikembalikan untuk diperbaiki"
     without a target sends it to the step before (step=None, actor_text="")."""
@@ -309,12 +320,13 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
         if target:
             end = target.end()
             words = target["target"].strip()
+            yes = bool(_YES_BEFORE_RE.search(activity, 0, m.start()))
             if step := _STEP_RE.match(words):
-                found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end]))
+                found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end], yes=yes))
             elif _BARE_STEP_RE.fullmatch(words):
-                found.append(ReturnPhrase(m.start(), end, words.lower(), "", activity[m.start():end]))
+                found.append(ReturnPhrase(m.start(), end, words.lower(), "", activity[m.start():end], yes=yes))
             else:
-                found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end]))
+                found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end], yes=yes))
         elif _PASSIVE_RE.fullmatch(m[0]):
             found.append(ReturnPhrase(m.start(), m.end(), None, "", m[0]))
     for m in _DECISION_RE.finditer(activity):

@@ -1377,6 +1377,14 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                         continue
             elif index > 0:
                 target = draft.steps[index - 1].number
+            if phrase.yes and target is not None:
+                # "Ya: kembali ke langkah 1 untuk dicatat": after "Ya" the step goes on to the next one; read as a
+                # return it would be offered as the "Tidak" branch, which it is not.
+                draft.warnings.append(step_error(path, step, column, phrase.text, _(
+                    "the “Ya” answer goes back to step %(target)s, but after “Ya” a step goes on to the next one: "
+                    "it is not read as a return. Write what is done after “Ya” as a step of its own, in its order")
+                    % {"target": draft.step(target).display_number}))
+                continue
             if target is None:
                 draft.problems.append(step_error(path, step, column, phrase.text, _(
                     "this step sends work back, but to no earlier step")))
@@ -1385,6 +1393,13 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
         for column, text in ((COLUMN_ACTIVITY, step.activity), (COLUMN_NOTE, flow.one_line(step.note))):
             for label, words in flow.yes_steps(text):
                 named = step_named(draft, label)
+                if named is not None and named <= step.number and any(s.number == named for s in draft.steps) and not any(
+                        c == column and p.yes for c, p in phrases):
+                    # "Ya: ke langkah 2" on step 4, without "kembali" (warned of above when it has one).
+                    draft.warnings.append(step_error(path, step, column, words, _(
+                        "the “Ya” answer goes back to step %(target)s, but after “Ya” a step goes on to the next one: "
+                        "it is not read as a return. Write what is done after “Ya” as a step of its own, in its order")
+                        % {"target": draft.step(named).display_number}))
                 if named is not None and named > step.number + 1 and any(s.number == named for s in draft.steps):
                     # "Ya: ke langkah 7" on step 3: the engine goes on to step 4 after Ya, so the document says
                     # otherwise than what would run.
