@@ -62,7 +62,10 @@ def test_kasubbag_reads_uploads_corrects_and_compares(live_server, page: Page, o
 
     page.get_by_label("Waktu baku langkah 5").fill("2")
     page.get_by_label("Satuan waktu langkah 5").select_option("hour")
-    page.get_by_label("Langkah 5 kembali ke").fill("4")
+    # The returns set by hand on version 1 (4 → 3, 5 → 4) are kept and said so; the user changes step 5's.
+    expect(page.locator(".sop-hand-decisions")).to_contain_text("Langkah 5 (Sekretaris)")
+    expect(page.get_by_label("Langkah 5 kembali ke")).to_have_value("4")
+    page.get_by_label("Langkah 5 kembali ke").fill("3")
     # The revision goes in force at once (its effective date is past); it could be kept as a draft instead.
     expect(page.locator(".sop-notice")).to_contain_text("langsung berlaku menggantikan versi 1")
     expect(page.get_by_role("button", name="Simpan sebagai draf")).to_be_visible()
