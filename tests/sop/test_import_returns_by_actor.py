@@ -144,3 +144,19 @@ def test_a_ya_that_goes_back_is_no_return_and_is_warned_of(
     (warning,) = draft.warnings
     assert warning.step == 6
     assert "the “Ya” answer goes back to step 2, but after “Ya” a step goes on to the next one" in str(warning)
+
+
+@pytest.mark.parametrize("kind", WRITERS)
+@pytest.mark.parametrize("words", [
+    "Perlu perbaikan? Ya: kembali ke langkah 2; Tidak: lanjut ke langkah 7",
+    "Ada koreksi? Ya: ke langkah 2, Tidak: lanjut",
+])
+def test_a_ya_that_is_the_only_way_back_is_the_return_and_is_warned_of(tmp_path: Path, kind: str, words: str) -> None:
+    # "Perlu perbaikan? Ya: kembali …": the question asks whether the work must be redone, and the "Tidak" goes
+    # on. Dropped, the step would have no way back at all.
+    draft = parse_document(WRITERS[kind](tmp_path, 6, words))
+    assert draft.problems == []
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == {6: [2]}
+    (warning,) = draft.warnings
+    assert warning.step == 6
+    assert "the “Ya” answer goes back to step 2, and the “Tidak” goes on: read as this step's return" in str(warning)

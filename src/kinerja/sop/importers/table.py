@@ -1301,6 +1301,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             step.ends_if_not = True
         phrases = [(COLUMN_ACTIVITY, p) for p in flow.return_phrases(step.activity)]
         phrases += [(COLUMN_NOTE, p) for p in flow.return_phrases(flow.one_line(step.note))]
+        yes_back: list[tuple[str, str, int]] = []  # (column, words, step) of a "Ya" that goes back
         for column, phrase in phrases:
             if any(c == column and e.start <= phrase.start < (e.end if phrase.step else e.reach) for c, e in ends):
                 # "… ditolak dan dikembalikan kepada pemohon (selesai)", "Tidak: proses selesai, berkas dikembalikan
@@ -1378,12 +1379,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif index > 0:
                 target = draft.steps[index - 1].number
             if phrase.yes and target is not None:
-                # "Ya: kembali ke langkah 1 untuk dicatat": after "Ya" the step goes on to the next one; read as a
-                # return it would be offered as the "Tidak" branch, which it is not.
-                draft.warnings.append(step_error(path, step, column, phrase.text, _(
-                    "the “Ya” answer goes back to step %(target)s, but after “Ya” a step goes on to the next one: "
-                    "it is not read as a return. Write what is done after “Ya” as a step of its own, in its order")
-                    % {"target": draft.step(target).display_number}))
+                yes_back.append((column, phrase.text, target))  # decided below, once the "Tidak" is known
                 continue
             if target is None:
                 draft.problems.append(step_error(path, step, column, phrase.text, _(
@@ -1395,11 +1391,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                 named = step_named(draft, label)
                 if named is not None and named <= step.number and any(s.number == named for s in draft.steps) and not any(
                         c == column and p.yes for c, p in phrases):
-                    # "Ya: ke langkah 2" on step 4, without "kembali" (warned of above when it has one).
-                    draft.warnings.append(step_error(path, step, column, words, _(
-                        "the “Ya” answer goes back to step %(target)s, but after “Ya” a step goes on to the next one: "
-                        "it is not read as a return. Write what is done after “Ya” as a step of its own, in its order")
-                        % {"target": draft.step(named).display_number}))
+                    yes_back.append((column, words, named))  # "Ya: ke langkah 2" on step 4, without "kembali"
                 if named is not None and named > step.number + 1 and any(s.number == named for s in draft.steps):
                     # "Ya: ke langkah 7" on step 3: the engine goes on to step 4 after Ya, so the document says
                     # otherwise than what would run.
@@ -1409,12 +1401,38 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                         "(“Tidak: ke langkah %(target)s”) or check the order of the steps")
                         % {"target": draft.step(named).display_number,
                            "next": draft.step(step.number + 1).display_number}))
+        _decide_yes_back(path, draft, step, yes_back)
         if step.ends_if_not and step.branch_to is not None:
             column, end = ends[0]
             draft.problems.append(step_error(path, step, column, end.text, _(
                 "the “Tidak” goes on to step %(target)s and also ends the procedure: a step has one")
                 % {"target": draft.step(step.branch_to).display_number}))
             step.ends_if_not = False
+
+
+def _decide_yes_back(path: Path, draft: SopDraft, step: StepDraft, yes_back: list[tuple[str, str, int]]) -> None:
+    """A decision whose "Ya" goes back to an earlier step. Where its "Tidak" has a way of its own (back to
+    another step, ahead, or to the end: "Ya: kembali ke langkah 2 untuk dicatat; Tidak: kembali ke
+    Verifikator"), the "Ya" is something else than the step's return, which the engine offers as "Belum
+    sesuai": not read, and warned of. Where it is the step's only way back ("Perlu perbaikan? Ya: kembali ke
+    langkah 2, Tidak: lanjut"), the question asks whether the work must be redone: it is the step's return,
+    read as one with a warning, since dropping it would leave the step no way back."""
+    if not yes_back:
+        return
+    has_own = bool(step.returns_to) or step.ends_if_not or step.branch_to is not None
+    for column, words, target in yes_back:
+        if has_own:
+            draft.warnings.append(step_error(path, step, column, words, _(
+                "the “Ya” answer goes back to step %(target)s, but after “Ya” a step goes on to the next one: "
+                "it is not read as a return. Write what is done after “Ya” as a step of its own, in its order")
+                % {"target": draft.step(target).display_number}))
+            continue
+        if target not in step.returns_to:
+            step.returns_to.append(target)
+        draft.warnings.append(step_error(path, step, column, words, _(
+            "the “Ya” answer goes back to step %(target)s, and the “Tidak” goes on: read as this step's return "
+            "(“Belum sesuai” sends the work back to step %(target)s). If “Ya” means the work is right, remove "
+            "the return before saving") % {"target": draft.step(target).display_number}))
 
 
 def _outside_column(draft: SopDraft, words: str) -> str | None:
