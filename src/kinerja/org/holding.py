@@ -164,16 +164,24 @@ def plt_beside_holder(assignment: Assignment) -> list[tuple[Assignment, Assignme
     return [(assignment, o) if other == Assignment.Kind.DEFINITIVE else (o, assignment) for o in found]
 
 
-def plt_warning(plt: Assignment, held: Assignment) -> str:
-    """What the administrator is told of a Plt beside a definitive holder (plt_beside_holder): who, which
-    days, the rule, and the two ways out."""
+def _days(start: dt.date, end: dt.date) -> str:
+    """Days of a holding as the warnings print them: one day, a span, or "from …, open-ended" (end dt.date.max)."""
     from django.utils.formats import date_format
     from django.utils.translation import gettext as _
 
-    start = max(plt.starts_on, held.starts_on)
-    end = min(plt.ends_on or dt.date.max, held.ends_on or dt.date.max)
-    days = (_("from %(start)s, open-ended") % {"start": date_format(start)} if end == dt.date.max
-            else _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)})
+    if end == dt.date.max:
+        return _("from %(start)s, open-ended") % {"start": date_format(start)}
+    if start == end:
+        return date_format(start)
+    return _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)}
+
+
+def plt_warning(plt: Assignment, held: Assignment) -> str:
+    """What the administrator is told of a Plt beside a definitive holder (plt_beside_holder): who, which
+    days, the rule, and the two ways out."""
+    from django.utils.translation import gettext as _
+
+    days = _days(max(plt.starts_on, held.starts_on), min(plt.ends_on or dt.date.max, held.ends_on or dt.date.max))
     return _("%(plt)s is Plt. %(position)s while %(holder)s still holds it definitively (%(days)s). A Plt is "
              "appointed when the position is vacant or its official is permanently away; an official who is "
              "only temporarily away (leave, official travel, illness) is stood in for by a Plh (SE Kepala BKN "
@@ -235,15 +243,7 @@ def uncovered_days(start: dt.date, end: dt.date, periods: list[tuple[dt.date, dt
 def plh_warning(plh: Assignment, gaps: list[tuple[dt.date, dt.date]]) -> str:
     """What the administrator is told of a Plh over days without a definitive holder (plh_without_holder):
     who, which position and days, the rule, and the two ways out."""
-    from django.utils.formats import date_format
     from django.utils.translation import gettext as _
-
-    def period(start: dt.date, end: dt.date) -> str:
-        if end == dt.date.max:
-            return _("from %(start)s, open-ended") % {"start": date_format(start)}
-        if start == end:
-            return date_format(start)
-        return _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)}
 
     return _("%(plh)s is Plh. %(position)s on days the position has no definitive holder (%(days)s). A Plh stands "
              "in while the definitive official is only temporarily away (leave, official travel, illness); a vacant "
@@ -252,4 +252,4 @@ def plh_warning(plh: Assignment, gaps: list[tuple[dt.date, dt.date]]) -> str:
              "their assignment (or correct its dates). Meanwhile the Plh does the position's work and signs as "
              "Plh.") % {
         "plh": plh.person.full_name, "position": plh.position.title,
-        "days": "; ".join(period(start, end) for start, end in gaps)}
+        "days": "; ".join(_days(start, end) for start, end in gaps)}

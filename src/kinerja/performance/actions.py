@@ -23,6 +23,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kinerja.dates import FIRST_YEAR, LAST_YEAR
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
@@ -403,9 +404,6 @@ def check_can_manage(office: Office, user: User) -> None:
         raise NotAllowed(_("Only the Subbag Program manages indicators and targets."))
 
 
-PLAN_YEARS = (2000, 2100)  # the years a strategic plan may start and end in
-
-
 def _objective_fields(office: Office, *, code: str, name: str, plan_start_year: int, plan_end_year: int,
                       exclude: int | None = None) -> tuple[str, str]:
     """The code and name of an objective stripped, once checked: both given, the plan's years in order and the
@@ -418,9 +416,9 @@ def _objective_fields(office: Office, *, code: str, name: str, plan_start_year: 
     if not name:
         raise FieldError("name", _("An objective needs a name."))
     for field, year in (("plan_start_year", plan_start_year), ("plan_end_year", plan_end_year)):
-        if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+        if not FIRST_YEAR <= year <= LAST_YEAR:  # the years kinerja reads anywhere (kinerja.dates)
             raise FieldError(field, _("%(year)s is not a year of a strategic plan: give a year from %(first)d to "
-                                      "%(last)d.") % {"year": year, "first": PLAN_YEARS[0], "last": PLAN_YEARS[1]})
+                                      "%(last)d.") % {"year": year, "first": FIRST_YEAR, "last": LAST_YEAR})
     if plan_end_year < plan_start_year:
         raise FieldError("plan_end_year", _("The strategic plan ends in %(end)d, before it starts (%(start)d).")
                          % {"end": plan_end_year, "start": plan_start_year})
