@@ -60,3 +60,60 @@ class SqliteDatetimeTestCase(SimpleTestCase):
         col = self.field.get_col("t")
         self.assertEqual(fastsql._sqlite_moment("2025-06-02 01:00:00+07:00", col, connection),
                          dt.datetime(2025, 6, 1, 18, 0, tzinfo=dt.UTC))
+
+    @settings(max_examples=200, deadline=None)
+    @given(st.lists(MOMENTS, min_size=1, max_size=6), st.lists(st.integers(0, 5), max_size=12))
+    def test_remembered_texts_are_those_of_the_same_moment(self, moments: list[dt.datetime], order: list[int]) -> None:
+        # The last two moments' texts are kept by identity: asking again, in any order, for the same
+        # objects or for equal ones gives each its own text.
+        task = Task()
+        for i in [*range(len(moments)), *order]:
+            moment = moments[i % len(moments)]
+            for value in (moment, moment.replace()):  # the object itself, then an equal copy
+                task.due_at = value
+                self.assertEqual(self.write(task, connection, False), connection.ops.adapt_datetimefield_value(value))
+
+    def test_a_moment_remembered_is_not_taken_for_another(self) -> None:
+        first = dt.datetime(2025, 6, 2, 8, 0, tzinfo=ZoneInfo("Asia/Jakarta"))
+        task = Task(due_at=first)
+        self.assertEqual(self.write(task, connection, False), "2025-06-02 01:00:00")
+        task.due_at = first + dt.timedelta(microseconds=1)
+        self.assertEqual(self.write(task, connection, False), "2025-06-02 01:00:00.000001")
+        task.due_at = first
+        self.assertEqual(self.write(task, connection, False), "2025-06-02 01:00:00")
+
+
+class ConnectionLookupTestCase(SimpleTestCase):
+    """fastsql._db() reads the thread's connection without asking asyncio; it must be the one
+    connections[alias] gives, in this thread, in another thread, and inside a running event loop."""
+
+    databases = {"default"}
+
+    def test_it_is_the_connection_django_gives(self) -> None:
+        import asyncio
+        import threading
+
+        from django.db import DEFAULT_DB_ALIAS, connections
+
+        connection.ensure_connection()
+        self.assertIs(fastsql._db(), connections[DEFAULT_DB_ALIAS])
+        seen: dict[str, object] = {}
+
+        def other() -> None:
+            seen["fastsql"] = fastsql._db()  # before Django made one in this thread
+            seen["django"] = connections[DEFAULT_DB_ALIAS]
+            seen["again"] = fastsql._db()
+            connections[DEFAULT_DB_ALIAS].close()
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        self.assertIs(seen["fastsql"], seen["django"])
+        self.assertIs(seen["again"], seen["django"])
+        self.assertIsNot(seen["django"], connections[DEFAULT_DB_ALIAS])
+
+        async def in_loop() -> tuple[object, object]:
+            return fastsql._db(), connections[DEFAULT_DB_ALIAS]
+
+        ours, django_s = asyncio.run(in_loop())
+        self.assertIs(ours, django_s)

@@ -105,3 +105,23 @@ class FastSqlTestCase(WorkflowTestCase):
         with self.assertRaises(NotAllowed):
             actions.complete_task(step6.pk, user=self.head, at=at(25, 9))
         actions.complete_task(step6.pk, user=self.secretary, at=at(25, 9))
+
+    def test_sqlite_hands_datetimes_over_as_text(self) -> None:
+        # Read as plain columns, Django's converter registered with sqlite3 parses them in Python before
+        # fastsql's own converter sees them; the loaders read them as expressions, so the text arrives.
+        from django.db import connection
+
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's declared column types")
+        case = self.start_case()
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {fastsql.TASK.columns}, {fastsql.CASE.columns} FROM workflow_task t "
+                           "JOIN workflow_case c ON c.id = t.case_id WHERE t.case_id = %s", [case.pk])
+            row = cursor.fetchone()
+        moments = [f.attname for f in fastsql.TASK.fields + fastsql.CASE.fields if type(f).__name__ == "DateTimeField"]
+        values = dict(zip([f.attname for f in fastsql.TASK.fields + fastsql.CASE.fields], row, strict=True))
+        self.assertIsInstance(values["opened_at"], str)
+        self.assertTrue(all(value is None or type(value) is str for name, value in values.items() if name in moments))
+        task = fastsql.TASK.build(connection, row)
+        self.assertEqual(task.opened_at, Task.objects.get(pk=task.pk).opened_at)
+        self.assertEqual(task.opened_at.tzinfo, dt.UTC)

@@ -25,12 +25,30 @@ from .models import Case, Event
 GENESIS = "0" * 64
 
 
+# json.dumps with these arguments builds a new encoder on every call; this one is what it builds.
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_LAST_AT: tuple[dt.datetime | None, str] = (None, "")
+
+
 def canonical(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.datetime, data: dict[str, Any],
               prev_hash: str) -> bytes:
     """The bytes an event's hash covers: sorted-key JSON with the time in UTC to the microsecond."""
-    content = {"case": case_id, "seq": seq, "kind": kind, "actor": actor_id,
-               "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds"), "data": data, "prev": prev_hash}
-    return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    content = {"case": case_id, "seq": seq, "kind": kind, "actor": actor_id, "at": _utc_iso(at), "data": data,
+               "prev": prev_hash}
+    return _ENCODER.encode(content).encode()
+
+
+def _utc_iso(at: dt.datetime) -> str:
+    """`at` in UTC as ISO 8601 to the microsecond. The last one is remembered by identity: an action's
+    events share its moment (datetimes are immutable, and the tuple holds it, so `is` cannot match
+    another value)."""
+    global _LAST_AT
+    last = _LAST_AT
+    if last[0] is at:
+        return last[1]
+    text = at.astimezone(dt.UTC).isoformat(timespec="microseconds")
+    _LAST_AT = (at, text)
+    return text
 
 
 def digest(event: Event) -> str:
