@@ -83,6 +83,24 @@ class SqliteDatetimeTestCase(SimpleTestCase):
         self.assertEqual(self.write(task, connection, False), "2025-06-02 01:00:00")
 
 
+class TextChoicesWrittenTestCase(SimpleTestCase):
+    """A TextChoices member is written as a plain str of its value (sqlite3 and psycopg would otherwise
+    adapt the subclass first); any other value as Django writes it."""
+
+    databases = {"default"}
+
+    def test_a_member_is_written_as_its_plain_text(self) -> None:
+        write = fastsql._writer(Task._meta.get_field("status"))
+        task = Task(status=Task.Status.OPEN)
+        value = write(task, connection, True)
+        self.assertIs(type(value), str)
+        self.assertEqual(value, Task.Status.OPEN.value)
+        for other in ("done", None):
+            task.status = other
+            self.assertEqual(write(task, connection, True),
+                             Task._meta.get_field("status").get_db_prep_save(other, connection))
+
+
 class ConnectionLookupTestCase(SimpleTestCase):
     """fastsql._db() reads the thread's connection without asking asyncio; it must be the one
     connections[alias] gives, in this thread, in another thread, and inside a running event loop."""

@@ -279,7 +279,7 @@ def _combined_sql(writes: tuple[tuple[str, str | None], ...]) -> tuple[str, bool
 
 
 def _held(db: BaseDatabaseWrapper) -> _Held | None:
-    return getattr(db, "_fastsql_held", None)
+    return db.__dict__.get("_fastsql_held")  # (getattr with a default raises inside on SQLite, where it is never set)
 
 
 def send_held() -> None:
@@ -800,6 +800,18 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
     if field.is_relation and field.many_to_one:
         target = field.target_field
         plain = int if isinstance(target, (models.AutoField, models.BigAutoField)) else None
+    if plain is str:
+        def write_text(obj: Model, db: BaseDatabaseWrapper, add: bool) -> str | None:
+            value = getattr(obj, attname)
+            if value is None or type(value) is str:
+                return value
+            if isinstance(value, str):
+                # A TextChoices member (a status, a kind): to_python keeps a str as it is, so Django sends
+                # the member, which sqlite3 then tries to adapt (two attribute lookups that fail, each
+                # with its formatted error) before binding its text. The same text as a plain str.
+                return str.__str__(value)
+            return field.get_db_prep_save(field.pre_save(obj, add), db)  # type: ignore[no-any-return]
+        return write_text
     if plain is not None:
         def write(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
             value = getattr(obj, attname)
@@ -809,22 +821,26 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
         return write
     if type(field) is models.DateTimeField and not (field.auto_now or field.auto_now_add):
         def write_moment(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
-            value = getattr(obj, attname)
-            if value is None:
-                return None
-            if value.tzinfo is not None:  # get_prep_value keeps an aware datetime as it is
-                if db.vendor == "sqlite":
-                    # adapt_datetimefield_value's result (naive in the connection's time zone, as text),
-                    # without its checks and its settings lookup per value; in UTC (Django's default, and
-                    # a connection has a time zone only with USE_TZ) the text of _utc_text.
-                    if db.timezone is dt.UTC:
-                        return _utc_text(value)
-                    if settings.USE_TZ:
-                        return str(value.astimezone(db.timezone).replace(tzinfo=None))
-                return db.ops.adapt_datetimefield_value(value)
-            return field.get_db_prep_save(value, db)
+            return moment_value(field, getattr(obj, attname), db)
         return write_moment
     return lambda obj, db, add: field.get_db_prep_save(field.pre_save(obj, add), db)
+
+
+def moment_value(field: Any, value: dt.datetime | None, db: BaseDatabaseWrapper) -> Any:
+    """field.get_db_prep_save(value, db) for a DateTimeField, with short cuts for an aware value."""
+    if value is None:
+        return None
+    if value.tzinfo is not None:  # get_prep_value keeps an aware datetime as it is
+        if db.vendor == "sqlite":
+            # adapt_datetimefield_value's result (naive in the connection's time zone, as text), without
+            # its checks and its settings lookup per value; in UTC (Django's default, and a connection
+            # has a time zone only with USE_TZ) the text of _utc_text.
+            if db.timezone is dt.UTC:
+                return _utc_text(value)
+            if settings.USE_TZ:
+                return str(value.astimezone(db.timezone).replace(tzinfo=None))
+        return db.ops.adapt_datetimefield_value(value)
+    return field.get_db_prep_save(value, db)
 
 
 _UTC_TEXTS: tuple[Any, ...] = (None, "", None, "")
@@ -936,8 +952,8 @@ def notify_new_task(task: Task, kind: str, *, actor_id: int | None, day: dt.date
     `actor_id` who opened it: one statement, held inside combined_writes() (no rows read back). The
     e-mail goes later, with the reminder run (notify.mail_new_work)."""
     db = _db()
-    params: dict[str, Any] = {"kind": kind, "case": task.case_id, "task": task.pk, "actor": actor_id or 0,
-                              "at": Notification._meta.get_field("created_at").get_db_prep_save(task.opened_at, db)}
+    params: dict[str, Any] = {"kind": str.__str__(kind), "case": task.case_id, "task": task.pk, "actor": actor_id or 0,
+                              "at": moment_value(Notification._meta.get_field("created_at"), task.opened_at, db)}
     if task.assignee_id is None:
         params["position"] = task.position_id
         params["day"] = db.ops.adapt_datefield_value(day)
