@@ -124,7 +124,72 @@ class NewOfficeTestCase(ImportCase):
                                           "holding_changed": 0})
         self.assertEqual([u for u, _n in summary.new_accounts], [
             "197001011995031001", SITI, ANDI, RINA, JOKO])
-        self.assertEqual(summary.unread_columns, ["Struktur: A (No)"])
+        # The row numbers: not read, on purpose, and not listed with the columns kinerja may have missed.
+        self.assertEqual((summary.unread_columns, summary.ignored_columns), ([], ["Struktur: A (No)"]))
+
+    def remarks_file(self, nip: str = BUDI) -> Path:
+        """Numbering and remark columns beside the data, and one column of data kinerja does not read."""
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Struktur"
+        sheet.append(["No.", "Unit kerja", "Jabatan", "Nama", "NIP", "Ket.", "Catatan", "#", "Nomor Urut",
+                      "Status Kepegawaian"])
+        sheet.append([1, "Dinas Perdagangan", "Kepala Dinas Perdagangan", "Budi", nip, "", "cuti", "", 1, "PNS"])
+        path = self.folder / "keterangan.xlsx"
+        book.save(path)
+        return path
+
+    def test_numbering_and_remark_columns_are_left_out_of_the_columns_not_read(self) -> None:
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(self.remarks_file(nip="1970"))
+        self.assertEqual(caught.exception.unread_columns, ["Struktur: J (Status Kepegawaian)"])
+        note = str(caught.exception).splitlines()[-1]
+        self.assertEqual(note, "Kolom yang tidak dibaca karena judulnya tidak dikenal kinerja: Struktur: J (Status "
+                               "Kepegawaian). Jika salah satunya diperlukan (Unit induk, NIP, Selesai …), tulis "
+                               "judulnya seperti di templat.")
+        summary = self.run_import(self.remarks_file())
+        self.assertEqual(summary.unread_columns, ["Struktur: J (Status Kepegawaian)"])
+        self.assertEqual(summary.ignored_columns, ["Struktur: A (No.)", "Struktur: F (Ket.)", "Struktur: G (Catatan)",
+                                                   "Struktur: H (#)", "Struktur: I (Nomor Urut)"])
+        out = StringIO()
+        call_command("org", "import", str(self.remarks_file()), "--office", "disdag", "--dry-run", stdout=out)
+        self.assertIn("Kolom nomor urut dan keterangan, sengaja tidak dibaca: Struktur: A (No.); Struktur: F (Ket.)",
+                      out.getvalue())
+
+    def test_a_refusal_with_only_numbering_and_remark_columns_unread_has_no_note(self) -> None:
+        bad = rows()
+        bad[1][2] = "Dinas Perdagangn"
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(self.workbook(bad))
+        self.assertEqual(caught.exception.unread_columns, [])
+        self.assertNotIn("tidak dikenal kinerja", str(caught.exception))
+
+    def test_a_head_without_a_nip_is_saved_and_said(self) -> None:
+        # Andi, Kepala Subbagian Umum, written without his NIP; Rina, staff, too: only the head is a warning.
+        data = rows()
+        data[3][6] = data[4][6] = ""
+        path = self.workbook(data)
+        summary = self.run_import(path, dry_run=True)
+        warning = ("lembar Struktur, baris 7: Andi Wijaya memegang Kepala Subbagian Umum, jabatan kepala, tanpa NIP. "
+                   "ASN yang menduduki jabatan struktural punya NIP: tulis NIP-nya di kolom G (NIP).")
+        self.assertEqual(summary.warnings[0], warning)
+        self.assertEqual(len(summary.warnings), 2, summary.warnings)  # and Siti's Plt beside Budi (rows())
+        summary = self.run_import(path)
+        self.assertEqual(summary.warnings[0], warning)
+        self.assertEqual(Person.objects.get(full_name="Andi Wijaya").nip, "")  # saved all the same
+        out = StringIO()
+        call_command("org", "import", str(path), "--office", "disdag", "--dry-run", stdout=out)
+        self.assertIn(f"  - {warning}", out.getvalue())
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        with path.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, "Andi Wijaya memegang Kepala Subbagian Umum, jabatan kepala, tanpa NIP.")
+
+    def test_a_head_with_a_nip_a_vacant_head_and_staff_without_one_are_not_questioned(self) -> None:
+        data = rows()
+        data[4][6] = ""  # Rina, staff
+        self.assertEqual([w for w in self.run_import(self.workbook(data)).warnings if "NIP" in w], [])
 
     def test_the_check_finds_the_people_in_the_same_queries_for_a_small_or_large_file(self) -> None:
         self.run_import(self.workbook(rows()))
@@ -133,7 +198,7 @@ class NewOfficeTestCase(ImportCase):
             data = rows() + [[8 + i, "Subbagian Umum", "Sekretariat", "Staf Subbagian Umum", "Kepala Subbagian Umum",
                               f"Staf {i}", f"19900101201503{1 + i % 2}{i:03d}", "II/c", "", "", "", "01/02/2024", ""]
                              for i in range(staff)]
-            read, _unread, _hidden, errors = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
+            read, _unread, _ignored, _hidden, errors = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
             with CaptureQueriesContext(connection) as context:
                 importer._check(read, self.office, TODAY, errors)
             self.assertEqual(errors, [])
@@ -410,8 +475,12 @@ class OtherLayoutTestCase(ImportCase):
         self.assertEqual((nur.nip, nur.grade), ("198503032010012011", "III/c"))
         self.assertEqual(Assignment.objects.get(person=nur).ends_on, dt.date(2026, 12, 31))  # Tgl. Berakhir
         self.assertTrue(Assignment.objects.filter(kind="plt", person__full_name="Drs. Bambang Sutrisno").exists())
-        self.assertEqual(summary.warnings, [])  # a Plt of a vacant post is what the rule asks for
-        self.assertEqual(summary.unread_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"])
+        # A Plt of a vacant post is what the rule asks for; the Kepala Seksi without a NIP is said.
+        self.assertEqual(summary.warnings, ["lembar Data Pegawai, baris 10: Sri Wahyuni memegang Kepala Seksi "
+                                            "Pembenihan, jabatan kepala, tanpa NIP. ASN yang menduduki jabatan "
+                                            "struktural punya NIP: tulis NIP-nya di kolom B (N I P)."])
+        self.assertEqual(summary.unread_columns, [])
+        self.assertEqual(summary.ignored_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"])
 
     def test_an_unknown_parent_unit_is_named_and_nothing_is_saved(self) -> None:
         errors = self.failure(self.nominative(parent_of_section="Bidang Budidaya Ikan"))
@@ -421,12 +490,15 @@ class OtherLayoutTestCase(ImportCase):
 
     def test_a_failure_names_the_columns_not_read(self) -> None:
         # "Bagian Dari" is no header kinerja knows: without Unit induk every superior is refused, and the list
-        # of problems says which column was left unread, in the page and on the command line.
+        # of problems says which column was left unread, in the page and on the command line. The row numbers
+        # (No.) and the remarks (Keterangan) are not named there: they hold nothing to read.
         path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]])
         with self.assertRaises(importer.ImportFailed) as caught:
             self.run_import(path)
-        self.assertIn("Kolom yang tidak dibaca karena judulnya tidak dikenal kinerja: Data Pegawai: A (No.); Data "
-                      "Pegawai: G (Bagian Dari); Data Pegawai: M (Keterangan).", str(caught.exception))
+        self.assertIn("Kolom yang tidak dibaca karena judulnya tidak dikenal kinerja: Data Pegawai: G (Bagian Dari). ",
+                      str(caught.exception))
+        self.assertNotIn("(No.)", str(caught.exception))
+        self.assertNotIn("(Keterangan)", str(caught.exception))
         with self.assertRaises(CommandError) as caught:
             call_command("org", "import", str(path), "--office", self.office.code, "--dry-run", stdout=StringIO())
         self.assertIn("G (Bagian Dari)", str(caught.exception))
@@ -434,8 +506,37 @@ class OtherLayoutTestCase(ImportCase):
         self.client.force_login(user)
         with path.open("rb") as f:
             page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
-        self.assertContains(page, "tidak dikenal kinerja: Data Pegawai: A (No.); Data Pegawai: G (Bagian Dari)",
-                            status_code=400)
+        self.assertContains(page, "tidak dikenal kinerja: Data Pegawai: G (Bagian Dari). Jika", status_code=400)
+        self.assertNotContains(page, "A (No.)", status_code=400)
+
+    def test_without_the_unit_induk_column_the_superiors_are_refused_once(self) -> None:
+        # Four rows name a superior in a unit above theirs: one problem says the column is missing, the
+        # headers kinerja reads it under, and the four rows, instead of four times the same refusal.
+        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]])
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(path)
+        errors = [str(e) for e in caught.exception.errors]
+        self.assertEqual(len(errors), 1, errors)
+        self.assertTrue(errors[0].startswith("nominatif.xlsx, lembar Data Pegawai: tidak ada kolom Unit induk, yang "
+                                             "dibaca kinerja dengan judul “Unit induk”, “Induk”, “Unit atasan”"),
+                        errors[0])
+        self.assertIn("“Di bawah unit”", errors[0])
+        self.assertIn("atasan di kolom H (Atasan Langsung) tidak dapat diperiksa pada baris 5, 6, 8, 10. Tambahkan "
+                      "kolom Unit induk", errors[0])
+        self.assertEqual(str(caught.exception).count("Unit induk, yang dibaca"), 1)
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        with path.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, "tidak dapat diperiksa pada baris 5, 6, 8, 10.", count=1, status_code=400)
+        self.assertNotContains(page, "bukan kepala", status_code=400)
+
+    def test_a_wrong_superior_with_the_unit_induk_column_is_still_refused_on_its_row(self) -> None:
+        # The column is there: a superior outside the units above is the row's own mistake, named on it.
+        path = self.nominative(parent_of_section="Sekretariat")
+        errors = self.failure(path)
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 10, kolom H (Atasan Langsung): “Kepala Bidang Perikanan Tangkap” bukan kepala", errors[0])
 
 
 class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):

@@ -56,6 +56,9 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {"rows": "; ".join(summary.hidden_rows)})
     if summary.unread_columns:
         lines.append(_("Columns not read: %(columns)s.") % {"columns": "; ".join(summary.unread_columns)})
+    if summary.ignored_columns:
+        lines.append(_("Numbering and remark columns, left out on purpose: %(columns)s.") % {
+            "columns": "; ".join(summary.ignored_columns)})
     return lines
 
 

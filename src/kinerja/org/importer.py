@@ -49,6 +49,7 @@ from django.core.validators import validate_email
 from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kinerja.dates import parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
@@ -119,6 +120,19 @@ _SYNONYMS = {_normal(header): key for key, (header, others) in COLUMNS.items() f
 # Words offices shorten in headers ("Tgl. Berakhir", "No. SK"), and the letters some spread out ("N I P",
 # "N.I.P."), compared as written out.
 _HEADER_WORDS = {"tgl": "tanggal", "tanggal": "tanggal", "no": "nomor"}
+
+
+# Columns an office keeps beside the data, for its own use: the row's number and a remark. Not read, on
+# purpose; named apart from the columns not read, which may hold data kinerja missed (a header not known).
+IGNORED_HEADERS = {"no", "nomor", "no urut", "nomor urut", "urut", "nmr", "keterangan", "ket", "keterangan lain",
+                   "keterangan tambahan", "catatan", "cat", "catatan keterangan", "keterangan catatan", "remarks",
+                   "note", "notes"}
+
+
+def _ignored_header(label: str) -> bool:
+    """A numbering or remark column ("No.", "Nomor", "Ket.", "Catatan"), or one headed by a sign alone ("#")."""
+    normal = _normal(label)
+    return not normal or normal in IGNORED_HEADERS
 
 
 def _column_key(label: str) -> str | None:
@@ -254,7 +268,8 @@ class Header:
     number: int
     columns: dict[str, int]  # key → column index
     labels: dict[str, str]  # key → "C (NIP)": the column's letter and its header as written
-    unread: list[str]  # headers not read, as "H (Keterangan)"
+    unread: list[str]  # headers not read, as "H (Status Kepegawaian)": data kinerja may have missed
+    ignored: list[str]  # numbering and remarks, not read on purpose, as "A (No.)" (IGNORED_HEADERS)
 
 
 def _find_header(table: Table) -> Header | None:
@@ -263,15 +278,16 @@ def _find_header(table: Table) -> Header | None:
         columns: dict[str, int] = {}
         labels: dict[str, str] = {}
         unread: list[str] = []
+        ignored: list[str] = []
         for index, value in enumerate(values):
             label = _text(value)
             key = _column_key(label)
             if key and key not in columns:
                 columns[key], labels[key] = index, f"{_letter(index)} ({label})"
             elif label:
-                unread.append(f"{_letter(index)} ({label})")
+                (ignored if _ignored_header(label) else unread).append(f"{_letter(index)} ({label})")
         if "unit" in columns and len(columns) >= 2 and (best is None or len(columns) > len(best.columns)):
-            best = Header(number, columns, labels, unread)
+            best = Header(number, columns, labels, unread, ignored)
     return best
 
 
@@ -445,11 +461,14 @@ def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list
     return found
 
 
-def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], list[str], list[BadImportRow]]:
-    """Every row of every visible sheet with a header (or of the one `sheet`), parsed; the columns not read;
-    the rows hidden in Excel, not read either; the bad cells."""
+def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], list[str], list[str],
+                                                         list[BadImportRow]]:
+    """Every row of every visible sheet with a header (or of the one `sheet`), parsed; the columns not read
+    (headers not known); the numbering and remark columns, not read on purpose; the rows hidden in Excel,
+    not read either; the bad cells."""
     rows: list[Row] = []
     unread: list[str] = []
+    ignored: list[str] = []
     hidden: list[str] = []
     errors: list[BadImportRow] = []
     closest = 0
@@ -459,6 +478,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
             continue
         closest += 1
         unread += [f"{table.sheet}: {u}" if table.sheet else u for u in header.unread]
+        ignored += [f"{table.sheet}: {u}" if table.sheet else u for u in header.ignored]
         unit = ""
         for number, values in table.rows:
             if number <= header.number:
@@ -525,7 +545,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
         raise KinerjaError(_("%(file)s has no header row with the columns Unit kerja and Jabatan (looked in the first "
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
                            % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
-    return rows, unread, hidden, errors
+    return rows, unread, ignored, hidden, errors
 
 
 def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
@@ -741,6 +761,9 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
         return _key(planned.superior) if planned is not None and planned.superior else ""
 
     looped: set[str] = set()
+    # Superiors that are not heads of a unit above, in a sheet without the column Unit induk: every unit
+    # lies under none, so each is refused for that one reason (MissingParentColumn).
+    without_parent: dict[tuple[Path, str], list[Row]] = {}
     for title, position in positions.items():
         if not position.superior or position.superior_row is None:
             continue
@@ -772,10 +795,37 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
         # A head is under the heads of the units above its own; anyone else under a head of their unit or above.
         allowed = chain_units[1:] if position.kind in Position.HEAD_KINDS else chain_units
         if superior_kind not in Position.HEAD_KINDS or _key(superior_unit) not in allowed:
+            if "parent" not in row.cells:  # said once for the sheet, below: the column is the cause
+                without_parent.setdefault((row.path, row.sheet), []).append(row)
+                continue
             errors.append(row.bad("superior", _value_problem(position.superior, _(
                 "is not the head of %(unit)s or of a unit above it. kinerja takes a position's superiors from its "
                 "unit: the heads of its unit and of the units above. Correct the Unit induk or the superior.") % {
                 "unit": position.unit})))
+    for (path, sheet), rows in without_parent.items():
+        errors.append(MissingParentColumn(path, sheet, sorted(rows, key=lambda r: r.number)))
+
+
+class MissingParentColumn(BadCell):
+    """A sheet without the column Unit induk whose rows name superiors in units above theirs: one problem
+    naming the column, the headers it may have, and the rows it leaves unchecked, not the same refusal on
+    every row."""
+
+    def __init__(self, path: Path, sheet: str, rows: list[Row]) -> None:
+        first = rows[0]
+        header, others = COLUMNS["parent"]
+        accepted = ", ".join(f"“{h[:1].upper()}{h[1:]}”" for h in (header, *others))
+        superior = first.cells["superior"].column
+        problem = _("there is no column Unit induk, which kinerja reads under the headers %(accepted)s. kinerja "
+                    "takes a position's superiors from the units above its own, so without it the superiors of "
+                    "column %(column)s cannot be checked on %(rows)s. Add the column Unit induk with the unit each "
+                    "unit lies under (empty for the office itself).") % {
+            "accepted": accepted, "column": superior,
+            "rows": ngettext("row %(rows)s", "rows %(rows)s", len(rows)) % {
+                "rows": ", ".join(str(r.number) for r in rows)}}
+        super().__init__(path, sheet, first.number, header, problem)
+        where = (_("%(file)s, sheet %(sheet)s") % {"file": path.name, "sheet": sheet} if sheet else path.name)
+        self.args = (f"{where}: {problem}",)
 
 
 @dataclass(frozen=True)
@@ -974,7 +1024,8 @@ class Summary:
     changes: list[Change] = field(default_factory=list)
     unchanged: int = 0
     new_accounts: list[tuple[str, str]] = field(default_factory=list)  # (username, full name)
-    unread_columns: list[str] = field(default_factory=list)
+    unread_columns: list[str] = field(default_factory=list)  # headers not known: data kinerja may have missed
+    ignored_columns: list[str] = field(default_factory=list)  # numbering and remarks, not read on purpose
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
@@ -1239,6 +1290,9 @@ def _end_previous_post(plan: Plan, person: Person, position: Position, row: Row,
 def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str, Person], today: dt.date,
                    summary: Summary, errors: list[BadImportRow]) -> None:
     saved: list[tuple[Row, Assignment]] = []
+    # A head (Kepala, Sekretaris, Kepala unit) without a NIP: saved, as the office wrote it, but said, once
+    # per person and position. Nothing else in kinerja needs the NIP; a warning, not a refusal.
+    told_nip: set[tuple[int, int]] = set()
     for key, planned in plan.positions.items():
         position = positions.get(key)
         if position is None:
@@ -1265,6 +1319,13 @@ def _save_holdings(plan: Plan, positions: dict[str, Position], people: dict[str,
                 existing = next((a for a in candidates if a.starts_on == start), None) or next(
                     (a for a in candidates if _overlap((a.starts_on, a.ends_on or dt.date.max), wanted)), None)
             label = f"{person.full_name} — {Assignment(kind=row.status, position=position).title_as_held}"
+            if position.kind in Position.HEAD_KINDS and not person.nip and (person.pk, position.pk) not in told_nip:
+                told_nip.add((person.pk, position.pk))
+                summary.warnings.append(f"{row.where()}: " + _(
+                    "%(name)s holds %(position)s, a head position, without a NIP. A civil servant in a structural "
+                    "position has one: write it in column %(column)s.") % {
+                    "name": person.full_name, "position": position.title,
+                    "column": row.cells["nip"].column if "nip" in row.cells else COLUMNS["nip"][0]})
             if existing is None and row.status == Assignment.Kind.DEFINITIVE:
                 _end_previous_post(plan, person, position, row, start or today, summary, errors)
             if existing is None:
@@ -1325,13 +1386,14 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     `sheet`: read only that sheet of a workbook (else every visible sheet with a header)."""
     path = Path(path)
     today = today or today_in(office.time_zone)
-    rows, unread, hidden, errors = _read(path, sheet or None)
+    rows, unread, ignored, hidden, errors = _read(path, sheet or None)
     if not rows and not errors:
         raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
     plan = _check(rows, office, today, errors)
     if errors:
         raise OrgImportFailed(path, errors, unread)
-    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, hidden_rows=hidden,
+    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=ignored,
+                      hidden_rows=hidden,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
