@@ -49,7 +49,7 @@ class AddPersonTestCase(KinerjaTestCase):
 
     def test_it_adds_a_person_without_a_password_and_shows_a_first_one_to_print(self) -> None:
         self.assertContains(self.client.get(self.url), "Kosongkan keduanya untuk mencetak kata sandi pertama")
-        response = self.client.post(self.url, self.form(password1="", password2=""))
+        response = self.client.post(self.url, self.form(password1="", password2=""), follow=True)
         self.assertEqual(response.status_code, 200)
         self.assertTemplateUsed(response, "admin/org/person/first_passwords.html")
         self.assertIn("no-store", response["Cache-Control"])
@@ -62,6 +62,55 @@ class AddPersonTestCase(KinerjaTestCase):
         self.assertRedirects(self.client.post("/login/", {"username": "dewi", "password": first.password}), "/",
                              fetch_redirect_response=False)
         self.assertRedirects(self.client.get("/"), "/password/")
+
+    def test_reloading_the_first_password_page_sends_nothing_again_and_shows_no_password(self) -> None:
+        from django.contrib.sessions.models import Session
+
+        # Post/redirect/get: the add form answers with a redirect, the page is a GET of its own.
+        response = self.client.post(self.url, self.form(password1="", password2=""))
+        dewi = Person.objects.get(full_name="Dewi Lestari, A.Md.")
+        page = f"/admin/org/person/{dewi.pk}/first-password/"
+        self.assertRedirects(response, page, fetch_redirect_response=False)
+        # Between the two, neither the session (in the database) nor the cookie holds the password itself.
+        pad = response.cookies["org-first-password"]
+        self.assertTrue(pad["httponly"])
+        self.assertEqual(pad["path"], page)
+        stored = " ".join(str(s.get_decoded()) for s in Session.objects.all())
+        shown = self.client.get(page)
+        self.assertTemplateUsed(shown, "admin/org/person/first_passwords.html")
+        self.assertIn("no-store", shown["Cache-Control"])
+        [first] = shown.context["given"]
+        self.assertNotIn(first.password, stored)
+        self.assertNotIn(first.password, pad.value)
+        self.assertNotIn(first.password.encode().hex(), stored + pad.value)
+        self.assertContains(shown, f'<code class="first-password">{first.password}</code>', html=True)
+        # Shown: both halves are gone; a reload says so, and shows no password, changes nothing.
+        self.assertEqual(shown.cookies["org-first-password"].value, "")
+        self.assertNotIn("org-first-password", " ".join(str(s.get_decoded()) for s in Session.objects.all()))
+        again = self.client.get(page)
+        self.assertEqual(again.status_code, 200)
+        self.assertTemplateUsed(again, "admin/org/person/first_password_shown.html")
+        self.assertIn("no-store", again["Cache-Control"])
+        self.assertNotContains(again, first.password)
+        self.assertContains(again, "Kata sandi pertama Dewi Lestari, A.Md. sudah ditampilkan sekali")
+        self.assertContains(again, f'href="/admin/org/person/{dewi.pk}/change/"')
+        self.assertEqual(Person.objects.filter(full_name="Dewi Lestari, A.Md.").count(), 1)
+        dewi.user.refresh_from_db()
+        self.assertTrue(dewi.user.check_password(first.password))  # the password handed out still holds
+
+    def test_the_first_password_page_is_the_office_administrators_own(self) -> None:
+        response = self.client.post(self.url, self.form(password1="", password2=""))
+        dewi = Person.objects.get(full_name="Dewi Lestari, A.Md.")
+        page = f"/admin/org/person/{dewi.pk}/first-password/"
+        # Another office's administrator, even with the cookie in their browser, gets a 404.
+        other = actions.add_person(self.other_office, username="admin2", full_name="Admin Lain",
+                                   password=NEW_PASSWORD)
+        other.user.is_staff = True
+        other.user.save()
+        self.client.force_login(other.user)
+        self.client.cookies["org-first-password"] = response.cookies["org-first-password"].value
+        self.assertEqual(self.client.get(page).status_code, 404)
+        self.assertEqual(self.client.get("/admin/org/person/999999/first-password/").status_code, 404)
 
     def test_save_and_add_another_leaves_the_first_password_for_all_at_once(self) -> None:
         response = self.client.post(self.url, {**self.form(password1="", password2=""), "_addanother": "1"})

@@ -3,17 +3,20 @@
 
 from __future__ import annotations
 
+import secrets
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.template.response import TemplateResponse
-from django.urls import reverse
+from django.urls import path, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
@@ -24,6 +27,9 @@ from .admin_scope import OfficeScopedAdmin, OfficeScopedInline
 from .forms import PersonChangeForm, PersonCreationForm
 from .holding import plh_warning, plh_without_holder, plt_beside_holder, plt_warning
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
+
+# The session key and the cookie that carry a first password's two halves across a redirect (response_add).
+FIRST_PASSWORD_KEY = "org-first-password"
 
 admin.site.site_header = admin.site.site_title = _("kinerja administration")
 admin.site.index_title = _("Administration of the office")
@@ -191,7 +197,52 @@ class PersonAdmin(OfficeScopedAdmin):
         given, skipped = actions.give_first_passwords([obj], acting_user=request.user)
         for first in given:
             self.log_change(request, first.person, gettext("Gave a first password to hand out."))
-        return self._first_passwords_page(request, given, skipped)
+        if not given:  # the administrator's own account, or a locked one: said as the action says it
+            return self._first_passwords_page(request, given, skipped)
+        # Post/redirect/get: the page is shown by a GET, so reloading it does not send the add form again.
+        # The password crosses the redirect split in two halves (a one-time pad): the session, kept in the
+        # database, holds the password mixed with random bytes; a cookie of the browser, never in a log or the
+        # browser's history as an address would be, holds those bytes. Neither half tells the password; the
+        # page takes both away when it shows it, so a reload finds nothing to show (first_password_view).
+        secret = given[0].password.encode()
+        pad = secrets.token_bytes(len(secret))
+        request.session[f"{FIRST_PASSWORD_KEY}-{obj.pk}"] = bytes(a ^ b for a, b in zip(secret, pad, strict=True)).hex()
+        url = reverse("admin:org_person_first_password", args=[obj.pk])
+        response = HttpResponseRedirect(url)
+        response.set_cookie(FIRST_PASSWORD_KEY, pad.hex(), max_age=600, path=url, httponly=True, samesite="Strict",
+                            secure=settings.SESSION_COOKIE_SECURE)
+        return response
+
+    def get_urls(self) -> list[Any]:
+        return [path("<path:object_id>/first-password/", self.admin_site.admin_view(self.first_password_view),
+                     name="org_person_first_password"), *super().get_urls()]
+
+    def first_password_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
+        """The first password of a person just added, once (response_add); after that, and on a reload, a
+        page saying it was shown and is kept nowhere, with the way to give a new one."""
+        person = self.get_object(request, object_id)
+        if person is None:
+            raise Http404
+        if not self.has_change_permission(request, person):
+            raise PermissionDenied
+        sealed = request.session.pop(f"{FIRST_PASSWORD_KEY}-{person.pk}", "")
+        pad = request.COOKIES.get(FIRST_PASSWORD_KEY, "")
+        password = ""
+        try:
+            if sealed and len(sealed) == len(pad):
+                password = bytes(a ^ b for a, b in zip(bytes.fromhex(sealed), bytes.fromhex(pad), strict=True)).decode()
+        except (ValueError, UnicodeDecodeError):
+            password = ""  # a cookie not of this page: the password is not shown, the page says so
+        if password and person.user.check_password(password):
+            response = self._first_passwords_page(request, [actions.FirstPassword(person, person.user.username,
+                                                                                  password)], [])
+        else:
+            context = {**self.admin_site.each_context(request), "title": gettext("First password already shown"),
+                       "opts": self.model._meta, "person": person}
+            response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
+            add_never_cache_headers(response)
+        response.delete_cookie(FIRST_PASSWORD_KEY, path=request.path, samesite="Strict")
+        return response
 
     def get_queryset(self, request: HttpRequest) -> Any:
         return super().get_queryset(request).select_related("user", "office")
