@@ -198,7 +198,8 @@ class NewOfficeTestCase(ImportCase):
             data = rows() + [[8 + i, "Subbagian Umum", "Sekretariat", "Staf Subbagian Umum", "Kepala Subbagian Umum",
                               f"Staf {i}", f"19900101201503{1 + i % 2}{i:03d}", "II/c", "", "", "", "01/02/2024", ""]
                              for i in range(staff)]
-            read, _unread, _ignored, _hidden, errors = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
+            reading = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
+            read, errors = reading.rows, reading.errors
             with CaptureQueriesContext(connection) as context:
                 importer._check(read, self.office, TODAY, errors)
             self.assertEqual(errors, [])
@@ -537,6 +538,76 @@ class OtherLayoutTestCase(ImportCase):
         errors = self.failure(path)
         self.assertEqual(len(errors), 1, errors)
         self.assertIn("baris 10, kolom H (Atasan Langsung): “Kepala Bidang Perikanan Tangkap” bukan kepala", errors[0])
+
+
+class DukLayoutTestCase(ImportCase):
+    """A Badan's Daftar Urut Kepangkatan as its staff keeps it: the name with the NIP under it in one cell
+    (Nama / NIP), the rows grouped under titles merged across the table (I. KEPALA BADAN, II. SEKRETARIAT)."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="bapenda", name="Badan Pendapatan Daerah Kota Metro",
+                                            short_name="Bapenda", city="Kota Metro")
+
+    def duk(self, lina: str = "Lina Marlina, S.H.\nNIP. 19781112 200312 2 004", header: str = "NAMA / NIP",
+            tmt: str = "TMT JABATAN") -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "DUK"
+        sheet.append(["DAFTAR URUT KEPANGKATAN BADAN PENDAPATAN DAERAH"])
+        sheet.append(["NO", header, "JABATAN", "UNIT KERJA", "UNIT INDUK", tmt, "KET."])
+        sheet.append(["I. KEPALA BADAN"])
+        sheet.merge_cells("A3:G3")
+        sheet.append([1, "Dr. Hadi Prasetyo, S.E., M.Si.\nNIP. 19720505 199803 1 007", "Kepala Badan Pendapatan Daerah",
+                      "Badan Pendapatan Daerah", "", "03/01/2022", ""])
+        sheet.append(["II. SEKRETARIAT"])
+        sheet.merge_cells("A5:G5")
+        sheet.append([2, lina, "Sekretaris Badan", "Sekretariat", "Badan Pendapatan Daerah", "02/01/2023", ""])
+        path = self.folder / "duk.xlsx"
+        book.save(path)
+        return path
+
+    def test_the_name_and_nip_in_one_cell_and_the_group_titles(self) -> None:
+        summary = self.run_import(self.duk())
+        self.assertEqual(sorted(Person.objects.values_list("full_name", "nip")), [
+            ("Dr. Hadi Prasetyo, S.E., M.Si.", "197205051998031007"), ("Lina Marlina, S.H.", "197811122003122004")])
+        self.assertEqual(Assignment.objects.get(person__nip="197811122003122004").position.title, "Sekretaris Badan")
+        self.assertEqual(sorted(Unit.objects.values_list("name", flat=True)), ["Badan Pendapatan Daerah",
+                                                                               "Sekretariat"])
+        self.assertEqual(summary.title_rows, ["lembar DUK, baris 3 (I. KEPALA BADAN)",
+                                              "lembar DUK, baris 5 (II. SEKRETARIAT)"])
+        self.assertEqual((summary.unread_columns, summary.without_people), ([], []))
+        self.assertEqual(self.run_import(self.duk()).changes, [])  # found again by the NIP of the cell
+
+    def test_a_bad_nip_in_the_cell_is_named_with_the_column_as_written(self) -> None:
+        errors = self.failure(self.duk(lina="Lina Marlina, S.H. NIP. 19781112 200312 2 00499"))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("duk.xlsx, lembar DUK, baris 6, kolom B (NAMA / NIP): NIP 19781112200312200499 harus 18 angka",
+                      errors[0])
+
+    def test_a_name_without_a_nip_in_the_cell_is_a_person_without_one(self) -> None:
+        self.run_import(self.duk(lina="Lina Marlina, S.H."))
+        self.assertEqual(Person.objects.get(full_name="Lina Marlina, S.H.").nip, "")
+
+    def test_a_file_without_a_column_of_people_says_every_position_is_vacant(self) -> None:
+        note = ("DUK: tidak ada kolom Nama, NIP, Nama/NIP atau NIK/ID lain, jadi tidak ada yang dibaca sebagai "
+                "pemangku jabatan: setiap jabatan diimpor sebagai jabatan kosong.")
+        # With a TMT the rows are refused (a period without a holder), and the refusal says why.
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(self.duk(header="PEJABAT"))
+        self.assertIn(note, str(caught.exception))
+        path = self.duk(header="PEJABAT", tmt="TANGGAL")
+        summary = self.run_import(path, dry_run=True)
+        self.assertEqual((summary.without_people, summary.unread_columns),
+                         (["DUK"], ["DUK: B (PEJABAT)", "DUK: F (TANGGAL)"]))
+        out = StringIO()
+        call_command("org", "import", str(path), "--office", "bapenda", "--dry-run", stdout=out)
+        self.assertIn(note, out.getvalue())
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        with path.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, note)
 
 
 class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):

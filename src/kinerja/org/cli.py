@@ -38,6 +38,10 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     for change in summary.changes:
         lead = _("new") if change.created else _("changed")
         lines.append(f"  {lead}: {names[change.what]} {change.label} ({change.where}): {'; '.join(change.details)}")
+    if summary.without_people:
+        from .importer import without_people_note
+
+        lines.append(without_people_note(summary.without_people))
     if summary.warnings:
         lines.append(_("Check these holdings:"))
         lines += [f"  - {line}" for line in summary.warnings]
@@ -52,6 +56,9 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     if summary.without_nip:
         lines.append(_("New people without a NIP, and how the next import finds them:"))
         lines += [f"  - {name} ({where}): {found_by}" for name, found_by, where in summary.without_nip]
+    if summary.title_rows:
+        lines.append(_("Rows of a title merged across the columns were not read as data: %(rows)s.") % {
+            "rows": "; ".join(summary.title_rows)})
     if summary.hidden_rows:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {"rows": "; ".join(summary.hidden_rows)})
     if summary.unread_columns:

@@ -74,6 +74,9 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "name": ("Nama", ("nama lengkap", "nama pegawai", "nama lengkap dan gelar", "nama dan gelar", "nama pejabat",
                       "nama lengkap gelar")),
     "nip": ("NIP", ("nip nrp", "nomor induk pegawai", "nip pegawai", "no nip")),
+    # The name with the NIP under it in one cell, as a Daftar Urut Kepangkatan prints them ("Budi\nNIP. 1970…").
+    "name_nip": ("Nama/NIP", ("nama nip", "nama dan nip", "nama lengkap nip", "nama nip pegawai", "nama pegawai nip",
+                              "nama gelar nip", "nama lengkap dan nip", "nama lengkap gelar nip")),
     # Staff without a NIP: their NIK, a PPPK's or an honorary worker's number, the office's own number.
     "other_id": ("NIK/ID lain", ("nik", "no nik", "nomor nik", "nik ktp", "no ktp", "nomor ktp", "id lain",
                                  "id", "nomor induk lain", "ni pppk", "nomor pppk", "nomor pegawai", "no pegawai",
@@ -461,16 +464,37 @@ def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list
     return found
 
 
-def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], list[str], list[str],
-                                                         list[BadImportRow]]:
-    """Every row of every visible sheet with a header (or of the one `sheet`), parsed; the columns not read
-    (headers not known); the numbering and remark columns, not read on purpose; the rows hidden in Excel,
-    not read either; the bad cells."""
-    rows: list[Row] = []
-    unread: list[str] = []
-    ignored: list[str] = []
-    hidden: list[str] = []
-    errors: list[BadImportRow] = []
+_NIP_IN_TEXT_RE = re.compile(r"(?:\bNIP\b[.:]?\s*)?(\d[\d ]{16,}\d|\d[.,]\d+E\+?\d+)", re.IGNORECASE)
+
+
+def _split_name_nip(text: str) -> tuple[str, str]:
+    """"Drs. Budi Santoso NIP. 19700101 199503 1 001" (a cell Nama/NIP, its lines joined) → the name and the
+    NIP as written; the NIP is checked as the column NIP's is."""
+    found = _NIP_IN_TEXT_RE.search(text)
+    if found is None:
+        return text.strip(" ,;/-"), ""
+    name = f"{text[:found.start()]} {text[found.end():]}"
+    return " ".join(name.split()).strip(" ,;/-"), found[1]
+
+
+@dataclass
+class Reading:
+    """What _read found in a file."""
+
+    rows: list[Row] = field(default_factory=list)
+    unread: list[str] = field(default_factory=list)  # the columns not read (headers not known)
+    ignored: list[str] = field(default_factory=list)  # the numbering and remark columns, not read on purpose
+    hidden: list[str] = field(default_factory=list)  # the rows hidden in Excel, not read either
+    titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
+    without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
+    errors: list[BadImportRow] = field(default_factory=list)  # the bad cells
+
+
+def _read(path: Path, sheet: str | None = None) -> Reading:
+    """Every row of every visible sheet with a header (or of the one `sheet`), parsed."""
+    reading = Reading()
+    rows, unread, ignored, hidden, errors = (reading.rows, reading.unread, reading.ignored, reading.hidden,
+                                             reading.errors)
     closest = 0
     for table in _tables(path, sheet):
         header = _find_header(table)
@@ -479,6 +503,8 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
         closest += 1
         unread += [f"{table.sheet}: {u}" if table.sheet else u for u in header.unread]
         ignored += [f"{table.sheet}: {u}" if table.sheet else u for u in header.ignored]
+        if not {"name", "nip", "other_id", "name_nip"} & header.columns.keys():
+            reading.without_people.append(table.sheet or path.name)
         unit = ""
         for number, values in table.rows:
             if number <= header.number:
@@ -494,7 +520,22 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
                 continue  # the header printed again on the next page
             if all(re.fullmatch(r"\(?\d{1,2}\)?", t) for t in texts.values() if t):
                 continue  # the row of column numbers under a header
+            filled = [t for t in texts.values() if t]
+            if len(filled) > 1 and len(set(filled)) == 1:
+                # A title merged across the columns ("II. SEKRETARIAT"), over the rows of a group: every cell
+                # shows it (fill_merged). Not a unit named as its own position, parent and person.
+                where = (_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number} if table.sheet
+                         else _("row %(row)d") % {"row": number})
+                reading.titles.append(f"{where} ({filled[0]})")
+                continue
             cells = {key: Cell(texts[key], header.labels[key]) for key in header.columns}
+            if "name_nip" in texts:
+                # One cell for both: each read as if in its own column, an error naming the cell as written.
+                name, nip = _split_name_nip(texts["name_nip"])
+                for key, value in (("name", name), ("nip", nip)):
+                    if key not in header.columns:
+                        raw[key], texts[key] = value, value
+                        cells[key] = Cell(value, header.labels["name_nip"])
             row = Row(path, table.sheet, number, cells)
             # A Unit kerja written once holds for the rows below it (or merged down over them).
             unit = texts.get("unit") or unit
@@ -545,7 +586,7 @@ def _read(path: Path, sheet: str | None = None) -> tuple[list[Row], list[str], l
         raise KinerjaError(_("%(file)s has no header row with the columns Unit kerja and Jabatan (looked in the first "
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
                            % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
-    return rows, unread, ignored, hidden, errors
+    return reading
 
 
 def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
@@ -1027,6 +1068,9 @@ class Summary:
     unread_columns: list[str] = field(default_factory=list)  # headers not known: data kinerja may have missed
     ignored_columns: list[str] = field(default_factory=list)  # numbering and remarks, not read on purpose
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
+    title_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 4 (II. SEKRETARIAT)": not read
+    # Sheets (the file, for a CSV) without a column Nama, NIP or NIK/ID lain: every position read as vacant
+    without_people: list[str] = field(default_factory=list)
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
     # New people without a NIP: (name, how the import finds them next time, where)
@@ -1061,16 +1105,27 @@ def columns_not_read(unread: list[str]) -> str:
              "induk, NIP, Selesai …), write its header as the template does.") % {"columns": "; ".join(unread)}
 
 
+def without_people_note(where: list[str]) -> str:
+    """The sheets (the file, for a CSV) read without a column of a person: every row a vacant position."""
+    return _("%(where)s: no column Nama, NIP, Nama/NIP or NIK/ID lain, so no one is read as holding a position: "
+             "every position is imported as vacant. If the names are in a column with another header, write it as "
+             "the template does.") % {"where": ", ".join(where)}
+
+
 class OrgImportFailed(ImportFailed):
     """ImportFailed, saying the columns not read: a header kinerja does not know ("Di Bawah Unit") leaves its
     column unread, and the errors listed follow from it (without Unit induk every superior is refused), so
     the one who fixes the file sees which."""
 
-    def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str]) -> None:
+    def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str],
+                 without_people: list[str] | None = None) -> None:
         super().__init__(path, errors)
         self.unread_columns = unread
+        self.without_people = without_people or []
         if unread:
             self.args = (f"{self.args[0]}\n{columns_not_read(unread)}",)
+        if self.without_people:
+            self.args = (f"{self.args[0]}\n{without_people_note(self.without_people)}",)
 
 
 def _messages(e: ValidationError) -> str:
@@ -1386,14 +1441,18 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     `sheet`: read only that sheet of a workbook (else every visible sheet with a header)."""
     path = Path(path)
     today = today or today_in(office.time_zone)
-    rows, unread, ignored, hidden, errors = _read(path, sheet or None)
+    reading = _read(path, sheet or None)
+    rows, unread, errors = reading.rows, reading.unread, reading.errors
     if not rows and not errors:
         raise KinerjaError(_("%(file)s has a header but no rows under it.") % {"file": path.name})
     plan = _check(rows, office, today, errors)
+    # A sheet without a column of a person, which has rows: its people, if it names any, are not read.
+    without_people = [w for w in reading.without_people if any((r.sheet or path.name) == w for r in rows)]
     if errors:
-        raise OrgImportFailed(path, errors, unread)
-    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=ignored,
-                      hidden_rows=hidden,
+        raise OrgImportFailed(path, errors, unread, without_people)
+    summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
+                      hidden_rows=reading.hidden, title_rows=reading.titles,
+                      without_people=without_people,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
@@ -1402,7 +1461,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
             people = _save_people(plan, office, summary, errors)
             _save_holdings(plan, positions, people, today, summary, errors)
             if errors:
-                raise OrgImportFailed(path, errors, unread)
+                raise OrgImportFailed(path, errors, unread, without_people)
             if dry_run:
                 raise _DryRun
     except _DryRun:

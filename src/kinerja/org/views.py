@@ -99,6 +99,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     summary: importer.Summary | None = None
     problems: list[str] = []
     unread_note = ""
+    people_note = ""
     kept = ""
     sheets: list[str] = []
     accounts: list[tuple[str, str, int | None]] = []
@@ -118,6 +119,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                 problems = [str(error) for error in e.errors]
                 if getattr(e, "unread_columns", None):  # a header not known: the likely cause of the errors
                     unread_note = importer.columns_not_read(e.unread_columns)
+                if getattr(e, "without_people", None):  # no column of a person: the names went unread
+                    people_note = importer.without_people_note(e.without_people)
             except KinerjaError as e:
                 problems = [str(e)]
             if saving and summary is not None:
@@ -136,6 +139,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                                     *((name, name) for name in sheets)])
     return render(request, "org/import.html", {"form": form, "summary": summary, "problems": problems, "kept": kept,
                                                "unread_note": unread_note,
+                                               "without_people_note": importer.without_people_note(summary.without_people)
+                                               if summary and summary.without_people else people_note,
                                                "accounts": accounts, "sheets": sheets, "office": office,
                                                "several_offices": offices.count() > 1},
                   status=400 if problems or form.errors else 200)
