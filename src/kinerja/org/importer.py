@@ -4,7 +4,10 @@ holds which position (definitive, Plt or Plh), and the empty template to fill.
 One row is one holding: a unit (and the unit it lies under), a position in it (and the position above it),
 and the person who holds it with their status and period. A row without a person is a vacant position; a
 row with only a unit is a unit without positions yet. A Unit kerja written once (or merged down) holds for
-the rows below it.
+the rows below it. The name and the NIP may share one cell (Nama/NIP, as a Daftar Urut Kepangkatan prints
+them); a title merged across the table over a group of rows (II. SEKRETARIAT) is skipped and named; the
+row numbers and remarks (No., Keterangan) are left out on purpose, apart from the columns whose header
+kinerja does not know, which are named with a refusal as its likely cause.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
 (file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
