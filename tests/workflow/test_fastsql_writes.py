@@ -57,6 +57,17 @@ class CombinedWritesTestCase(WorkflowTestCase):
             self.assertIsNotNone(first.pk)
         self.assertEqual(audit.verify_all()[2], [])
 
+    def test_keys_of_several_rows_are_those_stored_also_after_a_deleted_last_row(self) -> None:
+        # On SQLite the keys come from the last rowid (no RETURNING); a deleted last row is never reused.
+        case, other = self.start_case(), self.start_case(period="Triwulan IV 2025")
+        Event.objects.filter(pk=Event.objects.filter(case=other).latest("pk").pk).delete()
+        with transaction.atomic(), audit.batch(case):
+            case._audit_last = Event.objects.filter(case=case).order_by("-seq").values_list("seq", "hash").first()
+            made = [audit.record(case, Event.Kind.REASSIGNED, actor=self.secretary, at=at(24, 9), step=n) for n in (1, 2, 3)]
+        stored = dict(Event.objects.filter(case=case, kind=Event.Kind.REASSIGNED).values_list("pk", "data"))
+        self.assertEqual(stored, {e.pk: {"step": n} for e, n in zip(made, (1, 2, 3), strict=True)})
+        self.assertEqual(len(stored), 3)
+
     def test_an_error_in_the_held_writes_is_djangos_and_saves_nothing(self) -> None:
         case = self.start_case()
         before = Event.objects.filter(case=case).count()
