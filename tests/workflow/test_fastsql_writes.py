@@ -68,6 +68,22 @@ class CombinedWritesTestCase(WorkflowTestCase):
         self.assertEqual(stored, {e.pk: {"step": n} for e, n in zip(made, (1, 2, 3), strict=True)})
         self.assertEqual(len(stored), 3)
 
+    def test_with_debug_on_every_statement_is_logged(self) -> None:
+        # DEBUG (settings, as override_settings sets it) logs queries: fastsql's statements go through
+        # Django's cursor then, so connection.queries shows them (the task's read among them).
+        from django.test import override_settings
+
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's cursor choice (PostgreSQL's statements are always Django's cursors)")
+        case = self.start_case()
+        step1 = self.open_task(case)
+        connection.queries_log.clear()
+        with override_settings(DEBUG=True):
+            actions.complete_task(step1.pk, user=self.secretary, note="ok", at=at(24, 9))
+            logged = [q["sql"] or "" for q in connection.queries]
+        self.assertTrue(any(sql.startswith("SELECT") and '"workflow_task" t' in sql for sql in logged), logged)
+        self.assertTrue(any('INSERT INTO "workflow_event"' in sql for sql in logged), logged)
+
     def test_an_error_in_the_held_writes_is_djangos_and_saves_nothing(self) -> None:
         case = self.start_case()
         before = Event.objects.filter(case=case).count()

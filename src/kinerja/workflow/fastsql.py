@@ -110,7 +110,10 @@ def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
     `independent`: the statement reads no table this module writes, so it need not wait for the
     writes held by combined_writes()."""
     if db.vendor == "sqlite":
-        if db.queries_logged or db.execute_wrappers:
+        # db.queries_logged, read without the settings proxy's check of each value it returns (a failing
+        # attribute lookup on the bool, with its formatted error): the settings object itself, which
+        # override_settings() replaces, holds DEBUG.
+        if db.force_debug_cursor or settings._wrapped.DEBUG or db.execute_wrappers:
             return db.cursor()
         return _Raw(db)
     if db.vendor != "postgresql":
