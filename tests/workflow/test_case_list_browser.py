@@ -40,3 +40,18 @@ def test_the_secretary_reads_where_each_case_stands_on_a_phone(live_server, page
                            "...Array.from(document.querySelectorAll('.table-wrap'), e => e.scrollWidth - e.clientWidth)]")
     assert widths[0] <= widths[1] and not any(widths[2:]), widths
     shot("case-list-phone")
+
+
+def test_the_start_button_keeps_its_distance_from_the_list_on_a_phone(live_server, page: Page) -> None:  # type: ignore[no-untyped-def]
+    # The title's row (.heading-row) wraps the button under the title at 390 px: it sat on the table's edge.
+    built = demo.build(password=PASSWORD, today=dt.date.today())
+    version = build_seed_sop(built)
+    actions.start_case(version.pk, user=built.people["sekretaris"].user, title="Pengumpulan Data Kinerja Triwulan 1 2025",
+                       period="Triwulan 1 2025", at=dt.datetime(2025, 3, 3, 8, tzinfo=WIB))
+    sign_in(page, live_server.url, "sekretaris")
+    for width in (390, 1280):
+        page.set_viewport_size({"width": width, "height": 844})
+        page.goto(f"{live_server.url}/cases/")
+        button = page.locator(".heading-row .button.primary").bounding_box()
+        table = page.locator(".table-wrap").bounding_box()
+        assert button and table and table["y"] - (button["y"] + button["height"]) >= 12, (width, button, table)
