@@ -5,6 +5,7 @@ holiday added (test_calendar_changes.py), once the change is committed, each mov
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -64,25 +65,79 @@ class OfficeHoursChangedTestCase(WorkflowTestCase):
         self.step3.refresh_from_db()
         self.assertEqual(self.step3.due_at, june(23, 8, 2))
 
-    def test_the_administrator_changes_the_hours_in_the_admin(self) -> None:
+    def admin_form(self, opens_at: Callable[[OfficeHours], str], time_zone: str = "Asia/Jakarta") -> dict[str, str]:
         data = {"name": self.office.name, "short_name": self.office.short_name, "city": self.office.city,
-                "address": self.office.address, "letterhead": self.office.letterhead, "time_zone": "Asia/Jakarta"}
+                "address": self.office.address, "letterhead": self.office.letterhead, "time_zone": time_zone}
         rows = list(OfficeHours.objects.filter(office=self.office).order_by("weekday"))
         data.update({"hours-TOTAL_FORMS": str(len(rows)), "hours-INITIAL_FORMS": str(len(rows)),
                      "hours-MIN_NUM_FORMS": "0", "hours-MAX_NUM_FORMS": "1000"})
         for n, row in enumerate(rows):
             data.update({f"hours-{n}-id": str(row.pk), f"hours-{n}-office": str(self.office.pk),
-                         f"hours-{n}-weekday": str(row.weekday),
-                         f"hours-{n}-opens_at": "08.30" if row.weekday in (0, 1) else f"{row.opens_at:%H.%M}",
+                         f"hours-{n}-weekday": str(row.weekday), f"hours-{n}-opens_at": opens_at(row),
                          f"hours-{n}-closes_at": f"{row.closes_at:%H.%M}"})
+        return data
+
+    def test_the_administrator_changes_the_hours_in_the_admin(self) -> None:
+        data = self.admin_form(lambda row: "08.30" if row.weekday in (0, 1) else f"{row.opens_at:%H.%M}")
         self.client.force_login(self.admin)
-        with self.captureOnCommitCallbacks(execute=True):
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
             response = self.client.post(f"/admin/org/office/{self.office.pk}/change/", data)
         self.assertEqual(response.status_code, 302, response.content.decode()[-3000:])
         self.step3.refresh_from_db()
         self.assertEqual(self.step3.due_at, june(23, 8, 30))
-        # Two rows changed, two recounts: the second finds nothing more to move.
+        # Two rows changed, one recount queued for the office.
+        self.assertEqual(len(callbacks), 1)
         self.assertEqual(self.case.events.filter(kind=Event.Kind.DUE_MOVED).count(), 1)
+
+    def test_one_save_of_every_weekday_and_the_time_zone_queues_one_recount(self) -> None:
+        # Seven weekdays (Saturday and Sunday added as working days) and the time zone, in one save of the admin.
+        OfficeHours.objects.bulk_create(OfficeHours(office=self.office, weekday=d, opens_at=dt.time(8),
+                                                    closes_at=dt.time(12)) for d in (5, 6))
+        data = self.admin_form(lambda row: "08.30", time_zone="Asia/Makassar")
+        self.client.force_login(self.admin)
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            response = self.client.post(f"/admin/org/office/{self.office.pk}/change/", data)
+        self.assertEqual(response.status_code, 302, response.content.decode()[-3000:])
+        self.assertEqual(len(callbacks), 1)
+        self.assertEqual(set(OfficeHours.objects.filter(office=self.office).values_list("opens_at", flat=True)),
+                         {dt.time(8, 30)})
+        event = self.case.events.get(kind=Event.Kind.DUE_MOVED)
+        self.assertEqual(event.data["change"], "time_zone")  # the admin saves the office first
+
+    def test_each_office_changed_in_one_transaction_is_recounted_once(self) -> None:
+        with self.captureOnCommitCallbacks() as callbacks:
+            with transaction.atomic():
+                self.open_monday_at_half_past_eight()
+                OfficeHours.objects.get(office=self.office, weekday=3).delete()
+                for other in self.other_office.hours.all():
+                    other.opens_at = dt.time(9)
+                    other.save()
+        self.assertEqual(len(callbacks), 2)
+
+    def test_a_recount_rolled_back_with_its_savepoint_is_queued_again(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            with transaction.atomic():
+                try:
+                    with transaction.atomic():
+                        self.open_monday_at_half_past_eight()
+                        raise RuntimeError("this row's form failed")
+                except RuntimeError:
+                    pass
+                self.open_monday_at_half_past_eight()
+        self.assertEqual(len(callbacks), 1)
+        self.step3.refresh_from_db()
+        self.assertEqual(self.step3.due_at, june(23, 8, 30))
+
+    def test_a_second_change_after_the_first_recount_ran_is_recounted_too(self) -> None:
+        with self.captureOnCommitCallbacks(execute=True):
+            self.open_monday_at_half_past_eight()
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            monday = OfficeHours.objects.get(office=self.office, weekday=0)
+            monday.opens_at = dt.time(9)
+            monday.save()
+        self.assertEqual(len(callbacks), 1)
+        self.step3.refresh_from_db()
+        self.assertEqual(self.step3.due_at, june(23, 9))
 
     def test_removing_a_working_weekday_moves_the_due_date_on(self) -> None:
         # The office no longer works on Wednesdays: 5 hari from Monday 16 June end on Tuesday 24 June.
