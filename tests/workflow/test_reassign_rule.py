@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from kinerja.errors import KinerjaError
 from kinerja.org import actions as org
 from kinerja.org.models import Assignment
@@ -112,3 +115,43 @@ class ReassignRuleTestCase(WorkflowTestCase):
         self.assertIn("reason", form.errors)
         self.assertEqual(sorted(p.full_name for p in form.fields["to_person"].offered), before)
         self.assertContains(r, f'<option value="{self.staff2.person.pk}" selected>')
+
+
+class NobodyToOfferTestCase(WorkflowTestCase):
+    """A superior with nobody to give the task to is told why and what to do, not shown a list of "---------"."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.case = self.start_case()
+        self.run_to_step(self.case, 3)  # JFU 1's task; the Kasubbag leads the Subbagian
+        self.client.force_login(self.subsection_head)
+
+    def page(self):  # type: ignore[no-untyped-def]
+        return self.client.get(f"/cases/{self.case.pk}/")
+
+    def test_a_lone_jfu_leaves_nobody_to_offer_and_the_page_says_what_to_do(self) -> None:
+        # JFU 2 left the Subbagian in February: JFU 1 alone holds the position and has the task.
+        Assignment.objects.filter(person=self.staff2.person).update(ends_on=dt.date(2025, 2, 28))
+        r = self.page()
+        self.assertNotIn("reassign_form", r.context)
+        self.assertNotContains(r, 'name="reassign-to_person"')
+        self.assertContains(r, "Alihkan tugas (atasan)")
+        self.assertContains(r, "Tugas ini belum dapat dialihkan kepada siapa pun: hari ini tidak ada pegawai yang "
+                               "memegang jabatan di bawah Anda pada unit yang Anda pimpin, dan tidak ada pemegang "
+                               "jabatan JFU")
+        self.assertContains(r, "mintalah administrator kantor mengisi jabatan JFU")
+        self.assertNotContains(r, "Nothing for you to do")
+
+    def test_with_somebody_to_offer_the_form_is_shown(self) -> None:
+        r = self.page()
+        self.assertContains(r, 'name="reassign-to_person"')
+        self.assertNotContains(r, "belum dapat dialihkan kepada siapa pun")
+
+    def test_the_empty_case_costs_no_more_queries_than_the_list(self) -> None:
+        with CaptureQueriesContext(connection) as offered:
+            self.page()
+        Assignment.objects.filter(person=self.staff2.person).update(ends_on=dt.date(2025, 2, 28))
+        with CaptureQueriesContext(connection) as nobody:
+            self.page()
+        # The people offered are read once (their positions with them): the empty list skips only that prefetch.
+        self.assertEqual(len(nobody), len(offered) - 1)

@@ -271,6 +271,11 @@ class ReassignForm(forms.Form):
         field.offer(reassign_candidates(task, user, day).order_by("full_name")
                     .prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
 
+    def offers_nobody(self) -> bool:
+        """Nobody to choose (the list would hold only "---------"). Reads the people offered once: the page
+        lists them from the same result."""
+        return not self.fields["to_person"].offered
+
     def leave_out(self, has_it: int) -> None:
         """The person who alone does the task now is not offered (giving it to them would change nothing,
         actions.AlreadyAssigned), on the page and again after an error."""

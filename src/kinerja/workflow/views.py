@@ -223,9 +223,14 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
     if current.position.unit_id in supervised_unit_ids(request.user, office, day):
         doing = ctx["current_people"]
-        ctx["reassign_form"] = forms_override.get("reassign_form") or forms.ReassignForm(task=current, user=request.user)
+        reassign = forms_override.get("reassign_form") or forms.ReassignForm(task=current, user=request.user)
         if len(doing) == 1:
-            ctx["reassign_form"].leave_out(doing[0].pk)
+            reassign.leave_out(doing[0].pk)
+        if reassign.is_bound or not reassign.offers_nobody():
+            ctx["reassign_form"] = reassign
+        else:
+            # An empty list to choose from says nothing: the page says why nobody is offered and what to do.
+            ctx["reassign_nobody"] = True
     return ctx
 
 
