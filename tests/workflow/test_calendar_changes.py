@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kinerja.org import actions as org_actions
 from kinerja.org.models import SpecialDay
 from kinerja.workflow import actions
 from kinerja.workflow.models import Event
@@ -111,3 +112,30 @@ class HolidayAndTargetDeadlineTestCase(WorkflowTestCase):
         case.refresh_from_db()
         self.assertTrue(case.at_risk)
         self.assertTrue(case.events.filter(kind=Event.Kind.AT_RISK).exists())
+
+
+class BulkChangesTestCase(WorkflowTestCase):
+    """Bulk writes of the calendar (receivers.py): QuerySet.delete, as the admin's "Delete selected", sends a
+    signal per row and so moves due dates; the product's only bulk_create of it is a new office's hours."""
+
+    def test_deleting_selected_holidays_in_the_admin_moves_the_due_date_back(self) -> None:
+        case = self.start_case(at=june(16, 8))
+        step3 = self.run_to_step(case, 3, when=june(16, 8))
+        with self.captureOnCommitCallbacks(execute=True):
+            days = [SpecialDay.objects.create(office=self.office, date=dt.date(2025, 6, d), reason="Libur daerah",
+                                              kind=SpecialDay.Kind.HOLIDAY) for d in (18, 19)]
+        step3.refresh_from_db()
+        self.assertEqual(step3.due_at, june(25, 8, 2))
+        self.client.force_login(self.admin)
+        with self.captureOnCommitCallbacks(execute=True) as callbacks:
+            r = self.client.post("/admin/org/specialday/", {"action": "delete_selected", "post": "yes",
+                                                            "_selected_action": [str(d.pk) for d in days]})
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(len(callbacks), 2)  # one per day freed
+        step3.refresh_from_db()
+        self.assertEqual(step3.due_at, june(23, 8, 2))
+
+    def test_a_new_office_s_default_hours_queue_no_recount(self) -> None:
+        with self.captureOnCommitCallbacks() as callbacks:
+            org_actions.create_office(code="baru", name="Dinas Baru", short_name="DB", city="Metro")
+        self.assertEqual(callbacks, [])  # bulk_create, and a new office has no task to move

@@ -8,8 +8,15 @@ every day: all the office's open tasks are counted again, once per transaction a
 (_recount_after_commit). The admin saves an office's hours as one row per weekday, each with its own signal,
 and its time zone with them: one recount after the commit finds the calendar as the whole form left it.
 
-Saves that send no signal (QuerySet.update, bulk_create) move nothing: scripts that use them call
-actions.move_due_dates themselves."""
+Saves that send no signal (QuerySet.update, bulk_create, bulk_update) move nothing: scripts that use them
+call actions.move_due_dates themselves. In the product the only such write of these rows is
+org.actions.add_default_hours, the hours of a new office, which has no task yet. QuerySet.delete (the
+admin's "Delete selected" of special days, an office deleted with its hours and days) does send post_delete
+for each row, so those move due dates (tests/workflow/test_calendar_changes.py, BulkChangesTestCase).
+
+Holdings need no receiver: an open task belongs to its position and to whoever holds it on the day (access.py),
+read by every page and reminder run, so a holding added, ended or imported changes who sees the work and is
+reminded of it without any write to the tasks."""
 
 from __future__ import annotations
 
