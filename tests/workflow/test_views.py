@@ -34,6 +34,20 @@ class InboxTestCase(ViewTestCase):
         self.assertContains(r, case.title)
         self.assertEqual([row.task.pk for row in r.context["box"].overdue], [self.open_task(case).pk])
 
+    def test_an_empty_inbox_says_nothing_waits_not_nothing_else(self) -> None:
+        # The Kabid has no task at all: "Tidak ada tugas lain" (no other task) made him look for the first one.
+        self.client.force_login(self.built.people["kabid1"].user)
+        r = self.client.get("/inbox/")
+        self.assertContains(r, "Tidak ada tugas untuk Anda saat ini; pekerjaan baru tampil di sini begitu sampai "
+                               "kepada Anda.")
+        self.assertNotContains(r, "Tidak ada tugas lain")
+
+    def test_beside_an_overdue_task_nothing_else_is_to_do(self) -> None:
+        self.start_case()
+        self.client.force_login(self.secretary)
+        r = self.client.get("/inbox/")
+        self.assertContains(r, "Tidak ada tugas lain saat ini.")
+
     def test_the_jfu_sees_time_left_in_working_time(self) -> None:
         case = self.start_case()
         self.run_to_step(case, 3)
