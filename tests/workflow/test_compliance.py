@@ -248,6 +248,16 @@ class ComplianceTestCase(WorkflowTestCase):
         self.assertIn("attachment", response["Content-Disposition"])
         sheet = load_workbook(io.BytesIO(response.content)).active
         self.assertEqual(sheet["B2"].value, 2025)
+        # The office's clock as its staff name it, not the database's "Asia/Jakarta".
+        self.assertEqual(sheet["A3"].value, "Waktu kerja dalam jam kerja kantor (WIB); satu hari kerja = 8,5 jam.")
+
+    def test_the_page_and_the_plan_name_the_office_s_clock_wib(self) -> None:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("planning:compliance", kwargs={"pk": self.version.pk}), {"year": 2025})
+        self.assertContains(page, "Waktu kerja kantor (WIB), dihitung")
+        plan = self.client.get(reverse("planning:plan", kwargs={"pk": self.version.pk}))
+        self.assertContains(plan, "jam kerja kantor (WIB)")
+        self.assertNotContains(plan, "Asia/Jakarta")
 
     def test_it_answers_404_for_another_office(self) -> None:
         self.client.force_login(self.outsider)

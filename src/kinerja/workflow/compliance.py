@@ -31,6 +31,7 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 from django.utils.formats import number_format
@@ -136,6 +137,11 @@ class ComplianceReport:
     cases_ended: int = 0  # ended at a decision's "Tidak", the last step's too (Case.Status.ENDED)
     steps: list[StepCompliance] = field(default_factory=list)
     divisions: list[DivisionCompliance] = field(default_factory=list)
+
+    @property
+    def time_zone_label(self) -> str:
+        """WIB, WITA or WIT, as a civil servant names the office's clock ("Asia/Jakarta" is the database's name)."""
+        return self.generated_at.astimezone(ZoneInfo(self.time_zone)).tzname() or self.time_zone
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -407,7 +413,7 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     sheet.append([_("Year"), report.year, _("Cases started"), report.cases_started, _("finished"),
                   report.cases_finished, _("open"), report.cases_open, _("ended at a decision"), report.cases_ended])
     sheet.append([_("Working time in hours of office time (%(tz)s); a working day has %(hours)s hours.")
-                  % {"tz": report.time_zone, "hours": f"{report.day_seconds / 3600:g}".replace(".", ",")}])
+                  % {"tz": report.time_zone_label, "hours": f"{report.day_seconds / 3600:g}".replace(".", ",")}])
     sheet.append([])
     header = [_("No."), _("Actor"), _("Activity"), _("Standard time"), _("Standard (hours)"), _("Runs"),
               _("Median (hours)"), _("90th percentile (hours)"), _("On time"), _("Share on time"),

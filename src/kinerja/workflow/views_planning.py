@@ -40,7 +40,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
         "version": version, "rows": rows, "start": calendar.local(start), "error": error,
         "start_value": start_text or f"{calendar.local(start):%Y-%m-%dT%H:%M}",
         "gantt": plan_gantt_svg(steps, start, calendar) if steps else "",
-        "time_zone": calendar.time_zone, "finish": planned[-1].due if planned else None,
+        "time_zone": calendar.local(start).tzname(), "finish": planned[-1].due if planned else None,
         "working_days": len(list(calendar.working_days(start.date(), planned[-1].due.date()))) if planned else 0,
     })
 
