@@ -251,6 +251,16 @@ class ComplianceTestCase(WorkflowTestCase):
         # The office's clock as its staff name it, not the database's "Asia/Jakarta".
         self.assertEqual(sheet["A3"].value, "Waktu kerja dalam jam kerja kantor (WIB); satu hari kerja = 8,5 jam.")
 
+    def test_a_year_not_understood_is_said_not_replaced_unsaid(self) -> None:
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(reverse("planning:compliance", kwargs={"pk": self.version.pk}), {"year": "20O5"})
+        self.assertContains(page, "20O5", status_code=400)
+        self.assertEqual(page.context["error"], "Tahun 20O5: pilih tahun 2000 sampai 2100.")
+        xlsx = self.client.get(reverse("planning:compliance_xlsx", kwargs={"pk": self.version.pk}), {"year": "1899"})
+        self.assertEqual(xlsx.status_code, 400)
+        self.assertIn("1899", xlsx.content.decode())
+        self.assertNotIn("Content-Disposition", xlsx)
+
     def test_the_page_and_the_plan_name_the_office_s_clock_wib(self) -> None:
         self.client.force_login(self.subsection_head)
         page = self.client.get(reverse("planning:compliance", kwargs={"pk": self.version.pk}), {"year": 2025})

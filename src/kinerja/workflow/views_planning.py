@@ -12,7 +12,7 @@ from kinerja.errors import KinerjaError
 from kinerja.org.access import office_or_404
 from kinerja.sop.models import SopVersion
 
-from .calendar import WorkCalendar
+from .calendar import FIRST_YEAR, LAST_YEAR, WorkCalendar, calendar_year
 from .cli_plan import parse_start
 from .compliance import ComplianceReport, chart_svg, compliance, duration_text, to_xlsx
 from .gantt import plan_gantt_svg
@@ -45,19 +45,24 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     })
 
 
-def _report(request: HttpRequest, pk: int) -> ComplianceReport:
+def _report(request: HttpRequest, pk: int) -> tuple[ComplianceReport, str]:
+    """The report of the year asked for (?year=), or of this year with the error that names a year not
+    understood (the same check as the calendar page's)."""
     office = office_or_404(request)
     version = get_object_or_404(SopVersion.objects.select_related("sop__office"), pk=pk, sop__office=office)
     calendar = WorkCalendar.for_office(office)
-    year_text = request.GET.get("year", "")
-    year = int(year_text) if year_text.isdigit() and 2000 <= int(year_text) <= 2100 else \
-        calendar.local(timezone.now()).year
-    return compliance(version.sop, year, calendar=calendar)
+    this_year = calendar.local(timezone.now()).year
+    error = ""
+    try:
+        year = calendar_year(request.GET.get("year", ""), this_year)
+    except KinerjaError as e:
+        error, year = str(e), this_year
+    return compliance(version.sop, year, calendar=calendar), error
 
 
 @login_required
 def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report, error = _report(request, pk)
     rows = [(s, duration_text(s.median_seconds, report.day_seconds), duration_text(s.p90_seconds, report.day_seconds))
             for s in report.steps]
     divisions = [(d, duration_text(d.median_seconds, report.day_seconds)) for d in report.divisions]
@@ -68,12 +73,15 @@ def compliance_page(request: HttpRequest, pk: int) -> HttpResponse:
         # Started but neither finished, open nor ended at a decision: cancelled (the count did not add up
         # without them).
         "cancelled": report.cases_started - report.cases_finished - report.cases_open - report.cases_ended,
-        "years": range(report.year - 3, report.year + 2)})
+        "years": range(max(report.year - 3, FIRST_YEAR), min(report.year + 2, LAST_YEAR + 1)), "error": error},
+        status=400 if error else 200)
 
 
 @login_required
 def compliance_xlsx(request: HttpRequest, pk: int) -> HttpResponse:
-    report = _report(request, pk)
+    report, error = _report(request, pk)
+    if error:  # a file of another year than the one asked for would be taken for it
+        return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
     response = HttpResponse(to_xlsx(report),
                             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="kepatuhan-sop-{report.sop.pk}-{report.year}.xlsx"'
