@@ -89,6 +89,18 @@ class FastSqlTestCase(WorkflowTestCase):
         self.assertEqual(seen, [step1.pk, None])
         self.assertEqual((task.pk, fresh.status, fresh.note), (step1.pk, Task.Status.OPEN, ""))
 
+    def test_a_new_instance_has_the_defaults_the_model_gives(self) -> None:
+        # Constant defaults are taken once per model; a callable one (Event.data: dict) is called for each.
+        from kinerja.workflow.models import DivisionRequest, Notification
+
+        for model in (Task, Case, Event, Notification, DivisionRequest):
+            ours, theirs = fastsql.new(model, {}), model()
+            for f in model._meta.concrete_fields:
+                self.assertEqual(getattr(ours, f.attname), getattr(theirs, f.attname), f"{model.__name__}.{f.name}")
+        first, second = fastsql.new(Event, {}), fastsql.new(Event, {})
+        first.data["x"] = 1
+        self.assertEqual(second.data, {})
+
     def test_the_position_holders_come_with_the_task(self) -> None:
         # The Sekretaris is Plh Kepala Dinas from 24 to 30 March (tests/base.py): step 6 is hers that week,
         # the Kadis's before and after it; read at 00:30 WIB (17:30 UTC the day before) and at 23:30 WIB.

@@ -408,10 +408,19 @@ def _plain(model: type[Model]) -> bool:
     return not (signals.pre_init.has_listeners(model) or signals.post_init.has_listeners(model))
 
 
+_CALL = object()
+
+
 @cache
-def _defaults(model: type[Model]) -> tuple[tuple[str, Any], ...]:
-    """(attname, field) of every concrete field, for new()."""
-    return tuple((f.attname, f) for f in model._meta.concrete_fields)
+def _defaults(model: type[Model]) -> tuple[tuple[str, Any, Any], ...]:
+    """(attname, field, default) of every concrete field, for new(): the default itself where
+    field.get_default() gives the same value every time (a constant default, None, ""), else _CALL (a
+    callable default or a database default: field.get_default() is called for each instance)."""
+    found = []
+    for f in model._meta.concrete_fields:
+        constant = not (f.has_default() and callable(f.default)) and not f.has_db_default()
+        found.append((f.attname, f, f.get_default() if constant else _CALL))
+    return tuple(found)
 
 
 def new(model: type[M], values: dict[str, Any], related: dict[str, Model] | None = None) -> M:
@@ -422,8 +431,8 @@ def new(model: type[M], values: dict[str, Any], related: dict[str, Model] | None
         obj = model(**values)
     else:
         obj = model.__new__(model)
-        obj.__dict__.update({name: values[name] if name in values else field.get_default()
-                             for name, field in _defaults(model)})
+        obj.__dict__.update({name: values[name] if name in values else field.get_default() if default is _CALL else default
+                             for name, field, default in _defaults(model)})
         obj._state = ModelState()
     for name, other in (related or {}).items():
         attach(obj, name, other)
