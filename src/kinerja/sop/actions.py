@@ -370,7 +370,8 @@ def set_times(draft: SopDraft, chosen: dict[str, str]) -> None:
         except ValueError as e:
             raise SopImportError(draft.path, step.number, COLUMN_TIME, text, _(
                 "the time given with --time %(step)s=… cannot be read: %(problem)s") % {
-                "step": step.display_number, "problem": e}, label=step.label) from None
+                "step": step.display_number, "problem": e}, label=step.label,
+                heading=draft.headings.get(COLUMN_TIME, "")) from None
         set_on.add(step.number)
     draft.problems = [p for p in draft.problems if not (p.column == COLUMN_TIME and (
         p.step in set_on or (p.step is None and all(s.duration_value is not None for s in draft.steps))))]

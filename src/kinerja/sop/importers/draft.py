@@ -40,8 +40,11 @@ class SopImportError(KinerjaError):
     problem sits in one), the column as the document writes it, and the offending value."""
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
-                 problem: str, *, label: str = "", choosable: bool = False) -> None:
+                 problem: str, *, label: str = "", choosable: bool = False, heading: str = "") -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
+        # The column's heading as the document writes it ("Keterangan", "Waktu (menit)"), named in the message;
+        # `column` stays the importer's name of the column ("Ket", "Waktu"), which the code compares.
+        self.heading = heading
         # The user may settle it by choosing the value (an undecided actor): the upload preview offers the
         # choice in the step's row, the command line names its option (cli.py adds it to the message).
         self.choosable = choosable
@@ -53,7 +56,7 @@ class SopImportError(KinerjaError):
         elif step is not None:
             where.append(_("step %(step)d") % {"step": step})
         if column:
-            where.append(_("column %(column)s") % {"column": column})
+            where.append(_("column %(column)s") % {"column": heading or column})
         message = ", ".join(where) + ": " + problem
         if self.value is not None:
             message += " " + _("(value: “%(value)s”)") % {"value": self.value}
@@ -61,7 +64,17 @@ class SopImportError(KinerjaError):
 
     def as_dict(self) -> dict[str, Any]:
         return {"detail": str(self), "file": self.path.name, "step": self.step, "step_label": self.label or None,
-                "column": self.column, "value": self.value}
+                "column": self.heading or self.column, "value": self.value}
+
+    def headed(self, headings: dict[str, str]) -> SopImportError:
+        """The same problem naming its column by the heading the document gives it (`headings`: the importer's
+        column names to the document's headings); itself when the document heads it so, or has no such column."""
+        heading = headings.get(self.column or "", "")
+        if self.heading or not heading or heading == self.column:
+            return self
+        copy = SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
+                              choosable=self.choosable, heading=heading)
+        return copy
 
 
 class ListedSop(NamedTuple):
@@ -182,6 +195,9 @@ class SopDraft:
     # Of a new version of a stored SOP: the decisions (returns, a "Tidak" branch or end) its users set by hand
     # on the version before, kept on this draft or lost (sop.actions.carry_hand_decisions).
     hand_decisions: list[Any] = field(default_factory=list)
+    # The headings of the procedure table's columns as the document writes them, by the importer's name of each
+    # column ("Ket" → "Keterangan", "Waktu" → "Waktu (Menit)"): problems and warnings name a column so.
+    headings: dict[str, str] = field(default_factory=dict)
 
     def header(self) -> dict[str, Any]:
         """The header as stored in SopVersion.header and printed in the JSON."""

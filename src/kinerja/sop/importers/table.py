@@ -184,10 +184,28 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
         grid = grid[chosen.start:chosen.end]
         start = find_table(grid) or 0
     draft = read_header(path, grid[:start])
-    read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
-               line_breaks=line_breaks)
+    try:
+        read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
+                   line_breaks=line_breaks)
+    except SopImportError as e:
+        raise e.headed(draft.headings) from None
+    draft.problems = [p.headed(draft.headings) for p in draft.problems]
+    draft.warnings = [w.headed(draft.headings) for w in draft.warnings]
     check_lengths(draft)
     return draft
+
+
+def _headings(header: Grid, columns: dict[str, int]) -> dict[str, str]:
+    """The heading of each standard column as the document writes it, by the importer's name of the column: its
+    lowest text in the header rows ("Keterangan", "Waktu (Menit)" under "Mutu Baku")."""
+    names = {"no": COLUMN_NO, "activity": COLUMN_ACTIVITY, "inputs": COLUMN_INPUTS, "time": COLUMN_TIME,
+             "output": COLUMN_OUTPUT, "note": COLUMN_NOTE}
+    found = {}
+    for key, name in names.items():
+        texts = [clean(_cell(row, columns.get(key))) for row in header if not column_numbering(row)]
+        if written := next((t for t in reversed(texts) if t), ""):
+            found[name] = written
+    return found
 
 
 class Section(NamedTuple):
@@ -732,6 +750,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     no_column = next((i for i, c in enumerate(top) if is_no_header(c)), 0)
     depth = header_depth(rows, no_column)
     columns, actor_columns = _columns(path, rows[:depth])
+    draft.headings = _headings(rows[:depth], columns)
     if "unit" in columns and not _holds_units(rows[depth:], columns["unit"]):
         # The column after Waktu with no heading of its own is Waktu's unit when its cells are units ("Menit",
         # "Jam"); one with any other text is a column whose heading was left empty (an Output), warned of below.
