@@ -22,6 +22,7 @@ from . import flow
 from .draft import DrawnArrow, DrawnNote, ListedSop, MergedCell, SeveralSops, SopDraft, SopImportError, StepDraft
 from .values import (
     DURATION_UNITS,
+    NORMAL_DAY_MINUTES,
     duration_alternative,
     duration_item,
     duration_product,
@@ -30,6 +31,7 @@ from .values import (
     identity_date,
     is_duration_range,
     list_text,
+    mixed_duration,
     parse_approval,
     parse_duration,
     split_items,
@@ -888,6 +890,14 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
                 "a range of times: the longer, %(time)s, is taken as the standard time")
                 % {"time": format_duration(step.duration_value, step.duration_unit)}))
+        if mixed_duration(step.duration_text):
+            # "1 hari 2 jam": the calendar counts hours inside office hours, which gives the same due date as the
+            # day and then the hours wherever the office's days have its normal length.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "days and then a time of the day: read as %(time)s of working time, a day counting as the normal "
+                "working day of %(day)s (07:30-16:00); if the office's day is longer or shorter, type the time in "
+                "the preview") % {"time": format_duration(step.duration_value, step.duration_unit),
+                                 "day": format_duration(Decimal(NORMAL_DAY_MINUTES) / 60, "hour")}))
         if product := duration_product(step.duration_text):
             # "2 x 8 jam": the service standards' "1 x 24 jam" is one day, but any other count of hours is their sum.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(

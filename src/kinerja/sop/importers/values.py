@@ -93,7 +93,21 @@ _BOUND_RE = re.compile(r"(?:±|\+ ?/? ?-|kurang lebih|kurang-lebih|kl\.|maks(?:i
 # Hours and minutes as a clock writes them ("0:30", "1:30 jam"; Excel's time cells read so too): in minutes.
 _CLOCK_RE = re.compile(r"(?P<hours>\d{1,2}):(?P<minutes>[0-5]\d)(?: ?(?:jam|menit))?")
 # Hours and minutes together ("1 jam 30 menit", "2 jam 15'"): the whole in minutes.
-_HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?jam,? (?:dan )?(?P<minutes>[0-5]?\d) ?(?:menit|mnt)\.?")
+# The minutes' unit may be left out after the hours, as a clock reads ("2 jam 15"): below 60 they can be nothing else.
+_HOURS_AND_MINUTES_RE = re.compile(r"(?P<hours>\d+) ?(?:jam|jm)\.?,? (?:dan )?(?P<minutes>[0-5]?\d)(?: ?(?:menit|mnt)\.?)?")
+# Working days and then hours, minutes or both ("1 hari 2 jam", "2 hari 30 menit", "1 hk 2 jam 15 menit"), and weeks
+# and then days ("1 minggu 2 hari"): read in the smaller unit (mixed_duration).
+_DAYS_AND_TIME_RE = re.compile(
+    rf"(?P<days>{_NUMBER}) ?(?:hari|hr|hk)\.?(?: kerja)?,? (?:dan |lebih |\+ ?)?"
+    r"(?:(?P<hours>\d+(?:[.,]\d+)?) ?(?:jam|jm)\.?(?:,? (?:dan )?(?P<minutes>[0-5]?\d)(?: ?(?:menit|mnt)\.?)?)?"
+    r"|(?P<only_minutes>\d+) ?(?:menit|mnt)\.?)")
+_WEEKS_AND_DAYS_RE = re.compile(
+    rf"(?P<weeks>{_NUMBER}) ?(?:minggu|pekan)\.?,? (?:dan )?(?P<days>\d+) ?(?:hari|hr|hk)\.?(?: kerja)?")
+# A day's standard length when days and hours are added up: the office's normal day of the working-time calendar,
+# 07:30-16:00 (workflow.calendar counts a fraction of a day as that fraction of this length, after the whole days).
+NORMAL_DAY_MINUTES = 510
+# A time of two numbers whose second has no unit after a day ("1 hari 2"): hours or minutes, which cannot be told.
+_UNITLESS_SECOND_RE = re.compile(rf"{_NUMBER} ?(?:hari|hr|hk|minggu|pekan)\.?(?: kerja)?,? (?:dan )?\d+(?:[.,]\d+)?")
 # The time of one item of the step's work ("10 menit/berkas", "15 menit per pemohon", "5 menit tiap
 # dokumen"): the time written, the item after its unit. A fraction ("1/2 jam") has no unit before its "/".
 _PER_ITEM_RE = re.compile(r"(?P<time>.*?[a-z.']) ?(?:/|\bper\b|\b(?:untuk )?(?:se)?tiap\b) ?(?:1 |satu )?"
@@ -248,6 +262,12 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
         cleaned = f"{hours} jam" if minutes == 0 else f"{hours * 60 + minutes} menit"
     if m := _HOURS_AND_MINUTES_RE.fullmatch(cleaned):
         cleaned = f"{int(m['hours']) * 60 + int(m['minutes'])} menit"
+    elif (mixed := _mixed(cleaned)) is not None:
+        cleaned = mixed[1]
+    elif _UNITLESS_SECOND_RE.fullmatch(cleaned):
+        raise ValueError(_("is not a standard time: the second number has no unit, so it may be hours or minutes; "
+                           "write one time (15 menit, 2 jam, 1 hari), days and then hours (1 hari 2 jam) or hours and "
+                           "then minutes (2 jam 15 menit)"))
     if m := re.fullmatch(rf"(?P<num>{_NUMBER}) ?(?:{'|'.join(SECONDS)})\.?", cleaned):
         try:
             cleaned = f"{(_number(m['num']) / 60).quantize(Decimal('0.01'))} menit"
@@ -275,6 +295,39 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
         raise ValueError(_("is not a standard time: the number must be more than zero"))
     # 10 stays 10, not normalize()'s 1E+1, which the preview's number field and the JSON would show.
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
+
+
+def _mixed(cleaned: str) -> tuple[str, str] | None:
+    """(the time as written, the same in one unit) of days and then a time of the day ("1 hari 2 jam" → "10,5
+    jam", with the normal day of NORMAL_DAY_MINUTES) or of weeks and then days ("1 minggu 2 hari" → "7 hari");
+    None for any other text."""
+    if m := _WEEKS_AND_DAYS_RE.fullmatch(cleaned):
+        try:
+            days = _number(m["weeks"]) * 5 + int(m["days"])
+        except (InvalidOperation, ValueError):
+            return None
+        return cleaned, f"{days.normalize():f} hari"
+    m = _DAYS_AND_TIME_RE.fullmatch(cleaned)
+    if m is None:
+        return None
+    try:
+        days = _number(m["days"])
+        hours = _number(m["hours"]) if m["hours"] else Decimal(0)
+    except (InvalidOperation, ValueError):
+        return None
+    minutes = days * NORMAL_DAY_MINUTES + hours * 60 + int(m["minutes"] or m["only_minutes"] or 0)
+    in_hours = minutes / 60
+    if in_hours == in_hours.quantize(Decimal("0.01")):
+        return cleaned, f"{in_hours.normalize():f} jam"
+    return cleaned, f"{minutes.normalize():f} menit"
+
+
+def mixed_duration(text: str) -> bool:
+    """Whether a Waktu text adds days and a time of the day ("1 hari 2 jam"), which parse_duration reads in hours
+    or minutes of working time, a day being the normal day of NORMAL_DAY_MINUTES."""
+    cleaned = _cleaned(text)
+    cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
+    return _DAYS_AND_TIME_RE.fullmatch(cleaned) is not None
 
 
 def is_duration_range(text: str) -> bool:
