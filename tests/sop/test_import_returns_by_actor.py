@@ -121,10 +121,26 @@ def test_langkah_shortened_names_the_step(tmp_path: Path, kind: str, words: str)
     assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == {4: [2]}
 
 
-@pytest.mark.parametrize("words", ["disusun dalam LKH 2 rangkap", "berkas dicatat di lkh"])
+@pytest.mark.parametrize("words", ["disusun dalam LKH 2 rangkap", "berkas dicatat di lkh",
+                                   # LKH (Laporan Kinerja Harian) before a letter or a word: no step "a" or "c"
+                                   "Tidak: ke LKH a", "jika tidak sesuai ke lkh c", "Tidak: revisi LKH pegawai"])
 def test_lkh_that_names_no_step_is_no_return(tmp_path: Path, words: str) -> None:
     draft = parse_document(_text(tmp_path, 4, words))
     assert draft.problems == [] and all(s.returns_to == [] for s in draft.steps)
+
+
+@pytest.mark.parametrize("words", ["Tidak: ke lkh ke-2", "Tidak: kembali ke lkh. 2"])
+def test_lkh_before_a_number_names_the_step(tmp_path: Path, words: str) -> None:
+    draft = parse_document(_text(tmp_path, 4, words))
+    assert draft.problems == []
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == {4: [2]}
+
+
+def test_a_return_ends_at_the_stop_after_lkh(tmp_path: Path) -> None:
+    # "LKH." ends the clause (only "lkh. 2" runs on to its number): the Ya after it is read as a Ya.
+    draft = parse_document(_text(tmp_path, 6, "Tidak: kembali ke Verifikator penyusun LKH. Ya: ke Kepala Dinas"))
+    assert draft.problems == [] and draft.warnings == []
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == {6: [4]}
 
 
 @pytest.mark.parametrize("kind", WRITERS)

@@ -204,7 +204,7 @@ _RETURN_RE = re.compile(r"\b(?:di)?kembali(?:kan)?\b", re.IGNORECASE)
 # "kembali ke 2 jika belum lengkap". "no. 2" and "lgkh. 2" name a step's number, not the clause's end.
 _TARGET_END = (
     r"(?P<target>.*?)(?=\s*(?:[,;:()]|\.(?!\d)(?<!\bno\.)"
-    r"(?<!\blang\.)(?<!\blgkh\.)(?<!\blgk\.)(?<!\blkh\.)(?<!\blngkh\.)(?<!\blngk\.)|\bdan\b|\bserta\b"
+    r"(?<!\blang\.)(?<!\blgkh\.)(?<!\blgk\.)(?!(?<=\blkh\.)\s*(?:ke\s*-?\s*)?\d)(?<!\blngkh\.)(?<!\blngk\.)|\bdan\b|\bserta\b"
     r"|\blalu\b|\bkemudian\b|\buntuk\b|\bagar\b|\bsupaya\b"
     r"|\b(?:ya|iya|jika|bila|apabila|kalau|jikalau|manakala)\b|\b(?:y|t|tdk|tidak)\s*(?:→|⟶|➔|➜|➝|-{1,2}>|=>|⇒|:)|$))")
 _TARGET_RE = re.compile(r"\s*(?:lagi\s+)?ke(?:pada)?\s+" + _TARGET_END, re.IGNORECASE)
@@ -213,7 +213,10 @@ _LOOSE_TARGET_RE = re.compile(r"\s*" + _TARGET_END, re.IGNORECASE)
 # cell: "lgkh 2", "lgk. 2", "lkh 2", "lngkh 2", "lang. 2"), a sub-step "langkah 3.1" or "langkah 3a" (letters a to
 # h only: "3x" is "3 times"), or a step of a table lettered "a.", "b." …: "langkah c" (a letter standing alone,
 # not the first of a word, "tahap awal"), or of a table numbered in Roman numerals: "langkah II", "langkah II.1".
-_STEP_NAMES = r"langkah|\b(?:lngkh|lgkh|lngk|lgk|lkh)\.?|\blang\.|nomor|no\.?|step|tahap|prosedur"
+# "lkh" is also the LKH (Laporan Kinerja Harian, the daily performance report): langkah only before a step's number
+# ("lkh 2", "lkh. 3.1", "lkh ke-2", "lkh I", "lkh II"), never before a letter or another word ("LKH a", "LKH pegawai").
+_STEP_NAMES = (r"langkah|\b(?:lngkh|lgkh|lngk|lgk)\.?|\blkh\.?(?=\s*(?:ke\s*-?\s*)?(?:\d|[ivx]{1,6}(?:\.\d|\b)))"
+               r"|\blang\.|nomor|no\.?|step|tahap|prosedur")
 _STEP_WORD = "(?:" + _STEP_NAMES + ")"
 _STEP_OR_ACTIVITY = "(?:" + _STEP_NAMES + "|kegiatan)"
 _STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])|[a-z](?![\w'’-]))\b"
