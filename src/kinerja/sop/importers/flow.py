@@ -270,6 +270,38 @@ def yes_steps(text: str) -> list[tuple[str, str]]:
     return [(m["step"].lower(), m[0]) for m in _YES_RE.finditer(text) if m["arrow"] or m["word"]]
 
 
+# The "Ya" answer naming whom the work goes to rather than a step: "Ya: ke Kabid", "Ya → diteruskan kepada Kasubbag",
+# "Y → Sekretaris" (read as the "Tidak" naming an actor is: _DECISION_ACTOR_RE).
+_YES_ACTOR_RE = re.compile(
+    r"(?:\b(?:ya|iya)\b|(?<![\w.])(?-i:Y))\s*(?P<arrow>" + _ARROW
+    + r")\s*(?:(?:lanjut|proses|diteruskan|dikirim|diserahkan|disampaikan)\s+)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class YesActor:
+    """A decision's "Ya" answer naming an actor: the words naming it, and the whole clause as written."""
+
+    words: str
+    text: str
+    loose: bool  # the words follow an arrow without "ke" ("Y → Kabid"): an actor only when they name a column
+
+
+def yes_actors(text: str) -> list[YesActor]:
+    """Each "Ya" answer of `text` that sends the work to someone ("Ya: ke Kabid"), in text order; not one naming a
+    step ("Ya: ke langkah 7", yes_steps) nor one going back ("Ya: kembali ke Kasubbag", return_phrases)."""
+    found = []
+    for m in _YES_ACTOR_RE.finditer(text):
+        target, loose = _TARGET_RE.match(text, m.end()), False
+        if target is None and m["arrow"] != ":":
+            target, loose = _LOOSE_TARGET_RE.match(text, m.end()), True
+        words = target["target"].strip() if target else ""
+        if not words or _STEP_RE.match(words) or _BARE_STEP_RE.match(words) or _RETURN_RE.match(words):
+            continue
+        assert target is not None
+        found.append(YesActor(words, text[m.start():target.end()], loose))
+    return found
+
+
 # The first words of a position's name (document vocabulary): a return "kembali ke Bendahara" names one, though
 # the table has no column of it; "kembali ke ruang kerja" names none. A return "kepada" anyone names a position.
 POSITION_WORDS = {"bendahara", "pemohon", "petugas", "pejabat", "pengelola", "pengadministrasi", "pelaksana",

@@ -1293,6 +1293,9 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             step.actor, step.actor_source = actor, "symbol"
         elif index > 0 and (actor := flow.handoff_target(draft.steps[index - 1].activity, matcher)):
             step.actor, step.actor_source = actor, "handoff"
+        elif index > 0 and (actor := _yes_actor(draft.steps[index - 1], matcher)):
+            # "Ya: ke Kabid" in the Ket. cell of the decision before: after "Ya" the work goes on to this step.
+            step.actor, step.actor_source = actor, "handoff"
         elif actor := matcher.match_at_start(step.activity):
             step.actor, step.actor_source = actor, "text"
         elif len(marked := [a for a, m in marks[index].items() if m.strip() and not flow.is_label(m)]) > 1:
@@ -1309,6 +1312,50 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             draft.problems.append(step_error(path, step, COLUMN_ACTORS, filled, _(
                 "the actor of this step cannot be decided: mark its column or name it in the step before "
                 "(“… kepada Kasubbag”), or choose the actor yourself"), choosable=True))
+
+
+def _yes_actor(step: StepDraft, matcher: flow.ActorMatcher) -> str | None:
+    """The one actor column the step's "Ya" answers send the work to ("Ya: ke Kabid"), in its text or Ket. cell."""
+    found = {matcher.match_at_start(y.words) for text in (step.activity, flow.one_line(step.note))
+             for y in flow.yes_actors(text)}
+    return found.pop() if len(found) == 1 and None not in found else None
+
+
+def _decide_yes_actors(path: Path, draft: SopDraft, step: StepDraft, column: str, text: str,
+                       matcher: flow.ActorMatcher, yes_back: list[tuple[str, str, int]]) -> None:
+    """A decision's "Ya" naming an actor ("Ya: ke Kabid") goes to that actor's next step, as "Ya: ke langkah 5"
+    goes to step 5: the next step is what the engine opens after "Ya"; a later step is warned of (only the "Tidak"
+    can skip ahead); with no later step of that actor, its latest earlier one is a "Ya" going back (yes_back). An
+    actor that no column or several fit is warned of, naming the words."""
+    index = draft.steps.index(step)
+    for yes in flow.yes_actors(text):
+        actor = matcher.match_at_start(yes.words) or _outside_column(draft, yes.words)
+        if actor is None:
+            if not yes.loose:
+                name = " ".join(yes.words.split()[:flow.MAX_NAME_WORDS])
+                draft.warnings.append(step_error(path, step, column, yes.text, _(
+                    "the “Ya” answer sends the work to “%(name)s”, but that names no one actor column of the table "
+                    "(%(actors)s): where it goes is not read; mark the actor of the next step in its column")
+                    % {"name": name, "actors": ", ".join(draft.actors)}))
+            continue
+        later = next((s for s in draft.steps[index + 1:] if s.actor == actor), None)
+        if later is None:
+            earlier = next((s for s in reversed(draft.steps[:index]) if s.actor == actor), None)
+            if earlier is not None:
+                yes_back.append((column, yes.text, earlier.number))
+            else:
+                draft.warnings.append(step_error(path, step, column, yes.text, _(
+                    "the “Ya” answer sends the work to the %(actor)s, who has no other step in the table: where it "
+                    "goes is not read") % {"actor": actor}))
+            continue
+        if later.number > step.number + 1:
+            following = draft.steps[index + 1]
+            draft.warnings.append(step_error(path, step, column, yes.text, _(
+                "the “Ya” answer goes to the %(actor)s, whose next step is %(target)s, but a step's “Ya” goes on to "
+                "the next step (%(next)s, the %(other)s's): only the “Tidak” answer can skip ahead. Ask the question "
+                "the other way round or check the order of the steps and their actors")
+                % {"actor": actor, "target": later.display_number, "next": following.display_number,
+                   "other": following.actor or "?"}))
 
 
 def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> None:
@@ -1416,6 +1463,8 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
             elif target not in step.returns_to:
                 step.returns_to.append(target)
         for column, text in ((COLUMN_ACTIVITY, step.activity), (COLUMN_NOTE, flow.one_line(step.note))):
+            if step is not draft.steps[-1]:
+                _decide_yes_actors(path, draft, step, column, text, matcher, yes_back)
             for label, words in flow.yes_steps(text):
                 named = step_named(draft, label)
                 if named is not None and named <= step.number and any(s.number == named for s in draft.steps) and not any(
