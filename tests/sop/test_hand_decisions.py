@@ -102,3 +102,19 @@ class HandDecisionsTestCase(KinerjaTestCase):
         self.assertEqual((data["step-4-returns_to"], data["step-5-returns_to"]), ("3", "4"))
         self.client.post(url, {**{k: v for k, v in data.items() if v != "False"}, "save": ""})
         self.assertEqual(_returns(SopVersion.objects.get(sop=self.first.sop, version=2)), {4: [3], 5: [4]})
+
+    def test_they_are_kept_from_what_the_database_keeps_when_the_file_before_is_gone(self) -> None:
+        # The version before's document is read again from its stored steps' texts, not from its file.
+        Path(self.first.source_file.path).unlink()
+        draft = actions.preview_import(self.revised(), office=self.office)
+        self.assertEqual({s.number: s.returns_to for s in draft.steps if s.returns_to}, {4: [3], 5: [4]})
+        self.assertEqual([(d.step, d.kept) for d in draft.hand_decisions], [("4", True), ("5", True)])
+
+    def test_they_are_kept_for_a_version_stored_without_a_file(self) -> None:
+        SopVersion.objects.filter(pk=self.first.pk).update(source_file="")
+        draft = actions.preview_import(self.revised(
+            ("dan menyampaikan kepada Sekretaris\t", "dan menyampaikan kepada Sekretaris. Tidak: ke lgkh 2\t")),
+            office=self.office)
+        # Step 4's document now says otherwise (it wins, and says so); step 5's hand-made return is kept.
+        self.assertEqual({s.number: s.returns_to for s in draft.steps if s.returns_to}, {4: [2], 5: [4]})
+        self.assertEqual([(d.step, d.kept) for d in draft.hand_decisions], [("4", False), ("5", True)])

@@ -32,7 +32,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Position
 from kinerja.uploads import removed_on_failure
 
-from .importers import ListedSop, SopDraft, SopImportError, is_workbook, parse_document, read_document
+from .importers import ListedSop, SopDraft, SopImportError, StepDraft, is_workbook, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
 from .models import Actor, Sop, SopVersion, Step, duration_display
 from .parties import is_case_person, is_outside_party, recorder_for, unit_role
@@ -269,10 +269,16 @@ def carry_hand_decisions(draft: SopDraft, office: Office) -> list[HandDecision]:
     document says there what the old one said (a document that now says something else was revised on
     purpose: it wins). Each hand-made decision is returned, kept or not, with the reason it is lost, for the
     upload preview and the command line to say. Nothing when the SOP is new, when the version before has no
-    decision, or when its document cannot be read again (gone, or no longer readable as it was)."""
+    decision.
+
+    What the version before's document said is read again from what the database keeps of it: its steps' texts
+    and Ket. cells, each with the actor it was stored with, so the decisions are found when its file is gone or
+    no longer readable as it was. A decision drawn as a flowchart's arrow is no words: read from the stored
+    texts it looks set by hand, and is kept only where the new document says the same there (which needs no
+    word: the new document's own reading is that decision)."""
     sop = find_sop(office, draft)
     previous = sop.versions.order_by("-version").first() if sop is not None else None
-    if previous is None or not previous.source_file:
+    if previous is None:
         return []
     old_steps = list(previous.steps.select_related("actor", "branch_to").prefetch_related("returns_to")
                      .order_by("number"))
@@ -281,16 +287,7 @@ def carry_hand_decisions(draft: SopDraft, office: Office) -> list[HandDecision]:
                    s.ends_if_not) for s in old_steps}
     if not any(r or b is not None or e for r, b, e in stored.values()):
         return []
-    try:
-        old_document = parse_document(Path(previous.source_file.path),
-                                      actor_overrides={s.number: s.actor.name for s in old_steps},
-                                      aliases=office_aliases(office), sheet=previous.source_sheet or None)
-    except (KinerjaError, OSError, NotImplementedError):
-        return []
-    if [s.number for s in old_document.steps] != list(stored):
-        return []
-    documented: dict[int, Decision] = {
-        s.number: (tuple(sorted(s.returns_to)), s.branch_to, s.ends_if_not) for s in old_document.steps}
+    documented = _documented_decisions(previous, old_steps, office)
     printed = {s.number: s.display_number for s in old_steps}
     old_actor = {s.number: s.actor.name for s in old_steps}
     new_steps = {s.number: s for s in draft.steps}
@@ -313,7 +310,9 @@ def carry_hand_decisions(draft: SopDraft, office: Office) -> list[HandDecision]:
         elif gone:
             reason = _("step %(step)s, which it names, is not the %(actor)s's in this document") % {
                 "step": printed[gone[0]], "actor": old_actor[gone[0]]}
-        elif (now := (tuple(sorted(new.returns_to)), new.branch_to, new.ends_if_not)) != documented[number]:
+        elif (now := (tuple(sorted(new.returns_to)), new.branch_to, new.ends_if_not)) == hand:
+            continue  # the new document says it itself: nothing is kept by hand, nothing lost
+        elif now != documented[number]:
             reason = _("this document now says “%(decision)s” there, which is read instead") % {
                 "decision": _describe(now, {s.number: s.display_number for s in draft.steps})}
         else:
@@ -321,6 +320,21 @@ def carry_hand_decisions(draft: SopDraft, office: Office) -> list[HandDecision]:
         found.append(HandDecision(previous.version, printed[number], old_actor[number], _describe(hand, printed),
                                   reason))
     return found
+
+
+def _documented_decisions(previous: SopVersion, old_steps: list[Step], office: Office) -> dict[int, Decision]:
+    """What the document of `previous` says of each step's returns, "Tidak" branch and end: its stored steps'
+    texts and Ket. cells read again as the importer reads them (table.decide_returns), with the actors the steps
+    were stored with and the office's aliases of its positions."""
+    from .importers import flow
+    from .importers.table import decide_returns
+
+    actors = [a.name for a in previous.actors.order_by("order")]
+    old = SopDraft(path=Path(previous.source_name or f"{previous.name}.txt"), name=previous.name, actors=actors)
+    old.steps = [StepDraft(number=s.number, actor=s.actor.name, activity=s.activity, note=s.note,
+                           label=s.label) for s in old_steps]
+    decide_returns(old.path, old, flow.ActorMatcher(actors, office_aliases(office)))
+    return {s.number: (tuple(sorted(s.returns_to)), s.branch_to, s.ends_if_not) for s in old.steps}
 
 
 def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: str | None = None) -> dict[int, str]:
