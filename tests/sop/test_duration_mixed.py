@@ -11,9 +11,12 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from kinerja.org.models import OfficeHours
+from kinerja.sop import actions
 from kinerja.sop.importers import parse_document
 from kinerja.sop.importers.values import NORMAL_DAY_MINUTES, parse_duration
 from kinerja.workflow.calendar import WorkCalendar
+from tests.base import KinerjaTestCase
 
 from .documents import sop_text, write
 
@@ -58,8 +61,8 @@ def test_the_import_warns_of_the_day_it_counts(tmp_path: Path) -> None:
     assert (draft.step(2).duration_value, draft.step(2).duration_unit) == (Decimal("10.5"), "hour")
     (warning,) = draft.warnings
     assert str(warning) == ("izin.txt, step 2, column Waktu: days and then a time of the day: read as 10,5 jam of "
-                            "working time, a day counting as the normal working day of 8,5 jam (07:30-16:00); if the "
-                            "office's day is longer or shorter, type the time in the preview (value: “1 hari 2 jam”)")
+                            "working time, a day counting as the office's normal working day of 8,5 jam; if the step's "
+                            "days are meant otherwise, type its time in the preview (value: “1 hari 2 jam”)")
 
 
 def test_the_import_refuses_an_ambiguous_time_naming_step_column_and_value(tmp_path: Path) -> None:
@@ -88,3 +91,24 @@ def test_the_hours_read_fall_due_as_the_days_and_then_the_hours(start: dt.dateti
                                  f"{days} hari {hours} jam" if hours else f"{days} hari {minutes} menit")
     then = calendar.add(calendar.add(start, days, "day"), hours * 60 + minutes, "minute")
     assert calendar.add(start, value, unit) == then
+
+
+class OfficeDayTestCase(KinerjaTestCase):
+    def test_a_day_is_the_office_s_normal_day(self) -> None:
+        # An office working 08:00-16:00 on four days and 08:00-11:00 on Friday: its normal day is 8 hours.
+        self.office.hours.all().delete()
+        for weekday in range(5):
+            OfficeHours.objects.create(office=self.office, weekday=weekday, opens_at=dt.time(8),
+                                       closes_at=dt.time(11 if weekday == 4 else 16))
+        self.assertEqual(actions.office_day_minutes(self.office), 480)
+        folder = Path(self.enterContext(__import__("tempfile").TemporaryDirectory()))
+        draft = actions.preview_import(_sop(folder, "1 hari 2 jam"), office=self.office)
+        self.assertEqual((draft.step(2).duration_value, draft.step(2).duration_unit), (Decimal(10), "hour"))
+        calendar = WorkCalendar(hours={h.weekday: (h.opens_at, h.closes_at) for h in self.office.hours.all()})
+        start = dt.datetime(2025, 3, 24, 9, 0, tzinfo=JAKARTA)
+        self.assertEqual(calendar.add(start, Decimal(10), "hour"),
+                         calendar.add(calendar.add(start, 1, "day"), 2, "hour"))
+
+    def test_an_office_without_hours_of_its_own_has_the_calendar_s_default_day(self) -> None:
+        self.office.hours.all().delete()
+        self.assertEqual(actions.office_day_minutes(self.office), NORMAL_DAY_MINUTES)

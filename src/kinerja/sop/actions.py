@@ -12,8 +12,10 @@ leaves its SOP with none in force until another is put in force.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -34,6 +36,7 @@ from kinerja.uploads import removed_on_failure
 
 from .importers import ListedSop, SopDraft, SopImportError, StepDraft, is_workbook, parse_document, read_document
 from .importers.flow import name_variants, normalise_name, squeeze_letters
+from .importers.values import NORMAL_DAY_MINUTES
 from .models import Actor, Sop, SopVersion, Step, duration_display
 from .parties import is_case_person, is_outside_party, recorder_for, unit_role
 
@@ -82,6 +85,16 @@ def already_imported(sop: Sop | None, *, source: Path, source_name: str = "",
         return None
     return AlreadyImported(earlier, file_name=source_name or Path(source).name, sheet=sheet or "",
                            in_sheet=is_workbook(Path(source)))
+
+
+def office_day_minutes(office: Office) -> int:
+    """The office's normal working day in minutes, as its working-time calendar (workflow.calendar) counts a
+    fraction of a day: the most common length of its weekdays' hours; 07:30-16:00 for an office without any."""
+    lengths = Counter((dt.datetime.combine(dt.date.min, h.closes_at) - dt.datetime.combine(dt.date.min, h.opens_at))
+                      for h in office.hours.order_by("weekday"))
+    if not lengths:
+        return NORMAL_DAY_MINUTES
+    return int(lengths.most_common(1)[0][0].total_seconds() // 60)
 
 
 def office_aliases(office: Office) -> dict[str, list[str]]:
@@ -213,7 +226,8 @@ def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str
                    sheet: str | None = None) -> SopDraft:
     """What the document says, with step problems kept on the draft (the upload preview). `sheet`: of a
     workbook holding several SOPs, the sheet of the one to read (importers.SeveralSops without it)."""
-    draft = parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
+    draft = parse_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet,
+                           day_minutes=office_day_minutes(office))
     draft.hand_decisions = carry_hand_decisions(draft, office)
     return draft
 
@@ -380,7 +394,7 @@ def set_times(draft: SopDraft, chosen: dict[str, str]) -> None:
                 "numbered %(numbers)s)") % {"value": printed, "time": text,
                                            "numbers": ", ".join(s.display_number for s in draft.steps)})
         try:
-            step.duration_value, step.duration_unit = parse_duration(text)
+            step.duration_value, step.duration_unit = parse_duration(text, day_minutes=draft.day_minutes)
         except ValueError as e:
             raise SopImportError(draft.path, step.number, COLUMN_TIME, text, _(
                 "the time given with --time %(step)s=… cannot be read: %(problem)s") % {
@@ -441,7 +455,8 @@ def import_sop(path: Path, *, office: Office, user: AbstractBaseUser | None,
     when it goes in force; in_force=False keeps it a draft). With dry_run nothing is stored and the
     returned version is unsaved. `sheet`: of a workbook holding several SOPs, the one to import."""
     path = Path(path)
-    draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet)
+    draft = read_document(path, actor_overrides=actor_overrides, aliases=office_aliases(office), sheet=sheet,
+                          day_minutes=office_day_minutes(office))
     draft.hand_decisions = carry_hand_decisions(draft, office)
     if dry_run:
         sop = find_sop(office, draft) or Sop(office=office, number=draft.number, name=draft.name)

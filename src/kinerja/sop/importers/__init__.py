@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from . import readers
 from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
 from .table import chosen_sop, continues_table, find_table, names_sop, procedure_table, read_grid, read_header, sop_sections
+from .values import NORMAL_DAY_MINUTES
 
 __all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "document_sops", "is_workbook",
            "list_sops", "parse_document", "read_document", "resolve_choice", "workbook_sops"]
@@ -154,14 +155,16 @@ def workbook_sops(path: Path) -> list[ListedSop]:
 
 
 def parse_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
-                   aliases: dict[str, list[str]] | None = None, sheet: str | None = None) -> SopDraft:
+                   aliases: dict[str, list[str]] | None = None, sheet: str | None = None,
+                   day_minutes: int | None = None) -> SopDraft:
     """`sheet`: of a document holding several SOPs, the one to read (SeveralSops without it): of a workbook
-    its sheet's name; of a Word, text or PDF document its Nama SOP, Nomor SOP or place ("2")."""
-    return _read(Path(path), sheet, actor_overrides, aliases)
+    its sheet's name; of a Word, text or PDF document its Nama SOP, Nomor SOP or place ("2"). `day_minutes`: the
+    office's normal working day (table.read_grid)."""
+    return _read(Path(path), sheet, actor_overrides, aliases, day_minutes)
 
 
 def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
-          aliases: dict[str, list[str]] | None) -> SopDraft:
+          aliases: dict[str, list[str]] | None, day_minutes: int | None = None) -> SopDraft:
     try:
         readers.check_size(path)
         with path.open("rb") as f:
@@ -187,13 +190,16 @@ def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
         grid, arrows, notes = _xlsx_grid(path, sheet)
     # A PDF breaks a cell's text into lines where the page's layout wraps it: no list of the author's.
     return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes,
-                     line_breaks=kind != "pdf", sop=sheet if kind != "xlsx" else None)
+                     line_breaks=kind != "pdf", sop=sheet if kind != "xlsx" else None,
+                     day_minutes=day_minutes or NORMAL_DAY_MINUTES)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,
-                  aliases: dict[str, list[str]] | None = None, sheet: str | None = None) -> SopDraft:
+                  aliases: dict[str, list[str]] | None = None, sheet: str | None = None,
+                  day_minutes: int | None = None) -> SopDraft:
     """The SOP in the document at `path`, or SopImportError naming file, step, column and value."""
-    draft = parse_document(path, actor_overrides=actor_overrides, aliases=aliases, sheet=sheet)
+    draft = parse_document(path, actor_overrides=actor_overrides, aliases=aliases, sheet=sheet,
+                           day_minutes=day_minutes)
     if draft.problems:
         raise draft.problems[0]
     return draft

@@ -198,6 +198,8 @@ class SopDraft:
     # The headings of the procedure table's columns as the document writes them, by the importer's name of each
     # column ("Ket" → "Keterangan", "Waktu" → "Waktu (Menit)"): problems and warnings name a column so.
     headings: dict[str, str] = field(default_factory=dict)
+    # The office's normal working day in minutes, by which a time of days and hours ("1 hari 2 jam") was read.
+    day_minutes: int = 510
 
     def header(self) -> dict[str, Any]:
         """The header as stored in SopVersion.header and printed in the JSON."""

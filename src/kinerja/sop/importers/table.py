@@ -166,7 +166,8 @@ def names_sop(rows: Grid) -> bool:
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
               aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = (),
-              notes: Sequence[DrawnNote] = (), line_breaks: bool = True, sop: str | None = None) -> SopDraft:
+              notes: Sequence[DrawnNote] = (), line_breaks: bool = True, sop: str | None = None,
+              day_minutes: int = NORMAL_DAY_MINUTES) -> SopDraft:
     """The whole document. Structural problems raise SopImportError at once; problems of single steps
     the user can settle (actor, time, return target) are collected in draft.problems. `arrows` are those
     of a Word or Excel flowchart, between rows of `grid`; `notes` the symbols of an Excel flowchart that
@@ -174,7 +175,8 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
     `line_breaks`: whether a line break inside a cell is the author's (Word, Excel, text), so that a
     Kelengkapan or Output cell of several lines is a list, or only the layout's (PDF); see list_text.
     `sop`: of a document holding several SOPs (a Word file collecting an office's SOPs), the one to read:
-    its Nama SOP, its Nomor SOP or its place (1 for the first); SeveralSops without it (choose_section)."""
+    its Nama SOP, its Nomor SOP or its place (1 for the first); SeveralSops without it (choose_section).
+    `day_minutes`: the office's normal working day, the length of a day in a time of days and hours ("1 hari 2 jam")."""
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
@@ -186,6 +188,7 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
         grid = grid[chosen.start:chosen.end]
         start = find_table(grid) or 0
     draft = read_header(path, grid[:start])
+    draft.day_minutes = day_minutes
     try:
         read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
                    line_breaks=line_breaks)
@@ -881,7 +884,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         if not timed:
             continue
         try:
-            step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit))
+            step.duration_value, step.duration_unit = parse_duration(_with_unit(step.duration_text, header_unit),
+                                                                     day_minutes=draft.day_minutes)
         except ValueError as e:
             draft.problems.append(step_error(path, step, COLUMN_TIME, step.duration_text, str(e)))
             continue
@@ -894,10 +898,10 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             # "1 hari 2 jam": the calendar counts hours inside office hours, which gives the same due date as the
             # day and then the hours wherever the office's days have its normal length.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
-                "days and then a time of the day: read as %(time)s of working time, a day counting as the normal "
-                "working day of %(day)s (07:30-16:00); if the office's day is longer or shorter, type the time in "
-                "the preview") % {"time": format_duration(step.duration_value, step.duration_unit),
-                                 "day": format_duration(Decimal(NORMAL_DAY_MINUTES) / 60, "hour")}))
+                "days and then a time of the day: read as %(time)s of working time, a day counting as the office's "
+                "normal working day of %(day)s; if the step's days are meant otherwise, type its time in the preview")
+                % {"time": format_duration(step.duration_value, step.duration_unit),
+                   "day": format_duration((Decimal(draft.day_minutes) / 60).quantize(Decimal("0.01")), "hour")}))
         if product := duration_product(step.duration_text):
             # "2 x 8 jam": the service standards' "1 x 24 jam" is one day, but any other count of hours is their sum.
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
@@ -990,7 +994,8 @@ def _total_time(text: str) -> dict[str, Decimal] | None:
     menit", "± 3 hari"), or several units one after another ("1 hari 1 jam 10 menit"). None when it cannot
     be read."""
     try:
-        return _added_up([parse_duration(text)])
+        if not mixed_duration(text):  # "1 hari 1 jam" is added up unit by unit below: no day in hours here
+            return _added_up([parse_duration(text)])
     except ValueError:
         pass
     lowered = text.lower()

@@ -103,8 +103,9 @@ _DAYS_AND_TIME_RE = re.compile(
     r"|(?P<only_minutes>\d+) ?(?:menit|mnt)\.?)")
 _WEEKS_AND_DAYS_RE = re.compile(
     rf"(?P<weeks>{_NUMBER}) ?(?:minggu|pekan)\.?,? (?:dan )?(?P<days>\d+) ?(?:hari|hr|hk)\.?(?: kerja)?")
-# A day's standard length when days and hours are added up: the office's normal day of the working-time calendar,
-# 07:30-16:00 (workflow.calendar counts a fraction of a day as that fraction of this length, after the whole days).
+# A day's length when days and hours are added up, for an office without hours of its own: the working-time
+# calendar's default normal day, 07:30-16:00 (workflow.calendar counts a fraction of a day as that fraction of the
+# office's normal day, after the whole days).
 NORMAL_DAY_MINUTES = 510
 # A time of two numbers whose second has no unit after a day ("1 hari 2"): hours or minutes, which cannot be told.
 _UNITLESS_SECOND_RE = re.compile(rf"{_NUMBER} ?(?:hari|hr|hk|minggu|pekan)\.?(?: kerja)?,? (?:dan )?\d+(?:[.,]\d+)?")
@@ -238,12 +239,13 @@ def _numbers_from_words(text: str) -> str:
     return " ".join(out)
 
 
-def parse_duration(text: str) -> tuple[Decimal, str]:
+def parse_duration(text: str, *, day_minutes: int = NORMAL_DAY_MINUTES) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
     "2 x 8 jam" (16 jam), "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper
     end), seconds ("30 detik", as 0,5 menit), the time of one item ("10 menit/berkas", "15 menit per pemohon"),
     "30'" (minutes), "1 jam 30 menit" (90 menit) and an upper bound
-    in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case."""
+    in words ("± 15 menit", "maks. 2 hari", "paling lama 3 hari") are accepted; any case. Days and then hours
+    ("1 hari 2 jam") are read in hours or minutes, a day being `day_minutes` long (the office's normal day)."""
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS or _TRAILING_RE.sub("", cleaned) in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
@@ -262,7 +264,7 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
         cleaned = f"{hours} jam" if minutes == 0 else f"{hours * 60 + minutes} menit"
     if m := _HOURS_AND_MINUTES_RE.fullmatch(cleaned):
         cleaned = f"{int(m['hours']) * 60 + int(m['minutes'])} menit"
-    elif (mixed := _mixed(cleaned)) is not None:
+    elif (mixed := _mixed(cleaned, day_minutes)) is not None:
         cleaned = mixed[1]
     elif _UNITLESS_SECOND_RE.fullmatch(cleaned):
         raise ValueError(_("is not a standard time: the second number has no unit, so it may be hours or minutes; "
@@ -297,9 +299,9 @@ def parse_duration(text: str) -> tuple[Decimal, str]:
     return value.quantize(Decimal(1)) if value == value.to_integral_value() else value, DURATION_UNITS[m["unit"]]
 
 
-def _mixed(cleaned: str) -> tuple[str, str] | None:
+def _mixed(cleaned: str, day_minutes: int) -> tuple[str, str] | None:
     """(the time as written, the same in one unit) of days and then a time of the day ("1 hari 2 jam" → "10,5
-    jam", with the normal day of NORMAL_DAY_MINUTES) or of weeks and then days ("1 minggu 2 hari" → "7 hari");
+    jam" with a day of 510 minutes) or of weeks and then days ("1 minggu 2 hari" → "7 hari");
     None for any other text."""
     if m := _WEEKS_AND_DAYS_RE.fullmatch(cleaned):
         try:
@@ -315,7 +317,7 @@ def _mixed(cleaned: str) -> tuple[str, str] | None:
         hours = _number(m["hours"]) if m["hours"] else Decimal(0)
     except (InvalidOperation, ValueError):
         return None
-    minutes = days * NORMAL_DAY_MINUTES + hours * 60 + int(m["minutes"] or m["only_minutes"] or 0)
+    minutes = days * day_minutes + hours * 60 + int(m["minutes"] or m["only_minutes"] or 0)
     in_hours = minutes / 60
     if in_hours == in_hours.quantize(Decimal("0.01")):
         return cleaned, f"{in_hours.normalize():f} jam"
@@ -324,7 +326,7 @@ def _mixed(cleaned: str) -> tuple[str, str] | None:
 
 def mixed_duration(text: str) -> bool:
     """Whether a Waktu text adds days and a time of the day ("1 hari 2 jam"), which parse_duration reads in hours
-    or minutes of working time, a day being the normal day of NORMAL_DAY_MINUTES."""
+    or minutes of working time, a day being the office's normal day."""
     cleaned = _cleaned(text)
     cleaned = _BOUND_RE.sub("", cleaned, count=1) if _BOUND_RE.match(cleaned) else cleaned
     return _DAYS_AND_TIME_RE.fullmatch(cleaned) is not None
