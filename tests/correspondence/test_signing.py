@@ -6,8 +6,10 @@ import asyncio
 import datetime as dt
 import io
 import os
+from pathlib import Path
 from unittest import mock
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
@@ -377,6 +379,52 @@ class SigningTestCase(CorrespondenceTestCase):
         self.assertFalse(Signature.objects.exists())
         self.assertFalse(SignatureEvent.objects.exists())
         self.assertEqual(self.sign().version, self.version)  # with a sound certificate it signs
+
+    def test_a_signer_that_fails_on_a_sound_file_is_refused_naming_document_version_and_cause(self) -> None:
+        # The file takes the initials box and the signature block (stamping succeeds); pyHanko's signing call
+        # then fails (a key that does not match its certificate, a signing service down). It was a server error
+        # after both initials; now the head is told which document and why, and nothing is kept, no file either.
+        from pyhanko.sign.general import SigningError
+        from pyhanko.sign.signers import PdfSigner
+
+        self.initial_both()
+        stamped = []
+        real_print_copy = actions.print_copy
+
+        def print_copy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            stamped.append(real_print_copy(*args, **kwargs))
+            return stamped[-1]
+
+        media = Path(settings.MEDIA_ROOT)
+        before = sorted(p for p in media.rglob("*") if p.is_file())
+        with mock.patch.object(actions, "print_copy", print_copy), \
+                mock.patch.object(PdfSigner, "sign_pdf", side_effect=SigningError("key does not match certificate")), \
+                self.assertLogs("kinerja.correspondence.actions", level="ERROR"), \
+                self.assertRaises(SigningRefused) as refused:
+            self.sign()
+        message = str(refused.exception)
+        self.assertTrue(stamped and stamped[0].startswith(b"%PDF-"))  # the stamping did succeed
+        for expected in ("Data Kinerja Triwulan I 2025, version 1", "SigningError: key does not match certificate",
+                         "nothing was signed"):
+            self.assertIn(expected, message)
+        self.assertFalse(Signature.objects.exists())
+        self.assertFalse(SignatureEvent.objects.exists())
+        self.assertEqual(sorted(p for p in media.rglob("*") if p.is_file()), before)  # no signed file left
+        self.assertEqual(self.sign().version, self.version)  # the signer repaired, it signs
+
+    def test_the_page_says_why_the_signer_failed(self) -> None:
+        from pyhanko.sign.signers import PdfSigner
+
+        self.initial_both()
+        self.client.force_login(self.head)
+        with mock.patch.object(PdfSigner, "sign_pdf", side_effect=ValueError("unsupported key")), \
+                self.assertLogs("kinerja.correspondence.actions", level="ERROR"):
+            response = self.client.post(f"/documents/versions/{self.version.pk}/sign/",
+                                        {"password": PASSWORD}, follow=True)
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "ValueError: unsupported key")
+        self.assertContains(response, "Data Kinerja Triwulan I 2025, version 1")
+        self.assertFalse(Signature.objects.exists())
 
     def test_a_certificate_for_digital_signature_only_verifies_and_one_not_for_signing_is_named(self) -> None:
         # Many CAs issue signing certificates with digitalSignature and no nonRepudiation; one for encryption

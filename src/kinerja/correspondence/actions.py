@@ -7,6 +7,7 @@ import datetime as dt
 import functools
 import hashlib
 import io
+import logging
 import re
 import secrets
 from collections.abc import Iterable
@@ -51,6 +52,8 @@ from .models import (
 )
 from .pdfheader import pdf_start, without_leading_bytes
 from .scans import BadScan, scan_bytes
+
+log = logging.getLogger(__name__)
 
 REGISTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
 DISPOSER_KINDS = (Position.Kind.HEAD, Position.Kind.SECRETARY)
@@ -807,9 +810,22 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
     initials = list(version.initials.filter(sha256=version.sha256).order_by("created_at"))
     nothing_signed = _("Nothing was signed.")
     printed = print_copy(version, initials, outcome=nothing_signed)
-    signed = signer.sign(printed, signer_name=person.full_name, nip=person.nip_display,
-                         position=holding.title_as_held, reason=version.document.title,
-                         verify_url=verify_url_for(token))
+    try:
+        signed = signer.sign(printed, signer_name=person.full_name, nip=person.nip_display,
+                             position=holding.title_as_held, reason=version.document.title,
+                             verify_url=verify_url_for(token))
+    except KinerjaError:
+        raise
+    except Exception as e:  # noqa: BLE001
+        # The file took the initials box (print_copy), so the fault is the signer's: its key or certificate
+        # (a key that does not match it, an algorithm pyHanko refuses), or a signing service that failed.
+        # pyHanko raises many kinds of error for these; each is told, none is a server error.
+        log.exception("signing %s version %d failed", version.document.title, version.version)
+        raise SigningRefused(_("%(document)s, version %(n)d: the signature could not be made (%(error)s). The file "
+                               "itself is sound: the fault lies with the signing certificate or the signing service. "
+                               "Tell the administrator this message; nothing was signed.") % {
+            "document": version.document.title, "n": version.version,
+            "error": f"{type(e).__name__}: {e}" if str(e) else type(e).__name__}) from e
     # Check the signature as the public page will, before it counts: one made with an expired, revoked or
     # untrusted certificate would read NOT VALID there, yet lock the document against signing it again.
     # Not in the register yet, a sound one is "unknown_document".
