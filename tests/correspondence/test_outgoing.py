@@ -59,6 +59,15 @@ class OutgoingTestCase(CorrespondenceTestCase):
         self.assertNotIn("Dr. Contoh Kadis Demo", text)
         self.assertIn("NOTA DINAS", self.text(second.file.read()))
 
+    def test_a_reply_names_the_letter_as_dasar_with_its_date_as_indonesian_letters_do(self) -> None:
+        import datetime as dt
+
+        letter = self.register("Permintaan Data Kinerja Triwulan I 2025", letter_date=dt.date(2025, 3, 3))
+        text = self.text(self.create(letter=letter).file.read())
+        self.assertIn("Dasar : Surat Kepala Dinas Koperasi dan UKM Nomor 800/12/III.07/2025 tanggal 3 Maret 2025 "
+                      "perihal Permintaan Data Kinerja Triwulan I 2025", text)
+        self.assertNotIn("Dasar", self.text(self.create().file.read()))
+
     def test_an_outgoing_number_may_carry_this_month_in_roman(self) -> None:
         RegisterSettings.objects.update_or_create(office=self.office,
                                                   defaults={"outgoing_format": "{code}/{seq:03d}/{roman_month}/{year}"})

@@ -11,7 +11,7 @@ import logging
 import re
 import secrets
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -44,6 +44,7 @@ from .models import (
     Instruction,
     Letter,
     Minutes,
+    OutsideAttendee,
     RegisterSettings,
     RequiredInitial,
     Signature,
@@ -939,6 +940,13 @@ class FollowUpInput:
 
 
 @dataclass
+class OutsideAttendeeInput:
+    """Someone from outside the office at the meeting: a bank's branch head, another dinas's staff."""
+    name: str
+    institution: str
+
+
+@dataclass
 class MinutesInput:
     title: str
     held_on: dt.date
@@ -951,6 +959,7 @@ class MinutesInput:
     absent: list[Position]
     follow_ups: list[FollowUpInput]
     letter: Letter | None = None
+    outside: list[OutsideAttendeeInput] = field(default_factory=list)
 
 
 def as_held(position: Position, day: dt.date) -> tuple[Person | None, str]:
@@ -982,11 +991,31 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
         raise BadValue("chair", _("Chair: %(position)s is marked absent; the chair of a meeting is present at it.")
                        % {"position": data.chair.title})
     _not_in_future(data.held_on, office=office, field="held_on", label=_("Date"))
+    day = data.held_on
+    # A position nobody held that day cannot have attended: the notulen would list it as present with no name.
+    if not holdings(data.chair, day):
+        raise BadValue("chair", _("Chair: %(position)s had no holder on %(date)s, so nobody chaired in it. Choose "
+                                  "the position of who chaired; whoever stood in for it needs their Plt or Plh "
+                                  "entered under Organisation first.") % {"position": data.chair.title,
+                                                                          "date": _day(day)})
+    for p in data.present:
+        if not holdings(p, day):
+            raise BadValue(f"att_{p.pk}", _(
+                "Attendance: %(position)s had no holder on %(date)s, so nobody can have attended in it. Mark it "
+                "\"Not invited\"; whoever stood in for it needs their Plt or Plh entered under Organisation first, "
+                "and a guest from outside the office goes under Outside attendees.") % {
+                "position": p.title, "date": _day(day)})
+    outside = []
+    for i, guest in enumerate(data.outside, start=1):
+        name, institution = " ".join(guest.name.split()), " ".join(guest.institution.split())
+        if not name or not institution:
+            raise BadValue(f"out_{i}_name", _("Outside attendee %(n)d needs a name and a position or institution.")
+                           % {"n": i})
+        outside.append(OutsideAttendeeInput(name, institution))
     for i, f in enumerate(data.follow_ups, start=1):
         if f.due_on < data.held_on:
             raise BadValue(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
                           % {"n": i, "due": _day(f.due_on), "held": _day(data.held_on)})
-    day = data.held_on
     chair, chair_title = as_held(data.chair, day)
     minutes = Minutes.objects.create(
         office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,
@@ -1001,6 +1030,8 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
 
     Attendance.objects.bulk_create([attendance(p, True) for p in data.present]
                                    + [attendance(p, False) for p in data.absent])
+    OutsideAttendee.objects.bulk_create(OutsideAttendee(minutes=minutes, name=g.name, institution=g.institution)
+                                        for g in outside)
     FollowUp.objects.bulk_create(
         FollowUp(office=office, minutes=minutes, description=f.description, position=f.position,
                  position_title=as_held(f.position, day)[1], due_on=f.due_on)

@@ -173,6 +173,18 @@ def follow_up_rows_sent(data: Any) -> int:
     return min(MAX_FOLLOW_UP_ROWS, max([FOLLOW_UP_ROWS, *sent]))
 
 
+# Rows for attendees from outside the office (a bank, another dinas), and how many "More rows" adds at a time.
+OUTSIDE_ROWS = 2
+MAX_OUTSIDE_ROWS = 40
+_OUTSIDE_KEY = re.compile(r"out_(\d+)_(?:name|institution)")
+
+
+def outside_rows_sent(data: Any) -> int:
+    """How many outside-attendee rows a submitted form had, at least OUTSIDE_ROWS."""
+    sent = [int(m.group(1)) for key in data if (m := _OUTSIDE_KEY.fullmatch(key))]
+    return min(MAX_OUTSIDE_ROWS, max([OUTSIDE_ROWS, *sent]))
+
+
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Meeting"), max_length=300)
     held_on = DateField(label=_("Date"))
@@ -182,15 +194,24 @@ class MinutesForm(forms.Form):
     discussion = forms.CharField(label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
-    def __init__(self, *args: Any, office: Office, rows: int = FOLLOW_UP_ROWS, **kwargs: Any) -> None:
-        """`rows`: the follow-up rows to show (follow_up_rows_sent of what was submitted)."""
+    def __init__(self, *args: Any, office: Office, rows: int = FOLLOW_UP_ROWS, outside_rows: int = OUTSIDE_ROWS,
+                 **kwargs: Any) -> None:
+        """`rows`: the follow-up rows to show (follow_up_rows_sent of what was submitted); `outside_rows`: the
+        rows for attendees from outside the office (outside_rows_sent)."""
         super().__init__(*args, **kwargs)
         self.rows = min(MAX_FOLLOW_UP_ROWS, max(FOLLOW_UP_ROWS, rows))
         self.can_add_rows = self.rows < MAX_FOLLOW_UP_ROWS
+        self.outside_rows = min(MAX_OUTSIDE_ROWS, max(OUTSIDE_ROWS, outside_rows))
+        self.can_add_outside_rows = self.outside_rows < MAX_OUTSIDE_ROWS
         self.positions = list(Position.objects.filter(office=office))
         self.fields["chair"].queryset = Position.objects.filter(office=office)
         for p in self.positions:
             self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
+        for i in range(1, self.outside_rows + 1):
+            self.fields[f"out_{i}_name"] = forms.CharField(label=_("Name"), max_length=200, required=False)
+            self.fields[f"out_{i}_institution"] = forms.CharField(
+                label=_("Position / institution"), max_length=300, required=False,
+                widget=forms.TextInput(attrs={"placeholder": _("e.g. Kepala Cabang Bank Lampung")}))
         for i in range(1, self.rows + 1):
             self.fields[f"fu_{i}_description"] = forms.CharField(label=_("Follow-up %(n)d") % {"n": i},
                                                                  max_length=400, required=False)
@@ -200,6 +221,9 @@ class MinutesForm(forms.Form):
 
     def attendance_fields(self) -> list[forms.BoundField]:
         return [self[f"att_{p.pk}"] for p in self.positions]
+
+    def outside_attendee_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
+        return [(self[f"out_{i}_name"], self[f"out_{i}_institution"]) for i in range(1, self.outside_rows + 1)]
 
     def follow_up_rows(self) -> list[tuple[forms.BoundField, forms.BoundField, forms.BoundField]]:
         return [(self[f"fu_{i}_description"], self[f"fu_{i}_position"], self[f"fu_{i}_due_on"])
@@ -212,6 +236,17 @@ class MinutesForm(forms.Form):
         data["absent"] = [by_pk[p.pk] for p in self.positions if data.get(f"att_{p.pk}") == "absent"]
         if not data["present"]:
             raise forms.ValidationError(_("Attendance: mark at least one position as present."))
+        outside = []
+        for i in range(1, self.outside_rows + 1):
+            name, institution = data.get(f"out_{i}_name", ""), data.get(f"out_{i}_institution", "")
+            if not name and not institution:
+                continue
+            if not (name and institution):
+                self.add_error(f"out_{i}_name" if not name else f"out_{i}_institution",
+                               _("Outside attendee %(n)d needs a name and a position or institution.") % {"n": i})
+                continue
+            outside.append((name, institution))
+        data["outside"] = outside
         follow_ups = []
         for i in range(1, self.rows + 1):
             description = data.get(f"fu_{i}_description", "")

@@ -445,6 +445,24 @@ class Attendance(models.Model):
         return f"{self.title or self.position}: {'hadir' if self.present else 'tidak hadir'}"
 
 
+class OutsideAttendee(models.Model):
+    """Someone from outside the office who attended the meeting (a bank's branch head, another dinas's staff),
+    named as the daftar hadir names them: their name and their position or institution, as typed."""
+
+    minutes = models.ForeignKey(Minutes, models.CASCADE, related_name="outside_attendees",
+                                verbose_name=_("minutes"))
+    name = models.CharField(_("name"), max_length=200)
+    institution = models.CharField(_("position / institution"), max_length=300)
+
+    class Meta:
+        verbose_name = _("outside attendee")
+        verbose_name_plural = _("outside attendees")
+        ordering = ["minutes", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.institution})"
+
+
 class FollowUp(models.Model):
     """A decision of a meeting that someone must carry out by a date."""
 

@@ -518,19 +518,26 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
-    if request.method == "POST" and "add_rows" in request.POST:
-        # More follow-up rows: the form again as typed (unbound, so no "required" yet), nothing saved.
-        rows = forms.follow_up_rows_sent(request.POST) + forms.FOLLOW_UP_ROWS
-        form = forms.MinutesForm(office=office, rows=rows, initial=request.POST.dict())
+    if request.method == "POST" and ("add_rows" in request.POST or "add_outside" in request.POST):
+        # More follow-up or outside-attendee rows: the form again as typed (unbound, so no "required" yet),
+        # nothing saved.
+        rows, outside_rows = forms.follow_up_rows_sent(request.POST), forms.outside_rows_sent(request.POST)
+        if "add_rows" in request.POST:
+            rows += forms.FOLLOW_UP_ROWS
+        else:
+            outside_rows += forms.OUTSIDE_ROWS
+        form = forms.MinutesForm(office=office, rows=rows, outside_rows=outside_rows, initial=request.POST.dict())
     elif request.method == "POST":
-        form = forms.MinutesForm(request.POST, office=office, rows=forms.follow_up_rows_sent(request.POST))
+        form = forms.MinutesForm(request.POST, office=office, rows=forms.follow_up_rows_sent(request.POST),
+                                 outside_rows=forms.outside_rows_sent(request.POST))
         if form.is_valid():
             d = form.cleaned_data
             try:
                 minutes = actions.record_minutes(office, actions.MinutesInput(
                     title=d["title"], held_on=d["held_on"], place=d["place"], chair=d["chair"], agenda=d["agenda"],
                     discussion=d["discussion"], decisions=d["decisions"], present=d["present"], absent=d["absent"],
-                    follow_ups=[actions.FollowUpInput(*f) for f in d["follow_ups"]], letter=letter),
+                    follow_ups=[actions.FollowUpInput(*f) for f in d["follow_ups"]], letter=letter,
+                    outside=[actions.OutsideAttendeeInput(*g) for g in d["outside"]]),
                     user=request.user)
                 from .workflow_link import follow_ups_recorded
 
@@ -541,7 +548,9 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
             except KinerjaError as e:
                 _add_error(form, e)
     else:
-        form = forms.MinutesForm(office=office, initial={"held_on": today_in(office.time_zone)})
+        # Minutes of a meeting on a letter: its perihal as the meeting's title to start from.
+        form = forms.MinutesForm(office=office, initial={"held_on": today_in(office.time_zone),
+                                                         "title": letter.subject if letter else ""})
     return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter})
 
 
@@ -551,7 +560,7 @@ def minutes_detail(request: HttpRequest, minutes_id: int) -> HttpResponse:
     minutes = get_object_or_404(Minutes.objects.select_related("document", "letter"), pk=minutes_id,
                                 office=office_or_404(request))
     return render(request, "correspondence/minutes_detail.html", {
-        "minutes": minutes, "attendance": minutes.attendance.all(),
+        "minutes": minutes, "attendance": minutes.attendance.all(), "outside": minutes.outside_attendees.all(),
         "follow_ups": with_due_days(minutes.follow_ups.all(), minutes.office),
         "today": today_in(minutes.office.time_zone)})
 

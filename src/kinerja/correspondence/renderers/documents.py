@@ -105,9 +105,18 @@ def addressee_line(addressee: str) -> str:
     return HONORIFIC.sub("", addressee, count=1) or addressee
 
 
+def letter_basis(letter: Letter | None) -> str:
+    """The letter a document answers as the "Dasar" of Indonesian letters write it: "Surat Kepala Dinas … Nomor …
+    tanggal 3 Maret 2025 perihal …" (its sender, number, date and subject); empty without one."""
+    if letter is None:
+        return ""
+    return (f"Surat {letter.sender.strip()} Nomor {letter.number.strip()} tanggal {long_date(letter.letter_date)} "
+            f"perihal {letter.subject.strip()}")
+
+
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     return render_pdf("correspondence/pdf/outgoing.html", {
-        **letterhead_context(document.office), "document": document,
+        **letterhead_context(document.office), "document": document, "basis": letter_basis(document.letter),
         "addressee": addressee_line(document.addressee),
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": paragraphs(document.body),
@@ -123,10 +132,14 @@ MINUTES_SIZES = (10.5, 10.0, 9.5, 9.0)
 def minutes_pdf(minutes: Minutes) -> bytes:
     """The notulen as recorded: titles and names as held on the meeting's date (kept on the minutes)."""
     attendance = list(minutes.attendance.all())
+    present, outside = [a for a in attendance if a.present], list(minutes.outside_attendees.all())
     return render_pdf_on_one_sheet_if_it_can("correspondence/pdf/minutes.html", {
         **letterhead_context(minutes.office), "minutes": minutes, "held_on": long_date(minutes.held_on, weekday=True),
+        "basis": letter_basis(minutes.letter),
         "chair_title": minutes.chair_title,
-        "present": [a for a in attendance if a.present], "absent": [a for a in attendance if not a.present],
+        "present": present, "absent": [a for a in attendance if not a.present],
+        # Guests from outside the office are listed after the office's positions present, before those absent.
+        "outside": outside, "before_absent": len(present) + len(outside),
         "follow_ups": [(f, long_date(f.due_on)) for f in minutes.follow_ups.all()],
         # Each signs in the forms' one signing block (_sign.html), the degrees and the NIP kept whole.
         "taker": _signer(minutes.taker_name, minutes.taker_nip),
