@@ -125,6 +125,18 @@ class VacantPositionTestCase(CorrespondenceTestCase):
         self.assertFalse(Minutes.objects.exists())
 
 
+    def test_the_form_says_before_saving_which_positions_have_no_holder_on_the_meeting_s_date(self) -> None:
+        self.client.force_login(self.staff)
+        page = self.client.get("/minutes/new/").content.decode()
+        field = page[page.index(f'id="id_att_{self.vacant.pk}"'):]
+        self.assertIn("Tidak berpemangku pada", field[:field.index('<div class="field">')])
+        held = page[page.index(f'id="id_att_{self.positions["subsection_head"].pk}"'):]
+        self.assertNotIn("Tidak berpemangku pada", held[:held.index('<div class="field">')])
+        # The date typed is the one said, after "More rows" as after an error.
+        page = self.client.post("/minutes/new/", {"held_on": "2025-03-26", "add_rows": "1"})
+        self.assertContains(page, "Tidak berpemangku pada 26 Maret 2025: tidak ada yang dapat hadir")
+
+
 class MinutesOfALetterTestCase(CorrespondenceTestCase):
     def test_the_title_starts_from_the_letter_s_subject_and_can_be_changed(self) -> None:
         letter = self.register("Rapat Koordinasi Perizinan Berusaha (OSS-RBA)")

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.dates import FIRST_YEAR, LAST_YEAR, parse_date
@@ -185,6 +186,14 @@ def outside_rows_sent(data: Any) -> int:
     return min(MAX_OUTSIDE_ROWS, max([OUTSIDE_ROWS, *sent]))
 
 
+def meeting_day(data: Any, default: dt.date) -> dt.date:
+    """The meeting's date typed on a submitted minutes form, `default` (today) when none can be read."""
+    try:
+        return DateField().clean(data.get("held_on")) if data else default
+    except forms.ValidationError:
+        return default
+
+
 class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Meeting"), max_length=300)
     held_on = DateField(label=_("Date"))
@@ -195,9 +204,10 @@ class MinutesForm(forms.Form):
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
 
     def __init__(self, *args: Any, office: Office, rows: int = FOLLOW_UP_ROWS, outside_rows: int = OUTSIDE_ROWS,
-                 **kwargs: Any) -> None:
+                 day: dt.date | None = None, **kwargs: Any) -> None:
         """`rows`: the follow-up rows to show (follow_up_rows_sent of what was submitted); `outside_rows`: the
-        rows for attendees from outside the office (outside_rows_sent)."""
+        rows for attendees from outside the office (outside_rows_sent); `day`: the meeting's date as typed
+        (meeting_day), on which a position without a holder is said to have none before it is marked present."""
         super().__init__(*args, **kwargs)
         self.rows = min(MAX_FOLLOW_UP_ROWS, max(FOLLOW_UP_ROWS, rows))
         self.can_add_rows = self.rows < MAX_FOLLOW_UP_ROWS
@@ -205,8 +215,13 @@ class MinutesForm(forms.Form):
         self.can_add_outside_rows = self.outside_rows < MAX_OUTSIDE_ROWS
         self.positions = list(Position.objects.filter(office=office))
         self.fields["chair"].queryset = Position.objects.filter(office=office)
+        held = (set(Assignment.objects.filter(Assignment.active_on(day), position__office=office)
+                    .values_list("position_id", flat=True)) if day is not None else None)
         for p in self.positions:
             self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
+            if held is not None and p.pk not in held:
+                self.fields[f"att_{p.pk}"].help_text = _("No holder on %(date)s: nobody can attend in it.") % {
+                    "date": date_format(day, "j F Y")}
         for i in range(1, self.outside_rows + 1):
             self.fields[f"out_{i}_name"] = forms.CharField(label=_("Name"), max_length=200, required=False)
             self.fields[f"out_{i}_institution"] = forms.CharField(

@@ -518,6 +518,7 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    today = today_in(office.time_zone)
     if request.method == "POST" and ("add_rows" in request.POST or "add_outside" in request.POST):
         # More follow-up or outside-attendee rows: the form again as typed (unbound, so no "required" yet),
         # nothing saved.
@@ -526,10 +527,12 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
             rows += forms.FOLLOW_UP_ROWS
         else:
             outside_rows += forms.OUTSIDE_ROWS
-        form = forms.MinutesForm(office=office, rows=rows, outside_rows=outside_rows, initial=request.POST.dict())
+        form = forms.MinutesForm(office=office, rows=rows, outside_rows=outside_rows, initial=request.POST.dict(),
+                                 day=forms.meeting_day(request.POST, today))
     elif request.method == "POST":
         form = forms.MinutesForm(request.POST, office=office, rows=forms.follow_up_rows_sent(request.POST),
-                                 outside_rows=forms.outside_rows_sent(request.POST))
+                                 outside_rows=forms.outside_rows_sent(request.POST),
+                                 day=forms.meeting_day(request.POST, today))
         if form.is_valid():
             d = form.cleaned_data
             try:
@@ -549,8 +552,8 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
                 _add_error(form, e)
     else:
         # Minutes of a meeting on a letter: its perihal as the meeting's title to start from.
-        form = forms.MinutesForm(office=office, initial={"held_on": today_in(office.time_zone),
-                                                         "title": letter.subject if letter else ""})
+        form = forms.MinutesForm(office=office, initial={"held_on": today, "title": letter.subject if letter else ""},
+                                 day=today)
     return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter})
 
 
