@@ -45,6 +45,7 @@ class OutsideAttendeesTestCase(CorrespondenceTestCase):
             ("Budi Santoso", "Kepala Cabang Bank Lampung"), ("Sri Wahyuni", "Dinas Perindustrian Kota Bandar Lampung")])
         text = text_of(minutes.document.versions.get().file.read(), self.data_dir / "notulen.pdf")
         # Numbered after the office's two positions present.
+        self.assertIn("No. Jabatan/Instansi Nama Kehadiran", text)
         self.assertIn("3 Kepala Cabang Bank Lampung Budi Santoso Hadir", text)
         self.assertIn("4 Dinas Perindustrian Kota Bandar Lampung Sri Wahyuni Hadir", text)
         self.client.force_login(self.staff)
