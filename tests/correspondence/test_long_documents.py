@@ -13,6 +13,7 @@ from kinerja.correspondence import actions
 from kinerja.correspondence.models import Disposition, Instruction
 from kinerja.correspondence.renderers.documents import disposition_pdf, minutes_pdf
 from kinerja.org import actions as org_actions
+from kinerja.org.holding import holdings
 from tests.pdf_layout import off_page, overlapping, page_texts, pages
 
 from .helpers import CorrespondenceTestCase
@@ -42,6 +43,11 @@ class LongDocumentsTestCase(CorrespondenceTestCase):
         cls.extra = [org_actions.add_position(division, f"Pengelola Data Tambahan Nomor {n} pada Bidang Kelembagaan "
                                                         "dan Pengawasan Koperasi", "staff", single_holder=False)
                      for n in range(1, 21)]
+        # Each held on the meeting's date: a position without a holder cannot be marked present in minutes.
+        for n, position in enumerate(cls.extra, start=1):
+            person = org_actions.add_person(cls.office, username=f"tambahan{n}", full_name=f"Staf Tambahan {n}",
+                                            password=None)
+            org_actions.assign(person, position, starts_on=dt.date(2025, 1, 1))
 
     def everyone_but_the_secretary(self) -> list:  # type: ignore[type-arg]
         return [p for key, p in self.positions.items() if key != "secretary"]
@@ -102,16 +108,17 @@ class LongDocumentsTestCase(CorrespondenceTestCase):
             disposition.delete()
 
     def minutes_pdf(self) -> bytes:
-        p = self.positions
+        p, day = self.positions, dt.date(2025, 3, 26)
         paragraph = ("Rapat membahas capaian kinerja seluruh bidang selama tahun 2025, termasuk indikator yang belum "
                      "memiliki realisasi, indikator dengan target nol dan capaian yang jauh melampaui target. ") * 5
         data = actions.MinutesInput(
             title="Rapat Koordinasi Penyusunan Data Kinerja Tahun 2025 bersama Seluruh Bidang",
-            held_on=dt.date(2025, 3, 26), place="Ruang Rapat Utama", chair=p["secretary"],
+            held_on=day, place="Ruang Rapat Utama", chair=p["secretary"],
             agenda="1. Pembukaan\n2. Paparan\n3. Penutup",
             discussion="\n\n".join(f"{n}. {paragraph}" for n in range(1, 7)),
             decisions="\n".join(f"{n}. Bidang menyerahkan perbaikan data nomor {n}." for n in range(1, 11)),
-            present=[*self.everyone_but_the_secretary(), *self.extra[:-2]], absent=self.extra[-2:],
+            present=[p for p in [*self.everyone_but_the_secretary(), *self.extra[:-2]] if holdings(p, day)],
+            absent=self.extra[-2:],
             follow_ups=[actions.FollowUpInput(f"Menyampaikan perbaikan data dan bukti dukung indikator bidang nomor {n} "
                                               "beserta penjelasan tertulis", p[f"division_head:{n % 4}"],
                                               dt.date(2025, 3, 31)) for n in range(1, 9)])

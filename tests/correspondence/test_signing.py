@@ -423,7 +423,7 @@ class SigningTestCase(CorrespondenceTestCase):
                                         {"password": PASSWORD}, follow=True)
         self.assertEqual(response.status_code, 200)
         self.assertContains(response, "ValueError: unsupported key")
-        self.assertContains(response, "Data Kinerja Triwulan I 2025, version 1")
+        self.assertContains(response, "Data Kinerja Triwulan I 2025, versi 1: tanda tangan tidak dapat dibuat")
         self.assertFalse(Signature.objects.exists())
 
     def test_a_certificate_for_digital_signature_only_verifies_and_one_not_for_signing_is_named(self) -> None:
