@@ -182,6 +182,8 @@ class Row:
     quarter_achievements: dict[int, tuple[Decimal, Decimal]] = field(default_factory=dict)  # "Capaian TW I" …
     definition: str = ""  # the Formulasi column's; "" keeps the indicator's own
     data_source: str = ""  # the Sumber Data column's; "" keeps the indicator's own
+    # A Renstra's target of each year it gives (the imported year's Target too): saved as Target.Kind.RENSTRA.
+    plan_targets: dict[int, Value] = field(default_factory=dict)
 
 
 @dataclass
@@ -291,6 +293,12 @@ class PreviewRow:
     unit_before: str = ""
     # The unit the row's Bidang names, as kinerja found it ("Kabid Pemberdayaan" → "Bidang Pemberdayaan"); "" for none.
     division: str = ""
+    # A Renstra's target of each year it gives: ("2026", "65").
+    plan_targets: list[tuple[str, str]] = field(default_factory=list)
+    # The Sasaran as kinerja saves it, set as each row is imported: its code (one kinerja has, matched by name, or
+    # the new one's), its name without the number the file wrote before it, and whether the import creates it.
+    objective_code: str = ""
+    objective_new: bool = False
 
 
 def _shown(value: Value) -> str:
@@ -305,7 +313,8 @@ def _preview(row: Row) -> PreviewRow:
                       [(label, _shown(row.quarter_targets[q])) for q, label in quarters if q in row.quarter_targets],
                       [(label, _shown(row.quarter_actuals[q])) for q, label in quarters if q in row.quarter_actuals],
                       len(row.activities),
-                      division=(row.division.short_name or row.division.name) if row.division else "")
+                      division=(row.division.short_name or row.division.name) if row.division else "",
+                      plan_targets=[(str(y), _shown(v)) for y, v in row.plan_targets.items()])
 
 
 @dataclass
@@ -771,6 +780,9 @@ class Header:
     scales: dict[str, Scale] = field(default_factory=dict)  # value columns whose header names a scale
     unread: list[str] = field(default_factory=list)  # the columns with a header that are not read, as written
     bare_targets: bool = False  # quarter columns without the word Target read as targets because of an activity column
+    # A Renstra's targets of its other years ("Target 2026" … "Target 2029" beside the year's): year → column key
+    # ("Target 2026", in `columns`), read as the plan's targets of those years (Target.Kind.RENSTRA).
+    plan_years: dict[int, str] = field(default_factory=dict)
 
     def repeated_in(self, values: list[object]) -> list[int]:
         """The columns of a row below the header that say what the header says there ("No",
@@ -883,13 +895,43 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         below = [_text(v) for v in table.rows[last][1]] if last > i else []
         texts = [{_normal(words[j]) for words in (top, below, labels) if j < len(words)} - {""}
                  for j in range(len(labels))]
+        plan_years = _plan_year_columns(labels, columns, shown, year)
         scales = _scales(columns, labels, shown, header_number, problems)
         read = set(columns.values())
         unread = [f"{' '.join(labels[j].split())} ({_letter(j)})" for j in range(len(labels))
                   if labels[j].strip() and j not in read
                   and not all((table.rows[r][0], j) in table.merged_right for r in range(i, last + 1))]
-        return Header(last, columns, shown, problems, texts, revised, scales, unread, bare_targets)
+        return Header(last, columns, shown, problems, texts, revised, scales, unread, bare_targets, plan_years)
     return None
+
+
+def _plan_year_columns(labels: list[str], columns: dict[str, int], shown: dict[str, str], year: int | None
+                       ) -> dict[int, str]:
+    """A Renstra's columns of targets of years other than the one imported ("Target 2026" … "Target 2029", or
+    "Target" merged over the years), added to `columns` as "Target 2026" …: year → key. Only a table with two such
+    years or more beside the year's Target, and no realisasi of another year: "Target 2024 | Realisasi 2024" beside
+    2025's are last year's figures, not a plan."""
+    if year is None or TARGET not in columns:
+        return {}
+    found: dict[int, int] = {}
+    for j, label in enumerate(labels):
+        normal = _normal(label)
+        years = set(re.findall(r"\b(?:19|20)\d\d\b", normal))
+        kind = _classify(normal, None) or ""
+        if j in columns.values() or len(years) != 1 or int(next(iter(years))) == year:
+            continue
+        if kind.startswith(ACTUAL) and " TW" not in kind:
+            return {}  # the realisasi of another year: a comparison of years, not a plan
+        if kind.removesuffix(MONEY) == TARGET:
+            found.setdefault(int(next(iter(years))), j)
+    if len(found) < 2:
+        return {}
+    keys = {}
+    for plan_year, j in sorted(found.items()):
+        key = f"{TARGET} {plan_year}"
+        columns[key], shown[key] = j, f"{' '.join(labels[j].split())} ({_letter(j)})"
+        keys[plan_year] = key
+    return keys
 
 
 def _quarter_numbers(table: Table, k: int, sub: list[str]) -> dict[int, str]:
@@ -1288,6 +1330,8 @@ class Reading:
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
     unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
     activity_ignored: str = ""  # a Perjanjian Kinerja's Kegiatan column, as written: not read (kinerja keeps none)
+    # A Renstra's years, as its Target columns give them: a new Sasaran's strategic plan, where they fit in one.
+    plan_years: tuple[int, int] | None = None
 
 
 def _meaning(kind: str) -> str:
@@ -1301,6 +1345,8 @@ def _meaning(kind: str) -> str:
         return _("%(column)s (original, where the revised one is empty)") % {"column": kind.removesuffix(ORIGINAL)}
     if kind == ACHIEVEMENT:
         return _("%(column)s (checked, not saved)") % {"column": ACHIEVEMENT}
+    if found := re.fullmatch(rf"{TARGET} ((?:19|20)\d\d)", kind):
+        return _("Renstra target %(year)s") % {"year": found.group(1)}
     return kind
 
 
@@ -1847,6 +1893,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     reading = Reading(table.sheet, [], plan=plan, unread_columns=header.unread, activity_ignored=activity_ignored,
                       columns=[
         (_meaning(kind), " ".join(header.labels[kind].split())) for kind, _j in sorted(columns.items(), key=lambda c: c[1])])
+    if header.plan_years and year is not None:
+        first, last = min(year, *header.plan_years), max(year, *header.plan_years)
+        reading.plan_years = (first, first + PLAN_YEARS - 1) if last - first < PLAN_YEARS else None
     # Without a Sasaran column (nor heading rows), an indicator kinerja has keeps its Sasaran: a division's realisasi
     # per triwulan names the indicators with their target for reference, not the Sasaran they belong to.
     known = _Known(office) if plan or actuals_only or OBJECTIVE not in columns or UNIT not in columns else None
@@ -2036,7 +2085,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                                           (CODE, code, 30)):
             required = (column == NAME or (column == UNIT and UNIT in columns)
                         or (column == OBJECTIVE and OBJECTIVE in columns))
-            if required and not value_text:
+            if required and not value_text and column == OBJECTIVE:
+                # No Sasaran above it and none beside it: only a new indicator gets here (one kinerja has keeps its own).
+                bad(column, _("the indicator %(indicator)s is under no Sasaran: kinerja does not have it, and a new "
+                              "indicator needs a Sasaran; write a Sasaran heading row above it, or the Sasaran in "
+                              "this column") % {"indicator": f'{code} "{name}"' if code else f'"{name}"'}, "")
+            elif required and not value_text:
                 bad(column, _("a value is missing"), "")
             elif len(value_text) > limit:
                 bad(column, _("at most %(count)d characters") % {"count": limit}, value_text[:40] + "…")
@@ -2166,6 +2220,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         target = value(TARGET) if TARGET in columns else Value()
         actual = value(ACTUAL) or Value()
         quarter_targets = {q: value(f"Target TW{q}") for q in range(1, 5) if f"Target TW{q}" in columns}
+        plan_targets = {plan_year: value(key) for plan_year, key in header.plan_years.items()}
         # A bad value is reported as bad, not again as missing. An indicator kinerja has keeps its targets (a file
         # kinerja exported lists one without a target of the year, "Target belum ditetapkan", empty).
         if (target is not None and target.empty and all(v is not None and v.empty for v in quarter_targets.values())
@@ -2268,6 +2323,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         current.row.obstacles, current.row.solutions = (_text(_cell(values, columns.get(k))) for k in NARRATIVES)
         current.row.definition, current.row.data_source = (
             _text(_cell(values, columns.get(k))) for k in (DEFINITION, SOURCE))
+        if header.plan_years and year is not None:
+            current.row.plan_targets = {plan_year: v for plan_year, v in sorted({year: target, **plan_targets}.items())
+                                        if v is not None and not v.empty}
         rows.append(current.row)
     for row in rows if plan else []:
         errors.extend(_settle_plan(path, table.sheet, row, header))
@@ -2289,7 +2347,8 @@ class _DryRun(Exception):
     """Rolls the transaction of a dry run back after counting what it would save."""
 
 
-def _objective(office: Office, written: str, year: int, cache: dict[str, Objective], summary: Summary) -> Objective:
+def _objective(office: Office, written: str, year: int, cache: dict[str, Objective], summary: Summary,
+               plan_years: tuple[int, int] | None = None) -> Objective:
     """The office's objective a row's Sasaran names, created where it has none. A new one takes the code the
     document numbers it with ("Sasaran 9: …" → S9), so the office's pages and reports name it as its Renstra
     does, else the first free S<n> after the others."""
@@ -2304,9 +2363,11 @@ def _objective(office: Office, written: str, year: int, cache: dict[str, Objecti
     found = next((o for o in candidates if o.plan_start_year <= year <= o.plan_end_year), None)
     found = found or (candidates[0] if candidates else None)
     if found is None:
-        # Same plan period as the office's other objectives covering the year, else a new five-year plan.
+        # Same plan period as the office's other objectives covering the year, else the Renstra's years the file
+        # gives, else a new five-year plan from the year.
         sibling = Objective.objects.filter(office=office, plan_start_year__lte=year, plan_end_year__gte=year).first()
-        start, end = (sibling.plan_start_year, sibling.plan_end_year) if sibling else (year, year + PLAN_YEARS - 1)
+        start, end = ((sibling.plan_start_year, sibling.plan_end_year) if sibling else plan_years
+                      or (year, year + PLAN_YEARS - 1))
         taken = set(Objective.objects.filter(office=office, plan_start_year=start).values_list("code", flat=True))
         order = (Objective.objects.filter(office=office).aggregate(m=Max("order"))["m"] or 0) + 1
         n = order
@@ -2576,6 +2637,15 @@ def _renumber(path: Path, row: Row, objective: Objective) -> CellWarning | None:
         'reports name it %(code)s from now on') % {"name": objective.name, "code": own_code, "old": old})
 
 
+def _outside_plan(path: Path, row: Row, objective: Objective, plan_year: int, value: Value) -> CellWarning:
+    """A Renstra's column of a year outside the strategic plan of the row's Sasaran: not imported, said once."""
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(value.column, value.column), _(
+        "%(year)d is not a year of the strategic plan of %(objective)s (%(start)d–%(end)d): the targets of this "
+        "column were not imported for its indicators") % {
+        "year": plan_year, "objective": f"{objective.code} {objective.name}", "start": objective.plan_start_year,
+        "end": objective.plan_end_year})
+
+
 def _objective_change(path: Path, row: Row, indicator: Indicator, objective: Objective) -> CellWarning:
     """An indicator kinerja has that the file puts under another Sasaran (another office's table, a Sasaran merged
     over one row too many): saved as the file says, and said, since the indicator's achievement then counts
@@ -2643,17 +2713,26 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
             by_name = {_key(i.name): i for i in existing.values()}
             taken = set(existing) | {row.code.lower() for row in rows if row.code}
             numbered: set[int] = set()  # the objectives whose code was compared with the file's number
+            outside: set[tuple[str, int]] = set()  # (column, objective) of a Renstra year outside its plan: warned
+            new_objectives: set[int] = set()
             for index, row in enumerate(rows):
                 coded = existing.get(row.code.lower()) if row.code else None
                 named = by_name.get(_key(row.name))
                 if coded is not None and named is not None and coded.pk != named.pk:
                     errors.append(_other_indicator(path, row, coded, named))
                     continue
-                objective = _objective(office, row.objective, year, objectives, summary)
+                created = summary.objectives_created
+                objective = _objective(office, row.objective, year, objectives, summary, reading.plan_years)
+                if summary.objectives_created > created:
+                    new_objectives.add(objective.pk)
                 if objective.pk not in numbered:
                     numbered.add(objective.pk)
                     if (renumbered := _renumber(path, row, objective)) is not None:
                         summary.warnings.append(renumbered)
+                if index < len(summary.preview):
+                    shown = summary.preview[index]
+                    shown.objective, shown.objective_code = objective.name, objective.code
+                    shown.objective_new = objective.pk in new_objectives
                 indicator = coded or named
                 if indicator is not None and row.unit and not _same_unit(row.unit, indicator.unit):
                     if Actual.objects.filter(indicator=indicator).exists():
@@ -2721,6 +2800,13 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                 for q, value in row.quarter_targets.items():
                     _set_target(indicator, year, Target.Kind.QUARTER, q, value)
                     summary.targets += 1
+                for plan_year, value in row.plan_targets.items():
+                    if objective.plan_start_year <= plan_year <= objective.plan_end_year:
+                        _set_target(indicator, plan_year, Target.Kind.RENSTRA, None, value)
+                        summary.targets += 1
+                    elif (value.column, objective.pk) not in outside:
+                        outside.add((value.column, objective.pk))
+                        summary.warnings.append(_outside_plan(path, row, objective, plan_year, value))
                 actuals = ([(None, row.actual, ACTUAL)] if not row.actual.empty else []) + [
                     (q, value, f"Realisasi TW{q}") for q, value in row.quarter_actuals.items()]
                 told = _narrative_quarter(row)
