@@ -352,10 +352,11 @@ def _approvers(office: Office, day: dt.date) -> tuple[list[Approver], Approver |
 
 def build_reports(offices: Sequence[Office], year: int, quarter: int | None = None, *,
                   made_on: dt.date | None = None, approvals: bool = True,
-                  division_id: int | None = None) -> list[ReportData]:
+                  division_id: int | None = None, without_division: bool = False) -> list[ReportData]:
     """The reports of several offices (a city) with the same queries as one: the number of queries
     does not grow with offices' indicators or years, only the approval block asks per office.
-    `division_id` keeps the indicators one division answers for (the dashboard's filter)."""
+    `division_id` keeps the indicators one division answers for, `without_division` those no division answers for
+    (the dashboard's filter)."""
     office_ids = [o.pk for o in offices]
     first_year = year - HISTORY_YEARS
     objectives = list(Objective.objects.filter(office_id__in=office_ids, plan_start_year__lte=year,
@@ -363,6 +364,8 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     chosen = Indicator.objects.filter(objective__in=[o.pk for o in objectives])
     if division_id is not None:
         chosen = chosen.filter(division_id=division_id)
+    elif without_division:
+        chosen = chosen.filter(division__isnull=True)
     indicators = list(chosen.select_related("division").order_by("order", "code", "pk"))
     yearly = set(chosen.filter(annual_only(year)).values_list("pk", flat=True)) if quarter is not None else set()
     facts: dict[int, _Facts] = defaultdict(_Facts)
@@ -413,7 +416,7 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
         exact: dict[int, Decimal | None] = {}
         # Numbered among all the office's objectives, so S2 stays S2 when a division filter hides S1.
         for number, objective in enumerate((o for o in objectives if o.office_id == office.pk), start=1):
-            if division_id is not None and not by_objective[objective.pk]:
+            if (division_id is not None or without_division) and not by_objective[objective.pk]:
                 continue  # another division's objective
             zone = ZoneInfo(office.time_zone)
             items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years,
@@ -436,10 +439,12 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
 
 
 def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None,
-                 division_id: int | None = None, approvals: bool = True, with_revision: bool = False) -> ReportData:
+                 division_id: int | None = None, without_division: bool = False, approvals: bool = True,
+                 with_revision: bool = False) -> ReportData:
     """One office's report for a year, or for the quarters 1..`quarter` of it. `with_revision`: the compiled
     document, which says when it revises a signed one (signoff.revision, two queries more)."""
-    report = build_reports([office], year, quarter, made_on=made_on, division_id=division_id, approvals=approvals)[0]
+    report = build_reports([office], year, quarter, made_on=made_on, division_id=division_id,
+                           without_division=without_division, approvals=approvals)[0]
     if with_revision:
         report.revision = revision(office, year, quarter)
     return report

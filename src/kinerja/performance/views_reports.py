@@ -28,6 +28,7 @@ from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
 from .report import build_report, file_stem, may_compile
+from .views import NO_DIVISION
 
 FORMATS = {
     "pdf": (pdf.render, "application/pdf"),
@@ -60,8 +61,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     quarter = _int(request.GET.get("quarter"), range(1, 5))
     divisions = list(access.data_units(office))  # the Bidang, the Sekretariat, any unit an indicator names
     division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
+    # "Tanpa bidang": the indicators no division answers for yet (the Subbag Program enters their actuals).
+    without_division = division is None and request.GET.get("division") == NO_DIVISION
     report = build_report(office, year, quarter, made_on=today, division_id=division.pk if division else None,
-                          approvals=False)
+                          without_division=without_division, approvals=False)
     versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
                     .select_related("created_by__person").order_by("-number")[:10])
     # Which compilations were signed, and which signed one a signed revision replaced (one query).
@@ -85,6 +88,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
         "divisions": divisions, "division": division, "versions": versions, "compiling": compiling,
+        "no_division": NO_DIVISION, "without_division": without_division,
         "counts": [({"–": _("no achievement"), PROGRESS: _("progress against the annual target"),
                      ANNUAL: _("measured by the year only")}.get(name, name),
                     counts[name], PREDICATE_CLASS.get(name, "p-none"))

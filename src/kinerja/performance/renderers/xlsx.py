@@ -22,7 +22,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Si
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
-from kinerja.performance.numbers import format_number, row_decimals, value_places
+from kinerja.performance.numbers import DASH, format_number, row_decimals, value_places
 from kinerja.performance.report import IndicatorRow, ReportData, Value
 
 from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, remark, revision_text, timestamp
@@ -159,7 +159,7 @@ def _indicator_cells(i: IndicatorRow, objective: str) -> list[tuple[Value, str |
                               for d in row_decimals(i.target, i.actual))
     return [(i.code, None), (objective, None), (i.name, None), (i.unit, None),
             ("Negatif" if i.negative else "Positif", None), (i.target, target_fmt), (i.actual, actual_fmt),
-            (i.achievement, PERCENT), (i.predicate, None), (note, None), (i.division, None)]
+            (i.achievement, PERCENT), (i.predicate, None), (note, None), (i.division or DASH, None)]
 
 
 def _write_main(sheet: Worksheet, reports: Sequence[ReportData], *, office_column: bool) -> None:
@@ -278,7 +278,7 @@ def _write_evidence(book: Workbook, report: ReportData) -> None:
         for i in o.indicators:
             n += 1
             files: list[list[tuple[Value, str | None]]] = [
-                [(e.name, None), (evidence_period(e), None), (e.division, None), (e.uploaded_by, None),
+                [(e.name, None), (evidence_period(e), None), (e.division or DASH, None), (e.uploaded_by or DASH, None),
                  (timestamp(e.uploaded_at), None), (Decimal(e.size), INTEGER), (e.sha256, None)]
                 for e in i.evidence] or [[(NO_EVIDENCE, None)] + [(None, None)] * 6]
             for cells in files:
