@@ -916,7 +916,7 @@ def _check_figures_checked(version: DocumentVersion, *, what: str, refusal: type
         try:
             check_all_checked(version.office, report.year, report.quarter, what=what)
         except KinerjaError as e:
-            raise refusal(str(e)) from None
+            raise refusal(str(e)) from e  # the cause names the codes the page keeps whole (perfdata.refusal_message)
 
 
 def _lock_reported_actuals(version: DocumentVersion, user: AbstractBaseUser) -> None:

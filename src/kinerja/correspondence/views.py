@@ -22,6 +22,7 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
 from kinerja.org.models import Office, Position
+from kinerja.performance.templatetags.perfdata import refusal_message
 from kinerja.uploads import megabytes
 
 from . import actions, forms, signing
@@ -425,7 +426,7 @@ def initial(request: HttpRequest, version_id: int) -> HttpResponse:
         messages.success(request, _("Initialled version %(n)d as %(position)s.")
                          % {"n": version.version, "position": done.position_title})
     except KinerjaError as e:
-        messages.error(request, str(e))
+        messages.error(request, refusal_message(e))
     return redirect("correspondence:document", version.document_id)
 
 
@@ -445,7 +446,7 @@ def sign(request: HttpRequest, version_id: int) -> HttpResponse:
                 messages.info(request, note)
             messages.success(request, _("Signed. The signed PDF is ready."))
         except KinerjaError as e:
-            messages.error(request, str(e))
+            messages.error(request, refusal_message(e))
     else:
         messages.error(request, _("Enter your password to sign."))
     return redirect("correspondence:document", version.document_id)

@@ -71,14 +71,24 @@ def describe(actuals: list[Actual]) -> str:
     return ", ".join(parts)
 
 
+class FiguresNotChecked(KinerjaError):
+    """Initials or a signature refused while figures are unchecked; `codes` are the indicators' codes the message
+    names, which the page keeps whole (perfdata.refusal_message): "IK-01" never broken at its hyphen."""
+
+    def __init__(self, message: str, codes: list[str]) -> None:
+        super().__init__(message)
+        self.codes = codes
+
+
 def check_all_checked(office: Office, year: int, quarter: int | None, *, what: str) -> None:
     """Refuse `what` (initials, the signature) while a figure of the report is unchecked."""
     found = unchecked(office, year, quarter)
     if found:
-        raise KinerjaError(_("%(what)s refused: %(count)d figures of the Data Kinerja %(period)s are not checked yet: "
+        raise FiguresNotChecked(_("%(what)s refused: %(count)d figures of the Data Kinerja %(period)s are not checked yet: "
                              "%(figures)s. The Kasubbag checks them (Enter and check data) or the division "
                              "corrects the returned ones; nothing was saved.") % {
-            "what": what, "count": len(found), "period": period_label(year, quarter), "figures": describe(found)})
+            "what": what, "count": len(found), "period": period_label(year, quarter), "figures": describe(found)},
+            sorted({a.indicator.code for a in found if a.indicator.code}))
 
 
 def signing(office: Office, year: int, quarter: int | None) -> Any:

@@ -4,6 +4,8 @@ from the command line has no user, an imported indicator may have no division)."
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
@@ -16,6 +18,7 @@ from kinerja.performance.achievement import predicate_tone
 from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_percent, format_row_values, format_value
 from kinerja.performance.report import IndicatorRow
+from kinerja.performance.signoff import FiguresNotChecked
 
 register = template.Library()
 
@@ -29,11 +32,25 @@ def code_html(code: str) -> SafeString:
 def keep_code(message: Any, code: str | None) -> SafeString:
     """`message` escaped, each mention of `code` in it kept on one line (code_html), so a refusal on a narrow card
     never splits "IK-01" into "IK-" and "01"."""
+    return keep_codes(message, [code] if code else [])
+
+
+def keep_codes(message: Any, codes: Iterable[str]) -> SafeString:
+    """keep_code for a message naming several codes; a code inside a longer one ("IK-1" in "IK-10") is left as
+    the longer one's part."""
     text = conditional_escape(message)
-    if not code:
+    escaped = sorted({conditional_escape(c) for c in codes if c}, key=len, reverse=True)
+    if not escaped:
         return text
-    escaped = conditional_escape(code)
-    return mark_safe(text.replace(escaped, code_html(code)))  # both parts escaped above
+    found = re.compile(r"(?<![\w.-])(" + "|".join(re.escape(c) for c in escaped) + r")(?![\w-]|\.\w)")
+    return mark_safe(found.sub(lambda m: code_html(m.group(1)), text))  # the message and the codes escaped above
+
+
+def refusal_message(error: BaseException) -> SafeString:
+    """A refusal for the messages block, escaped, the indicator codes it lists kept whole: those of
+    signoff.FiguresNotChecked, raised itself or as the cause of another refusal (initials, a signature)."""
+    cause = error if isinstance(error, FiguresNotChecked) else error.__cause__
+    return keep_codes(error, cause.codes if isinstance(cause, FiguresNotChecked) else [])
 
 
 def code_message(template: str, **params: Any) -> SafeString:
