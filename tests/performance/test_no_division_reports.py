@@ -75,6 +75,10 @@ class NoDivisionReportTestCase(KinerjaTestCase):
         self.assertIn("95,00%", page)  # its Sasaran's average is its own
         page = self.client.get("/data/dashboard/?year=2025&quarter=1").content.decode()
         self.assertIn('<option value="none">Tanpa bidang</option>', page)
+        self.orphan.division = self.division
+        self.orphan.save()
+        page = self.client.get("/data/dashboard/?year=2025&quarter=1&division=none").content.decode()
+        self.assertIn("Setiap indikator periode ini sudah memiliki bidang penanggung jawab.", page)
 
     def test_the_no_division_filter_needs_the_same_queries_for_1_or_20_indicators(self) -> None:
         self.client.force_login(self.subsection_head)

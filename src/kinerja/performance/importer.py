@@ -731,6 +731,9 @@ BAD_PERIOD = "period"
 _CUMULATIVE = re.compile(r"\b(?:s d|sd|sampai(?: dengan)?|hingga|kumulatif|akumulasi)\b")
 
 
+_PERCENT_WORD = re.compile(r"(.*\d)\s*persen", re.IGNORECASE)  # "85 persen", "85,5persen"
+
+
 def _other_year(label: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in re.findall(r"\b(?:19|20)\d\d\b", label))
 
@@ -2131,12 +2134,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
 
         raw_target = raw_value(TARGET if TARGET in columns else next((t for t in QUARTER_TARGETS if t in columns),
                                                                      TARGET))[1]
-        text_target = (isinstance(raw_target, str) and raw_target.lower() not in EMPTY_MARKS
+        text_target = (isinstance(raw_target, str) and not _is_blank(raw_target)
                        and not any(c.isdigit() for c in raw_target))
 
         def value(asked: str, text_target: bool = text_target, unit: str = unit, inline: str = inline,
                   inline_factor: Decimal = inline_factor, measured: str = unit or (found.unit if found else ""),
-                  indicator: str = f"{code} {name}".strip()) -> Value | None:
+                  indicator: str = f"{code} {name}".strip(), target_cell: object = raw_target) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
             column, raw = raw_value(asked)
             as_written = raw
@@ -2148,6 +2151,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if text_target:
                 # A text target (WTP, A) for an indicator measured in numbers is a typing error, not a text.
                 if _numeric_unit(unit) and not _on_text_scale(_text(raw)):
+                    if any(c.isdigit() for c in _text(raw)) and not _on_text_scale(_text(target_cell)):
+                        return None  # a number beside "delapan": the target's cell is named, the row refused
                     bad(column, _("a number is needed here: the Satuan is %(unit)s, which is counted or measured in "
                                   "numbers") % {"unit": unit}, raw)
                     return None
@@ -2165,6 +2170,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
                 polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
+                if spelled := _PERCENT_WORD.fullmatch(raw.strip()):
+                    raw = spelled.group(1) + "%"  # "85 persen": the sign written out, checked as "85%" is
             percent = isinstance(raw, PercentCell) or (isinstance(raw, str) and raw.strip().endswith("%"))
             if percent and measured and not allows_percent_sign(measured):
                 # "12,5%" for a Satuan of kali: 12,5 kali, or a percentage of something else? Not guessed.
