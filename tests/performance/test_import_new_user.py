@@ -447,7 +447,8 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
             "Persentase UMKM naik kelas": "2.1", "Nilai omzet UMKM binaan": "IK-04",
             "Indeks kepuasan masyarakat": "3.1"})
         self.assertContains(response, '<td class="nowrap perf-preview-code" data-label="Kode">1.1</td>'
-                                      '<td class="perf-preview-objective" data-label="Sasaran">' + books.SASARAN_1,
+                                      '<td class="perf-preview-objective" data-label="Sasaran">'
+                                      '<span class="perf-code">S1</span> ' + books.SASARAN_1,
                             html=False)
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
 
@@ -478,8 +479,10 @@ class NewUserPageTestCase(UploadMixin, NewUserTestCase):
         self.assertContains(response, "Kolom yang tidak dibaca: No. (A), Kondisi Awal 2024 (E), Target 2026 (G)")
         self.assertContains(response, '<tr><td class="num perf-preview-row" data-label="Baris">7</td>'
                                       '<td class="nowrap perf-preview-code" data-label="Kode">IK-03</td>'
-                                      '<td class="perf-preview-objective" data-label="Sasaran">Meningkatnya kualitas '
-                                      'pelayanan publik</td><td class="perf-preview-name" data-label="Indikator">Nilai '
+                                      '<td class="perf-preview-objective" data-label="Sasaran"><span class="perf-code">'
+                                      'S3</span> Meningkatnya kualitas pelayanan publik <small class="muted '
+                                      'perf-preview-new">(baru)</small></td>'
+                                      '<td class="perf-preview-name" data-label="Indikator">Nilai '
                                       'SAKIP Dinas<br><small class="muted perf-preview-division">Sekretariat</small>'
                                       '</td><td data-label="Satuan">nilai</td>'
                                       '<td data-label="Polaritas">–</td><td class="num" data-label="Target">70</td>'

@@ -59,9 +59,14 @@ class OfficeBooksTestCase(KinerjaTestCase):
                           "Jumlah koperasi aktif": "Bidang Kelembagaan",  # the Penanggung Jawab merged down
                           "Persentase usaha mikro naik kelas": "Bidang UMKM"})
         import_file(path, self.office, 2027)
-        self.assertEqual({i.name: i.targets.get(year=2027).value for i in Indicator.objects.filter(office=self.office)},
+        self.assertEqual({i.name: i.targets.get(year=2027, kind="agreement").value
+                          for i in Indicator.objects.filter(office=self.office)},
                          {"Persentase koperasi sehat": 68, "Jumlah koperasi aktif": 440,
                           "Persentase usaha mikro naik kelas": Decimal("3.5")})
+        # Every year of the Renstra is its plan's target too.
+        self.assertEqual(dict(self.indicators()["Jumlah koperasi aktif"].targets.filter(kind="renstra")
+                              .values_list("year", "value_number")),
+                         {2025: 420, 2026: 430, 2027: 440, 2028: 450, 2029: 460})
 
     def test_it_imports_a_pengukuran_kinerja_with_capaian_formulas_and_warns_where_they_differ(self) -> None:
         summary = import_file(books.pengukuran_kinerja(self.dir / "pengukuran.xlsx"), self.office, 2025)

@@ -161,5 +161,5 @@ class RealisasiWithoutSasaranTestCase(TryoutTestCase):
         self.assertEqual([str(e) for e in caught.exception.errors], [
             "realisasi.xlsx, sheet Sheet, row 3, column Sasaran: no Sasaran column and no Sasaran heading row above "
             "this row, and kinerja has no indicator with this name (a new indicator needs its Sasaran); if it is one "
-            "kinerja has, write its name as the Target page shows it"])
+            'kinerja has, write its name as the Target page shows it ("Jumlah UMKM go digital")'])
         self.assertEqual(self.indicators()["Jumlah pelaku usaha yang dilatih"].actuals.count(), 0)

@@ -17,8 +17,12 @@ stand for the whole Sasaran column; a heading naming a division ("II. BIDANG PEM
 indicators. The row of column numbers, blank, total and subtotal rows, the header printed again on the next page,
 notes and signatures under the table and "-" for "no value yet" are skipped; another table under it (the PK's "Program
 | Anggaran") ends it; rows hidden in Excel are not read. Columns of another year or of something else ("Target
-Renstra", "Realisasi Anggaran") are not read. A workbook with several sheets that have a header is read from the sheet
-the user names, never by guessing. What is passed over is told in the Summary.
+Renstra", "Realisasi Anggaran") are not read, except a Renstra's targets of its other years ("Target 2026" …
+"Target 2029" beside the year's, or "Target" merged over the years; two or more, and no realisasi of another year):
+saved as the plan's targets of those years (Target.Kind.RENSTRA, the year's too) where the Sasaran's strategic plan
+has the year, else a warning names the column; a new Sasaran takes the file's years as its plan. A workbook with
+several sheets that have a header is read from the sheet the user names, never by guessing. What is passed over is
+told in the Summary.
 
 More of what a new office brings ("Nama Indikator", "Sat."): a quarter ("Triwulan I", "TW-1") merged over Target |
 Realisasi | %, read as the quarter's target and actual; a quarter's column without the word Target or Realisasi
@@ -2081,9 +2085,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             # The office has indicators: the row may mean one of them by another name. Say it is new to kinerja.
             bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row, and kinerja has no "
                              "indicator with this name (a new indicator needs its Sasaran); if it is one kinerja "
-                             "has, write its name as the Target page shows it"), "")
+                             "has, write its name as the Target page shows it"), f"{code} {name}".strip())
         elif not row_objective and OBJECTIVE not in columns:
-            bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), "")
+            bad(OBJECTIVE, _("no Sasaran column and no Sasaran heading row above this row"), f"{code} {name}".strip())
         for column, value_text, limit in ((NAME, name, 500), (OBJECTIVE, row_objective, 500), (UNIT, unit, 60),
                                           (CODE, code, 30)):
             required = (column == NAME or (column == UNIT and UNIT in columns)
@@ -2119,7 +2123,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 "unit": f'"{unit}"' if unit else _("missing"), "times": ", ".join(sorted(TIME_UNITS))}, polarity_text)
         elif polarity_text and not polarity:
             bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
-        division_text = text(DIVISION)
+        # "–" where no division answers for it, as kinerja's own export writes it: none, as an empty cell.
+        division_text = "" if _is_blank(text(DIVISION)) else text(DIVISION)
         division = divisions.find(division_text) if division_text else heading_division
         if division_text and division is None:
             bad(DIVISION, _("no division, subsection or secretariat of the office has this name; the office has "
