@@ -5,19 +5,18 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
+from django.utils import timezone
 
 from .models import Assignment, Person, Position, Unit
 
 
 def today_in(office_tz: str | None = None, at: dt.datetime | None = None) -> dt.date:
-    """The date in the office's time zone now (or at `at`)."""
-    from zoneinfo import ZoneInfo
-
-    from django.utils import timezone
-
+    """The date in the office's time zone now (or at `at`). (Every completion asks twice: the imports are
+    the module's, not repeated here.)"""
     return (at or timezone.now()).astimezone(ZoneInfo(office_tz or "Asia/Jakarta")).date()
 
 
