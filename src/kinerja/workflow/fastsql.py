@@ -332,6 +332,7 @@ class Loader:
         self.fields = list(model._meta.concrete_fields)
         self.attnames = [f.attname for f in self.fields]
         self.width = len(self.fields)
+        self._converters: dict[str, list[tuple[int, list[Callable[..., Any]], Any]]] = {}  # by vendor
 
     @property
     def columns(self) -> str:
@@ -359,13 +360,16 @@ class Loader:
 
     def build(self, db: BaseDatabaseWrapper, row: Sequence[Any], start: int = 0) -> Model:
         values = list(row[start:start + self.width])
-        for i, funcs, col in self.converters(db.vendor):
+        converters = self._converters.get(db.vendor)
+        if converters is None:
+            converters = self._converters[db.vendor] = self.converters(db.vendor)
+        for i, funcs, col in converters:
             value = values[i]
             if value is not None:  # every converter gives None for None
                 for func in funcs:
                     value = func(value, col, db)
                 values[i] = value
-        if self.plain():
+        if _plain(self.model):
             # What Model.__init__ ends with for a full row, without its per-field descriptor work.
             obj = self.model.__new__(self.model)
             obj.__dict__.update(zip(self.attnames, values, strict=True))
