@@ -36,6 +36,18 @@ def pytest_configure(config: pytest.Config) -> None:
     expect.set_options(timeout=20_000)
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked own_sqlite run the console script with DATABASE_URL removed, on a SQLite database of its
+    own: on a PostgreSQL run they would do exactly what the SQLite run did, and they are the slowest tests
+    (a process started per command). CI runs `make test` on both, so they still run once in every CI."""
+    if not os.environ.get("DATABASE_URL", "").startswith(("postgres://", "postgresql://")):
+        return
+    skip = pytest.mark.skip(reason="the console script runs on its own SQLite database: run in the SQLite pass")
+    for item in items:
+        if item.get_closest_marker("own_sqlite"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     settings.MEDIA_ROOT = tmp_path / "files"

@@ -7,6 +7,9 @@ import sqlite3
 
 import pytest
 
+# Every test here runs the console script on a SQLite database of its own (run_kinerja drops DATABASE_URL).
+pytestmark = pytest.mark.own_sqlite
+
 
 def test_help_lists_the_grouped_commands(kinerja) -> None:  # type: ignore[no-untyped-def]
     done = kinerja("--help")

@@ -30,6 +30,7 @@ def run(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(KINERJA), *args], capture_output=True, text=True, env=env, timeout=180)
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_writes_a_template_and_imports_it(data_dir: Path) -> None:
     template = data_dir / "perf-template.xlsx"
     done = run(data_dir, "data", "template", "-o", str(template))
@@ -62,6 +63,7 @@ def test_the_console_script_writes_a_template_and_imports_it(data_dir: Path) -> 
     assert done.returncode == 1 and "Traceback" not in done.stderr
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_imports_the_sheet_named_and_tells_what_it_did_not_read(tmp_path: Path) -> None:
     from tests.performance import office_books as books
 
@@ -88,6 +90,7 @@ def test_the_console_script_imports_the_sheet_named_and_tells_what_it_did_not_re
     assert "Mulai baris 13, tabel lain di bawah tabel indikator tidak dibaca." in done.stdout
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
@@ -114,6 +117,7 @@ def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(
     assert "Positif" not in done.stdout  # the comparison gave the polarity: none is assumed
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_warns_of_a_polaritas_minimal_beside_a_target_minimal_80(tmp_path: Path) -> None:
     from openpyxl import Workbook
 
@@ -135,6 +139,7 @@ def test_the_console_script_warns_of_a_polaritas_minimal_beside_a_target_minimal
             "berubah dari Positif (makin tinggi makin baik) menjadi Negatif (makin rendah makin baik)") in done.stdout
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_imports_a_rencana_aksi_and_names_a_bad_activity_row(tmp_path: Path) -> None:
     from tests.performance.test_import_action_plan import action_plan
 

@@ -168,6 +168,7 @@ def kinerja(data_dir: Path, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([str(script), *args], capture_output=True, text=True, env=env, timeout=300)
 
 
+@pytest.mark.own_sqlite
 def test_the_console_script_imports_and_fails_cleanly(data_dir: Path, tmp_path: Path) -> None:
     empty = kinerja(data_dir, "sop", "import", str(SEED))
     assert empty.returncode == 1 and "Traceback" not in empty.stderr and "Belum ada perangkat daerah" in empty.stderr

@@ -10,6 +10,7 @@ import xml.etree.ElementTree as ET
 from io import StringIO
 from pathlib import Path
 
+import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
@@ -40,6 +41,7 @@ class RenderCommandTestCase(KinerjaTestCase):
             call_command("sop", "render", "999999", "--format", "svg", "-o", str(self.dir / "x.svg"))
         self.assertFalse((self.dir / "x.svg").exists())
 
+    @pytest.mark.own_sqlite
     def test_it_runs_as_the_kinerja_console_script(self) -> None:
         data_dir = self.dir / "data"
         # A fresh installation on SQLite in a temporary data directory, whatever database the suite uses.

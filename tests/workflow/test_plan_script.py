@@ -9,6 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+import pytest
 from django.test import SimpleTestCase
 
 from tests.workflow.test_plan import SEED_DUES
@@ -31,6 +32,7 @@ class PlanConsoleScriptTestCase(SimpleTestCase):
         script = Path(sys.executable).parent / "kinerja"
         return subprocess.run([str(script), *args], env=env, capture_output=True, text=True, timeout=300, check=False)
 
+    @pytest.mark.own_sqlite
     def test_it_plans_the_seed_document_and_refuses_bad_input(self) -> None:
         done = self.run_kinerja("sop", "plan", str(SEED), "--start", "2025-03-24T08:00:00+07:00", "--json")
         self.assertEqual(done.returncode, 0, done.stderr)
