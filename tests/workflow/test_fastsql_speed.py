@@ -137,3 +137,43 @@ class FastSqlTestCase(WorkflowTestCase):
         task = fastsql.TASK.build(connection, row)
         self.assertEqual(task.opened_at, Task.objects.get(pk=task.pk).opened_at)
         self.assertEqual(task.opened_at.tzinfo, dt.UTC)
+
+    def test_sqlite_hands_every_column_over_without_its_declared_type(self) -> None:
+        # Each column is read as an expression, so sqlite3 runs no converter registered for a declared
+        # type (Django's "bool", "date") and builds no converter lookup for it: SQLite's own values
+        # arrive, and build() converts them as the ORM does.
+        from django.db import connection
+
+        if connection.vendor != "sqlite":
+            self.skipTest("SQLite's declared column types")
+        case = self.start_case()
+        loaders = (fastsql.CASE, fastsql.VERSION)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {fastsql.CASE.columns}, {fastsql.VERSION.columns} FROM workflow_case c "
+                           "JOIN sop_sopversion v ON v.id = c.sop_version_id WHERE c.id = %s", [case.pk])
+            row = cursor.fetchone()
+        names = [f"{loader.model.__name__}.{f.attname}" for loader in loaders for f in loader.fields]
+        values = dict(zip(names, row, strict=True))
+        self.assertIs(type(values["Case.at_risk"]), int)  # Django's "bool" converter would give a bool
+        self.assertIs(type(values["SopVersion.effective_on"]), str)  # its "date" converter, a date
+        built_case = fastsql.CASE.build(connection, row)
+        built_version = fastsql.VERSION.build(connection, row, fastsql.CASE.width)
+        for ours in (built_case, built_version):
+            theirs = type(ours).objects.get(pk=ours.pk)
+            for f in type(ours)._meta.concrete_fields:
+                self.assertEqual(getattr(ours, f.attname), getattr(theirs, f.attname), f.attname)
+                self.assertIs(type(getattr(ours, f.attname)), type(getattr(theirs, f.attname)), f.attname)
+
+    def test_named_parameters_are_numbered_for_sqlite(self) -> None:
+        # sqlite3 would make, hash and look up a string per named parameter on every execute; numbered
+        # ones are bound from a list by position, a name used twice taking the same number.
+        sql, names = fastsql._sqlite_sql("SELECT %(a)s, %(b)s, %(a)s, '%%'", True)
+        self.assertEqual((sql, names), ("SELECT ?1, ?2, ?1, '%'", ("a", "b")))
+        self.assertEqual(fastsql._sqlite_sql("SELECT %s, '%%'", False), ("SELECT ?, '%'", ()))
+        from django.db import connection
+
+        if connection.vendor != "sqlite":
+            self.skipTest("sqlite3's cursor")
+        with fastsql._cursor(connection) as cursor:
+            cursor.execute("SELECT %(a)s, %(b)s, %(a)s", {"b": "two", "a": 1, "unused": None})
+            self.assertEqual(tuple(cursor.fetchone()), (1, "two", 1))
