@@ -159,6 +159,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; "
                         "PRAGMA wal_autocheckpoint=10000; PRAGMA journal_size_limit=67108864;",
     })
+    # Django's backend, with sqlite3 told how to bind None and booleans without its adaptation protocol's
+    # failing lookups (kinerja/db/sqlite3/base.py says why).
+    DATABASES["default"]["ENGINE"] = "kinerja.db.sqlite3"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Django's backend with the BEGIN and the COMMIT sent together with the transaction's first and last
     # statements (two round trips fewer per transaction; kinerja/db/postgresql/base.py says how).
