@@ -77,3 +77,26 @@ def test_the_hashed_bytes_are_those_of_json_dumps(moments: list[dt.datetime], or
                    "prev": audit.GENESIS, "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds")}
         expected = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
         assert audit.canonical(7, i + 1, "completed", None, at, content["data"], audit.GENESIS) == expected
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner, max_size=3),
+                    max_leaves=8)
+
+
+@settings(deadline=None)
+@given(case=st.integers(), seq=st.integers(min_value=1), kind=st.text(), actor=st.none() | st.integers(),
+       data=st.dictionaries(st.text(max_size=8), JSON, max_size=4) | st.just({"x": ',"data":0,', ',"data":0,': 0}),
+       prev=st.text(max_size=64))
+def test_the_content_around_the_data_already_encoded_is_the_content_encoded_at_once(
+        case: int, seq: int, kind: str, actor: int | None, data: dict, prev: str) -> None:
+    # record() encodes the data once, for the hash and for the row: the hashed bytes must be those of the
+    # whole content encoded at once, whatever the data, the kind or the previous hash hold.
+    import json
+
+    at = dt.datetime(2025, 3, 24, 8, 0, 0, 1, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    content = {"case": case, "seq": seq, "kind": kind, "actor": actor, "data": data, "prev": prev,
+               "at": at.astimezone(dt.UTC).isoformat(timespec="microseconds")}
+    expected = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    assert audit._canonical_text(case, seq, kind, actor, at, audit._ENCODER.encode(data), prev) == expected
+    assert audit.canonical(case, seq, kind, actor, at, data, prev) == expected.encode()

@@ -177,3 +177,28 @@ class FastSqlTestCase(WorkflowTestCase):
         with fastsql._cursor(connection) as cursor:
             cursor.execute("SELECT %(a)s, %(b)s, %(a)s", {"b": "two", "a": 1, "unused": None})
             self.assertEqual(tuple(cursor.fetchone()), (1, "two", 1))
+
+    def test_an_events_data_is_stored_as_the_text_it_was_hashed_with(self) -> None:
+        # record() encodes the data once; on SQLite that text is what the row holds, so what was hashed is
+        # what is stored. A value assigned after it was encoded is encoded again, as Django encodes it.
+        from django.db import connection
+
+        case = self.start_case()
+        event = case.events.order_by("-seq").first()
+        self.assertEqual(audit.digest(event), event.hash)
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT data FROM workflow_event WHERE id = %s", [event.pk])
+            stored = cursor.fetchone()[0]
+        if connection.vendor == "sqlite":
+            self.assertEqual(stored, audit._ENCODER.encode(event.data))
+        fresh = fastsql.new(Event, {"case_id": case.pk, "seq": event.seq + 1, "kind": event.kind, "at": event.at,
+                                    "data": {"b": 1, "a": [True, None]}, "prev_hash": event.hash, "hash": "0" * 64})
+        fastsql.encoded(fresh, "data", '{"a":[true,null],"b":1}')
+        fastsql.insert([fresh])
+        replaced = fastsql.new(Event, {"case_id": case.pk, "seq": event.seq + 2, "kind": event.kind, "at": event.at,
+                                       "data": {"old": 1}, "prev_hash": fresh.hash, "hash": "1" * 64})
+        fastsql.encoded(replaced, "data", '{"old":1}')
+        replaced.data = {"new": 2}
+        fastsql.insert([replaced])
+        self.assertEqual(Event.objects.get(pk=fresh.pk).data, {"b": 1, "a": [True, None]})
+        self.assertEqual(Event.objects.get(pk=replaced.pk).data, {"new": 2})

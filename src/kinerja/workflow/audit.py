@@ -33,9 +33,20 @@ _LAST_AT: tuple[dt.datetime | None, str] = (None, "")
 def canonical(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.datetime, data: dict[str, Any],
               prev_hash: str) -> bytes:
     """The bytes an event's hash covers: sorted-key JSON with the time in UTC to the microsecond."""
-    content = {"case": case_id, "seq": seq, "kind": kind, "actor": actor_id, "at": _utc_iso(at), "data": data,
-               "prev": prev_hash}
-    return _ENCODER.encode(content).encode()
+    return _canonical_text(case_id, seq, kind, actor_id, at, _ENCODER.encode(data), prev_hash).encode()
+
+
+def _canonical_text(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.datetime, data_json: str,
+                    prev_hash: str) -> str:
+    """canonical()'s text, from the data already encoded (with _ENCODER): the same text as encoding the
+    whole content at once, since the encoder writes a value's text the same wherever it stands. The
+    content is encoded with a 0 in the data's place, which is then replaced: the keys are sorted, so
+    ',"data":0,' comes right after the case's number, and nothing before it (the actor's and the case's
+    numbers, the time's ISO text) can hold that text. record() stores the data's text as it was hashed,
+    so the data is encoded once per event, not twice."""
+    outer = _ENCODER.encode({"case": case_id, "seq": seq, "kind": kind, "actor": actor_id, "at": _utc_iso(at),
+                             "data": 0, "prev": prev_hash})
+    return outer.replace(',"data":0,', f',"data":{data_json},', 1)
 
 
 def _utc_iso(at: dt.datetime) -> str:
@@ -73,7 +84,10 @@ def record(case: Case, kind: str, *, actor: AbstractBaseUser | None, at: dt.date
         data = json.loads(json.dumps(data, default=str))
     event = fastsql.new(Event, {"case_id": case.pk, "seq": seq, "kind": kind, "actor_id": actor.pk if actor else None,
                                 "at": at or timezone.now(), "data": data, "prev_hash": prev})
-    event.hash = digest(event)
+    data_json = _ENCODER.encode(data)
+    event.hash = hashlib.sha256(_canonical_text(event.case_id, seq, kind, event.actor_id, event.at, data_json,
+                                                prev).encode()).hexdigest()
+    fastsql.encoded(event, "data", data_json)
     pending = getattr(case, "_audit_pending", None)
     if pending is None:
         fastsql.insert([event])

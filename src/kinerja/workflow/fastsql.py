@@ -865,7 +865,24 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
         def write_moment(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
             return moment_value(field, getattr(obj, attname), db)
         return write_moment
+    if type(field) is models.JSONField and field.encoder is None:
+        def write_json(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
+            value = getattr(obj, attname)
+            known = obj.__dict__.get("_encoded_json", {}).get(attname)
+            if known is not None and known[0] is value and db.vendor == "sqlite":
+                return known[1]
+            return field.get_db_prep_save(field.pre_save(obj, add), db)
+        return write_json
     return lambda obj, db, add: field.get_db_prep_save(field.pre_save(obj, add), db)
+
+
+def encoded(obj: Model, attname: str, text: str) -> None:
+    """Remember `text` as the JSON of the value `obj.<attname>` holds now (encoded by the caller, e.g. for
+    the audit hash), for insert() and update() to write on SQLite instead of encoding it again, as long
+    as the field still holds that same value (another value assigned since is encoded as Django
+    encodes it). SQLite keeps JSON as text, and any JSON text of the value reads back as the value;
+    PostgreSQL's jsonb is written by Django's adapter as before."""
+    obj.__dict__.setdefault("_encoded_json", {})[attname] = (getattr(obj, attname), text)
 
 
 def moment_value(field: Any, value: dt.datetime | None, db: BaseDatabaseWrapper) -> Any:
