@@ -129,3 +129,19 @@ class CombinedWritesTestCase(WorkflowTestCase):
             actions.complete_task(step1.pk, user=self.secretary, at=at(24, 8, 1))
         # The savepoint pair of the action inside the test's transaction, the lock, the read, the writes.
         self.assertEqual(len(seen), 3 + LOCK + WRITES, seen)
+
+    def test_a_foreign_key_is_written_from_the_instance_without_its_descriptor(self) -> None:
+        # A foreign key's attname is a data descriptor whose __get__ runs in Python; the writer reads the
+        # instance's own value, and a deferred one (not in the instance) still through the descriptor.
+        from unittest import mock
+
+        from django.db.models.fields.related_descriptors import ForeignKeyDeferredAttribute
+
+        case = self.start_case()
+        task = self.open_task(case)
+        write = fastsql._writer(Task._meta.get_field("case"))
+        with mock.patch.object(ForeignKeyDeferredAttribute, "__get__", side_effect=AssertionError("read through")):
+            self.assertEqual(write(task, connection, False), case.pk)
+        deferred = Task.objects.only("id").get(pk=task.pk)
+        self.assertNotIn("case_id", deferred.__dict__)
+        self.assertEqual(write(deferred, connection, False), case.pk)

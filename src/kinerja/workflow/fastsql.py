@@ -69,6 +69,7 @@ from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from .models import Case, DivisionRequest, Event, Notification, Task
 
 M = TypeVar("M", bound=Model)
+_get_attribute = object.__getattribute__
 
 
 def _db() -> BaseDatabaseWrapper:
@@ -113,7 +114,9 @@ def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
         # db.queries_logged, read without the settings proxy's check of each value it returns (a failing
         # attribute lookup on the bool, with its formatted error): the settings object itself, which
         # override_settings() replaces, holds DEBUG.
-        if db.force_debug_cursor or settings._wrapped.DEBUG or db.execute_wrappers:
+        # (Read with object.__getattribute__: settings is a LazyObject, whose own __getattribute__ is a
+        # Python function run on every attribute read, _wrapped included.)
+        if db.force_debug_cursor or _get_attribute(settings, "_wrapped").DEBUG or db.execute_wrappers:
             return db.cursor()
         return _Raw(db)
     if db.vendor != "postgresql":
@@ -829,6 +832,7 @@ def holder_rows(position_id: int, day: dt.date) -> list[tuple[int, str]]:
 # Field classes whose get_db_prep_save gives a value of the type below back unchanged (to_python and
 # get_prep_value return a str for a str, an int for an int, a bool for a bool), and whose pre_save
 # only reads the attribute; the other fields take the full path.
+_UNSET = object()
 _AS_IS = {models.CharField: str, models.TextField: str, models.PositiveIntegerField: int,
           models.PositiveSmallIntegerField: int, models.IntegerField: int, models.BigIntegerField: int,
           models.BooleanField: bool}
@@ -854,6 +858,17 @@ def _writer(field: Any) -> Callable[[Model, BaseDatabaseWrapper, bool], Any]:
                 return str.__str__(value)
             return field.get_db_prep_save(field.pre_save(obj, add), db)  # type: ignore[no-any-return]
         return write_text
+    if plain is int and field.is_relation:
+        def write_key(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
+            # A foreign key's attname (case_id) is a data descriptor in Django (it has a __set__), so
+            # reading it through the instance runs its __get__ in Python; the instance's dict holds it.
+            value = obj.__dict__.get(attname, _UNSET)
+            if value is _UNSET:
+                value = getattr(obj, attname)
+            if value is None or type(value) is int:
+                return value
+            return field.get_db_prep_save(field.pre_save(obj, add), db)
+        return write_key
     if plain is not None:
         def write(obj: Model, db: BaseDatabaseWrapper, add: bool) -> Any:
             value = getattr(obj, attname)
