@@ -145,3 +145,25 @@ class CombinedWritesTestCase(WorkflowTestCase):
         deferred = Task.objects.only("id").get(pk=task.pk)
         self.assertNotIn("case_id", deferred.__dict__)
         self.assertEqual(write(deferred, connection, False), case.pk)
+
+    def test_inserts_and_updates_name_their_parameters_once_in_the_order_of_their_values(self) -> None:
+        # On the sqlite3 cursor their values are bound as a list, by position (_Raw.execute_in_order).
+        from kinerja.workflow.models import Notification
+
+        for model in (Task, Case, Event, Notification):
+            for rows in (1, 3):
+                for with_pk in (False, True):
+                    sql, _writers, names = fastsql._insert_sql(model, rows, with_pk)
+                    self.assertEqual(fastsql._sqlite_sql(sql, True)[1], tuple(names), (model, rows, with_pk))
+        sql, _writers, keys = fastsql._update_sql(Task, ("status", "done_at", "note"))
+        self.assertEqual(fastsql._sqlite_sql(sql, True)[1], (*keys, "pk"))
+        if connection.vendor == "sqlite":
+            case = self.start_case()
+            task = self.open_task(case)
+            task.note = "urut"
+            with transaction.atomic():
+                cursor = fastsql._cursor(connection)
+                self.assertIs(type(cursor), fastsql._Raw)
+                cursor.close()
+                fastsql.update(task, ["note"])
+            self.assertEqual(Task.objects.get(pk=task.pk).note, "urut")

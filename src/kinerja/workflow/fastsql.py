@@ -204,6 +204,14 @@ class _Raw:
         with self.db.wrap_database_errors:
             self.cursor.execute(sql, params)
 
+    def execute_in_order(self, sql: str, values: list[Any]) -> None:
+        """execute() of a statement whose named parameters each appear once, in the order of `values`
+        (insert's and update's): the values are bound as they are, without a dict made of them first and
+        a list made again of the dict."""
+        self.db.validate_no_broken_transaction()
+        with self.db.wrap_database_errors:
+            self.cursor.execute(_sqlite_sql(sql, True)[0], values)
+
     def fetchone(self) -> Any:
         with self.db.wrap_database_errors:
             return self.cursor.fetchone()
@@ -970,7 +978,7 @@ def insert(objs: Sequence[M], *, keys_later: bool = False) -> None:
     model = type(objs[0])
     sql, writers, names = _insert_sql(model, len(objs), objs[0].pk is not None)
     db = _db()
-    params = dict(zip(names, [write(obj, db, True) for obj in objs for write in writers], strict=True))
+    values = [write(obj, db, True) for obj in objs for write in writers]
 
     def then(keys: list[Any]) -> None:
         for obj, pk in zip(objs, keys, strict=True):
@@ -979,7 +987,7 @@ def insert(objs: Sequence[M], *, keys_later: bool = False) -> None:
 
     held = _held(db)
     if held is not None and (keys_later or objs[0].pk is not None):
-        held.add(sql, params, _q(model._meta.pk.column), then)
+        held.add(sql, dict(zip(names, values, strict=True)), _q(model._meta.pk.column), then)
         return
     if db.vendor == "sqlite" and (objs[0].pk is not None or _rowid_keys(model)):
         # No RETURNING: SQLite collects a RETURNING statement's rows in a temporary b-tree (a page
@@ -988,14 +996,23 @@ def insert(objs: Sequence[M], *, keys_later: bool = False) -> None:
         # tables; AUTOINCREMENT is what Django creates), and no other writer runs while SQLite's write
         # lock is held, so the keys are the last one and those before it.
         with _cursor(db) as cursor:
-            cursor.execute(_without_returning(sql), params)
+            _execute_in_order(cursor, _without_returning(sql), names, values)
             last = cursor.lastrowid
         then([obj.pk for obj in objs] if objs[0].pk is not None else list(range(last - len(objs) + 1, last + 1)))
         return
     with _cursor(db) as cursor:
-        cursor.execute(sql, params)
+        cursor.execute(sql, dict(zip(names, values, strict=True)))
         keys = cursor.fetchall()
     then([pk for (pk,) in keys])
+
+
+def _execute_in_order(cursor: Any, sql: str, names: list[str], values: list[Any]) -> None:
+    """Run insert's or update's statement: with the values as they are on the sqlite3 cursor itself,
+    as the named parameters they are on any other (Django's, which logs them)."""
+    if type(cursor) is _Raw:
+        cursor.execute_in_order(sql, values)
+    else:
+        cursor.execute(sql, dict(zip(names, values, strict=True)))
 
 
 @cache
@@ -1012,14 +1029,14 @@ def update(obj: Model, names: Sequence[str]) -> None:
     model = type(obj)
     sql, writers, keys = _update_sql(model, tuple(names))
     db = _db()
-    params = dict(zip(keys, [write(obj, db, False) for write in writers], strict=True))
-    params["pk"] = obj.pk
+    values = [write(obj, db, False) for write in writers]
+    values.append(obj.pk)
     held = _held(db)
     if held is not None:
-        held.add(sql, params, None, None, (model._meta.db_table, obj.pk))
+        held.add(sql, dict(zip([*keys, "pk"], values, strict=True)), None, None, (model._meta.db_table, obj.pk))
         return
     with _cursor(db) as cursor:
-        cursor.execute(sql, params)
+        _execute_in_order(cursor, sql, [*keys, "pk"], values)
 
 
 @cache
