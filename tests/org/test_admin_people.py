@@ -435,14 +435,71 @@ class FirstPasswordsTestCase(KinerjaTestCase):
                                       ("199406062021011008", "Rudi Hartono")]]
         self.in_use = self.built.people["jfu"]
 
-    def give(self, people: list[Person]) -> Any:
+    def give(self, people: list[Person], follow: bool = False) -> Any:
         return self.client.post("/admin/org/person/", {"action": "give_first_passwords",
-                                                       "_selected_action": [str(p.pk) for p in people]})
+                                                       "_selected_action": [str(p.pk) for p in people]}, follow=follow)
+
+    def hashes(self) -> dict[int, str]:
+        return dict(get_user_model().objects.filter(person__in=self.new).values_list("pk", "password"))
+
+    def test_reloading_the_list_of_first_passwords_draws_none_again_and_shows_none(self) -> None:
+        from django.contrib.sessions.models import Session
+
+        # Post/redirect/get: the action answers with a redirect; the list is a GET of its own.
+        response = self.give([*self.new, self.in_use])
+        self.assertEqual(response.status_code, 302)
+        page = response["Location"]
+        self.assertRegex(page, r"^/admin/org/person/first-passwords/[\w-]+/$")
+        given = self.hashes()
+        self.assertFalse(any(h.startswith("!") for h in given.values()))  # drawn once, by the POST
+        pad = response.cookies["org-first-password"]
+        self.assertTrue(pad["httponly"])
+        self.assertEqual(pad["path"], page)
+        stored = " ".join(str(s.get_decoded()) for s in Session.objects.all())
+        shown = self.client.get(page)
+        self.assertTemplateUsed(shown, "admin/org/person/first_passwords.html")
+        self.assertIn("no-store", shown["Cache-Control"])
+        passwords = {g.person.pk: g.password for g in shown.context["given"]}
+        self.assertEqual(set(passwords), {p.pk for p in self.new})
+        for person in self.new:  # each person's own, which signs them in, shown once on the page
+            self.assertContains(shown, f'<code class="first-password">{passwords[person.pk]}</code>', count=1,
+                                html=True)
+            self.assertTrue(get_user_model().objects.get(pk=person.user_id).check_password(passwords[person.pk]))
+            # Between the POST and the GET, neither half held it in clear.
+            self.assertNotIn(passwords[person.pk], stored + pad.value)
+            self.assertNotIn(passwords[person.pk].encode().hex(), stored + pad.value)
+        self.assertContains(shown, "1 akun yang dipilih sudah punya kata sandi atau dikunci")
+        # Shown: both halves are gone. A reload says they were shown once, shows none, and draws none again.
+        self.assertEqual(shown.cookies["org-first-password"].value, "")
+        self.assertNotIn("org-first-password", " ".join(str(s.get_decoded()) for s in Session.objects.all()))
+        again = self.client.get(page)
+        self.assertEqual(again.status_code, 200)
+        self.assertTemplateUsed(again, "admin/org/person/first_password_shown.html")
+        self.assertIn("no-store", again["Cache-Control"])
+        self.assertContains(again, "Kata sandi pertama ini sudah ditampilkan sekali, saat diberikan")
+        self.assertContains(again, "tidak dapat ditampilkan lagi")
+        self.assertContains(again, 'href="/admin/org/person/?password=temporary"')
+        for password in passwords.values():
+            self.assertNotContains(again, password)
+        self.assertEqual(self.hashes(), given)
+
+    def test_the_list_of_first_passwords_is_the_office_administrators_own(self) -> None:
+        response = self.give(self.new)
+        other = actions.add_person(self.other_office, username="admin2", full_name="Admin Lain",
+                                   password=NEW_PASSWORD)
+        other.user.is_staff = True
+        other.user.save()
+        self.client.force_login(other.user)
+        self.client.cookies["org-first-password"] = response.cookies["org-first-password"].value
+        page = self.client.get(response["Location"])
+        self.assertTemplateUsed(page, "admin/org/person/first_password_shown.html")
+        for person in self.new:
+            self.assertNotContains(page, person.full_name)
 
     def test_many_accounts_get_a_first_password_shown_once_and_kept_only_hashed(self) -> None:
         from django.contrib.admin.models import LogEntry
 
-        response = self.give([*self.new, self.in_use])
+        response = self.give([*self.new, self.in_use], follow=True)
         self.assertEqual(response.status_code, 200)
         self.assertIn("no-store", response["Cache-Control"])
         given = {g.username: g.password for g in response.context["given"]}
@@ -467,7 +524,7 @@ class FirstPasswordsTestCase(KinerjaTestCase):
             self.assertNotIn(password, logged)
 
     def test_the_person_must_choose_their_own_password_at_the_first_sign_in(self) -> None:
-        response = self.give(self.new[:1])
+        response = self.give(self.new[:1], follow=True)
         password = response.context["given"][0].password
         self.client.logout()
         self.assertRedirects(self.client.post("/login/", {"username": "199202142019031006", "password": password}),

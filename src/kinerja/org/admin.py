@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import secrets
 from typing import Any
 
@@ -10,6 +11,7 @@ from django import forms
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IS_POPUP_VAR
+from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import UNUSABLE_PASSWORD_PREFIX
 from django.core.exceptions import PermissionDenied
 from django.db import models
@@ -28,8 +30,37 @@ from .forms import PersonChangeForm, PersonCreationForm
 from .holding import plh_warning, plh_without_holder, plt_beside_holder, plt_warning
 from .models import Assignment, Office, OfficeHours, Person, Position, PositionAlias, SpecialDay, Unit
 
-# The session key and the cookie that carry a first password's two halves across a redirect (response_add).
+# The session key and the cookie that carry first passwords' two halves across a redirect (_sealed_redirect).
 FIRST_PASSWORD_KEY = "org-first-password"
+
+
+def _sealed_redirect(request: HttpRequest, url: str, key: str, secret: str) -> HttpResponseRedirect:
+    """A redirect to the page at `url` that shows `secret` (first passwords) once, by a GET: reloading it
+    does not send the form again. The secret crosses the redirect split in two halves (a one-time pad): the
+    session, kept in the database, holds it mixed with random bytes under `key`; a cookie of the browser for
+    that page alone, never in a log or the browser's history as an address would be, holds those bytes.
+    Neither half tells the secret; the page takes both away when it shows it (_unsealed), so a reload finds
+    nothing to show."""
+    data = secret.encode()
+    pad = secrets.token_bytes(len(data))
+    request.session[key] = bytes(a ^ b for a, b in zip(data, pad, strict=True)).hex()
+    response = HttpResponseRedirect(url)
+    response.set_cookie(FIRST_PASSWORD_KEY, pad.hex(), max_age=600, path=url, httponly=True, samesite="Strict",
+                        secure=settings.SESSION_COOKIE_SECURE)
+    return response
+
+
+def _unsealed(request: HttpRequest, key: str) -> str:
+    """The secret of _sealed_redirect, once: its half in the session is taken away (the page deletes the
+    cookie). "" once shown, or when the cookie is not this page's."""
+    sealed = request.session.pop(key, "")
+    pad = request.COOKIES.get(FIRST_PASSWORD_KEY, "")
+    try:
+        if sealed and len(sealed) == len(pad):
+            return bytes(a ^ b for a, b in zip(bytes.fromhex(sealed), bytes.fromhex(pad), strict=True)).decode()
+    except (ValueError, UnicodeDecodeError):
+        pass
+    return ""
 
 admin.site.site_header = admin.site.site_title = _("kinerja administration")
 admin.site.index_title = _("Administration of the office")
@@ -165,17 +196,28 @@ class PersonAdmin(OfficeScopedAdmin):
             self.message_user(request, gettext("None of the selected accounts is without a password: nothing was "
                                                "changed."), messages.WARNING)
             return None
-        return self._first_passwords_page(request, given, skipped)
+        # Post/redirect/get, as for one person added (response_add): the passwords are shown by a GET, so a
+        # reload of that page does not send the action again and draw new ones (those printed would be wrong).
+        # The address carries a random token, so two lists given in two tabs do not take each other's place.
+        token = secrets.token_urlsafe(9)
+        # Each with the hash it was saved as: a password replaced before the page is shown is not shown. (Its
+        # hash, not check_password: that costs a deliberately slow hashing per person, for a hundred of them.)
+        hashes = dict(get_user_model().objects.filter(pk__in=[first.person.user_id for first in given])
+                      .values_list("pk", "password"))
+        sealed = json.dumps({"given": [[first.person.pk, first.password, hashes[first.person.user_id]]
+                                       for first in given], "skipped": len(skipped)})
+        return _sealed_redirect(request, reverse("admin:org_person_first_passwords", args=[token]),
+                                f"{FIRST_PASSWORD_KEY}s-{token}", sealed)
 
     def _first_passwords_page(self, request: HttpRequest, given: list[actions.FirstPassword],
-                              skipped: list[Person]) -> TemplateResponse:
+                              skipped: int) -> TemplateResponse:
         context = {**self.admin_site.each_context(request), "title": gettext("First passwords to hand out"),
                    "opts": self.model._meta, "given": given, "skipped": skipped,
                    "office": given[0].person.office,
                    "skipped_text": ngettext("%(n)d selected account already has a password or is locked, and was "
                                             "left as it was.",
                                             "%(n)d selected accounts already have a password or are locked, and "
-                                            "were left as they were.", len(skipped)) % {"n": len(skipped)}}
+                                            "were left as they were.", skipped) % {"n": skipped}}
         response = TemplateResponse(request, "admin/org/person/first_passwords.html", context)
         add_never_cache_headers(response)  # shown once: no copy in the browser's cache
         return response
@@ -198,24 +240,16 @@ class PersonAdmin(OfficeScopedAdmin):
         for first in given:
             self.log_change(request, first.person, gettext("Gave a first password to hand out."))
         if not given:  # the administrator's own account, or a locked one: said as the action says it
-            return self._first_passwords_page(request, given, skipped)
+            return self._first_passwords_page(request, given, len(skipped))
         # Post/redirect/get: the page is shown by a GET, so reloading it does not send the add form again.
-        # The password crosses the redirect split in two halves (a one-time pad): the session, kept in the
-        # database, holds the password mixed with random bytes; a cookie of the browser, never in a log or the
-        # browser's history as an address would be, holds those bytes. Neither half tells the password; the
-        # page takes both away when it shows it, so a reload finds nothing to show (first_password_view).
-        secret = given[0].password.encode()
-        pad = secrets.token_bytes(len(secret))
-        request.session[f"{FIRST_PASSWORD_KEY}-{obj.pk}"] = bytes(a ^ b for a, b in zip(secret, pad, strict=True)).hex()
-        url = reverse("admin:org_person_first_password", args=[obj.pk])
-        response = HttpResponseRedirect(url)
-        response.set_cookie(FIRST_PASSWORD_KEY, pad.hex(), max_age=600, path=url, httponly=True, samesite="Strict",
-                            secure=settings.SESSION_COOKIE_SECURE)
-        return response
+        return _sealed_redirect(request, reverse("admin:org_person_first_password", args=[obj.pk]),
+                                f"{FIRST_PASSWORD_KEY}-{obj.pk}", given[0].password)
 
     def get_urls(self) -> list[Any]:
         return [path("<path:object_id>/first-password/", self.admin_site.admin_view(self.first_password_view),
-                     name="org_person_first_password"), *super().get_urls()]
+                     name="org_person_first_password"),
+                path("first-passwords/<str:token>/", self.admin_site.admin_view(self.first_passwords_view),
+                     name="org_person_first_passwords"), *super().get_urls()]
 
     def first_password_view(self, request: HttpRequest, object_id: str) -> HttpResponse:
         """The first password of a person just added, once (response_add); after that, and on a reload, a
@@ -225,20 +259,39 @@ class PersonAdmin(OfficeScopedAdmin):
             raise Http404
         if not self.has_change_permission(request, person):
             raise PermissionDenied
-        sealed = request.session.pop(f"{FIRST_PASSWORD_KEY}-{person.pk}", "")
-        pad = request.COOKIES.get(FIRST_PASSWORD_KEY, "")
-        password = ""
-        try:
-            if sealed and len(sealed) == len(pad):
-                password = bytes(a ^ b for a, b in zip(bytes.fromhex(sealed), bytes.fromhex(pad), strict=True)).decode()
-        except (ValueError, UnicodeDecodeError):
-            password = ""  # a cookie not of this page: the password is not shown, the page says so
+        password = _unsealed(request, f"{FIRST_PASSWORD_KEY}-{person.pk}")
         if password and person.user.check_password(password):
             response = self._first_passwords_page(request, [actions.FirstPassword(person, person.user.username,
-                                                                                  password)], [])
+                                                                                  password)], 0)
         else:
             context = {**self.admin_site.each_context(request), "title": gettext("First password already shown"),
                        "opts": self.model._meta, "person": person}
+            response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
+            add_never_cache_headers(response)
+        response.delete_cookie(FIRST_PASSWORD_KEY, path=request.path, samesite="Strict")
+        return response
+
+    def first_passwords_view(self, request: HttpRequest, token: str) -> HttpResponse:
+        """The first passwords the action just gave, once (give_first_passwords); after that, and on a reload,
+        a page saying they were shown and are kept nowhere, with the way to give new ones."""
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        try:
+            sealed = json.loads(_unsealed(request, f"{FIRST_PASSWORD_KEY}s-{token}") or "{}")
+            passwords = {int(pk): (password, hashed) for pk, password, hashed in sealed.get("given", [])}
+            skipped = int(sealed.get("skipped", 0))
+        except (ValueError, TypeError, AttributeError):
+            passwords, skipped = {}, 0  # not this page's halves: nothing is shown, the page says so
+        # The administrator's own office only (get_queryset); a password replaced since is no longer the one
+        # to hand out, and is left out.
+        people = self.get_queryset(request).filter(pk__in=passwords).order_by("full_name")
+        given = [actions.FirstPassword(person, person.user.username, passwords[person.pk][0]) for person in people
+                 if person.user.password == passwords[person.pk][1]]
+        if given:
+            response = self._first_passwords_page(request, given, skipped)
+        else:
+            context = {**self.admin_site.each_context(request), "title": gettext("First passwords already shown"),
+                       "opts": self.model._meta, "person": None}
             response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
             add_never_cache_headers(response)
         response.delete_cookie(FIRST_PASSWORD_KEY, path=request.path, samesite="Strict")
