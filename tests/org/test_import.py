@@ -610,6 +610,88 @@ class DukLayoutTestCase(ImportCase):
         self.assertContains(page, note)
 
 
+class DukWithoutHierarchyTestCase(ImportCase):
+    """A Dinas's Daftar Urut Kepangkatan as it is printed: no column of the parent unit or of the superior,
+    the rows grouped under headings written in the Unit kerja cell alone (not merged across the table)."""
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.office = actions.create_office(code="diskop", name="Dinas Koperasi dan UKM Kota Metro",
+                                            short_name="Diskop", city="Kota Metro")
+
+    def duk(self, header: tuple[str, ...] = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN")) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "DUK"
+        sheet.append(list(header))
+        for row in [
+            [1, "Dr. Hadi Prasetyo, S.E.\nNIP. 19720505 199803 1 007", "Kepala Dinas Koperasi dan UKM",
+             "Dinas Koperasi dan UKM", "03/01/2022"],
+            [None, None, None, "BIDANG KOPERASI", None],  # a heading: the row under it names the unit again
+            [2, "Lina Marlina, S.H.\nNIP. 19781112 200312 2 004", "Kepala Bidang Koperasi", "Bidang Koperasi",
+             "02/01/2023"],
+            [None, None, None, "Bidang UKM", None],  # written once for the rows under it, their cell empty
+            [3, "Rudi Hartono", "Staf Bidang UKM", None, "02/01/2024"],
+            [None, None, None, "Seksi Pengawasan", None],  # named by no other row: a unit without positions yet
+            [4, "Andi Wijaya\nNIP. 198001012005011003", "Kepala Subbagian Umum", "Subbagian Umum", "02/01/2024"],
+        ]:
+            sheet.append(row)
+        path = self.folder / "duk.xlsx"
+        book.save(path)
+        return path
+
+    def test_a_heading_in_the_unit_kerja_alone_over_its_units_rows_is_a_title(self) -> None:
+        summary = self.run_import(self.duk(), dry_run=True)
+        self.assertEqual(summary.title_rows, ["lembar DUK, baris 3 (BIDANG KOPERASI)"])
+        self.assertEqual([c.label for c in summary.changes if c.what == "unit"],
+                         ["Dinas Koperasi dan UKM", "Bidang Koperasi", "Bidang UKM", "Seksi Pengawasan",
+                          "Subbagian Umum"])  # the unit as its rows write it, not the heading's capitals
+        self.assertEqual(summary.rows, 6)
+        # Written once over rows with the cell empty, it is theirs; named by no row, it is said.
+        self.assertEqual(summary.lone_units, ["lembar DUK, baris 7 (Seksi Pengawasan)"])
+        out = StringIO()
+        call_command("org", "import", str(self.duk()), "--office", "diskop", "--dry-run", stdout=out)
+        self.assertIn("Baris judul di atas sekelompok baris tidak dibaca sebagai data: lembar DUK, baris 3 (BIDANG "
+                      "KOPERASI).", out.getvalue())
+        self.assertIn("Baris yang hanya berisi Unit kerja dan tidak disebut baris lain dibaca sebagai unit baru yang "
+                      "belum punya jabatan: lembar DUK, baris 7 (Seksi Pengawasan).", out.getvalue())
+
+    def test_without_unit_induk_and_atasan_every_new_unit_is_said_to_be_placed_under_the_office(self) -> None:
+        note = ("DUK: tidak ada kolom yang menyebut unit induk (Unit induk, dibaca dengan judul “Unit induk”, "
+                "“Induk”, “Unit atasan”")
+        follows = ("jadi setiap unit yang baru bagi kinerja ditempatkan langsung di bawah perangkat daerah, sejajar "
+                   "dengan unitnya sendiri dan tidak di bawahnya.")
+        path = self.duk()
+        summary = self.run_import(path, dry_run=True)
+        self.assertEqual(summary.without_hierarchy, ["DUK"])
+        text = importer.without_hierarchy_note(summary.without_hierarchy)
+        for said in (note, "“Di bawah unit”", "atasan (Atasan (jabatan), dibaca dengan judul “Atasan (jabatan)”, "
+                     "“Atasan”, “Atasan langsung”", follows):
+            self.assertIn(said, text)
+        out = StringIO()
+        call_command("org", "import", str(path), "--office", "diskop", "--dry-run", stdout=out)
+        self.assertIn(note, out.getvalue())
+        self.assertIn(follows, out.getvalue())
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        with path.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, "ditempatkan langsung di bawah perangkat daerah", count=1)
+        self.assertContains(page, "“Di bawah unit”")
+        # With either column (here empty) the file could place its units: nothing to say.
+        new_office = actions.create_office(code="disdag", name="Dinas Perdagangan Kota Metro", short_name="Disdag",
+                                           city="Kota Metro")
+        for column in ("UNIT INDUK", "ATASAN LANGSUNG"):
+            placed = importer.import_file(self.duk(("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN",
+                                                    column)), new_office, dry_run=True, today=TODAY)
+            self.assertEqual(placed.without_hierarchy, [], column)
+        # Saved as said; imported again, every unit is kinerja's and keeps its place: nothing to say.
+        self.run_import(path)
+        self.assertEqual(set(Unit.objects.filter(office=self.office).values_list("parent", flat=True)), {None})
+        again = self.run_import(path, dry_run=True)
+        self.assertEqual((again.without_hierarchy, again.lone_units, again.changes), ([], [], []))
+
+
 class ExistingOfficeTestCase(KinerjaTestCase, ImportCase):
     """The demo office, built in the admin, imported into from a file naming its people by NIP."""
 

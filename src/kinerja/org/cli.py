@@ -42,6 +42,10 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         from .importer import without_people_note
 
         lines.append(without_people_note(summary.without_people))
+    if summary.without_hierarchy:
+        from .importer import without_hierarchy_note
+
+        lines.append(without_hierarchy_note(summary.without_hierarchy))
     if summary.warnings:
         lines.append(_("Check these holdings:"))
         lines += [f"  - {line}" for line in summary.warnings]
@@ -57,8 +61,12 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         lines.append(_("New people without a NIP, and how the next import finds them:"))
         lines += [f"  - {name} ({where}): {found_by}" for name, found_by, where in summary.without_nip]
     if summary.title_rows:
-        lines.append(_("Rows of a title merged across the columns were not read as data: %(rows)s.") % {
+        lines.append(_("Title rows over a group of rows were not read as data: %(rows)s.") % {
             "rows": "; ".join(summary.title_rows)})
+    if summary.lone_units:
+        from .importer import lone_units_note
+
+        lines.append(lone_units_note(summary.lone_units))
     if summary.hidden_rows:
         lines.append(_("Rows hidden in the sheet were not read: %(rows)s.") % {"rows": "; ".join(summary.hidden_rows)})
     if summary.unread_columns:

@@ -5,9 +5,10 @@ One row is one holding: a unit (and the unit it lies under), a position in it (a
 and the person who holds it with their status and period. A row without a person is a vacant position; a
 row with only a unit is a unit without positions yet. A Unit kerja written once (or merged down) holds for
 the rows below it. The name and the NIP may share one cell (Nama/NIP, as a Daftar Urut Kepangkatan prints
-them); a title merged across the table over a group of rows (II. SEKRETARIAT) is skipped and named; the
-row numbers and remarks (No., Keterangan) are left out on purpose, apart from the columns whose header
-kinerja does not know, which are named with a refusal as its likely cause.
+them); a title over a group of rows, merged across the table (II. SEKRETARIAT) or written in the Unit kerja
+alone that the row under it names again (BIDANG KOPERASI), is skipped and named; the row numbers and remarks
+(No., Keterangan) are left out on purpose, apart from the columns whose header kinerja does not know, which
+are named with a refusal as its likely cause.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
 (file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
@@ -326,6 +327,7 @@ class Row:
     start: dt.date | None = None
     end: dt.date | None = None
     identity: str = ""  # own_identity, or that of the person's row with a NIP or ID (_check)
+    unit_only: bool = False  # nothing written but the Unit kerja: a unit without positions yet, or a title
 
     def bad(self, key: str, problem: str) -> BadCell:
         cell = self.cells.get(key)
@@ -490,6 +492,7 @@ class Reading:
     hidden: list[str] = field(default_factory=list)  # the rows hidden in Excel, not read either
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
     without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
+    without_hierarchy: list[str] = field(default_factory=list)  # sheets with neither Unit induk nor Atasan
     errors: list[BadImportRow] = field(default_factory=list)  # the bad cells
 
 
@@ -508,7 +511,10 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         ignored += [f"{table.sheet}: {u}" if table.sheet else u for u in header.ignored]
         if not {"name", "nip", "other_id", "name_nip"} & header.columns.keys():
             reading.without_people.append(table.sheet or path.name)
+        if not {"parent", "superior"} & header.columns.keys():
+            reading.without_hierarchy.append(table.sheet or path.name)
         unit = ""
+        first = len(rows)
         for number, values in table.rows:
             if number <= header.number:
                 continue
@@ -580,7 +586,9 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
             _check_row(row, texts, errors)
             row.identity = row.own_identity()
+            row.unit_only = {key for key, text in texts.items() if text} == {"unit"}
             rows.append(row)
+        _skip_group_titles(rows, first, reading.titles)
     if not closest and sheet:
         raise KinerjaError(_("Sheet “%(sheet)s” of %(file)s has no header row with the columns Unit kerja and "
                              "Jabatan (looked in its first %(rows)d rows). Download the template to see the columns.")
@@ -590,6 +598,24 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
                            % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
     return reading
+
+
+def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
+    """Rows of one table (rows[first:]) that write nothing but a Unit kerja which the next row names again:
+    a title over the rows of a group, as a Daftar Urut Kepangkatan heads them ("BIDANG KOPERASI"), not
+    merged across the table. Skipped, and named with the titles: the unit is read from the rows under it,
+    under the name they write (not the title's capitals), so nothing is lost even when the row was meant as
+    the unit itself. A row with only a Unit kerja that the next row does not name stays a unit: the rows
+    under it with the cell empty are its rows, and with no rows of its own it is a unit without positions
+    yet, as the template says; the summary names it (lone_units) in case it was a title."""
+    kept = []
+    for i, row in enumerate(rows[first:], start=first):
+        after = rows[i + 1] if i + 1 < len(rows) else None
+        if row.unit_only and after is not None and _key(after.cells["unit"].value) == _key(row.unit):
+            titles.append(f"{row.where()} ({row.unit})")
+            continue
+        kept.append(row)
+    rows[first:] = kept
 
 
 def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> None:
@@ -857,8 +883,7 @@ class MissingParentColumn(BadCell):
 
     def __init__(self, path: Path, sheet: str, rows: list[Row]) -> None:
         first = rows[0]
-        header, others = COLUMNS["parent"]
-        accepted = ", ".join(f"“{h[:1].upper()}{h[1:]}”" for h in (header, *others))
+        header, accepted = COLUMNS["parent"][0], accepted_headers("parent")
         superior = first.cells["superior"].column
         problem = _("there is no column Unit induk, which kinerja reads under the headers %(accepted)s. kinerja "
                     "takes a position's superiors from the units above its own, so without it the superiors of "
@@ -1074,6 +1099,10 @@ class Summary:
     title_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 4 (II. SEKRETARIAT)": not read
     # Sheets (the file, for a CSV) without a column Nama, NIP or NIK/ID lain: every position read as vacant
     without_people: list[str] = field(default_factory=list)
+    # Sheets (the file) with neither a column Unit induk nor Atasan that add units: each new unit at the top
+    without_hierarchy: list[str] = field(default_factory=list)
+    # "sheet DUK, row 9 (BIDANG PERIKANAN)": a row with only a Unit kerja that no other row names, a new unit
+    lone_units: list[str] = field(default_factory=list)
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
     # New people without a NIP: (name, how the import finds them next time, where)
@@ -1115,20 +1144,46 @@ def without_people_note(where: list[str]) -> str:
              "the template does.") % {"where": ", ".join(where)}
 
 
+def accepted_headers(key: str) -> str:
+    """The headers kinerja reads a column under, to name with a column missing."""
+    header, others = COLUMNS[key]
+    return ", ".join(f"“{h[:1].upper()}{h[1:]}”" for h in (header, *others))
+
+
+def without_hierarchy_note(where: list[str]) -> str:
+    """The sheets (the file, for a CSV) read without a column of the parent unit or of the superior, which
+    add units: kinerja has nothing to place them by, and takes a position's superiors from the units."""
+    return _("%(where)s: no column names the parent unit (Unit induk, read under the headers %(parent)s) or the "
+             "superior (Atasan (jabatan), read under %(superior)s), so every unit new to kinerja is placed directly "
+             "under the office, beside its own unit and not under it. kinerja takes a position's superiors from "
+             "its unit and the units above, so the head of office is then no one's superior in those units. Add "
+             "the column Unit induk with the unit each unit lies under (empty for the office itself).") % {
+        "where": ", ".join(where), "parent": accepted_headers("parent"), "superior": accepted_headers("superior")}
+
+
+def lone_units_note(rows: list[str]) -> str:
+    return _("Rows with only a Unit kerja that no other row names were read as new units without positions yet: "
+             "%(rows)s. If one is a title over the rows under it, delete that row, or merge it across the columns: "
+             "a title is not read.") % {"rows": "; ".join(rows)}
+
+
 class OrgImportFailed(ImportFailed):
     """ImportFailed, saying the columns not read: a header kinerja does not know ("Di Bawah Unit") leaves its
     column unread, and the errors listed follow from it (without Unit induk every superior is refused), so
     the one who fixes the file sees which."""
 
     def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str],
-                 without_people: list[str] | None = None) -> None:
+                 without_people: list[str] | None = None, without_hierarchy: list[str] | None = None) -> None:
         super().__init__(path, errors)
         self.unread_columns = unread
         self.without_people = without_people or []
+        self.without_hierarchy = without_hierarchy or []
         if unread:
             self.args = (f"{self.args[0]}\n{columns_not_read(unread)}",)
         if self.without_people:
             self.args = (f"{self.args[0]}\n{without_people_note(self.without_people)}",)
+        if self.without_hierarchy:
+            self.args = (f"{self.args[0]}\n{without_hierarchy_note(self.without_hierarchy)}",)
 
 
 def _messages(e: ValidationError) -> str:
@@ -1451,11 +1506,24 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     plan = _check(rows, office, today, errors)
     # A sheet without a column of a person, which has rows: its people, if it names any, are not read.
     without_people = [w for w in reading.without_people if any((r.sheet or path.name) == w for r in rows)]
+    # A sheet without a column of the parent unit or of the superior, which adds a unit that no other sheet
+    # places: it lands at the top (a unit kinerja has keeps its parent: an empty cell keeps what it has).
+    # Said unless it is the office's one unit at the top, the office's own.
+    new_tops = {key for key, u in plan.units.items() if u.existing is None and not u.parent}
+    without_hierarchy = []
+    if new_tops and len(new_tops | {_key(name) for name in Unit.objects.filter(
+            office=office, parent=None).values_list("name", flat=True)}) > 1:
+        placed_nowhere = {r.sheet or path.name for key in new_tops for r in plan.units[key].rows}
+        without_hierarchy = [w for w in reading.without_hierarchy if w in placed_nowhere]
     if errors:
-        raise OrgImportFailed(path, errors, unread, without_people)
+        raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy)
+    named_as_parent = {_key(u.parent) for u in plan.units.values() if u.parent}
+    lone_units = [f"{row.where()} ({row.unit})" for row in rows if row.unit_only
+                  and len(plan.units[_key(row.unit)].rows) == 1 and plan.units[_key(row.unit)].existing is None
+                  and _key(row.unit) not in named_as_parent]
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
                       hidden_rows=reading.hidden, title_rows=reading.titles,
-                      without_people=without_people,
+                      without_people=without_people, without_hierarchy=without_hierarchy, lone_units=lone_units,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
@@ -1464,7 +1532,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
             people = _save_people(plan, office, summary, errors)
             _save_holdings(plan, positions, people, today, summary, errors)
             if errors:
-                raise OrgImportFailed(path, errors, unread, without_people)
+                raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy)
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -100,6 +100,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     problems: list[str] = []
     unread_note = ""
     people_note = ""
+    hierarchy_note = ""
     kept = ""
     sheets: list[str] = []
     accounts: list[tuple[str, str, int | None]] = []
@@ -121,6 +122,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                     unread_note = importer.columns_not_read(e.unread_columns)
                 if getattr(e, "without_people", None):  # no column of a person: the names went unread
                     people_note = importer.without_people_note(e.without_people)
+                if getattr(e, "without_hierarchy", None):  # no column of the parent unit or superior
+                    hierarchy_note = importer.without_hierarchy_note(e.without_hierarchy)
             except KinerjaError as e:
                 problems = [str(e)]
             if saving and summary is not None:
@@ -141,6 +144,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                "unread_note": unread_note,
                                                "without_people_note": importer.without_people_note(summary.without_people)
                                                if summary and summary.without_people else people_note,
+                                               "without_hierarchy_note":
+                                               importer.without_hierarchy_note(summary.without_hierarchy)
+                                               if summary and summary.without_hierarchy else hierarchy_note,
+                                               "lone_units_note": importer.lone_units_note(summary.lone_units)
+                                               if summary and summary.lone_units else "",
                                                "accounts": accounts, "sheets": sheets, "office": office,
                                                "several_offices": offices.count() > 1},
                   status=400 if problems or form.errors else 200)
