@@ -619,7 +619,8 @@ class DukWithoutHierarchyTestCase(ImportCase):
         self.office = actions.create_office(code="diskop", name="Dinas Koperasi dan UKM Kota Metro",
                                             short_name="Diskop", city="Kota Metro")
 
-    def duk(self, header: tuple[str, ...] = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN")) -> Path:
+    def duk(self, header: tuple[str, ...] = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN"),
+            andi_from: str = "02/01/2024") -> Path:
         book = Workbook()
         sheet = book.active
         sheet.title = "DUK"
@@ -633,10 +634,10 @@ class DukWithoutHierarchyTestCase(ImportCase):
             [None, None, None, "Bidang UKM", None],  # written once for the rows under it, their cell empty
             [3, "Rudi Hartono", "Staf Bidang UKM", None, "02/01/2024"],
             [None, None, None, "Seksi Pengawasan", None],  # named by no other row: a unit without positions yet
-            [4, "Andi Wijaya\nNIP. 198001012005011003", "Kepala Subbagian Umum", "Subbagian Umum", "02/01/2024"],
+            [4, "Andi Wijaya\nNIP. 198001012005011003", "Kepala Subbagian Umum", "Subbagian Umum", andi_from],
         ]:
             sheet.append(row)
-        path = self.folder / "duk.xlsx"
+        path = self.folder / ("duk.xlsx" if andi_from == "02/01/2024" else "duk-salah.xlsx")
         book.save(path)
         return path
 
@@ -685,6 +686,14 @@ class DukWithoutHierarchyTestCase(ImportCase):
             placed = importer.import_file(self.duk(("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN",
                                                     column)), new_office, dry_run=True, today=TODAY)
             self.assertEqual(placed.without_hierarchy, [], column)
+        # Refused for a row of its own, the refusal says it too, as it says a missing column of people.
+        wrong = self.duk(andi_from="31/02/2024")
+        with self.assertRaises(importer.ImportFailed) as caught:
+            self.run_import(wrong)
+        self.assertIn(follows, str(caught.exception))
+        with wrong.open("rb") as f:
+            page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+        self.assertContains(page, "ditempatkan langsung di bawah perangkat daerah", count=1, status_code=400)
         # Saved as said; imported again, every unit is kinerja's and keeps its place: nothing to say.
         self.run_import(path)
         self.assertEqual(set(Unit.objects.filter(office=self.office).values_list("parent", flat=True)), {None})
