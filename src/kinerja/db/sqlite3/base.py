@@ -15,19 +15,47 @@ sqlite3's adapters are; no other sqlite3 user in the process sees a different va
 an adapter for int, float or str would slow every value down (sqlite3 then adapts all values), so
 these two types only.
 
-No maintained package does this; it is three lines, kept in the backend so it is in force wherever
-kinerja's SQLite connection is.
+The transaction's BEGIN and COMMIT (issue 5 again): Django sends the BEGIN (IMMEDIATE, settings.py)
+through a cursor of its own, wrapped as for any query (7.5 µs against 0.9 µs on sqlite3's connection
+itself, measured with timeit), and reads settings.DEBUG through the settings proxy around the COMMIT,
+once per transaction and so once per task completion. When nobody watches the queries (no DEBUG, no
+assertNumQueries, no execute_wrapper: then Django's way, so every BEGIN is logged and wrapped as
+before) both go to the sqlite3 connection directly, with Django's translation of its errors. Nothing
+else differs: the same statements, on the same connection, in the same order.
+
+No maintained package does either; they are a few lines, kept in the backend so they are in force
+wherever kinerja's SQLite connection is.
 """
 
 from __future__ import annotations
 
 import sqlite3
+from typing import Any
 
+from django.conf import settings
 from django.db.backends.sqlite3 import base
 
 sqlite3.register_adapter(type(None), {}.get)
 sqlite3.register_adapter(bool, int)
 
+_get_attribute = object.__getattribute__
+
 
 class DatabaseWrapper(base.DatabaseWrapper):
-    pass
+    def _logged(self) -> bool:
+        """queries_logged, with DEBUG read from the settings object itself (override_settings replaces
+        it), not through the proxy's __getattribute__ written in Python."""
+        return bool(self.force_debug_cursor or _get_attribute(settings, "_wrapped").DEBUG)
+
+    def _start_transaction_under_autocommit(self) -> None:
+        if self._logged() or self.execute_wrappers:
+            super()._start_transaction_under_autocommit()
+            return
+        with self.wrap_database_errors:
+            self.connection.execute("BEGIN" if self.transaction_mode is None else f"BEGIN {self.transaction_mode}")
+
+    def _commit(self) -> Any:
+        if self.connection is None or self._logged():
+            return super()._commit()
+        with self.wrap_database_errors:
+            return self.connection.commit()
