@@ -14,6 +14,8 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -35,6 +37,26 @@ from .returns import sent_back
 
 def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "workflow/forbidden.html", {"message": message}, status=403)
+
+
+def _refusal(task: Task, user: Any, day: dt.date) -> str:
+    """Why `user` may not act on `task` on `day`. A definitive holder of its position while a Plt or Plh acts
+    for it (a form opened before the acting period began) is told who does it and until when: "not yours:
+    it belongs to Kepala Dinas" told the Kepala Dinas nothing. Anyone else: actions.not_yours."""
+    if task.assignee_id is None or not assignee_stands(task, day):
+        acting = stood_in_for(holdings(task.position, day), user)
+        if acting:
+            a = acting[0]
+            values = {"step": capfirst(_("step %(number)s") % {"number": task.step.display_number}),
+                      "case": task.case.title, "name": a.person.full_name, "title": a.title_as_held,
+                      "position": task.position.title}
+            if a.ends_on:
+                return _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
+                         "position as %(position)s until %(end)s. It comes back to you when the acting period "
+                         "ends.") % {**values, "end": date_format(a.ends_on, "j F Y")}
+            return _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
+                     "position as %(position)s, with no end date set.") % values
+    return str(actions.not_yours(task, day))
 
 
 def _done(request: HttpRequest, case: Case) -> HttpResponse:
@@ -177,6 +199,7 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     ctx["sent_back"] = sent_back([current], tasks).get(current.pk)
     if current.assignee and assignee_stands(current, day):
         ctx["current_people"] = [current.assignee]
+        ctx["doing"] = current.assignee.full_name
     else:
         found = holdings(current.position, day)
         ctx["current_people"] = acting_or_all(found)
@@ -184,6 +207,10 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
         ctx["current_title"] = next((a.title_as_held for a in found if a.is_acting), current.position.title)
         # A definitive holder looking for the task while a Plt or Plh does it: who, and until when.
         ctx["stood_in"] = stood_in_for(found, request.user)
+        # Who does the step, for anyone else who opens the page: why they have no form to complete it.
+        if ctx["current_people"]:
+            ctx["doing"] = _("%(names)s (%(title)s)") % {
+                "names": ", ".join(p.full_name for p in ctx["current_people"]), "title": ctx["current_title"]}
     answered = sum(1 for r in current.requests.all() if r.answered_at)
     ctx["progress"] = (answered, len(current.requests.all()))
     ctx["answerable"] = [r for r in current.requests.all() if not r.answered_at and can_answer(r, request.user, day)]
@@ -298,7 +325,7 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
     day = office_day(task.case.office)
     if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
-        return _forbidden(request, str(actions.not_yours(task, day)))
+        return _forbidden(request, _refusal(task, request.user, day))
     next_step = (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
                  .select_related("actor__position").order_by("number").first())
     branch_step = (Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)

@@ -1,0 +1,185 @@
+"""What an acting holder (Plt, Plh) and the official they stand in for see and can do on a task of the
+position, on the acting days and outside them: the case page, its completion form and the inbox.
+
+The demo office's Sekretaris is Plh Kepala Dinas from Monday 24 to Sunday 30 March 2025 (tests/base.py):
+step 6 (the Kepala Dinas checks and signs) is hers on those days, the Kepala Dinas's before and after."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+
+from kinerja.org import actions as org_actions
+from kinerja.org.models import Assignment
+from kinerja.workflow import actions
+from kinerja.workflow.models import Task
+
+from .base import START, WorkflowTestCase, at
+
+ON_PLH_DAY = at(25, 10)  # Tuesday
+AFTER = at(31, 10)  # Monday: the Plh ended on Sunday 30 March
+
+
+class ActingHolderTestCase(WorkflowTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        # One case at step 6 and one at step 4, run by their performers on Monday 24 March.
+        cls.case = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Triwulan I 2025",
+                                      period="Triwulan I 2025", at=START)
+        cls.step6 = cls._run_to(cls.case, 6)
+        cls.case4 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Maret 2025",
+                                       period="03/2025", at=START)
+        cls.step4 = cls._run_to(cls.case4, 4)
+
+    @classmethod
+    def _run_to(cls, case, number: int) -> Task:  # type: ignore[no-untyped-def]
+        performers = {1: cls.secretary, 2: cls.subsection_head, 3: cls.staff, 4: cls.subsection_head, 5: cls.secretary}
+        moment = START
+        task = case.tasks.get(status=Task.Status.OPEN)
+        while task.step.number < number:
+            moment += dt.timedelta(minutes=1)
+            kwargs = {"next_user": cls.staff} if task.step.number == 2 else {}
+            verdict = {"verdict": Task.Verdict.OK} if task.step.number in (4, 5) else {}
+            actions.complete_task(task.pk, user=performers[task.step.number], note="ok", at=moment, **kwargs, **verdict)
+            task = case.tasks.get(status=Task.Status.OPEN)
+        return task
+
+    def at_time(self, when: dt.datetime) -> None:
+        self.enterContext(mock.patch("django.utils.timezone.now", return_value=when))
+
+    def page(self, user, case=None):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.get(f"/cases/{(case or self.case).pk}/")
+
+    def inbox_tasks(self, user) -> list[int]:  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        box = self.client.get("/inbox/").context["box"]
+        return [row.task.pk for row in box.todo + box.soon + box.overdue]
+
+    def complete(self, user, task: Task):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.post(f"/tasks/{task.pk}/complete/", {"complete-note": "Ditandatangani"})
+
+
+class OnThePlhDaysTests(ActingHolderTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(ON_PLH_DAY)
+
+    def test_the_plh_has_the_completion_form_on_the_case_page(self) -> None:
+        r = self.page(self.secretary)
+        self.assertTrue(r.context["mine"])
+        self.assertIsNotNone(r.context.get("complete_form"))
+        self.assertContains(r, "Tugas Anda")
+        self.assertContains(r, f'action="/tasks/{self.step6.pk}/complete/"')
+        self.assertNotContains(r, "bukan oleh Anda")
+
+    def test_the_plh_has_the_task_in_the_inbox_and_the_kadis_has_not(self) -> None:
+        self.assertIn(self.step6.pk, self.inbox_tasks(self.secretary))
+        self.assertNotIn(self.step6.pk, self.inbox_tasks(self.head))
+
+    def test_the_plh_completes_it_from_the_case_page(self) -> None:
+        r = self.complete(self.secretary, self.step6)
+        self.assertEqual(r.status_code, 302)
+        self.step6.refresh_from_db()
+        self.assertEqual((self.step6.status, self.step6.done_by), (Task.Status.DONE, self.secretary))
+
+    def test_the_kadis_sees_who_acts_for_him_and_no_completion_form(self) -> None:
+        r = self.page(self.head)
+        self.assertFalse(r.context.get("mine"))
+        self.assertNotIn("complete_form", r.context)
+        self.assertContains(r, f"sedang dijalankan oleh {self.secretary.person.full_name}")
+        self.assertContains(r, "sampai 30 Maret 2025")
+        self.assertNotContains(r, f'action="/tasks/{self.step6.pk}/complete/"')
+
+    def test_the_kadis_posting_a_form_opened_before_is_told_who_acts_for_him_not_that_it_belongs_to_kadis(self) -> None:
+        r = self.complete(self.head, self.step6)
+        self.assertContains(r, "Langkah 6 pada Data Kinerja Triwulan I 2025 tidak Anda kerjakan hari ini: "
+                               f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025.",
+                            status_code=403)
+        self.step6.refresh_from_db()
+        self.assertEqual(self.step6.status, Task.Status.OPEN)
+
+    def test_a_superior_who_does_not_hold_the_position_may_reassign_and_is_told_why_not_complete(self) -> None:
+        # The Sekretaris on the Kasubbag's step 4: the reassign form, open, and no completion form.
+        r = self.page(self.secretary, self.case4)
+        self.assertFalse(r.context.get("mine"))
+        self.assertNotIn("complete_form", r.context)
+        self.assertIn("reassign_form", r.context)
+        self.assertContains(r, f"Langkah 4 dikerjakan oleh {self.subsection_head.person.full_name} "
+                               f"({self.step4.position.title}), bukan oleh Anda. Sebagai atasan")
+        self.assertContains(r, 'name="reassign-reason"')
+
+    def test_someone_else_is_told_who_does_the_step(self) -> None:
+        r = self.page(self.staff)
+        self.assertContains(r, f"Langkah 6 dikerjakan oleh {self.secretary.person.full_name} "
+                               f"(Plh. {self.step6.position.title}), bukan oleh Anda.")
+        self.assertNotContains(r, "Sebagai atasan")
+
+
+class OutsideThePlhDaysTests(ActingHolderTestCase):
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(AFTER)
+
+    def test_the_kadis_has_the_task_again(self) -> None:
+        r = self.page(self.head)
+        self.assertTrue(r.context["mine"])
+        self.assertIsNotNone(r.context.get("complete_form"))
+        self.assertNotContains(r, "sedang dijalankan oleh")
+        self.assertIn(self.step6.pk, self.inbox_tasks(self.head))
+
+    def test_the_former_plh_sees_who_does_it_and_no_form(self) -> None:
+        r = self.page(self.secretary)
+        self.assertNotIn("complete_form", r.context)
+        self.assertNotIn("reassign_form", r.context)  # the Sekretaris is not over the Kepala Dinas
+        self.assertContains(r, f"Langkah 6 dikerjakan oleh {self.head.person.full_name} "
+                               f"({self.step6.position.title}), bukan oleh Anda.")
+        self.assertNotIn(self.step6.pk, self.inbox_tasks(self.secretary))
+        self.assertEqual(self.complete(self.secretary, self.step6).status_code, 403)
+
+    def test_the_kadis_completes_it(self) -> None:
+        self.assertEqual(self.complete(self.head, self.step6).status_code, 302)
+        self.step6.refresh_from_db()
+        self.assertEqual(self.step6.done_by, self.head)
+
+    def test_the_acting_days_are_the_office_s(self) -> None:
+        # 00:30 on Monday in Bandar Lampung is still Sunday 30 March in UTC: the Plh is over.
+        self.at_time(dt.datetime(2025, 3, 31, 0, 30, tzinfo=START.tzinfo))
+        self.assertTrue(self.page(self.head).context["mine"])
+        self.assertFalse(self.page(self.secretary).context.get("mine"))
+
+
+class PlhOfAnotherPositionTests(ActingHolderTestCase):
+    """A JFU as Plh Kasubbag for two days: step 4 is theirs on those days, and the Kasubbag is told so."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
+                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+
+    def test_on_the_plh_days_the_plh_has_it_and_the_kasubbag_is_told_who(self) -> None:
+        self.at_time(ON_PLH_DAY)
+        r = self.page(self.staff2, self.case4)
+        self.assertTrue(r.context["mine"])
+        self.assertIsNotNone(r.context.get("complete_form"))
+        self.assertIn(self.step4.pk, self.inbox_tasks(self.staff2))
+        r = self.page(self.subsection_head, self.case4)
+        self.assertNotIn("complete_form", r.context)
+        self.assertContains(r, f"sedang dijalankan oleh {self.staff2.person.full_name}")
+        self.assertNotIn(self.step4.pk, self.inbox_tasks(self.subsection_head))
+        self.client.force_login(self.staff2)
+        r = self.client.post(f"/tasks/{self.step4.pk}/complete/", {"complete-verdict": "ok", "complete-note": "Paraf"})
+        self.assertEqual(r.status_code, 302)
+        self.step4.refresh_from_db()
+        self.assertEqual(self.step4.done_by, self.staff2)
+
+    def test_the_day_after_it_is_the_kasubbag_s_again(self) -> None:
+        self.at_time(at(27, 10))
+        self.assertFalse(self.page(self.staff2, self.case4).context.get("mine"))
+        self.assertNotIn(self.step4.pk, self.inbox_tasks(self.staff2))
+        self.assertTrue(self.page(self.subsection_head, self.case4).context["mine"])
+        self.assertIn(self.step4.pk, self.inbox_tasks(self.subsection_head))
