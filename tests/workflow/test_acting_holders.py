@@ -92,6 +92,10 @@ class OnThePlhDaysTests(ActingHolderTestCase):
         self.assertContains(r, f"sedang dijalankan oleh {self.secretary.person.full_name}")
         self.assertContains(r, "sampai 30 Maret 2025")
         self.assertNotContains(r, f'action="/tasks/{self.step6.pk}/complete/"')
+        # Said again where the forms are (the Now card is far above them on a phone).
+        actions_card = r.content.decode().split('id="actions"')[1]
+        self.assertIn(f"Langkah 6 dikerjakan oleh {self.secretary.person.full_name} "
+                      f"(Plh. {self.step6.position.title}), bukan oleh Anda.", actions_card)
 
     def test_the_kadis_posting_a_form_opened_before_is_told_who_acts_for_him_not_that_it_belongs_to_kadis(self) -> None:
         r = self.complete(self.head, self.step6)
