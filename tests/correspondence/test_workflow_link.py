@@ -241,7 +241,8 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
         self.assertFalse(Initial.objects.exists())
         self.client.force_login(self.subsection_head)
         response = self.client.get(f"/documents/{version.document_id}/")
-        self.assertContains(response, "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun (IK-01).")
+        self.assertContains(response, "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun "
+                            '(<span class="perf-code">IK-01</span>).')
         self.assertNotContains(response, "Paraf versi 1")
 
     def test_a_bukti_dukung_file_added_since_the_compilation_stops_the_initials(self) -> None:
@@ -271,7 +272,8 @@ class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
             actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
         self.client.force_login(self.head)  # the page says so before anyone tries
         self.assertContains(self.client.get(f"/documents/{version.document_id}/"),
-                            "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun (IK-01).")
+                            "Data kinerja berubah setelah Data Kinerja s.d. Triwulan I 2025 v1 disusun "
+                            '(<span class="perf-code">IK-01</span>).')
         actual.refresh_from_db()
         self.assertEqual(actual.status, Actual.Status.CHECKED)
         self.assertFalse(Signature.objects.exists())

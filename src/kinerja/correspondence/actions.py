@@ -730,10 +730,10 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
                            % {"position": position.title, "earlier": ", ".join(p.title for p in earlier)})
     changed = changed_since_compiled(version)
     if changed:
-        raise KinerjaError(_("The performance data changed after %(report)s was compiled (%(changed)s), so version "
-                             "%(n)d no longer shows it. Compile the report again and put the new compilation up for "
-                             "initials; nothing was initialled.") % {
-            "report": version.source, "changed": ", ".join(changed), "n": version.version})
+        raise _compilation_changed(changed, _(
+            "The performance data changed after %(report)s was compiled (%(changed)s), so version %(n)d no longer "
+            "shows it. Compile the report again and put the new compilation up for initials; nothing was "
+            "initialled.") % {"report": version.source, "changed": ", ".join(changed), "n": version.version})
     _check_figures_checked(version, what=_("Initials"), refusal=KinerjaError)
     _check_stamps_fit(version, outcome=_("Nothing was initialled."))
     assignment = held[position.pk]
@@ -800,10 +800,12 @@ def sign_version(version_id: int, *, user: AbstractBaseUser, password: str, veri
             "n": version.version, "positions": ", ".join(p.title for p in missing)})
     changed = changed_since_compiled(version)
     if changed:
-        raise SigningRefused(_("The performance data changed after %(report)s was compiled (%(changed)s), so version "
-                               "%(n)d no longer shows the data that signing would lock. Compile the report again and "
-                               "put the new compilation up for initials; nothing was signed.") % {
+        stale = _compilation_changed(changed, _(
+            "The performance data changed after %(report)s was compiled (%(changed)s), so version %(n)d no longer "
+            "shows the data that signing would lock. Compile the report again and put the new compilation up for "
+            "initials; nothing was signed.") % {
             "report": version.source, "changed": ", ".join(changed), "n": version.version})
+        raise SigningRefused(str(stale)) from stale  # the cause names the codes the page keeps whole
     _check_figures_checked(version, what=_("Signature"), refusal=SigningRefused)
     signer = signer or get_signer()
     person = holding.person
@@ -893,6 +895,14 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
     if not changed and now["objectives"] != was.get("objectives"):
         changed.append(_("objectives"))
     return changed
+
+
+def _compilation_changed(changed: list[str], message: str) -> KinerjaError:
+    """The refusal of initials or a signature on a compilation the data changed after (changed_since_compiled): it
+    names the changed indicators' codes, which the page keeps whole (perfdata.refusal_message)."""
+    from kinerja.performance.signoff import CompilationChanged, changed_codes
+
+    return CompilationChanged(message, changed_codes(changed))
 
 
 def unchecked_figures(version: DocumentVersion) -> list[Any]:

@@ -71,13 +71,30 @@ def describe(actuals: list[Actual]) -> str:
     return ", ".join(parts)
 
 
-class FiguresNotChecked(KinerjaError):
-    """Initials or a signature refused while figures are unchecked; `codes` are the indicators' codes the message
-    names, which the page keeps whole (perfdata.refusal_message): "IK-01" never broken at its hyphen."""
+class NamesCodes(KinerjaError):
+    """A refusal whose message names indicators by their `codes`, which the page keeps whole
+    (perfdata.refusal_message): "IK-01" never broken at its hyphen."""
 
     def __init__(self, message: str, codes: list[str]) -> None:
         super().__init__(message)
         self.codes = codes
+
+
+class FiguresNotChecked(NamesCodes):
+    """Initials or a signature refused while figures are unchecked; `codes` are the indicators' codes it names."""
+
+
+class CompilationChanged(NamesCodes):
+    """Initials or a signature refused on a compiled Data Kinerja whose period's data changed since it was
+    compiled (correspondence.actions.changed_since_compiled); `codes` are the changed indicators' codes
+    (changed_codes)."""
+
+
+def changed_codes(changed: list[str]) -> list[str]:
+    """The indicator codes in changed_since_compiled's list, which names the budget and the objectives by a word
+    and an indicator without a code by its name: a code has no space, a name that wraps is left to wrap."""
+    words = {_("budget"), _("objectives")}
+    return [c for c in changed if c not in words and not any(ch.isspace() for ch in c)]
 
 
 def check_all_checked(office: Office, year: int, quarter: int | None, *, what: str) -> None:

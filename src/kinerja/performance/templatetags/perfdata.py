@@ -18,7 +18,7 @@ from kinerja.performance.achievement import predicate_tone
 from kinerja.performance.models import quarter_name
 from kinerja.performance.numbers import DASH, format_percent, format_row_values, format_value
 from kinerja.performance.report import IndicatorRow
-from kinerja.performance.signoff import FiguresNotChecked
+from kinerja.performance.signoff import NamesCodes, changed_codes
 
 register = template.Library()
 
@@ -48,9 +48,17 @@ def keep_codes(message: Any, codes: Iterable[str]) -> SafeString:
 
 def refusal_message(error: BaseException) -> SafeString:
     """A refusal for the messages block, escaped, the indicator codes it lists kept whole: those of
-    signoff.FiguresNotChecked, raised itself or as the cause of another refusal (initials, a signature)."""
-    cause = error if isinstance(error, FiguresNotChecked) else error.__cause__
-    return keep_codes(error, cause.codes if isinstance(cause, FiguresNotChecked) else [])
+    signoff.NamesCodes (figures not checked, a compilation the data changed after), raised itself or as the
+    cause of another refusal (initials, a signature)."""
+    cause = error if isinstance(error, NamesCodes) else error.__cause__
+    return keep_codes(error, cause.codes if isinstance(cause, NamesCodes) else [])
+
+
+@register.filter
+def changed_list(changed: list[str]) -> SafeString:
+    """What changed since a compilation (correspondence.actions.changed_since_compiled), as a refusal names it:
+    "IK-01, IK-04, anggaran", escaped, each code kept whole as refusal_message keeps it."""
+    return keep_codes(", ".join(changed), changed_codes(changed))
 
 
 def code_message(template: str, **params: Any) -> SafeString:
