@@ -72,6 +72,26 @@ class RenstraYearsTestCase(UploadMixin, KinerjaTestCase):
             "Meningkatnya kualitas kelembagaan koperasi (2025–2029): the targets of this column were not imported "
             "for its indicators"])
 
+    def test_each_years_target_gets_the_years_plausibility_warnings_naming_its_column(self) -> None:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "IKU"
+        sheet.append(["Sasaran Strategis", "Kode", "Indikator Kinerja", "Target 2025", "Target Tahun 2026",
+                      "Target 2027", "Satuan"])
+        sheet.append(["Meningkatnya kualitas kelembagaan koperasi", "IK-01", "Persentase koperasi aktif", "60,5",
+                      "650", "-3", "%"])
+        sheet.append([None, "IK-02", "Jumlah koperasi baru", "100", "110", "120,5", "unit"])
+        book.save(self.dir / "iku.xlsx")
+        summary = import_file(self.dir / "iku.xlsx", self.office, 2025, user=self.staff)
+        self.assertEqual(self.renstra_targets("IK-01"), {2025: D("60.5"), 2026: D("650"), 2027: D("-3")})  # as written
+        self.assertEqual([str(w) for w in summary.warnings], [
+            "iku.xlsx, sheet IKU, row 2, column Target Tahun 2026 (E): 650 is above 100 for a unit of %: right for a "
+            "growth or a ratio, otherwise check that it is not a typo (850 for 85,0); it is imported as written",
+            "iku.xlsx, sheet IKU, row 2, column Target 2027 (F): -3 is below 0 for a unit of %; it is imported as "
+            "written",
+            "iku.xlsx, sheet IKU, row 3, column Target 2027 (F): 120,5 unit is not a whole number, though unit are "
+            "counted; it is imported as written"])
+
     def test_last_years_figures_beside_this_years_are_no_plan(self) -> None:
         book = Workbook()
         sheet = book.active

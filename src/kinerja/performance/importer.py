@@ -2286,7 +2286,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         polarity_column = POLARITY if polarity_text else compared[0].column if polarity else ""
         # Implausible figures (plausibility.py) are imported as written, with a warning: the file may be right.
         year_target = target.number if target is not None else None
-        for v in (target, *quarter_targets.values()):
+        # A Renstra's other years ("Target 2027") are targets as the year's is: checked the same, each named by its column.
+        for v in (target, *quarter_targets.values(), *plan_targets.values()):
             for message in implausible(v.number if v is not None else None, unit=unit):
                 warn(v.column, _("%(problem)s; it is imported as written") % {"problem": message})
         for q, v in [(None, actual), *quarter_actuals.items()]:
