@@ -205,6 +205,9 @@ class ReportData:
     is_demo: bool = False
     # A compilation after a correction of the signed period: which signed version it replaces, and why.
     revision: Revision | None = None
+    # The dashboard's filter a download was made from: whose indicators alone it lists ("Bidang Koperasi",
+    # NO_DIVISION_PART). Empty for the whole report, the only one compiled, initialled and signed.
+    part: str = ""
 
     @property
     def indicators(self) -> list[IndicatorRow]:
@@ -215,6 +218,12 @@ class ReportData:
         """The period as the document names it: its figures are added up from Triwulan I ("s.d. Triwulan II
         2025"), or the year's ("Tahun 2025")."""
         return period_name(self.year, self.quarter, cumulative=True)
+
+    @property
+    def part_note(self) -> str:
+        """What the documents print after the period of a part of the data (" · Bidang Koperasi saja"), so a
+        division's download is never taken for the office's Data Kinerja; empty for the whole report."""
+        return f" · {self.part} saja" if self.part else ""
 
     def to_json(self) -> dict[str, Any]:
         """Numbers as JSON numbers, text targets as strings, achievement null where there is none."""
@@ -436,6 +445,10 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             year=year, quarter=quarter, objectives=rows, budget=budget, initials=initials, signer=signer,
             made_on=day, history_years=years, is_demo=office.is_demo))
     return reports
+
+
+# The part of a download filtered to the indicators no division answers for (the dashboard's "Tanpa bidang").
+NO_DIVISION_PART = "Indikator tanpa bidang"
 
 
 def build_report(office: Office, year: int, quarter: int | None = None, *, made_on: dt.date | None = None,

@@ -13,13 +13,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import urlencode
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from kinerja.errors import NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import today_in
-from kinerja.org.models import Office
+from kinerja.org.models import Office, Unit
 
 from . import access, charts, signoff
 from .compilation import STALLED_AFTER, is_stalled, request_compilation
@@ -27,7 +28,7 @@ from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
-from .report import build_report, file_stem, may_compile
+from .report import NO_DIVISION_PART, build_report, file_stem, may_compile
 from .views import NO_DIVISION
 
 FORMATS = {
@@ -59,10 +60,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                    | {today.year}, reverse=True)
     year = _int(request.GET.get("year"), years) or (today.year - 1 if today.year - 1 in years else years[0])
     quarter = _int(request.GET.get("quarter"), range(1, 5))
-    divisions = list(access.data_units(office))  # the Bidang, the Sekretariat, any unit an indicator names
-    division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
-    # "Tanpa bidang": the indicators no division answers for yet (the Subbag Program enters their actuals).
-    without_division = division is None and request.GET.get("division") == NO_DIVISION
+    divisions, division, without_division = _division_filter(request, office)
     report = build_report(office, year, quarter, made_on=today, division_id=division.pk if division else None,
                           without_division=without_division, approvals=False)
     versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
@@ -85,6 +83,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         key = PROGRESS if row.partial else ANNUAL if row.annual_only else row.predicate or "–"
         counts[key] = counts.get(key, 0) + 1
     period = {"year": year, **({"quarter": quarter} if quarter else {})}
+    # The downloads of the report as it stands keep the filter: a division's page gives the division's report.
+    shown = {**({"quarter": quarter} if quarter else {}),
+             **({"division": division.pk} if division else {"division": NO_DIVISION} if without_division else {})}
     return render(request, "performance/reports/dashboard.html", {
         "report": report, "years": years, "year": year, "quarter": quarter, "quarters": range(1, 5),
         "divisions": divisions, "division": division, "versions": versions, "compiling": compiling,
@@ -102,21 +103,38 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "may_compile": may_compile(request.user, office, today),
         **_unchecked(office, year, quarter),
         "query": urlencode(period),
+        "download_query": f"?{urlencode(shown)}" if shown else "",
     })
+
+
+def _division_filter(request: HttpRequest, office: Office) -> tuple[list[Unit], Unit | None, bool]:
+    """The dashboard's choice of division, as its page and its downloads read it: the units listed, the one
+    chosen, and whether "Tanpa bidang" is (the indicators no division answers for yet, whose actuals the Subbag
+    Program enters)."""
+    divisions = list(access.data_units(office))  # the Bidang, the Sekretariat, any unit an indicator names
+    division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
+    return divisions, division, division is None and request.GET.get("division") == NO_DIVISION
 
 
 @login_required
 def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
-    """The report as it stands now, rendered on request (not stored: compiling stores a version)."""
+    """The report as it stands now, rendered on request (not stored: compiling stores a version), of the
+    dashboard's division where it is filtered: the division's part, named so in its title and its file name. A
+    compiled version, which is initialled and signed, is always the whole office's (compile_view)."""
     office = office_or_404(request)
     if fmt not in FORMATS:
         raise Http404
     quarter = _int(request.GET.get("quarter"), range(1, 5))
+    _divisions, division, without_division = _division_filter(request, office)
     render_fn, content_type = FORMATS[fmt]
-    data = render_fn(build_report(office, year, quarter, made_on=today_in(office.time_zone)))
-    period = f"{year}-tw{quarter}" if quarter else str(year)
-    response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="data-kinerja-{office.code}-{period}.{fmt}"'
+    report = build_report(office, year, quarter, made_on=today_in(office.time_zone),
+                          division_id=division.pk if division else None, without_division=without_division)
+    report.part = (division.name if division else NO_DIVISION_PART) if division or without_division else ""
+    stem = f"data-kinerja-{office.code}-{year}-tw{quarter}" if quarter else f"data-kinerja-{office.code}-{year}"
+    if report.part:
+        stem += f"-{slugify(division.short_name or division.name) if division else 'tanpa-bidang'}"
+    response = HttpResponse(render_fn(report), content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{stem}.{fmt}"'
     return response
 
 

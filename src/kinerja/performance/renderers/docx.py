@@ -253,7 +253,7 @@ def render(report: ReportData) -> bytes:
 
     document.add_heading("BAB III AKUNTABILITAS KINERJA", level=1)
     intro = document.add_paragraph(
-        f"Draf disusun otomatis dari Data Kinerja {report.office_name} {report.period}. "
+        f"Draf disusun otomatis dari Data Kinerja {report.office_name} {report.period}{report.part_note}. "
         "Periksa dan lengkapi analisisnya sebelum digunakan.")
     intro.runs[0].italic = True
     revision = revision_text(report)
@@ -313,7 +313,7 @@ def render(report: ReportData) -> bytes:
         document.add_paragraph("Belum ada data program dan anggaran untuk periode ini.")
     _annex(document, report)
     # As the PDF's footer names it (print.css: doctitle).
-    title = f"Data Kinerja {report.office_name}, {report.period}{(revision or {}).get('footer', '')}"
+    title = f"Data Kinerja {report.office_name}, {report.period}{report.part_note}{(revision or {}).get('footer', '')}"
     for section in document.sections:
         _page_margins(section, title)
     out = io.BytesIO()

@@ -182,7 +182,8 @@ def _write_comparison(book: Workbook, report: ReportData) -> None:
     for y in years:
         headers += [f"Realisasi {y}", f"Capaian {y} (%)"]
     headers += ["Target Akhir Renstra", "Progres Renstra (%)", "Standar Nasional"]
-    sheet = _sheet(book, "Perbandingan", [f"Perbandingan Capaian {report.office_name}", report.period], headers,
+    sheet = _sheet(book, "Perbandingan", [f"Perbandingan Capaian {report.office_name}", report.period + report.part_note],
+                   headers,
                    [5, 9, 40, 10] + [12, 12] * len(years) + [14, 14, 14])
     for n, i in enumerate(report.indicators, start=1):
         row = 4 + n
@@ -201,7 +202,7 @@ def _write_comparison(book: Workbook, report: ReportData) -> None:
 
 
 def _write_budget(book: Workbook, report: ReportData) -> None:
-    sheet = _sheet(book, "Anggaran", [f"Realisasi Anggaran {report.office_name}", report.period],
+    sheet = _sheet(book, "Anggaran", [f"Realisasi Anggaran {report.office_name}", report.period + report.part_note],
                    ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Kinerja (%)",
                     "Efisiensi (poin)", "Keterangan"], [5, 45, 18, 18, 11, 13, 12, 14])
     row = 5
@@ -245,7 +246,7 @@ def _budget_total(sheet: Worksheet, row: int, report: ReportData) -> None:
 def _write_corrections(book: Workbook, report: ReportData, revision: dict[str, Any]) -> None:
     """A revision's corrections, each with its reason: why this version replaces the signed one."""
     sheet = _sheet(book, f"Revisi {revision['number']}", [f"Revisi {revision['number']} {report.office_name}",
-                                                          report.period, revision["replaces"]],
+                                                          report.period + report.part_note, revision["replaces"]],
                    ["No", "Indikator", "Periode", "Semula", "Menjadi", "Alasan koreksi", "Oleh", "Waktu"],
                    [5, 40, 18, 14, 14, 50, 24, 19])
     for n, c in enumerate(revision["corrections"], start=1):
@@ -257,7 +258,8 @@ def _write_corrections(book: Workbook, report: ReportData, revision: dict[str, A
 
 
 def _write_narratives(book: Workbook, report: ReportData) -> None:
-    sheet = _sheet(book, "Kendala dan Solusi", [f"Kendala dan Solusi {report.office_name}", report.period],
+    sheet = _sheet(book, "Kendala dan Solusi",
+                   [f"Kendala dan Solusi {report.office_name}", report.period + report.part_note],
                    ["No", "Kode", "Indikator", "Kendala", "Solusi"], [5, 9, 40, 50, 50])
     rows = [i for i in report.indicators if i.obstacles or i.solutions]
     for n, i in enumerate(rows, start=1):
@@ -270,7 +272,7 @@ def _write_narratives(book: Workbook, report: ReportData) -> None:
 def _write_evidence(book: Workbook, report: ReportData) -> None:
     """The annex: every bukti dukung file per indicator, sasaran by sasaran as the Capaian sheet lists them,
     with its whole SHA-256 and its size in bytes (what `sha256sum` and the file's properties show)."""
-    sheet = _sheet(book, "Bukti Dukung", [f"{ANNEX_TITLE} {report.office_name}", report.period],
+    sheet = _sheet(book, "Bukti Dukung", [f"{ANNEX_TITLE} {report.office_name}", report.period + report.part_note],
                    ["No", "Kode", "Sasaran", "Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh",
                     "Waktu unggah", "Ukuran (byte)", "SHA-256"], [5, 9, 24, 32, 28, 9, 18, 20, 19, 12, 34])
     row, n = 5, 0
@@ -299,7 +301,7 @@ def _bytes(book: Workbook) -> bytes:
 def render(report: ReportData) -> bytes:
     book = _book()
     revision = revision_text(report)
-    heading = [f"Data Kinerja {report.office_name}", report.period]
+    heading = [f"Data Kinerja {report.office_name}", report.period + report.part_note]
     sheet = _sheet(book, "Capaian", heading + ([revision["footer"].removeprefix(" · ")] if revision else []),
                    MAIN_HEADERS, MAIN_WIDTHS, first=True)
     _write_main(sheet, [report], office_column=False)

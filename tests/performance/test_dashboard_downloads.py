@@ -1,0 +1,81 @@
+"""The dashboard's downloads of the report as it stands keep its division filter: a division's page gives the
+division's part, named so in the document's title and file name, and says that compiling (what is initialled and
+signed) always takes the whole office. Unfiltered, the download is the whole report as before."""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+
+import docx
+import openpyxl
+
+from kinerja.performance.models import Objective, ReportVersion
+from kinerja.performance.report import compile_report
+from tests.base import KinerjaTestCase
+
+from .test_report_build import actual, add_indicator, target
+from .test_report_render import pdf_text
+
+D = Decimal
+
+
+class DashboardDownloadsTestCase(KinerjaTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                             order=1, plan_start_year=2021, plan_end_year=2026)
+        cls.division = cls.built.divisions[0]
+        cls.own = add_indicator(objective, "IK-01", "Persentase koperasi aktif")
+        cls.own.division = cls.division
+        cls.own.save()
+        cls.orphan = add_indicator(objective, "IK-07", "Jumlah koperasi sehat", "unit")
+        for indicator, goal, got in ((cls.own, D("80"), D("72.5")), (cls.orphan, D("40"), D("38"))):
+            target(indicator, 2025, goal)
+            actual(indicator, 2025, got, quarter=1)
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.client.force_login(self.subsection_head)
+
+    def codes(self, response) -> tuple[list[str], str]:  # type: ignore[no-untyped-def]
+        """The codes on the XLSX's main sheet, and its heading's second line."""
+        sheet = openpyxl.load_workbook(io.BytesIO(response.content))["Capaian"]
+        codes = [row[1] for row in sheet.iter_rows(min_row=5, values_only=True) if row[1] and str(row[1]).startswith("IK")]
+        return codes, sheet["A2"].value
+
+    def test_the_links_of_a_filtered_dashboard_keep_its_filter_and_say_so(self) -> None:
+        page = self.client.get(f"/data/dashboard/?year=2025&quarter=1&division={self.division.pk}").content.decode()
+        self.assertIn(f'href="/data/reports/2025.xlsx?quarter=1&amp;division={self.division.pk}"', page)
+        self.assertIn(f"Laporan {self.division.short_name or self.division.name} saja, menurut data saat ini:", page)
+        self.assertIn("Penyusunan versi laporan selalu mengambil data seluruh perangkat daerah", page)
+        page = self.client.get("/data/dashboard/?year=2025&division=none").content.decode()
+        self.assertIn('href="/data/reports/2025.pdf?division=none"', page)
+        self.assertIn("Laporan indikator tanpa bidang saja", page)
+        page = self.client.get("/data/dashboard/?year=2025&quarter=1").content.decode()
+        self.assertIn('href="/data/reports/2025.docx?quarter=1"', page)
+        self.assertIn("Laporan menurut data saat ini:", page)
+        self.assertNotIn("Penyusunan versi laporan selalu", page)
+
+    def test_a_divisions_download_is_its_part_and_names_it(self) -> None:
+        response = self.client.get(f"/data/reports/2025.xlsx?quarter=1&division={self.division.pk}")
+        self.assertEqual(self.codes(response), (["IK-01"], f"s.d. Triwulan I 2025 · {self.division.name} saja"))
+        self.assertRegex(response["Content-Disposition"], r'data-kinerja-diskopukm-bdl-2025-tw1-[a-z-]+\.xlsx"')
+        response = self.client.get("/data/reports/2025.xlsx?division=none")
+        self.assertEqual(self.codes(response), (["IK-07"], "Tahun 2025 · Indikator tanpa bidang saja"))
+        self.assertIn('data-kinerja-diskopukm-bdl-2025-tanpa-bidang.xlsx"', response["Content-Disposition"])
+        document = docx.Document(io.BytesIO(self.client.get("/data/reports/2025.docx?division=none").content))
+        self.assertIn("Tahun 2025 · Indikator tanpa bidang saja.", "\n".join(p.text for p in document.paragraphs))
+        text = pdf_text(self.client.get(f"/data/reports/2025.pdf?division={self.division.pk}").content)
+        self.assertIn(f"{self.division.name.upper()} SAJA", text)
+
+    def test_the_unfiltered_download_and_a_compiled_version_stay_whole(self) -> None:
+        response = self.client.get("/data/reports/2025.xlsx?quarter=1")
+        self.assertEqual(self.codes(response), (["IK-01", "IK-07"], "s.d. Triwulan I 2025"))
+        self.assertIn('data-kinerja-diskopukm-bdl-2025-tw1.xlsx"', response["Content-Disposition"])
+        compile_report(self.office, 2025, 1, user=self.subsection_head)
+        version = ReportVersion.objects.get()
+        self.assertEqual([i["code"] for i in version.data["indicators"]], ["IK-01", "IK-07"])
+        response = self.client.get(f"/data/reports/versions/{version.pk}/xlsx/?division={self.division.pk}")
+        self.assertEqual(b"".join(response.streaming_content), version.xlsx.open("rb").read())
