@@ -79,3 +79,22 @@ class DashboardDownloadsTestCase(KinerjaTestCase):
         self.assertEqual([i["code"] for i in version.data["indicators"]], ["IK-01", "IK-07"])
         response = self.client.get(f"/data/reports/versions/{version.pk}/xlsx/?division={self.division.pk}")
         self.assertEqual(b"".join(response.streaming_content), version.xlsx.open("rb").read())
+
+    def test_a_divisions_part_leaves_no_room_for_initials_or_a_signature(self) -> None:
+        # Only the whole office's compilation is initialled and signed; the live whole report keeps the room.
+        from unittest import mock
+
+        from kinerja.performance import views_reports
+
+        seen = []
+        build = views_reports.build_report
+
+        def spy(*args, **kwargs):  # type: ignore[no-untyped-def]
+            seen.append(build(*args, **kwargs))
+            return seen[-1]
+
+        with mock.patch.object(views_reports, "build_report", spy):
+            self.client.get(f"/data/reports/2025.pdf?division={self.division.pk}")
+            self.client.get("/data/reports/2025.pdf?division=none")
+            self.client.get("/data/reports/2025.pdf")
+        self.assertEqual([bool(r.initials or r.signer) for r in seen], [False, False, True])

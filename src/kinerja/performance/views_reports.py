@@ -127,8 +127,10 @@ def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     quarter = _int(request.GET.get("quarter"), range(1, 5))
     _divisions, division, without_division = _division_filter(request, office)
     render_fn, content_type = FORMATS[fmt]
+    # A division's part is never initialled or signed (compiling takes the whole office): no room for the stamps.
     report = build_report(office, year, quarter, made_on=today_in(office.time_zone),
-                          division_id=division.pk if division else None, without_division=without_division)
+                          division_id=division.pk if division else None, without_division=without_division,
+                          approvals=not (division or without_division))
     report.part = (division.name if division else NO_DIVISION_PART) if division or without_division else ""
     stem = f"data-kinerja-{office.code}-{year}-tw{quarter}" if quarter else f"data-kinerja-{office.code}-{year}"
     if report.part:
