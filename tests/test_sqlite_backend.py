@@ -57,25 +57,3 @@ def test_begin_and_commit_go_to_sqlite3_itself_unless_queries_are_watched() -> N
     with db.execute_wrapper(lambda execute, sql, *args: seen.append(sql) or execute(sql, *args)), transaction.atomic():
         Office.objects.filter(code="X").update(name="Dinas Z")
     assert seen[0] == "BEGIN IMMEDIATE"
-
-
-@pytest.mark.django_db
-def test_outside_an_event_loop_django_is_not_asked_to_look_for_one_and_inside_it_still_refuses(monkeypatch) -> None:
-    import asyncio
-    from unittest import mock
-
-    from django.core.exceptions import SynchronousOnlyOperation
-
-    db = connections["default"]
-    with mock.patch("django.utils.asyncio.get_running_loop", side_effect=AssertionError("asked")):
-        db.ensure_connection()
-        with db.cursor() as cursor:
-            cursor.execute("SELECT 1")
-    monkeypatch.delenv("DJANGO_ALLOW_ASYNC_UNSAFE", raising=False)
-
-    async def inside() -> None:
-        for method in (db.cursor, db.ensure_connection, db.commit):
-            with pytest.raises(SynchronousOnlyOperation):
-                method()
-
-    asyncio.run(inside())

@@ -23,21 +23,13 @@ assertNumQueries, no execute_wrapper: then Django's way, so every BEGIN is logge
 before) both go to the sqlite3 connection directly, with Django's translation of its errors. Nothing
 else differs: the same statements, on the same connection, in the same order.
 
-Django's checks that a method is not run inside an event loop (async_unsafe: ensure_connection,
-commit, cursor, several per transaction) ask asyncio for the running loop by catching
-the RuntimeError it raises when there is none (0.74 µs a call against 0.14 µs, timeit). The same
-methods here ask asyncio._get_running_loop(), which returns None instead, and run Django's method
-unchecked when no loop runs; inside a loop Django's checked method runs, so the check is the same.
-
-No maintained package does any of this; they are a few lines, kept in the backend so they are in force
+No maintained package does either; they are a few lines, kept in the backend so they are in force
 wherever kinerja's SQLite connection is.
 """
 
 from __future__ import annotations
 
 import sqlite3
-from asyncio.events import _get_running_loop
-from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
@@ -49,25 +41,7 @@ sqlite3.register_adapter(bool, int)
 _get_attribute = object.__getattribute__
 
 
-def _outside_a_loop(method: Callable[..., Any]) -> Callable[..., Any]:
-    """Django's async_unsafe `method`, checked only where an event loop runs (async_unsafe's own check
-    then runs and decides, as before); elsewhere the method itself, which functools.wraps keeps."""
-    unchecked = getattr(method, "__wrapped__", method)
-
-    def run(self: Any, *args: Any, **kwargs: Any) -> Any:
-        if _get_running_loop() is None:
-            return unchecked(self, *args, **kwargs)
-        return method(self, *args, **kwargs)
-
-    run.__name__, run.__doc__ = method.__name__, method.__doc__
-    return run
-
-
 class DatabaseWrapper(base.DatabaseWrapper):
-    ensure_connection = _outside_a_loop(base.DatabaseWrapper.ensure_connection)
-    commit = _outside_a_loop(base.DatabaseWrapper.commit)
-    cursor = _outside_a_loop(base.DatabaseWrapper.cursor)
-
     def _logged(self) -> bool:
         """queries_logged, with DEBUG read from the settings object itself (override_settings replaces
         it), not through the proxy's __getattribute__ written in Python."""
