@@ -100,3 +100,9 @@ def test_the_content_around_the_data_already_encoded_is_the_content_encoded_at_o
     expected = json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     assert audit._canonical_text(case, seq, kind, actor, at, audit._ENCODER.encode(data), prev) == expected
     assert audit.canonical(case, seq, kind, actor, at, data, prev) == expected.encode()
+
+
+def test_data_is_json_as_it_comes_back_or_not() -> None:
+    assert audit._is_json({"task": 3, "step": "2", "assignee": None, "ok": True, "files": [1, "a"], "n": {"x": [None]}})
+    for bad in ({"at": dt.date(2025, 1, 1)}, {1: "x"}, {"t": (1, 2)}, {"n": {"x": 1.5j}}, {"f": [dt.date(2025, 1, 1)]}):
+        assert not audit._is_json(bad), bad

@@ -167,3 +167,30 @@ class CombinedWritesTestCase(WorkflowTestCase):
                 cursor.close()
                 fastsql.update(task, ["note"])
             self.assertEqual(Task.objects.get(pk=task.pk).note, "urut")
+
+    def test_the_sqlite3_cursor_checks_the_thread_without_a_lock_in_its_own_thread(self) -> None:
+        import threading
+        from unittest import mock
+
+        from django.db import DatabaseError
+
+        if connection.vendor != "sqlite":
+            self.skipTest("the sqlite3 cursor itself")
+        db = fastsql._db()
+        # In its own thread, Django's check (whose first test takes a lock) is not needed.
+        with mock.patch.object(type(db), "allow_thread_sharing", new_callable=mock.PropertyMock,
+                               side_effect=AssertionError("the lock")):
+            fastsql._Raw(db).close()
+        # In another thread it is, and it refuses.
+        failed: list[BaseException] = []
+
+        def other() -> None:
+            try:
+                fastsql._Raw(db).close()
+            except BaseException as e:  # noqa: BLE001
+                failed.append(e)
+
+        thread = threading.Thread(target=other)
+        thread.start()
+        thread.join()
+        self.assertEqual([type(e) for e in failed], [DatabaseError])

@@ -221,15 +221,15 @@ def _open_task(case: Case, step: Step, *, at: dt.datetime, cal: WorkCalendar, ac
         assignee: int | None = case.person_id  # their own step, whoever else holds the position
     else:
         assignee = _assignee_for(step, position, day, chosen, chosen_id, assignments)
-    task = fastsql.new(Task, {"id": pk, "case_id": case.pk, "step_id": step.pk, "position_id": position.pk,
-                              "assignee_id": assignee, "round": earlier + 1, "opened_at": at,
-                              "due_at": cal.add(at, Decimal(step.duration_value), step.duration_unit)},
+    # (Their keys read as .id: Model.pk is a property that looks the key's field up on each read.)
+    due = cal.add(at, Decimal(step.duration_value), step.duration_unit)
+    task = fastsql.new(Task, {"id": pk, "case_id": case.id, "step_id": step.id, "position_id": position.id,
+                              "assignee_id": assignee, "round": earlier + 1, "opened_at": at, "due_at": due},
                        {"case": case, "step": step, "position": position})
     fastsql.insert([task])
     fastsql.notify_new_task(task, notice, actor_id=actor.pk if actor is not None else None, day=day)
-    audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.pk, step=step.number,
-                 position=position.pk, assignee=assignee, round=task.round,
-                 due=task.due_at.isoformat())
+    audit.record(case, Event.Kind.TASK_ASSIGNED, actor=actor, at=at, task=task.id, step=step.number,
+                 position=position.id, assignee=assignee, round=earlier + 1, due=due.isoformat())
     return task
 
 

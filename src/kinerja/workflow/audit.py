@@ -105,8 +105,17 @@ def _is_json(value: Any) -> bool:
     if kind is list:
         return all(_is_json(v) for v in value)
     if kind is dict:
-        return all(type(k) is str and _is_json(v) for k, v in value.items())
+        # The engine's own events hold texts and numbers: checked here without a call per value.
+        for k, v in value.items():
+            if type(k) is not str:
+                return False
+            if v is not None and type(v) not in _SCALARS and not _is_json(v):
+                return False
+        return True
     return False
+
+
+_SCALARS = frozenset({str, int, bool})
 
 
 @contextmanager

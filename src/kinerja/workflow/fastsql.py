@@ -51,6 +51,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from _thread import get_ident
 from asyncio import _get_running_loop
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
@@ -191,7 +192,10 @@ class _Raw:
     def __init__(self, db: BaseDatabaseWrapper) -> None:
         if db.connection is None:  # inside an action's atomic() it is open (and async-safety checked)
             db.ensure_connection()
-        db.validate_thread_sharing()
+        if db._thread_ident != get_ident():
+            # Django's check, whose first test (allow_thread_sharing) takes a lock; in the thread that made
+            # the connection (always, for the thread's own connection that _db() gives) it passes anyway.
+            db.validate_thread_sharing()
         self.db, self.cursor = db, db.connection.cursor()
 
     def execute(self, sql: str, params: Any) -> None:
