@@ -28,6 +28,7 @@ GENESIS = "0" * 64
 # json.dumps with these arguments builds a new encoder on every call; this one is what it builds.
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 _LAST_AT: tuple[dt.datetime | None, str] = (None, "")
+_text = json.encoder.encode_basestring  # a JSON string as _ENCODER writes it (ensure_ascii=False)
 
 
 def canonical(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.datetime, data: dict[str, Any],
@@ -39,14 +40,14 @@ def canonical(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.da
 def _canonical_text(case_id: int, seq: int, kind: str, actor_id: int | None, at: dt.datetime, data_json: str,
                     prev_hash: str) -> str:
     """canonical()'s text, from the data already encoded (with _ENCODER): the same text as encoding the
-    whole content at once, since the encoder writes a value's text the same wherever it stands. The
-    content is encoded with a 0 in the data's place, which is then replaced: the keys are sorted, so
-    ',"data":0,' comes right after the case's number, and nothing before it (the actor's and the case's
-    numbers, the time's ISO text) can hold that text. record() stores the data's text as it was hashed,
+    whole content at once. The encoder writes a value's text the same wherever it stands, and the content
+    around the data is written here as it writes it: its keys sorted, no spaces, the texts through the
+    same C function (json's encode_basestring, what ensure_ascii=False uses), the numbers as int's repr,
+    None as null (a hypothesis test compares the two). record() stores the data's text as it was hashed,
     so the data is encoded once per event, not twice."""
-    outer = _ENCODER.encode({"case": case_id, "seq": seq, "kind": kind, "actor": actor_id, "at": _utc_iso(at),
-                             "data": 0, "prev": prev_hash})
-    return outer.replace(',"data":0,', f',"data":{data_json},', 1)
+    actor = "null" if actor_id is None else int.__repr__(actor_id)
+    return (f'{{"actor":{actor},"at":"{_utc_iso(at)}","case":{int.__repr__(case_id)},"data":{data_json},'
+            f'"kind":{_text(kind)},"prev":{_text(prev_hash)},"seq":{int.__repr__(seq)}}}')
 
 
 def _utc_iso(at: dt.datetime) -> str:
