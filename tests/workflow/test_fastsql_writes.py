@@ -194,3 +194,23 @@ class CombinedWritesTestCase(WorkflowTestCase):
         thread.start()
         thread.join()
         self.assertEqual([type(e) for e in failed], [DatabaseError])
+
+    def test_writes_share_one_sqlite3_cursor_per_connection(self) -> None:
+        import sqlite3
+
+        if connection.vendor != "sqlite":
+            self.skipTest("the sqlite3 cursor itself")
+        db = fastsql._db()
+        first = fastsql._write_cursor(db)
+        with first as cursor:
+            cursor.execute("SELECT %s", [1])
+        self.assertIs(fastsql._write_cursor(db), first)  # kept, not closed by its block
+        self.assertIsNot(fastsql._cursor(db), first)  # reads get their own
+        db.__dict__["_kinerja_write_cursor"] = fastsql._Raw(db, kept=True)
+        db.__dict__["_kinerja_write_cursor"].cursor = sqlite3.connect(":memory:").cursor()
+        self.assertIsNot(fastsql._write_cursor(db), first)  # one of another connection is not used
+        self.assertIs(fastsql._write_cursor(db).cursor.connection, db.connection)
+        from django.test.utils import override_settings
+
+        with override_settings(DEBUG=True):
+            self.assertNotIsInstance(fastsql._write_cursor(db), fastsql._Raw)  # watched: Django's, logged
