@@ -5,35 +5,23 @@ signed) always takes the whole office. Unfiltered, the download is the whole rep
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 
 import docx
 import openpyxl
 
-from kinerja.performance.models import Objective, ReportVersion
+from kinerja.performance.models import ReportVersion
 from kinerja.performance.report import compile_report
 from tests.base import KinerjaTestCase
 
-from .test_report_build import actual, add_indicator, target
+from .test_no_division_reports import own_and_orphan
 from .test_report_render import pdf_text
-
-D = Decimal
 
 
 class DashboardDownloadsTestCase(KinerjaTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                             order=1, plan_start_year=2021, plan_end_year=2026)
-        cls.division = cls.built.divisions[0]
-        cls.own = add_indicator(objective, "IK-01", "Persentase koperasi aktif")
-        cls.own.division = cls.division
-        cls.own.save()
-        cls.orphan = add_indicator(objective, "IK-07", "Jumlah koperasi sehat", "unit")
-        for indicator, goal, got in ((cls.own, D("80"), D("72.5")), (cls.orphan, D("40"), D("38"))):
-            target(indicator, 2025, goal)
-            actual(indicator, 2025, got, quarter=1)
+        own_and_orphan(cls)
 
     def setUp(self) -> None:
         super().setUp()

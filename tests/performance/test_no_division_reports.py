@@ -27,21 +27,29 @@ from .test_report_render import pdf_text
 D = Decimal
 
 
+def own_and_orphan(cls: type[KinerjaTestCase]) -> list[object]:
+    """IK-01 of the office's first division (cls.own, cls.division) and IK-07 of none (cls.orphan), with their
+    2025 targets; their first-quarter actuals are returned."""
+    objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                         order=1, plan_start_year=2021, plan_end_year=2026)
+    cls.division = cls.built.divisions[0]
+    cls.own = add_indicator(objective, "IK-01", "Persentase koperasi aktif")
+    cls.own.division = cls.division
+    cls.own.save()
+    cls.orphan = add_indicator(objective, "IK-07", "Jumlah koperasi sehat", "unit")
+    figures = []
+    for indicator, goal, got in ((cls.own, D("80"), D("72.5")), (cls.orphan, D("40"), D("38"))):
+        target(indicator, 2025, goal)
+        figures.append(actual(indicator, 2025, got, quarter=1))
+    return figures
+
+
 class NoDivisionReportTestCase(KinerjaTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        objective = Objective.objects.create(office=cls.office, code="S1", name="Meningkatnya kualitas koperasi",
-                                             order=1, plan_start_year=2021, plan_end_year=2026)
-        cls.division = cls.built.divisions[0]
-        cls.own = add_indicator(objective, "IK-01", "Persentase koperasi aktif")
-        cls.own.division = cls.division
-        cls.own.save()
-        cls.orphan = add_indicator(objective, "IK-07", "Jumlah koperasi sehat", "unit")
-        for indicator, goal, got in ((cls.own, D("80"), D("72.5")), (cls.orphan, D("40"), D("38"))):
-            target(indicator, 2025, goal)
-            evidence(actual(indicator, 2025, got, quarter=1), f"bukti {indicator.code}.pdf", user=cls.staff,
-                     sha256=("11" if indicator == cls.own else "77") * 32)
+        for figure, code, sha in zip(own_and_orphan(cls), ("IK-01", "IK-07"), ("11", "77"), strict=True):
+            evidence(figure, f"bukti {code}.pdf", user=cls.staff, sha256=sha * 32)
 
     def report(self):  # type: ignore[no-untyped-def]
         return build_report(self.office, 2025, 1, made_on=TODAY)

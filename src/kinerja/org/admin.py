@@ -264,10 +264,7 @@ class PersonAdmin(OfficeScopedAdmin):
             response = self._first_passwords_page(request, [actions.FirstPassword(person, person.user.username,
                                                                                   password)], 0)
         else:
-            context = {**self.admin_site.each_context(request), "title": gettext("First password already shown"),
-                       "opts": self.model._meta, "person": person}
-            response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
-            add_never_cache_headers(response)
+            response = self._already_shown(request, gettext("First password already shown"), person)
         response.delete_cookie(FIRST_PASSWORD_KEY, path=request.path, samesite="Strict")
         return response
 
@@ -290,11 +287,16 @@ class PersonAdmin(OfficeScopedAdmin):
         if given:
             response = self._first_passwords_page(request, given, skipped)
         else:
-            context = {**self.admin_site.each_context(request), "title": gettext("First passwords already shown"),
-                       "opts": self.model._meta, "person": None}
-            response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
-            add_never_cache_headers(response)
+            response = self._already_shown(request, gettext("First passwords already shown"), None)
         response.delete_cookie(FIRST_PASSWORD_KEY, path=request.path, samesite="Strict")
+        return response
+
+    def _already_shown(self, request: HttpRequest, title: str, person: Person | None) -> TemplateResponse:
+        """The page of a first password (or, without `person`, of first passwords) shown once already: kept
+        nowhere, with the way to give new ones."""
+        context = {**self.admin_site.each_context(request), "title": title, "opts": self.model._meta, "person": person}
+        response = TemplateResponse(request, "admin/org/person/first_password_shown.html", context)
+        add_never_cache_headers(response)
         return response
 
     def get_queryset(self, request: HttpRequest) -> Any:
