@@ -85,11 +85,12 @@ JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.text(),
 
 
 @settings(deadline=None)
-@given(case=st.integers(), seq=st.integers(min_value=1), kind=st.text(), actor=st.none() | st.integers(),
+@given(case=st.integers(), seq=st.integers(min_value=1), kind=st.text(),
+       actor=st.none() | st.integers() | st.booleans() | st.text(max_size=4),
        data=st.dictionaries(st.text(max_size=8), JSON, max_size=4) | st.just({"x": ',"data":0,', ',"data":0,': 0}),
        prev=st.text(max_size=64))
 def test_the_content_around_the_data_already_encoded_is_the_content_encoded_at_once(
-        case: int, seq: int, kind: str, actor: int | None, data: dict, prev: str) -> None:
+        case: int, seq: int, kind: str, actor: int | bool | str | None, data: dict, prev: str) -> None:
     # record() encodes the data once, for the hash and for the row: the hashed bytes must be those of the
     # whole content encoded at once, whatever the data, the kind or the previous hash hold.
     import json

@@ -43,11 +43,15 @@ def _canonical_text(case_id: int, seq: int, kind: str, actor_id: int | None, at:
     whole content at once. The encoder writes a value's text the same wherever it stands, and the content
     around the data is written here as it writes it: its keys sorted, no spaces, the texts through the
     same C function (json's encode_basestring, what ensure_ascii=False uses), the numbers as int's repr,
-    None as null (a hypothesis test compares the two). record() stores the data's text as it was hashed,
-    so the data is encoded once per event, not twice."""
-    actor = "null" if actor_id is None else int.__repr__(actor_id)
-    return (f'{{"actor":{actor},"at":"{_utc_iso(at)}","case":{int.__repr__(case_id)},"data":{data_json},'
-            f'"kind":{_text(kind)},"prev":{_text(prev_hash)},"seq":{int.__repr__(seq)}}}')
+    None as null, anything else through the encoder itself (a hypothesis test compares the two).
+    record() stores the data's text as it was hashed, so the data is encoded once per event, not twice."""
+    actor = ("null" if actor_id is None else int.__repr__(actor_id) if type(actor_id) is int
+             else _ENCODER.encode(actor_id))
+    case = int.__repr__(case_id) if type(case_id) is int else _ENCODER.encode(case_id)
+    number = int.__repr__(seq) if type(seq) is int else _ENCODER.encode(seq)
+    kind_text = _text(kind) if type(kind) is str else _ENCODER.encode(kind)
+    return (f'{{"actor":{actor},"at":"{_utc_iso(at)}","case":{case},"data":{data_json},'
+            f'"kind":{kind_text},"prev":{_text(prev_hash)},"seq":{number}}}')
 
 
 def _utc_iso(at: dt.datetime) -> str:

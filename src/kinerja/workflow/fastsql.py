@@ -925,7 +925,8 @@ def encoded(obj: Model, attname: str, text: str) -> None:
     """Remember `text` as the JSON of the value `obj.<attname>` holds now (encoded by the caller, e.g. for
     the audit hash), for insert() and update() to write on SQLite instead of encoding it again, as long
     as the field still holds that same value (another value assigned since is encoded as Django
-    encodes it). SQLite keeps JSON as text, and any JSON text of the value reads back as the value;
+    encodes it; the caller does not change the value in place after encoding it: an event's data is
+    never changed). SQLite keeps JSON as text, and any JSON text of the value reads back as the value;
     PostgreSQL's jsonb is written by Django's adapter as before."""
     obj.__dict__.setdefault("_encoded_json", {})[attname] = (getattr(obj, attname), text)
 
