@@ -112,14 +112,7 @@ def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
     `independent`: the statement reads no table this module writes, so it need not wait for the
     writes held by combined_writes()."""
     if db.vendor == "sqlite":
-        # db.queries_logged, read without the settings proxy's check of each value it returns (a failing
-        # attribute lookup on the bool, with its formatted error): the settings object itself, which
-        # override_settings() replaces, holds DEBUG.
-        # (Read with object.__getattribute__: settings is a LazyObject, whose own __getattribute__ is a
-        # Python function run on every attribute read, _wrapped included.)
-        if db.force_debug_cursor or _get_attribute(settings, "_wrapped").DEBUG or db.execute_wrappers:
-            return db.cursor()
-        return _Raw(db)
+        return db.cursor() if _watched(db) else _Raw(db)
     if db.vendor != "postgresql":
         return db.cursor()
     db.close_if_health_check_failed()
@@ -131,6 +124,25 @@ def _cursor(db: BaseDatabaseWrapper, independent: bool = False) -> Any:
             cursor = db._prepare_cursor(_binding_cursor(db))
     cursor.independent = independent
     return cursor
+
+
+def _watched(db: BaseDatabaseWrapper) -> bool:
+    """Whether Django logs the queries (DEBUG, assertNumQueries) or an execute_wrapper is installed: then
+    this module's statements go through Django's cursor, so every one is seen as before.
+
+    db.queries_logged, read without the settings proxy's check of each value it returns (a failing
+    attribute lookup on the bool, with its formatted error): the settings object itself, which
+    override_settings() replaces, holds DEBUG. It is read with object.__getattribute__: settings is a
+    LazyObject, whose own __getattribute__ is a Python function run on every attribute read, _wrapped
+    included."""
+    return bool(db.force_debug_cursor or _get_attribute(settings, "_wrapped").DEBUG or db.execute_wrappers)
+
+
+def _check_thread(db: BaseDatabaseWrapper) -> None:
+    """Django's validate_thread_sharing, whose first test (allow_thread_sharing) takes a lock; in the thread
+    that made the connection (always, for the thread's own connection that _db() gives) it passes anyway."""
+    if db._thread_ident != get_ident():
+        db.validate_thread_sharing()
 
 
 def _binding_cursor(db: BaseDatabaseWrapper) -> Any:
@@ -192,10 +204,7 @@ class _Raw:
     def __init__(self, db: BaseDatabaseWrapper, kept: bool = False) -> None:
         if db.connection is None:  # inside an action's atomic() it is open (and async-safety checked)
             db.ensure_connection()
-        if db._thread_ident != get_ident():
-            # Django's check, whose first test (allow_thread_sharing) takes a lock; in the thread that made
-            # the connection (always, for the thread's own connection that _db() gives) it passes anyway.
-            db.validate_thread_sharing()
+        _check_thread(db)
         self.db, self.cursor, self.kept = db, db.connection.cursor(), kept
 
     def execute(self, sql: str, params: Any) -> None:
@@ -245,14 +254,13 @@ def _write_cursor(db: BaseDatabaseWrapper) -> Any:
     on the connection for them, checked for the thread each time as a new one is. Making, wrapping and
     closing a sqlite3 cursor per statement cost about 2 µs, four times per completion. Reads keep a
     cursor each: load_version has three open at once."""
-    if db.vendor != "sqlite" or db.force_debug_cursor or _get_attribute(settings, "_wrapped").DEBUG \
-            or db.execute_wrappers:
-        return _cursor(db)  # (the same test as _cursor's)
+    if db.vendor != "sqlite" or _watched(db):
+        return _cursor(db)
     kept = db.__dict__.get("_kinerja_write_cursor")
     if kept is None or kept.cursor.connection is not db.connection:
         kept = db.__dict__["_kinerja_write_cursor"] = _Raw(db, kept=True)
-    elif db._thread_ident != get_ident():
-        db.validate_thread_sharing()
+    else:
+        _check_thread(db)
     return kept
 
 
