@@ -620,12 +620,13 @@ class DukWithoutHierarchyTestCase(ImportCase):
                                             short_name="Diskop", city="Kota Metro")
 
     def duk(self, header: tuple[str, ...] = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN"),
-            andi_from: str = "02/01/2024") -> Path:
+            andi_from: str = "02/01/2024", sixth: tuple[str | None, ...] = ()) -> Path:
+        """`sixth`: the cells of a sixth column under its header, row by row (none: empty)."""
         book = Workbook()
         sheet = book.active
         sheet.title = "DUK"
         sheet.append(list(header))
-        for row in [
+        for number, row in enumerate([
             [1, "Dr. Hadi Prasetyo, S.E.\nNIP. 19720505 199803 1 007", "Kepala Dinas Koperasi dan UKM",
              "Dinas Koperasi dan UKM", "03/01/2022"],
             [None, None, None, "BIDANG KOPERASI", None],  # a heading: the row under it names the unit again
@@ -635,9 +636,11 @@ class DukWithoutHierarchyTestCase(ImportCase):
             [3, "Rudi Hartono", "Staf Bidang UKM", None, "02/01/2024"],
             [None, None, None, "Seksi Pengawasan", None],  # named by no other row: a unit without positions yet
             [4, "Andi Wijaya\nNIP. 198001012005011003", "Kepala Subbagian Umum", "Subbagian Umum", andi_from],
-        ]:
-            sheet.append(row)
-        path = self.folder / ("duk.xlsx" if andi_from == "02/01/2024" else "duk-salah.xlsx")
+        ]):
+            sheet.append([*row, *sixth[number:number + 1]])
+        # A file of its own for each layout: a test compares the files it imports.
+        name = "duk" if andi_from == "02/01/2024" else "duk-salah"
+        path = self.folder / f"{name}{len(header) - 5 or ''}{'-diisi' if any(sixth) else ''}.xlsx"
         book.save(path)
         return path
 
@@ -656,6 +659,44 @@ class DukWithoutHierarchyTestCase(ImportCase):
                       "KOPERASI).", out.getvalue())
         self.assertIn("Baris yang hanya berisi Unit kerja dan tidak disebut baris lain dibaca sebagai unit baru yang "
                       "belum punya jabatan: lembar DUK, baris 7 (Seksi Pengawasan).", out.getvalue())
+
+    DUK_HEADER = ("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN")
+    # The Unit induk of each row of duk(): the heading's row has none, as Rudi's under Bidang UKM.
+    PARENTS = ("", None, "Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM", None, "Bidang UKM",
+               "Dinas Koperasi dan UKM")
+
+    def test_a_unit_induk_or_atasan_column_empty_on_every_row_is_said_as_a_missing_one(self) -> None:
+        follows = ("Jadi setiap unit yang baru bagi kinerja ditempatkan langsung di bawah perangkat daerah, sejajar "
+                   "dengan unitnya sendiri dan tidak di bawahnya.")
+        user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(user)
+        for columns, said in ((("UNIT INDUK",), "DUK: F (UNIT INDUK)"), (("Atasan Langsung",), "DUK: F (Atasan Langsung)"),
+                              (("Unit Induk", "ATASAN"), "DUK: F (Unit Induk); DUK: G (ATASAN)")):
+            note = f"Kolom unit induk atau atasan yang kosong di setiap baris: {said}."
+            path = self.duk((*self.DUK_HEADER, *columns))
+            summary = self.run_import(path, dry_run=True)
+            self.assertEqual((summary.without_hierarchy, summary.empty_hierarchy), ([], said.split("; ")))
+            text = importer.empty_hierarchy_note(summary.empty_hierarchy)
+            self.assertIn(note, text)
+            self.assertIn(follows, text)
+            out = StringIO()
+            call_command("org", "import", str(path), "--office", "diskop", "--dry-run", stdout=out)
+            self.assertIn(f"{note} {follows}", out.getvalue())
+            with path.open("rb") as f:
+                page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+            self.assertContains(page, note, count=1)
+            # Refused for a row of its own, the refusal says it too.
+            wrong = self.duk((*self.DUK_HEADER, *columns), andi_from="31/02/2024")
+            with self.assertRaises(importer.ImportFailed) as caught:
+                self.run_import(wrong)
+            self.assertIn(note, str(caught.exception))
+            with wrong.open("rb") as f:
+                page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
+            self.assertContains(page, note, count=1, status_code=400)
+        # Filled in on one row, the column places that unit: the file has a hierarchy, nothing to say.
+        sixth = ("", None, "Dinas Koperasi dan UKM")
+        filled = self.run_import(self.duk((*self.DUK_HEADER, "UNIT INDUK"), sixth=sixth), dry_run=True)
+        self.assertEqual((filled.without_hierarchy, filled.empty_hierarchy), ([], []))
 
     def test_without_unit_induk_and_atasan_every_new_unit_is_said_to_be_placed_under_the_office(self) -> None:
         note = ("DUK: tidak ada kolom yang menyebut unit induk (Unit induk, dibaca dengan judul “Unit induk”, "
@@ -679,13 +720,12 @@ class DukWithoutHierarchyTestCase(ImportCase):
             page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
         self.assertContains(page, "ditempatkan langsung di bawah perangkat daerah", count=1)
         self.assertContains(page, "“Di bawah unit”")
-        # With either column (here empty) the file could place its units: nothing to say.
+        # With the column Unit induk filled in, the file places its units: nothing to say.
         new_office = actions.create_office(code="disdag", name="Dinas Perdagangan Kota Metro", short_name="Disdag",
                                            city="Kota Metro")
-        for column in ("UNIT INDUK", "ATASAN LANGSUNG"):
-            placed = importer.import_file(self.duk(("NO", "NAMA / NIP", "JABATAN", "UNIT KERJA", "TMT JABATAN",
-                                                    column)), new_office, dry_run=True, today=TODAY)
-            self.assertEqual(placed.without_hierarchy, [], column)
+        placed = importer.import_file(self.duk((*self.DUK_HEADER, "UNIT INDUK"), sixth=self.PARENTS), new_office,
+                                      dry_run=True, today=TODAY)
+        self.assertEqual((placed.without_hierarchy, placed.empty_hierarchy), ([], []))
         # Refused for a row of its own, the refusal says it too, as it says a missing column of people.
         wrong = self.duk(andi_from="31/02/2024")
         with self.assertRaises(importer.ImportFailed) as caught:

@@ -46,6 +46,10 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         from .importer import without_hierarchy_note
 
         lines.append(without_hierarchy_note(summary.without_hierarchy))
+    if summary.empty_hierarchy:
+        from .importer import empty_hierarchy_note
+
+        lines.append(empty_hierarchy_note(summary.empty_hierarchy))
     if summary.warnings:
         lines.append(_("Check these holdings:"))
         lines += [f"  - {line}" for line in summary.warnings]

@@ -493,6 +493,9 @@ class Reading:
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
     without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
     without_hierarchy: list[str] = field(default_factory=list)  # sheets with neither Unit induk nor Atasan
+    # (sheet, "F (ATASAN LANGSUNG)"): a column Unit induk or Atasan that is there but empty on every row of its
+    # sheet, as the other is (or is missing): the sheet places no unit, as one without either column
+    empty_hierarchy: list[tuple[str, str]] = field(default_factory=list)
     errors: list[BadImportRow] = field(default_factory=list)  # the bad cells
 
 
@@ -515,6 +518,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             reading.without_hierarchy.append(table.sheet or path.name)
         unit = ""
         first = len(rows)
+        hierarchy_written = False  # a row names its parent unit or its superior
         for number, values in table.rows:
             if number <= header.number:
                 continue
@@ -537,6 +541,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                          else _("row %(row)d") % {"row": number})
                 reading.titles.append(f"{where} ({filled[0]})")
                 continue
+            hierarchy_written = hierarchy_written or bool(texts.get("parent") or texts.get("superior"))
             cells = {key: Cell(texts[key], header.labels[key]) for key in header.columns}
             if "name_nip" in texts:
                 # One cell for both: each read as if in its own column, an error naming the cell as written.
@@ -589,6 +594,9 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             row.unit_only = {key for key, text in texts.items() if text} == {"unit"}
             rows.append(row)
         _skip_group_titles(rows, first, reading.titles)
+        if not hierarchy_written:
+            reading.empty_hierarchy += [(table.sheet or path.name, header.labels[key]) for key in ("parent", "superior")
+                                        if key in header.columns]
     if not closest and sheet:
         raise KinerjaError(_("Sheet “%(sheet)s” of %(file)s has no header row with the columns Unit kerja and "
                              "Jabatan (looked in its first %(rows)d rows). Download the template to see the columns.")
@@ -1101,6 +1109,8 @@ class Summary:
     without_people: list[str] = field(default_factory=list)
     # Sheets (the file) with neither a column Unit induk nor Atasan that add units: each new unit at the top
     without_hierarchy: list[str] = field(default_factory=list)
+    # "DUK: F (ATASAN LANGSUNG)": the column Unit induk or Atasan of such a sheet, there but empty on every row
+    empty_hierarchy: list[str] = field(default_factory=list)
     # "sheet DUK, row 9 (BIDANG PERIKANAN)": a row with only a Unit kerja that no other row names, a new unit
     lone_units: list[str] = field(default_factory=list)
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
@@ -1161,6 +1171,16 @@ def without_hierarchy_note(where: list[str]) -> str:
         "where": ", ".join(where), "parent": accepted_headers("parent"), "superior": accepted_headers("superior")}
 
 
+def empty_hierarchy_note(columns: list[str]) -> str:
+    """The columns of the parent unit and of the superior ("DUK: F (ATASAN LANGSUNG)") there but empty on every
+    row of a sheet that adds units: placed by nothing, as in a sheet without them (without_hierarchy_note)."""
+    return _("Columns of the parent unit or of the superior that are empty on every row: %(columns)s. So every unit "
+             "new to kinerja is placed directly under the office, beside its own unit and not under it. kinerja takes "
+             "a position's superiors from its unit and the units above, so the head of office is then no one's "
+             "superior in those units. Write in the column Unit induk (add it if the sheet has none) the unit each "
+             "unit lies under (empty for the office itself).") % {"columns": "; ".join(columns)}
+
+
 def lone_units_note(rows: list[str]) -> str:
     return _("Rows with only a Unit kerja that no other row names were read as new units without positions yet: "
              "%(rows)s. If one is a title over the rows under it, delete that row, or merge it across the columns: "
@@ -1173,17 +1193,21 @@ class OrgImportFailed(ImportFailed):
     the one who fixes the file sees which."""
 
     def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str],
-                 without_people: list[str] | None = None, without_hierarchy: list[str] | None = None) -> None:
+                 without_people: list[str] | None = None, without_hierarchy: list[str] | None = None,
+                 empty_hierarchy: list[str] | None = None) -> None:
         super().__init__(path, errors)
         self.unread_columns = unread
         self.without_people = without_people or []
         self.without_hierarchy = without_hierarchy or []
+        self.empty_hierarchy = empty_hierarchy or []
         if unread:
             self.args = (f"{self.args[0]}\n{columns_not_read(unread)}",)
         if self.without_people:
             self.args = (f"{self.args[0]}\n{without_people_note(self.without_people)}",)
         if self.without_hierarchy:
             self.args = (f"{self.args[0]}\n{without_hierarchy_note(self.without_hierarchy)}",)
+        if self.empty_hierarchy:
+            self.args = (f"{self.args[0]}\n{empty_hierarchy_note(self.empty_hierarchy)}",)
 
 
 def _messages(e: ValidationError) -> str:
@@ -1506,24 +1530,26 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     plan = _check(rows, office, today, errors)
     # A sheet without a column of a person, which has rows: its people, if it names any, are not read.
     without_people = [w for w in reading.without_people if any((r.sheet or path.name) == w for r in rows)]
-    # A sheet without a column of the parent unit or of the superior, which adds a unit that no other sheet
-    # places: it lands at the top (a unit kinerja has keeps its parent: an empty cell keeps what it has).
-    # Said unless it is the office's one unit at the top, the office's own.
+    # A sheet without a column of the parent unit or of the superior (or with them empty on every row), which
+    # adds a unit that no other sheet places: it lands at the top (a unit kinerja has keeps its parent: an empty
+    # cell keeps what it has). Said unless it is the office's one unit at the top, the office's own.
     new_tops = {key for key, u in plan.units.items() if u.existing is None and not u.parent}
-    without_hierarchy = []
+    without_hierarchy, empty_hierarchy = [], []
     if new_tops and len(new_tops | {_key(name) for name in Unit.objects.filter(
             office=office, parent=None).values_list("name", flat=True)}) > 1:
         placed_nowhere = {r.sheet or path.name for key in new_tops for r in plan.units[key].rows}
         without_hierarchy = [w for w in reading.without_hierarchy if w in placed_nowhere]
+        empty_hierarchy = [f"{w}: {column}" for w, column in reading.empty_hierarchy if w in placed_nowhere]
     if errors:
-        raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy)
+        raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy)
     named_as_parent = {_key(u.parent) for u in plan.units.values() if u.parent}
     lone_units = [f"{row.where()} ({row.unit})" for row in rows if row.unit_only
                   and len(plan.units[_key(row.unit)].rows) == 1 and plan.units[_key(row.unit)].existing is None
                   and _key(row.unit) not in named_as_parent]
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
                       hidden_rows=reading.hidden, title_rows=reading.titles,
-                      without_people=without_people, without_hierarchy=without_hierarchy, lone_units=lone_units,
+                      without_people=without_people, without_hierarchy=without_hierarchy,
+                      empty_hierarchy=empty_hierarchy, lone_units=lone_units,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
@@ -1532,7 +1558,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
             people = _save_people(plan, office, summary, errors)
             _save_holdings(plan, positions, people, today, summary, errors)
             if errors:
-                raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy)
+                raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy)
             if dry_run:
                 raise _DryRun
     except _DryRun:
