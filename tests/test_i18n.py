@@ -61,3 +61,19 @@ def test_each_catalogue_passes_gettext_s_own_checks(po_path: Path) -> None:
     %(n)s), plural forms and the header (language, plural rule) are right."""
     done = subprocess.run(["msgfmt", "--check", "-o", os.devnull, str(po_path)], capture_output=True, text=True)
     assert done.returncode == 0 and not done.stderr, done.stderr
+
+
+@pytest.mark.skipif(shutil.which("xgettext") is None, reason="make test installs gettext")
+@pytest.mark.parametrize("app", ["", "performance"], ids=["kinerja", "performance"])
+def test_no_msgid_is_left_that_no_code_uses(tmp_path: Path, app: str) -> None:
+    """A message the code no longer says (a note reworded) is removed from the catalogue with it, not left
+    for translators to keep up. The shared catalogue (the frame and org) and performance's."""
+    copy = tmp_path / "kinerja"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+    if app:
+        makemessages(copy / app)
+    else:
+        makemessages(copy, *(f"{domain}/*" for domain in DOMAIN_APPS), "formats/*")
+    catalogue = Path(app, "locale/id/LC_MESSAGES/django.po")
+    used = {(e.msgctxt, e.msgid) for e in polib.pofile(str(copy / catalogue)) if not e.obsolete}
+    assert [e.msgid for e in polib.pofile(str(PACKAGE / catalogue)) if (e.msgctxt, e.msgid) not in used] == []
