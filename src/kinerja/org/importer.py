@@ -1181,6 +1181,34 @@ def empty_hierarchy_note(columns: list[str]) -> str:
              "unit lies under (empty for the office itself).") % {"columns": "; ".join(columns)}
 
 
+@dataclass
+class ColumnNote:
+    """A note of the web's preview in two parts, to stay short on a phone: `summary`, one sentence always shown,
+    and the `explanation` and the `headers` read for each column (its name, the headers) behind it."""
+
+    summary: str
+    explanation: str
+    headers: list[tuple[str, str]]
+
+
+def hierarchy_notes(without: list[str], empty: list[str]) -> list[ColumnNote]:
+    """without_hierarchy_note and empty_hierarchy_note, for the web: the same, each cut into a summary line
+    and the rest."""
+    explanation = _("Each is placed beside its own unit, not under it. kinerja takes a position's superiors from "
+                    "its unit and the units above, so the head of office is then no one's superior in those units. "
+                    "Write in the column Unit induk (add it if the sheet has none) the unit each unit lies under "
+                    "(empty for the office itself).")
+    headers = [(COLUMNS[key][0], accepted_headers(key)) for key in ("parent", "superior")]
+    notes = []
+    if without:
+        notes.append(ColumnNote(_("%(where)s: no column Unit induk or Atasan, so every unit new to kinerja is placed "
+                                  "directly under the office.") % {"where": ", ".join(without)}, explanation, headers))
+    if empty:
+        notes.append(ColumnNote(_("Empty on every row: %(columns)s, so every unit new to kinerja is placed directly "
+                                  "under the office.") % {"columns": "; ".join(empty)}, explanation, headers))
+    return notes
+
+
 def lone_units_note(rows: list[str]) -> str:
     return _("Rows with only a Unit kerja that no other row names were read as new units without positions yet: "
              "%(rows)s. If one is a title over the rows under it, delete that row, or merge it across the columns: "

@@ -100,7 +100,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
     problems: list[str] = []
     unread_note = ""
     people_note = ""
-    hierarchy_notes: list[str] = []
+    hierarchy_notes: list[importer.ColumnNote] = []
     kept = ""
     sheets: list[str] = []
     accounts: list[tuple[str, str, int | None]] = []
@@ -122,10 +122,9 @@ def import_page(request: HttpRequest) -> HttpResponse:
                     unread_note = importer.columns_not_read(e.unread_columns)
                 if getattr(e, "without_people", None):  # no column of a person: the names went unread
                     people_note = importer.without_people_note(e.without_people)
-                if getattr(e, "without_hierarchy", None):  # no column of the parent unit or superior
-                    hierarchy_notes.append(importer.without_hierarchy_note(e.without_hierarchy))
-                if getattr(e, "empty_hierarchy", None):  # those columns there, but empty on every row
-                    hierarchy_notes.append(importer.empty_hierarchy_note(e.empty_hierarchy))
+                # No column of the parent unit or superior, or those columns empty on every row.
+                hierarchy_notes = importer.hierarchy_notes(getattr(e, "without_hierarchy", []),
+                                                           getattr(e, "empty_hierarchy", []))
             except KinerjaError as e:
                 problems = [str(e)]
             if saving and summary is not None:
@@ -146,23 +145,14 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                "unread_note": unread_note,
                                                "without_people_note": importer.without_people_note(summary.without_people)
                                                if summary and summary.without_people else people_note,
-                                               "hierarchy_notes": _hierarchy_notes(summary) if summary
-                                               else hierarchy_notes,
+                                               "hierarchy_notes": importer.hierarchy_notes(
+                                                   summary.without_hierarchy, summary.empty_hierarchy)
+                                               if summary else hierarchy_notes,
                                                "lone_units_note": importer.lone_units_note(summary.lone_units)
                                                if summary and summary.lone_units else "",
                                                "accounts": accounts, "sheets": sheets, "office": office,
                                                "several_offices": offices.count() > 1},
                   status=400 if problems or form.errors else 200)
-
-
-def _hierarchy_notes(summary: importer.Summary) -> list[str]:
-    """What places no unit: a sheet without the column Unit induk or Atasan, or with them empty on every row."""
-    notes = []
-    if summary.without_hierarchy:
-        notes.append(importer.without_hierarchy_note(summary.without_hierarchy))
-    if summary.empty_hierarchy:
-        notes.append(importer.empty_hierarchy_note(summary.empty_hierarchy))
-    return notes
 
 
 @login_required
