@@ -5,12 +5,13 @@ signed) always takes the whole office. Unfiltered, the download is the whole rep
 from __future__ import annotations
 
 import io
+from decimal import Decimal as D
 
 import docx
 import openpyxl
 
-from kinerja.performance.models import ReportVersion
-from kinerja.performance.report import compile_report
+from kinerja.performance.models import Activity, Program, ReportVersion
+from kinerja.performance.report import BUDGET_IN_WHOLE_NOTE, compile_report
 from tests.base import KinerjaTestCase
 
 from .test_no_division_reports import own_and_orphan
@@ -86,3 +87,36 @@ class DashboardDownloadsTestCase(KinerjaTestCase):
             self.client.get("/data/reports/2025.pdf?division=none")
             self.client.get("/data/reports/2025.pdf")
         self.assertEqual([bool(r.initials or r.signer) for r in seen], [False, False, True])
+
+    def test_a_parts_documents_leave_the_office_budget_out_and_say_where_it_is(self) -> None:
+        """A program belongs to the office, not to a division: the one serving S1 (measured by the division's IK-01
+        and by IK-07 of none) printed its whole pagu beside the achievement of IK-01 alone in the division's part."""
+        program = Program.objects.create(office=self.office, year=2025, code="2.17.03",
+                                         name="Program Pengawasan dan Pemeriksaan Koperasi", budget=D("483600000"),
+                                         spent=D("461546800"))
+        program.objectives.set([self.own.objective])
+        Activity.objects.create(program=program, code="2.17.03.2.01", name="Pemeriksaan dan pengawasan koperasi",
+                                budget=D("483600000"), spent=D("461546800"))
+        for query in (f"division={self.division.pk}", "division=none"):
+            text = " ".join(pdf_text(self.client.get(f"/data/reports/2025.pdf?quarter=1&{query}").content).split())
+            self.assertIn(f"IV. Realisasi Anggaran dan Efisiensi {BUDGET_IN_WHOLE_NOTE}", text, query)
+            self.assertNotIn("Program Pengawasan", text)
+            self.assertNotIn("Pagu (Rp)", text)
+            book = openpyxl.load_workbook(io.BytesIO(self.client.get(f"/data/reports/2025.xlsx?quarter=1&{query}").content))
+            self.assertEqual([row for row in book["Anggaran"].iter_rows(values_only=True) if any(row)][2:],
+                             [(BUDGET_IN_WHOLE_NOTE,)])
+            document = docx.Document(io.BytesIO(self.client.get(f"/data/reports/2025.docx?quarter=1&{query}").content))
+            paragraphs = [p.text for p in document.paragraphs]
+            self.assertEqual(paragraphs[paragraphs.index("B. Realisasi Anggaran") + 1], BUDGET_IN_WHOLE_NOTE)
+            self.assertNotIn("Pagu (Rp)", [cell.text for table in document.tables for cell in table.rows[0].cells])
+        # The whole office's documents print the program, its activity and the achievement of both indicators.
+        text = " ".join(pdf_text(self.client.get("/data/reports/2025.pdf?quarter=1").content).split())
+        self.assertIn("2.17.03 Program Pengawasan dan Pemeriksaan Koperasi 483.600.000 461.546.800 95,44% 92,81%", text)
+        self.assertNotIn(BUDGET_IN_WHOLE_NOTE, text)
+        sheet = openpyxl.load_workbook(io.BytesIO(self.client.get("/data/reports/2025.xlsx?quarter=1").content))["Anggaran"]
+        self.assertEqual([row[1] for row in sheet.iter_rows(min_row=5, values_only=True)],
+                         ["2.17.03 Program Pengawasan dan Pemeriksaan Koperasi",
+                          "    2.17.03.2.01 Pemeriksaan dan pengawasan koperasi", "Jumlah"])
+        document = docx.Document(io.BytesIO(self.client.get("/data/reports/2025.docx?quarter=1").content))
+        self.assertIn("2.17.03 Program Pengawasan dan Pemeriksaan Koperasi",
+                      [cell.text for table in document.tables for row in table.rows for cell in row.cells])

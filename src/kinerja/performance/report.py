@@ -62,6 +62,12 @@ PARTIAL_NOTE = ("Dibandingkan dengan target tahunan (belum ada target triwulan):
 # is missing, its realisasi comes with the year's.
 ANNUAL_ONLY_NOTE = "Diukur tahunan: tanpa target dan realisasi triwulan"
 
+# A part of the data (a division's, the indicators without one) prints no budget: a program and its activities
+# belong to the office, not to a division (Program has no division; the objectives it serves may be measured by
+# several), so neither their pagu and spending nor the achievement set against them can be cut to one part.
+BUDGET_IN_WHOLE_NOTE = ("Realisasi anggaran dimuat dalam Data Kinerja seluruh perangkat daerah: program dan "
+                        "kegiatannya tidak terbagi per bidang.")
+
 NO_ACHIEVEMENT_NOTE = {
     ach.NoAchievement.NO_TARGET: "Target belum ditetapkan",
     ach.NoAchievement.NO_ACTUAL: "Belum ada realisasi",
@@ -208,6 +214,8 @@ class ReportData:
     # The dashboard's filter a download was made from: whose indicators alone it lists ("Bidang Koperasi",
     # NO_DIVISION_PART). Empty for the whole report, the only one compiled, initialled and signed.
     part: str = ""
+    # Built for a part (the dashboard's filter): `budget` is empty, and the documents say BUDGET_IN_WHOLE_NOTE.
+    budget_left_out: bool = False
 
     @property
     def indicators(self) -> list[IndicatorRow]:
@@ -420,12 +428,13 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     years = sorted(history_years)[-HISTORY_YEARS:]
     day = made_on or today_in(offices[0].time_zone if offices else None)
     reports = []
+    part = division_id is not None or without_division
     for office in offices:
         rows: list[ObjectiveRow] = []
         exact: dict[int, Decimal | None] = {}
         # Numbered among all the office's objectives, so S2 stays S2 when a division filter hides S1.
         for number, objective in enumerate((o for o in objectives if o.office_id == office.pk), start=1):
-            if (division_id is not None or without_division) and not by_objective[objective.pk]:
+            if part and not by_objective[objective.pk]:
                 continue  # another division's objective
             zone = ZoneInfo(office.time_zone)
             items = [_indicator_row(i, objective, facts[i.pk], year, quarter, years,
@@ -437,13 +446,13 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
             judged = not any(row.partial for row, _a in items)
             rows.append(ObjectiveRow(number, objective.name, [row for row, _a in items], mean,
                                      ach.predicate(mean) if judged else None, code=objective.code))
-        budget = [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
-                  for p in programs if p.office_id == office.pk]
+        budget = [] if part else [_budget_row(p, exact, thresholds.get(office.pk, Decimal(0)))
+                                  for p in programs if p.office_id == office.pk]
         initials, signer = _approvers(office, day) if approvals else ([], None)
         reports.append(ReportData(
             office_code=office.code, office_name=office.name, city=office.city, letterhead=office.letterhead_lines,
             year=year, quarter=quarter, objectives=rows, budget=budget, initials=initials, signer=signer,
-            made_on=day, history_years=years, is_demo=office.is_demo))
+            made_on=day, history_years=years, is_demo=office.is_demo, budget_left_out=part))
     return reports
 
 

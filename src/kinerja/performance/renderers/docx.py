@@ -30,7 +30,7 @@ from docx.shared import Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from kinerja.performance.numbers import format_row_values, format_value, row_decimals
-from kinerja.performance.report import IndicatorRow, ReportData
+from kinerja.performance.report import BUDGET_IN_WHOLE_NOTE, IndicatorRow, ReportData
 
 from . import layout
 from .common import (
@@ -299,7 +299,9 @@ def render(report: ReportData) -> bytes:
                 document.add_paragraph(f"Solusi: {i.solutions}", style="List Bullet")
 
     document.add_heading("B. Realisasi Anggaran", level=2)
-    if report.budget:
+    if report.budget_left_out:
+        document.add_paragraph(BUDGET_IN_WHOLE_NOTE)
+    elif report.budget:
         budget = [[str(n), b.program, format_value(b.budget), format_value(b.spent), percent(b.absorption),
                    format_value(b.efficiency, 2) if b.efficiency is not None else "–"]
                   for n, b in enumerate(report.budget, start=1)]

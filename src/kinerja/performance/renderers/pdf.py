@@ -15,7 +15,7 @@ from django.template.loader import render_to_string
 
 from kinerja.performance import charts
 from kinerja.performance.numbers import format_row_values, format_value
-from kinerja.performance.report import IndicatorRow, ObjectiveRow, ReportData, YearValue
+from kinerja.performance.report import BUDGET_IN_WHOLE_NOTE, IndicatorRow, ObjectiveRow, ReportData, YearValue
 
 from . import layout
 from .common import (
@@ -142,6 +142,7 @@ def context(report: ReportData, splits: frozenset[str] = frozenset(), *, main_on
               for b in report.budget]
     annex = _annex(objectives)
     return {"report": report, "revision": revision_text(report), "objectives": objectives, "budget": budget,
+            "budget_note": BUDGET_IN_WHOLE_NOTE,
             "main_only": main_only, "negative_legend": negative_legend(report.indicators),
             "annual_target_legend": ANNUAL_TARGET_LEGEND if any(i.target_annual for i in report.indicators) else "",
             "narratives": [i for i in report.indicators if i.obstacles or i.solutions],

@@ -23,7 +23,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from kinerja.performance.numbers import DASH, format_number, row_decimals, value_places
-from kinerja.performance.report import IndicatorRow, ReportData, Value
+from kinerja.performance.report import BUDGET_IN_WHOLE_NOTE, IndicatorRow, ReportData, Value
 
 from .common import ANNEX_TITLE, NO_EVIDENCE, evidence_period, remark, revision_text, timestamp
 
@@ -202,6 +202,12 @@ def _write_comparison(book: Workbook, report: ReportData) -> None:
 
 
 def _write_budget(book: Workbook, report: ReportData) -> None:
+    if report.budget_left_out:  # a part: the sheet says where the budget is, instead of its table
+        sheet = book.create_sheet("Anggaran")
+        sheet.cell(1, 1, f"Realisasi Anggaran {report.office_name}").font = Font(bold=True, size=12)
+        sheet.cell(2, 1, report.period + report.part_note).font = Font(bold=True, size=11)
+        sheet.cell(4, 1, BUDGET_IN_WHOLE_NOTE)
+        return
     sheet = _sheet(book, "Anggaran", [f"Realisasi Anggaran {report.office_name}", report.period + report.part_note],
                    ["No", "Program / Kegiatan", "Pagu (Rp)", "Realisasi (Rp)", "Serapan (%)", "Capaian Kinerja (%)",
                     "Efisiensi (poin)", "Keterangan"], [5, 45, 18, 18, 11, 13, 12, 14])
