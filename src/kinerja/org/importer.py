@@ -493,8 +493,8 @@ class Reading:
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
     without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
     without_hierarchy: list[str] = field(default_factory=list)  # sheets with neither Unit induk nor Atasan
-    # (sheet, "F (ATASAN LANGSUNG)"): a column Unit induk or Atasan that is there but empty on every row of its
-    # sheet, as the other is (or is missing): the sheet places no unit, as one without either column
+    # (sheet, "F (ATASAN LANGSUNG)"): the columns Unit induk and Atasan a sheet has when no row of it writes in
+    # either: the sheet places no unit, as one without them
     empty_hierarchy: list[tuple[str, str]] = field(default_factory=list)
     errors: list[BadImportRow] = field(default_factory=list)  # the bad cells
 
