@@ -49,6 +49,14 @@ class ChartsTestCase(SimpleTestCase):
                 self.assertNotIn("<?xml", svg)
                 self.assertNotIn("javascript", svg.lower())
 
+    def test_a_chart_without_values_says_so_in_indonesian(self) -> None:
+        empty = replace(sample_report(), objectives=[])
+        for name, svg in {"objectives": charts.achievement_by_objective(empty),
+                          "indicators": charts.target_vs_actual(empty), "trend": charts.trend(empty)}.items():
+            with self.subTest(name):
+                self.assertIn("Belum ada data", texts(svg))
+                self.assertNotIn("No data", svg)
+
     def test_it_renders_the_same_bytes_for_the_same_report(self) -> None:
         self.assertEqual(charts.achievement_by_objective(sample_report()), self.svgs["objectives"])
         self.assertEqual(charts.trend(sample_report()), self.svgs["trend"])

@@ -50,9 +50,15 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
+# What a chart without a value says (a division's part with no indicator yet): pygal's own is English ("No data"),
+# in a document whose every other word is Indonesian.
+NO_DATA = "Belum ada data"
+
+
 def _config(**extra: object) -> dict[str, object]:
     # No truncation: the labels are numbers and codes (an indicator's code has at most 30 characters).
     return {"style": _STYLE, "disable_xml_declaration": True, "js": [], "tooltip_fancy_mode": False,
+            "no_data_text": NO_DATA,
             "show_legend": True, "legend_at_bottom": True, "print_values": True, "width": 800,
             "height": 460, "truncate_label": -1, "truncate_legend": -1, "margin": 12, **extra}
 
