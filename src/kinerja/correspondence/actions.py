@@ -619,19 +619,30 @@ class OutgoingInput:
     body: str
     classification: str = ""
     letter: Letter | None = None
+    attachment: str = ""
+    addressee_place: str = ""
+
+
+def _check_addressee_place(kind: str, place: str) -> None:
+    """Only a surat dinas prints "di <town>" under its addressee: typed for another kind, it would be dropped."""
+    if place.strip() and kind != Document.Kind.OFFICIAL_LETTER:
+        raise BadValue("addressee_place", _("Addressee's town: only a surat dinas names the town of its addressee "
+                                            "(\"di %(place)s\"); leave it empty for a %(kind)s, or choose Surat "
+                                            "Dinas.") % {"place": place.strip(), "kind": Document.Kind(kind).label})
 
 
 @removed_on_failure
 @transaction.atomic
 def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUser) -> DocumentVersion:
-    """A nota dinas, a data request or a cover letter from its template, numbered from the outgoing
-    register, stored as a PDF version."""
+    """A nota dinas, a surat dinas, a data request or a cover letter from its template, numbered from the
+    outgoing register, stored as a PDF version."""
     from .renderers.documents import outgoing_pdf
 
     if not can_register(user, office) and not roles_of(user, _today(office)) & {Role.STAFF}:
         raise NotAllowed(_("You may not write outgoing documents."))
     if data.kind not in Document.OUTGOING_KINDS:
         raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
+    _check_addressee_place(data.kind, data.addressee_place)
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
     today = _today(office)
@@ -640,6 +651,7 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     seq = _next_seq(office, Counter.Register.OUTGOING, today.year)
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
+        attachment=data.attachment.strip(), addressee_place=data.addressee_place.strip(),
         classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
         # A reply to a letter that started a case belongs to that case.
         case_id=data.letter.case_id if data.letter else None,
@@ -650,7 +662,9 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
 @removed_on_failure
 @transaction.atomic
 def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, addressee: str, body: str,
-                    note: str) -> DocumentVersion:
+                    note: str, attachment: str | None = None, addressee_place: str | None = None) -> DocumentVersion:
+    """The next version of an outgoing document with its text changed; `attachment` and `addressee_place`: None
+    keeps them as they are."""
     from .renderers.documents import outgoing_pdf
 
     document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
@@ -658,8 +672,13 @@ def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, add
     if Signature.objects.filter(version__document=document).exists():
         raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
                            % {"document": document.title})
+    if addressee_place is not None:
+        _check_addressee_place(document.kind, addressee_place)
+        document.addressee_place = addressee_place.strip()
+    if attachment is not None:
+        document.attachment = attachment.strip()
     document.title, document.addressee, document.body = title, addressee, body
-    document.save(update_fields=["title", "addressee", "body"])
+    document.save(update_fields=["title", "addressee", "body", "attachment", "addressee_place"])
     return _add_version(document, user=user, content=outgoing_pdf(document, _today(document.office)), note=note)
 
 

@@ -129,10 +129,23 @@ class DispositionForm(forms.Form):
             self.order_fields(["as_position"])
 
 
+def _addressee_place() -> forms.CharField:
+    return forms.CharField(label=_("Addressee's town (di …)"), max_length=120, required=False,
+                           help_text=_("Surat dinas only: the town printed after \"di\" under the addressee, e.g. "
+                                       "Jakarta; empty: Tempat (in the office's own town)."))
+
+
+def _attachment() -> forms.CharField:
+    return forms.CharField(label=_("Attachment (lampiran)"), max_length=100, required=False,
+                           help_text=_("e.g. 1 (satu) berkas; empty: none."))
+
+
 class OutgoingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Template"), choices=[(k.value, k.label) for k in Document.OUTGOING_KINDS])
     title = forms.CharField(label=_("Subject"), max_length=300)
     addressee = forms.CharField(label=_("To"), max_length=300)
+    addressee_place = _addressee_place()
+    attachment = _attachment()
     classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}),
                            help_text=_("Separate paragraphs with an empty line."))
@@ -141,8 +154,16 @@ class OutgoingForm(forms.Form):
 class ReviseForm(forms.Form):
     title = forms.CharField(label=_("Subject"), max_length=300)
     addressee = forms.CharField(label=_("To"), max_length=300)
+    addressee_place = _addressee_place()
+    attachment = _attachment()
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     note = forms.CharField(label=_("What changed"), max_length=300)
+
+    def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
+        """`kind`: the document's; only a surat dinas has an addressee's town to change."""
+        super().__init__(*args, **kwargs)
+        if kind != Document.Kind.OFFICIAL_LETTER:
+            del self.fields["addressee_place"]
 
 
 class UploadVersionForm(forms.Form):

@@ -210,13 +210,16 @@ class Document(models.Model):
 
     class Kind(models.TextChoices):
         MEMO = "memo", _("Memo (nota dinas)")
+        # Surat dinas (Permendagri 1/2023): the office's letter to another agency or to the public; a nota dinas
+        # stays within the office.
+        OFFICIAL_LETTER = "official_letter", _("Official letter to another agency (surat dinas)")
         DATA_REQUEST = "data_request", _("Data request to a division")
         COVER_LETTER = "cover_letter", _("Report cover letter")
         MINUTES = "minutes", _("Minutes")
         PERFORMANCE_DATA = "performance_data", _("Performance data")
         OTHER = "other", _("Other document")
 
-    OUTGOING_KINDS = (Kind.MEMO, Kind.DATA_REQUEST, Kind.COVER_LETTER)
+    OUTGOING_KINDS = (Kind.MEMO, Kind.OFFICIAL_LETTER, Kind.DATA_REQUEST, Kind.COVER_LETTER)
     # What goes through the office's initials (RequiredInitial) and the head's signature. Minutes do not:
     # the minute-taker and the chair of the meeting sign them, in the columns their PDF prints.
     SIGNED_KINDS = (*OUTGOING_KINDS, Kind.PERFORMANCE_DATA, Kind.OTHER)
@@ -235,6 +238,11 @@ class Document(models.Model):
     seq = models.PositiveIntegerField(_("number in the register"), null=True, blank=True)
     classification = models.CharField(_("classification code"), max_length=30, blank=True)
     addressee = models.CharField(_("to"), max_length=300, blank=True)
+    # The town after "di" under a surat dinas's addressee ("Yth. Kepala Bappeda … di Bandar Lampung"); empty:
+    # "Tempat", for an addressee in the office's own town.
+    addressee_place = models.CharField(_("addressee's town"), max_length=120, blank=True)
+    attachment = models.CharField(_("attachment"), max_length=100, blank=True,
+                                  help_text=_("What goes with the letter (lampiran), e.g. 1 (satu) berkas."))
     body = models.TextField(_("text"), blank=True)
     letter = models.ForeignKey(Letter, models.SET_NULL, null=True, blank=True, related_name="documents",
                                verbose_name=_("in reply to"))

@@ -362,7 +362,9 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "signer_title": signer_title,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
         "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
-                                                 "body": document.body})
+                                                 "addressee_place": document.addressee_place,
+                                                 "attachment": document.attachment, "body": document.body},
+                                        kind=document.kind)
         if document.kind in Document.OUTGOING_KINDS else None,
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": bool(versions) and versions[0].source_id is not None,
@@ -456,7 +458,7 @@ def sign(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 def revise(request: HttpRequest, document_id: int) -> HttpResponse:
     document = _document(request, document_id)
-    form = forms.ReviseForm(request.POST)
+    form = forms.ReviseForm(request.POST, kind=document.kind)
     if form.is_valid():
         try:
             version = actions.revise_outgoing(document.pk, user=request.user, **form.cleaned_data)

@@ -1,4 +1,4 @@
-"""The printed forms: lembar disposisi, outgoing documents (nota dinas, data request, cover letter),
+"""The printed forms: lembar disposisi, outgoing documents (nota dinas, surat dinas, data request, cover letter),
 notulen with signature lines, and the initials box stamped onto a version when it is printed or signed."""
 
 from __future__ import annotations
@@ -105,6 +105,10 @@ def addressee_line(addressee: str) -> str:
     return HONORIFIC.sub("", addressee, count=1) or addressee
 
 
+# "di Tempat" typed after a surat dinas's addressee out of habit: the letter prints its own "di" line.
+TRAILING_PLACE = re.compile(r"[\s,]+di\s*[-–]?\s*tempat\s*\.?\s*$", re.IGNORECASE)
+
+
 def letter_basis(letter: Letter | None) -> str:
     """The letter a document answers as the "Dasar" of Indonesian letters write it: "Surat Kepala Dinas … Nomor …
     tanggal 3 Maret 2025 perihal …" (its sender, number, date and subject); empty without one."""
@@ -115,12 +119,26 @@ def letter_basis(letter: Letter | None) -> str:
 
 
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
+    if document.kind == Document.Kind.OFFICIAL_LETTER:
+        return official_letter_pdf(document, day)
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document, "basis": letter_basis(document.letter),
         "addressee": addressee_line(document.addressee),
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": paragraphs(document.body),
         "signatory_title": _head_title(document.office, day),
+    })
+
+
+def official_letter_pdf(document: Document, day: dt.date) -> bytes:
+    """A surat dinas as Permendagri 1/2023 sets it out: no title; the place and date at the right, Nomor, Lampiran
+    and Hal at the left, then "Yth." with the addressee and "di" their town ("Tempat" in the office's own), the
+    text, and the head's electronic signature."""
+    addressee = TRAILING_PLACE.sub("", addressee_line(document.addressee)) or document.addressee
+    return render_pdf("correspondence/pdf/official_letter.html", {
+        **letterhead_context(document.office), "document": document, "addressee": addressee,
+        "addressee_place": document.addressee_place.strip() or "Tempat", "attachment": document.attachment or "-",
+        "date": long_date(day), "paragraphs": paragraphs(document.body),
     })
 
 
