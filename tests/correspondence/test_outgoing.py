@@ -138,3 +138,56 @@ class OutgoingTestCase(CorrespondenceTestCase):
             Document.objects.create(office=self.office, kind=Document.Kind.OTHER, title="Lain", created_by=self.staff)
         with self.assertNumQueries(8):
             self.client.get("/documents/")
+
+
+class ReplyFormTestCase(CorrespondenceTestCase):
+    """The form of a reply to a letter: its perihal marked as a reply, the letter answered named in the text."""
+
+    def setUp(self) -> None:
+        import datetime as dt
+
+        super().setUp()
+        self.letter = self.register("Permohonan Data UMKM Binaan Tahun 2025", letter_date=dt.date(2025, 3, 3))
+        self.url = f"/documents/new/?letter={self.letter.pk}"
+        self.client.force_login(self.staff)
+
+    def test_the_perihal_is_marked_as_a_reply_and_the_text_opens_with_the_letter_answered(self) -> None:
+        page = self.client.get(self.url)
+        # Not the letter's own perihal: the reply read as the same request going out again.
+        self.assertContains(page, 'name="title" value="Tanggapan atas Permohonan Data UMKM Binaan Tahun 2025"')
+        self.assertContains(page, "Menindaklanjuti surat Kepala Dinas Koperasi dan UKM Nomor 800/12/III.07/2025 "
+                                  "tanggal 3 Maret 2025 perihal Permohonan Data UMKM Binaan Tahun 2025, </textarea>")
+
+    def test_a_perihal_too_long_to_mark_is_left_for_the_user(self) -> None:
+        self.letter.subject = "Permohonan Data " + "UMKM Binaan " * 23  # 292 characters: 307 with "Tanggapan atas "
+        self.letter.save(update_fields=["subject"])
+        page = self.client.get(self.url)
+        self.assertContains(page, 'name="title"')
+        self.assertNotContains(page, 'name="title" value=')
+
+    def test_what_the_user_typed_stays_on_a_form_error(self) -> None:
+        typed = {"kind": "official_letter", "title": "Penyampaian Data UMKM Binaan", "addressee": "Kepala Bappeda",
+                 "addressee_place": "", "attachment": "1 (satu) berkas", "classification": " ",
+                 "body": "Menindaklanjuti surat Saudara, bersama ini kami sampaikan data UMKM binaan."}
+        page = self.client.post(self.url, typed)
+        self.assertContains(page, "Kode klasifikasi: isikan kodenya")
+        self.assertContains(page, 'name="title" value="Penyampaian Data UMKM Binaan"')
+        self.assertContains(page, 'name="attachment" value="1 (satu) berkas"')
+        self.assertContains(page, "bersama ini kami sampaikan data UMKM binaan.</textarea>")
+        self.assertContains(page, '<option value="official_letter" selected>', html=False)
+        self.assertNotContains(page, "Tanggapan atas")
+        self.assertFalse(Document.objects.exists())
+
+    def test_the_letter_is_named_once_when_the_text_names_it(self) -> None:
+        self.client.post(self.url, {"kind": "memo", "title": "Tanggapan atas Permohonan Data UMKM Binaan",
+                                    "addressee": "Sekretaris Dinas", "addressee_place": "", "attachment": "",
+                                    "classification": "005",
+                                    "body": actions.reply_initial(self.letter)["body"] + "data terlampir."})
+        path = self.data_dir / "balasan.pdf"
+        path.write_bytes(Document.objects.get().versions.get().file.read())
+        text = " ".join(subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True,
+                                       check=True).stdout.split())
+        self.assertIn("Menindaklanjuti surat Kepala Dinas Koperasi dan UKM Nomor 800/12/III.07/2025 tanggal 3 Maret "
+                      "2025 perihal Permohonan Data UMKM Binaan Tahun 2025, data terlampir.", text)
+        self.assertEqual(text.count("800/12/III.07/2025"), 1)
+        self.assertNotIn("Dasar", text)

@@ -310,7 +310,7 @@ def document_new(request: HttpRequest) -> HttpResponse:
             except KinerjaError as e:
                 _add_error(form, e)
     else:
-        form = forms.OutgoingForm(initial={"title": letter.subject if letter else ""})
+        form = forms.OutgoingForm(initial=actions.reply_initial(letter) if letter else {})
     return render(request, "correspondence/document_form.html", {"form": form, "letter": letter})
 
 

@@ -121,9 +121,13 @@ def letter_basis(letter: Letter | None) -> str:
 def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     if document.kind == Document.Kind.OFFICIAL_LETTER:
         return official_letter_pdf(document, day)
+    # The letter a reply answers is named once: in its text when the text gives its number ("Menindaklanjuti
+    # surat … Nomor …", as the form starts a reply), else as the Dasar.
+    letter = document.letter
+    named = letter is not None and letter.number.strip() and letter.number.strip() in document.body
     return render_pdf("correspondence/pdf/outgoing.html", {
-        **letterhead_context(document.office), "document": document, "basis": letter_basis(document.letter),
-        "addressee": addressee_line(document.addressee),
+        **letterhead_context(document.office), "document": document,
+        "basis": "" if named else letter_basis(letter), "addressee": addressee_line(document.addressee),
         "heading": KIND_HEADINGS.get(document.kind) or document.get_kind_display().upper(),
         "date": long_date(day), "paragraphs": paragraphs(document.body),
         "signatory_title": _head_title(document.office, day),
@@ -133,7 +137,7 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
 def official_letter_pdf(document: Document, day: dt.date) -> bytes:
     """A surat dinas as Permendagri 1/2023 sets it out: no title; the place and date at the right, Nomor, Lampiran
     and Hal at the left, then "Yth." with the addressee and "di" their town ("Tempat" in the office's own), the
-    text, and the head's electronic signature."""
+    text, and the head's electronic signature. The letter it answers is named in its text, as the form starts it."""
     addressee = TRAILING_PLACE.sub("", addressee_line(document.addressee)) or document.addressee
     return render_pdf("correspondence/pdf/official_letter.html", {
         **letterhead_context(document.office), "document": document, "addressee": addressee,
