@@ -1,5 +1,5 @@
-"""Who attended a meeting: guests from outside the office, positions without a holder, and the title a meeting
-on a letter starts from."""
+"""Who attended a meeting: guests from outside the office, vacant positions (lowong: neither present nor absent),
+and the title a meeting on a letter starts from."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import datetime as dt
 import subprocess
 
 from kinerja.correspondence import actions
-from kinerja.correspondence.models import Minutes, OutsideAttendee
-from kinerja.org.models import Position
+from kinerja.correspondence.models import Attendance, Minutes, OutsideAttendee
+from kinerja.org.models import Assignment, Position
 
 from .helpers import CorrespondenceTestCase
 
@@ -97,13 +97,28 @@ class VacantPositionTestCase(CorrespondenceTestCase):
         return actions.MinutesInput(
             title="Rapat Koordinasi", held_on=DAY, place="Ruang Rapat", chair=kw.pop("chair", p["subsection_head"]),
             agenda="Data kinerja", discussion="", decisions="", present=kw.pop("present", [p["subsection_head"]]),
-            absent=[], follow_ups=[])
+            absent=kw.pop("absent", []), follow_ups=[])
+
+    def form(self, **extra: object) -> dict[str, object]:
+        p = self.positions
+        return {"title": "Rapat Koordinasi", "held_on": "2025-03-26", "place": "Ruang Rapat",
+                "chair": p["subsection_head"].pk, "agenda": "Data kinerja", "discussion": "", "decisions": "",
+                f"att_{p['subsection_head'].pk}": "present", **extra}
 
     def test_a_position_without_a_holder_cannot_be_marked_present(self) -> None:
         with self.assertRaisesMessage(actions.BadValue, "Attendance: Kepala Bidang Pemberdayaan had no holder on 26 "
-                                                        "March 2025, so nobody can have attended in it.") as refused:
+                                                        "March 2025: it was vacant, so nobody can have attended in "
+                                                        "it or been absent from it") as refused:
             actions.record_minutes(self.office, self.data(present=[self.positions["subsection_head"], self.vacant]),
                                    user=self.staff)
+        self.assertEqual(refused.exception.field, f"att_{self.vacant.pk}")
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_nor_absent_from_it_a_vacant_position_is_nobody_s_absence(self) -> None:
+        # The notulen listed it in the daftar hadir as "Tidak hadir", with no name, as if a person had stayed away.
+        with self.assertRaisesMessage(actions.BadValue, "Attendance: Kepala Bidang Pemberdayaan had no holder on 26 "
+                                                        "March 2025: it was vacant") as refused:
+            actions.record_minutes(self.office, self.data(absent=[self.vacant]), user=self.staff)
         self.assertEqual(refused.exception.field, f"att_{self.vacant.pk}")
         self.assertFalse(Minutes.objects.exists())
 
@@ -112,30 +127,59 @@ class VacantPositionTestCase(CorrespondenceTestCase):
             actions.record_minutes(self.office, self.data(chair=self.vacant, present=[self.vacant]), user=self.staff)
         self.assertFalse(Minutes.objects.exists())
 
-    def test_the_form_says_so_under_the_position(self) -> None:
-        p = self.positions
-        self.client.force_login(self.staff)
-        response = self.client.post("/minutes/new/", {
-            "title": "Rapat Koordinasi", "held_on": "2025-03-26", "place": "Ruang Rapat",
-            "chair": p["subsection_head"].pk, "agenda": "Data kinerja", "discussion": "", "decisions": "",
-            f"att_{p['subsection_head'].pk}": "present", f"att_{self.vacant.pk}": "present"})
-        message = "Kehadiran: Kepala Bidang Pemberdayaan tidak berpemangku pada 26 Maret 2025"
-        self.assertContains(response, message, count=1)
-        html = response.content.decode()
-        self.assertLess(html.index(f'id="id_att_{self.vacant.pk}"'), html.index(message))
-        self.assertFalse(Minutes.objects.exists())
+    def attendance_row(self, page: str, position: Position) -> str:
+        """The attendance form's row of `position`: from its title to the next row."""
+        html = page[page.index('<div class="corr-attendance">'):]
+        html = html[:html.index("</section>")]
+        rows = html.split('<div class="field')[1:]
+        return next(row for row in rows if f">{position.title}<" in row or f">{position.title}:<" in row)
 
-
-    def test_the_form_says_before_saving_which_positions_have_no_holder_on_the_meeting_s_date(self) -> None:
+    def test_the_form_shows_a_vacant_position_as_lowong_and_offers_no_choice_for_it(self) -> None:
         self.client.force_login(self.staff)
         page = self.client.get("/minutes/new/").content.decode()
-        field = page[page.index(f'id="id_att_{self.vacant.pk}"'):]
-        self.assertIn("Tidak berpemangku pada", field[:field.index('<div class="field">')])
-        held = page[page.index(f'id="id_att_{self.positions["subsection_head"].pk}"'):]
-        self.assertNotIn("Tidak berpemangku pada", held[:held.index('<div class="field">')])
-        # The date typed is the one said, after "More rows" as after an error.
-        page = self.client.post("/minutes/new/", {"held_on": "2025-03-26", "add_rows": "1"})
-        self.assertContains(page, "Tidak berpemangku pada 26 Maret 2025: tidak ada yang dapat hadir")
+        vacant = self.attendance_row(page, self.vacant)
+        self.assertIn("Lowong", vacant)
+        self.assertIn("Tidak berpemangku pada", vacant)
+        self.assertNotIn("<select", vacant)
+        held = self.attendance_row(page, self.positions["subsection_head"])
+        self.assertIn(f'<select name="att_{self.positions["subsection_head"].pk}"', held)
+        self.assertNotIn("Lowong", held)
+
+    def test_a_choice_sent_for_it_is_refused_under_it_and_the_rest_stays_as_typed(self) -> None:
+        # The form was shown for another date, on which the position had a holder.
+        self.client.force_login(self.staff)
+        response = self.client.post("/minutes/new/", self.form(**{f"att_{self.vacant.pk}": "absent"}))
+        message = "Kehadiran: Kepala Bidang Pemberdayaan lowong pada 26 Maret 2025"
+        self.assertContains(response, message, count=1)
+        row = self.attendance_row(response.content.decode(), self.vacant)
+        self.assertIn(message, row)
+        self.assertNotIn("<select", row)
+        self.assertContains(response, 'name="title" value="Rapat Koordinasi"')
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_attendance_on_this_date_shows_the_positions_as_held_on_the_date_typed(self) -> None:
+        # Filled since 1 March 2025, by a Plt.
+        Assignment.objects.create(person=self.built.people["jfu2"], position=self.vacant, kind="plt",
+                                  starts_on=dt.date(2025, 3, 1), decree_number="800/20/2025")
+        self.client.force_login(self.staff)
+        today = self.client.get("/minutes/new/").content.decode()
+        self.assertNotIn("Lowong", self.attendance_row(today, self.vacant))
+        page = self.client.post("/minutes/new/", self.form(held_on="2025-02-26", set_date="1")).content.decode()
+        self.assertIn("Lowong", self.attendance_row(page, self.vacant))
+        self.assertIn("Tidak berpemangku pada 26 Februari 2025", self.attendance_row(page, self.vacant))
+        self.assertIn('name="title" value="Rapat Koordinasi"', page)
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_minutes_kept_with_a_vacant_position_absent_show_it_as_lowong(self) -> None:
+        # Recorded before vacant positions were refused: the row has no name, the page said "Tidak hadir".
+        minutes = actions.record_minutes(self.office, self.data(), user=self.staff)
+        Attendance.objects.create(minutes=minutes, position=self.vacant, name="", title=self.vacant.title,
+                                  present=False)
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/minutes/{minutes.pk}/").content.decode()
+        row = page[page.index(self.vacant.title) - 120:page.index(self.vacant.title)]
+        self.assertIn("Lowong", row)
+        self.assertNotIn("Tidak hadir", row)
 
 
 class MinutesOfALetterTestCase(CorrespondenceTestCase):

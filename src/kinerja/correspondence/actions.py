@@ -1040,13 +1040,15 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
                                   "the position of who chaired; whoever stood in for it needs their Plt or Plh "
                                   "entered under Organisation first.") % {"position": data.chair.title,
                                                                           "date": _day(day)})
-    for p in data.present:
+    # Nor be absent from it: a vacant position (lowong) is nobody's absence, and the daftar hadir printed it as
+    # "Tidak hadir" without a name.
+    for p in [*data.present, *data.absent]:
         if not holdings(p, day):
             raise BadValue(f"att_{p.pk}", _(
-                "Attendance: %(position)s had no holder on %(date)s, so nobody can have attended in it. Mark it "
-                "\"Not invited\"; whoever stood in for it needs their Plt or Plh entered under Organisation first, "
-                "and a guest from outside the office goes under Outside attendees.") % {
-                "position": p.title, "date": _day(day)})
+                "Attendance: %(position)s had no holder on %(date)s: it was vacant, so nobody can have attended in "
+                "it or been absent from it, and it is left off the attendance list. Whoever stood in for it needs "
+                "their Plt or Plh entered under Organisation first; a guest from outside the office goes under "
+                "Outside attendees.") % {"position": p.title, "date": _day(day)})
     outside = []
     for i, guest in enumerate(data.outside, start=1):
         name, institution = " ".join(guest.name.split()), " ".join(guest.institution.split())

@@ -238,11 +238,15 @@ class MinutesForm(forms.Form):
         self.fields["chair"].queryset = Position.objects.filter(office=office)
         held = (set(Assignment.objects.filter(Assignment.active_on(day), position__office=office)
                     .values_list("position_id", flat=True)) if day is not None else None)
+        # A position nobody held that day is vacant (lowong): shown as such, not offered as present or absent. Its
+        # field stays, so a choice sent for it (the date changed after the form was shown) reaches the action,
+        # whose refusal names the position.
+        self.vacant = {p.pk for p in self.positions if held is not None and p.pk not in held}
         for p in self.positions:
             self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
-            if held is not None and p.pk not in held:
-                self.fields[f"att_{p.pk}"].help_text = _("No holder on %(date)s: nobody can attend in it.") % {
-                    "date": date_format(day, "j F Y")}
+            if p.pk in self.vacant:
+                self.fields[f"att_{p.pk}"].help_text = _("Nobody held it on %(date)s: it is not on the attendance "
+                                                         "list.") % {"date": date_format(day, "j F Y")}
         for i in range(1, self.outside_rows + 1):
             self.fields[f"out_{i}_name"] = forms.CharField(label=_("Name"), max_length=200, required=False)
             self.fields[f"out_{i}_institution"] = forms.CharField(
@@ -255,8 +259,9 @@ class MinutesForm(forms.Form):
                                                                   queryset=Position.objects.filter(office=office))
             self.fields[f"fu_{i}_due_on"] = DateField(label=_("Due date"), required=False)
 
-    def attendance_fields(self) -> list[forms.BoundField]:
-        return [self[f"att_{p.pk}"] for p in self.positions]
+    def attendance_rows(self) -> list[tuple[forms.BoundField, bool]]:
+        """Each position's attendance field and whether the position is vacant on the meeting's date."""
+        return [(self[f"att_{p.pk}"], p.pk in self.vacant) for p in self.positions]
 
     def outside_attendee_rows(self) -> list[tuple[forms.BoundField, forms.BoundField]]:
         return [(self[f"out_{i}_name"], self[f"out_{i}_institution"]) for i in range(1, self.outside_rows + 1)]

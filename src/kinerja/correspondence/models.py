@@ -452,6 +452,12 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         return f"{self.title or self.position}: {'hadir' if self.present else 'tidak hadir'}"
 
+    @property
+    def vacant(self) -> bool:
+        """Nobody held the position on the meeting's date (the row keeps no name). record_minutes refuses such a
+        row now; minutes recorded before may hold one, marked absent."""
+        return not self.name
+
 
 class OutsideAttendee(models.Model):
     """Someone from outside the office who attended the meeting (a bank's branch head, another dinas's staff),

@@ -522,13 +522,13 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
     today = today_in(office.time_zone)
-    if request.method == "POST" and ("add_rows" in request.POST or "add_outside" in request.POST):
-        # More follow-up or outside-attendee rows: the form again as typed (unbound, so no "required" yet),
-        # nothing saved.
+    if request.method == "POST" and {"add_rows", "add_outside", "set_date"} & set(request.POST):
+        # More follow-up or outside-attendee rows, or the attendance as held on the date typed: the form again as
+        # typed (unbound, so no "required" yet), nothing saved.
         rows, outside_rows = forms.follow_up_rows_sent(request.POST), forms.outside_rows_sent(request.POST)
         if "add_rows" in request.POST:
             rows += forms.FOLLOW_UP_ROWS
-        else:
+        elif "add_outside" in request.POST:
             outside_rows += forms.OUTSIDE_ROWS
         form = forms.MinutesForm(office=office, rows=rows, outside_rows=outside_rows, initial=request.POST.dict(),
                                  day=forms.meeting_day(request.POST, today))
