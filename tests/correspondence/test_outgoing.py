@@ -151,10 +151,12 @@ class ReplyFormTestCase(CorrespondenceTestCase):
         self.url = f"/documents/new/?letter={self.letter.pk}"
         self.client.force_login(self.staff)
 
-    def test_the_perihal_is_marked_as_a_reply_and_the_text_opens_with_the_letter_answered(self) -> None:
+    def test_the_perihal_is_marked_as_a_reply_to_the_sender_and_the_text_opens_with_the_letter_answered(self) -> None:
         page = self.client.get(self.url)
         # Not the letter's own perihal: the reply read as the same request going out again.
         self.assertContains(page, 'name="title" value="Tanggapan atas Permohonan Data UMKM Binaan Tahun 2025"')
+        # A reply goes to whoever wrote: the letter's sender.
+        self.assertContains(page, 'name="addressee" value="Kepala Dinas Koperasi dan UKM"')
         self.assertContains(page, "Menindaklanjuti surat Kepala Dinas Koperasi dan UKM Nomor 800/12/III.07/2025 "
                                   "tanggal 3 Maret 2025 perihal Permohonan Data UMKM Binaan Tahun 2025, </textarea>")
 

@@ -624,16 +624,16 @@ class OutgoingInput:
 
 
 def reply_initial(letter: Letter) -> dict[str, str]:
-    """What the form of a reply to `letter` starts from. Its perihal marked as a reply ("Tanggapan atas …"; left
-    empty when that would not fit the field); the letter answered named at the start of the text, as Indonesian
-    replies open: "Menindaklanjuti surat <sender> Nomor … tanggal … perihal …, ", for the writer to go on from. The
-    user changes both as they see fit; nothing of it is saved until they create the letter."""
+    """What the form of a reply to `letter` starts from: its perihal marked as a reply ("Tanggapan atas …"; left
+    empty when that would not fit the field), addressed to the letter's sender, and the letter answered named at
+    the start of the text, as Indonesian replies open: "Menindaklanjuti surat <sender> Nomor … tanggal … perihal
+    …, ", for the writer to go on from. The user changes any of it; nothing is saved until they create the letter."""
     from .renderers.documents import letter_basis
 
     title = f"Tanggapan atas {letter.subject.strip()}"
     basis = letter_basis(letter)
     return {"title": title if len(title) <= Document._meta.get_field("title").max_length else "",
-            "body": f"Menindaklanjuti s{basis[1:]}, "}
+            "addressee": letter.sender.strip(), "body": f"Menindaklanjuti s{basis[1:]}, "}
 
 
 def _check_addressee_place(kind: str, place: str) -> None:
