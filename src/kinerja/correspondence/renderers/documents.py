@@ -124,7 +124,7 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
     # The letter a reply answers is named once: in its text when the text gives its number ("Menindaklanjuti
     # surat … Nomor …", as the form starts a reply), else as the Dasar.
     letter = document.letter
-    named = letter is not None and letter.number.strip() and letter.number.strip() in document.body
+    named = letter is not None and bool(letter.number.strip()) and letter.number.strip() in document.body
     return render_pdf("correspondence/pdf/outgoing.html", {
         **letterhead_context(document.office), "document": document,
         "basis": "" if named else letter_basis(letter), "addressee": addressee_line(document.addressee),
