@@ -187,3 +187,78 @@ class PlhOfAnotherPositionTests(ActingHolderTestCase):
         self.assertNotIn(self.step4.pk, self.inbox_tasks(self.staff2))
         self.assertTrue(self.page(self.subsection_head, self.case4).context["mine"])
         self.assertIn(self.step4.pk, self.inbox_tasks(self.subsection_head))
+
+
+class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
+    """While a Plh acts for a head position, its superior's powers (reassigning the unit's tasks, seeing its
+    overdue ones) are the Plh's, not the absent official's: the Kepala Dinas on the Sekretaris's Plh days, the
+    Kasubbag on the two days a JFU is Plh Kasubbag."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
+                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+        # Step 2 (the Kasubbag's, 10 minutes) is overdue from 08:11 on Monday; step 3 is the first JFU's.
+        cls.case2 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Februari 2025",
+                                       period="02/2025", at=START)
+        cls.step2 = cls._run_to(cls.case2, 2)
+        cls.case3 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
+                                       period="01/2025", at=START)
+        cls.step3 = cls._run_to(cls.case3, 3)
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(ON_PLH_DAY)
+
+    def reassign(self, user, task: Task, to):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.post(f"/tasks/{task.pk}/reassign/",
+                                {"reassign-to_person": to.person.pk, "reassign-reason": "Dinas luar"})
+
+    def test_the_kadis_has_no_reassign_form_and_is_told_who_reassigns_until_when(self) -> None:
+        r = self.page(self.head, self.case4)
+        self.assertNotIn("reassign_form", r.context)
+        self.assertNotIn("reassign_nobody", r.context)
+        self.assertNotContains(r, 'name="reassign-reason"')
+        self.assertContains(r, f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025: "
+                               "selama itu dialah, bukan Anda, yang dapat mengalihkan tugas ini kepada orang lain.")
+
+    def test_the_kadis_inbox_has_no_overdue_of_his_units_and_the_plh_s_has(self) -> None:
+        self.client.force_login(self.head)
+        box = self.client.get("/inbox/").context["box"]
+        self.assertFalse(box.supervises)
+        self.assertEqual(box.team_attention, [])
+        self.client.force_login(self.secretary)
+        box = self.client.get("/inbox/").context["box"]
+        self.assertIn(self.step2.pk, [row.task.pk for row in box.team_attention])
+
+    def test_the_kadis_posting_the_reassign_form_is_told_who_acts_and_until_when(self) -> None:
+        r = self.reassign(self.head, self.step4, self.staff2)
+        self.assertContains(r, "Langkah 4 pada Data Kinerja Maret 2025 tidak dapat Anda alihkan hari ini: "
+                               f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025",
+                            status_code=403)
+        self.step4.refresh_from_db()
+        self.assertIsNone(self.step4.reassigned_at)
+
+    def test_the_kasubbag_stood_in_for_by_a_jfu_gives_way_to_the_plh(self) -> None:
+        r = self.page(self.subsection_head, self.case3)
+        self.assertNotIn("reassign_form", r.context)
+        self.assertContains(r, f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas "
+                               f"jabatan Anda sebagai {self.step4.position.title} sampai 26 Maret 2025")
+        self.assertEqual(self.reassign(self.subsection_head, self.step3, self.staff2).status_code, 403)
+        self.assertIn("reassign_form", self.page(self.staff2, self.case3).context)
+        self.assertEqual(self.reassign(self.staff2, self.step3, self.staff2).status_code, 302)
+        self.step3.refresh_from_db()
+        self.assertEqual(self.step3.assignee, self.staff2.person)
+
+    def test_the_kadis_reassigns_again_once_the_plh_is_over(self) -> None:
+        self.at_time(AFTER)
+        self.assertIn("reassign_form", self.page(self.head, self.case4).context)
+        self.assertEqual(self.reassign(self.head, self.step4, self.staff2).status_code, 302)
+
+    def test_the_action_refuses_the_absent_kadis(self) -> None:
+        with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):
+            actions.reassign_task(self.step4.pk, user=self.head, to_user=self.staff2, reason="x", at=ON_PLH_DAY)

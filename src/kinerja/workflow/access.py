@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, QuerySet
 
-from kinerja.org.holding import acting_or_all, at_work, holders, positions_held, today_in
+from kinerja.org.holding import acting_or_all, at_work, doing_own_work, holders, positions_held, stand_ins, today_in
 from kinerja.org.models import Assignment, Office, Person, Position, Unit
 
 from . import fastsql
@@ -122,34 +122,73 @@ def can_answer(request: DivisionRequest, user: AbstractBaseUser | AnonymousUser 
 
 
 def supervised_unit_ids(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date,
-                        held: list[Assignment] | None = None) -> set[int]:
+                        held: list[Assignment] | None = None, acting: list[Assignment] | None = None) -> set[int]:
     """Units whose overdue tasks `user` sees and may reassign: the head of office oversees every unit;
-    the secretary and unit heads their own unit and the units under it. `held`: positions_held() if known."""
-    return units_led(user, office, day, held)[1]
+    the secretary and unit heads their own unit and the units under it. `held`: positions_held() if known;
+    `acting`: holding.stand_ins(held) if known (units_led says why)."""
+    return units_led(user, office, day, held, acting)[1]
 
 
 def units_led(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date,
-              held: list[Assignment] | None = None) -> tuple[set[int], set[int]]:
+              held: list[Assignment] | None = None, acting: list[Assignment] | None = None
+              ) -> tuple[set[int], set[int]]:
     """(the units of the office whose head position `user` holds on `day`, those units and every unit
-    under them): supervised_unit_ids with where the user stands in it."""
+    under them): supervised_unit_ids with where the user stands in it.
+
+    A head position a Plt or Plh acts for that day is left out: its superior's powers (reassigning, the
+    unit's overdue tasks) are the acting holder's meanwhile, as its tasks are, and not the absent official's
+    (superior_stood_in says who). `acting`: holding.stand_ins of `held` when the caller has them (the inbox
+    does), else they are read (one query, only for someone holding a head position otherwise than acting)."""
     if user is None:
         return set(), set()
     held = [a for a in (positions_held(user, day) if held is None else held) if a.position.office_id == office.pk]
-    roots = {a.position.unit_id for a in held if a.position.kind in Position.HEAD_KINDS}
+    heads = [a for a in held if a.position.kind in Position.HEAD_KINDS]
+    if heads and any(not a.is_acting for a in heads):
+        heads = doing_own_work(heads, stand_ins(heads, day) if acting is None else acting)
+    roots = {a.position.unit_id for a in heads}
     if not roots:
         return set(), set()
+    children = _children(office)
+    if any(a.position.kind == Position.Kind.HEAD for a in heads):
+        return roots, {pk for units in children.values() for pk in units}
+    return roots, _and_under(roots, children)
+
+
+def _children(office: Office) -> dict[int | None, list[int]]:
+    """The office's units by the unit above them (None: the top)."""
     children: dict[int | None, list[int]] = {}
     for pk, parent in Unit.objects.filter(office=office).values_list("pk", "parent_id"):
         children.setdefault(parent, []).append(pk)
-    if any(a.position.kind == Position.Kind.HEAD for a in held):
-        return roots, {pk for units in children.values() for pk in units}
+    return children
+
+
+def _and_under(roots: set[int], children: dict[int | None, list[int]]) -> set[int]:
     found, todo = set(), list(roots)
     while todo:
         unit = todo.pop()
         if unit not in found:
             found.add(unit)
             todo.extend(children.get(unit, []))
-    return roots, found
+    return found
+
+
+def superior_stood_in(user: AbstractBaseUser | AnonymousUser | None, office: Office, day: dt.date, unit_id: int,
+                      held: list[Assignment] | None = None) -> Assignment | None:
+    """The acting assignment (Plt, Plh) in force on `day` to a head position `user` holds otherwise than acting,
+    through which they would oversee `unit_id` but for it: who reassigns that unit's tasks meanwhile, and until
+    when (units_led leaves such a position out). None when nobody acts for such a position. For a user who is
+    not a superior of the unit by units_led; `held`: positions_held() if known."""
+    if user is None:
+        return None
+    held = [a for a in (positions_held(user, day) if held is None else held) if a.position.office_id == office.pk]
+    heads = [a for a in held if a.position.kind in Position.HEAD_KINDS and not a.is_acting]
+    acting = stand_ins(heads, day) if heads else []
+    if not acting:
+        return None
+    children = _children(office)
+    return next((a for a in acting
+                 if a.position.kind == Position.Kind.HEAD or unit_id in _and_under({a.position.unit_id}, children)),
+                None)
 
 
 def reassign_candidates(task: Task, user: AbstractBaseUser | AnonymousUser, day: dt.date,

@@ -52,6 +52,7 @@ from .access import (
     office_day,
     person_of,
     reassign_candidates,
+    superior_stood_in,
     supervised_unit_ids,
     units_led,
 )
@@ -682,7 +683,7 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
         raise TaskNotOpen(task)
     office = task.case.office
     if task.position.unit_id not in supervised_unit_ids(user, office, office_day(office, at)):
-        raise NotAllowed(_("Only a superior of %(unit)s may reassign this task.") % {"unit": task.position.unit.name})
+        raise _not_superior(task, user, office_day(office, at))
     target = person_of(to_user)
     if target is None or target.office_id != office.pk:
         raise KinerjaError(_("%(user)s is not a person of this office.") % {"user": to_user.get_username()})
@@ -716,6 +717,27 @@ def reassign_task(task_id: int, *, user: AbstractBaseUser, to_user: AbstractBase
     if target.user_id is not None and target.user_id != user.pk and target.pk != before:
         notify_new_work([target.user_id], Notification.Kind.REASSIGNED, task, at)
     return task
+
+
+def _not_superior(task: Task, user: AbstractBaseUser, day: dt.date) -> NotAllowed:
+    """The refusal of a reassignment by someone who does not oversee the task's unit on `day`. A superior away
+    while a Plt or Plh acts for their position (a page opened before the acting period began) is told who
+    reassigns meanwhile and until when: "only a superior may" told the superior nothing."""
+    unit = task.position.unit
+    acting = superior_stood_in(user, task.case.office, day, unit.pk)
+    if acting is None:
+        return NotAllowed(_("Only a superior of %(unit)s may reassign this task.") % {"unit": unit.name})
+    values = {"step": _step_label(task.step), "case": task.case.title, "name": acting.person.full_name,
+              "title": acting.title_as_held, "position": acting.position.title, "unit": unit.name}
+    if acting.ends_on:
+        return NotAllowed(capfirst(_(
+            "%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
+            "position as %(position)s until %(end)s, and gives the tasks of %(unit)s to others meanwhile.") % {
+            **values, "end": date_format(acting.ends_on, "j F Y")}))
+    return NotAllowed(capfirst(_(
+        "%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
+        "position as %(position)s, with no end date set, and gives the tasks of %(unit)s to others meanwhile.")
+        % values))
 
 
 def _not_theirs(task: Task, user: AbstractBaseUser, target: Person, day: dt.date) -> NotTheirsToTake:

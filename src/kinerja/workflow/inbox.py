@@ -158,7 +158,9 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
     # A division's answer is its contact's work too: it is done once answered, as a task is once completed.
     answered = list(DivisionRequest.objects.filter(answered_by=user, task__case__office=office)
                     .select_related("task__case", "division").order_by("-answered_at", "-pk")[:DONE_SHOWN])
-    units = supervised_unit_ids(user, office, day, held)
+    # Not the units of a head position a Plt or Plh acts for meanwhile (its overdue tasks are theirs to
+    # see): the replacements are read already, so no query more.
+    units = supervised_unit_ids(user, office, day, held, stood_in)
     team: list[Row] = []
     if units:
         # Overdue, or not due yet but with nobody to do it: given to nobody (or to one who no longer holds

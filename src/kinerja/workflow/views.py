@@ -21,14 +21,22 @@ from django.views.decorators.http import require_POST
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
-from kinerja.org.holding import acting_or_all, holders, holdings, stood_in_for
+from kinerja.org.holding import acting_or_all, holders, holdings, positions_held, stood_in_for
 from kinerja.org.models import Unit
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
 from . import actions, extensions, forms, inbox, notify
-from .access import assignee_stands, can_act, can_answer, office_day, supervised_unit_ids, with_stands
+from .access import (
+    assignee_stands,
+    can_act,
+    can_answer,
+    office_day,
+    superior_stood_in,
+    supervised_unit_ids,
+    with_stands,
+)
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
 from .periods import BadPeriod
@@ -248,16 +256,20 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
                 ctx["requests_form"].initial["divisions"] = [u.pk for u in divisions.queryset
                                                              if u.kind == Unit.Kind.DIVISION]
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
-    if current.position.unit_id in supervised_unit_ids(request.user, office, day):
-        doing = ctx["current_people"]
-        reassign = forms_override.get("reassign_form") or forms.ReassignForm(task=current, user=request.user)
-        if len(doing) == 1:
-            reassign.leave_out(doing[0].pk)
-        if reassign.is_bound or not reassign.offers_nobody():
-            ctx["reassign_form"] = reassign
-        else:
-            # An empty list to choose from says nothing: the page says why nobody is offered and what to do.
-            ctx["reassign_nobody"] = True
+    held = positions_held(request.user, day)
+    if current.position.unit_id not in supervised_unit_ids(request.user, office, day, held):
+        # A superior away while a Plt or Plh acts for them: who reassigns meanwhile, and until when.
+        ctx["superior_stood_in"] = superior_stood_in(request.user, office, day, current.position.unit_id, held)
+        return ctx
+    doing = ctx["current_people"]
+    reassign = forms_override.get("reassign_form") or forms.ReassignForm(task=current, user=request.user)
+    if len(doing) == 1:
+        reassign.leave_out(doing[0].pk)
+    if reassign.is_bound or not reassign.offers_nobody():
+        ctx["reassign_form"] = reassign
+    else:
+        # An empty list to choose from says nothing: the page says why nobody is offered and what to do.
+        ctx["reassign_nobody"] = True
     return ctx
 
 
