@@ -262,3 +262,60 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
     def test_the_action_refuses_the_absent_kadis(self) -> None:
         with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):
             actions.reassign_task(self.step4.pk, user=self.head, to_user=self.staff2, reason="x", at=ON_PLH_DAY)
+
+
+class CoordinatingStepWhileStoodInTests(ActingHolderTestCase):
+    """A Plh for the JFU's position on 25 and 26 March, over a coordinating step 3 given to no JFU in particular:
+    a JFU who posts the requests to the divisions, or the completion without them, from a page opened before is
+    told who does the step and until when, as the completion refusal does, not "not yours: it belongs to JFU"."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.case3 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
+                                       period="01/2025", at=START)
+        step1 = cls.case3.tasks.get(status=Task.Status.OPEN)
+        actions.complete_task(step1.pk, user=cls.secretary, note="ok", at=START + dt.timedelta(minutes=1))
+        step2 = cls.case3.tasks.get(status=Task.Status.OPEN)
+        actions.complete_task(step2.pk, user=cls.subsection_head, note="ok", at=START + dt.timedelta(minutes=2))
+        cls.step3 = cls.case3.tasks.get(status=Task.Status.OPEN)
+        actions.send_division_requests(cls.step3.pk, user=cls.staff, divisions=cls.divisions[:1], what="Realisasi",
+                                       due_at=at(27, 15), at=START + dt.timedelta(minutes=3))
+        cls.plh = cls.contacts[0].person
+        org_actions.assign(cls.plh, cls.step3.position, starts_on=dt.date(2025, 3, 25), ends_on=dt.date(2025, 3, 26),
+                           kind=Assignment.Kind.PLH, decree_number="SPT 800/47/2025")
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(ON_PLH_DAY)
+        self.client.force_login(self.staff)
+        self.told = (f"Langkah 3 pada Data Kinerja Januari 2025 tidak Anda kerjakan hari ini: {self.plh.full_name} "
+                     f"(Plh. {self.step3.position.title}) menjalankan tugas jabatan Anda sebagai "
+                     f"{self.step3.position.title} sampai 26 Maret 2025.")
+
+    def test_the_task_is_given_to_no_jfu_in_particular(self) -> None:
+        self.assertIsNone(self.step3.assignee_id)
+        self.assertTrue(self.step3.step.coordinates_divisions)
+
+    def test_sending_the_requests_tells_who_does_the_step(self) -> None:
+        r = self.client.post(f"/tasks/{self.step3.pk}/requests/", {
+            "requests-divisions": [self.divisions[1].pk], "requests-what": "Realisasi",
+            "requests-due_at": "2025-03-27T15:00"})
+        self.assertContains(r, self.told, status_code=403)
+        self.assertNotContains(r, "bukan tugas Anda", status_code=403)
+        self.assertEqual(self.step3.requests.count(), 1)
+
+    def test_completing_without_every_division_tells_who_does_the_step(self) -> None:
+        r = self.client.post(f"/tasks/{self.step3.pk}/complete-missing/", {
+            "missing-reason": "Bidang belum menjawab", "missing-note": "Disusun tanpa Bidang I"})
+        self.assertContains(r, self.told, status_code=403)
+        self.step3.refresh_from_db()
+        self.assertEqual(self.step3.status, Task.Status.OPEN)
+
+    def test_the_plh_sends_them(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(f"/tasks/{self.step3.pk}/requests/", {
+            "requests-divisions": [self.divisions[1].pk], "requests-what": "Realisasi",
+            "requests-due_at": "2025-03-27T15:00"})
+        self.assertEqual(r.status_code, 302)
+        self.assertEqual(self.step3.requests.count(), 2)

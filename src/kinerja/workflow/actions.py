@@ -34,7 +34,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import at_work, head_above, holders, own_position, position_in_unit
+from kinerja.org.holding import at_work, head_above, holders, holdings, own_position, position_in_unit, stood_in_for
 from kinerja.org.models import Assignment, Person, Position, Unit, name_of
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
@@ -155,6 +155,27 @@ def not_yours(task: Task, day: dt.date,
             return NotAllowed(_("This task is not yours: %(step)s of %(case)s was given to %(person)s "
                                 "(%(position)s).") % {**values, "person": person.full_name})
     return NotAllowed(_("This task is not yours: %(step)s of %(case)s belongs to %(position)s.") % values)
+
+
+def refusal(task: Task, user: AbstractBaseUser | None, day: dt.date) -> NotAllowed:
+    """Why `user` may not act on `task` on `day`, for the pages (completing, sending the requests to the
+    divisions, completing without them). A definitive holder of its position while a Plt or Plh acts for it
+    (a form opened before the acting period began) is told who does it and until when: "not yours: it
+    belongs to Kepala Dinas" told the Kepala Dinas nothing. Anyone else: not_yours."""
+    if user is not None and (task.assignee_id is None or not assignee_stands(task, day)):
+        acting = stood_in_for(holdings(task.position, day), user)
+        if acting:
+            a = acting[0]
+            values = {"step": capfirst(_step_label(task.step)), "case": task.case.title, "name": a.person.full_name,
+                      "title": a.title_as_held, "position": task.position.title}
+            if a.ends_on:
+                return NotAllowed(_(
+                    "%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
+                    "position as %(position)s until %(end)s. It comes back to you when the acting period ends.")
+                    % {**values, "end": date_format(a.ends_on, "j F Y")})
+            return NotAllowed(_("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work "
+                                "of your position as %(position)s, with no end date set.") % values)
+    return not_yours(task, day)
 
 
 def _assignee_for(step: Step, position: Position, day: dt.date, chosen: Person | None,

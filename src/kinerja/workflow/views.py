@@ -14,8 +14,6 @@ from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -47,24 +45,12 @@ def _forbidden(request: HttpRequest, message: str) -> HttpResponse:
     return render(request, "workflow/forbidden.html", {"message": message}, status=403)
 
 
-def _refusal(task: Task, user: Any, day: dt.date) -> str:
-    """Why `user` may not act on `task` on `day`. A definitive holder of its position while a Plt or Plh acts
-    for it (a form opened before the acting period began) is told who does it and until when: "not yours:
-    it belongs to Kepala Dinas" told the Kepala Dinas nothing. Anyone else: actions.not_yours."""
-    if task.assignee_id is None or not assignee_stands(task, day):
-        acting = stood_in_for(holdings(task.position, day), user)
-        if acting:
-            a = acting[0]
-            values = {"step": capfirst(_("step %(number)s") % {"number": task.step.display_number}),
-                      "case": task.case.title, "name": a.person.full_name, "title": a.title_as_held,
-                      "position": task.position.title}
-            if a.ends_on:
-                return _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
-                         "position as %(position)s until %(end)s. It comes back to you when the acting period "
-                         "ends.") % {**values, "end": date_format(a.ends_on, "j F Y")}
-            return _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
-                     "position as %(position)s, with no end date set.") % values
-    return str(actions.not_yours(task, day))
+def _refuse(request: HttpRequest, task: Task, day: dt.date) -> HttpResponse | None:
+    """The 403 page for someone who may not act on the open `task` on `day` (actions.refusal says who does it),
+    else None. Checked before a task's form is read: the action would refuse too, naming only the position."""
+    if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
+        return _forbidden(request, str(actions.refusal(task, request.user, day)))
+    return None
 
 
 def _done(request: HttpRequest, case: Case) -> HttpResponse:
@@ -336,8 +322,8 @@ def _form_error(request: HttpRequest, case: Case, key: str, form: Any, task: Tas
 def complete(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
     day = office_day(task.case.office)
-    if task.status == Task.Status.OPEN and not can_act(task, request.user, day):
-        return _forbidden(request, _refusal(task, request.user, day))
+    if refused := _refuse(request, task, day):
+        return refused
     next_step = (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
                  .select_related("actor__position").order_by("number").first())
     branch_step = (Step.objects.select_related("actor__position").get(pk=task.step.branch_to_id)
@@ -382,6 +368,8 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def send_requests(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
+    if refused := _refuse(request, task, office_day(task.case.office)):
+        return refused
     form = forms.RequestsForm(request.POST, office=task.case.office)
     if form.is_valid():
         try:
@@ -399,6 +387,8 @@ def send_requests(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
     task = _task_for(request, pk)
+    if refused := _refuse(request, task, office_day(task.case.office)):
+        return refused
     form = forms.MissingForm(request.POST, request.FILES)
     if form.is_valid():
         try:
