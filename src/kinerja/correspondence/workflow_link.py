@@ -155,7 +155,8 @@ def completion_hold(task: Any) -> Any:
     hand, while the document's newest version still lacks them. Only the Data Kinerja counts
     (Document.APPROVED_IN_CASE_KINDS): the initials on another document of the case never stand for it.
     Returning the work stays possible. Five queries at most: the case's unsigned documents (nothing more when
-    there are none), the required initials, the steps, the newest versions and their initials."""
+    there are none), the required initials, the steps, the newest versions and their initials; one more for a
+    signature still owed (who signs that day: _signing_as)."""
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
 
@@ -197,7 +198,9 @@ def completion_hold(task: Any) -> Any:
             message = _("Step %(step)s is completed by the initials of %(position)s on %(document)s (version "
                         "%(version)d), given on the document's page.")
             action = _("Initial %(document)s")
-        values = {"step": task.step.display_number, "position": task.position.title, "document": document.title,
+        # The signature is given in the capacity of the day: a Plh or Plt signs as "Plh. Kepala Dinas".
+        position = _signing_as(task) if approval == SIGNATURE else task.position.title
+        values = {"step": task.step.display_number, "position": position, "document": document.title,
                   "version": version.version}
         message %= values
         if earlier:
@@ -207,6 +210,16 @@ def completion_hold(task: Any) -> Any:
             action = _("Open %(document)s")
         return CompletionHold(message, reverse("correspondence:document", args=[document.pk]), action % values)
     return None
+
+
+def _signing_as(task: Any) -> str:
+    """The title the step's signature is given under on the office's day: the acting holder's ("Plh. Kepala
+    Dinas") while a Plt or Plh acts for the task's position (the step is theirs then), else the position's.
+    One query, only for a signature still owed."""
+    from kinerja.org.holding import holdings, today_in
+
+    found = holdings(task.position, today_in(task.case.office.time_zone))
+    return next((a.title_as_held for a in found if a.is_acting), task.position.title)
 
 
 def follow_ups_recorded(minutes: Minutes, *, user: AbstractBaseUser) -> list[str]:
