@@ -93,6 +93,7 @@ class WorkCalendar:
         self.normal_hours = common[0][0] if common else DEFAULT_HOURS[0]
         self.day_length = lengths.most_common(1)[0][0] if lengths else _length(*DEFAULT_HOURS[0])
         self._totals: dict[int, list[dt.timedelta]] = {}
+        self._counts: dict[int, list[int]] = {}
 
     @classmethod
     def for_office(cls, office: Office, stamp: str | None = None) -> WorkCalendar:
@@ -234,6 +235,55 @@ class WorkCalendar:
         # is measured without walking every day since.
         return (self._overlap(first, start, end) + self._days_total(first + dt.timedelta(days=1), last)
                 + self._overlap(last, start, end))
+
+    def span(self, start: dt.datetime, end: dt.datetime) -> tuple[int, dt.timedelta]:
+        """The working time from `start` to `end` as whole working days counted as `add` counts them (N hari
+        ends at the same clock time on the Nth following working day), and the working time after the last of
+        them: the time left to a due date, or past it, in the office's own days. A short Friday (07:30-11:00)
+        is one day, as a standard time of 1 hari makes it, not 3 h 30 min of a normal day's 8 h 30 min.
+        (0, 0) when `end` is not after `start`. Whole days come from per-year counts, as `elapsed`'s hours."""
+        # Both from the office's next opening: a closing and the next opening are the same moment of working
+        # time (Monday's whole day, up to Tuesday 00:00, is one day).
+        begin, end = self.next_opening(start), self.next_opening(end)
+        if end <= begin:
+            return 0, dt.timedelta(0)
+        first, last = begin.date(), end.date()
+        days = self._count_working(first + dt.timedelta(days=1), last)  # the working days strictly between
+        mark = begin
+        if last > first and self.is_working_day(last) and self._at_clock(last, begin.time()) <= end:
+            days += 1
+            mark = self._at_clock(last, begin.time())
+        elif days:
+            before = last - dt.timedelta(days=1)
+            while not self.is_working_day(before):
+                before -= dt.timedelta(days=1)
+            mark = self._at_clock(before, begin.time())
+        return days, self.elapsed(mark, end)
+
+    def _count_working(self, first: dt.date, stop: dt.date) -> int:
+        """The number of working days from `first` up to, not including, `stop`."""
+        total = 0
+        while first < stop:
+            counts = self._day_counts(first.year)
+            index = first.timetuple().tm_yday - 1
+            if stop.year == first.year:
+                return total + counts[stop.timetuple().tm_yday - 1] - counts[index]
+            total += counts[-1] - counts[index]
+            first = dt.date(first.year + 1, 1, 1)
+        return total
+
+    def _day_counts(self, year: int) -> list[int]:
+        """The number of the year's working days before each day of the year (index = day of year - 1)."""
+        if year not in self._counts:
+            count, counts = 0, []
+            day = dt.date(year, 1, 1)
+            while day.year == year:
+                counts.append(count)
+                count += self.is_working_day(day)
+                day += dt.timedelta(days=1)
+            counts.append(count)
+            self._counts[year] = counts
+        return self._counts[year]
 
     def _overlap(self, day: dt.date, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
         if not self.is_working_day(day):

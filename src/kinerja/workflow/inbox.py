@@ -27,13 +27,25 @@ WAITING_SHOWN = 50
 
 
 def describe(delta: dt.timedelta, day_length: dt.timedelta) -> str:
-    """Working time in words: whole working days, then hours and minutes; said to be working time (2 hari
-    kerja 3 jam, 3 jam kerja, 2 menit jam kerja), as it counts only office hours: 2 minutes left on a
-    Sunday evening are the first 2 of Monday's."""
+    """Working time in words: whole working days of `day_length`, then hours and minutes; said to be working
+    time (2 hari kerja 3 jam, 3 jam kerja, 2 menit jam kerja), as it counts only office hours: 2 minutes left on
+    a Sunday evening are the first 2 of Monday's. For a length of time alone (the time a task took); the time
+    between two moments (left to a due date, past it) is describe_span's, in the office's own days."""
     minutes = max(0, int(delta.total_seconds() // 60))
-    day_minutes = max(1, int(day_length.total_seconds() // 60))
-    days, rest = divmod(minutes, day_minutes)
-    hours, mins = divmod(rest, 60)
+    days, rest = divmod(minutes, max(1, int(day_length.total_seconds() // 60)))
+    return _in_words(days, rest)
+
+
+def describe_span(cal: WorkCalendar, start: dt.datetime, end: dt.datetime) -> str:
+    """The working time from `start` to `end` in words, its days counted as the office's calendar counts a
+    standard time's (WorkCalendar.span): on an office whose Friday closes at 11:00, a task of 1 hari opened on
+    Friday at 09:00 has "1 hari kerja" left, not the 3 h 30 min a fixed length of a day made of it."""
+    days, rest = cal.span(start, end)
+    return _in_words(days, max(0, int(rest.total_seconds() // 60)))
+
+
+def _in_words(days: int, minutes: int) -> str:
+    hours, mins = divmod(minutes, 60)
     if not days and not mins and hours:
         return ngettext("%(n)d working hour", "%(n)d working hours", hours) % {"n": hours}
     parts = []
@@ -93,11 +105,11 @@ def with_progress(tasks: QuerySet[Task]) -> QuerySet[Task]:
 def classify(task: Task, cal: WorkCalendar, now: dt.datetime) -> Row:
     """Overdue after its due time; due soon once half of its standard time has passed."""
     if task.due_at <= now:
-        return Row(task, "overdue", overdue_by=describe(cal.elapsed(task.due_at, now), cal.day_length))
+        return Row(task, "overdue", overdue_by=describe_span(cal, task.due_at, now))
     left = cal.elapsed(now, task.due_at)
     total = cal.elapsed(task.opened_at, task.due_at)
     state = "soon" if left * 2 <= total or left <= dt.timedelta(hours=1) else "todo"
-    return Row(task, state, time_left=describe(left, cal.day_length))
+    return Row(task, state, time_left=describe_span(cal, now, task.due_at))
 
 
 @dataclass

@@ -117,19 +117,19 @@ def due_at(cal: WorkCalendar, day: dt.date) -> dt.datetime:
 
 def classify(item: Item, cal: WorkCalendar, now: dt.datetime) -> Item:
     """The inbox's rule for tasks: overdue after the due time; due soon once half of the time has passed."""
-    from .inbox import describe
+    from .inbox import describe_span
 
     if item.due_on is None:
         item.state = "todo"
         return item
     item.due_at = due_at(cal, item.due_on)
     if item.due_at <= now:
-        item.state, item.overdue_by = "overdue", describe(cal.elapsed(item.due_at, now), cal.day_length)
+        item.state, item.overdue_by = "overdue", describe_span(cal, item.due_at, now)
         return item
     left = cal.elapsed(now, item.due_at)
     total = cal.elapsed(item.opened_at or now, item.due_at)
     item.state = "soon" if left * 2 <= total or left <= dt.timedelta(hours=1) else "todo"
-    item.time_left = describe(left, cal.day_length)
+    item.time_left = describe_span(cal, now, item.due_at)
     return item
 
 
