@@ -224,6 +224,10 @@ _STEP_RE = re.compile(_STEP_WORD + r"\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNOR
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
 # A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".
 _BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
+# A return naming the step by the label alone in a table numbered in Roman numerals or lettered: "Tidak: kembali
+# ke III", "dikembalikan ke II.1", "Tidak → b". No position's name is a Roman numeral or a single letter; in a
+# table numbered otherwise the step reader says what the label is read as, or that no step has it.
+_BARE_LABEL_RE = re.compile(r"[ivx]{1,6}(?:\.\d{1,2})?|[a-z]", re.IGNORECASE)
 # The arrows an office types between a decision's answer and its step: "Tidak → 1", "Tidak ⟶ 1", "Tidak --> 1",
 # "Tidak = 2".
 _ARROW = r"(?::|→|⟶|➔|➜|➝|-{1,2}>|=>?|⇒)"
@@ -358,7 +362,7 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             yes = bool(_YES_BEFORE_RE.search(activity, 0, m.start()))
             if step := _STEP_RE.match(words):
                 found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end], yes=yes))
-            elif _BARE_STEP_RE.fullmatch(words):
+            elif _BARE_STEP_RE.fullmatch(words) or _BARE_LABEL_RE.fullmatch(words):
                 found.append(ReturnPhrase(m.start(), end, words.lower(), "", activity[m.start():end], yes=yes))
             else:
                 found.append(ReturnPhrase(m.start(), end, None, words, activity[m.start():end], yes=yes))
@@ -376,6 +380,10 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
         if not words or _STEP_RE.match(words) or _BARE_STEP_RE.match(words) or _RETURN_RE.match(words):
             continue  # "Tidak: kembali ke Kasubbag" is read above, as any "kembali ke"
         assert target is not None
+        if _BARE_LABEL_RE.fullmatch(words):  # "Tidak: ke III", "Tidak → b"
+            found.append(ReturnPhrase(m.start(), target.end(), words.lower(), "", activity[m.start():target.end()],
+                                      decision=True))
+            continue
         found.append(ReturnPhrase(m.start(), target.end(), None, words, activity[m.start():target.end()],
                                   decision=True, loose=loose))
     for m in _DECISION_WORDS_RE.finditer(activity):
