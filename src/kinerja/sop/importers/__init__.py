@@ -12,7 +12,17 @@ from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
-from .table import chosen_sop, continues_table, find_table, names_sop, procedure_table, read_grid, read_header, sop_sections
+from .table import (
+    chosen_sop,
+    continues_table,
+    find_table,
+    identity_first,
+    names_sop,
+    procedure_table,
+    read_grid,
+    read_header,
+    sop_sections,
+)
 from .values import NORMAL_DAY_MINUTES
 
 __all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft", "document_sops", "is_workbook",
@@ -21,6 +31,7 @@ __all__ = ["ListedSop", "SeveralSops", "SopDraft", "SopImportError", "StepDraft"
 
 def _sheet_sop(path: Path, title: str, grid: list[list[str]]) -> ListedSop:
     """The SOP whose procedure table a sheet holds, its name and number "" when its own rows print none."""
+    grid = identity_first(grid)
     start = find_table(grid)
     try:
         header = read_header(path, grid[:start]) if start is not None else None
@@ -72,7 +83,7 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
     arrows, notes = drawings[at or 0] if grids else ([], [])  # the flowchart drawn on that sheet
-    if at and not names_sop(grid[:find_table(grid)]):
+    if at and not names_sop((first := identity_first(grid))[:find_table(first)]):
         # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
         grid = [row for i, g in enumerate(grids[:at]) if i not in tables for row in g] + grid
     return grid, arrows, notes
@@ -123,7 +134,8 @@ def _every_sop(path: Path) -> list[ListedSop]:
         return _sops_of(path, _joined(readers.xlsx_grids(path, None, titles), titles), titles)
     grid = (readers.text_grid(path) if kind == "txt" else readers.pdf_grid(path) if kind == "pdf"
             else readers.docx_grid(path)[0])
-    return [ListedSop(s.name, s.name, s.number, place) for place, s in enumerate(sop_sections(path, grid), start=1)]
+    return [ListedSop(s.name, s.name, s.number, place)
+            for place, s in enumerate(sop_sections(path, identity_first(grid)), start=1)]
 
 
 def resolve_choice(path: Path, choice: str) -> str | None:

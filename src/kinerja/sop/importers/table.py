@@ -164,6 +164,28 @@ def names_sop(rows: Grid) -> bool:
     return any(_field_label(c)[0] == "name" for row in rows for split in split_block_cells(row) for c in split if c)
 
 
+def _identity_row(row: list[str]) -> bool:
+    """Whether the row holds a label of the identity block: a field's ("Nomor SOP", "Nama SOP") or a block's
+    ("Dasar Hukum")."""
+    return any(_field_label(c)[0] or label_key(c) in BLOCK_LABELS
+               for stacked in split_stacked_fields(row) for split in split_block_cells(stacked) for c in split if c.strip())
+
+
+def identity_first(grid: Grid) -> Grid:
+    """`grid` with the identity block moved above the procedure table when the document prints it below (the
+    flow table on the first page, the identity sheet after it): where read_header, sop_sections and the
+    table's end look for it. Only when no "Nama SOP" stands above the table and no second procedure table
+    follows the one below (a document collecting SOPs has each one's identity above its own table)."""
+    start = find_table(grid)
+    if start is None or names_sop(grid[:start]):
+        return grid
+    label = next((i for i in range(start + 1, len(grid)) if names_sop([grid[i]])), None)
+    if label is None or find_table(grid[label + 1:]) is not None:
+        return grid
+    begin = next(i for i in range(start + 1, label + 1) if _identity_row(grid[i]))
+    return grid[:start] + grid[begin:] + grid[start:begin]
+
+
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
               aliases: dict[str, list[str]] | None = None, arrows: Sequence[DrawnArrow] = (),
               notes: Sequence[DrawnNote] = (), line_breaks: bool = True, sop: str | None = None,
@@ -177,6 +199,7 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
     `sop`: of a document holding several SOPs (a Word file collecting an office's SOPs), the one to read:
     its Nama SOP, its Nomor SOP or its place (1 for the first); SeveralSops without it (choose_section).
     `day_minutes`: the office's normal working day, the length of a day in a time of days and hours ("1 hari 2 jam")."""
+    grid = identity_first(grid)
     start = find_table(grid)
     if start is None:
         raise SopImportError(path, None, None, None, _(
@@ -226,7 +249,8 @@ def sop_sections(path: Path, grid: Grid) -> list[Section]:
     "Nama SOP" naming another SOP above a procedure table of its own starts the next. Its rows start where
     its header does, the rows above its Nama SOP that are no row of the table above (its letterhead, Nomor
     SOP, dates). An identity block repeated on each page above the table's header names the same SOP: no
-    other. Raises SopImportError when the first SOP has no name, as read_header does."""
+    other. Raises SopImportError when the first SOP has no name, as read_header does. `grid` as
+    identity_first has it."""
     start = find_table(grid)
     if start is None:
         return []
