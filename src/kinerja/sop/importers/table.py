@@ -803,6 +803,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
     step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index
     shared_times: dict[object, list[StepDraft]] = {}  # the steps beside each Waktu cell merged down over rows
     total_row: list[str] | None = None  # the row under the steps giving the procedure's whole time
+    between: list[tuple[StepDraft, str]] = []  # a note row between two steps, with the step above it
     while index < len(body):
         row = body[index]
         if index in repeats:
@@ -838,6 +839,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             resume = _resumes_at(body, index, repeats, columns, labels[-1][0] if labels else 0)
             if resume is None:
                 break
+            written = next((c for c in row if c.strip()), "")
+            if raw and resume not in repeats and _NOTE_RE.match(written):
+                # A note row between two steps ("Catatan: bila Camat berhalangan, …"), not at a page's foot: a
+                # remark on the step above, kept in its Ket. and warned of (below, once the steps have labels).
+                between.append((raw[-1][0], "\n".join(dict.fromkeys(clean(c) for c in row if c.strip()))))
             index, follows_step = resume, False
             continue
         number = printed[0]  # numbered 1 … N below when the table has sub-steps
@@ -895,6 +901,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             # a return, "kembali ke langkah a") by the letter the No. column prints.
             for step, (_n, _sub, label) in zip(draft.steps, labels, strict=True):
                 step.label = label
+    for step, note in between:
+        step.note = f"{step.note}\n{note}".strip()
+        draft.warnings.append(step_error(path, step, COLUMN_NOTE, note, _(
+            "a note row stands between this step and the next: kept as this step's remark (Keterangan); move it "
+            "there in the document if it belongs to another step")))
     timed = "time" in columns
     if not timed:
         draft.problems.append(SopImportError(path, None, COLUMN_TIME, None, _(
