@@ -569,10 +569,22 @@ def header_depth(rows: Grid, no: int) -> int:
     Output"), and the row numbering the columns ("1 2 3 …") that some forms print under the header."""
     depth = 1
     while depth < min(len(rows), MAX_HEADER_ROWS):
-        if not column_numbering(rows[depth]) and clean(_cell(rows[depth], no)):
+        if not column_numbering(rows[depth]) and clean(_cell(rows[depth], no)) or terminator_row(rows[depth]):
             break
         depth += 1
     return depth
+
+
+# The words of a flowchart's terminators (document vocabulary): "Mulai" and "Selesai", as a flowchart drawn in the
+# cells writes them, some in a row of their own above the first step or below the last.
+TERMINATOR_WORDS = {"mulai", "selesai", "start", "end", "finish", "awal", "akhir"}
+
+
+def terminator_row(row: list[str]) -> bool:
+    """Whether the row holds nothing but a flowchart's terminator ("Mulai" in the first actor's column, over the
+    first step's row): no header row naming actors, though it has no step number either."""
+    filled = [label_key(c) for c in row if clean(c)]
+    return bool(filled) and all(key in TERMINATOR_WORDS for key in filled)
 
 
 def column_numbering(row: list[str]) -> bool:
@@ -800,6 +812,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                if actor_keys & {label_key(c) for row in body[i:i + d] for c in row}}
     index = 0
     follows_step = False  # the row before is a step (or its continuation), not a blank or a heading
+    start_marks: dict[str, str] = {}  # a "Mulai" row of its own above the first step: its Pelaksana cells
     step_rows: dict[int, int] = {}  # id() of each row of a step (`rows` holds them) -> the step's index
     shared_times: dict[object, list[StepDraft]] = {}  # the steps beside each Waktu cell merged down over rows
     total_row: list[str] | None = None  # the row under the steps giving the procedure's whole time
@@ -817,6 +830,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             follows_step = False
             continue
         printed = step_label(number_text)
+        if printed is None and not raw and terminator_row(row):
+            start_marks = {name: _mark(row, i) for i, name in actor_columns}
         if printed is None:
             # A signature, or the procedure's whole time under the steps ("JUMLAH WAKTU | 1 hari"), ends the table.
             total = _is_total_row(row, columns)
@@ -860,7 +875,12 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         time_cell = _cell(row, columns.get("time"))
         if isinstance(time_cell, MergedCell):
             shared_times.setdefault(time_cell.key, []).append(step)
-        raw.append((step, {name: _mark(row, i) for i, name in actor_columns}))
+        marks = {name: _mark(row, i) for i, name in actor_columns}
+        if not raw and not any(marks.values()):
+            # The flowchart starts in the lane of the first step's actor: its "Mulai" in a row of its own above the
+            # step is that step's symbol, as a "Selesai" below the last step is the last step's (_continue).
+            marks = start_marks or marks
+        raw.append((step, marks))
         step_rows[id(row)] = len(raw) - 1
         follows_step = True
         if len(raw) > MAX_STEPS:
