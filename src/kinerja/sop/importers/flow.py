@@ -222,6 +222,12 @@ _STEP_OR_ACTIVITY = "(?:" + _STEP_NAMES + "|kegiatan)"
 _STEP_LABEL = r"(\d+(?:\.\d+|\.?[a-h])?|[ivx]{1,6}\.\d{1,2}(?!\d)|[ivx]{2,6}(?![\w'’-])|[a-z](?![\w'’-]))\b"
 _STEP_RE = re.compile(_STEP_WORD + r"\s*(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
 _PASSIVE_RE = re.compile(r"\bdikembalikan\b", re.IGNORECASE)
+# A return's target naming a step in other words offices use: "langkah no. 2", "langkah nomor 2", "proses 2",
+# "tahapan 2", "kegiatan 2"; and the step before, unnumbered: "kembali ke langkah sebelumnya", "ke proses
+# sebelumnya", "ke tahap sebelumnya".
+_STEP_WORDS = "(?:" + _STEP_NAMES + r"|proses|tahapan|kegiatan)"
+_OTHER_STEP_RE = re.compile(_STEP_WORDS + r"\s*(?:(?:no\.?|nomor)\s*)?(?:ke\s*-?\s*)?" + _STEP_LABEL, re.IGNORECASE)
+_PREVIOUS_RE = re.compile(_STEP_WORDS + r"\s+sebelum(?:nya)?", re.IGNORECASE)
 # A return naming the step by its number alone: "kembali ke 1", "Tidak (kembali ke 2)".
 _BARE_STEP_RE = re.compile(r"\d+(?:\.\d+|\.?[a-h])?")
 # A return naming the step by the label alone in a table numbered in Roman numerals or lettered: "Tidak: kembali
@@ -360,8 +366,10 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
             end = target.end()
             words = target["target"].strip()
             yes = bool(_YES_BEFORE_RE.search(activity, 0, m.start()))
-            if step := _STEP_RE.match(words):
+            if step := _STEP_RE.match(words) or _OTHER_STEP_RE.match(words):
                 found.append(ReturnPhrase(m.start(), end, step[1].lower(), "", activity[m.start():end], yes=yes))
+            elif _PREVIOUS_RE.fullmatch(words):  # as "dikembalikan" alone: the step before
+                found.append(ReturnPhrase(m.start(), end, None, "", activity[m.start():end], yes=yes))
             elif _BARE_STEP_RE.fullmatch(words) or _BARE_LABEL_RE.fullmatch(words):
                 found.append(ReturnPhrase(m.start(), end, words.lower(), "", activity[m.start():end], yes=yes))
             else:
@@ -380,8 +388,11 @@ def return_phrases(activity: str) -> list[ReturnPhrase]:
         if not words or _STEP_RE.match(words) or _BARE_STEP_RE.match(words) or _RETURN_RE.match(words):
             continue  # "Tidak: kembali ke Kasubbag" is read above, as any "kembali ke"
         assert target is not None
-        if _BARE_LABEL_RE.fullmatch(words):  # "Tidak: ke III", "Tidak → b"
-            found.append(ReturnPhrase(m.start(), target.end(), words.lower(), "", activity[m.start():target.end()],
+        named = _OTHER_STEP_RE.fullmatch(words)
+        if _BARE_LABEL_RE.fullmatch(words) or named or _PREVIOUS_RE.fullmatch(words):
+            # "Tidak: ke III", "Tidak → b", "Tidak: ke proses 2", "Tidak: ke langkah sebelumnya" (the step before)
+            label = named[1].lower() if named else None if _PREVIOUS_RE.fullmatch(words) else words.lower()
+            found.append(ReturnPhrase(m.start(), target.end(), label, "", activity[m.start():target.end()],
                                       decision=True))
             continue
         found.append(ReturnPhrase(m.start(), target.end(), None, words, activity[m.start():target.end()],
