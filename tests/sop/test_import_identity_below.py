@@ -85,3 +85,17 @@ def test_without_a_nama_sop_anywhere_it_is_still_refused(tmp_path: Path) -> None
     with pytest.raises(SopImportError) as e:
         read_document(_word(tmp_path, FIELDS[:-1]))
     assert str(e.value) == "sip.docx, column Nama SOP: the document has no SOP name (Nama SOP)"
+
+
+def test_an_identity_sheet_after_the_procedure_sheet_is_read(tmp_path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active.title = "Prosedur"
+    for row in [HEADER, *_rows()]:
+        book.active.append(row)
+    identity = book.create_sheet("Identitas")
+    for row in [["PEMERINTAH KABUPATEN TANGGAMUS"], ["DINAS KESEHATAN"], [], *[list(pair) for pair in FIELDS], [],
+                *[list(pair) for pair in BLOCKS]]:
+        identity.append(row)
+    path = tmp_path / "sip.xlsx"
+    book.save(path)
+    _check(path)

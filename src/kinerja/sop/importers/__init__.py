@@ -83,9 +83,12 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
     arrows, notes = drawings[at or 0] if grids else ([], [])  # the flowchart drawn on that sheet
-    if at and not names_sop((first := identity_first(grid))[:find_table(first)]):
-        # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet.
-        grid = [row for i, g in enumerate(grids[:at]) if i not in tables for row in g] + grid
+    if at is not None and not names_sop((first := identity_first(grid))[:find_table(first)]):
+        # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet, or when
+        # none before names the SOP, after it (the flow's sheet first).
+        before = [row for i, g in enumerate(grids[:at]) if i not in tables for row in g]
+        after = [row for i, g in enumerate(grids) if i > at and i not in tables for row in g]
+        grid = (after if not names_sop(before) and names_sop(after) else before) + grid
     return grid, arrows, notes
 
 
