@@ -321,6 +321,12 @@ def _document(request: HttpRequest, document_id: int) -> Document:
 @login_required
 def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     document = _document(request, document_id)
+    return render(request, "correspondence/document_detail.html", _document_context(request, document))
+
+
+def _document_context(request: HttpRequest, document: Document,
+                      revise_form: forms.ReviseForm | None = None) -> dict[str, Any]:
+    """What the document page shows; `revise_form`: the change of text sent back with its errors, as typed."""
     office = document.office
     versions = list(document.versions.select_related("created_by__person")
                     .prefetch_related(Prefetch("initials", queryset=Initial.objects.order_by("created_at"))))
@@ -348,7 +354,12 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
     # Nor while a figure of its period is unchecked (submitted, or returned to its division).
     unchecked = (actions.unchecked_figures(latest) if latest is not None and signature is None
                  and document.kind == Document.Kind.PERFORMANCE_DATA else [])
-    return render(request, "correspondence/document_detail.html", {
+    if revise_form is None and document.kind in Document.OUTGOING_KINDS:
+        revise_form = forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
+                                                "addressee_place": document.addressee_place,
+                                                "attachment": document.attachment, "body": document.body},
+                                       kind=document.kind)
+    return {
         "document": document, "versions": versions, "latest": latest, "signature": signature,
         "no_approvals": no_approvals,
         "required": [(p, p.pk in done) for p in required],
@@ -361,15 +372,11 @@ def document_detail(request: HttpRequest, document_id: int) -> HttpResponse:
         "sign_refusal": sign_refusal if latest is not None and signature is None else "",
         "signer_title": signer_title,
         "sign_form": forms.SignForm(), "upload_form": forms.UploadVersionForm(),
-        "revise_form": forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
-                                                 "addressee_place": document.addressee_place,
-                                                 "attachment": document.attachment, "body": document.body},
-                                        kind=document.kind)
-        if document.kind in Document.OUTGOING_KINDS else None,
+        "revise_form": revise_form,
         "verify_url": reverse("correspondence:verify_token", args=[signature.token]) if signature else "",
         "compiled": bool(versions) and versions[0].source_id is not None,
         **_revisions(document, versions),
-    })
+    }
 
 
 def _revisions(document: Document, versions: list[DocumentVersion]) -> dict[str, Any]:
@@ -458,17 +465,20 @@ def sign(request: HttpRequest, version_id: int) -> HttpResponse:
 @login_required
 def revise(request: HttpRequest, document_id: int) -> HttpResponse:
     document = _document(request, document_id)
+    if document.kind not in Document.OUTGOING_KINDS:
+        raise Http404
     form = forms.ReviseForm(request.POST, kind=document.kind)
     if form.is_valid():
         try:
             version = actions.revise_outgoing(document.pk, user=request.user, **form.cleaned_data)
             messages.success(request, _("Version %(n)d saved; earlier initials no longer count.")
                              % {"n": version.version})
+            return redirect("correspondence:document", document.pk)
         except KinerjaError as e:
-            messages.error(request, str(e))
-    else:
-        messages.error(request, _("Fill in subject, addressee, text and what changed."))
-    return redirect("correspondence:document", document.pk)
+            _add_error(form, e)
+    # The page again with what was typed and the errors beside it: nothing saved, nothing lost.
+    return render(request, "correspondence/document_detail.html", _document_context(request, document, form),
+                  status=400)
 
 
 @require_POST
