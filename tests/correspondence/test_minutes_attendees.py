@@ -97,7 +97,7 @@ class VacantPositionTestCase(CorrespondenceTestCase):
         return actions.MinutesInput(
             title="Rapat Koordinasi", held_on=DAY, place="Ruang Rapat", chair=kw.pop("chair", p["subsection_head"]),
             agenda="Data kinerja", discussion="", decisions="", present=kw.pop("present", [p["subsection_head"]]),
-            absent=kw.pop("absent", []), follow_ups=[])
+            absent=kw.pop("absent", []), follow_ups=kw.pop("follow_ups", []))
 
     def form(self, **extra: object) -> dict[str, object]:
         p = self.positions
@@ -168,6 +168,59 @@ class VacantPositionTestCase(CorrespondenceTestCase):
         self.assertIn("Lowong", self.attendance_row(page, self.vacant))
         self.assertIn("Tidak berpemangku pada 26 Februari 2025", self.attendance_row(page, self.vacant))
         self.assertIn('name="title" value="Rapat Koordinasi"', page)
+        self.assertFalse(Minutes.objects.exists())
+
+    def select(self, page: str, name: str) -> str:
+        html = page[page.index(f'<select name="{name}"'):]
+        return html[:html.index("</select>")]
+
+    def test_the_form_offers_a_vacant_position_neither_as_chair_nor_as_person_in_charge(self) -> None:
+        # Offered, then refused on saving: it is shown disabled, marked Lowong, so nobody chooses it.
+        self.client.force_login(self.staff)
+        page = self.client.get("/minutes/new/").content.decode()
+        head = self.positions["subsection_head"]
+        for name in ("chair", "fu_1_position", "fu_4_position"):
+            choices = self.select(page, name)
+            self.assertIn(f'<option value="{self.vacant.pk}" disabled>Kepala Bidang Pemberdayaan — Lowong</option>',
+                          choices)
+            self.assertIn(f'<option value="{head.pk}">{head.title}</option>', choices)
+
+    def test_a_position_held_by_a_plt_on_the_meeting_s_date_is_offered(self) -> None:
+        Assignment.objects.create(person=self.built.people["jfu2"], position=self.vacant, kind="plt",
+                                  starts_on=dt.date(2025, 3, 1), decree_number="800/20/2025")
+        self.client.force_login(self.staff)
+        page = self.client.post("/minutes/new/", self.form(set_date="1", chair=self.vacant.pk)).content.decode()
+        self.assertIn(f'<option value="{self.vacant.pk}" selected>Kepala Bidang Pemberdayaan</option>',
+                      self.select(page, "chair"))
+        self.assertIn(f'<option value="{self.vacant.pk}">Kepala Bidang Pemberdayaan</option>',
+                      self.select(page, "fu_1_position"))
+        # Before the Plt, on the date typed, it was vacant: not offered, and the chair typed is not kept as chosen.
+        page = self.client.post("/minutes/new/", self.form(held_on="2025-02-26", set_date="1",
+                                                           chair=self.vacant.pk)).content.decode()
+        self.assertIn(f'<option value="{self.vacant.pk}" disabled>Kepala Bidang Pemberdayaan — Lowong</option>',
+                      self.select(page, "chair"))
+
+    def test_a_follow_up_in_charge_of_a_vacant_position_is_refused(self) -> None:
+        # Its person in charge's inbox would be nobody's.
+        with self.assertRaisesMessage(actions.BadValue, "Follow-up 1, person in charge: Kepala Bidang Pemberdayaan "
+                                                        "had no holder on 26 March 2025") as refused:
+            actions.record_minutes(self.office, self.data(follow_ups=[actions.FollowUpInput(
+                "Siapkan data", self.vacant, dt.date(2025, 3, 31))]), user=self.staff)
+        self.assertEqual(refused.exception.field, "fu_1_position")
+        self.assertFalse(Minutes.objects.exists())
+
+    def test_on_the_form_the_refusal_stands_under_the_row_chosen_and_the_rest_stays_as_typed(self) -> None:
+        # Sent anyway (the form was shown for a date on which the position was held): the second row.
+        self.client.force_login(self.staff)
+        response = self.client.post("/minutes/new/", self.form(**{
+            "fu_2_description": "Siapkan data pemberdayaan", "fu_2_position": self.vacant.pk,
+            "fu_2_due_on": "2025-03-31"}))
+        self.assertContains(response, "Tindak lanjut 2, penanggung jawab: Kepala Bidang Pemberdayaan lowong pada 26 "
+                                      "Maret 2025", count=1)
+        page = response.content.decode()
+        row = page[page.index('name="fu_2_position"'):page.index('name="fu_2_due_on"')]
+        self.assertIn("Kepala Bidang Pemberdayaan lowong pada 26 Maret 2025", row)
+        self.assertIn('name="fu_2_description" value="Siapkan data pemberdayaan"', page)
         self.assertFalse(Minutes.objects.exists())
 
     def test_minutes_kept_with_a_vacant_position_absent_show_it_as_lowong(self) -> None:

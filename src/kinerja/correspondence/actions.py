@@ -979,6 +979,8 @@ class FollowUpInput:
     description: str
     position: Position
     due_on: dt.date
+    # Its row on the form (rows left empty are skipped), which a refusal names; 0: its place in the list.
+    row: int = 0
 
 
 @dataclass
@@ -1056,10 +1058,17 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
             raise BadValue(f"out_{i}_name", _("Outside attendee %(n)d needs a name and a position or institution.")
                            % {"n": i})
         outside.append(OutsideAttendeeInput(name, institution))
-    for i, f in enumerate(data.follow_ups, start=1):
+    for index, f in enumerate(data.follow_ups, start=1):
+        i = f.row or index
         if f.due_on < data.held_on:
             raise BadValue(f"fu_{i}_due_on", _("Follow-up %(n)d, due date: %(due)s is before the meeting (%(held)s).")
                           % {"n": i, "due": _day(f.due_on), "held": _day(data.held_on)})
+        # A follow-up reaches its person in charge's inbox: one of a vacant position would reach nobody.
+        if not holdings(f.position, day):
+            raise BadValue(f"fu_{i}_position", _(
+                "Follow-up %(n)d, person in charge: %(position)s had no holder on %(date)s, so nobody would receive "
+                "it. Choose a position that was held; whoever stands in for it needs their Plt or Plh entered under "
+                "Organisation first.") % {"n": i, "position": f.position.title, "date": _day(day)})
     chair, chair_title = as_held(data.chair, day)
     minutes = Minutes.objects.create(
         office=office, title=data.title, held_on=data.held_on, place=data.place, chair=data.chair,

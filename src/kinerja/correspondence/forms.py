@@ -72,6 +72,26 @@ class PositionChoiceField(forms.ModelChoiceField):
         return obj.title
 
 
+class HeldPositionSelect(forms.Select):
+    """A choice of position in which a position nobody holds on the meeting's date (`vacant`, ids) is shown
+    disabled and marked Lowong, never selected: it cannot be chosen, and the user sees why it is not offered."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.vacant: set[int] = set()
+
+    def create_option(self, name: str, value: Any, label: Any, selected: Any, index: int, subindex: int | None = None,
+                      attrs: dict[str, Any] | None = None) -> dict[str, Any]:
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        pk = getattr(value, "value", value)
+        if pk not in (None, "") and int(pk) in self.vacant:
+            option["label"] = _("%(position)s — vacant") % {"position": label}
+            option["attrs"]["disabled"] = True
+            option["selected"] = False
+            option["attrs"].pop("selected", None)
+        return option
+
+
 class PositionMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, obj: Position) -> str:  # type: ignore[override]
         return obj.title
@@ -219,7 +239,7 @@ class MinutesForm(forms.Form):
     title = forms.CharField(label=_("Meeting"), max_length=300)
     held_on = DateField(label=_("Date"))
     place = forms.CharField(label=_("Place"), max_length=200)
-    chair = PositionChoiceField(label=_("Chair"), queryset=Position.objects.none())
+    chair = PositionChoiceField(label=_("Chair"), queryset=Position.objects.none(), widget=HeldPositionSelect)
     agenda = forms.CharField(label=_("Agenda"), widget=forms.Textarea(attrs={"rows": 3}))
     discussion = forms.CharField(label=_("Discussion"), required=False, widget=forms.Textarea(attrs={"rows": 5}))
     decisions = forms.CharField(label=_("Decisions"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
@@ -242,6 +262,10 @@ class MinutesForm(forms.Form):
         # field stays, so a choice sent for it (the date changed after the form was shown) reaches the action,
         # whose refusal names the position.
         self.vacant = {p.pk for p in self.positions if held is not None and p.pk not in held}
+        # Nor offered as the chair or a follow-up's person in charge (record_minutes refuses them): shown disabled,
+        # marked vacant. The fields still take every position of the office, so one sent anyway (the date changed
+        # after the form was shown) reaches the action, whose refusal names the position and the date.
+        self.fields["chair"].widget.vacant = self.vacant
         for p in self.positions:
             self.fields[f"att_{p.pk}"] = forms.ChoiceField(label=p.title, choices=ATTENDANCE_CHOICES, required=False)
             if p.pk in self.vacant:
@@ -256,7 +280,9 @@ class MinutesForm(forms.Form):
             self.fields[f"fu_{i}_description"] = forms.CharField(label=_("Follow-up %(n)d") % {"n": i},
                                                                  max_length=400, required=False)
             self.fields[f"fu_{i}_position"] = PositionChoiceField(label=_("Person in charge"), required=False,
-                                                                  queryset=Position.objects.filter(office=office))
+                                                                  queryset=Position.objects.filter(office=office),
+                                                                  widget=HeldPositionSelect)
+            self.fields[f"fu_{i}_position"].widget.vacant = self.vacant
             self.fields[f"fu_{i}_due_on"] = DateField(label=_("Due date"), required=False)
 
     def attendance_rows(self) -> list[tuple[forms.BoundField, bool]]:
@@ -298,6 +324,6 @@ class MinutesForm(forms.Form):
                 self.add_error(f"fu_{i}_description",
                                _("Follow-up %(n)d needs a description, a person in charge and a due date.") % {"n": i})
                 continue
-            follow_ups.append((description, position, due_on))
+            follow_ups.append((description, position, due_on, i))
         data["follow_ups"] = follow_ups
         return data
