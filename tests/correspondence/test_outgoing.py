@@ -160,6 +160,46 @@ class ReplyFormTestCase(CorrespondenceTestCase):
         self.assertContains(page, "Menindaklanjuti surat Kepala Dinas Koperasi dan UKM Nomor 800/12/III.07/2025 "
                                   "tanggal 3 Maret 2025 perihal Permohonan Data UMKM Binaan Tahun 2025, </textarea>")
 
+    def sent_by(self, sender: str) -> None:
+        self.letter.sender = sender
+        self.letter.save(update_fields=["sender"])
+
+    def test_a_reply_to_another_agency_starts_as_a_surat_dinas(self) -> None:
+        # It opened as a nota dinas, the office's internal memo, with "Kepada Yth." and "Dari".
+        self.sent_by("Kepala Bapperida Kota Bandar Lampung")
+        page = self.client.get(self.url)
+        self.assertContains(page, '<option value="official_letter" selected>', html=False)
+        self.assertNotContains(page, '<option value="memo" selected>', html=False)
+        self.assertContains(page, 'name="addressee" value="Kepala Bapperida Kota Bandar Lampung"')
+
+    def test_a_reply_within_the_office_starts_as_a_nota_dinas(self) -> None:
+        page = self.client.get(self.url)  # from the Kepala Dinas Koperasi dan UKM
+        self.assertContains(page, '<option value="memo" selected>', html=False)
+        self.assertNotContains(page, '<option value="official_letter" selected>', html=False)
+
+    def test_the_kind_started_from_can_be_changed(self) -> None:
+        self.sent_by("Bank Lampung Cabang Teluk Betung")
+        self.client.post(self.url, {"kind": "memo", "title": "Tanggapan", "addressee": "Sekretaris Dinas",
+                                    "addressee_place": "", "attachment": "", "classification": "005",
+                                    "body": "Isi."})
+        self.assertEqual(Document.objects.get().kind, Document.Kind.MEMO)
+
+    def test_who_is_inside_the_office_is_read_from_the_sender_as_registered(self) -> None:
+        inside = ["Kepala Dinas Koperasi dan UKM", "Plt. Kepala Dinas", "kepala dinas koperasi dan ukm kota bandar "
+                  "lampung", "Sekretaris Dinas", "Sekretaris Dinas Koperasi dan UKM", "Kasubbag PKA",
+                  "Kepala Bidang Usaha Mikro, Kecil dan Menengah", "Bidang UMKM",
+                  "Dinas Koperasi dan UKM Kota Bandar Lampung", "Diskop UKM"]
+        outside = ["Kepala Dinas Koperasi dan UKM Provinsi Lampung", "Bappeda", "Bapperida Kota Bandar Lampung",
+                   "Sekretariat Daerah Kota Bandar Lampung", "Kepala Dinas Koperasi dan UKM Kabupaten Pesawaran",
+                   "Koperasi Sejahtera Bersama", ""]
+        for sender, expected in [(s, True) for s in inside] + [(s, False) for s in outside]:
+            with self.subTest(sender=sender):
+                self.letter.sender = sender
+                self.assertEqual(actions.from_inside(self.letter), expected)
+        # The head's letter on data collection is the head's, whatever was typed as its sender.
+        self.letter.kind, self.letter.sender = "data_collection", "Kadis Koperasi"
+        self.assertTrue(actions.from_inside(self.letter))
+
     def test_a_perihal_too_long_to_mark_is_left_for_the_user(self) -> None:
         self.letter.subject = "Permohonan Data " + "UMKM Binaan " * 23  # 292 characters: 307 with "Tanggapan atas "
         self.letter.save(update_fields=["subject"])

@@ -623,16 +623,51 @@ class OutgoingInput:
     addressee_place: str = ""
 
 
+_ACTING = re.compile(r"^(?:plt|plh)\b\s*")
+
+
+def _name_key(text: str) -> str:
+    """A name as compared with the office's: case, full stops, commas and spacing left aside ("Plt. Kepala
+    Dinas", "Bidang Usaha Mikro, Kecil dan Menengah"), as is a Plt. or Plh. before it."""
+    return _ACTING.sub("", " ".join(re.sub(r"[.,]", " ", text).lower().split()))
+
+
+def from_inside(letter: Letter) -> bool:
+    """Whether `letter` came from within its own office. The register keeps its sender as typed, so this reads
+    it: the head's letter on data collection comes from the head; another comes from inside when its sender is
+    one of the office's positions (title, short title, alias: "Kepala Dinas", "Sekretaris Dinas"), units
+    ("Bidang UMKM") or the office itself, as written alone or followed by the office's name or town ("Sekretaris
+    Dinas Koperasi dan UKM Kota Bandar Lampung"). Anything else (another agency, a bank, a citizen) is outside."""
+    if letter.kind == Letter.Kind.DATA_COLLECTION:
+        return True
+    office = letter.office
+    names = {office.name, office.short_name}
+    for position in Position.objects.filter(office=office).prefetch_related("aliases"):
+        names.update(position.names())
+    for unit in office.units.all():
+        names.update((unit.name, unit.short_name))
+    names = {_name_key(n) for n in names if n.strip()}
+    owners = {_name_key(n) for n in (office.name, office.short_name,
+                                     *office.units.filter(kind="office").values_list("name", flat=True)) if n.strip()}
+    suffixes = {"", *(f" {o}" for o in owners), *(f" {o} {_name_key(office.city)}" for o in owners)}
+    if office.city.strip():
+        suffixes.add(f" {_name_key(office.city)}")
+    sender = _name_key(letter.sender)
+    return any(sender == f"{name}{suffix}" for name in names for suffix in suffixes)
+
+
 def reply_initial(letter: Letter) -> dict[str, str]:
-    """What the form of a reply to `letter` starts from: its perihal marked as a reply ("Tanggapan atas …"; left
-    empty when that would not fit the field), addressed to the letter's sender, and the letter answered named at
-    the start of the text, as Indonesian replies open: "Menindaklanjuti surat <sender> Nomor … tanggal … perihal
-    …, ", for the writer to go on from. The user changes any of it; nothing is saved until they create the letter."""
+    """What the form of a reply to `letter` starts from: a surat dinas to a sender outside the office and a nota
+    dinas to one within it (from_inside); its perihal marked as a reply ("Tanggapan atas …"; left empty when that
+    would not fit the field), addressed to the letter's sender, and the letter answered named at the start of the
+    text, as Indonesian replies open: "Menindaklanjuti surat <sender> Nomor … tanggal … perihal …, ", for the
+    writer to go on from. The user changes any of it; nothing is saved until they create the letter."""
     from .renderers.documents import letter_basis
 
     title = f"Tanggapan atas {letter.subject.strip()}"
     basis = letter_basis(letter)
-    return {"title": title if len(title) <= Document._meta.get_field("title").max_length else "",
+    return {"kind": Document.Kind.MEMO if from_inside(letter) else Document.Kind.OFFICIAL_LETTER,
+            "title": title if len(title) <= Document._meta.get_field("title").max_length else "",
             "addressee": letter.sender.strip(), "body": f"Menindaklanjuti s{basis[1:]}, "}
 
 
