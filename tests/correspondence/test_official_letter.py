@@ -125,3 +125,73 @@ class OfficialLetterTestCase(CorrespondenceTestCase):
         page = self.client.get(f"/documents/{memo.document_id}/")
         self.assertContains(page, 'name="attachment"')
         self.assertNotContains(page, 'name="addressee_place"')
+
+
+class NatureAndCopiesTestCase(CorrespondenceTestCase):
+    """Sifat under the Nomor, before the Lampiran; Tembusan, numbered, at the bottom left after the signature
+    (Permendagri 1/2023); each printed only when given."""
+
+    create = OfficialLetterTestCase.create
+    text = OfficialLetterTestCase.text
+
+    def test_they_print_where_permendagri_1_2023_puts_them(self) -> None:
+        version = self.create(nature="Segera", attachment="1 (satu) berkas",
+                              copies_to="Wali Kota Bandar Lampung\n\n2. Inspektur Kota Bandar Lampung  \n")
+        text = self.text(version)
+        number = version.document.number
+        self.assertIn(f"Nomor : {number}", text)
+        self.assertIn("Sifat : Segera Lampiran : 1 (satu) berkas Hal : Penyampaian Data UMKM Binaan", text)
+        # After the text and the room for the signature, the last lines: numbered once, a typed number left out.
+        self.assertTrue(text.endswith("Tembusan: 1. Wali Kota Bandar Lampung 2. Inspektur Kota Bandar Lampung"), text)
+        self.assertLess(text.index("Atas perhatiannya kami ucapkan terima kasih."), text.index("Tembusan:"))
+
+    def test_empty_they_are_not_printed(self) -> None:
+        text = self.text(self.create())
+        self.assertNotIn("Sifat", text)
+        self.assertNotIn("Tembusan", text)
+        self.assertIn("Lampiran : - Hal", text)
+
+    def test_the_forms_take_them_for_a_new_letter_a_reply_and_a_revision(self) -> None:
+        letter = self.register("Permohonan Data UMKM Binaan")
+        self.client.force_login(self.staff)
+        for url in ("/documents/new/", f"/documents/new/?letter={letter.pk}"):
+            page = self.client.get(url)
+            self.assertContains(page, 'name="nature"')
+            self.assertContains(page, '<option value="Sangat Segera"></option>', html=False)
+            self.assertContains(page, '<textarea name="copies_to"', html=False)
+        self.client.post(f"/documents/new/?letter={letter.pk}", {
+            "kind": "official_letter", "title": "Penyampaian Data UMKM Binaan", "addressee": BAPPEDA,
+            "addressee_place": "", "nature": "Biasa", "attachment": "", "classification": "005", "body": "Terlampir.",
+            "copies_to": "Wali Kota Bandar Lampung"})
+        document = Document.objects.get()
+        self.assertEqual((document.nature, document.copies_to), ("Biasa", "Wali Kota Bandar Lampung"))
+        page = self.client.get(f"/documents/{document.pk}/")
+        self.assertContains(page, 'name="nature" value="Biasa"')
+        self.assertContains(page, "Wali Kota Bandar Lampung</textarea>")
+        self.client.post(f"/documents/{document.pk}/revise/", {
+            "title": "Penyampaian Data UMKM Binaan", "addressee": BAPPEDA, "addressee_place": "", "attachment": "",
+            "nature": "Rahasia", "body": "Terlampir.", "copies_to": "Wali Kota Bandar Lampung\nInspektur",
+            "note": "Sifat dan tembusan diubah"})
+        newer = document.versions.get(version=2)
+        text = self.text(newer)
+        self.assertIn("Sifat : Rahasia", text)
+        self.assertIn("Tembusan: 1. Wali Kota Bandar Lampung 2. Inspektur", text)
+        # Emptied on a revision: no longer printed.
+        self.client.post(f"/documents/{document.pk}/revise/", {
+            "title": "Penyampaian Data UMKM Binaan", "addressee": BAPPEDA, "addressee_place": "", "attachment": "",
+            "nature": "", "body": "Terlampir.", "copies_to": "", "note": "Tanpa sifat"})
+        text = self.text(document.versions.get(version=3))
+        self.assertNotIn("Sifat", text)
+        self.assertNotIn("Tembusan", text)
+
+    def test_only_a_surat_dinas_takes_them(self) -> None:
+        for field, typed in (("nature", {"nature": "Segera"}), ("copies_to", {"copies_to": "Inspektur"})):
+            with self.subTest(field=field), self.assertRaises(actions.BadValue) as refused:
+                self.create(kind=Document.Kind.MEMO, addressee="Sekretaris Dinas", **typed)
+            self.assertEqual(refused.exception.field, field)
+        self.assertFalse(Document.objects.exists())
+        memo = self.create(kind=Document.Kind.MEMO, addressee="Sekretaris Dinas")
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/documents/{memo.document_id}/")
+        self.assertNotContains(page, 'name="nature"')
+        self.assertNotContains(page, 'name="copies_to"')

@@ -621,6 +621,8 @@ class OutgoingInput:
     letter: Letter | None = None
     attachment: str = ""
     addressee_place: str = ""
+    nature: str = ""
+    copies_to: str = ""
 
 
 _ACTING = re.compile(r"^(?:plt|plh)\b\s*")
@@ -679,6 +681,19 @@ def _check_addressee_place(kind: str, place: str) -> None:
                                             "Dinas.") % {"place": place.strip(), "kind": Document.Kind(kind).label})
 
 
+def _check_official_only(kind: str, *, nature: str, copies_to: str) -> None:
+    """Only a surat dinas prints a sifat and a tembusan: typed for another kind, they would be dropped."""
+    if kind == Document.Kind.OFFICIAL_LETTER:
+        return
+    if nature.strip():
+        raise BadValue("nature", _("Nature (sifat): only a surat dinas prints one (\"%(value)s\"); leave it empty for "
+                                   "a %(kind)s, or choose Surat Dinas.") % {"value": nature.strip(),
+                                                                          "kind": Document.Kind(kind).label})
+    if copies_to.strip():
+        raise BadValue("copies_to", _("Copies to (tembusan): only a surat dinas prints them; leave it empty for a "
+                                      "%(kind)s, or choose Surat Dinas.") % {"kind": Document.Kind(kind).label})
+
+
 @removed_on_failure
 @transaction.atomic
 def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUser) -> DocumentVersion:
@@ -691,6 +706,7 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     if data.kind not in Document.OUTGOING_KINDS:
         raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
     _check_addressee_place(data.kind, data.addressee_place)
+    _check_official_only(data.kind, nature=data.nature, copies_to=data.copies_to)
     if data.letter is not None and data.letter.office_id != office.pk:
         raise NotAllowed(_("The letter belongs to another office."))
     today = _today(office)
@@ -700,6 +716,7 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     document = Document.objects.create(
         office=office, kind=data.kind, title=data.title, addressee=data.addressee, body=data.body,
         attachment=data.attachment.strip(), addressee_place=data.addressee_place.strip(),
+        nature=" ".join(data.nature.split()), copies_to=data.copies_to.strip(),
         classification=data.classification, letter=data.letter, year=today.year, seq=seq, created_by=user,
         # A reply to a letter that started a case belongs to that case.
         case_id=data.letter.case_id if data.letter else None,
@@ -710,9 +727,10 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
 @removed_on_failure
 @transaction.atomic
 def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, addressee: str, body: str,
-                    note: str, attachment: str | None = None, addressee_place: str | None = None) -> DocumentVersion:
-    """The next version of an outgoing document with its text changed; `attachment` and `addressee_place`: None
-    keeps them as they are."""
+                    note: str, attachment: str | None = None, addressee_place: str | None = None,
+                    nature: str | None = None, copies_to: str | None = None) -> DocumentVersion:
+    """The next version of an outgoing document with its text changed; `attachment`, `addressee_place`, `nature`
+    and `copies_to`: None keeps them as they are."""
     from .renderers.documents import outgoing_pdf
 
     document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
@@ -725,8 +743,14 @@ def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, add
         document.addressee_place = addressee_place.strip()
     if attachment is not None:
         document.attachment = attachment.strip()
+    _check_official_only(document.kind, nature=nature or "", copies_to=copies_to or "")
+    if nature is not None:
+        document.nature = " ".join(nature.split())
+    if copies_to is not None:
+        document.copies_to = copies_to.strip()
     document.title, document.addressee, document.body = title, addressee, body
-    document.save(update_fields=["title", "addressee", "body", "attachment", "addressee_place"])
+    document.save(update_fields=["title", "addressee", "body", "attachment", "addressee_place", "nature",
+                                 "copies_to"])
     return _add_version(document, user=user, content=outgoing_pdf(document, _today(document.office)), note=note)
 
 

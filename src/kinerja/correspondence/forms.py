@@ -160,30 +160,72 @@ def _attachment() -> forms.CharField:
                            help_text=_("e.g. 1 (satu) berkas; empty: none."))
 
 
+# What Permendagri 1/2023 and offices write as a letter's sifat, offered as the field is typed in; another may be
+# typed. Document-format words: the same in either language of the page.
+NATURES = ("Biasa", "Penting", "Segera", "Sangat Segera", "Terbatas", "Rahasia", "Sangat Rahasia")
+
+
+class SuggestingInput(forms.TextInput):
+    """A text field with suggestions (a datalist) the browser offers as it is typed in."""
+
+    template_name = "correspondence/widgets/suggesting_input.html"
+
+    def __init__(self, suggestions: Sequence[str], attrs: dict[str, Any] | None = None) -> None:
+        super().__init__(attrs)
+        self.suggestions = list(suggestions)
+
+    def get_context(self, name: str, value: Any, attrs: dict[str, Any] | None) -> dict[str, Any]:
+        context = super().get_context(name, value, attrs)
+        list_id = f"{context['widget']['attrs'].get('id') or name}_suggestions"
+        context["widget"]["attrs"]["list"] = list_id
+        context["widget"].update(list_id=list_id, suggestions=self.suggestions)
+        return context
+
+
+def _nature() -> forms.CharField:
+    return forms.CharField(label=_("Nature (sifat)"), max_length=40, required=False,
+                           widget=SuggestingInput(NATURES, attrs={"autocomplete": "off"}),
+                           help_text=_("Surat dinas only: printed under the Nomor, e.g. Biasa, Segera, Rahasia; "
+                                       "empty: not printed."))
+
+
+def _copies_to() -> forms.CharField:
+    return forms.CharField(label=_("Copies to (tembusan)"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}),
+                           help_text=_("Surat dinas only: one recipient of a copy per line, e.g. Wali Kota Bandar "
+                                       "Lampung; printed as a numbered list under the signature; empty: not "
+                                       "printed."))
+
+
 class OutgoingForm(forms.Form):
     kind = forms.ChoiceField(label=_("Template"), choices=[(k.value, k.label) for k in Document.OUTGOING_KINDS])
     title = forms.CharField(label=_("Subject"), max_length=300)
     addressee = forms.CharField(label=_("To"), max_length=300)
     addressee_place = _addressee_place()
+    nature = _nature()
     attachment = _attachment()
     classification = forms.CharField(label=_("Classification code"), max_length=30, required=False)
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}),
                            help_text=_("Separate paragraphs with an empty line."))
+    copies_to = _copies_to()
 
 
 class ReviseForm(forms.Form):
     title = forms.CharField(label=_("Subject"), max_length=300)
     addressee = forms.CharField(label=_("To"), max_length=300)
     addressee_place = _addressee_place()
+    nature = _nature()
     attachment = _attachment()
     body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    copies_to = _copies_to()
     note = forms.CharField(label=_("What changed"), max_length=300)
 
     def __init__(self, *args: Any, kind: str, **kwargs: Any) -> None:
-        """`kind`: the document's; only a surat dinas has an addressee's town to change."""
+        """`kind`: the document's; only a surat dinas has an addressee's town, a sifat and a tembusan to change."""
         super().__init__(*args, **kwargs)
         if kind != Document.Kind.OFFICIAL_LETTER:
-            del self.fields["addressee_place"]
+            for name in ("addressee_place", "nature", "copies_to"):
+                del self.fields[name]
 
 
 class UploadVersionForm(forms.Form):

@@ -7,6 +7,8 @@ so initials and signatures, which record the hash they saw, visibly stop countin
 
 from __future__ import annotations
 
+import re
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
@@ -243,6 +245,12 @@ class Document(models.Model):
     addressee_place = models.CharField(_("addressee's town"), max_length=120, blank=True)
     attachment = models.CharField(_("attachment"), max_length=100, blank=True,
                                   help_text=_("What goes with the letter (lampiran), e.g. 1 (satu) berkas."))
+    # Sifat and tembusan of a surat dinas (Permendagri 1/2023), printed only when given: its nature under the Nomor
+    # ("Biasa", "Segera", "Rahasia"), and who gets a copy, one per line, listed under the signature.
+    nature = models.CharField(_("nature (sifat)"), max_length=40, blank=True,
+                              help_text=_("e.g. Biasa, Segera, Rahasia; empty: not printed."))
+    copies_to = models.TextField(_("copies to (tembusan)"), blank=True,
+                                 help_text=_("One recipient of a copy per line; empty: not printed."))
     body = models.TextField(_("text"), blank=True)
     letter = models.ForeignKey(Letter, models.SET_NULL, null=True, blank=True, related_name="documents",
                                verbose_name=_("in reply to"))
@@ -277,6 +285,13 @@ class Document(models.Model):
         if successor is not None and Signature.objects.filter(version__document=successor).exists():
             return successor
         return None
+
+    @property
+    def copies_to_lines(self) -> list[str]:
+        """The recipients of a copy as printed, one a line, numbered by the print: a number typed before one
+        ("1. Wali Kota", "2) Inspektur") is left out, as are empty lines."""
+        lines = (re.sub(r"^\s*\d+\s*[.)]\s*", "", line).strip() for line in self.copies_to.splitlines())
+        return [line for line in lines if line]
 
     @property
     def takes_approvals(self) -> bool:

@@ -357,7 +357,8 @@ def _document_context(request: HttpRequest, document: Document,
     if revise_form is None and document.kind in Document.OUTGOING_KINDS:
         revise_form = forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                 "addressee_place": document.addressee_place,
-                                                "attachment": document.attachment, "body": document.body},
+                                                "attachment": document.attachment, "body": document.body,
+                                                "nature": document.nature, "copies_to": document.copies_to},
                                        kind=document.kind)
     return {
         "document": document, "versions": versions, "latest": latest, "signature": signature,

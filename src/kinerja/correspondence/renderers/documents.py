@@ -135,14 +135,16 @@ def outgoing_pdf(document: Document, day: dt.date) -> bytes:
 
 
 def official_letter_pdf(document: Document, day: dt.date) -> bytes:
-    """A surat dinas as Permendagri 1/2023 sets it out: no title; the place and date at the right, Nomor, Lampiran
-    and Hal at the left, then "Yth." with the addressee and "di" their town ("Tempat" in the office's own), the
-    text, and the head's electronic signature. The letter it answers is named in its text, as the form starts it."""
+    """A surat dinas as Permendagri 1/2023 sets it out: no title; the place and date at the right, Nomor, Sifat (when
+    given), Lampiran and Hal at the left, then "Yth." with the addressee and "di" their town ("Tempat" in the
+    office's own), the text, the head's electronic signature, and under it at the left the Tembusan (when given).
+    The letter it answers is named in its text, as the form starts it."""
     addressee = TRAILING_PLACE.sub("", addressee_line(document.addressee)) or document.addressee
     return render_pdf("correspondence/pdf/official_letter.html", {
         **letterhead_context(document.office), "document": document, "addressee": addressee,
         "addressee_place": document.addressee_place.strip() or "Tempat", "attachment": document.attachment or "-",
         "date": long_date(day), "paragraphs": paragraphs(document.body),
+        "nature": document.nature.strip(), "copies_to": document.copies_to_lines,
     })
 
 
