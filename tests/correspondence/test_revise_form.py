@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kinerja.correspondence import actions
 from kinerja.correspondence.models import Document, DocumentVersion
+from tests.base import PASSWORD
 
 from .helpers import CorrespondenceTestCase
 
@@ -46,3 +47,12 @@ class ReviseFormTestCase(CorrespondenceTestCase):
         response = self.client.post(self.url, self.typed)
         self.assertRedirects(response, f"/documents/{self.version.document_id}/")
         self.assertEqual(DocumentVersion.objects.filter(document_id=self.version.document_id).count(), 2)
+
+    def test_a_document_signed_meanwhile_says_so(self) -> None:
+        actions.initial_version(self.version.pk, user=self.subsection_head)
+        actions.initial_version(self.version.pk, user=self.secretary)
+        actions.sign_version(self.version.pk, user=self.head, password=PASSWORD,
+                             verify_url_for=lambda token: f"http://testserver/v/{token}/")
+        page = self.client.post(self.url, self.typed)
+        self.assertContains(page, "Penyampaian Data UMKM Binaan sudah ditandatangani", status_code=400)
+        self.assertEqual(DocumentVersion.objects.filter(document_id=self.version.document_id).count(), 1)

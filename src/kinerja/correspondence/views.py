@@ -477,6 +477,9 @@ def revise(request: HttpRequest, document_id: int) -> HttpResponse:
             return redirect("correspondence:document", document.pk)
         except KinerjaError as e:
             _add_error(form, e)
+            if Signature.objects.filter(version__document=document).exists():
+                # Signed meanwhile: the page shows the signature, no form to change, so the refusal stands above.
+                messages.error(request, str(e))
     # The page again with what was typed and the errors beside it: nothing saved, nothing lost.
     return render(request, "correspondence/document_detail.html", _document_context(request, document, form),
                   status=400)
