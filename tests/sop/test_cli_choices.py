@@ -91,7 +91,8 @@ class SharedTimeCommandTestCase(KinerjaTestCase):
         err = StringIO()
         call_command("sop", "import", str(path), "--office", self.office.code, "--dry-run", stdout=StringIO(),
                      stderr=err)
-        self.assertIn("Check: gabung.xlsx, step 2, column Waktu: one Waktu, 3 hari, is written for steps 2, 3 and 4 "
+        self.assertIn("Check: gabung.xlsx, sheet “Sheet”, step 2, column Waktu: one Waktu, 3 hari, is written for steps 2, "
+                      "3 and 4 "
                       "together", err.getvalue())
         self.assertIn('Give its time with --time, for example --time "2=2 jam".', err.getvalue())
         err = StringIO()

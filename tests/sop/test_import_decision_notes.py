@@ -49,7 +49,7 @@ def test_a_roman_step_in_a_table_numbered_1_2_3_is_read_with_a_warning(tmp_path:
     draft = parse_document(_workbook(tmp_path, "Tidak: ke langkah II", name="izin.xlsx"))
     (warning,) = draft.warnings
     assert (warning.step, warning.column, warning.value) == (4, "Ket", "Tidak: ke langkah II")
-    assert str(warning).startswith("izin.xlsx, step 4, column Ket: names step II in Roman numerals")
+    assert str(warning).startswith("izin.xlsx, sheet “SOP”, step 4, column Ket: names step II in Roman numerals")
     assert "read as step 2" in str(warning)
 
 
@@ -90,7 +90,8 @@ def test_a_step_the_table_does_not_have_is_named_as_written(tmp_path: Path, note
     (problem,) = draft.problems
     steps = "I to VI" if roman else "1 to 6"
     assert (problem.step, problem.column, problem.value) == (4, "Ket", value)
-    assert str(problem) == (f"izin.xlsx, {message}but the table has no step of that number (its steps are {steps}) "
+    assert str(problem) == (f"izin.xlsx, sheet “SOP”, {message}but the table has no step of that number (its steps are "
+                            f"{steps}) "
                             f"(value: “{value}”)")
     assert [s.returns_to for s in draft.steps] == [[]] * 6
 
@@ -176,7 +177,7 @@ def test_a_mistyped_step_number_names_the_row_out_of_place(tmp_path: Path, numbe
     with pytest.raises(SopImportError) as caught:
         read_document(path)
     assert caught.value.value == value
-    assert str(caught.value) == f"nomor.xlsx, column No.: {message} (value: “{value}”)"
+    assert str(caught.value) == f"nomor.xlsx, sheet “SOP”, column No.: {message} (value: “{value}”)"
 
 
 @pytest.mark.parametrize(("note", "returns", "ends"), [
@@ -200,7 +201,8 @@ def test_an_output_column_left_without_its_heading_is_warned_of_not_taken_for_wa
     assert [(s.duration_value, s.duration_unit) for s in draft.steps][:2] == [(15, "minute"), (30, "minute")]
     (warning,) = draft.warnings
     assert (warning.column, warning.value) == (str(len(ACTORS) + 5), "hasil 1")
-    assert str(warning).startswith(f"keluaran.xlsx, column {len(ACTORS) + 5}: this column of the procedure table is "
+    assert str(warning).startswith(f"keluaran.xlsx, sheet “SOP”, column {len(ACTORS) + 5}: this column of the procedure "
+                                   "table is "
                                    "not read")
 
 
@@ -229,7 +231,8 @@ def test_a_step_marked_in_two_actor_columns_says_so(tmp_path: Path) -> None:
     book.save(path)
     (problem,) = parse_document(path).problems
     assert (problem.step, problem.column, problem.value) == (5, "Pelaksana", "Petugas Loket: X, Kepala Seksi: X")
-    assert str(problem).startswith("tanda.xlsx, step 5, column Pelaksana: 2 actor columns are marked for this step "
+    assert str(problem).startswith("tanda.xlsx, sheet “SOP”, step 5, column Pelaksana: 2 actor columns are marked for this "
+                                   "step "
                                    "(Petugas Loket, Kepala Seksi), and a step has one actor")
 
 
@@ -243,7 +246,8 @@ def test_a_ya_that_skips_ahead_is_warned_of(tmp_path: Path, note: str, value: st
     draft = read_document(_workbook(tmp_path, note, name="ya.xlsx"))
     (warning,) = draft.warnings
     assert (warning.step, warning.column, warning.value) == (4, "Ket", value)
-    assert str(warning).startswith(f"ya.xlsx, step 4, column Ket: the “Ya” answer goes on to step {target}, but a "
+    assert str(warning).startswith(f"ya.xlsx, sheet “SOP”, step 4, column Ket: the “Ya” answer goes on to step {target}, "
+                                   "but a "
                                    "step's “Ya” goes on to the next step (5)")
 
 

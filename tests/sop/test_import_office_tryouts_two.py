@@ -127,7 +127,8 @@ def test_a_leave_procedure_typed_into_a_workbook(tmp_path: Path) -> None:
 def test_a_workbook_s_unread_return_names_its_keterangan_column(tmp_path: Path) -> None:
     draft = parse_document(_leave(tmp_path, ket3="Tidak: dikembalikan kepada Bendahara"))
     (warning,) = draft.warnings
-    assert str(warning).startswith("cuti.xlsx, step 3, column Keterangan: this step sends work back to “Bendahara”")
+    assert str(warning).startswith("cuti.xlsx, sheet “SOP Cuti”, step 3, column Keterangan: this step sends work back to "
+                                   "“Bendahara”")
 
 
 LETTERS = """PEMERINTAH KABUPATEN PESAWARAN

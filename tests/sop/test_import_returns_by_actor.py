@@ -101,7 +101,8 @@ def test_a_tidak_naming_no_actor_column_is_a_warning_naming_step_words_and_colum
     assert (warning.step, warning.value) == (4, "Tidak: ke Bendahara")
     assert "“Bendahara”" in str(warning)
     assert "(Pemohon, Petugas Loket, Verifikator, Kepala Seksi, Kepala Dinas)" in str(warning)
-    assert str(warning).startswith(f"izin.{'txt' if kind == 'text' else kind}, step 4, column ")
+    sheet = "sheet “SOP”, " if kind == "xlsx" else ""
+    assert str(warning).startswith(f"izin.{'txt' if kind == 'text' else kind}, {sheet}step 4, column ")
     assert all(s.returns_to == [] for s in draft.steps)
 
 

@@ -797,7 +797,8 @@ class UploadTestCase(KinerjaTestCase):
         self.client.force_login(self.subsection_head)
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
         preview = self.client.get(response["Location"])
-        self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-miring.xlsx, langkah 3, '
+        self.assertContains(preview, '<div class="sop-check"><strong>Periksa:</strong> sop-miring.xlsx, lembar “Sheet”, '
+                                     'langkah 3, '
                                      "kolom Pelaksana: simbol bagan alir di sel D12 / E12 berdiri di atas batas dua sel",
                             count=1, html=False)
 
@@ -808,7 +809,8 @@ class UploadTestCase(KinerjaTestCase):
         self.client.force_login(self.subsection_head)
         response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
         preview = self.client.get(response["Location"])
-        self.assertContains(preview, f'<div class="sop-check" role="note"><strong>Periksa:</strong> sop-bawah.xlsx: '
+        self.assertContains(preview, '<div class="sop-check" role="note"><strong>Periksa:</strong> sop-bawah.xlsx, '
+                                     'lembar “Sheet”: '
                                      f"simbol bagan alir di sel {cell} berada pada baris yang bukan langkah", count=1)
 
 

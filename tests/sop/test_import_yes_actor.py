@@ -59,7 +59,8 @@ def test_a_ya_naming_a_later_actor_is_warned_of(tmp_path: Path, kind: str) -> No
     assert "the “Ya” answer goes to the Kepala Dinas, whose next step is 7, but a step's “Ya” goes on to the next " \
            "step (5, the Kepala Seksi's)" in str(warning)
     column = {"text": "Uraian Prosedur", "xlsx": "Ket", "docx": "Ket."}[kind]  # each as the document heads it
-    assert str(warning).startswith(f"izin.{'txt' if kind == 'text' else kind}, step 4, column {column}: ")
+    sheet = "sheet “SOP”, " if kind == "xlsx" else ""
+    assert str(warning).startswith(f"izin.{'txt' if kind == 'text' else kind}, {sheet}step 4, column {column}: ")
     assert all(s.branch_to is None for s in draft.steps)
 
 

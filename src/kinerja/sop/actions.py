@@ -370,7 +370,8 @@ def actor_choices(path: Path, *, office: Office, chosen: dict[str, str], sheet: 
             raise SopImportError(path, None, COLUMN_NO, None, _(
                 "--actor %(value)s=%(name)s names step %(value)s, which the document does not have (its steps are "
                 "numbered %(numbers)s)") % {"value": printed, "name": name,
-                                           "numbers": ", ".join(s.display_number for s in draft.steps)})
+                                           "numbers": ", ".join(s.display_number for s in draft.steps)},
+                sheets=draft.sheets)
         found[number] = name
     return found
 
@@ -392,14 +393,15 @@ def set_times(draft: SopDraft, chosen: dict[str, str]) -> None:
             raise SopImportError(draft.path, None, COLUMN_NO, printed, _(
                 "--time %(value)s=%(time)s names step %(value)s, which the document does not have (its steps are "
                 "numbered %(numbers)s)") % {"value": printed, "time": text,
-                                           "numbers": ", ".join(s.display_number for s in draft.steps)})
+                                           "numbers": ", ".join(s.display_number for s in draft.steps)},
+                sheets=draft.sheets)
         try:
             step.duration_value, step.duration_unit = parse_duration(text, day_minutes=draft.day_minutes)
         except ValueError as e:
             raise SopImportError(draft.path, step.number, COLUMN_TIME, text, _(
                 "the time given with --time %(step)s=… cannot be read: %(problem)s") % {
                 "step": step.display_number, "problem": e}, label=step.label,
-                heading=draft.headings.get(COLUMN_TIME, "")) from None
+                heading=draft.headings.get(COLUMN_TIME, ""), sheets=draft.sheets) from None
         set_on.add(step.number)
     draft.problems = [p for p in draft.problems if not (p.column == COLUMN_TIME and (
         p.step in set_on or (p.step is None and all(s.duration_value is not None for s in draft.steps))))]

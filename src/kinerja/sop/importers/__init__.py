@@ -7,12 +7,14 @@ reading that keeps the step problems the user can settle in the web preview inst
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
 from . import readers
 from .draft import DrawnArrow, DrawnNote, ListedSop, SeveralSops, SopDraft, SopImportError, StepDraft
 from .table import (
+    COLUMN_NO,
     chosen_sop,
     continues_table,
     find_table,
@@ -22,6 +24,7 @@ from .table import (
     read_grid,
     read_header,
     sop_sections,
+    unheaded_table,
 )
 from .values import NORMAL_DAY_MINUTES
 
@@ -41,34 +44,87 @@ def _sheet_sop(path: Path, title: str, grid: list[list[str]]) -> ListedSop:
 
 
 def _joined(grids: list[list[list[str]]], titles: list[str],
-            drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None) -> list[list[list[str]]]:
+            drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None,
+            parts: list[list[str]] | None = None) -> list[list[list[str]]]:
     """The workbook's grids with each sheet that continues the procedure table of the sheet before it
     (continues_table: "Hal 2", its header repeated, its steps going on) joined to that one, as a Word
     table running over two pages is one table. `titles` and `drawings` lose the joined sheets' entries
-    (their arrows and notes go with their rows)."""
+    (their arrows and notes go with their rows); `parts` gets the titles of the sheets of each grid."""
     joined: list[list[list[str]]] = []
     keep: list[int] = []
     for i, grid in enumerate(grids):
         if joined and continues_table(grid, joined[-1]):
             joined[-1] = joined[-1] + [[]] + grid
+            if parts is not None:
+                parts[-1].append(titles[i])
             if drawings is not None:
                 last = keep[-1]
                 drawings[last] = (drawings[last][0] + drawings[i][0], drawings[last][1] + drawings[i][1])
             continue
         joined.append(grid)
         keep.append(i)
+        if parts is not None:
+            parts.append([titles[i]])
     titles[:] = [titles[i] for i in keep]
     if drawings is not None:
         drawings[:] = [drawings[i] for i in keep]
     return joined
 
 
-def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[DrawnArrow], list[DrawnNote]]:
-    """The grid of the workbook's SOP, its flowchart's arrows and notes: the sheet holding the procedure
-    table, or the chosen `sheet` when several do (SeveralSops without a choice)."""
+def _unheaded_before(path: Path, sheets: _Sheets, problem: SopImportError) -> SopImportError | None:
+    """Of a workbook with no procedure table, or whose procedure table seems to start past step 1 (`problem`: step
+    1 missing), the sheet (before it) whose table of steps 1, 2 … goes unread for want of a "No." heading (the
+    office headed the numbers' column on "Hal 2" only): that sheet's problem, which says so. None when no sheet
+    holds such a table."""
+    titles = list(sheets.grids)
+    if sheets.table and problem.step == 1 and problem.column == COLUMN_NO:
+        before = titles[:titles.index(sheets.table[0])]
+        then = _("and the table on sheet “%(table)s” starts at step %(first)s") % {
+            "table": sheets.table[0], "first": problem.value}
+    elif not sheets.table:
+        before, then = titles, _("and the workbook holds no other")
+    else:
+        return None
+    for title in before:
+        if (heading := unheaded_table(sheets.grids[title])) is not None:
+            return SopImportError(path, None, COLUMN_NO, heading, _(
+                "this sheet holds a table of steps 1, 2 … whose step numbers' column has no heading “No.”, so it is "
+                "not read as the procedure table, %(then)s: head that column “No.”") % {"then": then},
+                sheets=[title])
+    return None
+
+
+class _Sheets(NamedTuple):
+    """Where the rows of a workbook's SOP come from, to name the sheet a problem stands in: the sheets of its
+    procedure table (several when it runs over "Hal 2"), those of its identity block when it stands on a sheet
+    of its own, and each visible sheet's grid by its name."""
+
+    table: list[str]
+    identity: list[str]
+    grids: dict[str, list[list[str]]]
+
+    def of(self, problem: SopImportError) -> list[str]:
+        """The sheets `problem` stands in: the first of the SOP's sheets holding its value (a cell of that text,
+        else one containing it), else the table's sheets for a step's problem, else all the SOP's sheets."""
+        ours = self.table + self.identity or list(self.grids)
+        needle = (problem.value or "").rstrip("…").strip()
+        if needle:
+            for found in (lambda cell: cell.strip() == needle, lambda cell: needle in cell):
+                holding = [t for t in ours if any(found(c) for row in self.grids.get(t, []) for c in row)]
+                if holding:
+                    return holding[:1]
+        return self.table if problem.step is not None and self.table else ours
+
+
+def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[DrawnArrow], list[DrawnNote], _Sheets]:
+    """The grid of the workbook's SOP, its flowchart's arrows and notes, and the sheets its rows come from: the
+    sheet holding the procedure table, or the chosen `sheet` when several do (SeveralSops without a choice)."""
     drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] = []
     titles: list[str] = []
-    grids = _joined(readers.xlsx_grids(path, drawings, titles), titles, drawings)
+    parts: list[list[str]] = []
+    grids = readers.xlsx_grids(path, drawings, titles)
+    every = dict(zip(titles, grids, strict=True))
+    grids = _joined(grids, titles, drawings, parts)
     tables = [i for i, g in enumerate(grids) if procedure_table(g) is not None]
     if sheet is not None:
         chosen = next((i for i in tables if titles[i] == sheet), None)
@@ -83,13 +139,21 @@ def _xlsx_grid(path: Path, sheet: str | None) -> tuple[list[list[str]], list[Dra
         at = tables[0] if tables else None
     grid = grids[at] if at is not None else grids[0] if grids else []
     arrows, notes = drawings[at or 0] if grids else ([], [])  # the flowchart drawn on that sheet
+    sheets = _Sheets(parts[at] if at is not None else [], [], every)
     if at is not None and not names_sop((first := identity_first(grid))[:find_table(first)]):
         # The identity block on a sheet of its own ("Identitas", a cover) before the procedure's sheet, or when
         # none before names the SOP, after it (the flow's sheet first).
-        before = [row for i, g in enumerate(grids[:at]) if i not in tables for row in g]
-        after = [row for i, g in enumerate(grids) if i > at and i not in tables for row in g]
-        grid = (after if not names_sop(before) and names_sop(after) else before) + grid
-    return grid, arrows, notes
+        before = [i for i in range(at) if i not in tables]
+        after = [i for i in range(at + 1, len(grids)) if i not in tables]
+        used = after if not names_sop(_rows_of(grids, before)) and names_sop(_rows_of(grids, after)) else before
+        grid = _rows_of(grids, used) + grid
+        sheets.identity.extend(title for i in used if any(c.strip() for row in grids[i] for c in row)
+                               for title in parts[i])
+    return grid, arrows, notes, sheets
+
+
+def _rows_of(grids: list[list[list[str]]], chosen: list[int]) -> list[list[str]]:
+    return [row for i in chosen for row in grids[i]]
 
 
 def _sops_of(path: Path, grids: list[list[list[str]]], titles: list[str]) -> list[ListedSop]:
@@ -202,11 +266,22 @@ def _read(path: Path, sheet: str | None, actor_overrides: dict[int, str] | None,
         grid, arrows, notes = readers.docx_grid(path)
     else:
         readers.check_archive(path)
-        grid, arrows, notes = _xlsx_grid(path, sheet)
+        grid, arrows, notes, sheets = _xlsx_grid(path, sheet)
+        # Every problem of a workbook names the sheet it stands in, beside the file.
+        try:
+            draft = read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows,
+                              notes=notes, day_minutes=day_minutes or NORMAL_DAY_MINUTES)
+        except SeveralSops:
+            raise
+        except SopImportError as e:
+            raise (_unheaded_before(path, sheets, e) or e.in_sheets(sheets.of(e))) from None
+        draft.sheets = tuple(sheets.table)
+        draft.problems = [p.in_sheets(sheets.of(p)) for p in draft.problems]
+        draft.warnings = [w.in_sheets(sheets.of(w)) for w in draft.warnings]
+        return draft
     # A PDF breaks a cell's text into lines where the page's layout wraps it: no list of the author's.
     return read_grid(path, grid, actor_overrides=actor_overrides, aliases=aliases, arrows=arrows, notes=notes,
-                     line_breaks=kind != "pdf", sop=sheet if kind != "xlsx" else None,
-                     day_minutes=day_minutes or NORMAL_DAY_MINUTES)
+                     line_breaks=kind != "pdf", sop=sheet, day_minutes=day_minutes or NORMAL_DAY_MINUTES)
 
 
 def read_document(path: Path, *, actor_overrides: dict[int, str] | None = None,

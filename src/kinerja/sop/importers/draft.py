@@ -7,6 +7,7 @@ compared field by field, and the action that stores a draft never looks at the f
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -40,8 +41,12 @@ class SopImportError(KinerjaError):
     problem sits in one), the column as the document writes it, and the offending value."""
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
-                 problem: str, *, label: str = "", choosable: bool = False, heading: str = "") -> None:
+                 problem: str, *, label: str = "", choosable: bool = False, heading: str = "",
+                 sheets: Sequence[str] = ()) -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
+        # Of a workbook, the sheet (or the sheets of a table running over several) the problem stands in.
+        self.sheets = tuple(sheets)
+        self.sheet = ", ".join(self.sheets)
         # The column's heading as the document writes it ("Keterangan", "Waktu (menit)"), named in the message;
         # `column` stays the importer's name of the column ("Ket", "Waktu"), which the code compares.
         self.heading = heading
@@ -51,6 +56,10 @@ class SopImportError(KinerjaError):
         self.label = label  # the step as the document numbers it ("3.1") when that is not its number
         self.value = value if value is None or len(value) <= 80 else value[:77] + "…"
         where = [self.path.name]
+        if len(self.sheets) == 1:
+            where.append(_("sheet “%(sheet)s”") % {"sheet": self.sheets[0]})
+        elif self.sheets:
+            where.append(_("sheets %(sheets)s") % {"sheets": ", ".join(f"“{s}”" for s in self.sheets)})
         if label:
             where.append(_("step %(label)s") % {"label": label})
         elif step is not None:
@@ -63,7 +72,8 @@ class SopImportError(KinerjaError):
         super().__init__(message)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"detail": str(self), "file": self.path.name, "step": self.step, "step_label": self.label or None,
+        return {"detail": str(self), "file": self.path.name, "sheet": self.sheet or None, "step": self.step,
+                "step_label": self.label or None,
                 "column": self.heading or self.column, "value": self.value}
 
     def headed(self, headings: dict[str, str]) -> SopImportError:
@@ -72,9 +82,16 @@ class SopImportError(KinerjaError):
         heading = headings.get(self.column or "", "")
         if self.heading or not heading or heading == self.column:
             return self
-        copy = SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=heading)
-        return copy
+        return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
+                              choosable=self.choosable, heading=heading, sheets=self.sheets)
+
+    def in_sheets(self, sheets: Sequence[str]) -> SopImportError:
+        """The same problem naming the workbook's sheets it stands in; itself when it names them already (or
+        when `sheets` is empty: not a workbook)."""
+        if self.sheets or not sheets:
+            return self
+        return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
+                              choosable=self.choosable, heading=self.heading, sheets=sheets)
 
 
 class ListedSop(NamedTuple):
@@ -200,6 +217,8 @@ class SopDraft:
     headings: dict[str, str] = field(default_factory=dict)
     # The office's normal working day in minutes, by which a time of days and hours ("1 hari 2 jam") was read.
     day_minutes: int = 510
+    # Of a workbook, the sheet(s) of the procedure table: problems found after reading name them.
+    sheets: tuple[str, ...] = ()
 
     def header(self) -> dict[str, Any]:
         """The header as stored in SopVersion.header and printed in the JSON."""

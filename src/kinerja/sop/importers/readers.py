@@ -480,7 +480,8 @@ def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[li
                                        max_columns=MAX_SHEET_COLUMNS)
     except Exception as e:  # lxml's errors on a damaged part, a missing member
         raise SopImportError(path, None, None, sheet.title, _(
-            "the drawing on this sheet cannot be read: %(error)s") % {"error": type(e).__name__}) from None
+            "the drawing on this sheet cannot be read: %(error)s") % {"error": type(e).__name__},
+            sheets=[sheet.title]) from None
     for (row, column), marks in drawn.marks.items():
         cells = grid[row]
         cells += [""] * (column + 1 - len(cells))

@@ -132,6 +132,26 @@ def procedure_table(grid: Grid) -> int | None:
     return start
 
 
+def unheaded_table(grid: Grid) -> str | None:
+    """Of a grid with no procedure table (find_table), the activity column's heading of a table that would be one
+    but for the heading of its No. column: a row heading a column "Kegiatan" ("Uraian Prosedur"), and left of it
+    a column with no heading whose rows below are numbered 1, 2 … None when the grid holds no such table."""
+    if find_table(grid) is not None:
+        return None
+    for i, row in enumerate(grid):
+        activity = next((c for c, text in enumerate(row) if _is_activity_header(label_key(text))), None)
+        if activity is None:
+            continue
+        for column in range(activity):
+            if clean(_cell(row, column)):
+                continue
+            numbers = [step_number(clean(_cell(below, column))) for below in grid[i + 1:i + 1 + MAX_HEADER_ROWS + 2]]
+            found = [n for n in numbers if n is not None]
+            if found[:2] == [1, 2]:
+                return clean(row[activity])
+    return None
+
+
 def continues_table(grid: Grid, before: Grid) -> bool:
     """Whether the procedure table of `grid` (a workbook's sheet) goes on from the one of `before` (the sheet
     before it), as an office whose table runs past one printed page types the rest on a sheet "Hal 2":
