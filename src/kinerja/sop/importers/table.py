@@ -1464,6 +1464,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                 # kepada pemohon": handed back as it ends (a step named after the end is a return all the same).
                 continue
             target: int | None = None
+            back_to = ""  # the actor column the words send work back to, when they name one
             if phrase.step is not None:
                 named = step_named(draft, phrase.step)
                 if named is None and (named := _roman_named(draft, phrase.step)) is not None:
@@ -1518,7 +1519,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                             "name (%(actors)s): the return is not read") % {"name": name,
                                                                          "actors": ", ".join(draft.actors)}))
                     continue  # "kembali ke ruang kerja": not a return to a position
-                target = next((s.number for s in reversed(draft.steps[:index]) if s.actor == actor), None)
+                target, back_to = next((s.number for s in reversed(draft.steps[:index]) if s.actor == actor), None), actor
                 if target is None and phrase.decision:
                     # "Tidak: ke Kepala Dinas" from a check before the Kepala Dinas's first step: the "Tidak"
                     # goes on to that step, as "Tidak: ke langkah 6" would (the next step: nothing to add).
@@ -1538,8 +1539,7 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                 yes_back.append((column, phrase.text, target))  # decided below, once the "Tidak" is known
                 continue
             if target is None:
-                draft.problems.append(step_error(path, step, column, phrase.text, _(
-                    "this step sends work back, but to no earlier step")))
+                draft.problems.append(step_error(path, step, column, phrase.text, _no_earlier(draft, step, back_to)))
             elif target not in step.returns_to:
                 step.returns_to.append(target)
         for column, text in ((COLUMN_ACTIVITY, step.activity), (COLUMN_NOTE, flow.one_line(step.note))):
@@ -1566,6 +1566,24 @@ def decide_returns(path: Path, draft: SopDraft, matcher: flow.ActorMatcher) -> N
                 "the “Tidak” goes on to step %(target)s and also ends the procedure: a step has one")
                 % {"target": draft.step(step.branch_to).display_number}))
             step.ends_if_not = False
+
+
+def _no_earlier(draft: SopDraft, step: StepDraft, actor: str) -> str:
+    """The problem of a return to no earlier step; of one to an actor column (`actor`), what that column lacks:
+    a step before this one (naming its first step, which comes later), or any step at all."""
+    if not actor:
+        return _("this step sends work back, but to no earlier step")
+    first = next((s for s in draft.steps if s.actor == actor), None)
+    if first is None:
+        return _("this step sends work back to %(actor)s, but %(actor)s has no step in the table, so there is no "
+                 "earlier step to return to: name the step (“kembali ke langkah 2”) or correct the actor") % {
+            "actor": actor}
+    if first is step:
+        return _("this step sends work back to %(actor)s, but to no earlier step: this is the first step of %(actor)s: "
+                 "name the step (“kembali ke langkah 2”) or correct the actor") % {"actor": actor}
+    return _("this step sends work back to %(actor)s, but to no earlier step: %(actor)s has no step before this one "
+             "(its first step is step %(first)s): name the step (“kembali ke langkah 2”) or correct the actor") % {
+        "actor": actor, "first": first.display_number}
 
 
 def _decide_yes_back(path: Path, draft: SopDraft, step: StepDraft, yes_back: list[tuple[str, str, int]]) -> None:
