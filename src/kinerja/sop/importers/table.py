@@ -199,11 +199,82 @@ def identity_first(grid: Grid) -> Grid:
     start = find_table(grid)
     if start is None or names_sop(grid[:start]):
         return grid
+    parts = sections_below(grid)
+    if isinstance(parts, list):
+        # Several SOPs, each one's identity below its own table: each section turned the usual way round.
+        return [row for begin, end in parts for row in identity_first(grid[begin:end])]
+    if parts is not None:
+        return grid  # which identity is whose cannot be told: read_grid says why
     label = next((i for i in range(start + 1, len(grid)) if names_sop([grid[i]])), None)
     if label is None or find_table(grid[label + 1:]) is not None:
         return grid
     begin = next(i for i in range(start + 1, label + 1) if _identity_row(grid[i]))
     return grid[:start] + grid[begin:] + grid[start:begin]
+
+
+def _sop_name(row: list[str]) -> str:
+    """The Nama SOP a row labels: the text after its label, in the label's cell or the cells after it."""
+    cells = [c for split in split_block_cells(row) for c in split if c.strip()]
+    for i, cell in enumerate(cells):
+        key, value = _field_label(cell)
+        if key == "name":
+            return clean(value or next(iter(cells[i + 1:]), ""))
+    return ""
+
+
+def sections_below(grid: Grid) -> list[tuple[int, int]] | str | None:
+    """Of a document holding several SOPs each with its identity block printed BELOW its own procedure table (no
+    Nama SOP above the first table), the rows (begin, end) of each SOP: its table, then its identity. A header
+    repeated on the next page without a Nama SOP between is the same table going on; a Nama SOP repeated with the
+    same name is the same identity. A section ends below its identity block, where the letterhead printed above
+    the first table comes again, else where the next table's header starts.
+
+    None when the document is not so laid out (a Nama SOP above the first table, a single table). The reason,
+    naming the tables, when it is laid out so but which identity belongs to which table cannot be told: a table
+    with no Nama SOP below it before the next (a header whose steps start at 1 again), or two different ones."""
+    groups: list[tuple[list[int], list[int]]] = []  # (header rows of one table, its Nama SOP rows)
+    for i, row in enumerate(grid):
+        if find_table([row]) == 0 and procedure_table(grid[i:]) == 0:  # a Lampiran's form has no actors
+            if not groups or groups[-1][1] or _first_step(grid[i:]) == 1:  # a header repeated goes on numbering
+                groups.append(([i], []))
+            else:
+                groups[-1][0].append(i)
+        elif names_sop([row]):
+            if not groups:
+                return None
+            groups[-1][1].append(i)
+    if len(groups) < 2:
+        return None
+    tables = "; ".join(_("table %(place)d (first step “%(step)s”)") % {"place": place, "step": _first_activity(grid, h[0])}
+                       for place, (h, _n) in enumerate(groups, start=1))
+    for place, (_h, labels) in enumerate(groups, start=1):
+        names = list(dict.fromkeys(label_key(_sop_name(grid[i])) for i in labels))
+        why = ""
+        if not labels:
+            why = _("no Nama SOP stands below table %(place)d before the next table") % {"place": place}
+        elif len(names) > 1:
+            why = _("below table %(place)d stand several Nama SOP: %(names)s") % {
+                "place": place, "names": ", ".join(f"“{_sop_name(grid[i])}”" for i in labels)}
+        if why:
+            return _("the document holds %(count)d procedure tables and no Nama SOP above the first, so each SOP's "
+                     "identity is looked for below its table, but %(why)s (tables: %(tables)s): put each SOP's identity "
+                     "block above or below its own table") % {"count": len(groups), "why": why, "tables": tables}
+    letterhead = {label_key(line) for line in _lines(c for row in grid[:groups[0][0][0]] for c in row)}
+    bounds = [0]
+    for (_h, labels), (headers, _l) in zip(groups, groups[1:], strict=False):
+        bounds.append(next((i for i in range(labels[-1] + 1, headers[0])
+                            if any(label_key(line) in letterhead for line in _lines(grid[i]))), headers[0]))
+    return list(zip(bounds, [*bounds[1:], len(grid)], strict=True))
+
+
+def _first_activity(grid: Grid, header: int) -> str:
+    """The activity of the first step below the header row `header`, shortened: how the tables are named."""
+    no = next((i for i, c in enumerate(grid[header]) if is_no_header(c)), 0)
+    activity = next((i for i, c in enumerate(grid[header]) if _is_activity_header(label_key(c))), no + 1)
+    for row in grid[header + 1:header + 1 + MAX_HEADER_ROWS + 2]:
+        if step_label(clean(_cell(row, no))) is not None and (text := clean(_cell(row, activity))):
+            return text if len(text) <= 50 else text[:47] + "…"
+    return ""
 
 
 def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None = None,
@@ -225,6 +296,8 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
         raise SopImportError(path, None, None, None, _(
             "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
             "was found"))
+    if isinstance(unmatched := sections_below(grid), str):
+        raise SopImportError(path, None, None, None, unmatched)
     sections = sop_sections(path, grid)
     if len(sections) > 1 or sop is not None:
         chosen = choose_section(path, sections, sop)
