@@ -72,16 +72,22 @@ COLUMN_NO, COLUMN_ACTIVITY, COLUMN_ACTORS = "No.", "Uraian Prosedur", "Pelaksana
 COLUMN_INPUTS, COLUMN_TIME, COLUMN_OUTPUT, COLUMN_NOTE = "Kelengkapan", "Waktu", "Output", "Ket"
 MAX_STEPS = 200
 # Words of the Mutu Baku and remark headers as offices write them ("Persyaratan/Kelengkapan",
-# "Kelengkapan Persyaratan", "Waktu (menit)", "Hasil/Output", "Ket.", "Keterangan").
+# "Kelengkapan Persyaratan", "Waktu (menit)", "Hasil/Output", "Ket.", "Keterangan"), and as an SOP
+# translated for a bilingual office heads them ("Requirements", "Time", "Output", "Remarks").
 STANDARD_WORDS = {
-    "inputs": {"kelengkapan", "persyaratan", "perlengkapan", "input", "masukan"},
-    "time": {"waktu", "durasi"},
-    "output": {"output", "keluaran", "hasil", "produk"},
-    "note": {"ket", "keterangan", "catatan"},
+    "inputs": {"kelengkapan", "persyaratan", "perlengkapan", "input", "masukan", "requirements", "requirement",
+               "inputs"},
+    "time": {"waktu", "durasi", "time", "duration"},
+    "output": {"output", "keluaran", "hasil", "produk", "outputs"},
+    "note": {"ket", "keterangan", "catatan", "remarks", "remark", "notes"},
 }
 # Words of the activity column's header other than "Uraian …" (Uraian Prosedur, Uraian Kegiatan):
-# "Kegiatan", "Tahapan Kegiatan", "Rincian Aktivitas", "Langkah-langkah Prosedur".
-ACTIVITY_WORDS = {"kegiatan", "aktivitas", "prosedur"}
+# "Kegiatan", "Tahapan Kegiatan", "Rincian Aktivitas", "Langkah-langkah Prosedur"; "Activity".
+ACTIVITY_WORDS = {"kegiatan", "aktivitas", "prosedur", "activity", "activities", "procedure"}
+# The headings over the actor columns and over the Mutu Baku columns, not the name of an actor or a group of
+# actors: "Pelaksana" ("Executor"), "Mutu Baku" ("Quality Standard").
+ACTORS_HEADINGS = {"pelaksana", "executor", "executors", "implementer", "implementers"}
+STANDARD_HEADINGS = {"mutu baku", "quality standard", "quality standards"}
 
 
 def label_key(text: str) -> str:
@@ -102,7 +108,7 @@ def clean(text: str) -> str:
 
 def _is_activity_header(key: str) -> bool:
     words = set(key.split())
-    others = {"pelaksana", *(w for group in STANDARD_WORDS.values() for w in group)}  # "Waktu Kegiatan"
+    others = {*ACTORS_HEADINGS, *(w for group in STANDARD_WORDS.values() for w in group)}  # "Waktu Kegiatan"
     return key.startswith("uraian") or (bool(ACTIVITY_WORDS & words) and not others & words)
 
 
@@ -727,7 +733,7 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
             standard["unit"] = unit  # "Waktu" merged over the number and its unit, or a "Satuan" column
     # A table without a Waktu column is read all the same: its steps have no standard time, which the user
     # types in the upload preview (read_steps says so once, for the whole document).
-    mutu = find(top, "mutu baku")
+    mutu = find(top, *STANDARD_HEADINGS)
     ends = [i for i in (standard["inputs"], standard["time"], standard["output"], mutu) if i is not None]
     if not ends and standard["note"] is not None:
         ends = [standard["note"]]
@@ -751,9 +757,9 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
         named = [i for i in range(after, stop) if i not in taken and texts(i)]
     # "Pelaksana" is the heading over the actor columns, except where it stands in the row of their names
     # as one of them (the staff: "Kasubbag | Pelaksana | Kadis" under a heading "Pelaksana").
-    name_rows = {lowest(i) for i in named if label_key(texts(i)[-1]) != "pelaksana"}
+    name_rows = {lowest(i) for i in named if label_key(texts(i)[-1]) not in ACTORS_HEADINGS}
     actors = [(i, texts(i)[-1]) for i in named
-              if label_key(texts(i)[-1]) != "pelaksana" or (lowest(i) > 0 and lowest(i) in name_rows)]
+              if label_key(texts(i)[-1]) not in ACTORS_HEADINGS or (lowest(i) > 0 and lowest(i) in name_rows)]
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
                              _("the procedure table names no Pelaksana (actor) columns in its header rows"))
@@ -781,7 +787,7 @@ def _qualified(actors: list[tuple[int, str]], rows: Grid, begin: int) -> list[tu
             at = max(r for r, row in enumerate(rows) if clean(_cell(row, i)))
             group = next((clean(_cell(rows[at - 1], j)) for j in range(i, begin - 1, -1)
                           if at > 0 and clean(_cell(rows[at - 1], j))), "")
-            if group and label_key(group) not in {"pelaksana", "mutu baku"}:
+            if group and label_key(group) not in ACTORS_HEADINGS | STANDARD_HEADINGS:
                 name = f"{name} {group}"
         out.append((i, name))
     return out

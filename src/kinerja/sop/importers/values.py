@@ -52,6 +52,9 @@ DURATION_UNITS = {
     "minggu": "week", "pekan": "week",
     "bulan": "month", "bln": "month",
     "hk": "day",  # hari kerja
+    # An SOP translated for a bilingual office ("30 minutes", "2 hours", "1 day"); not "hr", which is hari.
+    "minute": "minute", "minutes": "minute", "mins": "minute", "hour": "hour", "hours": "hour", "hrs": "hour",
+    "day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
 }
 FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75")}
 
