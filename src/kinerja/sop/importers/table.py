@@ -883,6 +883,47 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 _NOTE_RE = re.compile(r"\s*(?:\*+\s*\)?|(?:catatan|keterangan|ket|nb|note)\s*\.?\s*:)", re.IGNORECASE)
 
 
+# A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon".
+_LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s)\s*(?P<full>[^=:]+?)\s*[.;,]?\s*")
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether `short` can abbreviate `full`: longer, the same first letter, its letters in order among the full
+    name's ("Kabid" of "Kepala Bidang", "Ptgs" of "Petugas")."""
+    letters, whole = re.sub(r"[^a-z0-9]", "", short.lower()), iter(re.sub(r"[^a-z0-9]", "", full.lower()))
+    return len(full) > len(short) and bool(letters) and full.lower().startswith(letters[0]) and all(
+        c in whole for c in letters)
+
+
+def actor_legend(path: Path, body: Grid, actors: list[str], no: int) -> dict[str, str]:
+    """The actor columns' names a legend under the table spells out, by the name the column is headed with:
+    {"Kabid": "Kepala Bidang Kearsipan"}. Only the lines outside the steps' rows (no step number) whose left
+    side is exactly an actor column's heading, and which it abbreviates. SopImportError when the legend spells
+    one heading out twice, differently, or gives it the name of another column: which is meant cannot be told."""
+    keys = {label_key(name): name for name in actors}
+    found: dict[str, str] = {}
+    for row in body:
+        if step_label(clean(_cell(row, no))) is not None:
+            continue
+        for line in (line for cell in row for line in cell.splitlines()):
+            m = _LEGEND_RE.fullmatch(line)
+            if not m or (short := keys.get(label_key(m["short"]))) is None:
+                continue
+            full = clean(m["full"])
+            if label_key(full) == label_key(short) or not _abbreviates(short, full):
+                continue  # "Pemohon: menyerahkan berkas" is a remark, no legend
+            if short in found and label_key(found[short]) != label_key(full):
+                raise SopImportError(path, None, COLUMN_ACTORS, line.strip(), _(
+                    "the legend under the table spells the actor column “%(short)s” out twice: as “%(one)s” and as "
+                    "“%(other)s”; keep one") % {"short": short, "one": found[short], "other": full})
+            if label_key(full) in keys:
+                raise SopImportError(path, None, COLUMN_ACTORS, line.strip(), _(
+                    "the legend under the table names the actor column “%(short)s” “%(full)s”, which is the heading "
+                    "of another actor column") % {"short": short, "full": full})
+            found[short] = full
+    return found
+
+
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
                aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = (),
                notes: Sequence[DrawnNote] = (), *, line_breaks: bool = True) -> None:
@@ -896,6 +937,11 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         # "Jam"); one with any other text is a column whose heading was left empty (an Output), warned of below.
         del columns["unit"]
     header_unit = _header_unit(" ".join(_cell(row, columns.get("time")) for row in rows[:depth]))
+    if legend := actor_legend(path, rows[depth:], [name for _i, name in actor_columns], columns["no"]):
+        # Actor columns headed by abbreviations a legend under the table spells out ("Kabid = Kepala Bidang"): the
+        # actors are the positions it names; the steps' words may name either.
+        actor_columns = [(i, legend.get(name, name)) for i, name in actor_columns]
+        aliases = {**aliases, **{full: [*aliases.get(full, []), short] for short, full in legend.items()}}
     draft.actors = [name for _i, name in actor_columns]
     raw: list[tuple[StepDraft, dict[str, str]]] = []
     labels: list[tuple[int, int, str]] = []  # (step, sub-step, label) of each row of `raw`, as printed
