@@ -167,7 +167,18 @@ def docx_grid(path: Path) -> tuple[Grid, list[DrawnArrow], list[DrawnNote]]:
                              % {"error": type(e).__name__}) from None
     arrows: list[DrawnArrow] = []
     notes: list[DrawnNote] = []
-    return _page_header_rows(document) + _block_rows(document, arrows, notes), arrows, notes
+    try:
+        return _page_header_rows(document) + _block_rows(document, arrows, notes), arrows, notes
+    except _Unaligned as e:
+        raise SopImportError(path, None, None, e.value, e.problem) from None
+
+
+class _Unaligned(Exception):
+    """Tables side by side whose rows cannot be set beside each other (_side_by_side): docx_grid's problem."""
+
+    def __init__(self, value: str, problem: str) -> None:
+        super().__init__(problem)
+        self.value, self.problem = value, problem
 
 
 def _block_rows(container: Any, arrows: list[DrawnArrow] | None = None, notes: list[DrawnNote] | None = None) -> Grid:
@@ -347,11 +358,48 @@ def _layout_rows(table: Any, rows: Grid, arrows: list[DrawnArrow] | None, notes:
         if not any(cell._tc.tbl_lst for cell in cells):
             grid.append(texts)
             continue
+        side = _side_by_side(row, arrows, notes)
+        if side is not None:
+            grid += side
+            continue
         for cell in cells:
             if id(cell._tc) not in seen:
                 seen[id(cell._tc)] = cell._tc
                 grid += _block_rows(cell, arrows, notes)
     return grid
+
+
+def _side_by_side(row: Any, arrows: list[DrawnArrow] | None, notes: list[DrawnNote] | None) -> Grid | None:
+    """The rows of a procedure table laid out as tables side by side in the cells of one layout row (a landscape
+    page: the flow table in the left cell, the Mutu Baku and Keterangan in a table to its right, row for row),
+    each row the left table's cells and then the right ones'. None unless each cell holds one table and nothing
+    else, the left one a procedure table, the others with Mutu Baku or Keterangan headings. _Unaligned when
+    those have not as many rows as the procedure table: which row stands beside which step cannot be told."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    from .table import STANDARD_WORDS, find_table, label_key
+
+    tables = []
+    for cell in {id(c._tc): c for c in row.cells}.values():  # a merged cell once
+        blocks = [b for b in _inner_blocks(cell) if not (isinstance(b, Paragraph) and not b.text.strip())]
+        if len(blocks) != 1 or not isinstance(blocks[0], Table):
+            return None
+        tables.append(blocks[0])
+    if len(tables) < 2:
+        return None
+    grids = [_table_rows(tables[0], arrows, None, notes)] + [_table_rows(t) for t in tables[1:]]
+    words = {w for group in STANDARD_WORDS.values() for w in group}
+    if find_table(grids[0]) != 0 or not all(any(words & set(label_key(c).split()) for c in g[0]) for g in grids[1:]):
+        return None
+    if uneven := next((g for g in grids[1:] if len(g) != len(grids[0])), None):
+        raise _Unaligned(" | ".join(c for c in uneven[0] if c.strip()), _(
+            "the procedure table has a table beside it (these columns) with %(other)d rows where it has %(rows)d: "
+            "which row stands beside which step cannot be told; give both tables the same rows, or put the "
+            "columns into the procedure table") % {"other": len(uneven), "rows": len(grids[0])})
+    for rows in zip(*grids, strict=True):
+        rows[0].extend(c for other in rows[1:] for c in other)  # the left row itself: arrows name its list
+    return grids[0]
 
 
 def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list[outside.Paragraph] | None = None,
