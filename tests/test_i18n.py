@@ -64,10 +64,10 @@ def test_each_catalogue_passes_gettext_s_own_checks(po_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("xgettext") is None, reason="make test installs gettext")
-@pytest.mark.parametrize("app", ["", "performance"], ids=["kinerja", "performance"])
+@pytest.mark.parametrize("app", ["", *DOMAIN_APPS], ids=["kinerja", *DOMAIN_APPS])
 def test_no_msgid_is_left_that_no_code_uses(tmp_path: Path, app: str) -> None:
     """A message the code no longer says (a note reworded) is removed from the catalogue with it, not left
-    for translators to keep up. The shared catalogue (the frame and org) and performance's."""
+    for translators to keep up. The shared catalogue (the frame and org) and each app's own."""
     copy = tmp_path / "kinerja"
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
     if app:
