@@ -319,3 +319,69 @@ class CoordinatingStepWhileStoodInTests(ActingHolderTestCase):
             "requests-due_at": "2025-03-27T15:00"})
         self.assertEqual(r.status_code, 302)
         self.assertEqual(self.step3.requests.count(), 2)
+
+
+class ReassignCandidatesWhileStoodInTests(ActingHolderTestCase):
+    """Whom a superior may give a task to leaves out whoever is away while a Plt or Plh acts for their position:
+    the Kepala Dinas on the Sekretaris's Plh days, the Kasubbag on the two days a JFU is Plh Kasubbag. The acting
+    holder is offered instead, under the acting title; a post naming the absent official is refused, naming who
+    acts and until when."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
+                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+        cls.case3 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
+                                       period="01/2025", at=START)
+        cls.step3 = cls._run_to(cls.case3, 3)  # given to the first JFU at step 2
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(ON_PLH_DAY)
+
+    def offered(self, user, case) -> dict[str, str]:  # type: ignore[no-untyped-def]
+        """The people offered on the case page, by name, with the label the list shows."""
+        field = self.page(user, case).context["reassign_form"].fields["to_person"]
+        return {p.full_name: field.label_from_instance(p) for p in field.offered}
+
+    def test_the_plh_kepala_dinas_is_not_offered_the_absent_kadis_for_his_step(self) -> None:
+        # Step 6 was given to the first JFU by the Plh: the Kepala Dinas's position is the task's, but he is away.
+        actions.reassign_task(self.step6.pk, user=self.secretary, to_user=self.staff, reason="Dinas luar",
+                              at=ON_PLH_DAY)
+        offered = self.offered(self.secretary, self.case)
+        self.assertNotIn(self.head.person.full_name, offered)
+        # The Plh is offered by the acting assignment, under the acting title.
+        self.assertIn(f"Plh. {self.step6.position.label}", offered[self.secretary.person.full_name])
+
+    def test_the_sekretaris_is_offered_the_plh_kasubbag_not_the_absent_kasubbag(self) -> None:
+        offered = self.offered(self.secretary, self.case3)
+        self.assertNotIn(self.subsection_head.person.full_name, offered)
+        self.assertIn(f"Plh. {self.step4.position.label}", offered[self.staff2.person.full_name])
+        # The day after, the Kasubbag is back and offered again.
+        self.at_time(at(27, 10))
+        self.assertIn(self.subsection_head.person.full_name, self.offered(self.secretary, self.case3))
+
+    def test_a_post_naming_the_absent_kasubbag_is_refused_naming_who_acts_until_when(self) -> None:
+        self.client.force_login(self.secretary)
+        r = self.client.post(f"/tasks/{self.step3.pk}/reassign/", {
+            "reassign-to_person": self.subsection_head.person.pk, "reassign-reason": "Mohon diperiksa"},
+            headers={"HX-Request": "true"})
+        errors = r.context["reassign_form"].errors["to_person"]
+        self.assertEqual(errors, [
+            f"{self.subsection_head.person.full_name} tidak dapat diberi langkah 3: ia sedang berhalangan: "
+            f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas jabatannya sebagai "
+            f"{self.step4.position.title} sampai 26 Maret 2025. Berikan kepada bawahan Anda di "
+            f"{self.step6.position.unit.name}, {self.step4.position.unit.parent.name} atau kepada JFU lainnya."])
+        self.step3.refresh_from_db()
+        self.assertEqual((self.step3.assignee, self.step3.reassigned_at), (self.staff.person, None))
+
+    def test_the_action_refuses_the_absent_kadis_naming_the_plh(self) -> None:
+        with self.assertRaisesMessage(actions.NotTheirsToTake,
+                                      f"{self.head.person.full_name} tidak dapat diberi langkah 6: ia sedang "
+                                      f"berhalangan: {self.secretary.person.full_name} (Plh. "
+                                      f"{self.step6.position.title}) menjalankan tugas jabatannya sebagai "
+                                      f"{self.step6.position.title} sampai 30 Maret 2025."):
+            actions.reassign_task(self.step6.pk, user=self.secretary, to_user=self.head, reason="x", at=ON_PLH_DAY)
+        self.step6.refresh_from_db()
+        self.assertIsNone(self.step6.reassigned_at)

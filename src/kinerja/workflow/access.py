@@ -192,7 +192,7 @@ def superior_stood_in(user: AbstractBaseUser | AnonymousUser | None, office: Off
 
 
 def reassign_candidates(task: Task, user: AbstractBaseUser | AnonymousUser, day: dt.date,
-                        held: list[Assignment] | None = None) -> QuerySet[Person]:
+                        held: list[Assignment] | None = None, present_only: bool = True) -> QuerySet[Person]:
     """The people a superior may give `task` to on `day`: the people of the units they lead who are below
     them, and the other holders of the task's position.
 
@@ -202,6 +202,10 @@ def reassign_candidates(task: Task, user: AbstractBaseUser | AnonymousUser, day:
     not to the Kepala Dinas above him (who is not his to order) nor to a Bidang's staff (who answer to their
     Kabid). Taking it himself would leave the work he checks next done by himself. The holders of the task's
     position (another JFU, a Plh Kasubbag) do that work already by their post, whatever unit they sit in.
+    Not someone away: an assignment counts while its work is theirs that day, not one to a position a Plt or
+    Plh acts for (the absent Kepala Dinas is not offered his own step; the acting holder is, by the acting
+    assignment). A Plh of a position several hold (JFU) works beside its holders, not for each of them.
+    `present_only=False`: the people the rule would offer but for that, for saying why someone is not offered.
     No query for the rule beyond units_led's; the people come in one query (Exists on their assignments)."""
     office = task.case.office
     roots, led = units_led(user, office, day, held)
@@ -209,6 +213,11 @@ def reassign_candidates(task: Task, user: AbstractBaseUser | AnonymousUser, day:
              & ~Q(person__user_id=user.pk))
     fits = Assignment.objects.filter(Assignment.active_on(day), below | Q(position_id=task.position_id),
                                      person_id=OuterRef("pk"))
+    if present_only:
+        replaced = (Assignment.objects.filter(Assignment.active_on(day), position_id=OuterRef("position_id"),
+                                              kind__in=Assignment.ACTING_KINDS)
+                    .exclude(person_id=OuterRef("person_id")))
+        fits = fits.filter(Q(kind__in=Assignment.ACTING_KINDS) | Q(position__single_holder=False) | ~Exists(replaced))
     return at_work(office.pk, day).filter(Exists(fits))
 
 

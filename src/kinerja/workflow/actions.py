@@ -34,8 +34,17 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import at_work, head_above, holders, holdings, own_position, position_in_unit, stood_in_for
-from kinerja.org.models import Assignment, Person, Position, Unit, name_of
+from kinerja.org.holding import (
+    at_work,
+    head_above,
+    holders,
+    holdings,
+    own_position,
+    position_in_unit,
+    stand_ins,
+    stood_in_for,
+)
+from kinerja.org.models import Assignment, Office, Person, Position, Unit, name_of
 from kinerja.org.roles import Role, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
@@ -762,9 +771,12 @@ def _not_superior(task: Task, user: AbstractBaseUser, day: dt.date) -> NotAllowe
 
 
 def _not_theirs(task: Task, user: AbstractBaseUser, target: Person, day: dt.date) -> NotTheirsToTake:
-    """Why `target` is not among the reassign_candidates of `user`: themselves, above or beside them (a head
-    position of their own units or of a unit above those), or outside the units they lead."""
+    """Why `target` is not among the reassign_candidates of `user`: away (a Plt or Plh does the work of the
+    position they would be given it by: who, until when), themselves, above or beside them (a head position of
+    their own units or of a unit above those), or outside the units they lead."""
     office = task.case.office
+    if reassign_candidates(task, user, day, present_only=False).filter(pk=target.pk).exists():
+        return NotTheirsToTake(task, target, _away(target, day), _led_names(user, office, day))
     roots, _led = units_led(user, office, day)
     units = dict(Unit.objects.filter(office=office).values_list("pk", "parent_id"))
     line: set[int] = set()
@@ -782,8 +794,27 @@ def _not_theirs(task: Task, user: AbstractBaseUser, target: Person, day: dt.date
         why = _("they are %(held)s, not below you") % {"held": titles}
     else:
         why = _("they are %(held)s, outside the units you lead") % {"held": titles}
-    names = list(Unit.objects.filter(pk__in=roots).order_by("pk").values_list("name", flat=True))
-    return NotTheirsToTake(task, target, why, names)
+    return NotTheirsToTake(task, target, why, _led_names(user, office, day, roots))
+
+
+def _led_names(user: AbstractBaseUser, office: Office, day: dt.date, roots: set[int] | None = None) -> list[str]:
+    """The names of the units `user` leads on `day` (units_led), for "give it to someone below you in …"."""
+    if roots is None:
+        roots = units_led(user, office, day)[0]
+    return list(Unit.objects.filter(pk__in=roots).order_by("pk").values_list("name", flat=True))
+
+
+def _away(target: Person, day: dt.date) -> str:
+    """Why a person the rule would offer is not (reassign_candidates leaves out someone away): who acts for
+    their position that day, and until when. Read only for that refusal."""
+    held = list(Assignment.objects.filter(Assignment.active_on(day), person=target).select_related("position"))
+    a = next(a for a in stand_ins(held, day) if a.position.single_holder)
+    values = {"name": a.person.full_name, "title": a.title_as_held, "position": a.position.title}
+    if a.ends_on:
+        return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s until "
+                 "%(end)s") % {**values, "end": date_format(a.ends_on, "j F Y")}
+    return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
+             "date set") % values
 
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
@@ -933,8 +964,6 @@ def move_due_dates(office_id: int, day: dt.date | None = None, *, change: str = 
     first as every action locks it. Returns the ids of the tasks moved; run again, it moves nothing.
 
     Division requests keep theirs: their due date is one the performer chose, not a standard time."""
-    from kinerja.org.models import Office
-
     if (day is None) == (change == ""):
         raise ValueError("move_due_dates needs either the day or the change of the calendar")
     at = at or timezone.now()
