@@ -4,7 +4,7 @@ from kinerja.errors import KinerjaError
 from kinerja.org import actions
 from kinerja.org.holding import holder, holders, plh_without_holder, plt_beside_holder, positions_held, uncovered_days
 from kinerja.org.models import Assignment
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.roles import Role, acting_for_roles, roles_and_stand_ins, roles_from, roles_of
 from tests.base import TODAY, KinerjaTestCase
 
 
@@ -100,3 +100,36 @@ class RolesTestCase(KinerjaTestCase):
     def test_administrator_and_auditor_roles(self) -> None:
         self.assertEqual(roles_of(self.admin, TODAY), {Role.ADMIN})
         self.assertEqual(roles_of(self.auditor, TODAY), {Role.AUDITOR})
+
+    def test_a_position_a_plh_acts_for_gives_its_official_no_role_meanwhile(self) -> None:
+        # The Kepala Dinas is on leave from TODAY for a week; the Sekretaris is his Plh.
+        self.assertEqual(roles_of(self.head, TODAY - dt.timedelta(days=1)), {Role.HEAD})
+        self.assertEqual(roles_of(self.head, TODAY), set())
+        roles, acting = roles_and_stand_ins(self.head, TODAY)
+        self.assertEqual((roles, [a.person.user for a in acting]), (set(), [self.secretary]))
+        self.assertEqual(roles_of(self.head, TODAY + dt.timedelta(days=7)), {Role.HEAD})
+        # The menus still follow every position he holds: he reads what he read before.
+        self.assertEqual(roles_from(self.head, positions_held(self.head, TODAY)), {Role.HEAD})
+        # The Plh has the role by the acting assignment; her own position is nobody else's.
+        self.assertEqual(roles_and_stand_ins(self.secretary, TODAY), ({Role.SECRETARY, Role.HEAD}, []))
+
+    def test_it_names_who_has_the_powers_meanwhile(self) -> None:
+        acting = acting_for_roles(self.head, TODAY, {Role.HEAD, Role.SECRETARY})
+        self.assertEqual((acting.person.user, acting.title_as_held, acting.ends_on),
+                         (self.secretary, "Plh. Kepala Dinas Koperasi dan UKM", TODAY + dt.timedelta(days=6)))
+        self.assertIsNone(acting_for_roles(self.head, TODAY, {Role.UNIT_HEAD}))
+        self.assertIsNone(acting_for_roles(self.head, TODAY + dt.timedelta(days=7), {Role.HEAD}))
+        self.assertIsNone(acting_for_roles(self.subsection_head, TODAY, {Role.UNIT_HEAD}))
+
+    def test_a_plh_beside_the_holders_of_a_staff_position_takes_no_role_from_them(self) -> None:
+        # A data contact as Plh JFU works beside the JFUs, not for each of them.
+        actions.assign(self.built.people["bidang1"], self.positions["staff"], starts_on=TODAY, ends_on=TODAY,
+                       kind=Assignment.Kind.PLH, decree_number="800/8/2025")
+        self.assertEqual(roles_of(self.staff, TODAY), {Role.STAFF})
+        self.assertEqual(roles_of(self.contacts[0], TODAY), {Role.DIVISION_CONTACT, Role.STAFF})
+
+    def test_roles_and_who_has_them_meanwhile_cost_one_query(self) -> None:
+        with self.assertNumQueries(1):
+            roles_of(self.head, TODAY)
+        with self.assertNumQueries(1):
+            acting_for_roles(self.head, TODAY, {Role.HEAD})

@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Case, Exists, IntegerField, OuterRef, QuerySet, Value, When
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 
 from .models import Assignment, Person, Position, Unit
@@ -93,6 +93,28 @@ def positions_held(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> list[
         return []
     return list(Assignment.objects.filter(Assignment.active_on(on), person__user=user)
                 .select_related("position__unit").order_by("position__pk"))
+
+
+def held_and_stand_ins(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> tuple[list[Assignment], list[Assignment]]:
+    """(positions_held, the acting assignments (Plt, Plh) of others in force on `on` to the single-holder
+    positions `user` holds otherwise than acting) in one query: while one is in office, its holder does the
+    work of the position and has its powers (starting and cancelling cases, registering letters), by their own
+    acting assignment, and `user` has not (doing_own_work). With the acting holder and the position, for saying
+    who and until when. A Plh of a position several hold (JFU) works beside them, not for each of them, as
+    stand_ins would have it."""
+    if not user.is_authenticated:
+        return [], []
+    own = (Assignment.objects.filter(Assignment.active_on(on), person__user=user)
+           .exclude(kind__in=Assignment.ACTING_KINDS).values("position_id"))
+    rows = (Assignment.objects.filter(Assignment.active_on(on))
+            .filter(Q(person__user=user)
+                    | Q(kind__in=Assignment.ACTING_KINDS, position__single_holder=True, position_id__in=own))
+            .select_related("person", "position__unit").order_by("position_id", "starts_on", "pk"))
+    held: list[Assignment] = []
+    acting: list[Assignment] = []
+    for a in rows:
+        (held if a.person.user_id == user.pk else acting).append(a)
+    return held, acting
 
 
 def holds(user: AbstractBaseUser | AnonymousUser, positions: Iterable[Position], on: dt.date) -> bool:
