@@ -385,3 +385,80 @@ class ReassignCandidatesWhileStoodInTests(ActingHolderTestCase):
             actions.reassign_task(self.step6.pk, user=self.secretary, to_user=self.head, reason="x", at=ON_PLH_DAY)
         self.step6.refresh_from_db()
         self.assertIsNone(self.step6.reassigned_at)
+
+
+class PowersWhileStoodInTests(ActingHolderTestCase):
+    """While a Plt or Plh acts for a position, the powers its role gives (starting and cancelling cases) are the
+    acting holder's, and the absent official is told who has them and until when; he still reads the cases. The
+    Kepala Dinas on the Sekretaris's Plh days; the Kasubbag on the two days a JFU is Plh Kasubbag."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
+                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.at_time(ON_PLH_DAY)
+        self.plh_kadis = (f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan tugas "
+                          f"jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025")
+
+    def start(self, user):  # type: ignore[no-untyped-def]
+        self.client.force_login(user)
+        return self.client.post("/cases/new/", {"version": self.version.pk, "title": "Data Kinerja April 2025",
+                                                "period": "04/2025"})
+
+    def test_the_kadis_may_not_start_a_case_and_is_told_who_does(self) -> None:
+        r = self.start(self.head)
+        self.assertContains(r, f"Anda tidak dapat memulai pelaksanaan {self.version.name} hari ini: {self.plh_kadis}, "
+                               "dan selama itu dialah yang memulai pelaksanaan SOP.", status_code=403)
+        self.assertFalse(self.case.office.cases.filter(title="Data Kinerja April 2025").exists())
+
+    def test_the_case_list_says_who_starts_cases_instead_of_the_button(self) -> None:
+        self.client.force_login(self.subsection_head)
+        r = self.client.get("/cases/")
+        self.assertFalse(r.context["may_start"])
+        self.assertNotContains(r, 'href="/cases/new/"')
+        self.assertContains(r, f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas "
+                               f"jabatan Anda sebagai {self.step4.position.title} sampai 26 Maret 2025: selama itu "
+                               "dialah, bukan Anda, yang memulai pelaksanaan SOP.")
+        self.assertContains(r, self.case.title)  # the cases are still his to read
+        # The Plh Kasubbag has the power by the acting assignment; a JFU alone has not, and is told nothing.
+        self.client.force_login(self.staff2)
+        self.assertTrue(self.client.get("/cases/").context["may_start"])
+        self.client.force_login(self.staff)
+        r = self.client.get("/cases/")
+        self.assertFalse(r.context["may_start"])
+        self.assertIsNone(r.context["start_stood_in"])
+
+    def test_the_kadis_may_not_cancel_and_is_told_who_does(self) -> None:
+        r = self.page(self.head, self.case4)
+        self.assertEqual(r.status_code, 200)  # he still reads the case
+        self.assertNotIn("cancel_form", r.context)
+        self.assertContains(r, f"{self.plh_kadis}: selama itu dialah, bukan Anda, yang dapat membatalkan pelaksanaan "
+                               "ini.")
+        r = self.client.post(f"/cases/{self.case4.pk}/cancel/", {"cancel-reason": "Dobel"})
+        self.assertContains(r, f"{self.case4.title} tidak dapat Anda batalkan hari ini: {self.plh_kadis}, dan selama "
+                               "itu dialah yang membatalkan pelaksanaan SOP.", status_code=403)
+        self.case4.refresh_from_db()
+        self.assertEqual(self.case4.status, self.case4.Status.OPEN)
+        with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):
+            actions.cancel_case(self.case4.pk, user=self.head, reason="Dobel", at=ON_PLH_DAY)
+        # The Plh cancels it (as Sekretaris she could already; as Plh Kepala Dinas too).
+        self.assertIn("cancel_form", self.page(self.secretary, self.case4).context)
+
+    def test_the_absent_kadis_keeps_the_menus_to_read(self) -> None:
+        self.client.force_login(self.head)
+        r = self.client.get("/cases/")
+        self.assertEqual({str(item["url"]) for item in r.context["nav"]} & {"/cases/", "/letters/"},
+                         {"/cases/", "/letters/"})
+
+    def test_once_the_plh_is_over_the_kadis_starts_and_cancels_again(self) -> None:
+        self.at_time(AFTER)
+        self.client.force_login(self.head)
+        r = self.client.get("/cases/")
+        self.assertTrue(r.context["may_start"])
+        self.assertNotContains(r, "menjalankan tugas jabatan Anda")
+        self.assertIn("cancel_form", self.page(self.head, self.case4).context)
+        self.assertEqual(self.start(self.head).status_code, 302)

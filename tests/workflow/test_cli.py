@@ -104,6 +104,15 @@ class CaseCommandTestCase(WorkflowTestCase):
             run("case", "complete", str(task.pk), "--user", "jfu")
         self.assertEqual(Task.objects.get(pk=task.pk).status, "open")
 
+    def test_the_kadis_away_is_told_who_starts_cases_meanwhile(self) -> None:
+        # 25 March 2025: the Sekretaris is Plh Kepala Dinas (24 to 30 March).
+        with self.assertRaisesMessage(CommandError, "Anda tidak dapat memulai pelaksanaan"
+                                      f" {self.version.name} hari ini: {self.secretary.person.full_name} (Plh. "):
+            run("case", "start", str(self.version.pk), "--user", "kadis", "--title", "X", "--period", "2025",
+                "--at", "2025-03-25T09:00:00+07:00")
+        self.assertIn("Triwulan I 2025", run("case", "start", str(self.version.pk), "--user", "kadis", "--title",
+                                             "Triwulan I 2025", "--period", "2025", "--at", "2025-04-01T09:00:00+07:00"))
+
 
 class AuditVerifyCommandTestCase(WorkflowTestCase):
     def test_it_reports_the_first_broken_event(self) -> None:

@@ -45,7 +45,7 @@ from kinerja.org.holding import (
     stood_in_for,
 )
 from kinerja.org.models import Assignment, Office, Person, Position, Unit, name_of
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.roles import Role, acting_for, acting_for_roles, roles_and_stand_ins, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
 from kinerja.uploads import removed_on_failure
 
@@ -72,6 +72,7 @@ from .periods import check_period, gathers_period_data
 from .signals import request_answered
 
 STARTER_ROLES = {Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD, Role.ADMIN}
+CANCEL_ROLES = {Role.HEAD, Role.SECRETARY}  # and whoever started the case
 
 
 class TaskNotOpen(KinerjaError):
@@ -932,10 +933,15 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     if case.status != Case.Status.OPEN:
         raise KinerjaError(_("%(case)s is already %(status)s.") % {"case": case.title,
                                                                     "status": case.get_status_display().lower()})
-    roles = roles_of(user, office_day(case.office, at))
+    day = office_day(case.office, at)
+    roles, stand_ins_of = roles_and_stand_ins(user, day)
     person = person_of(user)
     if person is None or person.office_id != case.office_id or not (
-            roles & {Role.HEAD, Role.SECRETARY} or case.started_by_id == user.pk):
+            roles & CANCEL_ROLES or case.started_by_id == user.pk):
+        # An official away while a Plt or Plh acts for them is told who cancels meanwhile (no query more).
+        acting = acting_for(roles, stand_ins_of, CANCEL_ROLES)
+        if acting is not None and person is not None and person.office_id == case.office_id:
+            raise NotAllowed(cancel_stood_in(case, acting))
         raise NotAllowed(_("Only the head of office, the secretary or whoever started %(case)s may cancel it.") % {
             "case": case.title})
     if not reason.strip():
@@ -946,6 +952,38 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
     audit.record(case, Event.Kind.CANCELLED, actor=user, at=at, tasks=open_ids, reason=reason.strip(),
                  **({"requests": requests} if requests else {}))
     return case
+
+
+def cancel_stood_in(case: Case, acting: Assignment) -> str:
+    """The refusal of a cancellation by a head of office or secretary away while a Plt or Plh acts for their
+    position (acting: roles.acting_for_roles): who cancels cases meanwhile, and until when."""
+    values = {"case": case.title, "name": acting.person.full_name, "title": acting.title_as_held,
+              "position": acting.position.title}
+    if acting.ends_on:
+        return _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
+                 "%(position)s until %(end)s, and cancels cases meanwhile.") % {
+            **values, "end": date_format(acting.ends_on, "j F Y")}
+    return _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and cancels cases meanwhile.") % values
+
+
+def start_refusal(refused: NotAllowed, version: SopVersion, user: AbstractBaseUser, at: dt.datetime | None = None
+                  ) -> NotAllowed:
+    """What start_case's refusal (`refused`) tells a head of office, secretary or unit head away while a Plt or
+    Plh acts for their position: who starts cases meanwhile, and until when ("only the head of office, the
+    secretary, a unit head…" told the Kepala Dinas nothing). Anyone else: `refused` as it is. For the pages
+    and the command that call start_case; two queries, on a refusal only."""
+    acting = acting_for_roles(user, office_day(version.sop.office, at), STARTER_ROLES)
+    if acting is None:
+        return refused
+    values = {"sop": version.name, "name": acting.person.full_name, "title": acting.title_as_held,
+              "position": acting.position.title}
+    if acting.ends_on:
+        return NotAllowed(_("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
+                            "position as %(position)s until %(end)s, and starts cases meanwhile.") % {
+            **values, "end": date_format(acting.ends_on, "j F Y")})
+    return NotAllowed(_("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
+                        "position as %(position)s, with no end date set, and starts cases meanwhile.") % values)
 
 
 # What changed in an office's calendar besides a day (move_due_dates' `change`, kept in the audit event).

@@ -19,7 +19,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from kinerja.errors import KinerjaError
+from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.models import Office
 from kinerja.sop.models import SopVersion, Step
 from kinerja.verbs import Verb, register
@@ -110,9 +110,13 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
     from . import actions
 
     version = _version(sop)
-    case = actions.start_case(version.pk, user=_user(user), title=title, period=period, trigger_note=trigger_note,
-                              target_deadline=_moment(target_deadline, "--target-deadline"), at=_moment(at, "--at"),
-                              unit=_unit(version, unit), person=_person(version, person))
+    starter, deadline, moment = _user(user), _moment(target_deadline, "--target-deadline"), _moment(at, "--at")
+    try:
+        case = actions.start_case(version.pk, user=starter, title=title, period=period, trigger_note=trigger_note,
+                                  target_deadline=deadline, at=moment, unit=_unit(version, unit),
+                                  person=_person(version, person))
+    except NotAllowed as e:
+        raise actions.start_refusal(e, version, starter, moment) from e
     task = case.tasks.get()
     command.stdout.write(_("Case %(case)d: %(title)s · task %(task)d, step %(step)s, due %(due)s") % {
         "case": case.pk, "title": case.title, "task": task.pk, "step": task.step.display_number,

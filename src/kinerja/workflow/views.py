@@ -20,8 +20,8 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import acting_or_all, holders, holdings, positions_held, stood_in_for
-from kinerja.org.models import Unit
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.models import Assignment, Unit
+from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
 
@@ -76,12 +76,17 @@ def case_list(request: HttpRequest) -> HttpResponse:
     cases = list(inbox.case_list(office)[:200])
     current = inbox.open_tasks_by_case(cases)
     rows = [(c, current.get(c.pk)) for c in cases]
-    may_start = bool(actions.STARTER_ROLES & _roles(request, office))
-    return render(request, "workflow/case_list.html", {"rows": rows, "may_start": may_start, "now": timezone.now()})
+    day = office_day(office)
+    may_start, start_stood_in = _power(request, day, actions.STARTER_ROLES)
+    return render(request, "workflow/case_list.html", {"rows": rows, "may_start": may_start,
+                                                       "start_stood_in": start_stood_in, "now": timezone.now()})
 
 
-def _roles(request: HttpRequest, office: Any) -> set[Any]:
-    return roles_of(request.user, office_day(office))
+def _power(request: HttpRequest, day: dt.date, roles: set[Role]) -> tuple[bool, Assignment | None]:
+    """(whether the user has one of `roles` on `day` (roles_of), else the acting assignment through which a Plt
+    or Plh has it meanwhile for them: the page says who, and until when). One query, as roles_of alone."""
+    have, acting = roles_and_stand_ins(request.user, day)
+    return bool(have & roles), acting_for(have, acting, roles)
 
 
 @login_required
@@ -97,7 +102,7 @@ def case_start(request: HttpRequest) -> HttpResponse:
                                       unit=data.get("unit"), person=data.get("person"))
             return redirect("workflow:case", case.pk)
         except NotAllowed as e:
-            return _forbidden(request, str(e))
+            return _forbidden(request, str(actions.start_refusal(e, data["version"], request.user)))
         except actions.PeriodTaken as e:
             taken = e  # shown with a link to the case that runs already
         except BadPeriod as e:
@@ -167,9 +172,11 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
                            "day_length": cal.day_length,
                            "events": _events(case, tasks),
                            "records": extensions.case_records(case)}
-    if case.status == Case.Status.OPEN and (case.started_by_id == request.user.pk or _roles(request, office) & {
-            Role.HEAD, Role.SECRETARY}):
-        ctx["cancel_form"] = forms_override.get("cancel_form") or forms.CancelForm()
+    if case.status == Case.Status.OPEN:
+        may_cancel, ctx["cancel_stood_in"] = ((True, None) if case.started_by_id == request.user.pk
+                                              else _power(request, day, actions.CANCEL_ROLES))
+        if may_cancel:
+            ctx["cancel_form"] = forms_override.get("cancel_form") or forms.CancelForm()
     # Once the coordinating step is done, what the divisions sent stays on the page for the steps that
     # check and compile it (their last round of requests, with their figures as they stand).
     asked = next((t for t in reversed(tasks) if t.requests.all()), None)
