@@ -31,11 +31,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 from zoneinfo import ZoneInfo
 
 from django.utils.translation import gettext as _
@@ -74,6 +74,35 @@ def collective_leave_days(year: int) -> frozenset[dt.date]:
     public = holidays.country_holidays("ID", years=year, categories=("public",))
     leave = holidays.country_holidays("ID", years=year, categories=("government",))
     return frozenset(set(leave) - set(public))
+
+
+T = TypeVar("T", int, dt.timedelta)
+
+
+def _prefix_sums(year: int, value: Callable[[dt.date], T], zero: T) -> list[T]:
+    """The sum of `value` over the year's days before each day of the year (index = day of year - 1), and the
+    year's whole sum last."""
+    total, sums = zero, []
+    day = dt.date(year, 1, 1)
+    while day.year == year:
+        sums.append(total)
+        total += value(day)
+        day += dt.timedelta(days=1)
+    sums.append(total)
+    return sums
+
+
+def _between(sums_of: Callable[[int], list[T]], first: dt.date, stop: dt.date, zero: T) -> T:
+    """The sum over the days from `first` up to, not including, `stop`, from each year's _prefix_sums."""
+    total = zero
+    while first < stop:
+        sums = sums_of(first.year)
+        index = first.timetuple().tm_yday - 1
+        if stop.year == first.year:
+            return total + sums[stop.timetuple().tm_yday - 1] - sums[index]
+        total += sums[-1] - sums[index]
+        first = dt.date(first.year + 1, 1, 1)
+    return total
 
 
 @dataclass
@@ -262,27 +291,12 @@ class WorkCalendar:
 
     def _count_working(self, first: dt.date, stop: dt.date) -> int:
         """The number of working days from `first` up to, not including, `stop`."""
-        total = 0
-        while first < stop:
-            counts = self._day_counts(first.year)
-            index = first.timetuple().tm_yday - 1
-            if stop.year == first.year:
-                return total + counts[stop.timetuple().tm_yday - 1] - counts[index]
-            total += counts[-1] - counts[index]
-            first = dt.date(first.year + 1, 1, 1)
-        return total
+        return _between(self._day_counts, first, stop, 0)
 
     def _day_counts(self, year: int) -> list[int]:
         """The number of the year's working days before each day of the year (index = day of year - 1)."""
         if year not in self._counts:
-            count, counts = 0, []
-            day = dt.date(year, 1, 1)
-            while day.year == year:
-                counts.append(count)
-                count += self.is_working_day(day)
-                day += dt.timedelta(days=1)
-            counts.append(count)
-            self._counts[year] = counts
+            self._counts[year] = _prefix_sums(year, lambda day: int(self.is_working_day(day)), 0)
         return self._counts[year]
 
     def _overlap(self, day: dt.date, start: dt.datetime, end: dt.datetime) -> dt.timedelta:
@@ -294,29 +308,16 @@ class WorkCalendar:
     def _running(self, year: int) -> list[dt.timedelta]:
         """Working time of the year's days before each day of the year (index = day of year - 1)."""
         if year not in self._totals:
-            total, running = dt.timedelta(0), []
-            day = dt.date(year, 1, 1)
-            while day.year == year:
-                running.append(total)
-                found = self.hours_on(day)
-                if found is not None:
-                    total += _length(*found)
-                day += dt.timedelta(days=1)
-            running.append(total)
-            self._totals[year] = running
+            self._totals[year] = _prefix_sums(year, self._day_length, dt.timedelta(0))
         return self._totals[year]
+
+    def _day_length(self, day: dt.date) -> dt.timedelta:
+        found = self.hours_on(day)
+        return dt.timedelta(0) if found is None else _length(*found)
 
     def _days_total(self, first: dt.date, stop: dt.date) -> dt.timedelta:
         """Working time of the whole days from `first` up to, not including, `stop`."""
-        total = dt.timedelta(0)
-        while first < stop:
-            running = self._running(first.year)
-            index = first.timetuple().tm_yday - 1
-            if stop.year == first.year:
-                return total + running[stop.timetuple().tm_yday - 1] - running[index]
-            total += running[-1] - running[index]
-            first = dt.date(first.year + 1, 1, 1)
-        return total
+        return _between(self._running, first, stop, dt.timedelta(0))
 
     # --- arithmetic -------------------------------------------------------------------------------
 
