@@ -12,7 +12,7 @@ from unittest import mock
 from kinerja.org import actions as org_actions
 from kinerja.org.models import Assignment
 from kinerja.workflow import actions
-from kinerja.workflow.models import Task
+from kinerja.workflow.models import Case, Task
 
 from .base import START, WorkflowTestCase, at
 
@@ -31,6 +31,19 @@ class ActingHolderTestCase(WorkflowTestCase):
         cls.case4 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Maret 2025",
                                        period="03/2025", at=START)
         cls.step4 = cls._run_to(cls.case4, 4)
+
+    @classmethod
+    def _plh_kasubbag(cls) -> None:
+        """The second JFU as Plh Kasubbag on Tuesday 25 and Wednesday 26 March."""
+        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
+                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+
+    @classmethod
+    def _january_at(cls, number: int) -> tuple[Case, Task]:
+        """A case of January run to step `number` (its open task) on Monday 24 March."""
+        case = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
+                                  period="01/2025", at=START)
+        return case, cls._run_to(case, number)
 
     @classmethod
     def _run_to(cls, case, number: int) -> Task:  # type: ignore[no-untyped-def]
@@ -162,8 +175,7 @@ class PlhOfAnotherPositionTests(ActingHolderTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
-                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+        cls._plh_kasubbag()
 
     def test_on_the_plh_days_the_plh_has_it_and_the_kasubbag_is_told_who(self) -> None:
         self.at_time(ON_PLH_DAY)
@@ -197,15 +209,12 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
-                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+        cls._plh_kasubbag()
         # Step 2 (the Kasubbag's, 10 minutes) is overdue from 08:11 on Monday; step 3 is the first JFU's.
         cls.case2 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Februari 2025",
                                        period="02/2025", at=START)
         cls.step2 = cls._run_to(cls.case2, 2)
-        cls.case3 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
-                                       period="01/2025", at=START)
-        cls.step3 = cls._run_to(cls.case3, 3)
+        cls.case3, cls.step3 = cls._january_at(3)
 
     def setUp(self) -> None:
         super().setUp()
@@ -330,11 +339,8 @@ class ReassignCandidatesWhileStoodInTests(ActingHolderTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
-                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
-        cls.case3 = actions.start_case(cls.version.pk, user=cls.secretary, title="Data Kinerja Januari 2025",
-                                       period="01/2025", at=START)
-        cls.step3 = cls._run_to(cls.case3, 3)  # given to the first JFU at step 2
+        cls._plh_kasubbag()
+        cls.case3, cls.step3 = cls._january_at(3)  # given to the first JFU at step 2
 
     def setUp(self) -> None:
         super().setUp()
@@ -395,8 +401,7 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        org_actions.assign(cls.staff2.person, cls.step4.position, starts_on=dt.date(2025, 3, 25),
-                           ends_on=dt.date(2025, 3, 26), kind=Assignment.Kind.PLH, decree_number="SPT 800/46/2025")
+        cls._plh_kasubbag()
 
     def setUp(self) -> None:
         super().setUp()
