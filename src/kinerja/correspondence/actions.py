@@ -29,7 +29,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holders, holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import megabytes, removed_on_failure
 
 from .models import (
@@ -327,7 +327,73 @@ def can_sign(user: AbstractBaseUser, office: Office) -> bool:
 
 
 def can_register(user: AbstractBaseUser, office: Office) -> bool:
-    return bool(roles_of(user, _today(office)) & REGISTER_ROLES)
+    return register_power(user, office)[0]
+
+
+# The roles by which one writes outgoing documents, and records minutes (any role but the auditor's).
+OUTGOING_ROLES = REGISTER_ROLES | {Role.STAFF}
+MINUTES_ROLES = set(Role) - {Role.AUDITOR}
+
+
+def _power(user: AbstractBaseUser, office: Office, wanted: set[Role]) -> tuple[bool, Assignment | None]:
+    """(whether `user` has one of `wanted` today (roles_of), else the acting assignment through which a Plt or
+    Plh has it meanwhile for them: who, and until when). One query, as roles_of alone."""
+    roles, acting = roles_and_stand_ins(user, _today(office))
+    return bool(roles & wanted), acting_for(roles, acting, wanted)
+
+
+def register_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignment | None]:
+    """(can_register, else who registers letters meanwhile for the absent official: _power). One query."""
+    return _power(user, office, REGISTER_ROLES)
+
+
+def outgoing_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignment | None]:
+    """(whether `user` may write outgoing documents, else who does meanwhile: _power). One query."""
+    return _power(user, office, OUTGOING_ROLES)
+
+
+def minutes_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignment | None]:
+    """(whether `user` may record minutes, else who does meanwhile: _power). One query."""
+    return _power(user, office, MINUTES_ROLES)
+
+
+def _until(acting: Assignment) -> dict[str, str]:
+    return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
+            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
+
+
+def register_refusal(acting: Assignment | None) -> str:
+    """Why one may not register letters: who does the work of their position meanwhile and until when
+    (`acting`: register_power's), else the general rule."""
+    if acting is None:
+        return _("Only the secretariat and the heads may register letters.")
+    if acting.ends_on:
+        return _("You may not register letters today: %(name)s (%(title)s) does the work of your position as "
+                 "%(position)s until %(end)s, and registers letters meanwhile.") % _until(acting)
+    return _("You may not register letters today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and registers letters meanwhile.") % _until(acting)
+
+
+def outgoing_refusal(acting: Assignment | None) -> str:
+    """Why one may not write outgoing documents (`acting`: outgoing_power's), as register_refusal."""
+    if acting is None:
+        return _("You may not write outgoing documents.")
+    if acting.ends_on:
+        return _("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your position "
+                 "as %(position)s until %(end)s, and writes them meanwhile.") % _until(acting)
+    return _("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and writes them meanwhile.") % _until(acting)
+
+
+def minutes_refusal(acting: Assignment | None) -> str:
+    """Why one may not record minutes (`acting`: minutes_power's), as register_refusal."""
+    if acting is None:
+        return _("You may not record minutes.")
+    if acting.ends_on:
+        return _("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
+                 "%(position)s until %(end)s, and records them meanwhile.") % _until(acting)
+    return _("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and records them meanwhile.") % _until(acting)
 
 
 # Letters ------------------------------------------------------------------------------------------
@@ -361,8 +427,9 @@ def register_letter(office: Office, data: LetterInput, *, user: AbstractBaseUser
     """Put an incoming letter in the register with the next agenda number of its year. `scan`: the
     uploaded PDF, or a list of uploads (one PDF, or photos of the pages in order: scans.scan_bytes).
     `notes` gets what the page should say of the scan as kept (read_pdf_upload)."""
-    if not can_register(user, office):
-        raise NotAllowed(_("Only the secretariat and the heads may register letters."))
+    allowed, acting = register_power(user, office)
+    if not allowed:
+        raise NotAllowed(register_refusal(acting))
     period = data.period.strip()
     if data.kind == Letter.Kind.DATA_COLLECTION:
         # Stored as the report names the period, so the compiled Data Kinerja finds this letter's case.
@@ -701,8 +768,9 @@ def create_outgoing(office: Office, data: OutgoingInput, *, user: AbstractBaseUs
     outgoing register, stored as a PDF version."""
     from .renderers.documents import outgoing_pdf
 
-    if not can_register(user, office) and not roles_of(user, _today(office)) & {Role.STAFF}:
-        raise NotAllowed(_("You may not write outgoing documents."))
+    allowed, acting = outgoing_power(user, office)
+    if not allowed:
+        raise NotAllowed(outgoing_refusal(acting))
     if data.kind not in Document.OUTGOING_KINDS:
         raise KinerjaError(_("Kind: %(kind)s is not an outgoing document.") % {"kind": data.kind})
     _check_addressee_place(data.kind, data.addressee_place)
@@ -1081,8 +1149,9 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     from .renderers.documents import minutes_pdf
 
     taker = _person(user, office)
-    if not roles_of(user, _today(office)) - {Role.AUDITOR}:
-        raise NotAllowed(_("You may not record minutes."))
+    allowed, acting = minutes_power(user, office)
+    if not allowed:
+        raise NotAllowed(minutes_refusal(acting))
     positions = [data.chair, *data.present, *data.absent, *(f.position for f in data.follow_ups)]
     if any(p.office_id != office.pk for p in positions):
         raise NotAllowed(_("A chosen position belongs to another office."))

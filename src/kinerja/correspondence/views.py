@@ -8,6 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler
 from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
 from django.forms import Form
@@ -95,8 +96,12 @@ def letters(request: HttpRequest) -> HttpResponse:
 @login_required
 def letter_new(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    if not actions.can_register(request.user, office):
-        raise Http404
+    allowed, acting = actions.register_power(request.user, office)
+    if not allowed:
+        if acting is None:
+            raise Http404
+        # The official away while a Plt or Plh acts for them: told who registers meanwhile, and until when.
+        raise PermissionDenied(actions.register_refusal(acting))
     today = today_in(office.time_zone)
     if request.method == "POST":
         # Photos of a letter's pages come several at once: no limit of one file on the whole request here; a
@@ -115,6 +120,8 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                     messages.info(request, note)
                 messages.success(request, _("Registered as %(number)s.") % {"number": letter.agenda_number})
                 return redirect("correspondence:letter", letter.pk)
+            except NotAllowed as e:
+                raise PermissionDenied(str(e)) from e
             except KinerjaError as e:
                 _add_error(form, e)
         if scans := request.FILES.getlist("scan"):
@@ -299,6 +306,10 @@ def document_new(request: HttpRequest) -> HttpResponse:
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    allowed, acting = actions.outgoing_power(request.user, office)
+    if not allowed and acting is not None:
+        # The official away while a Plt or Plh acts for them: told who writes meanwhile, not a form to fill in.
+        raise PermissionDenied(actions.outgoing_refusal(acting))
     if request.method == "POST":
         form = forms.OutgoingForm(request.POST)
         if form.is_valid():
@@ -307,6 +318,8 @@ def document_new(request: HttpRequest) -> HttpResponse:
                                                   user=request.user)
                 messages.success(request, _("Created %(number)s.") % {"number": version.document.number})
                 return redirect("correspondence:document", version.document_id)
+            except NotAllowed as e:
+                raise PermissionDenied(str(e)) from e
             except KinerjaError as e:
                 _add_error(form, e)
     else:
@@ -535,6 +548,10 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     letter = None
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    allowed, acting = actions.minutes_power(request.user, office)
+    if not allowed and acting is not None:
+        # The official away while a Plt or Plh acts for them: told who records minutes meanwhile.
+        raise PermissionDenied(actions.minutes_refusal(acting))
     today = today_in(office.time_zone)
     if request.method == "POST" and {"add_rows", "add_outside", "set_date"} & set(request.POST):
         # More follow-up or outside-attendee rows, or the attendance as held on the date typed: the form again as
@@ -565,6 +582,8 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
                     messages.info(request, note)
                 messages.success(request, _("Minutes saved."))
                 return redirect("correspondence:minutes", minutes.pk)
+            except NotAllowed as e:
+                raise PermissionDenied(str(e)) from e
             except KinerjaError as e:
                 _add_error(form, e)
     else:
