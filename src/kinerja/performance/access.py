@@ -2,7 +2,8 @@
 
 - The Subbag Program (its Kasubbag and staff) and the administrator manage indicators and targets.
 - A division's contact (and its head) enters the actuals of the indicators their division answers for.
-- The Kasubbag (or the administrator) checks submitted actuals or sends them back.
+- The Kasubbag (or the administrator) checks submitted actuals or sends them back; while a Plt or Plh acts for
+  the Kasubbag, the acting holder does and the absent Kasubbag is told so (check_power).
 """
 
 from __future__ import annotations
@@ -11,9 +12,11 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
-from kinerja.org.holding import positions_held
-from kinerja.org.models import Office, Position, Unit
+from kinerja.org.holding import doing_own_work, held_and_stand_ins, positions_held
+from kinerja.org.models import Assignment, Office, Position, Unit
 
 from .models import Indicator
 
@@ -58,8 +61,38 @@ def can_manage(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
 
 
 def can_check(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
-    """Checking actuals: the Kasubbag (head of a subsection) or the administrator."""
-    return _is_admin(user) or any(_checks(p) for p in _held(user, day))
+    """Checking actuals: the Kasubbag (head of a subsection) or the administrator; not a Kasubbag away while a
+    Plt or Plh acts for them (check_power)."""
+    return check_power(user, day)[0]
+
+
+def check_power(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> tuple[bool, Assignment | None]:
+    """(can_check, else the acting assignment (Plt, Plh) through which someone checks actuals meanwhile for
+    `user`, a Kasubbag away: who, and until when; None when nobody acts for them). One query, as
+    positions_held; none for the administrator."""
+    if _is_admin(user):
+        return True, None
+    held, acting = held_and_stand_ins(user, day)
+    if any(_checks(a.position) for a in doing_own_work(held, acting)):
+        return True, None
+    return False, next((a for a in acting if _checks(a.position)), None)
+
+
+def stood_in(acting: Assignment) -> dict[str, str]:
+    """The values the refusals of an official away while a Plt or Plh acts for them name."""
+    return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
+            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
+
+
+def check_refusal(acting: Assignment | None) -> str:
+    """Why one may not check actuals (`acting`: check_power's): who checks them meanwhile and until when."""
+    if acting is None:
+        return _("Only the Kasubbag checks actuals.")
+    if acting.ends_on:
+        return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
+                 "%(position)s until %(end)s, and checks them meanwhile.") % stood_in(acting)
+    return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and checks them meanwhile.") % stood_in(acting)
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:

@@ -186,8 +186,9 @@ def submit_actual(actual_id: int, *, user: User) -> Actual:
 
 
 def _check_can_check(actual: Actual, user: User) -> None:
-    if not access.can_check(user, _today(actual.indicator.office)):
-        raise NotAllowed(_("Only the Kasubbag checks actuals."))
+    allowed, acting = access.check_power(user, _today(actual.indicator.office))
+    if not allowed:
+        raise NotAllowed(access.check_refusal(acting))
 
 
 @transaction.atomic

@@ -32,7 +32,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office
 
 from .models import ReportCompilation
-from .report import compile_report, may_compile
+from .report import compile_power, compile_refusal, compile_report
 
 log = logging.getLogger(__name__)
 # A queued compilation untouched for this long was cut off (the worker never ran, or lost the task): the next
@@ -59,9 +59,9 @@ def _cut_off(compilation: ReportCompilation, now: dt.datetime) -> bool:
 def request_compilation(office: Office, year: int, quarter: int | None, *,
                         user: AbstractBaseUser) -> ReportCompilation:
     """The compilation of this period that is queued or running, or a new one queued for the worker."""
-    if not may_compile(user, office, today_in(office.time_zone)):
-        raise NotAllowed(_("Only the Kasubbag, the Sekretaris, the head of office or the administrator may "
-                           "compile the report."))
+    allowed, acting = compile_power(user, office, today_in(office.time_zone))
+    if not allowed:
+        raise NotAllowed(compile_refusal(acting))
     with transaction.atomic():
         # Lock the office: two presses at once must find one another's row, not both queue a compile.
         Office.objects.select_for_update().get(pk=office.pk)

@@ -25,8 +25,8 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import holdings, today_in
-from kinerja.org.models import Office, Position, Unit, name_of
-from kinerja.org.roles import Role, roles_of
+from kinerja.org.models import Assignment, Office, Position, Unit, name_of
+from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import removed_on_failure
 
 from . import access
@@ -537,11 +537,39 @@ def _budget_row(program: Program, objective_achievement: dict[int, Decimal | Non
                      _rounded(served), _rounded(efficiency.value), efficiency.efficient, activities)
 
 
+COMPILE_ROLES = {Role.SECRETARY, Role.HEAD, Role.ADMIN}
+
+
 def may_compile(user: AbstractBaseUser | AnonymousUser, office: Office, day: dt.date) -> bool:
-    """The Kasubbag compiles the report; the Sekretaris, the head and the administrator may too."""
-    if access.can_check(user, day):
-        return True
-    return bool(roles_of(user, day) & {Role.SECRETARY, Role.HEAD, Role.ADMIN})
+    """The Kasubbag compiles the report; the Sekretaris, the head and the administrator may too. Not one of
+    them away while a Plt or Plh acts for them (compile_power)."""
+    return compile_power(user, office, day)[0]
+
+
+def compile_power(user: AbstractBaseUser | AnonymousUser, office: Office, day: dt.date
+                  ) -> tuple[bool, Assignment | None]:
+    """(may_compile, else the acting assignment (Plt, Plh) through which someone compiles meanwhile for `user`,
+    away from their position: who, and until when; None when nobody acts for them). Two queries at most, as
+    may_compile made."""
+    allowed, acting = access.check_power(user, day)
+    if allowed:
+        return True, None
+    roles, stand_ins = roles_and_stand_ins(user, day)
+    if roles & COMPILE_ROLES:
+        return True, None
+    return False, acting or acting_for(roles, stand_ins, COMPILE_ROLES)
+
+
+def compile_refusal(acting: Assignment | None) -> str:
+    """Why one may not compile the report (`acting`: compile_power's): who compiles it meanwhile and until
+    when, else who may."""
+    if acting is None:
+        return _("Only the Kasubbag, the Sekretaris, the head of office or the administrator may compile the report.")
+    if acting.ends_on:
+        return _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
+                 "%(position)s until %(end)s, and compiles it meanwhile.") % access.stood_in(acting)
+    return _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
+             "%(position)s, with no end date set, and compiles it meanwhile.") % access.stood_in(acting)
 
 
 def file_stem(office: Office, year: int, quarter: int | None, number: int) -> str:
@@ -566,9 +594,10 @@ def compile_report(office: Office, year: int, quarter: int | None = None, *, use
     the storing is one short transaction, which reads the figures again under the office's lock and
     stores the version only if they are still those laid out; else they are laid out again."""
     day = today_in(office.time_zone)
-    if user is not None and not may_compile(user, office, day):
-        raise NotAllowed(_("Only the Kasubbag, the Sekretaris, the head of office or the administrator may "
-                           "compile the report."))
+    if user is not None:
+        allowed, acting = compile_power(user, office, day)
+        if not allowed:
+            raise NotAllowed(compile_refusal(acting))
     # Imported here: the renderers import this module for ReportData.
     from .renderers import docx as docx_renderer
     from .renderers import pdf, xlsx

@@ -583,6 +583,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
     today = _today(request)
     if not access.pages(request.user, today)["check"]:
         raise PermissionDenied
+    may_check, stood_in = access.check_power(request.user, today)
     period = _period(request)
     status = request.GET.get("status", "submitted")
     status = status if status in STATUS_FILTERS else "submitted"
@@ -614,7 +615,9 @@ def check_list(request: HttpRequest) -> HttpResponse:
         "unassigned_indicators": unassigned, "can_manage": access.can_manage(request.user, today),
         "no_division": NO_DIVISION,
         "filters": [(s, counts.get(s, 0) if s != "all" else sum(counts.values())) for s in STATUS_FILTERS],
-        "status_labels": dict(Actual.Status.choices), "can_check": access.can_check(request.user, today),
+        "status_labels": dict(Actual.Status.choices), "can_check": may_check,
+        # A Kasubbag away while a Plt or Plh acts for them: told who checks meanwhile (no query more).
+        "check_refusal": access.check_refusal(stood_in) if stood_in is not None else "",
         **_period_choices(today)})
 
 
@@ -637,7 +640,7 @@ def actual_check(request: HttpRequest, actual_id: int) -> HttpResponse:
     try:
         actions.check_actual(actual.pk, user=request.user)
     except NotAllowed as e:
-        raise PermissionDenied from e
+        raise PermissionDenied(str(e)) from e  # who checks meanwhile, for a Kasubbag away
     except KinerjaError as e:
         messages.error(request, keep_code(e, actual.indicator.code))
     else:
@@ -654,7 +657,7 @@ def actual_return(request: HttpRequest, actual_id: int) -> HttpResponse:
     try:
         actions.return_actual(actual.pk, user=request.user, reason=reason)
     except NotAllowed as e:
-        raise PermissionDenied from e
+        raise PermissionDenied(str(e)) from e  # who checks meanwhile, for a Kasubbag away
     except KinerjaError as e:
         # The check screen is a redirect away: the reason typed travels in the message, to be copied.
         shown = _("%(code)s: %(error)s Your reason, not saved: “%(reason)s”") if reason.strip() else "%(code)s: %(error)s"

@@ -28,7 +28,7 @@ from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
-from .report import NO_DIVISION_PART, build_report, file_stem, may_compile
+from .report import NO_DIVISION_PART, build_report, compile_power, compile_refusal, file_stem
 from .views import NO_DIVISION
 
 FORMATS = {
@@ -56,6 +56,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     if office is None:
         return render(request, "web/no_office.html", status=403)
     today = today_in(office.time_zone)
+    may_compile, stood_in = compile_power(request.user, office, today)
     years = sorted(set(Target.objects.filter(indicator__office=office).values_list("year", flat=True).distinct())
                    | {today.year}, reverse=True)
     year = _int(request.GET.get("year"), years) or (today.year - 1 if today.year - 1 in years else years[0])
@@ -100,7 +101,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                  for i in o.indicators]} for o in report.objectives],
         "charts": charts.dashboard_charts(report),
         "keys": {"objectives": charts.objective_key(report), "indicators": charts.indicator_key(report)},
-        "may_compile": may_compile(request.user, office, today),
+        "may_compile": may_compile,
+        # Someone away while a Plt or Plh acts for them: told who compiles meanwhile (no query more).
+        "compile_refusal": compile_refusal(stood_in) if stood_in is not None else "",
         **_unchecked(office, year, quarter),
         "query": urlencode(period),
         "download_query": f"?{urlencode(shown)}" if shown else "",

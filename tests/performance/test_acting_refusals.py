@@ -1,0 +1,93 @@
+"""A Kasubbag away while a JFU is their Plh (Tuesday 25 to Friday 28 March 2025) checks no actual and compiles no
+report meanwhile: the Plh does, and the Kasubbag is told who and until when (the check page, the dashboard, the
+actions). The Kepala Dinas away while the Sekretaris is his Plh (24 to 30 March, the demo office) is told so too."""
+
+from __future__ import annotations
+
+import datetime as dt
+from unittest import mock
+from zoneinfo import ZoneInfo
+
+from django.utils import translation
+
+from kinerja.errors import NotAllowed
+from kinerja.org import actions as org_actions
+from kinerja.org.models import Assignment
+from kinerja.performance import access, actions
+from kinerja.performance.compilation import request_compilation
+from kinerja.performance.models import Actual
+from kinerja.performance.report import compile_report, may_compile
+
+from .test_actions import PerformanceTestCase
+
+ON_PLH_DAY = dt.datetime(2025, 3, 26, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
+AFTER = dt.datetime(2025, 3, 31, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
+
+
+class AbsentKasubbagTests(PerformanceTestCase):
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()
+        cls.plh = org_actions.assign(cls.staff2.person, cls.positions["subsection_head"], starts_on=dt.date(2025, 3, 25),
+                                     ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH,
+                                     decree_number="800/124/III.07/2025")
+
+    def setUp(self) -> None:
+        super().setUp()
+        self.now = self.enterContext(mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
+        actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1.650")
+        self.actual = actions.submit_actual(actual.pk, user=self.contact)
+        self.title = self.positions["subsection_head"].title
+        self.until = (f"{self.staff2.person.full_name} (Plh. {self.title}) does the work of your position as "
+                      f"{self.title} until 28 March 2025")
+
+    def test_the_plh_checks_and_the_kasubbag_does_not(self) -> None:
+        day = ON_PLH_DAY.date()
+        self.assertTrue(access.can_check(self.staff2, day))
+        self.assertFalse(access.can_check(self.subsection_head, day))
+        self.assertEqual(access.check_power(self.subsection_head, day), (False, self.plh))
+        with self.assertRaisesMessage(NotAllowed, f"You may not check actuals today: {self.until}, and checks them "
+                                                  "meanwhile."):
+            actions.check_actual(self.actual.pk, user=self.subsection_head)
+        self.assertEqual(Actual.objects.get(pk=self.actual.pk).status, Actual.Status.SUBMITTED)
+        self.assertEqual(actions.check_actual(self.actual.pk, user=self.staff2).status, Actual.Status.CHECKED)
+
+    def test_the_plh_compiles_and_the_kasubbag_is_told_who_does(self) -> None:
+        day = ON_PLH_DAY.date()
+        self.assertTrue(may_compile(self.staff2, self.office, day))
+        self.assertFalse(may_compile(self.subsection_head, self.office, day))
+        said = f"You may not compile the report today: {self.until}, and compiles it meanwhile."
+        with self.assertRaisesMessage(NotAllowed, said):
+            request_compilation(self.office, 2025, 1, user=self.subsection_head)
+        with self.assertRaisesMessage(NotAllowed, said):
+            compile_report(self.office, 2025, 1, user=self.subsection_head)
+
+    def test_the_pages_tell_the_kasubbag_in_indonesian(self) -> None:
+        translation.activate("id")
+        self.client.force_login(self.subsection_head)
+        until = (f"{self.staff2.person.full_name} (Plh. {self.title}) menjalankan tugas jabatan Anda sebagai "
+                 f"{self.title} sampai 28 Maret 2025")
+        page = self.client.get("/data/check/?year=2025&quarter=1")
+        self.assertContains(page, f"Anda tidak dapat memeriksa realisasi hari ini: {until}, dan selama itu dialah "
+                                  "yang memeriksanya.")
+        self.assertFalse(page.context["can_check"])
+        response = self.client.post(f"/data/actuals/{self.actual.pk}/check/")
+        self.assertContains(response, "Anda tidak dapat memeriksa realisasi hari ini", status_code=403)
+        dashboard = self.client.get("/data/dashboard/?year=2025&quarter=1")
+        self.assertContains(dashboard, f"Anda tidak dapat menyusun laporan hari ini: {until}, dan selama itu dialah "
+                                       "yang menyusunnya.")
+        self.assertNotContains(dashboard, 'id="compile"')
+        response = self.client.post("/data/reports/compile/", {"year": "2025", "quarter": "1"})
+        self.assertContains(response, "Anda tidak dapat menyusun laporan hari ini", status_code=403)
+
+    def test_the_absent_kepala_dinas_is_told_who_compiles(self) -> None:
+        self.assertFalse(may_compile(self.head, self.office, ON_PLH_DAY.date()))
+        with self.assertRaisesMessage(NotAllowed, f"You may not compile the report today: {self.secretary.person.full_name} "
+                                                  f"(Plh. {self.positions['head'].title}) does the work of your position"):
+            request_compilation(self.office, 2025, 1, user=self.head)
+
+    def test_after_the_plh_days_the_kasubbag_checks_again(self) -> None:
+        self.now.return_value = AFTER
+        self.assertTrue(access.can_check(self.subsection_head, AFTER.date()))
+        self.assertTrue(may_compile(self.subsection_head, self.office, AFTER.date()))
+        self.assertEqual(actions.check_actual(self.actual.pk, user=self.subsection_head).status, Actual.Status.CHECKED)
