@@ -22,7 +22,7 @@ from kinerja.org.access import office_or_404
 from kinerja.org.models import Office
 
 from . import actions, origin, pending
-from .access import may_manage
+from .access import manage_power, manage_refusal, may_manage
 from .forms import LinkActorForm, RevokeForm, SaveForm, StepForm, UploadForm
 from .importers import SeveralSops, SopDraft, SopImportError, document_sops
 from .importers.table import COLUMN_ACTIVITY, COLUMN_NOTE, COLUMN_TIME
@@ -32,7 +32,11 @@ from .pending import PENDING
 
 def _manager_office(request: HttpRequest) -> Office:
     office = office_or_404(request)
-    if not may_manage(request.user, office):
+    allowed, acting = manage_power(request.user, office)
+    if not allowed:
+        # A Kasubbag away while a Plt or Plh acts for them: told who manages the SOPs meanwhile.
+        if acting is not None:
+            raise PermissionDenied(manage_refusal(acting))
         raise PermissionDenied
     return office
 
@@ -58,8 +62,9 @@ def sop_list(request: HttpRequest) -> HttpResponse:
         if versions:
             current = next((v for v in versions if v.status == SopVersion.Status.IN_FORCE), versions[0])
             rows.append({"sop": sop, "current": current, "count": len(versions)})
-    return render(request, "sop/list.html", {"rows": rows, "query": query,
-                                             "may_manage": may_manage(request.user, office)})
+    manager, acting = manage_power(request.user, office)
+    return render(request, "sop/list.html", {"rows": rows, "query": query, "may_manage": manager,
+                                             "manage_refusal": manage_refusal(acting) if acting is not None else ""})
 
 
 @login_required
