@@ -25,9 +25,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import holders, holdings, positions_held, today_in
+from kinerja.org.holding import acting_values, holders, holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import megabytes, removed_on_failure
@@ -357,43 +358,49 @@ def minutes_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignm
     return _power(user, office, MINUTES_ROLES)
 
 
-def _until(acting: Assignment) -> dict[str, str]:
-    return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
-            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
+# What each power's refusal says: to anyone without it, and to an official away while a Plt or Plh acts for
+# their position (until an end date, or with none set).
+_REFUSALS = {
+    "register": (gettext_lazy("Only the secretariat and the heads may register letters."),
+                 gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
+                              "as %(position)s until %(end)s, and registers letters meanwhile."),
+                 gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
+                              "as %(position)s, with no end date set, and registers letters meanwhile.")),
+    "outgoing": (gettext_lazy("You may not write outgoing documents."),
+                 gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
+                              "position as %(position)s until %(end)s, and writes them meanwhile."),
+                 gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
+                              "position as %(position)s, with no end date set, and writes them meanwhile.")),
+    "minutes": (gettext_lazy("You may not record minutes."),
+                gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
+                             "%(position)s until %(end)s, and records them meanwhile."),
+                gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
+                             "%(position)s, with no end date set, and records them meanwhile.")),
+}
+
+
+def _refusal(power: str, acting: Assignment | None) -> str:
+    """Why one may not use `power` (_REFUSALS): who does the work of their position meanwhile and until when
+    (`acting`: the power's *_power), else the general rule."""
+    anyone, until, open_ended = _REFUSALS[power]
+    if acting is None:
+        return str(anyone)
+    return str(until if acting.ends_on else open_ended) % acting_values(acting)
 
 
 def register_refusal(acting: Assignment | None) -> str:
-    """Why one may not register letters: who does the work of their position meanwhile and until when
-    (`acting`: register_power's), else the general rule."""
-    if acting is None:
-        return _("Only the secretariat and the heads may register letters.")
-    if acting.ends_on:
-        return _("You may not register letters today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and registers letters meanwhile.") % _until(acting)
-    return _("You may not register letters today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and registers letters meanwhile.") % _until(acting)
+    """Why one may not register letters (`acting`: register_power's)."""
+    return _refusal("register", acting)
 
 
 def outgoing_refusal(acting: Assignment | None) -> str:
-    """Why one may not write outgoing documents (`acting`: outgoing_power's), as register_refusal."""
-    if acting is None:
-        return _("You may not write outgoing documents.")
-    if acting.ends_on:
-        return _("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your position "
-                 "as %(position)s until %(end)s, and writes them meanwhile.") % _until(acting)
-    return _("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and writes them meanwhile.") % _until(acting)
+    """Why one may not write outgoing documents (`acting`: outgoing_power's)."""
+    return _refusal("outgoing", acting)
 
 
 def minutes_refusal(acting: Assignment | None) -> str:
-    """Why one may not record minutes (`acting`: minutes_power's), as register_refusal."""
-    if acting is None:
-        return _("You may not record minutes.")
-    if acting.ends_on:
-        return _("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and records them meanwhile.") % _until(acting)
-    return _("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and records them meanwhile.") % _until(acting)
+    """Why one may not record minutes (`acting`: minutes_power's)."""
+    return _refusal("minutes", acting)
 
 
 # Letters ------------------------------------------------------------------------------------------

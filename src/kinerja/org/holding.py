@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from .models import Assignment, Person, Position, Unit
 
@@ -64,6 +65,13 @@ def stand_ins(held: list[Assignment], on: dt.date) -> list[Assignment]:
     return list(Assignment.objects.filter(Assignment.active_on(on), position_id__in=own,
                                           kind__in=Assignment.ACTING_KINDS)
                 .select_related("person", "position").order_by("position_id", "starts_on", "pk"))
+
+
+def acting_values(acting: Assignment) -> dict[str, str]:
+    """What a refusal told to an official away names: who does the work of their position (name, the title as
+    held: "Plh. Kepala Dinas"), the position, and until when ("" without an end date)."""
+    return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
+            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
 
 
 def doing_own_work(held: list[Assignment], acting: list[Assignment]) -> list[Assignment]:

@@ -12,10 +12,9 @@ import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kinerja.org.holding import doing_own_work, held_and_stand_ins, positions_held
+from kinerja.org.holding import acting_values, doing_own_work, held_and_stand_ins, positions_held
 from kinerja.org.models import Assignment, Office, Position, Unit
 
 from .models import Indicator
@@ -78,21 +77,15 @@ def check_power(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> tuple[b
     return False, next((a for a in acting if _checks(a.position)), None)
 
 
-def stood_in(acting: Assignment) -> dict[str, str]:
-    """The values the refusals of an official away while a Plt or Plh acts for them name."""
-    return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
-            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
-
-
 def check_refusal(acting: Assignment | None) -> str:
     """Why one may not check actuals (`acting`: check_power's): who checks them meanwhile and until when."""
     if acting is None:
         return _("Only the Kasubbag checks actuals.")
     if acting.ends_on:
         return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and checks them meanwhile.") % stood_in(acting)
+                 "%(position)s until %(end)s, and checks them meanwhile.") % acting_values(acting)
     return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and checks them meanwhile.") % stood_in(acting)
+             "%(position)s, with no end date set, and checks them meanwhile.") % acting_values(acting)
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:

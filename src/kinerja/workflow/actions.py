@@ -35,6 +35,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import (
+    acting_values,
     at_work,
     head_above,
     holders,
@@ -810,12 +811,11 @@ def _away(target: Person, day: dt.date) -> str:
     their position that day, and until when. Read only for that refusal."""
     held = list(Assignment.objects.filter(Assignment.active_on(day), person=target).select_related("position"))
     a = next(a for a in stand_ins(held, day) if a.position.single_holder)
-    values = {"name": a.person.full_name, "title": a.title_as_held, "position": a.position.title}
     if a.ends_on:
         return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s until "
-                 "%(end)s") % {**values, "end": date_format(a.ends_on, "j F Y")}
+                 "%(end)s") % acting_values(a)
     return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
-             "date set") % values
+             "date set") % acting_values(a)
 
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
