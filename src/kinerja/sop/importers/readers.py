@@ -613,13 +613,59 @@ _SCAN_SHARE = 0.3
 _PAGE_NUMBER_RE = re.compile(r"(halaman|hal|page)\.?\s*\d+(\s*(dari|/|of)\s*\d+)?", re.IGNORECASE)
 
 Box = tuple[float, float, float, float]  # x0, top, x1, bottom
-# A line of a cell ending at the hyphen of a compound ("Undang-" above "Undang"): the layout wrapped it there.
-_WRAPPED_AT_HYPHEN_RE = re.compile(r"(?<=[^\W\d_]-)\n(?=[^\W\d_])")
+# A line of a cell ending at a hyphen after a letter, the next starting with a letter: the layout wrapped a
+# compound there ("Undang-" above "Undang") or hyphenated a word of a narrow column ("Kasub-" above "bag",
+# "Sekre‐" above "taris": Word prints "-", WeasyPrint and LibreOffice U+2010, some a soft hyphen).
+_WRAPPED_AT_HYPHEN_RE = re.compile(r"(?P<before>[^\W\d_]+)(?P<hyphen>[-\u2010\u00ad])\n(?P<after>[^\W\d_]+)")
+
+
+def _unhyphenated(m: re.Match[str]) -> str:
+    """One wrap at a hyphen made whole: a compound keeps its hyphen (a capital after it, "Undang-Undang", "non-PNS";
+    a doubled word, "surat-surat", "sehari-hari"; a one-letter prefix, "e-mail"), a word hyphenated by the layout
+    loses it ("Kasub-" "bag": "Kasubbag")."""
+    before, after = m["before"], m["after"]
+    compound = (not after[0].islower() or len(before) == 1
+                or before.lower().endswith(after.lower()) or after.lower().startswith(before.lower()))
+    return before + ("-" if compound and m["hyphen"] != "\u00ad" else "") + after
 
 
 def _join_lines(lines: Iterable[str]) -> str:
-    """The lines of one cell as one text, a line each; a compound wrapped at its hyphen made whole."""
-    return _WRAPPED_AT_HYPHEN_RE.sub("", "\n".join(lines))
+    """The lines of one cell as one text, a line each; a compound or a word wrapped at its hyphen made whole."""
+    return _WRAPPED_AT_HYPHEN_RE.sub(_unhyphenated, "\n".join(lines))
+
+
+# Words that stand alone on the line after a full line of one word in a column as wide as its longest word
+# ("kembali" above "ke" above "langkah" in a Ket. column): a wrap between two words, never the rest of one.
+_SHORT_WORDS = frozenset("ke di dan atau dari kepada untuk yang dengan oleh pada dalam serta bila jika apabila lalu "
+                         "tidak ya sesuai langkah kembali nomor no".split())
+
+
+def _broken_words(text: str | None, box: Box, chars: list[dict[str, Any]]) -> str | None:
+    """The text of a table cell with each word the layout broke without a hyphen made whole again: a word too long
+    for a narrow column (an actor's name, "Sekreta" above "ris") is broken where the line is full, so a line of one
+    word filling the cell, the next going on in small letters, is one word. The cell's padding is taken as the
+    smallest gap left of its lines (centred or not). `chars`: the page's upright characters, spaces aside."""
+    if not text or "\n" not in text:
+        return text
+    from pdfplumber.utils import cluster_objects
+
+    inside = [c for c in chars if _centre_in(c, box)]
+    lines = sorted(cluster_objects(inside, "top", tolerance=3), key=lambda line: min(c["top"] for c in line))
+    texts = text.split("\n")
+    if len(lines) != len(texts):
+        return text  # read some other way (a turned name): left as read
+    for line in lines:
+        line.sort(key=lambda c: c["x0"])
+    padding = min(line[0]["x0"] - box[0] for line in lines)
+    out = texts[0]
+    for i in range(1, len(texts)):
+        line, after = lines[i - 1], lines[i][0]
+        room = box[2] - line[-1]["x1"] - padding
+        whole = (" " not in texts[i - 1].strip() and texts[i - 1][-1:].isalpha() and after["text"].islower()
+                 and room < (after["x1"] - after["x0"]) + 1.0
+                 and texts[i].split(maxsplit=1)[0].strip(".,:;").lower() not in _SHORT_WORDS)
+        out += ("" if whole else "\n") + texts[i]
+    return out
 
 
 @dataclass
@@ -817,6 +863,10 @@ def _read_page(page: Any, number: int) -> _Page:
     upright = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()] if rotated else []
     for table in drawn.find_tables(settings):
         texts = table.extract()
+        plain = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()]
+        texts = [[_join_lines([_broken_words(text, tuple(box), plain) or ""]) if box is not None and text else text
+                  for box, text in zip(row.cells, row_texts, strict=True)]
+                 for row, row_texts in zip(table.rows, texts, strict=True)]
         if rotated:
             texts = [[_rotated_text(rotated, upright, tuple(box), text) if box is not None else text
                       for box, text in zip(row.cells, row_texts, strict=True)]
