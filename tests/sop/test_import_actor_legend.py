@@ -1,4 +1,4 @@
-"""Actor columns headed by abbreviations that a legend under the table spells out ("Keterangan: Kabid = Kepala
+"""Actor columns headed by abbreviations that a legend under the table, or above it, spells out ("Keterangan: Kabid = Kepala
 Bidang Kearsipan"): the actors are the positions the legend names, and the steps' words may name either; they were
 the bare abbreviations, the legend dropped. A line that only starts with an actor's name ("Pemohon: membawa KTP asli")
 is no legend; a legend spelling one abbreviation out twice, differently, is refused naming both."""
@@ -22,12 +22,14 @@ LEGEND = ["Keterangan:", "Pmh = Pemohon", "Ptgs = Petugas Layanan Arsip", "Kasi 
           "Kabid = Kepala Bidang Kearsipan", "Pemohon: membawa KTP asli"]
 
 
-def _document(tmp_path: Path, legend: list[str]) -> Path:
+def _document(tmp_path: Path, legend: list[str], *, above: bool = False) -> Path:
     document = docx.Document()
     identity = document.add_table(rows=3, cols=2)
     for r, (label, value) in enumerate([("Nomor SOP", "045/01/SOP/2025"), ("Tanggal Efektif", "3 Februari 2025"),
                                         ("Nama SOP", "PEMINJAMAN ARSIP STATIS")]):
         identity.cell(r, 0).text, identity.cell(r, 1).text = label, value
+    for line in legend if above else []:
+        document.add_paragraph(line)
     rows = [["No", "Kegiatan", *SHORT, "Kelengkapan", "Waktu", "Output", "Keterangan"]]
     rows += [[str(n), text, *("√" if a == who else "" for a in SHORT), "Formulir", "15 menit", "hasil", note]
              for n, (text, who, note) in enumerate(STEPS, start=1)]
@@ -35,7 +37,7 @@ def _document(tmp_path: Path, legend: list[str]) -> Path:
     for r, row in enumerate(rows):
         for c, text in enumerate(row):
             table.cell(r, c).text = text
-    for line in legend:
+    for line in [] if above else legend:
         document.add_paragraph(line)
     path = tmp_path / "pinjam.docx"
     document.save(str(path))
@@ -50,8 +52,25 @@ def test_the_legend_names_the_actors(tmp_path: Path) -> None:
     assert draft.steps[2].returns_to == [2]  # the full name in the words is the abbreviated column's
 
 
+def test_the_legend_above_the_table_names_the_actors(tmp_path: Path) -> None:
+    """Some offices put the legend between the identity block and the table."""
+    draft = read_document(_document(tmp_path, LEGEND, above=True))
+    assert draft.actors == ["Pemohon", "Petugas Layanan Arsip", "Kepala Seksi Layanan Arsip", "Kepala Bidang Kearsipan"]
+    assert draft.steps[2].returns_to == [2]
+    assert not any("=" in line for line in draft.lines)  # the legend is no line of the letterhead
+
+
+@pytest.mark.parametrize("above", [True, False])
+def test_a_legend_on_one_line_names_the_actors(tmp_path: Path, above: bool) -> None:
+    """"Keterangan: Pmh = Pemohon, Ptgs = Petugas …" on one line, its entries parted by commas or semicolons."""
+    line = ("Keterangan: Pmh = Pemohon, Ptgs = Petugas Layanan Arsip; Kasi = Kepala Seksi Layanan Arsip, "
+            "Kabid = Kepala Bidang Kearsipan")
+    draft = read_document(_document(tmp_path, [line], above=above))
+    assert draft.actors == ["Pemohon", "Petugas Layanan Arsip", "Kepala Seksi Layanan Arsip", "Kepala Bidang Kearsipan"]
+
+
 def test_a_legend_spelling_one_out_twice_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SopImportError) as caught:
         read_document(_document(tmp_path, [*LEGEND, "Kasi = Kepala Seksi Pengolahan"]))
-    assert ("the legend under the table spells the actor column “Kasi” out twice: as “Kepala Seksi Layanan Arsip” "
+    assert ("the legend of the actors spells the actor column “Kasi” out twice: as “Kepala Seksi Layanan Arsip” "
             "and as “Kepala Seksi Pengolahan”") in str(caught.value)

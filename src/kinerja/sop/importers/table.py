@@ -313,7 +313,7 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
     draft.day_minutes = day_minutes
     try:
         read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
-                   line_breaks=line_breaks)
+                   line_breaks=line_breaks, above=grid[:start])
     except SopImportError as e:
         raise e.headed(draft.headings) from None
     draft.problems = [p.headed(draft.headings) for p in draft.problems]
@@ -883,8 +883,20 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 _NOTE_RE = re.compile(r"\s*(?:\*+\s*\)?|(?:catatan|keterangan|ket|nb|note)\s*\.?\s*:)", re.IGNORECASE)
 
 
-# A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon".
-_LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s)\s*(?P<full>[^=:]+?)\s*[.;,]?\s*")
+# A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon", "1. Sek = …".
+_LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s)\s*(?P<full>[^=:]+?)"
+                        r"\s*[.;,]?\s*")
+# A legend written on one line: "Keterangan: Kadis = Kepala Dinas, Sek = Sekretaris; …" (its heading, then its
+# entries parted where a comma or semicolon is followed by the next "short =").
+_LEGEND_HEADING_RE = re.compile(r"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?\s*:\s*(?=[^=]+=)", re.IGNORECASE)
+_LEGEND_PARTS_RE = re.compile(r"\s*[,;]\s*(?=[^,;=]+=)")
+
+
+def _legend_entries(line: str) -> list[str]:
+    """The entries of one line of a legend: the line, or its parts when it holds several "short = full"."""
+    if line.count("=") < 2 and not _LEGEND_HEADING_RE.match(line):
+        return [line]
+    return [part for part in _LEGEND_PARTS_RE.split(_LEGEND_HEADING_RE.sub("", line, count=1)) if part.strip()]
 
 
 def _abbreviates(short: str, full: str) -> bool:
@@ -895,17 +907,17 @@ def _abbreviates(short: str, full: str) -> bool:
         c in whole for c in letters)
 
 
-def actor_legend(path: Path, body: Grid, actors: list[str], no: int) -> dict[str, str]:
-    """The actor columns' names a legend under the table spells out, by the name the column is headed with:
-    {"Kabid": "Kepala Bidang Kearsipan"}. Only the lines outside the steps' rows (no step number) whose left
-    side is exactly an actor column's heading, and which it abbreviates. SopImportError when the legend spells
-    one heading out twice, differently, or gives it the name of another column: which is meant cannot be told."""
+def actor_legend(path: Path, body: Grid, actors: list[str], no: int, above: Grid = ()) -> dict[str, str]:
+    """The actor columns' names a legend under the table, or above it (`above`: the rows before the table),
+    spells out, by the name the column is headed with: {"Kabid": "Kepala Bidang Kearsipan"}. Only the lines
+    outside the steps' rows (no step number) whose left side is exactly an actor column's heading, and which it
+    abbreviates. SopImportError when the legend spells one heading out twice, differently, or gives it the name
+    of another column: which is meant cannot be told."""
     keys = {label_key(name): name for name in actors}
     found: dict[str, str] = {}
-    for row in body:
-        if step_label(clean(_cell(row, no))) is not None:
-            continue
-        for line in (line for cell in row for line in cell.splitlines()):
+    outside = [*above, *(row for row in body if step_label(clean(_cell(row, no))) is None)]
+    for row in outside:
+        for line in (entry for cell in row for text in cell.splitlines() for entry in _legend_entries(text)):
             m = _LEGEND_RE.fullmatch(line)
             if not m or (short := keys.get(label_key(m["short"]))) is None:
                 continue
@@ -914,11 +926,11 @@ def actor_legend(path: Path, body: Grid, actors: list[str], no: int) -> dict[str
                 continue  # "Pemohon: menyerahkan berkas" is a remark, no legend
             if short in found and label_key(found[short]) != label_key(full):
                 raise SopImportError(path, None, COLUMN_ACTORS, line.strip(), _(
-                    "the legend under the table spells the actor column “%(short)s” out twice: as “%(one)s” and as "
+                    "the legend of the actors spells the actor column “%(short)s” out twice: as “%(one)s” and as "
                     "“%(other)s”; keep one") % {"short": short, "one": found[short], "other": full})
             if label_key(full) in keys:
                 raise SopImportError(path, None, COLUMN_ACTORS, line.strip(), _(
-                    "the legend under the table names the actor column “%(short)s” “%(full)s”, which is the heading "
+                    "the legend of the actors names the actor column “%(short)s” “%(full)s”, which is the heading "
                     "of another actor column") % {"short": short, "full": full})
             found[short] = full
     return found
@@ -926,7 +938,7 @@ def actor_legend(path: Path, body: Grid, actors: list[str], no: int) -> dict[str
 
 def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[int, str],
                aliases: dict[str, list[str]], arrows: Sequence[DrawnArrow] = (),
-               notes: Sequence[DrawnNote] = (), *, line_breaks: bool = True) -> None:
+               notes: Sequence[DrawnNote] = (), *, line_breaks: bool = True, above: Grid = ()) -> None:
     top = rows[0]
     no_column = next((i for i, c in enumerate(top) if is_no_header(c)), 0)
     depth = header_depth(rows, no_column)
@@ -937,8 +949,8 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
         # "Jam"); one with any other text is a column whose heading was left empty (an Output), warned of below.
         del columns["unit"]
     header_unit = _header_unit(" ".join(_cell(row, columns.get("time")) for row in rows[:depth]))
-    if legend := actor_legend(path, rows[depth:], [name for _i, name in actor_columns], columns["no"]):
-        # Actor columns headed by abbreviations a legend under the table spells out ("Kabid = Kepala Bidang"): the
+    if legend := actor_legend(path, rows[depth:], [name for _i, name in actor_columns], columns["no"], above):
+        # Actor columns headed by abbreviations a legend under or above the table spells out ("Kabid = Kepala Bidang"): the
         # actors are the positions it names; the steps' words may name either.
         actor_columns = [(i, legend.get(name, name)) for i, name in actor_columns]
         aliases = {**aliases, **{full: [*aliases.get(full, []), short] for short, full in legend.items()}}
