@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("english")
     ("2 menit", "2", "minute"), ("5 Hari", "5", "day"), ("½ hari", "0.5", "day"), ("0,5 hari", "0.5", "day"),
     ("1 jam", "1", "hour"), ("2 minggu", "2", "week"), ("1 bulan", "1", "month"), ("1 JAM", "1", "hour"),
     ("5 hari kerja", "5", "day"), ("1½ hari", "1.5", "day"), ("1/2 hari", "0.5", "day"), ("10  Menit", "10", "minute"),
-    ("0.25 jam", "0.25", "hour"),
+    ("0.25 jam", "0.25", "hour"), ("1 mgg", "1", "week"), ("2 Mgg", "2", "week"),
     # Written as other offices write them.
     ("1 x 24 jam", "1", "day"), ("3x24 Jam", "3", "day"), ("2 x 8 jam", "16", "hour"), ("2×8 Jam", "16", "hour"),
     ("1 x 12 jam", "12", "hour"), ("3 x 15 menit", "45", "minute"), ("2-3 hari", "3", "day"), ("1 – 2 jam", "2", "hour"),

@@ -49,7 +49,7 @@ DURATION_UNITS = {
     "menit": "minute", "mnt": "minute",
     "jam": "hour", "jm": "hour",
     "hari": "day", "hr": "day",
-    "minggu": "week", "pekan": "week",
+    "minggu": "week", "mgg": "week", "pekan": "week",
     "bulan": "month", "bln": "month",
     "hk": "day",  # hari kerja
     # An SOP translated for a bilingual office ("30 minutes", "2 hours", "1 day"); not "hr", which is hari.
@@ -105,13 +105,13 @@ _DAYS_AND_TIME_RE = re.compile(
     r"(?:(?P<hours>\d+(?:[.,]\d+)?) ?(?:jam|jm)\.?(?:,? (?:dan )?(?P<minutes>[0-5]?\d)(?: ?(?:menit|mnt)\.?)?)?"
     r"|(?P<only_minutes>\d+) ?(?:menit|mnt)\.?)")
 _WEEKS_AND_DAYS_RE = re.compile(
-    rf"(?P<weeks>{_NUMBER}) ?(?:minggu|pekan)\.?,? (?:dan )?(?P<days>\d+) ?(?:hari|hr|hk)\.?(?: kerja)?")
+    rf"(?P<weeks>{_NUMBER}) ?(?:minggu|mgg|pekan)\.?,? (?:dan )?(?P<days>\d+) ?(?:hari|hr|hk)\.?(?: kerja)?")
 # A day's length when days and hours are added up, for an office without hours of its own: the working-time
 # calendar's default normal day, 07:30-16:00 (workflow.calendar counts a fraction of a day as that fraction of the
 # office's normal day, after the whole days).
 NORMAL_DAY_MINUTES = 510
 # A time of two numbers whose second has no unit after a day ("1 hari 2"): hours or minutes, which cannot be told.
-_UNITLESS_SECOND_RE = re.compile(rf"{_NUMBER} ?(?:hari|hr|hk|minggu|pekan)\.?(?: kerja)?,? (?:dan )?\d+(?:[.,]\d+)?")
+_UNITLESS_SECOND_RE = re.compile(rf"{_NUMBER} ?(?:hari|hr|hk|minggu|mgg|pekan)\.?(?: kerja)?,? (?:dan )?\d+(?:[.,]\d+)?")
 # The time of one item of the step's work ("10 menit/berkas", "15 menit per pemohon", "5 menit tiap
 # dokumen"): the time written, the item after its unit. A fraction ("1/2 jam") has no unit before its "/".
 _PER_ITEM_RE = re.compile(r"(?P<time>.*?[a-z.']) ?(?:/|\bper\b|\b(?:untuk )?(?:se)?tiap\b) ?(?:1 |satu )?"
