@@ -621,11 +621,12 @@ _WRAPPED_AT_HYPHEN_RE = re.compile(r"(?P<before>[^\W\d_]+)(?P<hyphen>[-\u2010\u0
 
 def _unhyphenated(m: re.Match[str]) -> str:
     """One wrap at a hyphen made whole: a compound keeps its hyphen (a capital after it, "Undang-Undang", "non-PNS";
-    a doubled word, "surat-surat", "sehari-hari"; a one-letter prefix, "e-mail"), a word hyphenated by the layout
-    loses it ("Kasub-" "bag": "Kasubbag")."""
+    a doubled word, "surat-surat", "sehari-hari"), a word hyphenated by the layout loses it ("Kasub-" "bag":
+    "Kasubbag"; "b-" "bag" of a column a few letters wide)."""
     before, after = m["before"], m["after"]
-    compound = (not after[0].islower() or len(before) == 1
-                or before.lower().endswith(after.lower()) or after.lower().startswith(before.lower()))
+    one, two = before.lower(), after.lower()
+    doubled = one == two or (len(two) >= 3 and one.endswith(two)) or (len(one) >= 3 and two.startswith(one))
+    compound = not after[0].islower() or doubled
     return before + ("-" if compound and m["hyphen"] != "\u00ad" else "") + after
 
 
@@ -661,7 +662,10 @@ def _broken_words(text: str | None, box: Box, chars: list[dict[str, Any]]) -> st
     for i in range(1, len(texts)):
         line, after = lines[i - 1], lines[i][0]
         room = box[2] - line[-1]["x1"] - padding
-        whole = (" " not in texts[i - 1].strip() and texts[i - 1][-1:].isalpha() and after["text"].islower()
+        fragment = texts[i - 1].strip()
+        # Small letters going on, or the rest of an abbreviation in capitals ("PE" above "P").
+        going_on = after["text"].islower() or (after["text"].isupper() and fragment.isupper())
+        whole = (" " not in fragment and fragment[-1:].isalpha() and going_on
                  and room < (after["x1"] - after["x0"]) + 1.0
                  and texts[i].split(maxsplit=1)[0].strip(".,:;").lower() not in _SHORT_WORDS)
         out += ("" if whole else "\n") + texts[i]
@@ -1151,7 +1155,7 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
     has them (see _field_rows and _block_section). A cell holding a block's label and its items
     ("DASAR HUKUM :" and the laws below it) gives a row of labels and a row of items. Lines following a
     table that held the identity block are page headings, not a block's items, until a line names a
-    block."""
+    block; but for the lines of a legend of the actors ("Kaban = Kepala Badan"), which table.actor_legend reads."""
     from .table import _field_label
 
     grid: Grid = []
@@ -1166,6 +1170,9 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             start = _beside_block(run, start)
             if not after_identity:
                 grid += _field_rows(run[:start])
+            else:
+                # A legend of the actors' abbreviations between the identity and the table ("Kaban = Kepala Badan").
+                grid += [[line.text()] for line in run[:start] if "=" in line.text()]
             if start < len(run):
                 grid += _block_section(run[start:])
                 after_identity = False

@@ -1,0 +1,125 @@
+"""SOPs of four more offices (tests/sop/new_offices.py: Dinas Kesehatan in Word, a Kecamatan's text export, a BKPSDM
+workbook, a Bappeda PDF) read as a new user brings them, through the reader, the upload page and `kinerja sop import`:
+every step, its actor, its time, its output and its returns as the document says. The Bappeda PDF's legend between
+the identity block and the table went unread (the PDF reader dropped the lines after an identity table), so its
+actors were the abbreviations. A step without a standard time ("Menyesuaikan", or none) is refused naming the file,
+the sheet, the step, the column and the value, and nothing is stored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
+
+from kinerja.sop.importers import SopImportError, parse_document, read_document
+from kinerja.sop.models import SopVersion
+from tests.base import KinerjaTestCase
+
+from .new_offices import (
+    DOMISILI,
+    IZIN_PRAKTIK_STEPS,
+    NEW_OFFICE_SOPS,
+    PANGKAT_STEPS,
+    RKPD_STEPS,
+    domisili_text,
+    write_pangkat_workbook,
+)
+
+pytestmark = pytest.mark.usefixtures("english")
+OUTPUTS = {"izin-praktik-docx": [s[4] for s in IZIN_PRAKTIK_STEPS], "pangkat-xlsx": [s[4] for s in PANGKAT_STEPS],
+           "rkpd-pdf": [s[4] for s in RKPD_STEPS]}
+
+
+@pytest.mark.parametrize("key", sorted(NEW_OFFICE_SOPS))
+def test_it_reads_the_sop_as_the_document_says(tmp_path: Path, key: str) -> None:
+    write, expected = NEW_OFFICE_SOPS[key]
+    draft = parse_document(write(tmp_path))
+    assert [str(p) for p in draft.problems] == []
+    assert (draft.name, draft.number) == (expected.name, expected.number)
+    assert draft.actors == expected.actors
+    assert [s.number for s in draft.steps] == list(range(1, len(expected.step_actors) + 1))
+    assert [s.actor for s in draft.steps] == expected.step_actors
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == expected.durations
+    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == expected.returns
+    if expected.approved_by is not None:
+        assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == expected.approved_by
+    assert draft.effective_on == dt.date.fromisoformat(expected.effective_on or "")
+    assert draft.steps[-1].activity.endswith(expected.last_activity_ends)
+    if key in OUTPUTS:
+        assert [s.output for s in draft.steps] == OUTPUTS[key]
+
+
+def test_the_kelengkapan_merged_down_over_two_steps_is_each_step_s(tmp_path: Path) -> None:
+    write, _expected = NEW_OFFICE_SOPS["izin-praktik-docx"]
+    draft = read_document(write(tmp_path))
+    assert [s.inputs for s in draft.steps[3:5]] == ["Berita acara visitasi, konsep SIP"] * 2
+
+
+@pytest.mark.parametrize(("times", "step", "value", "problem"), [
+    ({4: "Menyesuaikan"}, 4, "Menyesuaikan", "is not a standard time"),
+    ({5: ""}, 5, "", "the standard time is missing"),
+])
+def test_a_step_without_a_standard_time_is_named(tmp_path: Path, times: dict[int, str], step: int, value: str,
+                                                 problem: str) -> None:
+    path = tmp_path / "domisili.txt"
+    path.write_text(domisili_text(times=times), encoding="utf-8")
+    with pytest.raises(SopImportError) as caught:
+        read_document(path)
+    assert (caught.value.step, caught.value.column, caught.value.value) == (step, "Waktu", value)
+    assert str(caught.value).startswith(f"domisili.txt, step {step}, column WAKTU: {problem}")
+
+
+class NewOfficeSopTestCase(KinerjaTestCase):
+    """The documents through the upload page (preview, then save) and `kinerja sop import`."""
+
+    def test_the_upload_page_saves_each_document_as_read(self) -> None:
+        self.client.force_login(self.subsection_head)
+        for key, (write, expected) in sorted(NEW_OFFICE_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+                self.assertEqual(response.status_code, 302, response.content[:3000])
+                response = self.client.get(response["Location"])
+                rows = response.context["rows"]
+                self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
+                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
+                        for f, _p in rows for name in f.fields}
+                response = self.client.post(response.request["PATH_INFO"], {**data, "save": "", "other_office": "on"})
+                version = SopVersion.objects.get(name=expected.name)
+                self.assertRedirects(response, f"/sop/versions/{version.pk}/")
+                steps = list(version.steps.select_related("actor").prefetch_related("returns_to").order_by("number"))
+                self.assertEqual([s.actor.name for s in steps], expected.step_actors)
+                self.assertEqual([(s.duration_value, s.duration_unit) for s in steps], expected.durations)
+                self.assertEqual({s.number: sorted(r.number for r in s.returns_to.all()) for s in steps
+                                  if s.returns_to.all()}, expected.returns)
+
+    def test_the_command_line_imports_each_document(self) -> None:
+        for key, (write, expected) in sorted(NEW_OFFICE_SOPS.items()):
+            with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
+                path = write(Path(tmp))
+                out = StringIO()
+                call_command("sop", "import", str(path), "--json", "--office", self.office.code, "--other-office",
+                             stdout=out, stderr=StringIO())
+                data = json.loads(out.getvalue())
+                self.assertEqual([s["actor"] for s in data["steps"]], expected.step_actors)
+                self.assertEqual(data["actors"], expected.actors)
+
+    def test_a_workbook_step_without_a_time_is_refused_naming_sheet_and_step_and_nothing_is_stored(self) -> None:
+        with tempfile.TemporaryDirectory() as tmp:
+            path = write_pangkat_workbook(Path(tmp), times={3: "", 6: "Menyesuaikan"})
+            with self.assertRaises(CommandError) as caught:
+                call_command("sop", "import", str(path), "--office", self.office.code, "--other-office",
+                             stdout=StringIO(), stderr=StringIO())
+        message = str(caught.exception)
+        self.assertIn("sop-kenaikan-pangkat-bkpsdm.xlsx, sheet “Prosedur”, step 3, column Waktu", message)
+        self.assertIn("sop-kenaikan-pangkat-bkpsdm.xlsx, sheet “Prosedur”, step 6, column Waktu: is not a standard time",
+                      message)
+        self.assertIn("“Menyesuaikan”", message)
+        self.assertFalse(SopVersion.objects.filter(name=DOMISILI.name).exists())
+        self.assertFalse(SopVersion.objects.filter(number="800/045/SOP/BKPSDM/2025").exists())
