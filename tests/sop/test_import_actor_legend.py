@@ -61,10 +61,15 @@ def test_the_legend_above_the_table_names_the_actors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("above", [True, False])
-def test_a_legend_on_one_line_names_the_actors(tmp_path: Path, above: bool) -> None:
+@pytest.mark.parametrize("line", [
+    "Keterangan: Pmh = Pemohon, Ptgs = Petugas Layanan Arsip; Kasi = Kepala Seksi Layanan Arsip, Kabid = Kepala Bidang "
+    "Kearsipan",
+    "Pmh - Pemohon; Ptgs - Petugas Layanan Arsip; Kasi - Kepala Seksi Layanan Arsip; Kabid - Kepala Bidang Kearsipan",
+    "Ket. : Pmh : Pemohon, Ptgs : Petugas Layanan Arsip, Kasi : Kepala Seksi Layanan Arsip, Kabid : Kepala Bidang "
+    "Kearsipan",
+])
+def test_a_legend_on_one_line_names_the_actors(tmp_path: Path, above: bool, line: str) -> None:
     """"Keterangan: Pmh = Pemohon, Ptgs = Petugas …" on one line, its entries parted by commas or semicolons."""
-    line = ("Keterangan: Pmh = Pemohon, Ptgs = Petugas Layanan Arsip; Kasi = Kepala Seksi Layanan Arsip, "
-            "Kabid = Kepala Bidang Kearsipan")
     draft = read_document(_document(tmp_path, [line], above=above))
     assert draft.actors == ["Pemohon", "Petugas Layanan Arsip", "Kepala Seksi Layanan Arsip", "Kepala Bidang Kearsipan"]
 

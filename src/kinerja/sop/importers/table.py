@@ -886,16 +886,17 @@ _NOTE_RE = re.compile(r"\s*(?:\*+\s*\)?|(?:catatan|keterangan|ket|nb|note)\s*\.?
 # A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon", "1. Sek = …".
 _LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s)\s*(?P<full>[^=:]+?)"
                         r"\s*[.;,]?\s*")
-# A legend written on one line: "Keterangan: Kadis = Kepala Dinas, Sek = Sekretaris; …" (its heading, then its
-# entries parted where a comma or semicolon is followed by the next "short =").
-_LEGEND_HEADING_RE = re.compile(r"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?\s*:\s*(?=[^=]+=)", re.IGNORECASE)
-_LEGEND_PARTS_RE = re.compile(r"\s*[,;]\s*(?=[^,;=]+=)")
+# A legend written on one line: "Keterangan: Kadis = Kepala Dinas, Sek = Sekretaris; …", "Pmh - Pemohon; Ptgs -
+# Petugas" (its heading, then its entries parted where a comma or semicolon is followed by the next "short =": a
+# comma inside a name, "Perencanaan, Evaluasi dan Pelaporan", parts nothing).
+_LEGEND_SEPARATOR = r"(?:=|:|–|—|\s-\s)"
+_LEGEND_HEADING_RE = re.compile(rf"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?\s*:\s*(?=[^=:–—]+?{_LEGEND_SEPARATOR})",
+                                re.IGNORECASE)
+_LEGEND_PARTS_RE = re.compile(rf"\s*[,;]\s*(?=[^,;=:–—]+?{_LEGEND_SEPARATOR})")
 
 
 def _legend_entries(line: str) -> list[str]:
     """The entries of one line of a legend: the line, or its parts when it holds several "short = full"."""
-    if line.count("=") < 2 and not _LEGEND_HEADING_RE.match(line):
-        return [line]
     return [part for part in _LEGEND_PARTS_RE.split(_LEGEND_HEADING_RE.sub("", line, count=1)) if part.strip()]
 
 
