@@ -26,10 +26,14 @@ from .new_offices import (
     IZIN_PRAKTIK_STEPS,
     NEW_OFFICE_SOPS,
     PANGKAT_STEPS,
+    RKPD,
+    RKPD_LEGEND,
     RKPD_STEPS,
     domisili_text,
+    rkpd_html,
     write_pangkat_workbook,
 )
+from .pdfs import write_pdf
 
 pytestmark = pytest.mark.usefixtures("english")
 OUTPUTS = {"izin-praktik-docx": [s[4] for s in IZIN_PRAKTIK_STEPS], "pangkat-xlsx": [s[4] for s in PANGKAT_STEPS],
@@ -59,6 +63,18 @@ def test_the_kelengkapan_merged_down_over_two_steps_is_each_step_s(tmp_path: Pat
     write, _expected = NEW_OFFICE_SOPS["izin-praktik-docx"]
     draft = read_document(write(tmp_path))
     assert [s.inputs for s in draft.steps[3:5]] == ["Berita acara visitasi, konsep SIP"] * 2
+
+
+def test_a_legend_on_one_line_wrapped_by_the_pdf_s_layout_is_read_whole(tmp_path: Path) -> None:
+    """The legend written on one line, which the printed page wraps in the middle of a name: the line after it opens
+    with the rest of that name ("Perencanaan, Evaluasi dan Pelaporan, Kabid = …")."""
+    legend = "".join(f"<p style='margin: 0'>{line}</p>" for line in RKPD_LEGEND)
+    one_line = ("Keterangan: Kaban = Kepala Badan, Sekban = Sekretaris Badan, Kasubbag PEP = Kepala Subbagian "
+                "Perencanaan, Evaluasi dan Pelaporan, Kabid = Kepala Bidang")
+    html = rkpd_html()
+    assert legend in html
+    draft = read_document(write_pdf(tmp_path, html.replace(legend, f"<p style='width: 50%'>{one_line}</p>")))
+    assert draft.actors == RKPD.actors
 
 
 @pytest.mark.parametrize(("times", "step", "value", "problem"), [

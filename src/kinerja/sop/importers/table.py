@@ -895,6 +895,22 @@ _LEGEND_HEADING_RE = re.compile(rf"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?
 _LEGEND_PARTS_RE = re.compile(rf"\s*[,;]\s*(?=[^,;=:–—]+?{_LEGEND_SEPARATOR})")
 
 
+def _legend_lines(lines: list[str]) -> list[str]:
+    """The lines outside the steps with a legend written on one line and wrapped by the layout (a PDF's lines) made
+    one again: a line that opens with no entry of its own ("Perencanaan, Evaluasi dan Pelaporan, Kabid = Kepala
+    Bidang") continues the legend line above it when it goes on with entries, or when that line ends at a comma."""
+    out: list[str] = []
+    for line in lines:
+        opening = re.split(r"[,;]", line, maxsplit=1)[0]
+        continues = bool(opening.strip()) and not re.search(_LEGEND_SEPARATOR, opening)
+        if out and "=" in out[-1] and continues and (
+                _LEGEND_PARTS_RE.search(line) or out[-1].rstrip().endswith((",", ";"))):
+            out[-1] = f"{out[-1].rstrip()} {line.strip()}"
+        else:
+            out.append(line)
+    return out
+
+
 def _legend_entries(line: str) -> list[str]:
     """The entries of one line of a legend: the line, or its parts when it holds several "short = full"."""
     return [part for part in _LEGEND_PARTS_RE.split(_LEGEND_HEADING_RE.sub("", line, count=1)) if part.strip()]
@@ -917,8 +933,9 @@ def actor_legend(path: Path, body: Grid, actors: list[str], no: int, above: Grid
     keys = {label_key(name): name for name in actors}
     found: dict[str, str] = {}
     outside = [*above, *(row for row in body if step_label(clean(_cell(row, no))) is None)]
-    for row in outside:
-        for line in (entry for cell in row for text in cell.splitlines() for entry in _legend_entries(text)):
+    texts = _legend_lines([text for row in outside for cell in row for text in cell.splitlines()])
+    for text in texts:
+        for line in _legend_entries(text):
             m = _LEGEND_RE.fullmatch(line)
             if not m or (short := keys.get(label_key(m["short"]))) is None:
                 continue
