@@ -864,10 +864,11 @@ def _read_page(page: Any, number: int) -> _Page:
     boxes: list[Box] = []
     settings = {"explicit_horizontal_lines": _open_ends(drawn.edges)}
     rotated = [c for c in page.chars if not c.get("upright", True)]
-    upright = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()] if rotated else []
+    upright_chars = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()]
+    upright = upright_chars if rotated else []
     for table in drawn.find_tables(settings):
         texts = table.extract()
-        plain = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()]
+        plain = [c for c in upright_chars if _centre_in(c, tuple(table.bbox))]
         texts = [[_join_lines([_broken_words(text, tuple(box), plain) or ""]) if box is not None and text else text
                   for box, text in zip(row.cells, row_texts, strict=True)]
                  for row, row_texts in zip(table.rows, texts, strict=True)]
