@@ -59,7 +59,8 @@ IZIN_PRAKTIK_STEPS = [
 ]
 
 
-def write_izin_praktik(folder: Path) -> Path:
+def write_izin_praktik(folder: Path, *, actors: list[str] | None = None) -> Path:
+    """`actors`: the Pelaksana columns' headings as typed, in place of the actors' names."""
     document = docx.Document()
     _landscape(document)
     fields = [("Nomor SOP", IZIN_PRAKTIK.number), ("Tgl. Pembuatan", "6 Januari 2025"), ("Tgl. Revisi", "-"),
@@ -84,7 +85,7 @@ def write_izin_praktik(folder: Path) -> Path:
         ["Berkas yang tidak lengkap dikembalikan kepada pemohon", "1. Buku register SIP\n2. Arsip digital"],
     ])
     document.add_paragraph("")
-    actors = IZIN_PRAKTIK.actors
+    actors = actors or IZIN_PRAKTIK.actors
     table = document.add_table(rows=2 + len(IZIN_PRAKTIK_STEPS), cols=6 + len(actors))
     table.style = "Table Grid"
     _fill(table, [["", "", *actors, "Persyaratan/Kelengkapan", "Waktu", "Output", ""]], start=1)

@@ -13,6 +13,7 @@ import tempfile
 from io import StringIO
 from pathlib import Path
 
+import openpyxl
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
@@ -23,6 +24,7 @@ from tests.base import KinerjaTestCase
 
 from .new_offices import (
     DOMISILI,
+    IZIN_PRAKTIK,
     IZIN_PRAKTIK_STEPS,
     NEW_OFFICE_SOPS,
     PANGKAT_STEPS,
@@ -31,6 +33,7 @@ from .new_offices import (
     RKPD_STEPS,
     domisili_text,
     rkpd_html,
+    write_izin_praktik,
     write_pangkat_workbook,
 )
 from .pdfs import write_pdf
@@ -75,6 +78,28 @@ def test_a_legend_on_one_line_wrapped_by_the_pdf_s_layout_is_read_whole(tmp_path
     assert legend in html
     draft = read_document(write_pdf(tmp_path, html.replace(legend, f"<p style='width: 50%'>{one_line}</p>")))
     assert draft.actors == RKPD.actors
+
+
+def test_names_hyphenated_by_hand_in_a_word_table_come_out_whole(tmp_path: Path) -> None:
+    """The author typed "Pemo-", Enter, "hon" to fit a narrow Pelaksana column: the actor is "Pemohon", not
+    "Pemo- hon", a position no office has."""
+    broken = ["Pemo-\nhon", "Petugas Lo-\nket", "Verifi-\nkator", "Kasi SDK", "Kepala Di-\nnas"]
+    draft = read_document(write_izin_praktik(tmp_path, actors=broken))
+    assert draft.actors == IZIN_PRAKTIK.actors
+    assert [s.actor for s in draft.steps] == IZIN_PRAKTIK.step_actors
+
+
+def test_names_and_steps_hyphenated_at_a_line_break_typed_in_a_sheet_come_out_whole(tmp_path: Path) -> None:
+    """The same in a workbook, the line broken with Alt+Enter; a compound keeps its hyphen."""
+    path = write_pangkat_workbook(tmp_path)
+    book = openpyxl.load_workbook(path)
+    sheet = book["Prosedur"]
+    sheet.cell(2, 5).value = "Pengelola Kepe-\ngawaian OPD"
+    sheet.cell(3, 2).value = "Menyiapkan berkas usulan kenaikan pang-\nkat dan menyerahkan ke bidang-\nbidang"
+    book.save(path)
+    draft = read_document(path)
+    assert draft.actors[1] == "Pengelola Kepegawaian OPD"
+    assert draft.steps[0].activity == "Menyiapkan berkas usulan kenaikan pangkat dan menyerahkan ke bidang-bidang"
 
 
 @pytest.mark.parametrize(("times", "step", "value", "problem"), [

@@ -290,9 +290,10 @@ def paragraph_text(p: Any) -> str:
 
 def cell_text(tc: Any) -> str:
     """A table cell's text, a line per paragraph, those in content controls (w:sdt, nested or not) included;
-    a nested table's text is not the cell's."""
+    a nested table's text is not the cell's. A word the author hyphenated at the end of a line to fit a narrow
+    column ("Kasub-", Enter, "bag") is made whole (_join_lines)."""
     paragraphs = _block_elements(tc, (_P,))
-    return "\n".join(paragraph_text(p) for p in paragraphs)
+    return _join_lines(paragraph_text(p) for p in paragraphs)
 
 
 def _has_drawing(paragraph: Any) -> bool:
@@ -480,7 +481,8 @@ def _cell_text(value: object) -> str:
         return f"{int(minutes // 60)} jam" if minutes and minutes % 60 == 0 else f"{minutes:g} menit"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return str(value)
+    # A word hyphenated at a line break typed in the cell (Alt+Enter) to fit a narrow column: made whole.
+    return _join_lines([value]) if isinstance(value, str) else str(value)
 
 
 def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote]]] | None = None,
