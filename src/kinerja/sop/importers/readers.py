@@ -638,17 +638,26 @@ def _join_lines(lines: Iterable[str]) -> str:
 
 
 # Words that stand alone on the line after a full line of one word in a column as wide as its longest word
-# ("kembali" above "ke" above "langkah" in a Ket. column): a wrap between two words, never the rest of one.
+# ("Pejabat" above "yang" above "berwenang"): a wrap between two words, never the rest of one.
 _SHORT_WORDS = frozenset("ke di dan atau dari kepada untuk yang dengan oleh pada dalam serta bila jika apabila lalu "
                          "tidak ya sesuai langkah kembali nomor no".split())
 
 
-def _broken_words(text: str | None, box: Box, chars: list[dict[str, Any]]) -> str | None:
+def _first_step_row(texts: list[list[str | None]]) -> int:
+    """The index of a table's first row opening with a step number ("1", "1."), 0 when none does."""
+    for r, row in enumerate(texts):
+        first = next((t.strip() for t in row if t and t.strip()), "")
+        if re.fullmatch(r"\d{1,3}\.?", first):
+            return r
+    return 0
+
+
+def _broken_words(text: str, box: Box, chars: list[dict[str, Any]]) -> str:
     """The text of a table cell with each word the layout broke without a hyphen made whole again: a word too long
     for a narrow column (an actor's name, "Sekreta" above "ris") is broken where the line is full, so a line of one
     word filling the cell, the next going on in small letters, is one word. The cell's padding is taken as the
-    smallest gap left of its lines (centred or not). `chars`: the page's upright characters, spaces aside."""
-    if not text or "\n" not in text:
+    smallest gap left of its lines (centred or not). `chars`: the table's upright characters, spaces aside."""
+    if "\n" not in text:
         return text
     from pdfplumber.utils import cluster_objects
 
@@ -870,10 +879,15 @@ def _read_page(page: Any, number: int) -> _Page:
     upright = upright_chars if rotated else []
     for table in drawn.find_tables(settings):
         texts = table.extract()
-        plain = [c for c in upright_chars if _centre_in(c, tuple(table.bbox))]
-        texts = [[_join_lines([_broken_words(text, tuple(box), plain) or ""]) if box is not None and text else text
+        # Words broken without a hyphen are looked for in the header rows of a table of steps only (the rows
+        # above its first step): there the narrow Pelaksana columns hold names longer than the column; in the
+        # steps' rows a full line of one word ("Rancangan" above "diperiksa") is as likely a wrap between words.
+        first_step = _first_step_row(texts)
+        plain = [c for c in upright_chars if _centre_in(c, tuple(table.bbox))] if first_step else []
+        texts = [[_join_lines([_broken_words(text, tuple(box), plain) if r < first_step else text])
+                  if box is not None and text else text
                   for box, text in zip(row.cells, row_texts, strict=True)]
-                 for row, row_texts in zip(table.rows, texts, strict=True)]
+                 for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True))]
         if rotated:
             texts = [[_rotated_text(rotated, upright, tuple(box), text) if box is not None else text
                       for box, text in zip(row.cells, row_texts, strict=True)]
