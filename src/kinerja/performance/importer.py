@@ -41,10 +41,18 @@ row that comes closest and the column it lacks. A sheet hidden in Excel is read 
 a header; a value Excel turned into a date ("3-5") is a bad cell that says so. The Summary lists the columns as read
 and the first rows (the preview).
 
+The IKU form of PermenPAN-RB 53/2014 ("Kinerja Utama" for the Sasaran, "Penjelasan / Formulasi Perhitungan") and a
+cascading table ("Tujuan | Sasaran | Indikator": the Sasaran is read, the Tujuan not) are read as they are written. A
+Penanggung Jawab written as the head's title names the unit even where the office has not entered its positions yet
+("Sekretaris", "Kabid SD" for "Bidang SD", "Kasubbag Umum" for "Subbagian Umum"). A number followed by its category in
+brackets ("75,20 (BB)", "82,5 (Baik)") is the number.
+
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
 saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row. So is each quarter's
 ("Capaian (%)" merged over TW I … TW IV, as e-SAKIP exports it), against the quarter's target or else the year's.
+A Capaian of the budget ("Capaian Anggaran (%)" beside the indicators' own) or against the Renstra's last target
+("Capaian thd Target Akhir Renstra") is not read.
 A "Formulasi/Cara Perhitungan" (or "Definisi Operasional") and a "Sumber Data" column fill the indicator's definition
 and data source; an empty cell keeps what it has. An indicator kinerja has that the file puts under another Sasaran
 moves there, with a warning. Quarterly realisasi of an indicator with a target of the year and none of a quarter are
@@ -387,7 +395,7 @@ _SUB_NUMBER = re.compile(r"\d+(?:\.\d+)+\.?")
 HEADER_SEARCH_ROWS = 30  # a title block (PEMERINTAH KOTA …, PERJANJIAN KINERJA TAHUN …) sits above the header
 FIELD_PREFIXES = [  # the start of a header as offices write it → the column it is (document-format words)
     (CODE, ("kode",)),
-    (OBJECTIVE, ("sasaran", "tujuan")),
+    (OBJECTIVE, ("sasaran", "tujuan", "kinerja utama")),  # "Kinerja Utama": the IKU form of PermenPAN-RB 53/2014
     (NAME, ("indikator", "iku", "nama indikator", "uraian indikator")),
     (UNIT, ("satuan", "sat")),  # "Sat.", where the column is narrow
     (POLARITY, ("polaritas", "polarisasi")),
@@ -398,13 +406,18 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
     (OBSTACLES, ("kendala", "hambatan", "permasalahan", "masalah")),
     (SOLUTIONS, ("solusi", "upaya", "tindak lanjut", "rencana tindak lanjut", "pemecahan masalah")),
     (DEFINITION, ("formulasi", "formula", "cara perhitungan", "cara pengukuran", "cara menghitung", "rumus",
-                  "definisi operasional", "definisi", "metode perhitungan", "metode pengukuran")),
+                  "definisi operasional", "definisi", "metode perhitungan", "metode pengukuran",
+                  "penjelasan")),  # "Penjelasan / Formulasi Perhitungan", as the IKU form has it
     (SOURCE, ("sumber data",)),
 ]
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
 UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
 MONEY_WORDS = {"rp", "rupiah"}
+# Words by which a Capaian column is the budget's ("Capaian Anggaran (%)", "Capaian Keuangan"), not the indicator's.
+BUDGET_WORDS = MONEY_WORDS | {"anggaran", "keuangan", "pagu", "dana", "biaya", "belanja"}
+# ... and by which it is against the medium-term plan's target ("Capaian thd Target Akhir Renstra (%)").
+PLAN_WORDS = {"renstra", "rpjmd", "rpjmn", "akhir", "menengah"}
 # The scale a header gives its values in ("Target (Rp juta)", "Realisasi (Rp. Ribu)", "(dalam miliar rupiah)"):
 # the values are multiplied by it, into the indicator's Satuan (Rupiah, or "juta rupiah" where it says so).
 SCALE_WORDS = {"ribu": Decimal(10) ** 3, "ribuan": Decimal(10) ** 3, "rb": Decimal(10) ** 3,
@@ -429,6 +442,9 @@ _QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)
 EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
 EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"}  # a formula's result, saved as text
 _FOOTNOTE = re.compile(r"\s*\*+\)?$")  # "9,8*", "85,5 *)": a mark pointing to a note
+# A number's category in brackets after it, as the LKjIP writes a Nilai or an Indeks: "75,20 (BB)", "82,5 (Baik)",
+# "3,4 (Sangat Baik)". The number is the value; the category follows from it and is not kept.
+_CATEGORY = re.compile(r"(?<=\d)\s*\(\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s*\)$")
 TOTAL_WORDS = {"jumlah", "total", "rata rata", "rata2", "rerata", "jumlah total"}
 TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capaian rata rata")
 # A total row's first words ("Sub Total Sasaran 1", "Rata-rata"); "Jumlah koperasi aktif" is an indicator,
@@ -545,7 +561,7 @@ def _inline_unit(value: object) -> str:
     "Rp" of "Rp 52.000.000.000" or "Rp 1,2 miliar"; empty for a bare number or a text."""
     if not isinstance(value, str):
         return ""
-    _polarity, rest = _comparison(_FOOTNOTE.sub("", value.strip()))
+    _polarity, rest = _comparison(_CATEGORY.sub("", _FOOTNOTE.sub("", value.strip())))
     found = _INLINE_UNIT.match(rest)
     if found is None:
         return ""
@@ -698,6 +714,10 @@ def _classify(label: str, year: int | None) -> str | None:
         if any(label == p or label.startswith(p + " ") for p in prefixes):
             if field_name == ACHIEVEMENT and _other_year(label, year):
                 return None  # the Capaian of another year
+            if field_name == ACHIEVEMENT and (BUDGET_WORDS | PLAN_WORDS) & set(label.split()):
+                # "Capaian Anggaran (%)", "% Capaian Keuangan": the budget's, as "Realisasi Anggaran" is; "Capaian thd
+                # Target Akhir Renstra": against the plan's last target, as the LKjIP compares, not the year's.
+                return None
             if field_name == ACHIEVEMENT and (quarter := _quarter(label)) is not None:
                 # "Capaian (%)" merged over TW I … TW IV, as e-SAKIP's Pengukuran Kinerja has it: checked as the year's is
                 return f"{ACHIEVEMENT} TW{quarter}" if 1 <= quarter <= 4 else BAD_PERIOD
@@ -853,6 +873,11 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         kinds = _plan_kinds(kinds, labels)
         bare_targets = any(k != b and (k or "").startswith(TARGET) for k, b in zip(kinds, before, strict=False))
         kinds, unsure = _bare_quarters(kinds, labels)
+        # "Tujuan | Sasaran | Indikator", as a cascading table has them: the Sasaran is the indicators' own; the
+        # Tujuan above it is not read (named as such), where it would otherwise be a second Sasaran column.
+        goals = [j for j, k in enumerate(kinds) if k == OBJECTIVE and _normal(labels[j]).startswith("tujuan")]
+        if goals and len(goals) < kinds.count(OBJECTIVE):
+            kinds = [None if j in goals else k for j, k in enumerate(kinds)]
         columns: dict[str, int] = {}
         shown: dict[str, str] = {}
         problems: list[tuple[int, str, str]] = []
@@ -1157,6 +1182,27 @@ class _Divisions:
             for name in (unit.name, unit.short_name):
                 if name:
                     self.by_name.setdefault("kepala " + " ".join(name.lower().split()), unit)
+        # The head's title as the IKU writes it, for an office whose positions are not entered yet (a new office
+        # importing its first IKU): "Sekretaris" for the Sekretariat, "Kabid SD" for "Bidang SD", "Kasubbag Umum"
+        # for "Subbagian Umum dan Kepegawaian". A position's own names (above) win.
+        for unit in units:
+            for head in self._head_titles(unit):
+                self.by_name.setdefault(head, unit)
+
+    @staticmethod
+    def _head_titles(unit: Unit) -> Iterator[str]:
+        if unit.kind == Unit.Kind.SECRETARIAT:
+            yield from ("sekretaris", "sekretaris dinas", "sekdis", "sekretaris badan", "sekban")
+            return
+        heads, labels = {Unit.Kind.DIVISION: (("kabid", "kepala bidang"), ("bidang ",)),
+                         Unit.Kind.SUBSECTION: (("kasubbag", "kasubag", "kepala subbagian", "kepala sub bagian"),
+                                                ("subbagian ", "sub bagian ", "subbag ", "subag "))}[unit.kind]
+        for name in (unit.name, unit.short_name):
+            words = " ".join(name.lower().split())
+            for label in labels:
+                words = words.removeprefix(label)
+            if words:
+                yield from (f"{head} {words}" for head in heads)
 
     def find(self, name: str) -> Unit | None:
         key = " ".join(name.lower().split())
@@ -2174,6 +2220,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             polarity = ""
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
+                raw = _CATEGORY.sub("", raw.strip())  # "75,20 (BB)": the value, its category
                 polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
                 if spelled := _PERCENT_WORD.fullmatch(raw.strip()):
                     raw = spelled.group(1) + "%"  # "85 persen": the sign written out, checked as "85%" is
