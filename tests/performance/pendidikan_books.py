@@ -249,3 +249,21 @@ def lkjip_comparison(path: Path) -> Path:
                   "82,5 (Baik)", "83,1 (Baik)", "85,0", "97,76"])
     book.save(path)
     return path
+
+
+def capaian_tw2_csv(path: Path) -> Path:
+    """A report of Triwulan II saved as CSV from Excel (";", a BOM): only the quarter's Target and Realisasi, and a
+    Capaian (%) that is the quarter's; percentages and Rupiah typed the Indonesian way; no Polaritas column, so the
+    Capaian of 80 % for 0,60 against 0,50 is what tells the lower-is-better indicator."""
+    rows = [
+        "LAPORAN CAPAIAN KINERJA TRIWULAN II 2026;;;;;;",
+        ";;;;;;",
+        "No;Sasaran Strategis;Indikator Kinerja;Satuan;Target TW II;Realisasi TW II;Capaian (%)",
+        f"1;{SASARAN_1};Angka Partisipasi Murni (APM) SD/MI;%;95,00%;92,00%;96,84 %",
+        f"2;{SASARAN_1};{PUTUS_SEKOLAH};%;0,50;0,60;80,00 %",
+        f"3;{SASARAN_3};Nilai realisasi belanja BOS;Rupiah;Rp 1.500.000.000;Rp 1.425.750.500,50;95,05 %",
+        ";;;;;;",
+        ";;Bandar Lampung, 10 Juli 2026;;;;",
+    ]
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
+    return path

@@ -68,6 +68,15 @@ class PendidikanImportTestCase(TestCase):
         self.assertEqual(self.targets("quarter", quarter=2)["Jumlah sekolah yang terakreditasi minimal B"], D(562))
         self.assertEqual(Indicator.objects.get(name=books.PUTUS_SEKOLAH).polarity, "lower_is_better")
 
+    def test_the_capaian_of_a_file_of_one_quarter_is_the_quarters(self) -> None:
+        summary = import_file(books.capaian_tw2_csv(self.dir / "tw2.csv"), self.office, 2026)
+        self.assertIn(("Capaian TW II (hanya dicocokkan, tidak disimpan)", "Capaian (%) (G)"), summary.columns)
+        self.assertEqual(summary.mismatches, [])
+        self.assertEqual(Indicator.objects.get(name=books.PUTUS_SEKOLAH).polarity, "lower_is_better")
+        self.assertNotIn(books.PUTUS_SEKOLAH, summary.assumed_positive)
+        self.assertEqual(self.actuals(2), {"Angka Partisipasi Murni (APM) SD/MI": D(92), books.PUTUS_SEKOLAH: D("0.6"),
+                                           "Nilai realisasi belanja BOS": D("1425750500.5")})
+
     def test_a_capaian_of_the_budget_beside_the_indicators_is_not_read(self) -> None:
         summary = import_file(books.kinerja_anggaran(self.dir / "anggaran.xlsx"), self.office, 2026)
         self.assertEqual([header for _, header in summary.columns if header.startswith("Capaian")],

@@ -50,7 +50,8 @@ brackets ("75,20 (BB)", "82,5 (Baik)") is the number.
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
 saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row. So is each quarter's
-("Capaian (%)" merged over TW I … TW IV, as e-SAKIP exports it), against the quarter's target or else the year's.
+("Capaian (%)" merged over TW I … TW IV, as e-SAKIP exports it), against the quarter's target or else the year's;
+a file of one quarter ("Target TW II | Realisasi TW II | Capaian (%)") has its Capaian taken as that quarter's.
 A Capaian of the budget ("Capaian Anggaran (%)" beside the indicators' own) or against the Renstra's last target
 ("Capaian thd Target Akhir Renstra") is not read.
 A "Formulasi/Cara Perhitungan" (or "Definisi Operasional") and a "Sumber Data" column fill the indicator's definition
@@ -909,6 +910,13 @@ def _find_header(table: Table, year: int | None) -> Header | None:
             elif kind is not None:
                 columns[kind], shown[kind] = j, where
         problems.extend(_unread_periods(table, i, last, columns, shown))
+        # "Target TW II | Realisasi TW II | Capaian (%)", as a report of one quarter has it: its Capaian is the
+        # quarter's, the only figures it can come from (it tells the polarity, and is checked, as the quarter's).
+        quarters = {q for q in range(1, 5) if f"Target TW{q}" in columns or f"Realisasi TW{q}" in columns}
+        if (ACHIEVEMENT in columns and len(quarters) == 1 and TARGET not in columns and ACTUAL not in columns
+                and f"{ACHIEVEMENT} TW{(only := quarters.pop())}" not in columns):
+            columns[f"{ACHIEVEMENT} TW{only}"] = columns.pop(ACHIEVEMENT)
+            shown[f"{ACHIEVEMENT} TW{only}"] = shown.pop(ACHIEVEMENT)
         # "Target (%) | Realisasi (%) | Target (Rp) | Realisasi (Rp)", as the LKjIP's tables of performance and
         # budget have them: beside a column without a unit, the one in Rupiah is the budget, not read here.
         for kind in [k for k in columns if k.endswith(MONEY)]:
