@@ -121,6 +121,13 @@ class PendidikanImportTestCase(TestCase):
         self.assertEqual(sorted(Objective.objects.filter(office=self.office).values_list("code", flat=True)),
                          ["S1", "S2"])
 
+    def test_the_renstra_matrix_imported_for_its_last_year(self) -> None:
+        # "Kondisi Akhir (2029)" over Target | Rp is the Renstra's end, not a second column of 2029.
+        summary = import_file(books.renstra_matrix(self.dir / "renstra.xlsx"), self.office, 2029)
+        self.assertEqual(self.targets(year=2029), {"Angka Partisipasi Murni (APM) SD/MI": D(97),
+                                                   books.PUTUS_SEKOLAH: D("0.4"), "Nilai SAKIP Dinas Pendidikan": D(80)})
+        self.assertIn("Target Kondisi Akhir (2029) (O)", summary.unread_columns)
+
     def test_a_cascading_table_reads_the_sasaran_under_its_tujuan(self) -> None:
         summary = import_file(books.cascading(self.dir / "cascading.xlsx"), self.office, 2026)
         self.assertIn("Tujuan (B)", summary.unread_columns)

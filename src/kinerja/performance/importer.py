@@ -411,6 +411,9 @@ FIELD_PREFIXES = [  # the start of a header as offices write it → the column i
                   "penjelasan")),  # "Penjelasan / Formulasi Perhitungan", as the IKU form has it
     (SOURCE, ("sumber data",)),
 ]
+# A group over Target | Realisasi that is a Renstra's start or end ("Kondisi Awal (2024)", "Kondisi Akhir (2029)"),
+# not the year it names.
+ENDPOINT_WORDS = {"kondisi", "awal", "akhir", "baseline"}
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
 UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
@@ -833,7 +836,11 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         if len({a for a in above if a}) >= 2:
             for j, kind in enumerate(kinds):
                 found = re.search(r"\b(?:19|20)\d\d\b", above[j]) if j < len(above) else None
-                if kind in (TARGET, ACTUAL, ACHIEVEMENT) and found:
+                if kind in (TARGET, ACTUAL, ACHIEVEMENT) and found and ENDPOINT_WORDS & set(_normal(above[j]).split()):
+                    # "Kondisi Akhir (2029)" over Target | Rp, beside "Tahun 2029" over its own: the Renstra's end,
+                    # not the year's column (taken as a second "Target 2029" when 2029 is imported).
+                    labels[j] = f"{labels[j]} {above[j]}"
+                elif kind in (TARGET, ACTUAL, ACHIEVEMENT) and found:
                     labels[j] = f"{labels[j]} {found.group()}"  # "Tahun Anggaran 2025": only its year
                 # "Triwulan I" merged over Target | Realisasi | %, as a monitoring sheet per quarter has it.
                 elif kind in (TARGET, ACTUAL, ACHIEVEMENT) and j < len(above) and _is_period_group(above[j]):
