@@ -267,3 +267,18 @@ def capaian_tw2_csv(path: Path) -> Path:
     ]
     path.write_text("\n".join(rows) + "\n", encoding="utf-8-sig")
     return path
+
+
+def pk_from_pdf(path: Path) -> Path:
+    """A PK converted from its signed PDF into Excel: the long indicator name broken onto a second row of its own
+    (in lower case, nothing else on it), the Sasaran merged down over both."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Table 1"
+    sheet.append(["No", "Sasaran Strategis", "Indikator Kinerja", "Satuan", "Target"])
+    sheet.append([1, SASARAN_1, "Persentase satuan pendidikan jenjang SD dan SMP negeri maupun swasta yang", "%", 92])
+    sheet.append([None, None, "memenuhi Standar Pelayanan Minimal (SPM) bidang pendidikan", None, None])
+    sheet.append([2, None, "Angka Partisipasi Murni (APM) SD/MI", "%", 95])
+    sheet.merge_cells("B2:B4")
+    book.save(path)
+    return path

@@ -164,6 +164,16 @@ class PendidikanImportTestCase(TestCase):
         self.assertFalse(Objective.objects.filter(office=self.office).exists())
         self.assertFalse(Target.objects.filter(indicator__office=self.office).exists())
 
+    def test_a_name_wrapped_onto_a_row_of_its_own_is_said_as_such(self) -> None:
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(books.pk_from_pdf(self.dir / "pk.xlsx"), self.office, 2026)
+        errors = [str(e) for e in raised.exception.errors]
+        self.assertEqual(len(errors), 1, errors)  # not its Satuan and Target said missing
+        self.assertIn("pk.xlsx, lembar Table 1, baris 3, kolom Indikator Kinerja (C): ", errors[0])
+        self.assertIn("lanjutan nama indikator di baris 2", errors[0])
+        self.assertIn('"memenuhi Standar Pelayanan Minimal (SPM) bidang pendidikan"', errors[0])
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
     def test_the_command_line_imports_the_iku_and_the_quarter(self) -> None:
         out = StringIO()
         call_command("data", "import", str(books.iku(self.dir / "iku.xlsx")), "--year", "2026", "--office",

@@ -45,7 +45,8 @@ The IKU form of PermenPAN-RB 53/2014 ("Kinerja Utama" for the Sasaran, "Penjelas
 cascading table ("Tujuan | Sasaran | Indikator": the Sasaran is read, the Tujuan not) are read as they are written. A
 Penanggung Jawab written as the head's title names the unit even where the office has not entered its positions yet
 ("Sekretaris", "Kabid SD" for "Bidang SD", "Kasubbag Umum" for "Subbagian Umum"). A number followed by its category in
-brackets ("75,20 (BB)", "82,5 (Baik)") is the number.
+brackets ("75,20 (BB)", "82,5 (Baik)") is the number. Words alone in lower case under an indicator (its name wrapped
+onto a row of its own, as a table converted from PDF has it) are a bad row that says so, not joined unasked.
 
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
@@ -2073,6 +2074,18 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 and all(_is_blank(_cell(values, j)) for j in value_columns)):
             # "Sasaran / Indikator" in one column: a row with no Satuan and no value is a Sasaran, its indicators below.
             objective, current = _objective_heading(name), None
+            continue
+        if (not plan and name[:1].islower() and current is not None and number == current.number + 1 and not across
+                and office_indicators.find(text(CODE), name) is None
+                and all(_is_blank(v) or j == columns[NAME] or (number, j) in table.merged_below
+                        for j, v in enumerate(values))):
+            # Words alone, in lower case, under an indicator: the rest of its name, wrapped onto a row of its own as
+            # a table converted from PDF has it. Not joined unasked (it may be an indicator missing its figures):
+            # said as what it likely is, instead of its Satuan and Target missing.
+            bad(NAME, _("only the Indikator has words on this row, and they begin in lower case: if they continue the "
+                        "name of the indicator in row %(row)d, write them into that row's cell; if this is an "
+                        "indicator of its own, give its Satuan and Target") % {"row": current.number}, name)
+            errors.extend(row_errors)
             continue
         if (not name and text(CODE) and text(OBJECTIVE) and not text(UNIT) and not across
                 and not any(_is_value(_cell(values, j)) for j in value_columns)):
