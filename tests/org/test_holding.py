@@ -2,7 +2,15 @@ import datetime as dt
 
 from kinerja.errors import KinerjaError
 from kinerja.org import actions
-from kinerja.org.holding import holder, holders, plh_without_holder, plt_beside_holder, positions_held, uncovered_days
+from kinerja.org.holding import (
+    acting_refusal,
+    holder,
+    holders,
+    plh_without_holder,
+    plt_beside_holder,
+    positions_held,
+    uncovered_days,
+)
 from kinerja.org.models import Assignment
 from kinerja.org.roles import Role, acting_for_roles, roles_and_stand_ins, roles_from, roles_of
 from tests.base import TODAY, KinerjaTestCase
@@ -120,6 +128,17 @@ class RolesTestCase(KinerjaTestCase):
         self.assertIsNone(acting_for_roles(self.head, TODAY, {Role.UNIT_HEAD}))
         self.assertIsNone(acting_for_roles(self.head, TODAY + dt.timedelta(days=7), {Role.HEAD}))
         self.assertIsNone(acting_for_roles(self.subsection_head, TODAY, {Role.UNIT_HEAD}))
+
+    def test_a_refusal_says_until_when_the_acting_holder_acts_or_that_no_end_is_set(self) -> None:
+        acting = acting_for_roles(self.head, TODAY, {Role.HEAD})
+        until, open_ended = "%(case)s: %(name)s (%(title)s) as %(position)s until %(end)s", "%(name)s: no end"
+        name = self.built.people["sekretaris"].full_name
+        self.assertEqual(acting_refusal(acting, until, open_ended, case="Cuti"),  # the Plh ends on TODAY + 6
+                         f"Cuti: {name} (Plh. Kepala Dinas Koperasi dan UKM) as Kepala Dinas Koperasi dan UKM "
+                         "until 30 Maret 2025")
+        acting.ends_on = None
+        with self.assertNumQueries(0):
+            self.assertEqual(acting_refusal(acting, until, open_ended), f"{name}: no end")
 
     def test_a_plh_beside_the_holders_of_a_staff_position_takes_no_role_from_them(self) -> None:
         # A data contact as Plh JFU works beside the JFUs, not for each of them.

@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import acting_values, holders, holdings, positions_held, today_in
+from kinerja.org.holding import acting_refusal, holders, holdings, positions_held, today_in
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import megabytes, removed_on_failure
@@ -385,7 +385,7 @@ def _refusal(power: str, acting: Assignment | None) -> str:
     anyone, until, open_ended = _REFUSALS[power]
     if acting is None:
         return str(anyone)
-    return str(until if acting.ends_on else open_ended) % acting_values(acting)
+    return acting_refusal(acting, until, open_ended)
 
 
 def register_refusal(acting: Assignment | None) -> str:

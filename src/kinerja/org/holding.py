@@ -11,6 +11,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.functional import Promise
 
 from .models import Assignment, Person, Position, Unit
 
@@ -72,6 +73,14 @@ def acting_values(acting: Assignment) -> dict[str, str]:
     held: "Plh. Kepala Dinas"), the position, and until when ("" without an end date)."""
     return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
             "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
+
+
+def acting_refusal(acting: Assignment, until: str | Promise, open_ended: str | Promise, **values: str) -> str:
+    """The refusal told to an official away of what a Plt or Plh (`acting`) does for them meanwhile: `until`
+    (naming %(end)s) when the acting assignment ends on a set date, else `open_ended` ("with no end date set"),
+    filled with acting_values and `values` (the step, the case, the unit). One choice for every feature, so
+    the two wordings cannot drift apart. No query."""
+    return str(until if acting.ends_on else open_ended) % {**acting_values(acting), **values}
 
 
 def doing_own_work(held: list[Assignment], acting: list[Assignment]) -> list[Assignment]:

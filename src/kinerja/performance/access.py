@@ -14,7 +14,7 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from kinerja.org.holding import acting_values, doing_own_work, held_and_stand_ins, positions_held
+from kinerja.org.holding import acting_refusal, doing_own_work, held_and_stand_ins, positions_held
 from kinerja.org.models import Assignment, Office, Position, Unit
 
 from .models import Indicator
@@ -81,11 +81,12 @@ def check_refusal(acting: Assignment | None) -> str:
     """Why one may not check actuals (`acting`: check_power's): who checks them meanwhile and until when."""
     if acting is None:
         return _("Only the Kasubbag checks actuals.")
-    if acting.ends_on:
-        return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and checks them meanwhile.") % acting_values(acting)
-    return _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and checks them meanwhile.") % acting_values(acting)
+    return acting_refusal(
+        acting,
+        _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s until %(end)s, and checks them meanwhile."),
+        _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s, with no end date set, and checks them meanwhile."))
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:

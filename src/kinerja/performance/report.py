@@ -24,7 +24,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import acting_values, holdings, today_in
+from kinerja.org.holding import acting_refusal, holdings, today_in
 from kinerja.org.models import Assignment, Office, Position, Unit, name_of
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import removed_on_failure
@@ -565,11 +565,12 @@ def compile_refusal(acting: Assignment | None) -> str:
     when, else who may."""
     if acting is None:
         return _("Only the Kasubbag, the Sekretaris, the head of office or the administrator may compile the report.")
-    if acting.ends_on:
-        return _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and compiles it meanwhile.") % acting_values(acting)
-    return _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and compiles it meanwhile.") % acting_values(acting)
+    return acting_refusal(
+        acting,
+        _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s until %(end)s, and compiles it meanwhile."),
+        _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s, with no end date set, and compiles it meanwhile."))
 
 
 def file_stem(office: Office, year: int, quarter: int | None, number: int) -> str:

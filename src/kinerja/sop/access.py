@@ -8,7 +8,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.utils.translation import gettext as _
 
-from kinerja.org.holding import acting_values, doing_own_work, held_and_stand_ins, today_in
+from kinerja.org.holding import acting_refusal, doing_own_work, held_and_stand_ins, today_in
 from kinerja.org.models import Assignment, Office, Position, Unit
 from kinerja.org.roles import Role, roles_from
 
@@ -36,8 +36,9 @@ def manage_power(user: AbstractBaseUser | AnonymousUser, office: Office) -> tupl
 
 def manage_refusal(acting: Assignment) -> str:
     """What a Kasubbag away is told (`acting`: manage_power's): who manages the SOPs meanwhile, until when."""
-    if acting.ends_on:
-        return _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s "
-                 "until %(end)s, and manages them meanwhile.") % acting_values(acting)
-    return _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s, "
-             "with no end date set, and manages them meanwhile.") % acting_values(acting)
+    return acting_refusal(
+        acting,
+        _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s "
+          "until %(end)s, and manages them meanwhile."),
+        _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s, "
+          "with no end date set, and manages them meanwhile."))

@@ -35,7 +35,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.holding import (
-    acting_values,
+    acting_refusal,
     at_work,
     head_above,
     holders,
@@ -176,16 +176,13 @@ def refusal(task: Task, user: AbstractBaseUser | None, day: dt.date) -> NotAllow
     if user is not None and (task.assignee_id is None or not assignee_stands(task, day)):
         acting = stood_in_for(holdings(task.position, day), user)
         if acting:
-            a = acting[0]
-            values = {"step": capfirst(_step_label(task.step)), "case": task.case.title, "name": a.person.full_name,
-                      "title": a.title_as_held, "position": task.position.title}
-            if a.ends_on:
-                return NotAllowed(_(
-                    "%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
-                    "position as %(position)s until %(end)s. It comes back to you when the acting period ends.")
-                    % {**values, "end": date_format(a.ends_on, "j F Y")})
-            return NotAllowed(_("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work "
-                                "of your position as %(position)s, with no end date set.") % values)
+            return NotAllowed(acting_refusal(
+                acting[0],
+                _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
+                  "position as %(position)s until %(end)s. It comes back to you when the acting period ends."),
+                _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work "
+                  "of your position as %(position)s, with no end date set."),
+                step=capfirst(_step_label(task.step)), case=task.case.title))
     return not_yours(task, day)
 
 
@@ -759,17 +756,13 @@ def _not_superior(task: Task, user: AbstractBaseUser, day: dt.date) -> NotAllowe
     acting = superior_stood_in(user, task.case.office, day, unit.pk)
     if acting is None:
         return NotAllowed(_("Only a superior of %(unit)s may reassign this task.") % {"unit": unit.name})
-    values = {"step": _step_label(task.step), "case": task.case.title, "name": acting.person.full_name,
-              "title": acting.title_as_held, "position": acting.position.title, "unit": unit.name}
-    if acting.ends_on:
-        return NotAllowed(capfirst(_(
-            "%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
-            "position as %(position)s until %(end)s, and gives the tasks of %(unit)s to others meanwhile.") % {
-            **values, "end": date_format(acting.ends_on, "j F Y")}))
-    return NotAllowed(capfirst(_(
-        "%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
-        "position as %(position)s, with no end date set, and gives the tasks of %(unit)s to others meanwhile.")
-        % values))
+    return NotAllowed(capfirst(acting_refusal(
+        acting,
+        _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
+          "position as %(position)s until %(end)s, and gives the tasks of %(unit)s to others meanwhile."),
+        _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
+          "position as %(position)s, with no end date set, and gives the tasks of %(unit)s to others meanwhile."),
+        step=_step_label(task.step), case=task.case.title, unit=unit.name)))
 
 
 def _not_theirs(task: Task, user: AbstractBaseUser, target: Person, day: dt.date) -> NotTheirsToTake:
@@ -811,11 +804,11 @@ def _away(target: Person, day: dt.date) -> str:
     their position that day, and until when. Read only for that refusal."""
     held = list(Assignment.objects.filter(Assignment.active_on(day), person=target).select_related("position"))
     a = next(a for a in stand_ins(held, day) if a.position.single_holder)
-    if a.ends_on:
-        return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s until "
-                 "%(end)s") % acting_values(a)
-    return _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
-             "date set") % acting_values(a)
+    return acting_refusal(
+        a,
+        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s until %(end)s"),
+        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
+          "date set"))
 
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
@@ -957,14 +950,13 @@ def cancel_case(case_id: int, *, user: AbstractBaseUser, reason: str, at: dt.dat
 def cancel_stood_in(case: Case, acting: Assignment) -> str:
     """The refusal of a cancellation by a head of office or secretary away while a Plt or Plh acts for their
     position (acting: roles.acting_for_roles): who cancels cases meanwhile, and until when."""
-    values = {"case": case.title, "name": acting.person.full_name, "title": acting.title_as_held,
-              "position": acting.position.title}
-    if acting.ends_on:
-        return _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
-                 "%(position)s until %(end)s, and cancels cases meanwhile.") % {
-            **values, "end": date_format(acting.ends_on, "j F Y")}
-    return _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
-             "%(position)s, with no end date set, and cancels cases meanwhile.") % values
+    return acting_refusal(
+        acting,
+        _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s until %(end)s, and cancels cases meanwhile."),
+        _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
+          "%(position)s, with no end date set, and cancels cases meanwhile."),
+        case=case.title)
 
 
 def start_refusal(refused: NotAllowed, version: SopVersion, user: AbstractBaseUser, at: dt.datetime | None = None
@@ -976,14 +968,13 @@ def start_refusal(refused: NotAllowed, version: SopVersion, user: AbstractBaseUs
     acting = acting_for_roles(user, office_day(version.sop.office, at), STARTER_ROLES)
     if acting is None:
         return refused
-    values = {"sop": version.name, "name": acting.person.full_name, "title": acting.title_as_held,
-              "position": acting.position.title}
-    if acting.ends_on:
-        return NotAllowed(_("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
-                            "position as %(position)s until %(end)s, and starts cases meanwhile.") % {
-            **values, "end": date_format(acting.ends_on, "j F Y")})
-    return NotAllowed(_("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
-                        "position as %(position)s, with no end date set, and starts cases meanwhile.") % values)
+    return NotAllowed(acting_refusal(
+        acting,
+        _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
+          "position as %(position)s until %(end)s, and starts cases meanwhile."),
+        _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
+          "position as %(position)s, with no end date set, and starts cases meanwhile."),
+        sop=version.name))
 
 
 # What changed in an office's calendar besides a day (move_due_dates' `change`, kept in the audit event).
