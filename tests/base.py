@@ -3,18 +3,27 @@
 Named people, as in the SOP: `self.head` (Kadis), `self.secretary`, `self.subsection_head`
 (Kasubbag), `self.staff` and `self.staff2` (JFU), `self.contacts` (one per division), `self.admin`,
 `self.auditor`; and `self.other_office` with its own `self.outsider` who must never see ours.
+
+The demo's Kepala Dinas is on leave from TODAY for a week, the Sekretaris his Plh. `make_kasubbag_away`
+adds the Plh-Kasubbag office: the Kasubbag away while the second JFU acts for them (ON_PLH_DAY, AFTER_PLH).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from zoneinfo import ZoneInfo
 
 from django.test import TestCase
 
+from kinerja.org import actions as org_actions
 from kinerja.org import demo
+from kinerja.org.models import Assignment
 
 PASSWORD = "test-password-4821"
 TODAY = dt.date(2025, 3, 24)
+# The Kasubbag's Plh acts from Tuesday 25 to Friday 28 March 2025 (make_kasubbag_away): a day of it, and after.
+ON_PLH_DAY = dt.datetime(2025, 3, 26, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
+AFTER_PLH = dt.datetime(2025, 3, 31, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
 class KinerjaTestCase(TestCase):
@@ -35,3 +44,11 @@ class KinerjaTestCase(TestCase):
         cls.other = demo.build(password=PASSWORD, today=TODAY, code="other-office", is_demo=False)
         cls.other_office = cls.other.office
         cls.outsider = cls.other.people["sekretaris"].user
+
+    @classmethod
+    def make_kasubbag_away(cls) -> Assignment:
+        """The Kasubbag away from Tuesday 25 to Friday 28 March 2025 while the second JFU (`staff2`) is their Plh,
+        by decree: the acting assignment. For setUpTestData; the tests patch timezone.now to ON_PLH_DAY."""
+        return org_actions.assign(cls.staff2.person, cls.positions["subsection_head"], starts_on=dt.date(2025, 3, 25),
+                                  ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH,
+                                  decree_number="800/124/III.07/2025")

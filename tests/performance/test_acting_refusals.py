@@ -4,33 +4,25 @@ actions). The Kepala Dinas away while the Sekretaris is his Plh (24 to 30 March,
 
 from __future__ import annotations
 
-import datetime as dt
 from unittest import mock
-from zoneinfo import ZoneInfo
 
 from django.utils import translation
 
 from kinerja.errors import NotAllowed
-from kinerja.org import actions as org_actions
-from kinerja.org.models import Assignment
 from kinerja.performance import access, actions
 from kinerja.performance.compilation import request_compilation
 from kinerja.performance.models import Actual
 from kinerja.performance.report import compile_report, may_compile
+from tests.base import AFTER_PLH, ON_PLH_DAY
 
 from .test_actions import PerformanceTestCase
-
-ON_PLH_DAY = dt.datetime(2025, 3, 26, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
-AFTER = dt.datetime(2025, 3, 31, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
 
 
 class AbsentKasubbagTests(PerformanceTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.plh = org_actions.assign(cls.staff2.person, cls.positions["subsection_head"], starts_on=dt.date(2025, 3, 25),
-                                     ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH,
-                                     decree_number="800/124/III.07/2025")
+        cls.plh = cls.make_kasubbag_away()
 
     def setUp(self) -> None:
         super().setUp()
@@ -87,7 +79,7 @@ class AbsentKasubbagTests(PerformanceTestCase):
             request_compilation(self.office, 2025, 1, user=self.head)
 
     def test_after_the_plh_days_the_kasubbag_checks_again(self) -> None:
-        self.now.return_value = AFTER
-        self.assertTrue(access.can_check(self.subsection_head, AFTER.date()))
-        self.assertTrue(may_compile(self.subsection_head, self.office, AFTER.date()))
+        self.now.return_value = AFTER_PLH
+        self.assertTrue(access.can_check(self.subsection_head, AFTER_PLH.date()))
+        self.assertTrue(may_compile(self.subsection_head, self.office, AFTER_PLH.date()))
         self.assertEqual(actions.check_actual(self.actual.pk, user=self.subsection_head).status, Actual.Status.CHECKED)

@@ -4,26 +4,17 @@ positions_held), still reading every SOP page."""
 
 from __future__ import annotations
 
-import datetime as dt
 from unittest import mock
-from zoneinfo import ZoneInfo
 
-from kinerja.org import actions as org_actions
-from kinerja.org.models import Assignment
 from kinerja.sop.access import manage_power, may_manage
-from tests.base import KinerjaTestCase
-
-ON_PLH_DAY = dt.datetime(2025, 3, 26, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
-AFTER = dt.datetime(2025, 3, 31, 10, tzinfo=ZoneInfo("Asia/Jakarta"))
+from tests.base import AFTER_PLH, ON_PLH_DAY, KinerjaTestCase
 
 
 class AbsentKasubbagTests(KinerjaTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        cls.plh = org_actions.assign(cls.staff2.person, cls.positions["subsection_head"], starts_on=dt.date(2025, 3, 25),
-                                     ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH,
-                                     decree_number="800/124/III.07/2025")
+        cls.plh = cls.make_kasubbag_away()
 
     def setUp(self) -> None:
         super().setUp()
@@ -48,7 +39,7 @@ class AbsentKasubbagTests(KinerjaTestCase):
         self.assertEqual(self.client.get("/sop/upload/").status_code, 200)
 
     def test_after_the_plh_days_the_kasubbag_manages_again(self) -> None:
-        self.now.return_value = AFTER
+        self.now.return_value = AFTER_PLH
         self.assertTrue(may_manage(self.subsection_head, self.office))
         self.assertFalse(may_manage(self.staff2, self.office))
         self.client.force_login(self.subsection_head)
