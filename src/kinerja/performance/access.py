@@ -2,8 +2,11 @@
 
 - The Subbag Program (its Kasubbag and staff) and the administrator manage indicators and targets.
 - A division's contact (and its head) enters the actuals of the indicators their division answers for.
-- The Kasubbag (or the administrator) checks submitted actuals or sends them back; while a Plt or Plh acts for
-  the Kasubbag, the acting holder does and the absent Kasubbag is told so (check_power).
+- The Kasubbag (or the administrator) checks submitted actuals or sends them back.
+
+While a Plt or Plh acts for a Kasubbag or a Kabid, the acting holder has these powers, not the absent official,
+who is told who has them and until when (manage_power, enter_power, check_power), as everywhere else
+(holding.doing_own_work). The menus (pages) still follow every position held: the absent official reads on.
 """
 
 from __future__ import annotations
@@ -54,9 +57,42 @@ def _entering(held: list[Position]) -> list[Unit]:
     return list(units.values())
 
 
+def _own_work(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> tuple[list[Position], list[Assignment]]:
+    """(the positions whose work is `user`'s on `day`, the acting assignments (Plt, Plh) of others to the
+    positions they hold but do not work in meanwhile: doing_own_work). One query."""
+    held, acting = held_and_stand_ins(user, day)
+    return [a.position for a in doing_own_work(held, acting)], acting
+
+
 def can_manage(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
-    """Indicator and target management: the subsection's head and staff, or the administrator."""
-    return _is_admin(user) or any(_manages(p) for p in _held(user, day))
+    """Indicator and target management: the subsection's head and staff, or the administrator; not a Kasubbag
+    away while a Plt or Plh acts for them (manage_power)."""
+    return manage_power(user, day)[0]
+
+
+def manage_power(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> tuple[bool, Assignment | None]:
+    """(can_manage, else the acting assignment (Plt, Plh) through which someone manages indicators and targets
+    meanwhile for `user`, a Kasubbag away: who, and until when; None when nobody acts for them). One query;
+    none for the administrator."""
+    if _is_admin(user):
+        return True, None
+    own, acting = _own_work(user, day)
+    if any(_manages(p) for p in own):
+        return True, None
+    return False, next((a for a in acting if _manages(a.position)), None)
+
+
+def manage_refusal(acting: Assignment | None) -> str:
+    """Why one may not manage indicators and targets (`acting`: manage_power's): who does meanwhile and until
+    when, else who may."""
+    if acting is None:
+        return _("Only the Subbag Program manages indicators and targets.")
+    return acting_refusal(
+        acting,
+        _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
+          "as %(position)s until %(end)s, and manages them meanwhile."),
+        _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
+          "as %(position)s, with no end date set, and manages them meanwhile."))
 
 
 def can_check(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
@@ -90,8 +126,9 @@ def check_refusal(acting: Assignment | None) -> str:
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:
-    """The divisions whose actuals `user` enters: as their data contact or their head (_entering)."""
-    return _entering(_held(user, day))
+    """The divisions whose actuals `user` enters: as their data contact or their head (_entering); not those of
+    a position a Plt or Plh acts for meanwhile (a Kabid away: enter_power)."""
+    return _entering(_own_work(user, day)[0])
 
 
 def data_units(office: Office) -> QuerySet[Unit]:
@@ -115,7 +152,40 @@ def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> dict[str, boo
 
 def can_enter(user: AbstractBaseUser | AnonymousUser, division_id: int | None, day: dt.date) -> bool:
     """Whether `user` may enter actuals of an indicator of this division (the Subbag Program may
-    enter for any division: it compiles what divisions send on paper)."""
-    if can_manage(user, day):
-        return True
-    return division_id is not None and any(u.pk == division_id for u in divisions_of(user, day))
+    enter for any division: it compiles what divisions send on paper); enter_power."""
+    return enter_power(user, division_id, day)[0]
+
+
+def enter_power(user: AbstractBaseUser | AnonymousUser, division_id: int | None, day: dt.date,
+                ) -> tuple[bool, Assignment | None]:
+    """(can_enter, else the acting assignment (Plt, Plh) through which someone enters them meanwhile for `user`,
+    a Kabid or Kasubbag away: who, and until when; None when nobody acts for them). `division_id` None: an
+    indicator no division answers for yet (the Subbag Program's). One query (two for a Sekretariat's
+    position, _entering); none for the administrator."""
+    if _is_admin(user):
+        return True, None
+    own, acting = _own_work(user, day)
+    if any(_manages(p) for p in own) or (division_id is not None and any(u.pk == division_id for u in _entering(own))):
+        return True, None
+    return False, next((a for a in acting if _manages(a.position)
+                        or (_enters(a.position) and a.position.unit_id == division_id)), None)
+
+
+def entry_stand_in(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> Assignment | None:
+    """For the input page of someone who enters no actual today: the acting assignment (Plt, Plh) through which
+    someone enters them meanwhile for them, a Kabid or Kasubbag away; None when nobody acts for them. One
+    query."""
+    if _is_admin(user):
+        return None
+    return next((a for a in _own_work(user, day)[1] if _manages(a.position) or _enters(a.position)), None)
+
+
+def enter_refusal(acting: Assignment) -> str:
+    """What a Kabid or Kasubbag away is told (`acting`: enter_power's, entry_stand_in's): who enters the
+    actuals meanwhile, until when."""
+    return acting_refusal(
+        acting,
+        _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s "
+          "until %(end)s, and enters them meanwhile."),
+        _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s, "
+          "with no end date set, and enters them meanwhile."))

@@ -129,8 +129,10 @@ def is_confirmed(raw: str, confirmed: str) -> bool:
 # --- actuals ------------------------------------------------------------------------------------
 
 def _check_can_enter(indicator: Indicator, user: User) -> None:
-    if not access.can_enter(user, indicator.division_id, _today(indicator.office)):
-        raise NotAllowed(_("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
+    may, acting = access.enter_power(user, indicator.division_id, _today(indicator.office))
+    if not may:  # a Kabid away is told who enters meanwhile
+        raise NotAllowed(access.enter_refusal(acting) if acting is not None
+                         else _("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
 
 
 def _current(indicator: Indicator, year: int, quarter: int | None, *, lock: bool = True) -> Actual | None:
@@ -401,8 +403,9 @@ def remove_evidence(evidence_id: int, *, user: User) -> None:
 # --- indicators and targets ---------------------------------------------------------------------
 
 def check_can_manage(office: Office, user: User) -> None:
-    if not access.can_manage(user, _today(office)):
-        raise NotAllowed(_("Only the Subbag Program manages indicators and targets."))
+    may, acting = access.manage_power(user, _today(office))
+    if not may:
+        raise NotAllowed(access.manage_refusal(acting))
 
 
 def _objective_fields(office: Office, *, code: str, name: str, plan_start_year: int, plan_end_year: int,

@@ -112,8 +112,11 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
                          "quarters": [slots.get(f"quarter_{q}") for q in range(1, 5)],
                          "activities": indicator.year_plan})
         groups.append({"objective": objective, "rows": rows})
+    may_manage, stood_in = access.manage_power(request.user, today)
     return render(request, "performance/indicator_list.html", {
-        "groups": groups, "year": year, "can_manage": access.can_manage(request.user, today),
+        "groups": groups, "year": year, "can_manage": may_manage,
+        # A Kasubbag away while a Plt or Plh acts for them: told who manages meanwhile (no query more).
+        "manage_refusal": access.manage_refusal(stood_in) if stood_in is not None else "",
         **_period_choices(today)})
 
 
@@ -131,7 +134,7 @@ def _act(form: Any, call: Callable[[], Any]) -> tuple[bool, Any]:
     except FieldError as e:
         form.add_error(e.field if e.field in form.fields else None, str(e))
     except NotAllowed as e:
-        raise PermissionDenied from e
+        raise PermissionDenied(str(e)) from e  # the 403 page says why (who acts meanwhile, for an official away)
     except KinerjaError as e:
         form.add_error(None, str(e))
     return False, None
@@ -139,8 +142,9 @@ def _act(form: Any, call: Callable[[], Any]) -> tuple[bool, Any]:
 
 def _require_manager(request: HttpRequest) -> Office:
     office = office_or_404(request)
-    if not access.can_manage(request.user, _today(request)):
-        raise PermissionDenied
+    may, acting = access.manage_power(request.user, _today(request))
+    if not may:
+        raise PermissionDenied(access.manage_refusal(acting))
     return office
 
 
@@ -513,7 +517,9 @@ def actual_input(request: HttpRequest) -> HttpResponse:
     divisions = _input_divisions(request, office, manager)
     unassigned = _unassigned(office, manager)
     if not divisions and not unassigned:
-        raise PermissionDenied
+        # A Kabid or Kasubbag away while a Plt or Plh acts for them: told who enters meanwhile (one query more).
+        acting = access.entry_stand_in(request.user, _today(request))
+        raise PermissionDenied(access.enter_refusal(acting) if acting is not None else "")
     show_unassigned = not divisions or (unassigned > 0 and request.GET.get("division") == NO_DIVISION)
     division = None if show_unassigned else _chosen_division(request, divisions)
     return _render_input(request, office, _period(request), division, divisions, unassigned)
@@ -526,11 +532,11 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
     manager = access.can_manage(request.user, _today(request))
     divisions = _input_divisions(request, office, manager)
-    if indicator.division_id is None:
-        if not manager:
-            raise PermissionDenied  # only the Subbag Program enters what no division answers for yet
-    elif indicator.division_id not in {d.pk for d in divisions}:
-        raise PermissionDenied
+    if (not manager if indicator.division_id is None  # only the Subbag Program enters what no division answers for
+            else indicator.division_id not in {d.pk for d in divisions}):
+        # A Kabid or Kasubbag away while a Plt or Plh acts for them (a page opened before): told who enters.
+        acting = access.enter_power(request.user, indicator.division_id, _today(request))[1]
+        raise PermissionDenied(access.enter_refusal(acting) if acting is not None else "")
     period = _period(request)
     form = ActualForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
     errors: list[str] = []
