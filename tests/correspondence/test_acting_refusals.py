@@ -81,6 +81,7 @@ class AbsentHeadTests(KinerjaTestCase):
         for url in ("/letters/new/", "/documents/new/", "/minutes/new/"):
             self.assertEqual(self.client.get(url).status_code, 200, url)
 
-    def test_someone_without_the_power_and_no_stand_in_gets_the_page_as_before(self) -> None:
+    def test_someone_without_the_power_and_no_stand_in_is_told_who_registers_letters(self) -> None:
         self.client.force_login(self.staff)
-        self.assertEqual(self.client.get("/letters/new/").status_code, 404)
+        self.assertContains(self.client.get("/letters/new/"), "Hanya Kepala Dinas, Sekretaris, kepala unit (Kasubbag, "
+                            "Kabid) dan administrator yang boleh mengagendakan surat", status_code=403)

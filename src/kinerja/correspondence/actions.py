@@ -361,7 +361,8 @@ def minutes_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignm
 # What each power's refusal says: to anyone without it, and to an official away while a Plt or Plh acts for
 # their position (until an end date, or with none set).
 _REFUSALS = {
-    "register": (gettext_lazy("Only the secretariat and the heads may register letters."),
+    "register": (gettext_lazy("Only the head of office, the Sekretaris, the heads of units (Kasubbag, Kabid) and the "
+                              "administrator may register letters; ask one of them to register the letter."),
                  gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
                               "as %(position)s until %(end)s, and registers letters meanwhile."),
                  gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "

@@ -76,6 +76,13 @@ def _add_error(form: Form, e: KinerjaError) -> None:
     form.add_error(field if field in form.fields else None, str(e))
 
 
+def _refused_on_form(form: Form, refusal: str) -> int:
+    """A form sent by someone refused (the power lost since the page was opened: an acting period begun): the
+    refusal above the form, which keeps what was typed, never a 403 page that loses it. The status to answer."""
+    form.add_error(None, refusal)
+    return 403
+
+
 def _pdf(data: bytes, name: str) -> HttpResponse:
     response = HttpResponse(data, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{name}"'
@@ -97,18 +104,20 @@ def letters(request: HttpRequest) -> HttpResponse:
 def letter_new(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     allowed, acting = actions.register_power(request.user, office)
-    if not allowed:
-        if acting is None:
-            raise Http404
-        # The official away while a Plt or Plh acts for them: told who registers meanwhile, and until when.
+    if not allowed and request.method != "POST":
+        # Told who registers letters (a JFU), or who does meanwhile and until when (an official away while a Plt
+        # or Plh acts for them); a form sent is refused on the form below, what was typed kept.
         raise PermissionDenied(actions.register_refusal(acting))
     today = today_in(office.time_zone)
+    status = 200
     if request.method == "POST":
         # Photos of a letter's pages come several at once: no limit of one file on the whole request here; a
         # file over it is named under the field by the action (scans.scan_bytes), the typed fields kept, and
         # a request over the limit of a request never reaches this view (web/upload_limit.py).
         form = forms.LetterForm(request.POST, request.FILES)
-        if form.is_valid():
+        if not allowed:
+            status = _refused_on_form(form, actions.register_refusal(acting))
+        elif form.is_valid():
             data = form.cleaned_data
             notes: list[str] = []
             try:
@@ -121,7 +130,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Registered as %(number)s.") % {"number": letter.agenda_number})
                 return redirect("correspondence:letter", letter.pk)
             except NotAllowed as e:
-                raise PermissionDenied(str(e)) from e
+                status = _refused_on_form(form, str(e))
             except KinerjaError as e:
                 _add_error(form, e)
         if scans := request.FILES.getlist("scan"):
@@ -134,7 +143,7 @@ def letter_new(request: HttpRequest) -> HttpResponse:
                                          "an error.") % {"name": ", ".join(scan.name for scan in scans)})
     else:
         form = forms.LetterForm(initial={"received_on": today, "letter_date": today})
-    return render(request, "correspondence/letter_form.html", {"form": form})
+    return render(request, "correspondence/letter_form.html", {"form": form}, status=status)
 
 
 def _after_register(letter: Letter, request: HttpRequest) -> list[str]:
@@ -307,24 +316,28 @@ def document_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
     allowed, acting = actions.outgoing_power(request.user, office)
-    if not allowed and acting is not None:
-        # The official away while a Plt or Plh acts for them: told who writes meanwhile, not a form to fill in.
+    if not allowed and request.method != "POST":
+        # Told who writes meanwhile (an official away while a Plt or Plh acts for them), not a form to fill in; a
+        # form sent is refused on the form below, what was typed kept.
         raise PermissionDenied(actions.outgoing_refusal(acting))
+    status = 200
     if request.method == "POST":
         form = forms.OutgoingForm(request.POST)
-        if form.is_valid():
+        if not allowed:
+            status = _refused_on_form(form, actions.outgoing_refusal(acting))
+        elif form.is_valid():
             try:
                 version = actions.create_outgoing(office, actions.OutgoingInput(letter=letter, **form.cleaned_data),
                                                   user=request.user)
                 messages.success(request, _("Created %(number)s.") % {"number": version.document.number})
                 return redirect("correspondence:document", version.document_id)
             except NotAllowed as e:
-                raise PermissionDenied(str(e)) from e
+                status = _refused_on_form(form, str(e))
             except KinerjaError as e:
                 _add_error(form, e)
     else:
         form = forms.OutgoingForm(initial=actions.reply_initial(letter) if letter else {})
-    return render(request, "correspondence/document_form.html", {"form": form, "letter": letter})
+    return render(request, "correspondence/document_form.html", {"form": form, "letter": letter}, status=status)
 
 
 def _document(request: HttpRequest, document_id: int) -> Document:
@@ -549,10 +562,12 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
     if request.GET.get("letter"):
         letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
     allowed, acting = actions.minutes_power(request.user, office)
-    if not allowed and acting is not None:
-        # The official away while a Plt or Plh acts for them: told who records minutes meanwhile.
+    if not allowed and request.method != "POST":
+        # Told who records minutes meanwhile (an official away while a Plt or Plh acts for them); a form sent is
+        # refused on the form below, what was typed kept.
         raise PermissionDenied(actions.minutes_refusal(acting))
     today = today_in(office.time_zone)
+    status = 200
     if request.method == "POST" and {"add_rows", "add_outside", "set_date"} & set(request.POST):
         # More follow-up or outside-attendee rows, or the attendance as held on the date typed: the form again as
         # typed (unbound, so no "required" yet), nothing saved.
@@ -567,7 +582,9 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
         form = forms.MinutesForm(request.POST, office=office, rows=forms.follow_up_rows_sent(request.POST),
                                  outside_rows=forms.outside_rows_sent(request.POST),
                                  day=forms.meeting_day(request.POST, today))
-        if form.is_valid():
+        if not allowed:
+            status = _refused_on_form(form, actions.minutes_refusal(acting))
+        elif form.is_valid():
             d = form.cleaned_data
             try:
                 minutes = actions.record_minutes(office, actions.MinutesInput(
@@ -583,14 +600,14 @@ def minutes_new(request: HttpRequest) -> HttpResponse:
                 messages.success(request, _("Minutes saved."))
                 return redirect("correspondence:minutes", minutes.pk)
             except NotAllowed as e:
-                raise PermissionDenied(str(e)) from e
+                status = _refused_on_form(form, str(e))
             except KinerjaError as e:
                 _add_error(form, e)
     else:
         # Minutes of a meeting on a letter: its perihal as the meeting's title to start from.
         form = forms.MinutesForm(office=office, initial={"held_on": today, "title": letter.subject if letter else ""},
                                  day=today)
-    return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter})
+    return render(request, "correspondence/minutes_form.html", {"form": form, "letter": letter}, status=status)
 
 
 @login_required
