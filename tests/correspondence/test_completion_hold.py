@@ -1,8 +1,8 @@
 """Steps 4-6 of the seed SOP are done by initialling and signing the case's Data Kinerja on its page
 (workflow_link.completion_hold, registered with the engine's completion checks): while the document waits
 for an act, "Sesuai" on the case page and `kinerja case complete` are refused with where to do it;
-"Belum sesuai" stays possible; a case without a compiled document completes by hand as before, at the
-same query count."""
+"Belum sesuai" stays possible. A case the head's letter started waits for its Data Kinerja to be compiled;
+one started by hand without a document completes by hand as before, at the same query count."""
 
 from __future__ import annotations
 
@@ -144,14 +144,48 @@ class CompletionHoldTestCase(SeedSopTestCase):
         wf.complete_task(step2.pk, user=self.subsection_head, next_user=self.staff)
         self.assertEqual(self.open_task().step.number, 3)
 
-    def test_a_case_without_a_compiled_document_completes_by_hand(self) -> None:
-        # A letter written during the case (a data request) belongs to it, but its steps do not approve it.
+    def test_a_case_the_heads_letter_started_waits_for_its_data_kinerja_to_be_compiled(self) -> None:
+        # A letter written during the case (a data request) belongs to it, but its steps do not approve it; with no
+        # Data Kinerja compiled, "Sesuai" on step 4 would close the case with nothing initialled or signed.
         letter = self.post_letter()
         self.case = Case.objects.get(pk=letter.case_id)
+        self.assertTrue(self.case.guarded)
         actions.create_outgoing(self.office, actions.OutgoingInput(
             kind=Document.Kind.DATA_REQUEST, title="Permintaan Data", addressee="Bidang UMKM", body="Mohon data.",
             classification="005",
             letter=letter), user=self.subsection_head)
+        step4 = self.run_to(4)
+        events = self.case.events.count()
+        with translation.override("en"), self.assertRaises(CompletionHeld) as refused:
+            wf.complete_task(step4.pk, user=self.subsection_head, verdict="ok")
+        self.assertEqual(str(refused.exception), (
+            "Step 4 is completed by the initials of Kepala Sub Bagian Program, Keuangan dan Aset on the Data Kinerja "
+            f"{self.case.period.replace('Triwulan', 'Quarter')}, which has not been compiled for this case yet. Compile "
+            "it on the performance dashboard (Compile report version) and put it up for initials; or send the work "
+            "back with “Belum sesuai”."))
+        self.assertTrue(refused.exception.hold.url.startswith("/data/dashboard/?year="))
+        self.assertTrue(refused.exception.hold.url.endswith("#compile"))
+        self.assertEqual(self.case.events.count(), events)
+        # The case page leads there and offers only "Belum sesuai", which stays possible.
+        self.client.force_login(self.subsection_head)
+        html = self.client.get(f"/cases/{self.case.pk}/").content.decode()
+        self.assertIn("belum disusun untuk pelaksanaan ini", html)
+        self.assertNotIn('name="complete-verdict" value="ok"', html)
+        wf.return_task(step4.pk, user=self.subsection_head, reason="Data bidang UMKM belum lengkap")
+        self.assertEqual(self.open_task().step.number, 3)
+        # Compiled and put up: its initials complete step 4, as for any Data Kinerja.
+        step4 = self.run_to(4)
+        version = actions.create_document(self.office, user=self.subsection_head, kind=Document.Kind.PERFORMANCE_DATA,
+                                          title="Data Kinerja", content=small_pdf("Data v1"), case_id=self.case.pk)
+        initial_done(actions.initial_version(version.pk, user=self.subsection_head), user=self.subsection_head)
+        self.assertEqual(self.open_task().step.number, 5)
+        # The head's signature step waits for the signature the same way.
+        with self.assertRaises(CompletionHeld):
+            wf.complete_task(self.open_task().pk, user=self.secretary, verdict="ok")
+
+    def test_a_case_started_by_hand_without_a_document_completes_by_hand(self) -> None:
+        # Started from the SOP's page (setUp), nothing compiled: the office may make its report elsewhere; no
+        # query more than any task's completion.
         self.assertFalse(Case.objects.get(pk=self.case.pk).guarded)
         step4 = self.run_to(4)
         with self.assertNumQueries(3 + LOCK + WRITES):  # as tests/workflow/test_query_counts.py pins it
@@ -188,7 +222,12 @@ class CompletionHoldTestCase(SeedSopTestCase):
     def test_a_signed_outgoing_letter_of_the_case_is_not_the_signature_of_step_6(self) -> None:
         letter = self.post_letter()
         self.case = Case.objects.get(pk=letter.case_id)
-        step6 = self.run_to(6)
+        self.run_to(4)
+        data = self.compile()
+        initial_done(actions.initial_version(data.pk, user=self.subsection_head), user=self.subsection_head)
+        initial_done(actions.initial_version(data.pk, user=self.secretary), user=self.secretary)
+        step6 = self.open_task()
+        self.assertEqual(step6.step.number, 6)
         reply = actions.create_outgoing(self.office, actions.OutgoingInput(
             kind=Document.Kind.COVER_LETTER, title="Surat Pengantar", addressee="Bappeda", body="Terlampir.",
             classification="005",

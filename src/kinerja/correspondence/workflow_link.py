@@ -26,6 +26,7 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser, at: dt.date
     `at` (the demo's fixed clock)."""
     from kinerja.sop.models import SopVersion
     from kinerja.workflow import actions as wf
+    from kinerja.workflow.extensions import guard_case
 
     if letter.kind != Letter.Kind.DATA_COLLECTION:
         return []
@@ -43,12 +44,15 @@ def start_case_for_letter(letter: Letter, *, user: AbstractBaseUser, at: dt.date
         # it): the letter joins it rather than starting a second collection of the same data.
         Letter.objects.filter(pk=letter.pk).update(case_id=e.case_id)
         letter.case_id = e.case_id
+        guard_case(e.case_id)
         return [_("The letter is registered and linked to the case already open for its period, no. %(id)d.")
                 % {"id": e.case_id}]
     except KinerjaError as e:
         return [_("The letter is registered, but the case did not start: %(error)s") % {"error": e}]
     Letter.objects.filter(pk=letter.pk).update(case_id=case.pk)
     letter.case_id = case.pk
+    # Its steps that initial and sign wait for the Data Kinerja (completion_hold), compiled or not yet.
+    guard_case(case.pk)
     return [_("Case started: %(case)s.") % {"case": case.title}]
 
 
@@ -154,9 +158,10 @@ def completion_hold(task: Any) -> Any:
     Kinerja (approval_steps) is completed by the initials or the signature on the document's page, not by
     hand, while the document's newest version still lacks them. Only the Data Kinerja counts
     (Document.APPROVED_IN_CASE_KINDS): the initials on another document of the case never stand for it.
-    Returning the work stays possible. Five queries at most: the case's unsigned documents (nothing more when
-    there are none), the required initials, the steps, the newest versions and their initials; one more for a
-    signature still owed (who signs that day: _signing_as)."""
+    Returning the work stays possible. Five queries at most: the case's documents (nothing more when all are
+    signed), the required initials, the steps, the newest versions and their initials; one more for a
+    signature still owed (who signs that day: _signing_as). With no Data Kinerja at all, a case that collects a
+    period's performance data waits for one to be compiled (_nothing_compiled)."""
     from django.db.models import Exists, OuterRef
     from django.urls import reverse
 
@@ -165,7 +170,10 @@ def completion_hold(task: Any) -> Any:
     case = task.case
     documents = list(Document.objects.filter(office_id=case.office_id, case_id=case.pk,
                                              kind__in=Document.APPROVED_IN_CASE_KINDS)
-                     .exclude(Exists(Signature.objects.filter(version__document=OuterRef("pk")))).order_by("pk"))
+                     .annotate(signed=Exists(Signature.objects.filter(version__document=OuterRef("pk")))).order_by("pk"))
+    if not documents:
+        return _nothing_compiled(task)
+    documents = [document for document in documents if not document.signed]
     if not documents:
         return None
     required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
@@ -210,6 +218,40 @@ def completion_hold(task: Any) -> Any:
             action = _("Open %(document)s")
         return CompletionHold(message, reverse("correspondence:document", args=[document.pk]), action % values)
     return None
+
+
+def _nothing_compiled(task: Any) -> Any:
+    """A guarded case (one the head's data collection letter started or joined: start_case_for_letter) that
+    collects a period's performance data (performance.signoff.collected_period) has no Data Kinerja yet: its
+    steps that initial and sign it (approval_steps) wait for it to be compiled and put up, rather than close
+    the case with nothing approved. A case started by hand, from the SOP's page, is not guarded until a
+    document joins it: an office may run that SOP with its report made elsewhere. Four queries, only for a
+    guarded case's task."""
+    from kinerja.performance.signoff import collected_period, compile_url, period_label
+    from kinerja.workflow.extensions import CompletionHold
+
+    case = task.case
+    period = collected_period(case)
+    if period is None:
+        return None
+    required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
+                .select_related("position").order_by("order")]
+    approval = approval_steps(case, [p.pk for p in required]).get(task.step_id)
+    if approval is None:
+        return None
+    values = {"step": task.step.display_number,
+              "position": _signing_as(task) if approval == SIGNATURE else task.position.title,
+              "period": period_label(period.year, period.quarter)}
+    if approval == SIGNATURE:
+        message = _("Step %(step)s is completed by the signature of %(position)s on the Data Kinerja %(period)s, "
+                    "which has not been compiled for this case yet.")
+    else:
+        message = _("Step %(step)s is completed by the initials of %(position)s on the Data Kinerja %(period)s, "
+                    "which has not been compiled for this case yet.")
+    message = (message % values + " " + _("Compile it on the performance dashboard (Compile report version) and "
+                                          "put it up for initials; or send the work back with “Belum sesuai”."))
+    return CompletionHold(message, compile_url(period.year, period.quarter),
+                          _("Compile the Data Kinerja %(period)s") % values)
 
 
 def _signing_as(task: Any) -> str:

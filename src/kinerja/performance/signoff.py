@@ -153,26 +153,50 @@ def check_not_signed(office: Office, year: int, quarter: int | None, actual: Act
         raise KinerjaError(locked_message(signature, year, quarter))
 
 
-def case_records(case: Any) -> list[Any]:
-    """Links from a data collection case to its period's figures (workflow.extensions.register_case_records):
-    the check page, and the dashboard whose "Compile report version" compiles the report, both opened on the
-    case's period (requests.period_of) with where the figures stand. For a case of the office's data
-    collection SOP, or one that asked divisions for data; nothing for a case whose period names no year or
-    quarter. Three or four queries, whatever the number of figures."""
-    from django.urls import reverse
+def collected_period(case: Any) -> Any:
+    """The period (requests.CasePeriod) whose performance data `case` collects: a case of the office's data
+    collection SOP, or one that asked the divisions for data, whose period names a year (and a quarter);
+    else None. Two queries at most."""
+    from django.db.models import Subquery
 
-    from kinerja.correspondence.models import Document, RegisterSettings
-    from kinerja.workflow.extensions import CaseRecord
+    from kinerja.correspondence.models import RegisterSettings
+    from kinerja.sop.models import SopVersion
     from kinerja.workflow.models import DivisionRequest
 
     from .requests import period_of
 
     found = period_of(case.period)
     if found is None:
-        return []
-    sop_id = RegisterSettings.objects.filter(office_id=case.office_id).values_list("data_collection_sop_id",
-                                                                                    flat=True).first()
-    if sop_id != case.sop_version.sop_id and not DivisionRequest.objects.filter(task__case_id=case.pk).exists():
+        return None
+    # The version's SOP by a subquery: a task's case comes without its version (workflow.fastsql.load_task).
+    if not RegisterSettings.objects.filter(office_id=case.office_id, data_collection_sop_id=Subquery(
+            SopVersion.objects.filter(pk=case.sop_version_id).values("sop_id"))).exists() \
+            and not DivisionRequest.objects.filter(task__case_id=case.pk).exists():
+        return None
+    return found
+
+
+def compile_url(year: int, quarter: int | None) -> str:
+    """The dashboard of the period, at its "Compile report version"."""
+    from django.urls import reverse
+
+    return f"{reverse('reports:dashboard')}?year={year}" + (f"&quarter={quarter}" if quarter else "") + "#compile"
+
+
+def case_records(case: Any) -> list[Any]:
+    """Links from a data collection case to its period's figures (workflow.extensions.register_case_records):
+    the check page, and the dashboard whose "Compile report version" compiles the report, both opened on the
+    case's period (collected_period) with where the figures stand. For a case of the office's data
+    collection SOP, or one that asked divisions for data; nothing for a case whose period names no year or
+    quarter. A case no longer open lists no work to do (compiling, putting up), only the figures. Three or
+    four queries, whatever the number of figures."""
+    from django.urls import reverse
+
+    from kinerja.correspondence.models import Document
+    from kinerja.workflow.extensions import CaseRecord
+
+    found = collected_period(case)
+    if found is None:
         return []
     office = case.office
     year, quarter = found.year, found.quarter
@@ -188,11 +212,13 @@ def case_records(case: Any) -> list[Any]:
                       % {"unchecked": len(waiting), "returned": returned} if returned else
                       _("%(unchecked)d not checked yet") % {"unchecked": len(waiting)} if waiting else
                       _("every submitted figure is checked"))
-    dashboard = f"{reverse('reports:dashboard')}?year={year}" + (f"&quarter={quarter}" if quarter else "")
+    records = [CaseRecord(_("Check the performance figures of %(period)s") % {"period": label},
+                          f"{reverse('performance:check')}?{query}", check_note)]
+    if case.status != case.Status.OPEN:
+        return records
     return [
-        CaseRecord(_("Check the performance figures of %(period)s") % {"period": label},
-                   f"{reverse('performance:check')}?{query}", check_note),
-        CaseRecord(_("Compile the Data Kinerja %(period)s") % {"period": label}, f"{dashboard}#compile",
+        *records,
+        CaseRecord(_("Compile the Data Kinerja %(period)s") % {"period": label}, compile_url(year, quarter),
                    _("Compile report version, on the performance data of that period")),
         # Until the compilation is put up: then the document itself is among the case's records.
         *([] if signature is not None or Document.objects.filter(
