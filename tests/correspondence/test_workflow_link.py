@@ -197,6 +197,13 @@ class SeedSopEndToEndTestCase(SeedSopTestCase):
                               .order_by("step__number")), [1, 2, 3, 4, 5, 6])
         self.assertTrue(verify_pdf(signature.file.read()).valid)
         self.assertEqual(set(Actual.objects.values_list("status", flat=True)), {Actual.Status.LOCKED})
+        # The finished case's page still leads to its figures, but lists nothing more to compile or put up.
+        self.assertEqual(Case.objects.get(pk=case.pk).status, Case.Status.DONE)
+        self.client.force_login(self.subsection_head)
+        page = self.client.get(f"/cases/{case.pk}/").content.decode()
+        self.assertIn('href="/data/check/?year=2025', page)
+        self.assertNotIn("#compile", page)
+        self.assertNotIn("#compiled-reports", page)
 
 
 class SignedReportLocksActualsTestCase(CorrespondenceTestCase):
