@@ -23,6 +23,8 @@ from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
 from kinerja.org.models import Office, Position
+from kinerja.performance.models import ReportVersion
+from kinerja.performance.signoff import incomplete_notes
 from kinerja.performance.templatetags.perfdata import refusal_message
 from kinerja.uploads import megabytes
 
@@ -380,6 +382,11 @@ def _document_context(request: HttpRequest, document: Document,
     # Nor while a figure of its period is unchecked (submitted, or returned to its division).
     unchecked = (actions.unchecked_figures(latest) if latest is not None and signature is None
                  and document.kind == Document.Kind.PERFORMANCE_DATA else [])
+    # What the compilation may still lack (the period not over, indicators without a figure, divisions that have
+    # not answered): said before anyone initials or signs, not refused.
+    incomplete = (incomplete_notes(latest.source, today, document.case_id)
+                  if latest is not None and signature is None and document.kind == Document.Kind.PERFORMANCE_DATA
+                  and isinstance(latest.source, ReportVersion) else [])
     if revise_form is None and document.kind in Document.OUTGOING_KINDS:
         revise_form = forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                 "addressee_place": document.addressee_place,
@@ -395,6 +402,7 @@ def _document_context(request: HttpRequest, document: Document,
         and not unchecked,
         "waiting_for": waiting_for if latest is not None and signature is None else [],
         "changed": changed, "unchecked": unchecked, "check_url": _check_url(latest) if unchecked else "",
+        "incomplete": incomplete,
         "can_sign": latest is not None and signature is None and is_signer and not changed and not unchecked,
         "sign_refusal": sign_refusal if latest is not None and signature is None else "",
         "signer_title": signer_title,

@@ -153,6 +153,38 @@ def check_not_signed(office: Office, year: int, quarter: int | None, actual: Act
         raise KinerjaError(locked_message(signature, year, quarter))
 
 
+def period_end(year: int, quarter: int | None) -> dt.date:
+    """The last day of the period: of its quarter, or of the year."""
+    month = 12 if quarter is None else quarter * 3
+    return dt.date(year + (month == 12), 1 if month == 12 else month + 1, 1) - dt.timedelta(days=1)
+
+
+def incomplete_notes(report: ReportVersion, today: dt.date, case_id: int | None = None) -> list[str]:
+    """What a Data Kinerja put up for initials and the signature may still lack, said on its page before anyone
+    initials or signs it (a warning, not a refusal: the head may sign a quarter's data before it ends, as a
+    report due early asks): the period not ended yet, the indicators the compilation has no figure of, and the
+    divisions that have not answered the case's requests for data. One query, for the case's requests."""
+    from kinerja.workflow.models import DivisionRequest
+
+    notes = []
+    label = period_label(report.year, report.quarter)
+    end = period_end(report.year, report.quarter)
+    if end >= today:
+        notes.append(_("%(period)s ends on %(date)s: its figures may not be final yet.") % {
+            "period": label, "date": date_format(end, "j F Y")})
+    indicators = (report.data or {}).get("indicators", [])
+    missing = [i["code"] for i in indicators if i.get("actual") is None]
+    if missing:
+        notes.append(_("%(count)d of the %(total)d indicators have no figure in this compilation: %(codes)s.") % {
+            "count": len(missing), "total": len(indicators), "codes": ", ".join(missing)})
+    if case_id is not None:
+        waiting = sorted({name for name in DivisionRequest.objects.filter(
+            task__case_id=case_id, answered_at__isnull=True).values_list("division__name", flat=True)})
+        if waiting:
+            notes.append(_("Not answered the request for their data: %(divisions)s.") % {"divisions": ", ".join(waiting)})
+    return notes
+
+
 def collected_period(case: Any) -> Any:
     """The period (requests.CasePeriod) whose performance data `case` collects: a case of the office's data
     collection SOP, or one that asked the divisions for data, whose period names a year (and a quarter);
