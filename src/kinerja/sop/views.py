@@ -266,6 +266,15 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     if untimed:
         error = _("Nothing was saved: type the standard time (number and unit) of step %(steps)s.") % {
             "steps": ", ".join(untimed)}
+    sop = actions.find_sop(office, draft)
+    # Already stored from this very file (and sheet): said before the user checks every step, and the page
+    # offers no save; a save posted all the same (a page left open, the address typed) is refused, saying so.
+    refusal = actions.already_imported(sop, source=path, sheet=sheet,
+                                       source_name=PENDING.name(request, token) or path.name)
+    if posted is not None and refusal is not None:
+        valid = False
+        error = _("Nothing was saved: this document is stored already, as the notice above says. Open the stored "
+                  "version, or discard this upload and upload the revised document.")
     if valid:
         file_name = PENDING.name(request, token) or path.name
         try:
@@ -285,7 +294,6 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
             target = reverse("sop:compare" if version.version > 1 else "sop:version", kwargs={"pk": version.pk})
             # The page of the saved version offers the workbook's next SOP while some are left.
             return redirect(f"{target}?{urlencode({'workbook': token})}" if workbook is not None else target)
-    sop = actions.find_sop(office, draft)
     current = latest = None
     if sop is not None:
         latest = sop.versions.order_by("-version").first()
@@ -302,9 +310,6 @@ def preview(request: HttpRequest, token: str) -> HttpResponse:
     for f in forms:
         f.warnings = [str(w) for w in draft.warnings if w.step == f.step.number]
     plan = actions.link_plan(office, draft, latest)
-    # Already stored from this very file (and sheet): said before the user checks every step; Save still refuses.
-    refusal = actions.already_imported(sop, source=path, sheet=sheet,
-                                       source_name=PENDING.name(request, token) or path.name)
     return render(request, "sop/preview.html", {
         "draft": draft, "rows": [(f, problems.get(f.step.number, [])) for f in forms], "error": error,
         "token": token, "document_checks": document_checks, "sheet": sheet, "sheets": sheets,
