@@ -248,7 +248,10 @@ class ActualsPart:
         return True
 
     def lost_files(self) -> list[str]:
-        return [f.name for c in self.editable if c.form.is_bound for f in c.form.files.getlist(c.form.add_prefix("file"))]
+        """Each file chosen as an indicator's evidence, named with the indicator's code ("IK-01: bukti.pdf"): two
+        files of one name chosen for two indicators are told apart, and each is chosen again where it was."""
+        return [f"{c.indicator.code or c.indicator.name}: {f.name}" for c in self.editable if c.form.is_bound
+                for f in c.form.files.getlist(c.form.add_prefix("file"))]
 
 
 class ActualsExtension:
