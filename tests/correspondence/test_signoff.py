@@ -89,7 +89,10 @@ class UncheckedFiguresTestCase(SignoffTestCase):
         page = self.client.get(f"/documents/{version.document_id}/").content.decode()
         self.assertIn("1 angka Data Kinerja ini belum diperiksa", page)
         self.assertIn("IK-02 Indikator", page)
-        self.assertIn('href="/data/check/?year=2025&amp;quarter=1"', page)
+        # The check page listing exactly the figures the count counts (signoff.check_url).
+        self.assertIn('href="/data/check/?year=2025&amp;quarter=1&amp;status=report"', page)
+        check = self.client.get("/data/check/?year=2025&quarter=1&status=report")
+        self.assertEqual([row["actual"].indicator.code for row in check.context["rows"]], ["IK-02"])
         self.assertNotIn("Paraf versi 1", page)
 
         # Checking changes no figure: the same compilation is initialled, no compiling again.

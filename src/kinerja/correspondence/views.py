@@ -24,7 +24,7 @@ from kinerja.org.access import office_or_404
 from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
 from kinerja.org.models import Office, Position
 from kinerja.performance.models import ReportVersion
-from kinerja.performance.signoff import incomplete_notes
+from kinerja.performance.signoff import check_url, incomplete_notes
 from kinerja.performance.templatetags.perfdata import refusal_message
 from kinerja.uploads import megabytes
 
@@ -431,9 +431,10 @@ def _revisions(document: Document, versions: list[DocumentVersion]) -> dict[str,
 
 
 def _check_url(version: DocumentVersion) -> str:
-    """The check page on the compiled report's period (its quarter; the whole year for an annual report)."""
+    """The check page listing the figures that hold up the compiled report (of its quarter and the quarters
+    before it; of the whole year for an annual report): the ones the page counts."""
     report = version.source
-    return f"{reverse('performance:check')}?year={report.year}&quarter={report.quarter or 0}"
+    return check_url(report.year, report.quarter)
 
 
 def _version(request: HttpRequest, version_id: int) -> DocumentVersion:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import F, Max, OuterRef, Q, Subquery
+from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -47,11 +47,31 @@ def is_correction(actual: Actual | None) -> bool:
     return actual is not None and bool(actual.correction_reason)
 
 
+def unchecked_actuals(office: Office, year: int, quarter: int | None) -> QuerySet[Actual]:
+    """The query of unchecked(): the current actuals the report of (year, quarter) reads that are submitted but
+    not checked, or returned to their division. The check page's view of them (check_url) lists this query, so
+    the count a link gives and the page it opens agree."""
+    return Actual.objects.filter(report_scope(year, quarter), indicator__office=office, status__in=UNCHECKED)
+
+
 def unchecked(office: Office, year: int, quarter: int | None) -> list[Actual]:
     """The current actuals of the report's period that are submitted but not checked, or returned to their
     division, in the report's order. One query."""
-    return list(Actual.objects.filter(report_scope(year, quarter), indicator__office=office, status__in=UNCHECKED)
+    return list(unchecked_actuals(office, year, quarter)
                 .select_related("indicator").order_by("indicator__order", "indicator__code", "quarter", "pk"))
+
+
+# The check page's list of the figures that hold up the report of its period (unchecked_actuals): of a quarter's
+# report, those of its quarter and of the quarters before it, which it reads too; of the year's, all of the year's.
+REPORT_FILTER = "report"
+
+
+def check_url(year: int, quarter: int | None) -> str:
+    """The check page listing exactly the figures that hold up the Data Kinerja of (year, quarter), with their
+    quarters: where every link saying how many figures of a report are unchecked leads."""
+    from django.urls import reverse
+
+    return f"{reverse('performance:check')}?year={year}&quarter={quarter or 0}&status={REPORT_FILTER}"
 
 
 def period_label(year: int, quarter: int | None) -> str:

@@ -580,7 +580,9 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
 
 # --- the Kasubbag's check screen ----------------------------------------------------------------
 
-STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all"]
+# The last, "report", lists the figures that hold up the report of the period (signoff.check_url): not only those
+# of the period's quarter, but of the quarters before it that its report reads too.
+STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all", signoff.REPORT_FILTER]
 
 
 @login_required
@@ -596,6 +598,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
     current = Actual.objects.filter(indicator__office=office, year=period.year, quarter=period.db_quarter,
                                     is_current=True)
     counts = dict(current.values_list("status").annotate(n=Count("pk")).order_by())
+    holding = signoff.unchecked_actuals(office, period.year, period.db_quarter)
     expected = Indicator.objects.filter(office=office)
     if period.db_quarter is not None:
         expected = expected.exclude(annual_only(period.year))  # no quarter of theirs lacks a realisasi
@@ -604,23 +607,28 @@ def check_list(request: HttpRequest) -> HttpResponse:
     unassigned = list(Indicator.objects.filter(office=office, division__isnull=True)
                       .order_by("objective__order", "order", "code").only("pk", "code", "name"))
     # Four queries for any number of rows: actuals with their indicator, targets, evidence (+ counts above).
-    rows_qs = (current if status == "all" else current.filter(status=status)).select_related(
+    # The report's view: each figure its report still waits for, of whichever quarter, is measured against
+    # the target of its own quarter.
+    listed = holding if status == signoff.REPORT_FILTER else current if status == "all" else current.filter(status=status)
+    rows_qs = listed.select_related(
         "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(
         "evidence", Prefetch("indicator__targets", queryset=Target.objects.filter(year=period.year),
                              to_attr="year_targets")).order_by("indicator__objective__order", "indicator__order",
-                                                               "indicator__code")
+                                                               "indicator__code", "quarter")
     rows = []
     for actual in rows_qs:
-        target = target_for(actual.indicator.year_targets, period.db_quarter)
+        target = target_for(actual.indicator.year_targets, actual.quarter)
         result = evaluate_actual(actual.indicator, target, actual)
         rows.append({"actual": actual, "target": target, "result": result, "tone": predicate_tone(result.predicate),
-                     "target_annual": annual_target(target, period.db_quarter),
+                     "target_annual": annual_target(target, actual.quarter),
                      "return_form": ReturnForm(prefix=f"r{actual.pk}")})
     return render(request, "performance/check.html", {
         "rows": rows, "period": period, "status": status, "counts": counts, "missing": missing,
         "unassigned_indicators": unassigned, "can_manage": access.can_manage(request.user, today),
         "no_division": NO_DIVISION,
-        "filters": [(s, counts.get(s, 0) if s != "all" else sum(counts.values())) for s in STATUS_FILTERS],
+        "filters": [(s, sum(counts.values()) if s == "all" else holding.count() if s == signoff.REPORT_FILTER
+                     else counts.get(s, 0)) for s in STATUS_FILTERS],
+        "report_filter": signoff.REPORT_FILTER, "report_period": signoff.period_label(period.year, period.db_quarter),
         "status_labels": dict(Actual.Status.choices), "can_check": may_check,
         # A Kasubbag away while a Plt or Plh acts for them: told who checks meanwhile (no query more).
         "check_refusal": access.check_refusal(stood_in) if stood_in is not None else "",
@@ -636,6 +644,10 @@ def _back_to_check(request: HttpRequest, actual: Actual) -> HttpResponse:
     quarter = actual.quarter or ANNUAL
     status = request.POST.get("status", "submitted")
     status = status if status in STATUS_FILTERS else "submitted"
+    if status == signoff.REPORT_FILTER:
+        # Back to the report's list the figure was on: a figure of Triwulan III checked on the list of the
+        # report of Triwulan IV goes back to that list, the period the form names.
+        quarter = _int(request.POST.get("quarter"), quarter, 0, 4)
     return redirect(f"{reverse('performance:check')}?year={actual.year}&quarter={quarter}&status={status}")
 
 

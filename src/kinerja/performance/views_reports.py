@@ -180,9 +180,9 @@ def compile_view(request: HttpRequest) -> HttpResponse:
 
 
 def _unchecked(office: Office, year: int, quarter: int | None) -> dict[str, object]:
-    """The period's figures not checked yet (signoff.unchecked) and the check page on that period."""
+    """The period's figures not checked yet (signoff.unchecked) and the check page listing exactly them."""
     return {"unchecked": signoff.unchecked(office, year, quarter),
-            "check_url": f"{reverse('performance:check')}?year={year}&quarter={quarter or 0}"}
+            "check_url": signoff.check_url(year, quarter)}
 
 
 @login_required
