@@ -160,6 +160,20 @@ def _charted(report: ReportData) -> list[IndicatorRow]:
     return [i for i in report.indicators if isinstance(i.target, Decimal) and i.target != 0 and not i.annual_only]
 
 
+# Why target_vs_actual leaves an indicator out (not_drawn), for the page to say under the chart.
+ZERO_TARGET, TEXT_TARGET, NO_TARGET, ANNUAL_ONLY = "zero_target", "text_target", "no_target", "annual_only"
+
+
+def not_drawn(report: ReportData) -> list[tuple[IndicatorRow, str]]:
+    """The indicators target_vs_actual leaves out (_charted), each with why: a zero target (its actual is no share
+    of it: the achievement is 100 or 0, met or not), a text target, no target, or measured by the year alone in a
+    quarter. The page names them under the chart, so no indicator drops out of it unsaid."""
+    drawn = {id(i) for i in _charted(report)}
+    return [(i, ANNUAL_ONLY if i.annual_only else NO_TARGET if i.target is None else
+             TEXT_TARGET if not isinstance(i.target, Decimal) else ZERO_TARGET)
+            for i in report.indicators if id(i) not in drawn]
+
+
 # After the code of a lower-is-better indicator on target_vs_actual: its bar past the target is worse, not
 # better, and the key says so.
 LOWER_IS_BETTER = " ↓"

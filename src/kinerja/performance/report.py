@@ -505,7 +505,10 @@ def _indicator_row(indicator: Indicator, objective: Objective, facts: _Facts, ye
         if past_target is None and past_actual is None:
             continue
         past = _evaluate(indicator, past_target, past_actual)
-        history.append(YearValue(y, past_target, past_actual, _rounded(past.value), past.met))
+        # Met or not is said in words for a text target only: a zero target's is its percentage, 100 or 0
+        # (achievement._zero_target), as this year's column and every other document print it.
+        history.append(YearValue(y, past_target, past_actual, _rounded(past.value),
+                                 past.met if isinstance(past_target, str) else None))
     narratives = sorted(facts.narratives.get(year, []))
     progress = (ach.plan_progress(actual, facts.renstra_end, indicator.polarity, indicator.negative_method)
                 if facts.renstra_end is not None else None)

@@ -28,7 +28,7 @@ from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
-from .report import NO_DIVISION_PART, build_report, compile_power, compile_refusal, file_stem
+from .report import NO_DIVISION_PART, ReportData, build_report, compile_power, compile_refusal, file_stem
 from .views import NO_DIVISION
 
 FORMATS = {
@@ -101,6 +101,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                                  for i in o.indicators]} for o in report.objectives],
         "charts": charts.dashboard_charts(report),
         "keys": {"objectives": charts.objective_key(report), "indicators": charts.indicator_key(report)},
+        "not_drawn": _not_drawn(report),
         "may_compile": may_compile,
         # Someone away while a Plt or Plh acts for them: told who compiles meanwhile (no query more).
         "compile_refusal": compile_refusal(stood_in) if stood_in is not None else "",
@@ -108,6 +109,15 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "query": urlencode(period),
         "download_query": f"?{urlencode(shown)}" if shown else "",
     })
+
+
+def _not_drawn(report: ReportData) -> list[tuple[str, str, str]]:
+    """(code, name, why) of each indicator the chart of targets and actuals leaves out (charts.not_drawn)."""
+    why = {charts.ZERO_TARGET: _("target 0: met or not met, its achievement 100% or 0%, not a share of the target"),
+           charts.TEXT_TARGET: _("a text target: met or not met"),
+           charts.NO_TARGET: _("no target yet"),
+           charts.ANNUAL_ONLY: _("measured by the year only")}
+    return [(row.code, row.name, why[reason]) for row, reason in charts.not_drawn(report)]
 
 
 def _division_filter(request: HttpRequest, office: Office) -> tuple[list[Unit], Unit | None, bool]:
