@@ -89,3 +89,23 @@ def test_the_dashboard_s_table_prints_within_an_a4_page(live_server, page: Page,
     widths = page.evaluate("() => { const t = document.querySelector('table.indicators');"
                            " return [t.getBoundingClientRect().right, document.documentElement.clientWidth]; }")
     assert widths[0] <= widths[1], widths
+
+
+def test_on_a_phone_each_indicator_is_a_card_with_every_figure_in_sight(live_server, page: Page, office) -> None:
+    # At 390 px the eight columns scrolled sideways: Kode, Indikator and Satuan fitted, Target was cut mid-number,
+    # Realisasi, Capaian and Predikat were out of sight.
+    sign_in(page, live_server.url, "kasubbag")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{live_server.url}/data/dashboard/?year=2025")
+    table = page.locator("table.indicators")
+    expect(table.locator("thead")).to_be_hidden()
+    width = page.evaluate("document.documentElement.clientWidth")
+    row = table.locator("tbody tr", has_text="IK-01")
+    for label, text in (("Target", "80"), ("Realisasi", "72,5"), ("Capaian", "90,63%"), ("Predikat", "Tinggi")):
+        cell = row.locator(f'td[data-label="{label}"]')
+        expect(cell).to_contain_text(text)
+        box = cell.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width, (label, box, width)
+    wrap = page.evaluate("(() => { const w = document.querySelector('table.indicators').closest('.table-wrap');"
+                         " return [w.scrollWidth, w.clientWidth]; })()")
+    assert wrap[0] <= wrap[1], wrap  # nothing to scroll sideways to
