@@ -37,6 +37,7 @@ class AlreadyStoredPreviewTestCase(WorkbookUploads, KinerjaTestCase):
         self.assertContains(preview, f'<a class="button primary" href="/sop/versions/{version.pk}/">'
                                      "Open the stored version 1</a>", html=True)
         self.assertContains(preview, 'name="cancel"')  # discarding the upload is still offered
+        self.assertNotContains(preview, "then save.")  # nor told to save
 
         response = self.save(open_before, None)
         self.assertContains(response, "Nothing was saved: this document is stored already", count=1, status_code=400)
