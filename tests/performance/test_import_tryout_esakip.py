@@ -202,8 +202,8 @@ class QuarterlyAgainstAnnualTestCase(UploadMixin, EsakipTestCase):
         self.assertEqual(page.count("(target tahunan; tidak ada target triwulan)"), 1)  # not the IKM's of TW II
         self.client.force_login(self.subsection_head)
         page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 2}).content.decode()
-        self.assertInHTML('<td class="num">8,50<br><span class="muted small">tahunan</span></td>', page)
-        self.assertInHTML('<td class="num">600</td>', page)
+        self.assertInHTML('<td class="num" data-label="Target">8,50<br><span class="muted small">tahunan</span></td>', page)
+        self.assertInHTML('<td class="num" data-label="Target">600</td>', page)
 
 
 class MonthlyColumnsTestCase(EsakipTestCase):

@@ -63,8 +63,8 @@ class PagesTestCase(KinerjaTestCase):
         self.english(self.subsection_head)
         page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 1}).content.decode()
         self.assertIn('<html lang="en"', page)
-        self.assertInHTML('<td class="num">40</td>', page)
-        self.assertInHTML('<td class="num">41,50</td>', page)
+        self.assertInHTML('<td class="num" data-label="Target">40</td>', page)
+        self.assertInHTML('<td class="num" data-label="Actual">41,50</td>', page)
         self.assertNotIn("41.50", page)
 
     def test_the_dashboard_formats_each_row_s_pair_once(self) -> None:
@@ -72,7 +72,7 @@ class PagesTestCase(KinerjaTestCase):
         self.client.force_login(self.subsection_head)
         with mock.patch.object(perfdata, "format_row_values", wraps=format_row_values) as formatted:
             page = self.client.get("/data/dashboard/", {"year": 2025, "quarter": 1}).content.decode()
-        self.assertInHTML('<td class="num">41,50</td>', page)
+        self.assertInHTML('<td class="num" data-label="Realisasi">41,50</td>', page)
         formatted.assert_called_once_with(Decimal(40), Decimal("41.5"))
 
     def test_the_input_page_in_english_prints_the_year_s_target_as_the_pdf(self) -> None:
