@@ -302,6 +302,8 @@ class CaseRecordsTestCase(SeedSopTestCase):
         self.assertNotRegex(page, r'href="/documents/\d')
         # Before the compilation is put up, the case leads to where it is put up (signoff.case_records).
         self.assertIn('href="/documents/#compiled-reports"', page)
+        # Its figures: those that hold up the period's report, as many as the link's note counts.
+        self.assertIn('href="/data/check/?year=2025&amp;quarter=1&amp;status=report"', page)
         version = actions.take_report(compile_report(self.office, 2025, 1, user=self.subsection_head).pk,
                                       user=self.subsection_head)
         page = self.client.get(f"/cases/{letter.case_id}/").content.decode()

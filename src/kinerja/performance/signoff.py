@@ -265,7 +265,9 @@ def case_records(case: Any) -> list[Any]:
                       _("%(unchecked)d not checked yet") % {"unchecked": len(waiting)} if waiting else
                       _("every submitted figure is checked"))
     records = [CaseRecord(_("Check the performance figures of %(period)s") % {"period": label},
-                          f"{reverse('performance:check')}?{query}", check_note)]
+                          # Unsigned: the figures that hold up the period's report, as many as the note counts.
+                          f"{reverse('performance:check')}?{query}" if signature is not None
+                          else check_url(year, quarter), check_note)]
     if case.status != case.Status.OPEN:
         return records
     return [
