@@ -12,6 +12,7 @@ import re
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -614,6 +615,29 @@ def case_gathering_period(office: Office, year: int, quarter: int | None) -> int
     return found[0] if len(found) == 1 else None
 
 
+def _newest_of_period(report: Any) -> tuple[Document | None, DocumentVersion | None]:
+    """The newest Data Kinerja document of the report's period (the first one, or its latest revision), and its
+    newest version when that version is `report` (already put up), else None."""
+    from kinerja.performance.models import ReportVersion
+
+    report_type = ContentType.objects.get_for_model(ReportVersion)
+    same_period = ReportVersion.objects.filter(office=report.office_id, year=report.year, quarter=report.quarter)
+    document = Document.objects.filter(
+        pk__in=DocumentVersion.objects.filter(office=report.office_id, document__kind=Document.Kind.PERFORMANCE_DATA,
+                                              source_type=report_type, source_id__in=same_period.values("pk"))
+        .values("document_id")).order_by("-revision", "-pk").first()
+    latest = document.versions.order_by("-version").first() if document is not None else None
+    if latest is not None and latest.source_type_id == report_type.pk and latest.source_id == report.pk:
+        return document, latest
+    return document, None
+
+
+def put_up_as(report: Any) -> DocumentVersion | None:
+    """The version of the period's Data Kinerja that the compiled `report` (a performance ReportVersion) already
+    is, the newest of its document; None when putting it up would make a new version or document (take_report)."""
+    return _newest_of_period(report)[1]
+
+
 @removed_on_failure
 @transaction.atomic
 def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
@@ -640,17 +664,9 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
         raise KinerjaError(_("%(report)s has no PDF.") % {"report": report})
     # Lock the office: two people putting up compilations of one period at once must make one document.
     Office.objects.select_for_update().get(pk=office.pk)
-    report_type = ContentType.objects.get_for_model(ReportVersion)
-    same_period = ReportVersion.objects.filter(office=office, year=report.year, quarter=report.quarter)
-    # The newest document of the period: the first one, or its latest revision.
-    document = Document.objects.filter(
-        pk__in=DocumentVersion.objects.filter(office=office, document__kind=Document.Kind.PERFORMANCE_DATA,
-                                              source_type=report_type, source_id__in=same_period.values("pk"))
-        .values("document_id")).order_by("-revision", "-pk").first()
-    if document is not None:
-        latest = document.versions.order_by("-version").first()
-        if latest is not None and latest.source_type_id == report_type.pk and latest.source_id == report.pk:
-            return latest
+    document, latest = _newest_of_period(report)
+    if latest is not None:
+        return latest
     revision = (report.data or {}).get("revision")
     signature = Signature.objects.filter(version__document=document).first() if document is not None else None
     if signature is not None:
@@ -851,10 +867,31 @@ def no_approvals(document: Document) -> str:
              "the chair of the meeting, in the columns printed on them.") % {"document": document.title}
 
 
-def missing_initials(version: DocumentVersion) -> list[Position]:
-    """Required positions without valid initials on this exact version, in the SOP's order."""
-    done = set(version.initials.filter(sha256=version.sha256).values_list("position_id", flat=True))
-    return [p for p in required_positions(version.office) if p.pk not in done]
+def missing_initials(version: DocumentVersion, required: list[Position] | None = None) -> list[Position]:
+    """Required positions without valid initials on this exact version, in the SOP's order. `required`: the
+    office's required_positions when the caller read them already (a list of documents, with the versions'
+    initials prefetched: then no query)."""
+    done = {i.position_id for i in version.initials.all() if i.sha256 == version.sha256}
+    return [p for p in (required_positions(version.office) if required is None else required) if p.pk not in done]
+
+
+class Stage(StrEnum):
+    """Where a document that takes initials and the head's signature stands (approval_stage)."""
+
+    DRAFT = "draft"  # no version to initial yet
+    INITIALS = "initials"  # its newest version waits for initials
+    SIGNATURE = "signature"  # all initials are on its newest version: it waits for the head's signature
+
+
+def approval_stage(document: Document, required: list[Position]) -> tuple[Stage, list[Position]]:
+    """Where `document`, not signed, stands, and the positions whose initials its newest version still needs (in
+    the SOP's order). Reads `document.versions.all()` and each version's `initials.all()`: prefetched for a list
+    of documents, its queries stay the same however many there are. `required`: required_positions."""
+    versions = list(document.versions.all())
+    if not versions:
+        return Stage.DRAFT, []
+    missing = missing_initials(max(versions, key=lambda v: v.version), required)
+    return (Stage.INITIALS, missing) if missing else (Stage.SIGNATURE, [])
 
 
 def _check_stamps_fit(version: DocumentVersion, *, outcome: str) -> None:

@@ -254,16 +254,30 @@ def disposition_sheet(request: HttpRequest, letter_id: int) -> HttpResponse:
 @login_required
 def documents(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    rows = (Document.objects.filter(office=office).select_related("superseded_by")
-            .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")))
-            .annotate(signed=Count("versions__signature"),
-                      replaced=Exists(Signature.objects.filter(version__document__supersedes=OuterRef("pk"))))
-            .order_by("-created_at"))
+    rows = list(Document.objects.filter(office=office).select_related("superseded_by")
+                .prefetch_related(Prefetch("versions", queryset=DocumentVersion.objects.order_by("-version")),
+                                  "versions__initials")
+                .annotate(signed=Count("versions__signature"),
+                          replaced=Exists(Signature.objects.filter(version__document__supersedes=OuterRef("pk"))))
+                .order_by("-created_at"))
+    # Where each unsigned document stands: whose initials its newest version awaits, or the head's signature.
+    required = actions.required_positions(office)
+    for row in rows:
+        stage, missing = actions.approval_stage(row, required) if row.takes_approvals and not row.signed else ("", [])
+        row.stage, row.awaiting = stage, [p.label for p in missing]  # type: ignore[attr-defined]
     from kinerja.performance.models import ReportVersion
 
     # The latest compilations of the performance data, to put up for initials and signing.
+    # A compilation that is already the newest version of its document is not offered again: its version links
+    # to the document (pressing the button changed nothing and said it was "ready for initials").
+    newest = DocumentVersion.objects.filter(
+        office=office, document__kind=Document.Kind.PERFORMANCE_DATA, source_id=OuterRef("pk"),
+        source_type__app_label=ReportVersion._meta.app_label, source_type__model=ReportVersion._meta.model_name,
+    ).exclude(Exists(DocumentVersion.objects.filter(document=OuterRef("document"), version__gt=OuterRef("version"))))
     reports = list(ReportVersion.objects.filter(office=office).exclude(pdf="")
                    .only("id", "office_id", "year", "quarter", "number", "created_at", "data")
+                   .annotate(put_up_document=Subquery(newest.values("document_id")[:1]),
+                             put_up_version=Subquery(newest.values("version")[:1]))
                    .order_by("-created_at")[:6])
     # A period whose Data Kinerja is signed takes no new version (take_report refuses): its compilations link
     # to the signed document instead of offering a button that can only fail; only the revision compiled after
@@ -301,6 +315,10 @@ def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
     from kinerja.performance.models import ReportVersion
 
     report = get_object_or_404(ReportVersion, pk=report_id, office=office_or_404(request))
+    if (current := actions.put_up_as(report)) is not None:
+        messages.info(request, _("%(report)s is already put up: it is version %(n)d of %(document)s.") % {
+            "report": report, "n": current.version, "document": current.document.title})
+        return redirect("correspondence:document", current.document_id)
     try:
         version = actions.take_report(report.pk, user=request.user)
     except KinerjaError as e:
