@@ -526,6 +526,40 @@ def dispose_letter(letter_id: int, *, user: AbstractBaseUser, recipients: Iterab
 
 # Documents and versions ---------------------------------------------------------------------------
 
+def started_case(letter: Letter) -> bool:
+    """Whether `letter` started its case (workflow_link.start_case_for_letter), rather than joining one already
+    running for its period (or started by hand): it is the case's earliest letter and the case's triggering
+    document names its agenda number."""
+    from kinerja.workflow.models import Case
+
+    if letter.case_id is None:
+        return False
+    first = Letter.objects.filter(case_id=letter.case_id).order_by("registered_at", "pk").values_list("pk", flat=True)
+    trigger = Case.objects.filter(pk=letter.case_id).values_list("trigger_note", flat=True).first() or ""
+    return first.first() == letter.pk and bool(letter.agenda_number) and letter.agenda_number in trigger
+
+
+def disposition_next_position(letter: Letter, user: AbstractBaseUser, day: dt.date) -> Position | None:
+    """The position of the SOP step after the one `user`'s disposition of `letter` completes (the Kasubbag, for
+    the Sekretaris's disposition in the seed SOP), to tick in advance; None when saving it completes no step:
+    the letter is in no case, or no open task of its case is one `user` may complete by hand today (another
+    letter's disposition already did the Sekretaris's step, or it waits at someone else's).
+    workflow_link.disposition_done completes the first open task of the case that `user` may complete."""
+    from kinerja.sop.models import Step
+    from kinerja.workflow.access import can_act
+    from kinerja.workflow.extensions import completion_hold
+    from kinerja.workflow.models import Task
+
+    if letter.case_id is None:
+        return None
+    tasks = (Task.objects.filter(case_id=letter.case_id, status=Task.Status.OPEN)
+             .select_related("step", "case__office").order_by("pk"))
+    task = next((t for t in tasks if can_act(t, user, day) and completion_hold(t) is None), None)
+    step = task and (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
+                     .select_related("actor__position").order_by("number").first())
+    return step.actor.position if step else None
+
+
 def _add_version(document: Document, *, user: AbstractBaseUser, content: bytes, note: str = "",
                  source: models.Model | None = None) -> DocumentVersion:
     last = document.versions.order_by("-version").values_list("version", flat=True).first() or 0

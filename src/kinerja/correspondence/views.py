@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import doing_own_work, positions_held, stand_ins, today_in
-from kinerja.org.models import Office, Position
+from kinerja.org.models import Office
 from kinerja.performance.models import ReportVersion
 from kinerja.performance.signoff import check_url, incomplete_notes
 from kinerja.performance.templatetags.perfdata import refusal_message
@@ -176,7 +176,7 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
         may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in held)
     dispositions = list(letter.dispositions.prefetch_related("recipients"))
     # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
-    sop_next = _sop_next_position(letter) if may_dispose and not dispositions else None
+    sop_next = actions.disposition_next_position(letter, request.user, today) if may_dispose and not dispositions else None
     if form is None and may_dispose:
         form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office, held),
                                      capacities=actions.capacities(request.user, office, actions.DISPOSER_KINDS, held),
@@ -187,22 +187,9 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
         "documents": letter.documents.all(),
         "minutes_list": letter.minutes.all(),
         "sop_next": sop_next,
+        "started_case": actions.started_case(letter),
         "form": form if may_dispose else None,
     }
-
-
-def _sop_next_position(letter: Letter) -> Position | None:
-    """The position of the SOP step after the one the letter's case waits at (the Kasubbag, for the seed SOP's
-    disposition), or None when the letter started no case or its case waits for nothing."""
-    from kinerja.sop.models import Step
-    from kinerja.workflow.models import Task
-
-    if letter.case_id is None:
-        return None
-    task = Task.objects.filter(case_id=letter.case_id, status=Task.Status.OPEN).select_related("step").first()
-    step = task and (Step.objects.filter(version=task.step.version_id, number__gt=task.step.number)
-                     .select_related("actor__position").order_by("number").first())
-    return step.actor.position if step else None
 
 
 @login_required
