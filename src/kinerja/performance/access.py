@@ -139,13 +139,15 @@ def data_units(office: Office) -> QuerySet[Unit]:
             .distinct().order_by("pk"))
 
 
-def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> dict[str, bool]:
+def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date,
+          held: list[Position] | None = None) -> dict[str, bool]:
     """Which pages of the performance menu `user` may open on `day`, from one read of their positions:
     "input" (the Subbag Program, or a division's contact or head) and "check" (the Kasubbag, or the
-    Subbag Program, who see the actuals under check)."""
+    Subbag Program, who see the actuals under check). `held`: the positions `user` holds on `day`, when the
+    caller read them already (the navigation does, for every page)."""
     if _is_admin(user):
         return {"input": True, "check": True}
-    held = _held(user, day)
+    held = _held(user, day) if held is None else held
     manages = any(_manages(p) for p in held)
     return {"input": manages or bool(_entering(held)), "check": manages or any(_checks(p) for p in held)}
 

@@ -3,6 +3,7 @@ URL name is not (yet) installed is left out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +24,24 @@ class Entry:
     url_name: str
     label: str | Promise
     roles: frozenset[Role] = ALL
+    # The label by what the signed-in person can do on the page, when that differs by person (else `label`).
+    label_of: Callable[[HttpRequest], str | Promise] | None = None
+
+
+def _data_label(request: HttpRequest) -> str | Promise:
+    """The performance data entry, named by what it offers the person: the Sekretaris and the Kepala Dinas, who
+    neither enter nor check actuals (/data/input/ and /data/check/ answer 403), land on the indicators to read."""
+    from kinerja.performance.access import pages
+
+    can = pages(request.user, today_in(request.office.time_zone),  # type: ignore[attr-defined]
+                [a.position for a in held_today(request)])
+    if can["input"] and can["check"]:
+        return _("Enter and check data")
+    if can["input"]:
+        return _("Enter data")
+    if can["check"]:
+        return _("Check data")
+    return _("Indicators and targets")
 
 
 ENTRIES: list[Entry] = [
@@ -31,7 +50,7 @@ ENTRIES: list[Entry] = [
     Entry("workflow:inbox", _("Inbox"), ALL - {Role.AUDITOR}),
     Entry("workflow:case_list", _("Cases")),
     Entry("reports:dashboard", _("Performance data")),
-    Entry("performance:start", _("Enter and check data"), ALL - {Role.AUDITOR}),
+    Entry("performance:start", _("Enter and check data"), ALL - {Role.AUDITOR}, label_of=_data_label),
     Entry("correspondence:letters", _("Letters"), frozenset({Role.HEAD, Role.SECRETARY, Role.UNIT_HEAD,
                                                               Role.ADMIN, Role.AUDITOR})),
     # Staff record the coordination meeting's minutes (step 3) without the letter register.
@@ -67,6 +86,7 @@ def navigation(request: HttpRequest) -> list[dict[str, object]]:
     for entry in ENTRIES:
         url = _url(entry.url_name)
         if url and roles & entry.roles:
-            items.append({"url": url, "label": entry.label, "active": request.path == url
+            label = entry.label_of(request) if entry.label_of else entry.label
+            items.append({"url": url, "label": label, "active": request.path == url
                           or (url != "/" and request.path.startswith(url))})
     return items
