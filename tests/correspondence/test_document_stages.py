@@ -30,12 +30,12 @@ class DocumentStagesTestCase(CorrespondenceTestCase):
         cell = row[row.index('data-label="Status"'):row.index("</tr>")]
         return " ".join(re.sub(r"<[^>]+>", " ", cell.split(">", 1)[1]).split())
 
-    def test_it_names_whose_initials_the_newest_version_awaits_then_the_signature(self) -> None:
+    def test_a_draft_then_whose_initials_the_newest_version_awaits_then_the_signature(self) -> None:
         self.client.force_login(self.staff)
         version = self.create()
-        self.assertEqual(self.status(version.document_id), "Menunggu paraf dari Kasubbag, Sekretaris")
+        self.assertEqual(self.status(version.document_id), "Draf belum diparaf Kasubbag, Sekretaris")
         actions.initial_version(version.pk, user=self.subsection_head)
-        self.assertEqual(self.status(version.document_id), "Menunggu paraf dari Sekretaris")
+        self.assertEqual(self.status(version.document_id), "Sedang diparaf belum diparaf Sekretaris")
         actions.initial_version(version.pk, user=self.secretary)
         self.assertEqual(self.status(version.document_id), "Menunggu tanda tangan paraf sudah lengkap")
 
@@ -46,7 +46,7 @@ class DocumentStagesTestCase(CorrespondenceTestCase):
         actions.initial_version(version.pk, user=self.secretary)
         actions.revise_outgoing(version.document_id, user=self.staff, title="Permintaan Data", body="Isi baru.",
                                 addressee="Kepala Bidang UMKM", note="Isi diringkas")
-        self.assertEqual(self.status(version.document_id), "Menunggu paraf dari Kasubbag, Sekretaris")
+        self.assertEqual(self.status(version.document_id), "Draf belum diparaf Kasubbag, Sekretaris")
 
     def test_a_document_without_a_version_is_a_draft(self) -> None:
         self.client.force_login(self.staff)

@@ -912,20 +912,23 @@ def missing_initials(version: DocumentVersion, required: list[Position] | None =
 class Stage(StrEnum):
     """Where a document that takes initials and the head's signature stands (approval_stage)."""
 
-    DRAFT = "draft"  # no version to initial yet
-    INITIALS = "initials"  # its newest version waits for initials
+    DRAFT = "draft"  # no version yet, or nobody has initialled its newest version
+    INITIALS = "initials"  # some initials are on its newest version, others are awaited
     SIGNATURE = "signature"  # all initials are on its newest version: it waits for the head's signature
 
 
 def approval_stage(document: Document, required: list[Position]) -> tuple[Stage, list[Position]]:
-    """Where `document`, not signed, stands, and the positions whose initials its newest version still needs (in
-    the SOP's order). Reads `document.versions.all()` and each version's `initials.all()`: prefetched for a list
-    of documents, its queries stay the same however many there are. `required`: required_positions."""
+    """Where `document`, not signed, stands (a draft until the first initials are on its newest version), and
+    the positions whose initials its newest version still needs (in the SOP's order). Reads
+    `document.versions.all()` and each version's `initials.all()`: prefetched for a list of documents, its
+    queries stay the same however many there are. `required`: required_positions."""
     versions = list(document.versions.all())
     if not versions:
         return Stage.DRAFT, []
     missing = missing_initials(max(versions, key=lambda v: v.version), required)
-    return (Stage.INITIALS, missing) if missing else (Stage.SIGNATURE, [])
+    if not missing:
+        return Stage.SIGNATURE, []
+    return (Stage.DRAFT if len(missing) == len(required) else Stage.INITIALS), missing
 
 
 def _check_stamps_fit(version: DocumentVersion, *, outcome: str) -> None:
