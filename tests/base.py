@@ -11,6 +11,8 @@ adds the Plh-Kasubbag office: the Kasubbag away while the second JFU acts for th
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
+from unittest import mock
 from zoneinfo import ZoneInfo
 
 from django.test import TestCase
@@ -52,3 +54,18 @@ class KinerjaTestCase(TestCase):
         return org_actions.assign(cls.staff2.person, cls.positions["subsection_head"], starts_on=dt.date(2025, 3, 25),
                                   ends_on=dt.date(2025, 3, 28), kind=Assignment.Kind.PLH,
                                   decree_number="800/124/III.07/2025")
+
+
+class KasubbagAway:
+    """A mixin for a KinerjaTestCase (or a subclass): the Kasubbag away while the second JFU is their Plh
+    (make_kasubbag_away, `cls.plh`), every test on ON_PLH_DAY (`self.now`, the patched timezone.now)."""
+
+    @classmethod
+    def setUpTestData(cls) -> None:
+        super().setUpTestData()  # type: ignore[misc]
+        cls.plh = cls.make_kasubbag_away()  # type: ignore[attr-defined]
+
+    def setUp(self) -> None:
+        super().setUp()  # type: ignore[misc]
+        self.now: Any = self.enterContext(  # type: ignore[attr-defined]
+            mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))

@@ -15,22 +15,16 @@ from kinerja.org import actions as org_actions
 from kinerja.org.models import Assignment
 from kinerja.performance import access, actions
 from kinerja.performance.models import Actual, Objective
-from tests.base import AFTER_PLH, ON_PLH_DAY, TODAY
+from tests.base import AFTER_PLH, ON_PLH_DAY, TODAY, KasubbagAway
 from tests.performance.test_views import ViewsTestCase
 
 NEW_OBJECTIVE = {"code": "S2", "name": "Meningkatnya UMKM naik kelas", "order": 2, "plan_start_year": 2021,
                  "plan_end_year": 2026}
 
 
-class AbsentKasubbagTests(ViewsTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.plh = cls.make_kasubbag_away()
-
+class AbsentKasubbagTests(KasubbagAway, ViewsTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.now = self.enterContext(mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
         title = self.positions["subsection_head"].title
         self.acts = (f"{self.staff2.person.full_name} (Plh. {title}) menjalankan tugas jabatan Anda sebagai {title} "
                      "sampai 28 Maret 2025")

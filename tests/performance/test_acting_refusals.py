@@ -4,8 +4,6 @@ actions). The Kepala Dinas away while the Sekretaris is his Plh (24 to 30 March,
 
 from __future__ import annotations
 
-from unittest import mock
-
 from django.utils import translation
 
 from kinerja.errors import NotAllowed
@@ -13,20 +11,14 @@ from kinerja.performance import access, actions
 from kinerja.performance.compilation import request_compilation
 from kinerja.performance.models import Actual
 from kinerja.performance.report import compile_report, may_compile
-from tests.base import AFTER_PLH, ON_PLH_DAY
+from tests.base import AFTER_PLH, ON_PLH_DAY, KasubbagAway
 
 from .test_actions import PerformanceTestCase
 
 
-class AbsentKasubbagTests(PerformanceTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.plh = cls.make_kasubbag_away()
-
+class AbsentKasubbagTests(KasubbagAway, PerformanceTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.now = self.enterContext(mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
         actual = actions.save_actual(self.indicator.pk, 2025, 1, user=self.contact, value="1.650")
         self.actual = actions.submit_actual(actual.pk, user=self.contact)
         self.title = self.positions["subsection_head"].title

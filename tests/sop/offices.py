@@ -11,11 +11,13 @@ command line (`kinerja sop import DIR/…`) or on the upload page.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import docx
 import openpyxl
@@ -39,6 +41,25 @@ class Expected:
     effective_on: str | None = None  # ISO date
     last_activity_ends: str = ""  # the last step's text ends so (nothing of the signature block appended)
     lines: list[str] | None = None  # the letterhead lines above the identity block
+
+    def check(self, draft: Any) -> None:
+        """Assert that the importer's draft reads as expected: no problem, the identity, every step's actor and
+        time, the returns, the approval, the effective date, the letterhead and the last step's end."""
+        assert [str(p) for p in draft.problems] == []
+        assert (draft.name, draft.number) == (self.name, self.number)
+        assert draft.actors == self.actors
+        assert [s.number for s in draft.steps] == list(range(1, len(self.step_actors) + 1))
+        assert [s.actor for s in draft.steps] == self.step_actors
+        assert [(s.duration_value, s.duration_unit) for s in draft.steps] == self.durations
+        assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == self.returns
+        if self.approved_by is not None:
+            assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == self.approved_by
+        if self.effective_on is not None:
+            assert draft.effective_on == dt.date.fromisoformat(self.effective_on)
+        if self.lines is not None:
+            assert draft.lines == self.lines
+        if self.last_activity_ends:
+            assert draft.steps[-1].activity.endswith(self.last_activity_ends)
 
 
 def _d(value: str, unit: str) -> tuple[Decimal, str]:

@@ -4,21 +4,13 @@ positions_held), still reading every SOP page."""
 
 from __future__ import annotations
 
-from unittest import mock
-
 from kinerja.sop.access import manage_power, may_manage
-from tests.base import AFTER_PLH, ON_PLH_DAY, KinerjaTestCase
+from tests.base import AFTER_PLH, KasubbagAway, KinerjaTestCase
 
 
-class AbsentKasubbagTests(KinerjaTestCase):
-    @classmethod
-    def setUpTestData(cls) -> None:
-        super().setUpTestData()
-        cls.plh = cls.make_kasubbag_away()
-
+class AbsentKasubbagTests(KasubbagAway, KinerjaTestCase):
     def setUp(self) -> None:
         super().setUp()
-        self.now = self.enterContext(mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
         title = self.positions["subsection_head"].title
         self.said = (f"Anda tidak dapat mengelola SOP hari ini: {self.staff2.person.full_name} (Plh. {title}) "
                      f"menjalankan tugas jabatan Anda sebagai {title} sampai 28 Maret 2025, dan selama itu dialah yang "

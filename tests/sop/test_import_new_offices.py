@@ -7,7 +7,6 @@ the sheet, the step, the column and the value, and nothing is stored."""
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import tempfile
 from io import StringIO
@@ -47,17 +46,8 @@ OUTPUTS = {"izin-praktik-docx": [s[4] for s in IZIN_PRAKTIK_STEPS], "pangkat-xls
 def test_it_reads_the_sop_as_the_document_says(tmp_path: Path, key: str) -> None:
     write, expected = NEW_OFFICE_SOPS[key]
     draft = parse_document(write(tmp_path))
-    assert [str(p) for p in draft.problems] == []
-    assert (draft.name, draft.number) == (expected.name, expected.number)
-    assert draft.actors == expected.actors
-    assert [s.number for s in draft.steps] == list(range(1, len(expected.step_actors) + 1))
-    assert [s.actor for s in draft.steps] == expected.step_actors
-    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == expected.durations
-    assert {s.number: s.returns_to for s in draft.steps if s.returns_to} == expected.returns
-    if expected.approved_by is not None:
-        assert (draft.approved_by, draft.approved_by_name, draft.approved_by_nip) == expected.approved_by
-    assert draft.effective_on == dt.date.fromisoformat(expected.effective_on or "")
-    assert draft.steps[-1].activity.endswith(expected.last_activity_ends)
+    assert expected.effective_on is not None and expected.last_activity_ends  # each of these documents has both
+    expected.check(draft)
     if key in OUTPUTS:
         assert [s.output for s in draft.steps] == OUTPUTS[key]
 

@@ -153,6 +153,15 @@ def approval_steps(case: Any, required: list[int]) -> dict[int, int | str]:
     return found
 
 
+def _approval(task: Any) -> tuple[list[Any], int | str | None]:
+    """(the office's required initials' positions in their order, what the task's step gives of a document's
+    approvals: the id of the position whose initials, SIGNATURE, or None). Two queries (approval_steps')."""
+    case = task.case
+    required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
+                .select_related("position").order_by("order")]
+    return required, approval_steps(case, [p.pk for p in required]).get(task.step_id)
+
+
 def completion_hold(task: Any) -> Any:
     """The engine's completion check (workflow.extensions): a step that initials or signs the case's Data
     Kinerja (approval_steps) is completed by the initials or the signature on the document's page, not by
@@ -176,9 +185,7 @@ def completion_hold(task: Any) -> Any:
     documents = [document for document in documents if not document.signed]
     if not documents:
         return None
-    required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
-                .select_related("position").order_by("order")]
-    approval = approval_steps(case, [p.pk for p in required]).get(task.step_id)
+    required, approval = _approval(task)
     if approval is None:
         return None
     latest: dict[int, DocumentVersion] = {}
@@ -234,9 +241,7 @@ def _nothing_compiled(task: Any) -> Any:
     period = collected_period(case)
     if period is None:
         return None
-    required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
-                .select_related("position").order_by("order")]
-    approval = approval_steps(case, [p.pk for p in required]).get(task.step_id)
+    approval = _approval(task)[1]
     if approval is None:
         return None
     values = {"step": task.step.display_number,
