@@ -201,12 +201,14 @@ class CaseLeadsToThePeriodTestCase(SignoffTestCase):
     def test_step_4_links_the_check_page_the_compile_and_putting_up_of_the_cases_period(self) -> None:
         self.client.force_login(self.subsection_head)
         page = self.client.get(f"/cases/{self.case.pk}/").content.decode()
-        self.assertIn('<a href="/data/check/?year=2025&amp;quarter=1">Periksa angka kinerja Triwulan I 2025</a>', page)
+        # The figures holding up the period's report (signoff.check_url), as many as the note counts.
+        self.assertIn('<a href="/data/check/?year=2025&amp;quarter=1&amp;status=report">Periksa angka kinerja Triwulan I '
+                      '2025</a>', page)
         self.assertIn("2 belum diperiksa", page)
         self.assertIn('href="/data/dashboard/?year=2025&amp;quarter=1#compile"', page)
         self.assertIn('href="/documents/#compiled-reports"', page)
         # The pages open on that period.
-        check = self.client.get("/data/check/?year=2025&quarter=1").content.decode()
+        check = self.client.get("/data/check/?year=2025&quarter=1&status=report").content.decode()
         self.assertIn("IK-01", check)
         self.assertIn('id="compile"', self.client.get("/data/dashboard/?year=2025&quarter=1").content.decode())
 
