@@ -62,6 +62,21 @@ class Expected:
             assert draft.steps[-1].activity.endswith(self.last_activity_ends)
 
 
+def uploaded_preview(client: Any, path: Path) -> Any:
+    """The upload page's preview of the document at `path`, as a user brings it (posted, then followed)."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
+    assert response.status_code == 302, response.content[:3000]
+    return client.get(response["Location"])
+
+
+def preview_data(rows: Any) -> dict[str, str]:
+    """The preview's step forms (its context's rows) with their values as read, as a save posts them."""
+    return {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
+            for f, _p in rows for name in f.fields}
+
+
 def _d(value: str, unit: str) -> tuple[Decimal, str]:
     return Decimal(value), unit
 

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import openpyxl
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 
 from kinerja.sop.importers import SopImportError, parse_document, read_document
@@ -35,6 +34,7 @@ from .new_offices import (
     write_izin_praktik,
     write_pangkat_workbook,
 )
+from .offices import preview_data, uploaded_preview
 from .pdfs import write_pdf
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -114,13 +114,10 @@ class NewOfficeSopTestCase(KinerjaTestCase):
         for key, (write, expected) in sorted(NEW_OFFICE_SOPS.items()):
             with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
                 path = write(Path(tmp))
-                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
-                self.assertEqual(response.status_code, 302, response.content[:3000])
-                response = self.client.get(response["Location"])
+                response = uploaded_preview(self.client, path)
                 rows = response.context["rows"]
                 self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
-                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
-                        for f, _p in rows for name in f.fields}
+                data = preview_data(rows)
                 response = self.client.post(response.request["PATH_INFO"], {**data, "save": "", "other_office": "on"})
                 version = SopVersion.objects.get(name=expected.name)
                 self.assertRedirects(response, f"/sop/versions/{version.pk}/")

@@ -9,14 +9,13 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from kinerja.sop.importers import parse_document
 from kinerja.sop.models import SopVersion
 from tests.base import KinerjaTestCase
 
-from .offices import OFFICE_SOPS
+from .offices import OFFICE_SOPS, preview_data, uploaded_preview
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -38,14 +37,11 @@ class OfficeSopUploadTestCase(KinerjaTestCase):
         for key, (write, expected) in sorted(OFFICE_SOPS.items()):
             with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
                 path = write(Path(tmp))
-                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
-                self.assertEqual(response.status_code, 302, response.content[:3000])
-                response = self.client.get(response["Location"])
+                response = uploaded_preview(self.client, path)
                 rows = response.context["rows"]
                 self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
                 self.assertEqual([f.initial["actor"] for f, _p in rows], expected.step_actors)
-                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
-                        for f, _p in rows for name in f.fields}
+                data = preview_data(rows)
                 # Each is another office's SOP imported into the demo Dinas Koperasi: the preview says so and
                 # stores it once the user confirms.
                 self.assertTrue(response.context["foreign"])

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import docx
 import pytest
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 
 from kinerja.sop.importers import SopImportError, parse_document, read_document
 from kinerja.sop.models import SopVersion
 from tests.base import KinerjaTestCase
 
+from .offices import preview_data, uploaded_preview
 from .tryouts import TRYOUT_SOPS
 
 pytestmark = pytest.mark.usefixtures("english")
@@ -58,15 +58,12 @@ class TryoutImportTestCase(KinerjaTestCase):
         for key, (write, expected) in sorted(TRYOUT_SOPS.items()):
             with self.subTest(key), tempfile.TemporaryDirectory() as tmp:
                 path = write(Path(tmp))
-                response = self.client.post("/sop/upload/", {"document": SimpleUploadedFile(path.name, path.read_bytes())})
-                self.assertEqual(response.status_code, 302, response.content[:3000])
-                response = self.client.get(response["Location"])
+                response = uploaded_preview(self.client, path)
                 self.assertContains(response, expected.name)
                 rows = response.context["rows"]
                 self.assertEqual([problems for _f, problems in rows], [[]] * len(expected.step_actors))
                 self.assertEqual([f.initial["actor"] for f, _p in rows], expected.step_actors)
-                data = {f"{f.prefix}-{name}": "" if f.initial.get(name) is None else str(f.initial.get(name))
-                        for f, _p in rows for name in f.fields}
+                data = preview_data(rows)
                 # The preview's time fields show the document's numbers.
                 self.assertEqual([data[f"{f.prefix}-duration_value"] for f, _p in rows],
                                  [f"{v:f}" for v, _u in expected.durations])
