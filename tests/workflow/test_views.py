@@ -185,14 +185,15 @@ class InboxTestCase(ViewTestCase):
         # unsigned Data Kinerja (the button to the letter or the document whose disposition or initials
         # complete a task: inbox_extensions.task_acts), waiting, done, answered requests, units (supervised),
         # overdue of the units, other apps' items (inbox_extensions: meeting follow-ups), roles for the
-        # navigation, whether the Sekretariat answers for an indicator (the menu's "Isi data": nav._data_label).
+        # navigation, whether the Sekretariat answers for an indicator (the menu's "Isi data": nav._data_label),
+        # the figures returned to the Sekretariat, whose figures the Sekretaris enters (performance.returned).
         # (A division contact has one more: the requests to the division; a task whose case has a
         # Data Kinerja, its initials and the required initials: tests/web/test_home_waiting.py.)
-        with self.assertNumQueries(17):
+        with self.assertNumQueries(18):
             self.client.get("/inbox/")
         for i in range(49):
             self.start_case(f"Kasus {i}", period=f"Tahun {2001 + i}", at=START + dt.timedelta(minutes=i))
-        with self.assertNumQueries(17):
+        with self.assertNumQueries(18):
             r = self.client.get("/inbox/")
         self.assertEqual(len(r.context["box"].overdue), 50)
 

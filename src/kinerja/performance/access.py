@@ -45,6 +45,12 @@ def _enters(p: Position) -> bool:
                                                              Position.Kind.SECRETARY)
 
 
+def enters(position: Position) -> bool:
+    """Whether the holder of `position` enters the figures of its unit (a Bidang's contact or head, the
+    Sekretaris for the Sekretariat): those a figure returned to the unit goes to (returned.py). No query."""
+    return _enters(position)
+
+
 def _entering(held: list[Position]) -> list[Unit]:
     """The units whose actuals the holder of `held` enters: each Bidang of theirs, and the Sekretariat where it
     answers for an indicator (one query, only for a Sekretariat's position): a Sekretaris whose unit has no

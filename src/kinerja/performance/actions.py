@@ -208,7 +208,7 @@ def check_actual(actual_id: int, *, user: User) -> Actual:
 
 @transaction.atomic
 def return_actual(actual_id: int, *, user: User, reason: str) -> Actual:
-    """The Kasubbag sends an actual back to the division with the reason."""
+    """The Kasubbag sends an actual back to the division with the reason; the division is told (returned.py)."""
     actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
     _check_can_check(actual, user)
     reason = reason.strip()
@@ -220,6 +220,11 @@ def return_actual(actual_id: int, *, user: User, reason: str) -> Actual:
     actual.checked_by, actual.checked_at = None, None
     actual.save(update_fields=["status", "return_reason", "checked_by", "checked_at", "updated_at"])
     _record(actual, ActualRevision.Action.RETURNED, user, reason=reason)
+    # Open work for the division until it sends the figure again (returned.returned_items), and, for this
+    # return, a notification and an e-mail to its contact and head, in this transaction.
+    from .returned import notify_returned
+
+    notify_returned(actual, returned_by=user, day=_today(actual.indicator.office), at=timezone.now())
     return actual
 
 

@@ -25,3 +25,9 @@ class PerformanceConfig(KinerjaAppConfig):
         # "TW 1 2025" and "Triwulan I 2025" are one period: a second open data collection case about it is
         # refused (workflow actions.start_case).
         register_period_key("performance", period_key)
+        # A figure returned to its division waits in the inbox and on Beranda of its contact and head (returned.py).
+        from kinerja.workflow.inbox_extensions import register_for_positions
+
+        from .returned import returned_items
+
+        register_for_positions(returned_items)

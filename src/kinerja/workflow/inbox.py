@@ -192,8 +192,15 @@ def build(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date
             team.append(row)
     return Inbox(todo=[r for r in rows if r.state == "todo"], soon=[r for r in rows if r.state == "soon"],
                  overdue=[r for r in rows if r.state == "overdue"], requests=requests, waiting=waiting, done=done,
-                 answered=answered, team_attention=team, supervises=bool(units), extra=collect(user, office, now, day, cal),
+                 answered=answered, team_attention=team, supervises=bool(units),
+                 extra=collect(user, office, now, day, cal, _own(held, acting_ids)),
                  stand_ins=stood_in)
+
+
+def _own(held: list[Assignment], acting_ids: list[int]) -> list[Assignment]:
+    """The assignments whose work is the user's today (my_positions' ids), for other apps' items. No query."""
+    ids = set(acting_ids)
+    return [a for a in held if a.position_id in ids]
 
 
 def _mine(user: AbstractBaseUser, acting_ids: list[int], day: dt.date) -> Q:
@@ -274,14 +281,14 @@ def summary(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.da
     cal = WorkCalendar.current(office)
     held, acting_ids, stood_in = my_positions(user, day, held)
     rows = _open_rows(_mine(user, acting_ids, day), office, cal, now)
-    extra = collect(user, office, now, day, cal)
+    extra = collect(user, office, now, day, cal, _own(held, acting_ids))
     work = [OpenWork(_("Step %(n)s") % {"n": r.task.step.display_number},
                     r.task.step.activity, r.task.case.title,
                     reverse("workflow:case", args=[r.task.case_id]) + f"#task-{r.task.pk}",
                     r.task.due_at, r.state, r.time_left, r.overdue_by, r.task.case_id, r.task.position_id)
             for r in rows]
-    work += [OpenWork(i.kind, i.title, i.context, i.url, i.due_at, i.state, i.time_left, i.overdue_by)
-             for i in extra.open]
+    work += [OpenWork(i.kind, i.title, i.context, i.url, i.due_at, i.state, i.time_left, i.overdue_by,
+                      act_url=i.act_url, act_label=i.act_label) for i in extra.open]
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     work.sort(key=lambda w: (URGENCY[w.state], w.due_at or far))
     count = {state: sum(1 for w in work if w.state == state) for state in URGENCY}

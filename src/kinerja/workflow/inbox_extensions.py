@@ -6,9 +6,14 @@ An app registers a provider in its AppConfig.ready():
     inbox_extensions.register(my_provider)
 
 A provider is called with (user, office, now, day) and returns `Item`s: open ones (with a due date,
-shown with the time left or overdue in the office's working time, like the inbox's tasks) and recently
-done ones (shown under "Done"). It must answer in a constant number of queries, however many items
-there are: the inbox page is measured (assertNumQueries).
+shown with the time left or overdue in the office's working time, like the inbox's tasks; without one,
+shown as to do) and recently done ones (shown under "Done"). It must answer in a constant number of
+queries, however many items there are: the inbox page is measured (assertNumQueries).
+
+A provider registered with `register_for_positions` is called with the positions whose work is the
+user's today as well (user, office, now, day, own: their assignments, less those a Plt or Plh does
+meanwhile, read by the inbox already), so it can answer without a query for those who hold none of
+the positions its work goes to (a returned figure goes to its division's contact and head).
 """
 
 from __future__ import annotations
@@ -40,6 +45,8 @@ class Item:
     done_note: str = ""
     close_url: str = ""  # POST here with a "note" to close it from the inbox; empty: not closable here
     close_label: str = ""
+    act_url: str = ""  # the page where the work is done, as a button ("Correct the figures"); empty: none
+    act_label: str = ""
     # Filled in by collect():
     due_at: dt.datetime | None = None
     state: str = ""  # "todo", "soon" or "overdue" while open
@@ -70,8 +77,10 @@ class Extras:
 
 
 Provider = Callable[[AbstractBaseUser, Office, dt.datetime, dt.date], Iterable[Item]]
+PositionsProvider = Callable[[AbstractBaseUser, Office, dt.datetime, dt.date, list[Assignment]], Iterable[Item]]
 
 _providers: list[Provider] = []
+_position_providers: list[PositionsProvider] = []
 
 # The inbox's open tasks that an act on another app's page completes (the initials on the case's Data
 # Kinerja) carry a button to that page. A provider is called with (user, office, held, rows): `held` the
@@ -91,6 +100,12 @@ def register(provider: Provider) -> None:
 def unregister(provider: Provider) -> None:
     if provider in _providers:
         _providers.remove(provider)
+
+
+def register_for_positions(provider: PositionsProvider) -> None:
+    """Add a provider called with the user's own positions too (once, however often ready() runs)."""
+    if provider not in _position_providers:
+        _position_providers.append(provider)
 
 
 def register_task_acts(provider: ActProvider) -> None:
@@ -133,15 +148,21 @@ def classify(item: Item, cal: WorkCalendar, now: dt.datetime) -> Item:
     return item
 
 
-def collect(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date, cal: WorkCalendar) -> Extras:
-    """Every provider's items for the inbox: open ones by due date, done ones newest first."""
+def collect(user: AbstractBaseUser, office: Office, now: dt.datetime, day: dt.date, cal: WorkCalendar,
+            own: list[Assignment] | None = None) -> Extras:
+    """Every provider's items for the inbox: open ones by due date, done ones newest first. `own`: the
+    assignments whose work is the user's today (inbox.my_positions), for register_for_positions' providers."""
     extras = Extras()
+    items: list[Item] = []
     for provider in _providers:
-        for item in provider(user, office, now, day):
-            if item.done_at is None:
-                extras.open.append(classify(item, cal, now))
-            else:
-                extras.done.append(item)
+        items.extend(provider(user, office, now, day))
+    for with_positions in _position_providers:
+        items.extend(with_positions(user, office, now, day, own or []))
+    for item in items:
+        if item.done_at is None:
+            extras.open.append(classify(item, cal, now))
+        else:
+            extras.done.append(item)
     far = dt.datetime.max.replace(tzinfo=dt.UTC)
     extras.open.sort(key=lambda i: (i.due_at or far, i.title))
     extras.done.sort(key=lambda i: i.done_at or far, reverse=True)

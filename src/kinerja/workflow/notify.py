@@ -144,8 +144,12 @@ def notify_outside_case(people: Iterable[Person], kind: str, office: Office, *, 
     shown after the translated kind, e.g. "Overdue · Lengkapi bukti dukung"), `url` where it is, and
     `mail()` the e-mail's subject and text, called in each person's own language."""
     unique = list({p.pk: p for p in people}.values())
+    # Mailed here, once the transaction commits: a kind of new work (a figure returned to its division) is marked
+    # mailed, so mail_new_work, which mails a task's new work, leaves it alone.
+    mailed = at if kind in NEW_WORK else None
     rows = Notification.objects.bulk_create(
-        Notification(user_id=p.user_id, kind=kind, office=office, subject=subject[:400], url=url, created_at=at)
+        Notification(user_id=p.user_id, kind=kind, office=office, subject=subject[:400], url=url, created_at=at,
+                     mailed_at=mailed)
         for p in unique)
     mails = []
     for person in unique:
