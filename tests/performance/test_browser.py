@@ -72,10 +72,19 @@ def test_the_kasubbag_checks_and_returns(live_server, page: Page, office, shot) 
     submitted = Actual.objects.filter(indicator__office=office, status="submitted").count()
     first.locator("form.perf-return textarea").fill("Bukti dukung belum lengkap")
     first.locator("form.perf-return button").click()
-    expect(page.locator(".messages")).to_be_visible()
+    # The row is swapped in place (htmx) with its new status and the notice; the tabs' counts with it.
+    expect(first.locator(".perf-decided-notice")).to_contain_text("dikembalikan ke bidang")
+    expect(first.locator(".perf-returned")).to_contain_text("Bukti dukung belum lengkap")
     assert Actual.objects.filter(indicator__office=office, status="submitted").count() == submitted - 1
-    page.locator("article.perf-check").first.locator("button.primary").click()
+    expect(page.locator("#check-tabs")).to_contain_text(f"Dikirim ({submitted - 1})")
+    second = page.locator("article.perf-check").nth(1)
+    second.scroll_into_view_if_needed()
+    where = page.evaluate("window.scrollY")
+    second.locator("button.primary").click()
+    expect(second.locator(".perf-decided-notice")).to_contain_text("telah diperiksa")
+    assert page.evaluate("window.scrollY") == where  # the Kasubbag stays where they were
     assert Actual.objects.filter(indicator__office=office, status="submitted").count() == submitted - 2
+    expect(page.locator("#check-tabs")).to_contain_text(f"Dikirim ({submitted - 2})")
 
 
 def test_the_indicator_list_and_history(live_server, page: Page, office, shot) -> None:

@@ -124,7 +124,8 @@ class ReturnedWorkTestCase(KinerjaTestCase):
 
     def test_a_plt_acting_for_the_kabid_gets_the_work_not_the_kabid_away(self) -> None:
         today = timezone.localdate()
-        org_actions.assign(self.staff2.person, self.positions["division_head:0"], starts_on=today - dt.timedelta(days=1), ends_on=today + dt.timedelta(days=5),
+        org_actions.assign(self.staff2.person, self.positions["division_head:0"],
+                           starts_on=today - dt.timedelta(days=1), ends_on=today + dt.timedelta(days=5),
                            kind=Assignment.Kind.PLT, decree_number="800/7/2025")
         actual = self.submitted()
         mail.outbox.clear()

@@ -74,11 +74,11 @@ class SecretariatAnnualTestCase(KinerjaTestCase):
     def test_the_check_page_does_not_count_the_annual_indicator_in_a_quarter(self) -> None:
         self.client.force_login(self.subsection_head)
         # Triwulan I: IK-04 has its submitted figure, IK-13 is measured by the year.
-        self.assertEqual(self.client.get("/data/check/", {"year": 2025, "quarter": 1}).context["missing"], 0)
+        self.assertEqual(len(self.client.get("/data/check/", {"year": 2025, "quarter": 1}).context["missing"]), 0)
         # Triwulan II: IK-04 lacks its figure; IK-13 still is not counted.
-        self.assertEqual(self.client.get("/data/check/", {"year": 2025, "quarter": 2}).context["missing"], 1)
+        self.assertEqual(len(self.client.get("/data/check/", {"year": 2025, "quarter": 2}).context["missing"]), 1)
         # The year: both lack a realisasi of the year.
-        self.assertEqual(self.client.get("/data/check/", {"year": 2025, "quarter": 0}).context["missing"], 2)
+        self.assertEqual(len(self.client.get("/data/check/", {"year": 2025, "quarter": 0}).context["missing"]), 2)
 
     def test_the_sekretaris_enters_the_secretariat_s_figure(self) -> None:
         self.client.force_login(self.secretary)

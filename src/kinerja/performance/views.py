@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch
+from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -29,19 +29,14 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Unit
 from kinerja.uploads import PendingUploads
 
-from . import access, actions, importer, plan, signoff
-from .achievement import predicate_tone
+from . import access, actions, checking, importer, plan, signoff
 from .actions import FieldError, TargetErrors, target_field
 from .cards import (
     ANNUAL,
     Card,
     Period,
-    annual_only,
-    annual_target,
-    evaluate_actual,
     input_card,
     period_indicators,
-    target_for,
 )
 from .forms import (
     ActivityForm,
@@ -581,8 +576,13 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
 # --- the Kasubbag's check screen ----------------------------------------------------------------
 
 # The last, "report", lists the figures that hold up the report of the period (signoff.check_url): not only those
-# of the period's quarter, but of the quarters before it that its report reads too.
-STATUS_FILTERS = ["submitted", "checked", "returned", "draft", "locked", "all", signoff.REPORT_FILTER]
+# of the period's quarter, but of the quarters before it that its report reads too (checking.py).
+STATUS_FILTERS = checking.TABS
+
+
+def _status(source: Any) -> str:
+    status = source.get("status", "submitted")
+    return status if status in STATUS_FILTERS else "submitted"
 
 
 @login_required
@@ -593,41 +593,22 @@ def check_list(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     may_check, stood_in = access.check_power(request.user, today)
     period = _period(request)
-    status = request.GET.get("status", "submitted")
-    status = status if status in STATUS_FILTERS else "submitted"
-    current = Actual.objects.filter(indicator__office=office, year=period.year, quarter=period.db_quarter,
-                                    is_current=True)
-    counts = dict(current.values_list("status").annotate(n=Count("pk")).order_by())
-    holding = signoff.unchecked_actuals(office, period.year, period.db_quarter)
-    expected = Indicator.objects.filter(office=office)
-    if period.db_quarter is not None:
-        expected = expected.exclude(annual_only(period.year))  # no quarter of theirs lacks a realisasi
-    missing = expected.exclude(actuals__in=current.exclude(status=Actual.Status.DRAFT)).count()
+    status = _status(request.GET)
+    # Each tab's count and its list come from one condition (checking.tab_filter): one query for every count.
+    counts = checking.tab_counts(office, period)
+    # Named, not only counted: which indicators have no submitted figure yet (one query).
+    missing = checking.missing_indicators(office, period)
     # Named, not only counted: nobody is asked for their figures until a division is assigned (one query).
     unassigned = list(Indicator.objects.filter(office=office, division__isnull=True)
                       .order_by("objective__order", "order", "code").only("pk", "code", "name"))
-    # Four queries for any number of rows: actuals with their indicator, targets, evidence (+ counts above).
-    # The report's view: each figure its report still waits for, of whichever quarter, is measured against
-    # the target of its own quarter.
-    listed = holding if status == signoff.REPORT_FILTER else current if status == "all" else current.filter(status=status)
-    rows_qs = listed.select_related(
-        "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(
-        "evidence", Prefetch("indicator__targets", queryset=Target.objects.filter(year=period.year),
-                             to_attr="year_targets")).order_by("indicator__objective__order", "indicator__order",
-                                                               "indicator__code", "quarter")
-    rows = []
-    for actual in rows_qs:
-        target = target_for(actual.indicator.year_targets, actual.quarter)
-        result = evaluate_actual(actual.indicator, target, actual)
-        rows.append({"actual": actual, "target": target, "result": result, "tone": predicate_tone(result.predicate),
-                     "target_annual": annual_target(target, actual.quarter),
-                     "return_form": ReturnForm(prefix=f"r{actual.pk}")})
+    # Three queries for any number of rows: actuals with their indicator, targets, evidence. The report's view:
+    # each figure its report still waits for, of whichever quarter, is measured against the target of its own quarter.
+    rows = checking.rows_of(checking.tab_actuals(office, status, period), period.year)
     return render(request, "performance/check.html", {
         "rows": rows, "period": period, "status": status, "counts": counts, "missing": missing,
         "unassigned_indicators": unassigned, "can_manage": access.can_manage(request.user, today),
-        "no_division": NO_DIVISION,
-        "filters": [(s, sum(counts.values()) if s == "all" else holding.count() if s == signoff.REPORT_FILTER
-                     else counts.get(s, 0)) for s in STATUS_FILTERS],
+        "no_division": NO_DIVISION, "filters": [(s, counts[s]) for s in STATUS_FILTERS],
+        "report_summary": checking.status_summary(rows) if status == signoff.REPORT_FILTER else [],
         "report_filter": signoff.REPORT_FILTER, "report_period": signoff.period_label(period.year, period.db_quarter),
         "status_labels": dict(Actual.Status.choices), "can_check": may_check,
         # A Kasubbag away while a Plt or Plh acts for them: told who checks meanwhile (no query more).
@@ -640,15 +621,44 @@ def _actual_for(request: HttpRequest, actual_id: int) -> Actual:
                              indicator__office=office_or_404(request))
 
 
-def _back_to_check(request: HttpRequest, actual: Actual) -> HttpResponse:
+def _list_period(request: HttpRequest, actual: Actual, status: str) -> Period:
+    """The period of the list the decision was taken on: the figure's own, or on the report's list, the period the
+    form names (a figure of Triwulan III checked on the list of the report of Triwulan IV goes back to that list)."""
     quarter = actual.quarter or ANNUAL
-    status = request.POST.get("status", "submitted")
-    status = status if status in STATUS_FILTERS else "submitted"
     if status == signoff.REPORT_FILTER:
-        # Back to the report's list the figure was on: a figure of Triwulan III checked on the list of the
-        # report of Triwulan IV goes back to that list, the period the form names.
         quarter = _int(request.POST.get("quarter"), quarter, 0, 4)
-    return redirect(f"{reverse('performance:check')}?year={actual.year}&quarter={quarter}&status={status}")
+    return Period(actual.year, quarter)
+
+
+def _after_decision(request: HttpRequest, actual: Actual, notice: str = "", error: str = "",
+                    reason: str = "") -> HttpResponse:
+    """Back to the list the decision was taken on, where the user was. With htmx (check_row.html's forms), the
+    figure's row is swapped in place with its new status and the notice, and the tabs' counts with it (the same
+    queries as the page's, for one row); without, a redirect to the list at the next row (`next`, the row after
+    it on the list as it was shown), the notice in the messages."""
+    status = _status(request.POST)
+    period = _list_period(request, actual, status)
+    if getattr(request, "htmx", None):
+        office = office_or_404(request)
+        today = _today(request)
+        rows = checking.rows_of(Actual.objects.filter(pk=actual.pk), actual.year)
+        counts = checking.tab_counts(office, period)
+        return render(request, "performance/partials/check_decided.html", {
+            "row": rows[0] if rows else None, "period": period, "status": status, "notice": notice, "error": error,
+            "filters": [(s, counts[s]) for s in STATUS_FILTERS], "report_filter": signoff.REPORT_FILTER,
+            "status_labels": dict(Actual.Status.choices), "can_check": access.can_check(request.user, today),
+            "decided": True, "reason": reason})  # the reason typed, kept in its box when the return failed
+    if notice:
+        messages.success(request, notice)
+    if error:
+        messages.error(request, error)
+    anchor = ""
+    following = _int(request.POST.get("next"), 0, 1, 2**62)
+    if following and not error:
+        anchor = f"#a{following}"
+    elif error:
+        anchor = f"#a{actual.pk}"  # the figure the error is about
+    return redirect(f"{reverse('performance:check')}?{period.query}&status={status}{anchor}")
 
 
 @require_POST
@@ -660,10 +670,8 @@ def actual_check(request: HttpRequest, actual_id: int) -> HttpResponse:
     except NotAllowed as e:
         raise PermissionDenied(str(e)) from e  # who checks meanwhile, for a Kasubbag away
     except KinerjaError as e:
-        messages.error(request, keep_code(e, actual.indicator.code))
-    else:
-        messages.success(request, code_message(_("%(code)s was checked."), code=actual.indicator.code))
-    return _back_to_check(request, actual)
+        return _after_decision(request, actual, error=keep_code(e, actual.indicator.code))
+    return _after_decision(request, actual, notice=code_message(_("%(code)s was checked."), code=actual.indicator.code))
 
 
 @require_POST
@@ -677,14 +685,13 @@ def actual_return(request: HttpRequest, actual_id: int) -> HttpResponse:
     except NotAllowed as e:
         raise PermissionDenied(str(e)) from e  # who checks meanwhile, for a Kasubbag away
     except KinerjaError as e:
-        # The check screen is a redirect away: the reason typed travels in the message, to be copied.
+        # Without htmx the check screen is a redirect away: the reason typed travels in the message, to be copied.
         shown = _("%(code)s: %(error)s Your reason, not saved: “%(reason)s”") if reason.strip() else "%(code)s: %(error)s"
-        messages.error(request, code_message(shown, code=actual.indicator.code,
-                                             error=keep_code(e, actual.indicator.code), reason=reason.strip()))
-    else:
-        messages.success(request, code_message(_("%(code)s was returned to the division."),
-                                               code=actual.indicator.code))
-    return _back_to_check(request, actual)
+        return _after_decision(request, actual, error=code_message(
+            shown, code=actual.indicator.code, error=keep_code(e, actual.indicator.code), reason=reason.strip()),
+            reason=reason.strip())
+    return _after_decision(request, actual, notice=code_message(_("%(code)s was returned to the division."),
+                                                                code=actual.indicator.code))
 
 
 # --- history and corrections --------------------------------------------------------------------
