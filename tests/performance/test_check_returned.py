@@ -162,4 +162,4 @@ class ReturnedWorkTestCase(KinerjaTestCase):
         self.client.force_login(self.staff)
         with CaptureQueriesContext(connection) as queries:
             self.client.get("/")
-        self.assertFalse([q for q in queries.captured_queries if "performance_actual" in q["sql"]])
+        self.assertFalse([q for q in queries.captured_queries if "performance_actual" in (q["sql"] or "")])
