@@ -108,9 +108,11 @@ def _start(command: BaseCommand, *, sop: str, user: str, title: str, period: str
            target_deadline: str | None, at: str | None, unit: str | None = None, person: str | None = None,
            **options: Any) -> None:
     from . import actions
+    from .periods import check_typed_period
 
     version = _version(sop)
     starter, deadline, moment = _user(user), _moment(target_deadline, "--target-deadline"), _moment(at, "--at")
+    check_typed_period(version, period)  # "kapan-kapan" for an SOP asking the divisions for data of a period
     try:
         case = actions.start_case(version.pk, user=starter, title=title, period=period, trigger_note=trigger_note,
                                   target_deadline=deadline, at=moment, unit=_unit(version, unit),

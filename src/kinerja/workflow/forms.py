@@ -15,10 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Assignment, Person, Unit
-from kinerja.sop.models import Actor, SopVersion
+from kinerja.sop.models import Actor, SopVersion, Step
 
 from .access import reassign_candidates
 from .models import Task
+from .periods import gathers_period_data, office_years, period_choices
 
 
 class LocalDateTimeField(forms.DateTimeField):
@@ -90,6 +91,15 @@ class StartCaseForm(forms.Form):
         self.tz = ZoneInfo(office.time_zone)
         self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
                                            .order_by("name"))
+        # Where an SOP in force asks the divisions for their data of a period, the periods of the office's years
+        # are offered as the field's list (a datalist: another form of a period is still typed, and
+        # actions.start_case checks it against what the SOP needs).
+        coordinating = Step.objects.filter(version__in=self.fields["version"].queryset, coordinates_divisions=True)
+        self.period_choices: list[str] = []
+        if gathers_period_data(coordinating.only("activity", "coordinates_divisions")):
+            self.period_choices = period_choices(office_years(office.pk, today_in(office.time_zone).year))
+            self.fields["period"].widget.attrs.update({"list": "period-choices", "autocomplete": "off"})
+        self.fields["version"].readable = SopVersion.objects.filter(sop__office=office)
         self.fields["version"].readable = SopVersion.objects.filter(sop__office=office)
         self.fields["unit"].queryset = Unit.objects.filter(office=office).exclude(kind=Unit.Kind.OFFICE).order_by("pk")
         # Each only when one of the office's SOPs has such actors.

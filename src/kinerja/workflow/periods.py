@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.dates import FIRST_YEAR, LAST_YEAR, is_year, read_period
 from kinerja.errors import KinerjaError
-from kinerja.sop.models import Step
+from kinerja.sop.models import SopVersion, Step
 
 # What a step that coordinates with the divisions must speak of for its case to be about a period (document
 # words, not UI text): their data, reports, figures, proposals ("Menginventarisir bahan data kinerja dan
@@ -83,3 +83,55 @@ def check_period(text: str) -> None:
         _check_year(text, month.year)
     for year in read.years:
         _check_year(text, year)
+
+
+def is_data_period(text: str) -> bool:
+    """Whether `text` names a period the divisions can report their data of: a year, a quarter ("Triwulan III
+    2025", "s.d. Triwulan II 2025"), a semester or a month, of exactly one year that exists. "kapan-kapan",
+    "TW IV" (which year?) or "Renstra 2025-2029" (several) are no such period: the answer page would ask the
+    divisions for the figures of nothing (performance/requests.period_of reads the same text)."""
+    read = read_period(text.strip())
+    return (read.year is not None and read.possible
+            and bool(read.quarters or read.semesters or read.month is not None or read.whole_year))
+
+
+def check_data_period(text: str, sop: str) -> None:
+    """Raise BadPeriod naming `text` unless it is a period of data (is_data_period); `sop` names the SOP."""
+    check_period(text)  # an impossible quarter, month or year: its own message
+    if not is_data_period(text):
+        raise BadPeriod(text.strip(), _("%(sop)s asks the divisions for their data of a period: choose a year, a "
+                                        "quarter or a month of one year from the list, e.g. Triwulan III 2025 or "
+                                        "Tahun 2025.") % {"sop": sop})
+
+
+def check_typed_period(version: SopVersion, text: str) -> None:
+    """The check of a period someone types to start a case (the page, kinerja case start): for an SOP whose
+    steps ask the divisions for their data of a period (gathers_period_data), the period must be one
+    (check_data_period), else the case starts and its answer page asks for the figures of nothing. An empty
+    period is actions.start_case's to refuse; other SOPs' cases keep their free text ("Permohonan CV Maju
+    Jaya"), as does start_case itself for its other callers."""
+    if text.strip() and gathers_period_data(version.steps.only("activity", "coordinates_divisions")
+                                            .filter(coordinates_divisions=True)):
+        check_data_period(text, version.name)
+
+
+QUARTERS = ("I", "II", "III", "IV")
+
+
+def period_choices(years: Iterable[int]) -> list[str]:
+    """The periods offered on the form that starts a case, newest year first: each year's quarters from the
+    last to the first, then the year ("Triwulan IV 2025" … "Triwulan I 2025", "Tahun 2025")."""
+    return [name for year in sorted(set(years), reverse=True)
+            for name in [*(f"Triwulan {q} {year}" for q in reversed(QUARTERS)), f"Tahun {year}"]]
+
+
+def office_years(office_id: int, today_year: int) -> list[int]:
+    """The years the office works with: this year and the one before (whose data is collected early in the
+    year), and every year its cases were about."""
+    from .models import Case
+
+    years = {today_year, today_year - 1}
+    for text in Case.objects.filter(office_id=office_id).exclude(period="").values_list("period", flat=True).distinct():
+        if (year := read_period(text).year) is not None:
+            years.add(year)
+    return sorted(years)

@@ -37,7 +37,7 @@ from .access import (
 )
 from .calendar import WorkCalendar
 from .models import Case, DivisionRequest, Event, Notification, Task, TaskFile
-from .periods import BadPeriod
+from .periods import BadPeriod, check_typed_period
 from .returns import sent_back
 
 
@@ -97,6 +97,7 @@ def case_start(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
+            check_typed_period(data["version"], data["period"])  # "kapan-kapan": the field's error
             case = actions.start_case(data["version"].pk, user=request.user, title=data["title"], period=data["period"],
                                       trigger_note=data["trigger_note"], target_deadline=data["target_deadline"],
                                       unit=data.get("unit"), person=data.get("person"))
