@@ -21,6 +21,8 @@ STEPS = [
     (5, "Menerima, memeriksa, memaraf draft data kinerja dan menyampaikan kepada Kepala Dinas", "Sekretaris", "1", "day"),
     (6, "Menerima, memeriksa, menandatangani data kinerja", "Kadis", "1", "day"),
 ]
+# As the SOP's Output column writes them: step 1's disposition must be written or attached (workflow.outputs).
+OUTPUTS = {1: "disposisi", 6: "Data kinerja"}
 ACTORS = [("Sekretaris", "secretary"), ("Kasubbag", "subsection_head"), ("JFU", "staff"), ("Kadis", "head")]
 NAME = "Pengumpulan Data Kinerja Dinas Koperasi dan UKM Kota Bandar Lampung"
 
@@ -36,7 +38,8 @@ def build_seed_sop(built: DemoOffice, *, status: str = SopVersion.Status.IN_FORC
     for number, activity, actor, value, unit in STEPS:
         steps[number] = Step.objects.create(version=sv, number=number, activity=activity, actor=actors[actor],
                                             duration_value=Decimal(value), duration_unit=unit,
-                                            coordinates_divisions=number == 3)
+                                            coordinates_divisions=number == 3,
+                                            output=OUTPUTS.get(number, ""))
     steps[4].returns_to.add(steps[3])
     steps[5].returns_to.add(steps[4])
     return sv

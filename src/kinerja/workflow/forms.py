@@ -19,6 +19,7 @@ from kinerja.sop.models import Actor, SopVersion, Step
 
 from .access import reassign_candidates
 from .models import Task
+from .outputs import is_disposition, missing_output
 from .periods import gathers_period_data, office_years, period_choices
 
 
@@ -100,7 +101,6 @@ class StartCaseForm(forms.Form):
             self.period_choices = period_choices(office_years(office.pk, today_in(office.time_zone).year))
             self.fields["period"].widget.attrs.update({"list": "period-choices", "autocomplete": "off"})
         self.fields["version"].readable = SopVersion.objects.filter(sop__office=office)
-        self.fields["version"].readable = SopVersion.objects.filter(sop__office=office)
         self.fields["unit"].queryset = Unit.objects.filter(office=office).exclude(kind=Unit.Kind.OFFICE).order_by("pk")
         # Each only when one of the office's SOPs has such actors.
         kinds = set(Actor.objects.filter(version__in=self.fields["version"].queryset).exclude(in_unit="")
@@ -133,15 +133,40 @@ class CompleteForm(FilesForm):
     # Prefixes keep field ids unique on the case page, which shows several of these forms at once.
     prefix = "complete"
     note = forms.CharField(label=_("Output note"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
-    next_user = forms.ModelChoiceField(Person.objects.none(), label=_("Who does the next step"), required=False)
+    next_user = forms.ModelChoiceField(Person.objects.none(), label=_("Who does the next step"), required=False,
+                                       error_messages={"required": _("Choose who does the next step.")})
 
-    def __init__(self, *args: Any, next_people: list[Person] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, next_people: list[Person] | None = None, step: Step | None = None,
+                 **kwargs: Any) -> None:
+        """`next_people`: who may do the next step; `step`: the step completed (outputs.missing_output)."""
         super().__init__(*args, **kwargs)
-        if next_people and len(next_people) > 1:
-            self.fields["next_user"].queryset = Person.objects.filter(pk__in=[p.pk for p in next_people])
-            self.fields["next_user"].required = True
+        self.step = step
+        if next_people:
+            field = self.fields["next_user"]
+            field.queryset = Person.objects.filter(pk__in=[p.pk for p in next_people]).order_by("full_name")
+            if len(next_people) == 1:
+                # Nobody else can take it: shown chosen, so the performer sees who gets the step next.
+                field.empty_label, field.initial = None, next_people[0].pk
+            else:
+                field.required, field.empty_label = True, _("Choose who does it")
         else:
             del self.fields["next_user"]
+        if step is not None and is_disposition(step):
+            self.fields["note"].label = _("Disposition (to whom, and what to do)")
+            self.fields["note"].widget.attrs["placeholder"] = _("e.g. Kepada Kasubbag: tindak lanjuti, koordinasikan "
+                                                                "dengan bidang-bidang.")
+
+    def completes(self) -> bool:
+        """Whether the input completes the step (a decision's verdict may send it back or end it instead)."""
+        return True
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if self.step is not None and self.completes():
+            files = len(self.files.getlist("files")) if self.files else 0
+            if missing := missing_output(self.step, data.get("note") or "", files):
+                self.add_error("note" if "note" in self.fields else None, missing)
+        return data
 
 
 class DecideForm(CompleteForm):
@@ -176,8 +201,13 @@ class DecideForm(CompleteForm):
         if not returns and not ends:
             del self.fields["reason"]
         self.fields["verdict"].choices = choices
-        if branch_people and len(branch_people) > 1:
-            self.fields["branch_user"].queryset = Person.objects.filter(pk__in=[p.pk for p in branch_people])
+        if branch_people:
+            field = self.fields["branch_user"]
+            field.queryset = Person.objects.filter(pk__in=[p.pk for p in branch_people]).order_by("full_name")
+            if len(branch_people) == 1:
+                field.empty_label, field.initial = None, branch_people[0].pk
+            else:
+                field.empty_label = _("Choose who does it")
         else:
             del self.fields["branch_user"]
 
@@ -191,6 +221,13 @@ class DecideForm(CompleteForm):
         for name in ("note", "next_user", "branch_user"):
             self.fields.pop(name, None)
 
+    def completes(self) -> bool:
+        return self.cleaned_data.get("verdict") in (Task.Verdict.OK, Task.Verdict.BRANCH)
+
+    def _to_choose(self, name: str) -> bool:
+        """Whether the performer must choose in the list `name` (several people; one alone is taken anyway)."""
+        return name in self.fields and self.fields[name].empty_label is not None
+
     def clean(self) -> dict[str, Any]:
         data = super().clean()
         verdict = data.get("verdict")
@@ -198,9 +235,9 @@ class DecideForm(CompleteForm):
             self.add_error("reason", _("Say what is not right, so it can be fixed."))
         if verdict == Task.Verdict.END and not (data.get("reason") or "").strip():
             self.add_error("reason", _("Say why the procedure ends here: the reason is recorded with the case."))
-        if verdict == Task.Verdict.OK and "next_user" in self.fields and not data.get("next_user"):
+        if verdict == Task.Verdict.OK and self._to_choose("next_user") and not data.get("next_user"):
             self.add_error("next_user", _("Choose who does the next step."))
-        if verdict == Task.Verdict.BRANCH and "branch_user" in self.fields and not data.get("branch_user"):
+        if verdict == Task.Verdict.BRANCH and self._to_choose("branch_user") and not data.get("branch_user"):
             self.add_error("branch_user", _("Choose who does that step."))
         return data
 

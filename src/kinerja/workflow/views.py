@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch, Q
 from django.http import FileResponse, HttpRequest, HttpResponse
@@ -20,7 +21,7 @@ from django.views.decorators.http import require_POST
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.access import office_or_404
 from kinerja.org.holding import acting_or_all, holders, holdings, positions_held, stood_in_for
-from kinerja.org.models import Assignment, Unit
+from kinerja.org.models import Assignment, Position, Unit
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.sop.models import Actor, Step
 from kinerja.workflow.gantt import case_gantt_svg
@@ -197,6 +198,10 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     if current is None:
         return ctx
     ctx["row"] = inbox.classify(current, cal, now)
+    # What the step before handed over to this one (the Kasubbag's instruction to the JFU): its note and files.
+    if (before := handed_over(current, tasks)) is not None:
+        ctx["handed_over"] = before
+        ctx["handed_over_instructs"] = before.position.kind in Position.HEAD_KINDS
     # Work sent back: the "Belum sesuai" that opened this round, with its reason, on the card of the task.
     ctx["sent_back"] = sent_back([current], tasks).get(current.pk)
     if current.assignee and assignee_stands(current, day):
@@ -267,6 +272,35 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
     return ctx
 
 
+def handed_over(current: Task, tasks: list[Task]) -> Task | None:
+    """The task last done at an earlier step than `current`'s, whose note and files `current`'s performer works
+    from (the Kasubbag's instruction to the JFU); `tasks`: the case's, in the order they opened. Work sent back
+    to `current`'s step still shows it (the page shows the return's reason beside). None when it handed over
+    neither a note nor a file."""
+    before = [t for t in tasks if t.pk != current.pk and t.opened_at <= current.opened_at
+              and t.status == Task.Status.DONE and t.step.number < current.step.number]
+    if not before:
+        return None
+    task = before[-1]
+    return task if task.note.strip() or any(f.request_id is None for f in task.files.all()) else None
+
+
+def _completed(request: HttpRequest, task: Task) -> None:
+    """The flash after a step is done: which, and who has the case's next step now."""
+    nxt = getattr(task, "next_task", None)
+    if nxt is None:
+        message = _("Step %(n)s is done: the case is complete.") % {"n": task.step.display_number}
+    else:
+        position = nxt.position
+        people = ([nxt.assignee] if nxt.assignee_id else
+                  acting_or_all(holdings(position, office_day(task.case.office))))
+        who = (_("%(names)s (%(title)s)") % {"names": ", ".join(p.full_name for p in people), "title": position.label}
+               if people else position.label)
+        message = _("Step %(n)s is done: step %(next)s now goes to %(who)s.") % {
+            "n": task.step.display_number, "next": nxt.step.display_number, "who": who}
+    messages.success(request, message)
+
+
 def _complete_form(task: Task, next_step: Step | None, returns: bool, branch_step: Step | None, case: Case, day: Any,
                    data: Any = None, files: Any = None) -> forms.CompleteForm:
     """The form that completes `task`: a decision's (DecideForm) when the step may send the work back, its
@@ -274,8 +308,8 @@ def _complete_form(task: Task, next_step: Step | None, returns: bool, branch_ste
     people = _next_people(next_step, case, day)
     ends = task.step.ends_if_not
     if not returns and branch_step is None and not ends:
-        return forms.CompleteForm(data, files, next_people=people)
-    return forms.DecideForm(data, files, next_people=people, returns=returns, branch_step=branch_step,
+        return forms.CompleteForm(data, files, next_people=people, step=task.step)
+    return forms.DecideForm(data, files, next_people=people, step=task.step, returns=returns, branch_step=branch_step,
                             branch_people=_next_people(branch_step, case, day), ends=ends)
 
 
@@ -351,9 +385,10 @@ def complete(request: HttpRequest, pk: int) -> HttpResponse:
             else:
                 branch = decision and data["verdict"] == Task.Verdict.BRANCH
                 chosen = data.get("branch_user") if branch else data.get("next_user")
-                actions.complete_task(task.pk, user=request.user, note=data["note"], files=request.FILES.getlist("files"),
-                                      next_user=chosen.user if chosen else None,
-                                      verdict=data["verdict"] if decision else None)
+                done = actions.complete_task(task.pk, user=request.user, note=data["note"],
+                                             files=request.FILES.getlist("files"), next_user=chosen.user if chosen else None,
+                                             verdict=data["verdict"] if decision else None)
+                _completed(request, done)
             return _done(request, task.case)
         except extensions.CompletionHeld:
             # The page's notice says what completes the step and leads there (as an alert now); what was
@@ -400,8 +435,9 @@ def complete_missing(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.MissingForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            actions.complete_with_missing(task.pk, user=request.user, reason=form.cleaned_data["reason"],
-                                          note=form.cleaned_data["note"], files=request.FILES.getlist("files"))
+            done = actions.complete_with_missing(task.pk, user=request.user, reason=form.cleaned_data["reason"],
+                                                 note=form.cleaned_data["note"], files=request.FILES.getlist("files"))
+            _completed(request, done)
             return _done(request, task.case)
         except NotAllowed as e:
             return _forbidden(request, str(e))
