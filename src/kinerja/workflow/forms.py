@@ -93,8 +93,8 @@ class StartCaseForm(forms.Form):
         self.fields["version"].queryset = (SopVersion.objects.filter(sop__office=office, status=SopVersion.Status.IN_FORCE)
                                            .order_by("name"))
         # Where an SOP in force asks the divisions for their data of a period, the periods of the office's years
-        # are offered as the field's list (a datalist: another form of a period is still typed, and
-        # actions.start_case checks it against what the SOP needs).
+        # are offered as the field's list (a datalist: another form of a period is still typed, and the view
+        # checks it against what the SOP needs, periods.check_typed_period).
         coordinating = Step.objects.filter(version__in=self.fields["version"].queryset, coordinates_divisions=True)
         self.period_choices: list[str] = []
         if gathers_period_data(coordinating.only("activity", "coordinates_divisions")):

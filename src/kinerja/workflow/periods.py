@@ -8,6 +8,11 @@ text it does not read stays the case's own words. What this module refuses is on
 form it recognises: a quarter outside I–IV, a semester outside I–II, a month outside 1–12, a month name
 nobody uses after "Bulan", a year outside 2000–2100. A typo such as "Triwulan V 2025" or "Triwulan III
 20255" would otherwise start a case about no period at all, which the divisions would be asked to report on.
+
+A period someone types to start a case (the start page, kinerja case start) is held to more when the SOP
+asks the divisions for their data of a period: it must be a year, a quarter, a semester or a month of one
+year (check_typed_period); "kapan-kapan" left the answer page with no indicators. The page offers the
+periods of the office's years (period_choices, office_years).
 """
 
 from __future__ import annotations
