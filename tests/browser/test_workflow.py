@@ -61,8 +61,8 @@ def test_the_seed_sop_runs_through_six_steps_with_one_return(live_server, page: 
     expect(page).to_have_url(f"{base}/cases/{case.pk}/")
     now_at(page, 1)
 
-    # 1. The Sekretaris disposes the letter.
-    page.get_by_label("Catatan output").fill("Didisposisikan ke Kasubbag PKA")
+    # 1. The Sekretaris disposes the letter: the step's output is the disposition, asked for by its name.
+    page.get_by_label("Disposisi (kepada siapa, dan apa yang harus dilakukan)").fill("Didisposisikan ke Kasubbag PKA")
     page.get_by_role("button", name="Selesai", exact=True).click()
     now_at(page, 2)
 
