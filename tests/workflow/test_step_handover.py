@@ -5,10 +5,12 @@ before handed over (the Kasubbag's instruction to the JFU)."""
 from __future__ import annotations
 
 import datetime as dt
+from io import StringIO
 from unittest import mock
 
 from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import CommandError, call_command
 
 from kinerja.org.models import Assignment
 from kinerja.workflow import actions, outputs
@@ -167,3 +169,20 @@ class InstructionTestCase(HandoverTestCase):
         r = self.client.get(f"/cases/{self.case.pk}/")
         self.assertContains(r, f"Diserahkan oleh JFU ({self.staff.person.full_name}), langkah 3:")
         self.assertEqual(step4.step.number, 4)
+
+
+class DispositionCommandTestCase(WorkflowTestCase):
+    def test_kinerja_case_complete_needs_the_disposition_written(self) -> None:
+        task = self.open_task(self.start_case())
+
+        def run(*args: str) -> None:
+            call_command("case", "complete", str(task.pk), *args, "--at", "2025-03-24T08:01:00+07:00",
+                         stdout=StringIO(), stderr=StringIO())
+
+        with self.assertRaisesMessage(CommandError, "--note: Tuliskan disposisinya"):
+            run("--user", "sekretaris")
+        with self.assertRaisesMessage(CommandError, "bukan tugas Anda"):  # not theirs: said first
+            run("--user", "jfu")
+        self.assertEqual(Task.objects.get(pk=task.pk).status, Task.Status.OPEN)
+        run("--user", "sekretaris", "--note", "Kepada Kasubbag: tindak lanjuti")
+        self.assertEqual(Task.objects.get(pk=task.pk).status, Task.Status.DONE)

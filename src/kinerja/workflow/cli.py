@@ -193,6 +193,19 @@ def _complete_args(p: CommandParser) -> None:
     p.add_argument("--at", help=_("ISO 8601 with offset (default now)"))
 
 
+def _check_output(task_id: int, user: Any, note: str, at: dt.datetime | None, branch: bool) -> None:
+    """A step whose output is a disposition needs it written (outputs.missing_output), as on the case page;
+    the command sends no files. Only for whoever may do the step: anyone else is told it is not theirs."""
+    from .access import can_act, office_day
+    from .outputs import missing_output
+
+    task = Task.objects.select_related("step", "case__office").filter(pk=task_id, status=Task.Status.OPEN).first()
+    if task is None or branch or not can_act(task, user, office_day(task.case.office, at)):
+        return
+    if missing := missing_output(task.step, note, 0):
+        raise KinerjaError(_("--note: %(problem)s") % {"problem": missing})
+
+
 def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_user: str | None, at: str | None,
               branch: bool = False, reason: str = "", **options: Any) -> None:
     from . import actions
@@ -206,6 +219,7 @@ def _complete(command: BaseCommand, *, task: int, user: str, note: str, next_use
     if reason:
         raise KinerjaError(_("--reason: only a 'Tidak' that ends the procedure (--no) takes a reason here; to send "
                              "the work back, use 'kinerja case return'."))
+    _check_output(task, _user(user), note, _moment(at, "--at"), branch)
     done = actions.complete_task(task, user=_user(user), note=note, next_user=_user(next_user) if next_user else None,
                                  at=_moment(at, "--at"), verdict=Task.Verdict.BRANCH if branch else None)
     nxt = Task.objects.filter(case_id=done.case_id, status=Task.Status.OPEN).select_related("step").first()
