@@ -1188,8 +1188,9 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             if not after_identity:
                 grid += _field_rows(run[:start])
             else:
-                # A legend of the actors' abbreviations between the identity and the table ("Kaban = Kepala Badan").
-                grid += [[line.text()] for line in run[:start] if "=" in line.text()]
+                # A legend of the actors' abbreviations between the identity and the table ("Kaban = Kepala Badan"),
+                # with the lines its paragraph wraps onto ("Bidang Kearsipan" under "…, Kabid = Kepala").
+                grid += [[line.text()] for line in _legend_run(run[:start])]
             if start < len(run):
                 grid += _block_section(run[start:])
                 after_identity = False
@@ -1199,6 +1200,19 @@ def _header_rows(parts: list[_Table | _Line]) -> Grid:
             grid += rows
             after_identity = any(_field_label(c)[0] for row in rows for c in row)
     return grid
+
+
+def _legend_run(lines: list[_Line]) -> list[_Line]:
+    """The lines of a legend of the actors among `lines` (those after an identity table): each line with a "="
+    and the lines of its paragraph under it (on its page, at most half a line's height lower), which the
+    layout wrapped it onto; table.actor_legend tells which of them go on with an entry."""
+    kept: list[_Line] = []
+    for i, line in enumerate(lines):
+        above = lines[i - 1] if i else None
+        if "=" in line.text() or (above is not None and kept and kept[-1] is above and above.page == line.page
+                                  and line.top - above.bottom <= _size([above]) / 2):
+            kept.append(line)
+    return kept
 
 
 # The identity block and the blocks under it printed without rules. A table exported without borders

@@ -895,20 +895,56 @@ _LEGEND_HEADING_RE = re.compile(rf"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?
 _LEGEND_PARTS_RE = re.compile(rf"\s*[,;]\s*(?=[^,;=:–—]+?{_LEGEND_SEPARATOR})")
 
 
-def _legend_lines(lines: list[str]) -> list[str]:
-    """The lines outside the steps with a legend written on one line and wrapped by the layout (a PDF's lines) made
-    one again: a line that opens with no entry of its own ("Perencanaan, Evaluasi dan Pelaporan, Kabid = Kepala
-    Bidang") continues the legend line above it when it goes on with entries, or when that line ends at a comma."""
+def _legend_lines(lines: list[str], keys: dict[str, str]) -> list[str]:
+    """The lines outside the steps with a legend wrapped by the layout (a PDF's lines, a cell's lines, a text copy's
+    lines) made one again: a line that opens with no entry of its own ("Perencanaan, Evaluasi dan Pelaporan, Kabid =
+    Kepala Bidang") continues the legend line above it when it goes on with entries, or when that line ends at a
+    comma; and a line that only holds the rest of the legend's last entry ("Kabid = Kepala" above "Bidang
+    Kearsipan", "Kabid =" or "Kabid" above "Kepala Bidang" or "= Kepala Bidang", "…, Kasubbag" above "PEP = Kepala
+    Subbagian …") continues it
+    when that entry names an actor column (`keys`: the columns' headings by label_key)."""
     out: list[str] = []
     for line in lines:
-        opening = re.split(r"[,;]", line, maxsplit=1)[0]
-        continues = bool(opening.strip()) and not re.search(_LEGEND_SEPARATOR, opening)
-        if out and "=" in out[-1] and continues and (
-                _LEGEND_PARTS_RE.search(line) or out[-1].rstrip().endswith((",", ";"))):
+        if out and _continues_legend(out[-1], line, keys):
             out[-1] = f"{out[-1].rstrip()} {line.strip()}"
         else:
             out.append(line)
     return out
+
+
+# A legend's entry cut after its separator ("Kabid =", the name on the next line).
+_LEGEND_OPEN_RE = re.compile(rf"\s*(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?(?P<short>[^=:–—]+?)\s*{_LEGEND_SEPARATOR}\s*")
+
+
+def _continues_legend(before: str, line: str, keys: dict[str, str]) -> bool:
+    """Whether `line` is the rest of the legend line `before`, wrapped by the layout (see _legend_lines)."""
+    if not line.strip() or not before.strip():
+        return False
+    opening = re.split(r"[,;]", line, maxsplit=1)[0]
+    continues = bool(opening.strip()) and not re.search(_LEGEND_SEPARATOR, opening)
+    if "=" in before and continues and (_LEGEND_PARTS_RE.search(line) or before.rstrip().endswith((",", ";"))):
+        return True
+    entries = _legend_entries(before)
+    if not entries:
+        return False
+    last = entries[-1]
+    tail = re.split(r"[,;]", last)[-1]
+    if not re.search(_LEGEND_SEPARATOR, tail) and re.match(rf"\s*{_LEGEND_SEPARATOR}", f" {line}"):
+        return label_key(tail) in keys  # "…, Kabid" above "= Kepala Bidang"
+    if (not re.search(_LEGEND_SEPARATOR, tail) and (following := _legend_entries(line))
+            and (m := _LEGEND_RE.fullmatch(following[0])) and label_key(m["short"]) not in keys):
+        # "…, Kasubbag" above "PEP = Kepala Subbagian …": the line before ends with the first part of a heading.
+        return label_key(f"{tail} {m['short']}") in keys
+    if (m := _LEGEND_OPEN_RE.fullmatch(last)) and label_key(m["short"]) in keys:
+        return continues  # "Kabid =" above "Kepala Bidang"
+    if (m := _LEGEND_RE.fullmatch(last)) and label_key(m["short"]) in keys:
+        # "Kabid = Kepala" above "Bidang Kearsipan": the rest of the name, no entry, remark, date, NIP or
+        # signature ("Kepala Dinas,") of its own, below a line the layout broke (not one ending a sentence).
+        rest = line.strip()
+        return (not re.search(_LEGEND_SEPARATOR, rest) and not re.search(r"\d{2,}", rest)
+                and not rest.endswith(",") and not before.rstrip().endswith((".", ";"))
+                and not (rest.isupper() and not m["full"].isupper()))
+    return False
 
 
 def _legend_entries(line: str) -> list[str]:
@@ -933,7 +969,7 @@ def actor_legend(path: Path, body: Grid, actors: list[str], no: int, above: Grid
     keys = {label_key(name): name for name in actors}
     found: dict[str, str] = {}
     outside = [*above, *(row for row in body if step_label(clean(_cell(row, no))) is None)]
-    texts = _legend_lines([text for row in outside for cell in row for text in cell.splitlines()])
+    texts = _legend_lines([text for row in outside for cell in row for text in cell.splitlines()], keys)
     for text in texts:
         for line in _legend_entries(text):
             m = _LEGEND_RE.fullmatch(line)
