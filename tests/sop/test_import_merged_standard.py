@@ -124,7 +124,8 @@ def test_a_merged_waktu_is_the_steps_time_together_shared_with_a_warning(tmp_pat
     [warning] = [w for w in draft.warnings if w.column == "Waktu"]
     assert warning.step == 2
     assert str(warning) == (
-        f"sop.{kind}, {'sheet “Sheet”, ' if kind == 'xlsx' else ''}step 2, column Waktu: one Waktu, 3 hari, is written for "
+        f"sop.{kind}, {'sheet “Sheet”, ' if kind == 'xlsx' else 'page 1, ' if kind == 'pdf' else ''}step 2, column "
+        "Waktu: one Waktu, 3 hari, is written for "
         "steps 2, 3 and 4 together (a cell merged "
         "over their rows): it is read as the time of those steps together, shared equally (step 2 1 hari, step 3 1 "
         "hari, step 4 1 hari); if each step may take the whole 3 hari, or the steps take different times, type each "

@@ -42,11 +42,13 @@ class SopImportError(KinerjaError):
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
                  problem: str, *, label: str = "", choosable: bool = False, heading: str = "",
-                 sheets: Sequence[str] = ()) -> None:
+                 sheets: Sequence[str] = (), pages: Sequence[int] = ()) -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
         # Of a workbook, the sheet (or the sheets of a table running over several) the problem stands in.
         self.sheets = tuple(sheets)
         self.sheet = ", ".join(self.sheets)
+        # Of a PDF, the page(s) the step or row stands on (two for a step the page broke).
+        self.pages = tuple(sorted(set(pages)))
         # The column's heading as the document writes it ("Keterangan", "Waktu (menit)"), named in the message;
         # `column` stays the importer's name of the column ("Ket", "Waktu"), which the code compares.
         self.heading = heading
@@ -60,6 +62,10 @@ class SopImportError(KinerjaError):
             where.append(_("sheet “%(sheet)s”") % {"sheet": self.sheets[0]})
         elif self.sheets:
             where.append(_("sheets %(sheets)s") % {"sheets": ", ".join(f"“{s}”" for s in self.sheets)})
+        if len(self.pages) == 1:
+            where.append(_("page %(page)d") % {"page": self.pages[0]})
+        elif self.pages:
+            where.append(_("pages %(pages)s") % {"pages": ", ".join(str(n) for n in self.pages)})
         if label:
             where.append(_("step %(label)s") % {"label": label})
         elif step is not None:
@@ -74,7 +80,8 @@ class SopImportError(KinerjaError):
     def as_dict(self) -> dict[str, Any]:
         return {"detail": str(self), "file": self.path.name, "sheet": self.sheet or None, "step": self.step,
                 "step_label": self.label or None,
-                "column": self.heading or self.column, "value": self.value}
+                "column": self.heading or self.column, "value": self.value,
+                **({"pages": list(self.pages)} if self.pages else {})}
 
     def headed(self, headings: dict[str, str]) -> SopImportError:
         """The same problem naming its column by the heading the document gives it (`headings`: the importer's
@@ -83,7 +90,7 @@ class SopImportError(KinerjaError):
         if self.heading or not heading or heading == self.column:
             return self
         return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=heading, sheets=self.sheets)
+                              choosable=self.choosable, heading=heading, sheets=self.sheets, pages=self.pages)
 
     def in_sheets(self, sheets: Sequence[str]) -> SopImportError:
         """The same problem naming the workbook's sheets it stands in; itself when it names them already (or
@@ -91,7 +98,15 @@ class SopImportError(KinerjaError):
         if self.sheets or not sheets:
             return self
         return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=self.heading, sheets=sheets)
+                              choosable=self.choosable, heading=self.heading, sheets=sheets, pages=self.pages)
+
+    def on_pages(self, pages: Sequence[int]) -> SopImportError:
+        """The same problem naming the PDF's pages it stands on; itself when it names them already (or when
+        `pages` is empty: no PDF, or no step or row of one)."""
+        if self.pages or not pages or type(self) is not SopImportError:
+            return self
+        return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
+                              choosable=self.choosable, heading=self.heading, sheets=self.sheets, pages=pages)
 
 
 class ListedSop(NamedTuple):
@@ -166,6 +181,7 @@ class StepDraft:
     actor_source: str = ""
     duration_text: str = ""  # the Waktu cell as written
     label: str = ""  # the No. cell as printed ("3.1") when the table has sub-steps; "" when it is the number
+    pages: tuple[int, ...] = ()  # of a PDF, the pages its rows stand on (two when the page broke it)
 
     @property
     def display_number(self) -> str:

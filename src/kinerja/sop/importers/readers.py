@@ -683,6 +683,23 @@ def _broken_words(text: str, box: Box, chars: list[dict[str, Any]]) -> str:
     return out
 
 
+class PageRow(list[str]):
+    """A row of a PDF's grid knowing the pages its text stands on: one, or two (or more) for a row the page
+    broke. Problems of the step it holds name them (table.step_error)."""
+
+    pages: tuple[int, ...]
+
+    def __init__(self, cells: Iterable[str], pages: Iterable[int]) -> None:
+        super().__init__(cells)
+        self.pages = tuple(sorted(set(pages)))
+
+    def __reduce__(self) -> tuple[type[PageRow], tuple[list[str], tuple[int, ...]]]:
+        return PageRow, (list(self), self.pages)  # copied or pickled with its pages
+
+    def on(self, pages: Iterable[int]) -> None:
+        self.pages = tuple(sorted({*self.pages, *pages}))
+
+
 @dataclass
 class _Table:
     page: int
@@ -690,7 +707,7 @@ class _Table:
     rows: list[list[tuple[Box, str] | None]]  # a merged cell once, None where it continues
 
     def texts(self) -> Grid:
-        return [["" if c is None else _join_lines([c[1]]) for c in row] for row in self.rows]
+        return [PageRow(["" if c is None else _join_lines([c[1]]) for c in row], [self.page]) for row in self.rows]
 
 
 @dataclass
@@ -1070,10 +1087,10 @@ def _pdf_rows(path: Path, pages: list[_Page]) -> Grid:
         while n and len(rows) > 1 and _row_key(_Table(table.page, table.bbox, rows[:1]).texts()[0]) in head_rows:
             rows = rows[1:]
         _add_part(grid, [_on_columns(row, columns) for row in rows], no=no, depth=depth, continued=n > 0,
-                  body_from=body_from + depth)
+                  body_from=body_from + depth, page=table.page)
     for item in items[parts[-1] + 1:]:
         if isinstance(item, _Line):
-            grid.append([item.text()])
+            grid.append(PageRow([item.text()], [item.page]))
         else:
             grid += item.texts()
     return grid
@@ -1141,14 +1158,16 @@ def _on_columns(row: list[tuple[Box, str] | None], columns: list[float]) -> list
 
 
 def _add_part(grid: Grid, rows: list[list[str | None]], *, no: int, depth: int, continued: bool,
-              body_from: int) -> None:
+              body_from: int, page: int) -> None:
     """Add one page's part of the procedure table. A row that starts no cell in the No. column (that cell
     runs on from the row above, split by a line of the flowchart) belongs to the row above; so do the
     first rows of a part on a new page without a step number (a row the page broke). A header repeated
-    on the page has the `depth` rows of the first."""
+    on the page has the `depth` rows of the first. Each row knows its `page` (PageRow), a row the page broke
+    both."""
     from .table import find_table
 
-    texts = [["" if c is None else c for c in row] for row in rows]  # a merged cell's range kept (MergedCell)
+    # A merged cell's range kept (MergedCell).
+    texts = [PageRow(["" if c is None else c for c in row], [page]) for row in rows]
     header = depth if texts and find_table(texts[:1]) == 0 else 0
     last = len(grid) - 1  # the row a row without its own No. cell continues
     grid += texts[:header]
@@ -1162,6 +1181,8 @@ def _add_part(grid: Grid, rows: list[list[str | None]], *, no: int, depth: int, 
             for i, text in enumerate(cells):
                 if text.strip():
                     above[i] = f"{above[i]}\n{text}" if above[i].strip() else text
+            if isinstance(above, PageRow):
+                above.on([page])
             continue
         grid.append(cells)
         last = len(grid) - 1
@@ -1535,7 +1556,7 @@ def _aligned_rows(path: Path, items: list[_Table | _Line]) -> Grid:
                 begin, end, rows = found
                 grid = _header_rows(items[:begin]) + rows
                 for rest in items[end:]:
-                    grid += [[rest.text()]] if isinstance(rest, _Line) else rest.texts()
+                    grid += [PageRow([rest.text()], [rest.page])] if isinstance(rest, _Line) else rest.texts()
                 return grid
     return _header_rows(items)
 
@@ -1618,7 +1639,7 @@ def _aligned_table(path: Path, items: list[_Table | _Line], start: int,
                 parts.setdefault(sum(1 for b in bounds if b <= centre), []).append(word.text)
             for column, texts in parts.items():
                 cells[column].append(" ".join(texts))
-        grid.append([_join_lines(texts) for texts in cells])
+        grid.append(PageRow([_join_lines(texts) for texts in cells], [line.page for line in row]))
     return begin, end, grid
 
 

@@ -315,11 +315,17 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
         read_steps(path, draft, grid[start:], actor_overrides or {}, aliases or {}, arrows, notes,
                    line_breaks=line_breaks, above=grid[:start])
     except SopImportError as e:
-        raise e.headed(draft.headings) from None
-    draft.problems = [p.headed(draft.headings) for p in draft.problems]
-    draft.warnings = [w.headed(draft.headings) for w in draft.warnings]
+        raise _on_pages(e.headed(draft.headings), draft) from None
+    draft.problems = [_on_pages(p.headed(draft.headings), draft) for p in draft.problems]
+    draft.warnings = [_on_pages(w.headed(draft.headings), draft) for w in draft.warnings]
     check_lengths(draft)
     return draft
+
+
+def _on_pages(problem: SopImportError, draft: SopDraft) -> SopImportError:
+    """A problem of a PDF's step naming the pages the step stands on, where it was made without them."""
+    step = next((s for s in draft.steps if s.number == problem.step), None) if problem.step is not None else None
+    return problem.on_pages(step.pages) if step is not None else problem
 
 
 def _headings(header: Grid, columns: dict[str, int]) -> dict[str, str]:
@@ -1052,13 +1058,15 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                          or bool(_NOTE_RE.match(next((c for c in row if c.strip()), ""))))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
+                raw[-1][0].pages = tuple(sorted({*raw[-1][0].pages, *row_pages(row)}))
                 if not any(raw[-1][1].values()):
                     # A step over two rows (an SOP application's export) may draw its symbol on the second.
                     raw[-1][1].update({name: _mark(row, i) for i, name in actor_columns})
                 step_rows[id(row)] = len(raw) - 1
                 continue
             if number_text and clean(_cell(row, columns["activity"])) and not signature:
-                raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"))
+                raise SopImportError(path, None, COLUMN_NO, number_text, _("is not a step number"),
+                                     pages=row_pages(row))
             # Text outside the rows of steps: a page heading or footer between two pages of the table is
             # skipped when the table goes on after it; text below the table (a footnote, a signature)
             # ends it.
@@ -1082,7 +1090,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
                          inputs=_merged(_cell(row, columns.get("inputs"))).strip(),
                          output=_merged(_cell(row, columns.get("output"))).strip(),
                          note=note_text(_merged(_cell(row, columns.get("note"))), line_breaks=line_breaks),
-                         duration_text=_time_text(row, columns, merged=True))
+                         duration_text=_time_text(row, columns, merged=True), pages=row_pages(row))
         time_cell = _cell(row, columns.get("time"))
         if isinstance(time_cell, MergedCell):
             shared_times.setdefault(time_cell.key, []).append(step)
@@ -1363,8 +1371,14 @@ def _mark(row: list[str], index: int) -> str:
 
 def step_error(path: Path, step: StepDraft, column: str | None, value: str | None, problem: str, *,
                choosable: bool = False) -> SopImportError:
-    """A problem of one step, naming it as the document numbers it ("step 3.1")."""
-    return SopImportError(path, step.number, column, value, problem, label=step.label, choosable=choosable)
+    """A problem of one step, naming it as the document numbers it ("step 3.1"), and of a PDF its page(s)."""
+    return SopImportError(path, step.number, column, value, problem, label=step.label, choosable=choosable,
+                          pages=step.pages)
+
+
+def row_pages(row: Sequence[str]) -> tuple[int, ...]:
+    """The pages a PDF's row stands on (readers.PageRow); () of another document's."""
+    return getattr(row, "pages", ())
 
 
 def _merged(cell: str) -> str:
@@ -1471,7 +1485,7 @@ def _repeated(path: Path, label: str, row: int, step: StepDraft) -> SopImportErr
     activity = step.activity if len(step.activity) <= 60 else step.activity[:57] + "…"
     return SopImportError(path, None, COLUMN_NO, label, _(
         "step number %(label)s appears twice: again on step row %(row)d, “%(activity)s”")
-        % {"label": label, "row": row, "activity": activity})
+        % {"label": label, "row": row, "activity": activity}, pages=step.pages)
 
 
 def _mistyped(path: Path, label: str, row: int, step: StepDraft, expected: str) -> SopImportError:
@@ -1480,7 +1494,7 @@ def _mistyped(path: Path, label: str, row: int, step: StepDraft, expected: str) 
     activity = step.activity if len(step.activity) <= 60 else step.activity[:57] + "…"
     return SopImportError(path, None, COLUMN_NO, label, _(
         "step number %(label)s appears twice: step row %(row)d, “%(activity)s”, is likely step %(expected)s")
-        % {"label": label, "row": row, "activity": activity, "expected": expected})
+        % {"label": label, "row": row, "activity": activity, "expected": expected}, pages=step.pages)
 
 
 def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[str],
@@ -1502,7 +1516,7 @@ def check_numbering(path: Path, steps: Sequence[StepDraft], printed: Sequence[st
     for expected, number in enumerate(numbers, start=1):
         if number != expected:
             raise SopImportError(path, expected, COLUMN_NO, printed[expected - 1], _missing(name, expected),
-                                 label="" if name is str else name(expected))
+                                 label="" if name is str else name(expected), pages=steps[expected - 1].pages)
 
 
 def _missing(name: Callable[[int], str], expected: int) -> str:
