@@ -232,6 +232,14 @@ def preview_import(path: Path, *, office: Office, actor_overrides: dict[int, str
     return draft
 
 
+def form_example(office: Office) -> SopVersion | None:
+    """A version of the office's SOPs whose “SOP sheet (PDF)” shows the SOP AP form a document must have (the
+    upload page offers it beside the refusal of a document without the form): the SOP in force imported last,
+    else the version imported last; None while the office has none."""
+    versions = SopVersion.objects.filter(sop__office=office).order_by("-imported_at", "-pk")
+    return versions.filter(status=SopVersion.Status.IN_FORCE).first() or versions.first()
+
+
 Decision = tuple[tuple[int, ...], int | None, bool]  # returns_to (sorted), branch_to, ends_if_not
 
 

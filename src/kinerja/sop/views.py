@@ -208,6 +208,7 @@ def _pending_path(request: HttpRequest, token: str) -> Path:
 def upload(request: HttpRequest) -> HttpResponse:
     office = _manager_office(request)
     form = UploadForm(request.POST or None, request.FILES or None)
+    example: SopVersion | None = None
     if request.method == "POST" and form.is_valid():
         token = PENDING.keep(request, form.cleaned_data["document"])
         try:
@@ -217,9 +218,12 @@ def upload(request: HttpRequest) -> HttpResponse:
         except SopImportError as e:
             PENDING.forget(request, token)
             form.add_error("document", str(e))
+            # Not in the SOP AP form at all: the sheet of a stored SOP shows the form the document needs.
+            example = actions.form_example(office) if e.expected_form else None
         else:
             return redirect("sop:preview", token=token)
-    return render(request, "sop/upload.html", {"form": form}, status=400 if form.errors else 200)
+    return render(request, "sop/upload.html", {"form": form, "example": example},
+                  status=400 if form.errors else 200)
 
 
 @login_required

@@ -42,13 +42,15 @@ class SopImportError(KinerjaError):
 
     def __init__(self, path: Path | str, step: int | None, column: str | None, value: str | None,
                  problem: str, *, label: str = "", choosable: bool = False, heading: str = "",
-                 sheets: Sequence[str] = (), pages: Sequence[int] = ()) -> None:
+                 sheets: Sequence[str] = (), pages: Sequence[int] = (), expected_form: bool = False) -> None:
         self.path, self.step, self.column, self.problem = Path(path), step, column, problem
         # Of a workbook, the sheet (or the sheets of a table running over several) the problem stands in.
         self.sheets = tuple(sheets)
         self.sheet = ", ".join(self.sheets)
         # Of a PDF, the page(s) the step or row stands on (two for a step the page broke).
         self.pages = tuple(sorted(set(pages)))
+        # The document is not in the SOP AP form at all: the upload page shows where kinerja offers an example.
+        self.expected_form = expected_form
         # The column's heading as the document writes it ("Keterangan", "Waktu (menit)"), named in the message;
         # `column` stays the importer's name of the column ("Ket", "Waktu"), which the code compares.
         self.heading = heading
@@ -90,7 +92,8 @@ class SopImportError(KinerjaError):
         if self.heading or not heading or heading == self.column:
             return self
         return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=heading, sheets=self.sheets, pages=self.pages)
+                              choosable=self.choosable, heading=heading, sheets=self.sheets, pages=self.pages,
+                              expected_form=self.expected_form)
 
     def in_sheets(self, sheets: Sequence[str]) -> SopImportError:
         """The same problem naming the workbook's sheets it stands in; itself when it names them already (or
@@ -98,7 +101,8 @@ class SopImportError(KinerjaError):
         if self.sheets or not sheets:
             return self
         return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=self.heading, sheets=sheets, pages=self.pages)
+                              choosable=self.choosable, heading=self.heading, sheets=sheets, pages=self.pages,
+                              expected_form=self.expected_form)
 
     def on_pages(self, pages: Sequence[int]) -> SopImportError:
         """The same problem naming the PDF's pages it stands on; itself when it names them already (or when
@@ -106,7 +110,8 @@ class SopImportError(KinerjaError):
         if self.pages or not pages or type(self) is not SopImportError:
             return self
         return SopImportError(self.path, self.step, self.column, self.value, self.problem, label=self.label,
-                              choosable=self.choosable, heading=self.heading, sheets=self.sheets, pages=pages)
+                              choosable=self.choosable, heading=self.heading, sheets=self.sheets, pages=pages,
+                              expected_form=self.expected_form)
 
 
 class ListedSop(NamedTuple):

@@ -299,9 +299,7 @@ def read_grid(path: Path, grid: Grid, *, actor_overrides: dict[int, str] | None 
     grid = identity_first(grid)
     start = find_table(grid)
     if start is None:
-        raise SopImportError(path, None, None, None, _(
-            "this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
-            "was found"))
+        raise not_sop_table(path, grid)
     if isinstance(unmatched := sections_below(grid), str):
         raise SopImportError(path, None, None, None, unmatched)
     sections = sop_sections(path, grid)
@@ -326,6 +324,40 @@ def _on_pages(problem: SopImportError, draft: SopDraft) -> SopImportError:
     """A problem of a PDF's step naming the pages the step stands on, where it was made without them."""
     step = next((s for s in draft.steps if s.number == problem.step), None) if problem.step is not None else None
     return problem.on_pages(step.pages) if step is not None else problem
+
+
+# A step written as a line of running text, numbered: "1. Sekretaris menerima surat …", "2) Kasubbag menelaah …".
+_LISTED_STEP_RE = re.compile(r"\s*\(?(\d{1,3})[.)]\s+(\S.{10,})")
+
+
+def listed_steps(grid: Grid) -> str | None:
+    """The first step of a document that writes its steps as a numbered list of lines, not as a table's rows (the
+    text of its line "1. Sekretaris menerima surat …", cut to 60 characters): None when fewer than two lines
+    numbered 1, 2 … in order stand in it, each in a cell of its own row."""
+    numbered = [(int(m[1]), m[0].strip()) for row in grid for cell in row for line in cell.splitlines()
+                if (m := _LISTED_STEP_RE.fullmatch(line))]
+    if len(numbered) < 2 or [n for n, _t in numbered[:2]] != [1, 2]:
+        return None
+    first = numbered[0][1]
+    return first if len(first) <= 60 else first[:59].rsplit(" ", 1)[0] + " …"
+
+
+def not_sop_table(path: Path, grid: Grid) -> SopImportError:
+    """The refusal of a document without the SOP AP procedure table: what was looked for, what the form is, where
+    kinerja shows one (the “SOP sheet (PDF)” download of a stored SOP's version page), and, when the document
+    lists its steps as numbered lines, that the steps belong in the table's rows."""
+    problem = _("this is not an SOP AP document: no procedure table with the columns “No.” and “Uraian Prosedur” "
+                "was found")
+    if (first := listed_steps(grid)) is not None:
+        problem += ". " + _("It has numbered lines (“%(first)s”) but no table: the steps of an SOP stand in the rows of "
+                            "its procedure table") % {
+            "first": first}
+    problem += ". " + _(
+        "kinerja reads the SOP AP form (PermenPAN-RB 35/2012): a table with the columns No., Uraian Prosedur, "
+        "Pelaksana (a column for each position, the step's symbol in its actor's column) and Mutu Baku "
+        "(Kelengkapan, Waktu, Output), then Keterangan; one numbered step per row. The “SOP sheet (PDF)” download "
+        "on the page of an SOP already stored in kinerja shows the form")
+    return SopImportError(path, None, None, None, problem, expected_form=True)
 
 
 def _headings(header: Grid, columns: dict[str, int]) -> dict[str, str]:
