@@ -38,7 +38,7 @@ WRAPS = {
     "before the =": [HEAD + "Kasubbag TU = Kepala Subbagian Tata Usaha, Kabid", "= Kepala Bidang Kearsipan"],
     "in the abbreviation": [HEAD + "Kasubbag", "TU = Kepala Subbagian Tata Usaha, Kabid = Kepala", "Bidang Kearsipan"],
 }
-SIGNATURE = ["Kota Metro, 6 Januari 2025", "KEPALA DINAS PERPUSTAKAAN DAN KEARSIPAN,"]
+SIGNATURE = ["Ditetapkan di Kota Metro", "pada tanggal 6 Januari 2025", "KEPALA DINAS PERPUSTAKAAN DAN KEARSIPAN,"]
 
 
 def _rows() -> list[list[str]]:
@@ -55,7 +55,7 @@ def _text(folder: Path, legend: list[str], above: bool) -> Path:
     lines = ["PEMERINTAH KOTA METRO", "DINAS PERPUSTAKAAN DAN KEARSIPAN", "",
              *(f"{label}\t: {value}" for label, value in IDENTITY), ""]
     table = ["\t".join(row) for row in _rows()]
-    lines += [*legend, "", *table] if above else [*table, "", *legend, "", *SIGNATURE]
+    lines += [*legend, "", *table] if above else [*table, "", *legend, *SIGNATURE]
     path = folder / "pinjam.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -94,7 +94,7 @@ def _xlsx(folder: Path, legend: list[str], above: bool) -> Path:
     lines = [["PEMERINTAH KOTA METRO"], ["DINAS PERPUSTAKAAN DAN KEARSIPAN"], [],
              *([label, f": {value}"] for label, value in IDENTITY), []]
     table = _rows()
-    lines += [["\n".join(legend)], [], *table] if above else [*table, [], ["\n".join(legend)], [],
+    lines += [["\n".join(legend)], [], *table] if above else [*table, [], ["\n".join(legend)],
                                                                *([line] for line in SIGNATURE)]
     for r, row in enumerate(lines, start=1):
         for c, value in enumerate(row, start=1):
@@ -163,8 +163,16 @@ def test_a_legend_the_pdf_wraps_by_its_width_keeps_its_last_entry(tmp_path: Path
 
 @pytest.mark.parametrize("kind", list(WRITERS))
 def test_a_complete_legend_takes_no_line_under_it_into_its_last_name(tmp_path: Path, kind: str) -> None:
-    """The signature under a legend whose last line ends its last entry: a date (digits) and a position ending
-    with a comma are no rest of the name."""
+    """The signature under a legend whose last line ends its last entry ("Ditetapkan di …", a date, a position
+    ending with a comma) is no rest of the name."""
     draft = read_document(WRITERS[kind](tmp_path, [HEAD + "Kasubbag TU = Kepala Subbagian Tata Usaha, Kabid = Kepala "
                                                    "Bidang Kearsipan"], False))
     assert draft.actors == ACTORS
+
+
+@pytest.mark.parametrize("kind", list(WRITERS))
+def test_a_legend_of_a_line_per_entry_takes_no_line_under_it(tmp_path: Path, kind: str) -> None:
+    """A legend of a line per entry ends with its last line: a line under it is no rest of the last name."""
+    legend = ["Keterangan:", "Pmh = Pemohon", "Ptgs = Petugas Layanan Arsip", "Kasubbag TU = Kepala Subbagian Tata Usaha",
+              "Kabid = Kepala Bidang Kearsipan", "Arsip dipinjam paling lama tujuh hari kerja"]
+    assert read_document(WRITERS[kind](tmp_path, legend, False)).actors == ACTORS

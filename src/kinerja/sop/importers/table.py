@@ -937,10 +937,11 @@ def _legend_lines(lines: list[str], keys: dict[str, str]) -> list[str]:
     """The lines outside the steps with a legend wrapped by the layout (a PDF's lines, a cell's lines, a text copy's
     lines) made one again: a line that opens with no entry of its own ("Perencanaan, Evaluasi dan Pelaporan, Kabid =
     Kepala Bidang") continues the legend line above it when it goes on with entries, or when that line ends at a
-    comma; and a line that only holds the rest of the legend's last entry ("Kabid = Kepala" above "Bidang
-    Kearsipan", "Kabid =" or "Kabid" above "Kepala Bidang" or "= Kepala Bidang", "…, Kasubbag" above "PEP = Kepala
-    Subbagian …") continues it
-    when that entry names an actor column (`keys`: the columns' headings by label_key)."""
+    comma (then a line opening with an entry goes on with it too); and a line that only holds the rest of the
+    legend's last entry ("Kabid = Kepala" above "Bidang Kearsipan", "Kabid =" or "Kabid" above "Kepala Bidang" or
+    "= Kepala Bidang", "…, Kasubbag" above "PEP = Kepala Subbagian …") continues it when that entry names an actor
+    column (`keys`: the columns' headings by label_key); the rest of a name only under a legend on one line (two
+    entries or more), as a legend of a line per entry ends with its last line."""
     out: list[str] = []
     for line in lines:
         if out and _continues_legend(out[-1], line, keys):
@@ -950,6 +951,9 @@ def _legend_lines(lines: list[str], keys: dict[str, str]) -> list[str]:
     return out
 
 
+# The first words of the lines that follow a legend under the table and are none of it: a signature's or
+# approval's ("Ditetapkan di Kota Metro", "Mengetahui").
+_CLOSING_WORDS = {"ditetapkan", "mengetahui", "disahkan", "disetujui", "dibuat", "diperiksa", "ttd", "tertanda"}
 # A legend's entry cut after its separator ("Kabid =", the name on the next line).
 _LEGEND_OPEN_RE = re.compile(rf"\s*(?:[-•*]\s*|\d{{1,2}}[.)]\s*)?(?P<short>[^=:–—]+?)\s*{_LEGEND_SEPARATOR}\s*")
 
@@ -963,6 +967,9 @@ def _continues_legend(before: str, line: str, keys: dict[str, str]) -> bool:
     if "=" in before and continues and (_LEGEND_PARTS_RE.search(line) or before.rstrip().endswith((",", ";"))):
         return True
     entries = _legend_entries(before)
+    if ("=" in before and before.rstrip().endswith((",", ";")) and len(entries) > 1
+            and (m := _LEGEND_RE.fullmatch(next(iter(_legend_entries(line)), ""))) and label_key(m["short"]) in keys):
+        return True  # "…, Kasubbag TU = Kepala Subbagian Tata Usaha," above "Kabid = Kepala Bidang"
     if not entries:
         return False
     last = entries[-1]
@@ -979,9 +986,10 @@ def _continues_legend(before: str, line: str, keys: dict[str, str]) -> bool:
         # "Kabid = Kepala" above "Bidang Kearsipan": the rest of the name, no entry, remark, date, NIP or
         # signature ("Kepala Dinas,") of its own, below a line the layout broke (not one ending a sentence).
         rest = line.strip()
-        return (not re.search(_LEGEND_SEPARATOR, rest) and not re.search(r"\d{2,}", rest)
+        return (len(entries) > 1 and not re.search(_LEGEND_SEPARATOR, rest) and not re.search(r"\d{2,}", rest)
                 and not rest.endswith(",") and not before.rstrip().endswith((".", ";"))
-                and not (rest.isupper() and not m["full"].isupper()))
+                and not (rest.isupper() and not m["full"].isupper())
+                and (label_key(rest).split() or [""])[0] not in _CLOSING_WORDS)
     return False
 
 
