@@ -274,8 +274,9 @@ class ActualsOnlyTestCase(NewUserTestCase):
     def test_a_division_sends_actuals_of_indicators_kinerja_has(self) -> None:
         import_file(books.perjanjian_kinerja(self.dir / "pk.xlsx"), self.office, 2025)
         summary = import_file(books.actuals_only(self.dir / "bidang.xlsx"), self.office, 2025)
-        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.targets, summary.actuals),
-                         (0, 2, 0, 2))
+        # The indicators are found as kinerja has them: unchanged, only their figures are new.
+        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.indicators_unchanged,
+                          summary.targets, summary.actual_tally.added), (0, 0, 2, 0, 2))
         self.assertEqual(self.quarters("Persentase koperasi aktif", "actual"), {3: Decimal("84.2")})
         self.assertEqual(self.quarters("Jumlah koperasi yang melaksanakan RAT", "actual"), {3: 1180})
         # Their Sasaran and targets stay as the PK gave them.

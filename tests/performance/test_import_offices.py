@@ -268,8 +268,8 @@ class ImportCellHabitsTestCase(KinerjaTestCase):
         summary = import_file(self.book("b.xlsx", ["Meningkatnya kualitas\nkelembagaan koperasi",
                                                    "Persentase koperasi\nsehat", "%", 64, 61, "Bidang\nKelembagaan"]),
                               self.office, 2025)
-        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.objectives_created),
-                         (0, 1, 0))
+        self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.indicators_unchanged,
+                          summary.objectives_created, summary.actual_tally.changed), (0, 0, 1, 0, 1))
         self.assertEqual(Indicator.objects.get(office=self.office).actuals.get().value, 61)
 
     def test_a_value_with_a_note_mark_is_the_value_and_an_excel_error_is_named(self) -> None:

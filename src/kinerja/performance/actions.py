@@ -148,6 +148,10 @@ def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User
     """The division saves its actual (as a draft) for a quarter, or the year when quarter is None."""
     indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
     _check_can_enter(indicator, user)
+    if indicator.first_year is not None and year < indicator.first_year:
+        # Not one of the year's indicators (Indicator.first_year): its figure would join that year's report.
+        raise KinerjaError(_("%(indicator)s is measured from %(first)d on: it has no actual of %(year)d.") % {
+            "indicator": f"{indicator.code} {indicator.name}", "first": indicator.first_year, "year": year})
     number, text = read_actual(indicator, year, value)
     actual = _current(indicator, year, quarter)
     signoff.check_not_signed(indicator.office, year, quarter, actual)
@@ -532,6 +536,11 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
                    for key, (_number, text) in parsed.items() if text]
     if errors:
         raise TargetErrors(errors)
+    if indicator.first_year is not None and year < indicator.first_year and any(
+            number is not None or text for (kind, _q, _y), (number, text) in parsed.items()
+            if kind != Target.Kind.RENSTRA_END):
+        indicator.first_year = year  # targets of an earlier year: measured from it on
+        indicator.save(update_fields=["first_year"])
     saved = []
     for (kind, quarter, slot_year), (number, text) in parsed.items():
         rows = Target.objects.filter(indicator=indicator, year=slot_year, kind=kind, quarter=quarter)

@@ -113,9 +113,10 @@ def input_card(indicator: Indicator, period: Period, form: ActualForm | None = N
 
 
 def period_indicators(period: Period) -> QuerySet[Indicator]:
-    """Indicators with the period's targets (`year_targets`) and current actual with its evidence
-    (`current`): four queries for any number of indicators (indicators, targets, actuals, evidence)."""
-    return (Indicator.objects.select_related("objective")
+    """The indicators measured in the period's year (Indicator.first_year), with the period's targets
+    (`year_targets`) and current actual with its evidence (`current`): four queries for any number of indicators
+    (indicators, targets, actuals, evidence)."""
+    return (Indicator.objects.in_year(period.year).select_related("objective")
             .prefetch_related(
                 Prefetch("targets", queryset=Target.objects.filter(year=period.year), to_attr="year_targets"),
                 Prefetch("actuals", to_attr="current", queryset=Actual.objects.filter(

@@ -83,7 +83,7 @@ def status_summary(rows: list[dict[str, Any]]) -> list[tuple[str, int]]:
 def missing_indicators(office: Office, period: Period) -> list[Indicator]:
     """The indicators the period asks a figure of (not those measured by the year alone, for a quarter) that have
     no submitted figure of it yet (none, or a draft), with their code, name and division: one query."""
-    expected = Indicator.objects.filter(office=office)
+    expected = Indicator.objects.in_year(period.year).filter(office=office)  # a later year's indicators are not owed
     if period.db_quarter is not None:
         expected = expected.exclude(annual_only(period.year))  # no quarter of theirs lacks a realisasi
     sent = Actual.objects.filter(_period_scope(period), indicator__office=office).exclude(status=Actual.Status.DRAFT)

@@ -57,11 +57,8 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
         raise KinerjaError(_("%(problem)s Name it with --kind agreement (a Perjanjian Kinerja) or --kind plan (a "
                              "Rencana Aksi).") % {"problem": e}) from e
     lead = _("Checked (dry run, nothing saved)") if dry_run else _("Imported")
-    command.stdout.write(_("%(lead)s %(file)s: %(rows)d rows, %(new)d new and %(changed)d changed indicators, "
-                           "%(objectives)d new objectives, %(targets)d targets, %(actuals)d actuals.") % {
-        "lead": lead, "file": path.name, "rows": summary.rows, "new": summary.indicators_created,
-        "changed": summary.indicators_updated, "objectives": summary.objectives_created,
-        "targets": summary.targets, "actuals": summary.actuals})
+    command.stdout.write(_("%(lead)s %(file)s: %(counts)s") % {"lead": lead, "file": path.name,
+                                                                "counts": summary.counts})
     if summary.sheet:
         command.stdout.write(_("Read the sheet %(sheet)s.") % {"sheet": summary.sheet})
     # How each column was read, to check against the file (the page shows it with the first rows).

@@ -212,13 +212,35 @@ class PlannedActivity:
 
 
 @dataclass
+class Tally:
+    """What an import did to one kind of record: added, changed, or found as the file has it already."""
+
+    added: int = 0
+    changed: int = 0
+    unchanged: int = 0
+
+    def count(self, outcome: str) -> None:
+        setattr(self, outcome, getattr(self, outcome) + 1)
+
+    @property
+    def total(self) -> int:
+        return self.added + self.changed + self.unchanged
+
+
+ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
+
+
+@dataclass
 class Summary:
     rows: int = 0
     objectives_created: int = 0
     indicators_created: int = 0
-    indicators_updated: int = 0
-    targets: int = 0
-    actuals: int = 0
+    indicators_updated: int = 0  # changed by the file: another name, unit, polarity, division, … (not merely met)
+    indicators_unchanged: int = 0  # in the file as kinerja has them already
+    targets: int = 0  # the file's targets, whatever became of them (target_tally)
+    actuals: int = 0  # the file's actuals, whatever became of them (actual_tally)
+    target_tally: Tally = field(default_factory=Tally)
+    actual_tally: Tally = field(default_factory=Tally)
     activities: int = 0  # Rencana Aksi activities in the file (saved where the file is imported)
     # What the file's activities do to those kinerja has: hand-added and hand-edited kept, imported ones added,
     # changed, removed.
@@ -250,6 +272,19 @@ class Summary:
     # Indicators with a target of the year and none of a quarter that the file gives quarterly realisasi
     # ("IK-20 Angka kemiskinan (TW I, TW II)"): saved, and said what follows (against_annual_note).
     against_annual: list[str] = field(default_factory=list)
+
+    @property
+    def counts(self) -> str:
+        """What the import did, honestly counted: a row kinerja has as the file gives it is "unchanged", not
+        "changed"."""
+        t, a = self.target_tally, self.actual_tally
+        return _("%(rows)d rows. Indicators: %(new)d new, %(changed)d changed, %(same)d unchanged; %(objectives)d new "
+                 "objectives. Targets: %(t_new)d new, %(t_changed)d changed, %(t_same)d unchanged. Actuals: %(a_new)d "
+                 "new, %(a_changed)d changed, %(a_same)d unchanged.") % {
+            "rows": self.rows, "new": self.indicators_created, "changed": self.indicators_updated,
+            "same": self.indicators_unchanged, "objectives": self.objectives_created,
+            "t_new": t.added, "t_changed": t.changed, "t_same": t.unchanged,
+            "a_new": a.added, "a_changed": a.changed, "a_same": a.unchanged}
 
     @property
     def against_annual_note(self) -> str:
@@ -2469,9 +2504,27 @@ def _objective(office: Office, written: str, year: int, cache: dict[str, Objecti
     return found
 
 
-def _set_target(indicator: Indicator, year: int, kind: str, quarter: int | None, value: Value) -> None:
-    Target.objects.update_or_create(indicator=indicator, year=year, kind=kind, quarter=quarter,
-                                    defaults={"value_number": value.number, "value_text": value.text})
+IDENTITY = ("objective_id", "code", "name", "unit", "polarity", "negative_method", "division_id", "definition",
+            "data_source", "first_year")
+
+
+def _identity(indicator: Indicator) -> tuple[object, ...]:
+    """What an import may change of an indicator: the same before and after, the indicator is unchanged."""
+    return tuple(getattr(indicator, name) for name in IDENTITY)
+
+
+def _set_target(indicator: Indicator, year: int, kind: str, quarter: int | None, value: Value) -> str:
+    """Save a target; ADDED, CHANGED or UNCHANGED (the same value again: nothing written)."""
+    found = Target.objects.filter(indicator=indicator, year=year, kind=kind, quarter=quarter).first()
+    if found is None:
+        Target.objects.create(indicator=indicator, year=year, kind=kind, quarter=quarter,
+                              value_number=value.number, value_text=value.text)
+        return ADDED
+    if (found.value_number, found.value_text) == (value.number, value.text):
+        return UNCHANGED
+    found.value_number, found.value_text = value.number, value.text
+    found.save(update_fields=["value_number", "value_text"])
+    return CHANGED
 
 
 def _narrative_quarter(row: Row) -> int | None | bool:
@@ -2506,9 +2559,11 @@ def _target_change(path: Path, row: Row, indicator: Indicator, year: int, target
 
 
 def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: int | None, value: Value,
-                user: AbstractBaseUser | None, column: str, obstacles: str = "", solutions: str = "") -> BadCell | None:
-    """Save the actual as submitted; a locked one is left as it is and returned as a bad cell. A Kendala or
-    Solusi the file leaves empty keeps what the division wrote before."""
+                user: AbstractBaseUser | None, column: str, obstacles: str = "", solutions: str = "",
+                ) -> BadCell | str:
+    """Save the actual as submitted: ADDED, CHANGED (another figure, Kendala or Solusi, or a draft submitted) or
+    UNCHANGED (nothing to save); a locked one is left as it is and returned as a bad cell. A Kendala or Solusi the
+    file leaves empty keeps what the division wrote before."""
     current = (Actual.objects.select_for_update()
                .filter(indicator=indicator, year=year, quarter=quarter, is_current=True).first())
     if (current is not None and current.status in (Actual.Status.SUBMITTED, Actual.Status.CHECKED, Actual.Status.LOCKED)
@@ -2516,12 +2571,12 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
             and all(not v or v == getattr(current, k) for k, v in (("obstacles", obstacles), ("solutions", solutions)))):
         # The same figure again (a file kinerja exported, imported back; a division's copy sent twice): nothing to
         # save, and a checked, locked or signed figure stays as it is. A draft or a returned figure is submitted.
-        return None
+        return UNCHANGED
     if current is None and quarter is None and not obstacles and not solutions and _as_quarters_add_up(
             indicator, year, value):
         # The year's figure of an indicator measured per quarter, as its quarters add up (kinerja's report of the
         # year, imported back): saved, it would stand for the year over later corrections of a quarter.
-        return None
+        return UNCHANGED
     # A signed period's figures change only by a correction with its reason: the file cannot give one.
     signature = None if signoff.is_correction(current) and current is not None \
         and current.status != Actual.Status.LOCKED else signoff.signing(indicator.office, year, quarter)
@@ -2546,7 +2601,7 @@ def _set_actual(path: Path, row: Row, indicator: Indicator, year: int, quarter: 
         changes = {"value": [before, after], **changes}
     ActualRevision.objects.create(actual=actual, action=ActualRevision.Action.IMPORTED, user=user,
                                   reason=path.name, changes=changes)
-    return None
+    return ADDED if current is None else CHANGED
 
 
 def _as_quarters_add_up(indicator: Indicator, year: int, value: Value) -> bool:
@@ -2833,15 +2888,15 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     summary.warnings.extend(_identity_changes(path, row, indicator))
                     if indicator.objective_id != objective.pk:
                         summary.warnings.append(_objective_change(path, row, indicator, objective))
+                before = _identity(indicator) if indicator is not None else None
                 if indicator is None:
-                    indicator = Indicator(office=office, order=len(existing) + 1)
+                    # Measured from the year of the file on: not one of an earlier year's indicators (in_year).
+                    indicator = Indicator(office=office, order=len(existing) + 1, first_year=year)
                     summary.indicators_created += 1
                     if not row.polarity:
                         summary.assumed_positive.append(row.name)
                         if hint := likely_negative(row.name, row.unit):
                             summary.likely_negative[row.name] = hint
-                else:
-                    summary.indicators_updated += 1
                 # A file without a Kode column keeps an indicator's code, or numbers a new one: as the No. column
                 # does ("1.1"), unless another indicator has that code.
                 code = (row.code or indicator.code
@@ -2864,7 +2919,15 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     indicator.definition = row.definition
                 if row.data_source:
                     indicator.data_source = row.data_source
-                indicator.save()
+                if indicator.first_year is not None and indicator.first_year > year:
+                    indicator.first_year = year  # given figures of an earlier year: measured from it on
+                if before is not None:
+                    if _identity(indicator) == before:
+                        summary.indicators_unchanged += 1
+                    else:
+                        summary.indicators_updated += 1
+                if before is None or _identity(indicator) != before:
+                    indicator.save()
                 existing[code.lower()] = by_name[_key(row.name)] = indicator
                 # A Rencana Aksi naming an indicator kinerja has, without its year's Target, keeps the year's
                 # (the performance agreement's); its quarter targets are checked against it below.
@@ -2873,7 +2936,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     changed = _target_change(path, row, indicator, year, target)
                     if changed is not None:
                         summary.warnings.append(changed)
-                    _set_target(indicator, year, Target.Kind.AGREEMENT, None, target)
+                    summary.target_tally.count(_set_target(indicator, year, Target.Kind.AGREEMENT, None, target))
                     summary.targets += 1
                     mismatch = _mismatch(path, row, indicator, target)
                     if mismatch is not None:
@@ -2886,11 +2949,11 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     if warning is not None:
                         summary.warnings.append(warning)
                 for q, value in row.quarter_targets.items():
-                    _set_target(indicator, year, Target.Kind.QUARTER, q, value)
+                    summary.target_tally.count(_set_target(indicator, year, Target.Kind.QUARTER, q, value))
                     summary.targets += 1
                 for plan_year, value in row.plan_targets.items():
                     if objective.plan_start_year <= plan_year <= objective.plan_end_year:
-                        _set_target(indicator, plan_year, Target.Kind.RENSTRA, None, value)
+                        summary.target_tally.count(_set_target(indicator, plan_year, Target.Kind.RENSTRA, None, value))
                         summary.targets += 1
                     elif (value.column, objective.pk) not in outside:
                         outside.add((value.column, objective.pk))
@@ -2902,9 +2965,11 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     summary.warnings.append(_narrative_unsaved(path, row))
                 for quarter, value, column in actuals:
                     narrative = (row.obstacles, row.solutions) if quarter == told else ("", "")
-                    locked = _set_actual(path, row, indicator, year, quarter, value, user, column, *narrative)
-                    if locked is not None:
-                        errors.append(locked)
+                    outcome = _set_actual(path, row, indicator, year, quarter, value, user, column, *narrative)
+                    if isinstance(outcome, BadCell):
+                        errors.append(outcome)
+                    else:
+                        summary.actual_tally.count(outcome)
                     summary.actuals += 1
                 if row.quarter_actuals and _against_annual_target(indicator, year):
                     quarters = ", ".join(f"TW {_ROMAN_OF[q]}" for q in sorted(row.quarter_actuals))

@@ -71,8 +71,22 @@ class Objective(models.Model):
         return f"{self.code} {self.name}"
 
 
+class IndicatorQuerySet(models.QuerySet):
+    def in_year(self, year: int) -> IndicatorQuerySet:
+        """The indicators the office measures in `year`: those without a first year (measured through their
+        objective's whole plan) and those first measured in `year` or before. An indicator a later year's
+        workbook brings is not one of an earlier year's: not on its dashboard, input page, check page,
+        division answers, nor in its report."""
+        return self.filter(Q(first_year__isnull=True) | Q(first_year__lte=year))
+
+
 class Indicator(models.Model):
-    """An indikator kinerja of an objective, with the division responsible for its data."""
+    """An indikator kinerja of an objective, with the division responsible for its data.
+
+    `first_year`: the first year the office measures it (IndicatorQuerySet.in_year). An import for a year sets it
+    on the indicators it adds, and moves it back on an indicator it gives figures of an earlier year; targets set
+    for an earlier year move it back too. NULL: measured throughout its objective's plan (an indicator added on
+    the page, or one from before the field existed that no figure or compiled report dates)."""
 
     class Polarity(models.TextChoices):
         HIGHER_IS_BETTER = "higher_is_better", _("Positive (higher is better)")
@@ -104,6 +118,9 @@ class Indicator(models.Model):
     quarter_aggregation = models.CharField(_("how the quarters add up"), max_length=10, choices=Aggregation,
                                            default=Aggregation.LAST)
     national_standard = models.DecimalField(_("national standard"), null=True, blank=True, **VALUE_DIGITS)
+    first_year = models.PositiveSmallIntegerField(_("measured from the year"), null=True, blank=True)
+
+    objects = IndicatorQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("indicator")

@@ -378,7 +378,8 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     first_year = year - HISTORY_YEARS
     objectives = list(Objective.objects.filter(office_id__in=office_ids, plan_start_year__lte=year,
                                                plan_end_year__gte=year).order_by("office_id", "order", "code", "pk"))
-    chosen = Indicator.objects.filter(objective__in=[o.pk for o in objectives])
+    # Only the indicators measured in the year: one a later year's import added is not in this year's report.
+    chosen = Indicator.objects.in_year(year).filter(objective__in=[o.pk for o in objectives])
     if division_id is not None:
         chosen = chosen.filter(division_id=division_id)
     elif without_division:

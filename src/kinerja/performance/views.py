@@ -95,7 +95,7 @@ def indicator_list(request: HttpRequest) -> HttpResponse:
     # Four queries whatever the number of indicators: objectives, their indicators, the year's targets and
     # the year's Rencana Aksi activities.
     objectives = Objective.objects.filter(office=office).prefetch_related(Prefetch(
-        "indicators", queryset=Indicator.objects.select_related("division").prefetch_related(
+        "indicators", queryset=Indicator.objects.in_year(year).select_related("division").prefetch_related(
             Prefetch("targets", queryset=Target.objects.filter(year=year), to_attr="year_targets"),
             Prefetch("action_plan", queryset=ActionPlanItem.objects.filter(year=year), to_attr="year_plan"))))
     groups = []
@@ -429,12 +429,12 @@ def _division_query(division_id: int | None) -> str:
     return NO_DIVISION if division_id is None else str(division_id)
 
 
-def _unassigned(office: Office, manager: bool) -> int:
-    """How many of the office's indicators have no responsible division, for those who enter them (one query,
-    only for the Subbag Program: `manager`, access.can_manage); 0 for anyone else."""
+def _unassigned(office: Office, manager: bool, year: int) -> int:
+    """How many of the office's indicators of `year` have no responsible division, for those who enter them (one
+    query, only for the Subbag Program: `manager`, access.can_manage); 0 for anyone else."""
     if not manager:
         return 0
-    return Indicator.objects.filter(office=office, division__isnull=True).count()
+    return Indicator.objects.in_year(year).filter(office=office, division__isnull=True).count()
 
 
 def _input_divisions(request: HttpRequest, office: Office, manager: bool) -> list[Unit]:
@@ -510,14 +510,15 @@ def actual_input(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     manager = access.can_manage(request.user, _today(request))
     divisions = _input_divisions(request, office, manager)
-    unassigned = _unassigned(office, manager)
+    period = _period(request)
+    unassigned = _unassigned(office, manager, period.year)
     if not divisions and not unassigned:
         # A Kabid or Kasubbag away while a Plt or Plh acts for them: told who enters meanwhile (one query more).
         acting = access.entry_stand_in(request.user, _today(request))
         raise PermissionDenied(access.enter_refusal(acting) if acting is not None else "")
     show_unassigned = not divisions or (unassigned > 0 and request.GET.get("division") == NO_DIVISION)
     division = None if show_unassigned else _chosen_division(request, divisions)
-    return _render_input(request, office, _period(request), division, divisions, unassigned)
+    return _render_input(request, office, period, division, divisions, unassigned)
 
 
 @require_POST
@@ -533,6 +534,8 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         acting = access.enter_power(request.user, indicator.division_id, _today(request))[1]
         raise PermissionDenied(access.enter_refusal(acting) if acting is not None else "")
     period = _period(request)
+    if not Indicator.objects.in_year(period.year).filter(pk=indicator.pk).exists():
+        raise Http404("The indicator is not measured in this year.")  # a later year's: no figure of this one
     form = ActualForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
     errors: list[str] = []
     if form.is_valid():
@@ -569,7 +572,8 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         return render(request, "performance/partials/input_card.html",
                       {"card": card, "period": period, "card_notice": notice, "page_url": _input_page_url(request)})
     division = next((d for d in divisions if d.pk == indicator.division_id), None)
-    return _render_input(request, office, period, division, divisions, _unassigned(office, manager), replace=card,
+    return _render_input(request, office, period, division, divisions, _unassigned(office, manager, period.year),
+                         replace=card,
                          status=400)
 
 
@@ -599,7 +603,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
     # Named, not only counted: which indicators have no submitted figure yet (one query).
     missing = checking.missing_indicators(office, period)
     # Named, not only counted: nobody is asked for their figures until a division is assigned (one query).
-    unassigned = list(Indicator.objects.filter(office=office, division__isnull=True)
+    unassigned = list(Indicator.objects.in_year(period.year).filter(office=office, division__isnull=True)
                       .order_by("objective__order", "order", "code").only("pk", "code", "name"))
     # Three queries for any number of rows: actuals with their indicator, targets, evidence. The report's view:
     # each figure its report still waits for, of whichever quarter, is measured against the target of its own quarter.
