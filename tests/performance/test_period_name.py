@@ -28,3 +28,36 @@ class PeriodNameTestCase(SimpleTestCase):
         report: ReportData = sample_report()
         report.quarter = 4
         self.assertEqual(report.period, "s.d. Triwulan IV 2025")  # figures added up from Triwulan I
+
+    def test_inside_a_sentence_a_quarter_keeps_its_capitals(self) -> None:
+        """The DOCX's running text lowered the whole period ("s.d. triwulan iv 2025"): only the year is a common noun
+        there; Triwulan IV is a name, in the DOCX as in the PDF and XLSX."""
+        import io
+        import zipfile
+
+        import docx
+        from openpyxl import load_workbook
+
+        from kinerja.performance.models import period_phrase
+        from kinerja.performance.renderers import docx as docx_renderer
+        from kinerja.performance.renderers import xlsx as xlsx_renderer
+
+        self.assertEqual(period_phrase(2026, 4, cumulative=True), "s.d. Triwulan IV 2026")
+        self.assertEqual(period_phrase(2026, 1), "Triwulan I 2026")
+        self.assertEqual(period_phrase(2025, None), "tahun 2025")
+        report: ReportData = sample_report()
+        report.year, report.quarter = 2026, 4
+        rendered = docx_renderer.render(report)
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(rendered)).paragraphs)
+        self.assertIn("Capaian indikator Persentase koperasi aktif s.d. Triwulan IV 2026 sebesar 90,63%", text)
+        self.assertIn("Capaian sasaran Meningkatnya kualitas koperasi s.d. Triwulan IV 2026 sebesar", text)
+        with zipfile.ZipFile(io.BytesIO(rendered)) as z:
+            xml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+        self.assertNotIn("triwulan iv", xml)
+        cells = [str(c.value) for s in load_workbook(io.BytesIO(xlsx_renderer.render(report))).worksheets
+                 for row in s.iter_rows() for c in row if c.value]
+        self.assertIn("s.d. Triwulan IV 2026", cells)
+        self.assertFalse([c for c in cells if "triwulan iv" in c])
+        report.quarter = None
+        text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_renderer.render(report))).paragraphs)
+        self.assertIn("Capaian indikator Persentase koperasi aktif tahun 2026 sebesar", text)

@@ -44,6 +44,14 @@ def period_name(year: int, quarter: int | None, *, cumulative: bool = False) -> 
     return f"{'s.d. ' if cumulative else ''}{quarter_name(quarter)} {year}"
 
 
+def period_phrase(year: int, quarter: int | None, *, cumulative: bool = False) -> str:
+    """period_name as it stands inside a sentence ("Capaian sasaran … s.d. Triwulan IV 2026 sebesar …"): the year
+    is a common noun there ("tahun 2025"), a quarter keeps its name's capitals ("Triwulan IV", never "triwulan
+    iv")."""
+    name = period_name(year, quarter, cumulative=cumulative)
+    return name[:1].lower() + name[1:] if not quarter else name
+
+
 class Objective(models.Model):
     """A sasaran strategis of the Renstra, valid for the years of its strategic plan."""
 

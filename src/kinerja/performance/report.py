@@ -44,6 +44,7 @@ from .models import (
     ReportVersion,
     Target,
     period_name,
+    period_phrase,
 )
 from .signoff import Revision, revision
 
@@ -226,6 +227,11 @@ class ReportData:
         """The period as the document names it: its figures are added up from Triwulan I ("s.d. Triwulan II
         2025"), or the year's ("Tahun 2025")."""
         return period_name(self.year, self.quarter, cumulative=True)
+
+    @property
+    def period_phrase(self) -> str:
+        """The period inside a sentence: "tahun 2025", "s.d. Triwulan IV 2026" (models.period_phrase)."""
+        return period_phrase(self.year, self.quarter, cumulative=True)
 
     @property
     def part_note(self) -> str:

@@ -68,9 +68,8 @@ def _amount(value: object, unit: str, decimals: int | None = None) -> str:
 
 
 def indicator_paragraph(i: IndicatorRow, period: str) -> str:
-    """The paragraph the LKjIP writes about one indicator, in Indonesian; `period` as the report
-    names it ("Tahun 2025", "Triwulan 2 Tahun 2025")."""
-    period = period[:1].lower() + period[1:]
+    """The paragraph the LKjIP writes about one indicator, in Indonesian; `period` as it stands inside a sentence
+    (ReportData.period_phrase: "tahun 2025", "s.d. Triwulan IV 2026")."""
     if i.annual_only:
         return (f"Indikator {i.name} diukur tahunan: tidak ada target dan realisasi triwulan; realisasinya "
                 f"dilaporkan untuk tahun penuh (target tahunan {_amount(i.target, i.unit)}).")
@@ -223,7 +222,7 @@ def _annex(document: DocumentType, report: ReportData) -> None:
     width = _page(document.add_section(), landscape=True)
     document.add_heading(ANNEX_TITLE, level=2)
     document.add_paragraph(
-        f"Berkas bukti dukung yang diunggah untuk realisasi {report.period.lower()}, per indikator. "
+        f"Berkas bukti dukung yang diunggah untuk realisasi {report.period_phrase}, per indikator. "
         f"SHA-256: {SHORT_HASH} karakter pertama sidik berkas, untuk mencocokkan berkas yang diterima.")
     headers = ["Indikator", "Berkas", "Periode", "Bidang", "Diunggah oleh", "Waktu unggah", "SHA-256", "Ukuran"]
     for o in (o for o in report.objectives if o.indicators):
@@ -289,10 +288,10 @@ def render(report: ReportData) -> bytes:
         document.add_heading(f"Sasaran {o.label}: {o.name}", level=3)
         if o.achievement is not None:
             judged = f" ({o.predicate})" if o.predicate else ""
-            document.add_paragraph(f"Capaian sasaran {o.name} {report.period.lower()} sebesar {percent(o.achievement)}"
+            document.add_paragraph(f"Capaian sasaran {o.name} {report.period_phrase} sebesar {percent(o.achievement)}"
                                    f"{judged}, rata-rata dari indikator yang memiliki capaian.")
         for i in o.indicators:
-            document.add_paragraph(indicator_paragraph(i, report.period))
+            document.add_paragraph(indicator_paragraph(i, report.period_phrase))
             if i.obstacles:
                 document.add_paragraph(f"Kendala: {i.obstacles}", style="List Bullet")
             if i.solutions:
