@@ -37,9 +37,9 @@ class ImportCountsTestCase(KinerjaTestCase):
         self.assertEqual(tallies(summary), ((0, 0, 4), (0, 0, 4), (0, 0, 4)))
         self.assertEqual(list(Indicator.objects.values_list("pk", "name", "unit", "polarity", "division_id")), indicators)
         self.assertEqual((Target.objects.count(), Actual.objects.count()), (4, 4))
-        self.assertEqual(summary.counts, "4 baris. Indikator: 0 baru, 0 diubah, 4 tidak berubah; 0 sasaran baru. "
-                                         "Target: 0 baru, 0 diubah, 4 tidak berubah. Realisasi: 0 baru, 0 diubah, "
-                                         "4 tidak berubah.")
+        self.assertEqual(summary.count_lines, ["4 baris, 0 sasaran baru.", "Indikator: 0 baru, 0 diubah, 4 tidak berubah.",
+                                               "Target: 0 baru, 0 diubah, 4 tidak berubah.",
+                                               "Realisasi: 0 baru, 0 diubah, 4 tidak berubah."])
 
     def test_only_what_the_file_changes_is_counted_changed(self) -> None:
         import_file(write_xlsx(self.dir / "pk.xlsx", GOOD), self.office, 2025)
@@ -58,8 +58,8 @@ class ImportCountsTestCase(KinerjaTestCase):
         import_file(path, self.office, 2025)
         self.client.force_login(self.staff)
         page = self.client.post("/data/import/", {"year": 2025, "file": SimpleUploadedFile("pk.xlsx", path.read_bytes())})
-        self.assertContains(page, "Indikator: 0 baru, 0 diubah, 4 tidak berubah")
-        self.assertContains(page, "Realisasi: 0 baru, 0 diubah, 4 tidak berubah")
+        self.assertContains(page, "<li>Indikator: 0 baru, 0 diubah, 4 tidak berubah.</li>")
+        self.assertContains(page, "<li>Realisasi: 0 baru, 0 diubah, 4 tidak berubah.</li>")
         out = io.StringIO()
         call_command("data", "import", str(path), "--year", "2025", "--office", self.office.code,
                      stdout=out)

@@ -8,6 +8,7 @@ import importlib
 import re
 import shutil
 import tempfile
+from decimal import Decimal
 from pathlib import Path
 
 from django.apps import apps
@@ -20,7 +21,7 @@ from kinerja.correspondence.models import Document, Signature
 from kinerja.errors import KinerjaError
 from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Person
-from kinerja.performance import actions, demo
+from kinerja.performance import actions, demo, signoff
 from kinerja.performance.cards import Period, period_indicators
 from kinerja.performance.importer import import_file
 from kinerja.performance.models import Actual, Indicator, ReportVersion, Target
@@ -135,6 +136,32 @@ class LaterYearImportTestCase(TestCase):
         self.assertEqual(later.indicators[0].target, 1800)
         page = self.get("/data/dashboard/", year=self.later)
         self.assertIn(NEW[0][2], page)
+
+
+    def test_a_later_renstra_leaves_a_signed_years_targets_as_they_are(self) -> None:
+        """A Renstra imported as next year's gives every year's target: a year whose Data Kinerja is signed (a
+        quarter of this year, in the demo) keeps its own, with a warning naming the cell."""
+        self.assertIsNotNone(signoff.signing(self.office, self.year, 1))
+        self.assertIsNone(signoff.signing(self.office, self.year - 1, 1))
+        indicator = Indicator.objects.get(office=self.office, code="IK-02")
+        before = dict(Target.objects.filter(indicator=indicator, kind="renstra").values_list("year", "value_number"))
+        reports = {q: build_report(self.office, self.year, q, approvals=False).to_json() for q in (2, 3, None)}
+        book = Workbook()
+        sheet = book.active
+        years = [self.year - 1, self.year, self.later]
+        sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", *[f"Target {y}" for y in years]])
+        sheet.append(["IK-02", S1, "Persentase koperasi sehat", "%", "61,5", "63,5", "66,5"])
+        book.save(self.data_dir / "renstra.xlsx")
+        summary = import_file(self.data_dir / "renstra.xlsx", self.office, self.later)
+        after = dict(Target.objects.filter(indicator=indicator, kind="renstra").values_list("year", "value_number"))
+        self.assertEqual(after.get(self.year), before.get(self.year))  # signed: kept
+        self.assertEqual((after[self.year - 1], after[self.later]), (Decimal("61.5"), Decimal("66.5")))
+        self.assertEqual([w.message for w in summary.warnings if str(self.year) in w.message and "Renstra" in w.message],
+                         [f"target Renstra {self.year} untuk IK-02 Persentase koperasi sehat tidak diubah: Data Kinerja "
+                          f"{self.year} sudah ditandatangani (Data Kinerja Triwulan II {self.year}), dan berkas tahun "
+                          "berikutnya tidak mengubahnya"])
+        for q, report in reports.items():
+            self.assertEqual(build_report(self.office, self.year, q, approvals=False).to_json(), report, q)
 
 
 def changed_since_compiled_of(version: ReportVersion) -> list[str]:

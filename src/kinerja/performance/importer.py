@@ -274,17 +274,23 @@ class Summary:
     against_annual: list[str] = field(default_factory=list)
 
     @property
-    def counts(self) -> str:
-        """What the import did, honestly counted: a row kinerja has as the file gives it is "unchanged", not
-        "changed"."""
+    def count_lines(self) -> list[str]:
+        """What the import did, honestly counted, one sentence per kind (the page lists them): a row kinerja has
+        as the file gives it is "unchanged", not "changed"."""
         t, a = self.target_tally, self.actual_tally
-        return _("%(rows)d rows. Indicators: %(new)d new, %(changed)d changed, %(same)d unchanged; %(objectives)d new "
-                 "objectives. Targets: %(t_new)d new, %(t_changed)d changed, %(t_same)d unchanged. Actuals: %(a_new)d "
-                 "new, %(a_changed)d changed, %(a_same)d unchanged.") % {
-            "rows": self.rows, "new": self.indicators_created, "changed": self.indicators_updated,
-            "same": self.indicators_unchanged, "objectives": self.objectives_created,
-            "t_new": t.added, "t_changed": t.changed, "t_same": t.unchanged,
-            "a_new": a.added, "a_changed": a.changed, "a_same": a.unchanged}
+        return [
+            _("%(rows)d rows, %(objectives)d new objectives.") % {"rows": self.rows, "objectives": self.objectives_created},
+            _("Indicators: %(new)d new, %(changed)d changed, %(same)d unchanged.") % {
+                "new": self.indicators_created, "changed": self.indicators_updated, "same": self.indicators_unchanged},
+            _("Targets: %(new)d new, %(changed)d changed, %(same)d unchanged.") % {
+                "new": t.added, "changed": t.changed, "same": t.unchanged},
+            _("Actuals: %(new)d new, %(changed)d changed, %(same)d unchanged.") % {
+                "new": a.added, "changed": a.changed, "same": a.unchanged}]
+
+    @property
+    def counts(self) -> str:
+        """count_lines as one line (the command's)."""
+        return " ".join(self.count_lines)
 
     @property
     def against_annual_note(self) -> str:
@@ -2789,6 +2795,29 @@ def _outside_plan(path: Path, row: Row, objective: Objective, plan_year: int, va
         "end": objective.plan_end_year})
 
 
+def _signed_renstra(indicator: Indicator, plan_year: int, value: Value, signed: dict[int, object]) -> object:
+    """The signature that keeps a Renstra's target of an earlier year as it is, where the file would change a
+    figure of that year's signed Data Kinerja (a target of it, or one it lacks of an indicator it reports); None
+    otherwise. `signed` caches one query per year."""
+    if indicator.pk is None or (indicator.first_year is not None and indicator.first_year > plan_year):
+        return None  # not one of that year's indicators: its report does not show it
+    found = Target.objects.filter(indicator=indicator, year=plan_year, kind=Target.Kind.RENSTRA, quarter=None).first()
+    if found is not None and (found.value_number, found.value_text) == (value.number, value.text):
+        return None
+    if plan_year not in signed:
+        signed[plan_year] = signoff.signing(indicator.office, plan_year, 1)  # any signed report of the year
+    return signed[plan_year]
+
+
+def _signed_plan_year(path: Path, row: Row, indicator: Indicator, plan_year: int, value: Value,
+                      signature: object) -> CellWarning:
+    return CellWarning(path.name, row.sheet, row.number, row.labels.get(value.column, value.column), _(
+        "the Renstra target of %(year)d of %(indicator)s was not changed: the Data Kinerja of %(year)d is signed "
+        "(%(document)s), and a later year's file does not change it") % {
+        "year": plan_year, "indicator": f"{indicator.code} {indicator.name}",
+        "document": signature.version.document.title})  # type: ignore[attr-defined]
+
+
 def _objective_change(path: Path, row: Row, indicator: Indicator, objective: Objective) -> CellWarning:
     """An indicator kinerja has that the file puts under another Sasaran (another office's table, a Sasaran merged
     over one row too many): saved as the file says, and said, since the indicator's achievement then counts
@@ -2858,6 +2887,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
             numbered: set[int] = set()  # the objectives whose code was compared with the file's number
             outside: set[tuple[str, int]] = set()  # (column, objective) of a Renstra year outside its plan: warned
             new_objectives: set[int] = set()
+            signed: dict[int, object] = {}  # year → the signature locking a period of it (None: none signed)
             for index, row in enumerate(rows):
                 coded = existing.get(row.code.lower()) if row.code else None
                 named = by_name.get(_key(row.name))
@@ -2952,7 +2982,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     summary.target_tally.count(_set_target(indicator, year, Target.Kind.QUARTER, q, value))
                     summary.targets += 1
                 for plan_year, value in row.plan_targets.items():
-                    if objective.plan_start_year <= plan_year <= objective.plan_end_year:
+                    if plan_year < year and (signature := _signed_renstra(indicator, plan_year, value, signed)):
+                        summary.warnings.append(_signed_plan_year(path, row, indicator, plan_year, value, signature))
+                    elif objective.plan_start_year <= plan_year <= objective.plan_end_year:
                         summary.target_tally.count(_set_target(indicator, plan_year, Target.Kind.RENSTRA, None, value))
                         summary.targets += 1
                     elif (value.column, objective.pk) not in outside:
