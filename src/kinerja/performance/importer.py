@@ -222,10 +222,6 @@ class Tally:
     def count(self, outcome: str) -> None:
         setattr(self, outcome, getattr(self, outcome) + 1)
 
-    @property
-    def total(self) -> int:
-        return self.added + self.changed + self.unchanged
-
 
 ADDED, CHANGED, UNCHANGED = "added", "changed", "unchanged"
 
