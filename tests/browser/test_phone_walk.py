@@ -87,9 +87,11 @@ def test_a_wide_table_scrolls_in_its_box_on_a_phone(live_server, page: Page, cas
     assert page_width(page) <= PHONE["width"]
 
 
-def test_the_case_chart_opens_at_today_on_a_phone(live_server, page: Page) -> None:
-    """The plan-against-actual chart is wider than a phone: it opens scrolled to the line of now in the open
-    step's row, not at the case's start weeks before (which hid what is happening now off to the right)."""
+def test_the_case_chart_opens_at_today_on_a_tablet_and_fits_a_phone(live_server, page: Page, shot) -> None:
+    """The plan-against-actual chart is wider than a tablet: it opens scrolled to the line of now in the open
+    step's row, not at the case's start weeks before (which hid what is happening now off to the right). On a
+    phone it is drawn anew, each step's name on its own line over its bars: nothing scrolls sideways, every
+    name and the line of now are in view."""
     built = demo.build(password=PASSWORD, today=dt.date.today() - dt.timedelta(days=30))
     version = build_seed_sop(built)
     people = {k: p.user for k, p in built.people.items()}
@@ -101,11 +103,12 @@ def test_the_case_chart_opens_at_today_on_a_phone(live_server, page: Page) -> No
     task = case.tasks.get(status=Task.Status.OPEN)
     actions.complete_task(task.pk, user=people["kasubbag"], note="Petunjuk", next_user=people["jfu"],
                           at=started_at + dt.timedelta(hours=2))
-    page.set_viewport_size(PHONE)
+    page.set_viewport_size({"width": 800, "height": 900})
     sign_in(page, live_server.url, "jfu")
     page.goto(f"{live_server.url}/cases/{case.pk}/")
+    expect(page.locator(".gantt-narrow")).to_be_hidden()
     box = page.evaluate("""() => {
-      const svg = document.querySelector('svg.gantt'), wrap = svg.parentElement;
+      const svg = document.querySelector('.gantt-desktop svg.gantt'), wrap = svg.parentElement;
       const now = svg.querySelector('line.gantt-now').getBoundingClientRect(), w = wrap.getBoundingClientRect();
       const name = svg.querySelector('g.gantt-labels text').getBoundingClientRect();
       return {scroll: wrap.scrollLeft, wide: wrap.scrollWidth > wrap.clientWidth, left: w.left, right: w.right,
@@ -116,9 +119,32 @@ def test_the_case_chart_opens_at_today_on_a_phone(live_server, page: Page) -> No
     assert box["left"] <= box["now"] <= box["right"], box
     # The steps' names move along with the scrolled chart: the first row's name is in view at the box's left.
     assert box["left"] <= box["name"] <= box["left"] + 20, box
-    page.evaluate("() => { const wrap = document.querySelector('svg.gantt').parentElement; wrap.scrollLeft = 0; }")
+    page.evaluate("() => { document.querySelector('.gantt-desktop').scrollLeft = 0; }")
     page.wait_for_function("""() => {
-      const svg = document.querySelector('svg.gantt'), wrap = svg.parentElement;
+      const svg = document.querySelector('.gantt-desktop svg.gantt'), wrap = svg.parentElement;
       return Math.abs(svg.querySelector('g.gantt-labels text').getBoundingClientRect().left
                       - wrap.getBoundingClientRect().left - 6) < 2;
     }""", timeout=5000)
+
+    page.set_viewport_size(PHONE)
+    page.goto(f"{live_server.url}/cases/{case.pk}/")
+    expect(page.locator(".gantt-desktop")).to_be_hidden()
+    chart = page.locator(".gantt-narrow svg.gantt-phone")
+    expect(chart).to_be_visible()
+    chart.scroll_into_view_if_needed()
+    shot("walk-case-gantt-phone")
+    seen = page.evaluate("""() => {
+      const svg = document.querySelector('.gantt-narrow svg'), box = svg.getBoundingClientRect();
+      const inside = r => r.left >= box.left - 0.5 && r.right <= box.right + 0.5;
+      const names = Array.from(svg.querySelectorAll('g.gantt-labels text'));
+      return {page: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+              box: [box.left, box.right], names: names.map(t => t.textContent),
+              namesInside: names.every(t => inside(t.getBoundingClientRect())),
+              fontPx: names[0].getBoundingClientRect().height,
+              now: inside(svg.querySelector('line.gantt-now').getBoundingClientRect())};
+    }""")
+    assert seen["page"][0] <= seen["page"][1], seen
+    assert seen["box"][1] <= PHONE["width"], seen
+    assert len(seen["names"]) == 6 and seen["names"][0].startswith("1. "), seen
+    assert seen["namesInside"] and seen["now"], seen
+    assert seen["fontPx"] >= 11, seen  # readable: drawn at its size, not shrunk

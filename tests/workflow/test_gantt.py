@@ -108,6 +108,40 @@ class GanttSvgTestCase(SimpleTestCase):
             self.assertEqual(months(dt.date(2025, 11, 30)), ["Des 2025"])
             self.assertEqual(months(dt.date(2025, 11, 20)), ["Nov 2025", "Des 2025"])
 
+    def test_on_a_phone_each_name_stands_above_its_bars_across_the_whole_width(self) -> None:
+        # Three weeks of plan fit 340 units (a 390 px screen's card) with no room set aside for the names:
+        # each name on its own line, its planned bar under it, the days sharing the width.
+        start = dt.datetime(2025, 3, 3, 9, 0, tzinfo=WIB)
+        rows = [GanttRow("1. Kepala Sub Bagian Program dan Keuangan",
+                         planned=Bar(start, start + dt.timedelta(days=2), "planned", "x")),
+                GanttRow("2. JFU", planned=Bar(start + dt.timedelta(days=2), start + dt.timedelta(days=20),
+                                               "planned", "y"))]
+        svg = gantt_svg(rows, WorkCalendar(), title="Rencana", phone=True,
+                        now=start + dt.timedelta(days=3))
+        self.assertIn('viewBox="0 0 340 ', svg)
+        self.assertIn('class="gantt gantt-phone"', svg)
+        self.assertNotIn("data-focus-x", svg)  # nothing to scroll to
+        days = [(float(x), float(w)) for x, w in re.findall(r'<rect x="([\d.]+)" y="28" width="([\d.]+)"', svg)]
+        self.assertEqual(len(days), 21)
+        self.assertAlmostEqual(days[0][0], 4.0)
+        self.assertAlmostEqual(days[-1][0] + days[-1][1], 332.0, delta=0.3)
+        names = re.findall(r'<text x="4" y="(\d+)" font-size="12" font-weight="600"[^>]*>([^<]+)</text>', svg)
+        self.assertEqual([n for _y, n in names], ["1. Kepala Sub Bagian Program dan Keuangan", "2. JFU"])
+        bars = [float(y) for y in re.findall(r'<rect x="[\d.]+" y="([\d.]+)" width="[\d.]+" height="9"', svg)]
+        self.assertEqual(len(bars), 2)
+        for (name_y, _name), bar_y in zip(names, bars, strict=True):
+            self.assertGreater(bar_y, float(name_y))  # under its name, not beside it
+        self.assertEqual(bars[1] - bars[0], 46)  # one row each
+        # A month begun in the last days ends its name at the chart's edge instead of running past it.
+        late = gantt_svg([GanttRow("1. JFU", planned=Bar(dt.datetime(2025, 11, 3, 9, 0, tzinfo=WIB),
+                                                        dt.datetime(2025, 12, 1, 9, 0, tzinfo=WIB), "planned", "x"))],
+                         WorkCalendar(), title="Rencana", phone=True)
+        self.assertIn('<text x="338.0" y="14" text-anchor="end"', late)
+        # The wide chart of the same rows is unchanged: names beside the bars, the days after 190 px.
+        wide = gantt_svg(rows, WorkCalendar(), title="Rencana")
+        self.assertNotIn("gantt-phone", wide)
+        self.assertIn('<rect x="190.0" y="28"', wide)
+
 
 class PlanPageTestCase(KinerjaTestCase):
     @classmethod
@@ -129,6 +163,10 @@ class PlanPageTestCase(KinerjaTestCase):
         self.assertIn("Sen 21 Apr 2025 08.12", html)  # step 6 due, after Good Friday
         self.assertNotIn("<script>", html)
         self.assertNotIn('style="', html)
+        # Drawn twice, the page's CSS showing one by the screen's width: the wide chart and the phone's.
+        self.assertEqual(html.count('<svg xmlns="http://www.w3.org/2000/svg" class="gantt"'), 1)
+        self.assertEqual(html.count('class="gantt gantt-phone"'), 1)
+        self.assertIn('<div class="gantt-narrow"><svg', html)
 
     def test_it_shows_a_start_that_is_not_iso_8601_as_an_error(self) -> None:
         response = self.client.get(self.url, {"start": "besok"})

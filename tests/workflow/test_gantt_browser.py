@@ -24,7 +24,8 @@ def test_secretary_plans_the_seed_sop_over_lebaran(live_server, page: Page, shot
     page.get_by_label("Mulai langkah 1").fill("2025-03-24T08:00")
     page.get_by_role("button", name="Buat rencana").click()
     expect(page.locator("table.data")).to_contain_text("Sen 21 Apr 2025 08.12")
-    expect(page.locator("svg.gantt")).to_be_visible()
+    expect(page.locator(".gantt-desktop svg.gantt")).to_be_visible()
+    expect(page.locator(".gantt-narrow")).to_be_hidden()
     shot("plan-desktop")
     page.set_viewport_size({"width": 390, "height": 844})
     shot("plan-phone")
@@ -35,3 +36,14 @@ def test_secretary_plans_the_seed_sop_over_lebaran(live_server, page: Page, shot
                            "...Array.from(document.querySelectorAll('.table-wrap'), e => e.scrollWidth - e.clientWidth)]")
     assert widths[0] <= widths[1] and not any(widths[2:]), widths
     shot("plan-phone-steps")
+    # The chart is the phone's: each step's name on its own line over its bars, all within the screen.
+    expect(page.locator(".gantt-desktop")).to_be_hidden()
+    chart = page.locator(".gantt-narrow svg.gantt-phone")
+    expect(chart).to_be_visible()
+    for name in ("1. Sekretaris", "6. Kadis"):
+        expect(chart.locator("text", has_text=name)).to_be_visible()
+    right = page.evaluate("Math.max(...Array.from(document.querySelectorAll('.gantt-narrow svg *'), "
+                          "e => e.getBoundingClientRect().right))")
+    assert right <= 390, right
+    chart.scroll_into_view_if_needed()
+    shot("plan-phone-gantt")

@@ -42,6 +42,13 @@ NAME_CHAR = 6.5  # about the width of a character of a step's name (11 px sans-s
 ROW = 30
 BAR = 9
 MIN_BAR = 3
+# On a phone (gantt_svg(phone=True), shown below 600 px by planning.css and workflow.css) each step's name stands
+# on its own line with its bars under it, across the whole width: 340 units fit the card on a 390 px screen
+# unscaled, so the text stays 11-12 px and nothing scrolls sideways. The days are as narrow as they must be.
+PHONE_WIDTH = 340
+PHONE_ROW = 46
+PHONE_MIN_DAY = 1.0
+PHONE_LABEL = 56  # characters of a step's name on its own line
 COLOURS = {
     "planned": "#8fb3de",
     "done": "#2e7d32",
@@ -90,10 +97,13 @@ class EndMark:
 
 
 def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
-              now: dt.datetime | None = None, end: EndMark | None = None) -> SafeString:
+              now: dt.datetime | None = None, end: EndMark | None = None, phone: bool = False) -> SafeString:
     """An SVG chart of `rows` over every day their bars touch (office time zone). With `now`, its line is
     drawn, and its place is given as data-focus-x, where a box narrower than the chart scrolls it to
-    (workflow/gantt.js: on a phone the chart opens at today, not at its first day)."""
+    (workflow/gantt.js: the chart opens at today, not at its first day).
+
+    `phone`: the narrow layout, one row per step with the step's name on a line of its own and its bars under
+    it across the whole width (PHONE_WIDTH), nothing to scroll; the desktop one has the names beside the bars."""
     moments = [m for r in rows for b in ([r.planned] if r.planned else []) + r.actual for m in (b.starts, b.ends)]
     if now is not None:
         moments.append(now)
@@ -103,13 +113,22 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
     first, last = min(local).date(), max(local).date()
     days = [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
     working = [calendar.hours_on(day) is not None for day in days]
-    width = max(MIN_DAY, min(MAX_DAY, CHART_WIDTH / (working.count(True) + OFF_DAY * working.count(False))))
-    widths = [width if works else max(MIN_DAY, width * OFF_DAY) for works in working]
-    lefts = list(accumulate(widths[:-1], initial=float(LABEL_WIDTH)))
+    label_w, chart_w, min_day, row_h = ((0.0, PHONE_WIDTH - 12.0, PHONE_MIN_DAY, PHONE_ROW) if phone
+                                        else (float(LABEL_WIDTH), float(CHART_WIDTH), MIN_DAY, ROW))
+    units = working.count(True) + OFF_DAY * working.count(False)
+    if phone:  # the days share the width exactly, a day off a third of a working day
+        width = min(MAX_DAY, chart_w / units)
+        widths = [width if works else width * OFF_DAY for works in working]
+    else:
+        width = max(min_day, min(MAX_DAY, chart_w / units))
+        widths = [width if works else max(min_day, width * OFF_DAY) for works in working]
+    lefts = list(accumulate(widths[:-1], initial=label_w + (4.0 if phone else 0.0)))
     hour_marks = _hour_marks(days, calendar, width)
     header = HEADER + (HOURS_HEADER if hour_marks else 0)
-    total_w = LABEL_WIDTH + sum(widths) + 8
-    total_h = header + ROW * len(rows) + 8
+    total_w = PHONE_WIDTH if phone else label_w + sum(widths) + 8
+    total_h = header + row_h * len(rows) + 8
+    # Where a row's bars stand below its top: beside the name on a desktop, under it on a phone.
+    planned_at, actual_at = (18, 20 + BAR) if phone else (4, 6 + BAR)
 
     def x(moment: dt.datetime) -> float:
         moment = calendar.local(moment)
@@ -123,8 +142,9 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         return lefts[index] + widths[index] * share
 
     out: list[str] = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" viewBox="0 0 {total_w:.0f} {total_h}" '
-        + (f'data-focus-x="{x(now):.0f}" ' if now is not None else "")
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="gantt{" gantt-phone" if phone else ""}" role="img" '
+        f'viewBox="0 0 {total_w:.0f} {total_h}" '
+        + (f'data-focus-x="{x(now):.0f}" ' if now is not None and not phone else "")
         + f'width="{total_w:.0f}" height="{total_h}" font-family="sans-serif" font-size="11" '
         f'aria-label="{escape(title)}"><title>{escape(title)}</title>'
     ]
@@ -135,8 +155,9 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         tip = f"{day:%d-%m-%Y}" + (f" · {holiday}" if holiday else "")
         out.append(f'<rect x="{left:.1f}" y="{HEADER - 16}" width="{wide:.1f}" height="{total_h - HEADER + 8}" '
                    f'fill="{fill}" stroke="{COLOURS["grid"]}" stroke-width="0.5"><title>{escape(tip)}</title></rect>')
-        out.append(f'<text x="{left + wide / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
-                   f'fill="{COLOURS["muted"]}">{day.day}</text>')
+        if wide >= 11 or not phone:  # on a phone a day's number only where it has room
+            out.append(f'<text x="{left + wide / 2:.1f}" y="{HEADER - 4}" text-anchor="middle" font-size="9" '
+                       f'fill="{COLOURS["muted"]}">{day.day}</text>')
     for moment, labelled in hour_marks:
         at = x(moment)
         out.append(f'<line class="gantt-hour" x1="{at:.1f}" x2="{at:.1f}" y1="{header - 2}" y2="{total_h}" '
@@ -145,42 +166,56 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
             out.append(f'<text x="{at:.1f}" y="{header - 4}" text-anchor="middle" font-size="8" '
                        f'fill="{COLOURS["muted"]}">{calendar.local(moment):%H.%M}</text>')
     for left, name in _month_labels(days, lefts):
+        if phone and left + 7 * len(name) > total_w:  # a month begun near the end: its name ends at the edge
+            out.append(f'<text x="{total_w - 2:.1f}" y="14" text-anchor="end" fill="{COLOURS["text"]}">'
+                       f'{escape(name)}</text>')
+            continue
         out.append(f'<text x="{left:.1f}" y="14" fill="{COLOURS["text"]}">{escape(name)}</text>')
     # The steps' names, drawn last in a group of their own on a background as wide as the longest name:
     # gantt.js moves the group along when a chart wider than its box is scrolled (on a phone), so each row
     # keeps its name in view; without JavaScript it stays at the start, where the days begin after it.
-    names = [row.label[:30] for row in rows]
-    names_w = min(float(LABEL_WIDTH), max((NAME_CHAR * len(name) + 12 for name in names), default=0.0))
-    labels = [f'<g class="gantt-labels"><rect x="0" y="{header}" width="{names_w:.0f}" height="{ROW * len(rows)}" '
-              f'fill="{COLOURS["background"]}" fill-opacity="0.92"/>']
+    # On a phone the names stand on their own lines above the bars, on a white halo over the days' grid.
+    names = [row.label[:PHONE_LABEL if phone else 30] for row in rows]
+    if phone:
+        labels = ["<g class=\"gantt-labels\">"]
+    else:
+        names_w = min(float(LABEL_WIDTH), max((NAME_CHAR * len(name) + 12 for name in names), default=0.0))
+        labels = [f'<g class="gantt-labels"><rect x="0" y="{header}" width="{names_w:.0f}" '
+                  f'height="{ROW * len(rows)}" fill="{COLOURS["background"]}" fill-opacity="0.92"/>']
     for n, row in enumerate(rows):
-        top = header + ROW * n
-        labels.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{COLOURS["muted" if row.not_run else "text"]}">'
-                      f'{escape(names[n])}</text>'
-                      f'<line x1="0" x2="{names_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
-                      f'stroke-width="0.5"/>')
-        out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" stroke="{COLOURS["grid"]}" '
-                   f'stroke-width="0.5"/>')
+        top = header + row_h * n
+        fill = COLOURS["muted" if row.not_run else "text"]
+        if phone:
+            labels.append(f'<text x="4" y="{top + 13}" font-size="12" font-weight="600" fill="{fill}" '
+                          f'stroke="{COLOURS["background"]}" stroke-width="3" stroke-linejoin="round" '
+                          f'paint-order="stroke">{escape(names[n])}</text>')
+        else:
+            labels.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{fill}">{escape(names[n])}</text>'
+                          f'<line x1="0" x2="{names_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" '
+                          f'stroke="{COLOURS["grid"]}" stroke-width="0.5"/>')
+        out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + row_h}" y2="{top + row_h}" '
+                   f'stroke="{COLOURS["grid"]}" stroke-width="0.5"/>')
         if row.planned:
-            out.append(_bar(row.planned, x, top + 4, hollow=True))
+            out.append(_bar(row.planned, x, top + planned_at, hollow=True))
         for bar in row.actual:
-            out.append(_bar(bar, x, top + 6 + BAR, hollow=False))
+            out.append(_bar(bar, x, top + actual_at, hollow=False))
         if row.not_run and row.planned:
             # Said in words under the greyed plan, where its actual bar would be (inside the chart).
             words = _("not run")
             left = x(row.planned.starts)
             if left + 6 * len(words) > total_w - 4:
                 left = total_w - 4 - 6 * len(words)
-            out.append(f'<text class="gantt-not-run" x="{left:.1f}" y="{top + 6 + 2 * BAR:.1f}" font-size="9" '
+            out.append(f'<text class="gantt-not-run" x="{left:.1f}" y="{top + actual_at + BAR:.1f}" font-size="9" '
                        f'font-style="italic" fill="{COLOURS["muted"]}">{escape(words)}</text>')
     if end is not None:
         at = x(end.at)
-        top = header + ROW * end.row
+        top = header + row_h * end.row
         out.append(f'<line class="gantt-end" x1="{at:.1f}" x2="{at:.1f}" y1="{header - 2}" y2="{total_h}" '
                    f'stroke="{COLOURS["ended"]}" stroke-width="2"><title>{escape(end.title)}</title></line>')
         # Beside the line, in the row of the step it stopped at; before the line where no room is after it.
         anchor, left = ("start", at + 4) if at + 4 + 6 * len(end.label) <= total_w else ("end", at - 4)
-        out.append(f'<text class="gantt-end-label" x="{left:.1f}" y="{top + ROW / 2 + 4:.0f}" text-anchor="{anchor}" '
+        label_y = top + actual_at + BAR if phone else top + ROW / 2 + 4
+        out.append(f'<text class="gantt-end-label" x="{left:.1f}" y="{label_y:.0f}" text-anchor="{anchor}" '
                    f'font-size="10" font-weight="bold" fill="{COLOURS["ended"]}">{escape(end.label)}'
                    f'<title>{escape(end.title)}</title></text>')
     if now is not None:
@@ -260,18 +295,41 @@ def plan_rows(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) 
     return rows
 
 
-def plan_gantt_svg(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) -> SafeString:
-    return gantt_svg(plan_rows(steps, start, calendar), calendar, title=_("Planned steps"))
+def plan_gantt_svg(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar, *,
+                   phone: bool = False) -> SafeString:
+    return gantt_svg(plan_rows(steps, start, calendar), calendar, title=_("Planned steps"), phone=phone)
 
 
-def case_gantt_svg(case: Case, *, now: dt.datetime | None = None,
-                   calendar: WorkCalendar | None = None) -> SafeString:
+@dataclass(frozen=True)
+class Charts:
+    """The same chart drawn twice, for the page to show one by the screen's width (planning.css, workflow.css):
+    beside the steps' names on a wide screen and on paper, under them on a phone."""
+
+    desktop: SafeString
+    phone: SafeString
+
+
+def plan_gantt_charts(steps: Sequence[Any], start: dt.datetime, calendar: WorkCalendar) -> Charts:
+    rows = plan_rows(steps, start, calendar)
+    return Charts(gantt_svg(rows, calendar, title=_("Planned steps")),
+                  gantt_svg(rows, calendar, title=_("Planned steps"), phone=True))
+
+
+def case_gantt_svg(case: Case, *, now: dt.datetime | None = None, calendar: WorkCalendar | None = None,
+                   phone: bool = False) -> SafeString:
+    """case_gantt_charts' chart, for a wide screen or (`phone`) a narrow one."""
+    charts = case_gantt_charts(case, now=now, calendar=calendar)
+    return charts.phone if phone else charts.desktop
+
+
+def case_gantt_charts(case: Case, *, now: dt.datetime | None = None,
+                      calendar: WorkCalendar | None = None) -> Charts:
     """A running case's plan (from its start, every step at its standard time) against its tasks:
     one bar per round, green when done by its due date, red when late, amber while open. Once the case
     is closed, a step it never ran (after the decision whose "Tidak" ended it, or skipped by a "Tidak"
     that went on to a later step) keeps its plan greyed and marked "not run"; where a "Tidak" ended the
     procedure, a line marks the end in the deciding step's row. Four queries (steps, tasks, and the
-    calendar's two) whatever the number of rounds."""
+    calendar's two) whatever the number of rounds, for both drawings."""
     now = now or timezone.now()
     calendar = calendar or WorkCalendar.for_office(case.office)
     steps = list(case.sop_version.steps.select_related("actor").order_by("number"))
@@ -308,5 +366,7 @@ def case_gantt_svg(case: Case, *, now: dt.datetime | None = None,
                                   _("Step %(number)s planned: %(span)s · not run in this case") % {
                                       "number": step.display_number,
                                       "span": _span(row.planned.starts, row.planned.ends, calendar)})
-    return gantt_svg(rows, calendar, title=_("Plan and actual of %(case)s") % {"case": case.title},
-                     now=now if case.status == "open" else None, end=end)
+    title = _("Plan and actual of %(case)s") % {"case": case.title}
+    shown_now = now if case.status == "open" else None
+    return Charts(gantt_svg(rows, calendar, title=title, now=shown_now, end=end),
+                  gantt_svg(rows, calendar, title=title, now=shown_now, end=end, phone=True))

@@ -24,7 +24,7 @@ from kinerja.org.holding import acting_or_all, holders, holdings, positions_held
 from kinerja.org.models import Assignment, Position, Unit
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.sop.models import Actor, Step
-from kinerja.workflow.gantt import case_gantt_svg
+from kinerja.workflow.gantt import case_gantt_charts
 
 from . import actions, extensions, forms, inbox, notify
 from .access import (
@@ -331,7 +331,7 @@ def case_page(request: HttpRequest, pk: int) -> HttpResponse:
     case = _case_for(request, pk)
     ctx = _case_context(request, case)
     # Only the full page draws the chart; the htmx fragments of the same context do not need it.
-    ctx["gantt"] = case_gantt_svg(case, now=ctx["now"])
+    ctx["gantt"] = case_gantt_charts(case, now=ctx["now"])
     return render(request, "workflow/case.html", ctx)
 
 

@@ -15,7 +15,7 @@ from kinerja.sop.models import SopVersion
 from .calendar import FIRST_YEAR, LAST_YEAR, WorkCalendar, calendar_year
 from .cli_plan import parse_start
 from .compliance import ComplianceReport, chart_svg, compliance, duration_text, to_xlsx
-from .gantt import plan_gantt_svg
+from .gantt import plan_gantt_charts
 from .planning import plan
 
 
@@ -39,7 +39,7 @@ def plan_page(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "workflow/planning/plan.html", {
         "version": version, "rows": rows, "start": calendar.local(start), "error": error,
         "start_value": start_text or f"{calendar.local(start):%Y-%m-%dT%H:%M}",
-        "gantt": plan_gantt_svg(steps, start, calendar) if steps else "",
+        "gantt": plan_gantt_charts(steps, start, calendar) if steps else None,
         "time_zone": calendar.local(start).tzname(), "finish": planned[-1].due if planned else None,
         "working_days": len(list(calendar.working_days(start.date(), planned[-1].due.date()))) if planned else 0,
     })
