@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, QuerySet, Value, When
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
@@ -132,6 +133,16 @@ def held_and_stand_ins(user: AbstractBaseUser | AnonymousUser, on: dt.date) -> t
     for a in rows:
         (held if a.person.user_id == user.pk else acting).append(a)
     return held, acting
+
+
+def work_today(request: HttpRequest) -> tuple[list[Assignment], list[Assignment]]:
+    """held_and_stand_ins of the signed-in person today (the office's date), read once per request: the menu
+    (web/nav.py) and the performance menu (perfdata.perf_sections) offer the pages of the work that is theirs
+    today."""
+    if not hasattr(request, "_work_today"):
+        office = request.office  # type: ignore[attr-defined]
+        request._work_today = held_and_stand_ins(request.user, today_in(office.time_zone))  # type: ignore[attr-defined]
+    return request._work_today  # type: ignore[attr-defined]
 
 
 def holds(user: AbstractBaseUser | AnonymousUser, positions: Iterable[Position], on: dt.date) -> bool:

@@ -6,7 +6,8 @@
 
 While a Plt or Plh acts for a Kasubbag or a Kabid, the acting holder has these powers, not the absent official,
 who is told who has them and until when (manage_power, enter_power, check_power), as everywhere else
-(holding.doing_own_work). The menus (pages) still follow every position held: the absent official reads on.
+(holding.doing_own_work). The menus (pages) follow the work too: the input page is offered to the acting holder,
+not to the absent official, who may still open the check page to read it ("view only").
 """
 
 from __future__ import annotations
@@ -17,14 +18,10 @@ from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from kinerja.org.holding import acting_refusal, doing_own_work, held_and_stand_ins, positions_held
+from kinerja.org.holding import acting_refusal, doing_own_work, held_and_stand_ins
 from kinerja.org.models import Assignment, Office, Position, Unit
 
 from .models import Indicator
-
-
-def _held(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Position]:
-    return [a.position for a in positions_held(user, day)]
 
 
 def _is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -146,16 +143,22 @@ def data_units(office: Office) -> QuerySet[Unit]:
 
 
 def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date,
-          held: list[Position] | None = None) -> dict[str, bool]:
-    """Which pages of the performance menu `user` may open on `day`, from one read of their positions:
-    "input" (the Subbag Program, or a division's contact or head) and "check" (the Kasubbag, or the
-    Subbag Program, who see the actuals under check). `held`: the positions `user` holds on `day`, when the
-    caller read them already (the navigation does, for every page)."""
+          work: tuple[list[Assignment], list[Assignment]] | None = None) -> dict[str, bool]:
+    """Which pages of the performance menu `user` may open on `day`, as the work of the day goes (a Plt or Plh
+    acting for a Kabid or Kasubbag away has their input page, the absent official has not):
+    "input" (the Subbag Program, or a division's contact or head, doing the work of their position),
+    "check" (may open the check page: the Kasubbag, or the Subbag Program, who see the actuals under check; an
+    absent Kasubbag reads on) and "checks" (may check there, not only look: check_power). `work`: the
+    positions `user` holds on `day` and the stand-ins for them (holding.held_and_stand_ins), when the caller
+    read them already (the navigation does, for every page: holding.work_today). No query then, but one
+    for a Sekretariat's position (_entering)."""
     if _is_admin(user):
-        return {"input": True, "check": True}
-    held = _held(user, day) if held is None else held
-    manages = any(_manages(p) for p in held)
-    return {"input": manages or bool(_entering(held)), "check": manages or any(_checks(p) for p in held)}
+        return {"input": True, "check": True, "checks": True}
+    held, acting = held_and_stand_ins(user, day) if work is None else work
+    own = [a.position for a in doing_own_work(held, acting)]
+    checks = any(_checks(p) for p in own)
+    return {"input": any(_manages(p) for p in own) or bool(_entering(own)),
+            "check": checks or any(_manages(a.position) or _checks(a.position) for a in held), "checks": checks}
 
 
 def can_enter(user: AbstractBaseUser | AnonymousUser, division_id: int | None, day: dt.date) -> bool:

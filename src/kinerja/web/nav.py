@@ -12,7 +12,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from kinerja.org.holding import positions_held, today_in
+from kinerja.org.holding import today_in, work_today
 from kinerja.org.models import Assignment
 from kinerja.org.roles import Role, roles_from
 
@@ -33,14 +33,15 @@ def _data_label(request: HttpRequest) -> str | Promise:
     neither enter nor check actuals (/data/input/ and /data/check/ answer 403), land on the indicators to read."""
     from kinerja.performance.access import pages
 
-    can = pages(request.user, today_in(request.office.time_zone),  # type: ignore[attr-defined]
-                [a.position for a in held_today(request)])
-    if can["input"] and can["check"]:
+    can = pages(request.user, today_in(request.office.time_zone), work_today(request))  # type: ignore[attr-defined]
+    if can["input"] and can["checks"]:
         return _("Enter and check data")
     if can["input"]:
         return _("Enter data")
-    if can["check"]:
+    if can["checks"]:
         return _("Check data")
+    if can["check"]:  # the Kasubbag away while a Plt or Plh checks: the check page to read
+        return _("Data check (view only)")
     return _("Indicators and targets")
 
 
@@ -69,11 +70,9 @@ def _url(name: str) -> str | None:
 
 
 def held_today(request: HttpRequest) -> list[Assignment]:
-    """The signed-in person's assignments today, looked up once per request."""
-    if not hasattr(request, "_held_today"):
-        office = request.office  # type: ignore[attr-defined]
-        request._held_today = positions_held(request.user, today_in(office.time_zone))  # type: ignore[attr-defined]
-    return request._held_today  # type: ignore[attr-defined]
+    """The signed-in person's assignments today, looked up once per request (with the stand-ins for them:
+    holding.work_today)."""
+    return work_today(request)[0]
 
 
 def roles_today(request: HttpRequest) -> set[Role]:

@@ -119,12 +119,13 @@ def unit_label(unit: Any) -> str:
 @register.simple_tag(takes_context=True)
 def perf_sections(context: template.Context) -> dict[str, bool]:
     """Which pages of the performance menu the signed-in person may open today, so the menu offers
-    no page that answers 403 (the Kepala Dinas neither enters nor checks actuals)."""
-    from kinerja.org.holding import today_in
+    no page that answers 403 (the Kepala Dinas neither enters nor checks actuals), and the input page to
+    whoever does the work today (a Plt or Plh, not the official away: access.pages)."""
+    from kinerja.org.holding import today_in, work_today
     from kinerja.performance import access
 
     request = context.get("request")
     office = getattr(request, "office", None)
     if request is None or office is None:
-        return {"input": False, "check": False}
-    return access.pages(request.user, today_in(office.time_zone))
+        return {"input": False, "check": False, "checks": False}
+    return access.pages(request.user, today_in(office.time_zone), work_today(request))
