@@ -30,8 +30,8 @@ class StandInTestCase(WorkflowTestCase):
 
     def notice(self, acting: Assignment) -> str:
         return (f"Tugas jabatan Anda sebagai {self.positions['head'].title} sedang dijalankan oleh "
-                f"{self.secretary.person.full_name} (Plt. {self.positions['head'].title}) sampai "
-                f"{date_format(acting.ends_on, 'j F Y')}.")
+                f"{self.secretary.person.full_name} (Plt. {self.positions['head'].title}), "
+                f"{date_format(acting.starts_on, 'j M Y')} s.d. {date_format(acting.ends_on, 'j M Y')}.")
 
     def test_the_head_is_told_on_beranda_and_in_the_inbox_who_acts_and_until_when(self) -> None:
         self.assertNotContains(self.page(self.head), 'id="stand-ins"')
@@ -46,8 +46,10 @@ class StandInTestCase(WorkflowTestCase):
 
     def test_an_open_ended_acting_assignment_says_so(self) -> None:
         self.acting_head(ends=False)
+        since = date_format(today_in(self.office.time_zone) - dt.timedelta(days=1), "j M Y")
         self.assertContains(self.page(self.head), f"sedang dijalankan oleh {self.secretary.person.full_name} "
-                                                  f"(Plt. {self.positions['head'].title}), tanpa tanggal berakhir.")
+                                                  f"(Plt. {self.positions['head'].title}), sejak {since}, "
+                                                  "tanpa tanggal akhir.")
 
     def test_the_case_page_of_the_heads_step_tells_the_head_and_not_the_plt(self) -> None:
         case = self.start_case()

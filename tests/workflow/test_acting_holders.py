@@ -103,7 +103,7 @@ class OnThePlhDaysTests(ActingHolderTestCase):
         self.assertFalse(r.context.get("mine"))
         self.assertNotIn("complete_form", r.context)
         self.assertContains(r, f"sedang dijalankan oleh {self.secretary.person.full_name}")
-        self.assertContains(r, "sampai 30 Maret 2025")
+        self.assertContains(r, "(Plh. Kepala Dinas Koperasi dan UKM), 24 Mar 2025 s.d. 30 Mar 2025.")
         self.assertNotContains(r, f'action="/tasks/{self.step6.pk}/complete/"')
         # Said again where the forms are (the Now card is far above them on a phone).
         actions_card = r.content.decode().split('id="actions"')[1]
@@ -231,7 +231,7 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
         self.assertNotIn("reassign_nobody", r.context)
         self.assertNotContains(r, 'name="reassign-reason"')
         self.assertContains(r, f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
-                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025: "
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} (24 Mar 2025 s.d. 30 Mar 2025): "
                                "selama itu dialah, bukan Anda, yang dapat mengalihkan tugas ini kepada orang lain.")
 
     def test_the_kadis_inbox_has_no_overdue_of_his_units_and_the_plh_s_has(self) -> None:
@@ -256,7 +256,7 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
         r = self.page(self.subsection_head, self.case3)
         self.assertNotIn("reassign_form", r.context)
         self.assertContains(r, f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas "
-                               f"jabatan Anda sebagai {self.step4.position.title} sampai 26 Maret 2025")
+                               f"jabatan Anda sebagai {self.step4.position.title} (25 Mar 2025 s.d. 26 Mar 2025)")
         self.assertEqual(self.reassign(self.subsection_head, self.step3, self.staff2).status_code, 403)
         self.assertIn("reassign_form", self.page(self.staff2, self.case3).context)
         self.assertEqual(self.reassign(self.staff2, self.step3, self.staff2).status_code, 302)
@@ -407,7 +407,8 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
         super().setUp()
         self.at_time(ON_PLH_DAY)
         self.plh_kadis = (f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan tugas "
-                          f"jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025")
+                          f"jabatan Anda sebagai {self.step6.position.title}")
+        self.plh_kadis_days = "24 Mar 2025 s.d. 30 Mar 2025"  # the pages' term; the refusals say "sampai"
 
     def start(self, user):  # type: ignore[no-untyped-def]
         self.client.force_login(user)
@@ -416,8 +417,8 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
 
     def test_the_kadis_may_not_start_a_case_and_is_told_who_does(self) -> None:
         r = self.start(self.head)
-        self.assertContains(r, f"Anda tidak dapat memulai pelaksanaan {self.version.name} hari ini: {self.plh_kadis}, "
-                               "dan selama itu dialah yang memulai pelaksanaan SOP.", status_code=403)
+        self.assertContains(r, f"Anda tidak dapat memulai pelaksanaan {self.version.name} hari ini: {self.plh_kadis} "
+                               "sampai 30 Maret 2025, dan selama itu dialah yang memulai pelaksanaan SOP.", status_code=403)
         self.assertFalse(self.case.office.cases.filter(title="Data Kinerja April 2025").exists())
 
     def test_the_case_list_says_who_starts_cases_instead_of_the_button(self) -> None:
@@ -426,8 +427,8 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
         self.assertFalse(r.context["may_start"])
         self.assertNotContains(r, 'href="/cases/new/"')
         self.assertContains(r, f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas "
-                               f"jabatan Anda sebagai {self.step4.position.title} sampai 26 Maret 2025: selama itu "
-                               "dialah, bukan Anda, yang memulai pelaksanaan SOP.")
+                               f"jabatan Anda sebagai {self.step4.position.title} (25 Mar 2025 s.d. 26 Mar 2025): "
+                               "selama itu dialah, bukan Anda, yang memulai pelaksanaan SOP.")
         self.assertContains(r, self.case.title)  # the cases are still his to read
         # The Plh Kasubbag has the power by the acting assignment; a JFU alone has not, and is told nothing.
         self.client.force_login(self.staff2)
@@ -441,11 +442,11 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
         r = self.page(self.head, self.case4)
         self.assertEqual(r.status_code, 200)  # he still reads the case
         self.assertNotIn("cancel_form", r.context)
-        self.assertContains(r, f"{self.plh_kadis}: selama itu dialah, bukan Anda, yang dapat membatalkan pelaksanaan "
-                               "ini.")
+        self.assertContains(r, f"{self.plh_kadis} ({self.plh_kadis_days}): selama itu dialah, bukan Anda, yang dapat "
+                               "membatalkan pelaksanaan ini.")
         r = self.client.post(f"/cases/{self.case4.pk}/cancel/", {"cancel-reason": "Dobel"})
-        self.assertContains(r, f"{self.case4.title} tidak dapat Anda batalkan hari ini: {self.plh_kadis}, dan selama "
-                               "itu dialah yang membatalkan pelaksanaan SOP.", status_code=403)
+        self.assertContains(r, f"{self.case4.title} tidak dapat Anda batalkan hari ini: {self.plh_kadis} sampai "
+                               "30 Maret 2025, dan selama itu dialah yang membatalkan pelaksanaan SOP.", status_code=403)
         self.case4.refresh_from_db()
         self.assertEqual(self.case4.status, self.case4.Status.OPEN)
         with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):

@@ -84,6 +84,19 @@ def acting_refusal(acting: Assignment, until: str | Promise, open_ended: str | P
     return str(until if acting.ends_on else open_ended) % {**acting_values(acting), **values}
 
 
+def term_phrase(start: dt.date, end: dt.date | None) -> str:
+    """An assignment's term (a Plt's or Plh's above all) in the one wording every page uses: "1 Des 2026 s.d.
+    15 Des 2026", "sejak 1 Des 2026, tanpa tanggal akhir" when no end date is set, the day alone for one day.
+    The template filter `term` (org/templatetags/people.py) says it of an assignment. No query."""
+    from django.utils.translation import gettext as _
+
+    if end is None:
+        return _("since %(start)s, no end date") % {"start": date_format(start, "j M Y")}
+    if end == start:
+        return date_format(start, "j M Y")
+    return _("%(start)s to %(end)s") % {"start": date_format(start, "j M Y"), "end": date_format(end, "j M Y")}
+
+
 def doing_own_work(held: list[Assignment], acting: list[Assignment]) -> list[Assignment]:
     """Of a person's assignments of the day (`held`), those whose work is theirs to do: without the
     positions a Plt or Plh acts for meanwhile (`acting`, from stand_ins), whose letters, documents and tasks
