@@ -78,12 +78,15 @@ def test_inbox_case_plan_and_sop_print_on_a4(live_server, page: Page, office, sh
     # The case page: the Sekretaris holds step 1, so its forms are on the screen, not on paper.
     print_page(page, f"{live_server.url}/cases/{case.pk}/", shot, "case")
     assert_prints_cleanly(page, name)
-    expect(page.locator("main svg.gantt")).to_be_visible()
+    # On paper the wide chart, the steps' names beside their bars; the phone's drawing stays off the page.
+    expect(page.locator("main .gantt-desktop svg.gantt")).to_be_visible()
+    expect(page.locator("main .gantt-narrow")).to_be_hidden()
     expect(page.locator("main table.rounds")).to_be_visible()
 
     print_page(page, f"{live_server.url}/sop-versions/{version.pk}/plan/", shot, "plan")
     assert_prints_cleanly(page, name)
-    expect(page.locator("main svg.gantt")).to_be_visible()
+    expect(page.locator("main .gantt-desktop svg.gantt")).to_be_visible()
+    expect(page.locator("main .gantt-narrow")).to_be_hidden()
 
     print_page(page, f"{live_server.url}/sop-versions/{version.pk}/compliance/", shot, "compliance")
     assert_prints_cleanly(page, name)
