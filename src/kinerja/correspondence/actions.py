@@ -666,10 +666,64 @@ def _newest_of_period(report: Any) -> tuple[Document | None, DocumentVersion | N
     return document, None
 
 
+def outdated(report: Any) -> str:
+    """Why the compiled `report` (a performance ReportVersion) is no longer the one to put up for initials, or "":
+    a newer compilation of its period exists, or the period's data changed after it was compiled
+    (report_changed), so its initials would be refused. The refusal of take_report, said in its words on the
+    compile page too. One query, and the report built anew when no newer compilation exists."""
+    from kinerja.performance.models import ReportVersion
+
+    newer = (ReportVersion.objects.filter(office=report.office_id, year=report.year, quarter=report.quarter,
+                                          number__gt=report.number).order_by("-number").only("number", "created_at")
+             .first())
+    if newer is not None:
+        return _("%(report)s is no longer current: version %(newer)d of the same period was compiled after it, on "
+                 "%(date)s. Put up version %(newer)d, the newest, or compile the report again.") % {
+            "report": report, "newer": newer.number,
+            "date": _day(timezone.localtime(newer.created_at, ZoneInfo(report.office.time_zone)).date())}
+    changed = report_changed(report)
+    if changed:
+        return _("%(report)s is no longer current: the performance data changed after it was compiled (%(changed)s). "
+                 "Compile the report again and put the new version up for initials.") % {
+            "report": report, "changed": ", ".join(changed)}
+    return ""
+
+
 def put_up_as(report: Any) -> DocumentVersion | None:
     """The version of the period's Data Kinerja that the compiled `report` (a performance ReportVersion) already
     is, the newest of its document; None when putting it up would make a new version or document (take_report)."""
     return _newest_of_period(report)[1]
+
+
+def put_up_refusal(report: Any) -> str:
+    """Why the compiled `report` (a performance ReportVersion) cannot be put up for initials (take_report's
+    refusal in its words), or "": also "" when it is already put up (put_up_as). Who may put it up is not asked
+    here (may_compile)."""
+    document, latest = _newest_of_period(report)
+    return "" if latest is not None else _put_up_refusal(report, document)
+
+
+def _put_up_refusal(report: Any, document: Document | None) -> str:
+    """take_report's refusals of a compilation not yet put up, `document` the newest Data Kinerja of its period:
+    a signed period takes only the revision compiled after a correction, a revision only a compilation with its
+    corrections, and an outdated compilation nothing (outdated)."""
+    office = report.office
+    revision = (report.data or {}).get("revision")
+    signature = Signature.objects.filter(version__document=document).first() if document is not None else None
+    if signature is not None:
+        assert document is not None
+        if not revision or revision["replaces"]["signature"] != signature.pk:
+            return _("%(document)s was signed on %(date)s and does not change. %(report)s is not a revision of it: "
+                     "correct the figure with its reason first (performance data → History → Correct), then compile "
+                     "the report again; that compilation is the revision to put up for initials.") % {
+                "document": document.title,
+                "date": _day(timezone.localtime(signature.signed_at, ZoneInfo(office.time_zone)).date()),
+                "report": report}
+    elif document is not None and document.revision and revision is None:
+        return _("%(document)s is a revision: %(report)s, compiled without the corrections, cannot become its "
+                 "version. Compile the report again.") % {"document": document.title, "report": report}
+    # An outdated compilation would become a version nobody may initial (initial_version refuses it).
+    return outdated(report)
 
 
 @removed_on_failure
@@ -701,20 +755,10 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     document, latest = _newest_of_period(report)
     if latest is not None:
         return latest
+    if refusal := _put_up_refusal(report, document):
+        raise KinerjaError(f"{refusal} {_('Nothing was put up for initials.')}")
     revision = (report.data or {}).get("revision")
     signature = Signature.objects.filter(version__document=document).first() if document is not None else None
-    if signature is not None:
-        if not revision or revision["replaces"]["signature"] != signature.pk:
-            raise KinerjaError(_("%(document)s was signed on %(date)s and does not change. %(report)s is not a revision "
-                                 "of it: correct the figure with its reason first (performance data → History → "
-                                 "Correct), then compile the report again; that compilation is the revision to put up "
-                                 "for initials.") % {
-                "document": document.title,
-                "date": _day(timezone.localtime(signature.signed_at, ZoneInfo(office.time_zone)).date()),
-                "report": report})
-    elif document is not None and document.revision and revision is None:
-        raise KinerjaError(_("%(document)s is a revision: %(report)s, compiled without the corrections, cannot become "
-                             "its version. Compile the report again.") % {"document": document.title, "report": report})
     with report.pdf.open("rb") as f:
         content = f.read()
     if signature is not None:
@@ -1106,13 +1150,22 @@ def changed_since_compiled(version: DocumentVersion) -> list[str]:
     indicators (and "budget"), empty when it is not a compilation or nothing changed. Signing locks the
     period's actuals as they are now, so it must sign a compilation that shows them."""
     from kinerja.performance.models import ReportVersion
-    from kinerja.performance.report import build_report
 
     report = version.source
-    if not isinstance(report, ReportVersion) or not report.data:  # no figures kept to compare with
+    if not isinstance(report, ReportVersion):
+        return []
+    return report_changed(report)
+
+
+def report_changed(report: Any) -> list[str]:
+    """What differs between a compiled Data Kinerja (a performance ReportVersion) and its period's data today, as
+    changed_since_compiled names it; empty when nothing changed or no figures were kept to compare with."""
+    from kinerja.performance.report import build_report
+
+    if not report.data:  # no figures kept to compare with
         return []
     # Who holds which position is not part of the figures: the stamps print the initials and the signer.
-    now = build_report(version.office, report.year, report.quarter, approvals=False).to_json()
+    now = build_report(report.office, report.year, report.quarter, approvals=False).to_json()
     was = report.data
 
     def by_code(indicators: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:

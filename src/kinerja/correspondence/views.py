@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadhandler import FileUploadHandler
-from django.db.models import Count, Exists, OuterRef, Prefetch, Subquery
+from django.db.models import Count, Exists, Max, OuterRef, Prefetch, Subquery
 from django.forms import Form
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
@@ -270,7 +270,12 @@ def documents(request: HttpRequest) -> HttpResponse:
     # to the signed document instead of offering a button that can only fail; only the revision compiled after
     # a correction (Revisi N, N one more than the signed document's) is put up, as a new document.
     signed = _signed_periods(office)
+    # The newest compilation of each period: an older one is outdated, and take_report refuses it (one query).
+    newest_number = {(year, quarter): number for year, quarter, number in ReportVersion.objects.filter(office=office)
+                     .order_by().values("year", "quarter").annotate(n=Max("number")).values_list("year", "quarter", "n")}
     for report in reports:
+        newer = newest_number.get((report.year, report.quarter), report.number)
+        report.newer_number = newer if newer > report.number else None  # type: ignore[attr-defined]
         document, revision = signed.get((report.year, report.quarter), (None, 0))
         if document is not None and report.revision_number == revision + 1:
             document = None
@@ -311,8 +316,14 @@ def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
     except KinerjaError as e:
         messages.error(request, str(e))
         return redirect("correspondence:documents")
-    messages.success(request, _("%(report)s is version %(n)d of %(document)s, ready for initials.") % {
-        "report": report, "n": version.version, "document": version.document.title})
+    values = {"report": report, "n": version.version, "document": version.document.title}
+    # "Ready for initials" only when it is: initials wait while a figure of its period is unchecked (initial_version).
+    if unchecked := actions.unchecked_figures(version):
+        messages.warning(request, _("%(report)s is version %(n)d of %(document)s. It cannot be initialled yet: "
+                                    "%(count)d figures of its period are not checked.")
+                         % {**values, "count": len(unchecked)})
+    else:
+        messages.success(request, _("%(report)s is version %(n)d of %(document)s, ready for initials.") % values)
     return redirect("correspondence:document", version.document_id)
 
 

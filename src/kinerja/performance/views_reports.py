@@ -28,7 +28,7 @@ from .models import ReportCompilation, ReportVersion, Target
 from .renderers import agreement, pdf, xlsx
 from .renderers import docx as docx_renderer
 from .renderers.common import PREDICATE_CLASS
-from .report import NO_DIVISION_PART, ReportData, build_report, compile_power, compile_refusal, file_stem
+from .report import NO_DIVISION_PART, ReportData, build_report, compile_power, compile_refusal, file_stem, may_compile
 from .views import NO_DIVISION
 
 FORMATS = {
@@ -195,6 +195,25 @@ def _unchecked(office: Office, year: int, quarter: int | None) -> dict[str, obje
             "check_url": signoff.check_url(year, quarter)}
 
 
+def _put_up(user: object, compilation: ReportCompilation) -> dict[str, object]:
+    """Where the version a finished compile made or found stands on its way to the initials, for its page: the
+    document version it already is (put_up_as), else the offer to put it up ("Put up for initials", the documents
+    page's action) to whoever may (report.may_compile) while it is current and may be put up, else why not
+    (correspondence.actions.put_up_refusal)."""
+    from kinerja.correspondence import actions as correspondence
+
+    version = compilation.version
+    if compilation.state != ReportCompilation.State.DONE or version is None:
+        return {}
+    put_up = correspondence.put_up_as(version)
+    if put_up is not None:
+        return {"put_up": put_up}
+    if not may_compile(user, compilation.office, today_in(compilation.office.time_zone)):
+        return {}
+    refusal = correspondence.put_up_refusal(version)
+    return {"put_up_refusal": refusal} if refusal else {"may_put_up": True}
+
+
 @login_required
 def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
     """Where a compile is; htmx asks again every few seconds while it is queued or running (the partial
@@ -215,6 +234,7 @@ def compilation_view(request: HttpRequest, pk: int) -> HttpResponse:
         "stalled": is_stalled(compilation),
         "stalled_minutes": int(STALLED_AFTER.total_seconds() // 60),
         **_unchecked(compilation.office, compilation.year, compilation.quarter),
+        **_put_up(request.user, compilation),
     }
     if request.htmx:  # type: ignore[attr-defined]
         return render(request, "performance/reports/partials/compilation_state.html", context)
