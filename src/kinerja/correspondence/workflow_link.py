@@ -232,8 +232,15 @@ def _nothing_compiled(task: Any) -> Any:
     collects a period's performance data (performance.signoff.collected_period) has no Data Kinerja yet: its
     steps that initial and sign it (approval_steps) wait for it to be compiled and put up, rather than close
     the case with nothing approved. A case started by hand, from the SOP's page, is not guarded until a
-    document joins it: an office may run that SOP with its report made elsewhere. Four queries, only for a
-    guarded case's task."""
+    document joins it: an office may run that SOP with its report made elsewhere. A version compiled but not put
+    up yet is named, with where it goes up. Five queries, only for a guarded case's task."""
+    from zoneinfo import ZoneInfo
+
+    from django.urls import reverse
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
+
+    from kinerja.performance.models import ReportVersion
     from kinerja.performance.signoff import collected_period, compile_url, period_label
     from kinerja.workflow.extensions import CompletionHold
 
@@ -247,6 +254,22 @@ def _nothing_compiled(task: Any) -> Any:
     values = {"step": task.step.display_number,
               "position": _signing_as(task) if approval == SIGNATURE else task.position.title,
               "period": period_label(period.year, period.quarter)}
+    # Compiled already but not put up for initials: the case page says which version, and where it goes up.
+    compiled = (ReportVersion.objects.filter(office_id=case.office_id, year=period.year, quarter=period.quarter)
+                .only("number", "created_at").order_by("-number").first())
+    if compiled is not None:
+        values.update(n=compiled.number, date=date_format(localtime(compiled.created_at, ZoneInfo(
+            case.office.time_zone)), "j F Y H.i"))
+        if approval == SIGNATURE:
+            message = _("Step %(step)s is completed by the signature of %(position)s on the Data Kinerja %(period)s. "
+                        "Version %(n)d was compiled on %(date)s but is not put up for initials yet.")
+        else:
+            message = _("Step %(step)s is completed by the initials of %(position)s on the Data Kinerja %(period)s. "
+                        "Version %(n)d was compiled on %(date)s but is not put up for initials yet.")
+        message = (message % values + " " + _("Put the newest version up for initials (Letters → Documents, Compiled "
+                                              "performance data); or send the work back with “Belum sesuai”."))
+        return CompletionHold(message, f"{reverse('correspondence:documents')}#compiled-reports",
+                              _("Put up version %(n)d for initials") % values)
     if approval == SIGNATURE:
         message = _("Step %(step)s is completed by the signature of %(position)s on the Data Kinerja %(period)s, "
                     "which has not been compiled for this case yet.")
@@ -279,10 +302,14 @@ def follow_ups_recorded(minutes: Minutes, *, user: AbstractBaseUser) -> list[str
 
 def case_records(case: Any) -> list[Any]:
     """The letters and documents of a case, for its page: the head's letter it started from, and the
-    documents made for it with where they stand (initials and the signature are given on the document's
-    page, and complete the step of whoever gives them). Two queries, whatever the number."""
-    from django.db.models import Count, Exists, OuterRef
+    documents made for it with where they stand: signed by whom and when; else their newest version, whose
+    initials it has (on its exact content) and whose it still awaits, or the head's signature (initials and
+    the signature are given on the document's page, and complete the step of whoever gives them). Two queries,
+    two more when a document awaits its approvals, whatever the number."""
+    from django.db.models import Exists, F, Max, OuterRef, Subquery
     from django.urls import reverse
+    from django.utils.formats import date_format
+    from django.utils.timezone import localtime
 
     from kinerja.workflow.extensions import CaseRecord
 
@@ -290,13 +317,39 @@ def case_records(case: Any) -> list[Any]:
                           reverse("correspondence:letter", args=[letter.pk]),
                           _("agenda %(agenda)s") % {"agenda": letter.agenda_number})
                for letter in Letter.objects.filter(office_id=case.office_id, case_id=case.pk).order_by("pk")]
-    documents = (Document.objects.filter(office_id=case.office_id, case_id=case.pk)
-                 .annotate(version_count=Count("versions"),
-                           signed=Exists(Signature.objects.filter(version__document=OuterRef("pk"))))
-                 .order_by("pk"))
+    signatures = Signature.objects.filter(version__document=OuterRef("pk"))
+    documents = list(Document.objects.filter(office_id=case.office_id, case_id=case.pk)
+                     .annotate(newest=Max("versions__version"), signed=Exists(signatures),
+                               signer=Subquery(signatures.values("signer_title")[:1]),
+                               signed_at=Subquery(signatures.values("signed_at")[:1]))
+                     .order_by("pk"))
+    waiting = [d for d in documents if not d.signed and d.takes_approvals and d.newest is not None]
+    initials: dict[int, list[Initial]] = {}
+    required: list[Any] = []
+    if waiting:
+        # The initials on each waiting document's newest version that count: on its exact content.
+        for initial in (Initial.objects.filter(version__document__in=waiting, sha256=F("version__sha256"))
+                        .select_related("version").order_by("created_at")):
+            if initial.version.version == next(d.newest for d in waiting if d.pk == initial.version.document_id):
+                initials.setdefault(initial.version.document_id, []).append(initial)
+        required = [r.position for r in RequiredInitial.objects.filter(office_id=case.office_id)
+                    .select_related("position").order_by("order")]
     for document in documents:
-        note = (_("signed") if document.signed else
-                _("version %(n)d, not signed yet: initials and the signature are given on its page")
-                % {"n": document.version_count})
+        if document.signed:
+            note = _("signed by %(signer)s on %(date)s") % {
+                "signer": document.signer, "date": date_format(localtime(document.signed_at), "j F Y")}
+        elif document in waiting:
+            given = initials.get(document.pk, [])
+            done = {i.position_id for i in given}
+            missing = [p.title for p in required if p.pk not in done]
+            parts = [_("version %(n)d, not signed yet") % {"n": document.newest}]
+            if given:
+                parts.append(_("initialled by %(names)s") % {"names": ", ".join(
+                    f"{i.name} ({i.position_title})" for i in given)})
+            parts.append(_("awaiting the initials of %(positions)s") % {"positions": ", ".join(missing)} if missing
+                         else _("all initials given, awaiting the signature"))
+            note = "; ".join(parts)
+        else:
+            note = _("version %(n)d") % {"n": document.newest or 0}
         records.append(CaseRecord(document.title, reverse("correspondence:document", args=[document.pk]), note))
     return records

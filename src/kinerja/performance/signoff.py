@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from django.db.models import F, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models import Exists, F, Max, OuterRef, Q, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
@@ -240,8 +240,8 @@ def case_records(case: Any) -> list[Any]:
     the check page, and the dashboard whose "Compile report version" compiles the report, both opened on the
     case's period (collected_period) with where the figures stand. For a case of the office's data
     collection SOP, or one that asked divisions for data; nothing for a case whose period names no year or
-    quarter. A case no longer open lists no work to do (compiling, putting up), only the figures. Three or
-    four queries, whatever the number of figures."""
+    quarter. A case no longer open lists no work to do (compiling, putting up), only the figures; an open one names
+    the period's newest compilation. Three or four queries, whatever the number of figures."""
     from django.urls import reverse
 
     from kinerja.correspondence.models import Document
@@ -270,16 +270,26 @@ def case_records(case: Any) -> list[Any]:
                           else check_url(year, quarter), check_note)]
     if case.status != case.Status.OPEN:
         return records
+    # In one query: whether the case's Data Kinerja is put up, and the period's newest compilation.
+    newest = ReportVersion.objects.filter(office=office, year=year, quarter=quarter).order_by("-number")
+    put_up, number, compiled_at = Office.objects.filter(pk=office.pk).annotate(
+        put_up=Exists(Document.objects.filter(case_id=case.pk, kind=Document.Kind.PERFORMANCE_DATA)),
+        number=Subquery(newest.values("number")[:1]), compiled_at=Subquery(newest.values("created_at")[:1]),
+    ).values_list("put_up", "number", "compiled_at").get()
+    compiled = {"n": number, "date": date_format(localtime(compiled_at, ZoneInfo(office.time_zone)), "j F Y H.i")} \
+        if number is not None else None
     return [
         *records,
         CaseRecord(_("Compile the Data Kinerja %(period)s") % {"period": label}, compile_url(year, quarter),
-                   _("Compile report version, on the performance data of that period")),
+                   _("Compile report version, on the performance data of that period")
+                   + ("; " + _("the newest, version %(n)d, compiled on %(date)s") % compiled if compiled else "")),
         # Until the compilation is put up: then the document itself is among the case's records.
-        *([] if signature is not None or Document.objects.filter(
-            case_id=case.pk, kind=Document.Kind.PERFORMANCE_DATA).exists() else [CaseRecord(
+        *([] if signature is not None or put_up else [CaseRecord(
             _("Put the compiled Data Kinerja %(period)s up for initials") % {"period": label},
             f"{reverse('correspondence:documents')}#compiled-reports",
-            _("Letters → Documents, Compiled performance data"))]),
+            _("version %(n)d, compiled on %(date)s, is not put up yet: Letters → Documents, Compiled performance data")
+            % compiled if compiled else _("nothing compiled yet: compile it first")),
+        ]),
     ]
 
 
