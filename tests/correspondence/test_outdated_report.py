@@ -179,3 +179,19 @@ class CasePageStateTestCase(OutdatedBase):
         page = self.client.get(f"/cases/{case.pk}/").content.decode()
         self.assertIn(f"sudah diparaf {initial.name}", page)
         self.assertNotIn("#compiled-reports", page)
+
+    def test_a_signed_document_names_its_signer_on_the_case_page(self) -> None:
+        from kinerja.correspondence.models import Signature
+        from tests.base import PASSWORD
+
+        from .test_signing import url_for
+
+        case = Case.objects.get(pk=self.post_letter().case_id)
+        version = actions.take_report(self.compile().pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.subsection_head)
+        actions.initial_version(version.pk, user=self.secretary)
+        actions.sign_version(version.pk, user=self.head, password=PASSWORD, verify_url_for=url_for)
+        signature = Signature.objects.get()
+        with translation.override("en"):
+            note = next(r.note for r in case_records(case) if r.url == f"/documents/{version.document_id}/")
+        self.assertTrue(note.startswith(f"signed by {signature.signer_name} ({signature.signer_title}) on "), note)

@@ -320,7 +320,8 @@ def case_records(case: Any) -> list[Any]:
     signatures = Signature.objects.filter(version__document=OuterRef("pk"))
     documents = list(Document.objects.filter(office_id=case.office_id, case_id=case.pk)
                      .annotate(newest=Max("versions__version"), signed=Exists(signatures),
-                               signer=Subquery(signatures.values("signer_title")[:1]),
+                               signer=Subquery(signatures.values("signer_name")[:1]),
+                               signer_title=Subquery(signatures.values("signer_title")[:1]),
                                signed_at=Subquery(signatures.values("signed_at")[:1]))
                      .order_by("pk"))
     waiting = [d for d in documents if not d.signed and d.takes_approvals and d.newest is not None]
@@ -337,7 +338,8 @@ def case_records(case: Any) -> list[Any]:
     for document in documents:
         if document.signed:
             note = _("signed by %(signer)s on %(date)s") % {
-                "signer": document.signer, "date": date_format(localtime(document.signed_at), "j F Y")}
+                "signer": f"{document.signer} ({document.signer_title})",
+                "date": date_format(localtime(document.signed_at), "j F Y")}
         elif document in waiting:
             given = initials.get(document.pk, [])
             done = {i.position_id for i in given}
