@@ -308,5 +308,6 @@ class CaseRecordsTestCase(SeedSopTestCase):
                                       user=self.subsection_head)
         page = self.client.get(f"/cases/{letter.case_id}/").content.decode()
         self.assertIn(f'<a href="/documents/{version.document_id}/">{version.document.title}</a>', page)
-        self.assertIn("versi 1, belum ditandatangani: paraf dan tanda tangan diberikan di halamannya", page)
+        self.assertIn("versi 1, belum ditandatangani; menunggu paraf Kepala Sub Bagian Program, Keuangan dan Aset, "
+                      "Sekretaris Dinas", page)
         self.assertNotIn('href="/documents/#compiled-reports"', page)
