@@ -11,6 +11,8 @@ library does this for the file system storage, so it is written here:
   raises, the files it wrote are deleted and the error goes on. Actions called by another wrapped
   action leave the decision to the outermost one. Files of an action that succeeds are kept.
 - `PendingUploads`: a file kept between the steps of one form (preview, then save) for its uploader.
+- `KeptFiles`: the files of a form that passed their checks, kept when another field has an error, so the
+  next try sends them without choosing them again (the division's answer page).
 - `megabytes`: the size of a file, or a limit, in a message, written as the reader's language writes it.
 """
 
@@ -27,6 +29,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path, PurePath
 from typing import Any, TypeVar
 
+from django.core.files.base import File
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.utils.formats import number_format
 from django.utils.text import get_valid_filename
@@ -104,6 +107,11 @@ class PendingUploads:
         path = Path(default_storage.path(f"{self.folder}/{token}/{name}")) if name else None
         return path if path is not None and path.exists() else None
 
+    def open(self, request: Any, token: str) -> File | None:
+        """The kept file opened for reading, under its uploaded name; None as for `path`. The caller closes it."""
+        path = self.path(request, token)
+        return File(path.open("rb"), name=self.name(request, token)) if path is not None else None
+
     def forget(self, request: Any, token: str) -> None:
         """Remove the upload and its token (after the last step, or when it is cancelled)."""
         uploads = dict(request.session.get(self.session_key, {}))
@@ -120,3 +128,72 @@ class PendingUploads:
         for folder in root.iterdir():
             if folder.is_dir() and folder.stat().st_mtime < cutoff:
                 shutil.rmtree(folder, ignore_errors=True)
+
+
+class KeptFiles:
+    """The files of one try of a form, with those kept from the tries before (`pending`, the uploader's own).
+
+    The page shows each kept file by its file input `name` with a hidden "<name>-kept" holding its token and a
+    "<name>-drop" box to remove it. `files` is the upload dict for the forms: the kept files of each input
+    first, then those chosen now (a form's single file field reads the last one: a new choice replaces the
+    kept file). A token the uploader's session does not know (another user's, or removed since) is counted
+    in `refused`, never read."""
+
+    def __init__(self, pending: PendingUploads, request: Any) -> None:
+        self.pending, self.request = pending, request
+        self.refused = 0
+        self.tokens: dict[int, str] = {}  # id() of a kept file → its token
+        self.opened: list[File] = []
+        self.shown: dict[str, list[tuple[str, str]]] = {}
+        data, self.files = request.POST, request.FILES.copy()
+        for key in [k for k in data if k.endswith("-kept")]:
+            name = key.removesuffix("-kept")
+            dropped = set(data.getlist(f"{name}-drop"))
+            kept = []
+            for token in data.getlist(key):
+                if token in dropped:
+                    pending.forget(request, token)
+                    continue
+                found = pending.open(request, token)
+                if found is None:
+                    self.refused += 1
+                    continue
+                self.opened.append(found)
+                self.tokens[id(found)] = token
+                kept.append(found)
+            if kept:
+                self.files.setlist(name, kept + self.files.getlist(name))
+
+    def keep(self, passed: Callable[[str, Any], bool], single: Callable[[str], bool]) -> None:
+        """After a try with an error: keep each file that `passed` its checks for the next try (a new one
+        stored, a kept one left), forget the rest; of an input that holds `single` file only the last."""
+        for name in list(self.files):
+            chosen = self.files.getlist(name)
+            if single(name):
+                for f in chosen[:-1]:
+                    self._forget(f)
+                chosen = chosen[-1:]
+            for f in chosen:
+                token = self.tokens.get(id(f))
+                if not passed(name, f):
+                    self._forget(f)
+                    continue
+                if token is None:
+                    token = self.pending.keep(self.request, f)
+                self.shown.setdefault(name, []).append((token, self.pending.name(self.request, token) or ""))
+
+    def done(self) -> None:
+        """After a successful try: the kept files are saved where they belong; their copies go."""
+        self.close()
+        for token in self.tokens.values():
+            self.pending.forget(self.request, token)
+
+    def close(self) -> None:
+        for f in self.opened:
+            f.close()
+
+    def _forget(self, f: Any) -> None:
+        token = self.tokens.get(id(f))
+        if token is not None:
+            f.close()
+            self.pending.forget(self.request, token)

@@ -114,17 +114,6 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
         self.assertFalse(self.case.events.filter(kind=Event.Kind.REQUEST_ANSWERED).exists())
 
-    def test_files_chosen_before_an_error_are_asked_for_again_with_their_indicator(self) -> None:
-        self.client.force_login(self.contacts[0])
-        r = self.client.post(self.url, {
-            "answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
-            f"i{self.active.pk}-file": SimpleUploadedFile("bukti.pdf", PDF, content_type="application/pdf"),
-            f"i{self.healthy.pk}-value": "12,5x",
-            f"i{self.healthy.pk}-file": SimpleUploadedFile("bukti.pdf", PDF, content_type="application/pdf"),
-            "files": SimpleUploadedFile("rekap.xlsx", b"PK rekap")})
-        self.assertContains(r, "Pilih lagi berkasnya (rekap.xlsx, IK-01: bukti.pdf, IK-02: bukti.pdf)", status_code=400)
-        self.assertEqual(Actual.objects.count(), 0)
-
     def test_an_empty_file_is_refused_and_nothing_is_saved(self) -> None:
         self.client.force_login(self.contacts[0])
         r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",

@@ -360,6 +360,25 @@ def sniff(head: bytes, whole: bytes) -> FileKind | None:
     return None
 
 
+def check_evidence_file(upload: UploadedFile) -> tuple[str, FileKind, bytes]:
+    """An evidence file's name, kind and bytes, once it is within the size limit and is a PDF, PNG/JPEG, XLSX
+    or DOCX by content and extension; a FieldError("file") naming the file and the problem otherwise. It saves
+    nothing: the answer page checks every file with it before anything is saved (add_evidence checks again)."""
+    name = PurePath(upload.name or "").name
+    limit = settings.KINERJA_MAX_UPLOAD_BYTES
+    if upload.size is None or upload.size > limit:
+        raise FieldError("file", _("%(name)s is larger than %(limit)d MB.") % {"name": name, "limit": limit // 2**20})
+    data = b"".join(upload.chunks())
+    upload.seek(0)
+    kind = sniff(data[:16], data)
+    if kind is None:
+        raise FieldError("file", _("%(name)s is not a PDF, PNG, JPEG, XLSX or DOCX file.") % {"name": name})
+    if PurePath(name).suffix.lower() not in kind.extensions:
+        raise FieldError("file", _("%(name)s holds a %(kind)s file but its name ends otherwise.")
+                         % {"name": name, "kind": kind.extensions[0].lstrip(".").upper()})
+    return name, kind, data
+
+
 @removed_on_failure
 @transaction.atomic
 def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidence:
@@ -370,17 +389,7 @@ def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidenc
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Evidence is added while the actual is a draft or returned."))
     signoff.check_not_signed(actual.indicator.office, actual.year, actual.quarter, actual)
-    name = PurePath(upload.name or "").name
-    limit = settings.KINERJA_MAX_UPLOAD_BYTES
-    if upload.size is None or upload.size > limit:
-        raise FieldError("file", _("%(name)s is larger than %(limit)d MB.") % {"name": name, "limit": limit // 2**20})
-    data = b"".join(upload.chunks())
-    kind = sniff(data[:16], data)
-    if kind is None:
-        raise FieldError("file", _("%(name)s is not a PDF, PNG, JPEG, XLSX or DOCX file.") % {"name": name})
-    if PurePath(name).suffix.lower() not in kind.extensions:
-        raise FieldError("file", _("%(name)s holds a %(kind)s file but its name ends otherwise.")
-                         % {"name": name, "kind": kind.extensions[0].lstrip(".").upper()})
+    name, kind, data = check_evidence_file(upload)
     digest = hashlib.sha256(data).hexdigest()
     # The same file again (chosen twice, or uploaded again under another name) would be listed, stored and
     # printed in the report's annex twice.

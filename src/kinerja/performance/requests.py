@@ -117,15 +117,16 @@ def _label(indicator: Indicator) -> str:
     return f"{indicator.code} {indicator.name}"
 
 
-@transaction.atomic
-def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: Sequence[ActualEntry]) -> dict[str, Any]:
-    """Enter and submit the division's actuals of the request's case period. Called inside the
-    answer's transaction (answer_with_actuals, or the answer page); raises AnswerErrors naming every
-    bad indicator and value, or NotAllowed, and then nothing is saved (its own atomic block keeps that
-    true when it is called alone). Returns the figures for the answer's audit event: ids and the values
-    as stored."""
+def check_actuals(request: DivisionRequest, entries: Sequence[ActualEntry]) -> list[AnswerError]:
+    """Every problem of the entries, saving nothing: each value (a number the Indonesian way, or a text for a
+    text target), each figure still to confirm, and each evidence file (kind, extension, size), all at once."""
+    return _checked(request, entries)[2]
+
+
+def _checked(request: DivisionRequest,
+             entries: Sequence[ActualEntry]) -> tuple[CasePeriod, dict[int, Indicator], list[AnswerError]]:
     from . import actions
-    from .actions import FieldError, read_actual
+    from .actions import FieldError, check_evidence_file, read_actual
 
     case = request.task.case
     period = period_of(case.period)
@@ -142,6 +143,12 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
                 "Indicator %(id)s is not one of %(division)s's indicators.") % {
                 "id": entry.indicator_id, "division": request.division.name}))
             continue
+        # The files first: a bad file is told with a bad value of the same indicator, not after it is fixed.
+        for upload in entry.files:
+            try:
+                check_evidence_file(upload)
+            except FieldError as e:
+                errors.append(AnswerError(indicator.pk, "file", f"{_label(indicator)}: {e}"))
         if not entry.value.strip():
             errors.append(AnswerError(indicator.pk, "value", _(
                 "%(indicator)s: enter the actual, or leave its other fields empty too.") % {"indicator": _label(indicator)}))
@@ -154,6 +161,20 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
         if not actions.is_confirmed(entry.value, entry.confirmed):
             errors.extend(AnswerError(indicator.pk, "confirm", f"{_label(indicator)}: {warning}")
                           for warning in actions.value_warnings(indicator, period.year, period.quarter, entry.value))
+    return period, indicators, errors
+
+
+@transaction.atomic
+def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: Sequence[ActualEntry]) -> dict[str, Any]:
+    """Enter and submit the division's actuals of the request's case period. Called inside the
+    answer's transaction (answer_with_actuals, or the answer page); raises AnswerErrors naming every
+    bad indicator and value, or NotAllowed, and then nothing is saved (its own atomic block keeps that
+    true when it is called alone). Returns the figures for the answer's audit event: ids and the values
+    as stored."""
+    from . import actions
+    from .actions import FieldError
+
+    period, indicators, errors = _checked(request, entries)
     if errors:
         raise AnswerErrors(errors)
     figures = []
@@ -235,6 +256,51 @@ class ActualsPart:
     def save(self, request: DivisionRequest, user: AbstractBaseUser) -> dict[str, Any]:
         return save_actuals(request, user=user, entries=self.entries())
 
+    def check(self) -> bool:
+        """Check what was typed and chosen as save() would, saving nothing, and put every problem next to its
+        field: the answer page shows them all after one submit. A card the form refused is checked for its
+        file too."""
+        if not self.bound or self.case_period is None:
+            return True
+        from .actions import FieldError, check_evidence_file
+
+        problems = check_actuals(self.request, self.entries())
+        for card in self.editable:
+            upload = card.form.files.get(card.form.add_prefix("file")) if not card.form.is_valid() else None
+            if upload is not None and not card.form.errors.get("file"):
+                try:
+                    check_evidence_file(upload)
+                except FieldError as e:
+                    problems.append(AnswerError(card.indicator.pk, "file", f"{_label(card.indicator)}: {e}"))
+        if problems:
+            self.show_error(AnswerErrors(problems))
+        return not problems
+
+    def error_links(self) -> list[tuple[str, str]]:
+        """Each problem shown in this part with the id of the element that shows it, for the page's list of
+        problems at the top; a message of the form's own (an empty file) gets the indicator's code first."""
+        found = [(e, "actuals") for e in self.errors]
+        for card in self.cards:
+            form = card.form
+            if form is None or not form.is_bound:
+                continue
+            code = card.indicator.code or card.indicator.name
+            order = [*form.fields, "__all__"]  # as the card shows them: the value before its file
+            for name, messages in sorted(form.errors.items(), key=lambda item: order.index(item[0])):
+                if name in form.fields:
+                    anchor = form[name].id_for_label + ("-warning" if name == "confirm" else "")
+                else:
+                    anchor = f"i{card.indicator.pk}"
+                found += [(m if m.startswith(code) else f"{code}: {m}", anchor) for m in messages]
+        return found
+
+    def upload_passed(self, name: str) -> bool | None:
+        """Whether the file chosen in the input `name` passed its checks; None when the input is not this part's."""
+        for card in self.editable:
+            if card.form.is_bound and card.form.add_prefix("file") == name:
+                return not card.form.errors.get("file")
+        return None
+
     def show_error(self, error: KinerjaError) -> bool:
         if not isinstance(error, AnswerErrors):
             return False
@@ -246,12 +312,6 @@ class ActualsPart:
             else:
                 card.form.add_error(e.field if e.field in card.form.fields else None, str(e))
         return True
-
-    def lost_files(self) -> list[str]:
-        """Each file chosen as an indicator's evidence, named with the indicator's code ("IK-01: bukti.pdf"): two
-        files of one name chosen for two indicators are told apart, and each is chosen again where it was."""
-        return [f"{c.indicator.code or c.indicator.name}: {f.name}" for c in self.editable if c.form.is_bound
-                for f in c.form.files.getlist(c.form.add_prefix("file"))]
 
 
 class ActualsExtension:

@@ -53,8 +53,14 @@ class AnswerPart(Protocol):
         """Put an error raised by save() next to its field; False when the error is not the part's."""
         ...
 
-    def lost_files(self) -> list[str]:
-        """Names of files chosen in this part that the browser will not send again after an error."""
+    def check(self) -> bool:
+        """Check the bound input as save() would, saving nothing, and show every problem next to its field, so
+        one submit tells them all (the answer page calls it even when another field has an error)."""
+        ...
+
+    def upload_passed(self, name: str) -> bool | None:
+        """Whether the file chosen in the file input `name` passed the checks (it is then kept for the next
+        try, as the browser does not send it again); None when the input is not this part's."""
         ...
 
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from django import forms
+from django.conf import settings
 from django.db.models import Case, Prefetch, Value, When
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -16,6 +18,7 @@ from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import Actor, SopVersion, Step
+from kinerja.uploads import MEGABYTE
 
 from .access import reassign_candidates
 from .models import Task
@@ -117,15 +120,26 @@ class StartCaseForm(forms.Form):
         return _future(value, self.tz) if value else None
 
 
+def file_problem(f: Any) -> str | None:
+    """What is wrong with a file sent under "files", or None: an empty file is a failed scan or a broken copy,
+    never a record of the output; a file over the upload limit is refused by the action too."""
+    name = PurePath(f.name or "").name
+    if not f.size:
+        return _("%(file)s is empty (0 bytes): choose the right file.") % {"file": name}
+    if f.size > settings.KINERJA_MAX_UPLOAD_BYTES:
+        return _("%(file)s is larger than %(max)d MB.") % {
+            "file": name, "max": settings.KINERJA_MAX_UPLOAD_BYTES // MEGABYTE}
+    return None
+
+
 class FilesForm(forms.Form):
     """A form whose page also sends files under "files" (several; the actions store them as sent)."""
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
-        # An empty file is a failed scan or a broken copy, never a record of the output.
         for f in self.files.getlist("files") if self.files else []:
-            if not f.size:
-                self.add_error(None, _("%(file)s is empty (0 bytes): choose the right file.") % {"file": f.name})
+            if (problem := file_problem(f)) is not None:
+                self.add_error(None, problem)
         return data
 
 

@@ -24,6 +24,7 @@ from kinerja.org.holding import acting_or_all, holders, holdings, positions_held
 from kinerja.org.models import Assignment, Position, Unit
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.sop.models import Actor, Step
+from kinerja.uploads import KeptFiles, PendingUploads
 from kinerja.workflow.gantt import case_gantt_charts
 
 from . import actions, extensions, forms, inbox, notify
@@ -487,30 +488,61 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if not can_answer(req, request.user, office_day(case.office)):
         return _forbidden(request, _("Only the data contact or the head of %(division)s may answer this request.") % {
             "division": req.division.name})
-    form = forms.AnswerForm(request.POST if posted else None, request.FILES if posted else None)
-    parts = extensions.answer_parts(req, user=request.user, data=request.POST if posted else None,
-                                    files=request.FILES if posted else None)
-    if posted:
-        valid = [form.is_valid()] + [p.is_valid() for p in parts]
-        if all(valid):
-            try:
-                actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
-                                       files=request.FILES.getlist("files"),
-                                       extra=extensions.saving(parts, user=request.user))
-                return _done(request, case)
-            except NotAllowed as e:
-                return _forbidden(request, str(e))
-            except KinerjaError as e:
-                if not any(p.show_error(e) for p in parts):
-                    form.add_error(None, str(e))
-        lost = [f.name for f in request.FILES.getlist("files")] + [n for p in parts for n in p.lost_files()]
-        if lost:
-            form.add_error(None, _("Choose the files again (%(names)s): a browser does not keep a chosen file "
-                                   "after an error.") % {"names": ", ".join(lost)})
-    return render(request, "workflow/answer.html", {
-        "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
-        "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
-        status=400 if posted else 200)
+    kept = KeptFiles(_answer_uploads(req, request.user), request) if posted else None
+    files = kept.files if kept is not None else None
+    form = forms.AnswerForm(request.POST if posted else None, files)
+    parts = extensions.answer_parts(req, user=request.user, data=request.POST if posted else None, files=files)
+    try:
+        if kept is not None:
+            # Every check runs, whatever failed before it: one submit tells every problem at once.
+            valid = [form.is_valid()] + [p.is_valid() for p in parts]
+            valid += [p.check() for p in parts]
+            if kept.refused:
+                valid.append(False)
+                form.add_error(None, _("A file kept from an earlier try is no longer there (or is not yours): "
+                                       "choose it again."))
+            if all(valid):
+                try:
+                    actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
+                                           files=files.getlist("files"), extra=extensions.saving(parts, user=request.user))
+                    kept.done()
+                    return _done(request, case)
+                except NotAllowed as e:
+                    return _forbidden(request, str(e))
+                except KinerjaError as e:
+                    if not any(p.show_error(e) for p in parts):
+                        form.add_error(None, str(e))
+            kept.keep(lambda name, f: _upload_passed(parts, name, f), lambda name: name != "files")
+        return render(request, "workflow/answer.html", {
+            "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
+            "kept_files": kept.shown if kept is not None else {},
+            "error_summary": _error_summary(form, parts) if posted else [],
+            "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
+            status=400 if posted else 200)
+    finally:
+        if kept is not None:
+            kept.close()
+
+
+def _answer_uploads(req: DivisionRequest, user: Any) -> PendingUploads:
+    """The files a user chose for the answer to one request, kept between tries (their session's, this request's)."""
+    return PendingUploads("answer-pending", f"answer_uploads_{req.pk}_{user.pk}", "berkas")
+
+
+def _upload_passed(parts: list[Any], name: str, upload: Any) -> bool:
+    """Whether a file chosen on the answer page passed its checks, so it is kept for the next try."""
+    if name == "files":
+        return forms.file_problem(upload) is None
+    return next((r for p in parts if (r := p.upload_passed(name)) is not None), False)
+
+
+def _error_summary(form: forms.AnswerForm, parts: list[Any]) -> list[tuple[str, str]]:
+    """Every problem of a refused answer with the id of the place it is shown, for the list at the top."""
+    found = [(str(e), "answer-errors") for e in form.non_field_errors()]
+    found += [(str(e), form[name].id_for_label) for name, errs in form.errors.items() if name != "__all__" for e in errs]
+    for part in parts:
+        found += part.error_links() if hasattr(part, "error_links") else []
+    return found
 
 
 @login_required

@@ -50,3 +50,9 @@ def short_hashes(text: str | None, autoescape: bool = True) -> str:
         start = found.end()
     parts.append(esc(text[start:]))
     return mark_safe("".join(str(p) for p in parts))  # each part escaped above
+
+
+@register.filter
+def kept_for(kept: dict[str, list[tuple[str, str]]] | None, name: str) -> list[tuple[str, str]]:
+    """The files kept for the file input `name` from an earlier try of the answer page (token, file name)."""
+    return (kept or {}).get(name, [])
