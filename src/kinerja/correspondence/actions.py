@@ -756,7 +756,7 @@ def take_report(report_id: int, *, user: AbstractBaseUser) -> DocumentVersion:
     if latest is not None:
         return latest
     if refusal := _put_up_refusal(report, document):
-        raise KinerjaError(f"{refusal} {_('Nothing was put up for initials.')}")
+        raise KinerjaError(refusal + " " + _("Nothing was put up for initials."))
     revision = (report.data or {}).get("revision")
     signature = Signature.objects.filter(version__document=document).first() if document is not None else None
     with report.pdf.open("rb") as f:
