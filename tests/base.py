@@ -11,11 +11,14 @@ adds the Plh-Kasubbag office: the Kasubbag away while the second JFU acts for th
 from __future__ import annotations
 
 import datetime as dt
+import shutil
+import tempfile
+from pathlib import Path
 from typing import Any
 from unittest import mock
 from zoneinfo import ZoneInfo
 
-from django.test import TestCase
+from django.test import TestCase, override_settings
 
 from kinerja.org import actions as org_actions
 from kinerja.org import demo
@@ -69,3 +72,21 @@ class KasubbagAway:
         super().setUp()  # type: ignore[misc]
         self.now: Any = self.enterContext(  # type: ignore[attr-defined]
             mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
+
+
+class DemoDataTestCase(TestCase):
+    """A test case whose class data is built by `kinerja demo` (its setUpTestData calls it) in a data directory of
+    its own, removed afterwards: the demo's documents and compiled reports are files."""
+
+    @classmethod
+    def setUpClass(cls) -> None:
+        cls.data_dir = Path(tempfile.mkdtemp(prefix="kinerja-demo-"))
+        cls._override = override_settings(DEMO=True, DATA_DIR=cls.data_dir, MEDIA_ROOT=cls.data_dir / "files")
+        cls._override.enable()
+        super().setUpClass()
+
+    @classmethod
+    def tearDownClass(cls) -> None:
+        super().tearDownClass()
+        cls._override.disable()
+        shutil.rmtree(cls.data_dir, ignore_errors=True)

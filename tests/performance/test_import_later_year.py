@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import importlib
 import re
-import shutil
 import tempfile
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +13,6 @@ from unittest import mock
 
 from django.apps import apps
 from django.core.management import call_command
-from django.test import TestCase, override_settings
 from django.utils import timezone
 from openpyxl import Workbook
 
@@ -29,7 +27,7 @@ from kinerja.performance.importer import import_file
 from kinerja.performance.models import Actual, Indicator, ReportVersion, Target
 from kinerja.performance.report import build_report
 from kinerja.workflow.models import Case
-from tests.base import TODAY, KinerjaTestCase
+from tests.base import TODAY, DemoDataTestCase, KinerjaTestCase
 
 S1 = demo.OBJECTIVES[0][1]
 S2 = demo.OBJECTIVES[1][1]
@@ -55,20 +53,7 @@ def _without_token(html: str) -> str:
     return re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
 
 
-class LaterYearImportTestCase(TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.data_dir = Path(tempfile.mkdtemp(prefix="kinerja-later-year-"))
-        cls._override = override_settings(DEMO=True, DATA_DIR=cls.data_dir, MEDIA_ROOT=cls.data_dir / "files")
-        cls._override.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        super().tearDownClass()
-        cls._override.disable()
-        shutil.rmtree(cls.data_dir, ignore_errors=True)
-
+class LaterYearImportTestCase(DemoDataTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         call_command("demo", quiet=True)

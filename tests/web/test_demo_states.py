@@ -8,13 +8,8 @@ the year's Rencana Aksi. A second run adds nothing, and every audit chain verifi
 
 from __future__ import annotations
 
-import shutil
-import tempfile
-from pathlib import Path
-
 from django.conf import settings
 from django.core.management import call_command
-from django.test import TestCase, override_settings
 
 from kinerja.correspondence.actions import report_title
 from kinerja.correspondence.demo import _previous_quarter
@@ -25,26 +20,14 @@ from kinerja.performance import signoff
 from kinerja.performance.models import ActionPlanItem, ActualRevision, ReportVersion
 from kinerja.workflow import audit
 from kinerja.workflow.models import Case, Event, Task
+from tests.base import DemoDataTestCase
 
 
 def _period(title: str) -> str:
     return title.removeprefix("Data Kinerja ")
 
 
-class DemoStatesTestCase(TestCase):
-    @classmethod
-    def setUpClass(cls) -> None:
-        cls.data_dir = Path(tempfile.mkdtemp(prefix="kinerja-demo-"))
-        cls._override = override_settings(DEMO=True, DATA_DIR=cls.data_dir, MEDIA_ROOT=cls.data_dir / "files")
-        cls._override.enable()
-        super().setUpClass()
-
-    @classmethod
-    def tearDownClass(cls) -> None:
-        super().tearDownClass()
-        cls._override.disable()
-        shutil.rmtree(cls.data_dir, ignore_errors=True)
-
+class DemoStatesTestCase(DemoDataTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         call_command("demo", quiet=True)

@@ -143,6 +143,16 @@ class FilesForm(forms.Form):
         return data
 
 
+def _offer(field: forms.ModelChoiceField, people: list[Person]) -> None:
+    """Offer `people` on the choice of who does a step: the only one shown chosen (nobody else can take it, and the
+    performer sees who gets the step), else an explicit "Choose who does it" above them."""
+    field.queryset = Person.objects.filter(pk__in=[p.pk for p in people]).order_by("full_name")
+    if len(people) == 1:
+        field.empty_label, field.initial = None, people[0].pk
+    else:
+        field.empty_label = _("Choose who does it")
+
+
 class CompleteForm(FilesForm):
     # Prefixes keep field ids unique on the case page, which shows several of these forms at once.
     prefix = "complete"
@@ -156,13 +166,8 @@ class CompleteForm(FilesForm):
         super().__init__(*args, **kwargs)
         self.step = step
         if next_people:
-            field = self.fields["next_user"]
-            field.queryset = Person.objects.filter(pk__in=[p.pk for p in next_people]).order_by("full_name")
-            if len(next_people) == 1:
-                # Nobody else can take it: shown chosen, so the performer sees who gets the step next.
-                field.empty_label, field.initial = None, next_people[0].pk
-            else:
-                field.required, field.empty_label = True, _("Choose who does it")
+            _offer(self.fields["next_user"], next_people)
+            self.fields["next_user"].required = len(next_people) > 1
         else:
             del self.fields["next_user"]
         if step is not None and is_disposition(step):
@@ -216,12 +221,7 @@ class DecideForm(CompleteForm):
             del self.fields["reason"]
         self.fields["verdict"].choices = choices
         if branch_people:
-            field = self.fields["branch_user"]
-            field.queryset = Person.objects.filter(pk__in=[p.pk for p in branch_people]).order_by("full_name")
-            if len(branch_people) == 1:
-                field.empty_label, field.initial = None, branch_people[0].pk
-            else:
-                field.empty_label = _("Choose who does it")
+            _offer(self.fields["branch_user"], branch_people)
         else:
             del self.fields["branch_user"]
 
