@@ -239,7 +239,7 @@ class AddAssignmentTestCase(KinerjaTestCase):
         shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
         self.assertEqual(len(shown), 1, shown)
         self.assertIn("sementara Dr. Contoh Kadis Demo, S.E., M.M. masih memegangnya secara definitif "
-                      "(1 April 2025–7 April 2025)", shown[0])
+                      "(1 Apr 2025 s.d. 7 Apr 2025)", shown[0])
 
     def test_a_plh_of_a_vacant_position_is_saved_with_a_warning(self) -> None:
         kasubbag = self.built.people["kasubbag"]
@@ -253,7 +253,7 @@ class AddAssignmentTestCase(KinerjaTestCase):
         shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
         self.assertEqual(len(shown), 1, shown)
         self.assertIn("Contoh Kasubbag Demo, S.E. menjadi Plh. Kepala Sub Bagian Umum dan Kepegawaian pada hari-hari "
-                      "jabatan itu tidak memiliki pejabat definitif (1 April 2025–7 April 2025)", shown[0])
+                      "jabatan itu tidak memiliki pejabat definitif (1 Apr 2025 s.d. 7 Apr 2025)", shown[0])
 
     def test_ending_the_holder_under_a_plh_is_said(self) -> None:
         # The demo's Sekretaris is Plh of the Kadis from 24 to 30 March; the Kadis's holding is ended on 26 March.
@@ -264,7 +264,7 @@ class AddAssignmentTestCase(KinerjaTestCase):
         self.assertEqual(response.status_code, 302)
         shown = [str(m) for m in get_messages(response.wsgi_request) if m.level == messages.WARNING]
         self.assertEqual(len(shown), 1, shown)
-        self.assertIn("tidak memiliki pejabat definitif (27 Maret 2025–30 Maret 2025)", shown[0])
+        self.assertIn("tidak memiliki pejabat definitif (27 Mar 2025 s.d. 30 Mar 2025)", shown[0])
 
     def test_the_kind_says_when_a_plh_and_when_a_plt(self) -> None:
         page = self.client.get(self.url)

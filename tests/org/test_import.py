@@ -841,7 +841,7 @@ class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
         warning = summary.warnings[0]
         self.assertTrue(warning.startswith("lembar Struktur, baris 4: Contoh Sekretaris Demo, S.Sos., M.Si. menjadi "
                                            "Plt. Kepala Dinas Koperasi dan UKM sementara Dr. Contoh Kadis Demo, "
-                                           "S.E., M.M. masih memegangnya secara definitif (1 April 2025–7 April "
+                                           "S.E., M.M. masih memegangnya secara definitif (1 Apr 2025 s.d. 7 Apr "
                                            "2025)."), warning)
         self.assertIn("berhalangan sementara (cuti, dinas luar, sakit) digantikan oleh Plh", warning)
         self.assertIn("jadikan ini Plh", warning)
@@ -865,7 +865,7 @@ class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
                     "198505052010012006", "", "", "definitif", "", "05/04/2025", ""]
         summary = self.run_import(self.workbook([newcomer], merge=None, name="baru.xlsx"))
         self.assertEqual(len(summary.warnings), 1, summary.warnings)
-        self.assertIn("sementara Dewi Lestari masih memegangnya secara definitif (5 April 2025–7 April 2025)",
+        self.assertIn("sementara Dewi Lestari masih memegangnya secara definitif (5 Apr 2025 s.d. 7 Apr 2025)",
                       summary.warnings[0])
 
     def test_the_preview_and_the_command_line_say_it_before_saving(self) -> None:
@@ -873,7 +873,7 @@ class PltBesideHolderTestCase(KinerjaTestCase, ImportCase):
         with self.acting("Plt").open("rb") as f:
             page = self.client.post("/org/import/", {"file": f})
         self.assertContains(page, "Periksa pemangku jabatan ini sebelum menyimpan:")
-        self.assertContains(page, "masih memegangnya secara definitif (1 April 2025–7 April 2025)")
+        self.assertContains(page, "masih memegangnya secara definitif (1 Apr 2025 s.d. 7 Apr 2025)")
         out = StringIO()
         call_command("org", "import", str(self.acting("Plt")), "--office", self.office.code, "--dry-run", stdout=out)
         self.assertIn("Periksa pemangku jabatan ini:", out.getvalue())
@@ -902,7 +902,7 @@ class PlhWithoutHolderTestCase(KinerjaTestCase, ImportCase):
         warning = summary.warnings[0]
         self.assertTrue(warning.startswith(
             "lembar Struktur, baris 4: Contoh Kasubbag Demo, S.E. menjadi Plh. Kepala Sub Bagian Umum dan "
-            "Kepegawaian pada hari-hari jabatan itu tidak memiliki pejabat definitif (1 April 2025–7 April 2025)."),
+            "Kepegawaian pada hari-hari jabatan itu tidak memiliki pejabat definitif (1 Apr 2025 s.d. 7 Apr 2025)."),
             warning)
         self.assertIn("jadikan ini Plt", warning)
 
@@ -915,7 +915,7 @@ class PlhWithoutHolderTestCase(KinerjaTestCase, ImportCase):
                 "19750427 200003 2 001", "", "", "definitif", "", "", "03/04/2025"]
         summary = self.run_import(self.plh("Kepala Dinas Koperasi dan UKM", "Dinas Koperasi dan UKM", left))
         self.assertEqual(len(summary.warnings), 1, summary.warnings)
-        self.assertIn("tidak memiliki pejabat definitif (4 April 2025–7 April 2025)", summary.warnings[0])
+        self.assertIn("tidak memiliki pejabat definitif (4 Apr 2025 s.d. 7 Apr 2025)", summary.warnings[0])
 
     def test_ending_the_holder_under_a_plh_in_kinerja_is_said(self) -> None:
         # The demo's Sekretaris is Plh of the Kadis from 24 to 30 March; the file ends the Kadis on 26 March.
@@ -924,7 +924,7 @@ class PlhWithoutHolderTestCase(KinerjaTestCase, ImportCase):
         summary = self.run_import(self.workbook([left], merge=None))
         self.assertEqual(len(summary.warnings), 1, summary.warnings)
         self.assertIn("Contoh Sekretaris Demo, S.Sos., M.Si. menjadi Plh. Kepala Dinas Koperasi dan UKM pada "
-                      "hari-hari jabatan itu tidak memiliki pejabat definitif (27 Maret 2025–30 Maret 2025)",
+                      "hari-hari jabatan itu tidak memiliki pejabat definitif (27 Mar 2025 s.d. 30 Mar 2025)",
                       summary.warnings[0])
 
     def test_the_preview_the_saved_summary_and_the_command_line_say_it(self) -> None:
@@ -932,17 +932,17 @@ class PlhWithoutHolderTestCase(KinerjaTestCase, ImportCase):
         with self.plh().open("rb") as f:
             page = self.client.post("/org/import/", {"file": f})
         self.assertContains(page, "Periksa pemangku jabatan ini sebelum menyimpan:")
-        self.assertContains(page, "tidak memiliki pejabat definitif (1 April 2025–7 April 2025)")
+        self.assertContains(page, "tidak memiliki pejabat definitif (1 Apr 2025 s.d. 7 Apr 2025)")
         page = self.client.post("/org/import/", {"upload": page.context["form"]["upload"].value(), "save": "1"})
         self.assertContains(page, "Disimpan")
         self.assertContains(page, "Periksa pemangku jabatan ini:")
-        self.assertContains(page, "tidak memiliki pejabat definitif (1 April 2025–7 April 2025)")
+        self.assertContains(page, "tidak memiliki pejabat definitif (1 Apr 2025 s.d. 7 Apr 2025)")
         Assignment.objects.filter(kind="plh", position=self.positions["umpeg_head"]).delete()
         out = StringIO()
         call_command("org", "import", str(self.plh()), "--office", self.office.code, "--dry-run", stdout=out)
         self.assertIn("Periksa pemangku jabatan ini:", out.getvalue())
         self.assertIn("Plh. Kepala Sub Bagian Umum dan Kepegawaian pada hari-hari jabatan itu tidak memiliki pejabat "
-                      "definitif (1 April 2025–7 April 2025)", out.getvalue())
+                      "definitif (1 Apr 2025 s.d. 7 Apr 2025)", out.getvalue())
 
 
 class MovingToAnotherPostTestCase(KinerjaTestCase, ImportCase):

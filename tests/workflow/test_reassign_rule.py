@@ -146,6 +146,9 @@ class NobodyToOfferTestCase(WorkflowTestCase):
         r = self.page()
         self.assertContains(r, 'name="reassign-to_person"')
         self.assertNotContains(r, "belum dapat dialihkan kepada siapa pun")
+        # The list starts by asking for a choice, not on Django's "---------".
+        self.assertContains(r, '<option value="" selected>Pilih pelaksana</option>', html=True)
+        self.assertNotContains(r, "---------")
 
     def test_the_empty_case_costs_no_more_queries_than_the_list(self) -> None:
         with CaptureQueriesContext(connection) as offered:

@@ -227,15 +227,8 @@ def plt_beside_holder(assignment: Assignment) -> list[tuple[Assignment, Assignme
 
 
 def _days(start: dt.date, end: dt.date) -> str:
-    """Days of a holding as the warnings print them: one day, a span, or "from …, open-ended" (end dt.date.max)."""
-    from django.utils.formats import date_format
-    from django.utils.translation import gettext as _
-
-    if end == dt.date.max:
-        return _("from %(start)s, open-ended") % {"start": date_format(start)}
-    if start == end:
-        return date_format(start)
-    return _("%(start)s–%(end)s") % {"start": date_format(start), "end": date_format(end)}
+    """Days of a holding as the warnings print them (end dt.date.max: open-ended), in term_phrase's wording."""
+    return term_phrase(start, None if end == dt.date.max else end)
 
 
 def plt_warning(plt: Assignment, held: Assignment) -> str:

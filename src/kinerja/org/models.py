@@ -341,8 +341,10 @@ class Assignment(models.Model):
         return Q(starts_on__lte=day) & (Q(ends_on__isnull=True) | Q(ends_on__gte=day))
 
     def period_text(self) -> str:
-        until = date_format(self.ends_on) if self.ends_on else _("open-ended")
-        return f"{date_format(self.starts_on)}–{until}"
+        """The term in the one wording every page uses (holding.term_phrase)."""
+        from kinerja.org.holding import term_phrase
+
+        return term_phrase(self.starts_on, self.ends_on)
 
     def clean(self) -> None:
         """The rules across rows, for every form (the admin's too) and for `actions.assign`, which locks

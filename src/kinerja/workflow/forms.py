@@ -329,11 +329,12 @@ class ReassignForm(forms.Form):
                 .order_by(Case(When(kind=Assignment.Kind.DEFINITIVE, then=Value(0)), default=Value(1)), "position_id"))
         field = self.fields["to_person"]
         field.queryset = at_work(office.pk, day)
+        field.empty_label = _("Choose who does it")
         field.offer(reassign_candidates(task, user, day).order_by("full_name")
                     .prefetch_related(Prefetch("assignments", held, to_attr="held_today")))
 
     def offers_nobody(self) -> bool:
-        """Nobody to choose (the list would hold only "---------"). Reads the people offered once: the page
+        """Nobody to choose (the list would hold only "Choose who does it"). Reads the people offered once: the page
         lists them from the same result."""
         return not self.fields["to_person"].offered
 
