@@ -5,11 +5,13 @@ other SOPs' cases keep their free text."""
 
 from __future__ import annotations
 
+from decimal import Decimal
 from io import StringIO
 from unittest import mock
 
 from django.core.management import CommandError, call_command
 
+from kinerja.performance.models import Indicator, Objective, Target
 from kinerja.sop.models import Step
 from kinerja.workflow import periods
 from kinerja.workflow.models import Case
@@ -72,6 +74,18 @@ class TypedPeriodTestCase(WorkflowTestCase):
         self.assertEqual(offered[5::5], ["Triwulan IV 2024", "Triwulan IV 2022"])  # last year, and a case's year
         self.assertContains(r, '<option value="Triwulan III 2025">', html=False)
         self.assertTrue(all(periods.is_data_period(p) for p in offered))
+
+    def test_the_years_with_targets_up_to_this_one_are_offered_too(self) -> None:
+        # An office that imported its 2021–2026 plan collects 2021's quarters too; 2026 has not come yet.
+        objective = Objective.objects.create(office=self.office, code="S1", name="Meningkatnya kualitas koperasi",
+                                             plan_start_year=2021, plan_end_year=2026)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK1",
+                                             name="Persentase koperasi sehat", unit="%")
+        for year in (2021, 2026):
+            Target.objects.create(indicator=indicator, year=year, kind="agreement", value_number=Decimal(80))
+        offered = self.client.get("/cases/new/").context["form"].period_choices
+        self.assertEqual(offered[::5], ["Triwulan IV 2025", "Triwulan IV 2024", "Triwulan IV 2021"])
+        self.assertNotIn("Tahun 2026", offered)
 
     def test_the_command_refuses_it_too(self) -> None:
         with self.assertRaisesMessage(CommandError, "Periode “kapan-kapan”"):

@@ -14,9 +14,14 @@ class PerformanceConfig(KinerjaAppConfig):
     def ready(self) -> None:
         super().ready()
         # A division's answer to a workflow request carries its indicator actuals (requests.py).
-        from kinerja.workflow.extensions import register_answer_extension, register_case_records, register_period_key
+        from kinerja.workflow.extensions import (
+            register_answer_extension,
+            register_case_records,
+            register_period_key,
+            register_period_years,
+        )
 
-        from .requests import ActualsExtension, period_key
+        from .requests import ActualsExtension, period_key, target_years
         from .signoff import case_records
 
         register_answer_extension("performance", ActualsExtension())
@@ -25,6 +30,8 @@ class PerformanceConfig(KinerjaAppConfig):
         # "TW 1 2025" and "Triwulan I 2025" are one period: a second open data collection case about it is
         # refused (workflow actions.start_case).
         register_period_key("performance", period_key)
+        # The years the office has targets for are offered as periods when a data collection case starts.
+        register_period_years("performance", target_years)
         # A figure returned to its division waits in the inbox and on Beranda of its contact and head (returned.py).
         from kinerja.workflow.inbox_extensions import register_for_positions
 

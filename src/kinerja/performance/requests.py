@@ -33,7 +33,7 @@ from kinerja.dates import read_period
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.workflow.models import Case, DivisionRequest
 
-from .models import QUARTERS, Indicator
+from .models import QUARTERS, Indicator, Target
 from .numbers import format_plain
 
 if TYPE_CHECKING:
@@ -81,6 +81,13 @@ def period_key(text: str) -> str | None:
     "Triwulan I 2025"); None when period_of does not read it."""
     found = period_of(text)
     return None if found is None else f"{found.year}/{found.quarter or 0}/{found.month or 0}"
+
+
+def target_years(office_id: int) -> list[int]:
+    """The years the office has a target for (of an indicator, any kind): the periods whose data a case may
+    collect (workflow extensions.period_years). One query."""
+    return list(Target.objects.filter(indicator__office_id=office_id).values_list("year", flat=True)
+                .distinct().order_by("year"))
 
 
 # --- saving -------------------------------------------------------------------------------------

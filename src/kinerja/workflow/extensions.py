@@ -19,7 +19,7 @@ there saves nothing, neither the answer nor the part's data.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -230,3 +230,24 @@ def period_key(text: str) -> str:
         if (found := key(text)) is not None:
             return found
     return " ".join(text.casefold().split())
+
+
+# The years a case's period may be about besides the engine's own (periods.office_years: this year, the one
+# before and the years of the office's cases): the performance app adds the years its targets are for, so an
+# office that imported an earlier year's plan is offered that year's quarters when it starts collecting them.
+
+_period_years: dict[str, Callable[[int], Iterable[int]]] = {}
+
+
+def register_period_years(name: str, source: Callable[[int], Iterable[int]]) -> None:
+    """Register (or replace) the source called `name`: an office's id → the years it has data for. One query."""
+    _period_years[name] = source
+
+
+def unregister_period_years(name: str) -> Callable[[int], Iterable[int]] | None:
+    return _period_years.pop(name, None)
+
+
+def period_years(office_id: int) -> set[int]:
+    """The years every registered source gives for the office."""
+    return {year for source in _period_years.values() for year in source(office_id)}

@@ -132,10 +132,13 @@ def period_choices(years: Iterable[int]) -> list[str]:
 
 def office_years(office_id: int, today_year: int) -> list[int]:
     """The years the office works with: this year and the one before (whose data is collected early in the
-    year), and every year its cases were about."""
+    year), every year its cases were about, and every year up to this one that an app built on the engine
+    has data for (extensions.period_years: the performance app's targets), not a later one: a period is
+    collected once it has passed."""
+    from .extensions import period_years
     from .models import Case
 
-    years = {today_year, today_year - 1}
+    years = {today_year, today_year - 1} | {year for year in period_years(office_id) if year <= today_year}
     for text in Case.objects.filter(office_id=office_id).exclude(period="").values_list("period", flat=True).distinct():
         if (year := read_period(text).year) is not None:
             years.add(year)
