@@ -55,7 +55,9 @@ class PendidikanImportTestCase(TestCase):
         by_objective = {o.name: o.indicators.count() for o in Objective.objects.filter(office=self.office)}
         self.assertEqual(by_objective, {books.SASARAN_1: 4, books.SASARAN_2: 2, books.SASARAN_3: 3})
         self.assertEqual(summary.other_table, 18)  # the program table with its Rupiah
-        self.assertIn("putus sekolah", summary.likely_negative[books.PUTUS_SEKOLAH])
+        # Its Keterangan, "semakin kecil semakin baik", is the polarity: no hint needed.
+        self.assertNotIn(books.PUTUS_SEKOLAH, summary.assumed_positive)
+        self.assertEqual(Indicator.objects.get(name=books.PUTUS_SEKOLAH).polarity, "lower_is_better")
 
     def test_the_pengukuran_of_a_quarter_with_capaian_formulas(self) -> None:
         import_file(books.pk_2026(self.dir / "pk.xlsx"), self.office, 2026)

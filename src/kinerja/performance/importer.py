@@ -186,7 +186,9 @@ class Row:
     labels: dict[str, str] = field(default_factory=dict)  # the columns as written in the file
     negative_method: str = ""
     achievement: tuple[Decimal, Decimal] | None = None  # the file's Capaian and the rounding it may have
-    polarity_column: str = ""  # the column the polarity was read from: Polaritas, a target's comparison, Capaian
+    # Where the polarity was read from: the Polaritas column, a target's comparison, Capaian (their keys), or as
+    # written: a Keterangan column ("Keterangan (H)"), the Indikator's phrase, a note ("note in cell A20").
+    polarity_column: str = ""
     activities: list[PlannedActivity] = field(default_factory=list)  # its Rencana Aksi, in the file's order
     own_activity: bool = False  # the indicator's row names an activity too (its quarter figures are the activity's)
     known: bool = False  # a Rencana Aksi's indicator kinerja already has
@@ -198,6 +200,8 @@ class Row:
     data_source: str = ""  # the Sumber Data column's; "" keeps the indicator's own
     # A Renstra's target of each year it gives (the imported year's Target too): saved as Target.Kind.RENSTRA.
     plan_targets: dict[int, Value] = field(default_factory=dict)
+    # What said the polarity, as written ("semakin kecil semakin baik", "≥ 80"), "" for a Capaian that told it.
+    polarity_written: str = ""
 
 
 @dataclass
@@ -350,6 +354,9 @@ class PreviewRow:
     # the new one's), its name without the number the file wrote before it, and whether the import creates it.
     objective_code: str = ""
     objective_new: bool = False
+    # Where the polarity was read, as written: "Keterangan (H): “semakin rendah semakin baik”", "Target (F): “≥ 80”";
+    # "" where the file gives none.
+    polarity_source: str = ""
 
 
 def _shown(value: Value) -> str:
@@ -365,7 +372,17 @@ def _preview(row: Row) -> PreviewRow:
                       [(label, _shown(row.quarter_actuals[q])) for q, label in quarters if q in row.quarter_actuals],
                       len(row.activities),
                       division=(row.division.short_name or row.division.name) if row.division else "",
-                      plan_targets=[(str(y), _shown(v)) for y, v in row.plan_targets.items()])
+                      plan_targets=[(str(y), _shown(v)) for y, v in row.plan_targets.items()],
+                      polarity_source=_polarity_source(row))
+
+
+def _polarity_source(row: Row) -> str:
+    """Where the row's polarity was read, for the preview: the column (or note) as written, and what it says
+    where that is not the Polaritas column's own word."""
+    source = " ".join(row.labels.get(row.polarity_column, row.polarity_column).split())
+    if source and row.polarity_written and row.polarity_column != POLARITY:
+        return f"{source}: “{row.polarity_written}”"
+    return source
 
 
 @dataclass
@@ -571,6 +588,86 @@ def _polarity_word(text: str) -> str:
     parts = [p for p in re.split(r"[\s()\[\]/,;]+", text) if p]
     said = {POLARITY_WORDS.get(p, p) for p in parts}
     return said.pop() if len(said) == 1 and said <= set(POLARITIES) else ""
+
+
+# Where an office states the polarity outside a Polaritas column: a "Keterangan" column beside the figures, a
+# phrase after the indicator's name ("… tidak aktif (semakin kecil semakin baik)") and a note above or under the
+# table ("Polaritas: Negatif untuk IK-3"). Read where nothing else can be meant (see _stated_polarity).
+NOTE_HEADERS = {"keterangan", "ket", "catatan", "keterangan polaritas"}
+_POLARITY_LABEL = re.compile(r"^\s*polarita[st]\s*[:=]?\s*", re.IGNORECASE)  # "Polaritas: negatif", "polaritas negatif"
+
+
+def _stated_polarity(text: str, *, words: bool = True) -> str:
+    """What a phrase stating a polarity says (as _polarity_word: "positif", "negatif", FASTER), else "". With
+    `words` False, only a phrase nothing else can mean: "semakin rendah semakin baik", "Polaritas: Negatif";
+    a word alone ("Menurun", "Negatif") may be a note on the figures where other notes stand beside it."""
+    text = " ".join(text.split()).strip(" .;:")
+    labelled = _POLARITY_LABEL.match(text) is not None
+    text = _POLARITY_LABEL.sub("", text)
+    parts = [text]
+    said = _polarity_word(text)
+    if not said and "(" in text:  # "Negatif (semakin rendah semakin baik)": each part, saying the same
+        parts = [p.strip(" .,;:") for p in re.split(r"[()\[\]]", text) if p.strip(" .,;:")]
+        told = {_polarity_word(p) for p in parts}
+        said = told.pop() if len(told) == 1 else ""
+    if not said or words or labelled:
+        return said
+    return said if any(_POLARITY_PHRASE.match(" ".join(p.lower().split())) for p in parts) else ""
+
+
+# A phrase after the indicator's name: in brackets ("(semakin kecil semakin baik)", "(Negatif)", "(-)") or after a
+# comma or dash ("…, semakin rendah semakin baik").
+_NAME_PHRASE = re.compile(r"^(?P<name>.*?[^\s,;:–—-])\s*(?:[(\[]\s*(?P<bracketed>[^()\[\]]+?)\s*[)\]]"
+                          rf"|[,;:–—-]\s*(?P<trailing>{_MORE}\s.+?))\s*\.?$", re.IGNORECASE)
+
+
+def _name_polarity(name: str) -> tuple[str, str, str]:
+    """(the name without a phrase stating its polarity, the phrase as written, what it says) of an indicator's name
+    as written: ("Persentase koperasi tidak aktif", "semakin kecil semakin baik", "negatif"); (name, "", "") for a
+    name without one ("Indeks Kepuasan Masyarakat (IKM)"). "(Minimal)" is not read: at least, or minimise?"""
+    found = _NAME_PHRASE.match(name)
+    if found is None:
+        return name, "", ""
+    phrase = found.group("bracketed") or found.group("trailing")
+    if phrase.strip().lower() in AMBIGUOUS_POLARITY_WORDS:
+        return name, "", ""
+    said = _stated_polarity(phrase, words=bool(found.group("bracketed")))
+    return (found.group("name"), phrase, said) if said else (name, "", "")
+
+
+def _code_key(code: str) -> tuple[str, ...]:
+    """A code as a note may write it: "IK-3", "IK 03" and "ik.3" are one code, "1.1" is the No. column's."""
+    return tuple(str(int(p)) if p.isdigit() else p for p in re.findall(r"[a-z]+|\d+", code.lower()))
+
+
+_NOTE_WORD = re.compile(rf"{_MORE}\s+\w+(?:\s+\w+){{0,2}}?\s+{_MORE}\s+(?:baik|bagus|buruk|jelek)"
+                        r"|\b(?:positif|negatif|meningkat|menurun)\b|\(\s*[+\-−]\s*\)", re.IGNORECASE)
+
+
+def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]]:
+    """(polarity word, code as written, its _code_key) for each code a note on the polarity names after its
+    word: "Polaritas: Negatif untuk IK-3", "Polaritas negatif: IK-3, IK-5; positif: IK-1". A code written before
+    the first word takes it ("IK-3 dan IK-5 polaritas negatif"). `prefixes` are the letters the file's codes begin
+    with ("ik"): "Permen 53/2014" in the note is no code. Empty for a note naming no code (a legend)."""
+    if not re.search(r"\bpolarita[st]\b", text, re.IGNORECASE):
+        return []
+    marks = [(m.start(), "word", m.group()) for m in _NOTE_WORD.finditer(text)]
+    codes = [(m.start(), "code", m.group()) for m in re.finditer(r"\b[a-z]+[-. ]?\d+(?:[-.]\d+)*\b|\b\d+(?:\.\d+)+\b",
+                                                                  text, re.IGNORECASE)
+             if (_code_key(m.group())[0] in prefixes or m.group()[0].isdigit())]
+    found: list[tuple[str, str, str]] = []
+    word, waiting = "", []
+    for _at, kind, written in sorted(marks + codes):
+        if kind == "word":
+            word = _stated_polarity(written.strip("() ") if written.startswith("(") else written)
+            word = word or POLARITY_WORDS.get(written.strip("() ").replace("−", "-"), "")
+            found.extend((word, c, "/".join(_code_key(c))) for c in waiting)
+            waiting = []
+        elif word:
+            found.append((word, written, "/".join(_code_key(written))))
+        else:
+            waiting.append(written)
+    return [f for f in found if f[0]]
 
 
 # A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
@@ -1906,6 +2003,61 @@ def _title_year(table: Table, header: Header, year: int) -> tuple[int, int, str]
     return found[0]
 
 
+def _polarity_label(said: str, unit: str) -> str:
+    """The polarity a phrase stating one says, as the user reads it ("Negatif"); "?" for one it does not tell."""
+    word = _stated_polarity(said)
+    polarity = Indicator.Polarity.LOWER_IS_BETTER if word == FASTER and _is_time(unit) else POLARITIES.get(word)
+    return Indicator.Polarity(polarity).label if polarity else "?"
+
+
+def _polarity_notes(path: Path, table: Table, header: Header, reading: Reading, body: list[tuple[int, list[object]]],
+                    last_data: int, numbered_at: int | None, errors: list[BadImportRow]
+                    ) -> tuple[int | None, str, bool, dict[str, tuple[str, str]]]:
+    """Where the file states polarities outside a Polaritas column: (its Keterangan column's index, that column as
+    written, whether a word alone there says it, the notes above and under the table by code key → (the note's
+    cell, what it says)). A Keterangan column is read where it says a polarity: where every cell of it does
+    ("Negatif", "Menurun"), each one; where it holds other notes too ("Data sementara", "Menurun dari 2024"), only
+    the phrases nothing else can mean ("semakin rendah semakin baik"). It is then listed as read, as Polaritas."""
+    columns = header.columns
+    read = set(columns.values())
+    note_at = next((j for j, texts in enumerate(header.texts) if j not in read and texts & NOTE_HEADERS), None)
+    note_label, note_words = "", False
+    if note_at is not None and NAME in columns:
+        cells = [c for number, values in body if number <= last_data and number not in table.hidden
+                 and _text(_cell(values, columns[NAME])) and (c := _text(_cell(values, note_at)))
+                 and _normal(c) not in NOTE_HEADERS]
+        note_words = bool(cells) and all(_stated_polarity(c) for c in cells)
+        label = next((u for u in reading.unread_columns if u.endswith(f"({_letter(note_at)})")), "")
+        if label and any(_stated_polarity(c, words=note_words) for c in cells):
+            note_label = label
+            reading.unread_columns.remove(label)
+            reading.columns.insert(sum(1 for j in read if j < note_at), (POLARITY, label))
+    if not note_label:
+        note_at = None
+    codes = {"/".join(_code_key(c)) for number, values in body if number <= last_data
+             for c in (_text(_cell(values, columns.get(CODE))), _text(_cell(values, numbered_at))) if c}
+    prefixes = {k.split("/")[0] for k in codes if k and not k[0].isdigit()}
+    notes: dict[str, tuple[str, str]] = {}
+    for index, (number, values) in enumerate(table.rows):
+        if header.row < index and number <= last_data:
+            continue  # the table's own rows: a Keterangan there is the row's, read above
+        for j, value in enumerate(values):
+            written = _text(value)
+            for word, code, key in _note_polarities(written, prefixes):
+                cell = f"{_letter(j)}{number}"
+                if key not in codes:
+                    problem = _("the note gives the polarity of %(code)s, but no row of the table has this code; write "
+                                "the code as the table does") % {"code": code}
+                elif key in notes and notes[key][1] != word:
+                    problem = _("the notes give %(code)s two polarities (see cell %(cell)s); give it one") % {
+                        "code": code, "cell": notes[key][0].rsplit(" ", 1)[-1]}
+                else:
+                    notes[key] = (_("note in cell %(cell)s") % {"cell": cell}, word)
+                    continue
+                errors.append(BadCell(path, table.sheet, number, _letter(j), f'{problem} ("{written}")'))
+    return note_at, note_label, note_words, notes
+
+
 def _as_agreement(header: Header) -> str:
     """Read the file as a Perjanjian Kinerja: its activity and budget columns are not read. Returns the
     activity column as written, for the note in the Summary."""
@@ -2041,6 +2193,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             last_data, counted = number, True
         else:
             counted = False
+    note_at, note_label, note_words, notes = _polarity_notes(path, table, header, reading, body, last_data,
+                                                             numbered_at, errors)
     for number, values in body:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
@@ -2073,7 +2227,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             return " ".join(_text(_cell(values, columns.get(column))).split())
 
         across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
-        name = text(NAME)
+        # "… tidak aktif (semakin kecil semakin baik)": the phrase is the polarity, not part of the name.
+        name, name_phrase, _said = _name_polarity(text(NAME))
         targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
         if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) or _inline_unit(_cell(values, j))
                                                 for j in targets)
@@ -2223,17 +2378,26 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 bad(NAME, _("the indicator is also in row %(row)d") % {"row": seen_names[key]}, name)
             else:
                 seen_names[key] = number
-        polarity_text = text(POLARITY)
-        polarity_word = _polarity_word(polarity_text)
+        # Where the polarity is stated: the Polaritas column, else a Keterangan saying it, the phrase after the
+        # name, a note above or under the table naming the row's code. Another of them saying otherwise is warned of.
+        note_cell = _text(_cell(values, note_at))
+        noted = notes.get("/".join(_code_key(code or _text(_cell(values, numbered_at)))), ("", ""))
+        stated = [(source, said) for source, said in (
+            (POLARITY, text(POLARITY)),
+            (note_label, note_cell if _stated_polarity(note_cell, words=note_words) else ""),
+            (header.labels[NAME], name_phrase), noted) if said]
+        polarity_source, polarity_text = stated[0] if stated else (POLARITY, "")
+        polarity_word = _stated_polarity(polarity_text)
         polarity = POLARITIES.get(polarity_word, "")
+        conflicts = [(source, said) for source, said in stated[1:] if _stated_polarity(said) != polarity_word]
         if polarity_word == FASTER and _is_time(unit):
             polarity = Indicator.Polarity.LOWER_IS_BETTER  # faster is a shorter time
         elif polarity_word == FASTER:
-            bad(POLARITY, _('"faster is better" says lower is better only for a time, and the Satuan of this row is '
+            bad(polarity_source, _('"faster is better" says lower is better only for a time, and the Satuan of this row is '
                             '%(unit)s, not a time (%(times)s); write Positif or Negatif') % {
                 "unit": f'"{unit}"' if unit else _("missing"), "times": ", ".join(sorted(TIME_UNITS))}, polarity_text)
         elif polarity_text and not polarity:
-            bad(POLARITY, _("the polarity is Positif or Negatif"), polarity_text)
+            bad(polarity_source, _("the polarity is Positif or Negatif"), polarity_text)
         # "–" where no division answers for it, as kinerja's own export writes it: none, as an empty cell.
         division_text = "" if _is_blank(text(DIVISION)) else text(DIVISION)
         division = divisions.find(division_text) if division_text else heading_division
@@ -2373,6 +2537,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
 
         for note in unit_notes:
             warn(TARGET if TARGET in columns else ACTUAL, note)
+        for source, said in conflicts:
+            warn(source, _('"%(said)s" says %(this)s, but %(source)s says "%(kept)s": %(source)s is kept') % {
+                "said": said, "this": _polarity_label(said, unit), "source": header.labels.get(
+                    polarity_source, polarity_source), "kept": polarity_text})
 
         read = [v for v in (target, actual, *quarter_targets.values(), *quarter_actuals.values()) if v is not None]
         compared = [v for v in read if v.polarity]
@@ -2386,16 +2554,23 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         elif told and not polarity:
             polarity = told
         elif told and polarity != told and polarity_text.lower() in AMBIGUOUS_POLARITY_WORDS:
-            warn(POLARITY, _ambiguous_polarity(polarity_text, polarity, compared[0],
+            warn(polarity_source, _ambiguous_polarity(polarity_text, polarity, compared[0],
                                                _text(_cell(values, columns.get(compared[0].column))),
                                                header.labels.get(compared[0].column, "")))
+        elif told and polarity != told and polarity_source != POLARITY:
+            warn(polarity_source, _('"%(written)s" says %(kept)s, but "%(value)s" in column %(column)s says %(told)s; '
+                                    '"%(written)s" is kept') % {
+                "written": polarity_text, "kept": Indicator.Polarity(polarity).label,
+                "value": _text(_cell(values, columns.get(compared[0].column))),
+                "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
         elif told and polarity != told:
             warn(POLARITY, _('the column says "%(written)s", but "%(value)s" in column %(column)s says %(told)s; the '
                              'Polaritas column is kept') % {
                 "written": polarity_text,
                 "value": _text(_cell(values, columns.get(compared[0].column))),
                 "column": header.labels.get(compared[0].column), "told": Indicator.Polarity(told).label})
-        polarity_column = POLARITY if polarity_text else compared[0].column if polarity else ""
+        polarity_column = polarity_source if polarity_text else compared[0].column if polarity else ""
+        polarity_written = polarity_text or (_text(_cell(values, columns.get(compared[0].column))) if compared else "")
         # Implausible figures (plausibility.py) are imported as written, with a warning: the file may be right.
         year_target = target.number if target is not None else None
         # A Renstra's other years ("Target 2027") are targets as the year's is: checked the same, each named by its column.
@@ -2440,6 +2615,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                           negative_method, _written_achievement(written), polarity_column,
                           own or [], bool(text(ACTION)) if plan else False)
         current.row.known = found is not None
+        current.row.polarity_written = polarity_written
         current.row.quarter_achievements = {
             q: told_achievement for q in range(1, 5) if f"{ACHIEVEMENT} TW{q}" in columns
             and (told_achievement := _written_achievement(_cell(values, columns[f"{ACHIEVEMENT} TW{q}"]))) is not None}
