@@ -48,11 +48,22 @@ Penanggung Jawab written as the head's title names the unit even where the offic
 brackets ("75,20 (BB)", "82,5 (Baik)") is the number. Words alone in lower case under an indicator (its name wrapped
 onto a row of its own, as a table converted from PDF has it) are a bad row that says so, not joined unasked.
 
+A polarity may be stated outside a Polaritas column: in a "Keterangan" column (each of its cells where it says only
+polarities, "Negatif", "Menurun"; where it holds other notes, "Data sementara", only the phrases nothing else can
+mean, "semakin rendah semakin baik"), in a note above or under the table naming codes of the table ("Polaritas:
+Negatif untuk IK-3"; a code the table lacks is a bad cell), or after the indicator's name ("… tidak aktif (semakin
+kecil semakin baik)", "(-)"), which is then no part of the name saved. The Polaritas column comes first; another of
+them saying otherwise is a warning. The preview says where each polarity was read (polarity_source). A total's words
+alone in the Indikator column ("JUMLAH") name no indicator, even with the sums beside them; "Realisasi Bulan"
+merged over the months is refused by name, as "Realisasi" over them is.
+
 A Capaian column is never saved (kinerja computes it) but read: without Polaritas it tells a negative
 indicator; and a Capaian that differs from kinerja's (from the target, the actual and the polarity as
 saved) beyond the file's rounding is a warning in the Summary (Mismatch), not a bad row. So is each quarter's
 ("Capaian (%)" merged over TW I … TW IV, as e-SAKIP exports it), against the quarter's target or else the year's;
-a file of one quarter ("Target TW II | Realisasi TW II | Capaian (%)") has its Capaian taken as that quarter's.
+a file of one quarter ("Target TW II | Realisasi TW II | Capaian (%)", also beside the year's Target where no
+Realisasi of the year is given, as e-SAKIP exports it) has its Capaian taken as that quarter's. Where both negative
+formulas come within the file's rounding, the one nearer its Capaian is taken.
 A Capaian of the budget ("Capaian Anggaran (%)" beside the indicators' own) or against the Renstra's last target
 ("Capaian thd Target Akhir Renstra") is not read.
 A "Formulasi/Cara Perhitungan" (or "Definisi Operasional") and a "Sumber Data" column fill the indicator's definition
@@ -1054,8 +1065,12 @@ def _find_header(table: Table, year: int | None) -> Header | None:
         problems.extend(_unread_periods(table, i, last, columns, shown))
         # "Target TW II | Realisasi TW II | Capaian (%)", as a report of one quarter has it: its Capaian is the
         # quarter's, the only figures it can come from (it tells the polarity, and is checked, as the quarter's).
+        # So it is beside the year's target ("Target Tahunan | Target TW II | Realisasi TW II | Capaian (%)", as
+        # e-SAKIP exports a quarter): without the year's realisasi there is no Capaian of the year.
         quarters = {q for q in range(1, 5) if f"Target TW{q}" in columns or f"Realisasi TW{q}" in columns}
-        if (ACHIEVEMENT in columns and len(quarters) == 1 and TARGET not in columns and ACTUAL not in columns
+        actual_quarters = [q for q in quarters if f"Realisasi TW{q}" in columns]
+        if (ACHIEVEMENT in columns and len(quarters) == 1 and ACTUAL not in columns
+                and (TARGET not in columns or actual_quarters)
                 and f"{ACHIEVEMENT} TW{(only := quarters.pop())}" not in columns):
             columns[f"{ACHIEVEMENT} TW{only}"] = columns.pop(ACHIEVEMENT)
             shown[f"{ACHIEVEMENT} TW{only}"] = shown.pop(ACHIEVEMENT)
@@ -1134,6 +1149,9 @@ def _is_unread_period(label: str) -> bool:
     return bool(_UNREAD_PERIOD.match(_normal(label)))
 
 
+MONTHLY_WORDS = {"bulan", "bulanan", "per", "perbulan", "tiap", "setiap", "semester", "semesteran"}
+
+
 def _unread_periods(table: Table, i: int, last: int, columns: dict[str, int], shown: dict[str, str]
                     ) -> list[tuple[int, str, str]]:
     """A Target or Realisasi merged over columns whose second header row names periods kinerja does not keep
@@ -1148,14 +1166,23 @@ def _unread_periods(table: Table, i: int, last: int, columns: dict[str, int], sh
             "", _text(_cell(top, name_column)))):
         return []  # the row of column numbers, or the first row of data
     problems = []
+    # Also a group not read as the column, over the months: "Realisasi Bulan", "Realisasi per Bulan" over Jan … Des.
+    groups = {kind: (first, end, f"{' '.join(_text(_cell(top, first)).split())} ({_letter(first)})")
+              for first, end in table.spans.get(number, ()) for kind, word in ((TARGET, "target"), (ACTUAL, "realisasi"))
+              if end > first and kind not in columns and _normal(_cell(top, first)).startswith(word + " ")
+              and set(_normal(_cell(top, first)).split()[1:]) <= MONTHLY_WORDS}
     for kind in (TARGET, ACTUAL):
         j = columns.get(kind)
         span = next(((first, end) for first, end in table.spans.get(number, ()) if first == j and end > first), None)
-        if j is None or span is None:
+        if kind in groups:
+            span, where = groups[kind][:2], groups[kind][2]
+        elif j is None or span is None:
             continue
+        else:
+            where = shown[kind]
         under = [_text(_cell(below, c)) for c in range(span[0], span[1] + 1)]
         if any(_is_unread_period(u) for u in under):
-            problems.append((table.rows[last][0], shown[kind], _(
+            problems.append((table.rows[last][0], where, _(
                 "this header is merged over the columns headed %(under)s below it, which kinerja does not read: it "
                 "keeps the figure of the year and of each quarter. Write them in columns headed \"%(kind)s\" or "
                 "\"%(kind)s TW I\" … \"%(kind)s TW IV\"") % {
@@ -1369,17 +1396,18 @@ def _polarity_from_achievement(written: object, target: Value, actual: Value) ->
     except NumberError:
         return "", ""
 
-    def fits(polarity: str, method: str = "standard") -> bool:
+    def off(polarity: str, method: str = "standard") -> Decimal | None:
         value = evaluate(target.number, actual.number, polarity, method).value
         # The file rounds as it likes (120, 120,0, 119,99): within half a percentage point.
-        return value is not None and abs(value - shown) <= Decimal("0.5")
+        return abs(value - shown) if value is not None and abs(value - shown) <= Decimal("0.5") else None
 
-    if fits(Indicator.Polarity.HIGHER_IS_BETTER):
+    if off(Indicator.Polarity.HIGHER_IS_BETTER) is not None:
         return "", ""
-    for method in (Indicator.NegativeMethod.STANDARD, Indicator.NegativeMethod.RATIO):
-        if fits(Indicator.Polarity.LOWER_IS_BETTER, method):
-            return Indicator.Polarity.LOWER_IS_BETTER, method
-    return "", ""
+    # Both formulas come close where the actual is near the target (13,1 against 13,5: 102,96 and 103,05): the
+    # one the file's figure is nearer to is its own.
+    fitting = [(distance, method) for method in (Indicator.NegativeMethod.STANDARD, Indicator.NegativeMethod.RATIO)
+               if (distance := off(Indicator.Polarity.LOWER_IS_BETTER, method)) is not None]
+    return (Indicator.Polarity.LOWER_IS_BETTER, min(fitting, key=lambda f: f[0])[1]) if fitting else ("", "")
 
 
 def _negative_method(written: object, target: Value, actual: Value) -> str:
@@ -2230,8 +2258,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         # "… tidak aktif (semakin kecil semakin baik)": the phrase is the polarity, not part of the name.
         name, name_phrase, _said = _name_polarity(text(NAME))
         targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
-        if (name and not text(UNIT) and not any(_is_value(_cell(values, j)) or _inline_unit(_cell(values, j))
-                                                for j in targets)
+        # A total's words alone ("JUMLAH", "Rata-rata Capaian") name no indicator, whatever sums stand beside them.
+        total_only = _normal(name) in TOTAL_WORDS or _normal(name).startswith(TOTAL_PREFIXES)
+        if (name and not text(UNIT) and (total_only or not any(_is_value(_cell(values, j)) or _inline_unit(_cell(values, j))
+                                                               for j in targets))
                 and any(_normal(name) == w or _normal(name).startswith(w + " ") for w in TOTAL_STARTS)
                 and office_indicators.find(text(CODE), name) is None):
             # A subtotal or average row written in the Indikator column; never an indicator kinerja has ("Jumlah
