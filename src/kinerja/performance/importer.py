@@ -656,7 +656,7 @@ _NOTE_WORD = re.compile(rf"{_MORE}\s+\w+(?:\s+\w+){{0,2}}?\s+{_MORE}\s+(?:baik|b
 
 
 def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]]:
-    """(polarity word, code as written, its _code_key) for each code a note on the polarity names after its
+    """(polarity as written, code as written, its _code_key) for each code a note on the polarity names after its
     word: "Polaritas: Negatif untuk IK-3", "Polaritas negatif: IK-3, IK-5; positif: IK-1". A code written before
     the first word takes it ("IK-3 dan IK-5 polaritas negatif"). `prefixes` are the letters the file's codes begin
     with ("ik"): "Permen 53/2014" in the note is no code. Empty for a note naming no code (a legend)."""
@@ -670,8 +670,7 @@ def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]
     word, waiting = "", []
     for _at, kind, written in sorted(marks + codes):
         if kind == "word":
-            word = _stated_polarity(written.strip("() ") if written.startswith("(") else written)
-            word = word or POLARITY_WORDS.get(written.strip("() ").replace("−", "-"), "")
+            word = written if _stated_polarity(written) else ""  # as written: "Negatif", "(-)"
             found.extend((word, c, "/".join(_code_key(c))) for c in waiting)
             waiting = []
         elif word:
@@ -2076,7 +2075,7 @@ def _polarity_notes(path: Path, table: Table, header: Header, reading: Reading, 
                 if key not in codes:
                     problem = _("the note gives the polarity of %(code)s, but no row of the table has this code; write "
                                 "the code as the table does") % {"code": code}
-                elif key in notes and notes[key][1] != word:
+                elif key in notes and _stated_polarity(notes[key][1]) != _stated_polarity(word):
                     problem = _("the notes give %(code)s two polarities (see cell %(cell)s); give it one") % {
                         "code": code, "cell": notes[key][0].rsplit(" ", 1)[-1]}
                 else:
