@@ -14,7 +14,7 @@ from openpyxl import Workbook
 
 from kinerja.errors import ImportFailed
 from kinerja.performance.importer import import_file, read_rows
-from kinerja.performance.models import Indicator
+from kinerja.performance.models import Indicator, Objective
 from tests.base import KinerjaTestCase
 from tests.performance.import_page import UploadMixin
 
@@ -135,6 +135,17 @@ class PolarityPhrasesTestCase(UploadMixin, KinerjaTestCase):
         self.assertEqual((saved.name, saved.polarity), ("Persentase koperasi tidak aktif", LOWER))
         # Imported again, the stripped name finds the indicator saved: nothing new.
         self.assertEqual(import_file(path, self.office, 2025).indicators_created, 0)
+
+    def test_an_indicator_saved_with_the_phrase_in_its_name_is_found_by_it(self) -> None:
+        # Imported before the phrase was read: the file names the same indicator, not a new one without it.
+        written = "Persentase koperasi tidak aktif (semakin kecil semakin baik)"
+        path = _book(self.dir / "again.xlsx", [[1, None, SASARAN, written, "%", 12, 10]], header=HEADER[:7])
+        objective = Objective.objects.create(office=self.office, code="S9", name=SASARAN, plan_start_year=2025,
+                                             plan_end_year=2029)
+        Indicator.objects.create(office=self.office, objective=objective, code="IK-90", name=written, unit="%")
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual((summary.indicators_created, summary.rows), (0, 1))
+        self.assertEqual(Indicator.objects.get(office=self.office, code="IK-90").polarity, LOWER)
 
     def test_a_faster_phrase_beside_a_percentage_is_refused_at_its_cell(self) -> None:
         path = _book(self.dir / "fast.xlsx", [

@@ -2256,6 +2256,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         across = any(first <= columns[NAME] <= last and last - first >= 2 for first, last in table.spans.get(number, ()))
         # "… tidak aktif (semakin kecil semakin baik)": the phrase is the polarity, not part of the name.
         name, name_phrase, _said = _name_polarity(text(NAME))
+        if name_phrase and _key(text(NAME)) in office_indicators.by_name:
+            name = text(NAME)  # kinerja has it so named (imported before the phrase was read): the same indicator
         targets = [j for c, j in columns.items() if c.split()[0] == TARGET]
         # A total's words alone ("JUMLAH", "Rata-rata Capaian") name no indicator, whatever sums stand beside them.
         total_only = _normal(name) in TOTAL_WORDS or _normal(name).startswith(TOTAL_PREFIXES)
