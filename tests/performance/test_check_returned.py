@@ -163,3 +163,39 @@ class ReturnedWorkTestCase(KinerjaTestCase):
         with CaptureQueriesContext(connection) as queries:
             self.client.get("/")
         self.assertFalse([q for q in queries.captured_queries if "performance_actual" in (q["sql"] or "")])
+
+
+class ReturnedSentAgainTestCase(ReturnedWorkTestCase):
+    """Sent again, a returned figure's notifications are stale: marked read, gone from the unread count, and its
+    item leaves the inbox and Beranda; those of another figure or another period stay."""
+
+    def test_sending_it_again_marks_its_notifications_read_and_the_item_goes(self) -> None:
+        actual = self.submitted()
+        other_indicator = self.submitted(self.make_indicator("IK-1", "Indikator lain"))
+        other_quarter = self.submitted(quarter=2)
+        for returned in (actual, other_indicator, other_quarter):
+            self.return_on_page(returned)
+        self.assertEqual(unread_count(self.contact), 3)
+        self.assertIn("IK-03 Persentase koperasi tidak aktif · Triwulan III 2025", self.inbox(self.contact))
+        # The division corrects it on the answer page or the input page: both submit it (actions.submit_actual).
+        actions.save_actual(self.indicator.pk, 2025, 3, user=self.contact, value="17")
+        actions.submit_actual(actual.pk, user=self.contact)
+        for user in (self.contact, self.kabid):
+            self.assertEqual(unread_count(user), 2)
+            read = Notification.objects.filter(user=user, read_at__isnull=False).values_list("url", flat=True)
+            self.assertEqual(list(read), [f"/data/input/?year=2025&quarter=3&division={self.division.pk}"
+                                          f"#i{self.indicator.pk}"])
+            for page in (self.home(user), self.inbox(user)):
+                self.assertNotIn("IK-03 Persentase koperasi tidak aktif · Triwulan III 2025", page)
+                self.assertIn("IK-03 Persentase koperasi tidak aktif · Triwulan II 2025", page)
+                self.assertIn("IK-1 Indikator lain · Triwulan III 2025", page)
+        # Returned again: a new notification, unread; the old one stays read.
+        self.return_on_page(actual, "Angka belum sesuai laporan RAT")
+        self.assertEqual(unread_count(self.contact), 3)
+        self.assertEqual(Notification.objects.filter(user=self.contact, read_at__isnull=False).count(), 1)
+
+    def test_a_submit_of_a_figure_never_returned_touches_no_notification(self) -> None:
+        returned = self.submitted(self.make_indicator("IK-1", "Indikator lain"))
+        self.return_on_page(returned)
+        self.submitted()
+        self.assertEqual(unread_count(self.contact), 1)

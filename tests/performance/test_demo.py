@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 from kinerja.performance import demo
 from kinerja.performance.achievement import NoAchievement, evaluate
 from kinerja.performance.models import ActionPlanItem, Actual, Evidence, Indicator, Program, Target
@@ -71,3 +73,25 @@ class DemoTestCase(KinerjaTestCase):
         self.assertTrue(demo.load(self.office, today=today))
         self.assertFalse(demo.load(self.office, today=today))
         self.assertEqual(plan.count(), count)
+
+
+class DemoReturnedTestCase(KinerjaTestCase):
+    def test_its_returned_figures_were_returned_as_the_kasubbag_returns_them(self) -> None:
+        from kinerja.performance.demo import RETURN_REASON
+        from kinerja.performance.models import ActualRevision
+        from kinerja.performance.returned import _receivers, correct_url
+        from kinerja.workflow.models import Notification
+
+        demo.load(self.office, today=dt.date(2025, 11, 28))
+        returned = list(Actual.objects.filter(indicator__office=self.office, status="returned").select_related(
+            "indicator"))
+        self.assertTrue(returned)
+        for actual in returned:
+            self.assertEqual(actual.return_reason, RETURN_REASON)
+            self.assertEqual(list(actual.revisions.order_by("at", "pk").values_list("action", flat=True)),
+                             ["saved", "submitted", "returned"])
+            self.assertEqual(actual.revisions.get(action=ActualRevision.Action.RETURNED).user, self.subsection_head)
+            told = Notification.objects.filter(kind="returned", url=correct_url(actual), read_at=None)
+            receivers = {p.user_id for p in _receivers(actual, timezone.localdate())}
+            self.assertTrue(receivers)
+            self.assertEqual(set(told.values_list("user_id", flat=True)), receivers)

@@ -188,7 +188,16 @@ def submit_actual(actual_id: int, *, user: User) -> Actual:
     actual.status, actual.submitted_at, actual.return_reason = Actual.Status.SUBMITTED, timezone.now(), ""
     actual.save(update_fields=["status", "submitted_at", "return_reason", "updated_at"])
     _record(actual, ActualRevision.Action.SUBMITTED, user)
+    _resolve_returned(actual)
     return actual
+
+
+def _resolve_returned(actual: Actual) -> None:
+    """A figure sent again: the notifications of its returns are stale (returned.resolve_returned). Whether it
+    was returned is not its status now: a returned figure saved as a draft first is submitted from the draft."""
+    from .returned import resolve_returned
+
+    resolve_returned(actual, at=actual.submitted_at or timezone.now())
 
 
 def _check_can_check(actual: Actual, user: User) -> None:
@@ -324,6 +333,7 @@ def add_missing_actual(indicator_id: int, year: int, quarter: int | None, *, use
     actual.correction_reason = reason
     actual.save()
     _record(actual, ActualRevision.Action.CORRECTED, user, reason=reason, changes={"value": (before, _text(actual.value))})
+    _resolve_returned(actual)
     return actual
 
 

@@ -21,6 +21,7 @@ from django.utils import timezone
 from kinerja.org.holding import today_in
 from kinerja.org.models import Assignment, Office, Position, Unit
 
+from . import actions
 from .models import (
     ActionPlanItem,
     Activity,
@@ -40,6 +41,7 @@ OBJECTIVES = [
     ("S2", "Meningkatnya daya saing usaha mikro, kecil dan menengah"),
     ("S3", "Meningkatnya akuntabilitas kinerja Dinas Koperasi dan UKM"),
 ]
+RETURN_REASON = "Bukti dukung belum memuat daftar nama; mohon dilengkapi."
 POS, NEG = Indicator.Polarity.HIGHER_IS_BETTER, Indicator.Polarity.LOWER_IS_BETTER
 # code, objective, name, unit, polarity, aggregation, division index (None: Subbag Program), key,
 # targets for the three years, actuals for the three years, places, national standard
@@ -233,6 +235,7 @@ def _indicators(office: Office, today: dt.date) -> None:
     targets: list[Target] = []
     revisions: list[tuple[Actual, str, object, str]] = []
     evidence_for: list[tuple[Actual, str, bool]] = []
+    to_return: list[Actual] = []
     for order, (code, objective, name, unit, polarity, aggregation, division_index, key, year_targets, year_actuals,
                 places, standard) in enumerate(INDICATORS, start=1):
         division = divisions[division_index] if division_index is not None and division_index < len(divisions) \
@@ -275,6 +278,11 @@ def _indicators(office: Office, today: dt.date) -> None:
                 status = Actual.Status.LOCKED if (y, q) < (open_year, open_quarter) else \
                     [Actual.Status.CHECKED, Actual.Status.SUBMITTED, Actual.Status.SUBMITTED,
                      Actual.Status.RETURNED, Actual.Status.DRAFT][order % 5]
+                # A returned figure is submitted here and returned by the Kasubbag through actions.return_actual
+                # below, once its evidence is there: what a real return writes (the revision, the division's
+                # notifications) is there too.
+                returned = status == Actual.Status.RETURNED
+                status = Actual.Status.SUBMITTED if returned else status
                 obstacles, solutions = OBSTACLES.get(code, ("", ""))
                 actual = Actual.objects.create(
                     indicator=indicator, year=y, quarter=q, value_number=quarter_actuals[q - 1],
@@ -284,14 +292,12 @@ def _indicators(office: Office, today: dt.date) -> None:
                     submitted_at=now if status != Actual.Status.DRAFT else None,
                     checked_by=kasubbag if status in (Actual.Status.CHECKED, Actual.Status.LOCKED) else None,
                     checked_at=now if status in (Actual.Status.CHECKED, Actual.Status.LOCKED) else None,
-                    locked_at=now if status == Actual.Status.LOCKED else None,
-                    return_reason="Bukti dukung belum memuat daftar nama; mohon dilengkapi."
-                    if status == Actual.Status.RETURNED else "")
+                    locked_at=now if status == Actual.Status.LOCKED else None)
                 revisions.append((actual, "saved", contact, ""))
                 if status != Actual.Status.DRAFT:
                     revisions.append((actual, "submitted", contact, ""))
-                if status == Actual.Status.RETURNED:
-                    revisions.append((actual, "returned", kasubbag, actual.return_reason))
+                if returned:
+                    to_return.append(actual)
                 if status in (Actual.Status.CHECKED, Actual.Status.LOCKED):
                     revisions.append((actual, "checked", kasubbag, ""))
                 if status == Actual.Status.LOCKED:
@@ -309,6 +315,8 @@ def _indicators(office: Office, today: dt.date) -> None:
                             size=len(data), sha256=hashlib.sha256(data).hexdigest(), uploaded_by=actual.entered_by)
         evidence.file.save(evidence.original_name, ContentFile(data), save=False)
         evidence.save()
+    for actual in to_return if kasubbag is not None else []:
+        actions.return_actual(actual.pk, user=kasubbag, reason=RETURN_REASON)
     _correct_one(office, head, kasubbag)
     _programs(office, years, objectives)
 

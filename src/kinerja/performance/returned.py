@@ -3,7 +3,9 @@ for the division until it sends the figure again: an item "Dikembalikan untuk di
 Beranda of the division's contact and head (the Sekretaris for the Sekretariat's figures), with the reason, who
 returned it and a button to the figure's card on the input page; and, once per return, an in-app notification
 and an e-mail to them (workflow.notify.notify_outside_case, in the return's transaction, mailed once it
-commits).
+commits). Once the division sends the figure again (actions.submit_actual, or add_missing_actual making it a
+correction) the item goes, since the figure is no longer returned, and `resolve_returned` marks the return's
+notifications read: nothing is left to do about them.
 
 `returned_items` is registered with workflow.inbox_extensions (register_for_positions) in PerformanceConfig.ready():
 it is given the positions whose work is the user's today (less those a Plt or Plh does meanwhile, who gets the
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
-from django.db.models import OuterRef, QuerySet, Subquery
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -117,3 +119,16 @@ def notify_returned(actual: Actual, *, returned_by: AbstractBaseUser, day: dt.da
     people = _receivers(actual, day)
     notify_outside_case(people, Notification.Kind.RETURNED, office, subject=_label(actual), url=url, mail=mail, at=at)
     return len(people)
+
+
+def resolve_returned(actual: Actual, *, at: dt.datetime) -> int:
+    """Mark read the unread notifications of the returns of this figure (notify_returned's), now that the division
+    sent it again; returns how many. A notification outside a case names its figure by its address only
+    (correct_url): it is matched by the period and the card's anchor, whatever division the indicator has now."""
+    from kinerja.workflow.models import Notification
+
+    period = f"{reverse('performance:input')}?year={actual.year}&quarter={actual.quarter or 0}"
+    return Notification.objects.filter(
+        Q(url__startswith=f"{period}&") | Q(url__startswith=f"{period}#"), url__endswith=f"#i{actual.indicator_id}",
+        kind=Notification.Kind.RETURNED, case__isnull=True, office_id=actual.indicator.office_id,
+        read_at__isnull=True).update(read_at=at)
