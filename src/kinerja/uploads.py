@@ -134,10 +134,10 @@ class KeptFiles:
     """The files of one try of a form, with those kept from the tries before (`pending`, the uploader's own).
 
     The page shows each kept file by its file input `name` with a hidden "<name>-kept" holding its token and a
-    "<name>-drop" box to remove it. `files` is the upload dict for the forms: the kept files of each input
-    first, then those chosen now (a form's single file field reads the last one: a new choice replaces the
-    kept file). A token the uploader's session does not know (another user's, or removed since) is counted
-    in `refused`, never read."""
+    "<name>-drop" button to remove it (a try that only removes: `removed` names what went, by input). `files`
+    is the upload dict for the forms: the kept files of each input first, then those chosen now (a form's
+    single file field reads the last one: a new choice replaces the kept file). A token the uploader's session
+    does not know (another user's, or removed since) is counted in `refused`, never read."""
 
     def __init__(self, pending: PendingUploads, request: Any) -> None:
         self.pending, self.request = pending, request
@@ -145,6 +145,7 @@ class KeptFiles:
         self.tokens: dict[int, str] = {}  # id() of a kept file → its token
         self.opened: list[File] = []
         self.shown: dict[str, list[tuple[str, str]]] = {}
+        self.removed: dict[str, list[str]] = {}
         data, self.files = request.POST, request.FILES.copy()
         for key in [k for k in data if k.endswith("-kept")]:
             name = key.removesuffix("-kept")
@@ -152,6 +153,8 @@ class KeptFiles:
             kept = []
             for token in data.getlist(key):
                 if token in dropped:
+                    if (gone := pending.name(request, token)) is not None:
+                        self.removed.setdefault(name, []).append(gone)
                     pending.forget(request, token)
                     continue
                 found = pending.open(request, token)

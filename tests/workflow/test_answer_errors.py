@@ -9,6 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from kinerja.performance.models import Actual, Evidence
 from kinerja.workflow.models import DivisionRequest, Event, TaskFile
@@ -52,9 +53,10 @@ class AnswerErrorsTestCase(AnswerPageBase):
         links = re.findall(r'<li><a href="#([^"]+)">(.*?)</a></li>', summary)
         self.assertEqual([anchor for anchor, _ in links],
                          [f"id_i{self.active.pk}-value", f"id_i{self.active.pk}-file", f"id_i{self.healthy.pk}-file"])
-        self.assertIn("IK-01 Jumlah koperasi aktif: &quot;12,3,4&quot;", links[0][1])
-        self.assertIn("IK-01 Jumlah koperasi aktif: catatan.txt bukan berkas PDF", links[1][1])
-        self.assertIn("IK-02 Persentase koperasi sehat: palsu.pdf bukan berkas PDF", links[2][1])
+        code = '<span class="perf-code">{}</span>'.format  # kept on one line (perfdata.keep_code)
+        self.assertIn(f"{code('IK-01')} Jumlah koperasi aktif: &quot;12,3,4&quot;", links[0][1])
+        self.assertIn(f"{code('IK-01')} Jumlah koperasi aktif: catatan.txt bukan berkas PDF", links[1][1])
+        self.assertIn(f"{code('IK-02')} Persentase koperasi sehat: palsu.pdf bukan berkas PDF", links[2][1])
         # Each message is next to its field too.
         self.assertContains(r, f'<p class="error" id="id_i{self.active.pk}-value-error" role="alert">', status_code=400)
         self.assertContains(r, f'<p class="error" id="id_i{self.active.pk}-file-error" role="alert">', status_code=400)
@@ -93,16 +95,74 @@ class AnswerErrorsTestCase(AnswerPageBase):
         self.assertEqual([f.name for f in self.request.files.all()], ["rekap.xlsx"])
         self.assertEqual(self.pending(), [])  # the kept copies go once saved
 
-    def test_a_kept_file_ticked_for_removal_is_not_sent(self) -> None:
+    def test_hapus_without_javascript_removes_the_kept_file_at_once_and_keeps_what_was_typed(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.active.pk}-obstacles": "RAT terlambat",
+                                        f"i{self.active.pk}-file": pdf(), f"i{self.healthy.pk}-value": "abc",
+                                        "files": SimpleUploadedFile("rekap.xlsx", b"PK rekap")})
+        token, general = self.kept_token(r, f"i{self.active.pk}-file"), self.kept_token(r, "files")
+        # "hapus" sends the form back (the button's name and value: which kept file), with what is typed now.
+        r = self.client.post(self.url, {"answer-note": "Data TW I, diperbaiki", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.active.pk}-obstacles": "RAT terlambat",
+                                        f"i{self.healthy.pk}-value": "61,5", f"i{self.active.pk}-file-kept": token,
+                                        "files-kept": general, f"i{self.active.pk}-file-drop": token})
+        self.assertEqual(r.status_code, 200)  # nothing refused: the page is back with the file gone, nothing sent
+        self.assertContains(r, "bukti.pdf dihapus: pilih berkas lain bila perlu.")
+        self.assertNotContains(r, "sudah dipilih: <strong>bukti.pdf</strong>")
+        self.assertContains(r, "sudah dipilih: <strong>rekap.xlsx</strong>")
+        self.assertEqual(self.kept_token(r, "files"), general)
+        self.assertNotContains(r, "error-summary")
+        for typed in ("Data TW I, diperbaiki", 'value="1.725"', "RAT terlambat", 'value="61,5"'):
+            self.assertContains(r, typed)
+        self.assertEqual([p.name for p in self.pending()], ["rekap.xlsx"])
+        self.assert_nothing_saved()
+        # Sent next: saved without the removed file.
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.healthy.pk}-value": "61,5", "files-kept": general})
+        self.assertRedirects(r, f"/cases/{self.case.pk}/")
+        self.assertFalse(Evidence.objects.exists())
+        self.assertEqual([f.name for f in self.request.files.all()], ["rekap.xlsx"])
+
+    def test_hapus_without_javascript_still_tells_the_problems_left(self) -> None:
         self.client.force_login(self.contacts[0])
         r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "abc",
                                         f"i{self.active.pk}-file": pdf()})
         token = self.kept_token(r, f"i{self.active.pk}-file")
-        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "abc",
                                         f"i{self.active.pk}-file-kept": token, f"i{self.active.pk}-file-drop": token})
-        self.assertRedirects(r, f"/cases/{self.case.pk}/")
-        self.assertFalse(Evidence.objects.exists())
+        self.assertContains(r, "bukti.pdf dihapus", status_code=400)
+        self.assertContains(r, "Jawaban belum terkirim: 1 hal perlu diperbaiki.", status_code=400)
         self.assertEqual(self.pending(), [])
+        self.assert_nothing_saved()
+
+    def test_hapus_with_htmx_removes_the_kept_file_and_swaps_its_line(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "abc",
+                                        f"i{self.active.pk}-file": pdf()})
+        token = self.kept_token(r, f"i{self.active.pk}-file")
+        remove = f"/requests/{self.request.pk}/answer/kept/{token}/remove/"
+        page = r.content.decode()
+        self.assertIn(f'hx-post="{remove}"', page)
+        # Enter in a field sends the answer: the form's first submit button is the hidden "Kirim jawaban".
+        form = page[page.index('class="answer-form"'):]
+        self.assertLess(form.index('class="answer-default"'), form.index('class="link kept-drop"'))
+        # Another division's contact cannot remove it (nor is it theirs to remove).
+        other = Client()
+        other.force_login(self.contacts[1])
+        self.assertEqual(other.post(remove, headers={"HX-Request": "true"}).status_code, 403)
+        self.assertEqual([p.name for p in self.pending()], ["bukti.pdf"])
+        self.assertEqual(self.client.get(remove).status_code, 405)
+        r = self.client.post(remove, headers={"HX-Request": "true"})
+        self.assertEqual(r.status_code, 200)
+        self.assertHTMLEqual(r.content.decode(), '<p class="kept-file kept-removed" role="status">'
+                                                 "bukti.pdf dihapus: pilih berkas lain bila perlu.</p>")
+        self.assertEqual(self.pending(), [])
+        # Its token, sent by a page still holding it, is refused as any lost kept file is.
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.active.pk}-file-kept": token})
+        self.assertContains(r, "sudah tidak ada", status_code=400)
+        self.assert_nothing_saved()
 
     def test_a_new_file_replaces_the_kept_one_of_its_indicator(self) -> None:
         self.client.force_login(self.contacts[0])

@@ -18,6 +18,7 @@ urlpatterns = [
     path("tasks/<int:pk>/complete-missing/", views.complete_missing, name="complete_missing"),
     path("tasks/<int:pk>/reassign/", views.reassign, name="reassign"),
     path("requests/<int:pk>/answer/", views.answer, name="answer"),
+    path("requests/<int:pk>/answer/kept/<str:token>/remove/", views.answer_remove_kept, name="answer_remove_kept"),
     path("task-files/<int:pk>/", views.task_file, name="task_file"),
     path("notifications/count/", views.notifications, name="notifications"),
     path("notifications/", views.notification_list, name="notification_list"),

@@ -501,7 +501,10 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 valid.append(False)
                 form.add_error(None, _("A file kept from an earlier try is no longer there (or is not yours): "
                                        "choose it again."))
-            if all(valid):
+            # "hapus" of a kept file without JavaScript (answer_remove_kept is the htmx way): the file goes, and
+            # the page comes back with everything typed and the other files kept, its problems told as after a
+            # submit; nothing is sent.
+            if all(valid) and not kept.removed:
                 try:
                     actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
                                            files=files.getlist("files"), extra=extensions.saving(parts, user=request.user))
@@ -513,15 +516,32 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                     if not any(p.show_error(e) for p in parts):
                         form.add_error(None, str(e))
             kept.keep(lambda name, f: _upload_passed(parts, name, f), lambda name: name != "files")
+        summary = _error_summary(form, parts) if posted else []
         return render(request, "workflow/answer.html", {
             "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
             "kept_files": kept.shown if kept is not None else {},
-            "error_summary": _error_summary(form, parts) if posted else [],
+            "removed_files": kept.removed if kept is not None else {},
+            "error_summary": summary,
             "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
-            status=400 if posted else 200)
+            status=400 if posted and (summary or not kept or not kept.removed) else 200)
     finally:
         if kept is not None:
             kept.close()
+
+
+@require_POST
+@login_required
+def answer_remove_kept(request: HttpRequest, pk: int, token: str) -> HttpResponse:
+    """"hapus" of a file kept from an earlier try of the answer page, at once (htmx): the kept copy goes and the
+    file's line on the page says so. Only the uploader's own kept file of this request can go (_answer_uploads)."""
+    req = _request_for(request, pk)
+    if not can_answer(req, request.user, office_day(req.task.case.office)):
+        return _forbidden(request, _("Only the data contact or the head of %(division)s may answer this request.") % {
+            "division": req.division.name})
+    pending = _answer_uploads(req, request.user)
+    name = pending.name(request, token)
+    pending.forget(request, token)
+    return render(request, "workflow/partials/kept_removed.html", {"file_name": name})
 
 
 def _answer_uploads(req: DivisionRequest, user: Any) -> PendingUploads:
