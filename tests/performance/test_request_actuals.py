@@ -154,8 +154,48 @@ class AnswerPageTargetsTestCase(AnsweringTestCase):
         Target.objects.create(indicator=yearly, year=2025, kind="agreement", value_number=Decimal("1725.5"))
         self.client.force_login(self.contacts[0])
         page = self.client.get(f"/requests/{self.request.pk}/answer/").content.decode()
-        card = page[page.index("IK-20 · "):]
+        card = page[page.index("IK-20</span> · "):]
         card = card[:card.index("</header>")]
         self.assertIn("target tahunan; tidak ada target triwulan", card)
-        self.assertNotIn("target tahunan", page[page.index("IK-01 · "):][:600])
+        self.assertNotIn("target tahunan", page[page.index("IK-01</span> · "):][:600])
 
+
+
+class DuplicateEvidenceTestCase(AnsweringTestCase):
+    """The same evidence twice for one figure (chosen twice, or attached already) is told with every other problem,
+    naming the file and the indicator, before anything is saved (actions.add_evidence would refuse it then)."""
+
+    def pdf(self, name: str, data: bytes = PDF) -> SimpleUploadedFile:
+        return SimpleUploadedFile(name, data, content_type="application/pdf")
+
+    def test_the_same_file_chosen_twice_is_told_with_the_other_problems(self) -> None:
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], note="Data TW I", entries=[
+                ActualEntry(self.active.pk, "1.725", files=[self.pdf("rekap.pdf"), self.pdf("rekap (1).pdf")]),
+                ActualEntry(self.healthy.pk, "12,5x", files=[self.pdf("rekap.pdf")])])
+        self.assertEqual([(e.indicator_id, e.field, str(e)) for e in caught.exception.errors], [
+            (self.active.pk, "file", "IK-01 Jumlah koperasi aktif: rekap (1).pdf dipilih dua kali untuk angka ini "
+                                     "(juga sebagai rekap.pdf)."),
+            (self.healthy.pk, "value", 'IK-02 Persentase koperasi sehat: "12,5x" bukan angka.')])
+        self.assertEqual((Actual.objects.count(), Evidence.objects.count()), (0, 0))
+
+    def test_a_file_attached_already_is_told_before_saving(self) -> None:
+        # IK-01 was sent with bukti.pdf and returned; the division sends it again with the same file renamed.
+        actual = perf.enter_actual(self.active.pk, 2025, 1, user=self.contacts[0], value="1.700",
+                                   files=[self.pdf("bukti.pdf")], submit=True)
+        perf.return_actual(actual.pk, user=self.subsection_head, reason="Angka belum sesuai")
+        other = perf.enter_actual(self.healthy.pk, 2025, 2, user=self.contacts[0], value="60",
+                                  files=[self.pdf("lain.pdf", PDF + b"%lain\n")])
+        self.assertEqual(other.quarter, 2)
+        entries = [ActualEntry(self.active.pk, "1.725", files=[self.pdf("bukti final.pdf")]),
+                   ActualEntry(self.healthy.pk, "61,5", files=[self.pdf("lain.pdf", PDF + b"%lain\n")])]
+        with self.assertRaises(AnswerErrors) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], entries=entries)
+        # Another quarter's figure holding the other file is no matter: only IK-01's is told.
+        self.assertEqual([(e.indicator_id, e.field, str(e)) for e in caught.exception.errors], [
+            (self.active.pk, "file", "IK-01 Jumlah koperasi aktif: bukti final.pdf sudah dilampirkan pada angka ini "
+                                     "(sebagai bukti.pdf).")])
+        actual.refresh_from_db()
+        self.assertEqual((actual.status, actual.value_number), (Actual.Status.RETURNED, Decimal(1700)))
+        self.assertEqual(Evidence.objects.count(), 2)
+        self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)

@@ -203,3 +203,25 @@ class AnswerErrorsTestCase(AnswerPageBase):
         self.assertIsNone(other.answered_at)
         self.assertFalse(TaskFile.objects.exists())
         self.assertEqual([p.name for p in self.pending()], ["rahasia.xlsx"])  # the owner's file is untouched
+
+    def test_a_file_attached_already_is_told_at_its_field_with_the_other_problems_and_not_kept(self) -> None:
+        from kinerja.performance import actions as perf
+
+        actual = perf.enter_actual(self.active.pk, 2025, 1, user=self.contacts[0], value="1.700",
+                                   files=[pdf("bukti.pdf")], submit=True)
+        perf.return_actual(actual.pk, user=self.subsection_head, reason="Angka belum sesuai")
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.active.pk}-file": pdf("bukti lagi.pdf"),
+                                        f"i{self.healthy.pk}-value": "abc"})
+        self.assertContains(r, "Jawaban belum terkirim: 2 hal perlu diperbaiki.", status_code=400)
+        message = ('<span class="perf-code">IK-01</span> Jumlah koperasi aktif: bukti lagi.pdf sudah dilampirkan pada '
+                   "angka ini (sebagai bukti.pdf).")
+        self.assertContains(r, f'<li><a href="#id_i{self.active.pk}-file">{message}</a></li>', status_code=400)
+        self.assertContains(r, f'<p class="error" id="id_i{self.active.pk}-file-error" role="alert">{message}</p>',
+                            status_code=400)
+        self.assertNotContains(r, "-file-kept", status_code=400)  # a duplicate is not kept for the next try
+        self.assertEqual(self.pending(), [])
+        actual.refresh_from_db()
+        self.assertEqual(actual.status, "returned")
+        self.assertEqual(Evidence.objects.count(), 1)

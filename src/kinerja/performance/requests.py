@@ -18,6 +18,7 @@ that use them.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -142,6 +143,7 @@ def _checked(request: DivisionRequest,
                              "indicator actuals. Answer with a note and files.") % {"period": case.period})
     indicators = Indicator.objects.filter(office_id=case.office_id, division_id=request.division_id).in_bulk(
         [e.indicator_id for e in entries])
+    stored = _stored_evidence(period, [e.indicator_id for e in entries if e.files])
     errors: list[AnswerError] = []
     for entry in entries:
         indicator = indicators.get(entry.indicator_id)
@@ -150,12 +152,24 @@ def _checked(request: DivisionRequest,
                 "Indicator %(id)s is not one of %(division)s's indicators.") % {
                 "id": entry.indicator_id, "division": request.division.name}))
             continue
-        # The files first: a bad file is told with a bad value of the same indicator, not after it is fixed.
+        # The files first: a bad file is told with a bad value of the same indicator, not after it is fixed. The
+        # same file twice (chosen twice, or attached already) is told here too, as add_evidence would refuse it.
+        seen = dict(stored.get(indicator.pk, {}))
         for upload in entry.files:
             try:
-                check_evidence_file(upload)
+                name, _kind, data = check_evidence_file(upload)
             except FieldError as e:
                 errors.append(AnswerError(indicator.pk, "file", f"{_label(indicator)}: {e}"))
+                continue
+            digest = hashlib.sha256(data).hexdigest()
+            if digest in seen:
+                same, attached = seen[digest]
+                message = (_("%(name)s is already attached to this figure (as %(attached)s).") if attached
+                           else _("%(name)s is chosen twice for this figure (also as %(other)s).")) % {
+                    "name": name, "attached": same, "other": same}
+                errors.append(AnswerError(indicator.pk, "file", f"{_label(indicator)}: {message}"))
+                continue
+            seen[digest] = (name, False)
         if not entry.value.strip():
             errors.append(AnswerError(indicator.pk, "value", _(
                 "%(indicator)s: enter the actual, or leave its other fields empty too.") % {"indicator": _label(indicator)}))
@@ -169,6 +183,21 @@ def _checked(request: DivisionRequest,
             errors.extend(AnswerError(indicator.pk, "confirm", f"{_label(indicator)}: {warning}")
                           for warning in actions.value_warnings(indicator, period.year, period.quarter, entry.value))
     return period, indicators, errors
+
+
+def _stored_evidence(period: CasePeriod, indicator_ids: list[int]) -> dict[int, dict[str, tuple[str, bool]]]:
+    """The evidence attached to the current figures of these indicators in the period: by indicator, each file's
+    SHA-256 → (its name, True); one query, none without files."""
+    from .models import Evidence
+
+    if not indicator_ids:
+        return {}
+    found: dict[int, dict[str, tuple[str, bool]]] = {}
+    for indicator_id, digest, name in Evidence.objects.filter(
+            actual__indicator_id__in=indicator_ids, actual__year=period.year, actual__quarter=period.quarter,
+            actual__is_current=True).order_by("pk").values_list("actual__indicator_id", "sha256", "original_name"):
+        found.setdefault(indicator_id, {}).setdefault(digest, (name, True))
+    return found
 
 
 @transaction.atomic
@@ -285,8 +314,11 @@ class ActualsPart:
 
     def error_links(self) -> list[tuple[str, str]]:
         """Each problem shown in this part with the id of the element that shows it, for the page's list of
-        problems at the top; a message of the form's own (an empty file) gets the indicator's code first."""
-        found = [(e, "actuals") for e in self.errors]
+        problems at the top; a message of the form's own (an empty file) gets the indicator's code first. The
+        messages are escaped, the indicator's code in each kept on one line (perfdata.keep_code)."""
+        from .templatetags.perfdata import keep_code
+
+        found: list[tuple[str, str]] = [(keep_code(e, None), "actuals") for e in self.errors]
         for card in self.cards:
             form = card.form
             if form is None or not form.is_bound:
@@ -298,7 +330,8 @@ class ActualsPart:
                     anchor = form[name].id_for_label + ("-warning" if name == "confirm" else "")
                 else:
                     anchor = f"i{card.indicator.pk}"
-                found += [(m if m.startswith(code) else f"{code}: {m}", anchor) for m in messages]
+                found += [(keep_code(m if m.startswith(code) else f"{code}: {m}", card.indicator.code), anchor)
+                          for m in messages]
         return found
 
     def upload_passed(self, name: str) -> bool | None:
