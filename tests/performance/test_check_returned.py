@@ -164,12 +164,9 @@ class ReturnedWorkTestCase(KinerjaTestCase):
             self.client.get("/")
         self.assertFalse([q for q in queries.captured_queries if "performance_actual" in (q["sql"] or "")])
 
-
-class ReturnedSentAgainTestCase(ReturnedWorkTestCase):
-    """Sent again, a returned figure's notifications are stale: marked read, gone from the unread count, and its
-    item leaves the inbox and Beranda; those of another figure or another period stay."""
-
     def test_sending_it_again_marks_its_notifications_read_and_the_item_goes(self) -> None:
+        # Sent again, a returned figure's notifications are stale: marked read, gone from the unread count, and
+        # its item leaves the inbox and Beranda; those of another figure or another period stay.
         actual = self.submitted()
         other_indicator = self.submitted(self.make_indicator("IK-1", "Indikator lain"))
         other_quarter = self.submitted(quarter=2)

@@ -1,5 +1,6 @@
-"""On the input card an indicator's code is never broken at its hyphen: in the card's heading and wherever a
-refusal or warning names it ("IK-01" split into "IK-" and "01" on a 1280 px card)."""
+"""On the input card and the division's answer page an indicator's code is never broken at its hyphen: in the
+card's heading and wherever a refusal or warning names it ("IK-01" split into "IK-" and "01" on a 1280 px card,
+"IK-1.2.3" into "IK-" and "1.2.3" on a phone)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from kinerja.performance import actions
 from kinerja.performance.models import Actual, Indicator, Target
 from kinerja.performance.templatetags.perfdata import code_message, keep_code
 from tests.performance.test_views import ViewsTestCase
+from tests.workflow.answering import AnsweringTestCase
 
 
 class CodeKeptWholeTestCase(ViewsTestCase):
@@ -112,3 +114,23 @@ class CodeKeptWholeInMessagesTestCase(ViewsTestCase):
                          '&lt;<span class="perf-code">IK-01</span>&gt; &lt;b&gt; 2025')
         self.assertEqual(code_message("%(code)s: %(error)s", code="IK-01", error=keep_code("IK-01 <x>", "IK-01")),
                          '<span class="perf-code">IK-01</span>: <span class="perf-code">IK-01</span> &lt;x&gt;')
+
+
+class CodeKeptWholeOnTheAnswerPageTestCase(AnsweringTestCase):
+    def test_the_heading_the_field_s_error_and_the_list_at_the_top_keep_the_code_whole(self) -> None:
+        Indicator.objects.filter(pk=self.active.pk).update(code="IK-1.2.3")
+        self.client.force_login(self.contacts[0])
+        url = f"/requests/{self.request.pk}/answer/"
+        self.assertContains(self.client.get(url), '<h3><span class="perf-code">IK-1.2.3</span> · Jumlah koperasi aktif</h3>')
+        response = self.client.post(url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "12,3,4",
+                                          f"i{self.healthy.pk}-value": "<b>"})
+        page = response.content.decode()
+        message = '<span class="perf-code">IK-1.2.3</span> Jumlah koperasi aktif: &quot;12,3,4&quot;'
+        summary = page[page.index('id="error-summary"'):page.index('id="answer-errors"')]
+        self.assertIn(f'<a href="#id_i{self.active.pk}-value">{message}', summary)
+        self.assertIn('<span class="perf-code">IK-02</span> Persentase koperasi sehat: &quot;&lt;b&gt;&quot;', summary)
+        self.assertNotIn("<b>", page)
+        card = page[page.index(f'id="i{self.active.pk}"'):]
+        self.assertIn(f'role="alert">{message}', card)
+        # The stylesheet that keeps it on one line is the page's.
+        self.assertIn('href="/static/performance/performance.css"', page)

@@ -42,7 +42,7 @@ class AnswerPageTestCase(AnswerPageBase):
         self.assertEqual(r.status_code, 200)
         self.assertContains(r, "Realisasi Triwulan I")
         self.assertContains(r, "Realisasi indikator · Triwulan I 2025")
-        self.assertContains(r, "IK-01 · Jumlah koperasi aktif")
+        self.assertContains(r, '<h3><span class="perf-code">IK-01</span> · Jumlah koperasi aktif</h3>')
         self.assertContains(r, "<strong>1.700</strong> unit")
         self.assertContains(r, 'value="58,5"')  # the draft, ready to be corrected
         self.assertContains(r, f'name="i{self.active.pk}-value"')
