@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.management.base import CommandError, CommandParser
+from django.test.utils import override_settings
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -27,13 +28,17 @@ class Command(KinerjaCommand):
         if not settings.DEMO:
             raise CommandError("The demo office has a published password and is refused in production "
                                "settings. Set KINERJA_DEMO=1 for a demo installation.")
-        office, created = demo.load()
-        for app in APPS:
-            if find_spec(f"kinerja.{app}.demo"):
-                module = import_module(f"kinerja.{app}.demo")
-                module.load(office)
-                if city and hasattr(module, "load_city"):
-                    module.load_city()
+        # The demo's people have invented addresses (@demo.invalid) and its events are invented: what the real
+        # actions it goes through would mail (a figure it returns to its division) is not sent; their
+        # notifications in the app are there.
+        with override_settings(EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"):
+            office, created = demo.load()
+            for app in APPS:
+                if find_spec(f"kinerja.{app}.demo"):
+                    module = import_module(f"kinerja.{app}.demo")
+                    module.load(office)
+                    if city and hasattr(module, "load_city"):
+                        module.load_city()
         if quiet:
             return
         self.stdout.write((_("Loaded the demo office: %(name)s.") if created
