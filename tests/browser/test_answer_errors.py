@@ -97,8 +97,10 @@ def test_a_bad_value_comes_back_at_its_field_with_the_good_file_kept(live_server
     page.set_viewport_size({"width": 1280, "height": 900})
 
     # "hapus" of the wrong general file takes effect at once: its line says so, nothing else changes.
+    page.evaluate("window.samePage = true")
     page.get_by_role("button", name="Hapus rekap-lama.pdf").click()
     expect(page.locator(".kept-removed")).to_contain_text("rekap-lama.pdf dihapus")
+    assert page.evaluate("window.samePage === true"), "the page was sent again, not only the file's line swapped"
     expect(second.get_by_label("Realisasi (%)")).to_have_value("12,5x")
     expect(page.get_by_label("Jawaban")).to_have_value("Realisasi Bidang Kelembagaan terlampir")
     expect(first.locator(".kept-file")).to_contain_text("bukti-koperasi-aktif.pdf")
