@@ -989,8 +989,30 @@ def _continues_legend(before: str, line: str, keys: dict[str, str]) -> bool:
         return (len(entries) > 1 and not re.search(_LEGEND_SEPARATOR, rest) and not re.search(r"\d{2,}", rest)
                 and not rest.endswith(",") and not before.rstrip().endswith((".", ";"))
                 and not (rest.isupper() and not m["full"].isupper())
-                and (label_key(rest).split() or [""])[0] not in _CLOSING_WORDS)
+                and (label_key(rest).split() or [""])[0] not in _CLOSING_WORDS
+                and not (_abbreviates(m["short"], clean(m["full"])) and _sentence(rest, m["full"])))
     return False
+
+
+# The small words a position's name keeps in lower case ("Kepala Subbagian Umum dan Kepegawaian").
+_NAME_SMALL_WORDS = {"dan", "serta", "atau", "di", "ke", "dari", "pada", "untuk", "yang", "&"}
+# The most words the rest of a name a layout wrapped onto its own line is taken to hold, when the part above
+# already spells the abbreviation out ("Kabid = Kepala Bidang" above "Perencanaan, Evaluasi dan Pelaporan").
+_NAME_REST_WORDS = 4
+
+
+def _sentence(rest: str, full: str) -> bool:
+    """Whether `rest`, the line under a legend whose last entry already spells its abbreviation out (`full`), is a
+    sentence of its own ("Arsip dipinjam paling lama tujuh hari kerja.") rather than the rest of that name: a word in
+    lower case under a name in capitals ("Kepala Bidang"), more words than the rest of a name holds, or several
+    words ending with a full stop."""
+    def capitalised(words: list[str]) -> bool:
+        return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
+
+    words = rest.split()
+    meaningful = [w for w in words if w.lower() not in _NAME_SMALL_WORDS]
+    return ((capitalised(full.split()) and not capitalised(words)) or len(meaningful) > _NAME_REST_WORDS
+            or (rest.endswith((".", "!", "?")) and len(words) > 2))
 
 
 def _legend_entries(line: str) -> list[str]:
