@@ -502,16 +502,16 @@ def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote
                 if sheet.sheet_state != "visible":
                     continue
                 hidden_columns, hidden_rows, merges = _layout(sheet)
-                grids.append([[_cell_text(v) for column, v in enumerate(row[:MAX_SHEET_COLUMNS], start=1)
-                               if column not in hidden_columns]
-                              for number, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS, values_only=True),
-                                                           start=1)
-                              if number not in hidden_rows])
+                rows = [[c for column, c in enumerate(row[:MAX_SHEET_COLUMNS], start=1) if column not in hidden_columns]
+                        for number, row in enumerate(sheet.iter_rows(max_row=MAX_SHEET_ROWS), start=1)
+                        if number not in hidden_rows]
+                grids.append([[_cell_text(getattr(c, "value", None)) for c in row] for row in rows])
                 _mark_merged_down(grids[-1], merges, hidden_columns, hidden_rows)
                 if titles is not None:
                     titles.append(sheet.title)
                 if drawings is not None:
                     drawings.append(_xlsx_drawing(path, workbook, sheet, grids[-1]))
+                _mark_filled(grids[-1], rows)
             return grids
         finally:
             workbook.close()
@@ -520,6 +520,40 @@ def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote
     except Exception as e:  # openpyxl reads lazily and raises many kinds on a damaged workbook
         raise SopImportError(path, None, None, None, _("the Excel workbook cannot be read: %(error)s")
                              % {"error": type(e).__name__}) from None
+
+
+# The mark an actor's cell filled with colour and holding no text stands for (see _mark_filled).
+FILLED_MARK = "■"
+_STEP_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*[.)]?\s*")
+
+
+def _fill_colour(cell: Any) -> str | None:
+    """The colour a cell is filled with ("rgb:FFBFBFBF", "theme:4"), None for no fill or white."""
+    fill = getattr(cell, "fill", None)
+    if fill is None or fill.fill_type != "solid" or (colour := fill.fgColor) is None:
+        return None
+    if colour.type == "rgb":
+        return f"rgb:{colour.rgb}" if isinstance(colour.rgb, str) and colour.rgb[-6:].upper() != "FFFFFF" else None
+    if colour.type == "theme":
+        return f"theme:{colour.theme}:{colour.tint}" if colour.theme != 0 or colour.tint < 0 else None
+    return f"indexed:{colour.indexed}" if colour.indexed not in (9, 64) else None
+
+
+def _mark_filled(grid: Grid, rows: list[list[Any]]) -> None:
+    """A step's actor marked in a workbook by filling the actor's cell with colour, no symbol or text in it (the
+    flowchart's shapes lost or drawn elsewhere): each such cell of a step's row (its first text a step number)
+    reads as FILLED_MARK, as a mark typed there would. A colour the row's text cells share is a band over the
+    whole row (a decision's row shaded), no mark."""
+    for at, cells in enumerate(rows):
+        row = grid[at]
+        texts = [text for text in row if text.strip()]
+        if not texts or not _STEP_NUMBER_RE.fullmatch(texts[0]):
+            continue
+        banded = {_fill_colour(c) for c, text in zip(cells, row, strict=False) if text.strip()}
+        for column, cell in enumerate(cells):
+            colour = _fill_colour(cell)
+            if colour is not None and colour not in banded and column < len(row) and not row[column].strip():
+                row[column] = FILLED_MARK
 
 
 def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[list[DrawnArrow], list[DrawnNote]]:
