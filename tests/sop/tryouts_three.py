@@ -17,7 +17,6 @@ import subprocess
 import sys
 import zipfile
 from collections.abc import Callable
-from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -265,9 +264,9 @@ def _add_drawing(path: Path, anchors: str) -> None:
         '<drawing xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rIdD1"/>'
         "</worksheet>")).encode()
     members["xl/worksheets/_rels/sheet1.xml.rels"] = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org'
-        '/package/2006/relationships"><Relationship Id="rIdD1" Type="http://schemas.openxmlformats.org/officeDocument/'
-        '2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>').encode()
+        b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org'
+        b'/package/2006/relationships"><Relationship Id="rIdD1" Type="http://schemas.openxmlformats.org/officeDocument/'
+        b'2006/relationships/drawing" Target="../drawings/drawing1.xml"/></Relationships>')
     members["[Content_Types].xml"] = members["[Content_Types].xml"].decode().replace("</Types>", (
         '<Override PartName="/xl/drawings/drawing1.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.drawing+xml"/></Types>')).encode()
