@@ -20,7 +20,7 @@ from kinerja.sop.models import SopVersion
 from tests.base import KinerjaTestCase
 
 from .offices import preview_data, uploaded_preview
-from .tryouts_three import IUM_NOTE, TRYOUT_THREE, WARIS_TIME
+from .tryouts_three import IUM, IUM_LEGENDS, IUM_NOTE, TRYOUT_THREE, WARIS_TIME, write_ium
 
 pytestmark = pytest.mark.usefixtures("english")
 
@@ -65,6 +65,14 @@ def test_it_reads_each_document_as_written(tmp_path: Path, key: str) -> None:
     # Nothing of the legend, the note under it or the page's repeated header is taken for a step's text.
     texts = " ".join(f"{s.activity} {s.inputs} {s.output}" for s in draft.steps)
     assert "Keterangan" not in texts and "Pelaksana" not in texts and IUM_NOTE[:20] not in texts
+
+
+@pytest.mark.parametrize("legend", IUM_LEGENDS)
+def test_each_way_of_writing_the_legend_spells_the_actor_columns_out(tmp_path: Path, legend: str) -> None:
+    """Dot leaders ("Kasi .......... Kepala Seksi …") were not read: the actors stayed "Ptgs", "Kasi"."""
+    draft = parse_document(write_ium(tmp_path, legend=legend))
+    assert draft.actors == IUM.actors
+    assert [s.actor for s in draft.steps] == IUM.step_actors
 
 
 class TryoutThreeImportTestCase(KinerjaTestCase):

@@ -130,12 +130,34 @@ def _procedure(document: docx.document.Document, actors: list[str],
     return table
 
 
-def write_ium(folder: Path) -> Path:
+# The legend's entries one by one, for the other ways of writing it (IUM_LEGENDS).
+IUM_ENTRIES = [("Ptgs", "Petugas Pelayanan PATEN"), ("Kasi", "Kepala Seksi Perekonomian dan Pembangunan"),
+               ("Kasubbag TU", "Kepala Subbagian Tata Usaha")]
+# How a legend under the table is written: one line (then a sentence), a line per entry aligned by a tab
+# ("Kasi<tab>: Kepala Seksi …"), dot leaders ("Kasi ........ Kepala Seksi …"), a borderless table of three
+# columns (abbreviation, ":", name) or of two (abbreviation, ": name").
+IUM_LEGENDS = ["line", "tabs", "dots", "table3", "table2"]
+
+
+def write_ium(folder: Path, *, legend: str = "line") -> Path:
     document = docx.Document()
     _landscape(document)
     _identity(document, ["PEMERINTAH KOTA BANDAR LAMPUNG", "KECAMATAN TELUK BETUNG UTARA"], IUM_IDENTITY)
     _procedure(document, IUM_SHORT, IUM_STEPS)
-    document.add_paragraph(IUM_LEGEND)
+    if legend == "line":
+        document.add_paragraph(IUM_LEGEND)
+    else:
+        document.add_paragraph("Keterangan:")
+    if legend in ("tabs", "dots"):
+        for short, full in IUM_ENTRIES:
+            document.add_paragraph(f"{short}\t: {full}" if legend == "tabs" else f"{short} .......... {full}")
+    elif legend in ("table3", "table2"):
+        table = document.add_table(rows=0, cols=3 if legend == "table3" else 2)
+        for short, full in IUM_ENTRIES:
+            cells = table.add_row().cells
+            for cell, text in zip(cells, [short, ":", full] if legend == "table3" else [short, f": {full}"],
+                                  strict=True):
+                cell.text = text
     document.add_paragraph(IUM_NOTE)
     path = folder / "sop-ium.docx"
     document.save(str(path))

@@ -921,13 +921,15 @@ _SIGNATURE_RE = re.compile(r"\bNIP\b\.?\s*:?\s*\d{8}", re.IGNORECASE)
 _NOTE_RE = re.compile(r"\s*(?:\*+\s*\)?|(?:catatan|keterangan|ket|nb|note)\s*\.?\s*:)", re.IGNORECASE)
 
 
-# A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon", "1. Sek = …".
-_LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s)\s*(?P<full>[^=:]+?)"
+# A line of a legend of abbreviations: "Kabid = Kepala Bidang", "Kasi : Kepala Seksi", "- Pmh – Pemohon", "1. Sek = …",
+# "Kasi ........ Kepala Seksi".
+_LEGEND_RE = re.compile(r"\s*(?:[-•*]\s*|\d{1,2}[.)]\s*)?(?P<short>[^=:–—]+?)\s*(?:=|:|–|—|\s-\s|\.{3,}|…+)\s*"
+                        r"(?P<full>[^=:]+?)"
                         r"\s*[.;,]?\s*")
 # A legend written on one line: "Keterangan: Kadis = Kepala Dinas, Sek = Sekretaris; …", "Pmh - Pemohon; Ptgs -
 # Petugas" (its heading, then its entries parted where a comma or semicolon is followed by the next "short =": a
 # comma inside a name, "Perencanaan, Evaluasi dan Pelaporan", parts nothing).
-_LEGEND_SEPARATOR = r"(?:=|:|–|—|\s-\s)"
+_LEGEND_SEPARATOR = r"(?:=|:|–|—|\s-\s|\.{3,}|…+)"  # or dot leaders: "Kasi ........ Kepala Seksi"
 _LEGEND_HEADING_RE = re.compile(rf"\s*(?:keterangan|ket|catatan|singkatan)\s*\.?\s*:\s*(?=[^=:–—]+?{_LEGEND_SEPARATOR})",
                                 re.IGNORECASE)
 _LEGEND_PARTS_RE = re.compile(rf"\s*[,;]\s*(?=[^,;=:–—]+?{_LEGEND_SEPARATOR})")
