@@ -4,7 +4,8 @@ with a legend under the table, a decision whose "Tidak" goes back two steps; the
 (LibreOffice's export); a kelurahan's text copy with every way of writing Waktu ("15 menit", "1 jam",
 "2 hari kerja", "1 minggu", "3 x 24 jam", "-"); workbooks whose symbols are drawn shapes, the text cells
 carrying the flow and each step's actor marked by "√", by "X" or only by a filled cell; a Dinas's SOP of fourteen
-steps over two pages, its table header repeated on the second, in Word and as Word's PDF.
+steps over two pages, its table header repeated on the second, in Word and as Word's PDF. Actors marked only by
+a cell's colour are tried in a workbook, a Word table (shading) and a PDF (Excel's print of filled cells).
 
 Each builder writes its document into a folder and returns its path; `TRYOUT_THREE` pairs it with what the
 importer must read from it. `python tests/sop/tryouts_three.py DIR` writes them all, to try them by hand.
@@ -139,11 +140,27 @@ IUM_ENTRIES = [("Ptgs", "Petugas Pelayanan PATEN"), ("Kasi", "Kepala Seksi Perek
 IUM_LEGENDS = ["line", "tabs", "dots", "table3", "table2"]
 
 
-def write_ium(folder: Path, *, legend: str = "line") -> Path:
+def _shade(cell: docx.table._Cell, colour: str) -> None:
+    """Word's cell shading (Borders and Shading, Fill)."""
+    shading = OxmlElement("w:shd")
+    for name, value in (("w:val", "clear"), ("w:color", "auto"), ("w:fill", colour)):
+        shading.set(qn(name), value)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def write_ium(folder: Path, *, legend: str = "line", shaded: bool = False) -> Path:
+    """`shaded`: each step's actor cell shaded grey, no symbol in it (the header shaded light grey)."""
     document = docx.Document()
     _landscape(document)
     _identity(document, ["PEMERINTAH KOTA BANDAR LAMPUNG", "KECAMATAN TELUK BETUNG UTARA"], IUM_IDENTITY)
-    _procedure(document, IUM_SHORT, IUM_STEPS)
+    steps = [(a, actor, "" if shaded else mark, *rest) for a, actor, mark, *rest in IUM_STEPS]
+    table = _procedure(document, IUM_SHORT, steps)  # type: ignore[arg-type]
+    if shaded:
+        for row in table.rows[:2]:
+            for cell in row.cells:
+                _shade(cell, "D9D9D9")
+        for r, (_activity, actor, *_rest) in enumerate(steps, start=2):
+            _shade(table.cell(r, 2 + IUM_SHORT.index(actor)), "808080")
     if legend == "line":
         document.add_paragraph(IUM_LEGEND)
     else:
@@ -419,15 +436,46 @@ def write_legalisir_pdf(folder: Path) -> Path:
     return _as_pdf(write_legalisir(folder))
 
 
+def write_bansos_pdf(folder: Path) -> Path:
+    """The workbook as Excel's PDF prints it, each step's actor cell filled grey with nothing in it (the shapes
+    left out of the print area), the header shaded light grey, the third step's row shaded as a whole."""
+    from html import escape
+
+    from .pdfs import write_pdf
+
+    css = ('@page { size: A4 landscape; margin: 1.5cm; } body { font-family: "DejaVu Sans", sans-serif; '
+           "font-size: 9pt; } table { border-collapse: collapse; width: 100%; } td, th { border: 0.75pt solid black; "
+           "padding: 3pt; vertical-align: top; } th { background: #d9d9d9; } td.on { background: #808080; } "
+           "tr.band td { background: #fff2cc; } tr.band td.on { background: #808080; }")
+    n = len(BANSOS_ACTORS)
+    identity = "".join(f"<tr><td>{label}</td><td>{escape(value)}</td></tr>" for label, value in [
+        ("NOMOR SOP", "460/03/SOP/DINSOS/2025"), ("TANGGAL PEMBUATAN", "2 Januari 2025"),
+        ("TANGGAL EFEKTIF", "1 Februari 2025"), ("DISAHKAN OLEH", "KEPALA DINAS SOSIAL"),
+        ("NAMA SOP", "PENERBITAN REKOMENDASI BANTUAN SOSIAL")])
+    head = (f"<tr><th rowspan=2>No</th><th rowspan=2 style='width: 25%'>Uraian Kegiatan</th><th colspan={n}>Pelaksana"
+            "</th><th colspan=3>Mutu Baku</th><th rowspan=2>Ket</th></tr><tr>"
+            + "".join(f"<th>{a}</th>" for a in BANSOS_ACTORS) + "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>")
+    body = "".join(
+        f"<tr{' class=band' if i == 3 else ''}><td>{i}</td><td>{activity}</td>"
+        + "".join("<td class=on></td>" if a == who else "<td></td>" for a in range(n))
+        + f"<td>{inputs}</td><td>{value} {unit}</td><td>{output}</td><td></td></tr>"
+        for i, (activity, who, inputs, value, unit, output) in enumerate(BANSOS_STEPS, start=1))
+    html = (f"<html lang=id><head><style>{css}</style></head><body><p>PEMERINTAH KABUPATEN PRINGSEWU<br>DINAS SOSIAL"
+            f"</p><table>{identity}</table><br><table><thead>{head}</thead><tbody>{body}</tbody></table></body></html>")
+    return write_pdf(folder, html, "sop-bansos.pdf")
+
+
 TRYOUT_THREE: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "ium": (write_ium, IUM),
     "ium-pdf": (write_ium_pdf, IUM),
+    "ium-shaded": (lambda folder: write_ium(folder, shaded=True), IUM),
     "waris": (write_waris, WARIS),
     "bansos": (write_bansos, BANSOS),
     "bansos-x": (lambda folder: write_bansos(folder, mark="X"), BANSOS),
     "bansos-filled": (lambda folder: write_bansos(folder, mark=""), BANSOS),
     "bansos-filled-no-shapes": (lambda folder: write_bansos(folder, mark="", shapes=False), BANSOS),
     "bansos-no-shapes": (lambda folder: write_bansos(folder, shapes=False), BANSOS),
+    "bansos-filled-pdf": (write_bansos_pdf, BANSOS),
     "legalisir": (write_legalisir, LEGALISIR),
     "legalisir-pdf": (write_legalisir_pdf, LEGALISIR),
 }

@@ -12,7 +12,7 @@ import io
 import re
 import zipfile
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -420,6 +420,7 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
         notes += [DrawnNote(None, "", problem) for problem in over.notes + drawn.notes]
     for r, (row, marks) in enumerate(zip(block.rows, drawn.marks, strict=True)):
         cells: list[str] = []
+        colours: list[str | None] = []
         here: set[int] = set()  # the cells met in this row: a cell merged across columns counts once
         for column, cell in enumerate(row.cells):
             key = id(cell._tc)
@@ -440,12 +441,24 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
             if not text.strip() and column < len(marks) and marks[column]:
                 text = " ".join(marks[column])
             cells.append(text)
+            colours.append(_shading(cell._tc))
+        for column in filled_marks(cells, colours):
+            cells[column] = FILLED_MARK
         grid.append(cells)
     if arrows is not None:
         arrows += [DrawnArrow(grid[a.source] if a.source is not None else None,
                               grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
                               _KINDS.get(a.target_kind, ""), a.unplaced) for a in drawn.arrows]
     return grid
+
+
+def _shading(tc: Any) -> str | None:
+    """The colour a Word table's cell is shaded with (its w:shd fill), None for none or white."""
+    from docx.oxml.ns import qn
+
+    shd = tc.tcPr.find(qn("w:shd")) if tc.tcPr is not None else None
+    fill = (shd.get(qn("w:fill")) or "").upper() if shd is not None else ""
+    return fill if fill and fill not in ("AUTO", "FFFFFF") else None
 
 
 _KINDS = {shapes.BOX: "process", shapes.DECISION: "decision", shapes.TERMINATOR: "terminator"}
@@ -539,21 +552,24 @@ def _fill_colour(cell: Any) -> str | None:
     return f"indexed:{colour.indexed}" if colour.indexed not in (9, 64) else None
 
 
+def filled_marks(texts: Sequence[str], colours: Sequence[str | None]) -> list[int]:
+    """The cells of a table's row that mark a step's actor by their colour alone (a workbook's, a Word table's
+    or a PDF's cells filled, no symbol or text in them, the flowchart's shapes lost or drawn elsewhere): the
+    empty cells filled with a colour (`colours`, None for none) of a step's row (its first text a step number).
+    A colour the row's text cells share too is a band over the whole row (a decision's row shaded), no mark."""
+    filled = [text for text in texts if text.strip()]
+    if not filled or not _STEP_NUMBER_RE.fullmatch(filled[0]):
+        return []
+    banded = {colour for text, colour in zip(texts, colours, strict=False) if text.strip()}
+    return [i for i, (text, colour) in enumerate(zip(texts, colours, strict=False))
+            if colour is not None and colour not in banded and not text.strip()]
+
+
 def _mark_filled(grid: Grid, rows: list[list[Any]]) -> None:
-    """A step's actor marked in a workbook by filling the actor's cell with colour, no symbol or text in it (the
-    flowchart's shapes lost or drawn elsewhere): each such cell of a step's row (its first text a step number)
-    reads as FILLED_MARK, as a mark typed there would. A colour the row's text cells share is a band over the
-    whole row (a decision's row shaded), no mark."""
+    """A workbook's steps' actor cells marked by their fill alone read as FILLED_MARK (filled_marks)."""
     for at, cells in enumerate(rows):
-        row = grid[at]
-        texts = [text for text in row if text.strip()]
-        if not texts or not _STEP_NUMBER_RE.fullmatch(texts[0]):
-            continue
-        banded = {_fill_colour(c) for c, text in zip(cells, row, strict=False) if text.strip()}
-        for column, cell in enumerate(cells):
-            colour = _fill_colour(cell)
-            if colour is not None and colour not in banded and column < len(row) and not row[column].strip():
-                row[column] = FILLED_MARK
+        for column in filled_marks(grid[at], [_fill_colour(c) for c in cells]):
+            grid[at][column] = FILLED_MARK
 
 
 def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[list[DrawnArrow], list[DrawnNote]]:
@@ -928,6 +944,7 @@ def _read_page(page: Any, number: int) -> _Page:
     rotated = [c for c in page.chars if not c.get("upright", True)]
     upright_chars = [c for c in page.chars if c.get("upright", True) and not c["text"].isspace()]
     upright = upright_chars if rotated else []
+    fills = [r for r in page.rects if r.get("fill") and not _white(r.get("non_stroking_color"))]
     for table in drawn.find_tables(settings):
         texts = table.extract()
         # Words broken without a hyphen are looked for in the header rows of a table of steps only (the rows
@@ -945,6 +962,7 @@ def _read_page(page: Any, number: int) -> _Page:
                      for row, row_texts in zip(table.rows, texts, strict=True)]
         rows = [[None if box is None else (tuple(box), text or "") for box, text in zip(row.cells, row_texts, strict=True)]
                 for row, row_texts in zip(table.rows, texts, strict=True)]
+        _mark_filled_boxes(rows, fills)
         _mark_spans(rows)
         boxes.append(tuple(table.bbox))
         result.items.append(_Table(page=number, bbox=tuple(table.bbox), rows=rows))
@@ -967,6 +985,32 @@ def _read_page(page: Any, number: int) -> _Page:
                                   words=line_words))
     result.items.sort(key=lambda item: item.bbox[1] if isinstance(item, _Table) else item.top)
     return result
+
+
+def _mark_filled_boxes(rows: list[list[tuple[Box, str] | None]], fills: list[dict[str, Any]]) -> None:
+    """A PDF's steps' actor cells marked by their fill alone (a box filled with colour covering the cell, as a
+    workbook or a Word table prints it) read as FILLED_MARK (filled_marks)."""
+    if not fills:
+        return
+
+    def colour(box: Box) -> str | None:
+        x0, top, x1, bottom = box
+        area = max((x1 - x0) * (bottom - top), 1e-6)
+        for r in fills:
+            width = min(x1, float(r["x1"])) - max(x0, float(r["x0"]))
+            height = min(bottom, float(r["bottom"])) - max(top, float(r["top"]))
+            if width > 0 and height > 0 and width * height >= _FILLED_SHARE * area:
+                return repr(r.get("non_stroking_color"))
+        return None
+
+    for row in rows:
+        texts = [cell[1] if cell is not None else "" for cell in row]
+        for i in filled_marks(texts, [colour(cell[0]) if cell is not None else None for cell in row]):
+            row[i] = (row[i][0], FILLED_MARK)  # type: ignore[index]
+
+
+# The share of a cell a filled box covers for the cell to be filled (its padding or rules aside).
+_FILLED_SHARE = 0.6
 
 
 def _mark_spans(rows: list[list[tuple[Box, str] | None]]) -> None:
