@@ -316,9 +316,11 @@ def _add_drawing(path: Path, anchors: str) -> None:
             z.writestr(name, data)
 
 
-def write_bansos(folder: Path, *, mark: str = "√", shapes: bool = True, name: str = "sop-bansos.xlsx") -> Path:
+def write_bansos(folder: Path, *, mark: str = "√", shapes: bool = True, name: str = "sop-bansos.xlsx",
+                 shaded_columns: bool = False) -> Path:
     """`mark`: the text of each step's actor cell ("" leaves it empty and fills it grey instead); `shapes`: whether
-    the symbols are drawn (the header shaded, the third step's row shaded as a whole, either way)."""
+    the symbols are drawn (the header shaded, the third step's row shaded as a whole, either way);
+    `shaded_columns`: the Pelaksana columns shaded light blue by design, each actor's cell darker."""
     book = openpyxl.Workbook()
     ws = book.active
     ws.title = "SOP"
@@ -364,7 +366,10 @@ def write_bansos(folder: Path, *, mark: str = "√", shapes: bool = True, name: 
         if i == 3:  # the field visit's row shaded as a whole, its actor's cell darker
             for column in range(1, 8 + n):
                 ws.cell(row, column).fill = band
-        if not mark:
+        if shaded_columns:
+            for column in range(3, 3 + n):
+                ws.cell(row, column).fill = PatternFill("solid", fgColor="DDEBF7")
+        if not mark or shaded_columns:
             cell.fill = grey
         preset = "flowChartTerminator" if i in (1, len(BANSOS_STEPS)) else "flowChartProcess"
         anchors.append(_shape_anchor(100 + i, row - 1, 2 + who, preset))
@@ -476,6 +481,7 @@ TRYOUT_THREE: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "bansos-filled-no-shapes": (lambda folder: write_bansos(folder, mark="", shapes=False), BANSOS),
     "bansos-no-shapes": (lambda folder: write_bansos(folder, shapes=False), BANSOS),
     "bansos-filled-pdf": (write_bansos_pdf, BANSOS),
+    "bansos-shaded-columns": (lambda folder: write_bansos(folder, shapes=False, shaded_columns=True), BANSOS),
     "legalisir": (write_legalisir, LEGALISIR),
     "legalisir-pdf": (write_legalisir_pdf, LEGALISIR),
 }

@@ -556,13 +556,19 @@ def filled_marks(texts: Sequence[str], colours: Sequence[str | None]) -> list[in
     """The cells of a table's row that mark a step's actor by their colour alone (a workbook's, a Word table's
     or a PDF's cells filled, no symbol or text in them, the flowchart's shapes lost or drawn elsewhere): the
     empty cells filled with a colour (`colours`, None for none) of a step's row (its first text a step number).
-    A colour the row's text cells share too is a band over the whole row (a decision's row shaded), no mark."""
+    A colour the row's text cells share too is a band over the whole row (a decision's row shaded), no mark; more
+    than _MOST_FILLED such cells are the Pelaksana columns shaded by design, no actors."""
     filled = [text for text in texts if text.strip()]
     if not filled or not _STEP_NUMBER_RE.fullmatch(filled[0]):
         return []
     banded = {colour for text, colour in zip(texts, colours, strict=False) if text.strip()}
-    return [i for i, (text, colour) in enumerate(zip(texts, colours, strict=False))
-            if colour is not None and colour not in banded and not text.strip()]
+    marked = [i for i, (text, colour) in enumerate(zip(texts, colours, strict=False))
+              if colour is not None and colour not in banded and not text.strip()]
+    return marked if len(marked) <= _MOST_FILLED else []
+
+
+# The most cells of a step's row its colour alone marks: one actor, or two doing the step together.
+_MOST_FILLED = 2
 
 
 def _mark_filled(grid: Grid, rows: list[list[Any]]) -> None:
