@@ -197,7 +197,7 @@ class NewOfficeTestCase(ImportCase):
         queries = []
         for staff in (1, 30):  # Staf Subbagian Umum: Rina, Joko and these, each with a NIP
             data = rows() + [[8 + i, "Subbagian Umum", "Sekretariat", "Staf Subbagian Umum", "Kepala Subbagian Umum",
-                              f"Staf {i}", f"19900101201503{1 + i % 2}{i:03d}", "II/c", "", "", "", "01/02/2024", ""]
+                              f"Staf {i}", f"19900101201503{1 + i % 2}{i + 101:03d}", "II/c", "", "", "", "01/02/2024", ""]
                              for i in range(staff)]
             reading = importer._read(self.workbook(data, name=f"pegawai-{staff}.xlsx"))
             read, errors = reading.rows, reading.errors

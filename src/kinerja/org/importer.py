@@ -382,6 +382,13 @@ def _nip(raw: object, row: Row, errors: list[BadImportRow]) -> str:
             "Text and type the NIP again."))))
         return ""
     nip = normalise_nip(text.removeprefix("NIP").removeprefix("NIP.").strip())
+    if re.fullmatch(r"\d{15}000", nip):
+        # No NIP ends in 000 (its last three digits count from 001): an 18-digit NIP Excel had as a number,
+        # written out (a CSV saved from it, a cell formatted "0") with its last three digits lost.
+        errors.append(row.bad("nip", _value_problem(text, _(
+            "ends in 000, which no NIP does: Excel stored it as a number and lost its last digits (it keeps only "
+            "15). Format the NIP column as Text and type the NIP again."))))
+        return ""
     try:
         validate_nip(nip)
     except ValidationError as e:
