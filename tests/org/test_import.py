@@ -150,8 +150,9 @@ class NewOfficeTestCase(ImportCase):
                                "judulnya seperti di templat.")
         summary = self.run_import(self.remarks_file())
         self.assertEqual(summary.unread_columns, ["Struktur: J (Status Kepegawaian)"])
-        self.assertEqual(summary.ignored_columns, ["Struktur: A (No.)", "Struktur: F (Ket.)", "Struktur: G (Catatan)",
-                                                   "Struktur: H (#)", "Struktur: I (Nomor Urut)"])
+        self.assertEqual(summary.ignored_columns, ["Struktur: A (No.)", "Struktur: F (Ket.)"
+                                                   " (hanya Plt./Plh. beserta nomor SK-nya yang dibaca)",
+                                                   "Struktur: G (Catatan)", "Struktur: H (#)", "Struktur: I (Nomor Urut)"])
         out = StringIO()
         call_command("org", "import", str(self.remarks_file()), "--office", "disdag", "--dry-run", stdout=out)
         self.assertIn("Kolom nomor urut dan keterangan, sengaja tidak dibaca: Struktur: A (No.); Struktur: F (Ket.)",
@@ -482,7 +483,8 @@ class OtherLayoutTestCase(ImportCase):
                                             "Pembenihan, jabatan kepala, tanpa NIP. ASN yang menduduki jabatan "
                                             "struktural punya NIP: tulis NIP-nya di kolom B (N I P)."])
         self.assertEqual(summary.unread_columns, [])
-        self.assertEqual(summary.ignored_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"])
+        self.assertEqual(summary.ignored_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"
+                                                   " (hanya Plt./Plh. beserta nomor SK-nya yang dibaca)"])
 
     def test_an_unknown_parent_unit_is_named_and_nothing_is_saved(self) -> None:
         errors = self.failure(self.nominative(parent_of_section="Bidang Budidaya Ikan"))

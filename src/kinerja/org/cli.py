@@ -67,6 +67,9 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     if summary.title_rows:
         lines.append(_("Title rows over a group of rows were not read as data: %(rows)s.") % {
             "rows": "; ".join(summary.title_rows)})
+    if summary.signature_rows:
+        lines.append(_("The signature block under the table was not read: %(rows)s.") % {
+            "rows": "; ".join(summary.signature_rows)})
     if summary.lone_units:
         from .importer import lone_units_note
 

@@ -8,7 +8,11 @@ the rows below it. The name and the NIP may share one cell (Nama/NIP, as a Dafta
 them); a title over a group of rows, merged across the table (II. SEKRETARIAT) or written in the Unit kerja
 alone that the row under it names again (BIDANG KOPERASI), is skipped and named; the row numbers and remarks
 (No., Keterangan) are left out on purpose, apart from the columns whose header kinerja does not know, which
-are named with a refusal as its likely cause.
+are named with a refusal as its likely cause. As a bezetting writes them: "Kosong" (or "-") in the Nama of
+a vacant position and "-" in its other cells are nothing written; "Plt. Siti Aminah" in the Nama, or
+Keterangan beginning "Plt. berdasarkan SK … No. 800/…", is a Plt holding (Keterangan read for that and
+its decree number alone). The signature block under a table ("Bandar Lampung, 2 Januari 2026", the head's
+post, name and NIP) ends it: nothing under it is read, and it is named.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
 (file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
@@ -55,7 +59,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from kinerja.dates import parse_date
+from kinerja.dates import MONTHS, NONE_MARKS, parse_date
 from kinerja.errors import BadCell, BadImportRow, ImportFailed, KinerjaError
 from kinerja.spreadsheets import csv_rows, fill_merged
 
@@ -117,6 +121,17 @@ _GRADE_RE = re.compile(r"\b(IV|III|II|I)\s*[/\-.]?\s*([a-e])\b", re.IGNORECASE)
 # "Plt. Kepala Dinas" written in the Jabatan column: the position is Kepala Dinas, held as Plt.
 _ACTING_TITLE_RE = re.compile(r"(plt|plh)\.?\s+(?=\S)", re.IGNORECASE)
 _RANKS = {rank.lower(): grade for grade, rank in GRADES}
+# What a bezetting writes in the Nama of a vacant position, and in its other cells of a person ("-").
+VACANT_MARKS = {"kosong", "lowong", "vakum", "vacant", "belum ada", "belum terisi", "tidak ada", "formasi kosong"}
+_PERSON_KEYS = ("name", "nip", "other_id", "name_nip", "grade", "email")
+# "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the holding's status and its decree.
+_ACTING_REMARK_RE = re.compile(r"\s*(plt|plh)\b\.?", re.IGNORECASE)
+_DECREE_IN_TEXT_RE = re.compile(
+    r"(?:\bno(?:mor)?\b\.?\s*:?\s*|\bsk\b\D*?)([0-9][0-9A-Za-z./\-]*/[0-9A-Za-z./\-]*[0-9A-Za-z])", re.IGNORECASE)
+# The first line of the signature block under a table: "Bandar Lampung, 2 Januari 2026" (the day may be left
+# blank to write by hand), or "Mengetahui," over it.
+_SIGNED_AT_RE = re.compile(r"[^\W\d][^\d,]*,\s*(?:\d{1,2}\s+)?([a-z]+)\.?\s+\d{4}", re.IGNORECASE)
+_SIGNATURE_WORDS = {"mengetahui", "menyetujui", "disahkan oleh", "ditetapkan di"}
 
 
 def _normal(label: object) -> str:
@@ -277,6 +292,7 @@ class Header:
     labels: dict[str, str]  # key → "C (NIP)": the column's letter and its header as written
     unread: list[str]  # headers not read, as "H (Status Kepegawaian)": data kinerja may have missed
     ignored: list[str]  # numbering and remarks, not read on purpose, as "A (No.)" (IGNORED_HEADERS)
+    remark: tuple[int, str] | None = None  # Keterangan: (index, "H (KETERANGAN)"), read only for "Plt."/"Plh."
 
 
 def _find_header(table: Table) -> Header | None:
@@ -294,7 +310,11 @@ def _find_header(table: Table) -> Header | None:
             elif label:
                 (ignored if _ignored_header(label) else unread).append(f"{_letter(index)} ({label})")
         if "unit" in columns and len(columns) >= 2 and (best is None or len(columns) > len(best.columns)):
-            best = Header(number, columns, labels, unread, ignored)
+            remark = next(((index, f"{_letter(index)} ({_text(value)})") for index, value in enumerate(values)
+                           if _normal(_text(value)).split(" ")[0] in ("keterangan", "ket")), None)
+            if remark and remark[1] in ignored:
+                ignored[ignored.index(remark[1])] += " ({})".format(_("only a Plt./Plh. and its decree number are read"))
+            best = Header(number, columns, labels, unread, ignored, remark)
     return best
 
 
@@ -498,6 +518,7 @@ class Reading:
     ignored: list[str] = field(default_factory=list)  # the numbering and remark columns, not read on purpose
     hidden: list[str] = field(default_factory=list)  # the rows hidden in Excel, not read either
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
+    signatures: list[str] = field(default_factory=list)  # the signature blocks under a table, not read
     without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
     without_hierarchy: list[str] = field(default_factory=list)  # sheets with neither Unit induk nor Atasan
     # (sheet, "F (ATASAN LANGSUNG)"): the columns Unit induk and Atasan a sheet has when no row of it writes in
@@ -529,8 +550,21 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         for number, values in table.rows:
             if number <= header.number:
                 continue
+            if _signature_line(values):
+                # The signature block under the table (place and date, the head's post, name and NIP): the
+                # table ends here; nothing under it is read.
+                last = table.rows[-1][0]
+                where = (_("sheet %(sheet)s, rows %(rows)s") % {"sheet": table.sheet, "rows": f"{number}–{last}"}
+                         if table.sheet else _("rows %(rows)s") % {"rows": f"{number}–{last}"})
+                reading.signatures.append(f"{where} ({next(_text(v) for v in values if _text(v))})")
+                break
             raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
             texts = {key: _text(value) for key, value in raw.items()}
+            for key in _PERSON_KEYS + ("status", "decree"):
+                # "Kosong" in the Nama of a vacant position, "-" in its NIP and Pangkat: nothing written.
+                if key in texts and (texts[key] in NONE_MARKS or key in ("name", "name_nip")
+                                     and _normal(texts[key]) in VACANT_MARKS):
+                    raw[key], texts[key] = None, ""
             if not any(texts.values()):
                 continue
             if number in table.hidden:
@@ -558,6 +592,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                         raw[key], texts[key] = value, value
                         cells[key] = Cell(value, header.labels["name_nip"])
             row = Row(path, table.sheet, number, cells)
+            remark = _text(values[header.remark[0]]) if header.remark and header.remark[0] < len(values) else ""
             # A Unit kerja written once holds for the rows below it (or merged down over them).
             unit = texts.get("unit") or unit
             row.unit = unit
@@ -594,6 +629,36 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                     errors.append(row.bad("status", _value_problem(status, _(
                         "differs from the Jabatan, which says %(acting)s.") % {"acting": acting[1]})))
                 row.status = written
+                status = status or acting[1]
+            # "Plt. Siti Aminah, S.E." in the Nama, as a bezetting writes it: she holds the position as Plt.
+            if (acting := _ACTING_TITLE_RE.match(row.name)) and row.name[acting.end():].strip():
+                row.name = row.name[acting.end():].strip()
+                written = STATUSES[acting[1].lower()]
+                if status and row.status != written:
+                    errors.append(row.bad("name", _value_problem(cells["name"].value, _(
+                        "says %(acting)s, but the row says %(status)s.") % {
+                        "acting": acting[1], "status": status})))
+                row.status = written
+                status = status or acting[1]
+            # "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the status and the decree.
+            if header.remark and remark and row.name:
+                acting = _ACTING_REMARK_RE.match(remark)
+                if acting:
+                    written = STATUSES[acting[1].lower()]
+                    if status and row.status != written:
+                        cells["remark"] = Cell(remark, header.remark[1])
+                        errors.append(row.bad("remark", _value_problem(remark, _(
+                            "says %(acting)s, but the row says %(status)s.") % {
+                            "acting": acting[1], "status": status})))
+                    row.status = written
+                if row.status != Assignment.Kind.DEFINITIVE and not row.decree and (
+                        decree := _DECREE_IN_TEXT_RE.search(remark)):
+                    row.decree = decree[1]
+                if acting and not row.decree:
+                    cells["remark"] = Cell(remark, header.remark[1])
+                    errors.append(row.bad("remark", _value_problem(remark, _(
+                        "says the person holds the position as %(acting)s, but gives no decree number: write it "
+                        "after it (%(acting)s. SK No. 800/…) or in a column Nomor SK.") % {"acting": acting[1]})))
             row.start = _date(raw.get("start"), "start", row, errors) if texts.get("start") else None
             row.end = _date(raw.get("end"), "end", row, errors) if texts.get("end") else None
             _check_row(row, texts, errors)
@@ -613,6 +678,19 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                              "%(rows)d rows of every sheet). Download the template to see the columns.")
                            % {"file": path.name, "rows": HEADER_SEARCH_ROWS})
     return reading
+
+
+def _signature_line(values: list[object]) -> bool:
+    """The first line of a signature block: a cell "Bandar Lampung, 2 Januari 2026" (the place and date the
+    list was signed) or "Mengetahui,"; the rest of the row empty but for another such cell."""
+    texts = [_text(v) for v in values if _text(v)]
+    if not texts or len(texts) > 2:
+        return False
+    for text in texts:
+        signed = _SIGNED_AT_RE.fullmatch(text)
+        if signed and signed[1].lower() in MONTHS or _normal(text) in _SIGNATURE_WORDS:
+            return True
+    return False
 
 
 def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
@@ -647,9 +725,14 @@ def _check_row(row: Row, texts: dict[str, str], errors: list[BadImportRow]) -> N
     if row.start and row.end and row.end < row.start:
         errors.append(row.bad("end", _value_problem(texts.get("end", ""), _("is before the start (%(start)s).") % {
             "start": texts.get("start", "")})))
-    if has_person and row.status != Assignment.Kind.DEFINITIVE and not row.decree:
-        errors.append(row.bad("decree", _("is empty: a Plt or Plh holds the position by a decree (Nomor SK); "
-                                          "write its number.")))
+    if has_person and row.status != Assignment.Kind.DEFINITIVE and not row.decree and "remark" not in row.cells:
+        if "decree" in row.cells:
+            errors.append(row.bad("decree", _("is empty: a Plt or Plh holds the position by a decree (Nomor SK); "
+                                              "write its number.")))
+        else:
+            errors.append(row.bad("decree", _("is not a column of the file, yet the row says the person holds the "
+                                              "position as Plt or Plh, which is by a decree: add the column Nomor "
+                                              "SK, or write the number in Keterangan (Plt. SK No. 800/…).")))
 
 
 # --- checking the rows together and against the office ---------------------------------------------
@@ -1112,6 +1195,8 @@ class Summary:
     ignored_columns: list[str] = field(default_factory=list)  # numbering and remarks, not read on purpose
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     title_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 4 (II. SEKRETARIAT)": not read
+    # "sheet DUK, rows 14–21 (Bandar Lampung, 2 Januari 2026)": the signature block under a table, not read
+    signature_rows: list[str] = field(default_factory=list)
     # Sheets (the file, for a CSV) without a column Nama, NIP or NIK/ID lain: every position read as vacant
     without_people: list[str] = field(default_factory=list)
     # Sheets (the file) with neither a column Unit induk nor Atasan that add units: each new unit at the top
@@ -1583,6 +1668,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
                   and _key(row.unit) not in named_as_parent]
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
                       hidden_rows=reading.hidden, title_rows=reading.titles,
+                      signature_rows=reading.signatures,
                       without_people=without_people, without_hierarchy=without_hierarchy,
                       empty_hierarchy=empty_hierarchy, lone_units=lone_units,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
