@@ -260,6 +260,11 @@ class ExcelCsvTestCase(UnseenCase):
             (digits(BAMBANG), dt.date(2026, 1, 5), dt.date(2026, 3, 31))])
         self.assertTrue(Person.objects.filter(full_name="Ir. H. Ma’ruf Amin").exists())
 
+    def test_a_nip_kept_as_text_with_an_apostrophe_or_as_a_formula_is_read(self) -> None:
+        self.run_import(self.csv(self.GOOD[0].replace(YANI, f"'{digits(YANI)}"),
+                                 self.GOOD[1].replace(digits(ROSMA), f'"=""{digits(ROSMA)}"""')))
+        self.assertEqual(sorted(Person.objects.values_list("nip", flat=True)), [digits(YANI), digits(ROSMA)])
+
     def test_through_the_page(self) -> None:
         preview, saved = self.through_the_page(self.csv(*self.GOOD))
         self.assertIn("Ma’ruf", preview)

@@ -396,6 +396,10 @@ def _nip(raw: object, row: Row, errors: list[BadImportRow]) -> str:
             return ""
         return digits
     text = _text(raw)
+    # The ways a NIP is kept as text on its way out of Excel or a web application: '19680512… (typed with an
+    # apostrophe) and ="19680512…" (a CSV written so that Excel opens it as text).
+    if found := re.fullmatch(r"=\s*\"(.*)\"|'(.*)", text):
+        text = (found[1] if found[1] is not None else found[2]).strip()
     if re.fullmatch(r"\d[.,]\d+e\+?\d+", text.lower()):
         errors.append(row.bad("nip", _value_problem(text, _(
             "is a number in scientific notation: Excel has lost the NIP's last digits. Format the NIP column as "
