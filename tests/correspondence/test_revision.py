@@ -102,7 +102,10 @@ class ImportTestCase(SignedPeriodTestCase):
         with self.assertRaises(ImportFailed) as caught:
             import_file(self.workbook(), self.office, 2025)
         message = str(caught.exception)
-        self.assertEqual([e.row for e in caught.exception.errors], [2, 3])
+        # Each row's locked figure, and its target, which the signed report shows too.
+        self.assertEqual(sorted({e.row for e in caught.exception.errors}), [2, 3])
+        self.assertIn("target IK-01 Indikator Bidang Kelembagaan dan Pengawasan Koperasi tidak diubah: Data Kinerja "
+                      "2025 sudah ditandatangani (Data Kinerja Triwulan I 2025)", message)
         self.assertIn("Angka Triwulan I 2025 dikunci: Data Kinerja Triwulan I 2025 (versi 1) ditandatangani oleh "
                       f"{self.signature.signer_name}", message)
         self.assertEqual(self.actual(0).value_number, Decimal(380))

@@ -18,13 +18,13 @@ from openpyxl import Workbook
 
 from kinerja.correspondence.actions import changed_since_compiled
 from kinerja.correspondence.models import Document, Signature
-from kinerja.errors import KinerjaError
+from kinerja.errors import ImportFailed, KinerjaError
 from kinerja.org.holding import today_in
-from kinerja.org.models import Office, Person
+from kinerja.org.models import Office, Person, Unit
 from kinerja.performance import actions, demo, signoff
 from kinerja.performance.cards import Period, period_indicators
 from kinerja.performance.importer import import_file
-from kinerja.performance.models import Actual, Indicator, ReportVersion, Target
+from kinerja.performance.models import Actual, Indicator, IndicatorRevision, ReportVersion, Target
 from kinerja.performance.report import build_report
 from kinerja.workflow.models import Case
 from tests.base import TODAY, DemoDataTestCase, KinerjaTestCase
@@ -35,21 +35,29 @@ NEW = [("IK-16", S1, "Jumlah koperasi yang memanfaatkan platform digital", "unit
        ("IK-17", S2, "Persentase UMKM binaan yang mengekspor", "%", 5)]
 
 
-def next_year_workbook(path: Path, year: int) -> Path:
-    """Next year's agreement as an office writes it: an indicator it has, with next year's target, and two new."""
+# IK-01 as next year's agreement names and measures it: another name, unit, polarity and division.
+RENAMED = ("Jumlah koperasi aktif berbadan hukum", "koperasi", "Negatif", "Bidang Pemberdayaan Koperasi")
+
+
+def next_year_workbook(path: Path, year: int, renamed: bool = False) -> Path:
+    """Next year's agreement as an office writes it: an indicator it has, with next year's target, and two new;
+    `renamed`: the indicator it has under its new name, unit, polarity and division (RENAMED)."""
     book = Workbook()
     sheet = book.active
-    sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", f"Target {year}"])
-    sheet.append(["IK-01", S1, "Jumlah koperasi aktif", "unit", "Positif", 1800])
+    sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", f"Target {year}", *["Bidang"] * renamed])
+    sheet.append(["IK-01", S1, *RENAMED[:3], 1800, RENAMED[3]] if renamed else
+                 ["IK-01", S1, "Jumlah koperasi aktif", "unit", "Positif", 1800])
     for code, objective, name, unit, target in NEW:
-        sheet.append([code, objective, name, unit, "Positif", target])
+        sheet.append([code, objective, name, unit, "Positif", target, *[""] * renamed])
     book.save(path)
     return path
 
 
 def _without_token(html: str) -> str:
-    """A page without its CSRF tokens, which differ at each request."""
+    """A page without its CSRF tokens, which differ at each request, and its printing time ({% now %} reads the
+    system clock, not timezone.now)."""
     html = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", html)
+    html = re.sub(r'<p class="print-head">.*?</p>', "", html)
     return re.sub(r'"X-CSRFToken": "[^"]*"', "", html)
 
 
@@ -79,9 +87,80 @@ class LaterYearImportTestCase(DemoDataTestCase):
         # The pages are compared byte for byte: the clock stands still meanwhile, so that a time left or "N menit
         # lalu" that moves on a slow machine between the two readings is no difference the import made.
         with mock.patch("django.utils.timezone.now", return_value=timezone.now()):
-            self._earlier_years_stay()
+            self._earlier_years_stay(renamed=False)
 
-    def _earlier_years_stay(self) -> None:
+    def test_a_later_year_that_renames_an_indicator_leaves_the_earlier_years_as_they_were(self) -> None:
+        """Next year's agreement gives IK-01 another name, unit, polarity and division: this year and last year,
+        their pages, downloads' figures, the signed quarter's case and the check page still read it as they were
+        signed; next year reads it as the file says."""
+        with mock.patch("django.utils.timezone.now", return_value=timezone.now()):
+            self._earlier_years_stay(renamed=True)
+        indicator = Indicator.objects.get(office=self.office, code="IK-01")
+        self.assertEqual((indicator.name, indicator.unit, indicator.polarity, indicator.division.name),
+                         (RENAMED[0], RENAMED[1], Indicator.Polarity.LOWER_IS_BETTER, RENAMED[3]))
+        kept = IndicatorRevision.objects.get(indicator=indicator)
+        self.assertEqual((kept.until_year, kept.name, kept.unit, kept.polarity, kept.division.name),
+                         (self.year, "Jumlah koperasi aktif", "unit", Indicator.Polarity.HIGHER_IS_BETTER,
+                          "Bidang Kelembagaan dan Pengawasan Koperasi"))
+        for year in (self.year - 1, self.year):
+            shown = next(i for i in build_report(self.office, year, approvals=False).indicators if i.code == "IK-01")
+            self.assertEqual((shown.name, shown.unit), ("Jumlah koperasi aktif", "unit"), year)
+        later = next(i for i in build_report(self.office, self.later, approvals=False).indicators if i.code == "IK-01")
+        self.assertEqual((later.name, later.unit), RENAMED[:2])
+        self.assertIn(RENAMED[0], self.get("/data/dashboard/", year=self.later))
+        self.assertIn(RENAMED[0], self.get("/data/indicators/", year=self.later))
+        self.assertNotIn(RENAMED[0], self.get("/data/indicators/", year=self.year))
+        # The new division answers for it from next year on; the old one still for this year's quarter.
+        pemberdayaan = Unit.objects.get(name=RENAMED[3])
+        on_input = self.get("/data/input/", year=self.later, quarter=1, division=pemberdayaan.pk)
+        self.assertIn(RENAMED[0], on_input)
+        self.assertNotIn("Jumlah koperasi aktif<", self.get("/data/input/", year=self.year, quarter=4,
+                                                              division=pemberdayaan.pk))
+
+    def test_a_signed_year_is_not_changed_by_a_file_of_its_own(self) -> None:
+        """A file of this year, whose Data Kinerja of Triwulan II is signed, that would add an indicator, rename
+        one and change a target: refused, every row named, nothing saved."""
+        signature = signoff.signing(self.office, self.year, 1)
+        self.assertIsNotNone(signature)
+        document = signature.version.document.title
+        before = list(Indicator.objects.filter(office=self.office).values_list("code", "name", "unit", "first_year"))
+        targets = list(Target.objects.filter(indicator__office=self.office).values_list("pk", "value_number"))
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", f"Target {self.year}"])
+        sheet.append(["IK-01", S1, "Jumlah koperasi aktif berbadan hukum", "unit", "Positif", 1750])
+        sheet.append(["IK-02", S1, "Persentase koperasi sehat", "%", "Positif", 70])
+        sheet.append(["IK-16", S1, NEW[0][2], "unit", "Positif", 120])
+        book.save(self.data_dir / "pk-signed.xlsx")
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(self.data_dir / "pk-signed.xlsx", self.office, self.year)
+        self.assertEqual([str(e) for e in raised.exception.errors], [
+            f"pk-signed.xlsx, lembar Sheet, baris 2, kolom Indikator (C): Data Kinerja {self.year} sudah ditandatangani "
+            f'({document}) dan menyebut IK-01 "Jumlah koperasi aktif" dengan satuan, polaritas, dan bidangnya seperti '
+            f"saat itu: berkas tahun {self.year} tidak mengubahnya. Nama, satuan, polaritas, atau bidang yang baru "
+            "dimuat dalam berkas tahun berikutnya",
+            f"pk-signed.xlsx, lembar Sheet, baris 3, kolom Target {self.year} (F): target IK-02 Persentase koperasi sehat "
+            f"tidak diubah: Data Kinerja {self.year} sudah ditandatangani ({document}), dan targetnya adalah target saat "
+            "ditandatangani",
+            f"pk-signed.xlsx, lembar Sheet, baris 4, kolom Indikator (C): IK-16 {NEW[0][2]} bukan indikator tahun "
+            f"{self.year}, dan Data Kinerja {self.year} sudah ditandatangani ({document}): berkas tahun {self.year} "
+            "tidak menambahkan indikator ke dalamnya. Impor indikator itu dengan berkas tahun berikutnya, atau "
+            "keluarkan barisnya"])
+        self.assertEqual(list(Indicator.objects.filter(office=self.office).values_list(
+            "code", "name", "unit", "first_year")), before)
+        self.assertEqual(list(Target.objects.filter(indicator__office=self.office).values_list("pk", "value_number")),
+                         targets)
+        self.assertFalse(IndicatorRevision.objects.exists())
+        # The same year's file as signed (its names and targets again) still imports.
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", f"Target {self.year}"])
+        sheet.append(["IK-01", S1, "Jumlah koperasi aktif", "unit", "Positif", 1750])
+        book.save(self.data_dir / "pk-same.xlsx")
+        summary = import_file(self.data_dir / "pk-same.xlsx", self.office, self.year)
+        self.assertEqual(summary.indicators_unchanged, 1)
+
+    def _earlier_years_stay(self, *, renamed: bool) -> None:
         case = self.finished_case()
         self.assertIsNotNone(case, "the demo has a finished case of a signed quarter")
         periods = [(self.year - 1, None), (self.year, None), (self.year, 4), (self.year, 3)]
@@ -96,14 +175,16 @@ class LaterYearImportTestCase(DemoDataTestCase):
             "case": self.get(f"/cases/{case.pk}/"),
             "input": self.get("/data/input/", year=self.year, quarter=4),
             "indicators": self.get("/data/indicators/", year=self.year),
+            "check": self.get("/data/check/", year=self.year, quarter=4, status="all"),
         }
         check = self.client.get("/data/check/", {"year": self.year, "quarter": 4, "status": "all"})
         counts = (check.context["missing"], check.context["filters"], check.context["unassigned_indicators"])
         self.assertTrue(counts[0])  # the demo's open quarter still lacks figures: a count that could grow
 
-        summary = import_file(next_year_workbook(Path(self.data_dir) / "pk.xlsx", self.later), self.office, self.later)
+        summary = import_file(next_year_workbook(Path(self.data_dir) / "pk.xlsx", self.later, renamed), self.office,
+                              self.later)
         self.assertEqual((summary.indicators_created, summary.indicators_updated, summary.indicators_unchanged),
-                         (2, 0, 1))
+                         (2, 1, 0) if renamed else (2, 0, 1))
 
         for period, before in reports.items():
             self.assertEqual(build_report(self.office, *period, approvals=False).to_json(), before, period)
@@ -112,11 +193,12 @@ class LaterYearImportTestCase(DemoDataTestCase):
         for name, before in pages.items():
             kwargs = {"year": self.year - 1} if name == "dashboard" else (
                 {"year": self.year, "quarter": 4} if name in ("dashboard TW IV", "input") else
-                {"year": self.year} if name == "indicators" else {})
+                {"year": self.year} if name == "indicators" else
+                {"year": self.year, "quarter": 4, "status": "all"} if name == "check" else {})
             url = {"dashboard": "/data/dashboard/", "dashboard TW IV": "/data/dashboard/", "case": f"/cases/{case.pk}/",
-                   "input": "/data/input/", "indicators": "/data/indicators/"}[name]
+                   "input": "/data/input/", "indicators": "/data/indicators/", "check": "/data/check/"}[name]
             after = self.get(url, **kwargs)
-            for _code, _objective, new_name, _unit, _target in NEW:
+            for new_name in [n for _code, _objective, n, _unit, _target in NEW] + [RENAMED[0]] * renamed:
                 self.assertNotIn(new_name, after, name)
             self.assertEqual(after, before, name)
         check = self.client.get("/data/check/", {"year": self.year, "quarter": 4, "status": "all"})

@@ -162,12 +162,12 @@ class PolarityTestCase(SpellingsTestCase):
         self.assertEqual([str(w) for w in summary.warnings], [
             "pk-2.xlsx, sheet PK 2025, row 2, column Polaritas (E): the polarity of indicator IK-01 Angka kredit macet "
             "changes from Positive (higher is better) to Negative (lower is better); its achievement is computed the "
-            "other way from now on, in every year's report. If that is not meant, correct the file and import it "
-            "again, or set the polarity back on the indicator's page",
+            "other way from 2025 on, the years before keep theirs. If that is not meant, correct the file and "
+            "import it again, or set the polarity back on the indicator's page",
             "pk-2.xlsx, sheet PK 2025, row 3, column Target (F): the polarity of indicator IK-02 Waktu pelayanan izin "
             "changes from Positive (higher is better) to Negative (lower is better); its achievement is computed the "
-            "other way from now on, in every year's report. If that is not meant, correct the file and import it "
-            "again, or set the polarity back on the indicator's page"])
+            "other way from 2025 on, the years before keep theirs. If that is not meant, correct the file and "
+            "import it again, or set the polarity back on the indicator's page"])
 
     def test_a_telling_capaian_that_turns_an_indicator_around_names_its_column(self) -> None:
         first = [["Sasaran", "Indikator", "Satuan", "Polaritas", "Target"],

@@ -20,7 +20,7 @@ from . import signoff
 from .achievement import predicate_tone
 from .cards import Period, annual_only, annual_target, evaluate_actual, target_for
 from .forms import ReturnForm
-from .models import Actual, Indicator, Target
+from .models import Actual, Indicator, Target, actuals_as_of
 
 STATUS_TABS = ["submitted", "checked", "returned", "draft", "locked"]
 TABS = [*STATUS_TABS, "all", signoff.REPORT_FILTER]
@@ -57,7 +57,7 @@ def tab_counts(office: Office, period: Period) -> dict[str, int]:
 def rows_of(actuals: QuerySet[Actual], year: int) -> list[dict[str, Any]]:
     """The rows the page shows for `actuals`, each measured against the target of its own quarter of `year`:
     three queries however many (the actuals with their indicator, their targets, their evidence)."""
-    listed = actuals.select_related(
+    listed = actuals_as_of(actuals, year).select_related(
         "indicator__objective", "indicator__division", "entered_by__person").prefetch_related(
         "evidence", Prefetch("indicator__targets", queryset=Target.objects.filter(year=year),
                              to_attr="year_targets")).order_by("indicator__objective__order", "indicator__order",

@@ -138,7 +138,7 @@ from kinerja.spreadsheets import csv_rows, fill_merged
 
 from . import signoff
 from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
-from .models import Actual, ActualRevision, Indicator, Objective, Target, quarter_name
+from .models import YEAR_FIELDS, Actual, ActualRevision, Indicator, IndicatorRevision, Objective, Target, quarter_name
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
 from .plausibility import allows_percent_sign, implausible, is_count, is_percent
@@ -2722,6 +2722,81 @@ def _identity(indicator: Indicator) -> tuple[object, ...]:
     return tuple(getattr(indicator, name) for name in IDENTITY)
 
 
+def keep_earlier_years(indicator: Indicator, year: int) -> None:
+    """Before an indicator is saved with the name, unit, polarity or division a file of `year` gives it: the years
+    before keep what they have now (an IndicatorRevision up to year - 1), so that their pages, downloads and
+    reports, signed or not, read as they did. Where a later year changed them already, the file's year and the
+    years up to that change take the file's, and the indicator keeps the later year's."""
+    saved = Indicator.objects.filter(pk=indicator.pk).values(*YEAR_FIELDS, "first_year").get()
+    revisions = list(IndicatorRevision.objects.filter(indicator=indicator, until_year__gte=year - 1))
+    governing = revisions[0] if revisions else None  # of year - 1 (None: the indicator's own fields)
+    earlier = {f: getattr(governing, f) for f in YEAR_FIELDS} if governing is not None else \
+        {f: saved[f] for f in YEAR_FIELDS}
+    new = {f: getattr(indicator, f) for f in YEAR_FIELDS}
+    measured_before = saved["first_year"] is None or saved["first_year"] < year
+    if measured_before and new != earlier and (governing is None or governing.until_year != year - 1):
+        IndicatorRevision.objects.create(indicator=indicator, until_year=year - 1, **earlier)
+    later = next((r for r in revisions if r.until_year >= year), None)
+    if later is not None:
+        for f in YEAR_FIELDS:
+            setattr(indicator, f, saved[f])
+        if any(getattr(later, f) != new[f] for f in YEAR_FIELDS):
+            for f in YEAR_FIELDS:
+                setattr(later, f, new[f])
+            later.save()
+
+
+def _lock(locks: dict[int | None, object], office: Office, year: int, quarter: int | None) -> object:
+    """The signature on a Data Kinerja of `year` that a change of the year (quarter None: any signed report of it)
+    or of its `quarter` would alter; None while none is signed. One query per quarter."""
+    if quarter not in locks:
+        locks[quarter] = signoff.signing(office, year, quarter or 1)
+    return locks[quarter]
+
+
+def _signed_year_refusals(path: Path, row: Row, indicator: Indicator, before: tuple[object, ...] | None, year: int,
+                          signature: object, locks: dict[int | None, object]) -> list[BadCell]:
+    """What a row of a file of `year`, whose Data Kinerja is signed, would change of what the signed document
+    shows: an indicator it adds to the year, another name, unit, polarity or division, another target. Refused:
+    the signed document is the record of the year, and its figures change only by a correction with its
+    reason."""
+    document = signature.version.document.title  # type: ignore[attr-defined]
+    label = f"{indicator.code} {indicator.name}"
+    old = dict(zip(IDENTITY, before, strict=True)) if before is not None else None
+    if old is None or (old["first_year"] is not None and old["first_year"] > year):  # type: ignore[operator]
+        return [BadCell(path, row.sheet, row.number, row.labels.get(NAME, NAME), _(
+            "%(indicator)s is not an indicator of %(year)d, and the Data Kinerja of %(year)d is signed "
+            "(%(document)s): a file of %(year)d adds no indicator to it. Import the indicator with the file of a "
+            "later year, or leave the row out") % {"indicator": label, "year": year, "document": document})]
+    refusals = []
+    changed = [f for f in YEAR_FIELDS if old[f] != getattr(indicator, f)]
+    if changed:
+        column = {"name": NAME, "unit": UNIT, "polarity": POLARITY, "division_id": DIVISION}.get(changed[0], NAME)
+        refusals.append(BadCell(path, row.sheet, row.number, row.labels.get(column, column), _(
+            "the Data Kinerja of %(year)d is signed (%(document)s), and it names %(code)s \"%(old)s\" with its unit, "
+            "polarity and division as they were: a file of %(year)d does not change them. A new name, unit, "
+            "polarity or division belongs in the file of a later year") % {
+            "year": year, "document": document, "code": indicator.code, "old": old["name"]}))
+    wanted: list[tuple[str, int | None, Value, str]] = []
+    if not row.target.empty:
+        wanted.append((Target.Kind.AGREEMENT, None, row.target, TARGET))
+    wanted += [(Target.Kind.QUARTER, q, v, f"Target TW{q}") for q, v in row.quarter_targets.items()]
+    if year in row.plan_targets:
+        wanted.append((Target.Kind.RENSTRA, None, row.plan_targets[year], row.plan_targets[year].column))
+    for kind, quarter, value, column in wanted:
+        lock = signature if quarter is None else _lock(locks, indicator.office, year, quarter)
+        if lock is None:
+            continue
+        found = Target.objects.filter(indicator=indicator, year=year, kind=kind, quarter=quarter).first()
+        if found is not None and (found.value_number, found.value_text) == (value.number, value.text):
+            continue
+        refusals.append(BadCell(path, row.sheet, row.number, row.labels.get(column, column), _(
+            "the target of %(indicator)s is not changed: the Data Kinerja of %(year)d is signed (%(document)s), and "
+            "its targets are those it was signed with") % {
+            "indicator": label, "year": year, "document": lock.version.document.title}))  # type: ignore[attr-defined]
+    return refusals
+
+
 def _set_target(indicator: Indicator, year: int, kind: str, quarter: int | None, value: Value) -> str:
     """Save a target; ADDED, CHANGED or UNCHANGED (the same value again: nothing written)."""
     found = Target.objects.filter(indicator=indicator, year=year, kind=kind, quarter=quarter).first()
@@ -3047,8 +3122,8 @@ def _unit_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
 
 
 def _unit_with_figures(path: Path, row: Row, indicator: Indicator) -> BadCell:
-    """An existing indicator with realisasi whose Satuan the file changes: refused, since the figures entered in
-    the old unit would be read in the new one (1.500 "juta rupiah" as Rp 1.500)."""
+    """An existing indicator with realisasi of the file's year or after whose Satuan the file changes: refused,
+    since the figures entered in the old unit would be read in the new one (1.500 "juta rupiah" as Rp 1.500)."""
     return BadCell(path, row.sheet, row.number, row.labels.get(UNIT, UNIT), _(
         'the indicator %(indicator)s has realisasi in "%(old)s", so its unit cannot change to "%(new)s": those '
         'figures would be read in the new unit. Write "%(old)s" in the Satuan column, or create a new indicator '
@@ -3056,16 +3131,17 @@ def _unit_with_figures(path: Path, row: Row, indicator: Indicator) -> BadCell:
                              "new": row.unit})
 
 
-def _polarity_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
-    """An existing indicator whose polarity the file turns around: every year's achievement of it is then
-    computed the other way, so the user is told rather than finding the report changed."""
+def _polarity_change(path: Path, row: Row, indicator: Indicator, year: int) -> CellWarning:
+    """An existing indicator whose polarity the file turns around: its achievement of the file's year and after is
+    then computed the other way (the years before keep theirs: keep_earlier_years), so the user is told rather
+    than finding the report changed."""
     column = row.polarity_column or POLARITY
     return CellWarning(path.name, row.sheet, row.number, row.labels.get(column, column), _(
         "the polarity of indicator %(indicator)s changes from %(old)s to %(new)s; its achievement is computed the "
-        "other way from now on, in every year's report. If that is not meant, correct the file and import it "
-        "again, or set the polarity back on the indicator's page") % {
+        "other way from %(year)d on, the years before keep theirs. If that is not meant, correct the file and "
+        "import it again, or set the polarity back on the indicator's page") % {
         "indicator": f"{indicator.code} {indicator.name}", "old": Indicator.Polarity(indicator.polarity).label,
-        "new": Indicator.Polarity(row.polarity).label})
+        "new": Indicator.Polarity(row.polarity).label, "year": year})
 
 
 def apply(path: Path, reading: Reading, office: Office, year: int, *, user: AbstractBaseUser | None,
@@ -3084,13 +3160,15 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
         with transaction.atomic():
             errors: list[BadImportRow] = []
             objectives: dict[str, Objective] = {}
-            existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office)}
+            # Each as it is in the file's year: a later year's new name is no change this file makes.
+            existing = {i.code.lower(): i for i in Indicator.objects.filter(office=office).as_of(year)}
             by_name = {_key(i.name): i for i in existing.values()}
             taken = set(existing) | {row.code.lower() for row in rows if row.code}
             numbered: set[int] = set()  # the objectives whose code was compared with the file's number
             outside: set[tuple[str, int]] = set()  # (column, objective) of a Renstra year outside its plan: warned
             new_objectives: set[int] = set()
             signed: dict[int, object] = {}  # year → the signature locking a period of it (None: none signed)
+            locks: dict[int | None, object] = {}  # quarter (None: the year) of the file's year → its signature
             for index, row in enumerate(rows):
                 coded = existing.get(row.code.lower()) if row.code else None
                 named = by_name.get(_key(row.name))
@@ -3111,7 +3189,9 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     shown.objective_new = objective.pk in new_objectives
                 indicator = coded or named
                 if indicator is not None and row.unit and not _same_unit(row.unit, indicator.unit):
-                    if Actual.objects.filter(indicator=indicator).exists():
+                    # Figures of an earlier year keep their unit (keep_earlier_years); those of this year on would
+                    # be read in the new one.
+                    if Actual.objects.filter(indicator=indicator, year__gte=year).exists():
                         errors.append(_unit_with_figures(path, row, indicator))
                         continue
                     summary.warnings.append(_unit_change(path, row, indicator))
@@ -3141,7 +3221,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                 indicator.objective, indicator.code, indicator.name = objective, code, row.name
                 indicator.unit = row.unit
                 if row.polarity and indicator.pk is not None and row.polarity != indicator.polarity:
-                    summary.warnings.append(_polarity_change(path, row, indicator))
+                    summary.warnings.append(_polarity_change(path, row, indicator, year))
                 if row.polarity:  # without a Polaritas column an indicator keeps its own (new: positive)
                     indicator.polarity = row.polarity
                 if row.negative_method:
@@ -3159,6 +3239,11 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                         summary.indicators_unchanged += 1
                     else:
                         summary.indicators_updated += 1
+                if (year_lock := _lock(locks, office, year, None)) is not None:
+                    # Told with the row's locked figures, if any: the whole file is then refused (rolled back).
+                    errors.extend(_signed_year_refusals(path, row, indicator, before, year, year_lock, locks))
+                if before is not None and _identity(indicator) != before:
+                    keep_earlier_years(indicator, year)
                 if before is None or _identity(indicator) != before:
                     indicator.save()
                 existing[code.lower()] = by_name[_key(row.name)] = indicator

@@ -18,7 +18,8 @@ from pathlib import PurePath
 
 from django.conf import settings
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, When
+from django.db.models.query import ModelIterable
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -79,13 +80,73 @@ class Objective(models.Model):
         return f"{self.code} {self.name}"
 
 
+# What an indicator is called and how it is measured, which a later year may change while an earlier year, its
+# pages and its signed report keep theirs (IndicatorRevision).
+YEAR_FIELDS = ("name", "unit", "polarity", "negative_method", "division_id")
+
+
+def year_attributes(year: int, path: str = "") -> dict[str, Case]:
+    """Annotations `as_of_<field>` giving each of YEAR_FIELDS of the indicator (at `path`, "indicator__" from an
+    actual) as of `year`: the revision kept for the first year at or after it, else the indicator's own."""
+    revision = IndicatorRevision.objects.filter(indicator=OuterRef(f"{path}pk" if path else "pk"),
+                                                until_year__gte=year).order_by("until_year")
+    revised = Exists(revision)
+    return {f"as_of_{field}": Case(When(revised, then=Subquery(revision.values(field)[:1])),
+                                   default=F(f"{path}{field}"), output_field=Indicator._meta.get_field(field))
+            for field in YEAR_FIELDS}
+
+
+def _apply_year(rows: list[models.Model], path: str) -> None:
+    """Put the `as_of_` annotations in the indicators' fields, and their year's division where it is another
+    than the one loaded with them: one query more only then."""
+    moved: list[Indicator] = []
+    for row in rows:
+        indicator = getattr(row, path) if path else row
+        for field in YEAR_FIELDS:
+            value = getattr(row, f"as_of_{field}")
+            if field == "division_id" and value != indicator.division_id:
+                moved.append(indicator)
+            setattr(indicator, field, value)  # a changed division_id drops the division loaded with the old one
+    units = Unit.objects.in_bulk({i.division_id for i in moved if i.division_id is not None}) if moved else {}
+    for indicator in moved:
+        indicator.division = units.get(indicator.division_id)  # type: ignore[arg-type]
+
+
+class _IndicatorsOfYear(ModelIterable):
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        rows = list(super().__iter__())
+        _apply_year(rows, "")
+        yield from rows
+
+
+class _ActualsOfYear(ModelIterable):
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        rows = list(super().__iter__())
+        _apply_year(rows, "indicator")
+        yield from rows
+
+
+def actuals_as_of(actuals: models.QuerySet, year: int) -> models.QuerySet:
+    """Actuals whose indicators (`actual.indicator`) carry the name, unit, polarity and division of `year`."""
+    found = actuals.annotate(**year_attributes(year, "indicator__"))
+    found._iterable_class = _ActualsOfYear
+    return found
+
+
 class IndicatorQuerySet(models.QuerySet):
     def in_year(self, year: int) -> IndicatorQuerySet:
         """The indicators the office measures in `year`: those without a first year (measured through their
-        objective's whole plan) and those first measured in `year` or before. An indicator a later year's
-        workbook brings is not one of an earlier year's: not on its dashboard, input page, check page,
-        division answers, nor in its report."""
-        return self.filter(Q(first_year__isnull=True) | Q(first_year__lte=year))
+        objective's whole plan) and those first measured in `year` or before, each as it was in `year` (as_of).
+        An indicator a later year's workbook brings is not one of an earlier year's: not on its dashboard, input
+        page, check page, division answers, nor in its report."""
+        return self.filter(Q(first_year__isnull=True) | Q(first_year__lte=year)).as_of(year)
+
+    def as_of(self, year: int) -> IndicatorQuerySet:
+        """The indicators with the name, unit, polarity and division they have in `year` (IndicatorRevision), in
+        the same one query; `as_of_division_id` filters by the year's division."""
+        found = self.annotate(**year_attributes(year))
+        found._iterable_class = _IndicatorsOfYear
+        return found
 
 
 class Indicator(models.Model):
@@ -145,6 +206,35 @@ class Indicator(models.Model):
     @property
     def is_negative(self) -> bool:
         return self.polarity == self.Polarity.LOWER_IS_BETTER
+
+
+class IndicatorRevision(models.Model):
+    """The name, unit, polarity and division an indicator had up to and including `until_year`, kept when an
+    import of a later year changed them: the earlier years' pages, downloads and reports show these, the years
+    after the ones of the indicator (or of the next revision). An indicator without revisions is the same in
+    every year."""
+
+    indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="revisions", verbose_name=_("indicator"))
+    until_year = models.PositiveSmallIntegerField(_("valid until the year"))
+    name = models.CharField(_("name"), max_length=500)
+    unit = models.CharField(_("unit"), max_length=60)
+    polarity = models.CharField(_("polarity"), max_length=20, choices=Indicator.Polarity)
+    negative_method = models.CharField(_("formula for negative polarity"), max_length=10,
+                                       choices=Indicator.NegativeMethod)
+    division = models.ForeignKey(Unit, models.PROTECT, null=True, blank=True, related_name="+",
+                                 verbose_name=_("responsible division"))
+
+    class Meta:
+        verbose_name = _("earlier name of an indicator")
+        verbose_name_plural = _("earlier names of indicators")
+        ordering = ["indicator", "until_year"]
+        constraints = [
+            models.UniqueConstraint(fields=["indicator", "until_year"], name="%(app_label)s_%(class)s_unique_year",
+                                    violation_error_message=_("The indicator already has its name of this year.")),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code} s.d. {self.until_year}: {self.name}"
 
 
 class Target(models.Model):

@@ -387,9 +387,9 @@ def build_reports(offices: Sequence[Office], year: int, quarter: int | None = No
     # Only the indicators measured in the year: one a later year's import added is not in this year's report.
     chosen = Indicator.objects.in_year(year).filter(objective__in=[o.pk for o in objectives])
     if division_id is not None:
-        chosen = chosen.filter(division_id=division_id)
+        chosen = chosen.filter(as_of_division_id=division_id)
     elif without_division:
-        chosen = chosen.filter(division__isnull=True)
+        chosen = chosen.filter(as_of_division_id__isnull=True)
     indicators = list(chosen.select_related("division").order_by("order", "code", "pk"))
     yearly = set(chosen.filter(annual_only(year)).values_list("pk", flat=True)) if quarter is not None else set()
     facts: dict[int, _Facts] = defaultdict(_Facts)

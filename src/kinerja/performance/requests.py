@@ -141,7 +141,9 @@ def _checked(request: DivisionRequest,
     if period is None:
         raise KinerjaError(_("The case's period %(period)s is not a quarter, a month or a year: it has no "
                              "indicator actuals. Answer with a note and files.") % {"period": case.period})
-    indicators = Indicator.objects.filter(office_id=case.office_id, division_id=request.division_id).in_bulk(
+    # The division's indicators as of the period's year: one a later year gave to another division is still its.
+    indicators = Indicator.objects.as_of(period.year).filter(
+        office_id=case.office_id, as_of_division_id=request.division_id).in_bulk(
         [e.indicator_id for e in entries])
     stored = _stored_evidence(period, [e.indicator_id for e in entries if e.files])
     errors: list[AnswerError] = []
@@ -374,7 +376,8 @@ class ActualsExtension:
         signature = signoff.signing(case.office, found.year, found.quarter)
         if signature is not None:
             part.locked = signoff.locked_notice(signature, found.year, found.quarter)
-        for indicator in period_indicators(found.period).filter(office_id=case.office_id, division_id=request.division_id):
+        for indicator in period_indicators(found.period).filter(office_id=case.office_id,
+                                                                as_of_division_id=request.division_id):
             form = ActualForm(data, files, prefix=f"i{indicator.pk}") if data is not None else None
             card = input_card(indicator, found.period, form=form)
             if signature is not None and not signoff.is_correction(card.actual):
@@ -390,7 +393,7 @@ class ActualsExtension:
             return {}
         by_division: dict[int, list[Card]] = {}
         for indicator in period_indicators(found.period).filter(
-                office_id=case.office_id, division_id__in={r.division_id for r in requests}):
+                office_id=case.office_id, as_of_division_id__in={r.division_id for r in requests}):
             by_division.setdefault(indicator.division_id, []).append(input_card(indicator, found.period))
         return {r.pk: SafeString(render_to_string("performance/partials/answer_figures.html", {
             "cards": by_division.get(r.division_id, []), "period": found, "request": r,

@@ -26,7 +26,7 @@ from django.utils.translation import gettext as _
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office, name_of
 
-from .models import QUARTERS, Actual, ActualRevision, ReportVersion, period_name
+from .models import QUARTERS, Actual, ActualRevision, ReportVersion, actuals_as_of, period_name
 
 # Figures the report reads or is waiting for that nobody has accepted yet.
 UNCHECKED = (Actual.Status.SUBMITTED, Actual.Status.RETURNED)
@@ -57,7 +57,7 @@ def unchecked_actuals(office: Office, year: int, quarter: int | None) -> QuerySe
 def unchecked(office: Office, year: int, quarter: int | None) -> list[Actual]:
     """The current actuals of the report's period that are submitted but not checked, or returned to their
     division, in the report's order. One query."""
-    return list(unchecked_actuals(office, year, quarter)
+    return list(actuals_as_of(unchecked_actuals(office, year, quarter), year)
                 .select_related("indicator").order_by("indicator__order", "indicator__code", "quarter", "pk"))
 
 

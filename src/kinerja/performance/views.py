@@ -434,7 +434,7 @@ def _unassigned(office: Office, manager: bool, year: int) -> int:
     query, only for the Subbag Program: `manager`, access.can_manage); 0 for anyone else."""
     if not manager:
         return 0
-    return Indicator.objects.in_year(year).filter(office=office, division__isnull=True).count()
+    return Indicator.objects.in_year(year).filter(office=office, as_of_division_id__isnull=True).count()
 
 
 def _input_divisions(request: HttpRequest, office: Office, manager: bool) -> list[Unit]:
@@ -448,7 +448,9 @@ def _input_divisions(request: HttpRequest, office: Office, manager: bool) -> lis
 
 def _input_indicators(office: Office, division: Unit | None, period: Period, only: int | None = None) -> list[Indicator]:
     # With the year's Rencana Aksi, which the cards show (one query more, for any number of indicators).
-    rows = period_indicators(period).filter(office=office, division=division).prefetch_related(
+    # Of the division in the period's year: a later year may give an indicator to another one.
+    rows = period_indicators(period).filter(office=office, as_of_division_id=division.pk if division else None)
+    rows = rows.prefetch_related(
         Prefetch("action_plan", queryset=ActionPlanItem.objects.filter(year=period.year), to_attr="year_plan"))
     if only is not None:
         rows = rows.filter(pk=only)
@@ -603,7 +605,7 @@ def check_list(request: HttpRequest) -> HttpResponse:
     # Named, not only counted: which indicators have no submitted figure yet (one query).
     missing = checking.missing_indicators(office, period)
     # Named, not only counted: nobody is asked for their figures until a division is assigned (one query).
-    unassigned = list(Indicator.objects.in_year(period.year).filter(office=office, division__isnull=True)
+    unassigned = list(Indicator.objects.in_year(period.year).filter(office=office, as_of_division_id__isnull=True)
                       .order_by("objective__order", "order", "code").only("pk", "code", "name"))
     # Three queries for any number of rows: actuals with their indicator, targets, evidence. The report's view:
     # each figure its report still waits for, of whichever quarter, is measured against the target of its own quarter.
