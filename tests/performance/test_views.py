@@ -111,6 +111,25 @@ class IndicatorPagesTestCase(ViewsTestCase):
         created = Indicator.objects.get(code="IK9")
         self.assertEqual((created.polarity, created.national_standard), ("lower_is_better", Decimal("12.5")))
 
+    def test_an_indicator_added_from_a_years_list_is_measured_from_that_year(self) -> None:
+        """Added from the list of 2026 ("Tambah indikator" carries its year): the pages of 2025 do not show it."""
+        self.client.force_login(self.staff)
+        listed = self.client.get("/data/indicators/?year=2026")
+        self.assertContains(listed, 'href="/data/indicators/new/?year=2026"')
+        self.assertContains(self.client.get("/data/indicators/new/?year=2026"), "Diukur mulai tahun 2026")
+        response = self.client.post("/data/indicators/new/?year=2026", {
+            "objective": self.objective.pk, "code": "IK9", "name": "Jumlah koperasi digital", "unit": "unit",
+            "polarity": "higher_is_better", "negative_method": "standard", "quarter_aggregation": "last", "order": 3})
+        self.assertRedirects(response, "/data/indicators/?year=2026", fetch_redirect_response=False)
+        self.assertEqual(Indicator.objects.get(code="IK9").first_year, 2026)
+        self.assertNotContains(self.client.get("/data/indicators/?year=2025"), "Jumlah koperasi digital")
+        self.assertContains(self.client.get("/data/indicators/?year=2026"), "Jumlah koperasi digital")
+        # Without a year (the form opened on its own) it is measured throughout its objective's plan, as before.
+        self.client.post("/data/indicators/new/", {
+            "objective": self.objective.pk, "code": "IK10", "name": "Tanpa tahun", "unit": "unit",
+            "polarity": "higher_is_better", "negative_method": "standard", "quarter_aggregation": "last", "order": 4})
+        self.assertIsNone(Indicator.objects.get(code="IK10").first_year)
+
     def test_a_duplicate_code_shows_next_to_the_field(self) -> None:
         self.client.force_login(self.staff)
         response = self.client.post("/data/indicators/new/", {

@@ -492,13 +492,14 @@ def save_objective(office: Office, *, user: User, objective_id: int, code: str, 
 def save_indicator(office: Office, *, user: User, indicator_id: int | None = None, objective: Objective,
                    code: str, name: str, unit: str, polarity: str, negative_method: str, is_key: bool,
                    definition: str, data_source: str, division: Unit | None, quarter_aggregation: str,
-                   national_standard: Decimal | None, order: int = 0) -> Indicator:
-    """Create or change an indicator of the office."""
+                   national_standard: Decimal | None, order: int = 0, first_year: int | None = None) -> Indicator:
+    """Create or change an indicator of the office. A new one is measured from `first_year` (the year the user
+    works in, where the page knows it): an earlier year's pages and reports do not show it."""
     check_can_manage(office, user)
     if objective.office_id != office.pk or (division is not None and division.office_id != office.pk):
         raise NotAllowed(_("The objective and the division must belong to the office."))
     if indicator_id is None:
-        indicator = Indicator(office=office)
+        indicator = Indicator(office=office, first_year=first_year)
     else:
         indicator = Indicator.objects.select_for_update().get(pk=indicator_id, office=office)
     clash = Indicator.objects.filter(office=office, code=code).exclude(pk=indicator.pk).first()

@@ -182,13 +182,16 @@ def indicator_edit(request: HttpRequest, indicator_id: int | None = None) -> Htt
     indicator = get_object_or_404(Indicator, pk=indicator_id, office=office) if indicator_id else None
     initial = IndicatorForm.initial_for(indicator) if indicator else None
     form = IndicatorForm(request.POST or None, office=office, initial=initial)
+    # A new indicator is measured from the year of the list it was added from ("Tambah" on the list of 2026).
+    year = None if indicator else (_int(request.GET.get("year"), 0, 2000, 2100) or None)
     if request.method == "POST" and form.is_valid():
         done, saved = _act(form, lambda: actions.save_indicator(
-            office, user=request.user, indicator_id=indicator.pk if indicator else None, **form.cleaned_data))
+            office, user=request.user, indicator_id=indicator.pk if indicator else None, first_year=year,
+            **form.cleaned_data))
         if done:
             messages.success(request, code_message(_("The indicator %(code)s was saved."), code=saved.code))
-            return redirect("performance:indicators")
-    return render(request, "performance/indicator_form.html", {"form": form, "indicator": indicator})
+            return redirect(reverse("performance:indicators") + (f"?year={year}" if year else ""))
+    return render(request, "performance/indicator_form.html", {"form": form, "indicator": indicator, "year": year})
 
 
 @login_required
