@@ -23,6 +23,7 @@ from kinerja.org.holding import today_in
 from kinerja.org.models import Office, Person, Unit
 from kinerja.performance import actions, demo, signoff
 from kinerja.performance.cards import Period, period_indicators
+from kinerja.performance.forms import IndicatorForm
 from kinerja.performance.importer import import_file
 from kinerja.performance.models import Actual, Indicator, IndicatorRevision, ReportVersion, Target
 from kinerja.performance.report import build_report
@@ -159,6 +160,23 @@ class LaterYearImportTestCase(DemoDataTestCase):
         book.save(self.data_dir / "pk-same.xlsx")
         summary = import_file(self.data_dir / "pk-same.xlsx", self.office, self.year)
         self.assertEqual(summary.indicators_unchanged, 1)
+
+    def test_an_indicator_renamed_on_its_page_keeps_its_name_in_the_signed_years(self) -> None:
+        """The Kasubbag renames IK-02 on its page: the years up to the latest signed one (this year, whose Triwulan
+        II is signed) keep the name they were signed with; the next year shows the new one."""
+        self.login("kasubbag")
+        indicator = Indicator.objects.get(office=self.office, code="IK-02")
+        data = {k: v for k, v in IndicatorForm.initial_for(indicator).items() if v is not None}
+        response = self.client.post(f"/data/indicators/{indicator.pk}/", {**data, "name": "Persentase koperasi sehat "
+                                                                                          "dan mandiri"})
+        self.assertEqual(response.status_code, 302)
+        for year in (self.year - 1, self.year):
+            shown = next(i for i in build_report(self.office, year, approvals=False).indicators if i.code == "IK-02")
+            self.assertEqual(shown.name, "Persentase koperasi sehat", year)
+        later = next(i for i in build_report(self.office, self.later, approvals=False).indicators if i.code == "IK-02")
+        self.assertEqual(later.name, "Persentase koperasi sehat dan mandiri")
+        self.assertEqual(list(IndicatorRevision.objects.filter(indicator=indicator).values_list("until_year", "name")),
+                         [(self.year, "Persentase koperasi sehat")])
 
     def _earlier_years_stay(self, *, renamed: bool) -> None:
         case = self.finished_case()

@@ -31,7 +31,17 @@ from kinerja.uploads import removed_on_failure
 
 from . import access, signoff
 from .cards import target_for
-from .models import Actual, ActualRevision, Evidence, Indicator, Objective, PerformanceSettings, Target
+from .models import (
+    YEAR_FIELDS,
+    Actual,
+    ActualRevision,
+    Evidence,
+    Indicator,
+    IndicatorRevision,
+    Objective,
+    PerformanceSettings,
+    Target,
+)
 from .numbers import NumberError, format_plain, parse_number
 from .plausibility import allows_percent_sign, implausible
 
@@ -505,13 +515,27 @@ def save_indicator(office: Office, *, user: User, indicator_id: int | None = Non
     clash = Indicator.objects.filter(office=office, code=code).exclude(pk=indicator.pk).first()
     if clash:
         raise FieldError("code", _("The code %(code)s is already used by %(name)s.") % {"code": code, "name": clash.name})
+    before = {f: getattr(indicator, f) for f in YEAR_FIELDS}
     for field, value in dict(objective=objective, code=code, name=name, unit=unit, polarity=polarity,
                              negative_method=negative_method, is_key=is_key, definition=definition,
                              data_source=data_source, division=division, quarter_aggregation=quarter_aggregation,
                              national_standard=national_standard, order=order).items():
         setattr(indicator, field, value)
+    if indicator.pk is not None and before != {f: getattr(indicator, f) for f in YEAR_FIELDS}:
+        _keep_signed_years(indicator, before)
     indicator.save()
     return indicator
+
+
+def _keep_signed_years(indicator: Indicator, before: dict[str, object]) -> None:
+    """An indicator renamed on its page, or given another unit, polarity or division: the years whose Data Kinerja
+    is signed keep the ones they were signed with (an IndicatorRevision up to the latest of them), the later years
+    take the new ones. Nothing to keep where a later year's import kept those years already."""
+    latest = signoff.latest_signed_year(indicator.office)
+    if latest is None or (indicator.first_year is not None and indicator.first_year > latest):
+        return
+    if not IndicatorRevision.objects.filter(indicator=indicator, until_year__gte=latest).exists():
+        IndicatorRevision.objects.create(indicator=indicator, until_year=latest, **before)
 
 
 TARGET_SLOTS: list[tuple[str, int | None]] = [

@@ -145,6 +145,16 @@ def signing(office: Office, year: int, quarter: int | None) -> Any:
             .select_related("version__document").order_by("-signed_at").first())
 
 
+def latest_signed_year(office: Office) -> int | None:
+    """The latest year of which a Data Kinerja (of the year or of a quarter) is signed; None if none is. One query."""
+    from kinerja.correspondence.models import Signature
+
+    signed = Signature.objects.filter(version__source_type__app_label=ReportVersion._meta.app_label,
+                                      version__source_type__model=ReportVersion._meta.model_name,
+                                      version__source_id=OuterRef("pk"))
+    return ReportVersion.objects.filter(Exists(signed), office=office).aggregate(year=Max("year"))["year"]
+
+
 def locked_message(signature: Any, year: int, quarter: int | None) -> str:
     """Why a change of a signed period's figure is refused."""
     return locked_notice(signature, year, quarter) + " " + _("Nothing was saved.")
