@@ -3112,13 +3112,15 @@ def _same_unit(a: str, b: str) -> bool:
     return _key(a) == _key(b) or (is_percent(a) and is_percent(b))
 
 
-def _unit_change(path: Path, row: Row, indicator: Indicator) -> CellWarning:
-    """An existing indicator without any realisasi whose Satuan the file changes: saved as the file says, and
-    said, as every target of it is then read in the new unit."""
+def _unit_change(path: Path, row: Row, indicator: Indicator, year: int) -> CellWarning:
+    """An existing indicator without any realisasi of the file's year or after whose Satuan the file changes: saved
+    as the file says, and said, as its targets of that year on are then read in the new unit (the years before
+    keep theirs: keep_earlier_years)."""
     return CellWarning(path.name, row.sheet, row.number, row.labels.get(UNIT, UNIT), _(
         'the unit of indicator %(indicator)s changes from "%(old)s" to "%(new)s"; its targets are read in "%(new)s" '
-        'from now on. If that is not meant, correct the Satuan in the file and import it again') % {
-        "indicator": f"{indicator.code} {indicator.name}", "old": indicator.unit, "new": row.unit})
+        'from %(year)d on, the years before keep "%(old)s". If that is not meant, correct the Satuan in the file and '
+        'import it again') % {
+        "indicator": f"{indicator.code} {indicator.name}", "old": indicator.unit, "new": row.unit, "year": year})
 
 
 def _unit_with_figures(path: Path, row: Row, indicator: Indicator) -> BadCell:
@@ -3194,7 +3196,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     if Actual.objects.filter(indicator=indicator, year__gte=year).exists():
                         errors.append(_unit_with_figures(path, row, indicator))
                         continue
-                    summary.warnings.append(_unit_change(path, row, indicator))
+                    summary.warnings.append(_unit_change(path, row, indicator, year))
                     if index < len(summary.preview):
                         summary.preview[index].unit_before = indicator.unit
                 if indicator is not None:
