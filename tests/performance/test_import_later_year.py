@@ -117,6 +117,14 @@ class LaterYearImportTestCase(DemoDataTestCase):
         self.assertIn(RENAMED[0], on_input)
         self.assertNotIn("Jumlah koperasi aktif<", self.get("/data/input/", year=self.year, quarter=4,
                                                               division=pemberdayaan.pk))
+        # Bidang Kelembagaan (bidang1) still enters this year's figure of it, Bidang Pemberdayaan (bidang2) next
+        # year's.
+        url = f"/data/input/{indicator.pk}/"
+        for user, year, allowed in (("bidang1", self.year, True), ("bidang2", self.year, False),
+                                    ("bidang1", self.later, False), ("bidang2", self.later, True)):
+            self.login(user)
+            response = self.client.post(url, {"year": year, "quarter": 4, f"i{indicator.pk}-value": ""})
+            self.assertEqual(response.status_code != 403, allowed, (user, year))
 
     def test_a_signed_year_is_not_changed_by_a_file_of_its_own(self) -> None:
         """A file of this year, whose Data Kinerja of Triwulan II is signed, that would add an indicator, rename

@@ -41,6 +41,7 @@ from .models import (
     Objective,
     PerformanceSettings,
     Target,
+    actuals_as_of,
 )
 from .numbers import NumberError, format_plain, parse_number
 from .plausibility import allows_percent_sign, implausible
@@ -156,7 +157,8 @@ def _current(indicator: Indicator, year: int, quarter: int | None, *, lock: bool
 def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User, value: str,
                 obstacles: str = "", solutions: str = "") -> Actual:
     """The division saves its actual (as a draft) for a quarter, or the year when quarter is None."""
-    indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
+    # With its division and unit of the year: a later year may have given it others.
+    indicator = Indicator.objects.as_of(year).select_related("office").get(pk=indicator_id)
     _check_can_enter(indicator, user)
     if indicator.first_year is not None and year < indicator.first_year:
         # Not one of the year's indicators (Indicator.first_year): its figure would join that year's report.
@@ -188,7 +190,8 @@ def save_actual(indicator_id: int, year: int, quarter: int | None, *, user: User
 @transaction.atomic
 def submit_actual(actual_id: int, *, user: User) -> Actual:
     """The division hands its actual to the Subbag Program for checking."""
-    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    # With the division of the actual's year (actuals_as_of): who enters it then, submits it.
+    actual = actuals_as_of(Actual.objects.select_for_update().select_related("indicator__office")).get(pk=actual_id)
     _check_can_enter(actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Only a draft or returned actual can be submitted."))
@@ -272,7 +275,7 @@ def correct_actual(actual_id: int, *, user: User, value: str, reason: str, obsta
                    solutions: str | None = None) -> Actual:
     """Correct a locked actual: a new version (submitted, to be checked again) with the reason;
     the locked version stays as it was, with its evidence carried over."""
-    old = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    old = actuals_as_of(Actual.objects.select_for_update().select_related("indicator__office")).get(pk=actual_id)
     indicator = old.indicator
     today = _today(indicator.office)
     if not (access.can_check(user, today) or access.can_enter(user, indicator.division_id, today)):
@@ -310,7 +313,7 @@ def add_missing_actual(indicator_id: int, year: int, quarter: int | None, *, use
     a figure does, so it is a correction too. It carries its reason, is submitted to be checked, and a new
     compilation of the period then becomes a revision of the report, initialled and signed again. A draft
     the division had left unsubmitted (which the report did not show) becomes that correction."""
-    indicator = Indicator.objects.select_related("office").get(pk=indicator_id)
+    indicator = Indicator.objects.as_of(year).select_related("office").get(pk=indicator_id)
     today = _today(indicator.office)
     if not (access.can_check(user, today) or access.can_enter(user, indicator.division_id, today)):
         raise NotAllowed(_("You do not enter the data of %(indicator)s.") % {"indicator": indicator.name})
@@ -404,7 +407,7 @@ def check_evidence_file(upload: UploadedFile) -> tuple[str, FileKind, bytes]:
 def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidence:
     """Attach an evidence file: PDF, PNG/JPEG, XLSX or DOCX by content and extension, within the size limit,
     stored under its SHA-256."""
-    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    actual = actuals_as_of(Actual.objects.select_for_update().select_related("indicator__office")).get(pk=actual_id)
     _check_can_enter(actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Evidence is added while the actual is a draft or returned."))
@@ -429,8 +432,9 @@ def add_evidence(actual_id: int, *, user: User, upload: UploadedFile) -> Evidenc
 def remove_evidence(evidence_id: int, *, user: User) -> None:
     """Detach an evidence file from a draft or returned actual (the file stays: history refers to it)."""
     evidence = Evidence.objects.select_related("actual__indicator__office").get(pk=evidence_id)
-    actual = Actual.objects.select_for_update().get(pk=evidence.actual_id)
-    _check_can_enter(evidence.actual.indicator, user)
+    actual = actuals_as_of(Actual.objects.select_for_update().select_related("indicator__office")).get(
+        pk=evidence.actual_id)
+    _check_can_enter(actual.indicator, user)
     if not actual.is_editable or not actual.is_current:
         raise KinerjaError(_("Evidence is removed while the actual is a draft or returned."))
     signoff.check_not_signed(actual.indicator.office, actual.year, actual.quarter, actual)

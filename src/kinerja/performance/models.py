@@ -85,9 +85,10 @@ class Objective(models.Model):
 YEAR_FIELDS = ("name", "unit", "polarity", "negative_method", "division_id")
 
 
-def year_attributes(year: int, path: str = "") -> dict[str, Case]:
+def year_attributes(year: int | OuterRef, path: str = "") -> dict[str, Case]:
     """Annotations `as_of_<field>` giving each of YEAR_FIELDS of the indicator (at `path`, "indicator__" from an
-    actual) as of `year`: the revision kept for the first year at or after it, else the indicator's own."""
+    actual) as of `year` (OuterRef("year"): of each actual's own): the revision kept for the first year at or after
+    it, else the indicator's own."""
     revision = IndicatorRevision.objects.filter(indicator=OuterRef(f"{path}pk" if path else "pk"),
                                                 until_year__gte=year).order_by("until_year")
     revised = Exists(revision)
@@ -126,9 +127,10 @@ class _ActualsOfYear(ModelIterable):
         yield from rows
 
 
-def actuals_as_of(actuals: models.QuerySet, year: int) -> models.QuerySet:
-    """Actuals whose indicators (`actual.indicator`) carry the name, unit, polarity and division of `year`."""
-    found = actuals.annotate(**year_attributes(year, "indicator__"))
+def actuals_as_of(actuals: models.QuerySet, year: int | None = None) -> models.QuerySet:
+    """Actuals whose indicators (`actual.indicator`) carry the name, unit, polarity and division of `year` (None: of
+    each actual's own year), in the same one query."""
+    found = actuals.annotate(**year_attributes(OuterRef("year") if year is None else year, "indicator__"))
     found._iterable_class = _ActualsOfYear
     return found
 

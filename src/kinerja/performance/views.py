@@ -530,7 +530,10 @@ def actual_input(request: HttpRequest) -> HttpResponse:
 @login_required
 def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     office = office_or_404(request)
-    indicator = get_object_or_404(Indicator, pk=indicator_id, office=office)
+    period = _period(request)
+    # As of the period's year, with its division then (a later year may give it to another); a later year's
+    # indicator is no indicator of this one: no figure of it.
+    indicator = get_object_or_404(Indicator.objects.in_year(period.year), pk=indicator_id, office=office)
     manager = access.can_manage(request.user, _today(request))
     divisions = _input_divisions(request, office, manager)
     if (not manager if indicator.division_id is None  # only the Subbag Program enters what no division answers for
@@ -538,9 +541,6 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
         # A Kabid or Kasubbag away while a Plt or Plh acts for them (a page opened before): told who enters.
         acting = access.enter_power(request.user, indicator.division_id, _today(request))[1]
         raise PermissionDenied(access.enter_refusal(acting) if acting is not None else "")
-    period = _period(request)
-    if not Indicator.objects.in_year(period.year).filter(pk=indicator.pk).exists():
-        raise Http404("The indicator is not measured in this year.")  # a later year's: no figure of this one
     form = ActualForm(request.POST, request.FILES, prefix=f"i{indicator.pk}")
     errors: list[str] = []
     if form.is_valid():
