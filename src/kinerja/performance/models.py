@@ -212,9 +212,10 @@ class Indicator(models.Model):
 
 class IndicatorRevision(models.Model):
     """The name, unit, polarity and division an indicator had up to and including `until_year`, kept when an
-    import of a later year changed them: the earlier years' pages, downloads and reports show these, the years
-    after the ones of the indicator (or of the next revision). An indicator without revisions is the same in
-    every year."""
+    import of a later year changed them (importer.keep_earlier_years), or a change on its page after its year was
+    signed (actions.save_indicator): that year's and earlier years' pages, downloads and reports show these, down
+    to the previous revision; the years after the last revision show the indicator's own fields. An indicator
+    without revisions is the same in every year (IndicatorQuerySet.as_of)."""
 
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="revisions", verbose_name=_("indicator"))
     until_year = models.PositiveSmallIntegerField(_("valid until the year"))
