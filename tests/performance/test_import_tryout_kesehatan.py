@@ -77,9 +77,65 @@ class KesehatanImportTestCase(UploadMixin, TestCase):
             "Angka kesakitan DBD per 100.000 penduduk": D(49)})
         self.assertEqual(self.polarities()["Angka kesakitan DBD per 100.000 penduduk"], LOWER)  # "< 49"
         self.assertEqual(self.polarities()["Angka keberhasilan pengobatan TBC (success rate)"], HIGHER)  # "≥ 90"
-        # The Sasaran Program beside each indicator is its Sasaran; the Sasaran Strategis heading above is not.
+        # The Sasaran Program beside each indicator is its Sasaran; the Sasaran Strategis heading above is not, and
+        # is said to be not read.
         self.assertEqual(set(Objective.objects.filter(office=self.office).values_list("name", flat=True)), {
             "Meningkatnya cakupan penemuan kasus TBC", "Menurunnya kasus demam berdarah dengue"})
+        self.assertEqual(summary.unread_headings, [
+            (6, "Sasaran Strategis: Menurunnya angka kesakitan penyakit menular", "Sasaran Program (B)")])
+        self.assertEqual(summary.unread_heading_lines, [
+            "Judul Sasaran tidak dibaca, karena indikator di bawahnya masing-masing memberi Sasarannya di kolom "
+            'Sasaran Program (B): baris 6 "Sasaran Strategis: Menurunnya angka kesakitan penyakit menular".'])
+
+    def test_a_sasaran_heading_its_indicators_take_is_read_not_listed(self) -> None:
+        from openpyxl import Workbook
+
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["No", "Sasaran", "Indikator", "Satuan", "Target"])
+        sheet.append(["I", "Sasaran 1: Meningkatnya derajat kesehatan masyarakat"])
+        sheet.merge_cells("B2:E2")
+        sheet.append([1, None, "Persentase imunisasi dasar lengkap", "%", 95])
+        sheet.append(["II", "Sasaran 2: Menurunnya angka kesakitan"])
+        sheet.merge_cells("B4:E4")
+        sheet.append([2, None, "Prevalensi balita stunting", "%", 12])
+        sheet.append([3, "Menurunnya kasus demam berdarah dengue", "Angka kesakitan DBD", "per 100.000", 49])
+        book.save(self.dir / "headings.xlsx")
+        summary = import_file(self.dir / "headings.xlsx", self.office, 2025)
+        self.assertEqual(set(Objective.objects.filter(office=self.office).values_list("name", flat=True)), {
+            "Meningkatnya derajat kesehatan masyarakat", "Menurunnya angka kesakitan",
+            "Menurunnya kasus demam berdarah dengue"})
+        self.assertEqual((summary.unread_headings, summary.unread_heading_lines), ([], []))
+
+    def test_the_command_says_where_each_new_polarity_was_read_and_the_heading_not_read(self) -> None:
+        out = StringIO()
+        call_command("data", "import", str(books.iku_kesehatan(self.dir / "iku.xlsx")), "--year", "2025",
+                     "--office", "dinkes", "--dry-run", stdout=out)
+        lines = out.getvalue().splitlines()
+        at = lines.index("Polaritas tiap indikator baru, sebagaimana diberikan berkas:")
+        negative, positive = Indicator.Polarity.LOWER_IS_BETTER.label, Indicator.Polarity.HIGHER_IS_BETTER.label
+        self.assertEqual(lines[at + 1:at + 6], [
+            f"  - Angka kematian ibu per 100.000 kelahiran hidup: {negative} dari Keterangan (M): "
+            "“Semakin rendah semakin baik”",
+            f"  - Prevalensi balita stunting: {negative} dari Keterangan (M): “Menurun”",
+            f"  - Persentase imunisasi dasar lengkap: {positive} dari Keterangan (M): “Meningkat”",
+            f"  - Persentase puskesmas terakreditasi paripurna: {positive} dari Keterangan (M): “Meningkat”",
+            f"  - Waktu tunggu rawat jalan: {negative} dari Indikator Kinerja Utama (C): “semakin cepat semakin baik”"])
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())  # a dry run
+        out = StringIO()
+        call_command("data", "import", str(books.pk_bidang(self.dir / "pk.xlsx")), "--year", "2025",
+                     "--office", "dinkes", stdout=out)
+        self.assertIn(f"  - Angka kesakitan DBD per 100.000 penduduk: {negative} dari Target (E): “< 49”",
+                      out.getvalue())
+        self.assertIn(f"  - Persentase penemuan kasus TBC (treatment coverage): {positive} dari Polaritas (F)\n",
+                      out.getvalue())
+        self.assertIn('Judul Sasaran tidak dibaca, karena indikator di bawahnya masing-masing memberi Sasarannya di '
+                      'kolom Sasaran Program (B): baris 6 "Sasaran Strategis: Menurunnya angka kesakitan penyakit '
+                      'menular".', out.getvalue())
+        out = StringIO()  # imported again: no indicator is new
+        call_command("data", "import", str(books.pk_bidang(self.dir / "pk.xlsx")), "--year", "2025",
+                     "--office", "dinkes", stdout=out)
+        self.assertNotIn("Polaritas tiap indikator baru", out.getvalue())
 
     def test_targets_typed_every_way(self) -> None:
         summary = import_file(books.target_ragam(self.dir / "target.xlsx"), self.office, 2025)
@@ -142,6 +198,9 @@ class KesehatanImportPageTestCase(UploadMixin, KinerjaTestCase):
         self.assertIn("dari Target (E): “&lt; 49”", page)
         self.assertIn("dari Target (E): “≥ 90”", page)
         self.assertIn("dari Polaritas (F)", page)
+        self.assertIn('<p class="perf-unread-headings">Judul Sasaran tidak dibaca, karena indikator di bawahnya '
+                      'masing-masing memberi Sasarannya di kolom Sasaran Program (B): baris 6 &quot;Sasaran Strategis: '
+                      'Menurunnya angka kesakitan penyakit menular&quot;.</p>', page)
         self.assertFalse(Indicator.objects.filter(name__contains="TBC").exists())
         self.upload(path)
         self.assertEqual(Indicator.objects.get(name="Angka kesakitan DBD per 100.000 penduduk").polarity, LOWER)

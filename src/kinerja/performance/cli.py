@@ -89,6 +89,11 @@ def _import(command: BaseCommand, *, path: Path, year: int, office: str | None, 
             hint = summary.likely_negative.get(name)
             command.stdout.write(f"  - {name}" + (" " + _("(probably Negatif: %(words)s)") % {"words": hint}
                                                   if hint else ""))
+    if summary.polarities_read:
+        command.stdout.write(_("The polarity of each new indicator, as the file gives it:"))
+        for name, polarity, source in summary.polarities_read:
+            command.stdout.write(f"  - {name}: {polarity}" + (" " + _("from %(source)s") % {"source": source}
+                                                              if source else ""))
     for line in notes(summary):
         command.stdout.write(line)
 
@@ -108,6 +113,7 @@ def notes(summary: importer.Summary) -> list[str]:
         lines.append(" ".join([_("Rows named like a total were taken as totals and not read:"), rows + ".",
                                _("If one is an indicator, write its Satuan and target on its row, or add it in "
                                  "kinerja first.")]))
+    lines += summary.unread_heading_lines
     if summary.other_table:
         lines.append(_("From row %(row)d on, another table under the indicators was not read.") % {
             "row": summary.other_table})

@@ -275,11 +275,15 @@ class Summary:
     total_rows: list[tuple[int, str]] = field(default_factory=list)
     other_table: int | None = None  # another table under the indicators starts at this row: not read
     notes_from: int | None = None  # the notes and signatures under the table start at this row: not read
+    # Sasaran heading rows whose indicators each give their own Sasaran (Reading.unread_headings): not read.
+    unread_headings: list[tuple[int, str, str]] = field(default_factory=list)
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
     unread_columns: list[str] = field(default_factory=list)  # the headers of the columns not read, as written
     activity_ignored: str = ""  # a Perjanjian Kinerja's Kegiatan column, as written: not read
     preview: list[PreviewRow] = field(default_factory=list)  # the first rows as read, for the user to check
     more_rows: int = 0  # rows read beyond the preview
+    # Each new indicator whose polarity the file gives: (name, polarity, where it was read: polarity_source).
+    polarities_read: list[tuple[str, str, str]] = field(default_factory=list)
     # Indicators with a target of the year and none of a quarter that the file gives quarterly realisasi
     # ("IK-20 Angka kemiskinan (TW I, TW II)"): saved, and said what follows (against_annual_note).
     against_annual: list[str] = field(default_factory=list)
@@ -302,6 +306,17 @@ class Summary:
     def counts(self) -> str:
         """count_lines as one line (the command's)."""
         return " ".join(self.count_lines)
+
+    @property
+    def unread_heading_lines(self) -> list[str]:
+        """The Sasaran heading rows not read, one sentence for each Sasaran column that took their place."""
+        lines = []
+        for column in dict.fromkeys(c for _row, _words, c in self.unread_headings):
+            rows = "; ".join(_('row %(number)s "%(name)s"') % {"number": number, "name": words}
+                             for number, words, c in self.unread_headings if c == column)
+            lines.append(_("Sasaran headings not read, since the indicators below them each give their Sasaran in "
+                           "column %(column)s: %(rows)s.") % {"column": column, "rows": rows})
+        return lines
 
     @property
     def against_annual_note(self) -> str:
@@ -1555,6 +1570,9 @@ class Reading:
     # table, or an indicator whose name was forgotten; the user is told which.
     unread_rows: list[int] = field(default_factory=list)
     total_rows: list[tuple[int, str]] = field(default_factory=list)
+    # Sasaran heading rows above indicators that each give their own Sasaran in the Sasaran column (a Kabid's PK:
+    # "Sasaran Strategis: …" over the Sasaran Program column): (row, words as written, that column): not read.
+    unread_headings: list[tuple[int, str, str]] = field(default_factory=list)
     warnings: list[CellWarning] = field(default_factory=list)
     plan: bool = False  # the file has an activity column: a Rencana Aksi, whose activities replace the year's
     columns: list[tuple[str, str]] = field(default_factory=list)  # (what kinerja reads it as, the header as written)
@@ -2209,6 +2227,15 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                    next((j for j, texts in enumerate(header.texts) if texts & NUMBER_HEADERS), None))
     heading_division: Unit | None = None  # from a heading row naming a division ("II. BIDANG PEMBERDAYAAN")
     previous = ""  # "header" after a row repeating the header
+    # A Sasaran heading row ("Sasaran Strategis: …") not yet given to an indicator, and whether an indicator under
+    # it gave its own Sasaran instead: one no indicator took is said as not read (unread_headings).
+    heading: tuple[int, str] | None = None
+    heading_passed = False
+
+    def heading_ends() -> None:
+        if heading is not None and heading_passed:
+            reading.unread_headings.append((*heading, header.labels[OBJECTIVE]))
+
     body = table.rows[header.row + 1:]
     # Below the last row with a value or a code, a row of one cell is a note ("Sumber: …"), even one
     # typed in the Indikator column (the second column of a table without Sasaran).
@@ -2333,6 +2360,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 heading_division = unit
             elif _OBJECTIVE_LABEL.match(_NUMBERING.sub("", words)):
                 objective = _objective_heading(words)  # "Sasaran 2: …", in whichever column it is written
+                if OBJECTIVE in columns:
+                    heading_ends()
+                    heading, heading_passed = (number, " ".join(words.split())), False
             elif OBJECTIVE in columns:
                 if not across and text(OBJECTIVE):
                     objective = text(OBJECTIVE)  # an objective's own heading row, its indicators below
@@ -2340,6 +2370,11 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 objective = _objective_heading(words)
             continue
         # An objective written once above its indicators (or merged over them) holds for the rows below.
+        if heading is not None:
+            if text(OBJECTIVE):
+                heading_passed = True
+            elif not heading_passed:
+                heading = None  # its indicator: read
         objective = text(OBJECTIVE) or objective
         code = text(CODE)
         found = known.find(code, name) if known is not None else None
@@ -2659,6 +2694,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             current.row.plan_targets = {plan_year: v for plan_year, v in sorted({year: target, **plan_targets}.items())
                                         if v is not None and not v.empty}
         rows.append(current.row)
+    heading_ends()
     for row in rows if plan else []:
         errors.extend(_settle_plan(path, table.sheet, row, header))
     if OBJECTIVE not in columns and not any(row.objective for row in rows) and not objective and not actuals_only:
@@ -3153,6 +3189,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
     rows = reading.rows
     summary = Summary(rows=len(rows), dry_run=dry_run, sheet=reading.sheet, plan=reading.plan,
                       hidden_rows=reading.hidden_rows, other_table=reading.other_table,
+                      unread_headings=reading.unread_headings,
                       unread_rows=reading.unread_rows, total_rows=reading.total_rows,
                       warnings=reading.warnings, notes_from=reading.notes_from,
                       columns=reading.columns, unread_columns=reading.unread_columns,
@@ -3208,7 +3245,10 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     # Measured from the year of the file on: not one of an earlier year's indicators (in_year).
                     indicator = Indicator(office=office, order=len(existing) + 1, first_year=year)
                     summary.indicators_created += 1
-                    if not row.polarity:
+                    if row.polarity:
+                        summary.polarities_read.append((row.name, Indicator.Polarity(row.polarity).label,
+                                                        _polarity_source(row)))
+                    else:
                         summary.assumed_positive.append(row.name)
                         if hint := likely_negative(row.name, row.unit):
                             summary.likely_negative[row.name] = hint
