@@ -114,7 +114,10 @@ def test_the_console_script_lists_the_values_to_check_and_names_a_hidden_column(
     assert ("  - pk.xlsx, lembar PK, baris 2, kolom Realisasi (E): 850 lebih dari 100 untuk satuan %: wajar untuk "
             "pertumbuhan atau rasio, selain itu periksa apakah bukan salah ketik (850 untuk 85,0); nilai diimpor "
             "sebagaimana tertulis") in done.stdout
-    assert "Positif" not in done.stdout  # the comparison gave the polarity: none is assumed
+    # The comparison gave the polarity, said with where it was read: none is assumed.
+    assert "Berkas tidak memuat Polaritas" not in done.stdout
+    assert ("  - Persentase koperasi sehat: Positif (makin tinggi makin baik) dari Target (D): “minimal 80%”\n"
+            in done.stdout)
 
 
 @pytest.mark.own_sqlite
