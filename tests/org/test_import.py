@@ -150,13 +150,19 @@ class NewOfficeTestCase(ImportCase):
                                "judulnya seperti di templat.")
         summary = self.run_import(self.remarks_file())
         self.assertEqual(summary.unread_columns, ["Struktur: J (Status Kepegawaian)"])
-        self.assertEqual(summary.ignored_columns, ["Struktur: A (No.)", "Struktur: F (Ket.)"
-                                                   " (hanya Plt./Plh. beserta nomor SK-nya yang dibaca)",
-                                                   "Struktur: G (Catatan)", "Struktur: H (#)", "Struktur: I (Nomor Urut)"])
+        # The Keterangan column is named apart: kinerja reads a Plt./Plh. and its SK number in it.
+        self.assertEqual(summary.ignored_columns, ["Struktur: A (No.)", "Struktur: G (Catatan)", "Struktur: H (#)",
+                                                   "Struktur: I (Nomor Urut)"])
+        self.assertEqual(summary.remark_columns, ["Struktur: F (Ket.)"])
         out = StringIO()
         call_command("org", "import", str(self.remarks_file()), "--office", "disdag", "--dry-run", stdout=out)
-        self.assertIn("Kolom nomor urut dan keterangan, sengaja tidak dibaca: Struktur: A (No.); Struktur: F (Ket.)",
-                      out.getvalue())
+        lines = out.getvalue().splitlines()
+        self.assertIn("Kolom nomor urut dan keterangan, sengaja tidak dibaca: Struktur: A (No.); Struktur: G (Catatan); "
+                      "Struktur: H (#); Struktur: I (Nomor Urut).", lines)
+        self.assertIn("Dari kolom keterangan Struktur: F (Ket.), hanya Plt./Plh. dan nomor SK-nya yang dibaca.", lines)
+        with translation.override("en"):
+            self.assertEqual(summary.remark_columns_note,
+                             "From the remark column Struktur: F (Ket.), only a Plt./Plh. and its decree number are read.")
 
     def test_a_refusal_with_only_numbering_and_remark_columns_unread_has_no_note(self) -> None:
         bad = rows()
@@ -483,8 +489,8 @@ class OtherLayoutTestCase(ImportCase):
                                             "Pembenihan, jabatan kepala, tanpa NIP. ASN yang menduduki jabatan "
                                             "struktural punya NIP: tulis NIP-nya di kolom B (N I P)."])
         self.assertEqual(summary.unread_columns, [])
-        self.assertEqual(summary.ignored_columns, ["Data Pegawai: A (No.)", "Data Pegawai: M (Keterangan)"
-                                                   " (hanya Plt./Plh. beserta nomor SK-nya yang dibaca)"])
+        self.assertEqual(summary.ignored_columns, ["Data Pegawai: A (No.)"])
+        self.assertEqual(summary.remark_columns, ["Data Pegawai: M (Keterangan)"])
 
     def test_an_unknown_parent_unit_is_named_and_nothing_is_saved(self) -> None:
         errors = self.failure(self.nominative(parent_of_section="Bidang Budidaya Ikan"))

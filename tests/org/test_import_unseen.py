@@ -203,7 +203,9 @@ class BezettingTestCase(UnseenCase):
         preview, saved = self.through_the_page(self.bezetting())
         self.assertIn("Analis Koperasi", preview)
         self.assertNotIn(">Kosong<", preview)
-        self.assertIn("H (KETERANGAN) (hanya Plt./Plh. beserta nomor SK-nya yang dibaca)", preview)
+        self.assertIn('<p class="muted org-remark-columns">Dari kolom keterangan Bezetting: H (KETERANGAN), hanya Plt./Plh. '
+                      'dan nomor SK-nya yang dibaca.</p>', preview)
+        self.assertNotIn("sengaja tidak dibaca: H (KETERANGAN)", preview)
         self.assertEqual(Assignment.objects.filter(kind=Assignment.Kind.PLT).count(), 2)
 
     def test_a_plt_in_the_name_without_any_decree_names_the_missing_column(self) -> None:

@@ -81,6 +81,8 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     if summary.ignored_columns:
         lines.append(_("Numbering and remark columns, left out on purpose: %(columns)s.") % {
             "columns": "; ".join(summary.ignored_columns)})
+    if summary.remark_columns:
+        lines.append(summary.remark_columns_note)
     return lines
 
 

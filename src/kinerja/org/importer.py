@@ -293,6 +293,8 @@ class Header:
     unread: list[str]  # headers not read, as "H (Status Kepegawaian)": data kinerja may have missed
     ignored: list[str]  # numbering and remarks, not read on purpose, as "A (No.)" (IGNORED_HEADERS)
     remark: tuple[int, str] | None = None  # Keterangan: (index, "H (KETERANGAN)"), read only for "Plt."/"Plh."
+    # The Keterangan column, named apart from the ignored ones: read, but only for a Plt./Plh. and its decree number.
+    partly_read: list[str] = field(default_factory=list)
 
 
 def _find_header(table: Table) -> Header | None:
@@ -312,9 +314,11 @@ def _find_header(table: Table) -> Header | None:
         if "unit" in columns and len(columns) >= 2 and (best is None or len(columns) > len(best.columns)):
             remark = next(((index, f"{_letter(index)} ({_text(value)})") for index, value in enumerate(values)
                            if _normal(_text(value)).split(" ")[0] in ("keterangan", "ket")), None)
+            partly_read = []
             if remark and remark[1] in ignored:
-                ignored[ignored.index(remark[1])] += " ({})".format(_("only a Plt./Plh. and its decree number are read"))
-            best = Header(number, columns, labels, unread, ignored, remark)
+                ignored.remove(remark[1])
+                partly_read.append(remark[1])
+            best = Header(number, columns, labels, unread, ignored, remark, partly_read)
     return best
 
 
@@ -520,6 +524,7 @@ class Reading:
     rows: list[Row] = field(default_factory=list)
     unread: list[str] = field(default_factory=list)  # the columns not read (headers not known)
     ignored: list[str] = field(default_factory=list)  # the numbering and remark columns, not read on purpose
+    remarks: list[str] = field(default_factory=list)  # the Keterangan columns, read only for a Plt./Plh. and its SK
     hidden: list[str] = field(default_factory=list)  # the rows hidden in Excel, not read either
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
     signatures: list[str] = field(default_factory=list)  # the signature blocks under a table, not read
@@ -544,6 +549,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         closest += 1
         unread += [f"{table.sheet}: {u}" if table.sheet else u for u in header.unread]
         ignored += [f"{table.sheet}: {u}" if table.sheet else u for u in header.ignored]
+        reading.remarks += [f"{table.sheet}: {u}" if table.sheet else u for u in header.partly_read]
         if not {"name", "nip", "other_id", "name_nip"} & header.columns.keys():
             reading.without_people.append(table.sheet or path.name)
         if not {"parent", "superior"} & header.columns.keys():
@@ -1197,6 +1203,8 @@ class Summary:
     new_accounts: list[tuple[str, str]] = field(default_factory=list)  # (username, full name)
     unread_columns: list[str] = field(default_factory=list)  # headers not known: data kinerja may have missed
     ignored_columns: list[str] = field(default_factory=list)  # numbering and remarks, not read on purpose
+    # "Struktur: F (Ket.)": the Keterangan columns, of which only a Plt./Plh. and its decree number are read
+    remark_columns: list[str] = field(default_factory=list)
     hidden_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 12": hidden in Excel, not read
     title_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 4 (II. SEKRETARIAT)": not read
     # "sheet DUK, rows 14–21 (Bandar Lampung, 2 Januari 2026)": the signature block under a table, not read
@@ -1227,6 +1235,13 @@ class Summary:
     @property
     def updated(self) -> list[Change]:
         return [c for c in self.changes if not c.created]
+
+    @property
+    def remark_columns_note(self) -> str:
+        """The Keterangan columns, said apart from those not read: kinerja reads a Plt./Plh. in them."""
+        return ngettext("From the remark column %(columns)s, only a Plt./Plh. and its decree number are read.",
+                        "From the remark columns %(columns)s, only a Plt./Plh. and its decree number are read.",
+                        len(self.remark_columns)) % {"columns": "; ".join(self.remark_columns)}
 
     @property
     def counts(self) -> dict[str, int]:
@@ -1671,6 +1686,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
                   and len(plan.units[_key(row.unit)].rows) == 1 and plan.units[_key(row.unit)].existing is None
                   and _key(row.unit) not in named_as_parent]
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
+                      remark_columns=reading.remarks,
                       hidden_rows=reading.hidden, title_rows=reading.titles,
                       signature_rows=reading.signatures,
                       without_people=without_people, without_hierarchy=without_hierarchy,
