@@ -15,13 +15,13 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils.translation import gettext as _
 
 from kinerja.org.holding import acting_refusal, doing_own_work, held_and_stand_ins
 from kinerja.org.models import Assignment, Office, Position, Unit
 
-from .models import Indicator
+from .models import Indicator, IndicatorRevision
 
 
 def _is_admin(user: AbstractBaseUser | AnonymousUser) -> bool:
@@ -50,12 +50,16 @@ def enters(position: Position) -> bool:
 
 def _entering(held: list[Position]) -> list[Unit]:
     """The units whose actuals the holder of `held` enters: each Bidang of theirs, and the Sekretariat where it
-    answers for an indicator (one query, only for a Sekretariat's position): a Sekretaris whose unit has no
+    answers for an indicator, now or in an earlier year (IndicatorRevision: its figures of that year are still
+    its own to enter and resubmit); one query, only for a Sekretariat's position: a Sekretaris whose unit has no
     indicator has nothing to enter and is offered no input page."""
     units = {p.unit_id: p.unit for p in held if _enters(p)}
     others = [pk for pk, unit in units.items() if unit.kind != Unit.Kind.DIVISION]
     if others:
-        answering = set(Indicator.objects.filter(division_id__in=others).values_list("division_id", flat=True))
+        answering = set(Unit.objects.filter(
+            Exists(Indicator.objects.filter(division_id=OuterRef("pk")))
+            | Exists(IndicatorRevision.objects.filter(division_id=OuterRef("pk"))), pk__in=others,
+        ).values_list("pk", flat=True))
         units = {pk: unit for pk, unit in units.items() if unit.kind == Unit.Kind.DIVISION or pk in answering}
     return list(units.values())
 

@@ -235,7 +235,8 @@ def check_actual(actual_id: int, *, user: User) -> Actual:
 @transaction.atomic
 def return_actual(actual_id: int, *, user: User, reason: str) -> Actual:
     """The Kasubbag sends an actual back to the division with the reason; the division is told (returned.py)."""
-    actual = Actual.objects.select_for_update().select_related("indicator__office").get(pk=actual_id)
+    # With the name and division of the actual's year (actuals_as_of): the division that entered it corrects it.
+    actual = actuals_as_of(Actual.objects.select_for_update().select_related("indicator__office")).get(pk=actual_id)
     _check_can_check(actual, user)
     reason = reason.strip()
     if not reason:

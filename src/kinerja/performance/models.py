@@ -99,14 +99,14 @@ def year_attributes(year: int | OuterRef, path: str = "") -> dict[str, Case]:
 
 def _apply_year(rows: list[models.Model], path: str) -> None:
     """Put the `as_of_` annotations in the indicators' fields, and their year's division where it is another
-    than the one loaded with them: one query more only then."""
+    than the one loaded with them (select_related): one query more only then."""
     moved: list[Indicator] = []
     for row in rows:
         indicator = getattr(row, path) if path else row
         for field in YEAR_FIELDS:
             value = getattr(row, f"as_of_{field}")
-            if field == "division_id" and value != indicator.division_id:
-                moved.append(indicator)
+            if field == "division_id" and value != indicator.division_id and Indicator.division.is_cached(indicator):
+                moved.append(indicator)  # only a division loaded with it (select_related) is loaded anew
             setattr(indicator, field, value)  # a changed division_id drops the division loaded with the old one
     units = Unit.objects.in_bulk({i.division_id for i in moved if i.division_id is not None}) if moved else {}
     for indicator in moved:

@@ -29,7 +29,7 @@ from kinerja.org.holding import holders
 from kinerja.org.models import Assignment, Office, Person, Position, name_of
 
 from .access import enters
-from .models import Actual, ActualRevision, period_name
+from .models import Actual, ActualRevision, actuals_as_of, period_name
 
 if TYPE_CHECKING:
     from kinerja.workflow.inbox_extensions import Item
@@ -47,13 +47,17 @@ def _label(actual: Actual) -> str:
 
 
 def returned_actuals(office: Office, division_ids: Iterable[int]) -> QuerySet[Actual]:
-    """The current figures of these divisions returned to them and not sent again, with `returned_by` (who
+    """The current figures of these divisions (in the figures' years) returned to them and not sent again, with
+    their indicators' name and division of the figure's year, `returned_by` (who
     returned it: their full name, else the username, as name_of) and `returned_at` (the last return's revision):
     one query."""
     last = ActualRevision.objects.filter(actual_id=OuterRef("pk"), action=ActualRevision.Action.RETURNED).order_by(
         "-at", "-pk")
-    return (Actual.objects.filter(indicator__office=office, indicator__division_id__in=list(division_ids),
-                                  status=Actual.Status.RETURNED, is_current=True)
+    # Of the division that answers for the figure's year (actuals_as_of): a later year may give the indicator to
+    # another, and the figure stays the work of the one that entered it, under the name of its year.
+    return (actuals_as_of(Actual.objects.filter(indicator__office=office, status=Actual.Status.RETURNED,
+                                                is_current=True))
+            .filter(as_of_division_id__in=list(division_ids))
             .annotate(returned_by=Subquery(last.annotate(who=Coalesce("user__person__full_name", "user__username"))
                                            .values("who")[:1]),
                       returned_at=Subquery(last.values("at")[:1]))
@@ -83,8 +87,9 @@ def returned_items(user: AbstractBaseUser, office: Office, now: dt.datetime, day
 
 
 def _receivers(actual: Actual, day: dt.date) -> list[Person]:
-    """Who enters the figure's division's data today: the holders of its contact and head positions (the
-    Sekretaris for the Sekretariat), a Plt or Plh alone while one acts (holding.holders)."""
+    """Who enters the data of the figure's division (of its year: `actual` read with actuals_as_of) today: the
+    holders of its contact and head positions (the Sekretaris for the Sekretariat), a Plt or Plh alone while one
+    acts (holding.holders)."""
     division_id = actual.indicator.division_id
     if division_id is None:
         return []
@@ -98,7 +103,8 @@ def _receivers(actual: Actual, day: dt.date) -> list[Person]:
 
 
 def notify_returned(actual: Actual, *, returned_by: AbstractBaseUser, day: dt.date, at: dt.datetime) -> int:
-    """Tell the division, in the app and by e-mail, that the Kasubbag returned its figure, with the reason and a
+    """Tell the division (of the figure's year: `actual` read with actuals_as_of, as return_actual does, for its
+    name and division then), in the app and by e-mail, that the Kasubbag returned its figure, with the reason and a
     link to correct it: once, for this return (called in return_actual's transaction; mailed once it commits).
     Returns how many people were told."""
     from kinerja.workflow.models import Notification

@@ -49,7 +49,17 @@ from .forms import (
     ReturnForm,
     TargetsForm,
 )
-from .models import QUARTERS, ActionPlanItem, Actual, Evidence, Indicator, Objective, RemovedActionPlanItem, Target
+from .models import (
+    QUARTERS,
+    ActionPlanItem,
+    Actual,
+    Evidence,
+    Indicator,
+    Objective,
+    RemovedActionPlanItem,
+    Target,
+    actuals_as_of,
+)
 from .numbers import format_plain
 from .plan import ActivityErrors
 from .templatetags.perfdata import code_message, keep_code
@@ -626,7 +636,9 @@ def check_list(request: HttpRequest) -> HttpResponse:
 
 
 def _actual_for(request: HttpRequest, actual_id: int) -> Actual:
-    return get_object_or_404(Actual.objects.select_related("indicator"), pk=actual_id,
+    # With the name and division of the actual's year (actuals_as_of), in the same query: the division that
+    # answered for it then checks, is returned and corrects it, though a later year gave the indicator to another.
+    return get_object_or_404(actuals_as_of(Actual.objects.select_related("indicator")), pk=actual_id,
                              indicator__office=office_or_404(request))
 
 
@@ -751,8 +763,10 @@ def actual_correct(request: HttpRequest, actual_id: int) -> HttpResponse:
 def actual_add_missing(request: HttpRequest, indicator_id: int) -> HttpResponse:
     """Add, as a correction with its reason, the figure an indicator lacked in a signed period's report."""
     office = office_or_404(request)
-    indicator = get_object_or_404(Indicator.objects.select_related("division"), pk=indicator_id, office=office)
     period = _period(request)
+    # As of the period's year: the division that answered for it then adds the figure (actions.add_missing_actual).
+    indicator = get_object_or_404(Indicator.objects.as_of(period.year).select_related("division"), pk=indicator_id,
+                                  office=office)
     today = _today(request)
     if not (access.can_check(request.user, today) or access.can_enter(request.user, indicator.division_id, today)):
         raise PermissionDenied
