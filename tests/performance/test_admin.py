@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from kinerja.performance.models import Program
+from kinerja.performance.models import Indicator, IndicatorRevision, Objective, Program
 from tests.base import KinerjaTestCase
 
 
@@ -22,3 +22,19 @@ class PerformanceAdminTestCase(KinerjaTestCase):
         self.client.force_login(self.admin)
         self.assertEqual(self.client.get("/admin/performance/actual/add/").status_code, 403)
         self.assertEqual(self.client.get("/admin/performance/actual/").status_code, 200)
+
+    def test_the_earlier_names_of_indicators_are_listed_and_not_added_or_deleted(self) -> None:
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi", plan_start_year=2021,
+                                             plan_end_year=2026)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-03", unit="%",
+                                             name="Persentase koperasi aktif", division=self.built.divisions[1])
+        revision = IndicatorRevision.objects.create(indicator=indicator, until_year=2025, name="Persentase lama",
+                                                    unit="unit", division=self.built.divisions[0])
+        self.client.force_login(self.admin)
+        listed = self.client.get("/admin/performance/indicatorrevision/")
+        self.assertContains(listed, "Kode indikator")
+        for shown in ("IK-03", "2025", "Persentase lama", "unit", self.built.divisions[0].name):
+            self.assertContains(listed, shown)
+        self.assertEqual(self.client.get("/admin/performance/indicatorrevision/add/").status_code, 403)
+        self.assertEqual(self.client.get(f"/admin/performance/indicatorrevision/{revision.pk}/delete/").status_code, 403)
+        self.assertEqual(self.client.get(f"/admin/performance/indicatorrevision/{revision.pk}/change/").status_code, 200)

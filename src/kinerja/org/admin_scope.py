@@ -27,6 +27,7 @@ _PATHS: dict[str, str] = {
     "org.positionalias": "position__office",
     "performance.activity": "program__office",
     "performance.actual": "indicator__office",
+    "performance.indicatorrevision": "indicator__office",
     "sop.sopversion": "sop__office",
     "sop.step": "version__sop__office",
     "sop.actor": "version__sop__office",
