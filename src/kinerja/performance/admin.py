@@ -56,11 +56,12 @@ class ActualAdmin(OfficeScopedAdmin):
 
 @admin.register(IndicatorRevision)
 class IndicatorRevisionAdmin(OfficeScopedAdmin):
-    list_display = ["indicator_code", "until_year", "name", "unit", "division"]
+    list_display = ["indicator_code", "until", "name", "unit", "division"]
     list_filter = ["until_year", "indicator__office"]
     list_select_related = ["indicator", "division"]
     search_fields = ["indicator__code", "name"]
-    readonly_fields = ["indicator", "until_year"]
+    fields = ["indicator", "until", "name", "unit", "polarity", "negative_method", "division"]
+    readonly_fields = ["indicator", "until"]
 
     @admin.display(description=_("indicator code"), ordering="indicator__code")
     def indicator_code(self, obj: IndicatorRevision) -> str:
@@ -71,3 +72,7 @@ class IndicatorRevisionAdmin(OfficeScopedAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    @admin.display(description=_("valid until the year"), ordering="until_year")
+    def until(self, obj: IndicatorRevision) -> str:
+        return str(obj.until_year)  # 2025, not the number format's 2.025
