@@ -6,17 +6,17 @@ a CSV saved from Excel (semicolons, NIPs Excel turned into numbers, dates writte
 from __future__ import annotations
 
 import datetime as dt
-import tempfile
 from io import StringIO
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.test import TestCase
 from openpyxl import Workbook, load_workbook
 
 from kinerja.org import actions, importer
 from kinerja.org.models import Assignment, Person, Position, Unit
+
+from .test_import import ImportCase
 
 TODAY = dt.date(2026, 1, 5)
 YANI, ROSMA, BAMBANG, DEWI, RIZKI = ("19680512 199303 1 004", "19700315 199503 2 002", "19710720 199803 1 005",
@@ -27,25 +27,16 @@ def digits(nip: str) -> str:
     return nip.replace(" ", "")
 
 
-class UnseenCase(TestCase):
+class UnseenCase(ImportCase):
+    """test_import's case (counts, failure) with a new office of its own and its own today."""
+
     def setUp(self) -> None:
-        self.folder = Path(self.enterContext(tempfile.TemporaryDirectory()))
+        super().setUp()
         self.office = actions.create_office(code="diskop", name="Dinas Koperasi dan UKM Kota Bandar Lampung",
                                             short_name="Diskop", city="Kota Bandar Lampung")
 
     def run_import(self, path: Path, **kwargs: object) -> importer.Summary:
         return importer.import_file(path, self.office, today=TODAY, **kwargs)  # type: ignore[arg-type]
-
-    def counts(self) -> tuple[int, ...]:
-        return (Unit.objects.count(), Position.objects.count(), Person.objects.count(), Assignment.objects.count(),
-                get_user_model().objects.count())
-
-    def failure(self, path: Path) -> list[str]:
-        counts = self.counts()
-        with self.assertRaises(importer.ImportFailed) as caught:
-            self.run_import(path)
-        self.assertEqual(self.counts(), counts)  # nothing saved
-        return [str(e) for e in caught.exception.errors]
 
     def through_the_page(self, path: Path) -> tuple[str, str]:
         """As the city's operator does it: upload, read the preview, save. The two pages' text."""
