@@ -297,6 +297,26 @@ class FirstYearTestCase(KinerjaTestCase):
         self.assertEqual(summary.indicators_updated, 2)  # IK-16 and IK-17 now measured from 2025
         self.assertIn("IK-16", [i.code for i in build_report(self.office, 2025, approvals=False).indicators])
 
+    def test_a_file_of_an_earlier_year_brought_in_afterwards_renames_that_year_only(self) -> None:
+        # The office back-fills 2024's agreement, which named IK-01 otherwise, after 2025 has its targets and
+        # figures: 2024 reads the file's name, 2023 and 2025 keep theirs (a later year signed would otherwise change).
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Kode", "Sasaran", "Indikator", "Satuan", "Polaritas", "Target 2024", "Bidang"])
+        sheet.append(["IK-01", S1, "Jumlah koperasi aktif dan sehat", "unit", "Positif", 1700,
+                      "Bidang Pemberdayaan Koperasi"])
+        book.save(self.dir / "2024.xlsx")
+        import_file(self.dir / "2024.xlsx", self.office, 2024)
+        indicator = Indicator.objects.get(office=self.office, code="IK-01")
+        self.assertEqual(indicator.name, "Jumlah koperasi aktif")
+        names = {year: next(i.name for i in build_report(self.office, year, approvals=False).indicators
+                            if i.code == "IK-01") for year in (2023, 2024, 2025)}
+        self.assertEqual(names, {2023: "Jumlah koperasi aktif", 2024: "Jumlah koperasi aktif dan sehat",
+                                 2025: "Jumlah koperasi aktif"})
+        divisions = {year: Indicator.objects.in_year(year).get(pk=indicator.pk).division.name for year in (2024, 2025)}
+        self.assertEqual(divisions[2024], "Bidang Pemberdayaan Koperasi")
+        self.assertNotEqual(divisions[2025], "Bidang Pemberdayaan Koperasi")
+
     def test_no_actual_is_entered_before_the_first_year_and_targets_move_it_back(self) -> None:
         import_file(next_year_workbook(self.dir / "2026.xlsx", 2026), self.office, 2026)
         indicator = Indicator.objects.get(office=self.office, code="IK-16")

@@ -2762,7 +2762,9 @@ def keep_earlier_years(indicator: Indicator, year: int) -> None:
     """Before an indicator is saved with the name, unit, polarity or division a file of `year` gives it: the years
     before keep what they have now (an IndicatorRevision up to year - 1), so that their pages, downloads and
     reports, signed or not, read as they did. Where a later year changed them already, the file's year and the
-    years up to that change take the file's, and the indicator keeps the later year's."""
+    years up to that change take the file's, and the indicator keeps the later year's; where a later year has
+    targets or figures while no revision marks a change (a file of an earlier year brought in afterwards), the
+    file's year alone takes the file's (a revision up to `year`) and the later years keep what they show."""
     saved = Indicator.objects.filter(pk=indicator.pk).values(*YEAR_FIELDS, "first_year").get()
     revisions = list(IndicatorRevision.objects.filter(indicator=indicator, until_year__gte=year - 1))
     governing = revisions[0] if revisions else None  # of year - 1 (None: the indicator's own fields)
@@ -2773,7 +2775,13 @@ def keep_earlier_years(indicator: Indicator, year: int) -> None:
     if measured_before and new != earlier and (governing is None or governing.until_year != year - 1):
         IndicatorRevision.objects.create(indicator=indicator, until_year=year - 1, **earlier)
     later = next((r for r in revisions if r.until_year >= year), None)
-    if later is not None:
+    if later is None and new != {f: saved[f] for f in YEAR_FIELDS} and (
+            Target.objects.filter(indicator=indicator, year__gt=year).exists()
+            or Actual.objects.filter(indicator=indicator, year__gt=year).exists()):
+        IndicatorRevision.objects.create(indicator=indicator, until_year=year, **new)
+        for f in YEAR_FIELDS:
+            setattr(indicator, f, saved[f])
+    elif later is not None:
         for f in YEAR_FIELDS:
             setattr(indicator, f, saved[f])
         if any(getattr(later, f) != new[f] for f in YEAR_FIELDS):

@@ -105,7 +105,8 @@ def _apply_year(rows: list[models.Model], path: str) -> None:
         indicator = getattr(row, path) if path else row
         for field in YEAR_FIELDS:
             value = getattr(row, f"as_of_{field}")
-            if field == "division_id" and value != indicator.division_id and Indicator.division.is_cached(indicator):
+            # is_cached first: a query that deferred division_id (.only) must not load it row by row here.
+            if field == "division_id" and Indicator.division.is_cached(indicator) and value != indicator.division_id:
                 moved.append(indicator)  # only a division loaded with it (select_related) is loaded anew
             setattr(indicator, field, value)  # a changed division_id drops the division loaded with the old one
     units = Unit.objects.in_bulk({i.division_id for i in moved if i.division_id is not None}) if moved else {}
