@@ -50,3 +50,14 @@ def test_a_name_s_rest_of_several_words_is_still_joined(tmp_path: Path, kind: st
               "Perencanaan, Evaluasi dan Pelaporan"]
     draft = read_document(WRITERS[kind](tmp_path, legend, False))
     assert draft.actors[-1] == "Kepala Bidang Perencanaan, Evaluasi dan Pelaporan"
+
+
+@pytest.mark.parametrize("rest", ["Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+                                  "Pengembangan Sumber Daya Manusia Aparatur", "Kependudukan dan Pencatatan Sipil."])
+@pytest.mark.parametrize("kind", ["txt", "docx"])
+def test_a_long_rest_of_a_name_in_capitals_is_still_joined(tmp_path: Path, kind: str, rest: str) -> None:
+    """A position's name the layout wrapped after the part that spells the abbreviation out: however many words
+    its rest holds as names are written, with a full stop or not, it is the name's, not a sentence."""
+    legend = [HEAD + "Kasubbag TU = Kepala Subbagian Tata Usaha, Kabid = Kepala Bidang", rest]
+    draft = read_document(WRITERS[kind](tmp_path, legend, False))
+    assert draft.actors[-1] == "Kepala Bidang " + rest.rstrip(".")

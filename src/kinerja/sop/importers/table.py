@@ -999,22 +999,30 @@ def _continues_legend(before: str, line: str, keys: dict[str, str]) -> bool:
 # The small words a position's name keeps in lower case ("Kepala Subbagian Umum dan Kepegawaian").
 _NAME_SMALL_WORDS = {"dan", "serta", "atau", "di", "ke", "dari", "pada", "untuk", "yang", "&"}
 # The most words the rest of a name a layout wrapped onto its own line is taken to hold, when the part above
-# already spells the abbreviation out ("Kabid = Kepala Bidang" above "Perencanaan, Evaluasi dan Pelaporan").
+# already spells the abbreviation out ("Kabid = Kepala Bidang" above "Perencanaan, Evaluasi dan Pelaporan"): in
+# lower case, and in capitals as names are written ("Penanaman Modal dan Pelayanan Terpadu Satu Pintu"), the
+# latter with a full stop too ("Kependudukan dan Pencatatan Sipil.").
 _NAME_REST_WORDS = 4
+_CAPITALISED_REST_WORDS = 7
+_CAPITALISED_REST_WORDS_STOP = 4
 
 
 def _sentence(rest: str, full: str) -> bool:
     """Whether `rest`, the line under a legend whose last entry already spells its abbreviation out (`full`), is a
     sentence of its own ("Arsip dipinjam paling lama tujuh hari kerja.") rather than the rest of that name: a word in
     lower case under a name in capitals ("Kepala Bidang"), more words than the rest of a name holds, or several
-    words ending with a full stop."""
+    words ending with a full stop. A line in capitals as names are written is a sentence only when longer than a
+    name's rest ("Waktu Penyelesaian Dihitung Dalam Hari Kerja Sejak Berkas Lengkap"), or ends with a full stop
+    after more words than one ("Semua Arsip Dikembalikan Dalam Keadaan Utuh.")."""
     def capitalised(words: list[str]) -> bool:
         return all(not w[0].isalpha() or w[0].isupper() or w.lower() in _NAME_SMALL_WORDS for w in words)
 
     words = rest.split()
     meaningful = [w for w in words if w.lower() not in _NAME_SMALL_WORDS]
-    return ((capitalised(full.split()) and not capitalised(words)) or len(meaningful) > _NAME_REST_WORDS
-            or (rest.endswith((".", "!", "?")) and len(words) > 2))
+    stop = rest.endswith((".", "!", "?"))
+    if capitalised(words):
+        return len(meaningful) > _CAPITALISED_REST_WORDS or (stop and len(meaningful) > _CAPITALISED_REST_WORDS_STOP)
+    return capitalised(full.split()) or len(meaningful) > _NAME_REST_WORDS or (stop and len(words) > 2)
 
 
 def _legend_entries(line: str) -> list[str]:
