@@ -214,6 +214,16 @@ class BezettingTestCase(UnseenCase):
         self.assertEqual(len(errors), 1, errors)
         self.assertIn("bezetting.xlsx, lembar Bezetting, baris 10, kolom H (KETERANGAN): “Plt.”", errors[0])
 
+    def test_keterangan_naming_another_position_a_person_acts_in_is_not_their_rows_status(self) -> None:
+        # The Kabid UKM is also Plt. Sekretaris elsewhere: his own post stays definitive, nothing refused.
+        self.run_import(self.bezetting(keterangan="Plt. Sekretaris Dinas, SK No. 800/120/KPTS/2025"))
+        held = Assignment.objects.get(person__full_name="Ir. Bambang Sutrisno")
+        self.assertEqual((held.position.title, held.kind, held.decree_number),
+                         ("Kepala Bidang UKM", Assignment.Kind.DEFINITIVE, ""))
+        for remark in ("Plt, SK No. 800/120/KPTS/2025", "Plt (SK 800/120/KPTS/2025)", "Plt. Nomor 800/120/KPTS/2025"):
+            with self.subTest(remark):
+                self.assertTrue(importer._ACTING_REMARK_RE.match(remark))
+
     def test_keterangan_saying_plh_beside_a_name_saying_plt_is_refused(self) -> None:
         path = self.bezetting()
         book = load_workbook(path)

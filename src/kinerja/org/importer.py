@@ -125,7 +125,10 @@ _RANKS = {rank.lower(): grade for grade, rank in GRADES}
 VACANT_MARKS = {"kosong", "lowong", "vakum", "vacant", "belum ada", "belum terisi", "tidak ada", "formasi kosong"}
 _PERSON_KEYS = ("name", "nip", "other_id", "name_nip", "grade", "email")
 # "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the holding's status and its decree.
-_ACTING_REMARK_RE = re.compile(r"\s*(plt|plh)\b\.?", re.IGNORECASE)
+# "Plt." in Keterangan says this row's holding only when a decree or nothing follows it ("Plt. berdasarkan SK …",
+# "Plt, SK No. …", "Plt."); "Plt. Sekretaris Dinas, SK No. …" beside a Kabid is another position he acts in.
+_ACTING_REMARK_RE = re.compile(r"\s*(plt|plh)\b\.?\s*(?:$|[,:;(]|(?:berdasarkan|sesuai|dengan|dgn|sk|no|nomor|"
+                               r"keputusan|kep)\b)", re.IGNORECASE)
 _DECREE_IN_TEXT_RE = re.compile(
     r"(?:\bno(?:mor)?\b\.?\s*:?\s*|\bsk\b\D*?)([0-9][0-9A-Za-z./\-]*/[0-9A-Za-z./\-]*[0-9A-Za-z])", re.IGNORECASE)
 # The first line of the signature block under a table: "Bandar Lampung, 2 Januari 2026" (the day may be left
