@@ -385,6 +385,21 @@ class Row:
         return self.nip or self.other_id or self.name
 
 
+def _held_as(row: Row, word: str, status: str, key: str, value: str, problem: str, errors: list[BadImportRow],
+             cell: Cell | None = None) -> str:
+    """"Plt" or "Plh" (`word`) written in the row's `key` cell (`value`: the Jabatan, the Nama, the Keterangan)
+    says how its person holds the position: the row's status. A Status column that says otherwise (`status`) is
+    refused at that cell with `problem` (%(acting)s, %(status)s); `cell` is the cell to name there where the row
+    has none of its own (Keterangan). Returns the status as written now."""
+    written = STATUSES[word.lower()]
+    if status and row.status != written:
+        if cell is not None:
+            row.cells[key] = cell
+        errors.append(row.bad(key, _value_problem(value, problem % {"acting": word, "status": status})))
+    row.status = written
+    return status or word
+
+
 def _value_problem(value: str, problem: str) -> str:
     return _("“%(value)s” %(problem)s") % {"value": value, "problem": problem}
 
@@ -637,33 +652,20 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                                  _("is not a status: definitif, Plt or Plh.")) or Assignment.Kind.DEFINITIVE
             if acting := _ACTING_TITLE_RE.match(row.position):
                 row.position = row.position[acting.end():]
-                written = STATUSES[acting[1].lower()]
-                if status and row.status != written:
-                    errors.append(row.bad("status", _value_problem(status, _(
-                        "differs from the Jabatan, which says %(acting)s.") % {"acting": acting[1]})))
-                row.status = written
-                status = status or acting[1]
+                status = _held_as(row, acting[1], status, "status", status,
+                                  _("differs from the Jabatan, which says %(acting)s."), errors)
             # "Plt. Siti Aminah, S.E." in the Nama, as a bezetting writes it: she holds the position as Plt.
             if (acting := _ACTING_TITLE_RE.match(row.name)) and row.name[acting.end():].strip():
                 row.name = row.name[acting.end():].strip()
-                written = STATUSES[acting[1].lower()]
-                if status and row.status != written:
-                    errors.append(row.bad("name", _value_problem(cells["name"].value, _(
-                        "says %(acting)s, but the row says %(status)s.") % {
-                        "acting": acting[1], "status": status})))
-                row.status = written
-                status = status or acting[1]
+                status = _held_as(row, acting[1], status, "name", cells["name"].value,
+                                  _("says %(acting)s, but the row says %(status)s."), errors)
             # "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the status and the decree.
             if header.remark and remark and row.name:
                 acting = _ACTING_REMARK_RE.match(remark)
                 if acting:
-                    written = STATUSES[acting[1].lower()]
-                    if status and row.status != written:
-                        cells["remark"] = Cell(remark, header.remark[1])
-                        errors.append(row.bad("remark", _value_problem(remark, _(
-                            "says %(acting)s, but the row says %(status)s.") % {
-                            "acting": acting[1], "status": status})))
-                    row.status = written
+                    status = _held_as(row, acting[1], status, "remark", remark,
+                                      _("says %(acting)s, but the row says %(status)s."), errors,
+                                      cell=Cell(remark, header.remark[1]))
                 if row.status != Assignment.Kind.DEFINITIVE and not row.decree and (
                         decree := _DECREE_IN_TEXT_RE.search(remark)):
                     row.decree = decree[1]

@@ -2768,14 +2768,14 @@ def keep_earlier_years(indicator: Indicator, year: int) -> None:
     saved = Indicator.objects.filter(pk=indicator.pk).values(*YEAR_FIELDS, "first_year").get()
     revisions = list(IndicatorRevision.objects.filter(indicator=indicator, until_year__gte=year - 1))
     governing = revisions[0] if revisions else None  # of year - 1 (None: the indicator's own fields)
-    earlier = {f: getattr(governing, f) for f in YEAR_FIELDS} if governing is not None else \
-        {f: saved[f] for f in YEAR_FIELDS}
+    own = {f: saved[f] for f in YEAR_FIELDS}
+    earlier = {f: getattr(governing, f) for f in YEAR_FIELDS} if governing is not None else own
     new = {f: getattr(indicator, f) for f in YEAR_FIELDS}
     measured_before = saved["first_year"] is None or saved["first_year"] < year
     if measured_before and new != earlier and (governing is None or governing.until_year != year - 1):
         IndicatorRevision.objects.create(indicator=indicator, until_year=year - 1, **earlier)
     later = next((r for r in revisions if r.until_year >= year), None)
-    if later is None and new != {f: saved[f] for f in YEAR_FIELDS} and (
+    if later is None and new != own and (
             Target.objects.filter(indicator=indicator, year__gt=year).exists()
             or Actual.objects.filter(indicator=indicator, year__gt=year).exists()):
         IndicatorRevision.objects.create(indicator=indicator, until_year=year, **new)

@@ -35,11 +35,15 @@ if TYPE_CHECKING:
     from kinerja.workflow.inbox_extensions import Item
 
 
+def _period_url(actual: Actual) -> str:
+    """The input page of the figure's period (views.actual_input): where correct_url begins."""
+    return f"{reverse('performance:input')}?year={actual.year}&quarter={actual.quarter or 0}"
+
+
 def correct_url(actual: Actual) -> str:
     """The figure's card on the input page, with its period and division chosen (views.actual_input)."""
     division = f"&division={actual.indicator.division_id}" if actual.indicator.division_id else ""
-    return (f"{reverse('performance:input')}?year={actual.year}&quarter={actual.quarter or 0}{division}"
-            f"#i{actual.indicator_id}")
+    return f"{_period_url(actual)}{division}#i{actual.indicator_id}"
 
 
 def _label(actual: Actual) -> str:
@@ -133,7 +137,7 @@ def resolve_returned(actual: Actual, *, at: dt.datetime) -> int:
     (correct_url): it is matched by the period and the card's anchor, whatever division the indicator has now."""
     from kinerja.workflow.models import Notification
 
-    period = f"{reverse('performance:input')}?year={actual.year}&quarter={actual.quarter or 0}"
+    period = _period_url(actual)
     return Notification.objects.filter(
         Q(url__startswith=f"{period}&") | Q(url__startswith=f"{period}#"), url__endswith=f"#i{actual.indicator_id}",
         kind=Notification.Kind.RETURNED, case__isnull=True, office_id=actual.indicator.office_id,

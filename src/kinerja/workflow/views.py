@@ -523,7 +523,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             "removed_files": kept.removed if kept is not None else {},
             "error_summary": summary,
             "stylesheets": sorted({s for p in parts for s in getattr(p, "stylesheets", ())})},
-            status=400 if posted and (summary or not kept or not kept.removed) else 200)
+            status=400 if kept is not None and (summary or not kept.removed) else 200)
     finally:
         if kept is not None:
             kept.close()
