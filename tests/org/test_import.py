@@ -443,7 +443,8 @@ class OtherLayoutTestCase(ImportCase):
         self.office = actions.create_office(code="dkp", name="Dinas Kelautan dan Perikanan Kota Metro",
                                             short_name="DKP", city="Kota Metro")
 
-    def nominative(self, header: list[str] = HEADER, parent_of_section: str = "Bidang Perikanan Tangkap") -> Path:
+    def nominative(self, header: list[str] = HEADER, parent_of_section: str = "Bidang Perikanan Tangkap",
+                   section: str = "Seksi Pembenihan") -> Path:
         book = Workbook()
         sheet = book.active
         sheet.title = "Data Pegawai"
@@ -466,7 +467,7 @@ class OtherLayoutTestCase(ImportCase):
             [4, "", "", "", kabid, "Bidang Perikanan Tangkap", dinas, kadis, "", "", "", "", "lowong"],
             [5, "197906152005011002", "Drs. Bambang Sutrisno", "IV/a", kabid, "Bidang Perikanan Tangkap", "", "", "Plt",
              "800/45/D.KP/2025", "10/02/2025", "", ""],
-            [6, "", "Sri Wahyuni", "", "Kepala Seksi Pembenihan", "Seksi Pembenihan", parent_of_section, kabid, "", "",
+            [6, "", "Sri Wahyuni", "", f"Kepala {section}", section, parent_of_section, kabid, "", "",
              "01/07/2024", "", ""],
         ]:
             sheet.append(row)
@@ -499,10 +500,11 @@ class OtherLayoutTestCase(ImportCase):
                                   "dulu unit induk itu pada barisnya sendiri, atau perbaiki namanya."])
 
     def test_a_failure_names_the_columns_not_read(self) -> None:
-        # "Bagian Dari" is no header kinerja knows: without Unit induk every superior is refused, and the list
-        # of problems says which column was left unread, in the page and on the command line. The row numbers
-        # (No.) and the remarks (Keterangan) are not named there: they hold nothing to read.
-        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]])
+        # "Bagian Dari" is no header kinerja knows: without Unit induk the superior of a unit whose name does not
+        # place it (an Instalasi) is refused, and the list of problems says which column was left unread, in the
+        # page and on the command line. The row numbers (No.) and the remarks (Keterangan) are not named there:
+        # they hold nothing to read.
+        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]], section="Instalasi Pembenihan")
         with self.assertRaises(importer.ImportFailed) as caught:
             self.run_import(path)
         self.assertIn("Kolom yang tidak dibaca karena judulnya tidak dikenal kinerja: Data Pegawai: G (Bagian Dari). ",
@@ -520,9 +522,13 @@ class OtherLayoutTestCase(ImportCase):
         self.assertNotContains(page, "A (No.)", status_code=400)
 
     def test_without_the_unit_induk_column_the_superiors_are_refused_once(self) -> None:
-        # Four rows name a superior in a unit above theirs: one problem says the column is missing, the
-        # headers kinerja reads it under, and the four rows, instead of four times the same refusal.
-        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]])
+        # Without it, the names place the Sekretariat, the Subbagian, the Bidang and its Seksi: their superiors,
+        # heads of units above, are checked and imported.
+        summary = self.run_import(self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]]), dry_run=True)
+        self.assertIn("Subbagian Umum → Sekretariat", summary.placed_by_name)
+        # Rows that name a superior in a unit above theirs which no name places: one problem says the column is
+        # missing, the headers kinerja reads it under, and the rows, instead of the same refusal on each.
+        path = self.nominative([*self.HEADER[:6], "Bagian Dari", *self.HEADER[7:]], section="Instalasi Pembenihan")
         with self.assertRaises(importer.ImportFailed) as caught:
             self.run_import(path)
         errors = [str(e) for e in caught.exception.errors]
@@ -531,14 +537,14 @@ class OtherLayoutTestCase(ImportCase):
                                              "dibaca kinerja dengan judul “Unit induk”, “Induk”, “Unit atasan”"),
                         errors[0])
         self.assertIn("“Di bawah unit”", errors[0])
-        self.assertIn("atasan di kolom H (Atasan Langsung) tidak dapat diperiksa pada baris 5, 6, 8, 10. Tambahkan "
+        self.assertIn("atasan di kolom H (Atasan Langsung) tidak dapat diperiksa pada baris 10. Tambahkan "
                       "kolom Unit induk", errors[0])
         self.assertEqual(str(caught.exception).count("Unit induk, yang dibaca"), 1)
         user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
         self.client.force_login(user)
         with path.open("rb") as f:
             page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
-        self.assertContains(page, "tidak dapat diperiksa pada baris 5, 6, 8, 10.", count=1, status_code=400)
+        self.assertContains(page, "tidak dapat diperiksa pada baris 10.", count=1, status_code=400)
         self.assertNotContains(page, "bukan kepala", status_code=400)
 
     def test_a_wrong_superior_with_the_unit_induk_column_is_still_refused_on_its_row(self) -> None:
@@ -657,8 +663,8 @@ class DukWithoutHierarchyTestCase(ImportCase):
         summary = self.run_import(self.duk(), dry_run=True)
         self.assertEqual(summary.title_rows, ["lembar DUK, baris 3 (BIDANG KOPERASI)"])
         self.assertEqual([c.label for c in summary.changes if c.what == "unit"],
-                         ["Dinas Koperasi dan UKM", "Bidang Koperasi", "Bidang UKM", "Seksi Pengawasan",
-                          "Subbagian Umum"])  # the unit as its rows write it, not the heading's capitals
+                         ["Dinas Koperasi dan UKM", "Subbagian Umum", "Bidang Koperasi", "Bidang UKM",
+                          "Seksi Pengawasan"])  # the unit as its rows write it, not the heading's capitals
         self.assertEqual(summary.rows, 6)
         # Written once over rows with the cell empty, it is theirs; named by no row, it is said.
         self.assertEqual(summary.lone_units, ["lembar DUK, baris 7 (Seksi Pengawasan)"])
@@ -687,7 +693,8 @@ class DukWithoutHierarchyTestCase(ImportCase):
             [details] = note.xpath("details")
             shown = note.text_content().replace(details.text_content(), "")
             self.assertEqual(" ".join(shown.split()), "DUK: tidak ada kolom Unit induk atau Atasan, jadi setiap unit "
-                             "yang baru bagi kinerja ditempatkan langsung di bawah perangkat daerah.")
+                             "yang baru bagi kinerja dan namanya tidak menunjukkan unit induknya (Subbagian Umum) "
+                             "ditempatkan langsung di bawah perangkat daerah.")
             behind = " ".join(details.text_content().split())
             for said in ("Alasannya, dan judul kolom yang dibaca kinerja", "kepala perangkat daerah lalu tidak "
                          "menjadi atasan siapa pun", "Isi kolom Unit induk"):
@@ -699,20 +706,22 @@ class DukWithoutHierarchyTestCase(ImportCase):
             self.assertIn("“Di bawah unit”", importer.accepted_headers("parent"))
 
     def test_a_unit_induk_or_atasan_column_empty_on_every_row_is_said_as_a_missing_one(self) -> None:
-        follows = ("Jadi setiap unit yang baru bagi kinerja ditempatkan langsung di bawah perangkat daerah, sejajar "
-                   "dengan unitnya sendiri dan tidak di bawahnya.")
+        follows = ("Jadi setiap unit yang baru bagi kinerja dan namanya tidak menunjukkan unit induknya (Subbagian "
+                   "Umum) ditempatkan langsung di bawah perangkat daerah, sejajar dengan unitnya sendiri dan tidak di "
+                   "bawahnya.")
         user = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
         self.client.force_login(user)
         for columns, said in ((("UNIT INDUK",), "DUK: F (UNIT INDUK)"), (("Atasan Langsung",), "DUK: F (Atasan Langsung)"),
                               (("Unit Induk", "ATASAN"), "DUK: F (Unit Induk); DUK: G (ATASAN)")):
             note = f"Kolom unit induk atau atasan yang kosong di setiap baris: {said}."
             # On the web, cut in two (hierarchy_notes): this line, and why and the headers behind it.
-            line = (f"Kosong di setiap baris: {said}, jadi setiap unit yang baru bagi kinerja ditempatkan langsung "
-                    "di bawah perangkat daerah.")
+            line = (f"Kosong di setiap baris: {said}, jadi setiap unit yang baru bagi kinerja dan namanya tidak "
+                    "menunjukkan unit induknya (Subbagian Umum) ditempatkan langsung di bawah perangkat daerah.")
             path = self.duk((*self.DUK_HEADER, *columns))
             summary = self.run_import(path, dry_run=True)
             self.assertEqual((summary.without_hierarchy, summary.empty_hierarchy), ([], said.split("; ")))
-            text = importer.empty_hierarchy_note(summary.empty_hierarchy)
+            self.assertEqual(summary.unplaced_units, ["Subbagian Umum"])
+            text = importer.empty_hierarchy_note(summary.empty_hierarchy, summary.unplaced_units)
             self.assertIn(note, text)
             self.assertIn(follows, text)
             out = StringIO()
@@ -737,12 +746,13 @@ class DukWithoutHierarchyTestCase(ImportCase):
     def test_without_unit_induk_and_atasan_every_new_unit_is_said_to_be_placed_under_the_office(self) -> None:
         note = ("DUK: tidak ada kolom yang menyebut unit induk (Unit induk, dibaca dengan judul “Unit induk”, "
                 "“Induk”, “Unit atasan”")
-        follows = ("jadi setiap unit yang baru bagi kinerja ditempatkan langsung di bawah perangkat daerah, sejajar "
-                   "dengan unitnya sendiri dan tidak di bawahnya.")
+        follows = ("jadi setiap unit yang baru bagi kinerja dan namanya tidak menunjukkan unit induknya (Subbagian "
+                   "Umum) ditempatkan langsung di bawah perangkat daerah, sejajar dengan unitnya sendiri dan tidak di "
+                   "bawahnya.")
         path = self.duk()
         summary = self.run_import(path, dry_run=True)
         self.assertEqual(summary.without_hierarchy, ["DUK"])
-        text = importer.without_hierarchy_note(summary.without_hierarchy)
+        text = importer.without_hierarchy_note(summary.without_hierarchy, summary.unplaced_units)
         for said in (note, "“Di bawah unit”", "atasan (Atasan (jabatan), dibaca dengan judul “Atasan (jabatan)”, "
                      "“Atasan”, “Atasan langsung”", follows):
             self.assertIn(said, text)
@@ -770,9 +780,12 @@ class DukWithoutHierarchyTestCase(ImportCase):
         with wrong.open("rb") as f:
             page = self.client.post("/org/import/", {"file": f, "office": str(self.office.pk)})
         self.assertContains(page, "ditempatkan langsung di bawah perangkat daerah", count=1, status_code=400)
-        # Saved as said; imported again, every unit is kinerja's and keeps its place: nothing to say.
+        # Saved as said (the Bidang and the Seksi under them placed by their names, the Subbagian at the top, no
+        # Sekretariat to place it under); imported again, every unit is kinerja's and keeps its place.
         self.run_import(path)
-        self.assertEqual(set(Unit.objects.filter(office=self.office).values_list("parent", flat=True)), {None})
+        self.assertEqual({u.name: u.parent.name if u.parent else "" for u in Unit.objects.filter(office=self.office)}, {
+            "Dinas Koperasi dan UKM": "", "Bidang Koperasi": "Dinas Koperasi dan UKM",
+            "Bidang UKM": "Dinas Koperasi dan UKM", "Seksi Pengawasan": "Bidang UKM", "Subbagian Umum": ""})
         again = self.run_import(path, dry_run=True)
         self.assertEqual((again.without_hierarchy, again.lone_units, again.changes), ([], [], []))
 

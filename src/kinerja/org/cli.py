@@ -45,11 +45,18 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     if summary.without_hierarchy:
         from .importer import without_hierarchy_note
 
-        lines.append(without_hierarchy_note(summary.without_hierarchy))
+        lines.append(without_hierarchy_note(summary.without_hierarchy, summary.unplaced_units))
     if summary.empty_hierarchy:
         from .importer import empty_hierarchy_note
 
-        lines.append(empty_hierarchy_note(summary.empty_hierarchy))
+        lines.append(empty_hierarchy_note(summary.empty_hierarchy, summary.unplaced_units))
+    if summary.placed_by_name:
+        from .importer import placed_by_name_note
+
+        lines.append(placed_by_name_note(summary.placed_by_name))
+    if summary.position_warnings:
+        lines.append(_("Check these positions:"))
+        lines += [f"  - {line}" for line in summary.position_warnings]
     if summary.warnings:
         lines.append(_("Check these holdings:"))
         lines += [f"  - {line}" for line in summary.warnings]

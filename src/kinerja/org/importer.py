@@ -77,6 +77,9 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "unit_kind": ("Jenis unit", ("tipe unit", "jenis unit kerja")),
     "position": ("Jabatan", ("nama jabatan", "jabatan struktural fungsional")),
     "position_kind": ("Jenis jabatan", ("tipe jabatan",)),
+    # The position's eselon (II.b, III.a, IV.a; "-" or "Non Eselon" for staff), as a bezetting or SIMPEG lists it:
+    # not kept, but it tells a head of unit from staff and is checked against the kind of position.
+    "echelon": ("Eselon", ("esl", "eselon jabatan", "tingkat eselon")),
     "superior": ("Atasan (jabatan)", ("atasan", "atasan langsung", "jabatan atasan", "atasan langsung jabatan",
                                       "jabatan atasan langsung")),
     "name": ("Nama", ("nama lengkap", "nama pegawai", "nama lengkap dan gelar", "nama dan gelar", "nama pejabat",
@@ -113,7 +116,19 @@ POSITION_KINDS = {  # what the Jenis jabatan column may say
     "staf": Position.Kind.STAFF, "pelaksana": Position.Kind.STAFF, "jfu": Position.Kind.STAFF,
     "fungsional": Position.Kind.STAFF, "pengelola data": Position.Kind.DIVISION_CONTACT,
     "pengelola data bidang": Position.Kind.DIVISION_CONTACT, "kontak data": Position.Kind.DIVISION_CONTACT,
+    # As SIMPEG and a bezetting write it: a structural post heads a unit (which head, the title and unit say);
+    # a fungsional tertentu or pelaksana post is staff.
+    "struktural": "structural", "jabatan struktural": "structural", "jpt": "structural",
+    "jabatan pimpinan tinggi": "structural", "administrator": "structural", "jabatan administrator": "structural",
+    "pengawas": "structural", "jabatan pengawas": "structural", "jft": Position.Kind.STAFF,
+    "jabatan fungsional": Position.Kind.STAFF, "jabatan pelaksana": Position.Kind.STAFF,
 }
+STRUCTURAL = "structural"  # Jenis jabatan "Struktural": a head position, its kind read from the title and unit
+# Eselon as written: "II.b", "III/a", "IV a", "Eselon IV.b", "IIIa"; staff have none.
+_ECHELON_RE = re.compile(r"(?:eselon\s*)?(IV|III|II|I|V)\s*[./\-]?\s*([ab])?", re.IGNORECASE)
+NON_ECHELON = "-"  # Row.echelon of a post written as having none ("-", "Non Eselon")
+_NON_ECHELON_MARKS = {"non eselon", "noneselon", "non", "tidak ada", "bukan eselon", "tanpa eselon", "jft", "jfu",
+                      "pelaksana", "fungsional", "staf", "0"}
 STATUSES = {"definitif": Assignment.Kind.DEFINITIVE, "def": Assignment.Kind.DEFINITIVE,
             "plt": Assignment.Kind.PLT, "pelaksana tugas": Assignment.Kind.PLT,
             "plh": Assignment.Kind.PLH, "pelaksana harian": Assignment.Kind.PLH}
@@ -343,6 +358,7 @@ class Row:
     unit_kind: str = ""
     position: str = ""
     position_kind: str = ""
+    echelon: str = ""  # "III.a", NON_ECHELON, or "" when not written
     superior: str = ""
     name: str = ""
     nip: str = ""
@@ -355,6 +371,9 @@ class Row:
     end: dt.date | None = None
     identity: str = ""  # own_identity, or that of the person's row with a NIP or ID (_check)
     unit_only: bool = False  # nothing written but the Unit kerja: a unit without positions yet, or a title
+    # The row's sheet has no column Unit induk, or it is empty on every row: a new unit's parent is read from
+    # the names of the units (_place_by_name).
+    parent_unwritten: bool = False
 
     def bad(self, key: str, problem: str) -> BadCell:
         cell = self.cells.get(key)
@@ -510,6 +529,20 @@ def _date(raw: object, key: str, row: Row, errors: list[BadImportRow]) -> dt.dat
         return None
 
 
+def _echelon(text: str, row: Row, errors: list[BadImportRow]) -> str:
+    """Eselon "II.b", "III/a", "IV a", "Eselon IV.b" → "II.b"; "-" or "Non Eselon" → NON_ECHELON."""
+    if not text:
+        return ""
+    if text in NONE_MARKS or _normal(text) in _NON_ECHELON_MARKS:
+        return NON_ECHELON
+    found = _ECHELON_RE.fullmatch(text.strip())
+    if found is None:
+        errors.append(row.bad("echelon", _value_problem(text, _(
+            "is not an eselon: II.a, II.b, III.a, III.b, IV.a, IV.b, or “-” or Non Eselon for a post without one."))))
+        return ""
+    return f"{found[1].upper()}.{found[2].lower()}" if found[2] else found[1].upper()
+
+
 def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list[BadImportRow], hint: str) -> str:
     if not text:
         return ""
@@ -575,10 +608,12 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         unit = ""
         first = len(rows)
         hierarchy_written = False  # a row names its parent unit or its superior
+        parent_written = False  # a row names its parent unit
+        block = _signature_block(table, header)
         for number, values in table.rows:
             if number <= header.number:
                 continue
-            if _signature_line(values):
+            if _signature_line(values) or block is not None and number >= block:
                 # The signature block under the table (place and date, the head's post, name and NIP): the
                 # table ends here; nothing under it is read.
                 last = table.rows[-1][0]
@@ -611,6 +646,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                 reading.titles.append(f"{where} ({filled[0]})")
                 continue
             hierarchy_written = hierarchy_written or bool(texts.get("parent") or texts.get("superior"))
+            parent_written = parent_written or bool(texts.get("parent"))
             cells = {key: Cell(texts[key], header.labels[key]) for key in header.columns}
             if "name_nip" in texts:
                 # One cell for both: each read as if in its own column, an error naming the cell as written.
@@ -636,7 +672,9 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                                     _("is not a kind of unit: Dinas, Sekretariat, Subbagian, Bidang, Seksi or UPT."))
             row.position_kind = _choice(texts.get("position_kind", ""), POSITION_KINDS, "position_kind", row, errors,
                                         _("is not a kind of position: Kepala OPD, Sekretaris, Kepala unit, Staf or "
-                                          "Pengelola data."))
+                                          "Pengelola data; or as SIMPEG writes it: Struktural, Fungsional Tertentu or "
+                                          "Pelaksana."))
+            row.echelon = _echelon(texts.get("echelon", ""), row, errors)
             row.nip = _nip(raw.get("nip"), row, errors)
             row.other_id = _other_id(raw.get("other_id"), row, errors)
             row.grade = _grade(texts.get("grade", ""), row, errors)
@@ -681,6 +719,9 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             row.unit_only = {key for key, text in texts.items() if text} == {"unit"}
             rows.append(row)
         _skip_group_titles(rows, first, reading.titles)
+        if not parent_written:
+            for row in rows[first:]:
+                row.parent_unwritten = True
         if not hierarchy_written:
             reading.empty_hierarchy += [(table.sheet or path.name, header.labels[key]) for key in ("parent", "superior")
                                         if key in header.columns]
@@ -706,6 +747,51 @@ def _signature_line(values: list[object]) -> bool:
         if signed and signed[1].lower() in MONTHS or _normal(text) in _SIGNATURE_WORDS:
             return True
     return False
+
+
+_NIP_LINE_RE = re.compile(r"NIP\b\.?\s*:?\s*\d[\d ]{16,}\d", re.IGNORECASE)
+_NUMBERING_HEADERS = {"no", "nomor", "no urut", "nomor urut", "urut", "nmr"}
+
+
+def _rank_line(text: str) -> bool:
+    """A pangkat alone, as a signature block writes it under the name: "Pembina Utama Muda", "Pembina Tk. I",
+    with its golongan or without."""
+    words = [{"tk": "tingkat"}.get(w, w) for w in _normal(_GRADE_RE.sub(" ", text)).split()]
+    return bool(words) and " ".join(words) in _RANKS
+
+
+def _signature_block(table: Table, header: Header) -> int | None:
+    """The first row of a signature block under the table that has no "place, date" line or "Mengetahui"
+    over it (_signature_line): the head's post, their name, pangkat and NIP, a line each. Found from the
+    bottom: the rows under the table's last numbered row (in a table with a column No.) that fill at most
+    two cells (two signers side by side; a table without numbers: one, or two beside a NIP or pangkat), one
+    of which is a NIP line ("NIP. 1968…") or a pangkat alone ("Pembina Utama Muda"): a data row fills more,
+    and its NIP and pangkat stand in their own columns. A unit written alone just above it (a Seksi without
+    positions yet) stays the table's."""
+    head = next((values for number, values in table.rows if number == header.number), [])
+    numbering = next((i for i, v in enumerate(head) if _normal(_text(v)) in _NUMBERING_HEADERS), None)
+    run: list[tuple[int, list[str], str]] = []  # (row number, its cells' texts, distinct, its Unit kerja), bottom up
+    marked = False
+    for number, values in reversed(table.rows):
+        if number <= header.number:
+            break
+        cells = [(i, _text(v)) for i, v in enumerate(values) if _text(v)]
+        if not cells:
+            continue
+        texts = list(dict.fromkeys(t for _i, t in cells))  # a line merged across cells is one
+        marker = any(_NIP_LINE_RE.fullmatch(t) or _rank_line(t) for t in texts)
+        numbered = numbering is not None and any(i == numbering and re.fullmatch(r"\d+\.?", t) for i, t in cells)
+        if numbered or len(texts) > 2 or (len(texts) == 2 and numbering is None and not marker):
+            break
+        unit_index = header.columns["unit"]
+        run.append((number, texts, _text(values[unit_index]) if unit_index < len(values) else ""))
+        marked = marked or marker
+    if not marked:
+        return None
+    run.reverse()
+    while run and run[0][1] == [run[0][2]] and _unit_kind_from_name(run[0][2], True) not in ("", Unit.Kind.OFFICE):
+        run.pop(0)
+    return run[0][0] if run else None
 
 
 def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
@@ -760,7 +846,8 @@ def _unit_kind_from_name(name: str, has_parent: bool) -> str:
         return Unit.Kind.SUBSECTION
     if n.startswith("bidang"):
         return Unit.Kind.DIVISION
-    if re.match(r"(seksi|upt|uptd|sub ?bidang)\b", n):
+    # A Kelurahan (or Desa) lies under its Kecamatan as a UPT under its Dinas.
+    if re.match(r"(seksi|upt|uptd|sub ?bidang|kelurahan|desa)\b", n):
         return Unit.Kind.SECTION
     if not has_parent or re.match(r"(dinas|badan|kantor|inspektorat|satuan)\b", n):
         return Unit.Kind.OFFICE
@@ -769,15 +856,26 @@ def _unit_kind_from_name(name: str, has_parent: bool) -> str:
 
 def _position_kind_from_title(title: str, unit_kind: str) -> str:
     n = _normal(title)
-    if unit_kind == Unit.Kind.OFFICE and re.match(r"(kepala|kadis|kaban|inspektur)\b", n):
+    if unit_kind == Unit.Kind.OFFICE and re.match(r"(kepala|kadis|kaban|inspektur|camat)\b", n):
         return Position.Kind.HEAD
-    if re.match(r"(sekretaris|sekdis)\b", n):
-        return Position.Kind.SECRETARY
-    if re.match(r"(kepala|kasubbag|kasubag|kabid|kasi|kasie)\b", n):
+    # The office's Sekretaris; a Sekretaris Kelurahan (of a unit under the office) is that unit's second head.
+    if re.match(r"(sekretaris|sekdis|sekban|sekcam)\b", n):
+        return (Position.Kind.SECRETARY if unit_kind in (Unit.Kind.OFFICE, Unit.Kind.SECRETARIAT, "")
+                else Position.Kind.UNIT_HEAD)
+    if re.match(r"(kepala|kasubbag|kasubag|kabid|kasi|kasie|kasubbid|camat|lurah)\b", n):
         return Position.Kind.UNIT_HEAD
     if re.match(r"(pengelola data|operator data|kontak data)\b", n):
         return Position.Kind.DIVISION_CONTACT
     return Position.Kind.STAFF
+
+
+def _head_kind(title: str, unit_kind: str) -> str:
+    """The kind of a head position (Jenis jabatan Struktural, or an eselon) whose title kinerja does not know as
+    a head's: the head of office in the office's own unit, else the head of its unit."""
+    kind = _position_kind_from_title(title, unit_kind)
+    if kind in Position.HEAD_KINDS:
+        return kind
+    return Position.Kind.HEAD if unit_kind == Unit.Kind.OFFICE else Position.Kind.UNIT_HEAD
 
 
 @dataclass
@@ -809,6 +907,11 @@ class Plan:
     positions: dict[str, PlannedPosition]  # by _key(title)
     people: dict[str, list[Row]]  # Row.identity → the rows naming that person
     found: dict[str, Person] = field(default_factory=dict)  # Row.identity → the person kinerja has
+    # "Subbagian Umum → Sekretariat": new units placed by their names in a sheet without Unit induk
+    placed: list[str] = field(default_factory=list)
+    office_unit: str = ""  # _key of the office's own unit (its head's), when the file or kinerja tells it
+    # "sheet X, row 6: Kepala Subbagian … is imported as Kepala unit, yet column H (Eselon) says …"
+    position_warnings: list[str] = field(default_factory=list)
 
 
 def _period(row: Row, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -866,7 +969,9 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
         if row.identity:
             people.setdefault(row.identity, []).append(row)
     _check_units(units, units_in_office, errors)
-    _check_positions(positions, units, units_in_office, positions_in_office, errors)
+    office_unit, placed = _place_by_name(units, units_in_office, office)
+    position_warnings: list[str] = []
+    _check_positions(positions, units, units_in_office, positions_in_office, errors, position_warnings)
     # A person written with their NIP or ID on one row and by name alone on another is one person.
     numbered: dict[str, set[str]] = {}
     for identity, named in people.items():
@@ -883,7 +988,7 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
     _check_split_people(people, known, errors)
     found = _check_people(people, office, known, errors)
     _check_holders(positions, today, errors)
-    return Plan(units, positions, people, found)
+    return Plan(units, positions, people, found, placed, office_unit, position_warnings)
 
 
 def _check_units(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: list[BadImportRow]) -> None:
@@ -922,13 +1027,93 @@ def _check_units(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: 
                 "loop": " → ".join([*(units[c].name if c in units else known[c].name for c in chain), unit.name])})))
 
 
+def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office: Office) -> tuple[str, list[str]]:
+    """The parents of the new units of a sheet without Unit induk (or with it empty on every row), where their
+    names say them: a Sekretariat, a Bidang, a UPT(D) or a Kelurahan under the office's own unit; a Subbagian
+    under the Sekretariat (or the UPT) listed above it, else the office's one Sekretariat; a Seksi under the
+    Bidang whose name it continues (Seksi Kelembagaan UKM, Bidang UKM), else the Bidang listed above it (its
+    Seksi between), else, in an office without a Bidang (a Kecamatan), under the office's unit. The office's
+    unit is its one unit of the kind Dinas at the top, or of several the one whose name the office's begins
+    with. What stays unknown stays at the top, and is said (import_file). Returns the office's unit (its _key,
+    or "") and the units placed, as "Subbagian Umum → Sekretariat"."""
+    def name(key: str) -> str:
+        return units[key].name if key in units else known[key].name
+
+    def kind(key: str) -> str:
+        return units[key].kind if key in units else known[key].kind
+
+    tops = [k for k, u in units.items() if u.kind == Unit.Kind.OFFICE and not u.parent and u.existing is None] + [
+        k for k, u in known.items() if u.kind == Unit.Kind.OFFICE and u.parent_id is None]
+    tops = list(dict.fromkeys(tops))
+    if len(tops) > 1:
+        tops = [k for k in tops if _key(office.name).startswith(k)]
+    office_unit = tops[0] if len(tops) == 1 else ""
+    order = list(units)  # the file's order: a unit by its first row
+    every = list(dict.fromkeys([*order, *known]))
+    placed = []
+    for index, key in enumerate(order):
+        unit = units[key]
+        if unit.parent or unit.existing is not None or key == office_unit or not all(
+                r.parent_unwritten for r in unit.rows):
+            continue
+        above = [k for k in reversed(order[:index])]  # the units listed above it, nearest first
+        n = _normal(unit.name)
+        parent = ""
+        if unit.kind in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION) or re.match(r"(upt|uptd|kelurahan|desa)\b", n):
+            parent = office_unit
+        elif unit.kind == Unit.Kind.SUBSECTION:
+            for k in above:
+                if kind(k) == Unit.Kind.SECRETARIAT or re.match(r"(upt|uptd)\b", _normal(name(k))):
+                    parent = k
+                if kind(k) != Unit.Kind.SUBSECTION:
+                    break
+            secretariats = [k for k in every if kind(k) == Unit.Kind.SECRETARIAT]
+            parent = parent or (secretariats[0] if len(secretariats) == 1 else "")
+        elif unit.kind == Unit.Kind.SECTION:
+            divisions = [k for k in every if kind(k) == Unit.Kind.DIVISION]
+            rest = f" {n.split(' ', 1)[-1]} "
+            # The Bidang whose name (after "Bidang") the Seksi's continues; of several, the longest.
+            named = sorted((k for k in divisions if f" {_normal(name(k)).split(' ', 1)[-1]} " in rest),
+                           key=lambda k: -len(name(k)))
+            parent = named[0] if named else ""
+            for k in above if not parent else []:
+                if kind(k) == Unit.Kind.DIVISION:
+                    parent = k
+                if kind(k) != Unit.Kind.SECTION or re.match(r"(upt|uptd|kelurahan|desa)\b", _normal(name(k))):
+                    break
+            if not parent and not divisions:
+                parent = office_unit
+        if parent and parent != key:
+            unit.parent = name(parent)
+            placed.append(f"{unit.name} → {unit.parent}")
+    return office_unit, placed
+
+
 def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, PlannedUnit], known_units: dict[str, Unit],
-                     known: dict[str, Position], errors: list[BadImportRow]) -> None:
+                     known: dict[str, Position], errors: list[BadImportRow], warnings: list[str]) -> None:
     for position in positions.values():
-        if not position.kind:
-            unit = units[_key(position.unit)]
+        unit = units[_key(position.unit)]
+        written = next((r for r in position.rows if r.echelon), None)  # the row whose Eselon the position has
+        structural = written is not None and written.echelon != NON_ECHELON
+        if position.kind == STRUCTURAL:
+            position.kind = _head_kind(position.title, unit.kind)
+        elif not position.kind:
             position.kind = (position.existing.kind if position.existing
                              else _position_kind_from_title(position.title, unit.kind))
+            if structural and position.existing is None and position.kind not in Position.HEAD_KINDS:
+                # An eselon is a head's: "Camat", "Kepala UPTD" or a title kinerja does not know as a head's.
+                position.kind = _head_kind(position.title, unit.kind)
+        if written is not None and structural != (position.kind in Position.HEAD_KINDS):
+            kind = Position.Kind(position.kind).label
+            echelon = written.cells["echelon"]
+            warnings.append(f"{written.where()}: " + (_(
+                "%(position)s is imported as %(kind)s, a head position, yet column %(column)s says “%(echelon)s”, "
+                "no eselon. If it is a staff post, write Staf in column Jenis jabatan; else correct the eselon.")
+                if not structural else _(
+                "%(position)s is imported as %(kind)s, not a head position, yet column %(column)s gives it the "
+                "eselon “%(echelon)s”. If it heads its unit, write Kepala unit in column Jenis jabatan; else "
+                "correct the eselon.")) % {"position": position.title, "kind": kind, "column": echelon.column,
+                                           "echelon": echelon.value})
 
     def unit_chain(unit: str) -> list[str]:
         chain, name = [], _key(unit)
@@ -1222,6 +1407,12 @@ class Summary:
     empty_hierarchy: list[str] = field(default_factory=list)
     # "sheet DUK, row 9 (BIDANG PERIKANAN)": a row with only a Unit kerja that no other row names, a new unit
     lone_units: list[str] = field(default_factory=list)
+    # "Subbagian Umum → Sekretariat": new units placed by their names, in a sheet without Unit induk
+    placed_by_name: list[str] = field(default_factory=list)
+    # The new units such a sheet leaves at the top, their names not telling their parent (without_hierarchy)
+    unplaced_units: list[str] = field(default_factory=list)
+    # A position's kind against its Eselon: "sheet X, row 6: Kepala Subbagian … is imported as …"
+    position_warnings: list[str] = field(default_factory=list)
     started_today: list[str] = field(default_factory=list)  # holdings without Mulai, begun on the import's day
     sheets: list[str] = field(default_factory=list)  # the sheets whose rows were read, in the file's order
     # New people without a NIP: (name, how the import finds them next time, where)
@@ -1276,25 +1467,29 @@ def accepted_headers(key: str) -> str:
     return ", ".join(f"“{h[:1].upper()}{h[1:]}”" for h in (header, *others))
 
 
-def without_hierarchy_note(where: list[str]) -> str:
+def without_hierarchy_note(where: list[str], units: list[str]) -> str:
     """The sheets (the file, for a CSV) read without a column of the parent unit or of the superior, which
-    add units: kinerja has nothing to place them by, and takes a position's superiors from the units."""
+    add units whose names do not tell their parent (`units`, _place_by_name): kinerja has nothing to place
+    them by, and takes a position's superiors from the units."""
     return _("%(where)s: no column names the parent unit (Unit induk, read under the headers %(parent)s) or the "
-             "superior (Atasan (jabatan), read under %(superior)s), so every unit new to kinerja is placed directly "
-             "under the office, beside its own unit and not under it. kinerja takes a position's superiors from "
-             "its unit and the units above, so the head of office is then no one's superior in those units. Add "
-             "the column Unit induk with the unit each unit lies under (empty for the office itself).") % {
-        "where": ", ".join(where), "parent": accepted_headers("parent"), "superior": accepted_headers("superior")}
+             "superior (Atasan (jabatan), read under %(superior)s), so each unit new to kinerja whose name does not "
+             "tell its parent (%(units)s) is placed directly under the office, beside its own unit and not under "
+             "it. kinerja takes a position's superiors from its unit and the units above, so the head of office is "
+             "then no one's superior in those units. Add the column Unit induk with the unit each unit lies under "
+             "(empty for the office itself).") % {
+        "where": ", ".join(where), "parent": accepted_headers("parent"), "superior": accepted_headers("superior"),
+        "units": ", ".join(units)}
 
 
-def empty_hierarchy_note(columns: list[str]) -> str:
+def empty_hierarchy_note(columns: list[str], units: list[str]) -> str:
     """The columns of the parent unit and of the superior ("DUK: F (ATASAN LANGSUNG)") there but empty on every
     row of a sheet that adds units: placed by nothing, as in a sheet without them (without_hierarchy_note)."""
-    return _("Columns of the parent unit or of the superior that are empty on every row: %(columns)s. So every unit "
-             "new to kinerja is placed directly under the office, beside its own unit and not under it. kinerja takes "
-             "a position's superiors from its unit and the units above, so the head of office is then no one's "
-             "superior in those units. Write in the column Unit induk (add it if the sheet has none) the unit each "
-             "unit lies under (empty for the office itself).") % {"columns": "; ".join(columns)}
+    return _("Columns of the parent unit or of the superior that are empty on every row: %(columns)s. So each unit "
+             "new to kinerja whose name does not tell its parent (%(units)s) is placed directly under the office, "
+             "beside its own unit and not under it. kinerja takes a position's superiors from its unit and the units "
+             "above, so the head of office is then no one's superior in those units. Write in the column Unit induk "
+             "(add it if the sheet has none) the unit each unit lies under (empty for the office itself).") % {
+        "columns": "; ".join(columns), "units": ", ".join(units)}
 
 
 @dataclass
@@ -1307,7 +1502,7 @@ class ColumnNote:
     headers: list[tuple[str, str]]
 
 
-def hierarchy_notes(without: list[str], empty: list[str]) -> list[ColumnNote]:
+def hierarchy_notes(without: list[str], empty: list[str], units: list[str]) -> list[ColumnNote]:
     """without_hierarchy_note and empty_hierarchy_note, for the web: the same, each cut into a summary line
     and the rest."""
     explanation = _("Each is placed beside its own unit, not under it. kinerja takes a position's superiors from "
@@ -1317,12 +1512,19 @@ def hierarchy_notes(without: list[str], empty: list[str]) -> list[ColumnNote]:
     headers = [(COLUMNS[key][0], accepted_headers(key)) for key in ("parent", "superior")]
     notes = []
     if without:
-        notes.append(ColumnNote(_("%(where)s: no column Unit induk or Atasan, so every unit new to kinerja is placed "
-                                  "directly under the office.") % {"where": ", ".join(without)}, explanation, headers))
+        notes.append(ColumnNote(_("%(where)s: no column Unit induk or Atasan, so each unit new to kinerja whose name "
+                                  "does not tell its parent (%(units)s) is placed directly under the office.") % {
+            "where": ", ".join(without), "units": ", ".join(units)}, explanation, headers))
     if empty:
-        notes.append(ColumnNote(_("Empty on every row: %(columns)s, so every unit new to kinerja is placed directly "
-                                  "under the office.") % {"columns": "; ".join(empty)}, explanation, headers))
+        notes.append(ColumnNote(_("Empty on every row: %(columns)s, so each unit new to kinerja whose name does not "
+                                  "tell its parent (%(units)s) is placed directly under the office.") % {
+            "columns": "; ".join(empty), "units": ", ".join(units)}, explanation, headers))
     return notes
+
+
+def placed_by_name_note(placed: list[str]) -> str:
+    return _("Unit induk read from the names of the units, the sheet having none: %(units)s.") % {
+        "units": "; ".join(placed)}
 
 
 def lone_units_note(rows: list[str]) -> str:
@@ -1338,20 +1540,21 @@ class OrgImportFailed(ImportFailed):
 
     def __init__(self, path: Path, errors: list[BadImportRow], unread: list[str],
                  without_people: list[str] | None = None, without_hierarchy: list[str] | None = None,
-                 empty_hierarchy: list[str] | None = None) -> None:
+                 empty_hierarchy: list[str] | None = None, unplaced: list[str] | None = None) -> None:
         super().__init__(path, errors)
         self.unread_columns = unread
         self.without_people = without_people or []
         self.without_hierarchy = without_hierarchy or []
         self.empty_hierarchy = empty_hierarchy or []
+        self.unplaced_units = unplaced or []
         if unread:
             self.args = (f"{self.args[0]}\n{columns_not_read(unread)}",)
         if self.without_people:
             self.args = (f"{self.args[0]}\n{without_people_note(self.without_people)}",)
         if self.without_hierarchy:
-            self.args = (f"{self.args[0]}\n{without_hierarchy_note(self.without_hierarchy)}",)
+            self.args = (f"{self.args[0]}\n{without_hierarchy_note(self.without_hierarchy, self.unplaced_units)}",)
         if self.empty_hierarchy:
-            self.args = (f"{self.args[0]}\n{empty_hierarchy_note(self.empty_hierarchy)}",)
+            self.args = (f"{self.args[0]}\n{empty_hierarchy_note(self.empty_hierarchy, self.unplaced_units)}",)
 
 
 def _messages(e: ValidationError) -> str:
@@ -1678,14 +1881,19 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     # adds a unit that no other sheet places: it lands at the top (a unit kinerja has keeps its parent: an empty
     # cell keeps what it has). Said unless it is the office's one unit at the top, the office's own.
     new_tops = {key for key, u in plan.units.items() if u.existing is None and not u.parent}
-    without_hierarchy, empty_hierarchy = [], []
+    without_hierarchy, empty_hierarchy, unplaced = [], [], []
     if new_tops and len(new_tops | {_key(name) for name in Unit.objects.filter(
             office=office, parent=None).values_list("name", flat=True)}) > 1:
-        placed_nowhere = {r.sheet or path.name for key in new_tops for r in plan.units[key].rows}
+        # The office's own unit is at the top by right; the others their names did not place (_place_by_name).
+        unplaced = [u.name for key, u in plan.units.items() if key in new_tops and key != plan.office_unit] or [
+            u.name for key, u in plan.units.items() if key in new_tops]
+        placed_nowhere = {r.sheet or path.name for u in unplaced for r in plan.units[_key(u)].rows}
         without_hierarchy = [w for w in reading.without_hierarchy if w in placed_nowhere]
         empty_hierarchy = [f"{w}: {column}" for w, column in reading.empty_hierarchy if w in placed_nowhere]
+        if not without_hierarchy and not empty_hierarchy:
+            unplaced = []
     if errors:
-        raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy)
+        raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy, unplaced)
     named_as_parent = {_key(u.parent) for u in plan.units.values() if u.parent}
     lone_units = [f"{row.where()} ({row.unit})" for row in rows if row.unit_only
                   and len(plan.units[_key(row.unit)].rows) == 1 and plan.units[_key(row.unit)].existing is None
@@ -1695,7 +1903,8 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
                       hidden_rows=reading.hidden, title_rows=reading.titles,
                       signature_rows=reading.signatures,
                       without_people=without_people, without_hierarchy=without_hierarchy,
-                      empty_hierarchy=empty_hierarchy, lone_units=lone_units,
+                      empty_hierarchy=empty_hierarchy, lone_units=lone_units, placed_by_name=plan.placed,
+                      unplaced_units=unplaced, position_warnings=plan.position_warnings,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:
         with transaction.atomic():
@@ -1704,7 +1913,8 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
             people = _save_people(plan, office, summary, errors)
             _save_holdings(plan, positions, people, today, summary, errors)
             if errors:
-                raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy)
+                raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy,
+                                      unplaced)
             if dry_run:
                 raise _DryRun
     except _DryRun:

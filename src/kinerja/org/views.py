@@ -124,7 +124,8 @@ def import_page(request: HttpRequest) -> HttpResponse:
                     people_note = importer.without_people_note(e.without_people)
                 # No column of the parent unit or superior, or those columns empty on every row.
                 hierarchy_notes = importer.hierarchy_notes(getattr(e, "without_hierarchy", []),
-                                                           getattr(e, "empty_hierarchy", []))
+                                                           getattr(e, "empty_hierarchy", []),
+                                                           getattr(e, "unplaced_units", []))
             except KinerjaError as e:
                 problems = [str(e)]
             if saving and summary is not None:
@@ -146,8 +147,11 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                "without_people_note": importer.without_people_note(summary.without_people)
                                                if summary and summary.without_people else people_note,
                                                "hierarchy_notes": importer.hierarchy_notes(
-                                                   summary.without_hierarchy, summary.empty_hierarchy)
+                                                   summary.without_hierarchy, summary.empty_hierarchy,
+                                                   summary.unplaced_units)
                                                if summary else hierarchy_notes,
+                                               "placed_by_name_note": importer.placed_by_name_note(summary.placed_by_name)
+                                               if summary and summary.placed_by_name else "",
                                                "lone_units_note": importer.lone_units_note(summary.lone_units)
                                                if summary and summary.lone_units else "",
                                                "accounts": accounts, "sheets": sheets, "office": office,
