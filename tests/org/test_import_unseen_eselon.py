@@ -157,7 +157,8 @@ class SimpegExportTestCase(UnseenCase):
 
 class KecamatanBezettingTestCase(UnseenCase):
     """A Kecamatan's bezetting: the Camat, the Sekretaris Camat written short, a Subbagian, two Seksi straight
-    under the Camat, a Kelurahan; Eselon beside each post; no Unit induk."""
+    under the Camat, two Kelurahan; Eselon beside each post (the Camat's as the ASN law names it, Administrator);
+    a pangkat without its golongan ("Penata Tk. I"); no Unit induk; a row of totals under the table."""
 
     def setUp(self) -> None:
         super().setUp()
@@ -171,15 +172,16 @@ class KecamatanBezettingTestCase(UnseenCase):
         sheet.append(["BEZETTING PEGAWAI KECAMATAN KEDATON"])
         sheet.append(["NO", "UNIT KERJA", "JABATAN", "ESELON", "NAMA", "NIP", "PANGKAT/GOL"])
         for row in rows or [
-            [1, "Kecamatan Kedaton", "Camat Kedaton", "III.a", "Drs. H. Ahmad Fauzi, M.Si.", FAUZI, "IV/c"],
+            [1, "Kecamatan Kedaton", "Camat Kedaton", "Administrator", "Drs. H. Ahmad Fauzi, M.Si.", FAUZI, "IV/c"],
             [2, "Sekretariat Kecamatan", "Sekcam", "III.b", "Hj. Siti Rahmawati, S.E.", SITI, "IV/a"],
-            [3, "Subbagian Umum dan Kepegawaian", "Kasubbag Umum", "IV.a", "Bambang Irawan", BAMBANG, "III/d"],
+            [3, "Subbagian Umum dan Kepegawaian", "Kasubbag Umum", "IV.a", "Bambang Irawan", BAMBANG, "Penata Tk. I"],
             [4, None, "Pengadministrasi Umum", "-", "Rudi Hartono", RUDI, "II/d"],
             [5, "Seksi Pemerintahan", "Kasi Pemerintahan", "IV.a", "Joko Susilo", JOKO, "III/d"],
             [6, "Seksi Ketenteraman dan Ketertiban Umum", "Kasi Trantib", "IV.a", "Kosong", "-", "-"],
             [7, "Kelurahan Sidodadi", "Lurah Sidodadi", "IV.a", "Ani Suryani, S.H.", ANI, "III/d"],
             [8, None, "Sekretaris Kelurahan", "", "Wati Lestari", WATI, "III/b"],
             [9, "Kelurahan Sukarame", "Seklur Sukarame", "IV.b", "Dedi Kurniawan", DEDI, "III/c"],
+            [None, "JUMLAH", None, None, "8 orang", None, None],
         ]:
             sheet.append(row)
         path = self.folder / "bezetting kecamatan.xlsx"
@@ -199,6 +201,12 @@ class KecamatanBezettingTestCase(UnseenCase):
             # The Sekretaris of a Kelurahan is not the office's; a title kinerja does not know, its eselon tells.
             "Lurah Sidodadi": "unit_head", "Sekretaris Kelurahan": "unit_head", "Seklur Sukarame": "unit_head"})
         self.assertEqual(Unit.objects.get(name="Kelurahan Sidodadi").kind, Unit.Kind.SECTION)
+        self.assertEqual(Person.objects.get(nip=digits(BAMBANG)).grade, "III/d")  # Penata Tk. I
+        self.assertEqual(summary.total_rows, ["lembar Bezetting, baris 12 (JUMLAH)"])
+        self.assertFalse(Unit.objects.filter(name="JUMLAH").exists())
+        out = StringIO()
+        call_command("org", "import", str(self.bezetting()), "--office", "kedaton", "--dry-run", stdout=out)
+        self.assertIn("Baris jumlah tidak dibaca: lembar Bezetting, baris 12 (JUMLAH).", out.getvalue())
         self.assertEqual((summary.without_hierarchy, summary.unplaced_units, summary.position_warnings), ([], [], []))
 
     def test_a_unit_its_name_does_not_place_is_still_warned_alone(self) -> None:

@@ -77,6 +77,8 @@ def summary_lines(summary: importer.Summary) -> list[str]:
     if summary.signature_rows:
         lines.append(_("The signature block under the table was not read: %(rows)s.") % {
             "rows": "; ".join(summary.signature_rows)})
+    if summary.total_rows:
+        lines.append(_("Rows of totals were not read: %(rows)s.") % {"rows": "; ".join(summary.total_rows)})
     if summary.lone_units:
         from .importer import lone_units_note
 

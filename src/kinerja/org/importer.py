@@ -127,6 +127,10 @@ STRUCTURAL = "structural"  # Jenis jabatan "Struktural": a head position, its ki
 # Eselon as written: "II.b", "III/a", "IV a", "Eselon IV.b", "IIIa"; staff have none.
 _ECHELON_RE = re.compile(r"(?:eselon\s*)?(IV|III|II|I|V)\s*[./\-]?\s*([ab])?", re.IGNORECASE)
 NON_ECHELON = "-"  # Row.echelon of a post written as having none ("-", "Non Eselon")
+# The levels that replace the eselon in the ASN law (UU 5/2014), as newer lists write them in its column.
+_ECHELON_OF_LEVEL = {"jpt utama": "I", "jpt madya": "I", "jpt pratama": "II", "pimpinan tinggi pratama": "II",
+                     "jabatan pimpinan tinggi pratama": "II", "administrator": "III", "jabatan administrator": "III",
+                     "pengawas": "IV", "jabatan pengawas": "IV"}
 _NON_ECHELON_MARKS = {"non eselon", "noneselon", "non", "tidak ada", "bukan eselon", "tanpa eselon", "jft", "jfu",
                       "pelaksana", "fungsional", "staf", "0"}
 STATUSES = {"definitif": Assignment.Kind.DEFINITIVE, "def": Assignment.Kind.DEFINITIVE,
@@ -488,13 +492,19 @@ def _other_id(raw: object, row: Row, errors: list[BadImportRow]) -> str:
     return text
 
 
+def _rank_written(text: str) -> str:
+    """The pangkat of a cell without its golongan, compared as GRADES write it: "Penata Tk. I (III/d)" →
+    "penata tingkat i"."""
+    return " ".join({"tk": "tingkat"}.get(w, w) for w in _normal(_GRADE_RE.sub(" ", text)).split())
+
+
 def _grade(text: str, row: Row, errors: list[BadImportRow]) -> str:
     """Golongan "III/a", "III a", "Penata Muda (III/a)" or the pangkat alone ("Penata Muda")."""
     if not text:
         return ""
     found = _GRADE_RE.search(text)
     grade = f"{found[1].upper()}/{found[2].lower()}" if found else ""
-    rank_written = _key(re.sub(r"[(),\-]+", " ", _GRADE_RE.sub(" ", text)))
+    rank_written = _rank_written(text)
     if grade and grade not in RANK_OF_GRADE:
         grade = ""
     if not grade and rank_written in _RANKS:
@@ -535,6 +545,8 @@ def _echelon(text: str, row: Row, errors: list[BadImportRow]) -> str:
         return ""
     if text in NONE_MARKS or _normal(text) in _NON_ECHELON_MARKS:
         return NON_ECHELON
+    if _normal(text) in _ECHELON_OF_LEVEL:
+        return _ECHELON_OF_LEVEL[_normal(text)]
     found = _ECHELON_RE.fullmatch(text.strip())
     if found is None:
         errors.append(row.bad("echelon", _value_problem(text, _(
@@ -579,6 +591,7 @@ class Reading:
     hidden: list[str] = field(default_factory=list)  # the rows hidden in Excel, not read either
     titles: list[str] = field(default_factory=list)  # the rows of a title merged across ("II. SEKRETARIAT")
     signatures: list[str] = field(default_factory=list)  # the signature blocks under a table, not read
+    totals: list[str] = field(default_factory=list)  # the rows of totals ("JUMLAH … 25 orang"), not read
     without_people: list[str] = field(default_factory=list)  # sheets with no column of a person (Nama, NIP …)
     without_hierarchy: list[str] = field(default_factory=list)  # sheets with neither Unit induk nor Atasan
     # (sheet, "F (ATASAN LANGSUNG)"): the columns Unit induk and Atasan a sheet has when no row of it writes in
@@ -621,6 +634,12 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                          if table.sheet else _("rows %(rows)s") % {"rows": f"{number}–{last}"})
                 reading.signatures.append(f"{where} ({next(_text(v) for v in values if _text(v))})")
                 break
+            if _total_line(values):
+                # "JUMLAH" (or "Jumlah Sekretariat") and the count of people or posts: not a unit and a person.
+                where = (_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number} if table.sheet
+                         else _("row %(row)d") % {"row": number})
+                reading.totals.append(f"{where} ({next(_text(v) for v in values if _text(v))})")
+                continue
             raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
             texts = {key: _text(value) for key, value in raw.items()}
             for key in _PERSON_KEYS + ("status", "decree"):
@@ -736,6 +755,18 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
     return reading
 
 
+def _total_line(values: list[object]) -> bool:
+    """A row of totals, in a bezetting under a unit's rows or the table: "JUMLAH", "Jumlah Sekretariat",
+    "Total" in a cell, and nothing else but counts ("25", "25 orang"); or counts alone that say of what
+    ("25 orang")."""
+    texts = {_normal(_text(v)) for v in values if _text(v)}
+    label = {t for t in texts if re.match(r"(jumlah|jml|total|sub ?total)\b", t)}
+    counts = texts - label
+    if not all(re.fullmatch(r"\d+( (orang|org|pegawai|jabatan|formasi|pns|asn))?", t) for t in counts):
+        return False
+    return len(label) == 1 or bool(counts) and not label and all(" " in t for t in counts)
+
+
 def _signature_line(values: list[object]) -> bool:
     """The first line of a signature block: a cell "Bandar Lampung, 2 Januari 2026" (the place and date the
     list was signed) or "Mengetahui,"; the rest of the row empty but for another such cell."""
@@ -756,8 +787,7 @@ _NUMBERING_HEADERS = {"no", "nomor", "no urut", "nomor urut", "urut", "nmr"}
 def _rank_line(text: str) -> bool:
     """A pangkat alone, as a signature block writes it under the name: "Pembina Utama Muda", "Pembina Tk. I",
     with its golongan or without."""
-    words = [{"tk": "tingkat"}.get(w, w) for w in _normal(_GRADE_RE.sub(" ", text)).split()]
-    return bool(words) and " ".join(words) in _RANKS
+    return _rank_written(text) in _RANKS
 
 
 def _signature_block(table: Table, header: Header) -> int | None:
@@ -1399,6 +1429,7 @@ class Summary:
     title_rows: list[str] = field(default_factory=list)  # "sheet Pegawai, row 4 (II. SEKRETARIAT)": not read
     # "sheet DUK, rows 14–21 (Bandar Lampung, 2 Januari 2026)": the signature block under a table, not read
     signature_rows: list[str] = field(default_factory=list)
+    total_rows: list[str] = field(default_factory=list)  # "sheet Bezetting, row 30 (JUMLAH)": not read
     # Sheets (the file, for a CSV) without a column Nama, NIP or NIK/ID lain: every position read as vacant
     without_people: list[str] = field(default_factory=list)
     # Sheets (the file) with neither a column Unit induk nor Atasan that add units: each new unit at the top
@@ -1901,7 +1932,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
     summary = Summary(path.name, dry_run, rows=len(rows), unread_columns=unread, ignored_columns=reading.ignored,
                       remark_columns=reading.remarks,
                       hidden_rows=reading.hidden, title_rows=reading.titles,
-                      signature_rows=reading.signatures,
+                      signature_rows=reading.signatures, total_rows=reading.totals,
                       without_people=without_people, without_hierarchy=without_hierarchy,
                       empty_hierarchy=empty_hierarchy, lone_units=lone_units, placed_by_name=plan.placed,
                       unplaced_units=unplaced, position_warnings=plan.position_warnings,
