@@ -139,6 +139,30 @@ class SimpegExportTestCase(UnseenCase):
         self.assertContains(page, "Periksa jabatan ini sebelum menyimpan:")
         self.assertContains(page, "Pengadministrasi Umum diimpor sebagai Staf (JFU), bukan jabatan kepala")
 
+    def test_the_degrees_in_columns_of_their_own_and_the_nip_baru(self) -> None:
+        """Another SIMPEG's export: the degrees apart from the name (Gelar Depan, Gelar Belakang), "NIP Baru"
+        beside the nine digits of "NIP Lama", the kind of position written "Jabatan Fungsional Tertentu"."""
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["No", "NIP Baru", "NIP Lama", "Gelar Depan", "Nama", "Gelar Belakang", "Jabatan",
+                      "Jenis Jabatan", "Eselon", "Unit Kerja"])
+        sheet.append([1, FAUZI, "010203040", "Dr. Ir. H.", "Ahmad Fauzi", "M.Si.", "Kepala Dinas Koperasi dan UKM",
+                      "Jabatan Struktural", "II.b", "Dinas Koperasi dan UKM"])
+        sheet.append([2, RUDI, "-", "-", "Rudi Hartono", "S.Kom.", "Pranata Komputer Ahli Pertama",
+                      "Jabatan Fungsional Tertentu", "-", "Dinas Koperasi dan UKM"])
+        sheet.append([3, SITI, "010203041", "Hj.", "Siti Rahmawati", "", "Kepala Bidang Koperasi",
+                      "Jabatan Pimpinan Tinggi Pratama", "", "Bidang Koperasi"])
+        path = self.folder / "simpeg gelar.xlsx"
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertEqual(sorted(Person.objects.values_list("full_name", "nip")), [
+            ("Dr. Ir. H. Ahmad Fauzi, M.Si.", digits(FAUZI)), ("Hj. Siti Rahmawati", digits(SITI)),
+            ("Rudi Hartono, S.Kom.", digits(RUDI))])
+        self.assertEqual(kinds(), {"Kepala Dinas Koperasi dan UKM": "head", "Pranata Komputer Ahli Pertama": "staff",
+                                   "Kepala Bidang Koperasi": "unit_head"})
+        self.assertEqual(summary.unread_columns, ["Sheet: C (NIP Lama)"])
+        self.assertEqual(self.run_import(path).changes, [])
+
     def test_an_eselon_that_is_not_one_is_named(self) -> None:
         people = list(self.PEOPLE)
         people[1] = people[1][:6] + ("III.x",) + people[1][7:]

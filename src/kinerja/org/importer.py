@@ -84,7 +84,10 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
                                       "jabatan atasan langsung")),
     "name": ("Nama", ("nama lengkap", "nama pegawai", "nama lengkap dan gelar", "nama dan gelar", "nama pejabat",
                       "nama lengkap gelar")),
-    "nip": ("NIP", ("nip nrp", "nomor induk pegawai", "nip pegawai", "no nip")),
+    "nip": ("NIP", ("nip nrp", "nomor induk pegawai", "nip pegawai", "no nip", "nip baru", "nip 18 digit")),
+    # SIMPEG keeps the degrees apart from the name ("Dr. Ir. H.", "Ahmad Fauzi", "M.Si."): joined into the name.
+    "title_before": ("Gelar depan", ("gelar dpn", "gelar depan nama")),
+    "title_after": ("Gelar belakang", ("gelar blk", "gelar blkg", "gelar belakang nama")),
     # The name with the NIP under it in one cell, as a Daftar Urut Kepangkatan prints them ("Budi\nNIP. 1970…").
     "name_nip": ("Nama/NIP", ("nama nip", "nama dan nip", "nama lengkap nip", "nama nip pegawai", "nama pegawai nip",
                               "nama gelar nip", "nama lengkap dan nip", "nama lengkap gelar nip")),
@@ -118,10 +121,9 @@ POSITION_KINDS = {  # what the Jenis jabatan column may say
     "pengelola data bidang": Position.Kind.DIVISION_CONTACT, "kontak data": Position.Kind.DIVISION_CONTACT,
     # As SIMPEG and a bezetting write it: a structural post heads a unit (which head, the title and unit say);
     # a fungsional tertentu or pelaksana post is staff.
-    "struktural": "structural", "jabatan struktural": "structural", "jpt": "structural",
-    "jabatan pimpinan tinggi": "structural", "administrator": "structural", "jabatan administrator": "structural",
-    "pengawas": "structural", "jabatan pengawas": "structural", "jft": Position.Kind.STAFF,
-    "jabatan fungsional": Position.Kind.STAFF, "jabatan pelaksana": Position.Kind.STAFF,
+    # "Jabatan …" before it is read without it (_choice): "Jabatan Pimpinan Tinggi Pratama" as "pimpinan".
+    "struktural": "structural", "jpt": "structural", "pimpinan": "structural", "administrator": "structural",
+    "pengawas": "structural", "jft": Position.Kind.STAFF,
 }
 STRUCTURAL = "structural"  # Jenis jabatan "Struktural": a head position, its kind read from the title and unit
 # Eselon as written: "II.b", "III/a", "IV a", "Eselon IV.b", "IIIa"; staff have none.
@@ -560,7 +562,8 @@ def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list
         return ""
     found = choices.get(_normal(text).removesuffix(" ybs"))
     if found is None:
-        found = choices.get(_normal(text).split(" ")[0])
+        # "Fungsional Tertentu", and "Jabatan Fungsional Tertentu" as SIMPEG writes the kind of a position
+        found = choices.get(_normal(text).removeprefix("jabatan ").split(" ")[0])
     if found is None:
         errors.append(row.bad(key, _value_problem(text, hint)))
         return ""
@@ -642,7 +645,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                 continue
             raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
             texts = {key: _text(value) for key, value in raw.items()}
-            for key in _PERSON_KEYS + ("status", "decree"):
+            for key in _PERSON_KEYS + ("status", "decree", "title_before", "title_after"):
                 # "Kosong" in the Nama of a vacant position, "-" in its NIP and Pangkat: nothing written.
                 if key in texts and (texts[key] in NONE_MARKS or key in ("name", "name_nip")
                                      and _normal(texts[key]) in VACANT_MARKS):
@@ -716,6 +719,10 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                 row.name = row.name[acting.end():].strip()
                 status = _held_as(row, acting[1], status, "name", cells["name"].value,
                                   _("says %(acting)s, but the row says %(status)s."), errors)
+            if row.name and (texts.get("title_before") or texts.get("title_after")):
+                # "Dr. Ir. H." + "Ahmad Fauzi" + "M.Si.": the name as the office writes it, degrees and all.
+                row.name = " ".join(filter(None, (texts.get("title_before"), row.name)))
+                row.name += f", {texts['title_after']}" if texts.get("title_after") else ""
             # "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the status and the decree.
             if header.remark and remark and row.name:
                 acting = _ACTING_REMARK_RE.match(remark)
