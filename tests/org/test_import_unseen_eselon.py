@@ -279,6 +279,12 @@ class CsvUtf8TestCase(UnseenCase):
         self.assertEqual(summary.ignored_columns, ["A (No.)"])  # the BOM is not part of the first header
         self.assertEqual(parents()["Subbagian Keuangan"], "Sekretariat")
 
+    def test_a_row_of_totals_between_the_table_and_the_signature_is_named_as_such(self) -> None:
+        summary = self.run_import(self.csv(self.GOOD + [";JUMLAH;;;5 orang;;;;;"] + self.SIGNATURE), dry_run=True)
+        self.assertEqual((summary.total_rows, summary.signature_rows),
+                         (["baris 7 (JUMLAH)"], ["baris 8–12 (Kepala Dinas Koperasi dan UKM)"]))
+        self.assertEqual(summary.counts["holding_new"], 5)
+
     def test_a_lone_nip_line_under_the_table_ends_it(self) -> None:
         summary = self.run_import(self.csv(self.GOOD + [";;;;Dr. Ir. H. Ahmad Fauzi, M.Si.;;;;;", f";;;;NIP. {FAUZI};;;;;"]),
                                   dry_run=True)
