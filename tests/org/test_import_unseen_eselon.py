@@ -107,6 +107,28 @@ class SimpegExportTestCase(UnseenCase):
         self.assertEqual((summary.without_hierarchy, summary.unplaced_units), ([], []))
         self.assertIn("Seksi Penyuluhan → Bidang Kelembagaan Koperasi", summary.placed_by_name)
 
+    def test_a_unit_whose_name_names_another_lies_under_it(self) -> None:
+        """A UPTD's own Subbagian and Seksi, named after it, listed after the Sekretariat's rows."""
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Nama", "NIP", "Jabatan", "Eselon", "Unit Kerja"])
+        for row in (["Dr. Ir. H. Ahmad Fauzi, M.Si.", FAUZI, "Kepala Dinas", "II.b", "Dinas Koperasi dan UKM"],
+                    ["Hj. Siti Rahmawati", SITI, "Sekretaris", "III.a", "Sekretariat"],
+                    ["Drs. H. Bambang Irawan", BAMBANG, "Kepala UPTD", "IV.a", "UPTD Pasar Koperasi"],
+                    ["Joko Susilo", JOKO, "Kepala Seksi Pelayanan", "-", "Seksi Pelayanan UPTD Pasar Koperasi"],
+                    ["Ani Suryani", ANI, "Kasubbag TU", "IV.b", "Subbagian Tata Usaha UPTD Pasar Koperasi"]):
+            sheet.append(row)
+        path = self.folder / "uptd.xlsx"
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertEqual(parents(), {
+            "Dinas Koperasi dan UKM": "", "Sekretariat": "Dinas Koperasi dan UKM",
+            "UPTD Pasar Koperasi": "Dinas Koperasi dan UKM", "Seksi Pelayanan UPTD Pasar Koperasi": "UPTD Pasar Koperasi",
+            "Subbagian Tata Usaha UPTD Pasar Koperasi": "UPTD Pasar Koperasi"})
+        # A Kepala Seksi written without an eselon, as after the simplification of 2021: kept a head, and said.
+        self.assertEqual(len(summary.position_warnings), 1, summary.position_warnings)
+        self.assertIn("baris 5: Kepala Seksi Pelayanan diimpor sebagai Kepala unit", summary.position_warnings[0])
+
     def test_the_page_and_the_command_say_what_was_read_from_the_names_and_the_signature(self) -> None:
         out = StringIO()
         call_command("org", "import", str(self.export()), "--office", "diskop", "--dry-run", stdout=out)

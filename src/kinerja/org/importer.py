@@ -1087,40 +1087,57 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
     office_unit = tops[0] if len(tops) == 1 else ""
     order = list(units)  # the file's order: a unit by its first row
     every = list(dict.fromkeys([*order, *known]))
+    def by_kind(index: int, key: str) -> str:
+        unit, above = units[key], list(reversed(order[:index]))  # the units listed above it, nearest first
+        n = _normal(unit.name)
+        if unit.kind in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION) or re.match(r"(upt|uptd|kelurahan|desa)\b", n):
+            return office_unit
+        if unit.kind == Unit.Kind.SUBSECTION:
+            for k in above:
+                if kind(k) == Unit.Kind.SECRETARIAT or re.match(r"(upt|uptd)\b", _normal(name(k))):
+                    return k
+                if kind(k) != Unit.Kind.SUBSECTION:
+                    break
+            secretariats = [k for k in every if kind(k) == Unit.Kind.SECRETARIAT]
+            return secretariats[0] if len(secretariats) == 1 else ""
+        if unit.kind == Unit.Kind.SECTION:
+            divisions = [k for k in every if kind(k) == Unit.Kind.DIVISION]
+            rest = f" {n.split(' ', 1)[-1]} "
+            # The Bidang whose name (after "Bidang") the Seksi's continues; of several, the longest.
+            named = sorted((k for k in divisions if f" {_normal(name(k)).split(' ', 1)[-1]} " in rest),
+                           key=lambda k: -len(name(k)))
+            if named:
+                return named[0]
+            for k in above:
+                if kind(k) == Unit.Kind.DIVISION:
+                    return k
+                if kind(k) != Unit.Kind.SECTION or re.match(r"(upt|uptd|kelurahan|desa)\b", _normal(name(k))):
+                    break
+            return "" if divisions else office_unit
+        return ""
+
+    def parent_key(key: str) -> str:
+        if key in units:
+            return _key(units[key].parent) if units[key].parent else ""
+        return _key(known[key].parent.name) if key in known and known[key].parent is not None else ""
+
     placed = []
     for index, key in enumerate(order):
         unit = units[key]
         if unit.parent or unit.existing is not None or key == office_unit or not all(
                 r.parent_unwritten for r in unit.rows):
             continue
-        above = [k for k in reversed(order[:index])]  # the units listed above it, nearest first
-        n = _normal(unit.name)
-        parent = ""
-        if unit.kind in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION) or re.match(r"(upt|uptd|kelurahan|desa)\b", n):
-            parent = office_unit
-        elif unit.kind == Unit.Kind.SUBSECTION:
-            for k in above:
-                if kind(k) == Unit.Kind.SECRETARIAT or re.match(r"(upt|uptd)\b", _normal(name(k))):
-                    parent = k
-                if kind(k) != Unit.Kind.SUBSECTION:
-                    break
-            secretariats = [k for k in every if kind(k) == Unit.Kind.SECRETARIAT]
-            parent = parent or (secretariats[0] if len(secretariats) == 1 else "")
-        elif unit.kind == Unit.Kind.SECTION:
-            divisions = [k for k in every if kind(k) == Unit.Kind.DIVISION]
-            rest = f" {n.split(' ', 1)[-1]} "
-            # The Bidang whose name (after "Bidang") the Seksi's continues; of several, the longest.
-            named = sorted((k for k in divisions if f" {_normal(name(k)).split(' ', 1)[-1]} " in rest),
-                           key=lambda k: -len(name(k)))
-            parent = named[0] if named else ""
-            for k in above if not parent else []:
-                if kind(k) == Unit.Kind.DIVISION:
-                    parent = k
-                if kind(k) != Unit.Kind.SECTION or re.match(r"(upt|uptd|kelurahan|desa)\b", _normal(name(k))):
-                    break
-            if not parent and not divisions:
-                parent = office_unit
-        if parent and parent != key:
+        # A unit whose name names another after its own first word: "Subbagian Tata Usaha UPTD Pasar" under
+        # "UPTD Pasar", "Seksi Pelayanan Bidang Koperasi" under "Bidang Koperasi"; of several, the longest.
+        rest = f" {_normal(unit.name).split(' ', 1)[-1]} "
+        contained = sorted((k for k in every if k != key and len(_normal(name(k)).split()) > 1
+                            and f" {_normal(name(k))} " in rest), key=lambda k: -len(name(k)))
+        parent = contained[0] if contained else by_kind(index, key)
+        chain, above = {key}, parent
+        while above and above not in chain:  # never a loop of units (_check_units looked before this)
+            chain.add(above)
+            above = parent_key(above)
+        if parent and not above:
             unit.parent = name(parent)
             placed.append(f"{unit.name} → {unit.parent}")
     return office_unit, placed
