@@ -12,7 +12,10 @@ are named with a refusal as its likely cause. As a bezetting writes them: "Koson
 a vacant position and "-" in its other cells are nothing written; "Plt. Siti Aminah" in the Nama, or
 Keterangan beginning "Plt. berdasarkan SK … No. 800/…", is a Plt holding (Keterangan read for that and
 its decree number alone). The signature block under a table ("Bandar Lampung, 2 Januari 2026", the head's
-post, name and NIP) ends it: nothing under it is read, and it is named.
+post, name and NIP; or, without a place and date, the post, name, pangkat and "NIP. …" lines under the last
+numbered row) ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
+A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
+An Eselon column is not kept but tells a head of unit from staff, and a kind of position against it is said.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
 (file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
