@@ -313,6 +313,24 @@ class CsvUtf8TestCase(UnseenCase):
         self.assertEqual(summary.signature_rows, ["baris 7–8 (Dr. Ir. H. Ahmad Fauzi, M.Si.)"])
         self.assertEqual(summary.counts["person_new"], 5)
 
+    def test_two_signers_side_by_side_under_a_table_without_numbers(self) -> None:
+        """No column No., and the Sekretaris Daerah's block beside the Kepala Dinas's: lines of two cells, each in
+        the column of its signer's NIP."""
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Unit Kerja", "Jabatan", "Nama", "NIP"])
+        sheet.append(["Dinas Koperasi dan UKM", "Kepala Dinas", "Dr. Ir. H. Ahmad Fauzi, M.Si.", FAUZI])
+        sheet.append(["Sekretariat", "Sekretaris", "Hj. Siti Rahmawati", SITI])
+        sheet.append([])
+        for left, right in (("Sekretaris Daerah", "Kepala Dinas"), ("", ""), ("Drs. H. Yusuf", "Dr. Ir. H. Ahmad Fauzi"),
+                            ("Pembina Utama", "Pembina Utama Muda"), (f"NIP. {DEDI}", f"NIP. {FAUZI}")):
+            sheet.append([left, None, right])
+        path = self.folder / "dua penanda tangan.xlsx"
+        book.save(path)
+        summary = self.run_import(path, dry_run=True)
+        self.assertEqual(summary.signature_rows, ["lembar Sheet, baris 5–9 (Sekretaris Daerah)"])
+        self.assertEqual((summary.counts["unit_new"], summary.counts["person_new"]), (2, 2))
+
     def test_a_bad_row_above_the_signature_is_still_named_and_nothing_saved(self) -> None:
         bad = [*self.GOOD[:4], self.GOOD[4].replace("III.b", "VI.b")]
         errors = self.failure(self.csv(bad + self.SIGNATURE))

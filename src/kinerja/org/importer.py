@@ -805,13 +805,14 @@ def _signature_block(table: Table, header: Header) -> int | None:
     over it (_signature_line): the head's post, their name, pangkat and NIP, a line each. Found from the
     bottom: the rows under the table's last numbered row (in a table with a column No.) and under a row of
     totals (_total_line) that fill at most two cells (two signers side by side; a table without numbers:
-    one, or two beside a NIP or pangkat), one of which is a NIP line ("NIP. 1968…") or a pangkat alone
-    ("Pembina Utama Muda"): a data row fills more, and its NIP and pangkat stand in their own columns. A unit
-    written alone just above it (a Seksi without positions yet) stays the table's."""
+    one, or two in the columns of the NIP and pangkat lines below), one of which is a NIP line ("NIP. 1968…")
+    or a pangkat alone ("Pembina Utama Muda"): a data row fills more, and its NIP and pangkat stand in their own
+    columns. A unit written alone just above it (a Seksi without positions yet) stays the table's."""
     head = next((values for number, values in table.rows if number == header.number), [])
     numbering = next((i for i, v in enumerate(head) if _normal(_text(v)) in _NUMBERING_HEADERS), None)
     run: list[tuple[int, list[str], str]] = []  # (row number, its cells' texts, distinct, its Unit kerja), bottom up
     marked = False
+    signers: set[int] = set()  # the columns of the NIP and pangkat lines: a signer's lines stand in one column
     for number, values in reversed(table.rows):
         if number <= header.number:
             break
@@ -821,8 +822,11 @@ def _signature_block(table: Table, header: Header) -> int | None:
         texts = list(dict.fromkeys(t for _i, t in cells))  # a line merged across cells is one
         marker = any(_NIP_LINE_RE.fullmatch(t) or _rank_line(t) for t in texts)
         numbered = numbering is not None and any(i == numbering and re.fullmatch(r"\d+\.?", t) for i, t in cells)
-        if numbered or _total_line(values) or len(texts) > 2 or (len(texts) == 2 and numbering is None and not marker):
+        beside = len(texts) == 2 and numbering is None and not marker and not {i for i, _t in cells} <= signers
+        if numbered or _total_line(values) or len(texts) > 2 or beside:
             break
+        if marker:
+            signers |= {i for i, _t in cells}
         unit_index = header.columns["unit"]
         run.append((number, texts, _text(values[unit_index]) if unit_index < len(values) else ""))
         marked = marked or marker
