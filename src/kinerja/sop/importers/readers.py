@@ -24,6 +24,8 @@ from kinerja.uploads import megabytes
 
 from . import outside, shapes, xlsx_shapes
 from .draft import DrawnArrow, DrawnNote, MergedCell, SopImportError
+from .flow import is_label
+from .table import step_label
 
 Grid = list[list[str]]
 MAX_INFLATED_BYTES = 60 * 1024 * 1024
@@ -409,6 +411,7 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
     its rows are added to `arrows`, and the drawings anchored in the paragraphs `beside` it are read with
     it, what of them cannot be placed added to `notes`."""
     grid: Grid = []
+    fills: list[list[str | None]] = []  # each cell's shading
     # Keyed by id() but holding the element: a dropped lxml proxy's id could be reused. With the element, the
     # row and column it was first met in: a cell met again in a later row is merged down over it (vMerge).
     seen: dict[int, tuple[object, int, int]] = {}
@@ -438,13 +441,17 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
             else:
                 text = ""
             here.add(key)
-            if not text.strip() and column < len(marks) and marks[column]:
+            if column < len(marks) and marks[column] and (not text.strip() or is_label(text)):
+                # A decision's "Ya" or "Tidak" typed in the cell its diamond is drawn over labels the branch that
+                # leaves it there: the symbol is the cell's mark (the arrows read the label from the cell).
                 text = " ".join(marks[column])
             cells.append(text)
             colours.append(_shading(cell._tc))
-        for column in filled_marks(cells, colours):
-            cells[column] = FILLED_MARK
         grid.append(cells)
+        fills.append(colours)
+    for cells, columns in zip(grid, filled_marks(grid, fills), strict=True):
+        for column in columns:
+            cells[column] = FILLED_MARK
     if arrows is not None:
         arrows += [DrawnArrow(grid[a.source] if a.source is not None else None,
                               grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
@@ -537,7 +544,6 @@ def xlsx_grids(path: Path, drawings: list[tuple[list[DrawnArrow], list[DrawnNote
 
 # The mark an actor's cell filled with colour and holding no text stands for (see _mark_filled).
 FILLED_MARK = "■"
-_STEP_NUMBER_RE = re.compile(r"\s*\d{1,3}\s*[.)]?\s*")
 
 
 def _fill_colour(cell: Any) -> str | None:
@@ -552,19 +558,34 @@ def _fill_colour(cell: Any) -> str | None:
     return f"indexed:{colour.indexed}" if colour.indexed not in (9, 64) else None
 
 
-def filled_marks(texts: Sequence[str], colours: Sequence[str | None]) -> list[int]:
-    """The cells of a table's row that mark a step's actor by their colour alone (a workbook's, a Word table's
-    or a PDF's cells filled, no symbol or text in them, the flowchart's shapes lost or drawn elsewhere): the
-    empty cells filled with a colour (`colours`, None for none) of a step's row (its first text a step number).
-    A colour the row's text cells share too is a band over the whole row (a decision's row shaded), no mark; more
-    than _MOST_FILLED such cells are the Pelaksana columns shaded by design, no actors."""
-    filled = [text for text in texts if text.strip()]
-    if not filled or not _STEP_NUMBER_RE.fullmatch(filled[0]):
-        return []
-    banded = {colour for text, colour in zip(texts, colours, strict=False) if text.strip()}
-    marked = [i for i, (text, colour) in enumerate(zip(texts, colours, strict=False))
-              if colour is not None and colour not in banded and not text.strip()]
-    return marked if len(marked) <= _MOST_FILLED else []
+def filled_marks(rows: Sequence[Sequence[str]], colours: Sequence[Sequence[str | None]]) -> list[list[int]]:
+    """The cells of a table's rows that mark a step's actor by their colour alone (a workbook's, a Word table's
+    or a PDF's cells filled, no symbol or text in them, the flowchart's shapes lost or drawn elsewhere), one list
+    per row: the empty cells filled with a colour (`colours`, None for none) of a step's rows. A step's first row
+    opens with its label as the No. column prints it ("1", "1.", "1)", "(1)", "a.", "3.1"); the rows under it
+    whose cell in that column is blank (a number merged down over them, or a step written over two rows) are
+    the same step's, until a blank row or a row whose text starts at or before the No. column (a heading, the
+    end of the table). A colour the step's text cells share too is a band over the whole row (a decision's row
+    shaded), no mark; more than _MOST_FILLED such cells in a row are the Pelaksana columns shaded by design."""
+    marked: list[list[int]] = []
+    no: int | None = None  # the No. column of the step whose rows these are; None outside the steps
+    band: set[str | None] = set()
+    for texts, fills in zip(rows, colours, strict=True):
+        first = next((i for i, text in enumerate(texts) if text.strip()), None)
+        if first is not None and (no is None or first <= no) and step_label(texts[first].strip()) is not None:
+            no, band = first, set()  # a step's first row
+        elif no is None or (first is not None and first <= no):
+            no = None  # above the steps (the header), or a heading or text under them
+        elif first is None and not any(fills) and not isinstance(texts[no] if no < len(texts) else "", MergedCell):
+            no = None  # a blank row ends the step
+        if no is None:
+            marked.append([])
+            continue
+        band |= {colour for text, colour in zip(texts, fills, strict=False) if text.strip()}
+        row = [i for i, (text, colour) in enumerate(zip(texts, fills, strict=False))
+               if colour is not None and colour not in band and not text.strip()]
+        marked.append(row if len(row) <= _MOST_FILLED else [])
+    return marked
 
 
 # The most cells of a step's row its colour alone marks: one actor, or two doing the step together.
@@ -573,8 +594,8 @@ _MOST_FILLED = 2
 
 def _mark_filled(grid: Grid, rows: list[list[Any]]) -> None:
     """A workbook's steps' actor cells marked by their fill alone read as FILLED_MARK (filled_marks)."""
-    for at, cells in enumerate(rows):
-        for column in filled_marks(grid[at], [_fill_colour(c) for c in cells]):
+    for at, columns in enumerate(filled_marks(grid, [[_fill_colour(c) for c in cells] for cells in rows])):
+        for column in columns:
             grid[at][column] = FILLED_MARK
 
 
@@ -591,7 +612,7 @@ def _xlsx_drawing(path: Path, workbook: Any, sheet: Any, grid: Grid) -> tuple[li
     for (row, column), marks in drawn.marks.items():
         cells = grid[row]
         cells += [""] * (column + 1 - len(cells))
-        if not cells[column].strip():
+        if not cells[column].strip() or is_label(cells[column]):  # as a Word table's cell (_table_rows)
             cells[column] = " ".join(marks)
     arrows = [DrawnArrow(grid[a.source] if a.source is not None else None,
                          grid[a.target] if a.target is not None else None, _KINDS.get(a.kind, ""), a.answer,
@@ -1009,9 +1030,10 @@ def _mark_filled_boxes(rows: list[list[tuple[Box, str] | None]], fills: list[dic
                 return repr(r.get("non_stroking_color"))
         return None
 
-    for row in rows:
-        texts = [cell[1] if cell is not None else "" for cell in row]
-        for i in filled_marks(texts, [colour(cell[0]) if cell is not None else None for cell in row]):
+    texts = [[cell[1] if cell is not None else "" for cell in row] for row in rows]
+    colours = [[colour(cell[0]) if cell is not None else None for cell in row] for row in rows]
+    for row, columns in zip(rows, filled_marks(texts, colours), strict=True):
+        for i in columns:
             row[i] = (row[i][0], FILLED_MARK)  # type: ignore[index]
 
 
