@@ -572,8 +572,26 @@ def is_drawn_line(mark: str) -> bool:
         for c in text)
 
 
-def symbol_actor(marks: dict[str, str]) -> str | None:
+def symbol_actor(marks: dict[str, str], *, yes_marks: bool = False) -> str | None:
     """The column holding the step's flowchart symbol ("Mulai", "Selesai", a box mark), when exactly
-    one Pelaksana cell of the row holds one (the labels "Ya" and "Tidak" are not symbols)."""
+    one Pelaksana cell of the row holds one (the labels "Ya" and "Tidak" are not symbols). With `yes_marks` (the
+    table marks its actors by "Ya", marked_by_yes), a row holding no symbol but one "Ya" is that column's."""
     filled = [actor for actor, mark in marks.items() if mark.strip() and not is_label(mark)]
+    if not filled and yes_marks:
+        filled = [actor for actor, mark in marks.items() if answer_label(mark) == YES]
     return filled[0] if len(filled) == 1 else None
+
+
+def _yes_only(marks: dict[str, str]) -> bool:
+    """Whether a row's Pelaksana cells hold "Ya" in one of them and nothing else (but a "Tidak")."""
+    answers = [answer_label(mark) for mark in marks.values() if mark.strip()]
+    return answers.count(YES) == 1 and all(answer is not None for answer in answers)
+
+
+def marked_by_yes(rows: list[dict[str, str]]) -> bool:
+    """Whether a table marks each step's actor by "Ya" typed in its column, as a checklist does ("is this
+    position the step's? Ya"), rather than by a flowchart's symbol: most of its steps (more than half, two at
+    least) have "Ya" in one Pelaksana cell and nothing else. In a flowchart's table "Ya" is a decision's branch
+    label, which stands in a decision's row beside its diamond, one row in several."""
+    yes_rows = sum(_yes_only(marks) for marks in rows)
+    return yes_rows >= 2 and 2 * yes_rows > len(rows)

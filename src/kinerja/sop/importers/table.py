@@ -1638,6 +1638,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
     for number, name in overrides.items():
         if not any(s.number == number for s in draft.steps):
             raise SopImportError(path, number, COLUMN_ACTORS, name, _("there is no such step"))
+    yes_marks = flow.marked_by_yes(marks)
     for index, step in enumerate(draft.steps):
         if step.number in overrides:
             chosen = overrides[step.number]
@@ -1646,7 +1647,7 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
                 raise step_error(path, step, COLUMN_ACTORS, chosen, _(
                     "is not one of the actor columns (%(actors)s)") % {"actors": ", ".join(draft.actors)})
             step.actor, step.actor_source = actor, "override"
-        elif actor := flow.symbol_actor(marks[index]):
+        elif actor := flow.symbol_actor(marks[index], yes_marks=yes_marks):
             step.actor, step.actor_source = actor, "symbol"
         elif index > 0 and (actor := flow.handoff_target(draft.steps[index - 1].activity, matcher)):
             step.actor, step.actor_source = actor, "handoff"
@@ -1655,7 +1656,8 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
             step.actor, step.actor_source = actor, "handoff"
         elif actor := matcher.match_at_start(step.activity):
             step.actor, step.actor_source = actor, "text"
-        elif len(marked := [a for a, m in marks[index].items() if m.strip() and not flow.is_label(m)]) > 1:
+        elif len(marked := [a for a, m in marks[index].items()
+                            if m.strip() and (not flow.is_label(m) or yes_marks and flow.answer_label(m) == flow.YES)]) > 1:
             # Two columns marked ("X" under the Pemohon and under the Petugas): "mark its column" would say
             # nothing to whoever did.
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m)
@@ -1663,6 +1665,16 @@ def decide_actors(path: Path, draft: SopDraft, marks: list[dict[str, str]], matc
                 "%(count)d actor columns are marked for this step (%(actors)s), and a step has one actor: leave "
                 "the mark in one column, or choose the actor yourself") % {"count": len(marked),
                                                                            "actors": ", ".join(marked)},
+                choosable=True))
+        elif labels := [(a, m) for a, m in marks[index].items() if m.strip()]:
+            # Only "Ya" or "Tidak" in the row (its diamond lost in a copy, or "Ya" typed as the mark in one step of a
+            # table marked otherwise): the label of a decision's branch says where the work goes after the question,
+            # the mark who performs the step; which one the document meant cannot be told.
+            draft.problems.append(step_error(path, step, COLUMN_ACTORS, ", ".join(f"{a}: {m}" for a, m in labels), _(
+                "this step's Pelaksana cells hold only %(labels)s, which in a flowchart labels a decision's branch "
+                "(where the work goes after the question) rather than marking who performs the step: the actor of "
+                "this step cannot be decided; put the step's symbol in its actor's column, or choose the actor "
+                "yourself") % {"labels": ", ".join(f"“{m}” (%s)" % a for a, m in labels)},
                 choosable=True))
         else:
             filled = ", ".join(f"{a}: {m}" for a, m in marks[index].items() if m) or None
