@@ -93,7 +93,7 @@ def test_names_and_steps_hyphenated_at_a_line_break_typed_in_a_sheet_come_out_wh
 
 
 @pytest.mark.parametrize(("times", "step", "value", "problem"), [
-    ({4: "Menyesuaikan"}, 4, "Menyesuaikan", "is not a standard time"),
+    ({4: "Menyesuaikan"}, 4, "Menyesuaikan", "sets no standard time (the step takes as long as it needs)"),
     ({5: ""}, 5, "", "the standard time is missing"),
 ])
 def test_a_step_without_a_standard_time_is_named(tmp_path: Path, times: dict[int, str], step: int, value: str,
@@ -146,7 +146,7 @@ class NewOfficeSopTestCase(KinerjaTestCase):
                              stdout=StringIO(), stderr=StringIO())
         message = str(caught.exception)
         self.assertIn("sop-kenaikan-pangkat-bkpsdm.xlsx, sheet “Prosedur”, step 3, column Waktu", message)
-        self.assertIn("sop-kenaikan-pangkat-bkpsdm.xlsx, sheet “Prosedur”, step 6, column Waktu: is not a standard time",
+        self.assertIn("sop-kenaikan-pangkat-bkpsdm.xlsx, sheet “Prosedur”, step 6, column Waktu: sets no standard time",
                       message)
         self.assertIn("“Menyesuaikan”", message)
         self.assertFalse(SopVersion.objects.filter(name=DOMISILI.name).exists())

@@ -96,6 +96,6 @@ def test_the_same_problem_in_a_text_document_names_no_page(tmp_path: Path) -> No
     steps = [(f"Langkah {n}", "Menyesuaikan" if n == 2 else "5 menit", "Sekretaris") for n in range(1, 4)]
     draft = parse_document(write(tmp_path, sop_text(["Sekretaris"], steps)))
     assert [str(p) for p in draft.problems] == [
-        "sop.txt, step 2, column Waktu: is not a standard time: write a number and menit, jam, hari, minggu or bulan "
-        "(value: “Menyesuaikan”)"]
+        "sop.txt, step 2, column Waktu: sets no standard time (the step takes as long as it needs): type the longest "
+        "time the step may take, such as 1 hari, so that its due date can be set (value: “Menyesuaikan”)"]
     assert draft.problems[0].pages == () and "pages" not in draft.problems[0].as_dict()

@@ -242,6 +242,12 @@ def _numbers_from_words(text: str) -> str:
     return " ".join(out)
 
 
+# A Waktu cell saying the step's time is not set (document vocabulary): "Sesuai kebutuhan", "Menyesuaikan",
+# "Tergantung jumlah berkas", "Tentatif", "Kondisional", "Bervariasi".
+_AS_NEEDED_RE = re.compile(r"\b(?:sesuai kebutuhan|menyesuaikan|tergantung|tentatif|kondisional|situasional|"
+                           r"bervariasi|as needed)\b")
+
+
 def parse_duration(text: str, *, day_minutes: int = NORMAL_DAY_MINUTES) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
     "2 x 8 jam" (16 jam), "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper
@@ -252,6 +258,10 @@ def parse_duration(text: str, *, day_minutes: int = NORMAL_DAY_MINUTES) -> tuple
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS or _TRAILING_RE.sub("", cleaned) in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
+    if _AS_NEEDED_RE.search(cleaned) and not re.search(r"\d", cleaned):
+        # "Sesuai kebutuhan", "Tentatif": the document sets no time, but the engine needs one for the due date.
+        raise ValueError(_("sets no standard time (the step takes as long as it needs): type the longest time the "
+                           "step may take, such as 1 hari, so that its due date can be set"))
     if re.search(r"\bhari kalender\b", cleaned):
         # Calendar days count weekends and holidays; a standard time is working time (hari is a working day).
         raise ValueError(_("is in calendar days (hari kalender), which count weekends and holidays: write the "
