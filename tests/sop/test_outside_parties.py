@@ -43,14 +43,17 @@ def run(*args: str) -> str:
 @pytest.mark.parametrize("name", ["Pemohon", "PEMOHON", "Masyarakat / Pelaku Usaha", "Wajib  Pajak", "Instansi Terkait",
                                   "Pihak Ketiga", "Penyedia Barang/Jasa", "Pengguna Layanan", "OPD Pengusul",
                                   "Calon Pemohon", "Pengurus Koperasi", "Koperasi", "Pelaku UMKM", "Pemilik Usaha",
-                                  "Perusahaan", "Pasien/Keluarga", "Pmh", "Pmh.", "PMH", "Calon Pmh"])
+                                  "Perusahaan", "Pasien/Keluarga", "Pmh", "Pmh.", "PMH", "Calon Pmh",
+                                  # A kelurahan's SOP: the neighbourhood heads are no positions of the office.
+                                  "Ketua RT", "Ketua RT/RW", "RT/RW", "Ketua RW"])
 def test_names_of_outside_parties(name: str) -> None:
     assert is_outside_party(name)
 
 
 @pytest.mark.parametrize("name", ["Kepala Dinas", "JFU", "Kasubbag Umum", "Sekretaris", "Kepala Bidang Pelayanan",
                                   "Petugas Loket", "Kasi Pemberdayaan Masyarakat Desa", "Bendahara Pengeluaran",
-                                  "Kasi Kelembagaan Koperasi", "Kepala Bidang UMKM", "Pengawas Koperasi"])
+                                  "Kasi Kelembagaan Koperasi", "Kepala Bidang UMKM", "Pengawas Koperasi",
+                                  "Kasi Rehabilitasi RTLH"])
 def test_names_of_the_office(name: str) -> None:
     assert not is_outside_party(name)
 

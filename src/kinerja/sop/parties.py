@@ -26,7 +26,7 @@ _OUTSIDE = re.compile(
     r"pihak\s+(?:ketiga|luar|lain)|penyedia(?:\s+(?:barang|jasa))?|rekanan|pelapor|pengadu|pendaftar|"
     r"pelaku\s+(?:usaha|umkm|ukm)|umkm|ukm|pemilik\s+usaha|pengusaha|perusahaan|badan\s+usaha|investor|"
     r"(?:pengurus\s+)?koperasi|pasien|keluarga\s+pasien|pengunjung|tamu|ahli\s+waris|saksi|penduduk|"
-    r"orang\s+tua|wali\s+(?:murid|siswa)|kuasa\s+pemohon|penerima\s+kuasa|"
+    r"orang\s+tua|wali\s+(?:murid|siswa)|kuasa\s+pemohon|penerima\s+kuasa|(?:ketua\s+)?(?:rt|rw)(?:\s*/\s*rw)?|"
     r"(?:instansi|opd|perangkat\s+daerah|dinas)\s+(?:lain|terkait|pengusul))\b",
     re.IGNORECASE)
 
