@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from kinerja.sop.importers import parse_document
+from kinerja.sop.importers import flow, parse_document
 
 from .documents import sop_text, sop_workbook, write
 from .test_import_shapes import document, drawing, put
@@ -108,3 +108,10 @@ def test_a_label_typed_in_the_cell_an_excel_diamond_is_drawn_over_keeps_the_diam
     draft = parse_document(path)
     assert draft.problems == []
     assert [s.actor for s in draft.steps] == [actor for _a, _t, actor in STEPS]
+
+
+@pytest.mark.parametrize(("text", "label"), [("Ya", True), ("(Ya)", True), ("Tidak →", True), ("Ya:", True),
+                                             ("■ Ya", False), ("◇ Tidak", False), ("Ya ▭", False)])
+def test_a_symbol_beside_a_label_is_a_symbol(text: str, label: bool) -> None:
+    # A PDF's step over two rows reads as one: the cell shaded in the first row and the "Ya" typed under it, "■ Ya".
+    assert flow.is_label(text) is label

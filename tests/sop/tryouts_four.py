@@ -4,7 +4,7 @@ step's actor marked only by filling its cell (in the first row or the second), a
 Perhubungan's Uji Berkala (KIR) in Word, its Mutu Baku in another order ("Waktu", "Kelengkapan", "Output"), Waktu
 written "1 Jam", "30 Menit", "1 Hari Kerja", "5 HK", "2 x 24 Jam" and "Sesuai kebutuhan", the number cells merged
 down over two rows and the actors marked by Word's shading, the decision's "Ya" and "Tidak" typed in the cells
-beside it; a kelurahan's text copy numbered "1)", each step's actor marked by "Ya" typed in its column (a
+beside it, and as Word's PDF; a kelurahan's text copy numbered "1)", each step's actor marked by "Ya" typed in its column (a
 checklist's way), the decision's row holding its diamond and the "Tidak" beside it.
 
 Each builder writes its document into a folder and returns its path; `TRYOUT_FOUR` pairs it with what the
@@ -20,10 +20,11 @@ from pathlib import Path
 
 import docx
 import openpyxl
+from docx.shared import Cm
 from openpyxl.styles import Alignment, PatternFill
 
 from .tryouts import Expected, _d, _landscape, _merge, _set
-from .tryouts_three import _identity, _shade
+from .tryouts_three import _as_pdf, _identity, _shade
 
 # 1. BKPSDM: Pelayanan Usul Kenaikan Pangkat, a workbook. The header over two rows; each step over two rows, its
 # No., Kegiatan and Mutu Baku cells merged down over both, its actor's cell filled grey with nothing in it, in the
@@ -188,6 +189,7 @@ KIR = Expected(
 
 
 def write_kir(folder: Path) -> Path:
+    """The Word document (its PDF: write_kir_pdf)."""
     document = docx.Document()
     _landscape(document)
     _identity(document, ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS PERHUBUNGAN"], [
@@ -204,6 +206,7 @@ def write_kir(folder: Path) -> Path:
     _merge(table, 0, 5 + n, 1, 5 + n, "Keterangan")
     for c, text in enumerate([*KIR_ACTORS, "Waktu", "Kelengkapan", "Output"]):
         table.cell(1, 2 + c).text = text
+    widths = [Cm(1), Cm(5.5), *[Cm(2)] * n, Cm(2.8), Cm(3.5), Cm(3), Cm(2.7)]
     for i, (activity, who, time, inputs, output, note) in enumerate(KIR_STEPS, start=1):
         table.add_row()
         table.add_row()
@@ -218,9 +221,21 @@ def write_kir(folder: Path) -> Path:
         if note:  # the decision: its labels typed where the diamond's arrows leave it
             table.cell(top, 1 + who).text = "Tidak"
             table.cell(top + 1, 2 + who).text = "Ya"
+    table.autofit = False
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid LibreOffice lays out by
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
     path = folder / "sop-uji-berkala.docx"
     document.save(str(path))
     return path
+
+
+def write_kir_pdf(folder: Path) -> Path:
+    """The Word document as Word's "Save as PDF" prints it (LibreOffice's export): each step's two rows stand as one
+    in the PDF's table, the shaded cell and the "Ya" typed under it in one cell."""
+    return _as_pdf(write_kir(folder))
 
 
 # 3. Kelurahan: Surat Keterangan Domisili, a text copy (tabs) numbered "1)", each step's actor marked by "Ya" typed
@@ -283,6 +298,7 @@ TRYOUT_FOUR: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "kp-wrapped": (lambda folder: write_kp(folder, merged=False), KP),
     "kp-pdf": (write_kp_pdf, KP),
     "kir": (write_kir, KIR),
+    "kir-pdf": (write_kir_pdf, KIR),
     "domisili": (write_domisili, DOMISILI),
 }
 

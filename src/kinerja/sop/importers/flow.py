@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import string
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -551,9 +552,12 @@ DECISION_LABELS = {"ya tidak", "y t", *_POSITIVE_ANSWERS, *_NEGATIVE_ANSWERS}
 
 
 def is_label(mark: str) -> bool:
-    """Whether a Pelaksana cell's text or a shape's is the label of a decision's branch ("Ya", "Tidak sesuai"),
-    not a symbol; a question ("Sesuai?", the decision's own text) is none."""
-    return "?" not in mark and normalise_name(mark) in DECISION_LABELS
+    """Whether a Pelaksana cell's text or a shape's is the label of a decision's branch ("Ya", "Tidak sesuai",
+    "(Ya)", "Ya →"), not a symbol; a question ("Sesuai?", the decision's own text) is none, nor a symbol with the
+    label beside it ("◇ Ya", "■ Ya": a PDF's cell holding the shaded mark and the label typed under it)."""
+    if "?" in mark or normalise_name(mark) not in DECISION_LABELS:
+        return False
+    return all(c.isalnum() or c.isspace() or c in string.punctuation or is_drawn_line(c) for c in mark)
 
 
 # What a flow line typed into a cell is drawn with: the dashes, bars and heads of "-->", "|" or "<--".
