@@ -25,13 +25,15 @@ STEPS = [("Menerima dan mencatat surat masuk dalam buku agenda", "15 menit", 0, 
          ("Membayarkan uang perjalanan dinas", "2 jam", 3, "")]
 
 
-def _sop(tmp_path: Path, *, hyphens: bool = True) -> Path:
+def _sop(tmp_path: Path, *, hyphens: bool = True, numbering: str = "1") -> Path:
+    """`numbering`: how the No. column writes step 1 ("1", "1)", "(1)", "a.")."""
     actors = [(name if hyphens else name.replace("&shy;", ""), width) for name, width in ACTORS]
     head = ("<tr><th rowspan=2>No</th><th rowspan=2 style='width: 20%'>Kegiatan</th><th colspan=4>Pelaksana</th>"
             "<th colspan=3>Mutu Baku</th><th rowspan=2 style='width: 5%'>Ket</th></tr><tr>"
             + "".join(f"<th style='width: {width}'>{name}</th>" for name, width in actors)
             + "<th>Kelengkapan</th><th>Waktu</th><th>Output</th></tr>")
-    body = "".join(f"<tr><td>{n}</td><td>{text}</td>" + "".join(f"<td>{'X' if a == who else ''}</td>" for a in range(4))
+    body = "".join(f"<tr><td>{_label(numbering, n)}</td><td>{text}</td>"
+                   + "".join(f"<td>{'X' if a == who else ''}</td>" for a in range(4))
                    + f"<td>surat</td><td>{time}</td><td>hasil {n}</td><td>{note}</td></tr>"
                    for n, (text, time, who, note) in enumerate(STEPS, start=1))
     identity = ("<table><tr><td>NOMOR SOP</td><td>094/07/SOP/2025</td></tr><tr><td>TANGGAL EFEKTIF</td>"
@@ -40,6 +42,18 @@ def _sop(tmp_path: Path, *, hyphens: bool = True) -> Path:
     html = (f"<html lang=id><head><style>{CSS} th {{ overflow-wrap: anywhere; }}</style></head><body>{identity}"
             f"<table><thead>{head}</thead><tbody>{body}</tbody></table></body></html>")
     return write_pdf(tmp_path, html, "perjalanan-dinas.pdf")
+
+
+def _label(numbering: str, n: int) -> str:
+    return numbering.replace("a", chr(ord("a") + n - 1)) if "a" in numbering else numbering.replace("1", str(n))
+
+
+@pytest.mark.parametrize("numbering", ["1)", "(1)", "a."])
+def test_the_actors_of_a_table_numbered_otherwise_come_out_whole(tmp_path: Path, numbering: str) -> None:
+    # The header's rows are those above the first step's, however the No. column writes its number.
+    draft = read_document(_sop(tmp_path, hyphens=False, numbering=numbering))
+    assert draft.actors == ["Kasubbag Umum", "Sekretaris", "Kepala Dinas", "Bendahara"]
+    assert [s.actor for s in draft.steps] == draft.actors
 
 
 @pytest.mark.parametrize("hyphens", [True, False])

@@ -721,10 +721,11 @@ _SHORT_WORDS = frozenset("ke di dan atau dari kepada untuk yang dengan oleh pada
 
 
 def _first_step_row(texts: list[list[str | None]]) -> int:
-    """The index of a table's first row opening with a step number ("1", "1."), 0 when none does."""
+    """The index of a table's first row opening with a step's label as the No. column prints it ("1", "1.", "1)",
+    "(1)", "a."), 0 when none does."""
     for r, row in enumerate(texts):
         first = next((t.strip() for t in row if t and t.strip()), "")
-        if re.fullmatch(r"\d{1,3}\.?", first):
+        if step_label(first) is not None:
             return r
     return 0
 
