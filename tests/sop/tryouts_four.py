@@ -3,9 +3,10 @@ Pangkat in Excel, each step over two rows, its number ("1.", "1)" or "a.") and t
 step's actor marked only by filling its cell (in the first row or the second), and the same as Excel's PDF; a Dinas
 Perhubungan's Uji Berkala (KIR) in Word, its Mutu Baku in another order ("Waktu", "Kelengkapan", "Output"), Waktu
 written "1 Jam", "30 Menit", "1 Hari Kerja", "5 HK", "2 x 24 Jam" and "Sesuai kebutuhan", the number cells merged
-down over two rows and the actors marked by Word's shading, the decision's "Ya" and "Tidak" typed in the cells
-beside it, and as Word's PDF; a kelurahan's text copy numbered "1)", each step's actor marked by "Ya" typed in its column (a
-checklist's way), the decision's row holding its diamond and the "Tidak" beside it.
+down over two rows and the actors marked by Word's shading (a fill, or a solid pattern), the decision's "Ya" and
+"Tidak" typed in the cells beside it, and as Word's PDF; a kelurahan's text copy numbered "1)", each step's actor
+marked by "Ya" typed in its column (a checklist's way), the decision's row holding its diamond and the "Tidak"
+beside it.
 
 Each builder writes its document into a folder and returns its path; `TRYOUT_FOUR` pairs it with what the
 importer must read from it. `python tests/sop/tryouts_four.py DIR` writes them all, to try them by hand.
@@ -20,6 +21,8 @@ from pathlib import Path
 
 import docx
 import openpyxl
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 from docx.shared import Cm
 from openpyxl.styles import Alignment, PatternFill
 
@@ -188,8 +191,17 @@ KIR = Expected(
 )
 
 
-def write_kir(folder: Path) -> Path:
-    """The Word document (its PDF: write_kir_pdf)."""
+def _solid(cell: docx.table._Cell, colour: str) -> None:
+    """Shading as Word's "Pattern: Solid (100%)" writes it (and documents of Word 2003): the pattern's colour, no
+    fill."""
+    shading = OxmlElement("w:shd")
+    for name, value in (("w:val", "solid"), ("w:color", colour), ("w:fill", "auto")):
+        shading.set(qn(name), value)
+    cell._tc.get_or_add_tcPr().append(shading)
+
+
+def write_kir(folder: Path, *, solid: bool = False) -> Path:
+    """The Word document (its PDF: write_kir_pdf); `solid`: the actors' cells shaded by a solid pattern."""
     document = docx.Document()
     _landscape(document)
     _identity(document, ["PEMERINTAH KOTA BANDAR LAMPUNG", "DINAS PERHUBUNGAN"], [
@@ -217,7 +229,7 @@ def write_kir(folder: Path) -> Path:
         for c, text in enumerate([time, inputs, output, note]):
             _set(table.cell(top, 2 + n + c).merge(table.cell(top + 1, 2 + n + c)), text)
         # Steps 2 and 6 have their actor's cell shaded in their second row, where the office drew the symbol lower.
-        _shade(table.cell(top + (i in (2, 6)), 2 + who), "808080")
+        (_solid if solid else _shade)(table.cell(top + (i in (2, 6)), 2 + who), "808080")
         if note:  # the decision: its labels typed where the diamond's arrows leave it
             table.cell(top, 1 + who).text = "Tidak"
             table.cell(top + 1, 2 + who).text = "Ya"
@@ -299,6 +311,7 @@ TRYOUT_FOUR: dict[str, tuple[Callable[[Path], Path], Expected]] = {
     "kp-pdf": (write_kp_pdf, KP),
     "kir": (write_kir, KIR),
     "kir-pdf": (write_kir_pdf, KIR),
+    "kir-solid": (lambda folder: write_kir(folder, solid=True), KIR),
     "domisili": (write_domisili, DOMISILI),
 }
 

@@ -460,12 +460,20 @@ def _table_rows(block: Any, arrows: list[DrawnArrow] | None = None, beside: list
 
 
 def _shading(tc: Any) -> str | None:
-    """The colour a Word table's cell is shaded with (its w:shd fill), None for none or white."""
+    """The colour a Word table's cell is shaded with, None for none or white: its w:shd fill, or the pattern drawn
+    over it ("Pattern: Solid (100%)" or a percentage, as Word 2003 and the Pattern box write shading: w:val "solid"
+    or "pct50" and the pattern's w:color, the fill left "auto"; an "auto" pattern is black)."""
     from docx.oxml.ns import qn
 
     shd = tc.tcPr.find(qn("w:shd")) if tc.tcPr is not None else None
-    fill = (shd.get(qn("w:fill")) or "").upper() if shd is not None else ""
-    return fill if fill and fill not in ("AUTO", "FFFFFF") else None
+    if shd is None or (pattern := shd.get(qn("w:val")) or "clear") == "nil":
+        return None
+    fill = (shd.get(qn("w:fill")) or "").upper()
+    fill = fill if fill and fill not in ("AUTO", "FFFFFF") else ""
+    colour = (shd.get(qn("w:color")) or "AUTO").upper()
+    if pattern != "clear" and colour != "FFFFFF":
+        return f"{fill or 'FFFFFF'}/{pattern}/{'000000' if colour == 'AUTO' else colour}"
+    return fill or None
 
 
 _KINDS = {shapes.BOX: "process", shapes.DECISION: "decision", shapes.TERMINATOR: "terminator"}
