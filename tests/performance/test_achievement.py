@@ -195,3 +195,13 @@ def test_the_annual_value_wins_over_the_quarters() -> None:
     assert year_value("WTP", {}, "last") == "WTP"
     assert year_value(None, {1: D(2), 2: D(3)}, "sum") == D(5)
     assert year_value(D(9), {1: D(2)}, "sum") == D(9)
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    # A grade target written with "at least", as a PK writes it: that grade or a better one.
+    ("Minimal BB", "BB", True), ("minimal BB", "A", True), ("Minimal BB", "B", False), ("≥ BB", "AA", True),
+    ("Min. Baik", "Sangat Baik", True), ("Minimal WTP", "Wajar Tanpa Pengecualian", True),
+    ("Minimal 3 dokumen", "3 dokumen", False),  # no grade: compared as written
+])
+def test_it_reads_a_grade_target_written_with_at_least(target: str, actual: str, met: bool) -> None:
+    assert text_target_met(target, actual) is met

@@ -9,6 +9,7 @@ and the input form all call these with the values they already hold.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, localcontext
@@ -174,13 +175,23 @@ def _normal_text(value: str) -> str:
     return TEXT_ALIASES.get(text, text)
 
 
+# A grade target written with "at least", as a PK writes it ("Minimal BB", "≥ BB"): that grade or a better one.
+_AT_LEAST = re.compile(r"^(?:MINIMAL|MINIMUM|MIN|SEKURANG-KURANGNYA|SEKURANGNYA|PALING RENDAH|≥|>=|=>)\s*:?\s*")
+
+
+def _at_least(target: str) -> str:
+    """The grade of a target written "Minimal BB" (normalised), where the rest is on a scale; else the target."""
+    rest = _AT_LEAST.sub("", target, count=1)
+    return rest if rest != target and any(rest in scale for scale in TEXT_SCALES) else target
+
+
 def text_target_met(target_text: str, actual_text: str | None) -> bool:
     """Whether a text actual meets a text target: equal (case and spacing aside), or better on a
     known scale (an "AA" grade meets a target of "A", "Sangat Baik" one of "Baik"; "WDP" does not meet "WTP",
-    nor does "Wajar Dengan Pengecualian")."""
+    nor does "Wajar Dengan Pengecualian"). "Minimal BB" is met as "BB" is."""
     if not actual_text:
         return False
-    target, actual = _normal_text(target_text), _normal_text(actual_text)
+    target, actual = _at_least(_normal_text(target_text)), _normal_text(actual_text)
     if target == actual:
         return True
     for scale in TEXT_SCALES:
