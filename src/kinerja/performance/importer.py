@@ -50,7 +50,9 @@ onto a row of its own, as a table converted from PDF has it) are a bad row that 
 
 A polarity may be stated outside a Polaritas column: in a "Keterangan" column (each of its cells where it says only
 polarities, "Negatif", "Menurun"; where it holds other notes, "Data sementara", only the phrases nothing else can
-mean, "semakin rendah semakin baik"), in a note above or under the table naming codes of the table ("Polaritas:
+mean, "semakin rendah semakin baik"; where it says only "Meningkat" / "Menurun" beside the realisasi of an earlier
+year, the LKjIP's trend against that year, it is not read, and a warning says so), in a column headed as the
+direction ("Arah", "Kondisi yang diharapkan"), in a note above or under the table naming codes of the table ("Polaritas:
 Negatif untuk IK-3"; a code the table lacks is a bad cell), or after the indicator's name ("… tidak aktif (semakin
 kecil semakin baik)", "(-)"), which is then no part of the name saved. The Polaritas column comes first; another of
 them saying otherwise is a warning. The preview says where each polarity was read (polarity_source). A total's words
@@ -620,6 +622,15 @@ def _polarity_word(text: str) -> str:
 # phrase after the indicator's name ("… tidak aktif (semakin kecil semakin baik)") and a note above or under the
 # table ("Polaritas: Negatif untuk IK-3"). Read where nothing else can be meant (see _stated_polarity).
 NOTE_HEADERS = {"keterangan", "ket", "catatan", "keterangan polaritas"}
+# A column whose header names the direction the indicator should move ("Arah", "Kondisi yang diharapkan"): its
+# "Meningkat" / "Menurun" is the polarity, read as a Keterangan's is but never taken for a trend (below). Whole
+# headers only: "Arah Kebijakan" is a Renstra's policy, "Kondisi Kinerja pada Akhir Periode Renstra" its last target.
+DIRECTION_HEADERS = {"arah", "arah polaritas", "arah kinerja", "arah indikator", "arah yang diharapkan",
+                     "kondisi yang diharapkan", "kondisi diharapkan", "arah kondisi yang diharapkan"}
+# The words by which a Keterangan says how a figure moved against an earlier one, as well as which way is good.
+TREND_WORDS = {"meningkat", "menurun", "naik", "turun"}
+# A realisasi of a year before the one imported, as a header names it without the year ("Realisasi Tahun Lalu").
+_EARLIER = re.compile(r"\b(?:tahun (?:lalu|sebelumnya)|th lalu|thn lalu|n 1)\b")
 _POLARITY_LABEL = re.compile(r"^\s*polarita[st]\s*[:=]?\s*", re.IGNORECASE)  # "Polaritas: negatif", "polaritas negatif"
 
 
@@ -736,14 +747,28 @@ def _inline_unit(value: object) -> str:
     return unit or ("Rp" if found.group("rp") else "")
 
 
+# A number an office writes as an estimate: "± 85", "±85 %", "+/- 85", "kurang lebih 1.500", "sekitar 85". kinerja keeps
+# one number: the estimate's, with a warning saying so (a target is a commitment, not an estimate).
+_APPROXIMATE = re.compile(r"^\s*(?:±|\+\s*/\s*-|\+\s*-(?=\s*\d)|kurang\s+lebih|lebih\s+kurang|kira-kira|kira\s+kira|"
+                          r"sekitar|kurleb\.?)\s*(?=[\d≥≤<>]|rp)", re.IGNORECASE)
+
+
 def _comparison(text: str) -> tuple[str, str]:
     """(the polarity the comparison written before the number tells, the rest): ("higher_is_better", "80%")
-    for "≥ 80%", ("", text) for a text without one."""
+    for "≥ 80%", ("", text) for a text without one. An estimate's mark goes with it: "± 85" is ("", "85")."""
+    text = _APPROXIMATE.sub("", text, count=1)
     found = _COMPARISON.match(text)
     if found is None or not found.group("rest"):
         return "", text
     polarity = Indicator.Polarity.HIGHER_IS_BETTER if found.group("least") else Indicator.Polarity.LOWER_IS_BETTER
-    return polarity, found.group("rest").strip()
+    return polarity, _APPROXIMATE.sub("", found.group("rest"), count=1).strip()  # "≥ ± 80"
+
+
+def _is_estimate(text: str) -> bool:
+    """Whether a value is written as an estimate ("± 85", "≥ ± 80", "kurang lebih 1.500")."""
+    found = _COMPARISON.match(text)
+    return _APPROXIMATE.match(text) is not None or (found is not None and _APPROXIMATE.match(found.group("rest"))
+                                                    is not None)
 
 
 class PercentCell(Decimal):
@@ -1652,6 +1677,13 @@ def _on_text_scale(text: str) -> bool:
     return any(text.strip().upper() == step.upper() for scale in TEXT_SCALES for step in scale)
 
 
+def _grade(text: str) -> str:
+    """The grade of a text target written with "at least" ("minimal BB", "≥ BB" are BB or better, as
+    achievement.text_target_met reads them), for checking it is a grade; any other text as written."""
+    polarity, rest = _comparison(text)
+    return rest if polarity == Indicator.Polarity.HIGHER_IS_BETTER and _on_text_scale(rest) else text
+
+
 def _heading(text: str) -> str:
     """A heading row's words without its numbering and label: "Sasaran 1: Meningkatnya …" → "Meningkatnya …"."""
     return _OBJECTIVE_LABEL.sub("", _NUMBERING.sub("", text.strip())).strip()
@@ -2056,24 +2088,38 @@ def _polarity_label(said: str, unit: str) -> str:
 
 
 def _polarity_notes(path: Path, table: Table, header: Header, reading: Reading, body: list[tuple[int, list[object]]],
-                    last_data: int, numbered_at: int | None, errors: list[BadImportRow]
+                    last_data: int, numbered_at: int | None, errors: list[BadImportRow], year: int | None = None
                     ) -> tuple[int | None, str, bool, dict[str, tuple[str, str]]]:
     """Where the file states polarities outside a Polaritas column: (its Keterangan column's index, that column as
     written, whether a word alone there says it, the notes above and under the table by code key → (the note's
     cell, what it says)). A Keterangan column is read where it says a polarity: where every cell of it does
     ("Negatif", "Menurun"), each one; where it holds other notes too ("Data sementara", "Menurun dari 2024"), only
-    the phrases nothing else can mean ("semakin rendah semakin baik"). It is then listed as read, as Polaritas."""
+    the phrases nothing else can mean ("semakin rendah semakin baik"). It is then listed as read, as Polaritas. A
+    Keterangan of "Meningkat" / "Menurun" alone beside a realisasi of an earlier year is the trend against it, not
+    read (a warning says so); a column headed as the direction ("Arah", "Kondisi yang diharapkan") is always read."""
     columns = header.columns
     read = set(columns.values())
-    note_at = next((j for j, texts in enumerate(header.texts) if j not in read and texts & NOTE_HEADERS), None)
+    direction_at = next((j for j, texts in enumerate(header.texts) if j not in read and texts & DIRECTION_HEADERS),
+                        None)
+    note_at = direction_at if direction_at is not None else next(
+        (j for j, texts in enumerate(header.texts) if j not in read and texts & NOTE_HEADERS), None)
     note_label, note_words = "", False
     if note_at is not None and NAME in columns:
         cells = [c for number, values in body if number <= last_data and number not in table.hidden
                  and _text(_cell(values, columns[NAME])) and (c := _text(_cell(values, note_at)))
-                 and _normal(c) not in NOTE_HEADERS]
-        note_words = bool(cells) and all(_stated_polarity(c) for c in cells)
+                 and _normal(c) not in NOTE_HEADERS | DIRECTION_HEADERS]
+        note_words = bool(cells) and (direction_at is not None or all(_stated_polarity(c) for c in cells))
         label = next((u for u in reading.unread_columns if u.endswith(f"({_letter(note_at)})")), "")
-        if label and any(_stated_polarity(c, words=note_words) for c in cells):
+        earlier = _earlier_actual(header, reading.unread_columns, year) if direction_at is None else ""
+        if note_words and earlier and all(_normal(c) in TREND_WORDS for c in cells):
+            # An LKjIP's Keterangan of "Meningkat" / "Menurun" beside last year's realisasi says how the realisasi
+            # moved against it, not which way is good: more accidents than last year is "Meningkat". Said, not read.
+            reading.warnings.append(CellWarning(path.name, table.sheet, table.rows[header.row][0], label, _(
+                'the column says only how the realisasi moved ("Meningkat", "Menurun") beside %(earlier)s, the '
+                'realisasi of an earlier year: read as the trend against that year, not as the polarity. If it is '
+                'the polarity, head the column "Polaritas" or "Arah"') % {"earlier": earlier}))
+            note_words = False
+        elif label and any(_stated_polarity(c, words=note_words) for c in cells):
             note_label = label
             reading.unread_columns.remove(label)
             reading.columns.insert(sum(1 for j in read if j < note_at), (POLARITY, label))
@@ -2101,6 +2147,19 @@ def _polarity_notes(path: Path, table: Table, header: Header, reading: Reading, 
                     continue
                 errors.append(BadCell(path, table.sheet, number, _letter(j), f'{problem} ("{written}")'))
     return note_at, note_label, note_words, notes
+
+
+def _earlier_actual(header: Header, unread: list[str], year: int | None) -> str:
+    """The column, as written, of a realisasi of a year before `year` ("Realisasi 2024 (E)", "Realisasi Tahun Lalu
+    (E)") among the columns not read; "" where the table has none."""
+    for j, texts in enumerate(header.texts):
+        for text in texts:
+            if not text.startswith("realisasi"):
+                continue
+            years = [int(y) for y in re.findall(r"\b(?:19|20)\d\d\b", text)]
+            if (year is not None and years and max(years) < year) or (not years and _EARLIER.search(text)):
+                return next((u for u in unread if u.endswith(f"({_letter(j)})")), text)
+    return ""
 
 
 def _as_agreement(header: Header) -> str:
@@ -2248,7 +2307,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         else:
             counted = False
     note_at, note_label, note_words, notes = _polarity_notes(path, table, header, reading, body, last_data,
-                                                             numbered_at, errors)
+                                                             numbered_at, errors, year)
     for number, values in body:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
@@ -2483,9 +2542,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         text_target = (isinstance(raw_target, str) and not _is_blank(raw_target)
                        and not any(c.isdigit() for c in raw_target))
 
+        estimates: list[tuple[str, str, Decimal]] = []  # (column, as written, the number read): "± 85"
+
         def value(asked: str, text_target: bool = text_target, unit: str = unit, inline: str = inline,
                   inline_factor: Decimal = inline_factor, measured: str = unit or (found.unit if found else ""),
-                  indicator: str = f"{code} {name}".strip(), target_cell: object = raw_target) -> Value | None:
+                  indicator: str = f"{code} {name}".strip(), target_cell: object = raw_target,
+                  estimates: list[tuple[str, str, Decimal]] = estimates) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
             column, raw = raw_value(asked)
             as_written = raw
@@ -2494,17 +2556,26 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 return None
             if _is_blank(raw):
                 return Value()
+            if text_target and (not _numeric_unit(unit) or _on_text_scale(_grade(_text(target_cell)))) and _is_value(
+                    _CATEGORY.sub("", _FOOTNOTE.sub("", raw.strip())) if isinstance(raw, str) else raw):
+                # "72,5" beside a target of "BB": no text is met by a number, and no grade follows from it unasked.
+                bad(column, _('the target is "%(target)s", a text (a predikat, a grade, an opinion), and this value is '
+                              'a number: kinerja tells whether a text target is met by comparing texts. Write the '
+                              'value as the target is written (the predikat the number gives, for example '
+                              '"%(target)s"), or write the target as a number too') % {"target": _text(target_cell)},
+                    raw)
+                return None
             if text_target:
                 # A text target (WTP, A) for an indicator measured in numbers is a typing error, not a text.
-                if _numeric_unit(unit) and not _on_text_scale(_text(raw)):
-                    if any(c.isdigit() for c in _text(raw)) and not _on_text_scale(_text(target_cell)):
+                if _numeric_unit(unit) and not _on_text_scale(_grade(_text(raw))):
+                    if any(c.isdigit() for c in _text(raw)) and not _on_text_scale(_grade(_text(target_cell))):
                         return None  # a number beside "delapan": the target's cell is named, the row refused
                     bad(column, _("a number is needed here: the Satuan is %(unit)s, which is counted or measured in "
                                   "numbers") % {"unit": unit}, raw)
                     return None
                 if len(_text(raw)) > 60:
                     bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
-                return Value(text=_text(raw))
+                return Value(text=_text(raw))  # as the office writes it ("Minimal BB"), which its PK prints
             if isinstance(raw, dt.date | dt.time):  # "3-5" or "1.5" typed where Excel reads a date
                 bad(column, _("Excel turned the value into a date (%(date)s); format the cell as Number or Text and "
                               "type the value again") % {"date": _date_shown(raw)}, "")
@@ -2513,6 +2584,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 bad(column, _("the formula gives an error; correct it in Excel"), raw)
                 return None
             polarity = ""
+            estimate = isinstance(raw, str) and _is_estimate(raw)
             if isinstance(raw, str):
                 raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
                 raw = _CATEGORY.sub("", raw.strip())  # "75,20 (BB)": the value, its category
@@ -2569,6 +2641,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if abs(number) >= MAX_NUMBER:
                 bad(column, _("the number is too large"), raw)
                 return None
+            if estimate:
+                estimates.append((column, _text(as_written), number))
             return Value(number=number, polarity=polarity, column=column)
 
         target = value(TARGET) if TARGET in columns else Value()
@@ -2603,6 +2677,9 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
 
         for note in unit_notes:
             warn(TARGET if TARGET in columns else ACTUAL, note)
+        for column, written_estimate, estimated in estimates:
+            warn(column, _('"%(written)s" is read as %(number)s: kinerja keeps one exact number; correct the file if '
+                           'another is meant') % {"written": written_estimate, "number": format_plain(estimated)})
         for source, said in conflicts:
             warn(source, _('"%(said)s" says %(this)s, but %(source)s says "%(kept)s": %(source)s is kept') % {
                 "said": said, "this": _polarity_label(said, unit), "source": header.labels.get(
@@ -3256,7 +3333,7 @@ def apply(path: Path, reading: Reading, office: Office, year: int, *, user: Abst
                     if row.polarity:
                         summary.polarities_read.append((row.name, Indicator.Polarity(row.polarity).label,
                                                         _polarity_source(row)))
-                    else:
+                    elif not row.target.text:  # a text target (BB, WTP) is met on its scale, whatever the polarity
                         summary.assumed_positive.append(row.name)
                         if hint := likely_negative(row.name, row.unit):
                             summary.likely_negative[row.name] = hint
