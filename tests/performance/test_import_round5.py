@@ -62,6 +62,25 @@ class Round5ImportTestCase(TestCase):
         self.assertEqual(self.polarities()[books.KECELAKAAN], LOWER)  # its Capaian s.d. TW III of 106,67 says so
         self.assertEqual(summary.preview[2].polarity_source, "Capaian s.d. TW III (%) (K)")
 
+    def test_the_realisasi_of_a_quarter_beside_the_one_up_to_it_is_refused_saying_which_to_keep(self) -> None:
+        path = books.pk_kumulatif(self.dir / "pk.xlsx")
+        book = load_workbook(path)
+        sheet = book["PK 2025"]
+        sheet["L4"], sheet["L6"], sheet["L7"], sheet["L8"] = "Realisasi TW III", 320500, "72,5", 24
+        sheet.merge_cells("L4:L5")
+        book.save(path)
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(path, self.office, 2025)
+        self.assertEqual([str(e) for e in raised.exception.errors], [
+            'pk.xlsx, lembar PK 2025, baris 5, kolom Realisasi s.d. TW III (J): kolom ini memuat angka sampai dengan '
+            'Triwulan III, sedangkan kolom Realisasi TW III (L) angka Triwulan III saja; kinerja menyimpan satu angka '
+            'untuk tiap triwulan dan menjumlah triwulan-triwulannya seperti tertulis di halaman indikator ("Cara '
+            'menjumlah triwulan"). Pertahankan salah satu dari kedua kolom itu di berkas: angka triwulan itu saja untuk '
+            'indikator yang triwulannya dijumlahkan (jumlah, nilai uang), angka sampai dengan triwulan itu untuk '
+            'indikator yang diukur sebagai tingkat (persentase, indeks); hapus kolom yang lain atau impor dalam berkas '
+            'tersendiri'])
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
     def test_figures_typed_as_text_the_indonesian_way_and_estimates(self) -> None:
         summary = import_file(books.iku_teks(self.dir / "iku.xlsx"), self.office, 2025)
         self.assertEqual(self.values(Target, kind="agreement"), {

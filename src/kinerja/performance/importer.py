@@ -944,6 +944,11 @@ BAD_PERIOD = "period"
 _CUMULATIVE = re.compile(r"\b(?:s d|sd|sampai(?: dengan)?|hingga|kumulatif|akumulasi)\b")
 
 
+def _up_to(label: str) -> bool:
+    """Whether a quarter's column gives the figure from the year's start up to it ("Realisasi s.d. TW III")."""
+    return bool(_CUMULATIVE.search(_normal(label)))
+
+
 _PERCENT_WORD = re.compile(r"(.*\d)\s*persen", re.IGNORECASE)  # "85 persen", "85,5persen"
 
 
@@ -1088,6 +1093,17 @@ def _find_header(table: Table, year: int | None) -> Header | None:
                 problems.append((header_number, where, _(
                     'kinerja cannot tell whether this quarter\'s column holds targets or actuals; write "%(target)s" or '
                     '"%(actual)s" in its header') % {"target": f"Target {quarter}", "actual": f"Realisasi {quarter}"}))
+            elif kind in columns and " TW" in kind and _up_to(labels[j]) != _up_to(labels[columns[kind]]):
+                # "Realisasi TW III | Realisasi s.d. TW III", as a monitoring sheet has them: two figures, not a copy.
+                own, upto = sorted((j, columns[kind]), key=lambda c: _up_to(labels[c]))
+                quarter = quarter_name(int(kind.split(" TW")[1][0]))
+                problems.append((header_number, f"{' '.join(labels[upto].split())} ({_letter(upto)})", _(
+                    "this column gives the figure up to %(quarter)s, and column %(column)s that of %(quarter)s alone; "
+                    "kinerja keeps one figure for each quarter and adds the quarters up as the indicator's page says "
+                    "(\"How the quarters add up\"). Keep one of the two in the file: the quarter's alone for an "
+                    "indicator whose quarters add up (a count, an amount), the one up to the quarter for one measured "
+                    "as a level (a percentage, an index); delete the other or import it in a file of its own") % {
+                    "quarter": quarter, "column": f"{' '.join(labels[own].split())} ({_letter(own)})"}))
             elif kind in columns:
                 # A hidden copy is invisible to whoever reads the message: say it is there, and hidden.
                 other = {"column": _letter(columns[kind])}
