@@ -140,6 +140,19 @@ class Round5ImportTestCase(TestCase):
             'misalnya "minimal BB"), atau tulis targetnya sebagai angka juga ("81.2")'])
         self.assertFalse(Indicator.objects.filter(office=self.office).exists())
 
+    def test_a_grade_beside_a_number_target_is_refused_naming_the_cell(self) -> None:
+        path = books.kualitatif(self.dir / "pk.xlsx")
+        book = load_workbook(path)
+        book["PK"]["E4"] = "75,00"  # the Inspektorat's score as the target, its predikat as the realisasi
+        book.save(path)
+        with self.assertRaises(ImportFailed) as raised:
+            import_file(path, self.office, 2025)
+        self.assertEqual([str(e) for e in raised.exception.errors], [
+            'pk.xlsx, lembar PK, baris 4, kolom Realisasi (F): nilai ini berupa predikat, nilai huruf atau opini, '
+            'sedangkan targetnya angka (75,00): kinerja membandingkan angka dengan angka. Tulis nilai ini sebagai angka '
+            'yang diwakilinya (skor hasil evaluasi), atau tulis targetnya sebagai predikat yang harus dicapai ("A")'])
+        self.assertFalse(Indicator.objects.filter(office=self.office).exists())
+
     def test_a_target_sheet_and_a_realisasi_sheet_with_totals_blank_rows_and_a_hidden_sheet(self) -> None:
         path = books.dua_lembar(self.dir / "kinerja.xlsx")
         with self.assertRaises(SeveralSheets) as raised:
@@ -169,6 +182,17 @@ class Round5ImportTestCase(TestCase):
             '("Meningkat", "Menurun") di samping Realisasi 2024 (E), realisasi tahun sebelumnya: dibaca sebagai tren '
             'terhadap tahun itu, bukan sebagai polaritas. Bila yang dimaksud polaritas, beri kolom ini judul '
             '"Polaritas" atau "Arah"'])
+
+    def test_last_years_realisasi_named_without_its_year_tells_a_trend_too(self) -> None:
+        for header in ("Realisasi Tahun Lalu", "Realisasi (n-1)"):
+            with self.subTest(header):
+                path = books.lkjip_tren(self.dir / "lkjip.xlsx")
+                book = load_workbook(path)
+                book["Tabel 3.1"]["E2"] = header
+                book.save(path)
+                summary = import_file(path, self.office, 2025, dry_run=True)
+                self.assertEqual(len(summary.assumed_positive), 3)
+                self.assertIn(f"di samping {header} (E), realisasi tahun sebelumnya", str(summary.warnings[0]))
 
     def test_the_same_keterangan_without_an_earlier_year_is_the_polarity(self) -> None:
         path = books.lkjip_tren(self.dir / "lkjip.xlsx")

@@ -2634,6 +2634,13 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 if isinstance(raw, str) and _RANGE.match(raw):
                     bad(column, _("a range gives no single value; write one number (80), with its comparison where "
                                   "it has one (≥ 80, ≤ 90)"), as_written)
+                elif (column.startswith(ACTUAL) and isinstance(raw, str) and _on_text_scale(_grade(raw.strip()))
+                      and not _is_blank(target_cell)):
+                    # A realisasi "BB" beside a target of 70: a predikat for a score, which kinerja does not convert.
+                    bad(column, _('this value is a predikat, a grade or an opinion, and the target is a number '
+                                  '(%(target)s): kinerja compares a number with a number. Write the value as the number '
+                                  'it stands for (the score of the evaluation), or write the target as the predikat '
+                                  'it must reach') % {"target": _text(target_cell)}, as_written)
                 else:
                     bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
