@@ -41,3 +41,20 @@ class PerformanceAdminTestCase(KinerjaTestCase):
         changed = self.client.get(f"/admin/performance/indicatorrevision/{revision.pk}/change/")
         self.assertContains(changed, "2025")
         self.assertNotContains(changed, 'name="until_year"')  # its year is not moved here
+
+    def test_the_unit_of_measure_reads_satuan_and_the_work_unit_unit_kerja(self) -> None:
+        # Both fields were called "unit" in English, and the office-wide translation of it is the work unit.
+        objective = Objective.objects.create(office=self.office, code="S1", name="Koperasi", plan_start_year=2021,
+                                             plan_end_year=2026)
+        indicator = Indicator.objects.create(office=self.office, objective=objective, code="IK-03", unit="%",
+                                             name="Persentase koperasi aktif")
+        revision = IndicatorRevision.objects.create(indicator=indicator, until_year=2025, name="Persentase lama",
+                                                    unit="koperasi")
+        self.client.force_login(self.admin)
+        listed = self.client.get("/admin/performance/indicatorrevision/")
+        self.assertRegex(listed.content.decode(), r'class="sortable column-unit"(.|\n)*?>Satuan</a>')
+        changed = self.client.get(f"/admin/performance/indicatorrevision/{revision.pk}/change/")
+        self.assertContains(changed, ">Satuan:<")
+        self.assertNotContains(changed, "Unit kerja:")
+        self.assertEqual(str(Indicator._meta.get_field("unit").verbose_name), "satuan")
+        self.assertContains(self.client.get("/admin/org/position/"), ">Unit kerja<")

@@ -177,7 +177,7 @@ class Indicator(models.Model):
     objective = models.ForeignKey(Objective, models.PROTECT, related_name="indicators", verbose_name=_("objective"))
     code = models.CharField(_("code"), max_length=30)
     name = models.CharField(_("name"), max_length=500)
-    unit = models.CharField(_("unit"), max_length=60)
+    unit = models.CharField(_("unit of measure"), max_length=60)  # not org's "unit" (Unit kerja)
     order = models.PositiveIntegerField(_("order"), default=0)
     polarity = models.CharField(_("polarity"), max_length=20, choices=Polarity, default=Polarity.HIGHER_IS_BETTER)
     negative_method = models.CharField(_("formula for negative polarity"), max_length=10, choices=NegativeMethod,
@@ -221,7 +221,7 @@ class IndicatorRevision(models.Model):
     indicator = models.ForeignKey(Indicator, models.CASCADE, related_name="revisions", verbose_name=_("indicator"))
     until_year = models.PositiveSmallIntegerField(_("valid until the year"))
     name = models.CharField(_("name"), max_length=500)
-    unit = models.CharField(_("unit"), max_length=60)
+    unit = models.CharField(_("unit of measure"), max_length=60)  # not org's "unit" (Unit kerja)
     polarity = models.CharField(_("polarity"), max_length=20, choices=Indicator.Polarity)
     negative_method = models.CharField(_("formula for negative polarity"), max_length=10,
                                        choices=Indicator.NegativeMethod)

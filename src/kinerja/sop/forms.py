@@ -64,7 +64,7 @@ class StepForm(forms.Form):
     actor = forms.ChoiceField(label=_("Actor"), widget=forms.Select(attrs={"class": "sop-actor"}))
     duration_value = NumberField(label=_("Standard time"), min_value=Decimal("0.01"), max_digits=8,
                                  decimal_places=2, localize=True)
-    duration_unit = forms.ChoiceField(label=_("Unit"), choices=[("", "—"), *Step.Unit.choices],
+    duration_unit = forms.ChoiceField(label=_("Time unit"), choices=[("", "—"), *Step.Unit.choices],
                                       widget=forms.Select(attrs={"class": "sop-unit"}))
     returns_to = forms.CharField(label=_("Returns to step"), required=False, max_length=60,
                                  widget=forms.TextInput(attrs={"class": "sop-returns", "inputmode": "numeric"}),
