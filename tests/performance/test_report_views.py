@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja.performance.models import Objective, ReportVersion
+from kinerja.performance.models import IndicatorRevision, Objective, ReportVersion
 from kinerja.performance.report import compile_report
 from tests.base import KinerjaTestCase
 
@@ -90,6 +90,29 @@ class DashboardTestCase(KinerjaTestCase):
         self.assertContains(response, '<option value="2" selected>Triwulan II</option>', html=False)
         # The quarter as the documents spell it, in the heading too (it read "Triwulan 2").
         self.assertContains(response, " · Triwulan II</h1>", html=False)
+
+    def test_the_division_filter_lists_the_units_that_answered_in_the_year_shown(self) -> None:
+        # A Seksi is not asked for data: listed only where an indicator names it, as of the year shown. UMKM naik
+        # kelas was the Seksi Lama's in 2024; a 2025 import gave it to the Seksi Baru (IndicatorRevision).
+        from kinerja.org.models import Unit
+
+        parent = self.built.divisions[0]
+        earlier = Unit.objects.create(office=self.office, parent=parent, kind=Unit.Kind.SECTION, name="Seksi Lama")
+        later = Unit.objects.create(office=self.office, parent=parent, kind=Unit.Kind.SECTION, name="Seksi Baru")
+        self.weak.division = later
+        self.weak.save()
+        IndicatorRevision.objects.create(indicator=self.weak, until_year=2024, name=self.weak.name, unit="UMKM",
+                                         division=earlier)
+        target(self.weak, 2025, D("1800"))
+        for year, listed, unlisted in ((2024, earlier, later), (2025, later, earlier)):
+            with self.subTest(year):
+                html = self.get(self.staff, f"?year={year}").content.decode()
+                self.assertIn(f'<option value="{listed.pk}">{listed.name}</option>', html)
+                self.assertNotIn(f'<option value="{unlisted.pk}"', html)
+        response = self.get(self.staff, f"?year=2024&division={earlier.pk}")
+        self.assertContains(response, f'<option value="{earlier.pk}" selected>Seksi Lama</option>')
+        self.assertContains(response, "UMKM naik kelas")
+        self.assertNotContains(response, "Persentase koperasi aktif")
 
     def test_ids_above_a_thousand_are_not_written_with_a_thousands_separator(self) -> None:
         # A busy installation has divisions, indicators and tasks numbered past 1000; Indonesian number

@@ -261,6 +261,24 @@ class InputPageTestCase(ViewsTestCase):
         self.assertContains(response, "Jumlah koperasi aktif")
         self.assertNotContains(response, "Jumlah UMKM binaan")
 
+    def test_the_subbag_enters_an_earlier_year_for_the_unit_that_answered_then(self) -> None:
+        # A Seksi is not asked for data: the Subbag Program picks it where an indicator names it in the period's
+        # year. IK1 was the Seksi Lama's in 2024 (IndicatorRevision); today it is the Bidang's.
+        from kinerja.org.models import Unit
+        from kinerja.performance.models import IndicatorRevision
+
+        earlier = Unit.objects.create(office=self.office, parent=self.division, kind=Unit.Kind.SECTION, name="Seksi Lama")
+        IndicatorRevision.objects.create(indicator=self.indicator, until_year=2024, name=self.indicator.name,
+                                         unit="unit", division=earlier)
+        self.client.force_login(self.staff)
+        response = self.client.get(f"/data/input/?year=2024&quarter=1&division={earlier.pk}")
+        self.assertContains(response, "Jumlah koperasi aktif")
+        self.assertNotContains(self.client.get(self.url()), f'value="{earlier.pk}"')
+        saved = self.client.post(self.url(self.indicator), {"year": 2024, "quarter": 1,
+                                                            f"i{self.indicator.pk}-value": "1500"})
+        self.assertLess(saved.status_code, 400)
+        self.assertTrue(Actual.objects.filter(indicator=self.indicator, year=2024).exists())
+
     def test_a_bad_value_is_shown_next_to_the_field_and_nothing_typed_is_lost(self) -> None:
         self.client.force_login(self.contact)
         response = self.post("1.5")

@@ -138,12 +138,15 @@ def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[U
     return _entering(_own_work(user, day)[0])
 
 
-def data_units(office: Office) -> QuerySet[Unit]:
-    """The units that supply the office's figures, as the dashboard's filter and the input page list them:
-    those asked for data (the Bidang and the Sekretariat, Unit.ASKED_FOR_DATA) and any other unit an
-    indicator names (the Subbag Program for its own)."""
-    return (Unit.objects.filter(Q(kind__in=Unit.ASKED_FOR_DATA) | Q(indicators__isnull=False), office=office)
-            .distinct().order_by("pk"))
+def data_units(office: Office, year: int) -> QuerySet[Unit]:
+    """The units that supply the office's figures of `year`, as the dashboard's filter and the input page list
+    them: those asked for data (the Bidang and the Sekretariat, Unit.ASKED_FOR_DATA) and any other unit an
+    indicator of `year` names as of that year (the Subbag Program for its own; a unit that answered for one
+    before a later year gave it to another: IndicatorRevision). One query."""
+    answered = (Indicator.objects.in_year(year).filter(office=office, as_of_division_id__isnull=False)
+                .values("as_of_division_id"))
+    return (Unit.objects.filter(Q(kind__in=Unit.ASKED_FOR_DATA) | Q(pk__in=answered), office=office)
+            .order_by("pk"))
 
 
 def pages(user: AbstractBaseUser | AnonymousUser, day: dt.date,

@@ -450,12 +450,12 @@ def _unassigned(office: Office, manager: bool, year: int) -> int:
     return Indicator.objects.in_year(year).filter(office=office, as_of_division_id__isnull=True).count()
 
 
-def _input_divisions(request: HttpRequest, office: Office, manager: bool) -> list[Unit]:
-    """The units whose actuals the user enters; `manager`: access.can_manage, asked once per request."""
+def _input_divisions(request: HttpRequest, office: Office, manager: bool, year: int) -> list[Unit]:
+    """The units whose actuals of `year` the user enters; `manager`: access.can_manage, asked once per request."""
     if manager:
         # Every division and the Sekretariat, and the units (such as the Subbag Program itself) that answer for
-        # an indicator.
-        return list(access.data_units(office))
+        # an indicator in `year`.
+        return list(access.data_units(office, year))
     return access.divisions_of(request.user, _today(request))
 
 
@@ -524,8 +524,8 @@ def _chosen_division(request: HttpRequest, divisions: list[Unit]) -> Unit | None
 def actual_input(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
     manager = access.can_manage(request.user, _today(request))
-    divisions = _input_divisions(request, office, manager)
     period = _period(request)
+    divisions = _input_divisions(request, office, manager, period.year)
     unassigned = _unassigned(office, manager, period.year)
     if not divisions and not unassigned:
         # A Kabid or Kasubbag away while a Plt or Plh acts for them: told who enters meanwhile (one query more).
@@ -545,7 +545,7 @@ def actual_save(request: HttpRequest, indicator_id: int) -> HttpResponse:
     # indicator is no indicator of this one: no figure of it.
     indicator = get_object_or_404(Indicator.objects.in_year(period.year), pk=indicator_id, office=office)
     manager = access.can_manage(request.user, _today(request))
-    divisions = _input_divisions(request, office, manager)
+    divisions = _input_divisions(request, office, manager, period.year)
     if (not manager if indicator.division_id is None  # only the Subbag Program enters what no division answers for
             else indicator.division_id not in {d.pk for d in divisions}):
         # A Kabid or Kasubbag away while a Plt or Plh acts for them (a page opened before): told who enters.

@@ -61,7 +61,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
                    | {today.year}, reverse=True)
     year = _int(request.GET.get("year"), years) or (today.year - 1 if today.year - 1 in years else years[0])
     quarter = _int(request.GET.get("quarter"), range(1, 5))
-    divisions, division, without_division = _division_filter(request, office)
+    divisions, division, without_division = _division_filter(request, office, year)
     report = build_report(office, year, quarter, made_on=today, division_id=division.pk if division else None,
                           without_division=without_division, approvals=False)
     versions = list(ReportVersion.objects.filter(office=office, year=year, quarter=quarter)
@@ -120,11 +120,12 @@ def _not_drawn(report: ReportData) -> list[tuple[str, str, str]]:
     return [(row.code, row.name, why[reason]) for row, reason in charts.not_drawn(report)]
 
 
-def _division_filter(request: HttpRequest, office: Office) -> tuple[list[Unit], Unit | None, bool]:
+def _division_filter(request: HttpRequest, office: Office, year: int) -> tuple[list[Unit], Unit | None, bool]:
     """The dashboard's choice of division, as its page and its downloads read it: the units listed, the one
     chosen, and whether "Tanpa bidang" is (the indicators no division answers for yet, whose actuals the Subbag
-    Program enters)."""
-    divisions = list(access.data_units(office))  # the Bidang, the Sekretariat, any unit an indicator names
+    Program enters). The units of `year`: a unit that answered for an indicator then is listed though a later
+    year gave it to another."""
+    divisions = list(access.data_units(office, year))  # the Bidang, the Sekretariat, any unit an indicator names
     division = next((d for d in divisions if str(d.pk) == request.GET.get("division")), None)
     return divisions, division, division is None and request.GET.get("division") == NO_DIVISION
 
@@ -138,7 +139,7 @@ def download(request: HttpRequest, year: int, fmt: str) -> HttpResponse:
     if fmt not in FORMATS:
         raise Http404
     quarter = _int(request.GET.get("quarter"), range(1, 5))
-    _divisions, division, without_division = _division_filter(request, office)
+    _divisions, division, without_division = _division_filter(request, office, year)
     render_fn, content_type = FORMATS[fmt]
     # A division's part is never initialled or signed (compiling takes the whole office): no room for the stamps.
     report = build_report(office, year, quarter, made_on=today_in(office.time_zone),
