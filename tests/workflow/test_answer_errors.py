@@ -225,3 +225,29 @@ class AnswerErrorsTestCase(AnswerPageBase):
         actual.refresh_from_db()
         self.assertEqual(actual.status, "returned")
         self.assertEqual(Evidence.objects.count(), 1)
+
+    def test_the_same_file_twice_under_berkas_is_told_with_the_other_problems_and_kept_once(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.healthy.pk}-value": "abc",
+                                        "files": [SimpleUploadedFile("rekap.xlsx", b"PK rekap"),
+                                                  SimpleUploadedFile("rekap (1).xlsx", b"PK rekap"),
+                                                  SimpleUploadedFile("notulen.pdf", PDF)]})
+        self.assertContains(r, "Jawaban belum terkirim: 2 hal perlu diperbaiki.", status_code=400)
+        message = "rekap (1).xlsx dipilih dua kali pada Berkas (juga sebagai rekap.xlsx): pilih sekali saja."
+        self.assertContains(r, f'<li><a href="#answer-errors">{message}</a></li>', status_code=400)
+        self.assertContains(r, "sudah dipilih: <strong>rekap.xlsx</strong>", status_code=400)
+        self.assertContains(r, "sudah dipilih: <strong>notulen.pdf</strong>", status_code=400)
+        self.assertNotContains(r, "sudah dipilih: <strong>rekap (1).xlsx</strong>", status_code=400)
+        self.assertEqual(len(self.pending()), 2)
+        self.assert_nothing_saved()
+
+    def test_a_berkas_file_also_chosen_as_evidence_is_told_and_nothing_is_saved(self) -> None:
+        self.client.force_login(self.contacts[0])
+        r = self.client.post(self.url, {"answer-note": "Data TW I", f"i{self.active.pk}-value": "1.725",
+                                        f"i{self.active.pk}-file": pdf("bukti.pdf"), "files": pdf("lampiran.pdf")})
+        self.assertContains(r, "Jawaban belum terkirim: 1 hal perlu diperbaiki.", status_code=400)
+        self.assertContains(r, "lampiran.pdf pada Berkas juga dipilih untuk bukti dukung IK-01 Jumlah koperasi aktif "
+                               "(sebagai bukti.pdf): kirimkan sekali saja.", status_code=400)
+        self.assertContains(r, "sudah dipilih: <strong>bukti.pdf</strong>", status_code=400)
+        self.assertNotContains(r, "sudah dipilih: <strong>lampiran.pdf</strong>", status_code=400)
+        self.assert_nothing_saved()

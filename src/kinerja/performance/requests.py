@@ -343,6 +343,16 @@ class ActualsPart:
                 return not card.form.errors.get("file")
         return None
 
+    def chosen_files(self) -> list[tuple[Any, str]]:
+        """Each evidence file chosen that passed its checks (after check()), with the figure it is for: the answer
+        page tells the same file chosen under Berkas too (workflow.forms.same_files)."""
+        found = []
+        for card in self.editable:
+            upload = card.form.files.get(card.form.add_prefix("file")) if card.form is not None else None
+            if upload is not None and not card.form.errors.get("file"):
+                found.append((upload, _("the evidence of %(indicator)s") % {"indicator": _label(card.indicator)}))
+        return found
+
     def show_error(self, error: KinerjaError) -> bool:
         if not isinstance(error, AnswerErrors):
             return False

@@ -63,6 +63,9 @@ class AnswerPart(Protocol):
         try, as the browser does not send it again); None when the input is not this part's."""
         ...
 
+    # Optional: `chosen_files()` gives the files chosen in the part that passed its checks, each with where it was
+    # chosen ("the evidence of IK-01 …"): the page tells a file under "files" that repeats one of them.
+
 
 class AnswerExtension(Protocol):
     def part(self, request: DivisionRequest, *, user: AbstractBaseUser, data: Mapping[str, Any] | None = None,

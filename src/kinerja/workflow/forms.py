@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -141,6 +143,41 @@ class FilesForm(forms.Form):
             if (problem := file_problem(f)) is not None:
                 self.add_error(None, problem)
         return data
+
+
+def file_digest(f: Any) -> str:
+    """The SHA-256 of an uploaded or kept file's content, read in chunks; the file is left at its start."""
+    digest = hashlib.sha256()
+    for chunk in f.chunks():
+        digest.update(chunk)
+    f.seek(0)
+    return digest.hexdigest()
+
+
+def same_files(chosen: Sequence[Any], elsewhere: Sequence[tuple[Any, str]]) -> tuple[list[str], set[int]]:
+    """The problems of files chosen under "files" that repeat another file of the same submit, by content (the
+    same scan chosen twice, or once more under another name): one chosen twice there, or one also chosen in
+    another part of the form (`elsewhere`: each file with where it was chosen, "the evidence of IK-01 …"). Gives
+    the messages and the id() of each repeated file under "files", which is not kept for the next try. Files
+    with a problem of their own (file_problem) are left to it."""
+    seen: dict[str, tuple[str, str | None]] = {file_digest(f): (PurePath(f.name or "").name, where)
+                                               for f, where in elsewhere}
+    problems: list[str] = []
+    repeated: set[int] = set()
+    for f in chosen:
+        if file_problem(f) is not None:
+            continue
+        name, digest = PurePath(f.name or "").name, file_digest(f)
+        if digest in seen:
+            other, where = seen[digest]
+            problems.append(str((_("%(name)s is chosen twice under Files (also as %(other)s): choose it once.")
+                                 if where is None else
+                                 _("%(name)s under Files is also chosen for %(where)s (as %(other)s): send it "
+                                   "once.")) % {"name": name, "other": other, "where": where}))
+            repeated.add(id(f))
+            continue
+        seen[digest] = (name, None)
+    return problems, repeated
 
 
 def _offer(field: forms.ModelChoiceField, people: list[Person]) -> None:

@@ -497,6 +497,12 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             # Every check runs, whatever failed before it: one submit tells every problem at once.
             valid = [form.is_valid()] + [p.is_valid() for p in parts]
             valid += [p.check() for p in parts]
+            # The same file twice under Berkas, or there and in a part (an indicator's evidence): told with the rest.
+            repeats, repeated = forms.same_files(files.getlist("files"), [
+                chosen for p in parts if hasattr(p, "chosen_files") for chosen in p.chosen_files()])
+            for problem in repeats:
+                form.add_error(None, problem)
+            valid.append(not repeats)
             if kept.refused:
                 valid.append(False)
                 form.add_error(None, _("A file kept from an earlier try is no longer there (or is not yours): "
@@ -515,7 +521,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 except KinerjaError as e:
                     if not any(p.show_error(e) for p in parts):
                         form.add_error(None, str(e))
-            kept.keep(lambda name, f: _upload_passed(parts, name, f), lambda name: name != "files")
+            kept.keep(lambda name, f: id(f) not in repeated and _upload_passed(parts, name, f),
+                      lambda name: name != "files")
         summary = _error_summary(form, parts) if posted else []
         return render(request, "workflow/answer.html", {
             "req": req, "case": case, "form": form, "parts": parts, "now": timezone.now(),
