@@ -81,6 +81,7 @@ def test_the_demo_loads_once(kinerja) -> None:  # type: ignore[no-untyped-def]
     first = kinerja("demo", env={"KINERJA_DEBUG": "1"})
     assert first.returncode == 0, first.stderr
     assert "Kantor demo dimuat" in first.stdout
+    assert "Subject: " not in first.stdout  # no e-mail: the console backend (no KINERJA_EMAIL_HOST) would print it
     # Each login with whom it stands for: the name and the positions held today, the Plh's acting one too.
     logins = first.stdout.split("Akun demo (kata sandi: ")[1].split("Menunggu di Beranda hari ini:")[0]
     assert re.search(r"kasubbag +Contoh Kasubbag Demo, S\.E\. · Kepala Sub Bagian", logins), logins
