@@ -31,7 +31,7 @@ class AbsentHeadTests(KinerjaTestCase):
 
     def said(self, what: str) -> str:
         return (f"{self.plh} (Plh. {self.head_title}) menjalankan tugas jabatan Anda sebagai {self.head_title} "
-                f"sampai 30 Maret 2025, dan selama itu dialah yang {what}.")
+                f"(24 Mar 2025 s.d. 30 Mar 2025), dan selama itu dialah yang {what}.")
 
     def test_the_new_letter_page_tells_him_who_registers_letters_with_403_not_404(self) -> None:
         self.client.force_login(self.head)
@@ -53,7 +53,7 @@ class AbsentHeadTests(KinerjaTestCase):
 
     def test_the_actions_name_who_acts_and_until_when(self) -> None:
         until = (f"{self.plh} (Plh. {self.head_title}) does the work of your position as {self.head_title} "
-                 "until 30 March 2025")
+                 "(24 Mar 2025 to 30 Mar 2025)")
         with translation.override("en"):
             with self.assertRaisesMessage(NotAllowed, f"You may not register letters today: {until}, and registers "
                                                       "letters meanwhile."):

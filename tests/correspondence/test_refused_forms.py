@@ -50,7 +50,7 @@ class RefusedMeanwhileTests(KinerjaTestCase):
         self.client.force_login(self.head)
         title = self.positions["head"].title
         self.acts = (f"{self.secretary.person.full_name} (Plh. {title}) menjalankan tugas jabatan Anda sebagai "
-                     f"{title} sampai 30 Maret 2025, dan selama itu dialah yang")
+                     f"{title} (24 Mar 2025 s.d. 30 Mar 2025), dan selama itu dialah yang")
 
     def test_a_document_sent_after_the_acting_period_began_keeps_what_was_typed(self) -> None:
         self.assertEqual(self.client.get("/documents/new/").status_code, 200)

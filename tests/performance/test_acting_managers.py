@@ -27,7 +27,7 @@ class AbsentKasubbagTests(KasubbagAway, ViewsTestCase):
         super().setUp()
         title = self.positions["subsection_head"].title
         self.acts = (f"{self.staff2.person.full_name} (Plh. {title}) menjalankan tugas jabatan Anda sebagai {title} "
-                     "sampai 28 Maret 2025")
+                     "(25 Mar 2025 s.d. 28 Mar 2025)")
         self.said = (f"Anda tidak dapat mengelola indikator dan target hari ini: {self.acts}, dan selama itu dialah "
                      "yang mengelolanya.")
 

@@ -23,7 +23,7 @@ class AbsentKasubbagTests(KasubbagAway, PerformanceTestCase):
         self.actual = actions.submit_actual(actual.pk, user=self.contact)
         self.title = self.positions["subsection_head"].title
         self.until = (f"{self.staff2.person.full_name} (Plh. {self.title}) does the work of your position as "
-                      f"{self.title} until 28 March 2025")
+                      f"{self.title} (25 Mar 2025 to 28 Mar 2025)")
 
     def test_the_plh_checks_and_the_kasubbag_does_not(self) -> None:
         day = ON_PLH_DAY.date()
@@ -50,7 +50,7 @@ class AbsentKasubbagTests(KasubbagAway, PerformanceTestCase):
         translation.activate("id")
         self.client.force_login(self.subsection_head)
         until = (f"{self.staff2.person.full_name} (Plh. {self.title}) menjalankan tugas jabatan Anda sebagai "
-                 f"{self.title} sampai 28 Maret 2025")
+                 f"{self.title} (25 Mar 2025 s.d. 28 Mar 2025)")
         page = self.client.get("/data/check/?year=2025&quarter=1")
         self.assertContains(page, f"Anda tidak dapat memeriksa realisasi hari ini: {until}, dan selama itu dialah "
                                   "yang memeriksanya.")

@@ -13,8 +13,8 @@ class AbsentKasubbagTests(KasubbagAway, KinerjaTestCase):
         super().setUp()
         title = self.positions["subsection_head"].title
         self.said = (f"Anda tidak dapat mengelola SOP hari ini: {self.staff2.person.full_name} (Plh. {title}) "
-                     f"menjalankan tugas jabatan Anda sebagai {title} sampai 28 Maret 2025, dan selama itu dialah yang "
-                     "mengelolanya.")
+                     f"menjalankan tugas jabatan Anda sebagai {title} (25 Mar 2025 s.d. 28 Mar 2025), dan selama itu "
+                     "dialah yang mengelolanya.")
 
     def test_the_plh_manages_and_the_kasubbag_does_not(self) -> None:
         self.assertTrue(may_manage(self.staff2, self.office))

@@ -114,7 +114,7 @@ class OnThePlhDaysTests(ActingHolderTestCase):
         r = self.complete(self.head, self.step6)
         self.assertContains(r, "Langkah 6 pada Data Kinerja Triwulan I 2025 tidak Anda kerjakan hari ini: "
                                f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
-                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025.",
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} (24 Mar 2025 s.d. 30 Mar 2025).",
                             status_code=403)
         self.step6.refresh_from_db()
         self.assertEqual(self.step6.status, Task.Status.OPEN)
@@ -247,7 +247,7 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
         r = self.reassign(self.head, self.step4, self.staff2)
         self.assertContains(r, "Langkah 4 pada Data Kinerja Maret 2025 tidak dapat Anda alihkan hari ini: "
                                f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan "
-                               f"tugas jabatan Anda sebagai {self.step6.position.title} sampai 30 Maret 2025",
+                               f"tugas jabatan Anda sebagai {self.step6.position.title} (24 Mar 2025 s.d. 30 Mar 2025)",
                             status_code=403)
         self.step4.refresh_from_db()
         self.assertIsNone(self.step4.reassigned_at)
@@ -269,7 +269,7 @@ class SuperiorPowersWhileStoodInTests(ActingHolderTestCase):
         self.assertEqual(self.reassign(self.head, self.step4, self.staff2).status_code, 302)
 
     def test_the_action_refuses_the_absent_kadis(self) -> None:
-        with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):
+        with self.assertRaisesMessage(actions.NotAllowed, "(24 Mar 2025 s.d. 30 Mar 2025)"):
             actions.reassign_task(self.step4.pk, user=self.head, to_user=self.staff2, reason="x", at=ON_PLH_DAY)
 
 
@@ -300,7 +300,7 @@ class CoordinatingStepWhileStoodInTests(ActingHolderTestCase):
         self.client.force_login(self.staff)
         self.told = (f"Langkah 3 pada Data Kinerja Januari 2025 tidak Anda kerjakan hari ini: {self.plh.full_name} "
                      f"(Plh. {self.step3.position.title}) menjalankan tugas jabatan Anda sebagai "
-                     f"{self.step3.position.title} sampai 26 Maret 2025.")
+                     f"{self.step3.position.title} (25 Mar 2025 s.d. 26 Mar 2025).")
 
     def test_the_task_is_given_to_no_jfu_in_particular(self) -> None:
         self.assertIsNone(self.step3.assignee_id)
@@ -377,7 +377,7 @@ class ReassignCandidatesWhileStoodInTests(ActingHolderTestCase):
         self.assertEqual(errors, [
             f"{self.subsection_head.person.full_name} tidak dapat diberi langkah 3: ia sedang berhalangan: "
             f"{self.staff2.person.full_name} (Plh. {self.step4.position.title}) menjalankan tugas jabatannya sebagai "
-            f"{self.step4.position.title} sampai 26 Maret 2025. Berikan kepada bawahan Anda di "
+            f"{self.step4.position.title} (25 Mar 2025 s.d. 26 Mar 2025). Berikan kepada bawahan Anda di "
             f"{self.step6.position.unit.name}, {self.step4.position.unit.parent.name} atau kepada JFU lainnya."])
         self.step3.refresh_from_db()
         self.assertEqual((self.step3.assignee, self.step3.reassigned_at), (self.staff.person, None))
@@ -387,7 +387,7 @@ class ReassignCandidatesWhileStoodInTests(ActingHolderTestCase):
                                       f"{self.head.person.full_name} tidak dapat diberi langkah 6: ia sedang "
                                       f"berhalangan: {self.secretary.person.full_name} (Plh. "
                                       f"{self.step6.position.title}) menjalankan tugas jabatannya sebagai "
-                                      f"{self.step6.position.title} sampai 30 Maret 2025."):
+                                      f"{self.step6.position.title} (24 Mar 2025 s.d. 30 Mar 2025)."):
             actions.reassign_task(self.step6.pk, user=self.secretary, to_user=self.head, reason="x", at=ON_PLH_DAY)
         self.step6.refresh_from_db()
         self.assertIsNone(self.step6.reassigned_at)
@@ -408,7 +408,7 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
         self.at_time(ON_PLH_DAY)
         self.plh_kadis = (f"{self.secretary.person.full_name} (Plh. {self.step6.position.title}) menjalankan tugas "
                           f"jabatan Anda sebagai {self.step6.position.title}")
-        self.plh_kadis_days = "24 Mar 2025 s.d. 30 Mar 2025"  # the pages' term; the refusals say "sampai"
+        self.plh_kadis_days = "24 Mar 2025 s.d. 30 Mar 2025"  # the term, as the pages and the refusals say it
 
     def start(self, user):  # type: ignore[no-untyped-def]
         self.client.force_login(user)
@@ -418,7 +418,8 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
     def test_the_kadis_may_not_start_a_case_and_is_told_who_does(self) -> None:
         r = self.start(self.head)
         self.assertContains(r, f"Anda tidak dapat memulai pelaksanaan {self.version.name} hari ini: {self.plh_kadis} "
-                               "sampai 30 Maret 2025, dan selama itu dialah yang memulai pelaksanaan SOP.", status_code=403)
+                               f"({self.plh_kadis_days}), dan selama itu dialah yang memulai pelaksanaan SOP.",
+                            status_code=403)
         self.assertFalse(self.case.office.cases.filter(title="Data Kinerja April 2025").exists())
 
     def test_the_case_list_says_who_starts_cases_instead_of_the_button(self) -> None:
@@ -445,11 +446,12 @@ class PowersWhileStoodInTests(ActingHolderTestCase):
         self.assertContains(r, f"{self.plh_kadis} ({self.plh_kadis_days}): selama itu dialah, bukan Anda, yang dapat "
                                "membatalkan pelaksanaan ini.")
         r = self.client.post(f"/cases/{self.case4.pk}/cancel/", {"cancel-reason": "Dobel"})
-        self.assertContains(r, f"{self.case4.title} tidak dapat Anda batalkan hari ini: {self.plh_kadis} sampai "
-                               "30 Maret 2025, dan selama itu dialah yang membatalkan pelaksanaan SOP.", status_code=403)
+        self.assertContains(r, f"{self.case4.title} tidak dapat Anda batalkan hari ini: {self.plh_kadis} "
+                               f"({self.plh_kadis_days}), dan selama itu dialah yang membatalkan pelaksanaan SOP.",
+                            status_code=403)
         self.case4.refresh_from_db()
         self.assertEqual(self.case4.status, self.case4.Status.OPEN)
-        with self.assertRaisesMessage(actions.NotAllowed, "sampai 30 Maret 2025"):
+        with self.assertRaisesMessage(actions.NotAllowed, "(24 Mar 2025 s.d. 30 Mar 2025)"):
             actions.cancel_case(self.case4.pk, user=self.head, reason="Dobel", at=ON_PLH_DAY)
         # The Plh cancels it (as Sekretaris she could already; as Plh Kepala Dinas too).
         self.assertIn("cancel_form", self.page(self.secretary, self.case4).context)

@@ -365,17 +365,17 @@ _REFUSALS = {
     "register": (gettext_lazy("Only the head of office, the Sekretaris, the heads of units (Kasubbag, Kabid) and the "
                               "administrator may register letters; ask one of them to register the letter."),
                  gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
-                              "as %(position)s until %(end)s, and registers letters meanwhile."),
+                              "as %(position)s (%(term)s), and registers letters meanwhile."),
                  gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
                               "as %(position)s, with no end date set, and registers letters meanwhile.")),
     "outgoing": (gettext_lazy("You may not write outgoing documents."),
                  gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
-                              "position as %(position)s until %(end)s, and writes them meanwhile."),
+                              "position as %(position)s (%(term)s), and writes them meanwhile."),
                  gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
                               "position as %(position)s, with no end date set, and writes them meanwhile.")),
     "minutes": (gettext_lazy("You may not record minutes."),
                 gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
-                             "%(position)s until %(end)s, and records them meanwhile."),
+                             "%(position)s (%(term)s), and records them meanwhile."),
                 gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
                              "%(position)s, with no end date set, and records them meanwhile.")),
 }

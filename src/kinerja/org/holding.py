@@ -71,14 +71,15 @@ def stand_ins(held: list[Assignment], on: dt.date) -> list[Assignment]:
 
 def acting_values(acting: Assignment) -> dict[str, str]:
     """What a refusal told to an official away names: who does the work of their position (name, the title as
-    held: "Plh. Kepala Dinas"), the position, and until when ("" without an end date)."""
+    held: "Plh. Kepala Dinas"), the position, and the acting term in the pages' wording (term_phrase: "1 Des 2026
+    s.d. 15 Des 2026"), not a date of its own."""
     return {"name": acting.person.full_name, "title": acting.title_as_held, "position": acting.position.title,
-            "end": date_format(acting.ends_on, "j F Y") if acting.ends_on else ""}
+            "term": term_phrase(acting.starts_on, acting.ends_on)}
 
 
 def acting_refusal(acting: Assignment, until: str | Promise, open_ended: str | Promise, **values: str) -> str:
     """The refusal told to an official away of what a Plt or Plh (`acting`) does for them meanwhile: `until`
-    (naming %(end)s) when the acting assignment ends on a set date, else `open_ended` ("with no end date set"),
+    (naming %(term)s) when the acting assignment ends on a set date, else `open_ended` ("with no end date set"),
     filled with acting_values and `values` (the step, the case, the unit). One choice for every feature, so
     the two wordings cannot drift apart. No query."""
     return str(until if acting.ends_on else open_ended) % {**acting_values(acting), **values}

@@ -97,7 +97,7 @@ def manage_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
-          "as %(position)s until %(end)s, and manages them meanwhile."),
+          "as %(position)s (%(term)s), and manages them meanwhile."),
         _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
           "as %(position)s, with no end date set, and manages them meanwhile."))
 
@@ -127,7 +127,7 @@ def check_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s until %(end)s, and checks them meanwhile."),
+          "%(position)s (%(term)s), and checks them meanwhile."),
         _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
           "%(position)s, with no end date set, and checks them meanwhile."))
 
@@ -204,6 +204,6 @@ def enter_refusal(acting: Assignment) -> str:
     return acting_refusal(
         acting,
         _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s "
-          "until %(end)s, and enters them meanwhile."),
+          "(%(term)s), and enters them meanwhile."),
         _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s, "
           "with no end date set, and enters them meanwhile."))

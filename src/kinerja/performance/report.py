@@ -578,7 +578,7 @@ def compile_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s until %(end)s, and compiles it meanwhile."),
+          "%(position)s (%(term)s), and compiles it meanwhile."),
         _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
           "%(position)s, with no end date set, and compiles it meanwhile."))
 

@@ -179,7 +179,7 @@ def refusal(task: Task, user: AbstractBaseUser | None, day: dt.date) -> NotAllow
             return NotAllowed(acting_refusal(
                 acting[0],
                 _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
-                  "position as %(position)s until %(end)s. It comes back to you when the acting period ends."),
+                  "position as %(position)s (%(term)s). It comes back to you when the acting period ends."),
                 _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work "
                   "of your position as %(position)s, with no end date set."),
                 step=capfirst(_step_label(task.step)), case=task.case.title))
@@ -759,7 +759,7 @@ def _not_superior(task: Task, user: AbstractBaseUser, day: dt.date) -> NotAllowe
     return NotAllowed(capfirst(acting_refusal(
         acting,
         _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
-          "position as %(position)s until %(end)s, and gives the tasks of %(unit)s to others meanwhile."),
+          "position as %(position)s (%(term)s), and gives the tasks of %(unit)s to others meanwhile."),
         _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
           "position as %(position)s, with no end date set, and gives the tasks of %(unit)s to others meanwhile."),
         step=_step_label(task.step), case=task.case.title, unit=unit.name)))
@@ -806,7 +806,7 @@ def _away(target: Person, day: dt.date) -> str:
     a = next(a for a in stand_ins(held, day) if a.position.single_holder)
     return acting_refusal(
         a,
-        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s until %(end)s"),
+        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s (%(term)s)"),
         _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
           "date set"))
 
@@ -953,7 +953,7 @@ def cancel_stood_in(case: Case, acting: Assignment) -> str:
     return acting_refusal(
         acting,
         _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s until %(end)s, and cancels cases meanwhile."),
+          "%(position)s (%(term)s), and cancels cases meanwhile."),
         _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
           "%(position)s, with no end date set, and cancels cases meanwhile."),
         case=case.title)
@@ -971,7 +971,7 @@ def start_refusal(refused: NotAllowed, version: SopVersion, user: AbstractBaseUs
     return NotAllowed(acting_refusal(
         acting,
         _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
-          "position as %(position)s until %(end)s, and starts cases meanwhile."),
+          "position as %(position)s (%(term)s), and starts cases meanwhile."),
         _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
           "position as %(position)s, with no end date set, and starts cases meanwhile."),
         sop=version.name))
