@@ -269,3 +269,41 @@ class RevisionTestCase(SignedPeriodTestCase):
             text = "\n".join(p.text for p in DocxDocument(f).paragraphs)
         self.assertIn("Revisi 1 ini menggantikan Data Kinerja Triwulan I 2025 versi 1", text)
         self.assertIn("IK-09 Indikator cadangan Triwulan I 2025: – (belum ada realisasi) menjadi 5", text)
+
+
+class RevisionAdminTestCase(SignedPeriodTestCase):
+    """The admin's earlier names of indicators: one of a year whose Data Kinerja is signed (Triwulan I 2025 here)
+    is what that year's pages show as signed, so it is read-only there, saying why; one of unsigned years only
+    may still be mended."""
+
+    def test_a_revision_holding_a_signed_year_is_read_only_with_the_reason(self) -> None:
+        from kinerja.performance.models import IndicatorRevision
+
+        indicator = self.indicators[0]
+        unsigned = IndicatorRevision.objects.create(indicator=indicator, until_year=2024, name="Nama 2024",
+                                                    unit="unit", division=self.division)
+        signed = IndicatorRevision.objects.create(indicator=indicator, until_year=2025, name=indicator.name,
+                                                  unit="unit", division=self.division)
+        self.client.force_login(self.admin)
+        url = f"/admin/performance/indicatorrevision/{signed.pk}/change/"
+        page = self.client.get(url)
+        self.assertEqual(page.status_code, 200)
+        self.assertNotContains(page, 'name="name"')
+        self.assertNotContains(page, 'name="_save"')
+        self.assertContains(page, f"Hanya dapat dilihat: {self.signature.version.document.title}, yang ditandatangani "
+                                  f"oleh {self.signature.signer_name}")
+        self.assertContains(page, f"bidang {indicator.code} ini")
+        posted = self.client.post(url, {"name": "Nama diubah", "unit": "persen", "polarity": "higher_is_better",
+                                        "negative_method": "standard", "division": self.division.pk})
+        self.assertEqual(posted.status_code, 403)
+        signed.refresh_from_db()
+        self.assertEqual((signed.name, signed.unit), (indicator.name, "unit"))
+        # 2024 (before the revision of 2025) has no signed Data Kinerja: mended as before.
+        page = self.client.get(f"/admin/performance/indicatorrevision/{unsigned.pk}/change/")
+        self.assertContains(page, 'name="name"')
+        self.assertNotContains(page, "Hanya dapat dilihat")
+        self.client.post(f"/admin/performance/indicatorrevision/{unsigned.pk}/change/", {
+            "name": "Nama 2024 dibetulkan", "unit": "unit", "polarity": "higher_is_better",
+            "negative_method": "standard", "division": self.division.pk})
+        unsigned.refresh_from_db()
+        self.assertEqual(unsigned.name, "Nama 2024 dibetulkan")

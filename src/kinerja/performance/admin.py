@@ -2,16 +2,24 @@
 budget (pagu) and spending, and the office's efficiency threshold, which have no page of their own.
 Actuals are read-only here: they change only through the actions, which keep their history. The earlier names
 of indicators (IndicatorRevision) are read-mostly: an import of a later year or a change after a signature
-writes them; the administrator may mend a typo in a name, unit or division, never add, move or delete one."""
+writes them; the administrator may mend a typo in a name, unit or division, never add, move or delete one, and
+only where no year it holds has a signed Data Kinerja (it shows them as signed: read-only then, saying why)."""
 
 from __future__ import annotations
 
-from django.contrib import admin
-from django.http import HttpRequest
+from typing import Any
+
+from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
+from django.db.models import Max
+from django.http import HttpRequest, HttpResponse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.org.admin_scope import OfficeScopedAdmin, OfficeScopedInline
 
+from . import signoff
 from .models import Activity, Actual, IndicatorRevision, Objective, PerformanceSettings, Program
 
 
@@ -70,9 +78,36 @@ class IndicatorRevisionAdmin(OfficeScopedAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    def has_change_permission(self, request: HttpRequest, obj: IndicatorRevision | None = None) -> bool:
+        # A year it holds is signed: its pages show these as signed; the admin sees them, read-only.
+        return super().has_change_permission(request, obj) and (obj is None or _signed_with(obj) is None)
+
     def has_delete_permission(self, request: HttpRequest, obj: object = None) -> bool:
         return False
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:
+        obj = self.get_object(request, unquote(object_id))
+        if obj is not None and request.method == "GET" and (signature := _signed_with(obj)) is not None:
+            messages.warning(request, _(
+                "Read only: %(document)s, signed by %(signer)s, %(position)s, on %(date)s, shows this name, unit, "
+                "polarity and division of %(indicator)s; changing them here would change what the signed year's "
+                "pages show.") % {"document": signature.version.document.title, "signer": signature.signer_name,
+                                  "position": signature.signer_title, "indicator": obj.indicator.code,
+                                  "date": date_format(localtime(signature.signed_at), "j F Y")})
+        return super().change_view(request, object_id, form_url, extra_context)
 
     @admin.display(description=_("valid until the year"), ordering="until_year")
     def until(self, obj: IndicatorRevision) -> str:
         return str(obj.until_year)  # 2025, not the number format's 2.025
+
+
+def _signed_with(revision: IndicatorRevision) -> Any:
+    """The signature on a Data Kinerja of a year the revision holds (those after the indicator's previous
+    revision, up to its own year), or None: read once per revision and request (two queries)."""
+    if not hasattr(revision, "_signed_with"):
+        before = (IndicatorRevision.objects.filter(indicator_id=revision.indicator_id, until_year__lt=revision.until_year)
+                  .aggregate(year=Max("until_year"))["year"])
+        revision._signed_with = signoff.signed_in_years(  # type: ignore[attr-defined]
+            revision.indicator.office_id, None if before is None else before + 1, revision.until_year)
+    return revision._signed_with  # type: ignore[attr-defined]

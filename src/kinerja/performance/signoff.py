@@ -155,6 +155,21 @@ def latest_signed_year(office: Office) -> int | None:
     return ReportVersion.objects.filter(Exists(signed), office=office).aggregate(year=Max("year"))["year"]
 
 
+def signed_in_years(office_id: int, first: int | None, last: int) -> Any:
+    """The latest signature on a Data Kinerja (of a year or of a quarter) of a year from `first` (None: any year
+    before) to `last`: what an indicator's attributes of those years (an IndicatorRevision) were signed with.
+    None when none is signed. One query."""
+    from kinerja.correspondence.models import Signature
+
+    reports = ReportVersion.objects.filter(office_id=office_id, year__lte=last)
+    if first is not None:
+        reports = reports.filter(year__gte=first)
+    return (Signature.objects.filter(version__source_type__app_label=ReportVersion._meta.app_label,
+                                     version__source_type__model=ReportVersion._meta.model_name,
+                                     version__source_id__in=reports.values("pk"))
+            .select_related("version__document").order_by("-signed_at").first())
+
+
 def locked_message(signature: Any, year: int, quarter: int | None) -> str:
     """Why a change of a signed period's figure is refused."""
     return locked_notice(signature, year, quarter) + " " + _("Nothing was saved.")
