@@ -131,11 +131,14 @@ class RolesTestCase(KinerjaTestCase):
 
     def test_a_refusal_says_until_when_the_acting_holder_acts_or_that_no_end_is_set(self) -> None:
         acting = acting_for_roles(self.head, TODAY, {Role.HEAD})
-        until, open_ended = "%(case)s: %(name)s (%(title)s) as %(position)s until %(end)s", "%(name)s: no end"
+        until, open_ended = "%(case)s: %(name)s (%(title)s) as %(position)s (%(term)s)", "%(name)s: no end"
         name = self.built.people["sekretaris"].full_name
+        # The term as the pages say it (holding.term_phrase, the `term` filter), not a date of the refusal's own.
         self.assertEqual(acting_refusal(acting, until, open_ended, case="Cuti"),  # the Plh ends on TODAY + 6
                          f"Cuti: {name} (Plh. Kepala Dinas Koperasi dan UKM) as Kepala Dinas Koperasi dan UKM "
-                         "until 30 Maret 2025")
+                         "(24 Mar 2025 s.d. 30 Mar 2025)")
+        acting.ends_on = acting.starts_on
+        self.assertTrue(acting_refusal(acting, until, open_ended, case="Cuti").endswith("UKM (24 Mar 2025)"))
         acting.ends_on = None
         with self.assertNumQueries(0):
             self.assertEqual(acting_refusal(acting, until, open_ended), f"{name}: no end")
