@@ -2,12 +2,14 @@
 
 - fill_merged: a workbook's merged cells read as the office sees them, each covered cell with the value;
 - csv_rows: CSV files as office spreadsheet programs save them: UTF-8 (with Excel's byte-order mark) or else
-  Windows-1252, Excel's ANSI code page; the field separator ";" (Indonesian Excel's, "," being the decimal
+  Windows-1252, Excel's ANSI code page (a UTF-8 byte-order mark dropped in either), or UTF-16 with its mark
+  (Excel's "Unicode text"); the field separator ";" (Indonesian Excel's, "," being the decimal
   comma), a tab or ",", whichever the line with most of them uses. Hand-written because csv.Sniffer guesses
   from a sample and trips on a title line above the header."""
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterable
@@ -19,10 +21,15 @@ def csv_rows(path: Path, *, sniff_lines: int) -> list[tuple[int, list[str]]]:
     """The rows of the file: (its first line number, as an editor shows it, its fields). The separator is read
     from the first `sniff_lines` non-empty lines (the header's one has the most)."""
     raw = path.read_bytes()
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        text = raw.decode("utf-16")  # Excel's "Unicode text": UTF-16 with its BOM, tab-separated
+    else:
+        # A UTF-8 BOM is no text in any decoding: kept, cp1252 reads it as "ï»¿" before the first header.
+        raw = raw.removeprefix(codecs.BOM_UTF8)
+        try:
+            text = raw.decode("utf-8")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1252")  # Excel on Windows saves CSV in the ANSI code page
     lines = [line for line in text.splitlines() if line.strip()][:sniff_lines]
     counts = {d: max((line.count(d) for line in lines), default=0) for d in (";", "\t", ",")}
     delimiter = max(counts, key=lambda d: (counts[d], d == ";"))

@@ -302,7 +302,7 @@ def _tables(path: Path, sheet: str | None = None) -> Iterator[Table]:
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
         yield from _xlsx_tables(path, sheet)
-    elif suffix == ".csv":
+    elif suffix in (".csv", ".txt"):  # .txt: Excel's "Unicode text", tab-separated UTF-16
         if sheet:
             raise KinerjaError(_("%(file)s is a CSV file, which has no sheets: leave the sheet empty.")
                                % {"file": path.name})

@@ -1,0 +1,46 @@
+"""What a SIMPEG export or an Excel of another office brings that the org importer did not read: a Unit Kerja
+written as a path of units ("Subbagian Umum - Sekretariat - Dinas …"), a CSV whose byte-order mark is
+followed by Windows-1252 text, and Excel's "Unicode text" (UTF-16, tab-separated)."""
+
+from __future__ import annotations
+
+from kinerja.org.models import Person
+
+from .test_import_unseen import UnseenCase, digits
+from .test_import_unseen_eselon import BAMBANG, FAUZI, SITI, parents
+
+
+class CsvEncodingTestCase(UnseenCase):
+    HEADER = ["No.", "Nama", "NIP", "Jabatan", "Unit Kerja", "Unit Induk"]
+    ROWS = [["Dr. Ir. H. Ahmad Fauzi", FAUZI, "Kepala Dinas", "Dinas Koperasi dan UKM", ""],
+            ["Hj. Siti Rahmawati", SITI, "Sekretaris", "Sekretariat", "Dinas Koperasi dan UKM"],
+            ["Drs. H. Bambang Irawan", BAMBANG, "Kasubbag Umum", "Subbagian Umum", "Sekretariat"],
+            ["Sri Wahyuni", "", "Pengadministrasi Keuangan", "Subbagian Umum", ""]]
+
+    def text(self, delimiter: str) -> str:
+        lines = [self.HEADER, *([str(number), *cells] for number, cells in enumerate(self.ROWS, start=1))]
+        return "\r\n".join(delimiter.join(cells) for cells in lines) + "\r\n"
+
+    def test_a_utf8_bom_before_windows_1252_text_is_not_part_of_the_first_header(self) -> None:
+        """Saved as "CSV UTF-8" and edited in a program that wrote "Pengadministrasi Keuangan – Bendahara" in the
+        ANSI code page: not UTF-8 after the mark, read as Windows-1252, the mark dropped."""
+        self.ROWS = [*self.ROWS[:3], ["Sri Wahyuni", "", "Pengadministrasi Keuangan – Bendahara", "Subbagian Umum", ""]]
+        path = self.folder / "pegawai.csv"
+        path.write_bytes(b"\xef\xbb\xbf" + self.text(";").encode("cp1252"))
+        summary = self.run_import(path)
+        self.assertEqual((summary.unread_columns, summary.ignored_columns), ([], ["A (No.)"]))  # not "A (ï»¿No.)"
+        self.assertEqual(sorted(Person.objects.values_list("full_name", "nip")), sorted([
+            ("Dr. Ir. H. Ahmad Fauzi", digits(FAUZI)), ("Hj. Siti Rahmawati", digits(SITI)),
+            ("Drs. H. Bambang Irawan", digits(BAMBANG)), ("Sri Wahyuni", "")]))
+        self.assertTrue(Person.objects.get(full_name="Sri Wahyuni").assignments.filter(
+            position__title="Pengadministrasi Keuangan – Bendahara").exists())
+
+    def test_excels_unicode_text_is_read(self) -> None:
+        """Excel's "Unicode Text (*.txt)": UTF-16 little-endian with its mark, tab-separated."""
+        path = self.folder / "pegawai.txt"
+        path.write_bytes(self.text("\t").encode("utf-16"))
+        self.run_import(path)
+        self.assertEqual(Person.objects.count(), 4)
+        self.assertEqual(parents()["Subbagian Umum"], "Sekretariat")
+        path.write_bytes(b"\xfe\xff" + self.text("\t").encode("utf-16-be"))  # as big-endian, the same
+        self.assertEqual(self.run_import(path).changes, [])
