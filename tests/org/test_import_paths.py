@@ -4,7 +4,11 @@ followed by Windows-1252 text, and Excel's "Unicode text" (UTF-16, tab-separated
 
 from __future__ import annotations
 
-from kinerja.org.models import Person
+from openpyxl import load_workbook
+from openpyxl.utils import get_column_letter
+
+from kinerja.org import importer
+from kinerja.org.models import Person, Position
 
 from .test_import_unseen import UnseenCase, digits
 from .test_import_unseen_eselon import BAMBANG, FAUZI, SITI, parents
@@ -44,3 +48,34 @@ class CsvEncodingTestCase(UnseenCase):
         self.assertEqual(parents()["Subbagian Umum"], "Sekretariat")
         path.write_bytes(b"\xfe\xff" + self.text("\t").encode("utf-16-be"))  # as big-endian, the same
         self.assertEqual(self.run_import(path).changes, [])
+
+
+class TemplateEchelonTestCase(UnseenCase):
+    def test_the_template_has_the_eselon_column_and_reads_back_filled(self) -> None:
+        path = importer.write_template(self.folder / "template.xlsx")
+        book = load_workbook(path)
+        sheet = book["Organisasi"]
+        headers = [cell.value for cell in sheet[1]]
+        self.assertIn("Eselon", headers)
+        guide = " ".join(str(row[0]) for row in book["Petunjuk"].iter_rows(values_only=True) if row[0])
+        for accepted in ("Eselon (tidak wajib): II.a, II.b, III.a, III.b, IV.a, IV.b", "JPT Pratama, Administrator, "
+                         "Pengawas", "Non Eselon"):
+            self.assertIn(accepted, guide)
+        column = get_column_letter(headers.index("Eselon") + 1)
+        (choices,) = [v for v in sheet.data_validations.dataValidation if column + "2" in v.sqref]
+        self.assertIn("IV.a", choices.formula1)
+        for unit, parent, position, name, nip, echelon in (
+                ("Dinas Koperasi dan UKM", "", "Kepala Dinas", "Dr. Ir. H. Ahmad Fauzi", FAUZI, "JPT Pratama"),
+                ("Sekretariat", "Dinas Koperasi dan UKM", "Sekretaris", "Hj. Siti Rahmawati", SITI, "III.a"),
+                # A title kinerja does not know as a head's: its eselon makes it the head of its unit.
+                ("UPTD Pasar", "Dinas Koperasi dan UKM", "Pengelola Pasar", "Drs. H. Bambang Irawan", BAMBANG, "IV.a"),
+                ("UPTD Pasar", "", "Petugas Retribusi", "Sri Wahyuni", "", "Non Eselon")):
+            values = {"Unit kerja": unit, "Unit induk": parent, "Jabatan": position, "Nama": name, "NIP": nip,
+                      "Eselon": echelon}
+            sheet.append([values.get(header, "") for header in headers])
+        book.save(path)
+        summary = self.run_import(path)
+        self.assertEqual(summary.position_warnings, [])
+        self.assertEqual(dict(Position.objects.values_list("title", "kind")), {
+            "Kepala Dinas": "head", "Sekretaris": "secretary", "Pengelola Pasar": "unit_head",
+            "Petugas Retribusi": "staff"})

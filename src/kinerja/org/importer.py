@@ -1987,7 +1987,8 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
 # --- the template ----------------------------------------------------------------------------------
 
 TEMPLATE_COLUMNS = ["unit", "parent", "position", "superior", "name", "nip", "other_id", "grade", "email", "status",
-                    "decree", "start", "end", "unit_kind", "position_kind"]
+                    "decree", "start", "end", "unit_kind", "position_kind", "echelon"]
+TEMPLATE_ECHELONS = ("II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "Non Eselon")
 GUIDE = [
     "Petunjuk pengisian (lembar ini tidak dibaca saat impor)",
     "",
@@ -2011,6 +2012,10 @@ GUIDE = [
     "Jenis unit (tidak wajib): Dinas, Sekretariat, Subbagian, Bidang, Seksi, UPT. Kosong: ditebak dari nama unit.",
     "Jenis jabatan (tidak wajib): Kepala OPD, Sekretaris, Kepala unit, Staf, Pengelola data. Kosong: ditebak "
     "dari nama jabatan.",
+    "Eselon (tidak wajib): II.a, II.b, III.a, III.b, IV.a, IV.b (juga ditulis III/a atau Eselon IV.b), atau "
+    "JPT Pratama, Administrator, Pengawas; \"-\" atau Non Eselon untuk jabatan pelaksana dan fungsional. Tidak "
+    "disimpan: jabatan bereselon dibaca sebagai kepala unit, dan jenis jabatan yang tidak sesuai dengan eselonnya "
+    "disebutkan pada hasil impor.",
     "",
     "Akun baru: nama pengguna = NIP (tanpa NIP: dari namanya, misalnya rina.wati), belum punya kata sandi. "
     "Administrator memberi kata sandi pertama sekaligus di halaman Administrasi (Pegawai → centang pegawainya → "
@@ -2032,7 +2037,8 @@ def write_template(path: Path | str) -> Path:
     sheet.title = "Organisasi"
     sheet.append([COLUMNS[key][0] for key in TEMPLATE_COLUMNS])
     widths = {"unit": 34, "parent": 30, "position": 38, "superior": 30, "name": 32, "nip": 22, "other_id": 20, "grade": 18,
-              "email": 26, "status": 14, "decree": 24, "start": 12, "end": 12, "unit_kind": 14, "position_kind": 16}
+              "email": 26, "status": 14, "decree": 24, "start": 12, "end": 12, "unit_kind": 14, "position_kind": 16,
+              "echelon": 12}
     for index, key in enumerate(TEMPLATE_COLUMNS):
         cell = sheet.cell(1, index + 1)
         cell.font = Font(bold=True)
@@ -2046,6 +2052,10 @@ def write_template(path: Path | str) -> Path:
     status = DataValidation(type="list", formula1='"definitif,Plt,Plh"', allow_blank=True)
     sheet.add_data_validation(status)
     status.add(f"{_letter(TEMPLATE_COLUMNS.index('status'))}2:{_letter(TEMPLATE_COLUMNS.index('status'))}500")
+    # A list to pick from, not a limit: "III/a" or "Pengawas" typed in stays (the guide lists what is read).
+    echelon = DataValidation(type="list", formula1=f'"{",".join(TEMPLATE_ECHELONS)}"', allow_blank=True)
+    sheet.add_data_validation(echelon)
+    echelon.add(f"{_letter(TEMPLATE_COLUMNS.index('echelon'))}2:{_letter(TEMPLATE_COLUMNS.index('echelon'))}500")
     sheet.freeze_panes = "A2"
     guide = book.create_sheet("Petunjuk")
     for line in GUIDE:
