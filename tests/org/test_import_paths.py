@@ -4,14 +4,16 @@ followed by Windows-1252 text, and Excel's "Unicode text" (UTF-16, tab-separated
 
 from __future__ import annotations
 
-from openpyxl import load_workbook
+from pathlib import Path
+
+from openpyxl import Workbook, load_workbook
 from openpyxl.utils import get_column_letter
 
 from kinerja.org import importer
-from kinerja.org.models import Person, Position
+from kinerja.org.models import Person, Position, Unit
 
 from .test_import_unseen import UnseenCase, digits
-from .test_import_unseen_eselon import BAMBANG, FAUZI, SITI, parents
+from .test_import_unseen_eselon import ANI, BAMBANG, FAUZI, JOKO, SITI, WATI, parents
 
 
 class CsvEncodingTestCase(UnseenCase):
@@ -79,3 +81,65 @@ class TemplateEchelonTestCase(UnseenCase):
         self.assertEqual(dict(Position.objects.values_list("title", "kind")), {
             "Kepala Dinas": "head", "Sekretaris": "secretary", "Pengelola Pasar": "unit_head",
             "Petugas Retribusi": "staff"})
+
+
+class UnitPathTestCase(UnseenCase):
+    """SIMPEG's Unit Kerja written as the path of units, most specific first, with the office's full name at
+    the end; other offices' exports write it top-down, with " / " or " > ", or leave the office out."""
+
+    def export(self, rows: list[list[str]], header: tuple[str, ...] = ("Nama", "NIP", "Jabatan", "Unit Kerja")) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.title = "Data Pegawai"
+        sheet.append(list(header))
+        for row in rows:
+            sheet.append(row)
+        path = self.folder / "simpeg unit path.xlsx"
+        book.save(path)
+        return path
+
+    ROWS = [
+        ["Dr. Ir. H. Ahmad Fauzi", FAUZI, "Kepala Dinas", "Dinas Koperasi dan UKM"],
+        ["Hj. Siti Rahmawati", SITI, "Sekretaris", "Sekretariat - Dinas Koperasi dan UKM Kota Bandar Lampung"],
+        ["Drs. H. Bambang Irawan", BAMBANG, "Kepala Subbagian Umum dan Kepegawaian",
+         "Subbagian Umum dan Kepegawaian - Sekretariat - Dinas Koperasi dan UKM Kota Bandar Lampung"],
+        ["H. Joko Susilo", JOKO, "Kepala Bidang Koperasi, Usaha Mikro", "Bidang Koperasi, Usaha Mikro"],
+        ["Ani Suryani", ANI, "Penyuluh Koperasi", "Dinas Koperasi dan UKM / Bidang Koperasi, Usaha Mikro / Seksi "
+         "Kelembagaan"],
+        ["Wati Lestari", WATI, "Pengadministrasi Umum", "Seksi Pengawasan > Bidang Koperasi, Usaha Mikro"],
+    ]
+
+    def test_each_level_of_the_path_is_a_unit_under_the_next(self) -> None:
+        summary = self.run_import(self.export(self.ROWS))
+        self.assertEqual(parents(), {
+            "Dinas Koperasi dan UKM": "", "Sekretariat": "Dinas Koperasi dan UKM",
+            "Subbagian Umum dan Kepegawaian": "Sekretariat",
+            "Bidang Koperasi, Usaha Mikro": "Dinas Koperasi dan UKM",  # a comma inside a name is no path
+            "Seksi Kelembagaan": "Bidang Koperasi, Usaha Mikro", "Seksi Pengawasan": "Bidang Koperasi, Usaha Mikro"})
+        self.assertEqual(self.holdings()[2:4], [
+            ("Drs. H. Bambang Irawan", "Kepala Subbagian Umum dan Kepegawaian", "Subbagian Umum dan Kepegawaian",
+             "definitive"), ("H. Joko Susilo", "Kepala Bidang Koperasi, Usaha Mikro", "Bidang Koperasi, Usaha Mikro",
+                             "definitive")])
+        self.assertEqual(summary.unplaced_units, [])
+        self.assertEqual(self.run_import(self.export(self.ROWS)).changes, [])
+
+    def test_a_path_that_contradicts_the_unit_induk_on_its_row_is_refused(self) -> None:
+        rows = [[*row, ""] for row in self.ROWS[:2]] + [
+            ["Drs. H. Bambang Irawan", BAMBANG, "Kasubbag Umum", "Subbagian Umum - Sekretariat", "Bidang Koperasi"],
+            ["H. Joko Susilo", JOKO, "Kabid Koperasi", "Bidang Koperasi", "Dinas Koperasi dan UKM"]]
+        errors = self.failure(self.export(rows, ("Nama", "NIP", "Jabatan", "Unit Kerja", "Unit Induk")))
+        self.assertEqual(len(errors), 1, errors)
+        self.assertIn("baris 4, kolom E (Unit Induk): “Bidang Koperasi”", errors[0])
+        self.assertIn("kolom D (Unit Kerja) pada baris ini (Subbagian Umum - Sekretariat)", errors[0])
+        self.assertEqual(Unit.objects.count(), 0)
+
+    def test_two_paths_that_disagree_about_a_parent_are_refused(self) -> None:
+        rows = [*self.ROWS[:2], ["Drs. H. Bambang Irawan", BAMBANG, "Kepala Seksi Pengawasan",
+                                 "Seksi Pengawasan - Bidang Koperasi, Usaha Mikro"],
+                ["Wati Lestari", WATI, "Pengadministrasi Umum", "Seksi Pengawasan / Bidang UKM"]]
+        errors = self.failure(self.export(rows))
+        self.assertEqual(len(errors), 1, errors)
+        for said in ("baris 5, kolom D (Unit Kerja): “Seksi Pengawasan / Bidang UKM”",
+                     "Seksi Pengawasan di bawah Bidang UKM", "lembar Data Pegawai, baris 4, kolom D (Unit Kerja) "
+                     "(Seksi Pengawasan - Bidang Koperasi, Usaha Mikro)", "Bidang Koperasi, Usaha Mikro"):
+            self.assertIn(said, errors[0])

@@ -15,6 +15,8 @@ its decree number alone). The signature block under a table ("Bandar Lampung, 2 
 post, name and NIP; or, without a place and date, the post, name, pangkat and "NIP. …" lines under the last
 numbered row) ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
 A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
+A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
+top-down with " / " or " > "), is the unit with its parents, each level a unit under the next (_unit_path).
 An Eselon column is not kept but tells a head of unit from staff, and a kind of position against it is said.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
@@ -52,6 +54,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -159,6 +162,16 @@ _DECREE_IN_TEXT_RE = re.compile(
 # blank to write by hand), or "Mengetahui," over it.
 _SIGNED_AT_RE = re.compile(r"[^\W\d][^\d,]*,\s*(?:\d{1,2}\s+)?([a-z]+)\.?\s+\d{4}", re.IGNORECASE)
 _SIGNATURE_WORDS = {"mengetahui", "menyetujui", "disahkan oleh", "ditetapkan di"}
+# A Unit Kerja written as a path of units, as SIMPEG exports it: "Subbagian Umum - Sekretariat - Dinas …", or
+# top-down "Dinas … / Sekretariat / Subbagian Umum". Each level is known by its first word, and its depth by that
+# word: the office (0), a unit under it (1), a unit under those (2); the government above the office (-1) is no
+# unit of it and is left out.
+_PATH_SEPARATORS = (" - ", " – ", " — ", " > ", " » ", "/", ">", "»", ";", ",")
+_LEVEL_DEPTHS = ((r"pemerintah (kota|kabupaten|kab|provinsi|daerah)", -1),
+                 (r"(dinas|badan|kantor|inspektorat|satuan polisi|satpol|kecamatan|sekretariat daerah|"
+                  r"sekretariat dprd)", 0),
+                 (r"(sekretariat|bidang|bagian|upt|uptd|kelurahan|desa|cabang dinas)", 1),
+                 (r"(sub ?bagian|subbag|seksi|sub ?bidang|subbid)", 2))
 
 
 def _normal(label: object) -> str:
@@ -364,6 +377,9 @@ class Row:
     # Parsed values
     unit: str = ""
     parent: str = ""
+    # The units above the unit when the Unit kerja is a path ("Subbagian Umum - Sekretariat - Dinas …"),
+    # nearest first: ["Sekretariat", "Dinas …"] (_unit_path)
+    chain: list[str] = field(default_factory=list)
     unit_kind: str = ""
     position: str = ""
     position_kind: str = ""
@@ -624,7 +640,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             reading.without_people.append(table.sheet or path.name)
         if not {"parent", "superior"} & header.columns.keys():
             reading.without_hierarchy.append(table.sheet or path.name)
-        unit = ""
+        unit, chain, unit_text = "", [], ""
         first = len(rows)
         hierarchy_written = False  # a row names its parent unit or its superior
         parent_written = False  # a row names its parent unit
@@ -683,12 +699,18 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             row = Row(path, table.sheet, number, cells)
             remark = _text(values[header.remark[0]]) if header.remark and header.remark[0] < len(values) else ""
             # A Unit kerja written once holds for the rows below it (or merged down over them).
-            unit = texts.get("unit") or unit
-            row.unit = unit
+            if texts.get("unit"):
+                (unit, chain), unit_text = _unit_path(texts["unit"]), texts["unit"]
+            row.unit, row.chain = unit, list(chain)
             if not row.unit:
                 errors.append(row.bad("unit", _("is empty, and no row above names a unit.")))
                 continue
             row.parent = texts.get("parent", "")
+            if row.chain and row.parent and _key(row.parent) != _key(row.chain[0]):
+                errors.append(row.bad("parent", _value_problem(row.parent, _(
+                    "differs from column %(column)s on this row (%(path)s), which puts %(unit)s under %(other)s.") % {
+                    "column": cells["unit"].column, "path": unit_text, "unit": row.unit,
+                    "other": row.chain[0]})))
             row.position = texts.get("position", "")
             row.superior = texts.get("superior", "")
             row.name = texts.get("name", "")
@@ -838,6 +860,33 @@ def _signature_block(table: Table, header: Header) -> int | None:
     return run[0][0] if run else None
 
 
+def _level_depth(name: str) -> int | None:
+    n = _normal(name)
+    return next((depth for pattern, depth in _LEVEL_DEPTHS if re.match(pattern + r"\b", n)), None)
+
+
+def _unit_path(text: str) -> tuple[str, list[str]]:
+    """A Unit Kerja written as a path → the unit (its most specific level) and the units above it, nearest
+    first: "Subbagian Umum - Sekretariat - Dinas Koperasi" and "Dinas Koperasi / Sekretariat / Subbagian Umum"
+    → ("Subbagian Umum", ["Sekretariat", "Dinas Koperasi"]). A text is a path only when every part begins with
+    the word of a kind of unit and the parts go down (or up) one kind after another: "Bidang Koperasi, Usaha
+    Mikro" is one unit's name (Usaha Mikro is no kind of unit), and so is "Seksi A, Seksi B"."""
+    for separator in _PATH_SEPARATORS:
+        parts = [" ".join(part.split()) for part in text.split(separator)]
+        if len(parts) < 2 or not all(parts):
+            continue
+        depths = [depth for depth in map(_level_depth, parts) if depth is not None]
+        if len(depths) < len(parts):
+            continue
+        if all(a < b for a, b in pairwise(depths)):  # written top-down
+            parts, depths = parts[::-1], depths[::-1]
+        elif not all(a > b for a, b in pairwise(depths)):
+            continue
+        levels = [part for part, depth in zip(parts, depths, strict=True) if depth >= 0]
+        return levels[0], levels[1:]
+    return text, []
+
+
 def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
     """Rows of one table (rows[first:]) that write nothing but a Unit kerja which the next row names again:
     a title over the rows of a group, as a Daftar Urut Kepangkatan heads them ("BIDANG KOPERASI"), not
@@ -928,6 +977,7 @@ class PlannedUnit:
     rows: list[Row] = field(default_factory=list)
     parent: str = ""  # name as written ("" for none)
     parent_row: Row | None = None
+    parent_key: str = ""  # the column of parent_row that gives the parent: "parent", or "unit" (a path)
     kind: str = ""
     kind_given: bool = False
     existing: Unit | None = None
@@ -968,16 +1018,25 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
     units: dict[str, PlannedUnit] = {}
     positions: dict[str, PlannedPosition] = {}
     people: dict[str, list[Row]] = {}
+    offices = _office_names(rows, units_in_office)
     for row in rows:
         unit = units.setdefault(_key(row.unit), PlannedUnit(row.unit, existing=units_in_office.get(_key(row.unit))))
         unit.rows.append(row)
+        if row.chain and row.cells["unit"].value:  # a path written once holds below; claimed once
+            # The path's top, when it is the office's unit under a longer or shorter name ("… Kota Bandar Lampung").
+            row.chain[-1] = offices.get(_key(row.chain[-1]), row.chain[-1])
+            levels = [row.unit, *row.chain]
+            for level, above in pairwise(levels):
+                planned = units.setdefault(_key(level), PlannedUnit(level, existing=units_in_office.get(_key(level))))
+                if planned is not unit:
+                    planned.rows.append(row)
+                if level is row.unit and row.parent:
+                    continue  # the column Unit induk says the same (_read), and is claimed below
+                _claim_parent(planned, above, row, "unit", errors)
+            units.setdefault(_key(levels[-1]), PlannedUnit(levels[-1], existing=units_in_office.get(_key(levels[-1]))))
+            units[_key(levels[-1])].rows.append(row)
         if row.parent:
-            if unit.parent and _key(unit.parent) != _key(row.parent):
-                errors.append(row.bad("parent", _value_problem(row.parent, _(
-                    "differs from the parent of %(unit)s on %(where)s (%(other)s).") % {
-                    "unit": row.unit, "where": unit.parent_row.where() if unit.parent_row else "", "other": unit.parent})))
-            elif not unit.parent:
-                unit.parent, unit.parent_row = row.parent, row
+            _claim_parent(unit, row.parent, row, "parent", errors)
         if row.unit_kind:
             if unit.kind_given and unit.kind != row.unit_kind:
                 errors.append(row.bad("unit_kind", _value_problem(row.cells["unit_kind"].value, _(
@@ -1033,6 +1092,42 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
     found = _check_people(people, office, known, errors)
     _check_holders(positions, today, errors)
     return Plan(units, positions, people, found, placed, office_unit, position_warnings)
+
+
+def _office_names(rows: list[Row], known: dict[str, Unit]) -> dict[str, str]:
+    """The office's unit as the top of a path may write it, longer or shorter than the unit's name ("Dinas
+    Koperasi dan UKM Kota Bandar Lampung" for "Dinas Koperasi dan UKM"): _key(the path's top) → the name of the
+    one unit at depth 0 written on its own or known to kinerja whose name begins the other's. A top matching
+    none, or several, stays as written."""
+    names = {_key(r.unit): r.unit for r in rows if not r.chain and _level_depth(r.unit) == 0}
+    names.update({k: u.name for k, u in known.items() if u.parent_id is None and u.kind == Unit.Kind.OFFICE})
+    aliases = {}
+    for top in {_key(r.chain[-1]) for r in rows if r.chain and _level_depth(r.chain[-1]) == 0} - names.keys():
+        matching = [name for key, name in names.items() if top.startswith(key + " ") or key.startswith(top + " ")]
+        if len(matching) == 1:
+            aliases[top] = matching[0]
+    return aliases
+
+
+def _claim_parent(unit: PlannedUnit, parent: str, row: Row, key: str, errors: list[BadImportRow]) -> None:
+    """The parent `row` gives `unit` in its column `key` (Unit induk, or the Unit kerja written as a path): the
+    first one holds, and another one differing is refused naming both rows, columns and values."""
+    if not unit.parent:
+        unit.parent, unit.parent_row, unit.parent_key = parent, row, key
+        return
+    if _key(unit.parent) == _key(parent):
+        return
+    earlier = unit.parent_row
+    if key == "parent" and unit.parent_key == "parent":
+        errors.append(row.bad("parent", _value_problem(row.parent, _(
+            "differs from the parent of %(unit)s on %(where)s (%(other)s).") % {
+            "unit": unit.name, "where": earlier.where() if earlier else "", "other": unit.parent})))
+        return
+    other = earlier.cells[unit.parent_key] if earlier and unit.parent_key in earlier.cells else None
+    errors.append(row.bad(key, _value_problem(row.cells[key].value, _(
+        "puts %(unit)s under %(parent)s, but %(where)s, column %(column)s (%(value)s), puts it under %(other)s.") % {
+        "unit": unit.name, "parent": parent, "where": earlier.where() if earlier else "",
+        "column": other.column if other else "", "value": other.value if other else "", "other": unit.parent})))
 
 
 def _check_units(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: list[BadImportRow]) -> None:
