@@ -1,6 +1,7 @@
 """What a SIMPEG export or an Excel of another office brings that the org importer did not read: a Unit Kerja
 written as a path of units ("Subbagian Umum - Sekretariat - Dinas …"), a CSV whose byte-order mark is
-followed by Windows-1252 text, and Excel's "Unicode text" (UTF-16, tab-separated)."""
+followed by Windows-1252 text, Excel's "Unicode text" (UTF-16, tab-separated), the template's Eselon, and two
+signers side by side with neither NIP nor pangkat lines."""
 
 from __future__ import annotations
 
@@ -143,3 +144,34 @@ class UnitPathTestCase(UnseenCase):
                      "Seksi Pengawasan di bawah Bidang UKM", "lembar Data Pegawai, baris 4, kolom D (Unit Kerja) "
                      "(Seksi Pengawasan - Bidang Koperasi, Usaha Mikro)", "Bidang Koperasi, Usaha Mikro"):
             self.assertIn(said, errors[0])
+
+
+class SignersByTitleTestCase(UnseenCase):
+    """Two signers side by side under a table without a column No., with no place and date, NIP or pangkat
+    lines: their posts over their names."""
+
+    def sheet(self, tail: list[list[str | None]]) -> Path:
+        book = Workbook()
+        sheet = book.active
+        sheet.append(["Unit Kerja", "Jabatan", "Nama", "NIP"])
+        sheet.append(["Dinas Koperasi dan UKM", "Kepala Dinas", "Dr. Ir. H. Ahmad Fauzi, M.Si.", FAUZI])
+        sheet.append(["Sekretariat", "Sekretaris", "Hj. Siti Rahmawati", SITI])
+        for row in tail:
+            sheet.append(row)
+        path = self.folder / "dua penanda tangan tanpa nip.xlsx"
+        book.save(path)
+        return path
+
+    def test_the_posts_of_the_head_and_the_sekda_over_names_end_the_table(self) -> None:
+        path = self.sheet([["Subbagian Umum", "Kasubbag Umum", None, None], [],
+                           ["Sekretaris Daerah", None, "Kepala Dinas Koperasi dan UKM"], ["", None, ""],
+                           ["Drs. H. Yusuf Hidayat", None, "Dr. Ir. H. Ahmad Fauzi, M.Si."]])
+        summary = self.run_import(path, dry_run=True)
+        self.assertEqual(summary.signature_rows, ["lembar Sheet, baris 6–8 (Sekretaris Daerah)"])
+        # The vacant Kasubbag above the block stays a row of the table.
+        self.assertEqual((summary.counts["unit_new"], summary.counts["position_new"], summary.counts["person_new"]),
+                         (3, 3, 2))
+        # One post alone in the Jabatan column is a vacant post whose unit is written above, as are the rows under it.
+        path = self.sheet([[None, "Kepala Dinas Koperasi", None], [None, "Pengadministrasi Umum", None]])
+        summary = self.run_import(path, dry_run=True)
+        self.assertEqual((summary.signature_rows, summary.counts["position_new"]), ([], 4))

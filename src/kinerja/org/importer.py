@@ -13,7 +13,8 @@ a vacant position and "-" in its other cells are nothing written; "Plt. Siti Ami
 Keterangan beginning "Plt. berdasarkan SK … No. 800/…", is a Plt holding (Keterangan read for that and
 its decree number alone). The signature block under a table ("Bandar Lampung, 2 Januari 2026", the head's
 post, name and NIP; or, without a place and date, the post, name, pangkat and "NIP. …" lines under the last
-numbered row) ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
+numbered row; or two posts side by side, the head of office's and the Sekretaris Daerah's, over their names)
+ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
 A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
 top-down with " / " or " > "), is the unit with its parents, each level a unit under the next (_unit_path).
@@ -645,6 +646,8 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         hierarchy_written = False  # a row names its parent unit or its superior
         parent_written = False  # a row names its parent unit
         block = _signature_block(table, header)
+        if block is None:
+            block = _signers_by_title(table, header)
         for number, values in table.rows:
             if number <= header.number:
                 continue
@@ -885,6 +888,47 @@ def _unit_path(text: str) -> tuple[str, list[str]]:
         levels = [part for part, depth in zip(parts, depths, strict=True) if depth >= 0]
         return levels[0], levels[1:]
     return text, []
+
+
+# The post of who signs a list of the office's people: its head or the Sekretaris Daerah ("a.n."/"Plt." before it).
+_SIGNER_TITLE_RE = re.compile(r"(?:(?:a\.?\s*n\.?|plt\.?|plh\.?)\s+)?(?:kepala (?:dinas|badan|kantor|satuan)|"
+                              r"sekretaris daerah|sekda|camat|inspektur|kadis|kaban|wali ?kota|bupati)\b", re.IGNORECASE)
+_PERSON_NAME_RE = re.compile(r"[^\W\d_][^\d]*")
+
+
+def _signers_by_title(table: Table, header: Header) -> int | None:
+    """The first row of a signature block with no "place, date", "Mengetahui", NIP or pangkat line: under the
+    last row that fills both Jabatan and Nama, a line whose cells are each the post of a head of office or of
+    the Sekretaris Daerah ("Sekretaris Daerah" beside "Kepala Dinas"), and under it only lines in those columns,
+    one at least a person's name. One such post alone in the Jabatan column is no block: a vacant post's row
+    (its unit written above) looks the same, and the rows under it might be vacant posts too."""
+    name_column = header.columns.get("name", header.columns.get("name_nip"))
+    position_column = header.columns.get("position")
+    if name_column is None or position_column is None:
+        return None
+    lines = [(number, {i: _text(v) for i, v in enumerate(values) if _text(v)})
+             for number, values in table.rows if number > header.number]
+    lines = [(number, cells) for number, cells in lines if cells]
+    last = max((k for k, (_n, cells) in enumerate(lines) if {name_column, position_column} <= cells.keys()),
+               default=None)
+    if last is None:
+        return None
+    for k, (number, cells) in enumerate(lines[last + 1:], start=last + 1):
+        if not (len(cells) <= 2 and all(_SIGNER_TITLE_RE.match(t) for t in cells.values())):
+            continue
+        if len(cells) == 1 and position_column in cells:
+            return None
+        below = [c for _n, c in lines[k + 1:]]
+        named = False
+        for line in below:
+            if len(line) > 2 or not line.keys() <= cells.keys():
+                return None
+            for text in line.values():
+                person = (_PERSON_NAME_RE.fullmatch(text) and _level_depth(text) is None and not _rank_line(text)
+                          and _position_kind_from_title(text, Unit.Kind.OFFICE) == Position.Kind.STAFF)
+                named = named or bool(person)
+        return number if named else None
+    return None
 
 
 def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
