@@ -169,10 +169,9 @@ _SIGNATURE_WORDS = {"mengetahui", "menyetujui", "disahkan oleh", "ditetapkan di"
 # unit of it and is left out.
 _PATH_SEPARATORS = (" - ", " – ", " — ", " > ", " » ", "/", ">", "»", ";", ",")
 _LEVEL_DEPTHS = ((r"pemerintah (kota|kabupaten|kab|provinsi|daerah)", -1),
-                 (r"(dinas|badan|kantor|inspektorat|satuan polisi|satpol|kecamatan|sekretariat daerah|"
-                  r"sekretariat dprd)", 0),
-                 (r"(sekretariat|bidang|bagian|upt|uptd|kelurahan|desa|cabang dinas)", 1),
-                 (r"(sub ?bagian|subbag|seksi|sub ?bidang|subbid)", 2))
+                 (r"(dinas|badan|kantor|inspektorat|satuan|kecamatan|sekretariat daerah|sekretariat dprd)", 0),
+                 (r"(sekretariat|bidang|upt|uptd|kelurahan|desa)", 1),
+                 (r"(sub ?bagian|subbag|seksi|sub ?bidang)", 2))  # each a kind _unit_kind_from_name knows
 
 
 def _normal(label: object) -> str:
