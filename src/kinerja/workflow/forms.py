@@ -225,6 +225,15 @@ class CompleteForm(FilesForm):
         return data
 
 
+def asks_question(step: Step | None) -> bool:
+    """Whether the SOP writes the step as a yes-or-no question (a flowchart's diamond): "Apakah berkas
+    memenuhi syarat?", "Lengkap?"."""
+    if step is None:
+        return False
+    activity = step.activity.strip()
+    return activity.endswith("?") or activity.lower().startswith("apakah ")
+
+
 class DecideForm(CompleteForm):
     """A decision: a step that checks earlier work (Sesuai, or Belum sesuai with a reason), or whose
     "Tidak" skips ahead (Ya: the next step; Tidak: the step `branch_step`), or whose "Tidak" ends the
@@ -245,11 +254,16 @@ class DecideForm(CompleteForm):
             self.fields["next_user"].required = False  # only for the verdict that opens the next step (clean)
             if branch_step is not None or ends:
                 self.fields["next_user"].label = _("Who does the next step (for Ya)")
-        choices = [(Task.Verdict.OK, _("Sesuai") if returns else _("Ya"))]
+        # A step written as a question ("Apakah berkas memenuhi syarat?") is answered as the SOP's flowchart
+        # answers it, Ya or Tidak; its Tidak that sends the work back is the same verdict as Belum sesuai.
+        self.asks = returns and branch_step is None and not ends and asks_question(self.step)
+        choices = [(Task.Verdict.OK, _("Ya (sesuai)") if self.asks else _("Sesuai") if returns else _("Ya"))]
         if branch_step is not None:
             choices.append((Task.Verdict.BRANCH, _("Tidak: on to step %(n)s") % {"n": branch_step.display_number}))
         if returns:
-            choices.append((Task.Verdict.NOT_OK, _("Belum sesuai")))
+            choices.append((Task.Verdict.NOT_OK, _("Tidak (belum sesuai)") if self.asks else _("Belum sesuai")))
+            if self.asks:
+                self.fields["reason"].label = _("Reason (required for Tidak)")
         if ends:
             choices.append((Task.Verdict.END, _("Tidak: the procedure ends here")))
             self.fields["reason"].label = (_("Reason (required for Belum sesuai and for Tidak)") if returns
