@@ -13,16 +13,17 @@ from kinerja.workflow.models import Case, Task
 
 from .base import START, WorkflowTestCase
 
+KASI = "Kepala Seksi Perekonomian dan Pembangunan"  # longer than a chart's row name
 # (activity, actor, standard time)
 STEPS = [
     ("Mengajukan permohonan IUM dengan mengisi formulir", "Pemohon", ("15", "minute")),
     ("Menerima berkas permohonan dan mencatat dalam buku register", "Petugas Pelayanan", ("30", "minute")),
-    ("Meninjau lokasi usaha dan memverifikasi data", "Kasi", ("1", "hour")),
-    ("Apakah berkas memenuhi syarat?", "Kasi", ("15", "minute")),
+    ("Meninjau lokasi usaha dan memverifikasi data", KASI, ("1", "hour")),
+    ("Apakah berkas memenuhi syarat?", KASI, ("15", "minute")),
     ("Menandatangani naskah IUM", "Camat", ("2", "day")),
 ]
 # Actor → (position key of the demo office, outside the office).
-ACTORS = {"Pemohon": ("staff", True), "Petugas Pelayanan": ("staff", False), "Kasi": ("subsection_head", False),
+ACTORS = {"Pemohon": ("staff", True), "Petugas Pelayanan": ("staff", False), KASI: ("subsection_head", False),
           "Camat": ("secretary", False)}
 
 
@@ -49,7 +50,7 @@ class ServiceSopTestCase(WorkflowTestCase):
         task = case.tasks.get(status=Task.Status.OPEN)
         while task.step.number < 4:
             moment += dt.timedelta(minutes=5)
-            user = self.subsection_head if task.step.actor.name == "Kasi" else self.staff
+            user = self.subsection_head if task.step.actor.name == KASI else self.staff
             extra = {"next_user": self.staff} if task.step.number == 1 else {}
             actions.complete_task(task.pk, user=user, note="dicatat", at=moment, **extra)
             task = case.tasks.get(status=Task.Status.OPEN)
@@ -89,3 +90,13 @@ class ServiceSopTestCase(WorkflowTestCase):
         page = self.client.get(f"/cases/{case.pk}/").content.decode()
         self.assertIn("Sesuai membuka langkah 5 (Camat); Belum sesuai mengembalikan pekerjaan ke langkah 2", page)
         self.assertNotIn("Ya (sesuai)", page)
+
+    def test_the_charts_cut_a_long_actor_with_an_ellipsis_and_keep_it_whole_as_a_tooltip(self) -> None:
+        case = self.start()
+        self.run_to_decision(case)
+        self.client.force_login(self.admin)
+        page = self.client.get(f"/cases/{case.pk}/").content.decode()
+        self.assertIn(f"3. Kepala Seksi Perekonomian…<title>3. {KASI}</title></text>", page)
+        self.assertNotIn(">3. Kepala Seksi Perekonomian d<", page)
+        compliance = self.client.get(f"/sop-versions/{self.ium.pk}/compliance/?year=2025").content.decode()
+        self.assertIn(f"4. Kepala Seksi Perekonomian…<title>4. {KASI}</title></text>", compliance)

@@ -43,6 +43,7 @@ from django.utils.translation import ngettext
 from kinerja.sop.models import Sop, Step
 
 from .calendar import DAYS_PER_WEEK, WorkCalendar
+from .gantt import clip_label
 from .models import Case, DivisionRequest, Task
 from .planning import standard_time
 
@@ -369,7 +370,7 @@ def chart_svg(report: ComplianceReport, *, phone: bool = False) -> SafeString:
     halo = 'stroke="#ffffff" stroke-width="3" stroke-linejoin="round" paint-order="stroke"'
     for n, step in enumerate(report.steps):
         top = 28 + row * n
-        label = escape(f"{step.display_number}. {step.actor}"[:label_chars])
+        label = clip_label(f"{step.display_number}. {step.actor}", label_chars)
         if phone:
             texts.append(f'<text x="{left}" y="{top + 12}" fill="#222222" font-size="12" font-weight="600" {halo}>'
                          f'{label}</text>')

@@ -175,11 +175,13 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
     # gantt.js moves the group along when a chart wider than its box is scrolled (on a phone), so each row
     # keeps its name in view; without JavaScript it stays at the start, where the days begin after it.
     # On a phone the names stand on their own lines above the bars, on a white halo over the days' grid.
-    names = [row.label[:PHONE_LABEL if phone else 30] for row in rows]
+    limit = PHONE_LABEL if phone else 30
+    names = [clip_label(row.label, limit) for row in rows]
     if phone:
         labels = ["<g class=\"gantt-labels\">"]
     else:
-        names_w = min(float(LABEL_WIDTH), max((NAME_CHAR * len(name) + 12 for name in names), default=0.0))
+        names_w = min(float(LABEL_WIDTH), max((NAME_CHAR * min(len(row.label), limit) + 12 for row in rows),
+                                                 default=0.0))
         labels = [f'<g class="gantt-labels"><rect x="0" y="{header}" width="{names_w:.0f}" '
                   f'height="{ROW * len(rows)}" fill="{COLOURS["background"]}" fill-opacity="0.92"/>']
     for n, row in enumerate(rows):
@@ -188,9 +190,9 @@ def gantt_svg(rows: Sequence[GanttRow], calendar: WorkCalendar, *, title: str,
         if phone:
             labels.append(f'<text x="4" y="{top + 13}" font-size="12" font-weight="600" fill="{fill}" '
                           f'stroke="{COLOURS["background"]}" stroke-width="3" stroke-linejoin="round" '
-                          f'paint-order="stroke">{escape(names[n])}</text>')
+                          f'paint-order="stroke">{names[n]}</text>')
         else:
-            labels.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{fill}">{escape(names[n])}</text>'
+            labels.append(f'<text x="6" y="{top + ROW / 2 + 4:.0f}" fill="{fill}">{names[n]}</text>'
                           f'<line x1="0" x2="{names_w:.0f}" y1="{top + ROW}" y2="{top + ROW}" '
                           f'stroke="{COLOURS["grid"]}" stroke-width="0.5"/>')
         out.append(f'<line x1="0" x2="{total_w:.0f}" y1="{top + row_h}" y2="{top + row_h}" '
@@ -250,6 +252,15 @@ def _hour_marks(days: Sequence[dt.date], calendar: WorkCalendar, width: float) -
             marks.append((hour, inside and hour.hour % step == 0))
             hour += dt.timedelta(hours=1)
     return marks
+
+
+def clip_label(label: str, limit: int) -> SafeString:
+    """A row's name for a chart, escaped: cut to `limit` characters with "…" where it is longer, the whole name
+    kept as its tooltip. Two steps of one long actor ("3. Kepala Seksi Perekonomian dan Pembangunan", "4. …") were
+    cut mid-word with nothing to say the name goes on."""
+    if len(label) <= limit:
+        return escape(label)
+    return mark_safe(f"{escape(label[:limit - 1].rstrip())}…<title>{escape(label)}</title>")  # noqa: S308 (escaped)
 
 
 def _month_labels(days: Sequence[dt.date], lefts: Sequence[float]) -> list[tuple[float, str]]:
