@@ -6,6 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from io import StringIO
+
+from django.core.management import call_command
+from django.utils import translation
 
 from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from kinerja.workflow import actions
@@ -100,3 +104,14 @@ class ServiceSopTestCase(WorkflowTestCase):
         self.assertNotIn(">3. Kepala Seksi Perekonomian d<", page)
         compliance = self.client.get(f"/sop-versions/{self.ium.pk}/compliance/?year=2025").content.decode()
         self.assertIn(f"4. Kepala Seksi Perekonomian…<title>4. {KASI}</title></text>", compliance)
+
+    def test_case_show_says_whose_step_the_officer_recorded(self) -> None:
+        case = self.start()
+        self.run_to_decision(case)
+        out = StringIO()
+        with translation.override("en"):
+            call_command("case", "show", str(case.pk), stdout=out)
+        rows = [line for line in out.getvalue().splitlines() if line.startswith("  task ")]
+        staff = self.positions["staff"].label
+        self.assertIn(f"\t{staff} (recorded for Pemohon, outside the office)\t", rows[0])  # step 1
+        self.assertIn(f"\t{staff}\t", rows[1])  # step 2: the officer's own

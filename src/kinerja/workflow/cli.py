@@ -161,13 +161,16 @@ def _show(command: BaseCommand, *, case: int, **options: Any) -> None:
     unit += f" · {found.person.full_name}" if found.person else ""
     period = f" ({found.period})" if found.period else ""
     command.stdout.write(f"{found.title}{period} · {found.sop_version} · {found.status}{unit}")
-    for t in found.tasks.select_related("step", "position", "done_by").order_by("opened_at", "pk"):
+    for t in found.tasks.select_related("step__actor", "position", "done_by").order_by("opened_at", "pk"):
         done = " " + _("%(when)s by %(user)s") % {"when": _local(t.done_at, found.office),
                                                   "user": t.done_by.get_username()} if t.done_by else ""
+        # An outside party's step (Pemohon) is the officer's to record, not their own work.
+        who = t.position.label + (" (" + _("recorded for %(who)s, outside the office") % {"who": t.step.actor.name}
+                                  + ")" if t.step.actor.external else "")
         command.stdout.write("  " + "\t".join([
             _("task %(task)d") % {"task": t.pk},
             _("step %(step)s, round %(round)d") % {"step": t.step.display_number, "round": t.round},
-            t.status, t.position.label, _("due %(due)s") % {"due": _local(t.due_at, found.office)} + done]))
+            t.status, who, _("due %(due)s") % {"due": _local(t.due_at, found.office)} + done]))
     # The events hold the steps' numbers (the order they run in); each is printed as the SOP prints it.
     labels = {s.number: s.display_number for s in found.sop_version.steps.all()}
     for e in found.events.select_related("actor").order_by("seq"):
