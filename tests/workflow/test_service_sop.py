@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from io import StringIO
+from io import BytesIO, StringIO
 
+import openpyxl
 from django.core.management import call_command
 from django.utils import translation
 
@@ -115,3 +116,15 @@ class ServiceSopTestCase(WorkflowTestCase):
         staff = self.positions["staff"].label
         self.assertIn(f"\t{staff} (recorded for Pemohon, outside the office)\t", rows[0])  # step 1
         self.assertIn(f"\t{staff}\t", rows[1])  # step 2: the officer's own
+
+    def test_the_compliance_page_and_workbook_name_the_outside_party(self) -> None:
+        case = self.start()
+        self.run_to_decision(case)
+        self.client.force_login(self.admin)
+        page = self.client.get(f"/sop-versions/{self.ium.pk}/compliance/?year=2025").content.decode()
+        self.assertIn('<td class="lead">Pemohon <span class="badge">pihak luar</span><br>', page)
+        self.assertIn('<td class="lead">Petugas Pelayanan<br>', page)
+        book = self.client.get(f"/sop-versions/{self.ium.pk}/compliance.xlsx?year=2025").content
+        actors = [row[1] for row in openpyxl.load_workbook(BytesIO(book)).active.iter_rows(values_only=True)
+                  if isinstance(row[0], int)]
+        self.assertEqual(actors[:2], ["Pemohon (pihak luar)", "Petugas Pelayanan"])

@@ -55,7 +55,8 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
     # The labels outside the f-string: xgettext does not see a gettext call inside one.
     labels = [_("No."), _("Actor"), _("Standard time"), _("Runs"), _("Median"), _("P90"), _("On time"), _("Sent back"),
               _("Waiting")]
-    rows = [[s.display_number, s.actor, s.standard_shown, str(s.runs), duration_text(s.median_seconds, report.day_seconds),
+    rows = [[s.display_number, s.actor_shown, s.standard_shown, str(s.runs),
+             duration_text(s.median_seconds, report.day_seconds),
              duration_text(s.p90_seconds, report.day_seconds),
              "–" if s.on_time_share is None else f"{s.on_time_share:.0%}", str(s.returns), str(s.waiting)]
             for s in report.steps]

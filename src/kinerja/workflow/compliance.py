@@ -83,6 +83,9 @@ class StepCompliance:
     # where `versions_differ`.
     by_version: list[VersionStandard] = field(default_factory=list)
     versions_differ: bool = False  # the standard is not the same in every version run (and the newest)
+    # The actor is a party outside the office (Pemohon): its time is theirs, recorded by an officer, not the
+    # office's own work, so the report names it as such.
+    outside: bool = False
 
     @property
     def display_number(self) -> str:
@@ -91,6 +94,11 @@ class StepCompliance:
     @property
     def on_time_share(self) -> float | None:
         return self.on_time / self.runs if self.runs else None
+
+    @property
+    def actor_shown(self) -> str:
+        """The actor as a line of text (the CLI's table, the workbook): "Pemohon (pihak luar)" for an outside party."""
+        return f"{self.actor} ({_('outside the office')})" if self.outside else self.actor
 
     @property
     def standard_shown(self) -> str:
@@ -204,7 +212,7 @@ def compliance(sop: Sop, year: int, *, now: dt.datetime | None = None,
         if step.version.version == newest:
             rows[step.number] = StepCompliance(
                 number=step.number, label=step.label, actor=step.actor.name, activity=step.activity,
-                standard=standards[newest, step.number].standard,
+                outside=step.actor.external, standard=standards[newest, step.number].standard,
                 standard_seconds=standards[newest, step.number].standard_seconds)
 
     seconds: dict[int, list[int]] = defaultdict(list)
@@ -426,7 +434,7 @@ def to_xlsx(report: ComplianceReport) -> bytes:
     for s in report.steps:
         # The number as the SOP prints it: a sub-step's "3.1" as text, a whole step's as a number.
         printed = s.display_number
-        sheet.append([int(printed) if printed.isdigit() else printed, s.actor, s.activity, s.standard_shown,
+        sheet.append([int(printed) if printed.isdigit() else printed, s.actor_shown, s.activity, s.standard_shown,
                       _hours(s.standard_seconds), s.runs,
                       _hours(s.median_seconds), _hours(s.p90_seconds), s.on_time, s.on_time_share, s.returns,
                       s.waiting, s.overdue, s.ends])
