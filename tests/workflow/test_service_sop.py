@@ -128,3 +128,13 @@ class ServiceSopTestCase(WorkflowTestCase):
         actors = [row[1] for row in openpyxl.load_workbook(BytesIO(book)).active.iter_rows(values_only=True)
                   if isinstance(row[0], int)]
         self.assertEqual(actors[:2], ["Pemohon (pihak luar)", "Petugas Pelayanan"])
+
+    def test_the_next_step_says_the_applicant_handed_in_what_the_officer_recorded(self) -> None:
+        case = self.start()
+        first = case.tasks.get(status=Task.Status.OPEN)
+        actions.complete_task(first.pk, user=self.staff, note="Formulir dan KTP diterima", next_user=self.staff,
+                              at=START + dt.timedelta(minutes=5))
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/cases/{case.pk}/").content.decode()
+        self.assertIn(f"Diserahkan oleh Pemohon, pihak luar (dicatat oleh {self.staff.person.full_name}), langkah 1:", page)
+        self.assertNotIn("Diserahkan oleh JFU", page)
