@@ -51,7 +51,7 @@ def _actor_choice(text: str) -> tuple[str, str]:
     return step.strip(), name.strip()
 
 
-def _time_choice(text: str) -> tuple[str, str]:
+def time_choice(text: str) -> tuple[str, str]:
     """STEP=TIME, STEP numbered as the SOP prints it, TIME written as a Waktu cell is ("2 jam")."""
     step, sep, time = text.partition("=")
     if not sep or not step.strip() or not time.strip():
@@ -174,7 +174,7 @@ def _import(command: BaseCommand, *, path: Path, json: bool, dry_run: bool, acto
 
     target = office_for(office)
     sheet = chosen_part(path, sheet=sheet, sop=sop)
-    times = dict(_time_choice(t) for t in time or [])
+    times = dict(time_choice(t) for t in time or [])
     overrides = actions.actor_choices(path, office=target, chosen=dict(_actor_choice(a) for a in actor), sheet=sheet)
     read = actions.preview_import(path, office=target, actor_overrides=overrides, sheet=sheet)
     actions.set_times(read, times)

@@ -1,6 +1,7 @@
-"""`kinerja sop plan SOURCE --start ISO-8601 [--json] [--office CODE] [--sheet NAME | --sop SOP]`: the
-planned due date of every step of a stored SOP version or of an SOP document (of a document holding
-several SOPs, the one chosen as `kinerja sop import` chooses it), in the office's working time."""
+"""`kinerja sop plan SOURCE --start ISO-8601 [--json] [--office CODE] [--sheet NAME | --sop SOP]
+[--time STEP=TIME]`: the planned due date of every step of a stored SOP version or of an SOP document (of a
+document holding several SOPs, the one chosen as `kinerja sop import` chooses it; a step's time it leaves out
+given with --time, as the import takes it), in the office's working time."""
 
 from __future__ import annotations
 
@@ -33,6 +34,10 @@ def add_arguments(parser: CommandParser) -> None:
                         help=gettext_lazy("When the first step starts, ISO 8601, e.g. 2025-03-24T08:00:00+07:00."))
     parser.add_argument("--office", help=gettext_lazy("Office code whose calendar to use (default: the SOP's office)."))
     parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
+    parser.add_argument("--time", action="append", default=[], metavar="STEP=TIME",
+                        help=gettext_lazy("of a document, the standard time of a step it leaves out or writes in a way "
+                                          "that is no time (\"-\", \"Sesuai kebutuhan\"), as kinerja sop import "
+                                          "takes it: --time \"7=15 menit\" (repeatable)"))
     from kinerja.sop.cli import add_choice_arguments
 
     add_choice_arguments(parser, to_plan=True)  # --sheet / --sop: which SOP of a document holding several
@@ -54,9 +59,11 @@ def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
 
 
 def load_source(source: str, office_code: str | None, *, sheet: str | None = None,
-                sop: str | None = None) -> tuple[list[Any], WorkCalendar]:
+                sop: str | None = None, times: dict[str, str] | None = None) -> tuple[list[Any], WorkCalendar]:
     """The steps of SOURCE and the calendar to plan them in. `sheet` / `sop`: of a document holding
-    several SOPs, the one to plan (as `kinerja sop import` chooses it)."""
+    several SOPs, the one to plan (as `kinerja sop import` chooses it). `times`: of a document, the standard
+    times the user gives its steps (--time, step as printed → "15 menit"), as the import takes them: a
+    document whose Waktu says "-" could be imported but not planned."""
     from kinerja.org.models import Office
     from kinerja.sop.models import SopVersion
 
@@ -71,6 +78,9 @@ def load_source(source: str, office_code: str | None, *, sheet: str | None = Non
         version = SopVersion.objects.select_related("sop__office").filter(pk=int(source)).first()
         if version is None:
             raise KinerjaError(_("There is no stored SOP version with id %(id)s.") % {"id": source})
+        if times:
+            raise KinerjaError(_("--time is for a document: a stored version has its steps' times (change them by "
+                                 "importing a revised document)."))
         steps: list[Any] = list(version.steps.select_related("actor").order_by("number"))
         office = office or version.sop.office
     else:
@@ -78,13 +88,18 @@ def load_source(source: str, office_code: str | None, *, sheet: str | None = Non
         if not path.is_file():
             raise KinerjaError(_("%(source)s is neither a stored SOP version id nor an existing file.")
                                % {"source": source})
-        from kinerja.sop.cli import chosen_part, several_sops_error
-        from kinerja.sop.importers import SeveralSops, read_document
+        from kinerja.sop.actions import set_times
+        from kinerja.sop.cli import advised, chosen_part, several_sops_error
+        from kinerja.sop.importers import SeveralSops, parse_document
 
         try:
-            steps = list(read_document(path, sheet=chosen_part(path, sheet=sheet, sop=sop)).steps)
+            draft = parse_document(path, sheet=chosen_part(path, sheet=sheet, sop=sop))
         except SeveralSops as e:
             raise several_sops_error(e) from None
+        set_times(draft, times or {})
+        if draft.problems:  # with the option that settles it, as the import says it ("--time 7=2 jam")
+            raise KinerjaError(advised(draft.problems[0]))
+        steps = list(draft.steps)
     if not steps:
         raise KinerjaError(_("%(source)s has no steps to plan.") % {"source": source})
     return steps, WorkCalendar.for_office(office) if office else WorkCalendar()
@@ -96,11 +111,14 @@ def as_json(planned: list[PlannedStep]) -> dict[str, Any]:
 
 
 def handle(command: BaseCommand, *, source: str, start: str, office: str | None = None, json: bool = False,
-           sheet: str | None = None, sop: str | None = None, **options: Any) -> None:
+           sheet: str | None = None, sop: str | None = None, time: list[str] | None = None, **options: Any) -> None:
+    from kinerja.sop.cli import time_choice
+
     from .planning import plan
 
     parse_iso(start)  # a typo in the start is reported before the source is looked up
-    steps, calendar = load_source(source, office, sheet=sheet, sop=sop)
+    times = dict(time_choice(t) for t in time or [])
+    steps, calendar = load_source(source, office, sheet=sheet, sop=sop, times=times)
     planned = plan(steps, parse_start(start, calendar), calendar)
     if json:
         command.stdout.write(_dumps(as_json(planned)))
