@@ -36,8 +36,8 @@ def add_arguments(parser: CommandParser) -> None:
     parser.add_argument("--json", action="store_true", help=gettext_lazy("Print JSON instead of a table."))
     parser.add_argument("--time", action="append", default=[], metavar="STEP=TIME",
                         help=gettext_lazy("of a document, the standard time of a step it leaves out or writes in a way "
-                                          "that is no time (\"-\", \"Sesuai kebutuhan\"), as kinerja sop import "
-                                          "takes it: --time \"7=15 menit\" (repeatable)"))
+                                          "that is no time (\"-\", \"Sesuai kebutuhan\"): --time \"7=15 menit\" "
+                                          "(repeatable)"))
     from kinerja.sop.cli import add_choice_arguments
 
     add_choice_arguments(parser, to_plan=True)  # --sheet / --sop: which SOP of a document holding several
