@@ -141,7 +141,10 @@ _ECHELON_OF_LEVEL = {"jpt utama": "I", "jpt madya": "I", "jpt pratama": "II", "p
                      "jabatan pimpinan tinggi pratama": "II", "administrator": "III", "jabatan administrator": "III",
                      "pengawas": "IV", "jabatan pengawas": "IV"}
 _NON_ECHELON_MARKS = {"non eselon", "noneselon", "non", "tidak ada", "bukan eselon", "tanpa eselon", "jft", "jfu",
-                      "pelaksana", "fungsional", "staf", "0"}
+                      "pelaksana", "fungsional", "staf", "staff", "non struktural", "nonstruktural", "0"}
+# The first words (after "Jabatan") of the long forms an Eselon column holds for a post without one, as the
+# column Jenis jabatan writes them: "Fungsional Tertentu", "Jabatan Fungsional Umum", "Jabatan Pelaksana".
+_NON_ECHELON_FIRST_WORDS = {"fungsional", "pelaksana", "non", "jft", "jfu"}
 STATUSES = {"definitif": Assignment.Kind.DEFINITIVE, "def": Assignment.Kind.DEFINITIVE,
             "plt": Assignment.Kind.PLT, "pelaksana tugas": Assignment.Kind.PLT,
             "plh": Assignment.Kind.PLH, "pelaksana harian": Assignment.Kind.PLH}
@@ -561,13 +564,17 @@ def _date(raw: object, key: str, row: Row, errors: list[BadImportRow]) -> dt.dat
 
 
 def _echelon(text: str, row: Row, errors: list[BadImportRow]) -> str:
-    """Eselon "II.b", "III/a", "IV a", "Eselon IV.b" → "II.b"; "-" or "Non Eselon" → NON_ECHELON."""
+    """Eselon "II.b", "III/a", "IV a", "Eselon IV.b" → "II.b"; "-", "Non Eselon", "Fungsional Tertentu" or "Jabatan
+    Pelaksana" → NON_ECHELON."""
     if not text:
         return ""
-    if text in NONE_MARKS or _normal(text) in _NON_ECHELON_MARKS:
+    normal = _normal(text)
+    short = normal.removeprefix("jabatan ")  # "Jabatan Fungsional Tertentu", as SIMPEG writes a kind of post
+    if text in NONE_MARKS or normal in _NON_ECHELON_MARKS or short in _NON_ECHELON_MARKS or (
+            short.split(" ")[0] in _NON_ECHELON_FIRST_WORDS):
         return NON_ECHELON
-    if _normal(text) in _ECHELON_OF_LEVEL:
-        return _ECHELON_OF_LEVEL[_normal(text)]
+    if normal in _ECHELON_OF_LEVEL:
+        return _ECHELON_OF_LEVEL[normal]
     found = _ECHELON_RE.fullmatch(text.strip())
     if found is None:
         errors.append(row.bad("echelon", _value_problem(text, _(
