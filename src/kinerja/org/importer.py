@@ -675,8 +675,10 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             texts = {key: _text(value) for key, value in raw.items()}
             for key in _PERSON_KEYS + ("status", "decree", "title_before", "title_after"):
                 # "Kosong" in the Nama of a vacant position, "-" in its NIP and Pangkat: nothing written.
+                # "0" in a Gelar column: the value of a formula over an empty cell, as an export writes it.
                 if key in texts and (texts[key] in NONE_MARKS or key in ("name", "name_nip")
-                                     and _normal(texts[key]) in VACANT_MARKS):
+                                     and _normal(texts[key]) in VACANT_MARKS
+                                     or key in ("title_before", "title_after") and texts[key] == "0"):
                     raw[key], texts[key] = None, ""
             if not any(texts.values()):
                 continue
@@ -755,8 +757,13 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                                   _("says %(acting)s, but the row says %(status)s."), errors)
             if row.name and (texts.get("title_before") or texts.get("title_after")):
                 # "Dr. Ir. H." + "Ahmad Fauzi" + "M.Si.": the name as the office writes it, degrees and all.
-                row.name = " ".join(filter(None, (texts.get("title_before"), row.name)))
-                row.name += f", {texts['title_after']}" if texts.get("title_after") else ""
+                # A Nama that carries them already ("Drs. Joko Santoso, M.Si.") keeps them once.
+                written = f" {_normal(row.name)} "
+                before, after = texts.get("title_before", ""), texts.get("title_after", "")
+                if before and not written.startswith(f" {_normal(before)} "):
+                    row.name = f"{before} {row.name}"
+                if after and not written.endswith(f" {_normal(after)} "):
+                    row.name += f", {after}"
             # "Plt. berdasarkan SK Walikota No. 800/112/KPTS/2025" in Keterangan: the status and the decree.
             if header.remark and remark and row.name:
                 acting = _ACTING_REMARK_RE.match(remark)
