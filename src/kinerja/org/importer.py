@@ -851,20 +851,34 @@ def _signature_block(table: Table, header: Header) -> int | None:
     run: list[tuple[int, list[str], str]] = []  # (row number, its cells' texts, distinct, its Unit kerja), bottom up
     marked = False
     signers: set[int] = set()  # the columns of the NIP and pangkat lines: a signer's lines stand in one column
+    written: set[int] = set()  # the columns the lines of the run write in
+    data = set(header.columns.values())  # the table's own columns: Unit kerja, Jabatan, Nama, …
+    over = 0  # the lines over the marker lines: the signer's name, then their post
     for number, values in reversed(table.rows):
         if number <= header.number:
             break
         cells = [(i, _text(v)) for i, v in enumerate(values) if _text(v)]
         if not cells:
+            # The space the signer signs in, between their post and their name, is the one blank row (or
+            # rows) the block holds over its marker lines; another, over the post, parts it from the table.
+            if over > 1:
+                break
             continue
         texts = list(dict.fromkeys(t for _i, t in cells))  # a line merged across cells is one
         marker = any(_NIP_LINE_RE.fullmatch(t) or _rank_line(t) for t in texts)
         numbered = numbering is not None and any(i == numbering and re.fullmatch(r"\d+\.?", t) for i, t in cells)
         beside = len(texts) == 2 and numbering is None and not marker and not {i for i, _t in cells} <= signers
-        if numbered or _total_line(values) or len(texts) > 2 or beside:
+        # A row that writes a value in the table's own columns where the lines under it do not (Unit kerja,
+        # Jabatan, Nama "Kosong": a vacant post, unnumbered) is the table's.
+        own = run and not marker and any(
+            {i for i, t in cells if t == text} <= data - written for text in texts)
+        if numbered or _total_line(values) or len(texts) > 2 or beside or own:
             break
         if marker:
             signers |= {i for i, _t in cells}
+        elif marked:
+            over += 1
+        written |= {i for i, _t in cells}
         unit_index = header.columns["unit"]
         run.append((number, texts, _text(values[unit_index]) if unit_index < len(values) else ""))
         marked = marked or marker
