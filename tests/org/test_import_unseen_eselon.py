@@ -105,7 +105,9 @@ class SimpegExportTestCase(UnseenCase):
             "Seksi Penyuluhan": "Bidang Kelembagaan Koperasi", "Seksi Kelembagaan UKM": "Bidang UKM",
             "UPTD Pelatihan Koperasi dan UKM": "Dinas Koperasi dan UKM", "Bidang UKM": "Dinas Koperasi dan UKM"})
         self.assertEqual((summary.without_hierarchy, summary.unplaced_units), ([], []))
-        self.assertIn("Seksi Penyuluhan → Bidang Kelembagaan Koperasi", summary.placed_by_name)
+        # Placed by the row order, not by its name, and said so.
+        self.assertIn("Seksi Penyuluhan → Bidang Kelembagaan Koperasi", summary.placed_by_order)
+        self.assertNotIn("Seksi Penyuluhan → Bidang Kelembagaan Koperasi", summary.placed_by_name)
 
     def test_a_unit_whose_name_names_another_lies_under_it(self) -> None:
         """A UPTD's own Subbagian and Seksi, named after it, listed after the Sekretariat's rows."""

@@ -50,10 +50,10 @@ def summary_lines(summary: importer.Summary) -> list[str]:
         from .importer import empty_hierarchy_note
 
         lines.append(empty_hierarchy_note(summary.empty_hierarchy, summary.unplaced_units))
-    if summary.placed_by_name:
+    if summary.placed_by_name or summary.placed_by_order:
         from .importer import placed_by_name_note
 
-        lines.append(placed_by_name_note(summary.placed_by_name))
+        lines.append(placed_by_name_note(summary.placed_by_name, summary.placed_by_order))
     if summary.position_warnings:
         lines.append(_("Check these positions:"))
         lines += [f"  - {line}" for line in summary.position_warnings]

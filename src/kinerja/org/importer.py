@@ -402,6 +402,9 @@ class Row:
     # The row's sheet has no column Unit induk, or it is empty on every row: a new unit's parent is read from
     # the names of the units (_place_by_name).
     parent_unwritten: bool = False
+    # The row's table is grouped by unit: titles over groups of rows, or a Unit kerja written once over its rows
+    # (_place_by_name reads the order of such a table's rows).
+    grouped: bool = False
 
     def bad(self, key: str, problem: str) -> BadCell:
         cell = self.cells.get(key)
@@ -648,7 +651,8 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         if not {"parent", "superior"} & header.columns.keys():
             reading.without_hierarchy.append(table.sheet or path.name)
         unit, chain, unit_text = "", [], ""
-        first = len(rows)
+        first, titles = len(rows), len(reading.titles)
+        carried = False  # a Unit kerja written once holds for rows under it with the cell empty
         hierarchy_written = False  # a row names its parent unit or its superior
         parent_written = False  # a row names its parent unit
         block = _signature_block(table, header)
@@ -712,6 +716,8 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             # A Unit kerja written once holds for the rows below it (or merged down over them).
             if texts.get("unit"):
                 (unit, chain), unit_text = _unit_path(texts["unit"]), texts["unit"]
+            else:
+                carried = carried or bool(unit)
             row.unit, row.chain = unit, list(chain)
             if not row.unit:
                 errors.append(row.bad("unit", _("is empty, and no row above names a unit.")))
@@ -789,6 +795,9 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         if not parent_written:
             for row in rows[first:]:
                 row.parent_unwritten = True
+        if carried or len(reading.titles) > titles:
+            for row in rows[first:]:
+                row.grouped = True
         if not hierarchy_written:
             reading.empty_hierarchy += [(table.sheet or path.name, header.labels[key]) for key in ("parent", "superior")
                                         if key in header.columns]
@@ -1077,6 +1086,8 @@ class Plan:
     office_unit: str = ""  # _key of the office's own unit (its head's), when the file or kinerja tells it
     # "sheet X, row 6: Kepala Subbagian … is imported as Kepala unit, yet column H (Eselon) says …"
     position_warnings: list[str] = field(default_factory=list)
+    # "Seksi Pelayanan → Bidang Koperasi": placed by the row order of a file grouped by unit, not by a name
+    placed_by_order: list[str] = field(default_factory=list)
 
 
 def _period(row: Row, today: dt.date) -> tuple[dt.date, dt.date]:
@@ -1143,7 +1154,7 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
         if row.identity:
             people.setdefault(row.identity, []).append(row)
     _check_units(units, units_in_office, errors)
-    office_unit, placed = _place_by_name(units, units_in_office, office)
+    office_unit, placed, placed_by_order = _place_by_name(units, units_in_office, office)
     position_warnings: list[str] = []
     _check_positions(positions, units, units_in_office, positions_in_office, errors, position_warnings)
     # A person written with their NIP or ID on one row and by name alone on another is one person.
@@ -1162,7 +1173,7 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
     _check_split_people(people, known, errors)
     found = _check_people(people, office, known, errors)
     _check_holders(positions, today, errors)
-    return Plan(units, positions, people, found, placed, office_unit, position_warnings)
+    return Plan(units, positions, people, found, placed, office_unit, position_warnings, placed_by_order)
 
 
 def _office_names(rows: list[Row], known: dict[str, Unit]) -> dict[str, str]:
@@ -1242,10 +1253,13 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
     names say them: a Sekretariat, a Bidang, a UPT(D) or a Kelurahan under the office's own unit; a Subbagian
     under the Sekretariat (or the UPT) listed above it, else the office's one Sekretariat; a Seksi under the
     Bidang whose name it continues (Seksi Kelembagaan UKM, Bidang UKM), else the Bidang listed above it (its
-    Seksi between), else, in an office without a Bidang (a Kecamatan), under the office's unit. The office's
+    Seksi between), else, in an office without a Bidang (a Kecamatan), under the office's unit. The units
+    listed above are read only in a file grouped by unit (a Subbagian or Seksi between the unit over it and a
+    later Sekretariat or Bidang; titles over groups of rows; a Unit kerja written once over its rows), or for
+    the office's one Bidang: not in a list sorted by Eselon or by name. The office's
     unit is its one unit of the kind Dinas at the top, or of several the one whose name the office's begins
     with. What stays unknown stays at the top, and is said (import_file). Returns the office's unit (its _key,
-    or "") and the units placed, as "Subbagian Umum → Sekretariat"."""
+    or "") and the units placed, as "Subbagian Umum → Sekretariat": by their names, then by the row order."""
     def name(key: str) -> str:
         return units[key].name if key in units else known[key].name
 
@@ -1260,18 +1274,40 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
     office_unit = tops[0] if len(tops) == 1 else ""
     order = list(units)  # the file's order: a unit by its first row
     every = list(dict.fromkeys([*order, *known]))
+
+    def upper(key: str) -> bool:  # a unit whose Subbagian or Seksi a file grouped by unit lists under it
+        return kind(key) in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION) or bool(
+            re.match(r"(upt|uptd)\b", _normal(name(key))))
+
+    # The row order tells a parent only in a file grouped by unit: one where a Subbagian or Seksi stands between
+    # the unit over it and a later Sekretariat or Bidang (each one's units follow it before the next). A list
+    # sorted by Eselon or by name puts every Sekretariat and Bidang (eselon III; "Bidang", "Sekretariat" before
+    # "Seksi", "Subbagian") above every Subbagian and Seksi, and says nothing of which lies under which.
+    # A table with titles over groups of rows, or a Unit kerja written once over its rows, is grouped by unit.
+    grouped = any(r.grouped for u in units.values() for r in u.rows)
+    state = ""  # "upper" after such a unit, "lower" after its Subbagian or Seksi
+    for key in order:
+        if state == "lower" and kind(key) in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION):
+            grouped = True
+            break
+        lower = kind(key) in (Unit.Kind.SUBSECTION, Unit.Kind.SECTION) and not upper(key)
+        state = "upper" if upper(key) else "lower" if lower and state else ""
+    by_order: set[str] = set()  # the units the row order placed
+
     def by_kind(index: int, key: str) -> str:
         unit, above = units[key], list(reversed(order[:index]))  # the units listed above it, nearest first
         n = _normal(unit.name)
         if unit.kind in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION) or re.match(r"(upt|uptd|kelurahan|desa)\b", n):
             return office_unit
         if unit.kind == Unit.Kind.SUBSECTION:
-            for k in above:
+            secretariats = [k for k in every if kind(k) == Unit.Kind.SECRETARIAT]
+            for k in above if grouped else []:
                 if kind(k) == Unit.Kind.SECRETARIAT or re.match(r"(upt|uptd)\b", _normal(name(k))):
+                    if secretariats != [k]:  # the office's one Sekretariat is its Subbagian's by kind
+                        by_order.add(key)
                     return k
                 if kind(k) != Unit.Kind.SUBSECTION:
                     break
-            secretariats = [k for k in every if kind(k) == Unit.Kind.SECRETARIAT]
             return secretariats[0] if len(secretariats) == 1 else ""
         if unit.kind == Unit.Kind.SECTION:
             divisions = [k for k in every if kind(k) == Unit.Kind.DIVISION]
@@ -1281,8 +1317,11 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
                            key=lambda k: -len(name(k)))
             if named:
                 return named[0]
-            for k in above:
+            # Else the Bidang listed above it, only Seksi between: in a file grouped by unit, or when it is the
+            # office's one Bidang (there is no other Bidang for the Seksi to lie under, whatever the order).
+            for k in above if grouped or len(divisions) == 1 else []:
                 if kind(k) == Unit.Kind.DIVISION:
+                    by_order.add(key)
                     return k
                 if kind(k) != Unit.Kind.SECTION or re.match(r"(upt|uptd|kelurahan|desa)\b", _normal(name(k))):
                     break
@@ -1294,7 +1333,7 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
             return _key(units[key].parent) if units[key].parent else ""
         return _key(known[key].parent.name) if key in known and known[key].parent is not None else ""
 
-    placed = []
+    placed, ordered = [], []
     for index, key in enumerate(order):
         unit = units[key]
         if unit.parent or unit.existing is not None or key == office_unit or not all(
@@ -1312,8 +1351,8 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
             above = parent_key(above)
         if parent and not above:
             unit.parent = name(parent)
-            placed.append(f"{unit.name} → {unit.parent}")
-    return office_unit, placed
+            (ordered if key in by_order and not contained else placed).append(f"{unit.name} → {unit.parent}")
+    return office_unit, placed, ordered
 
 
 def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, PlannedUnit], known_units: dict[str, Unit],
@@ -1637,6 +1676,8 @@ class Summary:
     lone_units: list[str] = field(default_factory=list)
     # "Subbagian Umum → Sekretariat": new units placed by their names, in a sheet without Unit induk
     placed_by_name: list[str] = field(default_factory=list)
+    # "Seksi Pelayanan → Bidang Koperasi": placed by the row order of a file grouped by unit (_place_by_name)
+    placed_by_order: list[str] = field(default_factory=list)
     # The new units such a sheet leaves at the top, their names not telling their parent (without_hierarchy)
     unplaced_units: list[str] = field(default_factory=list)
     # A position's kind against its Eselon: "sheet X, row 6: Kepala Subbagian … is imported as …"
@@ -1750,9 +1791,15 @@ def hierarchy_notes(without: list[str], empty: list[str], units: list[str]) -> l
     return notes
 
 
-def placed_by_name_note(placed: list[str]) -> str:
-    return _("Unit induk read from the names of the units, the sheet having none: %(units)s.") % {
-        "units": "; ".join(placed)}
+def placed_by_name_note(placed: list[str], by_order: list[str] | None = None) -> str:
+    """What placed the units of a sheet without Unit induk: their names, or the order of the rows."""
+    notes = [_("Unit induk read from the names of the units, the sheet having none: %(units)s.") % {
+        "units": "; ".join(placed)}] if placed else []
+    if by_order:
+        notes.append(_("Unit induk read from the order of the rows, not from the names (the sheet lists each unit's "
+                       "Subbagian or Seksi under it): %(units)s. Check them, or write the column Unit induk.") % {
+            "units": "; ".join(by_order)})
+    return " ".join(notes)
 
 
 def lone_units_note(rows: list[str]) -> str:
@@ -2132,6 +2179,7 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
                       signature_rows=reading.signatures, total_rows=reading.totals,
                       without_people=without_people, without_hierarchy=without_hierarchy,
                       empty_hierarchy=empty_hierarchy, lone_units=lone_units, placed_by_name=plan.placed,
+                      placed_by_order=plan.placed_by_order,
                       unplaced_units=unplaced, position_warnings=plan.position_warnings,
                       sheets=list(dict.fromkeys(row.sheet for row in rows if row.sheet)))
     try:

@@ -150,8 +150,10 @@ def import_page(request: HttpRequest) -> HttpResponse:
                                                    summary.without_hierarchy, summary.empty_hierarchy,
                                                    summary.unplaced_units)
                                                if summary else hierarchy_notes,
-                                               "placed_by_name_note": importer.placed_by_name_note(summary.placed_by_name)
-                                               if summary and summary.placed_by_name else "",
+                                               "placed_by_name_note": importer.placed_by_name_note(
+                                                   summary.placed_by_name, summary.placed_by_order)
+                                               if summary and (summary.placed_by_name or summary.placed_by_order)
+                                               else "",
                                                "lone_units_note": importer.lone_units_note(summary.lone_units)
                                                if summary and summary.lone_units else "",
                                                "accounts": accounts, "sheets": sheets, "office": office,
