@@ -205,3 +205,17 @@ def test_the_annual_value_wins_over_the_quarters() -> None:
 ])
 def test_it_reads_a_grade_target_written_with_at_least(target: str, actual: str, met: bool) -> None:
     assert text_target_met(target, actual) is met
+
+
+@pytest.mark.parametrize(("target", "actual", "met"), [
+    # Every "at least" the importer takes before a grade: that grade or a better one.
+    ("Paling sedikit BB", "A", True), ("Paling sedikit BB", "B", False), ("Tidak kurang dari BB", "BB", True),
+    ("Sekurang kurangnya BB", "BB", True), ("Sekurang-kurangnya BB", "B", False), ("Sekurangnya Baik", "Baik", True),
+    ("Paling rendah WDP", "WTP", True), (">= B", "B", True), ("≥BB", "A", True), ("Minimal: BB", "BB", True),
+    # "More than" a grade: a better one only.
+    ("Di atas B", "BB", True), ("Di atas B", "B", False), ("> B", "BB", True), ("> B", "B", False),
+    ("Lebih dari Cukup", "Baik", True), ("Lebih dari Cukup", "Cukup", False), ("> AA", "AA", False),
+    ("Di atas rata-rata", "di atas rata-rata", True),  # no grade: compared as written
+])
+def test_it_reads_every_comparison_the_importer_takes_before_a_grade(target: str, actual: str, met: bool) -> None:
+    assert text_target_met(target, actual) is met

@@ -121,6 +121,21 @@ class Round5ImportTestCase(TestCase):
         self.assertEqual(summary.assumed_positive, [])
         self.assertEqual(summary.warnings, [])
 
+    def test_a_grade_target_with_any_comparison_the_importer_takes_is_met_as_it_says(self) -> None:
+        # (target, realisasi, met): "at least" a grade is that grade or better, "more than" (di atas, >) better only.
+        cases = [("Paling sedikit BB", "A", True), ("Tidak kurang dari BB", "BB", True),
+                 ("Sekurang kurangnya BB", "BB", True), ("Di atas B", "B", False), ("> B", "BB", True)]
+        path = books.kualitatif(self.dir / "pk.xlsx")
+        book = load_workbook(path)
+        for row, (target, actual, _met) in enumerate(cases, start=5):
+            book["PK"].append([row - 1, books.SASARAN_3, f"Indikator {row}", "Nilai", target, actual])
+        book.save(path)
+        summary = import_file(path, self.office, 2025)
+        self.assertEqual(summary.warnings, [])
+        targets, actuals = self.values(Target, kind="agreement"), self.values(Actual, quarter=None)
+        self.assertEqual({targets[f"Indikator {row}"]: evaluate(targets[f"Indikator {row}"], actuals[f"Indikator {row}"]).met
+                          for row in range(5, 5 + len(cases))}, {target: met for target, _actual, met in cases})
+
     def test_a_number_beside_a_grade_target_is_refused_naming_the_cell(self) -> None:
         path = books.kualitatif(self.dir / "pk.xlsx")
         book = load_workbook(path)

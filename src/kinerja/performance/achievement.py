@@ -175,28 +175,55 @@ def _normal_text(value: str) -> str:
     return TEXT_ALIASES.get(text, text)
 
 
-# A grade target written with "at least", as a PK writes it ("Minimal BB", "≥ BB"): that grade or a better one.
-_AT_LEAST = re.compile(r"^(?:MINIMAL|MINIMUM|MIN|SEKURANG-KURANGNYA|SEKURANGNYA|PALING RENDAH|≥|>=|=>)\s*:?\s*")
+# The words a target writes before its value to compare (PK and IKU tables: "≥ 80", "minimal 80%", "Minimal BB",
+# "paling lama 3 hari"), one list for the importer and for text_target_met. AT_LEAST: that value or a better one;
+# MORE_THAN: strictly better ("> B", "di atas B": BB or better); AT_MOST and LESS_THAN the other way. A number target
+# reads both "at least" lists alike (the number is the target, higher is better).
+AT_LEAST = ("≥", ">=", "=>", "minimal", "minimum", "min", "sekurang-kurangnya", "sekurangnya", "paling sedikit",
+            "paling rendah", "tidak kurang dari")
+MORE_THAN = (">", "lebih dari", "di atas")
+AT_MOST = ("≤", "<=", "=<", "maksimal", "maksimum", "maks", "max", "paling lama", "paling banyak", "paling tinggi",
+           "tidak lebih dari", "selambat-lambatnya", "sebanyak-banyaknya")
+LESS_THAN = ("<", "kurang dari", "di bawah")
 
 
-def _at_least(target: str) -> str:
-    """The grade of a target written "Minimal BB" (normalised), where the rest is on a scale; else the target."""
-    rest = _AT_LEAST.sub("", target, count=1)
-    return rest if rest != target and any(rest in scale for scale in TEXT_SCALES) else target
+def words_pattern(words: tuple[str, ...]) -> str:
+    """A regex alternation of comparison words: longest first ("<=" before "<", "minimal" before "min"); a hyphen may
+    be a space or nothing ("sekurang kurangnya"), a space any spacing; a word ends where its letters do ("min. 80")."""
+    return "|".join(re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + (r"(?![a-z])" if w[-1].isalpha() else "")
+                    for w in sorted(words, key=len, reverse=True))
+
+
+# One alternation of both lists, longest first, so that ">=" is not read as ">" before "= BB".
+_GRADE_COMPARISON = re.compile(rf"^\s*(?P<word>{words_pattern(AT_LEAST + MORE_THAN)})\s*[.:]?\s*(?P<rest>\S.*)$",
+                               re.IGNORECASE | re.DOTALL)
+_MORE_THAN = re.compile(words_pattern(MORE_THAN), re.IGNORECASE)
+
+
+def grade_target(target_text: str) -> tuple[str, bool]:
+    """(the target's value normalised, whether an actual must be strictly better): ("BB", False) for "Minimal BB",
+    "Paling sedikit BB" or "≥ BB", ("B", True) for "Di atas B" or "> B", where the rest is on a text scale;
+    (the target normalised, False) for any other text."""
+    found = _GRADE_COMPARISON.match(target_text)
+    if found is not None:
+        rest = _normal_text(found.group("rest"))
+        if any(rest in scale for scale in TEXT_SCALES):
+            return rest, _MORE_THAN.fullmatch(found.group("word")) is not None
+    return _normal_text(target_text), False
 
 
 def text_target_met(target_text: str, actual_text: str | None) -> bool:
     """Whether a text actual meets a text target: equal (case and spacing aside), or better on a
     known scale (an "AA" grade meets a target of "A", "Sangat Baik" one of "Baik"; "WDP" does not meet "WTP",
-    nor does "Wajar Dengan Pengecualian"). "Minimal BB" is met as "BB" is."""
+    nor does "Wajar Dengan Pengecualian"). "Minimal BB" is met as "BB" is; "Di atas B" only by a better grade."""
     if not actual_text:
         return False
-    target, actual = _at_least(_normal_text(target_text)), _normal_text(actual_text)
-    if target == actual:
+    (target, strictly), actual = grade_target(target_text), _normal_text(actual_text)
+    if target == actual and not strictly:
         return True
     for scale in TEXT_SCALES:
         if target in scale and actual in scale:
-            return scale.index(actual) <= scale.index(target)
+            return scale.index(actual) < scale.index(target) or (not strictly and actual == target)
     return False
 
 

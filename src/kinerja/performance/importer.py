@@ -139,7 +139,17 @@ from kinerja.org.models import Office, Position, Unit
 from kinerja.spreadsheets import csv_rows, fill_merged
 
 from . import signoff
-from .achievement import TEXT_SCALES, aggregate_quarters, evaluate, year_value
+from .achievement import (
+    AT_LEAST,
+    AT_MOST,
+    LESS_THAN,
+    MORE_THAN,
+    TEXT_SCALES,
+    aggregate_quarters,
+    evaluate,
+    words_pattern,
+    year_value,
+)
 from .models import YEAR_FIELDS, Actual, ActualRevision, Indicator, IndicatorRevision, Objective, Target, quarter_name
 from .numbers import NumberError, float_number, format_number, format_plain, parse_number
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
@@ -707,20 +717,10 @@ def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]
 
 
 # A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
-# the number is the target, and the comparison says which way is better.
-AT_LEAST = ("≥", ">=", "=>", ">", "minimal", "minimum", "min", "sekurang-kurangnya", "sekurangnya",
-            "paling sedikit", "paling rendah", "tidak kurang dari", "lebih dari", "di atas")
-AT_MOST = ("≤", "<=", "=<", "<", "maksimal", "maksimum", "maks", "max", "paling lama", "paling banyak",
-           "paling tinggi", "tidak lebih dari", "selambat-lambatnya", "sebanyak-banyaknya", "kurang dari", "di bawah")
-
-
-def _words_pattern(words: tuple[str, ...]) -> str:
-    # Longest first ("<=" before "<", "minimal" before "min"); a word ends where its letters do ("min. 80", "min 80").
-    return "|".join(re.escape(w).replace(r"\-", "[- ]?").replace(r"\ ", r"\s+") + (r"(?![a-z])" if w[-1].isalpha() else "")
-                    for w in sorted(words, key=len, reverse=True))
-
-
-_COMPARISON = re.compile(rf"^\s*(?:(?P<least>{_words_pattern(AT_LEAST)})|(?P<most>{_words_pattern(AT_MOST)}))"
+# the number is the target, and the comparison says which way is better ("> 80" and "≥ 80" alike). The words are
+# achievement's, which reads a grade target written with them ("Paling sedikit BB") as met or not.
+_COMPARISON = re.compile(rf"^\s*(?:(?P<least>{words_pattern(AT_LEAST + MORE_THAN)})"
+                         rf"|(?P<most>{words_pattern(AT_MOST + LESS_THAN)}))"
                          r"\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
 # "80 - 90", "80 s.d. 90", "80 s/d 90 %", "80 sampai dengan 90": a range, not one target.
 _RANGE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|to)\s*"
@@ -1694,8 +1694,9 @@ def _on_text_scale(text: str) -> bool:
 
 
 def _grade(text: str) -> str:
-    """The grade of a text target written with "at least" ("minimal BB", "≥ BB" are BB or better, as
-    achievement.text_target_met reads them), for checking it is a grade; any other text as written."""
+    """The grade of a text target written with "at least" or "more than" ("minimal BB", "≥ BB" are BB or better,
+    "di atas B" better than B, as achievement.text_target_met reads them: the same words), for checking it is a
+    grade; any other text as written."""
     polarity, rest = _comparison(text)
     return rest if polarity == Indicator.Polarity.HIGHER_IS_BETTER and _on_text_scale(rest) else text
 
