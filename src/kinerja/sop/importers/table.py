@@ -24,6 +24,7 @@ from .values import (
     DURATION_UNITS,
     NORMAL_DAY_MINUTES,
     duration_alternative,
+    duration_caveat,
     duration_item,
     duration_product,
     duration_rate,
@@ -1240,6 +1241,12 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
                 "a range of times: the longer, %(time)s, is taken as the standard time")
                 % {"time": format_duration(step.duration_value, step.duration_unit)}))
+        if caveat := duration_caveat(step.duration_text):
+            # "1 hari, tergantung kelengkapan berkas": the time is the standard; the due date cannot follow a caveat.
+            draft.warnings.append(step_error(path, step, COLUMN_TIME, step.duration_text, _(
+                "a caveat beside the time: %(time)s is taken as the standard time and “%(caveat)s” is left aside; if "
+                "the step may take longer, type its longest time in the preview")
+                % {"time": format_duration(step.duration_value, step.duration_unit), "caveat": caveat}))
         if mixed_duration(step.duration_text):
             # "1 hari 2 jam": the calendar counts hours inside office hours, which gives the same due date as the
             # day and then the hours wherever the office's days have its normal length.

@@ -127,9 +127,10 @@ _TRAILING_RE = re.compile(r"(?:[\s?!.,;:]|\*+\)?)+$")
 
 
 def _cleaned(text: str) -> str:
-    """A Waktu text lowered, its spaces collapsed, a spelled-out number in brackets ("(tiga)") and the stops
-    after it dropped, numbers in words as digits and the minute mark as menit."""
-    cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
+    """A Waktu text lowered, its spaces collapsed, a caveat beside the time ("1 hari, tergantung kelengkapan
+    berkas"), a spelled-out number in brackets ("(tiga)") and the stops after it dropped, numbers in words as digits
+    and the minute mark as menit."""
+    cleaned = _SPELLED_RE.sub("", _without_caveat(re.sub(r"\s+", " ", text.strip().lower())))
     kept = "." if re.search(r"\d ?[a-z]+\.$", cleaned) else ""  # "5 hr." abbreviates
     cleaned = _TRAILING_RE.sub("", cleaned) + kept
     return _MINUTE_MARK_RE.sub(r"\1 menit", _numbers_from_words(cleaned))
@@ -248,6 +249,29 @@ _AS_NEEDED_RE = re.compile(r"\b(?:sesuai kebutuhan|menyesuaikan|tergantung|tenta
                            r"bervariasi|as needed)\b")
 
 
+# The caveat a Waktu cell may write beside its time: from its word to the end of its clause (a comma, semicolon or
+# bracket ends one), with a joining word before it ("1 hari, tergantung kelengkapan berkas", "sehari tergantung jumlah
+# berkas", "lima hari kerja, menyesuaikan", "2 hari atau sesuai kebutuhan", "tergantung jumlah berkas, maks. 2 hari").
+_CAVEAT_RE = re.compile(rf"(?:\b(?:atau|dan|namun|tetapi|tapi|or)\s+)?{_AS_NEEDED_RE.pattern}[^,;()]*")
+
+
+def _without_caveat(lowered: str) -> str:
+    """A lowered Waktu text without the caveats beside its time, and the brackets or commas left empty by them."""
+    if not _AS_NEEDED_RE.search(lowered):
+        return lowered
+    rest = re.sub(r"\(\s*\)", "", _CAVEAT_RE.sub("", lowered))
+    rest = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;-–—")
+    return found.group(1).strip() if (found := re.fullmatch(r"\(([^()]*)\)", rest)) else rest  # "(maks. 2 hari)"
+
+
+def duration_caveat(text: str) -> str:
+    """The caveat a Waktu text writes beside its time, which parse_duration leaves aside ("1 hari, tergantung
+    kelengkapan berkas" → "tergantung kelengkapan berkas"); "" for none."""
+    lowered = re.sub(r"\s+", " ", text.strip().lower())
+    found = [m.group().strip() for m in re.finditer(_AS_NEEDED_RE.pattern + r"[^,;()]*", lowered)]
+    return "; ".join(_TRAILING_RE.sub("", f) for f in found) if _without_caveat(lowered) else ""
+
+
 def parse_duration(text: str, *, day_minutes: int = NORMAL_DAY_MINUTES) -> tuple[Decimal, str]:
     """"2 menit" → (2, "minute"); "½ hari", "0,5 Hari", "5 hari kerja", "3 HK", "1 x 24 jam" (one day),
     "2 x 8 jam" (16 jam), "1 (satu) hari", "lima hari", "setengah hari", "sehari", a range "2-3 hari" (its upper
@@ -258,8 +282,9 @@ def parse_duration(text: str, *, day_minutes: int = NORMAL_DAY_MINUTES) -> tuple
     cleaned = _SPELLED_RE.sub("", re.sub(r"\s+", " ", text.strip().lower()))
     if cleaned in NONE_MARKS or _TRAILING_RE.sub("", cleaned) in NONE_MARKS:
         raise ValueError(_("the standard time is missing: write it, such as 15 menit, 2 jam or 1 hari"))
-    if _AS_NEEDED_RE.search(cleaned) and not re.search(r"\d", cleaned):
-        # "Sesuai kebutuhan", "Tentatif": the document sets no time, but the engine needs one for the due date.
+    if _AS_NEEDED_RE.search(cleaned) and not re.search(r"[\d½¼¾]", _numbers_from_words(_without_caveat(cleaned))):
+        # "Sesuai kebutuhan", "Tentatif": the document sets no time, but the engine needs one for the due date. One
+        # written, in digits or words, beside such a caveat is the time ("Satu hari, tergantung kelengkapan berkas").
         raise ValueError(_("sets no standard time (the step takes as long as it needs): type the longest time the "
                            "step may take, such as 1 hari, so that its due date can be set"))
     if re.search(r"\bhari kalender\b", cleaned):
