@@ -25,7 +25,7 @@ from kinerja.uploads import megabytes
 from . import outside, shapes, xlsx_shapes
 from .draft import DrawnArrow, DrawnNote, MergedCell, SopImportError
 from .flow import is_label
-from .table import step_label
+from .table import closes_steps, step_label
 
 Grid = list[list[str]]
 MAX_INFLATED_BYTES = 60 * 1024 * 1024
@@ -572,20 +572,30 @@ def filled_marks(rows: Sequence[Sequence[str]], colours: Sequence[Sequence[str |
     per row: the empty cells filled with a colour (`colours`, None for none) of a step's rows. A step's first row
     opens with its label as the No. column prints it ("1", "1.", "1)", "(1)", "a.", "3.1"); the rows under it
     whose cell in that column is blank (a number merged down over them, or a step written over two rows) are
-    the same step's, until a blank row or a row whose text starts at or before the No. column (a heading, the
-    end of the table). A colour the step's text cells share too is a band over the whole row (a decision's row
-    shaded), no mark; more than _MOST_FILLED such cells in a row are the Pelaksana columns shaded by design."""
+    the same step's, until a blank row, a row whose text starts at or before the No. column (a heading, the
+    end of the table), a row naming itself a note, legend or total ("Keterangan warna:", "Jumlah waktu":
+    table.closes_steps), or a row outside the step's merged No. cell whose text stands in a column the step's
+    first row writes nothing in (a legend's "Pelaksana" beside its swatch in an actor's column). A colour the
+    step's text cells share too is a band over the whole row (a decision's row shaded), no mark; more than
+    _MOST_FILLED such cells in a row are the Pelaksana columns shaded by design."""
     marked: list[list[int]] = []
     no: int | None = None  # the No. column of the step whose rows these are; None outside the steps
     band: set[str | None] = set()
+    written: set[int] = set()  # the columns the step's first row writes in
     for texts, fills in zip(rows, colours, strict=True):
         first = next((i for i, text in enumerate(texts) if text.strip()), None)
+        merged = no is not None and isinstance(texts[no] if no < len(texts) else "", MergedCell)
         if first is not None and (no is None or first <= no) and step_label(texts[first].strip()) is not None:
             no, band = first, set()  # a step's first row
+            written = {i for i, text in enumerate(texts) if text.strip()}
         elif no is None or (first is not None and first <= no):
             no = None  # above the steps (the header), or a heading or text under them
-        elif first is None and not any(fills) and not isinstance(texts[no] if no < len(texts) else "", MergedCell):
+        elif first is None and not any(fills) and not merged:
             no = None  # a blank row ends the step
+        elif first is not None and (closes_steps(texts[first])
+                                    or (not merged and any(text.strip() and i not in written
+                                                           for i, text in enumerate(texts)))):
+            no = None  # a legend or total under the last step ("Keterangan warna:" beside a filled swatch)
         if no is None:
             marked.append([])
             continue

@@ -1128,7 +1128,7 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
             if total and raw and total_row is None:
                 total_row = row
             signature = (bool(_SIGNATURE_RE.search(" ".join(row))) or total
-                         or bool(_NOTE_RE.match(next((c for c in row if c.strip()), ""))))
+                         or closes_steps(next((c for c in row if c.strip()), "")))
             if not number_text and follows_step and not signature:
                 _continue(raw[-1][0], row, columns)  # a row wrapped by a PDF copy continues the step above
                 raw[-1][0].pages = tuple(sorted({*raw[-1][0].pages, *row_pages(row)}))
@@ -1314,6 +1314,20 @@ def read_steps(path: Path, draft: SopDraft, rows: Grid, actor_overrides: dict[in
 # The label of a row giving the procedure's whole time under the steps: "JUMLAH WAKTU", "Total Waktu
 # Penyelesaian", "Jumlah".
 _TOTAL_RE = re.compile(r"(?:jumlah|total)(?: (?:waktu|lama))?(?: (?:penyelesaian|pelayanan|proses))?")
+
+
+# A legend of the table's colours or symbols typed in the row under the last step: "Keterangan warna:", "Ket. simbol",
+# "Legenda", "Keterangan tanda/arsiran", "Warna abu-abu menandai pelaksana": never the rest of the last step.
+_LEGEND_LABEL_RE = re.compile(r"\s*(?:(?:keterangan|ket\.?|legenda?)\s+(?:warna|simbol|tanda|arsiran|gambar|kotak)\b"
+                              r"|legenda?\s*(?::|$)|warna\b.{0,40}\b(?:menandai|menunjukkan|berarti|adalah|=|:))",
+                              re.IGNORECASE)
+
+
+def closes_steps(text: str) -> bool:
+    """Whether the first text of a row without a step number names it a row under the steps, none of the last step's
+    rest: a note ("Catatan: …", "*) hari kerja"), a legend of colours or symbols ("Keterangan warna:") or the
+    procedure's whole time ("Jumlah waktu")."""
+    return bool(_NOTE_RE.match(text) or _LEGEND_LABEL_RE.match(text) or _TOTAL_RE.fullmatch(label_key(text)))
 
 
 def _is_total_row(row: list[str], columns: dict[str, int]) -> bool:
