@@ -65,3 +65,16 @@ def test_the_warning_names_the_caveat_left_aside(tmp_path: Path) -> None:
         "sop.txt, step 2, column Waktu: a caveat beside the time: 5 hari is taken as the standard time and "
         "“menyesuaikan” is left aside; if the step may take longer, type its longest time in the preview (value: "
         "“Lima hari kerja, menyesuaikan”)"]
+
+
+def test_the_unit_a_header_names_follows_the_time_not_the_caveat(tmp_path: Path) -> None:
+    # "Waktu (hari)" over "2, tergantung jumlah berkas": 2 hari, not the caveat "… berkas hari" left with a bare 2.
+    steps = [("Kegiatan nomor 1", "2, tergantung jumlah berkas", "Kasi"), ("Kegiatan nomor 2", "1", "Kepala Bidang")]
+    text = sop_text(ACTORS, steps).replace("\tWaktu\t", "\tWaktu (hari)\t")
+    draft = read_document(write(tmp_path, text))
+    assert draft.problems == []
+    assert [(s.duration_value, s.duration_unit) for s in draft.steps] == [(2, "day"), (1, "day")]
+    assert [str(w) for w in draft.warnings] == [
+        "sop.txt, step 1, column Waktu (hari): a caveat beside the time: 2 hari is taken as the standard time and "
+        "“tergantung jumlah berkas” is left aside; if the step may take longer, type its longest time in the "
+        "preview (value: “2, tergantung jumlah berkas”)"]

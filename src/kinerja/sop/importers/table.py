@@ -37,6 +37,7 @@ from .values import (
     parse_duration,
     split_items,
     starts_item,
+    time_without_caveat,
 )
 
 Grid = list[list[str]]
@@ -1552,10 +1553,12 @@ def _header_unit(header: str) -> str:
 def _with_unit(text: str, unit: str) -> str:
     """A number without a unit under a header that names the unit takes that unit: "15", "½", "1-2" or
     "1 (satu)" under "Waktu (hari)" as "15 hari" … The parser reads each as it reads them with the unit;
-    a time naming its own unit ("30 menit", "30'") or none at all ("-") is left as written."""
-    if not unit or not re.search(r"[\d½¼¾]", text) or re.search(r"['’′]", text):
+    a time naming its own unit ("30 menit", "30'") or none at all ("-") is left as written. A caveat beside the
+    number is left aside ("2, tergantung jumlah berkas" as "2 hari")."""
+    time = time_without_caveat(text)
+    if not unit or not re.search(r"[\d½¼¾]", time) or re.search(r"['’′]", time):
         return text
-    return text if set(label_key(text).split()) & set(DURATION_UNITS) else f"{text} {unit}"
+    return text if set(label_key(time).split()) & set(DURATION_UNITS) else f"{time} {unit}"
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:

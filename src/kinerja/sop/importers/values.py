@@ -264,6 +264,13 @@ def _without_caveat(lowered: str) -> str:
     return found.group(1).strip() if (found := re.fullmatch(r"\(([^()]*)\)", rest)) else rest  # "(maks. 2 hari)"
 
 
+def time_without_caveat(text: str) -> str:
+    """A Waktu text (lowered) without the caveat beside its time ("2, tergantung jumlah berkas" → "2"), for a unit
+    the header names to follow the time, not the caveat; the text as written when it has no caveat."""
+    lowered = re.sub(r"\s+", " ", text.strip().lower())
+    return _without_caveat(lowered) if _AS_NEEDED_RE.search(lowered) else text
+
+
 def duration_caveat(text: str) -> str:
     """The caveat a Waktu text writes beside its time, which parse_duration leaves aside ("1 hari, tergantung
     kelengkapan berkas" → "tergantung kelengkapan berkas"); "" for none."""
