@@ -120,6 +120,20 @@ class LongFormsTestCase(UnseenCase):
         self.assertEqual(len(errors), 1, errors)
         self.assertIn("kolom D (Eselon): “Fungsionaris”", errors[0])
 
+    def test_an_eselon_in_arabic_numerals_or_abbreviated_is_read(self) -> None:
+        # "4a" and "Ess. IV/a" as lists written in haste have them: the head of a unit, as "IV.a" makes it.
+        from kinerja.org.importer import _echelon
+
+        for written, level in [("4a", "IV.a"), ("Ess. IV/a", "IV.a"), ("Esl. III.b", "III.b"), ("3 b", "III.b"),
+                               ("II.b", "II.b"), ("Eselon 2", "II")]:
+            errors: list = []
+            self.assertEqual(_echelon(written, None, errors), level, written)  # type: ignore[arg-type]
+            self.assertEqual(errors, [], written)
+        rows = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "2b", "Ahmad Fauzi", FAUZI],
+                [2, "UPTD Pasar", "Pengelola Pasar", "Ess. IV/a", "", ""]]
+        self.run_import(book(self.folder, "angka.xlsx", RowOrderTestCase.HEADER, rows))
+        self.assertEqual(Position.objects.get(title="Pengelola Pasar").kind, "unit_head")
+
     def test_an_exported_zero_and_degrees_the_name_carries_are_not_added(self) -> None:
         path = book(self.folder, "gelar.xlsx", ["No", "NIP", "Gelar Depan", "Nama", "Gelar Belakang", "Jabatan",
                                                 "Unit Kerja"], [

@@ -134,7 +134,8 @@ POSITION_KINDS = {  # what the Jenis jabatan column may say
 }
 STRUCTURAL = "structural"  # Jenis jabatan "Struktural": a head position, its kind read from the title and unit
 # Eselon as written: "II.b", "III/a", "IV a", "Eselon IV.b", "IIIa"; staff have none.
-_ECHELON_RE = re.compile(r"(?:eselon\s*)?(IV|III|II|I|V)\s*[./\-]?\s*([ab])?", re.IGNORECASE)
+_ECHELON_RE = re.compile(r"(?:(?:eselon|esel|esl|ess|es)\.?\s*)?(IV|III|II|I|V|[1-5])\s*[./\-]?\s*([ab])?", re.IGNORECASE)
+_ROMAN_LEVEL = {"1": "I", "2": "II", "3": "III", "4": "IV", "5": "V"}  # "4a", as a list written in haste has it
 NON_ECHELON = "-"  # Row.echelon of a post written as having none ("-", "Non Eselon")
 # The levels that replace the eselon in the ASN law (UU 5/2014), as newer lists write them in its column.
 _ECHELON_OF_LEVEL = {"jpt utama": "I", "jpt madya": "I", "jpt pratama": "II", "pimpinan tinggi pratama": "II",
@@ -324,8 +325,8 @@ def _tables(path: Path, sheet: str | None = None) -> Iterator[Table]:
                                % {"file": path.name})
         yield from _csv_tables(path)
     else:
-        raise KinerjaError(_("%(file)s: kinerja imports the organisation from an .xlsx or .csv file.")
-                           % {"file": path.name})
+        raise KinerjaError(_("%(file)s: kinerja imports the organisation from an .xlsx or .csv file (or Excel's "
+                             "Unicode text, .txt).") % {"file": path.name})
 
 
 @dataclass
@@ -567,8 +568,8 @@ def _date(raw: object, key: str, row: Row, errors: list[BadImportRow]) -> dt.dat
 
 
 def _echelon(text: str, row: Row, errors: list[BadImportRow]) -> str:
-    """Eselon "II.b", "III/a", "IV a", "Eselon IV.b" → "II.b"; "-", "Non Eselon", "Fungsional Tertentu" or "Jabatan
-    Pelaksana" → NON_ECHELON."""
+    """Eselon "II.b", "III/a", "IV a", "4a", "Eselon IV.b", "Ess. IV/a" → "II.b", "IV.a"; "-", "Non Eselon",
+    "Fungsional Tertentu" or "Jabatan Pelaksana" → NON_ECHELON."""
     if not text:
         return ""
     normal = _normal(text)
@@ -583,7 +584,8 @@ def _echelon(text: str, row: Row, errors: list[BadImportRow]) -> str:
         errors.append(row.bad("echelon", _value_problem(text, _(
             "is not an eselon: II.a, II.b, III.a, III.b, IV.a, IV.b, or “-” or Non Eselon for a post without one."))))
         return ""
-    return f"{found[1].upper()}.{found[2].lower()}" if found[2] else found[1].upper()
+    level = _ROMAN_LEVEL.get(found[1], found[1].upper())
+    return f"{level}.{found[2].lower()}" if found[2] else level
 
 
 def _choice(text: str, choices: dict[str, str], key: str, row: Row, errors: list[BadImportRow], hint: str) -> str:
