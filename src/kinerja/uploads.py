@@ -14,11 +14,13 @@ library does this for the file system storage, so it is written here:
 - `KeptFiles`: the files of a form that passed their checks, kept when another field has an error, so the
   next try sends them without choosing them again (the division's answer page).
 - `megabytes`: the size of a file, or a limit, in a message, written as the reader's language writes it.
+- `sha256_of`: the SHA-256 of an uploaded or kept file's content, read in chunks, the file left at its start.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import logging
 import secrets
 import shutil
@@ -40,6 +42,15 @@ _written: ContextVar[list[tuple[FileSystemStorage, str]] | None] = ContextVar("k
 
 
 MEGABYTE = 1024 * 1024
+
+
+def sha256_of(f: Any) -> str:
+    """The SHA-256 (hex) of an uploaded or kept file's content, read in chunks; the file is left at its start."""
+    digest = hashlib.sha256()
+    for chunk in f.chunks():
+        digest.update(chunk)
+    f.seek(0)
+    return digest.hexdigest()
 
 
 def megabytes(size: int | float, places: int = 1) -> str:

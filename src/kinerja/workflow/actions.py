@@ -18,7 +18,6 @@ statements in two round trips, the BEGIN with the lock and the read, the writes 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable, Iterable
 from decimal import Decimal
 from pathlib import PurePath
@@ -48,7 +47,7 @@ from kinerja.org.holding import (
 from kinerja.org.models import Assignment, Office, Person, Position, Unit, name_of
 from kinerja.org.roles import Role, acting_for, acting_for_roles, roles_and_stand_ins, roles_of
 from kinerja.sop.models import Actor, SopVersion, Step
-from kinerja.uploads import removed_on_failure
+from kinerja.uploads import removed_on_failure, sha256_of
 
 from . import audit, extensions, fastsql
 from .access import (
@@ -271,11 +270,7 @@ def _save_files(task: Task, files: Iterable[Any], user: AbstractBaseUser, at: dt
         if f.size is not None and f.size > settings.KINERJA_MAX_UPLOAD_BYTES:
             raise KinerjaError(_("%(file)s is larger than %(max)d MB.") % {
                 "file": name, "max": settings.KINERJA_MAX_UPLOAD_BYTES // (1024 * 1024)})
-        sha = hashlib.sha256()
-        for chunk in f.chunks():
-            sha.update(chunk)
-        f.seek(0)
-        row = TaskFile(task=task, request=request, name=name, sha256=sha.hexdigest(), uploaded_at=at, uploaded_by=user)
+        row = TaskFile(task=task, request=request, name=name, sha256=sha256_of(f), uploaded_at=at, uploaded_by=user)
         row.file.save(name, File(f, name=name), save=False)
         row.save()
         saved.append(row)

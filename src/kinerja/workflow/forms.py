@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
@@ -20,7 +19,7 @@ from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import Actor, SopVersion, Step
-from kinerja.uploads import MEGABYTE
+from kinerja.uploads import MEGABYTE, sha256_of
 
 from .access import reassign_candidates
 from .models import Task
@@ -145,29 +144,20 @@ class FilesForm(forms.Form):
         return data
 
 
-def file_digest(f: Any) -> str:
-    """The SHA-256 of an uploaded or kept file's content, read in chunks; the file is left at its start."""
-    digest = hashlib.sha256()
-    for chunk in f.chunks():
-        digest.update(chunk)
-    f.seek(0)
-    return digest.hexdigest()
-
-
 def same_files(chosen: Sequence[Any], elsewhere: Sequence[tuple[Any, str]]) -> tuple[list[str], set[int]]:
     """The problems of files chosen under "files" that repeat another file of the same submit, by content (the
     same scan chosen twice, or once more under another name): one chosen twice there, or one also chosen in
     another part of the form (`elsewhere`: each file with where it was chosen, "the evidence of IK-01 …"). Gives
     the messages and the id() of each repeated file under "files", which is not kept for the next try. Files
     with a problem of their own (file_problem) are left to it."""
-    seen: dict[str, tuple[str, str | None]] = {file_digest(f): (PurePath(f.name or "").name, where)
+    seen: dict[str, tuple[str, str | None]] = {sha256_of(f): (PurePath(f.name or "").name, where)
                                                for f, where in elsewhere}
     problems: list[str] = []
     repeated: set[int] = set()
     for f in chosen:
         if file_problem(f) is not None:
             continue
-        name, digest = PurePath(f.name or "").name, file_digest(f)
+        name, digest = PurePath(f.name or "").name, sha256_of(f)
         if digest in seen:
             other, where = seen[digest]
             problems.append(str((_("%(name)s is chosen twice under Files (also as %(other)s): choose it once.")
