@@ -13,7 +13,8 @@ a vacant position and "-" in its other cells are nothing written; "Plt. Siti Ami
 Keterangan beginning "Plt. berdasarkan SK … No. 800/…", is a Plt holding (Keterangan read for that and
 its decree number alone). The signature block under a table ("Bandar Lampung, 2 Januari 2026", the head's
 post, name and NIP; or, without a place and date, the post, name, pangkat and "NIP. …" lines under the last
-numbered row; or two posts side by side, the head of office's and the Sekretaris Daerah's, over their names)
+numbered row; or two posts side by side, the head of office's and the Sekretaris Daerah's, over their names;
+or one head's post alone, the space to sign in, and a name with degrees or written in the table: _lone_signer)
 ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
 A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
@@ -166,6 +167,12 @@ _DECREE_IN_TEXT_RE = re.compile(
 # The first line of the signature block under a table: "Bandar Lampung, 2 Januari 2026" (the day may be left
 # blank to write by hand), or "Mengetahui," over it.
 _SIGNED_AT_RE = re.compile(r"[^\W\d][^\d,]*,\s*(?:\d{1,2}\s+)?([a-z]+)\.?\s+\d{4}", re.IGNORECASE)
+# The same line with the date in figures ("Bandar Lampung, 02-01-2026"), its day and month left as dots to fill
+# by hand ("Bandar Lampung, ....... 2026"), or the place alone in one cell with the date beside it (an Excel date).
+_SIGNED_AT_FIGURES_RE = re.compile(r"[^\W\d][^\d,]*,\s*(?:\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|[.…_ ]{3,}\d{4})",
+                                   re.IGNORECASE)
+_PLACE_RE = re.compile(r"[^\W\d][^\d,]*,")
+_DATE_RE = re.compile(r"(?:\d{1,2}\s+)?([a-z]+)\.?\s+\d{4}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4}", re.IGNORECASE)
 _SIGNATURE_WORDS = {"mengetahui", "menyetujui", "disahkan oleh", "ditetapkan di"}
 # A Unit Kerja written as a path of units, as SIMPEG exports it: "Subbagian Umum - Sekretariat - Dinas …", or
 # top-down "Dinas … / Sekretariat / Subbagian Umum". Each level is known by its first word, and its depth by that
@@ -834,8 +841,12 @@ def _signature_line(values: list[object]) -> bool:
         return False
     for text in texts:
         signed = _SIGNED_AT_RE.fullmatch(text)
-        if signed and signed[1].lower() in MONTHS or _normal(text) in _SIGNATURE_WORDS:
+        if (signed and signed[1].lower() in MONTHS or _SIGNED_AT_FIGURES_RE.fullmatch(text)
+                or _normal(text) in _SIGNATURE_WORDS or _normal(text).startswith("ditetapkan di ")):
             return True
+    # "Bandar Lampung," in one cell and "2 Januari 2026" (or an Excel date) in the next one it fills.
+    if len(texts) == 2 and _PLACE_RE.fullmatch(texts[0]) and (date := _DATE_RE.fullmatch(texts[1])):
+        return date[1] is None or date[1].lower() in MONTHS
     return False
 
 
@@ -932,6 +943,11 @@ def _unit_path(text: str) -> tuple[str, list[str]]:
 _SIGNER_TITLE_RE = re.compile(r"(?:(?:a\.?\s*n\.?|plt\.?|plh\.?)\s+)?(?:kepala (?:dinas|badan|kantor|satuan)|"
                               r"sekretaris daerah|sekda|camat|inspektur|kadis|kaban|wali ?kota|bupati)\b", re.IGNORECASE)
 _PERSON_NAME_RE = re.compile(r"[^\W\d_][^\d]*")
+# A person's name as a signature block writes it, known by a degree or honorific a post's title never carries:
+# "Drs. H. Budi Santoso, M.Si", "Hj. Rosmawati", "Ir. Ani Suryani, M.T.", "Budi Santoso, S.E.".
+_NAME_WITH_DEGREE_RE = re.compile(
+    r"(?:(?:prof|drs|dra|dr|drg|ir|hj|h|apt|ns)\.\s*\S.*|"
+    r"[^,]+,\s*(?:(?:s|m|d)\.?\s?[a-z]{1,5}\.?|a\.?\s?md\.?.*|ph\.?\s?d\.?|mba|lc|ak)(?:[,.\s].*)?)", re.IGNORECASE)
 
 
 def _signers_by_title(table: Table, header: Header) -> int | None:
@@ -951,11 +967,13 @@ def _signers_by_title(table: Table, header: Header) -> int | None:
                default=None)
     if last is None:
         return None
+    names = {_key(_text(values[name_column])) for number, values in table.rows
+             if number > header.number and name_column < len(values) and _text(values[name_column])}
     for k, (number, cells) in enumerate(lines[last + 1:], start=last + 1):
         if not (len(cells) <= 2 and all(_SIGNER_TITLE_RE.match(t) for t in cells.values())):
             continue
         if len(cells) == 1 and position_column in cells:
-            return None
+            return number if _lone_signer(lines[k:], position_column, names) else None
         below = [c for _n, c in lines[k + 1:]]
         named = False
         for line in below:
@@ -967,6 +985,20 @@ def _signers_by_title(table: Table, header: Header) -> int | None:
                 named = named or bool(person)
         return number if named else None
     return None
+
+
+def _lone_signer(lines: list[tuple[int, dict[int, str]]], column: int, names: set[str]) -> bool:
+    """A head's post alone in the Jabatan column (lines[0]) that is one signer's block, not a vacant post's row:
+    only lines in that column under it, the first after a blank row (the space to sign in), and the last of them
+    a person's name beyond doubt: with a degree or honorific no post's title carries (Drs., H., M.Si), or a name
+    written in the table's Nama column. A vacant post's row has its unit written above it and, under it, other
+    posts, none of which is a name."""
+    post, *below = lines
+    if not below or below[0][0] == post[0] + 1 or any(line.keys() != {column} for _n, line in below):
+        return False
+    name = below[-1][1][column]
+    return bool(_PERSON_NAME_RE.fullmatch(name) and _level_depth(name) is None and not _rank_line(name)
+                and (_NAME_WITH_DEGREE_RE.fullmatch(name) or _key(name) in names))
 
 
 def _skip_group_titles(rows: list[Row], first: int, titles: list[str]) -> None:
