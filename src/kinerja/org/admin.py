@@ -126,8 +126,8 @@ class AliasInline(OfficeScopedInline):
 
 @admin.register(Position)
 class PositionAdmin(OfficeScopedAdmin):
-    list_display = ["title", "short_title", "kind", "unit", "office"]
-    list_filter = ["office", "kind"]
+    list_display = ["title", "short_title", "kind", "echelon", "unit", "office"]
+    list_filter = ["office", "kind", "echelon"]
     inlines = [AliasInline]
 
 

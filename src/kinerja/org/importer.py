@@ -19,7 +19,10 @@ ends it: nothing under it is read, and it is named; so is a row of totals ("JUML
 A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
 top-down with " / " or " > "), is the unit with its parents, each level a unit under the next (_unit_path).
-An Eselon column is not kept but tells a head of unit from staff, and a kind of position against it is said.
+An Eselon column is kept on the position (an empty cell keeps what kinerja has; "-" or Non Eselon clears it); it
+tells a head of unit from staff, a kind of position against it is said, and so is an eselon that does not fit the
+level of the unit its post heads (a Kasi with eselon II: _levels_of_unit); two rows of one position with two
+eselons are refused.
 
 Three passes, as the other importers of kinerja: `_read` parses every cell and collects every bad one
 (file, sheet, row as the spreadsheet shows it, column letter and header as written, value); `_check`
@@ -86,7 +89,8 @@ COLUMNS: dict[str, tuple[str, tuple[str, ...]]] = {
     "position": ("Jabatan", ("nama jabatan", "jabatan struktural fungsional")),
     "position_kind": ("Jenis jabatan", ("tipe jabatan",)),
     # The position's eselon (II.b, III.a, IV.a; "-" or "Non Eselon" for staff), as a bezetting or SIMPEG lists it:
-    # not kept, but it tells a head of unit from staff and is checked against the kind of position.
+    # kept on the position; it tells a head of unit from staff and is checked against the kind of position and
+    # the level of its unit.
     "echelon": ("Eselon", ("esl", "eselon jabatan", "tingkat eselon")),
     "superior": ("Atasan (jabatan)", ("atasan", "atasan langsung", "jabatan atasan", "atasan langsung jabatan",
                                       "jabatan atasan langsung")),
@@ -1107,6 +1111,7 @@ class PlannedPosition:
     superior: str = ""
     superior_row: Row | None = None
     existing: Position | None = None
+    echelon: str | None = None  # "III.a", "" for none written as such ("-", Non Eselon), None when not written
 
 
 @dataclass
@@ -1389,6 +1394,21 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
     return office_unit, placed, ordered
 
 
+def _levels_of_unit(kind: str, name: str) -> tuple[str, ...]:
+    """The eselon levels the head of a unit of this kind has (PP 18/2016 and its regional rules): the head of
+    a Dinas or Badan II (a Kantor or a Kecamatan III), a Sekretaris or Kepala Bidang III, a Kasubbag, Kasi,
+    Kepala UPT or Lurah IV (a UPT of a province III, a Kepala Subseksi V). Empty when the kind is not known."""
+    if kind == Unit.Kind.OFFICE:
+        return ("I", "II", "III")
+    if kind in (Unit.Kind.SECRETARIAT, Unit.Kind.DIVISION):
+        return ("III",)
+    if kind == Unit.Kind.SUBSECTION:
+        return ("IV",)
+    if kind == Unit.Kind.SECTION:
+        return ("III", "IV", "V") if re.match(r"(upt|uptd|balai)\b", _normal(name)) else ("IV", "V")
+    return ()
+
+
 def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, PlannedUnit], known_units: dict[str, Unit],
                      known: dict[str, Position], errors: list[BadImportRow], warnings: list[str]) -> None:
     for position in positions.values():
@@ -1403,6 +1423,23 @@ def _check_positions(positions: dict[str, PlannedPosition], units: dict[str, Pla
             if structural and position.existing is None and position.kind not in Position.HEAD_KINDS:
                 # An eselon is a head's: "Camat", "Kepala UPTD" or a title kinerja does not know as a head's.
                 position.kind = _head_kind(position.title, unit.kind)
+        if written is not None:
+            position.echelon = "" if written.echelon == NON_ECHELON else written.echelon
+            for other in position.rows:
+                if other.echelon and other.echelon != written.echelon:
+                    errors.append(other.bad("echelon", _value_problem(other.cells["echelon"].value, _(
+                        "differs from the eselon of %(position)s on %(where)s (“%(echelon)s”): one position has one "
+                        "eselon.") % {"position": position.title, "where": written.where(),
+                                      "echelon": written.cells["echelon"].value})))
+                    break
+        if structural and position.kind in Position.HEAD_KINDS and (
+                expected := _levels_of_unit(unit.kind, unit.name)) and written.echelon.split(".")[0] not in expected:
+            echelon = written.cells["echelon"]
+            warnings.append(f"{written.where()}: " + _(
+                "column %(column)s gives %(position)s, head of %(unit)s, the eselon “%(echelon)s”; the head of a "
+                "unit of that level has eselon %(expected)s. Correct the eselon, or the unit the row names.") % {
+                "column": echelon.column, "position": position.title, "unit": unit.name, "echelon": echelon.value,
+                "expected": ", ".join(expected)})
         if written is not None and structural != (position.kind in Position.HEAD_KINDS):
             kind = Position.Kind(position.kind).label
             echelon = written.cells["echelon"]
@@ -1938,17 +1975,22 @@ def _save_positions(plan: Plan, office: Office, units: dict[str, Unit], summary:
         if position is None:
             # A staff position is held by several people at once (the demo's JFU); a head position by one.
             position = Position(office=office, unit=unit, title=planned.title, kind=planned.kind,
-                                single_holder=planned.kind in Position.HEAD_KINDS)
+                                single_holder=planned.kind in Position.HEAD_KINDS, echelon=planned.echelon or "")
             details = [_("in %(unit)s") % {"unit": unit.name},
                        _("kind: %(kind)s") % {"kind": position.get_kind_display()}]
+            if position.echelon:
+                details.append(_("eselon %(echelon)s") % {"echelon": position.echelon})
             change: Change | None = Change("position", planned.title, True, details, row.where())
         else:
-            change = None
+            diffs = []
             if planned.kind_given and position.kind != planned.kind:
                 old = position.get_kind_display()
                 position.kind = planned.kind
-                change = Change("position", position.title, False, [_diff(_("Kind"), old, position.get_kind_display())],
-                                row.where())
+                diffs.append(_diff(_("Kind"), old, position.get_kind_display()))
+            if planned.echelon is not None and position.echelon != planned.echelon:  # an empty Eselon keeps it
+                diffs.append(_diff(_("Eselon"), position.echelon, planned.echelon))
+                position.echelon = planned.echelon
+            change = Change("position", position.title, False, diffs, row.where()) if diffs else None
         if change is None:
             summary.unchanged += 1
             saved[key] = position
@@ -2261,9 +2303,10 @@ GUIDE = [
     "Jenis jabatan (tidak wajib): Kepala OPD, Sekretaris, Kepala unit, Staf, Pengelola data. Kosong: ditebak "
     "dari nama jabatan.",
     "Eselon (tidak wajib): II.a, II.b, III.a, III.b, IV.a, IV.b (juga ditulis III/a atau Eselon IV.b), atau "
-    "JPT Pratama, Administrator, Pengawas; \"-\" atau Non Eselon untuk jabatan pelaksana dan fungsional. Tidak "
-    "disimpan: jabatan bereselon dibaca sebagai kepala unit, dan jenis jabatan yang tidak sesuai dengan eselonnya "
-    "disebutkan pada hasil impor.",
+    "JPT Pratama, Administrator, Pengawas; \"-\" atau Non Eselon untuk jabatan pelaksana dan fungsional. "
+    "Disimpan pada jabatan (kosong: tetap seperti yang sudah tercatat). Jabatan bereselon dibaca sebagai kepala "
+    "unit; jenis jabatan yang tidak sesuai dengan eselonnya, dan eselon yang tidak sesuai dengan tingkat unitnya "
+    "(Kepala Seksi bereselon II), disebutkan pada hasil impor.",
     "",
     "Akun baru: nama pengguna = NIP (tanpa NIP: dari namanya, misalnya rina.wati), belum punya kata sandi. "
     "Administrator memberi kata sandi pertama sekaligus di halaman Administrasi (Pegawai → centang pegawainya → "

@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.formats import date_format
@@ -174,6 +175,13 @@ class Position(models.Model):
     single_holder = models.BooleanField(
         _("single holder"), default=True,
         help_text=_("Only one definitive holder at a time (false for staff positions held by several)."))
+    # The structural level of a head's post as the office's list gives it (II.b, III.a, IV.a); empty for a post
+    # without one (pelaksana, fungsional) or not given. Read by the organisation import (importer.py).
+    echelon = models.CharField(
+        _("eselon"), max_length=5, blank=True,
+        validators=[RegexValidator(r"\A(I|II|III|IV|V)(\.[ab])?\Z",
+                                   _("Write an eselon as II.a, II.b, III.a, III.b, IV.a or IV.b; empty for none."))],
+        help_text=_("II.a, II.b, III.a, III.b, IV.a, IV.b; empty for a post without one (pelaksana, fungsional)."))
 
     class Meta:
         verbose_name = _("position")
