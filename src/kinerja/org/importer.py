@@ -18,7 +18,9 @@ or one head's post alone, the space to sign in, and a name with degrees or writt
 ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
 A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
-top-down with " / " or " > "), is the unit with its parents, each level a unit under the next (_unit_path).
+top-down with " / " or " > ", or with separators mixed), is the unit with its parents, each level a unit under
+the next (_unit_path); one that reads as two different paths ("Sekretariat - Subbagian Umum / Seksi X": a name may
+hold "-") is refused, naming both.
 An Eselon column is kept on the position (an empty cell keeps what kinerja has; "-" or Non Eselon clears it); it
 tells a head of unit from staff, a kind of position against it is said, and so is an eselon that does not fit the
 level of the unit its post heads (a Kasi with eselon II: _levels_of_unit); two rows of one position with two
@@ -59,7 +61,7 @@ import re
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -728,7 +730,12 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             remark = _text(values[header.remark[0]]) if header.remark and header.remark[0] < len(values) else ""
             # A Unit kerja written once holds for the rows below it (or merged down over them).
             if texts.get("unit"):
-                (unit, chain), unit_text = _unit_path(texts["unit"]), texts["unit"]
+                unit_text = texts["unit"]
+                try:
+                    unit, chain = _unit_path(unit_text)
+                except AmbiguousPath as e:
+                    errors.append(row.bad("unit", _value_problem(unit_text, str(e))))
+                    unit, chain = unit_text, []
             else:
                 carried = carried or bool(unit)
             row.unit, row.chain = unit, list(chain)
@@ -921,26 +928,58 @@ def _level_depth(name: str) -> int | None:
     return next((depth for pattern, depth in _LEVEL_DEPTHS if re.match(pattern + r"\b", n)), None)
 
 
+class AmbiguousPath(ValueError):
+    """A Unit Kerja that reads as two different paths of units (_unit_path): said, not guessed."""
+
+
+def _path_of(parts: list[str]) -> tuple[str, list[str]] | None:
+    """Parts of a Unit Kerja, as split → the unit and the units above it (nearest first), or None when they are
+    no path: every part begins with the word of a kind of unit, one kind after another down (or up)."""
+    if len(parts) < 2 or not all(parts):
+        return None
+    depths = [_level_depth(part) for part in parts]
+    if None in depths:
+        return None
+    if all(a < b for a, b in pairwise(depths)):  # written top-down
+        parts, depths = parts[::-1], depths[::-1]
+    elif not all(a > b for a, b in pairwise(depths)):
+        return None
+    levels = [part for part, depth in zip(parts, depths, strict=True) if depth >= 0]
+    return levels[0], levels[1:]
+
+
 def _unit_path(text: str) -> tuple[str, list[str]]:
     """A Unit Kerja written as a path → the unit (its most specific level) and the units above it, nearest
     first: "Subbagian Umum - Sekretariat - Dinas Koperasi" and "Dinas Koperasi / Sekretariat / Subbagian Umum"
     → ("Subbagian Umum", ["Sekretariat", "Dinas Koperasi"]). A text is a path only when every part begins with
     the word of a kind of unit and the parts go down (or up) one kind after another: "Bidang Koperasi, Usaha
-    Mikro" is one unit's name (Usaha Mikro is no kind of unit), and so is "Seksi A, Seksi B"."""
-    for separator in _PATH_SEPARATORS:
-        parts = [" ".join(part.split()) for part in text.split(separator)]
-        if len(parts) < 2 or not all(parts):
-            continue
-        depths = [depth for depth in map(_level_depth, parts) if depth is not None]
-        if len(depths) < len(parts):
-            continue
-        if all(a < b for a, b in pairwise(depths)):  # written top-down
-            parts, depths = parts[::-1], depths[::-1]
-        elif not all(a > b for a, b in pairwise(depths)):
-            continue
-        levels = [part for part, depth in zip(parts, depths, strict=True) if depth >= 0]
-        return levels[0], levels[1:]
-    return text, []
+    Mikro" is one unit's name (Usaha Mikro is no kind of unit), and so is "Seksi A, Seksi B".
+
+    Separators may be mixed ("Dinas Koperasi / Bidang UKM > Seksi Pengawasan"): every choice of the separators
+    the text holds is tried, and the reading with the most levels is taken; a separator left out is part of a
+    name ("Bidang Usaha Mikro - Kecil / Seksi X": " - " is the name's). When two readings with as many levels
+    give different units ("Sekretariat - Subbagian Umum / Seksi X"), AmbiguousPath names them: a unit's name
+    may hold "-" or "/", and which one parts the levels cannot be told."""
+    present = [sep for sep in _PATH_SEPARATORS if sep in text]
+    readings: dict[tuple[str, tuple[str, ...]], int] = {}
+    for size in range(1, len(present) + 1):
+        for chosen in combinations(present, size):
+            pattern = "|".join(re.escape(sep) for sep in sorted(chosen, key=len, reverse=True))
+            found = _path_of([" ".join(part.split()) for part in re.split(pattern, text)])
+            if found is not None:
+                readings[(found[0], tuple(found[1]))] = len(found[1])
+    if not readings:
+        return text, []
+    most = max(readings.values())
+    best = [reading for reading, levels in readings.items() if levels == most]
+    if len(best) > 1:
+        shown = [" › ".join([*reversed(chain), unit]) for unit, chain in best]
+        raise AmbiguousPath(_("reads as more than one path of units (%(paths)s): a unit's name may hold “-” or “/”, "
+                              "so which one parts the levels cannot be told. Write the levels with one separator "
+                              "(“Sekretariat / Subbagian Umum”), or the unit alone with its parent in column "
+                              "Unit induk.") % {"paths": "; ".join(shown)})
+    unit, chain = best[0]
+    return unit, list(chain)
 
 
 # The post of who signs a list of the office's people: its head or the Sekretaris Daerah ("a.n."/"Plt." before it).
