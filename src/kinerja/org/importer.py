@@ -16,7 +16,9 @@ post, name and NIP; or, without a place and date, the post, name, pangkat and "N
 numbered row; or two posts side by side, the head of office's and the Sekretaris Daerah's, over their names;
 or one head's post alone, the space to sign in, and a name with degrees or written in the table: _lone_signer)
 ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
-A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not.
+A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not; a
+Seksi of an office with several Bidang that neither its name nor the grouping of rows places is refused, naming its
+rows (_check_unplaced_sections): under which Bidang it lies cannot be told.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
 top-down with " / " or " > ", or with separators mixed), is the unit with its parents, each level a unit under
 the next (_unit_path); one that reads as two different paths ("Sekretariat - Subbagian Umum / Seksi X": a name may
@@ -1138,6 +1140,7 @@ class PlannedUnit:
     kind: str = ""
     kind_given: bool = False
     existing: Unit | None = None
+    undecided: bool = False  # a Seksi refused for lying under one of several Bidang, which cannot be told
 
 
 @dataclass
@@ -1233,6 +1236,7 @@ def _check(rows: list[Row], office: Office, today: dt.date, errors: list[BadImpo
             people.setdefault(row.identity, []).append(row)
     _check_units(units, units_in_office, errors)
     office_unit, placed, placed_by_order = _place_by_name(units, units_in_office, office)
+    _check_unplaced_sections(units, units_in_office, errors)
     position_warnings: list[str] = []
     _check_positions(positions, units, units_in_office, positions_in_office, errors, position_warnings)
     # A person written with their NIP or ID on one row and by name alone on another is one person.
@@ -1431,6 +1435,31 @@ def _place_by_name(units: dict[str, PlannedUnit], known: dict[str, Unit], office
             unit.parent = name(parent)
             (ordered if key in by_order and not contained else placed).append(f"{unit.name} → {unit.parent}")
     return office_unit, placed, ordered
+
+
+def _check_unplaced_sections(units: dict[str, PlannedUnit], known: dict[str, Unit], errors: list[BadImportRow]) -> None:
+    """A new Seksi that no Unit induk, no name and no grouping of rows placed (_place_by_name) in an office with
+    two Bidang or more: it lies under one of them, and which one cannot be told. Refused, naming its rows and the
+    Bidang, rather than put at the top beside the office, where no Kepala Bidang would be its head's superior."""
+    divisions = list(dict.fromkeys([u.name for u in units.values() if u.kind == Unit.Kind.DIVISION]
+                                   + [u.name for u in known.values() if u.kind == Unit.Kind.DIVISION]))
+    if len(divisions) < 2:
+        return
+    for unit in units.values():
+        if (unit.kind != Unit.Kind.SECTION or unit.parent or unit.existing is not None or not unit.rows
+                or not all(r.parent_unwritten for r in unit.rows)
+                or re.match(r"(upt|uptd|kelurahan|desa)\b", _normal(unit.name))):
+            continue
+        unit.undecided = True
+        first = unit.rows[0]
+        numbers = ", ".join(str(r.number) for r in unit.rows)
+        errors.append(first.bad("unit", _value_problem(unit.name, _(
+            "is a Seksi, and the office has more than one Bidang (%(divisions)s): which one it lies under cannot be "
+            "told. The sheet has no column Unit induk (or it is empty), the Seksi's name continues no Bidang's, and "
+            "the rows are not grouped under their Bidang. Write the Bidang in column Unit induk on %(rows)s, or list "
+            "each Seksi's rows right under its Bidang's.") % {
+            "divisions": ", ".join(divisions),
+            "rows": ngettext("row %(rows)s", "rows %(rows)s", len(unit.rows)) % {"rows": numbers}})))
 
 
 def _levels_of_unit(kind: str, name: str) -> tuple[str, ...]:
@@ -2277,11 +2306,13 @@ def import_file(path: Path | str, office: Office, *, dry_run: bool = False, toda
         # The office's own unit is at the top by right; the others their names did not place (_place_by_name).
         unplaced = [u.name for key, u in plan.units.items() if key in new_tops and key != plan.office_unit] or [
             u.name for key, u in plan.units.items() if key in new_tops]
+        # A Seksi refused as undecided is not placed at the top: its own error says what to write.
+        unplaced = [name for name in unplaced if not plan.units[_key(name)].undecided]
         placed_nowhere = {r.sheet or path.name for u in unplaced for r in plan.units[_key(u)].rows}
         without_hierarchy = [w for w in reading.without_hierarchy if w in placed_nowhere]
         empty_hierarchy = [f"{w}: {column}" for w, column in reading.empty_hierarchy if w in placed_nowhere]
-        if not without_hierarchy and not empty_hierarchy:
-            unplaced = []
+        if not without_hierarchy and not empty_hierarchy or not unplaced:
+            unplaced, without_hierarchy, empty_hierarchy = [], [], []
     if errors:
         raise OrgImportFailed(path, errors, unread, without_people, without_hierarchy, empty_hierarchy, unplaced)
     named_as_parent = {_key(u.parent) for u in plan.units.values() if u.parent}
