@@ -16,9 +16,11 @@ post, name and NIP; or, without a place and date, the post, name, pangkat and "N
 numbered row; or two posts side by side, the head of office's and the Sekretaris Daerah's, over their names;
 or one head's post alone, the space to sign in, and a name with degrees or written in the table: _lone_signer)
 ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
-A sheet without Unit induk places its new units by their names (_place_by_name) and says which it could not; a
-Seksi of an office with several Bidang that neither its name nor the grouping of rows places is refused, naming its
-rows (_check_unplaced_sections): under which Bidang it lies cannot be told.
+A sheet without a column Unit kerja whose units are title rows over their people ("BIDANG KOPERASI", as a list kept
+by hand has them) is read with each title the unit of the rows under it (_section_title); a person above any
+title is refused. A sheet without Unit induk places its new units by their names (_place_by_name) and says which
+it could not; a Seksi of an office with several Bidang that neither its name nor the grouping of rows places is
+refused, naming its rows (_check_unplaced_sections): under which Bidang it lies cannot be told.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
 top-down with " / " or " > ", or with separators mixed), is the unit with its parents, each level a unit under
 the next (_unit_path); one that reads as two different paths ("Sekretariat - Subbagian Umum / Seksi X": a name may
@@ -354,10 +356,16 @@ class Header:
     remark: tuple[int, str] | None = None  # Keterangan: (index, "H (KETERANGAN)"), read only for "Plt."/"Plh."
     # The Keterangan column, named apart from the ignored ones: read, but only for a Plt./Plh. and its decree number.
     partly_read: list[str] = field(default_factory=list)
+    # No column Unit kerja: each unit is a title row over its people ("BIDANG KOPERASI"), as a list kept by hand
+    # has it (_section_title).
+    units_from_titles: bool = False
 
 
 def _find_header(table: Table) -> Header | None:
+    """The header row: the one with the column Unit kerja and the most columns kinerja knows; failing any, one
+    with Jabatan and a column of the person, whose units are title rows over their people (units_from_titles)."""
     best: Header | None = None
+    fallback: Header | None = None
     for number, values in table.rows[:HEADER_SEARCH_ROWS]:
         columns: dict[str, int] = {}
         labels: dict[str, str] = {}
@@ -378,7 +386,10 @@ def _find_header(table: Table) -> Header | None:
                 ignored.remove(remark[1])
                 partly_read.append(remark[1])
             best = Header(number, columns, labels, unread, ignored, remark, partly_read)
-    return best
+        elif (best is None and fallback is None and "position" in columns
+              and {"name", "nip", "name_nip"} & columns.keys()):
+            fallback = Header(number, columns, labels, unread, ignored, units_from_titles=True)
+    return best or fallback
 
 
 @dataclass
@@ -672,6 +683,7 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
         carried = False  # a Unit kerja written once holds for rows under it with the cell empty
         hierarchy_written = False  # a row names its parent unit or its superior
         parent_written = False  # a row names its parent unit
+        section, section_row, last_section_row = "", 0, 0  # the unit titled over the rows (units_from_titles)
         block = _signature_block(table, header)
         if block is None:
             block = _signers_by_title(table, header)
@@ -691,6 +703,10 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                 where = (_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number} if table.sheet
                          else _("row %(row)d") % {"row": number})
                 reading.totals.append(f"{where} ({next(_text(v) for v in values if _text(v))})")
+                continue
+            if header.units_from_titles and (title := _section_title(values)):
+                # "BIDANG KOPERASI" over its people: the unit of the rows under it, as if written once over them.
+                section, section_row = title, number
                 continue
             raw = {key: values[index] if index < len(values) else None for key, index in header.columns.items()}
             texts = {key: _text(value) for key, value in raw.items()}
@@ -721,6 +737,11 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             hierarchy_written = hierarchy_written or bool(texts.get("parent") or texts.get("superior"))
             parent_written = parent_written or bool(texts.get("parent"))
             cells = {key: Cell(texts[key], header.labels[key]) for key in header.columns}
+            if header.units_from_titles:
+                texts["unit"] = section if section_row > last_section_row else ""
+                last_section_row = section_row
+                cells["unit"] = Cell(texts["unit"], _("%(column)s (title on row %(row)d)") % {
+                    "column": COLUMNS["unit"][0], "row": section_row} if section_row else COLUMNS["unit"][0])
             if "name_nip" in texts:
                 # One cell for both: each read as if in its own column, an error naming the cell as written.
                 name, nip = _split_name_nip(texts["name_nip"])
@@ -741,6 +762,12 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
             else:
                 carried = carried or bool(unit)
             row.unit, row.chain = unit, list(chain)
+            if not row.unit and header.units_from_titles:
+                errors.append(row.bad("unit", _("is not a column of the sheet, and no row above this one is the title "
+                                                "of a unit over its people (“BIDANG KOPERASI”, “Seksi "
+                                                "Kelembagaan”): write the unit in a column Unit kerja, or a title "
+                                                "row naming it above its people.")))
+                continue
             if not row.unit:
                 errors.append(row.bad("unit", _("is empty, and no row above names a unit.")))
                 continue
@@ -834,6 +861,29 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
     return reading
 
 
+_ACRONYMS = {"ukm", "umkm", "kumkm", "upt", "uptd", "dprd", "opd", "sdm", "tik", "ikm", "ppid", "bpbd", "kb", "pkk"}
+_SMALL_WORDS = {"dan", "dari", "di", "ke", "pada", "untuk", "serta", "atau", "yang"}
+
+
+def _section_title(values: list[object]) -> str:
+    """A title row over a unit's people in a list without a column Unit kerja: one text alone (merged across or in
+    one cell, a numbering "A." or "II." before it allowed) that names a unit by its first word (Dinas, Sekretariat,
+    Bidang, Seksi, Subbagian, UPT …). Returns the unit's name, its capitals as a name is written ("BIDANG KOPERASI
+    DAN UKM" → "Bidang Koperasi dan UKM"), or ""."""
+    texts = {_text(v) for v in values if _text(v)}
+    texts = {t for t in texts if not re.fullmatch(r"(?:[A-Z]|[IVX]+|\d{1,2})[.)]?", t)}
+    if len(texts) != 1:
+        return ""
+    text = re.sub(r"^(?:[A-Z]|[IVX]+|\d{1,2})[.)]\s+", "", texts.pop())
+    if _level_depth(text) is None or any(ch.isdigit() for ch in text):
+        return ""
+    if text.isupper():
+        words = text.split()
+        text = " ".join(w if w.lower() in _ACRONYMS else w.lower() if i and w.lower() in _SMALL_WORDS
+                        else w.capitalize() for i, w in enumerate(words))
+    return text
+
+
 def _total_line(values: list[object]) -> bool:
     """A row of totals, in a bezetting under a unit's rows or the table: "JUMLAH", "Jumlah Sekretariat",
     "Total" in a cell, and nothing else but counts ("25", "25 orang"); or counts alone that say of what
@@ -914,7 +964,7 @@ def _signature_block(table: Table, header: Header) -> int | None:
         elif marked:
             over += 1
         written |= {i for i, _t in cells}
-        unit_index = header.columns["unit"]
+        unit_index = header.columns.get("unit", len(values))
         run.append((number, texts, _text(values[unit_index]) if unit_index < len(values) else ""))
         marked = marked or marker
     if not marked:
