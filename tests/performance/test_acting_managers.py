@@ -86,8 +86,8 @@ class AbsentKabidTests(ViewsTestCase):
         self.enterContext(mock.patch("django.utils.timezone.now", return_value=ON_PLH_DAY))
         title = self.positions["division_head:0"].title
         self.said = (f"Anda tidak dapat mengisi realisasi hari ini: {self.other_kabid.person.full_name} (Plh. {title}) "
-                     f"menjalankan tugas jabatan Anda sebagai {title}, tanpa tanggal berakhir, dan selama itu dialah "
-                     "yang mengisinya.")
+                     f"menjalankan tugas jabatan Anda sebagai {title} (sejak 25 Mar 2025, tanpa tanggal akhir), "
+                     "dan selama itu dialah yang mengisinya.")
 
     def post_actual(self) -> object:
         return self.client.post(f"/data/input/{self.indicator.pk}/", {

@@ -360,34 +360,28 @@ def minutes_power(user: AbstractBaseUser, office: Office) -> tuple[bool, Assignm
 
 
 # What each power's refusal says: to anyone without it, and to an official away while a Plt or Plh acts for
-# their position (until an end date, or with none set).
+# their position (naming its term, with or without an end date: holding.term_phrase).
 _REFUSALS = {
     "register": (gettext_lazy("Only the head of office, the Sekretaris, the heads of units (Kasubbag, Kabid) and the "
                               "administrator may register letters; ask one of them to register the letter."),
                  gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
-                              "as %(position)s (%(term)s), and registers letters meanwhile."),
-                 gettext_lazy("You may not register letters today: %(name)s (%(title)s) does the work of your position "
-                              "as %(position)s, with no end date set, and registers letters meanwhile.")),
+                              "as %(position)s (%(term)s), and registers letters meanwhile.")),
     "outgoing": (gettext_lazy("You may not write outgoing documents."),
                  gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
-                              "position as %(position)s (%(term)s), and writes them meanwhile."),
-                 gettext_lazy("You may not write outgoing documents today: %(name)s (%(title)s) does the work of your "
-                              "position as %(position)s, with no end date set, and writes them meanwhile.")),
+                              "position as %(position)s (%(term)s), and writes them meanwhile.")),
     "minutes": (gettext_lazy("You may not record minutes."),
                 gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
-                             "%(position)s (%(term)s), and records them meanwhile."),
-                gettext_lazy("You may not record minutes today: %(name)s (%(title)s) does the work of your position as "
-                             "%(position)s, with no end date set, and records them meanwhile.")),
+                             "%(position)s (%(term)s), and records them meanwhile.")),
 }
 
 
 def _refusal(power: str, acting: Assignment | None) -> str:
     """Why one may not use `power` (_REFUSALS): who does the work of their position meanwhile and until when
     (`acting`: the power's *_power), else the general rule."""
-    anyone, until, open_ended = _REFUSALS[power]
+    anyone, stood_in = _REFUSALS[power]
     if acting is None:
         return str(anyone)
-    return acting_refusal(acting, until, open_ended)
+    return acting_refusal(acting, stood_in)
 
 
 def register_refusal(acting: Assignment | None) -> str:

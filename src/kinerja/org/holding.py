@@ -77,12 +77,13 @@ def acting_values(acting: Assignment) -> dict[str, str]:
             "term": term_phrase(acting.starts_on, acting.ends_on)}
 
 
-def acting_refusal(acting: Assignment, until: str | Promise, open_ended: str | Promise, **values: str) -> str:
-    """The refusal told to an official away of what a Plt or Plh (`acting`) does for them meanwhile: `until`
-    (naming %(term)s) when the acting assignment ends on a set date, else `open_ended` ("with no end date set"),
-    filled with acting_values and `values` (the step, the case, the unit). One choice for every feature, so
-    the two wordings cannot drift apart. No query."""
-    return str(until if acting.ends_on else open_ended) % {**acting_values(acting), **values}
+def acting_refusal(acting: Assignment, message: str | Promise, **values: str) -> str:
+    """The refusal told to an official away of what a Plt or Plh (`acting`) does for them meanwhile: `message`
+    (naming %(term)s) filled with acting_values and `values` (the step, the case, the unit). The term is
+    term_phrase's whether or not the acting assignment ends on a set date ("1 Des 2026 s.d. 15 Des 2026",
+    "sejak 1 Des 2026, tanpa tanggal akhir"), so a refusal and a page say an open term in one wording: a second
+    message for an open term said "tanpa tanggal berakhir" where the pages said "tanpa tanggal akhir". No query."""
+    return str(message) % {**acting_values(acting), **values}
 
 
 def term_phrase(start: dt.date, end: dt.date | None) -> str:

@@ -97,9 +97,7 @@ def manage_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
-          "as %(position)s (%(term)s), and manages them meanwhile."),
-        _("You may not manage indicators and targets today: %(name)s (%(title)s) does the work of your position "
-          "as %(position)s, with no end date set, and manages them meanwhile."))
+          "as %(position)s (%(term)s), and manages them meanwhile."))
 
 
 def can_check(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> bool:
@@ -127,9 +125,7 @@ def check_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s (%(term)s), and checks them meanwhile."),
-        _("You may not check actuals today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s, with no end date set, and checks them meanwhile."))
+          "%(position)s (%(term)s), and checks them meanwhile."))
 
 
 def divisions_of(user: AbstractBaseUser | AnonymousUser, day: dt.date) -> list[Unit]:
@@ -204,6 +200,4 @@ def enter_refusal(acting: Assignment) -> str:
     return acting_refusal(
         acting,
         _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s "
-          "(%(term)s), and enters them meanwhile."),
-        _("You may not enter actuals today: %(name)s (%(title)s) does the work of your position as %(position)s, "
-          "with no end date set, and enters them meanwhile."))
+          "(%(term)s), and enters them meanwhile."))

@@ -578,9 +578,7 @@ def compile_refusal(acting: Assignment | None) -> str:
     return acting_refusal(
         acting,
         _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s (%(term)s), and compiles it meanwhile."),
-        _("You may not compile the report today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s, with no end date set, and compiles it meanwhile."))
+          "%(position)s (%(term)s), and compiles it meanwhile."))
 
 
 def file_stem(office: Office, year: int, quarter: int | None, number: int) -> str:

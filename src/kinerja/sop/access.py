@@ -39,6 +39,4 @@ def manage_refusal(acting: Assignment) -> str:
     return acting_refusal(
         acting,
         _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s "
-          "(%(term)s), and manages them meanwhile."),
-        _("You may not manage SOPs today: %(name)s (%(title)s) does the work of your position as %(position)s, "
-          "with no end date set, and manages them meanwhile."))
+          "(%(term)s), and manages them meanwhile."))

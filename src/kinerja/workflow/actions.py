@@ -179,8 +179,6 @@ def refusal(task: Task, user: AbstractBaseUser | None, day: dt.date) -> NotAllow
                 acting[0],
                 _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work of your "
                   "position as %(position)s (%(term)s). It comes back to you when the acting period ends."),
-                _("%(step)s of %(case)s is not yours to do today: %(name)s (%(title)s) does the work "
-                  "of your position as %(position)s, with no end date set."),
                 step=capfirst(_step_label(task.step)), case=task.case.title))
     return not_yours(task, day)
 
@@ -755,8 +753,6 @@ def _not_superior(task: Task, user: AbstractBaseUser, day: dt.date) -> NotAllowe
         acting,
         _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
           "position as %(position)s (%(term)s), and gives the tasks of %(unit)s to others meanwhile."),
-        _("%(step)s of %(case)s is not yours to reassign today: %(name)s (%(title)s) does the work of your "
-          "position as %(position)s, with no end date set, and gives the tasks of %(unit)s to others meanwhile."),
         step=_step_label(task.step), case=task.case.title, unit=unit.name)))
 
 
@@ -801,9 +797,7 @@ def _away(target: Person, day: dt.date) -> str:
     a = next(a for a in stand_ins(held, day) if a.position.single_holder)
     return acting_refusal(
         a,
-        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s (%(term)s)"),
-        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s, with no end "
-          "date set"))
+        _("they are away: %(name)s (%(title)s) does the work of their position as %(position)s (%(term)s)"))
 
 
 def _division_contacts(division: Unit, day: dt.date) -> list[Person]:
@@ -949,8 +943,6 @@ def cancel_stood_in(case: Case, acting: Assignment) -> str:
         acting,
         _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
           "%(position)s (%(term)s), and cancels cases meanwhile."),
-        _("%(case)s is not yours to cancel today: %(name)s (%(title)s) does the work of your position as "
-          "%(position)s, with no end date set, and cancels cases meanwhile."),
         case=case.title)
 
 
@@ -967,8 +959,6 @@ def start_refusal(refused: NotAllowed, version: SopVersion, user: AbstractBaseUs
         acting,
         _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
           "position as %(position)s (%(term)s), and starts cases meanwhile."),
-        _("You may not start a case of %(sop)s today: %(name)s (%(title)s) does the work of your "
-          "position as %(position)s, with no end date set, and starts cases meanwhile."),
         sop=version.name))
 
 
