@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
 from kinerja.performance.models import Indicator, IndicatorRevision, Objective, Program
 from tests.base import KinerjaTestCase
+from tests.correspondence import test_revision
 
 
 class PerformanceAdminTestCase(KinerjaTestCase):
@@ -58,3 +62,39 @@ class PerformanceAdminTestCase(KinerjaTestCase):
         self.assertNotContains(changed, "Unit kerja:")
         self.assertEqual(str(Indicator._meta.get_field("unit").verbose_name), "satuan")
         self.assertContains(self.client.get("/admin/org/position/"), ">Unit kerja<")
+
+
+class RevisionListTestCase(test_revision.SignedPeriodTestCase):
+    """The list of earlier names of indicators marks those holding a year whose Data Kinerja is signed (Triwulan I
+    2025 here): their change form is read-only, and the list said nothing of it."""
+
+    def test_the_signed_ones_are_marked_locked_in_the_list(self) -> None:
+        indicator = self.indicators[0]
+        IndicatorRevision.objects.create(indicator=indicator, until_year=2024, name="Nama 2024", unit="unit",
+                                         division=self.division)
+        IndicatorRevision.objects.create(indicator=indicator, until_year=2025, name="Nama 2025", unit="unit",
+                                         division=self.division)
+        self.client.force_login(self.admin)
+        page = self.client.get("/admin/performance/indicatorrevision/").content.decode()
+        self.assertIn(">Terkunci (ditandatangani)<", page)
+        rows = {name: row for row in page.split("<tr")[1:] for name in ("Nama 2024", "Nama 2025") if name in row}
+        self.assertIn('alt="True"', rows["Nama 2025"])
+        self.assertIn('alt="False"', rows["Nama 2024"])
+        self.assertNotIn('alt="True"', rows["Nama 2024"])
+
+    def test_the_list_reads_it_in_as_many_queries_for_many_rows(self) -> None:
+        self.client.force_login(self.admin)
+
+        def queries() -> int:
+            with CaptureQueriesContext(connection) as done:
+                self.assertEqual(self.client.get("/admin/performance/indicatorrevision/").status_code, 200)
+            return len(done)
+
+        IndicatorRevision.objects.create(indicator=self.indicators[0], until_year=2025, name="Nama", unit="unit")
+        few = queries()
+        for i, indicator in enumerate(self.indicators[1:], start=1):
+            for year in (2022, 2023, 2024):
+                IndicatorRevision.objects.create(indicator=indicator, until_year=year, name=f"Nama {i} {year}",
+                                                 unit="unit")
+        self.assertGreater(IndicatorRevision.objects.count(), 3)
+        self.assertEqual(queries(), few)
