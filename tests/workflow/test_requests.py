@@ -37,6 +37,37 @@ class DivisionRequestTestCase(WorkflowTestCase):
         self.assertEqual(self.task.files.get().request_id, requests[0].pk)
         self.assertEqual(self.task.requests.filter(answered_at__isnull=False).count(), 1)
 
+    def test_the_same_file_twice_in_one_answer_is_refused_naming_both_and_nothing_is_saved(self) -> None:
+        # The answer page's form told it; a caller of the action (the command line, the API) was not told.
+        request = self.send()[0]
+        with self.assertRaisesMessage(KinerjaError, "rekap (1).csv dipilih dua kali pada Berkas (juga sebagai "
+                                                    "rekap.csv): pilih sekali saja."):
+            actions.answer_request(request.pk, user=self.contacts[0], note="Data terlampir", at=at(25, 9),
+                                   files=[ContentFile(b"a;b", name="rekap.csv"), ContentFile(b"c;d", name="lain.csv"),
+                                          ContentFile(b"a;b", name="rekap (1).csv")])
+        request.refresh_from_db()
+        self.assertIsNone(request.answered_at)
+        self.assertFalse(self.task.files.exists())
+        self.assertFalse(self.case.events.filter(kind=Event.Kind.REQUEST_ANSWERED).exists())
+
+    def test_a_file_also_sent_in_another_part_of_the_answer_is_refused_naming_it(self) -> None:
+        request = self.send()[0]
+        evidence = ContentFile(b"%PDF bukti", name="bukti.pdf")
+        with self.assertRaisesMessage(KinerjaError, "lampiran.pdf pada Berkas juga dipilih untuk bukti dukung IK-01 "
+                                                    "(sebagai bukti.pdf): kirimkan sekali saja."):
+            actions.answer_request(request.pk, user=self.contacts[0], note="Data terlampir", at=at(25, 9),
+                                   files=[ContentFile(b"%PDF bukti", name="lampiran.pdf")],
+                                   elsewhere=[(evidence, "bukti dukung IK-01")])
+        request.refresh_from_db()
+        self.assertIsNone(request.answered_at)
+
+    def test_different_files_with_one_name_are_both_sent(self) -> None:
+        request = self.send()[0]
+        actions.answer_request(request.pk, user=self.contacts[0], note="Data terlampir", at=at(25, 9),
+                               files=[ContentFile(b"a;b", name="rekap.csv"), ContentFile(b"c;d", name="rekap.csv")],
+                               elsewhere=[(ContentFile(b"e;f", name="bukti.csv"), "bukti dukung IK-01")])
+        self.assertEqual(self.task.files.count(), 2)
+
     def test_another_division_may_not_answer(self) -> None:
         requests = self.send()
         with self.assertRaises(NotAllowed):

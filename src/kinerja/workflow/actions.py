@@ -844,15 +844,41 @@ def send_division_requests(task_id: int, *, user: AbstractBaseUser, divisions: I
     return rows
 
 
+def repeated_files(chosen: Iterable[Any], elsewhere: Iterable[tuple[Any, str]] = ()) -> list[tuple[Any, str]]:
+    """Each of the files `chosen` for an answer (under Berkas) that repeats another file of the same answer by its
+    content (uploads.sha256_of; the same scan chosen twice, or once more under another name): one chosen before
+    it, or one sent in another part of the answer (`elsewhere`: each file with what it is for, "the evidence of
+    IK-01 …"). With the message naming both files' names. The one check of answer_request and of the answer
+    page's form (forms.same_files), so the command line and the page refuse the same files in the same words."""
+    seen: dict[str, tuple[str, str | None]] = {sha256_of(f): (PurePath(f.name or "").name, where)
+                                               for f, where in elsewhere}
+    found: list[tuple[Any, str]] = []
+    for f in chosen:
+        name, digest = PurePath(f.name or "").name, sha256_of(f)
+        if digest in seen:
+            other, where = seen[digest]
+            found.append((f, (_("%(name)s is chosen twice under Files (also as %(other)s): choose it once.")
+                              if where is None else
+                              _("%(name)s under Files is also chosen for %(where)s (as %(other)s): send it once."))
+                          % {"name": name, "other": other, "where": where}))
+            continue
+        seen[digest] = (name, None)
+    return found
+
+
 @removed_on_failure
 @transaction.atomic(durable=True)
 def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files: Iterable[Any] = (),
                    at: dt.datetime | None = None,
-                   extra: Callable[[DivisionRequest], dict[str, Any] | None] | None = None) -> DivisionRequest:
+                   extra: Callable[[DivisionRequest], dict[str, Any] | None] | None = None,
+                   elsewhere: Iterable[tuple[Any, str]] = ()) -> DivisionRequest:
     """A division's contact answers its request with a note and files. `extra` (an answer part of
     extensions.py, e.g. the division's indicator actuals) saves its data inside this transaction, so an
-    error there saves nothing; what it returns (ids and plain values) goes into the audit event."""
+    error there saves nothing; what it returns (ids and plain values) goes into the audit event. A file
+    sent twice (repeated_files: the same content twice among `files`, or also among the files the parts send,
+    `elsewhere`) is refused, naming the files, and nothing is saved."""
     at = at or timezone.now()
+    files = list(files)
     found = DivisionRequest.objects.filter(pk=request_id).values_list("task_id", flat=True).first()
     if found is None:
         raise KinerjaError(_("There is no request %(id)s.") % {"id": request_id})
@@ -872,6 +898,8 @@ def answer_request(request_id: int, *, user: AbstractBaseUser, note: str, files:
             "division": request.division.name})
     if not note.strip() and not files and extra is None:
         raise KinerjaError(_("Answer: write a note or attach the data."))
+    if repeated := repeated_files(files, elsewhere):
+        raise KinerjaError(" ".join(message for _f, message in repeated))
     request.answered_at, request.answered_by, request.note = at, user, note.strip()
     request.save(update_fields=["answered_at", "answered_by", "note"])
     # Answered: the division's notifications of the request are no longer news (nor mailed).

@@ -19,9 +19,10 @@ from kinerja.dates import parse_datetime
 from kinerja.org.holding import at_work, today_in
 from kinerja.org.models import Assignment, Person, Unit
 from kinerja.sop.models import Actor, SopVersion, Step
-from kinerja.uploads import MEGABYTE, sha256_of
+from kinerja.uploads import MEGABYTE
 
 from .access import reassign_candidates
+from .actions import repeated_files
 from .models import Task
 from .outputs import is_disposition, missing_output
 from .periods import gathers_period_data, office_years, period_choices
@@ -145,29 +146,12 @@ class FilesForm(forms.Form):
 
 
 def same_files(chosen: Sequence[Any], elsewhere: Sequence[tuple[Any, str]]) -> tuple[list[str], set[int]]:
-    """The problems of files chosen under "files" that repeat another file of the same submit, by content (the
-    same scan chosen twice, or once more under another name): one chosen twice there, or one also chosen in
-    another part of the form (`elsewhere`: each file with where it was chosen, "the evidence of IK-01 …"). Gives
-    the messages and the id() of each repeated file under "files", which is not kept for the next try. Files
-    with a problem of their own (file_problem) are left to it."""
-    seen: dict[str, tuple[str, str | None]] = {sha256_of(f): (PurePath(f.name or "").name, where)
-                                               for f, where in elsewhere}
-    problems: list[str] = []
-    repeated: set[int] = set()
-    for f in chosen:
-        if file_problem(f) is not None:
-            continue
-        name, digest = PurePath(f.name or "").name, sha256_of(f)
-        if digest in seen:
-            other, where = seen[digest]
-            problems.append(str((_("%(name)s is chosen twice under Files (also as %(other)s): choose it once.")
-                                 if where is None else
-                                 _("%(name)s under Files is also chosen for %(where)s (as %(other)s): send it "
-                                   "once.")) % {"name": name, "other": other, "where": where}))
-            repeated.add(id(f))
-            continue
-        seen[digest] = (name, None)
-    return problems, repeated
+    """The problems of files chosen under "files" that repeat another file of the same submit, by content, told
+    with the page's other problems: actions.repeated_files, the check answer_request makes itself. Gives the
+    messages and the id() of each repeated file under "files", which is not kept for the next try. Files with a
+    problem of their own (file_problem) are left to it."""
+    found = repeated_files([f for f in chosen if file_problem(f) is None], elsewhere)
+    return [message for _f, message in found], {id(f) for f, _message in found}
 
 
 def _offer(field: forms.ModelChoiceField, people: list[Person]) -> None:

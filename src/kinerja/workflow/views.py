@@ -498,8 +498,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             valid = [form.is_valid()] + [p.is_valid() for p in parts]
             valid += [p.check() for p in parts]
             # The same file twice under Berkas, or there and in a part (an indicator's evidence): told with the rest.
-            repeats, repeated = forms.same_files(files.getlist("files"), [
-                chosen for p in parts if hasattr(p, "chosen_files") for chosen in p.chosen_files()])
+            elsewhere = [chosen for p in parts if hasattr(p, "chosen_files") for chosen in p.chosen_files()]
+            repeats, repeated = forms.same_files(files.getlist("files"), elsewhere)
             for problem in repeats:
                 form.add_error(None, problem)
             valid.append(not repeats)
@@ -513,7 +513,8 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             if all(valid) and not kept.removed:
                 try:
                     actions.answer_request(req.pk, user=request.user, note=form.cleaned_data["note"],
-                                           files=files.getlist("files"), extra=extensions.saving(parts, user=request.user))
+                                           files=files.getlist("files"), extra=extensions.saving(parts, user=request.user),
+                                           elsewhere=elsewhere)
                     kept.done()
                     return _done(request, case)
                 except NotAllowed as e:
