@@ -129,19 +129,21 @@ class RolesTestCase(KinerjaTestCase):
         self.assertIsNone(acting_for_roles(self.head, TODAY + dt.timedelta(days=7), {Role.HEAD}))
         self.assertIsNone(acting_for_roles(self.subsection_head, TODAY, {Role.UNIT_HEAD}))
 
-    def test_a_refusal_says_until_when_the_acting_holder_acts_or_that_no_end_is_set(self) -> None:
+    def test_a_refusal_says_the_acting_term_as_the_pages_do_with_or_without_an_end_date(self) -> None:
         acting = acting_for_roles(self.head, TODAY, {Role.HEAD})
-        until, open_ended = "%(case)s: %(name)s (%(title)s) as %(position)s (%(term)s)", "%(name)s: no end"
+        message = "%(case)s: %(name)s (%(title)s) as %(position)s (%(term)s)"
         name = self.built.people["sekretaris"].full_name
         # The term as the pages say it (holding.term_phrase, the `term` filter), not a date of the refusal's own.
-        self.assertEqual(acting_refusal(acting, until, open_ended, case="Cuti"),  # the Plh ends on TODAY + 6
+        self.assertEqual(acting_refusal(acting, message, case="Cuti"),  # the Plh ends on TODAY + 6
                          f"Cuti: {name} (Plh. Kepala Dinas Koperasi dan UKM) as Kepala Dinas Koperasi dan UKM "
                          "(24 Mar 2025 s.d. 30 Mar 2025)")
         acting.ends_on = acting.starts_on
-        self.assertTrue(acting_refusal(acting, until, open_ended, case="Cuti").endswith("UKM (24 Mar 2025)"))
+        self.assertTrue(acting_refusal(acting, message, case="Cuti").endswith("UKM (24 Mar 2025)"))
+        # No end date: the pages' "tanpa tanggal akhir", not a wording of the refusal's own ("tanpa tanggal berakhir").
         acting.ends_on = None
         with self.assertNumQueries(0):
-            self.assertEqual(acting_refusal(acting, until, open_ended), f"{name}: no end")
+            self.assertTrue(acting_refusal(acting, message, case="Cuti").endswith(
+                "UKM (sejak 24 Mar 2025, tanpa tanggal akhir)"))
 
     def test_a_plh_beside_the_holders_of_a_staff_position_takes_no_role_from_them(self) -> None:
         # A data contact as Plh JFU works beside the JFUs, not for each of them.
