@@ -68,6 +68,16 @@ class DivisionRequestTestCase(WorkflowTestCase):
                                elsewhere=[(ContentFile(b"e;f", name="bukti.csv"), "bukti dukung IK-01")])
         self.assertEqual(self.task.files.count(), 2)
 
+    def test_completing_without_every_division_names_those_that_did_not_answer(self) -> None:
+        requests = self.send()
+        actions.answer_request(requests[0].pk, user=self.contacts[0], note="ok", at=at(25, 9))
+        actions.answer_request(requests[2].pk, user=self.contacts[2], note="ok", at=at(25, 9))
+        self.client.force_login(self.staff)
+        page = self.client.get(f"/cases/{self.case.pk}/").content.decode()
+        names = [d.short_name or d.name for d in (self.divisions[1], self.divisions[3])]
+        actions_card = page.split('id="actions"')[1]
+        self.assertIn(f'<p class="unanswered">Belum menjawab: {names[0]}, {names[1]}.</p>', actions_card)
+
     def test_another_division_may_not_answer(self) -> None:
         requests = self.send()
         with self.assertRaises(NotAllowed):

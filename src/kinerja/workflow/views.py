@@ -256,6 +256,9 @@ def _case_context(request: HttpRequest, case: Case, **forms_override: Any) -> di
                 ctx["requests_form"].initial["divisions"] = [u.pk for u in divisions.queryset
                                                              if u.kind == Unit.Kind.DIVISION]
             ctx["missing_form"] = forms_override.get("missing_form") or forms.MissingForm()
+            # Said above the reason asked for: which divisions it is about (the list of answers is far above).
+            ctx["unanswered"] = [r.division.short_name or r.division.name for r in current.requests.all()
+                                 if r.answered_at is None and r.cancelled_at is None]
     held = positions_held(request.user, day)
     if current.position.unit_id not in supervised_unit_ids(request.user, office, day, held):
         # A superior away while a Plt or Plh acts for them: who reassigns meanwhile, and until when.
