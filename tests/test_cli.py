@@ -166,3 +166,56 @@ def test_djangos_options_still_work(kinerja) -> None:  # type: ignore[no-untyped
     # Parsed: the command ran, and says what this new installation lacks.
     assert "unrecognized arguments" not in done.stderr
     assert "Belum ada perangkat daerah" in done.stderr
+
+
+@pytest.mark.parametrize("args", [("data", "template"), ("org", "template")], ids=" ".join)
+def test_an_output_that_cannot_be_written_is_one_clear_line(kinerja, tmp_path, args) -> None:  # type: ignore[no-untyped-def]
+    """As `kinerja sop render` says it: every command writing a file uses kinerja.cli.output_file (the backup:
+    tests/test_backup.py)."""
+    folder = tmp_path / "out.xlsx"  # a folder, named as the templates' files are
+    folder.mkdir()
+    for output, problem in [(folder, f"Tidak dapat menulis {folder}: itu sebuah folder"),
+                            (tmp_path / "none" / "t.xlsx", f"folder {tmp_path / 'none'} tidak ada")]:
+        done = kinerja(*args, "-o", str(output))
+        assert done.returncode == 1, done.stderr
+        assert "Traceback" not in done.stderr and problem in done.stderr, done.stderr
+    assert list(folder.iterdir()) == [] and not (tmp_path / "none").exists()
+    assert [p.name for p in tmp_path.iterdir() if "out" in p.name] == ["out.xlsx"]  # no out.xlsx.part
+
+
+def test_an_output_file_is_written_whole_or_not_at_all(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.cli import output_file, write_output
+    from kinerja.errors import KinerjaError
+
+    target = tmp_path / "laporan.pdf"
+    target.write_bytes(b"the report of yesterday")
+    with pytest.raises(RuntimeError), output_file(target) as part:
+        assert part.name == "laporan.pdf" and part.parent != tmp_path  # the same name, for writers that read it
+        part.write_bytes(b"half a rep")
+        raise RuntimeError("the renderer failed")
+    assert target.read_bytes() == b"the report of yesterday"
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.pdf"]
+    write_output(target, b"the new report")
+    assert target.read_bytes() == b"the new report"
+    assert [p.name for p in tmp_path.iterdir()] == ["laporan.pdf"]
+    with pytest.raises(KinerjaError, match=re.escape(f"folder {tmp_path / 'none'} tidak ada")):
+        write_output(tmp_path / "none" / "x.pdf", b"x")
+
+
+@pytest.mark.parametrize("value", ["2026-02-30T08:00+07:00", "2026-13-01T08:00+07:00", "2026-03-01T25:00+07:00",
+                                   "kemarin", "2026-03-01T08:00"])
+def test_a_date_and_time_not_understood_names_the_option(value) -> None:  # type: ignore[no-untyped-def]
+    from kinerja.cli import parse_moment
+    from kinerja.errors import KinerjaError
+
+    with pytest.raises(KinerjaError, match=re.escape(f"--at: '{value}' bukan tanggal dan jam ISO 8601 dengan zona")):
+        parse_moment(value, "--at")
+
+
+def test_a_date_and_time_may_lack_its_offset_where_the_option_allows() -> None:
+    import datetime as dt
+
+    from kinerja.cli import parse_moment
+
+    assert parse_moment("2026-03-02T08:00", "--start", offset=False) == dt.datetime(2026, 3, 2, 8)
+    assert parse_moment("2026-03-02 08:00+08:00", "--at").utcoffset() == dt.timedelta(hours=8)

@@ -22,6 +22,7 @@ from django.conf import settings
 from django.db import connections
 from django.utils.translation import gettext as _
 
+from kinerja.cli import output_file
 from kinerja.errors import KinerjaError
 
 FORMAT = 1
@@ -57,7 +58,7 @@ def make_backup(out: Path) -> dict[str, object]:
     data_dir = Path(settings.DATA_DIR)
     engine = _engine()
     manifest = {"format": FORMAT, "engine": engine, "created_at": dt.datetime.now(dt.UTC).isoformat()}
-    with tempfile.TemporaryDirectory() as tmp:
+    with output_file(out, make_folder=True) as partial, tempfile.TemporaryDirectory() as tmp:
         if engine == "sqlite":
             db_copy = Path(tmp) / "database.sqlite3"
             connection = connections["default"]
@@ -69,8 +70,6 @@ def make_backup(out: Path) -> dict[str, object]:
         else:
             db_copy = Path(tmp) / "database.dump"
             _run(["pg_dump", "--format=custom", "--no-owner", "--no-privileges", f"--file={db_copy}"])
-        out.parent.mkdir(parents=True, exist_ok=True)
-        partial = out.with_name(out.name + ".part")
         with tarfile.open(partial, "w:gz") as tar:
             raw = json.dumps(manifest, indent=2).encode()
             info = tarfile.TarInfo("manifest.json")
@@ -80,7 +79,6 @@ def make_backup(out: Path) -> dict[str, object]:
             for entry in DATA_ENTRIES:
                 if (data_dir / entry).exists():
                     tar.add(data_dir / entry, arcname=f"data/{entry}")
-        partial.replace(out)
     return manifest
 
 

@@ -3,12 +3,25 @@
 
 Every command except `manage` and `restore` first creates and migrates the database, so
 `pip install kinerja` followed by any `kinerja` command just works.
+
+Two helpers every command uses: output_file() for the files they write (-o, --xlsx) and parse_moment() for
+the dates and times they take (--at, --start). Hand-written: argparse's FileType opens the file before the
+command runs (leaving an empty file behind when it fails) and knows no ISO 8601.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import sys
+import tempfile
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from collections.abc import Iterator
+    from pathlib import Path
 
 SKIP_MIGRATE = {"manage", "restore", "help", "--help", "-h"}
 
@@ -30,6 +43,73 @@ def _help(commands: dict[str, str]) -> str:
     lines += ["", "Configuration comes from the environment: KINERJA_DATA_DIR, DATABASE_URL, KINERJA_DEBUG, KINERJA_DEMO,",
               "KINERJA_SECRET_KEY, KINERJA_ALLOWED_HOSTS (see README.md)."]
     return "\n".join(lines)
+
+
+@contextlib.contextmanager
+def output_file(path: Path, *, make_folder: bool = False) -> Iterator[Path]:
+    """Where a command writes the file `path`: a file of the same name in a hidden folder next to it, moved
+    onto `path` when the block ends without an error, so a failed or interrupted write leaves no partial
+    file. A folder that is missing (created with `make_folder`), a folder given as the file, or a place that
+    cannot be written is a KinerjaError naming the file, raised before the block runs where it can be known.
+    An OSError inside the block is the write failing (a full disk) and is reported the same way; render
+    the content before the block so that reading errors are not mistaken for it."""
+    from django.utils.translation import gettext as _
+
+    from kinerja.errors import KinerjaError
+
+    def cannot(problem: OSError) -> KinerjaError:
+        return KinerjaError(_("Cannot write %(file)s: %(problem)s") % {
+            "file": path, "problem": problem.strerror or problem})
+
+    if path.is_dir():
+        raise KinerjaError(_("Cannot write %(file)s: it is a folder; give the name of a file to write in it.")
+                           % {"file": path})
+    folder = path.parent
+    try:
+        if make_folder:
+            folder.mkdir(parents=True, exist_ok=True)
+        if not folder.is_dir():
+            raise KinerjaError(_("Cannot write %(file)s: there is no folder %(folder)s.")
+                               % {"file": path, "folder": folder})
+        work = tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+    except OSError as e:
+        raise cannot(e) from e
+    try:
+        part = folder / os.path.basename(work) / path.name
+        yield part
+        part.replace(path)
+    except OSError as e:
+        raise cannot(e) from e
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def write_output(path: Path, data: bytes) -> None:
+    """Write `data` to `path` as output_file() does: whole or not at all, or one clear error."""
+    with output_file(path) as part:
+        part.write_bytes(data)
+
+
+def parse_moment(text: str, option: str, *, offset: bool = True) -> dt.datetime:
+    """The ISO 8601 date and time given to `option` (2025-03-24T08:00:00+07:00), as Django reads one. A text
+    that is none, or a day that does not exist (30 February, month 13: Django's parse_datetime raises
+    ValueError), is a KinerjaError naming the option; so is a missing offset when `offset` is required.
+    Without it, the result is naive where the text has no offset."""
+    from django.utils.dateparse import parse_datetime
+    from django.utils.translation import gettext as _
+
+    from kinerja.errors import KinerjaError
+
+    try:
+        moment = parse_datetime(text.strip())
+    except ValueError:
+        moment = None
+    if moment is None or (offset and moment.tzinfo is None):
+        message = (_("%(option)s: %(value)s is not an ISO 8601 date and time with an offset "
+                     "(2025-03-24T08:00:00+07:00).") if offset else
+                   _("%(option)s: %(value)s is not an ISO 8601 date and time, e.g. 2025-03-24T08:00:00+07:00."))
+        raise KinerjaError(message % {"option": option, "value": repr(text)})
+    return moment
 
 
 def migrate_if_needed() -> None:

@@ -69,6 +69,23 @@ class ReportCliTestCase(KinerjaTestCase):
         self.assertEqual(openpyxl.load_workbook(self.tmp / "r.xlsx")["Capaian"]["I5"].value, 90.63)
         self.assertIn("90,63%", "\n".join(p.text for p in docx.Document(str(self.tmp / "r.docx")).paragraphs))
 
+    def test_an_output_that_cannot_be_written_is_one_clear_error_and_leaves_no_file(self) -> None:
+        folder = self.tmp / "laporan"
+        folder.mkdir()
+        code = self.office.code
+        for args, problem in [
+            (("report", "--year", "2025", "--office", code, "--format", "pdf", "-o", str(self.tmp / "none" / "r.pdf")),
+             f"folder {self.tmp / 'none'} tidak ada"),
+            (("report", "--year", "2025", "--office", code, "--format", "xlsx", "-o", str(folder)), "itu sebuah folder"),
+            (("report", "--year", "2025", "--all-offices", "--format", "xlsx", "-o", str(self.tmp / "none" / "k.xlsx")),
+             "tidak ada"),
+            (("agreement", "--year", "2025", "--office", code, "-o", str(self.tmp / "none" / "pk.pdf")), "tidak ada"),
+            (("agreement", "--year", "2025", "--office", code, "-o", str(folder)), "itu sebuah folder"),
+        ]:
+            with self.subTest(args[0], output=args[-1]), self.assertRaisesMessage(CommandError, problem):
+                run(*args)
+        self.assertEqual(sorted(p.name for p in self.tmp.rglob("*")), ["laporan"])  # no partial file left
+
     def test_it_writes_a_quarterly_report(self) -> None:
         data = json.loads(run("report", "--year", "2025", "--quarter", "4", "--office", self.office.code, "--json"))
         self.assertEqual(data["quarter"], 4)

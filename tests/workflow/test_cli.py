@@ -104,6 +104,24 @@ class CaseCommandTestCase(WorkflowTestCase):
             run("case", "complete", str(task.pk), "--user", "jfu")
         self.assertEqual(Task.objects.get(pk=task.pk).status, "open")
 
+    def test_a_day_that_does_not_exist_is_a_clear_error(self) -> None:
+        # Well-formed but impossible: Django's parse_datetime raises ValueError for these, not None.
+        start = ("case", "start", str(self.version.pk), "--user", "sekretaris", "--title", "X", "--period", "2025")
+        for args, option, value in [
+            ((*start, "--at", "2026-13-01T08:00+07:00"), "--at", "2026-13-01T08:00+07:00"),
+            ((*start, "--target-deadline", "2026-02-30T08:00+07:00"), "--target-deadline", "2026-02-30T08:00+07:00"),
+        ]:
+            with self.subTest(option), self.assertRaisesMessage(
+                    CommandError, f"{option}: '{value}' bukan tanggal dan jam ISO 8601 dengan zona waktu"):
+                run(*args)
+        self.assertFalse(Case.objects.exists())
+        task = self.open_task(self.start_case())
+        for verb, extra in [("complete", ()), ("return", ("--reason", "Kurang")),
+                            ("reassign", ("--to", "jfu2", "--reason", "Pindah"))]:
+            with self.subTest(verb), self.assertRaisesMessage(CommandError, "'2026-02-30T08:00+07:00' bukan tanggal"):
+                run("case", verb, str(task.pk), "--user", "sekretaris", *extra, "--at", "2026-02-30T08:00+07:00")
+        self.assertEqual(Task.objects.get(pk=task.pk).status, "open")
+
     def test_the_kadis_away_is_told_who_starts_cases_meanwhile(self) -> None:
         # 25 March 2025: the Sekretaris is Plh Kepala Dinas (24 to 30 March).
         with self.assertRaisesMessage(CommandError, "Anda tidak dapat memulai pelaksanaan"

@@ -157,6 +157,15 @@ class ComplianceTestCase(WorkflowTestCase):
         self.addCleanup(lambda: [p.unlink() for p in folder.iterdir()] and None)
         return folder
 
+    def test_an_xlsx_that_cannot_be_written_is_one_clear_error(self) -> None:
+        folder = self.settings_dir()
+        for path, problem in [(folder / "none" / "k.xlsx", f"Tidak dapat menulis {folder / 'none' / 'k.xlsx'}: folder"),
+                              (folder, f"Tidak dapat menulis {folder}: itu sebuah folder")]:
+            with self.subTest(str(path)), self.assertRaisesMessage(CommandError, problem):
+                call_command("sop", "compliance", str(self.version.pk), "--year", "2025", "--xlsx", str(path),
+                             stdout=StringIO())
+        self.assertFalse((folder / "none").exists())
+
     def test_it_refuses_an_unknown_sop_and_a_silly_year(self) -> None:
         with self.assertRaisesMessage(CommandError, "9999"):
             call_command("sop", "compliance", "9999", "--year", "2025", stdout=StringIO())

@@ -147,8 +147,12 @@ class SeedPlanTestCase(KinerjaTestCase):
             self.run_plan("9999", "--start", "2025-03-24T08:00:00+07:00")
 
     def test_it_refuses_a_start_that_is_not_iso_8601(self) -> None:
-        with self.assertRaisesMessage(CommandError, "'24/03/2025 08:00' bukan tanggal dan waktu ISO 8601"):
+        with self.assertRaisesMessage(CommandError, "'24/03/2025 08:00' bukan tanggal dan jam ISO 8601"):
             self.run_plan(str(self.version.pk), "--start", "24/03/2025 08:00")
+
+    def test_it_refuses_a_day_that_does_not_exist(self) -> None:
+        with self.assertRaisesMessage(CommandError, "--start: '2026-02-30T08:00+07:00' bukan tanggal dan jam ISO 8601"):
+            self.run_plan(str(self.version.pk), "--start", "2026-02-30T08:00+07:00")
 
     def test_it_refuses_an_unknown_office(self) -> None:
         with self.assertRaisesMessage(CommandError, "tidak ada kantor dengan kode 'nowhere'"):

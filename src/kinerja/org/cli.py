@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import output_file
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
@@ -120,7 +121,8 @@ def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
         raise KinerjaError(_("%(file)s: the template is written as .xlsx.") % {"file": output.name})
     from . import importer
 
-    importer.write_template(output)
+    with output_file(output) as part:
+        importer.write_template(part)
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 
 

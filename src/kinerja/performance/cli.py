@@ -9,6 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from kinerja.cli import output_file
 from kinerja.errors import KinerjaError
 from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
@@ -140,7 +141,8 @@ def _template_arguments(parser: CommandParser) -> None:
 def _template(command: BaseCommand, *, output: Path, **options: Any) -> None:
     from . import importer
 
-    importer.write_template(output)
+    with output_file(output) as part:  # the template named as the output, for its .xlsx or .csv
+        importer.write_template(part)
     command.stdout.write(_("Wrote the template %(file)s.") % {"file": output})
 
 

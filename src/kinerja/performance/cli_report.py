@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import write_output
 from kinerja.org.models import Office
 from kinerja.verbs import Verb, register
 
@@ -56,7 +57,7 @@ def _report(command: BaseCommand, *, year: int, quarter: int | None, office: str
         offices = list(Office.objects.order_by("name"))
         reports = build_reports(offices, year, quarter, approvals=False)
         city = offices[0].city if offices else ""
-        output.write_bytes(xlsx.render_city(reports, city, year))
+        write_output(output, xlsx.render_city(reports, city, year))
         command.stdout.write(_("Wrote %(file)s (%(offices)d offices, %(indicators)d indicators).") % {
             "file": output, "offices": len(reports), "indicators": sum(len(r.indicators) for r in reports)})
         return
@@ -71,7 +72,7 @@ def _report(command: BaseCommand, *, year: int, quarter: int | None, office: str
         _print_json(command, report.to_json())
         return
     assert format is not None and output is not None
-    output.write_bytes(render(format, report))
+    write_output(output, render(format, report))
     command.stdout.write(_("Wrote %(file)s (%(indicators)d indicators).") % {
         "file": output, "indicators": len(report.indicators)})
 
@@ -91,7 +92,7 @@ def _agreement(command: BaseCommand, *, year: int, office: str | None, output: P
     from .report import build_report
 
     report = build_report(office_for(office), year)
-    output.write_bytes(agreement.render(report))
+    write_output(output, agreement.render(report))
     command.stdout.write(_("Wrote %(file)s (%(indicators)d indicators).") % {
         "file": output, "indicators": len(report.indicators)})
 

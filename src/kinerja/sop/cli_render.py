@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import write_output
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
@@ -33,10 +34,7 @@ def handle(command: BaseCommand, *, id: int, format: str, output: Path, **option
     from .renderers.views import render
 
     data, _content_type, _name = render(version, format)
-    try:
-        output.write_bytes(data)
-    except OSError as e:
-        raise KinerjaError(_("Cannot write %(file)s: %(problem)s") % {"file": output, "problem": e.strerror}) from e
+    write_output(output, data)
     command.stdout.write(_("Wrote %(file)s (%(size)d bytes).") % {"file": output, "size": len(data)})
 
 

@@ -15,10 +15,10 @@ from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import parse_moment
 from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.org.models import Office
 from kinerja.sop.models import SopVersion, Step
@@ -35,13 +35,7 @@ def _user(username: str) -> Any:
 
 
 def _moment(value: str | None, option: str) -> dt.datetime | None:
-    if not value:
-        return None
-    parsed = parse_datetime(value)
-    if parsed is None or parsed.tzinfo is None:
-        raise KinerjaError(_("%(option)s: %(value)s is not an ISO 8601 date and time with an offset "
-                             "(2025-03-24T08:00:00+07:00).") % {"option": option, "value": value})
-    return parsed
+    return parse_moment(value, option) if value else None
 
 
 def _local(moment: dt.datetime, office: Office) -> str:

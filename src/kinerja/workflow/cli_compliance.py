@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import write_output
 from kinerja.errors import KinerjaError
 from kinerja.sop.models import Sop, SopVersion
 from kinerja.verbs import Verb, register
@@ -42,7 +43,7 @@ def handle(command: BaseCommand, *, sop: str, year: int, json: bool = False, xls
         raise KinerjaError(_("--year: %(year)s is not a year between 2000 and 2100.") % {"year": year})
     report = compliance(sop_of(sop), year)
     if xlsx is not None:
-        xlsx.write_bytes(to_xlsx(report))
+        write_output(xlsx, to_xlsx(report))
     if json:
         command.stdout.write(_dumps(report.as_json()))
         return

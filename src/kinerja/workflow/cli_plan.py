@@ -14,6 +14,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kinerja.cli import parse_moment
 from kinerja.errors import KinerjaError
 from kinerja.verbs import Verb, register
 
@@ -45,11 +46,7 @@ def add_arguments(parser: CommandParser) -> None:
 
 def parse_iso(text: str) -> dt.datetime:
     """An ISO 8601 date and time, naive when it has no offset."""
-    try:
-        return dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise KinerjaError(_("--start: %(value)r is not an ISO 8601 date and time, e.g. 2025-03-24T08:00:00+07:00.")
-                           % {"value": text}) from None
+    return parse_moment(text, "--start", offset=False)
 
 
 def parse_start(text: str, calendar: WorkCalendar) -> dt.datetime:
