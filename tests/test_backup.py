@@ -81,3 +81,46 @@ def test_postgresql_backup_restores_into_an_empty_database(kinerja, tmp_path) ->
     finally:
         for name in names:
             subprocess.run(["dropdb", "--if-exists", "--force", name], env=env)
+
+
+@pytest.mark.parametrize("damage", ["cut short", "one byte changed"])
+def test_a_damaged_backup_restores_nothing(kinerja, tmp_path, damage) -> None:  # type: ignore[no-untyped-def]
+    """An interrupted copy passes the gzip and manifest checks and broke tar.extractall with an EOFError; a
+    changed byte is found by gzip's CRC-32 once the backup is read to its end. Either is said in one line,
+    before the database or the files of the installation are touched."""
+    upload = kinerja.data_dir / "files" / "sop-sources" / "2025" / "sop.txt"
+    upload.parent.mkdir(parents=True)
+    upload.write_text("SOP Pengumpulan Data Kinerja")
+    backup = tmp_path / "backup.tar.gz"
+    assert kinerja("backup", "-o", str(backup)).returncode == 0
+    data = bytearray(backup.read_bytes())
+    if damage == "cut short":
+        data = data[:len(data) * 2 // 3]
+    else:
+        data[len(data) // 2] ^= 0x10
+    damaged = tmp_path / "damaged.tar.gz"
+    damaged.write_bytes(bytes(data))
+
+    fresh = tmp_path / "fresh"
+    done = kinerja("restore", str(damaged), env={"KINERJA_DATA_DIR": str(fresh)})
+    assert done.returncode == 1
+    assert "Traceback" not in done.stderr
+    assert "damaged.tar.gz bukan cadangan kinerja yang utuh (terpotong atau rusak)" in done.stderr, done.stderr
+    assert not (fresh / "files").exists()
+    assert not (fresh / "kinerja.sqlite3").exists() or not (fresh / "kinerja.sqlite3").stat().st_size
+
+    database = (kinerja.data_dir / "kinerja.sqlite3").read_bytes()
+    done = kinerja("restore", str(damaged), "--force")
+    assert done.returncode == 1 and "bukan cadangan kinerja yang utuh" in done.stderr, done.stderr
+    assert (kinerja.data_dir / "kinerja.sqlite3").read_bytes() == database
+
+
+def test_a_backup_is_written_whole_or_not_at_all(kinerja, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Into a folder it makes; a folder given as the file is one clear line, and leaves no .part file."""
+    done = kinerja("backup", "-o", str(tmp_path / "new" / "backup.tar.gz"))
+    assert done.returncode == 0, done.stderr
+    assert [p.name for p in (tmp_path / "new").iterdir()] == ["backup.tar.gz"]
+    done = kinerja("backup", "-o", str(tmp_path / "new"))
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    assert f"Tidak dapat menulis {tmp_path / 'new'}: itu sebuah folder" in done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "new"]

@@ -16,6 +16,7 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from pathlib import Path
 
 from django.conf import settings
@@ -82,6 +83,32 @@ def make_backup(out: Path) -> dict[str, object]:
     return manifest
 
 
+DATABASE_FILES = {"sqlite": "database.sqlite3", "postgresql": "database.dump"}
+# What reading a backup cut short or damaged raises (BadGzipFile, a wrong CRC-32, is an OSError).
+DAMAGED = (tarfile.TarError, EOFError, OSError, zlib.error)
+
+
+def _damaged(src: Path, problem: Exception) -> KinerjaError:
+    return KinerjaError(_("%(file)s is not a complete kinerja backup (cut short or damaged): %(err)s")
+                        % {"file": src.name, "err": problem})
+
+
+def _extract_whole(tar: tarfile.TarFile, src: Path, tmp: Path, engine: str) -> None:
+    """Unpack the backup into `tmp` and read it to its end, before anything of the installation is touched. A
+    file cut short (an interrupted copy) ends the gzip stream early (EOFError); a damaged byte breaks the
+    deflate data (zlib.error), a tar header (TarError) or, read to the end, gzip's CRC-32 of the whole
+    content (BadGzipFile, an OSError): each is "not a complete kinerja backup", and nothing is restored."""
+    try:
+        tar.extractall(tmp, filter="data")
+        assert tar.fileobj is not None
+        while tar.fileobj.read(1 << 20):  # to the end, where gzip checks the length and CRC-32 it recorded
+            pass
+    except DAMAGED as e:
+        raise _damaged(src, e) from e
+    if not (tmp / DATABASE_FILES[engine]).is_file():
+        raise KinerjaError(_("%(file)s is not a complete kinerja backup: it holds no database.") % {"file": src.name})
+
+
 def restore_backup(src: Path, *, force: bool = False) -> dict[str, object]:
     """Restore `src` into this installation's data directory and database."""
     if not src.is_file():
@@ -97,22 +124,27 @@ def restore_backup(src: Path, *, force: bool = False) -> dict[str, object]:
             manifest = json.load(tar.extractfile("manifest.json"))  # type: ignore[arg-type]
         except (KeyError, ValueError) as e:
             raise KinerjaError(_("%(file)s is not a kinerja backup: no manifest.") % {"file": src.name}) from e
+        except DAMAGED as e:  # damaged before the manifest is found
+            raise _damaged(src, e) from e
         if manifest.get("format") != FORMAT:
             raise KinerjaError(_("%(file)s has backup format %(fmt)s; this kinerja reads format %(want)s.")
                                % {"file": src.name, "fmt": manifest.get("format"), "want": FORMAT})
         if manifest.get("engine") != engine:
             raise KinerjaError(_("%(file)s holds a %(theirs)s database; this installation uses %(ours)s.")
                                % {"file": src.name, "theirs": manifest.get("engine"), "ours": engine})
-        tar.extractall(tmp, filter="data")
+        _extract_whole(tar, src, Path(tmp), engine)
         connections.close_all()
         if engine == "sqlite":
             target = Path(settings.DATABASES["default"]["NAME"])
             if target.exists() and target.stat().st_size and not force:
                 raise KinerjaError(_("%(db)s already holds a database; restore into an empty data directory "
                                      "or pass --force to replace it.") % {"db": target})
+            # Copied next to the database and moved onto it: an interrupted copy leaves the old one whole.
+            partial = target.with_name(target.name + ".restoring")
+            shutil.copyfile(Path(tmp) / "database.sqlite3", partial)
             for suffix in ("-wal", "-shm"):
                 Path(str(target) + suffix).unlink(missing_ok=True)
-            shutil.copyfile(Path(tmp) / "database.sqlite3", target)
+            partial.replace(target)
         else:
             _run(["pg_restore", "--clean", "--if-exists", "--no-owner", "--no-privileges",
                   f"--dbname={settings.DATABASES['default']['NAME']}", str(Path(tmp) / "database.dump")])
