@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from unittest import mock
 
 from django.utils.formats import date_format
 
@@ -209,6 +210,18 @@ class DisposeInWhichCapacityTestCase(CorrespondenceTestCase):
         self.assertFalse(Disposition.objects.exists())
 
     def test_one_capacity_is_not_asked(self) -> None:
-        self.client.force_login(self.head)
-        form = self.client.get(f"/letters/{self.letter.pk}/").context["form"]
+        # The day after the Plt's: the Sekretaris disposes as Sekretaris only.
+        from django.utils import timezone
+
+        tomorrow = timezone.now() + dt.timedelta(days=1)
+        with mock.patch("django.utils.timezone.now", return_value=tomorrow):
+            self.client.force_login(self.secretary)
+            form = self.client.get(f"/letters/{self.letter.pk}/").context["form"]
         self.assertNotIn("as_position", form.fields)
+
+    def test_the_head_is_offered_no_form_while_the_plt_disposes(self) -> None:
+        self.client.force_login(self.head)
+        page = self.client.get(f"/letters/{self.letter.pk}/")
+        self.assertIsNone(page.context["form"])
+        self.assertContains(page, "Anda tidak dapat mendisposisikan surat hari ini: "
+                            f"{self.secretary.person.full_name} (Plt. {self.positions['head'].title})")

@@ -29,7 +29,15 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.errors import KinerjaError, NotAllowed
-from kinerja.org.holding import acting_refusal, holders, holdings, positions_held, today_in
+from kinerja.org.holding import (
+    acting_refusal,
+    doing_own_work,
+    held_and_stand_ins,
+    holders,
+    holdings,
+    positions_held,
+    today_in,
+)
 from kinerja.org.models import Assignment, Office, Person, Position
 from kinerja.org.roles import Role, acting_for, roles_and_stand_ins
 from kinerja.uploads import megabytes, removed_on_failure
@@ -267,14 +275,41 @@ def capacities(user: AbstractBaseUser, office: Office, kinds: Iterable[str],
     return sorted(found, key=lambda a: (a.is_acting, a.position_id))
 
 
+def working_capacities(user: AbstractBaseUser, office: Office,
+                       kinds: Iterable[str]) -> tuple[list[Assignment], Assignment | None]:
+    """(capacities of `user` today as a position of one of `kinds`, without a position a Plt or Plh acts for
+    meanwhile: its work is theirs, as signing (_signing_holding) and registering (register_power) go; when that
+    leaves none, the acting assignment through which a Plt or Plh does it for them, for the refusal to name
+    who and until when, else None). One query (holding.held_and_stand_ins)."""
+    kinds = set(kinds)
+    held, acting = held_and_stand_ins(user, _today(office))
+    found = capacities(user, office, kinds, doing_own_work(held, acting))
+    stand_in = None if found else next(
+        (a for a in acting if a.position.kind in kinds and a.position.office_id == office.pk), None)
+    return found, stand_in
+
+
+def dispose_refusal(stand_in: Assignment) -> str:
+    """Why an official away may not dispose letters today: who does it meanwhile (`stand_in`, working_capacities's)
+    and until when."""
+    return acting_refusal(stand_in, gettext_lazy(
+        "You may not dispose letters today: %(name)s (%(title)s) does the work of your position as %(position)s "
+        "(%(term)s), and disposes letters meanwhile."), gettext_lazy(
+        "You may not dispose letters today: %(name)s (%(title)s) does the work of your position as %(position)s, "
+        "with no end date set, and disposes letters meanwhile."))
+
+
 def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str,
              as_position: Position | int | None = None) -> Assignment:
-    """The assignment by which `user` may do `what` today: a position of one of `kinds`; the one of
-    `as_position` when given (a person holding two, say the Sekretaris who is Plt head, chooses in which
-    capacity), else the user's own (definitive) one first."""
+    """The assignment by which `user` may do `what` (dispose letters) today: a position of one of `kinds`, not
+    one a Plt or Plh acts for meanwhile (working_capacities); the one of `as_position` when given (a person
+    holding two, say the Sekretaris who is Plt head, chooses in which capacity), else the user's own
+    (definitive) one first."""
     _person(user, office)
     kinds = tuple(kinds)
-    held = capacities(user, office, kinds)
+    held, stand_in = working_capacities(user, office, kinds)
+    if stand_in is not None:
+        raise NotAllowed(dispose_refusal(stand_in))
     if not held:
         raise NotAllowed(_("Only the holder (or acting holder) of %(positions)s may %(what)s.") % {
             "positions": ", ".join(str(Position.Kind(k).label) for k in kinds), "what": what})
@@ -590,9 +625,16 @@ def create_document(office: Office, *, user: AbstractBaseUser, kind: str, title:
 @transaction.atomic
 def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, note: str = "",
                 source: models.Model | None = None) -> DocumentVersion:
-    """A changed document: a new version, on which earlier initials no longer count."""
+    """A changed document: a new version, on which earlier initials no longer count. An uploaded PDF (no
+    `source`) only from who may write outgoing documents, as creating one asks (create_outgoing); a compilation
+    (`source`) from take_report, which asks who may compile. Minutes are never replaced by an upload: their PDF
+    prints the minutes as recorded (no_upload)."""
     document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
     _person(user, document.office)
+    if refusal := no_upload(document):
+        raise KinerjaError(refusal)
+    if source is None:
+        check_may_change(user, document.office)
     if Signature.objects.filter(version__document=document).exists():
         raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
                            % {"document": document.title})
@@ -604,6 +646,30 @@ def add_version(document_id: int, *, user: AbstractBaseUser, content: bytes, not
                            % {"document": document.title})
     check_pdf_bytes(content, name=document.title, field=_("Document"), signable=True)
     return _add_version(document, user=user, content=content, note=note, source=source)
+
+
+def no_upload(document: Document) -> str:
+    """Why `document` takes no uploaded version (minutes: their PDF is printed from the minutes as recorded, with
+    the attendance and the follow-ups in the inbox; an upload would show what the record does not say), empty
+    when it takes one."""
+    if document.kind != Document.Kind.MINUTES:
+        return ""
+    return _("%(document)s is printed from the minutes as recorded (attendance, decisions, follow-ups); it is not "
+             "replaced by an uploaded PDF. Nothing was saved.") % {"document": document.title}
+
+
+def check_may_change(user: AbstractBaseUser, office: Office) -> None:
+    """Refuse a new version (a changed text, an uploaded PDF) to who may not write outgoing documents today, as
+    create_outgoing refuses creating one: the auditor, a division's data contact, an official away while a Plt or
+    Plh does the work of their position (naming them)."""
+    allowed, acting = outgoing_power(user, office)
+    if not allowed:
+        raise NotAllowed(outgoing_refusal(acting))
+
+
+def may_change(user: AbstractBaseUser, office: Office) -> bool:
+    """Whether the document page offers `user` a new version (check_may_change)."""
+    return outgoing_power(user, office)[0]
 
 
 ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
@@ -899,6 +965,10 @@ def revise_outgoing(document_id: int, *, user: AbstractBaseUser, title: str, add
 
     document = Document.objects.select_for_update().select_related("office").get(pk=document_id)
     _person(user, document.office)
+    check_may_change(user, document.office)
+    if document.kind not in Document.OUTGOING_KINDS:
+        raise KinerjaError(_("%(document)s is not an outgoing document: its text is not written here.")
+                           % {"document": document.title})
     if Signature.objects.filter(version__document=document).exists():
         raise KinerjaError(_("%(document)s is already signed; a signed document does not change.")
                            % {"document": document.title})
@@ -980,6 +1050,29 @@ def _check_stamps_fit(version: DocumentVersion, *, outcome: str) -> None:
             raise DamagedStoredFile(version, problem, outcome=outcome)
 
 
+def initialling_as(user: AbstractBaseUser, office: Office,
+                   required: list[Position]) -> tuple[dict[int, Assignment], Assignment | None]:
+    """(the required positions `user` initials in today, by id, with the assignment by which they do; when none,
+    the acting assignment of a Plt or Plh who initials meanwhile in a required position of theirs, else None).
+    As with signing (_signing_holding), while a Plt or Plh is in office they initial, and the absent official
+    does not. One query (holding.held_and_stand_ins)."""
+    wanted = {p.pk for p in required}
+    held, acting = held_and_stand_ins(user, _today(office))
+    mine = {a.position_id: a for a in doing_own_work(held, acting) if a.position_id in wanted}
+    stand_in = None if mine else next((a for a in acting if a.position_id in wanted), None)
+    return mine, stand_in
+
+
+def initial_refusal(stand_in: Assignment) -> str:
+    """Why an official away may not initial today: who initials meanwhile (`stand_in`, initialling_as's) and
+    until when."""
+    return acting_refusal(stand_in, gettext_lazy(
+        "You may not initial documents today: %(name)s (%(title)s) does the work of your position as %(position)s "
+        "(%(term)s), and initials them meanwhile."), gettext_lazy(
+        "You may not initial documents today: %(name)s (%(title)s) does the work of your position as %(position)s, "
+        "with no end date set, and initials them meanwhile."))
+
+
 @transaction.atomic
 def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int | None = None) -> Initial:
     """Paraf on one version, by a holder of a required position, in the SOP's order."""
@@ -994,15 +1087,22 @@ def initial_version(version_id: int, *, user: AbstractBaseUser, position_id: int
         raise KinerjaError(refusal)
     _person(user, office)
     required = required_positions(office)
-    held = {a.position_id: a for a in positions_held(user, _today(office))}
+    held, stand_in = initialling_as(user, office, required)
     candidates = [p for p in required if p.pk in held and (position_id is None or p.pk == position_id)]
     if not candidates:
+        if stand_in is not None:
+            raise NotAllowed(initial_refusal(stand_in))
         raise NotAllowed(_("Initials on this document come from: %(positions)s. You hold none of them today.")
                          % {"positions": ", ".join(p.title for p in required) or "-"})
-    done = set(version.initials.values_list("position_id", flat=True))
+    done = {i.position_id: i for i in version.initials.order_by("created_at")}
     position = next((p for p in candidates if p.pk not in done), None)
     if position is None:
-        raise KinerjaError(_("You have already initialled this version."))
+        earlier = done[candidates[0].pk]
+        raise KinerjaError(_("Version %(n)d already has the initials of %(position)s: %(name)s (%(title)s) "
+                             "initialled it on %(when)s.") % {
+            "n": version.version, "position": candidates[0].title, "name": earlier.name,
+            "title": earlier.position_title,
+            "when": date_format(timezone.localtime(earlier.created_at, ZoneInfo(office.time_zone)), "j F Y, H.i")})
     earlier = [p for p in required[:required.index(position)] if p.pk not in done]
     if earlier:
         raise KinerjaError(_("%(position)s initials after %(earlier)s; their initials are still missing.")
@@ -1284,6 +1384,9 @@ def record_minutes(office: Office, data: MinutesInput, *, user: AbstractBaseUser
     positions = [data.chair, *data.present, *data.absent, *(f.position for f in data.follow_ups)]
     if any(p.office_id != office.pk for p in positions):
         raise NotAllowed(_("A chosen position belongs to another office."))
+    if data.letter is not None and data.letter.office_id != office.pk:
+        # As create_outgoing refuses it: the page finds the letter in the user's office, the action asks too.
+        raise NotAllowed(_("The letter belongs to another office."))
     both = {p.pk for p in data.present} & {p.pk for p in data.absent}
     if both:
         raise KinerjaError(_("Attendance: a position cannot be both present and absent."))

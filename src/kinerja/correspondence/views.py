@@ -172,14 +172,17 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
     office = letter.office
     today = today_in(office.time_zone)
     held = positions_held(request.user, today)
+    # Not an official away while a Plt or Plh disposes for them: told who does, instead of a form dispose_letter
+    # refuses.
+    disposing_as, stand_in = actions.working_capacities(request.user, office, actions.DISPOSER_KINDS)
     if may_dispose is None:
-        may_dispose = any(a.position.kind in actions.DISPOSER_KINDS for a in held)
+        may_dispose = bool(disposing_as)
     dispositions = list(letter.dispositions.prefetch_related("recipients"))
     # The head's letter waiting for its disposition: the SOP names who gets it next, ticked in advance.
     sop_next = actions.disposition_next_position(letter, request.user, today) if may_dispose and not dispositions else None
     if form is None and may_dispose:
         form = forms.DispositionForm(office=office, own=actions.own_positions(request.user, office, held),
-                                     capacities=actions.capacities(request.user, office, actions.DISPOSER_KINDS, held),
+                                     capacities=disposing_as,
                                      initial={"disposed_on": today, "recipients": [sop_next.pk] if sop_next else []})
     return {
         "letter": letter,
@@ -189,6 +192,7 @@ def _letter_context(request: HttpRequest, letter: Letter, form: forms.Dispositio
         "sop_next": sop_next,
         "started_case": actions.started_case(letter),
         "form": form if may_dispose else None,
+        "dispose_refusal": actions.dispose_refusal(stand_in) if stand_in is not None else "",
     }
 
 
@@ -206,7 +210,8 @@ def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
     held = positions_held(request.user, today_in(letter.office.time_zone))
     form = forms.DispositionForm(request.POST, office=letter.office,
                                  own=actions.own_positions(request.user, letter.office, held),
-                                 capacities=actions.capacities(request.user, letter.office, actions.DISPOSER_KINDS, held))
+                                 capacities=actions.working_capacities(request.user, letter.office,
+                                                                       actions.DISPOSER_KINDS)[0])
     if form.is_valid():
         try:
             disposition = actions.dispose_letter(letter.pk, user=request.user, **form.cleaned_data)
@@ -330,9 +335,7 @@ def take_report(request: HttpRequest, report_id: int) -> HttpResponse:
 @login_required
 def document_new(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    letter = None
-    if request.GET.get("letter"):
-        letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    letter = _letter_param(request, office)
     allowed, acting = actions.outgoing_power(request.user, office)
     if not allowed and request.method != "POST":
         # Told who writes meanwhile (an official away while a Plt or Plh acts for them), not a form to fill in; a
@@ -358,6 +361,17 @@ def document_new(request: HttpRequest) -> HttpResponse:
     return render(request, "correspondence/document_form.html", {"form": form, "letter": letter}, status=status)
 
 
+def _letter_param(request: HttpRequest, office: Office) -> Letter | None:
+    """The letter named by ?letter= (a reply, minutes of a meeting on it): 404 for one not in the register, a
+    mangled link's "abc" or "12." included, as for a number that is no letter."""
+    value = request.GET.get("letter", "")
+    if not value:
+        return None
+    if not value.isascii() or not value.isdigit():
+        raise Http404
+    return get_object_or_404(Letter, pk=int(value), office=office)
+
+
 def _document(request: HttpRequest, document_id: int) -> Document:
     return get_object_or_404(Document.objects.select_related("letter"), pk=document_id, office=office_or_404(request))
 
@@ -380,7 +394,8 @@ def _document_context(request: HttpRequest, document: Document,
     signature = Signature.objects.filter(version__document=document).first()
     required = actions.required_positions(office)
     today = today_in(office.time_zone)
-    held = {a.position_id for a in positions_held(request.user, today)}
+    # The required positions the user initials in today: not one a Plt or Plh does the work of meanwhile.
+    held, initial_stand_in = actions.initialling_as(request.user, office, required)
     done = {i.position_id for i in latest.initials.all()} if latest else set()
     mine = [p for p in required if p.pk in held and p.pk not in done]
     # Initials go in the SOP's order: the button waits until the earlier ones are on the version.
@@ -403,7 +418,10 @@ def _document_context(request: HttpRequest, document: Document,
     incomplete = (incomplete_notes(latest.source, today, document.case_id)
                   if latest is not None and signature is None and document.kind == Document.Kind.PERFORMANCE_DATA
                   and isinstance(latest.source, ReportVersion) else [])
-    if revise_form is None and document.kind in Document.OUTGOING_KINDS:
+    # A new version (a changed text, an uploaded PDF) only from who may write outgoing documents, as the actions ask;
+    # minutes never take an uploaded one.
+    may_change = actions.may_change(request.user, office) and not actions.no_upload(document)
+    if revise_form is None and may_change and document.kind in Document.OUTGOING_KINDS:
         revise_form = forms.ReviseForm(initial={"title": document.title, "addressee": document.addressee,
                                                 "addressee_place": document.addressee_place,
                                                 "attachment": document.attachment, "body": document.body,
@@ -417,6 +435,9 @@ def _document_context(request: HttpRequest, document: Document,
         "can_initial": latest is not None and signature is None and bool(mine) and not waiting_for and not changed
         and not unchecked,
         "waiting_for": waiting_for if latest is not None and signature is None else [],
+        "initial_refusal": actions.initial_refusal(initial_stand_in) if initial_stand_in is not None and latest
+        is not None and signature is None else "",
+        "may_change": may_change,
         "changed": changed, "unchecked": unchecked, "check_url": _check_url(latest) if unchecked else "",
         "incomplete": incomplete,
         "can_sign": latest is not None and signature is None and is_signer and not changed and not unchecked,
@@ -526,6 +547,11 @@ def revise(request: HttpRequest, document_id: int) -> HttpResponse:
             messages.success(request, _("Version %(n)d saved; earlier initials no longer count.")
                              % {"n": version.version})
             return redirect("correspondence:document", document.pk)
+        except NotAllowed as e:
+            # Not one who may change it (or no longer): the page without the form, saying why.
+            messages.error(request, str(e))
+            return render(request, "correspondence/document_detail.html", _document_context(request, document),
+                          status=403)
         except KinerjaError as e:
             _add_error(form, e)
             if Signature.objects.filter(version__document=document).exists():
@@ -583,9 +609,7 @@ def minutes_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def minutes_new(request: HttpRequest) -> HttpResponse:
     office = office_or_404(request)
-    letter = None
-    if request.GET.get("letter"):
-        letter = get_object_or_404(Letter, pk=request.GET["letter"], office=office)
+    letter = _letter_param(request, office)
     allowed, acting = actions.minutes_power(request.user, office)
     if not allowed and request.method != "POST":
         # Told who records minutes meanwhile (an official away while a Plt or Plh acts for them); a form sent is
