@@ -222,10 +222,12 @@ def dispose(request: HttpRequest, letter_id: int) -> HttpResponse:
             messages.success(request, _("Disposition saved. Print the disposition sheet below."))
             return redirect("correspondence:letter", letter.pk)
         except NotAllowed as e:
-            # No longer (or never) a disposer: the page without the form, saying why.
-            messages.error(request, str(e))
-            return render(request, "correspondence/letter_detail.html",
-                          _letter_context(request, letter, may_dispose=False), status=403)
+            # No longer (or never) a disposer: the page without the form, saying why (once: an official away is
+            # told who disposes in the form's place).
+            context = _letter_context(request, letter, may_dispose=False)
+            if context["dispose_refusal"] != str(e):
+                messages.error(request, str(e))
+            return render(request, "correspondence/letter_detail.html", context, status=403)
         except KinerjaError as e:
             _add_error(form, e)
     return render(request, "correspondence/letter_detail.html", _letter_context(request, letter, form, may_dispose=True),
