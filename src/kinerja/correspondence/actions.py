@@ -294,9 +294,7 @@ def dispose_refusal(stand_in: Assignment) -> str:
     and until when."""
     return acting_refusal(stand_in, gettext_lazy(
         "You may not dispose letters today: %(name)s (%(title)s) does the work of your position as %(position)s "
-        "(%(term)s), and disposes letters meanwhile."), gettext_lazy(
-        "You may not dispose letters today: %(name)s (%(title)s) does the work of your position as %(position)s, "
-        "with no end date set, and disposes letters meanwhile."))
+        "(%(term)s), and disposes letters meanwhile."))
 
 
 def _holding(user: AbstractBaseUser, office: Office, kinds: Iterable[str], what: str,
@@ -1068,9 +1066,7 @@ def initial_refusal(stand_in: Assignment) -> str:
     until when."""
     return acting_refusal(stand_in, gettext_lazy(
         "You may not initial documents today: %(name)s (%(title)s) does the work of your position as %(position)s "
-        "(%(term)s), and initials them meanwhile."), gettext_lazy(
-        "You may not initial documents today: %(name)s (%(title)s) does the work of your position as %(position)s, "
-        "with no end date set, and initials them meanwhile."))
+        "(%(term)s), and initials them meanwhile."))
 
 
 @transaction.atomic
