@@ -194,36 +194,77 @@ def words_pattern(words: tuple[str, ...]) -> str:
                     for w in sorted(words, key=len, reverse=True))
 
 
-# One alternation of both lists, longest first, so that ">=" is not read as ">" before "= BB".
-_GRADE_COMPARISON = re.compile(rf"^\s*(?P<word>{words_pattern(AT_LEAST + MORE_THAN)})\s*[.:]?\s*(?P<rest>\S.*)$",
-                               re.IGNORECASE | re.DOTALL)
-_MORE_THAN = re.compile(words_pattern(MORE_THAN), re.IGNORECASE)
+# One alternation of all four lists, longest first, so that ">=" is not read as ">" before "= BB".
+_GRADE_COMPARISON = re.compile(rf"^\s*(?P<word>{words_pattern(AT_LEAST + MORE_THAN + AT_MOST + LESS_THAN)})"
+                               r"\s*[.:]?\s*(?P<rest>\S.*)$", re.IGNORECASE | re.DOTALL)
+# The way a comparison word reads, for a grade: the grade or a better one, strictly better, the grade or a worse one,
+# strictly worse.
+AT_LEAST_WAY, MORE_THAN_WAY, AT_MOST_WAY, LESS_THAN_WAY = "at_least", "more_than", "at_most", "less_than"
+_WAYS = ((AT_LEAST, AT_LEAST_WAY), (MORE_THAN, MORE_THAN_WAY), (AT_MOST, AT_MOST_WAY), (LESS_THAN, LESS_THAN_WAY))
 
 
-def grade_target(target_text: str) -> tuple[str, bool]:
-    """(the target's value normalised, whether an actual must be strictly better): ("BB", False) for "Minimal BB",
-    "Paling sedikit BB" or "≥ BB", ("B", True) for "Di atas B" or "> B", where the rest is on a text scale;
-    (the target normalised, False) for any other text."""
+def _way(word: str) -> str:
+    for words, way in _WAYS:
+        if re.fullmatch(words_pattern(words), word.strip(), re.IGNORECASE):
+            return way
+    return ""  # unreachable: the word matched one of the lists
+
+
+def grade_comparison(target_text: str) -> tuple[str, str]:
+    """(the target's grade normalised, the way an actual compares with it) for a grade written with a comparison:
+    ("BB", AT_LEAST_WAY) for "Minimal BB", "Paling sedikit BB" or "≥ BB"; ("B", MORE_THAN_WAY) for "Di atas B" or
+    "> B"; ("BB", AT_MOST_WAY) for "Maksimal BB", "Paling tinggi BB", "Tidak lebih dari BB" or "≤ BB" (that grade or
+    a lower one, as for a risk level); ("B", LESS_THAN_WAY) for "Di bawah B". Where the rest is on no text scale,
+    (the target normalised, "")."""
     found = _GRADE_COMPARISON.match(target_text)
     if found is not None:
         rest = _normal_text(found.group("rest"))
         if any(rest in scale for scale in TEXT_SCALES):
-            return rest, _MORE_THAN.fullmatch(found.group("word")) is not None
-    return _normal_text(target_text), False
+            return rest, _way(found.group("word"))
+    return _normal_text(target_text), ""
+
+
+def grade_target(target_text: str) -> tuple[str, bool]:
+    """(the target's value normalised, whether an actual must be strictly better) of a target read by
+    grade_comparison: ("BB", False) for "Minimal BB", ("B", True) for "Di atas B"."""
+    grade, way = grade_comparison(target_text)
+    return grade, way == MORE_THAN_WAY
+
+
+def unreachable_grade(target_text: str) -> str:
+    """Why a grade target can never be met, "" when it can: nothing is better than the best grade of its scale
+    ("> AA", "Di atas WTP"), nothing worse than the worst ("< D")."""
+    grade, way = grade_comparison(target_text)
+    scale = next((s for s in TEXT_SCALES if grade in s), None)
+    if scale is None:
+        return ""
+    if way == MORE_THAN_WAY and grade == scale[0]:
+        return _("%(grade)s is the best on its scale (%(scale)s): no result is better, so the target can never be met; "
+                 "write %(grade)s alone if that grade is the target") % {"grade": scale[0], "scale": ", ".join(scale)}
+    if way == LESS_THAN_WAY and grade == scale[-1]:
+        return _("%(grade)s is the lowest on its scale (%(scale)s): no result is lower, so the target can never be "
+                 "met; write %(grade)s alone if that grade is the target") % {"grade": scale[-1],
+                                                                               "scale": ", ".join(scale)}
+    return ""
 
 
 def text_target_met(target_text: str, actual_text: str | None) -> bool:
     """Whether a text actual meets a text target: equal (case and spacing aside), or better on a
     known scale (an "AA" grade meets a target of "A", "Sangat Baik" one of "Baik"; "WDP" does not meet "WTP",
-    nor does "Wajar Dengan Pengecualian"). "Minimal BB" is met as "BB" is; "Di atas B" only by a better grade."""
+    nor does "Wajar Dengan Pengecualian"). "Minimal BB" is met as "BB" is; "Di atas B" only by a better grade;
+    "Maksimal BB" by BB or a lower grade, "Di bawah BB" only by a lower one."""
     if not actual_text:
         return False
-    (target, strictly), actual = grade_target(target_text), _normal_text(actual_text)
+    (target, way), actual = grade_comparison(target_text), _normal_text(actual_text)
+    strictly = way in (MORE_THAN_WAY, LESS_THAN_WAY)
     if target == actual and not strictly:
         return True
     for scale in TEXT_SCALES:
         if target in scale and actual in scale:
-            return scale.index(actual) < scale.index(target) or (not strictly and actual == target)
+            better, same = scale.index(actual) < scale.index(target), actual == target
+            if way in (AT_MOST_WAY, LESS_THAN_WAY):
+                return (not better and not same) or (same and not strictly)
+            return better or (not strictly and same)
     return False
 
 

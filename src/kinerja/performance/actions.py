@@ -30,6 +30,7 @@ from kinerja.org.models import Office, Unit
 from kinerja.uploads import removed_on_failure
 
 from . import access, signoff
+from .achievement import unreachable_grade
 from .cards import target_for
 from .models import (
     YEAR_FIELDS,
@@ -43,8 +44,9 @@ from .models import (
     Target,
     actuals_as_of,
 )
-from .numbers import NumberError, format_plain, parse_number
+from .numbers import NumberError, format_plain
 from .plausibility import allows_percent_sign, implausible
+from .written import WholeValueError, Written, is_percent_written, read_written
 
 User = AbstractBaseUser
 
@@ -75,31 +77,50 @@ def _record(actual: Actual, action: str, user: User | None, *, reason: str = "",
 
 # --- values -------------------------------------------------------------------------------------
 
-def read_value(raw: str, *, text_allowed: bool, field: str = "value") -> tuple[Decimal | None, str]:
-    """(number, text) for what a user typed: a number the Indonesian way, or a text when the
-    indicator's target is a text. Raises FieldError naming the value."""
+def read_typed(raw: str, *, text_allowed: bool, field: str = "value", unit: str = "") -> tuple[Written | None, str]:
+    """(the number read, text) for what a user typed: a value as the spreadsheet import reads it (written.read_written:
+    "1.725", "65,5", "85 %", "± 85", "≥ 80", "85 persen", "12 dokumen" where the Satuan is dokumen), or a text when
+    the indicator's target is a text. Raises FieldError naming the value, in the import's words."""
     raw = (raw or "").strip()
     if not raw:
         return None, ""
-    # A value without a digit is a text (WTP, A, BB); one with digits must be a proper number, so a
-    # mistyped "1.5" is reported rather than kept as a text.
+    # A value without a digit is a text (WTP, A, BB), as the import reads a cell; one with digits must be a proper
+    # number, so a mistyped "1.5" is reported rather than kept as a text.
     if text_allowed and not any(c.isdigit() for c in raw):
         return None, raw[:60]
     try:
-        return parse_number(raw), ""
+        return read_written(raw, units=(unit,)), ""
     except NumberError as e:
-        raise FieldError(field, str(e)) from e
+        raise FieldError(field, _('"%(value)s": %(problem)s') % {"value": raw, "problem": e.problem}
+                         if isinstance(e, WholeValueError) else str(e)) from e
+
+
+def read_value(raw: str, *, text_allowed: bool, field: str = "value", unit: str = "") -> tuple[Decimal | None, str]:
+    """(number, text) for what a user typed (read_typed)."""
+    written, text = read_typed(raw, text_allowed=text_allowed, field=field, unit=unit)
+    return (written.number if written else None), text
 
 
 def check_percent_sign(indicator: Indicator, raw: str, field: str = "value") -> None:
-    """Refuse a value written as a percentage ("12,5%") for an indicator not measured in percent: read as 12,5
-    kali or 12,5 indeks it would be a figure in another unit than the one its target and capaian are in."""
+    """Refuse a value written as a percentage ("12,5%", "12,5 persen") for an indicator not measured in percent: read
+    as 12,5 kali or 12,5 indeks it would be a figure in another unit than the one its target and capaian are in."""
     written = (raw or "").strip()
-    if written.endswith("%") and not allows_percent_sign(indicator.unit):
+    if is_percent_written(written) and not allows_percent_sign(indicator.unit):
         raise FieldError(field, _('"%(value)s" is a percentage, but %(indicator)s is measured in %(unit)s: type the '
                                   'value in %(unit)s, without the %% sign.')
                          % {"value": written, "indicator": f"{indicator.code} {indicator.name}",
                             "unit": indicator.unit})
+
+
+def check_comparison(indicator: Indicator, written: Written | None, raw: str, field: str = "value") -> None:
+    """Refuse a value whose comparison says the other way is better than the indicator's polarity ("≤ 5" for an
+    indicator where higher is better), as the import refuses a row whose comparisons disagree."""
+    if written is not None and written.polarity and written.polarity != indicator.polarity:
+        raise FieldError(field, _('"%(value)s": its comparison says %(this)s, but %(indicator)s is %(polarity)s; write '
+                                  'the value without the comparison, or change the polarity of the indicator first.')
+                         % {"value": raw.strip(), "this": Indicator.Polarity(written.polarity).label,
+                            "indicator": f"{indicator.code} {indicator.name}",
+                            "polarity": Indicator.Polarity(indicator.polarity).label})
 
 
 def read_actual(indicator: Indicator, year: int, raw: str, field: str = "value") -> tuple[Decimal | None, str]:
@@ -110,25 +131,36 @@ def read_actual(indicator: Indicator, year: int, raw: str, field: str = "value")
     check_percent_sign(indicator, raw, field)
     target_text = (indicator.targets.filter(year=year).exclude(value_text="").values_list("value_text", flat=True)
                    .first())
-    number, text = read_value(raw, text_allowed=target_text is not None, field=field)
-    if target_text is not None and number is not None:
+    written, text = read_typed(raw, text_allowed=target_text is not None, field=field, unit=indicator.unit)
+    check_comparison(indicator, written, raw, field)
+    if target_text is not None and written is not None:
         raise FieldError(field, _('"%(value)s" is a number, but the target of %(code)s is a text (%(target)s): type the '
                                   'result as the target is written, such as %(target)s.')
                          % {"value": raw.strip(), "code": indicator.code, "target": target_text})
-    return number, text
+    return (written.number if written else None), text
+
+
+def estimate_warning(raw: str, number: Decimal) -> str:
+    """The warning for a value typed as an estimate ("± 85"), as the import warns of one in a file."""
+    return _('"%(written)s" is read as %(number)s: kinerja keeps one exact number; type another if another is '
+             'meant') % {"written": raw.strip(), "number": format_plain(number)}
 
 
 def value_warnings(indicator: Indicator, year: int, quarter: int | None, raw: str) -> list[str]:
     """What is implausible about the value typed for the indicator's actual of the period (plausibility.py),
-    against the target it is measured by; [] for a plausible value, a text or one read_value refuses (that
-    error is told when saving)."""
+    against the target it is measured by, and an estimate ("± 85") read as its number, as the import warns;
+    [] for a plausible value, a text or one read_value refuses (that error is told when saving)."""
     try:
         check_percent_sign(indicator, raw)
-        number, _text_value = read_value(raw, text_allowed=True)
+        written, _text_value = read_typed(raw, text_allowed=True, unit=indicator.unit)
     except FieldError:
         return []
+    number = written.number if written else None
     target = target_for(list(indicator.targets.filter(year=year)), quarter)
-    return implausible(number, unit=indicator.unit, target=target.value if target else None)
+    warnings = implausible(number, unit=indicator.unit, target=target.value if target else None)
+    if written is not None and written.estimate:
+        warnings.insert(0, estimate_warning(raw, written.number))
+    return warnings
 
 
 def is_confirmed(raw: str, confirmed: str) -> bool:
@@ -571,7 +603,9 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
         try:
             check_percent_sign(indicator, raw or "", field)
             # A target that is not number-like is a text target (WTP, A).
-            parsed[(kind, quarter, slot_year)] = read_value(raw or "", text_allowed=True, field=field)
+            written, text = read_typed(raw or "", text_allowed=True, field=field, unit=indicator.unit)
+            check_comparison(indicator, written, raw or "", field)
+            parsed[(kind, quarter, slot_year)] = (written.number if written else None), text
         except FieldError as e:
             errors.append(e)
     # Texts are targets of a text indicator only (WTP, Baik): a word typed among numbers ("dua belas") would
@@ -601,6 +635,19 @@ def set_targets(indicator_id: int, year: int, *, user: User, values: Mapping[str
             defaults={"value_number": number, "value_text": text})
         saved.append(target)
     return saved
+
+
+def target_warnings(saved: list[Target], labels: Mapping[str, str]) -> list[str]:
+    """What the import warns of in targets just saved, naming the field (by its label in `labels`, by field name)
+    and the value: a grade no result can meet ("> AA", achievement.unreachable_grade)."""
+    warnings = []
+    for target in saved:
+        why = unreachable_grade(target.value_text) if target.value_text else ""
+        if why:
+            field = target_field(target.kind, target.quarter)  # "renstra_end" for the plan's last target
+            warnings.append(_('%(field)s: "%(value)s" can never be met: %(why)s') % {
+                "field": labels.get(field, field), "value": target.value_text, "why": why})
+    return warnings
 
 
 class TargetErrors(KinerjaError):

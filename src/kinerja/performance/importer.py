@@ -147,7 +147,8 @@ from .achievement import (
     TEXT_SCALES,
     aggregate_quarters,
     evaluate,
-    words_pattern,
+    grade_comparison,
+    unreachable_grade,
     year_value,
 )
 from .models import YEAR_FIELDS, Actual, ActualRevision, Indicator, IndicatorRevision, Objective, Target, quarter_name
@@ -155,6 +156,19 @@ from .numbers import NumberError, float_number, format_number, format_plain, par
 from .plan import MAX_NUMBER, ActivityValueError, PlanChange, activity_name, activity_number, replace_imported
 from .plausibility import allows_percent_sign, implausible, is_count, is_percent
 from .report import REPORTED
+from .written import CATEGORY as _CATEGORY
+from .written import (
+    CELL_SCALE_WORDS,
+    ESTIMATE_MARKS,
+    MONEY_WORDS,
+    SCALE_WORDS,
+    WholeValueError,
+    is_percent_written,
+    read_written,
+)
+from .written import FOOTNOTE as _FOOTNOTE
+from .written import comparison as _comparison
+from .written import unit_scale as _unit_scale
 
 # The headers as offices write them: document-format words, not translated text.
 CODE, OBJECTIVE, NAME, UNIT, POLARITY, TARGET, ACTUAL, DIVISION = (
@@ -510,23 +524,16 @@ ENDPOINT_WORDS = {"kondisi", "awal", "akhir", "baseline"}
 # Words that may follow Target/Realisasi and still mean the year's value ("Target PK 2025", "Realisasi Tahun 2025").
 YEAR_WORDS = {"pk", "tahun", "tahunan", "perjanjian", "kinerja", "th", "thn", "tw", "triwulan", "iku"}
 UNIT_WORDS = {"rp", "rupiah", "persen"}  # "Target (Rp)", "Realisasi (%)": the unit, in the header ("%" is dropped)
-MONEY_WORDS = {"rp", "rupiah"}
 # Words by which a Capaian column is the budget's ("Capaian Anggaran (%)", "Capaian Keuangan"), not the indicator's.
 BUDGET_WORDS = MONEY_WORDS | {"anggaran", "keuangan", "pagu", "dana", "biaya", "belanja"}
 # ... and by which it is against the medium-term plan's target ("Capaian thd Target Akhir Renstra (%)").
 PLAN_WORDS = {"renstra", "rpjmd", "rpjmn", "akhir", "menengah"}
 # The scale a header gives its values in ("Target (Rp juta)", "Realisasi (Rp. Ribu)", "(dalam miliar rupiah)"):
-# the values are multiplied by it, into the indicator's Satuan (Rupiah, or "juta rupiah" where it says so).
-SCALE_WORDS = {"ribu": Decimal(10) ** 3, "ribuan": Decimal(10) ** 3, "rb": Decimal(10) ** 3,
-               "juta": Decimal(10) ** 6, "jutaan": Decimal(10) ** 6, "jt": Decimal(10) ** 6,
-               "miliar": Decimal(10) ** 9, "milyar": Decimal(10) ** 9, "miliaran": Decimal(10) ** 9,
-               "milyaran": Decimal(10) ** 9}
+# the values are multiplied by it, into the indicator's Satuan (Rupiah, or "juta rupiah" where it says so): the
+# words are written.SCALE_WORDS, which reads a cell's own scale ("Rp 1,2 miliar") too.
 # Words that scale a value too but are not read ("M" is miliar to some, million to others): the header is refused.
 UNKNOWN_SCALE_WORDS = {"ratus", "ratusan", "puluh", "puluhan", "triliun", "trilyun", "triliunan", "m", "mio", "mrd",
                        "k", "rbu", "thousand", "million", "billion"}
-# A number with its scale in the cell ("Rp 1,2 miliar", "1,5 juta"); "M" and "T" are not read there either.
-CELL_SCALE_WORDS = SCALE_WORDS | {"triliun": Decimal(10) ** 12, "trilyun": Decimal(10) ** 12}
-_CELL_SCALE = re.compile(r"^(.*\d)\s*(ribu|rb|juta|jt|miliar|milyar|triliun|trilyun|m|t|mio|mrd)\.?$", re.IGNORECASE)
 SCALE_FILLER = {"dalam"}  # "(dalam juta rupiah)"
 # A revised target ("Target Perubahan", "Target PK Perubahan", "Target Setelah Perubahan"): the performance
 # agreement as changed during the year, which replaces the original one ("Target Awal") where it has a value.
@@ -538,10 +545,6 @@ ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5, "vi": 6}
 _QUARTER = re.compile(r"\b(?:tw|trw|triwulan|tri wulan|q|kuartal)\s*([ivx]+|\d+)\b")
 EMPTY_MARKS = {"-", "–", "—", "n/a", "#n/a"}  # "no value yet", as tables write it
 EXCEL_ERRORS = {"#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#NULL!"}  # a formula's result, saved as text
-_FOOTNOTE = re.compile(r"\s*\*+\)?$")  # "9,8*", "85,5 *)": a mark pointing to a note
-# A number's category in brackets after it, as the LKjIP writes a Nilai or an Indeks: "75,20 (BB)", "82,5 (Baik)",
-# "3,4 (Sangat Baik)". The number is the value; the category follows from it and is not kept.
-_CATEGORY = re.compile(r"(?<=\d)\s*\(\s*[^\W\d_][^\W\d_ ]*(?: [^\W\d_]+){0,2}\s*\)$")
 TOTAL_WORDS = {"jumlah", "total", "rata rata", "rata2", "rerata", "jumlah total"}
 TOTAL_PREFIXES = ("rata rata capaian", "total capaian", "jumlah capaian", "capaian rata rata")
 # A total row's first words ("Sub Total Sasaran 1", "Rata-rata"); "Jumlah koperasi aktif" is an indicator,
@@ -637,11 +640,25 @@ NOTE_HEADERS = {"keterangan", "ket", "catatan", "keterangan polaritas"}
 # headers only: "Arah Kebijakan" is a Renstra's policy, "Kondisi Kinerja pada Akhir Periode Renstra" its last target.
 DIRECTION_HEADERS = {"arah", "arah polaritas", "arah kinerja", "arah indikator", "arah yang diharapkan",
                      "kondisi yang diharapkan", "kondisi diharapkan", "arah kondisi yang diharapkan"}
+# The words of a maintain-type indicator in a Polaritas or Arah column ("Tetap", "Stabil", "Dipertahankan"): the
+# realisasi should equal the target, and deviate either way is worse. PermenPAN-RB 53/2014 gives no formula for it and
+# kinerja's indicators are Positif or Negatif, so such a row is refused with what to write instead, never read as
+# one of the two (a capaian of 120 % for a ratio kept at its target would be wrong either way).
+MAINTAIN_WORDS = {"tetap", "stabil", "dipertahankan", "mempertahankan", "konstan", "terjaga",
+                  "dijaga", "maintain", "stable"}
 # The words by which a Keterangan says how a figure moved against an earlier one, as well as which way is good.
 TREND_WORDS = {"meningkat", "menurun", "naik", "turun"}
 # A realisasi of a year before the one imported, as a header names it without the year ("Realisasi Tahun Lalu").
 _EARLIER = re.compile(r"\b(?:tahun (?:lalu|sebelumnya)|th lalu|thn lalu|n 1)\b")
 _POLARITY_LABEL = re.compile(r"^\s*polarita[st]\s*[:=]?\s*", re.IGNORECASE)  # "Polaritas: negatif", "polaritas negatif"
+
+
+def _maintained(text: str) -> bool:
+    """Whether a Polaritas or Arah cell says the value should stay as it is ("Tetap", "Stabil", "Dipertahankan",
+    "Tetap (stabil)") and nothing else: "Tetap meningkat" says a direction."""
+    words = set(_normal(text).split())
+    return bool(words & MAINTAIN_WORDS) and not _stated_polarity(text) and not words & (
+        TREND_WORDS | set(POLARITIES) | set(POLARITY_WORDS))
 
 
 def _stated_polarity(text: str, *, words: bool = True) -> str:
@@ -716,17 +733,6 @@ def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]
     return [f for f in found if f[0]]
 
 
-# A target written with its comparison, as PK and IKU tables do ("≥ 80", "minimal 80%", "paling lama 3 hari"):
-# the number is the target, and the comparison says which way is better ("> 80" and "≥ 80" alike). The words are
-# achievement's, which reads a grade target written with them ("Paling sedikit BB") as met or not.
-_COMPARISON = re.compile(rf"^\s*(?:(?P<least>{words_pattern(AT_LEAST + MORE_THAN)})"
-                         rf"|(?P<most>{words_pattern(AT_MOST + LESS_THAN)}))"
-                         r"\s*[.:]?\s*(?P<rest>.*)$", re.IGNORECASE | re.DOTALL)
-# "80 - 90", "80 s.d. 90", "80 s/d 90 %", "80 sampai dengan 90": a range, not one target.
-_RANGE = re.compile(r"^\s*\d[\d.,]*\s*%?\s*(?:-|–|—|s\.?\s*d\.?|s/d|sd|sampai(?:\s+dengan)?|hingga|to)\s*"
-                    r"\d[\d.,]*\s*%?\s*[a-z]*\s*$", re.IGNORECASE)
-
-
 _INLINE_UNIT = re.compile(r"^(?P<rp>rp\.?)?\s*[-+−]?\d[\d.,]*\s*(?P<rest>\D.*)?$", re.IGNORECASE)
 
 
@@ -745,30 +751,6 @@ def _inline_unit(value: object) -> str:
         words = words[1:]
     unit = " ".join(words).strip()
     return unit or ("Rp" if found.group("rp") else "")
-
-
-# A number an office writes as an estimate: "± 85", "±85 %", "+/- 85", "kurang lebih 1.500", "sekitar 85". kinerja keeps
-# one number: the estimate's, with a warning saying so (a target is a commitment, not an estimate).
-_APPROXIMATE = re.compile(r"^\s*(?:±|\+\s*/\s*-|\+\s*-(?=\s*\d)|kurang\s+lebih|lebih\s+kurang|kira-kira|kira\s+kira|"
-                          r"sekitar|kurleb\.?)\s*(?=[\d≥≤<>]|rp)", re.IGNORECASE)
-
-
-def _comparison(text: str) -> tuple[str, str]:
-    """(the polarity the comparison written before the number tells, the rest): ("higher_is_better", "80%")
-    for "≥ 80%", ("", text) for a text without one. An estimate's mark goes with it: "± 85" is ("", "85")."""
-    text = _APPROXIMATE.sub("", text, count=1)
-    found = _COMPARISON.match(text)
-    if found is None or not found.group("rest"):
-        return "", text
-    polarity = Indicator.Polarity.HIGHER_IS_BETTER if found.group("least") else Indicator.Polarity.LOWER_IS_BETTER
-    return polarity, _APPROXIMATE.sub("", found.group("rest"), count=1).strip()  # "≥ ± 80"
-
-
-def _is_estimate(text: str) -> bool:
-    """Whether a value is written as an estimate ("± 85", "≥ ± 80", "kurang lebih 1.500")."""
-    found = _COMPARISON.match(text)
-    return _APPROXIMATE.match(text) is not None or (found is not None and _APPROXIMATE.match(found.group("rest"))
-                                                    is not None)
 
 
 class PercentCell(Decimal):
@@ -949,9 +931,6 @@ def _up_to(label: str) -> bool:
     return bool(_CUMULATIVE.search(_normal(label)))
 
 
-_PERCENT_WORD = re.compile(r"(.*\d)\s*persen", re.IGNORECASE)  # "85 persen", "85,5persen"
-
-
 def _other_year(label: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in re.findall(r"\b(?:19|20)\d\d\b", label))
 
@@ -981,13 +960,6 @@ def _header_scale(label: str) -> tuple[Scale | None, str]:
     word = next((w for w in words if w in SCALE_WORDS), "")
     scale = Scale(SCALE_WORDS[word], bool(MONEY_WORDS & set(words)), word) if word else None
     return scale, unknown
-
-
-def _unit_scale(unit: str) -> tuple[Decimal, bool]:
-    """(the scale a Satuan carries: 1.000.000 for "juta rupiah", else 1; whether it is rupiah)."""
-    words = _normal(unit).split()
-    word = next((w for w in words if w in SCALE_WORDS), "")
-    return SCALE_WORDS[word] if word else Decimal(1), bool(MONEY_WORDS & set(words))
 
 
 @dataclass
@@ -1694,11 +1666,11 @@ def _on_text_scale(text: str) -> bool:
 
 
 def _grade(text: str) -> str:
-    """The grade of a text target written with "at least" or "more than" ("minimal BB", "≥ BB" are BB or better,
-    "di atas B" better than B, as achievement.text_target_met reads them: the same words), for checking it is a
-    grade; any other text as written."""
-    polarity, rest = _comparison(text)
-    return rest if polarity == Indicator.Polarity.HIGHER_IS_BETTER and _on_text_scale(rest) else text
+    """The grade of a text target written with a comparison ("minimal BB", "≥ BB" are BB or better, "di atas B"
+    better than B, "maksimal BB" BB or lower, as achievement.text_target_met reads them: the same words), for checking
+    it is a grade; any other text as written."""
+    grade, way = grade_comparison(text)
+    return grade if way else text
 
 
 def _heading(text: str) -> str:
@@ -2325,6 +2297,12 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             counted = False
     note_at, note_label, note_words, notes = _polarity_notes(path, table, header, reading, body, last_data,
                                                              numbered_at, errors, year)
+    # The direction column ("Arah") even where it is not read as the polarity: its "Tetap" is refused, not ignored.
+    direction_at = next((j for j, texts in enumerate(header.texts) if j not in set(columns.values())
+                         and texts & DIRECTION_HEADERS), None)
+    direction_label = next((u for u in [*reading.unread_columns, *(label for _k, label in reading.columns)]
+                            if direction_at is not None and u.endswith(f"({_letter(direction_at)})")),
+                           _letter(direction_at) if direction_at is not None else "")
     for number, values in body:
         if all(_text(v) == "" for v in values) or _is_numbering(values):
             continue
@@ -2538,8 +2516,16 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             bad(polarity_source, _('"faster is better" says lower is better only for a time, and the Satuan of this row is '
                             '%(unit)s, not a time (%(times)s); write Positif or Negatif') % {
                 "unit": f'"{unit}"' if unit else _("missing"), "times": ", ".join(sorted(TIME_UNITS))}, polarity_text)
-        elif polarity_text and not polarity:
+        elif polarity_text and not polarity and not _maintained(polarity_text):
             bad(polarity_source, _("the polarity is Positif or Negatif"), polarity_text)
+        for maintain_column, maintain_text in ((POLARITY, text(POLARITY)), (
+                direction_label, _text(_cell(values, direction_at)) if direction_at is not None else "")):
+            if maintain_text and _maintained(maintain_text):
+                bad(maintain_column, _("the indicator is to be kept at its target (a maintain-type indicator), which "
+                                       "kinerja does not compute: PermenPAN-RB 53/2014 gives no formula for it, and "
+                                       "an indicator here is Positif (higher is better) or Negatif (lower is better). "
+                                       "Write Positif or Negatif, whichever deviation from the target is worse, or "
+                                       "leave the indicator out"), maintain_text)
         # "–" where no division answers for it, as kinerja's own export writes it: none, as an empty cell.
         division_text = "" if _is_blank(text(DIVISION)) else text(DIVISION)
         division = divisions.find(division_text) if division_text else heading_division
@@ -2560,11 +2546,13 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                        and not any(c.isdigit() for c in raw_target))
 
         estimates: list[tuple[str, str, Decimal]] = []  # (column, as written, the number read): "± 85"
+        unreachable: list[tuple[str, str, str]] = []  # (column, as written, why): "> AA", which nothing meets
 
         def value(asked: str, text_target: bool = text_target, unit: str = unit, inline: str = inline,
                   inline_factor: Decimal = inline_factor, measured: str = unit or (found.unit if found else ""),
                   indicator: str = f"{code} {name}".strip(), target_cell: object = raw_target,
-                  estimates: list[tuple[str, str, Decimal]] = estimates) -> Value | None:
+                  estimates: list[tuple[str, str, Decimal]] = estimates,
+                  unreachable: list[tuple[str, str, str]] = unreachable) -> Value | None:
             """The cell's value; None when it is bad (reported)."""
             column, raw = raw_value(asked)
             as_written = raw
@@ -2592,6 +2580,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                     return None
                 if len(_text(raw)) > 60:
                     bad(column, _("at most %(count)d characters") % {"count": 60}, _text(raw)[:40] + "…")
+                if not column.startswith(ACTUAL) and (why := unreachable_grade(_text(raw))):
+                    unreachable.append((column, _text(raw), why))
                 return Value(text=_text(raw))  # as the office writes it ("Minimal BB"), which its PK prints
             if isinstance(raw, dt.date | dt.time):  # "3-5" or "1.5" typed where Excel reads a date
                 bad(column, _("Excel turned the value into a date (%(date)s); format the cell as Number or Text and "
@@ -2600,41 +2590,19 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
             if isinstance(raw, str) and raw.strip().upper() in EXCEL_ERRORS:
                 bad(column, _("the formula gives an error; correct it in Excel"), raw)
                 return None
-            polarity = ""
-            estimate = isinstance(raw, str) and _is_estimate(raw)
-            if isinstance(raw, str):
-                raw = _FOOTNOTE.sub("", raw)  # "9,8*)": the value, its note ("angka sementara") under the table
-                raw = _CATEGORY.sub("", raw.strip())  # "75,20 (BB)": the value, its category
-                polarity, raw = _comparison(raw)  # "≥ 80", "paling lama 3 hari"
-                if spelled := _PERCENT_WORD.fullmatch(raw.strip()):
-                    raw = spelled.group(1) + "%"  # "85 persen": the sign written out, checked as "85%" is
-            percent = isinstance(raw, PercentCell) or (isinstance(raw, str) and raw.strip().endswith("%"))
+            percent = isinstance(raw, PercentCell) or is_percent_written(raw)
             if percent and measured and not allows_percent_sign(measured):
                 # "12,5%" for a Satuan of kali: 12,5 kali, or a percentage of something else? Not guessed.
                 bad(column, _("a percentage, but %(indicator)s is measured in %(unit)s: write the value in %(unit)s, "
                               "without the %% sign") % {"indicator": indicator, "unit": measured},
                     f"{format_plain(raw)}%" if isinstance(raw, PercentCell) else as_written)
                 return None
-            for written in (unit, inline):
-                if isinstance(raw, str) and written and raw.lower().endswith(" " + written.lower()):
-                    raw = raw[:-len(written)].strip()  # "12 dokumen" in a column of dokumen
-                    break
-            cell_scale = None
-            if isinstance(raw, str) and (scaled := _CELL_SCALE.match(raw.strip())):
-                word = scaled.group(2).lower()
-                if word in CELL_SCALE_WORDS:  # "Rp 1,2 miliar", "1,5 juta"
-                    raw, cell_scale = scaled.group(1), CELL_SCALE_WORDS[word]
-                elif raw.strip()[:2].lower() == "rp" or _unit_scale(unit)[1]:
-                    bad(column, _('"%(word)s" is miliar to some and million to others; write the amount in full, or '
-                                  'with the word: "%(number)s miliar", "%(number)s juta"') % {
-                        "word": scaled.group(2), "number": scaled.group(1).removeprefix("Rp").strip()}, as_written)
-                    return None
             try:
-                number = parse_number(raw)
+                # The one reader of a written value, the web pages' too: "± 85", "≥ 80", "85 persen", "12 dokumen".
+                read = read_written(raw, units=(unit, inline))
             except NumberError as e:
-                if isinstance(raw, str) and _RANGE.match(raw):
-                    bad(column, _("a range gives no single value; write one number (80), with its comparison where "
-                                  "it has one (≥ 80, ≤ 90)"), as_written)
+                if isinstance(e, WholeValueError):
+                    bad(column, e.problem, as_written)  # a range, or "1,2 M": the problem is the whole value
                 elif (column.startswith(ACTUAL) and isinstance(raw, str) and _on_text_scale(_grade(raw.strip()))
                       and not _is_blank(target_cell)):
                     # A realisasi "BB" beside a target of 70: a predikat for a score, which kinerja does not convert.
@@ -2645,13 +2613,14 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
                 else:
                     bad(column, _("a number is needed here: %(problem)s") % {"problem": e.problem}, "")
                 return None
+            number, polarity, estimate = read.number, read.polarity, read.estimate
+            cell_scale = True if read.scaled else None
             scale = header.scales.get(column)
             if cell_scale is not None:
                 if scale is not None:
                     bad(column, _("the header gives the column's scale (%(scale)s) and the cell its own; write the "
                                   "number alone") % {"scale": scale.word}, as_written)
                     return None
-                number = number * cell_scale / _unit_scale(unit)[0]  # into the Satuan's scale, as a header's
             elif inline_factor != 1:
                 number = number * inline_factor
             elif scale is not None:
@@ -2704,6 +2673,8 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         for column, written_estimate, estimated in estimates:
             warn(column, _('"%(written)s" is read as %(number)s: kinerja keeps one exact number; correct the file if '
                            'another is meant') % {"written": written_estimate, "number": format_plain(estimated)})
+        for column, written_grade, why in unreachable:
+            warn(column, _('"%(written)s" can never be met: %(why)s') % {"written": written_grade, "why": why})
         for source, said in conflicts:
             warn(source, _('"%(said)s" says %(this)s, but %(source)s says "%(kept)s": %(source)s is kept') % {
                 "said": said, "this": _polarity_label(said, unit), "source": header.labels.get(
@@ -3468,6 +3439,50 @@ def import_file(path: Path, office: Office, year: int, *, user: AbstractBaseUser
     return apply(Path(path), reading, office, year, user=user, dry_run=dry_run)
 
 
+@dataclass(frozen=True)
+class Guide:
+    """The words the import reads in the Polaritas / Arah columns and before a value, taken from the very lists the
+    parser uses, for the import page's guide and the template's Petunjuk sheet: what they list is what is read."""
+
+    direction_headers: list[str]
+    positive: list[str]
+    negative: list[str]
+    maintain: list[str]
+    at_least: list[str]
+    at_most: list[str]
+    estimate: list[str]
+    grades: list[str]
+
+    def lines(self) -> list[str]:
+        """The guide as lines of text (the template's Petunjuk sheet)."""
+        return [
+            _("Columns: Kode | Sasaran | Indikator | Satuan | Polaritas | Target | Realisasi | Bidang, optionally "
+              "Target TW1…TW4 and Realisasi TW1…TW4. The header is row 1."),
+            _("The polarity may stand in a Polaritas column or in a direction column headed %(headers)s.") % {
+                "headers": ", ".join(self.direction_headers)},
+            _("Higher is better: %(words)s. Lower is better: %(words_lower)s.") % {
+                "words": ", ".join(self.positive), "words_lower": ", ".join(self.negative)},
+            _("Not read, the row is refused: %(words)s (an indicator kept at its target); write Positif or "
+              "Negatif.") % {"words": ", ".join(self.maintain)},
+            _("Before a target, at least: %(least)s; at most: %(most)s (80, minimal 80 %%, maksimal 5 %%, "
+              "Minimal BB, Maksimal BB).") % {"least": ", ".join(self.at_least), "most": ", ".join(self.at_most)},
+            _("An estimate (%(marks)s, as in ± 85) is read as its number, with a warning.") % {
+                "marks": ", ".join(self.estimate)},
+            _("Numbers the Indonesian way: 1.725 (thousands), 65,5 (decimals), 85 %%, 85,5%%, 85 persen.") % {},
+            _("Text targets (met or not met): %(grades)s.") % {"grades": "; ".join(self.grades)},
+        ]
+
+
+def guide() -> Guide:
+    """The guide's words (Guide), from the parser's own lists."""
+    positive = ["Positif", *sorted(w.capitalize() for w, p in POLARITY_WORDS.items() if p == "positif")]
+    negative = ["Negatif", *sorted(w.capitalize() for w, p in POLARITY_WORDS.items() if p == "negatif")]
+    return Guide(direction_headers=sorted(f'"{h.capitalize()}"' for h in DIRECTION_HEADERS),
+                 positive=positive, negative=negative, maintain=sorted(w.capitalize() for w in MAINTAIN_WORDS),
+                 at_least=list(AT_LEAST + MORE_THAN), at_most=list(AT_MOST + LESS_THAN), estimate=list(ESTIMATE_MARKS),
+                 grades=[", ".join(scale) for scale in TEXT_SCALES])
+
+
 def write_template(path: Path) -> Path:
     """An empty template with the headers and one example row (XLSX, or CSV by the file name)."""
     path = Path(path)
@@ -3495,5 +3510,9 @@ def write_template(path: Path) -> Path:
     for column, width in widths.items():
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
+    notes = book.create_sheet("Petunjuk")  # no header of data: the import never reads it
+    for line in guide().lines():
+        notes.append([line])
+    notes.column_dimensions["A"].width = 120
     book.save(path)
     return path

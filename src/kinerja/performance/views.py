@@ -214,8 +214,8 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
         if form.is_valid():
             values = {k: v for k, v in form.cleaned_data.items() if k != "renstra_end"}
             try:
-                actions.set_targets(indicator.pk, year, user=request.user, values=values,
-                                    plan_end_value=form.cleaned_data["renstra_end"])
+                saved = actions.set_targets(indicator.pk, year, user=request.user, values=values,
+                                            plan_end_value=form.cleaned_data["renstra_end"])
             except TargetErrors as e:
                 for error in e.errors:
                     form.add_error(error.field if error.field != Target.Kind.RENSTRA_END else "renstra_end", str(error))
@@ -224,6 +224,9 @@ def indicator_targets(request: HttpRequest, indicator_id: int) -> HttpResponse:
             else:
                 messages.success(request, code_message(_("The targets of %(code)s for %(year)d were saved."),
                                                        code=indicator.code, year=year))
+                labels = {name: str(f.label) for name, f in form.fields.items()}
+                for warning in actions.target_warnings(saved, labels):
+                    messages.warning(request, warning)
                 return redirect(f"{reverse('performance:indicators')}?year={year}")
         return _render_targets(request, indicator, year, form=form)
     if request.htmx:  # type: ignore[attr-defined]
@@ -410,7 +413,7 @@ def import_page(request: HttpRequest) -> HttpResponse:
             context = {"kept": path.name if token else "", "sheets": sheets}
     return render(request, "performance/import.html",
                   {"form": form, "summary": summary, "problems": problems, "choose": choose, "unclear": unclear,
-                   **context},
+                   "guide": importer.guide(), **context},
                   status=400 if problems or form.errors else 200)
 
 
