@@ -736,6 +736,19 @@ def _note_polarities(text: str, prefixes: set[str]) -> list[tuple[str, str, str]
 _INLINE_UNIT = re.compile(r"^(?P<rp>rp\.?)?\s*[-+−]?\d[\d.,]*\s*(?P<rest>\D.*)?$", re.IGNORECASE)
 
 
+def _header_unit(label: str) -> str:
+    """The unit a value column's header names in brackets: "%" for "Target 2025 (%)" or "Target (persen)", "orang"
+    for "Realisasi (orang)"; "" for none, a scale or rupiah ("Target (Rp juta)", read as a scale) or a year."""
+    label = re.sub(r"\s*\([A-Z]{1,3}\)$", "", label)  # the column's letter, as Header.labels adds it
+    found = re.search(r"\(([^()]*)\)[^()]*$", label)
+    if found is None:
+        return ""
+    inside = found.group(1).strip()
+    if is_percent(inside):
+        return "%"
+    return inside if is_count(inside) else ""
+
+
 def _inline_unit(value: object) -> str:
     """The unit a value cell writes after its number where the file has no Satuan column: "unit" of "1.750 unit",
     "%" of "70 %", "unit usaha" of "200 unit usaha", "orang" of "1,5 juta orang" (the scale is the value's),
@@ -2255,6 +2268,10 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
     # for an indicator kinerja has that adds its quarters up, which would count the quarters before twice.
     cumulative = [q for q in range(2, 5) if f"Realisasi TW{q}" in columns
                   and any(_CUMULATIVE.search(t) for t in header.texts[columns[f"Realisasi TW{q}"]])]
+    # The unit a value column's header names in brackets ("Target (%)", "Realisasi (orang)"), for a file without a
+    # Satuan column: the unit of every row that writes none with its values.
+    header_unit = next((u for c in (TARGET, ACTUAL) if c in columns and (u := _header_unit(header.labels.get(c, ""))
+                                                                          )), "")
     # The office's indicators: also for a row of one of them without a target (below).
     existing = known or _Known(office)
     current: _Current | None = None  # the indicator the activity rows below belong to (a Rencana Aksi)
@@ -2440,7 +2457,7 @@ def read_rows(path: Path, office: Office, year: int | None = None, sheet: str | 
         inline, inline_factor, unit_notes = "", Decimal(1), []
         if UNIT not in columns and not plan:
             inline = next((u for u in (_inline_unit(_cell(values, columns.get(c))) for c in (TARGET, ACTUAL, *[
-                f"{kind} TW{q}" for kind in (TARGET, ACTUAL) for q in range(1, 5)]) if c in columns) if u), "")
+                f"{kind} TW{q}" for kind in (TARGET, ACTUAL) for q in range(1, 5)]) if c in columns) if u), header_unit)
             unit = unit or (found.unit if found else inline)
             if found is not None and inline and _key(inline) != _key(found.unit):
                 (written, written_money), (kept, kept_money) = _unit_scale(inline), _unit_scale(found.unit)
