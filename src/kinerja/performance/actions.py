@@ -95,12 +95,6 @@ def read_typed(raw: str, *, text_allowed: bool, field: str = "value", unit: str 
                          if isinstance(e, WholeValueError) else str(e)) from e
 
 
-def read_value(raw: str, *, text_allowed: bool, field: str = "value", unit: str = "") -> tuple[Decimal | None, str]:
-    """(number, text) for what a user typed (read_typed)."""
-    written, text = read_typed(raw, text_allowed=text_allowed, field=field, unit=unit)
-    return (written.number if written else None), text
-
-
 def check_percent_sign(indicator: Indicator, raw: str, field: str = "value") -> None:
     """Refuse a value written as a percentage ("12,5%", "12,5 persen") for an indicator not measured in percent: read
     as 12,5 kali or 12,5 indeks it would be a figure in another unit than the one its target and capaian are in."""
@@ -149,7 +143,7 @@ def estimate_warning(raw: str, number: Decimal) -> str:
 def value_warnings(indicator: Indicator, year: int, quarter: int | None, raw: str) -> list[str]:
     """What is implausible about the value typed for the indicator's actual of the period (plausibility.py),
     against the target it is measured by, and an estimate ("± 85") read as its number, as the import warns;
-    [] for a plausible value, a text or one read_value refuses (that error is told when saving)."""
+    [] for a plausible value, a text or one read_typed refuses (that error is told when saving)."""
     try:
         check_percent_sign(indicator, raw)
         written, _text_value = read_typed(raw, text_allowed=True, unit=indicator.unit)
