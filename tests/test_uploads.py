@@ -19,6 +19,7 @@ from tests.workflow.answering import AnsweringTestCase
 from tests.workflow.base import at
 
 PDF = b"%PDF-1.4\n%%EOF\n"
+MEMO = b"%PDF-1.4\n% memo of the division\n%%EOF\n"  # another file than the evidence: one file is sent once
 
 
 def stored_files() -> set[Path]:
@@ -43,7 +44,7 @@ class LeftoverFilesTestCase(AnsweringTestCase):
         evidence = SimpleUploadedFile("bukti-ik01.pdf", PDF, content_type="application/pdf")
         with self.assertRaises(AnswerErrors):
             answer_with_actuals(self.requests[0].pk, user=self.contacts[0], note="Data TW I",
-                                files=[SimpleUploadedFile("memo.pdf", PDF)], entries=[
+                                files=[SimpleUploadedFile("memo.pdf", MEMO)], entries=[
                                     ActualEntry(self.active.pk, "1.725", files=[evidence]),
                                     ActualEntry(self.healthy.pk, "12,5x")])
         self.assertEqual(stored_files(), before)
@@ -52,7 +53,7 @@ class LeftoverFilesTestCase(AnsweringTestCase):
         before = stored_files()
         evidence = SimpleUploadedFile("bukti-ik01.pdf", PDF, content_type="application/pdf")
         answer_with_actuals(self.requests[0].pk, user=self.contacts[0], note="Data TW I",
-                            files=[SimpleUploadedFile("memo.pdf", PDF)], entries=[
+                            files=[SimpleUploadedFile("memo.pdf", MEMO)], entries=[
                                 ActualEntry(self.active.pk, "1.725", files=[evidence]),
                                 ActualEntry(self.healthy.pk, "61,5")])
         self.assertEqual(len(stored_files() - before), 2)

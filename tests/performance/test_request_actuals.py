@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from kinerja.errors import NotAllowed
+from kinerja.errors import KinerjaError, NotAllowed
 from kinerja.performance import actions as perf
 from kinerja.performance.models import Actual, ActualRevision, Evidence, Indicator, Target
 from kinerja.performance.report import build_report
@@ -81,6 +81,21 @@ class AnswerWithActualsTestCase(AnsweringTestCase):
                                 entries=[ActualEntry(self.active.pk, "1.725", files=[fake])])
         self.assertEqual([(e.indicator_id, e.field) for e in caught.exception.errors], [(self.active.pk, "file")])
         self.assertIn("IK-01", str(caught.exception))
+        self.assertEqual((Actual.objects.count(), TaskFile.objects.count()), (0, 0))
+        self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
+
+    def test_the_same_file_under_files_and_as_evidence_is_refused_naming_both(self) -> None:
+        # The command line and any other caller get the answer page's check: one scan sent twice is refused.
+        scan = b"%PDF-1.4\n" + b"realisasi triwulan I " * 50
+        with self.assertRaises(KinerjaError) as caught:
+            answer_with_actuals(self.request.pk, user=self.contacts[0], note="Data TW I",
+                                files=[SimpleUploadedFile("rekap.pdf", scan, content_type="application/pdf")],
+                                entries=[ActualEntry(self.active.pk, "1.725", files=[
+                                    SimpleUploadedFile("bukti-ik01.pdf", scan, content_type="application/pdf")])])
+        message = str(caught.exception)
+        self.assertIn("rekap.pdf", message)
+        self.assertIn("bukti-ik01.pdf", message)
+        self.assertIn("IK-01", message)
         self.assertEqual((Actual.objects.count(), TaskFile.objects.count()), (0, 0))
         self.assertIsNone(DivisionRequest.objects.get(pk=self.request.pk).answered_at)
 

@@ -236,11 +236,18 @@ def save_actuals(request: DivisionRequest, *, user: AbstractBaseUser, entries: S
 
 def answer_with_actuals(request_id: int, *, user: AbstractBaseUser, note: str = "", files: Sequence[Any] = (),
                         entries: Sequence[ActualEntry] = ()) -> DivisionRequest:
-    """Answer a division's request with a note, files and the division's actuals, in one transaction."""
+    """Answer a division's request with a note, files and the division's actuals, in one transaction. A file sent
+    both under Berkas and as an indicator's evidence is refused as the answer page refuses it (answer_request's
+    repeated_files, each evidence file named with the figure it is for), nothing saved."""
     from kinerja.workflow import actions as workflow_actions
 
+    with_files = [e for e in entries if e.files]
+    labels = ({i.pk: _label(i) for i in Indicator.objects.filter(pk__in={e.indicator_id for e in with_files})}
+              if with_files else {})
+    elsewhere = [(f, _("the evidence of %(indicator)s") % {"indicator": labels.get(e.indicator_id, e.indicator_id)})
+                 for e in with_files for f in e.files]
     return workflow_actions.answer_request(
-        request_id, user=user, note=note, files=files,
+        request_id, user=user, note=note, files=files, elsewhere=elsewhere,
         extra=(lambda request: save_actuals(request, user=user, entries=entries)) if entries else None)
 
 
