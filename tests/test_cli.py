@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 
@@ -200,6 +201,39 @@ def test_an_output_file_is_written_whole_or_not_at_all(tmp_path) -> None:  # typ
     assert [p.name for p in tmp_path.iterdir()] == ["laporan.pdf"]
     with pytest.raises(KinerjaError, match=re.escape(f"folder {tmp_path / 'none'} tidak ada")):
         write_output(tmp_path / "none" / "x.pdf", b"x")
+
+
+def test_an_output_through_a_link_or_into_a_pipe_is_written_there(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # A link kept to the newest report ("terbaru.xlsx"), or `-o /dev/stdout` under a pipe: written through, not
+    # replaced by a file of its own.
+    import threading
+
+    from kinerja.cli import write_output
+
+    shared = tmp_path / "bersama"
+    shared.mkdir()
+    target = shared / "laporan.xlsx"
+    target.write_bytes(b"old")
+    link = tmp_path / "terbaru.xlsx"
+    link.symlink_to(target)
+    write_output(link, b"new")
+    assert link.is_symlink() and target.read_bytes() == b"new"
+    assert [p.name for p in shared.iterdir()] == ["laporan.xlsx"]
+
+    pipe = tmp_path / "keluaran"
+    os.mkfifo(pipe)
+    got: dict[str, bytes] = {}
+
+    def read() -> None:
+        with open(pipe, "rb") as f:
+            got["data"] = f.read()
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    write_output(pipe, b"the report")
+    reader.join(5)
+    assert got.get("data") == b"the report"
+    assert pipe.is_fifo()
 
 
 @pytest.mark.parametrize("value", ["2026-02-30T08:00+07:00", "2026-13-01T08:00+07:00", "2026-03-01T25:00+07:00",

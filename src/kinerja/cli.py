@@ -52,7 +52,9 @@ def output_file(path: Path, *, make_folder: bool = False) -> Iterator[Path]:
     file. A folder that is missing (created with `make_folder`), a folder given as the file, or a place that
     cannot be written is a KinerjaError naming the file, raised before the block runs where it can be known.
     An OSError inside the block is the write failing (a full disk) and is reported the same way; render
-    the content before the block so that reading errors are not mistaken for it."""
+    the content before the block so that reading errors are not mistaken for it. A symbolic link is written
+    through (the file it names is replaced the same way, the link kept); a pipe or a device (`-o /dev/stdout`)
+    is written directly, as there is no file to replace."""
     from django.utils.translation import gettext as _
 
     from kinerja.errors import KinerjaError
@@ -64,20 +66,29 @@ def output_file(path: Path, *, make_folder: bool = False) -> Iterator[Path]:
     if path.is_dir():
         raise KinerjaError(_("Cannot write %(file)s: it is a folder; give the name of a file to write in it.")
                            % {"file": path})
-    folder = path.parent
+    # A link given as the file is written through: the file it points to is replaced, the link stays.
+    target = path.resolve() if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        # A pipe or a device (`-o /dev/stdout` under a pipe): nothing to replace, written as it comes.
+        try:
+            yield target
+        except OSError as e:
+            raise cannot(e) from e
+        return
+    folder = target.parent
     try:
         if make_folder:
             folder.mkdir(parents=True, exist_ok=True)
         if not folder.is_dir():
             raise KinerjaError(_("Cannot write %(file)s: there is no folder %(folder)s.")
                                % {"file": path, "folder": folder})
-        work = tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".part", dir=folder)
+        work = tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
     except OSError as e:
         raise cannot(e) from e
     try:
-        part = folder / os.path.basename(work) / path.name
+        part = folder / os.path.basename(work) / target.name
         yield part
-        part.replace(path)
+        part.replace(target)
     except OSError as e:
         raise cannot(e) from e
     finally:
