@@ -105,3 +105,13 @@ class UnitTitleRowsTestCase(UnseenCase):
         errors = self.failure(self.kept_by_hand(rows))
         self.assertEqual(len(errors), len(rows), errors)
         self.assertTrue(all("kolom Unit kerja: bukan kolom lembar ini" in e for e in errors), errors)
+
+    def test_the_import_page_tells_the_eselon_column_and_the_title_rows(self) -> None:
+        # The page's guide says what the import reads: an administrator with such a list learns it may upload it.
+        from django.contrib.auth import get_user_model
+
+        operator = get_user_model().objects.create_superuser("operator", password="x-operator-2026")
+        self.client.force_login(operator)
+        page = self.client.get("/org/import/")
+        self.assertContains(page, "Pangkat/Golongan, Eselon, E-mail")
+        self.assertContains(page, "Tanpa kolom Unit kerja, baris judul di atas sekelompok baris")
