@@ -1000,6 +1000,18 @@ def _path_of(parts: list[str]) -> tuple[str, list[str]] | None:
     return levels[0], levels[1:]
 
 
+def _split_before_units(pattern: str, text: str) -> list[str]:
+    """The text split at the separators (pattern) that a kind of unit's word follows ("Dinas PU/Bidang Bina Marga
+    - Seksi Jalan - Jembatan" at " - Seksi", not at " - Jembatan"): a separator before any other word is part of
+    a unit's name. Where every separator is followed by one, this is the split at every separator."""
+    parts, start = [], 0
+    for found in re.finditer(pattern, text):
+        if found.start() >= start and _level_depth(text[found.end():]) is not None:
+            parts.append(text[start:found.start()])
+            start = found.end()
+    return [*parts, text[start:]]
+
+
 def _unit_path(text: str) -> tuple[str, list[str]]:
     """A Unit Kerja written as a path → the unit (its most specific level) and the units above it, nearest
     first: "Subbagian Umum - Sekretariat - Dinas Koperasi" and "Dinas Koperasi / Sekretariat / Subbagian Umum"
@@ -1009,15 +1021,16 @@ def _unit_path(text: str) -> tuple[str, list[str]]:
 
     Separators may be mixed ("Dinas Koperasi / Bidang UKM > Seksi Pengawasan"): every choice of the separators
     the text holds is tried, and the reading with the most levels is taken; a separator left out is part of a
-    name ("Bidang Usaha Mikro - Kecil / Seksi X": " - " is the name's). When two readings with as many levels
-    give different units ("Sekretariat - Subbagian Umum / Seksi X"), AmbiguousPath names them: a unit's name
-    may hold "-" or "/", and which one parts the levels cannot be told."""
+    name ("Bidang Usaha Mikro - Kecil / Seksi X": " - " is the name's), and so is one not followed by the word of
+    a kind of unit ("Dinas PU/Bidang Bina Marga - Seksi Jalan - Jembatan": _split_before_units). When two
+    readings with as many levels give different units ("Sekretariat - Subbagian Umum / Seksi X"), AmbiguousPath
+    names them: a unit's name may hold "-" or "/", and which one parts the levels cannot be told."""
     present = [sep for sep in _PATH_SEPARATORS if sep in text]
     readings: dict[tuple[str, tuple[str, ...]], int] = {}
     for size in range(1, len(present) + 1):
         for chosen in combinations(present, size):
             pattern = "|".join(re.escape(sep) for sep in sorted(chosen, key=len, reverse=True))
-            found = _path_of([" ".join(part.split()) for part in re.split(pattern, text)])
+            found = _path_of([" ".join(part.split()) for part in _split_before_units(pattern, text)])
             if found is not None:
                 readings[(found[0], tuple(found[1]))] = len(found[1])
     if not readings:
