@@ -17,10 +17,12 @@ numbered row; or two posts side by side, the head of office's and the Sekretaris
 or one head's post alone, the space to sign in, and a name with degrees or written in the table: _lone_signer)
 ends it: nothing under it is read, and it is named; so is a row of totals ("JUMLAH … 8 orang").
 A sheet without a column Unit kerja whose units are title rows over their people ("BIDANG KOPERASI", as a list kept
-by hand has them) is read with each title the unit of the rows under it (_section_title); a person above any
-title is refused. A sheet without Unit induk places its new units by their names (_place_by_name) and says which
-it could not; a Seksi of an office with several Bidang that neither its name nor the grouping of rows places is
-refused, naming its rows (_check_unplaced_sections): under which Bidang it lies cannot be told.
+by hand has them, or "BIDANG P2P" with digits in its name) is read with each title the unit of the rows under it
+(_section_title); a person above any title is refused, and so is a text alone in a column not read that is no
+title (_lone_text): the rows under it would go under the unit titled above. A sheet without Unit induk places
+its new units by their names (_place_by_name) and says which it could not; a Seksi of an office with several
+Bidang that neither its name nor the grouping of rows places is refused, naming its rows
+(_check_unplaced_sections): under which Bidang it lies cannot be told.
 A Unit kerja written as a path of units, as SIMPEG exports it ("Subbagian Umum - Sekretariat - Dinas …", or
 top-down with " / " or " > ", or with separators mixed), is the unit with its parents, each level a unit under
 the next (_unit_path); one that reads as two different paths ("Sekretariat - Subbagian Umum / Seksi X": a name may
@@ -718,6 +720,16 @@ def _read(path: Path, sheet: str | None = None) -> Reading:
                                      or key in ("title_before", "title_after") and texts[key] == "0"):
                     raw[key], texts[key] = None, ""
             if not any(texts.values()):
+                if header.units_from_titles and (lone := _lone_text(values, header)):
+                    # A text alone in a column not read (No.) that is no title of a unit: the rows under it
+                    # would go silently under the unit titled above, so it is refused, naming it.
+                    index, text = lone
+                    column = next((label for label in header.ignored + header.partly_read + header.unread
+                                   if label.startswith(f"{_letter(index)} (")), _letter(index))
+                    errors.append(BadCell(path, table.sheet, number, column, _value_problem(text, _(
+                        "stands alone on its row but is not the title of a unit over its people: its first word "
+                        "is no kind of unit (Dinas, Sekretariat, Bidang, Subbagian, Seksi, UPT …). Write the "
+                        "title with the kind of unit (“BIDANG P2P”, “UPT Puskesmas 2”), or remove the row."))))
                 continue
             if number in table.hidden:
                 hidden.append(_("sheet %(sheet)s, row %(row)d") % {"sheet": table.sheet, "row": number})
@@ -869,19 +881,31 @@ def _section_title(values: list[object]) -> str:
     """A title row over a unit's people in a list without a column Unit kerja: one text alone (merged across or in
     one cell, a numbering "A." or "II." before it allowed) that names a unit by its first word (Dinas, Sekretariat,
     Bidang, Seksi, Subbagian, UPT …). Returns the unit's name, its capitals as a name is written ("BIDANG KOPERASI
-    DAN UKM" → "Bidang Koperasi dan UKM"), or ""."""
+    DAN UKM" → "Bidang Koperasi dan UKM"; a word with a digit, "P2P", as written), or ""."""
     texts = {_text(v) for v in values if _text(v)}
     texts = {t for t in texts if not re.fullmatch(r"(?:[A-Z]|[IVX]+|\d{1,2})[.)]?", t)}
     if len(texts) != 1:
         return ""
     text = re.sub(r"^(?:[A-Z]|[IVX]+|\d{1,2})[.)]\s+", "", texts.pop())
-    if _level_depth(text) is None or any(ch.isdigit() for ch in text):
+    # Letters and digits are a unit's name ("BIDANG P2P", "Seksi P2M", "UPT Puskesmas 2"); a long run of digits is a
+    # NIP, NIK or date of a person's row, never a unit's.
+    if _level_depth(text) is None or re.search(r"\d{5,}", text):
         return ""
     if text.isupper():
         words = text.split()
-        text = " ".join(w if w.lower() in _ACRONYMS else w.lower() if i and w.lower() in _SMALL_WORDS
+        text = " ".join(w if w.lower() in _ACRONYMS or re.search(r"\d", w) else w.lower() if i and w.lower() in _SMALL_WORDS
                         else w.capitalize() for i, w in enumerate(words))
     return text
+
+
+def _lone_text(values: list[object], header: Header) -> tuple[int, str] | None:
+    """The one text of a row written only in columns kinerja does not read (No., Keterangan), with its column's
+    index, when it is neither a numbering ("3", "II.") nor a title (_section_title): a row that cannot be told."""
+    cells = [(i, _text(v)) for i, v in enumerate(values) if _text(v)]
+    cells = [(i, t) for i, t in cells if not re.fullmatch(r"(?:[A-Z]|[IVX]+|\d{1,3})[.)]?", t)]
+    if len({t for _i, t in cells}) != 1 or set(header.columns.values()) & {i for i, _t in cells}:
+        return None
+    return cells[0] if not _section_title(values) else None
 
 
 def _total_line(values: list[object]) -> bool:
