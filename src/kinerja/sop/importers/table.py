@@ -35,6 +35,7 @@ from .values import (
     mixed_duration,
     parse_approval,
     parse_duration,
+    spelled_as_digits,
     split_items,
     starts_item,
     time_without_caveat,
@@ -1554,11 +1555,13 @@ def _with_unit(text: str, unit: str) -> str:
     """A number without a unit under a header that names the unit takes that unit: "15", "½", "1-2" or
     "1 (satu)" under "Waktu (hari)" as "15 hari" … The parser reads each as it reads them with the unit;
     a time naming its own unit ("30 menit", "30'") or none at all ("-") is left as written. A caveat beside the
-    number is left aside ("2, tergantung jumlah berkas" as "2 hari")."""
+    number is left aside ("2, tergantung jumlah berkas" as "2 hari"). A number in words is a number as digits are
+    ("Dua belas", "Dua, tergantung jumlah berkas", "setengah" under "Waktu (hari)" as "dua belas hari" …)."""
     time = time_without_caveat(text)
-    if not unit or not re.search(r"[\d½¼¾]", time) or re.search(r"['’′]", time):
+    digits = spelled_as_digits(time)
+    if not unit or not re.search(r"[\d½¼¾]", digits) or re.search(r"['’′]", time):
         return text
-    return text if set(label_key(time).split()) & set(DURATION_UNITS) else f"{time} {unit}"
+    return text if set(label_key(digits).split()) & set(DURATION_UNITS) else f"{time} {unit}"
 
 
 def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:

@@ -80,12 +80,16 @@ def _number(text: str) -> Decimal:
 # "1 x 24 jam" is how service standards write one day; "2-3 hari", "1 s.d. 2 jam", "1 s/d 3 hari", "30 menit - 1
 # jam" a range, whose upper end is the standard (the time the step may take at most); "1 (satu) hari" spells
 # the number out.
-_DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?[x×] ?24 ?jam(?: kerja)?\.?")
+# "3 kali 24 jam" writes the times in a word.
+_DAYS_OF_24_HOURS_RE = re.compile(r"(\d+) ?(?:[x×]|kali\b) ?24 ?jam(?: kerja)?\.?")
 # Any other "N x time" ("2 x 8 jam", "3 x 15 menit") is N times that time.
-_TIMES_RE = re.compile(rf"(?P<count>\d+) ?[x×] ?(?P<time>{_NUMBER} ?[a-z]+(?: kerja)?\.?)")
+_TIMES_RE = re.compile(rf"(?P<count>\d+) ?(?:[x×]|kali\b) ?(?P<time>{_NUMBER} ?[a-z]+(?: kerja)?\.?)")
 _RANGE_RE = re.compile(rf"{_NUMBER} ?(?:[a-z]+(?: kerja)? )?(?:-|–|—|s\.? ?d\.?|s ?/ ?d\.?|sampai(?: dengan)?|hingga) ?"
                        rf"(?P<upper>{_NUMBER}.*)")
 _SPELLED_RE = re.compile(r" ?\([a-z ]+\)")
+# The other way round, the number in words and then in digits ("Satu (1) hari"): once the words are digits, the same
+# number twice.
+_DIGITS_AFTER_WORDS_RE = re.compile(r"(\d+(?:[.,]\d+)?) ?\( ?\1 ?\)")
 # "30'" (the minute mark of a clock time, typed as an apostrophe or a prime) is 30 menit.
 _MINUTE_MARK_RE = re.compile(r"(\d|[½¼¾]) ?['’′](?= |/|$)")
 # The upper bound in words, whose number is the standard: "± 15 menit", "maks. 2 hari", "paling lama
@@ -133,7 +137,7 @@ def _cleaned(text: str) -> str:
     cleaned = _SPELLED_RE.sub("", _without_caveat(re.sub(r"\s+", " ", text.strip().lower())))
     kept = "." if re.search(r"\d ?[a-z]+\.$", cleaned) else ""  # "5 hr." abbreviates
     cleaned = _TRAILING_RE.sub("", cleaned) + kept
-    return _MINUTE_MARK_RE.sub(r"\1 menit", _numbers_from_words(cleaned))
+    return _MINUTE_MARK_RE.sub(r"\1 menit", _DIGITS_AFTER_WORDS_RE.sub(r"\1", _numbers_from_words(cleaned)))
 
 
 def _second_time(cleaned: str) -> tuple[str, str] | None:
@@ -195,6 +199,11 @@ _DIGIT_WORDS = {"nol": 0, "satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5,
 _FRACTION_WORDS = {"setengah": Decimal("0.5"), "seperempat": Decimal("0.25"), "tiga perempat": Decimal("0.75")}
 _MULTIPLIERS = {"belas": None, "puluh": 10, "ratus": 100}
 _ONE_UNIT_RE = re.compile(r"\bse(menit|jam|hari|minggu|pekan|bulan)\b")
+# The tens written as one word ("duabelas", "limapuluh", "tigaratus"), as many documents type them.
+_JOINED_TENS_RE = re.compile(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(belas|puluh|ratus)\b")
+# A range or a product written between two numbers in words ("dua-tiga hari", "dua/tiga hari"): spaced, so that each
+# number is read.
+_WORD_JOINS_RE = re.compile(r"\b([a-z]+)([-–—/x×])([a-z]+)\b")
 SECONDS = ("detik", "dtk")  # a step of seconds is written in minutes (30 detik is 0,5 menit)
 
 
@@ -226,10 +235,12 @@ def _spelled_number(words: list[str]) -> Decimal | None:
 
 def _numbers_from_words(text: str) -> str:
     """`text` with each run of number words replaced by the number ("lima hari" → "5 hari")."""
-    text = _ONE_UNIT_RE.sub(r"1 \1", text.replace("tiga perempat", "tiga_perempat"))
+    known = set(_DIGIT_WORDS) | set(_MULTIPLIERS) | {"seratus", "setengah", "seperempat", "tiga_perempat"}
+    text = _ONE_UNIT_RE.sub(r"1 \1", _JOINED_TENS_RE.sub(r"\1 \2", text))
+    text = _WORD_JOINS_RE.sub(lambda m: f"{m[1]} {m[2]} {m[3]}" if {m[1], m[3]} <= known else m[0], text)
+    text = text.replace("tiga perempat", "tiga_perempat")
     out: list[str] = []
     run: list[str] = []
-    known = set(_DIGIT_WORDS) | set(_MULTIPLIERS) | {"seratus", "setengah", "seperempat", "tiga_perempat"}
     for word in [*text.split(" "), ""]:
         if word in known:
             run.append(word.replace("_", " "))
@@ -262,6 +273,12 @@ def _without_caveat(lowered: str) -> str:
     rest = re.sub(r"\(\s*\)", "", _CAVEAT_RE.sub("", lowered))
     rest = re.sub(r"\s*([,;])(?:\s*[,;])+", r"\1", rest).strip(" ,;-–—")
     return found.group(1).strip() if (found := re.fullmatch(r"\(([^()]*)\)", rest)) else rest  # "(maks. 2 hari)"
+
+
+def spelled_as_digits(text: str) -> str:
+    """A Waktu text lowered, its numbers in words as digits ("Dua belas" → "12", "sehari" → "1 hari"), to tell
+    whether it writes a number and a unit as a text in digits would."""
+    return _numbers_from_words(re.sub(r"\s+", " ", text.strip().lower()))
 
 
 def time_without_caveat(text: str) -> str:
