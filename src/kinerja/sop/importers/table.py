@@ -1530,9 +1530,43 @@ def _time_text(row: list[str], columns: dict[str, int], *, merged: bool = False)
 def activity_text(cell: str) -> str:
     """A step's text: its lines joined, except that a sub-step written on a line of its own ("a. mencatat
     identitas pelapor;", "- …", "1) …", as paragraphs of a Word cell or lines of an Excel cell) keeps its
-    line, as the document prints it. Lines that merely wrap are one text."""
+    line, as the document prints it. Lines that merely wrap are one text; a line that is a sentence of its own
+    ("Menerima berkas" over "Memeriksa kelengkapan") ends with a full stop (join_sentences)."""
     lines = [clean(line) for line in cell.splitlines() if line.strip()]
-    return "".join(("\n" if k and starts_item(line) else " " if k else "") + line for k, line in enumerate(lines))
+    text = ""
+    for k, line in enumerate(lines):
+        text = line if not k else f"{text}\n{line}" if starts_item(line) else join_sentences(text, line)
+    return text
+
+
+# Joining the lines of a step's activity (Word paragraphs, Excel lines, a PDF's lines, the rows of a step written over
+# two): a line that ends no sentence before one that starts another ("Menerima berkas" / "Memeriksa kelengkapan")
+# takes the full stop a reader expects ("Menerima berkas. Memeriksa kelengkapan"); any other line wraps (a space).
+# A line starts a sentence with a verb, capitalised ("Memeriksa", "Diteruskan", "Berkoordinasi", "Menyerahkan"), or
+# a clause's first word ("Apabila", "Setelah", "Kemudian"); the line before ends none when its last word is in lower
+# case (not a name: "kepada Kepala" / "Dinas …") and joins nothing to what follows ("kepada", "dan", "untuk").
+# The same rule for every format: a PDF's lines may only wrap, and a wrap before a name or a noun of the same
+# prefixes ("surat" / "Disposisi", "permohonan" / "Izin Usaha", "Menteri", "Berkas") stays a space.
+_SENTENCE_START_RE = re.compile(r"(?:(?:Me|Di|Ber|Ter)[a-z]{3,}|Apabila|Jika|Bila|Bilamana|Setelah|Sesudah|Kemudian"
+                                r"|Selanjutnya|Lalu)(?=[\s,:;]|$)")
+_NOT_VERBS = frozenset({
+    "menteri", "media", "meja", "mesin", "metode", "dinas", "direktur", "direktorat", "dirjen", "disposisi", "divisi",
+    "distrik", "diklat", "dinkes", "disdukcapil", "dispenda", "disnaker", "dishub", "diskominfo", "dispendukcapil",
+    "berkas", "berita", "terminal", "termin", "terbit", "tersangka"})
+_JOINING_WORDS = frozenset({
+    "kepada", "kpd", "ke", "dan", "atau", "untuk", "utk", "dari", "oleh", "yang", "yg", "dengan", "dgn", "di", "pada",
+    "serta", "bahwa", "sebagai", "melalui", "tentang", "bagi", "agar", "sesuai", "berupa", "yaitu", "antara", "dalam",
+    "terhadap", "akan", "telah", "sudah", "belum", "tidak", "para", "surat", "si", "sang", "selaku", "atas", "beserta"})
+
+
+def join_sentences(before: str, line: str) -> str:
+    """`before` and the next line of the same text: a full stop between them when `before` ends no sentence and
+    `line` starts one, else a space."""
+    last = before.split()[-1] if before.split() else ""
+    first = line.split()[0] if line.split() else ""
+    ends_none = bool(last) and last[-1].isalnum() and last.islower() and last not in _JOINING_WORDS
+    starts = _SENTENCE_START_RE.match(line) is not None and first.rstrip(",:;").lower() not in _NOT_VERBS
+    return f"{before}. {line}" if ends_none and starts else f"{before} {line}"
 
 
 def note_text(cell: str, *, line_breaks: bool = True) -> str:
@@ -1568,7 +1602,10 @@ def _continue(step: StepDraft, row: list[str], columns: dict[str, int]) -> None:
     for attr, key in (("activity", "activity"), ("note", "note"), ("duration_text", "time")):
         extra = clean(_cell(row, columns.get(key)))
         if extra:
-            setattr(step, attr, f"{getattr(step, attr)} {extra}".strip())
+            before = getattr(step, attr)
+            # The activity's next row, as its next line ("Menerima berkas" over "Memeriksa kelengkapan").
+            joined = join_sentences(before, extra) if attr == "activity" and before else f"{before} {extra}"
+            setattr(step, attr, joined.strip())
     # Kelengkapan and Output keep their lines (read_steps makes them lists): the row's text goes on the
     # step's last line, unless it starts an item of its own ("- KK" on the row under "- KTP").
     for attr in ("inputs", "output"):
