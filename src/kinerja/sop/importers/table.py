@@ -1325,11 +1325,22 @@ _LEGEND_LABEL_RE = re.compile(r"\s*(?:(?:keterangan|ket\.?|legenda?)\s+(?:warna|
                               re.IGNORECASE)
 
 
+# A legend's word standing alone in the row under the last step, without its colon: "Keterangan", "Ket.", "Legenda",
+# "Keterangan Gambar"; or a colour naming what its swatch marks ("Kuning", "Abu-abu : Pelaksana", "Hijau = Kasi").
+_LONE_LEGEND_WORDS = frozenset({"keterangan", "ket", "legenda", "legend", "keterangan gambar", "keterangan simbol",
+                                "keterangan warna", "keterangan tanda"})
+_COLOURS = ("merah muda|merah|kuning|hijau muda|hijau tua|hijau|biru muda|biru tua|biru|abu abu|abu-abu|abu|kelabu"
+            "|oranye|orange|jingga|ungu|hitam|putih|coklat|cokelat|pink|merah jambu|toska|tosca|emas|perak")
+_COLOUR_RE = re.compile(rf"\s*(?:warna\s+)?(?:{_COLOURS})\s*(?:$|[:=–—]|\s-\s|\.{{3,}})", re.IGNORECASE)
+
+
 def closes_steps(text: str) -> bool:
     """Whether the first text of a row without a step number names it a row under the steps, none of the last step's
-    rest: a note ("Catatan: …", "*) hari kerja"), a legend of colours or symbols ("Keterangan warna:") or the
-    procedure's whole time ("Jumlah waktu")."""
-    return bool(_NOTE_RE.match(text) or _LEGEND_LABEL_RE.match(text) or _TOTAL_RE.fullmatch(label_key(text)))
+    rest: a note ("Catatan: …", "*) hari kerja"), a legend of colours or symbols ("Keterangan warna:", a lone
+    "Keterangan", a colour's name "Kuning" or "Abu-abu : Pelaksana" beside its swatch) or the procedure's whole time
+    ("Jumlah waktu")."""
+    return bool(_NOTE_RE.match(text) or _LEGEND_LABEL_RE.match(text) or _TOTAL_RE.fullmatch(label_key(text))
+                or label_key(text) in _LONE_LEGEND_WORDS or _COLOUR_RE.match(text))
 
 
 def _is_total_row(row: list[str], columns: dict[str, int]) -> bool:
