@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -728,8 +729,16 @@ def _unhyphenated(m: re.Match[str]) -> str:
 
 
 def _join_lines(lines: Iterable[str]) -> str:
-    """The lines of one cell as one text, a line each; a compound or a word wrapped at its hyphen made whole."""
-    return _WRAPPED_AT_HYPHEN_RE.sub(_unhyphenated, "\n".join(lines))
+    """The lines of one cell as one text, a line each; a compound or a word wrapped at its hyphen made whole, also a
+    word a narrow column hyphenates twice ("Kasub‐" above "bag‐" above "umum"): each match takes the line after the
+    hyphen, so a word's middle line is joined again in the next round."""
+    text = "\n".join(lines)
+    for _round in range(text.count("\n")):
+        joined = _WRAPPED_AT_HYPHEN_RE.sub(_unhyphenated, text)
+        if joined == text:
+            break
+        text = joined
+    return text
 
 
 # Words that stand alone on the line after a full line of one word in a column as wide as its longest word
@@ -748,11 +757,16 @@ def _first_step_row(texts: list[list[str | None]]) -> int:
     return 0
 
 
-def _broken_words(text: str, box: Box, chars: list[dict[str, Any]]) -> str:
+def _broken_words(text: str, box: Box, chars: list[dict[str, Any]], *, words: Counter[str] | None = None) -> str:
     """The text of a table cell with each word the layout broke without a hyphen made whole again: a word too long
     for a narrow column (an actor's name, "Sekreta" above "ris") is broken where the line is full, so a line of one
     word filling the cell, the next going on in small letters, is one word. The cell's padding is taken as the
-    smallest gap left of its lines (centred or not). `chars`: the table's upright characters, spaces aside."""
+    smallest gap left of its lines (centred or not). `chars`: the table's upright characters, spaces aside.
+    `words`, for a cell of a step's row (the table's words counted): there a full line of one word above a word in
+    small letters is as likely a wrap between two words ("Rancangan" above "diperiksa", "Menerima" above "surat"),
+    so the two are one word only when, together, they are wider than the column's lines (a layout breaks inside a
+    word only then) and are no two words of the table: the whole word is written elsewhere in it, the rest is a
+    letter or two ("keputusa" above "n"), or neither part is written anywhere else ("menyam" above "paikan")."""
     if "\n" not in text:
         return text
     from pdfplumber.utils import cluster_objects
@@ -775,6 +789,12 @@ def _broken_words(text: str, box: Box, chars: list[dict[str, Any]]) -> str:
         whole = (" " not in fragment and fragment[-1:].isalpha() and going_on
                  and room < (after["x1"] - after["x0"]) + 1.0
                  and texts[i].split(maxsplit=1)[0].strip(".,:;").lower() not in _SHORT_WORDS)
+        if whole and words is not None:
+            rest = texts[i].split(maxsplit=1)[0]
+            width = line[-1]["x1"] - line[0]["x0"] + sum(c["x1"] - c["x0"] for c in lines[i][:len(rest)])
+            one, two = fragment.lower(), rest.strip(".,:;").lower()
+            whole = width > box[2] - box[0] - 2 * padding and (
+                words[one + two] > 0 or len(two) <= 2 or (words[one] <= 1 and words[two] <= 1))
         out += ("" if whole else "\n") + texts[i]
     return out
 
@@ -993,12 +1013,14 @@ def _read_page(page: Any, number: int) -> _Page:
     fills = [r for r in page.rects if r.get("fill") and not _white(r.get("non_stroking_color"))]
     for table in drawn.find_tables(settings):
         texts = table.extract()
-        # Words broken without a hyphen are looked for in the header rows of a table of steps only (the rows
-        # above its first step): there the narrow Pelaksana columns hold names longer than the column; in the
-        # steps' rows a full line of one word ("Rancangan" above "diperiksa") is as likely a wrap between words.
+        # Words broken without a hyphen are looked for in a table of steps: in its header rows (above its first step)
+        # the narrow Pelaksana columns hold names longer than the column; in the steps' rows, where a full line of one
+        # word ("Rancangan" above "diperiksa") is as likely a wrap between words, only a word wider than its column.
         first_step = _first_step_row(texts)
         plain = [c for c in upright_chars if _centre_in(c, tuple(table.bbox))] if first_step else []
-        texts = [[_join_lines([_broken_words(text, tuple(box), plain) if r < first_step else text])
+        words = Counter(w.strip(".,:;()").lower() for row in texts for text in row if text for w in text.split())
+        texts = [[_join_lines([_broken_words(text, tuple(box), plain, words=words if r >= first_step else None)
+                               if first_step else text])
                   if box is not None and text else text
                   for box, text in zip(row.cells, row_texts, strict=True)]
                  for r, (row, row_texts) in enumerate(zip(table.rows, texts, strict=True))]
