@@ -804,7 +804,7 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     if not actors:
         raise SopImportError(path, None, COLUMN_ACTORS, None,
                              _("the procedure table names no Pelaksana (actor) columns in its header rows"))
-    actors = _qualified(actors, [top, *lower], begin)
+    actors = _qualified(_split_names(actors, [top, *lower], begin), [top, *lower], begin)
     seen: set[str] = set()
     for _i, name in actors:
         if flow.normalise_name(name) in seen:
@@ -813,6 +813,34 @@ def _columns(path: Path, header: Grid) -> tuple[dict[str, int], list[tuple[int, 
     columns = {"no": no if no is not None else 0, "activity": activity,
                **{k: v for k, v in standard.items() if v is not None}}
     return columns, actors
+
+
+# The first words of a position's name, which need the rest ("Kepala" … "Seksi"): an actor's name written over two
+# header rows ("Kepala" above "Seksi", "Petugas" above "Loket", "Kepala" merged above "Seksi | Dinas") starts so.
+_POSITION_HEADS = frozenset({"kepala", "kasi", "kasie", "kasubbag", "kasubag", "kasubid", "kabid", "kabag", "kadis",
+                             "staf", "staff", "petugas", "pejabat", "analis", "pengelola", "ketua", "wakil", "plt",
+                             "plh", "pengadministrasi", "pengolah", "operator", "bendahara", "sekretaris", "camat",
+                             "lurah", "koordinator", "subkoordinator", "penata", "pranata"})
+
+
+def _split_names(actors: list[tuple[int, str]], rows: Grid, begin: int) -> list[tuple[int, str]]:
+    """Actor names written over two header rows, the words in the row above a position's first words ("Kepala"
+    above "Seksi": "Kepala Seksi"), also when merged over several columns ("Kepala" over "Seksi | Bidang"). A group's
+    unit above its actors ("Bidang Koperasi" over "Kasi | Staf") is no such word: _qualified adds it where needed."""
+    out = []
+    for i, name in actors:
+        at = max((r for r, row in enumerate(rows) if clean(_cell(row, i))), default=0)
+        # The text above the name: in its column, or merged over it from a column to its left whose name is in the
+        # same row (not another actor's name merged down: "Sekretaris" beside "Kepala" over "Dinas").
+        written = next((j for j in range(i, begin - 1, -1) if at > 0 and clean(_cell(rows[at - 1], j))), None)
+        upper = clean(_cell(rows[at - 1], written)) if written is not None and (
+            written == i or clean(_cell(rows[at], written))) else ""
+        words = label_key(upper).split()
+        if (words and len(words) <= 3 and words[-1] in _POSITION_HEADS
+                and not label_key(name).startswith(label_key(upper))):
+            name = f"{upper} {name}"
+        out.append((i, name))
+    return out
 
 
 def _qualified(actors: list[tuple[int, str]], rows: Grid, begin: int) -> list[tuple[int, str]]:
