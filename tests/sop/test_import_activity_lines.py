@@ -43,6 +43,27 @@ def test_the_lines_of_a_cell_join_as_a_reader_reads_them(lines: list[str], read:
     assert activity_text("\n".join(lines)) == read
 
 
+# A wrap before a capitalised word of a verb's prefix that is no verb: a preposition, an agency's short name, a noun;
+# or after a word that asks for more ("ke"). A space, never a full stop in the middle of a sentence.
+@pytest.mark.parametrize(("cell", "read"), [
+    ("Menyerahkan izin kepada pemohon\nMelalui petugas loket", "Menyerahkan izin kepada pemohon Melalui petugas loket"),
+    ("Meminta rekomendasi teknis\nDispertan Kabupaten", "Meminta rekomendasi teknis Dispertan Kabupaten"),
+    ("Mengirim berkas kepada pimpinan\nDitjen Pajak", "Mengirim berkas kepada pimpinan Ditjen Pajak"),
+    ("Menyampaikan surat ke\nDitjen Pajak", "Menyampaikan surat ke Ditjen Pajak"),
+    ("Menyusun laporan kegiatan\nBerdasarkan hasil monitoring", "Menyusun laporan kegiatan Berdasarkan hasil monitoring"),
+    ("Melakukan tindak lanjut\nTerhadap temuan audit", "Melakukan tindak lanjut Terhadap temuan audit"),
+    ("Mengirim surat kepada\nDirektur Utama", "Mengirim surat kepada Direktur Utama"),
+    ("Meminta data\nDisdik Kota", "Meminta data Disdik Kota"),
+    ("Meminta data\nDiskominfo", "Meminta data Diskominfo"),
+    ("Meminta data\nDINAS", "Meminta data DINAS"),
+    ("Menerima berkas\nDiproses oleh Kasi", "Menerima berkas. Diproses oleh Kasi"),
+    ("Menerima berkas\nMenyerahkan kepada Kasi", "Menerima berkas. Menyerahkan kepada Kasi"),
+    ("Menerima berkas\nBerkoordinasi dengan Kasi", "Menerima berkas. Berkoordinasi dengan Kasi"),
+])
+def test_a_wrap_before_a_word_of_a_verbs_prefix_that_is_no_verb_stays_a_space(cell: str, read: str) -> None:
+    assert activity_text(cell) == read
+
+
 def test_a_sub_step_keeps_its_line() -> None:
     assert activity_text("Memeriksa berkas:\na. KTP;\nb. KK") == "Memeriksa berkas:\na. KTP;\nb. KK"
     assert join_sentences("Menerima berkas.", "Memeriksa kelengkapan") == "Menerima berkas. Memeriksa kelengkapan"

@@ -1584,18 +1584,46 @@ def activity_text(cell: str) -> str:
 # A line starts a sentence with a verb, capitalised ("Memeriksa", "Diteruskan", "Berkoordinasi", "Menyerahkan"), or
 # a clause's first word ("Apabila", "Setelah", "Kemudian"); the line before ends none when its last word is in lower
 # case (not a name: "kepada Kepala" / "Dinas …") and joins nothing to what follows ("kepada", "dan", "untuk").
-# The same rule for every format: a PDF's lines may only wrap, and a wrap before a name or a noun of the same
-# prefixes ("surat" / "Disposisi", "permohonan" / "Izin Usaha", "Menteri", "Berkas") stays a space.
-_SENTENCE_START_RE = re.compile(r"(?:(?:Me|Di|Ber|Ter)[a-z]{3,}|Apabila|Jika|Bila|Bilamana|Setelah|Sesudah|Kemudian"
-                                r"|Selanjutnya|Lalu)(?=[\s,:;]|$)")
+# The same rule for every format: a PDF's lines may only wrap, and a wrap before a name, a noun or a preposition of
+# the same prefixes ("surat" / "Disposisi", "pemohon" / "Melalui petugas", "teknis" / "Dispertan", "Berdasarkan")
+# stays a space. A verb is told by Indonesian morphology, not by a list of verbs: a prefix me-/mem-/men-/meng-/meny-,
+# di-, ber- or ter- before a stem in small letters of four letters or more that starts as an Indonesian word can
+# (a vowel, one consonant before a vowel, ng/ny/kh/sy, or a consonant before r or l, as loanwords do: "Diproses").
+# An agency's short name of the same letters starts its "stem" with a cluster no word starts with ("Dispertan",
+# "Ditjen", "Dirjen", "Disdik", "Diskominfo", "Dinkes"); a short list holds the nouns and prepositions that pass the
+# rule all the same ("Direktur", "Menteri", "Melalui", "Berdasarkan"). When unsure, a space: a full stop wrongly set
+# splits a sentence, a space wrongly kept only runs two on.
+_CLAUSE_STARTS = frozenset({"apabila", "jika", "bila", "bilamana", "setelah", "sesudah", "kemudian", "selanjutnya",
+                            "lalu"})
+_STEM_START_RE = re.compile(r"[aeiou]|ng|ny|kh|sy|[b-df-hj-np-tv-z](?:[aeiou]|[rl])")
 _NOT_VERBS = frozenset({
-    "menteri", "media", "meja", "mesin", "metode", "dinas", "direktur", "direktorat", "dirjen", "disposisi", "divisi",
-    "distrik", "diklat", "dinkes", "disdukcapil", "dispenda", "disnaker", "dishub", "diskominfo", "dispendukcapil",
-    "berkas", "berita", "terminal", "termin", "terbit", "tersangka"})
+    # nouns of the prefixes' letters
+    "menteri", "media", "metode", "mekanisme", "direktur", "direktorat", "direksi", "divisi", "diklat", "disposisi",
+    "berita", "terminal", "termin", "tersangka", "dinas",
+    # prepositions and conjunctions
+    "melalui", "berdasarkan", "terhadap", "tentang", "dengan", "bersama", "bersamaan", "termasuk", "mengenai",
+    "menurut", "terkait", "beserta", "dalam", "dari", "terutama", "melainkan", "menjelang", "mengingat"})
 _JOINING_WORDS = frozenset({
     "kepada", "kpd", "ke", "dan", "atau", "untuk", "utk", "dari", "oleh", "yang", "yg", "dengan", "dgn", "di", "pada",
     "serta", "bahwa", "sebagai", "melalui", "tentang", "bagi", "agar", "sesuai", "berupa", "yaitu", "antara", "dalam",
     "terhadap", "akan", "telah", "sudah", "belum", "tidak", "para", "surat", "si", "sang", "selaku", "atas", "beserta"})
+
+
+def starts_sentence(word: str) -> bool:
+    """Whether a line whose first word is `word` starts a sentence: a clause's first word ("Apabila") or a verb,
+    capitalised, by its form (see above): "Memeriksa", "Diteruskan", "Berkoordinasi"; not "Dispertan", "Ditjen",
+    "Melalui", "Berkas", "DINAS"."""
+    word = word.rstrip(",:;.")
+    if word.lower() in _CLAUSE_STARTS and word[:1].isupper():
+        return True
+    if word.lower() in _NOT_VERBS:
+        return False
+    for prefix in ("Meng", "Meny", "Mem", "Men", "Me", "Di", "Ber", "Ter"):
+        stem = word[len(prefix):]
+        if (word.startswith(prefix) and len(stem) >= 4 and stem.isascii() and stem.isalpha() and stem.islower()
+                and _STEM_START_RE.match(stem)):
+            return True
+    return False
 
 
 def join_sentences(before: str, line: str) -> str:
@@ -1604,8 +1632,7 @@ def join_sentences(before: str, line: str) -> str:
     last = before.split()[-1] if before.split() else ""
     first = line.split()[0] if line.split() else ""
     ends_none = bool(last) and last[-1].isalnum() and last.islower() and last not in _JOINING_WORDS
-    starts = _SENTENCE_START_RE.match(line) is not None and first.rstrip(",:;").lower() not in _NOT_VERBS
-    return f"{before}. {line}" if ends_none and starts else f"{before} {line}"
+    return f"{before}. {line}" if ends_none and starts_sentence(first) else f"{before} {line}"
 
 
 def note_text(cell: str, *, line_breaks: bool = True) -> str:
