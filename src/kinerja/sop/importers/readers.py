@@ -764,9 +764,11 @@ def _broken_words(text: str, box: Box, chars: list[dict[str, Any]], *, words: Co
     smallest gap left of its lines (centred or not). `chars`: the table's upright characters, spaces aside.
     `words`, for a cell of a step's row (the table's words counted): there a full line of one word above a word in
     small letters is as likely a wrap between two words ("Rancangan" above "diperiksa", "Menerima" above "surat"),
-    so the two are one word only when, together, they are wider than the column's lines (a layout breaks inside a
-    word only then) and are no two words of the table: the whole word is written elsewhere in it, the rest is a
-    letter or two ("keputusa" above "n"), or neither part is written anywhere else ("menyam" above "paikan")."""
+    so the two are one word only on strong evidence: together they are wider than the column's lines (a layout
+    breaks inside a word only then), the first part is written nowhere else in the table as a word, and the whole
+    word is written elsewhere in it ("menyam" above "paikan" where "menyampaikan" is) or the rest is one to three
+    small letters ("keputusa" above "n"). Else a space: "Mengarsipkan" above "dokumen", each written once, are
+    two words, and a space wrongly kept reads better than two words glued."""
     if "\n" not in text:
         return text
     from pdfplumber.utils import cluster_objects
@@ -793,8 +795,10 @@ def _broken_words(text: str, box: Box, chars: list[dict[str, Any]], *, words: Co
             rest = texts[i].split(maxsplit=1)[0]
             width = line[-1]["x1"] - line[0]["x0"] + sum(c["x1"] - c["x0"] for c in lines[i][:len(rest)])
             one, two = fragment.lower(), rest.strip(".,:;").lower()
-            whole = width > box[2] - box[0] - 2 * padding and (
-                words[one + two] > 0 or len(two) <= 2 or (words[one] <= 1 and words[two] <= 1))
+            # Strong evidence only: the first part is written nowhere else as a word of its own, and either the
+            # whole word is written elsewhere or the rest is a letter or three ("Memeriks" above "a").
+            whole = width > box[2] - box[0] - 2 * padding and words[one] <= 1 and (
+                words[one + two] > 0 or (len(two) <= 3 and two.isalpha() and two.islower()))
         out += ("" if whole else "\n") + texts[i]
     return out
 
