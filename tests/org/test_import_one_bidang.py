@@ -13,17 +13,10 @@ from django.core.management import CommandError, call_command
 
 from kinerja.org.models import Person, Unit
 
-from .test_import_sorted import book
+from .test_import_sorted import DINAS, HEADER, KELEMBAGAAN, KOPERASI, MIKRO, book
 from .test_import_unseen import UnseenCase
-from .test_import_unseen_eselon import ANI, DEDI, FAUZI, JOKO, SITI, WATI, parents
+from .test_import_unseen_eselon import DEDI, parents
 
-HEADER = ["No", "Unit Kerja", "Jabatan", "Eselon", "Nama", "NIP"]
-DINAS = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "II.b", "Ahmad Fauzi", FAUZI],
-         [2, "Sekretariat", "Sekretaris", "III.a", "Siti Rahmawati", SITI]]
-KOPERASI = [3, "Bidang Koperasi", "Kepala Bidang Koperasi", "III.b", "Joko Susilo", JOKO]
-MIKRO = [4, "Bidang Usaha Mikro", "Kepala Bidang Usaha Mikro", "III.b", "Ani Suryani", ANI]
-# Neither Seksi's name continues a Bidang's.
-KELEMBAGAAN = [5, "Seksi Kelembagaan", "Kepala Seksi Kelembagaan", "IV.a", "Wati Lestari", WATI]
 PENGAWASAN = [6, "Seksi Pengawasan", "Kepala Seksi Pengawasan", "IV.a", "Dedi Kurniawan", DEDI]
 NOTE = "Unit induk dibaca dari urutan baris, bukan dari nama unitnya"
 

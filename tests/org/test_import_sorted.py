@@ -30,21 +30,23 @@ def book(folder: Path, name: str, header: list[str], rows: list[list[object]]) -
     return path
 
 
-class RowOrderTestCase(UnseenCase):
-    HEADER = ["No", "Unit Kerja", "Jabatan", "Eselon", "Nama", "NIP"]
-    DINAS = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "II.b", "Ahmad Fauzi", FAUZI],
-             [2, "Sekretariat", "Sekretaris", "III.a", "Siti Rahmawati", SITI]]
-    KOPERASI = [3, "Bidang Koperasi", "Kepala Bidang Koperasi", "III.b", "Joko Susilo", JOKO]
-    MIKRO = [4, "Bidang Usaha Mikro", "Kepala Bidang Usaha Mikro", "III.b", "Ani Suryani", ANI]
-    # Neither name continues a Bidang's.
-    KELEMBAGAAN = [5, "Seksi Kelembagaan", "Kepala Seksi Kelembagaan", "IV.a", "Wati Lestari", WATI]
-    PEMBERDAYAAN = [6, "Seksi Pemberdayaan Usaha", "Kepala Seksi Pemberdayaan Usaha", "IV.a", "Dedi Kurniawan", DEDI]
+# A list sorted by eselon, not grouped by unit (also test_import_one_bidang's).
+HEADER = ["No", "Unit Kerja", "Jabatan", "Eselon", "Nama", "NIP"]
+DINAS = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "II.b", "Ahmad Fauzi", FAUZI],
+         [2, "Sekretariat", "Sekretaris", "III.a", "Siti Rahmawati", SITI]]
+KOPERASI = [3, "Bidang Koperasi", "Kepala Bidang Koperasi", "III.b", "Joko Susilo", JOKO]
+MIKRO = [4, "Bidang Usaha Mikro", "Kepala Bidang Usaha Mikro", "III.b", "Ani Suryani", ANI]
+# Neither Seksi's name continues a Bidang's.
+KELEMBAGAAN = [5, "Seksi Kelembagaan", "Kepala Seksi Kelembagaan", "IV.a", "Wati Lestari", WATI]
+PEMBERDAYAAN = [6, "Seksi Pemberdayaan Usaha", "Kepala Seksi Pemberdayaan Usaha", "IV.a", "Dedi Kurniawan", DEDI]
 
+
+class RowOrderTestCase(UnseenCase):
     def test_a_list_sorted_by_eselon_does_not_place_a_seksi_under_the_bidang_above_it(self) -> None:
         # Which of the two Bidang each Seksi lies under cannot be told: refused, naming the Seksi's rows, not put
         # at the top beside the office (test_import_one_bidang has more).
-        path = book(self.folder, "eselon.xlsx", self.HEADER,
-                    [*self.DINAS, self.KOPERASI, self.MIKRO, self.KELEMBAGAAN, self.PEMBERDAYAAN])
+        path = book(self.folder, "eselon.xlsx", HEADER,
+                    [*DINAS, KOPERASI, MIKRO, KELEMBAGAAN, PEMBERDAYAAN])
         errors = self.failure(path)
         self.assertEqual(len(errors), 2, errors)
         self.assertIn("baris 6, kolom B (Unit Kerja): “Seksi Kelembagaan” adalah Seksi", errors[0])
@@ -52,8 +54,8 @@ class RowOrderTestCase(UnseenCase):
         self.assertEqual(parents(), {})
 
     def test_a_list_grouped_by_unit_places_them_by_the_order_and_says_so(self) -> None:
-        path = book(self.folder, "grouped.xlsx", self.HEADER,
-                    [*self.DINAS, self.KOPERASI, self.KELEMBAGAAN, self.MIKRO, self.PEMBERDAYAAN])
+        path = book(self.folder, "grouped.xlsx", HEADER,
+                    [*DINAS, KOPERASI, KELEMBAGAAN, MIKRO, PEMBERDAYAAN])
         out = StringIO()
         call_command("org", "import", str(path), "--office", "diskop", "--dry-run", stdout=out)
         self.assertIn("Unit induk dibaca dari urutan baris, bukan dari nama unitnya (lembarnya mencantumkan Subbagian "
@@ -71,10 +73,10 @@ class RowOrderTestCase(UnseenCase):
         self.assertNotIn("Seksi", note.split("urutan baris")[0])  # not said to be placed by their names
 
     def test_a_subbagian_after_a_upt_in_a_list_sorted_by_eselon_goes_to_the_sekretariat(self) -> None:
-        rows = [*self.DINAS, self.KOPERASI, self.MIKRO,
+        rows = [*DINAS, KOPERASI, MIKRO,
                 [5, "UPTD Pelatihan Koperasi", "Kepala UPTD Pelatihan Koperasi", "IV.a", "Wati Lestari", WATI],
                 [6, "Subbagian Umum", "Kepala Subbagian Umum", "IV.a", "Dedi Kurniawan", DEDI]]
-        summary = self.run_import(book(self.folder, "upt.xlsx", self.HEADER, rows))
+        summary = self.run_import(book(self.folder, "upt.xlsx", HEADER, rows))
         self.assertEqual(parents()["Subbagian Umum"], "Sekretariat")
         self.assertIn("Subbagian Umum → Sekretariat", summary.placed_by_name)
 
@@ -112,11 +114,11 @@ class LongFormsTestCase(UnseenCase):
                  "Jabatan Fungsional Tertentu", "Staff", "Non Struktural", "JABATAN FUNGSIONAL UMUM"]
         rows = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "II.b", "Ahmad Fauzi", FAUZI]] + [
             [n + 2, "Dinas Koperasi dan UKM", f"Staf {n}", form, "", ""] for n, form in enumerate(forms)]
-        path = book(self.folder, "panjang.xlsx", RowOrderTestCase.HEADER, rows)
+        path = book(self.folder, "panjang.xlsx", HEADER, rows)
         self.run_import(path)
         self.assertEqual(sorted(Position.objects.filter(title__startswith="Staf ").values_list("kind", flat=True)),
                          ["staff"] * len(forms))
-        errors = self.failure(book(self.folder, "salah.xlsx", RowOrderTestCase.HEADER,
+        errors = self.failure(book(self.folder, "salah.xlsx", HEADER,
                                    [*rows, [20, "Dinas Koperasi dan UKM", "Staf X", "Fungsionaris", "", ""]]))
         self.assertEqual(len(errors), 1, errors)
         self.assertIn("kolom D (Eselon): “Fungsionaris”", errors[0])
@@ -132,7 +134,7 @@ class LongFormsTestCase(UnseenCase):
             self.assertEqual(errors, [], written)
         rows = [[1, "Dinas Koperasi dan UKM", "Kepala Dinas", "2b", "Ahmad Fauzi", FAUZI],
                 [2, "UPTD Pasar", "Pengelola Pasar", "Ess. IV/a", "", ""]]
-        self.run_import(book(self.folder, "angka.xlsx", RowOrderTestCase.HEADER, rows))
+        self.run_import(book(self.folder, "angka.xlsx", HEADER, rows))
         self.assertEqual(Position.objects.get(title="Pengelola Pasar").kind, "unit_head")
 
     def test_an_exported_zero_and_degrees_the_name_carries_are_not_added(self) -> None:

@@ -10,17 +10,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from decimal import Decimal
 from io import StringIO
 
 from django.core.management import call_command
 
-from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from kinerja.workflow import actions
 from kinerja.workflow.models import Case, Task
 
 from .base import WorkflowTestCase, at
-from .test_service_sop import ACTORS, KASI, STEPS
+from .test_service_sop import KASI, build_ium
 
 RETURNED = at(24, 8, 20)  # Monday: the Kasi finds the copy of the family card missing
 HANDED_IN_AGAIN = at(26, 10)  # Wednesday: the applicant brings it; the counter officer records it
@@ -30,15 +28,7 @@ class ReturnToTheApplicantTests(WorkflowTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        sop = Sop.objects.create(office=cls.office, name="PELAYANAN IZIN USAHA MIKRO (IUM)")
-        cls.ium = SopVersion.objects.create(sop=sop, version=1, status=SopVersion.Status.IN_FORCE, name=sop.name,
-                                            effective_on=dt.date(2025, 1, 2))
-        actors = {name: Actor.objects.create(version=cls.ium, name=name, order=i, position=cls.positions[key],
-                                             external=external)
-                  for i, (name, (key, external)) in enumerate(ACTORS.items(), start=1)}
-        steps = [Step.objects.create(version=cls.ium, number=n, activity=activity, actor=actors[actor],
-                                     duration_value=Decimal(value), duration_unit=unit)
-                 for n, (activity, actor, (value, unit)) in enumerate(STEPS, start=1)]
+        cls.ium, steps = build_ium(cls.office, cls.positions)
         steps[3].returns_to.add(steps[0])  # "Tidak: kembali ke Pemohon"
         assert steps[2].actor.name == KASI
         cls.case = Case.objects.get(pk=cls._run(cls))

@@ -12,6 +12,7 @@ import openpyxl
 from django.core.management import call_command
 from django.utils import translation
 
+from kinerja.org.models import Office, Position
 from kinerja.sop.models import Actor, Sop, SopVersion, Step
 from kinerja.workflow import actions
 from kinerja.workflow.models import Case, Task
@@ -32,19 +33,25 @@ ACTORS = {"Pemohon": ("staff", True), "Petugas Pelayanan": ("staff", False), KAS
           "Camat": ("secretary", False)}
 
 
+def build_ium(office: Office, positions: dict[str, Position]) -> tuple[SopVersion, list[Step]]:
+    """The kecamatan's IUM service SOP in force, its actors on the demo office's positions (ACTORS), its STEPS."""
+    sop = Sop.objects.create(office=office, name="PELAYANAN IZIN USAHA MIKRO (IUM)")
+    version = SopVersion.objects.create(sop=sop, version=1, status=SopVersion.Status.IN_FORCE, name=sop.name,
+                                        effective_on=dt.date(2025, 1, 2))
+    actors = {name: Actor.objects.create(version=version, name=name, order=i, position=positions[key],
+                                         external=external)
+              for i, (name, (key, external)) in enumerate(ACTORS.items(), start=1)}
+    steps = [Step.objects.create(version=version, number=n, activity=activity, actor=actors[actor],
+                                 duration_value=Decimal(value), duration_unit=unit)
+             for n, (activity, actor, (value, unit)) in enumerate(STEPS, start=1)]
+    return version, steps
+
+
 class ServiceSopTestCase(WorkflowTestCase):
     @classmethod
     def setUpTestData(cls) -> None:
         super().setUpTestData()
-        sop = Sop.objects.create(office=cls.office, name="PELAYANAN IZIN USAHA MIKRO (IUM)")
-        cls.ium = SopVersion.objects.create(sop=sop, version=1, status=SopVersion.Status.IN_FORCE, name=sop.name,
-                                            effective_on=dt.date(2025, 1, 2))
-        actors = {name: Actor.objects.create(version=cls.ium, name=name, order=i, position=cls.positions[key],
-                                             external=external)
-                  for i, (name, (key, external)) in enumerate(ACTORS.items(), start=1)}
-        steps = [Step.objects.create(version=cls.ium, number=n, activity=activity, actor=actors[actor],
-                                     duration_value=Decimal(value), duration_unit=unit)
-                 for n, (activity, actor, (value, unit)) in enumerate(STEPS, start=1)]
+        cls.ium, steps = build_ium(cls.office, cls.positions)
         steps[3].returns_to.add(steps[1])
 
     def start(self) -> Case:
